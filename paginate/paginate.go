@@ -1,0 +1,328 @@
+package paginate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+)
+
+// Options mirrors boto3's PaginationConfig. Zero values mean "not set".
+type Options struct {
+	// MaxItems is the total number of items to return across pages; 0 means
+	// no limit. When the limit falls inside a page, that page is truncated
+	// and ResumeToken tells where to resume.
+	MaxItems int
+	// PageSize is sent as the operation's limit member before the first
+	// request; 0 means it is not sent.
+	PageSize int
+	// StartingToken is where to start: a token from ResumeToken (or from
+	// boto3), a deprecated "token___index" token, or a raw service token.
+	StartingToken string
+}
+
+var (
+	// ErrNoMorePages is returned by NextPage after the last page.
+	ErrNoMorePages = errors.New("paginate: no more pages")
+	// ErrBadStartingToken is wrapped by the errors for a StartingToken that
+	// cannot be used (botocore raises ValueError "Bad starting token" and
+	// related errors in the same places).
+	ErrBadStartingToken = errors.New("paginate: bad starting token")
+	// ErrRepeatedToken is wrapped by the error returned when the service
+	// sends the same next token twice in a row (botocore's PaginationError).
+	ErrRepeatedToken = errors.New("paginate: the same next token was received twice")
+	// ErrPageSizeUnsupported is returned when PageSize is set for an
+	// operation without a limit member.
+	ErrPageSizeUnsupported = errors.New("paginate: PageSize parameter is not supported for the pagination interface for this operation")
+)
+
+// Spec describes one paginator's hidden pagination members. Generated code
+// declares one per paginator as a package-level variable.
+type Spec[In, Out, Item any] struct {
+	// InputTokens are the wire names of the input token members, in
+	// paginators.json order; they are the keys of the resume token.
+	InputTokens []string
+	// SetTokens sets the input tokens, one value per InputTokens entry; ""
+	// clears that member. The slice is reused: copy values out of it.
+	SetTokens func(in *In, tokens []string)
+	// OutputTokens writes the output token values into dst, which has one
+	// entry per InputTokens entry; "" means none.
+	OutputTokens func(out *Out, dst []string)
+	// MoreResults reports the paginator's more_results member; nil when the
+	// paginator has none.
+	MoreResults func(out *Out) bool
+	// SetLimit sets the operation's limit member; nil when it has none.
+	SetLimit func(in *In, n int)
+	// Items returns the primary result list.
+	Items func(out *Out) []Item
+	// SetItems replaces the primary result list; used to truncate a page.
+	SetItems func(out *Out, items []Item)
+	// Validate checks the input before the first request; nil when there is
+	// nothing to check.
+	Validate func(in *In) error
+}
+
+// Pager walks the pages of one paginated operation exactly as botocore's
+// PageIterator does, including MaxItems truncation and resume tokens.
+//
+// Errors from the call and from the context leave the Pager unchanged:
+// calling NextPage again retries the same request. Every other error (a bad
+// StartingToken, an unsupported PageSize, a Validate failure, a repeated
+// next token) ends the pagination, and later calls return ErrNoMorePages.
+//
+// A Pager is not safe for concurrent use.
+type Pager[In, Out, Item any] struct {
+	spec *Spec[In, Out, Item]
+	call func(context.Context, *In) (*Out, error)
+	in   In
+	opts Options
+
+	started bool  // the first request has been prepared
+	first   bool  // the next page is the first one
+	done    bool  // no more pages
+	pending error // error to return from the next NextPage, ending the pagination
+
+	start    startToken // the parsed StartingToken, when hasStart
+	hasStart bool
+
+	// tok is botocore's next_token once the first page is handled: the
+	// tokens sent with the latest request ("" is None). Once hasPrev is set
+	// it is also previous_next_token.
+	tok     []string
+	hasPrev bool
+	recv    []string // tokens received with the latest page
+	sent    []string // scratch for SetTokens
+	total   int      // items returned so far
+	resume  string
+}
+
+// New returns a Pager for spec that sends requests through call. The input
+// is copied, so in is never modified; nil stands for an empty input. The
+// option functions adjust the Options, like boto3's PaginationConfig.
+func New[In, Out, Item any](spec *Spec[In, Out, Item], call func(context.Context, *In) (*Out, error), in *In, optFns ...func(*Options)) *Pager[In, Out, Item] {
+	p := &Pager[In, Out, Item]{spec: spec, call: call, first: true}
+	if in != nil {
+		p.in = *in
+	}
+	for _, fn := range optFns {
+		fn(&p.opts)
+	}
+	n := len(spec.InputTokens)
+	buf := make([]string, 3*n)
+	p.tok, p.recv, p.sent = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
+	return p
+}
+
+// HasMorePages reports whether NextPage has another page (or a pending
+// pagination error) to return.
+func (p *Pager[In, Out, Item]) HasMorePages() bool {
+	return !p.done || p.pending != nil
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume
+// (botocore's resume_token is None).
+func (p *Pager[In, Out, Item]) ResumeToken() string {
+	return p.resume
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and ErrNoMorePages after the last page. A page
+// cut by the starting token or by MaxItems is a shallow copy of the
+// client's output with a shorter item list; the client's output is never
+// modified.
+func (p *Pager[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if p.pending != nil {
+		err := p.pending
+		p.pending, p.done = nil, true
+		return nil, err
+	}
+	if p.done {
+		return nil, ErrNoMorePages
+	}
+	if !p.started {
+		if err := p.prepare(); err != nil {
+			p.done = true
+			return nil, err
+		}
+		p.started = true
+	}
+	out, err := p.call(ctx, &p.in)
+	if err != nil {
+		return nil, err
+	}
+	if out == nil {
+		out = new(Out)
+	}
+	page, err := p.handle(out)
+	if err != nil {
+		p.done = true
+		return nil, err
+	}
+	return page, nil
+}
+
+// prepare applies the starting token and page size to the input and
+// validates it (botocore's _inject_starting_params and parameter
+// validation).
+func (p *Pager[In, Out, Item]) prepare() error {
+	s := p.spec
+	if p.opts.PageSize != 0 && s.SetLimit == nil {
+		return ErrPageSizeUnsupported
+	}
+	if p.opts.StartingToken != "" {
+		st, err := parseStartingToken(p.opts.StartingToken, s.InputTokens)
+		if err != nil {
+			return err
+		}
+		p.start, p.hasStart = st, true
+		clear(p.sent)
+		for i, pos := range st.pos {
+			if !st.nulls[i] && st.vals[i] != "None" {
+				p.sent[pos] = st.vals[i]
+			}
+		}
+		s.SetTokens(&p.in, p.sent)
+	}
+	if p.opts.PageSize != 0 {
+		s.SetLimit(&p.in, p.opts.PageSize)
+	}
+	if s.Validate != nil {
+		return s.Validate(&p.in)
+	}
+	return nil
+}
+
+// handle is the body of botocore's PageIterator.__iter__ loop for one
+// response.
+func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
+	s := p.spec
+	items := s.Items(out)
+	cut := false
+	startTrunc := 0
+	resumed := false // the first page of a run with a starting token
+	if p.first {
+		p.first = false
+		if p.hasStart {
+			resumed = true
+			switch p.start.idxKind {
+			case idxInt:
+				startTrunc = p.start.idx
+				if i := sliceStart(startTrunc, len(items)); i > 0 {
+					items, cut = items[i:], true
+				}
+			case idxBad:
+				if items != nil {
+					return nil, fmt.Errorf("%w: slice indices must be integers or None or have an __index__ method", ErrBadStartingToken)
+				}
+			}
+		}
+	}
+	n := len(items)
+	if limit := p.opts.MaxItems; limit != 0 && p.total+n-limit > 0 {
+		keep := limit - p.total
+		items, cut = items[:sliceStop(keep, n)], true
+		if resumed {
+			tok, err := p.start.resume(keep, s.InputTokens)
+			if err != nil {
+				return nil, err
+			}
+			p.resume = tok
+		} else {
+			p.resume = encodeToken(s.InputTokens, p.tok, nil, addSaturated(keep, startTrunc), true)
+		}
+		p.done = true
+		return p.page(out, items, cut), nil
+	}
+	page := p.page(out, items, cut)
+	p.total += n
+
+	// _get_next_token: an all-None (or empty) token ends the pagination.
+	clear(p.recv)
+	if s.MoreResults == nil || s.MoreResults(out) {
+		s.OutputTokens(out, p.recv)
+	}
+	if !slices.ContainsFunc(p.recv, func(t string) bool { return t != "" }) {
+		p.done = true
+		return page, nil
+	}
+	if p.opts.MaxItems != 0 && p.total == p.opts.MaxItems {
+		p.resume = encodeToken(s.InputTokens, p.recv, nil, 0, false)
+		p.done = true
+		return page, nil
+	}
+	if p.hasPrev && slices.Equal(p.tok, p.recv) {
+		p.pending = fmt.Errorf("%w: %s", ErrRepeatedToken, pyDictRepr(s.InputTokens, p.recv, nil, "", 0, false))
+		return page, nil
+	}
+	copy(p.tok, p.recv)
+	p.hasPrev = true
+	for i, t := range p.tok {
+		if t == "None" {
+			t = "" // botocore drops the member rather than send "None"
+		}
+		p.sent[i] = t
+	}
+	s.SetTokens(&p.in, p.sent)
+	return page, nil
+}
+
+// page returns out, or a shallow copy with items when the list was cut.
+func (p *Pager[In, Out, Item]) page(out *Out, items []Item, cut bool) *Out {
+	if !cut {
+		return out
+	}
+	o := *out
+	p.spec.SetItems(&o, items)
+	return &o
+}
+
+// sliceStart is the start index Python uses for items[i:].
+func sliceStart(i, n int) int {
+	if i < 0 {
+		return max(i+n, 0)
+	}
+	return min(i, n)
+}
+
+// sliceStop is the stop index Python uses for items[:i].
+func sliceStop(i, n int) int {
+	return sliceStart(i, n)
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the
+// last page or after yielding an error.
+func (p *Pager[In, Out, Item]) Pages(ctx context.Context) iter.Seq2[*Out, error] {
+	return func(yield func(*Out, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It
+// stops after the last item or after yielding an error (with a zero item).
+func (p *Pager[In, Out, Item]) Items(ctx context.Context) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			for _, item := range p.spec.Items(page) {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+	}
+}
