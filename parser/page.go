@@ -1,0 +1,85 @@
+// Package parser reads boto3 paginator reference pages: the reStructuredText
+// that botocore's documentation generator writes for each paginator. It knows
+// RST (through package rst), the Request and Response Syntax literals (through
+// package syntax) and boto3's page conventions, and nothing of Go.
+package parser
+
+// Page is what one paginator page says.
+type Page struct {
+	File        string // the file the page was read from
+	Service     string // the service's documentation name, from the breadcrumb link: "ssm"
+	ServiceName string // the service's client class name: "SSM"
+	Name        string // the paginator's name: "DescribeSessions"
+	Method      string // the client method it pages through: "describe_sessions"
+	APIDocURL   string // the "See also" AWS API documentation link, if any
+	Doc         string // the paginate method's description, CommonMark
+	PageSize    bool   // PaginationConfig documents PageSize, so the operation has a limit key
+	Input       []*Member
+	Output      *Shape // the response structure, without boto3's hidden output tokens
+	// ResumeToken reports that the response showed boto3's own NextToken
+	// ("A token to resume pagination."), which is not an API member and is
+	// not in Output.
+	ResumeToken bool
+}
+
+// Kind is the kind of a shape as the page documents it.
+type Kind int
+
+// The kinds of shapes a page documents.
+const (
+	String Kind = iota
+	Enum
+	Integer
+	Float
+	Boolean
+	Timestamp
+	Blob
+	Document
+	Structure
+	List
+	Map
+	Recursive
+)
+
+var kindNames = [...]string{"string", "enum", "integer", "float", "boolean", "timestamp", "blob", "document", "structure", "list", "map", "recursive"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(?)"
+}
+
+// Shape is a value's type as the page documents it, merged from the syntax
+// literal and the parameter or Response Structure list.
+type Shape struct {
+	Kind    Kind
+	Pos     Pos
+	Doc     string    // the description of the shape itself (list elements, structures), CommonMark
+	Enum    []string  // Enum values, in page order
+	Members []*Member // Structure members, in page order
+	Key     *Shape    // Map key: String or Enum
+	Elem    *Shape    // List element, Map value
+	Union   bool      // a Structure that is a tagged union: at most one member is set
+	// Target is, for a Recursive shape, the enclosing shape it refers to.
+	Target *Shape
+}
+
+// Member is one named member of a request or a structure.
+type Member struct {
+	Name     string
+	Pos      Pos
+	Required bool
+	Doc      string // CommonMark
+	// Terms are the "name: description" items of bullet lists in the
+	// member's description, such as filter names or enum value notes.
+	Terms []Term
+	Shape *Shape
+}
+
+// Term is one "name: description" item of a bullet list in a description.
+type Term struct {
+	Name string
+	Doc  string // CommonMark
+	Pos  Pos
+}

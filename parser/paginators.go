@@ -1,0 +1,97 @@
+package parser
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+)
+
+// PaginatorConfig is one paginator of botocore's paginators-1.json format:
+// the pagination members that boto3 hides from the page.
+type PaginatorConfig struct {
+	InputToken       []string // the request members that carry the token
+	OutputToken      []string // the response members (or paths) that carry the next token
+	LimitKey         string   // the request member that carries PageSize
+	ResultKey        []string // the response lists that are paged; the first is the primary
+	MoreResults      string   // a response member that says whether more pages follow
+	NonAggregateKeys []string
+}
+
+// stringList is a JSON value that is a string or a list of strings.
+type stringList []string
+
+func (s *stringList) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*s = []string{one}
+		return nil
+	}
+	var many []string
+	if err := json.Unmarshal(b, &many); err != nil {
+		return fmt.Errorf("want a string or a list of strings")
+	}
+	*s = many
+	return nil
+}
+
+// ReadPaginators parses a paginators.json file in botocore's
+// paginators-1.json format and returns its paginators by name.
+func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error) {
+	var doc struct {
+		Pagination map[string]struct {
+			InputToken       stringList `json:"input_token"`
+			OutputToken      stringList `json:"output_token"`
+			LimitKey         string     `json:"limit_key"`
+			ResultKey        stringList `json:"result_key"`
+			MoreResults      string     `json:"more_results"`
+			NonAggregateKeys stringList `json:"non_aggregate_keys"`
+		} `json:"pagination"`
+	}
+	if err := json.Unmarshal(src, &doc); err != nil {
+		return nil, ErrorList{jsonError(file, src, err)}
+	}
+	out := make(map[string]PaginatorConfig, len(doc.Pagination))
+	names := make([]string, 0, len(doc.Pagination))
+	for name := range doc.Pagination {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var errs ErrorList
+	for _, name := range names {
+		p := doc.Pagination[name]
+		if len(p.InputToken) == 0 || len(p.InputToken) != len(p.OutputToken) {
+			errs = append(errs, &Error{File: file, Pos: Pos{1, 1}, Msg: fmt.Sprintf("paginator %s: input_token and output_token must name as many members", name)})
+			continue
+		}
+		out[name] = PaginatorConfig{
+			InputToken:       p.InputToken,
+			OutputToken:      p.OutputToken,
+			LimitKey:         p.LimitKey,
+			ResultKey:        p.ResultKey,
+			MoreResults:      p.MoreResults,
+			NonAggregateKeys: p.NonAggregateKeys,
+		}
+	}
+	return out, errs.Err()
+}
+
+// jsonError places a JSON decoding error at its line and column.
+func jsonError(file string, src []byte, err error) *Error {
+	offset := int64(0)
+	switch e := err.(type) {
+	case *json.SyntaxError:
+		offset = e.Offset
+	case *json.UnmarshalTypeError:
+		offset = e.Offset
+	}
+	pos := Pos{1, 1}
+	for i := int64(0); i < offset && i < int64(len(src)); i++ {
+		if src[i] == '\n' {
+			pos.Line++
+			pos.Col = 1
+		} else {
+			pos.Col++
+		}
+	}
+	return &Error{File: file, Pos: pos, Msg: err.Error()}
+}
