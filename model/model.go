@@ -1,0 +1,140 @@
+// Package model is pagegen's intermediate representation: services,
+// paginators, types, fields and their docs, with every Go name decided once,
+// here. Emitters read the model and build no identifiers of their own.
+package model
+
+// Package is one service: one generated Go package.
+type Package struct {
+	Service    string // the service's documentation name: "ssm", "acm-pca"
+	Name       string // the Go package name, also its directory: "ssm", "acmpca"
+	Title      string // the service's client class name: "SSM"
+	Paginators []*Paginator
+	Types      []*Type // the named types of the package, sorted by GoName
+}
+
+// Paginator is one paginated operation and the Go names of what is
+// generated for it.
+type Paginator struct {
+	Name      string // the operation: "DescribeSessions"
+	Method    string // boto3's client method: "describe_sessions"; also the base of file names
+	Spec      string // the page the paginator was read from
+	Doc       string // CommonMark
+	APIDocURL string
+
+	Input  *Type // <Op>Input
+	Output *Type // <Op>Output
+
+	ClientName    string // <Op>APIClient
+	PaginatorName string // <Op>Paginator
+	NewName       string // New<Op>Paginator
+	SpecName      string // the unexported paginate.Spec variable
+
+	// The unexported names of the generated tests' helpers.
+	FakeName       string // the fake client type
+	NewFakeName    string // its constructor
+	CollectName    string // collects the items of a paginator
+	ValidInputName string // builds a valid input
+
+	InputTokens  []*Field // input members set from the token, in order
+	OutputTokens []*Field // output members read as the next token, in order
+	Limit        *Field   // the limit key, or nil
+	Result       *Field   // the output's result list
+	MoreResults  *Field   // a boolean output member that says whether more pages follow, or nil
+
+	Filter *FilterNames // typed filter names documented in prose, or nil
+}
+
+// Item is the type of one element of the paginator's result list.
+func (p *Paginator) Item() *TypeRef { return p.Result.Type.Elem }
+
+// TypeKind says what a named type is.
+type TypeKind int
+
+// The kinds of named types.
+const (
+	Struct TypeKind = iota // a Go struct
+	Union                  // a struct in which at most one member is set
+	Enum                   // a string type with constants
+)
+
+// Type is a named Go type.
+type Type struct {
+	Kind   TypeKind
+	GoName string
+	Doc    string       // CommonMark
+	Fields []*Field     // Struct and Union
+	Values []*EnumValue // Enum
+	// Ops are the operations that use the type, sorted.
+	Ops []string
+	// Validates reports that the type has a required member at some depth,
+	// so it has a validate method.
+	Validates bool
+	// Input reports that the type is the input of an operation, which has
+	// an exported Validate method.
+	Input bool
+}
+
+// EnumValue is one constant of an enum.
+type EnumValue struct {
+	GoName string
+	Value  string
+	Doc    string // CommonMark
+}
+
+// Field is one member of a struct.
+type Field struct {
+	GoName   string
+	Wire     string // the member's name on the wire and in JSON
+	Doc      string // CommonMark
+	Required bool
+	Pointer  bool // the Go field is a pointer: an optional number, boolean, timestamp or structure
+	Type     *TypeRef
+	// Hidden reports a pagination member that boto3 does not show on the page.
+	Hidden bool
+}
+
+// RefKind says what a type reference is.
+type RefKind int
+
+// The kinds of type references.
+const (
+	String   RefKind = iota // string
+	Int64                   // int64
+	Float64                 // float64
+	Bool                    // bool
+	Time                    // time.Time
+	Bytes                   // []byte
+	Document                // any JSON value
+	Named                   // a named Type
+	Slice                   // []Elem
+	Map                     // map[Key]Elem
+)
+
+// TypeRef is the type of a field, a list element or a map value.
+type TypeRef struct {
+	Kind  RefKind
+	Named *Type    // Named
+	Key   *TypeRef // Map: String or a Named enum
+	Elem  *TypeRef // Slice, Map
+}
+
+// FilterNames are the filter names an operation documents in prose, turned
+// into a typed name with a constant for each.
+type FilterNames struct {
+	GoName      string  // <Op>FilterName
+	Filter      *Type   // the filter structure the names are for
+	NameField   *Field  // the structure's name member
+	ValuesField *Field  // the structure's values member
+	Method      string  // the method on GoName that builds a filter: "Filter"
+	Names       []*Name // sorted by GoName
+}
+
+// Name is one documented filter name.
+type Name struct {
+	GoName string
+	Value  string // the name, or for a placeholder name the text before it: "tag:"
+	Doc    string // CommonMark
+	// Param is, for a name with a placeholder such as "tag:<key>", the Go
+	// parameter name of the function that fills it in ("key"); "" otherwise.
+	Param string
+}
