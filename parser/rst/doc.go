@@ -1,0 +1,42 @@
+// Package rst parses reStructuredText into a tree of blocks and converts
+// its inline markup to CommonMark.
+//
+// It knows RST only: the block constructs it recognises are section titles,
+// paragraphs, literal blocks, directives, field lists, bullet lists, block
+// quotes and comments, following the docutils rules where they matter:
+//
+//   - Lines end at "\n", "\r\n" or "\r"; a leading UTF-8 byte order mark is
+//     skipped; invalid UTF-8 is an error. Tabs are expanded to 8-column tab
+//     stops before anything else, as docutils does, and lines holding only
+//     whitespace are blank. Positions count bytes of the source line.
+//   - A title is a line underlined (or over- and underlined) by one repeated
+//     punctuation character, at least as long as the title. Titles, and
+//     transitions (which are not supported), are only allowed at the top
+//     level; elsewhere they are errors, as in docutils.
+//   - A body (of a directive, field or list item) is the text after its
+//     marker and the following lines indented more than the marker. Its
+//     indentation is that of the lines starting its blocks (for a list item
+//     with text after the bullet, the column of that text, as in docutils).
+//     Generated pages wrap paragraphs carelessly, so a line directly after a
+//     line of a body that is indented less than the body, even as little as
+//     the marker or less, continues it (a lazy continuation line) unless it
+//     starts a bullet item, a field or explicit markup.
+//   - A paragraph runs to the next blank line, and continues over lines
+//     indented differently, where docutils would report an error; a
+//     paragraph ending in "::" introduces a literal block, the following
+//     lines indented more than it.
+//   - For the admonition directives (note, warning, tip, important,
+//     attention, caution, danger, error, hint, seealso) the text on the
+//     directive line starts the content; when that first paragraph ends in
+//     "::", the indented lines after it are its literal block even if the
+//     rest of the content is indented as much.
+//   - Explicit markup that is not a directive (hyperlink targets, footnotes
+//     and substitution definitions included) is a Comment. Enumerated,
+//     definition and option lists, tables, line blocks and doctest blocks
+//     are not recognised; their lines are paragraphs (or block quotes).
+//   - Blocks nest at most 100 levels deep, and parsing takes time linear in
+//     the size of the input for each level of nesting.
+//
+// Markdown converts the inline markup of a paragraph, and BlocksMarkdown a
+// sequence of blocks, to CommonMark.
+package rst

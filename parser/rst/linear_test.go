@@ -1,0 +1,58 @@
+package rst
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLinear feeds Parse and Markdown inputs that would take quadratic time
+// or more with a naive implementation; each must finish quickly.
+func TestLinear(t *testing.T) {
+	const n = 1 << 19
+	inline := map[string]string{
+		"stars":           strings.Repeat("*a ", n/3),
+		"strong starts":   strings.Repeat("**a ", n/4),
+		"backquotes":      strings.Repeat("`a ", n/3),
+		"literal starts":  strings.Repeat("``a ", n/4),
+		"role prefixes":   ":" + strings.Repeat("a:", n/2),
+		"brackets":        strings.Repeat("[a ", n/3),
+		"targets":         strings.Repeat("_`a ", n/4),
+		"adjacent code":   strings.Repeat("``a``\\ ", n/7),
+		"adjacent em":     strings.Repeat("*a*\\ ", n/5),
+		"alternating em":  strings.Repeat("*a*\\ **b**\\ ", n/12),
+		"escapes":         strings.Repeat(`\*`, n/2),
+		"embedded target": "`" + strings.Repeat("a <", n/3) + "b>`_",
+	}
+	for name, text := range inline {
+		start := time.Now()
+		Markdown(text)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("Markdown of %s took %v", name, d)
+		}
+	}
+	blocks := map[string]string{
+		"long bullet line":   strings.Repeat("- ", n/2),
+		"deep quotes":        deepQuotes(99) + strings.Repeat("p\n\n", n/3),
+		"many items":         strings.Repeat("- a\n", n/4),
+		"many nested items":  strings.Repeat("- a\n\n  - b\n\n", n/12),
+		"long paragraph":     strings.Repeat("line\n", n/5),
+		"long field name":    ":" + strings.Repeat("a:b", n/3),
+		"long directive":     ".. " + strings.Repeat("a:", n/2) + ":",
+		"literal markers":    strings.Repeat("a::\n\n  b\n\n", n/9),
+		"many adornments":    strings.Repeat("=\n", n/2),
+		"lazy lines":         "- a\n\n  b\n" + strings.Repeat("c\n", n/2),
+		"many comments":      strings.Repeat("..\n", n/3),
+		"indented and blank": strings.Repeat("  a\n\n", n/5),
+	}
+	for name, src := range blocks {
+		start := time.Now()
+		doc, err := Parse("big.rst", []byte(src))
+		if err == nil {
+			BlocksMarkdown(doc.Children)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("Parse of %s took %v", name, d)
+		}
+	}
+}
