@@ -204,24 +204,24 @@ func pointer(f *Field, recursive bool) bool {
 	return false
 }
 
+// scalarRefs are the Go types of the page's scalar kinds.
+var scalarRefs = map[parser.Kind]RefKind{
+	parser.String:    String,
+	parser.Integer:   Int64,
+	parser.Float:     Float64,
+	parser.Boolean:   Bool,
+	parser.Timestamp: Time,
+	parser.Blob:      Bytes,
+	parser.Document:  Document,
+}
+
 // ref converts a shape met as member name of owner. elem says it is a list
 // element or map value, whose structure is named in the singular.
 func (c *converter) ref(owner, name string, s *parser.Shape, elem bool) (ref *TypeRef, recursive bool) {
+	if k, ok := scalarRefs[s.Kind]; ok {
+		return &TypeRef{Kind: k}, false
+	}
 	switch s.Kind {
-	case parser.String:
-		return &TypeRef{Kind: String}, false
-	case parser.Integer:
-		return &TypeRef{Kind: Int64}, false
-	case parser.Float:
-		return &TypeRef{Kind: Float64}, false
-	case parser.Boolean:
-		return &TypeRef{Kind: Bool}, false
-	case parser.Timestamp:
-		return &TypeRef{Kind: Time}, false
-	case parser.Blob:
-		return &TypeRef{Kind: Bytes}, false
-	case parser.Document:
-		return &TypeRef{Kind: Document}, false
 	case parser.Enum:
 		return &TypeRef{Kind: Named, Named: c.enum(owner, name, s, elem)}, false
 	case parser.Recursive:
