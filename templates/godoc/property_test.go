@@ -1,0 +1,54 @@
+package godoc
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// fragments are the pieces that TestPropertyGenerated puts together: block
+// and inline syntax, text that Go doc comments treat specially, and payloads
+// of the safety rules.
+var fragments = []string{
+	"\n", "\n", "\n\n", "\n\n", "  ", "    ", "\t",
+	"- ", "* ", "+ ", "1. ", "2) ", "10. ", "  - ", "    - ", "   1. ",
+	"# ", "## ", "> ", "```\n", "    code\n", "---\n",
+	"word ", "Word ", "Valid Values", "Connected", "The filter value. ", "include:",
+	"`code`", "`a b`", "``", "''", "```", "*em*", "**strong**", "_x_",
+	"[link](https://example.com/a)", "[link](https://example.com/b)", "[Link Text](/rel)",
+	"[a]: https://example.com", "\\[a]: https://example.com", "[ref][r]", "\n[r]: https://example.com/r\n",
+	"<https://example.com/auto>", "https://example.com/bare", "(https://example.com/p)",
+	"<p>", "</p>", "<br>", "<code>x</code>", "<!-- c -->", "<div>\n", "&amp;", "&#x202E;", "&#13;",
+	"+build linux", "go:build x", "*/", "/*", "//go:generate", "\r\n", "\r", "\u2028", "\x00", "\xff",
+	"}", "{", "\\", "•", "–", "(1)", "[x]", "[os.File]", strings.Repeat("long", 25),
+	"\n===\n", "<pre>\n", "  ```\n", "1986. ", "\\- ", "\\#", "\\+build", "\u00a0", "\ufeff", "a\\\n",
+}
+
+// TestPropertyGenerated checks the rules of checkComment on texts put
+// together at random from fragments, with a fixed seed.
+func TestPropertyGenerated(t *testing.T) {
+	n := 4000
+	if testing.Short() {
+		n = 500
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range n {
+		var b strings.Builder
+		for range 1 + rng.IntN(40) {
+			b.WriteString(fragments[rng.IntN(len(fragments))])
+		}
+		in := b.String()
+		t.Run("", func(t *testing.T) {
+			defer func() {
+				if t.Failed() {
+					t.Logf("input: %q", in)
+				}
+			}()
+			checkComment(t, Lines(in))
+			checkComment(t, fallback(normalize(in)))
+		})
+		if t.Failed() {
+			break
+		}
+	}
+}
