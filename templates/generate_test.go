@@ -1,0 +1,164 @@
+package templates
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/model"
+	pageparser "github.com/pagegen/pagegen/parser"
+)
+
+// seedPackages builds the model of the repository's spec pages.
+func seedPackages(t *testing.T) []*model.Package {
+	t.Helper()
+	var pages []*pageparser.Page
+	for _, spec := range []string{
+		"../specs/ssm/paginator/DescribeSessions.rst",
+		"../specs/ec2/paginator/DescribeTrafficMirrorSessions.rst",
+	} {
+		src, err := os.ReadFile(spec)
+		require.NoError(t, err)
+		page, err := pageparser.Read(spec, src)
+		require.NoError(t, err)
+		pages = append(pages, page)
+	}
+	pkgs, err := model.Build(pages, nil)
+	require.NoError(t, err)
+	return pkgs
+}
+
+// TestGenerateProperties checks what every generated file must be: the
+// generated header first, Go that parses, gofmt-stable, the same bytes on
+// every run, and no comment line that is a directive.
+func TestGenerateProperties(t *testing.T) {
+	for _, pkg := range seedPackages(t) {
+		first, err := Generate(pkg, "example.com/"+pkg.Name)
+		require.NoError(t, err)
+		second, err := Generate(pkg, "example.com/"+pkg.Name)
+		require.NoError(t, err)
+		require.Equal(t, first, second, "generation is not deterministic")
+		require.Contains(t, first, "doc.go")
+		require.Contains(t, first, "types.go")
+		for name, src := range first {
+			require.True(t, bytes.HasPrefix(src, []byte("// "+Header+"\n")), "%s: no generated header", name)
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+			require.NoError(t, err, name)
+			require.Equal(t, pkg.Name, f.Name.Name)
+			formatted, err := format.Source(src)
+			require.NoError(t, err)
+			require.Equal(t, string(formatted), string(src), "%s is not gofmt-stable", name)
+			for _, cg := range f.Comments {
+				for _, c := range cg.List {
+					for _, bad := range []string{"//go:", "//line ", "//export ", "// +build", "/*"} {
+						require.False(t, strings.HasPrefix(c.Text, bad), "%s: comment %q", name, c.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestGenerateDeclarations checks that each paginator's file declares what
+// the API promises, by name.
+func TestGenerateDeclarations(t *testing.T) {
+	for _, pkg := range seedPackages(t) {
+		files, err := Generate(pkg, "example.com/"+pkg.Name)
+		require.NoError(t, err)
+		for _, p := range pkg.Paginators {
+			decls := topLevel(t, files[p.Method+".go"])
+			for _, want := range []string{p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName,
+				p.Input.GoName + ".Validate"} {
+				require.Contains(t, decls, want, "%s: %s not declared", p.Method, want)
+			}
+			if p.Filter != nil {
+				require.Contains(t, decls, p.Filter.GoName)
+				require.Contains(t, decls, p.Filter.GoName+"."+p.Filter.Method)
+				for _, n := range p.Filter.Names {
+					require.Contains(t, decls, n.GoName)
+				}
+			}
+		}
+		decls := topLevel(t, files["types.go"])
+		for _, typ := range pkg.Types {
+			require.Contains(t, decls, typ.GoName)
+			for _, v := range typ.Values {
+				require.Contains(t, decls, v.GoName)
+			}
+			if typ.Kind == model.Enum {
+				require.Contains(t, decls, typ.GoName+".Values")
+			}
+		}
+	}
+}
+
+// topLevel lists a file's top-level names, methods as Type.Method.
+func topLevel(t *testing.T, src []byte) map[string]bool {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
+	require.NoError(t, err)
+	names := map[string]bool{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			name := d.Name.Name
+			if d.Recv != nil {
+				typ := d.Recv.List[0].Type
+				if star, ok := typ.(*ast.StarExpr); ok {
+					typ = star.X
+				}
+				name = typ.(*ast.Ident).Name + "." + name
+			}
+			names[name] = true
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					names[s.Name.Name] = true
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						names[n.Name] = true
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// TestCommentLines checks that doc text cannot leave its comment: every
+// line becomes one "//" comment, whatever it holds.
+func TestCommentLines(t *testing.T) {
+	for _, text := range []string{
+		"plain",
+		"line one\nline two",
+		"*/ func Evil() {} /*",
+		"//go:generate rm -rf /",
+		"+build ignore",
+		"a\r\nb\rc\u2028d",
+		"\x00nul and bidi \u202e",
+	} {
+		f := jen.NewFile("p")
+		f.Add(withDoc(comment("Lead", text)).Type().Id("T").Int())
+		var buf bytes.Buffer
+		require.NoError(t, f.Render(&buf), text)
+		parsed, err := parser.ParseFile(token.NewFileSet(), "x.go", buf.Bytes(), parser.ParseComments)
+		require.NoError(t, err, text)
+		require.Len(t, parsed.Decls, 1, "%q added declarations:\n%s", text, buf.String())
+		for _, cg := range parsed.Comments {
+			for _, c := range cg.List {
+				require.True(t, c.Text == "//" || strings.HasPrefix(c.Text, "// "), "%q gave comment %q", text, c.Text)
+				require.False(t, strings.HasPrefix(c.Text, "// +build"), "%q gave comment %q", text, c.Text)
+			}
+		}
+	}
+}

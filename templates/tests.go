@@ -1,0 +1,507 @@
+package templates
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pagegen/pagegen/model"
+)
+
+// Import paths the generated tests use.
+const (
+	pathContext = "context"
+	pathErrors  = "errors"
+	pathJSON    = "encoding/json"
+	pathStrconv = "strconv"
+	pathStrings = "strings"
+	pathTesting = "testing"
+	pathTime    = "time"
+)
+
+// testGen holds what the test emitters share for one paginator.
+type testGen struct {
+	p      *model.Paginator
+	marker *model.Field // the item field that tells items apart, or nil
+}
+
+// genTests writes a paginator's tests: a fake client serving pages from
+// memory, and tests of every item in order, PageSize, MaxItems with resume,
+// a repeated token, a client error, a cancelled context, Validate and a JSON
+// round trip of a value built from the page's Response Syntax.
+func genTests(f *jen.File, p *model.Paginator) {
+	g := &testGen{p: p, marker: markerField(p.Item())}
+	g.genFake(f)
+	g.genHelpers(f)
+	g.genItemsTest(f)
+	g.genPageSizeTest(f)
+	g.genMaxItemsTest(f)
+	g.genRepeatedTokenTest(f)
+	g.genErrorTests(f)
+	g.genValidateTest(f)
+	g.genJSONTest(f)
+}
+
+// markerField is the string field of a structure item that the tests set to
+// tell items apart, or nil when the item is a string or has none.
+func markerField(item *model.TypeRef) *model.Field {
+	if item.Kind != model.Named || item.Named.Kind == model.Enum {
+		return nil
+	}
+	for _, f := range item.Named.Fields {
+		if f.Pointer {
+			continue
+		}
+		if f.Type.Kind == model.String || (f.Type.Kind == model.Named && f.Type.Named.Kind == model.Enum) {
+			return f
+		}
+	}
+	return nil
+}
+
+// ctxBackground is context.Background().
+func ctxBackground() *jen.Statement { return jen.Qual(pathContext, "Background").Call() }
+
+// assertion is a call of testify's require.<fn>(t, args...).
+func assertion(fn string, args ...jen.Code) *jen.Statement {
+	return jen.Qual(testifyRequire, fn).Call(append([]jen.Code{jen.Id("t")}, args...)...)
+}
+
+// genFake writes the fake client:
+//
+//	type describeSessionsFake struct { pages []*DescribeSessionsOutput; calls []DescribeSessionsInput; err error; repeat bool }
+//
+//	func (c *describeSessionsFake) DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error)
+func (g *testGen) genFake(f *jen.File) {
+	p := g.p
+	f.Line().Comment(fmt.Sprintf("%s serves pages of %s from memory; page i's token is \"page-i\".", p.FakeName, p.Name))
+	f.Type().Id(p.FakeName).Struct(
+		jen.Id("pages").Index().Op("*").Id(p.Output.GoName),
+		jen.Id("calls").Index().Id(p.Input.GoName),
+		jen.Id("err").Error(),
+		jen.Id("repeat").Bool(),
+	)
+	inTok := jen.Id("in").Dot(p.InputTokens[0].GoName)
+	f.Line().Func().Params(jen.Id("c").Op("*").Id(p.FakeName)).Id(p.Name).Params(
+		jen.Id("ctx").Qual(pathContext, "Context"), jen.Id("in").Op("*").Id(p.Input.GoName),
+	).Params(jen.Op("*").Id(p.Output.GoName), jen.Error()).Block(
+		jen.Id("c").Dot("calls").Op("=").Append(jen.Id("c").Dot("calls"), jen.Op("*").Id("in")),
+		jen.If(jen.Id("c").Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("c").Dot("err"))),
+		jen.Id("i").Op(":=").Lit(0),
+		jen.If(inTok.Clone().Op("!=").Lit("")).Block(
+			jen.Id("i").Op(",").Id("_").Op("=").Qual(pathStrconv, "Atoi").Call(
+				jen.Qual(pathStrings, "TrimPrefix").Call(inTok.Clone(), jen.Lit("page-"))),
+		),
+		jen.Id("out").Op(":=").Op("*").Id("c").Dot("pages").Index(jen.Id("i")),
+		jen.If(jen.Id("c").Dot("repeat")).Block(
+			jen.Id("out").Dot(p.OutputTokens[0].GoName).Op("=").Lit("page-1"),
+		),
+		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+	)
+
+	// newDescribeSessionsFake(sizes ...int) (*describeSessionsFake, []string)
+	item := g.item(jen.Id("id"))
+	page := []jen.Code{
+		jen.Id("page").Op(":=").Op("&").Id(p.Output.GoName).Values(),
+		jen.For(jen.Range().Id("size")).BlockFunc(func(grp *jen.Group) {
+			if !g.unmarked() {
+				grp.Id("id").Op(":=").Lit("item-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Len(jen.Id("want")))
+			}
+			grp.Id("page").Dot(p.Result.GoName).Op("=").Append(jen.Id("page").Dot(p.Result.GoName), item)
+			grp.Id("want").Op("=").Append(jen.Id("want"), g.wantOf(jen.Id("id")))
+		}),
+	}
+	last := []jen.Code{
+		jen.Id("page").Dot(p.OutputTokens[0].GoName).Op("=").Lit("page-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Id("i").Op("+").Lit(1)),
+	}
+	if m := p.MoreResults; m != nil {
+		if m.Pointer {
+			last = append(last, jen.Id("page").Dot(m.GoName).Op("=").New(jen.True()))
+		} else {
+			last = append(last, jen.Id("page").Dot(m.GoName).Op("=").True())
+		}
+	}
+	page = append(page,
+		jen.If(jen.Id("i").Op("<").Len(jen.Id("sizes")).Op("-").Lit(1)).Block(last...),
+		jen.Id("c").Dot("pages").Op("=").Append(jen.Id("c").Dot("pages"), jen.Id("page")),
+	)
+	f.Line().Comment(fmt.Sprintf("%s returns a fake client serving pages of the given sizes, and the markers of all its items in order.", p.NewFakeName))
+	f.Func().Id(p.NewFakeName).Params(jen.Id("sizes").Op("...").Int()).Params(jen.Op("*").Id(p.FakeName), jen.Index().String()).Block(
+		jen.Id("c").Op(":=").Op("&").Id(p.FakeName).Values(),
+		jen.Var().Id("want").Index().String(),
+		jen.For(jen.List(jen.Id("i"), jen.Id("size")).Op(":=").Range().Id("sizes")).Block(page...),
+		jen.Return(jen.Id("c"), jen.Id("want")),
+	)
+}
+
+// item builds a result item marked with the string id.
+func (g *testGen) item(id jen.Code) jen.Code {
+	elem := g.p.Item()
+	switch {
+	case elem.Kind == model.String:
+		return id
+	case elem.Kind == model.Named && elem.Named.Kind == model.Enum:
+		return jen.Id(elem.Named.GoName).Call(id)
+	case g.marker != nil:
+		val := id
+		if g.marker.Type.Kind == model.Named {
+			val = jen.Id(g.marker.Type.Named.GoName).Call(id)
+		}
+		return jen.Id(elem.Named.GoName).Values(jen.Dict{jen.Id(g.marker.GoName): val})
+	}
+	return jen.Op("*").New(typeRef(elem))
+}
+
+// wantOf is what the tests expect to read back from an item marked id.
+func (g *testGen) wantOf(id jen.Code) jen.Code {
+	if g.unmarked() {
+		return jen.Lit("")
+	}
+	return id
+}
+
+// unmarked reports that items cannot be told apart, so only their number
+// is checked.
+func (g *testGen) unmarked() bool {
+	elem := g.p.Item()
+	return elem.Kind != model.String && !(elem.Kind == model.Named && elem.Named.Kind == model.Enum) && g.marker == nil
+}
+
+// markerOf reads the marker of an item.
+func (g *testGen) markerOf(item *jen.Statement) jen.Code {
+	elem := g.p.Item()
+	switch {
+	case elem.Kind == model.String:
+		return item
+	case elem.Kind == model.Named && elem.Named.Kind == model.Enum:
+		return jen.String().Call(item)
+	case g.marker != nil:
+		if g.marker.Type.Kind == model.Named {
+			return jen.String().Call(item.Dot(g.marker.GoName))
+		}
+		return item.Dot(g.marker.GoName)
+	}
+	return jen.Lit("")
+}
+
+// genHelpers writes the collect and valid-input helpers.
+func (g *testGen) genHelpers(f *jen.File) {
+	p := g.p
+	item := jen.Id("item")
+	if g.unmarked() {
+		item = jen.Id("_")
+	}
+	f.Line().Comment(fmt.Sprintf("%s pages through p and returns the markers of its items.", p.CollectName))
+	f.Func().Id(p.CollectName).Params(jen.Id("t").Op("*").Qual(pathTesting, "T"), jen.Id("p").Op("*").Id(p.PaginatorName)).Index().String().Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("got").Index().String(),
+		jen.For(jen.List(item, jen.Id("err")).Op(":=").Range().Id("p").Dot("Items").Call(ctxBackground())).Block(
+			assertion("NoError", jen.Id("err")),
+			jen.Id("got").Op("=").Append(jen.Id("got"), g.markerOf(jen.Id("item"))),
+		),
+		jen.Return(jen.Id("got")),
+	)
+	f.Line().Comment(fmt.Sprintf("%s returns an input with every required member set.", p.ValidInputName))
+	f.Func().Id(p.ValidInputName).Params().Op("*").Id(p.Input.GoName).Block(
+		jen.Return(jen.Op("&").Add(exampleStruct(p.Input, nil, true, false))),
+	)
+}
+
+// exampleStruct is a composite literal of t: with required, with every
+// required member set; otherwise with every member set except references
+// back to a structure being built.
+func exampleStruct(t *model.Type, stack []*model.Type, required, elide bool) jen.Code {
+	for _, s := range stack {
+		if s == t {
+			return structLit(t, elide, jen.Dict{})
+		}
+	}
+	stack = append(stack, t)
+	d := jen.Dict{}
+	for _, f := range t.Fields {
+		if (required && !f.Required) || (!required && refersTo(f.Type, stack)) {
+			continue
+		}
+		v := exampleRef(f.Type, stack, required, false)
+		if f.Pointer {
+			v = pointerTo(f.Type, v)
+		}
+		d[jen.Id(f.GoName)] = v
+	}
+	return structLit(t, elide, d)
+}
+
+// structLit is a composite literal of t, without its type when elide.
+func structLit(t *model.Type, elide bool, d jen.Dict) jen.Code {
+	if elide {
+		return jen.Values(d)
+	}
+	return jen.Id(t.GoName).Values(d)
+}
+
+// pointerTo takes the address of an example value of type r.
+func pointerTo(r *model.TypeRef, v jen.Code) jen.Code {
+	if r.Kind == model.Named && r.Named.Kind != model.Enum {
+		return jen.Op("&").Add(v)
+	}
+	return jen.New(v)
+}
+
+// exampleRef is an example value of type r, as the page's syntax shows it:
+// 'string', 123, 123.0, True, datetime(2015, 1, 1), b'bytes'. With
+// required, structures get only their required members; with elide, a
+// structure's literal leaves out its type, as in a list.
+func exampleRef(r *model.TypeRef, stack []*model.Type, required, elide bool) jen.Code {
+	switch r.Kind {
+	case model.String:
+		return jen.Lit("string")
+	case model.Int64:
+		return jen.Int64().Call(jen.Lit(123))
+	case model.Float64:
+		return jen.Float64().Call(jen.Lit(123.0))
+	case model.Bool:
+		return jen.True()
+	case model.Time:
+		return jen.Qual(pathTime, "Date").Call(jen.Lit(2015), jen.Lit(1), jen.Lit(1), jen.Lit(0), jen.Lit(0), jen.Lit(0), jen.Lit(0), jen.Qual(pathTime, "UTC"))
+	case model.Bytes:
+		return jen.Index().Byte().Call(jen.Lit("bytes"))
+	case model.Document:
+		return jen.Qual(pathJSON, "RawMessage").Call(jen.Lit(`{"key":["value",123.4,true,null]}`))
+	case model.Named:
+		t := r.Named
+		if t.Kind == model.Enum {
+			if len(t.Values) > 0 {
+				return jen.Id(t.Values[0].GoName)
+			}
+			return jen.Id(t.GoName).Call(jen.Lit("value"))
+		}
+		return exampleStruct(t, stack, required, elide)
+	case model.Slice:
+		return jen.Add(typeRef(r)).Values(exampleRef(r.Elem, stack, required, true))
+	case model.Map:
+		return jen.Add(typeRef(r)).Values(jen.Dict{exampleRef(r.Key, stack, required, false): exampleRef(r.Elem, stack, required, true)})
+	}
+	panic(fmt.Sprintf("templates: unknown type reference kind %d", r.Kind))
+}
+
+// refersTo reports whether r refers to one of the structures being built.
+func refersTo(r *model.TypeRef, stack []*model.Type) bool {
+	switch r.Kind {
+	case model.Named:
+		for _, s := range stack {
+			if s == r.Named {
+				return true
+			}
+		}
+	case model.Slice:
+		return refersTo(r.Elem, stack)
+	case model.Map:
+		return refersTo(r.Elem, stack)
+	}
+	return false
+}
+
+func (g *testGen) newPaginator(client, in jen.Code, opts ...jen.Code) *jen.Statement {
+	return jen.Id(g.p.NewName).Call(append([]jen.Code{client, in}, opts...)...)
+}
+
+func option(field string, v jen.Code) jen.Code {
+	return jen.Func().Params(jen.Id("o").Op("*").Qual(Runtime, "Options")).Block(jen.Id("o").Dot(field).Op("=").Add(v))
+}
+
+func (g *testGen) testFunc(f *jen.File, name string, body ...jen.Code) {
+	f.Line().Func().Id(name).Params(jen.Id("t").Op("*").Qual(pathTesting, "T")).Block(body...)
+}
+
+// genItemsTest checks that Items yields every item once and in order over
+// several pages, an empty one among them, and that the paginator then ends.
+func (g *testGen) genItemsTest(f *jen.File) {
+	p := g.p
+	g.testFunc(f, "Test"+p.PaginatorName+"Items",
+		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(3), jen.Lit(0), jen.Lit(1)),
+		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())),
+		assertion("True", jen.Id("p").Dot("HasMorePages").Call()),
+		assertion("Equal", jen.Id("want"), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("p"))),
+		assertion("Len", jen.Id("want"), jen.Lit(6)),
+		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(4)),
+		assertion("Empty", jen.Id("c").Dot("calls").Index(jen.Lit(0)).Dot(p.InputTokens[0].GoName)),
+		assertion("Equal", jen.Lit("page-3"), jen.Id("c").Dot("calls").Index(jen.Lit(3)).Dot(p.InputTokens[0].GoName)),
+		assertion("False", jen.Id("p").Dot("HasMorePages").Call()),
+		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Id("p").Dot("NextPage").Call(ctxBackground()),
+		assertion("ErrorIs", jen.Id("err"), jen.Qual(Runtime, "ErrNoMorePages")),
+	)
+}
+
+// genPageSizeTest checks that PageSize is sent as the limit key on every
+// request, or, for an operation without one, that it is refused as boto3
+// refuses it.
+func (g *testGen) genPageSizeTest(f *jen.File) {
+	p := g.p
+	opt := option("PageSize", jen.Lit(2))
+	if p.Limit == nil {
+		g.testFunc(f, "Test"+p.PaginatorName+"PageSize",
+			jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2)),
+			jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), opt)).Dot("NextPage").Call(ctxBackground()),
+			assertion("Error", jen.Id("err")),
+			assertion("Empty", jen.Id("c").Dot("calls")),
+		)
+		return
+	}
+	limit := jen.Id("in").Dot(p.Limit.GoName)
+	g.testFunc(f, "Test"+p.PaginatorName+"PageSize",
+		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(2), jen.Lit(1)),
+		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), opt)),
+		assertion("Equal", jen.Id("want"), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("p"))),
+		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(3)),
+		jen.For(jen.List(jen.Id("_"), jen.Id("in")).Op(":=").Range().Id("c").Dot("calls")).Block(
+			assertion("NotNil", limit.Clone()),
+			assertion("Equal", jen.Int64().Call(jen.Lit(2)), jen.Op("*").Add(limit.Clone())),
+		),
+	)
+}
+
+// genMaxItemsTest checks that MaxItems stops mid-page and that the resume
+// token continues with no gap and no repeat.
+func (g *testGen) genMaxItemsTest(f *jen.File) {
+	p := g.p
+	g.testFunc(f, "Test"+p.PaginatorName+"MaxItemsResume",
+		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(3), jen.Lit(1)),
+		jen.Id("first").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), option("MaxItems", jen.Lit(3)))),
+		assertion("Equal", jen.Id("want").Index(jen.Empty(), jen.Lit(3)), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("first"))),
+		jen.Id("token").Op(":=").Id("first").Dot("ResumeToken").Call(),
+		assertion("NotEmpty", jen.Id("token")),
+		jen.Id("rest").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), option("StartingToken", jen.Id("token")))),
+		assertion("Equal", jen.Id("want").Index(jen.Lit(3), jen.Empty()), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("rest"))),
+		assertion("Empty", jen.Id("rest").Dot("ResumeToken").Call()),
+	)
+}
+
+// genRepeatedTokenTest checks that a service that sends the same token
+// twice stops the paginator with an error, as boto3 does.
+func (g *testGen) genRepeatedTokenTest(f *jen.File) {
+	p := g.p
+	next := func() jen.Code {
+		return jen.List(jen.Id("_"), jen.Id("err")).Op("=").Id("p").Dot("NextPage").Call(ctxBackground())
+	}
+	g.testFunc(f, "Test"+p.PaginatorName+"RepeatedToken",
+		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1), jen.Lit(1), jen.Lit(1)),
+		jen.Id("c").Dot("repeat").Op("=").True(),
+		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())),
+		jen.Var().Id("err").Error(),
+		next(), assertion("NoError", jen.Id("err")),
+		next(), assertion("NoError", jen.Id("err")),
+		next(), assertion("ErrorContains", jen.Id("err"), jen.Lit("same next token")),
+		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(2)),
+	)
+}
+
+// genErrorTests checks that a client error is returned as is and that a
+// cancelled context stops the paginator before any request.
+func (g *testGen) genErrorTests(f *jen.File) {
+	p := g.p
+	g.testFunc(f, "Test"+p.PaginatorName+"ClientError",
+		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
+		jen.Id("c").Dot("err").Op("=").Qual(pathErrors, "New").Call(jen.Lit("service unavailable")),
+		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())).Dot("NextPage").Call(ctxBackground()),
+		assertion("ErrorIs", jen.Id("err"), jen.Id("c").Dot("err")),
+	)
+	g.testFunc(f, "Test"+p.PaginatorName+"CancelledContext",
+		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
+		jen.List(jen.Id("ctx"), jen.Id("cancel")).Op(":=").Qual(pathContext, "WithCancel").Call(ctxBackground()),
+		jen.Id("cancel").Call(),
+		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())).Dot("NextPage").Call(jen.Id("ctx")),
+		assertion("ErrorIs", jen.Id("err"), jen.Qual(pathContext, "Canceled")),
+		assertion("Empty", jen.Id("c").Dot("calls")),
+	)
+}
+
+// genValidateTest checks Validate: a valid input passes, an empty one names
+// each missing required member, a nested missing member is reported with
+// its path, and the paginator sends nothing for an invalid input.
+func (g *testGen) genValidateTest(f *jen.File) {
+	p := g.p
+	body := []jen.Code{
+		assertion("NoError", jen.Id(p.ValidInputName).Call().Dot("Validate").Call()),
+	}
+	missing := missingPaths(p.Input, "")
+	if len(missing) == 0 {
+		body = append(body, assertion("NoError", jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call()))
+		g.testFunc(f, "Test"+p.Input.GoName+"Validate", body...)
+		return
+	}
+	body = append(body,
+		jen.Var().Id("invalid").Op("*").Qual(Runtime, "InvalidParamsError"),
+		assertion("ErrorAs", jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call(), jen.Op("&").Id("invalid")),
+		assertion("Equal", jen.Index().String().Values(lits(missing)...), jen.Id("invalid").Dot("Missing")),
+	)
+	if fl, nested := nestedMissing(p.Input); fl != nil {
+		body = append(body,
+			jen.Id("in").Op(":=").Id(p.ValidInputName).Call(),
+			jen.Id("in").Dot(fl.GoName).Op("=").Add(typeRef(fl.Type)).Values(jen.Values()),
+			assertion("ErrorAs", jen.Id("in").Dot("Validate").Call(), jen.Op("&").Id("invalid")),
+			assertion("Equal", jen.Index().String().Values(lits(nested)...), jen.Id("invalid").Dot("Missing")),
+		)
+	}
+	body = append(body,
+		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
+		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Op("&").Id(p.Input.GoName).Values())).Dot("NextPage").Call(ctxBackground()),
+		assertion("ErrorAs", jen.Id("err"), jen.Op("&").Id("invalid")),
+		assertion("Empty", jen.Id("c").Dot("calls")),
+	)
+	g.testFunc(f, "Test"+p.Input.GoName+"Validate", body...)
+}
+
+// missingPaths are the sorted paths that Validate reports for a zero t,
+// each prefixed with prefix.
+func missingPaths(t *model.Type, prefix string) []string {
+	var paths []string
+	for _, f := range t.Fields {
+		if f.Required && missingCheck(f, jen.Id("x")) != nil {
+			paths = append(paths, prefix+f.GoName)
+		}
+		// A required structure is a value, and Validate looks inside it.
+		if f.Required && !f.Pointer && f.Type.Kind == model.Named && f.Type.Named.Kind != model.Enum {
+			paths = append(paths, missingPaths(f.Type.Named, prefix+f.GoName+".")...)
+		}
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// nestedMissing finds a list-of-structures field of t whose zero element
+// has missing members, and the paths Validate reports for a one-element list
+// of that zero element.
+func nestedMissing(t *model.Type) (*model.Field, []string) {
+	for _, f := range t.Fields {
+		if f.Type.Kind != model.Slice || f.Type.Elem.Kind != model.Named || f.Type.Elem.Named.Kind == model.Enum {
+			continue
+		}
+		if paths := missingPaths(f.Type.Elem.Named, f.GoName+"[0]."); len(paths) > 0 {
+			return f, paths
+		}
+	}
+	return nil, nil
+}
+
+func lits(ss []string) []jen.Code {
+	code := make([]jen.Code, len(ss))
+	for i, s := range ss {
+		code[i] = jen.Lit(s)
+	}
+	return code
+}
+
+// genJSONTest round-trips an output built from the page's Response Syntax
+// through encoding/json.
+func (g *testGen) genJSONTest(f *jen.File) {
+	p := g.p
+	g.testFunc(f, "Test"+p.Output.GoName+"JSON",
+		jen.Id("want").Op(":=").Add(exampleStruct(p.Output, nil, false, false)),
+		jen.List(jen.Id("b"), jen.Id("err")).Op(":=").Qual(pathJSON, "Marshal").Call(jen.Id("want")),
+		assertion("NoError", jen.Id("err")),
+		jen.Var().Id("got").Id(p.Output.GoName),
+		assertion("NoError", jen.Qual(pathJSON, "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("got"))),
+		assertion("Equal", jen.Id("want"), jen.Id("got")),
+	)
+}

@@ -1,0 +1,139 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pagegen/pagegen/model"
+)
+
+// genType writes a named type: a struct or an enum.
+func genType(f *jen.File, t *model.Type) {
+	switch t.Kind {
+	case model.Enum:
+		genEnum(f, t)
+	default:
+		genStruct(f, t)
+	}
+}
+
+// genStruct writes a struct with a documented field per member:
+//
+//	// Session: Information about a Session Manager connection to a managed node.
+//	type Session struct {
+//		// The ID of the session.
+//		SessionId string `json:"SessionId,omitempty"`
+//		...
+//	}
+func genStruct(f *jen.File, t *model.Type) {
+	var doc []jen.Code
+	switch {
+	case t.Doc == "":
+		doc = comment(t.GoName+" is a structure of the API.", "")
+	case strings.HasPrefix(t.Doc, t.GoName+" "):
+		doc = comment("", t.Doc)
+	default:
+		doc = comment(t.GoName+":", t.Doc)
+	}
+	if t.Kind == model.Union {
+		doc = paragraphs(doc, comment("", "This is a tagged union: at most one member is set."))
+	}
+	fields := make([]jen.Code, 0, len(t.Fields))
+	for _, fl := range t.Fields {
+		fields = append(fields, genField(fl))
+	}
+	f.Add(withDoc(doc).Type().Id(t.GoName).Struct(fields...))
+}
+
+// genField writes one struct field with its doc comment and JSON tag.
+func genField(fl *model.Field) jen.Code {
+	var notes []string
+	if fl.Required {
+		notes = append(notes, "Required.")
+	}
+	doc := comment("", fl.Doc)
+	if len(notes) > 0 {
+		doc = paragraphs(doc, comment("", notes[0]))
+	}
+	return withDoc(doc).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + ",omitempty"})
+}
+
+// fieldType is a field's Go type: its reference, behind a pointer when the
+// model says so.
+func fieldType(fl *model.Field) jen.Code {
+	if fl.Pointer {
+		return jen.Op("*").Add(typeRef(fl.Type))
+	}
+	return typeRef(fl.Type)
+}
+
+// typeRef is the Go type of a type reference.
+func typeRef(r *model.TypeRef) *jen.Statement {
+	switch r.Kind {
+	case model.String:
+		return jen.String()
+	case model.Int64:
+		return jen.Int64()
+	case model.Float64:
+		return jen.Float64()
+	case model.Bool:
+		return jen.Bool()
+	case model.Time:
+		return jen.Qual("time", "Time")
+	case model.Bytes:
+		return jen.Index().Byte()
+	case model.Document:
+		return jen.Qual("encoding/json", "RawMessage")
+	case model.Named:
+		return jen.Id(r.Named.GoName)
+	case model.Slice:
+		return jen.Index().Add(typeRef(r.Elem))
+	case model.Map:
+		return jen.Map(typeRef(r.Key)).Add(typeRef(r.Elem))
+	}
+	panic(fmt.Sprintf("templates: unknown type reference kind %d", r.Kind))
+}
+
+// genEnum writes a string type, a constant per documented value and a
+// Values method:
+//
+//	// SessionStatus is an enum of the API; values not listed here decode too.
+//	type SessionStatus string
+//
+//	const (
+//		// SessionStatusConnected is "Connected".
+//		SessionStatusConnected SessionStatus = "Connected"
+//	)
+//
+//	// Values returns the values of SessionStatus that the API documents.
+//	func (SessionStatus) Values() []SessionStatus { ... }
+func genEnum(f *jen.File, t *model.Type) {
+	doc := comment(t.GoName+" is an enum of the API; values not listed here decode too.", "")
+	if t.Doc != "" {
+		doc = paragraphs(doc, comment("", t.Doc))
+	}
+	f.Add(withDoc(doc).Type().Id(t.GoName).String())
+	consts := make([]jen.Code, 0, len(t.Values))
+	values := make([]jen.Code, 0, len(t.Values))
+	for _, v := range t.Values {
+		vdoc := comment(fmt.Sprintf("%s is %q.", v.GoName, v.Value), "")
+		if v.Doc != "" {
+			vdoc = paragraphs(vdoc, comment("", v.Doc))
+		}
+		consts = append(consts, withDoc(vdoc).Id(v.GoName).Id(t.GoName).Op("=").Lit(v.Value))
+		values = append(values, jen.Id(v.GoName))
+	}
+	if len(consts) > 0 {
+		f.Line().Const().Defs(consts...)
+	}
+	f.Add(withDoc(comment(fmt.Sprintf("Values returns the values of %s that the API documents.", t.GoName), "")).
+		Func().Params(jen.Id(t.GoName)).Id("Values").Params().Index().Id(t.GoName).Block(
+		jen.Return(jen.Index().Id(t.GoName).ValuesFunc(func(g *jen.Group) {
+			for _, v := range values {
+				g.Add(v)
+			}
+		})),
+	))
+}
