@@ -51,6 +51,7 @@ func run(specs, out, importBase string, check bool, stdout, stderr io.Writer) in
 			fmt.Fprintf(stderr, "%d generated files are stale; run go generate ./...\n", len(stale))
 			return 1
 		}
+		fmt.Fprintf(stdout, "%d generated files are current\n", len(gen))
 		return 0
 	}
 	if err := write(out, stale); err != nil {
