@@ -235,22 +235,15 @@ func (c *converter) ref(owner, name string, s *parser.Shape, elem bool) (ref *Ty
 			return nil, false
 		}
 		return ref, true
-	case parser.List:
+	case parser.List, parser.Map:
 		ref := &TypeRef{Kind: Slice}
-		c.shapes[s] = ref
-		c.stack = append(c.stack, ref)
-		ref.Elem, _ = c.ref(owner, name, s.Elem, true)
-		c.stack = c.stack[:len(c.stack)-1]
-		if ref.Elem == nil {
-			return nil, false
+		if s.Kind == parser.Map {
+			ref = &TypeRef{Kind: Map, Key: &TypeRef{Kind: String}}
+			if s.Key.Kind == parser.Enum {
+				ref.Key = &TypeRef{Kind: Named, Named: c.enum(owner, name+"Key", s.Key, false)}
+			}
 		}
-		return ref, false
-	case parser.Map:
-		ref := &TypeRef{Kind: Map, Key: &TypeRef{Kind: String}}
 		c.shapes[s] = ref
-		if s.Key.Kind == parser.Enum {
-			ref.Key = &TypeRef{Kind: Named, Named: c.enum(owner, name+"Key", s.Key, false)}
-		}
 		c.stack = append(c.stack, ref)
 		ref.Elem, _ = c.ref(owner, name, s.Elem, true)
 		c.stack = c.stack[:len(c.stack)-1]
