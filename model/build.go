@@ -104,6 +104,9 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		NewFakeName:    "new" + op + "Fake",
 		CollectName:    "collect" + op,
 		ValidInputName: "valid" + op + "Input",
+		TestName:       "Test" + op + "Paginator",
+		InputTestName:  "Test" + op + "InputValidate",
+		OutputTestName: "Test" + op + "OutputJSON",
 	}
 	c := &converter{b: b, op: op, file: page.File, shapes: map[*parser.Shape]*TypeRef{}}
 	p.Input = &Type{Kind: Struct, GoName: b.reserved.name(op + "Input"), Input: true, Ops: []string{op},

@@ -34,6 +34,9 @@ type Paginator struct {
 	NewFakeName    string // its constructor
 	CollectName    string // collects the items of a paginator
 	ValidInputName string // builds a valid input
+	TestName       string // the prefix of the paginator's test functions: "TestDescribeSessionsPaginator"
+	InputTestName  string // the test of the input's Validate: "TestDescribeSessionsInputValidate"
+	OutputTestName string // the JSON test of the output: "TestDescribeSessionsOutputJSON"
 
 	InputTokens  []*Field // input members set from the token, in order
 	OutputTokens []*Field // output members read as the next token, in order

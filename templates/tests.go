@@ -318,7 +318,7 @@ func (g *testGen) testFunc(f *jen.File, name string, body ...jen.Code) {
 // several pages, an empty one among them, and that the paginator then ends.
 func (g *testGen) genItemsTest(f *jen.File) {
 	p := g.p
-	g.testFunc(f, "Test"+p.PaginatorName+"Items",
+	g.testFunc(f, p.TestName+"Items",
 		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(3), jen.Lit(0), jen.Lit(1)),
 		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())),
 		assertion("True", jen.Id("p").Dot("HasMorePages").Call()),
@@ -340,7 +340,7 @@ func (g *testGen) genPageSizeTest(f *jen.File) {
 	p := g.p
 	opt := option("PageSize", jen.Lit(2))
 	if p.Limit == nil {
-		g.testFunc(f, "Test"+p.PaginatorName+"PageSize",
+		g.testFunc(f, p.TestName+"PageSize",
 			jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2)),
 			jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), opt)).Dot("NextPage").Call(ctxBackground()),
 			assertion("Error", jen.Id("err")),
@@ -349,7 +349,7 @@ func (g *testGen) genPageSizeTest(f *jen.File) {
 		return
 	}
 	limit := jen.Id("in").Dot(p.Limit.GoName)
-	g.testFunc(f, "Test"+p.PaginatorName+"PageSize",
+	g.testFunc(f, p.TestName+"PageSize",
 		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(2), jen.Lit(1)),
 		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), opt)),
 		assertion("Equal", jen.Id("want"), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("p"))),
@@ -365,7 +365,7 @@ func (g *testGen) genPageSizeTest(f *jen.File) {
 // token continues with no gap and no repeat.
 func (g *testGen) genMaxItemsTest(f *jen.File) {
 	p := g.p
-	g.testFunc(f, "Test"+p.PaginatorName+"MaxItemsResume",
+	g.testFunc(f, p.TestName+"MaxItemsResume",
 		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(3), jen.Lit(1)),
 		jen.Id("first").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), option("MaxItems", jen.Lit(3)))),
 		assertion("Equal", jen.Id("want").Index(jen.Empty(), jen.Lit(3)), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("first"))),
@@ -384,7 +384,7 @@ func (g *testGen) genRepeatedTokenTest(f *jen.File) {
 	next := func() jen.Code {
 		return jen.List(jen.Id("_"), jen.Id("err")).Op("=").Id("p").Dot("NextPage").Call(ctxBackground())
 	}
-	g.testFunc(f, "Test"+p.PaginatorName+"RepeatedToken",
+	g.testFunc(f, p.TestName+"RepeatedToken",
 		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1), jen.Lit(1), jen.Lit(1)),
 		jen.Id("c").Dot("repeat").Op("=").True(),
 		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())),
@@ -400,13 +400,13 @@ func (g *testGen) genRepeatedTokenTest(f *jen.File) {
 // cancelled context stops the paginator before any request.
 func (g *testGen) genErrorTests(f *jen.File) {
 	p := g.p
-	g.testFunc(f, "Test"+p.PaginatorName+"ClientError",
+	g.testFunc(f, p.TestName+"ClientError",
 		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
 		jen.Id("c").Dot("err").Op("=").Qual(pathErrors, "New").Call(jen.Lit("service unavailable")),
 		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())).Dot("NextPage").Call(ctxBackground()),
 		assertion("ErrorIs", jen.Id("err"), jen.Id("c").Dot("err")),
 	)
-	g.testFunc(f, "Test"+p.PaginatorName+"CancelledContext",
+	g.testFunc(f, p.TestName+"CancelledContext",
 		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
 		jen.List(jen.Id("ctx"), jen.Id("cancel")).Op(":=").Qual(pathContext, "WithCancel").Call(ctxBackground()),
 		jen.Id("cancel").Call(),
@@ -427,7 +427,7 @@ func (g *testGen) genValidateTest(f *jen.File) {
 	missing := missingPaths(p.Input, "")
 	if len(missing) == 0 {
 		body = append(body, assertion("NoError", jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call()))
-		g.testFunc(f, "Test"+p.Input.GoName+"Validate", body...)
+		g.testFunc(f, p.InputTestName, body...)
 		return
 	}
 	body = append(body,
@@ -449,7 +449,7 @@ func (g *testGen) genValidateTest(f *jen.File) {
 		assertion("ErrorAs", jen.Id("err"), jen.Op("&").Id("invalid")),
 		assertion("Empty", jen.Id("c").Dot("calls")),
 	)
-	g.testFunc(f, "Test"+p.Input.GoName+"Validate", body...)
+	g.testFunc(f, p.InputTestName, body...)
 }
 
 // missingPaths are the sorted paths that Validate reports for a zero t,
@@ -496,7 +496,7 @@ func lits(ss []string) []jen.Code {
 // through encoding/json.
 func (g *testGen) genJSONTest(f *jen.File) {
 	p := g.p
-	g.testFunc(f, "Test"+p.Output.GoName+"JSON",
+	g.testFunc(f, p.OutputTestName,
 		jen.Id("want").Op(":=").Add(exampleStruct(p.Output, nil, false, false)),
 		jen.List(jen.Id("b"), jen.Id("err")).Op(":=").Qual(pathJSON, "Marshal").Call(jen.Id("want")),
 		assertion("NoError", jen.Id("err")),
