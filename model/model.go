@@ -5,11 +5,11 @@ package model
 
 // Package is one service: one generated Go package.
 type Package struct {
-	Service    string // the service's documentation name: "ssm", "acm-pca"
-	Name       string // the Go package name, also its directory: "ssm", "acmpca"
-	Title      string // the service's client class name: "SSM"
-	Paginators []*Paginator
-	Types      []*Type // the named types of the package, sorted by GoName
+	Service    string       // the service's documentation name: "ssm", "acm-pca"
+	Name       string       // the Go package name, also its directory: "ssm", "acmpca"
+	Title      string       // the service's client class name: "SSM"
+	Paginators []*Paginator // sorted by Name
+	Types      []*Type      // the named types of the package, sorted by GoName
 }
 
 // Paginator is one paginated operation and the Go names of what is
@@ -19,7 +19,7 @@ type Paginator struct {
 	Method    string // boto3's client method: "describe_sessions"; also the base of file names
 	Spec      string // the page the paginator was read from
 	Doc       string // CommonMark
-	APIDocURL string
+	APIDocURL string // the AWS API documentation of the operation, if the page links it
 
 	Input  *Type // <Op>Input
 	Output *Type // <Op>Output

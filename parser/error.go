@@ -23,6 +23,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error is "file:line:col: message".
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
 }
@@ -30,6 +31,7 @@ func (e *Error) Error() string {
 // ErrorList is a list of page errors, sorted by file and position.
 type ErrorList []*Error
 
+// Error is the errors one to a line.
 func (l ErrorList) Error() string {
 	msgs := make([]string, len(l))
 	for i, e := range l {

@@ -6,16 +6,16 @@ package parser
 
 // Page is what one paginator page says.
 type Page struct {
-	File        string // the file the page was read from
-	Service     string // the service's documentation name, from the breadcrumb link: "ssm"
-	ServiceName string // the service's client class name: "SSM"
-	Name        string // the paginator's name: "DescribeSessions"
-	Method      string // the client method it pages through: "describe_sessions"
-	APIDocURL   string // the "See also" AWS API documentation link, if any
-	Doc         string // the paginate method's description, CommonMark
-	PageSize    bool   // PaginationConfig documents PageSize, so the operation has a limit key
-	Input       []*Member
-	Output      *Shape // the response structure, without boto3's hidden output tokens
+	File        string    // the file the page was read from
+	Service     string    // the service's documentation name, from the breadcrumb link: "ssm"
+	ServiceName string    // the service's client class name: "SSM"
+	Name        string    // the paginator's name: "DescribeSessions"
+	Method      string    // the client method it pages through: "describe_sessions"
+	APIDocURL   string    // the "See also" AWS API documentation link, if any
+	Doc         string    // the paginate method's description, CommonMark
+	PageSize    bool      // PaginationConfig documents PageSize, so the operation has a limit key
+	Input       []*Member // the request parameters, without PaginationConfig and the hidden members
+	Output      *Shape    // the response structure, without boto3's hidden output tokens
 	// ResumeToken reports that the response showed boto3's own NextToken
 	// ("A token to resume pagination."), which is not an API member and is
 	// not in Output.
@@ -43,6 +43,7 @@ const (
 
 var kindNames = [...]string{"string", "enum", "integer", "float", "boolean", "timestamp", "blob", "document", "structure", "list", "map", "recursive"}
 
+// String is the kind's name as the page writes it: "string", "structure".
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]

@@ -14,12 +14,13 @@ type PaginatorConfig struct {
 	LimitKey         string   // the request member that carries PageSize
 	ResultKey        []string // the response lists that are paged; the first is the primary
 	MoreResults      string   // a response member that says whether more pages follow
-	NonAggregateKeys []string
+	NonAggregateKeys []string // response members that are not paged but kept from the first page
 }
 
 // stringList is a JSON value that is a string or a list of strings.
 type stringList []string
 
+// UnmarshalJSON accepts a string or a list of strings.
 func (s *stringList) UnmarshalJSON(b []byte) error {
 	var one string
 	if err := json.Unmarshal(b, &one); err == nil {
