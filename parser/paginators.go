@@ -1,9 +1,12 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
+	"strings"
 )
 
 // PaginatorConfig is one paginator of botocore's paginators-1.json format:
@@ -39,14 +42,7 @@ func (s *stringList) UnmarshalJSON(b []byte) error {
 // paginators-1.json format and returns its paginators by name.
 func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error) {
 	var doc struct {
-		Pagination map[string]struct {
-			InputToken       stringList `json:"input_token"`
-			OutputToken      stringList `json:"output_token"`
-			LimitKey         string     `json:"limit_key"`
-			ResultKey        stringList `json:"result_key"`
-			MoreResults      string     `json:"more_results"`
-			NonAggregateKeys stringList `json:"non_aggregate_keys"`
-		} `json:"pagination"`
+		Pagination map[string]json.RawMessage `json:"pagination"`
 	}
 	if err := json.Unmarshal(src, &doc); err != nil {
 		return nil, ErrorList{jsonError(file, src, err)}
@@ -59,9 +55,23 @@ func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error)
 	sort.Strings(names)
 	var errs ErrorList
 	for _, name := range names {
-		p := doc.Pagination[name]
+		// Errors inside an entry are placed at the entry's name.
+		key, _ := json.Marshal(name)
+		pos := position(src, int64(bytes.Index(src, key)))
+		var p struct {
+			InputToken       stringList `json:"input_token"`
+			OutputToken      stringList `json:"output_token"`
+			LimitKey         string     `json:"limit_key"`
+			ResultKey        stringList `json:"result_key"`
+			MoreResults      string     `json:"more_results"`
+			NonAggregateKeys stringList `json:"non_aggregate_keys"`
+		}
+		if err := json.Unmarshal(doc.Pagination[name], &p); err != nil {
+			errs = append(errs, &Error{File: file, Pos: pos, Msg: fmt.Sprintf("paginator %s: %s", name, jsonError(file, nil, err).Msg)})
+			continue
+		}
 		if len(p.InputToken) == 0 || len(p.InputToken) != len(p.OutputToken) {
-			errs = append(errs, &Error{File: file, Pos: Pos{1, 1}, Msg: fmt.Sprintf("paginator %s: input_token and output_token must name as many members", name)})
+			errs = append(errs, &Error{File: file, Pos: pos, Msg: fmt.Sprintf("paginator %s: input_token and output_token must name as many members", name)})
 			continue
 		}
 		out[name] = PaginatorConfig{
@@ -79,12 +89,32 @@ func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error)
 // jsonError places a JSON decoding error at its line and column.
 func jsonError(file string, src []byte, err error) *Error {
 	offset := int64(0)
+	msg := err.Error()
 	switch e := err.(type) {
 	case *json.SyntaxError:
 		offset = e.Offset
 	case *json.UnmarshalTypeError:
 		offset = e.Offset
+		field := e.Field
+		if field == "" {
+			field = "the document"
+		}
+		want := "a " + e.Type.Kind().String()
+		switch e.Type.Kind() {
+		case reflect.Map, reflect.Struct:
+			want = "an object"
+		case reflect.Slice:
+			want = "a list of strings"
+		}
+		msg = fmt.Sprintf("%s is a %s, want %s", field, e.Value, want)
+	default:
+		msg = strings.TrimPrefix(msg, "json: ")
 	}
+	return &Error{File: file, Pos: position(src, offset), Msg: msg}
+}
+
+// position is the line and column of a byte offset in src.
+func position(src []byte, offset int64) Pos {
 	pos := Pos{1, 1}
 	for i := int64(0); i < offset && i < int64(len(src)); i++ {
 		if src[i] == '\n' {
@@ -94,5 +124,5 @@ func jsonError(file string, src []byte, err error) *Error {
 			pos.Col++
 		}
 	}
-	return &Error{File: file, Pos: pos, Msg: err.Error()}
+	return pos
 }
