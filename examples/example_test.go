@@ -4,6 +4,7 @@ package examples_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -107,4 +108,16 @@ func Example_ec2TrafficMirrorSessions() {
 	// tms-1 1
 	// tms-2 2
 	// network-interface-id [eni-1 eni-2]
+}
+
+func Example_unknownEnumValue() {
+	// A value the pages did not document yet decodes as it is.
+	var s ssm.Session
+	if err := json.Unmarshal([]byte(`{"SessionId": "s-9", "Status": "Hibernating"}`), &s); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.SessionId, s.Status, s.Status == ssm.SessionStatusConnected, len(ssm.SessionStatus("").Values()))
+	// Output:
+	// s-9 Hibernating false 6
 }
