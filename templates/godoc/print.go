@@ -152,20 +152,7 @@ func wrap(ws []word, first, rest int) []string {
 // way that gofmt does not keep from one run to the next, so the line must
 // not keep any pair.
 func quotes(line string) string {
-	if !strings.Contains(line, "``") {
-		return line
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(line, "``")
-		if i < 0 {
-			b.WriteString(line)
-			return b.String()
-		}
-		b.WriteString(line[:i])
-		b.WriteString("“")
-		line = line[i+2:]
-	}
+	return strings.ReplaceAll(line, "``", "“")
 }
 
 // breakDefinitions breaks the first line of a paragraph after "]:" when
