@@ -14,6 +14,7 @@ import os
 import sys
 
 import boto3
+import botocore.exceptions
 from botocore.docs.bcdoc.restdoc import DocumentStructure
 from botocore.docs.paginator import PaginatorDocumenter
 
@@ -27,7 +28,10 @@ def main(argv):
     services = sorted({w.split("/")[0] for w in wanted}) or session.get_available_services()
     written = 0
     for service in services:
-        model = session._session.get_paginator_model(service)
+        try:
+            model = session._session.get_paginator_model(service)
+        except botocore.exceptions.UnknownServiceError:
+            continue  # boto3 lists a service botocore has no model for
         if not model._paginator_config:
             continue
         client = session.client(service, aws_access_key_id="x", aws_secret_access_key="x")
