@@ -20,6 +20,13 @@ type Page struct {
 	// ("A token to resume pagination."), which is not an API member and is
 	// not in Output.
 	ResumeToken bool
+	// Unrendered lists the sections that boto3 replaced with "This section
+	// is too large to render": "Parameters", "Response Syntax", "Response
+	// Structure". What such a section would say is read from the other
+	// view where there is one: without the syntax there are no enum
+	// values, without the documentation no descriptions or required
+	// marks, and without both the response has no known members.
+	Unrendered []string
 }
 
 // Kind is the kind of a shape as the page documents it.

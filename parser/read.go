@@ -3,6 +3,8 @@ package parser
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/pagegen/pagegen/parser/rst"
@@ -24,6 +26,9 @@ var (
 type reader struct {
 	file string
 	errs ErrorList
+	// syntaxOnly is set while shapes are read from a syntax literal that
+	// has no structure list beside it.
+	syntaxOnly bool
 }
 
 func (r *reader) errorf(pos Pos, format string, args ...any) {
@@ -100,6 +105,8 @@ func (r *reader) method(p *Page, method *rst.Node) {
 		params        = map[string]*rst.Node{}
 		returns       *rst.Node
 		nextIsRequest bool
+		nextIsParams  bool
+		noParams      bool // boto3 did not render the parameters
 		docs          []*rst.Node
 	)
 	for _, n := range method.Children {
@@ -108,6 +115,9 @@ func (r *reader) method(p *Page, method *rst.Node) {
 			switch {
 			case n.Text == "**Request Syntax**":
 				nextIsRequest = true
+				continue
+			case n.Text == "**Parameters**":
+				nextIsParams = true
 				continue
 			case seeAlsoRE.MatchString(n.Text):
 				p.APIDocURL = seeAlsoRE.FindStringSubmatch(n.Text)[1]
@@ -121,6 +131,10 @@ func (r *reader) method(p *Page, method *rst.Node) {
 			if nextIsRequest {
 				request = n
 			}
+			if nextIsParams && notRendered(n) {
+				noParams = true
+				p.Unrendered = append(p.Unrendered, "Parameters")
+			}
 		case rst.Field:
 			kind, name, _ := strings.Cut(n.Name, " ")
 			switch kind {
@@ -132,7 +146,7 @@ func (r *reader) method(p *Page, method *rst.Node) {
 				returns = n
 			}
 		}
-		nextIsRequest = false
+		nextIsRequest, nextIsParams = false, false
 	}
 	p.Doc = rst.BlocksMarkdown(docs)
 	if p.Method == "" {
@@ -155,35 +169,71 @@ func (r *reader) method(p *Page, method *rst.Node) {
 			continue
 		}
 		pos := fromSyntax(a.Pos)
+		if noParams {
+			r.syntaxOnly = true
+			if m := r.member(a.Name, pos, false, docTypes[a.Value.Kind], pos, nil, a.Value, nil); m != nil {
+				p.Input = append(p.Input, m)
+			}
+			r.syntaxOnly = false
+			continue
+		}
 		t, ok := types[a.Name]
 		param := params[a.Name]
 		if !ok || param == nil {
 			r.errorf(pos, "parameter %s has no :type and :param fields", a.Name)
 			continue
 		}
-		typ := strings.TrimSpace(fieldText(t))
-		body := param.Children
-		required := false
-		if len(body) > 0 && body[0].Kind == rst.Paragraph && strings.HasPrefix(body[0].Text, "**[REQUIRED]**") {
-			required = true
-			rest := strings.TrimSpace(strings.TrimPrefix(body[0].Text, "**[REQUIRED]**"))
-			if rest == "" {
-				body = body[1:]
-			} else {
-				body = append([]*rst.Node{{Kind: rst.Paragraph, Pos: body[0].Pos, Text: rest}}, body[1:]...)
-			}
-		}
-		m := r.member(a.Name, pos, required, typ, fromRST(t.Pos), body, a.Value, nil)
-		if m != nil {
+		if m := r.param(a.Name, pos, t, param, a.Value); m != nil {
 			p.Input = append(p.Input, m)
 		}
 	}
+	// boto3 leaves out of the syntax the parameters it fills in itself
+	// (Glacier's accountId, S3's SSECustomerKeyMD5) but documents them:
+	// they are read from the documentation alone, in its order.
+	var extra bool
 	for name, t := range types {
-		if !seen[name] {
-			r.errorf(fromRST(t.Pos), "parameter %s is not in the Request Syntax", name)
+		if seen[name] {
+			continue
+		}
+		if params[name] == nil {
+			r.errorf(fromRST(t.Pos), "parameter %s has a :type but no :param field", name)
+			continue
+		}
+		if m := r.param(name, fromRST(t.Pos), t, params[name], nil); m != nil {
+			p.Input = append(p.Input, m)
+			extra = true
 		}
 	}
+	if extra {
+		sort.SliceStable(p.Input, func(i, j int) bool {
+			return types[p.Input[i].Name].Pos.Line < types[p.Input[j].Name].Pos.Line
+		})
+	}
 	p.Output = r.response(p, returns, method)
+}
+
+// param reads one documented parameter; v is its syntax, or nil when the
+// syntax does not show it.
+func (r *reader) param(name string, pos Pos, t, param *rst.Node, v *syntax.Value) *Member {
+	typ := strings.TrimSpace(fieldText(t))
+	body := param.Children
+	required := false
+	if len(body) > 0 && body[0].Kind == rst.Paragraph && strings.HasPrefix(body[0].Text, "**[REQUIRED]**") {
+		required = true
+		rest := strings.TrimSpace(strings.TrimPrefix(body[0].Text, "**[REQUIRED]**"))
+		if rest == "" {
+			body = body[1:]
+		} else {
+			body = append([]*rst.Node{{Kind: rst.Paragraph, Pos: body[0].Pos, Text: rest}}, body[1:]...)
+		}
+	}
+	return r.member(name, pos, required, typ, fromRST(t.Pos), body, v, nil)
+}
+
+// notRendered reports a literal block in which boto3 says that a section
+// is too large to render.
+func notRendered(n *rst.Node) bool {
+	return n.Kind == rst.Literal && strings.Contains(n.Text, "This section is too large to render.")
 }
 
 // pageSize reports whether PaginationConfig documents PageSize.
@@ -207,8 +257,24 @@ func (r *reader) response(p *Page, returns, method *rst.Node) *Shape {
 		return nil
 	}
 	var lit, structure *rst.Node
+	noStructure := false // boto3 did not render the Response Structure
 	next := ""
-	for _, n := range returns.Children {
+	// Where boto3 did not render a section, the page's indentation puts
+	// the response's sections after the :returns: field, not inside it.
+	// and may indent the Response Structure as a block quote.
+	after := returns.Children
+	if i := slices.Index(method.Children, returns); i >= 0 {
+		after = append(slices.Clip(after), method.Children[i+1:]...)
+	}
+	var nodes []*rst.Node
+	for _, n := range after {
+		if n.Kind == rst.BlockQuote {
+			nodes = append(nodes, n.Children...)
+		} else {
+			nodes = append(nodes, n)
+		}
+	}
+	for _, n := range nodes {
 		switch {
 		case n.Kind == rst.Paragraph && (n.Text == "**Response Syntax**" || n.Text == "**Response Structure**"):
 			next = n.Text
@@ -217,6 +283,8 @@ func (r *reader) response(p *Page, returns, method *rst.Node) *Shape {
 			lit = n
 		case n.Kind == rst.BulletList && next == "**Response Structure**":
 			structure = n
+		case notRendered(n) && next == "**Response Structure**":
+			noStructure = true
 		}
 		if n.Kind != rst.Paragraph || n.Text != "" {
 			next = ""
@@ -226,10 +294,24 @@ func (r *reader) response(p *Page, returns, method *rst.Node) *Shape {
 		r.errorf(fromRST(returns.Pos), "no Response Syntax block")
 		return nil
 	}
-	v, err := syntax.ParseResponse(r.file, lit.Text, syntax.Pos(lit.Pos), lit.Pos.Col-1)
-	if err != nil {
-		r.errs = append(r.errs, asError(r.file, err))
-		return nil
+	var v *syntax.Value
+	if notRendered(lit) {
+		p.Unrendered = append(p.Unrendered, "Response Syntax")
+	} else {
+		var err error
+		v, err = syntax.ParseResponse(r.file, lit.Text, syntax.Pos(lit.Pos), lit.Pos.Col-1)
+		if err != nil {
+			r.errs = append(r.errs, asError(r.file, err))
+			return nil
+		}
+	}
+	if noStructure {
+		p.Unrendered = append(p.Unrendered, "Response Structure")
+		if v == nil {
+			// Neither view: the response's members are unknown.
+			return &Shape{Kind: Structure, Pos: fromRST(returns.Pos)}
+		}
+		return r.syntaxResponse(p, v)
 	}
 	if structure == nil || len(structure.Children) != 1 {
 		r.errorf(fromRST(returns.Pos), "no Response Structure list with one top-level dict")
@@ -246,22 +328,49 @@ func (r *reader) response(p *Page, returns, method *rst.Node) *Shape {
 	// boto3 shows its own resume token as NextToken when the output token
 	// has another name; it is not a member of the response.
 	body, resume := r.withoutResumeToken(it.body)
-	if resume && v.Kind == syntax.Struct {
+	if resume {
 		p.ResumeToken = true
-		kept := make([]*syntax.Member, 0, len(v.Members))
-		for _, m := range v.Members {
-			if m.Name != "NextToken" {
-				kept = append(kept, m)
-			}
+		if v != nil {
+			v = withoutNextToken(v)
 		}
-		v = &syntax.Value{Kind: v.Kind, Pos: v.Pos, Members: kept}
 	}
-	s := r.shape(it.pos, "dict", body, v, nil)
+	s := r.shape(it.pos, "dict", frame{}, body, v, nil)
 	if s != nil && s.Kind != Structure {
-		r.errorf(fromSyntax(v.Pos), "the response is a %s, want a structure", s.Kind)
+		r.errorf(it.pos, "the response is a %s, want a structure", s.Kind)
 		return nil
 	}
 	return s
+}
+
+// syntaxResponse reads a response from its syntax alone. A NextToken
+// there is taken for boto3's resume token, as the Response Structure
+// would show.
+func (r *reader) syntaxResponse(p *Page, v *syntax.Value) *Shape {
+	if v.Kind != syntax.Struct {
+		r.errorf(fromSyntax(v.Pos), "the response is a %s, want a structure", v.Kind)
+		return nil
+	}
+	if w := withoutNextToken(v); len(w.Members) != len(v.Members) {
+		p.ResumeToken = true
+		v = w
+	}
+	r.syntaxOnly = true
+	defer func() { r.syntaxOnly = false }()
+	return r.shape(fromSyntax(v.Pos), "dict", frame{}, nil, v, nil)
+}
+
+// withoutNextToken returns a structure value without its NextToken member.
+func withoutNextToken(v *syntax.Value) *syntax.Value {
+	if v.Kind != syntax.Struct {
+		return v
+	}
+	kept := make([]*syntax.Member, 0, len(v.Members))
+	for _, m := range v.Members {
+		if m.Name != "NextToken" {
+			kept = append(kept, m)
+		}
+	}
+	return &syntax.Value{Kind: v.Kind, Pos: v.Pos, Members: kept}
 }
 
 // withoutResumeToken returns the response's structure body without the

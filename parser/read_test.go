@@ -111,27 +111,3 @@ func dumpShape(b *strings.Builder, s *Shape, depth int) {
 		dumpMember(b, m, depth+1)
 	}
 }
-
-// TestCorpus reads every page of a boto3 corpus when one is at -corpus.
-func TestCorpus(t *testing.T) {
-	dir := *corpus
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no corpus at %s", dir)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*", "paginator", "*.rst"))
-	require.NoError(t, err)
-	failed := 0
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		require.NoError(t, err)
-		if _, err := Read(f, src); err != nil {
-			failed++
-			if failed <= 20 {
-				t.Log(err)
-			}
-		}
-	}
-	t.Logf("%d of %d pages read", len(files)-failed, len(files))
-}
-
-var corpus = flag.String("corpus", "/tmp/corpus", "a folder of boto3 paginator pages: <service>/paginator/<Name>.rst")

@@ -77,9 +77,9 @@ func (r *reader) split(body []*rst.Node) (docs []*rst.Node, terms []Term, items 
 }
 
 // member merges the syntax and structure views of one named member.
-func (r *reader) member(name string, pos Pos, required bool, typ string, typPos Pos, body []*rst.Node, v *syntax.Value, stack []*Shape) *Member {
+func (r *reader) member(name string, pos Pos, required bool, typ string, typPos Pos, body []*rst.Node, v *syntax.Value, stack []frame) *Member {
 	docs, terms, _, _ := r.split(body)
-	s := r.shape(typPos, typ, body, v, stack)
+	s := r.shape(typPos, typ, frame{name: name}, body, v, stack)
 	if s == nil {
 		return nil
 	}
@@ -110,7 +110,28 @@ var scalarKinds = map[syntax.Kind]Kind{
 	syntax.Document:  Document,
 }
 
-// unknownKinds are the kinds of scalar values shown as "...".
+// frame is one enclosing shape while a page's shapes are read.
+type frame struct {
+	shape *Shape
+	// name is the member that holds the shape; list elements and map
+	// values have their container's.
+	name string
+	// elem reports a list element or map value.
+	elem bool
+	// value is the shape's syntax, nil where the page shows none.
+	value *syntax.Value
+}
+
+// docTypes are the documented type names of the syntax kinds, for pages
+// that show only the syntax.
+var docTypes = map[syntax.Kind]string{
+	syntax.String: "string", syntax.Enum: "string", syntax.Integer: "integer", syntax.Float: "float",
+	syntax.Boolean: "boolean", syntax.Timestamp: "datetime", syntax.Blob: "bytes", syntax.Document: "document",
+	syntax.Struct: "dict", syntax.Map: "dict", syntax.List: "list", syntax.Unknown: "string",
+}
+
+// unknownKinds are the kinds of scalar values shown as "...", and of the
+// scalars of a structure list that has no syntax beside it.
 var unknownKinds = map[string]Kind{
 	"string":   String,
 	"integer":  Integer,
@@ -124,10 +145,19 @@ var unknownKinds = map[string]Kind{
 // shape merges a syntax value with the structure list that documents it:
 // typ is the documented type name and body the description with its nested
 // items. stack holds the enclosing shapes, innermost last.
-func (r *reader) shape(typPos Pos, typ string, body []*rst.Node, v *syntax.Value, stack []*Shape) *Shape {
+//
+// A page that shows only one of the two views gives a nil v (the structure
+// list alone) or a reader with syntaxOnly set (the syntax alone).
+func (r *reader) shape(typPos Pos, typ string, at frame, body []*rst.Node, v *syntax.Value, stack []frame) *Shape {
+	if v == nil {
+		return r.listShape(typPos, typ, at, body, stack)
+	}
 	pos := fromSyntax(v.Pos)
+	if r.syntaxOnly && v.Kind == syntax.Recursive {
+		typ = "" // the marker is the same for lists and dicts
+	}
 	kinds, ok := typeKinds[typ]
-	if !ok {
+	if !ok && typ != "" {
 		r.errorf(typPos, "unknown type %q", typ)
 		return nil
 	}
@@ -135,7 +165,7 @@ func (r *reader) shape(typPos Pos, typ string, body []*rst.Node, v *syntax.Value
 	s := &Shape{Pos: pos, Doc: rst.BlocksMarkdown(docs), Union: union}
 	if v.Kind == syntax.Recursive {
 		s.Kind = Recursive
-		s.Target = recursionTarget(typ, stack)
+		s.Target = recursionTarget(typ, at, stack)
 		if s.Target == nil {
 			r.errorf(pos, "recursive %s has no enclosing %s to refer to", typ, typ)
 			return nil
@@ -164,17 +194,17 @@ func (r *reader) shape(typPos Pos, typ string, body []*rst.Node, v *syntax.Value
 		}
 		return s
 	}
-	stack = append(stack, s)
+	stack = append(stack, frame{shape: s, name: at.name, elem: at.elem, value: v})
 	switch {
 	case v.Kind == syntax.List:
 		s.Kind = List
-		s.Elem = r.element(pos, items, v.Elem, stack)
+		s.Elem = r.element(pos, at.name, items, v.Elem, stack)
 		if s.Elem == nil {
 			return nil
 		}
 	case v.Kind == syntax.Map || (v.Kind == syntax.Struct && len(items) == 1 && r.isUnnamed(items[0])):
 		s.Kind = Map
-		return r.mapShape(s, items, v, stack)
+		return r.mapShape(s, at.name, items, v, stack)
 	default:
 		s.Kind = Structure
 		r.members(s, items, v, stack)
@@ -200,7 +230,12 @@ func (r *reader) isUnnamed(n *rst.Node) bool {
 }
 
 // element reads the single unnamed item that documents a list element.
-func (r *reader) element(pos Pos, items []*rst.Node, v *syntax.Value, stack []*Shape) *Shape {
+// name is the member that holds the list or map.
+func (r *reader) element(pos Pos, name string, items []*rst.Node, v *syntax.Value, stack []frame) *Shape {
+	at := frame{name: name, elem: true}
+	if r.syntaxOnly {
+		return r.shape(pos, docTypes[v.Kind], at, nil, v, stack)
+	}
 	if len(items) != 1 {
 		r.errorf(pos, "a list documents %d element items, want 1", len(items))
 		return nil
@@ -213,11 +248,21 @@ func (r *reader) element(pos Pos, items []*rst.Node, v *syntax.Value, stack []*S
 		r.errorf(it.pos, "a list element is documented as member %q", it.name)
 		return nil
 	}
-	return r.shape(it.pos, it.typ, it.body, v, stack)
+	return r.shape(it.pos, it.typ, at, it.body, v, stack)
 }
 
 // mapShape reads a map: one unnamed key item whose body holds the value item.
-func (r *reader) mapShape(s *Shape, items []*rst.Node, v *syntax.Value, stack []*Shape) *Shape {
+func (r *reader) mapShape(s *Shape, name string, items []*rst.Node, v *syntax.Value, stack []frame) *Shape {
+	if r.syntaxOnly {
+		s.Key = &Shape{Kind: String, Pos: fromSyntax(v.Key.Pos)}
+		if v.Key.Kind == syntax.Enum {
+			s.Key.Kind, s.Key.Enum = Enum, v.Key.Enum
+		}
+		if s.Elem = r.element(s.Pos, name, nil, v.Elem, stack); s.Elem == nil {
+			return nil
+		}
+		return s
+	}
 	if len(items) != 1 {
 		r.errorf(s.Pos, "a map documents %d key items, want 1", len(items))
 		return nil
@@ -245,7 +290,7 @@ func (r *reader) mapShape(s *Shape, items []*rst.Node, v *syntax.Value, stack []
 	}
 	docs, _, valueItems, _ := r.split(key.body)
 	s.Key.Doc = rst.BlocksMarkdown(docs)
-	s.Elem = r.element(key.pos, valueItems, elemVal, stack)
+	s.Elem = r.element(key.pos, name, valueItems, elemVal, stack)
 	if s.Elem == nil {
 		return nil
 	}
@@ -254,7 +299,15 @@ func (r *reader) mapShape(s *Shape, items []*rst.Node, v *syntax.Value, stack []
 
 // members matches a structure's syntax members with its documented items,
 // which must name the same members in the same order.
-func (r *reader) members(s *Shape, items []*rst.Node, v *syntax.Value, stack []*Shape) {
+func (r *reader) members(s *Shape, items []*rst.Node, v *syntax.Value, stack []frame) {
+	if r.syntaxOnly {
+		for _, m := range v.Members {
+			if mm := r.member(m.Name, fromSyntax(m.Pos), false, docTypes[m.Value.Kind], fromSyntax(m.Pos), nil, m.Value, stack); mm != nil {
+				s.Members = append(s.Members, mm)
+			}
+		}
+		return
+	}
 	byName := map[string]item{}
 	var order []string
 	for _, n := range items {
@@ -291,17 +344,148 @@ func (r *reader) members(s *Shape, items []*rst.Node, v *syntax.Value, stack []*
 	}
 }
 
-// recursionTarget finds the enclosing shape that a recursive marker refers to:
-// the innermost enclosing shape of the documented type.
-func recursionTarget(typ string, stack []*Shape) *Shape {
+// recursionTarget finds the enclosing shape that a recursive marker refers
+// to. The page does not say which: boto3 prints the marker wherever a shape
+// appears inside itself. Of the enclosing shapes of the documented type
+// (any type when typ is ""), innermost first, and never a list element's
+// or map value's own container:
+//   - the first held by a member whose name the marker's member name
+//     contains ("rowValue" in the "rows" list) is taken;
+//   - a member of a structure refers past that structure to the next one
+//     out (a condition's "then" and "else" hold the property around the
+//     condition), unless the structure also lists itself (an expression
+//     whose "And" list and "Not" member hold expressions);
+//   - failing both, the innermost one.
+func recursionTarget(typ string, at frame, stack []frame) *Shape {
+	var candidates []frame
 	for i := len(stack) - 1; i >= 0; i-- {
-		s := stack[i]
+		f := stack[i]
+		if at.elem && i == len(stack)-1 {
+			continue
+		}
 		switch {
-		case typ == "list" && s.Kind == List,
-			typ == "dict" && (s.Kind == Structure || s.Kind == Map):
-			return s
+		case typ == "",
+			typ == "list" && f.shape.Kind == List,
+			typ == "dict" && (f.shape.Kind == Structure || f.shape.Kind == Map):
+			candidates = append(candidates, f)
 		}
 	}
+	if len(candidates) == 0 {
+		return nil
+	}
+	for _, f := range candidates {
+		if f.elem && foldName(f.name) == foldName(at.name) {
+			continue // the member holds the container, not its element
+		}
+		if nameRelated(at.name, f.name) {
+			return f.shape
+		}
+	}
+	parent := stack[len(stack)-1]
+	if !at.elem && len(candidates) > 1 && candidates[0].shape == parent.shape &&
+		parent.shape.Kind == Structure && !listsItself(parent.value) {
+		return candidates[1].shape
+	}
+	return candidates[0].shape
+}
+
+// listsItself reports whether a structure's syntax has a list member whose
+// elements are recursive.
+func listsItself(v *syntax.Value) bool {
+	if v == nil {
+		return false
+	}
+	for _, m := range v.Members {
+		if m.Value.Kind == syntax.List && m.Value.Elem != nil && m.Value.Elem.Kind == syntax.Recursive {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRelated reports whether the member name m contains the name h of
+// the member that holds an enclosing shape, in the singular and ignoring
+// case and punctuation: "TargetFileSystemValues" and "FileSystems".
+func nameRelated(m, h string) bool {
+	m, h = foldName(m), foldName(h)
+	h = strings.TrimSuffix(h, "list")
+	if strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") {
+		h = h[:len(h)-1]
+	}
+	return len(h) >= 3 && strings.Contains(m, h)
+}
+
+func foldName(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// listShape reads a shape from a structure list that has no syntax
+// beside it: the types are the documented ones, enum values are unknown,
+// and a list with no element item is recursive.
+func (r *reader) listShape(typPos Pos, typ string, at frame, body []*rst.Node, stack []frame) *Shape {
+	docs, _, items, union := r.split(body)
+	s := &Shape{Pos: typPos, Doc: rst.BlocksMarkdown(docs), Union: union}
+	if k, ok := unknownKinds[typ]; ok {
+		s.Kind = k
+		if len(items) > 0 {
+			r.errorf(fromRST(items[0].Pos), "a %s documents nested members", typ)
+		}
+		return s
+	}
+	switch typ {
+	case "list":
+		if len(items) == 0 {
+			s.Kind = Recursive
+			if s.Target = recursionTarget(typ, at, stack); s.Target == nil {
+				r.errorf(typPos, "a list documents no element and has no enclosing list to refer to")
+				return nil
+			}
+			return s
+		}
+		s.Kind = List
+		stack = append(stack, frame{shape: s, name: at.name, elem: at.elem})
+		if s.Elem = r.element(typPos, at.name, items, nil, stack); s.Elem == nil {
+			return nil
+		}
+		return s
+	case "dict":
+		stack = append(stack, frame{shape: s, name: at.name, elem: at.elem})
+		if len(items) == 1 && r.isUnnamed(items[0]) {
+			s.Kind = Map
+			key, ok := r.item(items[0])
+			if !ok {
+				return nil
+			}
+			docs, _, valueItems, _ := r.split(key.body)
+			s.Key = &Shape{Kind: String, Pos: key.pos, Doc: rst.BlocksMarkdown(docs)}
+			if s.Elem = r.element(key.pos, at.name, valueItems, nil, stack); s.Elem == nil {
+				return nil
+			}
+			return s
+		}
+		s.Kind = Structure
+		for _, n := range items {
+			it, ok := r.item(n)
+			if !ok {
+				continue
+			}
+			if it.name == "" {
+				r.errorf(it.pos, "a structure documents an unnamed %s item", it.typ)
+				continue
+			}
+			if m := r.member(it.name, it.pos, it.required, it.typ, it.pos, it.body, nil, stack); m != nil {
+				s.Members = append(s.Members, m)
+			}
+		}
+		return s
+	}
+	r.errorf(typPos, "unknown type %q", typ)
 	return nil
 }
 
