@@ -148,15 +148,15 @@ func TestPaginationConventions(t *testing.T) {
 	pkg := build(t, pascal, camel)
 
 	p := pkg.Paginators[0]
-	assert.Equal(t, "Things", p.Result.Wire)
+	assert.Equal(t, "Things", p.Result().Field().Wire)
 	assert.Equal(t, "NextToken", p.InputTokens[0].Wire)
 	assert.Equal(t, "MaxResults", p.Limit.Wire)
 	assert.True(t, p.InputTokens[0].Hidden)
 
 	p = pkg.Paginators[1]
-	assert.Equal(t, "widgets", p.Result.Wire)
+	assert.Equal(t, "widgets", p.Result().Field().Wire)
 	assert.Equal(t, "nextToken", p.InputTokens[0].Wire)
-	assert.Equal(t, "nextToken", p.OutputTokens[0].Wire)
+	assert.Equal(t, "nextToken", p.OutputTokens[0].Field().Wire)
 	assert.Nil(t, p.Limit, "no PageSize, no limit key")
 }
 
@@ -173,7 +173,16 @@ func TestPaginationErrors(t *testing.T) {
 			"ListThings.rst:0:0: the response shows boto3's resume token, so ListThings's output token is not NextToken; name its tokens in paginators.json"},
 		{"result key not a list", page("ListThings", nil, items()),
 			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"T"}, ResultKey: []string{"Nope"}}},
-			`ListThings.rst:0:0: result key "Nope" is not a top-level list of ListThingsOutput`},
+			`ListThings.rst:0:0: "Nope" in paginators.json: ListThingsOutput has no member Nope`},
+		{"path through a list", page("ListThings", nil, items()),
+			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"Things.Name"}, ResultKey: []string{"Things"}}},
+			`ListThings.rst:0:0: "Things.Name" in paginators.json: Things is not a structure`},
+		{"not a member name", page("ListThings", nil, items()),
+			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"Things[0]"}, ResultKey: []string{"Things"}}},
+			`ListThings.rst:0:0: "Things[0]" in paginators.json: "Things[0]" is not a member name; paths are members joined by '.', with an optional [-1]`},
+		{"token not a string", page("ListThings", nil, items(), member("Count", &parser.Shape{Kind: parser.Integer})),
+			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"Count"}, ResultKey: []string{"Things"}}},
+			`ListThings.rst:0:0: output token "Count" is not a string`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": tc.cfg})
@@ -190,9 +199,9 @@ func TestOverride(t *testing.T) {
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	assert.Equal(t, "Marker", p.InputTokens[0].GoName)
-	assert.Equal(t, "NextMarker", p.OutputTokens[0].GoName)
+	assert.Equal(t, "NextMarker", p.OutputTokens[0].Field().GoName)
 	assert.Equal(t, "MaxItems", p.Limit.GoName)
-	assert.Equal(t, "Items", p.Result.GoName)
+	assert.Equal(t, "Items", p.Result().Field().GoName)
 }
 
 func TestFilterNames(t *testing.T) {
@@ -221,4 +230,56 @@ func TestEnumDocsFromSiblingTerms(t *testing.T) {
 	key := pkg.Types[0].Fields[0].Type.Named
 	assert.Equal(t, "Sessions started by that user.", key.Values[0].Doc)
 	assert.Empty(t, key.Values[1].Doc)
+}
+
+func TestPaginationPaths(t *testing.T) {
+	nested := member("List", structure(member("Marker", str()), member("Items", list(str())), member("Truncated", &parser.Shape{Kind: parser.Boolean})))
+	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"ListThings": {
+		InputToken: []string{"Marker"}, OutputToken: []string{"List.Marker || Items[-1].Id"},
+		ResultKey: []string{"List.Items", "Items"}, MoreResults: "List.Truncated",
+	}}}
+	pkgs, err := Build([]*parser.Page{page("ListThings", nil, nested, items())}, cfg)
+	require.NoError(t, err)
+	p := pkgs[0].Paginators[0]
+	tok := p.OutputTokens[0]
+	require.Len(t, tok.Alts, 2)
+	assert.Equal(t, []string{"List", "Marker"}, []string{tok.Alts[0][0].Field.Wire, tok.Alts[0][1].Field.Wire})
+	assert.True(t, tok.Alts[1][0].Last, "Items[-1]")
+	assert.Equal(t, "Id", tok.Alts[1][1].Field.Wire)
+	assert.Equal(t, String, tok.Type.Kind)
+	require.Len(t, p.Results, 2)
+	assert.Equal(t, "Items", p.Result().Field().Wire)
+	assert.False(t, p.Result().TopLevel())
+	assert.Equal(t, "Items", p.Results[1].Field().Wire)
+	assert.True(t, p.Results[1].TopLevel())
+	assert.Equal(t, Bool, p.MoreResults.Type.Kind)
+	assert.Equal(t, String, p.Item().Kind)
+}
+
+func TestUnrenderedResponse(t *testing.T) {
+	pg := page("GetJobs", nil)
+	pg.Unrendered = []string{"Response Syntax", "Response Structure"}
+	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"GetJobs": {
+		InputToken: []string{"NextToken"}, OutputToken: []string{"NextToken"}, ResultKey: []string{"Jobs"},
+	}}}
+	pkgs, err := Build([]*parser.Page{pg}, cfg)
+	require.NoError(t, err)
+	p := pkgs[0].Paginators[0]
+	f := p.Result().Field()
+	assert.True(t, f.Hidden)
+	assert.Equal(t, &TypeRef{Kind: Slice, Elem: &TypeRef{Kind: Document}}, f.Type, "items are raw JSON")
+
+	_, err = Build([]*parser.Page{page("GetJobs", nil)}, cfg)
+	require.EqualError(t, err, `GetJobs.rst:0:0: "Jobs" in paginators.json: GetJobsOutput has no member Jobs`, "a rendered response must show its result")
+}
+
+func TestNonListResult(t *testing.T) {
+	pg := page("GetUsage", nil, member("Items", &parser.Shape{Kind: parser.Map, Key: str(), Elem: list(str())}))
+	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"GetUsage": {
+		InputToken: []string{"NextToken"}, OutputToken: []string{"NextToken"}, ResultKey: []string{"Items"},
+	}}}
+	pkgs, err := Build([]*parser.Page{pg}, cfg)
+	require.NoError(t, err)
+	p := pkgs[0].Paginators[0]
+	assert.Equal(t, Map, p.Item().Kind, "the map itself is the page's item")
 }

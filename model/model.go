@@ -39,16 +39,58 @@ type Paginator struct {
 	OutputTestName string // the JSON test of the output: "TestDescribeSessionsOutputJSON"
 
 	InputTokens  []*Field // input members set from the token, in order
-	OutputTokens []*Field // output members read as the next token, in order
+	OutputTokens []*Path  // the output members read as the next token, one per input token
 	Limit        *Field   // the limit key, or nil
-	Result       *Field   // the output's result list
-	MoreResults  *Field   // a boolean output member that says whether more pages follow, or nil
+	// Results are the output members that are paged: the first is the
+	// primary result, usually a list, whose items MaxItems counts; boto3
+	// empties the others on the first page of a resumed run.
+	Results     []*Path
+	MoreResults *Path // a boolean output member that says whether more pages follow, or nil
 
 	Filter *FilterNames // typed filter names documented in prose, or nil
 }
 
-// Item is the type of one element of the paginator's result list.
-func (p *Paginator) Item() *TypeRef { return p.Result.Type.Elem }
+// Result is the paginator's primary result.
+func (p *Paginator) Result() *Path { return p.Results[0] }
+
+// Item is the type of one item of the paginator: an element of the primary
+// result when it is a list, otherwise the primary result itself, one per
+// page.
+func (p *Paginator) Item() *TypeRef {
+	if r := p.Result().Type; r.Kind == Slice {
+		return r.Elem
+	}
+	return p.Result().Type
+}
+
+// Path is an output member reached from the top of the output, written in
+// the subset of JMESPath that paginators.json uses: "NextToken",
+// "DistributionList.NextMarker", "Jobs[-1].JobId", "NextMarker ||
+// Contents[-1].Key".
+type Path struct {
+	Expr string // as paginators.json writes it
+	// Alts are the alternatives of "a || b": the first that is set is the
+	// value. Most paths have one.
+	Alts [][]Step
+	Type *TypeRef // the type of the value the first alternative reaches
+}
+
+// Field is the member at the end of a path's first alternative.
+func (p *Path) Field() *Field {
+	steps := p.Alts[0]
+	return steps[len(steps)-1].Field
+}
+
+// TopLevel reports whether the path is one member of the output.
+func (p *Path) TopLevel() bool {
+	return len(p.Alts) == 1 && len(p.Alts[0]) == 1 && !p.Alts[0][0].Last
+}
+
+// Step is one member on a path.
+type Step struct {
+	Field *Field
+	Last  bool // "[-1]": the last element of the list Field holds
+}
 
 // TypeKind says what a named type is.
 type TypeKind int

@@ -1,6 +1,10 @@
 package model
 
 import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -41,36 +45,127 @@ func (b *builder) pagination(p *Paginator, page *parser.Page) bool {
 		p.InputTokens = append(p.InputTokens, hiddenField(p.Input, name, &TypeRef{Kind: String}, false,
 			"The token of the page to fetch. The paginator sets it from the previous page or the StartingToken."))
 	}
-	for _, name := range cfg.OutputToken {
-		if strings.ContainsAny(name, ".[|") {
-			b.errorf(page.File, outputPos(page), "output token %q is a path; only top-level members are supported", name)
+	if len(cfg.OutputToken) != len(cfg.InputToken) {
+		b.errorf(page.File, outputPos(page), "paginators.json names %d output tokens for %d input tokens", len(cfg.OutputToken), len(cfg.InputToken))
+		return false
+	}
+	unrendered := slices.Contains(page.Unrendered, "Response Syntax") && slices.Contains(page.Unrendered, "Response Structure")
+	for _, expr := range cfg.OutputToken {
+		path := b.path(page, p.Output, expr, &TypeRef{Kind: String}, false, "The token of the next page; empty on the last page.")
+		if path == nil {
 			return false
 		}
-		p.OutputTokens = append(p.OutputTokens, hiddenField(p.Output, name, &TypeRef{Kind: String}, false,
-			"The token of the next page; empty on the last page."))
+		if k := path.Type.Kind; k != String && !(k == Named && path.Type.Named.Kind == Enum) {
+			b.errorf(page.File, outputPos(page), "output token %q is not a string", expr)
+			return false
+		}
+		p.OutputTokens = append(p.OutputTokens, path)
 	}
 	if cfg.LimitKey != "" {
 		p.Limit = hiddenField(p.Input, cfg.LimitKey, &TypeRef{Kind: Int64}, true,
 			"The most items a page may hold. The paginator sets it from PageSize.")
 	}
 	if cfg.MoreResults != "" {
-		p.MoreResults = hiddenField(p.Output, cfg.MoreResults, &TypeRef{Kind: Bool}, true,
-			"Whether more pages follow.")
+		if p.MoreResults = b.path(page, p.Output, cfg.MoreResults, &TypeRef{Kind: Bool}, true, "Whether more pages follow."); p.MoreResults == nil {
+			return false
+		}
+		if p.MoreResults.Type.Kind != Bool {
+			b.errorf(page.File, outputPos(page), "more_results %q is not a boolean", cfg.MoreResults)
+			return false
+		}
 	}
 	if len(cfg.ResultKey) == 0 {
 		b.errorf(page.File, outputPos(page), "paginators.json names no result_key for %s", p.Name)
 		return false
 	}
-	for _, f := range p.Output.Fields {
-		if f.Wire == cfg.ResultKey[0] {
-			p.Result = f
+	for _, expr := range cfg.ResultKey {
+		// A response boto3 did not render has no members to find the
+		// result in: it is a list of raw JSON items.
+		var hidden *TypeRef
+		if unrendered {
+			hidden = &TypeRef{Kind: Slice, Elem: &TypeRef{Kind: Document}}
 		}
-	}
-	if p.Result == nil || p.Result.Type.Kind != Slice {
-		b.errorf(page.File, outputPos(page), "result key %q is not a top-level list of %sOutput", cfg.ResultKey[0], p.Name)
-		return false
+		path := b.path(page, p.Output, expr, hidden, false,
+			"The page did not document this result; each item is its JSON as the service sent it.")
+		if path == nil {
+			return false
+		}
+		if len(path.Alts) > 1 || path.Alts[0][len(path.Alts[0])-1].Last {
+			b.errorf(page.File, outputPos(page), "result key %q is not a member path", expr)
+			return false
+		}
+		p.Results = append(p.Results, path)
 	}
 	return true
+}
+
+// path resolves a paginators.json path in the output type out. A
+// top-level member the page does not show is added as a hidden field of
+// type hidden with doc; when hidden is nil, it is an error.
+func (b *builder) path(page *parser.Page, out *Type, expr string, hidden *TypeRef, pointer bool, doc string) *Path {
+	fail := func(format string, args ...any) *Path {
+		b.errorf(page.File, outputPos(page), "%s in paginators.json: %s", strconv.Quote(expr), fmt.Sprintf(format, args...))
+		return nil
+	}
+	path := &Path{Expr: expr}
+	for _, alt := range strings.Split(expr, "||") {
+		alt = strings.TrimSpace(alt)
+		segs := strings.Split(alt, ".")
+		var steps []Step
+		t := out
+		var ref *TypeRef
+		for i, seg := range segs {
+			name, last := strings.CutSuffix(seg, "[-1]")
+			if !pathName.MatchString(name) {
+				return fail("%q is not a member name; paths are members joined by '.', with an optional [-1]", seg)
+			}
+			if t == nil {
+				return fail("%s is not a structure", strings.Join(segs[:i], "."))
+			}
+			var f *Field
+			for _, g := range t.Fields {
+				if g.Wire == name {
+					f = g
+				}
+			}
+			if f == nil {
+				if i > 0 || hidden == nil || last {
+					return fail("%s has no member %s", t.GoName, name)
+				}
+				f = hiddenField(t, name, hidden, pointer, doc)
+			}
+			ref = f.Type
+			if last {
+				if ref.Kind != Slice {
+					return fail("%s is not a list", name)
+				}
+				ref = ref.Elem
+			}
+			t = nil
+			if ref.Kind == Named && ref.Named.Kind != Enum {
+				t = ref.Named
+			}
+			steps = append(steps, Step{Field: f, Last: last})
+		}
+		if path.Type == nil {
+			path.Type = ref
+		} else if !sameRef(path.Type, ref) {
+			return fail("the alternatives have different types")
+		}
+		path.Alts = append(path.Alts, steps)
+	}
+	return path
+}
+
+// pathName matches one member name of a path.
+var pathName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// sameRef reports whether two references are of one Go type.
+func sameRef(a, b *TypeRef) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Kind == b.Kind && a.Named == b.Named && sameRef(a.Key, b.Key) && sameRef(a.Elem, b.Elem)
 }
 
 // hiddenField returns the member of t named wire, adding it as a hidden

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"reflect"
 	"slices"
+	"unicode/utf8"
 )
 
 // Options mirrors boto3's PaginationConfig. Zero values mean "not set".
@@ -54,10 +56,26 @@ type Spec[In, Out, Item any] struct {
 	MoreResults func(out *Out) bool
 	// SetLimit sets the operation's limit member; nil when it has none.
 	SetLimit func(in *In, n int)
-	// Items returns the primary result list.
+	// Items returns the primary result list. When the primary result is
+	// not a list, it returns the result itself as the page's one item (none
+	// when it is not set), and Len and Slice are set.
 	Items func(out *Out) []Item
 	// SetItems replaces the primary result list; used to truncate a page.
+	// It is nil when Slice is set.
 	SetItems func(out *Out, items []Item)
+	// Len counts the items of a primary result that is not a list, as
+	// Python's len does (a string's code points, a map's keys, a
+	// structure's members that are set); nil for a list.
+	Len func(out *Out) int
+	// Slice cuts a primary result that is not a list to out[i:j] (to the
+	// end when j is -1), with Python's rules. A result that cannot be cut
+	// is dropped when j is -1, as botocore does on the first page of a
+	// resumed run, and is an error otherwise. Nil for a list.
+	Slice func(out *Out, i, j int) error
+	// ClearSecondary empties the results other than the primary one: boto3
+	// does so on the first page of a run with a starting token, since the
+	// page that token cut already returned them. Nil when there are none.
+	ClearSecondary func(out *Out)
 	// Validate checks the input before the first request; nil when there is
 	// nothing to check.
 	Validate func(in *In) error
@@ -201,8 +219,8 @@ func (p *Pager[In, Out, Item]) prepare() error {
 // response.
 func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
 	s := p.spec
-	items := s.Items(out)
-	cut := false
+	page := out
+	n := p.count(out)
 	startTrunc := 0
 	resumed := false // the first page of a run with a starting token
 	if p.first {
@@ -212,20 +230,24 @@ func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
 			switch p.start.idxKind {
 			case idxInt:
 				startTrunc = p.start.idx
-				if i := sliceStart(startTrunc, len(items)); i > 0 {
-					items, cut = items[i:], true
-				}
 			case idxBad:
-				if items != nil {
+				if n > 0 || (s.Slice == nil && s.Items(out) != nil) {
 					return nil, fmt.Errorf("%w: slice indices must be integers or None or have an __index__ method", ErrBadStartingToken)
 				}
 			}
+			var err error
+			if page, err = p.cut(out, sliceStart(startTrunc, n), -1, true); err != nil {
+				return nil, err
+			}
+			n = p.count(page)
 		}
 	}
-	n := len(items)
 	if limit := p.opts.MaxItems; limit != 0 && p.total+n-limit > 0 {
 		keep := limit - p.total
-		items, cut = items[:sliceStop(keep, n)], true
+		var err error
+		if page, err = p.cut(page, 0, sliceStop(keep, n), false); err != nil {
+			return nil, err
+		}
 		if resumed {
 			tok, err := p.start.resume(keep, s.InputTokens)
 			if err != nil {
@@ -236,9 +258,8 @@ func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
 			p.resume = encodeToken(s.InputTokens, p.tok, nil, addSaturated(keep, startTrunc), true)
 		}
 		p.done = true
-		return p.page(out, items, cut), nil
+		return page, nil
 	}
-	page := p.page(out, items, cut)
 	p.total += n
 
 	// _get_next_token: an all-None (or empty) token ends the pagination.
@@ -271,14 +292,60 @@ func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
 	return page, nil
 }
 
-// page returns out, or a shallow copy with items when the list was cut.
-func (p *Pager[In, Out, Item]) page(out *Out, items []Item, cut bool) *Out {
-	if !cut {
-		return out
+// count is the number of items in a page's primary result.
+func (p *Pager[In, Out, Item]) count(out *Out) int {
+	if p.spec.Len != nil {
+		return p.spec.Len(out)
 	}
+	return len(p.spec.Items(out))
+}
+
+// cut returns out with its primary result cut to [i:j] (to the end when j
+// is -1), and with the secondary results emptied when clearSecondary is
+// set: out itself when nothing changes, otherwise a shallow copy, so the
+// client's output is never modified.
+func (p *Pager[In, Out, Item]) cut(out *Out, i, j int, clearSecondary bool) (*Out, error) {
+	s := p.spec
+	clearSecondary = clearSecondary && s.ClearSecondary != nil
 	o := *out
-	p.spec.SetItems(&o, items)
-	return &o
+	if s.Slice != nil {
+		if err := s.Slice(&o, i, j); err != nil {
+			return nil, err
+		}
+	} else {
+		items := s.Items(out)
+		if j < 0 {
+			j = len(items)
+		}
+		if i == 0 && j == len(items) && !clearSecondary {
+			return out, nil
+		}
+		s.SetItems(&o, items[i:j])
+	}
+	if clearSecondary {
+		s.ClearSecondary(&o)
+	}
+	return &o, nil
+}
+
+// ErrNotSliceable is returned when MaxItems falls inside a page whose
+// primary result is a map or structure, which botocore cannot cut either.
+var ErrNotSliceable = errors.New("paginate: MaxItems falls inside a page whose result is not a list or string")
+
+// SliceString returns s[i:j] counted in code points, as Python slices a
+// string (j of -1 meaning the end); generated Slice functions use it.
+func SliceString(s string, i, j int) string {
+	rs := []rune(s)
+	n := len(rs)
+	start := sliceStart(i, n)
+	stop := n
+	if j >= 0 {
+		stop = sliceStop(j, n)
+	}
+	if start >= stop {
+		return ""
+	}
+	return string(rs[start:stop])
 }
 
 // sliceStart is the start index Python uses for items[i:].
@@ -325,4 +392,32 @@ func (p *Pager[In, Out, Item]) Items(ctx context.Context) iter.Seq2[Item, error]
 			}
 		}
 	}
+}
+
+// PyLen is Python's len of a primary result that is not a list, as boto3
+// counts it against MaxItems: a string's code points, a map's keys, and
+// the members of a structure that are set.
+func PyLen(v any) int {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return 0
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		return utf8.RuneCountInString(rv.String())
+	case reflect.Map, reflect.Slice:
+		return rv.Len()
+	case reflect.Struct:
+		n := 0
+		for i := range rv.NumField() {
+			if !rv.Field(i).IsZero() {
+				n++
+			}
+		}
+		return n
+	}
+	return 0
 }

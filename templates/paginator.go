@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -50,40 +51,103 @@ func genClient(f *jen.File, p *model.Paginator) {
 func genSpec(f *jen.File, p *model.Paginator) {
 	in, out := jen.Id(p.Input.GoName), jen.Id(p.Output.GoName)
 	item := typeRef(p.Item())
+	outParam := jen.Id("out").Op("*").Add(out.Clone())
 	fields := jen.Dict{}
 	names := make([]jen.Code, len(p.InputTokens))
 	set := make([]jen.Code, len(p.InputTokens))
-	get := make([]jen.Code, len(p.OutputTokens))
+	var get []jen.Code
 	for i, fl := range p.InputTokens {
 		names[i] = jen.Lit(fl.Wire)
 		set[i] = jen.Id("in").Dot(fl.GoName).Op("=").Id("t").Index(jen.Lit(i))
 	}
-	for i, fl := range p.OutputTokens {
-		get[i] = jen.Id("t").Index(jen.Lit(i)).Op("=").Id("out").Dot(fl.GoName)
+	for i, path := range p.OutputTokens {
+		t := jen.Id("t").Index(jen.Lit(i))
+		for j, alt := range path.Alts {
+			read := readPath(alt, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
+				if path.Type.Kind == model.Named {
+					v = jen.String().Call(v)
+				}
+				return []jen.Code{t.Clone().Op("=").Add(v)}
+			})
+			if j > 0 {
+				read = []jen.Code{jen.If(t.Clone().Op("==").Lit("")).Block(read...)}
+			}
+			get = append(get, read...)
+		}
 	}
 	fields[jen.Id("InputTokens")] = jen.Index().String().Values(names...)
 	fields[jen.Id("SetTokens")] = jen.Func().Params(jen.Id("in").Op("*").Add(in), jen.Id("t").Index().String()).Block(set...)
-	fields[jen.Id("OutputTokens")] = jen.Func().Params(jen.Id("out").Op("*").Add(out), jen.Id("t").Index().String()).Block(get...)
+	fields[jen.Id("OutputTokens")] = jen.Func().Params(outParam.Clone(), jen.Id("t").Index().String()).Block(get...)
 	if p.Limit != nil {
 		fields[jen.Id("SetLimit")] = jen.Func().Params(jen.Id("in").Op("*").Add(in), jen.Id("n").Int()).Block(
 			jen.Id("in").Dot(p.Limit.GoName).Op("=").New(jen.Int64().Call(jen.Id("n"))),
 		)
 	}
-	if p.MoreResults != nil {
-		more := jen.Id("out").Dot(p.MoreResults.GoName)
-		if p.MoreResults.Pointer {
-			more = jen.Add(more.Clone()).Op("!=").Nil().Op("&&").Op("*").Add(more)
-		}
-		fields[jen.Id("MoreResults")] = jen.Func().Params(jen.Id("out").Op("*").Add(out)).Bool().Block(jen.Return(more))
+	if m := p.MoreResults; m != nil {
+		body := readPath(m.Alts[0], jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{jen.Return(v)} })
+		fields[jen.Id("MoreResults")] = jen.Func().Params(outParam.Clone()).Bool().Block(orElse(m, body, jen.Return(jen.False()))...)
 	}
-	fields[jen.Id("Items")] = jen.Func().Params(jen.Id("out").Op("*").Add(out)).Index().Add(item.Clone()).Block(
-		jen.Return(jen.Id("out").Dot(p.Result.GoName)),
-	)
-	fields[jen.Id("SetItems")] = jen.Func().Params(jen.Id("out").Op("*").Add(out), jen.Id("items").Index().Add(item.Clone())).Block(
-		jen.Id("out").Dot(p.Result.GoName).Op("=").Id("items"),
-	)
+	genResult(fields, p, outParam, item)
+	if len(p.Results) > 1 {
+		var clear []jen.Code
+		for _, r := range p.Results[1:] {
+			if v, ok := zeroValue(r.Field()); ok {
+				clear = append(clear, writePath(r.Alts[0], jen.Id("out"), 1, v)...)
+			}
+		}
+		if len(clear) > 0 {
+			fields[jen.Id("ClearSecondary")] = jen.Func().Params(outParam.Clone()).Block(clear...)
+		}
+	}
 	fields[jen.Id("Validate")] = jen.Parens(jen.Op("*").Add(in)).Dot("Validate")
 	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Runtime, "Spec").Types(in, out, item).Values(fields)
+}
+
+// genResult writes the Spec functions that read and cut the primary
+// result: Items and SetItems for a list; Items, Len and Slice for a string,
+// map or structure, which is the page's one item.
+func genResult(fields jen.Dict, p *model.Paginator, outParam, item *jen.Statement) {
+	r := p.Result()
+	steps := r.Alts[0]
+	items := jen.Id("items")
+	if r.Type.Kind == model.Slice {
+		fields[jen.Id("Items")] = jen.Func().Params(outParam.Clone()).Index().Add(item.Clone()).Block(
+			orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{jen.Return(v)} }),
+				jen.Return(jen.Nil()))...)
+		fields[jen.Id("SetItems")] = jen.Func().Params(outParam.Clone(), items.Clone().Index().Add(item.Clone())).Block(
+			writePath(steps, jen.Id("out"), 1, items)...)
+		return
+	}
+	// A result that is not a list: the value is set when it is not empty.
+	set := func(v *jen.Statement) *jen.Statement {
+		switch r.Type.Kind {
+		case model.String, model.Map:
+			return jen.Len(v).Op(">").Lit(0)
+		}
+		return jen.True()
+	}
+	fields[jen.Id("Items")] = jen.Func().Params(outParam.Clone()).Index().Add(item.Clone()).Block(
+		append(readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
+			return []jen.Code{jen.If(set(v.Clone())).Block(jen.Return(jen.Index().Add(item.Clone()).Values(v)))}
+		}), jen.Return(jen.Nil()))...)
+	fields[jen.Id("Len")] = jen.Func().Params(outParam.Clone()).Int().Block(
+		orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
+			return []jen.Code{jen.Return(jen.Qual(Runtime, "PyLen").Call(v))}
+		}), jen.Return(jen.Lit(0)))...)
+	i, j := jen.Id("i"), jen.Id("j")
+	var body []jen.Code
+	if r.Type.Kind == model.String {
+		s := jen.Id("s")
+		body = append([]jen.Code{jen.Var().Add(s.Clone()).String()},
+			readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{s.Clone().Op("=").Add(v)} })...)
+		body = append(body, writePath(steps, jen.Id("out"), 1, jen.Qual(Runtime, "SliceString").Call(s, i.Clone(), j.Clone()))...)
+	} else {
+		zero, _ := zeroValue(r.Field())
+		body = append([]jen.Code{jen.If(j.Clone().Op(">=").Lit(0)).Block(jen.Return(jen.Qual(Runtime, "ErrNotSliceable")))},
+			writePath(steps, jen.Id("out"), 1, zero)...)
+	}
+	fields[jen.Id("Slice")] = jen.Func().Params(outParam.Clone(), i.Clone(), j.Clone().Int()).Error().Block(
+		append(body, jen.Return(jen.Nil()))...)
 }
 
 // genPaginator writes the paginator type and its constructor:
@@ -99,7 +163,7 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 	doc := paragraphs(
 		comment(fmt.Sprintf("%s pages through %s the way boto3's %s paginator does.", p.PaginatorName, p.Name, p.Method), ""),
 		comment("", p.Doc),
-		comment(fmt.Sprintf("Each page is a *%s; Items yields the elements of %s across pages.", p.Output.GoName, p.Result.GoName), ""),
+		comment(itemsDoc(p), ""),
 	)
 	f.Add(withDoc(doc).Type().Id(p.PaginatorName).Struct(
 		jen.Op("*").Qual(Runtime, "Pager").Types(in, out, typeRef(p.Item())),
@@ -116,4 +180,35 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			jen.Qual(Runtime, "New").Call(jen.Id(p.SpecName), jen.Id("client").Dot(p.Name), jen.Id("in"), jen.Id("optFns").Op("...")),
 		)),
 	))
+}
+
+// itemsDoc says what the paginator's Items yields.
+func itemsDoc(p *model.Paginator) string {
+	if p.Result().Type.Kind == model.Slice {
+		return fmt.Sprintf("Each page is a *%s; Items yields the elements of %s across pages.", p.Output.GoName, goPath(p.Result()))
+	}
+	return fmt.Sprintf("Each page is a *%s; Items yields each page's %s.", p.Output.GoName, goPath(p.Result()))
+}
+
+// goPath is a path's first alternative in Go field names: "ResultSet.Rows".
+func goPath(p *model.Path) string {
+	var parts []string
+	for _, s := range p.Alts[0] {
+		name := s.Field.GoName
+		if s.Last {
+			name += "[len-1]"
+		}
+		parts = append(parts, name)
+	}
+	return strings.Join(parts, ".")
+}
+
+// orElse appends fallback to the statements that read a path, unless the
+// path is one member that is always there, so that they return on every
+// way.
+func orElse(p *model.Path, read []jen.Code, fallback jen.Code) []jen.Code {
+	if p.TopLevel() && !p.Field().Pointer {
+		return read
+	}
+	return append(read, fallback)
 }

@@ -24,6 +24,7 @@ const (
 type testGen struct {
 	p      *model.Paginator
 	marker *model.Field // the item field that tells items apart, or nil
+	paged  bool         // the fake serves several pages of items
 }
 
 // genTests writes a paginator's tests: a fake client serving pages from
@@ -31,16 +32,37 @@ type testGen struct {
 // a repeated token, a client error, a cancelled context, Validate and a JSON
 // round trip of a value built from the page's Response Syntax.
 func genTests(f *jen.File, p *model.Paginator) {
-	g := &testGen{p: p, marker: markerField(p.Item())}
+	g := &testGen{p: p, marker: markerField(p.Item()), paged: fakePaged(p)}
 	g.genFake(f)
 	g.genHelpers(f)
-	g.genItemsTest(f)
-	g.genPageSizeTest(f)
-	g.genMaxItemsTest(f)
-	g.genRepeatedTokenTest(f)
+	if g.paged {
+		g.genItemsTest(f)
+		g.genPageSizeTest(f)
+		g.genMaxItemsTest(f)
+		g.genRepeatedTokenTest(f)
+	}
 	g.genErrorTests(f)
 	g.genValidateTest(f)
 	g.genJSONTest(f)
+}
+
+// fakePaged reports whether the fake client can serve several pages of
+// items: the primary result is a list and every output token is a member
+// the fake can set. The paging tests need it; where a token is read from
+// the last item ("Jobs[-1].JobId") or the result is not a list, only the
+// tests of errors, Validate and JSON are written.
+func fakePaged(p *model.Paginator) bool {
+	if p.Result().Type.Kind != model.Slice {
+		return false
+	}
+	for _, t := range p.OutputTokens {
+		for _, s := range t.Alts[0] {
+			if s.Last {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // markerField is the string field of a structure item that the tests set to
@@ -94,33 +116,38 @@ func (g *testGen) genFake(f *jen.File) {
 				jen.Qual(pathStrings, "TrimPrefix").Call(inTok.Clone(), jen.Lit("page-"))),
 		),
 		jen.Id("out").Op(":=").Op("*").Id("c").Dot("pages").Index(jen.Id("i")),
-		jen.If(jen.Id("c").Dot("repeat")).Block(
-			jen.Id("out").Dot(p.OutputTokens[0].GoName).Op("=").Lit("page-1"),
-		),
+		jen.If(jen.Id("c").Dot("repeat")).Block(g.setToken(jen.Id("out"), jen.Lit("page-1"))...),
 		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
 	)
 
 	// newDescribeSessionsFake(sizes ...int) (*describeSessionsFake, []string)
 	item := g.item(jen.Id("id"))
-	page := []jen.Code{
-		jen.Id("page").Op(":=").Op("&").Id(p.Output.GoName).Values(),
-		jen.For(jen.Range().Id("size")).BlockFunc(func(grp *jen.Group) {
+	page := []jen.Code{jen.Id("page").Op(":=").Op("&").Id(p.Output.GoName).Values()}
+	if g.paged {
+		page = append(page, jen.For(jen.Range().Id("size")).BlockFunc(func(grp *jen.Group) {
 			if !g.unmarked() {
 				grp.Id("id").Op(":=").Lit("item-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Len(jen.Id("want")))
 			}
-			grp.Id("page").Dot(p.Result.GoName).Op("=").Append(jen.Id("page").Dot(p.Result.GoName), item)
+			for _, c := range setPath(p.Result().Alts[0], jen.Id("page"), func(e *jen.Statement) jen.Code {
+				return e.Clone().Op("=").Append(e, item)
+			}) {
+				grp.Add(c)
+			}
 			grp.Id("want").Op("=").Append(jen.Id("want"), g.wantOf(jen.Id("id")))
-		}),
+		}))
 	}
-	last := []jen.Code{
-		jen.Id("page").Dot(p.OutputTokens[0].GoName).Op("=").Lit("page-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Id("i").Op("+").Lit(1)),
+	size := jen.Id("size")
+	if !g.paged {
+		size = jen.Id("_")
 	}
+	last := g.setToken(jen.Id("page"), jen.Lit("page-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Id("i").Op("+").Lit(1)))
 	if m := p.MoreResults; m != nil {
-		if m.Pointer {
-			last = append(last, jen.Id("page").Dot(m.GoName).Op("=").New(jen.True()))
-		} else {
-			last = append(last, jen.Id("page").Dot(m.GoName).Op("=").True())
-		}
+		last = append(last, setPath(m.Alts[0], jen.Id("page"), func(e *jen.Statement) jen.Code {
+			if m.Field().Pointer {
+				return e.Op("=").New(jen.True())
+			}
+			return e.Op("=").True()
+		})...)
 	}
 	page = append(page,
 		jen.If(jen.Id("i").Op("<").Len(jen.Id("sizes")).Op("-").Lit(1)).Block(last...),
@@ -130,9 +157,20 @@ func (g *testGen) genFake(f *jen.File) {
 	f.Func().Id(p.NewFakeName).Params(jen.Id("sizes").Op("...").Int()).Params(jen.Op("*").Id(p.FakeName), jen.Index().String()).Block(
 		jen.Id("c").Op(":=").Op("&").Id(p.FakeName).Values(),
 		jen.Var().Id("want").Index().String(),
-		jen.For(jen.List(jen.Id("i"), jen.Id("size")).Op(":=").Range().Id("sizes")).Block(page...),
+		jen.For(jen.List(jen.Id("i"), size).Op(":=").Range().Id("sizes")).Block(page...),
 		jen.Return(jen.Id("c"), jen.Id("want")),
 	)
+}
+
+// setToken writes the statements that set the first output token of page
+// to tok, where the fake can set it.
+func (g *testGen) setToken(page, tok jen.Code) []jen.Code {
+	if !g.paged {
+		return nil
+	}
+	return setPath(g.p.OutputTokens[0].Alts[0], jen.Add(page), func(e *jen.Statement) jen.Code {
+		return e.Op("=").Add(tok)
+	})
 }
 
 // item builds a result item marked with the string id.
