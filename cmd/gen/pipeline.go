@@ -19,6 +19,15 @@ import (
 // their bytes; importBase is the import path of the output folder. It
 // touches no disk.
 func generate(dir string, specs map[string][]byte, importBase string) (map[string][]byte, error) {
+	pkgs, err := build(dir, specs)
+	if err != nil {
+		return nil, err
+	}
+	return emit(pkgs, importBase)
+}
+
+// build reads and models the specs, as generate does.
+func build(dir string, specs map[string][]byte) ([]*model.Package, error) {
 	names := make([]string, 0, len(specs))
 	for name := range specs {
 		names = append(names, name)
@@ -65,10 +74,11 @@ func generate(dir string, specs map[string][]byte, importBase string) (map[strin
 		errs.Sort()
 		return nil, errs
 	}
-	pkgs, err := model.Build(pages, overrides)
-	if err != nil {
-		return nil, err
-	}
+	return model.Build(pages, overrides)
+}
+
+// emit writes the Go files of the packages, as generate does.
+func emit(pkgs []*model.Package, importBase string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	for _, pkg := range pkgs {
 		files, err := templates.Generate(pkg, importBase+"/"+pkg.Name)
