@@ -40,7 +40,7 @@ func filters(members ...*parser.Member) *parser.Member {
 
 func build(t *testing.T, pages ...*parser.Page) *Package {
 	t.Helper()
-	pkgs, err := Build(pages, nil)
+	pkgs, err := Build(pages, nil, nil)
 	require.NoError(t, err)
 	require.Len(t, pkgs, 1)
 	return pkgs[0]
@@ -176,7 +176,7 @@ func TestPaginationErrors(t *testing.T) {
 			`ListThings.rst:0:0: result key "Nope" is not a top-level list of ListThingsOutput`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": tc.cfg})
+			_, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": tc.cfg}, nil)
 			require.EqualError(t, err, tc.want)
 		})
 	}
@@ -186,7 +186,7 @@ func TestOverride(t *testing.T) {
 	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"ListThings": {
 		InputToken: []string{"Marker"}, OutputToken: []string{"NextMarker"}, LimitKey: "MaxItems", ResultKey: []string{"Items"},
 	}}}
-	pkgs, err := Build([]*parser.Page{page("ListThings", nil, items())}, cfg)
+	pkgs, err := Build([]*parser.Page{page("ListThings", nil, items())}, cfg, nil)
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	assert.Equal(t, "Marker", p.InputTokens[0].GoName)

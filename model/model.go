@@ -10,6 +10,9 @@ type Package struct {
 	Title      string       // the service's client class name: "SSM"
 	Paginators []*Paginator // sorted by Name
 	Types      []*Type      // the named types of the package, sorted by GoName
+	// Candidates is the number of types met in the pages before identical
+	// ones merged into the Types.
+	Candidates int
 }
 
 // Paginator is one paginated operation and the Go names of what is
@@ -64,6 +67,7 @@ const (
 type Type struct {
 	Kind   TypeKind
 	GoName string
+	Want   string       // the name the type asked for, which a clash may have qualified
 	Doc    string       // CommonMark
 	Fields []*Field     // Struct and Union
 	Values []*EnumValue // Enum

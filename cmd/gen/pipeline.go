@@ -65,7 +65,7 @@ func generate(dir string, specs map[string][]byte, importBase string) (map[strin
 		errs.Sort()
 		return nil, errs
 	}
-	pkgs, err := model.Build(pages, overrides)
+	pkgs, err := model.Build(pages, overrides, nil)
 	if err != nil {
 		return nil, err
 	}
