@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,6 +79,14 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 		sort.Strings(t.Ops)
 	}
 
+	for _, t := range b.types {
+		if c := canon[t]; !slices.Contains(c.Wants, b.want[t]) {
+			c.Wants = append(c.Wants, b.want[t])
+		}
+	}
+	for _, t := range kept {
+		sort.Strings(t.Wants)
+	}
 	b.nameTypes(kept)
 	sort.Slice(kept, func(i, j int) bool { return kept[i].GoName < kept[j].GoName })
 
@@ -117,14 +126,12 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 
 // nameTypes names the package's types. A type first keeps the name an
 // earlier run gave it (see keep). The others, grouped by the name they ask
-// for, are told apart: the one used by the most operations gets the name if
-// no type keeps it (on a tie, the one whose first operation sorts first), and
-// the others are qualified with their first operation. Nothing depends on
-// the order in which the pages came.
+// for (the first type met of those merged), are told apart: the one used by
+// the most operations gets the name if no type keeps it (on a tie, the one
+// whose first operation sorts first), and the others are qualified with
+// their first operation. Nothing depends on the order in which the pages
+// came.
 func (b *builder) nameTypes(types []*Type) {
-	for _, t := range types {
-		t.Want = b.want[t]
-	}
 	named := b.keep(types)
 	groups := map[string][]*Type{}
 	var wants []string
@@ -132,10 +139,11 @@ func (b *builder) nameTypes(types []*Type) {
 		if named[t] {
 			continue
 		}
-		if groups[t.Want] == nil {
-			wants = append(wants, t.Want)
+		w := b.want[t]
+		if groups[w] == nil {
+			wants = append(wants, w)
 		}
-		groups[t.Want] = append(groups[t.Want], t)
+		groups[w] = append(groups[w], t)
 	}
 	sort.Strings(wants)
 	for _, w := range wants {

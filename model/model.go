@@ -67,10 +67,12 @@ const (
 type Type struct {
 	Kind   TypeKind
 	GoName string
-	Want   string       // the name the type asked for, which a clash may have qualified
 	Doc    string       // CommonMark
 	Fields []*Field     // Struct and Union
 	Values []*EnumValue // Enum
+	// Wants are the names asked for by the type and by the identical types
+	// merged into it, sorted; a clash may have qualified GoName.
+	Wants []string
 	// Ops are the operations that use the type, sorted.
 	Ops []string
 	// Validates reports that the type has a required member at some depth,

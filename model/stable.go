@@ -19,29 +19,30 @@ type TypeNames []TypeName
 
 // TypeName is the name given to one type.
 type TypeName struct {
-	Name string   // the Go name given: "DescribeActivationsFilter"
-	Want string   // the name the type asked for: "Filter"
-	Ops  []string // the operations that used the type, sorted
+	Name  string   // the Go name given: "DescribeActivationsFilter"
+	Wants []string // the names the type asked for, sorted: "Filter"
+	Ops   []string // the operations that used the type, sorted
 }
 
 // TypeNames records the names of the package's types.
 func (p *Package) TypeNames() TypeNames {
 	ns := make(TypeNames, len(p.Types))
 	for i, t := range p.Types {
-		ns[i] = TypeName{Name: t.GoName, Want: t.Want, Ops: t.Ops}
+		ns[i] = TypeName{Name: t.GoName, Wants: t.Wants, Ops: t.Ops}
 	}
 	return ns
 }
 
 // namesFormat is the comment that Marshal writes above the names.
-const namesFormat = "# A type's Go name, the name it asked for, and the operations that use it.\n"
+const namesFormat = "# A type's Go name, the names it asked for, and the operations that use it.\n"
 
 // Marshal writes the names one to a line, sorted by name: the Go name, the
-// name the type asked for and the operations that use it, separated by
-// spaces, below a comment that says so:
+// names the type asked for joined by commas and the operations that use it,
+// separated by spaces, below a comment that says so:
 //
-//	# A type's Go name, the name it asked for, and the operations that use it.
+//	# A type's Go name, the names it asked for, and the operations that use it.
 //	DescribeActivationsFilter Filter DescribeActivations
+//	DescribeSessionsState DescribeActivationsState,DescribeSessionsState DescribeActivations DescribeSessions
 //	Filter Filter DescribeSessions
 func (ns TypeNames) Marshal() []byte {
 	sorted := slices.Clone(ns)
@@ -51,7 +52,7 @@ func (ns TypeNames) Marshal() []byte {
 	for _, n := range sorted {
 		b.WriteString(n.Name)
 		b.WriteByte(' ')
-		b.WriteString(n.Want)
+		b.WriteString(strings.Join(n.Wants, ","))
 		for _, op := range n.Ops {
 			b.WriteByte(' ')
 			b.WriteString(op)
@@ -69,22 +70,27 @@ func UnmarshalTypeNames(file string, data []byte) (TypeNames, error) {
 	var errs parser.ErrorList
 	lineOf := map[string]int{}
 	for i, line := range strings.Split(string(data), "\n") {
-		pos := parser.Pos{Line: i + 1, Col: 1}
+		errorf := func(col int, format string, args ...any) {
+			errs = append(errs, &parser.Error{File: file, Pos: parser.Pos{Line: i + 1, Col: col}, Msg: fmt.Sprintf(format, args...)})
+		}
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
 		fields := strings.Fields(line)
 		if len(fields) < 2 {
-			errs = append(errs, &parser.Error{File: file, Pos: pos,
-				Msg: "want a type's Go name, the name it asked for and the operations that use it"})
+			errorf(1, "want a type's Go name, the names it asked for and the operations that use it")
 			continue
 		}
+		wants := strings.Split(fields[1], ",")
 		bad := false
-		for _, f := range fields[:2] {
-			if !token.IsIdentifier(f) || !token.IsExported(f) {
-				errs = append(errs, &parser.Error{File: file, Pos: parser.Pos{Line: i + 1, Col: strings.Index(line, f) + 1},
-					Msg: fmt.Sprintf("%q is not an exported Go name", f)})
+		for j, name := range append([]string{fields[0]}, wants...) {
+			if !token.IsIdentifier(name) || !token.IsExported(name) {
+				col := strings.Index(line, fields[0]) + 1
+				if j > 0 {
+					col = strings.Index(line, fields[1]) + 1
+				}
+				errorf(col, "%q is not an exported Go name", name)
 				bad = true
 			}
 		}
@@ -92,13 +98,14 @@ func UnmarshalTypeNames(file string, data []byte) (TypeNames, error) {
 			continue
 		}
 		if prev, dup := lineOf[fields[0]]; dup {
-			errs = append(errs, &parser.Error{File: file, Pos: pos, Msg: fmt.Sprintf("%s is also on line %d", fields[0], prev)})
+			errorf(1, "%s is also on line %d", fields[0], prev)
 			continue
 		}
 		lineOf[fields[0]] = i + 1
+		sort.Strings(wants)
 		ops := slices.Clone(fields[2:])
 		sort.Strings(ops)
-		ns = append(ns, TypeName{Name: fields[0], Want: fields[1], Ops: ops})
+		ns = append(ns, TypeName{Name: fields[0], Wants: wants, Ops: ops})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -108,19 +115,19 @@ func UnmarshalTypeNames(file string, data []byte) (TypeNames, error) {
 }
 
 // keep gives types the names that b.kept records for them and reports the
-// types it named. A record can be a type's when the type asks for the same
-// name and shares operations with it. Record and type are paired greedily:
-// the pairs that share the most operations first, then those whose type is
-// used by the most operations, then those whose type's first operation sorts
-// first, then by the record's name. A record that no type takes, such as
-// one whose operations are all gone, is dropped, and its name is free.
+// types it named. A record can be a type's when the type asked for one of
+// the names the record asked for and shares operations with it. Record and
+// type are paired greedily: the pairs that share the most operations first,
+// then those whose type is used by the most operations, then those whose
+// type's first operation sorts first, then by the record's name. A record
+// that no type takes, such as one whose operations are all gone, is
+// dropped, and its name is free.
 func (b *builder) keep(types []*Type) map[*Type]bool {
 	records := map[string][]TypeName{}
 	for _, r := range b.kept {
-		records[r.Want] = append(records[r.Want], r)
-	}
-	for _, rs := range records {
-		sort.Slice(rs, func(i, j int) bool { return rs[i].Name < rs[j].Name })
+		for _, w := range r.Wants {
+			records[w] = append(records[w], r)
+		}
 	}
 	type pair struct {
 		name   string
@@ -129,9 +136,16 @@ func (b *builder) keep(types []*Type) map[*Type]bool {
 	}
 	var pairs []pair
 	for _, t := range types {
-		for _, r := range records[b.want[t]] {
-			if n := shared(r.Ops, t.Ops); n > 0 {
-				pairs = append(pairs, pair{r.Name, t, n})
+		seen := map[string]bool{}
+		for _, w := range t.Wants {
+			for _, r := range records[w] {
+				if seen[r.Name] {
+					continue
+				}
+				seen[r.Name] = true
+				if n := shared(r.Ops, t.Ops); n > 0 {
+					pairs = append(pairs, pair{r.Name, t, n})
+				}
 			}
 		}
 	}

@@ -101,9 +101,31 @@ func TestTypeNamesFollowTheTypesOperations(t *testing.T) {
 	before := build(t, listPage("ListB", keyFilter()))
 	after := rebuild(t, before, listPage("ListA", keyFilter()), listPage("ListB", keyFilter()))
 	assert.Equal(t, TypeNames{
-		{Name: "Filter", Want: "Filter", Ops: []string{"ListA", "ListB"}},
-		{Name: "Item", Want: "Item", Ops: []string{"ListA", "ListB"}},
+		{Name: "Filter", Wants: []string{"Filter"}, Ops: []string{"ListA", "ListB"}},
+		{Name: "Item", Wants: []string{"Item"}, Ops: []string{"ListA", "ListB"}},
 	}, after.TypeNames())
+}
+
+func TestKeptNameOfMergedTypes(t *testing.T) {
+	// ListB's and ListC's State enums are one type; it asked for ListBState
+	// and ListCState, and was named ListCState when ListC was alone.
+	state := func() *parser.Member { return member("State", enum("On", "Off")) }
+	stateOf := func(pkg *Package, i int) string { return fieldType(pkg.Paginators[i].Input, "State").Named.GoName }
+	before := build(t, page("ListC", []*parser.Member{state()}, items()))
+	require.Equal(t, "ListCState", stateOf(before, 0))
+
+	// Named afresh, the merged enum would be ListBState.
+	require.Equal(t, "ListBState", stateOf(build(t, page("ListB", []*parser.Member{state()}, items()),
+		page("ListC", []*parser.Member{state()}, items())), 0))
+
+	grown := rebuild(t, before, page("ListB", []*parser.Member{state()}, items()), page("ListC", []*parser.Member{state()}, items()))
+	assert.Equal(t, "ListCState", stateOf(grown, 0))
+	assert.Equal(t, "ListCState", stateOf(grown, 1))
+
+	// Without ListC, the enum asks for ListBState only, and is still the
+	// type recorded as ListCState.
+	shrunk := rebuild(t, grown, page("ListB", []*parser.Member{state()}, items()))
+	assert.Equal(t, "ListCState", stateOf(shrunk, 0))
 }
 
 // describe lists every name the package's model decides, with what it
@@ -126,7 +148,7 @@ func describe(pkg *Package) []string {
 		return s(r)
 	}
 	typ := func(t *Type) {
-		line := fmt.Sprintf("type %s want %s kind %d ops %v validates %v:", t.GoName, t.Want, t.Kind, t.Ops, t.Validates)
+		line := fmt.Sprintf("type %s wants %v kind %d ops %v validates %v:", t.GoName, t.Wants, t.Kind, t.Ops, t.Validates)
 		for _, f := range t.Fields {
 			line += fmt.Sprintf(" %s %s %q;", f.GoName, ref(f.Type), f.Doc)
 		}
@@ -182,39 +204,43 @@ func TestNamesIgnorePageOrder(t *testing.T) {
 
 func TestTypeNamesMarshal(t *testing.T) {
 	ns := TypeNames{
-		{Name: "Filter", Want: "Filter", Ops: []string{"ListB", "ListC"}},
-		{Name: "DescribeActivationsFilter", Want: "Filter", Ops: []string{"DescribeActivations"}},
+		{Name: "Filter", Wants: []string{"Filter"}, Ops: []string{"ListB", "ListC"}},
+		{Name: "ListBState", Wants: []string{"ListBState", "ListCState"}, Ops: []string{"ListB", "ListC"}},
+		{Name: "DescribeActivationsFilter", Wants: []string{"Filter"}, Ops: []string{"DescribeActivations"}},
 	}
-	want := "# A type's Go name, the name it asked for, and the operations that use it.\n" +
+	want := "# A type's Go name, the names it asked for, and the operations that use it.\n" +
 		"DescribeActivationsFilter Filter DescribeActivations\n" +
-		"Filter Filter ListB ListC\n"
+		"Filter Filter ListB ListC\n" +
+		"ListBState ListBState,ListCState ListB ListC\n"
 	require.Equal(t, want, string(ns.Marshal()))
 
 	got, err := UnmarshalTypeNames("names.txt", ns.Marshal())
 	require.NoError(t, err)
-	assert.Equal(t, TypeNames{ns[1], ns[0]}, got)
+	assert.Equal(t, TypeNames{ns[2], ns[0], ns[1]}, got)
 
-	got, err = UnmarshalTypeNames("names.txt", []byte("# a comment\n\n  Filter   Filter ListC ListB\r\nGone Gone\n"))
+	got, err = UnmarshalTypeNames("names.txt", []byte("# a comment\n\n  Filter   Filter ListC ListB\r\nGone Gone,Away\n"))
 	require.NoError(t, err)
 	assert.Equal(t, TypeNames{
-		{Name: "Filter", Want: "Filter", Ops: []string{"ListB", "ListC"}},
-		{Name: "Gone", Want: "Gone", Ops: []string{}},
+		{Name: "Filter", Wants: []string{"Filter"}, Ops: []string{"ListB", "ListC"}},
+		{Name: "Gone", Wants: []string{"Away", "Gone"}, Ops: []string{}},
 	}, got)
 }
 
 func TestUnmarshalTypeNamesErrors(t *testing.T) {
 	_, err := UnmarshalTypeNames("ssm/names.txt", []byte(strings.Join([]string{
-		"# A type's Go name, the name it asked for, and the operations that use it.",
+		"# A type's Go name, the names it asked for, and the operations that use it.",
 		"Filter",
 		"Filter Filter ListA",
 		"filter Filter ListA",
-		"Tag 1Tag ListA",
+		"Tag Tag,1Tag ListA",
+		"Tag Tag, ListA",
 		"Filter Filter ListB",
 	}, "\n")))
 	require.EqualError(t, err, strings.Join([]string{
-		"ssm/names.txt:2:1: want a type's Go name, the name it asked for and the operations that use it",
+		"ssm/names.txt:2:1: want a type's Go name, the names it asked for and the operations that use it",
 		`ssm/names.txt:4:1: "filter" is not an exported Go name`,
 		`ssm/names.txt:5:5: "1Tag" is not an exported Go name`,
-		"ssm/names.txt:6:1: Filter is also on line 3",
+		`ssm/names.txt:6:5: "" is not an exported Go name`,
+		"ssm/names.txt:7:1: Filter is also on line 3",
 	}, "\n"))
 }
