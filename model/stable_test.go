@@ -100,10 +100,38 @@ func TestKeptNameGoesToTheTypeSharingMostOperations(t *testing.T) {
 func TestTypeNamesFollowTheTypesOperations(t *testing.T) {
 	before := build(t, listPage("ListB", keyFilter()))
 	after := rebuild(t, before, listPage("ListA", keyFilter()), listPage("ListB", keyFilter()))
-	assert.Equal(t, TypeNames{
-		{Name: "Filter", Wants: []string{"Filter"}, Ops: []string{"ListA", "ListB"}},
-		{Name: "Item", Wants: []string{"Item"}, Ops: []string{"ListA", "ListB"}},
-	}, after.TypeNames())
+	got := after.TypeNames()
+	require.Len(t, got, 2)
+	assert.Equal(t, TypeName{Name: "Filter", Wants: []string{"Filter"}, Digest: before.TypeNames()[0].Digest, Ops: []string{"ListA", "ListB"}}, got[0])
+	assert.Equal(t, TypeName{Name: "Item", Wants: []string{"Item"}, Digest: before.TypeNames()[1].Digest, Ops: []string{"ListA", "ListB"}}, got[1])
+}
+
+func TestKeptNameOfAnUnchangedTypeByDigest(t *testing.T) {
+	// Two filters of ListX ask for Filter: one in the input, one in each
+	// item. Their records differ only in their digests.
+	inner := func() *parser.Member { return member("Filter", structure(member("Key", str()))) }
+	listX := func() *parser.Page {
+		return page("ListX", []*parser.Member{nameFilter()}, member("Items", list(structure(member("Id", str()), inner()))))
+	}
+	before := build(t, listX())
+	require.Equal(t, "Filter", filterOf(t, before, "ListX"))
+	innerOf := func(pkg *Package, op string) string {
+		for _, p := range pkg.Paginators {
+			if p.Name == op {
+				return fieldType(p.Item().Named, "Filter").Named.GoName
+			}
+		}
+		return ""
+	}
+	require.Equal(t, "ListXFilter", innerOf(before, "ListX"))
+
+	// ListA, which sorts first, uses both filters, the inner one first: the
+	// operations of the two no longer tell them apart.
+	listA := page("ListA", []*parser.Member{member("Filters", list(structure(member("Key", str())))), member("Others", list(structure(member("Name", str()))))}, items())
+	after := rebuild(t, before, listA, listX())
+	assert.Equal(t, "Filter", filterOf(t, after, "ListX"))
+	assert.Equal(t, "ListXFilter", innerOf(after, "ListX"))
+	assert.Equal(t, "ListXFilter", filterOf(t, after, "ListA"))
 }
 
 func TestKeptNameOfMergedTypes(t *testing.T) {
@@ -204,43 +232,47 @@ func TestNamesIgnorePageOrder(t *testing.T) {
 
 func TestTypeNamesMarshal(t *testing.T) {
 	ns := TypeNames{
-		{Name: "Filter", Wants: []string{"Filter"}, Ops: []string{"ListB", "ListC"}},
-		{Name: "ListBState", Wants: []string{"ListBState", "ListCState"}, Ops: []string{"ListB", "ListC"}},
-		{Name: "DescribeActivationsFilter", Wants: []string{"Filter"}, Ops: []string{"DescribeActivations"}},
+		{Name: "Filter", Wants: []string{"Filter"}, Digest: "9c3f5a0b1d2e4f68", Ops: []string{"ListB", "ListC"}},
+		{Name: "ListBState", Wants: []string{"ListBState", "ListCState"}, Digest: "5b1e0c7d9a2f8e64", Ops: []string{"ListB", "ListC"}},
+		{Name: "DescribeActivationsFilter", Wants: []string{"Filter"}, Digest: "0d6a2e81c7f4b953", Ops: []string{"DescribeActivations"}},
 	}
-	want := "# A type's Go name, the names it asked for, and the operations that use it.\n" +
-		"DescribeActivationsFilter Filter DescribeActivations\n" +
-		"Filter Filter ListB ListC\n" +
-		"ListBState ListBState,ListCState ListB ListC\n"
+	want := "# A type's Go name, the names it asked for, a digest of its structure, and the operations that use it.\n" +
+		"DescribeActivationsFilter Filter 0d6a2e81c7f4b953 DescribeActivations\n" +
+		"Filter Filter 9c3f5a0b1d2e4f68 ListB ListC\n" +
+		"ListBState ListBState,ListCState 5b1e0c7d9a2f8e64 ListB ListC\n"
 	require.Equal(t, want, string(ns.Marshal()))
 
 	got, err := UnmarshalTypeNames("names.txt", ns.Marshal())
 	require.NoError(t, err)
 	assert.Equal(t, TypeNames{ns[2], ns[0], ns[1]}, got)
 
-	got, err = UnmarshalTypeNames("names.txt", []byte("# a comment\n\n  Filter   Filter ListC ListB\r\nGone Gone,Away\n"))
+	got, err = UnmarshalTypeNames("names.txt", []byte("# a comment\n\n  Filter   Filter\t9c3f5a0b1d2e4f68 ListC ListB\r\nGone Gone,Away 0123456789abcdef\n"))
 	require.NoError(t, err)
 	assert.Equal(t, TypeNames{
-		{Name: "Filter", Wants: []string{"Filter"}, Ops: []string{"ListB", "ListC"}},
-		{Name: "Gone", Wants: []string{"Away", "Gone"}, Ops: []string{}},
+		{Name: "Filter", Wants: []string{"Filter"}, Digest: "9c3f5a0b1d2e4f68", Ops: []string{"ListB", "ListC"}},
+		{Name: "Gone", Wants: []string{"Away", "Gone"}, Digest: "0123456789abcdef", Ops: []string{}},
 	}, got)
 }
 
 func TestUnmarshalTypeNamesErrors(t *testing.T) {
 	_, err := UnmarshalTypeNames("ssm/names.txt", []byte(strings.Join([]string{
-		"# A type's Go name, the names it asked for, and the operations that use it.",
-		"Filter",
-		"Filter Filter ListA",
-		"filter Filter ListA",
-		"Tag Tag,1Tag ListA",
-		"Tag Tag, ListA",
-		"Filter Filter ListB",
+		"# A type's Go name, the names it asked for, a digest of its structure, and the operations that use it.",
+		"Filter Filter",
+		"Filter Filter 9c3f5a0b1d2e4f68 ListA",
+		"filter Filter 9c3f5a0b1d2e4f68 ListA",
+		"Tag Tag,1Tag 9c3f5a0b1d2e4f68 ListA",
+		"Tags Tag, 9c3f5a0b1d2e4f68 ListA",
+		"Key Key 9C3F5A0B1D2E4F68 ListA",
+		"Key Key 9c3f ListA",
+		"  Filter Filter 9c3f5a0b1d2e4f68 ListB",
 	}, "\n")))
 	require.EqualError(t, err, strings.Join([]string{
-		"ssm/names.txt:2:1: want a type's Go name, the names it asked for and the operations that use it",
+		"ssm/names.txt:2:1: want a type's Go name, the names it asked for, a digest and the operations that use it",
 		`ssm/names.txt:4:1: "filter" is not an exported Go name`,
 		`ssm/names.txt:5:5: "1Tag" is not an exported Go name`,
-		`ssm/names.txt:6:5: "" is not an exported Go name`,
-		"ssm/names.txt:7:1: Filter is also on line 3",
+		`ssm/names.txt:6:6: "" is not an exported Go name`,
+		`ssm/names.txt:7:9: "9C3F5A0B1D2E4F68" is not a digest: want 16 lower-case hex digits`,
+		`ssm/names.txt:8:9: "9c3f" is not a digest: want 16 lower-case hex digits`,
+		"ssm/names.txt:9:3: Filter is also on line 3",
 	}, "\n"))
 }
