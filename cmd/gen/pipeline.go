@@ -21,6 +21,26 @@ import (
 // whose type names the packages keep; outDir is the output folder as errors
 // should name it. It touches no disk.
 func generate(dir string, specs map[string][]byte, outDir string, prev map[string][]byte, importBase string) (map[string][]byte, error) {
+	pkgs, err := build(dir, specs, outDir, prev)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, pkg := range pkgs {
+		files, err := templates.Generate(pkg, importBase+"/"+pkg.Name)
+		if err != nil {
+			return nil, err
+		}
+		for name, b := range files {
+			out[pkg.Name+"/"+name] = b
+		}
+	}
+	return out, nil
+}
+
+// build reads the spec files and the names files of the last run, as
+// generate takes them, and builds the model of each package.
+func build(dir string, specs map[string][]byte, outDir string, prev map[string][]byte) ([]*model.Package, error) {
 	names := make([]string, 0, len(specs))
 	for name := range specs {
 		names = append(names, name)
@@ -76,19 +96,5 @@ func generate(dir string, specs map[string][]byte, outDir string, prev map[strin
 		errs.Sort()
 		return nil, errs
 	}
-	pkgs, err := model.Build(pages, overrides, kept)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]byte{}
-	for _, pkg := range pkgs {
-		files, err := templates.Generate(pkg, importBase+"/"+pkg.Name)
-		if err != nil {
-			return nil, err
-		}
-		for name, b := range files {
-			out[pkg.Name+"/"+name] = b
-		}
-	}
-	return out, nil
+	return model.Build(pages, overrides, kept)
 }
