@@ -11,7 +11,9 @@ import (
 // Build turns parsed pages into packages, one per service, sorted by name.
 // overrides holds each service's paginators.json entries by paginator name;
 // a paginator without one follows the conventions (see pagination.go).
-func Build(pages []*parser.Page, overrides map[string]map[string]parser.PaginatorConfig) ([]*Package, error) {
+// kept holds, by package name, the type names of an earlier run, which the
+// types keep (see stable.go); a package without any is named afresh.
+func Build(pages []*parser.Page, overrides map[string]map[string]parser.PaginatorConfig, kept map[string]TypeNames) ([]*Package, error) {
 	byService := map[string][]*parser.Page{}
 	for _, p := range pages {
 		byService[p.Service] = append(byService[p.Service], p)
@@ -28,7 +30,7 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 	for _, svc := range services {
 		pages := byService[svc]
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Name < pages[j].Name })
-		b := &builder{overrides: overrides[svc]}
+		b := &builder{overrides: overrides[svc], kept: kept[PackageName(svc)]}
 		pkg := b.build(svc, pages)
 		errs = append(errs, b.errs...)
 		if other, ok := dirs[pkg.Name]; ok {
@@ -49,6 +51,7 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 // builder builds one package.
 type builder struct {
 	overrides map[string]parser.PaginatorConfig
+	kept      TypeNames // the type names of an earlier run
 	errs      parser.ErrorList
 	types     []*Type          // every candidate type, in the order met
 	want      map[*Type]string // the name each candidate wants
@@ -79,6 +82,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 		}
 	}
 	pkg.Types = b.finish(pkg.Paginators)
+	pkg.Candidates = len(b.types)
 	// Filter names are settled once the filter structures have their names.
 	for _, p := range pkg.Paginators {
 		p.Filter = b.filterNames(p, b.terms[p])

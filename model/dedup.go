@@ -1,20 +1,18 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-// finish merges identical candidate types, names them, names enum constants
-// and works out which types validate. It returns the package's named types
-// sorted by name.
+// finish merges identical candidate types, names them (see nameTypes),
+// names enum constants and works out which types validate. It returns the
+// package's named types sorted by name.
 //
 // Identical structures (same members, kinds, required flags and enum values)
-// are one type. Different types that want one name are told apart: the one
-// used by the most operations keeps the name (on a tie, the one whose first
-// operation sorts first), and the others are qualified with their first
-// operation.
+// are one type.
 func (b *builder) finish(paginators []*Paginator) []*Type {
 	canon := map[*Type]*Type{}
 	bySig := map[string]*Type{}
@@ -81,33 +79,15 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 		sort.Strings(t.Ops)
 	}
 
-	// Names: group by wanted name, most used first.
-	groups := map[string][]*Type{}
-	var wants []string
+	for _, t := range b.types {
+		if c := canon[t]; !slices.Contains(c.Wants, b.want[t]) {
+			c.Wants = append(c.Wants, b.want[t])
+		}
+	}
 	for _, t := range kept {
-		w := b.want[t]
-		if groups[w] == nil {
-			wants = append(wants, w)
-		}
-		groups[w] = append(groups[w], t)
+		sort.Strings(t.Wants)
 	}
-	sort.Strings(wants)
-	for _, w := range wants {
-		g := groups[w]
-		sort.SliceStable(g, func(i, j int) bool {
-			if len(g[i].Ops) != len(g[j].Ops) {
-				return len(g[i].Ops) > len(g[j].Ops)
-			}
-			return firstOf(g[i]) < firstOf(g[j])
-		})
-		for i, t := range g {
-			name := w
-			if i > 0 || b.reserved[w] {
-				name = firstOf(t) + w
-			}
-			t.GoName = b.reserved.name(name)
-		}
-	}
+	b.nameTypes(kept)
 	sort.Slice(kept, func(i, j int) bool { return kept[i].GoName < kept[j].GoName })
 
 	for _, t := range kept {
@@ -142,6 +122,46 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 		}
 	}
 	return kept
+}
+
+// nameTypes names the package's types. A type first keeps the name an
+// earlier run gave it (see keep). The others, grouped by the name they ask
+// for (the first type met of those merged), are told apart: the one used by
+// the most operations gets the name if no type keeps it (on a tie, the one
+// whose first operation sorts first), and the others are qualified with
+// their first operation. Nothing depends on the order in which the pages
+// came.
+func (b *builder) nameTypes(types []*Type) {
+	named := b.keep(types)
+	groups := map[string][]*Type{}
+	var wants []string
+	for _, t := range types {
+		if named[t] {
+			continue
+		}
+		w := b.want[t]
+		if groups[w] == nil {
+			wants = append(wants, w)
+		}
+		groups[w] = append(groups[w], t)
+	}
+	sort.Strings(wants)
+	for _, w := range wants {
+		g := groups[w]
+		sort.SliceStable(g, func(i, j int) bool {
+			if len(g[i].Ops) != len(g[j].Ops) {
+				return len(g[i].Ops) > len(g[j].Ops)
+			}
+			return firstOf(g[i]) < firstOf(g[j])
+		})
+		for i, t := range g {
+			name := w
+			if i > 0 || b.reserved[w] {
+				name = firstOf(t) + w
+			}
+			t.GoName = b.reserved.name(name)
+		}
+	}
 }
 
 func inputs(ps []*Paginator) []*Type {

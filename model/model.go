@@ -10,6 +10,9 @@ type Package struct {
 	Title      string       // the service's client class name: "SSM"
 	Paginators []*Paginator // sorted by Name
 	Types      []*Type      // the named types of the package, sorted by GoName
+	// Candidates is the number of types met in the pages before identical
+	// ones merged into the Types.
+	Candidates int
 }
 
 // Paginator is one paginated operation and the Go names of what is
@@ -109,6 +112,9 @@ type Type struct {
 	Doc    string       // CommonMark
 	Fields []*Field     // Struct and Union
 	Values []*EnumValue // Enum
+	// Wants are the names asked for by the type and by the identical types
+	// merged into it, sorted; a clash may have qualified GoName.
+	Wants []string
 	// Ops are the operations that use the type, sorted.
 	Ops []string
 	// Validates reports that the type has a required member at some depth,

@@ -31,7 +31,7 @@ func seedPackages(t *testing.T) []*model.Package {
 		require.NoError(t, err)
 		pages = append(pages, page)
 	}
-	pkgs, err := model.Build(pages, nil)
+	pkgs, err := model.Build(pages, nil, nil)
 	require.NoError(t, err)
 	return pkgs
 }
@@ -48,7 +48,14 @@ func TestGenerateProperties(t *testing.T) {
 		require.Equal(t, first, second, "generation is not deterministic")
 		require.Contains(t, first, "doc.go")
 		require.Contains(t, first, "types.go")
+		names, err := model.UnmarshalTypeNames(NamesFile, first[NamesFile])
+		require.NoError(t, err)
+		require.Equal(t, pkg.TypeNames(), names)
 		for name, src := range first {
+			if name == NamesFile {
+				require.True(t, bytes.HasPrefix(src, []byte("# "+Header+"\n")), "%s: no generated header", name)
+				continue
+			}
 			require.True(t, bytes.HasPrefix(src, []byte("// "+Header+"\n")), "%s: no generated header", name)
 			fset := token.NewFileSet()
 			f, err := parser.ParseFile(fset, name, src, parser.ParseComments)

@@ -27,10 +27,24 @@ func TestCorpus(t *testing.T) {
 	require.NoError(t, err)
 	truth, err := corpus.LoadTruth()
 	require.NoError(t, err)
-	pkgs, err := build("corpus", specs)
+	pkgs, err := build("corpus", specs, "out", nil)
 	require.NoError(t, err)
 
 	pages := len(corpus.Pages(specs))
+	var met, merged, qualified int
+	for _, pkg := range pkgs {
+		q := 0
+		for _, typ := range pkg.Types {
+			if !slices.Contains(typ.Wants, typ.GoName) {
+				q++
+			}
+		}
+		if pkg.Name == "ec2" || pkg.Name == "ssm" {
+			t.Logf("%s: %d types met, %d after merging identical ones, %d qualified", pkg.Name, pkg.Candidates, len(pkg.Types), q)
+		}
+		met, merged, qualified = met+pkg.Candidates, merged+len(pkg.Types), qualified+q
+	}
+	t.Logf("all packages: %d types met, %d after merging identical ones, %d qualified", met, merged, qualified)
 	paginators, filterOps, filterNames, types := 0, 0, 0, 0
 	for _, pkg := range pkgs {
 		svc := truth.Services[pkg.Service]
@@ -102,7 +116,7 @@ func TestCorpusConventions(t *testing.T) {
 	for _, name := range corpus.Pages(specs) {
 		svc, rest, _ := strings.Cut(name, "/")
 		op := strings.TrimSuffix(strings.TrimPrefix(rest, "paginator/"), ".rst")
-		pkgs, err := build("corpus", map[string][]byte{name: specs[name]})
+		pkgs, err := build("corpus", map[string][]byte{name: specs[name]}, "out", nil)
 		if err != nil {
 			refused++
 			continue
@@ -139,7 +153,7 @@ func TestCorpusBuild(t *testing.T) {
 	name := filepath.Base(dir)
 
 	start := time.Now()
-	files, err := generate("corpus", specs, "github.com/pagegen/pagegen/"+name)
+	files, err := generate("corpus", specs, name, nil, "github.com/pagegen/pagegen/"+name)
 	require.NoError(t, err)
 	for file, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(file))

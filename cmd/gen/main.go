@@ -7,11 +7,13 @@
 //
 // gen reads <service>/paginator/<Name>.rst pages and optional
 // <service>/paginators.json files under the specs folder and writes one Go
-// package per service under the output folder. Input errors are printed as
-// file:line:col: message and exit with status 1; nothing is written unless
-// every page succeeded, and files whose bytes are unchanged are not
-// rewritten. With -check, gen writes nothing and exits 1 naming every
-// stale file. Misuse exits with status 2.
+// package per service under the output folder. Each package's names.txt
+// records the names given to its types; gen reads it back from the output
+// folder and keeps those names, so that adding a page renames nothing.
+// Input errors are printed as file:line:col: message and exit with status
+// 1; nothing is written unless every page succeeded, and files whose bytes
+// are unchanged are not rewritten. With -check, gen writes nothing and
+// exits 1 naming every stale file. Misuse exits with status 2.
 package main
 
 //go:generate go run . -specs ../../specs -out ../../generated

@@ -16,18 +16,21 @@ import (
 // ("ssm/paginator/DescribeSessions.rst", "ssm/paginators.json") to its
 // bytes; dir is the specs folder as errors should name it. The result maps
 // slash paths under the output folder ("ssm/describe_sessions.go") to
-// their bytes; importBase is the import path of the output folder. It
-// touches no disk.
-func generate(dir string, specs map[string][]byte, importBase string) (map[string][]byte, error) {
-	pkgs, err := build(dir, specs)
+// their bytes; importBase is the import path of the output folder. prev
+// holds the names files of the last run the same way ("ssm/names.txt"),
+// whose type names the packages keep; outDir is the output folder as errors
+// should name it. It touches no disk.
+func generate(dir string, specs map[string][]byte, outDir string, prev map[string][]byte, importBase string) (map[string][]byte, error) {
+	pkgs, err := build(dir, specs, outDir, prev)
 	if err != nil {
 		return nil, err
 	}
 	return emit(pkgs, importBase)
 }
 
-// build reads and models the specs, as generate does.
-func build(dir string, specs map[string][]byte) ([]*model.Package, error) {
+// build reads the spec files and the names files of the last run, as
+// generate takes them, and builds the model of each package.
+func build(dir string, specs map[string][]byte, outDir string, prev map[string][]byte) ([]*model.Package, error) {
 	names := make([]string, 0, len(specs))
 	for name := range specs {
 		names = append(names, name)
@@ -70,11 +73,20 @@ func build(dir string, specs map[string][]byte) ([]*model.Package, error) {
 				Msg: "not a spec: want <service>/paginator/<Name>.rst or <service>/paginators.json"})
 		}
 	}
+	kept := map[string]model.TypeNames{}
+	for name, b := range prev {
+		ns, err := model.UnmarshalTypeNames(path.Join(outDir, name), b)
+		if err != nil {
+			errs = append(errs, err.(parser.ErrorList)...)
+			continue
+		}
+		kept[path.Dir(name)] = ns
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
-	return model.Build(pages, overrides)
+	return model.Build(pages, overrides, kept)
 }
 
 // emit writes the Go files of the packages, as generate does.

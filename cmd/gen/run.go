@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"github.com/pagegen/pagegen/templates"
 )
 
 // run is the whole command: read the specs, generate, and write or check
@@ -33,7 +31,12 @@ func run(specs, out, importBase string, check bool, stdout, stderr io.Writer) in
 			return 1
 		}
 	}
-	gen, err := generate(filepath.ToSlash(specs), files, importBase)
+	prev, err := readNames(out)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	gen, err := generate(filepath.ToSlash(specs), files, filepath.ToSlash(out), prev, importBase)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -148,7 +151,7 @@ func staleFiles(out string, gen map[string][]byte) ([]change, error) {
 		if os.IsNotExist(err) && p == out {
 			return filepath.SkipDir
 		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+		if err != nil || d.IsDir() || header(p) == nil {
 			return err
 		}
 		rel, err := filepath.Rel(out, p)
@@ -163,7 +166,7 @@ func staleFiles(out string, gen map[string][]byte) ([]change, error) {
 		if err != nil {
 			return err
 		}
-		if bytes.HasPrefix(b, []byte("// "+templates.Header+"\n")) {
+		if bytes.HasPrefix(b, header(p)) {
 			changes = append(changes, change{name: rel})
 		}
 		return nil
