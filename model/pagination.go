@@ -81,7 +81,7 @@ func hiddenField(t *Type, wire string, typ *TypeRef, pointer bool, doc string) *
 			return f
 		}
 	}
-	f := &Field{GoName: Exported(wire), Wire: wire, Type: typ, Pointer: pointer, Hidden: true, Doc: doc}
+	f := &Field{GoName: addedFieldName(t, wire), Wire: wire, Type: typ, Pointer: pointer, Hidden: true, Doc: doc}
 	t.Fields = append(t.Fields, f)
 	return f
 }

@@ -51,7 +51,7 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 	}
 
 	for _, p := range pkg.Paginators {
-		f := newFile(p.Method + ".go")
+		f := newFile(p.File + ".go")
 		genInput(f, p)
 		genOutput(f, p)
 		genClient(f, p)
@@ -60,7 +60,7 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 		if p.Filter != nil {
 			genFilterNames(f, p.Filter)
 		}
-		genTests(newFile(p.Method+"_test.go"), p)
+		genTests(newFile(p.File+"_test.go"), p)
 	}
 
 	out := make(map[string][]byte, len(files))
