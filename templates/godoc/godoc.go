@@ -82,6 +82,48 @@ func Lines(markdown string) []string {
 	return lines
 }
 
+// WithLead renders CommonMark text as [Lines] does, with lead, a line of
+// plain text (not CommonMark), first: joined to the first line when that
+// is a line of text, else a paragraph of its own. The lead is made safe by
+// [SafeLine]; the result follows the safety rules of [Lines], in the form
+// gofmt writes.
+func WithLead(lead, markdown string) []string {
+	lead = SafeLine(lead)
+	lines := Lines(markdown)
+	switch {
+	case lead == "":
+		return lines
+	case len(lines) == 0:
+		lines = []string{lead}
+	case lines[0] != "" && !strings.HasPrefix(lines[0], " ") && !strings.HasPrefix(lines[0], "\t"):
+		lines[0] = lead + " " + lines[0]
+	default:
+		lines = append([]string{lead, ""}, lines...)
+	}
+	if settled, ok := settle(lines); ok {
+		return settled
+	}
+	return append([]string{lead, ""}, Lines(markdown)...)
+}
+
+// Settle returns comment lines put together from results of [Lines] and
+// [WithLead] in the form gofmt writes them: a lone line between two
+// paragraphs, for one, can read as a heading. The safety rules of [Lines]
+// still hold.
+func Settle(lines []string) []string {
+	settled, _ := settle(lines)
+	return settled
+}
+
+// SafeLine makes one line of plain text, not CommonMark, safe to follow
+// "//": the text is normalised as [Lines] normalises its input, line breaks
+// become spaces, trailing spaces and tabs are dropped and a leading
+// "+build" or "go:build" gets a backslash. Leading tabs stay, so a code
+// line of [Lines] stays one; every line of [Lines] is returned unchanged.
+func SafeLine(line string) string {
+	return escapeDirective(strings.TrimRight(cleanCode(normalize(line)), " \t"))
+}
+
 // fallback renders the normalised source as one paragraph of plain text,
 // which Go doc comments keep as it is. Lines uses it if the rendering does
 // not settle, which is not known to happen.
