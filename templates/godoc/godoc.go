@@ -83,27 +83,33 @@ func Lines(markdown string) []string {
 }
 
 // WithLead renders CommonMark text as [Lines] does, with lead, a line of
-// plain text (not CommonMark), first: joined to the first line when that
-// is a line of text, else a paragraph of its own. The lead is made safe by
-// [SafeLine]; the result follows the safety rules of [Lines], in the form
-// gofmt writes.
+// plain text (not CommonMark), first: it starts the first paragraph, or is
+// a paragraph of its own when the text starts with a list or code. The lead
+// is made safe by [SafeLine], its runs of white space become single spaces,
+// and it is never broken across lines; the result follows the safety rules
+// of [Lines].
 func WithLead(lead, markdown string) []string {
-	lead = SafeLine(lead)
-	lines := Lines(markdown)
-	switch {
-	case lead == "":
+	lead = strings.Join(strings.Fields(SafeLine(lead)), " ")
+	if lead == "" {
+		return Lines(markdown)
+	}
+	words := []word{{s: lead}}
+	src := normalize(markdown)
+	r := newRenderer([]byte(src), false)
+	var blocks []block
+	if strings.TrimSpace(src) != "" {
+		blocks = r.document()
+	}
+	if len(blocks) > 0 && blocks[0].kind == blockPara {
+		blocks[0].words = append(words, blocks[0].words...)
+	} else {
+		blocks = append([]block{{kind: blockPara, words: words}}, blocks...)
+	}
+	if lines, ok := settle(r.lines(blocks)); ok {
 		return lines
-	case len(lines) == 0:
-		lines = []string{lead}
-	case lines[0] != "" && !strings.HasPrefix(lines[0], " ") && !strings.HasPrefix(lines[0], "\t"):
-		lines[0] = lead + " " + lines[0]
-	default:
-		lines = append([]string{lead, ""}, lines...)
 	}
-	if settled, ok := settle(lines); ok {
-		return settled
-	}
-	return append([]string{lead, ""}, Lines(markdown)...)
+	lines, _ := settle(paragraph(append([]string{lead}, plainWords(newRenderer([]byte(src), true).document())...)))
+	return lines
 }
 
 // Settle returns comment lines put together from results of [Lines] and
