@@ -99,9 +99,9 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		ClientName:    b.reserved.name(op + "APIClient"),
 		PaginatorName: b.reserved.name(op + "Paginator"),
 		NewName:       b.reserved.name("New" + op + "Paginator"),
-		SpecName:      b.reserved.name(Unexported(op) + "Spec"),
+		SpecName:      b.reserved.name(Unexported(op + "Spec")),
 
-		FakeName:       b.reserved.name(Unexported(op) + "Fake"),
+		FakeName:       b.reserved.name(Unexported(op + "Fake")),
 		NewFakeName:    b.reserved.name("new" + op + "Fake"),
 		CollectName:    b.reserved.name("collect" + op),
 		ValidInputName: b.reserved.name("valid" + op + "Input"),

@@ -230,3 +230,19 @@ func TestServicesThatMakeOnePackage(t *testing.T) {
 		assert.Contains(t, err.Error(), "both make package")
 	}
 }
+
+func TestUnexportedHelperNames(t *testing.T) {
+	pkg := build(t, page("type", nil, items()), page("URLThings", nil, items()))
+	for _, p := range pkg.Paginators {
+		switch p.Name {
+		case "Type":
+			assert.Equal(t, "typeSpec", p.SpecName)
+			assert.Equal(t, "typeFake", p.FakeName)
+		case "URLThings":
+			assert.Equal(t, "urlThingsSpec", p.SpecName)
+		default:
+			t.Errorf("operation %q", p.Name)
+		}
+	}
+	checkNames(t, pkg)
+}
