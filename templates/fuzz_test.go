@@ -46,6 +46,11 @@ func FuzzGenerate(f *testing.F) {
 		r[(i+7)%len(r)] = p
 		f.Add(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
 	}
+	for _, doc := range []string{"- a\n- b", "    code", "Title\n\nFoo-Bar\n\nText.", "[a]: https://example.com", "``x``\r\n+build x"} {
+		r := plain.list()
+		r[1], r[7] = doc, doc
+		f.Add(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
+	}
 	f.Fuzz(func(t *testing.T, service, title, op, method, structName, field, wire, doc, value1, value2, term string) {
 		checkRoles(t, roles{service, title, op, method, structName, field, wire, doc, value1, value2, term}, true)
 	})
