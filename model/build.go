@@ -81,6 +81,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 			pkg.Paginators = append(pkg.Paginators, p)
 		}
 	}
+	nameFiles(pkg.Paginators)
 	pkg.Types = b.finish(pkg.Paginators)
 	pkg.Candidates = len(b.types)
 	// Filter names are settled once the filter structures have their names.
@@ -92,7 +93,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 
 // paginator builds one paginator and its input and output types.
 func (b *builder) paginator(page *parser.Page) *Paginator {
-	op := page.Name
+	op := Exported(page.Name)
 	p := &Paginator{
 		Name:          op,
 		Method:        page.Method,
@@ -102,15 +103,15 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		ClientName:    b.reserved.name(op + "APIClient"),
 		PaginatorName: b.reserved.name(op + "Paginator"),
 		NewName:       b.reserved.name("New" + op + "Paginator"),
-		SpecName:      Unexported(op) + "Spec",
+		SpecName:      b.reserved.name(Unexported(op + "Spec")),
 
-		FakeName:       Unexported(op) + "Fake",
-		NewFakeName:    "new" + op + "Fake",
-		CollectName:    "collect" + op,
-		ValidInputName: "valid" + op + "Input",
-		TestName:       "Test" + op + "Paginator",
-		InputTestName:  "Test" + op + "InputValidate",
-		OutputTestName: "Test" + op + "OutputJSON",
+		FakeName:       b.reserved.name(Unexported(op + "Fake")),
+		NewFakeName:    b.reserved.name("new" + op + "Fake"),
+		CollectName:    b.reserved.name("collect" + op),
+		ValidInputName: b.reserved.name("valid" + op + "Input"),
+		TestName:       b.reserved.family("Test"+op+"Paginator", PaginatorTests...),
+		InputTestName:  b.reserved.name("Test" + op + "InputValidate"),
+		OutputTestName: b.reserved.name("Test" + op + "OutputJSON"),
 	}
 	c := &converter{b: b, op: op, file: page.File, shapes: map[*parser.Shape]*TypeRef{}}
 	p.Input = &Type{Kind: Struct, GoName: b.reserved.name(op + "Input"), Input: true, Ops: []string{op},
@@ -152,7 +153,7 @@ func (c *converter) throughStruct(ref *TypeRef) bool {
 
 // fields converts the members of a structure whose owner name is owner.
 func (c *converter) fields(owner string, members []*parser.Member) []*Field {
-	names := uniquer{}
+	names := fieldScope()
 	var fields []*Field
 	for _, m := range members {
 		ref, recursive := c.ref(owner, m.Name, m.Shape, false)

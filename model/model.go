@@ -18,8 +18,9 @@ type Package struct {
 // Paginator is one paginated operation and the Go names of what is
 // generated for it.
 type Paginator struct {
-	Name      string // the operation: "DescribeSessions"
-	Method    string // boto3's client method: "describe_sessions"; also the base of file names
+	Name      string // the operation, an exported Go name: "DescribeSessions"
+	Method    string // boto3's client method: "describe_sessions"
+	File      string // the base of the paginator's file names, from Method: "describe_sessions"
 	Spec      string // the page the paginator was read from
 	Doc       string // CommonMark
 	APIDocURL string // the AWS API documentation of the operation, if the page links it

@@ -1,7 +1,9 @@
 package model
 
 import (
+	gobuild "go/build"
 	"go/token"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -91,9 +93,12 @@ func Singular(name string) string {
 	return name
 }
 
-// PackageName is the Go package name of a service: its documentation name
-// with everything but letters and digits dropped, lower-cased; a name that
-// is a Go keyword or starts with a digit gets the suffix or prefix "svc".
+// PackageName is the Go package name of a service, also the name of its
+// folder: its documentation name with everything but ASCII letters and
+// digits dropped, lower-cased. A name that starts with a digit gets the
+// prefix "svc"; a Go keyword or predeclared name, "main", "init" (no
+// package can be imported as init) and a device name that Windows reserves
+// for any folder ("con", "nul", "com1") get the suffix "svc".
 func PackageName(service string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(service) {
@@ -107,10 +112,88 @@ func PackageName(service string) string {
 		return "svc"
 	case s[0] >= '0' && s[0] <= '9':
 		return "svc" + s
-	case token.IsKeyword(s) || predeclared[s]:
+	case token.IsKeyword(s) || predeclared[s] || s == "main" || s == "init" || windowsDevice(s):
 		return s + "svc"
 	}
 	return s
+}
+
+// windowsDevice reports whether s, a lower-case name, is a device name that
+// Windows reserves in every folder.
+func windowsDevice(s string) bool {
+	switch s {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9'
+}
+
+// reservedFiles are the file names, without ".go", that every package has.
+var reservedFiles = []string{"doc", "types"}
+
+// nameFiles gives each paginator its file name, from boto3's method name
+// (see [FileName]): unique within the package, whatever the case, and apart
+// from the files every package has.
+func nameFiles(ps []*Paginator) {
+	taken := map[string]bool{}
+	for _, f := range reservedFiles {
+		taken[f] = true
+	}
+	for _, p := range ps {
+		want := FileName(p.Method)
+		name := want
+		for i := 2; taken[strings.ToLower(name)] || !goFile(name); i++ {
+			name = want + "_" + strconv.Itoa(i)
+		}
+		taken[strings.ToLower(name)] = true
+		p.File = name
+	}
+}
+
+// FileName turns boto3's method name into the base of a Go file name:
+// "describe_sessions" → "describe_sessions". Only lower-case ASCII letters,
+// digits and single underscores are kept, and a name neither starts nor
+// ends with an underscore. A name that the go command would not build
+// everywhere, as name.go and as name_test.go, gets the suffix "_paginator":
+// one ending in a GOOS or GOARCH ("describe_maintenance_windows" builds
+// only on Windows), one ending in "_test", one that would be empty.
+func FileName(method string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(method) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "_")
+	if s == "" {
+		return "paginator"
+	}
+	if !goFile(s) {
+		s += "_paginator"
+	}
+	return s
+}
+
+// goFile reports whether the go command builds base.go and base_test.go
+// on every system, as a file and as a test file.
+func goFile(base string) bool {
+	if strings.HasSuffix(base, "_test") {
+		return false
+	}
+	ctxt := gobuild.Context{GOOS: "none", GOARCH: "none", Compiler: "gc",
+		OpenFile: func(string) (io.ReadCloser, error) {
+			return io.NopCloser(strings.NewReader("package p\n")), nil
+		},
+	}
+	for _, name := range []string{base + ".go", base + "_test.go"} {
+		if ok, err := ctxt.MatchFile(".", name); !ok || err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // Unexported turns an exported Go name into an unexported one:
@@ -162,4 +245,54 @@ func (u uniquer) name(want string) string {
 	}
 	u[name] = true
 	return name
+}
+
+// family hands out a prefix for names made of it and each of the suffixes,
+// all of which are free; it takes those names, not the prefix itself.
+func (u uniquer) family(want string, suffixes ...string) string {
+	prefix := want
+	for i := 2; ; i++ {
+		free := true
+		for _, s := range suffixes {
+			free = free && !u[prefix+s]
+		}
+		if free {
+			break
+		}
+		prefix = want + strconv.Itoa(i)
+	}
+	for _, s := range suffixes {
+		u[prefix+s] = true
+	}
+	return prefix
+}
+
+// PaginatorTests are the names of a paginator's test functions after its
+// [Paginator.TestName].
+var PaginatorTests = []string{"Items", "PageSize", "MaxItemsResume", "RepeatedToken", "ClientError", "CancelledContext"}
+
+// structMethods are the methods that the generated code declares on a
+// structure, or may: no field takes their names, since a type cannot have
+// a field and a method of one name. (The unexported validate cannot meet an
+// exported field name.)
+var structMethods = []string{"Validate"}
+
+// fieldScope is the scope of a structure's field names, with the names of
+// its methods taken.
+func fieldScope() uniquer {
+	u := uniquer{}
+	for _, m := range structMethods {
+		u[m] = true
+	}
+	return u
+}
+
+// addedFieldName is the Go name of member wire added to t after the page's
+// members: unique among t's fields and methods.
+func addedFieldName(t *Type, wire string) string {
+	u := fieldScope()
+	for _, f := range t.Fields {
+		u[f.GoName] = true
+	}
+	return u.name(Exported(wire))
 }

@@ -108,6 +108,24 @@ func (b *builder) path(page *parser.Page, out *Type, expr string, hidden *TypeRe
 		return nil
 	}
 	path := &Path{Expr: expr}
+	// A member whose name is the whole expression is that member, whatever
+	// characters its name holds.
+	for _, f := range out.Fields {
+		if f.Wire == expr {
+			path.Alts = [][]Step{{{Field: f}}}
+			path.Type = f.Type
+			return path
+		}
+	}
+	if !strings.ContainsAny(expr, ".[|") {
+		if hidden == nil {
+			return fail("%s has no member %s", out.GoName, expr)
+		}
+		f := hiddenField(out, expr, hidden, pointer, doc)
+		path.Alts = [][]Step{{{Field: f}}}
+		path.Type = f.Type
+		return path
+	}
 	for _, alt := range strings.Split(expr, "||") {
 		alt = strings.TrimSpace(alt)
 		segs := strings.Split(alt, ".")
@@ -176,7 +194,7 @@ func hiddenField(t *Type, wire string, typ *TypeRef, pointer bool, doc string) *
 			return f
 		}
 	}
-	f := &Field{GoName: Exported(wire), Wire: wire, Type: typ, Pointer: pointer, Hidden: true, Doc: doc}
+	f := &Field{GoName: addedFieldName(t, wire), Wire: wire, Type: typ, Pointer: pointer, Hidden: true, Doc: doc}
 	t.Fields = append(t.Fields, f)
 	return f
 }

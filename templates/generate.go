@@ -32,6 +32,9 @@ const (
 // Generate renders the files of one package, by file name. importPath is
 // the package's import path.
 func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) {
+	if err := checkNames(pkg); err != nil {
+		return nil, err
+	}
 	files := map[string]*jen.File{}
 	newFile := func(name string) *jen.File {
 		f := jen.NewFilePathName(importPath, pkg.Name)
@@ -56,7 +59,7 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 	}
 
 	for _, p := range pkg.Paginators {
-		f := newFile(p.Method + ".go")
+		f := newFile(p.File + ".go")
 		genInput(f, p)
 		genOutput(f, p)
 		genClient(f, p)
@@ -65,7 +68,7 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 		if p.Filter != nil {
 			genFilterNames(f, p.Filter)
 		}
-		genTests(newFile(p.Method+"_test.go"), p)
+		genTests(newFile(p.File+"_test.go"), p)
 	}
 
 	out := make(map[string][]byte, len(files)+1)
@@ -85,9 +88,11 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 //	// Package ssm pages through the SSM API's paginated operations ...
 //	package ssm
 func genPackageDoc(f *jen.File, pkg *model.Package) {
-	f.PackageComment(fmt.Sprintf("Package %s pages through the %s API's paginated operations", pkg.Name, pkg.Title))
-	f.PackageComment("the way boto3's paginators do: typed inputs and outputs, enums, filter names,")
-	f.PackageComment("and a paginator for each operation, built on package paginate.")
+	for _, l := range godoc.WithLead(fmt.Sprintf("Package %s pages through the %s API's paginated operations", pkg.Name, pkg.Title), "") {
+		f.PackageComment(commentText(l))
+	}
+	f.PackageComment(commentText("the way boto3's paginators do: typed inputs and outputs, enums, filter names,"))
+	f.PackageComment(commentText("and a paginator for each operation, built on package paginate."))
 }
 
 // genNames writes the record of the package's type names (see
@@ -100,58 +105,58 @@ func genNames(pkg *model.Package) []byte {
 	return append([]byte("# "+Header+"\n"), pkg.TypeNames().Marshal()...)
 }
 
-// comment returns doc comment lines for markdown, the first line prefixed
-// with lead (which may be empty). Each line is one "// " comment, so no
-// text can leave the comment.
-func comment(lead, markdown string) []jen.Code {
-	lines := godoc.Lines(markdown)
-	if lead != "" {
-		if len(lines) == 0 {
-			lines = []string{lead}
-		} else {
-			lines[0] = lead + " " + lines[0]
-		}
-	}
-	code := make([]jen.Code, 0, len(lines))
-	for _, l := range lines {
-		code = append(code, commentLine(l))
-	}
-	return code
+// docLines are the lines of a doc comment, without the comment markers.
+type docLines []string
+
+// comment returns the doc comment lines of markdown, after lead, a line of
+// plain text (either may be empty).
+func comment(lead, markdown string) docLines {
+	return godoc.WithLead(lead, markdown)
 }
 
-// commentLine is one comment line, marked as gofmt writes it: "//" alone
-// for a blank line, "//" and the tab for a code line, "// " before text.
-// jennifer passes text that starts with "//" through unchanged.
+// commentLine is one comment line; see [commentText].
 func commentLine(line string) jen.Code {
+	return jen.Comment(commentText(line))
+}
+
+// commentText is one comment line, marked as gofmt writes it: "//" alone
+// for a blank line, "//" and the tab for a code line, "// " before text.
+// The line is made safe first (see [godoc.SafeLine]): jennifer passes text
+// that starts with "//" through unchanged, and text with a line break would
+// otherwise be a /* */ comment that "*/" closes.
+func commentText(line string) string {
+	line = godoc.SafeLine(line)
 	switch {
 	case line == "":
-		return jen.Comment("//")
+		return "//"
 	case line[0] == '\t':
-		return jen.Comment("//" + line)
+		return "//" + line
 	}
-	return jen.Comment("// " + line)
+	return "// " + line
 }
 
-// paragraph joins comment lines with a blank comment line between them.
-func paragraphs(parts ...[]jen.Code) []jen.Code {
-	var out []jen.Code
+// paragraphs joins doc comment lines with a blank line between them.
+func paragraphs(parts ...docLines) docLines {
+	var out docLines
 	for _, p := range parts {
 		if len(p) == 0 {
 			continue
 		}
 		if len(out) > 0 {
-			out = append(out, commentLine(""))
+			out = append(out, "")
 		}
 		out = append(out, p...)
 	}
 	return out
 }
 
-// withDoc starts a declaration with its doc comment lines.
-func withDoc(lines []jen.Code) *jen.Statement {
+// withDoc starts a declaration with its doc comment: the lines in the form
+// gofmt gives them (a lone line between paragraphs can read as a heading),
+// each one "//" comment, so that no text can leave the comment.
+func withDoc(lines docLines) *jen.Statement {
 	s := jen.Null()
-	for _, l := range lines {
-		s.Add(l).Line()
+	for _, l := range godoc.Settle(lines) {
+		s.Add(commentLine(l)).Line()
 	}
 	return s
 }

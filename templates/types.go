@@ -28,7 +28,7 @@ func genType(f *jen.File, t *model.Type) {
 //		...
 //	}
 func genStruct(f *jen.File, t *model.Type) {
-	var doc []jen.Code
+	var doc docLines
 	switch {
 	case t.Doc == "":
 		doc = comment(t.GoName+" is a structure of the API.", "")

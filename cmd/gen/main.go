@@ -10,42 +10,54 @@
 // package per service under the output folder. Each package's names.txt
 // records the names given to its types; gen reads it back from the output
 // folder and keeps those names, so that adding a page renames nothing.
-// Input errors are printed as file:line:col: message and exit with status
-// 1; nothing is written unless every page succeeded, and files whose bytes
-// are unchanged are not rewritten. With -check, gen writes nothing and
-// exits 1 naming every stale file. Misuse exits with status 2.
+// Input errors are printed one to a line as file:line:col: message, sorted,
+// and exit with status 1; nothing is written unless every page succeeded,
+// nothing is written or deleted outside the output folder or through a
+// symbolic link, and files whose bytes are unchanged are not rewritten.
+// Files that carry the generated header and are no longer generated are
+// deleted. With -check, gen writes nothing and exits 1 naming every stale
+// file. Misuse exits with status 2.
 package main
 
 //go:generate go run . -specs ../../specs -out ../../generated
 
 import (
+	"errors"
 	"flag"
 	"fmt"
-	"log"
+	"io"
 	"os"
+	"strings"
 )
-
-var (
-	specsDir   = flag.String("specs", "specs", "the folder of spec pages")
-	outDir     = flag.String("out", "generated", "the folder to write the generated packages to")
-	importPath = flag.String("import", "", "the import path of the output folder (default: found from go.mod)")
-	check      = flag.Bool("check", false, "write nothing; exit 1 naming the files that are stale")
-)
-
-// usage prints the command's usage.
-func usage() {
-	fmt.Fprintf(os.Stderr, "usage: gen [-specs dir] [-out dir] [-import path] [-check]\n")
-	flag.PrintDefaults()
-}
 
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("gen: ")
-	flag.Usage = usage
-	flag.Parse()
-	if flag.NArg() > 0 {
-		usage()
-		os.Exit(2)
+	os.Exit(gen(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// gen is the command run with the arguments args. It returns the exit
+// status: 0 on success, 1 for errors in the specs or on disk and for stale
+// files under -check, 2 for misuse.
+func gen(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	specsDir := flags.String("specs", "specs", "the folder of spec pages")
+	outDir := flags.String("out", "generated", "the folder to write the generated packages to")
+	importPath := flags.String("import", "", "the import path of the output folder (default: found from go.mod)")
+	check := flags.Bool("check", false, "write nothing; exit 1 naming the files that are stale")
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "usage: gen [-specs dir] [-out dir] [-import path] [-check]\n")
+		flags.PrintDefaults()
 	}
-	os.Exit(run(*specsDir, *outDir, *importPath, *check, os.Stdout, os.Stderr))
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen: unexpected arguments: %s\n", strings.Join(flags.Args(), " "))
+		flags.Usage()
+		return 2
+	}
+	return run(*specsDir, *outDir, *importPath, *check, stdout, stderr)
 }

@@ -2,9 +2,9 @@
 
 package ec2
 
-// Filter: A filter name and value pair that is used to return a more specific list of
-// results from a describe operation. Filters can be used to match a set of
-// resources by specific criteria, such as tags, attributes, or IDs.
+// Filter: A filter name and value pair that is used to return a more specific
+// list of results from a describe operation. Filters can be used to match a set
+// of resources by specific criteria, such as tags, attributes, or IDs.
 //
 // If you specify multiple filters, the filters are joined with an AND, and the
 // request returns only results that match all of the specified filters.

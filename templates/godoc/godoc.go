@@ -82,6 +82,54 @@ func Lines(markdown string) []string {
 	return lines
 }
 
+// WithLead renders CommonMark text as [Lines] does, with lead, a line of
+// plain text (not CommonMark), first: it starts the first paragraph, or is
+// a paragraph of its own when the text starts with a list or code. The lead
+// is made safe by [SafeLine], its runs of white space become single spaces,
+// and it is never broken across lines; the result follows the safety rules
+// of [Lines].
+func WithLead(lead, markdown string) []string {
+	lead = strings.Join(strings.Fields(SafeLine(lead)), " ")
+	if lead == "" {
+		return Lines(markdown)
+	}
+	words := []word{{s: lead}}
+	src := normalize(markdown)
+	r := newRenderer([]byte(src), false)
+	var blocks []block
+	if strings.TrimSpace(src) != "" {
+		blocks = r.document()
+	}
+	if len(blocks) > 0 && blocks[0].kind == blockPara {
+		blocks[0].words = append(words, blocks[0].words...)
+	} else {
+		blocks = append([]block{{kind: blockPara, words: words}}, blocks...)
+	}
+	if lines, ok := settle(r.lines(blocks)); ok {
+		return lines
+	}
+	lines, _ := settle(paragraph(append([]string{lead}, plainWords(newRenderer([]byte(src), true).document())...)))
+	return lines
+}
+
+// Settle returns comment lines put together from results of [Lines] and
+// [WithLead] in the form gofmt writes them: a lone line between two
+// paragraphs, for one, can read as a heading. The safety rules of [Lines]
+// still hold.
+func Settle(lines []string) []string {
+	settled, _ := settle(lines)
+	return settled
+}
+
+// SafeLine makes one line of plain text, not CommonMark, safe to follow
+// "//": the text is normalised as [Lines] normalises its input, line breaks
+// become spaces, trailing spaces and tabs are dropped and a leading
+// "+build" or "go:build" gets a backslash. Leading tabs stay, so a code
+// line of [Lines] stays one; every line of [Lines] is returned unchanged.
+func SafeLine(line string) string {
+	return escapeDirective(strings.TrimRight(cleanCode(normalize(line)), " \t"))
+}
+
 // fallback renders the normalised source as one paragraph of plain text,
 // which Go doc comments keep as it is. Lines uses it if the rendering does
 // not settle, which is not known to happen.

@@ -1,0 +1,403 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestMain runs the test binary as the command when PAGEGEN_RUN_GEN is set,
+// so that tests can see its real exit status.
+func TestMain(m *testing.M) {
+	if os.Getenv("PAGEGEN_RUN_GEN") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+// command runs the command in dir with args and returns its exit status
+// and what it printed.
+func command(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PAGEGEN_RUN_GEN=1")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), out.String(), errOut.String()
+	}
+	require.NoError(t, err)
+	return 0, out.String(), errOut.String()
+}
+
+// breakSpecs adds broken pages to a copy of the specs: errors in several
+// files, and more than one in some.
+func breakSpecs(t *testing.T, specs string) {
+	t.Helper()
+	good, err := os.ReadFile(filepath.Join(specs, "ssm", "paginator", "DescribeSessions.rst"))
+	require.NoError(t, err)
+	for name, data := range map[string]string{
+		"ssm/paginator/DescribeSessions.rst":   strings.Replace(string(good), ":type State: string", ":type State: integer", 1),
+		"ssm/paginators.json":                  `{"pagination": {"X": {"input_token": ["a", "b"], "output_token": "c"}}`,
+		"ec2/paginator/ListThings.rst":         "",
+		"ec2/notes.rst":                        "Notes\n",
+		"zzz/paginator/DescribeSessions.rst":   string(good),
+		"aaa/paginator/DescribeSomething.rst":  string(good[:len(good)/3]),
+		"ssm/paginator/DescribeEverything.rst": string(good[:len(good)/2]),
+	} {
+		p := filepath.Join(specs, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+	}
+}
+
+var errorLine = regexp.MustCompile(`^(.+):(\d+):(\d+): \S.*$`)
+
+// TestExitStatus runs the command as a process: misuse exits 2, errors in
+// the specs exit 1 with every error on a line of its own, sorted by file,
+// line and column, and success exits 0.
+func TestExitStatus(t *testing.T) {
+	specs := copySpecs(t)
+	dir := filepath.Dir(specs)
+	out := filepath.Join(dir, "out")
+	args := []string{"-specs", specs, "-out", out, "-import", "example.com/out"}
+
+	code, _, stderr := command(t, dir, "-nope")
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "flag provided but not defined: -nope")
+	require.Contains(t, stderr, "usage: gen")
+
+	code, _, stderr = command(t, dir, append(args, "extra")...)
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "unexpected arguments: extra")
+
+	code, _, stderr = command(t, dir, "-h")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, stderr, "usage: gen")
+
+	code, stdout, stderr := command(t, dir, args...)
+	require.Equal(t, 0, code, stderr)
+	require.Equal(t, "10 files generated, 10 written, 0 deleted\n", stdout)
+
+	breakSpecs(t, specs)
+	code, stdout, stderr = command(t, dir, args...)
+	require.Equal(t, 1, code)
+	require.Empty(t, stdout)
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	require.GreaterOrEqual(t, len(lines), 6, stderr)
+	type pos struct {
+		file      string
+		line, col int
+	}
+	var got []pos
+	files := map[string]bool{}
+	for _, l := range lines {
+		m := errorLine.FindStringSubmatch(l)
+		require.NotNil(t, m, "not file:line:col: message: %q", l)
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		got = append(got, pos{m[1], line, col})
+		files[m[1]] = true
+	}
+	require.GreaterOrEqual(t, len(files), 5, "errors of every broken file:\n%s", stderr)
+	require.True(t, sort.SliceIsSorted(got, func(i, j int) bool {
+		a, b := got[i], got[j]
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.line != b.line {
+			return a.line < b.line
+		}
+		return a.col < b.col
+	}), "not sorted:\n%s", stderr)
+
+	code, _, stderr = command(t, dir, append(args, "-check")...)
+	require.Equal(t, 1, code, stderr)
+}
+
+// TestGenReturnsStatus checks the same statuses without a process.
+func TestGenReturnsStatus(t *testing.T) {
+	specs := copySpecs(t)
+	out := filepath.Join(filepath.Dir(specs), "out")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 2, gen([]string{"-specs"}, &stdout, &stderr))
+	require.Equal(t, 2, gen([]string{"-check=maybe"}, &stdout, &stderr))
+	require.Equal(t, 2, gen([]string{"-out", out, "a", "b"}, &stdout, &stderr))
+	require.Equal(t, 0, gen([]string{"-specs", specs, "-out", out, "-import", "example.com/out"}, &stdout, &stderr), stderr.String())
+	require.Equal(t, 1, gen([]string{"-specs", filepath.Join(specs, "missing"), "-out", out}, &stdout, &stderr))
+}
+
+// entry is what snapshot records of one path.
+type entry struct {
+	mode    fs.FileMode
+	modTime time.Time
+	data    string // a file's bytes or a link's target
+}
+
+// snapshot records every path under dir without following links: its
+// mode, modification time, and bytes or link target.
+func snapshot(t *testing.T, dir string) map[string]entry {
+	t.Helper()
+	snap := map[string]entry{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		e := entry{mode: info.Mode(), modTime: info.ModTime()}
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			e.data, err = os.Readlink(p)
+		case info.Mode().IsRegular():
+			var b []byte
+			b, err = os.ReadFile(p)
+			e.data = string(b)
+		}
+		snap[p] = e
+		return err
+	})
+	require.NoError(t, err)
+	return snap
+}
+
+// TestFailedRunChangesNothing checks that a run with one broken page among
+// good ones leaves the output folder as it was, down to modification
+// times, and that a run over unchanged specs rewrites nothing.
+func TestFailedRunChangesNothing(t *testing.T) {
+	specs := copySpecs(t)
+	out := filepath.Join(filepath.Dir(specs), "out")
+	quiet := &bytes.Buffer{}
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, quiet, quiet), quiet.String())
+
+	// Make the old state differ from what the specs make: an edited file,
+	// a leftover generated file, a hand-written file.
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	edited := filepath.Join(out, "ssm", "types.go")
+	require.NoError(t, os.WriteFile(edited, []byte("// edited\npackage ssm\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "ssm", "old.go"), []byte("// Code generated by pagegen. DO NOT EDIT.\n\npackage ssm\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "ssm", "hand.go"), []byte("package ssm\n"), 0o644))
+	require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	}))
+	before := snapshot(t, out)
+
+	// A second good page, then a broken one beside it.
+	page, err := os.ReadFile(filepath.Join(specs, "ssm", "paginator", "DescribeSessions.rst"))
+	require.NoError(t, err)
+	second := strings.ReplaceAll(string(page), "DescribeSessions", "ListSessions")
+	second = strings.ReplaceAll(second, "describe_sessions", "list_sessions")
+	require.NoError(t, os.WriteFile(filepath.Join(specs, "ssm", "paginator", "ListSessions.rst"), []byte(second), 0o644))
+	broken := filepath.Join(specs, "ec2", "paginator", "DescribeTrafficMirrorSessions.rst")
+	good, err := os.ReadFile(broken)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(broken, good[:len(good)/2], 0o644))
+
+	var stderr bytes.Buffer
+	require.Equal(t, 1, run(specs, out, "example.com/out", false, quiet, &stderr))
+	require.Contains(t, stderr.String(), "DescribeTrafficMirrorSessions.rst:")
+	require.Equal(t, before, snapshot(t, out), "a failed run changed the output folder")
+
+	// The good run writes the new and edited files, deletes the leftover,
+	// and keeps the hand-written file.
+	require.NoError(t, os.WriteFile(broken, good, 0o644))
+	var stdout bytes.Buffer
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, quiet), quiet.String())
+	require.Equal(t, "12 files generated, 4 written, 1 deleted\n", stdout.String())
+	_, err = os.Stat(filepath.Join(out, "ssm", "hand.go"))
+	require.NoError(t, err)
+
+	// A run over the same specs rewrites nothing, so it changes nothing.
+	before = snapshot(t, out)
+	stdout.Reset()
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, quiet))
+	require.Equal(t, "12 files generated, 0 written, 0 deleted\n", stdout.String())
+	require.Equal(t, before, snapshot(t, out), "an unchanged run touched the output folder")
+}
+
+// TestNothingEscapesTheFolder checks that gen writes and deletes nothing
+// through symbolic links: a linked package folder or file is an error
+// before anything is written, and leftovers behind links to other places
+// are not deleted.
+func TestNothingEscapesTheFolder(t *testing.T) {
+	header := "// Code generated by pagegen. DO NOT EDIT.\n\npackage ssm\n"
+	setup := func(t *testing.T) (specs, out, elsewhere string) {
+		specs = copySpecs(t)
+		out = filepath.Join(filepath.Dir(specs), "out")
+		elsewhere = filepath.Join(t.TempDir(), "elsewhere")
+		require.NoError(t, os.MkdirAll(out, 0o755))
+		require.NoError(t, os.MkdirAll(elsewhere, 0o755))
+		for _, name := range []string{"types.go", "doc.go", "old.go"} {
+			require.NoError(t, os.WriteFile(filepath.Join(elsewhere, name), []byte(header), 0o644))
+		}
+		return specs, out, elsewhere
+	}
+
+	for _, tc := range []struct {
+		name string
+		link func(out, elsewhere string) error
+	}{
+		{"linked package folder", func(out, elsewhere string) error {
+			return os.Symlink(elsewhere, filepath.Join(out, "ssm"))
+		}},
+		{"linked package folder inside", func(out, elsewhere string) error {
+			if err := os.Mkdir(filepath.Join(out, "real"), 0o755); err != nil {
+				return err
+			}
+			return os.Symlink("real", filepath.Join(out, "ssm"))
+		}},
+		{"linked file", func(out, elsewhere string) error {
+			if err := os.Mkdir(filepath.Join(out, "ssm"), 0o755); err != nil {
+				return err
+			}
+			return os.Symlink(filepath.Join(elsewhere, "types.go"), filepath.Join(out, "ssm", "types.go"))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			specs, out, elsewhere := setup(t)
+			require.NoError(t, tc.link(out, elsewhere))
+			beforeOut, beforeElsewhere := snapshot(t, out), snapshot(t, elsewhere)
+			var stdout, stderr bytes.Buffer
+			require.Equal(t, 1, run(specs, out, "example.com/out", false, &stdout, &stderr))
+			require.Contains(t, stderr.String(), "symbolic link")
+			require.Equal(t, beforeOut, snapshot(t, out))
+			require.Equal(t, beforeElsewhere, snapshot(t, elsewhere))
+		})
+	}
+
+	t.Run("leftovers behind links", func(t *testing.T) {
+		specs, out, elsewhere := setup(t)
+		require.NoError(t, os.Symlink(elsewhere, filepath.Join(out, "linked")))
+		require.NoError(t, os.Mkdir(filepath.Join(out, "ec2"), 0o755))
+		require.NoError(t, os.Symlink(filepath.Join(elsewhere, "old.go"), filepath.Join(out, "ec2", "old.go")))
+		leftover := filepath.Join(out, "gone", "describe_things.go")
+		require.NoError(t, os.MkdirAll(filepath.Dir(leftover), 0o755))
+		require.NoError(t, os.WriteFile(leftover, []byte(header), 0o644))
+		beforeElsewhere := snapshot(t, elsewhere)
+		var stdout, stderr bytes.Buffer
+		require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, &stderr), stderr.String())
+		require.Equal(t, "10 files generated, 10 written, 1 deleted\n", stdout.String())
+		require.Equal(t, beforeElsewhere, snapshot(t, elsewhere))
+		for _, link := range []string{filepath.Join(out, "linked"), filepath.Join(out, "ec2", "old.go")} {
+			info, err := os.Lstat(link)
+			require.NoError(t, err)
+			require.NotZero(t, info.Mode()&fs.ModeSymlink, link)
+		}
+		_, err := os.Lstat(filepath.Dir(leftover))
+		require.True(t, errors.Is(err, fs.ErrNotExist), "the folder of the leftover stays")
+	})
+}
+
+// TestCheckPaths checks that output paths must be <package>/<file>.go
+// inside the folder, and that paths or folders that differ only in case
+// are refused.
+func TestCheckPaths(t *testing.T) {
+	for _, tc := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"ssm/doc.go", "ec2/doc.go"}, ""},
+		{[]string{"SSM/doc.go", "ssm/doc.go"}, "output paths SSM and ssm differ only in case"},
+		{[]string{"SSM/a.go", "ssm/b.go"}, "output paths SSM and ssm differ only in case"},
+		{[]string{"ssm/A.go", "ssm/a.go"}, "output paths ssm/A.go and ssm/a.go differ only in case"},
+		{[]string{"../evil/x.go"}, `output path "../evil/x.go" is not`},
+		{[]string{"/abs/x.go"}, `output path "/abs/x.go" is not`},
+		{[]string{"a/./x.go"}, `output path "a/./x.go" is not`},
+		{[]string{"x.go"}, `output path "x.go" is not`},
+		{[]string{"a/b/x.go"}, `output path "a/b/x.go" is not`},
+		{[]string{"a/x.txt"}, `output path "a/x.txt" is not`},
+		{[]string{`a\..\x.go`}, "is not"},
+	} {
+		gen := map[string][]byte{}
+		for _, n := range tc.names {
+			gen[n] = []byte("package p\n")
+		}
+		err := checkPaths(gen)
+		if tc.want == "" {
+			require.NoError(t, err, "%v", tc.names)
+			continue
+		}
+		require.ErrorContains(t, err, tc.want, "%v", tc.names)
+	}
+}
+
+// TestServicesThatMakeOnePackage checks that services whose names differ
+// only in case, or that make the same package name, are an error before
+// anything is written.
+func TestServicesThatMakeOnePackage(t *testing.T) {
+	for _, services := range [][2]string{{"SSM", "ssm"}, {"acm-pca", "acmpca"}} {
+		t.Run(services[0], func(t *testing.T) {
+			specs := copySpecs(t)
+			page, err := os.ReadFile(filepath.Join(specs, "ssm", "paginator", "DescribeSessions.rst"))
+			require.NoError(t, err)
+			require.NoError(t, os.RemoveAll(filepath.Join(specs, "ssm")))
+			for _, svc := range services {
+				p := filepath.Join(specs, svc, "paginator", "DescribeSessions.rst")
+				require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+				require.NoError(t, os.WriteFile(p, []byte(strings.Replace(string(page), "<../../ssm>", "<../../"+svc+">", 1)), 0o644))
+			}
+			out := filepath.Join(filepath.Dir(specs), "out")
+			var stdout, stderr bytes.Buffer
+			require.Equal(t, 1, run(specs, out, "example.com/out", false, &stdout, &stderr))
+			require.Contains(t, stderr.String(), "both make package")
+			_, err = os.Stat(out)
+			require.True(t, errors.Is(err, fs.ErrNotExist), "a failed run made %s", out)
+		})
+	}
+}
+
+// TestWriteRollsBack checks that when one new file cannot be written, the
+// others are not renamed into place, nothing is deleted, and the
+// temporary files and the folders made for them are gone.
+func TestWriteRollsBack(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	require.NoError(t, os.MkdirAll(filepath.Join(out, "c"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "b"), []byte("a file where a folder should be\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "c", "old.go"), []byte("// Code generated by pagegen. DO NOT EDIT.\n"), 0o644))
+	before := snapshot(t, out)
+	changes := []change{
+		{"a/x.go", []byte("package a\n")},
+		{"b/y.go", []byte("package b\n")},
+		{"c/old.go", nil},
+	}
+	require.Error(t, write(out, changes))
+	// Making and removing a folder changes the modification time of the
+	// folder that held it; everything else is as it was.
+	after := snapshot(t, out)
+	for _, snap := range []map[string]entry{before, after} {
+		for p, e := range snap {
+			if e.mode.IsDir() {
+				e.modTime = time.Time{}
+				snap[p] = e
+			}
+		}
+	}
+	require.Equal(t, before, after)
+
+	// An output folder that did not exist is not left behind either.
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	require.Error(t, write(fresh, []change{{"a/x.go", []byte("package a\n")}, {"a/b/../../../y.go", []byte("x")}}))
+	_, err := os.Lstat(fresh)
+	require.True(t, errors.Is(err, fs.ErrNotExist), "write left %s", fresh)
+}
