@@ -7,9 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// maxDepth bounds how deeply blocks may nest (block quotes, directive and
+// MaxDepth bounds how deeply blocks may nest (block quotes, directive and
 // field bodies, list items), so that hostile input cannot exhaust the stack.
-const maxDepth = 100
+// The boto3 paginator pages nest blocks at most 21 levels deep.
+const MaxDepth = 100
 
 // admonitions are the directives whose first line, if not empty, starts their
 // content rather than holding arguments.
@@ -21,10 +22,10 @@ var admonitions = map[string]bool{
 
 // Parse parses src (the file's bytes; file names the file in errors).
 //
-// Tabs are expanded to 8-column tab stops (as docutils does) before the
-// blocks are recognised; positions still refer to the bytes of the source
-// line. A leading UTF-8 byte order mark is skipped and not counted in
-// columns. The error, if any, is an *Error.
+// Tabs after the indentation are expanded to 8-column tab stops (as
+// docutils does) before the blocks are recognised; positions still refer to
+// the bytes of the source line. A leading UTF-8 byte order mark is skipped
+// and not counted in columns. The error, if any, is an *Error.
 func Parse(file string, src []byte) (*Node, error) {
 	lines, err := splitLines(file, src)
 	if err != nil {
@@ -131,8 +132,8 @@ func (p *parser) blocks(blk []bline, depth int, relaxed bool) ([]*Node, error) {
 
 // nested parses the body of a construct that starts at pos.
 func (p *parser) nested(blk []bline, depth int, pos Pos, relaxed bool) ([]*Node, error) {
-	if depth > maxDepth {
-		return nil, p.errorf(pos, "blocks nested too deeply (more than %d levels)", maxDepth)
+	if depth > MaxDepth {
+		return nil, p.errorf(pos, "blocks nested too deeply (more than %d levels)", MaxDepth)
 	}
 	return p.blocks(blk, depth, relaxed)
 }
@@ -596,7 +597,7 @@ func (p *parser) literal(lines []bline) *Node {
 			sb.WriteByte('\n')
 		}
 		if !p.blank(b) {
-			sb.WriteString(p.content(b)[common:])
+			sb.WriteString(p.lines[b.n].rawFrom(b.off + common))
 		}
 	}
 	return &Node{Kind: Literal, Pos: p.pos(lines[0], p.indent(lines[0])), Text: sb.String()}

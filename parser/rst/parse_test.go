@@ -2,11 +2,14 @@ package rst
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/txtar"
 )
 
 // errorCases are inputs that do not parse, with their errors.
@@ -30,8 +33,20 @@ var errorCases = []struct {
 	{"title in a list item", "- Item.\n\n  Title\n  =====\n", "t.rst:3:3: unexpected section title"},
 	{"short title in a directive", ".. note::\n\n   T\n   --\n", "t.rst:3:4: unexpected section title"},
 	{"transition in a block quote", "Para.\n\n  ------\n", "t.rst:3:3: unexpected section title or transition"},
-	{"invalid UTF-8", "ok\nab\xffc\n", "t.rst:2:3: invalid UTF-8 encoding"},
-	{"invalid UTF-8 after BOM", "\xef\xbb\xbf\xc3(\n", "t.rst:1:1: invalid UTF-8 encoding"},
+	{"invalid UTF-8", "ok\nab\xffc\n", "t.rst:2:3: invalid UTF-8 (byte 0xFF); pages must be UTF-8"},
+	{"invalid UTF-8 after BOM", "\xef\xbb\xbf\xc3(\n", "t.rst:1:1: invalid UTF-8 (byte 0xC3); pages must be UTF-8"},
+	{"Latin-1", "Title\n=====\n\nCaf\xe9 au lait.\n", "t.rst:4:4: invalid UTF-8 (byte 0xE9); pages must be UTF-8"},
+	{"Latin-1 on a CRLF line", "a\r\n\r\n  \xa0b\r\n", "t.rst:3:3: invalid UTF-8 (byte 0xA0); pages must be UTF-8"},
+	{"UTF-16 little-endian", "\xff\xfeT\x00i\x00\n\x00", "t.rst:1:1: file is UTF-16 (byte order mark FF FE); pages must be UTF-8"},
+	{"UTF-16 big-endian", "\xfe\xff\x00T\x00i\x00\n", "t.rst:1:1: file is UTF-16 (byte order mark FE FF); pages must be UTF-8"},
+	{"UTF-32 little-endian", "\xff\xfe\x00\x00T\x00\x00\x00", "t.rst:1:1: file is UTF-32 (byte order mark FF FE 00 00); pages must be UTF-8"},
+	{"UTF-16 without byte order mark", "T\x00i\x00t\x00\n\x00", "t.rst:1:2: NUL byte (is the file UTF-16?); pages must be UTF-8"},
+	{"NUL byte", "Para\n\nmore\x00\n", "t.rst:3:5: NUL byte (is the file UTF-16?); pages must be UTF-8"},
+	{"tab in indentation", "Para::\n\n    code\n\tmore\n", "t.rst:4:1: tab in indentation; pages are indented with spaces"},
+	{"tab after spaces in indentation", "- a\n\n  \tb\n", "t.rst:3:3: tab in indentation; pages are indented with spaces"},
+	{"tab indenting a list item body", "-\titem\n\n\tbody\n", "t.rst:3:1: tab in indentation; pages are indented with spaces"},
+	{"file too large", strings.Repeat("a\n", MaxSize/2+1), fmt.Sprintf("t.rst:1:1: file too large: %d bytes (limit %d)", MaxSize+2, MaxSize)},
+	{"line too long", "ok\n" + strings.Repeat("a", MaxLineLength+1) + "\n", fmt.Sprintf("t.rst:2:%d: line too long: %d bytes (limit %d)", MaxLineLength+1, MaxLineLength+1, MaxLineLength)},
 	{"nesting too deep", strings.Repeat("- ", 101) + "x\n", "t.rst:1:201: blocks nested too deeply (more than 100 levels)"},
 	{"block quotes nested too deeply", deepQuotes(101), "t.rst:203:102: blocks nested too deeply (more than 100 levels)"},
 }
@@ -84,9 +99,10 @@ func TestSource(t *testing.T) {
 		{"lone CR", "one\rtwo\r\rthree", "Document 1:1\n  Paragraph 1:1 \"one\\ntwo\"\n  Paragraph 4:1 \"three\"\n"},
 		{"BOM", "\xef\xbb\xbfTitle\n=====\n", "Document 1:1\n  Title 1:1 \"Title\"\n"},
 		{"no final newline", "- a\n- b", "Document 1:1\n  BulletList 1:1 \"-\"\n    ListItem 1:1\n      Paragraph 1:3 \"a\"\n    ListItem 2:1\n      Paragraph 2:3 \"b\"\n"},
-		{"tab indentation", "Para::\n\n\tcode\n\t    more\n", "Document 1:1\n  Paragraph 1:1 \"Para:\"\n  Literal 3:2 \"code\\n    more\"\n"},
 		{"tab after text", "a\tb\n", "Document 1:1\n  Paragraph 1:1 \"a       b\"\n"},
-		{"tab after bullet", "-\titem\n\n\tbody\n", "Document 1:1\n  BulletList 1:1 \"-\"\n    ListItem 1:1\n      Paragraph 1:3 \"item\"\n      Paragraph 3:2 \"body\"\n"},
+		{"tab after bullet", "-\titem\n\n        body\n", "Document 1:1\n  BulletList 1:1 \"-\"\n    ListItem 1:1\n      Paragraph 1:3 \"item\"\n      Paragraph 3:9 \"body\"\n"},
+		{"tab in a literal block kept", "Para::\n\n    {'a':\t1,\n      'b': 2}\n", "Document 1:1\n  Paragraph 1:1 \"Para:\"\n  Literal 3:5 \"{'a':\\t1,\\n  'b': 2}\"\n"},
+		{"tab on a blank line", "Para::\n\n    code\n\t\n    more\n", "Document 1:1\n  Paragraph 1:1 \"Para:\"\n  Literal 3:5 \"code\\n\\nmore\"\n"},
 		{"truncated list", "- a\n\n  - ", "Document 1:1\n  BulletList 1:1 \"-\"\n    ListItem 1:1\n      Paragraph 1:3 \"a\"\n      BulletList 3:3 \"-\"\n        ListItem 3:3\n"},
 		{"truncated literal", "::\n\n  code", "Document 1:1\n  Literal 3:3 \"code\"\n"},
 		{"whitespace-only lines are blank", "a\n \t \nb\n", "Document 1:1\n  Paragraph 1:1 \"a\"\n  Paragraph 3:1 \"b\"\n"},
@@ -117,4 +133,26 @@ func TestKindString(t *testing.T) {
 	assert.Equal(t, "BlockQuote", BlockQuote.String())
 	assert.Equal(t, "Comment", Comment.String())
 	assert.Equal(t, "Kind(42)", Kind(42).String())
+}
+
+// TestLineEnds checks that the real pages of the golden files parse to the
+// same tree with CRLF and CR line ends and with a UTF-8 byte order mark.
+func TestLineEnds(t *testing.T) {
+	for golden := range seedPages {
+		ar, err := txtar.ParseFile(filepath.Join("testdata", golden))
+		require.NoError(t, err)
+		lf := string(ar.Files[0].Data)
+		want, err := Parse("t.rst", []byte(lf))
+		require.NoError(t, err)
+		for name, src := range map[string]string{
+			"CRLF":     strings.ReplaceAll(lf, "\n", "\r\n"),
+			"CR":       strings.ReplaceAll(lf, "\n", "\r"),
+			"BOM":      "\xef\xbb\xbf" + lf,
+			"BOM CRLF": "\xef\xbb\xbf" + strings.ReplaceAll(lf, "\n", "\r\n"),
+		} {
+			got, err := Parse("t.rst", []byte(src))
+			require.NoError(t, err, "%s %s", golden, name)
+			assert.Equal(t, want.Dump(), got.Dump(), "%s %s", golden, name)
+		}
+	}
 }
