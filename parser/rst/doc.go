@@ -28,7 +28,9 @@
 //   - A paragraph runs to the next blank line, and continues over lines
 //     indented differently, where docutils would report an error; a
 //     paragraph ending in "::" introduces a literal block, the following
-//     lines indented more than it.
+//     lines indented more than it. A line indented less that directly
+//     follows the block is an error (docutils warns of an "unexpected
+//     unindent").
 //   - For the admonition directives (note, warning, tip, important,
 //     attention, caution, danger, error, hint, seealso) the text on the
 //     directive line starts the content; when that first paragraph ends in

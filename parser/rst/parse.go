@@ -575,6 +575,9 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 		for e < len(blk) && (p.blank(blk[e]) || p.indent(blk[e]) > 0) {
 			e++
 		}
+		if e < len(blk) && !p.blank(blk[e-1]) {
+			return nil, 0, p.errorf(p.pos(blk[e], 0), "literal block ends without a blank line (unexpected unindent)")
+		}
 	}
 	for p.blank(blk[e-1]) {
 		e--

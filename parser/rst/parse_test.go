@@ -21,6 +21,8 @@ var errorCases = []struct {
 	{"literal marker then blank lines", "Text ::\n\n\n", "t.rst:1:6: literal block expected"},
 	{"literal not indented", "Para::\n\nNot indented.\n", "t.rst:1:5: literal block expected"},
 	{"literal in list item not indented", "- Item::\n\n  Same indentation.\n", "t.rst:1:7: literal block expected"},
+	{"literal block ends without a blank line", "Para::\n\n    code\nMore.\n", "t.rst:4:1: literal block ends without a blank line (unexpected unindent)"},
+	{"literal block in a field unindented", ":param X:\n\n  Example::\n\n      a = (\n  )\n", "t.rst:6:3: literal block ends without a blank line (unexpected unindent)"},
 	{"admonition first line literal", ".. note:: Example::\n", "t.rst:1:18: literal block expected"},
 	{"admonition without content", "Text.\n\n.. note::\n\nMore.\n", `t.rst:3:1: content expected for the "note" directive`},
 	{"inconsistent dedent in list item", "-   Item text.\n\n  Body.\n", "t.rst:3:3: inconsistent dedent in list item: its text starts at column 5"},
