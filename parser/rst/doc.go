@@ -36,6 +36,11 @@
 //     directive line starts the content; when that first paragraph ends in
 //     "::", the indented lines after it are its literal block even if the
 //     rest of the content is indented as much.
+//   - Only the directives and interpreted text roles the boto3 pages use
+//     (py:class, py:method, note, warning and danger; doc, py:meth and ref),
+//     the other admonitions and the standard roles Markdown renders are
+//     accepted; any other directive or role in a paragraph or title is an
+//     error, as in docutils.
 //   - Explicit markup that is not a directive (hyperlink targets, footnotes
 //     and substitution definitions included) is a Comment. Enumerated,
 //     definition and option lists, tables, line blocks and doctest blocks

@@ -2,6 +2,7 @@ package rst
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -399,6 +400,9 @@ func (p *parser) explicit(blk []bline, i, depth int) ([]*Node, int, error) {
 	first := p.after(b, 2)
 	rest := p.content(first)
 	if name, k, ok := directiveMarker(rest); ok {
+		if !knownDirectives[name] {
+			return nil, 0, p.errorf(p.pos(first, 0), "unknown directive %q", name)
+		}
 		args := p.after(first, k)
 		j := p.extent(blk, i, false)
 		n := &Node{Kind: Directive, Pos: pos, Name: name, Text: strings.TrimRight(p.content(args), " ")}
@@ -487,6 +491,10 @@ func (p *parser) title(blk []bline, i int, top bool) ([]*Node, int, bool, error)
 			if ok && isAdorn && c2 == c && n2 == n && p.indent(blk[i+2]) == 0 {
 				title := strings.TrimSpace(text)
 				if w := utf8.RuneCountInString(title); w <= n {
+					lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+					if err := p.checkRoles(title, []textSpan{{b: blk[i+1], lead: lead}}); err != nil {
+						return nil, 0, true, err
+					}
 					return []*Node{{Kind: Title, Pos: p.pos(blk[i], 0), Text: title}}, i + 3, true, nil
 				}
 				if n >= 4 {
@@ -515,6 +523,9 @@ func (p *parser) title(blk []bline, i int, top bool) ([]*Node, int, bool, error)
 				if n < w {
 					return nil, 0, true, p.errorf(p.pos(blk[i+1], 0), "title underline too short")
 				}
+				if err := p.checkRoles(title, []textSpan{{b: blk[i]}}); err != nil {
+					return nil, 0, true, err
+				}
 				return []*Node{{Kind: Title, Pos: p.pos(blk[i], 0), Text: title}}, i + 2, true, nil
 			}
 		}
@@ -533,6 +544,7 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 	// "unexpected indentation"), except after a line ending in "::", where
 	// they are the literal block.
 	var sb strings.Builder
+	var spans []textSpan
 	k := i
 	for ; k < len(blk) && !p.blank(blk[k]); k++ {
 		if k > i && p.indent(blk[k]) > 0 && strings.HasSuffix(sb.String(), "::") {
@@ -541,9 +553,15 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 		if k > i {
 			sb.WriteByte('\n')
 		}
-		sb.WriteString(strings.Trim(p.content(blk[k]), " "))
+		c := p.content(blk[k])
+		t := strings.Trim(c, " ")
+		spans = append(spans, textSpan{b: blk[k], lead: len(c) - len(strings.TrimLeft(c, " ")), start: sb.Len()})
+		sb.WriteString(t)
 	}
 	text := sb.String()
+	if err := p.checkRoles(text, spans); err != nil {
+		return nil, 0, err
+	}
 	pos := p.pos(blk[i], 0)
 	if !strings.HasSuffix(text, "::") {
 		return []*Node{{Kind: Paragraph, Pos: pos, Text: text}}, k, nil
@@ -583,6 +601,26 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 		e--
 	}
 	return append(out, p.literal(blk[m:e])), e, nil
+}
+
+// textSpan is where one line of a paragraph's or title's text comes from:
+// the text from offset start is the content of b from byte lead.
+type textSpan struct {
+	b     bline
+	lead  int
+	start int
+}
+
+// checkRoles reports the first interpreted text role of text that is not
+// known, at its position; spans are the lines of text in order.
+func (p *parser) checkRoles(text string, spans []textSpan) error {
+	off, name, ok := unknownRole(text)
+	if !ok {
+		return nil
+	}
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].start > off }) - 1
+	sp := spans[k]
+	return p.errorf(p.pos(sp.b, sp.lead+off-sp.start), "unknown role %q", name)
 }
 
 // literal builds a literal block from lines, which start and end with a
