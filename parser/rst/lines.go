@@ -74,7 +74,7 @@ func splitLines(file string, src []byte) ([]srcLine, error) {
 		}
 		if col, c, ok := badByte(raw); ok {
 			if c == 0 {
-				return nil, fail(n, col, "NUL byte (is the file UTF-16?); pages must be UTF-8")
+				return nil, fail(n, col, "unexpected NUL byte (is the file UTF-16?); pages must be UTF-8")
 			}
 			return nil, fail(n, col, "invalid UTF-8 (byte 0x%02X); pages must be UTF-8", c)
 		}
