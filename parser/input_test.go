@@ -46,6 +46,7 @@ func TestBrokenPages(t *testing.T) {
 		{"unbalanced_quote.rst", "unbalanced_quote.rst:30:21: unterminated string literal"},
 		{"unknown_type.rst", `unknown_type.rst:37:5: unknown type "str"`},
 		{"unknown_type_in_syntax.rst", "unknown_type_in_syntax.rst:30:21: " + unknownName},
+		{"syntax_first_line_indented.rst", "syntax_first_line_indented.rst:30:21: " + unknownName},
 	}
 	files, err := filepath.Glob("testdata/broken/*.rst")
 	require.NoError(t, err)

@@ -641,5 +641,5 @@ func (p *parser) literal(lines []bline) *Node {
 			sb.WriteString(p.lines[b.n].rawFrom(b.off + common))
 		}
 	}
-	return &Node{Kind: Literal, Pos: p.pos(lines[0], p.indent(lines[0])), Text: sb.String()}
+	return &Node{Kind: Literal, Pos: p.pos(lines[0], common), Text: sb.String()}
 }
