@@ -63,12 +63,12 @@ func TestHostile(t *testing.T) {
 	cases := []struct {
 		name, src, want string
 	}{
-		{"10 MB line", strings.Repeat("a", 10<<20), "big.rst:1:1: file too large: 10485760 bytes (limit 8388608)"},
+		{"10 MB line", strings.Repeat("a", 10<<20), "big.rst:1:1: file too large: 10485760 bytes (limit 4194304)"},
 		{"1 MB line", strings.Repeat("a", 1<<20), "big.rst:1:262145: line too long: 1048576 bytes (limit 262144)"},
 		{"100k nested lists", strings.Repeat("- ", 100_000) + "x\n", "big.rst:1:201: blocks nested too deeply (more than 100 levels)"},
 		{"2,000 nested list items", nestedItems(2000), "big.rst:201:201: blocks nested too deeply (more than 100 levels)"},
 		{"1,000 nested block quotes", deepQuotes(1000) + strings.Repeat("p\n\n", 100_000), "big.rst:203:102: blocks nested too deeply (more than 100 levels)"},
-		{"2,000 nested directives", nestedDirectives(2000), "big.rst:201:301: blocks nested too deeply (more than 100 levels)"},
+		{"1,500 nested directives", nestedDirectives(1500), "big.rst:201:301: blocks nested too deeply (more than 100 levels)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -10,8 +10,9 @@ import (
 const tabWidth = 8
 
 // MaxSize is the largest file, in bytes, that Parse accepts. The largest
-// boto3 paginator page is about 580 KB.
-const MaxSize = 8 << 20
+// boto3 paginator page is about 580 KB; a file of MaxSize bytes of short
+// lines takes a few seconds and several hundred megabytes to parse.
+const MaxSize = 4 << 20
 
 // MaxLineLength is the longest line, in bytes without its terminator, that
 // Parse accepts. The longest line of the boto3 paginator pages is about
