@@ -12,7 +12,8 @@
 //   - Lines are indented with spaces: a tab in the indentation of a line
 //     that is not blank is an error. Other tabs are expanded to 8-column tab
 //     stops before anything else, as docutils does (literal blocks keep them
-//     as written), and lines holding only whitespace are blank.
+//     as written); vertical tabs and form feeds are spaces, as in docutils,
+//     and lines holding only whitespace are blank.
 //   - A title is a line underlined (or over- and underlined) by one repeated
 //     punctuation character, at least as long as the title. Titles, and
 //     transitions (which are not supported), are only allowed at the top

@@ -40,8 +40,9 @@ var byteOrderMarks = []struct {
 }
 
 // splitLines splits src into lines. A leading UTF-8 byte order mark is
-// skipped (and not counted in columns); "\r\n", "\r" and "\n" end lines; tabs
-// are expanded to 8-column tab stops. A file larger than MaxSize, a line
+// skipped (and not counted in columns); "\r\n", "\r" and "\n" end lines;
+// vertical tabs and form feeds are spaces and tabs are expanded to 8-column
+// tab stops, as in docutils. A file larger than MaxSize, a line
 // longer than MaxLineLength, another encoding's byte order mark, invalid
 // UTF-8, a NUL byte and a tab in the indentation of a line that is not blank
 // are errors.
@@ -78,6 +79,9 @@ func splitLines(file string, src []byte) ([]srcLine, error) {
 				return nil, fail(n, col, "unexpected NUL byte (is the file UTF-16?); pages must be UTF-8")
 			}
 			return nil, fail(n, col, "invalid UTF-8 (byte 0x%02X); pages must be UTF-8", c)
+		}
+		if strings.ContainsAny(raw, "\v\f") {
+			raw = strings.NewReplacer("\v", " ", "\f", " ").Replace(raw)
 		}
 		lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
 		if tab := strings.IndexByte(raw[:lead], '\t'); tab >= 0 && lead < len(raw) {

@@ -115,6 +115,7 @@ func TestSource(t *testing.T) {
 		{"tab after bullet", "-\titem\n\n        body\n", "Document 1:1\n  BulletList 1:1 \"-\"\n    ListItem 1:1\n      Paragraph 1:3 \"item\"\n      Paragraph 3:9 \"body\"\n"},
 		{"tab in a literal block kept", "Para::\n\n    {'a':\t1,\n      'b': 2}\n", "Document 1:1\n  Paragraph 1:1 \"Para:\"\n  Literal 3:5 \"{'a':\\t1,\\n  'b': 2}\"\n"},
 		{"literal block first line indented most", "Para::\n\n      a\n    b\n", "Document 1:1\n  Paragraph 1:1 \"Para:\"\n  Literal 3:5 \"  a\\nb\"\n"},
+		{"form feed and vertical tab are spaces", " * \f\n\v0\f\n", "Document 1:1\n  BlockQuote 1:2\n    BulletList 1:2 \"*\"\n      ListItem 1:2\n    Paragraph 2:2 \"0\"\n"},
 		{"tab on a blank line", "Para::\n\n    code\n\t\n    more\n", "Document 1:1\n  Paragraph 1:1 \"Para:\"\n  Literal 3:5 \"code\\n\\nmore\"\n"},
 		{"truncated list", "- a\n\n  - ", "Document 1:1\n  BulletList 1:1 \"-\"\n    ListItem 1:1\n      Paragraph 1:3 \"a\"\n      BulletList 3:3 \"-\"\n        ListItem 3:3\n"},
 		{"truncated literal", "::\n\n  code", "Document 1:1\n  Literal 3:3 \"code\"\n"},
