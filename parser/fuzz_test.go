@@ -4,14 +4,18 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 )
 
-// FuzzRead reads arbitrary pages: no panic, every error inside the file,
-// and the same result twice.
+// FuzzRead reads arbitrary pages: no panic, every error inside the file
+// (on a line of it or just after its last line, at most just after the
+// line's last byte), messages in lower case, and the same result twice. It
+// is seeded with the pages of the golden files, most of them real, the
+// pages of the project's specs directory and the broken pages.
 func FuzzRead(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	for _, file := range files {
@@ -25,8 +29,9 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	}
-	for _, spec := range []string{"../specs/ssm/paginator/DescribeSessions.rst", "../specs/ec2/paginator/DescribeTrafficMirrorSessions.rst"} {
-		b, err := os.ReadFile(spec)
+	broken, _ := filepath.Glob("testdata/broken/*.rst")
+	for _, page := range append([]string{"../specs/ssm/paginator/DescribeSessions.rst", "../specs/ec2/paginator/DescribeTrafficMirrorSessions.rst"}, broken...) {
+		b, err := os.ReadFile(page)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -45,10 +50,10 @@ func FuzzRead(f *testing.F) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("error is not an ErrorList: %v", err)
 		}
-		lines := strings.Count(string(src), "\n") + 1
+		checkPositions(t, src, list)
 		for _, e := range list {
-			if e.Pos.Line < 1 || e.Pos.Line > lines+1 || e.Pos.Col < 1 {
-				t.Fatalf("error outside the file (%d lines): %v", lines, e)
+			if r, _ := utf8.DecodeRuneInString(e.Msg); unicode.IsUpper(r) {
+				t.Fatalf("message %q starts in upper case", e.Msg)
 			}
 		}
 	})

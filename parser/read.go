@@ -38,12 +38,16 @@ func (r *reader) errorf(pos Pos, format string, args ...any) {
 // Read parses one paginator page. file names the page in errors. The error,
 // if any, is an ErrorList of every problem found.
 func Read(file string, src []byte) (*Page, error) {
+	if err := checkInput(file, src); err != nil {
+		return nil, ErrorList{err}
+	}
 	doc, err := rst.Parse(file, src)
 	if err != nil {
 		return nil, ErrorList{asError(file, err)}
 	}
 	r := &reader{file: file}
 	page := r.page(doc)
+	r.errs = checkEnd(file, src, doc, r.errs)
 	r.errs.Sort()
 	if err := r.errs.Err(); err != nil {
 		return nil, err

@@ -5,26 +5,30 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 )
 
-// seedInputs returns the inputs of the golden files.
+// seedInputs returns the inputs of the golden files, and the pages of the
+// parser's golden files, most of them real boto3 pages.
 func seedInputs(f *testing.F) [][]byte {
-	files, err := filepath.Glob("testdata/*.txtar")
-	if err != nil {
-		f.Fatal(err)
-	}
 	var inputs [][]byte
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
+	for _, glob := range []string{"testdata/*.txtar", "../testdata/*.txtar"} {
+		files, err := filepath.Glob(glob)
 		if err != nil {
 			f.Fatal(err)
 		}
-		for _, sec := range ar.Files {
-			if sec.Name == "input.rst" {
-				inputs = append(inputs, sec.Data)
+		for _, file := range files {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			for _, sec := range ar.Files {
+				if sec.Name == "input.rst" || sec.Name == "page.rst" {
+					inputs = append(inputs, sec.Data)
+				}
 			}
 		}
 	}
@@ -50,9 +54,10 @@ func sourceLines(src []byte) [][]byte {
 	return lines
 }
 
-// FuzzParse checks that Parse does not panic, puts every node within the
-// source, gives the same result twice, and that a CommonMark parser reads
-// BlocksMarkdown of the tree with the tree's structure.
+// FuzzParse checks that Parse does not panic, puts every node and error
+// within the source, gives the same result twice, writes error messages in
+// lower case, and that a CommonMark parser reads BlocksMarkdown of the tree
+// with the tree's structure.
 func FuzzParse(f *testing.F) {
 	for _, in := range seedInputs(f) {
 		f.Add(in)
@@ -76,6 +81,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("different errors: %v, %v", err, err2)
 			}
 			checkPos(t, lines, e.Pos, "error")
+			if r, _ := utf8.DecodeRuneInString(e.Msg); unicode.IsUpper(r) {
+				t.Fatalf("message %q starts in upper case", e.Msg)
+			}
 			return
 		}
 		if doc.Dump() != again.Dump() {

@@ -71,6 +71,9 @@ type inliner struct {
 	s     string
 	w     inlineSink
 	noEnd [numEnds]bool
+	// onRole, if set, is called with the offset of the colon that starts
+	// each role name of interpreted text, and the name.
+	onRole func(off int, name string)
 }
 
 func (in *inliner) run() {
@@ -287,6 +290,14 @@ func (in *inliner) interpreted(tick, start int, role string, flush func(int)) (i
 		}
 		if j == tick+1 {
 			return tick + 1, false
+		}
+		if in.onRole != nil {
+			if role != "" {
+				in.onRole(start, role)
+			}
+			if suffixRole != "" {
+				in.onRole(j+1, suffixRole)
+			}
 		}
 		content := s[tick+1 : j]
 		reference := s[end-1] == '_'

@@ -56,3 +56,50 @@ func TestLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestHostile feeds Parse inputs made to exhaust the stack or the memory:
+// each must be refused with a positioned error within a second.
+func TestHostile(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"10 MB line", strings.Repeat("a", 10<<20), "big.rst:1:1: file too large: 10485760 bytes (limit 4194304)"},
+		{"1 MB line", strings.Repeat("a", 1<<20), "big.rst:1:262145: line too long: 1048576 bytes (limit 262144)"},
+		{"100k nested lists", strings.Repeat("- ", 100_000) + "x\n", "big.rst:1:201: blocks nested too deeply (more than 100 levels)"},
+		{"2,000 nested list items", nestedItems(2000), "big.rst:201:201: blocks nested too deeply (more than 100 levels)"},
+		{"1,000 nested block quotes", deepQuotes(1000) + strings.Repeat("p\n\n", 100_000), "big.rst:203:102: blocks nested too deeply (more than 100 levels)"},
+		{"1,500 nested directives", nestedDirectives(1500), "big.rst:201:301: blocks nested too deeply (more than 100 levels)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("big.rst", []byte(c.src))
+			d := time.Since(start)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("got %v, want %s", err, c.want)
+			}
+			if d > time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+// nestedItems returns n list items, each indented two spaces more than the
+// one before.
+func nestedItems(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(strings.Repeat(" ", 2*i) + "- x\n\n")
+	}
+	return b.String()
+}
+
+// nestedDirectives returns n note directives, each in the one before.
+func nestedDirectives(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(strings.Repeat(" ", 3*i) + ".. note::\n\n")
+	}
+	return b.String()
+}

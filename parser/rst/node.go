@@ -20,7 +20,7 @@ const (
 	Document   Kind = iota // root; Children are the top-level blocks
 	Title                  // section title (underlined, or over- and underlined); Text = the title
 	Paragraph              // Text = the paragraph's lines joined with "\n", each line's indentation removed, trailing spaces trimmed; inline markup NOT interpreted
-	Literal                // literal block (after "::" or a paragraph ending in "::"); Text = the lines with their common indentation removed, joined with "\n", leading/trailing blank lines dropped, trailing spaces of each line kept
+	Literal                // literal block (after "::" or a paragraph ending in "::"); Text = the lines with their common indentation removed, joined with "\n", leading/trailing blank lines dropped, trailing spaces and tabs after the indentation of each line kept as written; Pos = the position of Text's first byte
 	Directive              // ".. name:: args"; Name = "py:class", Text = the argument text on the first line (trimmed); Children = the parsed body
 	Field                  // one field of a field list ":name: body"; Name = "type State" (the field name as written); Children = the parsed body (text after the marker on the first line starts the body)
 	BulletList             // Children are ListItem nodes; Text = the bullet character ("-" or "*")

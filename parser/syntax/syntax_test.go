@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -184,16 +185,16 @@ func TestErrors(t *testing.T) {
 		{name: "unclosed list", src: "{'a': [", want: "f.rst:1:8: unexpected end of input: '[' at 1:7 is not closed"},
 		{name: "unclosed list after element", src: "{'a': ['b',", want: "f.rst:1:12: unexpected end of input: '[' at 1:7 is not closed"},
 		{name: "extra closer", src: "{'a': 1}}", want: "f.rst:1:9: unbalanced '}' after the value"},
-		{name: "unterminated string at end", src: "{'a': 'b", want: "f.rst:1:7: unterminated string"},
-		{name: "unterminated string at newline", src: "{'a': 'b\n'}", want: "f.rst:1:7: unterminated string"},
-		{name: "unterminated string after backslash", src: "{'a': 'b\\", want: "f.rst:1:7: unterminated string"},
-		{name: "escaped closing quote", src: "{'a': 'b\\'}", want: "f.rst:1:7: unterminated string"},
-		{name: "unterminated key", src: "{'a", want: "f.rst:1:2: unterminated string"},
-		{name: "unterminated bytes", src: "{'a': b'x}", want: "f.rst:1:7: unterminated string"},
+		{name: "unterminated string at end", src: "{'a': 'b", want: "f.rst:1:7: unterminated string literal"},
+		{name: "unterminated string at newline", src: "{'a': 'b\n'}", want: "f.rst:1:7: unterminated string literal"},
+		{name: "unterminated string after backslash", src: "{'a': 'b\\", want: "f.rst:1:7: unterminated string literal"},
+		{name: "escaped closing quote", src: "{'a': 'b\\'}", want: "f.rst:1:7: unterminated string literal"},
+		{name: "unterminated key", src: "{'a", want: "f.rst:1:2: unterminated string literal"},
+		{name: "unterminated bytes", src: "{'a': b'x}", want: "f.rst:1:7: unterminated string literal"},
 
 		// Words, characters and numbers.
-		{name: "unknown word", src: "{'a': Maybe}", want: "f.rst:1:7: unknown word Maybe"},
-		{name: "None alone", src: "{'a': None}", want: "f.rst:1:7: None outside a document value ({...}|[...]|123|123.4|'string'|True|None)"},
+		{name: "unknown word", src: "{'a': Maybe}", want: "f.rst:1:7: unknown name Maybe; a value is a placeholder such as 'string', 123, True|False or datetime(2015, 1, 1)"},
+		{name: "None alone", src: "{'a': None}", want: "f.rst:1:7: bare None outside a document value ({...}|[...]|123|123.4|'string'|True|None)"},
 		{name: "True alone", src: "{'a': True}", want: "f.rst:1:11: malformed boolean: expected '|' to continue True|False, found '}'"},
 		{name: "True or None", src: "{'a': True|None}", want: "f.rst:1:12: malformed boolean: expected word False to continue True|False, found word None"},
 		{name: "False first", src: "{'a': False|True}", want: "f.rst:1:7: malformed boolean: expected True|False, found word False"},
@@ -270,7 +271,7 @@ func TestErrors(t *testing.T) {
 		{name: "request missing comma", request: true, src: "response_iterator = paginator.paginate(A=1 B=2)", want: "f.rst:1:44: expected ',' or ')' after argument A, found word B"},
 		{name: "request duplicate", request: true, src: "response_iterator = paginator.paginate(\n    A=1,\n    A=2,\n)", want: "f.rst:3:5: duplicate argument A (first at 2:5)"},
 		{name: "request trailing", request: true, src: "response_iterator = paginator.paginate() x", want: "f.rst:1:42: trailing text after the value: word x"},
-		{name: "request bad value", request: true, src: "response_iterator = paginator.paginate(A=Maybe)", want: "f.rst:1:42: unknown word Maybe"},
+		{name: "request bad value", request: true, src: "response_iterator = paginator.paginate(A=Maybe)", want: "f.rst:1:42: unknown name Maybe; a value is a placeholder such as 'string', 123, True|False or datetime(2015, 1, 1)"},
 		{name: "request empty", request: true, src: "", want: "f.rst:1:1: expected \"response_iterator = paginator.paginate(\", found end of input"},
 	}
 	for _, tt := range tests {
@@ -314,4 +315,36 @@ func TestNotRendered(t *testing.T) {
 	_, err := ParseResponse("f.rst", "\n  \n  # only a comment\n", Pos{1, 1}, 4)
 	assert.Equal(t, "f.rst:3:7: syntax not rendered: # only a comment", err.Error())
 	assert.True(t, errors.Is(err, ErrNotRendered))
+}
+
+// TestHostile feeds the parsers blocks made to exhaust the stack or take
+// long: each must be refused with a positioned error within a second.
+func TestHostile(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+		request         bool
+	}{
+		{name: "100k nested lists", src: "{'a': " + strings.Repeat("[", 100_000), want: fmt.Sprintf("f.rst:1:%d: nesting deeper than %d levels", 6+MaxDepth, MaxDepth)},
+		{name: "100k nested dicts", src: "{" + strings.Repeat("'a': {", 100_000), want: fmt.Sprintf("f.rst:1:%d: nesting deeper than %d levels", 1+6*MaxDepth, MaxDepth)},
+		{name: "100k nested dicts, one a line", src: strings.Repeat("{'a':\n", 100_000), want: fmt.Sprintf("f.rst:%d:1: nesting deeper than %d levels", MaxDepth+1, MaxDepth)},
+		{name: "100k nested lists in a request", request: true, src: "response_iterator = paginator.paginate(A=" + strings.Repeat("[", 100_000), want: fmt.Sprintf("f.rst:1:%d: nesting deeper than %d levels", 42+MaxDepth, MaxDepth)},
+		{name: "100k closing brackets", src: "{}" + strings.Repeat("]", 100_000), want: "f.rst:1:3: unbalanced ']' after the value"},
+		{name: "10 MB line", src: strings.Repeat("{", 10<<20), want: fmt.Sprintf("f.rst:1:1: block too large: %d bytes (limit %d)", 10<<20, MaxSize)},
+		{name: "long alternation", src: "{'a': " + strings.Repeat("'x'|", 1<<19) + "1}", want: fmt.Sprintf("f.rst:1:%d: alternation mixes kinds: expected a quoted string after '|', found number 1", 7+4<<19)},
+		{name: "long unterminated string", src: "{'a': '" + strings.Repeat("x", 1<<20), want: "f.rst:1:7: unterminated string literal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			var err error
+			if tt.request {
+				_, err = ParseRequest("f.rst", tt.src, Pos{1, 1}, 0)
+			} else {
+				_, err = ParseResponse("f.rst", tt.src, Pos{1, 1}, 0)
+			}
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			assert.Less(t, time.Since(start), time.Second)
+		})
+	}
 }
