@@ -2,23 +2,13 @@ package syntax
 
 import (
 	"errors"
-	"flag"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"github.com/pagegen/pagegen/internal/corpus"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var corpusDir = "/tmp/corpus"
-
-func init() {
-	flag.StringVar(&corpusDir, "corpus", corpusDir, "directory of <service>/paginator/<Name>.rst pages for TestCorpus")
-}
 
 // corpusStats counts what the corpus blocks parse to.
 type corpusStats struct {
@@ -44,26 +34,18 @@ func (s *corpusStats) walk(v *Value) {
 }
 
 // TestCorpus parses every Request Syntax and Response Syntax block of the
-// pages under -corpus, when that directory exists.
+// corpus's pages.
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("no corpus at %s", corpusDir)
-	}
+	specs, err := corpus.Specs()
+	require.NoError(t, err)
 	stats := corpusStats{kinds: map[Kind]int{}}
 	var failures []string
-	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".rst") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	for _, path := range corpus.Pages(specs) {
 		stats.pages++
-		blocks, err := extractBlocks(string(data))
+		blocks, err := extractBlocks(string(specs[path]))
 		if err != nil {
 			failures = append(failures, path+": "+err.Error())
-			return nil
+			continue
 		}
 		var reqs, resps int
 		for _, b := range blocks {
@@ -95,9 +77,7 @@ func TestCorpus(t *testing.T) {
 		if reqs != 1 || resps != 1 {
 			failures = append(failures, path+": want one request and one response block")
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}
 	sort.Strings(failures)
 	assert.Empty(t, failures)
 	t.Logf("%d pages: %d request blocks, %d response blocks, %d not rendered, %d failed",

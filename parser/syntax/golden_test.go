@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/pagegen/pagegen/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 // goldenCase is one testdata archive. Its comment holds "key: value" lines:
 //
 //	page: specs/ssm/paginator/DescribeSessions.rst   (optional, from the repository root)
-//	corpus: glue/paginator/GetJobs.rst               (optional, from the corpus directory)
+//	corpus: glue/paginator/GetJobs.rst               (optional, a page of the corpus fixture)
 //	request: 32:7 indent 6                           (start and indent of the request block)
 //	response: 157:9 indent 8                         (start and indent of the response block)
 //
@@ -30,7 +31,7 @@ type goldenCase struct {
 	path    string
 	archive *txtar.Archive
 	page    string // path from the repository root
-	corpus  string // path from corpusDir
+	corpus  string // a page of the corpus: "glue/paginator/GetJobs.rst"
 	starts  map[string]Pos
 	indents map[string]int
 }
@@ -153,20 +154,22 @@ func TestGoldenPages(t *testing.T) {
 	for _, path := range goldenFiles(t) {
 		c := readGolden(t, path)
 		var file string
+		var page []byte
 		switch {
 		case c.page != "":
 			file = filepath.Join("..", "..", c.page)
+			var err error
+			page, err = os.ReadFile(file)
+			require.NoError(t, err)
 		case c.corpus != "":
-			file = filepath.Join(corpusDir, c.corpus)
+			file = c.corpus
+			specs, err := corpus.Specs()
+			require.NoError(t, err)
+			page = specs[file]
+			require.NotNil(t, page, "%s: no corpus page %s", path, file)
 		default:
 			continue
 		}
-		page, err := os.ReadFile(file)
-		if os.IsNotExist(err) {
-			t.Logf("%s: page %s not present", path, file)
-			continue
-		}
-		require.NoError(t, err)
 		blocks, err := extractBlocks(string(page))
 		require.NoError(t, err)
 		for _, blk := range blocks {
