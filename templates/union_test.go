@@ -92,3 +92,39 @@ func TestUnionUsesModelNames(t *testing.T) {
 		})
 	}
 }
+
+// TestZeroProblems checks what the generated input tests expect Validate to
+// report for a zero value: missing required members (documents among them)
+// and required unions, within required structures too, but not within
+// optional ones.
+func TestZeroProblems(t *testing.T) {
+	str := &model.TypeRef{Kind: model.String}
+	union := &model.Type{Kind: model.Union, GoName: "U", Validates: true,
+		Fields: []*model.Field{{GoName: "A", Pointer: true, Type: str}}}
+	inner := &model.Type{Kind: model.Struct, GoName: "Inner", Validates: true, Fields: []*model.Field{
+		{GoName: "Doc", Required: true, Type: &model.TypeRef{Kind: model.Document}},
+		{GoName: "Choice", Required: true, Type: &model.TypeRef{Kind: model.Named, Named: union}},
+	}}
+	outer := &model.Type{Kind: model.Struct, GoName: "Outer", Validates: true, Fields: []*model.Field{
+		{GoName: "Name", Required: true, Type: str},
+		{GoName: "Count", Required: true, Type: &model.TypeRef{Kind: model.Int64}},
+		{GoName: "Required", Required: true, Type: &model.TypeRef{Kind: model.Named, Named: inner}},
+		{GoName: "Optional", Pointer: true, Type: &model.TypeRef{Kind: model.Named, Named: inner}},
+		{GoName: "Either", Required: true, Type: &model.TypeRef{Kind: model.Named, Named: union}},
+		{GoName: "Maybe", Pointer: true, Type: &model.TypeRef{Kind: model.Named, Named: union}},
+	}}
+	for _, tc := range []struct {
+		typ  *model.Type
+		path string
+		want problems
+	}{
+		{outer, "", problems{
+			missing: []string{"Name", "Required.Doc"},
+			unions:  []string{"Either", "Required.Choice"},
+		}},
+		{inner, "List[0]", problems{missing: []string{"List[0].Doc"}, unions: []string{"List[0].Choice"}}},
+		{union, "Filters[0]", problems{unions: []string{"Filters[0]"}}},
+	} {
+		require.Equal(t, tc.want, zeroProblems(tc.typ, tc.path), tc.typ.GoName)
+	}
+}
