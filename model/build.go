@@ -84,6 +84,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	nameFiles(pkg.Paginators)
 	pkg.Types = b.finish(pkg.Paginators)
 	pkg.Candidates = len(b.types)
+	settleUnions(pkg)
 	// Filter names are settled once the filter structures have their names.
 	for _, p := range pkg.Paginators {
 		p.Filter = b.filterNames(p, b.terms[p])
@@ -273,6 +274,9 @@ func (c *converter) ref(owner, name string, s *parser.Shape, elem bool) (ref *Ty
 		c.shapes[s] = ref
 		c.stack = append(c.stack, ref)
 		t.Fields = c.fields(want, s.Members)
+		if t.Kind == Union {
+			unionMembers(t)
+		}
 		c.stack = c.stack[:len(c.stack)-1]
 		return ref, false
 	}

@@ -102,7 +102,7 @@ type TypeKind int
 // The kinds of named types.
 const (
 	Struct TypeKind = iota // a Go struct
-	Union                  // a struct in which at most one member is set
+	Union                  // a struct of optional members of which exactly one must be set
 	Enum                   // a string type with constants
 )
 
@@ -118,12 +118,26 @@ type Type struct {
 	Wants []string
 	// Ops are the operations that use the type, sorted.
 	Ops []string
-	// Validates reports that the type has a required member at some depth,
-	// so it has a validate method.
+	// Validates reports that the type has a validate method: it is a
+	// union, it has a required member at some depth, or it is reachable
+	// from an operation's input and holds a union at some depth.
 	Validates bool
 	// Input reports that the type is the input of an operation, which has
 	// an exported Validate method.
 	Input bool
+
+	// For a Union, the names of what is generated besides its fields, each
+	// unique against the fields' names (see union.go).
+
+	// Unknown is the field that keeps the members the package does not
+	// know, by wire name, as they were decoded: "Unknown".
+	Unknown string
+	// MemberMethod is the method that returns the wire name of the member
+	// that is set: "Member".
+	MemberMethod string
+	// TestName is the prefix of the union's generated tests:
+	// "TestBudgetUnion".
+	TestName string
 }
 
 // EnumValue is one constant of an enum.
@@ -139,7 +153,7 @@ type Field struct {
 	Wire     string // the member's name on the wire and in JSON
 	Doc      string // CommonMark
 	Required bool
-	Pointer  bool // the Go field is a pointer: an optional number, boolean, timestamp or structure
+	Pointer  bool // the Go field is a pointer: an optional number, boolean, timestamp or structure, or a union's string or enum
 	Type     *TypeRef
 	// Hidden reports a pagination member that boto3 does not show on the page.
 	Hidden bool

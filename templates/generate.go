@@ -57,6 +57,18 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 			genValidate(types, t, "")
 		}
 	}
+	var unions []*model.Type
+	for _, t := range pkg.Types {
+		if t.Kind == model.Union {
+			unions = append(unions, t)
+		}
+	}
+	if len(unions) > 0 {
+		f := newFile("types_test.go")
+		for _, t := range unions {
+			genUnionTests(f, t)
+		}
+	}
 
 	for _, p := range pkg.Paginators {
 		f := newFile(p.File + ".go")

@@ -9,11 +9,13 @@ import (
 	"github.com/pagegen/pagegen/model"
 )
 
-// genType writes a named type: a struct or an enum.
+// genType writes a named type: a struct, a union or an enum.
 func genType(f *jen.File, t *model.Type) {
 	switch t.Kind {
 	case model.Enum:
 		genEnum(f, t)
+	case model.Union:
+		genUnion(f, t)
 	default:
 		genStruct(f, t)
 	}
@@ -38,11 +40,14 @@ func genStruct(f *jen.File, t *model.Type) {
 		doc = comment(t.GoName+":", t.Doc)
 	}
 	if t.Kind == model.Union {
-		doc = paragraphs(doc, comment("", "This is a tagged union: at most one member is set."))
+		doc = paragraphs(doc, unionDoc(t))
 	}
-	fields := make([]jen.Code, 0, len(t.Fields))
+	fields := make([]jen.Code, 0, len(t.Fields)+1)
 	for _, fl := range t.Fields {
 		fields = append(fields, genField(fl))
+	}
+	if t.Kind == model.Union {
+		fields = append(fields, unknownField(t))
 	}
 	f.Add(withDoc(doc).Type().Id(t.GoName).Struct(fields...))
 }

@@ -8,10 +8,11 @@ import (
 	"github.com/pagegen/pagegen/model"
 )
 
-// genValidate writes the validate method of a type with required members,
-// and for an operation's input (op is its name) the exported Validate:
+// genValidate writes the validate method of a type with required members
+// or unions (see unionCheck), and for an operation's input (op is its name)
+// the exported Validate:
 //
-//	// Validate reports every required member that is missing, at any depth.
+//	// Validate reports every required member that is missing, at any depth, ...
 //	func (s *DescribeSessionsInput) Validate() error {
 //		var v paginate.Invalid
 //		s.validate(&v, "")
@@ -37,14 +38,21 @@ func genValidate(f *jen.File, t *model.Type, op string) {
 				jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(op))),
 			}
 		}
+		what := "every required member that is missing"
+		if holdsUnion(t) {
+			what += " and every union without exactly one member set"
+		}
 		f.Add(withDoc(comment(
-			"Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.", "",
+			"Validate reports "+what+", at any depth, with its path; the paginator calls it before the first request.", "",
 		)).Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(body...))
 	}
 	if !t.Validates {
 		return
 	}
 	var body []jen.Code
+	if t.Kind == model.Union {
+		body = unionCheck(t)
+	}
 	for _, fl := range t.Fields {
 		body = append(body, validateField(fl)...)
 	}

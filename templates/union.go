@@ -1,0 +1,250 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pagegen/pagegen/model"
+)
+
+// Import paths the generated unions use.
+const (
+	pathFmt    = "fmt"
+	pathMaps   = "maps"
+	pathSlices = "slices"
+)
+
+// genUnion writes a tagged union: its struct, whose last field keeps the
+// members the package does not know, the method that says which member is
+// set, and its JSON codec.
+func genUnion(f *jen.File, t *model.Type) {
+	genStruct(f, t)
+	genUnionMember(f, t)
+	genUnionMarshal(f, t)
+	genUnionUnmarshal(f, t)
+}
+
+// unionDoc is the note on a union's doc comment.
+func unionDoc(t *model.Type) docLines {
+	return comment("", fmt.Sprintf(
+		"%s is a tagged union: exactly one member must be set. %s returns the member that is set. Members that this package does not know decode into %s and encode again as they were.",
+		t.GoName, t.MemberMethod, t.Unknown))
+}
+
+// unknownField is the union's field of unknown members:
+//
+//	// Unknown holds the members that this package does not know, by name, as they were received.
+//	Unknown map[string]json.RawMessage `json:"-"`
+func unknownField(t *model.Type) jen.Code {
+	doc := comment("", fmt.Sprintf(
+		"%s holds the members that this package does not know, by name, as they were received. "+
+			"MarshalJSON writes them back; an entry named like a known member is written only when that member's field is not set.",
+		t.Unknown))
+	return withDoc(doc).Id(t.Unknown).Map(jen.String()).Qual(pathJSON, "RawMessage").Tag(map[string]string{"json": "-"})
+}
+
+// unionIsSet is the condition under which a union's field is set: every
+// field of a union is nil when not set.
+func unionIsSet(fl *model.Field) *jen.Statement {
+	return jen.Id("s").Dot(fl.GoName).Op("!=").Nil()
+}
+
+// unknownNames ranges over the names of a union's unknown members in
+// sorted order: slices.Sorted(maps.Keys(s.Unknown)).
+func unknownNames(t *model.Type) *jen.Statement {
+	return jen.Qual(pathSlices, "Sorted").Call(jen.Qual(pathMaps, "Keys").Call(jen.Id("s").Dot(t.Unknown)))
+}
+
+// genUnionMember writes the method that names the member that is set:
+//
+//	func (s Budget) Member() string {
+//		switch {
+//		case s.DifferentialPrivacy != nil:
+//			return "differentialPrivacy"
+//		...
+//		}
+//		if len(s.Unknown) > 0 {
+//			return slices.Min(slices.Collect(maps.Keys(s.Unknown)))
+//		}
+//		return ""
+//	}
+func genUnionMember(f *jen.File, t *model.Type) {
+	cases := make([]jen.Code, 0, len(t.Fields))
+	for _, fl := range t.Fields {
+		cases = append(cases, jen.Case(unionIsSet(fl)).Block(jen.Return(jen.Lit(fl.Wire))))
+	}
+	unknown := jen.Id("s").Dot(t.Unknown)
+	doc := comment("", fmt.Sprintf(
+		"%s returns the name on the wire of the member of %s that is set, known or unknown, or \"\" when none is. "+
+			"When more than one is set, it returns the first known one in the order of the fields, or else the least unknown name.",
+		t.MemberMethod, t.GoName))
+	f.Add(withDoc(doc).Func().Params(jen.Id("s").Id(t.GoName)).Id(t.MemberMethod).Params().String().Block(
+		jen.Switch().Block(cases...),
+		jen.If(jen.Len(unknown.Clone()).Op(">").Lit(0)).Block(
+			jen.Return(jen.Qual(pathSlices, "Min").Call(jen.Qual(pathSlices, "Collect").Call(jen.Qual(pathMaps, "Keys").Call(unknown.Clone())))),
+		),
+		jen.Return(jen.Lit("")),
+	))
+}
+
+// genUnionMarshal writes the union's encoder:
+//
+//	func (s Budget) MarshalJSON() ([]byte, error) {
+//		members := make(map[string]any, len(s.Unknown)+1)
+//		for name, raw := range s.Unknown {
+//			members[name] = raw
+//		}
+//		if s.DifferentialPrivacy != nil {
+//			members["differentialPrivacy"] = s.DifferentialPrivacy
+//		}
+//		...
+//		return json.Marshal(members)
+//	}
+func genUnionMarshal(f *jen.File, t *model.Type) {
+	members := jen.Id("members")
+	body := []jen.Code{
+		members.Clone().Op(":=").Make(jen.Map(jen.String()).Any(), jen.Len(jen.Id("s").Dot(t.Unknown)).Op("+").Lit(1)),
+		jen.For(jen.List(jen.Id("name"), jen.Id("raw")).Op(":=").Range().Id("s").Dot(t.Unknown)).Block(
+			members.Clone().Index(jen.Id("name")).Op("=").Id("raw"),
+		),
+	}
+	for _, fl := range t.Fields {
+		body = append(body, jen.If(unionIsSet(fl)).Block(
+			members.Clone().Index(jen.Lit(fl.Wire)).Op("=").Id("s").Dot(fl.GoName),
+		))
+	}
+	body = append(body, jen.Return(jen.Qual(pathJSON, "Marshal").Call(members.Clone())))
+	doc := comment("", fmt.Sprintf(
+		"MarshalJSON writes the members of %s that are set, the unknown ones as they were received, as one JSON object with sorted keys.",
+		t.GoName))
+	f.Add(withDoc(doc).Func().Params(jen.Id("s").Id(t.GoName)).Id("MarshalJSON").Params().
+		Params(jen.Index().Byte(), jen.Error()).Block(body...))
+}
+
+// genUnionUnmarshal writes the union's decoder:
+//
+//	func (s *Budget) UnmarshalJSON(b []byte) error {
+//		var members map[string]json.RawMessage
+//		if err := json.Unmarshal(b, &members); err != nil {
+//			return err
+//		}
+//		*s = Budget{}
+//		for _, name := range slices.Sorted(maps.Keys(members)) {
+//			var err error
+//			switch name {
+//			case "differentialPrivacy":
+//				err = json.Unmarshal(members[name], &s.DifferentialPrivacy)
+//			...
+//			default:
+//				if s.Unknown == nil {
+//					s.Unknown = map[string]json.RawMessage{}
+//				}
+//				s.Unknown[name] = members[name]
+//			}
+//			if err != nil {
+//				return fmt.Errorf("%s: %w", name, err)
+//			}
+//		}
+//		return nil
+//	}
+func genUnionUnmarshal(f *jen.File, t *model.Type) {
+	raw := jen.Id("members").Index(jen.Id("name"))
+	unknown := jen.Id("s").Dot(t.Unknown)
+	cases := make([]jen.Code, 0, len(t.Fields)+1)
+	for _, fl := range t.Fields {
+		cases = append(cases, jen.Case(jen.Lit(fl.Wire)).Block(
+			jen.Id("err").Op("=").Qual(pathJSON, "Unmarshal").Call(raw.Clone(), jen.Op("&").Id("s").Dot(fl.GoName)),
+		))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.If(unknown.Clone().Op("==").Nil()).Block(
+			unknown.Clone().Op("=").Map(jen.String()).Qual(pathJSON, "RawMessage").Values(),
+		),
+		unknown.Clone().Index(jen.Id("name")).Op("=").Add(raw.Clone()),
+	))
+	doc := comment("", fmt.Sprintf(
+		"UnmarshalJSON reads a JSON object into %s: the members that the package knows into their fields, any other into %s as it is. "+
+			"A known member that is null is not set, unless it is a document.",
+		t.GoName, t.Unknown))
+	f.Add(withDoc(doc).Func().Params(jen.Id("s").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.Var().Id("members").Map(jen.String()).Qual(pathJSON, "RawMessage"),
+		jen.If(jen.Err().Op(":=").Qual(pathJSON, "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("members")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		),
+		jen.Op("*").Id("s").Op("=").Id(t.GoName).Values(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pathSlices, "Sorted").Call(jen.Qual(pathMaps, "Keys").Call(jen.Id("members")))).Block(
+			jen.Var().Err().Error(),
+			jen.Switch(jen.Id("name")).Block(cases...),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual(pathFmt, "Errorf").Call(jen.Lit("%s: %w"), jen.Id("name"), jen.Err())),
+			),
+		),
+		jen.Return(jen.Nil()),
+	))
+}
+
+// unionCheck is the part of a union's validate method that reports it
+// unless exactly one member is set:
+//
+//	var set []string
+//	if s.DifferentialPrivacy != nil {
+//		set = append(set, "DifferentialPrivacy")
+//	}
+//	...
+//	for _, name := range slices.Sorted(maps.Keys(s.Unknown)) {
+//		set = append(set, paginate.Key("Unknown", name))
+//	}
+//	if len(set) != 1 {
+//		v.Union(path, set)
+//	}
+func unionCheck(t *model.Type) []jen.Code {
+	set := jen.Id("set")
+	code := []jen.Code{jen.Var().Add(set.Clone()).Index().String()}
+	for _, fl := range t.Fields {
+		code = append(code, jen.If(unionIsSet(fl)).Block(
+			set.Clone().Op("=").Append(set.Clone(), jen.Lit(fl.GoName)),
+		))
+	}
+	code = append(code,
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Add(unknownNames(t))).Block(
+			set.Clone().Op("=").Append(set.Clone(), jen.Qual(Runtime, "Key").Call(jen.Lit(t.Unknown), jen.Id("name"))),
+		),
+		jen.If(jen.Len(set.Clone()).Op("!=").Lit(1)).Block(
+			jen.Id("v").Dot("Union").Call(jen.Id("path"), set.Clone()),
+		),
+	)
+	return code
+}
+
+// holdsUnion reports whether a value of type t holds a union at some depth.
+func holdsUnion(t *model.Type) bool {
+	seen := map[*model.Type]bool{}
+	var holds func(t *model.Type) bool
+	holds = func(t *model.Type) bool {
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		if t.Kind == model.Union {
+			return true
+		}
+		for _, f := range t.Fields {
+			if refHoldsUnion(f.Type, holds) {
+				return true
+			}
+		}
+		return false
+	}
+	return holds(t)
+}
+
+func refHoldsUnion(r *model.TypeRef, holds func(*model.Type) bool) bool {
+	switch r.Kind {
+	case model.Named:
+		return holds(r.Named)
+	case model.Slice, model.Map:
+		return refHoldsUnion(r.Elem, holds)
+	}
+	return false
+}
