@@ -114,6 +114,9 @@ func (r *reader) method(p *Page, method *rst.Node) {
 		docs          []*rst.Node
 	)
 	for _, n := range method.Children {
+		if returns != nil {
+			break // the response's sections, read by response
+		}
 		switch n.Kind {
 		case rst.Paragraph:
 			switch {

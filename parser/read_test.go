@@ -59,6 +59,9 @@ func dumpResult(p *Page, err error) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "service %s (%s), paginator %s, method %s\n", p.Service, p.ServiceName, p.Name, p.Method)
 	fmt.Fprintf(&b, "api doc %s\npage size %v, resume token %v\n", p.APIDocURL, p.PageSize, p.ResumeToken)
+	if len(p.Unrendered) > 0 {
+		fmt.Fprintf(&b, "not rendered: %s\n", strings.Join(p.Unrendered, ", "))
+	}
 	fmt.Fprintf(&b, "doc %q\n", p.Doc)
 	b.WriteString("input:\n")
 	for _, m := range p.Input {

@@ -310,19 +310,7 @@ func (r *reader) members(s *Shape, items []*rst.Node, v *syntax.Value, stack []f
 	}
 	byName := map[string]item{}
 	var order []string
-	for _, n := range items {
-		it, ok := r.item(n)
-		if !ok {
-			continue
-		}
-		if it.name == "" {
-			r.errorf(it.pos, "a structure documents an unnamed %s item", it.typ)
-			continue
-		}
-		if _, dup := byName[it.name]; dup {
-			r.errorf(it.pos, "member %s is documented twice", it.name)
-			continue
-		}
+	for _, it := range r.namedItems(items) {
 		byName[it.name] = it
 		order = append(order, it.name)
 	}
@@ -342,6 +330,30 @@ func (r *reader) members(s *Shape, items []*rst.Node, v *syntax.Value, stack []f
 			r.errorf(it.pos, "member %s is documented but not in the syntax", name)
 		}
 	}
+}
+
+// namedItems reads a structure's member items, in order, reporting items
+// without a name and names documented twice.
+func (r *reader) namedItems(items []*rst.Node) []item {
+	var out []item
+	seen := map[string]bool{}
+	for _, n := range items {
+		it, ok := r.item(n)
+		if !ok {
+			continue
+		}
+		if it.name == "" {
+			r.errorf(it.pos, "a structure documents an unnamed %s item", it.typ)
+			continue
+		}
+		if seen[it.name] {
+			r.errorf(it.pos, "member %s is documented twice", it.name)
+			continue
+		}
+		seen[it.name] = true
+		out = append(out, it)
+	}
+	return out
 }
 
 // recursionTarget finds the enclosing shape that a recursive marker refers
@@ -470,15 +482,7 @@ func (r *reader) listShape(typPos Pos, typ string, at frame, body []*rst.Node, s
 			return s
 		}
 		s.Kind = Structure
-		for _, n := range items {
-			it, ok := r.item(n)
-			if !ok {
-				continue
-			}
-			if it.name == "" {
-				r.errorf(it.pos, "a structure documents an unnamed %s item", it.typ)
-				continue
-			}
+		for _, it := range r.namedItems(items) {
 			if m := r.member(it.name, it.pos, it.required, it.typ, it.pos, it.body, nil, stack); m != nil {
 				s.Members = append(s.Members, m)
 			}
