@@ -2,7 +2,6 @@ package templates
 
 import (
 	"bytes"
-	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
@@ -114,30 +113,8 @@ func topLevel(t *testing.T, src []byte) map[string]bool {
 	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
 	require.NoError(t, err)
 	names := map[string]bool{}
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			name := d.Name.Name
-			if d.Recv != nil {
-				typ := d.Recv.List[0].Type
-				if star, ok := typ.(*ast.StarExpr); ok {
-					typ = star.X
-				}
-				name = typ.(*ast.Ident).Name + "." + name
-			}
-			names[name] = true
-		case *ast.GenDecl:
-			for _, s := range d.Specs {
-				switch s := s.(type) {
-				case *ast.TypeSpec:
-					names[s.Name.Name] = true
-				case *ast.ValueSpec:
-					for _, n := range s.Names {
-						names[n.Name] = true
-					}
-				}
-			}
-		}
+	for name := range declCounts(f) {
+		names[name] = true
 	}
 	return names
 }

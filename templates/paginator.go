@@ -119,17 +119,22 @@ func genResult(fields jen.Dict, p *model.Paginator, outParam, item *jen.Statemen
 		return
 	}
 	// A result that is not a list: the value is set when it is not empty.
-	set := func(v *jen.Statement) *jen.Statement {
-		switch r.Type.Kind {
-		case model.String, model.Map:
-			return jen.Len(v).Op(">").Lit(0)
+	// A string or map is set when it is not empty; a structure when the
+	// path reaches it.
+	one := func(v *jen.Statement) []jen.Code {
+		ret := jen.Return(jen.Index().Add(item.Clone()).Values(v.Clone()))
+		if k := r.Type.Kind; k == model.String || k == model.Map {
+			return []jen.Code{jen.If(jen.Len(v).Op(">").Lit(0)).Block(ret)}
 		}
-		return jen.True()
+		return []jen.Code{ret}
 	}
-	fields[jen.Id("Items")] = jen.Func().Params(outParam.Clone()).Index().Add(item.Clone()).Block(
-		append(readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
-			return []jen.Code{jen.If(set(v.Clone())).Block(jen.Return(jen.Index().Add(item.Clone()).Values(v)))}
-		}), jen.Return(jen.Nil()))...)
+	read := readPath(steps, jen.Id("out"), 1, one)
+	if k := r.Type.Kind; k == model.String || k == model.Map {
+		read = append(read, jen.Return(jen.Nil()))
+	} else {
+		read = orElse(r, read, jen.Return(jen.Nil()))
+	}
+	fields[jen.Id("Items")] = jen.Func().Params(outParam.Clone()).Index().Add(item.Clone()).Block(read...)
 	fields[jen.Id("Len")] = jen.Func().Params(outParam.Clone()).Int().Block(
 		orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
 			return []jen.Code{jen.Return(jen.Qual(Runtime, "PyLen").Call(v))}
