@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 )
 
@@ -44,6 +45,7 @@ func gen(args []string, stdout, stderr io.Writer) int {
 	outDir := flags.String("out", "generated", "the folder to write the generated packages to")
 	importPath := flags.String("import", "", "the import path of the output folder (default: found from go.mod)")
 	check := flags.Bool("check", false, "write nothing; exit 1 naming the files that are stale")
+	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: gen [-specs dir] [-out dir] [-import path] [-check]\n")
 		flags.PrintDefaults()
@@ -58,6 +60,24 @@ func gen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: unexpected arguments: %s\n", strings.Join(flags.Args(), " "))
 		flags.Usage()
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			if err := f.Close(); err != nil {
+				fmt.Fprintln(stderr, err)
+			}
+		}()
 	}
 	return run(*specsDir, *outDir, *importPath, *check, stdout, stderr)
 }
