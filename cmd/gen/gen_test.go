@@ -117,7 +117,7 @@ func TestWrite(t *testing.T) {
 
 	stdout, stderr := quiet()
 	require.Equal(t, 0, run(specs, out, "example.com/out", false, stdout, stderr), stderr.String())
-	require.Contains(t, stdout.String(), "10 files generated, 10 written, 0 deleted")
+	require.Contains(t, stdout.String(), "2 packages, 10 files generated, 10 written, 0 deleted")
 
 	// A second run over unchanged specs rewrites nothing.
 	target := filepath.Join(out, "ssm", "describe_sessions.go")
@@ -125,7 +125,7 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, os.Chtimes(target, old, old))
 	stdout, stderr = quiet()
 	require.Equal(t, 0, run(specs, out, "example.com/out", false, stdout, stderr))
-	require.Contains(t, stdout.String(), "10 files generated, 0 written, 0 deleted")
+	require.Contains(t, stdout.String(), "2 packages, 10 files generated: all unchanged, none written")
 	info, err := os.Stat(target)
 	require.NoError(t, err)
 	require.True(t, info.ModTime().Equal(old), "an unchanged file was rewritten")
@@ -163,7 +163,7 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, os.WriteFile(bad, good, 0o644))
 	stdout, stderr = quiet()
 	require.Equal(t, 0, run(specs, out, "example.com/out", false, stdout, stderr), stderr.String())
-	require.Contains(t, stdout.String(), "10 files generated, 1 written, 1 deleted")
+	require.Contains(t, stdout.String(), "2 packages, 10 files generated, 1 written, 1 deleted")
 	_, err = os.Stat(leftover)
 	require.True(t, os.IsNotExist(err))
 	_, err = os.Stat(handWritten)

@@ -11,9 +11,10 @@
 // records the names given to its types; gen reads it back from the output
 // folder and keeps those names, so that adding a page renames nothing.
 // Input errors are printed one to a line as file:line:col: message, sorted,
-// and exit with status 1; nothing is written unless every page succeeded,
-// nothing is written or deleted outside the output folder or through a
-// symbolic link, and files whose bytes are unchanged are not rewritten.
+// and exit with status 1; no file in the output folder changes unless every
+// page succeeded, nothing is written or deleted outside the output folder
+// or through a symbolic link, and files whose bytes are unchanged are not
+// rewritten. Services are generated in parallel, one per core at a time.
 // Files that carry the generated header and are no longer generated are
 // deleted. With -check, gen writes nothing and exits 1 naming every stale
 // file. Misuse exits with status 2.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,37 +11,23 @@ import (
 	"github.com/pagegen/pagegen/templates"
 )
 
-// readNames reads the names file of each package in the output folder, by
+// readNames reads the names file of package pkg in the output folder, by
 // slash path under it ("ssm/names.txt"): the type names of the last run,
 // which this run keeps. A file without the generated header is not the
-// generator's and is left out; an output folder that does not exist has
-// none.
-func readNames(out string) (map[string][]byte, error) {
-	dirs, err := os.ReadDir(out)
-	if os.IsNotExist(err) {
+// generator's and is left out; a package that does not exist has none.
+func readNames(out, pkg string) (map[string][]byte, error) {
+	p := filepath.Join(out, pkg, templates.NamesFile)
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	names := map[string][]byte{}
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
-		}
-		p := filepath.Join(out, d.Name(), templates.NamesFile)
-		b, err := os.ReadFile(p)
-		if os.IsNotExist(err) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if bytes.HasPrefix(b, header(p)) {
-			names[d.Name()+"/"+templates.NamesFile] = b
-		}
+	if !bytes.HasPrefix(b, header(p)) {
+		return nil, nil
 	}
-	return names, nil
+	return map[string][]byte{pkg + "/" + templates.NamesFile: b}, nil
 }
 
 // header is the first line of a generated file at path p: the generated

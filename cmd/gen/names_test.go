@@ -231,7 +231,7 @@ func TestNamesFileCheck(t *testing.T) {
 	stdout.Reset()
 	stderr.Reset()
 	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, &stderr), stderr.String())
-	assert.Equal(t, "5 files generated, 0 written, 5 deleted\n", stdout.String())
+	assert.Equal(t, "1 package, 5 files generated, 0 written, 5 deleted\n", stdout.String())
 	_, err = os.Stat(filepath.Join(out, "ec2", "names.txt"))
 	assert.True(t, os.IsNotExist(err), "ec2/names.txt was not deleted")
 	_, err = os.Stat(foreign)

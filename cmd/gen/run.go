@@ -10,19 +10,33 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/pagegen/pagegen/model"
+	"github.com/pagegen/pagegen/parser"
 )
 
 // run is the whole command: read the specs, generate, and write or check
 // the output folder. It returns the exit status.
+//
+// Services are generated one at a time on each of GOMAXPROCS workers, the
+// largest first, so that memory holds a few services rather than all of
+// them: each worker reads a service's spec files and its names file,
+// generates its package, compares the files with the output folder and
+// stages the ones that changed as temporary files beside them. Only when
+// every service succeeded are the staged files renamed into place and the
+// leftovers deleted; otherwise the staged files are removed and the folder
+// is as it was.
 func run(specs, out, importBase string, check bool, stdout, stderr io.Writer) int {
-	files, err := readSpecs(specs)
+	groups, err := listSpecs(specs)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if len(files) == 0 {
+	if len(groups) == 0 {
 		fmt.Fprintf(stderr, "%s: no spec pages found\n", specs)
 		return 1
 	}
@@ -33,59 +47,128 @@ func run(specs, out, importBase string, check bool, stdout, stderr io.Writer) in
 			return 1
 		}
 	}
-	prev, err := readNames(out)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	specsSlash, outSlash := filepath.ToSlash(specs), filepath.ToSlash(out)
+	errs := packageConflicts(specsSlash, groups)
+
+	var stg *stager
+	if !check {
+		stg = newStager(out)
+	}
+	results := make([]serviceResult, len(groups))
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return groups[order[i]].size > groups[order[j]].size })
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(groups)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = generateService(specs, specsSlash, out, outSlash, importBase, groups[i], stg)
+			}
+		})
+	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var other []string
+	generated := map[string]bool{}
+	var stale []string
+	packages := 0
+	for _, r := range results {
+		var list parser.ErrorList
+		switch {
+		case r.err == nil:
+		case errors.As(r.err, &list):
+			errs = append(errs, list...)
+		default:
+			other = append(other, r.err.Error())
+		}
+		for _, name := range r.files {
+			generated[name] = true
+		}
+		if len(r.files) > 0 {
+			packages++
+		}
+		stale = append(stale, r.stale...)
+	}
+	if len(errs) > 0 || len(other) > 0 {
+		if stg != nil {
+			stg.abort()
+		}
+		errs.Sort()
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		for _, e := range other {
+			fmt.Fprintln(stderr, e)
+		}
 		return 1
 	}
-	gen, err := generate(filepath.ToSlash(specs), files, filepath.ToSlash(out), prev, importBase)
-	if err == nil {
-		err = checkPaths(gen)
-	}
+	leftovers, err := leftoverFiles(out, generated)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	stale, err := staleFiles(out, gen)
-	if err != nil {
+		if stg != nil {
+			stg.abort()
+		}
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	if check {
+		stale = append(stale, leftovers...)
+		sort.Strings(stale)
 		for _, s := range stale {
-			fmt.Fprintf(stderr, "%s: stale\n", filepath.Join(out, filepath.FromSlash(s.name)))
+			fmt.Fprintf(stderr, "%s: stale\n", filepath.Join(out, filepath.FromSlash(s)))
 		}
 		if len(stale) > 0 {
 			fmt.Fprintf(stderr, "%d generated files are stale; run go generate ./...\n", len(stale))
 			return 1
 		}
-		fmt.Fprintf(stdout, "%d generated files are current\n", len(gen))
+		fmt.Fprintf(stdout, "%d generated files are current\n", len(generated))
 		return 0
 	}
-	if err := write(out, stale); err != nil {
+	for _, name := range leftovers {
+		stg.remove(name)
+	}
+	written := stg.staged()
+	if err := stg.commit(); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	deleted := 0
-	for _, c := range stale {
-		if c.data == nil {
-			deleted++
-		}
+	if written == 0 && len(leftovers) == 0 {
+		fmt.Fprintf(stdout, "%s, %d files generated: all unchanged, none written\n", count(packages, "package"), len(generated))
+		return 0
 	}
-	fmt.Fprintf(stdout, "%d files generated, %d written, %d deleted\n", len(gen), len(stale)-deleted, deleted)
+	fmt.Fprintf(stdout, "%s, %d files generated, %d written, %d deleted\n", count(packages, "package"), len(generated), written, len(leftovers))
 	return 0
 }
 
-// readSpecs reads the spec files under dir, by slash path under dir:
-// <service>/paginator/*.rst and <service>/paginators.json.
-func readSpecs(dir string) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// count is n and noun, plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// specGroup is the spec files of one folder of the specs folder, which
+// names a service.
+type specGroup struct {
+	service string
+	files   []string // slash paths under the specs folder, sorted
+	size    int64    // their bytes in all
+}
+
+// listSpecs finds the spec files under dir, as readSpecs does, and groups
+// them by service folder, in order of service.
+func listSpecs(dir string) ([]specGroup, error) {
+	var groups []specGroup
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || d.IsDir() {
 			return err
-		}
-		if d.IsDir() {
-			return nil
 		}
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
@@ -95,14 +178,112 @@ func readSpecs(dir string) (map[string][]byte, error) {
 		if !strings.HasSuffix(rel, ".rst") && path.Base(rel) != "paginators.json" {
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		files[rel] = b
+		service, _, _ := strings.Cut(rel, "/")
+		if n := len(groups); n == 0 || groups[n-1].service != service {
+			groups = append(groups, specGroup{service: service})
+		}
+		g := &groups[len(groups)-1]
+		g.files = append(g.files, rel)
+		g.size += info.Size()
 		return nil
 	})
-	return files, err
+	return groups, err
+}
+
+// readSpecs reads the spec files under dir, by slash path under dir:
+// <service>/paginator/*.rst and <service>/paginators.json.
+func readSpecs(dir string) (map[string][]byte, error) {
+	groups, err := listSpecs(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, g := range groups {
+		if err := readGroup(dir, g, files); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// readGroup reads the files of g into files.
+func readGroup(dir string, g specGroup, files map[string][]byte) error {
+	for _, name := range g.files {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		files[name] = b
+	}
+	return nil
+}
+
+// packageConflicts reports services that would make the same package: the
+// model names a package after its service, and two folders whose names
+// differ only in case or punctuation ("acm-pca", "acmpca") would write one
+// folder.
+func packageConflicts(dir string, groups []specGroup) parser.ErrorList {
+	var errs parser.ErrorList
+	seen := map[string]string{}
+	for _, g := range groups {
+		pkg := model.PackageName(g.service)
+		if other, ok := seen[pkg]; ok {
+			errs = append(errs, &parser.Error{File: path.Join(dir, g.files[0]), Pos: parser.Pos{Line: 1, Col: 1},
+				Msg: fmt.Sprintf("services %q and %q both make package %s", other, g.service, pkg)})
+			continue
+		}
+		seen[pkg] = g.service
+	}
+	return errs
+}
+
+// serviceResult is what generating one service gave.
+type serviceResult struct {
+	files []string // the files generated, by slash path under the output folder
+	stale []string // under -check, those that differ from the output folder
+	err   error
+}
+
+// generateService generates the package of one service group and compares
+// its files with the output folder: with a stager, the files that differ
+// are staged; without one (-check), they are reported stale. specs and out
+// are the folders as the disk knows them, specsSlash and outSlash as
+// errors name them.
+func generateService(specs, specsSlash, out, outSlash, importBase string, g specGroup, stg *stager) serviceResult {
+	files := make(map[string][]byte, len(g.files))
+	if err := readGroup(specs, g, files); err != nil {
+		return serviceResult{err: err}
+	}
+	prev, err := readNames(out, model.PackageName(g.service))
+	if err != nil {
+		return serviceResult{err: err}
+	}
+	gen, err := generate(specsSlash, files, outSlash, prev, importBase)
+	if err == nil {
+		err = checkPaths(gen)
+	}
+	if err != nil {
+		return serviceResult{err: err}
+	}
+	changed, err := changedFiles(out, gen)
+	if err != nil {
+		return serviceResult{err: err}
+	}
+	r := serviceResult{files: sortedNames(gen)}
+	if stg == nil {
+		r.stale = changed
+		return r
+	}
+	for _, name := range changed {
+		if err := stg.stage(name, gen[name]); err != nil {
+			return serviceResult{err: err}
+		}
+	}
+	return r
 }
 
 // modulePath finds the import path of dir from the go.mod above it.
@@ -178,27 +359,22 @@ func sortedNames(gen map[string][]byte) []string {
 	return names
 }
 
-// staleFiles compares the output folder with the generated files: files
-// that are missing or differ are to be written, and regular files that
-// carry the generated header but are no longer generated are to be deleted.
+// changedFiles compares the generated files of one package with the
+// output folder and returns those that are missing or differ, sorted.
 // Everything is read through an os.Root of the folder, and symbolic links
 // are not followed: a link where a generated file or its folder goes is an
-// error, and the search for leftovers does not enter linked folders.
-func staleFiles(out string, gen map[string][]byte) ([]change, error) {
+// error.
+func changedFiles(out string, gen map[string][]byte) ([]string, error) {
 	root, err := os.OpenRoot(out)
 	if errors.Is(err, fs.ErrNotExist) {
-		var changes []change
-		for _, name := range sortedNames(gen) {
-			changes = append(changes, change{name, gen[name]})
-		}
-		return changes, nil
+		return sortedNames(gen), nil
 	}
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
 
-	var changes []change
+	var changed []string
 	for _, name := range sortedNames(gen) {
 		exists, err := noLinks(root, name)
 		if err != nil {
@@ -213,23 +389,36 @@ func staleFiles(out string, gen map[string][]byte) ([]change, error) {
 				continue
 			}
 		}
-		changes = append(changes, change{name, gen[name]})
+		changed = append(changed, name)
 	}
+	return changed, nil
+}
+
+// leftoverFiles returns the regular files of the output folder that carry
+// the generated header but are not among the generated files, sorted. The
+// search does not enter linked folders.
+func leftoverFiles(out string, generated map[string]bool) ([]string, error) {
+	root, err := os.OpenRoot(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	var leftovers []string
 	err = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() || header(p) == nil {
+		if err != nil || !d.Type().IsRegular() || header(p) == nil || generated[p] {
 			return err
 		}
-		if _, ok := gen[p]; ok {
-			return nil
-		}
-		generated, err := hasHeader(root, p)
-		if generated {
-			changes = append(changes, change{name: p})
+		ok, err := hasHeader(root, p)
+		if ok {
+			leftovers = append(leftovers, p)
 		}
 		return err
 	})
-	sort.Slice(changes, func(i, j int) bool { return changes[i].name < changes[j].name })
-	return changes, err
+	sort.Strings(leftovers)
+	return leftovers, err
 }
 
 // errLink is the error for a symbolic link where gen would write.
@@ -276,91 +465,21 @@ func hasHeader(root *os.Root, name string) (bool, error) {
 	return want != nil && bytes.Equal(b[:n], want), err
 }
 
-// write applies the changes inside the output folder, through an os.Root
-// of it, all or nothing as far as the disk allows: every new file is
-// written to a temporary file in its folder first, and only when all are
-// written are they renamed into place and the leftovers deleted, with any
-// folder they leave empty. If a
-// temporary file cannot be written, the temporary files and the folders
-// made for them are removed and the folder is as it was.
-func write(out string, changes []change) (err error) {
-	if len(changes) == 0 {
-		return nil
-	}
-	var made []string // folders made, outermost first; "." is out itself
-	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			return err
-		}
-		made = append(made, ".")
-	}
-	root, err := os.OpenRoot(out)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-
-	var temps []string // by index of the change; "" for a deletion
-	defer func() {
-		if err == nil {
-			return
-		}
-		for _, t := range temps {
-			if t != "" {
-				root.Remove(t)
-			}
-		}
-		for i := len(made) - 1; i >= 0; i-- {
-			if made[i] == "." {
-				os.Remove(out)
-			} else {
-				root.Remove(made[i])
-			}
-		}
-	}()
+// write applies the changes inside the output folder, all or nothing as
+// far as the disk allows, with a stager.
+func write(out string, changes []change) error {
+	stg := newStager(out)
 	for _, c := range changes {
 		if c.data == nil {
-			temps = append(temps, "")
+			stg.remove(c.name)
 			continue
 		}
-		dirs, err := mkdirs(root, path.Dir(c.name))
-		made = append(made, dirs...)
-		if err != nil {
+		if err := stg.stage(c.name, c.data); err != nil {
+			stg.abort()
 			return err
 		}
-		tmp, err := writeTemp(root, path.Dir(c.name), c.data)
-		if err != nil {
-			return err
-		}
-		temps = append(temps, tmp)
 	}
-	for i, c := range changes {
-		if c.data != nil {
-			if err := root.Rename(temps[i], c.name); err != nil {
-				return err
-			}
-			temps[i] = ""
-		}
-	}
-	made = nil
-	emptied := map[string]bool{}
-	for _, c := range changes {
-		if c.data == nil {
-			if err := root.Remove(c.name); err != nil {
-				return err
-			}
-			emptied[path.Dir(c.name)] = true
-		}
-	}
-	// A package folder that held only leftovers goes too.
-	for dir := range emptied {
-		if entries, err := fs.ReadDir(root.FS(), dir); err == nil && len(entries) == 0 && dir != "." {
-			if err := root.Remove(dir); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return stg.commit()
 }
 
 // mkdirs makes the folder dir inside root and any folder above it that is
