@@ -210,6 +210,9 @@ func constraintLike(s string) bool {
 // reads as a heading, two backquotes that read as a quotation mark, or a
 // description that is only a list.
 func settle(lines []string) ([]string, bool) {
+	if plainParagraph(lines) {
+		return lines, true
+	}
 	for range 8 {
 		next := canonical(lines)
 		if slices.Equal(next, lines) {
@@ -218,6 +221,30 @@ func settle(lines []string) ([]string, bool) {
 		lines = next
 	}
 	return lines, false
+}
+
+// plainParagraph reports whether lines are one paragraph that
+// go/doc/comment prints exactly as it is, so that settling them would
+// change nothing: no blank or indented line (code, lists), no line that
+// starts or ends with white space of any kind, no line starting
+// with "#" (headings), no control or line-breaking rune, no bracket (links, link definitions), no quotation
+// pair ("``", "''"), and every line already as canonical leaves it, without
+// trailing white space or a directive-like start. Most field docs are such
+// a paragraph, and settling them is the costliest step of rendering them.
+func plainParagraph(lines []string) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	for _, l := range lines {
+		first, _ := utf8.DecodeRuneInString(l)
+		last, _ := utf8.DecodeLastRuneInString(l)
+		if l == "" || unicode.IsSpace(first) || unicode.IsSpace(last) || first == '#' || !isClean(l, false) ||
+			strings.ContainsAny(l, "[]") || strings.Contains(l, "``") || strings.Contains(l, "''") ||
+			escapeDirective(strings.TrimRight(l, " \t")) != l {
+			return false
+		}
+	}
+	return true
 }
 
 // canonical parses and prints the lines as go/printer does a doc comment,

@@ -2,6 +2,7 @@ package godoc
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,45 @@ func TestPropertyGenerated(t *testing.T) {
 		if t.Failed() {
 			break
 		}
+	}
+}
+
+// TestPlainParagraphIsCanonical checks the shortcut of settle: lines that
+// plainParagraph accepts are printed by go/doc/comment exactly as they are.
+// The lines are put together at random from words, punctuation, URLs and the
+// fragments, with a fixed seed; the check runs on every candidate whether or
+// not plainParagraph accepts it, and asserts that it accepts enough of them
+// to matter.
+func TestPlainParagraphIsCanonical(t *testing.T) {
+	words := []string{
+		"The", "filter", "value.", "Valid", "Values", "Connected", "include:", "-", "*", "+", "1.", "2)",
+		"(1)", "https://example.com/a", "http://x.y/z?q=1", "a,b", "x_y", "*em*", "`code`", "'", "\"q\"",
+		"Deprecated:", "Note:", "TODO", "•", "–", "ÄÖÜ", "日本", "a:b", "://", "Go", "See", "#", "e.g.",
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	accepted := 0
+	for range 20000 {
+		var lines []string
+		for range 1 + rng.IntN(4) {
+			var ws []string
+			for range 1 + rng.IntN(8) {
+				if rng.IntN(10) == 0 {
+					ws = append(ws, fragments[rng.IntN(len(fragments))])
+				} else {
+					ws = append(ws, words[rng.IntN(len(words))])
+				}
+			}
+			lines = append(lines, strings.Join(ws, " "))
+		}
+		if !plainParagraph(lines) {
+			continue
+		}
+		accepted++
+		if got := canonical(lines); !slices.Equal(got, lines) {
+			t.Fatalf("plainParagraph accepts %q, but go/doc/comment prints %q", lines, got)
+		}
+	}
+	if accepted < 5000 {
+		t.Fatalf("plainParagraph accepted only %d of 20000 candidates", accepted)
 	}
 }
