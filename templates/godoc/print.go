@@ -228,7 +228,7 @@ func settle(lines []string) ([]string, bool) {
 // change nothing: no blank or indented line (code, lists), no line that
 // starts or ends with white space of any kind, no line starting
 // with "#" (headings), no control or line-breaking rune, no bracket (links, link definitions), no quotation
-// pair ("``", "''"), and every line already as canonical leaves it, without
+// pair ("“", "”"), and every line already as canonical leaves it, without
 // trailing white space or a directive-like start. Most field docs are such
 // a paragraph, and settling them is the costliest step of rendering them.
 func plainParagraph(lines []string) bool {
