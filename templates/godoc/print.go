@@ -226,11 +226,12 @@ func settle(lines []string) ([]string, bool) {
 // plainParagraph reports whether lines are one paragraph that
 // go/doc/comment prints exactly as it is, so that settling them would
 // change nothing: no blank or indented line (code, lists), no line that
-// starts or ends with white space of any kind, no line starting
-// with "#" (headings), no control or line-breaking rune, no bracket (links, link definitions), no quotation
-// pair ("“", "”"), and every line already as canonical leaves it, without
-// trailing white space or a directive-like start. Most field docs are such
-// a paragraph, and settling them is the costliest step of rendering them.
+// starts or ends with white space of any kind, no line starting with "#"
+// (headings), no control or line-breaking rune, no bracket (links, link
+// definitions), no pair of backquotes or of single quotes (quotation
+// marks), and every line already as canonical leaves it, without a
+// directive-like start. Most field docs are such a paragraph, and settling
+// them is the costliest step of rendering them.
 func plainParagraph(lines []string) bool {
 	if len(lines) == 0 {
 		return false
