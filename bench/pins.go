@@ -1,7 +1,9 @@
 //go:build pins
 
-// The aws-sdk-go-v2 packages the measurements build, pinned in go.mod; the
-// pins build tag keeps this file out of every build.
+// The packages the measurements build from source, so that go.mod pins
+// them and what they import: aws-sdk-go-v2's, and the generator's (its
+// command, which a program cannot import). The pins build tag keeps this
+// file out of every build.
 package bench
 
 import (
@@ -9,4 +11,5 @@ import (
 	_ "github.com/aws/aws-sdk-go-v2/service/ec2"
 	_ "github.com/aws/aws-sdk-go-v2/service/ssm"
 	_ "github.com/pagegen/pagegen/paginate"
+	_ "github.com/pagegen/pagegen/templates"
 )
