@@ -9,6 +9,9 @@ import (
 // U+FFFD, every line break (CRLF, lone CR, U+2028, U+2029, U+0085) becomes a
 // line feed, and the runes that [dropped] reports are removed.
 func normalize(s string) string {
+	if isPrintableASCII(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -27,6 +30,17 @@ func normalize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isPrintableASCII reports whether s is ASCII without control characters
+// other than tab and line feed: text that normalize leaves as it is.
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < 0x20 && c != '\t' && c != '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // clean makes a fragment of rendered text safe on one line: line breaks and

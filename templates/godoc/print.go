@@ -210,7 +210,7 @@ func constraintLike(s string) bool {
 // reads as a heading, two backquotes that read as a quotation mark, or a
 // description that is only a list.
 func settle(lines []string) ([]string, bool) {
-	if plainParagraph(lines) {
+	if plainParagraphs(lines) {
 		return lines, true
 	}
 	for range 8 {
@@ -244,6 +244,32 @@ func plainParagraph(lines []string) bool {
 			escapeDirective(strings.TrimRight(l, " \t")) != l {
 			return false
 		}
+	}
+	return true
+}
+
+// plainParagraphs reports whether lines are paragraphs that go/doc/comment
+// prints exactly as they are: each one a [plainParagraph], one blank line
+// between two, and none that reads as a heading. A one-line paragraph
+// between two others is an old-style heading only if it ends with a letter
+// or digit, so such a paragraph is refused.
+func plainParagraphs(lines []string) bool {
+	start := 0
+	for i := 0; i <= len(lines); i++ {
+		if i < len(lines) && lines[i] != "" {
+			continue
+		}
+		para := lines[start:i]
+		if !plainParagraph(para) {
+			return false
+		}
+		if len(para) == 1 && start > 0 && i < len(lines) {
+			r, _ := utf8.DecodeLastRuneInString(para[0])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return false
+			}
+		}
+		start = i + 1
 	}
 	return true
 }

@@ -55,11 +55,10 @@ func TestPropertyGenerated(t *testing.T) {
 }
 
 // TestPlainParagraphIsCanonical checks the shortcut of settle: lines that
-// plainParagraph accepts are printed by go/doc/comment exactly as they are.
+// plainParagraphs accepts are printed by go/doc/comment exactly as they are.
 // The lines are put together at random from words, punctuation, URLs and the
-// fragments, with a fixed seed; the check runs on every candidate whether or
-// not plainParagraph accepts it, and asserts that it accepts enough of them
-// to matter.
+// fragments, in one or more paragraphs, with a fixed seed; the test asserts
+// that plainParagraphs accepts enough of them to matter.
 func TestPlainParagraphIsCanonical(t *testing.T) {
 	words := []string{
 		"The", "filter", "value.", "Valid", "Values", "Connected", "include:", "-", "*", "+", "1.", "2)",
@@ -70,7 +69,10 @@ func TestPlainParagraphIsCanonical(t *testing.T) {
 	accepted := 0
 	for range 20000 {
 		var lines []string
-		for range 1 + rng.IntN(4) {
+		for range 1 + rng.IntN(6) {
+			if len(lines) > 0 && rng.IntN(3) == 0 {
+				lines = append(lines, "")
+			}
 			var ws []string
 			for range 1 + rng.IntN(8) {
 				if rng.IntN(10) == 0 {
@@ -81,15 +83,15 @@ func TestPlainParagraphIsCanonical(t *testing.T) {
 			}
 			lines = append(lines, strings.Join(ws, " "))
 		}
-		if !plainParagraph(lines) {
+		if !plainParagraphs(lines) {
 			continue
 		}
 		accepted++
 		if got := canonical(lines); !slices.Equal(got, lines) {
-			t.Fatalf("plainParagraph accepts %q, but go/doc/comment prints %q", lines, got)
+			t.Fatalf("plainParagraphs accepts %q, but go/doc/comment prints %q", lines, got)
 		}
 	}
 	if accepted < 5000 {
-		t.Fatalf("plainParagraph accepted only %d of 20000 candidates", accepted)
+		t.Fatalf("plainParagraphs accepted only %d of 20000 candidates", accepted)
 	}
 }
