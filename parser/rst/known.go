@@ -1,5 +1,7 @@
 package rst
 
+import "strings"
+
 // knownDirectives are the directives Parse accepts: those the boto3
 // paginator pages use (py:class, py:method, note, warning and danger) and
 // the other admonitions. Any other directive is an error, as in docutils,
@@ -32,8 +34,12 @@ func (discard) wrap(string, string) {}
 func (discard) link(string, string) {}
 
 // unknownRole returns the byte offset in text and the name of the first
-// interpreted text role of text that is not known.
+// interpreted text role of text that is not known. Interpreted text is
+// between backquotes, so text without one has no role.
 func unknownRole(text string) (int, string, bool) {
+	if !strings.Contains(text, "`") {
+		return 0, "", false
+	}
 	at, name, found := 0, "", false
 	in := inliner{s: text, w: discard{}, onRole: func(off int, role string) {
 		if !found && !knownRoles[role] {

@@ -1,6 +1,7 @@
 package rst
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -54,14 +55,22 @@ func splitLines(file string, src []byte) ([]srcLine, error) {
 		return nil, fail(1, 1, "file too large: %d bytes (limit %d)", len(src), MaxSize)
 	}
 	for _, m := range byteOrderMarks {
-		if strings.HasPrefix(string(src), m.bom) {
+		if bytes.HasPrefix(src, []byte(m.bom)) {
 			return nil, fail(1, 1, "file is %s (byte order mark % X); pages must be UTF-8", m.name, m.bom)
 		}
 	}
 	text := string(skipBOM(src))
 	lines := make([]srcLine, 0, strings.Count(text, "\n")+1)
+	// Most pages end their lines with a line feed alone, which IndexByte
+	// finds faster than IndexAny finds either break.
+	hasCR := strings.IndexByte(text, '\r') >= 0
 	for len(text) > 0 {
-		end := strings.IndexAny(text, "\r\n")
+		var end int
+		if hasCR {
+			end = strings.IndexAny(text, "\r\n")
+		} else {
+			end = strings.IndexByte(text, '\n')
+		}
 		next := end + 1
 		switch {
 		case end < 0:
