@@ -2,6 +2,7 @@ package godoc
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -93,5 +94,50 @@ func TestPlainParagraphIsCanonical(t *testing.T) {
 	}
 	if accepted < 5000 {
 		t.Fatalf("plainParagraphs accepted only %d of 20000 candidates", accepted)
+	}
+}
+
+// TestPlainTextIsParsed checks the shortcut of document: text that
+// plainText accepts gives the words goldmark's parse gives. The texts are
+// put together at random from words, punctuation, line breaks and the
+// fragments, with a fixed seed; the test asserts that plainText accepts
+// enough of them to matter.
+func TestPlainTextIsParsed(t *testing.T) {
+	pieces := []string{
+		"The", "filter", "value.", "a", "Z9", "(x)", "x,", "y;", "z:", "it's", "\"q\"", "50%", "$1", "a=b", "a+b", "a-b",
+		"a/b", "why?", "http://example.com/x", "www.example.com", "1.", "-", "+", " ", "  ", "\n", "\n", "\n ", "\n\n",
+		"-\n", "=\n", "x\n===", "x\n---",
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	accepted := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			if rng.IntN(12) == 0 {
+				b.WriteString(fragments[rng.IntN(len(fragments))])
+			} else {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		src := []byte(b.String())
+		words, ok := plainText(src)
+		if !ok {
+			continue
+		}
+		accepted++
+		want := newRenderer(src, false).parse()
+		var got []block
+		if len(words) > 0 {
+			got = []block{{kind: blockPara, words: words}}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("plainText reads %q as %v, goldmark as %v", src, got, want)
+		}
+	}
+	if accepted < 2000 {
+		t.Fatalf("plainText accepted only %d of 20000 texts", accepted)
 	}
 }

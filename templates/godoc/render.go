@@ -80,8 +80,48 @@ func newRenderer(src []byte, plain bool) *renderer {
 
 // document parses the source and returns its blocks.
 func (r *renderer) document() []block {
+	if words, ok := plainText(r.src); ok {
+		if len(words) == 0 {
+			return nil
+		}
+		return []block{{kind: blockPara, words: words}}
+	}
+	return r.parse()
+}
+
+// parse parses the source with goldmark and returns its blocks.
+func (r *renderer) parse() []block {
 	doc := mdParser.Parse(text.NewReader(r.src))
 	return mergeLists(r.blocks(nil, doc))
+}
+
+// plainText returns the words of src if CommonMark reads it as at most one
+// paragraph of plain text, as most descriptions are, which needs no
+// parser: every line starts with a letter (no list, heading, quote, code or
+// underline), no line is blank, and the text holds only letters, digits,
+// spaces and punctuation without a meaning in CommonMark (no emphasis,
+// code, link, HTML, entity or escape).
+func plainText(src []byte) ([]word, bool) {
+	lineStart := true
+	for _, c := range src {
+		switch {
+		case lineStart && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
+			return nil, false
+		case c == '\n':
+			lineStart = true
+			continue
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ':
+		case strings.IndexByte(".,;:'\"()/?%$=+-", c) >= 0:
+		default:
+			return nil, false
+		}
+		lineStart = false
+	}
+	var words []word
+	for _, f := range strings.Fields(string(src)) {
+		words = append(words, word{s: f})
+	}
+	return words, true
 }
 
 // blocks appends the blocks rendered from the children of n to dst.
