@@ -38,6 +38,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == launchArg {
+		os.Exit(launch(os.Args[2:]))
+	}
 	n := flag.Int("n", 5, "runs of each timed command, interleaved")
 	flag.Parse()
 	if err := run(*n, os.Stdout); err != nil {
@@ -328,29 +331,75 @@ func wall(u usage) time.Duration { return u.wall }
 func cpu(u usage) time.Duration  { return u.user + u.sys }
 func rss(u usage) int64          { return u.maxRSS }
 
+// launchArg, as the first argument, makes the command a launcher: see
+// launch.
+const launchArg = "-launch"
+
 // measure runs a command and returns its wall time, CPU time and peak
-// resident memory.
+// resident memory. It runs it through a fresh copy of this program (see
+// launch): Linux carries a process's peak RSS over fork and exec, so a
+// command started from this process, which holds the corpus, would report
+// at least this process's memory.
 func measure(name string, args ...string) (usage, error) {
-	cmd := exec.Command(name, args...)
+	self, err := os.Executable()
+	if err != nil {
+		return usage{}, err
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return usage{}, err
+	}
+	defer r.Close()
+	cmd := exec.Command(self, append([]string{launchArg, name}, args...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.ExtraFiles = []*os.File{w}
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		return usage{}, err
+	}
+	report, readErr := io.ReadAll(r)
+	if err := cmd.Wait(); err != nil {
+		return usage{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	if readErr != nil {
+		return usage{}, readErr
+	}
+	var wallNs, userNs, sysNs, rssKB int64
+	if _, err := fmt.Sscan(string(report), &wallNs, &userNs, &sysNs, &rssKB); err != nil {
+		return usage{}, fmt.Errorf("%s: the launcher's report %q: %w", name, report, err)
+	}
+	return usage{
+		wall:   time.Duration(wallNs),
+		user:   time.Duration(userNs),
+		sys:    time.Duration(sysNs),
+		maxRSS: rssKB * 1024, // Linux reports kilobytes
+		stdout: stdout.String(),
+	}, nil
+}
+
+// launch runs the command args, passing its output through, and writes its
+// wall time, user and system CPU time in nanoseconds and peak RSS in
+// kilobytes to file descriptor 3. It returns the exit status.
+func launch(args []string) int {
+	report := os.NewFile(3, "report")
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	start := time.Now()
 	err := cmd.Run()
 	elapsed := time.Since(start)
 	if err != nil {
-		return usage{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, stderr.String())
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
 	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
-		return usage{}, fmt.Errorf("%s: no resource usage on this system", name)
+		fmt.Fprintln(os.Stderr, "no resource usage on this system")
+		return 1
 	}
-	return usage{
-		wall:   elapsed,
-		user:   time.Duration(ru.Utime.Nano()),
-		sys:    time.Duration(ru.Stime.Nano()),
-		maxRSS: ru.Maxrss * 1024, // Linux reports kilobytes
-		stdout: stdout.String(),
-	}, nil
+	fmt.Fprintln(report, elapsed.Nanoseconds(), ru.Utime.Nano(), ru.Stime.Nano(), ru.Maxrss)
+	return 0
 }
 
 // output runs a command and returns what it printed.
