@@ -35,28 +35,38 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 	if err := checkNames(pkg); err != nil {
 		return nil, err
 	}
-	files := map[string]*jen.File{}
-	newFile := func(name string) *jen.File {
+	// Each file is rendered as soon as it is built, so that only one
+	// file's syntax tree is held at a time.
+	out := map[string][]byte{NamesFile: genNames(pkg)}
+	var err error
+	file := func(name string, build func(f *jen.File)) {
+		if err != nil {
+			return
+		}
 		f := jen.NewFilePathName(importPath, pkg.Name)
 		f.HeaderComment(Header)
 		f.ImportName(Runtime, "paginate")
 		f.ImportName(testifyRequire, "require")
-		files[name] = f
-		return f
-	}
-
-	doc := newFile("doc.go")
-	genPackageDoc(doc, pkg)
-
-	types := newFile("types.go")
-	for _, t := range pkg.Types {
-		genType(types, t)
-	}
-	for _, t := range pkg.Types {
-		if t.Validates && t.Kind != model.Enum {
-			genValidate(types, t, "")
+		build(f)
+		var buf bytes.Buffer
+		if rerr := f.Render(&buf); rerr != nil {
+			err = fmt.Errorf("%s/%s: %w", pkg.Name, name, rerr)
+			return
 		}
+		out[name] = buf.Bytes()
 	}
+
+	file("doc.go", func(f *jen.File) { genPackageDoc(f, pkg) })
+	file("types.go", func(f *jen.File) {
+		for _, t := range pkg.Types {
+			genType(f, t)
+		}
+		for _, t := range pkg.Types {
+			if t.Validates && t.Kind != model.Enum {
+				genValidate(f, t, "")
+			}
+		}
+	})
 	var unions []*model.Type
 	for _, t := range pkg.Types {
 		if t.Kind == model.Union {
@@ -64,33 +74,27 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 		}
 	}
 	if len(unions) > 0 {
-		f := newFile("types_test.go")
-		for _, t := range unions {
-			genUnionTests(f, t)
-		}
+		file("types_test.go", func(f *jen.File) {
+			for _, t := range unions {
+				genUnionTests(f, t)
+			}
+		})
 	}
-
 	for _, p := range pkg.Paginators {
-		f := newFile(p.File + ".go")
-		genInput(f, p)
-		genOutput(f, p)
-		genClient(f, p)
-		genSpec(f, p)
-		genPaginator(f, p)
-		if p.Filter != nil {
-			genFilterNames(f, p.Filter)
-		}
-		genTests(newFile(p.File+"_test.go"), p)
+		file(p.File+".go", func(f *jen.File) {
+			genInput(f, p)
+			genOutput(f, p)
+			genClient(f, p)
+			genSpec(f, p)
+			genPaginator(f, p)
+			if p.Filter != nil {
+				genFilterNames(f, p.Filter)
+			}
+		})
+		file(p.File+"_test.go", func(f *jen.File) { genTests(f, p) })
 	}
-
-	out := make(map[string][]byte, len(files)+1)
-	out[NamesFile] = genNames(pkg)
-	for name, f := range files {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("%s/%s: %w", pkg.Name, name, err)
-		}
-		out[name] = buf.Bytes()
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
