@@ -198,3 +198,31 @@ func TestToolexecRecordsTheCompile(t *testing.T) {
 		t.Errorf("a failed compile was recorded: %v", got)
 	}
 }
+
+func TestReportPrint(t *testing.T) {
+	runs := func(sec float64, mib int64) []result {
+		r := result{wall: time.Duration(sec * float64(time.Second)), cpu: time.Second, treeRSS: mib << 20, compRSS: mib << 20}
+		return []result{r, r}
+	}
+	r := &report{
+		reps: 2, toolexec: true, cpus: 2, goVersion: "go1.26.8", cache: "a new GOCACHE",
+		sides: []*side{
+			{label: "pagegen ec2", ops: 100, opsHow: "paginators", runs: runs(1, 100)},
+			{label: "aws ec2", ops: 400, opsHow: "operations", runs: runs(8, 1600)},
+			{label: "aws ec2/types", ops: 400, runs: runs(5, 200)},
+		},
+		lines: []lineCount{{label: "pagegen generated/ec2", ops: 100, files: 2, lines: 2500, testFiles: 1, testLines: 500}},
+	}
+	var out strings.Builder
+	r.print(&out)
+	for _, want := range []string{
+		"aws ec2 + types  400",
+		"vs aws ec2:         build time 0.50 (misses the goal), peak RSS 0.25 (meets the goal)",
+		"vs aws ec2 + types: build time 0.31 (meets the goal), peak RSS 0.25 (meets the goal)",
+		"25.0",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -76,7 +76,7 @@ func chain(label string, a, b summary) summary {
 
 // print writes the report to w.
 func (r *report) print(w io.Writer) {
-	fmt.Fprintf(w, "go build of one package with warm dependencies, %d repetitions interleaved (%s)\n", r.reps, r.when.Format(time.DateTime))
+	fmt.Fprintf(w, "go build of one package with warm dependencies; repetitions: %d, interleaved (%s)\n", r.reps, r.when.Format(time.DateTime))
 	fmt.Fprintf(w, "%s, %d CPUs, load %s before and %s after, %s\n", r.goVersion, r.cpus, r.loadBefore, r.loadAfter, r.cache)
 	rss := "peak RSS: go build and its waited-for descendants"
 	if r.toolexec {
@@ -94,10 +94,14 @@ func (r *report) print(w io.Writer) {
 		rows = append(rows, chain("aws ec2 + types", aws, rows[2]))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "package\tops\tbuild median\tmin\tcpu median\tpeak RSS MiB\tcompile RSS MiB\tms/op\tMiB/op\t")
+	width := 0
 	for _, s := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%.2fs\t%.2fs\t%.2fs\t%s\t%s\t%.1f\t%.2f\t\n",
-			s.label, s.ops, s.wall.Seconds(), s.minWall.Seconds(), s.cpu.Seconds(), mib(s.treeRSS), mib(s.compRSS), s.perOpMS, s.perOpMiB)
+		width = max(width, len(s.label))
+	}
+	fmt.Fprintf(tw, "%-*s\tops\tbuild median\tmin\tcpu median\tpeak RSS MiB\tcompile RSS MiB\tms/op\tMiB/op\t\n", width, "package")
+	for _, s := range rows {
+		fmt.Fprintf(tw, "%-*s\t%d\t%.2fs\t%.2fs\t%.2fs\t%s\t%s\t%.1f\t%.2f\t\n",
+			width, s.label, s.ops, s.wall.Seconds(), s.minWall.Seconds(), s.cpu.Seconds(), mib(s.treeRSS), mib(s.compRSS), s.perOpMS, s.perOpMiB)
 	}
 	tw.Flush()
 	for _, s := range r.sides {
@@ -121,9 +125,13 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintln(w)
 
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lines of Go\tops\tfiles\tlines\ttest files\ttest lines\tlines/op\ttest lines/op\t")
+	width = 0
 	for _, c := range r.lines {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t\n", c.label, c.ops, c.files, c.lines, c.testFiles, c.testLines,
+		width = max(width, len(c.label))
+	}
+	fmt.Fprintf(tw, "%-*s\tops\tfiles\tlines\ttest files\ttest lines\tlines/op\ttest lines/op\t\n", width, "lines of Go")
+	for _, c := range r.lines {
+		fmt.Fprintf(tw, "%-*s\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t\n", width, c.label, c.ops, c.files, c.lines, c.testFiles, c.testLines,
 			ratio(float64(c.lines), float64(c.ops)), ratio(float64(c.testLines), float64(c.ops)))
 	}
 	tw.Flush()
