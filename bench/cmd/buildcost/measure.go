@@ -49,11 +49,14 @@ type builder struct {
 	builds   int      // builds run, to name the wrapper's files
 }
 
-// goBuild runs `go build -x` of pkgs and returns what it measured, the
-// packages it compiled (from -x) and, with the wrapper, the compiler's peak
-// RSS of each.
-func (b *builder) goBuild(ctx context.Context, pkgs ...string) (result, []string, map[string]int64, error) {
-	args := []string{"build", "-x"}
+// goBuild runs `go build` of pkgs and returns what it measured, the
+// packages it compiled (with x, from go build -x; else nil) and, with the
+// wrapper, the compiler's peak RSS of each.
+func (b *builder) goBuild(ctx context.Context, x bool, pkgs ...string) (result, []string, map[string]int64, error) {
+	args := []string{"build"}
+	if x {
+		args = append(args, "-x")
+	}
 	if b.toolexec != "" {
 		args = append(args, "-toolexec", b.toolexec)
 	}
@@ -70,6 +73,9 @@ func (b *builder) goBuild(ctx context.Context, pkgs ...string) (result, []string
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
+	if ctx.Err() != nil {
+		return result{}, nil, nil, fmt.Errorf("go %s: interrupted", strings.Join(args, " "))
+	}
 	if err != nil {
 		return result{}, nil, nil, fmt.Errorf("go %s (in %s): %v\n%s", strings.Join(args, " "), b.dir, err, tail(stderr.String(), 20))
 	}
@@ -100,7 +106,7 @@ func (b *builder) measure(ctx context.Context, s *side, rep int) (result, error)
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		return result{}, fmt.Errorf("writing the nonce: %w", err)
 	}
-	r, compiled, comps, err := b.goBuild(ctx, s.pkg)
+	r, compiled, comps, err := b.goBuild(ctx, true, s.pkg)
 	// Without the nonce the package is as it was warmed, so the packages
 	// that import it stay cached.
 	if rmErr := os.Remove(file); err == nil && rmErr != nil {

@@ -84,10 +84,10 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	for i, s := range sides {
 		pkgs[i] = s.pkg
 	}
-	if _, _, _, err := b.goBuild(ctx, pkgs...); err != nil {
+	if _, _, _, err := b.goBuild(ctx, false, pkgs...); err != nil {
 		return nil, fmt.Errorf("warming the cache: %w", err)
 	}
-	if _, compiled, _, err := b.goBuild(ctx, pkgs...); err != nil {
+	if _, compiled, _, err := b.goBuild(ctx, true, pkgs...); err != nil {
 		return nil, fmt.Errorf("checking the cache is warm: %w", err)
 	} else if len(compiled) > 0 {
 		return nil, fmt.Errorf("the cache is not warm: a second build compiled %v", compiled)
