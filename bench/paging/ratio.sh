@@ -2,8 +2,9 @@
 # ratio.sh runs the paging benchmarks COUNT times (default 10), one whole
 # round of all benchmarks at a time so that the two sides interleave, keeps
 # the results in OUT (default /tmp/paging.txt) with the load average before
-# each round, and prints benchstat's comparisons of ns/page and allocations
-# and each column's median ns/page divided by the first column's.
+# each round, and prints the ratios BenchmarkRatio measures in pairs, then
+# benchstat's comparisons of ns/page and allocations of the separate
+# benchmarks and each column's median ns/page divided by the first column's.
 # It needs benchstat: go install golang.org/x/perf/cmd/benchstat@latest
 set -eu
 count=${COUNT:-10}
@@ -36,6 +37,9 @@ ratios() {
 				printf "%s: %s / %s = %.3f (median ns/page %.1f / %.1f)\n", bench, name[idx[k]], name[base], $idx[k] / $base, $idx[k] * 1e9, $base * 1e9
 		}'
 }
+
+benchstat -filter ".name:Ratio .unit:ratio" "$out"
+echo
 
 for b in Paging:impl Items:impl Resume:run; do
 	name=${b%:*} key=${b#*:}
