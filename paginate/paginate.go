@@ -385,8 +385,9 @@ func (p *Pager[In, Out, Item]) Items(ctx context.Context) iter.Seq2[Item, error]
 				yield(zero, err)
 				return
 			}
-			for _, item := range p.spec.Items(page) {
-				if !yield(item, nil) {
+			items := p.spec.Items(page)
+			for i := range items {
+				if !yield(items[i], nil) {
 					return
 				}
 			}
