@@ -98,11 +98,21 @@ func setSection(ar *txtar.Archive, name, data string) {
 	}
 }
 
-// copySpecs copies the repository's specs into a temporary folder.
+// seeds are the two pages of the repository's specs that the tests of the
+// command are written against: one package each, ten files in all.
+var seeds = []string{"ssm/paginator/DescribeSessions.rst", "ec2/paginator/DescribeTrafficMirrorSessions.rst"}
+
+// copySpecs copies the seed pages into a temporary specs folder.
 func copySpecs(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "specs")
-	require.NoError(t, os.CopyFS(dir, os.DirFS("../../specs")))
+	for _, name := range seeds {
+		b, err := os.ReadFile(filepath.Join("../../specs", filepath.FromSlash(name)))
+		require.NoError(t, err)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+	}
 	return dir
 }
 
