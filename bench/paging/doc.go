@@ -2,5 +2,6 @@
 // against aws-sdk-go-v2's ssm.NewDescribeSessionsPaginator over in-memory
 // clients that serve the same pages: plain paging, the Items iterator, and
 // a MaxItems run resumed from its ResumeToken. It holds only tests and
-// benchmarks; README-section.md says how to run them and what they showed.
+// benchmarks; the paging section of bench's README says how to run them
+// and what they showed.
 package paging

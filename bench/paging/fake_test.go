@@ -154,6 +154,9 @@ type sessionKey struct {
 	start                               time.Time
 }
 
+// TestFakesServeSameSessions checks that both paginators, walking their own
+// fake, see the same 1,000 pages and the same 50,000 distinct sessions in
+// the same order.
 func TestFakesServeSameSessions(t *testing.T) {
 	pc, ac := fakes()
 	ctx := context.Background()
@@ -201,6 +204,8 @@ func TestFakesServeSameSessions(t *testing.T) {
 	}
 }
 
+// TestFakesRejectUnknownToken checks that a token the fakes did not hand out
+// is an error rather than the first page again.
 func TestFakesRejectUnknownToken(t *testing.T) {
 	pc, ac := fakes()
 	ctx := context.Background()
