@@ -23,8 +23,9 @@
 // wrapper that records the compiler's own peak, so each figure is checked
 // against the compiler process alone.
 //
-// Nothing is written outside the temporary folder, which is removed at the
-// end unless -keep is given.
+// Nothing is written outside the temporary folder, but for the cache that
+// -gocache names; the folder is removed at the end, also on an interrupt,
+// unless -keep is given.
 package main
 
 import (
