@@ -80,11 +80,8 @@ func newRenderer(src []byte, plain bool) *renderer {
 
 // document parses the source and returns its blocks.
 func (r *renderer) document() []block {
-	if words, ok := plainText(r.src); ok {
-		if len(words) == 0 {
-			return nil
-		}
-		return []block{{kind: blockPara, words: words}}
+	if blocks, ok := plainText(r.src); ok {
+		return blocks
 	}
 	return r.parse()
 }
@@ -95,21 +92,21 @@ func (r *renderer) parse() []block {
 	return mergeLists(r.blocks(nil, doc))
 }
 
-// plainText returns the words of src if CommonMark reads it as at most one
-// paragraph of plain text, as most descriptions are, which needs no
-// parser: every line starts with a letter (no list, heading, quote, code or
-// underline), no line is blank, and the text holds only letters, digits,
-// spaces and punctuation without a meaning in CommonMark (no emphasis,
-// code, link, HTML, entity or escape).
-func plainText(src []byte) ([]word, bool) {
+// plainText returns the paragraphs of src if CommonMark reads it as plain
+// paragraphs, as most descriptions are, which needs no parser: every line
+// is blank or starts with a letter (no list, heading, quote, code or
+// underline), and the text holds only letters, digits, spaces and
+// punctuation without a meaning in CommonMark (no emphasis, code, link,
+// HTML, entity or escape). Blank lines separate the paragraphs.
+func plainText(src []byte) ([]block, bool) {
 	lineStart := true
 	for _, c := range src {
 		switch {
-		case lineStart && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
-			return nil, false
 		case c == '\n':
 			lineStart = true
 			continue
+		case lineStart && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
+			return nil, false
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ':
 		case strings.IndexByte(".,;:'\"()/?%$=+-", c) >= 0:
 		default:
@@ -117,11 +114,17 @@ func plainText(src []byte) ([]word, bool) {
 		}
 		lineStart = false
 	}
-	var words []word
-	for _, f := range strings.Fields(string(src)) {
-		words = append(words, word{s: f})
+	var blocks []block
+	for para := range strings.SplitSeq(string(src), "\n\n") {
+		var words []word
+		for _, f := range strings.Fields(para) {
+			words = append(words, word{s: f})
+		}
+		if len(words) > 0 {
+			blocks = append(blocks, block{kind: blockPara, words: words})
+		}
 	}
-	return words, true
+	return blocks, true
 }
 
 // blocks appends the blocks rendered from the children of n to dst.
