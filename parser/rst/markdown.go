@@ -415,6 +415,16 @@ func (w *mdWriter) writeText(s string) bool {
 				continue
 			}
 		}
+		if c < utf8.RuneSelf && plainByte[c] {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && plainByte[s[j]] {
+				j++
+			}
+			out = append(out, s[i:j]...)
+			last = rune(s[j-1])
+			i = j
+			continue
+		}
 		escape := false
 		switch c {
 		case '\n':
@@ -459,6 +469,16 @@ func (w *mdWriter) writeText(s string) bool {
 	w.lineStart, w.last, w.delim = lineStart, last, 0
 	return true
 }
+
+// plainByte marks the ASCII bytes that writeText copies as they are
+// wherever they stand after the start of a line: all but line feeds,
+// spaces and the characters it may escape.
+var plainByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = !strings.ContainsRune("\n \\`*[]<_&!", rune(c))
+	}
+	return t
+}()
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
