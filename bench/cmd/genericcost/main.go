@@ -120,13 +120,9 @@ func run(n, runs int) error {
 	return nil
 }
 
-// genericPackage is n paginators as pagegen generates them: types of their
-// own, a paginate.Spec and a generic Pager.
-func genericPackage(n int) string {
-	var b strings.Builder
-	b.WriteString("package generic\n\nimport (\n\t\"context\"\n\n\t\"github.com/pagegen/pagegen/paginate\"\n)\n")
-	for i := range n {
-		fmt.Fprintf(&b, `
+// typesOf declares paginator %[1]d's input, output and item: structures
+// of its own, as each generated paginator has.
+const typesOf = `
 type In%[1]d struct {
 	A%[1]d         string
 	NextToken  string
@@ -142,7 +138,16 @@ type Item%[1]d struct {
 	ID string
 	V%[1]d int
 }
+`
 
+// genericPackage is n paginators as pagegen generates them: types of their
+// own, a paginate.Spec and a generic Pager.
+func genericPackage(n int) string {
+	var b strings.Builder
+	b.WriteString("package generic\n\nimport (\n\t\"context\"\n\n\t\"github.com/pagegen/pagegen/paginate\"\n)\n")
+	for i := range n {
+		fmt.Fprintf(&b, typesOf, i)
+		fmt.Fprintf(&b, `
 var spec%[1]d = &paginate.Spec[In%[1]d, Out%[1]d, Item%[1]d]{
 	InputTokens:  []string{"NextToken"},
 	Items:        func(out *Out%[1]d) []Item%[1]d { return out.Items },
@@ -212,23 +217,8 @@ func (p *Pager) NextPage(ctx context.Context) (any, error) {
 }
 `)
 	for i := range n {
+		fmt.Fprintf(&b, typesOf, i)
 		fmt.Fprintf(&b, `
-type In%[1]d struct {
-	A%[1]d         string
-	NextToken  string
-	MaxResults *int64
-}
-
-type Out%[1]d struct {
-	Items     []Item%[1]d
-	NextToken string
-}
-
-type Item%[1]d struct {
-	ID string
-	V%[1]d int
-}
-
 var spec%[1]d = &Spec{
 	InputTokens:  []string{"NextToken"},
 	Count:        func(out any) int { return len(out.(*Out%[1]d).Items) },
