@@ -397,7 +397,7 @@ func (w *mdWriter) writeText(s string) bool {
 		next, _ := utf8.DecodeRuneInString(s)
 		w.settle(next)
 	}
-	var out []byte
+	start := len(w.buf)
 	lineStart, last := w.lineStart, w.last
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -408,8 +408,8 @@ func (w *mdWriter) writeText(s string) bool {
 			}
 			lineStart = false
 			if k := lineStartEscape(s[i:]); k >= 0 {
-				out = append(out, s[i:i+k]...)
-				out = append(out, '\\', s[i+k])
+				w.buf = append(w.buf, s[i:i+k]...)
+				w.buf = append(w.buf, '\\', s[i+k])
 				last = rune(s[i+k])
 				i += k + 1
 				continue
@@ -420,7 +420,7 @@ func (w *mdWriter) writeText(s string) bool {
 			for j < len(s) && s[j] < utf8.RuneSelf && plainByte[s[j]] {
 				j++
 			}
-			out = append(out, s[i:j]...)
+			w.buf = append(w.buf, s[i:j]...)
 			last = rune(s[j-1])
 			i = j
 			continue
@@ -428,7 +428,7 @@ func (w *mdWriter) writeText(s string) bool {
 		escape := false
 		switch c {
 		case '\n':
-			out = append(out, '\n')
+			w.buf = append(w.buf, '\n')
 			lineStart, last = true, '\n'
 			i++
 			continue
@@ -438,7 +438,7 @@ func (w *mdWriter) writeText(s string) bool {
 				j++
 			}
 			if j == len(s) || s[j] != '\n' {
-				out = append(out, s[i:j]...)
+				w.buf = append(w.buf, s[i:j]...)
 				last = ' '
 			}
 			i = j
@@ -454,18 +454,17 @@ func (w *mdWriter) writeText(s string) bool {
 			escape = i == len(s)-1
 		}
 		if escape {
-			out = append(out, '\\')
+			w.buf = append(w.buf, '\\')
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		out = append(out, s[i:i+size]...)
+		w.buf = append(w.buf, s[i:i+size]...)
 		last = r
 		i += size
 	}
-	if len(out) == 0 {
+	if len(w.buf) == start {
 		w.lineStart = lineStart
 		return false
 	}
-	w.buf = append(w.buf, out...)
 	w.lineStart, w.last, w.delim = lineStart, last, 0
 	return true
 }
