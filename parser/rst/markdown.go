@@ -25,7 +25,15 @@ func BlocksMarkdown(nodes []*Node) string {
 // goldmark) end every enclosing list item at a blank line after an empty
 // one, and nothing can continue an empty item anyway.
 func joinBlocks(blocks []string, sep string) string {
+	if len(blocks) == 1 {
+		return blocks[0]
+	}
 	var b strings.Builder
+	n := 0
+	for _, block := range blocks {
+		n += len(block) + len(sep)
+	}
+	b.Grow(n)
 	for k, block := range blocks {
 		if k > 0 {
 			if endsWithEmptyItem(blocks[k-1]) {
