@@ -174,7 +174,7 @@ func (p *Pager) NextPage(ctx context.Context) (any, error) {
 		return nil, ErrNoMorePages
 	}
 	if !p.started {
-		if err := p.prepare(); err != nil {
+		if err := prepare(p); err != nil {
 			p.done = true
 			return nil, err
 		}
@@ -184,7 +184,7 @@ func (p *Pager) NextPage(ctx context.Context) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err := p.handle(out)
+	page, err := handle(p, out)
 	if err != nil {
 		p.done = true
 		return nil, err
@@ -192,10 +192,15 @@ func (p *Pager) NextPage(ctx context.Context) (any, error) {
 	return page, nil
 }
 
+// prepare, handle and cut are functions rather than methods: a generated
+// paginator embeds *Pager, and the compiler writes a wrapper in its
+// package for every method of Pager, unexported ones included, so each
+// method here would cost every generated paginator one more function.
+
 // prepare applies the starting token and page size to the input and
 // validates it (botocore's _inject_starting_params and parameter
 // validation).
-func (p *Pager) prepare() error {
+func prepare(p *Pager) error {
 	s := p.spec
 	if p.opts.PageSize != 0 && s.SetLimit == nil {
 		return ErrPageSizeUnsupported
@@ -225,7 +230,7 @@ func (p *Pager) prepare() error {
 
 // handle is the body of botocore's PageIterator.__iter__ loop for one
 // response.
-func (p *Pager) handle(out any) (any, error) {
+func handle(p *Pager, out any) (any, error) {
 	s := p.spec
 	page := out
 	n, hasList := s.Len(out)
@@ -244,7 +249,7 @@ func (p *Pager) handle(out any) (any, error) {
 				}
 			}
 			var err error
-			if page, err = p.cut(out, n, sliceStart(startTrunc, n), -1, true); err != nil {
+			if page, err = cut(p, out, n, sliceStart(startTrunc, n), -1, true); err != nil {
 				return nil, err
 			}
 			n, _ = s.Len(page)
@@ -253,7 +258,7 @@ func (p *Pager) handle(out any) (any, error) {
 	if limit := p.opts.MaxItems; limit != 0 && p.total+n-limit > 0 {
 		keep := limit - p.total
 		var err error
-		if page, err = p.cut(page, n, 0, sliceStop(keep, n), false); err != nil {
+		if page, err = cut(p, page, n, 0, sliceStop(keep, n), false); err != nil {
 			return nil, err
 		}
 		if resumed {
@@ -304,7 +309,7 @@ func (p *Pager) handle(out any) (any, error) {
 // to [i:j] (to the end when j is -1), and with the secondary results
 // emptied when clearSecondary is set: out itself when nothing changes,
 // otherwise a shallow copy, so the client's output is never modified.
-func (p *Pager) cut(out any, n, i, j int, clearSecondary bool) (any, error) {
+func cut(p *Pager, out any, n, i, j int, clearSecondary bool) (any, error) {
 	s := p.spec
 	clearSecondary = clearSecondary && s.ClearSecondary != nil
 	if !s.Single {
