@@ -121,6 +121,7 @@ type Pager struct {
 	sent    []string // scratch for SetTokens
 	total   int      // items returned so far
 	resume  string
+	bufs    [3]string // tok, recv and sent for a single input token
 }
 
 // New returns a Pager for spec that sends requests through call. in is the
@@ -137,7 +138,12 @@ func New(spec *Spec, call func(ctx context.Context, in any) (any, error), in any
 		fn(&p.opts)
 	}
 	n := len(spec.InputTokens)
-	buf := make([]string, 3*n)
+	var buf []string
+	if n <= 1 {
+		buf = p.bufs[:3*n]
+	} else {
+		buf = make([]string, 3*n)
+	}
 	p.tok, p.recv, p.sent = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	return p
 }
