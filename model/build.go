@@ -105,6 +105,7 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		PaginatorName: b.reserved.name(op + "Paginator"),
 		NewName:       b.reserved.name("New" + op + "Paginator"),
 		SpecName:      b.reserved.name(Unexported(op + "Spec")),
+		ItemsName:     b.reserved.name(Unexported(op + "Items")),
 
 		FakeName:       b.reserved.name(Unexported(op + "Fake")),
 		NewFakeName:    b.reserved.name("new" + op + "Fake"),

@@ -32,6 +32,7 @@ type Paginator struct {
 	PaginatorName string // <Op>Paginator
 	NewName       string // New<Op>Paginator
 	SpecName      string // the unexported paginate.Spec variable
+	ItemsName     string // the unexported function returning a page's items
 
 	// The unexported names of the generated tests' helpers.
 	FakeName       string // the fake client type

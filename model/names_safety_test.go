@@ -108,7 +108,7 @@ func declared(pkg *Package) []string {
 		}
 	}
 	for _, p := range pkg.Paginators {
-		names = append(names, p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName,
+		names = append(names, p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName, p.ItemsName,
 			p.FakeName, p.NewFakeName, p.CollectName, p.ValidInputName, p.InputTestName, p.OutputTestName)
 		for _, s := range PaginatorTests {
 			names = append(names, p.TestName+s)
@@ -237,9 +237,11 @@ func TestUnexportedHelperNames(t *testing.T) {
 		switch p.Name {
 		case "Type":
 			assert.Equal(t, "typeSpec", p.SpecName)
+			assert.Equal(t, "typeItems", p.ItemsName)
 			assert.Equal(t, "typeFake", p.FakeName)
 		case "URLThings":
 			assert.Equal(t, "urlThingsSpec", p.SpecName)
+			assert.Equal(t, "urlThingsItems", p.ItemsName)
 		default:
 			t.Errorf("operation %q", p.Name)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"math/big"
 	"os"
@@ -110,22 +111,99 @@ type fakeOut struct {
 	More  bool
 }
 
-func fakeSpec(ntok int, more bool) *Spec[fakeIn, fakeOut, string] {
-	s := &Spec[fakeIn, fakeOut, string]{
+func fakeSpec(ntok int, more bool) *Spec {
+	s := &Spec{
 		InputTokens:  []string{"NextToken"},
-		SetTokens:    func(in *fakeIn, t []string) { copy(in.Tok[:], t) },
-		OutputTokens: func(out *fakeOut, dst []string) { copy(dst, out.Next[:]) },
-		SetLimit:     func(in *fakeIn, n int) { in.Limit = n },
-		Items:        func(out *fakeOut) []string { return out.Items },
-		SetItems:     func(out *fakeOut, items []string) { out.Items = items },
+		SetTokens:    func(in any, t []string) { copy(in.(*fakeIn).Tok[:], t) },
+		OutputTokens: func(out any, dst []string) { copy(dst, out.(*fakeOut).Next[:]) },
+		SetLimit:     func(in any, n int) { in.(*fakeIn).Limit = n },
+		Len: func(out any) (int, bool) {
+			items := out.(*fakeOut).Items
+			return len(items), items != nil
+		},
+		Cut: func(out any, i, j int) (any, error) {
+			o := *out.(*fakeOut)
+			o.Items = o.Items[i:j]
+			return &o, nil
+		},
 	}
 	if ntok == 2 {
 		s.InputTokens = []string{"Marker", "KeyMarker"}
 	}
 	if more {
-		s.MoreResults = func(out *fakeOut) bool { return out.More }
+		s.MoreResults = func(out any) bool { return out.(*fakeOut).More }
 	}
 	return s
+}
+
+// fakeItems is the primary result of a fakeOut.
+func fakeItems(out *fakeOut) []string { return out.Items }
+
+// newFake returns a typed paginator over fakeOut pages, as generated code
+// builds one.
+func newFake(spec *Spec, call func(context.Context, *fakeIn) (*fakeOut, error), in *fakeIn, optFns ...func(*Options)) *typed[fakeIn, fakeOut, string] {
+	return newTyped(spec, fakeItems, call, in, optFns...)
+}
+
+// typed is what a generated paginator adds to a Pager, written once for
+// the tests' fake operations: a copy of the input, a nil output read as an
+// empty one, and NextPage, Pages and Items typed for the operation.
+type typed[In, Out, Item any] struct {
+	*Pager
+	items func(*Out) []Item
+}
+
+func newTyped[In, Out, Item any](spec *Spec, items func(*Out) []Item, call func(context.Context, *In) (*Out, error), in *In, optFns ...func(*Options)) *typed[In, Out, Item] {
+	var input In
+	if in != nil {
+		input = *in
+	}
+	c := func(ctx context.Context, v any) (any, error) {
+		out, err := call(ctx, v.(*In))
+		if out == nil && err == nil {
+			out = new(Out)
+		}
+		return out, err
+	}
+	return &typed[In, Out, Item]{New(spec, c, &input, optFns...), items}
+}
+
+func (p *typed[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*Out), nil
+}
+
+func (p *typed[In, Out, Item]) Pages(ctx context.Context) iter.Seq2[*Out, error] {
+	return func(yield func(*Out, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (p *typed[In, Out, Item]) Items(ctx context.Context) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := p.items(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // fakeService serves a recorded layout: the page is chosen by the request's
@@ -210,7 +288,7 @@ func TestBotocoreCases(t *testing.T) {
 				// "___1", botocore sends an empty-string token member,
 				// while a Pager treats "" as absent and asks for the
 				// first page.
-				p := New(fakeSpec(len(l.InputTokens), l.MoreResults), svc.call, &fakeIn{}, func(o *Options) {
+				p := newFake(fakeSpec(len(l.InputTokens), l.MoreResults), svc.call, &fakeIn{}, func(o *Options) {
 					o.StartingToken = str(c.StartingToken)
 				})
 				_, err := p.NextPage(context.Background())
@@ -226,7 +304,7 @@ func TestBotocoreCases(t *testing.T) {
 				before[i] = slices.Clone(p.Items)
 			}
 			spec := fakeSpec(len(l.InputTokens), l.MoreResults)
-			p := New(spec, svc.call, &fakeIn{}, func(o *Options) {
+			p := newFake(spec, svc.call, &fakeIn{}, func(o *Options) {
 				o.MaxItems = deref(c.MaxItems)
 				o.PageSize = deref(c.PageSize)
 				o.StartingToken = str(c.StartingToken)

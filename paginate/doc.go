@@ -4,8 +4,13 @@
 //
 // A generated paginator declares a Spec naming the operation's hidden
 // pagination members (input and output tokens, the limit member, the result
-// list) and calls New with the client method and the input. Options maps
-// one to one onto boto3's PaginationConfig:
+// list) and calls New with a function that calls the client and with its
+// own copy of the input. Nothing here is generic: Spec's functions and
+// Pager hold the input and the pages as any (pointers to the operation's
+// structures), so a package of many paginators compiles one Pager, not one
+// per paginator. The generated paginator embeds the *Pager and adds
+// NextPage, Pages and Items typed for its operation. Options maps one to
+// one onto boto3's PaginationConfig:
 //
 //   - MaxItems caps the total number of items. The page that crosses the
 //     limit is truncated, and ResumeToken then returns a token

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"reflect"
 	"slices"
 	"unicode/utf8"
@@ -40,49 +39,58 @@ var (
 )
 
 // Spec describes one paginator's hidden pagination members. Generated code
-// declares one per paginator as a package-level variable.
-type Spec[In, Out, Item any] struct {
+// declares one per paginator as a package-level variable. The functions
+// take the operation's input (in) and output (out) as any; they hold a
+// pointer to the operation's input or output structure (*XInput,
+// *XOutput), which the functions assert.
+type Spec struct {
 	// InputTokens are the wire names of the input token members, in
 	// paginators.json order; they are the keys of the resume token.
 	InputTokens []string
 	// SetTokens sets the input tokens, one value per InputTokens entry; ""
 	// clears that member. The slice is reused: copy values out of it.
-	SetTokens func(in *In, tokens []string)
+	SetTokens func(in any, tokens []string)
 	// OutputTokens writes the output token values into dst, which has one
 	// entry per InputTokens entry; "" means none.
-	OutputTokens func(out *Out, dst []string)
+	OutputTokens func(out any, dst []string)
 	// MoreResults reports the paginator's more_results member; nil when the
 	// paginator has none.
-	MoreResults func(out *Out) bool
+	MoreResults func(out any) bool
 	// SetLimit sets the operation's limit member; nil when it has none.
-	SetLimit func(in *In, n int)
-	// Items returns the primary result list. When the primary result is
-	// not a list, it returns the result itself as the page's one item (none
-	// when it is not set), and Len and Slice are set.
-	Items func(out *Out) []Item
-	// SetItems replaces the primary result list; used to truncate a page.
-	// It is nil when Slice is set.
-	SetItems func(out *Out, items []Item)
-	// Len counts the items of a primary result that is not a list, as
-	// Python's len does (a string's code points, a map's keys, a
-	// structure's members that are set); nil for a list.
-	Len func(out *Out) int
-	// Slice cuts a primary result that is not a list to out[i:j] (to the
-	// end when j is -1), with Python's rules. A result that cannot be cut
-	// is dropped when j is -1, as botocore does on the first page of a
-	// resumed run, and is an error otherwise. Nil for a list.
-	Slice func(out *Out, i, j int) error
-	// ClearSecondary empties the results other than the primary one: boto3
-	// does so on the first page of a run with a starting token, since the
-	// page that token cut already returned them. Nil when there are none.
-	ClearSecondary func(out *Out)
+	SetLimit func(in any, n int)
+	// Len counts the items of the primary result as Python's len does: a
+	// list's elements, or for a result that is not a list (see Single), a
+	// string's code points, a map's keys, a structure's members that are
+	// set. hasList reports whether the result is a list that is there (not
+	// nil).
+	Len func(out any) (n int, hasList bool)
+	// Cut returns a shallow copy of out whose primary result is cut to
+	// out[i:j]; the structures on the way to it are copied too, so out is
+	// not modified. For a list, 0 <= i <= j <= Len. For a result that is
+	// not a list, i and j count as Python slices a string (j of -1 meaning
+	// the end); a result that cannot be cut is dropped when j is -1, as
+	// botocore does on the first page of a resumed run, and is an error
+	// (ErrNotSliceable) otherwise.
+	Cut func(out any, i, j int) (any, error)
+	// Single reports that the primary result is not a list but a string,
+	// map or structure, which is each page's one item (none when it is not
+	// set).
+	Single bool
+	// ClearSecondary empties the results other than the primary one in a
+	// copy that Cut returned: boto3 does so on the first page of a run with
+	// a starting token, since the page that token cut already returned
+	// them. Nil when there are none.
+	ClearSecondary func(out any)
 	// Validate checks the input before the first request; nil when there is
 	// nothing to check.
-	Validate func(in *In) error
+	Validate func(in any) error
 }
 
 // Pager walks the pages of one paginated operation exactly as botocore's
-// PageIterator does, including MaxItems truncation and resume tokens.
+// PageIterator does, including MaxItems truncation and resume tokens. It
+// is not generic: it holds the input and the pages as any, and a generated
+// paginator embeds it and adds NextPage, Pages and Items methods typed for
+// its operation.
 //
 // Errors from the call and from the context leave the Pager unchanged:
 // calling NextPage again retries the same request. Every other error (a bad
@@ -90,10 +98,10 @@ type Spec[In, Out, Item any] struct {
 // next token) ends the pagination, and later calls return ErrNoMorePages.
 //
 // A Pager is not safe for concurrent use.
-type Pager[In, Out, Item any] struct {
-	spec *Spec[In, Out, Item]
-	call func(context.Context, *In) (*Out, error)
-	in   In
+type Pager struct {
+	spec *Spec
+	call func(context.Context, any) (any, error)
+	in   any
 	opts Options
 
 	started bool  // the first request has been prepared
@@ -113,44 +121,53 @@ type Pager[In, Out, Item any] struct {
 	sent    []string // scratch for SetTokens
 	total   int      // items returned so far
 	resume  string
+	bufs    [3]string // tok, recv and sent for a single input token
 }
 
-// New returns a Pager for spec that sends requests through call. The input
-// is copied, so in is never modified; nil stands for an empty input. The
-// option functions adjust the Options, like boto3's PaginationConfig.
-func New[In, Out, Item any](spec *Spec[In, Out, Item], call func(context.Context, *In) (*Out, error), in *In, optFns ...func(*Options)) *Pager[In, Out, Item] {
-	p := &Pager[In, Out, Item]{spec: spec, call: call, first: true}
-	if in != nil {
-		p.in = *in
-	}
+// New returns a Pager for spec that sends requests through call. in is the
+// pager's own input, a pointer to the operation's input structure that the
+// Pager sets the tokens and the limit in; the caller copies the user's
+// input into it, so that the user's is never modified. call sends in and
+// returns the page, a non-nil pointer to the operation's output structure,
+// when it returns no error (a generated paginator turns a nil output into
+// an empty one). The option functions adjust the Options, like boto3's
+// PaginationConfig.
+func New(spec *Spec, call func(ctx context.Context, in any) (any, error), in any, optFns ...func(*Options)) *Pager {
+	p := &Pager{spec: spec, call: call, in: in, first: true}
 	for _, fn := range optFns {
 		fn(&p.opts)
 	}
 	n := len(spec.InputTokens)
-	buf := make([]string, 3*n)
+	var buf []string
+	if n <= 1 {
+		buf = p.bufs[:3*n]
+	} else {
+		buf = make([]string, 3*n)
+	}
 	p.tok, p.recv, p.sent = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	return p
 }
 
 // HasMorePages reports whether NextPage has another page (or a pending
 // pagination error) to return.
-func (p *Pager[In, Out, Item]) HasMorePages() bool {
+func (p *Pager) HasMorePages() bool {
 	return !p.done || p.pending != nil
 }
 
 // ResumeToken returns the token to pass as StartingToken to resume where
 // MaxItems stopped the pagination, or "" when there is nothing to resume
 // (botocore's resume_token is None).
-func (p *Pager[In, Out, Item]) ResumeToken() string {
+func (p *Pager) ResumeToken() string {
 	return p.resume
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the
+// NextPage returns the next page, as the pointer to the operation's output
+// structure that call returned. It returns ctx.Err() without calling the
 // client when ctx is done, and ErrNoMorePages after the last page. A page
 // cut by the starting token or by MaxItems is a shallow copy of the
-// client's output with a shorter item list; the client's output is never
-// modified.
-func (p *Pager[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
+// client's output with a shorter primary result (see Spec.Cut); the
+// client's output is never modified.
+func (p *Pager) NextPage(ctx context.Context) (any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -163,20 +180,17 @@ func (p *Pager[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
 		return nil, ErrNoMorePages
 	}
 	if !p.started {
-		if err := p.prepare(); err != nil {
+		if err := prepare(p); err != nil {
 			p.done = true
 			return nil, err
 		}
 		p.started = true
 	}
-	out, err := p.call(ctx, &p.in)
+	out, err := p.call(ctx, p.in)
 	if err != nil {
 		return nil, err
 	}
-	if out == nil {
-		out = new(Out)
-	}
-	page, err := p.handle(out)
+	page, err := handle(p, out)
 	if err != nil {
 		p.done = true
 		return nil, err
@@ -184,10 +198,15 @@ func (p *Pager[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
 	return page, nil
 }
 
+// prepare, handle and cut are functions rather than methods: a generated
+// paginator embeds *Pager, and the compiler writes a wrapper in its
+// package for every method of Pager, unexported ones included, so each
+// method here would cost every generated paginator one more function.
+
 // prepare applies the starting token and page size to the input and
 // validates it (botocore's _inject_starting_params and parameter
 // validation).
-func (p *Pager[In, Out, Item]) prepare() error {
+func prepare(p *Pager) error {
 	s := p.spec
 	if p.opts.PageSize != 0 && s.SetLimit == nil {
 		return ErrPageSizeUnsupported
@@ -204,23 +223,23 @@ func (p *Pager[In, Out, Item]) prepare() error {
 				p.sent[pos] = st.vals[i]
 			}
 		}
-		s.SetTokens(&p.in, p.sent)
+		s.SetTokens(p.in, p.sent)
 	}
 	if p.opts.PageSize != 0 {
-		s.SetLimit(&p.in, p.opts.PageSize)
+		s.SetLimit(p.in, p.opts.PageSize)
 	}
 	if s.Validate != nil {
-		return s.Validate(&p.in)
+		return s.Validate(p.in)
 	}
 	return nil
 }
 
 // handle is the body of botocore's PageIterator.__iter__ loop for one
 // response.
-func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
+func handle(p *Pager, out any) (any, error) {
 	s := p.spec
 	page := out
-	n := p.count(out)
+	n, hasList := s.Len(out)
 	startTrunc := 0
 	resumed := false // the first page of a run with a starting token
 	if p.first {
@@ -231,21 +250,21 @@ func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
 			case idxInt:
 				startTrunc = p.start.idx
 			case idxBad:
-				if n > 0 || (s.Slice == nil && s.Items(out) != nil) {
+				if n > 0 || hasList {
 					return nil, fmt.Errorf("%w: slice indices must be integers or None or have an __index__ method", ErrBadStartingToken)
 				}
 			}
 			var err error
-			if page, err = p.cut(out, sliceStart(startTrunc, n), -1, true); err != nil {
+			if page, err = cut(p, out, n, sliceStart(startTrunc, n), -1, true); err != nil {
 				return nil, err
 			}
-			n = p.count(page)
+			n, _ = s.Len(page)
 		}
 	}
 	if limit := p.opts.MaxItems; limit != 0 && p.total+n-limit > 0 {
 		keep := limit - p.total
 		var err error
-		if page, err = p.cut(page, 0, sliceStop(keep, n), false); err != nil {
+		if page, err = cut(p, page, n, 0, sliceStop(keep, n), false); err != nil {
 			return nil, err
 		}
 		if resumed {
@@ -288,44 +307,33 @@ func (p *Pager[In, Out, Item]) handle(out *Out) (*Out, error) {
 		}
 		p.sent[i] = t
 	}
-	s.SetTokens(&p.in, p.sent)
+	s.SetTokens(p.in, p.sent)
 	return page, nil
 }
 
-// count is the number of items in a page's primary result.
-func (p *Pager[In, Out, Item]) count(out *Out) int {
-	if p.spec.Len != nil {
-		return p.spec.Len(out)
-	}
-	return len(p.spec.Items(out))
-}
-
-// cut returns out with its primary result cut to [i:j] (to the end when j
-// is -1), and with the secondary results emptied when clearSecondary is
-// set: out itself when nothing changes, otherwise a shallow copy, so the
-// client's output is never modified.
-func (p *Pager[In, Out, Item]) cut(out *Out, i, j int, clearSecondary bool) (*Out, error) {
+// cut returns out, whose primary result has n items, with that result cut
+// to [i:j] (to the end when j is -1), and with the secondary results
+// emptied when clearSecondary is set: out itself when nothing changes,
+// otherwise a shallow copy, so the client's output is never modified.
+func cut(p *Pager, out any, n, i, j int, clearSecondary bool) (any, error) {
 	s := p.spec
 	clearSecondary = clearSecondary && s.ClearSecondary != nil
-	o := *out
-	if s.Slice != nil {
-		if err := s.Slice(&o, i, j); err != nil {
-			return nil, err
-		}
-	} else {
-		items := s.Items(out)
+	if !s.Single {
 		if j < 0 {
-			j = len(items)
+			j = n
 		}
-		if i == 0 && j == len(items) && !clearSecondary {
+		if i == 0 && j == n && !clearSecondary {
 			return out, nil
 		}
-		s.SetItems(&o, items[i:j])
+	}
+	o, err := s.Cut(out, i, j)
+	if err != nil {
+		return nil, err
 	}
 	if clearSecondary {
-		s.ClearSecondary(&o)
+		s.ClearSecondary(o)
 	}
-	return &o, nil
+	return o, nil
 }
 
 // ErrNotSliceable is returned when MaxItems falls inside a page whose
@@ -359,40 +367,6 @@ func sliceStart(i, n int) int {
 // sliceStop is the stop index Python uses for items[:i].
 func sliceStop(i, n int) int {
 	return sliceStart(i, n)
-}
-
-// Pages returns an iterator over the remaining pages. It stops after the
-// last page or after yielding an error.
-func (p *Pager[In, Out, Item]) Pages(ctx context.Context) iter.Seq2[*Out, error] {
-	return func(yield func(*Out, error) bool) {
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if !yield(page, err) || err != nil {
-				return
-			}
-		}
-	}
-}
-
-// Items returns an iterator over the items of the remaining pages. It
-// stops after the last item or after yielding an error (with a zero item).
-func (p *Pager[In, Out, Item]) Items(ctx context.Context) iter.Seq2[Item, error] {
-	return func(yield func(Item, error) bool) {
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				var zero Item
-				yield(zero, err)
-				return
-			}
-			items := p.spec.Items(page)
-			for i := range items {
-				if !yield(items[i], nil) {
-					return
-				}
-			}
-		}
-	}
 }
 
 // PyLen is Python's len of a primary result that is not a list, as boto3

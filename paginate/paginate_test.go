@@ -52,7 +52,7 @@ func (b *book) call(_ context.Context, in *fakeIn) (*fakeOut, error) {
 	return b.pages[i], nil
 }
 
-func collect(t *testing.T, p *Pager[fakeIn, fakeOut, string]) (items []string) {
+func collect(t *testing.T, p *typed[fakeIn, fakeOut, string]) (items []string) {
 	t.Helper()
 	for item, err := range p.Items(context.Background()) {
 		require.NoError(t, err)
@@ -64,7 +64,7 @@ func collect(t *testing.T, p *Pager[fakeIn, fakeOut, string]) (items []string) {
 func TestPagerWalksAllPages(t *testing.T) {
 	b := newBook(3, 2)
 	b.log = true
-	p := New(fakeSpec(1, false), b.call, nil)
+	p := newFake(fakeSpec(1, false), b.call, nil)
 	assert.True(t, p.HasMorePages())
 	assert.Equal(t, []string{"p0-0", "p0-1", "p1-0", "p1-1", "p2-0", "p2-1"}, collect(t, p))
 	assert.False(t, p.HasMorePages())
@@ -77,13 +77,13 @@ func TestPagerWalksAllPages(t *testing.T) {
 
 func TestPagerMaxItemsAndResume(t *testing.T) {
 	b := newBook(3, 4)
-	p := New(fakeSpec(1, false), b.call, nil, func(o *Options) { o.MaxItems = 6 })
+	p := newFake(fakeSpec(1, false), b.call, nil, func(o *Options) { o.MaxItems = 6 })
 	assert.Equal(t, []string{"p0-0", "p0-1", "p0-2", "p0-3", "p1-0", "p1-1"}, collect(t, p))
 	// {"NextToken": "tok1", "boto_truncate_amount": 2}
 	assert.Equal(t, "eyJOZXh0VG9rZW4iOiAidG9rMSIsICJib3RvX3RydW5jYXRlX2Ftb3VudCI6IDJ9", p.ResumeToken())
 	assert.Len(t, b.pages[1].Items, 4, "the service's page was modified")
 
-	p = New(fakeSpec(1, false), b.call, nil, func(o *Options) { o.StartingToken = p.ResumeToken() })
+	p = newFake(fakeSpec(1, false), b.call, nil, func(o *Options) { o.StartingToken = p.ResumeToken() })
 	assert.Equal(t, []string{"p1-2", "p1-3", "p2-0", "p2-1", "p2-2", "p2-3"}, collect(t, p))
 	assert.Equal(t, "", p.ResumeToken())
 }
@@ -92,7 +92,7 @@ func TestPagerDoesNotModifyInput(t *testing.T) {
 	b := newBook(3, 2)
 	b.log = true
 	in := &fakeIn{Tok: [2]string{"caller"}, Limit: 9}
-	p := New(fakeSpec(1, false), b.call, in, func(o *Options) {
+	p := newFake(fakeSpec(1, false), b.call, in, func(o *Options) {
 		o.PageSize = 2
 		o.StartingToken = "tok1"
 	})
@@ -104,7 +104,7 @@ func TestPagerDoesNotModifyInput(t *testing.T) {
 func TestPagerContextCanceled(t *testing.T) {
 	b := newBook(2, 1)
 	b.log = true
-	p := New(fakeSpec(1, false), b.call, nil)
+	p := newFake(fakeSpec(1, false), b.call, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := p.NextPage(ctx)
@@ -125,11 +125,11 @@ func TestPagerValidateBeforeFirstRequest(t *testing.T) {
 	spec := fakeSpec(1, false)
 	var validated []fakeIn
 	errInvalid := errors.New("invalid input")
-	spec.Validate = func(in *fakeIn) error {
-		validated = append(validated, *in)
+	spec.Validate = func(in any) error {
+		validated = append(validated, *in.(*fakeIn))
 		return errInvalid
 	}
-	p := New(spec, b.call, nil, func(o *Options) {
+	p := newFake(spec, b.call, nil, func(o *Options) {
 		o.PageSize = 5
 		o.StartingToken = "tok1"
 	})
@@ -141,15 +141,15 @@ func TestPagerValidateBeforeFirstRequest(t *testing.T) {
 	_, err = p.NextPage(context.Background())
 	assert.ErrorIs(t, err, ErrNoMorePages)
 
-	spec.Validate = func(*fakeIn) error { return nil }
-	p = New(spec, b.call, nil)
+	spec.Validate = func(any) error { return nil }
+	p = newFake(spec, b.call, nil)
 	assert.Equal(t, []string{"p0-0", "p1-0"}, collect(t, p))
 }
 
 func TestPagerRetriesAfterClientError(t *testing.T) {
 	b := newBook(3, 1)
 	b.log = true
-	p := New(fakeSpec(1, false), b.call, nil)
+	p := newFake(fakeSpec(1, false), b.call, nil)
 	ctx := context.Background()
 	_, err := p.NextPage(ctx)
 	require.NoError(t, err)
@@ -168,7 +168,7 @@ func TestPagerRetriesAfterClientError(t *testing.T) {
 func TestPagerRepeatedToken(t *testing.T) {
 	b := newBook(2, 1)
 	b.pages[1].Next[0] = "tok1" // the second page points to itself
-	p := New(fakeSpec(1, false), b.call, nil)
+	p := newFake(fakeSpec(1, false), b.call, nil)
 	ctx := context.Background()
 	for range 2 {
 		_, err := p.NextPage(ctx)
@@ -187,7 +187,7 @@ func TestPagerPageSizeUnsupported(t *testing.T) {
 	b := newBook(1, 1)
 	spec := fakeSpec(1, false)
 	spec.SetLimit = nil
-	p := New(spec, b.call, nil, func(o *Options) { o.PageSize = 10 })
+	p := newFake(spec, b.call, nil, func(o *Options) { o.PageSize = 10 })
 	_, err := p.NextPage(context.Background())
 	assert.ErrorIs(t, err, ErrPageSizeUnsupported)
 }
@@ -195,7 +195,7 @@ func TestPagerPageSizeUnsupported(t *testing.T) {
 func TestPagerBadStartingToken(t *testing.T) {
 	b := newBook(1, 1)
 	b.log = true
-	p := New(fakeSpec(1, false), b.call, nil, func(o *Options) { o.StartingToken = "a___b___c" })
+	p := newFake(fakeSpec(1, false), b.call, nil, func(o *Options) { o.StartingToken = "a___b___c" })
 	_, err := p.NextPage(context.Background())
 	assert.ErrorIs(t, err, ErrBadStartingToken)
 	assert.EqualError(t, err, "paginate: bad starting token: a___b___c")
@@ -205,7 +205,7 @@ func TestPagerBadStartingToken(t *testing.T) {
 func TestPagesStopsEarly(t *testing.T) {
 	b := newBook(5, 1)
 	b.log = true
-	p := New(fakeSpec(1, false), b.call, nil)
+	p := newFake(fakeSpec(1, false), b.call, nil)
 	n := 0
 	for page, err := range p.Pages(context.Background()) {
 		require.NoError(t, err)
@@ -225,7 +225,7 @@ func TestItemsNoAllocationsPerItem(t *testing.T) {
 		spec := fakeSpec(1, false)
 		ctx := context.Background()
 		return testing.AllocsPerRun(20, func() {
-			p := New(spec, b.call, nil)
+			p := newFake(spec, b.call, nil)
 			for _, err := range p.Items(ctx) {
 				if err != nil {
 					panic(err)
@@ -244,7 +244,7 @@ func BenchmarkPager(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		p := New(spec, bk.call, nil)
+		p := newFake(spec, bk.call, nil)
 		for p.HasMorePages() {
 			if _, err := p.NextPage(ctx); err != nil {
 				b.Fatal(err)
@@ -260,7 +260,7 @@ func BenchmarkItems(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
-		p := New(spec, bk.call, nil)
+		p := newFake(spec, bk.call, nil)
 		for item, err := range p.Items(ctx) {
 			if err != nil {
 				b.Fatal(err)

@@ -17,24 +17,28 @@ type logOut struct {
 	Next  string
 }
 
-func logSpec() *Spec[fakeIn, logOut, string] {
-	return &Spec[fakeIn, logOut, string]{
+func logSpec() *Spec {
+	return &Spec{
 		InputTokens:  []string{"Marker"},
-		SetTokens:    func(in *fakeIn, t []string) { in.Tok[0] = t[0] },
-		OutputTokens: func(out *logOut, t []string) { t[0] = out.Next },
-		Items: func(out *logOut) []string {
-			if len(out.Data) > 0 {
-				return []string{out.Data}
-			}
-			return nil
+		SetTokens:    func(in any, t []string) { in.(*fakeIn).Tok[0] = t[0] },
+		OutputTokens: func(out any, t []string) { t[0] = out.(*logOut).Next },
+		Len:          func(out any) (int, bool) { return PyLen(out.(*logOut).Data), false },
+		Cut: func(out any, i, j int) (any, error) {
+			o := *out.(*logOut)
+			o.Data = SliceString(o.Data, i, j)
+			return &o, nil
 		},
-		Len: func(out *logOut) int { return PyLen(out.Data) },
-		Slice: func(out *logOut, i, j int) error {
-			out.Data = SliceString(out.Data, i, j)
-			return nil
-		},
-		ClearSecondary: func(out *logOut) { out.Notes = []string{} },
+		Single:         true,
+		ClearSecondary: func(out any) { out.(*logOut).Notes = []string{} },
 	}
+}
+
+// logItems is a logOut's one item, its Data when it is not empty.
+func logItems(out *logOut) []string {
+	if len(out.Data) > 0 {
+		return []string{out.Data}
+	}
+	return nil
 }
 
 func logPages(pages ...string) func(context.Context, *fakeIn) (*logOut, error) {
@@ -54,7 +58,7 @@ func logPages(pages ...string) func(context.Context, *fakeIn) (*logOut, error) {
 func TestStringResultCountsCodePoints(t *testing.T) {
 	// boto3 counts a string result's characters against MaxItems and cuts
 	// the string where MaxItems falls.
-	p := New(logSpec(), logPages("héllo", "wörld"), nil, func(o *Options) { o.MaxItems = 7 })
+	p := newTyped(logSpec(), logItems, logPages("héllo", "wörld"), nil, func(o *Options) { o.MaxItems = 7 })
 	var got []string
 	for page, err := range p.Pages(context.Background()) {
 		require.NoError(t, err)
@@ -66,7 +70,7 @@ func TestStringResultCountsCodePoints(t *testing.T) {
 
 	// Resuming cuts the first page after what was returned, and empties
 	// the secondary list (botocore leaves a number as it is).
-	rest := New(logSpec(), logPages("héllo", "wörld"), nil, func(o *Options) { o.StartingToken = token })
+	rest := newTyped(logSpec(), logItems, logPages("héllo", "wörld"), nil, func(o *Options) { o.StartingToken = token })
 	page, err := rest.NextPage(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "rld", page.Data)
@@ -82,26 +86,30 @@ type usageOut struct {
 	Next  string
 }
 
-func usageSpec() *Spec[fakeIn, usageOut, map[string]int] {
-	return &Spec[fakeIn, usageOut, map[string]int]{
+func usageSpec() *Spec {
+	return &Spec{
 		InputTokens:  []string{"position"},
-		SetTokens:    func(in *fakeIn, t []string) { in.Tok[0] = t[0] },
-		OutputTokens: func(out *usageOut, t []string) { t[0] = out.Next },
-		Items: func(out *usageOut) []map[string]int {
-			if len(out.Items) > 0 {
-				return []map[string]int{out.Items}
-			}
-			return nil
-		},
-		Len: func(out *usageOut) int { return PyLen(out.Items) },
-		Slice: func(out *usageOut, i, j int) error {
+		SetTokens:    func(in any, t []string) { in.(*fakeIn).Tok[0] = t[0] },
+		OutputTokens: func(out any, t []string) { t[0] = out.(*usageOut).Next },
+		Len:          func(out any) (int, bool) { return PyLen(out.(*usageOut).Items), false },
+		Cut: func(out any, i, j int) (any, error) {
 			if j >= 0 {
-				return ErrNotSliceable
+				return nil, ErrNotSliceable
 			}
-			out.Items = nil
-			return nil
+			o := *out.(*usageOut)
+			o.Items = nil
+			return &o, nil
 		},
+		Single: true,
 	}
+}
+
+// usageItems is a usageOut's one item, its Items when it is not empty.
+func usageItems(out *usageOut) []map[string]int {
+	if len(out.Items) > 0 {
+		return []map[string]int{out.Items}
+	}
+	return nil
 }
 
 func TestMapResult(t *testing.T) {
@@ -112,7 +120,7 @@ func TestMapResult(t *testing.T) {
 		return &usageOut{Items: map[string]int{"c": 3}}, nil
 	}
 	// Items yields each page's map, and MaxItems counts keys.
-	p := New(usageSpec(), call, nil)
+	p := newTyped(usageSpec(), usageItems, call, nil)
 	var got []map[string]int
 	for m, err := range p.Items(context.Background()) {
 		require.NoError(t, err)
@@ -121,14 +129,14 @@ func TestMapResult(t *testing.T) {
 	assert.Equal(t, []map[string]int{{"a": 1, "b": 2}, {"c": 3}}, got)
 
 	// On a page boundary MaxItems stops cleanly.
-	p = New(usageSpec(), call, nil, func(o *Options) { o.MaxItems = 2 })
+	p = newTyped(usageSpec(), usageItems, call, nil, func(o *Options) { o.MaxItems = 2 })
 	_, err := p.NextPage(context.Background())
 	require.NoError(t, err)
 	assert.False(t, p.HasMorePages())
 	assert.NotEmpty(t, p.ResumeToken())
 
 	// Inside a page it cannot cut a map, and botocore fails too.
-	p = New(usageSpec(), call, nil, func(o *Options) { o.MaxItems = 1 })
+	p = newTyped(usageSpec(), usageItems, call, nil, func(o *Options) { o.MaxItems = 1 })
 	_, err = p.NextPage(context.Background())
 	require.ErrorIs(t, err, ErrNotSliceable)
 }

@@ -82,7 +82,7 @@ func TestGenerateDeclarations(t *testing.T) {
 		require.NoError(t, err)
 		for _, p := range pkg.Paginators {
 			decls := topLevel(t, files[p.File+".go"])
-			for _, want := range []string{p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName,
+			for _, want := range []string{p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName, p.ItemsName,
 				p.Input.GoName + ".Validate"} {
 				require.Contains(t, decls, want, "%s: %s not declared", p.Method, want)
 			}

@@ -41,24 +41,26 @@ func genClient(f *jen.File, p *model.Paginator) {
 }
 
 // genSpec writes the paginate.Spec that tells the runtime where the
-// operation's hidden pagination members are:
+// operation's hidden pagination members are. Its functions take the input
+// or output as any and assert its type:
 //
-//	var describeSessionsSpec = &paginate.Spec[DescribeSessionsInput, DescribeSessionsOutput, Session]{
-//		InputTokens:  []string{"NextToken"},
-//		SetTokens:    func(in *DescribeSessionsInput, t []string) { in.NextToken = t[0] },
+//	var describeSessionsSpec = &paginate.Spec{
+//		InputTokens: []string{"NextToken"},
+//		SetTokens: func(v any, t []string) {
+//			in := v.(*DescribeSessionsInput)
+//			in.NextToken = t[0]
+//		},
 //		...
 //	}
 func genSpec(f *jen.File, p *model.Paginator) {
-	in, out := jen.Id(p.Input.GoName), jen.Id(p.Output.GoName)
-	item := typeRef(p.Item())
-	outParam := jen.Id("out").Op("*").Add(out.Clone())
+	in, out := p.Input.GoName, p.Output.GoName
 	fields := jen.Dict{}
 	names := make([]jen.Code, len(p.InputTokens))
-	set := make([]jen.Code, len(p.InputTokens))
-	var get []jen.Code
+	set := []jen.Code{assertAs("in", in)}
+	get := []jen.Code{assertAs("out", out)}
 	for i, fl := range p.InputTokens {
 		names[i] = jen.Lit(fl.Wire)
-		set[i] = jen.Id("in").Dot(fl.GoName).Op("=").Id("t").Index(jen.Lit(i))
+		set = append(set, jen.Id("in").Dot(fl.GoName).Op("=").Id("t").Index(jen.Lit(i)))
 	}
 	for i, path := range p.OutputTokens {
 		t := jen.Id("t").Index(jen.Lit(i))
@@ -76,18 +78,20 @@ func genSpec(f *jen.File, p *model.Paginator) {
 		}
 	}
 	fields[jen.Id("InputTokens")] = jen.Index().String().Values(names...)
-	fields[jen.Id("SetTokens")] = jen.Func().Params(jen.Id("in").Op("*").Add(in), jen.Id("t").Index().String()).Block(set...)
-	fields[jen.Id("OutputTokens")] = jen.Func().Params(outParam.Clone(), jen.Id("t").Index().String()).Block(get...)
+	fields[jen.Id("SetTokens")] = jen.Func().Params(anyParam(), jen.Id("t").Index().String()).Block(set...)
+	fields[jen.Id("OutputTokens")] = jen.Func().Params(anyParam(), jen.Id("t").Index().String()).Block(get...)
 	if p.Limit != nil {
-		fields[jen.Id("SetLimit")] = jen.Func().Params(jen.Id("in").Op("*").Add(in), jen.Id("n").Int()).Block(
+		fields[jen.Id("SetLimit")] = jen.Func().Params(anyParam(), jen.Id("n").Int()).Block(
+			assertAs("in", in),
 			jen.Id("in").Dot(p.Limit.GoName).Op("=").New(jen.Int64().Call(jen.Id("n"))),
 		)
 	}
 	if m := p.MoreResults; m != nil {
 		body := readPath(m.Alts[0], jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{jen.Return(v)} })
-		fields[jen.Id("MoreResults")] = jen.Func().Params(outParam.Clone()).Bool().Block(orElse(m, body, jen.Return(jen.False()))...)
+		fields[jen.Id("MoreResults")] = jen.Func().Params(anyParam()).Bool().Block(
+			append([]jen.Code{assertAs("out", out)}, orElse(m, body, jen.Return(jen.False()))...)...)
 	}
-	genResult(fields, p, outParam, item)
+	genResult(fields, p)
 	if len(p.Results) > 1 {
 		var clear []jen.Code
 		for _, r := range p.Results[1:] {
@@ -96,93 +100,201 @@ func genSpec(f *jen.File, p *model.Paginator) {
 			}
 		}
 		if len(clear) > 0 {
-			fields[jen.Id("ClearSecondary")] = jen.Func().Params(outParam.Clone()).Block(clear...)
+			fields[jen.Id("ClearSecondary")] = jen.Func().Params(anyParam()).Block(
+				append([]jen.Code{assertAs("out", out)}, clear...)...)
 		}
 	}
-	fields[jen.Id("Validate")] = jen.Parens(jen.Op("*").Add(in)).Dot("Validate")
-	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Runtime, "Spec").Types(in, out, item).Values(fields)
+	fields[jen.Id("Validate")] = jen.Func().Params(anyParam()).Error().Block(
+		jen.Return(jen.Id("v").Assert(jen.Op("*").Id(in)).Dot("Validate").Call()),
+	)
+	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Runtime, "Spec").Values(fields)
+	genItems(f, p)
 }
 
-// genResult writes the Spec functions that read and cut the primary
-// result: Items and SetItems for a list; Items, Len and Slice for a string,
-// map or structure, which is the page's one item.
-func genResult(fields jen.Dict, p *model.Paginator, outParam, item *jen.Statement) {
+// anyParam is the parameter of a Spec function that takes the input or
+// output: v any.
+func anyParam() jen.Code {
+	return jen.Id("v").Any()
+}
+
+// assertAs writes the statement that asserts v, a Spec function's any
+// parameter, to a pointer to typ: in := v.(*DescribeSessionsInput).
+func assertAs(name, typ string) jen.Code {
+	return jen.Id(name).Op(":=").Id("v").Assert(jen.Op("*").Id(typ))
+}
+
+// genItems writes the function that returns a page's items: the primary
+// result list, or for a result that is not a list, the result itself as
+// the page's one item (none when it is not set).
+//
+//	func describeSessionsItems(out *DescribeSessionsOutput) []Session {
+//		return out.Sessions
+//	}
+func genItems(f *jen.File, p *model.Paginator) {
 	r := p.Result()
 	steps := r.Alts[0]
-	items := jen.Id("items")
+	item := typeRef(p.Item())
+	var body []jen.Code
 	if r.Type.Kind == model.Slice {
-		fields[jen.Id("Items")] = jen.Func().Params(outParam.Clone()).Index().Add(item.Clone()).Block(
-			orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{jen.Return(v)} }),
-				jen.Return(jen.Nil()))...)
-		fields[jen.Id("SetItems")] = jen.Func().Params(outParam.Clone(), items.Clone().Index().Add(item.Clone())).Block(
-			writePath(steps, jen.Id("out"), 1, items)...)
+		body = orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{jen.Return(v)} }),
+			jen.Return(jen.Nil()))
+	} else {
+		// A string or map is set when it is not empty; a structure when
+		// the path reaches it.
+		one := func(v *jen.Statement) []jen.Code {
+			ret := jen.Return(jen.Index().Add(item.Clone()).Values(v.Clone()))
+			if k := r.Type.Kind; k == model.String || k == model.Map {
+				return []jen.Code{jen.If(jen.Len(v).Op(">").Lit(0)).Block(ret)}
+			}
+			return []jen.Code{ret}
+		}
+		body = readPath(steps, jen.Id("out"), 1, one)
+		if k := r.Type.Kind; k == model.String || k == model.Map {
+			body = append(body, jen.Return(jen.Nil()))
+		} else {
+			body = orElse(r, body, jen.Return(jen.Nil()))
+		}
+	}
+	f.Line().Add(commentLine(fmt.Sprintf("%s returns the items of a %s page.", p.ItemsName, p.Name))).Line().
+		Func().Id(p.ItemsName).Params(jen.Id("out").Op("*").Id(p.Output.GoName)).Index().Add(item).Block(body...)
+}
+
+// genResult writes the Spec functions that count and cut the primary
+// result, a list or a string, map or structure (Single):
+//
+//	Len: func(v any) (int, bool) {
+//		items := describeSessionsItems(v.(*DescribeSessionsOutput))
+//		return len(items), items != nil
+//	},
+//	Cut: func(v any, i, j int) (any, error) {
+//		out := *v.(*DescribeSessionsOutput)
+//		items := describeSessionsItems(&out)
+//		out.Sessions = items[i:j]
+//		return &out, nil
+//	},
+func genResult(fields jen.Dict, p *model.Paginator) {
+	r := p.Result()
+	steps := r.Alts[0]
+	i, j := jen.Id("i"), jen.Id("j")
+	copyOut := jen.Id("out").Op(":=").Op("*").Id("v").Assert(jen.Op("*").Id(p.Output.GoName))
+	ret := jen.Return(jen.Op("&").Id("out"), jen.Nil())
+	cutParams := []jen.Code{anyParam(), i.Clone(), j.Clone().Int()}
+	cutResults := []jen.Code{jen.Any(), jen.Error()}
+	if r.Type.Kind == model.Slice {
+		items := jen.Id("items")
+		fields[jen.Id("Len")] = jen.Func().Params(anyParam()).Params(jen.Int(), jen.Bool()).Block(
+			items.Clone().Op(":=").Id(p.ItemsName).Call(jen.Id("v").Assert(jen.Op("*").Id(p.Output.GoName))),
+			jen.Return(jen.Len(items.Clone()), items.Clone().Op("!=").Nil()),
+		)
+		body := []jen.Code{copyOut, items.Clone().Op(":=").Id(p.ItemsName).Call(jen.Op("&").Id("out"))}
+		body = append(body, writePath(steps, jen.Id("out"), 1, items.Clone().Index(i.Clone().Op(":").Add(j.Clone())))...)
+		fields[jen.Id("Cut")] = jen.Func().Params(cutParams...).Params(cutResults...).Block(append(body, ret)...)
 		return
 	}
-	// A result that is not a list: the value is set when it is not empty.
-	// A string or map is set when it is not empty; a structure when the
-	// path reaches it.
-	one := func(v *jen.Statement) []jen.Code {
-		ret := jen.Return(jen.Index().Add(item.Clone()).Values(v.Clone()))
-		if k := r.Type.Kind; k == model.String || k == model.Map {
-			return []jen.Code{jen.If(jen.Len(v).Op(">").Lit(0)).Block(ret)}
-		}
-		return []jen.Code{ret}
-	}
-	read := readPath(steps, jen.Id("out"), 1, one)
-	if k := r.Type.Kind; k == model.String || k == model.Map {
-		read = append(read, jen.Return(jen.Nil()))
-	} else {
-		read = orElse(r, read, jen.Return(jen.Nil()))
-	}
-	fields[jen.Id("Items")] = jen.Func().Params(outParam.Clone()).Index().Add(item.Clone()).Block(read...)
-	fields[jen.Id("Len")] = jen.Func().Params(outParam.Clone()).Int().Block(
-		orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
-			return []jen.Code{jen.Return(jen.Qual(Runtime, "PyLen").Call(v))}
-		}), jen.Return(jen.Lit(0)))...)
-	i, j := jen.Id("i"), jen.Id("j")
+	fields[jen.Id("Single")] = jen.True()
+	fields[jen.Id("Len")] = jen.Func().Params(anyParam()).Params(jen.Int(), jen.Bool()).Block(
+		append([]jen.Code{assertAs("out", p.Output.GoName)},
+			orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
+				return []jen.Code{jen.Return(jen.Qual(Runtime, "PyLen").Call(v), jen.False())}
+			}), jen.Return(jen.Lit(0), jen.False()))...)...)
 	var body []jen.Code
 	if r.Type.Kind == model.String {
 		s := jen.Id("s")
-		body = append([]jen.Code{jen.Var().Add(s.Clone()).String()},
+		body = append([]jen.Code{copyOut, jen.Var().Add(s.Clone()).String()},
 			readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{s.Clone().Op("=").Add(v)} })...)
 		body = append(body, writePath(steps, jen.Id("out"), 1, jen.Qual(Runtime, "SliceString").Call(s, i.Clone(), j.Clone()))...)
 	} else {
 		zero, _ := zeroValue(r.Field())
-		body = append([]jen.Code{jen.If(j.Clone().Op(">=").Lit(0)).Block(jen.Return(jen.Qual(Runtime, "ErrNotSliceable")))},
-			writePath(steps, jen.Id("out"), 1, zero)...)
+		body = append([]jen.Code{
+			jen.If(j.Clone().Op(">=").Lit(0)).Block(jen.Return(jen.Nil(), jen.Qual(Runtime, "ErrNotSliceable"))),
+			copyOut,
+		}, writePath(steps, jen.Id("out"), 1, zero)...)
 	}
-	fields[jen.Id("Slice")] = jen.Func().Params(outParam.Clone(), i.Clone(), j.Clone().Int()).Error().Block(
-		append(body, jen.Return(jen.Nil()))...)
+	fields[jen.Id("Cut")] = jen.Func().Params(cutParams...).Params(cutResults...).Block(append(body, ret)...)
 }
 
-// genPaginator writes the paginator type and its constructor:
+// genPaginator writes the paginator type, its constructor and its typed
+// methods; HasMorePages and ResumeToken come from the paginate.Pager it
+// embeds, whose NextPage the typed one wraps:
 //
 //	// DescribeSessionsPaginator pages through DescribeSessions ...
 //	type DescribeSessionsPaginator struct {
-//		*paginate.Pager[DescribeSessionsInput, DescribeSessionsOutput, Session]
+//		*paginate.Pager
 //	}
 //
 //	func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *DescribeSessionsInput, optFns ...func(*paginate.Options)) *DescribeSessionsPaginator
+//	func (p *DescribeSessionsPaginator) NextPage(ctx context.Context) (*DescribeSessionsOutput, error)
+//	func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSessionsOutput, error]
+//	func (p *DescribeSessionsPaginator) Items(ctx context.Context) iter.Seq2[Session, error]
 func genPaginator(f *jen.File, p *model.Paginator) {
 	in, out := jen.Id(p.Input.GoName), jen.Id(p.Output.GoName)
+	item := typeRef(p.Item())
 	doc := paragraphs(
 		comment(fmt.Sprintf("%s pages through %s the way boto3's %s paginator does.", p.PaginatorName, p.Name, p.Method), ""),
 		comment("", p.Doc),
 		comment(itemsDoc(p), ""),
 	)
 	f.Add(withDoc(doc).Type().Id(p.PaginatorName).Struct(
-		jen.Op("*").Qual(Runtime, "Pager").Types(in, out, typeRef(p.Item())),
+		jen.Op("*").Qual(Runtime, "Pager"),
 	))
+	ctx := jen.Id("ctx").Qual("context", "Context")
 	f.Add(withDoc(paragraphs(
 		comment(fmt.Sprintf("%s returns a paginator over %s, starting from in, which is not modified.", p.NewName, p.Name), ""),
 		comment("The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.", ""),
 	)).Func().Id(p.NewName).Params(
 		jen.Id("client").Id(p.ClientName),
-		jen.Id("in").Op("*").Add(in),
+		jen.Id("in").Op("*").Add(in.Clone()),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(Runtime, "Options")),
 	).Op("*").Id(p.PaginatorName).Block(
+		jen.Var().Id("input").Add(in.Clone()),
+		jen.If(jen.Id("in").Op("!=").Nil()).Block(jen.Id("input").Op("=").Op("*").Id("in")),
+		jen.Id("call").Op(":=").Func().Params(ctx.Clone(), anyParam()).Params(jen.Any(), jen.Error()).Block(
+			jen.List(jen.Id("out"), jen.Id("err")).Op(":=").Id("client").Dot(p.Name).Call(jen.Id("ctx"), jen.Id("v").Assert(jen.Op("*").Add(in.Clone()))),
+			jen.If(jen.Id("out").Op("==").Nil().Op("&&").Id("err").Op("==").Nil()).Block(
+				jen.Id("out").Op("=").Op("&").Add(out.Clone()).Values(),
+			),
+			jen.Return(jen.Id("out"), jen.Id("err")),
+		),
 		jen.Return(jen.Op("&").Id(p.PaginatorName).Values(
-			jen.Qual(Runtime, "New").Call(jen.Id(p.SpecName), jen.Id("client").Dot(p.Name), jen.Id("in"), jen.Id("optFns").Op("...")),
+			jen.Qual(Runtime, "New").Call(jen.Id(p.SpecName), jen.Id("call"), jen.Op("&").Id("input"), jen.Id("optFns").Op("...")),
+		)),
+	))
+	recv := jen.Id("p").Op("*").Id(p.PaginatorName)
+	page, err := jen.Id("page"), jen.Id("err")
+	next := jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("NextPage").Call(jen.Id("ctx"))
+	f.Add(withDoc(paragraphs(
+		comment("NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.", ""),
+		comment("A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.", ""),
+	)).Func().Params(recv.Clone()).Id("NextPage").Params(ctx.Clone()).Params(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
+		jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("Pager").Dot("NextPage").Call(jen.Id("ctx")),
+		jen.If(err.Clone().Op("!=").Nil()).Block(jen.Return(jen.Nil(), err.Clone())),
+		jen.Return(page.Clone().Assert(jen.Op("*").Add(out.Clone())), jen.Nil()),
+	))
+	yield := jen.Id("yield")
+	f.Add(withDoc(comment("Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.", "")).
+		Func().Params(recv.Clone()).Id("Pages").Params(ctx.Clone()).Qual("iter", "Seq2").Types(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
+		jen.Return(jen.Func().Params(yield.Clone().Func().Params(jen.Op("*").Add(out.Clone()), jen.Error()).Bool()).Block(
+			jen.For(jen.Id("p").Dot("HasMorePages").Call()).Block(
+				next.Clone(),
+				jen.If(jen.Op("!").Add(yield.Clone()).Call(page.Clone(), err.Clone()).Op("||").Add(err.Clone()).Op("!=").Nil()).Block(jen.Return()),
+			),
+		)),
+	))
+	f.Add(withDoc(comment("Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).", "")).
+		Func().Params(recv.Clone()).Id("Items").Params(ctx.Clone()).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
+		jen.Return(jen.Func().Params(yield.Clone().Func().Params(item.Clone(), jen.Error()).Bool()).Block(
+			jen.For(jen.Id("p").Dot("HasMorePages").Call()).Block(
+				next.Clone(),
+				jen.If(err.Clone().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(item.Clone()),
+					yield.Clone().Call(jen.Id("zero"), err.Clone()),
+					jen.Return(),
+				),
+				jen.Id("items").Op(":=").Id(p.ItemsName).Call(page.Clone()),
+				jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(
+					jen.If(jen.Op("!").Add(yield.Clone()).Call(jen.Id("items").Index(jen.Id("i")), jen.Nil())).Block(jen.Return()),
+				),
+			),
 		)),
 	))
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeAddressTransfersInput is the input of DescribeAddressTransfers.
@@ -46,24 +47,38 @@ type DescribeAddressTransfersAPIClient interface {
 	DescribeAddressTransfers(ctx context.Context, in *DescribeAddressTransfersInput) (*DescribeAddressTransfersOutput, error)
 }
 
-var describeAddressTransfersSpec = &paginate.Spec[DescribeAddressTransfersInput, DescribeAddressTransfersOutput, AddressTransfer]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeAddressTransfersOutput) []AddressTransfer {
-		return out.AddressTransfers
+var describeAddressTransfersSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeAddressTransfersOutput)
+		items := describeAddressTransfersItems(&out)
+		out.AddressTransfers = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeAddressTransfersOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeAddressTransfersItems(v.(*DescribeAddressTransfersOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeAddressTransfersOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeAddressTransfersOutput, items []AddressTransfer) {
-		out.AddressTransfers = items
-	},
-	SetLimit: func(in *DescribeAddressTransfersInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeAddressTransfersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeAddressTransfersInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeAddressTransfersInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeAddressTransfersInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeAddressTransfersInput).Validate()
+	},
+}
+
+// describeAddressTransfersItems returns the items of a DescribeAddressTransfers page.
+func describeAddressTransfersItems(out *DescribeAddressTransfersOutput) []AddressTransfer {
+	return out.AddressTransfers
 }
 
 // DescribeAddressTransfersPaginator pages through DescribeAddressTransfers the way boto3's describe_address_transfers paginator does.
@@ -73,12 +88,66 @@ var describeAddressTransfersSpec = &paginate.Spec[DescribeAddressTransfersInput,
 //
 // Each page is a *DescribeAddressTransfersOutput; Items yields the elements of AddressTransfers across pages.
 type DescribeAddressTransfersPaginator struct {
-	*paginate.Pager[DescribeAddressTransfersInput, DescribeAddressTransfersOutput, AddressTransfer]
+	*paginate.Pager
 }
 
 // NewDescribeAddressTransfersPaginator returns a paginator over DescribeAddressTransfers, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeAddressTransfersPaginator(client DescribeAddressTransfersAPIClient, in *DescribeAddressTransfersInput, optFns ...func(*paginate.Options)) *DescribeAddressTransfersPaginator {
-	return &DescribeAddressTransfersPaginator{paginate.New(describeAddressTransfersSpec, client.DescribeAddressTransfers, in, optFns...)}
+	var input DescribeAddressTransfersInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeAddressTransfers(ctx, v.(*DescribeAddressTransfersInput))
+		if out == nil && err == nil {
+			out = &DescribeAddressTransfersOutput{}
+		}
+		return out, err
+	}
+	return &DescribeAddressTransfersPaginator{paginate.New(describeAddressTransfersSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeAddressTransfersPaginator) NextPage(ctx context.Context) (*DescribeAddressTransfersOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeAddressTransfersOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeAddressTransfersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAddressTransfersOutput, error] {
+	return func(yield func(*DescribeAddressTransfersOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeAddressTransfersPaginator) Items(ctx context.Context) iter.Seq2[AddressTransfer, error] {
+	return func(yield func(AddressTransfer, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero AddressTransfer
+				yield(zero, err)
+				return
+			}
+			items := describeAddressTransfersItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

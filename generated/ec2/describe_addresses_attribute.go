@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeAddressesAttributeInput is the input of DescribeAddressesAttribute.
@@ -48,24 +49,38 @@ type DescribeAddressesAttributeAPIClient interface {
 	DescribeAddressesAttribute(ctx context.Context, in *DescribeAddressesAttributeInput) (*DescribeAddressesAttributeOutput, error)
 }
 
-var describeAddressesAttributeSpec = &paginate.Spec[DescribeAddressesAttributeInput, DescribeAddressesAttributeOutput, Address]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeAddressesAttributeOutput) []Address {
-		return out.Addresses
+var describeAddressesAttributeSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeAddressesAttributeOutput)
+		items := describeAddressesAttributeItems(&out)
+		out.Addresses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeAddressesAttributeOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeAddressesAttributeItems(v.(*DescribeAddressesAttributeOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeAddressesAttributeOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeAddressesAttributeOutput, items []Address) {
-		out.Addresses = items
-	},
-	SetLimit: func(in *DescribeAddressesAttributeInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeAddressesAttributeInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeAddressesAttributeInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeAddressesAttributeInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeAddressesAttributeInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeAddressesAttributeInput).Validate()
+	},
+}
+
+// describeAddressesAttributeItems returns the items of a DescribeAddressesAttribute page.
+func describeAddressesAttributeItems(out *DescribeAddressesAttributeOutput) []Address {
+	return out.Addresses
 }
 
 // DescribeAddressesAttributePaginator pages through DescribeAddressesAttribute the way boto3's describe_addresses_attribute paginator does.
@@ -75,12 +90,66 @@ var describeAddressesAttributeSpec = &paginate.Spec[DescribeAddressesAttributeIn
 //
 // Each page is a *DescribeAddressesAttributeOutput; Items yields the elements of Addresses across pages.
 type DescribeAddressesAttributePaginator struct {
-	*paginate.Pager[DescribeAddressesAttributeInput, DescribeAddressesAttributeOutput, Address]
+	*paginate.Pager
 }
 
 // NewDescribeAddressesAttributePaginator returns a paginator over DescribeAddressesAttribute, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeAddressesAttributePaginator(client DescribeAddressesAttributeAPIClient, in *DescribeAddressesAttributeInput, optFns ...func(*paginate.Options)) *DescribeAddressesAttributePaginator {
-	return &DescribeAddressesAttributePaginator{paginate.New(describeAddressesAttributeSpec, client.DescribeAddressesAttribute, in, optFns...)}
+	var input DescribeAddressesAttributeInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeAddressesAttribute(ctx, v.(*DescribeAddressesAttributeInput))
+		if out == nil && err == nil {
+			out = &DescribeAddressesAttributeOutput{}
+		}
+		return out, err
+	}
+	return &DescribeAddressesAttributePaginator{paginate.New(describeAddressesAttributeSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeAddressesAttributePaginator) NextPage(ctx context.Context) (*DescribeAddressesAttributeOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeAddressesAttributeOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeAddressesAttributePaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAddressesAttributeOutput, error] {
+	return func(yield func(*DescribeAddressesAttributeOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeAddressesAttributePaginator) Items(ctx context.Context) iter.Seq2[Address, error] {
+	return func(yield func(Address, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Address
+				yield(zero, err)
+				return
+			}
+			items := describeAddressesAttributeItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeAwsNetworkPerformanceMetricSubscriptionsInput is the input of
@@ -48,24 +49,38 @@ type DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient interface {
 	DescribeAwsNetworkPerformanceMetricSubscriptions(ctx context.Context, in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput) (*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error)
 }
 
-var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginate.Spec[DescribeAwsNetworkPerformanceMetricSubscriptionsInput, DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, Subscription]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput) []Subscription {
-		return out.Subscriptions
+var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput)
+		items := describeAwsNetworkPerformanceMetricSubscriptionsItems(&out)
+		out.Subscriptions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeAwsNetworkPerformanceMetricSubscriptionsItems(v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, items []Subscription) {
-		out.Subscriptions = items
-	},
-	SetLimit: func(in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeAwsNetworkPerformanceMetricSubscriptionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput).Validate()
+	},
+}
+
+// describeAwsNetworkPerformanceMetricSubscriptionsItems returns the items of a DescribeAwsNetworkPerformanceMetricSubscriptions page.
+func describeAwsNetworkPerformanceMetricSubscriptionsItems(out *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput) []Subscription {
+	return out.Subscriptions
 }
 
 // DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator pages through DescribeAwsNetworkPerformanceMetricSubscriptions the way boto3's describe_aws_network_performance_metric_subscriptions paginator does.
@@ -75,12 +90,66 @@ var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginate.Spec[Descri
 //
 // Each page is a *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput; Items yields the elements of Subscriptions across pages.
 type DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator struct {
-	*paginate.Pager[DescribeAwsNetworkPerformanceMetricSubscriptionsInput, DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, Subscription]
+	*paginate.Pager
 }
 
 // NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator returns a paginator over DescribeAwsNetworkPerformanceMetricSubscriptions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(client DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient, in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput, optFns ...func(*paginate.Options)) *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator {
-	return &DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator{paginate.New(describeAwsNetworkPerformanceMetricSubscriptionsSpec, client.DescribeAwsNetworkPerformanceMetricSubscriptions, in, optFns...)}
+	var input DescribeAwsNetworkPerformanceMetricSubscriptionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeAwsNetworkPerformanceMetricSubscriptions(ctx, v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput))
+		if out == nil && err == nil {
+			out = &DescribeAwsNetworkPerformanceMetricSubscriptionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator{paginate.New(describeAwsNetworkPerformanceMetricSubscriptionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) NextPage(ctx context.Context) (*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error] {
+	return func(yield func(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) Items(ctx context.Context) iter.Seq2[Subscription, error] {
+	return func(yield func(Subscription, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Subscription
+				yield(zero, err)
+				return
+			}
+			items := describeAwsNetworkPerformanceMetricSubscriptionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

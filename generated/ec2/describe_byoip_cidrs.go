@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeByoipCidrsInput is the input of DescribeByoipCidrs.
@@ -43,24 +44,38 @@ type DescribeByoipCidrsAPIClient interface {
 	DescribeByoipCidrs(ctx context.Context, in *DescribeByoipCidrsInput) (*DescribeByoipCidrsOutput, error)
 }
 
-var describeByoipCidrsSpec = &paginate.Spec[DescribeByoipCidrsInput, DescribeByoipCidrsOutput, ByoipCidr]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeByoipCidrsOutput) []ByoipCidr {
-		return out.ByoipCidrs
+var describeByoipCidrsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeByoipCidrsOutput)
+		items := describeByoipCidrsItems(&out)
+		out.ByoipCidrs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeByoipCidrsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeByoipCidrsItems(v.(*DescribeByoipCidrsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeByoipCidrsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeByoipCidrsOutput, items []ByoipCidr) {
-		out.ByoipCidrs = items
-	},
-	SetLimit: func(in *DescribeByoipCidrsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeByoipCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeByoipCidrsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeByoipCidrsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeByoipCidrsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeByoipCidrsInput).Validate()
+	},
+}
+
+// describeByoipCidrsItems returns the items of a DescribeByoipCidrs page.
+func describeByoipCidrsItems(out *DescribeByoipCidrsOutput) []ByoipCidr {
+	return out.ByoipCidrs
 }
 
 // DescribeByoipCidrsPaginator pages through DescribeByoipCidrs the way boto3's describe_byoip_cidrs paginator does.
@@ -70,12 +85,66 @@ var describeByoipCidrsSpec = &paginate.Spec[DescribeByoipCidrsInput, DescribeByo
 //
 // Each page is a *DescribeByoipCidrsOutput; Items yields the elements of ByoipCidrs across pages.
 type DescribeByoipCidrsPaginator struct {
-	*paginate.Pager[DescribeByoipCidrsInput, DescribeByoipCidrsOutput, ByoipCidr]
+	*paginate.Pager
 }
 
 // NewDescribeByoipCidrsPaginator returns a paginator over DescribeByoipCidrs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeByoipCidrsPaginator(client DescribeByoipCidrsAPIClient, in *DescribeByoipCidrsInput, optFns ...func(*paginate.Options)) *DescribeByoipCidrsPaginator {
-	return &DescribeByoipCidrsPaginator{paginate.New(describeByoipCidrsSpec, client.DescribeByoipCidrs, in, optFns...)}
+	var input DescribeByoipCidrsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeByoipCidrs(ctx, v.(*DescribeByoipCidrsInput))
+		if out == nil && err == nil {
+			out = &DescribeByoipCidrsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeByoipCidrsPaginator{paginate.New(describeByoipCidrsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeByoipCidrsPaginator) NextPage(ctx context.Context) (*DescribeByoipCidrsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeByoipCidrsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeByoipCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeByoipCidrsOutput, error] {
+	return func(yield func(*DescribeByoipCidrsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeByoipCidrsPaginator) Items(ctx context.Context) iter.Seq2[ByoipCidr, error] {
+	return func(yield func(ByoipCidr, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ByoipCidr
+				yield(zero, err)
+				return
+			}
+			items := describeByoipCidrsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityBlockExtensionHistoryInput is the input of
@@ -60,24 +61,38 @@ type DescribeCapacityBlockExtensionHistoryAPIClient interface {
 	DescribeCapacityBlockExtensionHistory(ctx context.Context, in *DescribeCapacityBlockExtensionHistoryInput) (*DescribeCapacityBlockExtensionHistoryOutput, error)
 }
 
-var describeCapacityBlockExtensionHistorySpec = &paginate.Spec[DescribeCapacityBlockExtensionHistoryInput, DescribeCapacityBlockExtensionHistoryOutput, CapacityBlockExtension]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityBlockExtensionHistoryOutput) []CapacityBlockExtension {
-		return out.CapacityBlockExtensions
+var describeCapacityBlockExtensionHistorySpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityBlockExtensionHistoryOutput)
+		items := describeCapacityBlockExtensionHistoryItems(&out)
+		out.CapacityBlockExtensions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityBlockExtensionHistoryOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityBlockExtensionHistoryItems(v.(*DescribeCapacityBlockExtensionHistoryOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityBlockExtensionHistoryOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityBlockExtensionHistoryOutput, items []CapacityBlockExtension) {
-		out.CapacityBlockExtensions = items
-	},
-	SetLimit: func(in *DescribeCapacityBlockExtensionHistoryInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityBlockExtensionHistoryInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityBlockExtensionHistoryInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityBlockExtensionHistoryInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityBlockExtensionHistoryInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityBlockExtensionHistoryInput).Validate()
+	},
+}
+
+// describeCapacityBlockExtensionHistoryItems returns the items of a DescribeCapacityBlockExtensionHistory page.
+func describeCapacityBlockExtensionHistoryItems(out *DescribeCapacityBlockExtensionHistoryOutput) []CapacityBlockExtension {
+	return out.CapacityBlockExtensions
 }
 
 // DescribeCapacityBlockExtensionHistoryPaginator pages through DescribeCapacityBlockExtensionHistory the way boto3's describe_capacity_block_extension_history paginator does.
@@ -87,14 +102,68 @@ var describeCapacityBlockExtensionHistorySpec = &paginate.Spec[DescribeCapacityB
 //
 // Each page is a *DescribeCapacityBlockExtensionHistoryOutput; Items yields the elements of CapacityBlockExtensions across pages.
 type DescribeCapacityBlockExtensionHistoryPaginator struct {
-	*paginate.Pager[DescribeCapacityBlockExtensionHistoryInput, DescribeCapacityBlockExtensionHistoryOutput, CapacityBlockExtension]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityBlockExtensionHistoryPaginator returns a paginator over DescribeCapacityBlockExtensionHistory, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlockExtensionHistoryPaginator(client DescribeCapacityBlockExtensionHistoryAPIClient, in *DescribeCapacityBlockExtensionHistoryInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockExtensionHistoryPaginator {
-	return &DescribeCapacityBlockExtensionHistoryPaginator{paginate.New(describeCapacityBlockExtensionHistorySpec, client.DescribeCapacityBlockExtensionHistory, in, optFns...)}
+	var input DescribeCapacityBlockExtensionHistoryInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityBlockExtensionHistory(ctx, v.(*DescribeCapacityBlockExtensionHistoryInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityBlockExtensionHistoryOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityBlockExtensionHistoryPaginator{paginate.New(describeCapacityBlockExtensionHistorySpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityBlockExtensionHistoryPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockExtensionHistoryOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityBlockExtensionHistoryOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityBlockExtensionHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockExtensionHistoryOutput, error] {
+	return func(yield func(*DescribeCapacityBlockExtensionHistoryOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityBlockExtensionHistoryPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockExtension, error] {
+	return func(yield func(CapacityBlockExtension, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityBlockExtension
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityBlockExtensionHistoryItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCapacityBlockExtensionHistoryFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityBlockExtensionOfferingsInput is the input of
@@ -61,24 +62,38 @@ type DescribeCapacityBlockExtensionOfferingsAPIClient interface {
 	DescribeCapacityBlockExtensionOfferings(ctx context.Context, in *DescribeCapacityBlockExtensionOfferingsInput) (*DescribeCapacityBlockExtensionOfferingsOutput, error)
 }
 
-var describeCapacityBlockExtensionOfferingsSpec = &paginate.Spec[DescribeCapacityBlockExtensionOfferingsInput, DescribeCapacityBlockExtensionOfferingsOutput, CapacityBlockExtensionOffering]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityBlockExtensionOfferingsOutput) []CapacityBlockExtensionOffering {
-		return out.CapacityBlockExtensionOfferings
+var describeCapacityBlockExtensionOfferingsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityBlockExtensionOfferingsOutput)
+		items := describeCapacityBlockExtensionOfferingsItems(&out)
+		out.CapacityBlockExtensionOfferings = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityBlockExtensionOfferingsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityBlockExtensionOfferingsItems(v.(*DescribeCapacityBlockExtensionOfferingsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityBlockExtensionOfferingsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityBlockExtensionOfferingsOutput, items []CapacityBlockExtensionOffering) {
-		out.CapacityBlockExtensionOfferings = items
-	},
-	SetLimit: func(in *DescribeCapacityBlockExtensionOfferingsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityBlockExtensionOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityBlockExtensionOfferingsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityBlockExtensionOfferingsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityBlockExtensionOfferingsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityBlockExtensionOfferingsInput).Validate()
+	},
+}
+
+// describeCapacityBlockExtensionOfferingsItems returns the items of a DescribeCapacityBlockExtensionOfferings page.
+func describeCapacityBlockExtensionOfferingsItems(out *DescribeCapacityBlockExtensionOfferingsOutput) []CapacityBlockExtensionOffering {
+	return out.CapacityBlockExtensionOfferings
 }
 
 // DescribeCapacityBlockExtensionOfferingsPaginator pages through DescribeCapacityBlockExtensionOfferings the way boto3's describe_capacity_block_extension_offerings paginator does.
@@ -88,12 +103,66 @@ var describeCapacityBlockExtensionOfferingsSpec = &paginate.Spec[DescribeCapacit
 //
 // Each page is a *DescribeCapacityBlockExtensionOfferingsOutput; Items yields the elements of CapacityBlockExtensionOfferings across pages.
 type DescribeCapacityBlockExtensionOfferingsPaginator struct {
-	*paginate.Pager[DescribeCapacityBlockExtensionOfferingsInput, DescribeCapacityBlockExtensionOfferingsOutput, CapacityBlockExtensionOffering]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityBlockExtensionOfferingsPaginator returns a paginator over DescribeCapacityBlockExtensionOfferings, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlockExtensionOfferingsPaginator(client DescribeCapacityBlockExtensionOfferingsAPIClient, in *DescribeCapacityBlockExtensionOfferingsInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockExtensionOfferingsPaginator {
-	return &DescribeCapacityBlockExtensionOfferingsPaginator{paginate.New(describeCapacityBlockExtensionOfferingsSpec, client.DescribeCapacityBlockExtensionOfferings, in, optFns...)}
+	var input DescribeCapacityBlockExtensionOfferingsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityBlockExtensionOfferings(ctx, v.(*DescribeCapacityBlockExtensionOfferingsInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityBlockExtensionOfferingsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityBlockExtensionOfferingsPaginator{paginate.New(describeCapacityBlockExtensionOfferingsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityBlockExtensionOfferingsPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockExtensionOfferingsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityBlockExtensionOfferingsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityBlockExtensionOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockExtensionOfferingsOutput, error] {
+	return func(yield func(*DescribeCapacityBlockExtensionOfferingsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityBlockExtensionOfferingsPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockExtensionOffering, error] {
+	return func(yield func(CapacityBlockExtensionOffering, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityBlockExtensionOffering
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityBlockExtensionOfferingsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -75,24 +76,38 @@ type DescribeCapacityBlockOfferingsAPIClient interface {
 	DescribeCapacityBlockOfferings(ctx context.Context, in *DescribeCapacityBlockOfferingsInput) (*DescribeCapacityBlockOfferingsOutput, error)
 }
 
-var describeCapacityBlockOfferingsSpec = &paginate.Spec[DescribeCapacityBlockOfferingsInput, DescribeCapacityBlockOfferingsOutput, CapacityBlockOffering]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityBlockOfferingsOutput) []CapacityBlockOffering {
-		return out.CapacityBlockOfferings
+var describeCapacityBlockOfferingsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityBlockOfferingsOutput)
+		items := describeCapacityBlockOfferingsItems(&out)
+		out.CapacityBlockOfferings = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityBlockOfferingsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityBlockOfferingsItems(v.(*DescribeCapacityBlockOfferingsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityBlockOfferingsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityBlockOfferingsOutput, items []CapacityBlockOffering) {
-		out.CapacityBlockOfferings = items
-	},
-	SetLimit: func(in *DescribeCapacityBlockOfferingsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityBlockOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityBlockOfferingsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityBlockOfferingsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityBlockOfferingsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityBlockOfferingsInput).Validate()
+	},
+}
+
+// describeCapacityBlockOfferingsItems returns the items of a DescribeCapacityBlockOfferings page.
+func describeCapacityBlockOfferingsItems(out *DescribeCapacityBlockOfferingsOutput) []CapacityBlockOffering {
+	return out.CapacityBlockOfferings
 }
 
 // DescribeCapacityBlockOfferingsPaginator pages through DescribeCapacityBlockOfferings the way boto3's describe_capacity_block_offerings paginator does.
@@ -102,12 +117,66 @@ var describeCapacityBlockOfferingsSpec = &paginate.Spec[DescribeCapacityBlockOff
 //
 // Each page is a *DescribeCapacityBlockOfferingsOutput; Items yields the elements of CapacityBlockOfferings across pages.
 type DescribeCapacityBlockOfferingsPaginator struct {
-	*paginate.Pager[DescribeCapacityBlockOfferingsInput, DescribeCapacityBlockOfferingsOutput, CapacityBlockOffering]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityBlockOfferingsPaginator returns a paginator over DescribeCapacityBlockOfferings, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlockOfferingsPaginator(client DescribeCapacityBlockOfferingsAPIClient, in *DescribeCapacityBlockOfferingsInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockOfferingsPaginator {
-	return &DescribeCapacityBlockOfferingsPaginator{paginate.New(describeCapacityBlockOfferingsSpec, client.DescribeCapacityBlockOfferings, in, optFns...)}
+	var input DescribeCapacityBlockOfferingsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityBlockOfferings(ctx, v.(*DescribeCapacityBlockOfferingsInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityBlockOfferingsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityBlockOfferingsPaginator{paginate.New(describeCapacityBlockOfferingsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityBlockOfferingsPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockOfferingsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityBlockOfferingsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityBlockOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockOfferingsOutput, error] {
+	return func(yield func(*DescribeCapacityBlockOfferingsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityBlockOfferingsPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockOffering, error] {
+	return func(yield func(CapacityBlockOffering, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityBlockOffering
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityBlockOfferingsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityBlockStatusInput is the input of DescribeCapacityBlockStatus.
@@ -51,24 +52,38 @@ type DescribeCapacityBlockStatusAPIClient interface {
 	DescribeCapacityBlockStatus(ctx context.Context, in *DescribeCapacityBlockStatusInput) (*DescribeCapacityBlockStatusOutput, error)
 }
 
-var describeCapacityBlockStatusSpec = &paginate.Spec[DescribeCapacityBlockStatusInput, DescribeCapacityBlockStatusOutput, CapacityBlockStatus]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityBlockStatusOutput) []CapacityBlockStatus {
-		return out.CapacityBlockStatuses
+var describeCapacityBlockStatusSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityBlockStatusOutput)
+		items := describeCapacityBlockStatusItems(&out)
+		out.CapacityBlockStatuses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityBlockStatusOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityBlockStatusItems(v.(*DescribeCapacityBlockStatusOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityBlockStatusOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityBlockStatusOutput, items []CapacityBlockStatus) {
-		out.CapacityBlockStatuses = items
-	},
-	SetLimit: func(in *DescribeCapacityBlockStatusInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityBlockStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityBlockStatusInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityBlockStatusInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityBlockStatusInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityBlockStatusInput).Validate()
+	},
+}
+
+// describeCapacityBlockStatusItems returns the items of a DescribeCapacityBlockStatus page.
+func describeCapacityBlockStatusItems(out *DescribeCapacityBlockStatusOutput) []CapacityBlockStatus {
+	return out.CapacityBlockStatuses
 }
 
 // DescribeCapacityBlockStatusPaginator pages through DescribeCapacityBlockStatus the way boto3's describe_capacity_block_status paginator does.
@@ -78,14 +93,68 @@ var describeCapacityBlockStatusSpec = &paginate.Spec[DescribeCapacityBlockStatus
 //
 // Each page is a *DescribeCapacityBlockStatusOutput; Items yields the elements of CapacityBlockStatuses across pages.
 type DescribeCapacityBlockStatusPaginator struct {
-	*paginate.Pager[DescribeCapacityBlockStatusInput, DescribeCapacityBlockStatusOutput, CapacityBlockStatus]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityBlockStatusPaginator returns a paginator over DescribeCapacityBlockStatus, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlockStatusPaginator(client DescribeCapacityBlockStatusAPIClient, in *DescribeCapacityBlockStatusInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockStatusPaginator {
-	return &DescribeCapacityBlockStatusPaginator{paginate.New(describeCapacityBlockStatusSpec, client.DescribeCapacityBlockStatus, in, optFns...)}
+	var input DescribeCapacityBlockStatusInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityBlockStatus(ctx, v.(*DescribeCapacityBlockStatusInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityBlockStatusOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityBlockStatusPaginator{paginate.New(describeCapacityBlockStatusSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityBlockStatusPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockStatusOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityBlockStatusOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityBlockStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockStatusOutput, error] {
+	return func(yield func(*DescribeCapacityBlockStatusOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityBlockStatusPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockStatus, error] {
+	return func(yield func(CapacityBlockStatus, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityBlockStatus
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityBlockStatusItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCapacityBlockStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

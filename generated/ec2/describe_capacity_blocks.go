@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityBlocksInput is the input of DescribeCapacityBlocks.
@@ -60,24 +61,38 @@ type DescribeCapacityBlocksAPIClient interface {
 	DescribeCapacityBlocks(ctx context.Context, in *DescribeCapacityBlocksInput) (*DescribeCapacityBlocksOutput, error)
 }
 
-var describeCapacityBlocksSpec = &paginate.Spec[DescribeCapacityBlocksInput, DescribeCapacityBlocksOutput, CapacityBlock]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityBlocksOutput) []CapacityBlock {
-		return out.CapacityBlocks
+var describeCapacityBlocksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityBlocksOutput)
+		items := describeCapacityBlocksItems(&out)
+		out.CapacityBlocks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityBlocksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityBlocksItems(v.(*DescribeCapacityBlocksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityBlocksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityBlocksOutput, items []CapacityBlock) {
-		out.CapacityBlocks = items
-	},
-	SetLimit: func(in *DescribeCapacityBlocksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityBlocksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityBlocksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityBlocksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityBlocksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityBlocksInput).Validate()
+	},
+}
+
+// describeCapacityBlocksItems returns the items of a DescribeCapacityBlocks page.
+func describeCapacityBlocksItems(out *DescribeCapacityBlocksOutput) []CapacityBlock {
+	return out.CapacityBlocks
 }
 
 // DescribeCapacityBlocksPaginator pages through DescribeCapacityBlocks the way boto3's describe_capacity_blocks paginator does.
@@ -87,14 +102,68 @@ var describeCapacityBlocksSpec = &paginate.Spec[DescribeCapacityBlocksInput, Des
 //
 // Each page is a *DescribeCapacityBlocksOutput; Items yields the elements of CapacityBlocks across pages.
 type DescribeCapacityBlocksPaginator struct {
-	*paginate.Pager[DescribeCapacityBlocksInput, DescribeCapacityBlocksOutput, CapacityBlock]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityBlocksPaginator returns a paginator over DescribeCapacityBlocks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlocksPaginator(client DescribeCapacityBlocksAPIClient, in *DescribeCapacityBlocksInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlocksPaginator {
-	return &DescribeCapacityBlocksPaginator{paginate.New(describeCapacityBlocksSpec, client.DescribeCapacityBlocks, in, optFns...)}
+	var input DescribeCapacityBlocksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityBlocks(ctx, v.(*DescribeCapacityBlocksInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityBlocksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityBlocksPaginator{paginate.New(describeCapacityBlocksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityBlocksPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlocksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityBlocksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityBlocksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlocksOutput, error] {
+	return func(yield func(*DescribeCapacityBlocksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityBlocksPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlock, error] {
+	return func(yield func(CapacityBlock, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityBlock
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityBlocksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCapacityBlocksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityManagerDataExportsInput is the input of
@@ -52,24 +53,38 @@ type DescribeCapacityManagerDataExportsAPIClient interface {
 	DescribeCapacityManagerDataExports(ctx context.Context, in *DescribeCapacityManagerDataExportsInput) (*DescribeCapacityManagerDataExportsOutput, error)
 }
 
-var describeCapacityManagerDataExportsSpec = &paginate.Spec[DescribeCapacityManagerDataExportsInput, DescribeCapacityManagerDataExportsOutput, CapacityManagerDataExport]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityManagerDataExportsOutput) []CapacityManagerDataExport {
-		return out.CapacityManagerDataExports
+var describeCapacityManagerDataExportsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityManagerDataExportsOutput)
+		items := describeCapacityManagerDataExportsItems(&out)
+		out.CapacityManagerDataExports = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityManagerDataExportsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityManagerDataExportsItems(v.(*DescribeCapacityManagerDataExportsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityManagerDataExportsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityManagerDataExportsOutput, items []CapacityManagerDataExport) {
-		out.CapacityManagerDataExports = items
-	},
-	SetLimit: func(in *DescribeCapacityManagerDataExportsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityManagerDataExportsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityManagerDataExportsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityManagerDataExportsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityManagerDataExportsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityManagerDataExportsInput).Validate()
+	},
+}
+
+// describeCapacityManagerDataExportsItems returns the items of a DescribeCapacityManagerDataExports page.
+func describeCapacityManagerDataExportsItems(out *DescribeCapacityManagerDataExportsOutput) []CapacityManagerDataExport {
+	return out.CapacityManagerDataExports
 }
 
 // DescribeCapacityManagerDataExportsPaginator pages through DescribeCapacityManagerDataExports the way boto3's describe_capacity_manager_data_exports paginator does.
@@ -79,12 +94,66 @@ var describeCapacityManagerDataExportsSpec = &paginate.Spec[DescribeCapacityMana
 //
 // Each page is a *DescribeCapacityManagerDataExportsOutput; Items yields the elements of CapacityManagerDataExports across pages.
 type DescribeCapacityManagerDataExportsPaginator struct {
-	*paginate.Pager[DescribeCapacityManagerDataExportsInput, DescribeCapacityManagerDataExportsOutput, CapacityManagerDataExport]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityManagerDataExportsPaginator returns a paginator over DescribeCapacityManagerDataExports, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityManagerDataExportsPaginator(client DescribeCapacityManagerDataExportsAPIClient, in *DescribeCapacityManagerDataExportsInput, optFns ...func(*paginate.Options)) *DescribeCapacityManagerDataExportsPaginator {
-	return &DescribeCapacityManagerDataExportsPaginator{paginate.New(describeCapacityManagerDataExportsSpec, client.DescribeCapacityManagerDataExports, in, optFns...)}
+	var input DescribeCapacityManagerDataExportsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityManagerDataExports(ctx, v.(*DescribeCapacityManagerDataExportsInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityManagerDataExportsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityManagerDataExportsPaginator{paginate.New(describeCapacityManagerDataExportsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityManagerDataExportsPaginator) NextPage(ctx context.Context) (*DescribeCapacityManagerDataExportsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityManagerDataExportsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityManagerDataExportsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityManagerDataExportsOutput, error] {
+	return func(yield func(*DescribeCapacityManagerDataExportsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityManagerDataExportsPaginator) Items(ctx context.Context) iter.Seq2[CapacityManagerDataExport, error] {
+	return func(yield func(CapacityManagerDataExport, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityManagerDataExport
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityManagerDataExportsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

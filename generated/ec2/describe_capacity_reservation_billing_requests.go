@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityReservationBillingRequestsInput is the input of
@@ -78,24 +79,38 @@ type DescribeCapacityReservationBillingRequestsAPIClient interface {
 	DescribeCapacityReservationBillingRequests(ctx context.Context, in *DescribeCapacityReservationBillingRequestsInput) (*DescribeCapacityReservationBillingRequestsOutput, error)
 }
 
-var describeCapacityReservationBillingRequestsSpec = &paginate.Spec[DescribeCapacityReservationBillingRequestsInput, DescribeCapacityReservationBillingRequestsOutput, CapacityReservationBillingRequest]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityReservationBillingRequestsOutput) []CapacityReservationBillingRequest {
-		return out.CapacityReservationBillingRequests
+var describeCapacityReservationBillingRequestsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityReservationBillingRequestsOutput)
+		items := describeCapacityReservationBillingRequestsItems(&out)
+		out.CapacityReservationBillingRequests = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityReservationBillingRequestsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityReservationBillingRequestsItems(v.(*DescribeCapacityReservationBillingRequestsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityReservationBillingRequestsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityReservationBillingRequestsOutput, items []CapacityReservationBillingRequest) {
-		out.CapacityReservationBillingRequests = items
-	},
-	SetLimit: func(in *DescribeCapacityReservationBillingRequestsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityReservationBillingRequestsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityReservationBillingRequestsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityReservationBillingRequestsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityReservationBillingRequestsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityReservationBillingRequestsInput).Validate()
+	},
+}
+
+// describeCapacityReservationBillingRequestsItems returns the items of a DescribeCapacityReservationBillingRequests page.
+func describeCapacityReservationBillingRequestsItems(out *DescribeCapacityReservationBillingRequestsOutput) []CapacityReservationBillingRequest {
+	return out.CapacityReservationBillingRequests
 }
 
 // DescribeCapacityReservationBillingRequestsPaginator pages through DescribeCapacityReservationBillingRequests the way boto3's describe_capacity_reservation_billing_requests paginator does.
@@ -105,14 +120,68 @@ var describeCapacityReservationBillingRequestsSpec = &paginate.Spec[DescribeCapa
 //
 // Each page is a *DescribeCapacityReservationBillingRequestsOutput; Items yields the elements of CapacityReservationBillingRequests across pages.
 type DescribeCapacityReservationBillingRequestsPaginator struct {
-	*paginate.Pager[DescribeCapacityReservationBillingRequestsInput, DescribeCapacityReservationBillingRequestsOutput, CapacityReservationBillingRequest]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityReservationBillingRequestsPaginator returns a paginator over DescribeCapacityReservationBillingRequests, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityReservationBillingRequestsPaginator(client DescribeCapacityReservationBillingRequestsAPIClient, in *DescribeCapacityReservationBillingRequestsInput, optFns ...func(*paginate.Options)) *DescribeCapacityReservationBillingRequestsPaginator {
-	return &DescribeCapacityReservationBillingRequestsPaginator{paginate.New(describeCapacityReservationBillingRequestsSpec, client.DescribeCapacityReservationBillingRequests, in, optFns...)}
+	var input DescribeCapacityReservationBillingRequestsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityReservationBillingRequests(ctx, v.(*DescribeCapacityReservationBillingRequestsInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityReservationBillingRequestsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityReservationBillingRequestsPaginator{paginate.New(describeCapacityReservationBillingRequestsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityReservationBillingRequestsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationBillingRequestsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityReservationBillingRequestsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityReservationBillingRequestsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityReservationBillingRequestsOutput, error] {
+	return func(yield func(*DescribeCapacityReservationBillingRequestsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityReservationBillingRequestsPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservationBillingRequest, error] {
+	return func(yield func(CapacityReservationBillingRequest, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityReservationBillingRequest
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityReservationBillingRequestsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCapacityReservationBillingRequestsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

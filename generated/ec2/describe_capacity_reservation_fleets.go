@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityReservationFleetsInput is the input of
@@ -58,24 +59,38 @@ type DescribeCapacityReservationFleetsAPIClient interface {
 	DescribeCapacityReservationFleets(ctx context.Context, in *DescribeCapacityReservationFleetsInput) (*DescribeCapacityReservationFleetsOutput, error)
 }
 
-var describeCapacityReservationFleetsSpec = &paginate.Spec[DescribeCapacityReservationFleetsInput, DescribeCapacityReservationFleetsOutput, CapacityReservationFleet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityReservationFleetsOutput) []CapacityReservationFleet {
-		return out.CapacityReservationFleets
+var describeCapacityReservationFleetsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityReservationFleetsOutput)
+		items := describeCapacityReservationFleetsItems(&out)
+		out.CapacityReservationFleets = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityReservationFleetsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityReservationFleetsItems(v.(*DescribeCapacityReservationFleetsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityReservationFleetsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityReservationFleetsOutput, items []CapacityReservationFleet) {
-		out.CapacityReservationFleets = items
-	},
-	SetLimit: func(in *DescribeCapacityReservationFleetsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityReservationFleetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityReservationFleetsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityReservationFleetsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityReservationFleetsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityReservationFleetsInput).Validate()
+	},
+}
+
+// describeCapacityReservationFleetsItems returns the items of a DescribeCapacityReservationFleets page.
+func describeCapacityReservationFleetsItems(out *DescribeCapacityReservationFleetsOutput) []CapacityReservationFleet {
+	return out.CapacityReservationFleets
 }
 
 // DescribeCapacityReservationFleetsPaginator pages through DescribeCapacityReservationFleets the way boto3's describe_capacity_reservation_fleets paginator does.
@@ -85,14 +100,68 @@ var describeCapacityReservationFleetsSpec = &paginate.Spec[DescribeCapacityReser
 //
 // Each page is a *DescribeCapacityReservationFleetsOutput; Items yields the elements of CapacityReservationFleets across pages.
 type DescribeCapacityReservationFleetsPaginator struct {
-	*paginate.Pager[DescribeCapacityReservationFleetsInput, DescribeCapacityReservationFleetsOutput, CapacityReservationFleet]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityReservationFleetsPaginator returns a paginator over DescribeCapacityReservationFleets, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityReservationFleetsPaginator(client DescribeCapacityReservationFleetsAPIClient, in *DescribeCapacityReservationFleetsInput, optFns ...func(*paginate.Options)) *DescribeCapacityReservationFleetsPaginator {
-	return &DescribeCapacityReservationFleetsPaginator{paginate.New(describeCapacityReservationFleetsSpec, client.DescribeCapacityReservationFleets, in, optFns...)}
+	var input DescribeCapacityReservationFleetsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityReservationFleets(ctx, v.(*DescribeCapacityReservationFleetsInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityReservationFleetsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityReservationFleetsPaginator{paginate.New(describeCapacityReservationFleetsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityReservationFleetsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationFleetsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityReservationFleetsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityReservationFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityReservationFleetsOutput, error] {
+	return func(yield func(*DescribeCapacityReservationFleetsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityReservationFleetsPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservationFleet, error] {
+	return func(yield func(CapacityReservationFleet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityReservationFleet
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityReservationFleetsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCapacityReservationFleetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

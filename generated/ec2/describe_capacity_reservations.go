@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCapacityReservationsInput is the input of
@@ -104,24 +105,38 @@ type DescribeCapacityReservationsAPIClient interface {
 	DescribeCapacityReservations(ctx context.Context, in *DescribeCapacityReservationsInput) (*DescribeCapacityReservationsOutput, error)
 }
 
-var describeCapacityReservationsSpec = &paginate.Spec[DescribeCapacityReservationsInput, DescribeCapacityReservationsOutput, CapacityReservation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCapacityReservationsOutput) []CapacityReservation {
-		return out.CapacityReservations
+var describeCapacityReservationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCapacityReservationsOutput)
+		items := describeCapacityReservationsItems(&out)
+		out.CapacityReservations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCapacityReservationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCapacityReservationsItems(v.(*DescribeCapacityReservationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCapacityReservationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCapacityReservationsOutput, items []CapacityReservation) {
-		out.CapacityReservations = items
-	},
-	SetLimit: func(in *DescribeCapacityReservationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCapacityReservationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCapacityReservationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCapacityReservationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCapacityReservationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCapacityReservationsInput).Validate()
+	},
+}
+
+// describeCapacityReservationsItems returns the items of a DescribeCapacityReservations page.
+func describeCapacityReservationsItems(out *DescribeCapacityReservationsOutput) []CapacityReservation {
+	return out.CapacityReservations
 }
 
 // DescribeCapacityReservationsPaginator pages through DescribeCapacityReservations the way boto3's describe_capacity_reservations paginator does.
@@ -131,14 +146,68 @@ var describeCapacityReservationsSpec = &paginate.Spec[DescribeCapacityReservatio
 //
 // Each page is a *DescribeCapacityReservationsOutput; Items yields the elements of CapacityReservations across pages.
 type DescribeCapacityReservationsPaginator struct {
-	*paginate.Pager[DescribeCapacityReservationsInput, DescribeCapacityReservationsOutput, CapacityReservation]
+	*paginate.Pager
 }
 
 // NewDescribeCapacityReservationsPaginator returns a paginator over DescribeCapacityReservations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityReservationsPaginator(client DescribeCapacityReservationsAPIClient, in *DescribeCapacityReservationsInput, optFns ...func(*paginate.Options)) *DescribeCapacityReservationsPaginator {
-	return &DescribeCapacityReservationsPaginator{paginate.New(describeCapacityReservationsSpec, client.DescribeCapacityReservations, in, optFns...)}
+	var input DescribeCapacityReservationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCapacityReservations(ctx, v.(*DescribeCapacityReservationsInput))
+		if out == nil && err == nil {
+			out = &DescribeCapacityReservationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCapacityReservationsPaginator{paginate.New(describeCapacityReservationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCapacityReservationsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCapacityReservationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCapacityReservationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityReservationsOutput, error] {
+	return func(yield func(*DescribeCapacityReservationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCapacityReservationsPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservation, error] {
+	return func(yield func(CapacityReservation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityReservation
+				yield(zero, err)
+				return
+			}
+			items := describeCapacityReservationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCapacityReservationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

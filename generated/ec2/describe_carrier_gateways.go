@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCarrierGatewaysInput is the input of DescribeCarrierGateways.
@@ -63,24 +64,38 @@ type DescribeCarrierGatewaysAPIClient interface {
 	DescribeCarrierGateways(ctx context.Context, in *DescribeCarrierGatewaysInput) (*DescribeCarrierGatewaysOutput, error)
 }
 
-var describeCarrierGatewaysSpec = &paginate.Spec[DescribeCarrierGatewaysInput, DescribeCarrierGatewaysOutput, CarrierGateway]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCarrierGatewaysOutput) []CarrierGateway {
-		return out.CarrierGateways
+var describeCarrierGatewaysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCarrierGatewaysOutput)
+		items := describeCarrierGatewaysItems(&out)
+		out.CarrierGateways = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCarrierGatewaysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCarrierGatewaysItems(v.(*DescribeCarrierGatewaysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCarrierGatewaysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCarrierGatewaysOutput, items []CarrierGateway) {
-		out.CarrierGateways = items
-	},
-	SetLimit: func(in *DescribeCarrierGatewaysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCarrierGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCarrierGatewaysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCarrierGatewaysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCarrierGatewaysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCarrierGatewaysInput).Validate()
+	},
+}
+
+// describeCarrierGatewaysItems returns the items of a DescribeCarrierGateways page.
+func describeCarrierGatewaysItems(out *DescribeCarrierGatewaysOutput) []CarrierGateway {
+	return out.CarrierGateways
 }
 
 // DescribeCarrierGatewaysPaginator pages through DescribeCarrierGateways the way boto3's describe_carrier_gateways paginator does.
@@ -90,14 +105,68 @@ var describeCarrierGatewaysSpec = &paginate.Spec[DescribeCarrierGatewaysInput, D
 //
 // Each page is a *DescribeCarrierGatewaysOutput; Items yields the elements of CarrierGateways across pages.
 type DescribeCarrierGatewaysPaginator struct {
-	*paginate.Pager[DescribeCarrierGatewaysInput, DescribeCarrierGatewaysOutput, CarrierGateway]
+	*paginate.Pager
 }
 
 // NewDescribeCarrierGatewaysPaginator returns a paginator over DescribeCarrierGateways, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCarrierGatewaysPaginator(client DescribeCarrierGatewaysAPIClient, in *DescribeCarrierGatewaysInput, optFns ...func(*paginate.Options)) *DescribeCarrierGatewaysPaginator {
-	return &DescribeCarrierGatewaysPaginator{paginate.New(describeCarrierGatewaysSpec, client.DescribeCarrierGateways, in, optFns...)}
+	var input DescribeCarrierGatewaysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCarrierGateways(ctx, v.(*DescribeCarrierGatewaysInput))
+		if out == nil && err == nil {
+			out = &DescribeCarrierGatewaysOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCarrierGatewaysPaginator{paginate.New(describeCarrierGatewaysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCarrierGatewaysPaginator) NextPage(ctx context.Context) (*DescribeCarrierGatewaysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCarrierGatewaysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCarrierGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCarrierGatewaysOutput, error] {
+	return func(yield func(*DescribeCarrierGatewaysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCarrierGatewaysPaginator) Items(ctx context.Context) iter.Seq2[CarrierGateway, error] {
+	return func(yield func(CarrierGateway, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CarrierGateway
+				yield(zero, err)
+				return
+			}
+			items := describeCarrierGatewaysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCarrierGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeClassicLinkInstancesInput is the input of
@@ -62,24 +63,38 @@ type DescribeClassicLinkInstancesAPIClient interface {
 	DescribeClassicLinkInstances(ctx context.Context, in *DescribeClassicLinkInstancesInput) (*DescribeClassicLinkInstancesOutput, error)
 }
 
-var describeClassicLinkInstancesSpec = &paginate.Spec[DescribeClassicLinkInstancesInput, DescribeClassicLinkInstancesOutput, Instance]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeClassicLinkInstancesOutput) []Instance {
-		return out.Instances
+var describeClassicLinkInstancesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeClassicLinkInstancesOutput)
+		items := describeClassicLinkInstancesItems(&out)
+		out.Instances = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeClassicLinkInstancesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeClassicLinkInstancesItems(v.(*DescribeClassicLinkInstancesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeClassicLinkInstancesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeClassicLinkInstancesOutput, items []Instance) {
-		out.Instances = items
-	},
-	SetLimit: func(in *DescribeClassicLinkInstancesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeClassicLinkInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeClassicLinkInstancesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeClassicLinkInstancesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeClassicLinkInstancesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeClassicLinkInstancesInput).Validate()
+	},
+}
+
+// describeClassicLinkInstancesItems returns the items of a DescribeClassicLinkInstances page.
+func describeClassicLinkInstancesItems(out *DescribeClassicLinkInstancesOutput) []Instance {
+	return out.Instances
 }
 
 // DescribeClassicLinkInstancesPaginator pages through DescribeClassicLinkInstances the way boto3's describe_classic_link_instances paginator does.
@@ -89,14 +104,68 @@ var describeClassicLinkInstancesSpec = &paginate.Spec[DescribeClassicLinkInstanc
 //
 // Each page is a *DescribeClassicLinkInstancesOutput; Items yields the elements of Instances across pages.
 type DescribeClassicLinkInstancesPaginator struct {
-	*paginate.Pager[DescribeClassicLinkInstancesInput, DescribeClassicLinkInstancesOutput, Instance]
+	*paginate.Pager
 }
 
 // NewDescribeClassicLinkInstancesPaginator returns a paginator over DescribeClassicLinkInstances, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeClassicLinkInstancesPaginator(client DescribeClassicLinkInstancesAPIClient, in *DescribeClassicLinkInstancesInput, optFns ...func(*paginate.Options)) *DescribeClassicLinkInstancesPaginator {
-	return &DescribeClassicLinkInstancesPaginator{paginate.New(describeClassicLinkInstancesSpec, client.DescribeClassicLinkInstances, in, optFns...)}
+	var input DescribeClassicLinkInstancesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeClassicLinkInstances(ctx, v.(*DescribeClassicLinkInstancesInput))
+		if out == nil && err == nil {
+			out = &DescribeClassicLinkInstancesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeClassicLinkInstancesPaginator{paginate.New(describeClassicLinkInstancesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeClassicLinkInstancesPaginator) NextPage(ctx context.Context) (*DescribeClassicLinkInstancesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeClassicLinkInstancesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeClassicLinkInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClassicLinkInstancesOutput, error] {
+	return func(yield func(*DescribeClassicLinkInstancesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeClassicLinkInstancesPaginator) Items(ctx context.Context) iter.Seq2[Instance, error] {
+	return func(yield func(Instance, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Instance
+				yield(zero, err)
+				return
+			}
+			items := describeClassicLinkInstancesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeClassicLinkInstancesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

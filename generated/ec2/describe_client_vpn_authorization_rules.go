@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeClientVpnAuthorizationRulesInput is the input of
@@ -65,24 +66,38 @@ type DescribeClientVpnAuthorizationRulesAPIClient interface {
 	DescribeClientVpnAuthorizationRules(ctx context.Context, in *DescribeClientVpnAuthorizationRulesInput) (*DescribeClientVpnAuthorizationRulesOutput, error)
 }
 
-var describeClientVpnAuthorizationRulesSpec = &paginate.Spec[DescribeClientVpnAuthorizationRulesInput, DescribeClientVpnAuthorizationRulesOutput, AuthorizationRule]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeClientVpnAuthorizationRulesOutput) []AuthorizationRule {
-		return out.AuthorizationRules
+var describeClientVpnAuthorizationRulesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeClientVpnAuthorizationRulesOutput)
+		items := describeClientVpnAuthorizationRulesItems(&out)
+		out.AuthorizationRules = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeClientVpnAuthorizationRulesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeClientVpnAuthorizationRulesItems(v.(*DescribeClientVpnAuthorizationRulesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeClientVpnAuthorizationRulesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeClientVpnAuthorizationRulesOutput, items []AuthorizationRule) {
-		out.AuthorizationRules = items
-	},
-	SetLimit: func(in *DescribeClientVpnAuthorizationRulesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeClientVpnAuthorizationRulesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeClientVpnAuthorizationRulesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeClientVpnAuthorizationRulesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeClientVpnAuthorizationRulesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeClientVpnAuthorizationRulesInput).Validate()
+	},
+}
+
+// describeClientVpnAuthorizationRulesItems returns the items of a DescribeClientVpnAuthorizationRules page.
+func describeClientVpnAuthorizationRulesItems(out *DescribeClientVpnAuthorizationRulesOutput) []AuthorizationRule {
+	return out.AuthorizationRules
 }
 
 // DescribeClientVpnAuthorizationRulesPaginator pages through DescribeClientVpnAuthorizationRules the way boto3's describe_client_vpn_authorization_rules paginator does.
@@ -92,14 +107,68 @@ var describeClientVpnAuthorizationRulesSpec = &paginate.Spec[DescribeClientVpnAu
 //
 // Each page is a *DescribeClientVpnAuthorizationRulesOutput; Items yields the elements of AuthorizationRules across pages.
 type DescribeClientVpnAuthorizationRulesPaginator struct {
-	*paginate.Pager[DescribeClientVpnAuthorizationRulesInput, DescribeClientVpnAuthorizationRulesOutput, AuthorizationRule]
+	*paginate.Pager
 }
 
 // NewDescribeClientVpnAuthorizationRulesPaginator returns a paginator over DescribeClientVpnAuthorizationRules, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeClientVpnAuthorizationRulesPaginator(client DescribeClientVpnAuthorizationRulesAPIClient, in *DescribeClientVpnAuthorizationRulesInput, optFns ...func(*paginate.Options)) *DescribeClientVpnAuthorizationRulesPaginator {
-	return &DescribeClientVpnAuthorizationRulesPaginator{paginate.New(describeClientVpnAuthorizationRulesSpec, client.DescribeClientVpnAuthorizationRules, in, optFns...)}
+	var input DescribeClientVpnAuthorizationRulesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeClientVpnAuthorizationRules(ctx, v.(*DescribeClientVpnAuthorizationRulesInput))
+		if out == nil && err == nil {
+			out = &DescribeClientVpnAuthorizationRulesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeClientVpnAuthorizationRulesPaginator{paginate.New(describeClientVpnAuthorizationRulesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeClientVpnAuthorizationRulesPaginator) NextPage(ctx context.Context) (*DescribeClientVpnAuthorizationRulesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeClientVpnAuthorizationRulesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeClientVpnAuthorizationRulesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnAuthorizationRulesOutput, error] {
+	return func(yield func(*DescribeClientVpnAuthorizationRulesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeClientVpnAuthorizationRulesPaginator) Items(ctx context.Context) iter.Seq2[AuthorizationRule, error] {
+	return func(yield func(AuthorizationRule, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero AuthorizationRule
+				yield(zero, err)
+				return
+			}
+			items := describeClientVpnAuthorizationRulesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeClientVpnAuthorizationRulesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeClientVpnConnectionsInput is the input of
@@ -63,24 +64,38 @@ type DescribeClientVpnConnectionsAPIClient interface {
 	DescribeClientVpnConnections(ctx context.Context, in *DescribeClientVpnConnectionsInput) (*DescribeClientVpnConnectionsOutput, error)
 }
 
-var describeClientVpnConnectionsSpec = &paginate.Spec[DescribeClientVpnConnectionsInput, DescribeClientVpnConnectionsOutput, Connection]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeClientVpnConnectionsOutput) []Connection {
-		return out.Connections
+var describeClientVpnConnectionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeClientVpnConnectionsOutput)
+		items := describeClientVpnConnectionsItems(&out)
+		out.Connections = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeClientVpnConnectionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeClientVpnConnectionsItems(v.(*DescribeClientVpnConnectionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeClientVpnConnectionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeClientVpnConnectionsOutput, items []Connection) {
-		out.Connections = items
-	},
-	SetLimit: func(in *DescribeClientVpnConnectionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeClientVpnConnectionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeClientVpnConnectionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeClientVpnConnectionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeClientVpnConnectionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeClientVpnConnectionsInput).Validate()
+	},
+}
+
+// describeClientVpnConnectionsItems returns the items of a DescribeClientVpnConnections page.
+func describeClientVpnConnectionsItems(out *DescribeClientVpnConnectionsOutput) []Connection {
+	return out.Connections
 }
 
 // DescribeClientVpnConnectionsPaginator pages through DescribeClientVpnConnections the way boto3's describe_client_vpn_connections paginator does.
@@ -90,14 +105,68 @@ var describeClientVpnConnectionsSpec = &paginate.Spec[DescribeClientVpnConnectio
 //
 // Each page is a *DescribeClientVpnConnectionsOutput; Items yields the elements of Connections across pages.
 type DescribeClientVpnConnectionsPaginator struct {
-	*paginate.Pager[DescribeClientVpnConnectionsInput, DescribeClientVpnConnectionsOutput, Connection]
+	*paginate.Pager
 }
 
 // NewDescribeClientVpnConnectionsPaginator returns a paginator over DescribeClientVpnConnections, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeClientVpnConnectionsPaginator(client DescribeClientVpnConnectionsAPIClient, in *DescribeClientVpnConnectionsInput, optFns ...func(*paginate.Options)) *DescribeClientVpnConnectionsPaginator {
-	return &DescribeClientVpnConnectionsPaginator{paginate.New(describeClientVpnConnectionsSpec, client.DescribeClientVpnConnections, in, optFns...)}
+	var input DescribeClientVpnConnectionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeClientVpnConnections(ctx, v.(*DescribeClientVpnConnectionsInput))
+		if out == nil && err == nil {
+			out = &DescribeClientVpnConnectionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeClientVpnConnectionsPaginator{paginate.New(describeClientVpnConnectionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeClientVpnConnectionsPaginator) NextPage(ctx context.Context) (*DescribeClientVpnConnectionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeClientVpnConnectionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeClientVpnConnectionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnConnectionsOutput, error] {
+	return func(yield func(*DescribeClientVpnConnectionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeClientVpnConnectionsPaginator) Items(ctx context.Context) iter.Seq2[Connection, error] {
+	return func(yield func(Connection, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Connection
+				yield(zero, err)
+				return
+			}
+			items := describeClientVpnConnectionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeClientVpnConnectionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

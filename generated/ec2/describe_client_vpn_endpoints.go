@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeClientVpnEndpointsInput is the input of DescribeClientVpnEndpoints.
@@ -51,24 +52,38 @@ type DescribeClientVpnEndpointsAPIClient interface {
 	DescribeClientVpnEndpoints(ctx context.Context, in *DescribeClientVpnEndpointsInput) (*DescribeClientVpnEndpointsOutput, error)
 }
 
-var describeClientVpnEndpointsSpec = &paginate.Spec[DescribeClientVpnEndpointsInput, DescribeClientVpnEndpointsOutput, ClientVpnEndpoint]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeClientVpnEndpointsOutput) []ClientVpnEndpoint {
-		return out.ClientVpnEndpoints
+var describeClientVpnEndpointsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeClientVpnEndpointsOutput)
+		items := describeClientVpnEndpointsItems(&out)
+		out.ClientVpnEndpoints = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeClientVpnEndpointsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeClientVpnEndpointsItems(v.(*DescribeClientVpnEndpointsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeClientVpnEndpointsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeClientVpnEndpointsOutput, items []ClientVpnEndpoint) {
-		out.ClientVpnEndpoints = items
-	},
-	SetLimit: func(in *DescribeClientVpnEndpointsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeClientVpnEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeClientVpnEndpointsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeClientVpnEndpointsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeClientVpnEndpointsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeClientVpnEndpointsInput).Validate()
+	},
+}
+
+// describeClientVpnEndpointsItems returns the items of a DescribeClientVpnEndpoints page.
+func describeClientVpnEndpointsItems(out *DescribeClientVpnEndpointsOutput) []ClientVpnEndpoint {
+	return out.ClientVpnEndpoints
 }
 
 // DescribeClientVpnEndpointsPaginator pages through DescribeClientVpnEndpoints the way boto3's describe_client_vpn_endpoints paginator does.
@@ -78,14 +93,68 @@ var describeClientVpnEndpointsSpec = &paginate.Spec[DescribeClientVpnEndpointsIn
 //
 // Each page is a *DescribeClientVpnEndpointsOutput; Items yields the elements of ClientVpnEndpoints across pages.
 type DescribeClientVpnEndpointsPaginator struct {
-	*paginate.Pager[DescribeClientVpnEndpointsInput, DescribeClientVpnEndpointsOutput, ClientVpnEndpoint]
+	*paginate.Pager
 }
 
 // NewDescribeClientVpnEndpointsPaginator returns a paginator over DescribeClientVpnEndpoints, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeClientVpnEndpointsPaginator(client DescribeClientVpnEndpointsAPIClient, in *DescribeClientVpnEndpointsInput, optFns ...func(*paginate.Options)) *DescribeClientVpnEndpointsPaginator {
-	return &DescribeClientVpnEndpointsPaginator{paginate.New(describeClientVpnEndpointsSpec, client.DescribeClientVpnEndpoints, in, optFns...)}
+	var input DescribeClientVpnEndpointsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeClientVpnEndpoints(ctx, v.(*DescribeClientVpnEndpointsInput))
+		if out == nil && err == nil {
+			out = &DescribeClientVpnEndpointsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeClientVpnEndpointsPaginator{paginate.New(describeClientVpnEndpointsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeClientVpnEndpointsPaginator) NextPage(ctx context.Context) (*DescribeClientVpnEndpointsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeClientVpnEndpointsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeClientVpnEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnEndpointsOutput, error] {
+	return func(yield func(*DescribeClientVpnEndpointsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeClientVpnEndpointsPaginator) Items(ctx context.Context) iter.Seq2[ClientVpnEndpoint, error] {
+	return func(yield func(ClientVpnEndpoint, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ClientVpnEndpoint
+				yield(zero, err)
+				return
+			}
+			items := describeClientVpnEndpointsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeClientVpnEndpointsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

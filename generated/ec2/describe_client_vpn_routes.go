@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeClientVpnRoutesInput is the input of DescribeClientVpnRoutes.
@@ -63,24 +64,38 @@ type DescribeClientVpnRoutesAPIClient interface {
 	DescribeClientVpnRoutes(ctx context.Context, in *DescribeClientVpnRoutesInput) (*DescribeClientVpnRoutesOutput, error)
 }
 
-var describeClientVpnRoutesSpec = &paginate.Spec[DescribeClientVpnRoutesInput, DescribeClientVpnRoutesOutput, Route]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeClientVpnRoutesOutput) []Route {
-		return out.Routes
+var describeClientVpnRoutesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeClientVpnRoutesOutput)
+		items := describeClientVpnRoutesItems(&out)
+		out.Routes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeClientVpnRoutesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeClientVpnRoutesItems(v.(*DescribeClientVpnRoutesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeClientVpnRoutesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeClientVpnRoutesOutput, items []Route) {
-		out.Routes = items
-	},
-	SetLimit: func(in *DescribeClientVpnRoutesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeClientVpnRoutesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeClientVpnRoutesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeClientVpnRoutesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeClientVpnRoutesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeClientVpnRoutesInput).Validate()
+	},
+}
+
+// describeClientVpnRoutesItems returns the items of a DescribeClientVpnRoutes page.
+func describeClientVpnRoutesItems(out *DescribeClientVpnRoutesOutput) []Route {
+	return out.Routes
 }
 
 // DescribeClientVpnRoutesPaginator pages through DescribeClientVpnRoutes the way boto3's describe_client_vpn_routes paginator does.
@@ -90,14 +105,68 @@ var describeClientVpnRoutesSpec = &paginate.Spec[DescribeClientVpnRoutesInput, D
 //
 // Each page is a *DescribeClientVpnRoutesOutput; Items yields the elements of Routes across pages.
 type DescribeClientVpnRoutesPaginator struct {
-	*paginate.Pager[DescribeClientVpnRoutesInput, DescribeClientVpnRoutesOutput, Route]
+	*paginate.Pager
 }
 
 // NewDescribeClientVpnRoutesPaginator returns a paginator over DescribeClientVpnRoutes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeClientVpnRoutesPaginator(client DescribeClientVpnRoutesAPIClient, in *DescribeClientVpnRoutesInput, optFns ...func(*paginate.Options)) *DescribeClientVpnRoutesPaginator {
-	return &DescribeClientVpnRoutesPaginator{paginate.New(describeClientVpnRoutesSpec, client.DescribeClientVpnRoutes, in, optFns...)}
+	var input DescribeClientVpnRoutesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeClientVpnRoutes(ctx, v.(*DescribeClientVpnRoutesInput))
+		if out == nil && err == nil {
+			out = &DescribeClientVpnRoutesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeClientVpnRoutesPaginator{paginate.New(describeClientVpnRoutesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeClientVpnRoutesPaginator) NextPage(ctx context.Context) (*DescribeClientVpnRoutesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeClientVpnRoutesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeClientVpnRoutesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnRoutesOutput, error] {
+	return func(yield func(*DescribeClientVpnRoutesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeClientVpnRoutesPaginator) Items(ctx context.Context) iter.Seq2[Route, error] {
+	return func(yield func(Route, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Route
+				yield(zero, err)
+				return
+			}
+			items := describeClientVpnRoutesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeClientVpnRoutesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

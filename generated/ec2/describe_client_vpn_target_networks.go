@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeClientVpnTargetNetworksInput is the input of
@@ -65,24 +66,38 @@ type DescribeClientVpnTargetNetworksAPIClient interface {
 	DescribeClientVpnTargetNetworks(ctx context.Context, in *DescribeClientVpnTargetNetworksInput) (*DescribeClientVpnTargetNetworksOutput, error)
 }
 
-var describeClientVpnTargetNetworksSpec = &paginate.Spec[DescribeClientVpnTargetNetworksInput, DescribeClientVpnTargetNetworksOutput, ClientVpnTargetNetwork]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeClientVpnTargetNetworksOutput) []ClientVpnTargetNetwork {
-		return out.ClientVpnTargetNetworks
+var describeClientVpnTargetNetworksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeClientVpnTargetNetworksOutput)
+		items := describeClientVpnTargetNetworksItems(&out)
+		out.ClientVpnTargetNetworks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeClientVpnTargetNetworksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeClientVpnTargetNetworksItems(v.(*DescribeClientVpnTargetNetworksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeClientVpnTargetNetworksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeClientVpnTargetNetworksOutput, items []ClientVpnTargetNetwork) {
-		out.ClientVpnTargetNetworks = items
-	},
-	SetLimit: func(in *DescribeClientVpnTargetNetworksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeClientVpnTargetNetworksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeClientVpnTargetNetworksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeClientVpnTargetNetworksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeClientVpnTargetNetworksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeClientVpnTargetNetworksInput).Validate()
+	},
+}
+
+// describeClientVpnTargetNetworksItems returns the items of a DescribeClientVpnTargetNetworks page.
+func describeClientVpnTargetNetworksItems(out *DescribeClientVpnTargetNetworksOutput) []ClientVpnTargetNetwork {
+	return out.ClientVpnTargetNetworks
 }
 
 // DescribeClientVpnTargetNetworksPaginator pages through DescribeClientVpnTargetNetworks the way boto3's describe_client_vpn_target_networks paginator does.
@@ -92,14 +107,68 @@ var describeClientVpnTargetNetworksSpec = &paginate.Spec[DescribeClientVpnTarget
 //
 // Each page is a *DescribeClientVpnTargetNetworksOutput; Items yields the elements of ClientVpnTargetNetworks across pages.
 type DescribeClientVpnTargetNetworksPaginator struct {
-	*paginate.Pager[DescribeClientVpnTargetNetworksInput, DescribeClientVpnTargetNetworksOutput, ClientVpnTargetNetwork]
+	*paginate.Pager
 }
 
 // NewDescribeClientVpnTargetNetworksPaginator returns a paginator over DescribeClientVpnTargetNetworks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeClientVpnTargetNetworksPaginator(client DescribeClientVpnTargetNetworksAPIClient, in *DescribeClientVpnTargetNetworksInput, optFns ...func(*paginate.Options)) *DescribeClientVpnTargetNetworksPaginator {
-	return &DescribeClientVpnTargetNetworksPaginator{paginate.New(describeClientVpnTargetNetworksSpec, client.DescribeClientVpnTargetNetworks, in, optFns...)}
+	var input DescribeClientVpnTargetNetworksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeClientVpnTargetNetworks(ctx, v.(*DescribeClientVpnTargetNetworksInput))
+		if out == nil && err == nil {
+			out = &DescribeClientVpnTargetNetworksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeClientVpnTargetNetworksPaginator{paginate.New(describeClientVpnTargetNetworksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeClientVpnTargetNetworksPaginator) NextPage(ctx context.Context) (*DescribeClientVpnTargetNetworksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeClientVpnTargetNetworksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeClientVpnTargetNetworksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnTargetNetworksOutput, error] {
+	return func(yield func(*DescribeClientVpnTargetNetworksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeClientVpnTargetNetworksPaginator) Items(ctx context.Context) iter.Seq2[ClientVpnTargetNetwork, error] {
+	return func(yield func(ClientVpnTargetNetwork, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ClientVpnTargetNetwork
+				yield(zero, err)
+				return
+			}
+			items := describeClientVpnTargetNetworksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeClientVpnTargetNetworksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

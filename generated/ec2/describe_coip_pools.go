@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeCoipPoolsInput is the input of DescribeCoipPools.
@@ -51,24 +52,38 @@ type DescribeCoipPoolsAPIClient interface {
 	DescribeCoipPools(ctx context.Context, in *DescribeCoipPoolsInput) (*DescribeCoipPoolsOutput, error)
 }
 
-var describeCoipPoolsSpec = &paginate.Spec[DescribeCoipPoolsInput, DescribeCoipPoolsOutput, CoipPool]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeCoipPoolsOutput) []CoipPool {
-		return out.CoipPools
+var describeCoipPoolsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeCoipPoolsOutput)
+		items := describeCoipPoolsItems(&out)
+		out.CoipPools = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeCoipPoolsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeCoipPoolsItems(v.(*DescribeCoipPoolsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeCoipPoolsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeCoipPoolsOutput, items []CoipPool) {
-		out.CoipPools = items
-	},
-	SetLimit: func(in *DescribeCoipPoolsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeCoipPoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeCoipPoolsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeCoipPoolsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeCoipPoolsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeCoipPoolsInput).Validate()
+	},
+}
+
+// describeCoipPoolsItems returns the items of a DescribeCoipPools page.
+func describeCoipPoolsItems(out *DescribeCoipPoolsOutput) []CoipPool {
+	return out.CoipPools
 }
 
 // DescribeCoipPoolsPaginator pages through DescribeCoipPools the way boto3's describe_coip_pools paginator does.
@@ -78,14 +93,68 @@ var describeCoipPoolsSpec = &paginate.Spec[DescribeCoipPoolsInput, DescribeCoipP
 //
 // Each page is a *DescribeCoipPoolsOutput; Items yields the elements of CoipPools across pages.
 type DescribeCoipPoolsPaginator struct {
-	*paginate.Pager[DescribeCoipPoolsInput, DescribeCoipPoolsOutput, CoipPool]
+	*paginate.Pager
 }
 
 // NewDescribeCoipPoolsPaginator returns a paginator over DescribeCoipPools, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeCoipPoolsPaginator(client DescribeCoipPoolsAPIClient, in *DescribeCoipPoolsInput, optFns ...func(*paginate.Options)) *DescribeCoipPoolsPaginator {
-	return &DescribeCoipPoolsPaginator{paginate.New(describeCoipPoolsSpec, client.DescribeCoipPools, in, optFns...)}
+	var input DescribeCoipPoolsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeCoipPools(ctx, v.(*DescribeCoipPoolsInput))
+		if out == nil && err == nil {
+			out = &DescribeCoipPoolsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeCoipPoolsPaginator{paginate.New(describeCoipPoolsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeCoipPoolsPaginator) NextPage(ctx context.Context) (*DescribeCoipPoolsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeCoipPoolsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeCoipPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCoipPoolsOutput, error] {
+	return func(yield func(*DescribeCoipPoolsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeCoipPoolsPaginator) Items(ctx context.Context) iter.Seq2[CoipPool, error] {
+	return func(yield func(CoipPool, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CoipPool
+				yield(zero, err)
+				return
+			}
+			items := describeCoipPoolsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeCoipPoolsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

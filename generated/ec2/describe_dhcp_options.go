@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeDhcpOptionsInput is the input of DescribeDhcpOptions.
@@ -61,24 +62,38 @@ type DescribeDhcpOptionsAPIClient interface {
 	DescribeDhcpOptions(ctx context.Context, in *DescribeDhcpOptionsInput) (*DescribeDhcpOptionsOutput, error)
 }
 
-var describeDhcpOptionsSpec = &paginate.Spec[DescribeDhcpOptionsInput, DescribeDhcpOptionsOutput, DhcpOption]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeDhcpOptionsOutput) []DhcpOption {
-		return out.DhcpOptions
+var describeDhcpOptionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeDhcpOptionsOutput)
+		items := describeDhcpOptionsItems(&out)
+		out.DhcpOptions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeDhcpOptionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeDhcpOptionsItems(v.(*DescribeDhcpOptionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeDhcpOptionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeDhcpOptionsOutput, items []DhcpOption) {
-		out.DhcpOptions = items
-	},
-	SetLimit: func(in *DescribeDhcpOptionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeDhcpOptionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeDhcpOptionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeDhcpOptionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeDhcpOptionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeDhcpOptionsInput).Validate()
+	},
+}
+
+// describeDhcpOptionsItems returns the items of a DescribeDhcpOptions page.
+func describeDhcpOptionsItems(out *DescribeDhcpOptionsOutput) []DhcpOption {
+	return out.DhcpOptions
 }
 
 // DescribeDhcpOptionsPaginator pages through DescribeDhcpOptions the way boto3's describe_dhcp_options paginator does.
@@ -88,14 +103,68 @@ var describeDhcpOptionsSpec = &paginate.Spec[DescribeDhcpOptionsInput, DescribeD
 //
 // Each page is a *DescribeDhcpOptionsOutput; Items yields the elements of DhcpOptions across pages.
 type DescribeDhcpOptionsPaginator struct {
-	*paginate.Pager[DescribeDhcpOptionsInput, DescribeDhcpOptionsOutput, DhcpOption]
+	*paginate.Pager
 }
 
 // NewDescribeDhcpOptionsPaginator returns a paginator over DescribeDhcpOptions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeDhcpOptionsPaginator(client DescribeDhcpOptionsAPIClient, in *DescribeDhcpOptionsInput, optFns ...func(*paginate.Options)) *DescribeDhcpOptionsPaginator {
-	return &DescribeDhcpOptionsPaginator{paginate.New(describeDhcpOptionsSpec, client.DescribeDhcpOptions, in, optFns...)}
+	var input DescribeDhcpOptionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeDhcpOptions(ctx, v.(*DescribeDhcpOptionsInput))
+		if out == nil && err == nil {
+			out = &DescribeDhcpOptionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeDhcpOptionsPaginator{paginate.New(describeDhcpOptionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeDhcpOptionsPaginator) NextPage(ctx context.Context) (*DescribeDhcpOptionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeDhcpOptionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeDhcpOptionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeDhcpOptionsOutput, error] {
+	return func(yield func(*DescribeDhcpOptionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeDhcpOptionsPaginator) Items(ctx context.Context) iter.Seq2[DhcpOption, error] {
+	return func(yield func(DhcpOption, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DhcpOption
+				yield(zero, err)
+				return
+			}
+			items := describeDhcpOptionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeDhcpOptionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeEgressOnlyInternetGatewaysInput is the input of
@@ -58,24 +59,38 @@ type DescribeEgressOnlyInternetGatewaysAPIClient interface {
 	DescribeEgressOnlyInternetGateways(ctx context.Context, in *DescribeEgressOnlyInternetGatewaysInput) (*DescribeEgressOnlyInternetGatewaysOutput, error)
 }
 
-var describeEgressOnlyInternetGatewaysSpec = &paginate.Spec[DescribeEgressOnlyInternetGatewaysInput, DescribeEgressOnlyInternetGatewaysOutput, EgressOnlyInternetGateway]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeEgressOnlyInternetGatewaysOutput) []EgressOnlyInternetGateway {
-		return out.EgressOnlyInternetGateways
+var describeEgressOnlyInternetGatewaysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeEgressOnlyInternetGatewaysOutput)
+		items := describeEgressOnlyInternetGatewaysItems(&out)
+		out.EgressOnlyInternetGateways = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeEgressOnlyInternetGatewaysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeEgressOnlyInternetGatewaysItems(v.(*DescribeEgressOnlyInternetGatewaysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeEgressOnlyInternetGatewaysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeEgressOnlyInternetGatewaysOutput, items []EgressOnlyInternetGateway) {
-		out.EgressOnlyInternetGateways = items
-	},
-	SetLimit: func(in *DescribeEgressOnlyInternetGatewaysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeEgressOnlyInternetGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeEgressOnlyInternetGatewaysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeEgressOnlyInternetGatewaysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeEgressOnlyInternetGatewaysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeEgressOnlyInternetGatewaysInput).Validate()
+	},
+}
+
+// describeEgressOnlyInternetGatewaysItems returns the items of a DescribeEgressOnlyInternetGateways page.
+func describeEgressOnlyInternetGatewaysItems(out *DescribeEgressOnlyInternetGatewaysOutput) []EgressOnlyInternetGateway {
+	return out.EgressOnlyInternetGateways
 }
 
 // DescribeEgressOnlyInternetGatewaysPaginator pages through DescribeEgressOnlyInternetGateways the way boto3's describe_egress_only_internet_gateways paginator does.
@@ -85,14 +100,68 @@ var describeEgressOnlyInternetGatewaysSpec = &paginate.Spec[DescribeEgressOnlyIn
 //
 // Each page is a *DescribeEgressOnlyInternetGatewaysOutput; Items yields the elements of EgressOnlyInternetGateways across pages.
 type DescribeEgressOnlyInternetGatewaysPaginator struct {
-	*paginate.Pager[DescribeEgressOnlyInternetGatewaysInput, DescribeEgressOnlyInternetGatewaysOutput, EgressOnlyInternetGateway]
+	*paginate.Pager
 }
 
 // NewDescribeEgressOnlyInternetGatewaysPaginator returns a paginator over DescribeEgressOnlyInternetGateways, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeEgressOnlyInternetGatewaysPaginator(client DescribeEgressOnlyInternetGatewaysAPIClient, in *DescribeEgressOnlyInternetGatewaysInput, optFns ...func(*paginate.Options)) *DescribeEgressOnlyInternetGatewaysPaginator {
-	return &DescribeEgressOnlyInternetGatewaysPaginator{paginate.New(describeEgressOnlyInternetGatewaysSpec, client.DescribeEgressOnlyInternetGateways, in, optFns...)}
+	var input DescribeEgressOnlyInternetGatewaysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeEgressOnlyInternetGateways(ctx, v.(*DescribeEgressOnlyInternetGatewaysInput))
+		if out == nil && err == nil {
+			out = &DescribeEgressOnlyInternetGatewaysOutput{}
+		}
+		return out, err
+	}
+	return &DescribeEgressOnlyInternetGatewaysPaginator{paginate.New(describeEgressOnlyInternetGatewaysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeEgressOnlyInternetGatewaysPaginator) NextPage(ctx context.Context) (*DescribeEgressOnlyInternetGatewaysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeEgressOnlyInternetGatewaysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeEgressOnlyInternetGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeEgressOnlyInternetGatewaysOutput, error] {
+	return func(yield func(*DescribeEgressOnlyInternetGatewaysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeEgressOnlyInternetGatewaysPaginator) Items(ctx context.Context) iter.Seq2[EgressOnlyInternetGateway, error] {
+	return func(yield func(EgressOnlyInternetGateway, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero EgressOnlyInternetGateway
+				yield(zero, err)
+				return
+			}
+			items := describeEgressOnlyInternetGatewaysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeEgressOnlyInternetGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeExportImageTasksInput is the input of DescribeExportImageTasks.
@@ -49,24 +50,38 @@ type DescribeExportImageTasksAPIClient interface {
 	DescribeExportImageTasks(ctx context.Context, in *DescribeExportImageTasksInput) (*DescribeExportImageTasksOutput, error)
 }
 
-var describeExportImageTasksSpec = &paginate.Spec[DescribeExportImageTasksInput, DescribeExportImageTasksOutput, ExportImageTask]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeExportImageTasksOutput) []ExportImageTask {
-		return out.ExportImageTasks
+var describeExportImageTasksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeExportImageTasksOutput)
+		items := describeExportImageTasksItems(&out)
+		out.ExportImageTasks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeExportImageTasksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeExportImageTasksItems(v.(*DescribeExportImageTasksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeExportImageTasksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeExportImageTasksOutput, items []ExportImageTask) {
-		out.ExportImageTasks = items
-	},
-	SetLimit: func(in *DescribeExportImageTasksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeExportImageTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeExportImageTasksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeExportImageTasksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeExportImageTasksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeExportImageTasksInput).Validate()
+	},
+}
+
+// describeExportImageTasksItems returns the items of a DescribeExportImageTasks page.
+func describeExportImageTasksItems(out *DescribeExportImageTasksOutput) []ExportImageTask {
+	return out.ExportImageTasks
 }
 
 // DescribeExportImageTasksPaginator pages through DescribeExportImageTasks the way boto3's describe_export_image_tasks paginator does.
@@ -76,12 +91,66 @@ var describeExportImageTasksSpec = &paginate.Spec[DescribeExportImageTasksInput,
 //
 // Each page is a *DescribeExportImageTasksOutput; Items yields the elements of ExportImageTasks across pages.
 type DescribeExportImageTasksPaginator struct {
-	*paginate.Pager[DescribeExportImageTasksInput, DescribeExportImageTasksOutput, ExportImageTask]
+	*paginate.Pager
 }
 
 // NewDescribeExportImageTasksPaginator returns a paginator over DescribeExportImageTasks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeExportImageTasksPaginator(client DescribeExportImageTasksAPIClient, in *DescribeExportImageTasksInput, optFns ...func(*paginate.Options)) *DescribeExportImageTasksPaginator {
-	return &DescribeExportImageTasksPaginator{paginate.New(describeExportImageTasksSpec, client.DescribeExportImageTasks, in, optFns...)}
+	var input DescribeExportImageTasksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeExportImageTasks(ctx, v.(*DescribeExportImageTasksInput))
+		if out == nil && err == nil {
+			out = &DescribeExportImageTasksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeExportImageTasksPaginator{paginate.New(describeExportImageTasksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeExportImageTasksPaginator) NextPage(ctx context.Context) (*DescribeExportImageTasksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeExportImageTasksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeExportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeExportImageTasksOutput, error] {
+	return func(yield func(*DescribeExportImageTasksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeExportImageTasksPaginator) Items(ctx context.Context) iter.Seq2[ExportImageTask, error] {
+	return func(yield func(ExportImageTask, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ExportImageTask
+				yield(zero, err)
+				return
+			}
+			items := describeExportImageTasksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeFastLaunchImagesInput is the input of DescribeFastLaunchImages.
@@ -53,24 +54,38 @@ type DescribeFastLaunchImagesAPIClient interface {
 	DescribeFastLaunchImages(ctx context.Context, in *DescribeFastLaunchImagesInput) (*DescribeFastLaunchImagesOutput, error)
 }
 
-var describeFastLaunchImagesSpec = &paginate.Spec[DescribeFastLaunchImagesInput, DescribeFastLaunchImagesOutput, FastLaunchImage]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeFastLaunchImagesOutput) []FastLaunchImage {
-		return out.FastLaunchImages
+var describeFastLaunchImagesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeFastLaunchImagesOutput)
+		items := describeFastLaunchImagesItems(&out)
+		out.FastLaunchImages = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeFastLaunchImagesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeFastLaunchImagesItems(v.(*DescribeFastLaunchImagesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeFastLaunchImagesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeFastLaunchImagesOutput, items []FastLaunchImage) {
-		out.FastLaunchImages = items
-	},
-	SetLimit: func(in *DescribeFastLaunchImagesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeFastLaunchImagesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeFastLaunchImagesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeFastLaunchImagesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeFastLaunchImagesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeFastLaunchImagesInput).Validate()
+	},
+}
+
+// describeFastLaunchImagesItems returns the items of a DescribeFastLaunchImages page.
+func describeFastLaunchImagesItems(out *DescribeFastLaunchImagesOutput) []FastLaunchImage {
+	return out.FastLaunchImages
 }
 
 // DescribeFastLaunchImagesPaginator pages through DescribeFastLaunchImages the way boto3's describe_fast_launch_images paginator does.
@@ -80,14 +95,68 @@ var describeFastLaunchImagesSpec = &paginate.Spec[DescribeFastLaunchImagesInput,
 //
 // Each page is a *DescribeFastLaunchImagesOutput; Items yields the elements of FastLaunchImages across pages.
 type DescribeFastLaunchImagesPaginator struct {
-	*paginate.Pager[DescribeFastLaunchImagesInput, DescribeFastLaunchImagesOutput, FastLaunchImage]
+	*paginate.Pager
 }
 
 // NewDescribeFastLaunchImagesPaginator returns a paginator over DescribeFastLaunchImages, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeFastLaunchImagesPaginator(client DescribeFastLaunchImagesAPIClient, in *DescribeFastLaunchImagesInput, optFns ...func(*paginate.Options)) *DescribeFastLaunchImagesPaginator {
-	return &DescribeFastLaunchImagesPaginator{paginate.New(describeFastLaunchImagesSpec, client.DescribeFastLaunchImages, in, optFns...)}
+	var input DescribeFastLaunchImagesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeFastLaunchImages(ctx, v.(*DescribeFastLaunchImagesInput))
+		if out == nil && err == nil {
+			out = &DescribeFastLaunchImagesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeFastLaunchImagesPaginator{paginate.New(describeFastLaunchImagesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeFastLaunchImagesPaginator) NextPage(ctx context.Context) (*DescribeFastLaunchImagesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeFastLaunchImagesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeFastLaunchImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFastLaunchImagesOutput, error] {
+	return func(yield func(*DescribeFastLaunchImagesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeFastLaunchImagesPaginator) Items(ctx context.Context) iter.Seq2[FastLaunchImage, error] {
+	return func(yield func(FastLaunchImage, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero FastLaunchImage
+				yield(zero, err)
+				return
+			}
+			items := describeFastLaunchImagesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeFastLaunchImagesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

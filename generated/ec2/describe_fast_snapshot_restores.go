@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeFastSnapshotRestoresInput is the input of
@@ -57,24 +58,38 @@ type DescribeFastSnapshotRestoresAPIClient interface {
 	DescribeFastSnapshotRestores(ctx context.Context, in *DescribeFastSnapshotRestoresInput) (*DescribeFastSnapshotRestoresOutput, error)
 }
 
-var describeFastSnapshotRestoresSpec = &paginate.Spec[DescribeFastSnapshotRestoresInput, DescribeFastSnapshotRestoresOutput, FastSnapshotRestore]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeFastSnapshotRestoresOutput) []FastSnapshotRestore {
-		return out.FastSnapshotRestores
+var describeFastSnapshotRestoresSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeFastSnapshotRestoresOutput)
+		items := describeFastSnapshotRestoresItems(&out)
+		out.FastSnapshotRestores = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeFastSnapshotRestoresOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeFastSnapshotRestoresItems(v.(*DescribeFastSnapshotRestoresOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeFastSnapshotRestoresOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeFastSnapshotRestoresOutput, items []FastSnapshotRestore) {
-		out.FastSnapshotRestores = items
-	},
-	SetLimit: func(in *DescribeFastSnapshotRestoresInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeFastSnapshotRestoresInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeFastSnapshotRestoresInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeFastSnapshotRestoresInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeFastSnapshotRestoresInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeFastSnapshotRestoresInput).Validate()
+	},
+}
+
+// describeFastSnapshotRestoresItems returns the items of a DescribeFastSnapshotRestores page.
+func describeFastSnapshotRestoresItems(out *DescribeFastSnapshotRestoresOutput) []FastSnapshotRestore {
+	return out.FastSnapshotRestores
 }
 
 // DescribeFastSnapshotRestoresPaginator pages through DescribeFastSnapshotRestores the way boto3's describe_fast_snapshot_restores paginator does.
@@ -84,14 +99,68 @@ var describeFastSnapshotRestoresSpec = &paginate.Spec[DescribeFastSnapshotRestor
 //
 // Each page is a *DescribeFastSnapshotRestoresOutput; Items yields the elements of FastSnapshotRestores across pages.
 type DescribeFastSnapshotRestoresPaginator struct {
-	*paginate.Pager[DescribeFastSnapshotRestoresInput, DescribeFastSnapshotRestoresOutput, FastSnapshotRestore]
+	*paginate.Pager
 }
 
 // NewDescribeFastSnapshotRestoresPaginator returns a paginator over DescribeFastSnapshotRestores, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeFastSnapshotRestoresPaginator(client DescribeFastSnapshotRestoresAPIClient, in *DescribeFastSnapshotRestoresInput, optFns ...func(*paginate.Options)) *DescribeFastSnapshotRestoresPaginator {
-	return &DescribeFastSnapshotRestoresPaginator{paginate.New(describeFastSnapshotRestoresSpec, client.DescribeFastSnapshotRestores, in, optFns...)}
+	var input DescribeFastSnapshotRestoresInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeFastSnapshotRestores(ctx, v.(*DescribeFastSnapshotRestoresInput))
+		if out == nil && err == nil {
+			out = &DescribeFastSnapshotRestoresOutput{}
+		}
+		return out, err
+	}
+	return &DescribeFastSnapshotRestoresPaginator{paginate.New(describeFastSnapshotRestoresSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeFastSnapshotRestoresPaginator) NextPage(ctx context.Context) (*DescribeFastSnapshotRestoresOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeFastSnapshotRestoresOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeFastSnapshotRestoresPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFastSnapshotRestoresOutput, error] {
+	return func(yield func(*DescribeFastSnapshotRestoresOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeFastSnapshotRestoresPaginator) Items(ctx context.Context) iter.Seq2[FastSnapshotRestore, error] {
+	return func(yield func(FastSnapshotRestore, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero FastSnapshotRestore
+				yield(zero, err)
+				return
+			}
+			items := describeFastSnapshotRestoresItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeFastSnapshotRestoresFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeFleetsInput is the input of DescribeFleets.
@@ -61,24 +62,38 @@ type DescribeFleetsAPIClient interface {
 	DescribeFleets(ctx context.Context, in *DescribeFleetsInput) (*DescribeFleetsOutput, error)
 }
 
-var describeFleetsSpec = &paginate.Spec[DescribeFleetsInput, DescribeFleetsOutput, Fleet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeFleetsOutput) []Fleet {
-		return out.Fleets
+var describeFleetsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeFleetsOutput)
+		items := describeFleetsItems(&out)
+		out.Fleets = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeFleetsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeFleetsItems(v.(*DescribeFleetsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeFleetsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeFleetsOutput, items []Fleet) {
-		out.Fleets = items
-	},
-	SetLimit: func(in *DescribeFleetsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeFleetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeFleetsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeFleetsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeFleetsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeFleetsInput).Validate()
+	},
+}
+
+// describeFleetsItems returns the items of a DescribeFleets page.
+func describeFleetsItems(out *DescribeFleetsOutput) []Fleet {
+	return out.Fleets
 }
 
 // DescribeFleetsPaginator pages through DescribeFleets the way boto3's describe_fleets paginator does.
@@ -88,14 +103,68 @@ var describeFleetsSpec = &paginate.Spec[DescribeFleetsInput, DescribeFleetsOutpu
 //
 // Each page is a *DescribeFleetsOutput; Items yields the elements of Fleets across pages.
 type DescribeFleetsPaginator struct {
-	*paginate.Pager[DescribeFleetsInput, DescribeFleetsOutput, Fleet]
+	*paginate.Pager
 }
 
 // NewDescribeFleetsPaginator returns a paginator over DescribeFleets, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeFleetsPaginator(client DescribeFleetsAPIClient, in *DescribeFleetsInput, optFns ...func(*paginate.Options)) *DescribeFleetsPaginator {
-	return &DescribeFleetsPaginator{paginate.New(describeFleetsSpec, client.DescribeFleets, in, optFns...)}
+	var input DescribeFleetsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeFleets(ctx, v.(*DescribeFleetsInput))
+		if out == nil && err == nil {
+			out = &DescribeFleetsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeFleetsPaginator{paginate.New(describeFleetsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeFleetsPaginator) NextPage(ctx context.Context) (*DescribeFleetsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeFleetsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFleetsOutput, error] {
+	return func(yield func(*DescribeFleetsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeFleetsPaginator) Items(ctx context.Context) iter.Seq2[Fleet, error] {
+	return func(yield func(Fleet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Fleet
+				yield(zero, err)
+				return
+			}
+			items := describeFleetsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeFleetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeFlowLogsInput is the input of DescribeFlowLogs.
@@ -65,24 +66,38 @@ type DescribeFlowLogsAPIClient interface {
 	DescribeFlowLogs(ctx context.Context, in *DescribeFlowLogsInput) (*DescribeFlowLogsOutput, error)
 }
 
-var describeFlowLogsSpec = &paginate.Spec[DescribeFlowLogsInput, DescribeFlowLogsOutput, FlowLog]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeFlowLogsOutput) []FlowLog {
-		return out.FlowLogs
+var describeFlowLogsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeFlowLogsOutput)
+		items := describeFlowLogsItems(&out)
+		out.FlowLogs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeFlowLogsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeFlowLogsItems(v.(*DescribeFlowLogsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeFlowLogsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeFlowLogsOutput, items []FlowLog) {
-		out.FlowLogs = items
-	},
-	SetLimit: func(in *DescribeFlowLogsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeFlowLogsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeFlowLogsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeFlowLogsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeFlowLogsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeFlowLogsInput).Validate()
+	},
+}
+
+// describeFlowLogsItems returns the items of a DescribeFlowLogs page.
+func describeFlowLogsItems(out *DescribeFlowLogsOutput) []FlowLog {
+	return out.FlowLogs
 }
 
 // DescribeFlowLogsPaginator pages through DescribeFlowLogs the way boto3's describe_flow_logs paginator does.
@@ -92,14 +107,68 @@ var describeFlowLogsSpec = &paginate.Spec[DescribeFlowLogsInput, DescribeFlowLog
 //
 // Each page is a *DescribeFlowLogsOutput; Items yields the elements of FlowLogs across pages.
 type DescribeFlowLogsPaginator struct {
-	*paginate.Pager[DescribeFlowLogsInput, DescribeFlowLogsOutput, FlowLog]
+	*paginate.Pager
 }
 
 // NewDescribeFlowLogsPaginator returns a paginator over DescribeFlowLogs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeFlowLogsPaginator(client DescribeFlowLogsAPIClient, in *DescribeFlowLogsInput, optFns ...func(*paginate.Options)) *DescribeFlowLogsPaginator {
-	return &DescribeFlowLogsPaginator{paginate.New(describeFlowLogsSpec, client.DescribeFlowLogs, in, optFns...)}
+	var input DescribeFlowLogsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeFlowLogs(ctx, v.(*DescribeFlowLogsInput))
+		if out == nil && err == nil {
+			out = &DescribeFlowLogsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeFlowLogsPaginator{paginate.New(describeFlowLogsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeFlowLogsPaginator) NextPage(ctx context.Context) (*DescribeFlowLogsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeFlowLogsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeFlowLogsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFlowLogsOutput, error] {
+	return func(yield func(*DescribeFlowLogsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeFlowLogsPaginator) Items(ctx context.Context) iter.Seq2[FlowLog, error] {
+	return func(yield func(FlowLog, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero FlowLog
+				yield(zero, err)
+				return
+			}
+			items := describeFlowLogsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeFlowLogsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

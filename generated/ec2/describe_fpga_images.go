@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeFpgaImagesInput is the input of DescribeFpgaImages.
@@ -71,24 +72,38 @@ type DescribeFpgaImagesAPIClient interface {
 	DescribeFpgaImages(ctx context.Context, in *DescribeFpgaImagesInput) (*DescribeFpgaImagesOutput, error)
 }
 
-var describeFpgaImagesSpec = &paginate.Spec[DescribeFpgaImagesInput, DescribeFpgaImagesOutput, FpgaImage]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeFpgaImagesOutput) []FpgaImage {
-		return out.FpgaImages
+var describeFpgaImagesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeFpgaImagesOutput)
+		items := describeFpgaImagesItems(&out)
+		out.FpgaImages = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeFpgaImagesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeFpgaImagesItems(v.(*DescribeFpgaImagesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeFpgaImagesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeFpgaImagesOutput, items []FpgaImage) {
-		out.FpgaImages = items
-	},
-	SetLimit: func(in *DescribeFpgaImagesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeFpgaImagesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeFpgaImagesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeFpgaImagesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeFpgaImagesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeFpgaImagesInput).Validate()
+	},
+}
+
+// describeFpgaImagesItems returns the items of a DescribeFpgaImages page.
+func describeFpgaImagesItems(out *DescribeFpgaImagesOutput) []FpgaImage {
+	return out.FpgaImages
 }
 
 // DescribeFpgaImagesPaginator pages through DescribeFpgaImages the way boto3's describe_fpga_images paginator does.
@@ -98,14 +113,68 @@ var describeFpgaImagesSpec = &paginate.Spec[DescribeFpgaImagesInput, DescribeFpg
 //
 // Each page is a *DescribeFpgaImagesOutput; Items yields the elements of FpgaImages across pages.
 type DescribeFpgaImagesPaginator struct {
-	*paginate.Pager[DescribeFpgaImagesInput, DescribeFpgaImagesOutput, FpgaImage]
+	*paginate.Pager
 }
 
 // NewDescribeFpgaImagesPaginator returns a paginator over DescribeFpgaImages, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeFpgaImagesPaginator(client DescribeFpgaImagesAPIClient, in *DescribeFpgaImagesInput, optFns ...func(*paginate.Options)) *DescribeFpgaImagesPaginator {
-	return &DescribeFpgaImagesPaginator{paginate.New(describeFpgaImagesSpec, client.DescribeFpgaImages, in, optFns...)}
+	var input DescribeFpgaImagesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeFpgaImages(ctx, v.(*DescribeFpgaImagesInput))
+		if out == nil && err == nil {
+			out = &DescribeFpgaImagesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeFpgaImagesPaginator{paginate.New(describeFpgaImagesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeFpgaImagesPaginator) NextPage(ctx context.Context) (*DescribeFpgaImagesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeFpgaImagesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeFpgaImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFpgaImagesOutput, error] {
+	return func(yield func(*DescribeFpgaImagesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeFpgaImagesPaginator) Items(ctx context.Context) iter.Seq2[FpgaImage, error] {
+	return func(yield func(FpgaImage, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero FpgaImage
+				yield(zero, err)
+				return
+			}
+			items := describeFpgaImagesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeFpgaImagesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeHostReservationOfferingsInput is the input of
@@ -60,24 +61,38 @@ type DescribeHostReservationOfferingsAPIClient interface {
 	DescribeHostReservationOfferings(ctx context.Context, in *DescribeHostReservationOfferingsInput) (*DescribeHostReservationOfferingsOutput, error)
 }
 
-var describeHostReservationOfferingsSpec = &paginate.Spec[DescribeHostReservationOfferingsInput, DescribeHostReservationOfferingsOutput, OfferingSet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeHostReservationOfferingsOutput) []OfferingSet {
-		return out.OfferingSet
+var describeHostReservationOfferingsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeHostReservationOfferingsOutput)
+		items := describeHostReservationOfferingsItems(&out)
+		out.OfferingSet = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeHostReservationOfferingsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeHostReservationOfferingsItems(v.(*DescribeHostReservationOfferingsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeHostReservationOfferingsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeHostReservationOfferingsOutput, items []OfferingSet) {
-		out.OfferingSet = items
-	},
-	SetLimit: func(in *DescribeHostReservationOfferingsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeHostReservationOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeHostReservationOfferingsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeHostReservationOfferingsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeHostReservationOfferingsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeHostReservationOfferingsInput).Validate()
+	},
+}
+
+// describeHostReservationOfferingsItems returns the items of a DescribeHostReservationOfferings page.
+func describeHostReservationOfferingsItems(out *DescribeHostReservationOfferingsOutput) []OfferingSet {
+	return out.OfferingSet
 }
 
 // DescribeHostReservationOfferingsPaginator pages through DescribeHostReservationOfferings the way boto3's describe_host_reservation_offerings paginator does.
@@ -87,14 +102,68 @@ var describeHostReservationOfferingsSpec = &paginate.Spec[DescribeHostReservatio
 //
 // Each page is a *DescribeHostReservationOfferingsOutput; Items yields the elements of OfferingSet across pages.
 type DescribeHostReservationOfferingsPaginator struct {
-	*paginate.Pager[DescribeHostReservationOfferingsInput, DescribeHostReservationOfferingsOutput, OfferingSet]
+	*paginate.Pager
 }
 
 // NewDescribeHostReservationOfferingsPaginator returns a paginator over DescribeHostReservationOfferings, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeHostReservationOfferingsPaginator(client DescribeHostReservationOfferingsAPIClient, in *DescribeHostReservationOfferingsInput, optFns ...func(*paginate.Options)) *DescribeHostReservationOfferingsPaginator {
-	return &DescribeHostReservationOfferingsPaginator{paginate.New(describeHostReservationOfferingsSpec, client.DescribeHostReservationOfferings, in, optFns...)}
+	var input DescribeHostReservationOfferingsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeHostReservationOfferings(ctx, v.(*DescribeHostReservationOfferingsInput))
+		if out == nil && err == nil {
+			out = &DescribeHostReservationOfferingsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeHostReservationOfferingsPaginator{paginate.New(describeHostReservationOfferingsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeHostReservationOfferingsPaginator) NextPage(ctx context.Context) (*DescribeHostReservationOfferingsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeHostReservationOfferingsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeHostReservationOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeHostReservationOfferingsOutput, error] {
+	return func(yield func(*DescribeHostReservationOfferingsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeHostReservationOfferingsPaginator) Items(ctx context.Context) iter.Seq2[OfferingSet, error] {
+	return func(yield func(OfferingSet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero OfferingSet
+				yield(zero, err)
+				return
+			}
+			items := describeHostReservationOfferingsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeHostReservationOfferingsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeHostReservationsInput is the input of DescribeHostReservations.
@@ -57,24 +58,38 @@ type DescribeHostReservationsAPIClient interface {
 	DescribeHostReservations(ctx context.Context, in *DescribeHostReservationsInput) (*DescribeHostReservationsOutput, error)
 }
 
-var describeHostReservationsSpec = &paginate.Spec[DescribeHostReservationsInput, DescribeHostReservationsOutput, HostReservationSet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeHostReservationsOutput) []HostReservationSet {
-		return out.HostReservationSet
+var describeHostReservationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeHostReservationsOutput)
+		items := describeHostReservationsItems(&out)
+		out.HostReservationSet = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeHostReservationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeHostReservationsItems(v.(*DescribeHostReservationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeHostReservationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeHostReservationsOutput, items []HostReservationSet) {
-		out.HostReservationSet = items
-	},
-	SetLimit: func(in *DescribeHostReservationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeHostReservationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeHostReservationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeHostReservationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeHostReservationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeHostReservationsInput).Validate()
+	},
+}
+
+// describeHostReservationsItems returns the items of a DescribeHostReservations page.
+func describeHostReservationsItems(out *DescribeHostReservationsOutput) []HostReservationSet {
+	return out.HostReservationSet
 }
 
 // DescribeHostReservationsPaginator pages through DescribeHostReservations the way boto3's describe_host_reservations paginator does.
@@ -84,14 +99,68 @@ var describeHostReservationsSpec = &paginate.Spec[DescribeHostReservationsInput,
 //
 // Each page is a *DescribeHostReservationsOutput; Items yields the elements of HostReservationSet across pages.
 type DescribeHostReservationsPaginator struct {
-	*paginate.Pager[DescribeHostReservationsInput, DescribeHostReservationsOutput, HostReservationSet]
+	*paginate.Pager
 }
 
 // NewDescribeHostReservationsPaginator returns a paginator over DescribeHostReservations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeHostReservationsPaginator(client DescribeHostReservationsAPIClient, in *DescribeHostReservationsInput, optFns ...func(*paginate.Options)) *DescribeHostReservationsPaginator {
-	return &DescribeHostReservationsPaginator{paginate.New(describeHostReservationsSpec, client.DescribeHostReservations, in, optFns...)}
+	var input DescribeHostReservationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeHostReservations(ctx, v.(*DescribeHostReservationsInput))
+		if out == nil && err == nil {
+			out = &DescribeHostReservationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeHostReservationsPaginator{paginate.New(describeHostReservationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeHostReservationsPaginator) NextPage(ctx context.Context) (*DescribeHostReservationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeHostReservationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeHostReservationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeHostReservationsOutput, error] {
+	return func(yield func(*DescribeHostReservationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeHostReservationsPaginator) Items(ctx context.Context) iter.Seq2[HostReservationSet, error] {
+	return func(yield func(HostReservationSet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero HostReservationSet
+				yield(zero, err)
+				return
+			}
+			items := describeHostReservationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeHostReservationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeHostsInput is the input of DescribeHosts.
@@ -58,24 +59,38 @@ type DescribeHostsAPIClient interface {
 	DescribeHosts(ctx context.Context, in *DescribeHostsInput) (*DescribeHostsOutput, error)
 }
 
-var describeHostsSpec = &paginate.Spec[DescribeHostsInput, DescribeHostsOutput, Host]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeHostsOutput) []Host {
-		return out.Hosts
+var describeHostsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeHostsOutput)
+		items := describeHostsItems(&out)
+		out.Hosts = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeHostsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeHostsItems(v.(*DescribeHostsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeHostsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeHostsOutput, items []Host) {
-		out.Hosts = items
-	},
-	SetLimit: func(in *DescribeHostsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeHostsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeHostsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeHostsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeHostsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeHostsInput).Validate()
+	},
+}
+
+// describeHostsItems returns the items of a DescribeHosts page.
+func describeHostsItems(out *DescribeHostsOutput) []Host {
+	return out.Hosts
 }
 
 // DescribeHostsPaginator pages through DescribeHosts the way boto3's describe_hosts paginator does.
@@ -85,14 +100,68 @@ var describeHostsSpec = &paginate.Spec[DescribeHostsInput, DescribeHostsOutput, 
 //
 // Each page is a *DescribeHostsOutput; Items yields the elements of Hosts across pages.
 type DescribeHostsPaginator struct {
-	*paginate.Pager[DescribeHostsInput, DescribeHostsOutput, Host]
+	*paginate.Pager
 }
 
 // NewDescribeHostsPaginator returns a paginator over DescribeHosts, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeHostsPaginator(client DescribeHostsAPIClient, in *DescribeHostsInput, optFns ...func(*paginate.Options)) *DescribeHostsPaginator {
-	return &DescribeHostsPaginator{paginate.New(describeHostsSpec, client.DescribeHosts, in, optFns...)}
+	var input DescribeHostsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeHosts(ctx, v.(*DescribeHostsInput))
+		if out == nil && err == nil {
+			out = &DescribeHostsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeHostsPaginator{paginate.New(describeHostsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeHostsPaginator) NextPage(ctx context.Context) (*DescribeHostsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeHostsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeHostsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeHostsOutput, error] {
+	return func(yield func(*DescribeHostsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeHostsPaginator) Items(ctx context.Context) iter.Seq2[Host, error] {
+	return func(yield func(Host, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Host
+				yield(zero, err)
+				return
+			}
+			items := describeHostsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeHostsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIamInstanceProfileAssociationsInput is the input of
@@ -48,24 +49,38 @@ type DescribeIamInstanceProfileAssociationsAPIClient interface {
 	DescribeIamInstanceProfileAssociations(ctx context.Context, in *DescribeIamInstanceProfileAssociationsInput) (*DescribeIamInstanceProfileAssociationsOutput, error)
 }
 
-var describeIamInstanceProfileAssociationsSpec = &paginate.Spec[DescribeIamInstanceProfileAssociationsInput, DescribeIamInstanceProfileAssociationsOutput, IamInstanceProfileAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIamInstanceProfileAssociationsOutput) []IamInstanceProfileAssociation {
-		return out.IamInstanceProfileAssociations
+var describeIamInstanceProfileAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIamInstanceProfileAssociationsOutput)
+		items := describeIamInstanceProfileAssociationsItems(&out)
+		out.IamInstanceProfileAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIamInstanceProfileAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIamInstanceProfileAssociationsItems(v.(*DescribeIamInstanceProfileAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIamInstanceProfileAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIamInstanceProfileAssociationsOutput, items []IamInstanceProfileAssociation) {
-		out.IamInstanceProfileAssociations = items
-	},
-	SetLimit: func(in *DescribeIamInstanceProfileAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIamInstanceProfileAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIamInstanceProfileAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIamInstanceProfileAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIamInstanceProfileAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIamInstanceProfileAssociationsInput).Validate()
+	},
+}
+
+// describeIamInstanceProfileAssociationsItems returns the items of a DescribeIamInstanceProfileAssociations page.
+func describeIamInstanceProfileAssociationsItems(out *DescribeIamInstanceProfileAssociationsOutput) []IamInstanceProfileAssociation {
+	return out.IamInstanceProfileAssociations
 }
 
 // DescribeIamInstanceProfileAssociationsPaginator pages through DescribeIamInstanceProfileAssociations the way boto3's describe_iam_instance_profile_associations paginator does.
@@ -75,14 +90,68 @@ var describeIamInstanceProfileAssociationsSpec = &paginate.Spec[DescribeIamInsta
 //
 // Each page is a *DescribeIamInstanceProfileAssociationsOutput; Items yields the elements of IamInstanceProfileAssociations across pages.
 type DescribeIamInstanceProfileAssociationsPaginator struct {
-	*paginate.Pager[DescribeIamInstanceProfileAssociationsInput, DescribeIamInstanceProfileAssociationsOutput, IamInstanceProfileAssociation]
+	*paginate.Pager
 }
 
 // NewDescribeIamInstanceProfileAssociationsPaginator returns a paginator over DescribeIamInstanceProfileAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIamInstanceProfileAssociationsPaginator(client DescribeIamInstanceProfileAssociationsAPIClient, in *DescribeIamInstanceProfileAssociationsInput, optFns ...func(*paginate.Options)) *DescribeIamInstanceProfileAssociationsPaginator {
-	return &DescribeIamInstanceProfileAssociationsPaginator{paginate.New(describeIamInstanceProfileAssociationsSpec, client.DescribeIamInstanceProfileAssociations, in, optFns...)}
+	var input DescribeIamInstanceProfileAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIamInstanceProfileAssociations(ctx, v.(*DescribeIamInstanceProfileAssociationsInput))
+		if out == nil && err == nil {
+			out = &DescribeIamInstanceProfileAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIamInstanceProfileAssociationsPaginator{paginate.New(describeIamInstanceProfileAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIamInstanceProfileAssociationsPaginator) NextPage(ctx context.Context) (*DescribeIamInstanceProfileAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIamInstanceProfileAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIamInstanceProfileAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIamInstanceProfileAssociationsOutput, error] {
+	return func(yield func(*DescribeIamInstanceProfileAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIamInstanceProfileAssociationsPaginator) Items(ctx context.Context) iter.Seq2[IamInstanceProfileAssociation, error] {
+	return func(yield func(IamInstanceProfileAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IamInstanceProfileAssociation
+				yield(zero, err)
+				return
+			}
+			items := describeIamInstanceProfileAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeIamInstanceProfileAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

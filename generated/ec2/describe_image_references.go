@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeImageReferencesInput is the input of DescribeImageReferences.
@@ -73,24 +74,38 @@ type DescribeImageReferencesAPIClient interface {
 	DescribeImageReferences(ctx context.Context, in *DescribeImageReferencesInput) (*DescribeImageReferencesOutput, error)
 }
 
-var describeImageReferencesSpec = &paginate.Spec[DescribeImageReferencesInput, DescribeImageReferencesOutput, ImageReference]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeImageReferencesOutput) []ImageReference {
-		return out.ImageReferences
+var describeImageReferencesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeImageReferencesOutput)
+		items := describeImageReferencesItems(&out)
+		out.ImageReferences = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeImageReferencesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeImageReferencesItems(v.(*DescribeImageReferencesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeImageReferencesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeImageReferencesOutput, items []ImageReference) {
-		out.ImageReferences = items
-	},
-	SetLimit: func(in *DescribeImageReferencesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeImageReferencesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeImageReferencesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeImageReferencesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeImageReferencesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeImageReferencesInput).Validate()
+	},
+}
+
+// describeImageReferencesItems returns the items of a DescribeImageReferences page.
+func describeImageReferencesItems(out *DescribeImageReferencesOutput) []ImageReference {
+	return out.ImageReferences
 }
 
 // DescribeImageReferencesPaginator pages through DescribeImageReferences the way boto3's describe_image_references paginator does.
@@ -100,12 +115,66 @@ var describeImageReferencesSpec = &paginate.Spec[DescribeImageReferencesInput, D
 //
 // Each page is a *DescribeImageReferencesOutput; Items yields the elements of ImageReferences across pages.
 type DescribeImageReferencesPaginator struct {
-	*paginate.Pager[DescribeImageReferencesInput, DescribeImageReferencesOutput, ImageReference]
+	*paginate.Pager
 }
 
 // NewDescribeImageReferencesPaginator returns a paginator over DescribeImageReferences, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImageReferencesPaginator(client DescribeImageReferencesAPIClient, in *DescribeImageReferencesInput, optFns ...func(*paginate.Options)) *DescribeImageReferencesPaginator {
-	return &DescribeImageReferencesPaginator{paginate.New(describeImageReferencesSpec, client.DescribeImageReferences, in, optFns...)}
+	var input DescribeImageReferencesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeImageReferences(ctx, v.(*DescribeImageReferencesInput))
+		if out == nil && err == nil {
+			out = &DescribeImageReferencesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeImageReferencesPaginator{paginate.New(describeImageReferencesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeImageReferencesPaginator) NextPage(ctx context.Context) (*DescribeImageReferencesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeImageReferencesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeImageReferencesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageReferencesOutput, error] {
+	return func(yield func(*DescribeImageReferencesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeImageReferencesPaginator) Items(ctx context.Context) iter.Seq2[ImageReference, error] {
+	return func(yield func(ImageReference, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ImageReference
+				yield(zero, err)
+				return
+			}
+			items := describeImageReferencesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeImageUsageReportEntriesInput is the input of
@@ -59,24 +60,38 @@ type DescribeImageUsageReportEntriesAPIClient interface {
 	DescribeImageUsageReportEntries(ctx context.Context, in *DescribeImageUsageReportEntriesInput) (*DescribeImageUsageReportEntriesOutput, error)
 }
 
-var describeImageUsageReportEntriesSpec = &paginate.Spec[DescribeImageUsageReportEntriesInput, DescribeImageUsageReportEntriesOutput, ImageUsageReportEntry]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeImageUsageReportEntriesOutput) []ImageUsageReportEntry {
-		return out.ImageUsageReportEntries
+var describeImageUsageReportEntriesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeImageUsageReportEntriesOutput)
+		items := describeImageUsageReportEntriesItems(&out)
+		out.ImageUsageReportEntries = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeImageUsageReportEntriesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeImageUsageReportEntriesItems(v.(*DescribeImageUsageReportEntriesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeImageUsageReportEntriesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeImageUsageReportEntriesOutput, items []ImageUsageReportEntry) {
-		out.ImageUsageReportEntries = items
-	},
-	SetLimit: func(in *DescribeImageUsageReportEntriesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeImageUsageReportEntriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeImageUsageReportEntriesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeImageUsageReportEntriesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeImageUsageReportEntriesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeImageUsageReportEntriesInput).Validate()
+	},
+}
+
+// describeImageUsageReportEntriesItems returns the items of a DescribeImageUsageReportEntries page.
+func describeImageUsageReportEntriesItems(out *DescribeImageUsageReportEntriesOutput) []ImageUsageReportEntry {
+	return out.ImageUsageReportEntries
 }
 
 // DescribeImageUsageReportEntriesPaginator pages through DescribeImageUsageReportEntries the way boto3's describe_image_usage_report_entries paginator does.
@@ -86,14 +101,68 @@ var describeImageUsageReportEntriesSpec = &paginate.Spec[DescribeImageUsageRepor
 //
 // Each page is a *DescribeImageUsageReportEntriesOutput; Items yields the elements of ImageUsageReportEntries across pages.
 type DescribeImageUsageReportEntriesPaginator struct {
-	*paginate.Pager[DescribeImageUsageReportEntriesInput, DescribeImageUsageReportEntriesOutput, ImageUsageReportEntry]
+	*paginate.Pager
 }
 
 // NewDescribeImageUsageReportEntriesPaginator returns a paginator over DescribeImageUsageReportEntries, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImageUsageReportEntriesPaginator(client DescribeImageUsageReportEntriesAPIClient, in *DescribeImageUsageReportEntriesInput, optFns ...func(*paginate.Options)) *DescribeImageUsageReportEntriesPaginator {
-	return &DescribeImageUsageReportEntriesPaginator{paginate.New(describeImageUsageReportEntriesSpec, client.DescribeImageUsageReportEntries, in, optFns...)}
+	var input DescribeImageUsageReportEntriesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeImageUsageReportEntries(ctx, v.(*DescribeImageUsageReportEntriesInput))
+		if out == nil && err == nil {
+			out = &DescribeImageUsageReportEntriesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeImageUsageReportEntriesPaginator{paginate.New(describeImageUsageReportEntriesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeImageUsageReportEntriesPaginator) NextPage(ctx context.Context) (*DescribeImageUsageReportEntriesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeImageUsageReportEntriesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeImageUsageReportEntriesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageUsageReportEntriesOutput, error] {
+	return func(yield func(*DescribeImageUsageReportEntriesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeImageUsageReportEntriesPaginator) Items(ctx context.Context) iter.Seq2[ImageUsageReportEntry, error] {
+	return func(yield func(ImageUsageReportEntry, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ImageUsageReportEntry
+				yield(zero, err)
+				return
+			}
+			items := describeImageUsageReportEntriesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeImageUsageReportEntriesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

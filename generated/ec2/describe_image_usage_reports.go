@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeImageUsageReportsInput is the input of DescribeImageUsageReports.
@@ -65,24 +66,38 @@ type DescribeImageUsageReportsAPIClient interface {
 	DescribeImageUsageReports(ctx context.Context, in *DescribeImageUsageReportsInput) (*DescribeImageUsageReportsOutput, error)
 }
 
-var describeImageUsageReportsSpec = &paginate.Spec[DescribeImageUsageReportsInput, DescribeImageUsageReportsOutput, ImageUsageReport]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeImageUsageReportsOutput) []ImageUsageReport {
-		return out.ImageUsageReports
+var describeImageUsageReportsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeImageUsageReportsOutput)
+		items := describeImageUsageReportsItems(&out)
+		out.ImageUsageReports = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeImageUsageReportsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeImageUsageReportsItems(v.(*DescribeImageUsageReportsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeImageUsageReportsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeImageUsageReportsOutput, items []ImageUsageReport) {
-		out.ImageUsageReports = items
-	},
-	SetLimit: func(in *DescribeImageUsageReportsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeImageUsageReportsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeImageUsageReportsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeImageUsageReportsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeImageUsageReportsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeImageUsageReportsInput).Validate()
+	},
+}
+
+// describeImageUsageReportsItems returns the items of a DescribeImageUsageReports page.
+func describeImageUsageReportsItems(out *DescribeImageUsageReportsOutput) []ImageUsageReport {
+	return out.ImageUsageReports
 }
 
 // DescribeImageUsageReportsPaginator pages through DescribeImageUsageReports the way boto3's describe_image_usage_reports paginator does.
@@ -92,14 +107,68 @@ var describeImageUsageReportsSpec = &paginate.Spec[DescribeImageUsageReportsInpu
 //
 // Each page is a *DescribeImageUsageReportsOutput; Items yields the elements of ImageUsageReports across pages.
 type DescribeImageUsageReportsPaginator struct {
-	*paginate.Pager[DescribeImageUsageReportsInput, DescribeImageUsageReportsOutput, ImageUsageReport]
+	*paginate.Pager
 }
 
 // NewDescribeImageUsageReportsPaginator returns a paginator over DescribeImageUsageReports, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImageUsageReportsPaginator(client DescribeImageUsageReportsAPIClient, in *DescribeImageUsageReportsInput, optFns ...func(*paginate.Options)) *DescribeImageUsageReportsPaginator {
-	return &DescribeImageUsageReportsPaginator{paginate.New(describeImageUsageReportsSpec, client.DescribeImageUsageReports, in, optFns...)}
+	var input DescribeImageUsageReportsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeImageUsageReports(ctx, v.(*DescribeImageUsageReportsInput))
+		if out == nil && err == nil {
+			out = &DescribeImageUsageReportsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeImageUsageReportsPaginator{paginate.New(describeImageUsageReportsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeImageUsageReportsPaginator) NextPage(ctx context.Context) (*DescribeImageUsageReportsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeImageUsageReportsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeImageUsageReportsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageUsageReportsOutput, error] {
+	return func(yield func(*DescribeImageUsageReportsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeImageUsageReportsPaginator) Items(ctx context.Context) iter.Seq2[ImageUsageReport, error] {
+	return func(yield func(ImageUsageReport, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ImageUsageReport
+				yield(zero, err)
+				return
+			}
+			items := describeImageUsageReportsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeImageUsageReportsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

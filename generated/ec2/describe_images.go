@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeImagesInput is the input of DescribeImages.
@@ -151,24 +152,38 @@ type DescribeImagesAPIClient interface {
 	DescribeImages(ctx context.Context, in *DescribeImagesInput) (*DescribeImagesOutput, error)
 }
 
-var describeImagesSpec = &paginate.Spec[DescribeImagesInput, DescribeImagesOutput, Image]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeImagesOutput) []Image {
-		return out.Images
+var describeImagesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeImagesOutput)
+		items := describeImagesItems(&out)
+		out.Images = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeImagesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeImagesItems(v.(*DescribeImagesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeImagesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeImagesOutput, items []Image) {
-		out.Images = items
-	},
-	SetLimit: func(in *DescribeImagesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeImagesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeImagesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeImagesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeImagesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeImagesInput).Validate()
+	},
+}
+
+// describeImagesItems returns the items of a DescribeImages page.
+func describeImagesItems(out *DescribeImagesOutput) []Image {
+	return out.Images
 }
 
 // DescribeImagesPaginator pages through DescribeImages the way boto3's describe_images paginator does.
@@ -178,14 +193,68 @@ var describeImagesSpec = &paginate.Spec[DescribeImagesInput, DescribeImagesOutpu
 //
 // Each page is a *DescribeImagesOutput; Items yields the elements of Images across pages.
 type DescribeImagesPaginator struct {
-	*paginate.Pager[DescribeImagesInput, DescribeImagesOutput, Image]
+	*paginate.Pager
 }
 
 // NewDescribeImagesPaginator returns a paginator over DescribeImages, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImagesPaginator(client DescribeImagesAPIClient, in *DescribeImagesInput, optFns ...func(*paginate.Options)) *DescribeImagesPaginator {
-	return &DescribeImagesPaginator{paginate.New(describeImagesSpec, client.DescribeImages, in, optFns...)}
+	var input DescribeImagesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeImages(ctx, v.(*DescribeImagesInput))
+		if out == nil && err == nil {
+			out = &DescribeImagesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeImagesPaginator{paginate.New(describeImagesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeImagesPaginator) NextPage(ctx context.Context) (*DescribeImagesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeImagesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImagesOutput, error] {
+	return func(yield func(*DescribeImagesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeImagesPaginator) Items(ctx context.Context) iter.Seq2[Image, error] {
+	return func(yield func(Image, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Image
+				yield(zero, err)
+				return
+			}
+			items := describeImagesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeImagesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeImportImageTasksInput is the input of DescribeImportImageTasks.
@@ -50,24 +51,38 @@ type DescribeImportImageTasksAPIClient interface {
 	DescribeImportImageTasks(ctx context.Context, in *DescribeImportImageTasksInput) (*DescribeImportImageTasksOutput, error)
 }
 
-var describeImportImageTasksSpec = &paginate.Spec[DescribeImportImageTasksInput, DescribeImportImageTasksOutput, ImportImageTask]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeImportImageTasksOutput) []ImportImageTask {
-		return out.ImportImageTasks
+var describeImportImageTasksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeImportImageTasksOutput)
+		items := describeImportImageTasksItems(&out)
+		out.ImportImageTasks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeImportImageTasksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeImportImageTasksItems(v.(*DescribeImportImageTasksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeImportImageTasksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeImportImageTasksOutput, items []ImportImageTask) {
-		out.ImportImageTasks = items
-	},
-	SetLimit: func(in *DescribeImportImageTasksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeImportImageTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeImportImageTasksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeImportImageTasksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeImportImageTasksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeImportImageTasksInput).Validate()
+	},
+}
+
+// describeImportImageTasksItems returns the items of a DescribeImportImageTasks page.
+func describeImportImageTasksItems(out *DescribeImportImageTasksOutput) []ImportImageTask {
+	return out.ImportImageTasks
 }
 
 // DescribeImportImageTasksPaginator pages through DescribeImportImageTasks the way boto3's describe_import_image_tasks paginator does.
@@ -77,12 +92,66 @@ var describeImportImageTasksSpec = &paginate.Spec[DescribeImportImageTasksInput,
 //
 // Each page is a *DescribeImportImageTasksOutput; Items yields the elements of ImportImageTasks across pages.
 type DescribeImportImageTasksPaginator struct {
-	*paginate.Pager[DescribeImportImageTasksInput, DescribeImportImageTasksOutput, ImportImageTask]
+	*paginate.Pager
 }
 
 // NewDescribeImportImageTasksPaginator returns a paginator over DescribeImportImageTasks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImportImageTasksPaginator(client DescribeImportImageTasksAPIClient, in *DescribeImportImageTasksInput, optFns ...func(*paginate.Options)) *DescribeImportImageTasksPaginator {
-	return &DescribeImportImageTasksPaginator{paginate.New(describeImportImageTasksSpec, client.DescribeImportImageTasks, in, optFns...)}
+	var input DescribeImportImageTasksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeImportImageTasks(ctx, v.(*DescribeImportImageTasksInput))
+		if out == nil && err == nil {
+			out = &DescribeImportImageTasksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeImportImageTasksPaginator{paginate.New(describeImportImageTasksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeImportImageTasksPaginator) NextPage(ctx context.Context) (*DescribeImportImageTasksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeImportImageTasksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeImportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImportImageTasksOutput, error] {
+	return func(yield func(*DescribeImportImageTasksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeImportImageTasksPaginator) Items(ctx context.Context) iter.Seq2[ImportImageTask, error] {
+	return func(yield func(ImportImageTask, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ImportImageTask
+				yield(zero, err)
+				return
+			}
+			items := describeImportImageTasksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

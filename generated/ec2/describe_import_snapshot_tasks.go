@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeImportSnapshotTasksInput is the input of DescribeImportSnapshotTasks.
@@ -49,24 +50,38 @@ type DescribeImportSnapshotTasksAPIClient interface {
 	DescribeImportSnapshotTasks(ctx context.Context, in *DescribeImportSnapshotTasksInput) (*DescribeImportSnapshotTasksOutput, error)
 }
 
-var describeImportSnapshotTasksSpec = &paginate.Spec[DescribeImportSnapshotTasksInput, DescribeImportSnapshotTasksOutput, ImportSnapshotTask]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeImportSnapshotTasksOutput) []ImportSnapshotTask {
-		return out.ImportSnapshotTasks
+var describeImportSnapshotTasksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeImportSnapshotTasksOutput)
+		items := describeImportSnapshotTasksItems(&out)
+		out.ImportSnapshotTasks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeImportSnapshotTasksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeImportSnapshotTasksItems(v.(*DescribeImportSnapshotTasksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeImportSnapshotTasksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeImportSnapshotTasksOutput, items []ImportSnapshotTask) {
-		out.ImportSnapshotTasks = items
-	},
-	SetLimit: func(in *DescribeImportSnapshotTasksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeImportSnapshotTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeImportSnapshotTasksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeImportSnapshotTasksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeImportSnapshotTasksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeImportSnapshotTasksInput).Validate()
+	},
+}
+
+// describeImportSnapshotTasksItems returns the items of a DescribeImportSnapshotTasks page.
+func describeImportSnapshotTasksItems(out *DescribeImportSnapshotTasksOutput) []ImportSnapshotTask {
+	return out.ImportSnapshotTasks
 }
 
 // DescribeImportSnapshotTasksPaginator pages through DescribeImportSnapshotTasks the way boto3's describe_import_snapshot_tasks paginator does.
@@ -76,12 +91,66 @@ var describeImportSnapshotTasksSpec = &paginate.Spec[DescribeImportSnapshotTasks
 //
 // Each page is a *DescribeImportSnapshotTasksOutput; Items yields the elements of ImportSnapshotTasks across pages.
 type DescribeImportSnapshotTasksPaginator struct {
-	*paginate.Pager[DescribeImportSnapshotTasksInput, DescribeImportSnapshotTasksOutput, ImportSnapshotTask]
+	*paginate.Pager
 }
 
 // NewDescribeImportSnapshotTasksPaginator returns a paginator over DescribeImportSnapshotTasks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImportSnapshotTasksPaginator(client DescribeImportSnapshotTasksAPIClient, in *DescribeImportSnapshotTasksInput, optFns ...func(*paginate.Options)) *DescribeImportSnapshotTasksPaginator {
-	return &DescribeImportSnapshotTasksPaginator{paginate.New(describeImportSnapshotTasksSpec, client.DescribeImportSnapshotTasks, in, optFns...)}
+	var input DescribeImportSnapshotTasksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeImportSnapshotTasks(ctx, v.(*DescribeImportSnapshotTasksInput))
+		if out == nil && err == nil {
+			out = &DescribeImportSnapshotTasksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeImportSnapshotTasksPaginator{paginate.New(describeImportSnapshotTasksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeImportSnapshotTasksPaginator) NextPage(ctx context.Context) (*DescribeImportSnapshotTasksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeImportSnapshotTasksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeImportSnapshotTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImportSnapshotTasksOutput, error] {
+	return func(yield func(*DescribeImportSnapshotTasksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeImportSnapshotTasksPaginator) Items(ctx context.Context) iter.Seq2[ImportSnapshotTask, error] {
+	return func(yield func(ImportSnapshotTask, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ImportSnapshotTask
+				yield(zero, err)
+				return
+			}
+			items := describeImportSnapshotTasksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceConnectEndpointsInput is the input of
@@ -70,24 +71,38 @@ type DescribeInstanceConnectEndpointsAPIClient interface {
 	DescribeInstanceConnectEndpoints(ctx context.Context, in *DescribeInstanceConnectEndpointsInput) (*DescribeInstanceConnectEndpointsOutput, error)
 }
 
-var describeInstanceConnectEndpointsSpec = &paginate.Spec[DescribeInstanceConnectEndpointsInput, DescribeInstanceConnectEndpointsOutput, InstanceConnectEndpoint]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceConnectEndpointsOutput) []InstanceConnectEndpoint {
-		return out.InstanceConnectEndpoints
+var describeInstanceConnectEndpointsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceConnectEndpointsOutput)
+		items := describeInstanceConnectEndpointsItems(&out)
+		out.InstanceConnectEndpoints = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceConnectEndpointsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceConnectEndpointsItems(v.(*DescribeInstanceConnectEndpointsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceConnectEndpointsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceConnectEndpointsOutput, items []InstanceConnectEndpoint) {
-		out.InstanceConnectEndpoints = items
-	},
-	SetLimit: func(in *DescribeInstanceConnectEndpointsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceConnectEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceConnectEndpointsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceConnectEndpointsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceConnectEndpointsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceConnectEndpointsInput).Validate()
+	},
+}
+
+// describeInstanceConnectEndpointsItems returns the items of a DescribeInstanceConnectEndpoints page.
+func describeInstanceConnectEndpointsItems(out *DescribeInstanceConnectEndpointsOutput) []InstanceConnectEndpoint {
+	return out.InstanceConnectEndpoints
 }
 
 // DescribeInstanceConnectEndpointsPaginator pages through DescribeInstanceConnectEndpoints the way boto3's describe_instance_connect_endpoints paginator does.
@@ -97,14 +112,68 @@ var describeInstanceConnectEndpointsSpec = &paginate.Spec[DescribeInstanceConnec
 //
 // Each page is a *DescribeInstanceConnectEndpointsOutput; Items yields the elements of InstanceConnectEndpoints across pages.
 type DescribeInstanceConnectEndpointsPaginator struct {
-	*paginate.Pager[DescribeInstanceConnectEndpointsInput, DescribeInstanceConnectEndpointsOutput, InstanceConnectEndpoint]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceConnectEndpointsPaginator returns a paginator over DescribeInstanceConnectEndpoints, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceConnectEndpointsPaginator(client DescribeInstanceConnectEndpointsAPIClient, in *DescribeInstanceConnectEndpointsInput, optFns ...func(*paginate.Options)) *DescribeInstanceConnectEndpointsPaginator {
-	return &DescribeInstanceConnectEndpointsPaginator{paginate.New(describeInstanceConnectEndpointsSpec, client.DescribeInstanceConnectEndpoints, in, optFns...)}
+	var input DescribeInstanceConnectEndpointsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceConnectEndpoints(ctx, v.(*DescribeInstanceConnectEndpointsInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceConnectEndpointsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceConnectEndpointsPaginator{paginate.New(describeInstanceConnectEndpointsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceConnectEndpointsPaginator) NextPage(ctx context.Context) (*DescribeInstanceConnectEndpointsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceConnectEndpointsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceConnectEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceConnectEndpointsOutput, error] {
+	return func(yield func(*DescribeInstanceConnectEndpointsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceConnectEndpointsPaginator) Items(ctx context.Context) iter.Seq2[InstanceConnectEndpoint, error] {
+	return func(yield func(InstanceConnectEndpoint, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceConnectEndpoint
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceConnectEndpointsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceConnectEndpointsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceCreditSpecificationsInput is the input of
@@ -55,24 +56,38 @@ type DescribeInstanceCreditSpecificationsAPIClient interface {
 	DescribeInstanceCreditSpecifications(ctx context.Context, in *DescribeInstanceCreditSpecificationsInput) (*DescribeInstanceCreditSpecificationsOutput, error)
 }
 
-var describeInstanceCreditSpecificationsSpec = &paginate.Spec[DescribeInstanceCreditSpecificationsInput, DescribeInstanceCreditSpecificationsOutput, InstanceCreditSpecification]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceCreditSpecificationsOutput) []InstanceCreditSpecification {
-		return out.InstanceCreditSpecifications
+var describeInstanceCreditSpecificationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceCreditSpecificationsOutput)
+		items := describeInstanceCreditSpecificationsItems(&out)
+		out.InstanceCreditSpecifications = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceCreditSpecificationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceCreditSpecificationsItems(v.(*DescribeInstanceCreditSpecificationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceCreditSpecificationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceCreditSpecificationsOutput, items []InstanceCreditSpecification) {
-		out.InstanceCreditSpecifications = items
-	},
-	SetLimit: func(in *DescribeInstanceCreditSpecificationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceCreditSpecificationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceCreditSpecificationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceCreditSpecificationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceCreditSpecificationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceCreditSpecificationsInput).Validate()
+	},
+}
+
+// describeInstanceCreditSpecificationsItems returns the items of a DescribeInstanceCreditSpecifications page.
+func describeInstanceCreditSpecificationsItems(out *DescribeInstanceCreditSpecificationsOutput) []InstanceCreditSpecification {
+	return out.InstanceCreditSpecifications
 }
 
 // DescribeInstanceCreditSpecificationsPaginator pages through DescribeInstanceCreditSpecifications the way boto3's describe_instance_credit_specifications paginator does.
@@ -82,14 +97,68 @@ var describeInstanceCreditSpecificationsSpec = &paginate.Spec[DescribeInstanceCr
 //
 // Each page is a *DescribeInstanceCreditSpecificationsOutput; Items yields the elements of InstanceCreditSpecifications across pages.
 type DescribeInstanceCreditSpecificationsPaginator struct {
-	*paginate.Pager[DescribeInstanceCreditSpecificationsInput, DescribeInstanceCreditSpecificationsOutput, InstanceCreditSpecification]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceCreditSpecificationsPaginator returns a paginator over DescribeInstanceCreditSpecifications, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceCreditSpecificationsPaginator(client DescribeInstanceCreditSpecificationsAPIClient, in *DescribeInstanceCreditSpecificationsInput, optFns ...func(*paginate.Options)) *DescribeInstanceCreditSpecificationsPaginator {
-	return &DescribeInstanceCreditSpecificationsPaginator{paginate.New(describeInstanceCreditSpecificationsSpec, client.DescribeInstanceCreditSpecifications, in, optFns...)}
+	var input DescribeInstanceCreditSpecificationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceCreditSpecifications(ctx, v.(*DescribeInstanceCreditSpecificationsInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceCreditSpecificationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceCreditSpecificationsPaginator{paginate.New(describeInstanceCreditSpecificationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceCreditSpecificationsPaginator) NextPage(ctx context.Context) (*DescribeInstanceCreditSpecificationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceCreditSpecificationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceCreditSpecificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceCreditSpecificationsOutput, error] {
+	return func(yield func(*DescribeInstanceCreditSpecificationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceCreditSpecificationsPaginator) Items(ctx context.Context) iter.Seq2[InstanceCreditSpecification, error] {
+	return func(yield func(InstanceCreditSpecification, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceCreditSpecification
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceCreditSpecificationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceCreditSpecificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

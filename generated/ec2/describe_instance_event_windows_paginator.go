@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceEventWindowsInput is the input of
@@ -73,24 +74,38 @@ type DescribeInstanceEventWindowsAPIClient interface {
 	DescribeInstanceEventWindows(ctx context.Context, in *DescribeInstanceEventWindowsInput) (*DescribeInstanceEventWindowsOutput, error)
 }
 
-var describeInstanceEventWindowsSpec = &paginate.Spec[DescribeInstanceEventWindowsInput, DescribeInstanceEventWindowsOutput, InstanceEventWindow]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceEventWindowsOutput) []InstanceEventWindow {
-		return out.InstanceEventWindows
+var describeInstanceEventWindowsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceEventWindowsOutput)
+		items := describeInstanceEventWindowsItems(&out)
+		out.InstanceEventWindows = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceEventWindowsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceEventWindowsItems(v.(*DescribeInstanceEventWindowsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceEventWindowsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceEventWindowsOutput, items []InstanceEventWindow) {
-		out.InstanceEventWindows = items
-	},
-	SetLimit: func(in *DescribeInstanceEventWindowsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceEventWindowsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceEventWindowsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceEventWindowsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceEventWindowsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceEventWindowsInput).Validate()
+	},
+}
+
+// describeInstanceEventWindowsItems returns the items of a DescribeInstanceEventWindows page.
+func describeInstanceEventWindowsItems(out *DescribeInstanceEventWindowsOutput) []InstanceEventWindow {
+	return out.InstanceEventWindows
 }
 
 // DescribeInstanceEventWindowsPaginator pages through DescribeInstanceEventWindows the way boto3's describe_instance_event_windows paginator does.
@@ -100,14 +115,68 @@ var describeInstanceEventWindowsSpec = &paginate.Spec[DescribeInstanceEventWindo
 //
 // Each page is a *DescribeInstanceEventWindowsOutput; Items yields the elements of InstanceEventWindows across pages.
 type DescribeInstanceEventWindowsPaginator struct {
-	*paginate.Pager[DescribeInstanceEventWindowsInput, DescribeInstanceEventWindowsOutput, InstanceEventWindow]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceEventWindowsPaginator returns a paginator over DescribeInstanceEventWindows, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceEventWindowsPaginator(client DescribeInstanceEventWindowsAPIClient, in *DescribeInstanceEventWindowsInput, optFns ...func(*paginate.Options)) *DescribeInstanceEventWindowsPaginator {
-	return &DescribeInstanceEventWindowsPaginator{paginate.New(describeInstanceEventWindowsSpec, client.DescribeInstanceEventWindows, in, optFns...)}
+	var input DescribeInstanceEventWindowsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceEventWindows(ctx, v.(*DescribeInstanceEventWindowsInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceEventWindowsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceEventWindowsPaginator{paginate.New(describeInstanceEventWindowsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceEventWindowsPaginator) NextPage(ctx context.Context) (*DescribeInstanceEventWindowsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceEventWindowsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceEventWindowsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceEventWindowsOutput, error] {
+	return func(yield func(*DescribeInstanceEventWindowsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceEventWindowsPaginator) Items(ctx context.Context) iter.Seq2[InstanceEventWindow, error] {
+	return func(yield func(InstanceEventWindow, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceEventWindow
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceEventWindowsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceEventWindowsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceImageMetadataInput is the input of
@@ -83,24 +84,38 @@ type DescribeInstanceImageMetadataAPIClient interface {
 	DescribeInstanceImageMetadata(ctx context.Context, in *DescribeInstanceImageMetadataInput) (*DescribeInstanceImageMetadataOutput, error)
 }
 
-var describeInstanceImageMetadataSpec = &paginate.Spec[DescribeInstanceImageMetadataInput, DescribeInstanceImageMetadataOutput, InstanceImageMetadata]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceImageMetadataOutput) []InstanceImageMetadata {
-		return out.InstanceImageMetadata
+var describeInstanceImageMetadataSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceImageMetadataOutput)
+		items := describeInstanceImageMetadataItems(&out)
+		out.InstanceImageMetadata = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceImageMetadataOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceImageMetadataItems(v.(*DescribeInstanceImageMetadataOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceImageMetadataOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceImageMetadataOutput, items []InstanceImageMetadata) {
-		out.InstanceImageMetadata = items
-	},
-	SetLimit: func(in *DescribeInstanceImageMetadataInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceImageMetadataInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceImageMetadataInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceImageMetadataInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceImageMetadataInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceImageMetadataInput).Validate()
+	},
+}
+
+// describeInstanceImageMetadataItems returns the items of a DescribeInstanceImageMetadata page.
+func describeInstanceImageMetadataItems(out *DescribeInstanceImageMetadataOutput) []InstanceImageMetadata {
+	return out.InstanceImageMetadata
 }
 
 // DescribeInstanceImageMetadataPaginator pages through DescribeInstanceImageMetadata the way boto3's describe_instance_image_metadata paginator does.
@@ -110,14 +125,68 @@ var describeInstanceImageMetadataSpec = &paginate.Spec[DescribeInstanceImageMeta
 //
 // Each page is a *DescribeInstanceImageMetadataOutput; Items yields the elements of InstanceImageMetadata across pages.
 type DescribeInstanceImageMetadataPaginator struct {
-	*paginate.Pager[DescribeInstanceImageMetadataInput, DescribeInstanceImageMetadataOutput, InstanceImageMetadata]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceImageMetadataPaginator returns a paginator over DescribeInstanceImageMetadata, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceImageMetadataPaginator(client DescribeInstanceImageMetadataAPIClient, in *DescribeInstanceImageMetadataInput, optFns ...func(*paginate.Options)) *DescribeInstanceImageMetadataPaginator {
-	return &DescribeInstanceImageMetadataPaginator{paginate.New(describeInstanceImageMetadataSpec, client.DescribeInstanceImageMetadata, in, optFns...)}
+	var input DescribeInstanceImageMetadataInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceImageMetadata(ctx, v.(*DescribeInstanceImageMetadataInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceImageMetadataOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceImageMetadataPaginator{paginate.New(describeInstanceImageMetadataSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceImageMetadataPaginator) NextPage(ctx context.Context) (*DescribeInstanceImageMetadataOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceImageMetadataOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceImageMetadataPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceImageMetadataOutput, error] {
+	return func(yield func(*DescribeInstanceImageMetadataOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceImageMetadataPaginator) Items(ctx context.Context) iter.Seq2[InstanceImageMetadata, error] {
+	return func(yield func(InstanceImageMetadata, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceImageMetadata
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceImageMetadataItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceImageMetadataFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceStatusInput is the input of DescribeInstanceStatus.
@@ -98,24 +99,38 @@ type DescribeInstanceStatusAPIClient interface {
 	DescribeInstanceStatus(ctx context.Context, in *DescribeInstanceStatusInput) (*DescribeInstanceStatusOutput, error)
 }
 
-var describeInstanceStatusSpec = &paginate.Spec[DescribeInstanceStatusInput, DescribeInstanceStatusOutput, InstanceStatus]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceStatusOutput) []InstanceStatus {
-		return out.InstanceStatuses
+var describeInstanceStatusSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceStatusOutput)
+		items := describeInstanceStatusItems(&out)
+		out.InstanceStatuses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceStatusOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceStatusItems(v.(*DescribeInstanceStatusOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceStatusOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceStatusOutput, items []InstanceStatus) {
-		out.InstanceStatuses = items
-	},
-	SetLimit: func(in *DescribeInstanceStatusInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceStatusInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceStatusInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceStatusInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceStatusInput).Validate()
+	},
+}
+
+// describeInstanceStatusItems returns the items of a DescribeInstanceStatus page.
+func describeInstanceStatusItems(out *DescribeInstanceStatusOutput) []InstanceStatus {
+	return out.InstanceStatuses
 }
 
 // DescribeInstanceStatusPaginator pages through DescribeInstanceStatus the way boto3's describe_instance_status paginator does.
@@ -125,14 +140,68 @@ var describeInstanceStatusSpec = &paginate.Spec[DescribeInstanceStatusInput, Des
 //
 // Each page is a *DescribeInstanceStatusOutput; Items yields the elements of InstanceStatuses across pages.
 type DescribeInstanceStatusPaginator struct {
-	*paginate.Pager[DescribeInstanceStatusInput, DescribeInstanceStatusOutput, InstanceStatus]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceStatusPaginator returns a paginator over DescribeInstanceStatus, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceStatusPaginator(client DescribeInstanceStatusAPIClient, in *DescribeInstanceStatusInput, optFns ...func(*paginate.Options)) *DescribeInstanceStatusPaginator {
-	return &DescribeInstanceStatusPaginator{paginate.New(describeInstanceStatusSpec, client.DescribeInstanceStatus, in, optFns...)}
+	var input DescribeInstanceStatusInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceStatus(ctx, v.(*DescribeInstanceStatusInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceStatusOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceStatusPaginator{paginate.New(describeInstanceStatusSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceStatusPaginator) NextPage(ctx context.Context) (*DescribeInstanceStatusOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceStatusOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceStatusOutput, error] {
+	return func(yield func(*DescribeInstanceStatusOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceStatusPaginator) Items(ctx context.Context) iter.Seq2[InstanceStatus, error] {
+	return func(yield func(InstanceStatus, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceStatus
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceStatusItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

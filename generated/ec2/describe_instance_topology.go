@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceTopologyInput is the input of DescribeInstanceTopology.
@@ -65,24 +66,38 @@ type DescribeInstanceTopologyAPIClient interface {
 	DescribeInstanceTopology(ctx context.Context, in *DescribeInstanceTopologyInput) (*DescribeInstanceTopologyOutput, error)
 }
 
-var describeInstanceTopologySpec = &paginate.Spec[DescribeInstanceTopologyInput, DescribeInstanceTopologyOutput, DescribeInstanceTopologyInstance]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceTopologyOutput) []DescribeInstanceTopologyInstance {
-		return out.Instances
+var describeInstanceTopologySpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceTopologyOutput)
+		items := describeInstanceTopologyItems(&out)
+		out.Instances = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceTopologyOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceTopologyItems(v.(*DescribeInstanceTopologyOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceTopologyOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceTopologyOutput, items []DescribeInstanceTopologyInstance) {
-		out.Instances = items
-	},
-	SetLimit: func(in *DescribeInstanceTopologyInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceTopologyInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceTopologyInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceTopologyInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceTopologyInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceTopologyInput).Validate()
+	},
+}
+
+// describeInstanceTopologyItems returns the items of a DescribeInstanceTopology page.
+func describeInstanceTopologyItems(out *DescribeInstanceTopologyOutput) []DescribeInstanceTopologyInstance {
+	return out.Instances
 }
 
 // DescribeInstanceTopologyPaginator pages through DescribeInstanceTopology the way boto3's describe_instance_topology paginator does.
@@ -92,14 +107,68 @@ var describeInstanceTopologySpec = &paginate.Spec[DescribeInstanceTopologyInput,
 //
 // Each page is a *DescribeInstanceTopologyOutput; Items yields the elements of Instances across pages.
 type DescribeInstanceTopologyPaginator struct {
-	*paginate.Pager[DescribeInstanceTopologyInput, DescribeInstanceTopologyOutput, DescribeInstanceTopologyInstance]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceTopologyPaginator returns a paginator over DescribeInstanceTopology, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceTopologyPaginator(client DescribeInstanceTopologyAPIClient, in *DescribeInstanceTopologyInput, optFns ...func(*paginate.Options)) *DescribeInstanceTopologyPaginator {
-	return &DescribeInstanceTopologyPaginator{paginate.New(describeInstanceTopologySpec, client.DescribeInstanceTopology, in, optFns...)}
+	var input DescribeInstanceTopologyInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceTopology(ctx, v.(*DescribeInstanceTopologyInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceTopologyOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceTopologyPaginator{paginate.New(describeInstanceTopologySpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceTopologyPaginator) NextPage(ctx context.Context) (*DescribeInstanceTopologyOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceTopologyOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceTopologyPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceTopologyOutput, error] {
+	return func(yield func(*DescribeInstanceTopologyOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceTopologyPaginator) Items(ctx context.Context) iter.Seq2[DescribeInstanceTopologyInstance, error] {
+	return func(yield func(DescribeInstanceTopologyInstance, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeInstanceTopologyInstance
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceTopologyItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceTopologyFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceTypeOfferingsInput is the input of
@@ -66,24 +67,38 @@ type DescribeInstanceTypeOfferingsAPIClient interface {
 	DescribeInstanceTypeOfferings(ctx context.Context, in *DescribeInstanceTypeOfferingsInput) (*DescribeInstanceTypeOfferingsOutput, error)
 }
 
-var describeInstanceTypeOfferingsSpec = &paginate.Spec[DescribeInstanceTypeOfferingsInput, DescribeInstanceTypeOfferingsOutput, InstanceTypeOffering]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceTypeOfferingsOutput) []InstanceTypeOffering {
-		return out.InstanceTypeOfferings
+var describeInstanceTypeOfferingsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceTypeOfferingsOutput)
+		items := describeInstanceTypeOfferingsItems(&out)
+		out.InstanceTypeOfferings = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceTypeOfferingsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceTypeOfferingsItems(v.(*DescribeInstanceTypeOfferingsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceTypeOfferingsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceTypeOfferingsOutput, items []InstanceTypeOffering) {
-		out.InstanceTypeOfferings = items
-	},
-	SetLimit: func(in *DescribeInstanceTypeOfferingsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceTypeOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceTypeOfferingsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceTypeOfferingsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceTypeOfferingsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceTypeOfferingsInput).Validate()
+	},
+}
+
+// describeInstanceTypeOfferingsItems returns the items of a DescribeInstanceTypeOfferings page.
+func describeInstanceTypeOfferingsItems(out *DescribeInstanceTypeOfferingsOutput) []InstanceTypeOffering {
+	return out.InstanceTypeOfferings
 }
 
 // DescribeInstanceTypeOfferingsPaginator pages through DescribeInstanceTypeOfferings the way boto3's describe_instance_type_offerings paginator does.
@@ -93,14 +108,68 @@ var describeInstanceTypeOfferingsSpec = &paginate.Spec[DescribeInstanceTypeOffer
 //
 // Each page is a *DescribeInstanceTypeOfferingsOutput; Items yields the elements of InstanceTypeOfferings across pages.
 type DescribeInstanceTypeOfferingsPaginator struct {
-	*paginate.Pager[DescribeInstanceTypeOfferingsInput, DescribeInstanceTypeOfferingsOutput, InstanceTypeOffering]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceTypeOfferingsPaginator returns a paginator over DescribeInstanceTypeOfferings, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceTypeOfferingsPaginator(client DescribeInstanceTypeOfferingsAPIClient, in *DescribeInstanceTypeOfferingsInput, optFns ...func(*paginate.Options)) *DescribeInstanceTypeOfferingsPaginator {
-	return &DescribeInstanceTypeOfferingsPaginator{paginate.New(describeInstanceTypeOfferingsSpec, client.DescribeInstanceTypeOfferings, in, optFns...)}
+	var input DescribeInstanceTypeOfferingsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceTypeOfferings(ctx, v.(*DescribeInstanceTypeOfferingsInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceTypeOfferingsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceTypeOfferingsPaginator{paginate.New(describeInstanceTypeOfferingsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceTypeOfferingsPaginator) NextPage(ctx context.Context) (*DescribeInstanceTypeOfferingsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceTypeOfferingsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceTypeOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceTypeOfferingsOutput, error] {
+	return func(yield func(*DescribeInstanceTypeOfferingsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceTypeOfferingsPaginator) Items(ctx context.Context) iter.Seq2[InstanceTypeOffering, error] {
+	return func(yield func(InstanceTypeOffering, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceTypeOffering
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceTypeOfferingsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceTypeOfferingsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

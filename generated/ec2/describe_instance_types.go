@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstanceTypesInput is the input of DescribeInstanceTypes.
@@ -161,24 +162,38 @@ type DescribeInstanceTypesAPIClient interface {
 	DescribeInstanceTypes(ctx context.Context, in *DescribeInstanceTypesInput) (*DescribeInstanceTypesOutput, error)
 }
 
-var describeInstanceTypesSpec = &paginate.Spec[DescribeInstanceTypesInput, DescribeInstanceTypesOutput, InstanceType]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstanceTypesOutput) []InstanceType {
-		return out.InstanceTypes
+var describeInstanceTypesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstanceTypesOutput)
+		items := describeInstanceTypesItems(&out)
+		out.InstanceTypes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstanceTypesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstanceTypesItems(v.(*DescribeInstanceTypesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstanceTypesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstanceTypesOutput, items []InstanceType) {
-		out.InstanceTypes = items
-	},
-	SetLimit: func(in *DescribeInstanceTypesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstanceTypesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstanceTypesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstanceTypesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstanceTypesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstanceTypesInput).Validate()
+	},
+}
+
+// describeInstanceTypesItems returns the items of a DescribeInstanceTypes page.
+func describeInstanceTypesItems(out *DescribeInstanceTypesOutput) []InstanceType {
+	return out.InstanceTypes
 }
 
 // DescribeInstanceTypesPaginator pages through DescribeInstanceTypes the way boto3's describe_instance_types paginator does.
@@ -188,14 +203,68 @@ var describeInstanceTypesSpec = &paginate.Spec[DescribeInstanceTypesInput, Descr
 //
 // Each page is a *DescribeInstanceTypesOutput; Items yields the elements of InstanceTypes across pages.
 type DescribeInstanceTypesPaginator struct {
-	*paginate.Pager[DescribeInstanceTypesInput, DescribeInstanceTypesOutput, InstanceType]
+	*paginate.Pager
 }
 
 // NewDescribeInstanceTypesPaginator returns a paginator over DescribeInstanceTypes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstanceTypesPaginator(client DescribeInstanceTypesAPIClient, in *DescribeInstanceTypesInput, optFns ...func(*paginate.Options)) *DescribeInstanceTypesPaginator {
-	return &DescribeInstanceTypesPaginator{paginate.New(describeInstanceTypesSpec, client.DescribeInstanceTypes, in, optFns...)}
+	var input DescribeInstanceTypesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstanceTypes(ctx, v.(*DescribeInstanceTypesInput))
+		if out == nil && err == nil {
+			out = &DescribeInstanceTypesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstanceTypesPaginator{paginate.New(describeInstanceTypesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstanceTypesPaginator) NextPage(ctx context.Context) (*DescribeInstanceTypesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstanceTypesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstanceTypesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceTypesOutput, error] {
+	return func(yield func(*DescribeInstanceTypesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstanceTypesPaginator) Items(ctx context.Context) iter.Seq2[InstanceType, error] {
+	return func(yield func(InstanceType, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InstanceType
+				yield(zero, err)
+				return
+			}
+			items := describeInstanceTypesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstanceTypesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInstancesInput is the input of DescribeInstances.
@@ -337,24 +338,38 @@ type DescribeInstancesAPIClient interface {
 	DescribeInstances(ctx context.Context, in *DescribeInstancesInput) (*DescribeInstancesOutput, error)
 }
 
-var describeInstancesSpec = &paginate.Spec[DescribeInstancesInput, DescribeInstancesOutput, Reservation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInstancesOutput) []Reservation {
-		return out.Reservations
+var describeInstancesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInstancesOutput)
+		items := describeInstancesItems(&out)
+		out.Reservations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInstancesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInstancesItems(v.(*DescribeInstancesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInstancesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInstancesOutput, items []Reservation) {
-		out.Reservations = items
-	},
-	SetLimit: func(in *DescribeInstancesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInstancesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInstancesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInstancesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInstancesInput).Validate()
+	},
+}
+
+// describeInstancesItems returns the items of a DescribeInstances page.
+func describeInstancesItems(out *DescribeInstancesOutput) []Reservation {
+	return out.Reservations
 }
 
 // DescribeInstancesPaginator pages through DescribeInstances the way boto3's describe_instances paginator does.
@@ -364,14 +379,68 @@ var describeInstancesSpec = &paginate.Spec[DescribeInstancesInput, DescribeInsta
 //
 // Each page is a *DescribeInstancesOutput; Items yields the elements of Reservations across pages.
 type DescribeInstancesPaginator struct {
-	*paginate.Pager[DescribeInstancesInput, DescribeInstancesOutput, Reservation]
+	*paginate.Pager
 }
 
 // NewDescribeInstancesPaginator returns a paginator over DescribeInstances, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInstancesPaginator(client DescribeInstancesAPIClient, in *DescribeInstancesInput, optFns ...func(*paginate.Options)) *DescribeInstancesPaginator {
-	return &DescribeInstancesPaginator{paginate.New(describeInstancesSpec, client.DescribeInstances, in, optFns...)}
+	var input DescribeInstancesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInstances(ctx, v.(*DescribeInstancesInput))
+		if out == nil && err == nil {
+			out = &DescribeInstancesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInstancesPaginator{paginate.New(describeInstancesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInstancesPaginator) NextPage(ctx context.Context) (*DescribeInstancesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInstancesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstancesOutput, error] {
+	return func(yield func(*DescribeInstancesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInstancesPaginator) Items(ctx context.Context) iter.Seq2[Reservation, error] {
+	return func(yield func(Reservation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Reservation
+				yield(zero, err)
+				return
+			}
+			items := describeInstancesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInstancesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

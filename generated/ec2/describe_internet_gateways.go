@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeInternetGatewaysInput is the input of DescribeInternetGateways.
@@ -65,24 +66,38 @@ type DescribeInternetGatewaysAPIClient interface {
 	DescribeInternetGateways(ctx context.Context, in *DescribeInternetGatewaysInput) (*DescribeInternetGatewaysOutput, error)
 }
 
-var describeInternetGatewaysSpec = &paginate.Spec[DescribeInternetGatewaysInput, DescribeInternetGatewaysOutput, InternetGateway]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeInternetGatewaysOutput) []InternetGateway {
-		return out.InternetGateways
+var describeInternetGatewaysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeInternetGatewaysOutput)
+		items := describeInternetGatewaysItems(&out)
+		out.InternetGateways = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeInternetGatewaysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeInternetGatewaysItems(v.(*DescribeInternetGatewaysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeInternetGatewaysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeInternetGatewaysOutput, items []InternetGateway) {
-		out.InternetGateways = items
-	},
-	SetLimit: func(in *DescribeInternetGatewaysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeInternetGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeInternetGatewaysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeInternetGatewaysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeInternetGatewaysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeInternetGatewaysInput).Validate()
+	},
+}
+
+// describeInternetGatewaysItems returns the items of a DescribeInternetGateways page.
+func describeInternetGatewaysItems(out *DescribeInternetGatewaysOutput) []InternetGateway {
+	return out.InternetGateways
 }
 
 // DescribeInternetGatewaysPaginator pages through DescribeInternetGateways the way boto3's describe_internet_gateways paginator does.
@@ -92,14 +107,68 @@ var describeInternetGatewaysSpec = &paginate.Spec[DescribeInternetGatewaysInput,
 //
 // Each page is a *DescribeInternetGatewaysOutput; Items yields the elements of InternetGateways across pages.
 type DescribeInternetGatewaysPaginator struct {
-	*paginate.Pager[DescribeInternetGatewaysInput, DescribeInternetGatewaysOutput, InternetGateway]
+	*paginate.Pager
 }
 
 // NewDescribeInternetGatewaysPaginator returns a paginator over DescribeInternetGateways, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeInternetGatewaysPaginator(client DescribeInternetGatewaysAPIClient, in *DescribeInternetGatewaysInput, optFns ...func(*paginate.Options)) *DescribeInternetGatewaysPaginator {
-	return &DescribeInternetGatewaysPaginator{paginate.New(describeInternetGatewaysSpec, client.DescribeInternetGateways, in, optFns...)}
+	var input DescribeInternetGatewaysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeInternetGateways(ctx, v.(*DescribeInternetGatewaysInput))
+		if out == nil && err == nil {
+			out = &DescribeInternetGatewaysOutput{}
+		}
+		return out, err
+	}
+	return &DescribeInternetGatewaysPaginator{paginate.New(describeInternetGatewaysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeInternetGatewaysPaginator) NextPage(ctx context.Context) (*DescribeInternetGatewaysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeInternetGatewaysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeInternetGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInternetGatewaysOutput, error] {
+	return func(yield func(*DescribeInternetGatewaysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeInternetGatewaysPaginator) Items(ctx context.Context) iter.Seq2[InternetGateway, error] {
+	return func(yield func(InternetGateway, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InternetGateway
+				yield(zero, err)
+				return
+			}
+			items := describeInternetGatewaysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeInternetGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamPoolAllocationsInput is the input of DescribeIpamPoolAllocations.
@@ -51,24 +52,38 @@ type DescribeIpamPoolAllocationsAPIClient interface {
 	DescribeIpamPoolAllocations(ctx context.Context, in *DescribeIpamPoolAllocationsInput) (*DescribeIpamPoolAllocationsOutput, error)
 }
 
-var describeIpamPoolAllocationsSpec = &paginate.Spec[DescribeIpamPoolAllocationsInput, DescribeIpamPoolAllocationsOutput, IpamPoolAllocation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamPoolAllocationsOutput) []IpamPoolAllocation {
-		return out.IpamPoolAllocations
+var describeIpamPoolAllocationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamPoolAllocationsOutput)
+		items := describeIpamPoolAllocationsItems(&out)
+		out.IpamPoolAllocations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamPoolAllocationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamPoolAllocationsItems(v.(*DescribeIpamPoolAllocationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamPoolAllocationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamPoolAllocationsOutput, items []IpamPoolAllocation) {
-		out.IpamPoolAllocations = items
-	},
-	SetLimit: func(in *DescribeIpamPoolAllocationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamPoolAllocationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamPoolAllocationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamPoolAllocationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamPoolAllocationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamPoolAllocationsInput).Validate()
+	},
+}
+
+// describeIpamPoolAllocationsItems returns the items of a DescribeIpamPoolAllocations page.
+func describeIpamPoolAllocationsItems(out *DescribeIpamPoolAllocationsOutput) []IpamPoolAllocation {
+	return out.IpamPoolAllocations
 }
 
 // DescribeIpamPoolAllocationsPaginator pages through DescribeIpamPoolAllocations the way boto3's describe_ipam_pool_allocations paginator does.
@@ -78,12 +93,66 @@ var describeIpamPoolAllocationsSpec = &paginate.Spec[DescribeIpamPoolAllocations
 //
 // Each page is a *DescribeIpamPoolAllocationsOutput; Items yields the elements of IpamPoolAllocations across pages.
 type DescribeIpamPoolAllocationsPaginator struct {
-	*paginate.Pager[DescribeIpamPoolAllocationsInput, DescribeIpamPoolAllocationsOutput, IpamPoolAllocation]
+	*paginate.Pager
 }
 
 // NewDescribeIpamPoolAllocationsPaginator returns a paginator over DescribeIpamPoolAllocations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamPoolAllocationsPaginator(client DescribeIpamPoolAllocationsAPIClient, in *DescribeIpamPoolAllocationsInput, optFns ...func(*paginate.Options)) *DescribeIpamPoolAllocationsPaginator {
-	return &DescribeIpamPoolAllocationsPaginator{paginate.New(describeIpamPoolAllocationsSpec, client.DescribeIpamPoolAllocations, in, optFns...)}
+	var input DescribeIpamPoolAllocationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamPoolAllocations(ctx, v.(*DescribeIpamPoolAllocationsInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamPoolAllocationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamPoolAllocationsPaginator{paginate.New(describeIpamPoolAllocationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*DescribeIpamPoolAllocationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamPoolAllocationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamPoolAllocationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPoolAllocationsOutput, error] {
+	return func(yield func(*DescribeIpamPoolAllocationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamPoolAllocationsPaginator) Items(ctx context.Context) iter.Seq2[IpamPoolAllocation, error] {
+	return func(yield func(IpamPoolAllocation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPoolAllocation
+				yield(zero, err)
+				return
+			}
+			items := describeIpamPoolAllocationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

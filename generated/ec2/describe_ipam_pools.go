@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamPoolsInput is the input of DescribeIpamPools.
@@ -50,24 +51,38 @@ type DescribeIpamPoolsAPIClient interface {
 	DescribeIpamPools(ctx context.Context, in *DescribeIpamPoolsInput) (*DescribeIpamPoolsOutput, error)
 }
 
-var describeIpamPoolsSpec = &paginate.Spec[DescribeIpamPoolsInput, DescribeIpamPoolsOutput, IpamPool]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamPoolsOutput) []IpamPool {
-		return out.IpamPools
+var describeIpamPoolsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamPoolsOutput)
+		items := describeIpamPoolsItems(&out)
+		out.IpamPools = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamPoolsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamPoolsItems(v.(*DescribeIpamPoolsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamPoolsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamPoolsOutput, items []IpamPool) {
-		out.IpamPools = items
-	},
-	SetLimit: func(in *DescribeIpamPoolsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamPoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamPoolsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamPoolsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamPoolsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamPoolsInput).Validate()
+	},
+}
+
+// describeIpamPoolsItems returns the items of a DescribeIpamPools page.
+func describeIpamPoolsItems(out *DescribeIpamPoolsOutput) []IpamPool {
+	return out.IpamPools
 }
 
 // DescribeIpamPoolsPaginator pages through DescribeIpamPools the way boto3's describe_ipam_pools paginator does.
@@ -77,12 +92,66 @@ var describeIpamPoolsSpec = &paginate.Spec[DescribeIpamPoolsInput, DescribeIpamP
 //
 // Each page is a *DescribeIpamPoolsOutput; Items yields the elements of IpamPools across pages.
 type DescribeIpamPoolsPaginator struct {
-	*paginate.Pager[DescribeIpamPoolsInput, DescribeIpamPoolsOutput, IpamPool]
+	*paginate.Pager
 }
 
 // NewDescribeIpamPoolsPaginator returns a paginator over DescribeIpamPools, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamPoolsPaginator(client DescribeIpamPoolsAPIClient, in *DescribeIpamPoolsInput, optFns ...func(*paginate.Options)) *DescribeIpamPoolsPaginator {
-	return &DescribeIpamPoolsPaginator{paginate.New(describeIpamPoolsSpec, client.DescribeIpamPools, in, optFns...)}
+	var input DescribeIpamPoolsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamPools(ctx, v.(*DescribeIpamPoolsInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamPoolsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamPoolsPaginator{paginate.New(describeIpamPoolsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamPoolsPaginator) NextPage(ctx context.Context) (*DescribeIpamPoolsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamPoolsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPoolsOutput, error] {
+	return func(yield func(*DescribeIpamPoolsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamPoolsPaginator) Items(ctx context.Context) iter.Seq2[IpamPool, error] {
+	return func(yield func(IpamPool, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPool
+				yield(zero, err)
+				return
+			}
+			items := describeIpamPoolsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

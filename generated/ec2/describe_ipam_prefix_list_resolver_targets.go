@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamPrefixListResolverTargetsInput is the input of
@@ -53,24 +54,38 @@ type DescribeIpamPrefixListResolverTargetsAPIClient interface {
 	DescribeIpamPrefixListResolverTargets(ctx context.Context, in *DescribeIpamPrefixListResolverTargetsInput) (*DescribeIpamPrefixListResolverTargetsOutput, error)
 }
 
-var describeIpamPrefixListResolverTargetsSpec = &paginate.Spec[DescribeIpamPrefixListResolverTargetsInput, DescribeIpamPrefixListResolverTargetsOutput, IpamPrefixListResolverTarget]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamPrefixListResolverTargetsOutput) []IpamPrefixListResolverTarget {
-		return out.IpamPrefixListResolverTargets
+var describeIpamPrefixListResolverTargetsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamPrefixListResolverTargetsOutput)
+		items := describeIpamPrefixListResolverTargetsItems(&out)
+		out.IpamPrefixListResolverTargets = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamPrefixListResolverTargetsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamPrefixListResolverTargetsItems(v.(*DescribeIpamPrefixListResolverTargetsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamPrefixListResolverTargetsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamPrefixListResolverTargetsOutput, items []IpamPrefixListResolverTarget) {
-		out.IpamPrefixListResolverTargets = items
-	},
-	SetLimit: func(in *DescribeIpamPrefixListResolverTargetsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamPrefixListResolverTargetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamPrefixListResolverTargetsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamPrefixListResolverTargetsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamPrefixListResolverTargetsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamPrefixListResolverTargetsInput).Validate()
+	},
+}
+
+// describeIpamPrefixListResolverTargetsItems returns the items of a DescribeIpamPrefixListResolverTargets page.
+func describeIpamPrefixListResolverTargetsItems(out *DescribeIpamPrefixListResolverTargetsOutput) []IpamPrefixListResolverTarget {
+	return out.IpamPrefixListResolverTargets
 }
 
 // DescribeIpamPrefixListResolverTargetsPaginator pages through DescribeIpamPrefixListResolverTargets the way boto3's describe_ipam_prefix_list_resolver_targets paginator does.
@@ -80,12 +95,66 @@ var describeIpamPrefixListResolverTargetsSpec = &paginate.Spec[DescribeIpamPrefi
 //
 // Each page is a *DescribeIpamPrefixListResolverTargetsOutput; Items yields the elements of IpamPrefixListResolverTargets across pages.
 type DescribeIpamPrefixListResolverTargetsPaginator struct {
-	*paginate.Pager[DescribeIpamPrefixListResolverTargetsInput, DescribeIpamPrefixListResolverTargetsOutput, IpamPrefixListResolverTarget]
+	*paginate.Pager
 }
 
 // NewDescribeIpamPrefixListResolverTargetsPaginator returns a paginator over DescribeIpamPrefixListResolverTargets, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamPrefixListResolverTargetsPaginator(client DescribeIpamPrefixListResolverTargetsAPIClient, in *DescribeIpamPrefixListResolverTargetsInput, optFns ...func(*paginate.Options)) *DescribeIpamPrefixListResolverTargetsPaginator {
-	return &DescribeIpamPrefixListResolverTargetsPaginator{paginate.New(describeIpamPrefixListResolverTargetsSpec, client.DescribeIpamPrefixListResolverTargets, in, optFns...)}
+	var input DescribeIpamPrefixListResolverTargetsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamPrefixListResolverTargets(ctx, v.(*DescribeIpamPrefixListResolverTargetsInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamPrefixListResolverTargetsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamPrefixListResolverTargetsPaginator{paginate.New(describeIpamPrefixListResolverTargetsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamPrefixListResolverTargetsPaginator) NextPage(ctx context.Context) (*DescribeIpamPrefixListResolverTargetsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamPrefixListResolverTargetsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamPrefixListResolverTargetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPrefixListResolverTargetsOutput, error] {
+	return func(yield func(*DescribeIpamPrefixListResolverTargetsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamPrefixListResolverTargetsPaginator) Items(ctx context.Context) iter.Seq2[IpamPrefixListResolverTarget, error] {
+	return func(yield func(IpamPrefixListResolverTarget, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPrefixListResolverTarget
+				yield(zero, err)
+				return
+			}
+			items := describeIpamPrefixListResolverTargetsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamPrefixListResolversInput is the input of
@@ -50,24 +51,38 @@ type DescribeIpamPrefixListResolversAPIClient interface {
 	DescribeIpamPrefixListResolvers(ctx context.Context, in *DescribeIpamPrefixListResolversInput) (*DescribeIpamPrefixListResolversOutput, error)
 }
 
-var describeIpamPrefixListResolversSpec = &paginate.Spec[DescribeIpamPrefixListResolversInput, DescribeIpamPrefixListResolversOutput, IpamPrefixListResolver]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamPrefixListResolversOutput) []IpamPrefixListResolver {
-		return out.IpamPrefixListResolvers
+var describeIpamPrefixListResolversSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamPrefixListResolversOutput)
+		items := describeIpamPrefixListResolversItems(&out)
+		out.IpamPrefixListResolvers = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamPrefixListResolversOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamPrefixListResolversItems(v.(*DescribeIpamPrefixListResolversOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamPrefixListResolversOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamPrefixListResolversOutput, items []IpamPrefixListResolver) {
-		out.IpamPrefixListResolvers = items
-	},
-	SetLimit: func(in *DescribeIpamPrefixListResolversInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamPrefixListResolversInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamPrefixListResolversInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamPrefixListResolversInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamPrefixListResolversInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamPrefixListResolversInput).Validate()
+	},
+}
+
+// describeIpamPrefixListResolversItems returns the items of a DescribeIpamPrefixListResolvers page.
+func describeIpamPrefixListResolversItems(out *DescribeIpamPrefixListResolversOutput) []IpamPrefixListResolver {
+	return out.IpamPrefixListResolvers
 }
 
 // DescribeIpamPrefixListResolversPaginator pages through DescribeIpamPrefixListResolvers the way boto3's describe_ipam_prefix_list_resolvers paginator does.
@@ -77,12 +92,66 @@ var describeIpamPrefixListResolversSpec = &paginate.Spec[DescribeIpamPrefixListR
 //
 // Each page is a *DescribeIpamPrefixListResolversOutput; Items yields the elements of IpamPrefixListResolvers across pages.
 type DescribeIpamPrefixListResolversPaginator struct {
-	*paginate.Pager[DescribeIpamPrefixListResolversInput, DescribeIpamPrefixListResolversOutput, IpamPrefixListResolver]
+	*paginate.Pager
 }
 
 // NewDescribeIpamPrefixListResolversPaginator returns a paginator over DescribeIpamPrefixListResolvers, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamPrefixListResolversPaginator(client DescribeIpamPrefixListResolversAPIClient, in *DescribeIpamPrefixListResolversInput, optFns ...func(*paginate.Options)) *DescribeIpamPrefixListResolversPaginator {
-	return &DescribeIpamPrefixListResolversPaginator{paginate.New(describeIpamPrefixListResolversSpec, client.DescribeIpamPrefixListResolvers, in, optFns...)}
+	var input DescribeIpamPrefixListResolversInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamPrefixListResolvers(ctx, v.(*DescribeIpamPrefixListResolversInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamPrefixListResolversOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamPrefixListResolversPaginator{paginate.New(describeIpamPrefixListResolversSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamPrefixListResolversPaginator) NextPage(ctx context.Context) (*DescribeIpamPrefixListResolversOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamPrefixListResolversOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamPrefixListResolversPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPrefixListResolversOutput, error] {
+	return func(yield func(*DescribeIpamPrefixListResolversOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamPrefixListResolversPaginator) Items(ctx context.Context) iter.Seq2[IpamPrefixListResolver, error] {
+	return func(yield func(IpamPrefixListResolver, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPrefixListResolver
+				yield(zero, err)
+				return
+			}
+			items := describeIpamPrefixListResolversItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

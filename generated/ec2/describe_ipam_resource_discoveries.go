@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamResourceDiscoveriesInput is the input of
@@ -49,24 +50,38 @@ type DescribeIpamResourceDiscoveriesAPIClient interface {
 	DescribeIpamResourceDiscoveries(ctx context.Context, in *DescribeIpamResourceDiscoveriesInput) (*DescribeIpamResourceDiscoveriesOutput, error)
 }
 
-var describeIpamResourceDiscoveriesSpec = &paginate.Spec[DescribeIpamResourceDiscoveriesInput, DescribeIpamResourceDiscoveriesOutput, IpamResourceDiscovery]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamResourceDiscoveriesOutput) []IpamResourceDiscovery {
-		return out.IpamResourceDiscoveries
+var describeIpamResourceDiscoveriesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamResourceDiscoveriesOutput)
+		items := describeIpamResourceDiscoveriesItems(&out)
+		out.IpamResourceDiscoveries = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamResourceDiscoveriesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamResourceDiscoveriesItems(v.(*DescribeIpamResourceDiscoveriesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamResourceDiscoveriesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamResourceDiscoveriesOutput, items []IpamResourceDiscovery) {
-		out.IpamResourceDiscoveries = items
-	},
-	SetLimit: func(in *DescribeIpamResourceDiscoveriesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamResourceDiscoveriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamResourceDiscoveriesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamResourceDiscoveriesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamResourceDiscoveriesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamResourceDiscoveriesInput).Validate()
+	},
+}
+
+// describeIpamResourceDiscoveriesItems returns the items of a DescribeIpamResourceDiscoveries page.
+func describeIpamResourceDiscoveriesItems(out *DescribeIpamResourceDiscoveriesOutput) []IpamResourceDiscovery {
+	return out.IpamResourceDiscoveries
 }
 
 // DescribeIpamResourceDiscoveriesPaginator pages through DescribeIpamResourceDiscoveries the way boto3's describe_ipam_resource_discoveries paginator does.
@@ -76,12 +91,66 @@ var describeIpamResourceDiscoveriesSpec = &paginate.Spec[DescribeIpamResourceDis
 //
 // Each page is a *DescribeIpamResourceDiscoveriesOutput; Items yields the elements of IpamResourceDiscoveries across pages.
 type DescribeIpamResourceDiscoveriesPaginator struct {
-	*paginate.Pager[DescribeIpamResourceDiscoveriesInput, DescribeIpamResourceDiscoveriesOutput, IpamResourceDiscovery]
+	*paginate.Pager
 }
 
 // NewDescribeIpamResourceDiscoveriesPaginator returns a paginator over DescribeIpamResourceDiscoveries, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamResourceDiscoveriesPaginator(client DescribeIpamResourceDiscoveriesAPIClient, in *DescribeIpamResourceDiscoveriesInput, optFns ...func(*paginate.Options)) *DescribeIpamResourceDiscoveriesPaginator {
-	return &DescribeIpamResourceDiscoveriesPaginator{paginate.New(describeIpamResourceDiscoveriesSpec, client.DescribeIpamResourceDiscoveries, in, optFns...)}
+	var input DescribeIpamResourceDiscoveriesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamResourceDiscoveries(ctx, v.(*DescribeIpamResourceDiscoveriesInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamResourceDiscoveriesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamResourceDiscoveriesPaginator{paginate.New(describeIpamResourceDiscoveriesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamResourceDiscoveriesPaginator) NextPage(ctx context.Context) (*DescribeIpamResourceDiscoveriesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamResourceDiscoveriesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamResourceDiscoveriesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamResourceDiscoveriesOutput, error] {
+	return func(yield func(*DescribeIpamResourceDiscoveriesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamResourceDiscoveriesPaginator) Items(ctx context.Context) iter.Seq2[IpamResourceDiscovery, error] {
+	return func(yield func(IpamResourceDiscovery, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamResourceDiscovery
+				yield(zero, err)
+				return
+			}
+			items := describeIpamResourceDiscoveriesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

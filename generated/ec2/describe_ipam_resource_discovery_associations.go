@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamResourceDiscoveryAssociationsInput is the input of
@@ -49,24 +50,38 @@ type DescribeIpamResourceDiscoveryAssociationsAPIClient interface {
 	DescribeIpamResourceDiscoveryAssociations(ctx context.Context, in *DescribeIpamResourceDiscoveryAssociationsInput) (*DescribeIpamResourceDiscoveryAssociationsOutput, error)
 }
 
-var describeIpamResourceDiscoveryAssociationsSpec = &paginate.Spec[DescribeIpamResourceDiscoveryAssociationsInput, DescribeIpamResourceDiscoveryAssociationsOutput, IpamResourceDiscoveryAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamResourceDiscoveryAssociationsOutput) []IpamResourceDiscoveryAssociation {
-		return out.IpamResourceDiscoveryAssociations
+var describeIpamResourceDiscoveryAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamResourceDiscoveryAssociationsOutput)
+		items := describeIpamResourceDiscoveryAssociationsItems(&out)
+		out.IpamResourceDiscoveryAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamResourceDiscoveryAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamResourceDiscoveryAssociationsItems(v.(*DescribeIpamResourceDiscoveryAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamResourceDiscoveryAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamResourceDiscoveryAssociationsOutput, items []IpamResourceDiscoveryAssociation) {
-		out.IpamResourceDiscoveryAssociations = items
-	},
-	SetLimit: func(in *DescribeIpamResourceDiscoveryAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamResourceDiscoveryAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamResourceDiscoveryAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamResourceDiscoveryAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamResourceDiscoveryAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamResourceDiscoveryAssociationsInput).Validate()
+	},
+}
+
+// describeIpamResourceDiscoveryAssociationsItems returns the items of a DescribeIpamResourceDiscoveryAssociations page.
+func describeIpamResourceDiscoveryAssociationsItems(out *DescribeIpamResourceDiscoveryAssociationsOutput) []IpamResourceDiscoveryAssociation {
+	return out.IpamResourceDiscoveryAssociations
 }
 
 // DescribeIpamResourceDiscoveryAssociationsPaginator pages through DescribeIpamResourceDiscoveryAssociations the way boto3's describe_ipam_resource_discovery_associations paginator does.
@@ -76,12 +91,66 @@ var describeIpamResourceDiscoveryAssociationsSpec = &paginate.Spec[DescribeIpamR
 //
 // Each page is a *DescribeIpamResourceDiscoveryAssociationsOutput; Items yields the elements of IpamResourceDiscoveryAssociations across pages.
 type DescribeIpamResourceDiscoveryAssociationsPaginator struct {
-	*paginate.Pager[DescribeIpamResourceDiscoveryAssociationsInput, DescribeIpamResourceDiscoveryAssociationsOutput, IpamResourceDiscoveryAssociation]
+	*paginate.Pager
 }
 
 // NewDescribeIpamResourceDiscoveryAssociationsPaginator returns a paginator over DescribeIpamResourceDiscoveryAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamResourceDiscoveryAssociationsPaginator(client DescribeIpamResourceDiscoveryAssociationsAPIClient, in *DescribeIpamResourceDiscoveryAssociationsInput, optFns ...func(*paginate.Options)) *DescribeIpamResourceDiscoveryAssociationsPaginator {
-	return &DescribeIpamResourceDiscoveryAssociationsPaginator{paginate.New(describeIpamResourceDiscoveryAssociationsSpec, client.DescribeIpamResourceDiscoveryAssociations, in, optFns...)}
+	var input DescribeIpamResourceDiscoveryAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamResourceDiscoveryAssociations(ctx, v.(*DescribeIpamResourceDiscoveryAssociationsInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamResourceDiscoveryAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamResourceDiscoveryAssociationsPaginator{paginate.New(describeIpamResourceDiscoveryAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) NextPage(ctx context.Context) (*DescribeIpamResourceDiscoveryAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamResourceDiscoveryAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamResourceDiscoveryAssociationsOutput, error] {
+	return func(yield func(*DescribeIpamResourceDiscoveryAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) Items(ctx context.Context) iter.Seq2[IpamResourceDiscoveryAssociation, error] {
+	return func(yield func(IpamResourceDiscoveryAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamResourceDiscoveryAssociation
+				yield(zero, err)
+				return
+			}
+			items := describeIpamResourceDiscoveryAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

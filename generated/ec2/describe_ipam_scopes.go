@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamScopesInput is the input of DescribeIpamScopes.
@@ -50,24 +51,38 @@ type DescribeIpamScopesAPIClient interface {
 	DescribeIpamScopes(ctx context.Context, in *DescribeIpamScopesInput) (*DescribeIpamScopesOutput, error)
 }
 
-var describeIpamScopesSpec = &paginate.Spec[DescribeIpamScopesInput, DescribeIpamScopesOutput, IpamScope]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamScopesOutput) []IpamScope {
-		return out.IpamScopes
+var describeIpamScopesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamScopesOutput)
+		items := describeIpamScopesItems(&out)
+		out.IpamScopes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamScopesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamScopesItems(v.(*DescribeIpamScopesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamScopesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamScopesOutput, items []IpamScope) {
-		out.IpamScopes = items
-	},
-	SetLimit: func(in *DescribeIpamScopesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamScopesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamScopesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamScopesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamScopesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamScopesInput).Validate()
+	},
+}
+
+// describeIpamScopesItems returns the items of a DescribeIpamScopes page.
+func describeIpamScopesItems(out *DescribeIpamScopesOutput) []IpamScope {
+	return out.IpamScopes
 }
 
 // DescribeIpamScopesPaginator pages through DescribeIpamScopes the way boto3's describe_ipam_scopes paginator does.
@@ -77,12 +92,66 @@ var describeIpamScopesSpec = &paginate.Spec[DescribeIpamScopesInput, DescribeIpa
 //
 // Each page is a *DescribeIpamScopesOutput; Items yields the elements of IpamScopes across pages.
 type DescribeIpamScopesPaginator struct {
-	*paginate.Pager[DescribeIpamScopesInput, DescribeIpamScopesOutput, IpamScope]
+	*paginate.Pager
 }
 
 // NewDescribeIpamScopesPaginator returns a paginator over DescribeIpamScopes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamScopesPaginator(client DescribeIpamScopesAPIClient, in *DescribeIpamScopesInput, optFns ...func(*paginate.Options)) *DescribeIpamScopesPaginator {
-	return &DescribeIpamScopesPaginator{paginate.New(describeIpamScopesSpec, client.DescribeIpamScopes, in, optFns...)}
+	var input DescribeIpamScopesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpamScopes(ctx, v.(*DescribeIpamScopesInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamScopesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamScopesPaginator{paginate.New(describeIpamScopesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamScopesPaginator) NextPage(ctx context.Context) (*DescribeIpamScopesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamScopesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamScopesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamScopesOutput, error] {
+	return func(yield func(*DescribeIpamScopesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamScopesPaginator) Items(ctx context.Context) iter.Seq2[IpamScope, error] {
+	return func(yield func(IpamScope, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamScope
+				yield(zero, err)
+				return
+			}
+			items := describeIpamScopesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

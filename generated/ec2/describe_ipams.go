@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpamsInput is the input of DescribeIpams.
@@ -50,24 +51,38 @@ type DescribeIpamsAPIClient interface {
 	DescribeIpams(ctx context.Context, in *DescribeIpamsInput) (*DescribeIpamsOutput, error)
 }
 
-var describeIpamsSpec = &paginate.Spec[DescribeIpamsInput, DescribeIpamsOutput, Ipam]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpamsOutput) []Ipam {
-		return out.Ipams
+var describeIpamsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpamsOutput)
+		items := describeIpamsItems(&out)
+		out.Ipams = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpamsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpamsItems(v.(*DescribeIpamsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpamsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpamsOutput, items []Ipam) {
-		out.Ipams = items
-	},
-	SetLimit: func(in *DescribeIpamsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpamsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpamsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpamsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpamsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpamsInput).Validate()
+	},
+}
+
+// describeIpamsItems returns the items of a DescribeIpams page.
+func describeIpamsItems(out *DescribeIpamsOutput) []Ipam {
+	return out.Ipams
 }
 
 // DescribeIpamsPaginator pages through DescribeIpams the way boto3's describe_ipams paginator does.
@@ -77,12 +92,66 @@ var describeIpamsSpec = &paginate.Spec[DescribeIpamsInput, DescribeIpamsOutput, 
 //
 // Each page is a *DescribeIpamsOutput; Items yields the elements of Ipams across pages.
 type DescribeIpamsPaginator struct {
-	*paginate.Pager[DescribeIpamsInput, DescribeIpamsOutput, Ipam]
+	*paginate.Pager
 }
 
 // NewDescribeIpamsPaginator returns a paginator over DescribeIpams, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamsPaginator(client DescribeIpamsAPIClient, in *DescribeIpamsInput, optFns ...func(*paginate.Options)) *DescribeIpamsPaginator {
-	return &DescribeIpamsPaginator{paginate.New(describeIpamsSpec, client.DescribeIpams, in, optFns...)}
+	var input DescribeIpamsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpams(ctx, v.(*DescribeIpamsInput))
+		if out == nil && err == nil {
+			out = &DescribeIpamsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpamsPaginator{paginate.New(describeIpamsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpamsPaginator) NextPage(ctx context.Context) (*DescribeIpamsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpamsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpamsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamsOutput, error] {
+	return func(yield func(*DescribeIpamsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpamsPaginator) Items(ctx context.Context) iter.Seq2[Ipam, error] {
+	return func(yield func(Ipam, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Ipam
+				yield(zero, err)
+				return
+			}
+			items := describeIpamsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

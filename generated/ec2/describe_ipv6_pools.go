@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeIpv6PoolsInput is the input of DescribeIpv6Pools.
@@ -56,24 +57,38 @@ type DescribeIpv6PoolsAPIClient interface {
 	DescribeIpv6Pools(ctx context.Context, in *DescribeIpv6PoolsInput) (*DescribeIpv6PoolsOutput, error)
 }
 
-var describeIpv6PoolsSpec = &paginate.Spec[DescribeIpv6PoolsInput, DescribeIpv6PoolsOutput, Ipv6Pool]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeIpv6PoolsOutput) []Ipv6Pool {
-		return out.Ipv6Pools
+var describeIpv6PoolsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeIpv6PoolsOutput)
+		items := describeIpv6PoolsItems(&out)
+		out.Ipv6Pools = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeIpv6PoolsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeIpv6PoolsItems(v.(*DescribeIpv6PoolsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeIpv6PoolsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeIpv6PoolsOutput, items []Ipv6Pool) {
-		out.Ipv6Pools = items
-	},
-	SetLimit: func(in *DescribeIpv6PoolsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeIpv6PoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeIpv6PoolsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeIpv6PoolsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeIpv6PoolsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeIpv6PoolsInput).Validate()
+	},
+}
+
+// describeIpv6PoolsItems returns the items of a DescribeIpv6Pools page.
+func describeIpv6PoolsItems(out *DescribeIpv6PoolsOutput) []Ipv6Pool {
+	return out.Ipv6Pools
 }
 
 // DescribeIpv6PoolsPaginator pages through DescribeIpv6Pools the way boto3's describe_ipv6_pools paginator does.
@@ -83,14 +98,68 @@ var describeIpv6PoolsSpec = &paginate.Spec[DescribeIpv6PoolsInput, DescribeIpv6P
 //
 // Each page is a *DescribeIpv6PoolsOutput; Items yields the elements of Ipv6Pools across pages.
 type DescribeIpv6PoolsPaginator struct {
-	*paginate.Pager[DescribeIpv6PoolsInput, DescribeIpv6PoolsOutput, Ipv6Pool]
+	*paginate.Pager
 }
 
 // NewDescribeIpv6PoolsPaginator returns a paginator over DescribeIpv6Pools, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpv6PoolsPaginator(client DescribeIpv6PoolsAPIClient, in *DescribeIpv6PoolsInput, optFns ...func(*paginate.Options)) *DescribeIpv6PoolsPaginator {
-	return &DescribeIpv6PoolsPaginator{paginate.New(describeIpv6PoolsSpec, client.DescribeIpv6Pools, in, optFns...)}
+	var input DescribeIpv6PoolsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeIpv6Pools(ctx, v.(*DescribeIpv6PoolsInput))
+		if out == nil && err == nil {
+			out = &DescribeIpv6PoolsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeIpv6PoolsPaginator{paginate.New(describeIpv6PoolsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeIpv6PoolsPaginator) NextPage(ctx context.Context) (*DescribeIpv6PoolsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeIpv6PoolsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeIpv6PoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpv6PoolsOutput, error] {
+	return func(yield func(*DescribeIpv6PoolsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeIpv6PoolsPaginator) Items(ctx context.Context) iter.Seq2[Ipv6Pool, error] {
+	return func(yield func(Ipv6Pool, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Ipv6Pool
+				yield(zero, err)
+				return
+			}
+			items := describeIpv6PoolsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeIpv6PoolsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLaunchTemplateVersionsInput is the input of
@@ -121,24 +122,38 @@ type DescribeLaunchTemplateVersionsAPIClient interface {
 	DescribeLaunchTemplateVersions(ctx context.Context, in *DescribeLaunchTemplateVersionsInput) (*DescribeLaunchTemplateVersionsOutput, error)
 }
 
-var describeLaunchTemplateVersionsSpec = &paginate.Spec[DescribeLaunchTemplateVersionsInput, DescribeLaunchTemplateVersionsOutput, LaunchTemplateVersion]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLaunchTemplateVersionsOutput) []LaunchTemplateVersion {
-		return out.LaunchTemplateVersions
+var describeLaunchTemplateVersionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLaunchTemplateVersionsOutput)
+		items := describeLaunchTemplateVersionsItems(&out)
+		out.LaunchTemplateVersions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLaunchTemplateVersionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLaunchTemplateVersionsItems(v.(*DescribeLaunchTemplateVersionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLaunchTemplateVersionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLaunchTemplateVersionsOutput, items []LaunchTemplateVersion) {
-		out.LaunchTemplateVersions = items
-	},
-	SetLimit: func(in *DescribeLaunchTemplateVersionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLaunchTemplateVersionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLaunchTemplateVersionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLaunchTemplateVersionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLaunchTemplateVersionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLaunchTemplateVersionsInput).Validate()
+	},
+}
+
+// describeLaunchTemplateVersionsItems returns the items of a DescribeLaunchTemplateVersions page.
+func describeLaunchTemplateVersionsItems(out *DescribeLaunchTemplateVersionsOutput) []LaunchTemplateVersion {
+	return out.LaunchTemplateVersions
 }
 
 // DescribeLaunchTemplateVersionsPaginator pages through DescribeLaunchTemplateVersions the way boto3's describe_launch_template_versions paginator does.
@@ -148,14 +163,68 @@ var describeLaunchTemplateVersionsSpec = &paginate.Spec[DescribeLaunchTemplateVe
 //
 // Each page is a *DescribeLaunchTemplateVersionsOutput; Items yields the elements of LaunchTemplateVersions across pages.
 type DescribeLaunchTemplateVersionsPaginator struct {
-	*paginate.Pager[DescribeLaunchTemplateVersionsInput, DescribeLaunchTemplateVersionsOutput, LaunchTemplateVersion]
+	*paginate.Pager
 }
 
 // NewDescribeLaunchTemplateVersionsPaginator returns a paginator over DescribeLaunchTemplateVersions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLaunchTemplateVersionsPaginator(client DescribeLaunchTemplateVersionsAPIClient, in *DescribeLaunchTemplateVersionsInput, optFns ...func(*paginate.Options)) *DescribeLaunchTemplateVersionsPaginator {
-	return &DescribeLaunchTemplateVersionsPaginator{paginate.New(describeLaunchTemplateVersionsSpec, client.DescribeLaunchTemplateVersions, in, optFns...)}
+	var input DescribeLaunchTemplateVersionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLaunchTemplateVersions(ctx, v.(*DescribeLaunchTemplateVersionsInput))
+		if out == nil && err == nil {
+			out = &DescribeLaunchTemplateVersionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLaunchTemplateVersionsPaginator{paginate.New(describeLaunchTemplateVersionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLaunchTemplateVersionsPaginator) NextPage(ctx context.Context) (*DescribeLaunchTemplateVersionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLaunchTemplateVersionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLaunchTemplateVersionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLaunchTemplateVersionsOutput, error] {
+	return func(yield func(*DescribeLaunchTemplateVersionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLaunchTemplateVersionsPaginator) Items(ctx context.Context) iter.Seq2[LaunchTemplateVersion, error] {
+	return func(yield func(LaunchTemplateVersion, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LaunchTemplateVersion
+				yield(zero, err)
+				return
+			}
+			items := describeLaunchTemplateVersionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLaunchTemplateVersionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLaunchTemplatesInput is the input of DescribeLaunchTemplates.
@@ -66,24 +67,38 @@ type DescribeLaunchTemplatesAPIClient interface {
 	DescribeLaunchTemplates(ctx context.Context, in *DescribeLaunchTemplatesInput) (*DescribeLaunchTemplatesOutput, error)
 }
 
-var describeLaunchTemplatesSpec = &paginate.Spec[DescribeLaunchTemplatesInput, DescribeLaunchTemplatesOutput, DescribeLaunchTemplatesLaunchTemplate]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLaunchTemplatesOutput) []DescribeLaunchTemplatesLaunchTemplate {
-		return out.LaunchTemplates
+var describeLaunchTemplatesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLaunchTemplatesOutput)
+		items := describeLaunchTemplatesItems(&out)
+		out.LaunchTemplates = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLaunchTemplatesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLaunchTemplatesItems(v.(*DescribeLaunchTemplatesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLaunchTemplatesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLaunchTemplatesOutput, items []DescribeLaunchTemplatesLaunchTemplate) {
-		out.LaunchTemplates = items
-	},
-	SetLimit: func(in *DescribeLaunchTemplatesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLaunchTemplatesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLaunchTemplatesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLaunchTemplatesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLaunchTemplatesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLaunchTemplatesInput).Validate()
+	},
+}
+
+// describeLaunchTemplatesItems returns the items of a DescribeLaunchTemplates page.
+func describeLaunchTemplatesItems(out *DescribeLaunchTemplatesOutput) []DescribeLaunchTemplatesLaunchTemplate {
+	return out.LaunchTemplates
 }
 
 // DescribeLaunchTemplatesPaginator pages through DescribeLaunchTemplates the way boto3's describe_launch_templates paginator does.
@@ -93,14 +108,68 @@ var describeLaunchTemplatesSpec = &paginate.Spec[DescribeLaunchTemplatesInput, D
 //
 // Each page is a *DescribeLaunchTemplatesOutput; Items yields the elements of LaunchTemplates across pages.
 type DescribeLaunchTemplatesPaginator struct {
-	*paginate.Pager[DescribeLaunchTemplatesInput, DescribeLaunchTemplatesOutput, DescribeLaunchTemplatesLaunchTemplate]
+	*paginate.Pager
 }
 
 // NewDescribeLaunchTemplatesPaginator returns a paginator over DescribeLaunchTemplates, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLaunchTemplatesPaginator(client DescribeLaunchTemplatesAPIClient, in *DescribeLaunchTemplatesInput, optFns ...func(*paginate.Options)) *DescribeLaunchTemplatesPaginator {
-	return &DescribeLaunchTemplatesPaginator{paginate.New(describeLaunchTemplatesSpec, client.DescribeLaunchTemplates, in, optFns...)}
+	var input DescribeLaunchTemplatesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLaunchTemplates(ctx, v.(*DescribeLaunchTemplatesInput))
+		if out == nil && err == nil {
+			out = &DescribeLaunchTemplatesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLaunchTemplatesPaginator{paginate.New(describeLaunchTemplatesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLaunchTemplatesPaginator) NextPage(ctx context.Context) (*DescribeLaunchTemplatesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLaunchTemplatesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLaunchTemplatesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLaunchTemplatesOutput, error] {
+	return func(yield func(*DescribeLaunchTemplatesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLaunchTemplatesPaginator) Items(ctx context.Context) iter.Seq2[DescribeLaunchTemplatesLaunchTemplate, error] {
+	return func(yield func(DescribeLaunchTemplatesLaunchTemplate, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeLaunchTemplatesLaunchTemplate
+				yield(zero, err)
+				return
+			}
+			items := describeLaunchTemplatesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLaunchTemplatesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

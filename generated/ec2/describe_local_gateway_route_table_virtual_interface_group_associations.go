@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput is the
@@ -63,24 +64,38 @@ type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient in
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(ctx context.Context, in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput) (*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error)
 }
 
-var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &paginate.Spec[DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput, DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, LocalGatewayRouteTableVirtualInterfaceGroupAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput) []LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
-		return out.LocalGatewayRouteTableVirtualInterfaceGroupAssociations
+var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput)
+		items := describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems(&out)
+		out.LocalGatewayRouteTableVirtualInterfaceGroupAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems(v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, items []LocalGatewayRouteTableVirtualInterfaceGroupAssociation) {
-		out.LocalGatewayRouteTableVirtualInterfaceGroupAssociations = items
-	},
-	SetLimit: func(in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput).Validate()
+	},
+}
+
+// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems returns the items of a DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations page.
+func describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems(out *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput) []LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
+	return out.LocalGatewayRouteTableVirtualInterfaceGroupAssociations
 }
 
 // DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator pages through DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations the way boto3's describe_local_gateway_route_table_virtual_interface_group_associations paginator does.
@@ -90,14 +105,68 @@ var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &pagin
 //
 // Each page is a *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput; Items yields the elements of LocalGatewayRouteTableVirtualInterfaceGroupAssociations across pages.
 type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator struct {
-	*paginate.Pager[DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput, DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, LocalGatewayRouteTableVirtualInterfaceGroupAssociation]
+	*paginate.Pager
 }
 
 // NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator returns a paginator over DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(client DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient, in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator {
-	return &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator{paginate.New(describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec, client.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations, in, optFns...)}
+	var input DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(ctx, v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput))
+		if out == nil && err == nil {
+			out = &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator{paginate.New(describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error] {
+	return func(yield func(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRouteTableVirtualInterfaceGroupAssociation, error] {
+	return func(yield func(LocalGatewayRouteTableVirtualInterfaceGroupAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LocalGatewayRouteTableVirtualInterfaceGroupAssociation
+				yield(zero, err)
+				return
+			}
+			items := describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

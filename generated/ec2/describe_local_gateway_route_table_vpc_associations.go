@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLocalGatewayRouteTableVpcAssociationsInput is the input of
@@ -60,24 +61,38 @@ type DescribeLocalGatewayRouteTableVpcAssociationsAPIClient interface {
 	DescribeLocalGatewayRouteTableVpcAssociations(ctx context.Context, in *DescribeLocalGatewayRouteTableVpcAssociationsInput) (*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error)
 }
 
-var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginate.Spec[DescribeLocalGatewayRouteTableVpcAssociationsInput, DescribeLocalGatewayRouteTableVpcAssociationsOutput, LocalGatewayRouteTableVpcAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLocalGatewayRouteTableVpcAssociationsOutput) []LocalGatewayRouteTableVpcAssociation {
-		return out.LocalGatewayRouteTableVpcAssociations
+var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput)
+		items := describeLocalGatewayRouteTableVpcAssociationsItems(&out)
+		out.LocalGatewayRouteTableVpcAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLocalGatewayRouteTableVpcAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLocalGatewayRouteTableVpcAssociationsItems(v.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLocalGatewayRouteTableVpcAssociationsOutput, items []LocalGatewayRouteTableVpcAssociation) {
-		out.LocalGatewayRouteTableVpcAssociations = items
-	},
-	SetLimit: func(in *DescribeLocalGatewayRouteTableVpcAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLocalGatewayRouteTableVpcAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLocalGatewayRouteTableVpcAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput).Validate()
+	},
+}
+
+// describeLocalGatewayRouteTableVpcAssociationsItems returns the items of a DescribeLocalGatewayRouteTableVpcAssociations page.
+func describeLocalGatewayRouteTableVpcAssociationsItems(out *DescribeLocalGatewayRouteTableVpcAssociationsOutput) []LocalGatewayRouteTableVpcAssociation {
+	return out.LocalGatewayRouteTableVpcAssociations
 }
 
 // DescribeLocalGatewayRouteTableVpcAssociationsPaginator pages through DescribeLocalGatewayRouteTableVpcAssociations the way boto3's describe_local_gateway_route_table_vpc_associations paginator does.
@@ -87,14 +102,68 @@ var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginate.Spec[DescribeL
 //
 // Each page is a *DescribeLocalGatewayRouteTableVpcAssociationsOutput; Items yields the elements of LocalGatewayRouteTableVpcAssociations across pages.
 type DescribeLocalGatewayRouteTableVpcAssociationsPaginator struct {
-	*paginate.Pager[DescribeLocalGatewayRouteTableVpcAssociationsInput, DescribeLocalGatewayRouteTableVpcAssociationsOutput, LocalGatewayRouteTableVpcAssociation]
+	*paginate.Pager
 }
 
 // NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator returns a paginator over DescribeLocalGatewayRouteTableVpcAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(client DescribeLocalGatewayRouteTableVpcAssociationsAPIClient, in *DescribeLocalGatewayRouteTableVpcAssociationsInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayRouteTableVpcAssociationsPaginator {
-	return &DescribeLocalGatewayRouteTableVpcAssociationsPaginator{paginate.New(describeLocalGatewayRouteTableVpcAssociationsSpec, client.DescribeLocalGatewayRouteTableVpcAssociations, in, optFns...)}
+	var input DescribeLocalGatewayRouteTableVpcAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLocalGatewayRouteTableVpcAssociations(ctx, v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput))
+		if out == nil && err == nil {
+			out = &DescribeLocalGatewayRouteTableVpcAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLocalGatewayRouteTableVpcAssociationsPaginator{paginate.New(describeLocalGatewayRouteTableVpcAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error] {
+	return func(yield func(*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRouteTableVpcAssociation, error] {
+	return func(yield func(LocalGatewayRouteTableVpcAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LocalGatewayRouteTableVpcAssociation
+				yield(zero, err)
+				return
+			}
+			items := describeLocalGatewayRouteTableVpcAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLocalGatewayRouteTableVpcAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLocalGatewayRouteTablesInput is the input of
@@ -58,24 +59,38 @@ type DescribeLocalGatewayRouteTablesAPIClient interface {
 	DescribeLocalGatewayRouteTables(ctx context.Context, in *DescribeLocalGatewayRouteTablesInput) (*DescribeLocalGatewayRouteTablesOutput, error)
 }
 
-var describeLocalGatewayRouteTablesSpec = &paginate.Spec[DescribeLocalGatewayRouteTablesInput, DescribeLocalGatewayRouteTablesOutput, LocalGatewayRouteTable]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLocalGatewayRouteTablesOutput) []LocalGatewayRouteTable {
-		return out.LocalGatewayRouteTables
+var describeLocalGatewayRouteTablesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLocalGatewayRouteTablesOutput)
+		items := describeLocalGatewayRouteTablesItems(&out)
+		out.LocalGatewayRouteTables = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLocalGatewayRouteTablesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLocalGatewayRouteTablesItems(v.(*DescribeLocalGatewayRouteTablesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLocalGatewayRouteTablesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLocalGatewayRouteTablesOutput, items []LocalGatewayRouteTable) {
-		out.LocalGatewayRouteTables = items
-	},
-	SetLimit: func(in *DescribeLocalGatewayRouteTablesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLocalGatewayRouteTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLocalGatewayRouteTablesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLocalGatewayRouteTablesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLocalGatewayRouteTablesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLocalGatewayRouteTablesInput).Validate()
+	},
+}
+
+// describeLocalGatewayRouteTablesItems returns the items of a DescribeLocalGatewayRouteTables page.
+func describeLocalGatewayRouteTablesItems(out *DescribeLocalGatewayRouteTablesOutput) []LocalGatewayRouteTable {
+	return out.LocalGatewayRouteTables
 }
 
 // DescribeLocalGatewayRouteTablesPaginator pages through DescribeLocalGatewayRouteTables the way boto3's describe_local_gateway_route_tables paginator does.
@@ -85,14 +100,68 @@ var describeLocalGatewayRouteTablesSpec = &paginate.Spec[DescribeLocalGatewayRou
 //
 // Each page is a *DescribeLocalGatewayRouteTablesOutput; Items yields the elements of LocalGatewayRouteTables across pages.
 type DescribeLocalGatewayRouteTablesPaginator struct {
-	*paginate.Pager[DescribeLocalGatewayRouteTablesInput, DescribeLocalGatewayRouteTablesOutput, LocalGatewayRouteTable]
+	*paginate.Pager
 }
 
 // NewDescribeLocalGatewayRouteTablesPaginator returns a paginator over DescribeLocalGatewayRouteTables, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayRouteTablesPaginator(client DescribeLocalGatewayRouteTablesAPIClient, in *DescribeLocalGatewayRouteTablesInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayRouteTablesPaginator {
-	return &DescribeLocalGatewayRouteTablesPaginator{paginate.New(describeLocalGatewayRouteTablesSpec, client.DescribeLocalGatewayRouteTables, in, optFns...)}
+	var input DescribeLocalGatewayRouteTablesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLocalGatewayRouteTables(ctx, v.(*DescribeLocalGatewayRouteTablesInput))
+		if out == nil && err == nil {
+			out = &DescribeLocalGatewayRouteTablesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLocalGatewayRouteTablesPaginator{paginate.New(describeLocalGatewayRouteTablesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLocalGatewayRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTablesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLocalGatewayRouteTablesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLocalGatewayRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayRouteTablesOutput, error] {
+	return func(yield func(*DescribeLocalGatewayRouteTablesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLocalGatewayRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRouteTable, error] {
+	return func(yield func(LocalGatewayRouteTable, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LocalGatewayRouteTable
+				yield(zero, err)
+				return
+			}
+			items := describeLocalGatewayRouteTablesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLocalGatewayRouteTablesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLocalGatewayVirtualInterfaceGroupsInput is the input of
@@ -57,24 +58,38 @@ type DescribeLocalGatewayVirtualInterfaceGroupsAPIClient interface {
 	DescribeLocalGatewayVirtualInterfaceGroups(ctx context.Context, in *DescribeLocalGatewayVirtualInterfaceGroupsInput) (*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error)
 }
 
-var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginate.Spec[DescribeLocalGatewayVirtualInterfaceGroupsInput, DescribeLocalGatewayVirtualInterfaceGroupsOutput, LocalGatewayVirtualInterfaceGroup]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLocalGatewayVirtualInterfaceGroupsOutput) []LocalGatewayVirtualInterfaceGroup {
-		return out.LocalGatewayVirtualInterfaceGroups
+var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput)
+		items := describeLocalGatewayVirtualInterfaceGroupsItems(&out)
+		out.LocalGatewayVirtualInterfaceGroups = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLocalGatewayVirtualInterfaceGroupsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLocalGatewayVirtualInterfaceGroupsItems(v.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLocalGatewayVirtualInterfaceGroupsOutput, items []LocalGatewayVirtualInterfaceGroup) {
-		out.LocalGatewayVirtualInterfaceGroups = items
-	},
-	SetLimit: func(in *DescribeLocalGatewayVirtualInterfaceGroupsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLocalGatewayVirtualInterfaceGroupsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLocalGatewayVirtualInterfaceGroupsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput).Validate()
+	},
+}
+
+// describeLocalGatewayVirtualInterfaceGroupsItems returns the items of a DescribeLocalGatewayVirtualInterfaceGroups page.
+func describeLocalGatewayVirtualInterfaceGroupsItems(out *DescribeLocalGatewayVirtualInterfaceGroupsOutput) []LocalGatewayVirtualInterfaceGroup {
+	return out.LocalGatewayVirtualInterfaceGroups
 }
 
 // DescribeLocalGatewayVirtualInterfaceGroupsPaginator pages through DescribeLocalGatewayVirtualInterfaceGroups the way boto3's describe_local_gateway_virtual_interface_groups paginator does.
@@ -84,14 +99,68 @@ var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginate.Spec[DescribeLoca
 //
 // Each page is a *DescribeLocalGatewayVirtualInterfaceGroupsOutput; Items yields the elements of LocalGatewayVirtualInterfaceGroups across pages.
 type DescribeLocalGatewayVirtualInterfaceGroupsPaginator struct {
-	*paginate.Pager[DescribeLocalGatewayVirtualInterfaceGroupsInput, DescribeLocalGatewayVirtualInterfaceGroupsOutput, LocalGatewayVirtualInterfaceGroup]
+	*paginate.Pager
 }
 
 // NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator returns a paginator over DescribeLocalGatewayVirtualInterfaceGroups, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(client DescribeLocalGatewayVirtualInterfaceGroupsAPIClient, in *DescribeLocalGatewayVirtualInterfaceGroupsInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayVirtualInterfaceGroupsPaginator {
-	return &DescribeLocalGatewayVirtualInterfaceGroupsPaginator{paginate.New(describeLocalGatewayVirtualInterfaceGroupsSpec, client.DescribeLocalGatewayVirtualInterfaceGroups, in, optFns...)}
+	var input DescribeLocalGatewayVirtualInterfaceGroupsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLocalGatewayVirtualInterfaceGroups(ctx, v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput))
+		if out == nil && err == nil {
+			out = &DescribeLocalGatewayVirtualInterfaceGroupsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLocalGatewayVirtualInterfaceGroupsPaginator{paginate.New(describeLocalGatewayVirtualInterfaceGroupsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error] {
+	return func(yield func(*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayVirtualInterfaceGroup, error] {
+	return func(yield func(LocalGatewayVirtualInterfaceGroup, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LocalGatewayVirtualInterfaceGroup
+				yield(zero, err)
+				return
+			}
+			items := describeLocalGatewayVirtualInterfaceGroupsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLocalGatewayVirtualInterfaceGroupsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

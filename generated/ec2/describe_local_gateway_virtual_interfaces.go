@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLocalGatewayVirtualInterfacesInput is the input of
@@ -60,24 +61,38 @@ type DescribeLocalGatewayVirtualInterfacesAPIClient interface {
 	DescribeLocalGatewayVirtualInterfaces(ctx context.Context, in *DescribeLocalGatewayVirtualInterfacesInput) (*DescribeLocalGatewayVirtualInterfacesOutput, error)
 }
 
-var describeLocalGatewayVirtualInterfacesSpec = &paginate.Spec[DescribeLocalGatewayVirtualInterfacesInput, DescribeLocalGatewayVirtualInterfacesOutput, LocalGatewayVirtualInterface]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLocalGatewayVirtualInterfacesOutput) []LocalGatewayVirtualInterface {
-		return out.LocalGatewayVirtualInterfaces
+var describeLocalGatewayVirtualInterfacesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLocalGatewayVirtualInterfacesOutput)
+		items := describeLocalGatewayVirtualInterfacesItems(&out)
+		out.LocalGatewayVirtualInterfaces = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLocalGatewayVirtualInterfacesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLocalGatewayVirtualInterfacesItems(v.(*DescribeLocalGatewayVirtualInterfacesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLocalGatewayVirtualInterfacesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLocalGatewayVirtualInterfacesOutput, items []LocalGatewayVirtualInterface) {
-		out.LocalGatewayVirtualInterfaces = items
-	},
-	SetLimit: func(in *DescribeLocalGatewayVirtualInterfacesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLocalGatewayVirtualInterfacesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLocalGatewayVirtualInterfacesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLocalGatewayVirtualInterfacesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLocalGatewayVirtualInterfacesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLocalGatewayVirtualInterfacesInput).Validate()
+	},
+}
+
+// describeLocalGatewayVirtualInterfacesItems returns the items of a DescribeLocalGatewayVirtualInterfaces page.
+func describeLocalGatewayVirtualInterfacesItems(out *DescribeLocalGatewayVirtualInterfacesOutput) []LocalGatewayVirtualInterface {
+	return out.LocalGatewayVirtualInterfaces
 }
 
 // DescribeLocalGatewayVirtualInterfacesPaginator pages through DescribeLocalGatewayVirtualInterfaces the way boto3's describe_local_gateway_virtual_interfaces paginator does.
@@ -87,14 +102,68 @@ var describeLocalGatewayVirtualInterfacesSpec = &paginate.Spec[DescribeLocalGate
 //
 // Each page is a *DescribeLocalGatewayVirtualInterfacesOutput; Items yields the elements of LocalGatewayVirtualInterfaces across pages.
 type DescribeLocalGatewayVirtualInterfacesPaginator struct {
-	*paginate.Pager[DescribeLocalGatewayVirtualInterfacesInput, DescribeLocalGatewayVirtualInterfacesOutput, LocalGatewayVirtualInterface]
+	*paginate.Pager
 }
 
 // NewDescribeLocalGatewayVirtualInterfacesPaginator returns a paginator over DescribeLocalGatewayVirtualInterfaces, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayVirtualInterfacesPaginator(client DescribeLocalGatewayVirtualInterfacesAPIClient, in *DescribeLocalGatewayVirtualInterfacesInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayVirtualInterfacesPaginator {
-	return &DescribeLocalGatewayVirtualInterfacesPaginator{paginate.New(describeLocalGatewayVirtualInterfacesSpec, client.DescribeLocalGatewayVirtualInterfaces, in, optFns...)}
+	var input DescribeLocalGatewayVirtualInterfacesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLocalGatewayVirtualInterfaces(ctx, v.(*DescribeLocalGatewayVirtualInterfacesInput))
+		if out == nil && err == nil {
+			out = &DescribeLocalGatewayVirtualInterfacesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLocalGatewayVirtualInterfacesPaginator{paginate.New(describeLocalGatewayVirtualInterfacesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLocalGatewayVirtualInterfacesPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayVirtualInterfacesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLocalGatewayVirtualInterfacesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLocalGatewayVirtualInterfacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayVirtualInterfacesOutput, error] {
+	return func(yield func(*DescribeLocalGatewayVirtualInterfacesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLocalGatewayVirtualInterfacesPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayVirtualInterface, error] {
+	return func(yield func(LocalGatewayVirtualInterface, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LocalGatewayVirtualInterface
+				yield(zero, err)
+				return
+			}
+			items := describeLocalGatewayVirtualInterfacesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLocalGatewayVirtualInterfacesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeLocalGatewaysInput is the input of DescribeLocalGateways.
@@ -53,24 +54,38 @@ type DescribeLocalGatewaysAPIClient interface {
 	DescribeLocalGateways(ctx context.Context, in *DescribeLocalGatewaysInput) (*DescribeLocalGatewaysOutput, error)
 }
 
-var describeLocalGatewaysSpec = &paginate.Spec[DescribeLocalGatewaysInput, DescribeLocalGatewaysOutput, LocalGateway]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeLocalGatewaysOutput) []LocalGateway {
-		return out.LocalGateways
+var describeLocalGatewaysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeLocalGatewaysOutput)
+		items := describeLocalGatewaysItems(&out)
+		out.LocalGateways = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeLocalGatewaysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeLocalGatewaysItems(v.(*DescribeLocalGatewaysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeLocalGatewaysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeLocalGatewaysOutput, items []LocalGateway) {
-		out.LocalGateways = items
-	},
-	SetLimit: func(in *DescribeLocalGatewaysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeLocalGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeLocalGatewaysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeLocalGatewaysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeLocalGatewaysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeLocalGatewaysInput).Validate()
+	},
+}
+
+// describeLocalGatewaysItems returns the items of a DescribeLocalGateways page.
+func describeLocalGatewaysItems(out *DescribeLocalGatewaysOutput) []LocalGateway {
+	return out.LocalGateways
 }
 
 // DescribeLocalGatewaysPaginator pages through DescribeLocalGateways the way boto3's describe_local_gateways paginator does.
@@ -80,14 +95,68 @@ var describeLocalGatewaysSpec = &paginate.Spec[DescribeLocalGatewaysInput, Descr
 //
 // Each page is a *DescribeLocalGatewaysOutput; Items yields the elements of LocalGateways across pages.
 type DescribeLocalGatewaysPaginator struct {
-	*paginate.Pager[DescribeLocalGatewaysInput, DescribeLocalGatewaysOutput, LocalGateway]
+	*paginate.Pager
 }
 
 // NewDescribeLocalGatewaysPaginator returns a paginator over DescribeLocalGateways, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewaysPaginator(client DescribeLocalGatewaysAPIClient, in *DescribeLocalGatewaysInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewaysPaginator {
-	return &DescribeLocalGatewaysPaginator{paginate.New(describeLocalGatewaysSpec, client.DescribeLocalGateways, in, optFns...)}
+	var input DescribeLocalGatewaysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeLocalGateways(ctx, v.(*DescribeLocalGatewaysInput))
+		if out == nil && err == nil {
+			out = &DescribeLocalGatewaysOutput{}
+		}
+		return out, err
+	}
+	return &DescribeLocalGatewaysPaginator{paginate.New(describeLocalGatewaysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeLocalGatewaysPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewaysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeLocalGatewaysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeLocalGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewaysOutput, error] {
+	return func(yield func(*DescribeLocalGatewaysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeLocalGatewaysPaginator) Items(ctx context.Context) iter.Seq2[LocalGateway, error] {
+	return func(yield func(LocalGateway, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LocalGateway
+				yield(zero, err)
+				return
+			}
+			items := describeLocalGatewaysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeLocalGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

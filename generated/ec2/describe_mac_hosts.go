@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeMacHostsInput is the input of DescribeMacHosts.
@@ -46,24 +47,38 @@ type DescribeMacHostsAPIClient interface {
 	DescribeMacHosts(ctx context.Context, in *DescribeMacHostsInput) (*DescribeMacHostsOutput, error)
 }
 
-var describeMacHostsSpec = &paginate.Spec[DescribeMacHostsInput, DescribeMacHostsOutput, MacHost]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeMacHostsOutput) []MacHost {
-		return out.MacHosts
+var describeMacHostsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeMacHostsOutput)
+		items := describeMacHostsItems(&out)
+		out.MacHosts = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeMacHostsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeMacHostsItems(v.(*DescribeMacHostsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeMacHostsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeMacHostsOutput, items []MacHost) {
-		out.MacHosts = items
-	},
-	SetLimit: func(in *DescribeMacHostsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeMacHostsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeMacHostsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeMacHostsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeMacHostsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeMacHostsInput).Validate()
+	},
+}
+
+// describeMacHostsItems returns the items of a DescribeMacHosts page.
+func describeMacHostsItems(out *DescribeMacHostsOutput) []MacHost {
+	return out.MacHosts
 }
 
 // DescribeMacHostsPaginator pages through DescribeMacHosts the way boto3's describe_mac_hosts paginator does.
@@ -73,14 +88,68 @@ var describeMacHostsSpec = &paginate.Spec[DescribeMacHostsInput, DescribeMacHost
 //
 // Each page is a *DescribeMacHostsOutput; Items yields the elements of MacHosts across pages.
 type DescribeMacHostsPaginator struct {
-	*paginate.Pager[DescribeMacHostsInput, DescribeMacHostsOutput, MacHost]
+	*paginate.Pager
 }
 
 // NewDescribeMacHostsPaginator returns a paginator over DescribeMacHosts, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeMacHostsPaginator(client DescribeMacHostsAPIClient, in *DescribeMacHostsInput, optFns ...func(*paginate.Options)) *DescribeMacHostsPaginator {
-	return &DescribeMacHostsPaginator{paginate.New(describeMacHostsSpec, client.DescribeMacHosts, in, optFns...)}
+	var input DescribeMacHostsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeMacHosts(ctx, v.(*DescribeMacHostsInput))
+		if out == nil && err == nil {
+			out = &DescribeMacHostsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeMacHostsPaginator{paginate.New(describeMacHostsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeMacHostsPaginator) NextPage(ctx context.Context) (*DescribeMacHostsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeMacHostsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeMacHostsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeMacHostsOutput, error] {
+	return func(yield func(*DescribeMacHostsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeMacHostsPaginator) Items(ctx context.Context) iter.Seq2[MacHost, error] {
+	return func(yield func(MacHost, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero MacHost
+				yield(zero, err)
+				return
+			}
+			items := describeMacHostsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeMacHostsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

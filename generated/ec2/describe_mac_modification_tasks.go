@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeMacModificationTasksInput is the input of
@@ -58,24 +59,38 @@ type DescribeMacModificationTasksAPIClient interface {
 	DescribeMacModificationTasks(ctx context.Context, in *DescribeMacModificationTasksInput) (*DescribeMacModificationTasksOutput, error)
 }
 
-var describeMacModificationTasksSpec = &paginate.Spec[DescribeMacModificationTasksInput, DescribeMacModificationTasksOutput, MacModificationTask]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeMacModificationTasksOutput) []MacModificationTask {
-		return out.MacModificationTasks
+var describeMacModificationTasksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeMacModificationTasksOutput)
+		items := describeMacModificationTasksItems(&out)
+		out.MacModificationTasks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeMacModificationTasksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeMacModificationTasksItems(v.(*DescribeMacModificationTasksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeMacModificationTasksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeMacModificationTasksOutput, items []MacModificationTask) {
-		out.MacModificationTasks = items
-	},
-	SetLimit: func(in *DescribeMacModificationTasksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeMacModificationTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeMacModificationTasksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeMacModificationTasksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeMacModificationTasksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeMacModificationTasksInput).Validate()
+	},
+}
+
+// describeMacModificationTasksItems returns the items of a DescribeMacModificationTasks page.
+func describeMacModificationTasksItems(out *DescribeMacModificationTasksOutput) []MacModificationTask {
+	return out.MacModificationTasks
 }
 
 // DescribeMacModificationTasksPaginator pages through DescribeMacModificationTasks the way boto3's describe_mac_modification_tasks paginator does.
@@ -85,14 +100,68 @@ var describeMacModificationTasksSpec = &paginate.Spec[DescribeMacModificationTas
 //
 // Each page is a *DescribeMacModificationTasksOutput; Items yields the elements of MacModificationTasks across pages.
 type DescribeMacModificationTasksPaginator struct {
-	*paginate.Pager[DescribeMacModificationTasksInput, DescribeMacModificationTasksOutput, MacModificationTask]
+	*paginate.Pager
 }
 
 // NewDescribeMacModificationTasksPaginator returns a paginator over DescribeMacModificationTasks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeMacModificationTasksPaginator(client DescribeMacModificationTasksAPIClient, in *DescribeMacModificationTasksInput, optFns ...func(*paginate.Options)) *DescribeMacModificationTasksPaginator {
-	return &DescribeMacModificationTasksPaginator{paginate.New(describeMacModificationTasksSpec, client.DescribeMacModificationTasks, in, optFns...)}
+	var input DescribeMacModificationTasksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeMacModificationTasks(ctx, v.(*DescribeMacModificationTasksInput))
+		if out == nil && err == nil {
+			out = &DescribeMacModificationTasksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeMacModificationTasksPaginator{paginate.New(describeMacModificationTasksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeMacModificationTasksPaginator) NextPage(ctx context.Context) (*DescribeMacModificationTasksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeMacModificationTasksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeMacModificationTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeMacModificationTasksOutput, error] {
+	return func(yield func(*DescribeMacModificationTasksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeMacModificationTasksPaginator) Items(ctx context.Context) iter.Seq2[MacModificationTask, error] {
+	return func(yield func(MacModificationTask, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero MacModificationTask
+				yield(zero, err)
+				return
+			}
+			items := describeMacModificationTasksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeMacModificationTasksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeManagedPrefixListsInput is the input of DescribeManagedPrefixLists.
@@ -52,24 +53,38 @@ type DescribeManagedPrefixListsAPIClient interface {
 	DescribeManagedPrefixLists(ctx context.Context, in *DescribeManagedPrefixListsInput) (*DescribeManagedPrefixListsOutput, error)
 }
 
-var describeManagedPrefixListsSpec = &paginate.Spec[DescribeManagedPrefixListsInput, DescribeManagedPrefixListsOutput, PrefixList]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeManagedPrefixListsOutput) []PrefixList {
-		return out.PrefixLists
+var describeManagedPrefixListsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeManagedPrefixListsOutput)
+		items := describeManagedPrefixListsItems(&out)
+		out.PrefixLists = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeManagedPrefixListsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeManagedPrefixListsItems(v.(*DescribeManagedPrefixListsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeManagedPrefixListsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeManagedPrefixListsOutput, items []PrefixList) {
-		out.PrefixLists = items
-	},
-	SetLimit: func(in *DescribeManagedPrefixListsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeManagedPrefixListsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeManagedPrefixListsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeManagedPrefixListsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeManagedPrefixListsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeManagedPrefixListsInput).Validate()
+	},
+}
+
+// describeManagedPrefixListsItems returns the items of a DescribeManagedPrefixLists page.
+func describeManagedPrefixListsItems(out *DescribeManagedPrefixListsOutput) []PrefixList {
+	return out.PrefixLists
 }
 
 // DescribeManagedPrefixListsPaginator pages through DescribeManagedPrefixLists the way boto3's describe_managed_prefix_lists paginator does.
@@ -79,14 +94,68 @@ var describeManagedPrefixListsSpec = &paginate.Spec[DescribeManagedPrefixListsIn
 //
 // Each page is a *DescribeManagedPrefixListsOutput; Items yields the elements of PrefixLists across pages.
 type DescribeManagedPrefixListsPaginator struct {
-	*paginate.Pager[DescribeManagedPrefixListsInput, DescribeManagedPrefixListsOutput, PrefixList]
+	*paginate.Pager
 }
 
 // NewDescribeManagedPrefixListsPaginator returns a paginator over DescribeManagedPrefixLists, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeManagedPrefixListsPaginator(client DescribeManagedPrefixListsAPIClient, in *DescribeManagedPrefixListsInput, optFns ...func(*paginate.Options)) *DescribeManagedPrefixListsPaginator {
-	return &DescribeManagedPrefixListsPaginator{paginate.New(describeManagedPrefixListsSpec, client.DescribeManagedPrefixLists, in, optFns...)}
+	var input DescribeManagedPrefixListsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeManagedPrefixLists(ctx, v.(*DescribeManagedPrefixListsInput))
+		if out == nil && err == nil {
+			out = &DescribeManagedPrefixListsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeManagedPrefixListsPaginator{paginate.New(describeManagedPrefixListsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeManagedPrefixListsPaginator) NextPage(ctx context.Context) (*DescribeManagedPrefixListsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeManagedPrefixListsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeManagedPrefixListsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeManagedPrefixListsOutput, error] {
+	return func(yield func(*DescribeManagedPrefixListsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeManagedPrefixListsPaginator) Items(ctx context.Context) iter.Seq2[PrefixList, error] {
+	return func(yield func(PrefixList, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero PrefixList
+				yield(zero, err)
+				return
+			}
+			items := describeManagedPrefixListsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeManagedPrefixListsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

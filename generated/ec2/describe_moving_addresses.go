@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeMovingAddressesInput is the input of DescribeMovingAddresses.
@@ -51,24 +52,38 @@ type DescribeMovingAddressesAPIClient interface {
 	DescribeMovingAddresses(ctx context.Context, in *DescribeMovingAddressesInput) (*DescribeMovingAddressesOutput, error)
 }
 
-var describeMovingAddressesSpec = &paginate.Spec[DescribeMovingAddressesInput, DescribeMovingAddressesOutput, MovingAddressStatus]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeMovingAddressesOutput) []MovingAddressStatus {
-		return out.MovingAddressStatuses
+var describeMovingAddressesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeMovingAddressesOutput)
+		items := describeMovingAddressesItems(&out)
+		out.MovingAddressStatuses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeMovingAddressesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeMovingAddressesItems(v.(*DescribeMovingAddressesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeMovingAddressesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeMovingAddressesOutput, items []MovingAddressStatus) {
-		out.MovingAddressStatuses = items
-	},
-	SetLimit: func(in *DescribeMovingAddressesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeMovingAddressesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeMovingAddressesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeMovingAddressesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeMovingAddressesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeMovingAddressesInput).Validate()
+	},
+}
+
+// describeMovingAddressesItems returns the items of a DescribeMovingAddresses page.
+func describeMovingAddressesItems(out *DescribeMovingAddressesOutput) []MovingAddressStatus {
+	return out.MovingAddressStatuses
 }
 
 // DescribeMovingAddressesPaginator pages through DescribeMovingAddresses the way boto3's describe_moving_addresses paginator does.
@@ -78,14 +93,68 @@ var describeMovingAddressesSpec = &paginate.Spec[DescribeMovingAddressesInput, D
 //
 // Each page is a *DescribeMovingAddressesOutput; Items yields the elements of MovingAddressStatuses across pages.
 type DescribeMovingAddressesPaginator struct {
-	*paginate.Pager[DescribeMovingAddressesInput, DescribeMovingAddressesOutput, MovingAddressStatus]
+	*paginate.Pager
 }
 
 // NewDescribeMovingAddressesPaginator returns a paginator over DescribeMovingAddresses, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeMovingAddressesPaginator(client DescribeMovingAddressesAPIClient, in *DescribeMovingAddressesInput, optFns ...func(*paginate.Options)) *DescribeMovingAddressesPaginator {
-	return &DescribeMovingAddressesPaginator{paginate.New(describeMovingAddressesSpec, client.DescribeMovingAddresses, in, optFns...)}
+	var input DescribeMovingAddressesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeMovingAddresses(ctx, v.(*DescribeMovingAddressesInput))
+		if out == nil && err == nil {
+			out = &DescribeMovingAddressesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeMovingAddressesPaginator{paginate.New(describeMovingAddressesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeMovingAddressesPaginator) NextPage(ctx context.Context) (*DescribeMovingAddressesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeMovingAddressesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeMovingAddressesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeMovingAddressesOutput, error] {
+	return func(yield func(*DescribeMovingAddressesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeMovingAddressesPaginator) Items(ctx context.Context) iter.Seq2[MovingAddressStatus, error] {
+	return func(yield func(MovingAddressStatus, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero MovingAddressStatus
+				yield(zero, err)
+				return
+			}
+			items := describeMovingAddressesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeMovingAddressesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeNatGatewaysInput is the input of DescribeNatGateways.
@@ -61,24 +62,38 @@ type DescribeNatGatewaysAPIClient interface {
 	DescribeNatGateways(ctx context.Context, in *DescribeNatGatewaysInput) (*DescribeNatGatewaysOutput, error)
 }
 
-var describeNatGatewaysSpec = &paginate.Spec[DescribeNatGatewaysInput, DescribeNatGatewaysOutput, NatGateway]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNatGatewaysOutput) []NatGateway {
-		return out.NatGateways
+var describeNatGatewaysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNatGatewaysOutput)
+		items := describeNatGatewaysItems(&out)
+		out.NatGateways = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNatGatewaysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNatGatewaysItems(v.(*DescribeNatGatewaysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNatGatewaysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNatGatewaysOutput, items []NatGateway) {
-		out.NatGateways = items
-	},
-	SetLimit: func(in *DescribeNatGatewaysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNatGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNatGatewaysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNatGatewaysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNatGatewaysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNatGatewaysInput).Validate()
+	},
+}
+
+// describeNatGatewaysItems returns the items of a DescribeNatGateways page.
+func describeNatGatewaysItems(out *DescribeNatGatewaysOutput) []NatGateway {
+	return out.NatGateways
 }
 
 // DescribeNatGatewaysPaginator pages through DescribeNatGateways the way boto3's describe_nat_gateways paginator does.
@@ -88,14 +103,68 @@ var describeNatGatewaysSpec = &paginate.Spec[DescribeNatGatewaysInput, DescribeN
 //
 // Each page is a *DescribeNatGatewaysOutput; Items yields the elements of NatGateways across pages.
 type DescribeNatGatewaysPaginator struct {
-	*paginate.Pager[DescribeNatGatewaysInput, DescribeNatGatewaysOutput, NatGateway]
+	*paginate.Pager
 }
 
 // NewDescribeNatGatewaysPaginator returns a paginator over DescribeNatGateways, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNatGatewaysPaginator(client DescribeNatGatewaysAPIClient, in *DescribeNatGatewaysInput, optFns ...func(*paginate.Options)) *DescribeNatGatewaysPaginator {
-	return &DescribeNatGatewaysPaginator{paginate.New(describeNatGatewaysSpec, client.DescribeNatGateways, in, optFns...)}
+	var input DescribeNatGatewaysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNatGateways(ctx, v.(*DescribeNatGatewaysInput))
+		if out == nil && err == nil {
+			out = &DescribeNatGatewaysOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNatGatewaysPaginator{paginate.New(describeNatGatewaysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNatGatewaysPaginator) NextPage(ctx context.Context) (*DescribeNatGatewaysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNatGatewaysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNatGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNatGatewaysOutput, error] {
+	return func(yield func(*DescribeNatGatewaysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNatGatewaysPaginator) Items(ctx context.Context) iter.Seq2[NatGateway, error] {
+	return func(yield func(NatGateway, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NatGateway
+				yield(zero, err)
+				return
+			}
+			items := describeNatGatewaysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeNatGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeNetworkAclsInput is the input of DescribeNetworkAcls.
@@ -81,24 +82,38 @@ type DescribeNetworkAclsAPIClient interface {
 	DescribeNetworkAcls(ctx context.Context, in *DescribeNetworkAclsInput) (*DescribeNetworkAclsOutput, error)
 }
 
-var describeNetworkAclsSpec = &paginate.Spec[DescribeNetworkAclsInput, DescribeNetworkAclsOutput, NetworkAcl]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkAclsOutput) []NetworkAcl {
-		return out.NetworkAcls
+var describeNetworkAclsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkAclsOutput)
+		items := describeNetworkAclsItems(&out)
+		out.NetworkAcls = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkAclsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkAclsItems(v.(*DescribeNetworkAclsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkAclsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkAclsOutput, items []NetworkAcl) {
-		out.NetworkAcls = items
-	},
-	SetLimit: func(in *DescribeNetworkAclsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkAclsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkAclsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkAclsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkAclsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkAclsInput).Validate()
+	},
+}
+
+// describeNetworkAclsItems returns the items of a DescribeNetworkAcls page.
+func describeNetworkAclsItems(out *DescribeNetworkAclsOutput) []NetworkAcl {
+	return out.NetworkAcls
 }
 
 // DescribeNetworkAclsPaginator pages through DescribeNetworkAcls the way boto3's describe_network_acls paginator does.
@@ -108,14 +123,68 @@ var describeNetworkAclsSpec = &paginate.Spec[DescribeNetworkAclsInput, DescribeN
 //
 // Each page is a *DescribeNetworkAclsOutput; Items yields the elements of NetworkAcls across pages.
 type DescribeNetworkAclsPaginator struct {
-	*paginate.Pager[DescribeNetworkAclsInput, DescribeNetworkAclsOutput, NetworkAcl]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkAclsPaginator returns a paginator over DescribeNetworkAcls, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkAclsPaginator(client DescribeNetworkAclsAPIClient, in *DescribeNetworkAclsInput, optFns ...func(*paginate.Options)) *DescribeNetworkAclsPaginator {
-	return &DescribeNetworkAclsPaginator{paginate.New(describeNetworkAclsSpec, client.DescribeNetworkAcls, in, optFns...)}
+	var input DescribeNetworkAclsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkAcls(ctx, v.(*DescribeNetworkAclsInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkAclsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkAclsPaginator{paginate.New(describeNetworkAclsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkAclsPaginator) NextPage(ctx context.Context) (*DescribeNetworkAclsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkAclsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkAclsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkAclsOutput, error] {
+	return func(yield func(*DescribeNetworkAclsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkAclsPaginator) Items(ctx context.Context) iter.Seq2[NetworkAcl, error] {
+	return func(yield func(NetworkAcl, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NetworkAcl
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkAclsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeNetworkAclsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -59,24 +60,38 @@ type DescribeNetworkInsightsAccessScopeAnalysesAPIClient interface {
 	DescribeNetworkInsightsAccessScopeAnalyses(ctx context.Context, in *DescribeNetworkInsightsAccessScopeAnalysesInput) (*DescribeNetworkInsightsAccessScopeAnalysesOutput, error)
 }
 
-var describeNetworkInsightsAccessScopeAnalysesSpec = &paginate.Spec[DescribeNetworkInsightsAccessScopeAnalysesInput, DescribeNetworkInsightsAccessScopeAnalysesOutput, NetworkInsightsAccessScopeAnalyse]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkInsightsAccessScopeAnalysesOutput) []NetworkInsightsAccessScopeAnalyse {
-		return out.NetworkInsightsAccessScopeAnalyses
+var describeNetworkInsightsAccessScopeAnalysesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkInsightsAccessScopeAnalysesOutput)
+		items := describeNetworkInsightsAccessScopeAnalysesItems(&out)
+		out.NetworkInsightsAccessScopeAnalyses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkInsightsAccessScopeAnalysesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkInsightsAccessScopeAnalysesItems(v.(*DescribeNetworkInsightsAccessScopeAnalysesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkInsightsAccessScopeAnalysesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkInsightsAccessScopeAnalysesOutput, items []NetworkInsightsAccessScopeAnalyse) {
-		out.NetworkInsightsAccessScopeAnalyses = items
-	},
-	SetLimit: func(in *DescribeNetworkInsightsAccessScopeAnalysesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkInsightsAccessScopeAnalysesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkInsightsAccessScopeAnalysesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkInsightsAccessScopeAnalysesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkInsightsAccessScopeAnalysesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkInsightsAccessScopeAnalysesInput).Validate()
+	},
+}
+
+// describeNetworkInsightsAccessScopeAnalysesItems returns the items of a DescribeNetworkInsightsAccessScopeAnalyses page.
+func describeNetworkInsightsAccessScopeAnalysesItems(out *DescribeNetworkInsightsAccessScopeAnalysesOutput) []NetworkInsightsAccessScopeAnalyse {
+	return out.NetworkInsightsAccessScopeAnalyses
 }
 
 // DescribeNetworkInsightsAccessScopeAnalysesPaginator pages through DescribeNetworkInsightsAccessScopeAnalyses the way boto3's describe_network_insights_access_scope_analyses paginator does.
@@ -86,12 +101,66 @@ var describeNetworkInsightsAccessScopeAnalysesSpec = &paginate.Spec[DescribeNetw
 //
 // Each page is a *DescribeNetworkInsightsAccessScopeAnalysesOutput; Items yields the elements of NetworkInsightsAccessScopeAnalyses across pages.
 type DescribeNetworkInsightsAccessScopeAnalysesPaginator struct {
-	*paginate.Pager[DescribeNetworkInsightsAccessScopeAnalysesInput, DescribeNetworkInsightsAccessScopeAnalysesOutput, NetworkInsightsAccessScopeAnalyse]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkInsightsAccessScopeAnalysesPaginator returns a paginator over DescribeNetworkInsightsAccessScopeAnalyses, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(client DescribeNetworkInsightsAccessScopeAnalysesAPIClient, in *DescribeNetworkInsightsAccessScopeAnalysesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsAccessScopeAnalysesPaginator {
-	return &DescribeNetworkInsightsAccessScopeAnalysesPaginator{paginate.New(describeNetworkInsightsAccessScopeAnalysesSpec, client.DescribeNetworkInsightsAccessScopeAnalyses, in, optFns...)}
+	var input DescribeNetworkInsightsAccessScopeAnalysesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkInsightsAccessScopeAnalyses(ctx, v.(*DescribeNetworkInsightsAccessScopeAnalysesInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkInsightsAccessScopeAnalysesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkInsightsAccessScopeAnalysesPaginator{paginate.New(describeNetworkInsightsAccessScopeAnalysesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkInsightsAccessScopeAnalysesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsAccessScopeAnalysesOutput, error] {
+	return func(yield func(*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsAccessScopeAnalyse, error] {
+	return func(yield func(NetworkInsightsAccessScopeAnalyse, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NetworkInsightsAccessScopeAnalyse
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkInsightsAccessScopeAnalysesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeNetworkInsightsAccessScopesInput is the input of
@@ -49,24 +50,38 @@ type DescribeNetworkInsightsAccessScopesAPIClient interface {
 	DescribeNetworkInsightsAccessScopes(ctx context.Context, in *DescribeNetworkInsightsAccessScopesInput) (*DescribeNetworkInsightsAccessScopesOutput, error)
 }
 
-var describeNetworkInsightsAccessScopesSpec = &paginate.Spec[DescribeNetworkInsightsAccessScopesInput, DescribeNetworkInsightsAccessScopesOutput, NetworkInsightsAccessScope]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkInsightsAccessScopesOutput) []NetworkInsightsAccessScope {
-		return out.NetworkInsightsAccessScopes
+var describeNetworkInsightsAccessScopesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkInsightsAccessScopesOutput)
+		items := describeNetworkInsightsAccessScopesItems(&out)
+		out.NetworkInsightsAccessScopes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkInsightsAccessScopesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkInsightsAccessScopesItems(v.(*DescribeNetworkInsightsAccessScopesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkInsightsAccessScopesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkInsightsAccessScopesOutput, items []NetworkInsightsAccessScope) {
-		out.NetworkInsightsAccessScopes = items
-	},
-	SetLimit: func(in *DescribeNetworkInsightsAccessScopesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkInsightsAccessScopesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkInsightsAccessScopesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkInsightsAccessScopesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkInsightsAccessScopesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkInsightsAccessScopesInput).Validate()
+	},
+}
+
+// describeNetworkInsightsAccessScopesItems returns the items of a DescribeNetworkInsightsAccessScopes page.
+func describeNetworkInsightsAccessScopesItems(out *DescribeNetworkInsightsAccessScopesOutput) []NetworkInsightsAccessScope {
+	return out.NetworkInsightsAccessScopes
 }
 
 // DescribeNetworkInsightsAccessScopesPaginator pages through DescribeNetworkInsightsAccessScopes the way boto3's describe_network_insights_access_scopes paginator does.
@@ -76,12 +91,66 @@ var describeNetworkInsightsAccessScopesSpec = &paginate.Spec[DescribeNetworkInsi
 //
 // Each page is a *DescribeNetworkInsightsAccessScopesOutput; Items yields the elements of NetworkInsightsAccessScopes across pages.
 type DescribeNetworkInsightsAccessScopesPaginator struct {
-	*paginate.Pager[DescribeNetworkInsightsAccessScopesInput, DescribeNetworkInsightsAccessScopesOutput, NetworkInsightsAccessScope]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkInsightsAccessScopesPaginator returns a paginator over DescribeNetworkInsightsAccessScopes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsAccessScopesPaginator(client DescribeNetworkInsightsAccessScopesAPIClient, in *DescribeNetworkInsightsAccessScopesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsAccessScopesPaginator {
-	return &DescribeNetworkInsightsAccessScopesPaginator{paginate.New(describeNetworkInsightsAccessScopesSpec, client.DescribeNetworkInsightsAccessScopes, in, optFns...)}
+	var input DescribeNetworkInsightsAccessScopesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkInsightsAccessScopes(ctx, v.(*DescribeNetworkInsightsAccessScopesInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkInsightsAccessScopesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkInsightsAccessScopesPaginator{paginate.New(describeNetworkInsightsAccessScopesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkInsightsAccessScopesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAccessScopesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkInsightsAccessScopesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkInsightsAccessScopesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsAccessScopesOutput, error] {
+	return func(yield func(*DescribeNetworkInsightsAccessScopesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkInsightsAccessScopesPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsAccessScope, error] {
+	return func(yield func(NetworkInsightsAccessScope, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NetworkInsightsAccessScope
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkInsightsAccessScopesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -60,24 +61,38 @@ type DescribeNetworkInsightsAnalysesAPIClient interface {
 	DescribeNetworkInsightsAnalyses(ctx context.Context, in *DescribeNetworkInsightsAnalysesInput) (*DescribeNetworkInsightsAnalysesOutput, error)
 }
 
-var describeNetworkInsightsAnalysesSpec = &paginate.Spec[DescribeNetworkInsightsAnalysesInput, DescribeNetworkInsightsAnalysesOutput, NetworkInsightsAnalyse]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkInsightsAnalysesOutput) []NetworkInsightsAnalyse {
-		return out.NetworkInsightsAnalyses
+var describeNetworkInsightsAnalysesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkInsightsAnalysesOutput)
+		items := describeNetworkInsightsAnalysesItems(&out)
+		out.NetworkInsightsAnalyses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkInsightsAnalysesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkInsightsAnalysesItems(v.(*DescribeNetworkInsightsAnalysesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkInsightsAnalysesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkInsightsAnalysesOutput, items []NetworkInsightsAnalyse) {
-		out.NetworkInsightsAnalyses = items
-	},
-	SetLimit: func(in *DescribeNetworkInsightsAnalysesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkInsightsAnalysesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkInsightsAnalysesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkInsightsAnalysesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkInsightsAnalysesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkInsightsAnalysesInput).Validate()
+	},
+}
+
+// describeNetworkInsightsAnalysesItems returns the items of a DescribeNetworkInsightsAnalyses page.
+func describeNetworkInsightsAnalysesItems(out *DescribeNetworkInsightsAnalysesOutput) []NetworkInsightsAnalyse {
+	return out.NetworkInsightsAnalyses
 }
 
 // DescribeNetworkInsightsAnalysesPaginator pages through DescribeNetworkInsightsAnalyses the way boto3's describe_network_insights_analyses paginator does.
@@ -87,14 +102,68 @@ var describeNetworkInsightsAnalysesSpec = &paginate.Spec[DescribeNetworkInsights
 //
 // Each page is a *DescribeNetworkInsightsAnalysesOutput; Items yields the elements of NetworkInsightsAnalyses across pages.
 type DescribeNetworkInsightsAnalysesPaginator struct {
-	*paginate.Pager[DescribeNetworkInsightsAnalysesInput, DescribeNetworkInsightsAnalysesOutput, NetworkInsightsAnalyse]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkInsightsAnalysesPaginator returns a paginator over DescribeNetworkInsightsAnalyses, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsAnalysesPaginator(client DescribeNetworkInsightsAnalysesAPIClient, in *DescribeNetworkInsightsAnalysesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsAnalysesPaginator {
-	return &DescribeNetworkInsightsAnalysesPaginator{paginate.New(describeNetworkInsightsAnalysesSpec, client.DescribeNetworkInsightsAnalyses, in, optFns...)}
+	var input DescribeNetworkInsightsAnalysesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkInsightsAnalyses(ctx, v.(*DescribeNetworkInsightsAnalysesInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkInsightsAnalysesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkInsightsAnalysesPaginator{paginate.New(describeNetworkInsightsAnalysesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkInsightsAnalysesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAnalysesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkInsightsAnalysesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkInsightsAnalysesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsAnalysesOutput, error] {
+	return func(yield func(*DescribeNetworkInsightsAnalysesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkInsightsAnalysesPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsAnalyse, error] {
+	return func(yield func(NetworkInsightsAnalyse, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NetworkInsightsAnalyse
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkInsightsAnalysesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeNetworkInsightsAnalysesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeNetworkInsightsPathsInput is the input of
@@ -67,24 +68,38 @@ type DescribeNetworkInsightsPathsAPIClient interface {
 	DescribeNetworkInsightsPaths(ctx context.Context, in *DescribeNetworkInsightsPathsInput) (*DescribeNetworkInsightsPathsOutput, error)
 }
 
-var describeNetworkInsightsPathsSpec = &paginate.Spec[DescribeNetworkInsightsPathsInput, DescribeNetworkInsightsPathsOutput, NetworkInsightsPath]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkInsightsPathsOutput) []NetworkInsightsPath {
-		return out.NetworkInsightsPaths
+var describeNetworkInsightsPathsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkInsightsPathsOutput)
+		items := describeNetworkInsightsPathsItems(&out)
+		out.NetworkInsightsPaths = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkInsightsPathsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkInsightsPathsItems(v.(*DescribeNetworkInsightsPathsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkInsightsPathsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkInsightsPathsOutput, items []NetworkInsightsPath) {
-		out.NetworkInsightsPaths = items
-	},
-	SetLimit: func(in *DescribeNetworkInsightsPathsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkInsightsPathsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkInsightsPathsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkInsightsPathsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkInsightsPathsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkInsightsPathsInput).Validate()
+	},
+}
+
+// describeNetworkInsightsPathsItems returns the items of a DescribeNetworkInsightsPaths page.
+func describeNetworkInsightsPathsItems(out *DescribeNetworkInsightsPathsOutput) []NetworkInsightsPath {
+	return out.NetworkInsightsPaths
 }
 
 // DescribeNetworkInsightsPathsPaginator pages through DescribeNetworkInsightsPaths the way boto3's describe_network_insights_paths paginator does.
@@ -94,14 +109,68 @@ var describeNetworkInsightsPathsSpec = &paginate.Spec[DescribeNetworkInsightsPat
 //
 // Each page is a *DescribeNetworkInsightsPathsOutput; Items yields the elements of NetworkInsightsPaths across pages.
 type DescribeNetworkInsightsPathsPaginator struct {
-	*paginate.Pager[DescribeNetworkInsightsPathsInput, DescribeNetworkInsightsPathsOutput, NetworkInsightsPath]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkInsightsPathsPaginator returns a paginator over DescribeNetworkInsightsPaths, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsPathsPaginator(client DescribeNetworkInsightsPathsAPIClient, in *DescribeNetworkInsightsPathsInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsPathsPaginator {
-	return &DescribeNetworkInsightsPathsPaginator{paginate.New(describeNetworkInsightsPathsSpec, client.DescribeNetworkInsightsPaths, in, optFns...)}
+	var input DescribeNetworkInsightsPathsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkInsightsPaths(ctx, v.(*DescribeNetworkInsightsPathsInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkInsightsPathsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkInsightsPathsPaginator{paginate.New(describeNetworkInsightsPathsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkInsightsPathsPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsPathsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkInsightsPathsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkInsightsPathsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsPathsOutput, error] {
+	return func(yield func(*DescribeNetworkInsightsPathsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkInsightsPathsPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsPath, error] {
+	return func(yield func(NetworkInsightsPath, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NetworkInsightsPath
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkInsightsPathsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeNetworkInsightsPathsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

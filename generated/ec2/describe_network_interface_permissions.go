@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeNetworkInterfacePermissionsInput is the input of
@@ -55,24 +56,38 @@ type DescribeNetworkInterfacePermissionsAPIClient interface {
 	DescribeNetworkInterfacePermissions(ctx context.Context, in *DescribeNetworkInterfacePermissionsInput) (*DescribeNetworkInterfacePermissionsOutput, error)
 }
 
-var describeNetworkInterfacePermissionsSpec = &paginate.Spec[DescribeNetworkInterfacePermissionsInput, DescribeNetworkInterfacePermissionsOutput, NetworkInterfacePermission]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkInterfacePermissionsOutput) []NetworkInterfacePermission {
-		return out.NetworkInterfacePermissions
+var describeNetworkInterfacePermissionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkInterfacePermissionsOutput)
+		items := describeNetworkInterfacePermissionsItems(&out)
+		out.NetworkInterfacePermissions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkInterfacePermissionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkInterfacePermissionsItems(v.(*DescribeNetworkInterfacePermissionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkInterfacePermissionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkInterfacePermissionsOutput, items []NetworkInterfacePermission) {
-		out.NetworkInterfacePermissions = items
-	},
-	SetLimit: func(in *DescribeNetworkInterfacePermissionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkInterfacePermissionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkInterfacePermissionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkInterfacePermissionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkInterfacePermissionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkInterfacePermissionsInput).Validate()
+	},
+}
+
+// describeNetworkInterfacePermissionsItems returns the items of a DescribeNetworkInterfacePermissions page.
+func describeNetworkInterfacePermissionsItems(out *DescribeNetworkInterfacePermissionsOutput) []NetworkInterfacePermission {
+	return out.NetworkInterfacePermissions
 }
 
 // DescribeNetworkInterfacePermissionsPaginator pages through DescribeNetworkInterfacePermissions the way boto3's describe_network_interface_permissions paginator does.
@@ -82,14 +97,68 @@ var describeNetworkInterfacePermissionsSpec = &paginate.Spec[DescribeNetworkInte
 //
 // Each page is a *DescribeNetworkInterfacePermissionsOutput; Items yields the elements of NetworkInterfacePermissions across pages.
 type DescribeNetworkInterfacePermissionsPaginator struct {
-	*paginate.Pager[DescribeNetworkInterfacePermissionsInput, DescribeNetworkInterfacePermissionsOutput, NetworkInterfacePermission]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkInterfacePermissionsPaginator returns a paginator over DescribeNetworkInterfacePermissions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInterfacePermissionsPaginator(client DescribeNetworkInterfacePermissionsAPIClient, in *DescribeNetworkInterfacePermissionsInput, optFns ...func(*paginate.Options)) *DescribeNetworkInterfacePermissionsPaginator {
-	return &DescribeNetworkInterfacePermissionsPaginator{paginate.New(describeNetworkInterfacePermissionsSpec, client.DescribeNetworkInterfacePermissions, in, optFns...)}
+	var input DescribeNetworkInterfacePermissionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkInterfacePermissions(ctx, v.(*DescribeNetworkInterfacePermissionsInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkInterfacePermissionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkInterfacePermissionsPaginator{paginate.New(describeNetworkInterfacePermissionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkInterfacePermissionsPaginator) NextPage(ctx context.Context) (*DescribeNetworkInterfacePermissionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkInterfacePermissionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkInterfacePermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInterfacePermissionsOutput, error] {
+	return func(yield func(*DescribeNetworkInterfacePermissionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkInterfacePermissionsPaginator) Items(ctx context.Context) iter.Seq2[NetworkInterfacePermission, error] {
+	return func(yield func(NetworkInterfacePermission, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero NetworkInterfacePermission
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkInterfacePermissionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeNetworkInterfacePermissionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeNetworkInterfacesInput is the input of DescribeNetworkInterfaces.
@@ -136,24 +137,38 @@ type DescribeNetworkInterfacesAPIClient interface {
 	DescribeNetworkInterfaces(ctx context.Context, in *DescribeNetworkInterfacesInput) (*DescribeNetworkInterfacesOutput, error)
 }
 
-var describeNetworkInterfacesSpec = &paginate.Spec[DescribeNetworkInterfacesInput, DescribeNetworkInterfacesOutput, DescribeNetworkInterfacesNetworkInterface]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeNetworkInterfacesOutput) []DescribeNetworkInterfacesNetworkInterface {
-		return out.NetworkInterfaces
+var describeNetworkInterfacesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeNetworkInterfacesOutput)
+		items := describeNetworkInterfacesItems(&out)
+		out.NetworkInterfaces = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeNetworkInterfacesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeNetworkInterfacesItems(v.(*DescribeNetworkInterfacesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeNetworkInterfacesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeNetworkInterfacesOutput, items []DescribeNetworkInterfacesNetworkInterface) {
-		out.NetworkInterfaces = items
-	},
-	SetLimit: func(in *DescribeNetworkInterfacesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeNetworkInterfacesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeNetworkInterfacesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeNetworkInterfacesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeNetworkInterfacesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeNetworkInterfacesInput).Validate()
+	},
+}
+
+// describeNetworkInterfacesItems returns the items of a DescribeNetworkInterfaces page.
+func describeNetworkInterfacesItems(out *DescribeNetworkInterfacesOutput) []DescribeNetworkInterfacesNetworkInterface {
+	return out.NetworkInterfaces
 }
 
 // DescribeNetworkInterfacesPaginator pages through DescribeNetworkInterfaces the way boto3's describe_network_interfaces paginator does.
@@ -163,14 +178,68 @@ var describeNetworkInterfacesSpec = &paginate.Spec[DescribeNetworkInterfacesInpu
 //
 // Each page is a *DescribeNetworkInterfacesOutput; Items yields the elements of NetworkInterfaces across pages.
 type DescribeNetworkInterfacesPaginator struct {
-	*paginate.Pager[DescribeNetworkInterfacesInput, DescribeNetworkInterfacesOutput, DescribeNetworkInterfacesNetworkInterface]
+	*paginate.Pager
 }
 
 // NewDescribeNetworkInterfacesPaginator returns a paginator over DescribeNetworkInterfaces, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInterfacesPaginator(client DescribeNetworkInterfacesAPIClient, in *DescribeNetworkInterfacesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInterfacesPaginator {
-	return &DescribeNetworkInterfacesPaginator{paginate.New(describeNetworkInterfacesSpec, client.DescribeNetworkInterfaces, in, optFns...)}
+	var input DescribeNetworkInterfacesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeNetworkInterfaces(ctx, v.(*DescribeNetworkInterfacesInput))
+		if out == nil && err == nil {
+			out = &DescribeNetworkInterfacesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeNetworkInterfacesPaginator{paginate.New(describeNetworkInterfacesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeNetworkInterfacesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInterfacesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeNetworkInterfacesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeNetworkInterfacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInterfacesOutput, error] {
+	return func(yield func(*DescribeNetworkInterfacesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeNetworkInterfacesPaginator) Items(ctx context.Context) iter.Seq2[DescribeNetworkInterfacesNetworkInterface, error] {
+	return func(yield func(DescribeNetworkInterfacesNetworkInterface, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeNetworkInterfacesNetworkInterface
+				yield(zero, err)
+				return
+			}
+			items := describeNetworkInterfacesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeNetworkInterfacesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

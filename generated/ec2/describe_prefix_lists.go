@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribePrefixListsInput is the input of DescribePrefixLists.
@@ -50,24 +51,38 @@ type DescribePrefixListsAPIClient interface {
 	DescribePrefixLists(ctx context.Context, in *DescribePrefixListsInput) (*DescribePrefixListsOutput, error)
 }
 
-var describePrefixListsSpec = &paginate.Spec[DescribePrefixListsInput, DescribePrefixListsOutput, DescribePrefixListsPrefixList]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribePrefixListsOutput) []DescribePrefixListsPrefixList {
-		return out.PrefixLists
+var describePrefixListsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribePrefixListsOutput)
+		items := describePrefixListsItems(&out)
+		out.PrefixLists = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribePrefixListsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describePrefixListsItems(v.(*DescribePrefixListsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribePrefixListsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribePrefixListsOutput, items []DescribePrefixListsPrefixList) {
-		out.PrefixLists = items
-	},
-	SetLimit: func(in *DescribePrefixListsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribePrefixListsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribePrefixListsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribePrefixListsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribePrefixListsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribePrefixListsInput).Validate()
+	},
+}
+
+// describePrefixListsItems returns the items of a DescribePrefixLists page.
+func describePrefixListsItems(out *DescribePrefixListsOutput) []DescribePrefixListsPrefixList {
+	return out.PrefixLists
 }
 
 // DescribePrefixListsPaginator pages through DescribePrefixLists the way boto3's describe_prefix_lists paginator does.
@@ -77,14 +92,68 @@ var describePrefixListsSpec = &paginate.Spec[DescribePrefixListsInput, DescribeP
 //
 // Each page is a *DescribePrefixListsOutput; Items yields the elements of PrefixLists across pages.
 type DescribePrefixListsPaginator struct {
-	*paginate.Pager[DescribePrefixListsInput, DescribePrefixListsOutput, DescribePrefixListsPrefixList]
+	*paginate.Pager
 }
 
 // NewDescribePrefixListsPaginator returns a paginator over DescribePrefixLists, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribePrefixListsPaginator(client DescribePrefixListsAPIClient, in *DescribePrefixListsInput, optFns ...func(*paginate.Options)) *DescribePrefixListsPaginator {
-	return &DescribePrefixListsPaginator{paginate.New(describePrefixListsSpec, client.DescribePrefixLists, in, optFns...)}
+	var input DescribePrefixListsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribePrefixLists(ctx, v.(*DescribePrefixListsInput))
+		if out == nil && err == nil {
+			out = &DescribePrefixListsOutput{}
+		}
+		return out, err
+	}
+	return &DescribePrefixListsPaginator{paginate.New(describePrefixListsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribePrefixListsPaginator) NextPage(ctx context.Context) (*DescribePrefixListsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribePrefixListsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribePrefixListsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribePrefixListsOutput, error] {
+	return func(yield func(*DescribePrefixListsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribePrefixListsPaginator) Items(ctx context.Context) iter.Seq2[DescribePrefixListsPrefixList, error] {
+	return func(yield func(DescribePrefixListsPrefixList, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribePrefixListsPrefixList
+				yield(zero, err)
+				return
+			}
+			items := describePrefixListsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribePrefixListsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribePrincipalIdFormatInput is the input of DescribePrincipalIdFormat.
@@ -53,24 +54,38 @@ type DescribePrincipalIdFormatAPIClient interface {
 	DescribePrincipalIdFormat(ctx context.Context, in *DescribePrincipalIdFormatInput) (*DescribePrincipalIdFormatOutput, error)
 }
 
-var describePrincipalIdFormatSpec = &paginate.Spec[DescribePrincipalIdFormatInput, DescribePrincipalIdFormatOutput, Principal]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribePrincipalIdFormatOutput) []Principal {
-		return out.Principals
+var describePrincipalIdFormatSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribePrincipalIdFormatOutput)
+		items := describePrincipalIdFormatItems(&out)
+		out.Principals = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribePrincipalIdFormatOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describePrincipalIdFormatItems(v.(*DescribePrincipalIdFormatOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribePrincipalIdFormatOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribePrincipalIdFormatOutput, items []Principal) {
-		out.Principals = items
-	},
-	SetLimit: func(in *DescribePrincipalIdFormatInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribePrincipalIdFormatInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribePrincipalIdFormatInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribePrincipalIdFormatInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribePrincipalIdFormatInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribePrincipalIdFormatInput).Validate()
+	},
+}
+
+// describePrincipalIdFormatItems returns the items of a DescribePrincipalIdFormat page.
+func describePrincipalIdFormatItems(out *DescribePrincipalIdFormatOutput) []Principal {
+	return out.Principals
 }
 
 // DescribePrincipalIdFormatPaginator pages through DescribePrincipalIdFormat the way boto3's describe_principal_id_format paginator does.
@@ -80,12 +95,66 @@ var describePrincipalIdFormatSpec = &paginate.Spec[DescribePrincipalIdFormatInpu
 //
 // Each page is a *DescribePrincipalIdFormatOutput; Items yields the elements of Principals across pages.
 type DescribePrincipalIdFormatPaginator struct {
-	*paginate.Pager[DescribePrincipalIdFormatInput, DescribePrincipalIdFormatOutput, Principal]
+	*paginate.Pager
 }
 
 // NewDescribePrincipalIdFormatPaginator returns a paginator over DescribePrincipalIdFormat, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribePrincipalIdFormatPaginator(client DescribePrincipalIdFormatAPIClient, in *DescribePrincipalIdFormatInput, optFns ...func(*paginate.Options)) *DescribePrincipalIdFormatPaginator {
-	return &DescribePrincipalIdFormatPaginator{paginate.New(describePrincipalIdFormatSpec, client.DescribePrincipalIdFormat, in, optFns...)}
+	var input DescribePrincipalIdFormatInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribePrincipalIdFormat(ctx, v.(*DescribePrincipalIdFormatInput))
+		if out == nil && err == nil {
+			out = &DescribePrincipalIdFormatOutput{}
+		}
+		return out, err
+	}
+	return &DescribePrincipalIdFormatPaginator{paginate.New(describePrincipalIdFormatSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribePrincipalIdFormatPaginator) NextPage(ctx context.Context) (*DescribePrincipalIdFormatOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribePrincipalIdFormatOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribePrincipalIdFormatPaginator) Pages(ctx context.Context) iter.Seq2[*DescribePrincipalIdFormatOutput, error] {
+	return func(yield func(*DescribePrincipalIdFormatOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribePrincipalIdFormatPaginator) Items(ctx context.Context) iter.Seq2[Principal, error] {
+	return func(yield func(Principal, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Principal
+				yield(zero, err)
+				return
+			}
+			items := describePrincipalIdFormatItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribePublicIpv4PoolsInput is the input of DescribePublicIpv4Pools.
@@ -52,24 +53,38 @@ type DescribePublicIpv4PoolsAPIClient interface {
 	DescribePublicIpv4Pools(ctx context.Context, in *DescribePublicIpv4PoolsInput) (*DescribePublicIpv4PoolsOutput, error)
 }
 
-var describePublicIpv4PoolsSpec = &paginate.Spec[DescribePublicIpv4PoolsInput, DescribePublicIpv4PoolsOutput, PublicIpv4Pool]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribePublicIpv4PoolsOutput) []PublicIpv4Pool {
-		return out.PublicIpv4Pools
+var describePublicIpv4PoolsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribePublicIpv4PoolsOutput)
+		items := describePublicIpv4PoolsItems(&out)
+		out.PublicIpv4Pools = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribePublicIpv4PoolsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describePublicIpv4PoolsItems(v.(*DescribePublicIpv4PoolsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribePublicIpv4PoolsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribePublicIpv4PoolsOutput, items []PublicIpv4Pool) {
-		out.PublicIpv4Pools = items
-	},
-	SetLimit: func(in *DescribePublicIpv4PoolsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribePublicIpv4PoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribePublicIpv4PoolsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribePublicIpv4PoolsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribePublicIpv4PoolsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribePublicIpv4PoolsInput).Validate()
+	},
+}
+
+// describePublicIpv4PoolsItems returns the items of a DescribePublicIpv4Pools page.
+func describePublicIpv4PoolsItems(out *DescribePublicIpv4PoolsOutput) []PublicIpv4Pool {
+	return out.PublicIpv4Pools
 }
 
 // DescribePublicIpv4PoolsPaginator pages through DescribePublicIpv4Pools the way boto3's describe_public_ipv4_pools paginator does.
@@ -79,14 +94,68 @@ var describePublicIpv4PoolsSpec = &paginate.Spec[DescribePublicIpv4PoolsInput, D
 //
 // Each page is a *DescribePublicIpv4PoolsOutput; Items yields the elements of PublicIpv4Pools across pages.
 type DescribePublicIpv4PoolsPaginator struct {
-	*paginate.Pager[DescribePublicIpv4PoolsInput, DescribePublicIpv4PoolsOutput, PublicIpv4Pool]
+	*paginate.Pager
 }
 
 // NewDescribePublicIpv4PoolsPaginator returns a paginator over DescribePublicIpv4Pools, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribePublicIpv4PoolsPaginator(client DescribePublicIpv4PoolsAPIClient, in *DescribePublicIpv4PoolsInput, optFns ...func(*paginate.Options)) *DescribePublicIpv4PoolsPaginator {
-	return &DescribePublicIpv4PoolsPaginator{paginate.New(describePublicIpv4PoolsSpec, client.DescribePublicIpv4Pools, in, optFns...)}
+	var input DescribePublicIpv4PoolsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribePublicIpv4Pools(ctx, v.(*DescribePublicIpv4PoolsInput))
+		if out == nil && err == nil {
+			out = &DescribePublicIpv4PoolsOutput{}
+		}
+		return out, err
+	}
+	return &DescribePublicIpv4PoolsPaginator{paginate.New(describePublicIpv4PoolsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribePublicIpv4PoolsPaginator) NextPage(ctx context.Context) (*DescribePublicIpv4PoolsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribePublicIpv4PoolsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribePublicIpv4PoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribePublicIpv4PoolsOutput, error] {
+	return func(yield func(*DescribePublicIpv4PoolsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribePublicIpv4PoolsPaginator) Items(ctx context.Context) iter.Seq2[PublicIpv4Pool, error] {
+	return func(yield func(PublicIpv4Pool, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero PublicIpv4Pool
+				yield(zero, err)
+				return
+			}
+			items := describePublicIpv4PoolsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribePublicIpv4PoolsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

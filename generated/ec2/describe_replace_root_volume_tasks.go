@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeReplaceRootVolumeTasksInput is the input of
@@ -52,24 +53,38 @@ type DescribeReplaceRootVolumeTasksAPIClient interface {
 	DescribeReplaceRootVolumeTasks(ctx context.Context, in *DescribeReplaceRootVolumeTasksInput) (*DescribeReplaceRootVolumeTasksOutput, error)
 }
 
-var describeReplaceRootVolumeTasksSpec = &paginate.Spec[DescribeReplaceRootVolumeTasksInput, DescribeReplaceRootVolumeTasksOutput, ReplaceRootVolumeTask]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeReplaceRootVolumeTasksOutput) []ReplaceRootVolumeTask {
-		return out.ReplaceRootVolumeTasks
+var describeReplaceRootVolumeTasksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeReplaceRootVolumeTasksOutput)
+		items := describeReplaceRootVolumeTasksItems(&out)
+		out.ReplaceRootVolumeTasks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeReplaceRootVolumeTasksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeReplaceRootVolumeTasksItems(v.(*DescribeReplaceRootVolumeTasksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeReplaceRootVolumeTasksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeReplaceRootVolumeTasksOutput, items []ReplaceRootVolumeTask) {
-		out.ReplaceRootVolumeTasks = items
-	},
-	SetLimit: func(in *DescribeReplaceRootVolumeTasksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeReplaceRootVolumeTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeReplaceRootVolumeTasksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeReplaceRootVolumeTasksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeReplaceRootVolumeTasksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeReplaceRootVolumeTasksInput).Validate()
+	},
+}
+
+// describeReplaceRootVolumeTasksItems returns the items of a DescribeReplaceRootVolumeTasks page.
+func describeReplaceRootVolumeTasksItems(out *DescribeReplaceRootVolumeTasksOutput) []ReplaceRootVolumeTask {
+	return out.ReplaceRootVolumeTasks
 }
 
 // DescribeReplaceRootVolumeTasksPaginator pages through DescribeReplaceRootVolumeTasks the way boto3's describe_replace_root_volume_tasks paginator does.
@@ -79,14 +94,68 @@ var describeReplaceRootVolumeTasksSpec = &paginate.Spec[DescribeReplaceRootVolum
 //
 // Each page is a *DescribeReplaceRootVolumeTasksOutput; Items yields the elements of ReplaceRootVolumeTasks across pages.
 type DescribeReplaceRootVolumeTasksPaginator struct {
-	*paginate.Pager[DescribeReplaceRootVolumeTasksInput, DescribeReplaceRootVolumeTasksOutput, ReplaceRootVolumeTask]
+	*paginate.Pager
 }
 
 // NewDescribeReplaceRootVolumeTasksPaginator returns a paginator over DescribeReplaceRootVolumeTasks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeReplaceRootVolumeTasksPaginator(client DescribeReplaceRootVolumeTasksAPIClient, in *DescribeReplaceRootVolumeTasksInput, optFns ...func(*paginate.Options)) *DescribeReplaceRootVolumeTasksPaginator {
-	return &DescribeReplaceRootVolumeTasksPaginator{paginate.New(describeReplaceRootVolumeTasksSpec, client.DescribeReplaceRootVolumeTasks, in, optFns...)}
+	var input DescribeReplaceRootVolumeTasksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeReplaceRootVolumeTasks(ctx, v.(*DescribeReplaceRootVolumeTasksInput))
+		if out == nil && err == nil {
+			out = &DescribeReplaceRootVolumeTasksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeReplaceRootVolumeTasksPaginator{paginate.New(describeReplaceRootVolumeTasksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeReplaceRootVolumeTasksPaginator) NextPage(ctx context.Context) (*DescribeReplaceRootVolumeTasksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeReplaceRootVolumeTasksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeReplaceRootVolumeTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeReplaceRootVolumeTasksOutput, error] {
+	return func(yield func(*DescribeReplaceRootVolumeTasksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeReplaceRootVolumeTasksPaginator) Items(ctx context.Context) iter.Seq2[ReplaceRootVolumeTask, error] {
+	return func(yield func(ReplaceRootVolumeTask, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ReplaceRootVolumeTask
+				yield(zero, err)
+				return
+			}
+			items := describeReplaceRootVolumeTasksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeReplaceRootVolumeTasksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeReservedInstancesModificationsInput is the input of
@@ -63,21 +64,34 @@ type DescribeReservedInstancesModificationsAPIClient interface {
 	DescribeReservedInstancesModifications(ctx context.Context, in *DescribeReservedInstancesModificationsInput) (*DescribeReservedInstancesModificationsOutput, error)
 }
 
-var describeReservedInstancesModificationsSpec = &paginate.Spec[DescribeReservedInstancesModificationsInput, DescribeReservedInstancesModificationsOutput, ReservedInstancesModification]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeReservedInstancesModificationsOutput) []ReservedInstancesModification {
-		return out.ReservedInstancesModifications
+var describeReservedInstancesModificationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeReservedInstancesModificationsOutput)
+		items := describeReservedInstancesModificationsItems(&out)
+		out.ReservedInstancesModifications = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeReservedInstancesModificationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeReservedInstancesModificationsItems(v.(*DescribeReservedInstancesModificationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeReservedInstancesModificationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeReservedInstancesModificationsOutput, items []ReservedInstancesModification) {
-		out.ReservedInstancesModifications = items
-	},
-	SetTokens: func(in *DescribeReservedInstancesModificationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeReservedInstancesModificationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeReservedInstancesModificationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeReservedInstancesModificationsInput).Validate()
+	},
+}
+
+// describeReservedInstancesModificationsItems returns the items of a DescribeReservedInstancesModifications page.
+func describeReservedInstancesModificationsItems(out *DescribeReservedInstancesModificationsOutput) []ReservedInstancesModification {
+	return out.ReservedInstancesModifications
 }
 
 // DescribeReservedInstancesModificationsPaginator pages through DescribeReservedInstancesModifications the way boto3's describe_reserved_instances_modifications paginator does.
@@ -87,14 +101,68 @@ var describeReservedInstancesModificationsSpec = &paginate.Spec[DescribeReserved
 //
 // Each page is a *DescribeReservedInstancesModificationsOutput; Items yields the elements of ReservedInstancesModifications across pages.
 type DescribeReservedInstancesModificationsPaginator struct {
-	*paginate.Pager[DescribeReservedInstancesModificationsInput, DescribeReservedInstancesModificationsOutput, ReservedInstancesModification]
+	*paginate.Pager
 }
 
 // NewDescribeReservedInstancesModificationsPaginator returns a paginator over DescribeReservedInstancesModifications, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeReservedInstancesModificationsPaginator(client DescribeReservedInstancesModificationsAPIClient, in *DescribeReservedInstancesModificationsInput, optFns ...func(*paginate.Options)) *DescribeReservedInstancesModificationsPaginator {
-	return &DescribeReservedInstancesModificationsPaginator{paginate.New(describeReservedInstancesModificationsSpec, client.DescribeReservedInstancesModifications, in, optFns...)}
+	var input DescribeReservedInstancesModificationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeReservedInstancesModifications(ctx, v.(*DescribeReservedInstancesModificationsInput))
+		if out == nil && err == nil {
+			out = &DescribeReservedInstancesModificationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeReservedInstancesModificationsPaginator{paginate.New(describeReservedInstancesModificationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeReservedInstancesModificationsPaginator) NextPage(ctx context.Context) (*DescribeReservedInstancesModificationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeReservedInstancesModificationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeReservedInstancesModificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeReservedInstancesModificationsOutput, error] {
+	return func(yield func(*DescribeReservedInstancesModificationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeReservedInstancesModificationsPaginator) Items(ctx context.Context) iter.Seq2[ReservedInstancesModification, error] {
+	return func(yield func(ReservedInstancesModification, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ReservedInstancesModification
+				yield(zero, err)
+				return
+			}
+			items := describeReservedInstancesModificationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeReservedInstancesModificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

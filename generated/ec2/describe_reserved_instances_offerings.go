@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeReservedInstancesOfferingsInput is the input of
@@ -120,24 +121,38 @@ type DescribeReservedInstancesOfferingsAPIClient interface {
 	DescribeReservedInstancesOfferings(ctx context.Context, in *DescribeReservedInstancesOfferingsInput) (*DescribeReservedInstancesOfferingsOutput, error)
 }
 
-var describeReservedInstancesOfferingsSpec = &paginate.Spec[DescribeReservedInstancesOfferingsInput, DescribeReservedInstancesOfferingsOutput, ReservedInstancesOffering]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeReservedInstancesOfferingsOutput) []ReservedInstancesOffering {
-		return out.ReservedInstancesOfferings
+var describeReservedInstancesOfferingsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeReservedInstancesOfferingsOutput)
+		items := describeReservedInstancesOfferingsItems(&out)
+		out.ReservedInstancesOfferings = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeReservedInstancesOfferingsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeReservedInstancesOfferingsItems(v.(*DescribeReservedInstancesOfferingsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeReservedInstancesOfferingsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeReservedInstancesOfferingsOutput, items []ReservedInstancesOffering) {
-		out.ReservedInstancesOfferings = items
-	},
-	SetLimit: func(in *DescribeReservedInstancesOfferingsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeReservedInstancesOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeReservedInstancesOfferingsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeReservedInstancesOfferingsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeReservedInstancesOfferingsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeReservedInstancesOfferingsInput).Validate()
+	},
+}
+
+// describeReservedInstancesOfferingsItems returns the items of a DescribeReservedInstancesOfferings page.
+func describeReservedInstancesOfferingsItems(out *DescribeReservedInstancesOfferingsOutput) []ReservedInstancesOffering {
+	return out.ReservedInstancesOfferings
 }
 
 // DescribeReservedInstancesOfferingsPaginator pages through DescribeReservedInstancesOfferings the way boto3's describe_reserved_instances_offerings paginator does.
@@ -147,14 +162,68 @@ var describeReservedInstancesOfferingsSpec = &paginate.Spec[DescribeReservedInst
 //
 // Each page is a *DescribeReservedInstancesOfferingsOutput; Items yields the elements of ReservedInstancesOfferings across pages.
 type DescribeReservedInstancesOfferingsPaginator struct {
-	*paginate.Pager[DescribeReservedInstancesOfferingsInput, DescribeReservedInstancesOfferingsOutput, ReservedInstancesOffering]
+	*paginate.Pager
 }
 
 // NewDescribeReservedInstancesOfferingsPaginator returns a paginator over DescribeReservedInstancesOfferings, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeReservedInstancesOfferingsPaginator(client DescribeReservedInstancesOfferingsAPIClient, in *DescribeReservedInstancesOfferingsInput, optFns ...func(*paginate.Options)) *DescribeReservedInstancesOfferingsPaginator {
-	return &DescribeReservedInstancesOfferingsPaginator{paginate.New(describeReservedInstancesOfferingsSpec, client.DescribeReservedInstancesOfferings, in, optFns...)}
+	var input DescribeReservedInstancesOfferingsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeReservedInstancesOfferings(ctx, v.(*DescribeReservedInstancesOfferingsInput))
+		if out == nil && err == nil {
+			out = &DescribeReservedInstancesOfferingsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeReservedInstancesOfferingsPaginator{paginate.New(describeReservedInstancesOfferingsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeReservedInstancesOfferingsPaginator) NextPage(ctx context.Context) (*DescribeReservedInstancesOfferingsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeReservedInstancesOfferingsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeReservedInstancesOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeReservedInstancesOfferingsOutput, error] {
+	return func(yield func(*DescribeReservedInstancesOfferingsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeReservedInstancesOfferingsPaginator) Items(ctx context.Context) iter.Seq2[ReservedInstancesOffering, error] {
+	return func(yield func(ReservedInstancesOffering, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ReservedInstancesOffering
+				yield(zero, err)
+				return
+			}
+			items := describeReservedInstancesOfferingsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeReservedInstancesOfferingsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeRouteServerEndpointsInput is the input of
@@ -49,24 +50,38 @@ type DescribeRouteServerEndpointsAPIClient interface {
 	DescribeRouteServerEndpoints(ctx context.Context, in *DescribeRouteServerEndpointsInput) (*DescribeRouteServerEndpointsOutput, error)
 }
 
-var describeRouteServerEndpointsSpec = &paginate.Spec[DescribeRouteServerEndpointsInput, DescribeRouteServerEndpointsOutput, RouteServerEndpoint]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeRouteServerEndpointsOutput) []RouteServerEndpoint {
-		return out.RouteServerEndpoints
+var describeRouteServerEndpointsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeRouteServerEndpointsOutput)
+		items := describeRouteServerEndpointsItems(&out)
+		out.RouteServerEndpoints = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeRouteServerEndpointsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeRouteServerEndpointsItems(v.(*DescribeRouteServerEndpointsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeRouteServerEndpointsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeRouteServerEndpointsOutput, items []RouteServerEndpoint) {
-		out.RouteServerEndpoints = items
-	},
-	SetLimit: func(in *DescribeRouteServerEndpointsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeRouteServerEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeRouteServerEndpointsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeRouteServerEndpointsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeRouteServerEndpointsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeRouteServerEndpointsInput).Validate()
+	},
+}
+
+// describeRouteServerEndpointsItems returns the items of a DescribeRouteServerEndpoints page.
+func describeRouteServerEndpointsItems(out *DescribeRouteServerEndpointsOutput) []RouteServerEndpoint {
+	return out.RouteServerEndpoints
 }
 
 // DescribeRouteServerEndpointsPaginator pages through DescribeRouteServerEndpoints the way boto3's describe_route_server_endpoints paginator does.
@@ -76,12 +91,66 @@ var describeRouteServerEndpointsSpec = &paginate.Spec[DescribeRouteServerEndpoin
 //
 // Each page is a *DescribeRouteServerEndpointsOutput; Items yields the elements of RouteServerEndpoints across pages.
 type DescribeRouteServerEndpointsPaginator struct {
-	*paginate.Pager[DescribeRouteServerEndpointsInput, DescribeRouteServerEndpointsOutput, RouteServerEndpoint]
+	*paginate.Pager
 }
 
 // NewDescribeRouteServerEndpointsPaginator returns a paginator over DescribeRouteServerEndpoints, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeRouteServerEndpointsPaginator(client DescribeRouteServerEndpointsAPIClient, in *DescribeRouteServerEndpointsInput, optFns ...func(*paginate.Options)) *DescribeRouteServerEndpointsPaginator {
-	return &DescribeRouteServerEndpointsPaginator{paginate.New(describeRouteServerEndpointsSpec, client.DescribeRouteServerEndpoints, in, optFns...)}
+	var input DescribeRouteServerEndpointsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeRouteServerEndpoints(ctx, v.(*DescribeRouteServerEndpointsInput))
+		if out == nil && err == nil {
+			out = &DescribeRouteServerEndpointsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeRouteServerEndpointsPaginator{paginate.New(describeRouteServerEndpointsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeRouteServerEndpointsPaginator) NextPage(ctx context.Context) (*DescribeRouteServerEndpointsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeRouteServerEndpointsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeRouteServerEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteServerEndpointsOutput, error] {
+	return func(yield func(*DescribeRouteServerEndpointsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeRouteServerEndpointsPaginator) Items(ctx context.Context) iter.Seq2[RouteServerEndpoint, error] {
+	return func(yield func(RouteServerEndpoint, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero RouteServerEndpoint
+				yield(zero, err)
+				return
+			}
+			items := describeRouteServerEndpointsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeRouteServerPeersInput is the input of DescribeRouteServerPeers.
@@ -48,24 +49,38 @@ type DescribeRouteServerPeersAPIClient interface {
 	DescribeRouteServerPeers(ctx context.Context, in *DescribeRouteServerPeersInput) (*DescribeRouteServerPeersOutput, error)
 }
 
-var describeRouteServerPeersSpec = &paginate.Spec[DescribeRouteServerPeersInput, DescribeRouteServerPeersOutput, RouteServerPeer]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeRouteServerPeersOutput) []RouteServerPeer {
-		return out.RouteServerPeers
+var describeRouteServerPeersSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeRouteServerPeersOutput)
+		items := describeRouteServerPeersItems(&out)
+		out.RouteServerPeers = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeRouteServerPeersOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeRouteServerPeersItems(v.(*DescribeRouteServerPeersOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeRouteServerPeersOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeRouteServerPeersOutput, items []RouteServerPeer) {
-		out.RouteServerPeers = items
-	},
-	SetLimit: func(in *DescribeRouteServerPeersInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeRouteServerPeersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeRouteServerPeersInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeRouteServerPeersInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeRouteServerPeersInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeRouteServerPeersInput).Validate()
+	},
+}
+
+// describeRouteServerPeersItems returns the items of a DescribeRouteServerPeers page.
+func describeRouteServerPeersItems(out *DescribeRouteServerPeersOutput) []RouteServerPeer {
+	return out.RouteServerPeers
 }
 
 // DescribeRouteServerPeersPaginator pages through DescribeRouteServerPeers the way boto3's describe_route_server_peers paginator does.
@@ -75,12 +90,66 @@ var describeRouteServerPeersSpec = &paginate.Spec[DescribeRouteServerPeersInput,
 //
 // Each page is a *DescribeRouteServerPeersOutput; Items yields the elements of RouteServerPeers across pages.
 type DescribeRouteServerPeersPaginator struct {
-	*paginate.Pager[DescribeRouteServerPeersInput, DescribeRouteServerPeersOutput, RouteServerPeer]
+	*paginate.Pager
 }
 
 // NewDescribeRouteServerPeersPaginator returns a paginator over DescribeRouteServerPeers, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeRouteServerPeersPaginator(client DescribeRouteServerPeersAPIClient, in *DescribeRouteServerPeersInput, optFns ...func(*paginate.Options)) *DescribeRouteServerPeersPaginator {
-	return &DescribeRouteServerPeersPaginator{paginate.New(describeRouteServerPeersSpec, client.DescribeRouteServerPeers, in, optFns...)}
+	var input DescribeRouteServerPeersInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeRouteServerPeers(ctx, v.(*DescribeRouteServerPeersInput))
+		if out == nil && err == nil {
+			out = &DescribeRouteServerPeersOutput{}
+		}
+		return out, err
+	}
+	return &DescribeRouteServerPeersPaginator{paginate.New(describeRouteServerPeersSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeRouteServerPeersPaginator) NextPage(ctx context.Context) (*DescribeRouteServerPeersOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeRouteServerPeersOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeRouteServerPeersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteServerPeersOutput, error] {
+	return func(yield func(*DescribeRouteServerPeersOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeRouteServerPeersPaginator) Items(ctx context.Context) iter.Seq2[RouteServerPeer, error] {
+	return func(yield func(RouteServerPeer, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero RouteServerPeer
+				yield(zero, err)
+				return
+			}
+			items := describeRouteServerPeersItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

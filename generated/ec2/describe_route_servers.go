@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeRouteServersInput is the input of DescribeRouteServers.
@@ -47,24 +48,38 @@ type DescribeRouteServersAPIClient interface {
 	DescribeRouteServers(ctx context.Context, in *DescribeRouteServersInput) (*DescribeRouteServersOutput, error)
 }
 
-var describeRouteServersSpec = &paginate.Spec[DescribeRouteServersInput, DescribeRouteServersOutput, RouteServer]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeRouteServersOutput) []RouteServer {
-		return out.RouteServers
+var describeRouteServersSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeRouteServersOutput)
+		items := describeRouteServersItems(&out)
+		out.RouteServers = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeRouteServersOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeRouteServersItems(v.(*DescribeRouteServersOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeRouteServersOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeRouteServersOutput, items []RouteServer) {
-		out.RouteServers = items
-	},
-	SetLimit: func(in *DescribeRouteServersInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeRouteServersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeRouteServersInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeRouteServersInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeRouteServersInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeRouteServersInput).Validate()
+	},
+}
+
+// describeRouteServersItems returns the items of a DescribeRouteServers page.
+func describeRouteServersItems(out *DescribeRouteServersOutput) []RouteServer {
+	return out.RouteServers
 }
 
 // DescribeRouteServersPaginator pages through DescribeRouteServers the way boto3's describe_route_servers paginator does.
@@ -74,12 +89,66 @@ var describeRouteServersSpec = &paginate.Spec[DescribeRouteServersInput, Describ
 //
 // Each page is a *DescribeRouteServersOutput; Items yields the elements of RouteServers across pages.
 type DescribeRouteServersPaginator struct {
-	*paginate.Pager[DescribeRouteServersInput, DescribeRouteServersOutput, RouteServer]
+	*paginate.Pager
 }
 
 // NewDescribeRouteServersPaginator returns a paginator over DescribeRouteServers, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeRouteServersPaginator(client DescribeRouteServersAPIClient, in *DescribeRouteServersInput, optFns ...func(*paginate.Options)) *DescribeRouteServersPaginator {
-	return &DescribeRouteServersPaginator{paginate.New(describeRouteServersSpec, client.DescribeRouteServers, in, optFns...)}
+	var input DescribeRouteServersInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeRouteServers(ctx, v.(*DescribeRouteServersInput))
+		if out == nil && err == nil {
+			out = &DescribeRouteServersOutput{}
+		}
+		return out, err
+	}
+	return &DescribeRouteServersPaginator{paginate.New(describeRouteServersSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeRouteServersPaginator) NextPage(ctx context.Context) (*DescribeRouteServersOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeRouteServersOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeRouteServersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteServersOutput, error] {
+	return func(yield func(*DescribeRouteServersOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeRouteServersPaginator) Items(ctx context.Context) iter.Seq2[RouteServer, error] {
+	return func(yield func(RouteServer, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero RouteServer
+				yield(zero, err)
+				return
+			}
+			items := describeRouteServersItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeRouteTablesInput is the input of DescribeRouteTables.
@@ -94,24 +95,38 @@ type DescribeRouteTablesAPIClient interface {
 	DescribeRouteTables(ctx context.Context, in *DescribeRouteTablesInput) (*DescribeRouteTablesOutput, error)
 }
 
-var describeRouteTablesSpec = &paginate.Spec[DescribeRouteTablesInput, DescribeRouteTablesOutput, RouteTable]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeRouteTablesOutput) []RouteTable {
-		return out.RouteTables
+var describeRouteTablesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeRouteTablesOutput)
+		items := describeRouteTablesItems(&out)
+		out.RouteTables = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeRouteTablesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeRouteTablesItems(v.(*DescribeRouteTablesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeRouteTablesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeRouteTablesOutput, items []RouteTable) {
-		out.RouteTables = items
-	},
-	SetLimit: func(in *DescribeRouteTablesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeRouteTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeRouteTablesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeRouteTablesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeRouteTablesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeRouteTablesInput).Validate()
+	},
+}
+
+// describeRouteTablesItems returns the items of a DescribeRouteTables page.
+func describeRouteTablesItems(out *DescribeRouteTablesOutput) []RouteTable {
+	return out.RouteTables
 }
 
 // DescribeRouteTablesPaginator pages through DescribeRouteTables the way boto3's describe_route_tables paginator does.
@@ -121,14 +136,68 @@ var describeRouteTablesSpec = &paginate.Spec[DescribeRouteTablesInput, DescribeR
 //
 // Each page is a *DescribeRouteTablesOutput; Items yields the elements of RouteTables across pages.
 type DescribeRouteTablesPaginator struct {
-	*paginate.Pager[DescribeRouteTablesInput, DescribeRouteTablesOutput, RouteTable]
+	*paginate.Pager
 }
 
 // NewDescribeRouteTablesPaginator returns a paginator over DescribeRouteTables, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeRouteTablesPaginator(client DescribeRouteTablesAPIClient, in *DescribeRouteTablesInput, optFns ...func(*paginate.Options)) *DescribeRouteTablesPaginator {
-	return &DescribeRouteTablesPaginator{paginate.New(describeRouteTablesSpec, client.DescribeRouteTables, in, optFns...)}
+	var input DescribeRouteTablesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeRouteTables(ctx, v.(*DescribeRouteTablesInput))
+		if out == nil && err == nil {
+			out = &DescribeRouteTablesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeRouteTablesPaginator{paginate.New(describeRouteTablesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeRouteTablesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeRouteTablesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteTablesOutput, error] {
+	return func(yield func(*DescribeRouteTablesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[RouteTable, error] {
+	return func(yield func(RouteTable, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero RouteTable
+				yield(zero, err)
+				return
+			}
+			items := describeRouteTablesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeRouteTablesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

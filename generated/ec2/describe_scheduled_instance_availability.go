@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeScheduledInstanceAvailabilityInput is the input of
@@ -73,24 +74,38 @@ type DescribeScheduledInstanceAvailabilityAPIClient interface {
 	DescribeScheduledInstanceAvailability(ctx context.Context, in *DescribeScheduledInstanceAvailabilityInput) (*DescribeScheduledInstanceAvailabilityOutput, error)
 }
 
-var describeScheduledInstanceAvailabilitySpec = &paginate.Spec[DescribeScheduledInstanceAvailabilityInput, DescribeScheduledInstanceAvailabilityOutput, ScheduledInstanceAvailabilitySet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeScheduledInstanceAvailabilityOutput) []ScheduledInstanceAvailabilitySet {
-		return out.ScheduledInstanceAvailabilitySet
+var describeScheduledInstanceAvailabilitySpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeScheduledInstanceAvailabilityOutput)
+		items := describeScheduledInstanceAvailabilityItems(&out)
+		out.ScheduledInstanceAvailabilitySet = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeScheduledInstanceAvailabilityOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeScheduledInstanceAvailabilityItems(v.(*DescribeScheduledInstanceAvailabilityOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeScheduledInstanceAvailabilityOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeScheduledInstanceAvailabilityOutput, items []ScheduledInstanceAvailabilitySet) {
-		out.ScheduledInstanceAvailabilitySet = items
-	},
-	SetLimit: func(in *DescribeScheduledInstanceAvailabilityInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeScheduledInstanceAvailabilityInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeScheduledInstanceAvailabilityInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeScheduledInstanceAvailabilityInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeScheduledInstanceAvailabilityInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeScheduledInstanceAvailabilityInput).Validate()
+	},
+}
+
+// describeScheduledInstanceAvailabilityItems returns the items of a DescribeScheduledInstanceAvailability page.
+func describeScheduledInstanceAvailabilityItems(out *DescribeScheduledInstanceAvailabilityOutput) []ScheduledInstanceAvailabilitySet {
+	return out.ScheduledInstanceAvailabilitySet
 }
 
 // DescribeScheduledInstanceAvailabilityPaginator pages through DescribeScheduledInstanceAvailability the way boto3's describe_scheduled_instance_availability paginator does.
@@ -100,14 +115,68 @@ var describeScheduledInstanceAvailabilitySpec = &paginate.Spec[DescribeScheduled
 //
 // Each page is a *DescribeScheduledInstanceAvailabilityOutput; Items yields the elements of ScheduledInstanceAvailabilitySet across pages.
 type DescribeScheduledInstanceAvailabilityPaginator struct {
-	*paginate.Pager[DescribeScheduledInstanceAvailabilityInput, DescribeScheduledInstanceAvailabilityOutput, ScheduledInstanceAvailabilitySet]
+	*paginate.Pager
 }
 
 // NewDescribeScheduledInstanceAvailabilityPaginator returns a paginator over DescribeScheduledInstanceAvailability, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeScheduledInstanceAvailabilityPaginator(client DescribeScheduledInstanceAvailabilityAPIClient, in *DescribeScheduledInstanceAvailabilityInput, optFns ...func(*paginate.Options)) *DescribeScheduledInstanceAvailabilityPaginator {
-	return &DescribeScheduledInstanceAvailabilityPaginator{paginate.New(describeScheduledInstanceAvailabilitySpec, client.DescribeScheduledInstanceAvailability, in, optFns...)}
+	var input DescribeScheduledInstanceAvailabilityInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeScheduledInstanceAvailability(ctx, v.(*DescribeScheduledInstanceAvailabilityInput))
+		if out == nil && err == nil {
+			out = &DescribeScheduledInstanceAvailabilityOutput{}
+		}
+		return out, err
+	}
+	return &DescribeScheduledInstanceAvailabilityPaginator{paginate.New(describeScheduledInstanceAvailabilitySpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeScheduledInstanceAvailabilityPaginator) NextPage(ctx context.Context) (*DescribeScheduledInstanceAvailabilityOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeScheduledInstanceAvailabilityOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeScheduledInstanceAvailabilityPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeScheduledInstanceAvailabilityOutput, error] {
+	return func(yield func(*DescribeScheduledInstanceAvailabilityOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeScheduledInstanceAvailabilityPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceAvailabilitySet, error] {
+	return func(yield func(ScheduledInstanceAvailabilitySet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ScheduledInstanceAvailabilitySet
+				yield(zero, err)
+				return
+			}
+			items := describeScheduledInstanceAvailabilityItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeScheduledInstanceAvailabilityFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeScheduledInstancesInput is the input of DescribeScheduledInstances.
@@ -54,24 +55,38 @@ type DescribeScheduledInstancesAPIClient interface {
 	DescribeScheduledInstances(ctx context.Context, in *DescribeScheduledInstancesInput) (*DescribeScheduledInstancesOutput, error)
 }
 
-var describeScheduledInstancesSpec = &paginate.Spec[DescribeScheduledInstancesInput, DescribeScheduledInstancesOutput, ScheduledInstanceSet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeScheduledInstancesOutput) []ScheduledInstanceSet {
-		return out.ScheduledInstanceSet
+var describeScheduledInstancesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeScheduledInstancesOutput)
+		items := describeScheduledInstancesItems(&out)
+		out.ScheduledInstanceSet = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeScheduledInstancesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeScheduledInstancesItems(v.(*DescribeScheduledInstancesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeScheduledInstancesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeScheduledInstancesOutput, items []ScheduledInstanceSet) {
-		out.ScheduledInstanceSet = items
-	},
-	SetLimit: func(in *DescribeScheduledInstancesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeScheduledInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeScheduledInstancesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeScheduledInstancesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeScheduledInstancesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeScheduledInstancesInput).Validate()
+	},
+}
+
+// describeScheduledInstancesItems returns the items of a DescribeScheduledInstances page.
+func describeScheduledInstancesItems(out *DescribeScheduledInstancesOutput) []ScheduledInstanceSet {
+	return out.ScheduledInstanceSet
 }
 
 // DescribeScheduledInstancesPaginator pages through DescribeScheduledInstances the way boto3's describe_scheduled_instances paginator does.
@@ -81,14 +96,68 @@ var describeScheduledInstancesSpec = &paginate.Spec[DescribeScheduledInstancesIn
 //
 // Each page is a *DescribeScheduledInstancesOutput; Items yields the elements of ScheduledInstanceSet across pages.
 type DescribeScheduledInstancesPaginator struct {
-	*paginate.Pager[DescribeScheduledInstancesInput, DescribeScheduledInstancesOutput, ScheduledInstanceSet]
+	*paginate.Pager
 }
 
 // NewDescribeScheduledInstancesPaginator returns a paginator over DescribeScheduledInstances, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeScheduledInstancesPaginator(client DescribeScheduledInstancesAPIClient, in *DescribeScheduledInstancesInput, optFns ...func(*paginate.Options)) *DescribeScheduledInstancesPaginator {
-	return &DescribeScheduledInstancesPaginator{paginate.New(describeScheduledInstancesSpec, client.DescribeScheduledInstances, in, optFns...)}
+	var input DescribeScheduledInstancesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeScheduledInstances(ctx, v.(*DescribeScheduledInstancesInput))
+		if out == nil && err == nil {
+			out = &DescribeScheduledInstancesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeScheduledInstancesPaginator{paginate.New(describeScheduledInstancesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeScheduledInstancesPaginator) NextPage(ctx context.Context) (*DescribeScheduledInstancesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeScheduledInstancesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeScheduledInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeScheduledInstancesOutput, error] {
+	return func(yield func(*DescribeScheduledInstancesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeScheduledInstancesPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceSet, error] {
+	return func(yield func(ScheduledInstanceSet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ScheduledInstanceSet
+				yield(zero, err)
+				return
+			}
+			items := describeScheduledInstancesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeScheduledInstancesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSecondaryInterfacesInput is the input of DescribeSecondaryInterfaces.
@@ -75,24 +76,38 @@ type DescribeSecondaryInterfacesAPIClient interface {
 	DescribeSecondaryInterfaces(ctx context.Context, in *DescribeSecondaryInterfacesInput) (*DescribeSecondaryInterfacesOutput, error)
 }
 
-var describeSecondaryInterfacesSpec = &paginate.Spec[DescribeSecondaryInterfacesInput, DescribeSecondaryInterfacesOutput, DescribeSecondaryInterfacesSecondaryInterface]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSecondaryInterfacesOutput) []DescribeSecondaryInterfacesSecondaryInterface {
-		return out.SecondaryInterfaces
+var describeSecondaryInterfacesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSecondaryInterfacesOutput)
+		items := describeSecondaryInterfacesItems(&out)
+		out.SecondaryInterfaces = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSecondaryInterfacesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSecondaryInterfacesItems(v.(*DescribeSecondaryInterfacesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSecondaryInterfacesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSecondaryInterfacesOutput, items []DescribeSecondaryInterfacesSecondaryInterface) {
-		out.SecondaryInterfaces = items
-	},
-	SetLimit: func(in *DescribeSecondaryInterfacesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSecondaryInterfacesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSecondaryInterfacesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSecondaryInterfacesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSecondaryInterfacesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSecondaryInterfacesInput).Validate()
+	},
+}
+
+// describeSecondaryInterfacesItems returns the items of a DescribeSecondaryInterfaces page.
+func describeSecondaryInterfacesItems(out *DescribeSecondaryInterfacesOutput) []DescribeSecondaryInterfacesSecondaryInterface {
+	return out.SecondaryInterfaces
 }
 
 // DescribeSecondaryInterfacesPaginator pages through DescribeSecondaryInterfaces the way boto3's describe_secondary_interfaces paginator does.
@@ -102,14 +117,68 @@ var describeSecondaryInterfacesSpec = &paginate.Spec[DescribeSecondaryInterfaces
 //
 // Each page is a *DescribeSecondaryInterfacesOutput; Items yields the elements of SecondaryInterfaces across pages.
 type DescribeSecondaryInterfacesPaginator struct {
-	*paginate.Pager[DescribeSecondaryInterfacesInput, DescribeSecondaryInterfacesOutput, DescribeSecondaryInterfacesSecondaryInterface]
+	*paginate.Pager
 }
 
 // NewDescribeSecondaryInterfacesPaginator returns a paginator over DescribeSecondaryInterfaces, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSecondaryInterfacesPaginator(client DescribeSecondaryInterfacesAPIClient, in *DescribeSecondaryInterfacesInput, optFns ...func(*paginate.Options)) *DescribeSecondaryInterfacesPaginator {
-	return &DescribeSecondaryInterfacesPaginator{paginate.New(describeSecondaryInterfacesSpec, client.DescribeSecondaryInterfaces, in, optFns...)}
+	var input DescribeSecondaryInterfacesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSecondaryInterfaces(ctx, v.(*DescribeSecondaryInterfacesInput))
+		if out == nil && err == nil {
+			out = &DescribeSecondaryInterfacesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSecondaryInterfacesPaginator{paginate.New(describeSecondaryInterfacesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSecondaryInterfacesPaginator) NextPage(ctx context.Context) (*DescribeSecondaryInterfacesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSecondaryInterfacesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSecondaryInterfacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecondaryInterfacesOutput, error] {
+	return func(yield func(*DescribeSecondaryInterfacesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSecondaryInterfacesPaginator) Items(ctx context.Context) iter.Seq2[DescribeSecondaryInterfacesSecondaryInterface, error] {
+	return func(yield func(DescribeSecondaryInterfacesSecondaryInterface, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeSecondaryInterfacesSecondaryInterface
+				yield(zero, err)
+				return
+			}
+			items := describeSecondaryInterfacesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSecondaryInterfacesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSecondaryNetworksInput is the input of DescribeSecondaryNetworks.
@@ -71,24 +72,38 @@ type DescribeSecondaryNetworksAPIClient interface {
 	DescribeSecondaryNetworks(ctx context.Context, in *DescribeSecondaryNetworksInput) (*DescribeSecondaryNetworksOutput, error)
 }
 
-var describeSecondaryNetworksSpec = &paginate.Spec[DescribeSecondaryNetworksInput, DescribeSecondaryNetworksOutput, SecondaryNetwork]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSecondaryNetworksOutput) []SecondaryNetwork {
-		return out.SecondaryNetworks
+var describeSecondaryNetworksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSecondaryNetworksOutput)
+		items := describeSecondaryNetworksItems(&out)
+		out.SecondaryNetworks = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSecondaryNetworksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSecondaryNetworksItems(v.(*DescribeSecondaryNetworksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSecondaryNetworksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSecondaryNetworksOutput, items []SecondaryNetwork) {
-		out.SecondaryNetworks = items
-	},
-	SetLimit: func(in *DescribeSecondaryNetworksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSecondaryNetworksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSecondaryNetworksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSecondaryNetworksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSecondaryNetworksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSecondaryNetworksInput).Validate()
+	},
+}
+
+// describeSecondaryNetworksItems returns the items of a DescribeSecondaryNetworks page.
+func describeSecondaryNetworksItems(out *DescribeSecondaryNetworksOutput) []SecondaryNetwork {
+	return out.SecondaryNetworks
 }
 
 // DescribeSecondaryNetworksPaginator pages through DescribeSecondaryNetworks the way boto3's describe_secondary_networks paginator does.
@@ -98,14 +113,68 @@ var describeSecondaryNetworksSpec = &paginate.Spec[DescribeSecondaryNetworksInpu
 //
 // Each page is a *DescribeSecondaryNetworksOutput; Items yields the elements of SecondaryNetworks across pages.
 type DescribeSecondaryNetworksPaginator struct {
-	*paginate.Pager[DescribeSecondaryNetworksInput, DescribeSecondaryNetworksOutput, SecondaryNetwork]
+	*paginate.Pager
 }
 
 // NewDescribeSecondaryNetworksPaginator returns a paginator over DescribeSecondaryNetworks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSecondaryNetworksPaginator(client DescribeSecondaryNetworksAPIClient, in *DescribeSecondaryNetworksInput, optFns ...func(*paginate.Options)) *DescribeSecondaryNetworksPaginator {
-	return &DescribeSecondaryNetworksPaginator{paginate.New(describeSecondaryNetworksSpec, client.DescribeSecondaryNetworks, in, optFns...)}
+	var input DescribeSecondaryNetworksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSecondaryNetworks(ctx, v.(*DescribeSecondaryNetworksInput))
+		if out == nil && err == nil {
+			out = &DescribeSecondaryNetworksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSecondaryNetworksPaginator{paginate.New(describeSecondaryNetworksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSecondaryNetworksPaginator) NextPage(ctx context.Context) (*DescribeSecondaryNetworksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSecondaryNetworksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSecondaryNetworksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecondaryNetworksOutput, error] {
+	return func(yield func(*DescribeSecondaryNetworksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSecondaryNetworksPaginator) Items(ctx context.Context) iter.Seq2[SecondaryNetwork, error] {
+	return func(yield func(SecondaryNetwork, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SecondaryNetwork
+				yield(zero, err)
+				return
+			}
+			items := describeSecondaryNetworksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSecondaryNetworksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSecondarySubnetsInput is the input of DescribeSecondarySubnets.
@@ -72,24 +73,38 @@ type DescribeSecondarySubnetsAPIClient interface {
 	DescribeSecondarySubnets(ctx context.Context, in *DescribeSecondarySubnetsInput) (*DescribeSecondarySubnetsOutput, error)
 }
 
-var describeSecondarySubnetsSpec = &paginate.Spec[DescribeSecondarySubnetsInput, DescribeSecondarySubnetsOutput, SecondarySubnet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSecondarySubnetsOutput) []SecondarySubnet {
-		return out.SecondarySubnets
+var describeSecondarySubnetsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSecondarySubnetsOutput)
+		items := describeSecondarySubnetsItems(&out)
+		out.SecondarySubnets = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSecondarySubnetsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSecondarySubnetsItems(v.(*DescribeSecondarySubnetsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSecondarySubnetsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSecondarySubnetsOutput, items []SecondarySubnet) {
-		out.SecondarySubnets = items
-	},
-	SetLimit: func(in *DescribeSecondarySubnetsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSecondarySubnetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSecondarySubnetsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSecondarySubnetsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSecondarySubnetsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSecondarySubnetsInput).Validate()
+	},
+}
+
+// describeSecondarySubnetsItems returns the items of a DescribeSecondarySubnets page.
+func describeSecondarySubnetsItems(out *DescribeSecondarySubnetsOutput) []SecondarySubnet {
+	return out.SecondarySubnets
 }
 
 // DescribeSecondarySubnetsPaginator pages through DescribeSecondarySubnets the way boto3's describe_secondary_subnets paginator does.
@@ -99,14 +114,68 @@ var describeSecondarySubnetsSpec = &paginate.Spec[DescribeSecondarySubnetsInput,
 //
 // Each page is a *DescribeSecondarySubnetsOutput; Items yields the elements of SecondarySubnets across pages.
 type DescribeSecondarySubnetsPaginator struct {
-	*paginate.Pager[DescribeSecondarySubnetsInput, DescribeSecondarySubnetsOutput, SecondarySubnet]
+	*paginate.Pager
 }
 
 // NewDescribeSecondarySubnetsPaginator returns a paginator over DescribeSecondarySubnets, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSecondarySubnetsPaginator(client DescribeSecondarySubnetsAPIClient, in *DescribeSecondarySubnetsInput, optFns ...func(*paginate.Options)) *DescribeSecondarySubnetsPaginator {
-	return &DescribeSecondarySubnetsPaginator{paginate.New(describeSecondarySubnetsSpec, client.DescribeSecondarySubnets, in, optFns...)}
+	var input DescribeSecondarySubnetsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSecondarySubnets(ctx, v.(*DescribeSecondarySubnetsInput))
+		if out == nil && err == nil {
+			out = &DescribeSecondarySubnetsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSecondarySubnetsPaginator{paginate.New(describeSecondarySubnetsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSecondarySubnetsPaginator) NextPage(ctx context.Context) (*DescribeSecondarySubnetsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSecondarySubnetsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSecondarySubnetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecondarySubnetsOutput, error] {
+	return func(yield func(*DescribeSecondarySubnetsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSecondarySubnetsPaginator) Items(ctx context.Context) iter.Seq2[SecondarySubnet, error] {
+	return func(yield func(SecondarySubnet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SecondarySubnet
+				yield(zero, err)
+				return
+			}
+			items := describeSecondarySubnetsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSecondarySubnetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSecurityGroupRulesInput is the input of DescribeSecurityGroupRules.
@@ -56,24 +57,38 @@ type DescribeSecurityGroupRulesAPIClient interface {
 	DescribeSecurityGroupRules(ctx context.Context, in *DescribeSecurityGroupRulesInput) (*DescribeSecurityGroupRulesOutput, error)
 }
 
-var describeSecurityGroupRulesSpec = &paginate.Spec[DescribeSecurityGroupRulesInput, DescribeSecurityGroupRulesOutput, DescribeSecurityGroupRulesSecurityGroupRule]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSecurityGroupRulesOutput) []DescribeSecurityGroupRulesSecurityGroupRule {
-		return out.SecurityGroupRules
+var describeSecurityGroupRulesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSecurityGroupRulesOutput)
+		items := describeSecurityGroupRulesItems(&out)
+		out.SecurityGroupRules = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSecurityGroupRulesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSecurityGroupRulesItems(v.(*DescribeSecurityGroupRulesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSecurityGroupRulesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSecurityGroupRulesOutput, items []DescribeSecurityGroupRulesSecurityGroupRule) {
-		out.SecurityGroupRules = items
-	},
-	SetLimit: func(in *DescribeSecurityGroupRulesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSecurityGroupRulesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSecurityGroupRulesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSecurityGroupRulesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSecurityGroupRulesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSecurityGroupRulesInput).Validate()
+	},
+}
+
+// describeSecurityGroupRulesItems returns the items of a DescribeSecurityGroupRules page.
+func describeSecurityGroupRulesItems(out *DescribeSecurityGroupRulesOutput) []DescribeSecurityGroupRulesSecurityGroupRule {
+	return out.SecurityGroupRules
 }
 
 // DescribeSecurityGroupRulesPaginator pages through DescribeSecurityGroupRules the way boto3's describe_security_group_rules paginator does.
@@ -83,14 +98,68 @@ var describeSecurityGroupRulesSpec = &paginate.Spec[DescribeSecurityGroupRulesIn
 //
 // Each page is a *DescribeSecurityGroupRulesOutput; Items yields the elements of SecurityGroupRules across pages.
 type DescribeSecurityGroupRulesPaginator struct {
-	*paginate.Pager[DescribeSecurityGroupRulesInput, DescribeSecurityGroupRulesOutput, DescribeSecurityGroupRulesSecurityGroupRule]
+	*paginate.Pager
 }
 
 // NewDescribeSecurityGroupRulesPaginator returns a paginator over DescribeSecurityGroupRules, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSecurityGroupRulesPaginator(client DescribeSecurityGroupRulesAPIClient, in *DescribeSecurityGroupRulesInput, optFns ...func(*paginate.Options)) *DescribeSecurityGroupRulesPaginator {
-	return &DescribeSecurityGroupRulesPaginator{paginate.New(describeSecurityGroupRulesSpec, client.DescribeSecurityGroupRules, in, optFns...)}
+	var input DescribeSecurityGroupRulesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSecurityGroupRules(ctx, v.(*DescribeSecurityGroupRulesInput))
+		if out == nil && err == nil {
+			out = &DescribeSecurityGroupRulesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSecurityGroupRulesPaginator{paginate.New(describeSecurityGroupRulesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSecurityGroupRulesPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupRulesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSecurityGroupRulesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSecurityGroupRulesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecurityGroupRulesOutput, error] {
+	return func(yield func(*DescribeSecurityGroupRulesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSecurityGroupRulesPaginator) Items(ctx context.Context) iter.Seq2[DescribeSecurityGroupRulesSecurityGroupRule, error] {
+	return func(yield func(DescribeSecurityGroupRulesSecurityGroupRule, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeSecurityGroupRulesSecurityGroupRule
+				yield(zero, err)
+				return
+			}
+			items := describeSecurityGroupRulesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSecurityGroupRulesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

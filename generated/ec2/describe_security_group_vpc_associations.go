@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSecurityGroupVpcAssociationsInput is the input of
@@ -53,24 +54,38 @@ type DescribeSecurityGroupVpcAssociationsAPIClient interface {
 	DescribeSecurityGroupVpcAssociations(ctx context.Context, in *DescribeSecurityGroupVpcAssociationsInput) (*DescribeSecurityGroupVpcAssociationsOutput, error)
 }
 
-var describeSecurityGroupVpcAssociationsSpec = &paginate.Spec[DescribeSecurityGroupVpcAssociationsInput, DescribeSecurityGroupVpcAssociationsOutput, SecurityGroupVpcAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSecurityGroupVpcAssociationsOutput) []SecurityGroupVpcAssociation {
-		return out.SecurityGroupVpcAssociations
+var describeSecurityGroupVpcAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSecurityGroupVpcAssociationsOutput)
+		items := describeSecurityGroupVpcAssociationsItems(&out)
+		out.SecurityGroupVpcAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSecurityGroupVpcAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSecurityGroupVpcAssociationsItems(v.(*DescribeSecurityGroupVpcAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSecurityGroupVpcAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSecurityGroupVpcAssociationsOutput, items []SecurityGroupVpcAssociation) {
-		out.SecurityGroupVpcAssociations = items
-	},
-	SetLimit: func(in *DescribeSecurityGroupVpcAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSecurityGroupVpcAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSecurityGroupVpcAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSecurityGroupVpcAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSecurityGroupVpcAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSecurityGroupVpcAssociationsInput).Validate()
+	},
+}
+
+// describeSecurityGroupVpcAssociationsItems returns the items of a DescribeSecurityGroupVpcAssociations page.
+func describeSecurityGroupVpcAssociationsItems(out *DescribeSecurityGroupVpcAssociationsOutput) []SecurityGroupVpcAssociation {
+	return out.SecurityGroupVpcAssociations
 }
 
 // DescribeSecurityGroupVpcAssociationsPaginator pages through DescribeSecurityGroupVpcAssociations the way boto3's describe_security_group_vpc_associations paginator does.
@@ -80,14 +95,68 @@ var describeSecurityGroupVpcAssociationsSpec = &paginate.Spec[DescribeSecurityGr
 //
 // Each page is a *DescribeSecurityGroupVpcAssociationsOutput; Items yields the elements of SecurityGroupVpcAssociations across pages.
 type DescribeSecurityGroupVpcAssociationsPaginator struct {
-	*paginate.Pager[DescribeSecurityGroupVpcAssociationsInput, DescribeSecurityGroupVpcAssociationsOutput, SecurityGroupVpcAssociation]
+	*paginate.Pager
 }
 
 // NewDescribeSecurityGroupVpcAssociationsPaginator returns a paginator over DescribeSecurityGroupVpcAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSecurityGroupVpcAssociationsPaginator(client DescribeSecurityGroupVpcAssociationsAPIClient, in *DescribeSecurityGroupVpcAssociationsInput, optFns ...func(*paginate.Options)) *DescribeSecurityGroupVpcAssociationsPaginator {
-	return &DescribeSecurityGroupVpcAssociationsPaginator{paginate.New(describeSecurityGroupVpcAssociationsSpec, client.DescribeSecurityGroupVpcAssociations, in, optFns...)}
+	var input DescribeSecurityGroupVpcAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSecurityGroupVpcAssociations(ctx, v.(*DescribeSecurityGroupVpcAssociationsInput))
+		if out == nil && err == nil {
+			out = &DescribeSecurityGroupVpcAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSecurityGroupVpcAssociationsPaginator{paginate.New(describeSecurityGroupVpcAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSecurityGroupVpcAssociationsPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupVpcAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSecurityGroupVpcAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSecurityGroupVpcAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecurityGroupVpcAssociationsOutput, error] {
+	return func(yield func(*DescribeSecurityGroupVpcAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSecurityGroupVpcAssociationsPaginator) Items(ctx context.Context) iter.Seq2[SecurityGroupVpcAssociation, error] {
+	return func(yield func(SecurityGroupVpcAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SecurityGroupVpcAssociation
+				yield(zero, err)
+				return
+			}
+			items := describeSecurityGroupVpcAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSecurityGroupVpcAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

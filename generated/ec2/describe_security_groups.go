@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSecurityGroupsInput is the input of DescribeSecurityGroups.
@@ -109,24 +110,38 @@ type DescribeSecurityGroupsAPIClient interface {
 	DescribeSecurityGroups(ctx context.Context, in *DescribeSecurityGroupsInput) (*DescribeSecurityGroupsOutput, error)
 }
 
-var describeSecurityGroupsSpec = &paginate.Spec[DescribeSecurityGroupsInput, DescribeSecurityGroupsOutput, SecurityGroup]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSecurityGroupsOutput) []SecurityGroup {
-		return out.SecurityGroups
+var describeSecurityGroupsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSecurityGroupsOutput)
+		items := describeSecurityGroupsItems(&out)
+		out.SecurityGroups = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSecurityGroupsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSecurityGroupsItems(v.(*DescribeSecurityGroupsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSecurityGroupsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSecurityGroupsOutput, items []SecurityGroup) {
-		out.SecurityGroups = items
-	},
-	SetLimit: func(in *DescribeSecurityGroupsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSecurityGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSecurityGroupsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSecurityGroupsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSecurityGroupsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSecurityGroupsInput).Validate()
+	},
+}
+
+// describeSecurityGroupsItems returns the items of a DescribeSecurityGroups page.
+func describeSecurityGroupsItems(out *DescribeSecurityGroupsOutput) []SecurityGroup {
+	return out.SecurityGroups
 }
 
 // DescribeSecurityGroupsPaginator pages through DescribeSecurityGroups the way boto3's describe_security_groups paginator does.
@@ -136,14 +151,68 @@ var describeSecurityGroupsSpec = &paginate.Spec[DescribeSecurityGroupsInput, Des
 //
 // Each page is a *DescribeSecurityGroupsOutput; Items yields the elements of SecurityGroups across pages.
 type DescribeSecurityGroupsPaginator struct {
-	*paginate.Pager[DescribeSecurityGroupsInput, DescribeSecurityGroupsOutput, SecurityGroup]
+	*paginate.Pager
 }
 
 // NewDescribeSecurityGroupsPaginator returns a paginator over DescribeSecurityGroups, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSecurityGroupsPaginator(client DescribeSecurityGroupsAPIClient, in *DescribeSecurityGroupsInput, optFns ...func(*paginate.Options)) *DescribeSecurityGroupsPaginator {
-	return &DescribeSecurityGroupsPaginator{paginate.New(describeSecurityGroupsSpec, client.DescribeSecurityGroups, in, optFns...)}
+	var input DescribeSecurityGroupsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSecurityGroups(ctx, v.(*DescribeSecurityGroupsInput))
+		if out == nil && err == nil {
+			out = &DescribeSecurityGroupsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSecurityGroupsPaginator{paginate.New(describeSecurityGroupsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSecurityGroupsPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSecurityGroupsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSecurityGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecurityGroupsOutput, error] {
+	return func(yield func(*DescribeSecurityGroupsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[SecurityGroup, error] {
+	return func(yield func(SecurityGroup, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SecurityGroup
+				yield(zero, err)
+				return
+			}
+			items := describeSecurityGroupsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSecurityGroupsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

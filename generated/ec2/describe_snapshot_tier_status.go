@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSnapshotTierStatusInput is the input of DescribeSnapshotTierStatus.
@@ -54,24 +55,38 @@ type DescribeSnapshotTierStatusAPIClient interface {
 	DescribeSnapshotTierStatus(ctx context.Context, in *DescribeSnapshotTierStatusInput) (*DescribeSnapshotTierStatusOutput, error)
 }
 
-var describeSnapshotTierStatusSpec = &paginate.Spec[DescribeSnapshotTierStatusInput, DescribeSnapshotTierStatusOutput, SnapshotTierStatus]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSnapshotTierStatusOutput) []SnapshotTierStatus {
-		return out.SnapshotTierStatuses
+var describeSnapshotTierStatusSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSnapshotTierStatusOutput)
+		items := describeSnapshotTierStatusItems(&out)
+		out.SnapshotTierStatuses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSnapshotTierStatusOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSnapshotTierStatusItems(v.(*DescribeSnapshotTierStatusOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSnapshotTierStatusOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSnapshotTierStatusOutput, items []SnapshotTierStatus) {
-		out.SnapshotTierStatuses = items
-	},
-	SetLimit: func(in *DescribeSnapshotTierStatusInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSnapshotTierStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSnapshotTierStatusInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSnapshotTierStatusInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSnapshotTierStatusInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSnapshotTierStatusInput).Validate()
+	},
+}
+
+// describeSnapshotTierStatusItems returns the items of a DescribeSnapshotTierStatus page.
+func describeSnapshotTierStatusItems(out *DescribeSnapshotTierStatusOutput) []SnapshotTierStatus {
+	return out.SnapshotTierStatuses
 }
 
 // DescribeSnapshotTierStatusPaginator pages through DescribeSnapshotTierStatus the way boto3's describe_snapshot_tier_status paginator does.
@@ -81,14 +96,68 @@ var describeSnapshotTierStatusSpec = &paginate.Spec[DescribeSnapshotTierStatusIn
 //
 // Each page is a *DescribeSnapshotTierStatusOutput; Items yields the elements of SnapshotTierStatuses across pages.
 type DescribeSnapshotTierStatusPaginator struct {
-	*paginate.Pager[DescribeSnapshotTierStatusInput, DescribeSnapshotTierStatusOutput, SnapshotTierStatus]
+	*paginate.Pager
 }
 
 // NewDescribeSnapshotTierStatusPaginator returns a paginator over DescribeSnapshotTierStatus, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSnapshotTierStatusPaginator(client DescribeSnapshotTierStatusAPIClient, in *DescribeSnapshotTierStatusInput, optFns ...func(*paginate.Options)) *DescribeSnapshotTierStatusPaginator {
-	return &DescribeSnapshotTierStatusPaginator{paginate.New(describeSnapshotTierStatusSpec, client.DescribeSnapshotTierStatus, in, optFns...)}
+	var input DescribeSnapshotTierStatusInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSnapshotTierStatus(ctx, v.(*DescribeSnapshotTierStatusInput))
+		if out == nil && err == nil {
+			out = &DescribeSnapshotTierStatusOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSnapshotTierStatusPaginator{paginate.New(describeSnapshotTierStatusSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSnapshotTierStatusPaginator) NextPage(ctx context.Context) (*DescribeSnapshotTierStatusOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSnapshotTierStatusOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSnapshotTierStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSnapshotTierStatusOutput, error] {
+	return func(yield func(*DescribeSnapshotTierStatusOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSnapshotTierStatusPaginator) Items(ctx context.Context) iter.Seq2[SnapshotTierStatus, error] {
+	return func(yield func(SnapshotTierStatus, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SnapshotTierStatus
+				yield(zero, err)
+				return
+			}
+			items := describeSnapshotTierStatusItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSnapshotTierStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

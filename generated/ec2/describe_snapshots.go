@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSnapshotsInput is the input of DescribeSnapshots.
@@ -83,24 +84,38 @@ type DescribeSnapshotsAPIClient interface {
 	DescribeSnapshots(ctx context.Context, in *DescribeSnapshotsInput) (*DescribeSnapshotsOutput, error)
 }
 
-var describeSnapshotsSpec = &paginate.Spec[DescribeSnapshotsInput, DescribeSnapshotsOutput, Snapshot]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSnapshotsOutput) []Snapshot {
-		return out.Snapshots
+var describeSnapshotsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSnapshotsOutput)
+		items := describeSnapshotsItems(&out)
+		out.Snapshots = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSnapshotsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSnapshotsItems(v.(*DescribeSnapshotsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSnapshotsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSnapshotsOutput, items []Snapshot) {
-		out.Snapshots = items
-	},
-	SetLimit: func(in *DescribeSnapshotsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSnapshotsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSnapshotsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSnapshotsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSnapshotsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSnapshotsInput).Validate()
+	},
+}
+
+// describeSnapshotsItems returns the items of a DescribeSnapshots page.
+func describeSnapshotsItems(out *DescribeSnapshotsOutput) []Snapshot {
+	return out.Snapshots
 }
 
 // DescribeSnapshotsPaginator pages through DescribeSnapshots the way boto3's describe_snapshots paginator does.
@@ -110,14 +125,68 @@ var describeSnapshotsSpec = &paginate.Spec[DescribeSnapshotsInput, DescribeSnaps
 //
 // Each page is a *DescribeSnapshotsOutput; Items yields the elements of Snapshots across pages.
 type DescribeSnapshotsPaginator struct {
-	*paginate.Pager[DescribeSnapshotsInput, DescribeSnapshotsOutput, Snapshot]
+	*paginate.Pager
 }
 
 // NewDescribeSnapshotsPaginator returns a paginator over DescribeSnapshots, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSnapshotsPaginator(client DescribeSnapshotsAPIClient, in *DescribeSnapshotsInput, optFns ...func(*paginate.Options)) *DescribeSnapshotsPaginator {
-	return &DescribeSnapshotsPaginator{paginate.New(describeSnapshotsSpec, client.DescribeSnapshots, in, optFns...)}
+	var input DescribeSnapshotsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSnapshots(ctx, v.(*DescribeSnapshotsInput))
+		if out == nil && err == nil {
+			out = &DescribeSnapshotsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSnapshotsPaginator{paginate.New(describeSnapshotsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSnapshotsPaginator) NextPage(ctx context.Context) (*DescribeSnapshotsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSnapshotsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSnapshotsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSnapshotsOutput, error] {
+	return func(yield func(*DescribeSnapshotsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSnapshotsPaginator) Items(ctx context.Context) iter.Seq2[Snapshot, error] {
+	return func(yield func(Snapshot, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Snapshot
+				yield(zero, err)
+				return
+			}
+			items := describeSnapshotsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSnapshotsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

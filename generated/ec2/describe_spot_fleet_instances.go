@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSpotFleetInstancesInput is the input of DescribeSpotFleetInstances.
@@ -59,24 +60,38 @@ type DescribeSpotFleetInstancesAPIClient interface {
 	DescribeSpotFleetInstances(ctx context.Context, in *DescribeSpotFleetInstancesInput) (*DescribeSpotFleetInstancesOutput, error)
 }
 
-var describeSpotFleetInstancesSpec = &paginate.Spec[DescribeSpotFleetInstancesInput, DescribeSpotFleetInstancesOutput, ActiveInstance]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSpotFleetInstancesOutput) []ActiveInstance {
-		return out.ActiveInstances
+var describeSpotFleetInstancesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSpotFleetInstancesOutput)
+		items := describeSpotFleetInstancesItems(&out)
+		out.ActiveInstances = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSpotFleetInstancesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSpotFleetInstancesItems(v.(*DescribeSpotFleetInstancesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSpotFleetInstancesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSpotFleetInstancesOutput, items []ActiveInstance) {
-		out.ActiveInstances = items
-	},
-	SetLimit: func(in *DescribeSpotFleetInstancesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSpotFleetInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSpotFleetInstancesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSpotFleetInstancesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSpotFleetInstancesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSpotFleetInstancesInput).Validate()
+	},
+}
+
+// describeSpotFleetInstancesItems returns the items of a DescribeSpotFleetInstances page.
+func describeSpotFleetInstancesItems(out *DescribeSpotFleetInstancesOutput) []ActiveInstance {
+	return out.ActiveInstances
 }
 
 // DescribeSpotFleetInstancesPaginator pages through DescribeSpotFleetInstances the way boto3's describe_spot_fleet_instances paginator does.
@@ -86,12 +101,66 @@ var describeSpotFleetInstancesSpec = &paginate.Spec[DescribeSpotFleetInstancesIn
 //
 // Each page is a *DescribeSpotFleetInstancesOutput; Items yields the elements of ActiveInstances across pages.
 type DescribeSpotFleetInstancesPaginator struct {
-	*paginate.Pager[DescribeSpotFleetInstancesInput, DescribeSpotFleetInstancesOutput, ActiveInstance]
+	*paginate.Pager
 }
 
 // NewDescribeSpotFleetInstancesPaginator returns a paginator over DescribeSpotFleetInstances, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSpotFleetInstancesPaginator(client DescribeSpotFleetInstancesAPIClient, in *DescribeSpotFleetInstancesInput, optFns ...func(*paginate.Options)) *DescribeSpotFleetInstancesPaginator {
-	return &DescribeSpotFleetInstancesPaginator{paginate.New(describeSpotFleetInstancesSpec, client.DescribeSpotFleetInstances, in, optFns...)}
+	var input DescribeSpotFleetInstancesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSpotFleetInstances(ctx, v.(*DescribeSpotFleetInstancesInput))
+		if out == nil && err == nil {
+			out = &DescribeSpotFleetInstancesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSpotFleetInstancesPaginator{paginate.New(describeSpotFleetInstancesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSpotFleetInstancesPaginator) NextPage(ctx context.Context) (*DescribeSpotFleetInstancesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSpotFleetInstancesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSpotFleetInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotFleetInstancesOutput, error] {
+	return func(yield func(*DescribeSpotFleetInstancesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSpotFleetInstancesPaginator) Items(ctx context.Context) iter.Seq2[ActiveInstance, error] {
+	return func(yield func(ActiveInstance, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ActiveInstance
+				yield(zero, err)
+				return
+			}
+			items := describeSpotFleetInstancesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

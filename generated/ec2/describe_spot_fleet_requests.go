@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSpotFleetRequestsInput is the input of DescribeSpotFleetRequests.
@@ -46,24 +47,38 @@ type DescribeSpotFleetRequestsAPIClient interface {
 	DescribeSpotFleetRequests(ctx context.Context, in *DescribeSpotFleetRequestsInput) (*DescribeSpotFleetRequestsOutput, error)
 }
 
-var describeSpotFleetRequestsSpec = &paginate.Spec[DescribeSpotFleetRequestsInput, DescribeSpotFleetRequestsOutput, SpotFleetRequestConfig]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSpotFleetRequestsOutput) []SpotFleetRequestConfig {
-		return out.SpotFleetRequestConfigs
+var describeSpotFleetRequestsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSpotFleetRequestsOutput)
+		items := describeSpotFleetRequestsItems(&out)
+		out.SpotFleetRequestConfigs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSpotFleetRequestsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSpotFleetRequestsItems(v.(*DescribeSpotFleetRequestsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSpotFleetRequestsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSpotFleetRequestsOutput, items []SpotFleetRequestConfig) {
-		out.SpotFleetRequestConfigs = items
-	},
-	SetLimit: func(in *DescribeSpotFleetRequestsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSpotFleetRequestsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSpotFleetRequestsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSpotFleetRequestsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSpotFleetRequestsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSpotFleetRequestsInput).Validate()
+	},
+}
+
+// describeSpotFleetRequestsItems returns the items of a DescribeSpotFleetRequests page.
+func describeSpotFleetRequestsItems(out *DescribeSpotFleetRequestsOutput) []SpotFleetRequestConfig {
+	return out.SpotFleetRequestConfigs
 }
 
 // DescribeSpotFleetRequestsPaginator pages through DescribeSpotFleetRequests the way boto3's describe_spot_fleet_requests paginator does.
@@ -73,12 +88,66 @@ var describeSpotFleetRequestsSpec = &paginate.Spec[DescribeSpotFleetRequestsInpu
 //
 // Each page is a *DescribeSpotFleetRequestsOutput; Items yields the elements of SpotFleetRequestConfigs across pages.
 type DescribeSpotFleetRequestsPaginator struct {
-	*paginate.Pager[DescribeSpotFleetRequestsInput, DescribeSpotFleetRequestsOutput, SpotFleetRequestConfig]
+	*paginate.Pager
 }
 
 // NewDescribeSpotFleetRequestsPaginator returns a paginator over DescribeSpotFleetRequests, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSpotFleetRequestsPaginator(client DescribeSpotFleetRequestsAPIClient, in *DescribeSpotFleetRequestsInput, optFns ...func(*paginate.Options)) *DescribeSpotFleetRequestsPaginator {
-	return &DescribeSpotFleetRequestsPaginator{paginate.New(describeSpotFleetRequestsSpec, client.DescribeSpotFleetRequests, in, optFns...)}
+	var input DescribeSpotFleetRequestsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSpotFleetRequests(ctx, v.(*DescribeSpotFleetRequestsInput))
+		if out == nil && err == nil {
+			out = &DescribeSpotFleetRequestsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSpotFleetRequestsPaginator{paginate.New(describeSpotFleetRequestsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSpotFleetRequestsPaginator) NextPage(ctx context.Context) (*DescribeSpotFleetRequestsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSpotFleetRequestsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSpotFleetRequestsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotFleetRequestsOutput, error] {
+	return func(yield func(*DescribeSpotFleetRequestsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSpotFleetRequestsPaginator) Items(ctx context.Context) iter.Seq2[SpotFleetRequestConfig, error] {
+	return func(yield func(SpotFleetRequestConfig, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SpotFleetRequestConfig
+				yield(zero, err)
+				return
+			}
+			items := describeSpotFleetRequestsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

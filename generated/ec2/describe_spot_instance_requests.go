@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSpotInstanceRequestsInput is the input of
@@ -119,24 +120,38 @@ type DescribeSpotInstanceRequestsAPIClient interface {
 	DescribeSpotInstanceRequests(ctx context.Context, in *DescribeSpotInstanceRequestsInput) (*DescribeSpotInstanceRequestsOutput, error)
 }
 
-var describeSpotInstanceRequestsSpec = &paginate.Spec[DescribeSpotInstanceRequestsInput, DescribeSpotInstanceRequestsOutput, SpotInstanceRequest]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSpotInstanceRequestsOutput) []SpotInstanceRequest {
-		return out.SpotInstanceRequests
+var describeSpotInstanceRequestsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSpotInstanceRequestsOutput)
+		items := describeSpotInstanceRequestsItems(&out)
+		out.SpotInstanceRequests = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSpotInstanceRequestsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSpotInstanceRequestsItems(v.(*DescribeSpotInstanceRequestsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSpotInstanceRequestsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSpotInstanceRequestsOutput, items []SpotInstanceRequest) {
-		out.SpotInstanceRequests = items
-	},
-	SetLimit: func(in *DescribeSpotInstanceRequestsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSpotInstanceRequestsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSpotInstanceRequestsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSpotInstanceRequestsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSpotInstanceRequestsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSpotInstanceRequestsInput).Validate()
+	},
+}
+
+// describeSpotInstanceRequestsItems returns the items of a DescribeSpotInstanceRequests page.
+func describeSpotInstanceRequestsItems(out *DescribeSpotInstanceRequestsOutput) []SpotInstanceRequest {
+	return out.SpotInstanceRequests
 }
 
 // DescribeSpotInstanceRequestsPaginator pages through DescribeSpotInstanceRequests the way boto3's describe_spot_instance_requests paginator does.
@@ -146,14 +161,68 @@ var describeSpotInstanceRequestsSpec = &paginate.Spec[DescribeSpotInstanceReques
 //
 // Each page is a *DescribeSpotInstanceRequestsOutput; Items yields the elements of SpotInstanceRequests across pages.
 type DescribeSpotInstanceRequestsPaginator struct {
-	*paginate.Pager[DescribeSpotInstanceRequestsInput, DescribeSpotInstanceRequestsOutput, SpotInstanceRequest]
+	*paginate.Pager
 }
 
 // NewDescribeSpotInstanceRequestsPaginator returns a paginator over DescribeSpotInstanceRequests, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSpotInstanceRequestsPaginator(client DescribeSpotInstanceRequestsAPIClient, in *DescribeSpotInstanceRequestsInput, optFns ...func(*paginate.Options)) *DescribeSpotInstanceRequestsPaginator {
-	return &DescribeSpotInstanceRequestsPaginator{paginate.New(describeSpotInstanceRequestsSpec, client.DescribeSpotInstanceRequests, in, optFns...)}
+	var input DescribeSpotInstanceRequestsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSpotInstanceRequests(ctx, v.(*DescribeSpotInstanceRequestsInput))
+		if out == nil && err == nil {
+			out = &DescribeSpotInstanceRequestsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSpotInstanceRequestsPaginator{paginate.New(describeSpotInstanceRequestsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSpotInstanceRequestsPaginator) NextPage(ctx context.Context) (*DescribeSpotInstanceRequestsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSpotInstanceRequestsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSpotInstanceRequestsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotInstanceRequestsOutput, error] {
+	return func(yield func(*DescribeSpotInstanceRequestsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSpotInstanceRequestsPaginator) Items(ctx context.Context) iter.Seq2[SpotInstanceRequest, error] {
+	return func(yield func(SpotInstanceRequest, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SpotInstanceRequest
+				yield(zero, err)
+				return
+			}
+			items := describeSpotInstanceRequestsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSpotInstanceRequestsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

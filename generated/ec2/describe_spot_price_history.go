@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -80,24 +81,38 @@ type DescribeSpotPriceHistoryAPIClient interface {
 	DescribeSpotPriceHistory(ctx context.Context, in *DescribeSpotPriceHistoryInput) (*DescribeSpotPriceHistoryOutput, error)
 }
 
-var describeSpotPriceHistorySpec = &paginate.Spec[DescribeSpotPriceHistoryInput, DescribeSpotPriceHistoryOutput, SpotPriceHistory]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSpotPriceHistoryOutput) []SpotPriceHistory {
-		return out.SpotPriceHistory
+var describeSpotPriceHistorySpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSpotPriceHistoryOutput)
+		items := describeSpotPriceHistoryItems(&out)
+		out.SpotPriceHistory = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSpotPriceHistoryOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSpotPriceHistoryItems(v.(*DescribeSpotPriceHistoryOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSpotPriceHistoryOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSpotPriceHistoryOutput, items []SpotPriceHistory) {
-		out.SpotPriceHistory = items
-	},
-	SetLimit: func(in *DescribeSpotPriceHistoryInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSpotPriceHistoryInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSpotPriceHistoryInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSpotPriceHistoryInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSpotPriceHistoryInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSpotPriceHistoryInput).Validate()
+	},
+}
+
+// describeSpotPriceHistoryItems returns the items of a DescribeSpotPriceHistory page.
+func describeSpotPriceHistoryItems(out *DescribeSpotPriceHistoryOutput) []SpotPriceHistory {
+	return out.SpotPriceHistory
 }
 
 // DescribeSpotPriceHistoryPaginator pages through DescribeSpotPriceHistory the way boto3's describe_spot_price_history paginator does.
@@ -107,14 +122,68 @@ var describeSpotPriceHistorySpec = &paginate.Spec[DescribeSpotPriceHistoryInput,
 //
 // Each page is a *DescribeSpotPriceHistoryOutput; Items yields the elements of SpotPriceHistory across pages.
 type DescribeSpotPriceHistoryPaginator struct {
-	*paginate.Pager[DescribeSpotPriceHistoryInput, DescribeSpotPriceHistoryOutput, SpotPriceHistory]
+	*paginate.Pager
 }
 
 // NewDescribeSpotPriceHistoryPaginator returns a paginator over DescribeSpotPriceHistory, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSpotPriceHistoryPaginator(client DescribeSpotPriceHistoryAPIClient, in *DescribeSpotPriceHistoryInput, optFns ...func(*paginate.Options)) *DescribeSpotPriceHistoryPaginator {
-	return &DescribeSpotPriceHistoryPaginator{paginate.New(describeSpotPriceHistorySpec, client.DescribeSpotPriceHistory, in, optFns...)}
+	var input DescribeSpotPriceHistoryInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSpotPriceHistory(ctx, v.(*DescribeSpotPriceHistoryInput))
+		if out == nil && err == nil {
+			out = &DescribeSpotPriceHistoryOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSpotPriceHistoryPaginator{paginate.New(describeSpotPriceHistorySpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSpotPriceHistoryPaginator) NextPage(ctx context.Context) (*DescribeSpotPriceHistoryOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSpotPriceHistoryOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSpotPriceHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotPriceHistoryOutput, error] {
+	return func(yield func(*DescribeSpotPriceHistoryOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSpotPriceHistoryPaginator) Items(ctx context.Context) iter.Seq2[SpotPriceHistory, error] {
+	return func(yield func(SpotPriceHistory, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SpotPriceHistory
+				yield(zero, err)
+				return
+			}
+			items := describeSpotPriceHistoryItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSpotPriceHistoryFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

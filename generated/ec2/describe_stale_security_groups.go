@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeStaleSecurityGroupsInput is the input of DescribeStaleSecurityGroups.
@@ -56,24 +57,38 @@ type DescribeStaleSecurityGroupsAPIClient interface {
 	DescribeStaleSecurityGroups(ctx context.Context, in *DescribeStaleSecurityGroupsInput) (*DescribeStaleSecurityGroupsOutput, error)
 }
 
-var describeStaleSecurityGroupsSpec = &paginate.Spec[DescribeStaleSecurityGroupsInput, DescribeStaleSecurityGroupsOutput, StaleSecurityGroupSet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeStaleSecurityGroupsOutput) []StaleSecurityGroupSet {
-		return out.StaleSecurityGroupSet
+var describeStaleSecurityGroupsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeStaleSecurityGroupsOutput)
+		items := describeStaleSecurityGroupsItems(&out)
+		out.StaleSecurityGroupSet = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeStaleSecurityGroupsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeStaleSecurityGroupsItems(v.(*DescribeStaleSecurityGroupsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeStaleSecurityGroupsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeStaleSecurityGroupsOutput, items []StaleSecurityGroupSet) {
-		out.StaleSecurityGroupSet = items
-	},
-	SetLimit: func(in *DescribeStaleSecurityGroupsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeStaleSecurityGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeStaleSecurityGroupsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeStaleSecurityGroupsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeStaleSecurityGroupsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeStaleSecurityGroupsInput).Validate()
+	},
+}
+
+// describeStaleSecurityGroupsItems returns the items of a DescribeStaleSecurityGroups page.
+func describeStaleSecurityGroupsItems(out *DescribeStaleSecurityGroupsOutput) []StaleSecurityGroupSet {
+	return out.StaleSecurityGroupSet
 }
 
 // DescribeStaleSecurityGroupsPaginator pages through DescribeStaleSecurityGroups the way boto3's describe_stale_security_groups paginator does.
@@ -83,12 +98,66 @@ var describeStaleSecurityGroupsSpec = &paginate.Spec[DescribeStaleSecurityGroups
 //
 // Each page is a *DescribeStaleSecurityGroupsOutput; Items yields the elements of StaleSecurityGroupSet across pages.
 type DescribeStaleSecurityGroupsPaginator struct {
-	*paginate.Pager[DescribeStaleSecurityGroupsInput, DescribeStaleSecurityGroupsOutput, StaleSecurityGroupSet]
+	*paginate.Pager
 }
 
 // NewDescribeStaleSecurityGroupsPaginator returns a paginator over DescribeStaleSecurityGroups, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeStaleSecurityGroupsPaginator(client DescribeStaleSecurityGroupsAPIClient, in *DescribeStaleSecurityGroupsInput, optFns ...func(*paginate.Options)) *DescribeStaleSecurityGroupsPaginator {
-	return &DescribeStaleSecurityGroupsPaginator{paginate.New(describeStaleSecurityGroupsSpec, client.DescribeStaleSecurityGroups, in, optFns...)}
+	var input DescribeStaleSecurityGroupsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeStaleSecurityGroups(ctx, v.(*DescribeStaleSecurityGroupsInput))
+		if out == nil && err == nil {
+			out = &DescribeStaleSecurityGroupsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeStaleSecurityGroupsPaginator{paginate.New(describeStaleSecurityGroupsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeStaleSecurityGroupsPaginator) NextPage(ctx context.Context) (*DescribeStaleSecurityGroupsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeStaleSecurityGroupsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeStaleSecurityGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeStaleSecurityGroupsOutput, error] {
+	return func(yield func(*DescribeStaleSecurityGroupsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeStaleSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[StaleSecurityGroupSet, error] {
+	return func(yield func(StaleSecurityGroupSet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero StaleSecurityGroupSet
+				yield(zero, err)
+				return
+			}
+			items := describeStaleSecurityGroupsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

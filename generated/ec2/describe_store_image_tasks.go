@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeStoreImageTasksInput is the input of DescribeStoreImageTasks.
@@ -57,24 +58,38 @@ type DescribeStoreImageTasksAPIClient interface {
 	DescribeStoreImageTasks(ctx context.Context, in *DescribeStoreImageTasksInput) (*DescribeStoreImageTasksOutput, error)
 }
 
-var describeStoreImageTasksSpec = &paginate.Spec[DescribeStoreImageTasksInput, DescribeStoreImageTasksOutput, StoreImageTaskResult]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeStoreImageTasksOutput) []StoreImageTaskResult {
-		return out.StoreImageTaskResults
+var describeStoreImageTasksSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeStoreImageTasksOutput)
+		items := describeStoreImageTasksItems(&out)
+		out.StoreImageTaskResults = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeStoreImageTasksOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeStoreImageTasksItems(v.(*DescribeStoreImageTasksOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeStoreImageTasksOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeStoreImageTasksOutput, items []StoreImageTaskResult) {
-		out.StoreImageTaskResults = items
-	},
-	SetLimit: func(in *DescribeStoreImageTasksInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeStoreImageTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeStoreImageTasksInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeStoreImageTasksInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeStoreImageTasksInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeStoreImageTasksInput).Validate()
+	},
+}
+
+// describeStoreImageTasksItems returns the items of a DescribeStoreImageTasks page.
+func describeStoreImageTasksItems(out *DescribeStoreImageTasksOutput) []StoreImageTaskResult {
+	return out.StoreImageTaskResults
 }
 
 // DescribeStoreImageTasksPaginator pages through DescribeStoreImageTasks the way boto3's describe_store_image_tasks paginator does.
@@ -84,14 +99,68 @@ var describeStoreImageTasksSpec = &paginate.Spec[DescribeStoreImageTasksInput, D
 //
 // Each page is a *DescribeStoreImageTasksOutput; Items yields the elements of StoreImageTaskResults across pages.
 type DescribeStoreImageTasksPaginator struct {
-	*paginate.Pager[DescribeStoreImageTasksInput, DescribeStoreImageTasksOutput, StoreImageTaskResult]
+	*paginate.Pager
 }
 
 // NewDescribeStoreImageTasksPaginator returns a paginator over DescribeStoreImageTasks, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeStoreImageTasksPaginator(client DescribeStoreImageTasksAPIClient, in *DescribeStoreImageTasksInput, optFns ...func(*paginate.Options)) *DescribeStoreImageTasksPaginator {
-	return &DescribeStoreImageTasksPaginator{paginate.New(describeStoreImageTasksSpec, client.DescribeStoreImageTasks, in, optFns...)}
+	var input DescribeStoreImageTasksInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeStoreImageTasks(ctx, v.(*DescribeStoreImageTasksInput))
+		if out == nil && err == nil {
+			out = &DescribeStoreImageTasksOutput{}
+		}
+		return out, err
+	}
+	return &DescribeStoreImageTasksPaginator{paginate.New(describeStoreImageTasksSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeStoreImageTasksPaginator) NextPage(ctx context.Context) (*DescribeStoreImageTasksOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeStoreImageTasksOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeStoreImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeStoreImageTasksOutput, error] {
+	return func(yield func(*DescribeStoreImageTasksOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeStoreImageTasksPaginator) Items(ctx context.Context) iter.Seq2[StoreImageTaskResult, error] {
+	return func(yield func(StoreImageTaskResult, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero StoreImageTaskResult
+				yield(zero, err)
+				return
+			}
+			items := describeStoreImageTasksItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeStoreImageTasksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSubnetsInput is the input of DescribeSubnets.
@@ -111,24 +112,38 @@ type DescribeSubnetsAPIClient interface {
 	DescribeSubnets(ctx context.Context, in *DescribeSubnetsInput) (*DescribeSubnetsOutput, error)
 }
 
-var describeSubnetsSpec = &paginate.Spec[DescribeSubnetsInput, DescribeSubnetsOutput, Subnet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSubnetsOutput) []Subnet {
-		return out.Subnets
+var describeSubnetsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSubnetsOutput)
+		items := describeSubnetsItems(&out)
+		out.Subnets = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSubnetsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSubnetsItems(v.(*DescribeSubnetsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSubnetsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSubnetsOutput, items []Subnet) {
-		out.Subnets = items
-	},
-	SetLimit: func(in *DescribeSubnetsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSubnetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSubnetsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSubnetsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSubnetsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSubnetsInput).Validate()
+	},
+}
+
+// describeSubnetsItems returns the items of a DescribeSubnets page.
+func describeSubnetsItems(out *DescribeSubnetsOutput) []Subnet {
+	return out.Subnets
 }
 
 // DescribeSubnetsPaginator pages through DescribeSubnets the way boto3's describe_subnets paginator does.
@@ -138,14 +153,68 @@ var describeSubnetsSpec = &paginate.Spec[DescribeSubnetsInput, DescribeSubnetsOu
 //
 // Each page is a *DescribeSubnetsOutput; Items yields the elements of Subnets across pages.
 type DescribeSubnetsPaginator struct {
-	*paginate.Pager[DescribeSubnetsInput, DescribeSubnetsOutput, Subnet]
+	*paginate.Pager
 }
 
 // NewDescribeSubnetsPaginator returns a paginator over DescribeSubnets, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSubnetsPaginator(client DescribeSubnetsAPIClient, in *DescribeSubnetsInput, optFns ...func(*paginate.Options)) *DescribeSubnetsPaginator {
-	return &DescribeSubnetsPaginator{paginate.New(describeSubnetsSpec, client.DescribeSubnets, in, optFns...)}
+	var input DescribeSubnetsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSubnets(ctx, v.(*DescribeSubnetsInput))
+		if out == nil && err == nil {
+			out = &DescribeSubnetsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSubnetsPaginator{paginate.New(describeSubnetsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSubnetsPaginator) NextPage(ctx context.Context) (*DescribeSubnetsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSubnetsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSubnetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSubnetsOutput, error] {
+	return func(yield func(*DescribeSubnetsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSubnetsPaginator) Items(ctx context.Context) iter.Seq2[Subnet, error] {
+	return func(yield func(Subnet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Subnet
+				yield(zero, err)
+				return
+			}
+			items := describeSubnetsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeSubnetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

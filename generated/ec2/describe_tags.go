@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTagsInput is the input of DescribeTags.
@@ -56,24 +57,38 @@ type DescribeTagsAPIClient interface {
 	DescribeTags(ctx context.Context, in *DescribeTagsInput) (*DescribeTagsOutput, error)
 }
 
-var describeTagsSpec = &paginate.Spec[DescribeTagsInput, DescribeTagsOutput, DescribeTagsTag]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTagsOutput) []DescribeTagsTag {
-		return out.Tags
+var describeTagsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTagsOutput)
+		items := describeTagsItems(&out)
+		out.Tags = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTagsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTagsItems(v.(*DescribeTagsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTagsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTagsOutput, items []DescribeTagsTag) {
-		out.Tags = items
-	},
-	SetLimit: func(in *DescribeTagsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTagsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTagsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTagsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTagsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTagsInput).Validate()
+	},
+}
+
+// describeTagsItems returns the items of a DescribeTags page.
+func describeTagsItems(out *DescribeTagsOutput) []DescribeTagsTag {
+	return out.Tags
 }
 
 // DescribeTagsPaginator pages through DescribeTags the way boto3's describe_tags paginator does.
@@ -83,14 +98,68 @@ var describeTagsSpec = &paginate.Spec[DescribeTagsInput, DescribeTagsOutput, Des
 //
 // Each page is a *DescribeTagsOutput; Items yields the elements of Tags across pages.
 type DescribeTagsPaginator struct {
-	*paginate.Pager[DescribeTagsInput, DescribeTagsOutput, DescribeTagsTag]
+	*paginate.Pager
 }
 
 // NewDescribeTagsPaginator returns a paginator over DescribeTags, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTagsPaginator(client DescribeTagsAPIClient, in *DescribeTagsInput, optFns ...func(*paginate.Options)) *DescribeTagsPaginator {
-	return &DescribeTagsPaginator{paginate.New(describeTagsSpec, client.DescribeTags, in, optFns...)}
+	var input DescribeTagsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTags(ctx, v.(*DescribeTagsInput))
+		if out == nil && err == nil {
+			out = &DescribeTagsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTagsPaginator{paginate.New(describeTagsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTagsPaginator) NextPage(ctx context.Context) (*DescribeTagsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTagsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTagsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTagsOutput, error] {
+	return func(yield func(*DescribeTagsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTagsPaginator) Items(ctx context.Context) iter.Seq2[DescribeTagsTag, error] {
+	return func(yield func(DescribeTagsTag, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeTagsTag
+				yield(zero, err)
+				return
+			}
+			items := describeTagsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTagsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTrafficMirrorFiltersInput is the input of
@@ -52,24 +53,38 @@ type DescribeTrafficMirrorFiltersAPIClient interface {
 	DescribeTrafficMirrorFilters(ctx context.Context, in *DescribeTrafficMirrorFiltersInput) (*DescribeTrafficMirrorFiltersOutput, error)
 }
 
-var describeTrafficMirrorFiltersSpec = &paginate.Spec[DescribeTrafficMirrorFiltersInput, DescribeTrafficMirrorFiltersOutput, TrafficMirrorFilter]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTrafficMirrorFiltersOutput) []TrafficMirrorFilter {
-		return out.TrafficMirrorFilters
+var describeTrafficMirrorFiltersSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTrafficMirrorFiltersOutput)
+		items := describeTrafficMirrorFiltersItems(&out)
+		out.TrafficMirrorFilters = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTrafficMirrorFiltersOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTrafficMirrorFiltersItems(v.(*DescribeTrafficMirrorFiltersOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTrafficMirrorFiltersOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTrafficMirrorFiltersOutput, items []TrafficMirrorFilter) {
-		out.TrafficMirrorFilters = items
-	},
-	SetLimit: func(in *DescribeTrafficMirrorFiltersInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTrafficMirrorFiltersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTrafficMirrorFiltersInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTrafficMirrorFiltersInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTrafficMirrorFiltersInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTrafficMirrorFiltersInput).Validate()
+	},
+}
+
+// describeTrafficMirrorFiltersItems returns the items of a DescribeTrafficMirrorFilters page.
+func describeTrafficMirrorFiltersItems(out *DescribeTrafficMirrorFiltersOutput) []TrafficMirrorFilter {
+	return out.TrafficMirrorFilters
 }
 
 // DescribeTrafficMirrorFiltersPaginator pages through DescribeTrafficMirrorFilters the way boto3's describe_traffic_mirror_filters paginator does.
@@ -79,14 +94,68 @@ var describeTrafficMirrorFiltersSpec = &paginate.Spec[DescribeTrafficMirrorFilte
 //
 // Each page is a *DescribeTrafficMirrorFiltersOutput; Items yields the elements of TrafficMirrorFilters across pages.
 type DescribeTrafficMirrorFiltersPaginator struct {
-	*paginate.Pager[DescribeTrafficMirrorFiltersInput, DescribeTrafficMirrorFiltersOutput, TrafficMirrorFilter]
+	*paginate.Pager
 }
 
 // NewDescribeTrafficMirrorFiltersPaginator returns a paginator over DescribeTrafficMirrorFilters, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTrafficMirrorFiltersPaginator(client DescribeTrafficMirrorFiltersAPIClient, in *DescribeTrafficMirrorFiltersInput, optFns ...func(*paginate.Options)) *DescribeTrafficMirrorFiltersPaginator {
-	return &DescribeTrafficMirrorFiltersPaginator{paginate.New(describeTrafficMirrorFiltersSpec, client.DescribeTrafficMirrorFilters, in, optFns...)}
+	var input DescribeTrafficMirrorFiltersInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTrafficMirrorFilters(ctx, v.(*DescribeTrafficMirrorFiltersInput))
+		if out == nil && err == nil {
+			out = &DescribeTrafficMirrorFiltersOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTrafficMirrorFiltersPaginator{paginate.New(describeTrafficMirrorFiltersSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTrafficMirrorFiltersPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorFiltersOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTrafficMirrorFiltersOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTrafficMirrorFiltersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrafficMirrorFiltersOutput, error] {
+	return func(yield func(*DescribeTrafficMirrorFiltersOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTrafficMirrorFiltersPaginator) Items(ctx context.Context) iter.Seq2[TrafficMirrorFilter, error] {
+	return func(yield func(TrafficMirrorFilter, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TrafficMirrorFilter
+				yield(zero, err)
+				return
+			}
+			items := describeTrafficMirrorFiltersItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTrafficMirrorFiltersFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTrafficMirrorSessionsInput is the input of
@@ -61,24 +62,38 @@ type DescribeTrafficMirrorSessionsAPIClient interface {
 	DescribeTrafficMirrorSessions(ctx context.Context, in *DescribeTrafficMirrorSessionsInput) (*DescribeTrafficMirrorSessionsOutput, error)
 }
 
-var describeTrafficMirrorSessionsSpec = &paginate.Spec[DescribeTrafficMirrorSessionsInput, DescribeTrafficMirrorSessionsOutput, TrafficMirrorSession]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTrafficMirrorSessionsOutput) []TrafficMirrorSession {
-		return out.TrafficMirrorSessions
+var describeTrafficMirrorSessionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTrafficMirrorSessionsOutput)
+		items := describeTrafficMirrorSessionsItems(&out)
+		out.TrafficMirrorSessions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTrafficMirrorSessionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTrafficMirrorSessionsItems(v.(*DescribeTrafficMirrorSessionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTrafficMirrorSessionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTrafficMirrorSessionsOutput, items []TrafficMirrorSession) {
-		out.TrafficMirrorSessions = items
-	},
-	SetLimit: func(in *DescribeTrafficMirrorSessionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTrafficMirrorSessionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTrafficMirrorSessionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTrafficMirrorSessionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTrafficMirrorSessionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTrafficMirrorSessionsInput).Validate()
+	},
+}
+
+// describeTrafficMirrorSessionsItems returns the items of a DescribeTrafficMirrorSessions page.
+func describeTrafficMirrorSessionsItems(out *DescribeTrafficMirrorSessionsOutput) []TrafficMirrorSession {
+	return out.TrafficMirrorSessions
 }
 
 // DescribeTrafficMirrorSessionsPaginator pages through DescribeTrafficMirrorSessions the way boto3's describe_traffic_mirror_sessions paginator does.
@@ -88,14 +103,68 @@ var describeTrafficMirrorSessionsSpec = &paginate.Spec[DescribeTrafficMirrorSess
 //
 // Each page is a *DescribeTrafficMirrorSessionsOutput; Items yields the elements of TrafficMirrorSessions across pages.
 type DescribeTrafficMirrorSessionsPaginator struct {
-	*paginate.Pager[DescribeTrafficMirrorSessionsInput, DescribeTrafficMirrorSessionsOutput, TrafficMirrorSession]
+	*paginate.Pager
 }
 
 // NewDescribeTrafficMirrorSessionsPaginator returns a paginator over DescribeTrafficMirrorSessions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTrafficMirrorSessionsPaginator(client DescribeTrafficMirrorSessionsAPIClient, in *DescribeTrafficMirrorSessionsInput, optFns ...func(*paginate.Options)) *DescribeTrafficMirrorSessionsPaginator {
-	return &DescribeTrafficMirrorSessionsPaginator{paginate.New(describeTrafficMirrorSessionsSpec, client.DescribeTrafficMirrorSessions, in, optFns...)}
+	var input DescribeTrafficMirrorSessionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTrafficMirrorSessions(ctx, v.(*DescribeTrafficMirrorSessionsInput))
+		if out == nil && err == nil {
+			out = &DescribeTrafficMirrorSessionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTrafficMirrorSessionsPaginator{paginate.New(describeTrafficMirrorSessionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTrafficMirrorSessionsPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorSessionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTrafficMirrorSessionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTrafficMirrorSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrafficMirrorSessionsOutput, error] {
+	return func(yield func(*DescribeTrafficMirrorSessionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTrafficMirrorSessionsPaginator) Items(ctx context.Context) iter.Seq2[TrafficMirrorSession, error] {
+	return func(yield func(TrafficMirrorSession, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TrafficMirrorSession
+				yield(zero, err)
+				return
+			}
+			items := describeTrafficMirrorSessionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTrafficMirrorSessionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTrafficMirrorTargetsInput is the input of
@@ -57,24 +58,38 @@ type DescribeTrafficMirrorTargetsAPIClient interface {
 	DescribeTrafficMirrorTargets(ctx context.Context, in *DescribeTrafficMirrorTargetsInput) (*DescribeTrafficMirrorTargetsOutput, error)
 }
 
-var describeTrafficMirrorTargetsSpec = &paginate.Spec[DescribeTrafficMirrorTargetsInput, DescribeTrafficMirrorTargetsOutput, TrafficMirrorTarget]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTrafficMirrorTargetsOutput) []TrafficMirrorTarget {
-		return out.TrafficMirrorTargets
+var describeTrafficMirrorTargetsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTrafficMirrorTargetsOutput)
+		items := describeTrafficMirrorTargetsItems(&out)
+		out.TrafficMirrorTargets = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTrafficMirrorTargetsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTrafficMirrorTargetsItems(v.(*DescribeTrafficMirrorTargetsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTrafficMirrorTargetsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTrafficMirrorTargetsOutput, items []TrafficMirrorTarget) {
-		out.TrafficMirrorTargets = items
-	},
-	SetLimit: func(in *DescribeTrafficMirrorTargetsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTrafficMirrorTargetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTrafficMirrorTargetsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTrafficMirrorTargetsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTrafficMirrorTargetsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTrafficMirrorTargetsInput).Validate()
+	},
+}
+
+// describeTrafficMirrorTargetsItems returns the items of a DescribeTrafficMirrorTargets page.
+func describeTrafficMirrorTargetsItems(out *DescribeTrafficMirrorTargetsOutput) []TrafficMirrorTarget {
+	return out.TrafficMirrorTargets
 }
 
 // DescribeTrafficMirrorTargetsPaginator pages through DescribeTrafficMirrorTargets the way boto3's describe_traffic_mirror_targets paginator does.
@@ -84,14 +99,68 @@ var describeTrafficMirrorTargetsSpec = &paginate.Spec[DescribeTrafficMirrorTarge
 //
 // Each page is a *DescribeTrafficMirrorTargetsOutput; Items yields the elements of TrafficMirrorTargets across pages.
 type DescribeTrafficMirrorTargetsPaginator struct {
-	*paginate.Pager[DescribeTrafficMirrorTargetsInput, DescribeTrafficMirrorTargetsOutput, TrafficMirrorTarget]
+	*paginate.Pager
 }
 
 // NewDescribeTrafficMirrorTargetsPaginator returns a paginator over DescribeTrafficMirrorTargets, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTrafficMirrorTargetsPaginator(client DescribeTrafficMirrorTargetsAPIClient, in *DescribeTrafficMirrorTargetsInput, optFns ...func(*paginate.Options)) *DescribeTrafficMirrorTargetsPaginator {
-	return &DescribeTrafficMirrorTargetsPaginator{paginate.New(describeTrafficMirrorTargetsSpec, client.DescribeTrafficMirrorTargets, in, optFns...)}
+	var input DescribeTrafficMirrorTargetsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTrafficMirrorTargets(ctx, v.(*DescribeTrafficMirrorTargetsInput))
+		if out == nil && err == nil {
+			out = &DescribeTrafficMirrorTargetsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTrafficMirrorTargetsPaginator{paginate.New(describeTrafficMirrorTargetsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTrafficMirrorTargetsPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorTargetsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTrafficMirrorTargetsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTrafficMirrorTargetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrafficMirrorTargetsOutput, error] {
+	return func(yield func(*DescribeTrafficMirrorTargetsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTrafficMirrorTargetsPaginator) Items(ctx context.Context) iter.Seq2[TrafficMirrorTarget, error] {
+	return func(yield func(TrafficMirrorTarget, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TrafficMirrorTarget
+				yield(zero, err)
+				return
+			}
+			items := describeTrafficMirrorTargetsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTrafficMirrorTargetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayAttachmentsInput is the input of
@@ -66,24 +67,38 @@ type DescribeTransitGatewayAttachmentsAPIClient interface {
 	DescribeTransitGatewayAttachments(ctx context.Context, in *DescribeTransitGatewayAttachmentsInput) (*DescribeTransitGatewayAttachmentsOutput, error)
 }
 
-var describeTransitGatewayAttachmentsSpec = &paginate.Spec[DescribeTransitGatewayAttachmentsInput, DescribeTransitGatewayAttachmentsOutput, TransitGatewayAttachment]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayAttachmentsOutput) []TransitGatewayAttachment {
-		return out.TransitGatewayAttachments
+var describeTransitGatewayAttachmentsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayAttachmentsOutput)
+		items := describeTransitGatewayAttachmentsItems(&out)
+		out.TransitGatewayAttachments = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayAttachmentsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayAttachmentsItems(v.(*DescribeTransitGatewayAttachmentsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayAttachmentsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayAttachmentsOutput, items []TransitGatewayAttachment) {
-		out.TransitGatewayAttachments = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayAttachmentsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayAttachmentsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayAttachmentsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayAttachmentsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayAttachmentsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayAttachmentsInput).Validate()
+	},
+}
+
+// describeTransitGatewayAttachmentsItems returns the items of a DescribeTransitGatewayAttachments page.
+func describeTransitGatewayAttachmentsItems(out *DescribeTransitGatewayAttachmentsOutput) []TransitGatewayAttachment {
+	return out.TransitGatewayAttachments
 }
 
 // DescribeTransitGatewayAttachmentsPaginator pages through DescribeTransitGatewayAttachments the way boto3's describe_transit_gateway_attachments paginator does.
@@ -93,14 +108,68 @@ var describeTransitGatewayAttachmentsSpec = &paginate.Spec[DescribeTransitGatewa
 //
 // Each page is a *DescribeTransitGatewayAttachmentsOutput; Items yields the elements of TransitGatewayAttachments across pages.
 type DescribeTransitGatewayAttachmentsPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayAttachmentsInput, DescribeTransitGatewayAttachmentsOutput, TransitGatewayAttachment]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayAttachmentsPaginator returns a paginator over DescribeTransitGatewayAttachments, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayAttachmentsPaginator(client DescribeTransitGatewayAttachmentsAPIClient, in *DescribeTransitGatewayAttachmentsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayAttachmentsPaginator {
-	return &DescribeTransitGatewayAttachmentsPaginator{paginate.New(describeTransitGatewayAttachmentsSpec, client.DescribeTransitGatewayAttachments, in, optFns...)}
+	var input DescribeTransitGatewayAttachmentsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayAttachments(ctx, v.(*DescribeTransitGatewayAttachmentsInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayAttachmentsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayAttachmentsPaginator{paginate.New(describeTransitGatewayAttachmentsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayAttachmentsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayAttachmentsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayAttachmentsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayAttachmentsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayAttachmentsOutput, error] {
+	return func(yield func(*DescribeTransitGatewayAttachmentsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayAttachmentsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayAttachment, error] {
+	return func(yield func(TransitGatewayAttachment, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayAttachment
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayAttachmentsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayAttachmentsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayConnectPeersInput is the input of
@@ -54,24 +55,38 @@ type DescribeTransitGatewayConnectPeersAPIClient interface {
 	DescribeTransitGatewayConnectPeers(ctx context.Context, in *DescribeTransitGatewayConnectPeersInput) (*DescribeTransitGatewayConnectPeersOutput, error)
 }
 
-var describeTransitGatewayConnectPeersSpec = &paginate.Spec[DescribeTransitGatewayConnectPeersInput, DescribeTransitGatewayConnectPeersOutput, TransitGatewayConnectPeer]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayConnectPeersOutput) []TransitGatewayConnectPeer {
-		return out.TransitGatewayConnectPeers
+var describeTransitGatewayConnectPeersSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayConnectPeersOutput)
+		items := describeTransitGatewayConnectPeersItems(&out)
+		out.TransitGatewayConnectPeers = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayConnectPeersOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayConnectPeersItems(v.(*DescribeTransitGatewayConnectPeersOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayConnectPeersOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayConnectPeersOutput, items []TransitGatewayConnectPeer) {
-		out.TransitGatewayConnectPeers = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayConnectPeersInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayConnectPeersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayConnectPeersInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayConnectPeersInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayConnectPeersInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayConnectPeersInput).Validate()
+	},
+}
+
+// describeTransitGatewayConnectPeersItems returns the items of a DescribeTransitGatewayConnectPeers page.
+func describeTransitGatewayConnectPeersItems(out *DescribeTransitGatewayConnectPeersOutput) []TransitGatewayConnectPeer {
+	return out.TransitGatewayConnectPeers
 }
 
 // DescribeTransitGatewayConnectPeersPaginator pages through DescribeTransitGatewayConnectPeers the way boto3's describe_transit_gateway_connect_peers paginator does.
@@ -81,14 +96,68 @@ var describeTransitGatewayConnectPeersSpec = &paginate.Spec[DescribeTransitGatew
 //
 // Each page is a *DescribeTransitGatewayConnectPeersOutput; Items yields the elements of TransitGatewayConnectPeers across pages.
 type DescribeTransitGatewayConnectPeersPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayConnectPeersInput, DescribeTransitGatewayConnectPeersOutput, TransitGatewayConnectPeer]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayConnectPeersPaginator returns a paginator over DescribeTransitGatewayConnectPeers, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayConnectPeersPaginator(client DescribeTransitGatewayConnectPeersAPIClient, in *DescribeTransitGatewayConnectPeersInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayConnectPeersPaginator {
-	return &DescribeTransitGatewayConnectPeersPaginator{paginate.New(describeTransitGatewayConnectPeersSpec, client.DescribeTransitGatewayConnectPeers, in, optFns...)}
+	var input DescribeTransitGatewayConnectPeersInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayConnectPeers(ctx, v.(*DescribeTransitGatewayConnectPeersInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayConnectPeersOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayConnectPeersPaginator{paginate.New(describeTransitGatewayConnectPeersSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayConnectPeersPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayConnectPeersOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayConnectPeersOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayConnectPeersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayConnectPeersOutput, error] {
+	return func(yield func(*DescribeTransitGatewayConnectPeersOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayConnectPeersPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayConnectPeer, error] {
+	return func(yield func(TransitGatewayConnectPeer, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayConnectPeer
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayConnectPeersItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayConnectPeersFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

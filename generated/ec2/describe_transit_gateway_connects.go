@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayConnectsInput is the input of
@@ -58,24 +59,38 @@ type DescribeTransitGatewayConnectsAPIClient interface {
 	DescribeTransitGatewayConnects(ctx context.Context, in *DescribeTransitGatewayConnectsInput) (*DescribeTransitGatewayConnectsOutput, error)
 }
 
-var describeTransitGatewayConnectsSpec = &paginate.Spec[DescribeTransitGatewayConnectsInput, DescribeTransitGatewayConnectsOutput, TransitGatewayConnect]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayConnectsOutput) []TransitGatewayConnect {
-		return out.TransitGatewayConnects
+var describeTransitGatewayConnectsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayConnectsOutput)
+		items := describeTransitGatewayConnectsItems(&out)
+		out.TransitGatewayConnects = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayConnectsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayConnectsItems(v.(*DescribeTransitGatewayConnectsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayConnectsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayConnectsOutput, items []TransitGatewayConnect) {
-		out.TransitGatewayConnects = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayConnectsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayConnectsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayConnectsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayConnectsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayConnectsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayConnectsInput).Validate()
+	},
+}
+
+// describeTransitGatewayConnectsItems returns the items of a DescribeTransitGatewayConnects page.
+func describeTransitGatewayConnectsItems(out *DescribeTransitGatewayConnectsOutput) []TransitGatewayConnect {
+	return out.TransitGatewayConnects
 }
 
 // DescribeTransitGatewayConnectsPaginator pages through DescribeTransitGatewayConnects the way boto3's describe_transit_gateway_connects paginator does.
@@ -85,14 +100,68 @@ var describeTransitGatewayConnectsSpec = &paginate.Spec[DescribeTransitGatewayCo
 //
 // Each page is a *DescribeTransitGatewayConnectsOutput; Items yields the elements of TransitGatewayConnects across pages.
 type DescribeTransitGatewayConnectsPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayConnectsInput, DescribeTransitGatewayConnectsOutput, TransitGatewayConnect]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayConnectsPaginator returns a paginator over DescribeTransitGatewayConnects, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayConnectsPaginator(client DescribeTransitGatewayConnectsAPIClient, in *DescribeTransitGatewayConnectsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayConnectsPaginator {
-	return &DescribeTransitGatewayConnectsPaginator{paginate.New(describeTransitGatewayConnectsSpec, client.DescribeTransitGatewayConnects, in, optFns...)}
+	var input DescribeTransitGatewayConnectsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayConnects(ctx, v.(*DescribeTransitGatewayConnectsInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayConnectsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayConnectsPaginator{paginate.New(describeTransitGatewayConnectsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayConnectsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayConnectsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayConnectsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayConnectsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayConnectsOutput, error] {
+	return func(yield func(*DescribeTransitGatewayConnectsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayConnectsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayConnect, error] {
+	return func(yield func(TransitGatewayConnect, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayConnect
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayConnectsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayConnectsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

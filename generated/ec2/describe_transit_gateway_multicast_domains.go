@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayMulticastDomainsInput is the input of
@@ -55,24 +56,38 @@ type DescribeTransitGatewayMulticastDomainsAPIClient interface {
 	DescribeTransitGatewayMulticastDomains(ctx context.Context, in *DescribeTransitGatewayMulticastDomainsInput) (*DescribeTransitGatewayMulticastDomainsOutput, error)
 }
 
-var describeTransitGatewayMulticastDomainsSpec = &paginate.Spec[DescribeTransitGatewayMulticastDomainsInput, DescribeTransitGatewayMulticastDomainsOutput, TransitGatewayMulticastDomain]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayMulticastDomainsOutput) []TransitGatewayMulticastDomain {
-		return out.TransitGatewayMulticastDomains
+var describeTransitGatewayMulticastDomainsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayMulticastDomainsOutput)
+		items := describeTransitGatewayMulticastDomainsItems(&out)
+		out.TransitGatewayMulticastDomains = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayMulticastDomainsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayMulticastDomainsItems(v.(*DescribeTransitGatewayMulticastDomainsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayMulticastDomainsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayMulticastDomainsOutput, items []TransitGatewayMulticastDomain) {
-		out.TransitGatewayMulticastDomains = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayMulticastDomainsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayMulticastDomainsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayMulticastDomainsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayMulticastDomainsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayMulticastDomainsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayMulticastDomainsInput).Validate()
+	},
+}
+
+// describeTransitGatewayMulticastDomainsItems returns the items of a DescribeTransitGatewayMulticastDomains page.
+func describeTransitGatewayMulticastDomainsItems(out *DescribeTransitGatewayMulticastDomainsOutput) []TransitGatewayMulticastDomain {
+	return out.TransitGatewayMulticastDomains
 }
 
 // DescribeTransitGatewayMulticastDomainsPaginator pages through DescribeTransitGatewayMulticastDomains the way boto3's describe_transit_gateway_multicast_domains paginator does.
@@ -82,14 +97,68 @@ var describeTransitGatewayMulticastDomainsSpec = &paginate.Spec[DescribeTransitG
 //
 // Each page is a *DescribeTransitGatewayMulticastDomainsOutput; Items yields the elements of TransitGatewayMulticastDomains across pages.
 type DescribeTransitGatewayMulticastDomainsPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayMulticastDomainsInput, DescribeTransitGatewayMulticastDomainsOutput, TransitGatewayMulticastDomain]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayMulticastDomainsPaginator returns a paginator over DescribeTransitGatewayMulticastDomains, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayMulticastDomainsPaginator(client DescribeTransitGatewayMulticastDomainsAPIClient, in *DescribeTransitGatewayMulticastDomainsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayMulticastDomainsPaginator {
-	return &DescribeTransitGatewayMulticastDomainsPaginator{paginate.New(describeTransitGatewayMulticastDomainsSpec, client.DescribeTransitGatewayMulticastDomains, in, optFns...)}
+	var input DescribeTransitGatewayMulticastDomainsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayMulticastDomains(ctx, v.(*DescribeTransitGatewayMulticastDomainsInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayMulticastDomainsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayMulticastDomainsPaginator{paginate.New(describeTransitGatewayMulticastDomainsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayMulticastDomainsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayMulticastDomainsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayMulticastDomainsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayMulticastDomainsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayMulticastDomainsOutput, error] {
+	return func(yield func(*DescribeTransitGatewayMulticastDomainsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayMulticastDomainsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayMulticastDomain, error] {
+	return func(yield func(TransitGatewayMulticastDomain, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayMulticastDomain
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayMulticastDomainsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayMulticastDomainsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

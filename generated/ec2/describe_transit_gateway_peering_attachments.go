@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayPeeringAttachmentsInput is the input of
@@ -66,24 +67,38 @@ type DescribeTransitGatewayPeeringAttachmentsAPIClient interface {
 	DescribeTransitGatewayPeeringAttachments(ctx context.Context, in *DescribeTransitGatewayPeeringAttachmentsInput) (*DescribeTransitGatewayPeeringAttachmentsOutput, error)
 }
 
-var describeTransitGatewayPeeringAttachmentsSpec = &paginate.Spec[DescribeTransitGatewayPeeringAttachmentsInput, DescribeTransitGatewayPeeringAttachmentsOutput, TransitGatewayPeeringAttachment]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayPeeringAttachmentsOutput) []TransitGatewayPeeringAttachment {
-		return out.TransitGatewayPeeringAttachments
+var describeTransitGatewayPeeringAttachmentsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayPeeringAttachmentsOutput)
+		items := describeTransitGatewayPeeringAttachmentsItems(&out)
+		out.TransitGatewayPeeringAttachments = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayPeeringAttachmentsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayPeeringAttachmentsItems(v.(*DescribeTransitGatewayPeeringAttachmentsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayPeeringAttachmentsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayPeeringAttachmentsOutput, items []TransitGatewayPeeringAttachment) {
-		out.TransitGatewayPeeringAttachments = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayPeeringAttachmentsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayPeeringAttachmentsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayPeeringAttachmentsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayPeeringAttachmentsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayPeeringAttachmentsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayPeeringAttachmentsInput).Validate()
+	},
+}
+
+// describeTransitGatewayPeeringAttachmentsItems returns the items of a DescribeTransitGatewayPeeringAttachments page.
+func describeTransitGatewayPeeringAttachmentsItems(out *DescribeTransitGatewayPeeringAttachmentsOutput) []TransitGatewayPeeringAttachment {
+	return out.TransitGatewayPeeringAttachments
 }
 
 // DescribeTransitGatewayPeeringAttachmentsPaginator pages through DescribeTransitGatewayPeeringAttachments the way boto3's describe_transit_gateway_peering_attachments paginator does.
@@ -93,14 +108,68 @@ var describeTransitGatewayPeeringAttachmentsSpec = &paginate.Spec[DescribeTransi
 //
 // Each page is a *DescribeTransitGatewayPeeringAttachmentsOutput; Items yields the elements of TransitGatewayPeeringAttachments across pages.
 type DescribeTransitGatewayPeeringAttachmentsPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayPeeringAttachmentsInput, DescribeTransitGatewayPeeringAttachmentsOutput, TransitGatewayPeeringAttachment]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayPeeringAttachmentsPaginator returns a paginator over DescribeTransitGatewayPeeringAttachments, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayPeeringAttachmentsPaginator(client DescribeTransitGatewayPeeringAttachmentsAPIClient, in *DescribeTransitGatewayPeeringAttachmentsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayPeeringAttachmentsPaginator {
-	return &DescribeTransitGatewayPeeringAttachmentsPaginator{paginate.New(describeTransitGatewayPeeringAttachmentsSpec, client.DescribeTransitGatewayPeeringAttachments, in, optFns...)}
+	var input DescribeTransitGatewayPeeringAttachmentsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayPeeringAttachments(ctx, v.(*DescribeTransitGatewayPeeringAttachmentsInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayPeeringAttachmentsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayPeeringAttachmentsPaginator{paginate.New(describeTransitGatewayPeeringAttachmentsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayPeeringAttachmentsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayPeeringAttachmentsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayPeeringAttachmentsOutput, error] {
+	return func(yield func(*DescribeTransitGatewayPeeringAttachmentsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPeeringAttachment, error] {
+	return func(yield func(TransitGatewayPeeringAttachment, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayPeeringAttachment
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayPeeringAttachmentsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayPeeringAttachmentsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayPolicyTablesInput is the input of
@@ -49,24 +50,38 @@ type DescribeTransitGatewayPolicyTablesAPIClient interface {
 	DescribeTransitGatewayPolicyTables(ctx context.Context, in *DescribeTransitGatewayPolicyTablesInput) (*DescribeTransitGatewayPolicyTablesOutput, error)
 }
 
-var describeTransitGatewayPolicyTablesSpec = &paginate.Spec[DescribeTransitGatewayPolicyTablesInput, DescribeTransitGatewayPolicyTablesOutput, TransitGatewayPolicyTable]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayPolicyTablesOutput) []TransitGatewayPolicyTable {
-		return out.TransitGatewayPolicyTables
+var describeTransitGatewayPolicyTablesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayPolicyTablesOutput)
+		items := describeTransitGatewayPolicyTablesItems(&out)
+		out.TransitGatewayPolicyTables = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayPolicyTablesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayPolicyTablesItems(v.(*DescribeTransitGatewayPolicyTablesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayPolicyTablesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayPolicyTablesOutput, items []TransitGatewayPolicyTable) {
-		out.TransitGatewayPolicyTables = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayPolicyTablesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayPolicyTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayPolicyTablesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayPolicyTablesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayPolicyTablesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayPolicyTablesInput).Validate()
+	},
+}
+
+// describeTransitGatewayPolicyTablesItems returns the items of a DescribeTransitGatewayPolicyTables page.
+func describeTransitGatewayPolicyTablesItems(out *DescribeTransitGatewayPolicyTablesOutput) []TransitGatewayPolicyTable {
+	return out.TransitGatewayPolicyTables
 }
 
 // DescribeTransitGatewayPolicyTablesPaginator pages through DescribeTransitGatewayPolicyTables the way boto3's describe_transit_gateway_policy_tables paginator does.
@@ -76,12 +91,66 @@ var describeTransitGatewayPolicyTablesSpec = &paginate.Spec[DescribeTransitGatew
 //
 // Each page is a *DescribeTransitGatewayPolicyTablesOutput; Items yields the elements of TransitGatewayPolicyTables across pages.
 type DescribeTransitGatewayPolicyTablesPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayPolicyTablesInput, DescribeTransitGatewayPolicyTablesOutput, TransitGatewayPolicyTable]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayPolicyTablesPaginator returns a paginator over DescribeTransitGatewayPolicyTables, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayPolicyTablesPaginator(client DescribeTransitGatewayPolicyTablesAPIClient, in *DescribeTransitGatewayPolicyTablesInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayPolicyTablesPaginator {
-	return &DescribeTransitGatewayPolicyTablesPaginator{paginate.New(describeTransitGatewayPolicyTablesSpec, client.DescribeTransitGatewayPolicyTables, in, optFns...)}
+	var input DescribeTransitGatewayPolicyTablesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayPolicyTables(ctx, v.(*DescribeTransitGatewayPolicyTablesInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayPolicyTablesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayPolicyTablesPaginator{paginate.New(describeTransitGatewayPolicyTablesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayPolicyTablesPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayPolicyTablesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayPolicyTablesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayPolicyTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayPolicyTablesOutput, error] {
+	return func(yield func(*DescribeTransitGatewayPolicyTablesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayPolicyTablesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPolicyTable, error] {
+	return func(yield func(TransitGatewayPolicyTable, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayPolicyTable
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayPolicyTablesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayRouteTableAnnouncementsInput is the input of
@@ -50,24 +51,38 @@ type DescribeTransitGatewayRouteTableAnnouncementsAPIClient interface {
 	DescribeTransitGatewayRouteTableAnnouncements(ctx context.Context, in *DescribeTransitGatewayRouteTableAnnouncementsInput) (*DescribeTransitGatewayRouteTableAnnouncementsOutput, error)
 }
 
-var describeTransitGatewayRouteTableAnnouncementsSpec = &paginate.Spec[DescribeTransitGatewayRouteTableAnnouncementsInput, DescribeTransitGatewayRouteTableAnnouncementsOutput, TransitGatewayRouteTableAnnouncement]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayRouteTableAnnouncementsOutput) []TransitGatewayRouteTableAnnouncement {
-		return out.TransitGatewayRouteTableAnnouncements
+var describeTransitGatewayRouteTableAnnouncementsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayRouteTableAnnouncementsOutput)
+		items := describeTransitGatewayRouteTableAnnouncementsItems(&out)
+		out.TransitGatewayRouteTableAnnouncements = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayRouteTableAnnouncementsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayRouteTableAnnouncementsItems(v.(*DescribeTransitGatewayRouteTableAnnouncementsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayRouteTableAnnouncementsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayRouteTableAnnouncementsOutput, items []TransitGatewayRouteTableAnnouncement) {
-		out.TransitGatewayRouteTableAnnouncements = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayRouteTableAnnouncementsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayRouteTableAnnouncementsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayRouteTableAnnouncementsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayRouteTableAnnouncementsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayRouteTableAnnouncementsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayRouteTableAnnouncementsInput).Validate()
+	},
+}
+
+// describeTransitGatewayRouteTableAnnouncementsItems returns the items of a DescribeTransitGatewayRouteTableAnnouncements page.
+func describeTransitGatewayRouteTableAnnouncementsItems(out *DescribeTransitGatewayRouteTableAnnouncementsOutput) []TransitGatewayRouteTableAnnouncement {
+	return out.TransitGatewayRouteTableAnnouncements
 }
 
 // DescribeTransitGatewayRouteTableAnnouncementsPaginator pages through DescribeTransitGatewayRouteTableAnnouncements the way boto3's describe_transit_gateway_route_table_announcements paginator does.
@@ -77,12 +92,66 @@ var describeTransitGatewayRouteTableAnnouncementsSpec = &paginate.Spec[DescribeT
 //
 // Each page is a *DescribeTransitGatewayRouteTableAnnouncementsOutput; Items yields the elements of TransitGatewayRouteTableAnnouncements across pages.
 type DescribeTransitGatewayRouteTableAnnouncementsPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayRouteTableAnnouncementsInput, DescribeTransitGatewayRouteTableAnnouncementsOutput, TransitGatewayRouteTableAnnouncement]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayRouteTableAnnouncementsPaginator returns a paginator over DescribeTransitGatewayRouteTableAnnouncements, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(client DescribeTransitGatewayRouteTableAnnouncementsAPIClient, in *DescribeTransitGatewayRouteTableAnnouncementsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayRouteTableAnnouncementsPaginator {
-	return &DescribeTransitGatewayRouteTableAnnouncementsPaginator{paginate.New(describeTransitGatewayRouteTableAnnouncementsSpec, client.DescribeTransitGatewayRouteTableAnnouncements, in, optFns...)}
+	var input DescribeTransitGatewayRouteTableAnnouncementsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayRouteTableAnnouncements(ctx, v.(*DescribeTransitGatewayRouteTableAnnouncementsInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayRouteTableAnnouncementsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayRouteTableAnnouncementsPaginator{paginate.New(describeTransitGatewayRouteTableAnnouncementsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayRouteTableAnnouncementsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayRouteTableAnnouncementsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayRouteTableAnnouncementsOutput, error] {
+	return func(yield func(*DescribeTransitGatewayRouteTableAnnouncementsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTableAnnouncement, error] {
+	return func(yield func(TransitGatewayRouteTableAnnouncement, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayRouteTableAnnouncement
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayRouteTableAnnouncementsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

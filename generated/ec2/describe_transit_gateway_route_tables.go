@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayRouteTablesInput is the input of
@@ -59,24 +60,38 @@ type DescribeTransitGatewayRouteTablesAPIClient interface {
 	DescribeTransitGatewayRouteTables(ctx context.Context, in *DescribeTransitGatewayRouteTablesInput) (*DescribeTransitGatewayRouteTablesOutput, error)
 }
 
-var describeTransitGatewayRouteTablesSpec = &paginate.Spec[DescribeTransitGatewayRouteTablesInput, DescribeTransitGatewayRouteTablesOutput, TransitGatewayRouteTable]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayRouteTablesOutput) []TransitGatewayRouteTable {
-		return out.TransitGatewayRouteTables
+var describeTransitGatewayRouteTablesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayRouteTablesOutput)
+		items := describeTransitGatewayRouteTablesItems(&out)
+		out.TransitGatewayRouteTables = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayRouteTablesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayRouteTablesItems(v.(*DescribeTransitGatewayRouteTablesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayRouteTablesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayRouteTablesOutput, items []TransitGatewayRouteTable) {
-		out.TransitGatewayRouteTables = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayRouteTablesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayRouteTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayRouteTablesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayRouteTablesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayRouteTablesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayRouteTablesInput).Validate()
+	},
+}
+
+// describeTransitGatewayRouteTablesItems returns the items of a DescribeTransitGatewayRouteTables page.
+func describeTransitGatewayRouteTablesItems(out *DescribeTransitGatewayRouteTablesOutput) []TransitGatewayRouteTable {
+	return out.TransitGatewayRouteTables
 }
 
 // DescribeTransitGatewayRouteTablesPaginator pages through DescribeTransitGatewayRouteTables the way boto3's describe_transit_gateway_route_tables paginator does.
@@ -86,14 +101,68 @@ var describeTransitGatewayRouteTablesSpec = &paginate.Spec[DescribeTransitGatewa
 //
 // Each page is a *DescribeTransitGatewayRouteTablesOutput; Items yields the elements of TransitGatewayRouteTables across pages.
 type DescribeTransitGatewayRouteTablesPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayRouteTablesInput, DescribeTransitGatewayRouteTablesOutput, TransitGatewayRouteTable]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayRouteTablesPaginator returns a paginator over DescribeTransitGatewayRouteTables, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayRouteTablesPaginator(client DescribeTransitGatewayRouteTablesAPIClient, in *DescribeTransitGatewayRouteTablesInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayRouteTablesPaginator {
-	return &DescribeTransitGatewayRouteTablesPaginator{paginate.New(describeTransitGatewayRouteTablesSpec, client.DescribeTransitGatewayRouteTables, in, optFns...)}
+	var input DescribeTransitGatewayRouteTablesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayRouteTables(ctx, v.(*DescribeTransitGatewayRouteTablesInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayRouteTablesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayRouteTablesPaginator{paginate.New(describeTransitGatewayRouteTablesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayRouteTablesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayRouteTablesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayRouteTablesOutput, error] {
+	return func(yield func(*DescribeTransitGatewayRouteTablesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTable, error] {
+	return func(yield func(TransitGatewayRouteTable, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayRouteTable
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayRouteTablesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayRouteTablesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

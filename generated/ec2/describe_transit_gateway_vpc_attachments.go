@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewayVpcAttachmentsInput is the input of
@@ -56,24 +57,38 @@ type DescribeTransitGatewayVpcAttachmentsAPIClient interface {
 	DescribeTransitGatewayVpcAttachments(ctx context.Context, in *DescribeTransitGatewayVpcAttachmentsInput) (*DescribeTransitGatewayVpcAttachmentsOutput, error)
 }
 
-var describeTransitGatewayVpcAttachmentsSpec = &paginate.Spec[DescribeTransitGatewayVpcAttachmentsInput, DescribeTransitGatewayVpcAttachmentsOutput, TransitGatewayVpcAttachment]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewayVpcAttachmentsOutput) []TransitGatewayVpcAttachment {
-		return out.TransitGatewayVpcAttachments
+var describeTransitGatewayVpcAttachmentsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewayVpcAttachmentsOutput)
+		items := describeTransitGatewayVpcAttachmentsItems(&out)
+		out.TransitGatewayVpcAttachments = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewayVpcAttachmentsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewayVpcAttachmentsItems(v.(*DescribeTransitGatewayVpcAttachmentsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewayVpcAttachmentsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewayVpcAttachmentsOutput, items []TransitGatewayVpcAttachment) {
-		out.TransitGatewayVpcAttachments = items
-	},
-	SetLimit: func(in *DescribeTransitGatewayVpcAttachmentsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewayVpcAttachmentsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewayVpcAttachmentsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewayVpcAttachmentsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewayVpcAttachmentsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewayVpcAttachmentsInput).Validate()
+	},
+}
+
+// describeTransitGatewayVpcAttachmentsItems returns the items of a DescribeTransitGatewayVpcAttachments page.
+func describeTransitGatewayVpcAttachmentsItems(out *DescribeTransitGatewayVpcAttachmentsOutput) []TransitGatewayVpcAttachment {
+	return out.TransitGatewayVpcAttachments
 }
 
 // DescribeTransitGatewayVpcAttachmentsPaginator pages through DescribeTransitGatewayVpcAttachments the way boto3's describe_transit_gateway_vpc_attachments paginator does.
@@ -83,14 +98,68 @@ var describeTransitGatewayVpcAttachmentsSpec = &paginate.Spec[DescribeTransitGat
 //
 // Each page is a *DescribeTransitGatewayVpcAttachmentsOutput; Items yields the elements of TransitGatewayVpcAttachments across pages.
 type DescribeTransitGatewayVpcAttachmentsPaginator struct {
-	*paginate.Pager[DescribeTransitGatewayVpcAttachmentsInput, DescribeTransitGatewayVpcAttachmentsOutput, TransitGatewayVpcAttachment]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewayVpcAttachmentsPaginator returns a paginator over DescribeTransitGatewayVpcAttachments, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayVpcAttachmentsPaginator(client DescribeTransitGatewayVpcAttachmentsAPIClient, in *DescribeTransitGatewayVpcAttachmentsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayVpcAttachmentsPaginator {
-	return &DescribeTransitGatewayVpcAttachmentsPaginator{paginate.New(describeTransitGatewayVpcAttachmentsSpec, client.DescribeTransitGatewayVpcAttachments, in, optFns...)}
+	var input DescribeTransitGatewayVpcAttachmentsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGatewayVpcAttachments(ctx, v.(*DescribeTransitGatewayVpcAttachmentsInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewayVpcAttachmentsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewayVpcAttachmentsPaginator{paginate.New(describeTransitGatewayVpcAttachmentsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewayVpcAttachmentsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayVpcAttachmentsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewayVpcAttachmentsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewayVpcAttachmentsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayVpcAttachmentsOutput, error] {
+	return func(yield func(*DescribeTransitGatewayVpcAttachmentsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewayVpcAttachmentsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayVpcAttachment, error] {
+	return func(yield func(TransitGatewayVpcAttachment, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayVpcAttachment
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewayVpcAttachmentsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewayVpcAttachmentsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

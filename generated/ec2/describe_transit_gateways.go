@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTransitGatewaysInput is the input of DescribeTransitGateways.
@@ -75,24 +76,38 @@ type DescribeTransitGatewaysAPIClient interface {
 	DescribeTransitGateways(ctx context.Context, in *DescribeTransitGatewaysInput) (*DescribeTransitGatewaysOutput, error)
 }
 
-var describeTransitGatewaysSpec = &paginate.Spec[DescribeTransitGatewaysInput, DescribeTransitGatewaysOutput, TransitGateway]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTransitGatewaysOutput) []TransitGateway {
-		return out.TransitGateways
+var describeTransitGatewaysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTransitGatewaysOutput)
+		items := describeTransitGatewaysItems(&out)
+		out.TransitGateways = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTransitGatewaysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTransitGatewaysItems(v.(*DescribeTransitGatewaysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTransitGatewaysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTransitGatewaysOutput, items []TransitGateway) {
-		out.TransitGateways = items
-	},
-	SetLimit: func(in *DescribeTransitGatewaysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTransitGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTransitGatewaysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTransitGatewaysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTransitGatewaysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTransitGatewaysInput).Validate()
+	},
+}
+
+// describeTransitGatewaysItems returns the items of a DescribeTransitGateways page.
+func describeTransitGatewaysItems(out *DescribeTransitGatewaysOutput) []TransitGateway {
+	return out.TransitGateways
 }
 
 // DescribeTransitGatewaysPaginator pages through DescribeTransitGateways the way boto3's describe_transit_gateways paginator does.
@@ -102,14 +117,68 @@ var describeTransitGatewaysSpec = &paginate.Spec[DescribeTransitGatewaysInput, D
 //
 // Each page is a *DescribeTransitGatewaysOutput; Items yields the elements of TransitGateways across pages.
 type DescribeTransitGatewaysPaginator struct {
-	*paginate.Pager[DescribeTransitGatewaysInput, DescribeTransitGatewaysOutput, TransitGateway]
+	*paginate.Pager
 }
 
 // NewDescribeTransitGatewaysPaginator returns a paginator over DescribeTransitGateways, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewaysPaginator(client DescribeTransitGatewaysAPIClient, in *DescribeTransitGatewaysInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewaysPaginator {
-	return &DescribeTransitGatewaysPaginator{paginate.New(describeTransitGatewaysSpec, client.DescribeTransitGateways, in, optFns...)}
+	var input DescribeTransitGatewaysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTransitGateways(ctx, v.(*DescribeTransitGatewaysInput))
+		if out == nil && err == nil {
+			out = &DescribeTransitGatewaysOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTransitGatewaysPaginator{paginate.New(describeTransitGatewaysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTransitGatewaysPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewaysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTransitGatewaysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTransitGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewaysOutput, error] {
+	return func(yield func(*DescribeTransitGatewaysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTransitGatewaysPaginator) Items(ctx context.Context) iter.Seq2[TransitGateway, error] {
+	return func(yield func(TransitGateway, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGateway
+				yield(zero, err)
+				return
+			}
+			items := describeTransitGatewaysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTransitGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

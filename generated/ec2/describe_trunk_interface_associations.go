@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeTrunkInterfaceAssociationsInput is the input of
@@ -53,24 +54,38 @@ type DescribeTrunkInterfaceAssociationsAPIClient interface {
 	DescribeTrunkInterfaceAssociations(ctx context.Context, in *DescribeTrunkInterfaceAssociationsInput) (*DescribeTrunkInterfaceAssociationsOutput, error)
 }
 
-var describeTrunkInterfaceAssociationsSpec = &paginate.Spec[DescribeTrunkInterfaceAssociationsInput, DescribeTrunkInterfaceAssociationsOutput, InterfaceAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeTrunkInterfaceAssociationsOutput) []InterfaceAssociation {
-		return out.InterfaceAssociations
+var describeTrunkInterfaceAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeTrunkInterfaceAssociationsOutput)
+		items := describeTrunkInterfaceAssociationsItems(&out)
+		out.InterfaceAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeTrunkInterfaceAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeTrunkInterfaceAssociationsItems(v.(*DescribeTrunkInterfaceAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeTrunkInterfaceAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeTrunkInterfaceAssociationsOutput, items []InterfaceAssociation) {
-		out.InterfaceAssociations = items
-	},
-	SetLimit: func(in *DescribeTrunkInterfaceAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeTrunkInterfaceAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeTrunkInterfaceAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeTrunkInterfaceAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeTrunkInterfaceAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeTrunkInterfaceAssociationsInput).Validate()
+	},
+}
+
+// describeTrunkInterfaceAssociationsItems returns the items of a DescribeTrunkInterfaceAssociations page.
+func describeTrunkInterfaceAssociationsItems(out *DescribeTrunkInterfaceAssociationsOutput) []InterfaceAssociation {
+	return out.InterfaceAssociations
 }
 
 // DescribeTrunkInterfaceAssociationsPaginator pages through DescribeTrunkInterfaceAssociations the way boto3's describe_trunk_interface_associations paginator does.
@@ -80,14 +95,68 @@ var describeTrunkInterfaceAssociationsSpec = &paginate.Spec[DescribeTrunkInterfa
 //
 // Each page is a *DescribeTrunkInterfaceAssociationsOutput; Items yields the elements of InterfaceAssociations across pages.
 type DescribeTrunkInterfaceAssociationsPaginator struct {
-	*paginate.Pager[DescribeTrunkInterfaceAssociationsInput, DescribeTrunkInterfaceAssociationsOutput, InterfaceAssociation]
+	*paginate.Pager
 }
 
 // NewDescribeTrunkInterfaceAssociationsPaginator returns a paginator over DescribeTrunkInterfaceAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTrunkInterfaceAssociationsPaginator(client DescribeTrunkInterfaceAssociationsAPIClient, in *DescribeTrunkInterfaceAssociationsInput, optFns ...func(*paginate.Options)) *DescribeTrunkInterfaceAssociationsPaginator {
-	return &DescribeTrunkInterfaceAssociationsPaginator{paginate.New(describeTrunkInterfaceAssociationsSpec, client.DescribeTrunkInterfaceAssociations, in, optFns...)}
+	var input DescribeTrunkInterfaceAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeTrunkInterfaceAssociations(ctx, v.(*DescribeTrunkInterfaceAssociationsInput))
+		if out == nil && err == nil {
+			out = &DescribeTrunkInterfaceAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeTrunkInterfaceAssociationsPaginator{paginate.New(describeTrunkInterfaceAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeTrunkInterfaceAssociationsPaginator) NextPage(ctx context.Context) (*DescribeTrunkInterfaceAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeTrunkInterfaceAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeTrunkInterfaceAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrunkInterfaceAssociationsOutput, error] {
+	return func(yield func(*DescribeTrunkInterfaceAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeTrunkInterfaceAssociationsPaginator) Items(ctx context.Context) iter.Seq2[InterfaceAssociation, error] {
+	return func(yield func(InterfaceAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero InterfaceAssociation
+				yield(zero, err)
+				return
+			}
+			items := describeTrunkInterfaceAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeTrunkInterfaceAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

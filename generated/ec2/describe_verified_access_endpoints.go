@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVerifiedAccessEndpointsInput is the input of
@@ -53,24 +54,38 @@ type DescribeVerifiedAccessEndpointsAPIClient interface {
 	DescribeVerifiedAccessEndpoints(ctx context.Context, in *DescribeVerifiedAccessEndpointsInput) (*DescribeVerifiedAccessEndpointsOutput, error)
 }
 
-var describeVerifiedAccessEndpointsSpec = &paginate.Spec[DescribeVerifiedAccessEndpointsInput, DescribeVerifiedAccessEndpointsOutput, VerifiedAccessEndpoint]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVerifiedAccessEndpointsOutput) []VerifiedAccessEndpoint {
-		return out.VerifiedAccessEndpoints
+var describeVerifiedAccessEndpointsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVerifiedAccessEndpointsOutput)
+		items := describeVerifiedAccessEndpointsItems(&out)
+		out.VerifiedAccessEndpoints = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVerifiedAccessEndpointsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVerifiedAccessEndpointsItems(v.(*DescribeVerifiedAccessEndpointsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVerifiedAccessEndpointsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVerifiedAccessEndpointsOutput, items []VerifiedAccessEndpoint) {
-		out.VerifiedAccessEndpoints = items
-	},
-	SetLimit: func(in *DescribeVerifiedAccessEndpointsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVerifiedAccessEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVerifiedAccessEndpointsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVerifiedAccessEndpointsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVerifiedAccessEndpointsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVerifiedAccessEndpointsInput).Validate()
+	},
+}
+
+// describeVerifiedAccessEndpointsItems returns the items of a DescribeVerifiedAccessEndpoints page.
+func describeVerifiedAccessEndpointsItems(out *DescribeVerifiedAccessEndpointsOutput) []VerifiedAccessEndpoint {
+	return out.VerifiedAccessEndpoints
 }
 
 // DescribeVerifiedAccessEndpointsPaginator pages through DescribeVerifiedAccessEndpoints the way boto3's describe_verified_access_endpoints paginator does.
@@ -80,12 +95,66 @@ var describeVerifiedAccessEndpointsSpec = &paginate.Spec[DescribeVerifiedAccessE
 //
 // Each page is a *DescribeVerifiedAccessEndpointsOutput; Items yields the elements of VerifiedAccessEndpoints across pages.
 type DescribeVerifiedAccessEndpointsPaginator struct {
-	*paginate.Pager[DescribeVerifiedAccessEndpointsInput, DescribeVerifiedAccessEndpointsOutput, VerifiedAccessEndpoint]
+	*paginate.Pager
 }
 
 // NewDescribeVerifiedAccessEndpointsPaginator returns a paginator over DescribeVerifiedAccessEndpoints, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessEndpointsPaginator(client DescribeVerifiedAccessEndpointsAPIClient, in *DescribeVerifiedAccessEndpointsInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessEndpointsPaginator {
-	return &DescribeVerifiedAccessEndpointsPaginator{paginate.New(describeVerifiedAccessEndpointsSpec, client.DescribeVerifiedAccessEndpoints, in, optFns...)}
+	var input DescribeVerifiedAccessEndpointsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVerifiedAccessEndpoints(ctx, v.(*DescribeVerifiedAccessEndpointsInput))
+		if out == nil && err == nil {
+			out = &DescribeVerifiedAccessEndpointsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVerifiedAccessEndpointsPaginator{paginate.New(describeVerifiedAccessEndpointsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVerifiedAccessEndpointsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessEndpointsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVerifiedAccessEndpointsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVerifiedAccessEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessEndpointsOutput, error] {
+	return func(yield func(*DescribeVerifiedAccessEndpointsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVerifiedAccessEndpointsPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessEndpoint, error] {
+	return func(yield func(VerifiedAccessEndpoint, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VerifiedAccessEndpoint
+				yield(zero, err)
+				return
+			}
+			items := describeVerifiedAccessEndpointsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVerifiedAccessGroupsInput is the input of
@@ -51,24 +52,38 @@ type DescribeVerifiedAccessGroupsAPIClient interface {
 	DescribeVerifiedAccessGroups(ctx context.Context, in *DescribeVerifiedAccessGroupsInput) (*DescribeVerifiedAccessGroupsOutput, error)
 }
 
-var describeVerifiedAccessGroupsSpec = &paginate.Spec[DescribeVerifiedAccessGroupsInput, DescribeVerifiedAccessGroupsOutput, VerifiedAccessGroup]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVerifiedAccessGroupsOutput) []VerifiedAccessGroup {
-		return out.VerifiedAccessGroups
+var describeVerifiedAccessGroupsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVerifiedAccessGroupsOutput)
+		items := describeVerifiedAccessGroupsItems(&out)
+		out.VerifiedAccessGroups = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVerifiedAccessGroupsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVerifiedAccessGroupsItems(v.(*DescribeVerifiedAccessGroupsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVerifiedAccessGroupsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVerifiedAccessGroupsOutput, items []VerifiedAccessGroup) {
-		out.VerifiedAccessGroups = items
-	},
-	SetLimit: func(in *DescribeVerifiedAccessGroupsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVerifiedAccessGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVerifiedAccessGroupsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVerifiedAccessGroupsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVerifiedAccessGroupsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVerifiedAccessGroupsInput).Validate()
+	},
+}
+
+// describeVerifiedAccessGroupsItems returns the items of a DescribeVerifiedAccessGroups page.
+func describeVerifiedAccessGroupsItems(out *DescribeVerifiedAccessGroupsOutput) []VerifiedAccessGroup {
+	return out.VerifiedAccessGroups
 }
 
 // DescribeVerifiedAccessGroupsPaginator pages through DescribeVerifiedAccessGroups the way boto3's describe_verified_access_groups paginator does.
@@ -78,12 +93,66 @@ var describeVerifiedAccessGroupsSpec = &paginate.Spec[DescribeVerifiedAccessGrou
 //
 // Each page is a *DescribeVerifiedAccessGroupsOutput; Items yields the elements of VerifiedAccessGroups across pages.
 type DescribeVerifiedAccessGroupsPaginator struct {
-	*paginate.Pager[DescribeVerifiedAccessGroupsInput, DescribeVerifiedAccessGroupsOutput, VerifiedAccessGroup]
+	*paginate.Pager
 }
 
 // NewDescribeVerifiedAccessGroupsPaginator returns a paginator over DescribeVerifiedAccessGroups, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessGroupsPaginator(client DescribeVerifiedAccessGroupsAPIClient, in *DescribeVerifiedAccessGroupsInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessGroupsPaginator {
-	return &DescribeVerifiedAccessGroupsPaginator{paginate.New(describeVerifiedAccessGroupsSpec, client.DescribeVerifiedAccessGroups, in, optFns...)}
+	var input DescribeVerifiedAccessGroupsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVerifiedAccessGroups(ctx, v.(*DescribeVerifiedAccessGroupsInput))
+		if out == nil && err == nil {
+			out = &DescribeVerifiedAccessGroupsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVerifiedAccessGroupsPaginator{paginate.New(describeVerifiedAccessGroupsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVerifiedAccessGroupsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessGroupsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVerifiedAccessGroupsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVerifiedAccessGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessGroupsOutput, error] {
+	return func(yield func(*DescribeVerifiedAccessGroupsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVerifiedAccessGroupsPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessGroup, error] {
+	return func(yield func(VerifiedAccessGroup, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VerifiedAccessGroup
+				yield(zero, err)
+				return
+			}
+			items := describeVerifiedAccessGroupsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

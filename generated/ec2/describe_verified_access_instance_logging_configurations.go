@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVerifiedAccessInstanceLoggingConfigurationsInput is the input of
@@ -50,24 +51,38 @@ type DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient interface {
 	DescribeVerifiedAccessInstanceLoggingConfigurations(ctx context.Context, in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput) (*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error)
 }
 
-var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginate.Spec[DescribeVerifiedAccessInstanceLoggingConfigurationsInput, DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, LoggingConfiguration]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput) []LoggingConfiguration {
-		return out.LoggingConfigurations
+var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput)
+		items := describeVerifiedAccessInstanceLoggingConfigurationsItems(&out)
+		out.LoggingConfigurations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVerifiedAccessInstanceLoggingConfigurationsItems(v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, items []LoggingConfiguration) {
-		out.LoggingConfigurations = items
-	},
-	SetLimit: func(in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVerifiedAccessInstanceLoggingConfigurationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput).Validate()
+	},
+}
+
+// describeVerifiedAccessInstanceLoggingConfigurationsItems returns the items of a DescribeVerifiedAccessInstanceLoggingConfigurations page.
+func describeVerifiedAccessInstanceLoggingConfigurationsItems(out *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput) []LoggingConfiguration {
+	return out.LoggingConfigurations
 }
 
 // DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator pages through DescribeVerifiedAccessInstanceLoggingConfigurations the way boto3's describe_verified_access_instance_logging_configurations paginator does.
@@ -77,12 +92,66 @@ var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginate.Spec[Des
 //
 // Each page is a *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput; Items yields the elements of LoggingConfigurations across pages.
 type DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator struct {
-	*paginate.Pager[DescribeVerifiedAccessInstanceLoggingConfigurationsInput, DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, LoggingConfiguration]
+	*paginate.Pager
 }
 
 // NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator returns a paginator over DescribeVerifiedAccessInstanceLoggingConfigurations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(client DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient, in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator {
-	return &DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator{paginate.New(describeVerifiedAccessInstanceLoggingConfigurationsSpec, client.DescribeVerifiedAccessInstanceLoggingConfigurations, in, optFns...)}
+	var input DescribeVerifiedAccessInstanceLoggingConfigurationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVerifiedAccessInstanceLoggingConfigurations(ctx, v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput))
+		if out == nil && err == nil {
+			out = &DescribeVerifiedAccessInstanceLoggingConfigurationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator{paginate.New(describeVerifiedAccessInstanceLoggingConfigurationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error] {
+	return func(yield func(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) Items(ctx context.Context) iter.Seq2[LoggingConfiguration, error] {
+	return func(yield func(LoggingConfiguration, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero LoggingConfiguration
+				yield(zero, err)
+				return
+			}
+			items := describeVerifiedAccessInstanceLoggingConfigurationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

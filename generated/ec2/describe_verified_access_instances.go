@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVerifiedAccessInstancesInput is the input of
@@ -49,24 +50,38 @@ type DescribeVerifiedAccessInstancesAPIClient interface {
 	DescribeVerifiedAccessInstances(ctx context.Context, in *DescribeVerifiedAccessInstancesInput) (*DescribeVerifiedAccessInstancesOutput, error)
 }
 
-var describeVerifiedAccessInstancesSpec = &paginate.Spec[DescribeVerifiedAccessInstancesInput, DescribeVerifiedAccessInstancesOutput, VerifiedAccessInstance]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVerifiedAccessInstancesOutput) []VerifiedAccessInstance {
-		return out.VerifiedAccessInstances
+var describeVerifiedAccessInstancesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVerifiedAccessInstancesOutput)
+		items := describeVerifiedAccessInstancesItems(&out)
+		out.VerifiedAccessInstances = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVerifiedAccessInstancesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVerifiedAccessInstancesItems(v.(*DescribeVerifiedAccessInstancesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVerifiedAccessInstancesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVerifiedAccessInstancesOutput, items []VerifiedAccessInstance) {
-		out.VerifiedAccessInstances = items
-	},
-	SetLimit: func(in *DescribeVerifiedAccessInstancesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVerifiedAccessInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVerifiedAccessInstancesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVerifiedAccessInstancesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVerifiedAccessInstancesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVerifiedAccessInstancesInput).Validate()
+	},
+}
+
+// describeVerifiedAccessInstancesItems returns the items of a DescribeVerifiedAccessInstances page.
+func describeVerifiedAccessInstancesItems(out *DescribeVerifiedAccessInstancesOutput) []VerifiedAccessInstance {
+	return out.VerifiedAccessInstances
 }
 
 // DescribeVerifiedAccessInstancesPaginator pages through DescribeVerifiedAccessInstances the way boto3's describe_verified_access_instances paginator does.
@@ -76,12 +91,66 @@ var describeVerifiedAccessInstancesSpec = &paginate.Spec[DescribeVerifiedAccessI
 //
 // Each page is a *DescribeVerifiedAccessInstancesOutput; Items yields the elements of VerifiedAccessInstances across pages.
 type DescribeVerifiedAccessInstancesPaginator struct {
-	*paginate.Pager[DescribeVerifiedAccessInstancesInput, DescribeVerifiedAccessInstancesOutput, VerifiedAccessInstance]
+	*paginate.Pager
 }
 
 // NewDescribeVerifiedAccessInstancesPaginator returns a paginator over DescribeVerifiedAccessInstances, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessInstancesPaginator(client DescribeVerifiedAccessInstancesAPIClient, in *DescribeVerifiedAccessInstancesInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessInstancesPaginator {
-	return &DescribeVerifiedAccessInstancesPaginator{paginate.New(describeVerifiedAccessInstancesSpec, client.DescribeVerifiedAccessInstances, in, optFns...)}
+	var input DescribeVerifiedAccessInstancesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVerifiedAccessInstances(ctx, v.(*DescribeVerifiedAccessInstancesInput))
+		if out == nil && err == nil {
+			out = &DescribeVerifiedAccessInstancesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVerifiedAccessInstancesPaginator{paginate.New(describeVerifiedAccessInstancesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVerifiedAccessInstancesPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessInstancesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVerifiedAccessInstancesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVerifiedAccessInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessInstancesOutput, error] {
+	return func(yield func(*DescribeVerifiedAccessInstancesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVerifiedAccessInstancesPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessInstance, error] {
+	return func(yield func(VerifiedAccessInstance, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VerifiedAccessInstance
+				yield(zero, err)
+				return
+			}
+			items := describeVerifiedAccessInstancesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVerifiedAccessTrustProvidersInput is the input of
@@ -49,24 +50,38 @@ type DescribeVerifiedAccessTrustProvidersAPIClient interface {
 	DescribeVerifiedAccessTrustProviders(ctx context.Context, in *DescribeVerifiedAccessTrustProvidersInput) (*DescribeVerifiedAccessTrustProvidersOutput, error)
 }
 
-var describeVerifiedAccessTrustProvidersSpec = &paginate.Spec[DescribeVerifiedAccessTrustProvidersInput, DescribeVerifiedAccessTrustProvidersOutput, DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVerifiedAccessTrustProvidersOutput) []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider {
-		return out.VerifiedAccessTrustProviders
+var describeVerifiedAccessTrustProvidersSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVerifiedAccessTrustProvidersOutput)
+		items := describeVerifiedAccessTrustProvidersItems(&out)
+		out.VerifiedAccessTrustProviders = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVerifiedAccessTrustProvidersOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVerifiedAccessTrustProvidersItems(v.(*DescribeVerifiedAccessTrustProvidersOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVerifiedAccessTrustProvidersOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVerifiedAccessTrustProvidersOutput, items []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider) {
-		out.VerifiedAccessTrustProviders = items
-	},
-	SetLimit: func(in *DescribeVerifiedAccessTrustProvidersInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVerifiedAccessTrustProvidersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVerifiedAccessTrustProvidersInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVerifiedAccessTrustProvidersInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVerifiedAccessTrustProvidersInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVerifiedAccessTrustProvidersInput).Validate()
+	},
+}
+
+// describeVerifiedAccessTrustProvidersItems returns the items of a DescribeVerifiedAccessTrustProviders page.
+func describeVerifiedAccessTrustProvidersItems(out *DescribeVerifiedAccessTrustProvidersOutput) []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider {
+	return out.VerifiedAccessTrustProviders
 }
 
 // DescribeVerifiedAccessTrustProvidersPaginator pages through DescribeVerifiedAccessTrustProviders the way boto3's describe_verified_access_trust_providers paginator does.
@@ -76,12 +91,66 @@ var describeVerifiedAccessTrustProvidersSpec = &paginate.Spec[DescribeVerifiedAc
 //
 // Each page is a *DescribeVerifiedAccessTrustProvidersOutput; Items yields the elements of VerifiedAccessTrustProviders across pages.
 type DescribeVerifiedAccessTrustProvidersPaginator struct {
-	*paginate.Pager[DescribeVerifiedAccessTrustProvidersInput, DescribeVerifiedAccessTrustProvidersOutput, DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider]
+	*paginate.Pager
 }
 
 // NewDescribeVerifiedAccessTrustProvidersPaginator returns a paginator over DescribeVerifiedAccessTrustProviders, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessTrustProvidersPaginator(client DescribeVerifiedAccessTrustProvidersAPIClient, in *DescribeVerifiedAccessTrustProvidersInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessTrustProvidersPaginator {
-	return &DescribeVerifiedAccessTrustProvidersPaginator{paginate.New(describeVerifiedAccessTrustProvidersSpec, client.DescribeVerifiedAccessTrustProviders, in, optFns...)}
+	var input DescribeVerifiedAccessTrustProvidersInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVerifiedAccessTrustProviders(ctx, v.(*DescribeVerifiedAccessTrustProvidersInput))
+		if out == nil && err == nil {
+			out = &DescribeVerifiedAccessTrustProvidersOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVerifiedAccessTrustProvidersPaginator{paginate.New(describeVerifiedAccessTrustProvidersSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVerifiedAccessTrustProvidersPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessTrustProvidersOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVerifiedAccessTrustProvidersOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVerifiedAccessTrustProvidersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessTrustProvidersOutput, error] {
+	return func(yield func(*DescribeVerifiedAccessTrustProvidersOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVerifiedAccessTrustProvidersPaginator) Items(ctx context.Context) iter.Seq2[DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider, error] {
+	return func(yield func(DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider
+				yield(zero, err)
+				return
+			}
+			items := describeVerifiedAccessTrustProvidersItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

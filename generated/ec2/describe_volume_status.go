@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVolumeStatusInput is the input of DescribeVolumeStatus.
@@ -74,24 +75,38 @@ type DescribeVolumeStatusAPIClient interface {
 	DescribeVolumeStatus(ctx context.Context, in *DescribeVolumeStatusInput) (*DescribeVolumeStatusOutput, error)
 }
 
-var describeVolumeStatusSpec = &paginate.Spec[DescribeVolumeStatusInput, DescribeVolumeStatusOutput, VolumeStatus]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVolumeStatusOutput) []VolumeStatus {
-		return out.VolumeStatuses
+var describeVolumeStatusSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVolumeStatusOutput)
+		items := describeVolumeStatusItems(&out)
+		out.VolumeStatuses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVolumeStatusOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVolumeStatusItems(v.(*DescribeVolumeStatusOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVolumeStatusOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVolumeStatusOutput, items []VolumeStatus) {
-		out.VolumeStatuses = items
-	},
-	SetLimit: func(in *DescribeVolumeStatusInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVolumeStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVolumeStatusInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVolumeStatusInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVolumeStatusInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVolumeStatusInput).Validate()
+	},
+}
+
+// describeVolumeStatusItems returns the items of a DescribeVolumeStatus page.
+func describeVolumeStatusItems(out *DescribeVolumeStatusOutput) []VolumeStatus {
+	return out.VolumeStatuses
 }
 
 // DescribeVolumeStatusPaginator pages through DescribeVolumeStatus the way boto3's describe_volume_status paginator does.
@@ -101,14 +116,68 @@ var describeVolumeStatusSpec = &paginate.Spec[DescribeVolumeStatusInput, Describ
 //
 // Each page is a *DescribeVolumeStatusOutput; Items yields the elements of VolumeStatuses across pages.
 type DescribeVolumeStatusPaginator struct {
-	*paginate.Pager[DescribeVolumeStatusInput, DescribeVolumeStatusOutput, VolumeStatus]
+	*paginate.Pager
 }
 
 // NewDescribeVolumeStatusPaginator returns a paginator over DescribeVolumeStatus, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVolumeStatusPaginator(client DescribeVolumeStatusAPIClient, in *DescribeVolumeStatusInput, optFns ...func(*paginate.Options)) *DescribeVolumeStatusPaginator {
-	return &DescribeVolumeStatusPaginator{paginate.New(describeVolumeStatusSpec, client.DescribeVolumeStatus, in, optFns...)}
+	var input DescribeVolumeStatusInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVolumeStatus(ctx, v.(*DescribeVolumeStatusInput))
+		if out == nil && err == nil {
+			out = &DescribeVolumeStatusOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVolumeStatusPaginator{paginate.New(describeVolumeStatusSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVolumeStatusPaginator) NextPage(ctx context.Context) (*DescribeVolumeStatusOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVolumeStatusOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVolumeStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVolumeStatusOutput, error] {
+	return func(yield func(*DescribeVolumeStatusOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVolumeStatusPaginator) Items(ctx context.Context) iter.Seq2[VolumeStatus, error] {
+	return func(yield func(VolumeStatus, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VolumeStatus
+				yield(zero, err)
+				return
+			}
+			items := describeVolumeStatusItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVolumeStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

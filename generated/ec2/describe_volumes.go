@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVolumesInput is the input of DescribeVolumes.
@@ -92,24 +93,38 @@ type DescribeVolumesAPIClient interface {
 	DescribeVolumes(ctx context.Context, in *DescribeVolumesInput) (*DescribeVolumesOutput, error)
 }
 
-var describeVolumesSpec = &paginate.Spec[DescribeVolumesInput, DescribeVolumesOutput, Volume]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVolumesOutput) []Volume {
-		return out.Volumes
+var describeVolumesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVolumesOutput)
+		items := describeVolumesItems(&out)
+		out.Volumes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVolumesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVolumesItems(v.(*DescribeVolumesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVolumesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVolumesOutput, items []Volume) {
-		out.Volumes = items
-	},
-	SetLimit: func(in *DescribeVolumesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVolumesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVolumesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVolumesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVolumesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVolumesInput).Validate()
+	},
+}
+
+// describeVolumesItems returns the items of a DescribeVolumes page.
+func describeVolumesItems(out *DescribeVolumesOutput) []Volume {
+	return out.Volumes
 }
 
 // DescribeVolumesPaginator pages through DescribeVolumes the way boto3's describe_volumes paginator does.
@@ -119,14 +134,68 @@ var describeVolumesSpec = &paginate.Spec[DescribeVolumesInput, DescribeVolumesOu
 //
 // Each page is a *DescribeVolumesOutput; Items yields the elements of Volumes across pages.
 type DescribeVolumesPaginator struct {
-	*paginate.Pager[DescribeVolumesInput, DescribeVolumesOutput, Volume]
+	*paginate.Pager
 }
 
 // NewDescribeVolumesPaginator returns a paginator over DescribeVolumes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVolumesPaginator(client DescribeVolumesAPIClient, in *DescribeVolumesInput, optFns ...func(*paginate.Options)) *DescribeVolumesPaginator {
-	return &DescribeVolumesPaginator{paginate.New(describeVolumesSpec, client.DescribeVolumes, in, optFns...)}
+	var input DescribeVolumesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVolumes(ctx, v.(*DescribeVolumesInput))
+		if out == nil && err == nil {
+			out = &DescribeVolumesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVolumesPaginator{paginate.New(describeVolumesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVolumesPaginator) NextPage(ctx context.Context) (*DescribeVolumesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVolumesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVolumesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVolumesOutput, error] {
+	return func(yield func(*DescribeVolumesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVolumesPaginator) Items(ctx context.Context) iter.Seq2[Volume, error] {
+	return func(yield func(Volume, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Volume
+				yield(zero, err)
+				return
+			}
+			items := describeVolumesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVolumesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVolumesModificationsInput is the input of
@@ -66,24 +67,38 @@ type DescribeVolumesModificationsAPIClient interface {
 	DescribeVolumesModifications(ctx context.Context, in *DescribeVolumesModificationsInput) (*DescribeVolumesModificationsOutput, error)
 }
 
-var describeVolumesModificationsSpec = &paginate.Spec[DescribeVolumesModificationsInput, DescribeVolumesModificationsOutput, VolumesModification]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVolumesModificationsOutput) []VolumesModification {
-		return out.VolumesModifications
+var describeVolumesModificationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVolumesModificationsOutput)
+		items := describeVolumesModificationsItems(&out)
+		out.VolumesModifications = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVolumesModificationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVolumesModificationsItems(v.(*DescribeVolumesModificationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVolumesModificationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVolumesModificationsOutput, items []VolumesModification) {
-		out.VolumesModifications = items
-	},
-	SetLimit: func(in *DescribeVolumesModificationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVolumesModificationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVolumesModificationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVolumesModificationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVolumesModificationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVolumesModificationsInput).Validate()
+	},
+}
+
+// describeVolumesModificationsItems returns the items of a DescribeVolumesModifications page.
+func describeVolumesModificationsItems(out *DescribeVolumesModificationsOutput) []VolumesModification {
+	return out.VolumesModifications
 }
 
 // DescribeVolumesModificationsPaginator pages through DescribeVolumesModifications the way boto3's describe_volumes_modifications paginator does.
@@ -93,14 +108,68 @@ var describeVolumesModificationsSpec = &paginate.Spec[DescribeVolumesModificatio
 //
 // Each page is a *DescribeVolumesModificationsOutput; Items yields the elements of VolumesModifications across pages.
 type DescribeVolumesModificationsPaginator struct {
-	*paginate.Pager[DescribeVolumesModificationsInput, DescribeVolumesModificationsOutput, VolumesModification]
+	*paginate.Pager
 }
 
 // NewDescribeVolumesModificationsPaginator returns a paginator over DescribeVolumesModifications, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVolumesModificationsPaginator(client DescribeVolumesModificationsAPIClient, in *DescribeVolumesModificationsInput, optFns ...func(*paginate.Options)) *DescribeVolumesModificationsPaginator {
-	return &DescribeVolumesModificationsPaginator{paginate.New(describeVolumesModificationsSpec, client.DescribeVolumesModifications, in, optFns...)}
+	var input DescribeVolumesModificationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVolumesModifications(ctx, v.(*DescribeVolumesModificationsInput))
+		if out == nil && err == nil {
+			out = &DescribeVolumesModificationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVolumesModificationsPaginator{paginate.New(describeVolumesModificationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVolumesModificationsPaginator) NextPage(ctx context.Context) (*DescribeVolumesModificationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVolumesModificationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVolumesModificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVolumesModificationsOutput, error] {
+	return func(yield func(*DescribeVolumesModificationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVolumesModificationsPaginator) Items(ctx context.Context) iter.Seq2[VolumesModification, error] {
+	return func(yield func(VolumesModification, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VolumesModification
+				yield(zero, err)
+				return
+			}
+			items := describeVolumesModificationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVolumesModificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

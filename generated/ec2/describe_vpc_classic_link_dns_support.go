@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcClassicLinkDnsSupportInput is the input of
@@ -42,24 +43,38 @@ type DescribeVpcClassicLinkDnsSupportAPIClient interface {
 	DescribeVpcClassicLinkDnsSupport(ctx context.Context, in *DescribeVpcClassicLinkDnsSupportInput) (*DescribeVpcClassicLinkDnsSupportOutput, error)
 }
 
-var describeVpcClassicLinkDnsSupportSpec = &paginate.Spec[DescribeVpcClassicLinkDnsSupportInput, DescribeVpcClassicLinkDnsSupportOutput, Vpc]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcClassicLinkDnsSupportOutput) []Vpc {
-		return out.Vpcs
+var describeVpcClassicLinkDnsSupportSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcClassicLinkDnsSupportOutput)
+		items := describeVpcClassicLinkDnsSupportItems(&out)
+		out.Vpcs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcClassicLinkDnsSupportOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcClassicLinkDnsSupportItems(v.(*DescribeVpcClassicLinkDnsSupportOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcClassicLinkDnsSupportOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcClassicLinkDnsSupportOutput, items []Vpc) {
-		out.Vpcs = items
-	},
-	SetLimit: func(in *DescribeVpcClassicLinkDnsSupportInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcClassicLinkDnsSupportInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcClassicLinkDnsSupportInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcClassicLinkDnsSupportInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcClassicLinkDnsSupportInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcClassicLinkDnsSupportInput).Validate()
+	},
+}
+
+// describeVpcClassicLinkDnsSupportItems returns the items of a DescribeVpcClassicLinkDnsSupport page.
+func describeVpcClassicLinkDnsSupportItems(out *DescribeVpcClassicLinkDnsSupportOutput) []Vpc {
+	return out.Vpcs
 }
 
 // DescribeVpcClassicLinkDnsSupportPaginator pages through DescribeVpcClassicLinkDnsSupport the way boto3's describe_vpc_classic_link_dns_support paginator does.
@@ -69,12 +84,66 @@ var describeVpcClassicLinkDnsSupportSpec = &paginate.Spec[DescribeVpcClassicLink
 //
 // Each page is a *DescribeVpcClassicLinkDnsSupportOutput; Items yields the elements of Vpcs across pages.
 type DescribeVpcClassicLinkDnsSupportPaginator struct {
-	*paginate.Pager[DescribeVpcClassicLinkDnsSupportInput, DescribeVpcClassicLinkDnsSupportOutput, Vpc]
+	*paginate.Pager
 }
 
 // NewDescribeVpcClassicLinkDnsSupportPaginator returns a paginator over DescribeVpcClassicLinkDnsSupport, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcClassicLinkDnsSupportPaginator(client DescribeVpcClassicLinkDnsSupportAPIClient, in *DescribeVpcClassicLinkDnsSupportInput, optFns ...func(*paginate.Options)) *DescribeVpcClassicLinkDnsSupportPaginator {
-	return &DescribeVpcClassicLinkDnsSupportPaginator{paginate.New(describeVpcClassicLinkDnsSupportSpec, client.DescribeVpcClassicLinkDnsSupport, in, optFns...)}
+	var input DescribeVpcClassicLinkDnsSupportInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcClassicLinkDnsSupport(ctx, v.(*DescribeVpcClassicLinkDnsSupportInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcClassicLinkDnsSupportOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcClassicLinkDnsSupportPaginator{paginate.New(describeVpcClassicLinkDnsSupportSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcClassicLinkDnsSupportPaginator) NextPage(ctx context.Context) (*DescribeVpcClassicLinkDnsSupportOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcClassicLinkDnsSupportOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcClassicLinkDnsSupportPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcClassicLinkDnsSupportOutput, error] {
+	return func(yield func(*DescribeVpcClassicLinkDnsSupportOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcClassicLinkDnsSupportPaginator) Items(ctx context.Context) iter.Seq2[Vpc, error] {
+	return func(yield func(Vpc, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Vpc
+				yield(zero, err)
+				return
+			}
+			items := describeVpcClassicLinkDnsSupportItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcEndpointConnectionNotificationsInput is the input of
@@ -59,24 +60,38 @@ type DescribeVpcEndpointConnectionNotificationsAPIClient interface {
 	DescribeVpcEndpointConnectionNotifications(ctx context.Context, in *DescribeVpcEndpointConnectionNotificationsInput) (*DescribeVpcEndpointConnectionNotificationsOutput, error)
 }
 
-var describeVpcEndpointConnectionNotificationsSpec = &paginate.Spec[DescribeVpcEndpointConnectionNotificationsInput, DescribeVpcEndpointConnectionNotificationsOutput, ConnectionNotificationSet]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcEndpointConnectionNotificationsOutput) []ConnectionNotificationSet {
-		return out.ConnectionNotificationSet
+var describeVpcEndpointConnectionNotificationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcEndpointConnectionNotificationsOutput)
+		items := describeVpcEndpointConnectionNotificationsItems(&out)
+		out.ConnectionNotificationSet = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcEndpointConnectionNotificationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcEndpointConnectionNotificationsItems(v.(*DescribeVpcEndpointConnectionNotificationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcEndpointConnectionNotificationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcEndpointConnectionNotificationsOutput, items []ConnectionNotificationSet) {
-		out.ConnectionNotificationSet = items
-	},
-	SetLimit: func(in *DescribeVpcEndpointConnectionNotificationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcEndpointConnectionNotificationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcEndpointConnectionNotificationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcEndpointConnectionNotificationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcEndpointConnectionNotificationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcEndpointConnectionNotificationsInput).Validate()
+	},
+}
+
+// describeVpcEndpointConnectionNotificationsItems returns the items of a DescribeVpcEndpointConnectionNotifications page.
+func describeVpcEndpointConnectionNotificationsItems(out *DescribeVpcEndpointConnectionNotificationsOutput) []ConnectionNotificationSet {
+	return out.ConnectionNotificationSet
 }
 
 // DescribeVpcEndpointConnectionNotificationsPaginator pages through DescribeVpcEndpointConnectionNotifications the way boto3's describe_vpc_endpoint_connection_notifications paginator does.
@@ -86,14 +101,68 @@ var describeVpcEndpointConnectionNotificationsSpec = &paginate.Spec[DescribeVpcE
 //
 // Each page is a *DescribeVpcEndpointConnectionNotificationsOutput; Items yields the elements of ConnectionNotificationSet across pages.
 type DescribeVpcEndpointConnectionNotificationsPaginator struct {
-	*paginate.Pager[DescribeVpcEndpointConnectionNotificationsInput, DescribeVpcEndpointConnectionNotificationsOutput, ConnectionNotificationSet]
+	*paginate.Pager
 }
 
 // NewDescribeVpcEndpointConnectionNotificationsPaginator returns a paginator over DescribeVpcEndpointConnectionNotifications, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointConnectionNotificationsPaginator(client DescribeVpcEndpointConnectionNotificationsAPIClient, in *DescribeVpcEndpointConnectionNotificationsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointConnectionNotificationsPaginator {
-	return &DescribeVpcEndpointConnectionNotificationsPaginator{paginate.New(describeVpcEndpointConnectionNotificationsSpec, client.DescribeVpcEndpointConnectionNotifications, in, optFns...)}
+	var input DescribeVpcEndpointConnectionNotificationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcEndpointConnectionNotifications(ctx, v.(*DescribeVpcEndpointConnectionNotificationsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcEndpointConnectionNotificationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcEndpointConnectionNotificationsPaginator{paginate.New(describeVpcEndpointConnectionNotificationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcEndpointConnectionNotificationsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointConnectionNotificationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcEndpointConnectionNotificationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointConnectionNotificationsOutput, error] {
+	return func(yield func(*DescribeVpcEndpointConnectionNotificationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Items(ctx context.Context) iter.Seq2[ConnectionNotificationSet, error] {
+	return func(yield func(ConnectionNotificationSet, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ConnectionNotificationSet
+				yield(zero, err)
+				return
+			}
+			items := describeVpcEndpointConnectionNotificationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcEndpointConnectionNotificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

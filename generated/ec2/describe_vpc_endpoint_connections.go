@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcEndpointConnectionsInput is the input of
@@ -57,24 +58,38 @@ type DescribeVpcEndpointConnectionsAPIClient interface {
 	DescribeVpcEndpointConnections(ctx context.Context, in *DescribeVpcEndpointConnectionsInput) (*DescribeVpcEndpointConnectionsOutput, error)
 }
 
-var describeVpcEndpointConnectionsSpec = &paginate.Spec[DescribeVpcEndpointConnectionsInput, DescribeVpcEndpointConnectionsOutput, VpcEndpointConnection]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcEndpointConnectionsOutput) []VpcEndpointConnection {
-		return out.VpcEndpointConnections
+var describeVpcEndpointConnectionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcEndpointConnectionsOutput)
+		items := describeVpcEndpointConnectionsItems(&out)
+		out.VpcEndpointConnections = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcEndpointConnectionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcEndpointConnectionsItems(v.(*DescribeVpcEndpointConnectionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcEndpointConnectionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcEndpointConnectionsOutput, items []VpcEndpointConnection) {
-		out.VpcEndpointConnections = items
-	},
-	SetLimit: func(in *DescribeVpcEndpointConnectionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcEndpointConnectionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcEndpointConnectionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcEndpointConnectionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcEndpointConnectionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcEndpointConnectionsInput).Validate()
+	},
+}
+
+// describeVpcEndpointConnectionsItems returns the items of a DescribeVpcEndpointConnections page.
+func describeVpcEndpointConnectionsItems(out *DescribeVpcEndpointConnectionsOutput) []VpcEndpointConnection {
+	return out.VpcEndpointConnections
 }
 
 // DescribeVpcEndpointConnectionsPaginator pages through DescribeVpcEndpointConnections the way boto3's describe_vpc_endpoint_connections paginator does.
@@ -84,14 +99,68 @@ var describeVpcEndpointConnectionsSpec = &paginate.Spec[DescribeVpcEndpointConne
 //
 // Each page is a *DescribeVpcEndpointConnectionsOutput; Items yields the elements of VpcEndpointConnections across pages.
 type DescribeVpcEndpointConnectionsPaginator struct {
-	*paginate.Pager[DescribeVpcEndpointConnectionsInput, DescribeVpcEndpointConnectionsOutput, VpcEndpointConnection]
+	*paginate.Pager
 }
 
 // NewDescribeVpcEndpointConnectionsPaginator returns a paginator over DescribeVpcEndpointConnections, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointConnectionsPaginator(client DescribeVpcEndpointConnectionsAPIClient, in *DescribeVpcEndpointConnectionsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointConnectionsPaginator {
-	return &DescribeVpcEndpointConnectionsPaginator{paginate.New(describeVpcEndpointConnectionsSpec, client.DescribeVpcEndpointConnections, in, optFns...)}
+	var input DescribeVpcEndpointConnectionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcEndpointConnections(ctx, v.(*DescribeVpcEndpointConnectionsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcEndpointConnectionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcEndpointConnectionsPaginator{paginate.New(describeVpcEndpointConnectionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcEndpointConnectionsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointConnectionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcEndpointConnectionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcEndpointConnectionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointConnectionsOutput, error] {
+	return func(yield func(*DescribeVpcEndpointConnectionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcEndpointConnectionsPaginator) Items(ctx context.Context) iter.Seq2[VpcEndpointConnection, error] {
+	return func(yield func(VpcEndpointConnection, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VpcEndpointConnection
+				yield(zero, err)
+				return
+			}
+			items := describeVpcEndpointConnectionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcEndpointConnectionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcEndpointServiceConfigurationsInput is the input of
@@ -63,24 +64,38 @@ type DescribeVpcEndpointServiceConfigurationsAPIClient interface {
 	DescribeVpcEndpointServiceConfigurations(ctx context.Context, in *DescribeVpcEndpointServiceConfigurationsInput) (*DescribeVpcEndpointServiceConfigurationsOutput, error)
 }
 
-var describeVpcEndpointServiceConfigurationsSpec = &paginate.Spec[DescribeVpcEndpointServiceConfigurationsInput, DescribeVpcEndpointServiceConfigurationsOutput, ServiceConfiguration]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcEndpointServiceConfigurationsOutput) []ServiceConfiguration {
-		return out.ServiceConfigurations
+var describeVpcEndpointServiceConfigurationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcEndpointServiceConfigurationsOutput)
+		items := describeVpcEndpointServiceConfigurationsItems(&out)
+		out.ServiceConfigurations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcEndpointServiceConfigurationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcEndpointServiceConfigurationsItems(v.(*DescribeVpcEndpointServiceConfigurationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcEndpointServiceConfigurationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcEndpointServiceConfigurationsOutput, items []ServiceConfiguration) {
-		out.ServiceConfigurations = items
-	},
-	SetLimit: func(in *DescribeVpcEndpointServiceConfigurationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcEndpointServiceConfigurationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcEndpointServiceConfigurationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcEndpointServiceConfigurationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcEndpointServiceConfigurationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcEndpointServiceConfigurationsInput).Validate()
+	},
+}
+
+// describeVpcEndpointServiceConfigurationsItems returns the items of a DescribeVpcEndpointServiceConfigurations page.
+func describeVpcEndpointServiceConfigurationsItems(out *DescribeVpcEndpointServiceConfigurationsOutput) []ServiceConfiguration {
+	return out.ServiceConfigurations
 }
 
 // DescribeVpcEndpointServiceConfigurationsPaginator pages through DescribeVpcEndpointServiceConfigurations the way boto3's describe_vpc_endpoint_service_configurations paginator does.
@@ -90,14 +105,68 @@ var describeVpcEndpointServiceConfigurationsSpec = &paginate.Spec[DescribeVpcEnd
 //
 // Each page is a *DescribeVpcEndpointServiceConfigurationsOutput; Items yields the elements of ServiceConfigurations across pages.
 type DescribeVpcEndpointServiceConfigurationsPaginator struct {
-	*paginate.Pager[DescribeVpcEndpointServiceConfigurationsInput, DescribeVpcEndpointServiceConfigurationsOutput, ServiceConfiguration]
+	*paginate.Pager
 }
 
 // NewDescribeVpcEndpointServiceConfigurationsPaginator returns a paginator over DescribeVpcEndpointServiceConfigurations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointServiceConfigurationsPaginator(client DescribeVpcEndpointServiceConfigurationsAPIClient, in *DescribeVpcEndpointServiceConfigurationsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointServiceConfigurationsPaginator {
-	return &DescribeVpcEndpointServiceConfigurationsPaginator{paginate.New(describeVpcEndpointServiceConfigurationsSpec, client.DescribeVpcEndpointServiceConfigurations, in, optFns...)}
+	var input DescribeVpcEndpointServiceConfigurationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcEndpointServiceConfigurations(ctx, v.(*DescribeVpcEndpointServiceConfigurationsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcEndpointServiceConfigurationsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcEndpointServiceConfigurationsPaginator{paginate.New(describeVpcEndpointServiceConfigurationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcEndpointServiceConfigurationsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServiceConfigurationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcEndpointServiceConfigurationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcEndpointServiceConfigurationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointServiceConfigurationsOutput, error] {
+	return func(yield func(*DescribeVpcEndpointServiceConfigurationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcEndpointServiceConfigurationsPaginator) Items(ctx context.Context) iter.Seq2[ServiceConfiguration, error] {
+	return func(yield func(ServiceConfiguration, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ServiceConfiguration
+				yield(zero, err)
+				return
+			}
+			items := describeVpcEndpointServiceConfigurationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcEndpointServiceConfigurationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

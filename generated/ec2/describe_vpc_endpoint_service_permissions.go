@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcEndpointServicePermissionsInput is the input of
@@ -63,24 +64,38 @@ type DescribeVpcEndpointServicePermissionsAPIClient interface {
 	DescribeVpcEndpointServicePermissions(ctx context.Context, in *DescribeVpcEndpointServicePermissionsInput) (*DescribeVpcEndpointServicePermissionsOutput, error)
 }
 
-var describeVpcEndpointServicePermissionsSpec = &paginate.Spec[DescribeVpcEndpointServicePermissionsInput, DescribeVpcEndpointServicePermissionsOutput, AllowedPrincipal]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcEndpointServicePermissionsOutput) []AllowedPrincipal {
-		return out.AllowedPrincipals
+var describeVpcEndpointServicePermissionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcEndpointServicePermissionsOutput)
+		items := describeVpcEndpointServicePermissionsItems(&out)
+		out.AllowedPrincipals = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcEndpointServicePermissionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcEndpointServicePermissionsItems(v.(*DescribeVpcEndpointServicePermissionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcEndpointServicePermissionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcEndpointServicePermissionsOutput, items []AllowedPrincipal) {
-		out.AllowedPrincipals = items
-	},
-	SetLimit: func(in *DescribeVpcEndpointServicePermissionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcEndpointServicePermissionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcEndpointServicePermissionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcEndpointServicePermissionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcEndpointServicePermissionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcEndpointServicePermissionsInput).Validate()
+	},
+}
+
+// describeVpcEndpointServicePermissionsItems returns the items of a DescribeVpcEndpointServicePermissions page.
+func describeVpcEndpointServicePermissionsItems(out *DescribeVpcEndpointServicePermissionsOutput) []AllowedPrincipal {
+	return out.AllowedPrincipals
 }
 
 // DescribeVpcEndpointServicePermissionsPaginator pages through DescribeVpcEndpointServicePermissions the way boto3's describe_vpc_endpoint_service_permissions paginator does.
@@ -90,14 +105,68 @@ var describeVpcEndpointServicePermissionsSpec = &paginate.Spec[DescribeVpcEndpoi
 //
 // Each page is a *DescribeVpcEndpointServicePermissionsOutput; Items yields the elements of AllowedPrincipals across pages.
 type DescribeVpcEndpointServicePermissionsPaginator struct {
-	*paginate.Pager[DescribeVpcEndpointServicePermissionsInput, DescribeVpcEndpointServicePermissionsOutput, AllowedPrincipal]
+	*paginate.Pager
 }
 
 // NewDescribeVpcEndpointServicePermissionsPaginator returns a paginator over DescribeVpcEndpointServicePermissions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointServicePermissionsPaginator(client DescribeVpcEndpointServicePermissionsAPIClient, in *DescribeVpcEndpointServicePermissionsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointServicePermissionsPaginator {
-	return &DescribeVpcEndpointServicePermissionsPaginator{paginate.New(describeVpcEndpointServicePermissionsSpec, client.DescribeVpcEndpointServicePermissions, in, optFns...)}
+	var input DescribeVpcEndpointServicePermissionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcEndpointServicePermissions(ctx, v.(*DescribeVpcEndpointServicePermissionsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcEndpointServicePermissionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcEndpointServicePermissionsPaginator{paginate.New(describeVpcEndpointServicePermissionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcEndpointServicePermissionsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServicePermissionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcEndpointServicePermissionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcEndpointServicePermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointServicePermissionsOutput, error] {
+	return func(yield func(*DescribeVpcEndpointServicePermissionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcEndpointServicePermissionsPaginator) Items(ctx context.Context) iter.Seq2[AllowedPrincipal, error] {
+	return func(yield func(AllowedPrincipal, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero AllowedPrincipal
+				yield(zero, err)
+				return
+			}
+			items := describeVpcEndpointServicePermissionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcEndpointServicePermissionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

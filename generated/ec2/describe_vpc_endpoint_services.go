@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcEndpointServicesInput is the input of DescribeVpcEndpointServices.
@@ -68,27 +69,42 @@ type DescribeVpcEndpointServicesAPIClient interface {
 	DescribeVpcEndpointServices(ctx context.Context, in *DescribeVpcEndpointServicesInput) (*DescribeVpcEndpointServicesOutput, error)
 }
 
-var describeVpcEndpointServicesSpec = &paginate.Spec[DescribeVpcEndpointServicesInput, DescribeVpcEndpointServicesOutput, ServiceDetail]{
-	ClearSecondary: func(out *DescribeVpcEndpointServicesOutput) {
+var describeVpcEndpointServicesSpec = &paginate.Spec{
+	ClearSecondary: func(v any) {
+		out := v.(*DescribeVpcEndpointServicesOutput)
 		out.ServiceNames = []string{}
 	},
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcEndpointServicesOutput) []ServiceDetail {
-		return out.ServiceDetails
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcEndpointServicesOutput)
+		items := describeVpcEndpointServicesItems(&out)
+		out.ServiceDetails = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcEndpointServicesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcEndpointServicesItems(v.(*DescribeVpcEndpointServicesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcEndpointServicesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcEndpointServicesOutput, items []ServiceDetail) {
-		out.ServiceDetails = items
-	},
-	SetLimit: func(in *DescribeVpcEndpointServicesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcEndpointServicesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcEndpointServicesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcEndpointServicesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcEndpointServicesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcEndpointServicesInput).Validate()
+	},
+}
+
+// describeVpcEndpointServicesItems returns the items of a DescribeVpcEndpointServices page.
+func describeVpcEndpointServicesItems(out *DescribeVpcEndpointServicesOutput) []ServiceDetail {
+	return out.ServiceDetails
 }
 
 // DescribeVpcEndpointServicesPaginator pages through DescribeVpcEndpointServices the way boto3's describe_vpc_endpoint_services paginator does.
@@ -98,14 +114,68 @@ var describeVpcEndpointServicesSpec = &paginate.Spec[DescribeVpcEndpointServices
 //
 // Each page is a *DescribeVpcEndpointServicesOutput; Items yields the elements of ServiceDetails across pages.
 type DescribeVpcEndpointServicesPaginator struct {
-	*paginate.Pager[DescribeVpcEndpointServicesInput, DescribeVpcEndpointServicesOutput, ServiceDetail]
+	*paginate.Pager
 }
 
 // NewDescribeVpcEndpointServicesPaginator returns a paginator over DescribeVpcEndpointServices, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointServicesPaginator(client DescribeVpcEndpointServicesAPIClient, in *DescribeVpcEndpointServicesInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointServicesPaginator {
-	return &DescribeVpcEndpointServicesPaginator{paginate.New(describeVpcEndpointServicesSpec, client.DescribeVpcEndpointServices, in, optFns...)}
+	var input DescribeVpcEndpointServicesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcEndpointServices(ctx, v.(*DescribeVpcEndpointServicesInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcEndpointServicesOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcEndpointServicesPaginator{paginate.New(describeVpcEndpointServicesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcEndpointServicesPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServicesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcEndpointServicesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcEndpointServicesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointServicesOutput, error] {
+	return func(yield func(*DescribeVpcEndpointServicesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcEndpointServicesPaginator) Items(ctx context.Context) iter.Seq2[ServiceDetail, error] {
+	return func(yield func(ServiceDetail, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ServiceDetail
+				yield(zero, err)
+				return
+			}
+			items := describeVpcEndpointServicesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcEndpointServicesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcEndpointsInput is the input of DescribeVpcEndpoints.
@@ -65,24 +66,38 @@ type DescribeVpcEndpointsAPIClient interface {
 	DescribeVpcEndpoints(ctx context.Context, in *DescribeVpcEndpointsInput) (*DescribeVpcEndpointsOutput, error)
 }
 
-var describeVpcEndpointsSpec = &paginate.Spec[DescribeVpcEndpointsInput, DescribeVpcEndpointsOutput, VpcEndpoint]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcEndpointsOutput) []VpcEndpoint {
-		return out.VpcEndpoints
+var describeVpcEndpointsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcEndpointsOutput)
+		items := describeVpcEndpointsItems(&out)
+		out.VpcEndpoints = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcEndpointsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcEndpointsItems(v.(*DescribeVpcEndpointsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcEndpointsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcEndpointsOutput, items []VpcEndpoint) {
-		out.VpcEndpoints = items
-	},
-	SetLimit: func(in *DescribeVpcEndpointsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcEndpointsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcEndpointsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcEndpointsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcEndpointsInput).Validate()
+	},
+}
+
+// describeVpcEndpointsItems returns the items of a DescribeVpcEndpoints page.
+func describeVpcEndpointsItems(out *DescribeVpcEndpointsOutput) []VpcEndpoint {
+	return out.VpcEndpoints
 }
 
 // DescribeVpcEndpointsPaginator pages through DescribeVpcEndpoints the way boto3's describe_vpc_endpoints paginator does.
@@ -92,14 +107,68 @@ var describeVpcEndpointsSpec = &paginate.Spec[DescribeVpcEndpointsInput, Describ
 //
 // Each page is a *DescribeVpcEndpointsOutput; Items yields the elements of VpcEndpoints across pages.
 type DescribeVpcEndpointsPaginator struct {
-	*paginate.Pager[DescribeVpcEndpointsInput, DescribeVpcEndpointsOutput, VpcEndpoint]
+	*paginate.Pager
 }
 
 // NewDescribeVpcEndpointsPaginator returns a paginator over DescribeVpcEndpoints, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointsPaginator(client DescribeVpcEndpointsAPIClient, in *DescribeVpcEndpointsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointsPaginator {
-	return &DescribeVpcEndpointsPaginator{paginate.New(describeVpcEndpointsSpec, client.DescribeVpcEndpoints, in, optFns...)}
+	var input DescribeVpcEndpointsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcEndpoints(ctx, v.(*DescribeVpcEndpointsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcEndpointsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcEndpointsPaginator{paginate.New(describeVpcEndpointsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcEndpointsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcEndpointsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointsOutput, error] {
+	return func(yield func(*DescribeVpcEndpointsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcEndpointsPaginator) Items(ctx context.Context) iter.Seq2[VpcEndpoint, error] {
+	return func(yield func(VpcEndpoint, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VpcEndpoint
+				yield(zero, err)
+				return
+			}
+			items := describeVpcEndpointsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcEndpointsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

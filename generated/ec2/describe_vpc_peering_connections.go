@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcPeeringConnectionsInput is the input of
@@ -77,24 +78,38 @@ type DescribeVpcPeeringConnectionsAPIClient interface {
 	DescribeVpcPeeringConnections(ctx context.Context, in *DescribeVpcPeeringConnectionsInput) (*DescribeVpcPeeringConnectionsOutput, error)
 }
 
-var describeVpcPeeringConnectionsSpec = &paginate.Spec[DescribeVpcPeeringConnectionsInput, DescribeVpcPeeringConnectionsOutput, VpcPeeringConnection]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcPeeringConnectionsOutput) []VpcPeeringConnection {
-		return out.VpcPeeringConnections
+var describeVpcPeeringConnectionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcPeeringConnectionsOutput)
+		items := describeVpcPeeringConnectionsItems(&out)
+		out.VpcPeeringConnections = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcPeeringConnectionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcPeeringConnectionsItems(v.(*DescribeVpcPeeringConnectionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcPeeringConnectionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcPeeringConnectionsOutput, items []VpcPeeringConnection) {
-		out.VpcPeeringConnections = items
-	},
-	SetLimit: func(in *DescribeVpcPeeringConnectionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcPeeringConnectionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcPeeringConnectionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcPeeringConnectionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcPeeringConnectionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcPeeringConnectionsInput).Validate()
+	},
+}
+
+// describeVpcPeeringConnectionsItems returns the items of a DescribeVpcPeeringConnections page.
+func describeVpcPeeringConnectionsItems(out *DescribeVpcPeeringConnectionsOutput) []VpcPeeringConnection {
+	return out.VpcPeeringConnections
 }
 
 // DescribeVpcPeeringConnectionsPaginator pages through DescribeVpcPeeringConnections the way boto3's describe_vpc_peering_connections paginator does.
@@ -104,14 +119,68 @@ var describeVpcPeeringConnectionsSpec = &paginate.Spec[DescribeVpcPeeringConnect
 //
 // Each page is a *DescribeVpcPeeringConnectionsOutput; Items yields the elements of VpcPeeringConnections across pages.
 type DescribeVpcPeeringConnectionsPaginator struct {
-	*paginate.Pager[DescribeVpcPeeringConnectionsInput, DescribeVpcPeeringConnectionsOutput, VpcPeeringConnection]
+	*paginate.Pager
 }
 
 // NewDescribeVpcPeeringConnectionsPaginator returns a paginator over DescribeVpcPeeringConnections, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcPeeringConnectionsPaginator(client DescribeVpcPeeringConnectionsAPIClient, in *DescribeVpcPeeringConnectionsInput, optFns ...func(*paginate.Options)) *DescribeVpcPeeringConnectionsPaginator {
-	return &DescribeVpcPeeringConnectionsPaginator{paginate.New(describeVpcPeeringConnectionsSpec, client.DescribeVpcPeeringConnections, in, optFns...)}
+	var input DescribeVpcPeeringConnectionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcPeeringConnections(ctx, v.(*DescribeVpcPeeringConnectionsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcPeeringConnectionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcPeeringConnectionsPaginator{paginate.New(describeVpcPeeringConnectionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcPeeringConnectionsPaginator) NextPage(ctx context.Context) (*DescribeVpcPeeringConnectionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcPeeringConnectionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcPeeringConnectionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcPeeringConnectionsOutput, error] {
+	return func(yield func(*DescribeVpcPeeringConnectionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcPeeringConnectionsPaginator) Items(ctx context.Context) iter.Seq2[VpcPeeringConnection, error] {
+	return func(yield func(VpcPeeringConnection, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VpcPeeringConnection
+				yield(zero, err)
+				return
+			}
+			items := describeVpcPeeringConnectionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcPeeringConnectionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpcsInput is the input of DescribeVpcs.
@@ -79,24 +80,38 @@ type DescribeVpcsAPIClient interface {
 	DescribeVpcs(ctx context.Context, in *DescribeVpcsInput) (*DescribeVpcsOutput, error)
 }
 
-var describeVpcsSpec = &paginate.Spec[DescribeVpcsInput, DescribeVpcsOutput, DescribeVpcsVpc]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpcsOutput) []DescribeVpcsVpc {
-		return out.Vpcs
+var describeVpcsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpcsOutput)
+		items := describeVpcsItems(&out)
+		out.Vpcs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpcsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpcsItems(v.(*DescribeVpcsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpcsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpcsOutput, items []DescribeVpcsVpc) {
-		out.Vpcs = items
-	},
-	SetLimit: func(in *DescribeVpcsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpcsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpcsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpcsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpcsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpcsInput).Validate()
+	},
+}
+
+// describeVpcsItems returns the items of a DescribeVpcs page.
+func describeVpcsItems(out *DescribeVpcsOutput) []DescribeVpcsVpc {
+	return out.Vpcs
 }
 
 // DescribeVpcsPaginator pages through DescribeVpcs the way boto3's describe_vpcs paginator does.
@@ -106,14 +121,68 @@ var describeVpcsSpec = &paginate.Spec[DescribeVpcsInput, DescribeVpcsOutput, Des
 //
 // Each page is a *DescribeVpcsOutput; Items yields the elements of Vpcs across pages.
 type DescribeVpcsPaginator struct {
-	*paginate.Pager[DescribeVpcsInput, DescribeVpcsOutput, DescribeVpcsVpc]
+	*paginate.Pager
 }
 
 // NewDescribeVpcsPaginator returns a paginator over DescribeVpcs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcsPaginator(client DescribeVpcsAPIClient, in *DescribeVpcsInput, optFns ...func(*paginate.Options)) *DescribeVpcsPaginator {
-	return &DescribeVpcsPaginator{paginate.New(describeVpcsSpec, client.DescribeVpcs, in, optFns...)}
+	var input DescribeVpcsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpcs(ctx, v.(*DescribeVpcsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpcsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpcsPaginator{paginate.New(describeVpcsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpcsPaginator) NextPage(ctx context.Context) (*DescribeVpcsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpcsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpcsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcsOutput, error] {
+	return func(yield func(*DescribeVpcsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpcsPaginator) Items(ctx context.Context) iter.Seq2[DescribeVpcsVpc, error] {
+	return func(yield func(DescribeVpcsVpc, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DescribeVpcsVpc
+				yield(zero, err)
+				return
+			}
+			items := describeVpcsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // DescribeVpcsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

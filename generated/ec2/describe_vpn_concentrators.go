@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeVpnConcentratorsInput is the input of DescribeVpnConcentrators.
@@ -48,24 +49,38 @@ type DescribeVpnConcentratorsAPIClient interface {
 	DescribeVpnConcentrators(ctx context.Context, in *DescribeVpnConcentratorsInput) (*DescribeVpnConcentratorsOutput, error)
 }
 
-var describeVpnConcentratorsSpec = &paginate.Spec[DescribeVpnConcentratorsInput, DescribeVpnConcentratorsOutput, VpnConcentrator]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeVpnConcentratorsOutput) []VpnConcentrator {
-		return out.VpnConcentrators
+var describeVpnConcentratorsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeVpnConcentratorsOutput)
+		items := describeVpnConcentratorsItems(&out)
+		out.VpnConcentrators = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeVpnConcentratorsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeVpnConcentratorsItems(v.(*DescribeVpnConcentratorsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeVpnConcentratorsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeVpnConcentratorsOutput, items []VpnConcentrator) {
-		out.VpnConcentrators = items
-	},
-	SetLimit: func(in *DescribeVpnConcentratorsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeVpnConcentratorsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeVpnConcentratorsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeVpnConcentratorsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeVpnConcentratorsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeVpnConcentratorsInput).Validate()
+	},
+}
+
+// describeVpnConcentratorsItems returns the items of a DescribeVpnConcentrators page.
+func describeVpnConcentratorsItems(out *DescribeVpnConcentratorsOutput) []VpnConcentrator {
+	return out.VpnConcentrators
 }
 
 // DescribeVpnConcentratorsPaginator pages through DescribeVpnConcentrators the way boto3's describe_vpn_concentrators paginator does.
@@ -75,12 +90,66 @@ var describeVpnConcentratorsSpec = &paginate.Spec[DescribeVpnConcentratorsInput,
 //
 // Each page is a *DescribeVpnConcentratorsOutput; Items yields the elements of VpnConcentrators across pages.
 type DescribeVpnConcentratorsPaginator struct {
-	*paginate.Pager[DescribeVpnConcentratorsInput, DescribeVpnConcentratorsOutput, VpnConcentrator]
+	*paginate.Pager
 }
 
 // NewDescribeVpnConcentratorsPaginator returns a paginator over DescribeVpnConcentrators, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpnConcentratorsPaginator(client DescribeVpnConcentratorsAPIClient, in *DescribeVpnConcentratorsInput, optFns ...func(*paginate.Options)) *DescribeVpnConcentratorsPaginator {
-	return &DescribeVpnConcentratorsPaginator{paginate.New(describeVpnConcentratorsSpec, client.DescribeVpnConcentrators, in, optFns...)}
+	var input DescribeVpnConcentratorsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeVpnConcentrators(ctx, v.(*DescribeVpnConcentratorsInput))
+		if out == nil && err == nil {
+			out = &DescribeVpnConcentratorsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeVpnConcentratorsPaginator{paginate.New(describeVpnConcentratorsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeVpnConcentratorsPaginator) NextPage(ctx context.Context) (*DescribeVpnConcentratorsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeVpnConcentratorsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeVpnConcentratorsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpnConcentratorsOutput, error] {
+	return func(yield func(*DescribeVpnConcentratorsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeVpnConcentratorsPaginator) Items(ctx context.Context) iter.Seq2[VpnConcentrator, error] {
+	return func(yield func(VpnConcentrator, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VpnConcentrator
+				yield(zero, err)
+				return
+			}
+			items := describeVpnConcentratorsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetAssociatedIpv6PoolCidrsInput is the input of GetAssociatedIpv6PoolCidrs.
@@ -56,24 +57,38 @@ type GetAssociatedIpv6PoolCidrsAPIClient interface {
 	GetAssociatedIpv6PoolCidrs(ctx context.Context, in *GetAssociatedIpv6PoolCidrsInput) (*GetAssociatedIpv6PoolCidrsOutput, error)
 }
 
-var getAssociatedIpv6PoolCidrsSpec = &paginate.Spec[GetAssociatedIpv6PoolCidrsInput, GetAssociatedIpv6PoolCidrsOutput, Ipv6CidrAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetAssociatedIpv6PoolCidrsOutput) []Ipv6CidrAssociation {
-		return out.Ipv6CidrAssociations
+var getAssociatedIpv6PoolCidrsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetAssociatedIpv6PoolCidrsOutput)
+		items := getAssociatedIpv6PoolCidrsItems(&out)
+		out.Ipv6CidrAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetAssociatedIpv6PoolCidrsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getAssociatedIpv6PoolCidrsItems(v.(*GetAssociatedIpv6PoolCidrsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetAssociatedIpv6PoolCidrsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetAssociatedIpv6PoolCidrsOutput, items []Ipv6CidrAssociation) {
-		out.Ipv6CidrAssociations = items
-	},
-	SetLimit: func(in *GetAssociatedIpv6PoolCidrsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetAssociatedIpv6PoolCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetAssociatedIpv6PoolCidrsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetAssociatedIpv6PoolCidrsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetAssociatedIpv6PoolCidrsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetAssociatedIpv6PoolCidrsInput).Validate()
+	},
+}
+
+// getAssociatedIpv6PoolCidrsItems returns the items of a GetAssociatedIpv6PoolCidrs page.
+func getAssociatedIpv6PoolCidrsItems(out *GetAssociatedIpv6PoolCidrsOutput) []Ipv6CidrAssociation {
+	return out.Ipv6CidrAssociations
 }
 
 // GetAssociatedIpv6PoolCidrsPaginator pages through GetAssociatedIpv6PoolCidrs the way boto3's get_associated_ipv6_pool_cidrs paginator does.
@@ -83,12 +98,66 @@ var getAssociatedIpv6PoolCidrsSpec = &paginate.Spec[GetAssociatedIpv6PoolCidrsIn
 //
 // Each page is a *GetAssociatedIpv6PoolCidrsOutput; Items yields the elements of Ipv6CidrAssociations across pages.
 type GetAssociatedIpv6PoolCidrsPaginator struct {
-	*paginate.Pager[GetAssociatedIpv6PoolCidrsInput, GetAssociatedIpv6PoolCidrsOutput, Ipv6CidrAssociation]
+	*paginate.Pager
 }
 
 // NewGetAssociatedIpv6PoolCidrsPaginator returns a paginator over GetAssociatedIpv6PoolCidrs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetAssociatedIpv6PoolCidrsPaginator(client GetAssociatedIpv6PoolCidrsAPIClient, in *GetAssociatedIpv6PoolCidrsInput, optFns ...func(*paginate.Options)) *GetAssociatedIpv6PoolCidrsPaginator {
-	return &GetAssociatedIpv6PoolCidrsPaginator{paginate.New(getAssociatedIpv6PoolCidrsSpec, client.GetAssociatedIpv6PoolCidrs, in, optFns...)}
+	var input GetAssociatedIpv6PoolCidrsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetAssociatedIpv6PoolCidrs(ctx, v.(*GetAssociatedIpv6PoolCidrsInput))
+		if out == nil && err == nil {
+			out = &GetAssociatedIpv6PoolCidrsOutput{}
+		}
+		return out, err
+	}
+	return &GetAssociatedIpv6PoolCidrsPaginator{paginate.New(getAssociatedIpv6PoolCidrsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetAssociatedIpv6PoolCidrsPaginator) NextPage(ctx context.Context) (*GetAssociatedIpv6PoolCidrsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetAssociatedIpv6PoolCidrsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetAssociatedIpv6PoolCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetAssociatedIpv6PoolCidrsOutput, error] {
+	return func(yield func(*GetAssociatedIpv6PoolCidrsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetAssociatedIpv6PoolCidrsPaginator) Items(ctx context.Context) iter.Seq2[Ipv6CidrAssociation, error] {
+	return func(yield func(Ipv6CidrAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Ipv6CidrAssociation
+				yield(zero, err)
+				return
+			}
+			items := getAssociatedIpv6PoolCidrsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

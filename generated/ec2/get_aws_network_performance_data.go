@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -54,24 +55,38 @@ type GetAwsNetworkPerformanceDataAPIClient interface {
 	GetAwsNetworkPerformanceData(ctx context.Context, in *GetAwsNetworkPerformanceDataInput) (*GetAwsNetworkPerformanceDataOutput, error)
 }
 
-var getAwsNetworkPerformanceDataSpec = &paginate.Spec[GetAwsNetworkPerformanceDataInput, GetAwsNetworkPerformanceDataOutput, DataResponse]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetAwsNetworkPerformanceDataOutput) []DataResponse {
-		return out.DataResponses
+var getAwsNetworkPerformanceDataSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetAwsNetworkPerformanceDataOutput)
+		items := getAwsNetworkPerformanceDataItems(&out)
+		out.DataResponses = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetAwsNetworkPerformanceDataOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getAwsNetworkPerformanceDataItems(v.(*GetAwsNetworkPerformanceDataOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetAwsNetworkPerformanceDataOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetAwsNetworkPerformanceDataOutput, items []DataResponse) {
-		out.DataResponses = items
-	},
-	SetLimit: func(in *GetAwsNetworkPerformanceDataInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetAwsNetworkPerformanceDataInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetAwsNetworkPerformanceDataInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetAwsNetworkPerformanceDataInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetAwsNetworkPerformanceDataInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetAwsNetworkPerformanceDataInput).Validate()
+	},
+}
+
+// getAwsNetworkPerformanceDataItems returns the items of a GetAwsNetworkPerformanceData page.
+func getAwsNetworkPerformanceDataItems(out *GetAwsNetworkPerformanceDataOutput) []DataResponse {
+	return out.DataResponses
 }
 
 // GetAwsNetworkPerformanceDataPaginator pages through GetAwsNetworkPerformanceData the way boto3's get_aws_network_performance_data paginator does.
@@ -81,12 +96,66 @@ var getAwsNetworkPerformanceDataSpec = &paginate.Spec[GetAwsNetworkPerformanceDa
 //
 // Each page is a *GetAwsNetworkPerformanceDataOutput; Items yields the elements of DataResponses across pages.
 type GetAwsNetworkPerformanceDataPaginator struct {
-	*paginate.Pager[GetAwsNetworkPerformanceDataInput, GetAwsNetworkPerformanceDataOutput, DataResponse]
+	*paginate.Pager
 }
 
 // NewGetAwsNetworkPerformanceDataPaginator returns a paginator over GetAwsNetworkPerformanceData, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetAwsNetworkPerformanceDataPaginator(client GetAwsNetworkPerformanceDataAPIClient, in *GetAwsNetworkPerformanceDataInput, optFns ...func(*paginate.Options)) *GetAwsNetworkPerformanceDataPaginator {
-	return &GetAwsNetworkPerformanceDataPaginator{paginate.New(getAwsNetworkPerformanceDataSpec, client.GetAwsNetworkPerformanceData, in, optFns...)}
+	var input GetAwsNetworkPerformanceDataInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetAwsNetworkPerformanceData(ctx, v.(*GetAwsNetworkPerformanceDataInput))
+		if out == nil && err == nil {
+			out = &GetAwsNetworkPerformanceDataOutput{}
+		}
+		return out, err
+	}
+	return &GetAwsNetworkPerformanceDataPaginator{paginate.New(getAwsNetworkPerformanceDataSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetAwsNetworkPerformanceDataPaginator) NextPage(ctx context.Context) (*GetAwsNetworkPerformanceDataOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetAwsNetworkPerformanceDataOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetAwsNetworkPerformanceDataPaginator) Pages(ctx context.Context) iter.Seq2[*GetAwsNetworkPerformanceDataOutput, error] {
+	return func(yield func(*GetAwsNetworkPerformanceDataOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetAwsNetworkPerformanceDataPaginator) Items(ctx context.Context) iter.Seq2[DataResponse, error] {
+	return func(yield func(DataResponse, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero DataResponse
+				yield(zero, err)
+				return
+			}
+			items := getAwsNetworkPerformanceDataItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

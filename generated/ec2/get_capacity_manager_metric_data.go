@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -86,24 +87,38 @@ type GetCapacityManagerMetricDataAPIClient interface {
 	GetCapacityManagerMetricData(ctx context.Context, in *GetCapacityManagerMetricDataInput) (*GetCapacityManagerMetricDataOutput, error)
 }
 
-var getCapacityManagerMetricDataSpec = &paginate.Spec[GetCapacityManagerMetricDataInput, GetCapacityManagerMetricDataOutput, MetricDataResult]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetCapacityManagerMetricDataOutput) []MetricDataResult {
-		return out.MetricDataResults
+var getCapacityManagerMetricDataSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetCapacityManagerMetricDataOutput)
+		items := getCapacityManagerMetricDataItems(&out)
+		out.MetricDataResults = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetCapacityManagerMetricDataOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getCapacityManagerMetricDataItems(v.(*GetCapacityManagerMetricDataOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetCapacityManagerMetricDataOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetCapacityManagerMetricDataOutput, items []MetricDataResult) {
-		out.MetricDataResults = items
-	},
-	SetLimit: func(in *GetCapacityManagerMetricDataInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetCapacityManagerMetricDataInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetCapacityManagerMetricDataInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetCapacityManagerMetricDataInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetCapacityManagerMetricDataInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetCapacityManagerMetricDataInput).Validate()
+	},
+}
+
+// getCapacityManagerMetricDataItems returns the items of a GetCapacityManagerMetricData page.
+func getCapacityManagerMetricDataItems(out *GetCapacityManagerMetricDataOutput) []MetricDataResult {
+	return out.MetricDataResults
 }
 
 // GetCapacityManagerMetricDataPaginator pages through GetCapacityManagerMetricData the way boto3's get_capacity_manager_metric_data paginator does.
@@ -113,12 +128,66 @@ var getCapacityManagerMetricDataSpec = &paginate.Spec[GetCapacityManagerMetricDa
 //
 // Each page is a *GetCapacityManagerMetricDataOutput; Items yields the elements of MetricDataResults across pages.
 type GetCapacityManagerMetricDataPaginator struct {
-	*paginate.Pager[GetCapacityManagerMetricDataInput, GetCapacityManagerMetricDataOutput, MetricDataResult]
+	*paginate.Pager
 }
 
 // NewGetCapacityManagerMetricDataPaginator returns a paginator over GetCapacityManagerMetricData, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetCapacityManagerMetricDataPaginator(client GetCapacityManagerMetricDataAPIClient, in *GetCapacityManagerMetricDataInput, optFns ...func(*paginate.Options)) *GetCapacityManagerMetricDataPaginator {
-	return &GetCapacityManagerMetricDataPaginator{paginate.New(getCapacityManagerMetricDataSpec, client.GetCapacityManagerMetricData, in, optFns...)}
+	var input GetCapacityManagerMetricDataInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetCapacityManagerMetricData(ctx, v.(*GetCapacityManagerMetricDataInput))
+		if out == nil && err == nil {
+			out = &GetCapacityManagerMetricDataOutput{}
+		}
+		return out, err
+	}
+	return &GetCapacityManagerMetricDataPaginator{paginate.New(getCapacityManagerMetricDataSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetCapacityManagerMetricDataPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMetricDataOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetCapacityManagerMetricDataOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetCapacityManagerMetricDataPaginator) Pages(ctx context.Context) iter.Seq2[*GetCapacityManagerMetricDataOutput, error] {
+	return func(yield func(*GetCapacityManagerMetricDataOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetCapacityManagerMetricDataPaginator) Items(ctx context.Context) iter.Seq2[MetricDataResult, error] {
+	return func(yield func(MetricDataResult, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero MetricDataResult
+				yield(zero, err)
+				return
+			}
+			items := getCapacityManagerMetricDataItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -88,24 +89,38 @@ type GetCapacityManagerMetricDimensionsAPIClient interface {
 	GetCapacityManagerMetricDimensions(ctx context.Context, in *GetCapacityManagerMetricDimensionsInput) (*GetCapacityManagerMetricDimensionsOutput, error)
 }
 
-var getCapacityManagerMetricDimensionsSpec = &paginate.Spec[GetCapacityManagerMetricDimensionsInput, GetCapacityManagerMetricDimensionsOutput, Dimension]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetCapacityManagerMetricDimensionsOutput) []Dimension {
-		return out.MetricDimensionResults
+var getCapacityManagerMetricDimensionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetCapacityManagerMetricDimensionsOutput)
+		items := getCapacityManagerMetricDimensionsItems(&out)
+		out.MetricDimensionResults = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetCapacityManagerMetricDimensionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getCapacityManagerMetricDimensionsItems(v.(*GetCapacityManagerMetricDimensionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetCapacityManagerMetricDimensionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetCapacityManagerMetricDimensionsOutput, items []Dimension) {
-		out.MetricDimensionResults = items
-	},
-	SetLimit: func(in *GetCapacityManagerMetricDimensionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetCapacityManagerMetricDimensionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetCapacityManagerMetricDimensionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetCapacityManagerMetricDimensionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetCapacityManagerMetricDimensionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetCapacityManagerMetricDimensionsInput).Validate()
+	},
+}
+
+// getCapacityManagerMetricDimensionsItems returns the items of a GetCapacityManagerMetricDimensions page.
+func getCapacityManagerMetricDimensionsItems(out *GetCapacityManagerMetricDimensionsOutput) []Dimension {
+	return out.MetricDimensionResults
 }
 
 // GetCapacityManagerMetricDimensionsPaginator pages through GetCapacityManagerMetricDimensions the way boto3's get_capacity_manager_metric_dimensions paginator does.
@@ -115,12 +130,66 @@ var getCapacityManagerMetricDimensionsSpec = &paginate.Spec[GetCapacityManagerMe
 //
 // Each page is a *GetCapacityManagerMetricDimensionsOutput; Items yields the elements of MetricDimensionResults across pages.
 type GetCapacityManagerMetricDimensionsPaginator struct {
-	*paginate.Pager[GetCapacityManagerMetricDimensionsInput, GetCapacityManagerMetricDimensionsOutput, Dimension]
+	*paginate.Pager
 }
 
 // NewGetCapacityManagerMetricDimensionsPaginator returns a paginator over GetCapacityManagerMetricDimensions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetCapacityManagerMetricDimensionsPaginator(client GetCapacityManagerMetricDimensionsAPIClient, in *GetCapacityManagerMetricDimensionsInput, optFns ...func(*paginate.Options)) *GetCapacityManagerMetricDimensionsPaginator {
-	return &GetCapacityManagerMetricDimensionsPaginator{paginate.New(getCapacityManagerMetricDimensionsSpec, client.GetCapacityManagerMetricDimensions, in, optFns...)}
+	var input GetCapacityManagerMetricDimensionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetCapacityManagerMetricDimensions(ctx, v.(*GetCapacityManagerMetricDimensionsInput))
+		if out == nil && err == nil {
+			out = &GetCapacityManagerMetricDimensionsOutput{}
+		}
+		return out, err
+	}
+	return &GetCapacityManagerMetricDimensionsPaginator{paginate.New(getCapacityManagerMetricDimensionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetCapacityManagerMetricDimensionsPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMetricDimensionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetCapacityManagerMetricDimensionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetCapacityManagerMetricDimensionsPaginator) Pages(ctx context.Context) iter.Seq2[*GetCapacityManagerMetricDimensionsOutput, error] {
+	return func(yield func(*GetCapacityManagerMetricDimensionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetCapacityManagerMetricDimensionsPaginator) Items(ctx context.Context) iter.Seq2[Dimension, error] {
+	return func(yield func(Dimension, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Dimension
+				yield(zero, err)
+				return
+			}
+			items := getCapacityManagerMetricDimensionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

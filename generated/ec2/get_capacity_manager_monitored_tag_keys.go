@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetCapacityManagerMonitoredTagKeysInput is the input of
@@ -46,24 +47,38 @@ type GetCapacityManagerMonitoredTagKeysAPIClient interface {
 	GetCapacityManagerMonitoredTagKeys(ctx context.Context, in *GetCapacityManagerMonitoredTagKeysInput) (*GetCapacityManagerMonitoredTagKeysOutput, error)
 }
 
-var getCapacityManagerMonitoredTagKeysSpec = &paginate.Spec[GetCapacityManagerMonitoredTagKeysInput, GetCapacityManagerMonitoredTagKeysOutput, CapacityManagerTagKey]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetCapacityManagerMonitoredTagKeysOutput) []CapacityManagerTagKey {
-		return out.CapacityManagerTagKeys
+var getCapacityManagerMonitoredTagKeysSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetCapacityManagerMonitoredTagKeysOutput)
+		items := getCapacityManagerMonitoredTagKeysItems(&out)
+		out.CapacityManagerTagKeys = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetCapacityManagerMonitoredTagKeysOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getCapacityManagerMonitoredTagKeysItems(v.(*GetCapacityManagerMonitoredTagKeysOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetCapacityManagerMonitoredTagKeysOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetCapacityManagerMonitoredTagKeysOutput, items []CapacityManagerTagKey) {
-		out.CapacityManagerTagKeys = items
-	},
-	SetLimit: func(in *GetCapacityManagerMonitoredTagKeysInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetCapacityManagerMonitoredTagKeysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetCapacityManagerMonitoredTagKeysInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetCapacityManagerMonitoredTagKeysInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetCapacityManagerMonitoredTagKeysInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetCapacityManagerMonitoredTagKeysInput).Validate()
+	},
+}
+
+// getCapacityManagerMonitoredTagKeysItems returns the items of a GetCapacityManagerMonitoredTagKeys page.
+func getCapacityManagerMonitoredTagKeysItems(out *GetCapacityManagerMonitoredTagKeysOutput) []CapacityManagerTagKey {
+	return out.CapacityManagerTagKeys
 }
 
 // GetCapacityManagerMonitoredTagKeysPaginator pages through GetCapacityManagerMonitoredTagKeys the way boto3's get_capacity_manager_monitored_tag_keys paginator does.
@@ -73,12 +88,66 @@ var getCapacityManagerMonitoredTagKeysSpec = &paginate.Spec[GetCapacityManagerMo
 //
 // Each page is a *GetCapacityManagerMonitoredTagKeysOutput; Items yields the elements of CapacityManagerTagKeys across pages.
 type GetCapacityManagerMonitoredTagKeysPaginator struct {
-	*paginate.Pager[GetCapacityManagerMonitoredTagKeysInput, GetCapacityManagerMonitoredTagKeysOutput, CapacityManagerTagKey]
+	*paginate.Pager
 }
 
 // NewGetCapacityManagerMonitoredTagKeysPaginator returns a paginator over GetCapacityManagerMonitoredTagKeys, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetCapacityManagerMonitoredTagKeysPaginator(client GetCapacityManagerMonitoredTagKeysAPIClient, in *GetCapacityManagerMonitoredTagKeysInput, optFns ...func(*paginate.Options)) *GetCapacityManagerMonitoredTagKeysPaginator {
-	return &GetCapacityManagerMonitoredTagKeysPaginator{paginate.New(getCapacityManagerMonitoredTagKeysSpec, client.GetCapacityManagerMonitoredTagKeys, in, optFns...)}
+	var input GetCapacityManagerMonitoredTagKeysInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetCapacityManagerMonitoredTagKeys(ctx, v.(*GetCapacityManagerMonitoredTagKeysInput))
+		if out == nil && err == nil {
+			out = &GetCapacityManagerMonitoredTagKeysOutput{}
+		}
+		return out, err
+	}
+	return &GetCapacityManagerMonitoredTagKeysPaginator{paginate.New(getCapacityManagerMonitoredTagKeysSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetCapacityManagerMonitoredTagKeysPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMonitoredTagKeysOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetCapacityManagerMonitoredTagKeysOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetCapacityManagerMonitoredTagKeysPaginator) Pages(ctx context.Context) iter.Seq2[*GetCapacityManagerMonitoredTagKeysOutput, error] {
+	return func(yield func(*GetCapacityManagerMonitoredTagKeysOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetCapacityManagerMonitoredTagKeysPaginator) Items(ctx context.Context) iter.Seq2[CapacityManagerTagKey, error] {
+	return func(yield func(CapacityManagerTagKey, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityManagerTagKey
+				yield(zero, err)
+				return
+			}
+			items := getCapacityManagerMonitoredTagKeysItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

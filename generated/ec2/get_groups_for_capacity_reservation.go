@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetGroupsForCapacityReservationInput is the input of
@@ -60,24 +61,38 @@ type GetGroupsForCapacityReservationAPIClient interface {
 	GetGroupsForCapacityReservation(ctx context.Context, in *GetGroupsForCapacityReservationInput) (*GetGroupsForCapacityReservationOutput, error)
 }
 
-var getGroupsForCapacityReservationSpec = &paginate.Spec[GetGroupsForCapacityReservationInput, GetGroupsForCapacityReservationOutput, CapacityReservationGroup]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetGroupsForCapacityReservationOutput) []CapacityReservationGroup {
-		return out.CapacityReservationGroups
+var getGroupsForCapacityReservationSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetGroupsForCapacityReservationOutput)
+		items := getGroupsForCapacityReservationItems(&out)
+		out.CapacityReservationGroups = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetGroupsForCapacityReservationOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getGroupsForCapacityReservationItems(v.(*GetGroupsForCapacityReservationOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetGroupsForCapacityReservationOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetGroupsForCapacityReservationOutput, items []CapacityReservationGroup) {
-		out.CapacityReservationGroups = items
-	},
-	SetLimit: func(in *GetGroupsForCapacityReservationInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetGroupsForCapacityReservationInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetGroupsForCapacityReservationInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetGroupsForCapacityReservationInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetGroupsForCapacityReservationInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetGroupsForCapacityReservationInput).Validate()
+	},
+}
+
+// getGroupsForCapacityReservationItems returns the items of a GetGroupsForCapacityReservation page.
+func getGroupsForCapacityReservationItems(out *GetGroupsForCapacityReservationOutput) []CapacityReservationGroup {
+	return out.CapacityReservationGroups
 }
 
 // GetGroupsForCapacityReservationPaginator pages through GetGroupsForCapacityReservation the way boto3's get_groups_for_capacity_reservation paginator does.
@@ -87,12 +102,66 @@ var getGroupsForCapacityReservationSpec = &paginate.Spec[GetGroupsForCapacityRes
 //
 // Each page is a *GetGroupsForCapacityReservationOutput; Items yields the elements of CapacityReservationGroups across pages.
 type GetGroupsForCapacityReservationPaginator struct {
-	*paginate.Pager[GetGroupsForCapacityReservationInput, GetGroupsForCapacityReservationOutput, CapacityReservationGroup]
+	*paginate.Pager
 }
 
 // NewGetGroupsForCapacityReservationPaginator returns a paginator over GetGroupsForCapacityReservation, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetGroupsForCapacityReservationPaginator(client GetGroupsForCapacityReservationAPIClient, in *GetGroupsForCapacityReservationInput, optFns ...func(*paginate.Options)) *GetGroupsForCapacityReservationPaginator {
-	return &GetGroupsForCapacityReservationPaginator{paginate.New(getGroupsForCapacityReservationSpec, client.GetGroupsForCapacityReservation, in, optFns...)}
+	var input GetGroupsForCapacityReservationInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetGroupsForCapacityReservation(ctx, v.(*GetGroupsForCapacityReservationInput))
+		if out == nil && err == nil {
+			out = &GetGroupsForCapacityReservationOutput{}
+		}
+		return out, err
+	}
+	return &GetGroupsForCapacityReservationPaginator{paginate.New(getGroupsForCapacityReservationSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetGroupsForCapacityReservationPaginator) NextPage(ctx context.Context) (*GetGroupsForCapacityReservationOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetGroupsForCapacityReservationOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetGroupsForCapacityReservationPaginator) Pages(ctx context.Context) iter.Seq2[*GetGroupsForCapacityReservationOutput, error] {
+	return func(yield func(*GetGroupsForCapacityReservationOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetGroupsForCapacityReservationPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservationGroup, error] {
+	return func(yield func(CapacityReservationGroup, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero CapacityReservationGroup
+				yield(zero, err)
+				return
+			}
+			items := getGroupsForCapacityReservationItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetInstanceTypesFromInstanceRequirementsInput is the input of
@@ -71,24 +72,38 @@ type GetInstanceTypesFromInstanceRequirementsAPIClient interface {
 	GetInstanceTypesFromInstanceRequirements(ctx context.Context, in *GetInstanceTypesFromInstanceRequirementsInput) (*GetInstanceTypesFromInstanceRequirementsOutput, error)
 }
 
-var getInstanceTypesFromInstanceRequirementsSpec = &paginate.Spec[GetInstanceTypesFromInstanceRequirementsInput, GetInstanceTypesFromInstanceRequirementsOutput, GetInstanceTypesFromInstanceRequirementsInstanceType]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetInstanceTypesFromInstanceRequirementsOutput) []GetInstanceTypesFromInstanceRequirementsInstanceType {
-		return out.InstanceTypes
+var getInstanceTypesFromInstanceRequirementsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetInstanceTypesFromInstanceRequirementsOutput)
+		items := getInstanceTypesFromInstanceRequirementsItems(&out)
+		out.InstanceTypes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetInstanceTypesFromInstanceRequirementsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getInstanceTypesFromInstanceRequirementsItems(v.(*GetInstanceTypesFromInstanceRequirementsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetInstanceTypesFromInstanceRequirementsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetInstanceTypesFromInstanceRequirementsOutput, items []GetInstanceTypesFromInstanceRequirementsInstanceType) {
-		out.InstanceTypes = items
-	},
-	SetLimit: func(in *GetInstanceTypesFromInstanceRequirementsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetInstanceTypesFromInstanceRequirementsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetInstanceTypesFromInstanceRequirementsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetInstanceTypesFromInstanceRequirementsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetInstanceTypesFromInstanceRequirementsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetInstanceTypesFromInstanceRequirementsInput).Validate()
+	},
+}
+
+// getInstanceTypesFromInstanceRequirementsItems returns the items of a GetInstanceTypesFromInstanceRequirements page.
+func getInstanceTypesFromInstanceRequirementsItems(out *GetInstanceTypesFromInstanceRequirementsOutput) []GetInstanceTypesFromInstanceRequirementsInstanceType {
+	return out.InstanceTypes
 }
 
 // GetInstanceTypesFromInstanceRequirementsPaginator pages through GetInstanceTypesFromInstanceRequirements the way boto3's get_instance_types_from_instance_requirements paginator does.
@@ -98,12 +113,66 @@ var getInstanceTypesFromInstanceRequirementsSpec = &paginate.Spec[GetInstanceTyp
 //
 // Each page is a *GetInstanceTypesFromInstanceRequirementsOutput; Items yields the elements of InstanceTypes across pages.
 type GetInstanceTypesFromInstanceRequirementsPaginator struct {
-	*paginate.Pager[GetInstanceTypesFromInstanceRequirementsInput, GetInstanceTypesFromInstanceRequirementsOutput, GetInstanceTypesFromInstanceRequirementsInstanceType]
+	*paginate.Pager
 }
 
 // NewGetInstanceTypesFromInstanceRequirementsPaginator returns a paginator over GetInstanceTypesFromInstanceRequirements, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetInstanceTypesFromInstanceRequirementsPaginator(client GetInstanceTypesFromInstanceRequirementsAPIClient, in *GetInstanceTypesFromInstanceRequirementsInput, optFns ...func(*paginate.Options)) *GetInstanceTypesFromInstanceRequirementsPaginator {
-	return &GetInstanceTypesFromInstanceRequirementsPaginator{paginate.New(getInstanceTypesFromInstanceRequirementsSpec, client.GetInstanceTypesFromInstanceRequirements, in, optFns...)}
+	var input GetInstanceTypesFromInstanceRequirementsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetInstanceTypesFromInstanceRequirements(ctx, v.(*GetInstanceTypesFromInstanceRequirementsInput))
+		if out == nil && err == nil {
+			out = &GetInstanceTypesFromInstanceRequirementsOutput{}
+		}
+		return out, err
+	}
+	return &GetInstanceTypesFromInstanceRequirementsPaginator{paginate.New(getInstanceTypesFromInstanceRequirementsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetInstanceTypesFromInstanceRequirementsPaginator) NextPage(ctx context.Context) (*GetInstanceTypesFromInstanceRequirementsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetInstanceTypesFromInstanceRequirementsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetInstanceTypesFromInstanceRequirementsPaginator) Pages(ctx context.Context) iter.Seq2[*GetInstanceTypesFromInstanceRequirementsOutput, error] {
+	return func(yield func(*GetInstanceTypesFromInstanceRequirementsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetInstanceTypesFromInstanceRequirementsPaginator) Items(ctx context.Context) iter.Seq2[GetInstanceTypesFromInstanceRequirementsInstanceType, error] {
+	return func(yield func(GetInstanceTypesFromInstanceRequirementsInstanceType, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero GetInstanceTypesFromInstanceRequirementsInstanceType
+				yield(zero, err)
+				return
+			}
+			items := getInstanceTypesFromInstanceRequirementsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 	"time"
 )
 
@@ -75,24 +76,38 @@ type GetIpamAddressHistoryAPIClient interface {
 	GetIpamAddressHistory(ctx context.Context, in *GetIpamAddressHistoryInput) (*GetIpamAddressHistoryOutput, error)
 }
 
-var getIpamAddressHistorySpec = &paginate.Spec[GetIpamAddressHistoryInput, GetIpamAddressHistoryOutput, HistoryRecord]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamAddressHistoryOutput) []HistoryRecord {
-		return out.HistoryRecords
+var getIpamAddressHistorySpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamAddressHistoryOutput)
+		items := getIpamAddressHistoryItems(&out)
+		out.HistoryRecords = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamAddressHistoryOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamAddressHistoryItems(v.(*GetIpamAddressHistoryOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamAddressHistoryOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamAddressHistoryOutput, items []HistoryRecord) {
-		out.HistoryRecords = items
-	},
-	SetLimit: func(in *GetIpamAddressHistoryInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamAddressHistoryInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamAddressHistoryInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamAddressHistoryInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamAddressHistoryInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamAddressHistoryInput).Validate()
+	},
+}
+
+// getIpamAddressHistoryItems returns the items of a GetIpamAddressHistory page.
+func getIpamAddressHistoryItems(out *GetIpamAddressHistoryOutput) []HistoryRecord {
+	return out.HistoryRecords
 }
 
 // GetIpamAddressHistoryPaginator pages through GetIpamAddressHistory the way boto3's get_ipam_address_history paginator does.
@@ -102,12 +117,66 @@ var getIpamAddressHistorySpec = &paginate.Spec[GetIpamAddressHistoryInput, GetIp
 //
 // Each page is a *GetIpamAddressHistoryOutput; Items yields the elements of HistoryRecords across pages.
 type GetIpamAddressHistoryPaginator struct {
-	*paginate.Pager[GetIpamAddressHistoryInput, GetIpamAddressHistoryOutput, HistoryRecord]
+	*paginate.Pager
 }
 
 // NewGetIpamAddressHistoryPaginator returns a paginator over GetIpamAddressHistory, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamAddressHistoryPaginator(client GetIpamAddressHistoryAPIClient, in *GetIpamAddressHistoryInput, optFns ...func(*paginate.Options)) *GetIpamAddressHistoryPaginator {
-	return &GetIpamAddressHistoryPaginator{paginate.New(getIpamAddressHistorySpec, client.GetIpamAddressHistory, in, optFns...)}
+	var input GetIpamAddressHistoryInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamAddressHistory(ctx, v.(*GetIpamAddressHistoryInput))
+		if out == nil && err == nil {
+			out = &GetIpamAddressHistoryOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamAddressHistoryPaginator{paginate.New(getIpamAddressHistorySpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamAddressHistoryPaginator) NextPage(ctx context.Context) (*GetIpamAddressHistoryOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamAddressHistoryOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamAddressHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamAddressHistoryOutput, error] {
+	return func(yield func(*GetIpamAddressHistoryOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamAddressHistoryPaginator) Items(ctx context.Context) iter.Seq2[HistoryRecord, error] {
+	return func(yield func(HistoryRecord, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero HistoryRecord
+				yield(zero, err)
+				return
+			}
+			items := getIpamAddressHistoryItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

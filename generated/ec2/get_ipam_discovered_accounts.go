@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamDiscoveredAccountsInput is the input of GetIpamDiscoveredAccounts.
@@ -65,24 +66,38 @@ type GetIpamDiscoveredAccountsAPIClient interface {
 	GetIpamDiscoveredAccounts(ctx context.Context, in *GetIpamDiscoveredAccountsInput) (*GetIpamDiscoveredAccountsOutput, error)
 }
 
-var getIpamDiscoveredAccountsSpec = &paginate.Spec[GetIpamDiscoveredAccountsInput, GetIpamDiscoveredAccountsOutput, IpamDiscoveredAccount]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamDiscoveredAccountsOutput) []IpamDiscoveredAccount {
-		return out.IpamDiscoveredAccounts
+var getIpamDiscoveredAccountsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamDiscoveredAccountsOutput)
+		items := getIpamDiscoveredAccountsItems(&out)
+		out.IpamDiscoveredAccounts = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamDiscoveredAccountsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamDiscoveredAccountsItems(v.(*GetIpamDiscoveredAccountsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamDiscoveredAccountsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamDiscoveredAccountsOutput, items []IpamDiscoveredAccount) {
-		out.IpamDiscoveredAccounts = items
-	},
-	SetLimit: func(in *GetIpamDiscoveredAccountsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamDiscoveredAccountsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamDiscoveredAccountsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamDiscoveredAccountsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamDiscoveredAccountsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamDiscoveredAccountsInput).Validate()
+	},
+}
+
+// getIpamDiscoveredAccountsItems returns the items of a GetIpamDiscoveredAccounts page.
+func getIpamDiscoveredAccountsItems(out *GetIpamDiscoveredAccountsOutput) []IpamDiscoveredAccount {
+	return out.IpamDiscoveredAccounts
 }
 
 // GetIpamDiscoveredAccountsPaginator pages through GetIpamDiscoveredAccounts the way boto3's get_ipam_discovered_accounts paginator does.
@@ -92,12 +107,66 @@ var getIpamDiscoveredAccountsSpec = &paginate.Spec[GetIpamDiscoveredAccountsInpu
 //
 // Each page is a *GetIpamDiscoveredAccountsOutput; Items yields the elements of IpamDiscoveredAccounts across pages.
 type GetIpamDiscoveredAccountsPaginator struct {
-	*paginate.Pager[GetIpamDiscoveredAccountsInput, GetIpamDiscoveredAccountsOutput, IpamDiscoveredAccount]
+	*paginate.Pager
 }
 
 // NewGetIpamDiscoveredAccountsPaginator returns a paginator over GetIpamDiscoveredAccounts, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamDiscoveredAccountsPaginator(client GetIpamDiscoveredAccountsAPIClient, in *GetIpamDiscoveredAccountsInput, optFns ...func(*paginate.Options)) *GetIpamDiscoveredAccountsPaginator {
-	return &GetIpamDiscoveredAccountsPaginator{paginate.New(getIpamDiscoveredAccountsSpec, client.GetIpamDiscoveredAccounts, in, optFns...)}
+	var input GetIpamDiscoveredAccountsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamDiscoveredAccounts(ctx, v.(*GetIpamDiscoveredAccountsInput))
+		if out == nil && err == nil {
+			out = &GetIpamDiscoveredAccountsOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamDiscoveredAccountsPaginator{paginate.New(getIpamDiscoveredAccountsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamDiscoveredAccountsPaginator) NextPage(ctx context.Context) (*GetIpamDiscoveredAccountsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamDiscoveredAccountsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamDiscoveredAccountsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamDiscoveredAccountsOutput, error] {
+	return func(yield func(*GetIpamDiscoveredAccountsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamDiscoveredAccountsPaginator) Items(ctx context.Context) iter.Seq2[IpamDiscoveredAccount, error] {
+	return func(yield func(IpamDiscoveredAccount, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamDiscoveredAccount
+				yield(zero, err)
+				return
+			}
+			items := getIpamDiscoveredAccountsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

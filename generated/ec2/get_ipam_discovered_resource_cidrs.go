@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamDiscoveredResourceCidrsInput is the input of
@@ -66,24 +67,38 @@ type GetIpamDiscoveredResourceCidrsAPIClient interface {
 	GetIpamDiscoveredResourceCidrs(ctx context.Context, in *GetIpamDiscoveredResourceCidrsInput) (*GetIpamDiscoveredResourceCidrsOutput, error)
 }
 
-var getIpamDiscoveredResourceCidrsSpec = &paginate.Spec[GetIpamDiscoveredResourceCidrsInput, GetIpamDiscoveredResourceCidrsOutput, IpamDiscoveredResourceCidr]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamDiscoveredResourceCidrsOutput) []IpamDiscoveredResourceCidr {
-		return out.IpamDiscoveredResourceCidrs
+var getIpamDiscoveredResourceCidrsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamDiscoveredResourceCidrsOutput)
+		items := getIpamDiscoveredResourceCidrsItems(&out)
+		out.IpamDiscoveredResourceCidrs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamDiscoveredResourceCidrsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamDiscoveredResourceCidrsItems(v.(*GetIpamDiscoveredResourceCidrsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamDiscoveredResourceCidrsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamDiscoveredResourceCidrsOutput, items []IpamDiscoveredResourceCidr) {
-		out.IpamDiscoveredResourceCidrs = items
-	},
-	SetLimit: func(in *GetIpamDiscoveredResourceCidrsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamDiscoveredResourceCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamDiscoveredResourceCidrsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamDiscoveredResourceCidrsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamDiscoveredResourceCidrsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamDiscoveredResourceCidrsInput).Validate()
+	},
+}
+
+// getIpamDiscoveredResourceCidrsItems returns the items of a GetIpamDiscoveredResourceCidrs page.
+func getIpamDiscoveredResourceCidrsItems(out *GetIpamDiscoveredResourceCidrsOutput) []IpamDiscoveredResourceCidr {
+	return out.IpamDiscoveredResourceCidrs
 }
 
 // GetIpamDiscoveredResourceCidrsPaginator pages through GetIpamDiscoveredResourceCidrs the way boto3's get_ipam_discovered_resource_cidrs paginator does.
@@ -93,12 +108,66 @@ var getIpamDiscoveredResourceCidrsSpec = &paginate.Spec[GetIpamDiscoveredResourc
 //
 // Each page is a *GetIpamDiscoveredResourceCidrsOutput; Items yields the elements of IpamDiscoveredResourceCidrs across pages.
 type GetIpamDiscoveredResourceCidrsPaginator struct {
-	*paginate.Pager[GetIpamDiscoveredResourceCidrsInput, GetIpamDiscoveredResourceCidrsOutput, IpamDiscoveredResourceCidr]
+	*paginate.Pager
 }
 
 // NewGetIpamDiscoveredResourceCidrsPaginator returns a paginator over GetIpamDiscoveredResourceCidrs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamDiscoveredResourceCidrsPaginator(client GetIpamDiscoveredResourceCidrsAPIClient, in *GetIpamDiscoveredResourceCidrsInput, optFns ...func(*paginate.Options)) *GetIpamDiscoveredResourceCidrsPaginator {
-	return &GetIpamDiscoveredResourceCidrsPaginator{paginate.New(getIpamDiscoveredResourceCidrsSpec, client.GetIpamDiscoveredResourceCidrs, in, optFns...)}
+	var input GetIpamDiscoveredResourceCidrsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamDiscoveredResourceCidrs(ctx, v.(*GetIpamDiscoveredResourceCidrsInput))
+		if out == nil && err == nil {
+			out = &GetIpamDiscoveredResourceCidrsOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamDiscoveredResourceCidrsPaginator{paginate.New(getIpamDiscoveredResourceCidrsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamDiscoveredResourceCidrsPaginator) NextPage(ctx context.Context) (*GetIpamDiscoveredResourceCidrsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamDiscoveredResourceCidrsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamDiscoveredResourceCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamDiscoveredResourceCidrsOutput, error] {
+	return func(yield func(*GetIpamDiscoveredResourceCidrsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamDiscoveredResourceCidrsPaginator) Items(ctx context.Context) iter.Seq2[IpamDiscoveredResourceCidr, error] {
+	return func(yield func(IpamDiscoveredResourceCidr, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamDiscoveredResourceCidr
+				yield(zero, err)
+				return
+			}
+			items := getIpamDiscoveredResourceCidrsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

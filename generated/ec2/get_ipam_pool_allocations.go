@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamPoolAllocationsInput is the input of GetIpamPoolAllocations.
@@ -62,24 +63,38 @@ type GetIpamPoolAllocationsAPIClient interface {
 	GetIpamPoolAllocations(ctx context.Context, in *GetIpamPoolAllocationsInput) (*GetIpamPoolAllocationsOutput, error)
 }
 
-var getIpamPoolAllocationsSpec = &paginate.Spec[GetIpamPoolAllocationsInput, GetIpamPoolAllocationsOutput, IpamPoolAllocation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamPoolAllocationsOutput) []IpamPoolAllocation {
-		return out.IpamPoolAllocations
+var getIpamPoolAllocationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamPoolAllocationsOutput)
+		items := getIpamPoolAllocationsItems(&out)
+		out.IpamPoolAllocations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamPoolAllocationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamPoolAllocationsItems(v.(*GetIpamPoolAllocationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamPoolAllocationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamPoolAllocationsOutput, items []IpamPoolAllocation) {
-		out.IpamPoolAllocations = items
-	},
-	SetLimit: func(in *GetIpamPoolAllocationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamPoolAllocationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamPoolAllocationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamPoolAllocationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamPoolAllocationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamPoolAllocationsInput).Validate()
+	},
+}
+
+// getIpamPoolAllocationsItems returns the items of a GetIpamPoolAllocations page.
+func getIpamPoolAllocationsItems(out *GetIpamPoolAllocationsOutput) []IpamPoolAllocation {
+	return out.IpamPoolAllocations
 }
 
 // GetIpamPoolAllocationsPaginator pages through GetIpamPoolAllocations the way boto3's get_ipam_pool_allocations paginator does.
@@ -89,12 +104,66 @@ var getIpamPoolAllocationsSpec = &paginate.Spec[GetIpamPoolAllocationsInput, Get
 //
 // Each page is a *GetIpamPoolAllocationsOutput; Items yields the elements of IpamPoolAllocations across pages.
 type GetIpamPoolAllocationsPaginator struct {
-	*paginate.Pager[GetIpamPoolAllocationsInput, GetIpamPoolAllocationsOutput, IpamPoolAllocation]
+	*paginate.Pager
 }
 
 // NewGetIpamPoolAllocationsPaginator returns a paginator over GetIpamPoolAllocations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamPoolAllocationsPaginator(client GetIpamPoolAllocationsAPIClient, in *GetIpamPoolAllocationsInput, optFns ...func(*paginate.Options)) *GetIpamPoolAllocationsPaginator {
-	return &GetIpamPoolAllocationsPaginator{paginate.New(getIpamPoolAllocationsSpec, client.GetIpamPoolAllocations, in, optFns...)}
+	var input GetIpamPoolAllocationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamPoolAllocations(ctx, v.(*GetIpamPoolAllocationsInput))
+		if out == nil && err == nil {
+			out = &GetIpamPoolAllocationsOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamPoolAllocationsPaginator{paginate.New(getIpamPoolAllocationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*GetIpamPoolAllocationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamPoolAllocationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamPoolAllocationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPoolAllocationsOutput, error] {
+	return func(yield func(*GetIpamPoolAllocationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamPoolAllocationsPaginator) Items(ctx context.Context) iter.Seq2[IpamPoolAllocation, error] {
+	return func(yield func(IpamPoolAllocation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPoolAllocation
+				yield(zero, err)
+				return
+			}
+			items := getIpamPoolAllocationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamPoolCidrsInput is the input of GetIpamPoolCidrs.
@@ -60,24 +61,38 @@ type GetIpamPoolCidrsAPIClient interface {
 	GetIpamPoolCidrs(ctx context.Context, in *GetIpamPoolCidrsInput) (*GetIpamPoolCidrsOutput, error)
 }
 
-var getIpamPoolCidrsSpec = &paginate.Spec[GetIpamPoolCidrsInput, GetIpamPoolCidrsOutput, IpamPoolCidr]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamPoolCidrsOutput) []IpamPoolCidr {
-		return out.IpamPoolCidrs
+var getIpamPoolCidrsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamPoolCidrsOutput)
+		items := getIpamPoolCidrsItems(&out)
+		out.IpamPoolCidrs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamPoolCidrsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamPoolCidrsItems(v.(*GetIpamPoolCidrsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamPoolCidrsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamPoolCidrsOutput, items []IpamPoolCidr) {
-		out.IpamPoolCidrs = items
-	},
-	SetLimit: func(in *GetIpamPoolCidrsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamPoolCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamPoolCidrsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamPoolCidrsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamPoolCidrsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamPoolCidrsInput).Validate()
+	},
+}
+
+// getIpamPoolCidrsItems returns the items of a GetIpamPoolCidrs page.
+func getIpamPoolCidrsItems(out *GetIpamPoolCidrsOutput) []IpamPoolCidr {
+	return out.IpamPoolCidrs
 }
 
 // GetIpamPoolCidrsPaginator pages through GetIpamPoolCidrs the way boto3's get_ipam_pool_cidrs paginator does.
@@ -87,12 +102,66 @@ var getIpamPoolCidrsSpec = &paginate.Spec[GetIpamPoolCidrsInput, GetIpamPoolCidr
 //
 // Each page is a *GetIpamPoolCidrsOutput; Items yields the elements of IpamPoolCidrs across pages.
 type GetIpamPoolCidrsPaginator struct {
-	*paginate.Pager[GetIpamPoolCidrsInput, GetIpamPoolCidrsOutput, IpamPoolCidr]
+	*paginate.Pager
 }
 
 // NewGetIpamPoolCidrsPaginator returns a paginator over GetIpamPoolCidrs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamPoolCidrsPaginator(client GetIpamPoolCidrsAPIClient, in *GetIpamPoolCidrsInput, optFns ...func(*paginate.Options)) *GetIpamPoolCidrsPaginator {
-	return &GetIpamPoolCidrsPaginator{paginate.New(getIpamPoolCidrsSpec, client.GetIpamPoolCidrs, in, optFns...)}
+	var input GetIpamPoolCidrsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamPoolCidrs(ctx, v.(*GetIpamPoolCidrsInput))
+		if out == nil && err == nil {
+			out = &GetIpamPoolCidrsOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamPoolCidrsPaginator{paginate.New(getIpamPoolCidrsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamPoolCidrsPaginator) NextPage(ctx context.Context) (*GetIpamPoolCidrsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamPoolCidrsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamPoolCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPoolCidrsOutput, error] {
+	return func(yield func(*GetIpamPoolCidrsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamPoolCidrsPaginator) Items(ctx context.Context) iter.Seq2[IpamPoolCidr, error] {
+	return func(yield func(IpamPoolCidr, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPoolCidr
+				yield(zero, err)
+				return
+			}
+			items := getIpamPoolCidrsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamPrefixListResolverRulesInput is the input of
@@ -59,24 +60,38 @@ type GetIpamPrefixListResolverRulesAPIClient interface {
 	GetIpamPrefixListResolverRules(ctx context.Context, in *GetIpamPrefixListResolverRulesInput) (*GetIpamPrefixListResolverRulesOutput, error)
 }
 
-var getIpamPrefixListResolverRulesSpec = &paginate.Spec[GetIpamPrefixListResolverRulesInput, GetIpamPrefixListResolverRulesOutput, Rule]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamPrefixListResolverRulesOutput) []Rule {
-		return out.Rules
+var getIpamPrefixListResolverRulesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamPrefixListResolverRulesOutput)
+		items := getIpamPrefixListResolverRulesItems(&out)
+		out.Rules = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamPrefixListResolverRulesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamPrefixListResolverRulesItems(v.(*GetIpamPrefixListResolverRulesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamPrefixListResolverRulesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamPrefixListResolverRulesOutput, items []Rule) {
-		out.Rules = items
-	},
-	SetLimit: func(in *GetIpamPrefixListResolverRulesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamPrefixListResolverRulesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamPrefixListResolverRulesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamPrefixListResolverRulesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamPrefixListResolverRulesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamPrefixListResolverRulesInput).Validate()
+	},
+}
+
+// getIpamPrefixListResolverRulesItems returns the items of a GetIpamPrefixListResolverRules page.
+func getIpamPrefixListResolverRulesItems(out *GetIpamPrefixListResolverRulesOutput) []Rule {
+	return out.Rules
 }
 
 // GetIpamPrefixListResolverRulesPaginator pages through GetIpamPrefixListResolverRules the way boto3's get_ipam_prefix_list_resolver_rules paginator does.
@@ -86,12 +101,66 @@ var getIpamPrefixListResolverRulesSpec = &paginate.Spec[GetIpamPrefixListResolve
 //
 // Each page is a *GetIpamPrefixListResolverRulesOutput; Items yields the elements of Rules across pages.
 type GetIpamPrefixListResolverRulesPaginator struct {
-	*paginate.Pager[GetIpamPrefixListResolverRulesInput, GetIpamPrefixListResolverRulesOutput, Rule]
+	*paginate.Pager
 }
 
 // NewGetIpamPrefixListResolverRulesPaginator returns a paginator over GetIpamPrefixListResolverRules, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamPrefixListResolverRulesPaginator(client GetIpamPrefixListResolverRulesAPIClient, in *GetIpamPrefixListResolverRulesInput, optFns ...func(*paginate.Options)) *GetIpamPrefixListResolverRulesPaginator {
-	return &GetIpamPrefixListResolverRulesPaginator{paginate.New(getIpamPrefixListResolverRulesSpec, client.GetIpamPrefixListResolverRules, in, optFns...)}
+	var input GetIpamPrefixListResolverRulesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamPrefixListResolverRules(ctx, v.(*GetIpamPrefixListResolverRulesInput))
+		if out == nil && err == nil {
+			out = &GetIpamPrefixListResolverRulesOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamPrefixListResolverRulesPaginator{paginate.New(getIpamPrefixListResolverRulesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamPrefixListResolverRulesPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverRulesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamPrefixListResolverRulesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamPrefixListResolverRulesPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPrefixListResolverRulesOutput, error] {
+	return func(yield func(*GetIpamPrefixListResolverRulesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamPrefixListResolverRulesPaginator) Items(ctx context.Context) iter.Seq2[Rule, error] {
+	return func(yield func(Rule, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Rule
+				yield(zero, err)
+				return
+			}
+			items := getIpamPrefixListResolverRulesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamPrefixListResolverVersionEntriesInput is the input of
@@ -63,24 +64,38 @@ type GetIpamPrefixListResolverVersionEntriesAPIClient interface {
 	GetIpamPrefixListResolverVersionEntries(ctx context.Context, in *GetIpamPrefixListResolverVersionEntriesInput) (*GetIpamPrefixListResolverVersionEntriesOutput, error)
 }
 
-var getIpamPrefixListResolverVersionEntriesSpec = &paginate.Spec[GetIpamPrefixListResolverVersionEntriesInput, GetIpamPrefixListResolverVersionEntriesOutput, PoolCidrBlock]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamPrefixListResolverVersionEntriesOutput) []PoolCidrBlock {
-		return out.Entries
+var getIpamPrefixListResolverVersionEntriesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamPrefixListResolverVersionEntriesOutput)
+		items := getIpamPrefixListResolverVersionEntriesItems(&out)
+		out.Entries = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamPrefixListResolverVersionEntriesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamPrefixListResolverVersionEntriesItems(v.(*GetIpamPrefixListResolverVersionEntriesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamPrefixListResolverVersionEntriesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamPrefixListResolverVersionEntriesOutput, items []PoolCidrBlock) {
-		out.Entries = items
-	},
-	SetLimit: func(in *GetIpamPrefixListResolverVersionEntriesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamPrefixListResolverVersionEntriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamPrefixListResolverVersionEntriesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamPrefixListResolverVersionEntriesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamPrefixListResolverVersionEntriesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamPrefixListResolverVersionEntriesInput).Validate()
+	},
+}
+
+// getIpamPrefixListResolverVersionEntriesItems returns the items of a GetIpamPrefixListResolverVersionEntries page.
+func getIpamPrefixListResolverVersionEntriesItems(out *GetIpamPrefixListResolverVersionEntriesOutput) []PoolCidrBlock {
+	return out.Entries
 }
 
 // GetIpamPrefixListResolverVersionEntriesPaginator pages through GetIpamPrefixListResolverVersionEntries the way boto3's get_ipam_prefix_list_resolver_version_entries paginator does.
@@ -90,12 +105,66 @@ var getIpamPrefixListResolverVersionEntriesSpec = &paginate.Spec[GetIpamPrefixLi
 //
 // Each page is a *GetIpamPrefixListResolverVersionEntriesOutput; Items yields the elements of Entries across pages.
 type GetIpamPrefixListResolverVersionEntriesPaginator struct {
-	*paginate.Pager[GetIpamPrefixListResolverVersionEntriesInput, GetIpamPrefixListResolverVersionEntriesOutput, PoolCidrBlock]
+	*paginate.Pager
 }
 
 // NewGetIpamPrefixListResolverVersionEntriesPaginator returns a paginator over GetIpamPrefixListResolverVersionEntries, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamPrefixListResolverVersionEntriesPaginator(client GetIpamPrefixListResolverVersionEntriesAPIClient, in *GetIpamPrefixListResolverVersionEntriesInput, optFns ...func(*paginate.Options)) *GetIpamPrefixListResolverVersionEntriesPaginator {
-	return &GetIpamPrefixListResolverVersionEntriesPaginator{paginate.New(getIpamPrefixListResolverVersionEntriesSpec, client.GetIpamPrefixListResolverVersionEntries, in, optFns...)}
+	var input GetIpamPrefixListResolverVersionEntriesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamPrefixListResolverVersionEntries(ctx, v.(*GetIpamPrefixListResolverVersionEntriesInput))
+		if out == nil && err == nil {
+			out = &GetIpamPrefixListResolverVersionEntriesOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamPrefixListResolverVersionEntriesPaginator{paginate.New(getIpamPrefixListResolverVersionEntriesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamPrefixListResolverVersionEntriesPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverVersionEntriesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamPrefixListResolverVersionEntriesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamPrefixListResolverVersionEntriesPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPrefixListResolverVersionEntriesOutput, error] {
+	return func(yield func(*GetIpamPrefixListResolverVersionEntriesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamPrefixListResolverVersionEntriesPaginator) Items(ctx context.Context) iter.Seq2[PoolCidrBlock, error] {
+	return func(yield func(PoolCidrBlock, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero PoolCidrBlock
+				yield(zero, err)
+				return
+			}
+			items := getIpamPrefixListResolverVersionEntriesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamPrefixListResolverVersionsInput is the input of
@@ -62,24 +63,38 @@ type GetIpamPrefixListResolverVersionsAPIClient interface {
 	GetIpamPrefixListResolverVersions(ctx context.Context, in *GetIpamPrefixListResolverVersionsInput) (*GetIpamPrefixListResolverVersionsOutput, error)
 }
 
-var getIpamPrefixListResolverVersionsSpec = &paginate.Spec[GetIpamPrefixListResolverVersionsInput, GetIpamPrefixListResolverVersionsOutput, IpamPrefixListResolverVersion]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamPrefixListResolverVersionsOutput) []IpamPrefixListResolverVersion {
-		return out.IpamPrefixListResolverVersions
+var getIpamPrefixListResolverVersionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamPrefixListResolverVersionsOutput)
+		items := getIpamPrefixListResolverVersionsItems(&out)
+		out.IpamPrefixListResolverVersions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamPrefixListResolverVersionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamPrefixListResolverVersionsItems(v.(*GetIpamPrefixListResolverVersionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamPrefixListResolverVersionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamPrefixListResolverVersionsOutput, items []IpamPrefixListResolverVersion) {
-		out.IpamPrefixListResolverVersions = items
-	},
-	SetLimit: func(in *GetIpamPrefixListResolverVersionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamPrefixListResolverVersionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamPrefixListResolverVersionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamPrefixListResolverVersionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamPrefixListResolverVersionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamPrefixListResolverVersionsInput).Validate()
+	},
+}
+
+// getIpamPrefixListResolverVersionsItems returns the items of a GetIpamPrefixListResolverVersions page.
+func getIpamPrefixListResolverVersionsItems(out *GetIpamPrefixListResolverVersionsOutput) []IpamPrefixListResolverVersion {
+	return out.IpamPrefixListResolverVersions
 }
 
 // GetIpamPrefixListResolverVersionsPaginator pages through GetIpamPrefixListResolverVersions the way boto3's get_ipam_prefix_list_resolver_versions paginator does.
@@ -89,12 +104,66 @@ var getIpamPrefixListResolverVersionsSpec = &paginate.Spec[GetIpamPrefixListReso
 //
 // Each page is a *GetIpamPrefixListResolverVersionsOutput; Items yields the elements of IpamPrefixListResolverVersions across pages.
 type GetIpamPrefixListResolverVersionsPaginator struct {
-	*paginate.Pager[GetIpamPrefixListResolverVersionsInput, GetIpamPrefixListResolverVersionsOutput, IpamPrefixListResolverVersion]
+	*paginate.Pager
 }
 
 // NewGetIpamPrefixListResolverVersionsPaginator returns a paginator over GetIpamPrefixListResolverVersions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamPrefixListResolverVersionsPaginator(client GetIpamPrefixListResolverVersionsAPIClient, in *GetIpamPrefixListResolverVersionsInput, optFns ...func(*paginate.Options)) *GetIpamPrefixListResolverVersionsPaginator {
-	return &GetIpamPrefixListResolverVersionsPaginator{paginate.New(getIpamPrefixListResolverVersionsSpec, client.GetIpamPrefixListResolverVersions, in, optFns...)}
+	var input GetIpamPrefixListResolverVersionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamPrefixListResolverVersions(ctx, v.(*GetIpamPrefixListResolverVersionsInput))
+		if out == nil && err == nil {
+			out = &GetIpamPrefixListResolverVersionsOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamPrefixListResolverVersionsPaginator{paginate.New(getIpamPrefixListResolverVersionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamPrefixListResolverVersionsPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverVersionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamPrefixListResolverVersionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamPrefixListResolverVersionsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPrefixListResolverVersionsOutput, error] {
+	return func(yield func(*GetIpamPrefixListResolverVersionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamPrefixListResolverVersionsPaginator) Items(ctx context.Context) iter.Seq2[IpamPrefixListResolverVersion, error] {
+	return func(yield func(IpamPrefixListResolverVersion, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamPrefixListResolverVersion
+				yield(zero, err)
+				return
+			}
+			items := getIpamPrefixListResolverVersionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

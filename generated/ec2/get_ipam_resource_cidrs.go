@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetIpamResourceCidrsInput is the input of GetIpamResourceCidrs.
@@ -70,24 +71,38 @@ type GetIpamResourceCidrsAPIClient interface {
 	GetIpamResourceCidrs(ctx context.Context, in *GetIpamResourceCidrsInput) (*GetIpamResourceCidrsOutput, error)
 }
 
-var getIpamResourceCidrsSpec = &paginate.Spec[GetIpamResourceCidrsInput, GetIpamResourceCidrsOutput, IpamResourceCidr]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetIpamResourceCidrsOutput) []IpamResourceCidr {
-		return out.IpamResourceCidrs
+var getIpamResourceCidrsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetIpamResourceCidrsOutput)
+		items := getIpamResourceCidrsItems(&out)
+		out.IpamResourceCidrs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetIpamResourceCidrsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getIpamResourceCidrsItems(v.(*GetIpamResourceCidrsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetIpamResourceCidrsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetIpamResourceCidrsOutput, items []IpamResourceCidr) {
-		out.IpamResourceCidrs = items
-	},
-	SetLimit: func(in *GetIpamResourceCidrsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetIpamResourceCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetIpamResourceCidrsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetIpamResourceCidrsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetIpamResourceCidrsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetIpamResourceCidrsInput).Validate()
+	},
+}
+
+// getIpamResourceCidrsItems returns the items of a GetIpamResourceCidrs page.
+func getIpamResourceCidrsItems(out *GetIpamResourceCidrsOutput) []IpamResourceCidr {
+	return out.IpamResourceCidrs
 }
 
 // GetIpamResourceCidrsPaginator pages through GetIpamResourceCidrs the way boto3's get_ipam_resource_cidrs paginator does.
@@ -97,12 +112,66 @@ var getIpamResourceCidrsSpec = &paginate.Spec[GetIpamResourceCidrsInput, GetIpam
 //
 // Each page is a *GetIpamResourceCidrsOutput; Items yields the elements of IpamResourceCidrs across pages.
 type GetIpamResourceCidrsPaginator struct {
-	*paginate.Pager[GetIpamResourceCidrsInput, GetIpamResourceCidrsOutput, IpamResourceCidr]
+	*paginate.Pager
 }
 
 // NewGetIpamResourceCidrsPaginator returns a paginator over GetIpamResourceCidrs, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetIpamResourceCidrsPaginator(client GetIpamResourceCidrsAPIClient, in *GetIpamResourceCidrsInput, optFns ...func(*paginate.Options)) *GetIpamResourceCidrsPaginator {
-	return &GetIpamResourceCidrsPaginator{paginate.New(getIpamResourceCidrsSpec, client.GetIpamResourceCidrs, in, optFns...)}
+	var input GetIpamResourceCidrsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetIpamResourceCidrs(ctx, v.(*GetIpamResourceCidrsInput))
+		if out == nil && err == nil {
+			out = &GetIpamResourceCidrsOutput{}
+		}
+		return out, err
+	}
+	return &GetIpamResourceCidrsPaginator{paginate.New(getIpamResourceCidrsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetIpamResourceCidrsPaginator) NextPage(ctx context.Context) (*GetIpamResourceCidrsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetIpamResourceCidrsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetIpamResourceCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamResourceCidrsOutput, error] {
+	return func(yield func(*GetIpamResourceCidrsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetIpamResourceCidrsPaginator) Items(ctx context.Context) iter.Seq2[IpamResourceCidr, error] {
+	return func(yield func(IpamResourceCidr, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero IpamResourceCidr
+				yield(zero, err)
+				return
+			}
+			items := getIpamResourceCidrsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetManagedPrefixListAssociationsInput is the input of
@@ -57,24 +58,38 @@ type GetManagedPrefixListAssociationsAPIClient interface {
 	GetManagedPrefixListAssociations(ctx context.Context, in *GetManagedPrefixListAssociationsInput) (*GetManagedPrefixListAssociationsOutput, error)
 }
 
-var getManagedPrefixListAssociationsSpec = &paginate.Spec[GetManagedPrefixListAssociationsInput, GetManagedPrefixListAssociationsOutput, PrefixListAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetManagedPrefixListAssociationsOutput) []PrefixListAssociation {
-		return out.PrefixListAssociations
+var getManagedPrefixListAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetManagedPrefixListAssociationsOutput)
+		items := getManagedPrefixListAssociationsItems(&out)
+		out.PrefixListAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetManagedPrefixListAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getManagedPrefixListAssociationsItems(v.(*GetManagedPrefixListAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetManagedPrefixListAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetManagedPrefixListAssociationsOutput, items []PrefixListAssociation) {
-		out.PrefixListAssociations = items
-	},
-	SetLimit: func(in *GetManagedPrefixListAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetManagedPrefixListAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetManagedPrefixListAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetManagedPrefixListAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetManagedPrefixListAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetManagedPrefixListAssociationsInput).Validate()
+	},
+}
+
+// getManagedPrefixListAssociationsItems returns the items of a GetManagedPrefixListAssociations page.
+func getManagedPrefixListAssociationsItems(out *GetManagedPrefixListAssociationsOutput) []PrefixListAssociation {
+	return out.PrefixListAssociations
 }
 
 // GetManagedPrefixListAssociationsPaginator pages through GetManagedPrefixListAssociations the way boto3's get_managed_prefix_list_associations paginator does.
@@ -84,12 +99,66 @@ var getManagedPrefixListAssociationsSpec = &paginate.Spec[GetManagedPrefixListAs
 //
 // Each page is a *GetManagedPrefixListAssociationsOutput; Items yields the elements of PrefixListAssociations across pages.
 type GetManagedPrefixListAssociationsPaginator struct {
-	*paginate.Pager[GetManagedPrefixListAssociationsInput, GetManagedPrefixListAssociationsOutput, PrefixListAssociation]
+	*paginate.Pager
 }
 
 // NewGetManagedPrefixListAssociationsPaginator returns a paginator over GetManagedPrefixListAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetManagedPrefixListAssociationsPaginator(client GetManagedPrefixListAssociationsAPIClient, in *GetManagedPrefixListAssociationsInput, optFns ...func(*paginate.Options)) *GetManagedPrefixListAssociationsPaginator {
-	return &GetManagedPrefixListAssociationsPaginator{paginate.New(getManagedPrefixListAssociationsSpec, client.GetManagedPrefixListAssociations, in, optFns...)}
+	var input GetManagedPrefixListAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetManagedPrefixListAssociations(ctx, v.(*GetManagedPrefixListAssociationsInput))
+		if out == nil && err == nil {
+			out = &GetManagedPrefixListAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &GetManagedPrefixListAssociationsPaginator{paginate.New(getManagedPrefixListAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetManagedPrefixListAssociationsPaginator) NextPage(ctx context.Context) (*GetManagedPrefixListAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetManagedPrefixListAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetManagedPrefixListAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetManagedPrefixListAssociationsOutput, error] {
+	return func(yield func(*GetManagedPrefixListAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetManagedPrefixListAssociationsPaginator) Items(ctx context.Context) iter.Seq2[PrefixListAssociation, error] {
+	return func(yield func(PrefixListAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero PrefixListAssociation
+				yield(zero, err)
+				return
+			}
+			items := getManagedPrefixListAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetManagedPrefixListEntriesInput is the input of GetManagedPrefixListEntries.
@@ -59,24 +60,38 @@ type GetManagedPrefixListEntriesAPIClient interface {
 	GetManagedPrefixListEntries(ctx context.Context, in *GetManagedPrefixListEntriesInput) (*GetManagedPrefixListEntriesOutput, error)
 }
 
-var getManagedPrefixListEntriesSpec = &paginate.Spec[GetManagedPrefixListEntriesInput, GetManagedPrefixListEntriesOutput, GetManagedPrefixListEntriesEntry]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetManagedPrefixListEntriesOutput) []GetManagedPrefixListEntriesEntry {
-		return out.Entries
+var getManagedPrefixListEntriesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetManagedPrefixListEntriesOutput)
+		items := getManagedPrefixListEntriesItems(&out)
+		out.Entries = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetManagedPrefixListEntriesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getManagedPrefixListEntriesItems(v.(*GetManagedPrefixListEntriesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetManagedPrefixListEntriesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetManagedPrefixListEntriesOutput, items []GetManagedPrefixListEntriesEntry) {
-		out.Entries = items
-	},
-	SetLimit: func(in *GetManagedPrefixListEntriesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetManagedPrefixListEntriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetManagedPrefixListEntriesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetManagedPrefixListEntriesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetManagedPrefixListEntriesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetManagedPrefixListEntriesInput).Validate()
+	},
+}
+
+// getManagedPrefixListEntriesItems returns the items of a GetManagedPrefixListEntries page.
+func getManagedPrefixListEntriesItems(out *GetManagedPrefixListEntriesOutput) []GetManagedPrefixListEntriesEntry {
+	return out.Entries
 }
 
 // GetManagedPrefixListEntriesPaginator pages through GetManagedPrefixListEntries the way boto3's get_managed_prefix_list_entries paginator does.
@@ -86,12 +101,66 @@ var getManagedPrefixListEntriesSpec = &paginate.Spec[GetManagedPrefixListEntries
 //
 // Each page is a *GetManagedPrefixListEntriesOutput; Items yields the elements of Entries across pages.
 type GetManagedPrefixListEntriesPaginator struct {
-	*paginate.Pager[GetManagedPrefixListEntriesInput, GetManagedPrefixListEntriesOutput, GetManagedPrefixListEntriesEntry]
+	*paginate.Pager
 }
 
 // NewGetManagedPrefixListEntriesPaginator returns a paginator over GetManagedPrefixListEntries, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetManagedPrefixListEntriesPaginator(client GetManagedPrefixListEntriesAPIClient, in *GetManagedPrefixListEntriesInput, optFns ...func(*paginate.Options)) *GetManagedPrefixListEntriesPaginator {
-	return &GetManagedPrefixListEntriesPaginator{paginate.New(getManagedPrefixListEntriesSpec, client.GetManagedPrefixListEntries, in, optFns...)}
+	var input GetManagedPrefixListEntriesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetManagedPrefixListEntries(ctx, v.(*GetManagedPrefixListEntriesInput))
+		if out == nil && err == nil {
+			out = &GetManagedPrefixListEntriesOutput{}
+		}
+		return out, err
+	}
+	return &GetManagedPrefixListEntriesPaginator{paginate.New(getManagedPrefixListEntriesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetManagedPrefixListEntriesPaginator) NextPage(ctx context.Context) (*GetManagedPrefixListEntriesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetManagedPrefixListEntriesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetManagedPrefixListEntriesPaginator) Pages(ctx context.Context) iter.Seq2[*GetManagedPrefixListEntriesOutput, error] {
+	return func(yield func(*GetManagedPrefixListEntriesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetManagedPrefixListEntriesPaginator) Items(ctx context.Context) iter.Seq2[GetManagedPrefixListEntriesEntry, error] {
+	return func(yield func(GetManagedPrefixListEntriesEntry, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero GetManagedPrefixListEntriesEntry
+				yield(zero, err)
+				return
+			}
+			items := getManagedPrefixListEntriesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetNetworkInsightsAccessScopeAnalysisFindingsInput is the input of
@@ -62,24 +63,38 @@ type GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient interface {
 	GetNetworkInsightsAccessScopeAnalysisFindings(ctx context.Context, in *GetNetworkInsightsAccessScopeAnalysisFindingsInput) (*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error)
 }
 
-var getNetworkInsightsAccessScopeAnalysisFindingsSpec = &paginate.Spec[GetNetworkInsightsAccessScopeAnalysisFindingsInput, GetNetworkInsightsAccessScopeAnalysisFindingsOutput, AnalysisFinding]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetNetworkInsightsAccessScopeAnalysisFindingsOutput) []AnalysisFinding {
-		return out.AnalysisFindings
+var getNetworkInsightsAccessScopeAnalysisFindingsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput)
+		items := getNetworkInsightsAccessScopeAnalysisFindingsItems(&out)
+		out.AnalysisFindings = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetNetworkInsightsAccessScopeAnalysisFindingsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getNetworkInsightsAccessScopeAnalysisFindingsItems(v.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetNetworkInsightsAccessScopeAnalysisFindingsOutput, items []AnalysisFinding) {
-		out.AnalysisFindings = items
-	},
-	SetLimit: func(in *GetNetworkInsightsAccessScopeAnalysisFindingsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetNetworkInsightsAccessScopeAnalysisFindingsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetNetworkInsightsAccessScopeAnalysisFindingsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput).Validate()
+	},
+}
+
+// getNetworkInsightsAccessScopeAnalysisFindingsItems returns the items of a GetNetworkInsightsAccessScopeAnalysisFindings page.
+func getNetworkInsightsAccessScopeAnalysisFindingsItems(out *GetNetworkInsightsAccessScopeAnalysisFindingsOutput) []AnalysisFinding {
+	return out.AnalysisFindings
 }
 
 // GetNetworkInsightsAccessScopeAnalysisFindingsPaginator pages through GetNetworkInsightsAccessScopeAnalysisFindings the way boto3's get_network_insights_access_scope_analysis_findings paginator does.
@@ -89,12 +104,66 @@ var getNetworkInsightsAccessScopeAnalysisFindingsSpec = &paginate.Spec[GetNetwor
 //
 // Each page is a *GetNetworkInsightsAccessScopeAnalysisFindingsOutput; Items yields the elements of AnalysisFindings across pages.
 type GetNetworkInsightsAccessScopeAnalysisFindingsPaginator struct {
-	*paginate.Pager[GetNetworkInsightsAccessScopeAnalysisFindingsInput, GetNetworkInsightsAccessScopeAnalysisFindingsOutput, AnalysisFinding]
+	*paginate.Pager
 }
 
 // NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator returns a paginator over GetNetworkInsightsAccessScopeAnalysisFindings, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator(client GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient, in *GetNetworkInsightsAccessScopeAnalysisFindingsInput, optFns ...func(*paginate.Options)) *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator {
-	return &GetNetworkInsightsAccessScopeAnalysisFindingsPaginator{paginate.New(getNetworkInsightsAccessScopeAnalysisFindingsSpec, client.GetNetworkInsightsAccessScopeAnalysisFindings, in, optFns...)}
+	var input GetNetworkInsightsAccessScopeAnalysisFindingsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetNetworkInsightsAccessScopeAnalysisFindings(ctx, v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput))
+		if out == nil && err == nil {
+			out = &GetNetworkInsightsAccessScopeAnalysisFindingsOutput{}
+		}
+		return out, err
+	}
+	return &GetNetworkInsightsAccessScopeAnalysisFindingsPaginator{paginate.New(getNetworkInsightsAccessScopeAnalysisFindingsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) NextPage(ctx context.Context) (*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) Pages(ctx context.Context) iter.Seq2[*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error] {
+	return func(yield func(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) Items(ctx context.Context) iter.Seq2[AnalysisFinding, error] {
+	return func(yield func(AnalysisFinding, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero AnalysisFinding
+				yield(zero, err)
+				return
+			}
+			items := getNetworkInsightsAccessScopeAnalysisFindingsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetSecurityGroupsForVpcInput is the input of GetSecurityGroupsForVpc.
@@ -65,24 +66,38 @@ type GetSecurityGroupsForVpcAPIClient interface {
 	GetSecurityGroupsForVpc(ctx context.Context, in *GetSecurityGroupsForVpcInput) (*GetSecurityGroupsForVpcOutput, error)
 }
 
-var getSecurityGroupsForVpcSpec = &paginate.Spec[GetSecurityGroupsForVpcInput, GetSecurityGroupsForVpcOutput, SecurityGroupForVpc]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetSecurityGroupsForVpcOutput) []SecurityGroupForVpc {
-		return out.SecurityGroupForVpcs
+var getSecurityGroupsForVpcSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetSecurityGroupsForVpcOutput)
+		items := getSecurityGroupsForVpcItems(&out)
+		out.SecurityGroupForVpcs = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetSecurityGroupsForVpcOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getSecurityGroupsForVpcItems(v.(*GetSecurityGroupsForVpcOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetSecurityGroupsForVpcOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetSecurityGroupsForVpcOutput, items []SecurityGroupForVpc) {
-		out.SecurityGroupForVpcs = items
-	},
-	SetLimit: func(in *GetSecurityGroupsForVpcInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetSecurityGroupsForVpcInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetSecurityGroupsForVpcInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetSecurityGroupsForVpcInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetSecurityGroupsForVpcInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetSecurityGroupsForVpcInput).Validate()
+	},
+}
+
+// getSecurityGroupsForVpcItems returns the items of a GetSecurityGroupsForVpc page.
+func getSecurityGroupsForVpcItems(out *GetSecurityGroupsForVpcOutput) []SecurityGroupForVpc {
+	return out.SecurityGroupForVpcs
 }
 
 // GetSecurityGroupsForVpcPaginator pages through GetSecurityGroupsForVpc the way boto3's get_security_groups_for_vpc paginator does.
@@ -92,14 +107,68 @@ var getSecurityGroupsForVpcSpec = &paginate.Spec[GetSecurityGroupsForVpcInput, G
 //
 // Each page is a *GetSecurityGroupsForVpcOutput; Items yields the elements of SecurityGroupForVpcs across pages.
 type GetSecurityGroupsForVpcPaginator struct {
-	*paginate.Pager[GetSecurityGroupsForVpcInput, GetSecurityGroupsForVpcOutput, SecurityGroupForVpc]
+	*paginate.Pager
 }
 
 // NewGetSecurityGroupsForVpcPaginator returns a paginator over GetSecurityGroupsForVpc, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetSecurityGroupsForVpcPaginator(client GetSecurityGroupsForVpcAPIClient, in *GetSecurityGroupsForVpcInput, optFns ...func(*paginate.Options)) *GetSecurityGroupsForVpcPaginator {
-	return &GetSecurityGroupsForVpcPaginator{paginate.New(getSecurityGroupsForVpcSpec, client.GetSecurityGroupsForVpc, in, optFns...)}
+	var input GetSecurityGroupsForVpcInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetSecurityGroupsForVpc(ctx, v.(*GetSecurityGroupsForVpcInput))
+		if out == nil && err == nil {
+			out = &GetSecurityGroupsForVpcOutput{}
+		}
+		return out, err
+	}
+	return &GetSecurityGroupsForVpcPaginator{paginate.New(getSecurityGroupsForVpcSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetSecurityGroupsForVpcPaginator) NextPage(ctx context.Context) (*GetSecurityGroupsForVpcOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetSecurityGroupsForVpcOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetSecurityGroupsForVpcPaginator) Pages(ctx context.Context) iter.Seq2[*GetSecurityGroupsForVpcOutput, error] {
+	return func(yield func(*GetSecurityGroupsForVpcOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetSecurityGroupsForVpcPaginator) Items(ctx context.Context) iter.Seq2[SecurityGroupForVpc, error] {
+	return func(yield func(SecurityGroupForVpc, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SecurityGroupForVpc
+				yield(zero, err)
+				return
+			}
+			items := getSecurityGroupsForVpcItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // GetSecurityGroupsForVpcFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

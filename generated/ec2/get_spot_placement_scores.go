@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetSpotPlacementScoresInput is the input of GetSpotPlacementScores.
@@ -97,24 +98,38 @@ type GetSpotPlacementScoresAPIClient interface {
 	GetSpotPlacementScores(ctx context.Context, in *GetSpotPlacementScoresInput) (*GetSpotPlacementScoresOutput, error)
 }
 
-var getSpotPlacementScoresSpec = &paginate.Spec[GetSpotPlacementScoresInput, GetSpotPlacementScoresOutput, SpotPlacementScore]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetSpotPlacementScoresOutput) []SpotPlacementScore {
-		return out.SpotPlacementScores
+var getSpotPlacementScoresSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetSpotPlacementScoresOutput)
+		items := getSpotPlacementScoresItems(&out)
+		out.SpotPlacementScores = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetSpotPlacementScoresOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getSpotPlacementScoresItems(v.(*GetSpotPlacementScoresOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetSpotPlacementScoresOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetSpotPlacementScoresOutput, items []SpotPlacementScore) {
-		out.SpotPlacementScores = items
-	},
-	SetLimit: func(in *GetSpotPlacementScoresInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetSpotPlacementScoresInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetSpotPlacementScoresInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetSpotPlacementScoresInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetSpotPlacementScoresInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetSpotPlacementScoresInput).Validate()
+	},
+}
+
+// getSpotPlacementScoresItems returns the items of a GetSpotPlacementScores page.
+func getSpotPlacementScoresItems(out *GetSpotPlacementScoresOutput) []SpotPlacementScore {
+	return out.SpotPlacementScores
 }
 
 // GetSpotPlacementScoresPaginator pages through GetSpotPlacementScores the way boto3's get_spot_placement_scores paginator does.
@@ -124,12 +139,66 @@ var getSpotPlacementScoresSpec = &paginate.Spec[GetSpotPlacementScoresInput, Get
 //
 // Each page is a *GetSpotPlacementScoresOutput; Items yields the elements of SpotPlacementScores across pages.
 type GetSpotPlacementScoresPaginator struct {
-	*paginate.Pager[GetSpotPlacementScoresInput, GetSpotPlacementScoresOutput, SpotPlacementScore]
+	*paginate.Pager
 }
 
 // NewGetSpotPlacementScoresPaginator returns a paginator over GetSpotPlacementScores, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetSpotPlacementScoresPaginator(client GetSpotPlacementScoresAPIClient, in *GetSpotPlacementScoresInput, optFns ...func(*paginate.Options)) *GetSpotPlacementScoresPaginator {
-	return &GetSpotPlacementScoresPaginator{paginate.New(getSpotPlacementScoresSpec, client.GetSpotPlacementScores, in, optFns...)}
+	var input GetSpotPlacementScoresInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetSpotPlacementScores(ctx, v.(*GetSpotPlacementScoresInput))
+		if out == nil && err == nil {
+			out = &GetSpotPlacementScoresOutput{}
+		}
+		return out, err
+	}
+	return &GetSpotPlacementScoresPaginator{paginate.New(getSpotPlacementScoresSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetSpotPlacementScoresPaginator) NextPage(ctx context.Context) (*GetSpotPlacementScoresOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetSpotPlacementScoresOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetSpotPlacementScoresPaginator) Pages(ctx context.Context) iter.Seq2[*GetSpotPlacementScoresOutput, error] {
+	return func(yield func(*GetSpotPlacementScoresOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetSpotPlacementScoresPaginator) Items(ctx context.Context) iter.Seq2[SpotPlacementScore, error] {
+	return func(yield func(SpotPlacementScore, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SpotPlacementScore
+				yield(zero, err)
+				return
+			}
+			items := getSpotPlacementScoresItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetTransitGatewayAttachmentPropagationsInput is the input of
@@ -62,24 +63,38 @@ type GetTransitGatewayAttachmentPropagationsAPIClient interface {
 	GetTransitGatewayAttachmentPropagations(ctx context.Context, in *GetTransitGatewayAttachmentPropagationsInput) (*GetTransitGatewayAttachmentPropagationsOutput, error)
 }
 
-var getTransitGatewayAttachmentPropagationsSpec = &paginate.Spec[GetTransitGatewayAttachmentPropagationsInput, GetTransitGatewayAttachmentPropagationsOutput, TransitGatewayAttachmentPropagation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetTransitGatewayAttachmentPropagationsOutput) []TransitGatewayAttachmentPropagation {
-		return out.TransitGatewayAttachmentPropagations
+var getTransitGatewayAttachmentPropagationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetTransitGatewayAttachmentPropagationsOutput)
+		items := getTransitGatewayAttachmentPropagationsItems(&out)
+		out.TransitGatewayAttachmentPropagations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetTransitGatewayAttachmentPropagationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getTransitGatewayAttachmentPropagationsItems(v.(*GetTransitGatewayAttachmentPropagationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetTransitGatewayAttachmentPropagationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetTransitGatewayAttachmentPropagationsOutput, items []TransitGatewayAttachmentPropagation) {
-		out.TransitGatewayAttachmentPropagations = items
-	},
-	SetLimit: func(in *GetTransitGatewayAttachmentPropagationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetTransitGatewayAttachmentPropagationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetTransitGatewayAttachmentPropagationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetTransitGatewayAttachmentPropagationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetTransitGatewayAttachmentPropagationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetTransitGatewayAttachmentPropagationsInput).Validate()
+	},
+}
+
+// getTransitGatewayAttachmentPropagationsItems returns the items of a GetTransitGatewayAttachmentPropagations page.
+func getTransitGatewayAttachmentPropagationsItems(out *GetTransitGatewayAttachmentPropagationsOutput) []TransitGatewayAttachmentPropagation {
+	return out.TransitGatewayAttachmentPropagations
 }
 
 // GetTransitGatewayAttachmentPropagationsPaginator pages through GetTransitGatewayAttachmentPropagations the way boto3's get_transit_gateway_attachment_propagations paginator does.
@@ -89,14 +104,68 @@ var getTransitGatewayAttachmentPropagationsSpec = &paginate.Spec[GetTransitGatew
 //
 // Each page is a *GetTransitGatewayAttachmentPropagationsOutput; Items yields the elements of TransitGatewayAttachmentPropagations across pages.
 type GetTransitGatewayAttachmentPropagationsPaginator struct {
-	*paginate.Pager[GetTransitGatewayAttachmentPropagationsInput, GetTransitGatewayAttachmentPropagationsOutput, TransitGatewayAttachmentPropagation]
+	*paginate.Pager
 }
 
 // NewGetTransitGatewayAttachmentPropagationsPaginator returns a paginator over GetTransitGatewayAttachmentPropagations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayAttachmentPropagationsPaginator(client GetTransitGatewayAttachmentPropagationsAPIClient, in *GetTransitGatewayAttachmentPropagationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayAttachmentPropagationsPaginator {
-	return &GetTransitGatewayAttachmentPropagationsPaginator{paginate.New(getTransitGatewayAttachmentPropagationsSpec, client.GetTransitGatewayAttachmentPropagations, in, optFns...)}
+	var input GetTransitGatewayAttachmentPropagationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetTransitGatewayAttachmentPropagations(ctx, v.(*GetTransitGatewayAttachmentPropagationsInput))
+		if out == nil && err == nil {
+			out = &GetTransitGatewayAttachmentPropagationsOutput{}
+		}
+		return out, err
+	}
+	return &GetTransitGatewayAttachmentPropagationsPaginator{paginate.New(getTransitGatewayAttachmentPropagationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetTransitGatewayAttachmentPropagationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayAttachmentPropagationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetTransitGatewayAttachmentPropagationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetTransitGatewayAttachmentPropagationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayAttachmentPropagationsOutput, error] {
+	return func(yield func(*GetTransitGatewayAttachmentPropagationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetTransitGatewayAttachmentPropagationsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayAttachmentPropagation, error] {
+	return func(yield func(TransitGatewayAttachmentPropagation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayAttachmentPropagation
+				yield(zero, err)
+				return
+			}
+			items := getTransitGatewayAttachmentPropagationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // GetTransitGatewayAttachmentPropagationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

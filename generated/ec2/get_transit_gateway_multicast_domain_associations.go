@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetTransitGatewayMulticastDomainAssociationsInput is the input of
@@ -67,24 +68,38 @@ type GetTransitGatewayMulticastDomainAssociationsAPIClient interface {
 	GetTransitGatewayMulticastDomainAssociations(ctx context.Context, in *GetTransitGatewayMulticastDomainAssociationsInput) (*GetTransitGatewayMulticastDomainAssociationsOutput, error)
 }
 
-var getTransitGatewayMulticastDomainAssociationsSpec = &paginate.Spec[GetTransitGatewayMulticastDomainAssociationsInput, GetTransitGatewayMulticastDomainAssociationsOutput, MulticastDomainAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetTransitGatewayMulticastDomainAssociationsOutput) []MulticastDomainAssociation {
-		return out.MulticastDomainAssociations
+var getTransitGatewayMulticastDomainAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetTransitGatewayMulticastDomainAssociationsOutput)
+		items := getTransitGatewayMulticastDomainAssociationsItems(&out)
+		out.MulticastDomainAssociations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetTransitGatewayMulticastDomainAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getTransitGatewayMulticastDomainAssociationsItems(v.(*GetTransitGatewayMulticastDomainAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetTransitGatewayMulticastDomainAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetTransitGatewayMulticastDomainAssociationsOutput, items []MulticastDomainAssociation) {
-		out.MulticastDomainAssociations = items
-	},
-	SetLimit: func(in *GetTransitGatewayMulticastDomainAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetTransitGatewayMulticastDomainAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetTransitGatewayMulticastDomainAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetTransitGatewayMulticastDomainAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetTransitGatewayMulticastDomainAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetTransitGatewayMulticastDomainAssociationsInput).Validate()
+	},
+}
+
+// getTransitGatewayMulticastDomainAssociationsItems returns the items of a GetTransitGatewayMulticastDomainAssociations page.
+func getTransitGatewayMulticastDomainAssociationsItems(out *GetTransitGatewayMulticastDomainAssociationsOutput) []MulticastDomainAssociation {
+	return out.MulticastDomainAssociations
 }
 
 // GetTransitGatewayMulticastDomainAssociationsPaginator pages through GetTransitGatewayMulticastDomainAssociations the way boto3's get_transit_gateway_multicast_domain_associations paginator does.
@@ -94,14 +109,68 @@ var getTransitGatewayMulticastDomainAssociationsSpec = &paginate.Spec[GetTransit
 //
 // Each page is a *GetTransitGatewayMulticastDomainAssociationsOutput; Items yields the elements of MulticastDomainAssociations across pages.
 type GetTransitGatewayMulticastDomainAssociationsPaginator struct {
-	*paginate.Pager[GetTransitGatewayMulticastDomainAssociationsInput, GetTransitGatewayMulticastDomainAssociationsOutput, MulticastDomainAssociation]
+	*paginate.Pager
 }
 
 // NewGetTransitGatewayMulticastDomainAssociationsPaginator returns a paginator over GetTransitGatewayMulticastDomainAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayMulticastDomainAssociationsPaginator(client GetTransitGatewayMulticastDomainAssociationsAPIClient, in *GetTransitGatewayMulticastDomainAssociationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayMulticastDomainAssociationsPaginator {
-	return &GetTransitGatewayMulticastDomainAssociationsPaginator{paginate.New(getTransitGatewayMulticastDomainAssociationsSpec, client.GetTransitGatewayMulticastDomainAssociations, in, optFns...)}
+	var input GetTransitGatewayMulticastDomainAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetTransitGatewayMulticastDomainAssociations(ctx, v.(*GetTransitGatewayMulticastDomainAssociationsInput))
+		if out == nil && err == nil {
+			out = &GetTransitGatewayMulticastDomainAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &GetTransitGatewayMulticastDomainAssociationsPaginator{paginate.New(getTransitGatewayMulticastDomainAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayMulticastDomainAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetTransitGatewayMulticastDomainAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayMulticastDomainAssociationsOutput, error] {
+	return func(yield func(*GetTransitGatewayMulticastDomainAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) Items(ctx context.Context) iter.Seq2[MulticastDomainAssociation, error] {
+	return func(yield func(MulticastDomainAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero MulticastDomainAssociation
+				yield(zero, err)
+				return
+			}
+			items := getTransitGatewayMulticastDomainAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // GetTransitGatewayMulticastDomainAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetTransitGatewayPolicyTableAssociationsInput is the input of
@@ -59,24 +60,38 @@ type GetTransitGatewayPolicyTableAssociationsAPIClient interface {
 	GetTransitGatewayPolicyTableAssociations(ctx context.Context, in *GetTransitGatewayPolicyTableAssociationsInput) (*GetTransitGatewayPolicyTableAssociationsOutput, error)
 }
 
-var getTransitGatewayPolicyTableAssociationsSpec = &paginate.Spec[GetTransitGatewayPolicyTableAssociationsInput, GetTransitGatewayPolicyTableAssociationsOutput, GetTransitGatewayPolicyTableAssociationsAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetTransitGatewayPolicyTableAssociationsOutput) []GetTransitGatewayPolicyTableAssociationsAssociation {
-		return out.Associations
+var getTransitGatewayPolicyTableAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetTransitGatewayPolicyTableAssociationsOutput)
+		items := getTransitGatewayPolicyTableAssociationsItems(&out)
+		out.Associations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetTransitGatewayPolicyTableAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getTransitGatewayPolicyTableAssociationsItems(v.(*GetTransitGatewayPolicyTableAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetTransitGatewayPolicyTableAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetTransitGatewayPolicyTableAssociationsOutput, items []GetTransitGatewayPolicyTableAssociationsAssociation) {
-		out.Associations = items
-	},
-	SetLimit: func(in *GetTransitGatewayPolicyTableAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetTransitGatewayPolicyTableAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetTransitGatewayPolicyTableAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetTransitGatewayPolicyTableAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetTransitGatewayPolicyTableAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetTransitGatewayPolicyTableAssociationsInput).Validate()
+	},
+}
+
+// getTransitGatewayPolicyTableAssociationsItems returns the items of a GetTransitGatewayPolicyTableAssociations page.
+func getTransitGatewayPolicyTableAssociationsItems(out *GetTransitGatewayPolicyTableAssociationsOutput) []GetTransitGatewayPolicyTableAssociationsAssociation {
+	return out.Associations
 }
 
 // GetTransitGatewayPolicyTableAssociationsPaginator pages through GetTransitGatewayPolicyTableAssociations the way boto3's get_transit_gateway_policy_table_associations paginator does.
@@ -86,12 +101,66 @@ var getTransitGatewayPolicyTableAssociationsSpec = &paginate.Spec[GetTransitGate
 //
 // Each page is a *GetTransitGatewayPolicyTableAssociationsOutput; Items yields the elements of Associations across pages.
 type GetTransitGatewayPolicyTableAssociationsPaginator struct {
-	*paginate.Pager[GetTransitGatewayPolicyTableAssociationsInput, GetTransitGatewayPolicyTableAssociationsOutput, GetTransitGatewayPolicyTableAssociationsAssociation]
+	*paginate.Pager
 }
 
 // NewGetTransitGatewayPolicyTableAssociationsPaginator returns a paginator over GetTransitGatewayPolicyTableAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayPolicyTableAssociationsPaginator(client GetTransitGatewayPolicyTableAssociationsAPIClient, in *GetTransitGatewayPolicyTableAssociationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayPolicyTableAssociationsPaginator {
-	return &GetTransitGatewayPolicyTableAssociationsPaginator{paginate.New(getTransitGatewayPolicyTableAssociationsSpec, client.GetTransitGatewayPolicyTableAssociations, in, optFns...)}
+	var input GetTransitGatewayPolicyTableAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetTransitGatewayPolicyTableAssociations(ctx, v.(*GetTransitGatewayPolicyTableAssociationsInput))
+		if out == nil && err == nil {
+			out = &GetTransitGatewayPolicyTableAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &GetTransitGatewayPolicyTableAssociationsPaginator{paginate.New(getTransitGatewayPolicyTableAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetTransitGatewayPolicyTableAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayPolicyTableAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetTransitGatewayPolicyTableAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayPolicyTableAssociationsOutput, error] {
+	return func(yield func(*GetTransitGatewayPolicyTableAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[GetTransitGatewayPolicyTableAssociationsAssociation, error] {
+	return func(yield func(GetTransitGatewayPolicyTableAssociationsAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero GetTransitGatewayPolicyTableAssociationsAssociation
+				yield(zero, err)
+				return
+			}
+			items := getTransitGatewayPolicyTableAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

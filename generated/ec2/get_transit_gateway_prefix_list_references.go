@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetTransitGatewayPrefixListReferencesInput is the input of
@@ -70,24 +71,38 @@ type GetTransitGatewayPrefixListReferencesAPIClient interface {
 	GetTransitGatewayPrefixListReferences(ctx context.Context, in *GetTransitGatewayPrefixListReferencesInput) (*GetTransitGatewayPrefixListReferencesOutput, error)
 }
 
-var getTransitGatewayPrefixListReferencesSpec = &paginate.Spec[GetTransitGatewayPrefixListReferencesInput, GetTransitGatewayPrefixListReferencesOutput, TransitGatewayPrefixListReference]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetTransitGatewayPrefixListReferencesOutput) []TransitGatewayPrefixListReference {
-		return out.TransitGatewayPrefixListReferences
+var getTransitGatewayPrefixListReferencesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetTransitGatewayPrefixListReferencesOutput)
+		items := getTransitGatewayPrefixListReferencesItems(&out)
+		out.TransitGatewayPrefixListReferences = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetTransitGatewayPrefixListReferencesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getTransitGatewayPrefixListReferencesItems(v.(*GetTransitGatewayPrefixListReferencesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetTransitGatewayPrefixListReferencesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetTransitGatewayPrefixListReferencesOutput, items []TransitGatewayPrefixListReference) {
-		out.TransitGatewayPrefixListReferences = items
-	},
-	SetLimit: func(in *GetTransitGatewayPrefixListReferencesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetTransitGatewayPrefixListReferencesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetTransitGatewayPrefixListReferencesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetTransitGatewayPrefixListReferencesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetTransitGatewayPrefixListReferencesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetTransitGatewayPrefixListReferencesInput).Validate()
+	},
+}
+
+// getTransitGatewayPrefixListReferencesItems returns the items of a GetTransitGatewayPrefixListReferences page.
+func getTransitGatewayPrefixListReferencesItems(out *GetTransitGatewayPrefixListReferencesOutput) []TransitGatewayPrefixListReference {
+	return out.TransitGatewayPrefixListReferences
 }
 
 // GetTransitGatewayPrefixListReferencesPaginator pages through GetTransitGatewayPrefixListReferences the way boto3's get_transit_gateway_prefix_list_references paginator does.
@@ -97,14 +112,68 @@ var getTransitGatewayPrefixListReferencesSpec = &paginate.Spec[GetTransitGateway
 //
 // Each page is a *GetTransitGatewayPrefixListReferencesOutput; Items yields the elements of TransitGatewayPrefixListReferences across pages.
 type GetTransitGatewayPrefixListReferencesPaginator struct {
-	*paginate.Pager[GetTransitGatewayPrefixListReferencesInput, GetTransitGatewayPrefixListReferencesOutput, TransitGatewayPrefixListReference]
+	*paginate.Pager
 }
 
 // NewGetTransitGatewayPrefixListReferencesPaginator returns a paginator over GetTransitGatewayPrefixListReferences, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayPrefixListReferencesPaginator(client GetTransitGatewayPrefixListReferencesAPIClient, in *GetTransitGatewayPrefixListReferencesInput, optFns ...func(*paginate.Options)) *GetTransitGatewayPrefixListReferencesPaginator {
-	return &GetTransitGatewayPrefixListReferencesPaginator{paginate.New(getTransitGatewayPrefixListReferencesSpec, client.GetTransitGatewayPrefixListReferences, in, optFns...)}
+	var input GetTransitGatewayPrefixListReferencesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetTransitGatewayPrefixListReferences(ctx, v.(*GetTransitGatewayPrefixListReferencesInput))
+		if out == nil && err == nil {
+			out = &GetTransitGatewayPrefixListReferencesOutput{}
+		}
+		return out, err
+	}
+	return &GetTransitGatewayPrefixListReferencesPaginator{paginate.New(getTransitGatewayPrefixListReferencesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetTransitGatewayPrefixListReferencesPaginator) NextPage(ctx context.Context) (*GetTransitGatewayPrefixListReferencesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetTransitGatewayPrefixListReferencesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetTransitGatewayPrefixListReferencesPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayPrefixListReferencesOutput, error] {
+	return func(yield func(*GetTransitGatewayPrefixListReferencesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetTransitGatewayPrefixListReferencesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPrefixListReference, error] {
+	return func(yield func(TransitGatewayPrefixListReference, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayPrefixListReference
+				yield(zero, err)
+				return
+			}
+			items := getTransitGatewayPrefixListReferencesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // GetTransitGatewayPrefixListReferencesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetTransitGatewayRouteTableAssociationsInput is the input of
@@ -64,24 +65,38 @@ type GetTransitGatewayRouteTableAssociationsAPIClient interface {
 	GetTransitGatewayRouteTableAssociations(ctx context.Context, in *GetTransitGatewayRouteTableAssociationsInput) (*GetTransitGatewayRouteTableAssociationsOutput, error)
 }
 
-var getTransitGatewayRouteTableAssociationsSpec = &paginate.Spec[GetTransitGatewayRouteTableAssociationsInput, GetTransitGatewayRouteTableAssociationsOutput, GetTransitGatewayRouteTableAssociationsAssociation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetTransitGatewayRouteTableAssociationsOutput) []GetTransitGatewayRouteTableAssociationsAssociation {
-		return out.Associations
+var getTransitGatewayRouteTableAssociationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetTransitGatewayRouteTableAssociationsOutput)
+		items := getTransitGatewayRouteTableAssociationsItems(&out)
+		out.Associations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetTransitGatewayRouteTableAssociationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getTransitGatewayRouteTableAssociationsItems(v.(*GetTransitGatewayRouteTableAssociationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetTransitGatewayRouteTableAssociationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetTransitGatewayRouteTableAssociationsOutput, items []GetTransitGatewayRouteTableAssociationsAssociation) {
-		out.Associations = items
-	},
-	SetLimit: func(in *GetTransitGatewayRouteTableAssociationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetTransitGatewayRouteTableAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetTransitGatewayRouteTableAssociationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetTransitGatewayRouteTableAssociationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetTransitGatewayRouteTableAssociationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetTransitGatewayRouteTableAssociationsInput).Validate()
+	},
+}
+
+// getTransitGatewayRouteTableAssociationsItems returns the items of a GetTransitGatewayRouteTableAssociations page.
+func getTransitGatewayRouteTableAssociationsItems(out *GetTransitGatewayRouteTableAssociationsOutput) []GetTransitGatewayRouteTableAssociationsAssociation {
+	return out.Associations
 }
 
 // GetTransitGatewayRouteTableAssociationsPaginator pages through GetTransitGatewayRouteTableAssociations the way boto3's get_transit_gateway_route_table_associations paginator does.
@@ -91,14 +106,68 @@ var getTransitGatewayRouteTableAssociationsSpec = &paginate.Spec[GetTransitGatew
 //
 // Each page is a *GetTransitGatewayRouteTableAssociationsOutput; Items yields the elements of Associations across pages.
 type GetTransitGatewayRouteTableAssociationsPaginator struct {
-	*paginate.Pager[GetTransitGatewayRouteTableAssociationsInput, GetTransitGatewayRouteTableAssociationsOutput, GetTransitGatewayRouteTableAssociationsAssociation]
+	*paginate.Pager
 }
 
 // NewGetTransitGatewayRouteTableAssociationsPaginator returns a paginator over GetTransitGatewayRouteTableAssociations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayRouteTableAssociationsPaginator(client GetTransitGatewayRouteTableAssociationsAPIClient, in *GetTransitGatewayRouteTableAssociationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayRouteTableAssociationsPaginator {
-	return &GetTransitGatewayRouteTableAssociationsPaginator{paginate.New(getTransitGatewayRouteTableAssociationsSpec, client.GetTransitGatewayRouteTableAssociations, in, optFns...)}
+	var input GetTransitGatewayRouteTableAssociationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetTransitGatewayRouteTableAssociations(ctx, v.(*GetTransitGatewayRouteTableAssociationsInput))
+		if out == nil && err == nil {
+			out = &GetTransitGatewayRouteTableAssociationsOutput{}
+		}
+		return out, err
+	}
+	return &GetTransitGatewayRouteTableAssociationsPaginator{paginate.New(getTransitGatewayRouteTableAssociationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetTransitGatewayRouteTableAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayRouteTableAssociationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetTransitGatewayRouteTableAssociationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetTransitGatewayRouteTableAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayRouteTableAssociationsOutput, error] {
+	return func(yield func(*GetTransitGatewayRouteTableAssociationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetTransitGatewayRouteTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[GetTransitGatewayRouteTableAssociationsAssociation, error] {
+	return func(yield func(GetTransitGatewayRouteTableAssociationsAssociation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero GetTransitGatewayRouteTableAssociationsAssociation
+				yield(zero, err)
+				return
+			}
+			items := getTransitGatewayRouteTableAssociationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // GetTransitGatewayRouteTableAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

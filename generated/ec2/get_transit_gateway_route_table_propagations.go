@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetTransitGatewayRouteTablePropagationsInput is the input of
@@ -64,24 +65,38 @@ type GetTransitGatewayRouteTablePropagationsAPIClient interface {
 	GetTransitGatewayRouteTablePropagations(ctx context.Context, in *GetTransitGatewayRouteTablePropagationsInput) (*GetTransitGatewayRouteTablePropagationsOutput, error)
 }
 
-var getTransitGatewayRouteTablePropagationsSpec = &paginate.Spec[GetTransitGatewayRouteTablePropagationsInput, GetTransitGatewayRouteTablePropagationsOutput, TransitGatewayRouteTablePropagation]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetTransitGatewayRouteTablePropagationsOutput) []TransitGatewayRouteTablePropagation {
-		return out.TransitGatewayRouteTablePropagations
+var getTransitGatewayRouteTablePropagationsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetTransitGatewayRouteTablePropagationsOutput)
+		items := getTransitGatewayRouteTablePropagationsItems(&out)
+		out.TransitGatewayRouteTablePropagations = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetTransitGatewayRouteTablePropagationsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getTransitGatewayRouteTablePropagationsItems(v.(*GetTransitGatewayRouteTablePropagationsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetTransitGatewayRouteTablePropagationsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetTransitGatewayRouteTablePropagationsOutput, items []TransitGatewayRouteTablePropagation) {
-		out.TransitGatewayRouteTablePropagations = items
-	},
-	SetLimit: func(in *GetTransitGatewayRouteTablePropagationsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetTransitGatewayRouteTablePropagationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetTransitGatewayRouteTablePropagationsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetTransitGatewayRouteTablePropagationsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetTransitGatewayRouteTablePropagationsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetTransitGatewayRouteTablePropagationsInput).Validate()
+	},
+}
+
+// getTransitGatewayRouteTablePropagationsItems returns the items of a GetTransitGatewayRouteTablePropagations page.
+func getTransitGatewayRouteTablePropagationsItems(out *GetTransitGatewayRouteTablePropagationsOutput) []TransitGatewayRouteTablePropagation {
+	return out.TransitGatewayRouteTablePropagations
 }
 
 // GetTransitGatewayRouteTablePropagationsPaginator pages through GetTransitGatewayRouteTablePropagations the way boto3's get_transit_gateway_route_table_propagations paginator does.
@@ -91,14 +106,68 @@ var getTransitGatewayRouteTablePropagationsSpec = &paginate.Spec[GetTransitGatew
 //
 // Each page is a *GetTransitGatewayRouteTablePropagationsOutput; Items yields the elements of TransitGatewayRouteTablePropagations across pages.
 type GetTransitGatewayRouteTablePropagationsPaginator struct {
-	*paginate.Pager[GetTransitGatewayRouteTablePropagationsInput, GetTransitGatewayRouteTablePropagationsOutput, TransitGatewayRouteTablePropagation]
+	*paginate.Pager
 }
 
 // NewGetTransitGatewayRouteTablePropagationsPaginator returns a paginator over GetTransitGatewayRouteTablePropagations, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayRouteTablePropagationsPaginator(client GetTransitGatewayRouteTablePropagationsAPIClient, in *GetTransitGatewayRouteTablePropagationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayRouteTablePropagationsPaginator {
-	return &GetTransitGatewayRouteTablePropagationsPaginator{paginate.New(getTransitGatewayRouteTablePropagationsSpec, client.GetTransitGatewayRouteTablePropagations, in, optFns...)}
+	var input GetTransitGatewayRouteTablePropagationsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetTransitGatewayRouteTablePropagations(ctx, v.(*GetTransitGatewayRouteTablePropagationsInput))
+		if out == nil && err == nil {
+			out = &GetTransitGatewayRouteTablePropagationsOutput{}
+		}
+		return out, err
+	}
+	return &GetTransitGatewayRouteTablePropagationsPaginator{paginate.New(getTransitGatewayRouteTablePropagationsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetTransitGatewayRouteTablePropagationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayRouteTablePropagationsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetTransitGatewayRouteTablePropagationsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetTransitGatewayRouteTablePropagationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayRouteTablePropagationsOutput, error] {
+	return func(yield func(*GetTransitGatewayRouteTablePropagationsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetTransitGatewayRouteTablePropagationsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTablePropagation, error] {
+	return func(yield func(TransitGatewayRouteTablePropagation, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero TransitGatewayRouteTablePropagation
+				yield(zero, err)
+				return
+			}
+			items := getTransitGatewayRouteTablePropagationsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // GetTransitGatewayRouteTablePropagationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // GetVpnConnectionDeviceTypesInput is the input of GetVpnConnectionDeviceTypes.
@@ -45,24 +46,38 @@ type GetVpnConnectionDeviceTypesAPIClient interface {
 	GetVpnConnectionDeviceTypes(ctx context.Context, in *GetVpnConnectionDeviceTypesInput) (*GetVpnConnectionDeviceTypesOutput, error)
 }
 
-var getVpnConnectionDeviceTypesSpec = &paginate.Spec[GetVpnConnectionDeviceTypesInput, GetVpnConnectionDeviceTypesOutput, VpnConnectionDeviceType]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *GetVpnConnectionDeviceTypesOutput) []VpnConnectionDeviceType {
-		return out.VpnConnectionDeviceTypes
+var getVpnConnectionDeviceTypesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*GetVpnConnectionDeviceTypesOutput)
+		items := getVpnConnectionDeviceTypesItems(&out)
+		out.VpnConnectionDeviceTypes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *GetVpnConnectionDeviceTypesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := getVpnConnectionDeviceTypesItems(v.(*GetVpnConnectionDeviceTypesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*GetVpnConnectionDeviceTypesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *GetVpnConnectionDeviceTypesOutput, items []VpnConnectionDeviceType) {
-		out.VpnConnectionDeviceTypes = items
-	},
-	SetLimit: func(in *GetVpnConnectionDeviceTypesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*GetVpnConnectionDeviceTypesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *GetVpnConnectionDeviceTypesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*GetVpnConnectionDeviceTypesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*GetVpnConnectionDeviceTypesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*GetVpnConnectionDeviceTypesInput).Validate()
+	},
+}
+
+// getVpnConnectionDeviceTypesItems returns the items of a GetVpnConnectionDeviceTypes page.
+func getVpnConnectionDeviceTypesItems(out *GetVpnConnectionDeviceTypesOutput) []VpnConnectionDeviceType {
+	return out.VpnConnectionDeviceTypes
 }
 
 // GetVpnConnectionDeviceTypesPaginator pages through GetVpnConnectionDeviceTypes the way boto3's get_vpn_connection_device_types paginator does.
@@ -72,12 +87,66 @@ var getVpnConnectionDeviceTypesSpec = &paginate.Spec[GetVpnConnectionDeviceTypes
 //
 // Each page is a *GetVpnConnectionDeviceTypesOutput; Items yields the elements of VpnConnectionDeviceTypes across pages.
 type GetVpnConnectionDeviceTypesPaginator struct {
-	*paginate.Pager[GetVpnConnectionDeviceTypesInput, GetVpnConnectionDeviceTypesOutput, VpnConnectionDeviceType]
+	*paginate.Pager
 }
 
 // NewGetVpnConnectionDeviceTypesPaginator returns a paginator over GetVpnConnectionDeviceTypes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewGetVpnConnectionDeviceTypesPaginator(client GetVpnConnectionDeviceTypesAPIClient, in *GetVpnConnectionDeviceTypesInput, optFns ...func(*paginate.Options)) *GetVpnConnectionDeviceTypesPaginator {
-	return &GetVpnConnectionDeviceTypesPaginator{paginate.New(getVpnConnectionDeviceTypesSpec, client.GetVpnConnectionDeviceTypes, in, optFns...)}
+	var input GetVpnConnectionDeviceTypesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.GetVpnConnectionDeviceTypes(ctx, v.(*GetVpnConnectionDeviceTypesInput))
+		if out == nil && err == nil {
+			out = &GetVpnConnectionDeviceTypesOutput{}
+		}
+		return out, err
+	}
+	return &GetVpnConnectionDeviceTypesPaginator{paginate.New(getVpnConnectionDeviceTypesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *GetVpnConnectionDeviceTypesPaginator) NextPage(ctx context.Context) (*GetVpnConnectionDeviceTypesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*GetVpnConnectionDeviceTypesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *GetVpnConnectionDeviceTypesPaginator) Pages(ctx context.Context) iter.Seq2[*GetVpnConnectionDeviceTypesOutput, error] {
+	return func(yield func(*GetVpnConnectionDeviceTypesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *GetVpnConnectionDeviceTypesPaginator) Items(ctx context.Context) iter.Seq2[VpnConnectionDeviceType, error] {
+	return func(yield func(VpnConnectionDeviceType, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero VpnConnectionDeviceType
+				yield(zero, err)
+				return
+			}
+			items := getVpnConnectionDeviceTypesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // ListImagesInRecycleBinInput is the input of ListImagesInRecycleBin.
@@ -46,24 +47,38 @@ type ListImagesInRecycleBinAPIClient interface {
 	ListImagesInRecycleBin(ctx context.Context, in *ListImagesInRecycleBinInput) (*ListImagesInRecycleBinOutput, error)
 }
 
-var listImagesInRecycleBinSpec = &paginate.Spec[ListImagesInRecycleBinInput, ListImagesInRecycleBinOutput, ListImagesInRecycleBinImage]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *ListImagesInRecycleBinOutput) []ListImagesInRecycleBinImage {
-		return out.Images
+var listImagesInRecycleBinSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*ListImagesInRecycleBinOutput)
+		items := listImagesInRecycleBinItems(&out)
+		out.Images = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *ListImagesInRecycleBinOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := listImagesInRecycleBinItems(v.(*ListImagesInRecycleBinOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*ListImagesInRecycleBinOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *ListImagesInRecycleBinOutput, items []ListImagesInRecycleBinImage) {
-		out.Images = items
-	},
-	SetLimit: func(in *ListImagesInRecycleBinInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*ListImagesInRecycleBinInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *ListImagesInRecycleBinInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*ListImagesInRecycleBinInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*ListImagesInRecycleBinInput).Validate,
+	Validate: func(v any) error {
+		return v.(*ListImagesInRecycleBinInput).Validate()
+	},
+}
+
+// listImagesInRecycleBinItems returns the items of a ListImagesInRecycleBin page.
+func listImagesInRecycleBinItems(out *ListImagesInRecycleBinOutput) []ListImagesInRecycleBinImage {
+	return out.Images
 }
 
 // ListImagesInRecycleBinPaginator pages through ListImagesInRecycleBin the way boto3's list_images_in_recycle_bin paginator does.
@@ -73,12 +88,66 @@ var listImagesInRecycleBinSpec = &paginate.Spec[ListImagesInRecycleBinInput, Lis
 //
 // Each page is a *ListImagesInRecycleBinOutput; Items yields the elements of Images across pages.
 type ListImagesInRecycleBinPaginator struct {
-	*paginate.Pager[ListImagesInRecycleBinInput, ListImagesInRecycleBinOutput, ListImagesInRecycleBinImage]
+	*paginate.Pager
 }
 
 // NewListImagesInRecycleBinPaginator returns a paginator over ListImagesInRecycleBin, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewListImagesInRecycleBinPaginator(client ListImagesInRecycleBinAPIClient, in *ListImagesInRecycleBinInput, optFns ...func(*paginate.Options)) *ListImagesInRecycleBinPaginator {
-	return &ListImagesInRecycleBinPaginator{paginate.New(listImagesInRecycleBinSpec, client.ListImagesInRecycleBin, in, optFns...)}
+	var input ListImagesInRecycleBinInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.ListImagesInRecycleBin(ctx, v.(*ListImagesInRecycleBinInput))
+		if out == nil && err == nil {
+			out = &ListImagesInRecycleBinOutput{}
+		}
+		return out, err
+	}
+	return &ListImagesInRecycleBinPaginator{paginate.New(listImagesInRecycleBinSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *ListImagesInRecycleBinPaginator) NextPage(ctx context.Context) (*ListImagesInRecycleBinOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*ListImagesInRecycleBinOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *ListImagesInRecycleBinPaginator) Pages(ctx context.Context) iter.Seq2[*ListImagesInRecycleBinOutput, error] {
+	return func(yield func(*ListImagesInRecycleBinOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *ListImagesInRecycleBinPaginator) Items(ctx context.Context) iter.Seq2[ListImagesInRecycleBinImage, error] {
+	return func(yield func(ListImagesInRecycleBinImage, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ListImagesInRecycleBinImage
+				yield(zero, err)
+				return
+			}
+			items := listImagesInRecycleBinItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // ListSnapshotsInRecycleBinInput is the input of ListSnapshotsInRecycleBin.
@@ -47,24 +48,38 @@ type ListSnapshotsInRecycleBinAPIClient interface {
 	ListSnapshotsInRecycleBin(ctx context.Context, in *ListSnapshotsInRecycleBinInput) (*ListSnapshotsInRecycleBinOutput, error)
 }
 
-var listSnapshotsInRecycleBinSpec = &paginate.Spec[ListSnapshotsInRecycleBinInput, ListSnapshotsInRecycleBinOutput, ListSnapshotsInRecycleBinSnapshot]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *ListSnapshotsInRecycleBinOutput) []ListSnapshotsInRecycleBinSnapshot {
-		return out.Snapshots
+var listSnapshotsInRecycleBinSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*ListSnapshotsInRecycleBinOutput)
+		items := listSnapshotsInRecycleBinItems(&out)
+		out.Snapshots = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *ListSnapshotsInRecycleBinOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := listSnapshotsInRecycleBinItems(v.(*ListSnapshotsInRecycleBinOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*ListSnapshotsInRecycleBinOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *ListSnapshotsInRecycleBinOutput, items []ListSnapshotsInRecycleBinSnapshot) {
-		out.Snapshots = items
-	},
-	SetLimit: func(in *ListSnapshotsInRecycleBinInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*ListSnapshotsInRecycleBinInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *ListSnapshotsInRecycleBinInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*ListSnapshotsInRecycleBinInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*ListSnapshotsInRecycleBinInput).Validate,
+	Validate: func(v any) error {
+		return v.(*ListSnapshotsInRecycleBinInput).Validate()
+	},
+}
+
+// listSnapshotsInRecycleBinItems returns the items of a ListSnapshotsInRecycleBin page.
+func listSnapshotsInRecycleBinItems(out *ListSnapshotsInRecycleBinOutput) []ListSnapshotsInRecycleBinSnapshot {
+	return out.Snapshots
 }
 
 // ListSnapshotsInRecycleBinPaginator pages through ListSnapshotsInRecycleBin the way boto3's list_snapshots_in_recycle_bin paginator does.
@@ -74,12 +89,66 @@ var listSnapshotsInRecycleBinSpec = &paginate.Spec[ListSnapshotsInRecycleBinInpu
 //
 // Each page is a *ListSnapshotsInRecycleBinOutput; Items yields the elements of Snapshots across pages.
 type ListSnapshotsInRecycleBinPaginator struct {
-	*paginate.Pager[ListSnapshotsInRecycleBinInput, ListSnapshotsInRecycleBinOutput, ListSnapshotsInRecycleBinSnapshot]
+	*paginate.Pager
 }
 
 // NewListSnapshotsInRecycleBinPaginator returns a paginator over ListSnapshotsInRecycleBin, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewListSnapshotsInRecycleBinPaginator(client ListSnapshotsInRecycleBinAPIClient, in *ListSnapshotsInRecycleBinInput, optFns ...func(*paginate.Options)) *ListSnapshotsInRecycleBinPaginator {
-	return &ListSnapshotsInRecycleBinPaginator{paginate.New(listSnapshotsInRecycleBinSpec, client.ListSnapshotsInRecycleBin, in, optFns...)}
+	var input ListSnapshotsInRecycleBinInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.ListSnapshotsInRecycleBin(ctx, v.(*ListSnapshotsInRecycleBinInput))
+		if out == nil && err == nil {
+			out = &ListSnapshotsInRecycleBinOutput{}
+		}
+		return out, err
+	}
+	return &ListSnapshotsInRecycleBinPaginator{paginate.New(listSnapshotsInRecycleBinSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *ListSnapshotsInRecycleBinPaginator) NextPage(ctx context.Context) (*ListSnapshotsInRecycleBinOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*ListSnapshotsInRecycleBinOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *ListSnapshotsInRecycleBinPaginator) Pages(ctx context.Context) iter.Seq2[*ListSnapshotsInRecycleBinOutput, error] {
+	return func(yield func(*ListSnapshotsInRecycleBinOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *ListSnapshotsInRecycleBinPaginator) Items(ctx context.Context) iter.Seq2[ListSnapshotsInRecycleBinSnapshot, error] {
+	return func(yield func(ListSnapshotsInRecycleBinSnapshot, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero ListSnapshotsInRecycleBinSnapshot
+				yield(zero, err)
+				return
+			}
+			items := listSnapshotsInRecycleBinItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }

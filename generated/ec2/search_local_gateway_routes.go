@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // SearchLocalGatewayRoutesInput is the input of SearchLocalGatewayRoutes.
@@ -71,24 +72,38 @@ type SearchLocalGatewayRoutesAPIClient interface {
 	SearchLocalGatewayRoutes(ctx context.Context, in *SearchLocalGatewayRoutesInput) (*SearchLocalGatewayRoutesOutput, error)
 }
 
-var searchLocalGatewayRoutesSpec = &paginate.Spec[SearchLocalGatewayRoutesInput, SearchLocalGatewayRoutesOutput, SearchLocalGatewayRoutesRoute]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *SearchLocalGatewayRoutesOutput) []SearchLocalGatewayRoutesRoute {
-		return out.Routes
+var searchLocalGatewayRoutesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*SearchLocalGatewayRoutesOutput)
+		items := searchLocalGatewayRoutesItems(&out)
+		out.Routes = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *SearchLocalGatewayRoutesOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := searchLocalGatewayRoutesItems(v.(*SearchLocalGatewayRoutesOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*SearchLocalGatewayRoutesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *SearchLocalGatewayRoutesOutput, items []SearchLocalGatewayRoutesRoute) {
-		out.Routes = items
-	},
-	SetLimit: func(in *SearchLocalGatewayRoutesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*SearchLocalGatewayRoutesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *SearchLocalGatewayRoutesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*SearchLocalGatewayRoutesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*SearchLocalGatewayRoutesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*SearchLocalGatewayRoutesInput).Validate()
+	},
+}
+
+// searchLocalGatewayRoutesItems returns the items of a SearchLocalGatewayRoutes page.
+func searchLocalGatewayRoutesItems(out *SearchLocalGatewayRoutesOutput) []SearchLocalGatewayRoutesRoute {
+	return out.Routes
 }
 
 // SearchLocalGatewayRoutesPaginator pages through SearchLocalGatewayRoutes the way boto3's search_local_gateway_routes paginator does.
@@ -98,14 +113,68 @@ var searchLocalGatewayRoutesSpec = &paginate.Spec[SearchLocalGatewayRoutesInput,
 //
 // Each page is a *SearchLocalGatewayRoutesOutput; Items yields the elements of Routes across pages.
 type SearchLocalGatewayRoutesPaginator struct {
-	*paginate.Pager[SearchLocalGatewayRoutesInput, SearchLocalGatewayRoutesOutput, SearchLocalGatewayRoutesRoute]
+	*paginate.Pager
 }
 
 // NewSearchLocalGatewayRoutesPaginator returns a paginator over SearchLocalGatewayRoutes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewSearchLocalGatewayRoutesPaginator(client SearchLocalGatewayRoutesAPIClient, in *SearchLocalGatewayRoutesInput, optFns ...func(*paginate.Options)) *SearchLocalGatewayRoutesPaginator {
-	return &SearchLocalGatewayRoutesPaginator{paginate.New(searchLocalGatewayRoutesSpec, client.SearchLocalGatewayRoutes, in, optFns...)}
+	var input SearchLocalGatewayRoutesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.SearchLocalGatewayRoutes(ctx, v.(*SearchLocalGatewayRoutesInput))
+		if out == nil && err == nil {
+			out = &SearchLocalGatewayRoutesOutput{}
+		}
+		return out, err
+	}
+	return &SearchLocalGatewayRoutesPaginator{paginate.New(searchLocalGatewayRoutesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *SearchLocalGatewayRoutesPaginator) NextPage(ctx context.Context) (*SearchLocalGatewayRoutesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*SearchLocalGatewayRoutesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *SearchLocalGatewayRoutesPaginator) Pages(ctx context.Context) iter.Seq2[*SearchLocalGatewayRoutesOutput, error] {
+	return func(yield func(*SearchLocalGatewayRoutesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *SearchLocalGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[SearchLocalGatewayRoutesRoute, error] {
+	return func(yield func(SearchLocalGatewayRoutesRoute, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SearchLocalGatewayRoutesRoute
+				yield(zero, err)
+				return
+			}
+			items := searchLocalGatewayRoutesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // SearchLocalGatewayRoutesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

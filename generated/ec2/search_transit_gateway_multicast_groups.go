@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // SearchTransitGatewayMulticastGroupsInput is the input of
@@ -72,24 +73,38 @@ type SearchTransitGatewayMulticastGroupsAPIClient interface {
 	SearchTransitGatewayMulticastGroups(ctx context.Context, in *SearchTransitGatewayMulticastGroupsInput) (*SearchTransitGatewayMulticastGroupsOutput, error)
 }
 
-var searchTransitGatewayMulticastGroupsSpec = &paginate.Spec[SearchTransitGatewayMulticastGroupsInput, SearchTransitGatewayMulticastGroupsOutput, MulticastGroup]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *SearchTransitGatewayMulticastGroupsOutput) []MulticastGroup {
-		return out.MulticastGroups
+var searchTransitGatewayMulticastGroupsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*SearchTransitGatewayMulticastGroupsOutput)
+		items := searchTransitGatewayMulticastGroupsItems(&out)
+		out.MulticastGroups = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *SearchTransitGatewayMulticastGroupsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := searchTransitGatewayMulticastGroupsItems(v.(*SearchTransitGatewayMulticastGroupsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*SearchTransitGatewayMulticastGroupsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *SearchTransitGatewayMulticastGroupsOutput, items []MulticastGroup) {
-		out.MulticastGroups = items
-	},
-	SetLimit: func(in *SearchTransitGatewayMulticastGroupsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*SearchTransitGatewayMulticastGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *SearchTransitGatewayMulticastGroupsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*SearchTransitGatewayMulticastGroupsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*SearchTransitGatewayMulticastGroupsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*SearchTransitGatewayMulticastGroupsInput).Validate()
+	},
+}
+
+// searchTransitGatewayMulticastGroupsItems returns the items of a SearchTransitGatewayMulticastGroups page.
+func searchTransitGatewayMulticastGroupsItems(out *SearchTransitGatewayMulticastGroupsOutput) []MulticastGroup {
+	return out.MulticastGroups
 }
 
 // SearchTransitGatewayMulticastGroupsPaginator pages through SearchTransitGatewayMulticastGroups the way boto3's search_transit_gateway_multicast_groups paginator does.
@@ -99,14 +114,68 @@ var searchTransitGatewayMulticastGroupsSpec = &paginate.Spec[SearchTransitGatewa
 //
 // Each page is a *SearchTransitGatewayMulticastGroupsOutput; Items yields the elements of MulticastGroups across pages.
 type SearchTransitGatewayMulticastGroupsPaginator struct {
-	*paginate.Pager[SearchTransitGatewayMulticastGroupsInput, SearchTransitGatewayMulticastGroupsOutput, MulticastGroup]
+	*paginate.Pager
 }
 
 // NewSearchTransitGatewayMulticastGroupsPaginator returns a paginator over SearchTransitGatewayMulticastGroups, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewSearchTransitGatewayMulticastGroupsPaginator(client SearchTransitGatewayMulticastGroupsAPIClient, in *SearchTransitGatewayMulticastGroupsInput, optFns ...func(*paginate.Options)) *SearchTransitGatewayMulticastGroupsPaginator {
-	return &SearchTransitGatewayMulticastGroupsPaginator{paginate.New(searchTransitGatewayMulticastGroupsSpec, client.SearchTransitGatewayMulticastGroups, in, optFns...)}
+	var input SearchTransitGatewayMulticastGroupsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.SearchTransitGatewayMulticastGroups(ctx, v.(*SearchTransitGatewayMulticastGroupsInput))
+		if out == nil && err == nil {
+			out = &SearchTransitGatewayMulticastGroupsOutput{}
+		}
+		return out, err
+	}
+	return &SearchTransitGatewayMulticastGroupsPaginator{paginate.New(searchTransitGatewayMulticastGroupsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *SearchTransitGatewayMulticastGroupsPaginator) NextPage(ctx context.Context) (*SearchTransitGatewayMulticastGroupsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*SearchTransitGatewayMulticastGroupsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *SearchTransitGatewayMulticastGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*SearchTransitGatewayMulticastGroupsOutput, error] {
+	return func(yield func(*SearchTransitGatewayMulticastGroupsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *SearchTransitGatewayMulticastGroupsPaginator) Items(ctx context.Context) iter.Seq2[MulticastGroup, error] {
+	return func(yield func(MulticastGroup, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero MulticastGroup
+				yield(zero, err)
+				return
+			}
+			items := searchTransitGatewayMulticastGroupsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // SearchTransitGatewayMulticastGroupsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ec2
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // SearchTransitGatewayRoutesInput is the input of SearchTransitGatewayRoutes.
@@ -84,30 +85,45 @@ type SearchTransitGatewayRoutesAPIClient interface {
 	SearchTransitGatewayRoutes(ctx context.Context, in *SearchTransitGatewayRoutesInput) (*SearchTransitGatewayRoutesOutput, error)
 }
 
-var searchTransitGatewayRoutesSpec = &paginate.Spec[SearchTransitGatewayRoutesInput, SearchTransitGatewayRoutesOutput, SearchTransitGatewayRoutesRoute]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *SearchTransitGatewayRoutesOutput) []SearchTransitGatewayRoutesRoute {
-		return out.Routes
+var searchTransitGatewayRoutesSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*SearchTransitGatewayRoutesOutput)
+		items := searchTransitGatewayRoutesItems(&out)
+		out.Routes = items[i:j]
+		return &out, nil
 	},
-	MoreResults: func(out *SearchTransitGatewayRoutesOutput) bool {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := searchTransitGatewayRoutesItems(v.(*SearchTransitGatewayRoutesOutput))
+		return len(items), items != nil
+	},
+	MoreResults: func(v any) bool {
+		out := v.(*SearchTransitGatewayRoutesOutput)
 		if out.AdditionalRoutesAvailable != nil {
 			return *out.AdditionalRoutesAvailable
 		}
 		return false
 	},
-	OutputTokens: func(out *SearchTransitGatewayRoutesOutput, t []string) {
+	OutputTokens: func(v any, t []string) {
+		out := v.(*SearchTransitGatewayRoutesOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *SearchTransitGatewayRoutesOutput, items []SearchTransitGatewayRoutesRoute) {
-		out.Routes = items
-	},
-	SetLimit: func(in *SearchTransitGatewayRoutesInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*SearchTransitGatewayRoutesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *SearchTransitGatewayRoutesInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*SearchTransitGatewayRoutesInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*SearchTransitGatewayRoutesInput).Validate,
+	Validate: func(v any) error {
+		return v.(*SearchTransitGatewayRoutesInput).Validate()
+	},
+}
+
+// searchTransitGatewayRoutesItems returns the items of a SearchTransitGatewayRoutes page.
+func searchTransitGatewayRoutesItems(out *SearchTransitGatewayRoutesOutput) []SearchTransitGatewayRoutesRoute {
+	return out.Routes
 }
 
 // SearchTransitGatewayRoutesPaginator pages through SearchTransitGatewayRoutes the way boto3's search_transit_gateway_routes paginator does.
@@ -117,14 +133,68 @@ var searchTransitGatewayRoutesSpec = &paginate.Spec[SearchTransitGatewayRoutesIn
 //
 // Each page is a *SearchTransitGatewayRoutesOutput; Items yields the elements of Routes across pages.
 type SearchTransitGatewayRoutesPaginator struct {
-	*paginate.Pager[SearchTransitGatewayRoutesInput, SearchTransitGatewayRoutesOutput, SearchTransitGatewayRoutesRoute]
+	*paginate.Pager
 }
 
 // NewSearchTransitGatewayRoutesPaginator returns a paginator over SearchTransitGatewayRoutes, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewSearchTransitGatewayRoutesPaginator(client SearchTransitGatewayRoutesAPIClient, in *SearchTransitGatewayRoutesInput, optFns ...func(*paginate.Options)) *SearchTransitGatewayRoutesPaginator {
-	return &SearchTransitGatewayRoutesPaginator{paginate.New(searchTransitGatewayRoutesSpec, client.SearchTransitGatewayRoutes, in, optFns...)}
+	var input SearchTransitGatewayRoutesInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.SearchTransitGatewayRoutes(ctx, v.(*SearchTransitGatewayRoutesInput))
+		if out == nil && err == nil {
+			out = &SearchTransitGatewayRoutesOutput{}
+		}
+		return out, err
+	}
+	return &SearchTransitGatewayRoutesPaginator{paginate.New(searchTransitGatewayRoutesSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *SearchTransitGatewayRoutesPaginator) NextPage(ctx context.Context) (*SearchTransitGatewayRoutesOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*SearchTransitGatewayRoutesOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *SearchTransitGatewayRoutesPaginator) Pages(ctx context.Context) iter.Seq2[*SearchTransitGatewayRoutesOutput, error] {
+	return func(yield func(*SearchTransitGatewayRoutesOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *SearchTransitGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[SearchTransitGatewayRoutesRoute, error] {
+	return func(yield func(SearchTransitGatewayRoutesRoute, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero SearchTransitGatewayRoutesRoute
+				yield(zero, err)
+				return
+			}
+			items := searchTransitGatewayRoutesItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // SearchTransitGatewayRoutesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.

@@ -5,6 +5,7 @@ package ssm
 import (
 	"context"
 	"github.com/pagegen/pagegen/paginate"
+	"iter"
 )
 
 // DescribeSessionsInput is the input of DescribeSessions.
@@ -55,24 +56,38 @@ type DescribeSessionsAPIClient interface {
 	DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error)
 }
 
-var describeSessionsSpec = &paginate.Spec[DescribeSessionsInput, DescribeSessionsOutput, Session]{
-	InputTokens: []string{"NextToken"},
-	Items: func(out *DescribeSessionsOutput) []Session {
-		return out.Sessions
+var describeSessionsSpec = &paginate.Spec{
+	Cut: func(v any, i, j int) (any, error) {
+		out := *v.(*DescribeSessionsOutput)
+		items := describeSessionsItems(&out)
+		out.Sessions = items[i:j]
+		return &out, nil
 	},
-	OutputTokens: func(out *DescribeSessionsOutput, t []string) {
+	InputTokens: []string{"NextToken"},
+	Len: func(v any) (int, bool) {
+		items := describeSessionsItems(v.(*DescribeSessionsOutput))
+		return len(items), items != nil
+	},
+	OutputTokens: func(v any, t []string) {
+		out := v.(*DescribeSessionsOutput)
 		t[0] = out.NextToken
 	},
-	SetItems: func(out *DescribeSessionsOutput, items []Session) {
-		out.Sessions = items
-	},
-	SetLimit: func(in *DescribeSessionsInput, n int) {
+	SetLimit: func(v any, n int) {
+		in := v.(*DescribeSessionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(in *DescribeSessionsInput, t []string) {
+	SetTokens: func(v any, t []string) {
+		in := v.(*DescribeSessionsInput)
 		in.NextToken = t[0]
 	},
-	Validate: (*DescribeSessionsInput).Validate,
+	Validate: func(v any) error {
+		return v.(*DescribeSessionsInput).Validate()
+	},
+}
+
+// describeSessionsItems returns the items of a DescribeSessions page.
+func describeSessionsItems(out *DescribeSessionsOutput) []Session {
+	return out.Sessions
 }
 
 // DescribeSessionsPaginator pages through DescribeSessions the way boto3's describe_sessions paginator does.
@@ -82,12 +97,66 @@ var describeSessionsSpec = &paginate.Spec[DescribeSessionsInput, DescribeSession
 //
 // Each page is a *DescribeSessionsOutput; Items yields the elements of Sessions across pages.
 type DescribeSessionsPaginator struct {
-	*paginate.Pager[DescribeSessionsInput, DescribeSessionsOutput, Session]
+	*paginate.Pager
 }
 
 // NewDescribeSessionsPaginator returns a paginator over DescribeSessions, starting from in, which is not modified.
 //
 // The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *DescribeSessionsInput, optFns ...func(*paginate.Options)) *DescribeSessionsPaginator {
-	return &DescribeSessionsPaginator{paginate.New(describeSessionsSpec, client.DescribeSessions, in, optFns...)}
+	var input DescribeSessionsInput
+	if in != nil {
+		input = *in
+	}
+	call := func(ctx context.Context, v any) (any, error) {
+		out, err := client.DescribeSessions(ctx, v.(*DescribeSessionsInput))
+		if out == nil && err == nil {
+			out = &DescribeSessionsOutput{}
+		}
+		return out, err
+	}
+	return &DescribeSessionsPaginator{paginate.New(describeSessionsSpec, call, &input, optFns...)}
+}
+
+// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
+//
+// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+func (p *DescribeSessionsPaginator) NextPage(ctx context.Context) (*DescribeSessionsOutput, error) {
+	page, err := p.Pager.NextPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return page.(*DescribeSessionsOutput), nil
+}
+
+// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSessionsOutput, error] {
+	return func(yield func(*DescribeSessionsOutput, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+func (p *DescribeSessionsPaginator) Items(ctx context.Context) iter.Seq2[Session, error] {
+	return func(yield func(Session, error) bool) {
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Session
+				yield(zero, err)
+				return
+			}
+			items := describeSessionsItems(page)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
