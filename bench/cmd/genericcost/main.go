@@ -1,18 +1,21 @@
-// Command genericcost measures what stands behind the compile cost of a
-// generated package with many paginators: each paginator instantiates the
-// runtime's generic Pager with structures of its own, and Go compiles a
-// generic type's methods once per distinct shape of its type arguments.
+// Command genericcost measures why paginate, the runtime of generated
+// code, is not generic: a generic runtime instantiated with each
+// paginator's own structures makes Go compile a copy of the runtime for
+// every paginator, since Go compiles generic code once per distinct shape
+// of its type arguments and every structure has a shape of its own.
 //
-// It writes two synthetic packages of n paginators each into a temporary
-// module and times go build of each, interleaved, with the build cache warm
-// for everything but the package itself (a fresh nonce file forces it):
+// It writes two small runtimes with the same walk (tokens, a MaxItems cut,
+// Pages and Items) and a synthetic package of n paginators for each into a
+// temporary module, and times go build of each package, interleaved, with
+// the build cache warm for everything but the package itself (a fresh
+// nonce file forces it):
 //
-//   - generic: what pagegen generates today, a paginate.Spec and a
-//     *paginate.Pager instantiated with the paginator's own input, output
-//     and item structures;
-//   - plain: the same paginators written against a non-generic runtime that
-//     holds pages as any, with typed NextPage, Pages and Items methods in
-//     the package itself.
+//   - generic: a runtime with a generic Spec and Pager, instantiated with
+//     each paginator's input, output and item structures, as pagegen
+//     generated paginators before;
+//   - plain: a runtime that holds pages as any, with the typed NextPage,
+//     Pages and Items methods in the package itself, as pagegen generates
+//     paginators now.
 //
 // Usage, from the bench folder:
 //
@@ -44,20 +47,17 @@ func main() {
 }
 
 func run(n, runs int) error {
-	root, err := output("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pagegen/pagegen")
-	if err != nil {
-		return err
-	}
 	work, err := os.MkdirTemp("", "pagegen-genericcost-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(work)
-	mod := "module genericcost\n\ngo 1.26\n\nrequire github.com/pagegen/pagegen v0.0.0\n\nreplace github.com/pagegen/pagegen => " + strings.TrimSpace(root) + "\n"
 	files := map[string]string{
-		"go.mod":             mod,
-		"generic/generic.go": genericPackage(n),
-		"plain/plain.go":     plainPackage(n),
+		"go.mod":                 "module genericcost\n\ngo 1.26\n",
+		"genericrt/genericrt.go": genericRuntime,
+		"plainrt/plainrt.go":     plainRuntime,
+		"generic/generic.go":     genericPackage(n),
+		"plain/plain.go":         plainPackage(n),
 	}
 	for name, src := range files {
 		p := filepath.Join(work, name)
@@ -67,11 +67,6 @@ func run(n, runs int) error {
 		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 			return err
 		}
-	}
-	tidy := exec.Command("go", "mod", "tidy")
-	tidy.Dir = work
-	if b, err := tidy.CombinedOutput(); err != nil {
-		return fmt.Errorf("go mod tidy: %w\n%s", err, b)
 	}
 	build := func(pkg string) (time.Duration, int64, error) {
 		nonce := filepath.Join(work, pkg, "zz_nonce.go")
@@ -140,67 +135,119 @@ type Item%[1]d struct {
 }
 `
 
-// genericPackage is n paginators as pagegen generates them: types of their
-// own, a paginate.Spec and a generic Pager.
-func genericPackage(n int) string {
-	var b strings.Builder
-	b.WriteString("package generic\n\nimport (\n\t\"context\"\n\n\t\"github.com/pagegen/pagegen/paginate\"\n)\n")
-	for i := range n {
-		fmt.Fprintf(&b, typesOf, i)
-		fmt.Fprintf(&b, `
-var spec%[1]d = &paginate.Spec[In%[1]d, Out%[1]d, Item%[1]d]{
-	InputTokens:  []string{"NextToken"},
-	Items:        func(out *Out%[1]d) []Item%[1]d { return out.Items },
-	OutputTokens: func(out *Out%[1]d, t []string) { t[0] = out.NextToken },
-	SetItems:     func(out *Out%[1]d, items []Item%[1]d) { out.Items = items },
-	SetLimit:     func(in *In%[1]d, n int) { in.MaxResults = new(int64(n)) },
-	SetTokens:    func(in *In%[1]d, t []string) { in.NextToken = t[0] },
-}
-
-type Paginator%[1]d struct {
-	*paginate.Pager[In%[1]d, Out%[1]d, Item%[1]d]
-}
-
-func NewPaginator%[1]d(call func(context.Context, *In%[1]d) (*Out%[1]d, error), in *In%[1]d) *Paginator%[1]d {
-	return &Paginator%[1]d{paginate.New(spec%[1]d, call, in)}
-}
-`, i)
-	}
-	return b.String()
-}
-
-// plainPackage is the same n paginators against a runtime that is not
-// generic: the pages are held as any, and the typed methods are the
-// package's own.
-func plainPackage(n int) string {
-	var b strings.Builder
-	b.WriteString(`package plain
+// genericRuntime is a runtime with a generic Spec and Pager.
+const genericRuntime = `package genericrt
 
 import (
 	"context"
 	"iter"
 )
 
-// Spec and Pager stand for a runtime that is not generic.
+type Spec[In, Out, Item any] struct {
+	InputTokens  []string
+	Items        func(out *Out) []Item
+	SetItems     func(out *Out, items []Item)
+	OutputTokens func(out *Out, dst []string)
+	SetTokens    func(in *In, t []string)
+}
+
+type Pager[In, Out, Item any] struct {
+	spec       *Spec[In, Out, Item]
+	call       func(context.Context, *In) (*Out, error)
+	in         In
+	max, total int
+	done       bool
+	tok        []string
+}
+
+func New[In, Out, Item any](spec *Spec[In, Out, Item], call func(context.Context, *In) (*Out, error), in *In, maxItems int) *Pager[In, Out, Item] {
+	p := &Pager[In, Out, Item]{spec: spec, call: call, max: maxItems, tok: make([]string, len(spec.InputTokens))}
+	if in != nil {
+		p.in = *in
+	}
+	return p
+}
+
+func (p *Pager[In, Out, Item]) HasMorePages() bool { return !p.done }
+
+func (p *Pager[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
+	out, err := p.call(ctx, &p.in)
+	if err != nil {
+		return nil, err
+	}
+	return p.handle(out), nil
+}
+
+func (p *Pager[In, Out, Item]) handle(out *Out) *Out {
+	items := p.spec.Items(out)
+	if p.max > 0 && p.total+len(items) > p.max {
+		o := *out
+		p.spec.SetItems(&o, items[:p.max-p.total])
+		p.done = true
+		return &o
+	}
+	p.total += len(items)
+	p.spec.OutputTokens(out, p.tok)
+	p.done = p.tok[0] == ""
+	p.spec.SetTokens(&p.in, p.tok)
+	return out
+}
+
+func (p *Pager[In, Out, Item]) Pages(ctx context.Context) iter.Seq2[*Out, error] {
+	return func(yield func(*Out, error) bool) {
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if !yield(out, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (p *Pager[In, Out, Item]) Items(ctx context.Context) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		for p.HasMorePages() {
+			out, err := p.NextPage(ctx)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := p.spec.Items(out)
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+		}
+	}
+}
+`
+
+// plainRuntime is the same runtime holding pages as any.
+const plainRuntime = `package plainrt
+
+import "context"
+
 type Spec struct {
 	InputTokens  []string
-	Count        func(out any) int
+	Len          func(out any) int
 	Cut          func(out any, i, j int) any
 	OutputTokens func(out any, dst []string)
-	SetLimit     func(in any, n int)
 	SetTokens    func(in any, t []string)
 }
 
 type Pager struct {
-	spec *Spec
-	call func(context.Context, any) (any, error)
-	in   any
-	done bool
-	tok  []string
+	spec       *Spec
+	call       func(context.Context, any) (any, error)
+	in         any
+	max, total int
+	done       bool
+	tok        []string
 }
 
-func NewPager(spec *Spec, call func(context.Context, any) (any, error), in any) *Pager {
-	return &Pager{spec: spec, call: call, in: in, tok: make([]string, len(spec.InputTokens))}
+func New(spec *Spec, call func(context.Context, any) (any, error), in any, maxItems int) *Pager {
+	return &Pager{spec: spec, call: call, in: in, max: maxItems, tok: make([]string, len(spec.InputTokens))}
 }
 
 func (p *Pager) HasMorePages() bool { return !p.done }
@@ -210,31 +257,76 @@ func (p *Pager) NextPage(ctx context.Context) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return handle(p, out), nil
+}
+
+func handle(p *Pager, out any) any {
+	n := p.spec.Len(out)
+	if p.max > 0 && p.total+n > p.max {
+		p.done = true
+		return p.spec.Cut(out, 0, p.max-p.total)
+	}
+	p.total += n
 	p.spec.OutputTokens(out, p.tok)
 	p.done = p.tok[0] == ""
 	p.spec.SetTokens(p.in, p.tok)
-	return out, nil
+	return out
 }
-`)
+`
+
+// genericPackage is n paginators on the generic runtime.
+func genericPackage(n int) string {
+	var b strings.Builder
+	b.WriteString("package generic\n\nimport (\n\t\"context\"\n\n\t\"genericcost/genericrt\"\n)\n")
 	for i := range n {
 		fmt.Fprintf(&b, typesOf, i)
 		fmt.Fprintf(&b, `
-var spec%[1]d = &Spec{
+var spec%[1]d = &genericrt.Spec[In%[1]d, Out%[1]d, Item%[1]d]{
 	InputTokens:  []string{"NextToken"},
-	Count:        func(out any) int { return len(out.(*Out%[1]d).Items) },
+	Items:        func(out *Out%[1]d) []Item%[1]d { return out.Items },
+	SetItems:     func(out *Out%[1]d, items []Item%[1]d) { out.Items = items },
+	OutputTokens: func(out *Out%[1]d, t []string) { t[0] = out.NextToken },
+	SetTokens:    func(in *In%[1]d, t []string) { in.NextToken = t[0] },
+}
+
+type Paginator%[1]d struct {
+	*genericrt.Pager[In%[1]d, Out%[1]d, Item%[1]d]
+}
+
+func NewPaginator%[1]d(call func(context.Context, *In%[1]d) (*Out%[1]d, error), in *In%[1]d, maxItems int) *Paginator%[1]d {
+	return &Paginator%[1]d{genericrt.New(spec%[1]d, call, in, maxItems)}
+}
+`, i)
+	}
+	return b.String()
+}
+
+// plainPackage is the same n paginators on the runtime that is not
+// generic, with their typed methods.
+func plainPackage(n int) string {
+	var b strings.Builder
+	b.WriteString("package plain\n\nimport (\n\t\"context\"\n\t\"iter\"\n\n\t\"genericcost/plainrt\"\n)\n")
+	for i := range n {
+		fmt.Fprintf(&b, typesOf, i)
+		fmt.Fprintf(&b, `
+var spec%[1]d = &plainrt.Spec{
+	InputTokens:  []string{"NextToken"},
+	Len:          func(out any) int { return len(out.(*Out%[1]d).Items) },
 	Cut:          func(out any, i, j int) any { o := *out.(*Out%[1]d); o.Items = o.Items[i:j]; return &o },
 	OutputTokens: func(out any, t []string) { t[0] = out.(*Out%[1]d).NextToken },
-	SetLimit:     func(in any, n int) { in.(*In%[1]d).MaxResults = new(int64(n)) },
 	SetTokens:    func(in any, t []string) { in.(*In%[1]d).NextToken = t[0] },
 }
 
 type Paginator%[1]d struct {
-	*Pager
+	*plainrt.Pager
 }
 
-func NewPaginator%[1]d(call func(context.Context, *In%[1]d) (*Out%[1]d, error), in *In%[1]d) *Paginator%[1]d {
-	c := *in
-	return &Paginator%[1]d{NewPager(spec%[1]d, func(ctx context.Context, in any) (any, error) { return call(ctx, in.(*In%[1]d)) }, &c)}
+func NewPaginator%[1]d(call func(context.Context, *In%[1]d) (*Out%[1]d, error), in *In%[1]d, maxItems int) *Paginator%[1]d {
+	var c In%[1]d
+	if in != nil {
+		c = *in
+	}
+	return &Paginator%[1]d{plainrt.New(spec%[1]d, func(ctx context.Context, in any) (any, error) { return call(ctx, in.(*In%[1]d)) }, &c, maxItems)}
 }
 
 func (p *Paginator%[1]d) NextPage(ctx context.Context) (*Out%[1]d, error) {
@@ -275,15 +367,6 @@ func (p *Paginator%[1]d) Items(ctx context.Context) iter.Seq2[Item%[1]d, error] 
 `, i)
 	}
 	return b.String()
-}
-
-// output runs a command and returns what it printed.
-func output(name string, args ...string) (string, error) {
-	b, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, b)
-	}
-	return string(b), nil
 }
 
 // median returns the median of v (the upper one of an even number).
