@@ -24,21 +24,22 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 	}
 	sort.Strings(services)
 
+	clashes := map[string]PackageClash{}
+	for _, c := range PackageClashes(services) {
+		clashes[c.Service] = c
+	}
 	var errs parser.ErrorList
 	var pkgs []*Package
-	dirs := map[string]string{}
 	for _, svc := range services {
 		pages := byService[svc]
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Name < pages[j].Name })
 		b := &builder{overrides: overrides[svc], kept: kept[PackageName(svc)]}
 		pkg := b.build(svc, pages)
 		errs = append(errs, b.errs...)
-		if other, ok := dirs[pkg.Name]; ok {
-			errs = append(errs, &parser.Error{File: pages[0].File, Pos: parser.Pos{Line: 1, Col: 1},
-				Msg: fmt.Sprintf("services %q and %q both make package %s", other, svc, pkg.Name)})
+		if c, ok := clashes[svc]; ok {
+			errs = append(errs, &parser.Error{File: pages[0].File, Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})
 			continue
 		}
-		dirs[pkg.Name] = svc
 		pkgs = append(pkgs, pkg)
 	}
 	errs.Sort()

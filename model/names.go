@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	gobuild "go/build"
 	"go/token"
 	"io"
@@ -116,6 +117,34 @@ func PackageName(service string) string {
 		return s + "svc"
 	}
 	return s
+}
+
+// A PackageClash is a service whose package an earlier service already
+// makes: PackageName folds case and drops punctuation, so "SSM" and "ssm",
+// or "acm-pca" and "acmpca", would write one package.
+type PackageClash struct {
+	Service, Other, Package string
+}
+
+// Error says which two services make which package.
+func (c PackageClash) Error() string {
+	return fmt.Sprintf("services %q and %q both make package %s", c.Other, c.Service, c.Package)
+}
+
+// PackageClashes returns, for services in the order given, each service
+// whose package an earlier one makes.
+func PackageClashes(services []string) []PackageClash {
+	var clashes []PackageClash
+	seen := map[string]string{}
+	for _, svc := range services {
+		pkg := PackageName(svc)
+		if other, ok := seen[pkg]; ok {
+			clashes = append(clashes, PackageClash{Service: svc, Other: other, Package: pkg})
+			continue
+		}
+		seen[pkg] = svc
+	}
+	return clashes
 }
 
 // windowsDevice reports whether s, a lower-case name, is a device name that

@@ -162,8 +162,9 @@ type specGroup struct {
 	size    int64    // their bytes in all
 }
 
-// listSpecs finds the spec files under dir, as readSpecs does, and groups
-// them by service folder, in order of service.
+// listSpecs finds the spec files under dir (<service>/paginator/*.rst and
+// <service>/paginators.json, by slash path under dir) and groups them by
+// service folder, in order of service.
 func listSpecs(dir string) ([]specGroup, error) {
 	var groups []specGroup
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -222,21 +223,19 @@ func readGroup(dir string, g specGroup, files map[string][]byte) error {
 	return nil
 }
 
-// packageConflicts reports services that would make the same package: the
-// model names a package after its service, and two folders whose names
-// differ only in case or punctuation ("acm-pca", "acmpca") would write one
-// folder.
+// packageConflicts reports the services that would make the same package
+// as an earlier one (see model.PackageClashes), at their first spec file:
+// the model sees one service at a time here.
 func packageConflicts(dir string, groups []specGroup) parser.ErrorList {
+	services := make([]string, len(groups))
+	first := map[string]string{}
+	for i, g := range groups {
+		services[i] = g.service
+		first[g.service] = g.files[0]
+	}
 	var errs parser.ErrorList
-	seen := map[string]string{}
-	for _, g := range groups {
-		pkg := model.PackageName(g.service)
-		if other, ok := seen[pkg]; ok {
-			errs = append(errs, &parser.Error{File: path.Join(dir, g.files[0]), Pos: parser.Pos{Line: 1, Col: 1},
-				Msg: fmt.Sprintf("services %q and %q both make package %s", other, g.service, pkg)})
-			continue
-		}
-		seen[pkg] = g.service
+	for _, c := range model.PackageClashes(services) {
+		errs = append(errs, &parser.Error{File: path.Join(dir, first[c.Service]), Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})
 	}
 	return errs
 }
