@@ -23,3 +23,19 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+// readSpecs reads the spec files under dir, by slash path under dir:
+// <service>/paginator/*.rst and <service>/paginators.json.
+func readSpecs(dir string) (map[string][]byte, error) {
+	groups, err := listSpecs(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, g := range groups {
+		if err := readGroup(dir, g, files); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}

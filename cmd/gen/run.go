@@ -195,22 +195,6 @@ func listSpecs(dir string) ([]specGroup, error) {
 	return groups, err
 }
 
-// readSpecs reads the spec files under dir, by slash path under dir:
-// <service>/paginator/*.rst and <service>/paginators.json.
-func readSpecs(dir string) (map[string][]byte, error) {
-	groups, err := listSpecs(dir)
-	if err != nil {
-		return nil, err
-	}
-	files := map[string][]byte{}
-	for _, g := range groups {
-		if err := readGroup(dir, g, files); err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
-}
-
 // readGroup reads the files of g into files.
 func readGroup(dir string, g specGroup, files map[string][]byte) error {
 	for _, name := range g.files {
@@ -309,13 +293,6 @@ func modulePath(dir string) (string, error) {
 			return "", fmt.Errorf("%s: not inside a Go module; give -import", dir)
 		}
 	}
-}
-
-// change is one file of the output folder to write (data != nil) or to
-// delete (data == nil).
-type change struct {
-	name string // slash path under the output folder
-	data []byte
 }
 
 // checkPaths checks the paths of the generated files before anything is
@@ -462,23 +439,6 @@ func hasHeader(root *os.Root, name string) (bool, error) {
 		err = nil
 	}
 	return want != nil && bytes.Equal(b[:n], want), err
-}
-
-// write applies the changes inside the output folder, all or nothing as
-// far as the disk allows, with a stager.
-func write(out string, changes []change) error {
-	stg := newStager(out)
-	for _, c := range changes {
-		if c.data == nil {
-			stg.remove(c.name)
-			continue
-		}
-		if err := stg.stage(c.name, c.data); err != nil {
-			stg.abort()
-			return err
-		}
-	}
-	return stg.commit()
 }
 
 // mkdirs makes the folder dir inside root and any folder above it that is

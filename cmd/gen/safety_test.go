@@ -382,6 +382,30 @@ func TestServicesThatMakeOnePackage(t *testing.T) {
 	}
 }
 
+// change is one file of the output folder to write (data != nil) or to
+// delete (data == nil).
+type change struct {
+	name string // slash path under the output folder
+	data []byte
+}
+
+// write applies the changes inside the output folder through a stager, as
+// run does: all or nothing as far as the disk allows.
+func write(out string, changes []change) error {
+	stg := newStager(out)
+	for _, c := range changes {
+		if c.data == nil {
+			stg.remove(c.name)
+			continue
+		}
+		if err := stg.stage(c.name, c.data); err != nil {
+			stg.abort()
+			return err
+		}
+	}
+	return stg.commit()
+}
+
 // TestWriteRollsBack checks that when one new file cannot be written, the
 // others are not renamed into place, nothing is deleted, and the
 // temporary files and the folders made for them are gone.
