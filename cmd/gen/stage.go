@@ -23,13 +23,13 @@ type stager struct {
 	root    *os.Root
 	madeOut bool     // out did not exist and was made
 	made    []string // folders made inside out, outermost first
-	temps   []staged
+	temps   []tempFile
 	removes []string
 	err     error // the error opening the folder, if any
 }
 
-// staged is a temporary file and the file it becomes.
-type staged struct {
+// tempFile is a staged temporary file and the file it becomes.
+type tempFile struct {
 	temp, name string
 }
 
@@ -75,7 +75,7 @@ func (s *stager) stage(name string, data []byte) error {
 		return err
 	}
 	s.mu.Lock()
-	s.temps = append(s.temps, staged{tmp, name})
+	s.temps = append(s.temps, tempFile{tmp, name})
 	s.mu.Unlock()
 	return nil
 }
