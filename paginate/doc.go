@@ -25,22 +25,28 @@
 // The pagination ends when the service returns no next token (or a false
 // more-results member) and fails with ErrRepeatedToken when it returns the
 // same next token twice in a row. Errors from the client leave the Pager
-// unchanged, so NextPage may be called again to retry. EncodeToken and
-// DecodeToken expose the resume-token codec.
+// unchanged, so NextPage may be called again to retry. Position exposes the
+// resume-token codec.
+//
+// A token member's value is a Token: a string for nearly every operation,
+// any JSON value for the few whose token is a number or a structure
+// (DynamoDB's LastEvaluatedKey, a map of attribute values, which may hold
+// bytes). Resume tokens hold such values exactly as botocore writes them,
+// bytes under boto_encoded_keys included, so they pass between Go and
+// Python whatever the token's type.
 //
 // The tests replay behaviour recorded from botocore itself
 // (scripts/record_paginate.py). The known differences all concern
 // hand-made starting tokens:
 //
 //   - an empty-string token value is treated as absent rather than sent;
-//   - a member that is not an input token, or a value that is not a string
-//     (including bytes decoded through boto_encoded_keys), is rejected
-//     before the first request, where boto3's parameter validation would
-//     reject the request;
+//   - a member that is not an input token, or a number that is not finite
+//     (NaN, Infinity), is rejected before the first request, where boto3's
+//     parameter validation would reject the request;
 //   - a token that omits one of several input tokens clears that member
 //     instead of keeping a value set on the input;
-//   - integers beyond the int range saturate, and lone surrogates in token
-//     values are sent as U+FFFD;
+//   - a boto_truncate_amount beyond the int range saturates, and lone
+//     surrogates in token values are sent as U+FFFD;
 //   - a nil result list counts as an absent one, which only matters for a
 //     boto_truncate_amount that is not an integer.
 package paginate

@@ -47,12 +47,14 @@ type Spec struct {
 	// InputTokens are the wire names of the input token members, in
 	// paginators.json order; they are the keys of the resume token.
 	InputTokens []string
-	// SetTokens sets the input tokens, one value per InputTokens entry; ""
-	// clears that member. The slice is reused: copy values out of it.
-	SetTokens func(in any, tokens []string)
+	// SetTokens sets the input tokens, one value per InputTokens entry; the
+	// zero Token clears that member. It fails when a value does not fit its
+	// member (a string for an integer member). The slice is reused: copy
+	// values out of it.
+	SetTokens func(in any, tokens []Token) error
 	// OutputTokens writes the output token values into dst, which has one
-	// entry per InputTokens entry; "" means none.
-	OutputTokens func(out any, dst []string)
+	// entry per InputTokens entry; the zero Token means none.
+	OutputTokens func(out any, dst []Token)
 	// MoreResults reports the paginator's more_results member; nil when the
 	// paginator has none.
 	MoreResults func(out any) bool
@@ -113,15 +115,15 @@ type Pager struct {
 	hasStart bool
 
 	// tok is botocore's next_token once the first page is handled: the
-	// tokens sent with the latest request ("" is None). Once hasPrev is set
-	// it is also previous_next_token.
-	tok     []string
+	// tokens sent with the latest request (the zero Token is None). Once
+	// hasPrev is set it is also previous_next_token.
+	tok     []Token
 	hasPrev bool
-	recv    []string // tokens received with the latest page
-	sent    []string // scratch for SetTokens
-	total   int      // items returned so far
+	recv    []Token // tokens received with the latest page
+	sent    []Token // scratch for SetTokens
+	total   int     // items returned so far
 	resume  string
-	bufs    [3]string // tok, recv and sent for a single input token
+	bufs    [3]Token // tok, recv and sent for a single input token
 }
 
 // New returns a Pager for spec that sends requests through call. in is the
@@ -138,11 +140,11 @@ func New(spec *Spec, call func(ctx context.Context, in any) (any, error), in any
 		fn(&p.opts)
 	}
 	n := len(spec.InputTokens)
-	var buf []string
+	var buf []Token
 	if n <= 1 {
 		buf = p.bufs[:3*n]
 	} else {
-		buf = make([]string, 3*n)
+		buf = make([]Token, 3*n)
 	}
 	p.tok, p.recv, p.sent = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	return p
@@ -219,11 +221,13 @@ func prepare(p *Pager) error {
 		p.start, p.hasStart = st, true
 		clear(p.sent)
 		for i, pos := range st.pos {
-			if !st.nulls[i] && st.vals[i] != "None" {
-				p.sent[pos] = st.vals[i]
+			if st.toks[i] != noneToken {
+				p.sent[pos] = st.toks[i]
 			}
 		}
-		s.SetTokens(p.in, p.sent)
+		if err := s.SetTokens(p.in, p.sent); err != nil {
+			return fmt.Errorf("%w: %w", ErrBadStartingToken, err)
+		}
 	}
 	if p.opts.PageSize != 0 {
 		s.SetLimit(p.in, p.opts.PageSize)
@@ -286,7 +290,7 @@ func handle(p *Pager, out any) (any, error) {
 	if s.MoreResults == nil || s.MoreResults(out) {
 		s.OutputTokens(out, p.recv)
 	}
-	if !slices.ContainsFunc(p.recv, func(t string) bool { return t != "" }) {
+	if !slices.ContainsFunc(p.recv, func(t Token) bool { return !t.IsZero() }) {
 		p.done = true
 		return page, nil
 	}
@@ -296,18 +300,20 @@ func handle(p *Pager, out any) (any, error) {
 		return page, nil
 	}
 	if p.hasPrev && slices.Equal(p.tok, p.recv) {
-		p.pending = fmt.Errorf("%w: %s", ErrRepeatedToken, pyDictRepr(s.InputTokens, p.recv, nil, "", 0, false))
+		p.pending = fmt.Errorf("%w: %s", ErrRepeatedToken, pyDictRepr(s.InputTokens, tokenReprs(p.recv), "", 0, false))
 		return page, nil
 	}
 	copy(p.tok, p.recv)
 	p.hasPrev = true
 	for i, t := range p.tok {
-		if t == "None" {
-			t = "" // botocore drops the member rather than send "None"
+		if t == noneToken {
+			t = Token{} // botocore drops the member rather than send "None"
 		}
 		p.sent[i] = t
 	}
-	s.SetTokens(p.in, p.sent)
+	if err := s.SetTokens(p.in, p.sent); err != nil {
+		p.pending = err
+	}
 	return page, nil
 }
 
@@ -335,6 +341,9 @@ func cut(p *Pager, out any, n, i, j int, clearSecondary bool) (any, error) {
 	}
 	return o, nil
 }
+
+// noneToken is the string "None", which botocore never sends as a token.
+var noneToken = StringToken("None")
 
 // ErrNotSliceable is returned when MaxItems falls inside a page whose
 // primary result is a map or structure, which botocore cannot cut either.

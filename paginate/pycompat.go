@@ -2,7 +2,11 @@ package paginate
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,8 +116,9 @@ func (d *pyDict) pop(key string) (any, bool) {
 	return v, true
 }
 
-// pyFloat stands for a decoded JSON float; its value is never needed.
-type pyFloat struct{}
+// pyFloat is a decoded JSON float: its literal, or "NaN", "Infinity" or
+// "-Infinity".
+type pyFloat struct{ lit string }
 
 // pyTypeName is the name of the Python type of a decoded value: nil (None),
 // bool, int (saturated to the int range), pyFloat, string, []any (list),
@@ -124,7 +129,7 @@ func pyTypeName(v any) string {
 		return "NoneType"
 	case bool:
 		return "bool"
-	case int:
+	case int, pyBigInt:
 		return "int"
 	case pyFloat:
 		return "float"
@@ -220,8 +225,12 @@ func (d *pyJSON) value(depth int) any {
 		return true
 	case d.literal("false"):
 		return false
-	case d.literal("NaN"), d.literal("Infinity"), d.literal("-Infinity"):
-		return pyFloat{}
+	case d.literal("NaN"):
+		return pyFloat{"NaN"}
+	case d.literal("Infinity"):
+		return pyFloat{"Infinity"}
+	case d.literal("-Infinity"):
+		return pyFloat{"-Infinity"}
 	case c == '-' || c >= '0' && c <= '9':
 		return d.number()
 	}
@@ -343,10 +352,10 @@ func (d *pyJSON) number() any {
 		}
 	}
 	d.i = i
-	if isFloat {
-		return pyFloat{}
-	}
 	lit := string(s[start:i])
+	if isFloat {
+		return pyFloat{lit}
+	}
 	digits := len(lit)
 	if lit[0] == '-' {
 		digits--
@@ -354,8 +363,15 @@ func (d *pyJSON) number() any {
 	if digits > maxIntDigits {
 		return d.fail()
 	}
-	return parseSaturated(lit)
+	n, err := strconv.ParseInt(lit, 10, 0)
+	if err != nil {
+		return pyBigInt{lit}
+	}
+	return int(n)
 }
+
+// pyBigInt is a decoded JSON integer beyond the range of int.
+type pyBigInt struct{ lit string }
 
 // parseSaturated parses a decimal integer (optional sign, digits only),
 // saturating at the bounds of int.
@@ -684,40 +700,249 @@ func fmtHex(prefix string, r rune, width int) string {
 	return prefix + strings.Repeat("0", width-len(h)) + h
 }
 
-// pyDictRepr returns Python's repr() of a dict whose values are str or
-// None (null), optionally followed by an int entry.
-func pyDictRepr(keys, vals []string, nulls []bool, extraKey string, extra int, hasExtra bool) string {
-	var b strings.Builder
-	b.WriteByte('{')
+// pyDictRepr returns Python's repr() of a dict of keys and values (as
+// pyValue returns them), optionally followed by an int entry.
+func pyDictRepr(keys []string, vals []any, extraKey string, extra int, hasExtra bool) string {
+	b := []byte{'{'}
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(pyRepr(k))
-		b.WriteString(": ")
-		if isNull(vals, nulls, i) {
-			b.WriteString("None")
-		} else {
-			b.WriteString(pyRepr(vals[i]))
-		}
+		b = append(b, pyRepr(k)...)
+		b = append(b, ": "...)
+		b = appendPyRepr(b, vals[i])
 	}
 	if hasExtra {
 		if len(keys) > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(pyRepr(extraKey))
-		b.WriteString(": ")
-		b.WriteString(strconv.Itoa(extra))
+		b = append(b, pyRepr(extraKey)...)
+		b = append(b, ": "...)
+		b = strconv.AppendInt(b, int64(extra), 10)
 	}
-	b.WriteByte('}')
-	return b.String()
+	return string(append(b, '}'))
 }
 
-// isNull reports whether value i stands for Python's None: nulls[i] when a
-// mask is given, an empty string otherwise.
-func isNull(vals []string, nulls []bool, i int) bool {
-	if nulls != nil {
-		return nulls[i]
+// tokenReprs returns the values of tokens as pyDictRepr takes them.
+func tokenReprs(tokens []Token) []any {
+	vals := make([]any, len(tokens))
+	for i, t := range tokens {
+		vals[i] = t.Value()
 	}
-	return vals[i] == ""
+	return vals
+}
+
+// appendPyRepr appends Python's repr() of v, a value as pyValue or
+// Token.Value returns it.
+func appendPyRepr(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "None"...)
+	case string:
+		return append(b, pyRepr(v)...)
+	case bool:
+		if v {
+			return append(b, "True"...)
+		}
+		return append(b, "False"...)
+	case json.Number:
+		return append(b, pyNumber(string(v))...)
+	case []byte:
+		return append(b, pyBytesRepr(v)...)
+	case []any:
+		b = append(b, '[')
+		for i, e := range v {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyRepr(b, e)
+		}
+		return append(b, ']')
+	case Object:
+		b = append(b, '{')
+		for i, m := range v {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, pyRepr(m.Key)...)
+			b = append(b, ": "...)
+			b = appendPyRepr(b, m.Value)
+		}
+		return append(b, '}')
+	}
+	return fmt.Appendf(b, "%v", v)
+}
+
+// pyBytesRepr returns Python's repr() of a bytes value.
+func pyBytesRepr(v []byte) string {
+	quote := byte('\'')
+	if bytes.IndexByte(v, '\'') >= 0 && bytes.IndexByte(v, '"') < 0 {
+		quote = '"'
+	}
+	b := []byte{'b', quote}
+	for _, c := range v {
+		switch {
+		case c == quote || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c < ' ' || c >= 0x7f:
+			b = append(b, fmtHex(`\x`, rune(c), 2)...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(append(b, quote))
+}
+
+// pyValue turns a value decoded by pyJSONLoads into the values of a
+// token (see Token.Value): a dict into an Object, numbers into
+// json.Number, strings from WTF-8 (a lone surrogate becomes U+FFFD).
+func pyValue(v any) any {
+	switch v := v.(type) {
+	case string:
+		return fromWTF8(v)
+	case int:
+		return json.Number(strconv.Itoa(v))
+	case pyFloat:
+		return json.Number(v.lit)
+	case pyBigInt:
+		return json.Number(v.lit)
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = pyValue(e)
+		}
+		return out
+	case *pyDict:
+		o := make(Object, len(v.keys))
+		for i, k := range v.keys {
+			o[i] = Pair{fromWTF8(k), pyValue(v.vals[i])}
+		}
+		return o
+	}
+	return v // nil, bool, []byte
+}
+
+// pyNumber is how Python writes the number with JSON literal lit: an
+// integer as its digits, a float as repr() does.
+func pyNumber(lit string) string {
+	if !strings.ContainsAny(lit, ".eEIN") {
+		if n, ok := new(big.Int).SetString(lit, 10); ok {
+			return n.String()
+		}
+		return lit
+	}
+	switch lit {
+	case "NaN", "Infinity", "-Infinity":
+		return lit
+	}
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil {
+		if math.IsInf(f, 0) {
+			if f > 0 {
+				return "Infinity"
+			}
+			return "-Infinity"
+		}
+		return lit
+	}
+	return pyFloatRepr(f)
+}
+
+// pyFloatRepr is Python's repr() of a float: the shortest digits that
+// read back as f, in fixed notation with at least one decimal when the
+// exponent is from -4 to 15, otherwise in exponent notation.
+func pyFloatRepr(f float64) string {
+	if f == 0 {
+		if math.Signbit(f) {
+			return "-0.0"
+		}
+		return "0.0"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // "-1.2345e+06"
+	mant, expText, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expText)
+	neg := strings.HasPrefix(mant, "-")
+	digits := strings.Replace(strings.TrimPrefix(mant, "-"), ".", "", 1)
+	var out string
+	switch {
+	case exp < -4 || exp >= 16:
+		out = digits[:1]
+		if len(digits) > 1 {
+			out += "." + digits[1:]
+		}
+		sign := "+"
+		if exp < 0 {
+			sign, exp = "-", -exp
+		}
+		out += fmt.Sprintf("e%s%02d", sign, exp)
+	case exp < 0:
+		out = "0." + strings.Repeat("0", -exp-1) + digits
+	default:
+		if len(digits) <= exp+1 {
+			out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+		} else {
+			out = digits[:exp+1] + "." + digits[exp+1:]
+		}
+	}
+	if neg {
+		return "-" + out
+	}
+	return out
+}
+
+// pyWriter writes values as Python's json.dumps does with its default
+// separators and ensure_ascii, base64-encoding bytes as botocore's
+// TokenEncoder does and noting their paths.
+type pyWriter struct {
+	b       []byte
+	path    []any   // the path of the value being written
+	encoded [][]any // the paths of the bytes values written
+}
+
+func (w *pyWriter) value(v any) {
+	switch v := v.(type) {
+	case nil:
+		w.b = append(w.b, "null"...)
+	case string:
+		w.b = appendPyJSONString(w.b, v)
+	case bool:
+		w.b = strconv.AppendBool(w.b, v)
+	case json.Number:
+		w.b = append(w.b, pyNumber(string(v))...)
+	case int:
+		w.b = strconv.AppendInt(w.b, int64(v), 10)
+	case []byte:
+		w.encoded = append(w.encoded, slices.Clone(w.path))
+		w.b = appendPyJSONString(w.b, base64.StdEncoding.EncodeToString(v))
+	case []any:
+		w.b = append(w.b, '[')
+		for i, e := range v {
+			if i > 0 {
+				w.b = append(w.b, ", "...)
+			}
+			w.path = append(w.path, i)
+			w.value(e)
+			w.path = w.path[:len(w.path)-1]
+		}
+		w.b = append(w.b, ']')
+	case Object:
+		w.b = append(w.b, '{')
+		for i, m := range v {
+			if i > 0 {
+				w.b = append(w.b, ", "...)
+			}
+			w.b = appendPyJSONString(w.b, m.Key)
+			w.b = append(w.b, ": "...)
+			w.path = append(w.path, m.Key)
+			w.value(m.Value)
+			w.path = w.path[:len(w.path)-1]
+		}
+		w.b = append(w.b, '}')
+	}
 }

@@ -20,8 +20,8 @@ type logOut struct {
 func logSpec() *Spec {
 	return &Spec{
 		InputTokens:  []string{"Marker"},
-		SetTokens:    func(in any, t []string) { in.(*fakeIn).Tok[0] = t[0] },
-		OutputTokens: func(out any, t []string) { t[0] = out.(*logOut).Next },
+		SetTokens:    setFirstToken,
+		OutputTokens: func(out any, t []Token) { t[0] = StringToken(out.(*logOut).Next) },
 		Len:          func(out any) (int, bool) { return PyLen(out.(*logOut).Data), false },
 		Cut: func(out any, i, j int) (any, error) {
 			o := *out.(*logOut)
@@ -89,8 +89,8 @@ type usageOut struct {
 func usageSpec() *Spec {
 	return &Spec{
 		InputTokens:  []string{"position"},
-		SetTokens:    func(in any, t []string) { in.(*fakeIn).Tok[0] = t[0] },
-		OutputTokens: func(out any, t []string) { t[0] = out.(*usageOut).Next },
+		SetTokens:    setFirstToken,
+		OutputTokens: func(out any, t []Token) { t[0] = StringToken(out.(*usageOut).Next) },
 		Len:          func(out any) (int, bool) { return PyLen(out.(*usageOut).Items), false },
 		Cut: func(out any, i, j int) (any, error) {
 			if j >= 0 {
@@ -177,4 +177,10 @@ func TestSliceString(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, SliceString(tc.s, tc.i, tc.j), "%q[%d:%d]", tc.s, tc.i, tc.j)
 	}
+}
+
+// setFirstToken sets the first token of a fakeIn.
+func setFirstToken(in any, t []Token) error {
+	in.(*fakeIn).Tok[0] = t[0].String()
+	return nil
 }

@@ -18,88 +18,102 @@ const truncateKey = "boto_truncate_amount"
 // held bytes.
 const encodedKeysKey = "boto_encoded_keys"
 
-// Token is a decoded resume token: the input token members it sets, in the
-// order they appear in the token, and the number of items of the first page
-// to skip.
-type Token struct {
+// Position is a decoded resume token: where a walk resumes. It holds the
+// input token members the token sets, in the order they appear in it, and
+// the number of items of the first page that were already returned.
+type Position struct {
 	// Keys are the wire names of the input token members.
 	Keys []string
-	// Values are the token values, one per key; "" stands for null.
-	Values []string
+	// Values are the token values, one per key; the zero Token stands for
+	// null.
+	Values []Token
 	// Truncate is the boto_truncate_amount member, when HasTruncate is set.
 	Truncate int
 	// HasTruncate reports whether the token has a boto_truncate_amount member.
 	HasTruncate bool
 }
 
-// EncodeToken returns the resume token botocore's TokenEncoder produces for
-// the dictionary {keys[0]: values[0], ..., "boto_truncate_amount": truncate}:
+// Encode returns the resume token botocore's TokenEncoder produces for the
+// dictionary {Keys[0]: Values[0], ..., "boto_truncate_amount": Truncate}:
 // standard padded base64 of the json.dumps text, with ", " and ": "
-// separators and every non-ASCII character escaped. An empty value is
-// written as null, like botocore's None. The truncate member is only
-// written when hasTruncate is set. Keys must be distinct and differ from
-// "boto_truncate_amount".
-func EncodeToken(keys, values []string, truncate int, hasTruncate bool) string {
-	return encodeToken(keys, values, nil, truncate, hasTruncate)
+// separators and every non-ASCII character escaped. The zero Token is
+// written as null, like botocore's None; a value that holds bytes is
+// written as base64 and its path listed under "boto_encoded_keys", last.
+// The truncate member is only written when HasTruncate is set. Keys must
+// be distinct and differ from "boto_truncate_amount".
+func (p Position) Encode() string {
+	return encodeToken(p.Keys, p.Values, nil, p.Truncate, p.HasTruncate)
 }
 
-// Encode returns the resume token for t, as EncodeToken does.
-func (t Token) Encode() string {
-	return EncodeToken(t.Keys, t.Values, t.Truncate, t.HasTruncate)
-}
-
-// encodeToken is EncodeToken with an optional null mask: when nulls is not
-// nil it decides which values are null, so that empty strings survive.
-func encodeToken(keys, values []string, nulls []bool, truncate int, hasTruncate bool) string {
+// encodeToken is Position.Encode with an optional list of raw values: when
+// raw is not nil, its entries (as a starting token held them: "" stays a
+// string) are written instead of values.
+func encodeToken(keys []string, values []Token, raw []any, truncate int, hasTruncate bool) string {
 	var buf [128]byte
-	b := append(buf[:0], '{')
+	w := pyWriter{b: append(buf[:0], '{')}
 	for i, k := range keys {
 		if i > 0 {
-			b = append(b, ", "...)
+			w.b = append(w.b, ", "...)
 		}
-		b = appendPyJSONString(b, k)
-		b = append(b, ": "...)
-		if isNull(values, nulls, i) {
-			b = append(b, "null"...)
-		} else {
-			b = appendPyJSONString(b, values[i])
+		w.b = appendPyJSONString(w.b, k)
+		w.b = append(w.b, ": "...)
+		w.path = append(w.path[:0], k)
+		switch {
+		case raw != nil:
+			w.value(raw[i])
+		case values[i].IsString():
+			w.b = appendPyJSONString(w.b, values[i].text)
+		default:
+			w.value(values[i].Value())
 		}
 	}
 	if hasTruncate {
 		if len(keys) > 0 {
-			b = append(b, ", "...)
+			w.b = append(w.b, ", "...)
 		}
-		b = append(b, `"`+truncateKey+`": `...)
-		b = strconv.AppendInt(b, int64(truncate), 10)
+		w.b = append(w.b, `"`+truncateKey+`": `...)
+		w.b = strconv.AppendInt(w.b, int64(truncate), 10)
 	}
-	b = append(b, '}')
-	return base64.StdEncoding.EncodeToString(b)
+	if len(w.encoded) > 0 {
+		if len(keys) > 0 || hasTruncate {
+			w.b = append(w.b, ", "...)
+		}
+		w.b = append(w.b, `"`+encodedKeysKey+`": `...)
+		paths := make([]any, len(w.encoded))
+		for i, p := range w.encoded {
+			paths[i] = p
+		}
+		w.path = nil
+		w.value(paths)
+	}
+	w.b = append(w.b, '}')
+	return base64.StdEncoding.EncodeToString(w.b)
 }
 
-// DecodeToken decodes a resume token the way botocore's TokenDecoder does:
-// base64 that skips characters outside the alphabet, UTF-8, then Python's
-// JSON grammar (duplicate keys keep their first position and last value).
+// DecodePosition decodes a resume token the way botocore's TokenDecoder
+// does: base64 that skips characters outside the alphabet, UTF-8, then
+// Python's JSON grammar (duplicate keys keep their first position and last
+// value), and the values listed under boto_encoded_keys decoded to bytes.
 // It returns an error wrapping ErrBadStartingToken when the text is not a
-// JSON object whose members are strings or null, with an integer
-// boto_truncate_amount. DecodeToken does not apply the fallbacks for
-// deprecated and raw service tokens; a Pager does, because they depend on
-// the paginator's input tokens.
-func DecodeToken(token string) (Token, error) {
+// JSON object, or its boto_truncate_amount is not an integer.
+// DecodePosition does not apply the fallbacks for deprecated and raw
+// service tokens; a Pager does, because they depend on the paginator's
+// input tokens.
+func DecodePosition(token string) (Position, error) {
 	d, res := decodeNewStyle(token)
 	if res != decodedOK {
 		if d.err != nil {
-			return Token{}, d.err
+			return Position{}, d.err
 		}
-		return Token{}, fmt.Errorf("%w: not a resume token", ErrBadStartingToken)
+		return Position{}, fmt.Errorf("%w: not a resume token", ErrBadStartingToken)
 	}
 	if err := d.checkValues(); err != nil {
-		return Token{}, err
+		return Position{}, err
 	}
 	if d.idxKind != idxInt {
-		return Token{}, fmt.Errorf("%w: %s is a %s, not an int", ErrBadStartingToken, truncateKey, d.idxType)
+		return Position{}, fmt.Errorf("%w: %s is a %s, not an int", ErrBadStartingToken, truncateKey, d.idxType)
 	}
-	t := Token{Keys: d.keys, Values: d.vals, Truncate: d.idx, HasTruncate: d.hasIdx}
-	return t, nil
+	return Position{Keys: d.keys, Values: d.toks, Truncate: d.idx, HasTruncate: d.hasIdx}, nil
 }
 
 // idxKind classifies the truncate amount of a starting token by how Python
@@ -115,11 +129,14 @@ const (
 // startToken is a parsed starting token: botocore's next_token dictionary
 // (in its own key order) and truncate amount.
 type startToken struct {
-	keys    []string
-	vals    []string
-	nulls   []bool
-	types   []string // Python type names of the values, for checkValues
-	pos     []int    // index of each key in the paginator's input tokens
+	keys []string
+	// raw are the values as Python holds them (see pyValue): "" is a
+	// string here, not None, so that a resume token built from a starting
+	// token writes them back as they were.
+	raw     []any
+	toks    []Token // the values as tokens to send
+	errs    []error // why a value cannot be a token, if it cannot
+	pos     []int   // index of each key in the paginator's input tokens
 	idx     int
 	idxKind idxKind
 	idxType string // Python type name of a bad truncate amount
@@ -169,6 +186,8 @@ func decodeNewStyle(token string) (startToken, decodeResult) {
 			switch v := v.(type) {
 			case int:
 				st.idx, st.idxKind = v, idxInt
+			case pyBigInt:
+				st.idx, st.idxKind = parseSaturated(v.lit), idxInt
 			case bool:
 				if v {
 					st.idx = 1
@@ -181,11 +200,7 @@ func decodeNewStyle(token string) (startToken, decodeResult) {
 			}
 			continue
 		}
-		str, _ := v.(string)
-		st.keys = append(st.keys, fromWTF8(k))
-		st.vals = append(st.vals, fromWTF8(str))
-		st.nulls = append(st.nulls, v == nil)
-		st.types = append(st.types, pyTypeName(v))
+		st.add(fromWTF8(k), pyValue(v))
 	}
 	return st, decodedOK
 }
@@ -237,6 +252,8 @@ func pySeqIndex(step any, n int) (int, *pyExc) {
 		if s {
 			i = 1
 		}
+	case pyBigInt:
+		return 0, lookupError("index out of range")
 	default:
 		return 0, typeError("indices must be integers")
 	}
@@ -367,11 +384,22 @@ func appendWTF8Runes(rs []rune) []byte {
 	return b
 }
 
-// checkValues rejects values a string-token service cannot take.
+// add appends the member key with the value v, a value as pyValue
+// returns it.
+func (st *startToken) add(key string, v any) {
+	tok, err := TokenOf(v)
+	st.keys = append(st.keys, key)
+	st.raw = append(st.raw, v)
+	st.toks = append(st.toks, tok)
+	st.errs = append(st.errs, err)
+}
+
+// checkValues rejects values that cannot be a token's value (a JSON number
+// that is not finite).
 func (st *startToken) checkValues() error {
-	for i, t := range st.types {
-		if t != "str" && t != "NoneType" {
-			return fmt.Errorf("%w: %s is a %s, not a str", ErrBadStartingToken, pyRepr(st.keys[i]), t)
+	for i, err := range st.errs {
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrBadStartingToken, pyRepr(st.keys[i]), err)
 		}
 	}
 	return nil
@@ -382,9 +410,9 @@ func (st *startToken) checkValues() error {
 // deprecated "tok1___tok2___index" token, else a raw service token.
 //
 // Where botocore would go on to send a member the input has no slot for (a
-// key that is not an input token, or a value that is not a string), it
-// returns an error wrapping ErrBadStartingToken instead, as a real client's
-// parameter validation would reject that request.
+// key that is not an input token), it returns an error wrapping
+// ErrBadStartingToken instead, as a real client's parameter validation
+// would reject that request.
 func parseStartingToken(token string, inputTokens []string) (startToken, error) {
 	st, res := decodeNewStyle(token)
 	switch res {
@@ -421,21 +449,14 @@ func parseDeprecated(token string, inputTokens []string) (startToken, error) {
 	if len(parts) > len(inputTokens) {
 		return startToken{}, fmt.Errorf("%w: %s", ErrBadStartingToken, token)
 	}
-	n := len(inputTokens)
-	st := startToken{
-		keys:  inputTokens,
-		vals:  make([]string, n),
-		nulls: make([]bool, n),
-		pos:   make([]int, n),
-		idx:   idx,
-	}
-	for i := range n {
+	st := startToken{pos: make([]int, len(inputTokens)), idx: idx}
+	for i, name := range inputTokens {
 		st.pos[i] = i
-		if i >= len(parts) || parts[i] == "None" {
-			st.nulls[i] = true
-		} else {
-			st.vals[i] = parts[i]
+		var v any
+		if i < len(parts) && parts[i] != "None" {
+			v = parts[i]
 		}
+		st.add(name, v)
 	}
 	return st, nil
 }
@@ -455,10 +476,10 @@ func (st *startToken) resume(keep int, inputTokens []string) (string, error) {
 	for _, name := range inputTokens {
 		if !slices.Contains(st.keys, name) {
 			return "", fmt.Errorf("%w: %s", ErrBadStartingToken,
-				pyDictRepr(st.keys, st.vals, st.nulls, truncateKey, amount, true))
+				pyDictRepr(st.keys, st.raw, truncateKey, amount, true))
 		}
 	}
-	return encodeToken(st.keys, st.vals, st.nulls, amount, true), nil
+	return encodeToken(st.keys, nil, st.raw, amount, true), nil
 }
 
 // addSaturated returns a+b clamped to the int range.

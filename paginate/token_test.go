@@ -2,6 +2,7 @@ package paginate
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -13,7 +14,7 @@ import (
 
 // The expected tokens below were computed with botocore's
 // TokenEncoder().encode on the dictionary shown in each case.
-func TestEncodeToken(t *testing.T) {
+func TestPositionEncode(t *testing.T) {
 	tests := []struct {
 		name     string
 		keys     []string
@@ -41,17 +42,16 @@ func TestEncodeToken(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := EncodeToken(tc.keys, tc.values, tc.truncate, tc.hasTrunc)
+			pos := Position{Keys: tc.keys, Values: stringTokens(tc.values...), Truncate: tc.truncate, HasTruncate: tc.hasTrunc}
+			got := pos.Encode()
 			assert.Equal(t, tc.want, got)
-			tok := Token{Keys: tc.keys, Values: tc.values, Truncate: tc.truncate, HasTruncate: tc.hasTrunc}
-			assert.Equal(t, tc.want, tok.Encode())
 
-			dec, err := DecodeToken(got)
+			dec, err := DecodePosition(got)
 			require.NoError(t, err)
 			assert.Equal(t, len(tc.keys), len(dec.Keys))
 			for i := range tc.keys {
 				assert.Equal(t, tc.keys[i], dec.Keys[i])
-				assert.Equal(t, tc.values[i], dec.Values[i])
+				assert.Equal(t, tc.values[i], dec.Values[i].String())
 			}
 			assert.Equal(t, tc.hasTrunc, dec.HasTruncate)
 			assert.Equal(t, tc.truncate, dec.Truncate)
@@ -61,36 +61,38 @@ func TestEncodeToken(t *testing.T) {
 
 func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 
-func TestDecodeToken(t *testing.T) {
+func TestDecodePosition(t *testing.T) {
 	valid := b64(`{"NextToken": "tok1", "boto_truncate_amount": 1}`)
 	tests := []struct {
 		name  string
 		token string
-		want  Token
+		want  Position
 		err   bool
 	}{
-		{"canonical", valid, Token{Keys: []string{"NextToken"}, Values: []string{"tok1"}, Truncate: 1, HasTruncate: true}, false},
-		{"junk between quanta is skipped", strings.Join([]string{valid[:4], valid[4:8], valid[8:]}, "\n!"), Token{Keys: []string{"NextToken"}, Values: []string{"tok1"}, Truncate: 1, HasTruncate: true}, false},
-		{"data after padding is ignored", "eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ==Zm9v", Token{Keys: []string{"NextToken"}, Values: []string{""}, Truncate: 1, HasTruncate: true}, false},
-		{"missing padding", strings.TrimRight(b64(`{"a": "b"}`+" "), "="), Token{}, true},
-		{"duplicate keys", b64(`{"A": "1", "B": null, "A": "2"}`), Token{Keys: []string{"A", "B"}, Values: []string{"2", ""}}, false},
-		{"escapes", b64(`{"A": "\u00e9\ud83d\ude00\n\/"}`), Token{Keys: []string{"A"}, Values: []string{"\u00e9\U0001F600\n/"}}, false},
-		{"whitespace", b64(" \t{ \"A\" :\"x\" }\r\n"), Token{Keys: []string{"A"}, Values: []string{"x"}}, false},
-		{"bool truncate", b64(`{"A": "x", "boto_truncate_amount": true}`), Token{Keys: []string{"A"}, Values: []string{"x"}, Truncate: 1, HasTruncate: true}, false},
-		{"empty encoded keys", b64(`{"A": "x", "boto_encoded_keys": []}`), Token{Keys: []string{"A"}, Values: []string{"x"}}, false},
-		{"list", b64(`["tok1"]`), Token{}, true},
-		{"string", b64(`"tok1"`), Token{}, true},
-		{"number value", b64(`{"A": 5}`), Token{}, true},
-		{"float truncate", b64(`{"A": "x", "boto_truncate_amount": 1.5}`), Token{}, true},
-		{"trailing comma", b64(`{"A": "x",}`), Token{}, true},
-		{"BOM", b64("\ufeff{}"), Token{}, true},
-		{"raw service token", "tok1", Token{}, true},
-		{"deprecated token", "tok1___2", Token{}, true},
-		{"invalid UTF-8", b64("{\"A\": \"\xff\"}"), Token{}, true},
+		{"canonical", valid, Position{Keys: []string{"NextToken"}, Values: stringTokens("tok1"), Truncate: 1, HasTruncate: true}, false},
+		{"junk between quanta is skipped", strings.Join([]string{valid[:4], valid[4:8], valid[8:]}, "\n!"), Position{Keys: []string{"NextToken"}, Values: stringTokens("tok1"), Truncate: 1, HasTruncate: true}, false},
+		{"data after padding is ignored", "eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ==Zm9v", Position{Keys: []string{"NextToken"}, Values: stringTokens(""), Truncate: 1, HasTruncate: true}, false},
+		{"missing padding", strings.TrimRight(b64(`{"a": "b"}`+" "), "="), Position{}, true},
+		{"duplicate keys", b64(`{"A": "1", "B": null, "A": "2"}`), Position{Keys: []string{"A", "B"}, Values: stringTokens("2", "")}, false},
+		{"escapes", b64(`{"A": "\u00e9\ud83d\ude00\n\/"}`), Position{Keys: []string{"A"}, Values: stringTokens("\u00e9\U0001F600\n/")}, false},
+		{"whitespace", b64(" \t{ \"A\" :\"x\" }\r\n"), Position{Keys: []string{"A"}, Values: stringTokens("x")}, false},
+		{"bool truncate", b64(`{"A": "x", "boto_truncate_amount": true}`), Position{Keys: []string{"A"}, Values: stringTokens("x"), Truncate: 1, HasTruncate: true}, false},
+		{"empty encoded keys", b64(`{"A": "x", "boto_encoded_keys": []}`), Position{Keys: []string{"A"}, Values: stringTokens("x")}, false},
+		{"list", b64(`["tok1"]`), Position{}, true},
+		{"string", b64(`"tok1"`), Position{}, true},
+		{"number value", b64(`{"A": 5}`), Position{Keys: []string{"A"}, Values: []Token{IntToken(5)}}, false},
+		{"dict value", b64(`{"A": {"z": 1, "a": [true, null]}}`), Position{Keys: []string{"A"}, Values: []Token{mustToken(Object{{"z", json.Number("1")}, {"a", []any{true, nil}}})}}, false},
+		{"bytes value", b64(`{"A": {"B": "AP8="}, "boto_encoded_keys": [["A", "B"]]}`), Position{Keys: []string{"A"}, Values: []Token{mustToken(Object{{"B", []byte{0, 0xff}}})}}, false},
+		{"float truncate", b64(`{"A": "x", "boto_truncate_amount": 1.5}`), Position{}, true},
+		{"trailing comma", b64(`{"A": "x",}`), Position{}, true},
+		{"BOM", b64("\ufeff{}"), Position{}, true},
+		{"raw service token", "tok1", Position{}, true},
+		{"deprecated token", "tok1___2", Position{}, true},
+		{"invalid UTF-8", b64("{\"A\": \"\xff\"}"), Position{}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := DecodeToken(tc.token)
+			got, err := DecodePosition(tc.token)
 			if tc.err {
 				assert.ErrorIs(t, err, ErrBadStartingToken)
 				return
@@ -137,7 +139,9 @@ func TestPyRepr(t *testing.T) {
 		assert.Equal(t, want, pyRepr(in), "%q", in)
 	}
 	assert.Equal(t, "{'NextToken': None, 'boto_truncate_amount': 1}",
-		pyDictRepr([]string{"NextToken"}, []string{""}, nil, truncateKey, 1, true))
+		pyDictRepr([]string{"NextToken"}, []any{nil}, truncateKey, 1, true))
+	assert.Equal(t, `{'ExclusiveStartKey': {'pk': {'B': b"\x00\xff'x"}, 'n': [1, 2.5, True, None]}}`,
+		pyDictRepr([]string{"ExclusiveStartKey"}, []any{Object{{"pk", Object{{"B", []byte("\x00\xff'x")}}}, {"n", []any{json.Number("1"), json.Number("2.5"), true, nil}}}}, "", 0, false))
 }
 
 // utf8Runes rewrites invalid UTF-8 the way the encoder does: one U+FFFD per
@@ -150,22 +154,41 @@ func utf8Runes(s string) string {
 	return b.String()
 }
 
-func FuzzDecodeToken(f *testing.F) {
+// stringTokens returns a string token for each value.
+func stringTokens(values ...string) []Token {
+	toks := make([]Token, len(values))
+	for i, v := range values {
+		toks[i] = StringToken(v)
+	}
+	return toks
+}
+
+// mustToken is the token that holds v.
+func mustToken(v any) Token {
+	t, err := TokenOf(v)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func FuzzDecodePosition(f *testing.F) {
 	f.Add("eyJOZXh0VG9rZW4iOiAidG9rMSJ9", "NextToken", "tok1", 2)
 	f.Add("tok1___1", "Marker", "caf\u00e9 <&>", -3)
 	f.Add(b64(`{"A": [1, {"b": null}], "boto_truncate_amount": 1e5}`), "", "\U0001F600", 0)
 	f.Add("e30=\n!", "k", "\x00\xff", math.MaxInt)
 	f.Fuzz(func(t *testing.T, token, key, value string, n int) {
 		// Arbitrary input never panics.
-		if tok, err := DecodeToken(token); err == nil {
-			again, err := DecodeToken(tok.Encode())
+		if pos, err := DecodePosition(token); err == nil {
+			again, err := DecodePosition(pos.Encode())
 			require.NoError(t, err)
-			assert.Equal(t, tok, again)
+			assert.Equal(t, pos, again)
 		}
 		for _, inputs := range [][]string{{"NextToken"}, {"Marker", "KeyMarker"}} {
 			st, err := parseStartingToken(token, inputs)
 			if err == nil {
-				assert.Len(t, st.vals, len(st.keys))
+				assert.Len(t, st.raw, len(st.keys))
+				assert.Len(t, st.toks, len(st.keys))
 			}
 		}
 
@@ -173,10 +196,10 @@ func FuzzDecodeToken(f *testing.F) {
 		if key == truncateKey || key == encodedKeysKey {
 			return
 		}
-		enc := EncodeToken([]string{key}, []string{value}, n, true)
-		dec, err := DecodeToken(enc)
+		enc := Position{Keys: []string{key}, Values: stringTokens(value), Truncate: n, HasTruncate: true}.Encode()
+		dec, err := DecodePosition(enc)
 		require.NoError(t, err)
-		assert.Equal(t, Token{Keys: []string{utf8Runes(key)}, Values: []string{utf8Runes(value)}, Truncate: n, HasTruncate: true}, dec)
-		require.True(t, utf8.ValidString(dec.Values[0]))
+		assert.Equal(t, Position{Keys: []string{utf8Runes(key)}, Values: stringTokens(utf8Runes(value)), Truncate: n, HasTruncate: true}, dec)
+		require.True(t, utf8.ValidString(dec.Values[0].String()))
 	})
 }

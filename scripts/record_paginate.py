@@ -18,6 +18,12 @@ without Python:
   * "parse": PageIterator._parse_starting_token on hand-written and
     pseudo-random starting tokens.
   * "encode": TokenEncoder.encode on dictionaries of string tokens.
+  * "encode_json": TokenEncoder.encode on dictionaries of tokens that are
+    other values (numbers, lists, dicts, bytes), written as type-tagged
+    trees (see tree()).
+  * "json_layouts" and "json_cases": like "layouts" and "cases", for fake
+    services whose tokens are such values (DynamoDB's LastEvaluatedKey is a
+    dict that may hold bytes; S3 ListParts' marker is an int).
 
 The output is deterministic: rerunning with the same botocore version gives
 the same bytes.
@@ -371,16 +377,45 @@ def record_cases():
 
 
 def tagged(value):
-    """A JSON-safe, type-tagged form of a decoded token value."""
+    """A JSON-safe, type-tagged form of a decoded token value.
+
+    "repr" is Python's repr() of the value; "tree" is the whole value in the
+    form of tree().
+    """
+    out = {"kind": type(value).__name__, "repr": repr(value), "tree": tree(value)}
     if value is None:
-        return {"kind": "null"}
+        out["kind"] = "null"
+    elif isinstance(value, (bool, str)):
+        out["value"] = value
+    elif isinstance(value, int):
+        out["value"] = str(value)
+    return out
+
+
+def tree(value):
+    """A token value as JSON, every node tagged with its Python type.
+
+    None is null; a str is {"s": v}, a bool {"b": v}, an int {"i": "digits"},
+    a float {"f": repr}, bytes {"y": base64}, a list {"l": [nodes]} and a
+    dict {"d": [[key, node], ...]} in its order.
+    """
+    if value is None:
+        return None
     if isinstance(value, bool):
-        return {"kind": "bool", "value": value}
+        return {"b": value}
     if isinstance(value, int):
-        return {"kind": "int", "value": str(value)}
+        return {"i": str(value)}
+    if isinstance(value, float):
+        return {"f": repr(value)}
     if isinstance(value, str):
-        return {"kind": "str", "value": value}
-    return {"kind": type(value).__name__}
+        return {"s": value}
+    if isinstance(value, bytes):
+        return {"y": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, list):
+        return {"l": [tree(v) for v in value]}
+    if isinstance(value, dict):
+        return {"d": [[k, tree(v)] for k, v in value.items()]}
+    raise TypeError(type(value))
 
 
 def parse_one(input_tokens, token):
@@ -391,9 +426,15 @@ def parse_one(input_tokens, token):
         next_token, index = it._parse_starting_token()
     except Exception as exc:
         return {"error": error_record(exc)}
+    # What a resume token built from this starting token would be.
+    try:
+        resume = TokenEncoder().encode(dict(next_token, boto_truncate_amount=7))
+    except Exception as exc:
+        resume = {"error": error_record(exc)}
     return {
         "pairs": [[k, tagged(v)] for k, v in next_token.items()],
         "index": tagged(index),
+        "resume": resume,
     }
 
 
@@ -634,8 +675,165 @@ def record_encode():
     return rows
 
 
+def record_encode_json():
+    values = [
+        7,
+        -12345678901,
+        1.5,
+        1e16,
+        0.0001,
+        1e-05,
+        100.0,
+        True,
+        ["a", 1, None, [b"\x00"]],
+        {"pk": {"S": "caf\u00e9"}, "sk": {"N": "12"}},
+        {"zz": {"S": "h1"}, "aa": {"S": "r1"}},
+        {"pk": {"B": b"\x00\xff<&>"}, "sk": {"B": b"abc"}},
+        {"a": [{"b": b"x"}, {"c": [b"", b"yz"]}]},
+        b"raw bytes",
+        {"nested": {"deeper": {"list": [1, 2.25, "three", False, None]}}},
+        {},
+        [],
+    ]
+    rows = []
+    for v in values:
+        for trunc in (None, 3):
+            token = {"ExclusiveStartKey": v}
+            if trunc is not None:
+                token["boto_truncate_amount"] = trunc
+            rows.append(
+                {
+                    "keys": ["ExclusiveStartKey"],
+                    "values": [tree(v)],
+                    "truncate": trunc,
+                    "token": TokenEncoder().encode(token),
+                }
+            )
+    token = {"Marker": {"k": b"\x01"}, "KeyMarker": 5, "boto_truncate_amount": 1}
+    rows.append(
+        {
+            "keys": ["Marker", "KeyMarker"],
+            "values": [tree(token["Marker"]), tree(5)],
+            "truncate": 1,
+            "token": TokenEncoder().encode(token),
+        }
+    )
+    return rows
+
+
+# Fake services whose tokens are not strings. Keys of these layouts' pages
+# are matched on the request's token values.
+JSON_LAYOUTS = [
+    {
+        "name": "dict_tokens",
+        "input_tokens": ["ExclusiveStartKey"],
+        "output_tokens": ["LastEvaluatedKey"],
+        "pages": [
+            page([None], items("a", 3), [{"pk": {"S": "a2"}, "sk": {"N": "2"}}]),
+            page(
+                [{"pk": {"S": "a2"}, "sk": {"N": "2"}}],
+                items("b", 3),
+                [{"zz": {"S": "b\u00e9<&>"}, "aa": {"B": b"\x00\xff"}}],
+            ),
+            page(
+                [{"zz": {"S": "b\u00e9<&>"}, "aa": {"B": b"\x00\xff"}}],
+                items("c", 2),
+                [{}],
+            ),
+        ],
+    },
+    {
+        "name": "int_tokens",
+        "input_tokens": ["PartNumberMarker"],
+        "output_tokens": ["NextPartNumberMarker"],
+        "pages": [
+            page([None], items("a", 2), [2]),
+            page([2], items("b", 2), [4]),
+            page([4], items("c", 1), [0]),
+        ],
+    },
+]
+
+
+class JSONFake(Fake):
+    """A Fake whose requests are recorded as trees."""
+
+    def __call__(self, **kwargs):
+        out = super().__call__(**kwargs)
+        self.calls[-1] = {k: tree(v) for k, v in self.calls[-1].items()}
+        return out
+
+
+def run_json_case(layout, max_items, page_size, starting_token):
+    fake = JSONFake(layout)
+    it = page_iterator(layout, fake, max_items, starting_token, page_size)
+    pages = []
+    error = None
+    try:
+        for resp in it:
+            pages.append(
+                {
+                    "items": resp.get(RESULT_KEY),
+                    "next": [tree(resp.get(t)) for t in layout["output_tokens"]],
+                }
+            )
+    except Exception as exc:  # recorded, replayed by the Go tests
+        error = error_record(exc)
+    return {
+        "layout": layout["name"],
+        "max_items": max_items,
+        "page_size": page_size,
+        "starting_token": starting_token,
+        "requests": fake.calls,
+        "pages": pages,
+        "resume_token": it.resume_token,
+        "error": error,
+    }
+
+
+def record_json_cases():
+    cases = []
+    for layout in JSON_LAYOUTS:
+        starts = [None]
+        for start in list(starts):
+            for max_items in MAX_ITEMS:
+                tok = run_json_case(layout, max_items, None, start)["resume_token"]
+                if tok is not None and tok not in starts:
+                    starts.append(tok)
+        for start in list(starts[1:]):
+            for max_items in MAX_ITEMS:
+                tok = run_json_case(layout, max_items, None, start)["resume_token"]
+                if tok is not None and tok not in starts:
+                    starts.append(tok)
+        for start in starts:
+            for max_items in MAX_ITEMS:
+                for page_size in PAGE_SIZES:
+                    cases.append(run_json_case(layout, max_items, page_size, start))
+    return cases
+
+
+def json_layouts():
+    """JSON_LAYOUTS with their tokens as trees."""
+    out = []
+    for layout in JSON_LAYOUTS:
+        layout = dict(layout)
+        layout["pages"] = [
+            dict(
+                p,
+                request=[tree(v) for v in p["request"]],
+                next=[tree(v) for v in p["next"]],
+            )
+            for p in layout["pages"]
+        ]
+        out.append(layout)
+    return out
+
+
 def main():
     data = {
+        "encode_json": record_encode_json(),
+        "json_cases": record_json_cases(),
+        "json_layouts": json_layouts(),
         "botocore_version": botocore.__version__,
         "cases": record_cases(),
         "layouts": LAYOUTS,
@@ -663,7 +861,8 @@ def main():
         f.write("\n".join(lines) + "\n")
     print(
         f"wrote {len(data['cases'])} cases, {len(data['parse'])} parse rows, "
-        f"{len(data['encode'])} encode rows to {os.path.relpath(OUT)}",
+        f"{len(data['encode'])} encode rows, {len(data['encode_json'])} encode_json rows, "
+        f"{len(data['json_cases'])} json cases to {os.path.relpath(OUT)}",
         file=sys.stderr,
     )
 
