@@ -17,7 +17,7 @@ import (
 type sessionsClient struct{ sessions []ssm.Session }
 
 func (c *sessionsClient) DescribeSessions(ctx context.Context, in *ssm.DescribeSessionsInput) (*ssm.DescribeSessionsOutput, error) {
-	start, _ := strconv.Atoi(in.NextToken)
+	start, _ := strconv.Atoi(in.NextToken.String())
 	size := 3
 	if in.MaxResults != nil {
 		size = int(*in.MaxResults)
@@ -25,7 +25,7 @@ func (c *sessionsClient) DescribeSessions(ctx context.Context, in *ssm.DescribeS
 	end := min(start+size, len(c.sessions))
 	out := &ssm.DescribeSessionsOutput{Sessions: c.sessions[start:end]}
 	if end < len(c.sessions) {
-		out.NextToken = strconv.Itoa(end)
+		out.NextToken = paginate.StringToken(strconv.Itoa(end))
 	}
 	return out, nil
 }

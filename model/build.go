@@ -165,7 +165,7 @@ func (c *converter) fields(owner string, members []*parser.Member) []*Field {
 		}
 		f := &Field{
 			GoName:   names.name(Exported(m.Name)),
-			Wire:     m.Name,
+			Wire:     m.WireName(),
 			Doc:      m.Doc,
 			Required: m.Required,
 			Type:     ref,

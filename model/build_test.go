@@ -180,9 +180,9 @@ func TestPaginationErrors(t *testing.T) {
 		{"not a member name", page("ListThings", nil, items()),
 			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"Things[0]"}, ResultKey: []string{"Things"}}},
 			`ListThings.rst:0:0: "Things[0]" in paginators.json: "Things[0]" is not a member name; paths are members joined by '.', with an optional [-1]`},
-		{"token not a string", page("ListThings", nil, items(), member("Count", &parser.Shape{Kind: parser.Integer})),
-			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"Count"}, ResultKey: []string{"Things"}}},
-			`ListThings.rst:0:0: output token "Count" is not a string`},
+		{"token not a string or an integer", page("ListThings", nil, items(), member("Done", &parser.Shape{Kind: parser.Boolean})),
+			map[string]parser.PaginatorConfig{"ListThings": {InputToken: []string{"T"}, OutputToken: []string{"Done"}, ResultKey: []string{"Items"}}},
+			`ListThings.rst:0:0: output token "Done" is not a string or an integer`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": tc.cfg}, nil)
@@ -282,4 +282,40 @@ func TestNonListResult(t *testing.T) {
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	assert.Equal(t, Map, p.Item().Kind, "the map itself is the page's item")
+}
+
+func TestTokenTypes(t *testing.T) {
+	plain := page("ListThings", nil, items())
+	parts := page("ListParts", nil, items(),
+		member("PartNumberMarker", &parser.Shape{Kind: parser.Integer}),
+		member("Marker", str()))
+	pkgs, err := Build([]*parser.Page{plain, parts}, map[string]map[string]parser.PaginatorConfig{"svc": {"ListParts": {
+		InputToken: []string{"PartNumberMarker", "Marker"}, OutputToken: []string{"NextPartNumberMarker", "NextMarker"}, ResultKey: []string{"Items"},
+	}}}, nil)
+	require.NoError(t, err)
+	byName := map[string]*Paginator{}
+	for _, p := range pkgs[0].Paginators {
+		byName[p.Name] = p
+	}
+
+	p := byName["ListThings"]
+	assert.Equal(t, Token, p.InputTokens[0].Type.Kind, "a hidden token holds any JSON value")
+	assert.False(t, p.InputTokens[0].Pointer)
+	assert.Equal(t, Token, p.OutputTokens[0].Type.Kind)
+
+	p = byName["ListParts"]
+	assert.Equal(t, Int64, p.InputTokens[0].Type.Kind, "the response shows the input token as an integer")
+	assert.True(t, p.InputTokens[0].Pointer)
+	assert.Equal(t, Int64, p.OutputTokens[0].Type.Kind, "the output token takes its input token's type")
+	assert.Equal(t, Token, p.InputTokens[1].Type.Kind, "a string echo keeps the token a Token")
+	assert.Equal(t, Token, p.OutputTokens[1].Type.Kind)
+}
+
+func TestAliasedMember(t *testing.T) {
+	f := member("Filters", list(structure(member("Name", str()))))
+	f.API = "Filter"
+	pkg := build(t, page("DescribeThings", []*parser.Member{f}, items()))
+	fl := pkg.Paginators[0].Input.Fields[0]
+	assert.Equal(t, "Filters", fl.GoName, "the Go field keeps the name the page shows")
+	assert.Equal(t, "Filter", fl.Wire, "the JSON name is the API's")
 }

@@ -175,6 +175,7 @@ const (
 	Named                   // a named Type
 	Slice                   // []Elem
 	Map                     // map[Key]Elem
+	Token                   // paginate.Token: a pagination token, any JSON value
 )
 
 // TypeRef is the type of a field, a list element or a map value.
@@ -204,4 +205,17 @@ type Name struct {
 	// Param is, for a name with a placeholder such as "tag:<key>", the Go
 	// parameter name of the function that fills it in ("key"); "" otherwise.
 	Param string
+}
+
+// TimeFields are the fields of a struct or union that hold timestamps
+// directly (a time, or a list or map of times), whose JSON form the
+// generated codec writes as the AWS JSON protocols do.
+func (t *Type) TimeFields() []*Field {
+	var out []*Field
+	for _, f := range t.Fields {
+		if f.Type.Kind == Time || (f.Type.Kind == Slice || f.Type.Kind == Map) && f.Type.Elem.Kind == Time {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -41,8 +41,19 @@ func (b *builder) pagination(p *Paginator, page *parser.Page) bool {
 		}
 		cfg.ResultKey = []string{result}
 	}
-	for _, name := range cfg.InputToken {
-		p.InputTokens = append(p.InputTokens, hiddenField(p.Input, name, &TypeRef{Kind: String}, false,
+	// A hidden token's type is not on the page: it is a paginate.Token,
+	// which holds any JSON value, unless the response shows a member of
+	// the input token's name with another type (S3 ListParts shows
+	// PartNumberMarker, an integer), which the input and output tokens
+	// then take.
+	tokenTypes := make([]*TypeRef, len(cfg.InputToken))
+	for i, name := range cfg.InputToken {
+		typ, ptr := &TypeRef{Kind: Token}, false
+		if echo := fieldNamed(p.Output, name); echo != nil && echo.Type.Kind == Int64 {
+			typ, ptr = &TypeRef{Kind: Int64}, true
+		}
+		tokenTypes[i] = typ
+		p.InputTokens = append(p.InputTokens, hiddenField(p.Input, name, typ, ptr,
 			"The token of the page to fetch. The paginator sets it from the previous page or the StartingToken."))
 	}
 	if len(cfg.OutputToken) != len(cfg.InputToken) {
@@ -50,16 +61,23 @@ func (b *builder) pagination(p *Paginator, page *parser.Page) bool {
 		return false
 	}
 	unrendered := slices.Contains(page.Unrendered, "Response Syntax") && slices.Contains(page.Unrendered, "Response Structure")
-	for _, expr := range cfg.OutputToken {
-		path := b.path(page, p.Output, expr, &TypeRef{Kind: String}, false, "The token of the next page; empty on the last page.")
+	for i, expr := range cfg.OutputToken {
+		typ := tokenTypes[i]
+		path := b.path(page, p.Output, expr, typ, typ.Kind != Token, "The token of the next page; none on the last page.")
 		if path == nil {
 			return false
 		}
-		if k := path.Type.Kind; k != String && !(k == Named && path.Type.Named.Kind == Enum) {
-			b.errorf(page.File, outputPos(page), "output token %q is not a string", expr)
+		if !tokenRef(path.Type) {
+			b.errorf(page.File, outputPos(page), "output token %q is not a string or an integer", expr)
 			return false
 		}
 		p.OutputTokens = append(p.OutputTokens, path)
+	}
+	for i, f := range p.InputTokens {
+		if !tokenRef(f.Type) {
+			b.errorf(page.File, outputPos(page), "input token %s is not a string or an integer", cfg.InputToken[i])
+			return false
+		}
 	}
 	if cfg.LimitKey != "" {
 		p.Limit = hiddenField(p.Input, cfg.LimitKey, &TypeRef{Kind: Int64}, true,
@@ -175,6 +193,28 @@ func (b *builder) path(page *parser.Page, out *Type, expr string, hidden *TypeRe
 	return path
 }
 
+// tokenRef reports whether a member of type r can hold a token: a Token,
+// a string, an enum or an integer.
+func tokenRef(r *TypeRef) bool {
+	switch r.Kind {
+	case Token, String, Int64:
+		return true
+	case Named:
+		return r.Named.Kind == Enum
+	}
+	return false
+}
+
+// fieldNamed returns the member of t named wire, or nil.
+func fieldNamed(t *Type, wire string) *Field {
+	for _, f := range t.Fields {
+		if f.Wire == wire {
+			return f
+		}
+	}
+	return nil
+}
+
 // pathName matches one member name of a path.
 var pathName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
@@ -189,10 +229,8 @@ func sameRef(a, b *TypeRef) bool {
 // hiddenField returns the member of t named wire, adding it as a hidden
 // field of the given type and doc when the page did not show it.
 func hiddenField(t *Type, wire string, typ *TypeRef, pointer bool, doc string) *Field {
-	for _, f := range t.Fields {
-		if f.Wire == wire {
-			return f
-		}
+	if f := fieldNamed(t, wire); f != nil {
+		return f
 	}
 	f := &Field{GoName: addedFieldName(t, wire), Wire: wire, Type: typ, Pointer: pointer, Hidden: true, Doc: doc}
 	t.Fields = append(t.Fields, f)

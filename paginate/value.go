@@ -79,6 +79,28 @@ func (t Token) Int64() (int64, error) {
 	return n, nil
 }
 
+// Int64Ptr returns the value of a token that holds an integer, as Int64
+// does, or nil for no token.
+func (t Token) Int64Ptr() (*int64, error) {
+	if t.IsZero() {
+		return nil, nil
+	}
+	n, err := t.Int64()
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// Text returns a string token's value, or "" for no token; a token that
+// holds another value is an error.
+func (t Token) Text() (string, error) {
+	if t.json {
+		return "", fmt.Errorf("paginate: token %s is not a string", t.text)
+	}
+	return t.text, nil
+}
+
 // describe is the token as error messages show it.
 func (t Token) describe() string {
 	if t.json {

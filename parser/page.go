@@ -75,7 +75,11 @@ type Shape struct {
 
 // Member is one named member of a request or a structure.
 type Member struct {
-	Name     string
+	Name string // the name the page shows
+	// API is the member's name in the API when the page shows it under a
+	// name boto3 documents as an alias (EC2's Filter, shown as Filters),
+	// and "" otherwise.
+	API      string
 	Pos      Pos
 	Required bool
 	Doc      string // CommonMark
@@ -83,6 +87,15 @@ type Member struct {
 	// member's description, such as filter names or enum value notes.
 	Terms []Term
 	Shape *Shape
+}
+
+// WireName is the member's name in the API: its API name if it has one,
+// otherwise the name the page shows.
+func (m *Member) WireName() string {
+	if m.API != "" {
+		return m.API
+	}
+	return m.Name
 }
 
 // Term is one "name: description" item of a bullet list in a description.

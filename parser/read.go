@@ -97,6 +97,7 @@ func (r *reader) page(doc *rst.Node) *Page {
 		return nil
 	}
 	r.method(p, method)
+	applyAliases(p)
 	return p
 }
 

@@ -12,12 +12,14 @@ import (
 // genInput writes the operation's input struct and its Validate method.
 func genInput(f *jen.File, p *model.Paginator) {
 	genStruct(f, p.Input)
+	genTimeCodec(f, p.Input)
 	genValidate(f, p.Input, p.Name)
 }
 
 // genOutput writes the operation's output struct, one page of results.
 func genOutput(f *jen.File, p *model.Paginator) {
 	genStruct(f, p.Output)
+	genTimeCodec(f, p.Output)
 }
 
 // genClient writes the interface a client implements to be paged:
@@ -46,9 +48,10 @@ func genClient(f *jen.File, p *model.Paginator) {
 //
 //	var describeSessionsSpec = &paginate.Spec{
 //		InputTokens: []string{"NextToken"},
-//		SetTokens: func(v any, t []string) {
+//		SetTokens: func(v any, t []paginate.Token) error {
 //			in := v.(*DescribeSessionsInput)
 //			in.NextToken = t[0]
+//			return nil
 //		},
 //		...
 //	}
@@ -60,26 +63,25 @@ func genSpec(f *jen.File, p *model.Paginator) {
 	get := []jen.Code{assertAs("out", out)}
 	for i, fl := range p.InputTokens {
 		names[i] = jen.Lit(fl.Wire)
-		set = append(set, jen.Id("in").Dot(fl.GoName).Op("=").Id("t").Index(jen.Lit(i)))
+		set = append(set, setToken(fl, jen.Id("in").Dot(fl.GoName), jen.Id("t").Index(jen.Lit(i)), i)...)
 	}
+	set = append(set, jen.Return(jen.Nil()))
 	for i, path := range p.OutputTokens {
 		t := jen.Id("t").Index(jen.Lit(i))
 		for j, alt := range path.Alts {
 			read := readPath(alt, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
-				if path.Type.Kind == model.Named {
-					v = jen.String().Call(v)
-				}
-				return []jen.Code{t.Clone().Op("=").Add(v)}
+				return []jen.Code{t.Clone().Op("=").Add(tokenOf(path.Type, v))}
 			})
 			if j > 0 {
-				read = []jen.Code{jen.If(t.Clone().Op("==").Lit("")).Block(read...)}
+				read = []jen.Code{jen.If(t.Clone().Dot("IsZero").Call()).Block(read...)}
 			}
 			get = append(get, read...)
 		}
 	}
 	fields[jen.Id("InputTokens")] = jen.Index().String().Values(names...)
-	fields[jen.Id("SetTokens")] = jen.Func().Params(anyParam(), jen.Id("t").Index().String()).Block(set...)
-	fields[jen.Id("OutputTokens")] = jen.Func().Params(anyParam(), jen.Id("t").Index().String()).Block(get...)
+	tokens := jen.Id("t").Index().Qual(Runtime, "Token")
+	fields[jen.Id("SetTokens")] = jen.Func().Params(anyParam(), tokens.Clone()).Error().Block(set...)
+	fields[jen.Id("OutputTokens")] = jen.Func().Params(anyParam(), tokens).Block(get...)
 	if p.Limit != nil {
 		fields[jen.Id("SetLimit")] = jen.Func().Params(anyParam(), jen.Id("n").Int()).Block(
 			assertAs("in", in),
@@ -109,6 +111,48 @@ func genSpec(f *jen.File, p *model.Paginator) {
 	)
 	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Runtime, "Spec").Values(fields)
 	genItems(f, p)
+}
+
+// setToken writes the statements that set the input token member fl,
+// reached as sel, to the token tok, the i-th one:
+//
+//	in.NextToken = t[0]
+//	in.PartNumberMarker, err = t[0].Int64Ptr() // with the error returned
+func setToken(fl *model.Field, sel, tok *jen.Statement, i int) []jen.Code {
+	var conv string
+	switch {
+	case fl.Type.Kind == model.Token:
+		return []jen.Code{sel.Op("=").Add(tok)}
+	case fl.Type.Kind == model.Int64 && fl.Pointer:
+		conv = "Int64Ptr"
+	case fl.Type.Kind == model.Int64:
+		conv = "Int64"
+	default:
+		conv = "Text"
+	}
+	v := jen.Id(fmt.Sprintf("v%d", i))
+	val := v.Clone()
+	if fl.Type.Kind == model.Named {
+		val = jen.Id(fl.Type.Named.GoName).Call(v.Clone())
+	}
+	return []jen.Code{
+		jen.List(v.Clone(), jen.Err()).Op(":=").Add(tok).Dot(conv).Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		sel.Op("=").Add(val),
+	}
+}
+
+// tokenOf is the token that holds v, an output token member of type r.
+func tokenOf(r *model.TypeRef, v *jen.Statement) jen.Code {
+	switch r.Kind {
+	case model.Token:
+		return v
+	case model.Int64:
+		return jen.Qual(Runtime, "IntToken").Call(v)
+	case model.Named:
+		v = jen.String().Call(v)
+	}
+	return jen.Qual(Runtime, "StringToken").Call(v)
 }
 
 // anyParam is the parameter of a Spec function that takes the input or

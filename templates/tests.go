@@ -113,12 +113,9 @@ func (g *testGen) genFake(f *jen.File) {
 		jen.Id("c").Dot("calls").Op("=").Append(jen.Id("c").Dot("calls"), jen.Op("*").Id("in")),
 		jen.If(jen.Id("c").Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("c").Dot("err"))),
 		jen.Id("i").Op(":=").Lit(0),
-		jen.If(inTok.Clone().Op("!=").Lit("")).Block(
-			jen.Id("i").Op(",").Id("_").Op("=").Qual(pathStrconv, "Atoi").Call(
-				jen.Qual(pathStrings, "TrimPrefix").Call(inTok.Clone(), jen.Lit("page-"))),
-		),
+		g.readPageIndex(inTok),
 		jen.Id("out").Op(":=").Op("*").Id("c").Dot("pages").Index(jen.Id("i")),
-		jen.If(jen.Id("c").Dot("repeat")).Block(g.setToken(jen.Id("out"), jen.Lit("page-1"))...),
+		jen.If(jen.Id("c").Dot("repeat")).Block(g.setToken(jen.Id("out"), g.tokenFor(jen.Lit(1)))...),
 		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
 	)
 
@@ -142,7 +139,7 @@ func (g *testGen) genFake(f *jen.File) {
 	if !g.paged {
 		size = jen.Id("_")
 	}
-	last := g.setToken(jen.Id("page"), jen.Lit("page-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Id("i").Op("+").Lit(1)))
+	last := g.setToken(jen.Id("page"), g.tokenFor(jen.Id("i").Op("+").Lit(1)))
 	if m := p.MoreResults; m != nil {
 		last = append(last, setPath(m.Alts[0], jen.Id("page"), func(e *jen.Statement) jen.Code {
 			if m.Field().Pointer {
@@ -173,6 +170,57 @@ func (g *testGen) setToken(page, tok jen.Code) []jen.Code {
 	return setPath(g.p.OutputTokens[0].Alts[0], jen.Add(page), func(e *jen.Statement) jen.Code {
 		return e.Op("=").Add(tok)
 	})
+}
+
+// readPageIndex writes the statement that sets i to the index of the page
+// the first input token, inTok, asks for: "page-i", or the integer i.
+func (g *testGen) readPageIndex(inTok *jen.Statement) jen.Code {
+	fl := g.p.InputTokens[0]
+	if fl.Type.Kind == model.Int64 {
+		if fl.Pointer {
+			return jen.If(inTok.Clone().Op("!=").Nil()).Block(jen.Id("i").Op("=").Int().Call(jen.Op("*").Add(inTok.Clone())))
+		}
+		return jen.Id("i").Op("=").Int().Call(inTok.Clone())
+	}
+	text := inTok.Clone()
+	if fl.Type.Kind == model.Token {
+		text = inTok.Clone().Dot("String").Call()
+	} else if fl.Type.Kind == model.Named {
+		text = jen.String().Call(inTok.Clone())
+	}
+	return jen.If(text.Clone().Op("!=").Lit("")).Block(
+		jen.Id("i").Op(",").Id("_").Op("=").Qual(pathStrconv, "Atoi").Call(
+			jen.Qual(pathStrings, "TrimPrefix").Call(text, jen.Lit("page-"))),
+	)
+}
+
+// tokenFor is the value of the first output token that asks for page i:
+// "page-i", or the integer i, in the output token member's type.
+func (g *testGen) tokenFor(i jen.Code) jen.Code {
+	return tokenValue(g.p.OutputTokens[0].Type, g.p.OutputTokens[0].Field().Pointer, i)
+}
+
+// inputTokenFor is the value of the first input token that asks for page
+// i, a constant.
+func (g *testGen) inputTokenFor(i int) jen.Code {
+	return tokenValue(g.p.InputTokens[0].Type, g.p.InputTokens[0].Pointer, jen.Lit(i))
+}
+
+// tokenValue is a token asking for page i in a member of type r.
+func tokenValue(r *model.TypeRef, pointer bool, i jen.Code) jen.Code {
+	text := jen.Lit("page-").Op("+").Qual(pathStrconv, "Itoa").Call(i)
+	switch r.Kind {
+	case model.Int64:
+		if pointer {
+			return jen.New(jen.Int64().Call(i))
+		}
+		return jen.Int64().Call(i)
+	case model.Token:
+		return jen.Qual(Runtime, "StringToken").Call(text)
+	case model.Named:
+		return jen.Id(r.Named.GoName).Call(text)
+	}
+	return text
 }
 
 // item builds a result item marked with the string id.
@@ -313,6 +361,8 @@ func exampleRef(r *model.TypeRef, stack []*model.Type, required, elide bool) jen
 		return jen.Index().Byte().Call(jen.Lit("bytes"))
 	case model.Document:
 		return jen.Qual(pathJSON, "RawMessage").Call(jen.Lit(`{"key":["value",123.4,true,null]}`))
+	case model.Token:
+		return jen.Qual(Runtime, "StringToken").Call(jen.Lit("string"))
 	case model.Named:
 		t := r.Named
 		if t.Kind == model.Enum {
@@ -371,7 +421,7 @@ func (g *testGen) genItemsTest(f *jen.File) {
 		assertion("Len", jen.Id("want"), jen.Lit(6)),
 		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(4)),
 		assertion("Empty", jen.Id("c").Dot("calls").Index(jen.Lit(0)).Dot(p.InputTokens[0].GoName)),
-		assertion("Equal", jen.Lit("page-3"), jen.Id("c").Dot("calls").Index(jen.Lit(3)).Dot(p.InputTokens[0].GoName)),
+		assertion("Equal", g.inputTokenFor(3), jen.Id("c").Dot("calls").Index(jen.Lit(3)).Dot(p.InputTokens[0].GoName)),
 		assertion("False", jen.Id("p").Dot("HasMorePages").Call()),
 		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Id("p").Dot("NextPage").Call(ctxBackground()),
 		assertion("ErrorIs", jen.Id("err"), jen.Qual(Runtime, "ErrNoMorePages")),

@@ -18,6 +18,7 @@ func genType(f *jen.File, t *model.Type) {
 		genUnion(f, t)
 	default:
 		genStruct(f, t)
+		genTimeCodec(f, t)
 	}
 }
 
@@ -62,7 +63,16 @@ func genField(fl *model.Field) jen.Code {
 	if len(notes) > 0 {
 		doc = paragraphs(doc, comment("", notes[0]))
 	}
-	return withDoc(doc).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + ",omitempty"})
+	return withDoc(doc).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + omit(fl)})
+}
+
+// omit is the option of a field's JSON tag that leaves it out when it is
+// not set: omitzero for a token, which is a struct, omitempty otherwise.
+func omit(fl *model.Field) string {
+	if fl.Type.Kind == model.Token && !fl.Pointer {
+		return ",omitzero"
+	}
+	return ",omitempty"
 }
 
 // fieldType is a field's Go type: its reference, behind a pointer when the
@@ -97,6 +107,8 @@ func typeRef(r *model.TypeRef) *jen.Statement {
 		return jen.Index().Add(typeRef(r.Elem))
 	case model.Map:
 		return jen.Map(typeRef(r.Key)).Add(typeRef(r.Elem))
+	case model.Token:
+		return jen.Qual(Runtime, "Token")
 	}
 	panic(fmt.Sprintf("templates: unknown type reference kind %d", r.Kind))
 }

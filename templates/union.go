@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -109,9 +110,14 @@ func genUnionMarshal(f *jen.File, t *model.Type) {
 			members.Clone().Index(jen.Id("name")).Op("=").Id("raw"),
 		),
 	}
+	times := t.TimeFields()
 	for _, fl := range t.Fields {
+		var v jen.Code = jen.Id("s").Dot(fl.GoName)
+		if slices.Contains(times, fl) {
+			v = toJSONTime(fl, jen.Id("s").Dot(fl.GoName))
+		}
 		body = append(body, jen.If(unionIsSet(fl)).Block(
-			members.Clone().Index(jen.Lit(fl.Wire)).Op("=").Id("s").Dot(fl.GoName),
+			members.Clone().Index(jen.Lit(fl.Wire)).Op("=").Add(v),
 		))
 	}
 	body = append(body, jen.Return(jen.Qual(pathJSON, "Marshal").Call(members.Clone())))
@@ -152,7 +158,17 @@ func genUnionUnmarshal(f *jen.File, t *model.Type) {
 	raw := jen.Id("members").Index(jen.Id("name"))
 	unknown := jen.Id("s").Dot(t.Unknown)
 	cases := make([]jen.Code, 0, len(t.Fields)+1)
+	times := t.TimeFields()
 	for _, fl := range t.Fields {
+		if slices.Contains(times, fl) {
+			// A timestamp decodes through paginate.JSONTime.
+			cases = append(cases, jen.Case(jen.Lit(fl.Wire)).Block(
+				jen.Var().Id("v").Add(jsonTimeType(fl)),
+				jen.Id("err").Op("=").Qual(pathJSON, "Unmarshal").Call(raw.Clone(), jen.Op("&").Id("v")),
+				jen.Id("s").Dot(fl.GoName).Op("=").Add(fromJSONTime(fl, jen.Id("v"))),
+			))
+			continue
+		}
 		cases = append(cases, jen.Case(jen.Lit(fl.Wire)).Block(
 			jen.Id("err").Op("=").Qual(pathJSON, "Unmarshal").Call(raw.Clone(), jen.Op("&").Id("s").Dot(fl.GoName)),
 		))

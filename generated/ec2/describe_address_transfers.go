@@ -19,7 +19,7 @@ type DescribeAddressTransfersInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -34,8 +34,8 @@ func (s *DescribeAddressTransfersInput) Validate() error {
 type DescribeAddressTransfersOutput struct {
 	// The Elastic IP address transfer.
 	AddressTransfers []AddressTransfer `json:"AddressTransfers,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeAddressTransfersAPIClient is a client that can call DescribeAddressTransfers, the operation boto3's describe_address_transfers paginator pages through.
@@ -59,7 +59,7 @@ var describeAddressTransfersSpec = &paginate.Spec{
 		items := describeAddressTransfersItems(v.(*DescribeAddressTransfersOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeAddressTransfersOutput)
 		t[0] = out.NextToken
 	},
@@ -67,9 +67,10 @@ var describeAddressTransfersSpec = &paginate.Spec{
 		in := v.(*DescribeAddressTransfersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeAddressTransfersInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeAddressTransfersInput).Validate()

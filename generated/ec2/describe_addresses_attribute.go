@@ -21,7 +21,7 @@ type DescribeAddressesAttributeInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -36,8 +36,8 @@ func (s *DescribeAddressesAttributeInput) Validate() error {
 type DescribeAddressesAttributeOutput struct {
 	// Information about the IP addresses.
 	Addresses []Address `json:"Addresses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeAddressesAttributeAPIClient is a client that can call DescribeAddressesAttribute, the operation boto3's describe_addresses_attribute paginator pages through.
@@ -61,7 +61,7 @@ var describeAddressesAttributeSpec = &paginate.Spec{
 		items := describeAddressesAttributeItems(v.(*DescribeAddressesAttributeOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeAddressesAttributeOutput)
 		t[0] = out.NextToken
 	},
@@ -69,9 +69,10 @@ var describeAddressesAttributeSpec = &paginate.Spec{
 		in := v.(*DescribeAddressesAttributeInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeAddressesAttributeInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeAddressesAttributeInput).Validate()

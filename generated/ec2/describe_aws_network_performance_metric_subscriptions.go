@@ -20,7 +20,7 @@ type DescribeAwsNetworkPerformanceMetricSubscriptionsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -35,8 +35,8 @@ func (s *DescribeAwsNetworkPerformanceMetricSubscriptionsInput) Validate() error
 type DescribeAwsNetworkPerformanceMetricSubscriptionsOutput struct {
 	// Describes the current Infrastructure Performance subscriptions.
 	Subscriptions []Subscription `json:"Subscriptions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient is a client that can call DescribeAwsNetworkPerformanceMetricSubscriptions, the operation boto3's describe_aws_network_performance_metric_subscriptions paginator pages through.
@@ -61,7 +61,7 @@ var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginate.Spec{
 		items := describeAwsNetworkPerformanceMetricSubscriptionsItems(v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput)
 		t[0] = out.NextToken
 	},
@@ -69,9 +69,10 @@ var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginate.Spec{
 		in := v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput).Validate()

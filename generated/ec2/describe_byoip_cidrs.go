@@ -17,7 +17,7 @@ type DescribeByoipCidrsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -31,8 +31,8 @@ func (s *DescribeByoipCidrsInput) Validate() error {
 type DescribeByoipCidrsOutput struct {
 	// Information about your address ranges.
 	ByoipCidrs []ByoipCidr `json:"ByoipCidrs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeByoipCidrsAPIClient is a client that can call DescribeByoipCidrs, the operation boto3's describe_byoip_cidrs paginator pages through.
@@ -56,7 +56,7 @@ var describeByoipCidrsSpec = &paginate.Spec{
 		items := describeByoipCidrsItems(v.(*DescribeByoipCidrsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeByoipCidrsOutput)
 		t[0] = out.NextToken
 	},
@@ -64,9 +64,10 @@ var describeByoipCidrsSpec = &paginate.Spec{
 		in := v.(*DescribeByoipCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeByoipCidrsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeByoipCidrsInput).Validate()

@@ -31,7 +31,7 @@ type DescribeCapacityBlockExtensionHistoryInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -48,8 +48,8 @@ type DescribeCapacityBlockExtensionHistoryOutput struct {
 	// only the Capacity Block extensions in the Amazon Web Services Region that
 	// you're currently using.
 	CapacityBlockExtensions []CapacityBlockExtension `json:"CapacityBlockExtensions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityBlockExtensionHistoryAPIClient is a client that can call DescribeCapacityBlockExtensionHistory, the operation boto3's describe_capacity_block_extension_history paginator pages through.
@@ -73,7 +73,7 @@ var describeCapacityBlockExtensionHistorySpec = &paginate.Spec{
 		items := describeCapacityBlockExtensionHistoryItems(v.(*DescribeCapacityBlockExtensionHistoryOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityBlockExtensionHistoryOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var describeCapacityBlockExtensionHistorySpec = &paginate.Spec{
 		in := v.(*DescribeCapacityBlockExtensionHistoryInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityBlockExtensionHistoryInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityBlockExtensionHistoryInput).Validate()

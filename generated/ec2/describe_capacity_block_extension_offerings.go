@@ -26,7 +26,7 @@ type DescribeCapacityBlockExtensionOfferingsInput struct {
 	CapacityReservationId string `json:"CapacityReservationId,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -49,8 +49,8 @@ func (s *DescribeCapacityBlockExtensionOfferingsInput) validate(v *paginate.Inva
 type DescribeCapacityBlockExtensionOfferingsOutput struct {
 	// The recommended Capacity Block extension offerings for the dates specified.
 	CapacityBlockExtensionOfferings []CapacityBlockExtensionOffering `json:"CapacityBlockExtensionOfferings,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityBlockExtensionOfferingsAPIClient is a client that can call DescribeCapacityBlockExtensionOfferings, the operation boto3's describe_capacity_block_extension_offerings paginator pages through.
@@ -74,7 +74,7 @@ var describeCapacityBlockExtensionOfferingsSpec = &paginate.Spec{
 		items := describeCapacityBlockExtensionOfferingsItems(v.(*DescribeCapacityBlockExtensionOfferingsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityBlockExtensionOfferingsOutput)
 		t[0] = out.NextToken
 	},
@@ -82,9 +82,10 @@ var describeCapacityBlockExtensionOfferingsSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityBlockExtensionOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityBlockExtensionOfferingsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityBlockExtensionOfferingsInput).Validate()

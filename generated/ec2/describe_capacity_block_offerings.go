@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -44,9 +45,43 @@ type DescribeCapacityBlockOfferingsInput struct {
 	AllAvailabilityZones *bool `json:"AllAvailabilityZones,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeCapacityBlockOfferingsInput) MarshalJSON() ([]byte, error) {
+	type plain DescribeCapacityBlockOfferingsInput
+	return json.Marshal(struct {
+		plain
+		StartDateRange *paginate.JSONTime `json:"StartDateRange,omitempty"`
+		EndDateRange   *paginate.JSONTime `json:"EndDateRange,omitempty"`
+	}{
+		EndDateRange:   (*paginate.JSONTime)(s.EndDateRange),
+		StartDateRange: (*paginate.JSONTime)(s.StartDateRange),
+		plain:          plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeCapacityBlockOfferingsInput) UnmarshalJSON(b []byte) error {
+	type plain DescribeCapacityBlockOfferingsInput
+	v := struct {
+		*plain
+		StartDateRange *paginate.JSONTime `json:"StartDateRange,omitempty"`
+		EndDateRange   *paginate.JSONTime `json:"EndDateRange,omitempty"`
+	}{
+		EndDateRange:   (*paginate.JSONTime)(s.EndDateRange),
+		StartDateRange: (*paginate.JSONTime)(s.StartDateRange),
+		plain:          (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDateRange = (*time.Time)(v.StartDateRange)
+	s.EndDateRange = (*time.Time)(v.EndDateRange)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -63,8 +98,8 @@ func (s *DescribeCapacityBlockOfferingsInput) validate(v *paginate.Invalid, path
 type DescribeCapacityBlockOfferingsOutput struct {
 	// The recommended Capacity Block offering for the dates specified.
 	CapacityBlockOfferings []CapacityBlockOffering `json:"CapacityBlockOfferings,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityBlockOfferingsAPIClient is a client that can call DescribeCapacityBlockOfferings, the operation boto3's describe_capacity_block_offerings paginator pages through.
@@ -88,7 +123,7 @@ var describeCapacityBlockOfferingsSpec = &paginate.Spec{
 		items := describeCapacityBlockOfferingsItems(v.(*DescribeCapacityBlockOfferingsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityBlockOfferingsOutput)
 		t[0] = out.NextToken
 	},
@@ -96,9 +131,10 @@ var describeCapacityBlockOfferingsSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityBlockOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityBlockOfferingsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityBlockOfferingsInput).Validate()

@@ -24,7 +24,7 @@ type DescribeCapacityBlockStatusInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -39,8 +39,8 @@ func (s *DescribeCapacityBlockStatusInput) Validate() error {
 type DescribeCapacityBlockStatusOutput struct {
 	// The availability of capacity for a Capacity Block.
 	CapacityBlockStatuses []CapacityBlockStatus `json:"CapacityBlockStatuses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityBlockStatusAPIClient is a client that can call DescribeCapacityBlockStatus, the operation boto3's describe_capacity_block_status paginator pages through.
@@ -64,7 +64,7 @@ var describeCapacityBlockStatusSpec = &paginate.Spec{
 		items := describeCapacityBlockStatusItems(v.(*DescribeCapacityBlockStatusOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityBlockStatusOutput)
 		t[0] = out.NextToken
 	},
@@ -72,9 +72,10 @@ var describeCapacityBlockStatusSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityBlockStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityBlockStatusInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityBlockStatusInput).Validate()

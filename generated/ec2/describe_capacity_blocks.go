@@ -34,7 +34,7 @@ type DescribeCapacityBlocksInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -48,8 +48,8 @@ func (s *DescribeCapacityBlocksInput) Validate() error {
 type DescribeCapacityBlocksOutput struct {
 	// The Capacity Blocks.
 	CapacityBlocks []CapacityBlock `json:"CapacityBlocks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityBlocksAPIClient is a client that can call DescribeCapacityBlocks, the operation boto3's describe_capacity_blocks paginator pages through.
@@ -73,7 +73,7 @@ var describeCapacityBlocksSpec = &paginate.Spec{
 		items := describeCapacityBlocksItems(v.(*DescribeCapacityBlocksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityBlocksOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var describeCapacityBlocksSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityBlocksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityBlocksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityBlocksInput).Validate()

@@ -24,7 +24,7 @@ type DescribeCapacityManagerDataExportsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -40,8 +40,8 @@ type DescribeCapacityManagerDataExportsOutput struct {
 	// Information about the data export configurations, including export settings,
 	// delivery status, and recent activity.
 	CapacityManagerDataExports []CapacityManagerDataExport `json:"CapacityManagerDataExports,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityManagerDataExportsAPIClient is a client that can call DescribeCapacityManagerDataExports, the operation boto3's describe_capacity_manager_data_exports paginator pages through.
@@ -65,7 +65,7 @@ var describeCapacityManagerDataExportsSpec = &paginate.Spec{
 		items := describeCapacityManagerDataExportsItems(v.(*DescribeCapacityManagerDataExportsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityManagerDataExportsOutput)
 		t[0] = out.NextToken
 	},
@@ -73,9 +73,10 @@ var describeCapacityManagerDataExportsSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityManagerDataExportsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityManagerDataExportsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityManagerDataExportsInput).Validate()

@@ -42,7 +42,7 @@ type DescribeCapacityReservationBillingRequestsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -65,8 +65,8 @@ func (s *DescribeCapacityReservationBillingRequestsInput) validate(v *paginate.I
 type DescribeCapacityReservationBillingRequestsOutput struct {
 	// Information about the request.
 	CapacityReservationBillingRequests []CapacityReservationBillingRequest `json:"CapacityReservationBillingRequests,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityReservationBillingRequestsAPIClient is a client that can call DescribeCapacityReservationBillingRequests, the operation boto3's describe_capacity_reservation_billing_requests paginator pages through.
@@ -91,7 +91,7 @@ var describeCapacityReservationBillingRequestsSpec = &paginate.Spec{
 		items := describeCapacityReservationBillingRequestsItems(v.(*DescribeCapacityReservationBillingRequestsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityReservationBillingRequestsOutput)
 		t[0] = out.NextToken
 	},
@@ -99,9 +99,10 @@ var describeCapacityReservationBillingRequestsSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityReservationBillingRequestsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityReservationBillingRequestsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityReservationBillingRequestsInput).Validate()

@@ -31,7 +31,7 @@ type DescribeCapacityReservationFleetsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeCapacityReservationFleetsInput) Validate() error {
 type DescribeCapacityReservationFleetsOutput struct {
 	// Information about the Capacity Reservation Fleets.
 	CapacityReservationFleets []CapacityReservationFleet `json:"CapacityReservationFleets,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityReservationFleetsAPIClient is a client that can call DescribeCapacityReservationFleets, the operation boto3's describe_capacity_reservation_fleets paginator pages through.
@@ -71,7 +71,7 @@ var describeCapacityReservationFleetsSpec = &paginate.Spec{
 		items := describeCapacityReservationFleetsItems(v.(*DescribeCapacityReservationFleetsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityReservationFleetsOutput)
 		t[0] = out.NextToken
 	},
@@ -79,9 +79,10 @@ var describeCapacityReservationFleetsSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityReservationFleetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityReservationFleetsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityReservationFleetsInput).Validate()

@@ -77,7 +77,7 @@ type DescribeCapacityReservationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -92,8 +92,8 @@ func (s *DescribeCapacityReservationsInput) Validate() error {
 type DescribeCapacityReservationsOutput struct {
 	// Information about the Capacity Reservations.
 	CapacityReservations []CapacityReservation `json:"CapacityReservations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCapacityReservationsAPIClient is a client that can call DescribeCapacityReservations, the operation boto3's describe_capacity_reservations paginator pages through.
@@ -117,7 +117,7 @@ var describeCapacityReservationsSpec = &paginate.Spec{
 		items := describeCapacityReservationsItems(v.(*DescribeCapacityReservationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCapacityReservationsOutput)
 		t[0] = out.NextToken
 	},
@@ -125,9 +125,10 @@ var describeCapacityReservationsSpec = &paginate.Spec{
 		in := v.(*DescribeCapacityReservationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCapacityReservationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCapacityReservationsInput).Validate()

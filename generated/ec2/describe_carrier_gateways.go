@@ -36,7 +36,7 @@ type DescribeCarrierGatewaysInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -51,8 +51,8 @@ func (s *DescribeCarrierGatewaysInput) Validate() error {
 type DescribeCarrierGatewaysOutput struct {
 	// Information about the carrier gateway.
 	CarrierGateways []CarrierGateway `json:"CarrierGateways,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCarrierGatewaysAPIClient is a client that can call DescribeCarrierGateways, the operation boto3's describe_carrier_gateways paginator pages through.
@@ -76,7 +76,7 @@ var describeCarrierGatewaysSpec = &paginate.Spec{
 		items := describeCarrierGatewaysItems(v.(*DescribeCarrierGatewaysOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCarrierGatewaysOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var describeCarrierGatewaysSpec = &paginate.Spec{
 		in := v.(*DescribeCarrierGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCarrierGatewaysInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCarrierGatewaysInput).Validate()

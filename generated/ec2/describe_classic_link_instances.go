@@ -35,7 +35,7 @@ type DescribeClassicLinkInstancesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -50,8 +50,8 @@ func (s *DescribeClassicLinkInstancesInput) Validate() error {
 type DescribeClassicLinkInstancesOutput struct {
 	// Information about one or more linked EC2-Classic instances.
 	Instances []Instance `json:"Instances,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeClassicLinkInstancesAPIClient is a client that can call DescribeClassicLinkInstances, the operation boto3's describe_classic_link_instances paginator pages through.
@@ -75,7 +75,7 @@ var describeClassicLinkInstancesSpec = &paginate.Spec{
 		items := describeClassicLinkInstancesItems(v.(*DescribeClassicLinkInstancesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeClassicLinkInstancesOutput)
 		t[0] = out.NextToken
 	},
@@ -83,9 +83,10 @@ var describeClassicLinkInstancesSpec = &paginate.Spec{
 		in := v.(*DescribeClassicLinkInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeClassicLinkInstancesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeClassicLinkInstancesInput).Validate()

@@ -30,7 +30,7 @@ type DescribeClientVpnAuthorizationRulesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *DescribeClientVpnAuthorizationRulesInput) validate(v *paginate.Invalid,
 type DescribeClientVpnAuthorizationRulesOutput struct {
 	// Information about the authorization rules.
 	AuthorizationRules []AuthorizationRule `json:"AuthorizationRules,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeClientVpnAuthorizationRulesAPIClient is a client that can call DescribeClientVpnAuthorizationRules, the operation boto3's describe_client_vpn_authorization_rules paginator pages through.
@@ -78,7 +78,7 @@ var describeClientVpnAuthorizationRulesSpec = &paginate.Spec{
 		items := describeClientVpnAuthorizationRulesItems(v.(*DescribeClientVpnAuthorizationRulesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeClientVpnAuthorizationRulesOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var describeClientVpnAuthorizationRulesSpec = &paginate.Spec{
 		in := v.(*DescribeClientVpnAuthorizationRulesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeClientVpnAuthorizationRulesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeClientVpnAuthorizationRulesInput).Validate()

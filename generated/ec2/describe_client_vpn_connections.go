@@ -28,7 +28,7 @@ type DescribeClientVpnConnectionsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -51,8 +51,8 @@ func (s *DescribeClientVpnConnectionsInput) validate(v *paginate.Invalid, path s
 type DescribeClientVpnConnectionsOutput struct {
 	// Information about the active and terminated client connections.
 	Connections []Connection `json:"Connections,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeClientVpnConnectionsAPIClient is a client that can call DescribeClientVpnConnections, the operation boto3's describe_client_vpn_connections paginator pages through.
@@ -76,7 +76,7 @@ var describeClientVpnConnectionsSpec = &paginate.Spec{
 		items := describeClientVpnConnectionsItems(v.(*DescribeClientVpnConnectionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeClientVpnConnectionsOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var describeClientVpnConnectionsSpec = &paginate.Spec{
 		in := v.(*DescribeClientVpnConnectionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeClientVpnConnectionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeClientVpnConnectionsInput).Validate()

@@ -28,7 +28,7 @@ type DescribeClientVpnRoutesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -51,8 +51,8 @@ func (s *DescribeClientVpnRoutesInput) validate(v *paginate.Invalid, path string
 type DescribeClientVpnRoutesOutput struct {
 	// Information about the Client VPN endpoint routes.
 	Routes []Route `json:"Routes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeClientVpnRoutesAPIClient is a client that can call DescribeClientVpnRoutes, the operation boto3's describe_client_vpn_routes paginator pages through.
@@ -76,7 +76,7 @@ var describeClientVpnRoutesSpec = &paginate.Spec{
 		items := describeClientVpnRoutesItems(v.(*DescribeClientVpnRoutesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeClientVpnRoutesOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var describeClientVpnRoutesSpec = &paginate.Spec{
 		in := v.(*DescribeClientVpnRoutesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeClientVpnRoutesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeClientVpnRoutesInput).Validate()

@@ -30,7 +30,7 @@ type DescribeClientVpnTargetNetworksInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *DescribeClientVpnTargetNetworksInput) validate(v *paginate.Invalid, pat
 type DescribeClientVpnTargetNetworksOutput struct {
 	// Information about the associated target networks.
 	ClientVpnTargetNetworks []ClientVpnTargetNetwork `json:"ClientVpnTargetNetworks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeClientVpnTargetNetworksAPIClient is a client that can call DescribeClientVpnTargetNetworks, the operation boto3's describe_client_vpn_target_networks paginator pages through.
@@ -78,7 +78,7 @@ var describeClientVpnTargetNetworksSpec = &paginate.Spec{
 		items := describeClientVpnTargetNetworksItems(v.(*DescribeClientVpnTargetNetworksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeClientVpnTargetNetworksOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var describeClientVpnTargetNetworksSpec = &paginate.Spec{
 		in := v.(*DescribeClientVpnTargetNetworksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeClientVpnTargetNetworksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeClientVpnTargetNetworksInput).Validate()

@@ -25,7 +25,7 @@ type DescribeCoipPoolsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -39,8 +39,8 @@ func (s *DescribeCoipPoolsInput) Validate() error {
 type DescribeCoipPoolsOutput struct {
 	// Information about the address pools.
 	CoipPools []CoipPool `json:"CoipPools,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeCoipPoolsAPIClient is a client that can call DescribeCoipPools, the operation boto3's describe_coip_pools paginator pages through.
@@ -64,7 +64,7 @@ var describeCoipPoolsSpec = &paginate.Spec{
 		items := describeCoipPoolsItems(v.(*DescribeCoipPoolsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeCoipPoolsOutput)
 		t[0] = out.NextToken
 	},
@@ -72,9 +72,10 @@ var describeCoipPoolsSpec = &paginate.Spec{
 		in := v.(*DescribeCoipPoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeCoipPoolsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeCoipPoolsInput).Validate()

@@ -31,7 +31,7 @@ type DescribeEgressOnlyInternetGatewaysInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeEgressOnlyInternetGatewaysInput) Validate() error {
 type DescribeEgressOnlyInternetGatewaysOutput struct {
 	// Information about the egress-only internet gateways.
 	EgressOnlyInternetGateways []EgressOnlyInternetGateway `json:"EgressOnlyInternetGateways,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeEgressOnlyInternetGatewaysAPIClient is a client that can call DescribeEgressOnlyInternetGateways, the operation boto3's describe_egress_only_internet_gateways paginator pages through.
@@ -71,7 +71,7 @@ var describeEgressOnlyInternetGatewaysSpec = &paginate.Spec{
 		items := describeEgressOnlyInternetGatewaysItems(v.(*DescribeEgressOnlyInternetGatewaysOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeEgressOnlyInternetGatewaysOutput)
 		t[0] = out.NextToken
 	},
@@ -79,9 +79,10 @@ var describeEgressOnlyInternetGatewaysSpec = &paginate.Spec{
 		in := v.(*DescribeEgressOnlyInternetGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeEgressOnlyInternetGatewaysInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeEgressOnlyInternetGatewaysInput).Validate()

@@ -22,7 +22,7 @@ type DescribeExportImageTasksInput struct {
 	ExportImageTaskIds []string `json:"ExportImageTaskIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeExportImageTasksInput) Validate() error {
 type DescribeExportImageTasksOutput struct {
 	// Information about the export image tasks.
 	ExportImageTasks []ExportImageTask `json:"ExportImageTasks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeExportImageTasksAPIClient is a client that can call DescribeExportImageTasks, the operation boto3's describe_export_image_tasks paginator pages through.
@@ -62,7 +62,7 @@ var describeExportImageTasksSpec = &paginate.Spec{
 		items := describeExportImageTasksItems(v.(*DescribeExportImageTasksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeExportImageTasksOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeExportImageTasksSpec = &paginate.Spec{
 		in := v.(*DescribeExportImageTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeExportImageTasksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeExportImageTasksInput).Validate()

@@ -25,7 +25,7 @@ type DescribeFastLaunchImagesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -41,8 +41,8 @@ type DescribeFastLaunchImagesOutput struct {
 	// A collection of details about the fast-launch enabled Windows images that
 	// meet the requested criteria.
 	FastLaunchImages []FastLaunchImage `json:"FastLaunchImages,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeFastLaunchImagesAPIClient is a client that can call DescribeFastLaunchImages, the operation boto3's describe_fast_launch_images paginator pages through.
@@ -66,7 +66,7 @@ var describeFastLaunchImagesSpec = &paginate.Spec{
 		items := describeFastLaunchImagesItems(v.(*DescribeFastLaunchImagesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeFastLaunchImagesOutput)
 		t[0] = out.NextToken
 	},
@@ -74,9 +74,10 @@ var describeFastLaunchImagesSpec = &paginate.Spec{
 		in := v.(*DescribeFastLaunchImagesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeFastLaunchImagesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeFastLaunchImagesInput).Validate()

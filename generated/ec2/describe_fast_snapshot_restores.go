@@ -30,7 +30,7 @@ type DescribeFastSnapshotRestoresInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -45,8 +45,8 @@ func (s *DescribeFastSnapshotRestoresInput) Validate() error {
 type DescribeFastSnapshotRestoresOutput struct {
 	// Information about the state of fast snapshot restores.
 	FastSnapshotRestores []FastSnapshotRestore `json:"FastSnapshotRestores,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeFastSnapshotRestoresAPIClient is a client that can call DescribeFastSnapshotRestores, the operation boto3's describe_fast_snapshot_restores paginator pages through.
@@ -70,7 +70,7 @@ var describeFastSnapshotRestoresSpec = &paginate.Spec{
 		items := describeFastSnapshotRestoresItems(v.(*DescribeFastSnapshotRestoresOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeFastSnapshotRestoresOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var describeFastSnapshotRestoresSpec = &paginate.Spec{
 		in := v.(*DescribeFastSnapshotRestoresInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeFastSnapshotRestoresInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeFastSnapshotRestoresInput).Validate()

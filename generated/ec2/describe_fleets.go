@@ -35,7 +35,7 @@ type DescribeFleetsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -49,8 +49,8 @@ func (s *DescribeFleetsInput) Validate() error {
 type DescribeFleetsOutput struct {
 	// Information about the EC2 Fleets.
 	Fleets []Fleet `json:"Fleets,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeFleetsAPIClient is a client that can call DescribeFleets, the operation boto3's describe_fleets paginator pages through.
@@ -74,7 +74,7 @@ var describeFleetsSpec = &paginate.Spec{
 		items := describeFleetsItems(v.(*DescribeFleetsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeFleetsOutput)
 		t[0] = out.NextToken
 	},
@@ -82,9 +82,10 @@ var describeFleetsSpec = &paginate.Spec{
 		in := v.(*DescribeFleetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeFleetsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeFleetsInput).Validate()

@@ -32,14 +32,14 @@ type DescribeFlowLogsInput struct {
 	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
 	//     find all resources assigned a tag with a specific key, regardless of the
 	//     tag value.
-	Filters []Filter `json:"Filters,omitempty"`
+	Filters []Filter `json:"Filter,omitempty"`
 	// One or more flow log IDs.
 	//
 	// Constraint: Maximum of 1000 flow log IDs.
 	FlowLogIds []string `json:"FlowLogIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *DescribeFlowLogsInput) Validate() error {
 type DescribeFlowLogsOutput struct {
 	// Information about the flow logs.
 	FlowLogs []FlowLog `json:"FlowLogs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeFlowLogsAPIClient is a client that can call DescribeFlowLogs, the operation boto3's describe_flow_logs paginator pages through.
@@ -78,7 +78,7 @@ var describeFlowLogsSpec = &paginate.Spec{
 		items := describeFlowLogsItems(v.(*DescribeFlowLogsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeFlowLogsOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var describeFlowLogsSpec = &paginate.Spec{
 		in := v.(*DescribeFlowLogsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeFlowLogsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeFlowLogsInput).Validate()

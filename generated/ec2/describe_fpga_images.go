@@ -45,7 +45,7 @@ type DescribeFpgaImagesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -59,8 +59,8 @@ func (s *DescribeFpgaImagesInput) Validate() error {
 type DescribeFpgaImagesOutput struct {
 	// Information about the FPGA images.
 	FpgaImages []FpgaImage `json:"FpgaImages,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeFpgaImagesAPIClient is a client that can call DescribeFpgaImages, the operation boto3's describe_fpga_images paginator pages through.
@@ -84,7 +84,7 @@ var describeFpgaImagesSpec = &paginate.Spec{
 		items := describeFpgaImagesItems(v.(*DescribeFpgaImagesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeFpgaImagesOutput)
 		t[0] = out.NextToken
 	},
@@ -92,9 +92,10 @@ var describeFpgaImagesSpec = &paginate.Spec{
 		in := v.(*DescribeFpgaImagesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeFpgaImagesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeFpgaImagesInput).Validate()

@@ -16,7 +16,7 @@ type DescribeHostReservationOfferingsInput struct {
 	//   - instance-family - The instance family of the offering (for example, m4).
 	//   - payment-option - The payment option ( NoUpfront | PartialUpfront |
 	//     AllUpfront).
-	Filters []Filter `json:"Filters,omitempty"`
+	Filters []Filter `json:"Filter,omitempty"`
 	// This is the maximum duration of the reservation to purchase, specified in
 	// seconds. Reservations are available in one-year and three-year terms. The
 	// number of seconds specified must be the number of seconds in a year
@@ -33,7 +33,7 @@ type DescribeHostReservationOfferingsInput struct {
 	OfferingId string `json:"OfferingId,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -48,8 +48,8 @@ func (s *DescribeHostReservationOfferingsInput) Validate() error {
 type DescribeHostReservationOfferingsOutput struct {
 	// Information about the offerings.
 	OfferingSet []OfferingSet `json:"OfferingSet,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeHostReservationOfferingsAPIClient is a client that can call DescribeHostReservationOfferings, the operation boto3's describe_host_reservation_offerings paginator pages through.
@@ -73,7 +73,7 @@ var describeHostReservationOfferingsSpec = &paginate.Spec{
 		items := describeHostReservationOfferingsItems(v.(*DescribeHostReservationOfferingsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeHostReservationOfferingsOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var describeHostReservationOfferingsSpec = &paginate.Spec{
 		in := v.(*DescribeHostReservationOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeHostReservationOfferingsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeHostReservationOfferingsInput).Validate()

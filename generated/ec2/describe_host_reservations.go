@@ -25,12 +25,12 @@ type DescribeHostReservationsInput struct {
 	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
 	//     find all resources assigned a tag with a specific key, regardless of the
 	//     tag value.
-	Filters []Filter `json:"Filters,omitempty"`
+	Filters []Filter `json:"Filter,omitempty"`
 	// The host reservation IDs.
 	HostReservationIdSet []string `json:"HostReservationIdSet,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -45,8 +45,8 @@ func (s *DescribeHostReservationsInput) Validate() error {
 type DescribeHostReservationsOutput struct {
 	// Details about the reservation's configuration.
 	HostReservationSet []HostReservationSet `json:"HostReservationSet,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeHostReservationsAPIClient is a client that can call DescribeHostReservations, the operation boto3's describe_host_reservations paginator pages through.
@@ -70,7 +70,7 @@ var describeHostReservationsSpec = &paginate.Spec{
 		items := describeHostReservationsItems(v.(*DescribeHostReservationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeHostReservationsOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var describeHostReservationsSpec = &paginate.Spec{
 		in := v.(*DescribeHostReservationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeHostReservationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeHostReservationsInput).Validate()

@@ -29,10 +29,10 @@ type DescribeHostsInput struct {
 	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
 	//     find all resources assigned a tag with a specific key, regardless of the
 	//     tag value.
-	Filters []Filter `json:"Filters,omitempty"`
+	Filters []Filter `json:"Filter,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeHostsInput) Validate() error {
 type DescribeHostsOutput struct {
 	// Information about the Dedicated Hosts.
 	Hosts []Host `json:"Hosts,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeHostsAPIClient is a client that can call DescribeHosts, the operation boto3's describe_hosts paginator pages through.
@@ -71,7 +71,7 @@ var describeHostsSpec = &paginate.Spec{
 		items := describeHostsItems(v.(*DescribeHostsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeHostsOutput)
 		t[0] = out.NextToken
 	},
@@ -79,9 +79,10 @@ var describeHostsSpec = &paginate.Spec{
 		in := v.(*DescribeHostsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeHostsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeHostsInput).Validate()

@@ -21,7 +21,7 @@ type DescribeIamInstanceProfileAssociationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -36,8 +36,8 @@ func (s *DescribeIamInstanceProfileAssociationsInput) Validate() error {
 type DescribeIamInstanceProfileAssociationsOutput struct {
 	// Information about the IAM instance profile associations.
 	IamInstanceProfileAssociations []IamInstanceProfileAssociation `json:"IamInstanceProfileAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIamInstanceProfileAssociationsAPIClient is a client that can call DescribeIamInstanceProfileAssociations, the operation boto3's describe_iam_instance_profile_associations paginator pages through.
@@ -61,7 +61,7 @@ var describeIamInstanceProfileAssociationsSpec = &paginate.Spec{
 		items := describeIamInstanceProfileAssociationsItems(v.(*DescribeIamInstanceProfileAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIamInstanceProfileAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -69,9 +69,10 @@ var describeIamInstanceProfileAssociationsSpec = &paginate.Spec{
 		in := v.(*DescribeIamInstanceProfileAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIamInstanceProfileAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIamInstanceProfileAssociationsInput).Validate()

@@ -38,7 +38,7 @@ type DescribeImageReferencesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -61,8 +61,8 @@ func (s *DescribeImageReferencesInput) validate(v *paginate.Invalid, path string
 type DescribeImageReferencesOutput struct {
 	// The resources that are referencing the specified images.
 	ImageReferences []ImageReference `json:"ImageReferences,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeImageReferencesAPIClient is a client that can call DescribeImageReferences, the operation boto3's describe_image_references paginator pages through.
@@ -86,7 +86,7 @@ var describeImageReferencesSpec = &paginate.Spec{
 		items := describeImageReferencesItems(v.(*DescribeImageReferencesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeImageReferencesOutput)
 		t[0] = out.NextToken
 	},
@@ -94,9 +94,10 @@ var describeImageReferencesSpec = &paginate.Spec{
 		in := v.(*DescribeImageReferencesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeImageReferencesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeImageReferencesInput).Validate()

@@ -32,7 +32,7 @@ type DescribeImageUsageReportEntriesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ func (s *DescribeImageUsageReportEntriesInput) Validate() error {
 type DescribeImageUsageReportEntriesOutput struct {
 	// The content of the usage reports.
 	ImageUsageReportEntries []ImageUsageReportEntry `json:"ImageUsageReportEntries,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeImageUsageReportEntriesAPIClient is a client that can call DescribeImageUsageReportEntries, the operation boto3's describe_image_usage_report_entries paginator pages through.
@@ -72,7 +72,7 @@ var describeImageUsageReportEntriesSpec = &paginate.Spec{
 		items := describeImageUsageReportEntriesItems(v.(*DescribeImageUsageReportEntriesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeImageUsageReportEntriesOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var describeImageUsageReportEntriesSpec = &paginate.Spec{
 		in := v.(*DescribeImageUsageReportEntriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeImageUsageReportEntriesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeImageUsageReportEntriesInput).Validate()

@@ -38,7 +38,7 @@ type DescribeImageUsageReportsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *DescribeImageUsageReportsInput) Validate() error {
 type DescribeImageUsageReportsOutput struct {
 	// The image usage reports.
 	ImageUsageReports []ImageUsageReport `json:"ImageUsageReports,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeImageUsageReportsAPIClient is a client that can call DescribeImageUsageReports, the operation boto3's describe_image_usage_reports paginator pages through.
@@ -78,7 +78,7 @@ var describeImageUsageReportsSpec = &paginate.Spec{
 		items := describeImageUsageReportsItems(v.(*DescribeImageUsageReportsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeImageUsageReportsOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var describeImageUsageReportsSpec = &paginate.Spec{
 		in := v.(*DescribeImageUsageReportsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeImageUsageReportsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeImageUsageReportsInput).Validate()

@@ -125,7 +125,7 @@ type DescribeImagesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -139,8 +139,8 @@ func (s *DescribeImagesInput) Validate() error {
 type DescribeImagesOutput struct {
 	// Information about the images.
 	Images []Image `json:"Images,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeImagesAPIClient is a client that can call DescribeImages, the operation boto3's describe_images paginator pages through.
@@ -164,7 +164,7 @@ var describeImagesSpec = &paginate.Spec{
 		items := describeImagesItems(v.(*DescribeImagesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeImagesOutput)
 		t[0] = out.NextToken
 	},
@@ -172,9 +172,10 @@ var describeImagesSpec = &paginate.Spec{
 		in := v.(*DescribeImagesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeImagesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeImagesInput).Validate()

@@ -22,7 +22,7 @@ type DescribeImportImageTasksInput struct {
 	ImportTaskIds []string `json:"ImportTaskIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -38,8 +38,8 @@ type DescribeImportImageTasksOutput struct {
 	// A list of zero or more import image tasks that are currently active or were
 	// completed or canceled in the previous 7 days.
 	ImportImageTasks []ImportImageTask `json:"ImportImageTasks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeImportImageTasksAPIClient is a client that can call DescribeImportImageTasks, the operation boto3's describe_import_image_tasks paginator pages through.
@@ -63,7 +63,7 @@ var describeImportImageTasksSpec = &paginate.Spec{
 		items := describeImportImageTasksItems(v.(*DescribeImportImageTasksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeImportImageTasksOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeImportImageTasksSpec = &paginate.Spec{
 		in := v.(*DescribeImportImageTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeImportImageTasksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeImportImageTasksInput).Validate()

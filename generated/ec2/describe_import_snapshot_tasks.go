@@ -21,7 +21,7 @@ type DescribeImportSnapshotTasksInput struct {
 	ImportTaskIds []string `json:"ImportTaskIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ type DescribeImportSnapshotTasksOutput struct {
 	// A list of zero or more import snapshot tasks that are currently active or
 	// were completed or canceled in the previous 7 days.
 	ImportSnapshotTasks []ImportSnapshotTask `json:"ImportSnapshotTasks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeImportSnapshotTasksAPIClient is a client that can call DescribeImportSnapshotTasks, the operation boto3's describe_import_snapshot_tasks paginator pages through.
@@ -62,7 +62,7 @@ var describeImportSnapshotTasksSpec = &paginate.Spec{
 		items := describeImportSnapshotTasksItems(v.(*DescribeImportSnapshotTasksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeImportSnapshotTasksOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeImportSnapshotTasksSpec = &paginate.Spec{
 		in := v.(*DescribeImportSnapshotTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeImportSnapshotTasksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeImportSnapshotTasksInput).Validate()

@@ -43,7 +43,7 @@ type DescribeInstanceConnectEndpointsInput struct {
 	InstanceConnectEndpointIds []string `json:"InstanceConnectEndpointIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -58,8 +58,8 @@ func (s *DescribeInstanceConnectEndpointsInput) Validate() error {
 type DescribeInstanceConnectEndpointsOutput struct {
 	// Information about the EC2 Instance Connect Endpoints.
 	InstanceConnectEndpoints []InstanceConnectEndpoint `json:"InstanceConnectEndpoints,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceConnectEndpointsAPIClient is a client that can call DescribeInstanceConnectEndpoints, the operation boto3's describe_instance_connect_endpoints paginator pages through.
@@ -83,7 +83,7 @@ var describeInstanceConnectEndpointsSpec = &paginate.Spec{
 		items := describeInstanceConnectEndpointsItems(v.(*DescribeInstanceConnectEndpointsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceConnectEndpointsOutput)
 		t[0] = out.NextToken
 	},
@@ -91,9 +91,10 @@ var describeInstanceConnectEndpointsSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceConnectEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceConnectEndpointsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceConnectEndpointsInput).Validate()

@@ -28,7 +28,7 @@ type DescribeInstanceCreditSpecificationsInput struct {
 	InstanceIds []string `json:"InstanceIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -43,8 +43,8 @@ func (s *DescribeInstanceCreditSpecificationsInput) Validate() error {
 type DescribeInstanceCreditSpecificationsOutput struct {
 	// Information about the credit option for CPU usage of an instance.
 	InstanceCreditSpecifications []InstanceCreditSpecification `json:"InstanceCreditSpecifications,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceCreditSpecificationsAPIClient is a client that can call DescribeInstanceCreditSpecifications, the operation boto3's describe_instance_credit_specifications paginator pages through.
@@ -68,7 +68,7 @@ var describeInstanceCreditSpecificationsSpec = &paginate.Spec{
 		items := describeInstanceCreditSpecificationsItems(v.(*DescribeInstanceCreditSpecificationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceCreditSpecificationsOutput)
 		t[0] = out.NextToken
 	},
@@ -76,9 +76,10 @@ var describeInstanceCreditSpecificationsSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceCreditSpecificationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceCreditSpecificationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceCreditSpecificationsInput).Validate()

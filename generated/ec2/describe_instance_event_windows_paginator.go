@@ -46,7 +46,7 @@ type DescribeInstanceEventWindowsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -61,8 +61,8 @@ func (s *DescribeInstanceEventWindowsInput) Validate() error {
 type DescribeInstanceEventWindowsOutput struct {
 	// Information about the event windows.
 	InstanceEventWindows []InstanceEventWindow `json:"InstanceEventWindows,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceEventWindowsAPIClient is a client that can call DescribeInstanceEventWindows, the operation boto3's describe_instance_event_windows paginator pages through.
@@ -86,7 +86,7 @@ var describeInstanceEventWindowsSpec = &paginate.Spec{
 		items := describeInstanceEventWindowsItems(v.(*DescribeInstanceEventWindowsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceEventWindowsOutput)
 		t[0] = out.NextToken
 	},
@@ -94,9 +94,10 @@ var describeInstanceEventWindowsSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceEventWindowsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceEventWindowsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceEventWindowsInput).Validate()

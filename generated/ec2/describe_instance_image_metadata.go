@@ -56,7 +56,7 @@ type DescribeInstanceImageMetadataInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -71,8 +71,8 @@ func (s *DescribeInstanceImageMetadataInput) Validate() error {
 type DescribeInstanceImageMetadataOutput struct {
 	// Information about the instance and the AMI used to launch the instance.
 	InstanceImageMetadata []InstanceImageMetadata `json:"InstanceImageMetadata,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceImageMetadataAPIClient is a client that can call DescribeInstanceImageMetadata, the operation boto3's describe_instance_image_metadata paginator pages through.
@@ -96,7 +96,7 @@ var describeInstanceImageMetadataSpec = &paginate.Spec{
 		items := describeInstanceImageMetadataItems(v.(*DescribeInstanceImageMetadataOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceImageMetadataOutput)
 		t[0] = out.NextToken
 	},
@@ -104,9 +104,10 @@ var describeInstanceImageMetadataSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceImageMetadataInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceImageMetadataInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceImageMetadataInput).Validate()

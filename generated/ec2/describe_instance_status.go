@@ -72,7 +72,7 @@ type DescribeInstanceStatusInput struct {
 	IncludeAllInstances *bool `json:"IncludeAllInstances,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -86,8 +86,8 @@ func (s *DescribeInstanceStatusInput) Validate() error {
 type DescribeInstanceStatusOutput struct {
 	// Information about the status of the instances.
 	InstanceStatuses []InstanceStatus `json:"InstanceStatuses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceStatusAPIClient is a client that can call DescribeInstanceStatus, the operation boto3's describe_instance_status paginator pages through.
@@ -111,7 +111,7 @@ var describeInstanceStatusSpec = &paginate.Spec{
 		items := describeInstanceStatusItems(v.(*DescribeInstanceStatusOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceStatusOutput)
 		t[0] = out.NextToken
 	},
@@ -119,9 +119,10 @@ var describeInstanceStatusSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceStatusInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceStatusInput).Validate()

@@ -38,7 +38,7 @@ type DescribeInstanceTopologyInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *DescribeInstanceTopologyInput) Validate() error {
 type DescribeInstanceTopologyOutput struct {
 	// Information about the topology of each instance.
 	Instances []DescribeInstanceTopologyInstance `json:"Instances,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceTopologyAPIClient is a client that can call DescribeInstanceTopology, the operation boto3's describe_instance_topology paginator pages through.
@@ -78,7 +78,7 @@ var describeInstanceTopologySpec = &paginate.Spec{
 		items := describeInstanceTopologyItems(v.(*DescribeInstanceTopologyOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceTopologyOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var describeInstanceTopologySpec = &paginate.Spec{
 		in := v.(*DescribeInstanceTopologyInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceTopologyInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceTopologyInput).Validate()

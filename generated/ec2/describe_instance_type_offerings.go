@@ -39,7 +39,7 @@ type DescribeInstanceTypeOfferingsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *DescribeInstanceTypeOfferingsInput) Validate() error {
 type DescribeInstanceTypeOfferingsOutput struct {
 	// The instance types offered in the location.
 	InstanceTypeOfferings []InstanceTypeOffering `json:"InstanceTypeOfferings,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceTypeOfferingsAPIClient is a client that can call DescribeInstanceTypeOfferings, the operation boto3's describe_instance_type_offerings paginator pages through.
@@ -79,7 +79,7 @@ var describeInstanceTypeOfferingsSpec = &paginate.Spec{
 		items := describeInstanceTypeOfferingsItems(v.(*DescribeInstanceTypeOfferingsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceTypeOfferingsOutput)
 		t[0] = out.NextToken
 	},
@@ -87,9 +87,10 @@ var describeInstanceTypeOfferingsSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceTypeOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceTypeOfferingsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceTypeOfferingsInput).Validate()

@@ -135,7 +135,7 @@ type DescribeInstanceTypesInput struct {
 	IncludeUnsupportedInRegion *bool `json:"IncludeUnsupportedInRegion,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -149,8 +149,8 @@ func (s *DescribeInstanceTypesInput) Validate() error {
 type DescribeInstanceTypesOutput struct {
 	// The instance type.
 	InstanceTypes []InstanceType `json:"InstanceTypes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstanceTypesAPIClient is a client that can call DescribeInstanceTypes, the operation boto3's describe_instance_types paginator pages through.
@@ -174,7 +174,7 @@ var describeInstanceTypesSpec = &paginate.Spec{
 		items := describeInstanceTypesItems(v.(*DescribeInstanceTypesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstanceTypesOutput)
 		t[0] = out.NextToken
 	},
@@ -182,9 +182,10 @@ var describeInstanceTypesSpec = &paginate.Spec{
 		in := v.(*DescribeInstanceTypesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstanceTypesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstanceTypesInput).Validate()

@@ -311,7 +311,7 @@ type DescribeInstancesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -325,8 +325,8 @@ func (s *DescribeInstancesInput) Validate() error {
 type DescribeInstancesOutput struct {
 	// Information about the reservations.
 	Reservations []Reservation `json:"Reservations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeInstancesAPIClient is a client that can call DescribeInstances, the operation boto3's describe_instances paginator pages through.
@@ -350,7 +350,7 @@ var describeInstancesSpec = &paginate.Spec{
 		items := describeInstancesItems(v.(*DescribeInstancesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeInstancesOutput)
 		t[0] = out.NextToken
 	},
@@ -358,9 +358,10 @@ var describeInstancesSpec = &paginate.Spec{
 		in := v.(*DescribeInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeInstancesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeInstancesInput).Validate()

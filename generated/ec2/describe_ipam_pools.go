@@ -24,7 +24,7 @@ type DescribeIpamPoolsInput struct {
 	IpamPoolIds []string `json:"IpamPoolIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -38,8 +38,8 @@ func (s *DescribeIpamPoolsInput) Validate() error {
 type DescribeIpamPoolsOutput struct {
 	// Information about the IPAM pools.
 	IpamPools []IpamPool `json:"IpamPools,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamPoolsAPIClient is a client that can call DescribeIpamPools, the operation boto3's describe_ipam_pools paginator pages through.
@@ -63,7 +63,7 @@ var describeIpamPoolsSpec = &paginate.Spec{
 		items := describeIpamPoolsItems(v.(*DescribeIpamPoolsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamPoolsOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeIpamPoolsSpec = &paginate.Spec{
 		in := v.(*DescribeIpamPoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamPoolsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamPoolsInput).Validate()

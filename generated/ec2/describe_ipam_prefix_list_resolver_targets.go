@@ -26,7 +26,7 @@ type DescribeIpamPrefixListResolverTargetsInput struct {
 	IpamPrefixListResolverId string `json:"IpamPrefixListResolverId,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -41,8 +41,8 @@ func (s *DescribeIpamPrefixListResolverTargetsInput) Validate() error {
 type DescribeIpamPrefixListResolverTargetsOutput struct {
 	// Information about the IPAM prefix list resolver Targets.
 	IpamPrefixListResolverTargets []IpamPrefixListResolverTarget `json:"IpamPrefixListResolverTargets,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamPrefixListResolverTargetsAPIClient is a client that can call DescribeIpamPrefixListResolverTargets, the operation boto3's describe_ipam_prefix_list_resolver_targets paginator pages through.
@@ -66,7 +66,7 @@ var describeIpamPrefixListResolverTargetsSpec = &paginate.Spec{
 		items := describeIpamPrefixListResolverTargetsItems(v.(*DescribeIpamPrefixListResolverTargetsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamPrefixListResolverTargetsOutput)
 		t[0] = out.NextToken
 	},
@@ -74,9 +74,10 @@ var describeIpamPrefixListResolverTargetsSpec = &paginate.Spec{
 		in := v.(*DescribeIpamPrefixListResolverTargetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamPrefixListResolverTargetsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamPrefixListResolverTargetsInput).Validate()

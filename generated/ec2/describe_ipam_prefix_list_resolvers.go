@@ -23,7 +23,7 @@ type DescribeIpamPrefixListResolversInput struct {
 	IpamPrefixListResolverIds []string `json:"IpamPrefixListResolverIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -38,8 +38,8 @@ func (s *DescribeIpamPrefixListResolversInput) Validate() error {
 type DescribeIpamPrefixListResolversOutput struct {
 	// Information about the IPAM prefix list resolvers.
 	IpamPrefixListResolvers []IpamPrefixListResolver `json:"IpamPrefixListResolvers,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamPrefixListResolversAPIClient is a client that can call DescribeIpamPrefixListResolvers, the operation boto3's describe_ipam_prefix_list_resolvers paginator pages through.
@@ -63,7 +63,7 @@ var describeIpamPrefixListResolversSpec = &paginate.Spec{
 		items := describeIpamPrefixListResolversItems(v.(*DescribeIpamPrefixListResolversOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamPrefixListResolversOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeIpamPrefixListResolversSpec = &paginate.Spec{
 		in := v.(*DescribeIpamPrefixListResolversInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamPrefixListResolversInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamPrefixListResolversInput).Validate()

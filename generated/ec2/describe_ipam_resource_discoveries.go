@@ -22,7 +22,7 @@ type DescribeIpamResourceDiscoveriesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeIpamResourceDiscoveriesInput) Validate() error {
 type DescribeIpamResourceDiscoveriesOutput struct {
 	// The resource discoveries.
 	IpamResourceDiscoveries []IpamResourceDiscovery `json:"IpamResourceDiscoveries,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamResourceDiscoveriesAPIClient is a client that can call DescribeIpamResourceDiscoveries, the operation boto3's describe_ipam_resource_discoveries paginator pages through.
@@ -62,7 +62,7 @@ var describeIpamResourceDiscoveriesSpec = &paginate.Spec{
 		items := describeIpamResourceDiscoveriesItems(v.(*DescribeIpamResourceDiscoveriesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamResourceDiscoveriesOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeIpamResourceDiscoveriesSpec = &paginate.Spec{
 		in := v.(*DescribeIpamResourceDiscoveriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamResourceDiscoveriesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamResourceDiscoveriesInput).Validate()

@@ -22,7 +22,7 @@ type DescribeIpamResourceDiscoveryAssociationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeIpamResourceDiscoveryAssociationsInput) Validate() error {
 type DescribeIpamResourceDiscoveryAssociationsOutput struct {
 	// The resource discovery associations.
 	IpamResourceDiscoveryAssociations []IpamResourceDiscoveryAssociation `json:"IpamResourceDiscoveryAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamResourceDiscoveryAssociationsAPIClient is a client that can call DescribeIpamResourceDiscoveryAssociations, the operation boto3's describe_ipam_resource_discovery_associations paginator pages through.
@@ -62,7 +62,7 @@ var describeIpamResourceDiscoveryAssociationsSpec = &paginate.Spec{
 		items := describeIpamResourceDiscoveryAssociationsItems(v.(*DescribeIpamResourceDiscoveryAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamResourceDiscoveryAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeIpamResourceDiscoveryAssociationsSpec = &paginate.Spec{
 		in := v.(*DescribeIpamResourceDiscoveryAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamResourceDiscoveryAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamResourceDiscoveryAssociationsInput).Validate()

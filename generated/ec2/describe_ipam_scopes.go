@@ -24,7 +24,7 @@ type DescribeIpamScopesInput struct {
 	IpamScopeIds []string `json:"IpamScopeIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -38,8 +38,8 @@ func (s *DescribeIpamScopesInput) Validate() error {
 type DescribeIpamScopesOutput struct {
 	// The scopes you want information on.
 	IpamScopes []IpamScope `json:"IpamScopes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamScopesAPIClient is a client that can call DescribeIpamScopes, the operation boto3's describe_ipam_scopes paginator pages through.
@@ -63,7 +63,7 @@ var describeIpamScopesSpec = &paginate.Spec{
 		items := describeIpamScopesItems(v.(*DescribeIpamScopesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamScopesOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeIpamScopesSpec = &paginate.Spec{
 		in := v.(*DescribeIpamScopesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamScopesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamScopesInput).Validate()

@@ -24,7 +24,7 @@ type DescribeIpamsInput struct {
 	IpamIds []string `json:"IpamIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -38,8 +38,8 @@ func (s *DescribeIpamsInput) Validate() error {
 type DescribeIpamsOutput struct {
 	// Information about the IPAMs.
 	Ipams []Ipam `json:"Ipams,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpamsAPIClient is a client that can call DescribeIpams, the operation boto3's describe_ipams paginator pages through.
@@ -63,7 +63,7 @@ var describeIpamsSpec = &paginate.Spec{
 		items := describeIpamsItems(v.(*DescribeIpamsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpamsOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeIpamsSpec = &paginate.Spec{
 		in := v.(*DescribeIpamsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpamsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpamsInput).Validate()

@@ -30,7 +30,7 @@ type DescribeIpv6PoolsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *DescribeIpv6PoolsInput) Validate() error {
 type DescribeIpv6PoolsOutput struct {
 	// Information about the IPv6 address pools.
 	Ipv6Pools []Ipv6Pool `json:"Ipv6Pools,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeIpv6PoolsAPIClient is a client that can call DescribeIpv6Pools, the operation boto3's describe_ipv6_pools paginator pages through.
@@ -69,7 +69,7 @@ var describeIpv6PoolsSpec = &paginate.Spec{
 		items := describeIpv6PoolsItems(v.(*DescribeIpv6PoolsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeIpv6PoolsOutput)
 		t[0] = out.NextToken
 	},
@@ -77,9 +77,10 @@ var describeIpv6PoolsSpec = &paginate.Spec{
 		in := v.(*DescribeIpv6PoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeIpv6PoolsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeIpv6PoolsInput).Validate()

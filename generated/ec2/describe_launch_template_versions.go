@@ -94,7 +94,7 @@ type DescribeLaunchTemplateVersionsInput struct {
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -109,8 +109,8 @@ func (s *DescribeLaunchTemplateVersionsInput) Validate() error {
 type DescribeLaunchTemplateVersionsOutput struct {
 	// Information about the launch template versions.
 	LaunchTemplateVersions []LaunchTemplateVersion `json:"LaunchTemplateVersions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLaunchTemplateVersionsAPIClient is a client that can call DescribeLaunchTemplateVersions, the operation boto3's describe_launch_template_versions paginator pages through.
@@ -134,7 +134,7 @@ var describeLaunchTemplateVersionsSpec = &paginate.Spec{
 		items := describeLaunchTemplateVersionsItems(v.(*DescribeLaunchTemplateVersionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLaunchTemplateVersionsOutput)
 		t[0] = out.NextToken
 	},
@@ -142,9 +142,10 @@ var describeLaunchTemplateVersionsSpec = &paginate.Spec{
 		in := v.(*DescribeLaunchTemplateVersionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLaunchTemplateVersionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLaunchTemplateVersionsInput).Validate()

@@ -39,7 +39,7 @@ type DescribeLaunchTemplatesInput struct {
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *DescribeLaunchTemplatesInput) Validate() error {
 type DescribeLaunchTemplatesOutput struct {
 	// Information about the launch templates.
 	LaunchTemplates []DescribeLaunchTemplatesLaunchTemplate `json:"LaunchTemplates,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLaunchTemplatesAPIClient is a client that can call DescribeLaunchTemplates, the operation boto3's describe_launch_templates paginator pages through.
@@ -79,7 +79,7 @@ var describeLaunchTemplatesSpec = &paginate.Spec{
 		items := describeLaunchTemplatesItems(v.(*DescribeLaunchTemplatesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLaunchTemplatesOutput)
 		t[0] = out.NextToken
 	},
@@ -87,9 +87,10 @@ var describeLaunchTemplatesSpec = &paginate.Spec{
 		in := v.(*DescribeLaunchTemplatesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLaunchTemplatesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLaunchTemplatesInput).Validate()

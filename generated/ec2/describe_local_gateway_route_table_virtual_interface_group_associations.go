@@ -34,7 +34,7 @@ type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput struct
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -50,8 +50,8 @@ func (s *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput) V
 type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput struct {
 	// Information about the associations.
 	LocalGatewayRouteTableVirtualInterfaceGroupAssociations []LocalGatewayRouteTableVirtualInterfaceGroupAssociation `json:"LocalGatewayRouteTableVirtualInterfaceGroupAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient is a client that can call DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations, the operation boto3's describe_local_gateway_route_table_virtual_interface_group_associations paginator pages through.
@@ -76,7 +76,7 @@ var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &pagin
 		items := describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems(v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &pagin
 		in := v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput).Validate()

@@ -32,7 +32,7 @@ type DescribeLocalGatewayRouteTableVpcAssociationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ func (s *DescribeLocalGatewayRouteTableVpcAssociationsInput) Validate() error {
 type DescribeLocalGatewayRouteTableVpcAssociationsOutput struct {
 	// Information about the associations.
 	LocalGatewayRouteTableVpcAssociations []LocalGatewayRouteTableVpcAssociation `json:"LocalGatewayRouteTableVpcAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLocalGatewayRouteTableVpcAssociationsAPIClient is a client that can call DescribeLocalGatewayRouteTableVpcAssociations, the operation boto3's describe_local_gateway_route_table_vpc_associations paginator pages through.
@@ -73,7 +73,7 @@ var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginate.Spec{
 		items := describeLocalGatewayRouteTableVpcAssociationsItems(v.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginate.Spec{
 		in := v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput).Validate()

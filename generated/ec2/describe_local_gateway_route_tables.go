@@ -31,7 +31,7 @@ type DescribeLocalGatewayRouteTablesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeLocalGatewayRouteTablesInput) Validate() error {
 type DescribeLocalGatewayRouteTablesOutput struct {
 	// Information about the local gateway route tables.
 	LocalGatewayRouteTables []LocalGatewayRouteTable `json:"LocalGatewayRouteTables,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLocalGatewayRouteTablesAPIClient is a client that can call DescribeLocalGatewayRouteTables, the operation boto3's describe_local_gateway_route_tables paginator pages through.
@@ -71,7 +71,7 @@ var describeLocalGatewayRouteTablesSpec = &paginate.Spec{
 		items := describeLocalGatewayRouteTablesItems(v.(*DescribeLocalGatewayRouteTablesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLocalGatewayRouteTablesOutput)
 		t[0] = out.NextToken
 	},
@@ -79,9 +79,10 @@ var describeLocalGatewayRouteTablesSpec = &paginate.Spec{
 		in := v.(*DescribeLocalGatewayRouteTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLocalGatewayRouteTablesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLocalGatewayRouteTablesInput).Validate()

@@ -29,7 +29,7 @@ type DescribeLocalGatewayVirtualInterfaceGroupsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *DescribeLocalGatewayVirtualInterfaceGroupsInput) Validate() error {
 type DescribeLocalGatewayVirtualInterfaceGroupsOutput struct {
 	// The virtual interface groups.
 	LocalGatewayVirtualInterfaceGroups []LocalGatewayVirtualInterfaceGroup `json:"LocalGatewayVirtualInterfaceGroups,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLocalGatewayVirtualInterfaceGroupsAPIClient is a client that can call DescribeLocalGatewayVirtualInterfaceGroups, the operation boto3's describe_local_gateway_virtual_interface_groups paginator pages through.
@@ -70,7 +70,7 @@ var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginate.Spec{
 		items := describeLocalGatewayVirtualInterfaceGroupsItems(v.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginate.Spec{
 		in := v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput).Validate()

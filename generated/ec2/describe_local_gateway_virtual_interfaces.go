@@ -33,7 +33,7 @@ type DescribeLocalGatewayVirtualInterfacesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -48,8 +48,8 @@ func (s *DescribeLocalGatewayVirtualInterfacesInput) Validate() error {
 type DescribeLocalGatewayVirtualInterfacesOutput struct {
 	// Information about the virtual interfaces.
 	LocalGatewayVirtualInterfaces []LocalGatewayVirtualInterface `json:"LocalGatewayVirtualInterfaces,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLocalGatewayVirtualInterfacesAPIClient is a client that can call DescribeLocalGatewayVirtualInterfaces, the operation boto3's describe_local_gateway_virtual_interfaces paginator pages through.
@@ -73,7 +73,7 @@ var describeLocalGatewayVirtualInterfacesSpec = &paginate.Spec{
 		items := describeLocalGatewayVirtualInterfacesItems(v.(*DescribeLocalGatewayVirtualInterfacesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLocalGatewayVirtualInterfacesOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var describeLocalGatewayVirtualInterfacesSpec = &paginate.Spec{
 		in := v.(*DescribeLocalGatewayVirtualInterfacesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLocalGatewayVirtualInterfacesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLocalGatewayVirtualInterfacesInput).Validate()

@@ -27,7 +27,7 @@ type DescribeLocalGatewaysInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -41,8 +41,8 @@ func (s *DescribeLocalGatewaysInput) Validate() error {
 type DescribeLocalGatewaysOutput struct {
 	// Information about the local gateways.
 	LocalGateways []LocalGateway `json:"LocalGateways,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeLocalGatewaysAPIClient is a client that can call DescribeLocalGateways, the operation boto3's describe_local_gateways paginator pages through.
@@ -66,7 +66,7 @@ var describeLocalGatewaysSpec = &paginate.Spec{
 		items := describeLocalGatewaysItems(v.(*DescribeLocalGatewaysOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeLocalGatewaysOutput)
 		t[0] = out.NextToken
 	},
@@ -74,9 +74,10 @@ var describeLocalGatewaysSpec = &paginate.Spec{
 		in := v.(*DescribeLocalGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeLocalGatewaysInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeLocalGatewaysInput).Validate()

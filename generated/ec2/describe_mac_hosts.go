@@ -20,7 +20,7 @@ type DescribeMacHostsInput struct {
 	HostIds []string `json:"HostIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -34,8 +34,8 @@ func (s *DescribeMacHostsInput) Validate() error {
 type DescribeMacHostsOutput struct {
 	// Information about the EC2 Mac Dedicated Hosts.
 	MacHosts []MacHost `json:"MacHosts,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeMacHostsAPIClient is a client that can call DescribeMacHosts, the operation boto3's describe_mac_hosts paginator pages through.
@@ -59,7 +59,7 @@ var describeMacHostsSpec = &paginate.Spec{
 		items := describeMacHostsItems(v.(*DescribeMacHostsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeMacHostsOutput)
 		t[0] = out.NextToken
 	},
@@ -67,9 +67,10 @@ var describeMacHostsSpec = &paginate.Spec{
 		in := v.(*DescribeMacHostsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeMacHostsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeMacHostsInput).Validate()

@@ -31,7 +31,7 @@ type DescribeMacModificationTasksInput struct {
 	MacModificationTaskIds []string `json:"MacModificationTaskIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeMacModificationTasksInput) Validate() error {
 type DescribeMacModificationTasksOutput struct {
 	// Information about the tasks.
 	MacModificationTasks []MacModificationTask `json:"MacModificationTasks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeMacModificationTasksAPIClient is a client that can call DescribeMacModificationTasks, the operation boto3's describe_mac_modification_tasks paginator pages through.
@@ -71,7 +71,7 @@ var describeMacModificationTasksSpec = &paginate.Spec{
 		items := describeMacModificationTasksItems(v.(*DescribeMacModificationTasksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeMacModificationTasksOutput)
 		t[0] = out.NextToken
 	},
@@ -79,9 +79,10 @@ var describeMacModificationTasksSpec = &paginate.Spec{
 		in := v.(*DescribeMacModificationTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeMacModificationTasksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeMacModificationTasksInput).Validate()

@@ -25,7 +25,7 @@ type DescribeManagedPrefixListsInput struct {
 	PrefixListIds []string `json:"PrefixListIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -40,8 +40,8 @@ func (s *DescribeManagedPrefixListsInput) Validate() error {
 type DescribeManagedPrefixListsOutput struct {
 	// Information about the prefix lists.
 	PrefixLists []PrefixList `json:"PrefixLists,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeManagedPrefixListsAPIClient is a client that can call DescribeManagedPrefixLists, the operation boto3's describe_managed_prefix_lists paginator pages through.
@@ -65,7 +65,7 @@ var describeManagedPrefixListsSpec = &paginate.Spec{
 		items := describeManagedPrefixListsItems(v.(*DescribeManagedPrefixListsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeManagedPrefixListsOutput)
 		t[0] = out.NextToken
 	},
@@ -73,9 +73,10 @@ var describeManagedPrefixListsSpec = &paginate.Spec{
 		in := v.(*DescribeManagedPrefixListsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeManagedPrefixListsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeManagedPrefixListsInput).Validate()

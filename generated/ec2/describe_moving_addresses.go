@@ -24,7 +24,7 @@ type DescribeMovingAddressesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -39,8 +39,8 @@ func (s *DescribeMovingAddressesInput) Validate() error {
 type DescribeMovingAddressesOutput struct {
 	// The status for each Elastic IP address.
 	MovingAddressStatuses []MovingAddressStatus `json:"MovingAddressStatuses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeMovingAddressesAPIClient is a client that can call DescribeMovingAddresses, the operation boto3's describe_moving_addresses paginator pages through.
@@ -64,7 +64,7 @@ var describeMovingAddressesSpec = &paginate.Spec{
 		items := describeMovingAddressesItems(v.(*DescribeMovingAddressesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeMovingAddressesOutput)
 		t[0] = out.NextToken
 	},
@@ -72,9 +72,10 @@ var describeMovingAddressesSpec = &paginate.Spec{
 		in := v.(*DescribeMovingAddressesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeMovingAddressesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeMovingAddressesInput).Validate()

@@ -30,12 +30,12 @@ type DescribeNatGatewaysInput struct {
 	//     find all resources assigned a tag with a specific key, regardless of the
 	//     tag value.
 	//   - vpc-id - The ID of the VPC in which the NAT gateway resides.
-	Filters []Filter `json:"Filters,omitempty"`
+	Filters []Filter `json:"Filter,omitempty"`
 	// The IDs of the NAT gateways.
 	NatGatewayIds []string `json:"NatGatewayIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -49,8 +49,8 @@ func (s *DescribeNatGatewaysInput) Validate() error {
 type DescribeNatGatewaysOutput struct {
 	// Information about the NAT gateways.
 	NatGateways []NatGateway `json:"NatGateways,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNatGatewaysAPIClient is a client that can call DescribeNatGateways, the operation boto3's describe_nat_gateways paginator pages through.
@@ -74,7 +74,7 @@ var describeNatGatewaysSpec = &paginate.Spec{
 		items := describeNatGatewaysItems(v.(*DescribeNatGatewaysOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNatGatewaysOutput)
 		t[0] = out.NextToken
 	},
@@ -82,9 +82,10 @@ var describeNatGatewaysSpec = &paginate.Spec{
 		in := v.(*DescribeNatGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNatGatewaysInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNatGatewaysInput).Validate()

@@ -55,7 +55,7 @@ type DescribeNetworkAclsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -69,8 +69,8 @@ func (s *DescribeNetworkAclsInput) Validate() error {
 type DescribeNetworkAclsOutput struct {
 	// Information about the network ACLs.
 	NetworkAcls []NetworkAcl `json:"NetworkAcls,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkAclsAPIClient is a client that can call DescribeNetworkAcls, the operation boto3's describe_network_acls paginator pages through.
@@ -94,7 +94,7 @@ var describeNetworkAclsSpec = &paginate.Spec{
 		items := describeNetworkAclsItems(v.(*DescribeNetworkAclsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkAclsOutput)
 		t[0] = out.NextToken
 	},
@@ -102,9 +102,10 @@ var describeNetworkAclsSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkAclsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkAclsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkAclsInput).Validate()

@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -31,9 +32,43 @@ type DescribeNetworkInsightsAccessScopeAnalysesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeNetworkInsightsAccessScopeAnalysesInput) MarshalJSON() ([]byte, error) {
+	type plain DescribeNetworkInsightsAccessScopeAnalysesInput
+	return json.Marshal(struct {
+		plain
+		AnalysisStartTimeBegin *paginate.JSONTime `json:"AnalysisStartTimeBegin,omitempty"`
+		AnalysisStartTimeEnd   *paginate.JSONTime `json:"AnalysisStartTimeEnd,omitempty"`
+	}{
+		AnalysisStartTimeBegin: (*paginate.JSONTime)(s.AnalysisStartTimeBegin),
+		AnalysisStartTimeEnd:   (*paginate.JSONTime)(s.AnalysisStartTimeEnd),
+		plain:                  plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeNetworkInsightsAccessScopeAnalysesInput) UnmarshalJSON(b []byte) error {
+	type plain DescribeNetworkInsightsAccessScopeAnalysesInput
+	v := struct {
+		*plain
+		AnalysisStartTimeBegin *paginate.JSONTime `json:"AnalysisStartTimeBegin,omitempty"`
+		AnalysisStartTimeEnd   *paginate.JSONTime `json:"AnalysisStartTimeEnd,omitempty"`
+	}{
+		AnalysisStartTimeBegin: (*paginate.JSONTime)(s.AnalysisStartTimeBegin),
+		AnalysisStartTimeEnd:   (*paginate.JSONTime)(s.AnalysisStartTimeEnd),
+		plain:                  (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AnalysisStartTimeBegin = (*time.Time)(v.AnalysisStartTimeBegin)
+	s.AnalysisStartTimeEnd = (*time.Time)(v.AnalysisStartTimeEnd)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -46,8 +81,8 @@ func (s *DescribeNetworkInsightsAccessScopeAnalysesInput) Validate() error {
 type DescribeNetworkInsightsAccessScopeAnalysesOutput struct {
 	// The Network Access Scope analyses.
 	NetworkInsightsAccessScopeAnalyses []NetworkInsightsAccessScopeAnalyse `json:"NetworkInsightsAccessScopeAnalyses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkInsightsAccessScopeAnalysesAPIClient is a client that can call DescribeNetworkInsightsAccessScopeAnalyses, the operation boto3's describe_network_insights_access_scope_analyses paginator pages through.
@@ -72,7 +107,7 @@ var describeNetworkInsightsAccessScopeAnalysesSpec = &paginate.Spec{
 		items := describeNetworkInsightsAccessScopeAnalysesItems(v.(*DescribeNetworkInsightsAccessScopeAnalysesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkInsightsAccessScopeAnalysesOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +115,10 @@ var describeNetworkInsightsAccessScopeAnalysesSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkInsightsAccessScopeAnalysesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkInsightsAccessScopeAnalysesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkInsightsAccessScopeAnalysesInput).Validate()

@@ -22,7 +22,7 @@ type DescribeNetworkInsightsAccessScopesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeNetworkInsightsAccessScopesInput) Validate() error {
 type DescribeNetworkInsightsAccessScopesOutput struct {
 	// The Network Access Scopes.
 	NetworkInsightsAccessScopes []NetworkInsightsAccessScope `json:"NetworkInsightsAccessScopes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkInsightsAccessScopesAPIClient is a client that can call DescribeNetworkInsightsAccessScopes, the operation boto3's describe_network_insights_access_scopes paginator pages through.
@@ -62,7 +62,7 @@ var describeNetworkInsightsAccessScopesSpec = &paginate.Spec{
 		items := describeNetworkInsightsAccessScopesItems(v.(*DescribeNetworkInsightsAccessScopesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkInsightsAccessScopesOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeNetworkInsightsAccessScopesSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkInsightsAccessScopesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkInsightsAccessScopesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkInsightsAccessScopesInput).Validate()

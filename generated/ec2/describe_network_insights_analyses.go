@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -34,9 +35,43 @@ type DescribeNetworkInsightsAnalysesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeNetworkInsightsAnalysesInput) MarshalJSON() ([]byte, error) {
+	type plain DescribeNetworkInsightsAnalysesInput
+	return json.Marshal(struct {
+		plain
+		AnalysisStartTime *paginate.JSONTime `json:"AnalysisStartTime,omitempty"`
+		AnalysisEndTime   *paginate.JSONTime `json:"AnalysisEndTime,omitempty"`
+	}{
+		AnalysisEndTime:   (*paginate.JSONTime)(s.AnalysisEndTime),
+		AnalysisStartTime: (*paginate.JSONTime)(s.AnalysisStartTime),
+		plain:             plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeNetworkInsightsAnalysesInput) UnmarshalJSON(b []byte) error {
+	type plain DescribeNetworkInsightsAnalysesInput
+	v := struct {
+		*plain
+		AnalysisStartTime *paginate.JSONTime `json:"AnalysisStartTime,omitempty"`
+		AnalysisEndTime   *paginate.JSONTime `json:"AnalysisEndTime,omitempty"`
+	}{
+		AnalysisEndTime:   (*paginate.JSONTime)(s.AnalysisEndTime),
+		AnalysisStartTime: (*paginate.JSONTime)(s.AnalysisStartTime),
+		plain:             (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AnalysisStartTime = (*time.Time)(v.AnalysisStartTime)
+	s.AnalysisEndTime = (*time.Time)(v.AnalysisEndTime)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -48,8 +83,8 @@ func (s *DescribeNetworkInsightsAnalysesInput) Validate() error {
 // DescribeNetworkInsightsAnalyses's results.
 type DescribeNetworkInsightsAnalysesOutput struct {
 	NetworkInsightsAnalyses []NetworkInsightsAnalyse `json:"NetworkInsightsAnalyses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkInsightsAnalysesAPIClient is a client that can call DescribeNetworkInsightsAnalyses, the operation boto3's describe_network_insights_analyses paginator pages through.
@@ -73,7 +108,7 @@ var describeNetworkInsightsAnalysesSpec = &paginate.Spec{
 		items := describeNetworkInsightsAnalysesItems(v.(*DescribeNetworkInsightsAnalysesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkInsightsAnalysesOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +116,10 @@ var describeNetworkInsightsAnalysesSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkInsightsAnalysesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkInsightsAnalysesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkInsightsAnalysesInput).Validate()

@@ -40,7 +40,7 @@ type DescribeNetworkInsightsPathsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -55,8 +55,8 @@ func (s *DescribeNetworkInsightsPathsInput) Validate() error {
 type DescribeNetworkInsightsPathsOutput struct {
 	// Information about the paths.
 	NetworkInsightsPaths []NetworkInsightsPath `json:"NetworkInsightsPaths,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkInsightsPathsAPIClient is a client that can call DescribeNetworkInsightsPaths, the operation boto3's describe_network_insights_paths paginator pages through.
@@ -80,7 +80,7 @@ var describeNetworkInsightsPathsSpec = &paginate.Spec{
 		items := describeNetworkInsightsPathsItems(v.(*DescribeNetworkInsightsPathsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkInsightsPathsOutput)
 		t[0] = out.NextToken
 	},
@@ -88,9 +88,10 @@ var describeNetworkInsightsPathsSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkInsightsPathsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkInsightsPathsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkInsightsPathsInput).Validate()

@@ -28,7 +28,7 @@ type DescribeNetworkInterfacePermissionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -43,8 +43,8 @@ func (s *DescribeNetworkInterfacePermissionsInput) Validate() error {
 type DescribeNetworkInterfacePermissionsOutput struct {
 	// The network interface permissions.
 	NetworkInterfacePermissions []NetworkInterfacePermission `json:"NetworkInterfacePermissions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkInterfacePermissionsAPIClient is a client that can call DescribeNetworkInterfacePermissions, the operation boto3's describe_network_interface_permissions paginator pages through.
@@ -68,7 +68,7 @@ var describeNetworkInterfacePermissionsSpec = &paginate.Spec{
 		items := describeNetworkInterfacePermissionsItems(v.(*DescribeNetworkInterfacePermissionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkInterfacePermissionsOutput)
 		t[0] = out.NextToken
 	},
@@ -76,9 +76,10 @@ var describeNetworkInterfacePermissionsSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkInterfacePermissionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkInterfacePermissionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkInterfacePermissionsInput).Validate()

@@ -109,7 +109,7 @@ type DescribeNetworkInterfacesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -124,8 +124,8 @@ func (s *DescribeNetworkInterfacesInput) Validate() error {
 type DescribeNetworkInterfacesOutput struct {
 	// Information about the network interfaces.
 	NetworkInterfaces []DescribeNetworkInterfacesNetworkInterface `json:"NetworkInterfaces,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeNetworkInterfacesAPIClient is a client that can call DescribeNetworkInterfaces, the operation boto3's describe_network_interfaces paginator pages through.
@@ -149,7 +149,7 @@ var describeNetworkInterfacesSpec = &paginate.Spec{
 		items := describeNetworkInterfacesItems(v.(*DescribeNetworkInterfacesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeNetworkInterfacesOutput)
 		t[0] = out.NextToken
 	},
@@ -157,9 +157,10 @@ var describeNetworkInterfacesSpec = &paginate.Spec{
 		in := v.(*DescribeNetworkInterfacesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeNetworkInterfacesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeNetworkInterfacesInput).Validate()

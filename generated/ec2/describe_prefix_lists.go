@@ -24,7 +24,7 @@ type DescribePrefixListsInput struct {
 	PrefixListIds []string `json:"PrefixListIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -38,8 +38,8 @@ func (s *DescribePrefixListsInput) Validate() error {
 type DescribePrefixListsOutput struct {
 	// All available prefix lists.
 	PrefixLists []DescribePrefixListsPrefixList `json:"PrefixLists,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribePrefixListsAPIClient is a client that can call DescribePrefixLists, the operation boto3's describe_prefix_lists paginator pages through.
@@ -63,7 +63,7 @@ var describePrefixListsSpec = &paginate.Spec{
 		items := describePrefixListsItems(v.(*DescribePrefixListsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribePrefixListsOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describePrefixListsSpec = &paginate.Spec{
 		in := v.(*DescribePrefixListsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribePrefixListsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribePrefixListsInput).Validate()

@@ -26,7 +26,7 @@ type DescribePrincipalIdFormatInput struct {
 	Resources []string `json:"Resources,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -41,8 +41,8 @@ func (s *DescribePrincipalIdFormatInput) Validate() error {
 type DescribePrincipalIdFormatOutput struct {
 	// Information about the ID format settings for the ARN.
 	Principals []Principal `json:"Principals,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribePrincipalIdFormatAPIClient is a client that can call DescribePrincipalIdFormat, the operation boto3's describe_principal_id_format paginator pages through.
@@ -66,7 +66,7 @@ var describePrincipalIdFormatSpec = &paginate.Spec{
 		items := describePrincipalIdFormatItems(v.(*DescribePrincipalIdFormatOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribePrincipalIdFormatOutput)
 		t[0] = out.NextToken
 	},
@@ -74,9 +74,10 @@ var describePrincipalIdFormatSpec = &paginate.Spec{
 		in := v.(*DescribePrincipalIdFormatInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribePrincipalIdFormatInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribePrincipalIdFormatInput).Validate()

@@ -25,7 +25,7 @@ type DescribePublicIpv4PoolsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -40,8 +40,8 @@ func (s *DescribePublicIpv4PoolsInput) Validate() error {
 type DescribePublicIpv4PoolsOutput struct {
 	// Information about the address pools.
 	PublicIpv4Pools []PublicIpv4Pool `json:"PublicIpv4Pools,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribePublicIpv4PoolsAPIClient is a client that can call DescribePublicIpv4Pools, the operation boto3's describe_public_ipv4_pools paginator pages through.
@@ -65,7 +65,7 @@ var describePublicIpv4PoolsSpec = &paginate.Spec{
 		items := describePublicIpv4PoolsItems(v.(*DescribePublicIpv4PoolsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribePublicIpv4PoolsOutput)
 		t[0] = out.NextToken
 	},
@@ -73,9 +73,10 @@ var describePublicIpv4PoolsSpec = &paginate.Spec{
 		in := v.(*DescribePublicIpv4PoolsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribePublicIpv4PoolsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribePublicIpv4PoolsInput).Validate()

@@ -25,7 +25,7 @@ type DescribeReplaceRootVolumeTasksInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -40,8 +40,8 @@ func (s *DescribeReplaceRootVolumeTasksInput) Validate() error {
 type DescribeReplaceRootVolumeTasksOutput struct {
 	// Information about the root volume replacement task.
 	ReplaceRootVolumeTasks []ReplaceRootVolumeTask `json:"ReplaceRootVolumeTasks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeReplaceRootVolumeTasksAPIClient is a client that can call DescribeReplaceRootVolumeTasks, the operation boto3's describe_replace_root_volume_tasks paginator pages through.
@@ -65,7 +65,7 @@ var describeReplaceRootVolumeTasksSpec = &paginate.Spec{
 		items := describeReplaceRootVolumeTasksItems(v.(*DescribeReplaceRootVolumeTasksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeReplaceRootVolumeTasksOutput)
 		t[0] = out.NextToken
 	},
@@ -73,9 +73,10 @@ var describeReplaceRootVolumeTasksSpec = &paginate.Spec{
 		in := v.(*DescribeReplaceRootVolumeTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeReplaceRootVolumeTasksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeReplaceRootVolumeTasksInput).Validate()

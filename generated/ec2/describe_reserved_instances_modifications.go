@@ -38,7 +38,7 @@ type DescribeReservedInstancesModificationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -51,8 +51,8 @@ func (s *DescribeReservedInstancesModificationsInput) Validate() error {
 type DescribeReservedInstancesModificationsOutput struct {
 	// The Reserved Instance modification information.
 	ReservedInstancesModifications []ReservedInstancesModification `json:"ReservedInstancesModifications,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeReservedInstancesModificationsAPIClient is a client that can call DescribeReservedInstancesModifications, the operation boto3's describe_reserved_instances_modifications paginator pages through.
@@ -76,13 +76,14 @@ var describeReservedInstancesModificationsSpec = &paginate.Spec{
 		items := describeReservedInstancesModificationsItems(v.(*DescribeReservedInstancesModificationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeReservedInstancesModificationsOutput)
 		t[0] = out.NextToken
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeReservedInstancesModificationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeReservedInstancesModificationsInput).Validate()

@@ -93,7 +93,7 @@ type DescribeReservedInstancesOfferingsInput struct {
 	OfferingType DescribeReservedInstancesOfferingsOfferingType `json:"OfferingType,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -108,8 +108,8 @@ func (s *DescribeReservedInstancesOfferingsInput) Validate() error {
 type DescribeReservedInstancesOfferingsOutput struct {
 	// A list of Reserved Instances offerings.
 	ReservedInstancesOfferings []ReservedInstancesOffering `json:"ReservedInstancesOfferings,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeReservedInstancesOfferingsAPIClient is a client that can call DescribeReservedInstancesOfferings, the operation boto3's describe_reserved_instances_offerings paginator pages through.
@@ -133,7 +133,7 @@ var describeReservedInstancesOfferingsSpec = &paginate.Spec{
 		items := describeReservedInstancesOfferingsItems(v.(*DescribeReservedInstancesOfferingsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeReservedInstancesOfferingsOutput)
 		t[0] = out.NextToken
 	},
@@ -141,9 +141,10 @@ var describeReservedInstancesOfferingsSpec = &paginate.Spec{
 		in := v.(*DescribeReservedInstancesOfferingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeReservedInstancesOfferingsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeReservedInstancesOfferingsInput).Validate()

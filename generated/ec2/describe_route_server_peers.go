@@ -21,7 +21,7 @@ type DescribeRouteServerPeersInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -36,8 +36,8 @@ func (s *DescribeRouteServerPeersInput) Validate() error {
 type DescribeRouteServerPeersOutput struct {
 	// Information about the described route server peers.
 	RouteServerPeers []RouteServerPeer `json:"RouteServerPeers,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeRouteServerPeersAPIClient is a client that can call DescribeRouteServerPeers, the operation boto3's describe_route_server_peers paginator pages through.
@@ -61,7 +61,7 @@ var describeRouteServerPeersSpec = &paginate.Spec{
 		items := describeRouteServerPeersItems(v.(*DescribeRouteServerPeersOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeRouteServerPeersOutput)
 		t[0] = out.NextToken
 	},
@@ -69,9 +69,10 @@ var describeRouteServerPeersSpec = &paginate.Spec{
 		in := v.(*DescribeRouteServerPeersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeRouteServerPeersInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeRouteServerPeersInput).Validate()

@@ -21,7 +21,7 @@ type DescribeRouteServersInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -35,8 +35,8 @@ func (s *DescribeRouteServersInput) Validate() error {
 type DescribeRouteServersOutput struct {
 	// Information about the described route servers.
 	RouteServers []RouteServer `json:"RouteServers,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeRouteServersAPIClient is a client that can call DescribeRouteServers, the operation boto3's describe_route_servers paginator pages through.
@@ -60,7 +60,7 @@ var describeRouteServersSpec = &paginate.Spec{
 		items := describeRouteServersItems(v.(*DescribeRouteServersOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeRouteServersOutput)
 		t[0] = out.NextToken
 	},
@@ -68,9 +68,10 @@ var describeRouteServersSpec = &paginate.Spec{
 		in := v.(*DescribeRouteServersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeRouteServersInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeRouteServersInput).Validate()

@@ -68,7 +68,7 @@ type DescribeRouteTablesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -82,8 +82,8 @@ func (s *DescribeRouteTablesInput) Validate() error {
 type DescribeRouteTablesOutput struct {
 	// Information about the route tables.
 	RouteTables []RouteTable `json:"RouteTables,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeRouteTablesAPIClient is a client that can call DescribeRouteTables, the operation boto3's describe_route_tables paginator pages through.
@@ -107,7 +107,7 @@ var describeRouteTablesSpec = &paginate.Spec{
 		items := describeRouteTablesItems(v.(*DescribeRouteTablesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeRouteTablesOutput)
 		t[0] = out.NextToken
 	},
@@ -115,9 +115,10 @@ var describeRouteTablesSpec = &paginate.Spec{
 		in := v.(*DescribeRouteTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeRouteTablesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeRouteTablesInput).Validate()

@@ -40,7 +40,7 @@ type DescribeScheduledInstanceAvailabilityInput struct {
 	Recurrence DescribeScheduledInstanceAvailabilityRecurrence `json:"Recurrence,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -61,8 +61,8 @@ func (s *DescribeScheduledInstanceAvailabilityInput) validate(v *paginate.Invali
 type DescribeScheduledInstanceAvailabilityOutput struct {
 	// Information about the available Scheduled Instances.
 	ScheduledInstanceAvailabilitySet []ScheduledInstanceAvailabilitySet `json:"ScheduledInstanceAvailabilitySet,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeScheduledInstanceAvailabilityAPIClient is a client that can call DescribeScheduledInstanceAvailability, the operation boto3's describe_scheduled_instance_availability paginator pages through.
@@ -86,7 +86,7 @@ var describeScheduledInstanceAvailabilitySpec = &paginate.Spec{
 		items := describeScheduledInstanceAvailabilityItems(v.(*DescribeScheduledInstanceAvailabilityOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeScheduledInstanceAvailabilityOutput)
 		t[0] = out.NextToken
 	},
@@ -94,9 +94,10 @@ var describeScheduledInstanceAvailabilitySpec = &paginate.Spec{
 		in := v.(*DescribeScheduledInstanceAvailabilityInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeScheduledInstanceAvailabilityInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeScheduledInstanceAvailabilityInput).Validate()

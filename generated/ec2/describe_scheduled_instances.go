@@ -27,7 +27,7 @@ type DescribeScheduledInstancesInput struct {
 	SlotStartTimeRange *SlotStartTimeRange `json:"SlotStartTimeRange,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -42,8 +42,8 @@ func (s *DescribeScheduledInstancesInput) Validate() error {
 type DescribeScheduledInstancesOutput struct {
 	// Information about the Scheduled Instances.
 	ScheduledInstanceSet []ScheduledInstanceSet `json:"ScheduledInstanceSet,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeScheduledInstancesAPIClient is a client that can call DescribeScheduledInstances, the operation boto3's describe_scheduled_instances paginator pages through.
@@ -67,7 +67,7 @@ var describeScheduledInstancesSpec = &paginate.Spec{
 		items := describeScheduledInstancesItems(v.(*DescribeScheduledInstancesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeScheduledInstancesOutput)
 		t[0] = out.NextToken
 	},
@@ -75,9 +75,10 @@ var describeScheduledInstancesSpec = &paginate.Spec{
 		in := v.(*DescribeScheduledInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeScheduledInstancesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeScheduledInstancesInput).Validate()

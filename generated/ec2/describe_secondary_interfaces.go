@@ -48,7 +48,7 @@ type DescribeSecondaryInterfacesInput struct {
 	SecondaryInterfaceIds []string `json:"SecondaryInterfaceIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -63,8 +63,8 @@ func (s *DescribeSecondaryInterfacesInput) Validate() error {
 type DescribeSecondaryInterfacesOutput struct {
 	// Information about the secondary interfaces.
 	SecondaryInterfaces []DescribeSecondaryInterfacesSecondaryInterface `json:"SecondaryInterfaces,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSecondaryInterfacesAPIClient is a client that can call DescribeSecondaryInterfaces, the operation boto3's describe_secondary_interfaces paginator pages through.
@@ -88,7 +88,7 @@ var describeSecondaryInterfacesSpec = &paginate.Spec{
 		items := describeSecondaryInterfacesItems(v.(*DescribeSecondaryInterfacesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSecondaryInterfacesOutput)
 		t[0] = out.NextToken
 	},
@@ -96,9 +96,10 @@ var describeSecondaryInterfacesSpec = &paginate.Spec{
 		in := v.(*DescribeSecondaryInterfacesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSecondaryInterfacesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSecondaryInterfacesInput).Validate()

@@ -44,7 +44,7 @@ type DescribeSecondaryNetworksInput struct {
 	SecondaryNetworkIds []string `json:"SecondaryNetworkIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -59,8 +59,8 @@ func (s *DescribeSecondaryNetworksInput) Validate() error {
 type DescribeSecondaryNetworksOutput struct {
 	// Information about the secondary networks.
 	SecondaryNetworks []SecondaryNetwork `json:"SecondaryNetworks,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSecondaryNetworksAPIClient is a client that can call DescribeSecondaryNetworks, the operation boto3's describe_secondary_networks paginator pages through.
@@ -84,7 +84,7 @@ var describeSecondaryNetworksSpec = &paginate.Spec{
 		items := describeSecondaryNetworksItems(v.(*DescribeSecondaryNetworksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSecondaryNetworksOutput)
 		t[0] = out.NextToken
 	},
@@ -92,9 +92,10 @@ var describeSecondaryNetworksSpec = &paginate.Spec{
 		in := v.(*DescribeSecondaryNetworksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSecondaryNetworksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSecondaryNetworksInput).Validate()

@@ -45,7 +45,7 @@ type DescribeSecondarySubnetsInput struct {
 	SecondarySubnetIds []string `json:"SecondarySubnetIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -60,8 +60,8 @@ func (s *DescribeSecondarySubnetsInput) Validate() error {
 type DescribeSecondarySubnetsOutput struct {
 	// Information about the secondary subnets.
 	SecondarySubnets []SecondarySubnet `json:"SecondarySubnets,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSecondarySubnetsAPIClient is a client that can call DescribeSecondarySubnets, the operation boto3's describe_secondary_subnets paginator pages through.
@@ -85,7 +85,7 @@ var describeSecondarySubnetsSpec = &paginate.Spec{
 		items := describeSecondarySubnetsItems(v.(*DescribeSecondarySubnetsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSecondarySubnetsOutput)
 		t[0] = out.NextToken
 	},
@@ -93,9 +93,10 @@ var describeSecondarySubnetsSpec = &paginate.Spec{
 		in := v.(*DescribeSecondarySubnetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSecondarySubnetsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSecondarySubnetsInput).Validate()

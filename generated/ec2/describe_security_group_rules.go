@@ -29,7 +29,7 @@ type DescribeSecurityGroupRulesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *DescribeSecurityGroupRulesInput) Validate() error {
 type DescribeSecurityGroupRulesOutput struct {
 	// Information about security group rules.
 	SecurityGroupRules []DescribeSecurityGroupRulesSecurityGroupRule `json:"SecurityGroupRules,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSecurityGroupRulesAPIClient is a client that can call DescribeSecurityGroupRules, the operation boto3's describe_security_group_rules paginator pages through.
@@ -69,7 +69,7 @@ var describeSecurityGroupRulesSpec = &paginate.Spec{
 		items := describeSecurityGroupRulesItems(v.(*DescribeSecurityGroupRulesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSecurityGroupRulesOutput)
 		t[0] = out.NextToken
 	},
@@ -77,9 +77,10 @@ var describeSecurityGroupRulesSpec = &paginate.Spec{
 		in := v.(*DescribeSecurityGroupRulesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSecurityGroupRulesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSecurityGroupRulesInput).Validate()

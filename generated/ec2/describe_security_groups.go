@@ -83,7 +83,7 @@ type DescribeSecurityGroupsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -97,8 +97,8 @@ func (s *DescribeSecurityGroupsInput) Validate() error {
 type DescribeSecurityGroupsOutput struct {
 	// Information about the security groups.
 	SecurityGroups []SecurityGroup `json:"SecurityGroups,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSecurityGroupsAPIClient is a client that can call DescribeSecurityGroups, the operation boto3's describe_security_groups paginator pages through.
@@ -122,7 +122,7 @@ var describeSecurityGroupsSpec = &paginate.Spec{
 		items := describeSecurityGroupsItems(v.(*DescribeSecurityGroupsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSecurityGroupsOutput)
 		t[0] = out.NextToken
 	},
@@ -130,9 +130,10 @@ var describeSecurityGroupsSpec = &paginate.Spec{
 		in := v.(*DescribeSecurityGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSecurityGroupsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSecurityGroupsInput).Validate()

@@ -27,7 +27,7 @@ type DescribeSnapshotTierStatusInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -42,8 +42,8 @@ func (s *DescribeSnapshotTierStatusInput) Validate() error {
 type DescribeSnapshotTierStatusOutput struct {
 	// Information about the snapshot's storage tier.
 	SnapshotTierStatuses []SnapshotTierStatus `json:"SnapshotTierStatuses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSnapshotTierStatusAPIClient is a client that can call DescribeSnapshotTierStatus, the operation boto3's describe_snapshot_tier_status paginator pages through.
@@ -67,7 +67,7 @@ var describeSnapshotTierStatusSpec = &paginate.Spec{
 		items := describeSnapshotTierStatusItems(v.(*DescribeSnapshotTierStatusOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSnapshotTierStatusOutput)
 		t[0] = out.NextToken
 	},
@@ -75,9 +75,10 @@ var describeSnapshotTierStatusSpec = &paginate.Spec{
 		in := v.(*DescribeSnapshotTierStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSnapshotTierStatusInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSnapshotTierStatusInput).Validate()

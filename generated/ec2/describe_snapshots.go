@@ -57,7 +57,7 @@ type DescribeSnapshotsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -71,8 +71,8 @@ func (s *DescribeSnapshotsInput) Validate() error {
 type DescribeSnapshotsOutput struct {
 	// Information about the snapshots.
 	Snapshots []Snapshot `json:"Snapshots,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSnapshotsAPIClient is a client that can call DescribeSnapshots, the operation boto3's describe_snapshots paginator pages through.
@@ -96,7 +96,7 @@ var describeSnapshotsSpec = &paginate.Spec{
 		items := describeSnapshotsItems(v.(*DescribeSnapshotsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSnapshotsOutput)
 		t[0] = out.NextToken
 	},
@@ -104,9 +104,10 @@ var describeSnapshotsSpec = &paginate.Spec{
 		in := v.(*DescribeSnapshotsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSnapshotsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSnapshotsInput).Validate()

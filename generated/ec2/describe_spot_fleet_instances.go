@@ -21,7 +21,7 @@ type DescribeSpotFleetInstancesInput struct {
 	SpotFleetRequestId string `json:"SpotFleetRequestId,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ type DescribeSpotFleetInstancesOutput struct {
 	ActiveInstances []ActiveInstance `json:"ActiveInstances,omitempty"`
 	// The ID of the Spot Fleet request.
 	SpotFleetRequestId string `json:"SpotFleetRequestId,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSpotFleetInstancesAPIClient is a client that can call DescribeSpotFleetInstances, the operation boto3's describe_spot_fleet_instances paginator pages through.
@@ -72,7 +72,7 @@ var describeSpotFleetInstancesSpec = &paginate.Spec{
 		items := describeSpotFleetInstancesItems(v.(*DescribeSpotFleetInstancesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSpotFleetInstancesOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var describeSpotFleetInstancesSpec = &paginate.Spec{
 		in := v.(*DescribeSpotFleetInstancesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSpotFleetInstancesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSpotFleetInstancesInput).Validate()

@@ -19,7 +19,7 @@ type DescribeSpotFleetRequestsInput struct {
 	SpotFleetRequestIds []string `json:"SpotFleetRequestIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -34,8 +34,8 @@ func (s *DescribeSpotFleetRequestsInput) Validate() error {
 type DescribeSpotFleetRequestsOutput struct {
 	// Information about the configuration of your Spot Fleet.
 	SpotFleetRequestConfigs []SpotFleetRequestConfig `json:"SpotFleetRequestConfigs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSpotFleetRequestsAPIClient is a client that can call DescribeSpotFleetRequests, the operation boto3's describe_spot_fleet_requests paginator pages through.
@@ -59,7 +59,7 @@ var describeSpotFleetRequestsSpec = &paginate.Spec{
 		items := describeSpotFleetRequestsItems(v.(*DescribeSpotFleetRequestsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSpotFleetRequestsOutput)
 		t[0] = out.NextToken
 	},
@@ -67,9 +67,10 @@ var describeSpotFleetRequestsSpec = &paginate.Spec{
 		in := v.(*DescribeSpotFleetRequestsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSpotFleetRequestsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSpotFleetRequestsInput).Validate()

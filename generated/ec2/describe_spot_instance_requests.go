@@ -92,7 +92,7 @@ type DescribeSpotInstanceRequestsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -107,8 +107,8 @@ func (s *DescribeSpotInstanceRequestsInput) Validate() error {
 type DescribeSpotInstanceRequestsOutput struct {
 	// The Spot Instance requests.
 	SpotInstanceRequests []SpotInstanceRequest `json:"SpotInstanceRequests,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSpotInstanceRequestsAPIClient is a client that can call DescribeSpotInstanceRequests, the operation boto3's describe_spot_instance_requests paginator pages through.
@@ -132,7 +132,7 @@ var describeSpotInstanceRequestsSpec = &paginate.Spec{
 		items := describeSpotInstanceRequestsItems(v.(*DescribeSpotInstanceRequestsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSpotInstanceRequestsOutput)
 		t[0] = out.NextToken
 	},
@@ -140,9 +140,10 @@ var describeSpotInstanceRequestsSpec = &paginate.Spec{
 		in := v.(*DescribeSpotInstanceRequestsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSpotInstanceRequestsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSpotInstanceRequestsInput).Validate()

@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -53,9 +54,43 @@ type DescribeSpotPriceHistoryInput struct {
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeSpotPriceHistoryInput) MarshalJSON() ([]byte, error) {
+	type plain DescribeSpotPriceHistoryInput
+	return json.Marshal(struct {
+		plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeSpotPriceHistoryInput) UnmarshalJSON(b []byte) error {
+	type plain DescribeSpotPriceHistoryInput
+	v := struct {
+		*plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartTime = (*time.Time)(v.StartTime)
+	s.EndTime = (*time.Time)(v.EndTime)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -68,8 +103,8 @@ func (s *DescribeSpotPriceHistoryInput) Validate() error {
 type DescribeSpotPriceHistoryOutput struct {
 	// The historical Spot prices.
 	SpotPriceHistory []SpotPriceHistory `json:"SpotPriceHistory,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSpotPriceHistoryAPIClient is a client that can call DescribeSpotPriceHistory, the operation boto3's describe_spot_price_history paginator pages through.
@@ -93,7 +128,7 @@ var describeSpotPriceHistorySpec = &paginate.Spec{
 		items := describeSpotPriceHistoryItems(v.(*DescribeSpotPriceHistoryOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSpotPriceHistoryOutput)
 		t[0] = out.NextToken
 	},
@@ -101,9 +136,10 @@ var describeSpotPriceHistorySpec = &paginate.Spec{
 		in := v.(*DescribeSpotPriceHistoryInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSpotPriceHistoryInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSpotPriceHistoryInput).Validate()

@@ -21,7 +21,7 @@ type DescribeStaleSecurityGroupsInput struct {
 	VpcId string `json:"VpcId,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *DescribeStaleSecurityGroupsInput) validate(v *paginate.Invalid, path st
 type DescribeStaleSecurityGroupsOutput struct {
 	// Information about the stale security groups.
 	StaleSecurityGroupSet []StaleSecurityGroupSet `json:"StaleSecurityGroupSet,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeStaleSecurityGroupsAPIClient is a client that can call DescribeStaleSecurityGroups, the operation boto3's describe_stale_security_groups paginator pages through.
@@ -69,7 +69,7 @@ var describeStaleSecurityGroupsSpec = &paginate.Spec{
 		items := describeStaleSecurityGroupsItems(v.(*DescribeStaleSecurityGroupsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeStaleSecurityGroupsOutput)
 		t[0] = out.NextToken
 	},
@@ -77,9 +77,10 @@ var describeStaleSecurityGroupsSpec = &paginate.Spec{
 		in := v.(*DescribeStaleSecurityGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeStaleSecurityGroupsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeStaleSecurityGroupsInput).Validate()

@@ -30,7 +30,7 @@ type DescribeStoreImageTasksInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -45,8 +45,8 @@ func (s *DescribeStoreImageTasksInput) Validate() error {
 type DescribeStoreImageTasksOutput struct {
 	// The information about the AMI store tasks.
 	StoreImageTaskResults []StoreImageTaskResult `json:"StoreImageTaskResults,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeStoreImageTasksAPIClient is a client that can call DescribeStoreImageTasks, the operation boto3's describe_store_image_tasks paginator pages through.
@@ -70,7 +70,7 @@ var describeStoreImageTasksSpec = &paginate.Spec{
 		items := describeStoreImageTasksItems(v.(*DescribeStoreImageTasksOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeStoreImageTasksOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var describeStoreImageTasksSpec = &paginate.Spec{
 		in := v.(*DescribeStoreImageTasksInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeStoreImageTasksInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeStoreImageTasksInput).Validate()

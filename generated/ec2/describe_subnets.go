@@ -85,7 +85,7 @@ type DescribeSubnetsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -99,8 +99,8 @@ func (s *DescribeSubnetsInput) Validate() error {
 type DescribeSubnetsOutput struct {
 	// Information about the subnets.
 	Subnets []Subnet `json:"Subnets,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSubnetsAPIClient is a client that can call DescribeSubnets, the operation boto3's describe_subnets paginator pages through.
@@ -124,7 +124,7 @@ var describeSubnetsSpec = &paginate.Spec{
 		items := describeSubnetsItems(v.(*DescribeSubnetsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSubnetsOutput)
 		t[0] = out.NextToken
 	},
@@ -132,9 +132,10 @@ var describeSubnetsSpec = &paginate.Spec{
 		in := v.(*DescribeSubnetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSubnetsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSubnetsInput).Validate()

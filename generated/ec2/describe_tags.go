@@ -30,7 +30,7 @@ type DescribeTagsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *DescribeTagsInput) Validate() error {
 type DescribeTagsOutput struct {
 	// The tags.
 	Tags []DescribeTagsTag `json:"Tags,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTagsAPIClient is a client that can call DescribeTags, the operation boto3's describe_tags paginator pages through.
@@ -69,7 +69,7 @@ var describeTagsSpec = &paginate.Spec{
 		items := describeTagsItems(v.(*DescribeTagsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTagsOutput)
 		t[0] = out.NextToken
 	},
@@ -77,9 +77,10 @@ var describeTagsSpec = &paginate.Spec{
 		in := v.(*DescribeTagsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTagsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTagsInput).Validate()

@@ -25,7 +25,7 @@ type DescribeTrafficMirrorFiltersInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -40,8 +40,8 @@ func (s *DescribeTrafficMirrorFiltersInput) Validate() error {
 type DescribeTrafficMirrorFiltersOutput struct {
 	// Information about one or more Traffic Mirror filters.
 	TrafficMirrorFilters []TrafficMirrorFilter `json:"TrafficMirrorFilters,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTrafficMirrorFiltersAPIClient is a client that can call DescribeTrafficMirrorFilters, the operation boto3's describe_traffic_mirror_filters paginator pages through.
@@ -65,7 +65,7 @@ var describeTrafficMirrorFiltersSpec = &paginate.Spec{
 		items := describeTrafficMirrorFiltersItems(v.(*DescribeTrafficMirrorFiltersOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTrafficMirrorFiltersOutput)
 		t[0] = out.NextToken
 	},
@@ -73,9 +73,10 @@ var describeTrafficMirrorFiltersSpec = &paginate.Spec{
 		in := v.(*DescribeTrafficMirrorFiltersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTrafficMirrorFiltersInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTrafficMirrorFiltersInput).Validate()

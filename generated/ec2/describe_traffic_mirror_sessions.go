@@ -33,7 +33,7 @@ type DescribeTrafficMirrorSessionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -49,8 +49,8 @@ type DescribeTrafficMirrorSessionsOutput struct {
 	// Describes one or more Traffic Mirror sessions. By default, all Traffic Mirror
 	// sessions are described. Alternatively, you can filter the results.
 	TrafficMirrorSessions []TrafficMirrorSession `json:"TrafficMirrorSessions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTrafficMirrorSessionsAPIClient is a client that can call DescribeTrafficMirrorSessions, the operation boto3's describe_traffic_mirror_sessions paginator pages through.
@@ -74,7 +74,7 @@ var describeTrafficMirrorSessionsSpec = &paginate.Spec{
 		items := describeTrafficMirrorSessionsItems(v.(*DescribeTrafficMirrorSessionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTrafficMirrorSessionsOutput)
 		t[0] = out.NextToken
 	},
@@ -82,9 +82,10 @@ var describeTrafficMirrorSessionsSpec = &paginate.Spec{
 		in := v.(*DescribeTrafficMirrorSessionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTrafficMirrorSessionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTrafficMirrorSessionsInput).Validate()

@@ -30,7 +30,7 @@ type DescribeTrafficMirrorTargetsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -45,8 +45,8 @@ func (s *DescribeTrafficMirrorTargetsInput) Validate() error {
 type DescribeTrafficMirrorTargetsOutput struct {
 	// Information about one or more Traffic Mirror targets.
 	TrafficMirrorTargets []TrafficMirrorTarget `json:"TrafficMirrorTargets,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTrafficMirrorTargetsAPIClient is a client that can call DescribeTrafficMirrorTargets, the operation boto3's describe_traffic_mirror_targets paginator pages through.
@@ -70,7 +70,7 @@ var describeTrafficMirrorTargetsSpec = &paginate.Spec{
 		items := describeTrafficMirrorTargetsItems(v.(*DescribeTrafficMirrorTargetsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTrafficMirrorTargetsOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var describeTrafficMirrorTargetsSpec = &paginate.Spec{
 		in := v.(*DescribeTrafficMirrorTargetsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTrafficMirrorTargetsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTrafficMirrorTargetsInput).Validate()

@@ -39,7 +39,7 @@ type DescribeTransitGatewayAttachmentsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *DescribeTransitGatewayAttachmentsInput) Validate() error {
 type DescribeTransitGatewayAttachmentsOutput struct {
 	// Information about the attachments.
 	TransitGatewayAttachments []TransitGatewayAttachment `json:"TransitGatewayAttachments,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayAttachmentsAPIClient is a client that can call DescribeTransitGatewayAttachments, the operation boto3's describe_transit_gateway_attachments paginator pages through.
@@ -79,7 +79,7 @@ var describeTransitGatewayAttachmentsSpec = &paginate.Spec{
 		items := describeTransitGatewayAttachmentsItems(v.(*DescribeTransitGatewayAttachmentsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayAttachmentsOutput)
 		t[0] = out.NextToken
 	},
@@ -87,9 +87,10 @@ var describeTransitGatewayAttachmentsSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayAttachmentsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayAttachmentsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayAttachmentsInput).Validate()

@@ -27,7 +27,7 @@ type DescribeTransitGatewayConnectPeersInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -42,8 +42,8 @@ func (s *DescribeTransitGatewayConnectPeersInput) Validate() error {
 type DescribeTransitGatewayConnectPeersOutput struct {
 	// Information about the Connect peers.
 	TransitGatewayConnectPeers []TransitGatewayConnectPeer `json:"TransitGatewayConnectPeers,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayConnectPeersAPIClient is a client that can call DescribeTransitGatewayConnectPeers, the operation boto3's describe_transit_gateway_connect_peers paginator pages through.
@@ -67,7 +67,7 @@ var describeTransitGatewayConnectPeersSpec = &paginate.Spec{
 		items := describeTransitGatewayConnectPeersItems(v.(*DescribeTransitGatewayConnectPeersOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayConnectPeersOutput)
 		t[0] = out.NextToken
 	},
@@ -75,9 +75,10 @@ var describeTransitGatewayConnectPeersSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayConnectPeersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayConnectPeersInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayConnectPeersInput).Validate()

@@ -31,7 +31,7 @@ type DescribeTransitGatewayConnectsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeTransitGatewayConnectsInput) Validate() error {
 type DescribeTransitGatewayConnectsOutput struct {
 	// Information about the Connect attachments.
 	TransitGatewayConnects []TransitGatewayConnect `json:"TransitGatewayConnects,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayConnectsAPIClient is a client that can call DescribeTransitGatewayConnects, the operation boto3's describe_transit_gateway_connects paginator pages through.
@@ -71,7 +71,7 @@ var describeTransitGatewayConnectsSpec = &paginate.Spec{
 		items := describeTransitGatewayConnectsItems(v.(*DescribeTransitGatewayConnectsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayConnectsOutput)
 		t[0] = out.NextToken
 	},
@@ -79,9 +79,10 @@ var describeTransitGatewayConnectsSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayConnectsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayConnectsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayConnectsInput).Validate()

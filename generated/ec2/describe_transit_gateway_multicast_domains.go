@@ -28,7 +28,7 @@ type DescribeTransitGatewayMulticastDomainsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -43,8 +43,8 @@ func (s *DescribeTransitGatewayMulticastDomainsInput) Validate() error {
 type DescribeTransitGatewayMulticastDomainsOutput struct {
 	// Information about the transit gateway multicast domains.
 	TransitGatewayMulticastDomains []TransitGatewayMulticastDomain `json:"TransitGatewayMulticastDomains,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayMulticastDomainsAPIClient is a client that can call DescribeTransitGatewayMulticastDomains, the operation boto3's describe_transit_gateway_multicast_domains paginator pages through.
@@ -68,7 +68,7 @@ var describeTransitGatewayMulticastDomainsSpec = &paginate.Spec{
 		items := describeTransitGatewayMulticastDomainsItems(v.(*DescribeTransitGatewayMulticastDomainsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayMulticastDomainsOutput)
 		t[0] = out.NextToken
 	},
@@ -76,9 +76,10 @@ var describeTransitGatewayMulticastDomainsSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayMulticastDomainsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayMulticastDomainsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayMulticastDomainsInput).Validate()

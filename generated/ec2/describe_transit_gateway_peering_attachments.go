@@ -39,7 +39,7 @@ type DescribeTransitGatewayPeeringAttachmentsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *DescribeTransitGatewayPeeringAttachmentsInput) Validate() error {
 type DescribeTransitGatewayPeeringAttachmentsOutput struct {
 	// The transit gateway peering attachments.
 	TransitGatewayPeeringAttachments []TransitGatewayPeeringAttachment `json:"TransitGatewayPeeringAttachments,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayPeeringAttachmentsAPIClient is a client that can call DescribeTransitGatewayPeeringAttachments, the operation boto3's describe_transit_gateway_peering_attachments paginator pages through.
@@ -79,7 +79,7 @@ var describeTransitGatewayPeeringAttachmentsSpec = &paginate.Spec{
 		items := describeTransitGatewayPeeringAttachmentsItems(v.(*DescribeTransitGatewayPeeringAttachmentsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayPeeringAttachmentsOutput)
 		t[0] = out.NextToken
 	},
@@ -87,9 +87,10 @@ var describeTransitGatewayPeeringAttachmentsSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayPeeringAttachmentsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayPeeringAttachmentsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayPeeringAttachmentsInput).Validate()

@@ -22,7 +22,7 @@ type DescribeTransitGatewayPolicyTablesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeTransitGatewayPolicyTablesInput) Validate() error {
 type DescribeTransitGatewayPolicyTablesOutput struct {
 	// Describes the transit gateway policy tables.
 	TransitGatewayPolicyTables []TransitGatewayPolicyTable `json:"TransitGatewayPolicyTables,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayPolicyTablesAPIClient is a client that can call DescribeTransitGatewayPolicyTables, the operation boto3's describe_transit_gateway_policy_tables paginator pages through.
@@ -62,7 +62,7 @@ var describeTransitGatewayPolicyTablesSpec = &paginate.Spec{
 		items := describeTransitGatewayPolicyTablesItems(v.(*DescribeTransitGatewayPolicyTablesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayPolicyTablesOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeTransitGatewayPolicyTablesSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayPolicyTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayPolicyTablesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayPolicyTablesInput).Validate()

@@ -22,7 +22,7 @@ type DescribeTransitGatewayRouteTableAnnouncementsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeTransitGatewayRouteTableAnnouncementsInput) Validate() error {
 type DescribeTransitGatewayRouteTableAnnouncementsOutput struct {
 	// Describes the transit gateway route table announcement.
 	TransitGatewayRouteTableAnnouncements []TransitGatewayRouteTableAnnouncement `json:"TransitGatewayRouteTableAnnouncements,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayRouteTableAnnouncementsAPIClient is a client that can call DescribeTransitGatewayRouteTableAnnouncements, the operation boto3's describe_transit_gateway_route_table_announcements paginator pages through.
@@ -63,7 +63,7 @@ var describeTransitGatewayRouteTableAnnouncementsSpec = &paginate.Spec{
 		items := describeTransitGatewayRouteTableAnnouncementsItems(v.(*DescribeTransitGatewayRouteTableAnnouncementsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayRouteTableAnnouncementsOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeTransitGatewayRouteTableAnnouncementsSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayRouteTableAnnouncementsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayRouteTableAnnouncementsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayRouteTableAnnouncementsInput).Validate()

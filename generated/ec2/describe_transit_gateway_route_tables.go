@@ -32,7 +32,7 @@ type DescribeTransitGatewayRouteTablesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ func (s *DescribeTransitGatewayRouteTablesInput) Validate() error {
 type DescribeTransitGatewayRouteTablesOutput struct {
 	// Information about the transit gateway route tables.
 	TransitGatewayRouteTables []TransitGatewayRouteTable `json:"TransitGatewayRouteTables,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayRouteTablesAPIClient is a client that can call DescribeTransitGatewayRouteTables, the operation boto3's describe_transit_gateway_route_tables paginator pages through.
@@ -72,7 +72,7 @@ var describeTransitGatewayRouteTablesSpec = &paginate.Spec{
 		items := describeTransitGatewayRouteTablesItems(v.(*DescribeTransitGatewayRouteTablesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayRouteTablesOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var describeTransitGatewayRouteTablesSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayRouteTablesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayRouteTablesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayRouteTablesInput).Validate()

@@ -29,7 +29,7 @@ type DescribeTransitGatewayVpcAttachmentsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *DescribeTransitGatewayVpcAttachmentsInput) Validate() error {
 type DescribeTransitGatewayVpcAttachmentsOutput struct {
 	// Information about the VPC attachments.
 	TransitGatewayVpcAttachments []TransitGatewayVpcAttachment `json:"TransitGatewayVpcAttachments,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewayVpcAttachmentsAPIClient is a client that can call DescribeTransitGatewayVpcAttachments, the operation boto3's describe_transit_gateway_vpc_attachments paginator pages through.
@@ -69,7 +69,7 @@ var describeTransitGatewayVpcAttachmentsSpec = &paginate.Spec{
 		items := describeTransitGatewayVpcAttachmentsItems(v.(*DescribeTransitGatewayVpcAttachmentsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewayVpcAttachmentsOutput)
 		t[0] = out.NextToken
 	},
@@ -77,9 +77,10 @@ var describeTransitGatewayVpcAttachmentsSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewayVpcAttachmentsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewayVpcAttachmentsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewayVpcAttachmentsInput).Validate()

@@ -48,7 +48,7 @@ type DescribeTransitGatewaysInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -63,8 +63,8 @@ func (s *DescribeTransitGatewaysInput) Validate() error {
 type DescribeTransitGatewaysOutput struct {
 	// Information about the transit gateways.
 	TransitGateways []TransitGateway `json:"TransitGateways,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTransitGatewaysAPIClient is a client that can call DescribeTransitGateways, the operation boto3's describe_transit_gateways paginator pages through.
@@ -88,7 +88,7 @@ var describeTransitGatewaysSpec = &paginate.Spec{
 		items := describeTransitGatewaysItems(v.(*DescribeTransitGatewaysOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTransitGatewaysOutput)
 		t[0] = out.NextToken
 	},
@@ -96,9 +96,10 @@ var describeTransitGatewaysSpec = &paginate.Spec{
 		in := v.(*DescribeTransitGatewaysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTransitGatewaysInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTransitGatewaysInput).Validate()

@@ -26,7 +26,7 @@ type DescribeTrunkInterfaceAssociationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -41,8 +41,8 @@ func (s *DescribeTrunkInterfaceAssociationsInput) Validate() error {
 type DescribeTrunkInterfaceAssociationsOutput struct {
 	// Information about the trunk associations.
 	InterfaceAssociations []InterfaceAssociation `json:"InterfaceAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeTrunkInterfaceAssociationsAPIClient is a client that can call DescribeTrunkInterfaceAssociations, the operation boto3's describe_trunk_interface_associations paginator pages through.
@@ -66,7 +66,7 @@ var describeTrunkInterfaceAssociationsSpec = &paginate.Spec{
 		items := describeTrunkInterfaceAssociationsItems(v.(*DescribeTrunkInterfaceAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeTrunkInterfaceAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -74,9 +74,10 @@ var describeTrunkInterfaceAssociationsSpec = &paginate.Spec{
 		in := v.(*DescribeTrunkInterfaceAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeTrunkInterfaceAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeTrunkInterfaceAssociationsInput).Validate()

@@ -26,7 +26,7 @@ type DescribeVerifiedAccessEndpointsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -41,8 +41,8 @@ func (s *DescribeVerifiedAccessEndpointsInput) Validate() error {
 type DescribeVerifiedAccessEndpointsOutput struct {
 	// Details about the Verified Access endpoints.
 	VerifiedAccessEndpoints []VerifiedAccessEndpoint `json:"VerifiedAccessEndpoints,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVerifiedAccessEndpointsAPIClient is a client that can call DescribeVerifiedAccessEndpoints, the operation boto3's describe_verified_access_endpoints paginator pages through.
@@ -66,7 +66,7 @@ var describeVerifiedAccessEndpointsSpec = &paginate.Spec{
 		items := describeVerifiedAccessEndpointsItems(v.(*DescribeVerifiedAccessEndpointsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVerifiedAccessEndpointsOutput)
 		t[0] = out.NextToken
 	},
@@ -74,9 +74,10 @@ var describeVerifiedAccessEndpointsSpec = &paginate.Spec{
 		in := v.(*DescribeVerifiedAccessEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVerifiedAccessEndpointsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVerifiedAccessEndpointsInput).Validate()

@@ -24,7 +24,7 @@ type DescribeVerifiedAccessGroupsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -39,8 +39,8 @@ func (s *DescribeVerifiedAccessGroupsInput) Validate() error {
 type DescribeVerifiedAccessGroupsOutput struct {
 	// Details about the Verified Access groups.
 	VerifiedAccessGroups []VerifiedAccessGroup `json:"VerifiedAccessGroups,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVerifiedAccessGroupsAPIClient is a client that can call DescribeVerifiedAccessGroups, the operation boto3's describe_verified_access_groups paginator pages through.
@@ -64,7 +64,7 @@ var describeVerifiedAccessGroupsSpec = &paginate.Spec{
 		items := describeVerifiedAccessGroupsItems(v.(*DescribeVerifiedAccessGroupsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVerifiedAccessGroupsOutput)
 		t[0] = out.NextToken
 	},
@@ -72,9 +72,10 @@ var describeVerifiedAccessGroupsSpec = &paginate.Spec{
 		in := v.(*DescribeVerifiedAccessGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVerifiedAccessGroupsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVerifiedAccessGroupsInput).Validate()

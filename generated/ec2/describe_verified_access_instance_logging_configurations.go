@@ -22,7 +22,7 @@ type DescribeVerifiedAccessInstanceLoggingConfigurationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeVerifiedAccessInstanceLoggingConfigurationsInput) Validate() er
 type DescribeVerifiedAccessInstanceLoggingConfigurationsOutput struct {
 	// The logging configuration for the Verified Access instances.
 	LoggingConfigurations []LoggingConfiguration `json:"LoggingConfigurations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient is a client that can call DescribeVerifiedAccessInstanceLoggingConfigurations, the operation boto3's describe_verified_access_instance_logging_configurations paginator pages through.
@@ -63,7 +63,7 @@ var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginate.Spec{
 		items := describeVerifiedAccessInstanceLoggingConfigurationsItems(v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput)
 		t[0] = out.NextToken
 	},
@@ -71,9 +71,10 @@ var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginate.Spec{
 		in := v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput).Validate()

@@ -22,7 +22,7 @@ type DescribeVerifiedAccessTrustProvidersInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -37,8 +37,8 @@ func (s *DescribeVerifiedAccessTrustProvidersInput) Validate() error {
 type DescribeVerifiedAccessTrustProvidersOutput struct {
 	// Details about the Verified Access trust providers.
 	VerifiedAccessTrustProviders []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider `json:"VerifiedAccessTrustProviders,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVerifiedAccessTrustProvidersAPIClient is a client that can call DescribeVerifiedAccessTrustProviders, the operation boto3's describe_verified_access_trust_providers paginator pages through.
@@ -62,7 +62,7 @@ var describeVerifiedAccessTrustProvidersSpec = &paginate.Spec{
 		items := describeVerifiedAccessTrustProvidersItems(v.(*DescribeVerifiedAccessTrustProvidersOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVerifiedAccessTrustProvidersOutput)
 		t[0] = out.NextToken
 	},
@@ -70,9 +70,10 @@ var describeVerifiedAccessTrustProvidersSpec = &paginate.Spec{
 		in := v.(*DescribeVerifiedAccessTrustProvidersInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVerifiedAccessTrustProvidersInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVerifiedAccessTrustProvidersInput).Validate()

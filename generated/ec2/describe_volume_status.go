@@ -48,7 +48,7 @@ type DescribeVolumeStatusInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -62,8 +62,8 @@ func (s *DescribeVolumeStatusInput) Validate() error {
 type DescribeVolumeStatusOutput struct {
 	// Information about the status of the volumes.
 	VolumeStatuses []VolumeStatus `json:"VolumeStatuses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVolumeStatusAPIClient is a client that can call DescribeVolumeStatus, the operation boto3's describe_volume_status paginator pages through.
@@ -87,7 +87,7 @@ var describeVolumeStatusSpec = &paginate.Spec{
 		items := describeVolumeStatusItems(v.(*DescribeVolumeStatusOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVolumeStatusOutput)
 		t[0] = out.NextToken
 	},
@@ -95,9 +95,10 @@ var describeVolumeStatusSpec = &paginate.Spec{
 		in := v.(*DescribeVolumeStatusInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVolumeStatusInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVolumeStatusInput).Validate()

@@ -66,7 +66,7 @@ type DescribeVolumesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -80,8 +80,8 @@ func (s *DescribeVolumesInput) Validate() error {
 type DescribeVolumesOutput struct {
 	// Information about the volumes.
 	Volumes []Volume `json:"Volumes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVolumesAPIClient is a client that can call DescribeVolumes, the operation boto3's describe_volumes paginator pages through.
@@ -105,7 +105,7 @@ var describeVolumesSpec = &paginate.Spec{
 		items := describeVolumesItems(v.(*DescribeVolumesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVolumesOutput)
 		t[0] = out.NextToken
 	},
@@ -113,9 +113,10 @@ var describeVolumesSpec = &paginate.Spec{
 		in := v.(*DescribeVolumesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVolumesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVolumesInput).Validate()

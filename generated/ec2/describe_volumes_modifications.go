@@ -39,7 +39,7 @@ type DescribeVolumesModificationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *DescribeVolumesModificationsInput) Validate() error {
 type DescribeVolumesModificationsOutput struct {
 	// Information about the volume modifications.
 	VolumesModifications []VolumesModification `json:"VolumesModifications,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVolumesModificationsAPIClient is a client that can call DescribeVolumesModifications, the operation boto3's describe_volumes_modifications paginator pages through.
@@ -79,7 +79,7 @@ var describeVolumesModificationsSpec = &paginate.Spec{
 		items := describeVolumesModificationsItems(v.(*DescribeVolumesModificationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVolumesModificationsOutput)
 		t[0] = out.NextToken
 	},
@@ -87,9 +87,10 @@ var describeVolumesModificationsSpec = &paginate.Spec{
 		in := v.(*DescribeVolumesModificationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVolumesModificationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVolumesModificationsInput).Validate()

@@ -15,7 +15,7 @@ type DescribeVpcClassicLinkDnsSupportInput struct {
 	VpcIds []string `json:"VpcIds,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -30,8 +30,8 @@ func (s *DescribeVpcClassicLinkDnsSupportInput) Validate() error {
 type DescribeVpcClassicLinkDnsSupportOutput struct {
 	// Information about the ClassicLink DNS support status of the VPCs.
 	Vpcs []Vpc `json:"Vpcs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcClassicLinkDnsSupportAPIClient is a client that can call DescribeVpcClassicLinkDnsSupport, the operation boto3's describe_vpc_classic_link_dns_support paginator pages through.
@@ -55,7 +55,7 @@ var describeVpcClassicLinkDnsSupportSpec = &paginate.Spec{
 		items := describeVpcClassicLinkDnsSupportItems(v.(*DescribeVpcClassicLinkDnsSupportOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcClassicLinkDnsSupportOutput)
 		t[0] = out.NextToken
 	},
@@ -63,9 +63,10 @@ var describeVpcClassicLinkDnsSupportSpec = &paginate.Spec{
 		in := v.(*DescribeVpcClassicLinkDnsSupportInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcClassicLinkDnsSupportInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcClassicLinkDnsSupportInput).Validate()

@@ -31,7 +31,7 @@ type DescribeVpcEndpointConnectionNotificationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -46,8 +46,8 @@ func (s *DescribeVpcEndpointConnectionNotificationsInput) Validate() error {
 type DescribeVpcEndpointConnectionNotificationsOutput struct {
 	// The notifications.
 	ConnectionNotificationSet []ConnectionNotificationSet `json:"ConnectionNotificationSet,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcEndpointConnectionNotificationsAPIClient is a client that can call DescribeVpcEndpointConnectionNotifications, the operation boto3's describe_vpc_endpoint_connection_notifications paginator pages through.
@@ -72,7 +72,7 @@ var describeVpcEndpointConnectionNotificationsSpec = &paginate.Spec{
 		items := describeVpcEndpointConnectionNotificationsItems(v.(*DescribeVpcEndpointConnectionNotificationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcEndpointConnectionNotificationsOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var describeVpcEndpointConnectionNotificationsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcEndpointConnectionNotificationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcEndpointConnectionNotificationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcEndpointConnectionNotificationsInput).Validate()

@@ -30,7 +30,7 @@ type DescribeVpcEndpointConnectionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -45,8 +45,8 @@ func (s *DescribeVpcEndpointConnectionsInput) Validate() error {
 type DescribeVpcEndpointConnectionsOutput struct {
 	// Information about the VPC endpoint connections.
 	VpcEndpointConnections []VpcEndpointConnection `json:"VpcEndpointConnections,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcEndpointConnectionsAPIClient is a client that can call DescribeVpcEndpointConnections, the operation boto3's describe_vpc_endpoint_connections paginator pages through.
@@ -70,7 +70,7 @@ var describeVpcEndpointConnectionsSpec = &paginate.Spec{
 		items := describeVpcEndpointConnectionsItems(v.(*DescribeVpcEndpointConnectionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcEndpointConnectionsOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var describeVpcEndpointConnectionsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcEndpointConnectionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcEndpointConnectionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcEndpointConnectionsInput).Validate()

@@ -36,7 +36,7 @@ type DescribeVpcEndpointServiceConfigurationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -51,8 +51,8 @@ func (s *DescribeVpcEndpointServiceConfigurationsInput) Validate() error {
 type DescribeVpcEndpointServiceConfigurationsOutput struct {
 	// Information about the services.
 	ServiceConfigurations []ServiceConfiguration `json:"ServiceConfigurations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcEndpointServiceConfigurationsAPIClient is a client that can call DescribeVpcEndpointServiceConfigurations, the operation boto3's describe_vpc_endpoint_service_configurations paginator pages through.
@@ -76,7 +76,7 @@ var describeVpcEndpointServiceConfigurationsSpec = &paginate.Spec{
 		items := describeVpcEndpointServiceConfigurationsItems(v.(*DescribeVpcEndpointServiceConfigurationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcEndpointServiceConfigurationsOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var describeVpcEndpointServiceConfigurationsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcEndpointServiceConfigurationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcEndpointServiceConfigurationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcEndpointServiceConfigurationsInput).Validate()

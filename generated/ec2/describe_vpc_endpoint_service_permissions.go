@@ -28,7 +28,7 @@ type DescribeVpcEndpointServicePermissionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -51,8 +51,8 @@ func (s *DescribeVpcEndpointServicePermissionsInput) validate(v *paginate.Invali
 type DescribeVpcEndpointServicePermissionsOutput struct {
 	// Information about the allowed principals.
 	AllowedPrincipals []AllowedPrincipal `json:"AllowedPrincipals,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcEndpointServicePermissionsAPIClient is a client that can call DescribeVpcEndpointServicePermissions, the operation boto3's describe_vpc_endpoint_service_permissions paginator pages through.
@@ -76,7 +76,7 @@ var describeVpcEndpointServicePermissionsSpec = &paginate.Spec{
 		items := describeVpcEndpointServicePermissionsItems(v.(*DescribeVpcEndpointServicePermissionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcEndpointServicePermissionsOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var describeVpcEndpointServicePermissionsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcEndpointServicePermissionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcEndpointServicePermissionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcEndpointServicePermissionsInput).Validate()

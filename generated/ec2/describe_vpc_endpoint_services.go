@@ -39,7 +39,7 @@ type DescribeVpcEndpointServicesInput struct {
 	ServiceRegions []string `json:"ServiceRegions,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -56,8 +56,8 @@ type DescribeVpcEndpointServicesOutput struct {
 	ServiceNames []string `json:"ServiceNames,omitempty"`
 	// Information about the service.
 	ServiceDetails []ServiceDetail `json:"ServiceDetails,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcEndpointServicesAPIClient is a client that can call DescribeVpcEndpointServices, the operation boto3's describe_vpc_endpoint_services paginator pages through.
@@ -85,7 +85,7 @@ var describeVpcEndpointServicesSpec = &paginate.Spec{
 		items := describeVpcEndpointServicesItems(v.(*DescribeVpcEndpointServicesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcEndpointServicesOutput)
 		t[0] = out.NextToken
 	},
@@ -93,9 +93,10 @@ var describeVpcEndpointServicesSpec = &paginate.Spec{
 		in := v.(*DescribeVpcEndpointServicesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcEndpointServicesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcEndpointServicesInput).Validate()

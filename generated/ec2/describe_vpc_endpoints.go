@@ -39,7 +39,7 @@ type DescribeVpcEndpointsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *DescribeVpcEndpointsInput) Validate() error {
 type DescribeVpcEndpointsOutput struct {
 	// Information about the VPC endpoints.
 	VpcEndpoints []VpcEndpoint `json:"VpcEndpoints,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcEndpointsAPIClient is a client that can call DescribeVpcEndpoints, the operation boto3's describe_vpc_endpoints paginator pages through.
@@ -78,7 +78,7 @@ var describeVpcEndpointsSpec = &paginate.Spec{
 		items := describeVpcEndpointsItems(v.(*DescribeVpcEndpointsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcEndpointsOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var describeVpcEndpointsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcEndpointsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcEndpointsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcEndpointsInput).Validate()

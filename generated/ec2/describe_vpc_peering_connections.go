@@ -50,7 +50,7 @@ type DescribeVpcPeeringConnectionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -65,8 +65,8 @@ func (s *DescribeVpcPeeringConnectionsInput) Validate() error {
 type DescribeVpcPeeringConnectionsOutput struct {
 	// Information about the VPC peering connections.
 	VpcPeeringConnections []VpcPeeringConnection `json:"VpcPeeringConnections,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcPeeringConnectionsAPIClient is a client that can call DescribeVpcPeeringConnections, the operation boto3's describe_vpc_peering_connections paginator pages through.
@@ -90,7 +90,7 @@ var describeVpcPeeringConnectionsSpec = &paginate.Spec{
 		items := describeVpcPeeringConnectionsItems(v.(*DescribeVpcPeeringConnectionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcPeeringConnectionsOutput)
 		t[0] = out.NextToken
 	},
@@ -98,9 +98,10 @@ var describeVpcPeeringConnectionsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcPeeringConnectionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcPeeringConnectionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcPeeringConnectionsInput).Validate()

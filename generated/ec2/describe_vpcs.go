@@ -53,7 +53,7 @@ type DescribeVpcsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -67,8 +67,8 @@ func (s *DescribeVpcsInput) Validate() error {
 type DescribeVpcsOutput struct {
 	// Information about the VPCs.
 	Vpcs []DescribeVpcsVpc `json:"Vpcs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpcsAPIClient is a client that can call DescribeVpcs, the operation boto3's describe_vpcs paginator pages through.
@@ -92,7 +92,7 @@ var describeVpcsSpec = &paginate.Spec{
 		items := describeVpcsItems(v.(*DescribeVpcsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpcsOutput)
 		t[0] = out.NextToken
 	},
@@ -100,9 +100,10 @@ var describeVpcsSpec = &paginate.Spec{
 		in := v.(*DescribeVpcsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpcsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpcsInput).Validate()

@@ -21,7 +21,7 @@ type DescribeVpnConcentratorsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -36,8 +36,8 @@ func (s *DescribeVpnConcentratorsInput) Validate() error {
 type DescribeVpnConcentratorsOutput struct {
 	// Information about the VPN concentrators.
 	VpnConcentrators []VpnConcentrator `json:"VpnConcentrators,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeVpnConcentratorsAPIClient is a client that can call DescribeVpnConcentrators, the operation boto3's describe_vpn_concentrators paginator pages through.
@@ -61,7 +61,7 @@ var describeVpnConcentratorsSpec = &paginate.Spec{
 		items := describeVpnConcentratorsItems(v.(*DescribeVpnConcentratorsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeVpnConcentratorsOutput)
 		t[0] = out.NextToken
 	},
@@ -69,9 +69,10 @@ var describeVpnConcentratorsSpec = &paginate.Spec{
 		in := v.(*DescribeVpnConcentratorsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeVpnConcentratorsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeVpnConcentratorsInput).Validate()

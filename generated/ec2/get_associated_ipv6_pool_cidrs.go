@@ -21,7 +21,7 @@ type GetAssociatedIpv6PoolCidrsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -44,8 +44,8 @@ func (s *GetAssociatedIpv6PoolCidrsInput) validate(v *paginate.Invalid, path str
 type GetAssociatedIpv6PoolCidrsOutput struct {
 	// Information about the IPv6 CIDR block associations.
 	Ipv6CidrAssociations []Ipv6CidrAssociation `json:"Ipv6CidrAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetAssociatedIpv6PoolCidrsAPIClient is a client that can call GetAssociatedIpv6PoolCidrs, the operation boto3's get_associated_ipv6_pool_cidrs paginator pages through.
@@ -69,7 +69,7 @@ var getAssociatedIpv6PoolCidrsSpec = &paginate.Spec{
 		items := getAssociatedIpv6PoolCidrsItems(v.(*GetAssociatedIpv6PoolCidrsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetAssociatedIpv6PoolCidrsOutput)
 		t[0] = out.NextToken
 	},
@@ -77,9 +77,10 @@ var getAssociatedIpv6PoolCidrsSpec = &paginate.Spec{
 		in := v.(*GetAssociatedIpv6PoolCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetAssociatedIpv6PoolCidrsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetAssociatedIpv6PoolCidrsInput).Validate()

@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -27,9 +28,43 @@ type GetAwsNetworkPerformanceDataInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s GetAwsNetworkPerformanceDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetAwsNetworkPerformanceDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *GetAwsNetworkPerformanceDataInput) UnmarshalJSON(b []byte) error {
+	type plain GetAwsNetworkPerformanceDataInput
+	v := struct {
+		*plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartTime = (*time.Time)(v.StartTime)
+	s.EndTime = (*time.Time)(v.EndTime)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -42,8 +77,8 @@ func (s *GetAwsNetworkPerformanceDataInput) Validate() error {
 type GetAwsNetworkPerformanceDataOutput struct {
 	// The list of data responses.
 	DataResponses []DataResponse `json:"DataResponses,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetAwsNetworkPerformanceDataAPIClient is a client that can call GetAwsNetworkPerformanceData, the operation boto3's get_aws_network_performance_data paginator pages through.
@@ -67,7 +102,7 @@ var getAwsNetworkPerformanceDataSpec = &paginate.Spec{
 		items := getAwsNetworkPerformanceDataItems(v.(*GetAwsNetworkPerformanceDataOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetAwsNetworkPerformanceDataOutput)
 		t[0] = out.NextToken
 	},
@@ -75,9 +110,10 @@ var getAwsNetworkPerformanceDataSpec = &paginate.Spec{
 		in := v.(*GetAwsNetworkPerformanceDataInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetAwsNetworkPerformanceDataInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetAwsNetworkPerformanceDataInput).Validate()

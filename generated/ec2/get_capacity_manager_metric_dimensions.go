@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -43,9 +44,43 @@ type GetCapacityManagerMetricDimensionsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s GetCapacityManagerMetricDimensionsInput) MarshalJSON() ([]byte, error) {
+	type plain GetCapacityManagerMetricDimensionsInput
+	return json.Marshal(struct {
+		plain
+		StartTime paginate.JSONTime `json:"StartTime,omitzero"`
+		EndTime   paginate.JSONTime `json:"EndTime,omitzero"`
+	}{
+		EndTime:   paginate.JSONTime(s.EndTime),
+		StartTime: paginate.JSONTime(s.StartTime),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *GetCapacityManagerMetricDimensionsInput) UnmarshalJSON(b []byte) error {
+	type plain GetCapacityManagerMetricDimensionsInput
+	v := struct {
+		*plain
+		StartTime paginate.JSONTime `json:"StartTime,omitzero"`
+		EndTime   paginate.JSONTime `json:"EndTime,omitzero"`
+	}{
+		EndTime:   paginate.JSONTime(s.EndTime),
+		StartTime: paginate.JSONTime(s.StartTime),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartTime = time.Time(v.StartTime)
+	s.EndTime = time.Time(v.EndTime)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -76,8 +111,8 @@ type GetCapacityManagerMetricDimensionsOutput struct {
 	// The available dimension combinations that have data within the specified time
 	// range and filters.
 	MetricDimensionResults []Dimension `json:"MetricDimensionResults,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetCapacityManagerMetricDimensionsAPIClient is a client that can call GetCapacityManagerMetricDimensions, the operation boto3's get_capacity_manager_metric_dimensions paginator pages through.
@@ -101,7 +136,7 @@ var getCapacityManagerMetricDimensionsSpec = &paginate.Spec{
 		items := getCapacityManagerMetricDimensionsItems(v.(*GetCapacityManagerMetricDimensionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetCapacityManagerMetricDimensionsOutput)
 		t[0] = out.NextToken
 	},
@@ -109,9 +144,10 @@ var getCapacityManagerMetricDimensionsSpec = &paginate.Spec{
 		in := v.(*GetCapacityManagerMetricDimensionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetCapacityManagerMetricDimensionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetCapacityManagerMetricDimensionsInput).Validate()

@@ -18,7 +18,7 @@ type GetCapacityManagerMonitoredTagKeysInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -34,8 +34,8 @@ type GetCapacityManagerMonitoredTagKeysOutput struct {
 	// The list of tag keys being monitored by Capacity Manager, including their
 	// current status and metadata.
 	CapacityManagerTagKeys []CapacityManagerTagKey `json:"CapacityManagerTagKeys,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetCapacityManagerMonitoredTagKeysAPIClient is a client that can call GetCapacityManagerMonitoredTagKeys, the operation boto3's get_capacity_manager_monitored_tag_keys paginator pages through.
@@ -59,7 +59,7 @@ var getCapacityManagerMonitoredTagKeysSpec = &paginate.Spec{
 		items := getCapacityManagerMonitoredTagKeysItems(v.(*GetCapacityManagerMonitoredTagKeysOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetCapacityManagerMonitoredTagKeysOutput)
 		t[0] = out.NextToken
 	},
@@ -67,9 +67,10 @@ var getCapacityManagerMonitoredTagKeysSpec = &paginate.Spec{
 		in := v.(*GetCapacityManagerMonitoredTagKeysInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetCapacityManagerMonitoredTagKeysInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetCapacityManagerMonitoredTagKeysInput).Validate()

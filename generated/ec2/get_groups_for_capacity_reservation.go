@@ -24,7 +24,7 @@ type GetGroupsForCapacityReservationInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -48,8 +48,8 @@ type GetGroupsForCapacityReservationOutput struct {
 	// Information about the resource groups to which the Capacity Reservation has
 	// been added.
 	CapacityReservationGroups []CapacityReservationGroup `json:"CapacityReservationGroups,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetGroupsForCapacityReservationAPIClient is a client that can call GetGroupsForCapacityReservation, the operation boto3's get_groups_for_capacity_reservation paginator pages through.
@@ -73,7 +73,7 @@ var getGroupsForCapacityReservationSpec = &paginate.Spec{
 		items := getGroupsForCapacityReservationItems(v.(*GetGroupsForCapacityReservationOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetGroupsForCapacityReservationOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var getGroupsForCapacityReservationSpec = &paginate.Spec{
 		in := v.(*GetGroupsForCapacityReservationInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetGroupsForCapacityReservationInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetGroupsForCapacityReservationInput).Validate()

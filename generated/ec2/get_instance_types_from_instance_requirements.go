@@ -32,7 +32,7 @@ type GetInstanceTypesFromInstanceRequirementsInput struct {
 	Context string `json:"Context,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -59,8 +59,8 @@ func (s *GetInstanceTypesFromInstanceRequirementsInput) validate(v *paginate.Inv
 type GetInstanceTypesFromInstanceRequirementsOutput struct {
 	// The instance types with the specified instance attributes.
 	InstanceTypes []GetInstanceTypesFromInstanceRequirementsInstanceType `json:"InstanceTypes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetInstanceTypesFromInstanceRequirementsAPIClient is a client that can call GetInstanceTypesFromInstanceRequirements, the operation boto3's get_instance_types_from_instance_requirements paginator pages through.
@@ -84,7 +84,7 @@ var getInstanceTypesFromInstanceRequirementsSpec = &paginate.Spec{
 		items := getInstanceTypesFromInstanceRequirementsItems(v.(*GetInstanceTypesFromInstanceRequirementsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetInstanceTypesFromInstanceRequirementsOutput)
 		t[0] = out.NextToken
 	},
@@ -92,9 +92,10 @@ var getInstanceTypesFromInstanceRequirementsSpec = &paginate.Spec{
 		in := v.(*GetInstanceTypesFromInstanceRequirementsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetInstanceTypesFromInstanceRequirementsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetInstanceTypesFromInstanceRequirementsInput).Validate()

@@ -4,6 +4,7 @@ package ec2
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"iter"
 	"time"
@@ -36,9 +37,43 @@ type GetIpamAddressHistoryInput struct {
 	EndTime *time.Time `json:"EndTime,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s GetIpamAddressHistoryInput) MarshalJSON() ([]byte, error) {
+	type plain GetIpamAddressHistoryInput
+	return json.Marshal(struct {
+		plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *GetIpamAddressHistoryInput) UnmarshalJSON(b []byte) error {
+	type plain GetIpamAddressHistoryInput
+	v := struct {
+		*plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartTime = (*time.Time)(v.StartTime)
+	s.EndTime = (*time.Time)(v.EndTime)
+	return nil
 }
 
 // Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
@@ -63,8 +98,8 @@ type GetIpamAddressHistoryOutput struct {
 	// associated with an EC2 instance, you will see an object in the response for
 	// the instance and one for the network interface.
 	HistoryRecords []HistoryRecord `json:"HistoryRecords,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamAddressHistoryAPIClient is a client that can call GetIpamAddressHistory, the operation boto3's get_ipam_address_history paginator pages through.
@@ -88,7 +123,7 @@ var getIpamAddressHistorySpec = &paginate.Spec{
 		items := getIpamAddressHistoryItems(v.(*GetIpamAddressHistoryOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamAddressHistoryOutput)
 		t[0] = out.NextToken
 	},
@@ -96,9 +131,10 @@ var getIpamAddressHistorySpec = &paginate.Spec{
 		in := v.(*GetIpamAddressHistoryInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamAddressHistoryInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamAddressHistoryInput).Validate()

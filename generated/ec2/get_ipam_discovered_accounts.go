@@ -27,7 +27,7 @@ type GetIpamDiscoveredAccountsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *GetIpamDiscoveredAccountsInput) validate(v *paginate.Invalid, path stri
 type GetIpamDiscoveredAccountsOutput struct {
 	// Discovered accounts.
 	IpamDiscoveredAccounts []IpamDiscoveredAccount `json:"IpamDiscoveredAccounts,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamDiscoveredAccountsAPIClient is a client that can call GetIpamDiscoveredAccounts, the operation boto3's get_ipam_discovered_accounts paginator pages through.
@@ -78,7 +78,7 @@ var getIpamDiscoveredAccountsSpec = &paginate.Spec{
 		items := getIpamDiscoveredAccountsItems(v.(*GetIpamDiscoveredAccountsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamDiscoveredAccountsOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var getIpamDiscoveredAccountsSpec = &paginate.Spec{
 		in := v.(*GetIpamDiscoveredAccountsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamDiscoveredAccountsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamDiscoveredAccountsInput).Validate()

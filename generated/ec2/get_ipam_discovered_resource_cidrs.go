@@ -28,7 +28,7 @@ type GetIpamDiscoveredResourceCidrsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *GetIpamDiscoveredResourceCidrsInput) validate(v *paginate.Invalid, path
 type GetIpamDiscoveredResourceCidrsOutput struct {
 	// Discovered resource CIDRs.
 	IpamDiscoveredResourceCidrs []IpamDiscoveredResourceCidr `json:"IpamDiscoveredResourceCidrs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamDiscoveredResourceCidrsAPIClient is a client that can call GetIpamDiscoveredResourceCidrs, the operation boto3's get_ipam_discovered_resource_cidrs paginator pages through.
@@ -79,7 +79,7 @@ var getIpamDiscoveredResourceCidrsSpec = &paginate.Spec{
 		items := getIpamDiscoveredResourceCidrsItems(v.(*GetIpamDiscoveredResourceCidrsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamDiscoveredResourceCidrsOutput)
 		t[0] = out.NextToken
 	},
@@ -87,9 +87,10 @@ var getIpamDiscoveredResourceCidrsSpec = &paginate.Spec{
 		in := v.(*GetIpamDiscoveredResourceCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamDiscoveredResourceCidrsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamDiscoveredResourceCidrsInput).Validate()

@@ -28,12 +28,12 @@ func (c *getIpamDiscoveredResourceCidrsFake) GetIpamDiscoveredResourceCidrs(ctx 
 		return nil, c.err
 	}
 	i := 0
-	if in.NextToken != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken, "page-"))
+	if in.NextToken.String() != "" {
+		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
 	}
 	out := *c.pages[i]
 	if c.repeat {
-		out.NextToken = "page-1"
+		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
 	}
 	return &out, nil
 }
@@ -50,7 +50,7 @@ func newGetIpamDiscoveredResourceCidrsFake(sizes ...int) (*getIpamDiscoveredReso
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
-			page.NextToken = "page-" + strconv.Itoa(i+1)
+			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
 		}
 		c.pages = append(c.pages, page)
 	}
@@ -84,7 +84,7 @@ func TestGetIpamDiscoveredResourceCidrsPaginatorItems(t *testing.T) {
 	require.Len(t, want, 6)
 	require.Len(t, c.calls, 4)
 	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, "page-3", c.calls[3].NextToken)
+	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
 	require.False(t, p.HasMorePages())
 	_, err := p.NextPage(context.Background())
 	require.ErrorIs(t, err, paginate.ErrNoMorePages)
@@ -180,7 +180,7 @@ func TestGetIpamDiscoveredResourceCidrsOutputJSON(t *testing.T) {
 			SubnetId:     "string",
 			VpcId:        "string",
 		}},
-		NextToken: "string",
+		NextToken: paginate.StringToken("string"),
 	}
 	b, err := json.Marshal(want)
 	require.NoError(t, err)

@@ -28,7 +28,7 @@ type GetIpamPoolAllocationsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -50,8 +50,8 @@ func (s *GetIpamPoolAllocationsInput) validate(v *paginate.Invalid, path string)
 type GetIpamPoolAllocationsOutput struct {
 	// The IPAM pool allocations you want information on.
 	IpamPoolAllocations []IpamPoolAllocation `json:"IpamPoolAllocations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamPoolAllocationsAPIClient is a client that can call GetIpamPoolAllocations, the operation boto3's get_ipam_pool_allocations paginator pages through.
@@ -75,7 +75,7 @@ var getIpamPoolAllocationsSpec = &paginate.Spec{
 		items := getIpamPoolAllocationsItems(v.(*GetIpamPoolAllocationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamPoolAllocationsOutput)
 		t[0] = out.NextToken
 	},
@@ -83,9 +83,10 @@ var getIpamPoolAllocationsSpec = &paginate.Spec{
 		in := v.(*GetIpamPoolAllocationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamPoolAllocationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamPoolAllocationsInput).Validate()

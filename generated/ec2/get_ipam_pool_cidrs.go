@@ -26,7 +26,7 @@ type GetIpamPoolCidrsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -48,8 +48,8 @@ func (s *GetIpamPoolCidrsInput) validate(v *paginate.Invalid, path string) {
 type GetIpamPoolCidrsOutput struct {
 	// Information about the CIDRs provisioned to an IPAM pool.
 	IpamPoolCidrs []IpamPoolCidr `json:"IpamPoolCidrs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamPoolCidrsAPIClient is a client that can call GetIpamPoolCidrs, the operation boto3's get_ipam_pool_cidrs paginator pages through.
@@ -73,7 +73,7 @@ var getIpamPoolCidrsSpec = &paginate.Spec{
 		items := getIpamPoolCidrsItems(v.(*GetIpamPoolCidrsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamPoolCidrsOutput)
 		t[0] = out.NextToken
 	},
@@ -81,9 +81,10 @@ var getIpamPoolCidrsSpec = &paginate.Spec{
 		in := v.(*GetIpamPoolCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamPoolCidrsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamPoolCidrsInput).Validate()

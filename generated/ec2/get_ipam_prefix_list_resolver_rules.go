@@ -24,7 +24,7 @@ type GetIpamPrefixListResolverRulesInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ func (s *GetIpamPrefixListResolverRulesInput) validate(v *paginate.Invalid, path
 type GetIpamPrefixListResolverRulesOutput struct {
 	// The CIDR selection rules for the IPAM prefix list resolver.
 	Rules []Rule `json:"Rules,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamPrefixListResolverRulesAPIClient is a client that can call GetIpamPrefixListResolverRules, the operation boto3's get_ipam_prefix_list_resolver_rules paginator pages through.
@@ -72,7 +72,7 @@ var getIpamPrefixListResolverRulesSpec = &paginate.Spec{
 		items := getIpamPrefixListResolverRulesItems(v.(*GetIpamPrefixListResolverRulesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamPrefixListResolverRulesOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var getIpamPrefixListResolverRulesSpec = &paginate.Spec{
 		in := v.(*GetIpamPrefixListResolverRulesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamPrefixListResolverRulesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamPrefixListResolverRulesInput).Validate()

@@ -28,7 +28,7 @@ type GetIpamPrefixListResolverVersionEntriesInput struct {
 	IpamPrefixListResolverVersion int64 `json:"IpamPrefixListResolverVersion,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -51,8 +51,8 @@ func (s *GetIpamPrefixListResolverVersionEntriesInput) validate(v *paginate.Inva
 type GetIpamPrefixListResolverVersionEntriesOutput struct {
 	// The CIDR entries for the specified resolver version.
 	Entries []PoolCidrBlock `json:"Entries,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamPrefixListResolverVersionEntriesAPIClient is a client that can call GetIpamPrefixListResolverVersionEntries, the operation boto3's get_ipam_prefix_list_resolver_version_entries paginator pages through.
@@ -76,7 +76,7 @@ var getIpamPrefixListResolverVersionEntriesSpec = &paginate.Spec{
 		items := getIpamPrefixListResolverVersionEntriesItems(v.(*GetIpamPrefixListResolverVersionEntriesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamPrefixListResolverVersionEntriesOutput)
 		t[0] = out.NextToken
 	},
@@ -84,9 +84,10 @@ var getIpamPrefixListResolverVersionEntriesSpec = &paginate.Spec{
 		in := v.(*GetIpamPrefixListResolverVersionEntriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamPrefixListResolverVersionEntriesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamPrefixListResolverVersionEntriesInput).Validate()

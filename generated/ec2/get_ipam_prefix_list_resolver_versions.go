@@ -27,7 +27,7 @@ type GetIpamPrefixListResolverVersionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -50,8 +50,8 @@ func (s *GetIpamPrefixListResolverVersionsInput) validate(v *paginate.Invalid, p
 type GetIpamPrefixListResolverVersionsOutput struct {
 	// Information about the IPAM prefix list resolver versions.
 	IpamPrefixListResolverVersions []IpamPrefixListResolverVersion `json:"IpamPrefixListResolverVersions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamPrefixListResolverVersionsAPIClient is a client that can call GetIpamPrefixListResolverVersions, the operation boto3's get_ipam_prefix_list_resolver_versions paginator pages through.
@@ -75,7 +75,7 @@ var getIpamPrefixListResolverVersionsSpec = &paginate.Spec{
 		items := getIpamPrefixListResolverVersionsItems(v.(*GetIpamPrefixListResolverVersionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamPrefixListResolverVersionsOutput)
 		t[0] = out.NextToken
 	},
@@ -83,9 +83,10 @@ var getIpamPrefixListResolverVersionsSpec = &paginate.Spec{
 		in := v.(*GetIpamPrefixListResolverVersionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamPrefixListResolverVersionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamPrefixListResolverVersionsInput).Validate()

@@ -27,12 +27,12 @@ func (c *getIpamPrefixListResolverVersionsFake) GetIpamPrefixListResolverVersion
 		return nil, c.err
 	}
 	i := 0
-	if in.NextToken != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken, "page-"))
+	if in.NextToken.String() != "" {
+		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
 	}
 	out := *c.pages[i]
 	if c.repeat {
-		out.NextToken = "page-1"
+		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
 	}
 	return &out, nil
 }
@@ -48,7 +48,7 @@ func newGetIpamPrefixListResolverVersionsFake(sizes ...int) (*getIpamPrefixListR
 			want = append(want, "")
 		}
 		if i < len(sizes)-1 {
-			page.NextToken = "page-" + strconv.Itoa(i+1)
+			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
 		}
 		c.pages = append(c.pages, page)
 	}
@@ -79,7 +79,7 @@ func TestGetIpamPrefixListResolverVersionsPaginatorItems(t *testing.T) {
 	require.Len(t, want, 6)
 	require.Len(t, c.calls, 4)
 	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, "page-3", c.calls[3].NextToken)
+	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
 	require.False(t, p.HasMorePages())
 	_, err := p.NextPage(context.Background())
 	require.ErrorIs(t, err, paginate.ErrNoMorePages)
@@ -157,7 +157,7 @@ func TestGetIpamPrefixListResolverVersionsInputValidate(t *testing.T) {
 func TestGetIpamPrefixListResolverVersionsOutputJSON(t *testing.T) {
 	want := GetIpamPrefixListResolverVersionsOutput{
 		IpamPrefixListResolverVersions: []IpamPrefixListResolverVersion{{Version: new(int64(123))}},
-		NextToken:                      "string",
+		NextToken:                      paginate.StringToken("string"),
 	}
 	b, err := json.Marshal(want)
 	require.NoError(t, err)

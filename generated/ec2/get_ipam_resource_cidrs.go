@@ -36,7 +36,7 @@ type GetIpamResourceCidrsInput struct {
 	ResourceOwner string `json:"ResourceOwner,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -58,8 +58,8 @@ func (s *GetIpamResourceCidrsInput) validate(v *paginate.Invalid, path string) {
 type GetIpamResourceCidrsOutput struct {
 	// The resource CIDRs.
 	IpamResourceCidrs []IpamResourceCidr `json:"IpamResourceCidrs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetIpamResourceCidrsAPIClient is a client that can call GetIpamResourceCidrs, the operation boto3's get_ipam_resource_cidrs paginator pages through.
@@ -83,7 +83,7 @@ var getIpamResourceCidrsSpec = &paginate.Spec{
 		items := getIpamResourceCidrsItems(v.(*GetIpamResourceCidrsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetIpamResourceCidrsOutput)
 		t[0] = out.NextToken
 	},
@@ -91,9 +91,10 @@ var getIpamResourceCidrsSpec = &paginate.Spec{
 		in := v.(*GetIpamResourceCidrsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetIpamResourceCidrsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetIpamResourceCidrsInput).Validate()

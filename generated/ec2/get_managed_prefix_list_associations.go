@@ -22,7 +22,7 @@ type GetManagedPrefixListAssociationsInput struct {
 	PrefixListId string `json:"PrefixListId,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -45,8 +45,8 @@ func (s *GetManagedPrefixListAssociationsInput) validate(v *paginate.Invalid, pa
 type GetManagedPrefixListAssociationsOutput struct {
 	// Information about the associations.
 	PrefixListAssociations []PrefixListAssociation `json:"PrefixListAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetManagedPrefixListAssociationsAPIClient is a client that can call GetManagedPrefixListAssociations, the operation boto3's get_managed_prefix_list_associations paginator pages through.
@@ -70,7 +70,7 @@ var getManagedPrefixListAssociationsSpec = &paginate.Spec{
 		items := getManagedPrefixListAssociationsItems(v.(*GetManagedPrefixListAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetManagedPrefixListAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -78,9 +78,10 @@ var getManagedPrefixListAssociationsSpec = &paginate.Spec{
 		in := v.(*GetManagedPrefixListAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetManagedPrefixListAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetManagedPrefixListAssociationsInput).Validate()

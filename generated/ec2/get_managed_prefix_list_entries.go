@@ -24,7 +24,7 @@ type GetManagedPrefixListEntriesInput struct {
 	TargetVersion *int64 `json:"TargetVersion,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ func (s *GetManagedPrefixListEntriesInput) validate(v *paginate.Invalid, path st
 type GetManagedPrefixListEntriesOutput struct {
 	// Information about the prefix list entries.
 	Entries []GetManagedPrefixListEntriesEntry `json:"Entries,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetManagedPrefixListEntriesAPIClient is a client that can call GetManagedPrefixListEntries, the operation boto3's get_managed_prefix_list_entries paginator pages through.
@@ -72,7 +72,7 @@ var getManagedPrefixListEntriesSpec = &paginate.Spec{
 		items := getManagedPrefixListEntriesItems(v.(*GetManagedPrefixListEntriesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetManagedPrefixListEntriesOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var getManagedPrefixListEntriesSpec = &paginate.Spec{
 		in := v.(*GetManagedPrefixListEntriesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetManagedPrefixListEntriesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetManagedPrefixListEntriesInput).Validate()

@@ -22,7 +22,7 @@ type GetNetworkInsightsAccessScopeAnalysisFindingsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -49,8 +49,8 @@ type GetNetworkInsightsAccessScopeAnalysisFindingsOutput struct {
 	AnalysisStatus NetworkInsightsAccessScopeAnalyseStatus `json:"AnalysisStatus,omitempty"`
 	// The findings associated with Network Access Scope Analysis.
 	AnalysisFindings []AnalysisFinding `json:"AnalysisFindings,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient is a client that can call GetNetworkInsightsAccessScopeAnalysisFindings, the operation boto3's get_network_insights_access_scope_analysis_findings paginator pages through.
@@ -75,7 +75,7 @@ var getNetworkInsightsAccessScopeAnalysisFindingsSpec = &paginate.Spec{
 		items := getNetworkInsightsAccessScopeAnalysisFindingsItems(v.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput)
 		t[0] = out.NextToken
 	},
@@ -83,9 +83,10 @@ var getNetworkInsightsAccessScopeAnalysisFindingsSpec = &paginate.Spec{
 		in := v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput).Validate()

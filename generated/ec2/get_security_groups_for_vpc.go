@@ -30,7 +30,7 @@ type GetSecurityGroupsForVpcInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -53,8 +53,8 @@ func (s *GetSecurityGroupsForVpcInput) validate(v *paginate.Invalid, path string
 type GetSecurityGroupsForVpcOutput struct {
 	// The security group that can be used by interfaces in the VPC.
 	SecurityGroupForVpcs []SecurityGroupForVpc `json:"SecurityGroupForVpcs,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetSecurityGroupsForVpcAPIClient is a client that can call GetSecurityGroupsForVpc, the operation boto3's get_security_groups_for_vpc paginator pages through.
@@ -78,7 +78,7 @@ var getSecurityGroupsForVpcSpec = &paginate.Spec{
 		items := getSecurityGroupsForVpcItems(v.(*GetSecurityGroupsForVpcOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetSecurityGroupsForVpcOutput)
 		t[0] = out.NextToken
 	},
@@ -86,9 +86,10 @@ var getSecurityGroupsForVpcSpec = &paginate.Spec{
 		in := v.(*GetSecurityGroupsForVpcInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetSecurityGroupsForVpcInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetSecurityGroupsForVpcInput).Validate()

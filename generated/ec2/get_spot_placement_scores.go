@@ -46,7 +46,7 @@ type GetSpotPlacementScoresInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -85,8 +85,8 @@ type GetSpotPlacementScoresOutput struct {
 	// The Spot placement score serves as a recommendation only. No score guarantees
 	// that your Spot request will be fully or partially fulfilled.
 	SpotPlacementScores []SpotPlacementScore `json:"SpotPlacementScores,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetSpotPlacementScoresAPIClient is a client that can call GetSpotPlacementScores, the operation boto3's get_spot_placement_scores paginator pages through.
@@ -110,7 +110,7 @@ var getSpotPlacementScoresSpec = &paginate.Spec{
 		items := getSpotPlacementScoresItems(v.(*GetSpotPlacementScoresOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetSpotPlacementScoresOutput)
 		t[0] = out.NextToken
 	},
@@ -118,9 +118,10 @@ var getSpotPlacementScoresSpec = &paginate.Spec{
 		in := v.(*GetSpotPlacementScoresInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetSpotPlacementScoresInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetSpotPlacementScoresInput).Validate()

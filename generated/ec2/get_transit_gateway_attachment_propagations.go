@@ -27,7 +27,7 @@ type GetTransitGatewayAttachmentPropagationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -50,8 +50,8 @@ func (s *GetTransitGatewayAttachmentPropagationsInput) validate(v *paginate.Inva
 type GetTransitGatewayAttachmentPropagationsOutput struct {
 	// Information about the propagation route tables.
 	TransitGatewayAttachmentPropagations []TransitGatewayAttachmentPropagation `json:"TransitGatewayAttachmentPropagations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetTransitGatewayAttachmentPropagationsAPIClient is a client that can call GetTransitGatewayAttachmentPropagations, the operation boto3's get_transit_gateway_attachment_propagations paginator pages through.
@@ -75,7 +75,7 @@ var getTransitGatewayAttachmentPropagationsSpec = &paginate.Spec{
 		items := getTransitGatewayAttachmentPropagationsItems(v.(*GetTransitGatewayAttachmentPropagationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetTransitGatewayAttachmentPropagationsOutput)
 		t[0] = out.NextToken
 	},
@@ -83,9 +83,10 @@ var getTransitGatewayAttachmentPropagationsSpec = &paginate.Spec{
 		in := v.(*GetTransitGatewayAttachmentPropagationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetTransitGatewayAttachmentPropagationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetTransitGatewayAttachmentPropagationsInput).Validate()

@@ -31,7 +31,7 @@ type GetTransitGatewayMulticastDomainAssociationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -54,8 +54,8 @@ func (s *GetTransitGatewayMulticastDomainAssociationsInput) validate(v *paginate
 type GetTransitGatewayMulticastDomainAssociationsOutput struct {
 	// Information about the multicast domain associations.
 	MulticastDomainAssociations []MulticastDomainAssociation `json:"MulticastDomainAssociations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetTransitGatewayMulticastDomainAssociationsAPIClient is a client that can call GetTransitGatewayMulticastDomainAssociations, the operation boto3's get_transit_gateway_multicast_domain_associations paginator pages through.
@@ -80,7 +80,7 @@ var getTransitGatewayMulticastDomainAssociationsSpec = &paginate.Spec{
 		items := getTransitGatewayMulticastDomainAssociationsItems(v.(*GetTransitGatewayMulticastDomainAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetTransitGatewayMulticastDomainAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -88,9 +88,10 @@ var getTransitGatewayMulticastDomainAssociationsSpec = &paginate.Spec{
 		in := v.(*GetTransitGatewayMulticastDomainAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetTransitGatewayMulticastDomainAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetTransitGatewayMulticastDomainAssociationsInput).Validate()

@@ -24,7 +24,7 @@ type GetTransitGatewayPolicyTableAssociationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -47,8 +47,8 @@ func (s *GetTransitGatewayPolicyTableAssociationsInput) validate(v *paginate.Inv
 type GetTransitGatewayPolicyTableAssociationsOutput struct {
 	// Returns details about the transit gateway policy table association.
 	Associations []GetTransitGatewayPolicyTableAssociationsAssociation `json:"Associations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetTransitGatewayPolicyTableAssociationsAPIClient is a client that can call GetTransitGatewayPolicyTableAssociations, the operation boto3's get_transit_gateway_policy_table_associations paginator pages through.
@@ -72,7 +72,7 @@ var getTransitGatewayPolicyTableAssociationsSpec = &paginate.Spec{
 		items := getTransitGatewayPolicyTableAssociationsItems(v.(*GetTransitGatewayPolicyTableAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetTransitGatewayPolicyTableAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -80,9 +80,10 @@ var getTransitGatewayPolicyTableAssociationsSpec = &paginate.Spec{
 		in := v.(*GetTransitGatewayPolicyTableAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetTransitGatewayPolicyTableAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetTransitGatewayPolicyTableAssociationsInput).Validate()

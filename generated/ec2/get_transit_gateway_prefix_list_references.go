@@ -35,7 +35,7 @@ type GetTransitGatewayPrefixListReferencesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -58,8 +58,8 @@ func (s *GetTransitGatewayPrefixListReferencesInput) validate(v *paginate.Invali
 type GetTransitGatewayPrefixListReferencesOutput struct {
 	// Information about the prefix list references.
 	TransitGatewayPrefixListReferences []TransitGatewayPrefixListReference `json:"TransitGatewayPrefixListReferences,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetTransitGatewayPrefixListReferencesAPIClient is a client that can call GetTransitGatewayPrefixListReferences, the operation boto3's get_transit_gateway_prefix_list_references paginator pages through.
@@ -83,7 +83,7 @@ var getTransitGatewayPrefixListReferencesSpec = &paginate.Spec{
 		items := getTransitGatewayPrefixListReferencesItems(v.(*GetTransitGatewayPrefixListReferencesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetTransitGatewayPrefixListReferencesOutput)
 		t[0] = out.NextToken
 	},
@@ -91,9 +91,10 @@ var getTransitGatewayPrefixListReferencesSpec = &paginate.Spec{
 		in := v.(*GetTransitGatewayPrefixListReferencesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetTransitGatewayPrefixListReferencesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetTransitGatewayPrefixListReferencesInput).Validate()

@@ -29,7 +29,7 @@ type GetTransitGatewayRouteTableAssociationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -52,8 +52,8 @@ func (s *GetTransitGatewayRouteTableAssociationsInput) validate(v *paginate.Inva
 type GetTransitGatewayRouteTableAssociationsOutput struct {
 	// Information about the associations.
 	Associations []GetTransitGatewayRouteTableAssociationsAssociation `json:"Associations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetTransitGatewayRouteTableAssociationsAPIClient is a client that can call GetTransitGatewayRouteTableAssociations, the operation boto3's get_transit_gateway_route_table_associations paginator pages through.
@@ -77,7 +77,7 @@ var getTransitGatewayRouteTableAssociationsSpec = &paginate.Spec{
 		items := getTransitGatewayRouteTableAssociationsItems(v.(*GetTransitGatewayRouteTableAssociationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetTransitGatewayRouteTableAssociationsOutput)
 		t[0] = out.NextToken
 	},
@@ -85,9 +85,10 @@ var getTransitGatewayRouteTableAssociationsSpec = &paginate.Spec{
 		in := v.(*GetTransitGatewayRouteTableAssociationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetTransitGatewayRouteTableAssociationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetTransitGatewayRouteTableAssociationsInput).Validate()

@@ -29,7 +29,7 @@ type GetTransitGatewayRouteTablePropagationsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -52,8 +52,8 @@ func (s *GetTransitGatewayRouteTablePropagationsInput) validate(v *paginate.Inva
 type GetTransitGatewayRouteTablePropagationsOutput struct {
 	// Information about the route table propagations.
 	TransitGatewayRouteTablePropagations []TransitGatewayRouteTablePropagation `json:"TransitGatewayRouteTablePropagations,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetTransitGatewayRouteTablePropagationsAPIClient is a client that can call GetTransitGatewayRouteTablePropagations, the operation boto3's get_transit_gateway_route_table_propagations paginator pages through.
@@ -77,7 +77,7 @@ var getTransitGatewayRouteTablePropagationsSpec = &paginate.Spec{
 		items := getTransitGatewayRouteTablePropagationsItems(v.(*GetTransitGatewayRouteTablePropagationsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetTransitGatewayRouteTablePropagationsOutput)
 		t[0] = out.NextToken
 	},
@@ -85,9 +85,10 @@ var getTransitGatewayRouteTablePropagationsSpec = &paginate.Spec{
 		in := v.(*GetTransitGatewayRouteTablePropagationsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetTransitGatewayRouteTablePropagationsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetTransitGatewayRouteTablePropagationsInput).Validate()

@@ -17,7 +17,7 @@ type GetVpnConnectionDeviceTypesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -33,8 +33,8 @@ type GetVpnConnectionDeviceTypesOutput struct {
 	// List of customer gateway devices that have a sample configuration file
 	// available for use.
 	VpnConnectionDeviceTypes []VpnConnectionDeviceType `json:"VpnConnectionDeviceTypes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // GetVpnConnectionDeviceTypesAPIClient is a client that can call GetVpnConnectionDeviceTypes, the operation boto3's get_vpn_connection_device_types paginator pages through.
@@ -58,7 +58,7 @@ var getVpnConnectionDeviceTypesSpec = &paginate.Spec{
 		items := getVpnConnectionDeviceTypesItems(v.(*GetVpnConnectionDeviceTypesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*GetVpnConnectionDeviceTypesOutput)
 		t[0] = out.NextToken
 	},
@@ -66,9 +66,10 @@ var getVpnConnectionDeviceTypesSpec = &paginate.Spec{
 		in := v.(*GetVpnConnectionDeviceTypesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*GetVpnConnectionDeviceTypesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*GetVpnConnectionDeviceTypesInput).Validate()

@@ -20,7 +20,7 @@ type ListImagesInRecycleBinInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -34,8 +34,8 @@ func (s *ListImagesInRecycleBinInput) Validate() error {
 type ListImagesInRecycleBinOutput struct {
 	// Information about the AMIs.
 	Images []ListImagesInRecycleBinImage `json:"Images,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // ListImagesInRecycleBinAPIClient is a client that can call ListImagesInRecycleBin, the operation boto3's list_images_in_recycle_bin paginator pages through.
@@ -59,7 +59,7 @@ var listImagesInRecycleBinSpec = &paginate.Spec{
 		items := listImagesInRecycleBinItems(v.(*ListImagesInRecycleBinOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*ListImagesInRecycleBinOutput)
 		t[0] = out.NextToken
 	},
@@ -67,9 +67,10 @@ var listImagesInRecycleBinSpec = &paginate.Spec{
 		in := v.(*ListImagesInRecycleBinInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*ListImagesInRecycleBinInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*ListImagesInRecycleBinInput).Validate()

@@ -20,7 +20,7 @@ type ListSnapshotsInRecycleBinInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -35,8 +35,8 @@ func (s *ListSnapshotsInRecycleBinInput) Validate() error {
 type ListSnapshotsInRecycleBinOutput struct {
 	// Information about the snapshots.
 	Snapshots []ListSnapshotsInRecycleBinSnapshot `json:"Snapshots,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // ListSnapshotsInRecycleBinAPIClient is a client that can call ListSnapshotsInRecycleBin, the operation boto3's list_snapshots_in_recycle_bin paginator pages through.
@@ -60,7 +60,7 @@ var listSnapshotsInRecycleBinSpec = &paginate.Spec{
 		items := listSnapshotsInRecycleBinItems(v.(*ListSnapshotsInRecycleBinOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*ListSnapshotsInRecycleBinOutput)
 		t[0] = out.NextToken
 	},
@@ -68,9 +68,10 @@ var listSnapshotsInRecycleBinSpec = &paginate.Spec{
 		in := v.(*ListSnapshotsInRecycleBinInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*ListSnapshotsInRecycleBinInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*ListSnapshotsInRecycleBinInput).Validate()

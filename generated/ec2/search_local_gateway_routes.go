@@ -36,7 +36,7 @@ type SearchLocalGatewayRoutesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -59,8 +59,8 @@ func (s *SearchLocalGatewayRoutesInput) validate(v *paginate.Invalid, path strin
 type SearchLocalGatewayRoutesOutput struct {
 	// Information about the routes.
 	Routes []SearchLocalGatewayRoutesRoute `json:"Routes,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // SearchLocalGatewayRoutesAPIClient is a client that can call SearchLocalGatewayRoutes, the operation boto3's search_local_gateway_routes paginator pages through.
@@ -84,7 +84,7 @@ var searchLocalGatewayRoutesSpec = &paginate.Spec{
 		items := searchLocalGatewayRoutesItems(v.(*SearchLocalGatewayRoutesOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*SearchLocalGatewayRoutesOutput)
 		t[0] = out.NextToken
 	},
@@ -92,9 +92,10 @@ var searchLocalGatewayRoutesSpec = &paginate.Spec{
 		in := v.(*SearchLocalGatewayRoutesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*SearchLocalGatewayRoutesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*SearchLocalGatewayRoutesInput).Validate()

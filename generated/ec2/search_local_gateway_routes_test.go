@@ -27,12 +27,12 @@ func (c *searchLocalGatewayRoutesFake) SearchLocalGatewayRoutes(ctx context.Cont
 		return nil, c.err
 	}
 	i := 0
-	if in.NextToken != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken, "page-"))
+	if in.NextToken.String() != "" {
+		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
 	}
 	out := *c.pages[i]
 	if c.repeat {
-		out.NextToken = "page-1"
+		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
 	}
 	return &out, nil
 }
@@ -49,7 +49,7 @@ func newSearchLocalGatewayRoutesFake(sizes ...int) (*searchLocalGatewayRoutesFak
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
-			page.NextToken = "page-" + strconv.Itoa(i+1)
+			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
 		}
 		c.pages = append(c.pages, page)
 	}
@@ -80,7 +80,7 @@ func TestSearchLocalGatewayRoutesPaginatorItems(t *testing.T) {
 	require.Len(t, want, 6)
 	require.Len(t, c.calls, 4)
 	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, "page-3", c.calls[3].NextToken)
+	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
 	require.False(t, p.HasMorePages())
 	_, err := p.NextPage(context.Background())
 	require.ErrorIs(t, err, paginate.ErrNoMorePages)
@@ -157,7 +157,7 @@ func TestSearchLocalGatewayRoutesInputValidate(t *testing.T) {
 
 func TestSearchLocalGatewayRoutesOutputJSON(t *testing.T) {
 	want := SearchLocalGatewayRoutesOutput{
-		NextToken: "string",
+		NextToken: paginate.StringToken("string"),
 		Routes: []SearchLocalGatewayRoutesRoute{{
 			CoipPoolId:                          "string",
 			DestinationCidrBlock:                "string",

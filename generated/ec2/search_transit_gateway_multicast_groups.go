@@ -37,7 +37,7 @@ type SearchTransitGatewayMulticastGroupsInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -60,8 +60,8 @@ func (s *SearchTransitGatewayMulticastGroupsInput) validate(v *paginate.Invalid,
 type SearchTransitGatewayMulticastGroupsOutput struct {
 	// Information about the transit gateway multicast group.
 	MulticastGroups []MulticastGroup `json:"MulticastGroups,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // SearchTransitGatewayMulticastGroupsAPIClient is a client that can call SearchTransitGatewayMulticastGroups, the operation boto3's search_transit_gateway_multicast_groups paginator pages through.
@@ -85,7 +85,7 @@ var searchTransitGatewayMulticastGroupsSpec = &paginate.Spec{
 		items := searchTransitGatewayMulticastGroupsItems(v.(*SearchTransitGatewayMulticastGroupsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*SearchTransitGatewayMulticastGroupsOutput)
 		t[0] = out.NextToken
 	},
@@ -93,9 +93,10 @@ var searchTransitGatewayMulticastGroupsSpec = &paginate.Spec{
 		in := v.(*SearchTransitGatewayMulticastGroupsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*SearchTransitGatewayMulticastGroupsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*SearchTransitGatewayMulticastGroupsInput).Validate()

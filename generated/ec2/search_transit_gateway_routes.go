@@ -44,7 +44,7 @@ type SearchTransitGatewayRoutesInput struct {
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -72,8 +72,8 @@ type SearchTransitGatewayRoutesOutput struct {
 	Routes []SearchTransitGatewayRoutesRoute `json:"Routes,omitempty"`
 	// Indicates whether there are additional routes available.
 	AdditionalRoutesAvailable *bool `json:"AdditionalRoutesAvailable,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // SearchTransitGatewayRoutesAPIClient is a client that can call SearchTransitGatewayRoutes, the operation boto3's search_transit_gateway_routes paginator pages through.
@@ -104,7 +104,7 @@ var searchTransitGatewayRoutesSpec = &paginate.Spec{
 		}
 		return false
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*SearchTransitGatewayRoutesOutput)
 		t[0] = out.NextToken
 	},
@@ -112,9 +112,10 @@ var searchTransitGatewayRoutesSpec = &paginate.Spec{
 		in := v.(*SearchTransitGatewayRoutesInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*SearchTransitGatewayRoutesInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*SearchTransitGatewayRoutesInput).Validate()

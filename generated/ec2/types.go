@@ -3,6 +3,7 @@
 package ec2
 
 import (
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"time"
 )
@@ -157,6 +158,40 @@ type AddressTransfer struct {
 	TransferOfferAcceptedTimestamp *time.Time `json:"TransferOfferAcceptedTimestamp,omitempty"`
 	// The Elastic IP address transfer status.
 	AddressTransferStatus AddressTransferAddressTransferStatus `json:"AddressTransferStatus,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s AddressTransfer) MarshalJSON() ([]byte, error) {
+	type plain AddressTransfer
+	return json.Marshal(struct {
+		plain
+		TransferOfferExpirationTimestamp *paginate.JSONTime `json:"TransferOfferExpirationTimestamp,omitempty"`
+		TransferOfferAcceptedTimestamp   *paginate.JSONTime `json:"TransferOfferAcceptedTimestamp,omitempty"`
+	}{
+		TransferOfferAcceptedTimestamp:   (*paginate.JSONTime)(s.TransferOfferAcceptedTimestamp),
+		TransferOfferExpirationTimestamp: (*paginate.JSONTime)(s.TransferOfferExpirationTimestamp),
+		plain:                            plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *AddressTransfer) UnmarshalJSON(b []byte) error {
+	type plain AddressTransfer
+	v := struct {
+		*plain
+		TransferOfferExpirationTimestamp *paginate.JSONTime `json:"TransferOfferExpirationTimestamp,omitempty"`
+		TransferOfferAcceptedTimestamp   *paginate.JSONTime `json:"TransferOfferAcceptedTimestamp,omitempty"`
+	}{
+		TransferOfferAcceptedTimestamp:   (*paginate.JSONTime)(s.TransferOfferAcceptedTimestamp),
+		TransferOfferExpirationTimestamp: (*paginate.JSONTime)(s.TransferOfferExpirationTimestamp),
+		plain:                            (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.TransferOfferExpirationTimestamp = (*time.Time)(v.TransferOfferExpirationTimestamp)
+	s.TransferOfferAcceptedTimestamp = (*time.Time)(v.TransferOfferAcceptedTimestamp)
+	return nil
 }
 
 // AddressTransferAddressTransferStatus is an enum of the API; values not listed here decode too.
@@ -903,6 +938,45 @@ type CapacityBlock struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityBlock) MarshalJSON() ([]byte, error) {
+	type plain CapacityBlock
+	return json.Marshal(struct {
+		plain
+		StartDate  *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate    *paginate.JSONTime `json:"EndDate,omitempty"`
+		CreateDate *paginate.JSONTime `json:"CreateDate,omitempty"`
+	}{
+		CreateDate: (*paginate.JSONTime)(s.CreateDate),
+		EndDate:    (*paginate.JSONTime)(s.EndDate),
+		StartDate:  (*paginate.JSONTime)(s.StartDate),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityBlock) UnmarshalJSON(b []byte) error {
+	type plain CapacityBlock
+	v := struct {
+		*plain
+		StartDate  *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate    *paginate.JSONTime `json:"EndDate,omitempty"`
+		CreateDate *paginate.JSONTime `json:"CreateDate,omitempty"`
+	}{
+		CreateDate: (*paginate.JSONTime)(s.CreateDate),
+		EndDate:    (*paginate.JSONTime)(s.EndDate),
+		StartDate:  (*paginate.JSONTime)(s.StartDate),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.EndDate = (*time.Time)(v.EndDate)
+	s.CreateDate = (*time.Time)(v.CreateDate)
+	return nil
+}
+
 // CapacityBlockExtension: Describes a Capacity Block extension. With an
 // extension, you can extend the duration of time for an existing Capacity
 // Block.
@@ -946,6 +1020,45 @@ type CapacityBlockExtension struct {
 	CurrencyCode string `json:"CurrencyCode,omitempty"`
 	// The type of zone where the Capacity Block extension is located.
 	ZoneType string `json:"ZoneType,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityBlockExtension) MarshalJSON() ([]byte, error) {
+	type plain CapacityBlockExtension
+	return json.Marshal(struct {
+		plain
+		CapacityBlockExtensionPurchaseDate *paginate.JSONTime `json:"CapacityBlockExtensionPurchaseDate,omitempty"`
+		CapacityBlockExtensionStartDate    *paginate.JSONTime `json:"CapacityBlockExtensionStartDate,omitempty"`
+		CapacityBlockExtensionEndDate      *paginate.JSONTime `json:"CapacityBlockExtensionEndDate,omitempty"`
+	}{
+		CapacityBlockExtensionEndDate:      (*paginate.JSONTime)(s.CapacityBlockExtensionEndDate),
+		CapacityBlockExtensionPurchaseDate: (*paginate.JSONTime)(s.CapacityBlockExtensionPurchaseDate),
+		CapacityBlockExtensionStartDate:    (*paginate.JSONTime)(s.CapacityBlockExtensionStartDate),
+		plain:                              plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityBlockExtension) UnmarshalJSON(b []byte) error {
+	type plain CapacityBlockExtension
+	v := struct {
+		*plain
+		CapacityBlockExtensionPurchaseDate *paginate.JSONTime `json:"CapacityBlockExtensionPurchaseDate,omitempty"`
+		CapacityBlockExtensionStartDate    *paginate.JSONTime `json:"CapacityBlockExtensionStartDate,omitempty"`
+		CapacityBlockExtensionEndDate      *paginate.JSONTime `json:"CapacityBlockExtensionEndDate,omitempty"`
+	}{
+		CapacityBlockExtensionEndDate:      (*paginate.JSONTime)(s.CapacityBlockExtensionEndDate),
+		CapacityBlockExtensionPurchaseDate: (*paginate.JSONTime)(s.CapacityBlockExtensionPurchaseDate),
+		CapacityBlockExtensionStartDate:    (*paginate.JSONTime)(s.CapacityBlockExtensionStartDate),
+		plain:                              (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CapacityBlockExtensionPurchaseDate = (*time.Time)(v.CapacityBlockExtensionPurchaseDate)
+	s.CapacityBlockExtensionStartDate = (*time.Time)(v.CapacityBlockExtensionStartDate)
+	s.CapacityBlockExtensionEndDate = (*time.Time)(v.CapacityBlockExtensionEndDate)
+	return nil
 }
 
 // CapacityBlockExtensionCapacityBlockExtensionStatus is an enum of the API; values not listed here decode too.
@@ -1016,6 +1129,45 @@ type CapacityBlockExtensionOffering struct {
 	ZoneType string `json:"ZoneType,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityBlockExtensionOffering) MarshalJSON() ([]byte, error) {
+	type plain CapacityBlockExtensionOffering
+	return json.Marshal(struct {
+		plain
+		StartDate                       *paginate.JSONTime `json:"StartDate,omitempty"`
+		CapacityBlockExtensionStartDate *paginate.JSONTime `json:"CapacityBlockExtensionStartDate,omitempty"`
+		CapacityBlockExtensionEndDate   *paginate.JSONTime `json:"CapacityBlockExtensionEndDate,omitempty"`
+	}{
+		CapacityBlockExtensionEndDate:   (*paginate.JSONTime)(s.CapacityBlockExtensionEndDate),
+		CapacityBlockExtensionStartDate: (*paginate.JSONTime)(s.CapacityBlockExtensionStartDate),
+		StartDate:                       (*paginate.JSONTime)(s.StartDate),
+		plain:                           plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityBlockExtensionOffering) UnmarshalJSON(b []byte) error {
+	type plain CapacityBlockExtensionOffering
+	v := struct {
+		*plain
+		StartDate                       *paginate.JSONTime `json:"StartDate,omitempty"`
+		CapacityBlockExtensionStartDate *paginate.JSONTime `json:"CapacityBlockExtensionStartDate,omitempty"`
+		CapacityBlockExtensionEndDate   *paginate.JSONTime `json:"CapacityBlockExtensionEndDate,omitempty"`
+	}{
+		CapacityBlockExtensionEndDate:   (*paginate.JSONTime)(s.CapacityBlockExtensionEndDate),
+		CapacityBlockExtensionStartDate: (*paginate.JSONTime)(s.CapacityBlockExtensionStartDate),
+		StartDate:                       (*paginate.JSONTime)(s.StartDate),
+		plain:                           (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.CapacityBlockExtensionStartDate = (*time.Time)(v.CapacityBlockExtensionStartDate)
+	s.CapacityBlockExtensionEndDate = (*time.Time)(v.CapacityBlockExtensionEndDate)
+	return nil
+}
+
 // CapacityBlockExtensionOfferingTenancy is an enum of the API; values not listed here decode too.
 type CapacityBlockExtensionOfferingTenancy string
 
@@ -1072,6 +1224,40 @@ type CapacityBlockOffering struct {
 	CapacityBlockDurationMinutes *int64 `json:"CapacityBlockDurationMinutes,omitempty"`
 	// The type of zone where the Capacity Block offering is available.
 	ZoneType string `json:"ZoneType,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityBlockOffering) MarshalJSON() ([]byte, error) {
+	type plain CapacityBlockOffering
+	return json.Marshal(struct {
+		plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityBlockOffering) UnmarshalJSON(b []byte) error {
+	type plain CapacityBlockOffering
+	v := struct {
+		*plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.EndDate = (*time.Time)(v.EndDate)
+	return nil
 }
 
 // CapacityBlockState is an enum of the API; values not listed here decode too.
@@ -1177,6 +1363,40 @@ type CapacityManagerDataExport struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityManagerDataExport) MarshalJSON() ([]byte, error) {
+	type plain CapacityManagerDataExport
+	return json.Marshal(struct {
+		plain
+		CreateTime         *paginate.JSONTime `json:"CreateTime,omitempty"`
+		LatestDeliveryTime *paginate.JSONTime `json:"LatestDeliveryTime,omitempty"`
+	}{
+		CreateTime:         (*paginate.JSONTime)(s.CreateTime),
+		LatestDeliveryTime: (*paginate.JSONTime)(s.LatestDeliveryTime),
+		plain:              plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityManagerDataExport) UnmarshalJSON(b []byte) error {
+	type plain CapacityManagerDataExport
+	v := struct {
+		*plain
+		CreateTime         *paginate.JSONTime `json:"CreateTime,omitempty"`
+		LatestDeliveryTime *paginate.JSONTime `json:"LatestDeliveryTime,omitempty"`
+	}{
+		CreateTime:         (*paginate.JSONTime)(s.CreateTime),
+		LatestDeliveryTime: (*paginate.JSONTime)(s.LatestDeliveryTime),
+		plain:              (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	s.LatestDeliveryTime = (*time.Time)(v.LatestDeliveryTime)
+	return nil
+}
+
 // CapacityManagerDataExportLatestDeliveryStatus is an enum of the API; values not listed here decode too.
 type CapacityManagerDataExportLatestDeliveryStatus string
 
@@ -1242,6 +1462,35 @@ type CapacityManagerTagKey struct {
 	// The earliest timestamp from which tag data is available for queries, in UTC
 	// ISO 8601 format.
 	EarliestDatapointTimestamp *time.Time `json:"EarliestDatapointTimestamp,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityManagerTagKey) MarshalJSON() ([]byte, error) {
+	type plain CapacityManagerTagKey
+	return json.Marshal(struct {
+		plain
+		EarliestDatapointTimestamp *paginate.JSONTime `json:"EarliestDatapointTimestamp,omitempty"`
+	}{
+		EarliestDatapointTimestamp: (*paginate.JSONTime)(s.EarliestDatapointTimestamp),
+		plain:                      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityManagerTagKey) UnmarshalJSON(b []byte) error {
+	type plain CapacityManagerTagKey
+	v := struct {
+		*plain
+		EarliestDatapointTimestamp *paginate.JSONTime `json:"EarliestDatapointTimestamp,omitempty"`
+	}{
+		EarliestDatapointTimestamp: (*paginate.JSONTime)(s.EarliestDatapointTimestamp),
+		plain:                      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.EarliestDatapointTimestamp = (*time.Time)(v.EarliestDatapointTimestamp)
+	return nil
 }
 
 // CapacityManagerTagKeyStatus is an enum of the API; values not listed here decode too.
@@ -1448,6 +1697,45 @@ type CapacityReservation struct {
 	InterruptionInfo *InterruptionInfo `json:"InterruptionInfo,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityReservation) MarshalJSON() ([]byte, error) {
+	type plain CapacityReservation
+	return json.Marshal(struct {
+		plain
+		StartDate  *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate    *paginate.JSONTime `json:"EndDate,omitempty"`
+		CreateDate *paginate.JSONTime `json:"CreateDate,omitempty"`
+	}{
+		CreateDate: (*paginate.JSONTime)(s.CreateDate),
+		EndDate:    (*paginate.JSONTime)(s.EndDate),
+		StartDate:  (*paginate.JSONTime)(s.StartDate),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityReservation) UnmarshalJSON(b []byte) error {
+	type plain CapacityReservation
+	v := struct {
+		*plain
+		StartDate  *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate    *paginate.JSONTime `json:"EndDate,omitempty"`
+		CreateDate *paginate.JSONTime `json:"CreateDate,omitempty"`
+	}{
+		CreateDate: (*paginate.JSONTime)(s.CreateDate),
+		EndDate:    (*paginate.JSONTime)(s.EndDate),
+		StartDate:  (*paginate.JSONTime)(s.StartDate),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.EndDate = (*time.Time)(v.EndDate)
+	s.CreateDate = (*time.Time)(v.CreateDate)
+	return nil
+}
+
 // CapacityReservationBillingRequest: Information about a request to assign
 // billing of the unused capacity of a Capacity Reservation.
 type CapacityReservationBillingRequest struct {
@@ -1468,6 +1756,35 @@ type CapacityReservationBillingRequest struct {
 	StatusMessage string `json:"StatusMessage,omitempty"`
 	// Information about the Capacity Reservation.
 	CapacityReservationInfo *CapacityReservationInfo `json:"CapacityReservationInfo,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityReservationBillingRequest) MarshalJSON() ([]byte, error) {
+	type plain CapacityReservationBillingRequest
+	return json.Marshal(struct {
+		plain
+		LastUpdateTime *paginate.JSONTime `json:"LastUpdateTime,omitempty"`
+	}{
+		LastUpdateTime: (*paginate.JSONTime)(s.LastUpdateTime),
+		plain:          plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityReservationBillingRequest) UnmarshalJSON(b []byte) error {
+	type plain CapacityReservationBillingRequest
+	v := struct {
+		*plain
+		LastUpdateTime *paginate.JSONTime `json:"LastUpdateTime,omitempty"`
+	}{
+		LastUpdateTime: (*paginate.JSONTime)(s.LastUpdateTime),
+		plain:          (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.LastUpdateTime = (*time.Time)(v.LastUpdateTime)
+	return nil
 }
 
 // CapacityReservationBillingRequestStatus is an enum of the API; values not listed here decode too.
@@ -1601,6 +1918,40 @@ type CapacityReservationFleet struct {
 	InstanceTypeSpecifications []InstanceTypeSpecification `json:"InstanceTypeSpecifications,omitempty"`
 	// The tags assigned to the Capacity Reservation Fleet.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CapacityReservationFleet) MarshalJSON() ([]byte, error) {
+	type plain CapacityReservationFleet
+	return json.Marshal(struct {
+		plain
+		EndDate    *paginate.JSONTime `json:"EndDate,omitempty"`
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		EndDate:    (*paginate.JSONTime)(s.EndDate),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CapacityReservationFleet) UnmarshalJSON(b []byte) error {
+	type plain CapacityReservationFleet
+	v := struct {
+		*plain
+		EndDate    *paginate.JSONTime `json:"EndDate,omitempty"`
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		EndDate:    (*paginate.JSONTime)(s.EndDate),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.EndDate = (*time.Time)(v.EndDate)
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	return nil
 }
 
 // CapacityReservationFleetInstanceMatchCriteria is an enum of the API; values not listed here decode too.
@@ -2259,6 +2610,35 @@ type CommitmentInfo struct {
 	// the instance count or cancel the Capacity Reservation before this date and
 	// time.
 	CommitmentEndDate *time.Time `json:"CommitmentEndDate,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s CommitmentInfo) MarshalJSON() ([]byte, error) {
+	type plain CommitmentInfo
+	return json.Marshal(struct {
+		plain
+		CommitmentEndDate *paginate.JSONTime `json:"CommitmentEndDate,omitempty"`
+	}{
+		CommitmentEndDate: (*paginate.JSONTime)(s.CommitmentEndDate),
+		plain:             plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *CommitmentInfo) UnmarshalJSON(b []byte) error {
+	type plain CommitmentInfo
+	v := struct {
+		*plain
+		CommitmentEndDate *paginate.JSONTime `json:"CommitmentEndDate,omitempty"`
+	}{
+		CommitmentEndDate: (*paginate.JSONTime)(s.CommitmentEndDate),
+		plain:             (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CommitmentEndDate = (*time.Time)(v.CommitmentEndDate)
+	return nil
 }
 
 // Condition: Describes a condition within a CIDR selection rule. Conditions
@@ -3067,6 +3447,35 @@ type DescribeInstancesAttachment struct {
 	EnaQueueCount *int64 `json:"EnaQueueCount,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeInstancesAttachment) MarshalJSON() ([]byte, error) {
+	type plain DescribeInstancesAttachment
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeInstancesAttachment) UnmarshalJSON(b []byte) error {
+	type plain DescribeInstancesAttachment
+	v := struct {
+		*plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
+}
+
 // DescribeInstancesAttachment2: The attachment information for the secondary
 // interface.
 type DescribeInstancesAttachment2 struct {
@@ -3085,6 +3494,35 @@ type DescribeInstancesAttachment2 struct {
 	Status AttachmentState `json:"Status,omitempty"`
 	// The index of the network card.
 	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeInstancesAttachment2) MarshalJSON() ([]byte, error) {
+	type plain DescribeInstancesAttachment2
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeInstancesAttachment2) UnmarshalJSON(b []byte) error {
+	type plain DescribeInstancesAttachment2
+	v := struct {
+		*plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
 }
 
 // DescribeInstancesBlockDeviceMapping: Describes a block device mapping.
@@ -3120,6 +3558,35 @@ type DescribeInstancesEbs struct {
 	// The index of the EBS card. Some instance types support multiple EBS cards.
 	// The default EBS card index is 0.
 	EbsCardIndex *int64 `json:"EbsCardIndex,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeInstancesEbs) MarshalJSON() ([]byte, error) {
+	type plain DescribeInstancesEbs
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeInstancesEbs) UnmarshalJSON(b []byte) error {
+	type plain DescribeInstancesEbs
+	v := struct {
+		*plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
 }
 
 // DescribeInstancesInstance: Describes an instance.
@@ -3307,6 +3774,40 @@ type DescribeInstancesInstance struct {
 	// A Carrier IP address only applies to an instance launched in a subnet
 	// associated with a Wavelength Zone.
 	PublicIpAddress string `json:"PublicIpAddress,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeInstancesInstance) MarshalJSON() ([]byte, error) {
+	type plain DescribeInstancesInstance
+	return json.Marshal(struct {
+		plain
+		UsageOperationUpdateTime *paginate.JSONTime `json:"UsageOperationUpdateTime,omitempty"`
+		LaunchTime               *paginate.JSONTime `json:"LaunchTime,omitempty"`
+	}{
+		LaunchTime:               (*paginate.JSONTime)(s.LaunchTime),
+		UsageOperationUpdateTime: (*paginate.JSONTime)(s.UsageOperationUpdateTime),
+		plain:                    plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeInstancesInstance) UnmarshalJSON(b []byte) error {
+	type plain DescribeInstancesInstance
+	v := struct {
+		*plain
+		UsageOperationUpdateTime *paginate.JSONTime `json:"UsageOperationUpdateTime,omitempty"`
+		LaunchTime               *paginate.JSONTime `json:"LaunchTime,omitempty"`
+	}{
+		LaunchTime:               (*paginate.JSONTime)(s.LaunchTime),
+		UsageOperationUpdateTime: (*paginate.JSONTime)(s.UsageOperationUpdateTime),
+		plain:                    (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.UsageOperationUpdateTime = (*time.Time)(v.UsageOperationUpdateTime)
+	s.LaunchTime = (*time.Time)(v.LaunchTime)
+	return nil
 }
 
 // DescribeInstancesNetworkInterface: Describes a network interface.
@@ -3684,6 +4185,35 @@ type DescribeLaunchTemplateVersionsSpotOptions struct {
 	InstanceInterruptionBehavior SpotOptionsInstanceInterruptionBehavior `json:"InstanceInterruptionBehavior,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeLaunchTemplateVersionsSpotOptions) MarshalJSON() ([]byte, error) {
+	type plain DescribeLaunchTemplateVersionsSpotOptions
+	return json.Marshal(struct {
+		plain
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeLaunchTemplateVersionsSpotOptions) UnmarshalJSON(b []byte) error {
+	type plain DescribeLaunchTemplateVersionsSpotOptions
+	v := struct {
+		*plain
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ValidUntil = (*time.Time)(v.ValidUntil)
+	return nil
+}
+
 // DescribeLaunchTemplatesLaunchTemplate: Describes a launch template.
 type DescribeLaunchTemplatesLaunchTemplate struct {
 	// The ID of the launch template.
@@ -3702,6 +4232,35 @@ type DescribeLaunchTemplatesLaunchTemplate struct {
 	Tags []Tag `json:"Tags,omitempty"`
 	// The entity that manages the launch template.
 	Operator *Operator `json:"Operator,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeLaunchTemplatesLaunchTemplate) MarshalJSON() ([]byte, error) {
+	type plain DescribeLaunchTemplatesLaunchTemplate
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeLaunchTemplatesLaunchTemplate) UnmarshalJSON(b []byte) error {
+	type plain DescribeLaunchTemplatesLaunchTemplate
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	return nil
 }
 
 // DescribeNetworkAclsAssociation: Describes an association between a network
@@ -3761,6 +4320,35 @@ type DescribeNetworkInterfacesAttachment struct {
 	EnaSrdSpecification *EnaSrdSpecification `json:"EnaSrdSpecification,omitempty"`
 	// The number of ENA queues created with the instance.
 	EnaQueueCount *int64 `json:"EnaQueueCount,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeNetworkInterfacesAttachment) MarshalJSON() ([]byte, error) {
+	type plain DescribeNetworkInterfacesAttachment
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeNetworkInterfacesAttachment) UnmarshalJSON(b []byte) error {
+	type plain DescribeNetworkInterfacesAttachment
+	v := struct {
+		*plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
 }
 
 // DescribeNetworkInterfacesIpv6Address: Describes an IPv6 address associated
@@ -3910,6 +4498,35 @@ type DescribePrincipalIdFormatStatus struct {
 	Resource string `json:"Resource,omitempty"`
 	// Indicates whether longer IDs (17-character IDs) are enabled for the resource.
 	UseLongIds *bool `json:"UseLongIds,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribePrincipalIdFormatStatus) MarshalJSON() ([]byte, error) {
+	type plain DescribePrincipalIdFormatStatus
+	return json.Marshal(struct {
+		plain
+		Deadline *paginate.JSONTime `json:"Deadline,omitempty"`
+	}{
+		Deadline: (*paginate.JSONTime)(s.Deadline),
+		plain:    plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribePrincipalIdFormatStatus) UnmarshalJSON(b []byte) error {
+	type plain DescribePrincipalIdFormatStatus
+	v := struct {
+		*plain
+		Deadline *paginate.JSONTime `json:"Deadline,omitempty"`
+	}{
+		Deadline: (*paginate.JSONTime)(s.Deadline),
+		plain:    (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.Deadline = (*time.Time)(v.Deadline)
+	return nil
 }
 
 // DescribeReservedInstancesOfferingsOfferingClass is an enum of the API; values not listed here decode too.
@@ -4102,6 +4719,35 @@ type DescribeSecondaryInterfacesAttachment struct {
 	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
 	// The attachment state.
 	Status AttachmentState `json:"Status,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeSecondaryInterfacesAttachment) MarshalJSON() ([]byte, error) {
+	type plain DescribeSecondaryInterfacesAttachment
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeSecondaryInterfacesAttachment) UnmarshalJSON(b []byte) error {
+	type plain DescribeSecondaryInterfacesAttachment
+	v := struct {
+		*plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
 }
 
 // DescribeSecondaryInterfacesSecondaryInterface: Describes a secondary
@@ -4487,6 +5133,40 @@ type DescribeSpotFleetRequestsSpotFleetRequestConfig struct {
 	TagSpecifications []TagSpecification `json:"TagSpecifications,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeSpotFleetRequestsSpotFleetRequestConfig) MarshalJSON() ([]byte, error) {
+	type plain DescribeSpotFleetRequestsSpotFleetRequestConfig
+	return json.Marshal(struct {
+		plain
+		ValidFrom  *paginate.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		ValidFrom:  (*paginate.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeSpotFleetRequestsSpotFleetRequestConfig) UnmarshalJSON(b []byte) error {
+	type plain DescribeSpotFleetRequestsSpotFleetRequestConfig
+	v := struct {
+		*plain
+		ValidFrom  *paginate.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		ValidFrom:  (*paginate.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ValidFrom = (*time.Time)(v.ValidFrom)
+	s.ValidUntil = (*time.Time)(v.ValidUntil)
+	return nil
+}
+
 // DescribeSpotInstanceRequestsLaunchSpecification: Additional information for
 // launching instances.
 type DescribeSpotInstanceRequestsLaunchSpecification struct {
@@ -4543,6 +5223,35 @@ type DescribeSpotInstanceRequestsStatus struct {
 	// The date and time of the most recent status update, in UTC format (for
 	// example, YYYY-MM-DD*T*HH:MM:*SS*Z).
 	UpdateTime *time.Time `json:"UpdateTime,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeSpotInstanceRequestsStatus) MarshalJSON() ([]byte, error) {
+	type plain DescribeSpotInstanceRequestsStatus
+	return json.Marshal(struct {
+		plain
+		UpdateTime *paginate.JSONTime `json:"UpdateTime,omitempty"`
+	}{
+		UpdateTime: (*paginate.JSONTime)(s.UpdateTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeSpotInstanceRequestsStatus) UnmarshalJSON(b []byte) error {
+	type plain DescribeSpotInstanceRequestsStatus
+	v := struct {
+		*plain
+		UpdateTime *paginate.JSONTime `json:"UpdateTime,omitempty"`
+	}{
+		UpdateTime: (*paginate.JSONTime)(s.UpdateTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.UpdateTime = (*time.Time)(v.UpdateTime)
+	return nil
 }
 
 // DescribeTagsTag: Describes a tag.
@@ -4773,6 +5482,40 @@ type DescribeVolumeStatusEvent struct {
 	InstanceId string `json:"InstanceId,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeVolumeStatusEvent) MarshalJSON() ([]byte, error) {
+	type plain DescribeVolumeStatusEvent
+	return json.Marshal(struct {
+		plain
+		NotAfter  *paginate.JSONTime `json:"NotAfter,omitempty"`
+		NotBefore *paginate.JSONTime `json:"NotBefore,omitempty"`
+	}{
+		NotAfter:  (*paginate.JSONTime)(s.NotAfter),
+		NotBefore: (*paginate.JSONTime)(s.NotBefore),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeVolumeStatusEvent) UnmarshalJSON(b []byte) error {
+	type plain DescribeVolumeStatusEvent
+	v := struct {
+		*plain
+		NotAfter  *paginate.JSONTime `json:"NotAfter,omitempty"`
+		NotBefore *paginate.JSONTime `json:"NotBefore,omitempty"`
+	}{
+		NotAfter:  (*paginate.JSONTime)(s.NotAfter),
+		NotBefore: (*paginate.JSONTime)(s.NotBefore),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.NotAfter = (*time.Time)(v.NotAfter)
+	s.NotBefore = (*time.Time)(v.NotBefore)
+	return nil
+}
+
 // DescribeVolumeStatusVolumeStatus: The volume status.
 type DescribeVolumeStatusVolumeStatus struct {
 	// The details of the volume status.
@@ -4813,6 +5556,35 @@ type DescribeVolumesAttachment struct {
 	State DescribeVolumesAttachmentState `json:"State,omitempty"`
 	// The time stamp when the attachment initiated.
 	AttachTime *time.Time `json:"AttachTime,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s DescribeVolumesAttachment) MarshalJSON() ([]byte, error) {
+	type plain DescribeVolumesAttachment
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *DescribeVolumesAttachment) UnmarshalJSON(b []byte) error {
+	type plain DescribeVolumesAttachment
+	v := struct {
+		*plain
+		AttachTime *paginate.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginate.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
 }
 
 // DescribeVolumesAttachmentState is an enum of the API; values not listed here decode too.
@@ -4986,6 +5758,35 @@ type Detail struct {
 	Status DetailStatus `json:"Status,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Detail) MarshalJSON() ([]byte, error) {
+	type plain Detail
+	return json.Marshal(struct {
+		plain
+		ImpairedSince *paginate.JSONTime `json:"ImpairedSince,omitempty"`
+	}{
+		ImpairedSince: (*paginate.JSONTime)(s.ImpairedSince),
+		plain:         plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Detail) UnmarshalJSON(b []byte) error {
+	type plain Detail
+	v := struct {
+		*plain
+		ImpairedSince *paginate.JSONTime `json:"ImpairedSince,omitempty"`
+	}{
+		ImpairedSince: (*paginate.JSONTime)(s.ImpairedSince),
+		plain:         (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ImpairedSince = (*time.Time)(v.ImpairedSince)
+	return nil
+}
+
 // DetailName is an enum of the API; values not listed here decode too.
 type DetailName string
 
@@ -5107,6 +5908,45 @@ type Dimension struct {
 	// pairs. Only tags that have been activated for monitoring via
 	// UpdateCapacityManagerMonitoredTagKeys are included.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Dimension) MarshalJSON() ([]byte, error) {
+	type plain Dimension
+	return json.Marshal(struct {
+		plain
+		ReservationCreateTimestamp *paginate.JSONTime `json:"ReservationCreateTimestamp,omitempty"`
+		ReservationStartTimestamp  *paginate.JSONTime `json:"ReservationStartTimestamp,omitempty"`
+		ReservationEndTimestamp    *paginate.JSONTime `json:"ReservationEndTimestamp,omitempty"`
+	}{
+		ReservationCreateTimestamp: (*paginate.JSONTime)(s.ReservationCreateTimestamp),
+		ReservationEndTimestamp:    (*paginate.JSONTime)(s.ReservationEndTimestamp),
+		ReservationStartTimestamp:  (*paginate.JSONTime)(s.ReservationStartTimestamp),
+		plain:                      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Dimension) UnmarshalJSON(b []byte) error {
+	type plain Dimension
+	v := struct {
+		*plain
+		ReservationCreateTimestamp *paginate.JSONTime `json:"ReservationCreateTimestamp,omitempty"`
+		ReservationStartTimestamp  *paginate.JSONTime `json:"ReservationStartTimestamp,omitempty"`
+		ReservationEndTimestamp    *paginate.JSONTime `json:"ReservationEndTimestamp,omitempty"`
+	}{
+		ReservationCreateTimestamp: (*paginate.JSONTime)(s.ReservationCreateTimestamp),
+		ReservationEndTimestamp:    (*paginate.JSONTime)(s.ReservationEndTimestamp),
+		ReservationStartTimestamp:  (*paginate.JSONTime)(s.ReservationStartTimestamp),
+		plain:                      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ReservationCreateTimestamp = (*time.Time)(v.ReservationCreateTimestamp)
+	s.ReservationStartTimestamp = (*time.Time)(v.ReservationStartTimestamp)
+	s.ReservationEndTimestamp = (*time.Time)(v.ReservationEndTimestamp)
+	return nil
 }
 
 // DimensionCondition: The dimension-based condition that specifies how to
@@ -5630,6 +6470,35 @@ type ElasticInferenceAcceleratorAssociation struct {
 	ElasticInferenceAcceleratorAssociationTime *time.Time `json:"ElasticInferenceAcceleratorAssociationTime,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ElasticInferenceAcceleratorAssociation) MarshalJSON() ([]byte, error) {
+	type plain ElasticInferenceAcceleratorAssociation
+	return json.Marshal(struct {
+		plain
+		ElasticInferenceAcceleratorAssociationTime *paginate.JSONTime `json:"ElasticInferenceAcceleratorAssociationTime,omitempty"`
+	}{
+		ElasticInferenceAcceleratorAssociationTime: (*paginate.JSONTime)(s.ElasticInferenceAcceleratorAssociationTime),
+		plain: plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ElasticInferenceAcceleratorAssociation) UnmarshalJSON(b []byte) error {
+	type plain ElasticInferenceAcceleratorAssociation
+	v := struct {
+		*plain
+		ElasticInferenceAcceleratorAssociationTime *paginate.JSONTime `json:"ElasticInferenceAcceleratorAssociationTime,omitempty"`
+	}{
+		ElasticInferenceAcceleratorAssociationTime: (*paginate.JSONTime)(s.ElasticInferenceAcceleratorAssociationTime),
+		plain: (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ElasticInferenceAcceleratorAssociationTime = (*time.Time)(v.ElasticInferenceAcceleratorAssociationTime)
+	return nil
+}
+
 // EnaSrdSpecification: Contains the ENA Express settings for the network
 // interface that's attached to the instance.
 type EnaSrdSpecification struct {
@@ -5846,6 +6715,45 @@ type Event struct {
 	NotBefore *time.Time `json:"NotBefore,omitempty"`
 	// The deadline for starting the event.
 	NotBeforeDeadline *time.Time `json:"NotBeforeDeadline,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return json.Marshal(struct {
+		plain
+		NotAfter          *paginate.JSONTime `json:"NotAfter,omitempty"`
+		NotBefore         *paginate.JSONTime `json:"NotBefore,omitempty"`
+		NotBeforeDeadline *paginate.JSONTime `json:"NotBeforeDeadline,omitempty"`
+	}{
+		NotAfter:          (*paginate.JSONTime)(s.NotAfter),
+		NotBefore:         (*paginate.JSONTime)(s.NotBefore),
+		NotBeforeDeadline: (*paginate.JSONTime)(s.NotBeforeDeadline),
+		plain:             plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Event) UnmarshalJSON(b []byte) error {
+	type plain Event
+	v := struct {
+		*plain
+		NotAfter          *paginate.JSONTime `json:"NotAfter,omitempty"`
+		NotBefore         *paginate.JSONTime `json:"NotBefore,omitempty"`
+		NotBeforeDeadline *paginate.JSONTime `json:"NotBeforeDeadline,omitempty"`
+	}{
+		NotAfter:          (*paginate.JSONTime)(s.NotAfter),
+		NotBefore:         (*paginate.JSONTime)(s.NotBefore),
+		NotBeforeDeadline: (*paginate.JSONTime)(s.NotBeforeDeadline),
+		plain:             (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.NotAfter = (*time.Time)(v.NotAfter)
+	s.NotBefore = (*time.Time)(v.NotBefore)
+	s.NotBeforeDeadline = (*time.Time)(v.NotBeforeDeadline)
+	return nil
 }
 
 // EventCode is an enum of the API; values not listed here decode too.
@@ -6067,6 +6975,35 @@ type FastLaunchImage struct {
 	StateTransitionTime *time.Time `json:"StateTransitionTime,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s FastLaunchImage) MarshalJSON() ([]byte, error) {
+	type plain FastLaunchImage
+	return json.Marshal(struct {
+		plain
+		StateTransitionTime *paginate.JSONTime `json:"StateTransitionTime,omitempty"`
+	}{
+		StateTransitionTime: (*paginate.JSONTime)(s.StateTransitionTime),
+		plain:               plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *FastLaunchImage) UnmarshalJSON(b []byte) error {
+	type plain FastLaunchImage
+	v := struct {
+		*plain
+		StateTransitionTime *paginate.JSONTime `json:"StateTransitionTime,omitempty"`
+	}{
+		StateTransitionTime: (*paginate.JSONTime)(s.StateTransitionTime),
+		plain:               (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StateTransitionTime = (*time.Time)(v.StateTransitionTime)
+	return nil
+}
+
 // FastLaunchImageResourceType is an enum of the API; values not listed here decode too.
 type FastLaunchImageResourceType string
 
@@ -6136,6 +7073,55 @@ type FastSnapshotRestore struct {
 	DisablingTime *time.Time `json:"DisablingTime,omitempty"`
 	// The time at which fast snapshot restores entered the disabled state.
 	DisabledTime *time.Time `json:"DisabledTime,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s FastSnapshotRestore) MarshalJSON() ([]byte, error) {
+	type plain FastSnapshotRestore
+	return json.Marshal(struct {
+		plain
+		EnablingTime   *paginate.JSONTime `json:"EnablingTime,omitempty"`
+		OptimizingTime *paginate.JSONTime `json:"OptimizingTime,omitempty"`
+		EnabledTime    *paginate.JSONTime `json:"EnabledTime,omitempty"`
+		DisablingTime  *paginate.JSONTime `json:"DisablingTime,omitempty"`
+		DisabledTime   *paginate.JSONTime `json:"DisabledTime,omitempty"`
+	}{
+		DisabledTime:   (*paginate.JSONTime)(s.DisabledTime),
+		DisablingTime:  (*paginate.JSONTime)(s.DisablingTime),
+		EnabledTime:    (*paginate.JSONTime)(s.EnabledTime),
+		EnablingTime:   (*paginate.JSONTime)(s.EnablingTime),
+		OptimizingTime: (*paginate.JSONTime)(s.OptimizingTime),
+		plain:          plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *FastSnapshotRestore) UnmarshalJSON(b []byte) error {
+	type plain FastSnapshotRestore
+	v := struct {
+		*plain
+		EnablingTime   *paginate.JSONTime `json:"EnablingTime,omitempty"`
+		OptimizingTime *paginate.JSONTime `json:"OptimizingTime,omitempty"`
+		EnabledTime    *paginate.JSONTime `json:"EnabledTime,omitempty"`
+		DisablingTime  *paginate.JSONTime `json:"DisablingTime,omitempty"`
+		DisabledTime   *paginate.JSONTime `json:"DisabledTime,omitempty"`
+	}{
+		DisabledTime:   (*paginate.JSONTime)(s.DisabledTime),
+		DisablingTime:  (*paginate.JSONTime)(s.DisablingTime),
+		EnabledTime:    (*paginate.JSONTime)(s.EnabledTime),
+		EnablingTime:   (*paginate.JSONTime)(s.EnablingTime),
+		OptimizingTime: (*paginate.JSONTime)(s.OptimizingTime),
+		plain:          (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.EnablingTime = (*time.Time)(v.EnablingTime)
+	s.OptimizingTime = (*time.Time)(v.OptimizingTime)
+	s.EnabledTime = (*time.Time)(v.EnabledTime)
+	s.DisablingTime = (*time.Time)(v.DisablingTime)
+	s.DisabledTime = (*time.Time)(v.DisabledTime)
+	return nil
 }
 
 // FastSnapshotRestoreState is an enum of the API; values not listed here decode too.
@@ -6249,6 +7235,40 @@ type FirstSlotStartTimeRange struct {
 	LatestTime time.Time `json:"LatestTime,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s FirstSlotStartTimeRange) MarshalJSON() ([]byte, error) {
+	type plain FirstSlotStartTimeRange
+	return json.Marshal(struct {
+		plain
+		EarliestTime paginate.JSONTime `json:"EarliestTime,omitzero"`
+		LatestTime   paginate.JSONTime `json:"LatestTime,omitzero"`
+	}{
+		EarliestTime: paginate.JSONTime(s.EarliestTime),
+		LatestTime:   paginate.JSONTime(s.LatestTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *FirstSlotStartTimeRange) UnmarshalJSON(b []byte) error {
+	type plain FirstSlotStartTimeRange
+	v := struct {
+		*plain
+		EarliestTime paginate.JSONTime `json:"EarliestTime,omitzero"`
+		LatestTime   paginate.JSONTime `json:"LatestTime,omitzero"`
+	}{
+		EarliestTime: paginate.JSONTime(s.EarliestTime),
+		LatestTime:   paginate.JSONTime(s.LatestTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.EarliestTime = time.Time(v.EarliestTime)
+	s.LatestTime = time.Time(v.LatestTime)
+	return nil
+}
+
 // Fleet: Describes an EC2 Fleet.
 type Fleet struct {
 	// The progress of the EC2 Fleet.
@@ -6338,6 +7358,45 @@ type Fleet struct {
 	Instances []DescribeFleetsInstance `json:"Instances,omitempty"`
 	// Reserved.
 	Context string `json:"Context,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Fleet) MarshalJSON() ([]byte, error) {
+	type plain Fleet
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		ValidFrom  *paginate.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		ValidFrom:  (*paginate.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Fleet) UnmarshalJSON(b []byte) error {
+	type plain Fleet
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		ValidFrom  *paginate.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		ValidFrom:  (*paginate.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	s.ValidFrom = (*time.Time)(v.ValidFrom)
+	s.ValidUntil = (*time.Time)(v.ValidUntil)
+	return nil
 }
 
 // FleetActivityStatus is an enum of the API; values not listed here decode too.
@@ -6468,6 +7527,35 @@ type FlowLog struct {
 	DestinationOptions *DestinationOptions `json:"DestinationOptions,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s FlowLog) MarshalJSON() ([]byte, error) {
+	type plain FlowLog
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *FlowLog) UnmarshalJSON(b []byte) error {
+	type plain FlowLog
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
+}
+
 // FlowLogLogDestinationType is an enum of the API; values not listed here decode too.
 type FlowLogLogDestinationType string
 
@@ -6574,6 +7662,40 @@ type FpgaImage struct {
 	DataRetentionSupport *bool `json:"DataRetentionSupport,omitempty"`
 	// The instance types supported by the AFI.
 	InstanceTypes []string `json:"InstanceTypes,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s FpgaImage) MarshalJSON() ([]byte, error) {
+	type plain FpgaImage
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		UpdateTime *paginate.JSONTime `json:"UpdateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		UpdateTime: (*paginate.JSONTime)(s.UpdateTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *FpgaImage) UnmarshalJSON(b []byte) error {
+	type plain FpgaImage
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		UpdateTime *paginate.JSONTime `json:"UpdateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		UpdateTime: (*paginate.JSONTime)(s.UpdateTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	s.UpdateTime = (*time.Time)(v.UpdateTime)
+	return nil
 }
 
 // FpgaInfo: Describes the FPGA accelerator settings for the instance type.
@@ -7265,6 +8387,40 @@ type HistoryRecord struct {
 	SampledEndTime *time.Time `json:"SampledEndTime,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s HistoryRecord) MarshalJSON() ([]byte, error) {
+	type plain HistoryRecord
+	return json.Marshal(struct {
+		plain
+		SampledStartTime *paginate.JSONTime `json:"SampledStartTime,omitempty"`
+		SampledEndTime   *paginate.JSONTime `json:"SampledEndTime,omitempty"`
+	}{
+		SampledEndTime:   (*paginate.JSONTime)(s.SampledEndTime),
+		SampledStartTime: (*paginate.JSONTime)(s.SampledStartTime),
+		plain:            plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *HistoryRecord) UnmarshalJSON(b []byte) error {
+	type plain HistoryRecord
+	v := struct {
+		*plain
+		SampledStartTime *paginate.JSONTime `json:"SampledStartTime,omitempty"`
+		SampledEndTime   *paginate.JSONTime `json:"SampledEndTime,omitempty"`
+	}{
+		SampledEndTime:   (*paginate.JSONTime)(s.SampledEndTime),
+		SampledStartTime: (*paginate.JSONTime)(s.SampledStartTime),
+		plain:            (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.SampledStartTime = (*time.Time)(v.SampledStartTime)
+	s.SampledEndTime = (*time.Time)(v.SampledEndTime)
+	return nil
+}
+
 // HistoryRecordResourceComplianceStatus is an enum of the API; values not listed here decode too.
 type HistoryRecordResourceComplianceStatus string
 
@@ -7379,6 +8535,40 @@ type Host struct {
 	AssetId string `json:"AssetId,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Host) MarshalJSON() ([]byte, error) {
+	type plain Host
+	return json.Marshal(struct {
+		plain
+		AllocationTime *paginate.JSONTime `json:"AllocationTime,omitempty"`
+		ReleaseTime    *paginate.JSONTime `json:"ReleaseTime,omitempty"`
+	}{
+		AllocationTime: (*paginate.JSONTime)(s.AllocationTime),
+		ReleaseTime:    (*paginate.JSONTime)(s.ReleaseTime),
+		plain:          plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Host) UnmarshalJSON(b []byte) error {
+	type plain Host
+	v := struct {
+		*plain
+		AllocationTime *paginate.JSONTime `json:"AllocationTime,omitempty"`
+		ReleaseTime    *paginate.JSONTime `json:"ReleaseTime,omitempty"`
+	}{
+		AllocationTime: (*paginate.JSONTime)(s.AllocationTime),
+		ReleaseTime:    (*paginate.JSONTime)(s.ReleaseTime),
+		plain:          (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AllocationTime = (*time.Time)(v.AllocationTime)
+	s.ReleaseTime = (*time.Time)(v.ReleaseTime)
+	return nil
+}
+
 // HostAutoPlacement is an enum of the API; values not listed here decode too.
 type HostAutoPlacement string
 
@@ -7445,6 +8635,40 @@ type HostReservationSet struct {
 	UpfrontPrice string `json:"UpfrontPrice,omitempty"`
 	// Any tags assigned to the Dedicated Host Reservation.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s HostReservationSet) MarshalJSON() ([]byte, error) {
+	type plain HostReservationSet
+	return json.Marshal(struct {
+		plain
+		End   *paginate.JSONTime `json:"End,omitempty"`
+		Start *paginate.JSONTime `json:"Start,omitempty"`
+	}{
+		End:   (*paginate.JSONTime)(s.End),
+		Start: (*paginate.JSONTime)(s.Start),
+		plain: plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *HostReservationSet) UnmarshalJSON(b []byte) error {
+	type plain HostReservationSet
+	v := struct {
+		*plain
+		End   *paginate.JSONTime `json:"End,omitempty"`
+		Start *paginate.JSONTime `json:"Start,omitempty"`
+	}{
+		End:   (*paginate.JSONTime)(s.End),
+		Start: (*paginate.JSONTime)(s.Start),
+		plain: (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.End = (*time.Time)(v.End)
+	s.Start = (*time.Time)(v.Start)
+	return nil
 }
 
 // HostReservationSetState is an enum of the API; values not listed here decode too.
@@ -7524,6 +8748,35 @@ type IamInstanceProfileAssociation struct {
 	State IamInstanceProfileAssociationState `json:"State,omitempty"`
 	// The time the IAM instance profile was associated with the instance.
 	Timestamp *time.Time `json:"Timestamp,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s IamInstanceProfileAssociation) MarshalJSON() ([]byte, error) {
+	type plain IamInstanceProfileAssociation
+	return json.Marshal(struct {
+		plain
+		Timestamp *paginate.JSONTime `json:"Timestamp,omitempty"`
+	}{
+		Timestamp: (*paginate.JSONTime)(s.Timestamp),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *IamInstanceProfileAssociation) UnmarshalJSON(b []byte) error {
+	type plain IamInstanceProfileAssociation
+	v := struct {
+		*plain
+		Timestamp *paginate.JSONTime `json:"Timestamp,omitempty"`
+	}{
+		Timestamp: (*paginate.JSONTime)(s.Timestamp),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.Timestamp = (*time.Time)(v.Timestamp)
+	return nil
 }
 
 // IamInstanceProfileAssociationState is an enum of the API; values not listed here decode too.
@@ -7890,6 +9143,40 @@ type ImageUsageReport struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ImageUsageReport) MarshalJSON() ([]byte, error) {
+	type plain ImageUsageReport
+	return json.Marshal(struct {
+		plain
+		CreationTime   *paginate.JSONTime `json:"CreationTime,omitempty"`
+		ExpirationTime *paginate.JSONTime `json:"ExpirationTime,omitempty"`
+	}{
+		CreationTime:   (*paginate.JSONTime)(s.CreationTime),
+		ExpirationTime: (*paginate.JSONTime)(s.ExpirationTime),
+		plain:          plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ImageUsageReport) UnmarshalJSON(b []byte) error {
+	type plain ImageUsageReport
+	v := struct {
+		*plain
+		CreationTime   *paginate.JSONTime `json:"CreationTime,omitempty"`
+		ExpirationTime *paginate.JSONTime `json:"ExpirationTime,omitempty"`
+	}{
+		CreationTime:   (*paginate.JSONTime)(s.CreationTime),
+		ExpirationTime: (*paginate.JSONTime)(s.ExpirationTime),
+		plain:          (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	s.ExpirationTime = (*time.Time)(v.ExpirationTime)
+	return nil
+}
+
 // ImageUsageReportEntry: A single entry in an image usage report, detailing how
 // an image is being used by a specific Amazon Web Services account and resource
 // type.
@@ -7907,6 +9194,35 @@ type ImageUsageReportEntry struct {
 	ImageId string `json:"ImageId,omitempty"`
 	// The date and time the report creation was initiated.
 	ReportCreationTime *time.Time `json:"ReportCreationTime,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ImageUsageReportEntry) MarshalJSON() ([]byte, error) {
+	type plain ImageUsageReportEntry
+	return json.Marshal(struct {
+		plain
+		ReportCreationTime *paginate.JSONTime `json:"ReportCreationTime,omitempty"`
+	}{
+		ReportCreationTime: (*paginate.JSONTime)(s.ReportCreationTime),
+		plain:              plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ImageUsageReportEntry) UnmarshalJSON(b []byte) error {
+	type plain ImageUsageReportEntry
+	v := struct {
+		*plain
+		ReportCreationTime *paginate.JSONTime `json:"ReportCreationTime,omitempty"`
+	}{
+		ReportCreationTime: (*paginate.JSONTime)(s.ReportCreationTime),
+		plain:              (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ReportCreationTime = (*time.Time)(v.ReportCreationTime)
+	return nil
 }
 
 // ImageVirtualizationType is an enum of the API; values not listed here decode too.
@@ -8169,6 +9485,35 @@ type InstanceConnectEndpoint struct {
 	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s InstanceConnectEndpoint) MarshalJSON() ([]byte, error) {
+	type plain InstanceConnectEndpoint
+	return json.Marshal(struct {
+		plain
+		CreatedAt *paginate.JSONTime `json:"CreatedAt,omitempty"`
+	}{
+		CreatedAt: (*paginate.JSONTime)(s.CreatedAt),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *InstanceConnectEndpoint) UnmarshalJSON(b []byte) error {
+	type plain InstanceConnectEndpoint
+	v := struct {
+		*plain
+		CreatedAt *paginate.JSONTime `json:"CreatedAt,omitempty"`
+	}{
+		CreatedAt: (*paginate.JSONTime)(s.CreatedAt),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreatedAt = (*time.Time)(v.CreatedAt)
+	return nil
+}
+
 // InstanceConnectEndpointIpAddressType is an enum of the API; values not listed here decode too.
 type InstanceConnectEndpointIpAddressType string
 
@@ -8286,6 +9631,35 @@ type InstanceImageMetadata struct {
 	ImageMetadata *ImageMetadata `json:"ImageMetadata,omitempty"`
 	// The entity that manages the instance.
 	Operator *Operator `json:"Operator,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s InstanceImageMetadata) MarshalJSON() ([]byte, error) {
+	type plain InstanceImageMetadata
+	return json.Marshal(struct {
+		plain
+		LaunchTime *paginate.JSONTime `json:"LaunchTime,omitempty"`
+	}{
+		LaunchTime: (*paginate.JSONTime)(s.LaunchTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *InstanceImageMetadata) UnmarshalJSON(b []byte) error {
+	type plain InstanceImageMetadata
+	v := struct {
+		*plain
+		LaunchTime *paginate.JSONTime `json:"LaunchTime,omitempty"`
+	}{
+		LaunchTime: (*paginate.JSONTime)(s.LaunchTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.LaunchTime = (*time.Time)(v.LaunchTime)
+	return nil
 }
 
 // InstanceInstanceLifecycle is an enum of the API; values not listed here decode too.
@@ -9070,6 +10444,35 @@ type InstanceTypeSpecification struct {
 	//
 	// [Instance type priority]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#instance-priority
 	Priority *int64 `json:"Priority,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s InstanceTypeSpecification) MarshalJSON() ([]byte, error) {
+	type plain InstanceTypeSpecification
+	return json.Marshal(struct {
+		plain
+		CreateDate *paginate.JSONTime `json:"CreateDate,omitempty"`
+	}{
+		CreateDate: (*paginate.JSONTime)(s.CreateDate),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *InstanceTypeSpecification) UnmarshalJSON(b []byte) error {
+	type plain InstanceTypeSpecification
+	v := struct {
+		*plain
+		CreateDate *paginate.JSONTime `json:"CreateDate,omitempty"`
+	}{
+		CreateDate: (*paginate.JSONTime)(s.CreateDate),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateDate = (*time.Time)(v.CreateDate)
+	return nil
 }
 
 // InstanceTypeSpecificationInstancePlatform is an enum of the API; values not listed here decode too.
@@ -11852,6 +13255,40 @@ type IpamDiscoveredAccount struct {
 	OrganizationalUnitId string `json:"OrganizationalUnitId,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s IpamDiscoveredAccount) MarshalJSON() ([]byte, error) {
+	type plain IpamDiscoveredAccount
+	return json.Marshal(struct {
+		plain
+		LastAttemptedDiscoveryTime  *paginate.JSONTime `json:"LastAttemptedDiscoveryTime,omitempty"`
+		LastSuccessfulDiscoveryTime *paginate.JSONTime `json:"LastSuccessfulDiscoveryTime,omitempty"`
+	}{
+		LastAttemptedDiscoveryTime:  (*paginate.JSONTime)(s.LastAttemptedDiscoveryTime),
+		LastSuccessfulDiscoveryTime: (*paginate.JSONTime)(s.LastSuccessfulDiscoveryTime),
+		plain:                       plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *IpamDiscoveredAccount) UnmarshalJSON(b []byte) error {
+	type plain IpamDiscoveredAccount
+	v := struct {
+		*plain
+		LastAttemptedDiscoveryTime  *paginate.JSONTime `json:"LastAttemptedDiscoveryTime,omitempty"`
+		LastSuccessfulDiscoveryTime *paginate.JSONTime `json:"LastSuccessfulDiscoveryTime,omitempty"`
+	}{
+		LastAttemptedDiscoveryTime:  (*paginate.JSONTime)(s.LastAttemptedDiscoveryTime),
+		LastSuccessfulDiscoveryTime: (*paginate.JSONTime)(s.LastSuccessfulDiscoveryTime),
+		plain:                       (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.LastAttemptedDiscoveryTime = (*time.Time)(v.LastAttemptedDiscoveryTime)
+	s.LastSuccessfulDiscoveryTime = (*time.Time)(v.LastSuccessfulDiscoveryTime)
+	return nil
+}
+
 // IpamDiscoveredResourceCidr: An IPAM discovered resource CIDR. A discovered
 // resource is a resource CIDR monitored under a resource discovery. The
 // following resources can be discovered: VPCs, Public IPv4 pools, VPC subnets,
@@ -11901,6 +13338,35 @@ type IpamDiscoveredResourceCidr struct {
 	SampleTime *time.Time `json:"SampleTime,omitempty"`
 	// The Availability Zone ID.
 	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s IpamDiscoveredResourceCidr) MarshalJSON() ([]byte, error) {
+	type plain IpamDiscoveredResourceCidr
+	return json.Marshal(struct {
+		plain
+		SampleTime *paginate.JSONTime `json:"SampleTime,omitempty"`
+	}{
+		SampleTime: (*paginate.JSONTime)(s.SampleTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *IpamDiscoveredResourceCidr) UnmarshalJSON(b []byte) error {
+	type plain IpamDiscoveredResourceCidr
+	v := struct {
+		*plain
+		SampleTime *paginate.JSONTime `json:"SampleTime,omitempty"`
+	}{
+		SampleTime: (*paginate.JSONTime)(s.SampleTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.SampleTime = (*time.Time)(v.SampleTime)
+	return nil
 }
 
 // IpamDiscoveredResourceCidrResourceType is an enum of the API; values not listed here decode too.
@@ -13242,6 +14708,35 @@ type LaunchTemplateVersion struct {
 	Operator *Operator `json:"Operator,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s LaunchTemplateVersion) MarshalJSON() ([]byte, error) {
+	type plain LaunchTemplateVersion
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *LaunchTemplateVersion) UnmarshalJSON(b []byte) error {
+	type plain LaunchTemplateVersion
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	return nil
+}
+
 // LicenseSpecification: The response information for license configurations.
 type LicenseSpecification struct {
 	// The ARN of a license configuration.
@@ -13264,6 +14759,40 @@ type ListImagesInRecycleBinImage struct {
 	RecycleBinExitTime *time.Time `json:"RecycleBinExitTime,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ListImagesInRecycleBinImage) MarshalJSON() ([]byte, error) {
+	type plain ListImagesInRecycleBinImage
+	return json.Marshal(struct {
+		plain
+		RecycleBinEnterTime *paginate.JSONTime `json:"RecycleBinEnterTime,omitempty"`
+		RecycleBinExitTime  *paginate.JSONTime `json:"RecycleBinExitTime,omitempty"`
+	}{
+		RecycleBinEnterTime: (*paginate.JSONTime)(s.RecycleBinEnterTime),
+		RecycleBinExitTime:  (*paginate.JSONTime)(s.RecycleBinExitTime),
+		plain:               plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ListImagesInRecycleBinImage) UnmarshalJSON(b []byte) error {
+	type plain ListImagesInRecycleBinImage
+	v := struct {
+		*plain
+		RecycleBinEnterTime *paginate.JSONTime `json:"RecycleBinEnterTime,omitempty"`
+		RecycleBinExitTime  *paginate.JSONTime `json:"RecycleBinExitTime,omitempty"`
+	}{
+		RecycleBinEnterTime: (*paginate.JSONTime)(s.RecycleBinEnterTime),
+		RecycleBinExitTime:  (*paginate.JSONTime)(s.RecycleBinExitTime),
+		plain:               (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.RecycleBinEnterTime = (*time.Time)(v.RecycleBinEnterTime)
+	s.RecycleBinExitTime = (*time.Time)(v.RecycleBinExitTime)
+	return nil
+}
+
 // ListSnapshotsInRecycleBinSnapshot: Information about a snapshot that is
 // currently in the Recycle Bin.
 type ListSnapshotsInRecycleBinSnapshot struct {
@@ -13278,6 +14807,40 @@ type ListSnapshotsInRecycleBinSnapshot struct {
 	Description string `json:"Description,omitempty"`
 	// The ID of the volume from which the snapshot was created.
 	VolumeId string `json:"VolumeId,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ListSnapshotsInRecycleBinSnapshot) MarshalJSON() ([]byte, error) {
+	type plain ListSnapshotsInRecycleBinSnapshot
+	return json.Marshal(struct {
+		plain
+		RecycleBinEnterTime *paginate.JSONTime `json:"RecycleBinEnterTime,omitempty"`
+		RecycleBinExitTime  *paginate.JSONTime `json:"RecycleBinExitTime,omitempty"`
+	}{
+		RecycleBinEnterTime: (*paginate.JSONTime)(s.RecycleBinEnterTime),
+		RecycleBinExitTime:  (*paginate.JSONTime)(s.RecycleBinExitTime),
+		plain:               plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ListSnapshotsInRecycleBinSnapshot) UnmarshalJSON(b []byte) error {
+	type plain ListSnapshotsInRecycleBinSnapshot
+	v := struct {
+		*plain
+		RecycleBinEnterTime *paginate.JSONTime `json:"RecycleBinEnterTime,omitempty"`
+		RecycleBinExitTime  *paginate.JSONTime `json:"RecycleBinExitTime,omitempty"`
+	}{
+		RecycleBinEnterTime: (*paginate.JSONTime)(s.RecycleBinEnterTime),
+		RecycleBinExitTime:  (*paginate.JSONTime)(s.RecycleBinExitTime),
+		plain:               (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.RecycleBinEnterTime = (*time.Time)(v.RecycleBinEnterTime)
+	s.RecycleBinExitTime = (*time.Time)(v.RecycleBinExitTime)
+	return nil
 }
 
 // LoadBalancerOptions: The load balancer details if creating the Amazon Web
@@ -13554,6 +15117,35 @@ type MacModificationTask struct {
 	TaskType MacModificationTaskTaskType `json:"TaskType,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s MacModificationTask) MarshalJSON() ([]byte, error) {
+	type plain MacModificationTask
+	return json.Marshal(struct {
+		plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+	}{
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *MacModificationTask) UnmarshalJSON(b []byte) error {
+	type plain MacModificationTask
+	v := struct {
+		*plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+	}{
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartTime = (*time.Time)(v.StartTime)
+	return nil
+}
+
 // MacModificationTaskTaskState is an enum of the API; values not listed here decode too.
 type MacModificationTaskTaskState string
 
@@ -13795,6 +15387,35 @@ type MetricDataResult struct {
 	MetricValues []MetricValue `json:"MetricValues,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s MetricDataResult) MarshalJSON() ([]byte, error) {
+	type plain MetricDataResult
+	return json.Marshal(struct {
+		plain
+		Timestamp *paginate.JSONTime `json:"Timestamp,omitempty"`
+	}{
+		Timestamp: (*paginate.JSONTime)(s.Timestamp),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *MetricDataResult) UnmarshalJSON(b []byte) error {
+	type plain MetricDataResult
+	v := struct {
+		*plain
+		Timestamp *paginate.JSONTime `json:"Timestamp,omitempty"`
+	}{
+		Timestamp: (*paginate.JSONTime)(s.Timestamp),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.Timestamp = (*time.Time)(v.Timestamp)
+	return nil
+}
+
 // MetricPoint: Indicates whether the network was healthy or degraded at a
 // particular point. The value is aggregated from the startDate to the endDate.
 // Currently only five_minutes is supported.
@@ -13809,6 +15430,40 @@ type MetricPoint struct {
 	Value   *float64   `json:"Value,omitempty"`
 	// The status of the metric point.
 	Status string `json:"Status,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s MetricPoint) MarshalJSON() ([]byte, error) {
+	type plain MetricPoint
+	return json.Marshal(struct {
+		plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *MetricPoint) UnmarshalJSON(b []byte) error {
+	type plain MetricPoint
+	v := struct {
+		*plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.EndDate = (*time.Time)(v.EndDate)
+	return nil
 }
 
 // MetricValue: Represents a single metric value with its associated statistic,
@@ -14052,6 +15707,40 @@ type NatGateway struct {
 	AttachedAppliances []AttachedAppliance `json:"AttachedAppliances,omitempty"`
 	// For regional NAT gateways only, this is the ID of the NAT gateway.
 	RouteTableId string `json:"RouteTableId,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s NatGateway) MarshalJSON() ([]byte, error) {
+	type plain NatGateway
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		DeleteTime *paginate.JSONTime `json:"DeleteTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		DeleteTime: (*paginate.JSONTime)(s.DeleteTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *NatGateway) UnmarshalJSON(b []byte) error {
+	type plain NatGateway
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		DeleteTime *paginate.JSONTime `json:"DeleteTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		DeleteTime: (*paginate.JSONTime)(s.DeleteTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	s.DeleteTime = (*time.Time)(v.DeleteTime)
+	return nil
 }
 
 // NatGatewayAddress: Describes the IP addresses and network interface
@@ -14313,6 +16002,40 @@ type NetworkInsightsAccessScope struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s NetworkInsightsAccessScope) MarshalJSON() ([]byte, error) {
+	type plain NetworkInsightsAccessScope
+	return json.Marshal(struct {
+		plain
+		CreatedDate *paginate.JSONTime `json:"CreatedDate,omitempty"`
+		UpdatedDate *paginate.JSONTime `json:"UpdatedDate,omitempty"`
+	}{
+		CreatedDate: (*paginate.JSONTime)(s.CreatedDate),
+		UpdatedDate: (*paginate.JSONTime)(s.UpdatedDate),
+		plain:       plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *NetworkInsightsAccessScope) UnmarshalJSON(b []byte) error {
+	type plain NetworkInsightsAccessScope
+	v := struct {
+		*plain
+		CreatedDate *paginate.JSONTime `json:"CreatedDate,omitempty"`
+		UpdatedDate *paginate.JSONTime `json:"UpdatedDate,omitempty"`
+	}{
+		CreatedDate: (*paginate.JSONTime)(s.CreatedDate),
+		UpdatedDate: (*paginate.JSONTime)(s.UpdatedDate),
+		plain:       (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreatedDate = (*time.Time)(v.CreatedDate)
+	s.UpdatedDate = (*time.Time)(v.UpdatedDate)
+	return nil
+}
+
 // NetworkInsightsAccessScopeAnalyse: Describes a Network Access Scope analysis.
 type NetworkInsightsAccessScopeAnalyse struct {
 	// The ID of the Network Access Scope analysis.
@@ -14337,6 +16060,40 @@ type NetworkInsightsAccessScopeAnalyse struct {
 	AnalyzedEniCount *int64 `json:"AnalyzedEniCount,omitempty"`
 	// The tags.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s NetworkInsightsAccessScopeAnalyse) MarshalJSON() ([]byte, error) {
+	type plain NetworkInsightsAccessScopeAnalyse
+	return json.Marshal(struct {
+		plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *NetworkInsightsAccessScopeAnalyse) UnmarshalJSON(b []byte) error {
+	type plain NetworkInsightsAccessScopeAnalyse
+	v := struct {
+		*plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.EndDate = (*time.Time)(v.EndDate)
+	return nil
 }
 
 // NetworkInsightsAccessScopeAnalyseFindingsFound is an enum of the API; values not listed here decode too.
@@ -14394,6 +16151,35 @@ type NetworkInsightsAnalyse struct {
 	Tags                       []Tag                                   `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s NetworkInsightsAnalyse) MarshalJSON() ([]byte, error) {
+	type plain NetworkInsightsAnalyse
+	return json.Marshal(struct {
+		plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+	}{
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *NetworkInsightsAnalyse) UnmarshalJSON(b []byte) error {
+	type plain NetworkInsightsAnalyse
+	v := struct {
+		*plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+	}{
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	return nil
+}
+
 // NetworkInsightsPath: Describes a path.
 type NetworkInsightsPath struct {
 	// The ID of the path.
@@ -14426,6 +16212,35 @@ type NetworkInsightsPath struct {
 	// Scopes the analysis to network paths that match specific filters at the
 	// destination.
 	FilterAtDestination *FilterAtSource `json:"FilterAtDestination,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s NetworkInsightsPath) MarshalJSON() ([]byte, error) {
+	type plain NetworkInsightsPath
+	return json.Marshal(struct {
+		plain
+		CreatedDate *paginate.JSONTime `json:"CreatedDate,omitempty"`
+	}{
+		CreatedDate: (*paginate.JSONTime)(s.CreatedDate),
+		plain:       plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *NetworkInsightsPath) UnmarshalJSON(b []byte) error {
+	type plain NetworkInsightsPath
+	v := struct {
+		*plain
+		CreatedDate *paginate.JSONTime `json:"CreatedDate,omitempty"`
+	}{
+		CreatedDate: (*paginate.JSONTime)(s.CreatedDate),
+		plain:       (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreatedDate = (*time.Time)(v.CreatedDate)
+	return nil
 }
 
 // NetworkInterface: Describes a network interface.
@@ -15427,6 +17242,40 @@ type ProvisionedBandwidth struct {
 	Status string `json:"Status,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ProvisionedBandwidth) MarshalJSON() ([]byte, error) {
+	type plain ProvisionedBandwidth
+	return json.Marshal(struct {
+		plain
+		ProvisionTime *paginate.JSONTime `json:"ProvisionTime,omitempty"`
+		RequestTime   *paginate.JSONTime `json:"RequestTime,omitempty"`
+	}{
+		ProvisionTime: (*paginate.JSONTime)(s.ProvisionTime),
+		RequestTime:   (*paginate.JSONTime)(s.RequestTime),
+		plain:         plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ProvisionedBandwidth) UnmarshalJSON(b []byte) error {
+	type plain ProvisionedBandwidth
+	v := struct {
+		*plain
+		ProvisionTime *paginate.JSONTime `json:"ProvisionTime,omitempty"`
+		RequestTime   *paginate.JSONTime `json:"RequestTime,omitempty"`
+	}{
+		ProvisionTime: (*paginate.JSONTime)(s.ProvisionTime),
+		RequestTime:   (*paginate.JSONTime)(s.RequestTime),
+		plain:         (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ProvisionTime = (*time.Time)(v.ProvisionTime)
+	s.RequestTime = (*time.Time)(v.RequestTime)
+	return nil
+}
+
 // PtrRecordUpdate: The updated PTR record for the IP address.
 type PtrRecordUpdate struct {
 	// The value for the PTR record update.
@@ -15765,6 +17614,45 @@ type ReservedInstancesModification struct {
 	StatusMessage string `json:"StatusMessage,omitempty"`
 	// The time when the modification request was last updated.
 	UpdateDate *time.Time `json:"UpdateDate,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ReservedInstancesModification) MarshalJSON() ([]byte, error) {
+	type plain ReservedInstancesModification
+	return json.Marshal(struct {
+		plain
+		CreateDate    *paginate.JSONTime `json:"CreateDate,omitempty"`
+		EffectiveDate *paginate.JSONTime `json:"EffectiveDate,omitempty"`
+		UpdateDate    *paginate.JSONTime `json:"UpdateDate,omitempty"`
+	}{
+		CreateDate:    (*paginate.JSONTime)(s.CreateDate),
+		EffectiveDate: (*paginate.JSONTime)(s.EffectiveDate),
+		UpdateDate:    (*paginate.JSONTime)(s.UpdateDate),
+		plain:         plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ReservedInstancesModification) UnmarshalJSON(b []byte) error {
+	type plain ReservedInstancesModification
+	v := struct {
+		*plain
+		CreateDate    *paginate.JSONTime `json:"CreateDate,omitempty"`
+		EffectiveDate *paginate.JSONTime `json:"EffectiveDate,omitempty"`
+		UpdateDate    *paginate.JSONTime `json:"UpdateDate,omitempty"`
+	}{
+		CreateDate:    (*paginate.JSONTime)(s.CreateDate),
+		EffectiveDate: (*paginate.JSONTime)(s.EffectiveDate),
+		UpdateDate:    (*paginate.JSONTime)(s.UpdateDate),
+		plain:         (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateDate = (*time.Time)(v.CreateDate)
+	s.EffectiveDate = (*time.Time)(v.EffectiveDate)
+	s.UpdateDate = (*time.Time)(v.UpdateDate)
+	return nil
 }
 
 // ReservedInstancesOffering: Describes a Reserved Instance offering.
@@ -16357,6 +18245,35 @@ type ScheduledInstanceAvailabilitySet struct {
 	TotalScheduledInstanceHours *int64 `json:"TotalScheduledInstanceHours,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ScheduledInstanceAvailabilitySet) MarshalJSON() ([]byte, error) {
+	type plain ScheduledInstanceAvailabilitySet
+	return json.Marshal(struct {
+		plain
+		FirstSlotStartTime *paginate.JSONTime `json:"FirstSlotStartTime,omitempty"`
+	}{
+		FirstSlotStartTime: (*paginate.JSONTime)(s.FirstSlotStartTime),
+		plain:              plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ScheduledInstanceAvailabilitySet) UnmarshalJSON(b []byte) error {
+	type plain ScheduledInstanceAvailabilitySet
+	v := struct {
+		*plain
+		FirstSlotStartTime *paginate.JSONTime `json:"FirstSlotStartTime,omitempty"`
+	}{
+		FirstSlotStartTime: (*paginate.JSONTime)(s.FirstSlotStartTime),
+		plain:              (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.FirstSlotStartTime = (*time.Time)(v.FirstSlotStartTime)
+	return nil
+}
+
 // ScheduledInstanceSet: Describes a Scheduled Instance.
 type ScheduledInstanceSet struct {
 	// The Availability Zone.
@@ -16389,6 +18306,55 @@ type ScheduledInstanceSet struct {
 	TermStartDate *time.Time `json:"TermStartDate,omitempty"`
 	// The total number of hours for a single instance for the entire term.
 	TotalScheduledInstanceHours *int64 `json:"TotalScheduledInstanceHours,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s ScheduledInstanceSet) MarshalJSON() ([]byte, error) {
+	type plain ScheduledInstanceSet
+	return json.Marshal(struct {
+		plain
+		CreateDate          *paginate.JSONTime `json:"CreateDate,omitempty"`
+		NextSlotStartTime   *paginate.JSONTime `json:"NextSlotStartTime,omitempty"`
+		PreviousSlotEndTime *paginate.JSONTime `json:"PreviousSlotEndTime,omitempty"`
+		TermEndDate         *paginate.JSONTime `json:"TermEndDate,omitempty"`
+		TermStartDate       *paginate.JSONTime `json:"TermStartDate,omitempty"`
+	}{
+		CreateDate:          (*paginate.JSONTime)(s.CreateDate),
+		NextSlotStartTime:   (*paginate.JSONTime)(s.NextSlotStartTime),
+		PreviousSlotEndTime: (*paginate.JSONTime)(s.PreviousSlotEndTime),
+		TermEndDate:         (*paginate.JSONTime)(s.TermEndDate),
+		TermStartDate:       (*paginate.JSONTime)(s.TermStartDate),
+		plain:               plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *ScheduledInstanceSet) UnmarshalJSON(b []byte) error {
+	type plain ScheduledInstanceSet
+	v := struct {
+		*plain
+		CreateDate          *paginate.JSONTime `json:"CreateDate,omitempty"`
+		NextSlotStartTime   *paginate.JSONTime `json:"NextSlotStartTime,omitempty"`
+		PreviousSlotEndTime *paginate.JSONTime `json:"PreviousSlotEndTime,omitempty"`
+		TermEndDate         *paginate.JSONTime `json:"TermEndDate,omitempty"`
+		TermStartDate       *paginate.JSONTime `json:"TermStartDate,omitempty"`
+	}{
+		CreateDate:          (*paginate.JSONTime)(s.CreateDate),
+		NextSlotStartTime:   (*paginate.JSONTime)(s.NextSlotStartTime),
+		PreviousSlotEndTime: (*paginate.JSONTime)(s.PreviousSlotEndTime),
+		TermEndDate:         (*paginate.JSONTime)(s.TermEndDate),
+		TermStartDate:       (*paginate.JSONTime)(s.TermStartDate),
+		plain:               (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateDate = (*time.Time)(v.CreateDate)
+	s.NextSlotStartTime = (*time.Time)(v.NextSlotStartTime)
+	s.PreviousSlotEndTime = (*time.Time)(v.PreviousSlotEndTime)
+	s.TermEndDate = (*time.Time)(v.TermEndDate)
+	s.TermStartDate = (*time.Time)(v.TermStartDate)
+	return nil
 }
 
 // SearchLocalGatewayRoutesRoute: Describes a route for a local gateway route
@@ -16811,6 +18777,40 @@ type SlotStartTimeRange struct {
 	LatestTime *time.Time `json:"LatestTime,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s SlotStartTimeRange) MarshalJSON() ([]byte, error) {
+	type plain SlotStartTimeRange
+	return json.Marshal(struct {
+		plain
+		EarliestTime *paginate.JSONTime `json:"EarliestTime,omitempty"`
+		LatestTime   *paginate.JSONTime `json:"LatestTime,omitempty"`
+	}{
+		EarliestTime: (*paginate.JSONTime)(s.EarliestTime),
+		LatestTime:   (*paginate.JSONTime)(s.LatestTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *SlotStartTimeRange) UnmarshalJSON(b []byte) error {
+	type plain SlotStartTimeRange
+	v := struct {
+		*plain
+		EarliestTime *paginate.JSONTime `json:"EarliestTime,omitempty"`
+		LatestTime   *paginate.JSONTime `json:"LatestTime,omitempty"`
+	}{
+		EarliestTime: (*paginate.JSONTime)(s.EarliestTime),
+		LatestTime:   (*paginate.JSONTime)(s.LatestTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.EarliestTime = (*time.Time)(v.EarliestTime)
+	s.LatestTime = (*time.Time)(v.LatestTime)
+	return nil
+}
+
 // Snapshot: Describes a snapshot.
 type Snapshot struct {
 	// The Amazon Web Services owner alias, from an Amazon-maintained list (
@@ -16899,6 +18899,45 @@ type Snapshot struct {
 	// volume/snapshot lineage. This parameter is only returned by
 	// DescribeSnapshots.
 	DataEncryptionKeyId string `json:"DataEncryptionKeyId,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Snapshot) MarshalJSON() ([]byte, error) {
+	type plain Snapshot
+	return json.Marshal(struct {
+		plain
+		RestoreExpiryTime *paginate.JSONTime `json:"RestoreExpiryTime,omitempty"`
+		CompletionTime    *paginate.JSONTime `json:"CompletionTime,omitempty"`
+		StartTime         *paginate.JSONTime `json:"StartTime,omitempty"`
+	}{
+		CompletionTime:    (*paginate.JSONTime)(s.CompletionTime),
+		RestoreExpiryTime: (*paginate.JSONTime)(s.RestoreExpiryTime),
+		StartTime:         (*paginate.JSONTime)(s.StartTime),
+		plain:             plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Snapshot) UnmarshalJSON(b []byte) error {
+	type plain Snapshot
+	v := struct {
+		*plain
+		RestoreExpiryTime *paginate.JSONTime `json:"RestoreExpiryTime,omitempty"`
+		CompletionTime    *paginate.JSONTime `json:"CompletionTime,omitempty"`
+		StartTime         *paginate.JSONTime `json:"StartTime,omitempty"`
+	}{
+		CompletionTime:    (*paginate.JSONTime)(s.CompletionTime),
+		RestoreExpiryTime: (*paginate.JSONTime)(s.RestoreExpiryTime),
+		StartTime:         (*paginate.JSONTime)(s.StartTime),
+		plain:             (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.RestoreExpiryTime = (*time.Time)(v.RestoreExpiryTime)
+	s.CompletionTime = (*time.Time)(v.CompletionTime)
+	s.StartTime = (*time.Time)(v.StartTime)
+	return nil
 }
 
 // SnapshotConfiguration: A group of parameters that are used for
@@ -17008,6 +19047,45 @@ type SnapshotTierStatus struct {
 	// and time when a temporarily restored snapshot will be automatically
 	// re-archived.
 	RestoreExpiryTime *time.Time `json:"RestoreExpiryTime,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s SnapshotTierStatus) MarshalJSON() ([]byte, error) {
+	type plain SnapshotTierStatus
+	return json.Marshal(struct {
+		plain
+		LastTieringStartTime *paginate.JSONTime `json:"LastTieringStartTime,omitempty"`
+		ArchivalCompleteTime *paginate.JSONTime `json:"ArchivalCompleteTime,omitempty"`
+		RestoreExpiryTime    *paginate.JSONTime `json:"RestoreExpiryTime,omitempty"`
+	}{
+		ArchivalCompleteTime: (*paginate.JSONTime)(s.ArchivalCompleteTime),
+		LastTieringStartTime: (*paginate.JSONTime)(s.LastTieringStartTime),
+		RestoreExpiryTime:    (*paginate.JSONTime)(s.RestoreExpiryTime),
+		plain:                plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *SnapshotTierStatus) UnmarshalJSON(b []byte) error {
+	type plain SnapshotTierStatus
+	v := struct {
+		*plain
+		LastTieringStartTime *paginate.JSONTime `json:"LastTieringStartTime,omitempty"`
+		ArchivalCompleteTime *paginate.JSONTime `json:"ArchivalCompleteTime,omitempty"`
+		RestoreExpiryTime    *paginate.JSONTime `json:"RestoreExpiryTime,omitempty"`
+	}{
+		ArchivalCompleteTime: (*paginate.JSONTime)(s.ArchivalCompleteTime),
+		LastTieringStartTime: (*paginate.JSONTime)(s.LastTieringStartTime),
+		RestoreExpiryTime:    (*paginate.JSONTime)(s.RestoreExpiryTime),
+		plain:                (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.LastTieringStartTime = (*time.Time)(v.LastTieringStartTime)
+	s.ArchivalCompleteTime = (*time.Time)(v.ArchivalCompleteTime)
+	s.RestoreExpiryTime = (*time.Time)(v.RestoreExpiryTime)
+	return nil
 }
 
 // SnapshotTierStatusLastTieringOperationStatus is an enum of the API; values not listed here decode too.
@@ -17133,6 +19211,35 @@ type SpotFleetRequestConfig struct {
 	SpotFleetRequestState SpotFleetRequestConfigSpotFleetRequestState `json:"SpotFleetRequestState,omitempty"`
 	// The tags for a Spot Fleet resource.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s SpotFleetRequestConfig) MarshalJSON() ([]byte, error) {
+	type plain SpotFleetRequestConfig
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *SpotFleetRequestConfig) UnmarshalJSON(b []byte) error {
+	type plain SpotFleetRequestConfig
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	return nil
 }
 
 // SpotFleetRequestConfigAllocationStrategy is an enum of the API; values not listed here decode too.
@@ -17283,6 +19390,45 @@ type SpotInstanceRequest struct {
 	ValidUntil *time.Time `json:"ValidUntil,omitempty"`
 	// The behavior when a Spot Instance is interrupted.
 	InstanceInterruptionBehavior SpotOptionsInstanceInterruptionBehavior `json:"InstanceInterruptionBehavior,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s SpotInstanceRequest) MarshalJSON() ([]byte, error) {
+	type plain SpotInstanceRequest
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		ValidFrom  *paginate.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		ValidFrom:  (*paginate.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *SpotInstanceRequest) UnmarshalJSON(b []byte) error {
+	type plain SpotInstanceRequest
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+		ValidFrom  *paginate.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginate.JSONTime `json:"ValidUntil,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		ValidFrom:  (*paginate.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginate.JSONTime)(s.ValidUntil),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	s.ValidFrom = (*time.Time)(v.ValidFrom)
+	s.ValidUntil = (*time.Time)(v.ValidUntil)
+	return nil
 }
 
 // SpotInstanceRequestState is an enum of the API; values not listed here decode too.
@@ -17518,6 +19664,35 @@ type SpotPriceHistory struct {
 	Timestamp *time.Time `json:"Timestamp,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s SpotPriceHistory) MarshalJSON() ([]byte, error) {
+	type plain SpotPriceHistory
+	return json.Marshal(struct {
+		plain
+		Timestamp *paginate.JSONTime `json:"Timestamp,omitempty"`
+	}{
+		Timestamp: (*paginate.JSONTime)(s.Timestamp),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *SpotPriceHistory) UnmarshalJSON(b []byte) error {
+	type plain SpotPriceHistory
+	v := struct {
+		*plain
+		Timestamp *paginate.JSONTime `json:"Timestamp,omitempty"`
+	}{
+		Timestamp: (*paginate.JSONTime)(s.Timestamp),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.Timestamp = (*time.Time)(v.Timestamp)
+	return nil
+}
+
 // SseSpecification: The options in use for server side encryption.
 type SseSpecification struct {
 	// Indicates whether customer managed KMS keys are in use for server side
@@ -17727,6 +19902,35 @@ type StoreImageTaskResult struct {
 	// If the tasks fails, the reason for the failure is returned. If the task
 	// succeeds, null is returned.
 	StoreTaskFailureReason string `json:"StoreTaskFailureReason,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s StoreImageTaskResult) MarshalJSON() ([]byte, error) {
+	type plain StoreImageTaskResult
+	return json.Marshal(struct {
+		plain
+		TaskStartTime *paginate.JSONTime `json:"TaskStartTime,omitempty"`
+	}{
+		TaskStartTime: (*paginate.JSONTime)(s.TaskStartTime),
+		plain:         plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *StoreImageTaskResult) UnmarshalJSON(b []byte) error {
+	type plain StoreImageTaskResult
+	v := struct {
+		*plain
+		TaskStartTime *paginate.JSONTime `json:"TaskStartTime,omitempty"`
+	}{
+		TaskStartTime: (*paginate.JSONTime)(s.TaskStartTime),
+		plain:         (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.TaskStartTime = (*time.Time)(v.TaskStartTime)
+	return nil
 }
 
 // Subnet: Describes a subnet.
@@ -18418,6 +20622,35 @@ type TransitGateway struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGateway) MarshalJSON() ([]byte, error) {
+	type plain TransitGateway
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGateway) UnmarshalJSON(b []byte) error {
+	type plain TransitGateway
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
+}
+
 // TransitGatewayAttachment: Describes an attachment between a resource and a
 // transit gateway.
 type TransitGatewayAttachment struct {
@@ -18442,6 +20675,35 @@ type TransitGatewayAttachment struct {
 	CreationTime *time.Time `json:"CreationTime,omitempty"`
 	// The tags for the attachment.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayAttachment) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayAttachment
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayAttachment) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayAttachment
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
 }
 
 // TransitGatewayAttachmentPropagation: Describes a propagation route table.
@@ -18549,6 +20811,35 @@ type TransitGatewayConnect struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayConnect) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayConnect
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayConnect) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayConnect
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
+}
+
 // TransitGatewayConnectPeer: Describes a transit gateway Connect peer.
 type TransitGatewayConnectPeer struct {
 	// The ID of the Connect attachment.
@@ -18563,6 +20854,35 @@ type TransitGatewayConnectPeer struct {
 	ConnectPeerConfiguration *ConnectPeerConfiguration `json:"ConnectPeerConfiguration,omitempty"`
 	// The tags for the Connect peer.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayConnectPeer) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayConnectPeer
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayConnectPeer) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayConnectPeer
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
 }
 
 // TransitGatewayMulticastDomain: Describes the transit gateway multicast
@@ -18585,6 +20905,35 @@ type TransitGatewayMulticastDomain struct {
 	CreationTime *time.Time `json:"CreationTime,omitempty"`
 	// The tags for the transit gateway multicast domain.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayMulticastDomain) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayMulticastDomain
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayMulticastDomain) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayMulticastDomain
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
 }
 
 // TransitGatewayPeeringAttachment: Describes the transit gateway peering
@@ -18611,6 +20960,35 @@ type TransitGatewayPeeringAttachment struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayPeeringAttachment) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayPeeringAttachment
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayPeeringAttachment) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayPeeringAttachment
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
+}
+
 // TransitGatewayPolicyTable: Describes a transit gateway policy table.
 type TransitGatewayPolicyTable struct {
 	// The ID of the transit gateway policy table.
@@ -18623,6 +21001,35 @@ type TransitGatewayPolicyTable struct {
 	CreationTime *time.Time `json:"CreationTime,omitempty"`
 	// he key-value pairs associated with the transit gateway policy table.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayPolicyTable) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayPolicyTable
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayPolicyTable) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayPolicyTable
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
 }
 
 // TransitGatewayPrefixListReference: Describes a prefix list reference.
@@ -18680,6 +21087,35 @@ type TransitGatewayRouteTable struct {
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayRouteTable) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayRouteTable
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayRouteTable) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayRouteTable
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
+}
+
 // TransitGatewayRouteTableAnnouncement: Describes a transit gateway route table
 // announcement.
 type TransitGatewayRouteTableAnnouncement struct {
@@ -18705,6 +21141,35 @@ type TransitGatewayRouteTableAnnouncement struct {
 	CreationTime *time.Time `json:"CreationTime,omitempty"`
 	// The key-value pairs associated with the route table announcement.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayRouteTableAnnouncement) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayRouteTableAnnouncement
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayRouteTableAnnouncement) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayRouteTableAnnouncement
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
 }
 
 // TransitGatewayRouteTableAnnouncementAnnouncementDirection is an enum of the API; values not listed here decode too.
@@ -18792,6 +21257,35 @@ type TransitGatewayVpcAttachment struct {
 	Options *DescribeTransitGatewayVpcAttachmentsOptions `json:"Options,omitempty"`
 	// The tags for the VPC attachment.
 	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s TransitGatewayVpcAttachment) MarshalJSON() ([]byte, error) {
+	type plain TransitGatewayVpcAttachment
+	return json.Marshal(struct {
+		plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *TransitGatewayVpcAttachment) UnmarshalJSON(b []byte) error {
+	type plain TransitGatewayVpcAttachment
+	v := struct {
+		*plain
+		CreationTime *paginate.JSONTime `json:"CreationTime,omitempty"`
+	}{
+		CreationTime: (*paginate.JSONTime)(s.CreationTime),
+		plain:        (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTime = (*time.Time)(v.CreationTime)
+	return nil
 }
 
 // UserBucket: The Amazon S3 bucket for the disk image.
@@ -19101,6 +21595,35 @@ type Volume struct {
 	KmsKeyId string `json:"KmsKeyId,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Volume) MarshalJSON() ([]byte, error) {
+	type plain Volume
+	return json.Marshal(struct {
+		plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Volume) UnmarshalJSON(b []byte) error {
+	type plain Volume
+	v := struct {
+		*plain
+		CreateTime *paginate.JSONTime `json:"CreateTime,omitempty"`
+	}{
+		CreateTime: (*paginate.JSONTime)(s.CreateTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreateTime = (*time.Time)(v.CreateTime)
+	return nil
+}
+
 // VolumeState is an enum of the API; values not listed here decode too.
 type VolumeState string
 
@@ -19214,6 +21737,40 @@ type VolumesModification struct {
 	Operator *Operator `json:"Operator,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s VolumesModification) MarshalJSON() ([]byte, error) {
+	type plain VolumesModification
+	return json.Marshal(struct {
+		plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *VolumesModification) UnmarshalJSON(b []byte) error {
+	type plain VolumesModification
+	v := struct {
+		*plain
+		StartTime *paginate.JSONTime `json:"StartTime,omitempty"`
+		EndTime   *paginate.JSONTime `json:"EndTime,omitempty"`
+	}{
+		EndTime:   (*paginate.JSONTime)(s.EndTime),
+		StartTime: (*paginate.JSONTime)(s.StartTime),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartTime = (*time.Time)(v.StartTime)
+	s.EndTime = (*time.Time)(v.EndTime)
+	return nil
+}
+
 // VolumesModificationModificationState is an enum of the API; values not listed here decode too.
 type VolumesModificationModificationState string
 
@@ -19299,6 +21856,35 @@ type VpcEndpoint struct {
 	ServiceRegion string `json:"ServiceRegion,omitempty"`
 }
 
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s VpcEndpoint) MarshalJSON() ([]byte, error) {
+	type plain VpcEndpoint
+	return json.Marshal(struct {
+		plain
+		CreationTimestamp *paginate.JSONTime `json:"CreationTimestamp,omitempty"`
+	}{
+		CreationTimestamp: (*paginate.JSONTime)(s.CreationTimestamp),
+		plain:             plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *VpcEndpoint) UnmarshalJSON(b []byte) error {
+	type plain VpcEndpoint
+	v := struct {
+		*plain
+		CreationTimestamp *paginate.JSONTime `json:"CreationTimestamp,omitempty"`
+	}{
+		CreationTimestamp: (*paginate.JSONTime)(s.CreationTimestamp),
+		plain:             (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTimestamp = (*time.Time)(v.CreationTimestamp)
+	return nil
+}
+
 // VpcEndpointConnection: Describes a VPC endpoint connection to a service.
 type VpcEndpointConnection struct {
 	// The ID of the service to which the endpoint is connected.
@@ -19327,6 +21913,35 @@ type VpcEndpointConnection struct {
 	Tags []Tag `json:"Tags,omitempty"`
 	// The Region of the endpoint.
 	VpcEndpointRegion string `json:"VpcEndpointRegion,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s VpcEndpointConnection) MarshalJSON() ([]byte, error) {
+	type plain VpcEndpointConnection
+	return json.Marshal(struct {
+		plain
+		CreationTimestamp *paginate.JSONTime `json:"CreationTimestamp,omitempty"`
+	}{
+		CreationTimestamp: (*paginate.JSONTime)(s.CreationTimestamp),
+		plain:             plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *VpcEndpointConnection) UnmarshalJSON(b []byte) error {
+	type plain VpcEndpointConnection
+	v := struct {
+		*plain
+		CreationTimestamp *paginate.JSONTime `json:"CreationTimestamp,omitempty"`
+	}{
+		CreationTimestamp: (*paginate.JSONTime)(s.CreationTimestamp),
+		plain:             (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CreationTimestamp = (*time.Time)(v.CreationTimestamp)
+	return nil
 }
 
 // VpcEndpointConnectionVpcEndpointState is an enum of the API; values not listed here decode too.
@@ -19395,6 +22010,35 @@ type VpcPeeringConnection struct {
 	Tags []Tag `json:"Tags,omitempty"`
 	// The ID of the VPC peering connection.
 	VpcPeeringConnectionId string `json:"VpcPeeringConnectionId,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s VpcPeeringConnection) MarshalJSON() ([]byte, error) {
+	type plain VpcPeeringConnection
+	return json.Marshal(struct {
+		plain
+		ExpirationTime *paginate.JSONTime `json:"ExpirationTime,omitempty"`
+	}{
+		ExpirationTime: (*paginate.JSONTime)(s.ExpirationTime),
+		plain:          plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *VpcPeeringConnection) UnmarshalJSON(b []byte) error {
+	type plain VpcPeeringConnection
+	v := struct {
+		*plain
+		ExpirationTime *paginate.JSONTime `json:"ExpirationTime,omitempty"`
+	}{
+		ExpirationTime: (*paginate.JSONTime)(s.ExpirationTime),
+		plain:          (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.ExpirationTime = (*time.Time)(v.ExpirationTime)
+	return nil
 }
 
 // VpcState is an enum of the API; values not listed here decode too.

@@ -18,7 +18,7 @@ type DescribeSessionsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
-	NextToken string `json:"NextToken,omitempty"`
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
@@ -43,8 +43,8 @@ func (s *DescribeSessionsInput) validate(v *paginate.Invalid, path string) {
 type DescribeSessionsOutput struct {
 	// A list of sessions meeting the request parameters.
 	Sessions []Session `json:"Sessions,omitempty"`
-	// The token of the next page; empty on the last page.
-	NextToken string `json:"NextToken,omitempty"`
+	// The token of the next page; none on the last page.
+	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
 // DescribeSessionsAPIClient is a client that can call DescribeSessions, the operation boto3's describe_sessions paginator pages through.
@@ -68,7 +68,7 @@ var describeSessionsSpec = &paginate.Spec{
 		items := describeSessionsItems(v.(*DescribeSessionsOutput))
 		return len(items), items != nil
 	},
-	OutputTokens: func(v any, t []string) {
+	OutputTokens: func(v any, t []paginate.Token) {
 		out := v.(*DescribeSessionsOutput)
 		t[0] = out.NextToken
 	},
@@ -76,9 +76,10 @@ var describeSessionsSpec = &paginate.Spec{
 		in := v.(*DescribeSessionsInput)
 		in.MaxResults = new(int64(n))
 	},
-	SetTokens: func(v any, t []string) {
+	SetTokens: func(v any, t []paginate.Token) error {
 		in := v.(*DescribeSessionsInput)
 		in.NextToken = t[0]
+		return nil
 	},
 	Validate: func(v any) error {
 		return v.(*DescribeSessionsInput).Validate()

@@ -3,6 +3,7 @@
 package ssm
 
 import (
+	"encoding/json"
 	"github.com/pagegen/pagegen/paginate"
 	"time"
 )
@@ -141,6 +142,40 @@ type Session struct {
 	//
 	// [Just-in-time node access]: https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-just-in-time-node-access.html
 	AccessType SessionAccessType `json:"AccessType,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Session) MarshalJSON() ([]byte, error) {
+	type plain Session
+	return json.Marshal(struct {
+		plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Session) UnmarshalJSON(b []byte) error {
+	type plain Session
+	v := struct {
+		*plain
+		StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
+		EndDate   *paginate.JSONTime `json:"EndDate,omitempty"`
+	}{
+		EndDate:   (*paginate.JSONTime)(s.EndDate),
+		StartDate: (*paginate.JSONTime)(s.StartDate),
+		plain:     (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.StartDate = (*time.Time)(v.StartDate)
+	s.EndDate = (*time.Time)(v.EndDate)
+	return nil
 }
 
 // SessionAccessType is an enum of the API; values not listed here decode too.
