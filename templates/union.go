@@ -36,13 +36,13 @@ func unionDoc(t *model.Type) docLines {
 // unknownField is the union's field of unknown members:
 //
 //	// Unknown holds the members that this package does not know, by name, as they were received.
-//	Unknown map[string]json.RawMessage `json:"-"`
+//	Unknown map[string]json.RawMessage `json:"-" pagegen:"unknown"`
 func unknownField(t *model.Type) jen.Code {
 	doc := comment("", fmt.Sprintf(
 		"%s holds the members that this package does not know, by name, as they were received. "+
 			"MarshalJSON writes them back; an entry named like a known member is written only when that member's field is not set.",
 		t.Unknown))
-	return withDoc(doc).Id(t.Unknown).Map(jen.String()).Qual(pathJSON, "RawMessage").Tag(map[string]string{"json": "-"})
+	return withDoc(doc).Id(t.Unknown).Map(jen.String()).Qual(pathJSON, "RawMessage").Tag(map[string]string{"json": "-", "pagegen": "unknown"})
 }
 
 // unionIsSet is the condition under which a union's field is set: every
