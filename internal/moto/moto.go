@@ -41,7 +41,7 @@ const Region = "us-east-1"
 var ErrUnavailable = errors.New("python3 with moto is unavailable")
 
 // Server is a moto server that Launch or Start started: a python3 process,
-// leader of a process group of its own.
+// leader of a process group of its own, run with PYTHONHASHSEED=0.
 type Server struct {
 	// URL is the server's endpoint, "http://127.0.0.1:PORT".
 	URL string
@@ -148,7 +148,9 @@ func launchOn(port int, args []string) (*Server, error) {
 	cmd := exec.Command(python, append([]string{"-m", "moto.server", "-H", "127.0.0.1", "-p", p}, args...)...)
 	// moto writes MOTO_PORT into the URLs it hands out (queue URLs and the
 	// like); one inherited from the environment would name another server.
-	cmd.Env = append(os.Environ(), "MOTO_PORT="+p)
+	// A fixed hash seed makes the tokens that moto builds from Python's
+	// hash() of strings, and the order of its sets, the same on every run.
+	cmd.Env = append(os.Environ(), "MOTO_PORT="+p, "PYTHONHASHSEED=0")
 	out := &tail{max: 8 << 10}
 	cmd.Stdout = out
 	cmd.Stderr = out

@@ -43,6 +43,17 @@ func TestStopKillsGroup(t *testing.T) {
 	assert.NoError(t, s.Stop(), "a second Stop")
 }
 
+// TestServerEnvironment reads the server's environment: moto knows its
+// port, and Python's string hashes repeat from run to run.
+func TestServerEnvironment(t *testing.T) {
+	s := Shared(t)
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", s.cmd.Process.Pid))
+	require.NoError(t, err)
+	env := strings.Split(string(b), "\x00")
+	assert.Contains(t, env, "PYTHONHASHSEED=0")
+	assert.Contains(t, env, "MOTO_PORT="+s.URL[strings.LastIndexByte(s.URL, ':')+1:])
+}
+
 // group returns the processes of process group pgid that are alive (not
 // zombies), read from /proc.
 func group(t *testing.T, pgid int) []int {
