@@ -12,8 +12,10 @@ import (
 // overrides holds each service's paginators.json entries by paginator name;
 // a paginator without one follows the conventions (see pagination.go).
 // kept holds, by package name, the type names of an earlier run, which the
-// types keep (see stable.go); a package without any is named afresh.
-func Build(pages []*parser.Page, overrides map[string]map[string]parser.PaginatorConfig, kept map[string]TypeNames) ([]*Package, error) {
+// types keep (see stable.go); a package without any is named afresh. With
+// a resolver, each package also gets a Bridge to the service's
+// aws-sdk-go-v2 package that resolve finds.
+func Build(pages []*parser.Page, overrides map[string]map[string]parser.PaginatorConfig, kept map[string]TypeNames, resolve SDKResolver) ([]*Package, error) {
 	byService := map[string][]*parser.Page{}
 	for _, p := range pages {
 		byService[p.Service] = append(byService[p.Service], p)
@@ -35,6 +37,14 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Name < pages[j].Name })
 		b := &builder{overrides: overrides[svc], kept: kept[PackageName(svc)]}
 		pkg := b.build(svc, pages)
+		if resolve != nil && len(b.errs) == 0 {
+			sdk, err := resolve(svc, SDKCandidates(svc, pages[0].ServiceName))
+			if err != nil {
+				b.errorf(pages[0].File, parser.Pos{Line: 1, Col: 1}, "%v", err)
+			} else {
+				pkg.Bridge = b.bridge(pkg, pages, sdk)
+			}
+		}
 		errs = append(errs, b.errs...)
 		if c, ok := clashes[svc]; ok {
 			errs = append(errs, &parser.Error{File: pages[0].File, Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})

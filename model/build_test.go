@@ -40,7 +40,7 @@ func filters(members ...*parser.Member) *parser.Member {
 
 func build(t *testing.T, pages ...*parser.Page) *Package {
 	t.Helper()
-	pkgs, err := Build(pages, nil, nil)
+	pkgs, err := Build(pages, nil, nil, nil)
 	require.NoError(t, err)
 	require.Len(t, pkgs, 1)
 	return pkgs[0]
@@ -185,7 +185,7 @@ func TestPaginationErrors(t *testing.T) {
 			`ListThings.rst:0:0: output token "Done" is not a string or an integer`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": tc.cfg}, nil)
+			_, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": tc.cfg}, nil, nil)
 			require.EqualError(t, err, tc.want)
 		})
 	}
@@ -195,7 +195,7 @@ func TestOverride(t *testing.T) {
 	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"ListThings": {
 		InputToken: []string{"Marker"}, OutputToken: []string{"NextMarker"}, LimitKey: "MaxItems", ResultKey: []string{"Items"},
 	}}}
-	pkgs, err := Build([]*parser.Page{page("ListThings", nil, items())}, cfg, nil)
+	pkgs, err := Build([]*parser.Page{page("ListThings", nil, items())}, cfg, nil, nil)
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	assert.Equal(t, "Marker", p.InputTokens[0].GoName)
@@ -238,7 +238,7 @@ func TestPaginationPaths(t *testing.T) {
 		InputToken: []string{"Marker"}, OutputToken: []string{"List.Marker || Items[-1].Id"},
 		ResultKey: []string{"List.Items", "Items"}, MoreResults: "List.Truncated",
 	}}}
-	pkgs, err := Build([]*parser.Page{page("ListThings", nil, nested, items())}, cfg, nil)
+	pkgs, err := Build([]*parser.Page{page("ListThings", nil, nested, items())}, cfg, nil, nil)
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	tok := p.OutputTokens[0]
@@ -262,14 +262,14 @@ func TestUnrenderedResponse(t *testing.T) {
 	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"GetJobs": {
 		InputToken: []string{"NextToken"}, OutputToken: []string{"NextToken"}, ResultKey: []string{"Jobs"},
 	}}}
-	pkgs, err := Build([]*parser.Page{pg}, cfg, nil)
+	pkgs, err := Build([]*parser.Page{pg}, cfg, nil, nil)
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	f := p.Result().Field()
 	assert.True(t, f.Hidden)
 	assert.Equal(t, &TypeRef{Kind: Slice, Elem: &TypeRef{Kind: Document}}, f.Type, "items are raw JSON")
 
-	_, err = Build([]*parser.Page{page("GetJobs", nil)}, cfg, nil)
+	_, err = Build([]*parser.Page{page("GetJobs", nil)}, cfg, nil, nil)
 	require.EqualError(t, err, `GetJobs.rst:0:0: "Jobs" in paginators.json: GetJobsOutput has no member Jobs`, "a rendered response must show its result")
 }
 
@@ -278,7 +278,7 @@ func TestNonListResult(t *testing.T) {
 	cfg := map[string]map[string]parser.PaginatorConfig{"svc": {"GetUsage": {
 		InputToken: []string{"NextToken"}, OutputToken: []string{"NextToken"}, ResultKey: []string{"Items"},
 	}}}
-	pkgs, err := Build([]*parser.Page{pg}, cfg, nil)
+	pkgs, err := Build([]*parser.Page{pg}, cfg, nil, nil)
 	require.NoError(t, err)
 	p := pkgs[0].Paginators[0]
 	assert.Equal(t, Map, p.Item().Kind, "the map itself is the page's item")
@@ -291,7 +291,7 @@ func TestTokenTypes(t *testing.T) {
 		member("Marker", str()))
 	pkgs, err := Build([]*parser.Page{plain, parts}, map[string]map[string]parser.PaginatorConfig{"svc": {"ListParts": {
 		InputToken: []string{"PartNumberMarker", "Marker"}, OutputToken: []string{"NextPartNumberMarker", "NextMarker"}, ResultKey: []string{"Items"},
-	}}}, nil)
+	}}}, nil, nil)
 	require.NoError(t, err)
 	byName := map[string]*Paginator{}
 	for _, p := range pkgs[0].Paginators {

@@ -13,6 +13,9 @@ type Package struct {
 	// Candidates is the number of types met in the pages before identical
 	// ones merged into the Types.
 	Candidates int
+	// Bridge is the package that implements the package's clients with
+	// aws-sdk-go-v2, or nil when none is generated.
+	Bridge *Bridge
 }
 
 // Paginator is one paginated operation and the Go names of what is

@@ -225,7 +225,7 @@ func TestServicesThatMakeOnePackage(t *testing.T) {
 	for _, services := range [][2]string{{"SSM", "ssm"}, {"acm-pca", "acmpca"}} {
 		a, b := page("ListA", nil, items()), page("ListB", nil, items())
 		a.Service, b.Service = services[0], services[1]
-		_, err := Build([]*parser.Page{a, b}, nil, nil)
+		_, err := Build([]*parser.Page{a, b}, nil, nil, nil)
 		require.Error(t, err, "%v", services)
 		assert.Contains(t, err.Error(), "both make package")
 	}

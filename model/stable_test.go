@@ -24,7 +24,7 @@ func listPage(op string, f *parser.Member) *parser.Page {
 // rebuild builds the pages keeping the type names of the earlier package.
 func rebuild(t *testing.T, earlier *Package, pages ...*parser.Page) *Package {
 	t.Helper()
-	pkgs, err := Build(pages, nil, map[string]TypeNames{"svc": earlier.TypeNames()})
+	pkgs, err := Build(pages, nil, map[string]TypeNames{"svc": earlier.TypeNames()}, nil)
 	require.NoError(t, err)
 	require.Len(t, pkgs, 1)
 	return pkgs[0]

@@ -4,6 +4,8 @@
 // package syntax) and boto3's page conventions, and nothing of Go.
 package parser
 
+import "regexp"
+
 // Page is what one paginator page says.
 type Page struct {
 	File        string    // the file the page was read from
@@ -27,6 +29,20 @@ type Page struct {
 	// values, without the documentation no descriptions or required
 	// marks, and without both the response has no known members.
 	Unrendered []string
+}
+
+// apiDocRE matches the AWS API documentation link of a page, whose path
+// names the service's API with its version: "ssm-2014-11-06".
+var apiDocRE = regexp.MustCompile(`^https://docs\.aws\.amazon\.com/goto/WebAPI/[A-Za-z0-9.-]+-(\d{4}-\d{2}-\d{2})/[A-Za-z0-9]+$`)
+
+// APIVersion is the version of the service's API that the page's AWS API
+// documentation link names ("2014-11-06"), or "" when the page has no such
+// link.
+func (p *Page) APIVersion() string {
+	if m := apiDocRE.FindStringSubmatch(p.APIDocURL); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // Kind is the kind of a shape as the page documents it.

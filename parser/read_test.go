@@ -114,3 +114,14 @@ func dumpShape(b *strings.Builder, s *Shape, depth int) {
 		dumpMember(b, m, depth+1)
 	}
 }
+
+func TestAPIVersion(t *testing.T) {
+	for url, want := range map[string]string{
+		"https://docs.aws.amazon.com/goto/WebAPI/ssm-2014-11-06/DescribeSessions":          "2014-11-06",
+		"https://docs.aws.amazon.com/goto/WebAPI/resource-explorer-2-2022-07-28/ListViews": "2022-07-28",
+		"https://docs.aws.amazon.com/goto/WebAPI/ssm/DescribeSessions":                     "",
+		"": "",
+	} {
+		require.Equal(t, want, (&Page{APIDocURL: url}).APIVersion(), url)
+	}
+}

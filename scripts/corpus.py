@@ -173,6 +173,10 @@ def main(argv):
         files[f"{service}/paginators.json"] = (json.dumps(entries, indent=2, sort_keys=True) + "\n").encode()
         services[service] = truth(session, service)
         services[service]["client"] = client.__class__.__name__
+        # The service's ID, which names its aws-sdk-go-v2 package, and its
+        # protocol: for tests that measure the bridges to that SDK.
+        services[service]["serviceId"] = client.meta.service_model.metadata.get("serviceId", "")
+        services[service]["protocol"] = client.meta.service_model.protocol
 
     shutil.rmtree(tmp)
     tbuf = io.BytesIO()

@@ -70,7 +70,7 @@ func TestPayloads(t *testing.T) {
 				continue
 			}
 			if !checkRoles(t, rolesOf(r), i == docRole) {
-				_, err := model.Build(rolesOf(r).pages(true), nil, nil)
+				_, err := model.Build(rolesOf(r).pages(true), nil, nil, nil)
 				t.Errorf("the model refused %q as role %d: %v", p, i, err)
 			}
 		}

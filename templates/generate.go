@@ -39,11 +39,10 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 	// file's syntax tree is held at a time.
 	out := map[string][]byte{NamesFile: genNames(pkg)}
 	var err error
-	file := func(name string, build func(f *jen.File)) {
+	render := func(name string, f *jen.File, build func(f *jen.File)) {
 		if err != nil {
 			return
 		}
-		f := jen.NewFilePathName(importPath, pkg.Name)
 		f.HeaderComment(Header)
 		f.ImportName(Runtime, "paginate")
 		f.ImportName(testifyRequire, "require")
@@ -54,6 +53,9 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 			return
 		}
 		out[name] = buf.Bytes()
+	}
+	file := func(name string, build func(f *jen.File)) {
+		render(name, jen.NewFilePathName(importPath, pkg.Name), build)
 	}
 
 	file("doc.go", func(f *jen.File) { genPackageDoc(f, pkg) })
@@ -92,6 +94,21 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 			}
 		})
 		file(p.File+"_test.go", func(f *jen.File) { genTests(f, p) })
+	}
+	if br := pkg.Bridge; br != nil {
+		bridgeFile := func(name string, build func(f *jen.File)) {
+			f := jen.NewFilePathName(importPath+"/"+br.Name, br.Name)
+			f.ImportName(importPath, pkg.Name)
+			f.ImportAlias(br.SDKImport, br.SDKName)
+			if br.SDKDocument != "" {
+				f.ImportAlias(br.SDKDocument, br.SDKDocumentName)
+			}
+			f.ImportName(BridgeRuntime, "awsbridge")
+			f.ImportName(BridgeTestKit, "bridgetest")
+			render(br.Name+"/"+name, f, build)
+		}
+		bridgeFile(br.Name+".go", func(f *jen.File) { genBridge(f, pkg, importPath) })
+		bridgeFile(br.Name+"_test.go", func(f *jen.File) { genBridgeTests(f, pkg, importPath) })
 	}
 	if err != nil {
 		return nil, err

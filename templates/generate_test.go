@@ -30,7 +30,7 @@ func seedPackages(t *testing.T) []*model.Package {
 		require.NoError(t, err)
 		pages = append(pages, page)
 	}
-	pkgs, err := model.Build(pages, nil, nil)
+	pkgs, err := model.Build(pages, nil, nil, nil)
 	require.NoError(t, err)
 	return pkgs
 }

@@ -45,7 +45,7 @@ func TestGolden(t *testing.T) {
 					pages = append(pages, page)
 				}
 			}
-			pkgs, err := model.Build(pages, overrides, nil)
+			pkgs, err := model.Build(pages, overrides, nil, nil)
 			require.NoError(t, err)
 			got := map[string]string{}
 			for _, pkg := range pkgs {

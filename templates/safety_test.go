@@ -113,11 +113,11 @@ func checkRoles(t *testing.T, r roles, docs bool) bool {
 			return false
 		}
 	}
-	pkgs, err := model.Build(r.pages(true), nil, nil)
+	pkgs, err := model.Build(r.pages(true), nil, nil, nil)
 	if err != nil {
 		return false
 	}
-	bare, err := model.Build(r.pages(false), nil, nil)
+	bare, err := model.Build(r.pages(false), nil, nil, nil)
 	require.NoError(t, err, "the pages are refused without their docs")
 	require.Len(t, bare, len(pkgs))
 	for i, pkg := range pkgs {

@@ -18,7 +18,7 @@ func BenchmarkGenerate(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := generate("specs", specs, "generated", nil, "example.com/out"); err != nil {
+		if _, err := generate("specs", specs, "generated", nil, "example.com/out", nil); err != nil {
 			b.Fatal(err)
 		}
 	}

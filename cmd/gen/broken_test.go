@@ -22,7 +22,7 @@ func TestBrokenFolder(t *testing.T) {
 	specs := copySpecs(t)
 	out := filepath.Join(filepath.Dir(specs), "out")
 	quiet := &bytes.Buffer{}
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, quiet, quiet), quiet.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, quiet, quiet), quiet.String())
 	before := snapshot(t, out)
 
 	pages, err := filepath.Glob("../../parser/testdata/broken/*.rst")
@@ -36,7 +36,7 @@ func TestBrokenFolder(t *testing.T) {
 	}
 
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, 1, run(specs, out, "example.com/out", false, &stdout, &stderr))
+	require.Equal(t, 1, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr))
 	assert.Empty(t, stdout.String())
 	assert.Equal(t, before, snapshot(t, out), "a failed run changed the output folder")
 

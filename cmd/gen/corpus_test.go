@@ -27,7 +27,7 @@ func TestCorpus(t *testing.T) {
 	require.NoError(t, err)
 	truth, err := corpus.LoadTruth()
 	require.NoError(t, err)
-	pkgs, err := build("corpus", specs, "out", nil)
+	pkgs, err := build("corpus", specs, "out", nil, nil)
 	require.NoError(t, err)
 
 	pages := len(corpus.Pages(specs))
@@ -116,7 +116,7 @@ func TestCorpusConventions(t *testing.T) {
 	for _, name := range corpus.Pages(specs) {
 		svc, rest, _ := strings.Cut(name, "/")
 		op := strings.TrimSuffix(strings.TrimPrefix(rest, "paginator/"), ".rst")
-		pkgs, err := build("corpus", map[string][]byte{name: specs[name]}, "out", nil)
+		pkgs, err := build("corpus", map[string][]byte{name: specs[name]}, "out", nil, nil)
 		if err != nil {
 			refused++
 			continue
@@ -153,7 +153,7 @@ func TestCorpusBuild(t *testing.T) {
 	name := filepath.Base(dir)
 
 	start := time.Now()
-	files, err := generate("corpus", specs, name, nil, "github.com/pagegen/pagegen/"+name)
+	files, err := generate("corpus", specs, name, nil, "github.com/pagegen/pagegen/"+name, nil)
 	require.NoError(t, err)
 	for file, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(file))

@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the stderr sections of testdata
 // writes for specs/ now.
 func TestGeneratedIsCurrent(t *testing.T) {
 	var stderr bytes.Buffer
-	code := run("../../specs", "../../generated", "", true, &bytes.Buffer{}, &stderr)
+	code := run("../../specs", "../../generated", "", true, bridges{}, &bytes.Buffer{}, &stderr)
 	require.Equal(t, 0, code, "stale generated files; run go generate ./...\n%s", stderr.String())
 }
 
@@ -49,7 +49,7 @@ func TestGolden(t *testing.T) {
 			}
 			var stdout, stderr bytes.Buffer
 			specs, out := filepath.Join(dir, "specs"), filepath.Join(dir, "out")
-			code := run(specs, out, "example.com/out", false, &stdout, &stderr)
+			code := run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr)
 			got := strings.ReplaceAll(stderr.String(), dir+string(filepath.Separator), "")
 			if *update {
 				setSection(ar, "stderr", got)
@@ -126,7 +126,7 @@ func TestWrite(t *testing.T) {
 	quiet := func() (*bytes.Buffer, *bytes.Buffer) { return &bytes.Buffer{}, &bytes.Buffer{} }
 
 	stdout, stderr := quiet()
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, stdout, stderr), stderr.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, stdout, stderr), stderr.String())
 	require.Contains(t, stdout.String(), "2 packages, 10 files generated, 10 written, 0 deleted")
 
 	// A second run over unchanged specs rewrites nothing.
@@ -134,7 +134,7 @@ func TestWrite(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
 	require.NoError(t, os.Chtimes(target, old, old))
 	stdout, stderr = quiet()
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, stdout, stderr))
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, stdout, stderr))
 	require.Contains(t, stdout.String(), "2 packages, 10 files generated: all unchanged, none written")
 	info, err := os.Stat(target)
 	require.NoError(t, err)
@@ -147,7 +147,7 @@ func TestWrite(t *testing.T) {
 	handWritten := filepath.Join(out, "ssm", "extra.go")
 	require.NoError(t, os.WriteFile(handWritten, []byte("package ssm\n"), 0o644))
 	stdout, stderr = quiet()
-	require.Equal(t, 1, run(specs, out, "example.com/out", true, stdout, stderr))
+	require.Equal(t, 1, run(specs, out, "example.com/out", true, bridges{}, stdout, stderr))
 	require.Contains(t, stderr.String(), filepath.Join(out, "ssm", "describe_sessions.go")+": stale")
 	require.Contains(t, stderr.String(), filepath.Join(out, "ssm", "old_paginator.go")+": stale")
 	require.NotContains(t, stderr.String(), "extra.go")
@@ -161,7 +161,7 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(bad, good[:len(good)/2], 0o644))
 	stdout, stderr = quiet()
-	require.Equal(t, 1, run(specs, out, "example.com/out", false, stdout, stderr))
+	require.Equal(t, 1, run(specs, out, "example.com/out", false, bridges{}, stdout, stderr))
 	require.Contains(t, stderr.String(), "DescribeSessions.rst:")
 	b, err = os.ReadFile(target)
 	require.NoError(t, err)
@@ -172,7 +172,7 @@ func TestWrite(t *testing.T) {
 	// A good run mends the edited file and deletes the leftover, not the hand-written file.
 	require.NoError(t, os.WriteFile(bad, good, 0o644))
 	stdout, stderr = quiet()
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, stdout, stderr), stderr.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, stdout, stderr), stderr.String())
 	require.Contains(t, stdout.String(), "2 packages, 10 files generated, 1 written, 1 deleted")
 	_, err = os.Stat(leftover)
 	require.True(t, os.IsNotExist(err))

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	gen [-specs dir] [-out dir] [-import path] [-check]
+//	gen [-specs dir] [-out dir] [-import path] [-aws] [-aws-sdk service=package] [-check]
 //
 // gen reads <service>/paginator/<Name>.rst pages and optional
 // <service>/paginators.json files under the specs folder and writes one Go
@@ -18,9 +18,20 @@
 // Files that carry the generated header and are no longer generated are
 // deleted. With -check, gen writes nothing and exits 1 naming every stale
 // file. Misuse exits with status 2.
+//
+// With -aws, gen also writes for each package <pkg> a package <pkg>/<pkg>aws
+// whose Client implements the package's clients with aws-sdk-go-v2; a later
+// run without the flag keeps the bridges the output folder has (so -check
+// needs no flag), and -aws=false removes them. gen
+// asks the go command which package of aws-sdk-go-v2 the output's module
+// has for the service: the one named after boto3's client class name
+// (CloudWatchLogs → service/cloudwatchlogs), else after boto3's service
+// name (amp → service/amp); -aws-sdk names it where neither is right
+// (-aws-sdk logs=cloudwatchlogs). A service whose package the module does
+// not have, or whose package lacks an operation of the pages, is an error.
 package main
 
-//go:generate go run . -specs ../../specs -out ../../generated
+//go:generate go run . -specs ../../specs -out ../../generated -aws
 
 import (
 	"errors"
@@ -55,9 +66,13 @@ func gen(args []string, stdout, stderr io.Writer) int {
 	outDir := flags.String("out", "generated", "the folder to write the generated packages to")
 	importPath := flags.String("import", "", "the import path of the output folder (default: found from go.mod)")
 	check := flags.Bool("check", false, "write nothing; exit 1 naming the files that are stale")
+	var aws awsFlag
+	flags.Var(&aws, "aws", "write a bridge package <pkg>/<pkg>aws per service that calls aws-sdk-go-v2; -aws=false removes them; unset, each package keeps the bridge it has")
+	sdkPackages := sdkFlag{}
+	flags.Var(sdkPackages, "aws-sdk", "with -aws, the aws-sdk-go-v2 package of a service, as service=package (repeatable)")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: gen [-specs dir] [-out dir] [-import path] [-check]\n")
+		fmt.Fprintf(stderr, "usage: gen [-specs dir] [-out dir] [-import path] [-aws] [-aws-sdk service=package] [-check]\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -89,5 +104,10 @@ func gen(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	return run(*specsDir, *outDir, *importPath, *check, stdout, stderr)
+	if len(sdkPackages) > 0 && !aws.on {
+		fmt.Fprintln(stderr, "gen: -aws-sdk needs -aws")
+		flags.Usage()
+		return 2
+	}
+	return run(*specsDir, *outDir, *importPath, *check, bridges{aws, sdkPackages}, stdout, stderr)
 }

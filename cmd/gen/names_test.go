@@ -44,7 +44,7 @@ func activationsPage(t *testing.T) []byte {
 func generateInto(t *testing.T, specs, out string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, &stderr), stderr.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr), stderr.String())
 }
 
 // exports describes each exported top-level name of the Go package in dir
@@ -165,7 +165,7 @@ func TestNamesStayAsPagesComeAndGo(t *testing.T) {
 	assert.Regexp(t, `\nSession Session [0-9a-f]{16} DescribeActivations DescribeSessions\n`, string(names))
 	assert.Regexp(t, `\nDescribeSessionsState DescribeActivationsState,DescribeSessionsState [0-9a-f]{16} DescribeActivations DescribeSessions\n`, string(names))
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, 0, run(specs, out, "example.com/out", true, &stdout, &stderr), stderr.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", true, bridges{}, &stdout, &stderr), stderr.String())
 
 	// Removing the page frees its names: the output is what it was.
 	require.NoError(t, os.Remove(added))
@@ -207,13 +207,13 @@ func TestNamesFileCheck(t *testing.T) {
 
 	require.NoError(t, os.Remove(names))
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, 1, run(specs, out, "example.com/out", true, &stdout, &stderr))
+	require.Equal(t, 1, run(specs, out, "example.com/out", true, bridges{}, &stdout, &stderr))
 	assert.Equal(t, names+": stale\n1 generated files are stale; run go generate ./...\n", stderr.String())
 
 	require.NoError(t, os.WriteFile(names, append(good, "Broken\n"...), 0o644))
 	stdout.Reset()
 	stderr.Reset()
-	require.Equal(t, 1, run(specs, out, "example.com/out", false, &stdout, &stderr))
+	require.Equal(t, 1, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr))
 	lines := strings.Count(string(good), "\n")
 	assert.Equal(t, filepath.ToSlash(names)+":"+strconv.Itoa(lines+1)+":1: want a type's Go name, the names it asked for, a digest and the operations that use it\n",
 		stderr.String())
@@ -230,7 +230,7 @@ func TestNamesFileCheck(t *testing.T) {
 	require.NoError(t, os.RemoveAll(filepath.Join(specs, "ec2")))
 	stdout.Reset()
 	stderr.Reset()
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, &stderr), stderr.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr), stderr.String())
 	assert.Equal(t, "1 package, 5 files generated, 0 written, 5 deleted\n", stdout.String())
 	_, err = os.Stat(filepath.Join(out, "ec2", "names.txt"))
 	assert.True(t, os.IsNotExist(err), "ec2/names.txt was not deleted")

@@ -19,9 +19,10 @@ import (
 // their bytes; importBase is the import path of the output folder. prev
 // holds the names files of the last run the same way ("ssm/names.txt"),
 // whose type names the packages keep; outDir is the output folder as errors
-// should name it. It touches no disk.
-func generate(dir string, specs map[string][]byte, outDir string, prev map[string][]byte, importBase string) (map[string][]byte, error) {
-	pkgs, err := build(dir, specs, outDir, prev)
+// should name it. With resolve, each package's bridge to aws-sdk-go-v2 is
+// generated too. It touches no disk.
+func generate(dir string, specs map[string][]byte, outDir string, prev map[string][]byte, importBase string, resolve model.SDKResolver) (map[string][]byte, error) {
+	pkgs, err := build(dir, specs, outDir, prev, resolve)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +31,7 @@ func generate(dir string, specs map[string][]byte, outDir string, prev map[strin
 
 // build reads the spec files and the names files of the last run, as
 // generate takes them, and builds the model of each package.
-func build(dir string, specs map[string][]byte, outDir string, prev map[string][]byte) ([]*model.Package, error) {
+func build(dir string, specs map[string][]byte, outDir string, prev map[string][]byte, resolve model.SDKResolver) ([]*model.Package, error) {
 	names := make([]string, 0, len(specs))
 	for name := range specs {
 		names = append(names, name)
@@ -86,7 +87,7 @@ func build(dir string, specs map[string][]byte, outDir string, prev map[string][
 		errs.Sort()
 		return nil, errs
 	}
-	return model.Build(pages, overrides, kept)
+	return model.Build(pages, overrides, kept, resolve)
 }
 
 // emit writes the Go files of the packages, as generate does.

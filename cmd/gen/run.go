@@ -30,7 +30,7 @@ import (
 // every service succeeded are the staged files renamed into place and the
 // leftovers deleted; otherwise the staged files are removed and the folder
 // is as it was.
-func run(specs, out, importBase string, check bool, stdout, stderr io.Writer) int {
+func run(specs, out, importBase string, check bool, br bridges, stdout, stderr io.Writer) int {
 	groups, err := listSpecs(specs)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -65,7 +65,7 @@ func run(specs, out, importBase string, check bool, stdout, stderr io.Writer) in
 	for range min(runtime.GOMAXPROCS(0), len(groups)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = generateService(specs, specsSlash, out, outSlash, importBase, groups[i], stg)
+				results[i] = generateService(specs, specsSlash, out, outSlash, importBase, groups[i], br, stg)
 			}
 		})
 	}
@@ -154,6 +154,32 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// bridges says which packages get a bridge to aws-sdk-go-v2: the -aws and
+// -aws-sdk flags.
+type bridges struct {
+	aws   awsFlag
+	named map[string]string // -aws-sdk: service → SDK package
+}
+
+// resolver returns the SDK resolver for service, or nil when its package
+// gets no bridge: with -aws every package gets one, with -aws=false none,
+// and without the flag a package keeps the bridge the output folder has,
+// to the same SDK package.
+func (b bridges) resolver(out, service string) (model.SDKResolver, error) {
+	named := b.named
+	switch {
+	case b.aws.set && !b.aws.on:
+		return nil, nil
+	case !b.aws.set:
+		sdk, err := bridgeSDK(out, model.PackageName(service))
+		if err != nil || sdk == "" {
+			return nil, err
+		}
+		named = map[string]string{service: sdk}
+	}
+	return goListResolver(out, named), nil
+}
+
 // specGroup is the spec files of one folder of the specs folder, which
 // names a service.
 type specGroup struct {
@@ -236,7 +262,7 @@ type serviceResult struct {
 // are staged; without one (-check), they are reported stale. specs and out
 // are the folders as the disk knows them, specsSlash and outSlash as
 // errors name them.
-func generateService(specs, specsSlash, out, outSlash, importBase string, g specGroup, stg *stager) serviceResult {
+func generateService(specs, specsSlash, out, outSlash, importBase string, g specGroup, br bridges, stg *stager) serviceResult {
 	files := make(map[string][]byte, len(g.files))
 	if err := readGroup(specs, g, files); err != nil {
 		return serviceResult{err: err}
@@ -245,7 +271,11 @@ func generateService(specs, specsSlash, out, outSlash, importBase string, g spec
 	if err != nil {
 		return serviceResult{err: err}
 	}
-	gen, err := generate(specsSlash, files, outSlash, prev, importBase)
+	resolve, err := br.resolver(out, g.service)
+	if err != nil {
+		return serviceResult{err: err}
+	}
+	gen, err := generate(specsSlash, files, outSlash, prev, importBase, resolve)
 	if err == nil {
 		err = checkPaths(gen)
 	}
@@ -296,9 +326,10 @@ func modulePath(dir string) (string, error) {
 }
 
 // checkPaths checks the paths of the generated files before anything is
-// read or written: each must be a plain local path, <package>/<file>.go,
-// and no two may differ only in case, in their folder or as a whole, which
-// on a case-insensitive disk would be one file.
+// read or written: each must be a plain local path, <package>/<file> or
+// <package>/<bridge>/<file> for a package's aws-sdk-go-v2 bridge, and no
+// two may differ only in case, in their folders or as a whole, which on a
+// case-insensitive disk would be one file.
 func checkPaths(gen map[string][]byte) error {
 	var errs []string
 	folded := map[string]string{}
@@ -310,15 +341,16 @@ func checkPaths(gen map[string][]byte) error {
 		folded[strings.ToLower(p)] = p
 	}
 	for _, name := range sortedNames(gen) {
-		dir, file, ok := strings.Cut(name, "/")
-		if !ok || strings.Contains(file, "/") || header(file) == nil ||
+		parts := strings.Split(name, "/")
+		if len(parts) < 2 || len(parts) > 3 || header(parts[len(parts)-1]) == nil ||
 			!filepath.IsLocal(filepath.FromSlash(name)) || path.Clean(name) != name ||
 			strings.ContainsAny(name, `\:`) {
-			errs = append(errs, fmt.Sprintf("output path %q is not <package>/<file>.go or <package>/names.txt inside the output folder", name))
+			errs = append(errs, fmt.Sprintf("output path %q is not <package>/<file>.go, <package>/<bridge>/<file>.go or <package>/names.txt inside the output folder", name))
 			continue
 		}
-		fold(dir)
-		fold(name)
+		for i := 1; i <= len(parts); i++ {
+			fold(strings.Join(parts[:i], "/"))
+		}
 	}
 	if len(errs) > 0 {
 		return errors.New(strings.Join(errs, "\n"))

@@ -201,7 +201,7 @@ func TestFailedRunChangesNothing(t *testing.T) {
 	specs := copySpecs(t)
 	out := filepath.Join(filepath.Dir(specs), "out")
 	quiet := &bytes.Buffer{}
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, quiet, quiet), quiet.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, quiet, quiet), quiet.String())
 
 	// Make the old state differ from what the specs make: an edited file,
 	// a leftover generated file, a hand-written file.
@@ -230,7 +230,7 @@ func TestFailedRunChangesNothing(t *testing.T) {
 	require.NoError(t, os.WriteFile(broken, good[:len(good)/2], 0o644))
 
 	var stderr bytes.Buffer
-	require.Equal(t, 1, run(specs, out, "example.com/out", false, quiet, &stderr))
+	require.Equal(t, 1, run(specs, out, "example.com/out", false, bridges{}, quiet, &stderr))
 	require.Contains(t, stderr.String(), "DescribeTrafficMirrorSessions.rst:")
 	require.Equal(t, folderTimesAside(before), folderTimesAside(snapshot(t, out)), "a failed run changed the output folder")
 
@@ -238,7 +238,7 @@ func TestFailedRunChangesNothing(t *testing.T) {
 	// and keeps the hand-written file.
 	require.NoError(t, os.WriteFile(broken, good, 0o644))
 	var stdout bytes.Buffer
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, quiet), quiet.String())
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, &stdout, quiet), quiet.String())
 	require.Equal(t, "2 packages, 12 files generated, 4 written, 1 deleted\n", stdout.String())
 	_, err = os.Stat(filepath.Join(out, "ssm", "hand.go"))
 	require.NoError(t, err)
@@ -246,7 +246,7 @@ func TestFailedRunChangesNothing(t *testing.T) {
 	// A run over the same specs rewrites nothing, so it changes nothing.
 	before = snapshot(t, out)
 	stdout.Reset()
-	require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, quiet))
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, &stdout, quiet))
 	require.Equal(t, "2 packages, 12 files generated: all unchanged, none written\n", stdout.String())
 	require.Equal(t, before, snapshot(t, out), "an unchanged run touched the output folder")
 }
@@ -294,7 +294,7 @@ func TestNothingEscapesTheFolder(t *testing.T) {
 			require.NoError(t, tc.link(out, elsewhere))
 			beforeOut, beforeElsewhere := snapshot(t, out), snapshot(t, elsewhere)
 			var stdout, stderr bytes.Buffer
-			require.Equal(t, 1, run(specs, out, "example.com/out", false, &stdout, &stderr))
+			require.Equal(t, 1, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr))
 			require.Contains(t, stderr.String(), "symbolic link")
 			require.Equal(t, folderTimesAside(beforeOut), folderTimesAside(snapshot(t, out)))
 			require.Equal(t, beforeElsewhere, snapshot(t, elsewhere))
@@ -311,7 +311,7 @@ func TestNothingEscapesTheFolder(t *testing.T) {
 		require.NoError(t, os.WriteFile(leftover, []byte(header), 0o644))
 		beforeElsewhere := snapshot(t, elsewhere)
 		var stdout, stderr bytes.Buffer
-		require.Equal(t, 0, run(specs, out, "example.com/out", false, &stdout, &stderr), stderr.String())
+		require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr), stderr.String())
 		require.Equal(t, "2 packages, 10 files generated, 10 written, 1 deleted\n", stdout.String())
 		require.Equal(t, beforeElsewhere, snapshot(t, elsewhere))
 		for _, link := range []string{filepath.Join(out, "linked"), filepath.Join(out, "ec2", "old.go")} {
@@ -324,9 +324,9 @@ func TestNothingEscapesTheFolder(t *testing.T) {
 	})
 }
 
-// TestCheckPaths checks that output paths must be <package>/<file>.go
-// inside the folder, and that paths or folders that differ only in case
-// are refused.
+// TestCheckPaths checks that output paths must be <package>/<file>.go or
+// <package>/<bridge>/<file>.go inside the folder, and that paths or
+// folders that differ only in case are refused.
 func TestCheckPaths(t *testing.T) {
 	for _, tc := range []struct {
 		names []string
@@ -340,7 +340,10 @@ func TestCheckPaths(t *testing.T) {
 		{[]string{"/abs/x.go"}, `output path "/abs/x.go" is not`},
 		{[]string{"a/./x.go"}, `output path "a/./x.go" is not`},
 		{[]string{"x.go"}, `output path "x.go" is not`},
-		{[]string{"a/b/x.go"}, `output path "a/b/x.go" is not`},
+		{[]string{"a/b/x.go"}, ""},
+		{[]string{"ssm/ssmaws/a.go", "ssm/SSMaws/b.go"}, "output paths ssm/SSMaws and ssm/ssmaws differ only in case"},
+		{[]string{"a/b/c/x.go"}, `output path "a/b/c/x.go" is not`},
+		{[]string{"a/../b/x.go"}, `output path "a/../b/x.go" is not`},
 		{[]string{"a/x.txt"}, `output path "a/x.txt" is not`},
 		{[]string{`a\..\x.go`}, "is not"},
 	} {
@@ -374,7 +377,7 @@ func TestServicesThatMakeOnePackage(t *testing.T) {
 			}
 			out := filepath.Join(filepath.Dir(specs), "out")
 			var stdout, stderr bytes.Buffer
-			require.Equal(t, 1, run(specs, out, "example.com/out", false, &stdout, &stderr))
+			require.Equal(t, 1, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr))
 			require.Contains(t, stderr.String(), "both make package")
 			_, err = os.Stat(out)
 			require.True(t, errors.Is(err, fs.ErrNotExist), "a failed run made %s", out)

@@ -98,7 +98,9 @@ type Truth struct {
 
 // Service is one service's paginators and the shapes they reach.
 type Service struct {
-	Client     string                `json:"client"` // the client class name: "SSM"
+	Client     string                `json:"client"`    // the client class name: "SSM"
+	ServiceID  string                `json:"serviceId"` // the service's ID, which names its aws-sdk-go-v2 package: "CloudWatch Logs"
+	Protocol   string                `json:"protocol"`  // botocore's protocol: "json", "rest-xml", "ec2"...
 	Paginators map[string]*Paginator `json:"paginators"`
 	Shapes     map[string]*Shape     `json:"shapes"`
 }
