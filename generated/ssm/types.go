@@ -111,6 +111,125 @@ type OutputUrl struct {
 	CloudWatchOutputUrl string `json:"CloudWatchOutputUrl,omitempty"`
 }
 
+// Parameter: An Amazon Web Services Systems Manager parameter in Parameter
+// Store.
+type Parameter struct {
+	// The name of the parameter.
+	Name string `json:"Name,omitempty"`
+	// The type of parameter. Valid values include the following: String,
+	// StringList, and SecureString.
+	//
+	// If type is StringList, the system returns a comma-separated string with no
+	// spaces between commas in the Value field.
+	Type ParameterType `json:"Type,omitempty"`
+	// The parameter value.
+	//
+	// If type is StringList, the system returns a comma-separated string with no
+	// spaces between commas in the Value field.
+	Value string `json:"Value,omitempty"`
+	// The parameter version.
+	Version *int64 `json:"Version,omitempty"`
+	// Either the version number or the label used to retrieve the parameter value.
+	// Specify selectors by using one of the following formats:
+	//
+	// parameter_name:version
+	//
+	// parameter_name:label
+	Selector string `json:"Selector,omitempty"`
+	// Applies to parameters that reference information in other Amazon Web Services
+	// services. SourceResult is the raw result or response from the source.
+	SourceResult string `json:"SourceResult,omitempty"`
+	// Date the parameter was last changed or updated and the parameter version was
+	// created.
+	LastModifiedDate *time.Time `json:"LastModifiedDate,omitempty"`
+	// The Amazon Resource Name (ARN) of the parameter.
+	ARN string `json:"ARN,omitempty"`
+	// The data type of the parameter, such as text or aws:ec2:image. The default is
+	// text.
+	DataType string `json:"DataType,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Parameter) MarshalJSON() ([]byte, error) {
+	type plain Parameter
+	return json.Marshal(struct {
+		plain
+		LastModifiedDate *paginate.JSONTime `json:"LastModifiedDate,omitempty"`
+	}{
+		LastModifiedDate: (*paginate.JSONTime)(s.LastModifiedDate),
+		plain:            plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Parameter) UnmarshalJSON(b []byte) error {
+	type plain Parameter
+	v := struct {
+		*plain
+		LastModifiedDate *paginate.JSONTime `json:"LastModifiedDate,omitempty"`
+	}{
+		LastModifiedDate: (*paginate.JSONTime)(s.LastModifiedDate),
+		plain:            (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.LastModifiedDate = (*time.Time)(v.LastModifiedDate)
+	return nil
+}
+
+// ParameterFilter: One or more filters. Use a filter to return a more specific
+// list of results.
+type ParameterFilter struct {
+	// The name of the filter.
+	//
+	// The ParameterStringFilter object is used by the DescribeParameters and
+	// GetParametersByPath API operations. However, not all of the pattern values
+	// listed for Key can be used with both operations.
+	//
+	// For DescribeParameters, all of the listed patterns are valid except Label.
+	//
+	// For GetParametersByPath, the following patterns listed for Key aren't valid:
+	// tag, DataType, Name, Path, and Tier.
+	//
+	// For examples of Amazon Web Services CLI commands demonstrating valid
+	// parameter filter constructions, see [Searching for Systems Manager
+	// parameters] in the Amazon Web Services Systems Manager User Guide.
+	//
+	// Required.
+	//
+	// [Searching for Systems Manager parameters]: https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-search.html
+	Key string `json:"Key,omitempty"`
+	// For all filters used with DescribeParameters, valid options include Equals
+	// and BeginsWith. The Name filter additionally supports the Contains option.
+	// (Exception: For filters using the key Path, valid options include Recursive
+	// and OneLevel.)
+	//
+	// For filters used with GetParametersByPath, valid options include Equals and
+	// BeginsWith. (Exception: For filters using Label as the Key name, the only
+	// valid option is Equals.)
+	Option string `json:"Option,omitempty"`
+	// The value you want to search for.
+	Values []string `json:"Values,omitempty"`
+}
+
+// ParameterType is an enum of the API; values not listed here decode too.
+type ParameterType string
+
+const (
+	// ParameterTypeString is "String".
+	ParameterTypeString ParameterType = "String"
+	// ParameterTypeStringList is "StringList".
+	ParameterTypeStringList ParameterType = "StringList"
+	// ParameterTypeSecureString is "SecureString".
+	ParameterTypeSecureString ParameterType = "SecureString"
+)
+
+// Values returns the values of ParameterType that the API documents.
+func (ParameterType) Values() []ParameterType {
+	return []ParameterType{ParameterTypeString, ParameterTypeStringList, ParameterTypeSecureString}
+}
+
 // Session: Information about a Session Manager connection to a managed node.
 type Session struct {
 	// The ID of the session.
@@ -222,5 +341,11 @@ func (s *Filter) validate(v *paginate.Invalid, path string) {
 	}
 	if s.Value == "" {
 		v.Missing(path, "Value")
+	}
+}
+
+func (s *ParameterFilter) validate(v *paginate.Invalid, path string) {
+	if s.Key == "" {
+		v.Missing(path, "Key")
 	}
 }
