@@ -70,9 +70,10 @@ command. Variables that start with AWS_ and proxy variables are removed
 from the environment first, so that nothing outside the input changes what
 botocore does.
 
-A malformed input, or a name the client does not have, exits with status 2,
-and a Python without boto3 with status 3, each with a message on stderr and
-nothing on stdout. Nothing but the output document goes to stdout.
+A malformed input, or an operation or paginator name that the service
+does not have, exits with status 2, and a Python without boto3 with status
+3, each with a message on stderr and nothing on stdout. Nothing but the
+output document goes to stdout.
 """
 
 import base64
@@ -82,6 +83,18 @@ import json
 import math
 import os
 import sys
+
+try:
+    # botocore reads the environment when a session is made, not on import.
+    import boto3
+    import jmespath
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError
+    from botocore.response import StreamingBody
+except ImportError as e:
+    MISSING = e
+else:
+    MISSING = None
 
 EXIT_USAGE = 2
 EXIT_NO_BOTO3 = 3
@@ -144,8 +157,6 @@ def is_empty(value):
 
 def normalise(value):
     """Return value as the JSON the output holds for it."""
-    from botocore.response import StreamingBody
-
     if isinstance(value, StreamingBody):
         value = value.read()
     if isinstance(value, dict):
@@ -197,8 +208,6 @@ def format_datetime(value):
 
 def error_result(e):
     """Describe an exception that botocore raised."""
-    from botocore.exceptions import ClientError
-
     if isinstance(e, ClientError):
         error = e.response.get("Error", {})
         out = {
@@ -217,9 +226,6 @@ class Driver:
     """Runs commands against one endpoint, with one client per service."""
 
     def __init__(self, endpoint, region):
-        import boto3
-        from botocore.config import Config
-
         self.endpoint = endpoint
         self.session = boto3.session.Session(
             aws_access_key_id="testing",
@@ -258,8 +264,6 @@ class Driver:
 
     def run(self, command, where):
         """Run one command and return its result."""
-        from botocore.exceptions import BotoCoreError, ClientError
-
         if not isinstance(command, dict) or len(command) != 1:
             raise UsageError(f"{where}: want an object with one key, call or paginate")
         kind, body = next(iter(command.items()))
@@ -292,9 +296,6 @@ class Driver:
 
     def paginate(self, service, name, params, config, where):
         """Walk one of boto3's paginators and return what it yielded."""
-        import jmespath
-        from botocore.exceptions import BotoCoreError, ClientError
-
         result = {
             "pages": [],
             "items": [],
@@ -307,16 +308,16 @@ class Driver:
         try:
             client = self.client(service)
             paginator = client.get_paginator(self.method_name(client, name, where))
-            result_key = paginator._pagination_cfg["result_key"]
+            result_key = paginator._pagination_cfg.get("result_key")
             if isinstance(result_key, list):
                 result_key = result_key[0]
             result["result_key"] = result_key
-            search = jmespath.compile(result_key).search
+            search = jmespath.compile(result_key).search if result_key else None
             iterator = paginator.paginate(**params, PaginationConfig=config)
             for page in iterator:
                 page = dict(page)
                 page.pop("ResponseMetadata", None)
-                found = search(page)
+                found = search(page) if search else None
                 if isinstance(found, list):
                     result["items"].extend(normalise(item) for item in found)
                 elif found is not None:
@@ -340,6 +341,7 @@ def required_string(body, key, where):
 
 
 def main():
+    """Read the input, run its commands and write the output."""
     out = sys.stdout
     sys.stdout = sys.stderr  # only the output document goes to stdout
     try:
@@ -354,12 +356,10 @@ def main():
     if not isinstance(commands, list):
         raise UsageError("input.commands: want a list")
 
-    clean_environment()
-    try:
-        import boto3  # noqa: F401
-    except ImportError as e:
-        print(f"boto3_driver: {e}", file=sys.stderr)
+    if MISSING is not None:
+        print(f"boto3_driver: {MISSING}", file=sys.stderr)
         return EXIT_NO_BOTO3
+    clean_environment()
 
     driver = Driver(endpoint, region)
     results = [

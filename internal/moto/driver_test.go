@@ -237,6 +237,11 @@ func TestBoto3ThroughFaultProxy(t *testing.T) {
 func driver(t *testing.T, input string) (int, string, string) {
 	t.Helper()
 	requirePython(t)
+	return driverWith(t, python, input)
+}
+
+func driverWith(t *testing.T, python, input string) (int, string, string) {
+	t.Helper()
 	cmd := exec.Command(python, driverScript(t))
 	cmd.Stdin = strings.NewReader(input)
 	var stdout, stderr bytes.Buffer
@@ -270,6 +275,17 @@ func TestDriverUsage(t *testing.T) {
 		assert.Empty(t, stdout, c.input)
 		assert.Contains(t, stderr, "boto3_driver: "+c.says, c.input)
 	}
+}
+
+// TestDriverWithoutBoto3 runs the driver on a python3 without boto3: it
+// exits 3, which Boto3 takes for a missing boto3.
+func TestDriverWithoutBoto3(t *testing.T) {
+	t.Parallel()
+	requirePython(t)
+	status, stdout, stderr := driverWith(t, bare(t), `{"endpoint": "http://127.0.0.1:1", "region": "us-east-1", "commands": []}`)
+	assert.Equal(t, 3, status, stderr)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "boto3_driver: No module named 'boto3'")
 }
 
 // TestDriverNormalise runs the driver's normalise on values of each kind.

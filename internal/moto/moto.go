@@ -8,8 +8,8 @@
 //
 // Start gives one test a server of its own. Main and Shared give the tests
 // of a package one server between them, since moto takes seconds to start.
-// Launch and Stop, under both, serve a caller that is not a test; its errors
-// wrap ErrUnavailable where python3 or moto is missing.
+// Launch and Stop, under both, serve a caller that is not a test; Launch's
+// errors wrap ErrUnavailable where python3 or moto is missing.
 //
 // Boto3 runs scripts/boto3_driver.py, which calls operations and walks
 // boto3's paginators against a server. FaultProxy, put between a client and
@@ -40,8 +40,9 @@ const Region = "us-east-1"
 // environment variable CI is set, where it fails: Start and Shared do so.
 var ErrUnavailable = errors.New("python3 with moto is unavailable")
 
-// Server is a moto server that Launch or Start started: a python3 process,
-// leader of a process group of its own, run with PYTHONHASHSEED=0.
+// Server is a moto server that Launch or Start started: a python3 process
+// run with PYTHONHASHSEED=0 and, on Linux, the leader of a process group of
+// its own.
 type Server struct {
 	// URL is the server's endpoint, "http://127.0.0.1:PORT".
 	URL string

@@ -121,11 +121,8 @@ func TestUnavailable(t *testing.T) {
 	cases := []struct{ name, python, says string }{
 		{"no python3", "pagegen-no-such-python3", "executable file not found"},
 	}
-	if real, err := exec.LookPath(python); err == nil {
-		noMoto := filepath.Join(t.TempDir(), "python3")
-		// -S leaves out site-packages, where moto is.
-		require.NoError(t, os.WriteFile(noMoto, []byte("#!/bin/sh\nexec "+real+" -S \"$@\"\n"), 0o755))
-		cases = append(cases, struct{ name, python, says string }{"no moto", noMoto, "No module named"})
+	if _, err := exec.LookPath(python); err == nil {
+		cases = append(cases, struct{ name, python, says string }{"no moto", bare(t), "No module named"})
 	}
 	for _, c := range cases {
 		for _, ci := range []string{"", "true"} {
@@ -154,6 +151,17 @@ func TestUnavailable(t *testing.T) {
 			})
 		}
 	}
+}
+
+// bare writes a script that runs python3 without site-packages, where moto
+// and boto3 are, and returns its path.
+func bare(t *testing.T) string {
+	t.Helper()
+	real, err := exec.LookPath(python)
+	require.NoError(t, err)
+	name := filepath.Join(t.TempDir(), "python3")
+	require.NoError(t, os.WriteFile(name, []byte("#!/bin/sh\nexec "+real+" -S \"$@\"\n"), 0o755))
+	return name
 }
 
 func withoutCI(env []string) []string {

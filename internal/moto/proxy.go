@@ -51,7 +51,7 @@ func (f Fault) String() string {
 // Counts are the requests a FaultProxy received and what it did with each.
 type Counts struct {
 	Requests     int // every request received, the sum of the others
-	Passed       int // forwarded unchanged, or answered 502 where the target could not be reached
+	Passed       int // forwarded unchanged
 	ServerErrors int
 	Resets       int
 	Truncations  int
@@ -63,7 +63,8 @@ type Counts struct {
 // Authorization among them) but the hop-by-hop ones, and the body; then
 // the response's status, headers and body. It reads each request's body
 // whole before it chooses, so a request that expects 100-continue has had
-// its interim response even when it then fails.
+// its interim response even when it then fails. Where the target cannot be
+// reached, a request that Pass or Truncate would forward is answered 502.
 //
 // Go's http.Transport sends a request again by itself when it fails on a
 // reused connection and can be replayed (a GET or HEAD without a body): a
