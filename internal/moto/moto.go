@@ -17,6 +17,7 @@
 package moto
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -117,7 +118,7 @@ func launch(args ...string) (*Server, error) {
 			return nil, err
 		}
 		var s *Server
-		s, err = launchOn(port, args)
+		s, err = launchOn(port, startTimeout, args)
 		if err == nil {
 			return s, nil
 		}
@@ -144,7 +145,7 @@ func freePort() (int, error) {
 	return port, nil
 }
 
-func launchOn(port int, args []string) (*Server, error) {
+func launchOn(port int, timeout time.Duration, args []string) (*Server, error) {
 	p := strconv.Itoa(port)
 	cmd := exec.Command(python, append([]string{"-m", "moto.server", "-H", "127.0.0.1", "-p", p}, args...)...)
 	// moto writes MOTO_PORT into the URLs it hands out (queue URLs and the
@@ -170,7 +171,7 @@ func launchOn(port int, args []string) (*Server, error) {
 		s.waitErr = cmd.Wait()
 		close(s.exited)
 	}()
-	if err := s.waitReady(startTimeout); err != nil {
+	if err := s.waitReady(timeout); err != nil {
 		if stopErr := s.Stop(); stopErr != nil {
 			err = errors.Join(err, stopErr)
 		}
@@ -180,33 +181,62 @@ func launchOn(port int, args []string) (*Server, error) {
 }
 
 // waitReady polls GET /moto-api/ until it answers 200, the process exits or
-// the timeout passes.
+// the timeout passes. A probe in flight ends when the process exits: a
+// port that another process took may accept connections and never answer.
 func (s *Server) waitReady(timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	go func() {
+		select {
+		case <-s.exited:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	client := &http.Client{Transport: &http.Transport{}, Timeout: 2 * time.Second}
 	defer client.CloseIdleConnections()
-	deadline := time.After(timeout)
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		resp, err := client.Get(s.URL + "/moto-api/")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				select {
-				case <-s.exited:
-					// Another server answered on the port moto failed to bind.
-				default:
-					return nil
-				}
-			}
+		if s.probe(ctx, client) {
+			return nil
 		}
 		select {
 		case <-s.exited:
 			return s.exitError()
-		case <-deadline:
+		default:
+		}
+		select {
+		case <-s.exited:
+			return s.exitError()
+		case <-ctx.Done():
 			return fmt.Errorf("moto: %s did not answer GET %s/moto-api/ within %v%s", s.cmd, s.URL, timeout, s.output.report())
 		case <-tick.C:
 		}
+	}
+}
+
+// probe reports whether the server answers GET /moto-api/ with 200 while
+// its process runs: an answer after it exited came from another server, on
+// the port that moto failed to bind.
+func (s *Server) probe(ctx context.Context, client *http.Client) bool {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.URL+"/moto-api/", nil)
+	if err != nil {
+		return false
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return false
+	}
+	select {
+	case <-s.exited:
+		return false
+	default:
+		return true
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -80,7 +81,7 @@ func TestLaunchOnTakenPort(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer l.Close()
-	s, err := launchOn(l.Addr().(*net.TCPAddr).Port, nil)
+	s, err := launchOn(l.Addr().(*net.TCPAddr).Port, startTimeout, nil)
 	if s != nil {
 		s.Stop()
 	}
@@ -102,6 +103,25 @@ func TestLaunchReportsOutput(t *testing.T) {
 	assert.NotErrorIs(t, err, errPortTaken)
 	assert.Contains(t, err.Error(), "exited before it answered: exit status 2")
 	assert.Contains(t, err.Error(), "unrecognized arguments: --no-such-flag")
+}
+
+// TestLaunchTimesOut has moto listen on another address than the one
+// probed: the wait ends at its timeout, with what moto wrote, and the
+// process is stopped.
+func TestLaunchTimesOut(t *testing.T) {
+	t.Parallel()
+	requirePython(t)
+	port, err := freePort()
+	require.NoError(t, err)
+	s, err := launchOn(port, 8*time.Second, []string{"-H", "127.0.0.2"})
+	require.Nil(t, s)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), fmt.Sprintf("did not answer GET http://127.0.0.1:%d/moto-api/ within 8s", port))
+	assert.Contains(t, err.Error(), fmt.Sprintf("Running on http://127.0.0.2:%d", port))
+	// Stopped: the port on 127.0.0.2 is free again.
+	l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.2:%d", port))
+	require.NoError(t, err)
+	l.Close()
 }
 
 // requirePython skips the test, or fails it under CI, where python3 is
