@@ -50,7 +50,7 @@ func (f Fault) String() string {
 
 // Counts are the requests a FaultProxy received and what it did with each.
 type Counts struct {
-	Requests     int // every request received, the sum of the others
+	Requests     int // every request received
 	Passed       int // forwarded unchanged
 	ServerErrors int
 	Resets       int
@@ -163,19 +163,7 @@ func (p *FaultProxy) serve(w http.ResponseWriter, r *http.Request) {
 
 // pick numbers the request, asks the chooser for its fault and counts it.
 func (p *FaultProxy) pick(r *http.Request, body []byte) (int, Fault) {
-	p.chooseMu.Lock()
-	p.mu.Lock()
-	p.counts.Requests++
-	n := p.counts.Requests
-	p.mu.Unlock()
-	fault := Pass
-	if p.choose != nil {
-		shown := r.Clone(r.Context())
-		shown.Body = io.NopCloser(bytes.NewReader(body))
-		fault = p.choose(n, shown)
-	}
-	p.chooseMu.Unlock()
-
+	n, fault := p.ask(r, body)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch fault {
@@ -189,6 +177,23 @@ func (p *FaultProxy) pick(r *http.Request, body []byte) (int, Fault) {
 		p.counts.Truncations++
 	}
 	return n, fault
+}
+
+// ask numbers the request and asks the chooser for its fault, one request
+// at a time, so that numbers and calls come in the same order.
+func (p *FaultProxy) ask(r *http.Request, body []byte) (int, Fault) {
+	p.chooseMu.Lock()
+	defer p.chooseMu.Unlock()
+	p.mu.Lock()
+	p.counts.Requests++
+	n := p.counts.Requests
+	p.mu.Unlock()
+	if p.choose == nil {
+		return n, Pass
+	}
+	shown := r.Clone(r.Context())
+	shown.Body = io.NopCloser(bytes.NewReader(body))
+	return n, p.choose(n, shown)
 }
 
 // forward sends r, with body, to the target and returns its response.

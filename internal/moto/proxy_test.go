@@ -406,3 +406,20 @@ func TestFaultProxyUnreachable(t *testing.T) {
 func TestFaultString(t *testing.T) {
 	assert.Equal(t, "Pass ServerError Reset Truncate Fault(9)", fmt.Sprint(Pass, ServerError, Reset, Truncate, Fault(9)))
 }
+
+// TestFaultProxyNoFault answers 500 where the chooser returns a value that
+// is no Fault, and counts the request only as received.
+func TestFaultProxyNoFault(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t)
+	p := NewFaultProxy(t, rec.URL)
+	p.Fail(func(n int, r *http.Request) Fault { return Fault(9) })
+	resp, err := http.Get(p.URL() + "/")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	assert.Equal(t, http.StatusInternalServerError, resp.StatusCode)
+	assert.Contains(t, string(b), "FaultProxy: the chooser returned Fault(9), which is no Fault")
+	assert.Equal(t, Counts{Requests: 1}, p.Counts())
+	assert.Empty(t, rec.requests())
+}
