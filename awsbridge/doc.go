@@ -1,0 +1,2 @@
+// Package awsbridge is the runtime of the generated bridge packages.
+package awsbridge
