@@ -3,9 +3,9 @@ package awsbridge_test
 import (
 	"testing"
 
+	awslogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	awsiam "github.com/aws/aws-sdk-go-v2/service/iam"
-	awslogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	awsroute53 "github.com/aws/aws-sdk-go-v2/service/route53"
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	awsssm "github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -23,7 +23,7 @@ import (
 // roundTrips are the operations of the test types, with their pagegen and
 // SDK inputs and outputs.
 var roundTrips = []struct {
-	service, op       string
+	service, op        string
 	in, sin, out, sout any
 }{
 	{"dynamodb", "Scan", &dynamodb.ScanInput{}, &awsdynamodb.ScanInput{}, &dynamodb.ScanOutput{}, &awsdynamodb.ScanOutput{}},

@@ -35,16 +35,16 @@ func (c *schemaCatcher) WriteBigInt(s *smithy.Schema, _ *big.Int) { c.catch(s) }
 func (c *schemaCatcher) WriteBigFloat(s *smithy.Schema, _ *big.Float) {
 	c.catch(s)
 }
-func (c *schemaCatcher) WriteBlob(s *smithy.Schema, _ []byte)                 { c.catch(s) }
-func (c *schemaCatcher) WriteTime(s *smithy.Schema, _ time.Time)              { c.catch(s) }
-func (c *schemaCatcher) WriteUnion(s, _ *smithy.Schema)                       { c.catch(s) }
-func (c *schemaCatcher) CloseUnion()                                          {}
-func (c *schemaCatcher) WriteDocument(s *smithy.Schema, _ document.Value)     { c.catch(s) }
-func (c *schemaCatcher) WriteNil(s *smithy.Schema)                            { c.catch(s) }
-func (c *schemaCatcher) WriteStruct(s *smithy.Schema)                         { c.catch(s) }
-func (c *schemaCatcher) CloseStruct()                                         {}
-func (c *schemaCatcher) WriteList(s *smithy.Schema)                           { c.catch(s) }
-func (c *schemaCatcher) CloseList()                                           {}
-func (c *schemaCatcher) WriteMap(s *smithy.Schema)                            { c.catch(s) }
-func (c *schemaCatcher) WriteKey(s *smithy.Schema, _ string)                  { c.catch(s) }
-func (c *schemaCatcher) CloseMap()                                            {}
+func (c *schemaCatcher) WriteBlob(s *smithy.Schema, _ []byte)             { c.catch(s) }
+func (c *schemaCatcher) WriteTime(s *smithy.Schema, _ time.Time)          { c.catch(s) }
+func (c *schemaCatcher) WriteUnion(s, _ *smithy.Schema)                   { c.catch(s) }
+func (c *schemaCatcher) CloseUnion()                                      {}
+func (c *schemaCatcher) WriteDocument(s *smithy.Schema, _ document.Value) { c.catch(s) }
+func (c *schemaCatcher) WriteNil(s *smithy.Schema)                        { c.catch(s) }
+func (c *schemaCatcher) WriteStruct(s *smithy.Schema)                     { c.catch(s) }
+func (c *schemaCatcher) CloseStruct()                                     {}
+func (c *schemaCatcher) WriteList(s *smithy.Schema)                       { c.catch(s) }
+func (c *schemaCatcher) CloseList()                                       {}
+func (c *schemaCatcher) WriteMap(s *smithy.Schema)                        { c.catch(s) }
+func (c *schemaCatcher) WriteKey(s *smithy.Schema, _ string)              { c.catch(s) }
+func (c *schemaCatcher) CloseMap()                                        {}

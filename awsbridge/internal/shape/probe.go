@@ -65,7 +65,6 @@ type probe struct {
 
 var _ smithy.ShapeDeserializer = (*probe)(nil)
 
-
 func (p *probe) fail(read string) error {
 	if p.err == nil {
 		want := "the union"
