@@ -124,8 +124,9 @@ func (bl *builder) make(d dir, dst, src reflect.Type) convFunc {
 		// A pointer to a zero value is a value: it is kept.
 		elem := bl.fn(d, dst.Elem(), src.Elem())
 		t := dst.Elem()
+		blank := blankNumber(dst.Elem(), src.Elem())
 		return func(dv, sv reflect.Value, c *conv) error {
-			if sv.IsNil() {
+			if sv.IsNil() || blank && sv.Elem().Len() == 0 {
 				return nil
 			}
 			p := reflect.New(t)
@@ -148,8 +149,9 @@ func (bl *builder) make(d dir, dst, src reflect.Type) convFunc {
 		// value that is not a pointer is present, zero or not.
 		elem := bl.fn(d, dst.Elem(), src)
 		t := dst.Elem()
+		blank := blankNumber(dst.Elem(), src)
 		return func(dv, sv reflect.Value, c *conv) error {
-			if d == toSDK && sv.IsZero() || d == fromSDK && isNil(sv) {
+			if d == toSDK && sv.IsZero() || d == fromSDK && isNil(sv) || blank && sv.Len() == 0 {
 				return nil
 			}
 			p := reflect.New(t)
@@ -195,18 +197,19 @@ func (bl *builder) make(d dir, dst, src reflect.Type) convFunc {
 }
 
 // mismatch is the conversion between types that have nothing in common:
-// an error for any value but the zero value.
+// an error for any value (an absent member is never converted).
 func mismatch(d dir, dst, src reflect.Type) convFunc {
 	err := fmt.Errorf("cannot convert %s to the SDK's %s", src, dst)
 	if d == fromSDK {
 		err = fmt.Errorf("cannot convert the SDK's %s to %s", src, dst)
 	}
-	return func(dv, sv reflect.Value, c *conv) error {
-		if sv.IsZero() {
-			return nil
-		}
-		return err
-	}
+	return func(dv, sv reflect.Value, c *conv) error { return err }
+}
+
+// blankNumber reports whether dst is a number and src a string, whose
+// empty value is no number.
+func blankNumber(dst, src reflect.Type) bool {
+	return src.Kind() == reflect.String && (isInteger(dst.Kind()) || isFloat(dst.Kind()))
 }
 
 // isNil reports whether v is a nil pointer, slice, map or interface.

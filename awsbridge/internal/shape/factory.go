@@ -43,12 +43,25 @@ type container struct {
 }
 
 var (
-	containers   sync.Map // reflect.Type (interface) → *container
+	containers   sync.Map // containerKey → *container, nil for none
 	members      sync.Map // memberKey → reflect.Type
 	memberLists  sync.Map // reflect.Type (interface) → []string
 	memberRootMu sync.Mutex
 	memberRoots  []reflect.Type // union member types found so far, as pointers
 )
+
+// containerKey is the key of a container: the interface type and the
+// roots it is searched from, when there are at most maxRoots.
+type containerKey struct {
+	iface reflect.Type
+	roots [maxRoots]reflect.Type
+	// found is 0 for the container found, and for a search that found
+	// none, one more than the number of member types found then: a
+	// later search may find one through more of them.
+	found int
+}
+
+const maxRoots = 4
 
 type memberKey struct {
 	union reflect.Type
@@ -60,9 +73,13 @@ type memberKey struct {
 // it, so it finds a deserializable type reachable from roots (or from a
 // member type found before) that holds iface, and runs that type's
 // Deserialize with a probe that answers iface's union with the member.
+// The answer depends on roots only in whether a type is found.
 func ResolveMember(iface reflect.Type, name string, roots []reflect.Type) (reflect.Type, error) {
 	k := memberKey{iface, name}
 	if v, ok := members.Load(k); ok {
+		if findContainer(iface, roots) == nil {
+			return nil, &NoContainerError{Type: iface}
+		}
 		return v.(reflect.Type), nil
 	}
 	p := &probe{member: name}
@@ -202,9 +219,37 @@ func walk(v reflect.Value, c *container) (reflect.Value, error) {
 // first deserializable struct type, in breadth-first order from roots and
 // then from the union member types found so far, that holds target.
 func findContainer(target reflect.Type, roots []reflect.Type) *container {
-	if v, ok := containers.Load(target); ok {
-		return v.(*container)
+	memberRootMu.Lock()
+	found := append([]reflect.Type(nil), memberRoots...)
+	memberRootMu.Unlock()
+	k := containerKey{iface: target}
+	none := k
+	cache := len(roots) <= maxRoots
+	if cache {
+		copy(k.roots[:], roots)
+		if v, ok := containers.Load(k); ok {
+			return v.(*container)
+		}
+		none = k
+		none.found = len(found) + 1
+		if _, ok := containers.Load(none); ok {
+			return nil
+		}
 	}
+	c := searchContainer(target, roots, found)
+	switch {
+	case !cache:
+	case c != nil:
+		containers.Store(k, c)
+	default:
+		containers.Store(none, (*container)(nil))
+	}
+	return c
+}
+
+// searchContainer finds a container of target from roots and then from
+// the member types found.
+func searchContainer(target reflect.Type, roots, found []reflect.Type) *container {
 	seen := map[reflect.Type]bool{}
 	queue := append([]reflect.Type(nil), roots...)
 	for len(queue) > 0 {
@@ -218,7 +263,7 @@ func findContainer(target reflect.Type, roots []reflect.Type) *container {
 		case reflect.Struct:
 			if Deserializable(t) {
 				if steps, ok := pathTo(t, target); ok {
-					return storeContainer(target, &container{typ: t, steps: steps})
+					return &container{typ: t, steps: steps}
 				}
 			}
 			for _, f := range SDKFields(t) {
@@ -228,23 +273,15 @@ func findContainer(target reflect.Type, roots []reflect.Type) *container {
 			queue = append(queue, t.Elem())
 		}
 	}
-	memberRootMu.Lock()
-	found := append([]reflect.Type(nil), memberRoots...)
-	memberRootMu.Unlock()
 	for _, m := range found {
 		if !Deserializable(m.Elem()) {
 			continue
 		}
 		if steps, ok := pathTo(m.Elem().Field(ValueField(m)).Type, target); ok {
-			return storeContainer(target, &container{typ: m.Elem(), member: true, steps: steps})
+			return &container{typ: m.Elem(), member: true, steps: steps}
 		}
 	}
 	return nil
-}
-
-func storeContainer(target reflect.Type, c *container) *container {
-	v, _ := containers.LoadOrStore(target, c)
-	return v.(*container)
 }
 
 func deref(t reflect.Type) reflect.Type {
