@@ -29,7 +29,9 @@ type thingsOptions struct{}
 func listThingsBridge(t *testing.T, op string) *awsbridge.Bridge {
 	b := newBridge()
 	_, err := awsbridge.Call[pgListThingsOutput](context.Background(), b, op,
-		func(context.Context, *sdkListThingsInput, ...func(*thingsOptions)) (*sdkListThingsOutput, error) { return nil, nil },
+		func(context.Context, *sdkListThingsInput, ...func(*thingsOptions)) (*sdkListThingsOutput, error) {
+			return nil, nil
+		},
 		(*pgListThingsInput)(nil), nil)
 	require.NoError(t, err)
 	return b
