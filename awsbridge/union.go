@@ -169,9 +169,9 @@ type memberFrom struct {
 	name, wire string // the pagegen field's Go name, the member's name
 	value      int    // the index of the SDK member's Value field
 	fn         convFunc
-	// mustSet is set when the pagegen field cannot be nil, so that a
-	// zero value would read as no member.
-	mustSet bool
+	// nilable is set when the pagegen field is set when it is not nil;
+	// else it is set when it is not zero.
+	nilable bool
 }
 
 func (bl *builder) unionFromSDK(dst, src reflect.Type) convFunc {
@@ -211,7 +211,7 @@ func (u *unionFrom) convert(dv, sv reflect.Value, c *conv) error {
 	if err := m.fn(f, e.Field(m.value), c); err != nil {
 		return atField(err, m.name)
 	}
-	if m.mustSet && f.IsZero() {
+	if !isSet(f, m.nilable) {
 		return atField(fmt.Errorf("the SDK's member %s is set to an empty value, which %s cannot tell from no member", m.wire, u.pg.Type), m.name)
 	}
 	return nil
@@ -236,7 +236,7 @@ func (u *unionFrom) member(t reflect.Type) *memberFrom {
 			f := u.pg.Fields[i]
 			m.field, m.name = f.Index, f.Name
 			m.fn = u.b.planFn(fromSDK, f.Type, t.Elem().Field(m.value).Type)
-			m.mustSet = !nilable(f.Type.Kind())
+			m.nilable = nilable(f.Type.Kind())
 		} else if !u.pg.IsUnion() {
 			m.err = fmt.Errorf("the SDK's member %s of %s has no place in %s", m.wire, u.iface.Name(), u.pg.Type)
 		}
