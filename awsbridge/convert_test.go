@@ -157,7 +157,7 @@ func TestErrors(t *testing.T) {
 		{"unknown member", true, &sdkListThingsInput{}, &pgListThingsInput{Filter: &pgValue{Unknown: map[string]json.RawMessage{"Other": json.RawMessage(`1`)}}},
 			`Op: Filter.Unknown["Other"]: the SDK's sdkValue has no member Other, so it cannot be sent`},
 		{"unknown member known to the SDK, of the wrong type", true, &sdkListThingsInput{}, &pgListThingsInput{Filter: &pgValue{Unknown: map[string]json.RawMessage{"Number": json.RawMessage(`"x"`)}}},
-			`Op: Filter.Unknown["Number"]: "x" is not an integer`},
+			`Op: Filter.Unknown["Number"]: cannot convert the string "x" to the SDK's int32`},
 		{"unknown member from the SDK, not JSON", false, &pgListThingsOutput{}, &sdkListThingsOutput{Things: []sdkThing{{Value: &UnknownUnionMember{Tag: "New", Value: []byte("{")}}}},
 			`Op: Things[0].Value.Unknown["New"]: the SDK's value of the member it does not know is not valid JSON`},
 		{"unknown member from the SDK, no place for it", false, &pgPlainThings{}, &sdkPlainThings{Values: []sdkValue{&UnknownUnionMember{Tag: "New", Value: []byte("1")}}},

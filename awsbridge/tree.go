@@ -24,7 +24,8 @@ import (
 
 // treeToSDK sets dv, settable and zero, from the tree v. A union is an
 // object of one member, a blob is bytes or a base64 string, a timestamp is
-// epoch seconds or a date-time string.
+// epoch seconds or a date-time string; null is an absent value. Strings
+// and numbers are not taken for one another.
 func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 	if v == nil {
 		return nil
@@ -55,8 +56,12 @@ func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 		if err != nil {
 			return atKey(err, o[0].Key)
 		}
+		vi := shape.ValueField(mt)
+		if o[0].Value == nil && !nilable(mt.Elem().Field(vi).Type.Kind()) {
+			return atKey(fmt.Errorf("the member's value is null"), o[0].Key)
+		}
 		p := reflect.New(mt.Elem())
-		if err := c.treeToSDK(p.Elem().Field(shape.ValueField(mt)), o[0].Value); err != nil {
+		if err := c.treeToSDK(p.Elem().Field(vi), o[0].Value); err != nil {
 			return atKey(err, o[0].Key)
 		}
 		dv.Set(p)
@@ -65,12 +70,8 @@ func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 	k := t.Kind()
 	switch {
 	case k == reflect.String:
-		switch v := v.(type) {
-		case string:
-			dv.SetString(v)
-			return nil
-		case json.Number:
-			dv.SetString(string(v))
+		if s, ok := v.(string); ok {
+			dv.SetString(s)
 			return nil
 		}
 	case k == reflect.Bool:
@@ -84,8 +85,6 @@ func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 			return setNumber(dv, string(v))
 		case int64:
 			return setInt(dv, v)
-		case string:
-			return setNumber(dv, v)
 		}
 	case isBytes(t):
 		switch v := v.(type) {
@@ -93,7 +92,7 @@ func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 			dv.SetBytes(bytes.Clone(v))
 			return nil
 		case string:
-			b, err := base64.StdEncoding.DecodeString(v)
+			b, err := base64.StdEncoding.Strict().DecodeString(v)
 			if err != nil {
 				return fmt.Errorf("%q is not base64", v)
 			}

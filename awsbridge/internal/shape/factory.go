@@ -219,19 +219,20 @@ func walk(v reflect.Value, c *container) (reflect.Value, error) {
 // first deserializable struct type, in breadth-first order from roots and
 // then from the union member types found so far, that holds target.
 func findContainer(target reflect.Type, roots []reflect.Type) *container {
-	memberRootMu.Lock()
-	found := append([]reflect.Type(nil), memberRoots...)
-	memberRootMu.Unlock()
 	k := containerKey{iface: target}
-	none := k
 	cache := len(roots) <= maxRoots
 	if cache {
 		copy(k.roots[:], roots)
 		if v, ok := containers.Load(k); ok {
 			return v.(*container)
 		}
-		none = k
-		none.found = len(found) + 1
+	}
+	memberRootMu.Lock()
+	found := append([]reflect.Type(nil), memberRoots...)
+	memberRootMu.Unlock()
+	none := k
+	none.found = len(found) + 1
+	if cache {
 		if _, ok := containers.Load(none); ok {
 			return nil
 		}

@@ -206,9 +206,6 @@ func (p *probe) ReadUnion(s *smithy.Schema) (*smithy.Schema, error) {
 	if m := s.Member(p.member); m != nil {
 		return m, nil
 	}
-	if i := Match(p.names, p.member); i >= 0 {
-		return s.Member(p.names[i]), nil
-	}
 	p.err = &NoMemberError{Member: p.member}
 	return nil, p.err
 }
