@@ -14,6 +14,9 @@
 //   - the items, and the pages, are equal as the driver normalises them
 //     (null, "", [] and {} dropped, timestamps in UTC to the millisecond,
 //     bytes as base64, numbers compared by value);
+//   - the requests, recorded by a proxy, are the same: method, path, query
+//     and the parameters in the body, so that a member the server ignores
+//     is compared too;
 //   - the resume tokens are equal byte for byte;
 //   - a walk resumed in either language from either language's token
 //     continues where the first stopped, with no item missing or repeated.

@@ -46,6 +46,10 @@ type operation[P any] struct {
 	// boto3Only lists the members that boto3 adds to every page of its own
 	// accord, which the comparison of pages leaves out.
 	boto3Only []string
+	// ownQuery lists the query parameters that one of the SDKs adds to
+	// every request of its own accord, which the comparison of requests
+	// leaves out.
+	ownQuery []string
 }
 
 // options returns the option function of a generated paginator that sets
@@ -68,10 +72,11 @@ func sdkConfig(endpoint string) aws.Config {
 
 // walk is what one run of a paginator gave, normalised (see normalise).
 type walk struct {
-	items []string // each item as text
-	pages []string // each page as text, without the members boto3 alone adds
-	sizes []int    // the number of items of each page, of a Go walk only
-	token string   // the resume token; "" where the walk ran to the end
+	items    []string // each item as text
+	pages    []string // each page as text, without the members boto3 alone adds
+	sizes    []int    // the number of items of each page, of a Go walk only
+	token    string   // the resume token; "" where the walk ran to the end
+	requests []string // the requests it sent (see request), where recorded
 }
 
 // addPage appends a page of op and its items to w.
@@ -134,28 +139,37 @@ func boto3Command[P any](op operation[P], o paginate.Options) moto.Paginate {
 	}
 }
 
-// boto3Walk decodes the driver's result of a boto3Command, failing the test
-// where the walk failed.
-func boto3Walk[P any](t *testing.T, op operation[P], result json.RawMessage) walk {
+// boto3Walks runs the driver's commands, each a walk of op, against the
+// server behind rec, and returns each walk with the requests it sent,
+// failing the test where a walk failed.
+func boto3Walks[P any](t *testing.T, op operation[P], rec *recorder, commands []any) []walk {
 	t.Helper()
-	var r moto.PaginateResult
-	require.NoError(t, json.Unmarshal(result, &r))
-	require.Nil(t, r.Error, "%s with boto3", op.name)
-	var w walk
-	for _, raw := range r.Pages {
-		page, err := canonical(raw)
-		require.NoError(t, err)
-		w.pages = append(w.pages, text(pageValue(page, op.boto3Only)))
+	results := moto.Boto3(t, rec.URL(), commands...)
+	requests := rec.take()
+	walks := make([]walk, len(results))
+	for i, result := range results {
+		var r moto.PaginateResult
+		require.NoError(t, json.Unmarshal(result, &r))
+		require.Nil(t, r.Error, "%s with boto3", op.name)
+		w := &walks[i]
+		for _, raw := range r.Pages {
+			page, err := canonical(raw)
+			require.NoError(t, err)
+			w.pages = append(w.pages, text(pageValue(page, op.boto3Only)))
+		}
+		for _, raw := range r.Items {
+			item, err := canonical(raw)
+			require.NoError(t, err)
+			w.items = append(w.items, text(item))
+		}
+		if r.ResumeToken != nil {
+			w.token = *r.ResumeToken
+		}
+		require.LessOrEqual(t, r.Requests, len(requests), "%s with boto3: requests sent and received", op.name)
+		w.requests, requests = requests[:r.Requests], requests[r.Requests:]
 	}
-	for _, raw := range r.Items {
-		item, err := canonical(raw)
-		require.NoError(t, err)
-		w.items = append(w.items, text(item))
-	}
-	if r.ResumeToken != nil {
-		w.token = *r.ResumeToken
-	}
-	return w
+	require.Empty(t, requests, "%s with boto3: requests received and not sent", op.name)
+	return walks
 }
 
 // requireCalls fails the test where one of the driver's results of Calls
@@ -186,24 +200,27 @@ func describe(o paginate.Options) string {
 
 // tally counts what a test compared.
 type tally struct {
-	runs   int // pairs of walks, one in each language
-	items  int // items compared
-	pages  int // pages compared
-	tokens int // resume tokens compared
-	filled int // resume tokens compared that were not empty
+	runs     int // pairs of walks, one in each language
+	items    int // items compared
+	pages    int // pages compared
+	requests int // requests compared
+	tokens   int // resume tokens compared
+	filled   int // resume tokens compared that were not empty
 }
 
 // compare asserts that a Go walk and a boto3 walk with the same
-// configuration gave the same items, pages and resume token, and counts
-// them.
+// configuration sent the same requests and gave the same items, pages and
+// resume token, and counts them.
 func (c *tally) compare(t *testing.T, what string, goW, boto3W walk) {
 	t.Helper()
 	assertSameTexts(t, boto3W.items, goW.items, "%s: items (want boto3's, got Go's)", what)
 	assertSameTexts(t, boto3W.pages, goW.pages, "%s: pages (want boto3's, got Go's)", what)
+	assertSameTexts(t, boto3W.requests, goW.requests, "%s: requests (want boto3's, got Go's)", what)
 	assert.Equal(t, boto3W.token, goW.token, "%s: resume token (want boto3's, got Go's)", what)
 	c.runs++
 	c.items += len(boto3W.items)
 	c.pages += len(boto3W.pages)
+	c.requests += len(boto3W.requests)
 	c.tokens++
 	if boto3W.token != "" {
 		c.filled++
@@ -213,8 +230,8 @@ func (c *tally) compare(t *testing.T, what string, goW, boto3W walk) {
 // report logs what the test compared and adds it to the package's totals.
 func (c *tally) report(t *testing.T, name string) {
 	t.Helper()
-	t.Logf("%s: %d runs compared with boto3, %d items compared, %d pages compared, %d resume tokens compared (%d not empty)",
-		name, c.runs, c.items, c.pages, c.tokens, c.filled)
+	t.Logf("%s: %d runs compared with boto3, %d items compared, %d pages compared, %d requests compared, %d resume tokens compared (%d not empty)",
+		name, c.runs, c.items, c.pages, c.requests, c.tokens, c.filled)
 	totals.addTally(name, *c)
 }
 
@@ -271,7 +288,8 @@ type resumption struct {
 
 // compareWithBoto3 fills the server with the driver's commands fill, then
 // walks op with boto3 and with the generated paginator in every config,
-// and asserts that each pair gave the same items, pages and resume token.
+// each through a recorder, and asserts that each pair sent the same
+// requests and gave the same items, pages and resume token.
 // Then it resumes each walk that stopped with a resume token, to the end
 // and for as many items again, in each language from each language's
 // token, compares the pairs again, and asserts that every resumed walk
@@ -281,7 +299,14 @@ func compareWithBoto3[P any](t *testing.T, s *moto.Server, op operation[P], fill
 	require.Greater(t, op.count, 2*op.pageSize+1, "%s: too few items to page through", op.name)
 	require.Less(t, op.maxInside, op.count)
 	requireCalls(t, fill, moto.Boto3(t, s.URL, fill...))
-	cfgs := configs(op, goWalk(t, op, s.URL, paginate.Options{PageSize: op.pageSize}))
+	goRec, boto3Rec := newRecorder(t, s, op.ownQuery), newRecorder(t, s, op.ownQuery)
+	walkGo := func(o paginate.Options) walk {
+		t.Helper()
+		w := goWalk(t, op, goRec.URL(), o)
+		w.requests = goRec.take()
+		return w
+	}
+	cfgs := configs(op, walkGo(paginate.Options{PageSize: op.pageSize}))
 	if len(cfgs) < 5 {
 		t.Logf("%s: no page boundary inside the walk with PageSize %d: the server answered with one page", op.name, op.pageSize)
 	}
@@ -290,13 +315,12 @@ func compareWithBoto3[P any](t *testing.T, s *moto.Server, op operation[P], fill
 	for _, cfg := range cfgs {
 		commands = append(commands, boto3Command(op, cfg.opts))
 	}
-	results := moto.Boto3(t, s.URL, commands...)
-
+	boto3First := boto3Walks(t, op, boto3Rec, commands)
 	var c tally
 	first := make([]struct{ goW, boto3W walk }, len(cfgs))
 	for i, cfg := range cfgs {
-		first[i].boto3W = boto3Walk(t, op, results[i])
-		first[i].goW = goWalk(t, op, s.URL, cfg.opts)
+		first[i].boto3W = boto3First[i]
+		first[i].goW = walkGo(cfg.opts)
 		c.compare(t, fmt.Sprintf("%s with %s", op.name, cfg.name), first[i].goW, first[i].boto3W)
 	}
 	full := first[0].boto3W
@@ -328,17 +352,16 @@ func compareWithBoto3[P any](t *testing.T, s *moto.Server, op operation[P], fill
 			commands = append(commands, boto3Command(op, o))
 		}
 	}
-	results = moto.Boto3(t, s.URL, commands...)
+	boto3Resumed := boto3Walks(t, op, boto3Rec, commands)
 	for k, r := range resumes {
 		what := fmt.Sprintf("%s with %s, resumed %s", op.name, cfgs[r.from].name, r.name)
 		start := first[r.from]
 		fromGo, fromBoto3 := r.opts, r.opts
 		fromGo.StartingToken = start.goW.token
 		fromBoto3.StartingToken = start.boto3W.token
-		boto3FromGo := boto3Walk(t, op, results[2*k])
-		boto3FromBoto3 := boto3Walk(t, op, results[2*k+1])
-		goFromBoto3 := goWalk(t, op, s.URL, fromBoto3)
-		goFromGo := goWalk(t, op, s.URL, fromGo)
+		boto3FromGo, boto3FromBoto3 := boto3Resumed[2*k], boto3Resumed[2*k+1]
+		goFromBoto3 := walkGo(fromBoto3)
+		goFromGo := walkGo(fromGo)
 		c.compare(t, what+" from the other language's token", goFromBoto3, boto3FromGo)
 		c.compare(t, what+" from its own language's token", goFromGo, boto3FromBoto3)
 		for _, resumed := range []struct {
@@ -391,6 +414,6 @@ func assertSameTexts(t *testing.T, want, got []string, msgAndArgs ...any) bool {
 		}
 		return "(none)"
 	}
-	return assert.Fail(t, fmt.Sprintf("%d items or pages, want %d; they differ first at index %d, where\nwant:\n%s\ngot:\n%s",
+	return assert.Fail(t, fmt.Sprintf("%d entries, want %d; they differ first at index %d, where\nwant:\n%s\ngot:\n%s",
 		len(got), len(want), i, at(want), at(got)), msgAndArgs...)
 }

@@ -41,6 +41,7 @@ func (s *summary) addTally(name string, c tally) {
 	s.compared.runs += c.runs
 	s.compared.items += c.items
 	s.compared.pages += c.pages
+	s.compared.requests += c.requests
 	s.compared.tokens += c.tokens
 	s.compared.filled += c.filled
 }
@@ -58,8 +59,8 @@ func (s *summary) print(w io.Writer) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.compared
-	fmt.Fprintf(w, "e2e totals: %d operations compared with boto3: %d runs compared, %d items compared, %d pages compared, %d resume tokens compared (%d not empty)\n",
-		len(s.operations), c.runs, c.items, c.pages, c.tokens, c.filled)
+	fmt.Fprintf(w, "e2e totals: %d operations compared with boto3: %d runs compared, %d items compared, %d pages compared, %d requests compared, %d resume tokens compared (%d not empty)\n",
+		len(s.operations), c.runs, c.items, c.pages, c.requests, c.tokens, c.filled)
 	fmt.Fprintf(w, "e2e totals: %d operations walked under faults: %s\n", len(s.faulted), s.faults)
 	if len(s.operations) > 0 {
 		fmt.Fprintf(w, "e2e compared: %q\n", slices.Sorted(slices.Values(s.operations)))
