@@ -75,15 +75,16 @@ func dynamodbItems(scope string) []any {
 	return commands
 }
 
-// dynamodbScan is Scan over the table of dynamodbItems.
+// dynamodbScan is Scan over the table of dynamodbItems, with consistent
+// reads, returning the capacity it consumed.
 func dynamodbScan(scope string) operation[*dynamodb.ScanOutput] {
 	table := dynamodbTable(scope)
-	in := &dynamodb.ScanInput{TableName: table}
+	in := &dynamodb.ScanInput{TableName: table, ConsistentRead: new(true), ReturnConsumedCapacity: dynamodb.QueryReturnConsumedCapacityTotal}
 	return operation[*dynamodb.ScanOutput]{
 		name:      "DynamoDB Scan",
 		service:   "dynamodb",
 		paginator: "Scan",
-		params:    map[string]any{"TableName": table},
+		params:    map[string]any{"TableName": table, "ConsistentRead": true, "ReturnConsumedCapacity": "TOTAL"},
 		newPager: func(endpoint string, o paginate.Options) pager[*dynamodb.ScanOutput] {
 			client := dynamodbaws.New(awsdynamodb.NewFromConfig(sdkConfig(endpoint)))
 			return dynamodb.NewScanPaginator(client, in, options(o))

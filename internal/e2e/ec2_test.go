@@ -34,15 +34,23 @@ func ec2Instances(scope string) []any {
 }
 
 // ec2DescribeInstances is DescribeInstances over the instances of
-// ec2Instances.
+// ec2Instances, with booleans that are false, which must be sent.
 func ec2DescribeInstances(scope string) operation[*ec2.DescribeInstancesOutput] {
 	suite := "e2e-" + scope
-	in := &ec2.DescribeInstancesInput{Filters: []ec2.Filter{{Name: "tag:suite", Values: []string{suite}}}}
+	in := &ec2.DescribeInstancesInput{
+		Filters:                 []ec2.Filter{{Name: "tag:suite", Values: []string{suite}}},
+		DryRun:                  new(false),
+		IncludeManagedResources: new(false),
+	}
 	return operation[*ec2.DescribeInstancesOutput]{
 		name:      "EC2 DescribeInstances",
 		service:   "ec2",
 		paginator: "DescribeInstances",
-		params:    map[string]any{"Filters": []any{map[string]any{"Name": "tag:suite", "Values": []string{suite}}}},
+		params: map[string]any{
+			"Filters":                 []any{map[string]any{"Name": "tag:suite", "Values": []string{suite}}},
+			"DryRun":                  false,
+			"IncludeManagedResources": false,
+		},
 		newPager: func(endpoint string, o paginate.Options) pager[*ec2.DescribeInstancesOutput] {
 			client := ec2aws.New(awsec2.NewFromConfig(sdkConfig(endpoint)))
 			return ec2.NewDescribeInstancesPaginator(client, in, options(o))

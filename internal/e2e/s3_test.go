@@ -44,17 +44,21 @@ func s3Objects(scope string) []any {
 	return commands
 }
 
+// s3StartAfter is a key before every key of s3Objects.
+const s3StartAfter = "a é&<>"
+
 // s3ListObjectsV2 is ListObjectsV2 over the bucket of s3Objects with the
-// delimiter "/": its items are the top-level objects, and each folder is a
-// common prefix, a secondary result.
+// delimiter "/", with owners, from s3StartAfter: its items are the
+// top-level objects, and each folder is a common prefix, a secondary
+// result.
 func s3ListObjectsV2(scope string) operation[*s3.ListObjectsV2Output] {
 	bucket := s3Bucket(scope)
-	in := &s3.ListObjectsV2Input{Bucket: bucket, Delimiter: "/"}
+	in := &s3.ListObjectsV2Input{Bucket: bucket, Delimiter: "/", FetchOwner: new(true), StartAfter: s3StartAfter}
 	return operation[*s3.ListObjectsV2Output]{
 		name:      "S3 ListObjectsV2",
 		service:   "s3",
 		paginator: "ListObjectsV2",
-		params:    map[string]any{"Bucket": bucket, "Delimiter": "/"},
+		params:    map[string]any{"Bucket": bucket, "Delimiter": "/", "FetchOwner": true, "StartAfter": s3StartAfter},
 		newPager: func(endpoint string, o paginate.Options) pager[*s3.ListObjectsV2Output] {
 			return s3.NewListObjectsV2Paginator(s3Client(endpoint), in, options(o))
 		},
@@ -66,6 +70,7 @@ func s3ListObjectsV2(scope string) operation[*s3.ListObjectsV2Output] {
 		// them, and leaves EncodingType "url" in the page; the SDK asks
 		// for them as they are.
 		boto3Only: []string{"EncodingType"},
+		ownQuery:  []string{"encoding-type"},
 	}
 }
 
@@ -116,6 +121,9 @@ func s3ListParts(scope, uploadID string) operation[*s3.ListPartsOutput] {
 		count:     23,
 		pageSize:  4,
 		maxInside: 7, // moto's pages hold 1000
+		// The SDK names the operation in the query, as its model's URI
+		// does.
+		ownQuery: []string{"x-id"},
 	}
 }
 

@@ -30,12 +30,13 @@ func ssmParameters(scope string) []any {
 
 // ssmGetParametersByPath is GetParametersByPath over the parameters of
 // ssmParameters, recursively, with a filter that keeps the String and
-// StringList parameters.
+// StringList parameters, and WithDecryption false, which must be sent.
 func ssmGetParametersByPath(scope string) operation[*ssm.GetParametersByPathOutput] {
 	path := "/e2e/" + scope
 	in := &ssm.GetParametersByPathInput{
-		Path:      path,
-		Recursive: new(true),
+		Path:           path,
+		Recursive:      new(true),
+		WithDecryption: new(false),
 		ParameterFilters: []ssm.ParameterFilter{
 			{Key: "Type", Option: "Equals", Values: []string{"String", "StringList"}},
 		},
@@ -45,8 +46,9 @@ func ssmGetParametersByPath(scope string) operation[*ssm.GetParametersByPathOutp
 		service:   "ssm",
 		paginator: "GetParametersByPath",
 		params: map[string]any{
-			"Path":      path,
-			"Recursive": true,
+			"Path":           path,
+			"Recursive":      true,
+			"WithDecryption": false,
 			"ParameterFilters": []any{
 				map[string]any{"Key": "Type", "Option": "Equals", "Values": []string{"String", "StringList"}},
 			},
