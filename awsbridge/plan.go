@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/pagegen/pagegen/awsbridge/internal/shape"
@@ -376,25 +377,44 @@ func stringSlice(dv, sv reflect.Value) error {
 // string types on both sides.
 func (bl *builder) mapOf(d dir, dst, src reflect.Type) convFunc {
 	elem := bl.fn(d, dst.Elem(), src.Elem())
+	// The addressable values that hold each entry on its way are kept
+	// for the next map.
+	temps := sync.Pool{New: func() any {
+		return &mapTemps{
+			sk: reflect.New(src.Key()).Elem(), se: reflect.New(src.Elem()).Elem(),
+			dk: reflect.New(dst.Key()).Elem(), de: reflect.New(dst.Elem()).Elem(),
+		}
+	}}
 	return func(dv, sv reflect.Value, c *conv) error {
 		if sv.IsNil() {
 			return nil
 		}
 		out := reflect.MakeMapWithSize(dst, sv.Len())
-		sk, se := reflect.New(src.Key()).Elem(), reflect.New(src.Elem()).Elem()
-		dk, de := reflect.New(dst.Key()).Elem(), reflect.New(dst.Elem()).Elem()
-		it := sv.MapRange()
-		for it.Next() {
-			sk.SetIterKey(it)
-			se.SetIterValue(it)
-			dk.SetString(sk.String())
-			de.SetZero()
-			if err := elem(de, se, c); err != nil {
-				return atKey(err, sk.String())
+		t := temps.Get().(*mapTemps)
+		defer func() {
+			t.se.SetZero()
+			t.de.SetZero()
+			t.it.Reset(reflect.Value{})
+			temps.Put(t)
+		}()
+		t.it.Reset(sv)
+		for t.it.Next() {
+			t.sk.SetIterKey(&t.it)
+			t.se.SetIterValue(&t.it)
+			t.dk.SetString(t.sk.String())
+			t.de.SetZero()
+			if err := elem(t.de, t.se, c); err != nil {
+				return atKey(err, t.sk.String())
 			}
-			out.SetMapIndex(dk, de)
+			out.SetMapIndex(t.dk, t.de)
 		}
 		dv.Set(out)
 		return nil
 	}
+}
+
+// mapTemps are the values through which mapOf converts a map's entries.
+type mapTemps struct {
+	it             reflect.MapIter
+	sk, se, dk, de reflect.Value
 }
