@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
 	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -9,6 +10,8 @@ import (
 	"github.com/pagegen/pagegen/generated/dynamodb/dynamodbaws"
 	"github.com/pagegen/pagegen/internal/moto"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The table of the DynamoDB tests has the hash key "zh", a string, and the
@@ -75,11 +78,20 @@ func dynamodbItems(scope string) []any {
 	return commands
 }
 
+// dynamodbScanInput is the input of dynamodbScan.
+func dynamodbScanInput(scope string) *dynamodb.ScanInput {
+	return &dynamodb.ScanInput{
+		TableName:              dynamodbTable(scope),
+		ConsistentRead:         new(true),
+		ReturnConsumedCapacity: dynamodb.QueryReturnConsumedCapacityTotal,
+	}
+}
+
 // dynamodbScan is Scan over the table of dynamodbItems, with consistent
 // reads, returning the capacity it consumed.
 func dynamodbScan(scope string) operation[*dynamodb.ScanOutput] {
 	table := dynamodbTable(scope)
-	in := &dynamodb.ScanInput{TableName: table, ConsistentRead: new(true), ReturnConsumedCapacity: dynamodb.QueryReturnConsumedCapacityTotal}
+	in := dynamodbScanInput(scope)
 	return operation[*dynamodb.ScanOutput]{
 		name:      "DynamoDB Scan",
 		service:   "dynamodb",
@@ -191,4 +203,46 @@ func TestDynamoDBQuery(t *testing.T) {
 	s := moto.Shared(t)
 	c := compareWithBoto3(t, s, dynamodbQuery("compare-query"), dynamodbItems("compare-query"))
 	c.report(t, "DynamoDB Query")
+}
+
+// TestDynamoDBScanConcurrent walks Scan from several goroutines through one
+// client and checks that each walk gives the items and resume token of the
+// same walk alone: the order of LastEvaluatedKey's keys, which the bridge
+// records for each call, does not leak between calls.
+func TestDynamoDBScanConcurrent(t *testing.T) {
+	t.Parallel()
+	s := moto.Shared(t)
+	fill := dynamodbItems("concurrent")
+	requireCalls(t, fill, moto.Boto3(t, s.URL, fill...))
+	op := dynamodbScan("concurrent")
+	o := paginate.Options{PageSize: 3, MaxItems: 2*3 + 1}
+	want := goWalk(t, op, s.URL, o)
+	require.NotEmpty(t, want.token)
+
+	client := dynamodbaws.New(awsdynamodb.NewFromConfig(sdkConfig(s.URL)))
+	const walkers = 8
+	got := make([]walk, walkers)
+	errs := make([]error, walkers)
+	var wg sync.WaitGroup
+	for i := range walkers {
+		wg.Go(func() {
+			p := dynamodb.NewScanPaginator(client, dynamodbScanInput("concurrent"), options(o))
+			for p.HasMorePages() {
+				page, err := p.NextPage(t.Context())
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				addPage(&got[i], op, page)
+			}
+			got[i].token = p.ResumeToken()
+		})
+	}
+	wg.Wait()
+	for i := range walkers {
+		require.NoError(t, errs[i], "walker %d", i)
+		assertSameTexts(t, want.items, got[i].items, "walker %d: items", i)
+		assert.Equal(t, want.token, got[i].token, "walker %d: resume token", i)
+	}
+	t.Logf("DynamoDB Scan: %d concurrent walks through one client, %d items and %d resume tokens checked", walkers, walkers*len(want.items), walkers)
 }
