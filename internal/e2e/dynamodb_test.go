@@ -19,8 +19,9 @@ import (
 // has bytes, and moto writes its members in key-schema order, hash key
 // first, which is not their sorted order.
 
-// dynamodbHashKeys are the hash keys of the items of dynamodbItems.
-var dynamodbHashKeys = []string{"é&<>", "<&>ü", "a&b"}
+// dynamodbHashKeys are the hash keys of the items of dynamodbItems: resume
+// tokens hold them, escaped as Python's json.dumps escapes them.
+var dynamodbHashKeys = []string{"é&<>", "<&>ü😀", "a&b\t\u2028\x7f/"}
 
 // dynamodbRangeKey is the range key of item i of dynamodbItems.
 func dynamodbRangeKey(i int) []byte { return []byte{byte(i), 0xff, '&'} }
@@ -108,10 +109,10 @@ func dynamodbScan(scope string) operation[*dynamodb.ScanOutput] {
 	}
 }
 
-// dynamodbQuery is Query over the items of dynamodbItems under their first
-// hash key whose range key is between the first key's 1st and 18th, in
-// descending order, keeping those whose BOOL is true and N at least 2: its
-// expression attribute values hold every type.
+// dynamodbQuery is Query over the items of dynamodbItems under their third
+// hash key, which has control characters, whose range key is between the
+// 1st and the 18th, in descending order, keeping those whose BOOL is true
+// and N at least 2: its expression attribute values hold every type.
 func dynamodbQuery(scope string) operation[*dynamodb.QueryOutput] {
 	table := dynamodbTable(scope)
 	lo, hi := dynamodbRangeKey(1), dynamodbRangeKey(18)
@@ -129,7 +130,7 @@ func dynamodbQuery(scope string) operation[*dynamodb.QueryOutput] {
 		FilterExpression:         filter,
 		ExpressionAttributeNames: names,
 		ExpressionAttributeValues: map[string]dynamodb.AttributeValueList{
-			":h":   {S: dynamodbHashKeys[0]},
+			":h":   {S: dynamodbHashKeys[2]},
 			":lo":  {B: lo},
 			":hi":  {B: hi},
 			":t":   {BOOL: new(true)},
@@ -157,7 +158,7 @@ func dynamodbQuery(scope string) operation[*dynamodb.QueryOutput] {
 			"FilterExpression":         filter,
 			"ExpressionAttributeNames": names,
 			"ExpressionAttributeValues": map[string]any{
-				":h":   map[string]any{"S": dynamodbHashKeys[0]},
+				":h":   map[string]any{"S": dynamodbHashKeys[2]},
 				":lo":  map[string]any{"B": moto.Bytes(lo)},
 				":hi":  map[string]any{"B": moto.Bytes(hi)},
 				":t":   map[string]any{"BOOL": true},
@@ -180,7 +181,8 @@ func dynamodbQuery(scope string) operation[*dynamodb.QueryOutput] {
 			return dynamodb.NewQueryPaginator(client, in, options(o))
 		},
 		items: func(page *dynamodb.QueryOutput) any { return page.Items },
-		// Range keys 1 to 18, less 1, 5, 9, 13 and 17 (BOOL false).
+		// Range keys 1 to 18, less 3, 7, 11 and 15 (BOOL false) and 1 (N
+		// 1.5).
 		count:     13,
 		pageSize:  2,
 		maxInside: 3,
