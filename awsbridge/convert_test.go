@@ -440,3 +440,21 @@ func TestDocumentNumbers(t *testing.T) {
 	require.NoError(t, b.ToSDK("Op", &sdkListThingsInput{}, &pgListThingsInput{Doc: json.RawMessage(`{"n":[1e400,2]}`)}))
 	require.Equal(t, map[string]any{"n": []any{document.Number("1e400"), document.Number("2")}}, got)
 }
+
+// TestUnionInUnion builds an inner union's member through the member type
+// of the outer union that holds it, which no other type of the operation
+// reaches.
+func TestUnionInUnion(t *testing.T) {
+	b := newBridge()
+	_, err := awsbridge.Call[struct{}](context.Background(), b, "Wrap",
+		func(context.Context, *sdkWrapInput, ...func(*thingsOptions)) (*sdkWrapOutput, error) { return nil, nil },
+		(*pgWrapInput)(nil), nil)
+	require.NoError(t, err)
+	in := &pgWrapInput{W: &pgWrap{Thing: &pgThing{Id: "i", Value: &pgValue{Number: new(int64(5))}}}}
+	var sdk sdkWrapInput
+	require.NoError(t, b.ToSDK("Wrap", &sdk, in))
+	require.Equal(t, &sdkWrapMemberThing{Value: sdkThing{Id: new("i"), Value: &sdkValueMemberNumber{Value: 5}}}, sdk.W)
+	var back pgWrapInput
+	require.NoError(t, b.FromSDK("Wrap", &back, &sdk))
+	require.Equal(t, in, &back)
+}

@@ -152,24 +152,35 @@ func setNumber(dv reflect.Value, s string) error {
 	switch {
 	case isSigned(k):
 		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
+		if isRangeError(err) {
+			return errOverflow(s, reflect.TypeFor[int64]())
+		} else if err != nil {
 			return fmt.Errorf("%q is not an integer", s)
 		}
 		return setInt(dv, n)
 	case isInteger(k):
 		n, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
+		if isRangeError(err) {
+			return errOverflow(s, reflect.TypeFor[uint64]())
+		} else if err != nil {
 			return fmt.Errorf("%q is not an unsigned integer", s)
 		}
 		return setUint(dv, n)
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-		return errOverflow(s, dv.Type())
+	if isRangeError(err) {
+		return errOverflow(s, reflect.TypeFor[float64]())
 	} else if err != nil {
 		return fmt.Errorf("%q is not a number", s)
 	}
 	return setFloat(dv, f)
+}
+
+// isRangeError reports whether err is strconv's error of a number beyond
+// the range of its type.
+func isRangeError(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
 }
 
 // sortedKeys returns the keys of the map m, whose keys are strings, in

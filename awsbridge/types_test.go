@@ -343,3 +343,67 @@ type sdkPlainThings struct {
 	Thing  *sdkThing // makes the union's members reachable
 	noSerde
 }
+
+// A union whose member holds a struct that holds another union: the inner
+// union's members are built through the outer union's member type.
+
+var (
+	schWrap        = smithy.NewSchema(smithy.ShapeID{Namespace: "t", Name: "Wrap"}, smithy.ShapeTypeUnion, 1)
+	schWrapThing   = schWrap.AddMember("Thing", schThing)
+	schWrapHolder  = smithy.NewSchema(smithy.ShapeID{Namespace: "t", Name: "WrapHolder"}, smithy.ShapeTypeStructure, 1)
+	schWrapHolderW = schWrapHolder.AddMember("W", schWrap)
+)
+
+type sdkWrap interface{ isSdkWrap() }
+
+type sdkWrapMemberThing struct {
+	Value sdkThing
+	noSerde
+}
+
+func (*sdkWrapMemberThing) isSdkWrap() {}
+
+func (v *sdkWrapMemberThing) Deserialize(d smithy.ShapeDeserializer) error {
+	return v.Value.Deserialize(d)
+}
+
+// sdkWrapHolder deserializes itself, and holds the outer union.
+type sdkWrapHolder struct {
+	W sdkWrap
+	noSerde
+}
+
+func (v *sdkWrapHolder) Deserialize(d smithy.ShapeDeserializer) error {
+	return smithy.ReadStruct(d, schWrapHolder, func(s *smithy.Schema) error {
+		if s != schWrapHolderW {
+			return nil
+		}
+		return smithy.ReadUnion(d, s, func(ms *smithy.Schema) error {
+			if ms == schWrapThing {
+				vv := &sdkWrapMemberThing{}
+				v.W = vv
+				return vv.Deserialize(d)
+			}
+			return nil
+		})
+	})
+}
+
+type pgWrapInput struct {
+	W *pgWrap `json:"W,omitempty"`
+}
+
+type pgWrap struct {
+	Thing   *pgThing                   `json:"Thing,omitempty"`
+	Unknown map[string]json.RawMessage `json:"-" pagegen:"unknown"`
+}
+
+type sdkWrapInput struct {
+	W sdkWrap
+	noSerde
+}
+
+type sdkWrapOutput struct {
+	Holder *sdkWrapHolder
+	noSerde
+}

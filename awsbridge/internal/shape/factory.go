@@ -43,47 +43,59 @@ type container struct {
 }
 
 var (
-	containers   sync.Map // containerKey → *container, nil for none
-	members      sync.Map // memberKey → reflect.Type
-	memberLists  sync.Map // reflect.Type (interface) → []string
-	memberRootMu sync.Mutex
-	memberRoots  []reflect.Type // union member types found so far, as pointers
+	// searchMu serializes the searches for containers, which may search
+	// for others (of the unions they pass) from the same roots.
+	searchMu    sync.Mutex
+	containers  sync.Map // containerKey → *container, nil for none
+	members     sync.Map // memberKey → reflect.Type
+	memberLists sync.Map // reflect.Type (interface) → []string
 )
 
-// containerKey is the key of a container: the interface type and the
-// roots it is searched from, when there are at most maxRoots.
+// containerKey is the key of the container of an interface type found from
+// some roots.
 type containerKey struct {
 	iface reflect.Type
-	roots [maxRoots]reflect.Type
-	// found is 0 for the container found, and for a search that found
-	// none, one more than the number of member types found then: a
-	// later search may find one through more of them.
-	found int
+	roots string // the roots' types, as rootsKey writes them
 }
-
-const maxRoots = 4
 
 type memberKey struct {
 	union reflect.Type
 	name  string
 }
 
+// rootsKey returns the key of a list of root types.
+func rootsKey(roots []reflect.Type) string {
+	var b strings.Builder
+	for _, r := range roots {
+		b.WriteString(r.PkgPath())
+		b.WriteByte(' ')
+		b.WriteString(r.String())
+		b.WriteByte(';')
+	}
+	return b.String()
+}
+
 // ResolveMember returns the type (a pointer to a struct with a Value
 // field) of the member name of the SDK union iface. Reflection cannot name
-// it, so it finds a deserializable type reachable from roots (or from a
-// member type found before) that holds iface, and runs that type's
-// Deserialize with a probe that answers iface's union with the member.
-// The answer depends on roots only in whether a type is found.
+// it, so it finds a type reachable from roots that deserializes itself and
+// holds iface, and runs its Deserialize with a probe that answers iface's
+// union with the member. Types are reachable through struct fields, list
+// items, map values, pointers, and the members of the unions they hold,
+// so that whether a member can be built depends on roots alone.
 func ResolveMember(iface reflect.Type, name string, roots []reflect.Type) (reflect.Type, error) {
+	c := findContainer(iface, roots)
+	if c == nil {
+		return nil, &NoContainerError{Type: iface}
+	}
+	return resolveMember(iface, name, c)
+}
+
+func resolveMember(iface reflect.Type, name string, c *container) (reflect.Type, error) {
 	k := memberKey{iface, name}
 	if v, ok := members.Load(k); ok {
-		if findContainer(iface, roots) == nil {
-			return nil, &NoContainerError{Type: iface}
-		}
 		return v.(reflect.Type), nil
 	}
-	p := &probe{member: name}
-	v, err := runProbe(iface, roots, p)
+	v, err := runProbe(iface, c, &probe{member: name})
 	if err != nil {
 		return nil, err
 	}
@@ -94,22 +106,26 @@ func ResolveMember(iface reflect.Type, name string, roots []reflect.Type) (refle
 	if ValueField(t) < 0 {
 		return nil, fmt.Errorf("the SDK's %s: member %s is a %s, which has no Value field", iface.Name(), name, t)
 	}
-	if _, loaded := members.LoadOrStore(k, t); !loaded {
-		memberRootMu.Lock()
-		memberRoots = append(memberRoots, t)
-		memberRootMu.Unlock()
-	}
+	members.Store(k, t)
 	return t, nil
 }
 
 // UnionMembers returns the names of the members of the SDK union iface,
 // sorted, as its schema lists them; roots are as for ResolveMember.
 func UnionMembers(iface reflect.Type, roots []reflect.Type) ([]string, error) {
+	c := findContainer(iface, roots)
+	if c == nil {
+		return nil, &NoContainerError{Type: iface}
+	}
+	return unionMembers(iface, c)
+}
+
+func unionMembers(iface reflect.Type, c *container) ([]string, error) {
 	if v, ok := memberLists.Load(iface); ok {
 		return v.([]string), nil
 	}
 	p := &probe{}
-	if _, err := runProbe(iface, roots, p); err != nil {
+	if _, err := runProbe(iface, c, p); err != nil {
 		return nil, err
 	}
 	memberLists.Store(iface, p.names)
@@ -121,8 +137,11 @@ func UnionMembers(iface reflect.Type, roots []reflect.Type) ([]string, error) {
 // holding value, as the SDK builds the documents of a response. roots are
 // as for ResolveMember.
 func NewDocument(iface reflect.Type, value any, roots []reflect.Type) (reflect.Value, error) {
-	p := &probe{isDoc: true, doc: document.Opaque{Value: value}}
-	v, err := runProbe(iface, roots, p)
+	c := findContainer(iface, roots)
+	if c == nil {
+		return reflect.Value{}, &NoContainerError{Type: iface}
+	}
+	v, err := runProbe(iface, c, &probe{isDoc: true, doc: document.Opaque{Value: value}})
 	if err != nil {
 		return reflect.Value{}, err
 	}
@@ -132,13 +151,9 @@ func NewDocument(iface reflect.Type, value any, roots []reflect.Type) (reflect.V
 	return v, nil
 }
 
-// runProbe runs p through the Deserialize of a container of iface and
+// runProbe runs p through the Deserialize of c, a container of iface, and
 // returns the interface value it built.
-func runProbe(iface reflect.Type, roots []reflect.Type, p *probe) (reflect.Value, error) {
-	c := findContainer(iface, roots)
-	if c == nil {
-		return reflect.Value{}, &NoContainerError{Type: iface}
-	}
+func runProbe(iface reflect.Type, c *container, p *probe) (reflect.Value, error) {
 	p.steps = c.steps
 	v := reflect.New(c.typ)
 	err := deserialize(v.Interface().(smithy.Deserializable), p)
@@ -215,74 +230,95 @@ func walk(v reflect.Value, c *container) (reflect.Value, error) {
 	return v, nil
 }
 
-// findContainer returns a container of the interface type target: the
-// first deserializable struct type, in breadth-first order from roots and
-// then from the union member types found so far, that holds target.
+// findContainer returns a container of the interface type target
+// reachable from roots, or nil; the answer for each target and roots is
+// kept.
 func findContainer(target reflect.Type, roots []reflect.Type) *container {
-	k := containerKey{iface: target}
-	cache := len(roots) <= maxRoots
-	if cache {
-		copy(k.roots[:], roots)
-		if v, ok := containers.Load(k); ok {
-			return v.(*container)
-		}
+	k := containerKey{iface: target, roots: rootsKey(roots)}
+	if v, ok := containers.Load(k); ok {
+		return v.(*container)
 	}
-	memberRootMu.Lock()
-	found := append([]reflect.Type(nil), memberRoots...)
-	memberRootMu.Unlock()
-	none := k
-	none.found = len(found) + 1
-	if cache {
-		if _, ok := containers.Load(none); ok {
-			return nil
-		}
-	}
-	c := searchContainer(target, roots, found)
-	switch {
-	case !cache:
-	case c != nil:
-		containers.Store(k, c)
-	default:
-		containers.Store(none, (*container)(nil))
-	}
-	return c
+	searchMu.Lock()
+	defer searchMu.Unlock()
+	return search(target, roots, k, map[reflect.Type]bool{})
 }
 
-// searchContainer finds a container of target from roots and then from
-// the member types found.
-func searchContainer(target reflect.Type, roots, found []reflect.Type) *container {
+// search finds and keeps the container of target under k: the first type,
+// breadth first from roots, that deserializes itself and from which a path
+// leads to target. The unions passed lead on through their members, whose
+// types are found from the same roots; open holds the unions whose
+// containers are being searched for, which lead nowhere.
+func search(target reflect.Type, roots []reflect.Type, k containerKey, open map[reflect.Type]bool) *container {
+	if v, ok := containers.Load(k); ok {
+		return v.(*container)
+	}
+	open[target] = true
+	defer delete(open, target)
+	var found *container
 	seen := map[reflect.Type]bool{}
 	queue := append([]reflect.Type(nil), roots...)
-	for len(queue) > 0 {
+	for len(queue) > 0 && found == nil {
 		t := deref(queue[0])
 		queue = queue[1:]
 		if seen[t] {
 			continue
 		}
 		seen[t] = true
-		switch t.Kind() {
-		case reflect.Struct:
+		switch {
+		case t.Kind() == reflect.Struct:
 			if Deserializable(t) {
 				if steps, ok := pathTo(t, target); ok {
-					return &container{typ: t, steps: steps}
+					found = &container{typ: t, steps: steps}
+					break
 				}
 			}
 			for _, f := range SDKFields(t) {
 				queue = append(queue, f.Type)
 			}
-		case reflect.Slice, reflect.Array, reflect.Map:
+		case t.Kind() == reflect.Slice, t.Kind() == reflect.Array, t.Kind() == reflect.Map:
 			queue = append(queue, t.Elem())
+		case IsUnion(t) && t != target && !open[t]:
+			for _, m := range memberTypes(t, roots, open) {
+				value := m.Elem().Field(ValueField(m)).Type
+				if Deserializable(m.Elem()) {
+					if steps, ok := pathTo(value, target); ok {
+						found = &container{typ: m.Elem(), member: true, steps: steps}
+						break
+					}
+				}
+				queue = append(queue, value)
+			}
 		}
 	}
-	for _, m := range found {
-		if !Deserializable(m.Elem()) {
-			continue
-		}
-		if steps, ok := pathTo(m.Elem().Field(ValueField(m)).Type, target); ok {
-			return &container{typ: m.Elem(), member: true, steps: steps}
+	if _, loaded := containers.LoadOrStore(k, found); !loaded && found == nil {
+		// A union that leads nowhere while its own search is open
+		// may lead somewhere once it is done: only the outermost
+		// search's answer is final.
+		if len(open) > 1 {
+			containers.Delete(k)
 		}
 	}
-	return nil
+	return found
+}
+
+// memberTypes returns the types of the members of the union u that can be
+// built from roots, for search.
+func memberTypes(u reflect.Type, roots []reflect.Type, open map[reflect.Type]bool) []reflect.Type {
+	c := search(u, roots, containerKey{iface: u, roots: rootsKey(roots)}, open)
+	if c == nil {
+		return nil
+	}
+	names, err := unionMembers(u, c)
+	if err != nil {
+		return nil
+	}
+	var out []reflect.Type
+	for _, name := range names {
+		if t, err := resolveMember(u, name, c); err == nil {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func deref(t reflect.Type) reflect.Type {
