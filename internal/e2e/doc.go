@@ -32,6 +32,11 @@
 // returns each such error, that calling it again carries on, and that the
 // walk yields every item of the fault-free walk exactly once and in order.
 //
+// TestErrors checks that where the server rejects a request, NextPage
+// returns the SDK's error with boto3's code, message and HTTP status, and
+// TestDynamoDBScanConcurrent that walks through one client from several
+// goroutines do not disturb each other.
+//
 // The tests need python3 with boto3 and moto: without them they skip, and
 // fail where the environment variable CI is set. Every test logs what it
 // compared, and the package prints the totals once its tests have run:

@@ -31,6 +31,7 @@ type summary struct {
 	compared   tally
 	faulted    []string // the operations walked under faults
 	faults     faultTally
+	errors     int // errors compared with boto3's
 }
 
 // addTally adds what a test compared with boto3 about operation name.
@@ -54,6 +55,13 @@ func (s *summary) addFaults(name string, f faultTally) {
 	s.faults.add(f)
 }
 
+// addErrors adds n errors compared with boto3's.
+func (s *summary) addErrors(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.errors += n
+}
+
 // print writes the totals to w.
 func (s *summary) print(w io.Writer) {
 	s.mu.Lock()
@@ -62,6 +70,7 @@ func (s *summary) print(w io.Writer) {
 	fmt.Fprintf(w, "e2e totals: %d operations compared with boto3: %d runs compared, %d items compared, %d pages compared, %d requests compared, %d resume tokens compared (%d not empty)\n",
 		len(s.operations), c.runs, c.items, c.pages, c.requests, c.tokens, c.filled)
 	fmt.Fprintf(w, "e2e totals: %d operations walked under faults: %s\n", len(s.faulted), s.faults)
+	fmt.Fprintf(w, "e2e totals: %d errors compared with boto3's (code, message, HTTP status)\n", s.errors)
 	if len(s.operations) > 0 {
 		fmt.Fprintf(w, "e2e compared: %q\n", slices.Sorted(slices.Values(s.operations)))
 	}
