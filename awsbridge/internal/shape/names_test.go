@@ -2,8 +2,8 @@ package shape
 
 import (
 	"context"
-	"reflect"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 
