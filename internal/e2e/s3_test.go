@@ -24,14 +24,15 @@ func s3Client(endpoint string) *s3aws.Client {
 func s3Bucket(scope string) string { return "pagegen-e2e-" + scope }
 
 // s3Objects returns the driver's commands that create a bucket and put 20
-// objects at its top level and 9 in three folders, all with non-ASCII and
-// "&<>" in their keys.
+// objects at its top level and 9 in three folders, with non-ASCII, "&<>",
+// and characters that URLs escape in their keys.
 func s3Objects(scope string) []any {
 	bucket := s3Bucket(scope)
 	commands := []any{moto.Call{Service: "s3", Operation: "CreateBucket", Params: map[string]any{"Bucket": bucket}}}
 	var keys []string
+	tails := []string{"é&<>ü", "a+b c%20d", "~*'()!$;=@,", "日本語"}
 	for i := range 20 {
-		keys = append(keys, fmt.Sprintf("top-%02d-é&<>ü", i))
+		keys = append(keys, fmt.Sprintf("top-%02d-%s", i, tails[i%len(tails)]))
 	}
 	for i := range 9 {
 		keys = append(keys, fmt.Sprintf("d%d&<>é/k%02d", i%3, i))
