@@ -42,8 +42,8 @@ import (
 func RoundTrip(t testing.TB, b *awsbridge.Bridge, op string, pagegen, sdk any) int {
 	t.Helper()
 	pgType, sdkType := structType(t, pagegen), structType(t, sdk)
-	checked := 0
-	for pass := 0; ; pass++ {
+	checked, pass := 0, 0
+	for ; ; pass++ {
 		f := &filler{roots: []reflect.Type{sdkType}, pass: pass}
 		want := reflect.New(pgType)
 		f.fill(want.Elem(), sdkType, 0)
@@ -59,7 +59,7 @@ func RoundTrip(t testing.TB, b *awsbridge.Bridge, op string, pagegen, sdk any) i
 			break
 		}
 	}
-	t.Logf("%s: %d members checked", op, checked)
+	t.Logf("%s: %s: %d round trips, %d members checked", op, pgType.Name(), pass+1, checked)
 	return checked
 }
 
