@@ -38,7 +38,7 @@ func ec2Instances(scope string) []any {
 func ec2DescribeInstances(scope string) operation[*ec2.DescribeInstancesOutput] {
 	suite := "e2e-" + scope
 	in := &ec2.DescribeInstancesInput{
-		Filters:                 []ec2.Filter{{Name: "tag:suite", Values: []string{suite}}},
+		Filters:                 []ec2.Filter{{Name: "tag:suite", Values: []string{suite, "é&<> none"}}},
 		DryRun:                  new(false),
 		IncludeManagedResources: new(false),
 	}
@@ -47,7 +47,7 @@ func ec2DescribeInstances(scope string) operation[*ec2.DescribeInstancesOutput] 
 		service:   "ec2",
 		paginator: "DescribeInstances",
 		params: map[string]any{
-			"Filters":                 []any{map[string]any{"Name": "tag:suite", "Values": []string{suite}}},
+			"Filters":                 []any{map[string]any{"Name": "tag:suite", "Values": []string{suite, "é&<> none"}}},
 			"DryRun":                  false,
 			"IncludeManagedResources": false,
 		},

@@ -33,15 +33,25 @@ func logGroups(scope string) []any {
 }
 
 // logsDescribeLogGroups is DescribeLogGroups over the log groups of
-// logGroups: a camelCase operation (nextToken, limit).
+// logGroups, which are all of the STANDARD class: a camelCase operation
+// (nextToken, limit). moto ignores logGroupClass and
+// includeLinkedAccounts; the comparison of requests shows them sent.
 func logsDescribeLogGroups(scope string) operation[*logs.DescribeLogGroupsOutput] {
 	prefix := "/e2e/" + scope + "/"
-	in := &logs.DescribeLogGroupsInput{LogGroupNamePrefix: prefix}
+	in := &logs.DescribeLogGroupsInput{
+		LogGroupNamePrefix:    prefix,
+		LogGroupClass:         logs.DescribeLogGroupsLogGroupClassStandard,
+		IncludeLinkedAccounts: new(false),
+	}
 	return operation[*logs.DescribeLogGroupsOutput]{
 		name:      "CloudWatch Logs DescribeLogGroups",
 		service:   "logs",
 		paginator: "DescribeLogGroups",
-		params:    map[string]any{"logGroupNamePrefix": prefix},
+		params: map[string]any{
+			"logGroupNamePrefix":    prefix,
+			"logGroupClass":         "STANDARD",
+			"includeLinkedAccounts": false,
+		},
 		newPager: func(endpoint string, o paginate.Options) pager[*logs.DescribeLogGroupsOutput] {
 			client := logsaws.New(awscloudwatchlogs.NewFromConfig(sdkConfig(endpoint)))
 			return logs.NewDescribeLogGroupsPaginator(client, in, options(o))

@@ -32,14 +32,15 @@ func hostedZones(scope string) []any {
 }
 
 // route53ListHostedZones is ListHostedZones, whose page size, MaxItems, is a
-// string in the API.
+// string in the API, asking for private zones: moto ignores HostedZoneType
+// and lists every zone, and the comparison of requests shows it sent.
 func route53ListHostedZones() operation[*route53.ListHostedZonesOutput] {
-	in := &route53.ListHostedZonesInput{}
+	in := &route53.ListHostedZonesInput{HostedZoneType: route53.ListHostedZonesHostedZoneTypePrivateHostedZone}
 	return operation[*route53.ListHostedZonesOutput]{
 		name:      "Route 53 ListHostedZones",
 		service:   "route53",
 		paginator: "ListHostedZones",
-		params:    map[string]any{},
+		params:    map[string]any{"HostedZoneType": "PrivateHostedZone"},
 		newPager: func(endpoint string, o paginate.Options) pager[*route53.ListHostedZonesOutput] {
 			client := route53aws.New(awsroute53.NewFromConfig(sdkConfig(endpoint)))
 			return route53.NewListHostedZonesPaginator(client, in, options(o))
