@@ -52,7 +52,7 @@ func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 		if !ok || len(o) != 1 {
 			return fmt.Errorf("the SDK's %s is a union: an object of one member, not %s", t.Name(), describe(v))
 		}
-		mt, err := shape.ResolveMember(t, o[0].Key, c.roots)
+		mt, err := c.member(t, o[0].Key)
 		if err != nil {
 			return atKey(err, o[0].Key)
 		}

@@ -113,7 +113,7 @@ func (u *unionTo) resolve(m *memberTo, c *conv) (*sdkMember, error) {
 	if sm := m.sdk.Load(); sm != nil {
 		return sm, nil
 	}
-	t, err := shape.ResolveMember(u.iface, m.wire, c.roots)
+	t, err := c.member(u.iface, m.wire)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (u *unionTo) unknownToSDK(dv, unknown reflect.Value, c *conv) error {
 	name := sortedKeys(unknown)[0]
 	raw := unknown.MapIndex(reflect.ValueOf(name).Convert(unknown.Type().Key())).Bytes()
 	fail := func(err error) error { return atField(atKey(err, name), field) }
-	t, err := shape.ResolveMember(u.iface, name, c.roots)
+	t, err := c.member(u.iface, name)
 	if err != nil {
 		if _, ok := err.(*shape.NoMemberError); ok {
 			err = fmt.Errorf("the SDK's %s has no member %s, so it cannot be sent", u.iface.Name(), name)
