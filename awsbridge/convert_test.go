@@ -6,13 +6,16 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
+	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/smithy-go/document"
 	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/awsbridge"
+	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
 	"github.com/pagegen/pagegen/paginate"
 )
 
@@ -468,4 +471,24 @@ func TestListedMembers(t *testing.T) {
 	require.Equal(t, &sdkValueMemberText{Value: "a"}, sdk.Filter)
 	err := b.ToSDK("Op", &sdk, &pgTopUnion{Filter: &pgValue{Number: new(int64(1))}})
 	require.EqualError(t, err, "Op: Filter.Number: Config.Members lists no member Number of the SDK's sdkValue")
+}
+
+// TestCycles checks that a value that holds itself is an error.
+func TestCycles(t *testing.T) {
+	loop := &pgTree{Name: "a"}
+	loop.Parent = loop
+	err := newBridge().ToSDK("Op", &sdkAll{}, &pgAll{Tree: loop})
+	require.ErrorContains(t, err, "the value is nested more than 10000 deep, or holds itself")
+	var ce *awsbridge.ConversionError
+	require.ErrorAs(t, err, &ce)
+	require.Equal(t, "Tree"+strings.Repeat(".Parent", 98)+"…", ce.Path)
+
+	m := map[string]dynamodb.AttributeValueList{}
+	m["m"] = dynamodb.AttributeValueList{M: m}
+	err = dynamodbBridge.ToSDK("Scan", &awsdynamodb.ScanInput{}, &dynamodb.ScanInput{ExpressionAttributeValues: m})
+	require.ErrorContains(t, err, "or holds itself")
+
+	sdkLoop := &sdkTree{}
+	sdkLoop.Children = []sdkTree{{Parent: sdkLoop}}
+	require.ErrorContains(t, newBridge().FromSDK("Op", &pgAll{}, &sdkAll{Tree: sdkLoop}), "or holds itself")
 }

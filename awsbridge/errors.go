@@ -16,6 +16,7 @@ type ConversionError struct {
 	Err  error
 }
 
+// Error returns "<Op>: <Path>: <Err>", or "<Op>: <Err>" without a path.
 func (e *ConversionError) Error() string {
 	if e.Path == "" {
 		return e.Op + ": " + e.Err.Error()
@@ -23,6 +24,7 @@ func (e *ConversionError) Error() string {
 	return e.Op + ": " + e.Path + ": " + e.Err.Error()
 }
 
+// Unwrap returns e.Err.
 func (e *ConversionError) Unwrap() error { return e.Err }
 
 // pathError is an error on its way up from the value it concerns, with
@@ -34,13 +36,22 @@ type pathError struct {
 
 func (e *pathError) Error() string { return joinPath(e.segs) + ": " + e.err.Error() }
 
+// maxPathSegments bounds the segments of a path: the innermost beyond it
+// are written as one "…".
+const maxPathSegments = 100
+
 // at returns err with seg prepended to its path.
 func at(err error, seg string) error {
-	if pe, ok := err.(*pathError); ok {
-		pe.segs = append(pe.segs, seg)
-		return pe
+	pe, ok := err.(*pathError)
+	if !ok {
+		return &pathError{segs: []string{seg}, err: err}
 	}
-	return &pathError{segs: []string{seg}, err: err}
+	if len(pe.segs) == maxPathSegments {
+		pe.segs = append(pe.segs[:1], pe.segs[2:]...)
+		pe.segs[0] = "…"
+	}
+	pe.segs = append(pe.segs, seg)
+	return pe
 }
 
 // atField, atIndex and atKey return err at a field, a list index and a

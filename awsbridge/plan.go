@@ -32,7 +32,29 @@ type conv struct {
 	roots []reflect.Type
 	// order holds the map key orders that the response recorded, or nil.
 	order *keyOrder
+	// depth is the number of pointers, lists and maps being converted,
+	// which maxValueDepth bounds, so that a value that holds itself is
+	// an error.
+	depth int
 }
+
+// maxValueDepth bounds the nesting of the values converted.
+const maxValueDepth = 10000
+
+var errValueTooDeep = fmt.Errorf("the value is nested more than %d deep, or holds itself", maxValueDepth)
+
+// enter notes one more level of nesting, or fails when there are too
+// many; leave undoes it.
+func (c *conv) enter() error {
+	c.depth++
+	if c.depth > maxValueDepth {
+		c.depth--
+		return errValueTooDeep
+	}
+	return nil
+}
+
+func (c *conv) leave() { c.depth-- }
 
 // plan is the conversion of one pair of types in one direction.
 type plan struct {
@@ -130,6 +152,10 @@ func (bl *builder) make(d dir, dst, src reflect.Type) convFunc {
 			if sv.IsNil() || blank && sv.Elem().Len() == 0 {
 				return nil
 			}
+			if err := c.enter(); err != nil {
+				return err
+			}
+			defer c.leave()
 			p := reflect.New(t)
 			if err := elem(p.Elem(), sv.Elem(), c); err != nil {
 				return err
@@ -143,6 +169,10 @@ func (bl *builder) make(d dir, dst, src reflect.Type) convFunc {
 			if sv.IsNil() {
 				return nil
 			}
+			if err := c.enter(); err != nil {
+				return err
+			}
+			defer c.leave()
 			return elem(dv, sv.Elem(), c)
 		}
 	case dst.Kind() == reflect.Pointer:
@@ -348,6 +378,10 @@ func (bl *builder) slice(d dir, dst, src reflect.Type) convFunc {
 		if sv.IsNil() {
 			return nil
 		}
+		if err := c.enter(); err != nil {
+			return err
+		}
+		defer c.leave()
 		n := sv.Len()
 		out := reflect.MakeSlice(dst, n, n)
 		for i := range n {
@@ -389,6 +423,10 @@ func (bl *builder) mapOf(d dir, dst, src reflect.Type) convFunc {
 		if sv.IsNil() {
 			return nil
 		}
+		if err := c.enter(); err != nil {
+			return err
+		}
+		defer c.leave()
 		out := reflect.MakeMapWithSize(dst, sv.Len())
 		t := temps.Get().(*mapTemps)
 		defer func() {

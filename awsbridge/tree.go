@@ -30,6 +30,10 @@ func (c *conv) treeToSDK(dv reflect.Value, v any) error {
 	if v == nil {
 		return nil
 	}
+	if err := c.enter(); err != nil {
+		return err
+	}
+	defer c.leave()
 	t := dv.Type()
 	switch {
 	case t.Kind() == reflect.Pointer:
@@ -194,6 +198,10 @@ func describe(v any) string {
 // first, as the response listed them, then the rest sorted), a struct with
 // its members that are set under their member names.
 func (c *conv) treeFromSDK(v reflect.Value, order []string) (any, error) {
+	if err := c.enter(); err != nil {
+		return nil, err
+	}
+	defer c.leave()
 	t := v.Type()
 	switch {
 	case t.Kind() == reflect.Pointer:

@@ -17,6 +17,7 @@ type NoMemberError struct {
 	Member string
 }
 
+// Error returns "the SDK's <Union> has no member <Member>".
 func (e *NoMemberError) Error() string {
 	return fmt.Sprintf("the SDK's %s has no member %s", e.Union, e.Member)
 }
@@ -28,6 +29,7 @@ type NoContainerError struct {
 	Type reflect.Type // the union or document type
 }
 
+// Error names the type that cannot be built.
 func (e *NoContainerError) Error() string {
 	return fmt.Sprintf("cannot build the SDK's %s: no type of the operation that deserializes itself holds it", e.Type)
 }
