@@ -12,7 +12,9 @@ import (
 
 // Config configures a Bridge.
 type Config struct {
-	// Service is the service's name, for messages: "dynamodb".
+	// Service is the name of the service whose package the bridge
+	// serves: "dynamodb". It identifies the bridge to its readers; the
+	// conversions do not depend on it.
 	Service string
 	// NewDocument returns the SDK's document (a value of the service's
 	// document.Interface) that holds v, a JSON value as nil, bool, string,
@@ -132,7 +134,7 @@ func (b *Bridge) convert(op string, d dir, dst, src any) error {
 		roots = append(roots, r.([]reflect.Type)...)
 	}
 	p := b.plan(d, dv.Type(), sv.Type())
-	return conversionError(op, p.fn(dv, sv, &conv{b: b, roots: roots}))
+	return conversionError(op, p.fn(dv, sv, &conv{b: b, roots: shape.NewRoots(roots...)}))
 }
 
 // Unmatched returns the names of the fields of the SDK struct type sdk
@@ -173,7 +175,7 @@ type operation struct {
 	name                          string
 	inT, outT, sinT, soutT, optsT reflect.Type
 	in, out                       *plan
-	roots                         []reflect.Type // the SDK input and output
+	roots                         *shape.Roots // the SDK input and output
 	// protocol is the index of the Protocol field of the SDK's options
 	// when the order of map keys is to be recorded, else -1; ordered are
 	// the members whose order is recorded.
@@ -192,7 +194,7 @@ func (b *Bridge) operation(op string, in, out, sin, sout, opts reflect.Type) *op
 		name: op, inT: in, outT: out, sinT: sin, soutT: sout, optsT: opts,
 		in:       b.plan(toSDK, sin, in),
 		out:      b.plan(fromSDK, out, sout),
-		roots:    []reflect.Type{sin, sout},
+		roots:    shape.NewRoots(sin, sout),
 		protocol: -1,
 	}
 	o.ordered = orderedMembers(out, sout)
@@ -202,7 +204,7 @@ func (b *Bridge) operation(op string, in, out, sin, sout, opts reflect.Type) *op
 		}
 	}
 	b.ops.Store(sin, o)
-	b.roots.Store(op, o.roots)
+	b.roots.Store(op, []reflect.Type{sin, sout})
 	return o
 }
 

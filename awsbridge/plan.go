@@ -29,7 +29,7 @@ type conv struct {
 	b *Bridge
 	// roots are the SDK types of the operation, from which union members
 	// and documents are built.
-	roots []reflect.Type
+	roots *shape.Roots
 	// order holds the map key orders that the response recorded, or nil.
 	order *keyOrder
 	// depth is the number of pointers, lists and maps being converted,

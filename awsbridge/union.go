@@ -29,6 +29,10 @@ type memberTo struct {
 	typ        reflect.Type
 	nilable    bool
 	sdk        atomic.Pointer[sdkMember] // resolved on first use
+	// reachable holds the *shape.Roots from which the member can be
+	// built, so that whether it can be does not depend on the
+	// conversions before.
+	reachable sync.Map
 }
 
 // sdkMember is an SDK union member type and the conversion into its Value.
@@ -108,18 +112,25 @@ func (u *unionTo) errMany(sv reflect.Value) error {
 	return fmt.Errorf("more than one member is set: %s", strings.Join(names, ", "))
 }
 
-// resolve returns the SDK's member type for m, found the first time.
+// resolve returns the SDK's member type for m, found the first time, and
+// checked once for each operation's roots.
 func (u *unionTo) resolve(m *memberTo, c *conv) (*sdkMember, error) {
-	if sm := m.sdk.Load(); sm != nil {
-		return sm, nil
+	sm := m.sdk.Load()
+	if sm != nil {
+		if _, ok := m.reachable.Load(c.roots); ok {
+			return sm, nil
+		}
 	}
 	t, err := c.member(u.iface, m.wire)
 	if err != nil {
 		return nil, err
 	}
-	vi := shape.ValueField(t)
-	sm := &sdkMember{typ: t.Elem(), value: vi, fn: u.b.planFn(toSDK, t.Elem().Field(vi).Type, m.typ)}
-	m.sdk.Store(sm)
+	if sm == nil {
+		vi := shape.ValueField(t)
+		sm = &sdkMember{typ: t.Elem(), value: vi, fn: u.b.planFn(toSDK, t.Elem().Field(vi).Type, m.typ)}
+		m.sdk.Store(sm)
+	}
+	m.reachable.Store(c.roots, struct{}{})
 	return sm, nil
 }
 

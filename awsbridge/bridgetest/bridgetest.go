@@ -44,7 +44,7 @@ func RoundTrip(t testing.TB, b *awsbridge.Bridge, op string, pagegen, sdk any) i
 	pgType, sdkType := structType(t, pagegen), structType(t, sdk)
 	checked, pass := 0, 0
 	for ; ; pass++ {
-		f := &filler{roots: []reflect.Type{sdkType}, pass: pass}
+		f := &filler{roots: shape.NewRoots(sdkType), pass: pass}
 		want := reflect.New(pgType)
 		f.fill(want.Elem(), sdkType, 0)
 		mid := reflect.New(sdkType)
@@ -78,7 +78,7 @@ const maxSelf = 2
 
 // filler fills pagegen values.
 type filler struct {
-	roots []reflect.Type
+	roots *shape.Roots
 	pass  int // the round trip: a union sets its member pass % members
 	n     int // the values given so far, to make each unique
 	// maxMembers is the largest number of members of a union filled.

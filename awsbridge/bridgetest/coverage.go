@@ -12,7 +12,7 @@ import (
 // send or receive them. pagegen and sdk are pointers to structs, whose
 // values are not used.
 func Uncovered(pagegen, sdk any) []string {
-	w := &walker{roots: []reflect.Type{reflect.TypeOf(sdk)}, seen: map[[2]reflect.Type]bool{}}
+	w := &walker{roots: shape.NewRoots(reflect.TypeOf(sdk)), seen: map[[2]reflect.Type]bool{}}
 	w.walk(reflect.TypeOf(pagegen).Elem().Name(), reflect.TypeOf(pagegen), reflect.TypeOf(sdk))
 	return w.pagegenOnly
 }
@@ -22,14 +22,14 @@ func Uncovered(pagegen, sdk any) []string {
 // pagegen member converts to or from: members the SDK knows and the pages
 // do not.
 func SDKOnly(pagegen, sdk any) []string {
-	w := &walker{roots: []reflect.Type{reflect.TypeOf(sdk)}, seen: map[[2]reflect.Type]bool{}}
+	w := &walker{roots: shape.NewRoots(reflect.TypeOf(sdk)), seen: map[[2]reflect.Type]bool{}}
 	w.walk(reflect.TypeOf(pagegen).Elem().Name(), reflect.TypeOf(pagegen), reflect.TypeOf(sdk))
 	return w.sdkOnly
 }
 
 // walker walks a pagegen type and the SDK type it converts to together.
 type walker struct {
-	roots                []reflect.Type
+	roots                *shape.Roots
 	seen                 map[[2]reflect.Type]bool
 	pagegenOnly, sdkOnly []string
 }

@@ -57,7 +57,7 @@ var (
 // some roots.
 type containerKey struct {
 	iface reflect.Type
-	roots string // the roots' types, as rootsKey writes them
+	roots *Roots
 }
 
 type memberKey struct {
@@ -65,16 +65,29 @@ type memberKey struct {
 	name  string
 }
 
-// rootsKey returns the key of a list of root types.
-func rootsKey(roots []reflect.Type) string {
+// Roots are the types from which union members and documents are built:
+// an operation's SDK input and output. Equal lists of types give the same
+// *Roots, so that a pointer identifies them.
+type Roots struct {
+	types []reflect.Type
+}
+
+var rootsCache sync.Map // string → *Roots
+
+// NewRoots returns the Roots of types.
+func NewRoots(types ...reflect.Type) *Roots {
 	var b strings.Builder
-	for _, r := range roots {
-		b.WriteString(r.PkgPath())
+	for _, t := range types {
+		b.WriteString(t.PkgPath())
 		b.WriteByte(' ')
-		b.WriteString(r.String())
+		b.WriteString(t.String())
 		b.WriteByte(';')
 	}
-	return b.String()
+	if v, ok := rootsCache.Load(b.String()); ok {
+		return v.(*Roots)
+	}
+	v, _ := rootsCache.LoadOrStore(b.String(), &Roots{types: append([]reflect.Type(nil), types...)})
+	return v.(*Roots)
 }
 
 // ResolveMember returns the type (a pointer to a struct with a Value
@@ -84,7 +97,7 @@ func rootsKey(roots []reflect.Type) string {
 // union with the member. Types are reachable through struct fields, list
 // items, map values, pointers, and the members of the unions they hold,
 // so that whether a member can be built depends on roots alone.
-func ResolveMember(iface reflect.Type, name string, roots []reflect.Type) (reflect.Type, error) {
+func ResolveMember(iface reflect.Type, name string, roots *Roots) (reflect.Type, error) {
 	c := findContainer(iface, roots)
 	if c == nil {
 		return nil, &NoContainerError{Type: iface}
@@ -114,7 +127,7 @@ func resolveMember(iface reflect.Type, name string, c *container) (reflect.Type,
 
 // UnionMembers returns the names of the members of the SDK union iface,
 // sorted, as its schema lists them; roots are as for ResolveMember.
-func UnionMembers(iface reflect.Type, roots []reflect.Type) ([]string, error) {
+func UnionMembers(iface reflect.Type, roots *Roots) ([]string, error) {
 	c := findContainer(iface, roots)
 	if c == nil {
 		return nil, &NoContainerError{Type: iface}
@@ -138,7 +151,7 @@ func unionMembers(iface reflect.Type, c *container) ([]string, error) {
 // value, built by the SDK's deserializer from a smithy document.Opaque
 // holding value, as the SDK builds the documents of a response. roots are
 // as for ResolveMember.
-func NewDocument(iface reflect.Type, value any, roots []reflect.Type) (reflect.Value, error) {
+func NewDocument(iface reflect.Type, value any, roots *Roots) (reflect.Value, error) {
 	c := findContainer(iface, roots)
 	if c == nil {
 		return reflect.Value{}, &NoContainerError{Type: iface}
@@ -235,8 +248,8 @@ func walk(v reflect.Value, c *container) (reflect.Value, error) {
 // findContainer returns a container of the interface type target
 // reachable from roots, or nil; the answer for each target and roots is
 // kept.
-func findContainer(target reflect.Type, roots []reflect.Type) *container {
-	k := containerKey{iface: target, roots: rootsKey(roots)}
+func findContainer(target reflect.Type, roots *Roots) *container {
+	k := containerKey{iface: target, roots: roots}
 	if v, ok := containers.Load(k); ok {
 		return v.(*container)
 	}
@@ -250,7 +263,7 @@ func findContainer(target reflect.Type, roots []reflect.Type) *container {
 // leads to target. The unions passed lead on through their members, whose
 // types are found from the same roots; open holds the unions whose
 // containers are being searched for, which lead nowhere.
-func search(target reflect.Type, roots []reflect.Type, k containerKey, open map[reflect.Type]bool) *container {
+func search(target reflect.Type, roots *Roots, k containerKey, open map[reflect.Type]bool) *container {
 	if v, ok := containers.Load(k); ok {
 		return v.(*container)
 	}
@@ -258,7 +271,7 @@ func search(target reflect.Type, roots []reflect.Type, k containerKey, open map[
 	defer delete(open, target)
 	var found *container
 	seen := map[reflect.Type]bool{}
-	queue := append([]reflect.Type(nil), roots...)
+	queue := append([]reflect.Type(nil), roots.types...)
 	for len(queue) > 0 && found == nil {
 		t := deref(queue[0])
 		queue = queue[1:]
@@ -305,8 +318,8 @@ func search(target reflect.Type, roots []reflect.Type, k containerKey, open map[
 
 // memberTypes returns the types of the members of the union u that can be
 // built from roots, for search.
-func memberTypes(u reflect.Type, roots []reflect.Type, open map[reflect.Type]bool) []reflect.Type {
-	c := search(u, roots, containerKey{iface: u, roots: rootsKey(roots)}, open)
+func memberTypes(u reflect.Type, roots *Roots, open map[reflect.Type]bool) []reflect.Type {
+	c := search(u, roots, containerKey{iface: u, roots: roots}, open)
 	if c == nil {
 		return nil
 	}

@@ -87,7 +87,7 @@ func TestSDKFieldNames(t *testing.T) {
 			var unreachable []string
 			seen := map[reflect.Type]bool{}
 			for op, types := range operations(client) {
-				roots := types[:]
+				roots := NewRoots(types[:]...)
 				var visit func(reflect.Type)
 				visit = func(typ reflect.Type) {
 					typ = deref(typ)
