@@ -111,11 +111,11 @@
 //     hold (a NaN or infinite float).
 //   - Unions with other than one member: a pagegen union with no member
 //     set, or more than one.
-//   - Members a plain struct cannot hold: where the pagegen struct is not
-//     a tagged union and the SDK has one, an SDK member it does not know,
-//     an UnknownUnionMember, and a member whose value is the zero value of
-//     a pagegen field that cannot be nil (DynamoDB's {"S": ""}), which
-//     would read as no member.
+//   - Members a plain struct cannot hold: an SDK union member whose value
+//     the pagegen field would hold as unset, which would read as no member
+//     (DynamoDB's {"S": ""}, where pagegen's S is a plain string, or a nil
+//     list); and, where the pagegen struct is not a tagged union, an SDK
+//     member it does not know or an UnknownUnionMember.
 //   - Invalid JSON: a document, or an SDK UnknownUnionMember's value, that
 //     is not JSON.
 //   - Types with nothing in common: a member that is, say, a string on one
