@@ -206,7 +206,7 @@ func (p *probe) ReadUnion(s *smithy.Schema) (*smithy.Schema, error) {
 	if m := s.Member(p.member); m != nil {
 		return m, nil
 	}
-	p.err = &NoMemberError{Member: p.member}
+	p.err = &NoMemberError{Union: s.ID().Name, Member: p.member}
 	return nil, p.err
 }
 
