@@ -12,8 +12,8 @@ import (
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
 	"github.com/pagegen/pagegen/awsbridge"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/ssm"
+	"github.com/pagegen/pagegen/generated/dynamodb"
+	"github.com/pagegen/pagegen/generated/ssm"
 	"github.com/pagegen/pagegen/paginate"
 )
 

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/awsbridge"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
+	"github.com/pagegen/pagegen/generated/dynamodb"
 	"github.com/pagegen/pagegen/paginate"
 )
 

@@ -16,8 +16,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/awsbridge"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/s3"
+	"github.com/pagegen/pagegen/generated/dynamodb"
+	"github.com/pagegen/pagegen/generated/s3"
 	"github.com/pagegen/pagegen/paginate"
 )
 

@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/awsbridge"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/ssm"
+	"github.com/pagegen/pagegen/generated/dynamodb"
+	"github.com/pagegen/pagegen/generated/ssm"
 )
 
 // cannedClient is an HTTP client that answers every request with one

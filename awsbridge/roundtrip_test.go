@@ -12,12 +12,12 @@ import (
 
 	"github.com/pagegen/pagegen/awsbridge"
 	"github.com/pagegen/pagegen/awsbridge/bridgetest"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/iam"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/logs"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/route53"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/s3"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/ssm"
+	"github.com/pagegen/pagegen/generated/dynamodb"
+	"github.com/pagegen/pagegen/generated/iam"
+	"github.com/pagegen/pagegen/generated/logs"
+	"github.com/pagegen/pagegen/generated/route53"
+	"github.com/pagegen/pagegen/generated/s3"
+	"github.com/pagegen/pagegen/generated/ssm"
 )
 
 // roundTrips are the operations of the test types, with their pagegen and

@@ -20,12 +20,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/awsbridge"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/iam"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/logs"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/route53"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/s3"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/ssm"
+	"github.com/pagegen/pagegen/generated/dynamodb"
+	"github.com/pagegen/pagegen/generated/iam"
+	"github.com/pagegen/pagegen/generated/logs"
+	"github.com/pagegen/pagegen/generated/route53"
+	"github.com/pagegen/pagegen/generated/s3"
+	"github.com/pagegen/pagegen/generated/ssm"
 	"github.com/pagegen/pagegen/paginate"
 )
 

@@ -13,8 +13,8 @@ import (
 
 	"github.com/pagegen/pagegen/awsbridge"
 	"github.com/pagegen/pagegen/awsbridge/bridgetest"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/dynamodb"
-	"github.com/pagegen/pagegen/awsbridge/internal/testtypes/ssm"
+	"github.com/pagegen/pagegen/generated/dynamodb"
+	"github.com/pagegen/pagegen/generated/ssm"
 	"github.com/pagegen/pagegen/paginate"
 )
 

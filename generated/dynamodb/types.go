@@ -2,7 +2,11 @@
 
 package dynamodb
 
-import "github.com/pagegen/pagegen/paginate"
+import (
+	"encoding/json"
+	"github.com/pagegen/pagegen/paginate"
+	"time"
+)
 
 // AttributeValueList: Represents the data for an attribute.
 //
@@ -62,6 +66,116 @@ type AttributeValueList struct {
 	//
 	// "BOOL": true
 	BOOL *bool `json:"BOOL,omitempty"`
+}
+
+// BackupSummary: Contains details for the backup.
+type BackupSummary struct {
+	// Name of the table.
+	TableName string `json:"TableName,omitempty"`
+	// Unique identifier for the table.
+	TableId string `json:"TableId,omitempty"`
+	// ARN associated with the table.
+	TableArn string `json:"TableArn,omitempty"`
+	// ARN associated with the backup.
+	BackupArn string `json:"BackupArn,omitempty"`
+	// Name of the specified backup.
+	BackupName string `json:"BackupName,omitempty"`
+	// Time at which the backup was created.
+	BackupCreationDateTime *time.Time `json:"BackupCreationDateTime,omitempty"`
+	// Time at which the automatic on-demand backup created by DynamoDB will expire.
+	// This SYSTEM on-demand backup expires automatically 35 days after its
+	// creation.
+	BackupExpiryDateTime *time.Time `json:"BackupExpiryDateTime,omitempty"`
+	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
+	BackupStatus BackupSummaryBackupStatus `json:"BackupStatus,omitempty"`
+	// BackupType:
+	//
+	//   - USER - You create and manage these using the on-demand backup feature.
+	//   - SYSTEM - If you delete a table with point-in-time recovery enabled, a
+	//     SYSTEM backup is automatically created and is retained for 35 days (at no
+	//     additional cost). System backups allow you to restore the deleted table
+	//     to the state it was in just before the point of deletion.
+	//   - AWS_BACKUP - On-demand backup created by you from Backup service.
+	BackupType BackupSummaryBackupType `json:"BackupType,omitempty"`
+	// Size of the backup in bytes.
+	BackupSizeBytes *int64 `json:"BackupSizeBytes,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s BackupSummary) MarshalJSON() ([]byte, error) {
+	type plain BackupSummary
+	return json.Marshal(struct {
+		plain
+		BackupCreationDateTime *paginate.JSONTime `json:"BackupCreationDateTime,omitempty"`
+		BackupExpiryDateTime   *paginate.JSONTime `json:"BackupExpiryDateTime,omitempty"`
+	}{
+		BackupCreationDateTime: (*paginate.JSONTime)(s.BackupCreationDateTime),
+		BackupExpiryDateTime:   (*paginate.JSONTime)(s.BackupExpiryDateTime),
+		plain:                  plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *BackupSummary) UnmarshalJSON(b []byte) error {
+	type plain BackupSummary
+	v := struct {
+		*plain
+		BackupCreationDateTime *paginate.JSONTime `json:"BackupCreationDateTime,omitempty"`
+		BackupExpiryDateTime   *paginate.JSONTime `json:"BackupExpiryDateTime,omitempty"`
+	}{
+		BackupCreationDateTime: (*paginate.JSONTime)(s.BackupCreationDateTime),
+		BackupExpiryDateTime:   (*paginate.JSONTime)(s.BackupExpiryDateTime),
+		plain:                  (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.BackupCreationDateTime = (*time.Time)(v.BackupCreationDateTime)
+	s.BackupExpiryDateTime = (*time.Time)(v.BackupExpiryDateTime)
+	return nil
+}
+
+// BackupSummaryBackupStatus is an enum of the API; values not listed here decode too.
+type BackupSummaryBackupStatus string
+
+const (
+	// BackupSummaryBackupStatusCreating is "CREATING".
+	BackupSummaryBackupStatusCreating BackupSummaryBackupStatus = "CREATING"
+	// BackupSummaryBackupStatusDeleted is "DELETED".
+	BackupSummaryBackupStatusDeleted BackupSummaryBackupStatus = "DELETED"
+	// BackupSummaryBackupStatusAvailable is "AVAILABLE".
+	BackupSummaryBackupStatusAvailable BackupSummaryBackupStatus = "AVAILABLE"
+)
+
+// Values returns the values of BackupSummaryBackupStatus that the API documents.
+func (BackupSummaryBackupStatus) Values() []BackupSummaryBackupStatus {
+	return []BackupSummaryBackupStatus{BackupSummaryBackupStatusCreating, BackupSummaryBackupStatusDeleted, BackupSummaryBackupStatusAvailable}
+}
+
+// BackupSummaryBackupType is an enum of the API; values not listed here decode too.
+type BackupSummaryBackupType string
+
+const (
+	// BackupSummaryBackupTypeUser is "USER".
+	//
+	// You create and manage these using the on-demand backup feature.
+	BackupSummaryBackupTypeUser BackupSummaryBackupType = "USER"
+	// BackupSummaryBackupTypeSystem is "SYSTEM".
+	//
+	// If you delete a table with point-in-time recovery enabled, a SYSTEM backup is
+	// automatically created and is retained for 35 days (at no additional cost).
+	// System backups allow you to restore the deleted table to the state it was in
+	// just before the point of deletion.
+	BackupSummaryBackupTypeSystem BackupSummaryBackupType = "SYSTEM"
+	// BackupSummaryBackupTypeAwsBackup is "AWS_BACKUP".
+	//
+	// On-demand backup created by you from Backup service.
+	BackupSummaryBackupTypeAwsBackup BackupSummaryBackupType = "AWS_BACKUP"
+)
+
+// Values returns the values of BackupSummaryBackupType that the API documents.
+func (BackupSummaryBackupType) Values() []BackupSummaryBackupType {
+	return []BackupSummaryBackupType{BackupSummaryBackupTypeUser, BackupSummaryBackupTypeSystem, BackupSummaryBackupTypeAwsBackup}
 }
 
 // ConsumedCapacity: The capacity units consumed by the Query operation. The
@@ -351,6 +465,32 @@ const (
 // Values returns the values of KeyConditionComparisonOperator that the API documents.
 func (KeyConditionComparisonOperator) Values() []KeyConditionComparisonOperator {
 	return []KeyConditionComparisonOperator{KeyConditionComparisonOperatorEq, KeyConditionComparisonOperatorNe, KeyConditionComparisonOperatorIn, KeyConditionComparisonOperatorLe, KeyConditionComparisonOperatorLt, KeyConditionComparisonOperatorGe, KeyConditionComparisonOperatorGt, KeyConditionComparisonOperatorBetween, KeyConditionComparisonOperatorNotNull, KeyConditionComparisonOperatorNull, KeyConditionComparisonOperatorContains, KeyConditionComparisonOperatorNotContains, KeyConditionComparisonOperatorBeginsWith}
+}
+
+// ListBackupsBackupType is an enum of the API; values not listed here decode too.
+type ListBackupsBackupType string
+
+const (
+	// ListBackupsBackupTypeUser is "USER".
+	//
+	// On-demand backup created by you. (The default setting if no other backup
+	// types are specified.)
+	ListBackupsBackupTypeUser ListBackupsBackupType = "USER"
+	// ListBackupsBackupTypeSystem is "SYSTEM".
+	//
+	// On-demand backup automatically created by DynamoDB.
+	ListBackupsBackupTypeSystem ListBackupsBackupType = "SYSTEM"
+	// ListBackupsBackupTypeAwsBackup is "AWS_BACKUP".
+	ListBackupsBackupTypeAwsBackup ListBackupsBackupType = "AWS_BACKUP"
+	// ListBackupsBackupTypeAll is "ALL".
+	//
+	// All types of on-demand backups (USER and SYSTEM).
+	ListBackupsBackupTypeAll ListBackupsBackupType = "ALL"
+)
+
+// Values returns the values of ListBackupsBackupType that the API documents.
+func (ListBackupsBackupType) Values() []ListBackupsBackupType {
+	return []ListBackupsBackupType{ListBackupsBackupTypeUser, ListBackupsBackupTypeSystem, ListBackupsBackupTypeAwsBackup, ListBackupsBackupTypeAll}
 }
 
 // QueryConditionalOperator is an enum of the API; values not listed here decode too.

@@ -19,6 +19,22 @@ func (DescribeLogGroupsLogGroupClass) Values() []DescribeLogGroupsLogGroupClass 
 	return []DescribeLogGroupsLogGroupClass{DescribeLogGroupsLogGroupClassStandard, DescribeLogGroupsLogGroupClassInfrequentAccess, DescribeLogGroupsLogGroupClassDelivery}
 }
 
+// Event: Represents a matched event.
+type Event struct {
+	// The name of the log stream to which this event belongs.
+	LogStreamName string `json:"logStreamName,omitempty"`
+	// The time the event occurred, expressed as the number of milliseconds after
+	// Jan 1, 1970 00:00:00 UTC.
+	Timestamp *int64 `json:"timestamp,omitempty"`
+	// The data contained in the log event.
+	Message string `json:"message,omitempty"`
+	// The time the event was ingested, expressed as the number of milliseconds
+	// after Jan 1, 1970 00:00:00 UTC.
+	IngestionTime *int64 `json:"ingestionTime,omitempty"`
+	// The ID of the event.
+	EventId string `json:"eventId,omitempty"`
+}
+
 // LogGroup: Represents a log group.
 type LogGroup struct {
 	// The name of the log group.
@@ -134,4 +150,12 @@ const (
 // Values returns the values of LogGroupInheritedProperty that the API documents.
 func (LogGroupInheritedProperty) Values() []LogGroupInheritedProperty {
 	return []LogGroupInheritedProperty{LogGroupInheritedPropertyAccountDataProtection}
+}
+
+// SearchedLogStream: Represents the search status of a log stream.
+type SearchedLogStream struct {
+	// The name of the log stream.
+	LogStreamName string `json:"logStreamName,omitempty"`
+	// Indicates whether all the events in this log stream were searched.
+	SearchedCompletely *bool `json:"searchedCompletely,omitempty"`
 }

@@ -4,7 +4,10 @@ package ssm
 
 import (
 	"encoding/json"
+	"fmt"
 	"github.com/pagegen/pagegen/paginate"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -103,12 +106,286 @@ func (FilterKey) Values() []FilterKey {
 	return []FilterKey{FilterKeyInvokedAfter, FilterKeyInvokedBefore, FilterKeyTarget, FilterKeyOwner, FilterKeyStatus, FilterKeySessionId, FilterKeyAccessType}
 }
 
+// FilterType is an enum of the API; values not listed here decode too.
+type FilterType string
+
+const (
+	// FilterTypeEqual is "Equal".
+	FilterTypeEqual FilterType = "Equal"
+	// FilterTypeNotEqual is "NotEqual".
+	FilterTypeNotEqual FilterType = "NotEqual"
+	// FilterTypeBeginWith is "BeginWith".
+	FilterTypeBeginWith FilterType = "BeginWith"
+)
+
+// Values returns the values of FilterType that the API documents.
+func (FilterType) Values() []FilterType {
+	return []FilterType{FilterTypeEqual, FilterTypeNotEqual, FilterTypeBeginWith}
+}
+
+// Instance: Information about a specific managed node.
+type Instance struct {
+	// The type of agent installed on the node.
+	AgentType string `json:"AgentType,omitempty"`
+	// The version number of the agent installed on the node.
+	AgentVersion string `json:"AgentVersion,omitempty"`
+	// The fully qualified host name of the managed node.
+	ComputerName string `json:"ComputerName,omitempty"`
+	// The current status of the managed node.
+	InstanceStatus string `json:"InstanceStatus,omitempty"`
+	// The IP address of the managed node.
+	IpAddress string `json:"IpAddress,omitempty"`
+	// Indicates whether the node is managed by Systems Manager.
+	ManagedStatus InstanceManagedStatus `json:"ManagedStatus,omitempty"`
+	// The operating system platform type of the managed node.
+	PlatformType InstancePlatformType `json:"PlatformType,omitempty"`
+	// The name of the operating system platform running on your managed node.
+	PlatformName string `json:"PlatformName,omitempty"`
+	// The version of the OS platform running on your managed node.
+	PlatformVersion string `json:"PlatformVersion,omitempty"`
+	// The type of instance, either an EC2 instance or another supported machine
+	// type in a hybrid fleet.
+	ResourceType InstanceResourceType `json:"ResourceType,omitempty"`
+}
+
+// InstanceManagedStatus is an enum of the API; values not listed here decode too.
+type InstanceManagedStatus string
+
+const (
+	// InstanceManagedStatusAll is "All".
+	InstanceManagedStatusAll InstanceManagedStatus = "All"
+	// InstanceManagedStatusManaged is "Managed".
+	InstanceManagedStatusManaged InstanceManagedStatus = "Managed"
+	// InstanceManagedStatusUnmanaged is "Unmanaged".
+	InstanceManagedStatusUnmanaged InstanceManagedStatus = "Unmanaged"
+)
+
+// Values returns the values of InstanceManagedStatus that the API documents.
+func (InstanceManagedStatus) Values() []InstanceManagedStatus {
+	return []InstanceManagedStatus{InstanceManagedStatusAll, InstanceManagedStatusManaged, InstanceManagedStatusUnmanaged}
+}
+
+// InstancePlatformType is an enum of the API; values not listed here decode too.
+type InstancePlatformType string
+
+const (
+	// InstancePlatformTypeWindows is "Windows".
+	InstancePlatformTypeWindows InstancePlatformType = "Windows"
+	// InstancePlatformTypeLinux is "Linux".
+	InstancePlatformTypeLinux InstancePlatformType = "Linux"
+	// InstancePlatformTypeMacOS is "MacOS".
+	InstancePlatformTypeMacOS InstancePlatformType = "MacOS"
+)
+
+// Values returns the values of InstancePlatformType that the API documents.
+func (InstancePlatformType) Values() []InstancePlatformType {
+	return []InstancePlatformType{InstancePlatformTypeWindows, InstancePlatformTypeLinux, InstancePlatformTypeMacOS}
+}
+
+// InstanceResourceType is an enum of the API; values not listed here decode too.
+type InstanceResourceType string
+
+const (
+	// InstanceResourceTypeManagedInstance is "ManagedInstance".
+	InstanceResourceTypeManagedInstance InstanceResourceType = "ManagedInstance"
+	// InstanceResourceTypeEC2Instance is "EC2Instance".
+	InstanceResourceTypeEC2Instance InstanceResourceType = "EC2Instance"
+)
+
+// Values returns the values of InstanceResourceType that the API documents.
+func (InstanceResourceType) Values() []InstanceResourceType {
+	return []InstanceResourceType{InstanceResourceTypeManagedInstance, InstanceResourceTypeEC2Instance}
+}
+
+// ListNodesFilter: The filters for the operation.
+type ListNodesFilter struct {
+	// The name of the filter.
+	//
+	// Required.
+	Key ListNodesFilterKey `json:"Key,omitempty"`
+	// A filter value supported by the specified key. For example, for the key
+	// PlatformType, supported values include Linux and Windows.
+	//
+	// Required.
+	Values []string `json:"Values,omitempty"`
+	// The type of filter operator.
+	Type FilterType `json:"Type,omitempty"`
+}
+
+// ListNodesFilterKey is an enum of the API; values not listed here decode too.
+type ListNodesFilterKey string
+
+const (
+	// ListNodesFilterKeyAgentType is "AgentType".
+	ListNodesFilterKeyAgentType ListNodesFilterKey = "AgentType"
+	// ListNodesFilterKeyAgentVersion is "AgentVersion".
+	ListNodesFilterKeyAgentVersion ListNodesFilterKey = "AgentVersion"
+	// ListNodesFilterKeyComputerName is "ComputerName".
+	ListNodesFilterKeyComputerName ListNodesFilterKey = "ComputerName"
+	// ListNodesFilterKeyInstanceId is "InstanceId".
+	ListNodesFilterKeyInstanceId ListNodesFilterKey = "InstanceId"
+	// ListNodesFilterKeyInstanceStatus is "InstanceStatus".
+	ListNodesFilterKeyInstanceStatus ListNodesFilterKey = "InstanceStatus"
+	// ListNodesFilterKeyIpAddress is "IpAddress".
+	ListNodesFilterKeyIpAddress ListNodesFilterKey = "IpAddress"
+	// ListNodesFilterKeyManagedStatus is "ManagedStatus".
+	ListNodesFilterKeyManagedStatus ListNodesFilterKey = "ManagedStatus"
+	// ListNodesFilterKeyPlatformName is "PlatformName".
+	ListNodesFilterKeyPlatformName ListNodesFilterKey = "PlatformName"
+	// ListNodesFilterKeyPlatformType is "PlatformType".
+	ListNodesFilterKeyPlatformType ListNodesFilterKey = "PlatformType"
+	// ListNodesFilterKeyPlatformVersion is "PlatformVersion".
+	ListNodesFilterKeyPlatformVersion ListNodesFilterKey = "PlatformVersion"
+	// ListNodesFilterKeyResourceType is "ResourceType".
+	ListNodesFilterKeyResourceType ListNodesFilterKey = "ResourceType"
+	// ListNodesFilterKeyOrganizationalUnitId is "OrganizationalUnitId".
+	ListNodesFilterKeyOrganizationalUnitId ListNodesFilterKey = "OrganizationalUnitId"
+	// ListNodesFilterKeyOrganizationalUnitPath is "OrganizationalUnitPath".
+	ListNodesFilterKeyOrganizationalUnitPath ListNodesFilterKey = "OrganizationalUnitPath"
+	// ListNodesFilterKeyRegion is "Region".
+	ListNodesFilterKeyRegion ListNodesFilterKey = "Region"
+	// ListNodesFilterKeyAccountId is "AccountId".
+	ListNodesFilterKeyAccountId ListNodesFilterKey = "AccountId"
+)
+
+// Values returns the values of ListNodesFilterKey that the API documents.
+func (ListNodesFilterKey) Values() []ListNodesFilterKey {
+	return []ListNodesFilterKey{ListNodesFilterKeyAgentType, ListNodesFilterKeyAgentVersion, ListNodesFilterKeyComputerName, ListNodesFilterKeyInstanceId, ListNodesFilterKeyInstanceStatus, ListNodesFilterKeyIpAddress, ListNodesFilterKeyManagedStatus, ListNodesFilterKeyPlatformName, ListNodesFilterKeyPlatformType, ListNodesFilterKeyPlatformVersion, ListNodesFilterKeyResourceType, ListNodesFilterKeyOrganizationalUnitId, ListNodesFilterKeyOrganizationalUnitPath, ListNodesFilterKeyRegion, ListNodesFilterKeyAccountId}
+}
+
+// Node: Details about an individual managed node.
+type Node struct {
+	// The UTC timestamp for when the managed node data was last captured.
+	CaptureTime *time.Time `json:"CaptureTime,omitempty"`
+	// The ID of the managed node.
+	Id string `json:"Id,omitempty"`
+	// Information about the ownership of the managed node.
+	Owner *Owner `json:"Owner,omitempty"`
+	// The Amazon Web Services Region that a managed node was created in or assigned
+	// to.
+	Region string `json:"Region,omitempty"`
+	// Information about the type of node.
+	NodeType *NodeType `json:"NodeType,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+func (s Node) MarshalJSON() ([]byte, error) {
+	type plain Node
+	return json.Marshal(struct {
+		plain
+		CaptureTime *paginate.JSONTime `json:"CaptureTime,omitempty"`
+	}{
+		CaptureTime: (*paginate.JSONTime)(s.CaptureTime),
+		plain:       plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+func (s *Node) UnmarshalJSON(b []byte) error {
+	type plain Node
+	v := struct {
+		*plain
+		CaptureTime *paginate.JSONTime `json:"CaptureTime,omitempty"`
+	}{
+		CaptureTime: (*paginate.JSONTime)(s.CaptureTime),
+		plain:       (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.CaptureTime = (*time.Time)(v.CaptureTime)
+	return nil
+}
+
+// NodeType: Information about the type of node.
+//
+// NodeType is a tagged union: exactly one member must be set. Member returns
+// the member that is set. Members that this package does not know decode into
+// Unknown and encode again as they were.
+type NodeType struct {
+	// Information about a specific managed node.
+	Instance *Instance `json:"Instance,omitempty"`
+	// Unknown holds the members that this package does not know, by name, as they
+	// were received. MarshalJSON writes them back; an entry named like a known
+	// member is written only when that member's field is not set.
+	Unknown map[string]json.RawMessage `json:"-" pagegen:"unknown"`
+}
+
+// Member returns the name on the wire of the member of NodeType that is set,
+// known or unknown, or "" when none is. When more than one is set, it returns
+// the first known one in the order of the fields, or else the least unknown
+// name.
+func (s NodeType) Member() string {
+	switch {
+	case s.Instance != nil:
+		return "Instance"
+	}
+	if len(s.Unknown) > 0 {
+		return slices.Min(slices.Collect(maps.Keys(s.Unknown)))
+	}
+	return ""
+}
+
+// MarshalJSON writes the members of NodeType that are set, the unknown ones as
+// they were received, as one JSON object with sorted keys.
+func (s NodeType) MarshalJSON() ([]byte, error) {
+	members := make(map[string]any, len(s.Unknown)+1)
+	for name, raw := range s.Unknown {
+		members[name] = raw
+	}
+	if s.Instance != nil {
+		members["Instance"] = s.Instance
+	}
+	return json.Marshal(members)
+}
+
+// UnmarshalJSON reads a JSON object into NodeType: the members that the package
+// knows into their fields, any other into Unknown as it is. A known member that
+// is null is not set, unless it is a document.
+func (s *NodeType) UnmarshalJSON(b []byte) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(b, &members); err != nil {
+		return err
+	}
+	*s = NodeType{}
+	for _, name := range slices.Sorted(maps.Keys(members)) {
+		var err error
+		switch name {
+		case "Instance":
+			err = json.Unmarshal(members[name], &s.Instance)
+		default:
+			if s.Unknown == nil {
+				s.Unknown = map[string]json.RawMessage{}
+			}
+			s.Unknown[name] = members[name]
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
 // OutputUrl: Reserved for future use.
 type OutputUrl struct {
 	// Reserved for future use.
 	S3OutputUrl string `json:"S3OutputUrl,omitempty"`
 	// Reserved for future use.
 	CloudWatchOutputUrl string `json:"CloudWatchOutputUrl,omitempty"`
+}
+
+// Owner: Information about the ownership of the managed node.
+type Owner struct {
+	// The ID of the Amazon Web Services account that owns the managed node.
+	AccountId string `json:"AccountId,omitempty"`
+	// The ID of the organization unit (OU) that the account is part of.
+	OrganizationalUnitId string `json:"OrganizationalUnitId,omitempty"`
+	// The path for the organizational unit (OU) that owns the managed node. The
+	// path for the OU is built using the IDs of the organization, root, and all OUs
+	// in the path down to and including the OU. For example:
+	//
+	// o-a1b2c3d4e5/r-f6g7h8i9j0example/ou-ghi0-awsccccc/ou-jkl0-awsddddd/
+	OrganizationalUnitPath string `json:"OrganizationalUnitPath,omitempty"`
 }
 
 // Parameter: An Amazon Web Services Systems Manager parameter in Parameter
@@ -341,6 +618,28 @@ func (s *Filter) validate(v *paginate.Invalid, path string) {
 	}
 	if s.Value == "" {
 		v.Missing(path, "Value")
+	}
+}
+
+func (s *ListNodesFilter) validate(v *paginate.Invalid, path string) {
+	if s.Key == "" {
+		v.Missing(path, "Key")
+	}
+	if len(s.Values) == 0 {
+		v.Missing(path, "Values")
+	}
+}
+
+func (s *NodeType) validate(v *paginate.Invalid, path string) {
+	var set []string
+	if s.Instance != nil {
+		set = append(set, "Instance")
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.Unknown)) {
+		set = append(set, paginate.Key("Unknown", name))
+	}
+	if len(set) != 1 {
+		v.Union(path, set)
 	}
 }
 

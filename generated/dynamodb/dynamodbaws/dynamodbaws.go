@@ -12,13 +12,15 @@ import (
 
 // API is the part of the SDK's DynamoDB client that Client calls; *awsdynamodb.Client implements it, and a test may give New another implementation.
 type API interface {
+	ListBackups(ctx context.Context, params *awsdynamodb.ListBackupsInput, optFns ...func(*awsdynamodb.Options)) (*awsdynamodb.ListBackupsOutput, error)
+	ListTables(ctx context.Context, params *awsdynamodb.ListTablesInput, optFns ...func(*awsdynamodb.Options)) (*awsdynamodb.ListTablesOutput, error)
 	Query(ctx context.Context, params *awsdynamodb.QueryInput, optFns ...func(*awsdynamodb.Options)) (*awsdynamodb.QueryOutput, error)
 	Scan(ctx context.Context, params *awsdynamodb.ScanInput, optFns ...func(*awsdynamodb.Options)) (*awsdynamodb.ScanOutput, error)
 }
 
 var _ API = (*awsdynamodb.Client)(nil)
 
-// Client calls DynamoDB through aws-sdk-go-v2. It implements dynamodb.QueryAPIClient, dynamodb.ScanAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
+// Client calls DynamoDB through aws-sdk-go-v2. It implements dynamodb.ListBackupsAPIClient, dynamodb.ListTablesAPIClient, dynamodb.QueryAPIClient, dynamodb.ScanAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
 type Client struct {
 	api    API
 	optFns []func(*awsdynamodb.Options)
@@ -33,9 +35,21 @@ func New(api API, optFns ...func(*awsdynamodb.Options)) *Client {
 }
 
 var (
-	_ dynamodb.QueryAPIClient = (*Client)(nil)
-	_ dynamodb.ScanAPIClient  = (*Client)(nil)
+	_ dynamodb.ListBackupsAPIClient = (*Client)(nil)
+	_ dynamodb.ListTablesAPIClient  = (*Client)(nil)
+	_ dynamodb.QueryAPIClient       = (*Client)(nil)
+	_ dynamodb.ScanAPIClient        = (*Client)(nil)
 )
+
+// ListBackups calls the SDK's ListBackups with in converted to its input, and returns the SDK's output converted to a *dynamodb.ListBackupsOutput.
+func (c *Client) ListBackups(ctx context.Context, in *dynamodb.ListBackupsInput) (*dynamodb.ListBackupsOutput, error) {
+	return awsbridge.Call[dynamodb.ListBackupsOutput](ctx, bridge, "ListBackups", c.api.ListBackups, in, c.optFns)
+}
+
+// ListTables calls the SDK's ListTables with in converted to its input, and returns the SDK's output converted to a *dynamodb.ListTablesOutput.
+func (c *Client) ListTables(ctx context.Context, in *dynamodb.ListTablesInput) (*dynamodb.ListTablesOutput, error) {
+	return awsbridge.Call[dynamodb.ListTablesOutput](ctx, bridge, "ListTables", c.api.ListTables, in, c.optFns)
+}
 
 // Query calls the SDK's Query with in converted to its input, and returns the SDK's output converted to a *dynamodb.QueryOutput.
 func (c *Client) Query(ctx context.Context, in *dynamodb.QueryInput) (*dynamodb.QueryOutput, error) {

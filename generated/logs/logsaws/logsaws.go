@@ -13,11 +13,12 @@ import (
 // API is the part of the SDK's CloudWatchLogs client that Client calls; *awscloudwatchlogs.Client implements it, and a test may give New another implementation.
 type API interface {
 	DescribeLogGroups(ctx context.Context, params *awscloudwatchlogs.DescribeLogGroupsInput, optFns ...func(*awscloudwatchlogs.Options)) (*awscloudwatchlogs.DescribeLogGroupsOutput, error)
+	FilterLogEvents(ctx context.Context, params *awscloudwatchlogs.FilterLogEventsInput, optFns ...func(*awscloudwatchlogs.Options)) (*awscloudwatchlogs.FilterLogEventsOutput, error)
 }
 
 var _ API = (*awscloudwatchlogs.Client)(nil)
 
-// Client calls CloudWatchLogs through aws-sdk-go-v2. It implements logs.DescribeLogGroupsAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
+// Client calls CloudWatchLogs through aws-sdk-go-v2. It implements logs.DescribeLogGroupsAPIClient, logs.FilterLogEventsAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
 type Client struct {
 	api    API
 	optFns []func(*awscloudwatchlogs.Options)
@@ -33,11 +34,17 @@ func New(api API, optFns ...func(*awscloudwatchlogs.Options)) *Client {
 
 var (
 	_ logs.DescribeLogGroupsAPIClient = (*Client)(nil)
+	_ logs.FilterLogEventsAPIClient   = (*Client)(nil)
 )
 
 // DescribeLogGroups calls the SDK's DescribeLogGroups with in converted to its input, and returns the SDK's output converted to a *logs.DescribeLogGroupsOutput.
 func (c *Client) DescribeLogGroups(ctx context.Context, in *logs.DescribeLogGroupsInput) (*logs.DescribeLogGroupsOutput, error) {
 	return awsbridge.Call[logs.DescribeLogGroupsOutput](ctx, bridge, "DescribeLogGroups", c.api.DescribeLogGroups, in, c.optFns)
+}
+
+// FilterLogEvents calls the SDK's FilterLogEvents with in converted to its input, and returns the SDK's output converted to a *logs.FilterLogEventsOutput.
+func (c *Client) FilterLogEvents(ctx context.Context, in *logs.FilterLogEventsInput) (*logs.FilterLogEventsOutput, error) {
+	return awsbridge.Call[logs.FilterLogEventsOutput](ctx, bridge, "FilterLogEvents", c.api.FilterLogEvents, in, c.optFns)
 }
 
 // bridge converts values between package logs and the SDK's.

@@ -20,3 +20,9 @@ func TestBridgeDescribeLogGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLogGroups", new(logs.DescribeLogGroupsInput), new(awscloudwatchlogs.DescribeLogGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLogGroups", new(logs.DescribeLogGroupsOutput), new(awscloudwatchlogs.DescribeLogGroupsOutput))
 }
+
+// TestBridgeFilterLogEvents checks that every member of FilterLogEvents's input and output converts to the SDK's types and back.
+func TestBridgeFilterLogEvents(t *testing.T) {
+	bridgetest.RoundTrip(t, bridge, "FilterLogEvents", new(logs.FilterLogEventsInput), new(awscloudwatchlogs.FilterLogEventsInput))
+	bridgetest.RoundTrip(t, bridge, "FilterLogEvents", new(logs.FilterLogEventsOutput), new(awscloudwatchlogs.FilterLogEventsOutput))
+}

@@ -13,11 +13,12 @@ import (
 // API is the part of the SDK's Route53 client that Client calls; *awsroute53.Client implements it, and a test may give New another implementation.
 type API interface {
 	ListHostedZones(ctx context.Context, params *awsroute53.ListHostedZonesInput, optFns ...func(*awsroute53.Options)) (*awsroute53.ListHostedZonesOutput, error)
+	ListResourceRecordSets(ctx context.Context, params *awsroute53.ListResourceRecordSetsInput, optFns ...func(*awsroute53.Options)) (*awsroute53.ListResourceRecordSetsOutput, error)
 }
 
 var _ API = (*awsroute53.Client)(nil)
 
-// Client calls Route53 through aws-sdk-go-v2. It implements route53.ListHostedZonesAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
+// Client calls Route53 through aws-sdk-go-v2. It implements route53.ListHostedZonesAPIClient, route53.ListResourceRecordSetsAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
 type Client struct {
 	api    API
 	optFns []func(*awsroute53.Options)
@@ -32,12 +33,18 @@ func New(api API, optFns ...func(*awsroute53.Options)) *Client {
 }
 
 var (
-	_ route53.ListHostedZonesAPIClient = (*Client)(nil)
+	_ route53.ListHostedZonesAPIClient        = (*Client)(nil)
+	_ route53.ListResourceRecordSetsAPIClient = (*Client)(nil)
 )
 
 // ListHostedZones calls the SDK's ListHostedZones with in converted to its input, and returns the SDK's output converted to a *route53.ListHostedZonesOutput.
 func (c *Client) ListHostedZones(ctx context.Context, in *route53.ListHostedZonesInput) (*route53.ListHostedZonesOutput, error) {
 	return awsbridge.Call[route53.ListHostedZonesOutput](ctx, bridge, "ListHostedZones", c.api.ListHostedZones, in, c.optFns)
+}
+
+// ListResourceRecordSets calls the SDK's ListResourceRecordSets with in converted to its input, and returns the SDK's output converted to a *route53.ListResourceRecordSetsOutput.
+func (c *Client) ListResourceRecordSets(ctx context.Context, in *route53.ListResourceRecordSetsInput) (*route53.ListResourceRecordSetsOutput, error) {
+	return awsbridge.Call[route53.ListResourceRecordSetsOutput](ctx, bridge, "ListResourceRecordSets", c.api.ListResourceRecordSets, in, c.optFns)
 }
 
 // bridge converts values between package route53 and the SDK's.

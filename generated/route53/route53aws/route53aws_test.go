@@ -20,3 +20,9 @@ func TestBridgeListHostedZones(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListHostedZones", new(route53.ListHostedZonesInput), new(awsroute53.ListHostedZonesInput))
 	bridgetest.RoundTrip(t, bridge, "ListHostedZones", new(route53.ListHostedZonesOutput), new(awsroute53.ListHostedZonesOutput))
 }
+
+// TestBridgeListResourceRecordSets checks that every member of ListResourceRecordSets's input and output converts to the SDK's types and back.
+func TestBridgeListResourceRecordSets(t *testing.T) {
+	bridgetest.RoundTrip(t, bridge, "ListResourceRecordSets", new(route53.ListResourceRecordSetsInput), new(awsroute53.ListResourceRecordSetsInput))
+	bridgetest.RoundTrip(t, bridge, "ListResourceRecordSets", new(route53.ListResourceRecordSetsOutput), new(awsroute53.ListResourceRecordSetsOutput))
+}

@@ -14,11 +14,12 @@ import (
 type API interface {
 	DescribeSessions(ctx context.Context, params *awsssm.DescribeSessionsInput, optFns ...func(*awsssm.Options)) (*awsssm.DescribeSessionsOutput, error)
 	GetParametersByPath(ctx context.Context, params *awsssm.GetParametersByPathInput, optFns ...func(*awsssm.Options)) (*awsssm.GetParametersByPathOutput, error)
+	ListNodes(ctx context.Context, params *awsssm.ListNodesInput, optFns ...func(*awsssm.Options)) (*awsssm.ListNodesOutput, error)
 }
 
 var _ API = (*awsssm.Client)(nil)
 
-// Client calls SSM through aws-sdk-go-v2. It implements ssm.DescribeSessionsAPIClient, ssm.GetParametersByPathAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
+// Client calls SSM through aws-sdk-go-v2. It implements ssm.DescribeSessionsAPIClient, ssm.GetParametersByPathAPIClient, ssm.ListNodesAPIClient. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.
 type Client struct {
 	api    API
 	optFns []func(*awsssm.Options)
@@ -35,6 +36,7 @@ func New(api API, optFns ...func(*awsssm.Options)) *Client {
 var (
 	_ ssm.DescribeSessionsAPIClient    = (*Client)(nil)
 	_ ssm.GetParametersByPathAPIClient = (*Client)(nil)
+	_ ssm.ListNodesAPIClient           = (*Client)(nil)
 )
 
 // DescribeSessions calls the SDK's DescribeSessions with in converted to its input, and returns the SDK's output converted to a *ssm.DescribeSessionsOutput.
@@ -45,6 +47,11 @@ func (c *Client) DescribeSessions(ctx context.Context, in *ssm.DescribeSessionsI
 // GetParametersByPath calls the SDK's GetParametersByPath with in converted to its input, and returns the SDK's output converted to a *ssm.GetParametersByPathOutput.
 func (c *Client) GetParametersByPath(ctx context.Context, in *ssm.GetParametersByPathInput) (*ssm.GetParametersByPathOutput, error) {
 	return awsbridge.Call[ssm.GetParametersByPathOutput](ctx, bridge, "GetParametersByPath", c.api.GetParametersByPath, in, c.optFns)
+}
+
+// ListNodes calls the SDK's ListNodes with in converted to its input, and returns the SDK's output converted to a *ssm.ListNodesOutput.
+func (c *Client) ListNodes(ctx context.Context, in *ssm.ListNodesInput) (*ssm.ListNodesOutput, error) {
+	return awsbridge.Call[ssm.ListNodesOutput](ctx, bridge, "ListNodes", c.api.ListNodes, in, c.optFns)
 }
 
 // bridge converts values between package ssm and the SDK's.

@@ -26,3 +26,9 @@ func TestBridgeGetParametersByPath(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetParametersByPath", new(ssm.GetParametersByPathInput), new(awsssm.GetParametersByPathInput))
 	bridgetest.RoundTrip(t, bridge, "GetParametersByPath", new(ssm.GetParametersByPathOutput), new(awsssm.GetParametersByPathOutput))
 }
+
+// TestBridgeListNodes checks that every member of ListNodes's input and output converts to the SDK's types and back.
+func TestBridgeListNodes(t *testing.T) {
+	bridgetest.RoundTrip(t, bridge, "ListNodes", new(ssm.ListNodesInput), new(awsssm.ListNodesInput))
+	bridgetest.RoundTrip(t, bridge, "ListNodes", new(ssm.ListNodesOutput), new(awsssm.ListNodesOutput))
+}
