@@ -20,7 +20,7 @@ import (
 	"github.com/pagegen/pagegen/generated/ssm"
 )
 
-// roundTrips are the operations of the test types, with their pagegen and
+// roundTrips are the operations of the generated packages, with their pagegen and
 // SDK inputs and outputs.
 var roundTrips = []struct {
 	service, op        string
