@@ -26,12 +26,6 @@ type Config struct {
 	// When it is nil, documents are built through the SDK's deserializer,
 	// as unions are.
 	NewDocument func(v any) any
-	// Members are nil pointers to SDK union member types,
-	// (*types.PolicyIdentifierMemberInlinePolicyIdentifier)(nil), that
-	// the bridge uses for the unions that no type reachable from their
-	// operation's SDK input and output deserializes: unions that only
-	// inputs hold. The members of other unions need not be listed.
-	Members []any
 }
 
 // Bridge converts the values of one service between its pagegen package's
@@ -145,29 +139,10 @@ func (b *Bridge) Unmatched(sdk, pagegen reflect.Type) []string {
 	return shape.SDKOnly(sdk, pagegen)
 }
 
-// member returns the SDK's type of the member name of the union iface:
-// built through the SDK's deserializer, or else listed in Config.Members.
+// member returns the SDK's type of the member name of the union iface,
+// built through the SDK's deserializer.
 func (c *conv) member(iface reflect.Type, name string) (reflect.Type, error) {
-	t, err := shape.ResolveMember(iface, name, c.roots)
-	var nc *shape.NoContainerError
-	if !errors.As(err, &nc) {
-		return t, err
-	}
-	listed := false
-	for _, m := range c.b.cfg.Members {
-		mt := reflect.TypeOf(m)
-		if mt == nil || !mt.Implements(iface) || shape.ValueField(mt) < 0 {
-			continue
-		}
-		listed = true
-		if shape.MemberName(iface, mt) == name {
-			return mt, nil
-		}
-	}
-	if listed {
-		return nil, fmt.Errorf("Config.Members lists no member %s of the SDK's %s", name, iface.Name())
-	}
-	return nil, err
+	return shape.ResolveMember(iface, name, c.roots)
 }
 
 // operation is what Call knows of an operation.

@@ -462,17 +462,6 @@ func TestUnionInUnion(t *testing.T) {
 	require.Equal(t, in, &back)
 }
 
-// TestListedMembers builds the members of a union that only an input
-// holds from the member types that Config.Members lists.
-func TestListedMembers(t *testing.T) {
-	b := awsbridge.New(awsbridge.Config{Members: []any{(*sdkValueMemberText)(nil), (*sdkValueMemberTags)(nil), (*sdkWrapMemberThing)(nil)}})
-	var sdk sdkTopUnion
-	require.NoError(t, b.ToSDK("Op", &sdk, &pgTopUnion{Filter: &pgValue{Text: new("a")}}))
-	require.Equal(t, &sdkValueMemberText{Value: "a"}, sdk.Filter)
-	err := b.ToSDK("Op", &sdk, &pgTopUnion{Filter: &pgValue{Number: new(int64(1))}})
-	require.EqualError(t, err, "Op: Filter.Number: Config.Members lists no member Number of the SDK's sdkValue")
-}
-
 // TestCycles checks that a value that holds itself is an error.
 func TestCycles(t *testing.T) {
 	loop := &pgTree{Name: "a"}

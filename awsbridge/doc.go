@@ -90,8 +90,8 @@
 //     union does not know; the SDK cannot send it.
 //   - Unreachable unions: a union member or (without Config.NewDocument) a
 //     document to send, where no type reachable from the operation's SDK
-//     types deserializes itself and holds it and Config.Members does not
-//     list the member: a union that only inputs hold, outside every
+//     types deserializes itself and holds it: a union that only inputs
+//     hold, outside every
 //     structure of the SDK's types package (in the SDKs at hand, IAM's
 //     PolicyIdentifier, SSM's CloudConnectorConfiguration and
 //     ExecutionInputs, CloudWatch Logs' ResourceConfig), or a service
