@@ -12,6 +12,7 @@ import (
 	awsssm "github.com/aws/aws-sdk-go-v2/service/ssm"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/pagegen/pagegen/generated/ssm"
+	"github.com/pagegen/pagegen/paginate"
 )
 
 // The size of the data every benchmark pages through.
@@ -64,7 +65,7 @@ type pagegenClient struct {
 
 // DescribeSessions returns the page in.NextToken leads to.
 func (c *pagegenClient) DescribeSessions(_ context.Context, in *ssm.DescribeSessionsInput) (*ssm.DescribeSessionsOutput, error) {
-	out, ok := c.pages[in.NextToken]
+	out, ok := c.pages[in.NextToken.String()]
 	if !ok {
 		return nil, errUnknownToken
 	}
@@ -102,10 +103,10 @@ func newPagegenClient(data []session) *pagegenClient {
 			}
 		}
 		if i+1 < numPages {
-			out.NextToken = pageToken(i + 1)
+			out.NextToken = paginate.StringToken(pageToken(i + 1))
 		}
 		c.pages[key] = out
-		key = out.NextToken
+		key = out.NextToken.String()
 	}
 	return c
 }
@@ -209,7 +210,7 @@ func TestFakesServeSameSessions(t *testing.T) {
 func TestFakesRejectUnknownToken(t *testing.T) {
 	pc, ac := fakes()
 	ctx := context.Background()
-	if _, err := pc.DescribeSessions(ctx, &ssm.DescribeSessionsInput{NextToken: "nope"}); !errors.Is(err, errUnknownToken) {
+	if _, err := pc.DescribeSessions(ctx, &ssm.DescribeSessionsInput{NextToken: paginate.StringToken("nope")}); !errors.Is(err, errUnknownToken) {
 		t.Errorf("pagegen fake: got %v, want %v", err, errUnknownToken)
 	}
 	if _, err := ac.DescribeSessions(ctx, &awsssm.DescribeSessionsInput{NextToken: aws.String("nope")}); !errors.Is(err, errUnknownToken) {
