@@ -2,7 +2,6 @@ package paginate
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -894,55 +893,4 @@ func pyFloatRepr(f float64) string {
 		return "-" + out
 	}
 	return out
-}
-
-// pyWriter writes values as Python's json.dumps does with its default
-// separators and ensure_ascii, base64-encoding bytes as botocore's
-// TokenEncoder does and noting their paths.
-type pyWriter struct {
-	b       []byte
-	path    []any   // the path of the value being written
-	encoded [][]any // the paths of the bytes values written
-}
-
-func (w *pyWriter) value(v any) {
-	switch v := v.(type) {
-	case nil:
-		w.b = append(w.b, "null"...)
-	case string:
-		w.b = appendPyJSONString(w.b, v)
-	case bool:
-		w.b = strconv.AppendBool(w.b, v)
-	case json.Number:
-		w.b = append(w.b, pyNumber(string(v))...)
-	case int:
-		w.b = strconv.AppendInt(w.b, int64(v), 10)
-	case []byte:
-		w.encoded = append(w.encoded, slices.Clone(w.path))
-		w.b = appendPyJSONString(w.b, base64.StdEncoding.EncodeToString(v))
-	case []any:
-		w.b = append(w.b, '[')
-		for i, e := range v {
-			if i > 0 {
-				w.b = append(w.b, ", "...)
-			}
-			w.path = append(w.path, i)
-			w.value(e)
-			w.path = w.path[:len(w.path)-1]
-		}
-		w.b = append(w.b, ']')
-	case Object:
-		w.b = append(w.b, '{')
-		for i, m := range v {
-			if i > 0 {
-				w.b = append(w.b, ", "...)
-			}
-			w.b = appendPyJSONString(w.b, m.Key)
-			w.b = append(w.b, ": "...)
-			w.path = append(w.path, m.Key)
-			w.value(m.Value)
-			w.path = w.path[:len(w.path)-1]
-		}
-		w.b = append(w.b, '}')
-	}
 }

@@ -50,21 +50,22 @@ func (p Position) Encode() string {
 // string) are written instead of values.
 func encodeToken(keys []string, values []Token, raw []any, truncate int, hasTruncate bool) string {
 	var buf [128]byte
-	w := pyWriter{b: append(buf[:0], '{')}
+	w := jsonWriter{b: append(buf[:0], '{'), python: true}
+	// The values are a Token's or a decoded token's: they always write.
 	for i, k := range keys {
 		if i > 0 {
-			w.b = append(w.b, ", "...)
+			w.sep()
 		}
-		w.b = appendPyJSONString(w.b, k)
+		w.str(k)
 		w.b = append(w.b, ": "...)
 		w.path = append(w.path[:0], k)
 		switch {
 		case raw != nil:
-			w.value(raw[i])
+			_ = w.write(raw[i], 0)
 		case values[i].IsString():
-			w.b = appendPyJSONString(w.b, values[i].text)
+			w.str(values[i].text)
 		default:
-			w.value(values[i].Value())
+			_ = w.write(values[i].Value(), 0)
 		}
 	}
 	if hasTruncate {
@@ -74,17 +75,17 @@ func encodeToken(keys []string, values []Token, raw []any, truncate int, hasTrun
 		w.b = append(w.b, `"`+truncateKey+`": `...)
 		w.b = strconv.AppendInt(w.b, int64(truncate), 10)
 	}
-	if len(w.encoded) > 0 {
+	if len(w.paths) > 0 {
 		if len(keys) > 0 || hasTruncate {
-			w.b = append(w.b, ", "...)
+			w.sep()
 		}
 		w.b = append(w.b, `"`+encodedKeysKey+`": `...)
-		paths := make([]any, len(w.encoded))
-		for i, p := range w.encoded {
+		paths := make([]any, len(w.paths))
+		for i, p := range w.paths {
 			paths[i] = p
 		}
 		w.path = nil
-		w.value(paths)
+		_ = w.write(paths, 0)
 	}
 	w.b = append(w.b, '}')
 	return base64.StdEncoding.EncodeToString(w.b)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -172,11 +173,11 @@ func TokenOf(v any) (Token, error) {
 	if falsy(v) {
 		return Token{}, nil
 	}
-	w := valueWriter{}
+	w := jsonWriter{}
 	if err := w.write(v, 0); err != nil {
 		return Token{}, err
 	}
-	t := Token{text: string(w.buf), json: true}
+	t := Token{text: string(w.b), json: true}
 	if len(w.paths) > 0 {
 		b, err := json.Marshal(w.paths)
 		if err != nil {
@@ -275,50 +276,76 @@ func falsy(v any) bool {
 // maxValueDepth bounds the nesting of a token's value.
 const maxValueDepth = 1000
 
-// valueWriter writes a value as compact JSON and notes the paths of its
-// byte strings.
-type valueWriter struct {
-	buf   []byte
-	path  []any
-	paths [][]any
+// jsonWriter writes a token's value as JSON and notes the paths of its
+// byte strings, which it writes as base64 strings: compactly, as
+// encoding/json writes JSON, or with python set as Python's json.dumps
+// writes it with its default separators and ensure_ascii, which is what
+// botocore's token encoder writes.
+type jsonWriter struct {
+	b      []byte
+	python bool
+	path   []any   // the path of the value being written
+	paths  [][]any // the paths of the byte strings written
 }
 
-func (w *valueWriter) write(v any, depth int) error {
+// sep writes the separator between the items of a list or object.
+func (w *jsonWriter) sep() {
+	if w.python {
+		w.b = append(w.b, ", "...)
+	} else {
+		w.b = append(w.b, ',')
+	}
+}
+
+// str writes a string.
+func (w *jsonWriter) str(s string) {
+	if w.python {
+		w.b = appendPyJSONString(w.b, s)
+	} else {
+		w.b = appendJSONString(w.b, s)
+	}
+}
+
+func (w *jsonWriter) write(v any, depth int) error {
 	if depth > maxValueDepth {
 		return errors.New("paginate: a token's value is nested too deeply")
 	}
 	switch v := v.(type) {
 	case nil:
-		w.buf = append(w.buf, "null"...)
+		w.b = append(w.b, "null"...)
 	case string:
-		w.buf = appendJSONString(w.buf, v)
+		w.str(v)
 	case bool:
-		w.buf = strconv.AppendBool(w.buf, v)
+		w.b = strconv.AppendBool(w.b, v)
 	case int:
-		w.buf = strconv.AppendInt(w.buf, int64(v), 10)
+		w.b = strconv.AppendInt(w.b, int64(v), 10)
 	case int64:
-		w.buf = strconv.AppendInt(w.buf, v, 10)
+		w.b = strconv.AppendInt(w.b, v, 10)
 	case float64:
 		b, err := json.Marshal(v)
 		if err != nil {
 			return fmt.Errorf("paginate: a token's value: %w", err)
 		}
-		w.buf = append(w.buf, b...)
+		return w.write(json.Number(b), depth)
 	case json.Number:
 		if !json.Valid([]byte(v)) || strings.ContainsAny(string(v), "\"{[ ") {
 			return fmt.Errorf("paginate: a token's value: %q is not a number", string(v))
 		}
-		w.buf = append(w.buf, v...)
+		if w.python {
+			w.b = append(w.b, pyNumber(string(v))...)
+		} else {
+			w.b = append(w.b, v...)
+		}
 	case []byte:
-		w.paths = append(w.paths, append([]any{}, w.path...))
-		w.buf = append(w.buf, '"')
-		w.buf = base64.StdEncoding.AppendEncode(w.buf, v)
-		w.buf = append(w.buf, '"')
+		w.paths = append(w.paths, slices.Clone(w.path))
+		w.b = append(w.b, '"')
+		w.b = base64.StdEncoding.AppendEncode(w.b, v)
+		w.b = append(w.b, '"')
 	case []any:
-		w.buf = append(w.buf, '[')
+		w.b = append(w.b, '[')
 		for i, e := range v {
 			if i > 0 {
-				w.buf = append(w.buf, ',')
+				w.sep()
 			}
 			w.path = append(w.path, i)
 			err := w.write(e, depth+1)
@@ -327,15 +354,19 @@ func (w *valueWriter) write(v any, depth int) error {
 				return err
 			}
 		}
-		w.buf = append(w.buf, ']')
+		w.b = append(w.b, ']')
 	case Object:
-		w.buf = append(w.buf, '{')
+		w.b = append(w.b, '{')
 		for i, m := range v {
 			if i > 0 {
-				w.buf = append(w.buf, ',')
+				w.sep()
 			}
-			w.buf = appendJSONString(w.buf, m.Key)
-			w.buf = append(w.buf, ':')
+			w.str(m.Key)
+			if w.python {
+				w.b = append(w.b, ": "...)
+			} else {
+				w.b = append(w.b, ':')
+			}
 			w.path = append(w.path, m.Key)
 			err := w.write(m.Value, depth+1)
 			w.path = w.path[:len(w.path)-1]
@@ -343,7 +374,7 @@ func (w *valueWriter) write(v any, depth int) error {
 				return err
 			}
 		}
-		w.buf = append(w.buf, '}')
+		w.b = append(w.b, '}')
 	case map[string]any:
 		return w.write(sortedObject(v), depth)
 	default:
