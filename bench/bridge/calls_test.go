@@ -47,6 +47,10 @@ type caller interface {
 	// output that prepare kept to the pagegen output, with a bridge of its
 	// own: the conversions of a bridge call, without the SDK's.
 	convert() error
+	// handwritten returns the conversions of convert made by code written
+	// for the operation's types, without reflection, or nil where the
+	// operation has none.
+	handwritten() func() error
 	// check calls the bridge and checks that the page holds items items,
 	// and a next token unless it is the last, and that it is what convert
 	// makes of the SDK's output, the token apart.
@@ -62,6 +66,9 @@ type calls[In, Out, SIn, SOut, Opt any] struct {
 	callBrid func(context.Context, *In) (*Out, error)                  // the generated Client's method
 	conv     *awsbridge.Bridge                                         // the bridge of convert
 	page     func(*Out) (items int, next *paginate.Token)              // a page's items and next token
+	// byHand, when set, converts the pagegen input and the SDK's output
+	// as convert does, with code written for these types.
+	byHand func(*In, *SOut) (*SIn, *Out, error)
 
 	sin  *SIn  // in, converted by prepare
 	sout *SOut // the SDK's output of prepare
@@ -71,7 +78,7 @@ type calls[In, Out, SIn, SOut, Opt any] struct {
 // bridge is named service, with the pagegen input in, the SDK client's
 // method sdk, the generated Client's method bridge, and page, which
 // returns a page's number of items and its next token.
-func newCalls[In, Out, SIn, SOut, Opt any](service, op string, in *In, sdk func(context.Context, *SIn, ...func(*Opt)) (*SOut, error), bridge func(context.Context, *In) (*Out, error), page func(*Out) (int, *paginate.Token)) caller {
+func newCalls[In, Out, SIn, SOut, Opt any](service, op string, in *In, sdk func(context.Context, *SIn, ...func(*Opt)) (*SOut, error), bridge func(context.Context, *In) (*Out, error), page func(*Out) (int, *paginate.Token)) *calls[In, Out, SIn, SOut, Opt] {
 	return &calls[In, Out, SIn, SOut, Opt]{
 		op:       op,
 		in:       in,
@@ -114,6 +121,16 @@ func (c *calls[In, Out, SIn, SOut, Opt]) convert() error {
 	return c.conv.FromSDK(c.op, &out, c.sout)
 }
 
+func (c *calls[In, Out, SIn, SOut, Opt]) handwritten() func() error {
+	if c.byHand == nil {
+		return nil
+	}
+	return func() error {
+		_, _, err := c.byHand(c.in, c.sout)
+		return err
+	}
+}
+
 func (c *calls[In, Out, SIn, SOut, Opt]) check(tb testing.TB, ctx context.Context, items int, last bool) {
 	tb.Helper()
 	got, err := c.callBrid(ctx, c.in)
@@ -125,6 +142,14 @@ func (c *calls[In, Out, SIn, SOut, Opt]) check(tb testing.TB, ctx context.Contex
 	require.NoError(tb, c.conv.FromSDK(c.op, &want, c.sout), "%s: converting the SDK's output", c.op)
 	_, wantNext := c.page(&want)
 	require.Equal(tb, last, wantNext.IsZero(), "%s: whether the converted page has no next token", c.op)
+	if c.byHand != nil {
+		var wantIn SIn
+		require.NoError(tb, c.conv.ToSDK(c.op, &wantIn, c.in), "%s: converting the input", c.op)
+		in, out, err := c.byHand(c.in, c.sout)
+		require.NoError(tb, err, "%s: converting by hand", c.op)
+		require.Equal(tb, &wantIn, in, "%s: the input converted by hand is not the bridge's", c.op)
+		require.Equal(tb, &want, out, "%s: the page converted by hand is not the bridge's", c.op)
+	}
 	// Call keeps the order in which the response listed a token's map
 	// keys, and FromSDK sorts them: the tokens may differ in that alone.
 	*next, *wantNext = paginate.Token{}, paginate.Token{}

@@ -57,10 +57,12 @@ var operations = []operation{
 		fill: fillDynamoDB,
 		open: func(cfg aws.Config) caller {
 			api := awsdynamodb.NewFromConfig(cfg)
-			return newCalls("dynamodb", "Scan",
+			c := newCalls("dynamodb", "Scan",
 				&dynamodb.ScanInput{TableName: ddbTable, Limit: new(int64(100))},
 				api.Scan, dynamodbaws.New(api).Scan,
 				func(o *dynamodb.ScanOutput) (int, *paginate.Token) { return len(o.Items), &o.LastEvaluatedKey })
+			c.byHand = scanByHand
+			return c
 		},
 	},
 	{
