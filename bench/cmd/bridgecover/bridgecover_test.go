@@ -73,6 +73,19 @@ func TestChooseSDK(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
+func TestProxyOnly(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://proxy.golang.org,direct": "https://proxy.golang.org",
+		"direct":                          "",
+		"https://a.example|https://b.example,direct": "https://a.example|https://b.example",
+		"https://a.example,direct|https://b.example": "https://a.example,https://b.example",
+		"off": "off",
+		"":    "",
+	} {
+		assert.Equal(t, want, proxyOnly(in), in)
+	}
+}
+
 func TestLookupCache(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "lookups.json")
 	proxy := &fakeLookup{versions: map[string]string{"m/a": "v1.0.0"}}
@@ -399,7 +412,7 @@ func TestParseBridgeTest(t *testing.T) {
 	}
 	slices.Sort(imports)
 	assert.Equal(t, []string{`"encoding/json"`, `"example.com/bridgecover/gen/ssm"`, `"github.com/aws/aws-sdk-go-v2/service/ssm"`,
-		`"github.com/pagegen/pagegen/awsbridge/bridgetest"`, `"reflect"`, `"strings"`, `"testing"`, `"time"`}, imports,
+		`"github.com/pagegen/pagegen/awsbridge/bridgetest"`, `"github.com/pagegen/pagegen/paginate"`, `"reflect"`, `"strings"`, `"testing"`, `"time"`}, imports,
 		"require is not used")
 	assert.Contains(t, string(src), `awsssm "github.com/aws/aws-sdk-go-v2/service/ssm"`)
 	assert.Contains(t, string(src), `{"DescribeSessions", new(ssm.DescribeSessionsOutput), new(awsssm.DescribeSessionsOutput)},`)

@@ -163,7 +163,7 @@ func (bt *bridgeTest) coverSource() ([]byte, error) {
 		fmt.Fprintf(&rows, "\t\t{%q, %s, %s},\n", rt.op, rt.pagegen, rt.sdk)
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"reflect\"\n\t\"strings\"\n\t\"time\"\n", bt.Package)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"reflect\"\n\t\"strings\"\n\t\"time\"\n\n\t\"github.com/pagegen/pagegen/paginate\"\n", bt.Package)
 	for name, p := range bt.imports {
 		if !used[name] {
 			continue
@@ -240,14 +240,14 @@ func coverProbe(op string, pagegen, sdk any, path string) string {
 // coverSet sets the member of v at the path names, a field name or "[]"
 // (a list's item or a map's value) each, allocating what is on the way.
 func coverSet(v reflect.Value, names []string) bool {
+	if len(names) == 0 {
+		return coverLeaf(v, 0)
+	}
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		v = v.Elem()
-	}
-	if len(names) == 0 {
-		return coverLeaf(v, 0)
 	}
 	if names[0] != "[]" {
 		if v.Kind() != reflect.Struct {
@@ -276,12 +276,16 @@ func coverSet(v reflect.Value, names []string) bool {
 	return true
 }
 
-// coverLeaf sets v to a value that is not zero: its first member, for a
-// struct.
+// coverLeaf sets v to a value that is not zero: its first member that
+// can be set, for a struct; an empty struct, for a pointer to a struct
+// with none.
 func coverLeaf(v reflect.Value, depth int) bool {
 	switch t := v.Type(); {
 	case depth > 8:
 		return false
+	case t == reflect.TypeFor[paginate.Token]():
+		v.Set(reflect.ValueOf(paginate.StringToken("1")))
+		return true
 	case t == reflect.TypeFor[time.Time]():
 		v.Set(reflect.ValueOf(time.Unix(1_700_000_000, 0).UTC()))
 		return true

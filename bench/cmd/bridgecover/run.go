@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -144,7 +145,15 @@ func (r *runner) lookUp(ctx context.Context, services []*service) error {
 	if err != nil {
 		return err
 	}
-	lookup := cache.wrap(goLookup(r.work, r.env))
+	env := r.env
+	goproxy, err := goOutput(ctx, r.work, r.env, "env", "GOPROXY")
+	if err != nil {
+		return err
+	}
+	if p := proxyOnly(strings.TrimSpace(string(goproxy))); p != "" && p != "off" {
+		env = append(slices.Clip(env), "GOPROXY="+p)
+	}
+	lookup := cache.wrap(goLookup(r.work, env))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
 	errs := make([]error, len(services))
@@ -366,18 +375,33 @@ func (r *runner) vetAndTest(ctx context.Context, mod string, services []*service
 		r.logf("batch %d/%d: %s", i+1, len(bs), strings.Join(st.Services, " "))
 
 		start := time.Now()
-		vet := goCommand(ctx, mod, r.env, append([]string{"vet", "-p", fmt.Sprint(r.opts.p)}, pkgs...)...)
-		var vetOut bytes.Buffer
-		vet.Stdout, vet.Stderr = &vetOut, &vetOut
-		vetErr := vet.Run()
-		st.Vet = time.Since(start)
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if vet.ProcessState != nil {
-			st.VetRSS = maxRSS(vet.ProcessState)
-		}
 		vetBy := map[*service][]string{}
+		broken, err := loadErrors(ctx, mod, r.env, pkgs)
+		if err != nil {
+			return err
+		}
+		var vetPkgs []string
+		for _, s := range batch {
+			if msg := broken[bridgeImport(s.Package)]; msg != "" {
+				vetBy[s] = append(vetBy[s], "does not load: "+msg)
+				continue
+			}
+			vetPkgs = append(vetPkgs, bridgeImport(s.Package))
+		}
+		var vetOut bytes.Buffer
+		var vetErr error
+		if len(vetPkgs) > 0 {
+			vet := goCommand(ctx, mod, r.env, append([]string{"vet", "-p", fmt.Sprint(r.opts.p)}, vetPkgs...)...)
+			vet.Stdout, vet.Stderr = &vetOut, &vetOut
+			vetErr = vet.Run()
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if vet.ProcessState != nil {
+				st.VetRSS = maxRSS(vet.ProcessState)
+			}
+		}
+		st.Vet = time.Since(start)
 		for folder, lines := range vetDiagnostics(vetOut.String(), mod) {
 			s := byFolder[serviceFolder(folder)]
 			if s == nil {
@@ -386,7 +410,7 @@ func (r *runner) vetAndTest(ctx context.Context, mod string, services []*service
 			}
 			vetBy[s] = append(vetBy[s], lines...)
 		}
-		if vetErr != nil && len(vetBy) == 0 && vetOut.Len() == 0 {
+		if vetErr != nil && vetOut.Len() == 0 {
 			return fmt.Errorf("go vet (in %s): %v", mod, vetErr)
 		}
 

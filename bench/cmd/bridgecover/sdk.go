@@ -64,6 +64,33 @@ func goLookup(dir string, env []string) lookupFunc {
 	}
 }
 
+// proxyOnly returns the GOPROXY list goproxy without its "direct"
+// entries, so that a look-up asks the module proxies alone and reports
+// what they answer, not a fetch from the module's origin; "" when no proxy
+// is left.
+func proxyOnly(goproxy string) string {
+	type entry struct{ url, sep string }
+	var kept []entry
+	for rest := goproxy; rest != ""; {
+		e := entry{url: rest}
+		rest = ""
+		if i := strings.IndexAny(e.url, ",|"); i >= 0 {
+			e.url, e.sep, rest = e.url[:i], e.url[i:i+1], e.url[i+1:]
+		}
+		if e.url = strings.TrimSpace(e.url); e.url != "" && e.url != "direct" {
+			kept = append(kept, e)
+		}
+	}
+	var b strings.Builder
+	for i, e := range kept {
+		b.WriteString(e.url)
+		if i < len(kept)-1 {
+			b.WriteString(e.sep)
+		}
+	}
+	return b.String()
+}
+
 // lookupCache keeps the answers of a lookupFunc in a JSON file, so that a
 // rerun in the same work folder asks the proxy nothing.
 type lookupCache struct {
@@ -174,6 +201,44 @@ func listPackages(ctx context.Context, dir string, env []string, paths []string)
 		pkgs[p.ImportPath] = p
 	}
 	return pkgs, nil
+}
+
+// loadErrors returns the error that keeps each of the packages at paths,
+// or its test, from loading in the module in dir (an import that no
+// module provides), by import path; a package that loads has none. go vet
+// stops at such a package before it vets any.
+func loadErrors(ctx context.Context, dir string, env []string, paths []string) (map[string]string, error) {
+	out, err := goOutput(ctx, dir, env, append([]string{"list", "-e", "-test", "-json=ImportPath,Error,DepsErrors"}, paths...)...)
+	if err != nil {
+		return nil, err
+	}
+	type listErr struct{ Pos, Err string }
+	errs := map[string]string{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var p struct {
+			ImportPath string
+			Error      *listErr
+			DepsErrors []*listErr
+		}
+		if err := dec.Decode(&p); err != nil {
+			return nil, fmt.Errorf("go list in %s: %w", dir, err)
+		}
+		ip := strings.TrimSuffix(variantless(p.ImportPath), ".test")
+		e := p.Error
+		if e == nil && len(p.DepsErrors) > 0 {
+			e = p.DepsErrors[0]
+		}
+		if e == nil || errs[ip] != "" {
+			continue
+		}
+		msg := strings.Join(strings.Fields(e.Err), " ")
+		if e.Pos != "" {
+			msg = e.Pos + ": " + msg
+		}
+		errs[ip] = msg
+	}
+	return errs, nil
 }
 
 // goOutput runs the go command with args in dir and returns its standard
