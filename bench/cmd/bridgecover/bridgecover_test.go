@@ -349,19 +349,19 @@ func TestServiceResults(t *testing.T) {
 
 func TestCoverLists(t *testing.T) {
 	output := []string{
-		"    bridgecover_test.go:30: bridgecover: uncovered ListThings ListThingsOutput.Things[].Config.A: ListThings: Things[0].Config.A: cannot build the SDK's types.Config: no type of the operation that deserializes itself holds it",
-		"    bridgecover_test.go:30: bridgecover: uncovered ListThings ListThingsInput.Extra: converts",
-		"    bridgecover_test.go:33: bridgecover: sdk-only ListThings ListThingsOutput.Things[].NewMember",
-		"    bridgecover_test.go:33: bridgecover: sdk-only ListOthers ListOthersInput.Flag",
+		"    zz_bridgecover_test.go:30: bridgecover: uncovered ListThings output ListThingsOutput.Things[].Config.A: ListThings: Things[0].Config.A: cannot build the SDK's types.Config: no type of the operation that deserializes itself holds it",
+		"    zz_bridgecover_test.go:30: bridgecover: uncovered ListThings input ListThingsInput.Extra: converts",
+		"    zz_bridgecover_test.go:33: bridgecover: sdk-only ListThings output ListThingsOutput.Things[].NewMember",
+		"    zz_bridgecover_test.go:33: bridgecover: sdk-only ListOthers input ListOthersInput.Flag",
 	}
 	uncovered, sdkOnly := coverLists(output)
-	assert.Equal(t, map[string][]uncoveredMember{"ListThings": {
-		{"ListThingsOutput.Things[].Config.A", "ListThings: Things[0].Config.A: cannot build the SDK's types.Config: no type of the operation that deserializes itself holds it"},
-		{"ListThingsInput.Extra", "converts"},
+	assert.Equal(t, map[string][]member{"ListThings": {
+		{"output", "ListThingsOutput.Things[].Config.A", "ListThings: Things[0].Config.A: cannot build the SDK's types.Config: no type of the operation that deserializes itself holds it"},
+		{"input", "ListThingsInput.Extra", "converts"},
 	}}, uncovered)
-	assert.Equal(t, map[string][]string{
-		"ListThings": {"ListThingsOutput.Things[].NewMember"},
-		"ListOthers": {"ListOthersInput.Flag"},
+	assert.Equal(t, map[string][]member{
+		"ListThings": {{"output", "ListThingsOutput.Things[].NewMember", ""}},
+		"ListOthers": {{"input", "ListOthersInput.Flag", ""}},
 	}, sdkOnly)
 	assert.Equal(t, catUnreachable, classify(uncovered["ListThings"][0].Reason))
 }
@@ -411,11 +411,12 @@ func TestParseBridgeTest(t *testing.T) {
 		imports = append(imports, imp.Path.Value)
 	}
 	slices.Sort(imports)
-	assert.Equal(t, []string{`"encoding/json"`, `"example.com/bridgecover/gen/ssm"`, `"github.com/aws/aws-sdk-go-v2/service/ssm"`,
+	assert.Equal(t, []string{`"encoding/json"`, `"example.com/bridgecover/gen/ssm"`, `"fmt"`, `"github.com/aws/aws-sdk-go-v2/service/ssm"`,
 		`"github.com/pagegen/pagegen/awsbridge/bridgetest"`, `"github.com/pagegen/pagegen/paginate"`, `"reflect"`, `"strings"`, `"testing"`, `"time"`}, imports,
 		"require is not used")
 	assert.Contains(t, string(src), `awsssm "github.com/aws/aws-sdk-go-v2/service/ssm"`)
-	assert.Contains(t, string(src), `{"DescribeSessions", new(ssm.DescribeSessionsOutput), new(awsssm.DescribeSessionsOutput)},`)
+	assert.Contains(t, string(src), `{"DescribeSessions", "input", new(ssm.DescribeSessionsInput), new(awsssm.DescribeSessionsInput)},`)
+	assert.Contains(t, string(src), `{"DescribeSessions", "output", new(ssm.DescribeSessionsOutput), new(awsssm.DescribeSessionsOutput)},`)
 	assert.Contains(t, string(src), "func "+coverTestName+"(t *testing.T)")
 	assert.Contains(t, string(src), "bridge.ToSDK(op,")
 

@@ -17,9 +17,11 @@ import (
 
 // coverFileName is the test file that the run adds to each generated
 // bridge package, beside the generated test, to list the members one side
-// has and the other does not; coverTestName is its test.
+// has and the other does not; coverTestName is its test. go test runs
+// the tests of a package file by file in name order, so the coverage test
+// runs after the generated tests and cannot change what they see.
 const (
-	coverFileName = "bridgecover_test.go"
+	coverFileName = "zz_bridgecover_test.go"
 	coverTestName = "TestCoverageLists"
 )
 
@@ -49,6 +51,20 @@ type testFunc struct {
 // operation and the source of its pagegen and SDK arguments.
 type roundTrip struct {
 	op, pagegen, sdk string
+}
+
+// side returns "input" or "output": the type of the operation that the
+// round trip checks, which the SDK's type names (new(awsssm.XInput));
+// "?" when it names neither.
+func (rt roundTrip) side() string {
+	name := strings.TrimSuffix(rt.sdk, ")")
+	switch {
+	case strings.HasSuffix(name, rt.op+"Input"):
+		return "input"
+	case strings.HasSuffix(name, rt.op+"Output"):
+		return "output"
+	}
+	return "?"
 }
 
 // parseBridgeTest reads a generated bridge test file: its tests, the
@@ -137,8 +153,8 @@ func parseBridgeTest(filename string, src []byte) (*bridgeTest, error) {
 // followed by the error of converting to the SDK a value of its type with
 // that member alone set, or by "converts" when there is none:
 //
-//	bridgecover: uncovered ListAnalyzers ListAnalyzersOutput.Analyzers[].Configuration.UnusedAccess: ListAnalyzers: …: cannot build the SDK's …
-//	bridgecover: sdk-only DescribeSessions DescribeSessionsOutput.Sessions[].AccessType
+//	bridgecover: uncovered ListAnalyzers output ListAnalyzersOutput.Analyzers[].Configuration.UnusedAccess: ListAnalyzers: …: cannot build the SDK's …
+//	bridgecover: sdk-only DescribeSessions output DescribeSessionsOutput.Sessions[].AccessType
 func (bt *bridgeTest) coverSource() ([]byte, error) {
 	if bt.bridge == "" {
 		return nil, fmt.Errorf("package %s: no round trip names the bridge", bt.Package)
@@ -160,10 +176,10 @@ func (bt *bridgeTest) coverSource() ([]byte, error) {
 				return true
 			})
 		}
-		fmt.Fprintf(&rows, "\t\t{%q, %s, %s},\n", rt.op, rt.pagegen, rt.sdk)
+		fmt.Fprintf(&rows, "\t\t{%q, %q, %s, %s},\n", rt.op, rt.side(), rt.pagegen, rt.sdk)
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"reflect\"\n\t\"strings\"\n\t\"time\"\n\n\t\"github.com/pagegen/pagegen/paginate\"\n", bt.Package)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"reflect\"\n\t\"strings\"\n\t\"time\"\n\n\t\"github.com/pagegen/pagegen/paginate\"\n", bt.Package)
 	for name, p := range bt.imports {
 		if !used[name] {
 			continue
@@ -197,15 +213,15 @@ const coverTemplate = `)
 // does not convert.
 func TESTNAME(t *testing.T) {
 	for _, c := range []struct {
-		op           string
+		op, side     string
 		pagegen, sdk any
 	}{
 ROWS	} {
 		for _, p := range bridgetest.Uncovered(c.pagegen, c.sdk) {
-			t.Logf("bridgecover: uncovered %s %s: %s", c.op, p, coverProbe(c.op, c.pagegen, c.sdk, p))
+			t.Logf("bridgecover: uncovered %s %s %s: %s", c.op, c.side, p, coverProbe(c.op, c.pagegen, c.sdk, p))
 		}
 		for _, p := range bridgetest.SDKOnly(c.pagegen, c.sdk) {
-			t.Logf("bridgecover: sdk-only %s %s", c.op, p)
+			t.Logf("bridgecover: sdk-only %s %s %s", c.op, c.side, p)
 		}
 	}
 }
@@ -213,7 +229,12 @@ ROWS	} {
 // coverProbe converts to the SDK's type of sdk a value of the pagegen type
 // of pagegen with the member at path alone set, and returns the error, or
 // "converts".
-func coverProbe(op string, pagegen, sdk any, path string) string {
+func coverProbe(op string, pagegen, sdk any, path string) (reason string) {
+	defer func() {
+		if r := recover(); r != nil {
+			reason = strings.ReplaceAll(fmt.Sprintf("the probe panicked: %v", r), "\n", " ")
+		}
+	}()
 	v := reflect.New(reflect.TypeOf(pagegen).Elem())
 	segs := strings.SplitAfter(path, "]")
 	var names []string

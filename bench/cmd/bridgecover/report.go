@@ -120,11 +120,15 @@ func writeReport(w io.Writer, d *runData) error {
 		ops, services map[string]bool
 		example       string
 	}
-	uncBy := map[category]*uncStat{}
+	type uncKey struct {
+		cat  category
+		side string
+	}
+	uncBy := map[uncKey]*uncStat{}
 	const converts category = "converts all the same (Uncovered lists it, ToSDK does not refuse it)"
 	uncovered, uncOps, full := 0, 0, 0
-	sdkOnly, sdkOps := 0, 0
-	sdkServices := map[string]bool{}
+	sdkOnly := map[string]int{}
+	sdkOps, sdkServices := map[string]bool{}, map[string]bool{}
 	var coverMissing []string
 	for _, sr := range d.Results {
 		if sr.CoverError != "" {
@@ -139,42 +143,45 @@ func writeReport(w io.Writer, d *runData) error {
 				uncOps++
 			}
 			for _, u := range o.Uncovered {
-				c := classify(u.Reason)
+				k := uncKey{classify(u.Reason), u.Side}
 				if u.Reason == "converts" {
-					c = converts
+					k.cat = converts
 				}
-				st := uncBy[c]
+				st := uncBy[k]
 				if st == nil {
 					st = &uncStat{ops: map[string]bool{}, services: map[string]bool{}}
 					st.example = fmt.Sprintf("%s %s: %s: %s", o.Service, o.Op, u.Path, u.Reason)
-					uncBy[c] = st
+					uncBy[k] = st
 				}
 				st.members++
 				st.ops[o.Service+"/"+o.Op] = true
 				st.services[o.Service] = true
 			}
-			if len(o.SDKOnly) > 0 {
-				sdkOnly += len(o.SDKOnly)
-				sdkOps++
+			for _, m := range o.SDKOnly {
+				sdkOnly[m.Side]++
+				sdkOps[o.Service+"/"+o.Op] = true
 				sdkServices[o.Service] = true
 			}
 		}
 	}
 	p("## Members one side has and the other does not\n\n")
-	p("**%s of %s tested operations convert completely**: their round trips pass and every member of their pagegen types has a place in the SDK's.\n\n", num(full), num(len(tested)))
-	p("Members of the pagegen types that the SDK has no place for (bridgetest.Uncovered): %s, in %s operations. The round trips leave them unset, so they are not among the failures above; each was converted alone, set in an otherwise empty value, to find why (the error's category):\n\n", num(uncovered), num(uncOps))
+	p("**%s of %s tested operations are checked completely**: their round trips pass and every member of their pagegen types has a place in the SDK's, so that the round trips set them all.\n\n", num(full), num(len(tested)))
+	p("Members of the pagegen types that the SDK has no place for (bridgetest.Uncovered): %s, in %s operations. The round trips leave them unset, so they are not among the failures below. Each was set alone in an otherwise empty value and converted to the SDK's type (ToSDK), to find why; the category is that of the error. In an input, that error is what sending the member gives. In an output, it says that the SDK's value cannot be built to check the member: receiving one (FromSDK) reads the SDK's value by reflection and is not measured here.\n\n", num(uncovered), num(uncOps))
 	if len(uncBy) > 0 {
-		p("| why | members | operations | services | example |\n|---|---:|---:|---:|---|\n")
+		p("| why | in | members | operations | services | example |\n|---|---|---:|---:|---:|---|\n")
 		for _, c := range append(slices.Clone(categories), converts) {
-			st := uncBy[c]
-			if st == nil {
-				continue
+			for _, side := range []string{"input", "output", "?"} {
+				st := uncBy[uncKey{c, side}]
+				if st == nil {
+					continue
+				}
+				p("| %s | %s | %s | %s | %s | %s |\n", c, side, num(st.members), num(len(st.ops)), num(len(st.services)), cell(clip(st.example, 300)))
 			}
-			p("| %s | %s | %s | %s | %s |\n", c, num(st.members), num(len(st.ops)), num(len(st.services)), cell(clip(st.example, 300)))
 		}
 		p("\n")
 	}
-	p("SDK members the pages do not know (bridgetest.SDKOnly; the SDK is newer than the pages): %s, in %s operations of %s services.\n", num(sdkOnly), num(sdkOps), num(len(sdkServices)))
+	p("SDK members the pages do not know (bridgetest.SDKOnly; the SDK is newer than the pages): %s in inputs (a pagegen input cannot set them) and %s in outputs (the bridge leaves them out of what it returns), in %s operations of %s services.\n",
+		num(sdkOnly["input"]), num(sdkOnly["output"]), num(len(sdkOps)), num(len(sdkServices)))
 	for _, c := range coverMissing {
 		p("- no lists for %s\n", c)
 	}

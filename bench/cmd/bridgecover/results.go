@@ -16,10 +16,10 @@ type opResult struct {
 	Checked, Trips int
 	// Uncovered are the members of its pagegen types that the SDK has no
 	// place for, which its round trips do not fill.
-	Uncovered []uncoveredMember
-	// SDKOnly are the member paths of the SDK's types that no pagegen
-	// member converts to or from.
-	SDKOnly []string
+	Uncovered []member
+	// SDKOnly are the members of the SDK's types that no pagegen member
+	// converts to or from.
+	SDKOnly []member
 }
 
 // serviceResult is the result of one service's bridge package.
@@ -37,8 +37,7 @@ type serviceResult struct {
 // bt lists. builds is the output of the failed builds of the run.
 func serviceResults(s *service, bt *bridgeTest, run *pkgRun, builds map[string][]string) *serviceResult {
 	sr := &serviceResult{Service: s}
-	var uncovered map[string][]uncoveredMember
-	var sdkOnly map[string][]string
+	var uncovered, sdkOnly map[string][]member
 	if run != nil {
 		if c := run.Tests[coverTestName]; c != nil && c.Action == "pass" {
 			uncovered, sdkOnly = coverLists(c.Output)

@@ -141,32 +141,35 @@ func membersChecked(output []string) (members, trips int) {
 }
 
 // coverLineRE matches the log lines of the coverage test (see
-// coverSource): "bridgecover: uncovered Op Path: reason" and
-// "bridgecover: sdk-only Op Path".
-var coverLineRE = regexp.MustCompile(`bridgecover: (uncovered|sdk-only) (\S+) (\S+?)(?:: (.*?))?\s*$`)
+// coverSource): "bridgecover: uncovered Op input Path: reason" and
+// "bridgecover: sdk-only Op output Path".
+var coverLineRE = regexp.MustCompile(`bridgecover: (uncovered|sdk-only) (\S+) (input|output|\?) (\S+?)(?:: (.*?))?\s*$`)
 
-// uncoveredMember is a member of a pagegen type that the SDK has no place
-// for, with the error of converting it.
-type uncoveredMember struct {
-	Path   string // "ListAnalyzersOutput.Analyzers[].Configuration.UnusedAccess"
-	Reason string // the conversion's error; "converts" when there was none
+// member is a member that one side of a conversion has and the other
+// does not.
+type member struct {
+	Side string // "input" or "output": the operation's type it is in
+	Path string // "ListAnalyzersOutput.Analyzers[].Configuration.UnusedAccess"
+	// Reason is, for a member of a pagegen type, the error of converting
+	// it to the SDK alone, or "converts" when there was none.
+	Reason string
 }
 
 // coverLists returns the members that the coverage test's output lists,
-// by operation: those the SDK has no place for, and the paths of those
-// only the SDK has.
-func coverLists(output []string) (uncovered map[string][]uncoveredMember, sdkOnly map[string][]string) {
-	uncovered, sdkOnly = map[string][]uncoveredMember{}, map[string][]string{}
+// by operation: those of the pagegen types that the SDK has no place
+// for, and those of the SDK's types that no pagegen member converts to.
+func coverLists(output []string) (uncovered, sdkOnly map[string][]member) {
+	uncovered, sdkOnly = map[string][]member{}, map[string][]member{}
 	for _, line := range output {
 		m := coverLineRE.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
-		if m[1] == "uncovered" {
-			uncovered[m[2]] = append(uncovered[m[2]], uncoveredMember{Path: m[3], Reason: m[4]})
-		} else {
-			sdkOnly[m[2]] = append(sdkOnly[m[2]], m[3])
+		list := uncovered
+		if m[1] == "sdk-only" {
+			list = sdkOnly
 		}
+		list[m[2]] = append(list[m[2]], member{Side: m[3], Path: m[4], Reason: m[5]})
 	}
 	return uncovered, sdkOnly
 }
