@@ -86,6 +86,11 @@ func TestProxyOnly(t *testing.T) {
 	}
 }
 
+func TestProxyAnswer(t *testing.T) {
+	assert.Equal(t, "404 Not Found", proxyAnswer("go: module github.com/aws/aws-sdk-go-v2/service/aiops: reading https://proxy.golang.org/github.com/aws/aws-sdk-go-v2/service/aiops/@v/list: 404 Not Found\n"))
+	assert.Equal(t, "go: something else", proxyAnswer("go: downloading\ngo: something else\n"))
+}
+
 func TestLookupCache(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "lookups.json")
 	proxy := &fakeLookup{versions: map[string]string{"m/a": "v1.0.0"}}

@@ -114,6 +114,40 @@ func writeReport(w io.Writer, d *runData) error {
 	}
 	p("\n")
 
+	// By protocol.
+	type protoStat struct{ services, ops, pass, full int }
+	byProto := map[string]*protoStat{}
+	var protos []string
+	for _, sr := range d.Results {
+		pr := sr.Service.Protocol
+		if pr == "" {
+			pr = "unknown"
+		}
+		st := byProto[pr]
+		if st == nil {
+			st = &protoStat{}
+			byProto[pr] = st
+			protos = append(protos, pr)
+		}
+		st.services++
+		for _, o := range sr.Ops {
+			st.ops++
+			if o.Pass {
+				st.pass++
+				if len(o.Uncovered) == 0 && sr.CoverError == "" {
+					st.full++
+				}
+			}
+		}
+	}
+	slices.Sort(protos)
+	p("By botocore's protocol (checked completely: see below):\n\n| protocol | services | operations | pass | checked completely |\n|---|---:|---:|---:|---:|\n")
+	for _, pr := range protos {
+		st := byProto[pr]
+		p("| %s | %s | %s | %s | %s |\n", pr, num(st.services), num(st.ops), num(st.pass), num(st.full))
+	}
+	p("\n")
+
 	// Members without a counterpart.
 	type uncStat struct {
 		members       int
@@ -226,9 +260,21 @@ func writeReport(w io.Writer, d *runData) error {
 	if len(notAtHand) == 0 {
 		p("None.\n\n")
 	} else {
-		p("%s services, %s operations: the module proxy serves none of their candidate modules.\n\n", num(len(notAtHand)), num(opsOf(notAtHand, allOps)))
+		p("%s services, %s operations: the module proxy serves none of their candidate modules. By the proxy's answer, each service with its operations and the modules tried (under github.com/aws/aws-sdk-go-v2/):\n\n", num(len(notAtHand)), num(opsOf(notAtHand, allOps)))
+		byAnswer := map[string][]string{}
+		var answers []string
 		for _, s := range notAtHand {
-			p("- %s (%d operations; tried %s)%s\n", s.Name, len(s.Ops), strings.Join(shortNames(s.SDK.Candidates), ", "), lookupNote(s))
+			a := "no answer"
+			if s.SDK != nil && len(s.SDK.Errs) > 0 {
+				_, a, _ = strings.Cut(s.SDK.Errs[len(s.SDK.Errs)-1], ": ")
+			}
+			if byAnswer[a] == nil {
+				answers = append(answers, a)
+			}
+			byAnswer[a] = append(byAnswer[a], fmt.Sprintf("%s (%d; %s)", s.Name, len(s.Ops), strings.Join(shortNames(s.SDK.Candidates), ", ")))
+		}
+		for _, a := range answers {
+			p("- %s: %s\n", clip(a, 200), strings.Join(byAnswer[a], ", "))
 		}
 		p("\n")
 	}
@@ -304,15 +350,6 @@ func workNote(d *runData) string {
 		return d.Work
 	}
 	return "temporary, removed"
-}
-
-// lookupNote returns the last lookup error of a service whose SDK is not
-// at hand, for the list of such services.
-func lookupNote(s *service) string {
-	if s.SDK == nil || len(s.SDK.Errs) == 0 {
-		return ""
-	}
-	return ": " + clip(s.SDK.Errs[len(s.SDK.Errs)-1], 160)
 }
 
 // shortName returns an SDK module path without aws-sdk-go-v2's prefix:

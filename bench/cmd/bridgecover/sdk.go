@@ -52,10 +52,16 @@ func chooseSDK(ctx context.Context, candidates []string, lookup lookupFunc) (*sd
 // with env, for module@latest.
 func goLookup(dir string, env []string) lookupFunc {
 	return func(ctx context.Context, path string) (string, error) {
-		out, err := goOutput(ctx, dir, env, "list", "-m", "-json", path+"@latest")
-		if err != nil {
-			return "", errors.New(lastLine(err.Error()))
+		var stdout, stderr bytes.Buffer
+		cmd := goCommand(ctx, dir, env, "list", "-m", "-json", path+"@latest")
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			if stderr.Len() == 0 {
+				return "", fmt.Errorf("go list -m %s@latest: %v", path, err)
+			}
+			return "", errors.New(proxyAnswer(stderr.String()))
 		}
+		out := stdout.Bytes()
 		var m struct{ Version string }
 		if err := json.Unmarshal(out, &m); err != nil || m.Version == "" {
 			return "", fmt.Errorf("go list -m -json %s@latest: no version in %q", path, out)
@@ -89,6 +95,21 @@ func proxyOnly(goproxy string) string {
 		}
 	}
 	return b.String()
+}
+
+// httpStatusRE matches the end of the go command's message for a module
+// that a proxy does not serve: "...: reading https://proxy.golang.org/
+// .../@v/list: 404 Not Found".
+var httpStatusRE = regexp.MustCompile(`: (\d{3} [^:]*)$`)
+
+// proxyAnswer returns what a failed go list -m said: the HTTP status the
+// proxy answered, when it says one, else its last line.
+func proxyAnswer(stderr string) string {
+	line := lastLine(stderr)
+	if m := httpStatusRE.FindStringSubmatch(line); m != nil {
+		return m[1]
+	}
+	return line
 }
 
 // lookupCache keeps the answers of a lookupFunc in a JSON file, so that a
