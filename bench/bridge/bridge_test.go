@@ -80,6 +80,7 @@ type closeRecorder struct {
 	closed bool
 }
 
+// Close notes that the body was closed.
 func (c *closeRecorder) Close() error {
 	c.closed = true
 	return nil

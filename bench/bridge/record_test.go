@@ -16,6 +16,7 @@ import (
 	"time"
 )
 
+// record has TestRecord write the recordings again.
 var record = flag.Bool("record", false, "start moto (python3 -m moto.server), fill it and record the responses into "+recordings)
 
 // TestRecord writes the recordings again, from a moto server of its own,
@@ -139,12 +140,14 @@ type syncBuffer struct {
 	buf bytes.Buffer
 }
 
+// Write appends p to the buffer.
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.Write(p)
 }
 
+// String returns what was written so far.
 func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
