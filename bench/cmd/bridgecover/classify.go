@@ -1,9 +1,6 @@
 package main
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // A category is a reason an operation's round trip fails. The first ten
 // are those of awsbridge's doc, "What cannot be converted", in its order;
@@ -84,19 +81,4 @@ func classify(msg string) category {
 		}
 	}
 	return catOther
-}
-
-// conversionPath returns the member path of an awsbridge conversion error
-// in msg ("Op: Filters[0].Key: reason" → "Filters[0].Key"), or "" when
-// msg names none.
-func conversionPath(msg, op string) string {
-	rest, ok := strings.CutPrefix(msg, op+": ")
-	if !ok {
-		return ""
-	}
-	p, _, ok := strings.Cut(rest, ": ")
-	if !ok || strings.ContainsAny(p, " ") {
-		return ""
-	}
-	return p
 }

@@ -302,7 +302,7 @@ func writeReport(w io.Writer, d *runData) error {
 	}
 	p("| whole run | %s |\n\n", dur(d.End.Sub(d.Start)))
 	if d.GenSummary != "" {
-		p("cmd/gen: %s\n\n", d.GenSummary)
+		p("cmd/gen, over %s pages: %s\n\n", num(d.SpecPages), d.GenSummary)
 	}
 	if len(d.TidyNotes) > 0 {
 		p("go mod tidy -e, after generating:\n\n")

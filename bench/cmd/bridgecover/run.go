@@ -28,24 +28,24 @@ type runner struct {
 
 // runData is what the report prints.
 type runData struct {
-	Start, End           time.Time
-	LoadStart, LoadEnd   string // /proc/loadavg's first three figures
-	GoVersion            string
-	Cores                int
-	CorpusServices       int
-	CorpusPages          int
-	Services             []*service       // the services measured, in name order
-	Results              []*serviceResult // those built, in name order
-	Phases               []phase
-	Batches              []batchStat
-	GenSummary           string   // what cmd/gen said last
-	Unattributed         []string // go vet lines that name no service's file
-	TidyNotes            []string // what go mod tidy -e said after generating
-	Work                 string
-	Kept                 bool // the work folder is kept
-	Cached               bool // go test could reuse cached results
-	BatchSize, Parallel  int
-	SpecPages, SpecFiles int
+	Start, End          time.Time
+	LoadStart, LoadEnd  string // /proc/loadavg's first three figures
+	GoVersion           string
+	Cores               int
+	CorpusServices      int
+	CorpusPages         int
+	Services            []*service       // the services measured, in name order
+	Results             []*serviceResult // those built, in name order
+	Phases              []phase
+	Batches             []batchStat
+	GenSummary          string   // what cmd/gen said last
+	Unattributed        []string // go vet lines that name no service's file
+	TidyNotes           []string // what go mod tidy -e said after generating
+	Work                string
+	Kept                bool // the work folder is kept
+	Cached              bool // go test could reuse cached results
+	BatchSize, Parallel int
+	SpecPages           int // the pages given to cmd/gen
 }
 
 // phase is the wall time of one phase of the run.
