@@ -23,6 +23,9 @@ type SDKPackage struct {
 	// Operations are the operations the package has: every Operation of
 	// the SDK client.
 	Operations map[string]bool
+	// Document reports that the SDK has the service's document package,
+	// <ImportPath>/document, which only services with documents have.
+	Document bool
 }
 
 // SDKResolver finds the aws-sdk-go-v2 package of a service: the first of
@@ -108,7 +111,7 @@ func (b *builder) bridge(pkg *Package, pages []*parser.Page, sdk *SDKPackage) *B
 	if br.SDKName == pkg.Name || br.SDKName == br.Name {
 		br.SDKName = "sdk" + path.Base(sdk.ImportPath)
 	}
-	if usesDocuments(pkg) {
+	if sdk.Document && usesDocuments(pkg) {
 		br.SDKDocument = sdk.ImportPath + "/document"
 		br.SDKDocumentName = br.SDKName + "document"
 	}
@@ -130,7 +133,9 @@ func (b *builder) bridge(pkg *Package, pages []*parser.Page, sdk *SDKPackage) *B
 	return br
 }
 
-// usesDocuments reports whether a type of pkg holds a document.
+// usesDocuments reports whether a type of pkg holds a document that the
+// pages document: the raw items of a result boto3 did not render are not
+// documents of the API.
 func usesDocuments(pkg *Package) bool {
 	var holds func(r *TypeRef) bool
 	holds = func(r *TypeRef) bool {
@@ -148,7 +153,7 @@ func usesDocuments(pkg *Package) bool {
 	}
 	for _, t := range types {
 		for _, f := range t.Fields {
-			if holds(f.Type) {
+			if !f.Hidden && holds(f.Type) {
 				return true
 			}
 		}

@@ -98,3 +98,30 @@ func TestBridgeErrors(t *testing.T) {
 	})
 	require.EqualError(t, err, "ListOthers.rst:1:1: no aws-sdk-go-v2 package for service svc")
 }
+
+// TestBridgeDocuments checks that a bridge imports the SDK's document
+// package when the pages document a document and the SDK has the package,
+// and not for the raw items of a result boto3 did not render.
+func TestBridgeDocuments(t *testing.T) {
+	doc := page("ListThings", nil, member("Items", list(&parser.Shape{Kind: parser.Document})))
+	raw := page("ListThings", nil)
+	raw.Unrendered = []string{"Response Syntax", "Response Structure"}
+	for _, tc := range []struct {
+		name     string
+		page     *parser.Page
+		sdkHas   bool
+		document string
+	}{
+		{"document", doc, true, SDKModule + "/service/svc/document"},
+		{"no document package in the SDK", doc, false, ""},
+		{"raw items of an unrendered result", raw, true, ""},
+	} {
+		pkgs, err := Build([]*parser.Page{tc.page}, map[string]map[string]parser.PaginatorConfig{"svc": {"ListThings": {
+			InputToken: []string{"NextToken"}, OutputToken: []string{"NextToken"}, ResultKey: []string{"Items"},
+		}}}, nil, func(string, []string) (*SDKPackage, error) {
+			return &SDKPackage{ImportPath: SDKModule + "/service/svc", Operations: map[string]bool{"ListThings": true}, Document: tc.sdkHas}, nil
+		})
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, tc.document, pkgs[0].Bridge.SDKDocument, tc.name)
+	}
+}

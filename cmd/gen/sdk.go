@@ -126,13 +126,18 @@ func goListResolver(out string, named map[string]string) model.SDKResolver {
 		if err != nil {
 			return nil, err
 		}
-		cmd := exec.Command("go", append([]string{"list", "-e", "-json=ImportPath,Name,GoFiles,Module,Error"}, candidates...)...)
+		args := []string{"list", "-e", "-json=ImportPath,Name,GoFiles,Module,Error"}
+		for _, c := range candidates {
+			args = append(args, c, c+"/document")
+		}
+		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		if err := cmd.Run(); err != nil {
 			return nil, fmt.Errorf("go list %s: %v: %s", strings.Join(candidates, " "), err, strings.TrimSpace(stderr.String()))
 		}
+		found := map[string]*model.SDKPackage{}
 		dec := json.NewDecoder(&stdout)
 		for {
 			var p struct {
@@ -159,7 +164,13 @@ func goListResolver(out string, named map[string]string) model.SDKResolver {
 					sdk.Operations[m[1]] = true
 				}
 			}
-			return sdk, nil
+			found[p.ImportPath] = sdk
+		}
+		for _, c := range candidates {
+			if sdk := found[c]; sdk != nil {
+				sdk.Document = found[c+"/document"] != nil
+				return sdk, nil
+			}
 		}
 		return nil, fmt.Errorf("no aws-sdk-go-v2 package for service %s in the module of %s: tried %s; add the service's package to the module (go get %s) or name it with -aws-sdk %s=<package>",
 			service, out, strings.Join(candidates, ", "), candidates[0], service)
