@@ -34,10 +34,11 @@ type Config struct {
 type Bridge struct {
 	cfg Config
 
-	mu    sync.Mutex // held while plans are built
-	plans sync.Map   // planKey → *plan
-	ops   sync.Map   // reflect.Type of the SDK input → *operation
-	roots sync.Map   // operation name → []reflect.Type, its SDK input and output
+	mu     sync.Mutex // held while plans are built
+	plans  sync.Map   // planKey → *plan
+	dplans sync.Map   // dkey → *dstruct, *dlist, *dmap or *dunion (nil for none)
+	ops    sync.Map   // reflect.Type of the SDK input → *operation
+	roots  sync.Map   // operation name → []reflect.Type, its SDK input and output
 }
 
 // New returns a Bridge for the service that c describes.

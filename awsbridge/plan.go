@@ -36,6 +36,10 @@ type conv struct {
 	// which maxValueDepth bounds, so that a value that holds itself is
 	// an error.
 	depth int
+	// x is the scalar that the direct path read last, and mapTemps the
+	// values through which it sets maps' entries.
+	x        scalar
+	mapTemps []*dmapTemps
 }
 
 // maxValueDepth bounds the nesting of the values converted.
@@ -322,6 +326,25 @@ func unknownToStruct(dst reflect.Type, sv reflect.Value, pg *shape.Pagegen) erro
 // member; the SDK's members that the pagegen struct does not have are left
 // out.
 func (bl *builder) structFromSDK(dst, src reflect.Type) convFunc {
+	fields := bl.fieldsFromSDK(dst, src)
+	return func(dv, sv reflect.Value, c *conv) error {
+		for i := range fields {
+			f := &fields[i]
+			s := sv.Field(f.src)
+			if !f.always && s.IsZero() {
+				continue
+			}
+			if err := f.fn(dv.Field(f.dst), s, c); err != nil {
+				return atField(err, f.name)
+			}
+		}
+		return nil
+	}
+}
+
+// fieldsFromSDK returns the conversions of the members of the SDK struct
+// src that the pagegen struct dst has, in the order of dst's fields.
+func (bl *builder) fieldsFromSDK(dst, src reflect.Type) []fieldConv {
 	var fields []fieldConv
 	for _, p := range shape.Pairs(dst, src) {
 		if !p.Matched {
@@ -336,19 +359,7 @@ func (bl *builder) structFromSDK(dst, src reflect.Type) convFunc {
 		f.always = p.Pagegen.Type.Kind() == reflect.Pointer && !nilable(p.SDK.Type.Kind())
 		fields = append(fields, f)
 	}
-	return func(dv, sv reflect.Value, c *conv) error {
-		for i := range fields {
-			f := &fields[i]
-			s := sv.Field(f.src)
-			if !f.always && s.IsZero() {
-				continue
-			}
-			if err := f.fn(dv.Field(f.dst), s, c); err != nil {
-				return atField(err, f.name)
-			}
-		}
-		return nil
-	}
+	return fields
 }
 
 func nilable(k reflect.Kind) bool {

@@ -1,8 +1,6 @@
 package awsbridge
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -259,17 +257,5 @@ func (u *unionFrom) member(t reflect.Type) *memberFrom {
 // setUnknown puts the member name, whose JSON value is raw, into the
 // pagegen union's unknown members.
 func (u *unionFrom) setUnknown(dv reflect.Value, name string, raw []byte) error {
-	if !u.pg.IsUnion() {
-		return fmt.Errorf("the SDK holds a member %s that it does not know, which %s has no place for", name, u.pg.Type)
-	}
-	field := u.pg.Type.Field(u.pg.Unknown).Name
-	if !json.Valid(raw) {
-		return atField(atKey(fmt.Errorf("the SDK's value of the member it does not know is not valid JSON"), name), field)
-	}
-	m := dv.Field(u.pg.Unknown)
-	if m.IsNil() {
-		m.Set(reflect.MakeMap(m.Type()))
-	}
-	m.SetMapIndex(reflect.ValueOf(name).Convert(m.Type().Key()), reflect.ValueOf(json.RawMessage(bytes.Clone(raw))).Convert(m.Type().Elem()))
-	return nil
+	return setUnknown(u.pg, dv, name, raw)
 }
