@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pagegen/pagegen/awsbridge/internal/shape"
 )
@@ -37,8 +38,11 @@ type Bridge struct {
 	mu     sync.Mutex // held while plans are built
 	plans  sync.Map   // planKey → *plan
 	dplans sync.Map   // dkey → *dstruct, *dlist, *dmap or *dunion (nil for none)
-	ops    sync.Map   // reflect.Type of the SDK input → *operation
-	roots  sync.Map   // operation name → []reflect.Type, its SDK input and output
+	// fromSDKOnly has Call convert the SDK's output on every call, for
+	// the package's tests, which compare the two paths.
+	fromSDKOnly bool
+	ops         sync.Map // reflect.Type of the SDK input → *operation
+	roots       sync.Map // operation name → []reflect.Type, its SDK input and output
 }
 
 // New returns a Bridge for the service that c describes.
@@ -54,10 +58,15 @@ func New(c Config) *Bridge {
 // SDK's error types in it; a value that cannot be converted gives a
 // *ConversionError.
 //
-// Where the pagegen output holds a map as a Token (DynamoDB's
-// LastEvaluatedKey), Call has the SDK's protocol note the order of the
-// map's keys as the response lists them, so that the Token lists them in
-// that order, as boto3 does.
+// Where the SDK's client deserializes through schemas (its Options have
+// a Protocol, one of smithy-go's awsJson, restJson1, awsQuery and
+// rpcv2Cbor, and its output deserializes itself), Call has the protocol
+// decode the response straight into the pagegen output, with the results
+// and errors that converting the SDK's output would give, and the SDK's
+// output is left empty. Elsewhere it converts the SDK's output. Either
+// way, where the pagegen output holds a map as a Token (DynamoDB's
+// LastEvaluatedKey), the Token lists the map's keys in the order the
+// response lists them, as boto3 does.
 func Call[Out, In, SIn, SOut, Opt any](ctx context.Context, b *Bridge, op string, call func(context.Context, *SIn, ...func(*Opt)) (*SOut, error), in *In, optFns []func(*Opt)) (*Out, error) {
 	o := b.operation(op, reflect.TypeFor[In](), reflect.TypeFor[Out](), reflect.TypeFor[SIn](), reflect.TypeFor[SOut](), reflect.TypeFor[Opt]())
 	c := &conv{b: b, roots: o.roots}
@@ -67,18 +76,31 @@ func Call[Out, In, SIn, SOut, Opt any](ctx context.Context, b *Bridge, op string
 			return nil, conversionError(op, err)
 		}
 	}
+	out := new(Out)
 	fns := optFns
-	if o.protocol >= 0 {
-		c.order = &keyOrder{members: o.ordered}
+	var dc *directCall
+	if o.protocol >= 0 && (o.direct || len(o.ordered) > 0) {
+		dc = &directCall{o: o, c: c, out: reflect.ValueOf(out).Elem()}
+		if len(o.ordered) > 0 {
+			c.order = &keyOrder{members: o.ordered}
+			dc.order = c.order
+		}
 		fns = append(fns[:len(fns):len(fns)], func(opts *Opt) {
-			recordKeyOrder(reflect.ValueOf(opts).Elem().Field(o.protocol), c.order)
+			dc.install(reflect.ValueOf(opts).Elem())
 		})
 	}
 	sout, err := call(ctx, sin, fns...)
 	if err != nil {
 		return nil, err
 	}
-	out := new(Out)
+	if dc != nil && dc.decoded {
+		if dc.err != nil {
+			return nil, conversionError(op, dc.err)
+		}
+		return out, nil
+	}
+	*out = *new(Out)
+	c.depth = 0
 	if sout != nil {
 		if err := o.out.fn(reflect.ValueOf(out).Elem(), reflect.ValueOf(sout).Elem(), c); err != nil {
 			return nil, conversionError(op, err)
@@ -148,15 +170,23 @@ func (c *conv) member(iface reflect.Type, name string) (reflect.Type, error) {
 
 // operation is what Call knows of an operation.
 type operation struct {
+	b                             *Bridge
 	name                          string
 	inT, outT, sinT, soutT, optsT reflect.Type
 	in, out                       *plan
 	roots                         *shape.Roots // the SDK input and output
-	// protocol is the index of the Protocol field of the SDK's options
-	// when the order of map keys is to be recorded, else -1; ordered are
-	// the members whose order is recorded.
+	// protocol is the index of the Protocol field of the SDK's options,
+	// else -1; ordered are the output's members whose map keys keep the
+	// order of the response.
 	protocol int
 	ordered  []string
+	// direct is set when the SDK's output deserializes itself, so that
+	// the response may be decoded straight into the pagegen output
+	// (direct.go); dir is what its first response decided, and
+	// interceptors is the index of the SDK options' Interceptors, or -1.
+	direct       bool
+	dir          atomic.Pointer[directOp]
+	interceptors int
 }
 
 // operation returns the operation op of the given types, planned once.
@@ -167,18 +197,23 @@ func (b *Bridge) operation(op string, in, out, sin, sout, opts reflect.Type) *op
 		}
 	}
 	o := &operation{
-		name: op, inT: in, outT: out, sinT: sin, soutT: sout, optsT: opts,
-		in:       b.plan(toSDK, sin, in),
-		out:      b.plan(fromSDK, out, sout),
-		roots:    shape.NewRoots(sin, sout),
-		protocol: -1,
+		b: b, name: op, inT: in, outT: out, sinT: sin, soutT: sout, optsT: opts,
+		in:           b.plan(toSDK, sin, in),
+		out:          b.plan(fromSDK, out, sout),
+		roots:        shape.NewRoots(sin, sout),
+		protocol:     -1,
+		interceptors: -1,
 	}
 	o.ordered = orderedMembers(out, sout)
-	if len(o.ordered) > 0 && opts.Kind() == reflect.Struct {
+	if opts.Kind() == reflect.Struct {
 		if f, ok := opts.FieldByName("Protocol"); ok && len(f.Index) == 1 && f.Type == clientProtocolType {
 			o.protocol = f.Index[0]
 		}
+		if f, ok := opts.FieldByName("Interceptors"); ok && len(f.Index) == 1 && f.Type == interceptorsType {
+			o.interceptors = f.Index[0]
+		}
 	}
+	o.direct = out.Kind() == reflect.Struct && sout.Kind() == reflect.Struct && reflect.PointerTo(sout).Implements(deserializable)
 	b.ops.Store(sin, o)
 	b.roots.Store(op, []reflect.Type{sin, sout})
 	return o

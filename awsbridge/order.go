@@ -64,16 +64,6 @@ func orderedMembers(out, sout reflect.Type) []string {
 	return names
 }
 
-// recordKeyOrder sets the SDK options' Protocol field, field, to a
-// protocol that records the key orders of order's members.
-func recordKeyOrder(field reflect.Value, order *keyOrder) {
-	p, _ := field.Interface().(smithyhttp.ClientProtocol)
-	if p == nil {
-		return
-	}
-	field.Set(reflect.ValueOf(&orderProtocol{ClientProtocol: p, order: order}))
-}
-
 // orderProtocol is a ClientProtocol whose DeserializeResponse records the
 // order of map keys as the response lists them.
 type orderProtocol struct {
