@@ -8,9 +8,11 @@
 //	}
 //
 // with one Bridge per package. Call converts the pagegen input into the
-// SDK's input type, calls the SDK, and converts the SDK's output into the
-// pagegen output type; ToSDK and FromSDK convert single values. The
-// package bridgetest checks a bridge's conversions.
+// SDK's input type, calls the SDK, and makes the pagegen output of the
+// response: where the SDK deserializes through schemas, by decoding the
+// response straight into it, else by converting the SDK's output (see
+// How); ToSDK and FromSDK convert single values. The package bridgetest
+// checks a bridge's conversions.
 //
 // # What it converts
 //
@@ -51,9 +53,9 @@
 //     and a timestamp is epoch seconds. A map comes out with its keys
 //     sorted, except that Call keeps the order in which the response
 //     listed the keys of the maps that are an output's top-level token
-//     members (DynamoDB's LastEvaluatedKey), as boto3 does: it has the
-//     SDK's protocol (Options.Protocol, in the SDKs whose protocols
-//     deserialize through schemas) note the keys as it reads them.
+//     members (DynamoDB's LastEvaluatedKey), as boto3 does: it reads them
+//     in that order from the SDK's protocol (Options.Protocol, in the
+//     SDKs whose protocols deserialize through schemas).
 //
 // An SDK member that the pagegen struct does not have (the SDK is newer
 // than the pages) is left unset in inputs and out of outputs;
@@ -67,6 +69,54 @@
 // by name. Errors carry the path of the member, in the pagegen value's Go
 // field names, and are returned as *ConversionError; the SDK's own errors
 // pass through Call unchanged.
+//
+// Call has two ways of making the pagegen output. Where the SDK's client
+// deserializes through schemas (its Options have a Protocol that is one
+// of smithy-go's awsJson 1.0 and 1.1, restJson1, awsQuery and rpcv2Cbor,
+// and its outputs deserialize themselves: DynamoDB, SSM, CloudWatch Logs
+// and IAM at hand), Call sets the call's Protocol to one that hands the
+// real protocol a smithy.Deserializable of its own, which reads the
+// response through the protocol's ShapeDeserializer straight into the
+// pagegen output: the SDK's output, which the SDK builds only to be
+// converted, is left empty. Else Call converts the SDK's output, which the
+// SDK's protocol built while it noted the order of the token maps' keys.
+// The direct path's results and errors are those of converting the SDK's
+// output, whose Deserialize it mirrors call for call:
+//
+//   - a plan per schema, pagegen type and SDK type, built once, reads a
+//     structure, list, map or union with smithy's ReadStruct, ReadList,
+//     ReadMap and ReadUnion and the schemas the SDK passes them (a
+//     structure's own, the member's otherwise), and each scalar with the
+//     method the SDK reads it with, into the SDK's Go type, which the
+//     conversion of FromSDK then converts; members are found by the
+//     address of their schema, never by name;
+//   - what the SDK's generated code makes of odd responses is kept: a
+//     repeated member replaces the one before, a null list item or map
+//     value is the SDK's zero value, and a union that names no member the
+//     SDK knows leaves the SDK's variable as it was, so that a list item
+//     or a map value repeats the last union that had a member, and a
+//     struct member keeps its value;
+//   - the members that no plan covers exactly (documents, tokens that are
+//     not strings or integers, pairs of types that FromSDK does not convert
+//     item by item or member by member) and those the pagegen struct does
+//     not have are read by the SDK's own Deserialize of the struct that
+//     holds them, through a deserializer that shows it that member alone,
+//     into an SDK struct of their own, and converted by FromSDK (a union's
+//     member by the Deserialize of the SDK's member type);
+//   - a value that cannot be converted is an error kept until the whole
+//     response has been read, the one that FromSDK would report first,
+//     so that an error of the response itself, which the SDK's
+//     deserializer returns, comes first, as it does when the SDK reads
+//     the response before the conversion.
+//
+// The SDK's output is the SDK's own: nothing in the SDK's middleware
+// stack reads it once deserialized, for the services at hand (DynamoDB's
+// CRC32 check reads the raw body), but interceptors are given it, so that
+// a call whose options hold AfterDeserialization, AfterAttempt or
+// AfterExecution interceptors converts the SDK's output, as do outputs
+// that are streams or event streams, and protocols of a program's own.
+// A middleware added through the options' APIOptions that reads the
+// SDK's output finds it empty on the direct path.
 //
 // A union's member types and the SDK's documents cannot be named by
 // reflection: an interface does not list the types that implement it,
