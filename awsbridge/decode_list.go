@@ -293,6 +293,7 @@ func (p *dmap) read(d smithy.ShapeDeserializer, dv unsafe.Pointer, c *conv) (err
 			return err
 		}
 		if hasPrev && !inSaved && k == prevKey {
+			*(*string)(t.prevKeyAt) = prevKey // a string type
 			t.saved.Set(m.MapIndex(t.prevKey))
 			inSaved, savedUsed = true, true
 		}
@@ -311,11 +312,11 @@ func (p *dmap) read(d smithy.ShapeDeserializer, dv unsafe.Pointer, c *conv) (err
 			case i >= 0:
 				member, convErr = i, ce
 				hasPrev, inSaved, prevKey, prevErr = true, false, k, ce
-				*(*string)(t.prevKeyAt) = k
 			case hasPrev && inSaved:
 				cur.Set(t.saved)
 				convErr = prevErr
 			case hasPrev:
+				*(*string)(t.prevKeyAt) = prevKey
 				cur.Set(m.MapIndex(t.prevKey))
 				convErr = prevErr
 			}
