@@ -10,11 +10,10 @@ import (
 	"github.com/pagegen/pagegen/awsbridge/internal/shape"
 )
 
-// decodeFunc reads one value from d, making the calls that the SDK's
-// deserializer makes for it, into dv, a settable pagegen value that holds
-// its zero value, at the address dv. It returns the error that FromSDK
-// would give converting
-// what the SDK makes of the value (with the path below dv), and the
+// decodeFunc reads one value from d, making the calls that the SDK's code
+// makes for it, into the pagegen value at the address dv, which holds its
+// zero value. It returns the error that FromSDK would give converting what
+// the SDK makes of the value (with the path below dv), and the
 // deserializer's error, which ends the decoding and is returned as it is.
 // A conversion error does not end the decoding: the rest of the response
 // is read as the SDK reads it, so that an error of the response's own

@@ -19,8 +19,8 @@ type dstruct struct {
 	schema *smithy.Schema // the one the SDK's Deserialize reads with
 	pg     reflect.Type   // the pagegen struct
 	sdk    reflect.Type   // the SDK struct
-	// members are the schema's members; index finds them by their
-	// schema when they are many.
+	// members are the schema's members, which index finds by their
+	// schema.
 	members []dmember
 	index   schemaIndex
 	// fields are FromSDK's conversions of the members, in its order,

@@ -52,8 +52,8 @@ type umember struct {
 	// where set, tells whether it is set.
 	offset uintptr
 	isSet  func(unsafe.Pointer) bool
-	// clear, where set, sets the field at offset to its zero value.
-	clear func(unsafe.Pointer)
+	// clear is the way the field at offset is set to its zero value.
+	clear clearKind
 	// fast, where set, is the way of a scalar member that the
 	// deserializer reads straight into the field at offset.
 	fast fastKind
@@ -116,7 +116,7 @@ func (bl *dbuilder) fillUnion(p *dunion) bool {
 			if fn, ok := bl.valueOf(ms, f.Type, vt, inUnion, false); ok {
 				m.fn = fn
 			}
-			m.offset, m.clear = p.pg.Type.Field(f.Index).Offset, clearAt(f.Type)
+			m.offset, m.clear = p.pg.Type.Field(f.Index).Offset, clearKindOf(f.Type)
 			m.fast = fastKindOf(ms, f.Type, vt)
 			m.isSet = isSetAt(f.Type)
 		case !p.pg.IsUnion():
@@ -236,10 +236,20 @@ func (t unionTarget) clear(dv unsafe.Pointer, i int) {
 	switch {
 	case t.ptr:
 		*(*unsafe.Pointer)(dv) = nil
-	case m.clear == nil || m.err != nil || m.field < 0:
+	case m.err != nil || m.field < 0:
 		t.u.zero(dv)
 	default:
-		m.clear(unsafe.Add(dv, m.offset))
+		f := unsafe.Add(dv, m.offset)
+		switch m.clear {
+		case clearString:
+			*(*string)(f) = ""
+		case clearPointer:
+			*(*unsafe.Pointer)(f) = nil
+		case clearSlice:
+			*(*[]byte)(f) = nil
+		default:
+			t.u.zero(dv)
+		}
 	}
 }
 
@@ -303,6 +313,29 @@ func (p *dunion) check(m *umember, f reflect.Value, convErr error) error {
 // zero sets the pagegen struct at dv to its zero value.
 func (p *dunion) zero(dv unsafe.Pointer) {
 	valueAt(p.pg.Type, dv).SetZero()
+}
+
+// clearKind is the way a value is set to its zero value at its address.
+type clearKind uint8
+
+const (
+	clearOther   clearKind = iota // through reflect
+	clearString                   // a string type
+	clearPointer                  // a pointer or a map: one pointer word
+	clearSlice                    // a slice
+)
+
+// clearKindOf returns the way a value of type t is set to its zero value.
+func clearKindOf(t reflect.Type) clearKind {
+	switch t.Kind() {
+	case reflect.String:
+		return clearString
+	case reflect.Pointer, reflect.Map:
+		return clearPointer
+	case reflect.Slice:
+		return clearSlice
+	}
+	return clearOther
 }
 
 // clearAt returns the function that sets a value of the pagegen type t,
