@@ -69,6 +69,9 @@ func New(c Config) *Bridge {
 // response lists them, as boto3 does.
 func Call[Out, In, SIn, SOut, Opt any](ctx context.Context, b *Bridge, op string, call func(context.Context, *SIn, ...func(*Opt)) (*SOut, error), in *In, optFns []func(*Opt)) (*Out, error) {
 	o := b.operation(op, reflect.TypeFor[In](), reflect.TypeFor[Out](), reflect.TypeFor[SIn](), reflect.TypeFor[SOut](), reflect.TypeFor[Opt]())
+	if o.lostToken != nil {
+		return nil, conversionError(op, o.lostToken)
+	}
 	c := &conv{b: b, roots: o.roots}
 	sin := new(SIn)
 	if in != nil {
@@ -187,6 +190,9 @@ type operation struct {
 	direct       bool
 	dir          atomic.Pointer[directOp]
 	interceptors int
+	// lostToken is the error of an output token that the SDK's output
+	// lacks: without it every walk would end after its first page.
+	lostToken error
 }
 
 // operation returns the operation op of the given types, planned once.
@@ -205,6 +211,7 @@ func (b *Bridge) operation(op string, in, out, sin, sout, opts reflect.Type) *op
 		interceptors: -1,
 	}
 	o.ordered = orderedMembers(out, sout)
+	o.lostToken = lostToken(out, sout)
 	if opts.Kind() == reflect.Struct {
 		if f, ok := opts.FieldByName("Protocol"); ok && len(f.Index) == 1 && f.Type == clientProtocolType {
 			o.protocol = f.Index[0]
@@ -217,6 +224,22 @@ func (b *Bridge) operation(op string, in, out, sin, sout, opts reflect.Type) *op
 	b.ops.Store(sin, o)
 	b.roots.Store(op, []reflect.Type{sin, sout})
 	return o
+}
+
+// lostToken returns the error of the first Token member of the pagegen
+// output out that the SDK output sout has no member for, or nil. A Token
+// member is a hidden pagination token, so an SDK that lacks it cannot
+// page.
+func lostToken(out, sout reflect.Type) error {
+	if out.Kind() != reflect.Struct || sout.Kind() != reflect.Struct {
+		return nil
+	}
+	for _, p := range shape.Pairs(out, sout) {
+		if !p.Matched && p.Pagegen.Type == tokenType {
+			return atField(fmt.Errorf("the SDK's %s has no member %s, the token of the next page; an SDK that pages this operation is needed", sout.Name(), p.Pagegen.Wire), p.Pagegen.Name)
+		}
+	}
+	return nil
 }
 
 // errNoMember is the error of a pagegen member the SDK has no place for.

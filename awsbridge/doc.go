@@ -135,19 +135,21 @@
 // Each of these is an error naming the member, never a value dropped:
 //
 //   - Members the SDK lacks: a pagegen member that is set where the SDK's
-//     struct has no member of its name.
+//     struct has no member of its name, and an output's token that the
+//     SDK's output lacks (Call fails before the call, as the walk could
+//     not go past its first page).
 //   - Unknown members: a pagegen union's unknown member that the SDK's
 //     union does not know; the SDK cannot send it.
 //   - Unreachable unions: a union member or (without Config.NewDocument) a
 //     document to send, where no type reachable from the operation's SDK
 //     types deserializes itself and holds it: a union that only inputs
-//     hold, outside every
-//     structure of the SDK's types package (in the SDKs at hand, IAM's
-//     PolicyIdentifier, SSM's CloudConnectorConfiguration and
-//     ExecutionInputs, CloudWatch Logs' ResourceConfig), or a service
-//     whose SDK has no schema-based deserializers (none of whose
-//     paginated operations, in the SDK at hand, has a union or a
-//     document).
+//     hold, outside every structure of the SDK's types package (in the
+//     SDKs at hand, IAM's PolicyIdentifier, SSM's
+//     CloudConnectorConfiguration and ExecutionInputs, CloudWatch Logs'
+//     ResourceConfig), or any union of an input in an SDK that has no
+//     schema-based deserializers (REST-XML, EC2 and some others). Unions
+//     of outputs convert in every SDK: the SDK hands over the member it
+//     built.
 //   - Numbers out of range: an integer beyond the range of the SDK's type,
 //     a finite float64 beyond float32's, a number beyond int64 or float64
 //     from the SDK's text.

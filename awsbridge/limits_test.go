@@ -1,6 +1,7 @@
 package awsbridge_test
 
 import (
+	"context"
 	"encoding/json"
 	"go/parser"
 	"go/token"
@@ -24,10 +25,23 @@ import (
 // cannotConvert shows each entry of the package doc's list of what cannot
 // be converted, by its label, with the errors it gives.
 var cannotConvert = map[string][]func(t *testing.T) (error, string){
-	"Members the SDK lacks": {func(t *testing.T) (error, string) {
-		return newBridge().ToSDK("Op", &sdkAll{}, &pgAll{Nested: &pgNested{Extra: "x"}}),
-			"Op: Nested.Extra: the SDK's sdkNested has no member Extra"
-	}},
+	"Members the SDK lacks": {
+		func(t *testing.T) (error, string) {
+			return newBridge().ToSDK("Op", &sdkAll{}, &pgAll{Nested: &pgNested{Extra: "x"}}),
+				"Op: Nested.Extra: the SDK's sdkNested has no member Extra"
+		},
+		func(t *testing.T) (error, string) {
+			called := false
+			_, err := awsbridge.Call[pgFloatToken](context.Background(), newBridge(), "Op",
+				func(context.Context, *sdkAll, ...func(*thingsOptions)) (*sdkNoToken, error) {
+					called = true
+					return &sdkNoToken{}, nil
+				},
+				&pgAll{}, nil)
+			require.False(t, called, "the SDK was called for an output it cannot page")
+			return err, "Op: F: the SDK's sdkNoToken has no member F, the token of the next page; an SDK that pages this operation is needed"
+		},
+	},
 	"Unknown members": {func(t *testing.T) (error, string) {
 		return listThingsBridge(t, "Op").ToSDK("Op", &sdkListThingsInput{}, &pgListThingsInput{Filter: &pgValue{Unknown: map[string]json.RawMessage{"Later": json.RawMessage(`1`)}}}),
 			`Op: Filter.Unknown["Later"]: the SDK's sdkValue has no member Later, so it cannot be sent`
@@ -117,6 +131,11 @@ var cannotConvert = map[string][]func(t *testing.T) (error, string){
 
 type pgFloatToken struct {
 	F paginate.Token `json:"F,omitzero"`
+}
+
+// sdkNoToken is an SDK output without the token of pgFloatToken.
+type sdkNoToken struct {
+	noSerde
 }
 
 type sdkFloatToken struct {
