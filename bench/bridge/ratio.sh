@@ -76,7 +76,7 @@ awk '
 	END {
 		print "conversion / SDK call (goal <= 25%), (bridge - SDK) / SDK, and conversion by hand / SDK call:"
 		printf "%-24s %9s %9s %9s %9s %9s %9s %9s  %s\n", "", "conv", "conv", "conv", "extra", "extra", "extra", "by hand", ""
-		printf "%-24s %9s %9s %9s %9s %9s %9s %9s  %s\n", "operation", "paired", "ns/op", "cpu-ns/op", "paired", "ns/op", "cpu-ns/op", "paired", "goal"
+		printf "%-24s %9s %9s %9s %9s %9s %9s %9s  %s\n", "operation", "paired", "ns/op", "cpu-ns/op", "paired", "ns/op", "cpu-ns/op", "paired", "goal (conv)"
 		for (i = 1; i <= n; i++) {
 			op = name[i]
 			a = pconv[op]; b = conv[op] / sdk[op]; c = cconv[op] / csdk[op]
