@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/model"
 	"github.com/pagegen/pagegen/parser"
 	"github.com/pagegen/pagegen/templates"
@@ -38,7 +39,7 @@ func build(dir string, specs map[string][]byte, outDir string, prev map[string][
 	}
 	sort.Strings(names)
 
-	var errs parser.ErrorList
+	var errs diag.List
 	var pages []*parser.Page
 	overrides := map[string]map[string]parser.PaginatorConfig{}
 	for _, name := range names {
@@ -48,29 +49,29 @@ func build(dir string, specs map[string][]byte, outDir string, prev map[string][
 		case rest == "paginators.json":
 			cfg, err := parser.ReadPaginators(file, specs[name])
 			if err != nil {
-				errs = append(errs, err.(parser.ErrorList)...)
+				errs = append(errs, err.(diag.List)...)
 				continue
 			}
 			overrides[service] = cfg
 		case strings.HasPrefix(rest, "paginator/") && strings.HasSuffix(rest, ".rst") && !strings.Contains(strings.TrimPrefix(rest, "paginator/"), "/"):
 			page, err := parser.Read(file, specs[name])
 			if err != nil {
-				errs = append(errs, err.(parser.ErrorList)...)
+				errs = append(errs, err.(diag.List)...)
 				continue
 			}
 			if page.Service != service {
-				errs = append(errs, &parser.Error{File: file, Pos: parser.Pos{Line: 1, Col: 1},
+				errs = append(errs, &diag.Error{File: file, Pos: parser.Pos{Line: 1, Col: 1},
 					Msg: fmt.Sprintf("the page is for service %q but is in folder %q", page.Service, service)})
 				continue
 			}
 			if want := strings.TrimSuffix(path.Base(rest), ".rst"); page.Name != want {
-				errs = append(errs, &parser.Error{File: file, Pos: parser.Pos{Line: 1, Col: 1},
+				errs = append(errs, &diag.Error{File: file, Pos: parser.Pos{Line: 1, Col: 1},
 					Msg: fmt.Sprintf("the page is for paginator %q but is named %s.rst", page.Name, want)})
 				continue
 			}
 			pages = append(pages, page)
 		default:
-			errs = append(errs, &parser.Error{File: file, Pos: parser.Pos{Line: 1, Col: 1},
+			errs = append(errs, &diag.Error{File: file, Pos: parser.Pos{Line: 1, Col: 1},
 				Msg: "not a spec: want <service>/paginator/<Name>.rst or <service>/paginators.json"})
 		}
 	}
@@ -78,7 +79,7 @@ func build(dir string, specs map[string][]byte, outDir string, prev map[string][
 	for name, b := range prev {
 		ns, err := model.UnmarshalTypeNames(path.Join(outDir, name), b)
 		if err != nil {
-			errs = append(errs, err.(parser.ErrorList)...)
+			errs = append(errs, err.(diag.List)...)
 			continue
 		}
 		kept[path.Dir(name)] = ns

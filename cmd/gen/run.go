@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/model"
 	"github.com/pagegen/pagegen/parser"
 )
@@ -80,7 +81,7 @@ func run(specs, out, importBase string, check bool, br bridges, stdout, stderr i
 	var stale []string
 	packages := 0
 	for _, r := range results {
-		var list parser.ErrorList
+		var list diag.List
 		switch {
 		case r.err == nil:
 		case errors.As(r.err, &list):
@@ -236,16 +237,16 @@ func readGroup(dir string, g specGroup, files map[string][]byte) error {
 // packageConflicts reports the services that would make the same package
 // as an earlier one (see model.PackageClashes), at their first spec file:
 // the model sees one service at a time here.
-func packageConflicts(dir string, groups []specGroup) parser.ErrorList {
+func packageConflicts(dir string, groups []specGroup) diag.List {
 	services := make([]string, len(groups))
 	first := map[string]string{}
 	for i, g := range groups {
 		services[i] = g.service
 		first[g.service] = g.files[0]
 	}
-	var errs parser.ErrorList
+	var errs diag.List
 	for _, c := range model.PackageClashes(services) {
-		errs = append(errs, &parser.Error{File: path.Join(dir, first[c.Service]), Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})
+		errs = append(errs, &diag.Error{File: path.Join(dir, first[c.Service]), Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})
 	}
 	return errs
 }
