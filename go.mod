@@ -16,6 +16,7 @@ require (
 	github.com/dave/jennifer v1.7.1
 	github.com/stretchr/testify v1.12.1
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/mod v0.42.0
 	golang.org/x/tools v0.52.0
 )
 

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/internal/outdir"
 )
 
 // TestMain runs the test binary as the command when PAGEGEN_RUN_GEN is set,
@@ -324,42 +326,6 @@ func TestNothingEscapesTheFolder(t *testing.T) {
 	})
 }
 
-// TestCheckPaths checks that output paths must be <package>/<file>.go or
-// <package>/<bridge>/<file>.go inside the folder, and that paths or
-// folders that differ only in case are refused.
-func TestCheckPaths(t *testing.T) {
-	for _, tc := range []struct {
-		names []string
-		want  string
-	}{
-		{[]string{"ssm/doc.go", "ec2/doc.go"}, ""},
-		{[]string{"SSM/doc.go", "ssm/doc.go"}, "output paths SSM and ssm differ only in case"},
-		{[]string{"SSM/a.go", "ssm/b.go"}, "output paths SSM and ssm differ only in case"},
-		{[]string{"ssm/A.go", "ssm/a.go"}, "output paths ssm/A.go and ssm/a.go differ only in case"},
-		{[]string{"../evil/x.go"}, `output path "../evil/x.go" is not`},
-		{[]string{"/abs/x.go"}, `output path "/abs/x.go" is not`},
-		{[]string{"a/./x.go"}, `output path "a/./x.go" is not`},
-		{[]string{"x.go"}, `output path "x.go" is not`},
-		{[]string{"a/b/x.go"}, ""},
-		{[]string{"ssm/ssmaws/a.go", "ssm/SSMaws/b.go"}, "output paths ssm/SSMaws and ssm/ssmaws differ only in case"},
-		{[]string{"a/b/c/x.go"}, `output path "a/b/c/x.go" is not`},
-		{[]string{"a/../b/x.go"}, `output path "a/../b/x.go" is not`},
-		{[]string{"a/x.txt"}, `output path "a/x.txt" is not`},
-		{[]string{`a\..\x.go`}, "is not"},
-	} {
-		gen := map[string][]byte{}
-		for _, n := range tc.names {
-			gen[n] = []byte("package p\n")
-		}
-		err := checkPaths(gen)
-		if tc.want == "" {
-			require.NoError(t, err, "%v", tc.names)
-			continue
-		}
-		require.ErrorContains(t, err, tc.want, "%v", tc.names)
-	}
-}
-
 // TestServicesThatMakeOnePackage checks that services whose names differ
 // only in case, or that make the same package name, are an error before
 // anything is written.
@@ -395,18 +361,18 @@ type change struct {
 // write applies the changes inside the output folder through a stager, as
 // run does: all or nothing as far as the disk allows.
 func write(out string, changes []change) error {
-	stg := newStager(out)
+	stg := outdir.NewStager(out)
 	for _, c := range changes {
 		if c.data == nil {
-			stg.remove(c.name)
+			stg.Remove(c.name)
 			continue
 		}
-		if err := stg.stage(c.name, c.data); err != nil {
-			stg.abort()
+		if err := stg.Stage(c.name, c.data); err != nil {
+			stg.Abort()
 			return err
 		}
 	}
-	return stg.commit()
+	return stg.Commit()
 }
 
 // TestWriteRollsBack checks that when one new file cannot be written, the
