@@ -1,11 +1,15 @@
 package outdir
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -125,11 +129,25 @@ func (s *Stager) Commit() error {
 		}
 		emptied[path.Dir(name)] = true
 	}
-	// A package folder that held only leftovers goes too.
-	for dir := range emptied {
-		if entries, err := fs.ReadDir(s.root.FS(), dir); err == nil && len(entries) == 0 && dir != "." {
+	// A package folder that held only leftovers goes too, and a folder
+	// that held only such folders (a package whose bridge went with it):
+	// the deepest first.
+	dirs := slices.Collect(maps.Keys(emptied))
+	slices.SortFunc(dirs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
+	})
+	for len(dirs) > 0 {
+		dir := dirs[0]
+		dirs = dirs[1:]
+		if dir == "." {
+			continue
+		}
+		if entries, err := fs.ReadDir(s.root.FS(), dir); err == nil && len(entries) == 0 {
 			if err := s.root.Remove(dir); err != nil {
 				return err
+			}
+			if parent := path.Dir(dir); !slices.Contains(dirs, parent) {
+				dirs = append(dirs, parent)
 			}
 		}
 	}
