@@ -93,6 +93,20 @@ func TestExitStatus(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, stderr, "usage: gen")
 
+	code, _, stderr = command(t, dir, append(args, "-aws-sdk", "logs=cloudwatchlogs")...)
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "-aws-sdk needs -aws")
+
+	// An output folder outside any module cannot have an import path
+	// found for it: misuse, whatever the specs hold.
+	code, _, stderr = command(t, dir, "-specs", specs, "-out", out)
+	require.Equal(t, 2, code, stderr)
+	require.Equal(t, "gen: the output folder "+out+" is not inside a Go module; give -import, the import path of the output folder\n", stderr)
+
+	code, _, stderr = command(t, dir, "-specs", filepath.Join(dir, "nope"), "-out", out, "-import", "example.com/out")
+	require.Equal(t, 1, code, stderr)
+	require.Equal(t, "gen: the specs folder "+filepath.Join(dir, "nope")+" does not exist; give -specs the folder that holds <service>/paginator/<Name>.rst pages\n", stderr)
+
 	code, stdout, stderr := command(t, dir, args...)
 	require.Equal(t, 0, code, stderr)
 	require.Equal(t, "2 packages, 10 files generated, 10 written, 0 deleted\n", stdout)
@@ -131,6 +145,28 @@ func TestExitStatus(t *testing.T) {
 
 	code, _, stderr = command(t, dir, append(args, "-check")...)
 	require.Equal(t, 1, code, stderr)
+}
+
+// TestPathsUnderGoGenerate checks where the paths of messages start: as
+// the folders were given when gen is run directly, and absolute when go
+// generate runs it (GOFILE and GOLINE set), since go generate runs it in
+// the folder of the //go:generate line, not where the user is.
+func TestPathsUnderGoGenerate(t *testing.T) {
+	specs := copySpecs(t)
+	dir := filepath.Dir(specs)
+	breakSpecs(t, specs)
+	args := []string{"-specs", "specs", "-out", "out", "-import", "example.com/out"}
+
+	code, _, stderr := command(t, dir, args...)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "\nspecs/ssm/paginator/DescribeSessions.rst:")
+
+	t.Setenv("GOFILE", "gen.go")
+	t.Setenv("GOLINE", "3")
+	code, _, stderr = command(t, dir, args...)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "\n"+filepath.Join(dir, "specs", "ssm", "paginator", "DescribeSessions.rst")+":")
+	require.NotContains(t, stderr, "\nspecs/")
 }
 
 // TestGenReturnsStatus checks the same statuses without a process.
