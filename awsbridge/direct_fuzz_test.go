@@ -1,5 +1,7 @@
 package awsbridge
 
+//lint:file-ignore ST1008 each case returns the error, then what it must say, as the table reads
+
 import (
 	"context"
 	"errors"

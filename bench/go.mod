@@ -31,6 +31,7 @@ require (
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/yuin/goldmark v1.8.7 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/mod v0.42.0 // indirect
 )
 
 replace github.com/pagegen/pagegen => ../

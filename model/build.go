@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/parser"
 )
 
@@ -30,7 +31,7 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 	for _, c := range PackageClashes(services) {
 		clashes[c.Service] = c
 	}
-	var errs parser.ErrorList
+	var errs diag.List
 	var pkgs []*Package
 	for _, svc := range services {
 		pages := byService[svc]
@@ -47,7 +48,7 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 		}
 		errs = append(errs, b.errs...)
 		if c, ok := clashes[svc]; ok {
-			errs = append(errs, &parser.Error{File: pages[0].File, Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})
+			errs = append(errs, &diag.Error{File: pages[0].File, Pos: parser.Pos{Line: 1, Col: 1}, Msg: c.Error()})
 			continue
 		}
 		pkgs = append(pkgs, pkg)
@@ -63,7 +64,7 @@ func Build(pages []*parser.Page, overrides map[string]map[string]parser.Paginato
 type builder struct {
 	overrides map[string]parser.PaginatorConfig
 	kept      TypeNames // the type names of an earlier run
-	errs      parser.ErrorList
+	errs      diag.List
 	types     []*Type          // every candidate type, in the order met
 	want      map[*Type]string // the name each candidate wants
 	firstOp   map[*Type]string
@@ -72,7 +73,7 @@ type builder struct {
 }
 
 func (b *builder) errorf(file string, pos parser.Pos, format string, args ...any) {
-	b.errs = append(b.errs, &parser.Error{File: file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	b.errs = append(b.errs, &diag.Error{File: file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (b *builder) build(svc string, pages []*parser.Page) *Package {

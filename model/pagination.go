@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pagegen/pagegen/parser"
 )
@@ -21,15 +22,15 @@ import (
 // whose name ends the operation's name. Hidden members become fields.
 func (b *builder) pagination(p *Paginator, page *parser.Page) bool {
 	cfg, ok := b.overrides[p.Name]
+	token, limit := "NextToken", "MaxResults"
+	if camelCase(page) {
+		token, limit = "nextToken", "maxResults"
+	}
 	if !ok && page.ResumeToken {
-		b.errorf(page.File, outputPos(page), "the response shows boto3's resume token, so %s's output token is not NextToken; name its tokens in paginators.json", p.Name)
+		b.errorf(page.File, outputPos(page), "the response shows boto3's resume token, so %s's output token is not %s; name its tokens in paginators.json", p.Name, token)
 		return false
 	}
 	if !ok {
-		token, limit := "NextToken", "MaxResults"
-		if camelCase(page) {
-			token, limit = "nextToken", "maxResults"
-		}
 		cfg = parser.PaginatorConfig{InputToken: []string{token}, OutputToken: []string{token}}
 		if page.PageSize {
 			cfg.LimitKey = limit
@@ -243,13 +244,13 @@ func camelCase(page *parser.Page) bool {
 	lower, upper := 0, 0
 	count := func(ms []*parser.Member) {
 		for _, m := range ms {
-			for _, r := range m.Name {
-				if unicode.IsLower(r) {
-					lower++
-				} else {
-					upper++
-				}
-				break
+			if m.Name == "" {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(m.Name); unicode.IsLower(r) {
+				lower++
+			} else {
+				upper++
 			}
 		}
 	}

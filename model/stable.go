@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/parser"
 )
 
@@ -73,12 +74,12 @@ func (ns TypeNames) Marshal() []byte {
 // each problem.
 func UnmarshalTypeNames(file string, data []byte) (TypeNames, error) {
 	var ns TypeNames
-	var errs parser.ErrorList
+	var errs diag.List
 	lineOf := map[string]int{}
 	for i, line := range strings.Split(string(data), "\n") {
 		fields, cols := fieldsAt(line)
 		errorf := func(field int, format string, args ...any) {
-			errs = append(errs, &parser.Error{File: file, Pos: parser.Pos{Line: i + 1, Col: cols[field]},
+			errs = append(errs, &diag.Error{File: file, Pos: parser.Pos{Line: i + 1, Col: cols[field]},
 				Msg: fmt.Sprintf(format, args...)})
 		}
 		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/pagegen/pagegen/diag"
 )
 
 // FuzzRead reads arbitrary pages: no panic, every error inside the file
@@ -46,9 +48,9 @@ func FuzzRead(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var list ErrorList
+		var list diag.List
 		if !errors.As(err, &list) || len(list) == 0 {
-			t.Fatalf("error is not an ErrorList: %v", err)
+			t.Fatalf("error is not an diag.List: %v", err)
 		}
 		checkPositions(t, src, list)
 		for _, e := range list {

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/parser/rst"
 )
 
 // checkInput reports a file that holds nothing but white space (after a
 // UTF-8 byte order mark, if any). The encoding, the size and the lines of
 // the file are checked by rst.Parse.
-func checkInput(file string, src []byte) *Error {
+func checkInput(file string, src []byte) *diag.Error {
 	if len(bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), " \t\r\n")) == 0 {
-		return &Error{File: file, Pos: Pos{1, 1}, Msg: "empty file"}
+		return &diag.Error{File: file, Pos: diag.Start, Msg: "empty file"}
 	}
 	return nil
 }
@@ -24,7 +25,7 @@ func checkInput(file string, src []byte) *Error {
 // paragraph (the description of the last member of the Response
 // Structure, or of an unrendered block); a page that does not was cut
 // inside the innermost block open at its end, which the error names.
-func checkEnd(file string, src []byte, doc *rst.Node, errs ErrorList) ErrorList {
+func checkEnd(file string, src []byte, doc *rst.Node, errs diag.List) diag.List {
 	if len(errs) == 0 || len(doc.Children) == 0 || !breadcrumbRE.MatchString(doc.Children[0].Text) {
 		return errs
 	}
@@ -36,7 +37,7 @@ func checkEnd(file string, src []byte, doc *rst.Node, errs ErrorList) ErrorList 
 	if open := innermostOpen(doc); open != nil {
 		msg += fmt.Sprintf(" inside %s (started at %d:%d)", describe(open), open.Pos.Line, open.Pos.Col)
 	}
-	return append(errs, &Error{File: file, Pos: end, Msg: msg})
+	return append(errs, &diag.Error{File: file, Pos: end, Msg: msg})
 }
 
 // endOfFile returns the position just after the last byte of src, counting
@@ -60,7 +61,7 @@ func endOfFile(src []byte) (Pos, bool) {
 		start = i + 1
 	}
 	last := src[start:]
-	return Pos{line, len(last) + 1}, len(bytes.Trim(last, " \t")) > 0
+	return Pos{Line: line, Col: len(last) + 1}, len(bytes.Trim(last, " \t")) > 0
 }
 
 // endsComplete reports whether the last blocks of doc are those a whole

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/internal/corpus"
 	"github.com/pagegen/pagegen/parser/rst"
 	"github.com/pagegen/pagegen/parser/syntax"
@@ -60,7 +61,7 @@ func TestBrokenPages(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, page)
 			assert.Equal(t, tt.want, err.Error())
-			var list ErrorList
+			var list diag.List
 			require.True(t, errors.As(err, &list))
 			checkPositions(t, src, list)
 		})
@@ -143,7 +144,7 @@ func TestCorpusEnds(t *testing.T) {
 // checkPositions checks that every error is within src: on one of its
 // lines, at most just after the line's last byte, or at the start of the
 // line after the last.
-func checkPositions(t testing.TB, src []byte, list ErrorList) {
+func checkPositions(t testing.TB, src []byte, list diag.List) {
 	t.Helper()
 	lines := sourceLines(src)
 	for _, e := range list {

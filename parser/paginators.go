@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/pagegen/pagegen/diag"
 )
 
 // PaginatorConfig is one paginator of botocore's paginators-1.json format:
@@ -45,7 +47,7 @@ func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error)
 		Pagination map[string]json.RawMessage `json:"pagination"`
 	}
 	if err := json.Unmarshal(src, &doc); err != nil {
-		return nil, ErrorList{jsonError(file, src, err)}
+		return nil, diag.List{jsonError(file, src, err)}
 	}
 	out := make(map[string]PaginatorConfig, len(doc.Pagination))
 	names := make([]string, 0, len(doc.Pagination))
@@ -53,7 +55,7 @@ func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error)
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var errs ErrorList
+	var errs diag.List
 	for _, name := range names {
 		// Errors inside an entry are placed at the entry's name.
 		key, _ := json.Marshal(name)
@@ -67,11 +69,11 @@ func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error)
 			NonAggregateKeys stringList `json:"non_aggregate_keys"`
 		}
 		if err := json.Unmarshal(doc.Pagination[name], &p); err != nil {
-			errs = append(errs, &Error{File: file, Pos: pos, Msg: fmt.Sprintf("paginator %s: %s", name, jsonError(file, nil, err).Msg)})
+			errs = append(errs, &diag.Error{File: file, Pos: pos, Msg: fmt.Sprintf("paginator %s: %s", name, jsonError(file, nil, err).Msg)})
 			continue
 		}
 		if len(p.InputToken) == 0 || len(p.InputToken) != len(p.OutputToken) {
-			errs = append(errs, &Error{File: file, Pos: pos, Msg: fmt.Sprintf("paginator %s: input_token and output_token must name as many members", name)})
+			errs = append(errs, &diag.Error{File: file, Pos: pos, Msg: fmt.Sprintf("paginator %s: input_token and output_token must name as many members", name)})
 			continue
 		}
 		out[name] = PaginatorConfig{
@@ -87,7 +89,7 @@ func ReadPaginators(file string, src []byte) (map[string]PaginatorConfig, error)
 }
 
 // jsonError places a JSON decoding error at its line and column.
-func jsonError(file string, src []byte, err error) *Error {
+func jsonError(file string, src []byte, err error) *diag.Error {
 	offset := int64(0)
 	msg := err.Error()
 	switch e := err.(type) {
@@ -110,12 +112,12 @@ func jsonError(file string, src []byte, err error) *Error {
 	default:
 		msg = strings.TrimPrefix(msg, "json: ")
 	}
-	return &Error{File: file, Pos: position(src, offset), Msg: msg}
+	return &diag.Error{File: file, Pos: position(src, offset), Msg: msg}
 }
 
 // position is the line and column of a byte offset in src.
 func position(src []byte, offset int64) Pos {
-	pos := Pos{1, 1}
+	pos := diag.Start
 	for i := int64(0); i < offset && i < int64(len(src)); i++ {
 		if src[i] == '\n' {
 			pos.Line++

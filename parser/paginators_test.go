@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/diag"
 )
 
 func TestReadPaginators(t *testing.T) {
@@ -37,7 +39,7 @@ func TestReadPaginatorsErrors(t *testing.T) {
 }
 
 // FuzzReadPaginators reads arbitrary paginators.json files: no panic, and
-// an error is always a positioned ErrorList.
+// an error is always a positioned diag.List.
 func FuzzReadPaginators(f *testing.F) {
 	f.Add([]byte(`{"pagination": {"DescribeSessions": {"input_token": "NextToken", "output_token": "NextToken", "limit_key": "MaxResults", "result_key": "Sessions"}}}`))
 	f.Add([]byte(`{"pagination": {"X": {"input_token": ["a", "b"], "output_token": ["c", "d"], "result_key": ["e"]}}}`))
@@ -47,9 +49,9 @@ func FuzzReadPaginators(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var list ErrorList
+		var list diag.List
 		if !errors.As(err, &list) || len(list) == 0 {
-			t.Fatalf("error is not an ErrorList: %v", err)
+			t.Fatalf("error is not an diag.List: %v", err)
 		}
 		for _, e := range list {
 			if e.Pos.Line < 1 || e.Pos.Col < 1 {

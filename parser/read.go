@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pagegen/pagegen/diag"
 	"github.com/pagegen/pagegen/parser/rst"
 	"github.com/pagegen/pagegen/parser/syntax"
 )
@@ -25,25 +26,25 @@ var (
 // reader holds the state of reading one page.
 type reader struct {
 	file string
-	errs ErrorList
+	errs diag.List
 	// syntaxOnly is set while shapes are read from a syntax literal that
 	// has no structure list beside it.
 	syntaxOnly bool
 }
 
 func (r *reader) errorf(pos Pos, format string, args ...any) {
-	r.errs = append(r.errs, &Error{File: r.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, &diag.Error{File: r.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Read parses one paginator page. file names the page in errors. The error,
-// if any, is an ErrorList of every problem found.
+// if any, is an diag.List of every problem found.
 func Read(file string, src []byte) (*Page, error) {
 	if err := checkInput(file, src); err != nil {
-		return nil, ErrorList{err}
+		return nil, diag.List{err}
 	}
 	doc, err := rst.Parse(file, src)
 	if err != nil {
-		return nil, ErrorList{asError(file, err)}
+		return nil, diag.List{asError(file, err)}
 	}
 	r := &reader{file: file}
 	page := r.page(doc)
@@ -58,7 +59,7 @@ func Read(file string, src []byte) (*Page, error) {
 func (r *reader) page(doc *rst.Node) *Page {
 	p := &Page{File: r.file}
 	if len(doc.Children) == 0 {
-		r.errorf(Pos{1, 1}, "empty page: want a boto3 paginator page")
+		r.errorf(diag.Start, "empty page: want a boto3 paginator page")
 		return nil
 	}
 	first := doc.Children[0]

@@ -8,8 +8,13 @@ With no SERVICE, every service that has paginators is written (the whole
 corpus: 3,112 pages for 338 services with boto3 1.43.11, in about a minute).
 Pages land at OUT_DIR/<service>/paginator/<Name>.rst, the layout pagegen's
 specs/ folder uses, so `python3 scripts/boto3_pages.py specs ssm/DescribeSessions`
-adds one page. Needs boto3; makes no network calls.
+adds one page. Beside them, OUT_DIR/<service>/paginators.json gets botocore's
+entries for the pages written (the entries of botocore's
+data/<service>/<api-version>/paginators-1.json), added to those the file
+already has: pagegen reads the pagination members from them where a page's
+conventions cannot tell. Needs boto3; makes no network calls.
 """
+import json
 import os
 import sys
 
@@ -40,9 +45,21 @@ def main(argv):
             # Document only the named paginators.
             model._paginator_config = {n: model._paginator_config[n] for n in names}
         PaginatorDocumenter(client, model, out).document_paginators(DocumentStructure("x", target="html"))
+        write_entries(os.path.join(out, service, "paginators.json"), model._paginator_config)
         written += len(model._paginator_config)
     print(f"{written} pages written under {out}", file=sys.stderr)
     return 0
+
+
+def write_entries(path, entries):
+    """Adds botocore's paginator entries to the paginators.json at path."""
+    merged = {"pagination": {}}
+    if os.path.exists(path):
+        with open(path) as f:
+            merged = json.load(f)
+    merged.setdefault("pagination", {}).update(entries)
+    with open(path, "w") as f:
+        f.write(json.dumps(merged, indent=2, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ func TestGenerateProperties(t *testing.T) {
 				require.True(t, bytes.HasPrefix(src, []byte("# "+Header+"\n")), "%s: no generated header", name)
 				continue
 			}
-			require.True(t, bytes.HasPrefix(src, []byte("// "+Header+"\n")), "%s: no generated header", name)
+			require.True(t, bytes.HasPrefix(src, []byte("// "+Header+"\n"+BuildConstraint+"\n\n")), "%s: no generated header and build constraint", name)
 			fset := token.NewFileSet()
 			f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 			require.NoError(t, err, name)
@@ -65,6 +65,9 @@ func TestGenerateProperties(t *testing.T) {
 			require.Equal(t, string(formatted), string(src), "%s is not gofmt-stable", name)
 			for _, cg := range f.Comments {
 				for _, c := range cg.List {
+					if isHeaderConstraint(f, c) {
+						continue
+					}
 					for _, bad := range []string{"//go:", "//line ", "//export ", "// +build", "/*"} {
 						require.False(t, strings.HasPrefix(c.Text, bad), "%s: comment %q", name, c.Text)
 					}

@@ -306,12 +306,23 @@ func checkComments(t *testing.T, name string, f *ast.File) {
 	t.Helper()
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
+			if isHeaderConstraint(f, c) {
+				continue
+			}
 			text, ok := strings.CutPrefix(c.Text, "//")
 			require.True(t, ok, "%s: comment %q is not a line comment", name, c.Text)
 			require.True(t, text == "" || text[0] == ' ' || text[0] == '\t', "%s: comment %q is a directive", name, c.Text)
 			require.False(t, constraint.IsGoBuild(c.Text) || constraint.IsPlusBuild(c.Text), "%s: comment %q is a build constraint", name, c.Text)
 		}
 	}
+}
+
+// isHeaderConstraint reports whether c is the build constraint every
+// generated file carries, in its place: the line after the generated
+// header, before the package clause.
+func isHeaderConstraint(f *ast.File, c *ast.Comment) bool {
+	head := f.Comments[0].List
+	return len(head) >= 2 && c == head[1] && c.Text == BuildConstraint && c.Pos() < f.Package
 }
 
 // expectedDecls is what each generated file declares, by name, as the model

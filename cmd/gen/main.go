@@ -17,7 +17,18 @@
 // rewritten. Services are generated in parallel, one per core at a time.
 // Files that carry the generated header and are no longer generated are
 // deleted. With -check, gen writes nothing and exits 1 naming every stale
-// file. Misuse exits with status 2.
+// file. Misuse, a command line that cannot work whatever the files hold
+// (an unknown flag, an argument, -aws-sdk without -aws, an output folder
+// outside any Go module without -import), exits with status 2.
+//
+// Paths in messages are the folders as given on the command line, so
+// that they open from the folder gen was run in; run by go generate,
+// which runs gen in the folder of the //go:generate line and does not say
+// where go generate itself was run, they are absolute.
+//
+// The work is done by package pipeline, which turns the specs into files,
+// and package internal/outdir, which compares them with the output folder
+// and writes them; gen parses the flags, prints, and sets the exit status.
 //
 // With -aws, gen also writes for each package <pkg> a package <pkg>/<pkg>aws
 // whose Client implements the package's clients with aws-sdk-go-v2; a later
@@ -77,25 +88,25 @@ func gen(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return exitOK
 		}
-		return 2
+		return exitMisuse
 	}
 	if flags.NArg() > 0 {
 		fmt.Fprintf(stderr, "gen: unexpected arguments: %s\n", strings.Join(flags.Args(), " "))
 		flags.Usage()
-		return 2
+		return exitMisuse
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitFailed
 		}
 		if err := pprof.StartCPUProfile(f); err != nil {
 			f.Close()
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitFailed
 		}
 		defer func() {
 			pprof.StopCPUProfile()
@@ -107,7 +118,7 @@ func gen(args []string, stdout, stderr io.Writer) int {
 	if len(sdkPackages) > 0 && !aws.on {
 		fmt.Fprintln(stderr, "gen: -aws-sdk needs -aws")
 		flags.Usage()
-		return 2
+		return exitMisuse
 	}
 	return run(*specsDir, *outDir, *importPath, *check, bridges{aws, sdkPackages}, stdout, stderr)
 }

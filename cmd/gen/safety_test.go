@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/internal/outdir"
 )
 
 // TestMain runs the test binary as the command when PAGEGEN_RUN_GEN is set,
@@ -91,6 +93,20 @@ func TestExitStatus(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, stderr, "usage: gen")
 
+	code, _, stderr = command(t, dir, append(args, "-aws-sdk", "logs=cloudwatchlogs")...)
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "-aws-sdk needs -aws")
+
+	// An output folder outside any module cannot have an import path
+	// found for it: misuse, whatever the specs hold.
+	code, _, stderr = command(t, dir, "-specs", specs, "-out", out)
+	require.Equal(t, 2, code, stderr)
+	require.Equal(t, "gen: the output folder "+out+" is not inside a Go module; give -import, the import path of the output folder\n", stderr)
+
+	code, _, stderr = command(t, dir, "-specs", filepath.Join(dir, "nope"), "-out", out, "-import", "example.com/out")
+	require.Equal(t, 1, code, stderr)
+	require.Equal(t, "gen: the specs folder "+filepath.Join(dir, "nope")+" does not exist; give -specs the folder that holds <service>/paginator/<Name>.rst pages\n", stderr)
+
 	code, stdout, stderr := command(t, dir, args...)
 	require.Equal(t, 0, code, stderr)
 	require.Equal(t, "2 packages, 10 files generated, 10 written, 0 deleted\n", stdout)
@@ -129,6 +145,28 @@ func TestExitStatus(t *testing.T) {
 
 	code, _, stderr = command(t, dir, append(args, "-check")...)
 	require.Equal(t, 1, code, stderr)
+}
+
+// TestPathsUnderGoGenerate checks where the paths of messages start: as
+// the folders were given when gen is run directly, and absolute when go
+// generate runs it (GOFILE and GOLINE set), since go generate runs it in
+// the folder of the //go:generate line, not where the user is.
+func TestPathsUnderGoGenerate(t *testing.T) {
+	specs := copySpecs(t)
+	dir := filepath.Dir(specs)
+	breakSpecs(t, specs)
+	args := []string{"-specs", "specs", "-out", "out", "-import", "example.com/out"}
+
+	code, _, stderr := command(t, dir, args...)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "\nspecs/ssm/paginator/DescribeSessions.rst:")
+
+	t.Setenv("GOFILE", "gen.go")
+	t.Setenv("GOLINE", "3")
+	code, _, stderr = command(t, dir, args...)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "\n"+filepath.Join(dir, "specs", "ssm", "paginator", "DescribeSessions.rst")+":")
+	require.NotContains(t, stderr, "\nspecs/")
 }
 
 // TestGenReturnsStatus checks the same statuses without a process.
@@ -324,42 +362,6 @@ func TestNothingEscapesTheFolder(t *testing.T) {
 	})
 }
 
-// TestCheckPaths checks that output paths must be <package>/<file>.go or
-// <package>/<bridge>/<file>.go inside the folder, and that paths or
-// folders that differ only in case are refused.
-func TestCheckPaths(t *testing.T) {
-	for _, tc := range []struct {
-		names []string
-		want  string
-	}{
-		{[]string{"ssm/doc.go", "ec2/doc.go"}, ""},
-		{[]string{"SSM/doc.go", "ssm/doc.go"}, "output paths SSM and ssm differ only in case"},
-		{[]string{"SSM/a.go", "ssm/b.go"}, "output paths SSM and ssm differ only in case"},
-		{[]string{"ssm/A.go", "ssm/a.go"}, "output paths ssm/A.go and ssm/a.go differ only in case"},
-		{[]string{"../evil/x.go"}, `output path "../evil/x.go" is not`},
-		{[]string{"/abs/x.go"}, `output path "/abs/x.go" is not`},
-		{[]string{"a/./x.go"}, `output path "a/./x.go" is not`},
-		{[]string{"x.go"}, `output path "x.go" is not`},
-		{[]string{"a/b/x.go"}, ""},
-		{[]string{"ssm/ssmaws/a.go", "ssm/SSMaws/b.go"}, "output paths ssm/SSMaws and ssm/ssmaws differ only in case"},
-		{[]string{"a/b/c/x.go"}, `output path "a/b/c/x.go" is not`},
-		{[]string{"a/../b/x.go"}, `output path "a/../b/x.go" is not`},
-		{[]string{"a/x.txt"}, `output path "a/x.txt" is not`},
-		{[]string{`a\..\x.go`}, "is not"},
-	} {
-		gen := map[string][]byte{}
-		for _, n := range tc.names {
-			gen[n] = []byte("package p\n")
-		}
-		err := checkPaths(gen)
-		if tc.want == "" {
-			require.NoError(t, err, "%v", tc.names)
-			continue
-		}
-		require.ErrorContains(t, err, tc.want, "%v", tc.names)
-	}
-}
-
 // TestServicesThatMakeOnePackage checks that services whose names differ
 // only in case, or that make the same package name, are an error before
 // anything is written.
@@ -395,18 +397,18 @@ type change struct {
 // write applies the changes inside the output folder through a stager, as
 // run does: all or nothing as far as the disk allows.
 func write(out string, changes []change) error {
-	stg := newStager(out)
+	stg := outdir.NewStager(out)
 	for _, c := range changes {
 		if c.data == nil {
-			stg.remove(c.name)
+			stg.Remove(c.name)
 			continue
 		}
-		if err := stg.stage(c.name, c.data); err != nil {
-			stg.abort()
+		if err := stg.Stage(c.name, c.data); err != nil {
+			stg.Abort()
 			return err
 		}
 	}
-	return stg.commit()
+	return stg.Commit()
 }
 
 // TestWriteRollsBack checks that when one new file cannot be written, the
@@ -433,4 +435,34 @@ func TestWriteRollsBack(t *testing.T) {
 	require.Error(t, write(fresh, []change{{"a/x.go", []byte("package a\n")}, {"a/b/../../../y.go", []byte("x")}}))
 	_, err := os.Lstat(fresh)
 	require.True(t, errors.Is(err, fs.ErrNotExist), "write left %s", fresh)
+}
+
+// TestRemovedPackageGoesWhole checks that a package no longer generated
+// goes with its bridge folder and the folders they leave empty, and that
+// a folder that still holds a file of the user's stays with that file.
+func TestRemovedPackageGoesWhole(t *testing.T) {
+	specs := copySpecs(t)
+	out := filepath.Join(filepath.Dir(specs), "out")
+	header := "// Code generated by pagegen. DO NOT EDIT.\n\npackage gone\n"
+	for name, data := range map[string]string{
+		"gone/doc.go":                 header,
+		"gone/goneaws/goneaws.go":     header,
+		"kept/doc.go":                 header,
+		"kept/keptaws/keptaws.go":     header,
+		"kept/keptaws/handwritten.go": "package keptaws\n",
+	} {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+	}
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run(specs, out, "example.com/out", false, bridges{}, &stdout, &stderr), stderr.String())
+	require.Equal(t, "2 packages, 10 files generated, 10 written, 4 deleted\n", stdout.String())
+	_, err := os.Lstat(filepath.Join(out, "gone"))
+	require.True(t, errors.Is(err, fs.ErrNotExist), "the folder of a removed package stays")
+	entries, err := os.ReadDir(filepath.Join(out, "kept"))
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	_, err = os.Stat(filepath.Join(out, "kept", "keptaws", "handwritten.go"))
+	require.NoError(t, err)
 }

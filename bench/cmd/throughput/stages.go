@@ -3,11 +3,17 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"reflect"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/google/pprof/profile"
+
+	"github.com/pagegen/pagegen/internal/outdir"
+	"github.com/pagegen/pagegen/pipeline"
 )
 
 // A stage is a part of the generator's run, recognised in a CPU profile by
@@ -19,15 +25,39 @@ type stage struct {
 
 // stages are checked from the innermost frame of a stack outwards: the
 // first frame that matches a stage names the stage of the sample, so that
-// formatting, which runs inside emitting, counts as formatting.
+// formatting, which runs inside emitting, counts as formatting. The
+// command's reading and writing are named by the functions that do them,
+// taken from the functions themselves, so that a renamed one fails to
+// compile here rather than counting nothing.
 var stages = []stage{
 	{"format", prefix("go/format.")},
 	{"parse", prefix("github.com/pagegen/pagegen/parser.")},
 	{"model", prefix("github.com/pagegen/pagegen/model.")},
 	{"emit", prefix("github.com/pagegen/pagegen/templates.")},
-	{"write", oneOf("main.(*stager).", "main.changedFiles", "main.leftoverFiles", "main.write")},
-	{"read", oneOf("main.readGroup", "main.readNames", "main.listSpecs", "main.readSpecs")},
+	{"read", oneOf(funcName(fs.ReadFile), funcName(pipeline.Services), methodName(outdir.FS("."), "Open"))},
+	{"write", oneOf(methodPrefix(&outdir.Stager{}), funcName(outdir.Changed), funcName(outdir.Leftovers))},
 	{"gc", oneOf("runtime.gcBgMarkWorker")},
+}
+
+// funcName is the name of function f as a profile names it.
+func funcName(f any) string {
+	return runtime.FuncForPC(reflect.ValueOf(f).Pointer()).Name()
+}
+
+// methodName is the name of the method of v's type as a profile names it.
+func methodName(v any, method string) string {
+	m, ok := reflect.TypeOf(v).MethodByName(method)
+	if !ok {
+		panic(fmt.Sprintf("%T has no method %s", v, method))
+	}
+	return funcName(m.Func.Interface())
+}
+
+// methodPrefix is what the names of the methods of v's type start with,
+// "pkg.(*T)." for a pointer.
+func methodPrefix(v any) string {
+	name := methodName(v, reflect.TypeOf(v).Method(0).Name)
+	return name[:strings.LastIndex(name, ".")+1]
 }
 
 // otherStage names samples that no stage matches: the scheduler, the

@@ -15,12 +15,15 @@ func TestStageOf(t *testing.T) {
 		stack []string
 		want  string
 	}{
-		{[]string{"go/printer.(*printer).expr", "go/format.Source", "github.com/dave/jennifer/jen.(*File).Render", "github.com/pagegen/pagegen/templates.Generate", "main.generate"}, "format"},
-		{[]string{"runtime.mallocgc", "github.com/dave/jennifer/jen.Comment", "github.com/pagegen/pagegen/templates.genType", "main.emit"}, "emit"},
-		{[]string{"strings.Index", "github.com/pagegen/pagegen/parser/rst.Parse", "github.com/pagegen/pagegen/parser.Read", "main.build"}, "parse"},
-		{[]string{"github.com/pagegen/pagegen/model.Build", "main.build"}, "model"},
-		{[]string{"syscall.Syscall6", "os.(*Root).OpenFile", "main.writeTemp", "main.(*stager).stage"}, "write"},
-		{[]string{"os.ReadFile", "main.readGroup", "main.generateService"}, "read"},
+		{[]string{"go/printer.(*printer).expr", "go/format.Source", "github.com/dave/jennifer/jen.(*File).Render", "github.com/pagegen/pagegen/templates.Generate", "github.com/pagegen/pagegen/pipeline.emit"}, "format"},
+		{[]string{"runtime.mallocgc", "github.com/dave/jennifer/jen.Comment", "github.com/pagegen/pagegen/templates.genType", "github.com/pagegen/pagegen/pipeline.emit"}, "emit"},
+		{[]string{"strings.Index", "github.com/pagegen/pagegen/parser/rst.Parse", "github.com/pagegen/pagegen/parser.Read", "github.com/pagegen/pagegen/pipeline.build"}, "parse"},
+		{[]string{"github.com/pagegen/pagegen/model.Build", "github.com/pagegen/pagegen/pipeline.build"}, "model"},
+		{[]string{"syscall.Syscall6", "os.(*Root).OpenFile", "github.com/pagegen/pagegen/internal/outdir.writeTemp", "github.com/pagegen/pagegen/internal/outdir.(*Stager).Stage"}, "write"},
+		{[]string{"os.(*Root).ReadFile", "github.com/pagegen/pagegen/internal/outdir.Changed", "main.run.func1"}, "write"},
+		{[]string{"os.(*Root).Lstat", "github.com/pagegen/pagegen/internal/outdir.noLinks", "github.com/pagegen/pagegen/internal/outdir.noLinkFS.Open", "io/fs.ReadFile"}, "read"},
+		{[]string{"os.ReadFile", "os.dirFS.ReadFile", "io/fs.ReadFile", "github.com/pagegen/pagegen/pipeline.(*Options).service"}, "read"},
+		{[]string{"io/fs.WalkDir", "github.com/pagegen/pagegen/pipeline.Services", "github.com/pagegen/pagegen/pipeline.(*Options).Run"}, "read"},
 		{[]string{"runtime.scanobject", "runtime.gcDrain", "runtime.gcBgMarkWorker"}, "gc"},
 		{[]string{"runtime.schedule", "runtime.mcall"}, otherStage},
 	} {

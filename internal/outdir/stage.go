@@ -1,22 +1,26 @@
-package main
+package outdir
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
-// A stager changes the output folder all or nothing as far as the disk
+// A Stager changes the output folder all or nothing as far as the disk
 // allows. Files are staged, from any number of goroutines, as temporary
-// files in the folders they go to; commit renames them into place and then
-// deletes the files to remove, with any folder they leave empty; abort
+// files in the folders they go to; Commit renames them into place and then
+// deletes the files to remove, with any folder they leave empty; Abort
 // removes the temporary files and the folders made for them, and leaves the
 // folder as it was. Everything goes through an os.Root of the output
 // folder, which is made on the first staged file if it does not exist.
-type stager struct {
+type Stager struct {
 	out string
 
 	mu      sync.Mutex
@@ -33,14 +37,14 @@ type tempFile struct {
 	temp, name string
 }
 
-// newStager returns a stager for the output folder out.
-func newStager(out string) *stager {
-	return &stager{out: out}
+// NewStager returns a Stager for the output folder out.
+func NewStager(out string) *Stager {
+	return &Stager{out: out}
 }
 
 // open opens the output folder, making it if it does not exist. It is
 // called with mu held.
-func (s *stager) open() error {
+func (s *Stager) open() error {
 	if s.root != nil || s.err != nil {
 		return s.err
 	}
@@ -55,9 +59,9 @@ func (s *stager) open() error {
 	return s.err
 }
 
-// stage writes data to a temporary file in the folder of name, a slash
+// Stage writes data to a temporary file in the folder of name, a slash
 // path under the output folder, making the folder if needed.
-func (s *stager) stage(name string, data []byte) error {
+func (s *Stager) Stage(name string, data []byte) error {
 	s.mu.Lock()
 	err := s.open()
 	if err == nil {
@@ -80,25 +84,25 @@ func (s *stager) stage(name string, data []byte) error {
 	return nil
 }
 
-// remove marks the file name, a slash path under the output folder, to be
-// deleted on commit.
-func (s *stager) remove(name string) {
+// Remove marks the file name, a slash path under the output folder, to be
+// deleted on Commit.
+func (s *Stager) Remove(name string) {
 	s.mu.Lock()
 	s.removes = append(s.removes, name)
 	s.mu.Unlock()
 }
 
-// staged returns the number of files staged.
-func (s *stager) staged() int {
+// Staged returns the number of files staged.
+func (s *Stager) Staged() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.temps)
 }
 
-// commit renames the staged files into place, in order of name, and
+// Commit renames the staged files into place, in order of name, and
 // deletes the files to remove. If a rename fails, the files not yet renamed
 // are removed and the error returned.
-func (s *stager) commit() error {
+func (s *Stager) Commit() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.temps) == 0 && len(s.removes) == 0 {
@@ -125,19 +129,33 @@ func (s *stager) commit() error {
 		}
 		emptied[path.Dir(name)] = true
 	}
-	// A package folder that held only leftovers goes too.
-	for dir := range emptied {
-		if entries, err := fs.ReadDir(s.root.FS(), dir); err == nil && len(entries) == 0 && dir != "." {
+	// A package folder that held only leftovers goes too, and a folder
+	// that held only such folders (a package whose bridge went with it):
+	// the deepest first.
+	dirs := slices.Collect(maps.Keys(emptied))
+	slices.SortFunc(dirs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
+	})
+	for len(dirs) > 0 {
+		dir := dirs[0]
+		dirs = dirs[1:]
+		if dir == "." {
+			continue
+		}
+		if entries, err := fs.ReadDir(s.root.FS(), dir); err == nil && len(entries) == 0 {
 			if err := s.root.Remove(dir); err != nil {
 				return err
+			}
+			if parent := path.Dir(dir); !slices.Contains(dirs, parent) {
+				dirs = append(dirs, parent)
 			}
 		}
 	}
 	return nil
 }
 
-// abort removes the staged files and the folders made for them.
-func (s *stager) abort() {
+// Abort removes the staged files and the folders made for them.
+func (s *Stager) Abort() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.abortLocked()
@@ -146,7 +164,7 @@ func (s *stager) abort() {
 	}
 }
 
-func (s *stager) abortLocked() {
+func (s *Stager) abortLocked() {
 	if s.root == nil {
 		return
 	}

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"flag"
@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -145,7 +146,7 @@ func TestCorpusBuild(t *testing.T) {
 	}
 	specs, err := corpus.Specs()
 	require.NoError(t, err)
-	root, err := filepath.Abs("../..")
+	root, err := filepath.Abs("..")
 	require.NoError(t, err)
 	dir, err := os.MkdirTemp(root, "zz_corpus_")
 	require.NoError(t, err)
@@ -153,7 +154,8 @@ func TestCorpusBuild(t *testing.T) {
 	name := filepath.Base(dir)
 
 	start := time.Now()
-	files, err := generate("corpus", specs, name, nil, "github.com/pagegen/pagegen/"+name, nil)
+	opts := &Options{SpecsDir: "corpus", OutDir: name, ImportPath: "github.com/pagegen/pagegen/" + name}
+	files, err := opts.Generate(mapFS(specs))
 	require.NoError(t, err)
 	for file, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(file))
@@ -176,4 +178,13 @@ func TestCorpusBuild(t *testing.T) {
 		}
 		t.Logf("go %s ./%s/...: passed in %v (%d test packages ok)", args[0], name, time.Since(start).Round(time.Second), passed)
 	}
+}
+
+// mapFS is spec files, by slash path, as a file system.
+func mapFS(files map[string][]byte) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, b := range files {
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	return fsys
 }
