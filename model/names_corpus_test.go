@@ -52,7 +52,7 @@ func TestNamesOnCorpus(t *testing.T) {
 		names []string
 	}{{"numbered", m.numbered}, {"stuttered", m.stuttered}, {"differs", m.differs()}} {
 		sort.Strings(list.names)
-		step := max(1, len(list.names) / max(1, *namesShow))
+		step := max(1, len(list.names)/max(1, *namesShow))
 		for i := 0; i < len(list.names) && i/step < *namesShow; i += step {
 			t.Logf("%s: %s", list.what, list.names[i])
 		}
