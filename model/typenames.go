@@ -116,7 +116,8 @@ func summary(doc string) bool {
 // enumNames are the names an enum held by member of o asks for, best
 // first. A member of one word ("Status", "Type") says what the value is
 // only with its owner's name: "SessionStatus"; a longer one says it alone:
-// "IpAddressType", then qualified by its owner.
+// "IpAddressType", then qualified by its owner. On a clash the owner's
+// name is qualified by the operation's noun, then by the operation.
 func enumNames(o owner, member string, elem bool) []string {
 	base := memberNoun(member, elem)
 	owned := joinWords(subject(o.name), base)
@@ -124,7 +125,7 @@ func enumNames(o owner, member string, elem bool) []string {
 	if len(words(base)) > 1 {
 		first = append(first, base)
 	}
-	return distinct(append(first, owned, joinWords(o.op, base), joinWords(o.op, owned), o.op+o.name+base)...)
+	return distinct(append(first, owned, joinWords(opNoun(o.op), owned), joinWords(o.op, owned), joinWords(o.op, base), o.op+o.name+base)...)
 }
 
 // subject is a type's name without the words at its end that say what

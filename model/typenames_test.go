@@ -61,11 +61,11 @@ func TestEnumNamesAskedFor(t *testing.T) {
 		elem   bool
 		want   []string
 	}{
-		{opOwner("DescribeSessions"), "State", false, []string{"SessionState", "DescribeSessionsState", "DescribeSessionsSessionState"}},
-		{owner{name: "ScraperSummary", op: "ListScrapers"}, "status", false, []string{"ScraperStatus", "ListScrapersStatus", "ListScrapersScraperStatus", "ListScrapersScraperSummaryStatus"}},
+		{opOwner("DescribeSessions"), "State", false, []string{"SessionState", "DescribeSessionsSessionState", "DescribeSessionsState"}},
+		{owner{name: "ScraperSummary", op: "ListScrapers"}, "status", false, []string{"ScraperStatus", "ListScrapersScraperStatus", "ListScrapersStatus", "ListScrapersScraperSummaryStatus"}},
 		{owner{name: "Finding", op: "ListFindings"}, "FindingType", false, []string{"FindingType", "ListFindingsFindingType", "ListFindingsFindingFindingType"}},
-		{owner{name: "TargetGroup", op: "ListTargetGroups"}, "ipAddressType", false, []string{"IpAddressType", "TargetGroupIpAddressType", "ListTargetGroupsIpAddressType", "ListTargetGroupsTargetGroupIpAddressType"}},
-		{owner{name: "Instance", op: "DescribeInstances"}, "Architectures", true, []string{"InstanceArchitecture", "DescribeInstancesArchitecture", "DescribeInstancesInstanceArchitecture"}},
+		{owner{name: "TargetGroup", op: "ListTargetGroups"}, "ipAddressType", false, []string{"IpAddressType", "TargetGroupIpAddressType", "ListTargetGroupsTargetGroupIpAddressType", "ListTargetGroupsIpAddressType"}},
+		{owner{name: "Instance", op: "DescribeInstances"}, "Architectures", true, []string{"InstanceArchitecture", "DescribeInstancesInstanceArchitecture", "DescribeInstancesArchitecture"}},
 	} {
 		assert.Equal(t, tc.want, enumNames(tc.o, tc.member, tc.elem), "%s of %s", tc.member, tc.o.name)
 	}
