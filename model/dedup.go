@@ -80,7 +80,7 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 	}
 
 	// A merged type asks for the names of the candidate whose first name
-	// most of the candidates ask for (on a tie, the names that sort first).
+	// most of the candidates ask for (see preferred).
 	asked := map[*Type]map[string]int{} // by merged type, how many candidates ask first for each name
 	merged := map[*Type][]*Type{}
 	for _, t := range b.types {
@@ -201,13 +201,16 @@ func (b *builder) nameTypes(types []*Type) {
 }
 
 // preferred reports whether a candidate's names are better for a merged
-// type than those it has: the candidate's first name was asked for by more
-// of the merged candidates, or as many and it sorts first.
+// type than those it has: more of the merged candidates asked first for
+// the candidate's first name, or as many and it has fewer words, the more
+// general name for a type that several members hold. On a tie still, the
+// names of the candidate met first stay: pages are read sorted by name, so
+// that is the first member, in the page's order, of the first operation.
 func preferred(asked map[string]int, cand, have []string) bool {
 	if a, h := asked[cand[0]], asked[have[0]]; a != h {
 		return a > h
 	}
-	return slices.Compare(cand, have) < 0
+	return len(words(cand[0])) < len(words(have[0]))
 }
 
 func inputs(ps []*Paginator) []*Type {
