@@ -45,6 +45,7 @@ func TestNamesOnCorpus(t *testing.T) {
 	structs, enums := m.tally(false), m.tally(true)
 	t.Logf("structure shapes named as AWS names them: %d of %d (%.1f%%)", structs.same, structs.all, structs.pct())
 	t.Logf("enum shapes named as AWS names them: %d of %d (%.1f%%)", enums.same, enums.all, enums.pct())
+	t.Logf("of the shapes named otherwise, those whose type also stands for a shape of another name: %d structures, %d enums", structs.shared, enums.shared)
 	t.Logf("names numbered beside an unnumbered twin: %d", len(m.numbered))
 	t.Logf("type names that say a word twice (and AWS's name does not): %d", len(m.stuttered))
 	for _, list := range []struct {
@@ -91,6 +92,7 @@ type namesMeasure struct {
 	// names of the types that stand for it.
 	goNames   map[string]map[string]bool
 	enum      map[string]bool // the shapes of goNames that are enums
+	sharing   map[string]bool // the shapes of goNames whose type stands for another shape too
 	numbered  []string
 	stuttered []string
 
@@ -102,7 +104,7 @@ type namesMeasure struct {
 
 func (m *namesMeasure) pkg(pkg *Package, svc *corpus.Service) {
 	if m.goNames == nil {
-		m.goNames, m.enum = map[string]map[string]bool{}, map[string]bool{}
+		m.goNames, m.enum, m.sharing = map[string]map[string]bool{}, map[string]bool{}, map[string]bool{}
 	}
 	m.shapes, m.svc = svc.Shapes, pkg.Service
 	m.seen, m.aws = map[*Type]map[string]bool{}, map[*Type]map[string]bool{}
@@ -110,6 +112,14 @@ func (m *namesMeasure) pkg(pkg *Package, svc *corpus.Service) {
 		pt := svc.Paginators[p.Name]
 		m.fields(p.Input, pt.Input)
 		m.fields(p.Output, pt.Output)
+	}
+
+	for t, shapes := range m.seen {
+		if len(m.aws[t]) > 1 {
+			for shape := range shapes {
+				m.sharing[pkg.Service+"/"+shape] = true
+			}
+		}
 	}
 
 	// Names that the uniquer numbered: a type's that is none it asked for
@@ -202,8 +212,10 @@ func (m *namesMeasure) ref(r *TypeRef, shape string) {
 	}
 }
 
-// namesTally counts shapes and those named as AWS names them.
-type namesTally struct{ same, all int }
+// namesTally counts shapes, those named as AWS names them, and of the
+// others, those whose type also stands for a shape of another name (one of
+// identical structures merged), which no rule can name as AWS does.
+type namesTally struct{ same, all, shared int }
 
 func (n namesTally) share() float64 { return float64(n.same) / float64(max(1, n.all)) }
 func (n namesTally) pct() float64   { return 100 * n.share() }
@@ -218,6 +230,8 @@ func (m *namesMeasure) tally(enum bool) namesTally {
 		_, shape, _ := strings.Cut(key, "/")
 		if len(names) == 1 && names[Exported(shape)] {
 			n.same++
+		} else if m.sharing[key] {
+			n.shared++
 		}
 	}
 	return n
