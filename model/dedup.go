@@ -148,8 +148,9 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 // (see structNames and enumNames), all types their first name, then those
 // that did not get it their second, and so on. Of the types that ask for
 // one free name in one turn, the one used by the most operations gets it
-// (on a tie, the one whose first operation sorts first, then the one whose
-// structure's digest does). A type whose names are all taken gets its last
+// (on a tie, the one used by an operation about that noun, see nounOf, then
+// the one whose first operation sorts first, then the one whose structure's
+// digest does). A type whose names are all taken gets its last
 // with a number, which no page of the corpus needs. Nothing depends on the
 // order in which the pages came.
 func (b *builder) nameTypes(types []*Type) {
@@ -176,9 +177,11 @@ func (b *builder) nameTypes(types []*Type) {
 		for _, w := range asked {
 			g := groups[w]
 			sort.Slice(g, func(i, j int) bool {
-				switch {
+				switch oi, oj := nounOf(g[i], w), nounOf(g[j], w); {
 				case len(g[i].Ops) != len(g[j].Ops):
 					return len(g[i].Ops) > len(g[j].Ops)
+				case oi != oj:
+					return oi
 				case firstOf(g[i]) != firstOf(g[j]):
 					return firstOf(g[i]) < firstOf(g[j])
 				}
@@ -211,6 +214,18 @@ func preferred(asked map[string]int, cand, have []string) bool {
 		return a > h
 	}
 	return len(words(cand[0])) < len(words(have[0]))
+}
+
+// nounOf reports whether name is the noun of one of the operations that
+// use t (see opNoun): DescribeNetworkInterfaces is about a
+// NetworkInterface, and its type of that name is the one it lists.
+func nounOf(t *Type, name string) bool {
+	for _, op := range t.Ops {
+		if opNoun(op) == name {
+			return true
+		}
+	}
+	return false
 }
 
 func inputs(ps []*Paginator) []*Type {

@@ -119,7 +119,7 @@ func summary(doc string) bool {
 // "IpAddressType", then qualified by its owner. On a clash the owner's
 // name is qualified by the operation's noun, then by the operation.
 func enumNames(o owner, member string, elem bool) []string {
-	base := memberNoun(member, elem)
+	base := filtered(memberNoun(member, elem))
 	owned := joinWords(subject(o.name), base)
 	var first []string
 	if len(words(base)) > 1 {
@@ -147,6 +147,25 @@ var descriptionWords = map[string]bool{
 	"Item": true, "Entry": true, "Data": true, "Metadata": true, "Output": true, "Response": true, "Result": true,
 	"Settings": true, "Config": true, "Configuration": true, "Object": true, "Properties": true,
 }
+
+// filtered is what a member that filters by a value holds: the value's
+// name without the words that say it filters. "StatusEquals" → "Status",
+// "filterByState" → "State", "IncludeOnlyStatus" → "Status",
+// "TypeFilter" → "Type".
+func filtered(name string) string {
+	w := words(name)
+	for len(w) > 1 && filterFirst[w[0]] {
+		w = w[1:]
+	}
+	if n := len(w); n > 1 && (w[n-1] == "Equals" || w[n-1] == "Filter") {
+		w = w[:n-1]
+	}
+	return strings.Join(w, "")
+}
+
+// filterFirst are the words before a value's name that say a member
+// filters by it.
+var filterFirst = map[string]bool{"Filter": true, "By": true, "Include": true, "Only": true}
 
 // noun is the singular of a type's name, without a word that says it is a
 // list: "DistributionList" → "Distribution", "Origins" → "Origin".

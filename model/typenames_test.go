@@ -98,3 +98,32 @@ func TestClashSettledByWords(t *testing.T) {
 	assert.Equal(t, []string{"Filter", "ListOthersFilter", "Other", "OtherFilter"}, typeNames(pkg),
 		"the filter of two operations is Filter; of the others, the first by operation is OtherFilter, the next asks for its operation's")
 }
+
+func TestFiltered(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"StatusEquals", "Status"},
+		{"FilterByState", "State"},
+		{"IncludeOnlyStatus", "Status"},
+		{"TypeFilter", "Type"},
+		{"SortBy", "SortBy"},
+		{"Filter", "Filter"},
+		{"IpAddressType", "IpAddressType"},
+	} {
+		assert.Equal(t, tc.want, filtered(tc.in), "filtered(%q)", tc.in)
+	}
+}
+
+// TestNameGoesToTheOperationsNoun checks that of types used by as many
+// operations, the one whose operation is about that noun gets the name,
+// though another's operation sorts first.
+func TestNameGoesToTheOperationsNoun(t *testing.T) {
+	instances := func(fields ...*parser.Member) *parser.Member {
+		return member("Instances", list(structure(fields...)))
+	}
+	pkg := build(t,
+		page("DescribeClassicLinkInstances", nil, instances(member("InstanceId", str()), member("VpcId", str()))),
+		page("DescribeInstances", nil, instances(member("InstanceId", str()), member("ImageId", str()))),
+	)
+	assert.Equal(t, "Instance", pkg.Paginators[1].Item().Named.GoName, "DescribeInstances is about an Instance")
+	assert.Equal(t, "ClassicLinkInstance", pkg.Paginators[0].Item().Named.GoName)
+}
