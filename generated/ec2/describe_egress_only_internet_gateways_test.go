@@ -153,7 +153,7 @@ func TestDescribeEgressOnlyInternetGatewaysOutputJSON(t *testing.T) {
 	want := DescribeEgressOnlyInternetGatewaysOutput{
 		EgressOnlyInternetGateways: []EgressOnlyInternetGateway{{
 			Attachments: []Attachment{{
-				State: AttachmentStateAttaching,
+				State: AttachmentStatusAttaching,
 				VpcId: "string",
 			}},
 			EgressOnlyInternetGatewayId: "string",

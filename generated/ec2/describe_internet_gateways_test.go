@@ -153,7 +153,7 @@ func TestDescribeInternetGatewaysOutputJSON(t *testing.T) {
 	want := DescribeInternetGatewaysOutput{
 		InternetGateways: []InternetGateway{{
 			Attachments: []Attachment{{
-				State: AttachmentStateAttaching,
+				State: AttachmentStatusAttaching,
 				VpcId: "string",
 			}},
 			InternetGatewayId: "string",

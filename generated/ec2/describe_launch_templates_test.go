@@ -46,7 +46,7 @@ func newDescribeLaunchTemplatesFake(sizes ...int) (*describeLaunchTemplatesFake,
 		page := &DescribeLaunchTemplatesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.LaunchTemplates = append(page.LaunchTemplates, DescribeLaunchTemplatesLaunchTemplate{LaunchTemplateId: id})
+			page.LaunchTemplates = append(page.LaunchTemplates, LaunchTemplate{LaunchTemplateId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,7 +152,7 @@ func TestDescribeLaunchTemplatesInputValidate(t *testing.T) {
 
 func TestDescribeLaunchTemplatesOutputJSON(t *testing.T) {
 	want := DescribeLaunchTemplatesOutput{
-		LaunchTemplates: []DescribeLaunchTemplatesLaunchTemplate{{
+		LaunchTemplates: []LaunchTemplate{{
 			CreateTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			CreatedBy:            "string",
 			DefaultVersionNumber: new(int64(123)),

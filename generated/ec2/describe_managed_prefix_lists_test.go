@@ -45,7 +45,7 @@ func newDescribeManagedPrefixListsFake(sizes ...int) (*describeManagedPrefixList
 		page := &DescribeManagedPrefixListsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.PrefixLists = append(page.PrefixLists, PrefixList{PrefixListId: id})
+			page.PrefixLists = append(page.PrefixLists, ManagedPrefixList{PrefixListId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,7 +152,7 @@ func TestDescribeManagedPrefixListsInputValidate(t *testing.T) {
 func TestDescribeManagedPrefixListsOutputJSON(t *testing.T) {
 	want := DescribeManagedPrefixListsOutput{
 		NextToken: paginate.StringToken("string"),
-		PrefixLists: []PrefixList{{
+		PrefixLists: []ManagedPrefixList{{
 			AddressFamily:                     "string",
 			IpamPrefixListResolverSyncEnabled: new(true),
 			IpamPrefixListResolverTargetId:    "string",

@@ -159,7 +159,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				ComponentId:  "string",
 			}},
 			Explanations: []Explanation{{
-				Acl: &AttachedTo{
+				Acl: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -177,7 +177,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				Address:   "string",
 				Addresses: []string{"string"},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -189,30 +189,30 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					InstancePort:     new(int64(123)),
 					LoadBalancerPort: new(int64(123)),
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				ComponentAccount: "string",
 				ComponentRegion:  "string",
-				CustomerGateway: &AttachedTo{
+				CustomerGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Destination: &AttachedTo{
+				Destination: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Direction: "string",
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -250,12 +250,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					}},
 					Sources: []string{"string"},
 				},
-				IngressRouteTable: &AttachedTo{
+				IngressRouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				InternetGateway: &AttachedTo{
+				InternetGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -266,31 +266,31 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					Address:            "string",
 					AvailabilityZone:   "string",
 					AvailabilityZoneId: "string",
-					Instance: &AttachedTo{
+					Instance: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Port: new(int64(123)),
 				},
-				LoadBalancerTargetGroup: &AttachedTo{
+				LoadBalancerTargetGroup: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				LoadBalancerTargetGroups: []AttachedTo{{
+				LoadBalancerTargetGroups: []Component{{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				}},
 				LoadBalancerTargetPort: new(int64(123)),
 				MissingComponent:       "string",
-				NatGateway: &AttachedTo{
+				NatGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				NetworkInterface: &AttachedTo{
+				NetworkInterface: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -301,13 +301,13 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					From: new(int64(123)),
 					To:   new(int64(123)),
 				}},
-				PrefixList: &AttachedTo{
+				PrefixList: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Protocols: []string{"string"},
-				RouteTable: &AttachedTo{
+				RouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -328,7 +328,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					TransitGatewayId:            "string",
 					VpcPeeringConnectionId:      "string",
 				},
-				SecurityGroup: &AttachedTo{
+				SecurityGroup: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -344,38 +344,38 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					Protocol:        "string",
 					SecurityGroupId: "string",
 				},
-				SecurityGroups: []AttachedTo{{
+				SecurityGroups: []Component{{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				}},
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				State: "string",
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				SubnetRouteTable: &AttachedTo{
+				SubnetRouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGatewayAttachment: &AttachedTo{
+				TransitGatewayAttachment: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGatewayRouteTable: &AttachedTo{
+				TransitGatewayRouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -389,27 +389,27 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpcEndpoint: &AttachedTo{
+				VpcEndpoint: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpcPeeringConnection: &AttachedTo{
+				VpcPeeringConnection: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpnConnection: &AttachedTo{
+				VpnConnection: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpnGateway: &AttachedTo{
+				VpnGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -417,7 +417,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 			}},
 			FilterInArns:  []string{"string"},
 			FilterOutArns: []string{"string"},
-			ForwardPathComponents: []ForwardPathComponent{{
+			ForwardPathComponents: []FindingComponent{{
 				AclRule: &AclRule{
 					Cidr:   "string",
 					Egress: new(true),
@@ -431,12 +431,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				AdditionalDetails: []AdditionalDetail{{
 					AdditionalDetailType: "string",
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancers: []AttachedTo{{
+					LoadBalancers: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -457,34 +457,34 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Settings: []string{"string"},
 					}},
 					ServiceName: "string",
-					VpcEndpointService: &AttachedTo{
+					VpcEndpointService: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 				}},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Explanations: []Explanation{{
-					Acl: &AttachedTo{
+					Acl: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -502,7 +502,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					},
 					Address:   "string",
 					Addresses: []string{"string"},
-					AttachedTo: &AttachedTo{
+					AttachedTo: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -514,30 +514,30 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						InstancePort:     new(int64(123)),
 						LoadBalancerPort: new(int64(123)),
 					},
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					ComponentAccount: "string",
 					ComponentRegion:  "string",
-					CustomerGateway: &AttachedTo{
+					CustomerGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					Destination: &AttachedTo{
+					Destination: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					DestinationVpc: &AttachedTo{
+					DestinationVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Direction: "string",
-					ElasticLoadBalancerListener: &AttachedTo{
+					ElasticLoadBalancerListener: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -575,12 +575,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						}},
 						Sources: []string{"string"},
 					},
-					IngressRouteTable: &AttachedTo{
+					IngressRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					InternetGateway: &AttachedTo{
+					InternetGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -591,31 +591,31 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Address:            "string",
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						Instance: &AttachedTo{
+						Instance: &Component{
 							Arn:  "string",
 							Id:   "string",
 							Name: "string",
 						},
 						Port: new(int64(123)),
 					},
-					LoadBalancerTargetGroup: &AttachedTo{
+					LoadBalancerTargetGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancerTargetGroups: []AttachedTo{{
+					LoadBalancerTargetGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
 					LoadBalancerTargetPort: new(int64(123)),
 					MissingComponent:       "string",
-					NatGateway: &AttachedTo{
+					NatGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					NetworkInterface: &AttachedTo{
+					NetworkInterface: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -626,13 +626,13 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						From: new(int64(123)),
 						To:   new(int64(123)),
 					}},
-					PrefixList: &AttachedTo{
+					PrefixList: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Protocols: []string{"string"},
-					RouteTable: &AttachedTo{
+					RouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -653,7 +653,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						TransitGatewayId:            "string",
 						VpcPeeringConnectionId:      "string",
 					},
-					SecurityGroup: &AttachedTo{
+					SecurityGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -669,38 +669,38 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Protocol:        "string",
 						SecurityGroupId: "string",
 					},
-					SecurityGroups: []AttachedTo{{
+					SecurityGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
-					SourceVpc: &AttachedTo{
+					SourceVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					State: "string",
-					Subnet: &AttachedTo{
+					Subnet: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					SubnetRouteTable: &AttachedTo{
+					SubnetRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGateway: &AttachedTo{
+					TransitGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayAttachment: &AttachedTo{
+					TransitGatewayAttachment: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayRouteTable: &AttachedTo{
+					TransitGatewayRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -714,27 +714,27 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						RouteOrigin:     "string",
 						State:           "string",
 					},
-					Vpc: &AttachedTo{
+					Vpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcEndpoint: &AttachedTo{
+					VpcEndpoint: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcPeeringConnection: &AttachedTo{
+					VpcPeeringConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnConnection: &AttachedTo{
+					VpnConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnGateway: &AttachedTo{
+					VpnGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -827,17 +827,17 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				SequenceNumber: new(int64(123)),
 				ServiceName:    "string",
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -851,7 +851,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -861,7 +861,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 			NetworkInsightsAnalysisId:  "string",
 			NetworkInsightsPathId:      "string",
 			NetworkPathFound:           new(true),
-			ReturnPathComponents: []ForwardPathComponent{{
+			ReturnPathComponents: []FindingComponent{{
 				AclRule: &AclRule{
 					Cidr:   "string",
 					Egress: new(true),
@@ -875,12 +875,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				AdditionalDetails: []AdditionalDetail{{
 					AdditionalDetailType: "string",
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancers: []AttachedTo{{
+					LoadBalancers: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -901,34 +901,34 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Settings: []string{"string"},
 					}},
 					ServiceName: "string",
-					VpcEndpointService: &AttachedTo{
+					VpcEndpointService: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 				}},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Explanations: []Explanation{{
-					Acl: &AttachedTo{
+					Acl: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -946,7 +946,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					},
 					Address:   "string",
 					Addresses: []string{"string"},
-					AttachedTo: &AttachedTo{
+					AttachedTo: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -958,30 +958,30 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						InstancePort:     new(int64(123)),
 						LoadBalancerPort: new(int64(123)),
 					},
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					ComponentAccount: "string",
 					ComponentRegion:  "string",
-					CustomerGateway: &AttachedTo{
+					CustomerGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					Destination: &AttachedTo{
+					Destination: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					DestinationVpc: &AttachedTo{
+					DestinationVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Direction: "string",
-					ElasticLoadBalancerListener: &AttachedTo{
+					ElasticLoadBalancerListener: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1019,12 +1019,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						}},
 						Sources: []string{"string"},
 					},
-					IngressRouteTable: &AttachedTo{
+					IngressRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					InternetGateway: &AttachedTo{
+					InternetGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1035,31 +1035,31 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Address:            "string",
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						Instance: &AttachedTo{
+						Instance: &Component{
 							Arn:  "string",
 							Id:   "string",
 							Name: "string",
 						},
 						Port: new(int64(123)),
 					},
-					LoadBalancerTargetGroup: &AttachedTo{
+					LoadBalancerTargetGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancerTargetGroups: []AttachedTo{{
+					LoadBalancerTargetGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
 					LoadBalancerTargetPort: new(int64(123)),
 					MissingComponent:       "string",
-					NatGateway: &AttachedTo{
+					NatGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					NetworkInterface: &AttachedTo{
+					NetworkInterface: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1070,13 +1070,13 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						From: new(int64(123)),
 						To:   new(int64(123)),
 					}},
-					PrefixList: &AttachedTo{
+					PrefixList: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Protocols: []string{"string"},
-					RouteTable: &AttachedTo{
+					RouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1097,7 +1097,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						TransitGatewayId:            "string",
 						VpcPeeringConnectionId:      "string",
 					},
-					SecurityGroup: &AttachedTo{
+					SecurityGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1113,38 +1113,38 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Protocol:        "string",
 						SecurityGroupId: "string",
 					},
-					SecurityGroups: []AttachedTo{{
+					SecurityGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
-					SourceVpc: &AttachedTo{
+					SourceVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					State: "string",
-					Subnet: &AttachedTo{
+					Subnet: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					SubnetRouteTable: &AttachedTo{
+					SubnetRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGateway: &AttachedTo{
+					TransitGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayAttachment: &AttachedTo{
+					TransitGatewayAttachment: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayRouteTable: &AttachedTo{
+					TransitGatewayRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1158,27 +1158,27 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						RouteOrigin:     "string",
 						State:           "string",
 					},
-					Vpc: &AttachedTo{
+					Vpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcEndpoint: &AttachedTo{
+					VpcEndpoint: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcPeeringConnection: &AttachedTo{
+					VpcPeeringConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnConnection: &AttachedTo{
+					VpnConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnGateway: &AttachedTo{
+					VpnGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1271,17 +1271,17 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				SequenceNumber: new(int64(123)),
 				ServiceName:    "string",
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -1295,14 +1295,14 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 			}},
 			StartDate:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Status:            NetworkInsightsAccessScopeAnalyseStatusRunning,
+			Status:            AnalysisStatusRunning,
 			StatusMessage:     "string",
 			SuggestedAccounts: []string{"string"},
 			Tags: []Tag{{

@@ -168,7 +168,7 @@ func TestDescribeSecondaryNetworksOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			Type: SecondaryInterfaceSecondaryNetworkTypeRdma,
+			Type: SecondaryNetworkTypeRdma,
 		}},
 	}
 	b, err := json.Marshal(want)

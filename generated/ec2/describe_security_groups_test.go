@@ -156,7 +156,7 @@ func TestDescribeSecurityGroupsOutputJSON(t *testing.T) {
 			Description: "string",
 			GroupId:     "string",
 			GroupName:   "string",
-			IpPermissions: []IpPermissionsEgress{{
+			IpPermissions: []IpPermission{{
 				FromPort:   new(int64(123)),
 				IpProtocol: "string",
 				IpRanges: []IpRange{{
@@ -182,7 +182,7 @@ func TestDescribeSecurityGroupsOutputJSON(t *testing.T) {
 					VpcPeeringConnectionId: "string",
 				}},
 			}},
-			IpPermissionsEgress: []IpPermissionsEgress{{
+			IpPermissionsEgress: []IpPermission{{
 				FromPort:   new(int64(123)),
 				IpProtocol: "string",
 				IpRanges: []IpRange{{

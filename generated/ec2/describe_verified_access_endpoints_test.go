@@ -154,14 +154,14 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		VerifiedAccessEndpoints: []VerifiedAccessEndpoint{{
 			ApplicationDomain: "string",
-			AttachmentType:    AssociatedTargetNetworkNetworkTypeVpc,
+			AttachmentType:    NetworkTypeVpc,
 			CidrOptions: &CidrOptions{
 				Cidr: "string",
 				PortRanges: []SourcePortRange{{
 					FromPort: new(int64(123)),
 					ToPort:   new(int64(123)),
 				}},
-				Protocol:  LoadBalancerOptionsProtocolHttp,
+				Protocol:  RdsOptionsProtocolHttp,
 				SubnetIds: []string{"string"},
 			},
 			CreationTime:           "string",
@@ -170,7 +170,7 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 			DeviceValidationDomain: "string",
 			DomainCertificateArn:   "string",
 			EndpointDomain:         "string",
-			EndpointType:           VerifiedAccessEndpointEndpointTypeLoadBalancer,
+			EndpointType:           EndpointTypeLoadBalancer,
 			LastUpdatedTime:        "string",
 			LoadBalancerOptions: &LoadBalancerOptions{
 				LoadBalancerArn: "string",
@@ -179,7 +179,7 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 					FromPort: new(int64(123)),
 					ToPort:   new(int64(123)),
 				}},
-				Protocol:  LoadBalancerOptionsProtocolHttp,
+				Protocol:  RdsOptionsProtocolHttp,
 				SubnetIds: []string{"string"},
 			},
 			NetworkInterfaceOptions: &NetworkInterfaceOptions{
@@ -189,11 +189,11 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 					FromPort: new(int64(123)),
 					ToPort:   new(int64(123)),
 				}},
-				Protocol: LoadBalancerOptionsProtocolHttp,
+				Protocol: RdsOptionsProtocolHttp,
 			},
 			RdsOptions: &RdsOptions{
 				Port:             new(int64(123)),
-				Protocol:         LoadBalancerOptionsProtocolHttp,
+				Protocol:         RdsOptionsProtocolHttp,
 				RdsDbClusterArn:  "string",
 				RdsDbInstanceArn: "string",
 				RdsDbProxyArn:    "string",
@@ -205,8 +205,8 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 				CustomerManagedKeyEnabled: new(true),
 				KmsKeyArn:                 "string",
 			},
-			Status: &DescribeVerifiedAccessEndpointsStatus{
-				Code:    DescribeVerifiedAccessEndpointsStatusCodePending,
+			Status: &VerifiedAccessEndpointStatus{
+				Code:    VerifiedAccessEndpointStatusCodePending,
 				Message: "string",
 			},
 			Tags: []Tag{{

@@ -160,7 +160,7 @@ func TestDescribeVpcEndpointConnectionsOutputJSON(t *testing.T) {
 				HostedZoneId: "string",
 			}},
 			GatewayLoadBalancerArns: []string{"string"},
-			IpAddressType:           InstanceConnectEndpointIpAddressTypeIpv4,
+			IpAddressType:           IpAddressTypeIpv4,
 			NetworkLoadBalancerArns: []string{"string"},
 			ServiceId:               "string",
 			Tags: []Tag{{
@@ -171,7 +171,7 @@ func TestDescribeVpcEndpointConnectionsOutputJSON(t *testing.T) {
 			VpcEndpointId:           "string",
 			VpcEndpointOwner:        "string",
 			VpcEndpointRegion:       "string",
-			VpcEndpointState:        VpcEndpointConnectionVpcEndpointStatePendingAcceptance,
+			VpcEndpointState:        VpcEndpointStatePendingAcceptance,
 		}},
 	}
 	b, err := json.Marshal(want)

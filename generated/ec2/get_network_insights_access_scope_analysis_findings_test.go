@@ -158,7 +158,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsInputValidate(t *testing.T
 func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 	want := GetNetworkInsightsAccessScopeAnalysisFindingsOutput{
 		AnalysisFindings: []AnalysisFinding{{
-			FindingComponents: []ForwardPathComponent{{
+			FindingComponents: []FindingComponent{{
 				AclRule: &AclRule{
 					Cidr:   "string",
 					Egress: new(true),
@@ -172,12 +172,12 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 				},
 				AdditionalDetails: []AdditionalDetail{{
 					AdditionalDetailType: "string",
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancers: []AttachedTo{{
+					LoadBalancers: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -198,34 +198,34 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						Settings: []string{"string"},
 					}},
 					ServiceName: "string",
-					VpcEndpointService: &AttachedTo{
+					VpcEndpointService: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 				}},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Explanations: []Explanation{{
-					Acl: &AttachedTo{
+					Acl: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -243,7 +243,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 					},
 					Address:   "string",
 					Addresses: []string{"string"},
-					AttachedTo: &AttachedTo{
+					AttachedTo: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -255,30 +255,30 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						InstancePort:     new(int64(123)),
 						LoadBalancerPort: new(int64(123)),
 					},
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					ComponentAccount: "string",
 					ComponentRegion:  "string",
-					CustomerGateway: &AttachedTo{
+					CustomerGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					Destination: &AttachedTo{
+					Destination: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					DestinationVpc: &AttachedTo{
+					DestinationVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Direction: "string",
-					ElasticLoadBalancerListener: &AttachedTo{
+					ElasticLoadBalancerListener: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -316,12 +316,12 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						}},
 						Sources: []string{"string"},
 					},
-					IngressRouteTable: &AttachedTo{
+					IngressRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					InternetGateway: &AttachedTo{
+					InternetGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -332,31 +332,31 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						Address:            "string",
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						Instance: &AttachedTo{
+						Instance: &Component{
 							Arn:  "string",
 							Id:   "string",
 							Name: "string",
 						},
 						Port: new(int64(123)),
 					},
-					LoadBalancerTargetGroup: &AttachedTo{
+					LoadBalancerTargetGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancerTargetGroups: []AttachedTo{{
+					LoadBalancerTargetGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
 					LoadBalancerTargetPort: new(int64(123)),
 					MissingComponent:       "string",
-					NatGateway: &AttachedTo{
+					NatGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					NetworkInterface: &AttachedTo{
+					NetworkInterface: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -367,13 +367,13 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						From: new(int64(123)),
 						To:   new(int64(123)),
 					}},
-					PrefixList: &AttachedTo{
+					PrefixList: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Protocols: []string{"string"},
-					RouteTable: &AttachedTo{
+					RouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -394,7 +394,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						TransitGatewayId:            "string",
 						VpcPeeringConnectionId:      "string",
 					},
-					SecurityGroup: &AttachedTo{
+					SecurityGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -410,38 +410,38 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						Protocol:        "string",
 						SecurityGroupId: "string",
 					},
-					SecurityGroups: []AttachedTo{{
+					SecurityGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
-					SourceVpc: &AttachedTo{
+					SourceVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					State: "string",
-					Subnet: &AttachedTo{
+					Subnet: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					SubnetRouteTable: &AttachedTo{
+					SubnetRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGateway: &AttachedTo{
+					TransitGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayAttachment: &AttachedTo{
+					TransitGatewayAttachment: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayRouteTable: &AttachedTo{
+					TransitGatewayRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -455,27 +455,27 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						RouteOrigin:     "string",
 						State:           "string",
 					},
-					Vpc: &AttachedTo{
+					Vpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcEndpoint: &AttachedTo{
+					VpcEndpoint: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcPeeringConnection: &AttachedTo{
+					VpcPeeringConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnConnection: &AttachedTo{
+					VpnConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnGateway: &AttachedTo{
+					VpnGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -568,17 +568,17 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 				},
 				SequenceNumber: new(int64(123)),
 				ServiceName:    "string",
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -592,7 +592,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -602,7 +602,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 			NetworkInsightsAccessScopeAnalysisId: "string",
 			NetworkInsightsAccessScopeId:         "string",
 		}},
-		AnalysisStatus:                       NetworkInsightsAccessScopeAnalyseStatusRunning,
+		AnalysisStatus:                       AnalysisStatusRunning,
 		NetworkInsightsAccessScopeAnalysisId: "string",
 		NextToken:                            paginate.StringToken("string"),
 	}
