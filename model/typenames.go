@@ -85,7 +85,7 @@ var kindNouns = map[string]bool{"Summary": true, "Detail": true, "Details": true
 // of a summary says so first: "PipelineSummary".
 func structNames(o owner, member string, elem bool, doc string) []string {
 	base := memberNoun(member, elem)
-	owned := joinWords(subject(noun(o.name)), base)
+	owned := joinWords(noun(subject(o.name)), base)
 	switch {
 	case genericNouns[base]:
 		base = noun(o.name)

@@ -49,6 +49,7 @@ func TestStructNames(t *testing.T) {
 		{opOwner("ListModelCards"), "ModelCardVersionSummaryList", true, "", []string{"ModelCardVersionSummary", "ListModelCardsModelCardVersionSummary", "ModelCardVersionSummaryItem", "ListModelCardsModelCardModelCardVersionSummary"}},
 		{opOwner("ListPipelines"), "pipelines", true, "Returns a summary of a pipeline.", []string{"PipelineSummary", "Pipeline", "ListPipelinesPipeline", "PipelineItem", "ListPipelinesPipelinePipeline"}},
 		{owner{name: "Cluster", op: "DescribeClusters"}, "PendingUpdates", false, "", []string{"PendingUpdates", "ClusterPendingUpdates", "DescribeClustersPendingUpdates", "DescribeClustersClusterPendingUpdates"}},
+		{owner{name: "H264Settings", op: "ListPresets"}, "QvbrSettings", false, "", []string{"QvbrSettings", "H264QvbrSettings", "ListPresetsQvbrSettings", "ListPresetsH264SettingsQvbrSettings"}},
 	} {
 		assert.Equal(t, tc.want, structNames(tc.o, tc.member, tc.elem, tc.doc), "%s of %s", tc.member, tc.o.name)
 	}
