@@ -474,8 +474,8 @@ func TestCycles(t *testing.T) {
 	require.ErrorAs(t, err, &ce)
 	require.Equal(t, "Tree"+strings.Repeat(".Parent", 98)+"…", ce.Path)
 
-	m := map[string]dynamodb.AttributeValueList{}
-	m["m"] = dynamodb.AttributeValueList{M: m}
+	m := map[string]dynamodb.AttributeValue{}
+	m["m"] = dynamodb.AttributeValue{M: m}
 	err = dynamodbBridge.ToSDK("Scan", &awsdynamodb.ScanInput{}, &dynamodb.ScanInput{ExpressionAttributeValues: m})
 	require.ErrorContains(t, err, "or holds itself")
 

@@ -98,16 +98,16 @@ type scanByHand struct {
 	s   string
 	// values are the attribute values being read, one per level of
 	// maps.
-	values []dynamodb.AttributeValueList
+	values []dynamodb.AttributeValue
 }
 
 func (h *scanByHand) Deserialize(d smithy.ShapeDeserializer) error {
-	h.values = make([]dynamodb.AttributeValueList, 0, 8)
+	h.values = make([]dynamodb.AttributeValue, 0, 8)
 	return smithy.ReadStruct(d, schemas.ScanOutput, func(ms *smithy.Schema) error {
 		switch ms {
 		case schemas.ScanOutput_Items:
 			s := schemas.ScanOutput_Items
-			h.out.Items = make([]map[string]dynamodb.AttributeValueList, 0, 100)
+			h.out.Items = make([]map[string]dynamodb.AttributeValue, 0, 100)
 			return smithy.ReadList(d, s, func() error {
 				if isNil, err := d.ReadNil(s.ListMember()); isNil || err != nil {
 					return errors.Join(err, errors.New("a null item"))
@@ -153,16 +153,16 @@ func (h *scanByHand) Deserialize(d smithy.ShapeDeserializer) error {
 }
 
 // attributes reads a map of attribute values, of about size of them.
-func (h *scanByHand) attributes(d smithy.ShapeDeserializer, s *smithy.Schema, size int) (map[string]dynamodb.AttributeValueList, error) {
-	m := make(map[string]dynamodb.AttributeValueList, size)
-	h.values = append(h.values, dynamodb.AttributeValueList{})
+func (h *scanByHand) attributes(d smithy.ShapeDeserializer, s *smithy.Schema, size int) (map[string]dynamodb.AttributeValue, error) {
+	m := make(map[string]dynamodb.AttributeValue, size)
+	h.values = append(h.values, dynamodb.AttributeValue{})
 	v := &h.values[len(h.values)-1]
 	defer func() { h.values = h.values[:len(h.values)-1] }()
 	err := smithy.ReadMap(d, s, func(k string) error {
 		if isNil, err := d.ReadNil(s.MapValue()); isNil || err != nil {
 			return errors.Join(err, errors.New("a null value"))
 		}
-		*v = dynamodb.AttributeValueList{}
+		*v = dynamodb.AttributeValue{}
 		if err := h.attribute(d, s.MapValue(), v); err != nil {
 			return err
 		}
@@ -173,7 +173,7 @@ func (h *scanByHand) attributes(d smithy.ShapeDeserializer, s *smithy.Schema, si
 }
 
 // attribute reads an attribute value into v.
-func (h *scanByHand) attribute(d smithy.ShapeDeserializer, s *smithy.Schema, v *dynamodb.AttributeValueList) error {
+func (h *scanByHand) attribute(d smithy.ShapeDeserializer, s *smithy.Schema, v *dynamodb.AttributeValue) error {
 	return smithy.ReadUnion(d, s, func(ms *smithy.Schema) error {
 		switch ms {
 		case schemas.AttributeValue_S:
@@ -211,12 +211,12 @@ func (h *scanByHand) attribute(d smithy.ShapeDeserializer, s *smithy.Schema, v *
 			v.M = m
 			return err
 		case schemas.AttributeValue_L:
-			l := make([]dynamodb.AttributeValueList, 0, 3)
+			l := make([]dynamodb.AttributeValue, 0, 3)
 			err := smithy.ReadList(d, ms, func() error {
 				if isNil, err := d.ReadNil(ms.ListMember()); isNil || err != nil {
 					return errors.Join(err, errors.New("a null item"))
 				}
-				l = append(l, dynamodb.AttributeValueList{})
+				l = append(l, dynamodb.AttributeValue{})
 				return h.attribute(d, ms.ListMember(), &l[len(l)-1])
 			})
 			v.L = l

@@ -98,22 +98,22 @@ var cannotConvert = map[string][]func(t *testing.T) (error, string){
 	},
 	"Unions with other than one member": {
 		func(t *testing.T) (error, string) {
-			return dynamodbBridge.ToSDK("Scan", &awsdynamodb.ScanInput{}, &dynamodb.ScanInput{ExpressionAttributeValues: map[string]dynamodb.AttributeValueList{":v": {}}}),
+			return dynamodbBridge.ToSDK("Scan", &awsdynamodb.ScanInput{}, &dynamodb.ScanInput{ExpressionAttributeValues: map[string]dynamodb.AttributeValue{":v": {}}}),
 				`Scan: ExpressionAttributeValues[":v"]: no member is set`
 		},
 		func(t *testing.T) (error, string) {
-			return dynamodbBridge.ToSDK("Scan", &awsdynamodb.ScanInput{}, &dynamodb.ScanInput{ExpressionAttributeValues: map[string]dynamodb.AttributeValueList{":v": {S: "a", N: "1"}}}),
+			return dynamodbBridge.ToSDK("Scan", &awsdynamodb.ScanInput{}, &dynamodb.ScanInput{ExpressionAttributeValues: map[string]dynamodb.AttributeValue{":v": {S: "a", N: "1"}}}),
 				`Scan: ExpressionAttributeValues[":v"]: more than one member is set: S, N`
 		},
 	},
 	"Members a plain struct cannot hold": {
 		func(t *testing.T) (error, string) {
 			return dynamodbBridge.FromSDK("Scan", &dynamodb.ScanOutput{}, &awsdynamodb.ScanOutput{Items: []map[string]ddbtypes.AttributeValue{{"a": &ddbtypes.AttributeValueMemberS{}}}}),
-				`Scan: Items[0]["a"].S: the SDK's member S is set to an empty value, which dynamodb.AttributeValueList cannot tell from no member`
+				`Scan: Items[0]["a"].S: the SDK's member S is set to an empty value, which dynamodb.AttributeValue cannot tell from no member`
 		},
 		func(t *testing.T) (error, string) {
 			return dynamodbBridge.FromSDK("Scan", &dynamodb.ScanOutput{}, &awsdynamodb.ScanOutput{Items: []map[string]ddbtypes.AttributeValue{{"a": &ddbtypes.UnknownUnionMember{Tag: "X", Value: []byte("1")}}}}),
-				`Scan: Items[0]["a"]: the SDK holds a member X that it does not know, which dynamodb.AttributeValueList has no place for`
+				`Scan: Items[0]["a"]: the SDK holds a member X that it does not know, which dynamodb.AttributeValue has no place for`
 		},
 	},
 	"Invalid JSON": {

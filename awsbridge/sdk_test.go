@@ -45,13 +45,13 @@ func TestDynamoDBScanInput(t *testing.T) {
 		ExclusiveStartKey: key,
 		Limit:             new(int64(25)),
 		Segment:           new(int64(0)),
-		ExpressionAttributeValues: map[string]dynamodb.AttributeValueList{
+		ExpressionAttributeValues: map[string]dynamodb.AttributeValue{
 			":s":  {S: "x"},
 			":ns": {NS: []string{"1", "2.5"}},
-			":m":  {M: map[string]dynamodb.AttributeValueList{"n": {NULL: new(true)}, "l": {L: []dynamodb.AttributeValueList{{BOOL: new(false)}, {BS: [][]byte{{1}}}}}}},
+			":m":  {M: map[string]dynamodb.AttributeValue{"n": {NULL: new(true)}, "l": {L: []dynamodb.AttributeValue{{BOOL: new(false)}, {BS: [][]byte{{1}}}}}}},
 		},
 		ScanFilter: map[string]dynamodb.KeyCondition{
-			"a": {ComparisonOperator: dynamodb.KeyConditionComparisonOperatorBetween, AttributeValueList: []dynamodb.AttributeValueList{{N: "1"}, {N: "9"}}},
+			"a": {ComparisonOperator: dynamodb.ComparisonOperatorBetween, AttributeValueList: []dynamodb.AttributeValue{{N: "1"}, {N: "9"}}},
 		},
 		Select: dynamodb.QuerySelectCount,
 	}
@@ -97,8 +97,8 @@ func TestDynamoDBQueryInput(t *testing.T) {
 	in := &dynamodb.QueryInput{
 		TableName: "t",
 		KeyConditions: map[string]dynamodb.KeyCondition{
-			"pk": {ComparisonOperator: "EQ", AttributeValueList: []dynamodb.AttributeValueList{{S: "a"}}},
-			"sk": {ComparisonOperator: "BEGINS_WITH", AttributeValueList: []dynamodb.AttributeValueList{{B: []byte("p")}}},
+			"pk": {ComparisonOperator: "EQ", AttributeValueList: []dynamodb.AttributeValue{{S: "a"}}},
+			"sk": {ComparisonOperator: "BEGINS_WITH", AttributeValueList: []dynamodb.AttributeValue{{B: []byte("p")}}},
 		},
 		ScanIndexForward:  new(false),
 		ExclusiveStartKey: mustToken(t, paginate.Object{{Key: "pk", Value: paginate.Object{{Key: "S", Value: "a"}}}}),
@@ -141,7 +141,7 @@ func TestDynamoDBScanOutput(t *testing.T) {
 	var out dynamodb.ScanOutput
 	require.NoError(t, dynamodbBridge.FromSDK("Scan", &out, sdk))
 	require.Equal(t, dynamodb.ScanOutput{
-		Items: []map[string]dynamodb.AttributeValueList{{
+		Items: []map[string]dynamodb.AttributeValue{{
 			"s":    {S: "x"},
 			"n":    {N: "-1.5e3"},
 			"b":    {B: []byte{}},
@@ -150,8 +150,8 @@ func TestDynamoDBScanOutput(t *testing.T) {
 			"bs":   {BS: [][]byte{{1}, {2}}},
 			"null": {NULL: new(true)},
 			"bool": {BOOL: new(false)},
-			"m": {M: map[string]dynamodb.AttributeValueList{
-				"l": {L: []dynamodb.AttributeValueList{{M: map[string]dynamodb.AttributeValueList{}}, {L: []dynamodb.AttributeValueList{}}}},
+			"m": {M: map[string]dynamodb.AttributeValue{
+				"l": {L: []dynamodb.AttributeValue{{M: map[string]dynamodb.AttributeValue{}}, {L: []dynamodb.AttributeValue{}}}},
 			}},
 		}, {}},
 		Count:            new(int64(2)),
@@ -165,7 +165,7 @@ func TestDynamoDBScanOutput(t *testing.T) {
 	require.Equal(t, sdk, &back)
 
 	err := dynamodbBridge.FromSDK("Scan", &out, &awsdynamodb.ScanOutput{Items: []map[string]ddbtypes.AttributeValue{{"e": &ddbtypes.AttributeValueMemberS{}}}})
-	require.EqualError(t, err, `Scan: Items[0]["e"].S: the SDK's member S is set to an empty value, which dynamodb.AttributeValueList cannot tell from no member`)
+	require.EqualError(t, err, `Scan: Items[0]["e"].S: the SDK's member S is set to an empty value, which dynamodb.AttributeValue cannot tell from no member`)
 }
 
 // TestSSM converts GetParametersByPath, and ListNodes, whose output holds
@@ -204,7 +204,7 @@ func TestSSM(t *testing.T) {
 	require.NoError(t, b.FromSDK("ListNodes", &pgNodes, nodes))
 	require.Equal(t, ssm.ListNodesOutput{Nodes: []ssm.Node{{
 		Id:       "n",
-		NodeType: &ssm.NodeType{Instance: &ssm.Instance{AgentType: "a", ResourceType: ssm.InstanceResourceType(ssmtypes.ResourceTypeManagedInstance)}},
+		NodeType: &ssm.NodeType{Instance: &ssm.Instance{AgentType: "a", ResourceType: ssm.ResourceType(ssmtypes.ResourceTypeManagedInstance)}},
 	}}}, pgNodes)
 	var back awsssm.ListNodesOutput
 	require.NoError(t, b.ToSDK("ListNodes", &back, &pgNodes))
@@ -229,7 +229,7 @@ func TestS3(t *testing.T) {
 		NextContinuationToken: new("n"),
 	}))
 	require.Equal(t, s3.ListObjectsV2Output{
-		Contents:              []s3.Content{{Key: "p/a", Size: new(int64(1 << 40)), LastModified: &modified, StorageClass: "STANDARD", ChecksumAlgorithm: []s3.ContentChecksumAlgorithm{"CRC32"}}},
+		Contents:              []s3.Content{{Key: "p/a", Size: new(int64(1 << 40)), LastModified: &modified, StorageClass: "STANDARD", ChecksumAlgorithm: []s3.ChecksumAlgorithm{"CRC32"}}},
 		CommonPrefixes:        []s3.CommonPrefix{{Prefix: "p/d/"}},
 		IsTruncated:           new(true),
 		KeyCount:              new(int64(2)),
@@ -298,7 +298,7 @@ func TestCloudWatchLogs(t *testing.T) {
 		LogGroups: []logstypes.LogGroup{{LogGroupName: new("/aws/x"), CreationTime: new(int64(1700000000000)), RetentionInDays: new(int32(7)), StoredBytes: new(int64(0)), LogGroupClass: logstypes.LogGroupClassStandard, InheritedProperties: []logstypes.InheritedProperty{logstypes.InheritedPropertyAccountDataProtection}, DeletionProtectionEnabled: new(true)}},
 	}))
 	require.Equal(t, logs.DescribeLogGroupsOutput{
-		LogGroups: []logs.LogGroup{{LogGroupName: "/aws/x", CreationTime: new(int64(1700000000000)), RetentionInDays: new(int64(7)), StoredBytes: new(int64(0)), LogGroupClass: "STANDARD", InheritedProperties: []logs.LogGroupInheritedProperty{"ACCOUNT_DATA_PROTECTION"}, DeletionProtectionEnabled: new(true)}},
+		LogGroups: []logs.LogGroup{{LogGroupName: "/aws/x", CreationTime: new(int64(1700000000000)), RetentionInDays: new(int64(7)), StoredBytes: new(int64(0)), LogGroupClass: "STANDARD", InheritedProperties: []logs.InheritedProperty{"ACCOUNT_DATA_PROTECTION"}, DeletionProtectionEnabled: new(true)}},
 	}, out)
 }
 
@@ -334,7 +334,7 @@ func TestCallErrors(t *testing.T) {
 		return &awsdynamodb.ScanOutput{Items: []map[string]ddbtypes.AttributeValue{{"x": &ddbtypes.AttributeValueMemberSS{}}}}, nil
 	}
 	_, err = awsbridge.Call[dynamodb.ScanOutput](context.Background(), dynamodbBridge, "Scan", bad, (*dynamodb.ScanInput)(nil), nil)
-	require.EqualError(t, err, `Scan: Items[0]["x"].SS: the SDK's member SS is set to an empty value, which dynamodb.AttributeValueList cannot tell from no member`)
+	require.EqualError(t, err, `Scan: Items[0]["x"].SS: the SDK's member SS is set to an empty value, which dynamodb.AttributeValue cannot tell from no member`)
 	var ce *awsbridge.ConversionError
 	require.ErrorAs(t, err, &ce)
 	require.Equal(t, `Items[0]["x"].SS`, ce.Path)

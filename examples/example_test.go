@@ -36,7 +36,7 @@ func Example_ssmSessions() {
 		client.sessions = append(client.sessions, ssm.Session{SessionId: fmt.Sprintf("s-%d", i), Status: ssm.SessionStatusConnected})
 	}
 	in := &ssm.DescribeSessionsInput{
-		State:   ssm.DescribeSessionsStateActive,
+		State:   ssm.SessionStateActive,
 		Filters: []ssm.Filter{{Key: ssm.FilterKeyOwner, Value: "alice"}},
 	}
 	ctx := context.Background()

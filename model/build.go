@@ -65,8 +65,8 @@ type builder struct {
 	overrides map[string]parser.PaginatorConfig
 	kept      TypeNames // the type names of an earlier run
 	errs      diag.List
-	types     []*Type          // every candidate type, in the order met
-	want      map[*Type]string // the name each candidate wants
+	types     []*Type            // every candidate type, in the order met
+	names     map[*Type][]string // the names each candidate asks for, best first
 	firstOp   map[*Type]string
 	reserved  uniquer // names taken before candidate types are named
 	terms     map[*Paginator]map[*Field][]parser.Term
@@ -78,7 +78,7 @@ func (b *builder) errorf(file string, pos parser.Pos, format string, args ...any
 
 func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	pkg := &Package{Service: svc, Name: PackageName(svc), Title: pages[0].ServiceName}
-	b.want = map[*Type]string{}
+	b.names = map[*Type][]string{}
 	b.terms = map[*Paginator]map[*Field][]parser.Term{}
 	b.firstOp = map[*Type]string{}
 	b.reserved = uniquer{}
@@ -130,11 +130,11 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 	c := &converter{b: b, op: op, file: page.File, shapes: map[*parser.Shape]*TypeRef{}}
 	p.Input = &Type{Kind: Struct, GoName: b.reserved.name(op + "Input"), Input: true, Ops: []string{op},
 		Doc: fmt.Sprintf("%sInput is the input of %s.", op, op)}
-	p.Input.Fields = c.fields(op, page.Input)
+	p.Input.Fields = c.fields(opOwner(op), page.Input)
 	p.Output = &Type{Kind: Struct, GoName: b.reserved.name(op + "Output"), Ops: []string{op},
 		Doc: fmt.Sprintf("%sOutput is one page of %s's results.", op, op)}
 	if page.Output != nil {
-		p.Output.Fields = c.fields(op, page.Output.Members)
+		p.Output.Fields = c.fields(opOwner(op), page.Output.Members)
 	}
 	if !b.pagination(p, page) {
 		return nil
@@ -165,12 +165,12 @@ func (c *converter) throughStruct(ref *TypeRef) bool {
 	return ref.Kind == Named
 }
 
-// fields converts the members of a structure whose owner name is owner.
-func (c *converter) fields(owner string, members []*parser.Member) []*Field {
+// fields converts the members of a structure o.
+func (c *converter) fields(o owner, members []*parser.Member) []*Field {
 	names := fieldScope()
 	var fields []*Field
 	for _, m := range members {
-		ref, recursive := c.ref(owner, m.Name, m.Shape, false)
+		ref, recursive := c.ref(o, m.Name, m.Shape, false)
 		if ref == nil {
 			continue
 		}
@@ -237,15 +237,15 @@ var scalarRefs = map[parser.Kind]RefKind{
 	parser.Document:  Document,
 }
 
-// ref converts a shape met as member name of owner. elem says it is a list
+// ref converts a shape met as member name of o. elem says it is a list
 // element or map value, whose structure is named in the singular.
-func (c *converter) ref(owner, name string, s *parser.Shape, elem bool) (ref *TypeRef, recursive bool) {
+func (c *converter) ref(o owner, name string, s *parser.Shape, elem bool) (ref *TypeRef, recursive bool) {
 	if k, ok := scalarRefs[s.Kind]; ok {
 		return &TypeRef{Kind: k}, false
 	}
 	switch s.Kind {
 	case parser.Enum:
-		return &TypeRef{Kind: Named, Named: c.enum(owner, name, s, elem)}, false
+		return &TypeRef{Kind: Named, Named: c.enum(o, name, s, elem)}, false
 	case parser.Recursive:
 		ref, ok := c.shapes[s.Target]
 		if !ok {
@@ -262,31 +262,28 @@ func (c *converter) ref(owner, name string, s *parser.Shape, elem bool) (ref *Ty
 		if s.Kind == parser.Map {
 			ref = &TypeRef{Kind: Map, Key: &TypeRef{Kind: String}}
 			if s.Key.Kind == parser.Enum {
-				ref.Key = &TypeRef{Kind: Named, Named: c.enum(owner, name+"Key", s.Key, false)}
+				ref.Key = &TypeRef{Kind: Named, Named: c.enum(o, name+"Key", s.Key, false)}
 			}
 		}
 		c.shapes[s] = ref
 		c.stack = append(c.stack, ref)
-		ref.Elem, _ = c.ref(owner, name, s.Elem, true)
+		ref.Elem, _ = c.ref(o, name, s.Elem, true)
 		c.stack = c.stack[:len(c.stack)-1]
 		if ref.Elem == nil {
 			return nil, false
 		}
 		return ref, false
 	case parser.Structure:
-		want := Exported(name)
-		if elem {
-			want = Singular(want)
-		}
+		names := structNames(o, name, elem, s.Doc)
 		t := &Type{Kind: Struct, Doc: s.Doc}
 		if s.Union {
 			t.Kind = Union
 		}
-		c.b.add(t, want, c.op)
+		c.b.add(t, names, c.op)
 		ref := &TypeRef{Kind: Named, Named: t}
 		c.shapes[s] = ref
 		c.stack = append(c.stack, ref)
-		t.Fields = c.fields(want, s.Members)
+		t.Fields = c.fields(owner{name: names[0], op: c.op}, s.Members)
 		if t.Kind == Union {
 			unionMembers(t)
 		}
@@ -297,25 +294,21 @@ func (c *converter) ref(owner, name string, s *parser.Shape, elem bool) (ref *Ty
 	return nil, false
 }
 
-// enum makes the enum of member name of owner: <Owner><Member>.
-func (c *converter) enum(owner, name string, s *parser.Shape, elem bool) *Type {
-	member := Exported(name)
-	if elem {
-		member = Singular(member)
-	}
+// enum makes the enum of member name of o (see enumNames).
+func (c *converter) enum(o owner, name string, s *parser.Shape, elem bool) *Type {
 	// The member's description documents the field; the enum type is
 	// shared by every member with the same values.
 	t := &Type{Kind: Enum}
 	for _, v := range s.Enum {
 		t.Values = append(t.Values, &EnumValue{Value: v})
 	}
-	c.b.add(t, owner+member, c.op)
+	c.b.add(t, enumNames(o, name, elem), c.op)
 	return t
 }
 
-func (b *builder) add(t *Type, want, op string) {
+func (b *builder) add(t *Type, names []string, op string) {
 	b.types = append(b.types, t)
-	b.want[t] = want
+	b.names[t] = names
 	b.firstOp[t] = op
 }
 
@@ -358,7 +351,9 @@ func (b *builder) filterNames(p *Paginator, fieldTerms map[*Field][]parser.Term)
 				n.Value = t.Name[:i]
 				n.Param = Unexported(Exported(Pascal(t.Name[i+1 : len(t.Name)-1])))
 			}
-			n.GoName = b.reserved.name(fn.GoName + Pascal(t.Name))
+			// A name with a placeholder is a function named after the
+			// text before it: "tag:<key>" → ...FilterNameTag(key).
+			n.GoName = b.reserved.name(fn.GoName + Pascal(n.Value))
 			fn.Names = append(fn.Names, n)
 		}
 		return fn

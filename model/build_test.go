@@ -68,7 +68,7 @@ func TestIdenticalStructuresMerge(t *testing.T) {
 		page("ListA", []*parser.Member{filters(member("Name", str()))}, items()),
 		page("ListB", []*parser.Member{filters(member("Name", str()))}, items()),
 	)
-	assert.Equal(t, []string{"Filter", "Item"}, typeNames(pkg))
+	assert.Equal(t, []string{"A", "Filter"}, typeNames(pkg), "the items are named after the first operation's noun")
 	a, b := pkg.Paginators[0], pkg.Paginators[1]
 	assert.Same(t, fieldType(a.Input, "Filters").Elem.Named, fieldType(b.Input, "Filters").Elem.Named)
 	assert.Equal(t, []string{"ListA", "ListB"}, pkg.Types[0].Ops)
@@ -83,8 +83,8 @@ func TestClashingNamesMostUsedKeeps(t *testing.T) {
 		page("ListC", []*parser.Member{one()}, items()),
 	}
 	pkg := build(t, pages...)
-	assert.Equal(t, []string{"Filter", "Item", "ListAFilter"}, typeNames(pkg))
-	assert.Equal(t, "ListAFilter", fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named.GoName)
+	assert.Equal(t, []string{"A", "AFilter", "Filter"}, typeNames(pkg))
+	assert.Equal(t, "AFilter", fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named.GoName)
 	assert.Equal(t, "Filter", fieldType(pkg.Paginators[1].Input, "Filters").Elem.Named.GoName)
 
 	// The order in which pages come does not matter.
@@ -99,7 +99,7 @@ func TestClashingNamesTieGoesToFirstOperation(t *testing.T) {
 		page("ListA", []*parser.Member{filters(member("Key", str()))}, items()),
 	)
 	assert.Equal(t, "Filter", fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named.GoName, "ListA sorts first")
-	assert.Equal(t, "ListBFilter", fieldType(pkg.Paginators[1].Input, "Filters").Elem.Named.GoName)
+	assert.Equal(t, "BFilter", fieldType(pkg.Paginators[1].Input, "Filters").Elem.Named.GoName)
 }
 
 func TestEnumNames(t *testing.T) {
@@ -109,8 +109,8 @@ func TestEnumNames(t *testing.T) {
 		member("Sessions", list(structure(member("Status", enum("Connected"))))),
 	))
 	state := fieldType(pkg.Paginators[0].Input, "State").Named
-	assert.Equal(t, "DescribeSessionsState", state.GoName)
-	assert.Equal(t, "DescribeSessionsStateActive", state.Values[0].GoName)
+	assert.Equal(t, "SessionState", state.GoName, "an input's enum of one word is named after the operation's noun")
+	assert.Equal(t, "SessionStateActive", state.Values[0].GoName)
 	key := fieldType(fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named, "key").Named
 	assert.Equal(t, "FilterKey", key.GoName)
 	var consts []string
@@ -218,7 +218,7 @@ func TestFilterNames(t *testing.T) {
 	assert.Equal(t, "Filter", fn.Filter.GoName)
 	assert.Equal(t, "DescribeThingsFilterNameNetworkInterfaceId", fn.Names[0].GoName)
 	assert.Equal(t, "network-interface-id", fn.Names[0].Value)
-	assert.Equal(t, "DescribeThingsFilterNameTagKey", fn.Names[2].GoName)
+	assert.Equal(t, "DescribeThingsFilterNameTag", fn.Names[2].GoName, "named after the text before the placeholder")
 	assert.Equal(t, "tag:", fn.Names[2].Value)
 	assert.Equal(t, "key", fn.Names[2].Param)
 }
@@ -227,7 +227,7 @@ func TestEnumDocsFromSiblingTerms(t *testing.T) {
 	value := member("value", str())
 	value.Terms = []parser.Term{{Name: "Owner", Doc: "Sessions started by that user."}}
 	pkg := build(t, page("ListA", []*parser.Member{filters(member("key", enum("Owner", "Target")), value)}, items()))
-	key := pkg.Types[0].Fields[0].Type.Named
+	key := fieldType(fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named, "key").Named
 	assert.Equal(t, "Sessions started by that user.", key.Values[0].Doc)
 	assert.Empty(t, key.Values[1].Doc)
 }

@@ -79,10 +79,29 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 		sort.Strings(t.Ops)
 	}
 
+	// A merged type asks for the names of the candidate whose first name
+	// most of the candidates ask for (see preferred).
+	asked := map[*Type]map[string]int{} // by merged type, how many candidates ask first for each name
+	merged := map[*Type][]*Type{}
 	for _, t := range b.types {
-		if c := canon[t]; !slices.Contains(c.Wants, b.want[t]) {
-			c.Wants = append(c.Wants, b.want[t])
+		c, first := canon[t], b.names[t][0]
+		if asked[c] == nil {
+			asked[c] = map[string]int{}
 		}
+		asked[c][first]++
+		merged[c] = append(merged[c], t)
+		if !slices.Contains(c.Wants, first) {
+			c.Wants = append(c.Wants, first)
+		}
+	}
+	for _, c := range kept {
+		best := b.names[c]
+		for _, t := range merged[c] {
+			if preferred(asked[c], b.names[t], best) {
+				best = b.names[t]
+			}
+		}
+		b.names[c] = best
 	}
 	for _, t := range kept {
 		sort.Strings(t.Wants)
@@ -125,43 +144,88 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 }
 
 // nameTypes names the package's types. A type first keeps the name an
-// earlier run gave it (see keep). The others, grouped by the name they ask
-// for (the first type met of those merged), are told apart: the one used by
-// the most operations gets the name if no type keeps it (on a tie, the one
-// whose first operation sorts first), and the others are qualified with
-// their first operation. Nothing depends on the order in which the pages
-// came.
+// earlier run gave it (see keep). The others ask for their names in turn
+// (see structNames and enumNames), all types their first name, then those
+// that did not get it their second, and so on. Of the types that ask for
+// one free name in one turn, the one used by the most operations gets it
+// (on a tie, the one used by an operation about that noun, see nounOf, then
+// the one whose first operation sorts first, then the one whose structure's
+// digest does). A type whose names are all taken gets its last
+// with a number, which no page of the corpus needs. Nothing depends on the
+// order in which the pages came.
 func (b *builder) nameTypes(types []*Type) {
 	named := b.keep(types)
-	groups := map[string][]*Type{}
-	var wants []string
+	var pending []*Type
 	for _, t := range types {
-		if named[t] {
-			continue
-		}
-		w := b.want[t]
-		if groups[w] == nil {
-			wants = append(wants, w)
-		}
-		groups[w] = append(groups[w], t)
-	}
-	sort.Strings(wants)
-	for _, w := range wants {
-		g := groups[w]
-		sort.SliceStable(g, func(i, j int) bool {
-			if len(g[i].Ops) != len(g[j].Ops) {
-				return len(g[i].Ops) > len(g[j].Ops)
-			}
-			return firstOf(g[i]) < firstOf(g[j])
-		})
-		for i, t := range g {
-			name := w
-			if i > 0 || b.reserved[w] {
-				name = firstOf(t) + w
-			}
-			t.GoName = b.reserved.name(name)
+		if !named[t] {
+			pending = append(pending, t)
 		}
 	}
+	turn := map[*Type]int{}
+	for len(pending) > 0 {
+		groups := map[string][]*Type{}
+		var asked []string
+		for _, t := range pending {
+			w := b.names[t][turn[t]]
+			if groups[w] == nil {
+				asked = append(asked, w)
+			}
+			groups[w] = append(groups[w], t)
+		}
+		sort.Strings(asked)
+		pending = nil
+		for _, w := range asked {
+			g := groups[w]
+			sort.Slice(g, func(i, j int) bool {
+				switch oi, oj := nounOf(g[i], w), nounOf(g[j], w); {
+				case len(g[i].Ops) != len(g[j].Ops):
+					return len(g[i].Ops) > len(g[j].Ops)
+				case oi != oj:
+					return oi
+				case firstOf(g[i]) != firstOf(g[j]):
+					return firstOf(g[i]) < firstOf(g[j])
+				}
+				return digest(g[i]) < digest(g[j])
+			})
+			for _, t := range g {
+				switch {
+				case !b.reserved[w]:
+					t.GoName = w
+					b.reserved[w] = true
+				case turn[t]+1 < len(b.names[t]):
+					turn[t]++
+					pending = append(pending, t)
+				default:
+					t.GoName = b.reserved.name(w)
+				}
+			}
+		}
+	}
+}
+
+// preferred reports whether a candidate's names are better for a merged
+// type than those it has: more of the merged candidates asked first for
+// the candidate's first name, or as many and it has fewer words, the more
+// general name for a type that several members hold. On a tie still, the
+// names of the candidate met first stay: pages are read sorted by name, so
+// that is the first member, in the page's order, of the first operation.
+func preferred(asked map[string]int, cand, have []string) bool {
+	if a, h := asked[cand[0]], asked[have[0]]; a != h {
+		return a > h
+	}
+	return len(words(cand[0])) < len(words(have[0]))
+}
+
+// nounOf reports whether name is the noun of one of the operations that
+// use t (see opNoun): DescribeNetworkInterfaces is about a
+// NetworkInterface, and its type of that name is the one it lists.
+func nounOf(t *Type, name string) bool {
+	for _, op := range t.Ops {
+		if opNoun(op) == name {
+			return true
+		}
+	}
+	return false
 }
 
 func inputs(ps []*Paginator) []*Type {

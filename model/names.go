@@ -325,3 +325,34 @@ func addedFieldName(t *Type, wire string) string {
 	}
 	return u.name(Exported(wire))
 }
+
+// words splits a Go name into its words: "DescribeDBInstances" →
+// "Describe", "DB", "Instances"; "S3Bucket" → "S3", "Bucket". A word is an
+// upper-case letter and the lower-case letters and digits after it, or a
+// run of upper-case letters (and the digits after it) not followed by a
+// lower-case letter.
+func words(name string) []string {
+	r := []rune(name)
+	var out []string
+	start := 0
+	for i := 1; i <= len(r); i++ {
+		if i < len(r) {
+			prev, cur := r[i-1], r[i]
+			next := rune(0)
+			if i+1 < len(r) {
+				next = r[i+1]
+			}
+			split := unicode.IsUpper(cur) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) ||
+				unicode.IsUpper(cur) && unicode.IsUpper(prev) && unicode.IsLower(next) ||
+				cur == '_' || prev == '_'
+			if !split {
+				continue
+			}
+		}
+		if w := string(r[start:i]); w != "_" && w != "" {
+			out = append(out, w)
+		}
+		start = i
+	}
+	return out
+}

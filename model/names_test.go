@@ -98,3 +98,21 @@ func TestUniquer(t *testing.T) {
 	assert.Equal(t, "Key3", u.name("Key"))
 	assert.Equal(t, "Value", u.name("Value"))
 }
+
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"DescribeDBInstances", []string{"Describe", "DB", "Instances"}},
+		{"S3Bucket", []string{"S3", "Bucket"}},
+		{"Ec2InstanceId", []string{"Ec2", "Instance", "Id"}},
+		{"VPCId", []string{"VPC", "Id"}},
+		{"ApiKey", []string{"Api", "Key"}},
+		{"Key", []string{"Key"}},
+		{"X_private", []string{"X", "private"}},
+		{"", nil},
+	} {
+		assert.Equal(t, tc.want, words(tc.in), "words(%q)", tc.in)
+	}
+}

@@ -22,7 +22,7 @@ type TypeNames []TypeName
 
 // TypeName is the name given to one type.
 type TypeName struct {
-	Name   string   // the Go name given: "DescribeActivationsFilter"
+	Name   string   // the Go name given: "ActivationFilter"
 	Wants  []string // the names the type asked for, sorted: "Filter"
 	Digest string   // a digest of the type's structure (see digest)
 	Ops    []string // the operations that used the type, sorted
@@ -54,9 +54,9 @@ const namesFormat = "# A type's Go name, the names it asked for, a digest of its
 // joined by commas, the digest and the operations that use it, separated by
 // spaces:
 //
-//	DescribeActivationsFilter Filter 0d6a2e81c7f4b953 DescribeActivations
-//	DescribeSessionsState DescribeActivationsState,DescribeSessionsState 5b1e0c7d9a2f8e64 DescribeActivations DescribeSessions
+//	ActivationFilter Filter 0d6a2e81c7f4b953 DescribeActivations
 //	Filter Filter 9c3f5a0b1d2e4f68 DescribeSessions
+//	SessionState ActivationState,SessionState 5b1e0c7d9a2f8e64 DescribeActivations DescribeSessions
 func (ns TypeNames) Marshal() []byte {
 	sorted := slices.Clone(ns)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })

@@ -106,12 +106,13 @@ func TestUnionNamesAvoidFields(t *testing.T) {
 func TestUnionValidates(t *testing.T) {
 	// Input: ListA.Config.Rules[].Condition is a union; Config and Rule
 	// validate so that the input's Validate reaches it. Output: Item.Choice
-	// is a union; the union validates itself, Item does not.
+	// is a union; the union validates itself, the item (named after the
+	// operation's noun, A) does not.
 	condition := union(member("Equals", str()), member("Not", str()))
 	config := structure(member("Rules", list(structure(member("Condition", condition)))), member("Name", str()))
 	out := member("Items", list(structure(member("Id", str()), member("Choice", union(member("X", str()), member("Y", str()))))))
 	pkg := build(t, page("ListA", []*parser.Member{member("Config", config)}, out))
-	want := map[string]bool{"Condition": true, "Config": true, "Rule": true, "Choice": true, "Item": false}
+	want := map[string]bool{"Condition": true, "Config": true, "Rule": true, "Choice": true, "A": false}
 	for name, validates := range want {
 		typ := named(pkg, name)
 		require.NotNil(t, typ, name)
@@ -128,7 +129,7 @@ func TestIdenticalUnionsMerge(t *testing.T) {
 		page("ListB", []*parser.Member{u()}, items()),
 		page("ListC", []*parser.Member{s()}, items()),
 	)
-	assert.Equal(t, []string{"Item", "ListCValue", "Value"}, typeNames(pkg), "a union and a structure of the same members are two types")
+	assert.Equal(t, []string{"A", "CValue", "Value"}, typeNames(pkg), "a union and a structure of the same members are two types")
 	assert.Equal(t, []string{"ListA", "ListB"}, named(pkg, "Value").Ops)
 }
 

@@ -29,7 +29,7 @@ func scanByHand(in *dynamodb.ScanInput, s *awsdynamodb.ScanOutput) (*awsdynamodb
 	}
 	out := &dynamodb.ScanOutput{Count: new(int64(s.Count)), ScannedCount: new(int64(s.ScannedCount))}
 	if s.Items != nil {
-		out.Items = make([]map[string]dynamodb.AttributeValueList, len(s.Items))
+		out.Items = make([]map[string]dynamodb.AttributeValue, len(s.Items))
 		for i, item := range s.Items {
 			m, err := attributesByHand(item)
 			if err != nil {
@@ -57,8 +57,8 @@ func scanByHand(in *dynamodb.ScanInput, s *awsdynamodb.ScanOutput) (*awsdynamodb
 }
 
 // attributesByHand converts an item, or a map attribute, of the SDK.
-func attributesByHand(m map[string]ddbtypes.AttributeValue) (map[string]dynamodb.AttributeValueList, error) {
-	out := make(map[string]dynamodb.AttributeValueList, len(m))
+func attributesByHand(m map[string]ddbtypes.AttributeValue) (map[string]dynamodb.AttributeValue, error) {
+	out := make(map[string]dynamodb.AttributeValue, len(m))
 	for k, v := range m {
 		a, err := attributeByHand(v)
 		if err != nil {
@@ -70,30 +70,30 @@ func attributesByHand(m map[string]ddbtypes.AttributeValue) (map[string]dynamodb
 }
 
 // attributeByHand converts an attribute value of the SDK.
-func attributeByHand(v ddbtypes.AttributeValue) (dynamodb.AttributeValueList, error) {
+func attributeByHand(v ddbtypes.AttributeValue) (dynamodb.AttributeValue, error) {
 	switch v := v.(type) {
 	case *ddbtypes.AttributeValueMemberS:
-		return dynamodb.AttributeValueList{S: v.Value}, nil
+		return dynamodb.AttributeValue{S: v.Value}, nil
 	case *ddbtypes.AttributeValueMemberN:
-		return dynamodb.AttributeValueList{N: v.Value}, nil
+		return dynamodb.AttributeValue{N: v.Value}, nil
 	case *ddbtypes.AttributeValueMemberB:
-		return dynamodb.AttributeValueList{B: bytes.Clone(v.Value)}, nil
+		return dynamodb.AttributeValue{B: bytes.Clone(v.Value)}, nil
 	case *ddbtypes.AttributeValueMemberSS:
-		return dynamodb.AttributeValueList{SS: slices.Clone(v.Value)}, nil
+		return dynamodb.AttributeValue{SS: slices.Clone(v.Value)}, nil
 	case *ddbtypes.AttributeValueMemberNS:
-		return dynamodb.AttributeValueList{NS: slices.Clone(v.Value)}, nil
+		return dynamodb.AttributeValue{NS: slices.Clone(v.Value)}, nil
 	case *ddbtypes.AttributeValueMemberBOOL:
-		return dynamodb.AttributeValueList{BOOL: new(v.Value)}, nil
+		return dynamodb.AttributeValue{BOOL: new(v.Value)}, nil
 	case *ddbtypes.AttributeValueMemberNULL:
-		return dynamodb.AttributeValueList{NULL: new(v.Value)}, nil
+		return dynamodb.AttributeValue{NULL: new(v.Value)}, nil
 	case *ddbtypes.AttributeValueMemberM:
 		m, err := attributesByHand(v.Value)
 		if err != nil {
-			return dynamodb.AttributeValueList{}, fmt.Errorf(".M%w", err)
+			return dynamodb.AttributeValue{}, fmt.Errorf(".M%w", err)
 		}
-		return dynamodb.AttributeValueList{M: m}, nil
+		return dynamodb.AttributeValue{M: m}, nil
 	case *ddbtypes.AttributeValueMemberL:
-		l := make([]dynamodb.AttributeValueList, len(v.Value))
+		l := make([]dynamodb.AttributeValue, len(v.Value))
 		for i, e := range v.Value {
 			a, err := attributeByHand(e)
 			if err != nil {
@@ -101,7 +101,7 @@ func attributeByHand(v ddbtypes.AttributeValue) (dynamodb.AttributeValueList, er
 			}
 			l[i] = a
 		}
-		return dynamodb.AttributeValueList{L: l}, nil
+		return dynamodb.AttributeValue{L: l}, nil
 	}
-	return dynamodb.AttributeValueList{}, fmt.Errorf(": a %T, which is not converted by hand", v)
+	return dynamodb.AttributeValue{}, fmt.Errorf(": a %T, which is not converted by hand", v)
 }

@@ -144,7 +144,7 @@ var fakes = sync.OnceValues(func() (*pagegenClient, *awsClient) {
 
 // Inputs of both sides: the same request.
 var (
-	pagegenInput = &ssm.DescribeSessionsInput{State: ssm.DescribeSessionsStateActive}
+	pagegenInput = &ssm.DescribeSessionsInput{State: ssm.SessionStateActive}
 	awsInput     = &awsssm.DescribeSessionsInput{State: awstypes.SessionStateActive}
 )
 

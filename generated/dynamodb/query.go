@@ -88,7 +88,7 @@ type QueryInput struct {
 	// Guide.
 	//
 	// [ConditionalOperator]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html
-	ConditionalOperator QueryConditionalOperator `json:"ConditionalOperator,omitempty"`
+	ConditionalOperator ConditionalOperator `json:"ConditionalOperator,omitempty"`
 	// Specifies the order for index traversal: If true (default), the traversal is
 	// performed in ascending order; if false, the traversal is performed in
 	// descending order.
@@ -115,7 +115,7 @@ type QueryInput struct {
 	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the
 	//     operation.
 	//   - NONE - No ConsumedCapacity details are included in the response.
-	ReturnConsumedCapacity QueryReturnConsumedCapacity `json:"ReturnConsumedCapacity,omitempty"`
+	ReturnConsumedCapacity ReturnConsumedCapacity `json:"ReturnConsumedCapacity,omitempty"`
 	// A string that identifies one or more attributes to retrieve from the table.
 	// These attributes can include scalars, sets, or elements of a JSON document.
 	// The attributes in the expression must be separated by commas.
@@ -266,7 +266,7 @@ type QueryInput struct {
 	// Conditions] in the Amazon DynamoDB Developer Guide.
 	//
 	// [Specifying Conditions]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html
-	ExpressionAttributeValues map[string]AttributeValueList `json:"ExpressionAttributeValues,omitempty"`
+	ExpressionAttributeValues map[string]AttributeValue `json:"ExpressionAttributeValues,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
 	ExclusiveStartKey paginate.Token `json:"ExclusiveStartKey,omitzero"`
@@ -297,7 +297,7 @@ func (s *QueryInput) validate(v *paginate.Invalid, path string) {
 type QueryOutput struct {
 	// An array of item attributes that match the query criteria. Each element in
 	// this array consists of an attribute name and the value for that attribute.
-	Items []map[string]AttributeValueList `json:"Items,omitempty"`
+	Items []map[string]AttributeValue `json:"Items,omitempty"`
 	// The number of items in the response.
 	//
 	// If you used a QueryFilter in the request, then Count is the number of items
@@ -370,7 +370,7 @@ var querySpec = &paginate.Spec{
 }
 
 // queryItems returns the items of a Query page.
-func queryItems(out *QueryOutput) []map[string]AttributeValueList {
+func queryItems(out *QueryOutput) []map[string]AttributeValue {
 	return out.Items
 }
 
@@ -426,12 +426,12 @@ func (p *QueryPaginator) Pages(ctx context.Context) iter.Seq2[*QueryOutput, erro
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *QueryPaginator) Items(ctx context.Context) iter.Seq2[map[string]AttributeValueList, error] {
-	return func(yield func(map[string]AttributeValueList, error) bool) {
+func (p *QueryPaginator) Items(ctx context.Context) iter.Seq2[map[string]AttributeValue, error] {
+	return func(yield func(map[string]AttributeValue, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero map[string]AttributeValueList
+				var zero map[string]AttributeValue
 				yield(zero, err)
 				return
 			}

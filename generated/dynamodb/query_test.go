@@ -45,7 +45,7 @@ func newQueryFake(sizes ...int) (*queryFake, []string) {
 	for i, size := range sizes {
 		page := &QueryOutput{}
 		for range size {
-			page.Items = append(page.Items, *new(map[string]AttributeValueList))
+			page.Items = append(page.Items, *new(map[string]AttributeValue))
 			want = append(want, "")
 		}
 		if i < len(sizes)-1 {
@@ -179,7 +179,7 @@ func TestQueryOutputJSON(t *testing.T) {
 			WriteCapacityUnits: new(float64(123.0)),
 		},
 		Count: new(int64(123)),
-		Items: []map[string]AttributeValueList{map[string]AttributeValueList{"string": {
+		Items: []map[string]AttributeValue{map[string]AttributeValue{"string": {
 			B:    []byte("bytes"),
 			BOOL: new(true),
 			BS:   [][]byte{[]byte("bytes")},

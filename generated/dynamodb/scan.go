@@ -78,7 +78,7 @@ type ScanInput struct {
 	// Guide.
 	//
 	// [ConditionalOperator]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html
-	ConditionalOperator QueryConditionalOperator `json:"ConditionalOperator,omitempty"`
+	ConditionalOperator ConditionalOperator `json:"ConditionalOperator,omitempty"`
 	// Determines the level of detail about either provisioned or on-demand
 	// throughput consumption that is returned in the response:
 	//
@@ -91,7 +91,7 @@ type ScanInput struct {
 	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the
 	//     operation.
 	//   - NONE - No ConsumedCapacity details are included in the response.
-	ReturnConsumedCapacity QueryReturnConsumedCapacity `json:"ReturnConsumedCapacity,omitempty"`
+	ReturnConsumedCapacity ReturnConsumedCapacity `json:"ReturnConsumedCapacity,omitempty"`
 	// For a parallel Scan request, TotalSegments represents the total number of
 	// segments into which the Scan operation will be divided. The value of
 	// TotalSegments corresponds to the number of application workers that will
@@ -202,7 +202,7 @@ type ScanInput struct {
 	// Expressions] in the Amazon DynamoDB Developer Guide.
 	//
 	// [Condition Expressions]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html
-	ExpressionAttributeValues map[string]AttributeValueList `json:"ExpressionAttributeValues,omitempty"`
+	ExpressionAttributeValues map[string]AttributeValue `json:"ExpressionAttributeValues,omitempty"`
 	// A Boolean value that determines the read consistency model during the scan:
 	//
 	//   - If ConsistentRead is false, then the data returned from Scan might not
@@ -245,7 +245,7 @@ func (s *ScanInput) validate(v *paginate.Invalid, path string) {
 type ScanOutput struct {
 	// An array of item attributes that match the scan criteria. Each element in
 	// this array consists of an attribute name and the value for that attribute.
-	Items []map[string]AttributeValueList `json:"Items,omitempty"`
+	Items []map[string]AttributeValue `json:"Items,omitempty"`
 	// The number of items in the response.
 	//
 	// If you set ScanFilter in the request, then Count is the number of items
@@ -318,7 +318,7 @@ var scanSpec = &paginate.Spec{
 }
 
 // scanItems returns the items of a Scan page.
-func scanItems(out *ScanOutput) []map[string]AttributeValueList {
+func scanItems(out *ScanOutput) []map[string]AttributeValue {
 	return out.Items
 }
 
@@ -374,12 +374,12 @@ func (p *ScanPaginator) Pages(ctx context.Context) iter.Seq2[*ScanOutput, error]
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *ScanPaginator) Items(ctx context.Context) iter.Seq2[map[string]AttributeValueList, error] {
-	return func(yield func(map[string]AttributeValueList, error) bool) {
+func (p *ScanPaginator) Items(ctx context.Context) iter.Seq2[map[string]AttributeValue, error] {
+	return func(yield func(map[string]AttributeValue, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero map[string]AttributeValueList
+				var zero map[string]AttributeValue
 				yield(zero, err)
 				return
 			}

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// AttributeValueList: Represents the data for an attribute.
+// AttributeValue: Represents the data for an attribute.
 //
 // Each attribute value is described as a name-value pair. The name is the data
 // type, and the value is the data itself.
@@ -18,7 +18,7 @@ import (
 // Guide.
 //
 // [Data Types]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes
-type AttributeValueList struct {
+type AttributeValue struct {
 	// An attribute of type String. For example:
 	//
 	// "S": "Hello"
@@ -54,11 +54,11 @@ type AttributeValueList struct {
 	// An attribute of type Map. For example:
 	//
 	// "M": {"Name": {"S": "Joe"}, "Age": {"N": "35"}}
-	M map[string]AttributeValueList `json:"M,omitempty"`
+	M map[string]AttributeValue `json:"M,omitempty"`
 	// An attribute of type List. For example:
 	//
 	// "L": [ {"S": "Cookies"} , {"S": "Coffee"}, {"N": "3.14159"}]
-	L []AttributeValueList `json:"L,omitempty"`
+	L []AttributeValue `json:"L,omitempty"`
 	// An attribute of type Null. For example:
 	//
 	// "NULL": true
@@ -67,6 +67,23 @@ type AttributeValueList struct {
 	//
 	// "BOOL": true
 	BOOL *bool `json:"BOOL,omitempty"`
+}
+
+// BackupStatus is an enum of the API; values not listed here decode too.
+type BackupStatus string
+
+const (
+	// BackupStatusCreating is "CREATING".
+	BackupStatusCreating BackupStatus = "CREATING"
+	// BackupStatusDeleted is "DELETED".
+	BackupStatusDeleted BackupStatus = "DELETED"
+	// BackupStatusAvailable is "AVAILABLE".
+	BackupStatusAvailable BackupStatus = "AVAILABLE"
+)
+
+// Values returns the values of BackupStatus that the API documents.
+func (BackupStatus) Values() []BackupStatus {
+	return []BackupStatus{BackupStatusCreating, BackupStatusDeleted, BackupStatusAvailable}
 }
 
 // BackupSummary: Contains details for the backup.
@@ -88,7 +105,7 @@ type BackupSummary struct {
 	// creation.
 	BackupExpiryDateTime *time.Time `json:"BackupExpiryDateTime,omitempty"`
 	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
-	BackupStatus BackupSummaryBackupStatus `json:"BackupStatus,omitempty"`
+	BackupStatus BackupStatus `json:"BackupStatus,omitempty"`
 	// BackupType:
 	//
 	//   - USER - You create and manage these using the on-demand backup feature.
@@ -97,7 +114,7 @@ type BackupSummary struct {
 	//     additional cost). System backups allow you to restore the deleted table
 	//     to the state it was in just before the point of deletion.
 	//   - AWS_BACKUP - On-demand backup created by you from Backup service.
-	BackupType BackupSummaryBackupType `json:"BackupType,omitempty"`
+	BackupType BackupType `json:"BackupType,omitempty"`
 	// Size of the backup in bytes.
 	BackupSizeBytes *int64 `json:"BackupSizeBytes,omitempty"`
 }
@@ -136,47 +153,169 @@ func (s *BackupSummary) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// BackupSummaryBackupStatus is an enum of the API; values not listed here decode too.
-type BackupSummaryBackupStatus string
+// BackupType is an enum of the API; values not listed here decode too.
+type BackupType string
 
 const (
-	// BackupSummaryBackupStatusCreating is "CREATING".
-	BackupSummaryBackupStatusCreating BackupSummaryBackupStatus = "CREATING"
-	// BackupSummaryBackupStatusDeleted is "DELETED".
-	BackupSummaryBackupStatusDeleted BackupSummaryBackupStatus = "DELETED"
-	// BackupSummaryBackupStatusAvailable is "AVAILABLE".
-	BackupSummaryBackupStatusAvailable BackupSummaryBackupStatus = "AVAILABLE"
-)
-
-// Values returns the values of BackupSummaryBackupStatus that the API documents.
-func (BackupSummaryBackupStatus) Values() []BackupSummaryBackupStatus {
-	return []BackupSummaryBackupStatus{BackupSummaryBackupStatusCreating, BackupSummaryBackupStatusDeleted, BackupSummaryBackupStatusAvailable}
-}
-
-// BackupSummaryBackupType is an enum of the API; values not listed here decode too.
-type BackupSummaryBackupType string
-
-const (
-	// BackupSummaryBackupTypeUser is "USER".
+	// BackupTypeUser is "USER".
 	//
 	// You create and manage these using the on-demand backup feature.
-	BackupSummaryBackupTypeUser BackupSummaryBackupType = "USER"
-	// BackupSummaryBackupTypeSystem is "SYSTEM".
+	BackupTypeUser BackupType = "USER"
+	// BackupTypeSystem is "SYSTEM".
 	//
 	// If you delete a table with point-in-time recovery enabled, a SYSTEM backup is
 	// automatically created and is retained for 35 days (at no additional cost).
 	// System backups allow you to restore the deleted table to the state it was in
 	// just before the point of deletion.
-	BackupSummaryBackupTypeSystem BackupSummaryBackupType = "SYSTEM"
-	// BackupSummaryBackupTypeAwsBackup is "AWS_BACKUP".
+	BackupTypeSystem BackupType = "SYSTEM"
+	// BackupTypeAwsBackup is "AWS_BACKUP".
 	//
 	// On-demand backup created by you from Backup service.
-	BackupSummaryBackupTypeAwsBackup BackupSummaryBackupType = "AWS_BACKUP"
+	BackupTypeAwsBackup BackupType = "AWS_BACKUP"
 )
 
-// Values returns the values of BackupSummaryBackupType that the API documents.
-func (BackupSummaryBackupType) Values() []BackupSummaryBackupType {
-	return []BackupSummaryBackupType{BackupSummaryBackupTypeUser, BackupSummaryBackupTypeSystem, BackupSummaryBackupTypeAwsBackup}
+// Values returns the values of BackupType that the API documents.
+func (BackupType) Values() []BackupType {
+	return []BackupType{BackupTypeUser, BackupTypeSystem, BackupTypeAwsBackup}
+}
+
+// ComparisonOperator is an enum of the API; values not listed here decode too.
+type ComparisonOperator string
+
+const (
+	// ComparisonOperatorEq is "EQ".
+	//
+	// Equal. EQ is supported for all data types, including lists and maps.
+	// AttributeValueList can contain only one AttributeValue element of type
+	// String, Number, Binary, String Set, Number Set, or Binary Set. If an item
+	// contains an AttributeValue element of a different type than the one provided
+	// in the request, the value does not match. For example, {"S":"6"} does not
+	// equal {"N":"6"}. Also, {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
+	ComparisonOperatorEq ComparisonOperator = "EQ"
+	// ComparisonOperatorNe is "NE".
+	//
+	// Not equal. NE is supported for all data types, including lists and maps.
+	// AttributeValueList can contain only one AttributeValue of type String,
+	// Number, Binary, String Set, Number Set, or Binary Set. If an item contains an
+	// AttributeValue of a different type than the one provided in the request, the
+	// value does not match. For example, {"S":"6"} does not equal {"N":"6"}. Also,
+	// {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
+	ComparisonOperatorNe ComparisonOperator = "NE"
+	// ComparisonOperatorIn is "IN".
+	//
+	// Checks for matching elements in a list. AttributeValueList can contain one or
+	// more AttributeValue elements of type String, Number, or Binary. These
+	// attributes are compared against an existing attribute of an item. If any
+	// elements of the input are equal to the item attribute, the expression
+	// evaluates to true.
+	ComparisonOperatorIn ComparisonOperator = "IN"
+	// ComparisonOperatorLe is "LE".
+	//
+	// Less than or equal. AttributeValueList can contain only one AttributeValue
+	// element of type String, Number, or Binary (not a set type). If an item
+	// contains an AttributeValue element of a different type than the one provided
+	// in the request, the value does not match. For example, {"S":"6"} does not
+	// equal {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	ComparisonOperatorLe ComparisonOperator = "LE"
+	// ComparisonOperatorLt is "LT".
+	//
+	// Less than. AttributeValueList can contain only one AttributeValue of type
+	// String, Number, or Binary (not a set type). If an item contains an
+	// AttributeValue element of a different type than the one provided in the
+	// request, the value does not match. For example, {"S":"6"} does not equal
+	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	ComparisonOperatorLt ComparisonOperator = "LT"
+	// ComparisonOperatorGe is "GE".
+	//
+	// Greater than or equal. AttributeValueList can contain only one AttributeValue
+	// element of type String, Number, or Binary (not a set type). If an item
+	// contains an AttributeValue element of a different type than the one provided
+	// in the request, the value does not match. For example, {"S":"6"} does not
+	// equal {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	ComparisonOperatorGe ComparisonOperator = "GE"
+	// ComparisonOperatorGt is "GT".
+	//
+	// Greater than. AttributeValueList can contain only one AttributeValue element
+	// of type String, Number, or Binary (not a set type). If an item contains an
+	// AttributeValue element of a different type than the one provided in the
+	// request, the value does not match. For example, {"S":"6"} does not equal
+	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	ComparisonOperatorGt ComparisonOperator = "GT"
+	// ComparisonOperatorBetween is "BETWEEN".
+	//
+	// Greater than or equal to the first value, and less than or equal to the
+	// second value. AttributeValueList must contain two AttributeValue elements of
+	// the same type, either String, Number, or Binary (not a set type). A target
+	// attribute matches if the target value is greater than, or equal to, the first
+	// element and less than, or equal to, the second element. If an item contains
+	// an AttributeValue element of a different type than the one provided in the
+	// request, the value does not match. For example, {"S":"6"} does not compare to
+	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}
+	ComparisonOperatorBetween ComparisonOperator = "BETWEEN"
+	// ComparisonOperatorNotNull is "NOT_NULL".
+	//
+	// The attribute exists. NOT_NULL is supported for all data types, including
+	// lists and maps.
+	ComparisonOperatorNotNull ComparisonOperator = "NOT_NULL"
+	// ComparisonOperatorNull is "NULL".
+	//
+	// The attribute does not exist. NULL is supported for all data types, including
+	// lists and maps.
+	ComparisonOperatorNull ComparisonOperator = "NULL"
+	// ComparisonOperatorContains is "CONTAINS".
+	//
+	// Checks for a subsequence, or value in a set. AttributeValueList can contain
+	// only one AttributeValue element of type String, Number, or Binary (not a set
+	// type). If the target attribute of the comparison is of type String, then the
+	// operator checks for a substring match. If the target attribute of the
+	// comparison is of type Binary, then the operator looks for a subsequence of
+	// the target that matches the input. If the target attribute of the comparison
+	// is a set (" SS", " NS", or " BS"), then the operator evaluates to true if it
+	// finds an exact match with any member of the set. CONTAINS is supported for
+	// lists: When evaluating " a CONTAINS b", " a" can be a list; however, " b"
+	// cannot be a set, a map, or a list.
+	ComparisonOperatorContains ComparisonOperator = "CONTAINS"
+	// ComparisonOperatorNotContains is "NOT_CONTAINS".
+	//
+	// Checks for absence of a subsequence, or absence of a value in a set.
+	// AttributeValueList can contain only one AttributeValue element of type
+	// String, Number, or Binary (not a set type). If the target attribute of the
+	// comparison is a String, then the operator checks for the absence of a
+	// substring match. If the target attribute of the comparison is Binary, then
+	// the operator checks for the absence of a subsequence of the target that
+	// matches the input. If the target attribute of the comparison is a set (" SS",
+	// " NS", or " BS"), then the operator evaluates to true if it does not find an
+	// exact match with any member of the set. NOT_CONTAINS is supported for lists:
+	// When evaluating " a NOT CONTAINS b", " a" can be a list; however, " b" cannot
+	// be a set, a map, or a list.
+	ComparisonOperatorNotContains ComparisonOperator = "NOT_CONTAINS"
+	// ComparisonOperatorBeginsWith is "BEGINS_WITH".
+	//
+	// Checks for a prefix. AttributeValueList can contain only one AttributeValue
+	// of type String or Binary (not a Number or a set type). The target attribute
+	// of the comparison must be of type String or Binary (not a Number or a set
+	// type).
+	ComparisonOperatorBeginsWith ComparisonOperator = "BEGINS_WITH"
+)
+
+// Values returns the values of ComparisonOperator that the API documents.
+func (ComparisonOperator) Values() []ComparisonOperator {
+	return []ComparisonOperator{ComparisonOperatorEq, ComparisonOperatorNe, ComparisonOperatorIn, ComparisonOperatorLe, ComparisonOperatorLt, ComparisonOperatorGe, ComparisonOperatorGt, ComparisonOperatorBetween, ComparisonOperatorNotNull, ComparisonOperatorNull, ComparisonOperatorContains, ComparisonOperatorNotContains, ComparisonOperatorBeginsWith}
+}
+
+// ConditionalOperator is an enum of the API; values not listed here decode too.
+type ConditionalOperator string
+
+const (
+	// ConditionalOperatorAnd is "AND".
+	ConditionalOperatorAnd ConditionalOperator = "AND"
+	// ConditionalOperatorOr is "OR".
+	ConditionalOperatorOr ConditionalOperator = "OR"
+)
+
+// Values returns the values of ConditionalOperator that the API documents.
+func (ConditionalOperator) Values() []ConditionalOperator {
+	return []ConditionalOperator{ConditionalOperatorAnd, ConditionalOperatorOr}
 }
 
 // ConsumedCapacity: The capacity units consumed by the Query operation. The
@@ -232,7 +371,7 @@ type KeyCondition struct {
 	//
 	// For Binary, DynamoDB treats each byte of the binary data as unsigned when it
 	// compares binary values.
-	AttributeValueList []AttributeValueList `json:"AttributeValueList,omitempty"`
+	AttributeValueList []AttributeValue `json:"AttributeValueList,omitempty"`
 	// A comparator for evaluating attributes. For example, equals, greater than,
 	// less than, etc.
 	//
@@ -341,131 +480,7 @@ type KeyCondition struct {
 	// Required.
 	//
 	// [Legacy Conditional Parameters]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html
-	ComparisonOperator KeyConditionComparisonOperator `json:"ComparisonOperator,omitempty"`
-}
-
-// KeyConditionComparisonOperator is an enum of the API; values not listed here decode too.
-type KeyConditionComparisonOperator string
-
-const (
-	// KeyConditionComparisonOperatorEq is "EQ".
-	//
-	// Equal. EQ is supported for all data types, including lists and maps.
-	// AttributeValueList can contain only one AttributeValue element of type
-	// String, Number, Binary, String Set, Number Set, or Binary Set. If an item
-	// contains an AttributeValue element of a different type than the one provided
-	// in the request, the value does not match. For example, {"S":"6"} does not
-	// equal {"N":"6"}. Also, {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
-	KeyConditionComparisonOperatorEq KeyConditionComparisonOperator = "EQ"
-	// KeyConditionComparisonOperatorNe is "NE".
-	//
-	// Not equal. NE is supported for all data types, including lists and maps.
-	// AttributeValueList can contain only one AttributeValue of type String,
-	// Number, Binary, String Set, Number Set, or Binary Set. If an item contains an
-	// AttributeValue of a different type than the one provided in the request, the
-	// value does not match. For example, {"S":"6"} does not equal {"N":"6"}. Also,
-	// {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
-	KeyConditionComparisonOperatorNe KeyConditionComparisonOperator = "NE"
-	// KeyConditionComparisonOperatorIn is "IN".
-	//
-	// Checks for matching elements in a list. AttributeValueList can contain one or
-	// more AttributeValue elements of type String, Number, or Binary. These
-	// attributes are compared against an existing attribute of an item. If any
-	// elements of the input are equal to the item attribute, the expression
-	// evaluates to true.
-	KeyConditionComparisonOperatorIn KeyConditionComparisonOperator = "IN"
-	// KeyConditionComparisonOperatorLe is "LE".
-	//
-	// Less than or equal. AttributeValueList can contain only one AttributeValue
-	// element of type String, Number, or Binary (not a set type). If an item
-	// contains an AttributeValue element of a different type than the one provided
-	// in the request, the value does not match. For example, {"S":"6"} does not
-	// equal {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
-	KeyConditionComparisonOperatorLe KeyConditionComparisonOperator = "LE"
-	// KeyConditionComparisonOperatorLt is "LT".
-	//
-	// Less than. AttributeValueList can contain only one AttributeValue of type
-	// String, Number, or Binary (not a set type). If an item contains an
-	// AttributeValue element of a different type than the one provided in the
-	// request, the value does not match. For example, {"S":"6"} does not equal
-	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
-	KeyConditionComparisonOperatorLt KeyConditionComparisonOperator = "LT"
-	// KeyConditionComparisonOperatorGe is "GE".
-	//
-	// Greater than or equal. AttributeValueList can contain only one AttributeValue
-	// element of type String, Number, or Binary (not a set type). If an item
-	// contains an AttributeValue element of a different type than the one provided
-	// in the request, the value does not match. For example, {"S":"6"} does not
-	// equal {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
-	KeyConditionComparisonOperatorGe KeyConditionComparisonOperator = "GE"
-	// KeyConditionComparisonOperatorGt is "GT".
-	//
-	// Greater than. AttributeValueList can contain only one AttributeValue element
-	// of type String, Number, or Binary (not a set type). If an item contains an
-	// AttributeValue element of a different type than the one provided in the
-	// request, the value does not match. For example, {"S":"6"} does not equal
-	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
-	KeyConditionComparisonOperatorGt KeyConditionComparisonOperator = "GT"
-	// KeyConditionComparisonOperatorBetween is "BETWEEN".
-	//
-	// Greater than or equal to the first value, and less than or equal to the
-	// second value. AttributeValueList must contain two AttributeValue elements of
-	// the same type, either String, Number, or Binary (not a set type). A target
-	// attribute matches if the target value is greater than, or equal to, the first
-	// element and less than, or equal to, the second element. If an item contains
-	// an AttributeValue element of a different type than the one provided in the
-	// request, the value does not match. For example, {"S":"6"} does not compare to
-	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}
-	KeyConditionComparisonOperatorBetween KeyConditionComparisonOperator = "BETWEEN"
-	// KeyConditionComparisonOperatorNotNull is "NOT_NULL".
-	//
-	// The attribute exists. NOT_NULL is supported for all data types, including
-	// lists and maps.
-	KeyConditionComparisonOperatorNotNull KeyConditionComparisonOperator = "NOT_NULL"
-	// KeyConditionComparisonOperatorNull is "NULL".
-	//
-	// The attribute does not exist. NULL is supported for all data types, including
-	// lists and maps.
-	KeyConditionComparisonOperatorNull KeyConditionComparisonOperator = "NULL"
-	// KeyConditionComparisonOperatorContains is "CONTAINS".
-	//
-	// Checks for a subsequence, or value in a set. AttributeValueList can contain
-	// only one AttributeValue element of type String, Number, or Binary (not a set
-	// type). If the target attribute of the comparison is of type String, then the
-	// operator checks for a substring match. If the target attribute of the
-	// comparison is of type Binary, then the operator looks for a subsequence of
-	// the target that matches the input. If the target attribute of the comparison
-	// is a set (" SS", " NS", or " BS"), then the operator evaluates to true if it
-	// finds an exact match with any member of the set. CONTAINS is supported for
-	// lists: When evaluating " a CONTAINS b", " a" can be a list; however, " b"
-	// cannot be a set, a map, or a list.
-	KeyConditionComparisonOperatorContains KeyConditionComparisonOperator = "CONTAINS"
-	// KeyConditionComparisonOperatorNotContains is "NOT_CONTAINS".
-	//
-	// Checks for absence of a subsequence, or absence of a value in a set.
-	// AttributeValueList can contain only one AttributeValue element of type
-	// String, Number, or Binary (not a set type). If the target attribute of the
-	// comparison is a String, then the operator checks for the absence of a
-	// substring match. If the target attribute of the comparison is Binary, then
-	// the operator checks for the absence of a subsequence of the target that
-	// matches the input. If the target attribute of the comparison is a set (" SS",
-	// " NS", or " BS"), then the operator evaluates to true if it does not find an
-	// exact match with any member of the set. NOT_CONTAINS is supported for lists:
-	// When evaluating " a NOT CONTAINS b", " a" can be a list; however, " b" cannot
-	// be a set, a map, or a list.
-	KeyConditionComparisonOperatorNotContains KeyConditionComparisonOperator = "NOT_CONTAINS"
-	// KeyConditionComparisonOperatorBeginsWith is "BEGINS_WITH".
-	//
-	// Checks for a prefix. AttributeValueList can contain only one AttributeValue
-	// of type String or Binary (not a Number or a set type). The target attribute
-	// of the comparison must be of type String or Binary (not a Number or a set
-	// type).
-	KeyConditionComparisonOperatorBeginsWith KeyConditionComparisonOperator = "BEGINS_WITH"
-)
-
-// Values returns the values of KeyConditionComparisonOperator that the API documents.
-func (KeyConditionComparisonOperator) Values() []KeyConditionComparisonOperator {
-	return []KeyConditionComparisonOperator{KeyConditionComparisonOperatorEq, KeyConditionComparisonOperatorNe, KeyConditionComparisonOperatorIn, KeyConditionComparisonOperatorLe, KeyConditionComparisonOperatorLt, KeyConditionComparisonOperatorGe, KeyConditionComparisonOperatorGt, KeyConditionComparisonOperatorBetween, KeyConditionComparisonOperatorNotNull, KeyConditionComparisonOperatorNull, KeyConditionComparisonOperatorContains, KeyConditionComparisonOperatorNotContains, KeyConditionComparisonOperatorBeginsWith}
+	ComparisonOperator ComparisonOperator `json:"ComparisonOperator,omitempty"`
 }
 
 // ListBackupsBackupType is an enum of the API; values not listed here decode too.
@@ -492,48 +507,6 @@ const (
 // Values returns the values of ListBackupsBackupType that the API documents.
 func (ListBackupsBackupType) Values() []ListBackupsBackupType {
 	return []ListBackupsBackupType{ListBackupsBackupTypeUser, ListBackupsBackupTypeSystem, ListBackupsBackupTypeAwsBackup, ListBackupsBackupTypeAll}
-}
-
-// QueryConditionalOperator is an enum of the API; values not listed here decode too.
-type QueryConditionalOperator string
-
-const (
-	// QueryConditionalOperatorAnd is "AND".
-	QueryConditionalOperatorAnd QueryConditionalOperator = "AND"
-	// QueryConditionalOperatorOr is "OR".
-	QueryConditionalOperatorOr QueryConditionalOperator = "OR"
-)
-
-// Values returns the values of QueryConditionalOperator that the API documents.
-func (QueryConditionalOperator) Values() []QueryConditionalOperator {
-	return []QueryConditionalOperator{QueryConditionalOperatorAnd, QueryConditionalOperatorOr}
-}
-
-// QueryReturnConsumedCapacity is an enum of the API; values not listed here decode too.
-type QueryReturnConsumedCapacity string
-
-const (
-	// QueryReturnConsumedCapacityIndexes is "INDEXES".
-	//
-	// The response includes the aggregate ConsumedCapacity for the operation,
-	// together with ConsumedCapacity for each table and secondary index that was
-	// accessed. Note that some operations, such as GetItem and BatchGetItem, do not
-	// access any indexes at all. In these cases, specifying INDEXES will only
-	// return ConsumedCapacity information for table(s).
-	QueryReturnConsumedCapacityIndexes QueryReturnConsumedCapacity = "INDEXES"
-	// QueryReturnConsumedCapacityTotal is "TOTAL".
-	//
-	// The response includes only the aggregate ConsumedCapacity for the operation.
-	QueryReturnConsumedCapacityTotal QueryReturnConsumedCapacity = "TOTAL"
-	// QueryReturnConsumedCapacityNone is "NONE".
-	//
-	// No ConsumedCapacity details are included in the response.
-	QueryReturnConsumedCapacityNone QueryReturnConsumedCapacity = "NONE"
-)
-
-// Values returns the values of QueryReturnConsumedCapacity that the API documents.
-func (QueryReturnConsumedCapacity) Values() []QueryReturnConsumedCapacity {
-	return []QueryReturnConsumedCapacity{QueryReturnConsumedCapacityIndexes, QueryReturnConsumedCapacityTotal, QueryReturnConsumedCapacityNone}
 }
 
 // QuerySelect is an enum of the API; values not listed here decode too.
@@ -578,6 +551,33 @@ const (
 // Values returns the values of QuerySelect that the API documents.
 func (QuerySelect) Values() []QuerySelect {
 	return []QuerySelect{QuerySelectAllAttributes, QuerySelectAllProjectedAttributes, QuerySelectSpecificAttributes, QuerySelectCount}
+}
+
+// ReturnConsumedCapacity is an enum of the API; values not listed here decode too.
+type ReturnConsumedCapacity string
+
+const (
+	// ReturnConsumedCapacityIndexes is "INDEXES".
+	//
+	// The response includes the aggregate ConsumedCapacity for the operation,
+	// together with ConsumedCapacity for each table and secondary index that was
+	// accessed. Note that some operations, such as GetItem and BatchGetItem, do not
+	// access any indexes at all. In these cases, specifying INDEXES will only
+	// return ConsumedCapacity information for table(s).
+	ReturnConsumedCapacityIndexes ReturnConsumedCapacity = "INDEXES"
+	// ReturnConsumedCapacityTotal is "TOTAL".
+	//
+	// The response includes only the aggregate ConsumedCapacity for the operation.
+	ReturnConsumedCapacityTotal ReturnConsumedCapacity = "TOTAL"
+	// ReturnConsumedCapacityNone is "NONE".
+	//
+	// No ConsumedCapacity details are included in the response.
+	ReturnConsumedCapacityNone ReturnConsumedCapacity = "NONE"
+)
+
+// Values returns the values of ReturnConsumedCapacity that the API documents.
+func (ReturnConsumedCapacity) Values() []ReturnConsumedCapacity {
+	return []ReturnConsumedCapacity{ReturnConsumedCapacityIndexes, ReturnConsumedCapacityTotal, ReturnConsumedCapacityNone}
 }
 
 // Table: The amount of throughput consumed on the table affected by the

@@ -154,7 +154,7 @@ func TestDescribeAddressTransfersInputValidate(t *testing.T) {
 func TestDescribeAddressTransfersOutputJSON(t *testing.T) {
 	want := DescribeAddressTransfersOutput{
 		AddressTransfers: []AddressTransfer{{
-			AddressTransferStatus:            AddressTransferAddressTransferStatusPending,
+			AddressTransferStatus:            AddressTransferStatusPending,
 			AllocationId:                     "string",
 			PublicIp:                         "string",
 			TransferAccountId:                "string",

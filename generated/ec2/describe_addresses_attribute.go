@@ -14,7 +14,7 @@ type DescribeAddressesAttributeInput struct {
 	// [EC2-VPC] The allocation IDs.
 	AllocationIds []string `json:"AllocationIds,omitempty"`
 	// The attribute of the IP address.
-	Attribute DescribeAddressesAttributeAttribute `json:"Attribute,omitempty"`
+	Attribute AddressesAttribute `json:"Attribute,omitempty"`
 	// Checks whether you have the required permissions for the action, without
 	// actually making the request, and provides an error response. If you have the
 	// required permissions, the error response is DryRunOperation. Otherwise, it is

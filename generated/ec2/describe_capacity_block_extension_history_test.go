@@ -161,7 +161,7 @@ func TestDescribeCapacityBlockExtensionHistoryOutputJSON(t *testing.T) {
 			CapacityBlockExtensionOfferingId:    "string",
 			CapacityBlockExtensionPurchaseDate:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			CapacityBlockExtensionStartDate:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CapacityBlockExtensionStatus:        CapacityBlockExtensionCapacityBlockExtensionStatusPaymentPending,
+			CapacityBlockExtensionStatus:        CapacityBlockExtensionStatusPaymentPending,
 			CapacityReservationId:               "string",
 			CurrencyCode:                        "string",
 			InstanceCount:                       new(int64(123)),

@@ -173,7 +173,7 @@ func TestDescribeCapacityBlockExtensionOfferingsOutputJSON(t *testing.T) {
 			InstanceCount:                       new(int64(123)),
 			InstanceType:                        "string",
 			StartDate:                           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Tenancy:                             CapacityBlockExtensionOfferingTenancyDefault,
+			Tenancy:                             CapacityReservationTenancyDefault,
 			UpfrontFee:                          "string",
 			ZoneType:                            "string",
 		}},

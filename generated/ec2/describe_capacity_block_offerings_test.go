@@ -163,7 +163,7 @@ func TestDescribeCapacityBlockOfferingsOutputJSON(t *testing.T) {
 			InstanceCount:                new(int64(123)),
 			InstanceType:                 "string",
 			StartDate:                    new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Tenancy:                      CapacityBlockExtensionOfferingTenancyDefault,
+			Tenancy:                      CapacityReservationTenancyDefault,
 			UltraserverCount:             new(int64(123)),
 			UltraserverType:              "string",
 			UpfrontFee:                   "string",

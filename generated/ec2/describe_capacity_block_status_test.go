@@ -160,7 +160,7 @@ func TestDescribeCapacityBlockStatusOutputJSON(t *testing.T) {
 				TotalCapacity:            new(int64(123)),
 				TotalUnavailableCapacity: new(int64(123)),
 			}},
-			InterconnectStatus:       CapacityBlockStatusInterconnectStatusOk,
+			InterconnectStatus:       InterconnectStatusOk,
 			TotalAvailableCapacity:   new(int64(123)),
 			TotalCapacity:            new(int64(123)),
 			TotalUnavailableCapacity: new(int64(123)),

@@ -24,7 +24,7 @@ type DescribeCapacityReservationBillingRequestsInput struct {
 	//     supported with the unused-reservation-billing-owner filter.
 	//
 	// Required.
-	Role DescribeCapacityReservationBillingRequestsRole `json:"Role,omitempty"`
+	Role CapacityReservationBillingRequestRole `json:"Role,omitempty"`
 	// One or more filters.
 	//
 	//   - status - The state of the request ( pending | accepted | rejected |

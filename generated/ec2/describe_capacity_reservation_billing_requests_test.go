@@ -71,7 +71,7 @@ func collectDescribeCapacityReservationBillingRequests(t *testing.T, p *Describe
 
 // validDescribeCapacityReservationBillingRequestsInput returns an input with every required member set.
 func validDescribeCapacityReservationBillingRequestsInput() *DescribeCapacityReservationBillingRequestsInput {
-	return &DescribeCapacityReservationBillingRequestsInput{Role: DescribeCapacityReservationBillingRequestsRoleOdcrOwner}
+	return &DescribeCapacityReservationBillingRequestsInput{Role: CapacityReservationBillingRequestRoleOdcrOwner}
 }
 
 func TestDescribeCapacityReservationBillingRequestsPaginatorItems(t *testing.T) {
@@ -165,7 +165,7 @@ func TestDescribeCapacityReservationBillingRequestsOutputJSON(t *testing.T) {
 				AvailabilityZone:   "string",
 				AvailabilityZoneId: "string",
 				InstanceType:       "string",
-				Tenancy:            CapacityBlockExtensionOfferingTenancyDefault,
+				Tenancy:            CapacityReservationTenancyDefault,
 			},
 			LastUpdateTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			RequestedBy:                     "string",

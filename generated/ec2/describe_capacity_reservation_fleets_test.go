@@ -159,7 +159,7 @@ func TestDescribeCapacityReservationFleetsOutputJSON(t *testing.T) {
 			CapacityReservationFleetId:  "string",
 			CreateTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			EndDate:                     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			InstanceMatchCriteria:       CapacityReservationFleetInstanceMatchCriteriaOpen,
+			InstanceMatchCriteria:       InstanceMatchCriteriaOpen,
 			InstanceTypeSpecifications: []InstanceTypeSpecification{{
 				AvailabilityZone:      "string",
 				AvailabilityZoneId:    "string",
@@ -168,7 +168,7 @@ func TestDescribeCapacityReservationFleetsOutputJSON(t *testing.T) {
 				EbsOptimized:          new(true),
 				FulfilledCapacity:     new(float64(123.0)),
 				InstancePlatform:      InstanceTypeSpecificationInstancePlatformLinuxUnix,
-				InstanceType:          InstanceTypeSpecificationInstanceTypeA1Medium,
+				InstanceType:          InstanceTypeA1Medium,
 				Priority:              new(int64(123)),
 				TotalInstanceCount:    new(int64(123)),
 				Weight:                new(float64(123.0)),

@@ -155,7 +155,7 @@ func TestDescribeCarrierGatewaysOutputJSON(t *testing.T) {
 		CarrierGateways: []CarrierGateway{{
 			CarrierGatewayId: "string",
 			OwnerId:          "string",
-			State:            CarrierGatewayStatePending,
+			State:            ConfigurationStatePending,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

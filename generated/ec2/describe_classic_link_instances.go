@@ -50,7 +50,7 @@ func (s *DescribeClassicLinkInstancesInput) Validate() error {
 // DescribeClassicLinkInstances's results.
 type DescribeClassicLinkInstancesOutput struct {
 	// Information about one or more linked EC2-Classic instances.
-	Instances []Instance `json:"Instances,omitempty"`
+	Instances []ClassicLinkInstance `json:"Instances,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -95,7 +95,7 @@ var describeClassicLinkInstancesSpec = &paginate.Spec{
 }
 
 // describeClassicLinkInstancesItems returns the items of a DescribeClassicLinkInstances page.
-func describeClassicLinkInstancesItems(out *DescribeClassicLinkInstancesOutput) []Instance {
+func describeClassicLinkInstancesItems(out *DescribeClassicLinkInstancesOutput) []ClassicLinkInstance {
 	return out.Instances
 }
 
@@ -151,12 +151,12 @@ func (p *DescribeClassicLinkInstancesPaginator) Pages(ctx context.Context) iter.
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeClassicLinkInstancesPaginator) Items(ctx context.Context) iter.Seq2[Instance, error] {
-	return func(yield func(Instance, error) bool) {
+func (p *DescribeClassicLinkInstancesPaginator) Items(ctx context.Context) iter.Seq2[ClassicLinkInstance, error] {
+	return func(yield func(ClassicLinkInstance, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero Instance
+				var zero ClassicLinkInstance
 				yield(zero, err)
 				return
 			}

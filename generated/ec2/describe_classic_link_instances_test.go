@@ -46,7 +46,7 @@ func newDescribeClassicLinkInstancesFake(sizes ...int) (*describeClassicLinkInst
 		page := &DescribeClassicLinkInstancesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Instances = append(page.Instances, Instance{InstanceId: id})
+			page.Instances = append(page.Instances, ClassicLinkInstance{InstanceId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,7 +152,7 @@ func TestDescribeClassicLinkInstancesInputValidate(t *testing.T) {
 
 func TestDescribeClassicLinkInstancesOutputJSON(t *testing.T) {
 	want := DescribeClassicLinkInstancesOutput{
-		Instances: []Instance{{
+		Instances: []ClassicLinkInstance{{
 			Groups: []Group{{
 				GroupId:   "string",
 				GroupName: "string",

@@ -171,8 +171,8 @@ func TestDescribeClientVpnConnectionsOutputJSON(t *testing.T) {
 			IngressBytes:              "string",
 			IngressPackets:            "string",
 			PostureComplianceStatuses: []string{"string"},
-			Status: &DescribeClientVpnConnectionsStatus{
-				Code:    DescribeClientVpnConnectionsStatusCodeActive,
+			Status: &ConnectionStatus{
+				Code:    ClientVpnConnectionStatusCodeActive,
 				Message: "string",
 			},
 			Timestamp: "string",

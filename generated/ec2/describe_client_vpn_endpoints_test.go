@@ -155,7 +155,7 @@ func TestDescribeClientVpnEndpointsOutputJSON(t *testing.T) {
 		ClientVpnEndpoints: []ClientVpnEndpoint{{
 			AssociatedTargetNetworks: []AssociatedTargetNetwork{{
 				NetworkId:   "string",
-				NetworkType: AssociatedTargetNetworkNetworkTypeVpc,
+				NetworkType: NetworkTypeVpc,
 			}},
 			AuthenticationOptions: []AuthenticationOption{{
 				ActiveDirectory: &ActiveDirectory{DirectoryId: "string"},
@@ -170,8 +170,8 @@ func TestDescribeClientVpnEndpointsOutputJSON(t *testing.T) {
 			ClientConnectOptions: &ClientConnectOptions{
 				Enabled:           new(true),
 				LambdaFunctionArn: "string",
-				Status: &DescribeClientVpnEndpointsStatus2{
-					Code:    DescribeClientVpnEndpointsStatusCode2Applying,
+				Status: &ClientConnectOptionStatus{
+					Code:    ClientVpnEndpointStatusCodeApplying,
 					Message: "string",
 				},
 			},
@@ -192,13 +192,13 @@ func TestDescribeClientVpnEndpointsOutputJSON(t *testing.T) {
 			DisconnectOnSessionTimeout: new(true),
 			DnsName:                    "string",
 			DnsServers:                 []string{"string"},
-			EndpointIpAddressType:      ClientVpnEndpointEndpointIpAddressTypeIpv4,
+			EndpointIpAddressType:      EndpointIpAddressTypeIpv4,
 			SecurityGroupIds:           []string{"string"},
 			SelfServicePortalUrl:       "string",
 			ServerCertificateArn:       "string",
 			SessionTimeoutHours:        new(int64(123)),
 			SplitTunnel:                new(true),
-			Status: &DescribeClientVpnEndpointsStatus{
+			Status: &ClientVpnEndpointStatus{
 				Code:    DescribeClientVpnEndpointsStatusCodePendingAssociate,
 				Message: "string",
 			},
@@ -206,17 +206,17 @@ func TestDescribeClientVpnEndpointsOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			TrafficIpAddressType: ClientVpnEndpointEndpointIpAddressTypeIpv4,
+			TrafficIpAddressType: EndpointIpAddressTypeIpv4,
 			TransitGatewayConfiguration: &TransitGatewayConfiguration{
 				AvailabilityZoneIds:        []string{"string"},
 				AvailabilityZones:          []string{"string"},
 				TransitGatewayAttachmentId: "string",
 				TransitGatewayId:           "string",
 			},
-			TransportProtocol: ClientVpnEndpointTransportProtocolTcp,
+			TransportProtocol: TransportProtocolTcp,
 			VpcId:             "string",
 			VpnPort:           new(int64(123)),
-			VpnProtocol:       ClientVpnEndpointVpnProtocolOpenvpn,
+			VpnProtocol:       VpnProtocolOpenvpn,
 		}},
 		NextToken: paginate.StringToken("string"),
 	}

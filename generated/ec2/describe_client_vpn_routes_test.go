@@ -164,8 +164,8 @@ func TestDescribeClientVpnRoutesOutputJSON(t *testing.T) {
 			Description:         "string",
 			DestinationCidr:     "string",
 			Origin:              "string",
-			Status: &DescribeClientVpnRoutesStatus{
-				Code:    DescribeClientVpnRoutesStatusCodeCreating,
+			Status: &RouteStatus{
+				Code:    ClientVpnRouteStatusCodeCreating,
 				Message: "string",
 			},
 			TargetSubnet:               "string",

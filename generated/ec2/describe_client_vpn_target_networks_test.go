@@ -164,8 +164,8 @@ func TestDescribeClientVpnTargetNetworksOutputJSON(t *testing.T) {
 			AvailabilityZones:   []string{"string"},
 			ClientVpnEndpointId: "string",
 			SecurityGroups:      []string{"string"},
-			Status: &DescribeClientVpnTargetNetworksStatus{
-				Code:    DescribeClientVpnTargetNetworksStatusCodeAssociating,
+			Status: &ClientVpnTargetNetworkStatus{
+				Code:    ClientVpnTargetNetworkStatusCodeAssociating,
 				Message: "string",
 			},
 			TargetNetworkId: "string",

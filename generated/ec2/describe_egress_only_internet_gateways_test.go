@@ -154,7 +154,7 @@ func TestDescribeEgressOnlyInternetGatewaysOutputJSON(t *testing.T) {
 	want := DescribeEgressOnlyInternetGatewaysOutput{
 		EgressOnlyInternetGateways: []EgressOnlyInternetGateway{{
 			Attachments: []Attachment{{
-				State: AttachmentStateAttaching,
+				State: AttachmentStatusAttaching,
 				VpcId: "string",
 			}},
 			EgressOnlyInternetGatewayId: "string",

@@ -155,7 +155,7 @@ func TestDescribeFastLaunchImagesOutputJSON(t *testing.T) {
 	want := DescribeFastLaunchImagesOutput{
 		FastLaunchImages: []FastLaunchImage{{
 			ImageId: "string",
-			LaunchTemplate: &LaunchTemplate{
+			LaunchTemplate: &LaunchTemplateSpecification{
 				LaunchTemplateId:   "string",
 				LaunchTemplateName: "string",
 				Version:            "string",

@@ -47,7 +47,7 @@ func newDescribeFleetsFake(sizes ...int) (*describeFleetsFake, []string) {
 		page := &DescribeFleetsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Fleets = append(page.Fleets, Fleet{ActivityStatus: FleetActivityStatus(id)})
+			page.Fleets = append(page.Fleets, Fleet{ActivityStatus: ActivityStatus(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,7 +154,7 @@ func TestDescribeFleetsInputValidate(t *testing.T) {
 func TestDescribeFleetsOutputJSON(t *testing.T) {
 	want := DescribeFleetsOutput{
 		Fleets: []Fleet{{
-			ActivityStatus: FleetActivityStatusError,
+			ActivityStatus: ActivityStatusError,
 			ClientToken:    "string",
 			Context:        "string",
 			CreateTime:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
@@ -162,17 +162,17 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 				ErrorCode:    "string",
 				ErrorMessage: "string",
 				LaunchTemplateAndOverrides: &LaunchTemplateAndOverrides{
-					LaunchTemplateSpecification: &LaunchTemplate{
+					LaunchTemplateSpecification: &LaunchTemplateSpecification{
 						LaunchTemplateId:   "string",
 						LaunchTemplateName: "string",
 						Version:            "string",
 					},
-					Overrides: &Override{
+					Overrides: &Overrides{
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						BlockDeviceMappings: []DescribeFleetsBlockDeviceMapping{{
+						BlockDeviceMappings: []OverrideBlockDeviceMapping{{
 							DeviceName: "string",
-							Ebs: &DescribeFleetsEbs{
+							Ebs: &BlockDeviceMappingEbs{
 								DeleteOnTermination: new(true),
 								Encrypted:           new(true),
 								Iops:                new(int64(123)),
@@ -180,51 +180,51 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 								SnapshotId:          "string",
 								Throughput:          new(int64(123)),
 								VolumeSize:          new(int64(123)),
-								VolumeType:          EbsVolumeTypeStandard,
+								VolumeType:          VolumeTypeStandard,
 							},
 							NoDevice:    "string",
 							VirtualName: "string",
 						}},
 						ImageId: "string",
 						InstanceRequirements: &InstanceRequirements{
-							AcceleratorCount: &VCpuCount{
+							AcceleratorCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							AcceleratorManufacturers: []InstanceRequirementsAcceleratorManufacturer{InstanceRequirementsAcceleratorManufacturerAmazonWebServices},
-							AcceleratorNames:         []InstanceRequirementsAcceleratorName{InstanceRequirementsAcceleratorNameA100},
-							AcceleratorTotalMemoryMiB: &VCpuCount{
+							AcceleratorManufacturers: []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices},
+							AcceleratorNames:         []AcceleratorName{AcceleratorNameA100},
+							AcceleratorTotalMemoryMiB: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							AcceleratorTypes:     []InstanceRequirementsAcceleratorType{InstanceRequirementsAcceleratorTypeGpu},
+							AcceleratorTypes:     []AcceleratorType{AcceleratorTypeGpu},
 							AllowedInstanceTypes: []string{"string"},
-							BareMetal:            InstanceRequirementsBareMetalIncluded,
-							BaselineEbsBandwidthMbps: &VCpuCount{
+							BareMetal:            BareMetalIncluded,
+							BaselineEbsBandwidthMbps: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
 							BaselinePerformanceFactors: &BaselinePerformanceFactors{Cpu: &Cpu{References: []Reference{{InstanceFamily: "string"}}}},
-							BurstablePerformance:       InstanceRequirementsBareMetalIncluded,
-							CpuManufacturers:           []InstanceRequirementsCpuManufacturer{InstanceRequirementsCpuManufacturerIntel},
+							BurstablePerformance:       BareMetalIncluded,
+							CpuManufacturers:           []CpuManufacturer{CpuManufacturerIntel},
 							ExcludedInstanceTypes:      []string{"string"},
-							InstanceGenerations:        []InstanceRequirementsInstanceGeneration{InstanceRequirementsInstanceGenerationCurrent},
-							LocalStorage:               InstanceRequirementsBareMetalIncluded,
-							LocalStorageTypes:          []InstanceRequirementsLocalStorageType{InstanceRequirementsLocalStorageTypeHdd},
+							InstanceGenerations:        []InstanceGeneration{InstanceGenerationCurrent},
+							LocalStorage:               BareMetalIncluded,
+							LocalStorageTypes:          []LocalStorageType{LocalStorageTypeHdd},
 							MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: new(int64(123)),
-							MemoryGiBPerVCpu: &MemoryGiBPerVCpu{
+							MemoryGiBPerVCpu: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							MemoryMiB: &VCpuCount{
+							MemoryMiB: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							NetworkBandwidthGbps: &MemoryGiBPerVCpu{
+							NetworkBandwidthGbps: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							NetworkInterfaceCount: &VCpuCount{
+							NetworkInterfaceCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
@@ -232,18 +232,18 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 							RequireEncryptionInTransit:                new(true),
 							RequireHibernateSupport:                   new(true),
 							SpotMaxPricePercentageOverLowestPrice:     new(int64(123)),
-							TotalLocalStorageGB: &MemoryGiBPerVCpu{
+							TotalLocalStorageGB: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							VCpuCount: &VCpuCount{
+							VCpuCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
 						},
-						InstanceType:     InstanceTypeSpecificationInstanceTypeA1Medium,
+						InstanceType:     InstanceTypeA1Medium,
 						MaxPrice:         "string",
-						Placement:        &DescribeFleetsPlacement{GroupName: "string"},
+						Placement:        &OverridePlacement{GroupName: "string"},
 						Priority:         new(float64(123.0)),
 						SubnetId:         "string",
 						WeightedCapacity: new(float64(123.0)),
@@ -251,26 +251,26 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 				},
 				Lifecycle: ErrorLifecycleSpot,
 			}},
-			ExcessCapacityTerminationPolicy: FleetExcessCapacityTerminationPolicyNoTermination,
+			ExcessCapacityTerminationPolicy: ExcessCapacityTerminationPolicyNoTermination,
 			FleetId:                         "string",
-			FleetState:                      FleetFleetStateSubmitted,
+			FleetState:                      FleetStateSubmitted,
 			FulfilledCapacity:               new(float64(123.0)),
 			FulfilledOnDemandCapacity:       new(float64(123.0)),
-			Instances: []DescribeFleetsInstance{{
+			Instances: []FleetInstance{{
 				InstanceIds:  []string{"string"},
-				InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
+				InstanceType: InstanceTypeA1Medium,
 				LaunchTemplateAndOverrides: &LaunchTemplateAndOverrides{
-					LaunchTemplateSpecification: &LaunchTemplate{
+					LaunchTemplateSpecification: &LaunchTemplateSpecification{
 						LaunchTemplateId:   "string",
 						LaunchTemplateName: "string",
 						Version:            "string",
 					},
-					Overrides: &Override{
+					Overrides: &Overrides{
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						BlockDeviceMappings: []DescribeFleetsBlockDeviceMapping{{
+						BlockDeviceMappings: []OverrideBlockDeviceMapping{{
 							DeviceName: "string",
-							Ebs: &DescribeFleetsEbs{
+							Ebs: &BlockDeviceMappingEbs{
 								DeleteOnTermination: new(true),
 								Encrypted:           new(true),
 								Iops:                new(int64(123)),
@@ -278,51 +278,51 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 								SnapshotId:          "string",
 								Throughput:          new(int64(123)),
 								VolumeSize:          new(int64(123)),
-								VolumeType:          EbsVolumeTypeStandard,
+								VolumeType:          VolumeTypeStandard,
 							},
 							NoDevice:    "string",
 							VirtualName: "string",
 						}},
 						ImageId: "string",
 						InstanceRequirements: &InstanceRequirements{
-							AcceleratorCount: &VCpuCount{
+							AcceleratorCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							AcceleratorManufacturers: []InstanceRequirementsAcceleratorManufacturer{InstanceRequirementsAcceleratorManufacturerAmazonWebServices},
-							AcceleratorNames:         []InstanceRequirementsAcceleratorName{InstanceRequirementsAcceleratorNameA100},
-							AcceleratorTotalMemoryMiB: &VCpuCount{
+							AcceleratorManufacturers: []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices},
+							AcceleratorNames:         []AcceleratorName{AcceleratorNameA100},
+							AcceleratorTotalMemoryMiB: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							AcceleratorTypes:     []InstanceRequirementsAcceleratorType{InstanceRequirementsAcceleratorTypeGpu},
+							AcceleratorTypes:     []AcceleratorType{AcceleratorTypeGpu},
 							AllowedInstanceTypes: []string{"string"},
-							BareMetal:            InstanceRequirementsBareMetalIncluded,
-							BaselineEbsBandwidthMbps: &VCpuCount{
+							BareMetal:            BareMetalIncluded,
+							BaselineEbsBandwidthMbps: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
 							BaselinePerformanceFactors: &BaselinePerformanceFactors{Cpu: &Cpu{References: []Reference{{InstanceFamily: "string"}}}},
-							BurstablePerformance:       InstanceRequirementsBareMetalIncluded,
-							CpuManufacturers:           []InstanceRequirementsCpuManufacturer{InstanceRequirementsCpuManufacturerIntel},
+							BurstablePerformance:       BareMetalIncluded,
+							CpuManufacturers:           []CpuManufacturer{CpuManufacturerIntel},
 							ExcludedInstanceTypes:      []string{"string"},
-							InstanceGenerations:        []InstanceRequirementsInstanceGeneration{InstanceRequirementsInstanceGenerationCurrent},
-							LocalStorage:               InstanceRequirementsBareMetalIncluded,
-							LocalStorageTypes:          []InstanceRequirementsLocalStorageType{InstanceRequirementsLocalStorageTypeHdd},
+							InstanceGenerations:        []InstanceGeneration{InstanceGenerationCurrent},
+							LocalStorage:               BareMetalIncluded,
+							LocalStorageTypes:          []LocalStorageType{LocalStorageTypeHdd},
 							MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: new(int64(123)),
-							MemoryGiBPerVCpu: &MemoryGiBPerVCpu{
+							MemoryGiBPerVCpu: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							MemoryMiB: &VCpuCount{
+							MemoryMiB: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							NetworkBandwidthGbps: &MemoryGiBPerVCpu{
+							NetworkBandwidthGbps: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							NetworkInterfaceCount: &VCpuCount{
+							NetworkInterfaceCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
@@ -330,18 +330,18 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 							RequireEncryptionInTransit:                new(true),
 							RequireHibernateSupport:                   new(true),
 							SpotMaxPricePercentageOverLowestPrice:     new(int64(123)),
-							TotalLocalStorageGB: &MemoryGiBPerVCpu{
+							TotalLocalStorageGB: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							VCpuCount: &VCpuCount{
+							VCpuCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
 						},
-						InstanceType:     InstanceTypeSpecificationInstanceTypeA1Medium,
+						InstanceType:     InstanceTypeA1Medium,
 						MaxPrice:         "string",
-						Placement:        &DescribeFleetsPlacement{GroupName: "string"},
+						Placement:        &OverridePlacement{GroupName: "string"},
 						Priority:         new(float64(123.0)),
 						SubnetId:         "string",
 						WeightedCapacity: new(float64(123.0)),
@@ -351,17 +351,17 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 				Platform:  InstancePlatformWindows,
 			}},
 			LaunchTemplateConfigs: []LaunchTemplateConfig{{
-				LaunchTemplateSpecification: &LaunchTemplate{
+				LaunchTemplateSpecification: &LaunchTemplateSpecification{
 					LaunchTemplateId:   "string",
 					LaunchTemplateName: "string",
 					Version:            "string",
 				},
-				Overrides: []Override{{
+				Overrides: []Overrides{{
 					AvailabilityZone:   "string",
 					AvailabilityZoneId: "string",
-					BlockDeviceMappings: []DescribeFleetsBlockDeviceMapping{{
+					BlockDeviceMappings: []OverrideBlockDeviceMapping{{
 						DeviceName: "string",
-						Ebs: &DescribeFleetsEbs{
+						Ebs: &BlockDeviceMappingEbs{
 							DeleteOnTermination: new(true),
 							Encrypted:           new(true),
 							Iops:                new(int64(123)),
@@ -369,51 +369,51 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 							SnapshotId:          "string",
 							Throughput:          new(int64(123)),
 							VolumeSize:          new(int64(123)),
-							VolumeType:          EbsVolumeTypeStandard,
+							VolumeType:          VolumeTypeStandard,
 						},
 						NoDevice:    "string",
 						VirtualName: "string",
 					}},
 					ImageId: "string",
 					InstanceRequirements: &InstanceRequirements{
-						AcceleratorCount: &VCpuCount{
+						AcceleratorCount: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
-						AcceleratorManufacturers: []InstanceRequirementsAcceleratorManufacturer{InstanceRequirementsAcceleratorManufacturerAmazonWebServices},
-						AcceleratorNames:         []InstanceRequirementsAcceleratorName{InstanceRequirementsAcceleratorNameA100},
-						AcceleratorTotalMemoryMiB: &VCpuCount{
+						AcceleratorManufacturers: []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices},
+						AcceleratorNames:         []AcceleratorName{AcceleratorNameA100},
+						AcceleratorTotalMemoryMiB: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
-						AcceleratorTypes:     []InstanceRequirementsAcceleratorType{InstanceRequirementsAcceleratorTypeGpu},
+						AcceleratorTypes:     []AcceleratorType{AcceleratorTypeGpu},
 						AllowedInstanceTypes: []string{"string"},
-						BareMetal:            InstanceRequirementsBareMetalIncluded,
-						BaselineEbsBandwidthMbps: &VCpuCount{
+						BareMetal:            BareMetalIncluded,
+						BaselineEbsBandwidthMbps: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
 						BaselinePerformanceFactors: &BaselinePerformanceFactors{Cpu: &Cpu{References: []Reference{{InstanceFamily: "string"}}}},
-						BurstablePerformance:       InstanceRequirementsBareMetalIncluded,
-						CpuManufacturers:           []InstanceRequirementsCpuManufacturer{InstanceRequirementsCpuManufacturerIntel},
+						BurstablePerformance:       BareMetalIncluded,
+						CpuManufacturers:           []CpuManufacturer{CpuManufacturerIntel},
 						ExcludedInstanceTypes:      []string{"string"},
-						InstanceGenerations:        []InstanceRequirementsInstanceGeneration{InstanceRequirementsInstanceGenerationCurrent},
-						LocalStorage:               InstanceRequirementsBareMetalIncluded,
-						LocalStorageTypes:          []InstanceRequirementsLocalStorageType{InstanceRequirementsLocalStorageTypeHdd},
+						InstanceGenerations:        []InstanceGeneration{InstanceGenerationCurrent},
+						LocalStorage:               BareMetalIncluded,
+						LocalStorageTypes:          []LocalStorageType{LocalStorageTypeHdd},
 						MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: new(int64(123)),
-						MemoryGiBPerVCpu: &MemoryGiBPerVCpu{
+						MemoryGiBPerVCpu: &NetworkBandwidthGbps{
 							Max: new(float64(123.0)),
 							Min: new(float64(123.0)),
 						},
-						MemoryMiB: &VCpuCount{
+						MemoryMiB: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
-						NetworkBandwidthGbps: &MemoryGiBPerVCpu{
+						NetworkBandwidthGbps: &NetworkBandwidthGbps{
 							Max: new(float64(123.0)),
 							Min: new(float64(123.0)),
 						},
-						NetworkInterfaceCount: &VCpuCount{
+						NetworkInterfaceCount: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
@@ -421,18 +421,18 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 						RequireEncryptionInTransit:                new(true),
 						RequireHibernateSupport:                   new(true),
 						SpotMaxPricePercentageOverLowestPrice:     new(int64(123)),
-						TotalLocalStorageGB: &MemoryGiBPerVCpu{
+						TotalLocalStorageGB: &NetworkBandwidthGbps{
 							Max: new(float64(123.0)),
 							Min: new(float64(123.0)),
 						},
-						VCpuCount: &VCpuCount{
+						VCpuCount: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
 					},
-					InstanceType:     InstanceTypeSpecificationInstanceTypeA1Medium,
+					InstanceType:     InstanceTypeA1Medium,
 					MaxPrice:         "string",
-					Placement:        &DescribeFleetsPlacement{GroupName: "string"},
+					Placement:        &OverridePlacement{GroupName: "string"},
 					Priority:         new(float64(123.0)),
 					SubnetId:         "string",
 					WeightedCapacity: new(float64(123.0)),
@@ -440,7 +440,7 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 			}},
 			OnDemandOptions: &OnDemandOptions{
 				AllocationStrategy:         OnDemandOptionsAllocationStrategyLowestPrice,
-				CapacityReservationOptions: &CapacityReservationOptions{UsageStrategy: CapacityReservationOptionsUsageStrategyUseCapacityReservationsFirst},
+				CapacityReservationOptions: &CapacityReservationOptions{UsageStrategy: UsageStrategyUseCapacityReservationsFirst},
 				MaxTotalPrice:              "string",
 				MinTargetCapacity:          new(int64(123)),
 				SingleAvailabilityZone:     new(true),
@@ -449,11 +449,11 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 			ReplaceUnhealthyInstances: new(true),
 			ReservedCapacityOptions:   &ReservedCapacityOptions{ReservationTypes: []ReservedCapacityOptionsReservationType{ReservedCapacityOptionsReservationTypeInterruptibleCapacityReservation}},
 			SpotOptions: &SpotOptions{
-				AllocationStrategy:           SpotOptionsAllocationStrategyLowestPrice,
-				InstanceInterruptionBehavior: SpotOptionsInstanceInterruptionBehaviorHibernate,
+				AllocationStrategy:           AllocationStrategyLowestPrice,
+				InstanceInterruptionBehavior: InstanceInterruptionBehaviorHibernate,
 				InstancePoolsToUseCount:      new(int64(123)),
 				MaintenanceStrategies: &MaintenanceStrategies{CapacityRebalance: &CapacityRebalance{
-					ReplacementStrategy: CapacityRebalanceReplacementStrategyLaunch,
+					ReplacementStrategy: ReplacementStrategyLaunch,
 					TerminationDelay:    new(int64(123)),
 				}},
 				MaxTotalPrice:          "string",
@@ -466,10 +466,10 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 				Value: "string",
 			}},
 			TargetCapacitySpecification: &TargetCapacitySpecification{
-				DefaultTargetCapacityType: TargetCapacitySpecificationDefaultTargetCapacityTypeSpot,
+				DefaultTargetCapacityType: DefaultTargetCapacityTypeSpot,
 				OnDemandTargetCapacity:    new(int64(123)),
 				SpotTargetCapacity:        new(int64(123)),
-				TargetCapacityUnitType:    TargetCapacitySpecificationTargetCapacityUnitTypeVcpu,
+				TargetCapacityUnitType:    TargetCapacityUnitTypeVcpu,
 				TotalTargetCapacity:       new(int64(123)),
 			},
 			TerminateInstancesWithExpiration: new(true),

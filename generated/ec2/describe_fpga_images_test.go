@@ -171,11 +171,11 @@ func TestDescribeFpgaImagesOutputJSON(t *testing.T) {
 			},
 			ProductCodes: []ProductCode{{
 				ProductCodeId:   "string",
-				ProductCodeType: ProductCodeProductCodeTypeDevpay,
+				ProductCodeType: ProductCodeTypeDevpay,
 			}},
 			Public:       new(true),
 			ShellVersion: "string",
-			State: &DescribeFpgaImagesState{
+			State: &FpgaImageState{
 				Code:    StateCodePending,
 				Message: "string",
 			},

@@ -48,7 +48,7 @@ func (s *DescribeHostReservationOfferingsInput) Validate() error {
 // DescribeHostReservationOfferings's results.
 type DescribeHostReservationOfferingsOutput struct {
 	// Information about the offerings.
-	OfferingSet []OfferingSet `json:"OfferingSet,omitempty"`
+	OfferingSet []Offering `json:"OfferingSet,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -93,7 +93,7 @@ var describeHostReservationOfferingsSpec = &paginate.Spec{
 }
 
 // describeHostReservationOfferingsItems returns the items of a DescribeHostReservationOfferings page.
-func describeHostReservationOfferingsItems(out *DescribeHostReservationOfferingsOutput) []OfferingSet {
+func describeHostReservationOfferingsItems(out *DescribeHostReservationOfferingsOutput) []Offering {
 	return out.OfferingSet
 }
 
@@ -149,12 +149,12 @@ func (p *DescribeHostReservationOfferingsPaginator) Pages(ctx context.Context) i
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeHostReservationOfferingsPaginator) Items(ctx context.Context) iter.Seq2[OfferingSet, error] {
-	return func(yield func(OfferingSet, error) bool) {
+func (p *DescribeHostReservationOfferingsPaginator) Items(ctx context.Context) iter.Seq2[Offering, error] {
+	return func(yield func(Offering, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero OfferingSet
+				var zero Offering
 				yield(zero, err)
 				return
 			}

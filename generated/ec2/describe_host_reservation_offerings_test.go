@@ -46,7 +46,7 @@ func newDescribeHostReservationOfferingsFake(sizes ...int) (*describeHostReserva
 		page := &DescribeHostReservationOfferingsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.OfferingSet = append(page.OfferingSet, OfferingSet{CurrencyCode: OfferingSetCurrencyCode(id)})
+			page.OfferingSet = append(page.OfferingSet, Offering{CurrencyCode: CurrencyCode(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,13 +153,13 @@ func TestDescribeHostReservationOfferingsInputValidate(t *testing.T) {
 func TestDescribeHostReservationOfferingsOutputJSON(t *testing.T) {
 	want := DescribeHostReservationOfferingsOutput{
 		NextToken: paginate.StringToken("string"),
-		OfferingSet: []OfferingSet{{
-			CurrencyCode:   OfferingSetCurrencyCodeUsd,
+		OfferingSet: []Offering{{
+			CurrencyCode:   CurrencyCodeUsd,
 			Duration:       new(int64(123)),
 			HourlyPrice:    "string",
 			InstanceFamily: "string",
 			OfferingId:     "string",
-			PaymentOption:  OfferingSetPaymentOptionAllUpfront,
+			PaymentOption:  PaymentOptionAllUpfront,
 			UpfrontPrice:   "string",
 		}},
 	}

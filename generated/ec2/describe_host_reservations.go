@@ -45,7 +45,7 @@ func (s *DescribeHostReservationsInput) Validate() error {
 // results.
 type DescribeHostReservationsOutput struct {
 	// Details about the reservation's configuration.
-	HostReservationSet []HostReservationSet `json:"HostReservationSet,omitempty"`
+	HostReservationSet []HostReservation `json:"HostReservationSet,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -90,7 +90,7 @@ var describeHostReservationsSpec = &paginate.Spec{
 }
 
 // describeHostReservationsItems returns the items of a DescribeHostReservations page.
-func describeHostReservationsItems(out *DescribeHostReservationsOutput) []HostReservationSet {
+func describeHostReservationsItems(out *DescribeHostReservationsOutput) []HostReservation {
 	return out.HostReservationSet
 }
 
@@ -146,12 +146,12 @@ func (p *DescribeHostReservationsPaginator) Pages(ctx context.Context) iter.Seq2
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeHostReservationsPaginator) Items(ctx context.Context) iter.Seq2[HostReservationSet, error] {
-	return func(yield func(HostReservationSet, error) bool) {
+func (p *DescribeHostReservationsPaginator) Items(ctx context.Context) iter.Seq2[HostReservation, error] {
+	return func(yield func(HostReservation, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero HostReservationSet
+				var zero HostReservation
 				yield(zero, err)
 				return
 			}
@@ -182,20 +182,20 @@ const (
 	// The state of the reservation ( payment-pending | payment-failed | active |
 	// retired).
 	DescribeHostReservationsFilterNameState DescribeHostReservationsFilterName = "state"
-	// DescribeHostReservationsFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeHostReservationsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
 	// resources assigned a tag with a specific key, regardless of the tag value.
-	DescribeHostReservationsFilterNameTagKey2 DescribeHostReservationsFilterName = "tag-key"
+	DescribeHostReservationsFilterNameTagKey DescribeHostReservationsFilterName = "tag-key"
 )
 
-// DescribeHostReservationsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeHostReservationsFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value TeamA,
 // specify tag:Owner for the filter name and TeamA for the filter value.
-func DescribeHostReservationsFilterNameTagKey(key string) DescribeHostReservationsFilterName {
+func DescribeHostReservationsFilterNameTag(key string) DescribeHostReservationsFilterName {
 	return DescribeHostReservationsFilterName("tag:" + key)
 }
 

@@ -47,7 +47,7 @@ func newDescribeHostReservationsFake(sizes ...int) (*describeHostReservationsFak
 		page := &DescribeHostReservationsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.HostReservationSet = append(page.HostReservationSet, HostReservationSet{CurrencyCode: OfferingSetCurrencyCode(id)})
+			page.HostReservationSet = append(page.HostReservationSet, HostReservation{CurrencyCode: CurrencyCode(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,9 +153,9 @@ func TestDescribeHostReservationsInputValidate(t *testing.T) {
 
 func TestDescribeHostReservationsOutputJSON(t *testing.T) {
 	want := DescribeHostReservationsOutput{
-		HostReservationSet: []HostReservationSet{{
+		HostReservationSet: []HostReservation{{
 			Count:             new(int64(123)),
-			CurrencyCode:      OfferingSetCurrencyCodeUsd,
+			CurrencyCode:      CurrencyCodeUsd,
 			Duration:          new(int64(123)),
 			End:               new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			HostIdSet:         []string{"string"},
@@ -163,9 +163,9 @@ func TestDescribeHostReservationsOutputJSON(t *testing.T) {
 			HourlyPrice:       "string",
 			InstanceFamily:    "string",
 			OfferingId:        "string",
-			PaymentOption:     OfferingSetPaymentOptionAllUpfront,
+			PaymentOption:     PaymentOptionAllUpfront,
 			Start:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:             HostReservationSetStateActive,
+			State:             ReservationStateActive,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

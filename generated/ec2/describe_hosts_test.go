@@ -47,7 +47,7 @@ func newDescribeHostsFake(sizes ...int) (*describeHostsFake, []string) {
 		page := &DescribeHostsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Hosts = append(page.Hosts, Host{AutoPlacement: HostAutoPlacement(id)})
+			page.Hosts = append(page.Hosts, Host{AutoPlacement: AutoPlacement(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -155,9 +155,9 @@ func TestDescribeHostsOutputJSON(t *testing.T) {
 	want := DescribeHostsOutput{
 		Hosts: []Host{{
 			AllocationTime:              new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			AllowsMultipleInstanceTypes: HostAutoPlacementOn,
+			AllowsMultipleInstanceTypes: AutoPlacementOn,
 			AssetId:                     "string",
-			AutoPlacement:               HostAutoPlacementOn,
+			AutoPlacement:               AutoPlacementOn,
 			AvailabilityZone:            "string",
 			AvailabilityZoneId:          "string",
 			AvailableCapacity: &AvailableCapacity{
@@ -170,7 +170,7 @@ func TestDescribeHostsOutputJSON(t *testing.T) {
 			},
 			ClientToken:     "string",
 			HostId:          "string",
-			HostMaintenance: HostAutoPlacementOn,
+			HostMaintenance: AutoPlacementOn,
 			HostProperties: &HostProperties{
 				Cores:          new(int64(123)),
 				InstanceFamily: "string",
@@ -178,9 +178,9 @@ func TestDescribeHostsOutputJSON(t *testing.T) {
 				Sockets:        new(int64(123)),
 				TotalVCpus:     new(int64(123)),
 			},
-			HostRecovery:      HostAutoPlacementOn,
+			HostRecovery:      AutoPlacementOn,
 			HostReservationId: "string",
-			Instances: []DescribeHostsInstance{{
+			Instances: []HostInstance{{
 				InstanceId:   "string",
 				InstanceType: "string",
 				OwnerId:      "string",

@@ -155,12 +155,12 @@ func TestDescribeIamInstanceProfileAssociationsOutputJSON(t *testing.T) {
 	want := DescribeIamInstanceProfileAssociationsOutput{
 		IamInstanceProfileAssociations: []IamInstanceProfileAssociation{{
 			AssociationId: "string",
-			IamInstanceProfile: &DescribeIamInstanceProfileAssociationsIamInstanceProfile{
+			IamInstanceProfile: &IamInstanceProfileAssociationIamInstanceProfile{
 				Arn: "string",
 				Id:  "string",
 			},
 			InstanceId: "string",
-			State:      IamInstanceProfileAssociationStateAssociating,
+			State:      AssociationStateAssociating,
 			Timestamp:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 		}},
 		NextToken: paginate.StringToken("string"),

@@ -31,7 +31,7 @@ type DescribeImageReferencesInput struct {
 	// The Amazon Web Services resource types to check for image references.
 	//
 	// Either IncludeAllResourceTypes or ResourceTypes must be specified.
-	ResourceTypes []ResourceType `json:"ResourceTypes,omitempty"`
+	ResourceTypes []DescribeImageReferencesResourceType `json:"ResourceTypes,omitempty"`
 	// Checks whether you have the required permissions for the action, without
 	// actually making the request, and provides an error response. If you have the
 	// required permissions, the error response is DryRunOperation. Otherwise, it is

@@ -161,7 +161,7 @@ func TestDescribeImageReferencesOutputJSON(t *testing.T) {
 		ImageReferences: []ImageReference{{
 			Arn:          "string",
 			ImageId:      "string",
-			ResourceType: ResourceTypeResourceTypeEc2Instance,
+			ResourceType: ImageReferenceResourceTypeEc2Instance,
 		}},
 		NextToken: paginate.StringToken("string"),
 	}

@@ -188,20 +188,20 @@ const (
 	//
 	// The state of the report ( available | pending | error).
 	DescribeImageUsageReportsFilterNameState DescribeImageUsageReportsFilterName = "state"
-	// DescribeImageUsageReportsFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeImageUsageReportsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
 	// resources assigned a tag with a specific key, regardless of the tag value.
-	DescribeImageUsageReportsFilterNameTagKey2 DescribeImageUsageReportsFilterName = "tag-key"
+	DescribeImageUsageReportsFilterNameTagKey DescribeImageUsageReportsFilterName = "tag-key"
 )
 
-// DescribeImageUsageReportsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeImageUsageReportsFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value TeamA,
 // specify tag:Owner for the filter name and TeamA for the filter value.
-func DescribeImageUsageReportsFilterNameTagKey(key string) DescribeImageUsageReportsFilterName {
+func DescribeImageUsageReportsFilterNameTag(key string) DescribeImageUsageReportsFilterName {
 	return DescribeImageUsageReportsFilterName("tag:" + key)
 }
 

@@ -159,7 +159,7 @@ func TestDescribeImageUsageReportsOutputJSON(t *testing.T) {
 			ExpirationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			ImageId:        "string",
 			ReportId:       "string",
-			ResourceTypes: []DescribeImageUsageReportsResourceType{{
+			ResourceTypes: []ImageUsageReportResourceType{{
 				ResourceType: "string",
 				ResourceTypeOptions: []DescribeImageUsageReportsResourceTypeOption{{
 					OptionName:   "string",

@@ -416,24 +416,24 @@ const (
 	// A value of simple indicates that enhanced networking with the Intel 82599 VF
 	// interface is enabled.
 	DescribeImagesFilterNameSriovNetSupport DescribeImagesFilterName = "sriov-net-support"
-	// DescribeImagesFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeImagesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
 	// resources assigned a tag with a specific key, regardless of the tag value.
-	DescribeImagesFilterNameTagKey2 DescribeImagesFilterName = "tag-key"
+	DescribeImagesFilterNameTagKey DescribeImagesFilterName = "tag-key"
 	// DescribeImagesFilterNameVirtualizationType is the filter name "virtualization-type".
 	//
 	// The virtualization type ( paravirtual | hvm).
 	DescribeImagesFilterNameVirtualizationType DescribeImagesFilterName = "virtualization-type"
 )
 
-// DescribeImagesFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeImagesFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value TeamA,
 // specify tag:Owner for the filter name and TeamA for the filter value.
-func DescribeImagesFilterNameTagKey(key string) DescribeImagesFilterName {
+func DescribeImagesFilterNameTag(key string) DescribeImagesFilterName {
 	return DescribeImagesFilterName("tag:" + key)
 }
 

@@ -153,7 +153,7 @@ func TestDescribeImagesInputValidate(t *testing.T) {
 func TestDescribeImagesOutputJSON(t *testing.T) {
 	want := DescribeImagesOutput{
 		Images: []Image{{
-			Architecture: ImageArchitectureI386,
+			Architecture: ArchitectureTypeI386,
 			BlockDeviceMappings: []BlockDeviceMapping{{
 				DeviceName: "string",
 				Ebs: &Ebs{
@@ -169,12 +169,12 @@ func TestDescribeImagesOutputJSON(t *testing.T) {
 					Throughput:               new(int64(123)),
 					VolumeInitializationRate: new(int64(123)),
 					VolumeSize:               new(int64(123)),
-					VolumeType:               EbsVolumeTypeStandard,
+					VolumeType:               VolumeTypeStandard,
 				},
 				NoDevice:    "string",
 				VirtualName: "string",
 			}},
-			BootMode:                 ImageBootModeLegacyBios,
+			BootMode:                 BootModeLegacyBios,
 			CreationDate:             "string",
 			DeprecationTime:          "string",
 			DeregistrationProtection: "string",
@@ -186,8 +186,8 @@ func TestDescribeImagesOutputJSON(t *testing.T) {
 			ImageId:                  "string",
 			ImageLocation:            "string",
 			ImageOwnerAlias:          "string",
-			ImageType:                ImageImageTypeMachine,
-			ImdsSupport:              ImageTpmSupportV20,
+			ImageType:                ImageTypeMachine,
+			ImdsSupport:              TpmSupportV20,
 			KernelId:                 "string",
 			LastLaunchedTime:         "string",
 			Name:                     "string",
@@ -196,12 +196,12 @@ func TestDescribeImagesOutputJSON(t *testing.T) {
 			PlatformDetails:          "string",
 			ProductCodes: []ProductCode{{
 				ProductCodeId:   "string",
-				ProductCodeType: ProductCodeProductCodeTypeDevpay,
+				ProductCodeType: ProductCodeTypeDevpay,
 			}},
 			Public:            new(true),
 			RamdiskId:         "string",
 			RootDeviceName:    "string",
-			RootDeviceType:    ImageRootDeviceTypeEbs,
+			RootDeviceType:    RootDeviceTypeEbs,
 			SourceImageId:     "string",
 			SourceImageRegion: "string",
 			SourceInstanceId:  "string",
@@ -215,9 +215,9 @@ func TestDescribeImagesOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			TpmSupport:         ImageTpmSupportV20,
+			TpmSupport:         TpmSupportV20,
 			UsageOperation:     "string",
-			VirtualizationType: ImageVirtualizationTypeHvm,
+			VirtualizationType: VirtualizationTypeHvm,
 		}},
 		NextToken: paginate.StringToken("string"),
 	}

@@ -154,7 +154,7 @@ func TestDescribeImportImageTasksOutputJSON(t *testing.T) {
 	want := DescribeImportImageTasksOutput{
 		ImportImageTasks: []ImportImageTask{{
 			Architecture:          "string",
-			BootMode:              ImageBootModeLegacyBios,
+			BootMode:              BootModeLegacyBios,
 			Description:           "string",
 			Encrypted:             new(true),
 			Hypervisor:            "string",

@@ -161,7 +161,7 @@ func TestDescribeInstanceConnectEndpointsOutputJSON(t *testing.T) {
 			FipsDnsName:                "string",
 			InstanceConnectEndpointArn: "string",
 			InstanceConnectEndpointId:  "string",
-			IpAddressType:              InstanceConnectEndpointIpAddressTypeIpv4,
+			IpAddressType:              IpAddressTypeIpv4,
 			NetworkInterfaceIds:        []string{"string"},
 			OwnerId:                    "string",
 			PreserveClientIp:           new(true),

@@ -211,12 +211,12 @@ const (
 	// The event windows associated with the specified tag value, regardless of the
 	// key.
 	DescribeInstanceEventWindowsFilterNameInstanceTagValue DescribeInstanceEventWindowsFilterName = "instance-tag-value"
-	// DescribeInstanceEventWindowsFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeInstanceEventWindowsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the event window. Use this filter to find all
 	// event windows that have a tag with a specific key, regardless of the tag
 	// value.
-	DescribeInstanceEventWindowsFilterNameTagKey2 DescribeInstanceEventWindowsFilterName = "tag-key"
+	DescribeInstanceEventWindowsFilterNameTagKey DescribeInstanceEventWindowsFilterName = "tag-key"
 	// DescribeInstanceEventWindowsFilterNameTagValue is the filter name "tag-value".
 	//
 	// The value of a tag assigned to the event window. Use this filter to find all
@@ -225,13 +225,13 @@ const (
 	DescribeInstanceEventWindowsFilterNameTagValue DescribeInstanceEventWindowsFilterName = "tag-value"
 )
 
-// DescribeInstanceEventWindowsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeInstanceEventWindowsFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the event window. Use the tag
 // key in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value CMX,
 // specify tag:Owner for the filter name and CMX for the filter value.
-func DescribeInstanceEventWindowsFilterNameTagKey(key string) DescribeInstanceEventWindowsFilterName {
+func DescribeInstanceEventWindowsFilterNameTag(key string) DescribeInstanceEventWindowsFilterName {
 	return DescribeInstanceEventWindowsFilterName("tag:" + key)
 }
 

@@ -171,9 +171,9 @@ func TestDescribeInstanceEventWindowsOutputJSON(t *testing.T) {
 			}},
 			TimeRanges: []TimeRange{{
 				EndHour:      new(int64(123)),
-				EndWeekDay:   TimeRangeStartWeekDaySunday,
+				EndWeekDay:   StartWeekDaySunday,
 				StartHour:    new(int64(123)),
-				StartWeekDay: TimeRangeStartWeekDaySunday,
+				StartWeekDay: StartWeekDaySunday,
 			}},
 		}},
 		NextToken: paginate.StringToken("string"),

@@ -237,11 +237,11 @@ const (
 	// The Amazon Web Services account ID of the owner. We recommend that you use
 	// the Owner request parameter instead of this filter.
 	DescribeInstanceImageMetadataFilterNameOwnerId DescribeInstanceImageMetadataFilterName = "owner-id"
-	// DescribeInstanceImageMetadataFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeInstanceImageMetadataFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
 	// resources assigned a tag with a specific key, regardless of the tag value.
-	DescribeInstanceImageMetadataFilterNameTagKey2 DescribeInstanceImageMetadataFilterName = "tag-key"
+	DescribeInstanceImageMetadataFilterNameTagKey DescribeInstanceImageMetadataFilterName = "tag-key"
 	// DescribeInstanceImageMetadataFilterNameZoneId is the filter name "zone-id".
 	//
 	// The ID of the Availability Zone (for example, usw2-az2) or Local Zone (for
@@ -249,13 +249,13 @@ const (
 	DescribeInstanceImageMetadataFilterNameZoneId DescribeInstanceImageMetadataFilterName = "zone-id"
 )
 
-// DescribeInstanceImageMetadataFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeInstanceImageMetadataFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value TeamA,
 // specify tag:Owner for the filter name and TeamA for the filter value.
-func DescribeInstanceImageMetadataFilterNameTagKey(key string) DescribeInstanceImageMetadataFilterName {
+func DescribeInstanceImageMetadataFilterNameTag(key string) DescribeInstanceImageMetadataFilterName {
 	return DescribeInstanceImageMetadataFilterName("tag:" + key)
 }
 

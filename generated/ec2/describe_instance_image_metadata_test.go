@@ -167,7 +167,7 @@ func TestDescribeInstanceImageMetadataOutputJSON(t *testing.T) {
 				State:           ImageStatePending,
 			},
 			InstanceId:   "string",
-			InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
+			InstanceType: InstanceTypeA1Medium,
 			LaunchTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			Operator: &Operator{
 				HiddenByDefault: new(true),

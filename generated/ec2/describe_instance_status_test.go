@@ -47,7 +47,7 @@ func newDescribeInstanceStatusFake(sizes ...int) (*describeInstanceStatusFake, [
 		page := &DescribeInstanceStatusOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceStatuses = append(page.InstanceStatuses, InstanceStatus{AvailabilityZone: id})
+			page.InstanceStatuses = append(page.InstanceStatuses, InstanceStatusItem{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,14 +153,14 @@ func TestDescribeInstanceStatusInputValidate(t *testing.T) {
 
 func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
 	want := DescribeInstanceStatusOutput{
-		InstanceStatuses: []InstanceStatus{{
-			AttachedEbsStatus: &DescribeInstanceStatusInstanceStatus{
-				Details: []Detail{{
+		InstanceStatuses: []InstanceStatusItem{{
+			AttachedEbsStatus: &InstanceStatus{
+				Details: []InstanceStatusDetail{{
 					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-					Name:          DetailNameReachability,
-					Status:        DetailStatusPassed,
+					Name:          InstanceStatusNameReachability,
+					Status:        DescribeInstanceStatusPassed,
 				}},
-				Status: InstanceStatusStatusOk,
+				Status: DescribeInstanceStatusInstanceStatusStatusOk,
 			},
 			AvailabilityZone:   "string",
 			AvailabilityZoneId: "string",
@@ -177,13 +177,13 @@ func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
 				Code: new(int64(123)),
 				Name: StateNamePending,
 			},
-			InstanceStatus: &DescribeInstanceStatusInstanceStatus{
-				Details: []Detail{{
+			InstanceStatus: &InstanceStatus{
+				Details: []InstanceStatusDetail{{
 					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-					Name:          DetailNameReachability,
-					Status:        DetailStatusPassed,
+					Name:          InstanceStatusNameReachability,
+					Status:        DescribeInstanceStatusPassed,
 				}},
-				Status: InstanceStatusStatusOk,
+				Status: DescribeInstanceStatusInstanceStatusStatusOk,
 			},
 			Operator: &Operator{
 				HiddenByDefault: new(true),
@@ -191,13 +191,13 @@ func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
 				Principal:       "string",
 			},
 			OutpostArn: "string",
-			SystemStatus: &DescribeInstanceStatusInstanceStatus{
-				Details: []Detail{{
+			SystemStatus: &InstanceStatus{
+				Details: []InstanceStatusDetail{{
 					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-					Name:          DetailNameReachability,
-					Status:        DetailStatusPassed,
+					Name:          InstanceStatusNameReachability,
+					Status:        DescribeInstanceStatusPassed,
 				}},
-				Status: InstanceStatusStatusOk,
+				Status: DescribeInstanceStatusInstanceStatusStatusOk,
 			},
 		}},
 		NextToken: paginate.StringToken("string"),

@@ -53,7 +53,7 @@ func (s *DescribeInstanceTopologyInput) Validate() error {
 // results.
 type DescribeInstanceTopologyOutput struct {
 	// Information about the topology of each instance.
-	Instances []DescribeInstanceTopologyInstance `json:"Instances,omitempty"`
+	Instances []InstanceTopologyInstance `json:"Instances,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -98,7 +98,7 @@ var describeInstanceTopologySpec = &paginate.Spec{
 }
 
 // describeInstanceTopologyItems returns the items of a DescribeInstanceTopology page.
-func describeInstanceTopologyItems(out *DescribeInstanceTopologyOutput) []DescribeInstanceTopologyInstance {
+func describeInstanceTopologyItems(out *DescribeInstanceTopologyOutput) []InstanceTopologyInstance {
 	return out.Instances
 }
 
@@ -154,12 +154,12 @@ func (p *DescribeInstanceTopologyPaginator) Pages(ctx context.Context) iter.Seq2
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeInstanceTopologyPaginator) Items(ctx context.Context) iter.Seq2[DescribeInstanceTopologyInstance, error] {
-	return func(yield func(DescribeInstanceTopologyInstance, error) bool) {
+func (p *DescribeInstanceTopologyPaginator) Items(ctx context.Context) iter.Seq2[InstanceTopologyInstance, error] {
+	return func(yield func(InstanceTopologyInstance, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeInstanceTopologyInstance
+				var zero InstanceTopologyInstance
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newDescribeInstanceTopologyFake(sizes ...int) (*describeInstanceTopologyFak
 		page := &DescribeInstanceTopologyOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Instances = append(page.Instances, DescribeInstanceTopologyInstance{InstanceId: id})
+			page.Instances = append(page.Instances, InstanceTopologyInstance{InstanceId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,7 +152,7 @@ func TestDescribeInstanceTopologyInputValidate(t *testing.T) {
 
 func TestDescribeInstanceTopologyOutputJSON(t *testing.T) {
 	want := DescribeInstanceTopologyOutput{
-		Instances: []DescribeInstanceTopologyInstance{{
+		Instances: []InstanceTopologyInstance{{
 			AvailabilityZone: "string",
 			CapacityBlockId:  "string",
 			GroupName:        "string",

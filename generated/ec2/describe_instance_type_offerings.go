@@ -27,7 +27,7 @@ type DescribeInstanceTypeOfferingsInput struct {
 	//     an Outpost ARN for the current Region.
 	//   - region - The current Region. If you specify a location filter, it must
 	//     match the current Region.
-	LocationType DescribeInstanceTypeOfferingsLocationType `json:"LocationType,omitempty"`
+	LocationType LocationType `json:"LocationType,omitempty"`
 	// One or more filters. Filter names and values are case-sensitive.
 	//
 	//   - instance-type - The instance type. For a list of possible values, see

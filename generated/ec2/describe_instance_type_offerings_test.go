@@ -46,7 +46,7 @@ func newDescribeInstanceTypeOfferingsFake(sizes ...int) (*describeInstanceTypeOf
 		page := &DescribeInstanceTypeOfferingsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceTypeOfferings = append(page.InstanceTypeOfferings, InstanceTypeOffering{InstanceType: InstanceTypeSpecificationInstanceType(id)})
+			page.InstanceTypeOfferings = append(page.InstanceTypeOfferings, InstanceTypeOffering{InstanceType: InstanceType(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,9 +153,9 @@ func TestDescribeInstanceTypeOfferingsInputValidate(t *testing.T) {
 func TestDescribeInstanceTypeOfferingsOutputJSON(t *testing.T) {
 	want := DescribeInstanceTypeOfferingsOutput{
 		InstanceTypeOfferings: []InstanceTypeOffering{{
-			InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
+			InstanceType: InstanceTypeA1Medium,
 			Location:     "string",
-			LocationType: DescribeInstanceTypeOfferingsLocationTypeRegion,
+			LocationType: LocationTypeRegion,
 		}},
 		NextToken: paginate.StringToken("string"),
 	}

@@ -17,7 +17,7 @@ type DescribeInstanceTypesInput struct {
 	// UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The instance types.
-	InstanceTypes []InstanceTypeSpecificationInstanceType `json:"InstanceTypes,omitempty"`
+	InstanceTypes []InstanceType `json:"InstanceTypes,omitempty"`
 	// One or more filters. Filter names and values are case-sensitive.
 	//
 	//   - auto-recovery-supported - Indicates whether Amazon CloudWatch action
@@ -149,7 +149,7 @@ func (s *DescribeInstanceTypesInput) Validate() error {
 // DescribeInstanceTypesOutput is one page of DescribeInstanceTypes's results.
 type DescribeInstanceTypesOutput struct {
 	// The instance type.
-	InstanceTypes []InstanceType `json:"InstanceTypes,omitempty"`
+	InstanceTypes []DescribeInstanceTypesInstanceType `json:"InstanceTypes,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -194,7 +194,7 @@ var describeInstanceTypesSpec = &paginate.Spec{
 }
 
 // describeInstanceTypesItems returns the items of a DescribeInstanceTypes page.
-func describeInstanceTypesItems(out *DescribeInstanceTypesOutput) []InstanceType {
+func describeInstanceTypesItems(out *DescribeInstanceTypesOutput) []DescribeInstanceTypesInstanceType {
 	return out.InstanceTypes
 }
 
@@ -250,12 +250,12 @@ func (p *DescribeInstanceTypesPaginator) Pages(ctx context.Context) iter.Seq2[*D
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeInstanceTypesPaginator) Items(ctx context.Context) iter.Seq2[InstanceType, error] {
-	return func(yield func(InstanceType, error) bool) {
+func (p *DescribeInstanceTypesPaginator) Items(ctx context.Context) iter.Seq2[DescribeInstanceTypesInstanceType, error] {
+	return func(yield func(DescribeInstanceTypesInstanceType, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero InstanceType
+				var zero DescribeInstanceTypesInstanceType
 				yield(zero, err)
 				return
 			}

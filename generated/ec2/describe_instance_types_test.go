@@ -46,7 +46,7 @@ func newDescribeInstanceTypesFake(sizes ...int) (*describeInstanceTypesFake, []s
 		page := &DescribeInstanceTypesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceTypes = append(page.InstanceTypes, InstanceType{InstanceType: InstanceTypeSpecificationInstanceType(id)})
+			page.InstanceTypes = append(page.InstanceTypes, DescribeInstanceTypesInstanceType{InstanceType: InstanceType(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,14 +152,14 @@ func TestDescribeInstanceTypesInputValidate(t *testing.T) {
 
 func TestDescribeInstanceTypesOutputJSON(t *testing.T) {
 	want := DescribeInstanceTypesOutput{
-		InstanceTypes: []InstanceType{{
+		InstanceTypes: []DescribeInstanceTypesInstanceType{{
 			AutoRecoverySupported:         new(true),
 			BareMetal:                     new(true),
 			BurstablePerformanceSupported: new(true),
 			CurrentGeneration:             new(true),
 			DedicatedHostsSupported:       new(true),
 			EbsInfo: &EbsInfo{
-				AttachmentLimitType: EbsInfoAttachmentLimitTypeShared,
+				AttachmentLimitType: AttachmentLimitTypeShared,
 				EbsCards: []EbsCard{{
 					BaselineBandwidthInMbps:  new(int64(123)),
 					BaselineIops:             new(int64(123)),
@@ -177,11 +177,11 @@ func TestDescribeInstanceTypesOutputJSON(t *testing.T) {
 					MaximumIops:              new(int64(123)),
 					MaximumThroughputInMBps:  new(float64(123.0)),
 				},
-				EbsOptimizedSupport:   EbsInfoEbsOptimizedSupportUnsupported,
-				EncryptionSupport:     EbsInfoEncryptionSupportUnsupported,
+				EbsOptimizedSupport:   EbsOptimizedSupportUnsupported,
+				EncryptionSupport:     EncryptionSupportUnsupported,
 				MaximumEbsAttachments: new(int64(123)),
 				MaximumEbsCards:       new(int64(123)),
-				NvmeSupport:           InstanceStorageInfoNvmeSupportUnsupported,
+				NvmeSupport:           NvmeSupportUnsupported,
 			},
 			FpgaInfo: &FpgaInfo{
 				Fpgas: []Fpga{{
@@ -220,14 +220,14 @@ func TestDescribeInstanceTypesOutputJSON(t *testing.T) {
 				Disks: []Disk{{
 					Count:    new(int64(123)),
 					SizeInGB: new(int64(123)),
-					Type:     InstanceRequirementsLocalStorageTypeHdd,
+					Type:     LocalStorageTypeHdd,
 				}},
-				EncryptionSupport: InstanceStorageInfoEncryptionSupportUnsupported,
-				NvmeSupport:       InstanceStorageInfoNvmeSupportUnsupported,
+				EncryptionSupport: InstanceStorageEncryptionSupportUnsupported,
+				NvmeSupport:       NvmeSupportUnsupported,
 				TotalSizeInGB:     new(int64(123)),
 			},
 			InstanceStorageSupported: new(true),
-			InstanceType:             InstanceTypeSpecificationInstanceTypeA1Medium,
+			InstanceType:             InstanceTypeA1Medium,
 			MediaAcceleratorInfo: &MediaAcceleratorInfo{
 				Accelerators: []Accelerator{{
 					Count:        new(int64(123)),
@@ -239,8 +239,8 @@ func TestDescribeInstanceTypesOutputJSON(t *testing.T) {
 			},
 			MemoryInfo: &MemoryInfo{SizeInMiB: new(int64(123))},
 			NetworkInfo: &NetworkInfo{
-				BandwidthWeightings: []NetworkInfoBandwidthWeighting{NetworkInfoBandwidthWeightingDefault},
-				ConnectionTrackingConfiguration: &DescribeInstanceTypesConnectionTrackingConfiguration{
+				BandwidthWeightings: []BandwidthWeighting{BandwidthWeightingDefault},
+				ConnectionTrackingConfiguration: &NetworkConnectionTrackingConfiguration{
 					DefaultTcpEstablishedTimeout: new(int64(123)),
 					DefaultUdpStreamTimeout:      new(int64(123)),
 					DefaultUdpTimeout:            new(int64(123)),
@@ -249,9 +249,9 @@ func TestDescribeInstanceTypesOutputJSON(t *testing.T) {
 				EfaInfo:                            &EfaInfo{MaximumEfaInterfaces: new(int64(123))},
 				EfaSupported:                       new(true),
 				EnaSrdSupported:                    new(true),
-				EnaSupport:                         InstanceStorageInfoNvmeSupportUnsupported,
+				EnaSupport:                         NvmeSupportUnsupported,
 				EncryptionInTransitSupported:       new(true),
-				FlexibleEnaQueuesSupport:           EbsInfoEncryptionSupportUnsupported,
+				FlexibleEnaQueuesSupport:           EncryptionSupportUnsupported,
 				Ipv4AddressesPerInterface:          new(int64(123)),
 				Ipv4AddressesPerSecondaryInterface: new(int64(123)),
 				Ipv6AddressesPerInterface:          new(int64(123)),
@@ -285,23 +285,23 @@ func TestDescribeInstanceTypesOutputJSON(t *testing.T) {
 				}},
 				TotalNeuronDeviceMemoryInMiB: new(int64(123)),
 			},
-			NitroEnclavesSupport: EbsInfoEncryptionSupportUnsupported,
+			NitroEnclavesSupport: EncryptionSupportUnsupported,
 			NitroTpmInfo:         &NitroTpmInfo{SupportedVersions: []string{"string"}},
-			NitroTpmSupport:      EbsInfoEncryptionSupportUnsupported,
-			PhcSupport:           EbsInfoEncryptionSupportUnsupported,
-			PlacementGroupInfo:   &PlacementGroupInfo{SupportedStrategies: []PlacementGroupInfoSupportedStrategy{PlacementGroupInfoSupportedStrategyCluster}},
+			NitroTpmSupport:      EncryptionSupportUnsupported,
+			PhcSupport:           EncryptionSupportUnsupported,
+			PlacementGroupInfo:   &PlacementGroupInfo{SupportedStrategies: []SupportedStrategy{SupportedStrategyCluster}},
 			ProcessorInfo: &ProcessorInfo{
 				Manufacturer:             "string",
-				SupportedArchitectures:   []ImageArchitecture{ImageArchitectureI386},
-				SupportedFeatures:        []ProcessorInfoSupportedFeature{ProcessorInfoSupportedFeatureAmdSevSnp},
+				SupportedArchitectures:   []ArchitectureType{ArchitectureTypeI386},
+				SupportedFeatures:        []SupportedFeature{SupportedFeatureAmdSevSnp},
 				SustainedClockSpeedInGhz: new(float64(123.0)),
 			},
-			RebootMigrationSupport:       EbsInfoEncryptionSupportUnsupported,
-			SupportedBootModes:           []InstanceTypeSupportedBootMode{InstanceTypeSupportedBootModeLegacyBios},
+			RebootMigrationSupport:       EncryptionSupportUnsupported,
+			SupportedBootModes:           []SupportedBootMode{SupportedBootModeLegacyBios},
 			SupportedInRegion:            new(true),
-			SupportedRootDeviceTypes:     []ImageRootDeviceType{ImageRootDeviceTypeEbs},
-			SupportedUsageClasses:        []InstanceTypeSupportedUsageClass{InstanceTypeSupportedUsageClassSpot},
-			SupportedVirtualizationTypes: []ImageVirtualizationType{ImageVirtualizationTypeHvm},
+			SupportedRootDeviceTypes:     []RootDeviceType{RootDeviceTypeEbs},
+			SupportedUsageClasses:        []SupportedUsageClass{SupportedUsageClassSpot},
+			SupportedVirtualizationTypes: []VirtualizationType{VirtualizationTypeHvm},
 			VCpuInfo: &VCpuInfo{
 				DefaultCores:          new(int64(123)),
 				DefaultThreadsPerCore: new(int64(123)),

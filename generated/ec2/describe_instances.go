@@ -1026,11 +1026,11 @@ const (
 	//
 	// The ID of the subnet for the instance.
 	DescribeInstancesFilterNameSubnetId DescribeInstancesFilterName = "subnet-id"
-	// DescribeInstancesFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeInstancesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
 	// resources that have a tag with a specific key, regardless of the tag value.
-	DescribeInstancesFilterNameTagKey2 DescribeInstancesFilterName = "tag-key"
+	DescribeInstancesFilterNameTagKey DescribeInstancesFilterName = "tag-key"
 	// DescribeInstancesFilterNameTenancy is the filter name "tenancy".
 	//
 	// The tenancy of an instance ( dedicated | default | host).
@@ -1063,13 +1063,13 @@ const (
 	DescribeInstancesFilterNameVpcId DescribeInstancesFilterName = "vpc-id"
 )
 
-// DescribeInstancesFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeInstancesFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value TeamA,
 // specify tag:Owner for the filter name and TeamA for the filter value.
-func DescribeInstancesFilterNameTagKey(key string) DescribeInstancesFilterName {
+func DescribeInstancesFilterNameTag(key string) DescribeInstancesFilterName {
 	return DescribeInstancesFilterName("tag:" + key)
 }
 

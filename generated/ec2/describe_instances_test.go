@@ -159,10 +159,10 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				GroupId:   "string",
 				GroupName: "string",
 			}},
-			Instances: []DescribeInstancesInstance{{
+			Instances: []Instance{{
 				AmiLaunchIndex: new(int64(123)),
-				Architecture:   ImageArchitectureI386,
-				BlockDeviceMappings: []DescribeInstancesBlockDeviceMapping{{
+				Architecture:   ArchitectureTypeI386,
+				BlockDeviceMappings: []InstanceBlockDeviceMapping{{
 					DeviceName: "string",
 					Ebs: &DescribeInstancesEbs{
 						AssociatedResource:  "string",
@@ -174,16 +174,16 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 							Managed:         new(true),
 							Principal:       "string",
 						},
-						Status:        AttachmentStateAttaching,
+						Status:        AttachmentStatusAttaching,
 						VolumeId:      "string",
 						VolumeOwnerId: "string",
 					},
 				}},
-				BootMode:              ImageBootModeLegacyBios,
+				BootMode:              BootModeLegacyBios,
 				CapacityBlockId:       "string",
 				CapacityReservationId: "string",
 				CapacityReservationSpecification: &CapacityReservationSpecification{
-					CapacityReservationPreference: CapacityReservationSpecificationCapacityReservationPreferenceCapacityReservationsOnly,
+					CapacityReservationPreference: CapacityReservationPreferenceCapacityReservationsOnly,
 					CapacityReservationTarget: &CapacityReservationTarget{
 						CapacityReservationId:               "string",
 						CapacityReservationResourceGroupArn: "string",
@@ -191,12 +191,12 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				},
 				ClientToken: "string",
 				CpuOptions: &CpuOptions{
-					AmdSevSnp:            CpuOptionsAmdSevSnpEnabled,
+					AmdSevSnp:            NestedVirtualizationEnabled,
 					CoreCount:            new(int64(123)),
-					NestedVirtualization: CpuOptionsAmdSevSnpEnabled,
+					NestedVirtualization: NestedVirtualizationEnabled,
 					ThreadsPerCore:       new(int64(123)),
 				},
-				CurrentInstanceBootMode: InstanceTypeSupportedBootModeLegacyBios,
+				CurrentInstanceBootMode: SupportedBootModeLegacyBios,
 				EbsOptimized:            new(true),
 				ElasticGpuAssociations: []ElasticGpuAssociation{{
 					ElasticGpuAssociationId:    "string",
@@ -211,36 +211,36 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 					ElasticInferenceAcceleratorAssociationTime:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				}},
 				EnaSupport:         new(true),
-				EnclaveOptions:     &EnclaveOptions{Enabled: new(true)},
+				EnclaveOptions:     &Monitoring{Enabled: new(true)},
 				HibernationOptions: &HibernationOptions{Configured: new(true)},
 				Hypervisor:         ImageHypervisorOvm,
-				IamInstanceProfile: &DescribeIamInstanceProfileAssociationsIamInstanceProfile{
+				IamInstanceProfile: &IamInstanceProfileAssociationIamInstanceProfile{
 					Arn: "string",
 					Id:  "string",
 				},
 				ImageId:           "string",
 				InstanceId:        "string",
-				InstanceLifecycle: InstanceInstanceLifecycleSpot,
-				InstanceType:      InstanceTypeSpecificationInstanceTypeA1Medium,
+				InstanceLifecycle: InstanceLifecycleSpot,
+				InstanceType:      InstanceTypeA1Medium,
 				Ipv6Address:       "string",
 				KernelId:          "string",
 				KeyName:           "string",
 				LaunchTime:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				Licenses:          []LicenseSpecification{{LicenseConfigurationArn: "string"}},
 				MaintenanceOptions: &MaintenanceOptions{
-					AutoRecovery:    MaintenanceOptionsAutoRecoveryDisabled,
-					RebootMigration: MaintenanceOptionsAutoRecoveryDisabled,
+					AutoRecovery:    AutoRecoveryDisabled,
+					RebootMigration: AutoRecoveryDisabled,
 				},
 				MetadataOptions: &MetadataOptions{
-					HttpEndpoint:            MetadataOptionsHttpEndpointDisabled,
-					HttpProtocolIpv6:        MetadataOptionsHttpEndpointDisabled,
+					HttpEndpoint:            HttpEndpointDisabled,
+					HttpProtocolIpv6:        HttpEndpointDisabled,
 					HttpPutResponseHopLimit: new(int64(123)),
-					HttpTokens:              MetadataOptionsHttpTokensOptional,
-					InstanceMetadataTags:    MetadataOptionsHttpEndpointDisabled,
+					HttpTokens:              HttpTokensOptional,
+					InstanceMetadataTags:    HttpEndpointDisabled,
 					State:                   MetadataOptionsStatePending,
 				},
-				Monitoring: &Monitoring{State: MonitoringStateDisabled},
-				NetworkInterfaces: []DescribeInstancesNetworkInterface{{
+				Monitoring: &InstanceMonitoring{State: MonitoringStateDisabled},
+				NetworkInterfaces: []InstanceNetworkInterface{{
 					Association: &Association{
 						CarrierIp:       "string",
 						CustomerOwnedIp: "string",
@@ -248,7 +248,7 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 						PublicDnsName:   "string",
 						PublicIp:        "string",
 					},
-					Attachment: &DescribeInstancesAttachment{
+					Attachment: &NetworkInterfaceAttachment{
 						AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 						AttachmentId:        "string",
 						DeleteOnTermination: new(true),
@@ -259,7 +259,7 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 							EnaSrdUdpSpecification: &EnaSrdUdpSpecification{EnaSrdUdpEnabled: new(true)},
 						},
 						NetworkCardIndex: new(int64(123)),
-						Status:           AttachmentStateAttaching,
+						Status:           AttachmentStatusAttaching,
 					},
 					ConnectionTrackingConfiguration: &ConnectionTrackingConfiguration{
 						TcpEstablishedTimeout: new(int64(123)),
@@ -305,14 +305,14 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 					SubnetId:        "string",
 					VpcId:           "string",
 				}},
-				NetworkPerformanceOptions: &NetworkPerformanceOptions{BandwidthWeighting: NetworkInfoBandwidthWeightingDefault},
+				NetworkPerformanceOptions: &NetworkPerformanceOptions{BandwidthWeighting: BandwidthWeightingDefault},
 				Operator: &Operator{
 					HiddenByDefault: new(true),
 					Managed:         new(true),
 					Principal:       "string",
 				},
 				OutpostArn: "string",
-				Placement: &DescribeInstancesPlacement{
+				Placement: &InstancePlacement{
 					Affinity:             "string",
 					AvailabilityZone:     "string",
 					AvailabilityZoneId:   "string",
@@ -330,28 +330,28 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				PrivateDnsNameOptions: &PrivateDnsNameOptions{
 					EnableResourceNameDnsAAAARecord: new(true),
 					EnableResourceNameDnsARecord:    new(true),
-					HostnameType:                    PrivateDnsNameOptionsHostnameTypeIpName,
+					HostnameType:                    HostnameTypeIpName,
 				},
 				PrivateIpAddress: "string",
 				ProductCodes: []ProductCode{{
 					ProductCodeId:   "string",
-					ProductCodeType: ProductCodeProductCodeTypeDevpay,
+					ProductCodeType: ProductCodeTypeDevpay,
 				}},
 				PublicDnsName:   "string",
 				PublicIpAddress: "string",
 				RamdiskId:       "string",
 				RootDeviceName:  "string",
-				RootDeviceType:  ImageRootDeviceTypeEbs,
-				SecondaryInterfaces: []SecondaryInterface{{
-					Attachment: &DescribeInstancesAttachment2{
+				RootDeviceType:  RootDeviceTypeEbs,
+				SecondaryInterfaces: []InstanceSecondaryInterface{{
+					Attachment: &SecondaryInterfaceAttachment{
 						AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 						AttachmentId:        "string",
 						DeleteOnTermination: new(true),
 						DeviceIndex:         new(int64(123)),
 						NetworkCardIndex:    new(int64(123)),
-						Status:              AttachmentStateAttaching,
+						Status:              AttachmentStatusAttaching,
 					},
-					InterfaceType:        SecondaryInterfaceInterfaceTypeSecondary,
+					InterfaceType:        InterfaceTypeSecondary,
 					MacAddress:           "string",
 					OwnerId:              "string",
 					PrivateIpAddresses:   []PrivateIpAddress{{PrivateIpAddress: "string"}},
@@ -385,7 +385,7 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				TpmSupport:               "string",
 				UsageOperation:           "string",
 				UsageOperationUpdateTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				VirtualizationType:       ImageVirtualizationTypeHvm,
+				VirtualizationType:       VirtualizationTypeHvm,
 				VpcId:                    "string",
 			}},
 			OwnerId:       "string",

@@ -154,7 +154,7 @@ func TestDescribeInternetGatewaysOutputJSON(t *testing.T) {
 	want := DescribeInternetGatewaysOutput{
 		InternetGateways: []InternetGateway{{
 			Attachments: []Attachment{{
-				State: AttachmentStateAttaching,
+				State: AttachmentStatusAttaching,
 				VpcId: "string",
 			}},
 			InternetGatewayId: "string",

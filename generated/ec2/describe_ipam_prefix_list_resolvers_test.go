@@ -153,16 +153,16 @@ func TestDescribeIpamPrefixListResolversInputValidate(t *testing.T) {
 func TestDescribeIpamPrefixListResolversOutputJSON(t *testing.T) {
 	want := DescribeIpamPrefixListResolversOutput{
 		IpamPrefixListResolvers: []IpamPrefixListResolver{{
-			AddressFamily:                    IpamPoolAddressFamilyIpv4,
+			AddressFamily:                    AddressFamilyIpv4,
 			Description:                      "string",
 			IpamArn:                          "string",
 			IpamPrefixListResolverArn:        "string",
 			IpamPrefixListResolverId:         "string",
 			IpamRegion:                       "string",
-			LastVersionCreationStatus:        IpamPrefixListResolverLastVersionCreationStatusPending,
+			LastVersionCreationStatus:        LastVersionCreationStatusPending,
 			LastVersionCreationStatusMessage: "string",
 			OwnerId:                          "string",
-			State:                            IpamPoolStateCreateInProgress,
+			State:                            IpamStateCreateInProgress,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

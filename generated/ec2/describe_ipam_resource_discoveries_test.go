@@ -161,7 +161,7 @@ func TestDescribeIpamResourceDiscoveriesOutputJSON(t *testing.T) {
 			OperatingRegions:             []OperatingRegion{{RegionName: "string"}},
 			OrganizationalUnitExclusions: []OrganizationalUnitExclusion{{OrganizationsEntityPath: "string"}},
 			OwnerId:                      "string",
-			State:                        IpamPoolStateCreateInProgress,
+			State:                        IpamStateCreateInProgress,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

@@ -161,7 +161,7 @@ func TestDescribeIpamResourceDiscoveryAssociationsOutputJSON(t *testing.T) {
 			IpamResourceDiscoveryId:             "string",
 			IsDefault:                           new(true),
 			OwnerId:                             "string",
-			ResourceDiscoveryStatus:             IpamResourceDiscoveryAssociationResourceDiscoveryStatusActive,
+			ResourceDiscoveryStatus:             ResourceDiscoveryStatusActive,
 			State:                               IpamResourceDiscoveryAssociationStateAssociateInProgress,
 			Tags: []Tag{{
 				Key:   "string",

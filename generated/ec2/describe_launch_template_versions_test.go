@@ -158,7 +158,7 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 			CreatedBy:      "string",
 			DefaultVersion: new(true),
 			LaunchTemplateData: &LaunchTemplateData{
-				BlockDeviceMappings: []DescribeLaunchTemplateVersionsBlockDeviceMapping{{
+				BlockDeviceMappings: []LaunchTemplateBlockDeviceMapping{{
 					DeviceName: "string",
 					Ebs: &DescribeLaunchTemplateVersionsEbs{
 						DeleteOnTermination:      new(true),
@@ -170,22 +170,22 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 						Throughput:               new(int64(123)),
 						VolumeInitializationRate: new(int64(123)),
 						VolumeSize:               new(int64(123)),
-						VolumeType:               EbsVolumeTypeStandard,
+						VolumeType:               VolumeTypeStandard,
 					},
 					NoDevice:    "string",
 					VirtualName: "string",
 				}},
 				CapacityReservationSpecification: &CapacityReservationSpecification{
-					CapacityReservationPreference: CapacityReservationSpecificationCapacityReservationPreferenceCapacityReservationsOnly,
+					CapacityReservationPreference: CapacityReservationPreferenceCapacityReservationsOnly,
 					CapacityReservationTarget: &CapacityReservationTarget{
 						CapacityReservationId:               "string",
 						CapacityReservationResourceGroupArn: "string",
 					},
 				},
 				CpuOptions: &CpuOptions{
-					AmdSevSnp:            CpuOptionsAmdSevSnpEnabled,
+					AmdSevSnp:            NestedVirtualizationEnabled,
 					CoreCount:            new(int64(123)),
-					NestedVirtualization: CpuOptionsAmdSevSnpEnabled,
+					NestedVirtualization: NestedVirtualizationEnabled,
 					ThreadsPerCore:       new(int64(123)),
 				},
 				CreditSpecification:      &CreditSpecification{CpuCredits: "string"},
@@ -197,63 +197,63 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 					Count: new(int64(123)),
 					Type:  "string",
 				}},
-				EnclaveOptions:     &EnclaveOptions{Enabled: new(true)},
+				EnclaveOptions:     &Monitoring{Enabled: new(true)},
 				HibernationOptions: &HibernationOptions{Configured: new(true)},
 				IamInstanceProfile: &IamInstanceProfile{
 					Arn:  "string",
 					Name: "string",
 				},
 				ImageId:                           "string",
-				InstanceInitiatedShutdownBehavior: LaunchTemplateDataInstanceInitiatedShutdownBehaviorStop,
+				InstanceInitiatedShutdownBehavior: InstanceInitiatedShutdownBehaviorStop,
 				InstanceMarketOptions: &InstanceMarketOptions{
-					MarketType: InstanceMarketOptionsMarketTypeSpot,
-					SpotOptions: &DescribeLaunchTemplateVersionsSpotOptions{
+					MarketType: MarketTypeSpot,
+					SpotOptions: &InstanceMarketOptionSpotOptions{
 						BlockDurationMinutes:         new(int64(123)),
-						InstanceInterruptionBehavior: SpotOptionsInstanceInterruptionBehaviorHibernate,
+						InstanceInterruptionBehavior: InstanceInterruptionBehaviorHibernate,
 						MaxPrice:                     "string",
-						SpotInstanceType:             SpotOptionsSpotInstanceTypeOneTime,
+						SpotInstanceType:             SpotInstanceTypeOneTime,
 						ValidUntil:                   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 					},
 				},
 				InstanceRequirements: &InstanceRequirements{
-					AcceleratorCount: &VCpuCount{
+					AcceleratorCount: &AcceleratorCount{
 						Max: new(int64(123)),
 						Min: new(int64(123)),
 					},
-					AcceleratorManufacturers: []InstanceRequirementsAcceleratorManufacturer{InstanceRequirementsAcceleratorManufacturerAmazonWebServices},
-					AcceleratorNames:         []InstanceRequirementsAcceleratorName{InstanceRequirementsAcceleratorNameA100},
-					AcceleratorTotalMemoryMiB: &VCpuCount{
+					AcceleratorManufacturers: []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices},
+					AcceleratorNames:         []AcceleratorName{AcceleratorNameA100},
+					AcceleratorTotalMemoryMiB: &AcceleratorCount{
 						Max: new(int64(123)),
 						Min: new(int64(123)),
 					},
-					AcceleratorTypes:     []InstanceRequirementsAcceleratorType{InstanceRequirementsAcceleratorTypeGpu},
+					AcceleratorTypes:     []AcceleratorType{AcceleratorTypeGpu},
 					AllowedInstanceTypes: []string{"string"},
-					BareMetal:            InstanceRequirementsBareMetalIncluded,
-					BaselineEbsBandwidthMbps: &VCpuCount{
+					BareMetal:            BareMetalIncluded,
+					BaselineEbsBandwidthMbps: &AcceleratorCount{
 						Max: new(int64(123)),
 						Min: new(int64(123)),
 					},
 					BaselinePerformanceFactors: &BaselinePerformanceFactors{Cpu: &Cpu{References: []Reference{{InstanceFamily: "string"}}}},
-					BurstablePerformance:       InstanceRequirementsBareMetalIncluded,
-					CpuManufacturers:           []InstanceRequirementsCpuManufacturer{InstanceRequirementsCpuManufacturerIntel},
+					BurstablePerformance:       BareMetalIncluded,
+					CpuManufacturers:           []CpuManufacturer{CpuManufacturerIntel},
 					ExcludedInstanceTypes:      []string{"string"},
-					InstanceGenerations:        []InstanceRequirementsInstanceGeneration{InstanceRequirementsInstanceGenerationCurrent},
-					LocalStorage:               InstanceRequirementsBareMetalIncluded,
-					LocalStorageTypes:          []InstanceRequirementsLocalStorageType{InstanceRequirementsLocalStorageTypeHdd},
+					InstanceGenerations:        []InstanceGeneration{InstanceGenerationCurrent},
+					LocalStorage:               BareMetalIncluded,
+					LocalStorageTypes:          []LocalStorageType{LocalStorageTypeHdd},
 					MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: new(int64(123)),
-					MemoryGiBPerVCpu: &MemoryGiBPerVCpu{
+					MemoryGiBPerVCpu: &NetworkBandwidthGbps{
 						Max: new(float64(123.0)),
 						Min: new(float64(123.0)),
 					},
-					MemoryMiB: &VCpuCount{
+					MemoryMiB: &AcceleratorCount{
 						Max: new(int64(123)),
 						Min: new(int64(123)),
 					},
-					NetworkBandwidthGbps: &MemoryGiBPerVCpu{
+					NetworkBandwidthGbps: &NetworkBandwidthGbps{
 						Max: new(float64(123.0)),
 						Min: new(float64(123.0)),
 					},
-					NetworkInterfaceCount: &VCpuCount{
+					NetworkInterfaceCount: &AcceleratorCount{
 						Max: new(int64(123)),
 						Min: new(int64(123)),
 					},
@@ -261,30 +261,30 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 					RequireEncryptionInTransit:                new(true),
 					RequireHibernateSupport:                   new(true),
 					SpotMaxPricePercentageOverLowestPrice:     new(int64(123)),
-					TotalLocalStorageGB: &MemoryGiBPerVCpu{
+					TotalLocalStorageGB: &NetworkBandwidthGbps{
 						Max: new(float64(123.0)),
 						Min: new(float64(123.0)),
 					},
-					VCpuCount: &VCpuCount{
+					VCpuCount: &AcceleratorCount{
 						Max: new(int64(123)),
 						Min: new(int64(123)),
 					},
 				},
-				InstanceType:          InstanceTypeSpecificationInstanceTypeA1Medium,
+				InstanceType:          InstanceTypeA1Medium,
 				KernelId:              "string",
 				KeyName:               "string",
 				LicenseSpecifications: []LicenseSpecification{{LicenseConfigurationArn: "string"}},
-				MaintenanceOptions:    &DescribeLaunchTemplateVersionsMaintenanceOptions{AutoRecovery: DescribeLaunchTemplateVersionsMaintenanceOptionsAutoRecoveryDefault},
+				MaintenanceOptions:    &LaunchTemplateMaintenanceOptions{AutoRecovery: MaintenanceOptionsAutoRecoveryDefault},
 				MetadataOptions: &MetadataOptions{
-					HttpEndpoint:            MetadataOptionsHttpEndpointDisabled,
-					HttpProtocolIpv6:        MetadataOptionsHttpEndpointDisabled,
+					HttpEndpoint:            HttpEndpointDisabled,
+					HttpProtocolIpv6:        HttpEndpointDisabled,
 					HttpPutResponseHopLimit: new(int64(123)),
-					HttpTokens:              MetadataOptionsHttpTokensOptional,
-					InstanceMetadataTags:    MetadataOptionsHttpEndpointDisabled,
+					HttpTokens:              HttpTokensOptional,
+					InstanceMetadataTags:    HttpEndpointDisabled,
 					State:                   MetadataOptionsStatePending,
 				},
-				Monitoring: &EnclaveOptions{Enabled: new(true)},
-				NetworkInterfaces: []DescribeLaunchTemplateVersionsNetworkInterface{{
+				Monitoring: &Monitoring{Enabled: new(true)},
+				NetworkInterfaces: []LaunchTemplateNetworkInterface{{
 					AssociateCarrierIpAddress: new(true),
 					AssociatePublicIpAddress:  new(true),
 					ConnectionTrackingSpecification: &ConnectionTrackingSpecification{
@@ -315,20 +315,20 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 					NetworkInterfaceId: "string",
 					PrimaryIpv6:        new(true),
 					PrivateIpAddress:   "string",
-					PrivateIpAddresses: []DescribeLaunchTemplateVersionsPrivateIpAddress{{
+					PrivateIpAddresses: []NetworkInterfacePrivateIpAddress{{
 						Primary:          new(true),
 						PrivateIpAddress: "string",
 					}},
 					SecondaryPrivateIpAddressCount: new(int64(123)),
 					SubnetId:                       "string",
 				}},
-				NetworkPerformanceOptions: &NetworkPerformanceOptions{BandwidthWeighting: NetworkInfoBandwidthWeightingDefault},
+				NetworkPerformanceOptions: &NetworkPerformanceOptions{BandwidthWeighting: BandwidthWeightingDefault},
 				Operator: &Operator{
 					HiddenByDefault: new(true),
 					Managed:         new(true),
 					Principal:       "string",
 				},
-				Placement: &DescribeLaunchTemplateVersionsPlacement{
+				Placement: &LaunchTemplatePlacement{
 					Affinity:             "string",
 					AvailabilityZone:     "string",
 					AvailabilityZoneId:   "string",
@@ -343,13 +343,13 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 				PrivateDnsNameOptions: &PrivateDnsNameOptions{
 					EnableResourceNameDnsAAAARecord: new(true),
 					EnableResourceNameDnsARecord:    new(true),
-					HostnameType:                    PrivateDnsNameOptionsHostnameTypeIpName,
+					HostnameType:                    HostnameTypeIpName,
 				},
 				RamDiskId: "string",
-				SecondaryInterfaces: []DescribeLaunchTemplateVersionsSecondaryInterface{{
+				SecondaryInterfaces: []LaunchTemplateSecondaryInterface{{
 					DeleteOnTermination:   new(true),
 					DeviceIndex:           new(int64(123)),
-					InterfaceType:         SecondaryInterfaceInterfaceTypeSecondary,
+					InterfaceType:         InterfaceTypeSecondary,
 					NetworkCardIndex:      new(int64(123)),
 					PrivateIpAddressCount: new(int64(123)),
 					PrivateIpAddresses:    []PrivateIpAddress{{PrivateIpAddress: "string"}},

@@ -54,7 +54,7 @@ func (s *DescribeLaunchTemplatesInput) Validate() error {
 // results.
 type DescribeLaunchTemplatesOutput struct {
 	// Information about the launch templates.
-	LaunchTemplates []DescribeLaunchTemplatesLaunchTemplate `json:"LaunchTemplates,omitempty"`
+	LaunchTemplates []LaunchTemplate `json:"LaunchTemplates,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -99,7 +99,7 @@ var describeLaunchTemplatesSpec = &paginate.Spec{
 }
 
 // describeLaunchTemplatesItems returns the items of a DescribeLaunchTemplates page.
-func describeLaunchTemplatesItems(out *DescribeLaunchTemplatesOutput) []DescribeLaunchTemplatesLaunchTemplate {
+func describeLaunchTemplatesItems(out *DescribeLaunchTemplatesOutput) []LaunchTemplate {
 	return out.LaunchTemplates
 }
 
@@ -155,12 +155,12 @@ func (p *DescribeLaunchTemplatesPaginator) Pages(ctx context.Context) iter.Seq2[
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeLaunchTemplatesPaginator) Items(ctx context.Context) iter.Seq2[DescribeLaunchTemplatesLaunchTemplate, error] {
-	return func(yield func(DescribeLaunchTemplatesLaunchTemplate, error) bool) {
+func (p *DescribeLaunchTemplatesPaginator) Items(ctx context.Context) iter.Seq2[LaunchTemplate, error] {
+	return func(yield func(LaunchTemplate, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeLaunchTemplatesLaunchTemplate
+				var zero LaunchTemplate
 				yield(zero, err)
 				return
 			}

@@ -47,7 +47,7 @@ func newDescribeLaunchTemplatesFake(sizes ...int) (*describeLaunchTemplatesFake,
 		page := &DescribeLaunchTemplatesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.LaunchTemplates = append(page.LaunchTemplates, DescribeLaunchTemplatesLaunchTemplate{LaunchTemplateId: id})
+			page.LaunchTemplates = append(page.LaunchTemplates, LaunchTemplate{LaunchTemplateId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,7 +153,7 @@ func TestDescribeLaunchTemplatesInputValidate(t *testing.T) {
 
 func TestDescribeLaunchTemplatesOutputJSON(t *testing.T) {
 	want := DescribeLaunchTemplatesOutput{
-		LaunchTemplates: []DescribeLaunchTemplatesLaunchTemplate{{
+		LaunchTemplates: []LaunchTemplate{{
 			CreateTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			CreatedBy:            "string",
 			DefaultVersionNumber: new(int64(123)),

@@ -153,7 +153,7 @@ func TestDescribeLocalGatewayVirtualInterfacesInputValidate(t *testing.T) {
 func TestDescribeLocalGatewayVirtualInterfacesOutputJSON(t *testing.T) {
 	want := DescribeLocalGatewayVirtualInterfacesOutput{
 		LocalGatewayVirtualInterfaces: []LocalGatewayVirtualInterface{{
-			ConfigurationState:                  CarrierGatewayStatePending,
+			ConfigurationState:                  ConfigurationStatePending,
 			LocalAddress:                        "string",
 			LocalBgpAsn:                         new(int64(123)),
 			LocalGatewayId:                      "string",

@@ -40,7 +40,7 @@ func (s *DescribeManagedPrefixListsInput) Validate() error {
 // results.
 type DescribeManagedPrefixListsOutput struct {
 	// Information about the prefix lists.
-	PrefixLists []PrefixList `json:"PrefixLists,omitempty"`
+	PrefixLists []ManagedPrefixList `json:"PrefixLists,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -85,7 +85,7 @@ var describeManagedPrefixListsSpec = &paginate.Spec{
 }
 
 // describeManagedPrefixListsItems returns the items of a DescribeManagedPrefixLists page.
-func describeManagedPrefixListsItems(out *DescribeManagedPrefixListsOutput) []PrefixList {
+func describeManagedPrefixListsItems(out *DescribeManagedPrefixListsOutput) []ManagedPrefixList {
 	return out.PrefixLists
 }
 
@@ -141,12 +141,12 @@ func (p *DescribeManagedPrefixListsPaginator) Pages(ctx context.Context) iter.Se
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeManagedPrefixListsPaginator) Items(ctx context.Context) iter.Seq2[PrefixList, error] {
-	return func(yield func(PrefixList, error) bool) {
+func (p *DescribeManagedPrefixListsPaginator) Items(ctx context.Context) iter.Seq2[ManagedPrefixList, error] {
+	return func(yield func(ManagedPrefixList, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero PrefixList
+				var zero ManagedPrefixList
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newDescribeManagedPrefixListsFake(sizes ...int) (*describeManagedPrefixList
 		page := &DescribeManagedPrefixListsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.PrefixLists = append(page.PrefixLists, PrefixList{PrefixListId: id})
+			page.PrefixLists = append(page.PrefixLists, ManagedPrefixList{PrefixListId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,7 +153,7 @@ func TestDescribeManagedPrefixListsInputValidate(t *testing.T) {
 func TestDescribeManagedPrefixListsOutputJSON(t *testing.T) {
 	want := DescribeManagedPrefixListsOutput{
 		NextToken: paginate.StringToken("string"),
-		PrefixLists: []PrefixList{{
+		PrefixLists: []ManagedPrefixList{{
 			AddressFamily:                     "string",
 			IpamPrefixListResolverSyncEnabled: new(true),
 			IpamPrefixListResolverTargetId:    "string",

@@ -46,7 +46,7 @@ func newDescribeMovingAddressesFake(sizes ...int) (*describeMovingAddressesFake,
 		page := &DescribeMovingAddressesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.MovingAddressStatuses = append(page.MovingAddressStatuses, MovingAddressStatus{MoveStatus: MovingAddressStatusMoveStatus(id)})
+			page.MovingAddressStatuses = append(page.MovingAddressStatuses, MovingAddressStatus{MoveStatus: MoveStatus(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,7 +153,7 @@ func TestDescribeMovingAddressesInputValidate(t *testing.T) {
 func TestDescribeMovingAddressesOutputJSON(t *testing.T) {
 	want := DescribeMovingAddressesOutput{
 		MovingAddressStatuses: []MovingAddressStatus{{
-			MoveStatus: MovingAddressStatusMoveStatusMovingToVpc,
+			MoveStatus: MoveStatusMovingToVpc,
 			PublicIp:   "string",
 		}},
 		NextToken: paginate.StringToken("string"),

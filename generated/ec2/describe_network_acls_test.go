@@ -153,12 +153,12 @@ func TestDescribeNetworkAclsInputValidate(t *testing.T) {
 func TestDescribeNetworkAclsOutputJSON(t *testing.T) {
 	want := DescribeNetworkAclsOutput{
 		NetworkAcls: []NetworkAcl{{
-			Associations: []DescribeNetworkAclsAssociation{{
+			Associations: []NetworkAclAssociation{{
 				NetworkAclAssociationId: "string",
 				NetworkAclId:            "string",
 				SubnetId:                "string",
 			}},
-			Entries: []Entry{{
+			Entries: []DescribeNetworkAclsNetworkAcl{{
 				CidrBlock: "string",
 				Egress:    new(true),
 				IcmpTypeCode: &IcmpTypeCode{
@@ -171,7 +171,7 @@ func TestDescribeNetworkAclsOutputJSON(t *testing.T) {
 					To:   new(int64(123)),
 				},
 				Protocol:   "string",
-				RuleAction: EntryRuleActionAllow,
+				RuleAction: RuleActionAllow,
 				RuleNumber: new(int64(123)),
 			}},
 			IsDefault:    new(true),

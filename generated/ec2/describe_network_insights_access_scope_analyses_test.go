@@ -156,12 +156,12 @@ func TestDescribeNetworkInsightsAccessScopeAnalysesOutputJSON(t *testing.T) {
 		NetworkInsightsAccessScopeAnalyses: []NetworkInsightsAccessScopeAnalyse{{
 			AnalyzedEniCount:                      new(int64(123)),
 			EndDate:                               new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			FindingsFound:                         NetworkInsightsAccessScopeAnalyseFindingsFoundTrue,
+			FindingsFound:                         FindingsFoundTrue,
 			NetworkInsightsAccessScopeAnalysisArn: "string",
 			NetworkInsightsAccessScopeAnalysisId:  "string",
 			NetworkInsightsAccessScopeId:          "string",
 			StartDate:                             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Status:                                NetworkInsightsAccessScopeAnalyseStatusRunning,
+			Status:                                AnalysisStatusRunning,
 			StatusMessage:                         "string",
 			Tags: []Tag{{
 				Key:   "string",

@@ -160,7 +160,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				ComponentId:  "string",
 			}},
 			Explanations: []Explanation{{
-				Acl: &AttachedTo{
+				Acl: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -178,7 +178,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				Address:   "string",
 				Addresses: []string{"string"},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -190,30 +190,30 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					InstancePort:     new(int64(123)),
 					LoadBalancerPort: new(int64(123)),
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				ComponentAccount: "string",
 				ComponentRegion:  "string",
-				CustomerGateway: &AttachedTo{
+				CustomerGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Destination: &AttachedTo{
+				Destination: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Direction: "string",
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -251,12 +251,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					}},
 					Sources: []string{"string"},
 				},
-				IngressRouteTable: &AttachedTo{
+				IngressRouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				InternetGateway: &AttachedTo{
+				InternetGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -267,31 +267,31 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					Address:            "string",
 					AvailabilityZone:   "string",
 					AvailabilityZoneId: "string",
-					Instance: &AttachedTo{
+					Instance: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Port: new(int64(123)),
 				},
-				LoadBalancerTargetGroup: &AttachedTo{
+				LoadBalancerTargetGroup: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				LoadBalancerTargetGroups: []AttachedTo{{
+				LoadBalancerTargetGroups: []Component{{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				}},
 				LoadBalancerTargetPort: new(int64(123)),
 				MissingComponent:       "string",
-				NatGateway: &AttachedTo{
+				NatGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				NetworkInterface: &AttachedTo{
+				NetworkInterface: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -302,13 +302,13 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					From: new(int64(123)),
 					To:   new(int64(123)),
 				}},
-				PrefixList: &AttachedTo{
+				PrefixList: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Protocols: []string{"string"},
-				RouteTable: &AttachedTo{
+				RouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -329,7 +329,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					TransitGatewayId:            "string",
 					VpcPeeringConnectionId:      "string",
 				},
-				SecurityGroup: &AttachedTo{
+				SecurityGroup: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -345,38 +345,38 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					Protocol:        "string",
 					SecurityGroupId: "string",
 				},
-				SecurityGroups: []AttachedTo{{
+				SecurityGroups: []Component{{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				}},
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				State: "string",
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				SubnetRouteTable: &AttachedTo{
+				SubnetRouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGatewayAttachment: &AttachedTo{
+				TransitGatewayAttachment: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGatewayRouteTable: &AttachedTo{
+				TransitGatewayRouteTable: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -390,27 +390,27 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpcEndpoint: &AttachedTo{
+				VpcEndpoint: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpcPeeringConnection: &AttachedTo{
+				VpcPeeringConnection: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpnConnection: &AttachedTo{
+				VpnConnection: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				VpnGateway: &AttachedTo{
+				VpnGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -418,7 +418,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 			}},
 			FilterInArns:  []string{"string"},
 			FilterOutArns: []string{"string"},
-			ForwardPathComponents: []ForwardPathComponent{{
+			ForwardPathComponents: []FindingComponent{{
 				AclRule: &AclRule{
 					Cidr:   "string",
 					Egress: new(true),
@@ -432,12 +432,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				AdditionalDetails: []AdditionalDetail{{
 					AdditionalDetailType: "string",
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancers: []AttachedTo{{
+					LoadBalancers: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -458,34 +458,34 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Settings: []string{"string"},
 					}},
 					ServiceName: "string",
-					VpcEndpointService: &AttachedTo{
+					VpcEndpointService: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 				}},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Explanations: []Explanation{{
-					Acl: &AttachedTo{
+					Acl: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -503,7 +503,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					},
 					Address:   "string",
 					Addresses: []string{"string"},
-					AttachedTo: &AttachedTo{
+					AttachedTo: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -515,30 +515,30 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						InstancePort:     new(int64(123)),
 						LoadBalancerPort: new(int64(123)),
 					},
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					ComponentAccount: "string",
 					ComponentRegion:  "string",
-					CustomerGateway: &AttachedTo{
+					CustomerGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					Destination: &AttachedTo{
+					Destination: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					DestinationVpc: &AttachedTo{
+					DestinationVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Direction: "string",
-					ElasticLoadBalancerListener: &AttachedTo{
+					ElasticLoadBalancerListener: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -576,12 +576,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						}},
 						Sources: []string{"string"},
 					},
-					IngressRouteTable: &AttachedTo{
+					IngressRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					InternetGateway: &AttachedTo{
+					InternetGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -592,31 +592,31 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Address:            "string",
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						Instance: &AttachedTo{
+						Instance: &Component{
 							Arn:  "string",
 							Id:   "string",
 							Name: "string",
 						},
 						Port: new(int64(123)),
 					},
-					LoadBalancerTargetGroup: &AttachedTo{
+					LoadBalancerTargetGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancerTargetGroups: []AttachedTo{{
+					LoadBalancerTargetGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
 					LoadBalancerTargetPort: new(int64(123)),
 					MissingComponent:       "string",
-					NatGateway: &AttachedTo{
+					NatGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					NetworkInterface: &AttachedTo{
+					NetworkInterface: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -627,13 +627,13 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						From: new(int64(123)),
 						To:   new(int64(123)),
 					}},
-					PrefixList: &AttachedTo{
+					PrefixList: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Protocols: []string{"string"},
-					RouteTable: &AttachedTo{
+					RouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -654,7 +654,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						TransitGatewayId:            "string",
 						VpcPeeringConnectionId:      "string",
 					},
-					SecurityGroup: &AttachedTo{
+					SecurityGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -670,38 +670,38 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Protocol:        "string",
 						SecurityGroupId: "string",
 					},
-					SecurityGroups: []AttachedTo{{
+					SecurityGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
-					SourceVpc: &AttachedTo{
+					SourceVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					State: "string",
-					Subnet: &AttachedTo{
+					Subnet: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					SubnetRouteTable: &AttachedTo{
+					SubnetRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGateway: &AttachedTo{
+					TransitGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayAttachment: &AttachedTo{
+					TransitGatewayAttachment: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayRouteTable: &AttachedTo{
+					TransitGatewayRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -715,27 +715,27 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						RouteOrigin:     "string",
 						State:           "string",
 					},
-					Vpc: &AttachedTo{
+					Vpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcEndpoint: &AttachedTo{
+					VpcEndpoint: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcPeeringConnection: &AttachedTo{
+					VpcPeeringConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnConnection: &AttachedTo{
+					VpnConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnGateway: &AttachedTo{
+					VpnGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -828,17 +828,17 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				SequenceNumber: new(int64(123)),
 				ServiceName:    "string",
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -852,7 +852,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -862,7 +862,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 			NetworkInsightsAnalysisId:  "string",
 			NetworkInsightsPathId:      "string",
 			NetworkPathFound:           new(true),
-			ReturnPathComponents: []ForwardPathComponent{{
+			ReturnPathComponents: []FindingComponent{{
 				AclRule: &AclRule{
 					Cidr:   "string",
 					Egress: new(true),
@@ -876,12 +876,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				AdditionalDetails: []AdditionalDetail{{
 					AdditionalDetailType: "string",
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancers: []AttachedTo{{
+					LoadBalancers: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -902,34 +902,34 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Settings: []string{"string"},
 					}},
 					ServiceName: "string",
-					VpcEndpointService: &AttachedTo{
+					VpcEndpointService: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 				}},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Explanations: []Explanation{{
-					Acl: &AttachedTo{
+					Acl: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -947,7 +947,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					},
 					Address:   "string",
 					Addresses: []string{"string"},
-					AttachedTo: &AttachedTo{
+					AttachedTo: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -959,30 +959,30 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						InstancePort:     new(int64(123)),
 						LoadBalancerPort: new(int64(123)),
 					},
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					ComponentAccount: "string",
 					ComponentRegion:  "string",
-					CustomerGateway: &AttachedTo{
+					CustomerGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					Destination: &AttachedTo{
+					Destination: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					DestinationVpc: &AttachedTo{
+					DestinationVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Direction: "string",
-					ElasticLoadBalancerListener: &AttachedTo{
+					ElasticLoadBalancerListener: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1020,12 +1020,12 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						}},
 						Sources: []string{"string"},
 					},
-					IngressRouteTable: &AttachedTo{
+					IngressRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					InternetGateway: &AttachedTo{
+					InternetGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1036,31 +1036,31 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Address:            "string",
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						Instance: &AttachedTo{
+						Instance: &Component{
 							Arn:  "string",
 							Id:   "string",
 							Name: "string",
 						},
 						Port: new(int64(123)),
 					},
-					LoadBalancerTargetGroup: &AttachedTo{
+					LoadBalancerTargetGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancerTargetGroups: []AttachedTo{{
+					LoadBalancerTargetGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
 					LoadBalancerTargetPort: new(int64(123)),
 					MissingComponent:       "string",
-					NatGateway: &AttachedTo{
+					NatGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					NetworkInterface: &AttachedTo{
+					NetworkInterface: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1071,13 +1071,13 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						From: new(int64(123)),
 						To:   new(int64(123)),
 					}},
-					PrefixList: &AttachedTo{
+					PrefixList: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Protocols: []string{"string"},
-					RouteTable: &AttachedTo{
+					RouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1098,7 +1098,7 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						TransitGatewayId:            "string",
 						VpcPeeringConnectionId:      "string",
 					},
-					SecurityGroup: &AttachedTo{
+					SecurityGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1114,38 +1114,38 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						Protocol:        "string",
 						SecurityGroupId: "string",
 					},
-					SecurityGroups: []AttachedTo{{
+					SecurityGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
-					SourceVpc: &AttachedTo{
+					SourceVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					State: "string",
-					Subnet: &AttachedTo{
+					Subnet: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					SubnetRouteTable: &AttachedTo{
+					SubnetRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGateway: &AttachedTo{
+					TransitGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayAttachment: &AttachedTo{
+					TransitGatewayAttachment: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayRouteTable: &AttachedTo{
+					TransitGatewayRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1159,27 +1159,27 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 						RouteOrigin:     "string",
 						State:           "string",
 					},
-					Vpc: &AttachedTo{
+					Vpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcEndpoint: &AttachedTo{
+					VpcEndpoint: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcPeeringConnection: &AttachedTo{
+					VpcPeeringConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnConnection: &AttachedTo{
+					VpnConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnGateway: &AttachedTo{
+					VpnGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -1272,17 +1272,17 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 				},
 				SequenceNumber: new(int64(123)),
 				ServiceName:    "string",
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -1296,14 +1296,14 @@ func TestDescribeNetworkInsightsAnalysesOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 			}},
 			StartDate:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Status:            NetworkInsightsAccessScopeAnalyseStatusRunning,
+			Status:            AnalysisStatusRunning,
 			StatusMessage:     "string",
 			SuggestedAccounts: []string{"string"},
 			Tags: []Tag{{

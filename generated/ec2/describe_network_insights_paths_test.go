@@ -185,7 +185,7 @@ func TestDescribeNetworkInsightsPathsOutputJSON(t *testing.T) {
 			},
 			NetworkInsightsPathArn: "string",
 			NetworkInsightsPathId:  "string",
-			Protocol:               ClientVpnEndpointTransportProtocolTcp,
+			Protocol:               TransportProtocolTcp,
 			Source:                 "string",
 			SourceArn:              "string",
 			SourceIp:               "string",

@@ -155,7 +155,7 @@ func TestDescribeNetworkInterfacesOutputJSON(t *testing.T) {
 	want := DescribeNetworkInterfacesOutput{
 		NetworkInterfaces: []DescribeNetworkInterfacesNetworkInterface{{
 			AssociatedSubnets: []string{"string"},
-			Association: &DescribeNetworkInterfacesAssociation{
+			Association: &NetworkInterfaceAssociation{
 				AllocationId:    "string",
 				AssociationId:   "string",
 				CarrierIp:       "string",
@@ -177,7 +177,7 @@ func TestDescribeNetworkInterfacesOutputJSON(t *testing.T) {
 				InstanceId:       "string",
 				InstanceOwnerId:  "string",
 				NetworkCardIndex: new(int64(123)),
-				Status:           AttachmentStateAttaching,
+				Status:           AttachmentStatusAttaching,
 			},
 			AvailabilityZone:   "string",
 			AvailabilityZoneId: "string",
@@ -192,10 +192,10 @@ func TestDescribeNetworkInterfacesOutputJSON(t *testing.T) {
 				GroupId:   "string",
 				GroupName: "string",
 			}},
-			InterfaceType: NetworkInterfaceInterfaceTypeInterface,
+			InterfaceType: NetworkInterfaceTypeInterface,
 			Ipv4Prefixes:  []Ipv4Prefix{{Ipv4Prefix: "string"}},
 			Ipv6Address:   "string",
-			Ipv6Addresses: []DescribeNetworkInterfacesIpv6Address{{
+			Ipv6Addresses: []NetworkInterfaceIpv6Address{{
 				Ipv6Address:       "string",
 				IsPrimaryIpv6:     new(true),
 				PublicIpv6DnsName: "string",
@@ -214,7 +214,7 @@ func TestDescribeNetworkInterfacesOutputJSON(t *testing.T) {
 			PrivateDnsName:   "string",
 			PrivateIpAddress: "string",
 			PrivateIpAddresses: []DescribeNetworkInterfacesPrivateIpAddress{{
-				Association: &DescribeNetworkInterfacesAssociation{
+				Association: &NetworkInterfaceAssociation{
 					AllocationId:    "string",
 					AssociationId:   "string",
 					CarrierIp:       "string",

@@ -38,7 +38,7 @@ func (s *DescribePrefixListsInput) Validate() error {
 // DescribePrefixListsOutput is one page of DescribePrefixLists's results.
 type DescribePrefixListsOutput struct {
 	// All available prefix lists.
-	PrefixLists []DescribePrefixListsPrefixList `json:"PrefixLists,omitempty"`
+	PrefixLists []PrefixList `json:"PrefixLists,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -83,7 +83,7 @@ var describePrefixListsSpec = &paginate.Spec{
 }
 
 // describePrefixListsItems returns the items of a DescribePrefixLists page.
-func describePrefixListsItems(out *DescribePrefixListsOutput) []DescribePrefixListsPrefixList {
+func describePrefixListsItems(out *DescribePrefixListsOutput) []PrefixList {
 	return out.PrefixLists
 }
 
@@ -139,12 +139,12 @@ func (p *DescribePrefixListsPaginator) Pages(ctx context.Context) iter.Seq2[*Des
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribePrefixListsPaginator) Items(ctx context.Context) iter.Seq2[DescribePrefixListsPrefixList, error] {
-	return func(yield func(DescribePrefixListsPrefixList, error) bool) {
+func (p *DescribePrefixListsPaginator) Items(ctx context.Context) iter.Seq2[PrefixList, error] {
+	return func(yield func(PrefixList, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribePrefixListsPrefixList
+				var zero PrefixList
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newDescribePrefixListsFake(sizes ...int) (*describePrefixListsFake, []strin
 		page := &DescribePrefixListsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.PrefixLists = append(page.PrefixLists, DescribePrefixListsPrefixList{PrefixListId: id})
+			page.PrefixLists = append(page.PrefixLists, PrefixList{PrefixListId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,7 +153,7 @@ func TestDescribePrefixListsInputValidate(t *testing.T) {
 func TestDescribePrefixListsOutputJSON(t *testing.T) {
 	want := DescribePrefixListsOutput{
 		NextToken: paginate.StringToken("string"),
-		PrefixLists: []DescribePrefixListsPrefixList{{
+		PrefixLists: []PrefixList{{
 			Cidrs:          []string{"string"},
 			PrefixListId:   "string",
 			PrefixListName: "string",

@@ -156,7 +156,7 @@ func TestDescribePrincipalIdFormatOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		Principals: []Principal{{
 			Arn: "string",
-			Statuses: []DescribePrincipalIdFormatStatus{{
+			Statuses: []PrincipalStatus{{
 				Deadline:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				Resource:   "string",
 				UseLongIds: new(true),

@@ -165,7 +165,7 @@ func TestDescribeReplaceRootVolumeTasksOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			TaskState: ReplaceRootVolumeTaskTaskStatePending,
+			TaskState: ReplaceRootVolumeTaskStatePending,
 		}},
 	}
 	b, err := json.Marshal(want)

@@ -23,7 +23,7 @@ type DescribeReservedInstancesOfferingsInput struct {
 	// Guide.
 	//
 	// [Amazon EC2 instance types]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html
-	InstanceType InstanceTypeSpecificationInstanceType `json:"InstanceType,omitempty"`
+	InstanceType InstanceType `json:"InstanceType,omitempty"`
 	// The maximum duration (in seconds) to filter when searching for offerings.
 	//
 	// Default: 94608000 (3 years)
@@ -37,10 +37,10 @@ type DescribeReservedInstancesOfferingsInput struct {
 	// Default: 2592000 (1 month)
 	MinDuration *int64 `json:"MinDuration,omitempty"`
 	// The offering class of the Reserved Instance. Can be standard or convertible.
-	OfferingClass DescribeReservedInstancesOfferingsOfferingClass `json:"OfferingClass,omitempty"`
+	OfferingClass OfferingClass `json:"OfferingClass,omitempty"`
 	// The Reserved Instance product platform description. Instances that include
 	// (Amazon VPC) in the description are for use with Amazon VPC.
-	ProductDescription DescribeReservedInstancesOfferingsProductDescription `json:"ProductDescription,omitempty"`
+	ProductDescription ProductDescription `json:"ProductDescription,omitempty"`
 	// One or more Reserved Instances offering IDs.
 	ReservedInstancesOfferingIds []string `json:"ReservedInstancesOfferingIds,omitempty"`
 	// The ID of the Availability Zone.
@@ -91,7 +91,7 @@ type DescribeReservedInstancesOfferingsInput struct {
 	// The Reserved Instance offering type. If you are using tools that predate the
 	// 2011-11-01 API version, you only have access to the Medium Utilization
 	// Reserved Instance offering type.
-	OfferingType DescribeReservedInstancesOfferingsOfferingType `json:"OfferingType,omitempty"`
+	OfferingType OfferingType `json:"OfferingType,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`

@@ -46,7 +46,7 @@ func newDescribeReservedInstancesOfferingsFake(sizes ...int) (*describeReservedI
 		page := &DescribeReservedInstancesOfferingsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.ReservedInstancesOfferings = append(page.ReservedInstancesOfferings, ReservedInstancesOffering{CurrencyCode: OfferingSetCurrencyCode(id)})
+			page.ReservedInstancesOfferings = append(page.ReservedInstancesOfferings, ReservedInstancesOffering{CurrencyCode: CurrencyCode(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -156,25 +156,25 @@ func TestDescribeReservedInstancesOfferingsOutputJSON(t *testing.T) {
 		ReservedInstancesOfferings: []ReservedInstancesOffering{{
 			AvailabilityZone:   "string",
 			AvailabilityZoneId: "string",
-			CurrencyCode:       OfferingSetCurrencyCodeUsd,
+			CurrencyCode:       CurrencyCodeUsd,
 			Duration:           new(int64(123)),
 			FixedPrice:         new(float64(123.0)),
 			InstanceTenancy:    PlacementTenancyDefault,
-			InstanceType:       InstanceTypeSpecificationInstanceTypeA1Medium,
+			InstanceType:       InstanceTypeA1Medium,
 			Marketplace:        new(true),
-			OfferingClass:      DescribeReservedInstancesOfferingsOfferingClassStandard,
-			OfferingType:       DescribeReservedInstancesOfferingsOfferingTypeHeavyUtilization,
+			OfferingClass:      OfferingClassStandard,
+			OfferingType:       OfferingTypeHeavyUtilization,
 			PricingDetails: []PricingDetail{{
 				Count: new(int64(123)),
 				Price: new(float64(123.0)),
 			}},
-			ProductDescription: DescribeReservedInstancesOfferingsProductDescriptionLinuxUnix,
+			ProductDescription: ProductDescriptionLinuxUnix,
 			RecurringCharges: []RecurringCharge{{
 				Amount:    new(float64(123.0)),
 				Frequency: RecurringChargeFrequencyHourly,
 			}},
 			ReservedInstancesOfferingId: "string",
-			Scope:                       TargetConfigurationScopeAvailabilityZone,
+			Scope:                       TargetScopeAvailabilityZone,
 			UsagePrice:                  new(float64(123.0)),
 		}},
 	}

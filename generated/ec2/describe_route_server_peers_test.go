@@ -154,12 +154,12 @@ func TestDescribeRouteServerPeersOutputJSON(t *testing.T) {
 	want := DescribeRouteServerPeersOutput{
 		NextToken: paginate.StringToken("string"),
 		RouteServerPeers: []RouteServerPeer{{
-			BfdStatus: &BgpStatus{Status: BgpStatusStatusUp},
+			BfdStatus: &RouteServerPeerBgpStatus{Status: BgpStatusUp},
 			BgpOptions: &BgpOptions{
 				PeerAsn:               new(int64(123)),
-				PeerLivenessDetection: BgpOptionsPeerLivenessDetectionBfd,
+				PeerLivenessDetection: PeerLivenessDetectionBfd,
 			},
-			BgpStatus:             &BgpStatus{Status: BgpStatusStatusUp},
+			BgpStatus:             &RouteServerPeerBgpStatus{Status: BgpStatusUp},
 			EndpointEniAddress:    "string",
 			EndpointEniId:         "string",
 			FailureReason:         "string",

@@ -156,7 +156,7 @@ func TestDescribeRouteServersOutputJSON(t *testing.T) {
 		RouteServers: []RouteServer{{
 			AmazonSideAsn:           new(int64(123)),
 			PersistRoutesDuration:   new(int64(123)),
-			PersistRoutesState:      RouteServerPersistRoutesStateEnabling,
+			PersistRoutesState:      PersistRoutesStateEnabling,
 			RouteServerId:           "string",
 			SnsNotificationsEnabled: new(true),
 			SnsTopicArn:             "string",

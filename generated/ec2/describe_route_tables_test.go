@@ -154,9 +154,9 @@ func TestDescribeRouteTablesOutputJSON(t *testing.T) {
 	want := DescribeRouteTablesOutput{
 		NextToken: paginate.StringToken("string"),
 		RouteTables: []RouteTable{{
-			Associations: []DescribeRouteTablesAssociation{{
-				AssociationState: &AssociationState{
-					State:         AssociationStateStateAssociating,
+			Associations: []RouteTableAssociation{{
+				AssociationState: &DescribeRouteTablesAssociationState{
+					State:         RouteTableAssociationStateAssociating,
 					StatusMessage: "string",
 				},
 				GatewayId:               "string",
@@ -185,7 +185,7 @@ func TestDescribeRouteTablesOutputJSON(t *testing.T) {
 				NetworkInterfaceId:          "string",
 				OdbNetworkArn:               "string",
 				Origin:                      RouteOriginCreateRouteTable,
-				State:                       DescribeRouteTablesRouteStateActive,
+				State:                       RouteTableRouteStateActive,
 				TransitGatewayId:            "string",
 				VpcPeeringConnectionId:      "string",
 			}},

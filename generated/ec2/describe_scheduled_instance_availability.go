@@ -38,7 +38,7 @@ type DescribeScheduledInstanceAvailabilityInput struct {
 	// The schedule recurrence.
 	//
 	// Required.
-	Recurrence DescribeScheduledInstanceAvailabilityRecurrence `json:"Recurrence,omitempty"`
+	Recurrence ScheduledInstanceAvailabilityRecurrence `json:"Recurrence,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
@@ -61,7 +61,7 @@ func (s *DescribeScheduledInstanceAvailabilityInput) validate(v *paginate.Invali
 // DescribeScheduledInstanceAvailability's results.
 type DescribeScheduledInstanceAvailabilityOutput struct {
 	// Information about the available Scheduled Instances.
-	ScheduledInstanceAvailabilitySet []ScheduledInstanceAvailabilitySet `json:"ScheduledInstanceAvailabilitySet,omitempty"`
+	ScheduledInstanceAvailabilitySet []ScheduledInstanceAvailability `json:"ScheduledInstanceAvailabilitySet,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -106,7 +106,7 @@ var describeScheduledInstanceAvailabilitySpec = &paginate.Spec{
 }
 
 // describeScheduledInstanceAvailabilityItems returns the items of a DescribeScheduledInstanceAvailability page.
-func describeScheduledInstanceAvailabilityItems(out *DescribeScheduledInstanceAvailabilityOutput) []ScheduledInstanceAvailabilitySet {
+func describeScheduledInstanceAvailabilityItems(out *DescribeScheduledInstanceAvailabilityOutput) []ScheduledInstanceAvailability {
 	return out.ScheduledInstanceAvailabilitySet
 }
 
@@ -162,12 +162,12 @@ func (p *DescribeScheduledInstanceAvailabilityPaginator) Pages(ctx context.Conte
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeScheduledInstanceAvailabilityPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceAvailabilitySet, error] {
-	return func(yield func(ScheduledInstanceAvailabilitySet, error) bool) {
+func (p *DescribeScheduledInstanceAvailabilityPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceAvailability, error] {
+	return func(yield func(ScheduledInstanceAvailability, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero ScheduledInstanceAvailabilitySet
+				var zero ScheduledInstanceAvailability
 				yield(zero, err)
 				return
 			}

@@ -47,7 +47,7 @@ func newDescribeScheduledInstanceAvailabilityFake(sizes ...int) (*describeSchedu
 		page := &DescribeScheduledInstanceAvailabilityOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.ScheduledInstanceAvailabilitySet = append(page.ScheduledInstanceAvailabilitySet, ScheduledInstanceAvailabilitySet{AvailabilityZone: id})
+			page.ScheduledInstanceAvailabilitySet = append(page.ScheduledInstanceAvailabilitySet, ScheduledInstanceAvailability{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -76,7 +76,7 @@ func validDescribeScheduledInstanceAvailabilityInput() *DescribeScheduledInstanc
 			EarliestTime: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 			LatestTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 		},
-		Recurrence: DescribeScheduledInstanceAvailabilityRecurrence{},
+		Recurrence: ScheduledInstanceAvailabilityRecurrence{},
 	}
 }
 
@@ -166,7 +166,7 @@ func TestDescribeScheduledInstanceAvailabilityInputValidate(t *testing.T) {
 func TestDescribeScheduledInstanceAvailabilityOutputJSON(t *testing.T) {
 	want := DescribeScheduledInstanceAvailabilityOutput{
 		NextToken: paginate.StringToken("string"),
-		ScheduledInstanceAvailabilitySet: []ScheduledInstanceAvailabilitySet{{
+		ScheduledInstanceAvailabilitySet: []ScheduledInstanceAvailability{{
 			AvailabilityZone:       "string",
 			AvailableInstanceCount: new(int64(123)),
 			FirstSlotStartTime:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),

@@ -42,7 +42,7 @@ func (s *DescribeScheduledInstancesInput) Validate() error {
 // results.
 type DescribeScheduledInstancesOutput struct {
 	// Information about the Scheduled Instances.
-	ScheduledInstanceSet []ScheduledInstanceSet `json:"ScheduledInstanceSet,omitempty"`
+	ScheduledInstanceSet []ScheduledInstance `json:"ScheduledInstanceSet,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -87,7 +87,7 @@ var describeScheduledInstancesSpec = &paginate.Spec{
 }
 
 // describeScheduledInstancesItems returns the items of a DescribeScheduledInstances page.
-func describeScheduledInstancesItems(out *DescribeScheduledInstancesOutput) []ScheduledInstanceSet {
+func describeScheduledInstancesItems(out *DescribeScheduledInstancesOutput) []ScheduledInstance {
 	return out.ScheduledInstanceSet
 }
 
@@ -143,12 +143,12 @@ func (p *DescribeScheduledInstancesPaginator) Pages(ctx context.Context) iter.Se
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeScheduledInstancesPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceSet, error] {
-	return func(yield func(ScheduledInstanceSet, error) bool) {
+func (p *DescribeScheduledInstancesPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstance, error] {
+	return func(yield func(ScheduledInstance, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero ScheduledInstanceSet
+				var zero ScheduledInstance
 				yield(zero, err)
 				return
 			}

@@ -47,7 +47,7 @@ func newDescribeScheduledInstancesFake(sizes ...int) (*describeScheduledInstance
 		page := &DescribeScheduledInstancesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.ScheduledInstanceSet = append(page.ScheduledInstanceSet, ScheduledInstanceSet{AvailabilityZone: id})
+			page.ScheduledInstanceSet = append(page.ScheduledInstanceSet, ScheduledInstance{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,7 +154,7 @@ func TestDescribeScheduledInstancesInputValidate(t *testing.T) {
 func TestDescribeScheduledInstancesOutputJSON(t *testing.T) {
 	want := DescribeScheduledInstancesOutput{
 		NextToken: paginate.StringToken("string"),
-		ScheduledInstanceSet: []ScheduledInstanceSet{{
+		ScheduledInstanceSet: []ScheduledInstance{{
 			AvailabilityZone:    "string",
 			CreateDate:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			HourlyPrice:         "string",

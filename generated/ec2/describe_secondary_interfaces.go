@@ -63,7 +63,7 @@ func (s *DescribeSecondaryInterfacesInput) Validate() error {
 // DescribeSecondaryInterfaces's results.
 type DescribeSecondaryInterfacesOutput struct {
 	// Information about the secondary interfaces.
-	SecondaryInterfaces []DescribeSecondaryInterfacesSecondaryInterface `json:"SecondaryInterfaces,omitempty"`
+	SecondaryInterfaces []SecondaryInterface `json:"SecondaryInterfaces,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -108,7 +108,7 @@ var describeSecondaryInterfacesSpec = &paginate.Spec{
 }
 
 // describeSecondaryInterfacesItems returns the items of a DescribeSecondaryInterfaces page.
-func describeSecondaryInterfacesItems(out *DescribeSecondaryInterfacesOutput) []DescribeSecondaryInterfacesSecondaryInterface {
+func describeSecondaryInterfacesItems(out *DescribeSecondaryInterfacesOutput) []SecondaryInterface {
 	return out.SecondaryInterfaces
 }
 
@@ -164,12 +164,12 @@ func (p *DescribeSecondaryInterfacesPaginator) Pages(ctx context.Context) iter.S
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeSecondaryInterfacesPaginator) Items(ctx context.Context) iter.Seq2[DescribeSecondaryInterfacesSecondaryInterface, error] {
-	return func(yield func(DescribeSecondaryInterfacesSecondaryInterface, error) bool) {
+func (p *DescribeSecondaryInterfacesPaginator) Items(ctx context.Context) iter.Seq2[SecondaryInterface, error] {
+	return func(yield func(SecondaryInterface, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeSecondaryInterfacesSecondaryInterface
+				var zero SecondaryInterface
 				yield(zero, err)
 				return
 			}

@@ -47,7 +47,7 @@ func newDescribeSecondaryInterfacesFake(sizes ...int) (*describeSecondaryInterfa
 		page := &DescribeSecondaryInterfacesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.SecondaryInterfaces = append(page.SecondaryInterfaces, DescribeSecondaryInterfacesSecondaryInterface{AvailabilityZone: id})
+			page.SecondaryInterfaces = append(page.SecondaryInterfaces, SecondaryInterface{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,7 +154,7 @@ func TestDescribeSecondaryInterfacesInputValidate(t *testing.T) {
 func TestDescribeSecondaryInterfacesOutputJSON(t *testing.T) {
 	want := DescribeSecondaryInterfacesOutput{
 		NextToken: paginate.StringToken("string"),
-		SecondaryInterfaces: []DescribeSecondaryInterfacesSecondaryInterface{{
+		SecondaryInterfaces: []SecondaryInterface{{
 			Attachment: &DescribeSecondaryInterfacesAttachment{
 				AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				AttachmentId:        "string",
@@ -163,7 +163,7 @@ func TestDescribeSecondaryInterfacesOutputJSON(t *testing.T) {
 				InstanceId:          "string",
 				InstanceOwnerId:     "string",
 				NetworkCardIndex:    new(int64(123)),
-				Status:              AttachmentStateAttaching,
+				Status:              AttachmentStatusAttaching,
 			},
 			AvailabilityZone:       "string",
 			AvailabilityZoneId:     "string",
@@ -172,9 +172,9 @@ func TestDescribeSecondaryInterfacesOutputJSON(t *testing.T) {
 			PrivateIpv4Addresses:   []PrivateIpAddress{{PrivateIpAddress: "string"}},
 			SecondaryInterfaceArn:  "string",
 			SecondaryInterfaceId:   "string",
-			SecondaryInterfaceType: SecondaryInterfaceInterfaceTypeSecondary,
+			SecondaryInterfaceType: InterfaceTypeSecondary,
 			SecondaryNetworkId:     "string",
-			SecondaryNetworkType:   SecondaryInterfaceSecondaryNetworkTypeRdma,
+			SecondaryNetworkType:   SecondaryNetworkTypeRdma,
 			SecondarySubnetId:      "string",
 			SourceDestCheck:        new(true),
 			Status:                 SecondaryInterfaceStatusAvailable,

@@ -169,7 +169,7 @@ func TestDescribeSecondaryNetworksOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			Type: SecondaryInterfaceSecondaryNetworkTypeRdma,
+			Type: SecondaryNetworkTypeRdma,
 		}},
 	}
 	b, err := json.Marshal(want)

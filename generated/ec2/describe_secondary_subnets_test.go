@@ -164,7 +164,7 @@ func TestDescribeSecondarySubnetsOutputJSON(t *testing.T) {
 			}},
 			OwnerId:              "string",
 			SecondaryNetworkId:   "string",
-			SecondaryNetworkType: SecondaryInterfaceSecondaryNetworkTypeRdma,
+			SecondaryNetworkType: SecondaryNetworkTypeRdma,
 			SecondarySubnetArn:   "string",
 			SecondarySubnetId:    "string",
 			State:                SecondaryNetworkStateCreateInProgress,

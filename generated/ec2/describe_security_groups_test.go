@@ -157,7 +157,7 @@ func TestDescribeSecurityGroupsOutputJSON(t *testing.T) {
 			Description: "string",
 			GroupId:     "string",
 			GroupName:   "string",
-			IpPermissions: []IpPermissionsEgress{{
+			IpPermissions: []IpPermission{{
 				FromPort:   new(int64(123)),
 				IpProtocol: "string",
 				IpRanges: []IpRange{{
@@ -183,7 +183,7 @@ func TestDescribeSecurityGroupsOutputJSON(t *testing.T) {
 					VpcPeeringConnectionId: "string",
 				}},
 			}},
-			IpPermissionsEgress: []IpPermissionsEgress{{
+			IpPermissionsEgress: []IpPermission{{
 				FromPort:   new(int64(123)),
 				IpProtocol: "string",
 				IpRanges: []IpRange{{

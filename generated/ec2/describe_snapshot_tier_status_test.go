@@ -156,15 +156,15 @@ func TestDescribeSnapshotTierStatusOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		SnapshotTierStatuses: []SnapshotTierStatus{{
 			ArchivalCompleteTime:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			LastTieringOperationStatus:       SnapshotTierStatusLastTieringOperationStatusArchivalInProgress,
+			LastTieringOperationStatus:       LastTieringOperationStatusArchivalInProgress,
 			LastTieringOperationStatusDetail: "string",
 			LastTieringProgress:              new(int64(123)),
 			LastTieringStartTime:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			OwnerId:                          "string",
 			RestoreExpiryTime:                new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			SnapshotId:                       "string",
-			Status:                           SnapshotTierStatusStatusPending,
-			StorageTier:                      SnapshotTierStatusStorageTierArchive,
+			Status:                           SnapshotStatePending,
+			StorageTier:                      StorageTierArchive,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

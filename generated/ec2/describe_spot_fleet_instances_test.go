@@ -159,7 +159,7 @@ func TestDescribeSpotFleetInstancesInputValidate(t *testing.T) {
 func TestDescribeSpotFleetInstancesOutputJSON(t *testing.T) {
 	want := DescribeSpotFleetInstancesOutput{
 		ActiveInstances: []ActiveInstance{{
-			InstanceHealth:        ActiveInstanceInstanceHealthHealthy,
+			InstanceHealth:        InstanceHealthHealthy,
 			InstanceId:            "string",
 			InstanceType:          "string",
 			SpotInstanceRequestId: "string",

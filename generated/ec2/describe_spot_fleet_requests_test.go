@@ -47,7 +47,7 @@ func newDescribeSpotFleetRequestsFake(sizes ...int) (*describeSpotFleetRequestsF
 		page := &DescribeSpotFleetRequestsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.SpotFleetRequestConfigs = append(page.SpotFleetRequestConfigs, SpotFleetRequestConfig{ActivityStatus: FleetActivityStatus(id)})
+			page.SpotFleetRequestConfigs = append(page.SpotFleetRequestConfigs, DescribeSpotFleetRequestsSpotFleetRequestConfig{ActivityStatus: ActivityStatus(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,17 +154,17 @@ func TestDescribeSpotFleetRequestsInputValidate(t *testing.T) {
 func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 	want := DescribeSpotFleetRequestsOutput{
 		NextToken: paginate.StringToken("string"),
-		SpotFleetRequestConfigs: []SpotFleetRequestConfig{{
-			ActivityStatus: FleetActivityStatusError,
+		SpotFleetRequestConfigs: []DescribeSpotFleetRequestsSpotFleetRequestConfig{{
+			ActivityStatus: ActivityStatusError,
 			CreateTime:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SpotFleetRequestConfig: &DescribeSpotFleetRequestsSpotFleetRequestConfig{
-				AllocationStrategy:              SpotFleetRequestConfigAllocationStrategyLowestPrice,
+			SpotFleetRequestConfig: &SpotFleetRequestConfig{
+				AllocationStrategy:              SpotFleetRequestAllocationStrategyLowestPrice,
 				ClientToken:                     "string",
 				Context:                         "string",
-				ExcessCapacityTerminationPolicy: SpotFleetRequestConfigExcessCapacityTerminationPolicyNoTermination,
+				ExcessCapacityTerminationPolicy: SpotFleetRequestExcessCapacityTerminationPolicyNoTermination,
 				FulfilledCapacity:               new(float64(123.0)),
 				IamFleetRole:                    "string",
-				InstanceInterruptionBehavior:    SpotOptionsInstanceInterruptionBehaviorHibernate,
+				InstanceInterruptionBehavior:    InstanceInterruptionBehaviorHibernate,
 				InstancePoolsToUseCount:         new(int64(123)),
 				LaunchSpecifications: []LaunchSpecification{{
 					AddressingType: "string",
@@ -183,7 +183,7 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 							Throughput:               new(int64(123)),
 							VolumeInitializationRate: new(int64(123)),
 							VolumeSize:               new(int64(123)),
-							VolumeType:               EbsVolumeTypeStandard,
+							VolumeType:               VolumeTypeStandard,
 						},
 						NoDevice:    "string",
 						VirtualName: "string",
@@ -195,44 +195,44 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 					},
 					ImageId: "string",
 					InstanceRequirements: &InstanceRequirements{
-						AcceleratorCount: &VCpuCount{
+						AcceleratorCount: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
-						AcceleratorManufacturers: []InstanceRequirementsAcceleratorManufacturer{InstanceRequirementsAcceleratorManufacturerAmazonWebServices},
-						AcceleratorNames:         []InstanceRequirementsAcceleratorName{InstanceRequirementsAcceleratorNameA100},
-						AcceleratorTotalMemoryMiB: &VCpuCount{
+						AcceleratorManufacturers: []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices},
+						AcceleratorNames:         []AcceleratorName{AcceleratorNameA100},
+						AcceleratorTotalMemoryMiB: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
-						AcceleratorTypes:     []InstanceRequirementsAcceleratorType{InstanceRequirementsAcceleratorTypeGpu},
+						AcceleratorTypes:     []AcceleratorType{AcceleratorTypeGpu},
 						AllowedInstanceTypes: []string{"string"},
-						BareMetal:            InstanceRequirementsBareMetalIncluded,
-						BaselineEbsBandwidthMbps: &VCpuCount{
+						BareMetal:            BareMetalIncluded,
+						BaselineEbsBandwidthMbps: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
 						BaselinePerformanceFactors: &BaselinePerformanceFactors{Cpu: &Cpu{References: []Reference{{InstanceFamily: "string"}}}},
-						BurstablePerformance:       InstanceRequirementsBareMetalIncluded,
-						CpuManufacturers:           []InstanceRequirementsCpuManufacturer{InstanceRequirementsCpuManufacturerIntel},
+						BurstablePerformance:       BareMetalIncluded,
+						CpuManufacturers:           []CpuManufacturer{CpuManufacturerIntel},
 						ExcludedInstanceTypes:      []string{"string"},
-						InstanceGenerations:        []InstanceRequirementsInstanceGeneration{InstanceRequirementsInstanceGenerationCurrent},
-						LocalStorage:               InstanceRequirementsBareMetalIncluded,
-						LocalStorageTypes:          []InstanceRequirementsLocalStorageType{InstanceRequirementsLocalStorageTypeHdd},
+						InstanceGenerations:        []InstanceGeneration{InstanceGenerationCurrent},
+						LocalStorage:               BareMetalIncluded,
+						LocalStorageTypes:          []LocalStorageType{LocalStorageTypeHdd},
 						MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: new(int64(123)),
-						MemoryGiBPerVCpu: &MemoryGiBPerVCpu{
+						MemoryGiBPerVCpu: &NetworkBandwidthGbps{
 							Max: new(float64(123.0)),
 							Min: new(float64(123.0)),
 						},
-						MemoryMiB: &VCpuCount{
+						MemoryMiB: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
-						NetworkBandwidthGbps: &MemoryGiBPerVCpu{
+						NetworkBandwidthGbps: &NetworkBandwidthGbps{
 							Max: new(float64(123.0)),
 							Min: new(float64(123.0)),
 						},
-						NetworkInterfaceCount: &VCpuCount{
+						NetworkInterfaceCount: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
@@ -240,19 +240,19 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 						RequireEncryptionInTransit:                new(true),
 						RequireHibernateSupport:                   new(true),
 						SpotMaxPricePercentageOverLowestPrice:     new(int64(123)),
-						TotalLocalStorageGB: &MemoryGiBPerVCpu{
+						TotalLocalStorageGB: &NetworkBandwidthGbps{
 							Max: new(float64(123.0)),
 							Min: new(float64(123.0)),
 						},
-						VCpuCount: &VCpuCount{
+						VCpuCount: &AcceleratorCount{
 							Max: new(int64(123)),
 							Min: new(int64(123)),
 						},
 					},
-					InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
+					InstanceType: InstanceTypeA1Medium,
 					KernelId:     "string",
 					KeyName:      "string",
-					Monitoring:   &EnclaveOptions{Enabled: new(true)},
+					Monitoring:   &Monitoring{Enabled: new(true)},
 					NetworkInterfaces: []NetworkInterface{{
 						AssociateCarrierIpAddress: new(true),
 						AssociatePublicIpAddress:  new(true),
@@ -284,7 +284,7 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 						NetworkInterfaceId: "string",
 						PrimaryIpv6:        new(true),
 						PrivateIpAddress:   "string",
-						PrivateIpAddresses: []DescribeLaunchTemplateVersionsPrivateIpAddress{{
+						PrivateIpAddresses: []NetworkInterfacePrivateIpAddress{{
 							Primary:          new(true),
 							PrivateIpAddress: "string",
 						}},
@@ -314,54 +314,54 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 					UserData:         "string",
 					WeightedCapacity: new(float64(123.0)),
 				}},
-				LaunchTemplateConfigs: []DescribeSpotFleetRequestsLaunchTemplateConfig{{
-					LaunchTemplateSpecification: &LaunchTemplate{
+				LaunchTemplateConfigs: []SpotFleetRequestLaunchTemplateConfig{{
+					LaunchTemplateSpecification: &LaunchTemplateSpecification{
 						LaunchTemplateId:   "string",
 						LaunchTemplateName: "string",
 						Version:            "string",
 					},
-					Overrides: []DescribeSpotFleetRequestsOverride{{
+					Overrides: []Override{{
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
 						InstanceRequirements: &InstanceRequirements{
-							AcceleratorCount: &VCpuCount{
+							AcceleratorCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							AcceleratorManufacturers: []InstanceRequirementsAcceleratorManufacturer{InstanceRequirementsAcceleratorManufacturerAmazonWebServices},
-							AcceleratorNames:         []InstanceRequirementsAcceleratorName{InstanceRequirementsAcceleratorNameA100},
-							AcceleratorTotalMemoryMiB: &VCpuCount{
+							AcceleratorManufacturers: []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices},
+							AcceleratorNames:         []AcceleratorName{AcceleratorNameA100},
+							AcceleratorTotalMemoryMiB: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							AcceleratorTypes:     []InstanceRequirementsAcceleratorType{InstanceRequirementsAcceleratorTypeGpu},
+							AcceleratorTypes:     []AcceleratorType{AcceleratorTypeGpu},
 							AllowedInstanceTypes: []string{"string"},
-							BareMetal:            InstanceRequirementsBareMetalIncluded,
-							BaselineEbsBandwidthMbps: &VCpuCount{
+							BareMetal:            BareMetalIncluded,
+							BaselineEbsBandwidthMbps: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
 							BaselinePerformanceFactors: &BaselinePerformanceFactors{Cpu: &Cpu{References: []Reference{{InstanceFamily: "string"}}}},
-							BurstablePerformance:       InstanceRequirementsBareMetalIncluded,
-							CpuManufacturers:           []InstanceRequirementsCpuManufacturer{InstanceRequirementsCpuManufacturerIntel},
+							BurstablePerformance:       BareMetalIncluded,
+							CpuManufacturers:           []CpuManufacturer{CpuManufacturerIntel},
 							ExcludedInstanceTypes:      []string{"string"},
-							InstanceGenerations:        []InstanceRequirementsInstanceGeneration{InstanceRequirementsInstanceGenerationCurrent},
-							LocalStorage:               InstanceRequirementsBareMetalIncluded,
-							LocalStorageTypes:          []InstanceRequirementsLocalStorageType{InstanceRequirementsLocalStorageTypeHdd},
+							InstanceGenerations:        []InstanceGeneration{InstanceGenerationCurrent},
+							LocalStorage:               BareMetalIncluded,
+							LocalStorageTypes:          []LocalStorageType{LocalStorageTypeHdd},
 							MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: new(int64(123)),
-							MemoryGiBPerVCpu: &MemoryGiBPerVCpu{
+							MemoryGiBPerVCpu: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							MemoryMiB: &VCpuCount{
+							MemoryMiB: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
-							NetworkBandwidthGbps: &MemoryGiBPerVCpu{
+							NetworkBandwidthGbps: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							NetworkInterfaceCount: &VCpuCount{
+							NetworkInterfaceCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
@@ -369,16 +369,16 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 							RequireEncryptionInTransit:                new(true),
 							RequireHibernateSupport:                   new(true),
 							SpotMaxPricePercentageOverLowestPrice:     new(int64(123)),
-							TotalLocalStorageGB: &MemoryGiBPerVCpu{
+							TotalLocalStorageGB: &NetworkBandwidthGbps{
 								Max: new(float64(123.0)),
 								Min: new(float64(123.0)),
 							},
-							VCpuCount: &VCpuCount{
+							VCpuCount: &AcceleratorCount{
 								Max: new(int64(123)),
 								Min: new(int64(123)),
 							},
 						},
-						InstanceType:     InstanceTypeSpecificationInstanceTypeA1Medium,
+						InstanceType:     InstanceTypeA1Medium,
 						Priority:         new(float64(123.0)),
 						SpotPrice:        "string",
 						SubnetId:         "string",
@@ -389,13 +389,13 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 					ClassicLoadBalancersConfig: &ClassicLoadBalancersConfig{ClassicLoadBalancers: []ClassicLoadBalancer{{Name: "string"}}},
 					TargetGroupsConfig:         &TargetGroupsConfig{TargetGroups: []TargetGroup{{Arn: "string"}}},
 				},
-				OnDemandAllocationStrategy: SpotFleetRequestConfigOnDemandAllocationStrategyLowestPrice,
+				OnDemandAllocationStrategy: OnDemandAllocationStrategyLowestPrice,
 				OnDemandFulfilledCapacity:  new(float64(123.0)),
 				OnDemandMaxTotalPrice:      "string",
 				OnDemandTargetCapacity:     new(int64(123)),
 				ReplaceUnhealthyInstances:  new(true),
 				SpotMaintenanceStrategies: &MaintenanceStrategies{CapacityRebalance: &CapacityRebalance{
-					ReplacementStrategy: CapacityRebalanceReplacementStrategyLaunch,
+					ReplacementStrategy: ReplacementStrategyLaunch,
 					TerminationDelay:    new(int64(123)),
 				}},
 				SpotMaxTotalPrice: "string",
@@ -408,14 +408,14 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 					}},
 				}},
 				TargetCapacity:                   new(int64(123)),
-				TargetCapacityUnitType:           TargetCapacitySpecificationTargetCapacityUnitTypeVcpu,
+				TargetCapacityUnitType:           TargetCapacityUnitTypeVcpu,
 				TerminateInstancesWithExpiration: new(true),
 				Type:                             FleetTypeRequest,
 				ValidFrom:                        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				ValidUntil:                       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			},
 			SpotFleetRequestId:    "string",
-			SpotFleetRequestState: SpotFleetRequestConfigSpotFleetRequestStateSubmitted,
+			SpotFleetRequestState: SpotFleetRequestStateSubmitted,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

@@ -382,11 +382,11 @@ const (
 	//
 	// The message explaining the status of the Spot Instance request.
 	DescribeSpotInstanceRequestsFilterNameStatusMessage DescribeSpotInstanceRequestsFilterName = "status-message"
-	// DescribeSpotInstanceRequestsFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeSpotInstanceRequestsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
 	// resources assigned a tag with a specific key, regardless of the tag value.
-	DescribeSpotInstanceRequestsFilterNameTagKey2 DescribeSpotInstanceRequestsFilterName = "tag-key"
+	DescribeSpotInstanceRequestsFilterNameTagKey DescribeSpotInstanceRequestsFilterName = "tag-key"
 	// DescribeSpotInstanceRequestsFilterNameType is the filter name "type".
 	//
 	// The type of Spot Instance request ( one-time | persistent).
@@ -401,13 +401,13 @@ const (
 	DescribeSpotInstanceRequestsFilterNameValidUntil DescribeSpotInstanceRequestsFilterName = "valid-until"
 )
 
-// DescribeSpotInstanceRequestsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeSpotInstanceRequestsFilterNameTag is the filter name "tag:" followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to
 // find all resources that have a tag with the key Owner and the value TeamA,
 // specify tag:Owner for the filter name and TeamA for the filter value.
-func DescribeSpotInstanceRequestsFilterNameTagKey(key string) DescribeSpotInstanceRequestsFilterName {
+func DescribeSpotInstanceRequestsFilterNameTag(key string) DescribeSpotInstanceRequestsFilterName {
 	return DescribeSpotInstanceRequestsFilterName("tag:" + key)
 }
 

@@ -164,9 +164,9 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 				Message: "string",
 			},
 			InstanceId:                   "string",
-			InstanceInterruptionBehavior: SpotOptionsInstanceInterruptionBehaviorHibernate,
+			InstanceInterruptionBehavior: InstanceInterruptionBehaviorHibernate,
 			LaunchGroup:                  "string",
-			LaunchSpecification: &DescribeSpotInstanceRequestsLaunchSpecification{
+			LaunchSpecification: &SpotInstanceRequestLaunchSpecification{
 				AddressingType: "string",
 				BlockDeviceMappings: []BlockDeviceMapping{{
 					DeviceName: "string",
@@ -183,7 +183,7 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 						Throughput:               new(int64(123)),
 						VolumeInitializationRate: new(int64(123)),
 						VolumeSize:               new(int64(123)),
-						VolumeType:               EbsVolumeTypeStandard,
+						VolumeType:               VolumeTypeStandard,
 					},
 					NoDevice:    "string",
 					VirtualName: "string",
@@ -194,10 +194,10 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 					Name: "string",
 				},
 				ImageId:      "string",
-				InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
+				InstanceType: InstanceTypeA1Medium,
 				KernelId:     "string",
 				KeyName:      "string",
-				Monitoring:   &EnclaveOptions{Enabled: new(true)},
+				Monitoring:   &Monitoring{Enabled: new(true)},
 				NetworkInterfaces: []NetworkInterface{{
 					AssociateCarrierIpAddress: new(true),
 					AssociatePublicIpAddress:  new(true),
@@ -229,7 +229,7 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 					NetworkInterfaceId: "string",
 					PrimaryIpv6:        new(true),
 					PrivateIpAddress:   "string",
-					PrivateIpAddresses: []DescribeLaunchTemplateVersionsPrivateIpAddress{{
+					PrivateIpAddresses: []NetworkInterfacePrivateIpAddress{{
 						Primary:          new(true),
 						PrivateIpAddress: "string",
 					}},
@@ -252,11 +252,11 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 			},
 			LaunchedAvailabilityZone:   "string",
 			LaunchedAvailabilityZoneId: "string",
-			ProductDescription:         DescribeReservedInstancesOfferingsProductDescriptionLinuxUnix,
+			ProductDescription:         ProductDescriptionLinuxUnix,
 			SpotInstanceRequestId:      "string",
 			SpotPrice:                  "string",
 			State:                      SpotInstanceRequestStateOpen,
-			Status: &DescribeSpotInstanceRequestsStatus{
+			Status: &SpotInstanceRequestStatus{
 				Code:       "string",
 				Message:    "string",
 				UpdateTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
@@ -265,7 +265,7 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			Type:       SpotOptionsSpotInstanceTypeOneTime,
+			Type:       SpotInstanceTypeOneTime,
 			ValidFrom:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			ValidUntil: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 		}},

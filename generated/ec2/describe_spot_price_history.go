@@ -29,7 +29,7 @@ type DescribeSpotPriceHistoryInput struct {
 	// price history data, in UTC format (for example, YYYY-MM-DD*T*HH:MM:*SS*Z).
 	EndTime *time.Time `json:"EndTime,omitempty"`
 	// Filters the results by the specified instance types.
-	InstanceTypes []InstanceTypeSpecificationInstanceType `json:"InstanceTypes,omitempty"`
+	InstanceTypes []InstanceType `json:"InstanceTypes,omitempty"`
 	// Filters the results by the specified basic product descriptions.
 	ProductDescriptions []string `json:"ProductDescriptions,omitempty"`
 	// The filters.

@@ -157,8 +157,8 @@ func TestDescribeSpotPriceHistoryOutputJSON(t *testing.T) {
 		SpotPriceHistory: []SpotPriceHistory{{
 			AvailabilityZone:   "string",
 			AvailabilityZoneId: "string",
-			InstanceType:       InstanceTypeSpecificationInstanceTypeA1Medium,
-			ProductDescription: DescribeReservedInstancesOfferingsProductDescriptionLinuxUnix,
+			InstanceType:       InstanceTypeA1Medium,
+			ProductDescription: ProductDescriptionLinuxUnix,
 			SpotPrice:          "string",
 			Timestamp:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 		}},

@@ -44,7 +44,7 @@ func (s *DescribeStaleSecurityGroupsInput) validate(v *paginate.Invalid, path st
 // DescribeStaleSecurityGroups's results.
 type DescribeStaleSecurityGroupsOutput struct {
 	// Information about the stale security groups.
-	StaleSecurityGroupSet []StaleSecurityGroupSet `json:"StaleSecurityGroupSet,omitempty"`
+	StaleSecurityGroupSet []StaleSecurityGroup `json:"StaleSecurityGroupSet,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -89,7 +89,7 @@ var describeStaleSecurityGroupsSpec = &paginate.Spec{
 }
 
 // describeStaleSecurityGroupsItems returns the items of a DescribeStaleSecurityGroups page.
-func describeStaleSecurityGroupsItems(out *DescribeStaleSecurityGroupsOutput) []StaleSecurityGroupSet {
+func describeStaleSecurityGroupsItems(out *DescribeStaleSecurityGroupsOutput) []StaleSecurityGroup {
 	return out.StaleSecurityGroupSet
 }
 
@@ -145,12 +145,12 @@ func (p *DescribeStaleSecurityGroupsPaginator) Pages(ctx context.Context) iter.S
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeStaleSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[StaleSecurityGroupSet, error] {
-	return func(yield func(StaleSecurityGroupSet, error) bool) {
+func (p *DescribeStaleSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[StaleSecurityGroup, error] {
+	return func(yield func(StaleSecurityGroup, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero StaleSecurityGroupSet
+				var zero StaleSecurityGroup
 				yield(zero, err)
 				return
 			}

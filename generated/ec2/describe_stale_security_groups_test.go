@@ -46,7 +46,7 @@ func newDescribeStaleSecurityGroupsFake(sizes ...int) (*describeStaleSecurityGro
 		page := &DescribeStaleSecurityGroupsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.StaleSecurityGroupSet = append(page.StaleSecurityGroupSet, StaleSecurityGroupSet{Description: id})
+			page.StaleSecurityGroupSet = append(page.StaleSecurityGroupSet, StaleSecurityGroup{Description: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -159,7 +159,7 @@ func TestDescribeStaleSecurityGroupsInputValidate(t *testing.T) {
 func TestDescribeStaleSecurityGroupsOutputJSON(t *testing.T) {
 	want := DescribeStaleSecurityGroupsOutput{
 		NextToken: paginate.StringToken("string"),
-		StaleSecurityGroupSet: []StaleSecurityGroupSet{{
+		StaleSecurityGroupSet: []StaleSecurityGroup{{
 			Description: "string",
 			GroupId:     "string",
 			GroupName:   "string",

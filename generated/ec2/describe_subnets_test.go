@@ -158,19 +158,19 @@ func TestDescribeSubnetsOutputJSON(t *testing.T) {
 			AvailabilityZone:            "string",
 			AvailabilityZoneId:          "string",
 			AvailableIpAddressCount:     new(int64(123)),
-			BlockPublicAccessStates:     &BlockPublicAccessStates{InternetGatewayBlockMode: BlockPublicAccessStatesInternetGatewayBlockModeOff},
+			BlockPublicAccessStates:     &BlockPublicAccessStates{InternetGatewayBlockMode: InternetGatewayBlockModeOff},
 			CidrBlock:                   "string",
 			CustomerOwnedIpv4Pool:       "string",
 			DefaultForAz:                new(true),
 			EnableDns64:                 new(true),
 			EnableLniAtDeviceIndex:      new(int64(123)),
-			Ipv6CidrBlockAssociationSet: []Ipv6CidrBlockAssociationSet{{
+			Ipv6CidrBlockAssociationSet: []Ipv6CidrBlockAssociation{{
 				AssociationId:        "string",
-				IpSource:             Ipv6CidrBlockAssociationSetIpSourceAmazon,
-				Ipv6AddressAttribute: IpamPoolIpamScopeTypePublic,
+				IpSource:             IpSourceAmazon,
+				Ipv6AddressAttribute: IpamScopeTypePublic,
 				Ipv6CidrBlock:        "string",
-				Ipv6CidrBlockState: &Ipv6CidrBlockState{
-					State:         Ipv6CidrBlockStateStateAssociating,
+				Ipv6CidrBlockState: &Ipv6CidrBlockAssociationIpv6CidrBlockState{
+					State:         Ipv6CidrBlockStateAssociating,
 					StatusMessage: "string",
 				},
 			}},
@@ -182,7 +182,7 @@ func TestDescribeSubnetsOutputJSON(t *testing.T) {
 			PrivateDnsNameOptionsOnLaunch: &PrivateDnsNameOptions{
 				EnableResourceNameDnsAAAARecord: new(true),
 				EnableResourceNameDnsARecord:    new(true),
-				HostnameType:                    PrivateDnsNameOptionsHostnameTypeIpName,
+				HostnameType:                    HostnameTypeIpName,
 			},
 			State:     SubnetStatePending,
 			SubnetArn: "string",

@@ -155,14 +155,14 @@ func TestDescribeTransitGatewayAttachmentsOutputJSON(t *testing.T) {
 	want := DescribeTransitGatewayAttachmentsOutput{
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayAttachments: []TransitGatewayAttachment{{
-			Association: &DescribeTransitGatewayAttachmentsAssociation{
-				State:                      IamInstanceProfileAssociationStateAssociating,
+			Association: &TransitGatewayAttachmentAssociation{
+				State:                      AssociationStateAssociating,
 				TransitGatewayRouteTableId: "string",
 			},
 			CreationTime:    new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			ResourceId:      "string",
 			ResourceOwnerId: "string",
-			ResourceType:    TransitGatewayAttachmentResourceTypeVpc,
+			ResourceType:    ResourceTypeVpc,
 			State:           TransitGatewayAttachmentStateInitiating,
 			Tags: []Tag{{
 				Key:   "string",

@@ -157,7 +157,7 @@ func TestDescribeTransitGatewayConnectPeersOutputJSON(t *testing.T) {
 		TransitGatewayConnectPeers: []TransitGatewayConnectPeer{{
 			ConnectPeerConfiguration: &ConnectPeerConfiguration{
 				BgpConfigurations: []BgpConfiguration{{
-					BgpStatus:             BgpStatusStatusUp,
+					BgpStatus:             BgpStatusUp,
 					PeerAddress:           "string",
 					PeerAsn:               new(int64(123)),
 					TransitGatewayAddress: "string",
@@ -165,11 +165,11 @@ func TestDescribeTransitGatewayConnectPeersOutputJSON(t *testing.T) {
 				}},
 				InsideCidrBlocks:      []string{"string"},
 				PeerAddress:           "string",
-				Protocol:              ConnectPeerConfigurationProtocolGre,
+				Protocol:              OptionsProtocolGre,
 				TransitGatewayAddress: "string",
 			},
 			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:        CarrierGatewayStatePending,
+			State:        ConfigurationStatePending,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

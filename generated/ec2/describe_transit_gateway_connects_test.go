@@ -156,7 +156,7 @@ func TestDescribeTransitGatewayConnectsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayConnects: []TransitGatewayConnect{{
 			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options:      &Options{Protocol: ConnectPeerConfigurationProtocolGre},
+			Options:      &Options{Protocol: OptionsProtocolGre},
 			State:        TransitGatewayAttachmentStateInitiating,
 			Tags: []Tag{{
 				Key:   "string",

@@ -156,13 +156,13 @@ func TestDescribeTransitGatewayMulticastDomainsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayMulticastDomains: []TransitGatewayMulticastDomain{{
 			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options: &DescribeTransitGatewayMulticastDomainsOptions{
-				AutoAcceptSharedAssociations: OptionsIgmpv2SupportEnable,
-				Igmpv2Support:                OptionsIgmpv2SupportEnable,
-				StaticSourcesSupport:         OptionsIgmpv2SupportEnable,
+			Options: &TransitGatewayMulticastDomainOptions{
+				AutoAcceptSharedAssociations: DnsSupportEnable,
+				Igmpv2Support:                DnsSupportEnable,
+				StaticSourcesSupport:         DnsSupportEnable,
 			},
 			OwnerId: "string",
-			State:   CarrierGatewayStatePending,
+			State:   ConfigurationStatePending,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

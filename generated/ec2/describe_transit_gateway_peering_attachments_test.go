@@ -163,7 +163,7 @@ func TestDescribeTransitGatewayPeeringAttachmentsOutputJSON(t *testing.T) {
 			},
 			AccepterTransitGatewayAttachmentId: "string",
 			CreationTime:                       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options:                            &DescribeTransitGatewayPeeringAttachmentsOptions{DynamicRouting: OptionsIgmpv2SupportEnable},
+			Options:                            &TransitGatewayPeeringAttachmentOptions{DynamicRouting: DnsSupportEnable},
 			RequesterTgwInfo: &RequesterTgwInfo{
 				CoreNetworkId:    "string",
 				OwnerId:          "string",

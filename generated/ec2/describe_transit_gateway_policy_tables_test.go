@@ -156,7 +156,7 @@ func TestDescribeTransitGatewayPolicyTablesOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayPolicyTables: []TransitGatewayPolicyTable{{
 			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:        CarrierGatewayStatePending,
+			State:        ConfigurationStatePending,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

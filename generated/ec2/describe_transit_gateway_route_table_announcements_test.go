@@ -155,7 +155,7 @@ func TestDescribeTransitGatewayRouteTableAnnouncementsOutputJSON(t *testing.T) {
 	want := DescribeTransitGatewayRouteTableAnnouncementsOutput{
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayRouteTableAnnouncements: []TransitGatewayRouteTableAnnouncement{{
-			AnnouncementDirection: TransitGatewayRouteTableAnnouncementAnnouncementDirectionOutgoing,
+			AnnouncementDirection: AnnouncementDirectionOutgoing,
 			CoreNetworkId:         "string",
 			CreationTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			PeerCoreNetworkId:     "string",

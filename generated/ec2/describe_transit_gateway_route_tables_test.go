@@ -158,7 +158,7 @@ func TestDescribeTransitGatewayRouteTablesOutputJSON(t *testing.T) {
 			CreationTime:                 new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			DefaultAssociationRouteTable: new(true),
 			DefaultPropagationRouteTable: new(true),
-			State:                        CarrierGatewayStatePending,
+			State:                        ConfigurationStatePending,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

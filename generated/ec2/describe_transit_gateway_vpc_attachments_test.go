@@ -156,11 +156,11 @@ func TestDescribeTransitGatewayVpcAttachmentsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayVpcAttachments: []TransitGatewayVpcAttachment{{
 			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options: &DescribeTransitGatewayVpcAttachmentsOptions{
-				ApplianceModeSupport:            OptionsIgmpv2SupportEnable,
-				DnsSupport:                      OptionsIgmpv2SupportEnable,
-				Ipv6Support:                     OptionsIgmpv2SupportEnable,
-				SecurityGroupReferencingSupport: OptionsIgmpv2SupportEnable,
+			Options: &TransitGatewayVpcAttachmentOptions{
+				ApplianceModeSupport:            DnsSupportEnable,
+				DnsSupport:                      DnsSupportEnable,
+				Ipv6Support:                     DnsSupportEnable,
+				SecurityGroupReferencingSupport: DnsSupportEnable,
 			},
 			State:     TransitGatewayAttachmentStateInitiating,
 			SubnetIds: []string{"string"},

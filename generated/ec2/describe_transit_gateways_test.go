@@ -157,22 +157,22 @@ func TestDescribeTransitGatewaysOutputJSON(t *testing.T) {
 		TransitGateways: []TransitGateway{{
 			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			Description:  "string",
-			Options: &DescribeTransitGatewaysOptions{
+			Options: &TransitGatewayOptions{
 				AmazonSideAsn:                  new(int64(123)),
 				AssociationDefaultRouteTableId: "string",
-				AutoAcceptSharedAttachments:    OptionsIgmpv2SupportEnable,
-				DefaultRouteTableAssociation:   OptionsIgmpv2SupportEnable,
-				DefaultRouteTablePropagation:   OptionsIgmpv2SupportEnable,
-				DnsSupport:                     OptionsIgmpv2SupportEnable,
-				EncryptionSupport: &EncryptionSupport{
-					EncryptionState: EncryptionSupportEncryptionStateEnabling,
+				AutoAcceptSharedAttachments:    DnsSupportEnable,
+				DefaultRouteTableAssociation:   DnsSupportEnable,
+				DefaultRouteTablePropagation:   DnsSupportEnable,
+				DnsSupport:                     DnsSupportEnable,
+				EncryptionSupport: &OptionEncryptionSupport{
+					EncryptionState: EncryptionStateEnabling,
 					StateMessage:    "string",
 				},
-				MulticastSupport:                OptionsIgmpv2SupportEnable,
+				MulticastSupport:                DnsSupportEnable,
 				PropagationDefaultRouteTableId:  "string",
-				SecurityGroupReferencingSupport: OptionsIgmpv2SupportEnable,
+				SecurityGroupReferencingSupport: DnsSupportEnable,
 				TransitGatewayCidrBlocks:        []string{"string"},
-				VpnEcmpSupport:                  OptionsIgmpv2SupportEnable,
+				VpnEcmpSupport:                  DnsSupportEnable,
 			},
 			OwnerId: "string",
 			State:   RouteServerStatePending,

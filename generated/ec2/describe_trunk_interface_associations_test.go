@@ -156,7 +156,7 @@ func TestDescribeTrunkInterfaceAssociationsOutputJSON(t *testing.T) {
 			AssociationId:     "string",
 			BranchInterfaceId: "string",
 			GreKey:            new(int64(123)),
-			InterfaceProtocol: InterfaceAssociationInterfaceProtocolVlan,
+			InterfaceProtocol: InterfaceProtocolVlan,
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",

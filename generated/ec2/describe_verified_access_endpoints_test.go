@@ -155,14 +155,14 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		VerifiedAccessEndpoints: []VerifiedAccessEndpoint{{
 			ApplicationDomain: "string",
-			AttachmentType:    AssociatedTargetNetworkNetworkTypeVpc,
+			AttachmentType:    NetworkTypeVpc,
 			CidrOptions: &CidrOptions{
 				Cidr: "string",
 				PortRanges: []SourcePortRange{{
 					FromPort: new(int64(123)),
 					ToPort:   new(int64(123)),
 				}},
-				Protocol:  LoadBalancerOptionsProtocolHttp,
+				Protocol:  RdsOptionsProtocolHttp,
 				SubnetIds: []string{"string"},
 			},
 			CreationTime:           "string",
@@ -171,7 +171,7 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 			DeviceValidationDomain: "string",
 			DomainCertificateArn:   "string",
 			EndpointDomain:         "string",
-			EndpointType:           VerifiedAccessEndpointEndpointTypeLoadBalancer,
+			EndpointType:           EndpointTypeLoadBalancer,
 			LastUpdatedTime:        "string",
 			LoadBalancerOptions: &LoadBalancerOptions{
 				LoadBalancerArn: "string",
@@ -180,7 +180,7 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 					FromPort: new(int64(123)),
 					ToPort:   new(int64(123)),
 				}},
-				Protocol:  LoadBalancerOptionsProtocolHttp,
+				Protocol:  RdsOptionsProtocolHttp,
 				SubnetIds: []string{"string"},
 			},
 			NetworkInterfaceOptions: &NetworkInterfaceOptions{
@@ -190,11 +190,11 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 					FromPort: new(int64(123)),
 					ToPort:   new(int64(123)),
 				}},
-				Protocol: LoadBalancerOptionsProtocolHttp,
+				Protocol: RdsOptionsProtocolHttp,
 			},
 			RdsOptions: &RdsOptions{
 				Port:             new(int64(123)),
-				Protocol:         LoadBalancerOptionsProtocolHttp,
+				Protocol:         RdsOptionsProtocolHttp,
 				RdsDbClusterArn:  "string",
 				RdsDbInstanceArn: "string",
 				RdsDbProxyArn:    "string",
@@ -206,8 +206,8 @@ func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
 				CustomerManagedKeyEnabled: new(true),
 				KmsKeyArn:                 "string",
 			},
-			Status: &DescribeVerifiedAccessEndpointsStatus{
-				Code:    DescribeVerifiedAccessEndpointsStatusCodePending,
+			Status: &VerifiedAccessEndpointStatus{
+				Code:    VerifiedAccessEndpointStatusCodePending,
 				Message: "string",
 			},
 			Tags: []Tag{{

@@ -167,11 +167,11 @@ func TestDescribeVerifiedAccessInstancesOutputJSON(t *testing.T) {
 				Value: "string",
 			}},
 			VerifiedAccessInstanceId: "string",
-			VerifiedAccessTrustProviders: []VerifiedAccessTrustProvider{{
+			VerifiedAccessTrustProviders: []VerifiedAccessInstanceVerifiedAccessTrustProvider{{
 				Description:                   "string",
-				DeviceTrustProviderType:       VerifiedAccessTrustProviderDeviceTrustProviderTypeJamf,
-				TrustProviderType:             VerifiedAccessTrustProviderTrustProviderTypeUser,
-				UserTrustProviderType:         VerifiedAccessTrustProviderUserTrustProviderTypeIamIdentityCenter,
+				DeviceTrustProviderType:       DeviceTrustProviderTypeJamf,
+				TrustProviderType:             TrustProviderTypeUser,
+				UserTrustProviderType:         UserTrustProviderTypeIamIdentityCenter,
 				VerifiedAccessTrustProviderId: "string",
 			}},
 		}},

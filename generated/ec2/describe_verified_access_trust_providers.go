@@ -37,7 +37,7 @@ func (s *DescribeVerifiedAccessTrustProvidersInput) Validate() error {
 // DescribeVerifiedAccessTrustProviders's results.
 type DescribeVerifiedAccessTrustProvidersOutput struct {
 	// Details about the Verified Access trust providers.
-	VerifiedAccessTrustProviders []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider `json:"VerifiedAccessTrustProviders,omitempty"`
+	VerifiedAccessTrustProviders []VerifiedAccessTrustProvider `json:"VerifiedAccessTrustProviders,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -82,7 +82,7 @@ var describeVerifiedAccessTrustProvidersSpec = &paginate.Spec{
 }
 
 // describeVerifiedAccessTrustProvidersItems returns the items of a DescribeVerifiedAccessTrustProviders page.
-func describeVerifiedAccessTrustProvidersItems(out *DescribeVerifiedAccessTrustProvidersOutput) []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider {
+func describeVerifiedAccessTrustProvidersItems(out *DescribeVerifiedAccessTrustProvidersOutput) []VerifiedAccessTrustProvider {
 	return out.VerifiedAccessTrustProviders
 }
 
@@ -138,12 +138,12 @@ func (p *DescribeVerifiedAccessTrustProvidersPaginator) Pages(ctx context.Contex
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeVerifiedAccessTrustProvidersPaginator) Items(ctx context.Context) iter.Seq2[DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider, error] {
-	return func(yield func(DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider, error) bool) {
+func (p *DescribeVerifiedAccessTrustProvidersPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessTrustProvider, error] {
+	return func(yield func(VerifiedAccessTrustProvider, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider
+				var zero VerifiedAccessTrustProvider
 				yield(zero, err)
 				return
 			}

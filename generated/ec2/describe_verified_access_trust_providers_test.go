@@ -46,7 +46,7 @@ func newDescribeVerifiedAccessTrustProvidersFake(sizes ...int) (*describeVerifie
 		page := &DescribeVerifiedAccessTrustProvidersOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.VerifiedAccessTrustProviders = append(page.VerifiedAccessTrustProviders, DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider{VerifiedAccessTrustProviderId: id})
+			page.VerifiedAccessTrustProviders = append(page.VerifiedAccessTrustProviders, VerifiedAccessTrustProvider{VerifiedAccessTrustProviderId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,14 +153,14 @@ func TestDescribeVerifiedAccessTrustProvidersInputValidate(t *testing.T) {
 func TestDescribeVerifiedAccessTrustProvidersOutputJSON(t *testing.T) {
 	want := DescribeVerifiedAccessTrustProvidersOutput{
 		NextToken: paginate.StringToken("string"),
-		VerifiedAccessTrustProviders: []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider{{
+		VerifiedAccessTrustProviders: []VerifiedAccessTrustProvider{{
 			CreationTime: "string",
 			Description:  "string",
 			DeviceOptions: &DeviceOptions{
 				PublicSigningKeyUrl: "string",
 				TenantId:            "string",
 			},
-			DeviceTrustProviderType: VerifiedAccessTrustProviderDeviceTrustProviderTypeJamf,
+			DeviceTrustProviderType: DeviceTrustProviderTypeJamf,
 			LastUpdatedTime:         "string",
 			NativeApplicationOidcOptions: &NativeApplicationOidcOptions{
 				AuthorizationEndpoint:    "string",
@@ -189,8 +189,8 @@ func TestDescribeVerifiedAccessTrustProvidersOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			TrustProviderType:             VerifiedAccessTrustProviderTrustProviderTypeUser,
-			UserTrustProviderType:         VerifiedAccessTrustProviderUserTrustProviderTypeIamIdentityCenter,
+			TrustProviderType:             TrustProviderTypeUser,
+			UserTrustProviderType:         UserTrustProviderTypeIamIdentityCenter,
 			VerifiedAccessTrustProviderId: "string",
 		}},
 	}

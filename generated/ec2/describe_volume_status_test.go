@@ -47,7 +47,7 @@ func newDescribeVolumeStatusFake(sizes ...int) (*describeVolumeStatusFake, []str
 		page := &DescribeVolumeStatusOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.VolumeStatuses = append(page.VolumeStatuses, VolumeStatus{AvailabilityZone: id})
+			page.VolumeStatuses = append(page.VolumeStatuses, VolumeStatusItem{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,20 +154,20 @@ func TestDescribeVolumeStatusInputValidate(t *testing.T) {
 func TestDescribeVolumeStatusOutputJSON(t *testing.T) {
 	want := DescribeVolumeStatusOutput{
 		NextToken: paginate.StringToken("string"),
-		VolumeStatuses: []VolumeStatus{{
+		VolumeStatuses: []VolumeStatusItem{{
 			Actions: []Action{{
 				Code:        "string",
 				Description: "string",
 				EventId:     "string",
 				EventType:   "string",
 			}},
-			AttachmentStatuses: []AttachmentStatus{{
+			AttachmentStatuses: []VolumeStatusAttachmentStatus{{
 				InstanceId:    "string",
 				IoPerformance: "string",
 			}},
 			AvailabilityZone:   "string",
 			AvailabilityZoneId: "string",
-			Events: []DescribeVolumeStatusEvent{{
+			Events: []VolumeStatusEvent{{
 				Description: "string",
 				EventId:     "string",
 				EventType:   "string",
@@ -177,7 +177,7 @@ func TestDescribeVolumeStatusOutputJSON(t *testing.T) {
 			}},
 			InitializationStatusDetails: &InitializationStatusDetails{
 				EstimatedTimeToCompleteInSeconds: new(int64(123)),
-				InitializationType:               InitializationStatusDetailsInitializationTypeDefault,
+				InitializationType:               InitializationTypeDefault,
 				Progress:                         new(int64(123)),
 			},
 			Operator: &Operator{
@@ -187,12 +187,12 @@ func TestDescribeVolumeStatusOutputJSON(t *testing.T) {
 			},
 			OutpostArn: "string",
 			VolumeId:   "string",
-			VolumeStatus: &DescribeVolumeStatusVolumeStatus{
-				Details: []DescribeVolumeStatusDetail{{
-					Name:   DescribeVolumeStatusDetailNameIoEnabled,
+			VolumeStatus: &VolumeStatus{
+				Details: []VolumeStatusDetail{{
+					Name:   VolumeStatusNameIoEnabled,
 					Status: "string",
 				}},
-				Status: VolumeStatusStatusOk,
+				Status: DescribeVolumeStatusOk,
 			},
 		}},
 	}

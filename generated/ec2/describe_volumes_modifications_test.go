@@ -156,7 +156,7 @@ func TestDescribeVolumesModificationsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		VolumesModifications: []VolumesModification{{
 			EndTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ModificationState: VolumesModificationModificationStateModifying,
+			ModificationState: VolumesModificationStateModifying,
 			Operator: &Operator{
 				HiddenByDefault: new(true),
 				Managed:         new(true),
@@ -166,7 +166,7 @@ func TestDescribeVolumesModificationsOutputJSON(t *testing.T) {
 			OriginalMultiAttachEnabled: new(true),
 			OriginalSize:               new(int64(123)),
 			OriginalThroughput:         new(int64(123)),
-			OriginalVolumeType:         EbsVolumeTypeStandard,
+			OriginalVolumeType:         VolumeTypeStandard,
 			Progress:                   new(int64(123)),
 			StartTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			StatusMessage:              "string",
@@ -174,7 +174,7 @@ func TestDescribeVolumesModificationsOutputJSON(t *testing.T) {
 			TargetMultiAttachEnabled:   new(true),
 			TargetSize:                 new(int64(123)),
 			TargetThroughput:           new(int64(123)),
-			TargetVolumeType:           EbsVolumeTypeStandard,
+			TargetVolumeType:           VolumeTypeStandard,
 			VolumeId:                   "string",
 		}},
 	}

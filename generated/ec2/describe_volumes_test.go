@@ -155,7 +155,7 @@ func TestDescribeVolumesOutputJSON(t *testing.T) {
 	want := DescribeVolumesOutput{
 		NextToken: paginate.StringToken("string"),
 		Volumes: []Volume{{
-			Attachments: []DescribeVolumesAttachment{{
+			Attachments: []VolumeAttachment{{
 				AssociatedResource:    "string",
 				AttachTime:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				DeleteOnTermination:   new(true),
@@ -163,7 +163,7 @@ func TestDescribeVolumesOutputJSON(t *testing.T) {
 				EbsCardIndex:          new(int64(123)),
 				InstanceId:            "string",
 				InstanceOwningService: "string",
-				State:                 DescribeVolumesAttachmentStateAttaching,
+				State:                 VolumeAttachmentStateAttaching,
 				VolumeId:              "string",
 			}},
 			AvailabilityZone:   "string",
@@ -183,7 +183,7 @@ func TestDescribeVolumesOutputJSON(t *testing.T) {
 			Size:           new(int64(123)),
 			SnapshotId:     "string",
 			SourceVolumeId: "string",
-			SseType:        SnapshotSseTypeSseEbs,
+			SseType:        SseTypeSseEbs,
 			State:          VolumeStateCreating,
 			Tags: []Tag{{
 				Key:   "string",
@@ -192,7 +192,7 @@ func TestDescribeVolumesOutputJSON(t *testing.T) {
 			Throughput:               new(int64(123)),
 			VolumeId:                 "string",
 			VolumeInitializationRate: new(int64(123)),
-			VolumeType:               EbsVolumeTypeStandard,
+			VolumeType:               VolumeTypeStandard,
 		}},
 	}
 	b, err := json.Marshal(want)

@@ -30,7 +30,7 @@ func (s *DescribeVpcClassicLinkDnsSupportInput) Validate() error {
 // DescribeVpcClassicLinkDnsSupport's results.
 type DescribeVpcClassicLinkDnsSupportOutput struct {
 	// Information about the ClassicLink DNS support status of the VPCs.
-	Vpcs []Vpc `json:"Vpcs,omitempty"`
+	Vpcs []VpcClassicLinkDnsSupportVpc `json:"Vpcs,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -75,7 +75,7 @@ var describeVpcClassicLinkDnsSupportSpec = &paginate.Spec{
 }
 
 // describeVpcClassicLinkDnsSupportItems returns the items of a DescribeVpcClassicLinkDnsSupport page.
-func describeVpcClassicLinkDnsSupportItems(out *DescribeVpcClassicLinkDnsSupportOutput) []Vpc {
+func describeVpcClassicLinkDnsSupportItems(out *DescribeVpcClassicLinkDnsSupportOutput) []VpcClassicLinkDnsSupportVpc {
 	return out.Vpcs
 }
 
@@ -131,12 +131,12 @@ func (p *DescribeVpcClassicLinkDnsSupportPaginator) Pages(ctx context.Context) i
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeVpcClassicLinkDnsSupportPaginator) Items(ctx context.Context) iter.Seq2[Vpc, error] {
-	return func(yield func(Vpc, error) bool) {
+func (p *DescribeVpcClassicLinkDnsSupportPaginator) Items(ctx context.Context) iter.Seq2[VpcClassicLinkDnsSupportVpc, error] {
+	return func(yield func(VpcClassicLinkDnsSupportVpc, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero Vpc
+				var zero VpcClassicLinkDnsSupportVpc
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newDescribeVpcClassicLinkDnsSupportFake(sizes ...int) (*describeVpcClassicL
 		page := &DescribeVpcClassicLinkDnsSupportOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Vpcs = append(page.Vpcs, Vpc{VpcId: id})
+			page.Vpcs = append(page.Vpcs, VpcClassicLinkDnsSupportVpc{VpcId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,7 +153,7 @@ func TestDescribeVpcClassicLinkDnsSupportInputValidate(t *testing.T) {
 func TestDescribeVpcClassicLinkDnsSupportOutputJSON(t *testing.T) {
 	want := DescribeVpcClassicLinkDnsSupportOutput{
 		NextToken: paginate.StringToken("string"),
-		Vpcs: []Vpc{{
+		Vpcs: []VpcClassicLinkDnsSupportVpc{{
 			ClassicLinkDnsSupported: new(true),
 			VpcId:                   "string",
 		}},

@@ -46,7 +46,7 @@ func (s *DescribeVpcEndpointConnectionNotificationsInput) Validate() error {
 // DescribeVpcEndpointConnectionNotifications's results.
 type DescribeVpcEndpointConnectionNotificationsOutput struct {
 	// The notifications.
-	ConnectionNotificationSet []ConnectionNotificationSet `json:"ConnectionNotificationSet,omitempty"`
+	ConnectionNotificationSet []ConnectionNotification `json:"ConnectionNotificationSet,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -92,7 +92,7 @@ var describeVpcEndpointConnectionNotificationsSpec = &paginate.Spec{
 }
 
 // describeVpcEndpointConnectionNotificationsItems returns the items of a DescribeVpcEndpointConnectionNotifications page.
-func describeVpcEndpointConnectionNotificationsItems(out *DescribeVpcEndpointConnectionNotificationsOutput) []ConnectionNotificationSet {
+func describeVpcEndpointConnectionNotificationsItems(out *DescribeVpcEndpointConnectionNotificationsOutput) []ConnectionNotification {
 	return out.ConnectionNotificationSet
 }
 
@@ -148,12 +148,12 @@ func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Pages(ctx context.
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Items(ctx context.Context) iter.Seq2[ConnectionNotificationSet, error] {
-	return func(yield func(ConnectionNotificationSet, error) bool) {
+func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Items(ctx context.Context) iter.Seq2[ConnectionNotification, error] {
+	return func(yield func(ConnectionNotification, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero ConnectionNotificationSet
+				var zero ConnectionNotification
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newDescribeVpcEndpointConnectionNotificationsFake(sizes ...int) (*describeV
 		page := &DescribeVpcEndpointConnectionNotificationsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.ConnectionNotificationSet = append(page.ConnectionNotificationSet, ConnectionNotificationSet{ConnectionNotificationId: id})
+			page.ConnectionNotificationSet = append(page.ConnectionNotificationSet, ConnectionNotification{ConnectionNotificationId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,12 +152,12 @@ func TestDescribeVpcEndpointConnectionNotificationsInputValidate(t *testing.T) {
 
 func TestDescribeVpcEndpointConnectionNotificationsOutputJSON(t *testing.T) {
 	want := DescribeVpcEndpointConnectionNotificationsOutput{
-		ConnectionNotificationSet: []ConnectionNotificationSet{{
+		ConnectionNotificationSet: []ConnectionNotification{{
 			ConnectionEvents:            []string{"string"},
 			ConnectionNotificationArn:   "string",
 			ConnectionNotificationId:    "string",
-			ConnectionNotificationState: ConnectionNotificationSetConnectionNotificationStateEnabled,
-			ConnectionNotificationType:  ConnectionNotificationSetConnectionNotificationTypeTopic,
+			ConnectionNotificationState: ConnectionNotificationStateEnabled,
+			ConnectionNotificationType:  ConnectionNotificationTypeTopic,
 			ServiceId:                   "string",
 			ServiceRegion:               "string",
 			VpcEndpointId:               "string",

@@ -161,7 +161,7 @@ func TestDescribeVpcEndpointConnectionsOutputJSON(t *testing.T) {
 				HostedZoneId: "string",
 			}},
 			GatewayLoadBalancerArns: []string{"string"},
-			IpAddressType:           InstanceConnectEndpointIpAddressTypeIpv4,
+			IpAddressType:           IpAddressTypeIpv4,
 			NetworkLoadBalancerArns: []string{"string"},
 			ServiceId:               "string",
 			Tags: []Tag{{
@@ -172,7 +172,7 @@ func TestDescribeVpcEndpointConnectionsOutputJSON(t *testing.T) {
 			VpcEndpointId:           "string",
 			VpcEndpointOwner:        "string",
 			VpcEndpointRegion:       "string",
-			VpcEndpointState:        VpcEndpointConnectionVpcEndpointStatePendingAcceptance,
+			VpcEndpointState:        VpcEndpointStatePendingAcceptance,
 		}},
 	}
 	b, err := json.Marshal(want)

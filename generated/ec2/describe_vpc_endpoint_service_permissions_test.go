@@ -46,7 +46,7 @@ func newDescribeVpcEndpointServicePermissionsFake(sizes ...int) (*describeVpcEnd
 		page := &DescribeVpcEndpointServicePermissionsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.AllowedPrincipals = append(page.AllowedPrincipals, AllowedPrincipal{PrincipalType: AllowedPrincipalPrincipalType(id)})
+			page.AllowedPrincipals = append(page.AllowedPrincipals, AllowedPrincipal{PrincipalType: PrincipalType(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -160,7 +160,7 @@ func TestDescribeVpcEndpointServicePermissionsOutputJSON(t *testing.T) {
 	want := DescribeVpcEndpointServicePermissionsOutput{
 		AllowedPrincipals: []AllowedPrincipal{{
 			Principal:           "string",
-			PrincipalType:       AllowedPrincipalPrincipalTypeAll,
+			PrincipalType:       PrincipalTypeAll,
 			ServiceId:           "string",
 			ServicePermissionId: "string",
 			Tags: []Tag{{

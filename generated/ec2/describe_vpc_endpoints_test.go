@@ -161,7 +161,7 @@ func TestDescribeVpcEndpointsOutputJSON(t *testing.T) {
 				HostedZoneId: "string",
 			}},
 			DnsOptions: &DnsOptions{
-				DnsRecordIpType:                          DnsOptionsDnsRecordIpTypeIpv4,
+				DnsRecordIpType:                          DnsRecordIpTypeIpv4,
 				PrivateDnsOnlyForInboundResolverEndpoint: new(true),
 				PrivateDnsPreference:                     "string",
 				PrivateDnsSpecifiedDomains:               []string{"string"},
@@ -171,12 +171,12 @@ func TestDescribeVpcEndpointsOutputJSON(t *testing.T) {
 				GroupId:   "string",
 				GroupName: "string",
 			}},
-			IpAddressType: InstanceConnectEndpointIpAddressTypeIpv4,
-			Ipv4Prefixes: []DescribeVpcEndpointsIpv4Prefix{{
+			IpAddressType: IpAddressTypeIpv4,
+			Ipv4Prefixes: []VpcEndpointIpv4Prefix{{
 				IpPrefixes: []string{"string"},
 				SubnetId:   "string",
 			}},
-			Ipv6Prefixes: []DescribeVpcEndpointsIpv4Prefix{{
+			Ipv6Prefixes: []VpcEndpointIpv4Prefix{{
 				IpPrefixes: []string{"string"},
 				SubnetId:   "string",
 			}},
@@ -194,14 +194,14 @@ func TestDescribeVpcEndpointsOutputJSON(t *testing.T) {
 			ServiceName:              "string",
 			ServiceNetworkArn:        "string",
 			ServiceRegion:            "string",
-			State:                    VpcEndpointConnectionVpcEndpointStatePendingAcceptance,
+			State:                    VpcEndpointStatePendingAcceptance,
 			SubnetIds:                []string{"string"},
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",
 			}},
 			VpcEndpointId:   "string",
-			VpcEndpointType: VpcEndpointVpcEndpointTypeInterface,
+			VpcEndpointType: VpcEndpointTypeInterface,
 			VpcId:           "string",
 		}},
 	}

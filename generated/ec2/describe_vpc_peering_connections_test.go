@@ -157,8 +157,8 @@ func TestDescribeVpcPeeringConnectionsOutputJSON(t *testing.T) {
 		VpcPeeringConnections: []VpcPeeringConnection{{
 			AccepterVpcInfo: &AccepterVpcInfo{
 				CidrBlock:        "string",
-				CidrBlockSet:     []CidrBlockSet{{CidrBlock: "string"}},
-				Ipv6CidrBlockSet: []Ipv6CidrBlockSet{{Ipv6CidrBlock: "string"}},
+				CidrBlockSet:     []CidrBlock{{CidrBlock: "string"}},
+				Ipv6CidrBlockSet: []Ipv6CidrBlock{{Ipv6CidrBlock: "string"}},
 				OwnerId:          "string",
 				PeeringOptions: &PeeringOptions{
 					AllowDnsResolutionFromRemoteVpc:            new(true),
@@ -171,8 +171,8 @@ func TestDescribeVpcPeeringConnectionsOutputJSON(t *testing.T) {
 			ExpirationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			RequesterVpcInfo: &AccepterVpcInfo{
 				CidrBlock:        "string",
-				CidrBlockSet:     []CidrBlockSet{{CidrBlock: "string"}},
-				Ipv6CidrBlockSet: []Ipv6CidrBlockSet{{Ipv6CidrBlock: "string"}},
+				CidrBlockSet:     []CidrBlock{{CidrBlock: "string"}},
+				Ipv6CidrBlockSet: []Ipv6CidrBlock{{Ipv6CidrBlock: "string"}},
 				OwnerId:          "string",
 				PeeringOptions: &PeeringOptions{
 					AllowDnsResolutionFromRemoteVpc:            new(true),
@@ -182,8 +182,8 @@ func TestDescribeVpcPeeringConnectionsOutputJSON(t *testing.T) {
 				Region: "string",
 				VpcId:  "string",
 			},
-			Status: &DescribeVpcPeeringConnectionsStatus{
-				Code:    DescribeVpcPeeringConnectionsStatusCodeInitiatingRequest,
+			Status: &VpcPeeringConnectionStatus{
+				Code:    VpcPeeringConnectionStatusCodeInitiatingRequest,
 				Message: "string",
 			},
 			Tags: []Tag{{

@@ -67,7 +67,7 @@ func (s *DescribeVpcsInput) Validate() error {
 // DescribeVpcsOutput is one page of DescribeVpcs's results.
 type DescribeVpcsOutput struct {
 	// Information about the VPCs.
-	Vpcs []DescribeVpcsVpc `json:"Vpcs,omitempty"`
+	Vpcs []Vpc `json:"Vpcs,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -112,7 +112,7 @@ var describeVpcsSpec = &paginate.Spec{
 }
 
 // describeVpcsItems returns the items of a DescribeVpcs page.
-func describeVpcsItems(out *DescribeVpcsOutput) []DescribeVpcsVpc {
+func describeVpcsItems(out *DescribeVpcsOutput) []Vpc {
 	return out.Vpcs
 }
 
@@ -168,12 +168,12 @@ func (p *DescribeVpcsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVp
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *DescribeVpcsPaginator) Items(ctx context.Context) iter.Seq2[DescribeVpcsVpc, error] {
-	return func(yield func(DescribeVpcsVpc, error) bool) {
+func (p *DescribeVpcsPaginator) Items(ctx context.Context) iter.Seq2[Vpc, error] {
+	return func(yield func(Vpc, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeVpcsVpc
+				var zero Vpc
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newDescribeVpcsFake(sizes ...int) (*describeVpcsFake, []string) {
 		page := &DescribeVpcsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Vpcs = append(page.Vpcs, DescribeVpcsVpc{OwnerId: id})
+			page.Vpcs = append(page.Vpcs, Vpc{OwnerId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,14 +153,14 @@ func TestDescribeVpcsInputValidate(t *testing.T) {
 func TestDescribeVpcsOutputJSON(t *testing.T) {
 	want := DescribeVpcsOutput{
 		NextToken: paginate.StringToken("string"),
-		Vpcs: []DescribeVpcsVpc{{
-			BlockPublicAccessStates: &BlockPublicAccessStates{InternetGatewayBlockMode: BlockPublicAccessStatesInternetGatewayBlockModeOff},
+		Vpcs: []Vpc{{
+			BlockPublicAccessStates: &BlockPublicAccessStates{InternetGatewayBlockMode: InternetGatewayBlockModeOff},
 			CidrBlock:               "string",
-			CidrBlockAssociationSet: []CidrBlockAssociationSet{{
+			CidrBlockAssociationSet: []CidrBlockAssociation{{
 				AssociationId: "string",
 				CidrBlock:     "string",
-				CidrBlockState: &Ipv6CidrBlockState{
-					State:         Ipv6CidrBlockStateStateAssociating,
+				CidrBlockState: &Ipv6CidrBlockAssociationIpv6CidrBlockState{
+					State:         Ipv6CidrBlockStateAssociating,
 					StatusMessage: "string",
 				},
 			}},
@@ -168,36 +168,36 @@ func TestDescribeVpcsOutputJSON(t *testing.T) {
 			EncryptionControl: &EncryptionControl{
 				Mode: EncryptionControlModeMonitor,
 				ResourceExclusions: &ResourceExclusions{
-					EgressOnlyInternetGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					EgressOnlyInternetGateway: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					ElasticFileSystem: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					ElasticFileSystem: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					InternetGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					InternetGateway: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					Lambda: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					Lambda: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					NatGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					NatGateway: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					VirtualPrivateGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					VirtualPrivateGateway: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					VpcLattice: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					VpcLattice: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
-					VpcPeering: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
+					VpcPeering: &Lambda{
+						State:        EncryptionStateEnabling,
 						StateMessage: "string",
 					},
 				},
@@ -211,13 +211,13 @@ func TestDescribeVpcsOutputJSON(t *testing.T) {
 				VpcId:                  "string",
 			},
 			InstanceTenancy: PlacementTenancyDefault,
-			Ipv6CidrBlockAssociationSet: []DescribeVpcsIpv6CidrBlockAssociationSet{{
+			Ipv6CidrBlockAssociationSet: []VpcIpv6CidrBlockAssociation{{
 				AssociationId:        "string",
-				IpSource:             Ipv6CidrBlockAssociationSetIpSourceAmazon,
-				Ipv6AddressAttribute: IpamPoolIpamScopeTypePublic,
+				IpSource:             IpSourceAmazon,
+				Ipv6AddressAttribute: IpamScopeTypePublic,
 				Ipv6CidrBlock:        "string",
-				Ipv6CidrBlockState: &Ipv6CidrBlockState{
-					State:         Ipv6CidrBlockStateStateAssociating,
+				Ipv6CidrBlockState: &Ipv6CidrBlockAssociationIpv6CidrBlockState{
+					State:         Ipv6CidrBlockStateAssociating,
 					StatusMessage: "string",
 				},
 				Ipv6Pool:           "string",

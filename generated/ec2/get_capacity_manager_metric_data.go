@@ -17,7 +17,7 @@ type GetCapacityManagerMetricDataInput struct {
 	// The names of the metrics to retrieve. Maximum of 10 metrics per request.
 	//
 	// Required.
-	MetricNames []GetCapacityManagerMetricDataMetricName `json:"MetricNames,omitempty"`
+	MetricNames []MetricName `json:"MetricNames,omitempty"`
 	// The start time for the metric data query, in ISO 8601 format. The time range
 	// (end time - start time) must be a multiple of the specified period.
 	//
@@ -35,7 +35,7 @@ type GetCapacityManagerMetricDataInput struct {
 	Period int64 `json:"Period,omitempty"`
 	// The dimensions by which to group the metric data. This determines how the
 	// data is aggregated and returned.
-	GroupBy []GetCapacityManagerMetricDataGroupBy `json:"GroupBy,omitempty"`
+	GroupBy []GroupBy `json:"GroupBy,omitempty"`
 	// Conditions to filter the metric data. Each filter specifies a dimension,
 	// comparison operator ('equals', 'in'), and values to match against.
 	FilterBy []FilterBy `json:"FilterBy,omitempty"`

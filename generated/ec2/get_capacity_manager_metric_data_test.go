@@ -72,7 +72,7 @@ func collectGetCapacityManagerMetricData(t *testing.T, p *GetCapacityManagerMetr
 func validGetCapacityManagerMetricDataInput() *GetCapacityManagerMetricDataInput {
 	return &GetCapacityManagerMetricDataInput{
 		EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
-		MetricNames: []GetCapacityManagerMetricDataMetricName{GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu},
+		MetricNames: []MetricName{MetricNameReservationTotalCapacityHrsVcpu},
 		Period:      int64(123),
 		StartTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 	}
@@ -173,23 +173,23 @@ func TestGetCapacityManagerMetricDataOutputJSON(t *testing.T) {
 				InstanceType:                     "string",
 				ReservationArn:                   "string",
 				ReservationCreateTimestamp:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				ReservationEndDateType:           DimensionReservationEndDateTypeLimited,
+				ReservationEndDateType:           ReservationEndDateTypeLimited,
 				ReservationEndTimestamp:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				ReservationId:                    "string",
 				ReservationInstanceMatchCriteria: "string",
 				ReservationStartTimestamp:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				ReservationState:                 HostReservationSetStateActive,
-				ReservationType:                  DimensionReservationTypeCapacityBlock,
+				ReservationState:                 ReservationStateActive,
+				ReservationType:                  ReservationTypeCapacityBlock,
 				ReservationUnusedFinancialOwner:  "string",
 				ResourceRegion:                   "string",
 				Tags: []Tag{{
 					Key:   "string",
 					Value: "string",
 				}},
-				Tenancy: CapacityBlockExtensionOfferingTenancyDefault,
+				Tenancy: CapacityReservationTenancyDefault,
 			},
 			MetricValues: []MetricValue{{
-				Metric: GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu,
+				Metric: MetricNameReservationTotalCapacityHrsVcpu,
 				Value:  new(float64(123.0)),
 			}},
 			Timestamp: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),

@@ -18,7 +18,7 @@ type GetCapacityManagerMetricDimensionsInput struct {
 	// determines which dimension combinations are returned. Required parameter.
 	//
 	// Required.
-	GroupBy []GetCapacityManagerMetricDataGroupBy `json:"GroupBy,omitempty"`
+	GroupBy []GroupBy `json:"GroupBy,omitempty"`
 	// Conditions to filter which dimension values are returned. Each filter
 	// specifies a dimension, comparison operator, and values to match against.
 	FilterBy []FilterBy `json:"FilterBy,omitempty"`
@@ -37,7 +37,7 @@ type GetCapacityManagerMetricDimensionsInput struct {
 	// parameter with maximum size of 1 for v1.
 	//
 	// Required.
-	MetricNames []GetCapacityManagerMetricDataMetricName `json:"MetricNames,omitempty"`
+	MetricNames []MetricName `json:"MetricNames,omitempty"`
 	// Checks whether you have the required permissions for the action, without
 	// actually making the request, and provides an error response. If you have the
 	// required permissions, the error response is DryRunOperation. Otherwise, it is

@@ -73,8 +73,8 @@ func collectGetCapacityManagerMetricDimensions(t *testing.T, p *GetCapacityManag
 func validGetCapacityManagerMetricDimensionsInput() *GetCapacityManagerMetricDimensionsInput {
 	return &GetCapacityManagerMetricDimensionsInput{
 		EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
-		GroupBy:     []GetCapacityManagerMetricDataGroupBy{GetCapacityManagerMetricDataGroupByResourceRegion},
-		MetricNames: []GetCapacityManagerMetricDataMetricName{GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu},
+		GroupBy:     []GroupBy{GroupByResourceRegion},
+		MetricNames: []MetricName{MetricNameReservationTotalCapacityHrsVcpu},
 		StartTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 	}
 }
@@ -173,20 +173,20 @@ func TestGetCapacityManagerMetricDimensionsOutputJSON(t *testing.T) {
 			InstanceType:                     "string",
 			ReservationArn:                   "string",
 			ReservationCreateTimestamp:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ReservationEndDateType:           DimensionReservationEndDateTypeLimited,
+			ReservationEndDateType:           ReservationEndDateTypeLimited,
 			ReservationEndTimestamp:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			ReservationId:                    "string",
 			ReservationInstanceMatchCriteria: "string",
 			ReservationStartTimestamp:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ReservationState:                 HostReservationSetStateActive,
-			ReservationType:                  DimensionReservationTypeCapacityBlock,
+			ReservationState:                 ReservationStateActive,
+			ReservationType:                  ReservationTypeCapacityBlock,
 			ReservationUnusedFinancialOwner:  "string",
 			ResourceRegion:                   "string",
 			Tags: []Tag{{
 				Key:   "string",
 				Value: "string",
 			}},
-			Tenancy: CapacityBlockExtensionOfferingTenancyDefault,
+			Tenancy: CapacityReservationTenancyDefault,
 		}},
 		NextToken: paginate.StringToken("string"),
 	}

@@ -20,15 +20,15 @@ type GetInstanceTypesFromInstanceRequirementsInput struct {
 	// The processor architecture type.
 	//
 	// Required.
-	ArchitectureTypes []ImageArchitecture `json:"ArchitectureTypes,omitempty"`
+	ArchitectureTypes []ArchitectureType `json:"ArchitectureTypes,omitempty"`
 	// The virtualization type.
 	//
 	// Required.
-	VirtualizationTypes []ImageVirtualizationType `json:"VirtualizationTypes,omitempty"`
+	VirtualizationTypes []VirtualizationType `json:"VirtualizationTypes,omitempty"`
 	// The attributes required for the instance types.
 	//
 	// Required.
-	InstanceRequirements GetInstanceTypesFromInstanceRequirementsInstanceRequirements `json:"InstanceRequirements,omitempty"`
+	InstanceRequirements InstanceTypeInstanceRequirements `json:"InstanceRequirements,omitempty"`
 	// Reserved.
 	Context string `json:"Context,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page

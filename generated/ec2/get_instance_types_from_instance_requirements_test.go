@@ -71,12 +71,12 @@ func collectGetInstanceTypesFromInstanceRequirements(t *testing.T, p *GetInstanc
 // validGetInstanceTypesFromInstanceRequirementsInput returns an input with every required member set.
 func validGetInstanceTypesFromInstanceRequirementsInput() *GetInstanceTypesFromInstanceRequirementsInput {
 	return &GetInstanceTypesFromInstanceRequirementsInput{
-		ArchitectureTypes: []ImageArchitecture{ImageArchitectureI386},
-		InstanceRequirements: GetInstanceTypesFromInstanceRequirementsInstanceRequirements{
-			MemoryMiB: GetInstanceTypesFromInstanceRequirementsVCpuCount{Min: int64(123)},
-			VCpuCount: GetInstanceTypesFromInstanceRequirementsVCpuCount{Min: int64(123)},
+		ArchitectureTypes: []ArchitectureType{ArchitectureTypeI386},
+		InstanceRequirements: InstanceTypeInstanceRequirements{
+			MemoryMiB: VCpuCount{Min: int64(123)},
+			VCpuCount: VCpuCount{Min: int64(123)},
 		},
-		VirtualizationTypes: []ImageVirtualizationType{ImageVirtualizationTypeHvm},
+		VirtualizationTypes: []VirtualizationType{VirtualizationTypeHvm},
 	}
 }
 

@@ -164,10 +164,10 @@ func TestGetIpamAddressHistoryOutputJSON(t *testing.T) {
 	want := GetIpamAddressHistoryOutput{
 		HistoryRecords: []HistoryRecord{{
 			ResourceCidr:             "string",
-			ResourceComplianceStatus: HistoryRecordResourceComplianceStatusCompliant,
+			ResourceComplianceStatus: ComplianceStatusCompliant,
 			ResourceId:               "string",
 			ResourceName:             "string",
-			ResourceOverlapStatus:    HistoryRecordResourceOverlapStatusOverlapping,
+			ResourceOverlapStatus:    OverlapStatusOverlapping,
 			ResourceOwnerId:          "string",
 			ResourceRegion:           "string",
 			ResourceType:             HistoryRecordResourceTypeEip,

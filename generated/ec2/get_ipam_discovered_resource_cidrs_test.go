@@ -164,7 +164,7 @@ func TestGetIpamDiscoveredResourceCidrsOutputJSON(t *testing.T) {
 	want := GetIpamDiscoveredResourceCidrsOutput{
 		IpamDiscoveredResourceCidrs: []IpamDiscoveredResourceCidr{{
 			AvailabilityZoneId:               "string",
-			IpSource:                         Ipv6CidrBlockAssociationSetIpSourceAmazon,
+			IpSource:                         IpSourceAmazon,
 			IpUsage:                          new(float64(123.0)),
 			IpamResourceDiscoveryId:          "string",
 			NetworkInterfaceAttachmentStatus: SecondaryInterfaceStatusAvailable,

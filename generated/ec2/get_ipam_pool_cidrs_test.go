@@ -160,8 +160,8 @@ func TestGetIpamPoolCidrsOutputJSON(t *testing.T) {
 	want := GetIpamPoolCidrsOutput{
 		IpamPoolCidrs: []IpamPoolCidr{{
 			Cidr: "string",
-			FailureReason: &GetIpamPoolCidrsFailureReason{
-				Code:    GetIpamPoolCidrsFailureReasonCodeCidrNotAvailable,
+			FailureReason: &IpamPoolCidrFailureReason{
+				Code:    IpamPoolCidrFailureReasonCodeCidrNotAvailable,
 				Message: "string",
 			},
 			IpamPoolCidrId: "string",

@@ -46,7 +46,7 @@ func newGetIpamPrefixListResolverRulesFake(sizes ...int) (*getIpamPrefixListReso
 		page := &GetIpamPrefixListResolverRulesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Rules = append(page.Rules, Rule{RuleType: RuleRuleType(id)})
+			page.Rules = append(page.Rules, Rule{RuleType: RuleType(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -174,7 +174,7 @@ func TestGetIpamPrefixListResolverRulesOutputJSON(t *testing.T) {
 			}},
 			IpamScopeId:  "string",
 			ResourceType: IpamDiscoveredResourceCidrResourceTypeVpc,
-			RuleType:     RuleRuleTypeStaticCidr,
+			RuleType:     RuleTypeStaticCidr,
 			StaticCidr:   "string",
 		}},
 	}

@@ -160,13 +160,13 @@ func TestGetIpamResourceCidrsOutputJSON(t *testing.T) {
 	want := GetIpamResourceCidrsOutput{
 		IpamResourceCidrs: []IpamResourceCidr{{
 			AvailabilityZoneId: "string",
-			ComplianceStatus:   HistoryRecordResourceComplianceStatusCompliant,
+			ComplianceStatus:   ComplianceStatusCompliant,
 			IpUsage:            new(float64(123.0)),
 			IpamId:             "string",
 			IpamPoolId:         "string",
 			IpamScopeId:        "string",
-			ManagementState:    IpamResourceCidrManagementStateManaged,
-			OverlapStatus:      HistoryRecordResourceOverlapStatusOverlapping,
+			ManagementState:    ManagementStateManaged,
+			OverlapStatus:      OverlapStatusOverlapping,
 			ResourceCidr:       "string",
 			ResourceId:         "string",
 			ResourceName:       "string",

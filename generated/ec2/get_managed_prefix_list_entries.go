@@ -47,7 +47,7 @@ func (s *GetManagedPrefixListEntriesInput) validate(v *paginate.Invalid, path st
 // GetManagedPrefixListEntries's results.
 type GetManagedPrefixListEntriesOutput struct {
 	// Information about the prefix list entries.
-	Entries []GetManagedPrefixListEntriesEntry `json:"Entries,omitempty"`
+	Entries []ManagedPrefixListEntry `json:"Entries,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -92,7 +92,7 @@ var getManagedPrefixListEntriesSpec = &paginate.Spec{
 }
 
 // getManagedPrefixListEntriesItems returns the items of a GetManagedPrefixListEntries page.
-func getManagedPrefixListEntriesItems(out *GetManagedPrefixListEntriesOutput) []GetManagedPrefixListEntriesEntry {
+func getManagedPrefixListEntriesItems(out *GetManagedPrefixListEntriesOutput) []ManagedPrefixListEntry {
 	return out.Entries
 }
 
@@ -148,12 +148,12 @@ func (p *GetManagedPrefixListEntriesPaginator) Pages(ctx context.Context) iter.S
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *GetManagedPrefixListEntriesPaginator) Items(ctx context.Context) iter.Seq2[GetManagedPrefixListEntriesEntry, error] {
-	return func(yield func(GetManagedPrefixListEntriesEntry, error) bool) {
+func (p *GetManagedPrefixListEntriesPaginator) Items(ctx context.Context) iter.Seq2[ManagedPrefixListEntry, error] {
+	return func(yield func(ManagedPrefixListEntry, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero GetManagedPrefixListEntriesEntry
+				var zero ManagedPrefixListEntry
 				yield(zero, err)
 				return
 			}

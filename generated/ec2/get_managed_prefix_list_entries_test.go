@@ -46,7 +46,7 @@ func newGetManagedPrefixListEntriesFake(sizes ...int) (*getManagedPrefixListEntr
 		page := &GetManagedPrefixListEntriesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Entries = append(page.Entries, GetManagedPrefixListEntriesEntry{Cidr: id})
+			page.Entries = append(page.Entries, ManagedPrefixListEntry{Cidr: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -158,7 +158,7 @@ func TestGetManagedPrefixListEntriesInputValidate(t *testing.T) {
 
 func TestGetManagedPrefixListEntriesOutputJSON(t *testing.T) {
 	want := GetManagedPrefixListEntriesOutput{
-		Entries: []GetManagedPrefixListEntriesEntry{{
+		Entries: []ManagedPrefixListEntry{{
 			Cidr:        "string",
 			Description: "string",
 		}},

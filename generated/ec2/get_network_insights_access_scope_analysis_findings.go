@@ -47,7 +47,7 @@ type GetNetworkInsightsAccessScopeAnalysisFindingsOutput struct {
 	// The ID of the Network Access Scope analysis.
 	NetworkInsightsAccessScopeAnalysisId string `json:"NetworkInsightsAccessScopeAnalysisId,omitempty"`
 	// The status of Network Access Scope Analysis.
-	AnalysisStatus NetworkInsightsAccessScopeAnalyseStatus `json:"AnalysisStatus,omitempty"`
+	AnalysisStatus AnalysisStatus `json:"AnalysisStatus,omitempty"`
 	// The findings associated with Network Access Scope Analysis.
 	AnalysisFindings []AnalysisFinding `json:"AnalysisFindings,omitempty"`
 	// The token of the next page; none on the last page.

@@ -159,7 +159,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsInputValidate(t *testing.T
 func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 	want := GetNetworkInsightsAccessScopeAnalysisFindingsOutput{
 		AnalysisFindings: []AnalysisFinding{{
-			FindingComponents: []ForwardPathComponent{{
+			FindingComponents: []FindingComponent{{
 				AclRule: &AclRule{
 					Cidr:   "string",
 					Egress: new(true),
@@ -173,12 +173,12 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 				},
 				AdditionalDetails: []AdditionalDetail{{
 					AdditionalDetailType: "string",
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancers: []AttachedTo{{
+					LoadBalancers: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -199,34 +199,34 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						Settings: []string{"string"},
 					}},
 					ServiceName: "string",
-					VpcEndpointService: &AttachedTo{
+					VpcEndpointService: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 				}},
-				AttachedTo: &AttachedTo{
+				AttachedTo: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Component: &AttachedTo{
+				Component: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				DestinationVpc: &AttachedTo{
+				DestinationVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				ElasticLoadBalancerListener: &AttachedTo{
+				ElasticLoadBalancerListener: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
 				Explanations: []Explanation{{
-					Acl: &AttachedTo{
+					Acl: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -244,7 +244,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 					},
 					Address:   "string",
 					Addresses: []string{"string"},
-					AttachedTo: &AttachedTo{
+					AttachedTo: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -256,30 +256,30 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						InstancePort:     new(int64(123)),
 						LoadBalancerPort: new(int64(123)),
 					},
-					Component: &AttachedTo{
+					Component: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					ComponentAccount: "string",
 					ComponentRegion:  "string",
-					CustomerGateway: &AttachedTo{
+					CustomerGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					Destination: &AttachedTo{
+					Destination: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					DestinationVpc: &AttachedTo{
+					DestinationVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Direction: "string",
-					ElasticLoadBalancerListener: &AttachedTo{
+					ElasticLoadBalancerListener: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -317,12 +317,12 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						}},
 						Sources: []string{"string"},
 					},
-					IngressRouteTable: &AttachedTo{
+					IngressRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					InternetGateway: &AttachedTo{
+					InternetGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -333,31 +333,31 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						Address:            "string",
 						AvailabilityZone:   "string",
 						AvailabilityZoneId: "string",
-						Instance: &AttachedTo{
+						Instance: &Component{
 							Arn:  "string",
 							Id:   "string",
 							Name: "string",
 						},
 						Port: new(int64(123)),
 					},
-					LoadBalancerTargetGroup: &AttachedTo{
+					LoadBalancerTargetGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					LoadBalancerTargetGroups: []AttachedTo{{
+					LoadBalancerTargetGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
 					LoadBalancerTargetPort: new(int64(123)),
 					MissingComponent:       "string",
-					NatGateway: &AttachedTo{
+					NatGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					NetworkInterface: &AttachedTo{
+					NetworkInterface: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -368,13 +368,13 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						From: new(int64(123)),
 						To:   new(int64(123)),
 					}},
-					PrefixList: &AttachedTo{
+					PrefixList: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					Protocols: []string{"string"},
-					RouteTable: &AttachedTo{
+					RouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -395,7 +395,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						TransitGatewayId:            "string",
 						VpcPeeringConnectionId:      "string",
 					},
-					SecurityGroup: &AttachedTo{
+					SecurityGroup: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -411,38 +411,38 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						Protocol:        "string",
 						SecurityGroupId: "string",
 					},
-					SecurityGroups: []AttachedTo{{
+					SecurityGroups: []Component{{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					}},
-					SourceVpc: &AttachedTo{
+					SourceVpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
 					State: "string",
-					Subnet: &AttachedTo{
+					Subnet: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					SubnetRouteTable: &AttachedTo{
+					SubnetRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGateway: &AttachedTo{
+					TransitGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayAttachment: &AttachedTo{
+					TransitGatewayAttachment: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					TransitGatewayRouteTable: &AttachedTo{
+					TransitGatewayRouteTable: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -456,27 +456,27 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 						RouteOrigin:     "string",
 						State:           "string",
 					},
-					Vpc: &AttachedTo{
+					Vpc: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcEndpoint: &AttachedTo{
+					VpcEndpoint: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpcPeeringConnection: &AttachedTo{
+					VpcPeeringConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnConnection: &AttachedTo{
+					VpnConnection: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
 					},
-					VpnGateway: &AttachedTo{
+					VpnGateway: &Component{
 						Arn:  "string",
 						Id:   "string",
 						Name: "string",
@@ -569,17 +569,17 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 				},
 				SequenceNumber: new(int64(123)),
 				ServiceName:    "string",
-				SourceVpc: &AttachedTo{
+				SourceVpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				Subnet: &AttachedTo{
+				Subnet: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
 				},
-				TransitGateway: &AttachedTo{
+				TransitGateway: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -593,7 +593,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 					RouteOrigin:     "string",
 					State:           "string",
 				},
-				Vpc: &AttachedTo{
+				Vpc: &Component{
 					Arn:  "string",
 					Id:   "string",
 					Name: "string",
@@ -603,7 +603,7 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsOutputJSON(t *testing.T) {
 			NetworkInsightsAccessScopeAnalysisId: "string",
 			NetworkInsightsAccessScopeId:         "string",
 		}},
-		AnalysisStatus:                       NetworkInsightsAccessScopeAnalyseStatusRunning,
+		AnalysisStatus:                       AnalysisStatusRunning,
 		NetworkInsightsAccessScopeAnalysisId: "string",
 		NextToken:                            paginate.StringToken("string"),
 	}

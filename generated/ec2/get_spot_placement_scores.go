@@ -24,7 +24,7 @@ type GetSpotPlacementScoresInput struct {
 	// Required.
 	TargetCapacity int64 `json:"TargetCapacity,omitempty"`
 	// The unit for the target capacity.
-	TargetCapacityUnitType TargetCapacitySpecificationTargetCapacityUnitType `json:"TargetCapacityUnitType,omitempty"`
+	TargetCapacityUnitType TargetCapacityUnitType `json:"TargetCapacityUnitType,omitempty"`
 	// Specify true so that the response returns a list of scored Availability
 	// Zones. Otherwise, the response returns a list of scored Regions.
 	//

@@ -160,7 +160,7 @@ func TestGetTransitGatewayAttachmentPropagationsOutputJSON(t *testing.T) {
 	want := GetTransitGatewayAttachmentPropagationsOutput{
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayAttachmentPropagations: []TransitGatewayAttachmentPropagation{{
-			State:                      EncryptionSupportEncryptionStateEnabling,
+			State:                      EncryptionStateEnabling,
 			TransitGatewayRouteTableId: "string",
 		}},
 	}

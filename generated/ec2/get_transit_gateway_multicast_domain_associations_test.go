@@ -161,9 +161,9 @@ func TestGetTransitGatewayMulticastDomainAssociationsOutputJSON(t *testing.T) {
 		MulticastDomainAssociations: []MulticastDomainAssociation{{
 			ResourceId:      "string",
 			ResourceOwnerId: "string",
-			ResourceType:    TransitGatewayAttachmentResourceTypeVpc,
-			Subnet: &GetTransitGatewayMulticastDomainAssociationsSubnet{
-				State:    GetTransitGatewayMulticastDomainAssociationsSubnetStatePendingAcceptance,
+			ResourceType:    ResourceTypeVpc,
+			Subnet: &MulticastDomainAssociationSubnet{
+				State:    TransitGatewayMulticastDomainAssociationSubnetStatePendingAcceptance,
 				SubnetId: "string",
 			},
 			TransitGatewayAttachmentId: "string",

@@ -46,7 +46,7 @@ func newGetTransitGatewayPolicyTableAssociationsFake(sizes ...int) (*getTransitG
 		page := &GetTransitGatewayPolicyTableAssociationsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Associations = append(page.Associations, GetTransitGatewayPolicyTableAssociationsAssociation{TransitGatewayPolicyTableId: id})
+			page.Associations = append(page.Associations, TransitGatewayPolicyTableAssociation{TransitGatewayPolicyTableId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -158,10 +158,10 @@ func TestGetTransitGatewayPolicyTableAssociationsInputValidate(t *testing.T) {
 
 func TestGetTransitGatewayPolicyTableAssociationsOutputJSON(t *testing.T) {
 	want := GetTransitGatewayPolicyTableAssociationsOutput{
-		Associations: []GetTransitGatewayPolicyTableAssociationsAssociation{{
+		Associations: []TransitGatewayPolicyTableAssociation{{
 			ResourceId:                  "string",
-			ResourceType:                TransitGatewayAttachmentResourceTypeVpc,
-			State:                       IamInstanceProfileAssociationStateAssociating,
+			ResourceType:                ResourceTypeVpc,
+			State:                       AssociationStateAssociating,
 			TransitGatewayAttachmentId:  "string",
 			TransitGatewayPolicyTableId: "string",
 		}},

@@ -164,9 +164,9 @@ func TestGetTransitGatewayPrefixListReferencesOutputJSON(t *testing.T) {
 			PrefixListId:      "string",
 			PrefixListOwnerId: "string",
 			State:             TransitGatewayPrefixListReferenceStatePending,
-			TransitGatewayAttachment: &GetTransitGatewayPrefixListReferencesTransitGatewayAttachment{
+			TransitGatewayAttachment: &TransitGatewayPrefixListReferenceTransitGatewayAttachment{
 				ResourceId:                 "string",
-				ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
+				ResourceType:               ResourceTypeVpc,
 				TransitGatewayAttachmentId: "string",
 			},
 			TransitGatewayRouteTableId: "string",

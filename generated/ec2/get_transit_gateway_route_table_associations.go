@@ -52,7 +52,7 @@ func (s *GetTransitGatewayRouteTableAssociationsInput) validate(v *paginate.Inva
 // GetTransitGatewayRouteTableAssociations's results.
 type GetTransitGatewayRouteTableAssociationsOutput struct {
 	// Information about the associations.
-	Associations []GetTransitGatewayRouteTableAssociationsAssociation `json:"Associations,omitempty"`
+	Associations []TransitGatewayRouteTableAssociation `json:"Associations,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -97,7 +97,7 @@ var getTransitGatewayRouteTableAssociationsSpec = &paginate.Spec{
 }
 
 // getTransitGatewayRouteTableAssociationsItems returns the items of a GetTransitGatewayRouteTableAssociations page.
-func getTransitGatewayRouteTableAssociationsItems(out *GetTransitGatewayRouteTableAssociationsOutput) []GetTransitGatewayRouteTableAssociationsAssociation {
+func getTransitGatewayRouteTableAssociationsItems(out *GetTransitGatewayRouteTableAssociationsOutput) []TransitGatewayRouteTableAssociation {
 	return out.Associations
 }
 
@@ -153,12 +153,12 @@ func (p *GetTransitGatewayRouteTableAssociationsPaginator) Pages(ctx context.Con
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *GetTransitGatewayRouteTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[GetTransitGatewayRouteTableAssociationsAssociation, error] {
-	return func(yield func(GetTransitGatewayRouteTableAssociationsAssociation, error) bool) {
+func (p *GetTransitGatewayRouteTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTableAssociation, error] {
+	return func(yield func(TransitGatewayRouteTableAssociation, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero GetTransitGatewayRouteTableAssociationsAssociation
+				var zero TransitGatewayRouteTableAssociation
 				yield(zero, err)
 				return
 			}

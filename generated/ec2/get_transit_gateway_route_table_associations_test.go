@@ -46,7 +46,7 @@ func newGetTransitGatewayRouteTableAssociationsFake(sizes ...int) (*getTransitGa
 		page := &GetTransitGatewayRouteTableAssociationsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Associations = append(page.Associations, GetTransitGatewayRouteTableAssociationsAssociation{TransitGatewayAttachmentId: id})
+			page.Associations = append(page.Associations, TransitGatewayRouteTableAssociation{TransitGatewayAttachmentId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -158,10 +158,10 @@ func TestGetTransitGatewayRouteTableAssociationsInputValidate(t *testing.T) {
 
 func TestGetTransitGatewayRouteTableAssociationsOutputJSON(t *testing.T) {
 	want := GetTransitGatewayRouteTableAssociationsOutput{
-		Associations: []GetTransitGatewayRouteTableAssociationsAssociation{{
+		Associations: []TransitGatewayRouteTableAssociation{{
 			ResourceId:                 "string",
-			ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
-			State:                      IamInstanceProfileAssociationStateAssociating,
+			ResourceType:               ResourceTypeVpc,
+			State:                      AssociationStateAssociating,
 			TransitGatewayAttachmentId: "string",
 		}},
 		NextToken: paginate.StringToken("string"),

@@ -161,8 +161,8 @@ func TestGetTransitGatewayRouteTablePropagationsOutputJSON(t *testing.T) {
 		NextToken: paginate.StringToken("string"),
 		TransitGatewayRouteTablePropagations: []TransitGatewayRouteTablePropagation{{
 			ResourceId:                             "string",
-			ResourceType:                           TransitGatewayAttachmentResourceTypeVpc,
-			State:                                  EncryptionSupportEncryptionStateEnabling,
+			ResourceType:                           ResourceTypeVpc,
+			State:                                  EncryptionStateEnabling,
 			TransitGatewayAttachmentId:             "string",
 			TransitGatewayRouteTableAnnouncementId: "string",
 		}},

@@ -59,7 +59,7 @@ func (s *SearchLocalGatewayRoutesInput) validate(v *paginate.Invalid, path strin
 // results.
 type SearchLocalGatewayRoutesOutput struct {
 	// Information about the routes.
-	Routes []SearchLocalGatewayRoutesRoute `json:"Routes,omitempty"`
+	Routes []LocalGatewayRoute `json:"Routes,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -104,7 +104,7 @@ var searchLocalGatewayRoutesSpec = &paginate.Spec{
 }
 
 // searchLocalGatewayRoutesItems returns the items of a SearchLocalGatewayRoutes page.
-func searchLocalGatewayRoutesItems(out *SearchLocalGatewayRoutesOutput) []SearchLocalGatewayRoutesRoute {
+func searchLocalGatewayRoutesItems(out *SearchLocalGatewayRoutesOutput) []LocalGatewayRoute {
 	return out.Routes
 }
 
@@ -160,12 +160,12 @@ func (p *SearchLocalGatewayRoutesPaginator) Pages(ctx context.Context) iter.Seq2
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *SearchLocalGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[SearchLocalGatewayRoutesRoute, error] {
-	return func(yield func(SearchLocalGatewayRoutesRoute, error) bool) {
+func (p *SearchLocalGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRoute, error] {
+	return func(yield func(LocalGatewayRoute, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero SearchLocalGatewayRoutesRoute
+				var zero LocalGatewayRoute
 				yield(zero, err)
 				return
 			}

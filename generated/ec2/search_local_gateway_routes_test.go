@@ -46,7 +46,7 @@ func newSearchLocalGatewayRoutesFake(sizes ...int) (*searchLocalGatewayRoutesFak
 		page := &SearchLocalGatewayRoutesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Routes = append(page.Routes, SearchLocalGatewayRoutesRoute{DestinationCidrBlock: id})
+			page.Routes = append(page.Routes, LocalGatewayRoute{DestinationCidrBlock: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -159,7 +159,7 @@ func TestSearchLocalGatewayRoutesInputValidate(t *testing.T) {
 func TestSearchLocalGatewayRoutesOutputJSON(t *testing.T) {
 	want := SearchLocalGatewayRoutesOutput{
 		NextToken: paginate.StringToken("string"),
-		Routes: []SearchLocalGatewayRoutesRoute{{
+		Routes: []LocalGatewayRoute{{
 			CoipPoolId:                          "string",
 			DestinationCidrBlock:                "string",
 			DestinationPrefixListId:             "string",

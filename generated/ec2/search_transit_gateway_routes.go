@@ -70,7 +70,7 @@ func (s *SearchTransitGatewayRoutesInput) validate(v *paginate.Invalid, path str
 // results.
 type SearchTransitGatewayRoutesOutput struct {
 	// Information about the routes.
-	Routes []SearchTransitGatewayRoutesRoute `json:"Routes,omitempty"`
+	Routes []TransitGatewayRoute `json:"Routes,omitempty"`
 	// Indicates whether there are additional routes available.
 	AdditionalRoutesAvailable *bool `json:"AdditionalRoutesAvailable,omitempty"`
 	// The token of the next page; none on the last page.
@@ -124,7 +124,7 @@ var searchTransitGatewayRoutesSpec = &paginate.Spec{
 }
 
 // searchTransitGatewayRoutesItems returns the items of a SearchTransitGatewayRoutes page.
-func searchTransitGatewayRoutesItems(out *SearchTransitGatewayRoutesOutput) []SearchTransitGatewayRoutesRoute {
+func searchTransitGatewayRoutesItems(out *SearchTransitGatewayRoutesOutput) []TransitGatewayRoute {
 	return out.Routes
 }
 
@@ -180,12 +180,12 @@ func (p *SearchTransitGatewayRoutesPaginator) Pages(ctx context.Context) iter.Se
 }
 
 // Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
-func (p *SearchTransitGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[SearchTransitGatewayRoutesRoute, error] {
-	return func(yield func(SearchTransitGatewayRoutesRoute, error) bool) {
+func (p *SearchTransitGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRoute, error] {
+	return func(yield func(TransitGatewayRoute, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero SearchTransitGatewayRoutesRoute
+				var zero TransitGatewayRoute
 				yield(zero, err)
 				return
 			}

@@ -46,7 +46,7 @@ func newSearchTransitGatewayRoutesFake(sizes ...int) (*searchTransitGatewayRoute
 		page := &SearchTransitGatewayRoutesOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Routes = append(page.Routes, SearchTransitGatewayRoutesRoute{DestinationCidrBlock: id})
+			page.Routes = append(page.Routes, TransitGatewayRoute{DestinationCidrBlock: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -164,13 +164,13 @@ func TestSearchTransitGatewayRoutesOutputJSON(t *testing.T) {
 	want := SearchTransitGatewayRoutesOutput{
 		AdditionalRoutesAvailable: new(true),
 		NextToken:                 paginate.StringToken("string"),
-		Routes: []SearchTransitGatewayRoutesRoute{{
+		Routes: []TransitGatewayRoute{{
 			DestinationCidrBlock: "string",
 			PrefixListId:         "string",
 			State:                RouteStatePending,
-			TransitGatewayAttachments: []SearchTransitGatewayRoutesTransitGatewayAttachment{{
+			TransitGatewayAttachments: []RouteTransitGatewayAttachment{{
 				ResourceId:                 "string",
-				ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
+				ResourceType:               ResourceTypeVpc,
 				TransitGatewayAttachmentId: "string",
 			}},
 			TransitGatewayRouteTableAnnouncementId: "string",

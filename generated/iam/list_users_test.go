@@ -163,7 +163,7 @@ func TestListUsersOutputJSON(t *testing.T) {
 			Path:             "string",
 			PermissionsBoundary: &PermissionsBoundary{
 				PermissionsBoundaryArn:  "string",
-				PermissionsBoundaryType: PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy,
+				PermissionsBoundaryType: PermissionsBoundaryTypePermissionsBoundaryPolicy,
 			},
 			Tags: []Tag{{
 				Key:   "string",

@@ -17,23 +17,23 @@ type PermissionsBoundary struct {
 	// The permissions boundary usage type that indicates what type of IAM resource
 	// is used as the permissions boundary for an entity. This data type can only
 	// have a value of Policy.
-	PermissionsBoundaryType PermissionsBoundaryPermissionsBoundaryType `json:"PermissionsBoundaryType,omitempty"`
+	PermissionsBoundaryType PermissionsBoundaryType `json:"PermissionsBoundaryType,omitempty"`
 	// The ARN of the policy used to set the permissions boundary for the user or
 	// role.
 	PermissionsBoundaryArn string `json:"PermissionsBoundaryArn,omitempty"`
 }
 
-// PermissionsBoundaryPermissionsBoundaryType is an enum of the API; values not listed here decode too.
-type PermissionsBoundaryPermissionsBoundaryType string
+// PermissionsBoundaryType is an enum of the API; values not listed here decode too.
+type PermissionsBoundaryType string
 
 const (
-	// PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy is "PermissionsBoundaryPolicy".
-	PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy PermissionsBoundaryPermissionsBoundaryType = "PermissionsBoundaryPolicy"
+	// PermissionsBoundaryTypePermissionsBoundaryPolicy is "PermissionsBoundaryPolicy".
+	PermissionsBoundaryTypePermissionsBoundaryPolicy PermissionsBoundaryType = "PermissionsBoundaryPolicy"
 )
 
-// Values returns the values of PermissionsBoundaryPermissionsBoundaryType that the API documents.
-func (PermissionsBoundaryPermissionsBoundaryType) Values() []PermissionsBoundaryPermissionsBoundaryType {
-	return []PermissionsBoundaryPermissionsBoundaryType{PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy}
+// Values returns the values of PermissionsBoundaryType that the API documents.
+func (PermissionsBoundaryType) Values() []PermissionsBoundaryType {
+	return []PermissionsBoundaryType{PermissionsBoundaryTypePermissionsBoundaryPolicy}
 }
 
 // Tag: A structure that represents user-provided metadata that can be

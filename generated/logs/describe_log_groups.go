@@ -59,7 +59,7 @@ type DescribeLogGroupsInput struct {
 	// For details about the features supported by each class, see [Log classes]
 	//
 	// [Log classes]: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html
-	LogGroupClass DescribeLogGroupsLogGroupClass `json:"logGroupClass,omitempty"`
+	LogGroupClass LogGroupClass `json:"logGroupClass,omitempty"`
 	// Use this array to filter the list of log groups returned. If you specify this
 	// parameter, the only other filter that you can choose to specify is
 	// includeLinkedAccounts.

@@ -3,21 +3,23 @@
 
 package logs
 
-// DescribeLogGroupsLogGroupClass is an enum of the API; values not listed here decode too.
-type DescribeLogGroupsLogGroupClass string
+// DataProtectionStatus is an enum of the API; values not listed here decode too.
+type DataProtectionStatus string
 
 const (
-	// DescribeLogGroupsLogGroupClassStandard is "STANDARD".
-	DescribeLogGroupsLogGroupClassStandard DescribeLogGroupsLogGroupClass = "STANDARD"
-	// DescribeLogGroupsLogGroupClassInfrequentAccess is "INFREQUENT_ACCESS".
-	DescribeLogGroupsLogGroupClassInfrequentAccess DescribeLogGroupsLogGroupClass = "INFREQUENT_ACCESS"
-	// DescribeLogGroupsLogGroupClassDelivery is "DELIVERY".
-	DescribeLogGroupsLogGroupClassDelivery DescribeLogGroupsLogGroupClass = "DELIVERY"
+	// DataProtectionStatusActivated is "ACTIVATED".
+	DataProtectionStatusActivated DataProtectionStatus = "ACTIVATED"
+	// DataProtectionStatusDeleted is "DELETED".
+	DataProtectionStatusDeleted DataProtectionStatus = "DELETED"
+	// DataProtectionStatusArchived is "ARCHIVED".
+	DataProtectionStatusArchived DataProtectionStatus = "ARCHIVED"
+	// DataProtectionStatusDisabled is "DISABLED".
+	DataProtectionStatusDisabled DataProtectionStatus = "DISABLED"
 )
 
-// Values returns the values of DescribeLogGroupsLogGroupClass that the API documents.
-func (DescribeLogGroupsLogGroupClass) Values() []DescribeLogGroupsLogGroupClass {
-	return []DescribeLogGroupsLogGroupClass{DescribeLogGroupsLogGroupClassStandard, DescribeLogGroupsLogGroupClassInfrequentAccess, DescribeLogGroupsLogGroupClassDelivery}
+// Values returns the values of DataProtectionStatus that the API documents.
+func (DataProtectionStatus) Values() []DataProtectionStatus {
+	return []DataProtectionStatus{DataProtectionStatusActivated, DataProtectionStatusDeleted, DataProtectionStatusArchived, DataProtectionStatusDisabled}
 }
 
 // Event: Represents a matched event.
@@ -34,6 +36,19 @@ type Event struct {
 	IngestionTime *int64 `json:"ingestionTime,omitempty"`
 	// The ID of the event.
 	EventId string `json:"eventId,omitempty"`
+}
+
+// InheritedProperty is an enum of the API; values not listed here decode too.
+type InheritedProperty string
+
+const (
+	// InheritedPropertyAccountDataProtection is "ACCOUNT_DATA_PROTECTION".
+	InheritedPropertyAccountDataProtection InheritedProperty = "ACCOUNT_DATA_PROTECTION"
+)
+
+// Values returns the values of InheritedProperty that the API documents.
+func (InheritedProperty) Values() []InheritedProperty {
+	return []InheritedProperty{InheritedPropertyAccountDataProtection}
 }
 
 // LogGroup: Represents a log group.
@@ -76,10 +91,10 @@ type LogGroup struct {
 	// one in the past. For more information, see [PutDataProtectionPolicy].
 	//
 	// [PutDataProtectionPolicy]: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutDataProtectionPolicy.html
-	DataProtectionStatus LogGroupDataProtectionStatus `json:"dataProtectionStatus,omitempty"`
+	DataProtectionStatus DataProtectionStatus `json:"dataProtectionStatus,omitempty"`
 	// Displays all the properties that this log group has inherited from
 	// account-level settings.
-	InheritedProperties []LogGroupInheritedProperty `json:"inheritedProperties,omitempty"`
+	InheritedProperties []InheritedProperty `json:"inheritedProperties,omitempty"`
 	// This specifies the log group class for this log group. There are three
 	// classes:
 	//
@@ -96,7 +111,7 @@ type LogGroup struct {
 	// Access classes, see [Log classes]
 	//
 	// [Log classes]: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html
-	LogGroupClass DescribeLogGroupsLogGroupClass `json:"logGroupClass,omitempty"`
+	LogGroupClass LogGroupClass `json:"logGroupClass,omitempty"`
 	// The Amazon Resource Name (ARN) of the log group. This version of the ARN
 	// doesn't include a trailing :* after the log group name.
 	//
@@ -121,36 +136,21 @@ type LogGroup struct {
 	BearerTokenAuthenticationEnabled *bool `json:"bearerTokenAuthenticationEnabled,omitempty"`
 }
 
-// LogGroupDataProtectionStatus is an enum of the API; values not listed here decode too.
-type LogGroupDataProtectionStatus string
+// LogGroupClass is an enum of the API; values not listed here decode too.
+type LogGroupClass string
 
 const (
-	// LogGroupDataProtectionStatusActivated is "ACTIVATED".
-	LogGroupDataProtectionStatusActivated LogGroupDataProtectionStatus = "ACTIVATED"
-	// LogGroupDataProtectionStatusDeleted is "DELETED".
-	LogGroupDataProtectionStatusDeleted LogGroupDataProtectionStatus = "DELETED"
-	// LogGroupDataProtectionStatusArchived is "ARCHIVED".
-	LogGroupDataProtectionStatusArchived LogGroupDataProtectionStatus = "ARCHIVED"
-	// LogGroupDataProtectionStatusDisabled is "DISABLED".
-	LogGroupDataProtectionStatusDisabled LogGroupDataProtectionStatus = "DISABLED"
+	// LogGroupClassStandard is "STANDARD".
+	LogGroupClassStandard LogGroupClass = "STANDARD"
+	// LogGroupClassInfrequentAccess is "INFREQUENT_ACCESS".
+	LogGroupClassInfrequentAccess LogGroupClass = "INFREQUENT_ACCESS"
+	// LogGroupClassDelivery is "DELIVERY".
+	LogGroupClassDelivery LogGroupClass = "DELIVERY"
 )
 
-// Values returns the values of LogGroupDataProtectionStatus that the API documents.
-func (LogGroupDataProtectionStatus) Values() []LogGroupDataProtectionStatus {
-	return []LogGroupDataProtectionStatus{LogGroupDataProtectionStatusActivated, LogGroupDataProtectionStatusDeleted, LogGroupDataProtectionStatusArchived, LogGroupDataProtectionStatusDisabled}
-}
-
-// LogGroupInheritedProperty is an enum of the API; values not listed here decode too.
-type LogGroupInheritedProperty string
-
-const (
-	// LogGroupInheritedPropertyAccountDataProtection is "ACCOUNT_DATA_PROTECTION".
-	LogGroupInheritedPropertyAccountDataProtection LogGroupInheritedProperty = "ACCOUNT_DATA_PROTECTION"
-)
-
-// Values returns the values of LogGroupInheritedProperty that the API documents.
-func (LogGroupInheritedProperty) Values() []LogGroupInheritedProperty {
-	return []LogGroupInheritedProperty{LogGroupInheritedPropertyAccountDataProtection}
+// Values returns the values of LogGroupClass that the API documents.
+func (LogGroupClass) Values() []LogGroupClass {
+	return []LogGroupClass{LogGroupClassStandard, LogGroupClassInfrequentAccess, LogGroupClassDelivery}
 }
 
 // SearchedLogStream: Represents the search status of a log stream.

@@ -16,7 +16,7 @@ type ListHostedZonesInput struct {
 	// ID of that reusable delegation set.
 	DelegationSetId string `json:"DelegationSetId,omitempty"`
 	// (Optional) Specifies if the hosted zone is private.
-	HostedZoneType ListHostedZonesHostedZoneType `json:"HostedZoneType,omitempty"`
+	HostedZoneType HostedZoneType `json:"HostedZoneType,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
 	Marker paginate.Token `json:"Marker,omitzero"`

@@ -160,7 +160,7 @@ func TestListHostedZonesOutputJSON(t *testing.T) {
 				PrivateZone: new(true),
 			},
 			Features: &Features{
-				AcceleratedRecoveryStatus: FeaturesAcceleratedRecoveryStatusEnabling,
+				AcceleratedRecoveryStatus: AcceleratedRecoveryStatusEnabling,
 				FailureReasons:            &FailureReasons{AcceleratedRecovery: "string"},
 			},
 			Id: "string",

@@ -3,6 +3,33 @@
 
 package route53
 
+// AcceleratedRecoveryStatus is an enum of the API; values not listed here decode too.
+type AcceleratedRecoveryStatus string
+
+const (
+	// AcceleratedRecoveryStatusEnabling is "ENABLING".
+	AcceleratedRecoveryStatusEnabling AcceleratedRecoveryStatus = "ENABLING"
+	// AcceleratedRecoveryStatusEnableFailed is "ENABLE_FAILED".
+	AcceleratedRecoveryStatusEnableFailed AcceleratedRecoveryStatus = "ENABLE_FAILED"
+	// AcceleratedRecoveryStatusEnablingHostedZoneLocked is "ENABLING_HOSTED_ZONE_LOCKED".
+	AcceleratedRecoveryStatusEnablingHostedZoneLocked AcceleratedRecoveryStatus = "ENABLING_HOSTED_ZONE_LOCKED"
+	// AcceleratedRecoveryStatusEnabled is "ENABLED".
+	AcceleratedRecoveryStatusEnabled AcceleratedRecoveryStatus = "ENABLED"
+	// AcceleratedRecoveryStatusDisabling is "DISABLING".
+	AcceleratedRecoveryStatusDisabling AcceleratedRecoveryStatus = "DISABLING"
+	// AcceleratedRecoveryStatusDisableFailed is "DISABLE_FAILED".
+	AcceleratedRecoveryStatusDisableFailed AcceleratedRecoveryStatus = "DISABLE_FAILED"
+	// AcceleratedRecoveryStatusDisabled is "DISABLED".
+	AcceleratedRecoveryStatusDisabled AcceleratedRecoveryStatus = "DISABLED"
+	// AcceleratedRecoveryStatusDisablingHostedZoneLocked is "DISABLING_HOSTED_ZONE_LOCKED".
+	AcceleratedRecoveryStatusDisablingHostedZoneLocked AcceleratedRecoveryStatus = "DISABLING_HOSTED_ZONE_LOCKED"
+)
+
+// Values returns the values of AcceleratedRecoveryStatus that the API documents.
+func (AcceleratedRecoveryStatus) Values() []AcceleratedRecoveryStatus {
+	return []AcceleratedRecoveryStatus{AcceleratedRecoveryStatusEnabling, AcceleratedRecoveryStatusEnableFailed, AcceleratedRecoveryStatusEnablingHostedZoneLocked, AcceleratedRecoveryStatusEnabled, AcceleratedRecoveryStatusDisabling, AcceleratedRecoveryStatusDisableFailed, AcceleratedRecoveryStatusDisabled, AcceleratedRecoveryStatusDisablingHostedZoneLocked}
+}
+
 // AliasTarget: Alias resource record sets only: Information about the Amazon
 // Web Services resource, such as a CloudFront distribution or an Amazon S3
 // bucket, that you want to route traffic to.
@@ -374,37 +401,10 @@ type FailureReasons struct {
 // accelerated recovery settings and status information.
 type Features struct {
 	// The current status of accelerated recovery for the hosted zone.
-	AcceleratedRecoveryStatus FeaturesAcceleratedRecoveryStatus `json:"AcceleratedRecoveryStatus,omitempty"`
+	AcceleratedRecoveryStatus AcceleratedRecoveryStatus `json:"AcceleratedRecoveryStatus,omitempty"`
 	// Information about any failures that occurred when attempting to enable or
 	// configure features for the hosted zone.
 	FailureReasons *FailureReasons `json:"FailureReasons,omitempty"`
-}
-
-// FeaturesAcceleratedRecoveryStatus is an enum of the API; values not listed here decode too.
-type FeaturesAcceleratedRecoveryStatus string
-
-const (
-	// FeaturesAcceleratedRecoveryStatusEnabling is "ENABLING".
-	FeaturesAcceleratedRecoveryStatusEnabling FeaturesAcceleratedRecoveryStatus = "ENABLING"
-	// FeaturesAcceleratedRecoveryStatusEnableFailed is "ENABLE_FAILED".
-	FeaturesAcceleratedRecoveryStatusEnableFailed FeaturesAcceleratedRecoveryStatus = "ENABLE_FAILED"
-	// FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked is "ENABLING_HOSTED_ZONE_LOCKED".
-	FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked FeaturesAcceleratedRecoveryStatus = "ENABLING_HOSTED_ZONE_LOCKED"
-	// FeaturesAcceleratedRecoveryStatusEnabled is "ENABLED".
-	FeaturesAcceleratedRecoveryStatusEnabled FeaturesAcceleratedRecoveryStatus = "ENABLED"
-	// FeaturesAcceleratedRecoveryStatusDisabling is "DISABLING".
-	FeaturesAcceleratedRecoveryStatusDisabling FeaturesAcceleratedRecoveryStatus = "DISABLING"
-	// FeaturesAcceleratedRecoveryStatusDisableFailed is "DISABLE_FAILED".
-	FeaturesAcceleratedRecoveryStatusDisableFailed FeaturesAcceleratedRecoveryStatus = "DISABLE_FAILED"
-	// FeaturesAcceleratedRecoveryStatusDisabled is "DISABLED".
-	FeaturesAcceleratedRecoveryStatusDisabled FeaturesAcceleratedRecoveryStatus = "DISABLED"
-	// FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked is "DISABLING_HOSTED_ZONE_LOCKED".
-	FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked FeaturesAcceleratedRecoveryStatus = "DISABLING_HOSTED_ZONE_LOCKED"
-)
-
-// Values returns the values of FeaturesAcceleratedRecoveryStatus that the API documents.
-func (FeaturesAcceleratedRecoveryStatus) Values() []FeaturesAcceleratedRecoveryStatus {
-	return []FeaturesAcceleratedRecoveryStatus{FeaturesAcceleratedRecoveryStatusEnabling, FeaturesAcceleratedRecoveryStatusEnableFailed, FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked, FeaturesAcceleratedRecoveryStatusEnabled, FeaturesAcceleratedRecoveryStatusDisabling, FeaturesAcceleratedRecoveryStatusDisableFailed, FeaturesAcceleratedRecoveryStatusDisabled, FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked}
 }
 
 // GeoLocation: Geolocation resource record sets only: A complex type that lets
@@ -546,6 +546,19 @@ type HostedZone struct {
 	Features *Features `json:"Features,omitempty"`
 }
 
+// HostedZoneType is an enum of the API; values not listed here decode too.
+type HostedZoneType string
+
+const (
+	// HostedZoneTypePrivateHostedZone is "PrivateHostedZone".
+	HostedZoneTypePrivateHostedZone HostedZoneType = "PrivateHostedZone"
+)
+
+// Values returns the values of HostedZoneType that the API documents.
+func (HostedZoneType) Values() []HostedZoneType {
+	return []HostedZoneType{HostedZoneTypePrivateHostedZone}
+}
+
 // LinkedService: If the hosted zone was created by another service, the service
 // that created the hosted zone. When a hosted zone is created by another
 // service, you can't edit or delete it using Route 53.
@@ -559,19 +572,6 @@ type LinkedService struct {
 	// resource is created by another service, you can't edit or delete it using
 	// Amazon Route 53.
 	Description string `json:"Description,omitempty"`
-}
-
-// ListHostedZonesHostedZoneType is an enum of the API; values not listed here decode too.
-type ListHostedZonesHostedZoneType string
-
-const (
-	// ListHostedZonesHostedZoneTypePrivateHostedZone is "PrivateHostedZone".
-	ListHostedZonesHostedZoneTypePrivateHostedZone ListHostedZonesHostedZoneType = "PrivateHostedZone"
-)
-
-// Values returns the values of ListHostedZonesHostedZoneType that the API documents.
-func (ListHostedZonesHostedZoneType) Values() []ListHostedZonesHostedZoneType {
-	return []ListHostedZonesHostedZoneType{ListHostedZonesHostedZoneTypePrivateHostedZone}
 }
 
 // ResourceRecord: Information specific to the resource record.

@@ -79,7 +79,7 @@ type ListObjectsV2Input struct {
 	//
 	// [object keys]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
 	// [Object key naming guidelines]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-guidelines
-	EncodingType ListObjectsV2EncodingType `json:"EncodingType,omitempty"`
+	EncodingType EncodingType `json:"EncodingType,omitempty"`
 	// Limits the response to keys that begin with the specified prefix.
 	//
 	// Directory buckets - For directory buckets, only prefixes that end in a
@@ -103,7 +103,7 @@ type ListObjectsV2Input struct {
 	// their requests.
 	//
 	// This functionality is not supported for directory buckets.
-	RequestPayer ListObjectsV2RequestPayer `json:"RequestPayer,omitempty"`
+	RequestPayer RequestPayer `json:"RequestPayer,omitempty"`
 	// The account ID of the expected bucket owner. If the account ID that you
 	// provide does not match the actual owner of the bucket, the request fails with
 	// the HTTP status code 403 Forbidden (access denied).
@@ -112,7 +112,7 @@ type ListObjectsV2Input struct {
 	// that you do not specify are not returned.
 	//
 	// This functionality is not supported for directory buckets.
-	OptionalObjectAttributes []ListObjectsV2OptionalObjectAttribute `json:"OptionalObjectAttributes,omitempty"`
+	OptionalObjectAttributes []OptionalObjectAttribute `json:"OptionalObjectAttributes,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
 	ContinuationToken paginate.Token `json:"ContinuationToken,omitzero"`
@@ -195,7 +195,7 @@ type ListObjectsV2Output struct {
 	// response elements:
 	//
 	// Delimiter, Prefix, Key, and StartAfter.
-	EncodingType ListObjectsV2EncodingType `json:"EncodingType,omitempty"`
+	EncodingType EncodingType `json:"EncodingType,omitempty"`
 	// KeyCount is the number of keys returned with this request. KeyCount will
 	// always be less than or equal to the MaxKeys field. For example, if you ask
 	// for 50 keys, your result will include 50 keys or fewer.
@@ -215,7 +215,7 @@ type ListObjectsV2Output struct {
 	// This functionality is not supported for directory buckets.
 	//
 	// [Using Requester Pays buckets for storage transfers and usage]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/RequesterPaysBuckets.html
-	RequestCharged ListObjectsV2RequestPayer `json:"RequestCharged,omitempty"`
+	RequestCharged RequestPayer `json:"RequestCharged,omitempty"`
 	// The token of the next page; none on the last page.
 	NextContinuationToken paginate.Token `json:"NextContinuationToken,omitzero"`
 }

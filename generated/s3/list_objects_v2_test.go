@@ -162,8 +162,8 @@ func TestListObjectsV2OutputJSON(t *testing.T) {
 	want := ListObjectsV2Output{
 		CommonPrefixes: []CommonPrefix{{Prefix: "string"}},
 		Contents: []Content{{
-			ChecksumAlgorithm: []ContentChecksumAlgorithm{ContentChecksumAlgorithmCrc32},
-			ChecksumType:      ContentChecksumTypeComposite,
+			ChecksumAlgorithm: []ChecksumAlgorithm{ChecksumAlgorithmCrc32},
+			ChecksumType:      ChecksumTypeComposite,
 			ETag:              "string",
 			Key:               "string",
 			LastModified:      new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
@@ -176,18 +176,18 @@ func TestListObjectsV2OutputJSON(t *testing.T) {
 				RestoreExpiryDate:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			},
 			Size:         new(int64(123)),
-			StorageClass: ContentStorageClassStandard,
+			StorageClass: StorageClassStandard,
 		}},
 		ContinuationToken:     "string",
 		Delimiter:             "string",
-		EncodingType:          ListObjectsV2EncodingTypeUrl,
+		EncodingType:          EncodingTypeUrl,
 		IsTruncated:           new(true),
 		KeyCount:              new(int64(123)),
 		MaxKeys:               new(int64(123)),
 		Name:                  "string",
 		NextContinuationToken: paginate.StringToken("string"),
 		Prefix:                "string",
-		RequestCharged:        ListObjectsV2RequestPayerRequester,
+		RequestCharged:        RequestPayerRequester,
 		StartAfter:            "string",
 	}
 	b, err := json.Marshal(want)

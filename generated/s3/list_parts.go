@@ -72,7 +72,7 @@ type ListPartsInput struct {
 	// This functionality is not supported for directory buckets.
 	//
 	// [Downloading Objects in Requester Pays Buckets]: https://docs.aws.amazon.com/AmazonS3/latest/dev/ObjectsinRequesterPaysBuckets.html
-	RequestPayer ListObjectsV2RequestPayer `json:"RequestPayer,omitempty"`
+	RequestPayer RequestPayer `json:"RequestPayer,omitempty"`
 	// The account ID of the expected bucket owner. If the account ID that you
 	// provide does not match the actual owner of the bucket, the request fails with
 	// the HTTP status code 403 Forbidden (access denied).
@@ -191,7 +191,7 @@ type ListPartsOutput struct {
 	// Directory buckets - Directory buckets only support EXPRESS_ONEZONE (the S3
 	// Express One Zone storage class) in Availability Zones and ONEZONE_IA (the S3
 	// One Zone-Infrequent Access storage class) in Dedicated Local Zones.
-	StorageClass ListPartsStorageClass `json:"StorageClass,omitempty"`
+	StorageClass PartStorageClass `json:"StorageClass,omitempty"`
 	// If present, indicates that the requester was successfully charged for the
 	// request. For more information, see [Using Requester Pays buckets for storage
 	// transfers and usage] in the Amazon Simple Storage Service user guide.
@@ -199,9 +199,9 @@ type ListPartsOutput struct {
 	// This functionality is not supported for directory buckets.
 	//
 	// [Using Requester Pays buckets for storage transfers and usage]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/RequesterPaysBuckets.html
-	RequestCharged ListObjectsV2RequestPayer `json:"RequestCharged,omitempty"`
+	RequestCharged RequestPayer `json:"RequestCharged,omitempty"`
 	// The algorithm that was used to create a checksum of the object.
-	ChecksumAlgorithm ContentChecksumAlgorithm `json:"ChecksumAlgorithm,omitempty"`
+	ChecksumAlgorithm ChecksumAlgorithm `json:"ChecksumAlgorithm,omitempty"`
 	// The checksum type, which determines how part-level checksums are combined to
 	// create an object-level checksum for multipart objects. You can use this
 	// header response to verify that the checksum type that is received is the same
@@ -209,7 +209,7 @@ type ListPartsOutput struct {
 	// information, see [Checking object integrity in the Amazon S3 User Guide].
 	//
 	// [Checking object integrity in the Amazon S3 User Guide]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
-	ChecksumType ContentChecksumType `json:"ChecksumType,omitempty"`
+	ChecksumType ChecksumType `json:"ChecksumType,omitempty"`
 	// The token of the next page; none on the last page.
 	NextPartNumberMarker *int64 `json:"NextPartNumberMarker,omitempty"`
 }

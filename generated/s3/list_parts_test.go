@@ -166,8 +166,8 @@ func TestListPartsOutputJSON(t *testing.T) {
 		AbortDate:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 		AbortRuleId:       "string",
 		Bucket:            "string",
-		ChecksumAlgorithm: ContentChecksumAlgorithmCrc32,
-		ChecksumType:      ContentChecksumTypeComposite,
+		ChecksumAlgorithm: ChecksumAlgorithmCrc32,
+		ChecksumType:      ChecksumTypeComposite,
 		Initiator: &Initiator{
 			DisplayName: "string",
 			ID:          "string",
@@ -197,8 +197,8 @@ func TestListPartsOutputJSON(t *testing.T) {
 			PartNumber:        new(int64(123)),
 			Size:              new(int64(123)),
 		}},
-		RequestCharged: ListObjectsV2RequestPayerRequester,
-		StorageClass:   ListPartsStorageClassStandard,
+		RequestCharged: RequestPayerRequester,
+		StorageClass:   PartStorageClassStandard,
 		UploadId:       "string",
 	}
 	b, err := json.Marshal(want)

@@ -9,6 +9,52 @@ import (
 	"time"
 )
 
+// ChecksumAlgorithm is an enum of the API; values not listed here decode too.
+type ChecksumAlgorithm string
+
+const (
+	// ChecksumAlgorithmCrc32 is "CRC32".
+	ChecksumAlgorithmCrc32 ChecksumAlgorithm = "CRC32"
+	// ChecksumAlgorithmCrc32c is "CRC32C".
+	ChecksumAlgorithmCrc32c ChecksumAlgorithm = "CRC32C"
+	// ChecksumAlgorithmSha1 is "SHA1".
+	ChecksumAlgorithmSha1 ChecksumAlgorithm = "SHA1"
+	// ChecksumAlgorithmSha256 is "SHA256".
+	ChecksumAlgorithmSha256 ChecksumAlgorithm = "SHA256"
+	// ChecksumAlgorithmCrc64nvme is "CRC64NVME".
+	ChecksumAlgorithmCrc64nvme ChecksumAlgorithm = "CRC64NVME"
+	// ChecksumAlgorithmSha512 is "SHA512".
+	ChecksumAlgorithmSha512 ChecksumAlgorithm = "SHA512"
+	// ChecksumAlgorithmMd5 is "MD5".
+	ChecksumAlgorithmMd5 ChecksumAlgorithm = "MD5"
+	// ChecksumAlgorithmXxhash64 is "XXHASH64".
+	ChecksumAlgorithmXxhash64 ChecksumAlgorithm = "XXHASH64"
+	// ChecksumAlgorithmXxhash3 is "XXHASH3".
+	ChecksumAlgorithmXxhash3 ChecksumAlgorithm = "XXHASH3"
+	// ChecksumAlgorithmXxhash128 is "XXHASH128".
+	ChecksumAlgorithmXxhash128 ChecksumAlgorithm = "XXHASH128"
+)
+
+// Values returns the values of ChecksumAlgorithm that the API documents.
+func (ChecksumAlgorithm) Values() []ChecksumAlgorithm {
+	return []ChecksumAlgorithm{ChecksumAlgorithmCrc32, ChecksumAlgorithmCrc32c, ChecksumAlgorithmSha1, ChecksumAlgorithmSha256, ChecksumAlgorithmCrc64nvme, ChecksumAlgorithmSha512, ChecksumAlgorithmMd5, ChecksumAlgorithmXxhash64, ChecksumAlgorithmXxhash3, ChecksumAlgorithmXxhash128}
+}
+
+// ChecksumType is an enum of the API; values not listed here decode too.
+type ChecksumType string
+
+const (
+	// ChecksumTypeComposite is "COMPOSITE".
+	ChecksumTypeComposite ChecksumType = "COMPOSITE"
+	// ChecksumTypeFullObject is "FULL_OBJECT".
+	ChecksumTypeFullObject ChecksumType = "FULL_OBJECT"
+)
+
+// Values returns the values of ChecksumType that the API documents.
+func (ChecksumType) Values() []ChecksumType {
+	return []ChecksumType{ChecksumTypeComposite, ChecksumTypeFullObject}
+}
+
 // CommonPrefix: Container for all (if there are any) keys between Prefix and
 // the next occurrence of the string specified by a delimiter. CommonPrefixes
 // lists keys that act like subdirectories in the directory specified by Prefix.
@@ -48,13 +94,13 @@ type Content struct {
 	// Directory buckets - MD5 is not supported by directory buckets.
 	ETag string `json:"ETag,omitempty"`
 	// The algorithm that was used to create a checksum of the object.
-	ChecksumAlgorithm []ContentChecksumAlgorithm `json:"ChecksumAlgorithm,omitempty"`
+	ChecksumAlgorithm []ChecksumAlgorithm `json:"ChecksumAlgorithm,omitempty"`
 	// The checksum type that is used to calculate the object’s checksum value. For
 	// more information, see [Checking object integrity] in the Amazon S3 User
 	// Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
-	ChecksumType ContentChecksumType `json:"ChecksumType,omitempty"`
+	ChecksumType ChecksumType `json:"ChecksumType,omitempty"`
 	// Size in bytes of the object
 	Size *int64 `json:"Size,omitempty"`
 	// The class of storage used to store the object.
@@ -62,7 +108,7 @@ type Content struct {
 	// Directory buckets - Directory buckets only support EXPRESS_ONEZONE (the S3
 	// Express One Zone storage class) in Availability Zones and ONEZONE_IA (the S3
 	// One Zone-Infrequent Access storage class) in Dedicated Local Zones.
-	StorageClass ContentStorageClass `json:"StorageClass,omitempty"`
+	StorageClass StorageClass `json:"StorageClass,omitempty"`
 	// The owner of the object
 	//
 	// Directory buckets - The bucket owner is returned as the object owner.
@@ -110,87 +156,17 @@ func (s *Content) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ContentChecksumAlgorithm is an enum of the API; values not listed here decode too.
-type ContentChecksumAlgorithm string
+// EncodingType is an enum of the API; values not listed here decode too.
+type EncodingType string
 
 const (
-	// ContentChecksumAlgorithmCrc32 is "CRC32".
-	ContentChecksumAlgorithmCrc32 ContentChecksumAlgorithm = "CRC32"
-	// ContentChecksumAlgorithmCrc32c is "CRC32C".
-	ContentChecksumAlgorithmCrc32c ContentChecksumAlgorithm = "CRC32C"
-	// ContentChecksumAlgorithmSha1 is "SHA1".
-	ContentChecksumAlgorithmSha1 ContentChecksumAlgorithm = "SHA1"
-	// ContentChecksumAlgorithmSha256 is "SHA256".
-	ContentChecksumAlgorithmSha256 ContentChecksumAlgorithm = "SHA256"
-	// ContentChecksumAlgorithmCrc64nvme is "CRC64NVME".
-	ContentChecksumAlgorithmCrc64nvme ContentChecksumAlgorithm = "CRC64NVME"
-	// ContentChecksumAlgorithmSha512 is "SHA512".
-	ContentChecksumAlgorithmSha512 ContentChecksumAlgorithm = "SHA512"
-	// ContentChecksumAlgorithmMd5 is "MD5".
-	ContentChecksumAlgorithmMd5 ContentChecksumAlgorithm = "MD5"
-	// ContentChecksumAlgorithmXxhash64 is "XXHASH64".
-	ContentChecksumAlgorithmXxhash64 ContentChecksumAlgorithm = "XXHASH64"
-	// ContentChecksumAlgorithmXxhash3 is "XXHASH3".
-	ContentChecksumAlgorithmXxhash3 ContentChecksumAlgorithm = "XXHASH3"
-	// ContentChecksumAlgorithmXxhash128 is "XXHASH128".
-	ContentChecksumAlgorithmXxhash128 ContentChecksumAlgorithm = "XXHASH128"
+	// EncodingTypeUrl is "url".
+	EncodingTypeUrl EncodingType = "url"
 )
 
-// Values returns the values of ContentChecksumAlgorithm that the API documents.
-func (ContentChecksumAlgorithm) Values() []ContentChecksumAlgorithm {
-	return []ContentChecksumAlgorithm{ContentChecksumAlgorithmCrc32, ContentChecksumAlgorithmCrc32c, ContentChecksumAlgorithmSha1, ContentChecksumAlgorithmSha256, ContentChecksumAlgorithmCrc64nvme, ContentChecksumAlgorithmSha512, ContentChecksumAlgorithmMd5, ContentChecksumAlgorithmXxhash64, ContentChecksumAlgorithmXxhash3, ContentChecksumAlgorithmXxhash128}
-}
-
-// ContentChecksumType is an enum of the API; values not listed here decode too.
-type ContentChecksumType string
-
-const (
-	// ContentChecksumTypeComposite is "COMPOSITE".
-	ContentChecksumTypeComposite ContentChecksumType = "COMPOSITE"
-	// ContentChecksumTypeFullObject is "FULL_OBJECT".
-	ContentChecksumTypeFullObject ContentChecksumType = "FULL_OBJECT"
-)
-
-// Values returns the values of ContentChecksumType that the API documents.
-func (ContentChecksumType) Values() []ContentChecksumType {
-	return []ContentChecksumType{ContentChecksumTypeComposite, ContentChecksumTypeFullObject}
-}
-
-// ContentStorageClass is an enum of the API; values not listed here decode too.
-type ContentStorageClass string
-
-const (
-	// ContentStorageClassStandard is "STANDARD".
-	ContentStorageClassStandard ContentStorageClass = "STANDARD"
-	// ContentStorageClassReducedRedundancy is "REDUCED_REDUNDANCY".
-	ContentStorageClassReducedRedundancy ContentStorageClass = "REDUCED_REDUNDANCY"
-	// ContentStorageClassGlacier is "GLACIER".
-	ContentStorageClassGlacier ContentStorageClass = "GLACIER"
-	// ContentStorageClassStandardIa is "STANDARD_IA".
-	ContentStorageClassStandardIa ContentStorageClass = "STANDARD_IA"
-	// ContentStorageClassOnezoneIa is "ONEZONE_IA".
-	ContentStorageClassOnezoneIa ContentStorageClass = "ONEZONE_IA"
-	// ContentStorageClassIntelligentTiering is "INTELLIGENT_TIERING".
-	ContentStorageClassIntelligentTiering ContentStorageClass = "INTELLIGENT_TIERING"
-	// ContentStorageClassDeepArchive is "DEEP_ARCHIVE".
-	ContentStorageClassDeepArchive ContentStorageClass = "DEEP_ARCHIVE"
-	// ContentStorageClassOutposts is "OUTPOSTS".
-	ContentStorageClassOutposts ContentStorageClass = "OUTPOSTS"
-	// ContentStorageClassGlacierIr is "GLACIER_IR".
-	ContentStorageClassGlacierIr ContentStorageClass = "GLACIER_IR"
-	// ContentStorageClassSnow is "SNOW".
-	ContentStorageClassSnow ContentStorageClass = "SNOW"
-	// ContentStorageClassExpressOnezone is "EXPRESS_ONEZONE".
-	ContentStorageClassExpressOnezone ContentStorageClass = "EXPRESS_ONEZONE"
-	// ContentStorageClassFsxOpenzfs is "FSX_OPENZFS".
-	ContentStorageClassFsxOpenzfs ContentStorageClass = "FSX_OPENZFS"
-	// ContentStorageClassFsxOntap is "FSX_ONTAP".
-	ContentStorageClassFsxOntap ContentStorageClass = "FSX_ONTAP"
-)
-
-// Values returns the values of ContentStorageClass that the API documents.
-func (ContentStorageClass) Values() []ContentStorageClass {
-	return []ContentStorageClass{ContentStorageClassStandard, ContentStorageClassReducedRedundancy, ContentStorageClassGlacier, ContentStorageClassStandardIa, ContentStorageClassOnezoneIa, ContentStorageClassIntelligentTiering, ContentStorageClassDeepArchive, ContentStorageClassOutposts, ContentStorageClassGlacierIr, ContentStorageClassSnow, ContentStorageClassExpressOnezone, ContentStorageClassFsxOpenzfs, ContentStorageClassFsxOntap}
+// Values returns the values of EncodingType that the API documents.
+func (EncodingType) Values() []EncodingType {
+	return []EncodingType{EncodingTypeUrl}
 }
 
 // Initiator: Container element that identifies who initiated the multipart
@@ -209,80 +185,17 @@ type Initiator struct {
 	DisplayName string `json:"DisplayName,omitempty"`
 }
 
-// ListObjectsV2EncodingType is an enum of the API; values not listed here decode too.
-type ListObjectsV2EncodingType string
+// OptionalObjectAttribute is an enum of the API; values not listed here decode too.
+type OptionalObjectAttribute string
 
 const (
-	// ListObjectsV2EncodingTypeUrl is "url".
-	ListObjectsV2EncodingTypeUrl ListObjectsV2EncodingType = "url"
+	// OptionalObjectAttributeRestoreStatus is "RestoreStatus".
+	OptionalObjectAttributeRestoreStatus OptionalObjectAttribute = "RestoreStatus"
 )
 
-// Values returns the values of ListObjectsV2EncodingType that the API documents.
-func (ListObjectsV2EncodingType) Values() []ListObjectsV2EncodingType {
-	return []ListObjectsV2EncodingType{ListObjectsV2EncodingTypeUrl}
-}
-
-// ListObjectsV2OptionalObjectAttribute is an enum of the API; values not listed here decode too.
-type ListObjectsV2OptionalObjectAttribute string
-
-const (
-	// ListObjectsV2OptionalObjectAttributeRestoreStatus is "RestoreStatus".
-	ListObjectsV2OptionalObjectAttributeRestoreStatus ListObjectsV2OptionalObjectAttribute = "RestoreStatus"
-)
-
-// Values returns the values of ListObjectsV2OptionalObjectAttribute that the API documents.
-func (ListObjectsV2OptionalObjectAttribute) Values() []ListObjectsV2OptionalObjectAttribute {
-	return []ListObjectsV2OptionalObjectAttribute{ListObjectsV2OptionalObjectAttributeRestoreStatus}
-}
-
-// ListObjectsV2RequestPayer is an enum of the API; values not listed here decode too.
-type ListObjectsV2RequestPayer string
-
-const (
-	// ListObjectsV2RequestPayerRequester is "requester".
-	ListObjectsV2RequestPayerRequester ListObjectsV2RequestPayer = "requester"
-)
-
-// Values returns the values of ListObjectsV2RequestPayer that the API documents.
-func (ListObjectsV2RequestPayer) Values() []ListObjectsV2RequestPayer {
-	return []ListObjectsV2RequestPayer{ListObjectsV2RequestPayerRequester}
-}
-
-// ListPartsStorageClass is an enum of the API; values not listed here decode too.
-type ListPartsStorageClass string
-
-const (
-	// ListPartsStorageClassStandard is "STANDARD".
-	ListPartsStorageClassStandard ListPartsStorageClass = "STANDARD"
-	// ListPartsStorageClassReducedRedundancy is "REDUCED_REDUNDANCY".
-	ListPartsStorageClassReducedRedundancy ListPartsStorageClass = "REDUCED_REDUNDANCY"
-	// ListPartsStorageClassStandardIa is "STANDARD_IA".
-	ListPartsStorageClassStandardIa ListPartsStorageClass = "STANDARD_IA"
-	// ListPartsStorageClassOnezoneIa is "ONEZONE_IA".
-	ListPartsStorageClassOnezoneIa ListPartsStorageClass = "ONEZONE_IA"
-	// ListPartsStorageClassIntelligentTiering is "INTELLIGENT_TIERING".
-	ListPartsStorageClassIntelligentTiering ListPartsStorageClass = "INTELLIGENT_TIERING"
-	// ListPartsStorageClassGlacier is "GLACIER".
-	ListPartsStorageClassGlacier ListPartsStorageClass = "GLACIER"
-	// ListPartsStorageClassDeepArchive is "DEEP_ARCHIVE".
-	ListPartsStorageClassDeepArchive ListPartsStorageClass = "DEEP_ARCHIVE"
-	// ListPartsStorageClassOutposts is "OUTPOSTS".
-	ListPartsStorageClassOutposts ListPartsStorageClass = "OUTPOSTS"
-	// ListPartsStorageClassGlacierIr is "GLACIER_IR".
-	ListPartsStorageClassGlacierIr ListPartsStorageClass = "GLACIER_IR"
-	// ListPartsStorageClassSnow is "SNOW".
-	ListPartsStorageClassSnow ListPartsStorageClass = "SNOW"
-	// ListPartsStorageClassExpressOnezone is "EXPRESS_ONEZONE".
-	ListPartsStorageClassExpressOnezone ListPartsStorageClass = "EXPRESS_ONEZONE"
-	// ListPartsStorageClassFsxOpenzfs is "FSX_OPENZFS".
-	ListPartsStorageClassFsxOpenzfs ListPartsStorageClass = "FSX_OPENZFS"
-	// ListPartsStorageClassFsxOntap is "FSX_ONTAP".
-	ListPartsStorageClassFsxOntap ListPartsStorageClass = "FSX_ONTAP"
-)
-
-// Values returns the values of ListPartsStorageClass that the API documents.
-func (ListPartsStorageClass) Values() []ListPartsStorageClass {
-	return []ListPartsStorageClass{ListPartsStorageClassStandard, ListPartsStorageClassReducedRedundancy, ListPartsStorageClassStandardIa, ListPartsStorageClassOnezoneIa, ListPartsStorageClassIntelligentTiering, ListPartsStorageClassGlacier, ListPartsStorageClassDeepArchive, ListPartsStorageClassOutposts, ListPartsStorageClassGlacierIr, ListPartsStorageClassSnow, ListPartsStorageClassExpressOnezone, ListPartsStorageClassFsxOpenzfs, ListPartsStorageClassFsxOntap}
+// Values returns the values of OptionalObjectAttribute that the API documents.
+func (OptionalObjectAttribute) Values() []OptionalObjectAttribute {
+	return []OptionalObjectAttribute{OptionalObjectAttributeRestoreStatus}
 }
 
 // Owner: The owner of the object
@@ -407,6 +320,56 @@ func (s *Part) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// PartStorageClass is an enum of the API; values not listed here decode too.
+type PartStorageClass string
+
+const (
+	// PartStorageClassStandard is "STANDARD".
+	PartStorageClassStandard PartStorageClass = "STANDARD"
+	// PartStorageClassReducedRedundancy is "REDUCED_REDUNDANCY".
+	PartStorageClassReducedRedundancy PartStorageClass = "REDUCED_REDUNDANCY"
+	// PartStorageClassStandardIa is "STANDARD_IA".
+	PartStorageClassStandardIa PartStorageClass = "STANDARD_IA"
+	// PartStorageClassOnezoneIa is "ONEZONE_IA".
+	PartStorageClassOnezoneIa PartStorageClass = "ONEZONE_IA"
+	// PartStorageClassIntelligentTiering is "INTELLIGENT_TIERING".
+	PartStorageClassIntelligentTiering PartStorageClass = "INTELLIGENT_TIERING"
+	// PartStorageClassGlacier is "GLACIER".
+	PartStorageClassGlacier PartStorageClass = "GLACIER"
+	// PartStorageClassDeepArchive is "DEEP_ARCHIVE".
+	PartStorageClassDeepArchive PartStorageClass = "DEEP_ARCHIVE"
+	// PartStorageClassOutposts is "OUTPOSTS".
+	PartStorageClassOutposts PartStorageClass = "OUTPOSTS"
+	// PartStorageClassGlacierIr is "GLACIER_IR".
+	PartStorageClassGlacierIr PartStorageClass = "GLACIER_IR"
+	// PartStorageClassSnow is "SNOW".
+	PartStorageClassSnow PartStorageClass = "SNOW"
+	// PartStorageClassExpressOnezone is "EXPRESS_ONEZONE".
+	PartStorageClassExpressOnezone PartStorageClass = "EXPRESS_ONEZONE"
+	// PartStorageClassFsxOpenzfs is "FSX_OPENZFS".
+	PartStorageClassFsxOpenzfs PartStorageClass = "FSX_OPENZFS"
+	// PartStorageClassFsxOntap is "FSX_ONTAP".
+	PartStorageClassFsxOntap PartStorageClass = "FSX_ONTAP"
+)
+
+// Values returns the values of PartStorageClass that the API documents.
+func (PartStorageClass) Values() []PartStorageClass {
+	return []PartStorageClass{PartStorageClassStandard, PartStorageClassReducedRedundancy, PartStorageClassStandardIa, PartStorageClassOnezoneIa, PartStorageClassIntelligentTiering, PartStorageClassGlacier, PartStorageClassDeepArchive, PartStorageClassOutposts, PartStorageClassGlacierIr, PartStorageClassSnow, PartStorageClassExpressOnezone, PartStorageClassFsxOpenzfs, PartStorageClassFsxOntap}
+}
+
+// RequestPayer is an enum of the API; values not listed here decode too.
+type RequestPayer string
+
+const (
+	// RequestPayerRequester is "requester".
+	RequestPayerRequester RequestPayer = "requester"
+)
+
+// Values returns the values of RequestPayer that the API documents.
+func (RequestPayer) Values() []RequestPayer {
+	return []RequestPayer{RequestPayerRequester}
+}
+
 // RestoreStatus: Specifies the restoration status of an object. Objects in
 // certain storage classes must be restored before they can be retrieved. For
 // more information about these storage classes and how to work with archived
@@ -465,4 +428,41 @@ func (s *RestoreStatus) UnmarshalJSON(b []byte) error {
 	}
 	s.RestoreExpiryDate = (*time.Time)(v.RestoreExpiryDate)
 	return nil
+}
+
+// StorageClass is an enum of the API; values not listed here decode too.
+type StorageClass string
+
+const (
+	// StorageClassStandard is "STANDARD".
+	StorageClassStandard StorageClass = "STANDARD"
+	// StorageClassReducedRedundancy is "REDUCED_REDUNDANCY".
+	StorageClassReducedRedundancy StorageClass = "REDUCED_REDUNDANCY"
+	// StorageClassGlacier is "GLACIER".
+	StorageClassGlacier StorageClass = "GLACIER"
+	// StorageClassStandardIa is "STANDARD_IA".
+	StorageClassStandardIa StorageClass = "STANDARD_IA"
+	// StorageClassOnezoneIa is "ONEZONE_IA".
+	StorageClassOnezoneIa StorageClass = "ONEZONE_IA"
+	// StorageClassIntelligentTiering is "INTELLIGENT_TIERING".
+	StorageClassIntelligentTiering StorageClass = "INTELLIGENT_TIERING"
+	// StorageClassDeepArchive is "DEEP_ARCHIVE".
+	StorageClassDeepArchive StorageClass = "DEEP_ARCHIVE"
+	// StorageClassOutposts is "OUTPOSTS".
+	StorageClassOutposts StorageClass = "OUTPOSTS"
+	// StorageClassGlacierIr is "GLACIER_IR".
+	StorageClassGlacierIr StorageClass = "GLACIER_IR"
+	// StorageClassSnow is "SNOW".
+	StorageClassSnow StorageClass = "SNOW"
+	// StorageClassExpressOnezone is "EXPRESS_ONEZONE".
+	StorageClassExpressOnezone StorageClass = "EXPRESS_ONEZONE"
+	// StorageClassFsxOpenzfs is "FSX_OPENZFS".
+	StorageClassFsxOpenzfs StorageClass = "FSX_OPENZFS"
+	// StorageClassFsxOntap is "FSX_ONTAP".
+	StorageClassFsxOntap StorageClass = "FSX_ONTAP"
+)
+
+// Values returns the values of StorageClass that the API documents.
+func (StorageClass) Values() []StorageClass {
+	return []StorageClass{StorageClassStandard, StorageClassReducedRedundancy, StorageClassGlacier, StorageClassStandardIa, StorageClassOnezoneIa, StorageClassIntelligentTiering, StorageClassDeepArchive, StorageClassOutposts, StorageClassGlacierIr, StorageClassSnow, StorageClassExpressOnezone, StorageClassFsxOpenzfs, StorageClassFsxOntap}
 }

@@ -14,7 +14,7 @@ type DescribeSessionsInput struct {
 	// The session status to retrieve a list of sessions for. For example, "Active".
 	//
 	// Required.
-	State DescribeSessionsState `json:"State,omitempty"`
+	State SessionState `json:"State,omitempty"`
 	// One or more filters to limit the type of sessions returned by the request.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page

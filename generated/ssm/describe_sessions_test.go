@@ -71,7 +71,7 @@ func collectDescribeSessions(t *testing.T, p *DescribeSessionsPaginator) []strin
 
 // validDescribeSessionsInput returns an input with every required member set.
 func validDescribeSessionsInput() *DescribeSessionsInput {
-	return &DescribeSessionsInput{State: DescribeSessionsStateActive}
+	return &DescribeSessionsInput{State: SessionStateActive}
 }
 
 func TestDescribeSessionsPaginatorItems(t *testing.T) {
@@ -165,7 +165,7 @@ func TestDescribeSessionsOutputJSON(t *testing.T) {
 	want := DescribeSessionsOutput{
 		NextToken: paginate.StringToken("string"),
 		Sessions: []Session{{
-			AccessType:         SessionAccessTypeStandard,
+			AccessType:         AccessTypeStandard,
 			Details:            "string",
 			DocumentName:       "string",
 			EndDate:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),

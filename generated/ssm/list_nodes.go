@@ -23,7 +23,7 @@ type ListNodesInput struct {
 	SyncName string `json:"SyncName,omitempty"`
 	// One or more filters. Use a filter to return a more specific list of managed
 	// nodes.
-	Filters []ListNodesFilter `json:"Filters,omitempty"`
+	Filters []NodeFilter `json:"Filters,omitempty"`
 	// The token of the page to fetch. The paginator sets it from the previous page
 	// or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`

@@ -12,19 +12,19 @@ import (
 	"time"
 )
 
-// DescribeSessionsState is an enum of the API; values not listed here decode too.
-type DescribeSessionsState string
+// AccessType is an enum of the API; values not listed here decode too.
+type AccessType string
 
 const (
-	// DescribeSessionsStateActive is "Active".
-	DescribeSessionsStateActive DescribeSessionsState = "Active"
-	// DescribeSessionsStateHistory is "History".
-	DescribeSessionsStateHistory DescribeSessionsState = "History"
+	// AccessTypeStandard is "Standard".
+	AccessTypeStandard AccessType = "Standard"
+	// AccessTypeJustInTime is "JustInTime".
+	AccessTypeJustInTime AccessType = "JustInTime"
 )
 
-// Values returns the values of DescribeSessionsState that the API documents.
-func (DescribeSessionsState) Values() []DescribeSessionsState {
-	return []DescribeSessionsState{DescribeSessionsStateActive, DescribeSessionsStateHistory}
+// Values returns the values of AccessType that the API documents.
+func (AccessType) Values() []AccessType {
+	return []AccessType{AccessTypeStandard, AccessTypeJustInTime}
 }
 
 // Filter: Describes a filter for Session Manager information.
@@ -137,121 +137,33 @@ type Instance struct {
 	// The IP address of the managed node.
 	IpAddress string `json:"IpAddress,omitempty"`
 	// Indicates whether the node is managed by Systems Manager.
-	ManagedStatus InstanceManagedStatus `json:"ManagedStatus,omitempty"`
+	ManagedStatus ManagedStatus `json:"ManagedStatus,omitempty"`
 	// The operating system platform type of the managed node.
-	PlatformType InstancePlatformType `json:"PlatformType,omitempty"`
+	PlatformType PlatformType `json:"PlatformType,omitempty"`
 	// The name of the operating system platform running on your managed node.
 	PlatformName string `json:"PlatformName,omitempty"`
 	// The version of the OS platform running on your managed node.
 	PlatformVersion string `json:"PlatformVersion,omitempty"`
 	// The type of instance, either an EC2 instance or another supported machine
 	// type in a hybrid fleet.
-	ResourceType InstanceResourceType `json:"ResourceType,omitempty"`
+	ResourceType ResourceType `json:"ResourceType,omitempty"`
 }
 
-// InstanceManagedStatus is an enum of the API; values not listed here decode too.
-type InstanceManagedStatus string
+// ManagedStatus is an enum of the API; values not listed here decode too.
+type ManagedStatus string
 
 const (
-	// InstanceManagedStatusAll is "All".
-	InstanceManagedStatusAll InstanceManagedStatus = "All"
-	// InstanceManagedStatusManaged is "Managed".
-	InstanceManagedStatusManaged InstanceManagedStatus = "Managed"
-	// InstanceManagedStatusUnmanaged is "Unmanaged".
-	InstanceManagedStatusUnmanaged InstanceManagedStatus = "Unmanaged"
+	// ManagedStatusAll is "All".
+	ManagedStatusAll ManagedStatus = "All"
+	// ManagedStatusManaged is "Managed".
+	ManagedStatusManaged ManagedStatus = "Managed"
+	// ManagedStatusUnmanaged is "Unmanaged".
+	ManagedStatusUnmanaged ManagedStatus = "Unmanaged"
 )
 
-// Values returns the values of InstanceManagedStatus that the API documents.
-func (InstanceManagedStatus) Values() []InstanceManagedStatus {
-	return []InstanceManagedStatus{InstanceManagedStatusAll, InstanceManagedStatusManaged, InstanceManagedStatusUnmanaged}
-}
-
-// InstancePlatformType is an enum of the API; values not listed here decode too.
-type InstancePlatformType string
-
-const (
-	// InstancePlatformTypeWindows is "Windows".
-	InstancePlatformTypeWindows InstancePlatformType = "Windows"
-	// InstancePlatformTypeLinux is "Linux".
-	InstancePlatformTypeLinux InstancePlatformType = "Linux"
-	// InstancePlatformTypeMacOS is "MacOS".
-	InstancePlatformTypeMacOS InstancePlatformType = "MacOS"
-)
-
-// Values returns the values of InstancePlatformType that the API documents.
-func (InstancePlatformType) Values() []InstancePlatformType {
-	return []InstancePlatformType{InstancePlatformTypeWindows, InstancePlatformTypeLinux, InstancePlatformTypeMacOS}
-}
-
-// InstanceResourceType is an enum of the API; values not listed here decode too.
-type InstanceResourceType string
-
-const (
-	// InstanceResourceTypeManagedInstance is "ManagedInstance".
-	InstanceResourceTypeManagedInstance InstanceResourceType = "ManagedInstance"
-	// InstanceResourceTypeEC2Instance is "EC2Instance".
-	InstanceResourceTypeEC2Instance InstanceResourceType = "EC2Instance"
-)
-
-// Values returns the values of InstanceResourceType that the API documents.
-func (InstanceResourceType) Values() []InstanceResourceType {
-	return []InstanceResourceType{InstanceResourceTypeManagedInstance, InstanceResourceTypeEC2Instance}
-}
-
-// ListNodesFilter: The filters for the operation.
-type ListNodesFilter struct {
-	// The name of the filter.
-	//
-	// Required.
-	Key ListNodesFilterKey `json:"Key,omitempty"`
-	// A filter value supported by the specified key. For example, for the key
-	// PlatformType, supported values include Linux and Windows.
-	//
-	// Required.
-	Values []string `json:"Values,omitempty"`
-	// The type of filter operator.
-	Type FilterType `json:"Type,omitempty"`
-}
-
-// ListNodesFilterKey is an enum of the API; values not listed here decode too.
-type ListNodesFilterKey string
-
-const (
-	// ListNodesFilterKeyAgentType is "AgentType".
-	ListNodesFilterKeyAgentType ListNodesFilterKey = "AgentType"
-	// ListNodesFilterKeyAgentVersion is "AgentVersion".
-	ListNodesFilterKeyAgentVersion ListNodesFilterKey = "AgentVersion"
-	// ListNodesFilterKeyComputerName is "ComputerName".
-	ListNodesFilterKeyComputerName ListNodesFilterKey = "ComputerName"
-	// ListNodesFilterKeyInstanceId is "InstanceId".
-	ListNodesFilterKeyInstanceId ListNodesFilterKey = "InstanceId"
-	// ListNodesFilterKeyInstanceStatus is "InstanceStatus".
-	ListNodesFilterKeyInstanceStatus ListNodesFilterKey = "InstanceStatus"
-	// ListNodesFilterKeyIpAddress is "IpAddress".
-	ListNodesFilterKeyIpAddress ListNodesFilterKey = "IpAddress"
-	// ListNodesFilterKeyManagedStatus is "ManagedStatus".
-	ListNodesFilterKeyManagedStatus ListNodesFilterKey = "ManagedStatus"
-	// ListNodesFilterKeyPlatformName is "PlatformName".
-	ListNodesFilterKeyPlatformName ListNodesFilterKey = "PlatformName"
-	// ListNodesFilterKeyPlatformType is "PlatformType".
-	ListNodesFilterKeyPlatformType ListNodesFilterKey = "PlatformType"
-	// ListNodesFilterKeyPlatformVersion is "PlatformVersion".
-	ListNodesFilterKeyPlatformVersion ListNodesFilterKey = "PlatformVersion"
-	// ListNodesFilterKeyResourceType is "ResourceType".
-	ListNodesFilterKeyResourceType ListNodesFilterKey = "ResourceType"
-	// ListNodesFilterKeyOrganizationalUnitId is "OrganizationalUnitId".
-	ListNodesFilterKeyOrganizationalUnitId ListNodesFilterKey = "OrganizationalUnitId"
-	// ListNodesFilterKeyOrganizationalUnitPath is "OrganizationalUnitPath".
-	ListNodesFilterKeyOrganizationalUnitPath ListNodesFilterKey = "OrganizationalUnitPath"
-	// ListNodesFilterKeyRegion is "Region".
-	ListNodesFilterKeyRegion ListNodesFilterKey = "Region"
-	// ListNodesFilterKeyAccountId is "AccountId".
-	ListNodesFilterKeyAccountId ListNodesFilterKey = "AccountId"
-)
-
-// Values returns the values of ListNodesFilterKey that the API documents.
-func (ListNodesFilterKey) Values() []ListNodesFilterKey {
-	return []ListNodesFilterKey{ListNodesFilterKeyAgentType, ListNodesFilterKeyAgentVersion, ListNodesFilterKeyComputerName, ListNodesFilterKeyInstanceId, ListNodesFilterKeyInstanceStatus, ListNodesFilterKeyIpAddress, ListNodesFilterKeyManagedStatus, ListNodesFilterKeyPlatformName, ListNodesFilterKeyPlatformType, ListNodesFilterKeyPlatformVersion, ListNodesFilterKeyResourceType, ListNodesFilterKeyOrganizationalUnitId, ListNodesFilterKeyOrganizationalUnitPath, ListNodesFilterKeyRegion, ListNodesFilterKeyAccountId}
+// Values returns the values of ManagedStatus that the API documents.
+func (ManagedStatus) Values() []ManagedStatus {
+	return []ManagedStatus{ManagedStatusAll, ManagedStatusManaged, ManagedStatusUnmanaged}
 }
 
 // Node: Details about an individual managed node.
@@ -296,6 +208,62 @@ func (s *Node) UnmarshalJSON(b []byte) error {
 	}
 	s.CaptureTime = (*time.Time)(v.CaptureTime)
 	return nil
+}
+
+// NodeFilter: The filters for the operation.
+type NodeFilter struct {
+	// The name of the filter.
+	//
+	// Required.
+	Key NodeFilterKey `json:"Key,omitempty"`
+	// A filter value supported by the specified key. For example, for the key
+	// PlatformType, supported values include Linux and Windows.
+	//
+	// Required.
+	Values []string `json:"Values,omitempty"`
+	// The type of filter operator.
+	Type FilterType `json:"Type,omitempty"`
+}
+
+// NodeFilterKey is an enum of the API; values not listed here decode too.
+type NodeFilterKey string
+
+const (
+	// NodeFilterKeyAgentType is "AgentType".
+	NodeFilterKeyAgentType NodeFilterKey = "AgentType"
+	// NodeFilterKeyAgentVersion is "AgentVersion".
+	NodeFilterKeyAgentVersion NodeFilterKey = "AgentVersion"
+	// NodeFilterKeyComputerName is "ComputerName".
+	NodeFilterKeyComputerName NodeFilterKey = "ComputerName"
+	// NodeFilterKeyInstanceId is "InstanceId".
+	NodeFilterKeyInstanceId NodeFilterKey = "InstanceId"
+	// NodeFilterKeyInstanceStatus is "InstanceStatus".
+	NodeFilterKeyInstanceStatus NodeFilterKey = "InstanceStatus"
+	// NodeFilterKeyIpAddress is "IpAddress".
+	NodeFilterKeyIpAddress NodeFilterKey = "IpAddress"
+	// NodeFilterKeyManagedStatus is "ManagedStatus".
+	NodeFilterKeyManagedStatus NodeFilterKey = "ManagedStatus"
+	// NodeFilterKeyPlatformName is "PlatformName".
+	NodeFilterKeyPlatformName NodeFilterKey = "PlatformName"
+	// NodeFilterKeyPlatformType is "PlatformType".
+	NodeFilterKeyPlatformType NodeFilterKey = "PlatformType"
+	// NodeFilterKeyPlatformVersion is "PlatformVersion".
+	NodeFilterKeyPlatformVersion NodeFilterKey = "PlatformVersion"
+	// NodeFilterKeyResourceType is "ResourceType".
+	NodeFilterKeyResourceType NodeFilterKey = "ResourceType"
+	// NodeFilterKeyOrganizationalUnitId is "OrganizationalUnitId".
+	NodeFilterKeyOrganizationalUnitId NodeFilterKey = "OrganizationalUnitId"
+	// NodeFilterKeyOrganizationalUnitPath is "OrganizationalUnitPath".
+	NodeFilterKeyOrganizationalUnitPath NodeFilterKey = "OrganizationalUnitPath"
+	// NodeFilterKeyRegion is "Region".
+	NodeFilterKeyRegion NodeFilterKey = "Region"
+	// NodeFilterKeyAccountId is "AccountId".
+	NodeFilterKeyAccountId NodeFilterKey = "AccountId"
+)
+
+// Values returns the values of NodeFilterKey that the API documents.
+func (NodeFilterKey) Values() []NodeFilterKey {
+	return []NodeFilterKey{NodeFilterKeyAgentType, NodeFilterKeyAgentVersion, NodeFilterKeyComputerName, NodeFilterKeyInstanceId, NodeFilterKeyInstanceStatus, NodeFilterKeyIpAddress, NodeFilterKeyManagedStatus, NodeFilterKeyPlatformName, NodeFilterKeyPlatformType, NodeFilterKeyPlatformVersion, NodeFilterKeyResourceType, NodeFilterKeyOrganizationalUnitId, NodeFilterKeyOrganizationalUnitPath, NodeFilterKeyRegion, NodeFilterKeyAccountId}
 }
 
 // NodeType: Information about the type of node.
@@ -508,6 +476,38 @@ func (ParameterType) Values() []ParameterType {
 	return []ParameterType{ParameterTypeString, ParameterTypeStringList, ParameterTypeSecureString}
 }
 
+// PlatformType is an enum of the API; values not listed here decode too.
+type PlatformType string
+
+const (
+	// PlatformTypeWindows is "Windows".
+	PlatformTypeWindows PlatformType = "Windows"
+	// PlatformTypeLinux is "Linux".
+	PlatformTypeLinux PlatformType = "Linux"
+	// PlatformTypeMacOS is "MacOS".
+	PlatformTypeMacOS PlatformType = "MacOS"
+)
+
+// Values returns the values of PlatformType that the API documents.
+func (PlatformType) Values() []PlatformType {
+	return []PlatformType{PlatformTypeWindows, PlatformTypeLinux, PlatformTypeMacOS}
+}
+
+// ResourceType is an enum of the API; values not listed here decode too.
+type ResourceType string
+
+const (
+	// ResourceTypeManagedInstance is "ManagedInstance".
+	ResourceTypeManagedInstance ResourceType = "ManagedInstance"
+	// ResourceTypeEC2Instance is "EC2Instance".
+	ResourceTypeEC2Instance ResourceType = "EC2Instance"
+)
+
+// Values returns the values of ResourceType that the API documents.
+func (ResourceType) Values() []ResourceType {
+	return []ResourceType{ResourceTypeManagedInstance, ResourceTypeEC2Instance}
+}
+
 // Session: Information about a Session Manager connection to a managed node.
 type Session struct {
 	// The ID of the session.
@@ -538,7 +538,7 @@ type Session struct {
 	// is the access type for [Just-in-time node access].
 	//
 	// [Just-in-time node access]: https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-just-in-time-node-access.html
-	AccessType SessionAccessType `json:"AccessType,omitempty"`
+	AccessType AccessType `json:"AccessType,omitempty"`
 }
 
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
@@ -575,19 +575,19 @@ func (s *Session) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// SessionAccessType is an enum of the API; values not listed here decode too.
-type SessionAccessType string
+// SessionState is an enum of the API; values not listed here decode too.
+type SessionState string
 
 const (
-	// SessionAccessTypeStandard is "Standard".
-	SessionAccessTypeStandard SessionAccessType = "Standard"
-	// SessionAccessTypeJustInTime is "JustInTime".
-	SessionAccessTypeJustInTime SessionAccessType = "JustInTime"
+	// SessionStateActive is "Active".
+	SessionStateActive SessionState = "Active"
+	// SessionStateHistory is "History".
+	SessionStateHistory SessionState = "History"
 )
 
-// Values returns the values of SessionAccessType that the API documents.
-func (SessionAccessType) Values() []SessionAccessType {
-	return []SessionAccessType{SessionAccessTypeStandard, SessionAccessTypeJustInTime}
+// Values returns the values of SessionState that the API documents.
+func (SessionState) Values() []SessionState {
+	return []SessionState{SessionStateActive, SessionStateHistory}
 }
 
 // SessionStatus is an enum of the API; values not listed here decode too.
@@ -622,7 +622,7 @@ func (s *Filter) validate(v *paginate.Invalid, path string) {
 	}
 }
 
-func (s *ListNodesFilter) validate(v *paginate.Invalid, path string) {
+func (s *NodeFilter) validate(v *paginate.Invalid, path string) {
 	if s.Key == "" {
 		v.Missing(path, "Key")
 	}

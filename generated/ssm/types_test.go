@@ -20,11 +20,11 @@ func TestNodeTypeUnionJSON(t *testing.T) {
 		ComputerName:    "string",
 		InstanceStatus:  "string",
 		IpAddress:       "string",
-		ManagedStatus:   InstanceManagedStatusAll,
+		ManagedStatus:   ManagedStatusAll,
 		PlatformName:    "string",
-		PlatformType:    InstancePlatformTypeWindows,
+		PlatformType:    PlatformTypeWindows,
 		PlatformVersion: "string",
-		ResourceType:    InstanceResourceTypeManagedInstance,
+		ResourceType:    ResourceTypeManagedInstance,
 	}}
 	b, err := json.Marshal(want)
 	require.NoError(t, err)

@@ -84,7 +84,7 @@ func dynamodbScanInput(scope string) *dynamodb.ScanInput {
 	return &dynamodb.ScanInput{
 		TableName:              dynamodbTable(scope),
 		ConsistentRead:         new(true),
-		ReturnConsumedCapacity: dynamodb.QueryReturnConsumedCapacityTotal,
+		ReturnConsumedCapacity: dynamodb.ReturnConsumedCapacityTotal,
 	}
 }
 
@@ -129,7 +129,7 @@ func dynamodbQuery(scope string) operation[*dynamodb.QueryOutput] {
 		KeyConditionExpression:   keys,
 		FilterExpression:         filter,
 		ExpressionAttributeNames: names,
-		ExpressionAttributeValues: map[string]dynamodb.AttributeValueList{
+		ExpressionAttributeValues: map[string]dynamodb.AttributeValue{
 			":h":   {S: dynamodbHashKeys[2]},
 			":lo":  {B: lo},
 			":hi":  {B: hi},
@@ -137,13 +137,13 @@ func dynamodbQuery(scope string) operation[*dynamodb.QueryOutput] {
 			":n":   {N: "2"},
 			":s":   {S: "é"},
 			":nul": {NULL: new(true)},
-			":m": {M: map[string]dynamodb.AttributeValueList{
+			":m": {M: map[string]dynamodb.AttributeValue{
 				"x": {BS: [][]byte{{1}, {2}}},
-				"y": {L: []dynamodb.AttributeValueList{{N: "1"}, {NULL: new(true)}}},
+				"y": {L: []dynamodb.AttributeValue{{N: "1"}, {NULL: new(true)}}},
 			}},
 			":ss": {SS: []string{"q", "&"}},
 			":ns": {NS: []string{"-1", "2.5"}},
-			":l":  {L: []dynamodb.AttributeValueList{{S: "<>"}, {BOOL: new(false)}}},
+			":l":  {L: []dynamodb.AttributeValue{{S: "<>"}, {BOOL: new(false)}}},
 			":b":  {B: []byte{0xff}},
 		},
 		ScanIndexForward: new(false),

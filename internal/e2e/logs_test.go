@@ -40,7 +40,7 @@ func logsDescribeLogGroups(scope string) operation[*logs.DescribeLogGroupsOutput
 	prefix := "/e2e/" + scope + "/"
 	in := &logs.DescribeLogGroupsInput{
 		LogGroupNamePrefix:    prefix,
-		LogGroupClass:         logs.DescribeLogGroupsLogGroupClassStandard,
+		LogGroupClass:         logs.LogGroupClassStandard,
 		IncludeLinkedAccounts: new(false),
 	}
 	return operation[*logs.DescribeLogGroupsOutput]{

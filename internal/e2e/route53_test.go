@@ -35,7 +35,7 @@ func hostedZones(scope string) []any {
 // string in the API, asking for private zones: moto ignores HostedZoneType
 // and lists every zone, and the comparison of requests shows it sent.
 func route53ListHostedZones() operation[*route53.ListHostedZonesOutput] {
-	in := &route53.ListHostedZonesInput{HostedZoneType: route53.ListHostedZonesHostedZoneTypePrivateHostedZone}
+	in := &route53.ListHostedZonesInput{HostedZoneType: route53.HostedZoneTypePrivateHostedZone}
 	return operation[*route53.ListHostedZonesOutput]{
 		name:      "Route 53 ListHostedZones",
 		service:   "route53",

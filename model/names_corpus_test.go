@@ -1,0 +1,274 @@
+package model
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/internal/corpus"
+	"github.com/pagegen/pagegen/parser"
+)
+
+var namesShow = flag.Int("names.show", 0, "how many type names that differ from AWS's TestNamesOnCorpus prints, a sample spread over the corpus")
+
+// The floors of TestNamesOnCorpus: the rules' figures on the corpus, which a
+// later change may raise but not lower.
+const (
+	floorStructs  = 0.505 // of structure shapes, the share whose type has AWS's name
+	floorEnums    = 0.477 // of enum shapes, the share whose type has AWS's name
+	ceilNumbered  = 0     // names numbered beside an unnumbered twin
+	ceilStuttered = 2     // type names that say a word twice
+)
+
+// TestNamesOnCorpus builds the whole corpus afresh (no names of an earlier
+// run) and compares each named type with the botocore shapes it stands for:
+// a structure or enum shape counts as named as AWS names it when its Go type
+// has the shape's name. It also counts the names that carry a number beside
+// an unnumbered twin and the type names that say a word twice.
+func TestNamesOnCorpus(t *testing.T) {
+	specs, err := corpus.Specs()
+	require.NoError(t, err)
+	truth, err := corpus.LoadTruth()
+	require.NoError(t, err)
+	pkgs := buildCorpus(t, specs)
+
+	var m namesMeasure
+	for _, pkg := range pkgs {
+		m.pkg(pkg, truth.Services[pkg.Service])
+	}
+	structs, enums := m.tally(false), m.tally(true)
+	t.Logf("structure shapes named as AWS names them: %d of %d (%.1f%%)", structs.same, structs.all, structs.pct())
+	t.Logf("enum shapes named as AWS names them: %d of %d (%.1f%%)", enums.same, enums.all, enums.pct())
+	t.Logf("of the shapes named otherwise, those whose type also stands for a shape of another name: %d structures, %d enums", structs.shared, enums.shared)
+	t.Logf("names numbered beside an unnumbered twin: %d", len(m.numbered))
+	t.Logf("type names that say a word twice (and AWS's name does not): %d", len(m.stuttered))
+	for _, list := range []struct {
+		what  string
+		names []string
+	}{{"numbered", m.numbered}, {"stuttered", m.stuttered}, {"differs", m.differs()}} {
+		sort.Strings(list.names)
+		step := max(1, len(list.names)/max(1, *namesShow))
+		for i := 0; i < len(list.names) && i/step < *namesShow; i += step {
+			t.Logf("%s: %s", list.what, list.names[i])
+		}
+	}
+	assert.GreaterOrEqual(t, structs.share(), floorStructs, "structure names as AWS's")
+	assert.GreaterOrEqual(t, enums.share(), floorEnums, "enum names as AWS's")
+	assert.LessOrEqual(t, len(m.numbered), ceilNumbered, "numbered names")
+	assert.LessOrEqual(t, len(m.stuttered), ceilStuttered, "stuttering names")
+}
+
+// buildCorpus models every page of the corpus with its paginators.json.
+func buildCorpus(t *testing.T, specs map[string][]byte) []*Package {
+	t.Helper()
+	var pages []*parser.Page
+	overrides := map[string]map[string]parser.PaginatorConfig{}
+	for name, b := range specs {
+		svc, rest, _ := strings.Cut(name, "/")
+		if rest == "paginators.json" {
+			cfg, err := parser.ReadPaginators(name, b)
+			require.NoError(t, err)
+			overrides[svc] = cfg
+			continue
+		}
+		p, err := parser.Read(name, b)
+		require.NoError(t, err)
+		pages = append(pages, p)
+	}
+	pkgs, err := Build(pages, overrides, nil, nil)
+	require.NoError(t, err)
+	return pkgs
+}
+
+// namesMeasure compares a package's type names with botocore's shape names.
+type namesMeasure struct {
+	// goNames holds, for each structure and enum shape ("svc/Shape"), the Go
+	// names of the types that stand for it.
+	goNames   map[string]map[string]bool
+	enum      map[string]bool // the shapes of goNames that are enums
+	sharing   map[string]bool // the shapes of goNames whose type stands for another shape too
+	numbered  []string
+	stuttered []string
+
+	shapes map[string]*corpus.Shape
+	svc    string
+	seen   map[*Type]map[string]bool // shapes already walked from a type
+	aws    map[*Type]map[string]bool // the shape names each type stands for
+}
+
+func (m *namesMeasure) pkg(pkg *Package, svc *corpus.Service) {
+	if m.goNames == nil {
+		m.goNames, m.enum, m.sharing = map[string]map[string]bool{}, map[string]bool{}, map[string]bool{}
+	}
+	m.shapes, m.svc = svc.Shapes, pkg.Service
+	m.seen, m.aws = map[*Type]map[string]bool{}, map[*Type]map[string]bool{}
+	for _, p := range pkg.Paginators {
+		pt := svc.Paginators[p.Name]
+		m.fields(p.Input, pt.Input)
+		m.fields(p.Output, pt.Output)
+	}
+
+	for t, shapes := range m.seen {
+		if len(m.aws[t]) > 1 {
+			for shape := range shapes {
+				m.sharing[pkg.Service+"/"+shape] = true
+			}
+		}
+	}
+
+	// Names that the uniquer numbered: a type's that is none it asked for
+	// but another's with a number added, a constant's that is not its
+	// type's name and its value's words.
+	types := map[string]bool{}
+	for _, t := range pkg.Types {
+		types[t.GoName] = true
+	}
+	numbered := func(name, want string) {
+		if name != want {
+			m.numbered = append(m.numbered, pkg.Service+": "+name)
+		}
+	}
+	for _, t := range pkg.Types {
+		if base := strings.TrimRight(t.GoName, "0123456789"); base != t.GoName && types[base] && !slices.Contains(t.Wants, t.GoName) {
+			numbered(t.GoName, base)
+		}
+		for _, v := range t.Values {
+			word := Pascal(v.Value)
+			if word == "" {
+				word = "Empty"
+			}
+			numbered(v.GoName, t.GoName+word)
+		}
+	}
+	for _, p := range pkg.Paginators {
+		if p.Filter != nil {
+			for _, n := range p.Filter.Names {
+				numbered(n.GoName, p.Filter.GoName+Pascal(n.Value))
+			}
+		}
+	}
+	for _, t := range pkg.Types {
+		if stutters(t.GoName) && !m.aws[t][t.GoName] {
+			m.stuttered = append(m.stuttered, pkg.Service+": "+t.GoName)
+		}
+	}
+}
+
+// fields walks the members of a structure beside botocore's.
+func (m *namesMeasure) fields(t *Type, members []corpus.Member) {
+	byWire := map[string]*Field{}
+	for _, f := range t.Fields {
+		byWire[f.Wire] = f
+	}
+	for _, w := range members {
+		if f := byWire[w.Name]; f != nil {
+			m.ref(f.Type, w.Shape)
+		}
+	}
+}
+
+// ref walks a type reference beside the botocore shape it stands for.
+func (m *namesMeasure) ref(r *TypeRef, shape string) {
+	s := m.shapes[shape]
+	if s == nil {
+		return
+	}
+	switch r.Kind {
+	case Slice:
+		if s.Kind == "list" {
+			m.ref(r.Elem, s.Member)
+		}
+	case Map:
+		if s.Kind == "map" {
+			m.ref(r.Key, s.Key)
+			m.ref(r.Elem, s.Value)
+		}
+	case Named:
+		t := r.Named
+		if (t.Kind == Enum) != (s.Kind == "enum") || t.Kind != Enum && s.Kind != "structure" {
+			return
+		}
+		if m.seen[t] == nil {
+			m.seen[t], m.aws[t] = map[string]bool{}, map[string]bool{}
+		}
+		if m.seen[t][shape] {
+			return
+		}
+		m.seen[t][shape] = true
+		m.aws[t][Exported(shape)] = true
+		key := m.svc + "/" + shape
+		if m.goNames[key] == nil {
+			m.goNames[key] = map[string]bool{}
+		}
+		m.goNames[key][t.GoName] = true
+		m.enum[key] = t.Kind == Enum
+		m.fields(t, s.Members)
+	}
+}
+
+// namesTally counts shapes, those named as AWS names them, and of the
+// others, those whose type also stands for a shape of another name (one of
+// identical structures merged), which no rule can name as AWS does.
+type namesTally struct{ same, all, shared int }
+
+func (n namesTally) share() float64 { return float64(n.same) / float64(max(1, n.all)) }
+func (n namesTally) pct() float64   { return 100 * n.share() }
+
+func (m *namesMeasure) tally(enum bool) namesTally {
+	var n namesTally
+	for key, names := range m.goNames {
+		if m.enum[key] != enum {
+			continue
+		}
+		n.all++
+		_, shape, _ := strings.Cut(key, "/")
+		if len(names) == 1 && names[Exported(shape)] {
+			n.same++
+		} else if m.sharing[key] {
+			n.shared++
+		}
+	}
+	return n
+}
+
+// differs lists the shapes whose types are named otherwise: "svc/Shape: GoName".
+func (m *namesMeasure) differs() []string {
+	var out []string
+	for key, names := range m.goNames {
+		_, shape, _ := strings.Cut(key, "/")
+		if len(names) == 1 && names[Exported(shape)] {
+			continue
+		}
+		var gos []string
+		for n := range names {
+			gos = append(gos, n)
+		}
+		sort.Strings(gos)
+		kind := "structure"
+		if m.enum[key] {
+			kind = "enum"
+		}
+		out = append(out, fmt.Sprintf("%s (%s): %s", key, kind, strings.Join(gos, ", ")))
+	}
+	return out
+}
+
+// stutters reports whether a name says a word, or a run of words, twice in
+// a row: "FindingFindingType", "ProviderSubscriptionProviderSubscription".
+func stutters(name string) bool {
+	w := words(name)
+	for n := 1; 2*n <= len(w); n++ {
+		for i := 0; i+2*n <= len(w); i++ {
+			if strings.Join(w[i:i+n], "") == strings.Join(w[i+n:i+2*n], "") {
+				return true
+			}
+		}
+	}
+	return false
+}
