@@ -258,15 +258,17 @@ func genResult(fields jen.Dict, p *model.Paginator) {
 }
 
 // genPaginator writes the paginator type, its constructor and its typed
-// methods; HasMorePages and ResumeToken come from the paginate.Pager it
-// embeds, whose NextPage the typed one wraps:
+// methods, which wrap the untyped pager it holds in an unexported field, so
+// that its public surface is the typed methods alone:
 //
 //	// DescribeSessionsPaginator pages through DescribeSessions ...
 //	type DescribeSessionsPaginator struct {
-//		*paginate.Pager
+//		pager *paginate.Pager
 //	}
 //
 //	func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *DescribeSessionsInput, optFns ...func(*paginate.Options)) *DescribeSessionsPaginator
+//	func (p *DescribeSessionsPaginator) HasMorePages() bool
+//	func (p *DescribeSessionsPaginator) ResumeToken() string
 //	func (p *DescribeSessionsPaginator) NextPage(ctx context.Context) (*DescribeSessionsOutput, error)
 //	func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSessionsOutput, error]
 //	func (p *DescribeSessionsPaginator) Items(ctx context.Context) iter.Seq2[Session, error]
@@ -279,7 +281,7 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 		comment(itemsDoc(p), ""),
 	)
 	f.Add(withDoc(doc).Type().Id(p.PaginatorName).Struct(
-		jen.Op("*").Qual(Runtime, "Pager"),
+		jen.Id("pager").Op("*").Qual(Runtime, "Pager"),
 	))
 	ctx := jen.Id("ctx").Qual("context", "Context")
 	f.Add(withDoc(paragraphs(
@@ -304,13 +306,21 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 		)),
 	))
 	recv := jen.Id("p").Op("*").Id(p.PaginatorName)
+	f.Add(withDoc(comment("HasMorePages reports whether NextPage has another page, or a pagination error, to return.", "")).
+		Func().Params(recv.Clone()).Id("HasMorePages").Params().Bool().Block(
+		jen.Return(jen.Id("p").Dot("pager").Dot("HasMorePages").Call()),
+	))
+	f.Add(withDoc(comment("ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or \"\" when there is nothing to resume.", "")).
+		Func().Params(recv.Clone()).Id("ResumeToken").Params().String().Block(
+		jen.Return(jen.Id("p").Dot("pager").Dot("ResumeToken").Call()),
+	))
 	page, err := jen.Id("page"), jen.Id("err")
 	next := jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("NextPage").Call(jen.Id("ctx"))
 	f.Add(withDoc(paragraphs(
 		comment("NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.", ""),
 		comment("A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.", ""),
 	)).Func().Params(recv.Clone()).Id("NextPage").Params(ctx.Clone()).Params(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
-		jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("Pager").Dot("NextPage").Call(jen.Id("ctx")),
+		jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("pager").Dot("NextPage").Call(jen.Id("ctx")),
 		jen.If(err.Clone().Op("!=").Nil()).Block(jen.Return(jen.Nil(), err.Clone())),
 		jen.Return(page.Clone().Assert(jen.Op("*").Add(out.Clone())), jen.Nil()),
 	))

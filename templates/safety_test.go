@@ -342,6 +342,7 @@ func expectedDecls(pkg *model.Package) map[string]map[string]int {
 	for _, p := range pkg.Paginators {
 		file, test := p.File+".go", p.File+"_test.go"
 		add(file, p.Input.GoName, p.Input.GoName+".Validate", p.Output.GoName, p.ClientName, p.SpecName, p.ItemsName, p.PaginatorName, p.NewName,
+			p.PaginatorName+".HasMorePages", p.PaginatorName+".ResumeToken",
 			p.PaginatorName+".NextPage", p.PaginatorName+".Pages", p.PaginatorName+".Items")
 		if p.Input.Validates {
 			add(file, p.Input.GoName+".validate")
