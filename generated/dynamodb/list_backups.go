@@ -135,7 +135,7 @@ func listBackupsItems(out *ListBackupsOutput) []BackupSummary {
 //
 // Each page is a *ListBackupsOutput; Items yields the elements of BackupSummaries across pages.
 type ListBackupsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListBackupsPaginator returns a paginator over ListBackups, starting from in, which is not modified.
@@ -156,11 +156,21 @@ func NewListBackupsPaginator(client ListBackupsAPIClient, in *ListBackupsInput, 
 	return &ListBackupsPaginator{paginate.New(listBackupsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListBackupsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListBackupsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListBackupsPaginator) NextPage(ctx context.Context) (*ListBackupsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

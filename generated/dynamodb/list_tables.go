@@ -86,7 +86,7 @@ func listTablesItems(out *ListTablesOutput) []string {
 //
 // Each page is a *ListTablesOutput; Items yields the elements of TableNames across pages.
 type ListTablesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListTablesPaginator returns a paginator over ListTables, starting from in, which is not modified.
@@ -107,11 +107,21 @@ func NewListTablesPaginator(client ListTablesAPIClient, in *ListTablesInput, opt
 	return &ListTablesPaginator{paginate.New(listTablesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListTablesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListTablesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListTablesPaginator) NextPage(ctx context.Context) (*ListTablesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

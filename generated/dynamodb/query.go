@@ -380,7 +380,7 @@ func queryItems(out *QueryOutput) []map[string]AttributeValueList {
 //
 // Each page is a *QueryOutput; Items yields the elements of Items across pages.
 type QueryPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewQueryPaginator returns a paginator over Query, starting from in, which is not modified.
@@ -401,11 +401,21 @@ func NewQueryPaginator(client QueryAPIClient, in *QueryInput, optFns ...func(*pa
 	return &QueryPaginator{paginate.New(querySpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *QueryPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *QueryPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *QueryPaginator) NextPage(ctx context.Context) (*QueryOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -328,7 +328,7 @@ func scanItems(out *ScanOutput) []map[string]AttributeValueList {
 //
 // Each page is a *ScanOutput; Items yields the elements of Items across pages.
 type ScanPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewScanPaginator returns a paginator over Scan, starting from in, which is not modified.
@@ -349,11 +349,21 @@ func NewScanPaginator(client ScanAPIClient, in *ScanInput, optFns ...func(*pagin
 	return &ScanPaginator{paginate.New(scanSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ScanPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ScanPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ScanPaginator) NextPage(ctx context.Context) (*ScanOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

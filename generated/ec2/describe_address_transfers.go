@@ -89,7 +89,7 @@ func describeAddressTransfersItems(out *DescribeAddressTransfersOutput) []Addres
 //
 // Each page is a *DescribeAddressTransfersOutput; Items yields the elements of AddressTransfers across pages.
 type DescribeAddressTransfersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeAddressTransfersPaginator returns a paginator over DescribeAddressTransfers, starting from in, which is not modified.
@@ -110,11 +110,21 @@ func NewDescribeAddressTransfersPaginator(client DescribeAddressTransfersAPIClie
 	return &DescribeAddressTransfersPaginator{paginate.New(describeAddressTransfersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeAddressTransfersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeAddressTransfersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeAddressTransfersPaginator) NextPage(ctx context.Context) (*DescribeAddressTransfersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func describeAwsNetworkPerformanceMetricSubscriptionsItems(out *DescribeAwsNetwo
 //
 // Each page is a *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput; Items yields the elements of Subscriptions across pages.
 type DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator returns a paginator over DescribeAwsNetworkPerformanceMetricSubscriptions, starting from in, which is not modified.
@@ -112,11 +112,21 @@ func NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(client Describ
 	return &DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator{paginate.New(describeAwsNetworkPerformanceMetricSubscriptionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) NextPage(ctx context.Context) (*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -86,7 +86,7 @@ func describeByoipCidrsItems(out *DescribeByoipCidrsOutput) []ByoipCidr {
 //
 // Each page is a *DescribeByoipCidrsOutput; Items yields the elements of ByoipCidrs across pages.
 type DescribeByoipCidrsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeByoipCidrsPaginator returns a paginator over DescribeByoipCidrs, starting from in, which is not modified.
@@ -107,11 +107,21 @@ func NewDescribeByoipCidrsPaginator(client DescribeByoipCidrsAPIClient, in *Desc
 	return &DescribeByoipCidrsPaginator{paginate.New(describeByoipCidrsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeByoipCidrsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeByoipCidrsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeByoipCidrsPaginator) NextPage(ctx context.Context) (*DescribeByoipCidrsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func describeCapacityBlockExtensionHistoryItems(out *DescribeCapacityBlockExtens
 //
 // Each page is a *DescribeCapacityBlockExtensionHistoryOutput; Items yields the elements of CapacityBlockExtensions across pages.
 type DescribeCapacityBlockExtensionHistoryPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityBlockExtensionHistoryPaginator returns a paginator over DescribeCapacityBlockExtensionHistory, starting from in, which is not modified.
@@ -124,11 +124,21 @@ func NewDescribeCapacityBlockExtensionHistoryPaginator(client DescribeCapacityBl
 	return &DescribeCapacityBlockExtensionHistoryPaginator{paginate.New(describeCapacityBlockExtensionHistorySpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityBlockExtensionHistoryPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityBlockExtensionHistoryPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockExtensionHistoryPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockExtensionHistoryOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

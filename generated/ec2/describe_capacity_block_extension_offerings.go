@@ -104,7 +104,7 @@ func describeCapacityBlockExtensionOfferingsItems(out *DescribeCapacityBlockExte
 //
 // Each page is a *DescribeCapacityBlockExtensionOfferingsOutput; Items yields the elements of CapacityBlockExtensionOfferings across pages.
 type DescribeCapacityBlockExtensionOfferingsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityBlockExtensionOfferingsPaginator returns a paginator over DescribeCapacityBlockExtensionOfferings, starting from in, which is not modified.
@@ -125,11 +125,21 @@ func NewDescribeCapacityBlockExtensionOfferingsPaginator(client DescribeCapacity
 	return &DescribeCapacityBlockExtensionOfferingsPaginator{paginate.New(describeCapacityBlockExtensionOfferingsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityBlockExtensionOfferingsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityBlockExtensionOfferingsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockExtensionOfferingsPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockExtensionOfferingsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -153,7 +153,7 @@ func describeCapacityBlockOfferingsItems(out *DescribeCapacityBlockOfferingsOutp
 //
 // Each page is a *DescribeCapacityBlockOfferingsOutput; Items yields the elements of CapacityBlockOfferings across pages.
 type DescribeCapacityBlockOfferingsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityBlockOfferingsPaginator returns a paginator over DescribeCapacityBlockOfferings, starting from in, which is not modified.
@@ -174,11 +174,21 @@ func NewDescribeCapacityBlockOfferingsPaginator(client DescribeCapacityBlockOffe
 	return &DescribeCapacityBlockOfferingsPaginator{paginate.New(describeCapacityBlockOfferingsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityBlockOfferingsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityBlockOfferingsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockOfferingsPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockOfferingsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

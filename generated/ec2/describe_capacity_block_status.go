@@ -94,7 +94,7 @@ func describeCapacityBlockStatusItems(out *DescribeCapacityBlockStatusOutput) []
 //
 // Each page is a *DescribeCapacityBlockStatusOutput; Items yields the elements of CapacityBlockStatuses across pages.
 type DescribeCapacityBlockStatusPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityBlockStatusPaginator returns a paginator over DescribeCapacityBlockStatus, starting from in, which is not modified.
@@ -115,11 +115,21 @@ func NewDescribeCapacityBlockStatusPaginator(client DescribeCapacityBlockStatusA
 	return &DescribeCapacityBlockStatusPaginator{paginate.New(describeCapacityBlockStatusSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityBlockStatusPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityBlockStatusPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockStatusPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockStatusOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func describeCapacityBlocksItems(out *DescribeCapacityBlocksOutput) []CapacityBl
 //
 // Each page is a *DescribeCapacityBlocksOutput; Items yields the elements of CapacityBlocks across pages.
 type DescribeCapacityBlocksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityBlocksPaginator returns a paginator over DescribeCapacityBlocks, starting from in, which is not modified.
@@ -124,11 +124,21 @@ func NewDescribeCapacityBlocksPaginator(client DescribeCapacityBlocksAPIClient, 
 	return &DescribeCapacityBlocksPaginator{paginate.New(describeCapacityBlocksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityBlocksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityBlocksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityBlocksPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlocksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func describeCapacityManagerDataExportsItems(out *DescribeCapacityManagerDataExp
 //
 // Each page is a *DescribeCapacityManagerDataExportsOutput; Items yields the elements of CapacityManagerDataExports across pages.
 type DescribeCapacityManagerDataExportsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityManagerDataExportsPaginator returns a paginator over DescribeCapacityManagerDataExports, starting from in, which is not modified.
@@ -116,11 +116,21 @@ func NewDescribeCapacityManagerDataExportsPaginator(client DescribeCapacityManag
 	return &DescribeCapacityManagerDataExportsPaginator{paginate.New(describeCapacityManagerDataExportsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityManagerDataExportsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityManagerDataExportsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityManagerDataExportsPaginator) NextPage(ctx context.Context) (*DescribeCapacityManagerDataExportsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -121,7 +121,7 @@ func describeCapacityReservationBillingRequestsItems(out *DescribeCapacityReserv
 //
 // Each page is a *DescribeCapacityReservationBillingRequestsOutput; Items yields the elements of CapacityReservationBillingRequests across pages.
 type DescribeCapacityReservationBillingRequestsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityReservationBillingRequestsPaginator returns a paginator over DescribeCapacityReservationBillingRequests, starting from in, which is not modified.
@@ -142,11 +142,21 @@ func NewDescribeCapacityReservationBillingRequestsPaginator(client DescribeCapac
 	return &DescribeCapacityReservationBillingRequestsPaginator{paginate.New(describeCapacityReservationBillingRequestsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityReservationBillingRequestsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityReservationBillingRequestsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityReservationBillingRequestsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationBillingRequestsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

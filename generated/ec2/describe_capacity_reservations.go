@@ -147,7 +147,7 @@ func describeCapacityReservationsItems(out *DescribeCapacityReservationsOutput) 
 //
 // Each page is a *DescribeCapacityReservationsOutput; Items yields the elements of CapacityReservations across pages.
 type DescribeCapacityReservationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCapacityReservationsPaginator returns a paginator over DescribeCapacityReservations, starting from in, which is not modified.
@@ -168,11 +168,21 @@ func NewDescribeCapacityReservationsPaginator(client DescribeCapacityReservation
 	return &DescribeCapacityReservationsPaginator{paginate.New(describeCapacityReservationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCapacityReservationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCapacityReservationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCapacityReservationsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -106,7 +106,7 @@ func describeCarrierGatewaysItems(out *DescribeCarrierGatewaysOutput) []CarrierG
 //
 // Each page is a *DescribeCarrierGatewaysOutput; Items yields the elements of CarrierGateways across pages.
 type DescribeCarrierGatewaysPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCarrierGatewaysPaginator returns a paginator over DescribeCarrierGateways, starting from in, which is not modified.
@@ -127,11 +127,21 @@ func NewDescribeCarrierGatewaysPaginator(client DescribeCarrierGatewaysAPIClient
 	return &DescribeCarrierGatewaysPaginator{paginate.New(describeCarrierGatewaysSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCarrierGatewaysPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCarrierGatewaysPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCarrierGatewaysPaginator) NextPage(ctx context.Context) (*DescribeCarrierGatewaysOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -105,7 +105,7 @@ func describeClassicLinkInstancesItems(out *DescribeClassicLinkInstancesOutput) 
 //
 // Each page is a *DescribeClassicLinkInstancesOutput; Items yields the elements of Instances across pages.
 type DescribeClassicLinkInstancesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeClassicLinkInstancesPaginator returns a paginator over DescribeClassicLinkInstances, starting from in, which is not modified.
@@ -126,11 +126,21 @@ func NewDescribeClassicLinkInstancesPaginator(client DescribeClassicLinkInstance
 	return &DescribeClassicLinkInstancesPaginator{paginate.New(describeClassicLinkInstancesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeClassicLinkInstancesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeClassicLinkInstancesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeClassicLinkInstancesPaginator) NextPage(ctx context.Context) (*DescribeClassicLinkInstancesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

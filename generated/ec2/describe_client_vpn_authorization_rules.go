@@ -108,7 +108,7 @@ func describeClientVpnAuthorizationRulesItems(out *DescribeClientVpnAuthorizatio
 //
 // Each page is a *DescribeClientVpnAuthorizationRulesOutput; Items yields the elements of AuthorizationRules across pages.
 type DescribeClientVpnAuthorizationRulesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeClientVpnAuthorizationRulesPaginator returns a paginator over DescribeClientVpnAuthorizationRules, starting from in, which is not modified.
@@ -129,11 +129,21 @@ func NewDescribeClientVpnAuthorizationRulesPaginator(client DescribeClientVpnAut
 	return &DescribeClientVpnAuthorizationRulesPaginator{paginate.New(describeClientVpnAuthorizationRulesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeClientVpnAuthorizationRulesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeClientVpnAuthorizationRulesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeClientVpnAuthorizationRulesPaginator) NextPage(ctx context.Context) (*DescribeClientVpnAuthorizationRulesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

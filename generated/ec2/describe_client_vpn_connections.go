@@ -106,7 +106,7 @@ func describeClientVpnConnectionsItems(out *DescribeClientVpnConnectionsOutput) 
 //
 // Each page is a *DescribeClientVpnConnectionsOutput; Items yields the elements of Connections across pages.
 type DescribeClientVpnConnectionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeClientVpnConnectionsPaginator returns a paginator over DescribeClientVpnConnections, starting from in, which is not modified.
@@ -127,11 +127,21 @@ func NewDescribeClientVpnConnectionsPaginator(client DescribeClientVpnConnection
 	return &DescribeClientVpnConnectionsPaginator{paginate.New(describeClientVpnConnectionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeClientVpnConnectionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeClientVpnConnectionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeClientVpnConnectionsPaginator) NextPage(ctx context.Context) (*DescribeClientVpnConnectionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func describeClientVpnEndpointsItems(out *DescribeClientVpnEndpointsOutput) []Cl
 //
 // Each page is a *DescribeClientVpnEndpointsOutput; Items yields the elements of ClientVpnEndpoints across pages.
 type DescribeClientVpnEndpointsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeClientVpnEndpointsPaginator returns a paginator over DescribeClientVpnEndpoints, starting from in, which is not modified.
@@ -115,11 +115,21 @@ func NewDescribeClientVpnEndpointsPaginator(client DescribeClientVpnEndpointsAPI
 	return &DescribeClientVpnEndpointsPaginator{paginate.New(describeClientVpnEndpointsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeClientVpnEndpointsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeClientVpnEndpointsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeClientVpnEndpointsPaginator) NextPage(ctx context.Context) (*DescribeClientVpnEndpointsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -108,7 +108,7 @@ func describeClientVpnTargetNetworksItems(out *DescribeClientVpnTargetNetworksOu
 //
 // Each page is a *DescribeClientVpnTargetNetworksOutput; Items yields the elements of ClientVpnTargetNetworks across pages.
 type DescribeClientVpnTargetNetworksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeClientVpnTargetNetworksPaginator returns a paginator over DescribeClientVpnTargetNetworks, starting from in, which is not modified.
@@ -129,11 +129,21 @@ func NewDescribeClientVpnTargetNetworksPaginator(client DescribeClientVpnTargetN
 	return &DescribeClientVpnTargetNetworksPaginator{paginate.New(describeClientVpnTargetNetworksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeClientVpnTargetNetworksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeClientVpnTargetNetworksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeClientVpnTargetNetworksPaginator) NextPage(ctx context.Context) (*DescribeClientVpnTargetNetworksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func describeCoipPoolsItems(out *DescribeCoipPoolsOutput) []CoipPool {
 //
 // Each page is a *DescribeCoipPoolsOutput; Items yields the elements of CoipPools across pages.
 type DescribeCoipPoolsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeCoipPoolsPaginator returns a paginator over DescribeCoipPools, starting from in, which is not modified.
@@ -115,11 +115,21 @@ func NewDescribeCoipPoolsPaginator(client DescribeCoipPoolsAPIClient, in *Descri
 	return &DescribeCoipPoolsPaginator{paginate.New(describeCoipPoolsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeCoipPoolsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeCoipPoolsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeCoipPoolsPaginator) NextPage(ctx context.Context) (*DescribeCoipPoolsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

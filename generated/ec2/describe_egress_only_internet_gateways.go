@@ -101,7 +101,7 @@ func describeEgressOnlyInternetGatewaysItems(out *DescribeEgressOnlyInternetGate
 //
 // Each page is a *DescribeEgressOnlyInternetGatewaysOutput; Items yields the elements of EgressOnlyInternetGateways across pages.
 type DescribeEgressOnlyInternetGatewaysPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeEgressOnlyInternetGatewaysPaginator returns a paginator over DescribeEgressOnlyInternetGateways, starting from in, which is not modified.
@@ -122,11 +122,21 @@ func NewDescribeEgressOnlyInternetGatewaysPaginator(client DescribeEgressOnlyInt
 	return &DescribeEgressOnlyInternetGatewaysPaginator{paginate.New(describeEgressOnlyInternetGatewaysSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeEgressOnlyInternetGatewaysPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeEgressOnlyInternetGatewaysPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeEgressOnlyInternetGatewaysPaginator) NextPage(ctx context.Context) (*DescribeEgressOnlyInternetGatewaysOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

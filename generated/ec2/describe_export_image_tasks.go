@@ -92,7 +92,7 @@ func describeExportImageTasksItems(out *DescribeExportImageTasksOutput) []Export
 //
 // Each page is a *DescribeExportImageTasksOutput; Items yields the elements of ExportImageTasks across pages.
 type DescribeExportImageTasksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeExportImageTasksPaginator returns a paginator over DescribeExportImageTasks, starting from in, which is not modified.
@@ -113,11 +113,21 @@ func NewDescribeExportImageTasksPaginator(client DescribeExportImageTasksAPIClie
 	return &DescribeExportImageTasksPaginator{paginate.New(describeExportImageTasksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeExportImageTasksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeExportImageTasksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeExportImageTasksPaginator) NextPage(ctx context.Context) (*DescribeExportImageTasksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -100,7 +100,7 @@ func describeFastSnapshotRestoresItems(out *DescribeFastSnapshotRestoresOutput) 
 //
 // Each page is a *DescribeFastSnapshotRestoresOutput; Items yields the elements of FastSnapshotRestores across pages.
 type DescribeFastSnapshotRestoresPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeFastSnapshotRestoresPaginator returns a paginator over DescribeFastSnapshotRestores, starting from in, which is not modified.
@@ -121,11 +121,21 @@ func NewDescribeFastSnapshotRestoresPaginator(client DescribeFastSnapshotRestore
 	return &DescribeFastSnapshotRestoresPaginator{paginate.New(describeFastSnapshotRestoresSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeFastSnapshotRestoresPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeFastSnapshotRestoresPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeFastSnapshotRestoresPaginator) NextPage(ctx context.Context) (*DescribeFastSnapshotRestoresOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

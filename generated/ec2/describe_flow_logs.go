@@ -108,7 +108,7 @@ func describeFlowLogsItems(out *DescribeFlowLogsOutput) []FlowLog {
 //
 // Each page is a *DescribeFlowLogsOutput; Items yields the elements of FlowLogs across pages.
 type DescribeFlowLogsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeFlowLogsPaginator returns a paginator over DescribeFlowLogs, starting from in, which is not modified.
@@ -129,11 +129,21 @@ func NewDescribeFlowLogsPaginator(client DescribeFlowLogsAPIClient, in *Describe
 	return &DescribeFlowLogsPaginator{paginate.New(describeFlowLogsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeFlowLogsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeFlowLogsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeFlowLogsPaginator) NextPage(ctx context.Context) (*DescribeFlowLogsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

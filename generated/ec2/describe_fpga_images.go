@@ -114,7 +114,7 @@ func describeFpgaImagesItems(out *DescribeFpgaImagesOutput) []FpgaImage {
 //
 // Each page is a *DescribeFpgaImagesOutput; Items yields the elements of FpgaImages across pages.
 type DescribeFpgaImagesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeFpgaImagesPaginator returns a paginator over DescribeFpgaImages, starting from in, which is not modified.
@@ -135,11 +135,21 @@ func NewDescribeFpgaImagesPaginator(client DescribeFpgaImagesAPIClient, in *Desc
 	return &DescribeFpgaImagesPaginator{paginate.New(describeFpgaImagesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeFpgaImagesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeFpgaImagesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeFpgaImagesPaginator) NextPage(ctx context.Context) (*DescribeFpgaImagesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func describeHostReservationOfferingsItems(out *DescribeHostReservationOfferings
 //
 // Each page is a *DescribeHostReservationOfferingsOutput; Items yields the elements of OfferingSet across pages.
 type DescribeHostReservationOfferingsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeHostReservationOfferingsPaginator returns a paginator over DescribeHostReservationOfferings, starting from in, which is not modified.
@@ -124,11 +124,21 @@ func NewDescribeHostReservationOfferingsPaginator(client DescribeHostReservation
 	return &DescribeHostReservationOfferingsPaginator{paginate.New(describeHostReservationOfferingsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeHostReservationOfferingsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeHostReservationOfferingsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeHostReservationOfferingsPaginator) NextPage(ctx context.Context) (*DescribeHostReservationOfferingsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

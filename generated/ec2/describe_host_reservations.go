@@ -100,7 +100,7 @@ func describeHostReservationsItems(out *DescribeHostReservationsOutput) []HostRe
 //
 // Each page is a *DescribeHostReservationsOutput; Items yields the elements of HostReservationSet across pages.
 type DescribeHostReservationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeHostReservationsPaginator returns a paginator over DescribeHostReservations, starting from in, which is not modified.
@@ -121,11 +121,21 @@ func NewDescribeHostReservationsPaginator(client DescribeHostReservationsAPIClie
 	return &DescribeHostReservationsPaginator{paginate.New(describeHostReservationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeHostReservationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeHostReservationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeHostReservationsPaginator) NextPage(ctx context.Context) (*DescribeHostReservationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -116,7 +116,7 @@ func describeImageReferencesItems(out *DescribeImageReferencesOutput) []ImageRef
 //
 // Each page is a *DescribeImageReferencesOutput; Items yields the elements of ImageReferences across pages.
 type DescribeImageReferencesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeImageReferencesPaginator returns a paginator over DescribeImageReferences, starting from in, which is not modified.
@@ -137,11 +137,21 @@ func NewDescribeImageReferencesPaginator(client DescribeImageReferencesAPIClient
 	return &DescribeImageReferencesPaginator{paginate.New(describeImageReferencesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeImageReferencesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeImageReferencesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeImageReferencesPaginator) NextPage(ctx context.Context) (*DescribeImageReferencesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

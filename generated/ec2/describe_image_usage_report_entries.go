@@ -102,7 +102,7 @@ func describeImageUsageReportEntriesItems(out *DescribeImageUsageReportEntriesOu
 //
 // Each page is a *DescribeImageUsageReportEntriesOutput; Items yields the elements of ImageUsageReportEntries across pages.
 type DescribeImageUsageReportEntriesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeImageUsageReportEntriesPaginator returns a paginator over DescribeImageUsageReportEntries, starting from in, which is not modified.
@@ -123,11 +123,21 @@ func NewDescribeImageUsageReportEntriesPaginator(client DescribeImageUsageReport
 	return &DescribeImageUsageReportEntriesPaginator{paginate.New(describeImageUsageReportEntriesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeImageUsageReportEntriesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeImageUsageReportEntriesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeImageUsageReportEntriesPaginator) NextPage(ctx context.Context) (*DescribeImageUsageReportEntriesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

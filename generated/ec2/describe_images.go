@@ -194,7 +194,7 @@ func describeImagesItems(out *DescribeImagesOutput) []Image {
 //
 // Each page is a *DescribeImagesOutput; Items yields the elements of Images across pages.
 type DescribeImagesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeImagesPaginator returns a paginator over DescribeImages, starting from in, which is not modified.
@@ -215,11 +215,21 @@ func NewDescribeImagesPaginator(client DescribeImagesAPIClient, in *DescribeImag
 	return &DescribeImagesPaginator{paginate.New(describeImagesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeImagesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeImagesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeImagesPaginator) NextPage(ctx context.Context) (*DescribeImagesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

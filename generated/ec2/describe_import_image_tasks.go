@@ -93,7 +93,7 @@ func describeImportImageTasksItems(out *DescribeImportImageTasksOutput) []Import
 //
 // Each page is a *DescribeImportImageTasksOutput; Items yields the elements of ImportImageTasks across pages.
 type DescribeImportImageTasksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeImportImageTasksPaginator returns a paginator over DescribeImportImageTasks, starting from in, which is not modified.
@@ -114,11 +114,21 @@ func NewDescribeImportImageTasksPaginator(client DescribeImportImageTasksAPIClie
 	return &DescribeImportImageTasksPaginator{paginate.New(describeImportImageTasksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeImportImageTasksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeImportImageTasksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeImportImageTasksPaginator) NextPage(ctx context.Context) (*DescribeImportImageTasksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

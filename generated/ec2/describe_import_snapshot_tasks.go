@@ -92,7 +92,7 @@ func describeImportSnapshotTasksItems(out *DescribeImportSnapshotTasksOutput) []
 //
 // Each page is a *DescribeImportSnapshotTasksOutput; Items yields the elements of ImportSnapshotTasks across pages.
 type DescribeImportSnapshotTasksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeImportSnapshotTasksPaginator returns a paginator over DescribeImportSnapshotTasks, starting from in, which is not modified.
@@ -113,11 +113,21 @@ func NewDescribeImportSnapshotTasksPaginator(client DescribeImportSnapshotTasksA
 	return &DescribeImportSnapshotTasksPaginator{paginate.New(describeImportSnapshotTasksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeImportSnapshotTasksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeImportSnapshotTasksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeImportSnapshotTasksPaginator) NextPage(ctx context.Context) (*DescribeImportSnapshotTasksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

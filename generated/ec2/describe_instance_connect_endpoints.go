@@ -113,7 +113,7 @@ func describeInstanceConnectEndpointsItems(out *DescribeInstanceConnectEndpoints
 //
 // Each page is a *DescribeInstanceConnectEndpointsOutput; Items yields the elements of InstanceConnectEndpoints across pages.
 type DescribeInstanceConnectEndpointsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceConnectEndpointsPaginator returns a paginator over DescribeInstanceConnectEndpoints, starting from in, which is not modified.
@@ -134,11 +134,21 @@ func NewDescribeInstanceConnectEndpointsPaginator(client DescribeInstanceConnect
 	return &DescribeInstanceConnectEndpointsPaginator{paginate.New(describeInstanceConnectEndpointsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceConnectEndpointsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceConnectEndpointsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceConnectEndpointsPaginator) NextPage(ctx context.Context) (*DescribeInstanceConnectEndpointsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -98,7 +98,7 @@ func describeInstanceCreditSpecificationsItems(out *DescribeInstanceCreditSpecif
 //
 // Each page is a *DescribeInstanceCreditSpecificationsOutput; Items yields the elements of InstanceCreditSpecifications across pages.
 type DescribeInstanceCreditSpecificationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceCreditSpecificationsPaginator returns a paginator over DescribeInstanceCreditSpecifications, starting from in, which is not modified.
@@ -119,11 +119,21 @@ func NewDescribeInstanceCreditSpecificationsPaginator(client DescribeInstanceCre
 	return &DescribeInstanceCreditSpecificationsPaginator{paginate.New(describeInstanceCreditSpecificationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceCreditSpecificationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceCreditSpecificationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceCreditSpecificationsPaginator) NextPage(ctx context.Context) (*DescribeInstanceCreditSpecificationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

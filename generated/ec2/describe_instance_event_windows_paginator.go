@@ -116,7 +116,7 @@ func describeInstanceEventWindowsItems(out *DescribeInstanceEventWindowsOutput) 
 //
 // Each page is a *DescribeInstanceEventWindowsOutput; Items yields the elements of InstanceEventWindows across pages.
 type DescribeInstanceEventWindowsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceEventWindowsPaginator returns a paginator over DescribeInstanceEventWindows, starting from in, which is not modified.
@@ -137,11 +137,21 @@ func NewDescribeInstanceEventWindowsPaginator(client DescribeInstanceEventWindow
 	return &DescribeInstanceEventWindowsPaginator{paginate.New(describeInstanceEventWindowsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceEventWindowsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceEventWindowsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceEventWindowsPaginator) NextPage(ctx context.Context) (*DescribeInstanceEventWindowsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -126,7 +126,7 @@ func describeInstanceImageMetadataItems(out *DescribeInstanceImageMetadataOutput
 //
 // Each page is a *DescribeInstanceImageMetadataOutput; Items yields the elements of InstanceImageMetadata across pages.
 type DescribeInstanceImageMetadataPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceImageMetadataPaginator returns a paginator over DescribeInstanceImageMetadata, starting from in, which is not modified.
@@ -147,11 +147,21 @@ func NewDescribeInstanceImageMetadataPaginator(client DescribeInstanceImageMetad
 	return &DescribeInstanceImageMetadataPaginator{paginate.New(describeInstanceImageMetadataSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceImageMetadataPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceImageMetadataPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceImageMetadataPaginator) NextPage(ctx context.Context) (*DescribeInstanceImageMetadataOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

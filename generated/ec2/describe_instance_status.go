@@ -141,7 +141,7 @@ func describeInstanceStatusItems(out *DescribeInstanceStatusOutput) []InstanceSt
 //
 // Each page is a *DescribeInstanceStatusOutput; Items yields the elements of InstanceStatuses across pages.
 type DescribeInstanceStatusPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceStatusPaginator returns a paginator over DescribeInstanceStatus, starting from in, which is not modified.
@@ -162,11 +162,21 @@ func NewDescribeInstanceStatusPaginator(client DescribeInstanceStatusAPIClient, 
 	return &DescribeInstanceStatusPaginator{paginate.New(describeInstanceStatusSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceStatusPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceStatusPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceStatusPaginator) NextPage(ctx context.Context) (*DescribeInstanceStatusOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

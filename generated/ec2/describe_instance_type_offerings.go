@@ -109,7 +109,7 @@ func describeInstanceTypeOfferingsItems(out *DescribeInstanceTypeOfferingsOutput
 //
 // Each page is a *DescribeInstanceTypeOfferingsOutput; Items yields the elements of InstanceTypeOfferings across pages.
 type DescribeInstanceTypeOfferingsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceTypeOfferingsPaginator returns a paginator over DescribeInstanceTypeOfferings, starting from in, which is not modified.
@@ -130,11 +130,21 @@ func NewDescribeInstanceTypeOfferingsPaginator(client DescribeInstanceTypeOfferi
 	return &DescribeInstanceTypeOfferingsPaginator{paginate.New(describeInstanceTypeOfferingsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceTypeOfferingsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceTypeOfferingsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceTypeOfferingsPaginator) NextPage(ctx context.Context) (*DescribeInstanceTypeOfferingsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -204,7 +204,7 @@ func describeInstanceTypesItems(out *DescribeInstanceTypesOutput) []InstanceType
 //
 // Each page is a *DescribeInstanceTypesOutput; Items yields the elements of InstanceTypes across pages.
 type DescribeInstanceTypesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstanceTypesPaginator returns a paginator over DescribeInstanceTypes, starting from in, which is not modified.
@@ -225,11 +225,21 @@ func NewDescribeInstanceTypesPaginator(client DescribeInstanceTypesAPIClient, in
 	return &DescribeInstanceTypesPaginator{paginate.New(describeInstanceTypesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstanceTypesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstanceTypesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstanceTypesPaginator) NextPage(ctx context.Context) (*DescribeInstanceTypesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -380,7 +380,7 @@ func describeInstancesItems(out *DescribeInstancesOutput) []Reservation {
 //
 // Each page is a *DescribeInstancesOutput; Items yields the elements of Reservations across pages.
 type DescribeInstancesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInstancesPaginator returns a paginator over DescribeInstances, starting from in, which is not modified.
@@ -401,11 +401,21 @@ func NewDescribeInstancesPaginator(client DescribeInstancesAPIClient, in *Descri
 	return &DescribeInstancesPaginator{paginate.New(describeInstancesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInstancesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInstancesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInstancesPaginator) NextPage(ctx context.Context) (*DescribeInstancesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

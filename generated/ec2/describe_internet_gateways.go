@@ -108,7 +108,7 @@ func describeInternetGatewaysItems(out *DescribeInternetGatewaysOutput) []Intern
 //
 // Each page is a *DescribeInternetGatewaysOutput; Items yields the elements of InternetGateways across pages.
 type DescribeInternetGatewaysPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeInternetGatewaysPaginator returns a paginator over DescribeInternetGateways, starting from in, which is not modified.
@@ -129,11 +129,21 @@ func NewDescribeInternetGatewaysPaginator(client DescribeInternetGatewaysAPIClie
 	return &DescribeInternetGatewaysPaginator{paginate.New(describeInternetGatewaysSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeInternetGatewaysPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeInternetGatewaysPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeInternetGatewaysPaginator) NextPage(ctx context.Context) (*DescribeInternetGatewaysOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

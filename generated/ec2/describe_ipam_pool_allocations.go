@@ -94,7 +94,7 @@ func describeIpamPoolAllocationsItems(out *DescribeIpamPoolAllocationsOutput) []
 //
 // Each page is a *DescribeIpamPoolAllocationsOutput; Items yields the elements of IpamPoolAllocations across pages.
 type DescribeIpamPoolAllocationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeIpamPoolAllocationsPaginator returns a paginator over DescribeIpamPoolAllocations, starting from in, which is not modified.
@@ -115,11 +115,21 @@ func NewDescribeIpamPoolAllocationsPaginator(client DescribeIpamPoolAllocationsA
 	return &DescribeIpamPoolAllocationsPaginator{paginate.New(describeIpamPoolAllocationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeIpamPoolAllocationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeIpamPoolAllocationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*DescribeIpamPoolAllocationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -93,7 +93,7 @@ func describeIpamPoolsItems(out *DescribeIpamPoolsOutput) []IpamPool {
 //
 // Each page is a *DescribeIpamPoolsOutput; Items yields the elements of IpamPools across pages.
 type DescribeIpamPoolsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeIpamPoolsPaginator returns a paginator over DescribeIpamPools, starting from in, which is not modified.
@@ -114,11 +114,21 @@ func NewDescribeIpamPoolsPaginator(client DescribeIpamPoolsAPIClient, in *Descri
 	return &DescribeIpamPoolsPaginator{paginate.New(describeIpamPoolsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeIpamPoolsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeIpamPoolsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeIpamPoolsPaginator) NextPage(ctx context.Context) (*DescribeIpamPoolsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -96,7 +96,7 @@ func describeIpamPrefixListResolverTargetsItems(out *DescribeIpamPrefixListResol
 //
 // Each page is a *DescribeIpamPrefixListResolverTargetsOutput; Items yields the elements of IpamPrefixListResolverTargets across pages.
 type DescribeIpamPrefixListResolverTargetsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeIpamPrefixListResolverTargetsPaginator returns a paginator over DescribeIpamPrefixListResolverTargets, starting from in, which is not modified.
@@ -117,11 +117,21 @@ func NewDescribeIpamPrefixListResolverTargetsPaginator(client DescribeIpamPrefix
 	return &DescribeIpamPrefixListResolverTargetsPaginator{paginate.New(describeIpamPrefixListResolverTargetsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeIpamPrefixListResolverTargetsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeIpamPrefixListResolverTargetsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeIpamPrefixListResolverTargetsPaginator) NextPage(ctx context.Context) (*DescribeIpamPrefixListResolverTargetsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

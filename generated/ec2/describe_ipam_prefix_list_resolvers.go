@@ -93,7 +93,7 @@ func describeIpamPrefixListResolversItems(out *DescribeIpamPrefixListResolversOu
 //
 // Each page is a *DescribeIpamPrefixListResolversOutput; Items yields the elements of IpamPrefixListResolvers across pages.
 type DescribeIpamPrefixListResolversPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeIpamPrefixListResolversPaginator returns a paginator over DescribeIpamPrefixListResolvers, starting from in, which is not modified.
@@ -114,11 +114,21 @@ func NewDescribeIpamPrefixListResolversPaginator(client DescribeIpamPrefixListRe
 	return &DescribeIpamPrefixListResolversPaginator{paginate.New(describeIpamPrefixListResolversSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeIpamPrefixListResolversPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeIpamPrefixListResolversPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeIpamPrefixListResolversPaginator) NextPage(ctx context.Context) (*DescribeIpamPrefixListResolversOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

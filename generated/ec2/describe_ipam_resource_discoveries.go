@@ -92,7 +92,7 @@ func describeIpamResourceDiscoveriesItems(out *DescribeIpamResourceDiscoveriesOu
 //
 // Each page is a *DescribeIpamResourceDiscoveriesOutput; Items yields the elements of IpamResourceDiscoveries across pages.
 type DescribeIpamResourceDiscoveriesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeIpamResourceDiscoveriesPaginator returns a paginator over DescribeIpamResourceDiscoveries, starting from in, which is not modified.
@@ -113,11 +113,21 @@ func NewDescribeIpamResourceDiscoveriesPaginator(client DescribeIpamResourceDisc
 	return &DescribeIpamResourceDiscoveriesPaginator{paginate.New(describeIpamResourceDiscoveriesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeIpamResourceDiscoveriesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeIpamResourceDiscoveriesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeIpamResourceDiscoveriesPaginator) NextPage(ctx context.Context) (*DescribeIpamResourceDiscoveriesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

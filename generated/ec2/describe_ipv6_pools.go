@@ -99,7 +99,7 @@ func describeIpv6PoolsItems(out *DescribeIpv6PoolsOutput) []Ipv6Pool {
 //
 // Each page is a *DescribeIpv6PoolsOutput; Items yields the elements of Ipv6Pools across pages.
 type DescribeIpv6PoolsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeIpv6PoolsPaginator returns a paginator over DescribeIpv6Pools, starting from in, which is not modified.
@@ -120,11 +120,21 @@ func NewDescribeIpv6PoolsPaginator(client DescribeIpv6PoolsAPIClient, in *Descri
 	return &DescribeIpv6PoolsPaginator{paginate.New(describeIpv6PoolsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeIpv6PoolsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeIpv6PoolsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeIpv6PoolsPaginator) NextPage(ctx context.Context) (*DescribeIpv6PoolsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

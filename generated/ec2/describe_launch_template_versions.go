@@ -164,7 +164,7 @@ func describeLaunchTemplateVersionsItems(out *DescribeLaunchTemplateVersionsOutp
 //
 // Each page is a *DescribeLaunchTemplateVersionsOutput; Items yields the elements of LaunchTemplateVersions across pages.
 type DescribeLaunchTemplateVersionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeLaunchTemplateVersionsPaginator returns a paginator over DescribeLaunchTemplateVersions, starting from in, which is not modified.
@@ -185,11 +185,21 @@ func NewDescribeLaunchTemplateVersionsPaginator(client DescribeLaunchTemplateVer
 	return &DescribeLaunchTemplateVersionsPaginator{paginate.New(describeLaunchTemplateVersionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeLaunchTemplateVersionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeLaunchTemplateVersionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeLaunchTemplateVersionsPaginator) NextPage(ctx context.Context) (*DescribeLaunchTemplateVersionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func describeLocalGatewayRouteTableVpcAssociationsItems(out *DescribeLocalGatewa
 //
 // Each page is a *DescribeLocalGatewayRouteTableVpcAssociationsOutput; Items yields the elements of LocalGatewayRouteTableVpcAssociations across pages.
 type DescribeLocalGatewayRouteTableVpcAssociationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator returns a paginator over DescribeLocalGatewayRouteTableVpcAssociations, starting from in, which is not modified.
@@ -124,11 +124,21 @@ func NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(client DescribeLo
 	return &DescribeLocalGatewayRouteTableVpcAssociationsPaginator{paginate.New(describeLocalGatewayRouteTableVpcAssociationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

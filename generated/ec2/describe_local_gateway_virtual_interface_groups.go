@@ -100,7 +100,7 @@ func describeLocalGatewayVirtualInterfaceGroupsItems(out *DescribeLocalGatewayVi
 //
 // Each page is a *DescribeLocalGatewayVirtualInterfaceGroupsOutput; Items yields the elements of LocalGatewayVirtualInterfaceGroups across pages.
 type DescribeLocalGatewayVirtualInterfaceGroupsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator returns a paginator over DescribeLocalGatewayVirtualInterfaceGroups, starting from in, which is not modified.
@@ -121,11 +121,21 @@ func NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(client DescribeLocal
 	return &DescribeLocalGatewayVirtualInterfaceGroupsPaginator{paginate.New(describeLocalGatewayVirtualInterfaceGroupsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

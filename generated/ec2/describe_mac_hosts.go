@@ -89,7 +89,7 @@ func describeMacHostsItems(out *DescribeMacHostsOutput) []MacHost {
 //
 // Each page is a *DescribeMacHostsOutput; Items yields the elements of MacHosts across pages.
 type DescribeMacHostsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeMacHostsPaginator returns a paginator over DescribeMacHosts, starting from in, which is not modified.
@@ -110,11 +110,21 @@ func NewDescribeMacHostsPaginator(client DescribeMacHostsAPIClient, in *Describe
 	return &DescribeMacHostsPaginator{paginate.New(describeMacHostsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeMacHostsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeMacHostsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeMacHostsPaginator) NextPage(ctx context.Context) (*DescribeMacHostsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

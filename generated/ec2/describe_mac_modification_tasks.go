@@ -101,7 +101,7 @@ func describeMacModificationTasksItems(out *DescribeMacModificationTasksOutput) 
 //
 // Each page is a *DescribeMacModificationTasksOutput; Items yields the elements of MacModificationTasks across pages.
 type DescribeMacModificationTasksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeMacModificationTasksPaginator returns a paginator over DescribeMacModificationTasks, starting from in, which is not modified.
@@ -122,11 +122,21 @@ func NewDescribeMacModificationTasksPaginator(client DescribeMacModificationTask
 	return &DescribeMacModificationTasksPaginator{paginate.New(describeMacModificationTasksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeMacModificationTasksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeMacModificationTasksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeMacModificationTasksPaginator) NextPage(ctx context.Context) (*DescribeMacModificationTasksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func describeManagedPrefixListsItems(out *DescribeManagedPrefixListsOutput) []Pr
 //
 // Each page is a *DescribeManagedPrefixListsOutput; Items yields the elements of PrefixLists across pages.
 type DescribeManagedPrefixListsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeManagedPrefixListsPaginator returns a paginator over DescribeManagedPrefixLists, starting from in, which is not modified.
@@ -116,11 +116,21 @@ func NewDescribeManagedPrefixListsPaginator(client DescribeManagedPrefixListsAPI
 	return &DescribeManagedPrefixListsPaginator{paginate.New(describeManagedPrefixListsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeManagedPrefixListsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeManagedPrefixListsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeManagedPrefixListsPaginator) NextPage(ctx context.Context) (*DescribeManagedPrefixListsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -104,7 +104,7 @@ func describeNatGatewaysItems(out *DescribeNatGatewaysOutput) []NatGateway {
 //
 // Each page is a *DescribeNatGatewaysOutput; Items yields the elements of NatGateways across pages.
 type DescribeNatGatewaysPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNatGatewaysPaginator returns a paginator over DescribeNatGateways, starting from in, which is not modified.
@@ -125,11 +125,21 @@ func NewDescribeNatGatewaysPaginator(client DescribeNatGatewaysAPIClient, in *De
 	return &DescribeNatGatewaysPaginator{paginate.New(describeNatGatewaysSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNatGatewaysPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNatGatewaysPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNatGatewaysPaginator) NextPage(ctx context.Context) (*DescribeNatGatewaysOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -124,7 +124,7 @@ func describeNetworkAclsItems(out *DescribeNetworkAclsOutput) []NetworkAcl {
 //
 // Each page is a *DescribeNetworkAclsOutput; Items yields the elements of NetworkAcls across pages.
 type DescribeNetworkAclsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNetworkAclsPaginator returns a paginator over DescribeNetworkAcls, starting from in, which is not modified.
@@ -145,11 +145,21 @@ func NewDescribeNetworkAclsPaginator(client DescribeNetworkAclsAPIClient, in *De
 	return &DescribeNetworkAclsPaginator{paginate.New(describeNetworkAclsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNetworkAclsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNetworkAclsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNetworkAclsPaginator) NextPage(ctx context.Context) (*DescribeNetworkAclsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

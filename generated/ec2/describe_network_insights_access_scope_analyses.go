@@ -137,7 +137,7 @@ func describeNetworkInsightsAccessScopeAnalysesItems(out *DescribeNetworkInsight
 //
 // Each page is a *DescribeNetworkInsightsAccessScopeAnalysesOutput; Items yields the elements of NetworkInsightsAccessScopeAnalyses across pages.
 type DescribeNetworkInsightsAccessScopeAnalysesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNetworkInsightsAccessScopeAnalysesPaginator returns a paginator over DescribeNetworkInsightsAccessScopeAnalyses, starting from in, which is not modified.
@@ -158,11 +158,21 @@ func NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(client DescribeNetwo
 	return &DescribeNetworkInsightsAccessScopeAnalysesPaginator{paginate.New(describeNetworkInsightsAccessScopeAnalysesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

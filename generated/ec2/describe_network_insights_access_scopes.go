@@ -92,7 +92,7 @@ func describeNetworkInsightsAccessScopesItems(out *DescribeNetworkInsightsAccess
 //
 // Each page is a *DescribeNetworkInsightsAccessScopesOutput; Items yields the elements of NetworkInsightsAccessScopes across pages.
 type DescribeNetworkInsightsAccessScopesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNetworkInsightsAccessScopesPaginator returns a paginator over DescribeNetworkInsightsAccessScopes, starting from in, which is not modified.
@@ -113,11 +113,21 @@ func NewDescribeNetworkInsightsAccessScopesPaginator(client DescribeNetworkInsig
 	return &DescribeNetworkInsightsAccessScopesPaginator{paginate.New(describeNetworkInsightsAccessScopesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNetworkInsightsAccessScopesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNetworkInsightsAccessScopesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsAccessScopesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAccessScopesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -138,7 +138,7 @@ func describeNetworkInsightsAnalysesItems(out *DescribeNetworkInsightsAnalysesOu
 //
 // Each page is a *DescribeNetworkInsightsAnalysesOutput; Items yields the elements of NetworkInsightsAnalyses across pages.
 type DescribeNetworkInsightsAnalysesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNetworkInsightsAnalysesPaginator returns a paginator over DescribeNetworkInsightsAnalyses, starting from in, which is not modified.
@@ -159,11 +159,21 @@ func NewDescribeNetworkInsightsAnalysesPaginator(client DescribeNetworkInsightsA
 	return &DescribeNetworkInsightsAnalysesPaginator{paginate.New(describeNetworkInsightsAnalysesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNetworkInsightsAnalysesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNetworkInsightsAnalysesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsAnalysesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAnalysesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -110,7 +110,7 @@ func describeNetworkInsightsPathsItems(out *DescribeNetworkInsightsPathsOutput) 
 //
 // Each page is a *DescribeNetworkInsightsPathsOutput; Items yields the elements of NetworkInsightsPaths across pages.
 type DescribeNetworkInsightsPathsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNetworkInsightsPathsPaginator returns a paginator over DescribeNetworkInsightsPaths, starting from in, which is not modified.
@@ -131,11 +131,21 @@ func NewDescribeNetworkInsightsPathsPaginator(client DescribeNetworkInsightsPath
 	return &DescribeNetworkInsightsPathsPaginator{paginate.New(describeNetworkInsightsPathsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNetworkInsightsPathsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNetworkInsightsPathsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsPathsPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsPathsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

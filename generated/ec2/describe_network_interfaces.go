@@ -179,7 +179,7 @@ func describeNetworkInterfacesItems(out *DescribeNetworkInterfacesOutput) []Desc
 //
 // Each page is a *DescribeNetworkInterfacesOutput; Items yields the elements of NetworkInterfaces across pages.
 type DescribeNetworkInterfacesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeNetworkInterfacesPaginator returns a paginator over DescribeNetworkInterfaces, starting from in, which is not modified.
@@ -200,11 +200,21 @@ func NewDescribeNetworkInterfacesPaginator(client DescribeNetworkInterfacesAPICl
 	return &DescribeNetworkInterfacesPaginator{paginate.New(describeNetworkInterfacesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeNetworkInterfacesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeNetworkInterfacesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeNetworkInterfacesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInterfacesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

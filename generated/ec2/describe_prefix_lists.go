@@ -93,7 +93,7 @@ func describePrefixListsItems(out *DescribePrefixListsOutput) []DescribePrefixLi
 //
 // Each page is a *DescribePrefixListsOutput; Items yields the elements of PrefixLists across pages.
 type DescribePrefixListsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribePrefixListsPaginator returns a paginator over DescribePrefixLists, starting from in, which is not modified.
@@ -114,11 +114,21 @@ func NewDescribePrefixListsPaginator(client DescribePrefixListsAPIClient, in *De
 	return &DescribePrefixListsPaginator{paginate.New(describePrefixListsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribePrefixListsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribePrefixListsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribePrefixListsPaginator) NextPage(ctx context.Context) (*DescribePrefixListsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

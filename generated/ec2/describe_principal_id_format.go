@@ -96,7 +96,7 @@ func describePrincipalIdFormatItems(out *DescribePrincipalIdFormatOutput) []Prin
 //
 // Each page is a *DescribePrincipalIdFormatOutput; Items yields the elements of Principals across pages.
 type DescribePrincipalIdFormatPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribePrincipalIdFormatPaginator returns a paginator over DescribePrincipalIdFormat, starting from in, which is not modified.
@@ -117,11 +117,21 @@ func NewDescribePrincipalIdFormatPaginator(client DescribePrincipalIdFormatAPICl
 	return &DescribePrincipalIdFormatPaginator{paginate.New(describePrincipalIdFormatSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribePrincipalIdFormatPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribePrincipalIdFormatPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribePrincipalIdFormatPaginator) NextPage(ctx context.Context) (*DescribePrincipalIdFormatOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func describePublicIpv4PoolsItems(out *DescribePublicIpv4PoolsOutput) []PublicIp
 //
 // Each page is a *DescribePublicIpv4PoolsOutput; Items yields the elements of PublicIpv4Pools across pages.
 type DescribePublicIpv4PoolsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribePublicIpv4PoolsPaginator returns a paginator over DescribePublicIpv4Pools, starting from in, which is not modified.
@@ -116,11 +116,21 @@ func NewDescribePublicIpv4PoolsPaginator(client DescribePublicIpv4PoolsAPIClient
 	return &DescribePublicIpv4PoolsPaginator{paginate.New(describePublicIpv4PoolsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribePublicIpv4PoolsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribePublicIpv4PoolsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribePublicIpv4PoolsPaginator) NextPage(ctx context.Context) (*DescribePublicIpv4PoolsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func describeReplaceRootVolumeTasksItems(out *DescribeReplaceRootVolumeTasksOutp
 //
 // Each page is a *DescribeReplaceRootVolumeTasksOutput; Items yields the elements of ReplaceRootVolumeTasks across pages.
 type DescribeReplaceRootVolumeTasksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeReplaceRootVolumeTasksPaginator returns a paginator over DescribeReplaceRootVolumeTasks, starting from in, which is not modified.
@@ -116,11 +116,21 @@ func NewDescribeReplaceRootVolumeTasksPaginator(client DescribeReplaceRootVolume
 	return &DescribeReplaceRootVolumeTasksPaginator{paginate.New(describeReplaceRootVolumeTasksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeReplaceRootVolumeTasksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeReplaceRootVolumeTasksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeReplaceRootVolumeTasksPaginator) NextPage(ctx context.Context) (*DescribeReplaceRootVolumeTasksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

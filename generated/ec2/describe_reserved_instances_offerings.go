@@ -163,7 +163,7 @@ func describeReservedInstancesOfferingsItems(out *DescribeReservedInstancesOffer
 //
 // Each page is a *DescribeReservedInstancesOfferingsOutput; Items yields the elements of ReservedInstancesOfferings across pages.
 type DescribeReservedInstancesOfferingsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeReservedInstancesOfferingsPaginator returns a paginator over DescribeReservedInstancesOfferings, starting from in, which is not modified.
@@ -184,11 +184,21 @@ func NewDescribeReservedInstancesOfferingsPaginator(client DescribeReservedInsta
 	return &DescribeReservedInstancesOfferingsPaginator{paginate.New(describeReservedInstancesOfferingsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeReservedInstancesOfferingsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeReservedInstancesOfferingsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeReservedInstancesOfferingsPaginator) NextPage(ctx context.Context) (*DescribeReservedInstancesOfferingsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func describeRouteServerPeersItems(out *DescribeRouteServerPeersOutput) []RouteS
 //
 // Each page is a *DescribeRouteServerPeersOutput; Items yields the elements of RouteServerPeers across pages.
 type DescribeRouteServerPeersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeRouteServerPeersPaginator returns a paginator over DescribeRouteServerPeers, starting from in, which is not modified.
@@ -112,11 +112,21 @@ func NewDescribeRouteServerPeersPaginator(client DescribeRouteServerPeersAPIClie
 	return &DescribeRouteServerPeersPaginator{paginate.New(describeRouteServerPeersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeRouteServerPeersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeRouteServerPeersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeRouteServerPeersPaginator) NextPage(ctx context.Context) (*DescribeRouteServerPeersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ func describeRouteServersItems(out *DescribeRouteServersOutput) []RouteServer {
 //
 // Each page is a *DescribeRouteServersOutput; Items yields the elements of RouteServers across pages.
 type DescribeRouteServersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeRouteServersPaginator returns a paginator over DescribeRouteServers, starting from in, which is not modified.
@@ -111,11 +111,21 @@ func NewDescribeRouteServersPaginator(client DescribeRouteServersAPIClient, in *
 	return &DescribeRouteServersPaginator{paginate.New(describeRouteServersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeRouteServersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeRouteServersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeRouteServersPaginator) NextPage(ctx context.Context) (*DescribeRouteServersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -137,7 +137,7 @@ func describeRouteTablesItems(out *DescribeRouteTablesOutput) []RouteTable {
 //
 // Each page is a *DescribeRouteTablesOutput; Items yields the elements of RouteTables across pages.
 type DescribeRouteTablesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeRouteTablesPaginator returns a paginator over DescribeRouteTables, starting from in, which is not modified.
@@ -158,11 +158,21 @@ func NewDescribeRouteTablesPaginator(client DescribeRouteTablesAPIClient, in *De
 	return &DescribeRouteTablesPaginator{paginate.New(describeRouteTablesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeRouteTablesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeRouteTablesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeRouteTablesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -116,7 +116,7 @@ func describeScheduledInstanceAvailabilityItems(out *DescribeScheduledInstanceAv
 //
 // Each page is a *DescribeScheduledInstanceAvailabilityOutput; Items yields the elements of ScheduledInstanceAvailabilitySet across pages.
 type DescribeScheduledInstanceAvailabilityPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeScheduledInstanceAvailabilityPaginator returns a paginator over DescribeScheduledInstanceAvailability, starting from in, which is not modified.
@@ -137,11 +137,21 @@ func NewDescribeScheduledInstanceAvailabilityPaginator(client DescribeScheduledI
 	return &DescribeScheduledInstanceAvailabilityPaginator{paginate.New(describeScheduledInstanceAvailabilitySpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeScheduledInstanceAvailabilityPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeScheduledInstanceAvailabilityPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeScheduledInstanceAvailabilityPaginator) NextPage(ctx context.Context) (*DescribeScheduledInstanceAvailabilityOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -118,7 +118,7 @@ func describeSecondaryInterfacesItems(out *DescribeSecondaryInterfacesOutput) []
 //
 // Each page is a *DescribeSecondaryInterfacesOutput; Items yields the elements of SecondaryInterfaces across pages.
 type DescribeSecondaryInterfacesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSecondaryInterfacesPaginator returns a paginator over DescribeSecondaryInterfaces, starting from in, which is not modified.
@@ -139,11 +139,21 @@ func NewDescribeSecondaryInterfacesPaginator(client DescribeSecondaryInterfacesA
 	return &DescribeSecondaryInterfacesPaginator{paginate.New(describeSecondaryInterfacesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSecondaryInterfacesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSecondaryInterfacesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSecondaryInterfacesPaginator) NextPage(ctx context.Context) (*DescribeSecondaryInterfacesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func describeSecondaryNetworksItems(out *DescribeSecondaryNetworksOutput) []Seco
 //
 // Each page is a *DescribeSecondaryNetworksOutput; Items yields the elements of SecondaryNetworks across pages.
 type DescribeSecondaryNetworksPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSecondaryNetworksPaginator returns a paginator over DescribeSecondaryNetworks, starting from in, which is not modified.
@@ -135,11 +135,21 @@ func NewDescribeSecondaryNetworksPaginator(client DescribeSecondaryNetworksAPICl
 	return &DescribeSecondaryNetworksPaginator{paginate.New(describeSecondaryNetworksSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSecondaryNetworksPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSecondaryNetworksPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSecondaryNetworksPaginator) NextPage(ctx context.Context) (*DescribeSecondaryNetworksOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -115,7 +115,7 @@ func describeSecondarySubnetsItems(out *DescribeSecondarySubnetsOutput) []Second
 //
 // Each page is a *DescribeSecondarySubnetsOutput; Items yields the elements of SecondarySubnets across pages.
 type DescribeSecondarySubnetsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSecondarySubnetsPaginator returns a paginator over DescribeSecondarySubnets, starting from in, which is not modified.
@@ -136,11 +136,21 @@ func NewDescribeSecondarySubnetsPaginator(client DescribeSecondarySubnetsAPIClie
 	return &DescribeSecondarySubnetsPaginator{paginate.New(describeSecondarySubnetsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSecondarySubnetsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSecondarySubnetsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSecondarySubnetsPaginator) NextPage(ctx context.Context) (*DescribeSecondarySubnetsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,7 @@ func describeSecurityGroupRulesItems(out *DescribeSecurityGroupRulesOutput) []De
 //
 // Each page is a *DescribeSecurityGroupRulesOutput; Items yields the elements of SecurityGroupRules across pages.
 type DescribeSecurityGroupRulesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSecurityGroupRulesPaginator returns a paginator over DescribeSecurityGroupRules, starting from in, which is not modified.
@@ -120,11 +120,21 @@ func NewDescribeSecurityGroupRulesPaginator(client DescribeSecurityGroupRulesAPI
 	return &DescribeSecurityGroupRulesPaginator{paginate.New(describeSecurityGroupRulesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSecurityGroupRulesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSecurityGroupRulesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSecurityGroupRulesPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupRulesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -96,7 +96,7 @@ func describeSecurityGroupVpcAssociationsItems(out *DescribeSecurityGroupVpcAsso
 //
 // Each page is a *DescribeSecurityGroupVpcAssociationsOutput; Items yields the elements of SecurityGroupVpcAssociations across pages.
 type DescribeSecurityGroupVpcAssociationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSecurityGroupVpcAssociationsPaginator returns a paginator over DescribeSecurityGroupVpcAssociations, starting from in, which is not modified.
@@ -117,11 +117,21 @@ func NewDescribeSecurityGroupVpcAssociationsPaginator(client DescribeSecurityGro
 	return &DescribeSecurityGroupVpcAssociationsPaginator{paginate.New(describeSecurityGroupVpcAssociationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSecurityGroupVpcAssociationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSecurityGroupVpcAssociationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSecurityGroupVpcAssociationsPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupVpcAssociationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -152,7 +152,7 @@ func describeSecurityGroupsItems(out *DescribeSecurityGroupsOutput) []SecurityGr
 //
 // Each page is a *DescribeSecurityGroupsOutput; Items yields the elements of SecurityGroups across pages.
 type DescribeSecurityGroupsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSecurityGroupsPaginator returns a paginator over DescribeSecurityGroups, starting from in, which is not modified.
@@ -173,11 +173,21 @@ func NewDescribeSecurityGroupsPaginator(client DescribeSecurityGroupsAPIClient, 
 	return &DescribeSecurityGroupsPaginator{paginate.New(describeSecurityGroupsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSecurityGroupsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSecurityGroupsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSecurityGroupsPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -89,7 +89,7 @@ func describeSpotFleetRequestsItems(out *DescribeSpotFleetRequestsOutput) []Spot
 //
 // Each page is a *DescribeSpotFleetRequestsOutput; Items yields the elements of SpotFleetRequestConfigs across pages.
 type DescribeSpotFleetRequestsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSpotFleetRequestsPaginator returns a paginator over DescribeSpotFleetRequests, starting from in, which is not modified.
@@ -110,11 +110,21 @@ func NewDescribeSpotFleetRequestsPaginator(client DescribeSpotFleetRequestsAPICl
 	return &DescribeSpotFleetRequestsPaginator{paginate.New(describeSpotFleetRequestsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSpotFleetRequestsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSpotFleetRequestsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSpotFleetRequestsPaginator) NextPage(ctx context.Context) (*DescribeSpotFleetRequestsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -162,7 +162,7 @@ func describeSpotInstanceRequestsItems(out *DescribeSpotInstanceRequestsOutput) 
 //
 // Each page is a *DescribeSpotInstanceRequestsOutput; Items yields the elements of SpotInstanceRequests across pages.
 type DescribeSpotInstanceRequestsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSpotInstanceRequestsPaginator returns a paginator over DescribeSpotInstanceRequests, starting from in, which is not modified.
@@ -183,11 +183,21 @@ func NewDescribeSpotInstanceRequestsPaginator(client DescribeSpotInstanceRequest
 	return &DescribeSpotInstanceRequestsPaginator{paginate.New(describeSpotInstanceRequestsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSpotInstanceRequestsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSpotInstanceRequestsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSpotInstanceRequestsPaginator) NextPage(ctx context.Context) (*DescribeSpotInstanceRequestsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -158,7 +158,7 @@ func describeSpotPriceHistoryItems(out *DescribeSpotPriceHistoryOutput) []SpotPr
 //
 // Each page is a *DescribeSpotPriceHistoryOutput; Items yields the elements of SpotPriceHistory across pages.
 type DescribeSpotPriceHistoryPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSpotPriceHistoryPaginator returns a paginator over DescribeSpotPriceHistory, starting from in, which is not modified.
@@ -179,11 +179,21 @@ func NewDescribeSpotPriceHistoryPaginator(client DescribeSpotPriceHistoryAPIClie
 	return &DescribeSpotPriceHistoryPaginator{paginate.New(describeSpotPriceHistorySpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSpotPriceHistoryPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSpotPriceHistoryPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSpotPriceHistoryPaginator) NextPage(ctx context.Context) (*DescribeSpotPriceHistoryOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

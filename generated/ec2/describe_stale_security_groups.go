@@ -99,7 +99,7 @@ func describeStaleSecurityGroupsItems(out *DescribeStaleSecurityGroupsOutput) []
 //
 // Each page is a *DescribeStaleSecurityGroupsOutput; Items yields the elements of StaleSecurityGroupSet across pages.
 type DescribeStaleSecurityGroupsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeStaleSecurityGroupsPaginator returns a paginator over DescribeStaleSecurityGroups, starting from in, which is not modified.
@@ -120,11 +120,21 @@ func NewDescribeStaleSecurityGroupsPaginator(client DescribeStaleSecurityGroupsA
 	return &DescribeStaleSecurityGroupsPaginator{paginate.New(describeStaleSecurityGroupsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeStaleSecurityGroupsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeStaleSecurityGroupsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeStaleSecurityGroupsPaginator) NextPage(ctx context.Context) (*DescribeStaleSecurityGroupsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -154,7 +154,7 @@ func describeSubnetsItems(out *DescribeSubnetsOutput) []Subnet {
 //
 // Each page is a *DescribeSubnetsOutput; Items yields the elements of Subnets across pages.
 type DescribeSubnetsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeSubnetsPaginator returns a paginator over DescribeSubnets, starting from in, which is not modified.
@@ -175,11 +175,21 @@ func NewDescribeSubnetsPaginator(client DescribeSubnetsAPIClient, in *DescribeSu
 	return &DescribeSubnetsPaginator{paginate.New(describeSubnetsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeSubnetsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeSubnetsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeSubnetsPaginator) NextPage(ctx context.Context) (*DescribeSubnetsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func describeTrafficMirrorFiltersItems(out *DescribeTrafficMirrorFiltersOutput) 
 //
 // Each page is a *DescribeTrafficMirrorFiltersOutput; Items yields the elements of TrafficMirrorFilters across pages.
 type DescribeTrafficMirrorFiltersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTrafficMirrorFiltersPaginator returns a paginator over DescribeTrafficMirrorFilters, starting from in, which is not modified.
@@ -116,11 +116,21 @@ func NewDescribeTrafficMirrorFiltersPaginator(client DescribeTrafficMirrorFilter
 	return &DescribeTrafficMirrorFiltersPaginator{paginate.New(describeTrafficMirrorFiltersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTrafficMirrorFiltersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTrafficMirrorFiltersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTrafficMirrorFiltersPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorFiltersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

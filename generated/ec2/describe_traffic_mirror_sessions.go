@@ -104,7 +104,7 @@ func describeTrafficMirrorSessionsItems(out *DescribeTrafficMirrorSessionsOutput
 //
 // Each page is a *DescribeTrafficMirrorSessionsOutput; Items yields the elements of TrafficMirrorSessions across pages.
 type DescribeTrafficMirrorSessionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTrafficMirrorSessionsPaginator returns a paginator over DescribeTrafficMirrorSessions, starting from in, which is not modified.
@@ -125,11 +125,21 @@ func NewDescribeTrafficMirrorSessionsPaginator(client DescribeTrafficMirrorSessi
 	return &DescribeTrafficMirrorSessionsPaginator{paginate.New(describeTrafficMirrorSessionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTrafficMirrorSessionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTrafficMirrorSessionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTrafficMirrorSessionsPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorSessionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -100,7 +100,7 @@ func describeTrafficMirrorTargetsItems(out *DescribeTrafficMirrorTargetsOutput) 
 //
 // Each page is a *DescribeTrafficMirrorTargetsOutput; Items yields the elements of TrafficMirrorTargets across pages.
 type DescribeTrafficMirrorTargetsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTrafficMirrorTargetsPaginator returns a paginator over DescribeTrafficMirrorTargets, starting from in, which is not modified.
@@ -121,11 +121,21 @@ func NewDescribeTrafficMirrorTargetsPaginator(client DescribeTrafficMirrorTarget
 	return &DescribeTrafficMirrorTargetsPaginator{paginate.New(describeTrafficMirrorTargetsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTrafficMirrorTargetsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTrafficMirrorTargetsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTrafficMirrorTargetsPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorTargetsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -97,7 +97,7 @@ func describeTransitGatewayConnectPeersItems(out *DescribeTransitGatewayConnectP
 //
 // Each page is a *DescribeTransitGatewayConnectPeersOutput; Items yields the elements of TransitGatewayConnectPeers across pages.
 type DescribeTransitGatewayConnectPeersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTransitGatewayConnectPeersPaginator returns a paginator over DescribeTransitGatewayConnectPeers, starting from in, which is not modified.
@@ -118,11 +118,21 @@ func NewDescribeTransitGatewayConnectPeersPaginator(client DescribeTransitGatewa
 	return &DescribeTransitGatewayConnectPeersPaginator{paginate.New(describeTransitGatewayConnectPeersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTransitGatewayConnectPeersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTransitGatewayConnectPeersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayConnectPeersPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayConnectPeersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -101,7 +101,7 @@ func describeTransitGatewayConnectsItems(out *DescribeTransitGatewayConnectsOutp
 //
 // Each page is a *DescribeTransitGatewayConnectsOutput; Items yields the elements of TransitGatewayConnects across pages.
 type DescribeTransitGatewayConnectsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTransitGatewayConnectsPaginator returns a paginator over DescribeTransitGatewayConnects, starting from in, which is not modified.
@@ -122,11 +122,21 @@ func NewDescribeTransitGatewayConnectsPaginator(client DescribeTransitGatewayCon
 	return &DescribeTransitGatewayConnectsPaginator{paginate.New(describeTransitGatewayConnectsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTransitGatewayConnectsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTransitGatewayConnectsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayConnectsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayConnectsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -98,7 +98,7 @@ func describeTransitGatewayMulticastDomainsItems(out *DescribeTransitGatewayMult
 //
 // Each page is a *DescribeTransitGatewayMulticastDomainsOutput; Items yields the elements of TransitGatewayMulticastDomains across pages.
 type DescribeTransitGatewayMulticastDomainsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTransitGatewayMulticastDomainsPaginator returns a paginator over DescribeTransitGatewayMulticastDomains, starting from in, which is not modified.
@@ -119,11 +119,21 @@ func NewDescribeTransitGatewayMulticastDomainsPaginator(client DescribeTransitGa
 	return &DescribeTransitGatewayMulticastDomainsPaginator{paginate.New(describeTransitGatewayMulticastDomainsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTransitGatewayMulticastDomainsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTransitGatewayMulticastDomainsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayMulticastDomainsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayMulticastDomainsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

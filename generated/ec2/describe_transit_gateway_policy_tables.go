@@ -92,7 +92,7 @@ func describeTransitGatewayPolicyTablesItems(out *DescribeTransitGatewayPolicyTa
 //
 // Each page is a *DescribeTransitGatewayPolicyTablesOutput; Items yields the elements of TransitGatewayPolicyTables across pages.
 type DescribeTransitGatewayPolicyTablesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTransitGatewayPolicyTablesPaginator returns a paginator over DescribeTransitGatewayPolicyTables, starting from in, which is not modified.
@@ -113,11 +113,21 @@ func NewDescribeTransitGatewayPolicyTablesPaginator(client DescribeTransitGatewa
 	return &DescribeTransitGatewayPolicyTablesPaginator{paginate.New(describeTransitGatewayPolicyTablesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTransitGatewayPolicyTablesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTransitGatewayPolicyTablesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayPolicyTablesPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayPolicyTablesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

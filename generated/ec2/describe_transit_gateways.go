@@ -118,7 +118,7 @@ func describeTransitGatewaysItems(out *DescribeTransitGatewaysOutput) []TransitG
 //
 // Each page is a *DescribeTransitGatewaysOutput; Items yields the elements of TransitGateways across pages.
 type DescribeTransitGatewaysPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeTransitGatewaysPaginator returns a paginator over DescribeTransitGateways, starting from in, which is not modified.
@@ -139,11 +139,21 @@ func NewDescribeTransitGatewaysPaginator(client DescribeTransitGatewaysAPIClient
 	return &DescribeTransitGatewaysPaginator{paginate.New(describeTransitGatewaysSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeTransitGatewaysPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeTransitGatewaysPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeTransitGatewaysPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewaysOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -96,7 +96,7 @@ func describeVerifiedAccessEndpointsItems(out *DescribeVerifiedAccessEndpointsOu
 //
 // Each page is a *DescribeVerifiedAccessEndpointsOutput; Items yields the elements of VerifiedAccessEndpoints across pages.
 type DescribeVerifiedAccessEndpointsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVerifiedAccessEndpointsPaginator returns a paginator over DescribeVerifiedAccessEndpoints, starting from in, which is not modified.
@@ -117,11 +117,21 @@ func NewDescribeVerifiedAccessEndpointsPaginator(client DescribeVerifiedAccessEn
 	return &DescribeVerifiedAccessEndpointsPaginator{paginate.New(describeVerifiedAccessEndpointsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVerifiedAccessEndpointsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVerifiedAccessEndpointsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessEndpointsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessEndpointsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func describeVerifiedAccessGroupsItems(out *DescribeVerifiedAccessGroupsOutput) 
 //
 // Each page is a *DescribeVerifiedAccessGroupsOutput; Items yields the elements of VerifiedAccessGroups across pages.
 type DescribeVerifiedAccessGroupsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVerifiedAccessGroupsPaginator returns a paginator over DescribeVerifiedAccessGroups, starting from in, which is not modified.
@@ -115,11 +115,21 @@ func NewDescribeVerifiedAccessGroupsPaginator(client DescribeVerifiedAccessGroup
 	return &DescribeVerifiedAccessGroupsPaginator{paginate.New(describeVerifiedAccessGroupsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVerifiedAccessGroupsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVerifiedAccessGroupsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessGroupsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessGroupsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

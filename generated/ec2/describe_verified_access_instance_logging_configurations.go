@@ -93,7 +93,7 @@ func describeVerifiedAccessInstanceLoggingConfigurationsItems(out *DescribeVerif
 //
 // Each page is a *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput; Items yields the elements of LoggingConfigurations across pages.
 type DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator returns a paginator over DescribeVerifiedAccessInstanceLoggingConfigurations, starting from in, which is not modified.
@@ -114,11 +114,21 @@ func NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(client Desc
 	return &DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator{paginate.New(describeVerifiedAccessInstanceLoggingConfigurationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

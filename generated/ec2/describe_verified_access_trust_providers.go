@@ -92,7 +92,7 @@ func describeVerifiedAccessTrustProvidersItems(out *DescribeVerifiedAccessTrustP
 //
 // Each page is a *DescribeVerifiedAccessTrustProvidersOutput; Items yields the elements of VerifiedAccessTrustProviders across pages.
 type DescribeVerifiedAccessTrustProvidersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVerifiedAccessTrustProvidersPaginator returns a paginator over DescribeVerifiedAccessTrustProviders, starting from in, which is not modified.
@@ -113,11 +113,21 @@ func NewDescribeVerifiedAccessTrustProvidersPaginator(client DescribeVerifiedAcc
 	return &DescribeVerifiedAccessTrustProvidersPaginator{paginate.New(describeVerifiedAccessTrustProvidersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVerifiedAccessTrustProvidersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVerifiedAccessTrustProvidersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessTrustProvidersPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessTrustProvidersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

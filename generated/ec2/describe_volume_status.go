@@ -117,7 +117,7 @@ func describeVolumeStatusItems(out *DescribeVolumeStatusOutput) []VolumeStatus {
 //
 // Each page is a *DescribeVolumeStatusOutput; Items yields the elements of VolumeStatuses across pages.
 type DescribeVolumeStatusPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVolumeStatusPaginator returns a paginator over DescribeVolumeStatus, starting from in, which is not modified.
@@ -138,11 +138,21 @@ func NewDescribeVolumeStatusPaginator(client DescribeVolumeStatusAPIClient, in *
 	return &DescribeVolumeStatusPaginator{paginate.New(describeVolumeStatusSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVolumeStatusPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVolumeStatusPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVolumeStatusPaginator) NextPage(ctx context.Context) (*DescribeVolumeStatusOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -135,7 +135,7 @@ func describeVolumesItems(out *DescribeVolumesOutput) []Volume {
 //
 // Each page is a *DescribeVolumesOutput; Items yields the elements of Volumes across pages.
 type DescribeVolumesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVolumesPaginator returns a paginator over DescribeVolumes, starting from in, which is not modified.
@@ -156,11 +156,21 @@ func NewDescribeVolumesPaginator(client DescribeVolumesAPIClient, in *DescribeVo
 	return &DescribeVolumesPaginator{paginate.New(describeVolumesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVolumesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVolumesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVolumesPaginator) NextPage(ctx context.Context) (*DescribeVolumesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

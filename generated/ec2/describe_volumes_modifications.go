@@ -109,7 +109,7 @@ func describeVolumesModificationsItems(out *DescribeVolumesModificationsOutput) 
 //
 // Each page is a *DescribeVolumesModificationsOutput; Items yields the elements of VolumesModifications across pages.
 type DescribeVolumesModificationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVolumesModificationsPaginator returns a paginator over DescribeVolumesModifications, starting from in, which is not modified.
@@ -130,11 +130,21 @@ func NewDescribeVolumesModificationsPaginator(client DescribeVolumesModification
 	return &DescribeVolumesModificationsPaginator{paginate.New(describeVolumesModificationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVolumesModificationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVolumesModificationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVolumesModificationsPaginator) NextPage(ctx context.Context) (*DescribeVolumesModificationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

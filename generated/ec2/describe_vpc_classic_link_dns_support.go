@@ -85,7 +85,7 @@ func describeVpcClassicLinkDnsSupportItems(out *DescribeVpcClassicLinkDnsSupport
 //
 // Each page is a *DescribeVpcClassicLinkDnsSupportOutput; Items yields the elements of Vpcs across pages.
 type DescribeVpcClassicLinkDnsSupportPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcClassicLinkDnsSupportPaginator returns a paginator over DescribeVpcClassicLinkDnsSupport, starting from in, which is not modified.
@@ -106,11 +106,21 @@ func NewDescribeVpcClassicLinkDnsSupportPaginator(client DescribeVpcClassicLinkD
 	return &DescribeVpcClassicLinkDnsSupportPaginator{paginate.New(describeVpcClassicLinkDnsSupportSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcClassicLinkDnsSupportPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcClassicLinkDnsSupportPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcClassicLinkDnsSupportPaginator) NextPage(ctx context.Context) (*DescribeVpcClassicLinkDnsSupportOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -102,7 +102,7 @@ func describeVpcEndpointConnectionNotificationsItems(out *DescribeVpcEndpointCon
 //
 // Each page is a *DescribeVpcEndpointConnectionNotificationsOutput; Items yields the elements of ConnectionNotificationSet across pages.
 type DescribeVpcEndpointConnectionNotificationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcEndpointConnectionNotificationsPaginator returns a paginator over DescribeVpcEndpointConnectionNotifications, starting from in, which is not modified.
@@ -123,11 +123,21 @@ func NewDescribeVpcEndpointConnectionNotificationsPaginator(client DescribeVpcEn
 	return &DescribeVpcEndpointConnectionNotificationsPaginator{paginate.New(describeVpcEndpointConnectionNotificationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcEndpointConnectionNotificationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcEndpointConnectionNotificationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointConnectionNotificationsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointConnectionNotificationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -100,7 +100,7 @@ func describeVpcEndpointConnectionsItems(out *DescribeVpcEndpointConnectionsOutp
 //
 // Each page is a *DescribeVpcEndpointConnectionsOutput; Items yields the elements of VpcEndpointConnections across pages.
 type DescribeVpcEndpointConnectionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcEndpointConnectionsPaginator returns a paginator over DescribeVpcEndpointConnections, starting from in, which is not modified.
@@ -121,11 +121,21 @@ func NewDescribeVpcEndpointConnectionsPaginator(client DescribeVpcEndpointConnec
 	return &DescribeVpcEndpointConnectionsPaginator{paginate.New(describeVpcEndpointConnectionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcEndpointConnectionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcEndpointConnectionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointConnectionsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointConnectionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -106,7 +106,7 @@ func describeVpcEndpointServiceConfigurationsItems(out *DescribeVpcEndpointServi
 //
 // Each page is a *DescribeVpcEndpointServiceConfigurationsOutput; Items yields the elements of ServiceConfigurations across pages.
 type DescribeVpcEndpointServiceConfigurationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcEndpointServiceConfigurationsPaginator returns a paginator over DescribeVpcEndpointServiceConfigurations, starting from in, which is not modified.
@@ -127,11 +127,21 @@ func NewDescribeVpcEndpointServiceConfigurationsPaginator(client DescribeVpcEndp
 	return &DescribeVpcEndpointServiceConfigurationsPaginator{paginate.New(describeVpcEndpointServiceConfigurationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcEndpointServiceConfigurationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcEndpointServiceConfigurationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointServiceConfigurationsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServiceConfigurationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

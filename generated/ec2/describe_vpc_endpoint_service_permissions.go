@@ -106,7 +106,7 @@ func describeVpcEndpointServicePermissionsItems(out *DescribeVpcEndpointServiceP
 //
 // Each page is a *DescribeVpcEndpointServicePermissionsOutput; Items yields the elements of AllowedPrincipals across pages.
 type DescribeVpcEndpointServicePermissionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcEndpointServicePermissionsPaginator returns a paginator over DescribeVpcEndpointServicePermissions, starting from in, which is not modified.
@@ -127,11 +127,21 @@ func NewDescribeVpcEndpointServicePermissionsPaginator(client DescribeVpcEndpoin
 	return &DescribeVpcEndpointServicePermissionsPaginator{paginate.New(describeVpcEndpointServicePermissionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcEndpointServicePermissionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcEndpointServicePermissionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointServicePermissionsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServicePermissionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -115,7 +115,7 @@ func describeVpcEndpointServicesItems(out *DescribeVpcEndpointServicesOutput) []
 //
 // Each page is a *DescribeVpcEndpointServicesOutput; Items yields the elements of ServiceDetails across pages.
 type DescribeVpcEndpointServicesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcEndpointServicesPaginator returns a paginator over DescribeVpcEndpointServices, starting from in, which is not modified.
@@ -136,11 +136,21 @@ func NewDescribeVpcEndpointServicesPaginator(client DescribeVpcEndpointServicesA
 	return &DescribeVpcEndpointServicesPaginator{paginate.New(describeVpcEndpointServicesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcEndpointServicesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcEndpointServicesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointServicesPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServicesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

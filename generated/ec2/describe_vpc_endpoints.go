@@ -108,7 +108,7 @@ func describeVpcEndpointsItems(out *DescribeVpcEndpointsOutput) []VpcEndpoint {
 //
 // Each page is a *DescribeVpcEndpointsOutput; Items yields the elements of VpcEndpoints across pages.
 type DescribeVpcEndpointsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcEndpointsPaginator returns a paginator over DescribeVpcEndpoints, starting from in, which is not modified.
@@ -129,11 +129,21 @@ func NewDescribeVpcEndpointsPaginator(client DescribeVpcEndpointsAPIClient, in *
 	return &DescribeVpcEndpointsPaginator{paginate.New(describeVpcEndpointsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcEndpointsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcEndpointsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

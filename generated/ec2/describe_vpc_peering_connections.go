@@ -120,7 +120,7 @@ func describeVpcPeeringConnectionsItems(out *DescribeVpcPeeringConnectionsOutput
 //
 // Each page is a *DescribeVpcPeeringConnectionsOutput; Items yields the elements of VpcPeeringConnections across pages.
 type DescribeVpcPeeringConnectionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcPeeringConnectionsPaginator returns a paginator over DescribeVpcPeeringConnections, starting from in, which is not modified.
@@ -141,11 +141,21 @@ func NewDescribeVpcPeeringConnectionsPaginator(client DescribeVpcPeeringConnecti
 	return &DescribeVpcPeeringConnectionsPaginator{paginate.New(describeVpcPeeringConnectionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcPeeringConnectionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcPeeringConnectionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcPeeringConnectionsPaginator) NextPage(ctx context.Context) (*DescribeVpcPeeringConnectionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

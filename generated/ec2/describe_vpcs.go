@@ -122,7 +122,7 @@ func describeVpcsItems(out *DescribeVpcsOutput) []DescribeVpcsVpc {
 //
 // Each page is a *DescribeVpcsOutput; Items yields the elements of Vpcs across pages.
 type DescribeVpcsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpcsPaginator returns a paginator over DescribeVpcs, starting from in, which is not modified.
@@ -143,11 +143,21 @@ func NewDescribeVpcsPaginator(client DescribeVpcsAPIClient, in *DescribeVpcsInpu
 	return &DescribeVpcsPaginator{paginate.New(describeVpcsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpcsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpcsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpcsPaginator) NextPage(ctx context.Context) (*DescribeVpcsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func describeVpnConcentratorsItems(out *DescribeVpnConcentratorsOutput) []VpnCon
 //
 // Each page is a *DescribeVpnConcentratorsOutput; Items yields the elements of VpnConcentrators across pages.
 type DescribeVpnConcentratorsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeVpnConcentratorsPaginator returns a paginator over DescribeVpnConcentrators, starting from in, which is not modified.
@@ -112,11 +112,21 @@ func NewDescribeVpnConcentratorsPaginator(client DescribeVpnConcentratorsAPIClie
 	return &DescribeVpnConcentratorsPaginator{paginate.New(describeVpnConcentratorsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeVpnConcentratorsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeVpnConcentratorsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeVpnConcentratorsPaginator) NextPage(ctx context.Context) (*DescribeVpnConcentratorsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

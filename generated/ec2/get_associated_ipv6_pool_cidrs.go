@@ -99,7 +99,7 @@ func getAssociatedIpv6PoolCidrsItems(out *GetAssociatedIpv6PoolCidrsOutput) []Ip
 //
 // Each page is a *GetAssociatedIpv6PoolCidrsOutput; Items yields the elements of Ipv6CidrAssociations across pages.
 type GetAssociatedIpv6PoolCidrsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetAssociatedIpv6PoolCidrsPaginator returns a paginator over GetAssociatedIpv6PoolCidrs, starting from in, which is not modified.
@@ -120,11 +120,21 @@ func NewGetAssociatedIpv6PoolCidrsPaginator(client GetAssociatedIpv6PoolCidrsAPI
 	return &GetAssociatedIpv6PoolCidrsPaginator{paginate.New(getAssociatedIpv6PoolCidrsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetAssociatedIpv6PoolCidrsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetAssociatedIpv6PoolCidrsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetAssociatedIpv6PoolCidrsPaginator) NextPage(ctx context.Context) (*GetAssociatedIpv6PoolCidrsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

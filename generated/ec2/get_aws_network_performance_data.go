@@ -132,7 +132,7 @@ func getAwsNetworkPerformanceDataItems(out *GetAwsNetworkPerformanceDataOutput) 
 //
 // Each page is a *GetAwsNetworkPerformanceDataOutput; Items yields the elements of DataResponses across pages.
 type GetAwsNetworkPerformanceDataPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetAwsNetworkPerformanceDataPaginator returns a paginator over GetAwsNetworkPerformanceData, starting from in, which is not modified.
@@ -153,11 +153,21 @@ func NewGetAwsNetworkPerformanceDataPaginator(client GetAwsNetworkPerformanceDat
 	return &GetAwsNetworkPerformanceDataPaginator{paginate.New(getAwsNetworkPerformanceDataSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetAwsNetworkPerformanceDataPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetAwsNetworkPerformanceDataPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetAwsNetworkPerformanceDataPaginator) NextPage(ctx context.Context) (*GetAwsNetworkPerformanceDataOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -166,7 +166,7 @@ func getCapacityManagerMetricDimensionsItems(out *GetCapacityManagerMetricDimens
 //
 // Each page is a *GetCapacityManagerMetricDimensionsOutput; Items yields the elements of MetricDimensionResults across pages.
 type GetCapacityManagerMetricDimensionsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetCapacityManagerMetricDimensionsPaginator returns a paginator over GetCapacityManagerMetricDimensions, starting from in, which is not modified.
@@ -187,11 +187,21 @@ func NewGetCapacityManagerMetricDimensionsPaginator(client GetCapacityManagerMet
 	return &GetCapacityManagerMetricDimensionsPaginator{paginate.New(getCapacityManagerMetricDimensionsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetCapacityManagerMetricDimensionsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetCapacityManagerMetricDimensionsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetCapacityManagerMetricDimensionsPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMetricDimensionsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

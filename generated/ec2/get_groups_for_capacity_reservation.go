@@ -103,7 +103,7 @@ func getGroupsForCapacityReservationItems(out *GetGroupsForCapacityReservationOu
 //
 // Each page is a *GetGroupsForCapacityReservationOutput; Items yields the elements of CapacityReservationGroups across pages.
 type GetGroupsForCapacityReservationPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetGroupsForCapacityReservationPaginator returns a paginator over GetGroupsForCapacityReservation, starting from in, which is not modified.
@@ -124,11 +124,21 @@ func NewGetGroupsForCapacityReservationPaginator(client GetGroupsForCapacityRese
 	return &GetGroupsForCapacityReservationPaginator{paginate.New(getGroupsForCapacityReservationSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetGroupsForCapacityReservationPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetGroupsForCapacityReservationPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetGroupsForCapacityReservationPaginator) NextPage(ctx context.Context) (*GetGroupsForCapacityReservationOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func getInstanceTypesFromInstanceRequirementsItems(out *GetInstanceTypesFromInst
 //
 // Each page is a *GetInstanceTypesFromInstanceRequirementsOutput; Items yields the elements of InstanceTypes across pages.
 type GetInstanceTypesFromInstanceRequirementsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetInstanceTypesFromInstanceRequirementsPaginator returns a paginator over GetInstanceTypesFromInstanceRequirements, starting from in, which is not modified.
@@ -135,11 +135,21 @@ func NewGetInstanceTypesFromInstanceRequirementsPaginator(client GetInstanceType
 	return &GetInstanceTypesFromInstanceRequirementsPaginator{paginate.New(getInstanceTypesFromInstanceRequirementsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetInstanceTypesFromInstanceRequirementsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetInstanceTypesFromInstanceRequirementsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetInstanceTypesFromInstanceRequirementsPaginator) NextPage(ctx context.Context) (*GetInstanceTypesFromInstanceRequirementsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

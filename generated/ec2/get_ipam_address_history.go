@@ -153,7 +153,7 @@ func getIpamAddressHistoryItems(out *GetIpamAddressHistoryOutput) []HistoryRecor
 //
 // Each page is a *GetIpamAddressHistoryOutput; Items yields the elements of HistoryRecords across pages.
 type GetIpamAddressHistoryPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetIpamAddressHistoryPaginator returns a paginator over GetIpamAddressHistory, starting from in, which is not modified.
@@ -174,11 +174,21 @@ func NewGetIpamAddressHistoryPaginator(client GetIpamAddressHistoryAPIClient, in
 	return &GetIpamAddressHistoryPaginator{paginate.New(getIpamAddressHistorySpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetIpamAddressHistoryPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetIpamAddressHistoryPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetIpamAddressHistoryPaginator) NextPage(ctx context.Context) (*GetIpamAddressHistoryOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func getIpamPoolCidrsItems(out *GetIpamPoolCidrsOutput) []IpamPoolCidr {
 //
 // Each page is a *GetIpamPoolCidrsOutput; Items yields the elements of IpamPoolCidrs across pages.
 type GetIpamPoolCidrsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetIpamPoolCidrsPaginator returns a paginator over GetIpamPoolCidrs, starting from in, which is not modified.
@@ -124,11 +124,21 @@ func NewGetIpamPoolCidrsPaginator(client GetIpamPoolCidrsAPIClient, in *GetIpamP
 	return &GetIpamPoolCidrsPaginator{paginate.New(getIpamPoolCidrsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetIpamPoolCidrsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetIpamPoolCidrsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetIpamPoolCidrsPaginator) NextPage(ctx context.Context) (*GetIpamPoolCidrsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -106,7 +106,7 @@ func getIpamPrefixListResolverVersionEntriesItems(out *GetIpamPrefixListResolver
 //
 // Each page is a *GetIpamPrefixListResolverVersionEntriesOutput; Items yields the elements of Entries across pages.
 type GetIpamPrefixListResolverVersionEntriesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetIpamPrefixListResolverVersionEntriesPaginator returns a paginator over GetIpamPrefixListResolverVersionEntries, starting from in, which is not modified.
@@ -127,11 +127,21 @@ func NewGetIpamPrefixListResolverVersionEntriesPaginator(client GetIpamPrefixLis
 	return &GetIpamPrefixListResolverVersionEntriesPaginator{paginate.New(getIpamPrefixListResolverVersionEntriesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetIpamPrefixListResolverVersionEntriesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetIpamPrefixListResolverVersionEntriesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetIpamPrefixListResolverVersionEntriesPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverVersionEntriesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -113,7 +113,7 @@ func getIpamResourceCidrsItems(out *GetIpamResourceCidrsOutput) []IpamResourceCi
 //
 // Each page is a *GetIpamResourceCidrsOutput; Items yields the elements of IpamResourceCidrs across pages.
 type GetIpamResourceCidrsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetIpamResourceCidrsPaginator returns a paginator over GetIpamResourceCidrs, starting from in, which is not modified.
@@ -134,11 +134,21 @@ func NewGetIpamResourceCidrsPaginator(client GetIpamResourceCidrsAPIClient, in *
 	return &GetIpamResourceCidrsPaginator{paginate.New(getIpamResourceCidrsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetIpamResourceCidrsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetIpamResourceCidrsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetIpamResourceCidrsPaginator) NextPage(ctx context.Context) (*GetIpamResourceCidrsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

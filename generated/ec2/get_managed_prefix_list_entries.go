@@ -102,7 +102,7 @@ func getManagedPrefixListEntriesItems(out *GetManagedPrefixListEntriesOutput) []
 //
 // Each page is a *GetManagedPrefixListEntriesOutput; Items yields the elements of Entries across pages.
 type GetManagedPrefixListEntriesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetManagedPrefixListEntriesPaginator returns a paginator over GetManagedPrefixListEntries, starting from in, which is not modified.
@@ -123,11 +123,21 @@ func NewGetManagedPrefixListEntriesPaginator(client GetManagedPrefixListEntriesA
 	return &GetManagedPrefixListEntriesPaginator{paginate.New(getManagedPrefixListEntriesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetManagedPrefixListEntriesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetManagedPrefixListEntriesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetManagedPrefixListEntriesPaginator) NextPage(ctx context.Context) (*GetManagedPrefixListEntriesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -140,7 +140,7 @@ func getSpotPlacementScoresItems(out *GetSpotPlacementScoresOutput) []SpotPlacem
 //
 // Each page is a *GetSpotPlacementScoresOutput; Items yields the elements of SpotPlacementScores across pages.
 type GetSpotPlacementScoresPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetSpotPlacementScoresPaginator returns a paginator over GetSpotPlacementScores, starting from in, which is not modified.
@@ -161,11 +161,21 @@ func NewGetSpotPlacementScoresPaginator(client GetSpotPlacementScoresAPIClient, 
 	return &GetSpotPlacementScoresPaginator{paginate.New(getSpotPlacementScoresSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetSpotPlacementScoresPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetSpotPlacementScoresPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetSpotPlacementScoresPaginator) NextPage(ctx context.Context) (*GetSpotPlacementScoresOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

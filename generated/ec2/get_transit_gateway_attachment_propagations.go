@@ -105,7 +105,7 @@ func getTransitGatewayAttachmentPropagationsItems(out *GetTransitGatewayAttachme
 //
 // Each page is a *GetTransitGatewayAttachmentPropagationsOutput; Items yields the elements of TransitGatewayAttachmentPropagations across pages.
 type GetTransitGatewayAttachmentPropagationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetTransitGatewayAttachmentPropagationsPaginator returns a paginator over GetTransitGatewayAttachmentPropagations, starting from in, which is not modified.
@@ -126,11 +126,21 @@ func NewGetTransitGatewayAttachmentPropagationsPaginator(client GetTransitGatewa
 	return &GetTransitGatewayAttachmentPropagationsPaginator{paginate.New(getTransitGatewayAttachmentPropagationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetTransitGatewayAttachmentPropagationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetTransitGatewayAttachmentPropagationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetTransitGatewayAttachmentPropagationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayAttachmentPropagationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

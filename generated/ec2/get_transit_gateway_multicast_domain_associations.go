@@ -110,7 +110,7 @@ func getTransitGatewayMulticastDomainAssociationsItems(out *GetTransitGatewayMul
 //
 // Each page is a *GetTransitGatewayMulticastDomainAssociationsOutput; Items yields the elements of MulticastDomainAssociations across pages.
 type GetTransitGatewayMulticastDomainAssociationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetTransitGatewayMulticastDomainAssociationsPaginator returns a paginator over GetTransitGatewayMulticastDomainAssociations, starting from in, which is not modified.
@@ -131,11 +131,21 @@ func NewGetTransitGatewayMulticastDomainAssociationsPaginator(client GetTransitG
 	return &GetTransitGatewayMulticastDomainAssociationsPaginator{paginate.New(getTransitGatewayMulticastDomainAssociationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayMulticastDomainAssociationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

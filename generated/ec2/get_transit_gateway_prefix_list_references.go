@@ -113,7 +113,7 @@ func getTransitGatewayPrefixListReferencesItems(out *GetTransitGatewayPrefixList
 //
 // Each page is a *GetTransitGatewayPrefixListReferencesOutput; Items yields the elements of TransitGatewayPrefixListReferences across pages.
 type GetTransitGatewayPrefixListReferencesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetTransitGatewayPrefixListReferencesPaginator returns a paginator over GetTransitGatewayPrefixListReferences, starting from in, which is not modified.
@@ -134,11 +134,21 @@ func NewGetTransitGatewayPrefixListReferencesPaginator(client GetTransitGatewayP
 	return &GetTransitGatewayPrefixListReferencesPaginator{paginate.New(getTransitGatewayPrefixListReferencesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetTransitGatewayPrefixListReferencesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetTransitGatewayPrefixListReferencesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetTransitGatewayPrefixListReferencesPaginator) NextPage(ctx context.Context) (*GetTransitGatewayPrefixListReferencesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -107,7 +107,7 @@ func getTransitGatewayRouteTableAssociationsItems(out *GetTransitGatewayRouteTab
 //
 // Each page is a *GetTransitGatewayRouteTableAssociationsOutput; Items yields the elements of Associations across pages.
 type GetTransitGatewayRouteTableAssociationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetTransitGatewayRouteTableAssociationsPaginator returns a paginator over GetTransitGatewayRouteTableAssociations, starting from in, which is not modified.
@@ -128,11 +128,21 @@ func NewGetTransitGatewayRouteTableAssociationsPaginator(client GetTransitGatewa
 	return &GetTransitGatewayRouteTableAssociationsPaginator{paginate.New(getTransitGatewayRouteTableAssociationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetTransitGatewayRouteTableAssociationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetTransitGatewayRouteTableAssociationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetTransitGatewayRouteTableAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayRouteTableAssociationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -107,7 +107,7 @@ func getTransitGatewayRouteTablePropagationsItems(out *GetTransitGatewayRouteTab
 //
 // Each page is a *GetTransitGatewayRouteTablePropagationsOutput; Items yields the elements of TransitGatewayRouteTablePropagations across pages.
 type GetTransitGatewayRouteTablePropagationsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetTransitGatewayRouteTablePropagationsPaginator returns a paginator over GetTransitGatewayRouteTablePropagations, starting from in, which is not modified.
@@ -128,11 +128,21 @@ func NewGetTransitGatewayRouteTablePropagationsPaginator(client GetTransitGatewa
 	return &GetTransitGatewayRouteTablePropagationsPaginator{paginate.New(getTransitGatewayRouteTablePropagationsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetTransitGatewayRouteTablePropagationsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetTransitGatewayRouteTablePropagationsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetTransitGatewayRouteTablePropagationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayRouteTablePropagationsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -88,7 +88,7 @@ func getVpnConnectionDeviceTypesItems(out *GetVpnConnectionDeviceTypesOutput) []
 //
 // Each page is a *GetVpnConnectionDeviceTypesOutput; Items yields the elements of VpnConnectionDeviceTypes across pages.
 type GetVpnConnectionDeviceTypesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewGetVpnConnectionDeviceTypesPaginator returns a paginator over GetVpnConnectionDeviceTypes, starting from in, which is not modified.
@@ -109,11 +109,21 @@ func NewGetVpnConnectionDeviceTypesPaginator(client GetVpnConnectionDeviceTypesA
 	return &GetVpnConnectionDeviceTypesPaginator{paginate.New(getVpnConnectionDeviceTypesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *GetVpnConnectionDeviceTypesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *GetVpnConnectionDeviceTypesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *GetVpnConnectionDeviceTypesPaginator) NextPage(ctx context.Context) (*GetVpnConnectionDeviceTypesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

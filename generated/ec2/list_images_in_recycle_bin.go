@@ -89,7 +89,7 @@ func listImagesInRecycleBinItems(out *ListImagesInRecycleBinOutput) []ListImages
 //
 // Each page is a *ListImagesInRecycleBinOutput; Items yields the elements of Images across pages.
 type ListImagesInRecycleBinPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListImagesInRecycleBinPaginator returns a paginator over ListImagesInRecycleBin, starting from in, which is not modified.
@@ -110,11 +110,21 @@ func NewListImagesInRecycleBinPaginator(client ListImagesInRecycleBinAPIClient, 
 	return &ListImagesInRecycleBinPaginator{paginate.New(listImagesInRecycleBinSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListImagesInRecycleBinPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListImagesInRecycleBinPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListImagesInRecycleBinPaginator) NextPage(ctx context.Context) (*ListImagesInRecycleBinOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ func listSnapshotsInRecycleBinItems(out *ListSnapshotsInRecycleBinOutput) []List
 //
 // Each page is a *ListSnapshotsInRecycleBinOutput; Items yields the elements of Snapshots across pages.
 type ListSnapshotsInRecycleBinPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListSnapshotsInRecycleBinPaginator returns a paginator over ListSnapshotsInRecycleBin, starting from in, which is not modified.
@@ -111,11 +111,21 @@ func NewListSnapshotsInRecycleBinPaginator(client ListSnapshotsInRecycleBinAPICl
 	return &ListSnapshotsInRecycleBinPaginator{paginate.New(listSnapshotsInRecycleBinSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListSnapshotsInRecycleBinPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListSnapshotsInRecycleBinPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListSnapshotsInRecycleBinPaginator) NextPage(ctx context.Context) (*ListSnapshotsInRecycleBinOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

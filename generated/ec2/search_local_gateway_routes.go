@@ -114,7 +114,7 @@ func searchLocalGatewayRoutesItems(out *SearchLocalGatewayRoutesOutput) []Search
 //
 // Each page is a *SearchLocalGatewayRoutesOutput; Items yields the elements of Routes across pages.
 type SearchLocalGatewayRoutesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewSearchLocalGatewayRoutesPaginator returns a paginator over SearchLocalGatewayRoutes, starting from in, which is not modified.
@@ -135,11 +135,21 @@ func NewSearchLocalGatewayRoutesPaginator(client SearchLocalGatewayRoutesAPIClie
 	return &SearchLocalGatewayRoutesPaginator{paginate.New(searchLocalGatewayRoutesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *SearchLocalGatewayRoutesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *SearchLocalGatewayRoutesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *SearchLocalGatewayRoutesPaginator) NextPage(ctx context.Context) (*SearchLocalGatewayRoutesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -134,7 +134,7 @@ func searchTransitGatewayRoutesItems(out *SearchTransitGatewayRoutesOutput) []Se
 //
 // Each page is a *SearchTransitGatewayRoutesOutput; Items yields the elements of Routes across pages.
 type SearchTransitGatewayRoutesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewSearchTransitGatewayRoutesPaginator returns a paginator over SearchTransitGatewayRoutes, starting from in, which is not modified.
@@ -155,11 +155,21 @@ func NewSearchTransitGatewayRoutesPaginator(client SearchTransitGatewayRoutesAPI
 	return &SearchTransitGatewayRoutesPaginator{paginate.New(searchTransitGatewayRoutesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *SearchTransitGatewayRoutesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *SearchTransitGatewayRoutesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *SearchTransitGatewayRoutesPaginator) NextPage(ctx context.Context) (*SearchTransitGatewayRoutesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

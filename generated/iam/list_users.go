@@ -109,7 +109,7 @@ func listUsersItems(out *ListUsersOutput) []User {
 //
 // Each page is a *ListUsersOutput; Items yields the elements of Users across pages.
 type ListUsersPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListUsersPaginator returns a paginator over ListUsers, starting from in, which is not modified.
@@ -130,11 +130,21 @@ func NewListUsersPaginator(client ListUsersAPIClient, in *ListUsersInput, optFns
 	return &ListUsersPaginator{paginate.New(listUsersSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListUsersPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListUsersPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListUsersPaginator) NextPage(ctx context.Context) (*ListUsersOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

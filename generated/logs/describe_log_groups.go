@@ -141,7 +141,7 @@ func describeLogGroupsItems(out *DescribeLogGroupsOutput) []LogGroup {
 //
 // Each page is a *DescribeLogGroupsOutput; Items yields the elements of LogGroups across pages.
 type DescribeLogGroupsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewDescribeLogGroupsPaginator returns a paginator over DescribeLogGroups, starting from in, which is not modified.
@@ -162,11 +162,21 @@ func NewDescribeLogGroupsPaginator(client DescribeLogGroupsAPIClient, in *Descri
 	return &DescribeLogGroupsPaginator{paginate.New(describeLogGroupsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *DescribeLogGroupsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *DescribeLogGroupsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *DescribeLogGroupsPaginator) NextPage(ctx context.Context) (*DescribeLogGroupsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -143,7 +143,7 @@ func filterLogEventsItems(out *FilterLogEventsOutput) []Event {
 //
 // Each page is a *FilterLogEventsOutput; Items yields the elements of Events across pages.
 type FilterLogEventsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewFilterLogEventsPaginator returns a paginator over FilterLogEvents, starting from in, which is not modified.
@@ -164,11 +164,21 @@ func NewFilterLogEventsPaginator(client FilterLogEventsAPIClient, in *FilterLogE
 	return &FilterLogEventsPaginator{paginate.New(filterLogEventsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *FilterLogEventsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *FilterLogEventsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *FilterLogEventsPaginator) NextPage(ctx context.Context) (*FilterLogEventsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

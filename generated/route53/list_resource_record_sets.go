@@ -121,7 +121,7 @@ func listResourceRecordSetsItems(out *ListResourceRecordSetsOutput) []ResourceRe
 //
 // Each page is a *ListResourceRecordSetsOutput; Items yields the elements of ResourceRecordSets across pages.
 type ListResourceRecordSetsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListResourceRecordSetsPaginator returns a paginator over ListResourceRecordSets, starting from in, which is not modified.
@@ -142,11 +142,21 @@ func NewListResourceRecordSetsPaginator(client ListResourceRecordSetsAPIClient, 
 	return &ListResourceRecordSetsPaginator{paginate.New(listResourceRecordSetsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListResourceRecordSetsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListResourceRecordSetsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListResourceRecordSetsPaginator) NextPage(ctx context.Context) (*ListResourceRecordSetsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

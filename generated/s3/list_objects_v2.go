@@ -281,7 +281,7 @@ func listObjectsV2Items(out *ListObjectsV2Output) []Content {
 //
 // Each page is a *ListObjectsV2Output; Items yields the elements of Contents across pages.
 type ListObjectsV2Paginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListObjectsV2Paginator returns a paginator over ListObjectsV2, starting from in, which is not modified.
@@ -302,11 +302,21 @@ func NewListObjectsV2Paginator(client ListObjectsV2APIClient, in *ListObjectsV2I
 	return &ListObjectsV2Paginator{paginate.New(listObjectsV2Spec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListObjectsV2Paginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListObjectsV2Paginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListObjectsV2Paginator) NextPage(ctx context.Context) (*ListObjectsV2Output, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -306,7 +306,7 @@ func listPartsItems(out *ListPartsOutput) []Part {
 //
 // Each page is a *ListPartsOutput; Items yields the elements of Parts across pages.
 type ListPartsPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListPartsPaginator returns a paginator over ListParts, starting from in, which is not modified.
@@ -327,11 +327,21 @@ func NewListPartsPaginator(client ListPartsAPIClient, in *ListPartsInput, optFns
 	return &ListPartsPaginator{paginate.New(listPartsSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListPartsPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListPartsPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListPartsPaginator) NextPage(ctx context.Context) (*ListPartsOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}

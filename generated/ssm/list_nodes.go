@@ -102,7 +102,7 @@ func listNodesItems(out *ListNodesOutput) []Node {
 //
 // Each page is a *ListNodesOutput; Items yields the elements of Nodes across pages.
 type ListNodesPaginator struct {
-	*paginate.Pager
+	pager *paginate.Pager
 }
 
 // NewListNodesPaginator returns a paginator over ListNodes, starting from in, which is not modified.
@@ -123,11 +123,21 @@ func NewListNodesPaginator(client ListNodesAPIClient, in *ListNodesInput, optFns
 	return &ListNodesPaginator{paginate.New(listNodesSpec, call, &input, optFns...)}
 }
 
+// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+func (p *ListNodesPaginator) HasMorePages() bool {
+	return p.pager.HasMorePages()
+}
+
+// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+func (p *ListNodesPaginator) ResumeToken() string {
+	return p.pager.ResumeToken()
+}
+
 // NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
 //
 // A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
 func (p *ListNodesPaginator) NextPage(ctx context.Context) (*ListNodesOutput, error) {
-	page, err := p.Pager.NextPage(ctx)
+	page, err := p.pager.NextPage(ctx)
 	if err != nil {
 		return nil, err
 	}
