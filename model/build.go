@@ -110,6 +110,7 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		Name:          op,
 		Method:        page.Method,
 		Spec:          page.File,
+		Source:        sourcePath(page.File),
 		Doc:           page.Doc,
 		APIDocURL:     page.APIDocURL,
 		ClientName:    b.reserved.name(op + "APIClient"),

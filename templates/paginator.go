@@ -42,11 +42,11 @@ func genClient(f *jen.File, p *model.Paginator) {
 	))
 }
 
-// genSpec writes the paginate.Spec that tells the runtime where the
+// genSpec writes the paginateimpl.Spec that tells the runtime where the
 // operation's hidden pagination members are. Its functions take the input
 // or output as any and assert its type:
 //
-//	var describeSessionsSpec = &paginate.Spec{
+//	var describeSessionsSpec = &paginateimpl.Spec{
 //		InputTokens: []string{"NextToken"},
 //		SetTokens: func(v any, t []paginate.Token) error {
 //			in := v.(*DescribeSessionsInput)
@@ -109,7 +109,7 @@ func genSpec(f *jen.File, p *model.Paginator) {
 	fields[jen.Id("Validate")] = jen.Func().Params(anyParam()).Error().Block(
 		jen.Return(jen.Id("v").Assert(jen.Op("*").Id(in)).Dot("Validate").Call()),
 	)
-	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Runtime, "Spec").Values(fields)
+	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Support, "Spec").Values(fields)
 	genItems(f, p)
 }
 
@@ -239,14 +239,14 @@ func genResult(fields jen.Dict, p *model.Paginator) {
 	fields[jen.Id("Len")] = jen.Func().Params(anyParam()).Params(jen.Int(), jen.Bool()).Block(
 		append([]jen.Code{assertAs("out", p.Output.GoName)},
 			orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
-				return []jen.Code{jen.Return(jen.Qual(Runtime, "PyLen").Call(v), jen.False())}
+				return []jen.Code{jen.Return(jen.Qual(Support, "PyLen").Call(v), jen.False())}
 			}), jen.Return(jen.Lit(0), jen.False()))...)...)
 	var body []jen.Code
 	if r.Type.Kind == model.String {
 		s := jen.Id("s")
 		body = append([]jen.Code{copyOut, jen.Var().Add(s.Clone()).String()},
 			readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{s.Clone().Op("=").Add(v)} })...)
-		body = append(body, writePath(steps, jen.Id("out"), 1, jen.Qual(Runtime, "SliceString").Call(s, i.Clone(), j.Clone()))...)
+		body = append(body, writePath(steps, jen.Id("out"), 1, jen.Qual(Support, "SliceString").Call(s, i.Clone(), j.Clone()))...)
 	} else {
 		zero, _ := zeroValue(r.Field())
 		body = append([]jen.Code{
@@ -263,7 +263,7 @@ func genResult(fields jen.Dict, p *model.Paginator) {
 //
 //	// DescribeSessionsPaginator pages through DescribeSessions ...
 //	type DescribeSessionsPaginator struct {
-//		pager *paginate.Pager
+//		pager *paginateimpl.Pager
 //	}
 //
 //	func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *DescribeSessionsInput, optFns ...func(*paginate.Options)) *DescribeSessionsPaginator
@@ -281,7 +281,7 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 		comment(itemsDoc(p), ""),
 	)
 	f.Add(withDoc(doc).Type().Id(p.PaginatorName).Struct(
-		jen.Id("pager").Op("*").Qual(Runtime, "Pager"),
+		jen.Id("pager").Op("*").Qual(Support, "Pager"),
 	))
 	ctx := jen.Id("ctx").Qual("context", "Context")
 	f.Add(withDoc(paragraphs(
@@ -302,7 +302,7 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			jen.Return(jen.Id("out"), jen.Id("err")),
 		),
 		jen.Return(jen.Op("&").Id(p.PaginatorName).Values(
-			jen.Qual(Runtime, "New").Call(jen.Id(p.SpecName), jen.Id("call"), jen.Op("&").Id("input"), jen.Id("optFns").Op("...")),
+			jen.Qual(Support, "New").Call(jen.Id(p.SpecName), jen.Id("call"), jen.Op("&").Id("input"), jen.Id("optFns").Op("...")),
 		)),
 	))
 	recv := jen.Id("p").Op("*").Id(p.PaginatorName)

@@ -391,7 +391,9 @@ func declCounts(f *ast.File) map[string]int {
 					names[s.Name.Name]++
 				case *ast.ValueSpec:
 					for _, n := range s.Names {
-						names[n.Name]++
+						if n.Name != "_" {
+							names[n.Name]++
+						}
 					}
 				}
 			}
@@ -428,7 +430,7 @@ func stringLits(t *testing.T, f *ast.File) []string {
 // of its own: they only ever name places in error messages.
 var gcImporter = sync.OnceValues(func() (types.Importer, error) {
 	cmd := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}={{.Export}}",
-		Runtime, testifyRequire, pathContext, pathErrors, pathJSON, pathStrconv, pathStrings, pathTesting, pathTime)
+		Runtime, Support, testifyRequire, pathContext, pathErrors, pathJSON, pathStrconv, pathStrings, pathTesting, pathTime)
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("go list: %w", err)

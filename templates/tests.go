@@ -604,7 +604,7 @@ func zeroProblems(t *model.Type, path string) problems {
 }
 
 // memberPath is the path of member name of the value at path, as
-// paginate.Member writes it.
+// paginateimpl.Member writes it.
 func memberPath(path, name string) string {
 	if path == "" {
 		return name
@@ -772,7 +772,7 @@ func genUnionJSONTest(f *jen.File, t *model.Type) {
 //
 //	func TestBudgetUnionValidate(t *testing.T) {
 //		validate := func(u Budget) error {
-//			var v paginate.Invalid
+//			var v paginateimpl.Invalid
 //			u.validate(&v, "")
 //			return v.Err("Budget")
 //		}
@@ -783,7 +783,7 @@ func genUnionValidateTest(f *jen.File, t *model.Type) {
 	known := plainMembers(t)
 	body := []jen.Code{
 		jen.Id("validate").Op(":=").Func().Params(jen.Id("u").Add(typ.Clone())).Error().Block(
-			jen.Var().Id("v").Qual(Runtime, "Invalid"),
+			jen.Var().Id("v").Qual(Support, "Invalid"),
 			jen.Id("u").Dot("validate").Call(jen.Op("&").Id("v"), jen.Lit("")),
 			jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(t.GoName))),
 		),

@@ -161,7 +161,7 @@ func genUnionUnmarshal(f *jen.File, t *model.Type) {
 	times := t.TimeFields()
 	for _, fl := range t.Fields {
 		if slices.Contains(times, fl) {
-			// A timestamp decodes through paginate.JSONTime.
+			// A timestamp decodes through paginateimpl.JSONTime.
 			cases = append(cases, jen.Case(jen.Lit(fl.Wire)).Block(
 				jen.Var().Id("v").Add(jsonTimeType(fl)),
 				jen.Id("err").Op("=").Qual(pathJSON, "Unmarshal").Call(raw.Clone(), jen.Op("&").Id("v")),
@@ -209,7 +209,7 @@ func genUnionUnmarshal(f *jen.File, t *model.Type) {
 //	}
 //	...
 //	for _, name := range slices.Sorted(maps.Keys(s.Unknown)) {
-//		set = append(set, paginate.Key("Unknown", name))
+//		set = append(set, paginateimpl.Key("Unknown", name))
 //	}
 //	if len(set) != 1 {
 //		v.Union(path, set)
@@ -224,7 +224,7 @@ func unionCheck(t *model.Type) []jen.Code {
 	}
 	code = append(code,
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Add(unknownNames(t))).Block(
-			set.Clone().Op("=").Append(set.Clone(), jen.Qual(Runtime, "Key").Call(jen.Lit(t.Unknown), jen.Id("name"))),
+			set.Clone().Op("=").Append(set.Clone(), jen.Qual(Support, "Key").Call(jen.Lit(t.Unknown), jen.Id("name"))),
 		),
 		jen.If(jen.Len(set.Clone()).Op("!=").Lit(1)).Block(
 			jen.Id("v").Dot("Union").Call(jen.Id("path"), set.Clone()),
