@@ -30,15 +30,15 @@ func readNames(out, pkg string) (map[string][]byte, error) {
 	return map[string][]byte{pkg + "/" + templates.NamesFile: b}, nil
 }
 
-// header is the first line of a generated file at path p: the generated
-// header as a comment of the file's kind, or nil for a file of a kind the
-// generator does not write.
+// header is how a generated file at path p begins, whichever version of
+// pagegen wrote it: the generated header's prefix as a comment of the
+// file's kind, or nil for a file of a kind the generator does not write.
 func header(p string) []byte {
 	switch {
 	case strings.HasSuffix(p, ".go"):
-		return []byte("// " + templates.Header + "\n")
+		return []byte("// " + templates.HeaderPrefix)
 	case filepath.Base(p) == templates.NamesFile:
-		return []byte("# " + templates.Header + "\n")
+		return []byte("# " + templates.HeaderPrefix)
 	}
 	return nil
 }
