@@ -100,6 +100,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	for _, p := range pkg.Paginators {
 		p.Filter = b.filterNames(p, b.terms[p])
 	}
+	goNames(pkg)
 	return pkg
 }
 

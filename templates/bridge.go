@@ -114,7 +114,7 @@ func genBridge(f *jen.File, pkg *model.Package, importPath string) {
 			jen.Return(jen.Qual(br.SDKDocument, "NewLazyDocument").Call(jen.Id("v"))),
 		)
 	}
-	f.Line().Add(commentLine(fmt.Sprintf("%s converts values between package %s and the SDK's.", br.VarName, pkg.Name))).Line().
+	f.Line().Add(withDoc(comment(fmt.Sprintf("%s converts values between package %s and the SDK's.", br.VarName, pkg.Name), ""))).
 		Var().Id(br.VarName).Op("=").Qual(BridgeRuntime, "New").Call(jen.Qual(BridgeRuntime, "Config").Values(cfg))
 }
 
@@ -132,8 +132,7 @@ func genBridgeTests(f *jen.File, pkg *model.Package, importPath string) {
 	sdk := func(name string) *jen.Statement { return jen.Qual(br.SDKImport, name) }
 	tb := jen.Id("t").Op("*").Qual(pathTesting, "T")
 	if br.APIVersion != "" {
-		f.Line().Add(commentLine(fmt.Sprintf("%s checks that the SDK package is the service's, at the API version the pages document.", br.VersionTestName)))
-		f.Func().Id(br.VersionTestName).Params(tb.Clone()).Block(
+		f.Line().Add(withDoc(comment(fmt.Sprintf("%s checks that the SDK package is the service's, at the API version the pages document.", br.VersionTestName), ""))).Func().Id(br.VersionTestName).Params(tb.Clone()).Block(
 			jen.Qual(testifyRequire, "Equal").Call(jen.Id("t"), jen.Lit(br.APIVersion), sdk("ServiceAPIVersion"),
 				jen.Lit(fmt.Sprintf("%s serves another API than the pages document", br.SDKImport))),
 		)
@@ -143,8 +142,7 @@ func genBridgeTests(f *jen.File, pkg *model.Package, importPath string) {
 			return jen.Qual(BridgeTestKit, "RoundTrip").Call(jen.Id("t"), jen.Id(br.VarName), jen.Lit(p.Name),
 				jen.New(svc(ours)), jen.New(sdk(theirs)))
 		}
-		f.Line().Add(commentLine(fmt.Sprintf("%s checks that every member of %s's input and output converts to the SDK's types and back.", br.TestNames[p.Name], p.Name)))
-		f.Func().Id(br.TestNames[p.Name]).Params(tb.Clone()).Block(
+		f.Line().Add(withDoc(comment(fmt.Sprintf("%s checks that every member of %s's input and output converts to the SDK's types and back.", br.TestNames[p.Name], p.Name), ""))).Func().Id(br.TestNames[p.Name]).Params(tb.Clone()).Block(
 			roundTrip(p.Input.GoName, p.Name+"Input"),
 			roundTrip(p.Output.GoName, p.Name+"Output"),
 		)

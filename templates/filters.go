@@ -34,9 +34,9 @@ func genFilterNames(f *jen.File, fn *model.FilterNames) {
 		if n.Param != "" {
 			continue
 		}
-		doc := comment(fmt.Sprintf("%s is the filter name %q.", n.GoName, n.Value), "")
+		doc := commentIn(fmt.Sprintf("%s is the filter name %q.", n.GoName, n.Value), "")
 		if n.Doc != "" {
-			doc = paragraphs(doc, comment("", n.Doc))
+			doc = paragraphs(doc, commentIn("", n.Doc))
 		}
 		consts = append(consts, withDoc(doc).Id(n.GoName).Add(name.Clone()).Op("=").Lit(n.Value))
 	}

@@ -211,6 +211,34 @@ func commentText(line string) string {
 	return "// " + line
 }
 
+// docOf returns the lines of a doc comment the model decided.
+func docOf(d model.Doc) docLines {
+	lines := comment(d.Lead, d.Text)
+	for _, m := range d.More {
+		lines = paragraphs(lines, comment("", m))
+	}
+	return lines
+}
+
+// indent is the columns of the tab before a comment inside a struct or a
+// const block.
+const indent = 4
+
+// commentIn is [comment] for a comment inside a struct or a const block,
+// whose lines are shorter by the tab before them.
+func commentIn(lead, markdown string) docLines {
+	return godoc.WithLeadIndented(lead, markdown, indent)
+}
+
+// docIn is [docOf] for a comment inside a struct or a const block.
+func docIn(d model.Doc) docLines {
+	lines := commentIn(d.Lead, d.Text)
+	for _, m := range d.More {
+		lines = paragraphs(lines, commentIn("", m))
+	}
+	return lines
+}
+
 // paragraphs joins doc comment lines with a blank line between them.
 func paragraphs(parts ...docLines) docLines {
 	var out docLines

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -29,12 +28,7 @@ func genOutput(f *jen.File, p *model.Paginator) {
 //		DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error)
 //	}
 func genClient(f *jen.File, p *model.Paginator) {
-	doc := comment(fmt.Sprintf("%s is a client that can call %s, the operation boto3's %s paginator pages through.",
-		p.ClientName, p.Name, p.Method), "")
-	if p.APIDocURL != "" {
-		doc = paragraphs(doc, comment("", fmt.Sprintf("See [%s in the AWS API documentation](%s).", p.Name, p.APIDocURL)))
-	}
-	f.Add(withDoc(doc).Type().Id(p.ClientName).Interface(
+	f.Add(withDoc(docOf(p.Docs().Client)).Type().Id(p.ClientName).Interface(
 		jen.Id(p.Name).Params(
 			jen.Id("ctx").Qual("context", "Context"),
 			jen.Id("in").Op("*").Id(p.Input.GoName),
@@ -199,7 +193,7 @@ func genItems(f *jen.File, p *model.Paginator) {
 			body = orElse(r, body, jen.Return(jen.Nil()))
 		}
 	}
-	f.Line().Add(commentLine(fmt.Sprintf("%s returns the items of a %s page.", p.ItemsName, p.Name))).Line().
+	f.Line().Add(withDoc(comment(fmt.Sprintf("%s returns the items of a %s page.", p.ItemsName, p.Name), ""))).
 		Func().Id(p.ItemsName).Params(jen.Id("out").Op("*").Id(p.Output.GoName)).Index().Add(item).Block(body...)
 }
 
@@ -275,19 +269,12 @@ func genResult(fields jen.Dict, p *model.Paginator) {
 func genPaginator(f *jen.File, p *model.Paginator) {
 	in, out := jen.Id(p.Input.GoName), jen.Id(p.Output.GoName)
 	item := typeRef(p.Item())
-	doc := paragraphs(
-		comment(fmt.Sprintf("%s pages through %s the way boto3's %s paginator does.", p.PaginatorName, p.Name, p.Method), ""),
-		comment("", p.Doc),
-		comment(itemsDoc(p), ""),
-	)
-	f.Add(withDoc(doc).Type().Id(p.PaginatorName).Struct(
+	docs := p.Docs()
+	f.Add(withDoc(docOf(docs.Paginator)).Type().Id(p.PaginatorName).Struct(
 		jen.Id("pager").Op("*").Qual(Support, "Pager"),
 	))
 	ctx := jen.Id("ctx").Qual("context", "Context")
-	f.Add(withDoc(paragraphs(
-		comment(fmt.Sprintf("%s returns a paginator over %s, starting from in, which is not modified.", p.NewName, p.Name), ""),
-		comment("The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.", ""),
-	)).Func().Id(p.NewName).Params(
+	f.Add(withDoc(docOf(docs.New)).Func().Id(p.NewName).Params(
 		jen.Id("client").Id(p.ClientName),
 		jen.Id("in").Op("*").Add(in.Clone()),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(Runtime, "Options")),
@@ -306,26 +293,23 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 		)),
 	))
 	recv := jen.Id("p").Op("*").Id(p.PaginatorName)
-	f.Add(withDoc(comment("HasMorePages reports whether NextPage has another page, or a pagination error, to return.", "")).
+	f.Add(withDoc(docOf(docs.HasMorePages)).
 		Func().Params(recv.Clone()).Id("HasMorePages").Params().Bool().Block(
 		jen.Return(jen.Id("p").Dot("pager").Dot("HasMorePages").Call()),
 	))
-	f.Add(withDoc(comment("ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or \"\" when there is nothing to resume.", "")).
+	f.Add(withDoc(docOf(docs.ResumeToken)).
 		Func().Params(recv.Clone()).Id("ResumeToken").Params().String().Block(
 		jen.Return(jen.Id("p").Dot("pager").Dot("ResumeToken").Call()),
 	))
 	page, err := jen.Id("page"), jen.Id("err")
 	next := jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("NextPage").Call(jen.Id("ctx"))
-	f.Add(withDoc(paragraphs(
-		comment("NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.", ""),
-		comment("A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.", ""),
-	)).Func().Params(recv.Clone()).Id("NextPage").Params(ctx.Clone()).Params(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
+	f.Add(withDoc(docOf(docs.NextPage)).Func().Params(recv.Clone()).Id("NextPage").Params(ctx.Clone()).Params(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
 		jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("pager").Dot("NextPage").Call(jen.Id("ctx")),
 		jen.If(err.Clone().Op("!=").Nil()).Block(jen.Return(jen.Nil(), err.Clone())),
 		jen.Return(page.Clone().Assert(jen.Op("*").Add(out.Clone())), jen.Nil()),
 	))
 	yield := jen.Id("yield")
-	f.Add(withDoc(comment("Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.", "")).
+	f.Add(withDoc(docOf(docs.Pages)).
 		Func().Params(recv.Clone()).Id("Pages").Params(ctx.Clone()).Qual("iter", "Seq2").Types(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
 		jen.Return(jen.Func().Params(yield.Clone().Func().Params(jen.Op("*").Add(out.Clone()), jen.Error()).Bool()).Block(
 			jen.For(jen.Id("p").Dot("HasMorePages").Call()).Block(
@@ -334,7 +318,7 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			),
 		)),
 	))
-	f.Add(withDoc(comment("Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).", "")).
+	f.Add(withDoc(docOf(docs.Items)).
 		Func().Params(recv.Clone()).Id("Items").Params(ctx.Clone()).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
 		jen.Return(jen.Func().Params(yield.Clone().Func().Params(item.Clone(), jen.Error()).Bool()).Block(
 			jen.For(jen.Id("p").Dot("HasMorePages").Call()).Block(
@@ -351,27 +335,6 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			),
 		)),
 	))
-}
-
-// itemsDoc says what the paginator's Items yields.
-func itemsDoc(p *model.Paginator) string {
-	if p.Result().Type.Kind == model.Slice {
-		return fmt.Sprintf("Each page is a *%s; Items yields the elements of %s across pages.", p.Output.GoName, goPath(p.Result()))
-	}
-	return fmt.Sprintf("Each page is a *%s; Items yields each page's %s.", p.Output.GoName, goPath(p.Result()))
-}
-
-// goPath is a path's first alternative in Go field names: "ResultSet.Rows".
-func goPath(p *model.Path) string {
-	var parts []string
-	for _, s := range p.Alts[0] {
-		name := s.Field.GoName
-		if s.Last {
-			name += "[len-1]"
-		}
-		parts = append(parts, name)
-	}
-	return strings.Join(parts, ".")
 }
 
 // orElse appends fallback to the statements that read a path, unless the

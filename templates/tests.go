@@ -99,8 +99,7 @@ func assertion(fn string, args ...jen.Code) *jen.Statement {
 //	func (c *describeSessionsFake) DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error)
 func (g *testGen) genFake(f *jen.File) {
 	p := g.p
-	f.Line().Add(commentLine(fmt.Sprintf("%s serves pages of %s from memory; page i's token is \"page-i\".", p.FakeName, p.Name)))
-	f.Type().Id(p.FakeName).Struct(
+	f.Line().Add(withDoc(comment(fmt.Sprintf("%s serves pages of %s from memory; page i's token is \"page-i\".", p.FakeName, p.Name), ""))).Type().Id(p.FakeName).Struct(
 		jen.Id("pages").Index().Op("*").Id(p.Output.GoName),
 		jen.Id("calls").Index().Id(p.Input.GoName),
 		jen.Id("err").Error(),
@@ -152,8 +151,7 @@ func (g *testGen) genFake(f *jen.File) {
 		jen.If(jen.Id("i").Op("<").Len(jen.Id("sizes")).Op("-").Lit(1)).Block(last...),
 		jen.Id("c").Dot("pages").Op("=").Append(jen.Id("c").Dot("pages"), jen.Id("page")),
 	)
-	f.Line().Add(commentLine(fmt.Sprintf("%s returns a fake client serving pages of the given sizes, and the markers of all its items in order.", p.NewFakeName)))
-	f.Func().Id(p.NewFakeName).Params(jen.Id("sizes").Op("...").Int()).Params(jen.Op("*").Id(p.FakeName), jen.Index().String()).Block(
+	f.Line().Add(withDoc(comment(fmt.Sprintf("%s returns a fake client serving pages of the given sizes, and the markers of all its items in order.", p.NewFakeName), ""))).Func().Id(p.NewFakeName).Params(jen.Id("sizes").Op("...").Int()).Params(jen.Op("*").Id(p.FakeName), jen.Index().String()).Block(
 		jen.Id("c").Op(":=").Op("&").Id(p.FakeName).Values(),
 		jen.Var().Id("want").Index().String(),
 		jen.For(jen.List(jen.Id("i"), size).Op(":=").Range().Id("sizes")).Block(page...),
@@ -280,8 +278,7 @@ func (g *testGen) genHelpers(f *jen.File) {
 	if g.unmarked() {
 		item = jen.Id("_")
 	}
-	f.Line().Add(commentLine(fmt.Sprintf("%s pages through p and returns the markers of its items.", p.CollectName)))
-	f.Func().Id(p.CollectName).Params(jen.Id("t").Op("*").Qual(pathTesting, "T"), jen.Id("p").Op("*").Id(p.PaginatorName)).Index().String().Block(
+	f.Line().Add(withDoc(comment(fmt.Sprintf("%s pages through p and returns the markers of its items.", p.CollectName), ""))).Func().Id(p.CollectName).Params(jen.Id("t").Op("*").Qual(pathTesting, "T"), jen.Id("p").Op("*").Id(p.PaginatorName)).Index().String().Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Var().Id("got").Index().String(),
 		jen.For(jen.List(item, jen.Id("err")).Op(":=").Range().Id("p").Dot("Items").Call(ctxBackground())).Block(
@@ -290,8 +287,7 @@ func (g *testGen) genHelpers(f *jen.File) {
 		),
 		jen.Return(jen.Id("got")),
 	)
-	f.Line().Add(commentLine(fmt.Sprintf("%s returns an input with every required member set.", p.ValidInputName)))
-	f.Func().Id(p.ValidInputName).Params().Op("*").Id(p.Input.GoName).Block(
+	f.Line().Add(withDoc(comment(fmt.Sprintf("%s returns an input with every required member set.", p.ValidInputName), ""))).Func().Id(p.ValidInputName).Params().Op("*").Id(p.Input.GoName).Block(
 		jen.Return(jen.Op("&").Add(exampleStruct(p.Input, nil, true, false))),
 	)
 }
@@ -527,7 +523,7 @@ func (g *testGen) genValidateTest(f *jen.File) {
 		return
 	}
 	body = append(body, jen.Var().Id("invalid").Op("*").Qual(Runtime, "InvalidParamsError"))
-	unions := holdsUnion(p.Input)
+	unions := p.Input.HoldsUnion()
 	body = append(body, zero.assert(jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call(), unions)...)
 	if fl, nested := nestedProblems(p.Input); fl != nil {
 		body = append(body,

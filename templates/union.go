@@ -38,7 +38,7 @@ func unionDoc(t *model.Type) docLines {
 //	// Unknown holds the members that this package does not know, by name, as they were received.
 //	Unknown map[string]json.RawMessage `json:"-" pagegen:"unknown"`
 func unknownField(t *model.Type) jen.Code {
-	doc := comment("", fmt.Sprintf(
+	doc := commentIn("", fmt.Sprintf(
 		"%s holds the members that this package does not know, by name, as they were received. "+
 			"MarshalJSON writes them back; an entry named like a known member is written only when that member's field is not set.",
 		t.Unknown))
@@ -231,36 +231,4 @@ func unionCheck(t *model.Type) []jen.Code {
 		),
 	)
 	return code
-}
-
-// holdsUnion reports whether a value of type t holds a union at some depth.
-func holdsUnion(t *model.Type) bool {
-	seen := map[*model.Type]bool{}
-	var holds func(t *model.Type) bool
-	holds = func(t *model.Type) bool {
-		if seen[t] {
-			return false
-		}
-		seen[t] = true
-		if t.Kind == model.Union {
-			return true
-		}
-		for _, f := range t.Fields {
-			if refHoldsUnion(f.Type, holds) {
-				return true
-			}
-		}
-		return false
-	}
-	return holds(t)
-}
-
-func refHoldsUnion(r *model.TypeRef, holds func(*model.Type) bool) bool {
-	switch r.Kind {
-	case model.Named:
-		return holds(r.Named)
-	case model.Slice, model.Map:
-		return refHoldsUnion(r.Elem, holds)
-	}
-	return false
 }

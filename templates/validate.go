@@ -38,13 +38,7 @@ func genValidate(f *jen.File, t *model.Type, op string) {
 				jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(op))),
 			}
 		}
-		what := "every required member that is missing"
-		if holdsUnion(t) {
-			what += " and every union without exactly one member set"
-		}
-		f.Add(withDoc(comment(
-			"Validate reports "+what+", at any depth, with its path; the paginator calls it before the first request.", "",
-		)).Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(body...))
+		f.Add(withDoc(docOf(model.ValidateDoc(t))).Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(body...))
 	}
 	if !t.Validates {
 		return
