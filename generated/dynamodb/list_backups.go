@@ -14,8 +14,8 @@ import (
 
 // ListBackupsInput is the input of ListBackups.
 type ListBackupsInput struct {
-	// Lists the backups from the table specified in TableName. You can also provide
-	// the Amazon Resource Name (ARN) of the table in this parameter.
+	// Lists the backups from the table specified in TableName. You can also
+	// provide the Amazon Resource Name (ARN) of the table in this parameter.
 	TableName string `json:"TableName,omitempty"`
 	// Only backups created after this time are listed. TimeRangeLowerBound is
 	// inclusive.
@@ -27,19 +27,21 @@ type ListBackupsInput struct {
 	//
 	// Where BackupType can be:
 	//
-	//   - USER - On-demand backup created by you. (The default setting if no other
-	//     backup types are specified.)
+	//   - USER - On-demand backup created by you. (The default setting if no
+	//     other backup types are specified.)
 	//   - SYSTEM - On-demand backup automatically created by DynamoDB.
 	//   - ALL - All types of on-demand backups (USER and SYSTEM).
 	BackupType ListBackupsBackupType `json:"BackupType,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	ExclusiveStartBackupArn paginate.Token `json:"ExclusiveStartBackupArn,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	Limit *int64 `json:"Limit,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s ListBackupsInput) MarshalJSON() ([]byte, error) {
 	type plain ListBackupsInput
 	return json.Marshal(struct {
@@ -53,7 +55,9 @@ func (s ListBackupsInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *ListBackupsInput) UnmarshalJSON(b []byte) error {
 	type plain ListBackupsInput
 	v := struct {
@@ -73,7 +77,8 @@ func (s *ListBackupsInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: ListBackupsInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *ListBackupsInput) Validate() error {
 	return nil
 }
@@ -86,7 +91,7 @@ type ListBackupsOutput struct {
 	LastEvaluatedBackupArn paginate.Token `json:"LastEvaluatedBackupArn,omitzero"`
 }
 
-// ListBackupsAPIClient is a client that can call ListBackups, the operation boto3's list_backups paginator pages through.
+// ListBackupsAPIClient is a client that can call ListBackups.
 //
 // See [ListBackups in the AWS API documentation].
 //
@@ -130,19 +135,21 @@ func listBackupsItems(out *ListBackupsOutput) []BackupSummary {
 	return out.BackupSummaries
 }
 
-// ListBackupsPaginator pages through ListBackups the way boto3's list_backups paginator does.
+// ListBackupsPaginator pages through the results of ListBackups as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// DynamoDB.Client.list_backups.
+// [ListBackupsAPIClient.ListBackups].
 //
-// Each page is a *ListBackupsOutput; Items yields the elements of BackupSummaries across pages.
+// Each page is a *ListBackupsOutput; Items yields the elements of
+// BackupSummaries across pages.
 type ListBackupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListBackupsPaginator returns a paginator over ListBackups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListBackupsPaginator returns a paginator over ListBackups, starting from
+// in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewListBackupsPaginator(client ListBackupsAPIClient, in *ListBackupsInput, optFns ...func(*paginate.Options)) *ListBackupsPaginator {
 	var input ListBackupsInput
 	if in != nil {
@@ -158,19 +165,22 @@ func NewListBackupsPaginator(client ListBackupsAPIClient, in *ListBackupsInput, 
 	return &ListBackupsPaginator{paginateimpl.New(listBackupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListBackupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListBackupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListBackupsPaginator) NextPage(ctx context.Context) (*ListBackupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -179,7 +189,8 @@ func (p *ListBackupsPaginator) NextPage(ctx context.Context) (*ListBackupsOutput
 	return page.(*ListBackupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListBackupsPaginator) Pages(ctx context.Context) iter.Seq2[*ListBackupsOutput, error] {
 	return func(yield func(*ListBackupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -191,7 +202,8 @@ func (p *ListBackupsPaginator) Pages(ctx context.Context) iter.Seq2[*ListBackups
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListBackupsPaginator) Items(ctx context.Context) iter.Seq2[BackupSummary, error] {
 	return func(yield func(BackupSummary, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// listBackupsFake serves pages of ListBackups from memory; page i's token is "page-i".
+// listBackupsFake serves pages of ListBackups from memory; page i's token is
+// "page-i".
 type listBackupsFake struct {
 	pages  []*ListBackupsOutput
 	calls  []ListBackupsInput
@@ -39,7 +40,8 @@ func (c *listBackupsFake) ListBackups(ctx context.Context, in *ListBackupsInput)
 	return &out, nil
 }
 
-// newListBackupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListBackupsFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newListBackupsFake(sizes ...int) (*listBackupsFake, []string) {
 	c := &listBackupsFake{}
 	var want []string

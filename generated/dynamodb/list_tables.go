@@ -12,32 +12,33 @@ import (
 
 // ListTablesInput is the input of ListTables.
 type ListTablesInput struct {
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	ExclusiveStartTableName paginate.Token `json:"ExclusiveStartTableName,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	Limit *int64 `json:"Limit,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: ListTablesInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *ListTablesInput) Validate() error {
 	return nil
 }
 
 // ListTablesOutput is one page of ListTables's results.
 type ListTablesOutput struct {
-	// The names of the tables associated with the current account at the current
-	// endpoint. The maximum size of this array is 100.
+	// The names of the tables associated with the current account at the
+	// current endpoint. The maximum size of this array is 100.
 	//
-	// If LastEvaluatedTableName also appears in the output, you can use this value
-	// as the ExclusiveStartTableName parameter in a subsequent ListTables request
-	// and obtain the next page of results.
+	// If LastEvaluatedTableName also appears in the output, you can use this
+	// value as the ExclusiveStartTableName parameter in a subsequent ListTables
+	// request and obtain the next page of results.
 	TableNames []string `json:"TableNames,omitempty"`
 	// The token of the next page; none on the last page.
 	LastEvaluatedTableName paginate.Token `json:"LastEvaluatedTableName,omitzero"`
 }
 
-// ListTablesAPIClient is a client that can call ListTables, the operation boto3's list_tables paginator pages through.
+// ListTablesAPIClient is a client that can call ListTables.
 //
 // See [ListTables in the AWS API documentation].
 //
@@ -81,19 +82,21 @@ func listTablesItems(out *ListTablesOutput) []string {
 	return out.TableNames
 }
 
-// ListTablesPaginator pages through ListTables the way boto3's list_tables paginator does.
+// ListTablesPaginator pages through the results of ListTables as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// DynamoDB.Client.list_tables.
+// [ListTablesAPIClient.ListTables].
 //
-// Each page is a *ListTablesOutput; Items yields the elements of TableNames across pages.
+// Each page is a *ListTablesOutput; Items yields the elements of TableNames
+// across pages.
 type ListTablesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListTablesPaginator returns a paginator over ListTables, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListTablesPaginator returns a paginator over ListTables, starting from in,
+// which is not modified. The options set boto3's PaginationConfig: MaxItems,
+// PageSize (sent as the operation's limit) and StartingToken.
 func NewListTablesPaginator(client ListTablesAPIClient, in *ListTablesInput, optFns ...func(*paginate.Options)) *ListTablesPaginator {
 	var input ListTablesInput
 	if in != nil {
@@ -109,19 +112,22 @@ func NewListTablesPaginator(client ListTablesAPIClient, in *ListTablesInput, opt
 	return &ListTablesPaginator{paginateimpl.New(listTablesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListTablesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListTablesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListTablesPaginator) NextPage(ctx context.Context) (*ListTablesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -130,7 +136,8 @@ func (p *ListTablesPaginator) NextPage(ctx context.Context) (*ListTablesOutput, 
 	return page.(*ListTablesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListTablesPaginator) Pages(ctx context.Context) iter.Seq2[*ListTablesOutput, error] {
 	return func(yield func(*ListTablesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -142,7 +149,8 @@ func (p *ListTablesPaginator) Pages(ctx context.Context) iter.Seq2[*ListTablesOu
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListTablesPaginator) Items(ctx context.Context) iter.Seq2[string, error] {
 	return func(yield func(string, error) bool) {
 		for p.HasMorePages() {

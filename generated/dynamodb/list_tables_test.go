@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// listTablesFake serves pages of ListTables from memory; page i's token is "page-i".
+// listTablesFake serves pages of ListTables from memory; page i's token is
+// "page-i".
 type listTablesFake struct {
 	pages  []*ListTablesOutput
 	calls  []ListTablesInput
@@ -38,7 +39,8 @@ func (c *listTablesFake) ListTables(ctx context.Context, in *ListTablesInput) (*
 	return &out, nil
 }
 
-// newListTablesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListTablesFake returns a fake client serving pages of the given sizes, and
+// the markers of all its items in order.
 func newListTablesFake(sizes ...int) (*listTablesFake, []string) {
 	c := &listTablesFake{}
 	var want []string

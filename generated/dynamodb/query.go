@@ -12,57 +12,61 @@ import (
 
 // QueryInput is the input of Query.
 type QueryInput struct {
-	// The name of the table containing the requested items. You can also provide
-	// the Amazon Resource Name (ARN) of the table in this parameter.
+	// The name of the table containing the requested items. You can also
+	// provide the Amazon Resource Name (ARN) of the table in this parameter.
 	//
 	// Required.
 	TableName string `json:"TableName,omitempty"`
-	// The name of an index to query. This index can be any local secondary index or
-	// global secondary index on the table. Note that if you use the IndexName
-	// parameter, you must also provide TableName.
+	// The name of an index to query. This index can be any local secondary
+	// index or global secondary index on the table. Note that if you use the
+	// IndexName parameter, you must also provide TableName.
 	IndexName string `json:"IndexName,omitempty"`
 	// The attributes to be returned in the result. You can retrieve all item
-	// attributes, specific item attributes, the count of matching items, or in the
-	// case of an index, some or all of the attributes projected into the index.
+	// attributes, specific item attributes, the count of matching items, or in
+	// the case of an index, some or all of the attributes projected into the
+	// index.
 	//
-	//   - ALL_ATTRIBUTES - Returns all of the item attributes from the specified
-	//     table or index. If you query a local secondary index, then for each
-	//     matching item in the index, DynamoDB fetches the entire item from the
-	//     parent table. If the index is configured to project all item attributes,
-	//     then all of the data can be obtained from the local secondary index, and
-	//     no fetching is required.
-	//   - ALL_PROJECTED_ATTRIBUTES - Allowed only when querying an index. Retrieves
-	//     all attributes that have been projected into the index. If the index is
-	//     configured to project all attributes, this return value is equivalent to
-	//     specifying ALL_ATTRIBUTES.
-	//   - COUNT - Returns the number of matching items, rather than the matching
-	//     items themselves. Note that this uses the same quantity of read capacity
-	//     units as getting the items, and is subject to the same item size
-	//     calculations.
+	//   - ALL_ATTRIBUTES - Returns all of the item attributes from the
+	//     specified table or index. If you query a local secondary index, then
+	//     for each matching item in the index, DynamoDB fetches the entire item
+	//     from the parent table. If the index is configured to project all item
+	//     attributes, then all of the data can be obtained from the local
+	//     secondary index, and no fetching is required.
+	//   - ALL_PROJECTED_ATTRIBUTES - Allowed only when querying an index.
+	//     Retrieves all attributes that have been projected into the index. If
+	//     the index is configured to project all attributes, this return value
+	//     is equivalent to specifying ALL_ATTRIBUTES.
+	//   - COUNT - Returns the number of matching items, rather than the
+	//     matching items themselves. Note that this uses the same quantity of
+	//     read capacity units as getting the items, and is subject to the same
+	//     item size calculations.
 	//   - SPECIFIC_ATTRIBUTES - Returns only the attributes listed in
 	//     ProjectionExpression. This return value is equivalent to specifying
 	//     ProjectionExpression without specifying any value for Select. If you
-	//     query or scan a local secondary index and request only attributes that
-	//     are projected into that index, the operation will read only the index and
-	//     not the table. If any of the requested attributes are not projected into
-	//     the local secondary index, DynamoDB fetches each of these attributes from
-	//     the parent table. This extra fetching incurs additional throughput cost
-	//     and latency. If you query or scan a global secondary index, you can only
-	//     request attributes that are projected into the index. Global secondary
-	//     index queries cannot fetch attributes from the parent table.
+	//     query or scan a local secondary index and request only attributes
+	//     that are projected into that index, the operation will read only the
+	//     index and not the table. If any of the requested attributes are not
+	//     projected into the local secondary index, DynamoDB fetches each of
+	//     these attributes from the parent table. This extra fetching incurs
+	//     additional throughput cost and latency. If you query or scan a global
+	//     secondary index, you can only request attributes that are projected
+	//     into the index. Global secondary index queries cannot fetch
+	//     attributes from the parent table.
 	//
-	// If neither Select nor ProjectionExpression are specified, DynamoDB defaults
-	// to ALL_ATTRIBUTES when accessing a table, and ALL_PROJECTED_ATTRIBUTES when
-	// accessing an index. You cannot use both Select and ProjectionExpression
-	// together in a single request, unless the value for Select is
-	// SPECIFIC_ATTRIBUTES. (This usage is equivalent to specifying
-	// ProjectionExpression without any value for Select.)
+	// If neither Select nor ProjectionExpression are specified, DynamoDB
+	// defaults to ALL_ATTRIBUTES when accessing a table, and
+	// ALL_PROJECTED_ATTRIBUTES when accessing an index. You cannot use both
+	// Select and ProjectionExpression together in a single request, unless the
+	// value for Select is SPECIFIC_ATTRIBUTES. (This usage is equivalent to
+	// specifying ProjectionExpression without any value for Select.)
 	//
-	// If you use the ProjectionExpression parameter, then the value for Select can
-	// only be SPECIFIC_ATTRIBUTES. Any other value for Select will return an error.
+	// If you use the ProjectionExpression parameter, then the value for Select
+	// can only be SPECIFIC_ATTRIBUTES. Any other value for Select will return
+	// an error.
 	Select QuerySelect `json:"Select,omitempty"`
 	// This is a legacy parameter. Use ProjectionExpression instead. For more
-	// information, see [AttributesToGet] in the Amazon DynamoDB Developer Guide.
+	// information, see [AttributesToGet] in the Amazon DynamoDB Developer
+	// Guide.
 	//
 	// [AttributesToGet]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html
 	AttributesToGet []string `json:"AttributesToGet,omitempty"`
@@ -70,9 +74,9 @@ type QueryInput struct {
 	// uses strongly consistent reads; otherwise, the operation uses eventually
 	// consistent reads.
 	//
-	// Strongly consistent reads are not supported on global secondary indexes. If
-	// you query a global secondary index with ConsistentRead set to true, you will
-	// receive a ValidationException.
+	// Strongly consistent reads are not supported on global secondary indexes.
+	// If you query a global secondary index with ConsistentRead set to true,
+	// you will receive a ValidationException.
 	ConsistentRead *bool `json:"ConsistentRead,omitempty"`
 	// This is a legacy parameter. Use KeyConditionExpression instead. For more
 	// information, see [KeyConditions] in the Amazon DynamoDB Developer Guide.
@@ -90,52 +94,53 @@ type QueryInput struct {
 	//
 	// [ConditionalOperator]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html
 	ConditionalOperator QueryConditionalOperator `json:"ConditionalOperator,omitempty"`
-	// Specifies the order for index traversal: If true (default), the traversal is
-	// performed in ascending order; if false, the traversal is performed in
+	// Specifies the order for index traversal: If true (default), the traversal
+	// is performed in ascending order; if false, the traversal is performed in
 	// descending order.
 	//
-	// Items with the same partition key value are stored in sorted order by sort
-	// key. If the sort key data type is Number, the results are stored in numeric
-	// order. For type String, the results are stored in order of UTF-8 bytes. For
-	// type Binary, DynamoDB treats each byte of the binary data as unsigned.
+	// Items with the same partition key value are stored in sorted order by
+	// sort key. If the sort key data type is Number, the results are stored in
+	// numeric order. For type String, the results are stored in order of UTF-8
+	// bytes. For type Binary, DynamoDB treats each byte of the binary data as
+	// unsigned.
 	//
 	// If ScanIndexForward is true, DynamoDB returns the results in the order in
-	// which they are stored (by sort key value). This is the default behavior. If
-	// ScanIndexForward is false, DynamoDB reads the results in reverse order by
-	// sort key value, and then returns the results to the client.
+	// which they are stored (by sort key value). This is the default behavior.
+	// If ScanIndexForward is false, DynamoDB reads the results in reverse order
+	// by sort key value, and then returns the results to the client.
 	ScanIndexForward *bool `json:"ScanIndexForward,omitempty"`
 	// Determines the level of detail about either provisioned or on-demand
 	// throughput consumption that is returned in the response:
 	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the
-	//     operation, together with ConsumedCapacity for each table and secondary
-	//     index that was accessed. Note that some operations, such as GetItem and
-	//     BatchGetItem, do not access any indexes at all. In these cases,
-	//     specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the
-	//     operation.
+	//   - INDEXES - The response includes the aggregate ConsumedCapacity for
+	//     the operation, together with ConsumedCapacity for each table and
+	//     secondary index that was accessed. Note that some operations, such as
+	//     GetItem and BatchGetItem, do not access any indexes at all. In these
+	//     cases, specifying INDEXES will only return ConsumedCapacity
+	//     information for table(s).
+	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for
+	//     the operation.
 	//   - NONE - No ConsumedCapacity details are included in the response.
 	ReturnConsumedCapacity QueryReturnConsumedCapacity `json:"ReturnConsumedCapacity,omitempty"`
-	// A string that identifies one or more attributes to retrieve from the table.
-	// These attributes can include scalars, sets, or elements of a JSON document.
-	// The attributes in the expression must be separated by commas.
+	// A string that identifies one or more attributes to retrieve from the
+	// table. These attributes can include scalars, sets, or elements of a JSON
+	// document. The attributes in the expression must be separated by commas.
 	//
-	// If no attribute names are specified, then all attributes will be returned. If
-	// any of the requested attributes are not found, they will not appear in the
-	// result.
+	// If no attribute names are specified, then all attributes will be
+	// returned. If any of the requested attributes are not found, they will not
+	// appear in the result.
 	//
-	// For more information, see [Accessing Item Attributes] in the Amazon DynamoDB
-	// Developer Guide.
+	// For more information, see [Accessing Item Attributes] in the Amazon
+	// DynamoDB Developer Guide.
 	//
 	// [Accessing Item Attributes]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html
 	ProjectionExpression string `json:"ProjectionExpression,omitempty"`
 	// A string that contains conditions that DynamoDB applies after the Query
-	// operation, but before the data is returned to you. Items that do not satisfy
-	// the FilterExpression criteria are not returned.
+	// operation, but before the data is returned to you. Items that do not
+	// satisfy the FilterExpression criteria are not returned.
 	//
-	// A FilterExpression does not allow key attributes. You cannot define a filter
-	// expression based on a partition key or a sort key.
+	// A FilterExpression does not allow key attributes. You cannot define a
+	// filter expression based on a partition key or a sort key.
 	//
 	// A FilterExpression is applied after the items have already been read; the
 	// process of filtering does not consume any additional read capacity units.
@@ -145,24 +150,25 @@ type QueryInput struct {
 	//
 	// [Filter Expressions]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html
 	FilterExpression string `json:"FilterExpression,omitempty"`
-	// The condition that specifies the key values for items to be retrieved by the
-	// Query action.
+	// The condition that specifies the key values for items to be retrieved by
+	// the Query action.
 	//
-	// The condition must perform an equality test on a single partition key value.
+	// The condition must perform an equality test on a single partition key
+	// value.
 	//
 	// The condition can optionally perform one of several comparison tests on a
-	// single sort key value. This allows Query to retrieve one item with a given
-	// partition key value and sort key value, or several items that have the same
-	// partition key value but different sort key values.
+	// single sort key value. This allows Query to retrieve one item with a
+	// given partition key value and sort key value, or several items that have
+	// the same partition key value but different sort key values.
 	//
 	// The partition key equality test is required, and must be specified in the
 	// following format:
 	//
 	// partitionKeyName = :partitionkeyval
 	//
-	// If you also want to provide a condition for the sort key, it must be combined
-	// using AND with the condition for the sort key. Following is an example, using
-	// the = comparison operator for the sort key:
+	// If you also want to provide a condition for the sort key, it must be
+	// combined using AND with the condition for the sort key. Following is an
+	// example, using the = comparison operator for the sort key:
 	//
 	// partitionKeyName = :partitionkeyval AND sortKeyName = :sortkeyval
 	//
@@ -172,28 +178,28 @@ type QueryInput struct {
 	//     :sortkeyval.
 	//   - sortKeyName < :sortkeyval - true if the sort key value is less than
 	//     :sortkeyval.
-	//   - sortKeyName <= :sortkeyval - true if the sort key value is less than or
-	//     equal to :sortkeyval.
-	//   - sortKeyName > :sortkeyval - true if the sort key value is greater than
-	//     :sortkeyval.
-	//   - sortKeyName >= :sortkeyval - true if the sort key value is greater than
+	//   - sortKeyName <= :sortkeyval - true if the sort key value is less than
 	//     or equal to :sortkeyval.
-	//   - sortKeyName BETWEEN :sortkeyval1 AND :sortkeyval2 - true if the sort key
-	//     value is greater than or equal to :sortkeyval1, and less than or equal to
-	//     :sortkeyval2.
+	//   - sortKeyName > :sortkeyval - true if the sort key value is greater
+	//     than :sortkeyval.
+	//   - sortKeyName >= :sortkeyval - true if the sort key value is greater
+	//     than or equal to :sortkeyval.
+	//   - sortKeyName BETWEEN :sortkeyval1 AND :sortkeyval2 - true if the sort
+	//     key value is greater than or equal to :sortkeyval1, and less than or
+	//     equal to :sortkeyval2.
 	//   - begins_with ( sortKeyName, :sortkeyval ) - true if the sort key value
-	//     begins with a particular operand. (You cannot use this function with a
-	//     sort key that is of type Number.) Note that the function name begins_with
-	//     is case-sensitive.
+	//     begins with a particular operand. (You cannot use this function with
+	//     a sort key that is of type Number.) Note that the function name
+	//     begins_with is case-sensitive.
 	//
 	// Use the ExpressionAttributeValues parameter to replace tokens such as
 	// :partitionval and :sortval with actual values at runtime.
 	//
-	// You can optionally use the ExpressionAttributeNames parameter to replace the
-	// names of the partition key and sort key with placeholder tokens. This option
-	// might be necessary if an attribute name conflicts with a DynamoDB reserved
-	// word. For example, the following KeyConditionExpression parameter causes an
-	// error because Size is a reserved word:
+	// You can optionally use the ExpressionAttributeNames parameter to replace
+	// the names of the partition key and sort key with placeholder tokens. This
+	// option might be necessary if an attribute name conflicts with a DynamoDB
+	// reserved word. For example, the following KeyConditionExpression
+	// parameter causes an error because Size is a reserved word:
 	//
 	//   - Size = :myval
 	//
@@ -206,8 +212,8 @@ type QueryInput struct {
 	// Developer Guide.
 	//
 	// For more information on ExpressionAttributeNames and
-	// ExpressionAttributeValues, see [Using Placeholders for Attribute Names and
-	// Values] in the Amazon DynamoDB Developer Guide.
+	// ExpressionAttributeValues, see [Using Placeholders for Attribute Names
+	// and Values] in the Amazon DynamoDB Developer Guide.
 	//
 	// [Reserved Words]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html
 	// [Using Placeholders for Attribute Names and Values]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ExpressionPlaceholders.html
@@ -217,29 +223,31 @@ type QueryInput struct {
 	//
 	//   - To access an attribute whose name conflicts with a DynamoDB reserved
 	//     word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in
-	//     an expression.
+	//   - To create a placeholder for repeating occurrences of an attribute
+	//     name in an expression.
 	//   - To prevent special characters in an attribute name from being
 	//     misinterpreted in an expression.
 	//
-	// Use the # character in an expression to dereference an attribute name. For
-	// example, consider the following attribute name:
+	// Use the # character in an expression to dereference an attribute name.
+	// For example, consider the following attribute name:
 	//
 	//   - Percentile
 	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be
-	// used directly in an expression. (For the complete list of reserved words, see
-	// [Reserved Words] in the Amazon DynamoDB Developer Guide). To work around
-	// this, you could specify the following for ExpressionAttributeNames:
+	// The name of this attribute conflicts with a reserved word, so it cannot
+	// be used directly in an expression. (For the complete list of reserved
+	// words, see [Reserved Words] in the Amazon DynamoDB Developer Guide). To
+	// work around this, you could specify the following for
+	// ExpressionAttributeNames:
 	//
 	//   - {"#P":"Percentile"}
 	//
-	// You could then use this substitution in an expression, as in this example:
+	// You could then use this substitution in an expression, as in this
+	// example:
 	//
 	//   - #P = :val
 	//
-	// Tokens that begin with the : character are expression attribute values, which
-	// are placeholders for the actual value at runtime.
+	// Tokens that begin with the : character are expression attribute values,
+	// which are placeholders for the actual value at runtime.
 	//
 	// For more information on expression attribute names, see [Specifying Item
 	// Attributes] in the Amazon DynamoDB Developer Guide.
@@ -250,8 +258,8 @@ type QueryInput struct {
 	// One or more values that can be substituted in an expression.
 	//
 	// Use the : (colon) character in an expression to dereference an attribute
-	// value. For example, suppose that you wanted to check whether the value of the
-	// ProductStatus attribute was one of the following:
+	// value. For example, suppose that you wanted to check whether the value of
+	// the ProductStatus attribute was one of the following:
 	//
 	// # Available | Backordered | Discontinued
 	//
@@ -268,14 +276,15 @@ type QueryInput struct {
 	//
 	// [Specifying Conditions]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html
 	ExpressionAttributeValues map[string]AttributeValueList `json:"ExpressionAttributeValues,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	ExclusiveStartKey paginate.Token `json:"ExclusiveStartKey,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	Limit *int64 `json:"Limit,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *QueryInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -296,34 +305,35 @@ func (s *QueryInput) validate(v *paginateimpl.Invalid, path string) {
 
 // QueryOutput is one page of Query's results.
 type QueryOutput struct {
-	// An array of item attributes that match the query criteria. Each element in
-	// this array consists of an attribute name and the value for that attribute.
+	// An array of item attributes that match the query criteria. Each element
+	// in this array consists of an attribute name and the value for that
+	// attribute.
 	Items []map[string]AttributeValueList `json:"Items,omitempty"`
 	// The number of items in the response.
 	//
-	// If you used a QueryFilter in the request, then Count is the number of items
-	// returned after the filter was applied, and ScannedCount is the number of
-	// matching items before the filter was applied.
+	// If you used a QueryFilter in the request, then Count is the number of
+	// items returned after the filter was applied, and ScannedCount is the
+	// number of matching items before the filter was applied.
 	//
-	// If you did not use a filter in the request, then Count and ScannedCount are
-	// the same.
+	// If you did not use a filter in the request, then Count and ScannedCount
+	// are the same.
 	Count *int64 `json:"Count,omitempty"`
 	// The number of items evaluated, before any QueryFilter is applied. A high
-	// ScannedCount value with few, or no, Count results indicates an inefficient
-	// Query operation. For more information, see [Count and ScannedCount] in the
-	// Amazon DynamoDB Developer Guide.
+	// ScannedCount value with few, or no, Count results indicates an
+	// inefficient Query operation. For more information, see [Count and
+	// ScannedCount] in the Amazon DynamoDB Developer Guide.
 	//
-	// If you did not use a filter in the request, then ScannedCount is the same as
-	// Count.
+	// If you did not use a filter in the request, then ScannedCount is the same
+	// as Count.
 	//
 	// [Count and ScannedCount]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Count
 	ScannedCount *int64 `json:"ScannedCount,omitempty"`
 	// The capacity units consumed by the Query operation. The data returned
-	// includes the total provisioned throughput consumed, along with statistics for
-	// the table and any indexes involved in the operation. ConsumedCapacity is only
-	// returned if the ReturnConsumedCapacity parameter was specified. For more
-	// information, see [Capacity unit consumption for read operations] in the
-	// Amazon DynamoDB Developer Guide.
+	// includes the total provisioned throughput consumed, along with statistics
+	// for the table and any indexes involved in the operation. ConsumedCapacity
+	// is only returned if the ReturnConsumedCapacity parameter was specified.
+	// For more information, see [Capacity unit consumption for read operations]
+	// in the Amazon DynamoDB Developer Guide.
 	//
 	// [Capacity unit consumption for read operations]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption
 	ConsumedCapacity *ConsumedCapacity `json:"ConsumedCapacity,omitempty"`
@@ -331,7 +341,7 @@ type QueryOutput struct {
 	LastEvaluatedKey paginate.Token `json:"LastEvaluatedKey,omitzero"`
 }
 
-// QueryAPIClient is a client that can call Query, the operation boto3's query paginator pages through.
+// QueryAPIClient is a client that can call Query.
 //
 // See [Query in the AWS API documentation].
 //
@@ -375,19 +385,20 @@ func queryItems(out *QueryOutput) []map[string]AttributeValueList {
 	return out.Items
 }
 
-// QueryPaginator pages through Query the way boto3's query paginator does.
+// QueryPaginator pages through the results of Query as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// DynamoDB.Client.query.
+// [QueryAPIClient.Query].
 //
 // Each page is a *QueryOutput; Items yields the elements of Items across pages.
 type QueryPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewQueryPaginator returns a paginator over Query, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewQueryPaginator returns a paginator over Query, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewQueryPaginator(client QueryAPIClient, in *QueryInput, optFns ...func(*paginate.Options)) *QueryPaginator {
 	var input QueryInput
 	if in != nil {
@@ -403,19 +414,22 @@ func NewQueryPaginator(client QueryAPIClient, in *QueryInput, optFns ...func(*pa
 	return &QueryPaginator{paginateimpl.New(querySpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *QueryPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *QueryPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *QueryPaginator) NextPage(ctx context.Context) (*QueryOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -424,7 +438,8 @@ func (p *QueryPaginator) NextPage(ctx context.Context) (*QueryOutput, error) {
 	return page.(*QueryOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *QueryPaginator) Pages(ctx context.Context) iter.Seq2[*QueryOutput, error] {
 	return func(yield func(*QueryOutput, error) bool) {
 		for p.HasMorePages() {
@@ -436,7 +451,8 @@ func (p *QueryPaginator) Pages(ctx context.Context) iter.Seq2[*QueryOutput, erro
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *QueryPaginator) Items(ctx context.Context) iter.Seq2[map[string]AttributeValueList, error] {
 	return func(yield func(map[string]AttributeValueList, error) bool) {
 		for p.HasMorePages() {

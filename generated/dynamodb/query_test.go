@@ -38,7 +38,8 @@ func (c *queryFake) Query(ctx context.Context, in *QueryInput) (*QueryOutput, er
 	return &out, nil
 }
 
-// newQueryFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newQueryFake returns a fake client serving pages of the given sizes, and the
+// markers of all its items in order.
 func newQueryFake(sizes ...int) (*queryFake, []string) {
 	c := &queryFake{}
 	var want []string

@@ -20,54 +20,58 @@ type ScanInput struct {
 	//
 	// Required.
 	TableName string `json:"TableName,omitempty"`
-	// The name of a secondary index to scan. This index can be any local secondary
-	// index or global secondary index. Note that if you use the IndexName
-	// parameter, you must also provide TableName.
+	// The name of a secondary index to scan. This index can be any local
+	// secondary index or global secondary index. Note that if you use the
+	// IndexName parameter, you must also provide TableName.
 	IndexName string `json:"IndexName,omitempty"`
 	// This is a legacy parameter. Use ProjectionExpression instead. For more
-	// information, see [AttributesToGet] in the Amazon DynamoDB Developer Guide.
+	// information, see [AttributesToGet] in the Amazon DynamoDB Developer
+	// Guide.
 	//
 	// [AttributesToGet]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html
 	AttributesToGet []string `json:"AttributesToGet,omitempty"`
 	// The attributes to be returned in the result. You can retrieve all item
-	// attributes, specific item attributes, the count of matching items, or in the
-	// case of an index, some or all of the attributes projected into the index.
+	// attributes, specific item attributes, the count of matching items, or in
+	// the case of an index, some or all of the attributes projected into the
+	// index.
 	//
-	//   - ALL_ATTRIBUTES - Returns all of the item attributes from the specified
-	//     table or index. If you query a local secondary index, then for each
-	//     matching item in the index, DynamoDB fetches the entire item from the
-	//     parent table. If the index is configured to project all item attributes,
-	//     then all of the data can be obtained from the local secondary index, and
-	//     no fetching is required.
-	//   - ALL_PROJECTED_ATTRIBUTES - Allowed only when querying an index. Retrieves
-	//     all attributes that have been projected into the index. If the index is
-	//     configured to project all attributes, this return value is equivalent to
-	//     specifying ALL_ATTRIBUTES.
-	//   - COUNT - Returns the number of matching items, rather than the matching
-	//     items themselves. Note that this uses the same quantity of read capacity
-	//     units as getting the items, and is subject to the same item size
-	//     calculations.
+	//   - ALL_ATTRIBUTES - Returns all of the item attributes from the
+	//     specified table or index. If you query a local secondary index, then
+	//     for each matching item in the index, DynamoDB fetches the entire item
+	//     from the parent table. If the index is configured to project all item
+	//     attributes, then all of the data can be obtained from the local
+	//     secondary index, and no fetching is required.
+	//   - ALL_PROJECTED_ATTRIBUTES - Allowed only when querying an index.
+	//     Retrieves all attributes that have been projected into the index. If
+	//     the index is configured to project all attributes, this return value
+	//     is equivalent to specifying ALL_ATTRIBUTES.
+	//   - COUNT - Returns the number of matching items, rather than the
+	//     matching items themselves. Note that this uses the same quantity of
+	//     read capacity units as getting the items, and is subject to the same
+	//     item size calculations.
 	//   - SPECIFIC_ATTRIBUTES - Returns only the attributes listed in
 	//     ProjectionExpression. This return value is equivalent to specifying
 	//     ProjectionExpression without specifying any value for Select. If you
-	//     query or scan a local secondary index and request only attributes that
-	//     are projected into that index, the operation reads only the index and not
-	//     the table. If any of the requested attributes are not projected into the
-	//     local secondary index, DynamoDB fetches each of these attributes from the
-	//     parent table. This extra fetching incurs additional throughput cost and
-	//     latency. If you query or scan a global secondary index, you can only
-	//     request attributes that are projected into the index. Global secondary
-	//     index queries cannot fetch attributes from the parent table.
+	//     query or scan a local secondary index and request only attributes
+	//     that are projected into that index, the operation reads only the
+	//     index and not the table. If any of the requested attributes are not
+	//     projected into the local secondary index, DynamoDB fetches each of
+	//     these attributes from the parent table. This extra fetching incurs
+	//     additional throughput cost and latency. If you query or scan a global
+	//     secondary index, you can only request attributes that are projected
+	//     into the index. Global secondary index queries cannot fetch
+	//     attributes from the parent table.
 	//
-	// If neither Select nor ProjectionExpression are specified, DynamoDB defaults
-	// to ALL_ATTRIBUTES when accessing a table, and ALL_PROJECTED_ATTRIBUTES when
-	// accessing an index. You cannot use both Select and ProjectionExpression
-	// together in a single request, unless the value for Select is
-	// SPECIFIC_ATTRIBUTES. (This usage is equivalent to specifying
-	// ProjectionExpression without any value for Select.)
+	// If neither Select nor ProjectionExpression are specified, DynamoDB
+	// defaults to ALL_ATTRIBUTES when accessing a table, and
+	// ALL_PROJECTED_ATTRIBUTES when accessing an index. You cannot use both
+	// Select and ProjectionExpression together in a single request, unless the
+	// value for Select is SPECIFIC_ATTRIBUTES. (This usage is equivalent to
+	// specifying ProjectionExpression without any value for Select.)
 	//
-	// If you use the ProjectionExpression parameter, then the value for Select can
-	// only be SPECIFIC_ATTRIBUTES. Any other value for Select will return an error.
+	// If you use the ProjectionExpression parameter, then the value for Select
+	// can only be SPECIFIC_ATTRIBUTES. Any other value for Select will return
+	// an error.
 	Select QuerySelect `json:"Select,omitempty"`
 	// This is a legacy parameter. Use FilterExpression instead. For more
 	// information, see [ScanFilter] in the Amazon DynamoDB Developer Guide.
@@ -83,42 +87,43 @@ type ScanInput struct {
 	// Determines the level of detail about either provisioned or on-demand
 	// throughput consumption that is returned in the response:
 	//
-	//   - INDEXES - The response includes the aggregate ConsumedCapacity for the
-	//     operation, together with ConsumedCapacity for each table and secondary
-	//     index that was accessed. Note that some operations, such as GetItem and
-	//     BatchGetItem, do not access any indexes at all. In these cases,
-	//     specifying INDEXES will only return ConsumedCapacity information for
-	//     table(s).
-	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for the
-	//     operation.
+	//   - INDEXES - The response includes the aggregate ConsumedCapacity for
+	//     the operation, together with ConsumedCapacity for each table and
+	//     secondary index that was accessed. Note that some operations, such as
+	//     GetItem and BatchGetItem, do not access any indexes at all. In these
+	//     cases, specifying INDEXES will only return ConsumedCapacity
+	//     information for table(s).
+	//   - TOTAL - The response includes only the aggregate ConsumedCapacity for
+	//     the operation.
 	//   - NONE - No ConsumedCapacity details are included in the response.
 	ReturnConsumedCapacity QueryReturnConsumedCapacity `json:"ReturnConsumedCapacity,omitempty"`
 	// For a parallel Scan request, TotalSegments represents the total number of
 	// segments into which the Scan operation will be divided. The value of
 	// TotalSegments corresponds to the number of application workers that will
-	// perform the parallel scan. For example, if you want to use four application
-	// threads to scan a table or an index, specify a TotalSegments value of 4.
+	// perform the parallel scan. For example, if you want to use four
+	// application threads to scan a table or an index, specify a TotalSegments
+	// value of 4.
 	//
-	// The value for TotalSegments must be greater than or equal to 1, and less than
-	// or equal to 1000000. If you specify a TotalSegments value of 1, the Scan
-	// operation will be sequential rather than parallel.
+	// The value for TotalSegments must be greater than or equal to 1, and less
+	// than or equal to 1000000. If you specify a TotalSegments value of 1, the
+	// Scan operation will be sequential rather than parallel.
 	//
 	// If you specify TotalSegments, you must also specify Segment.
 	TotalSegments *int64 `json:"TotalSegments,omitempty"`
-	// For a parallel Scan request, Segment identifies an individual segment to be
-	// scanned by an application worker.
+	// For a parallel Scan request, Segment identifies an individual segment to
+	// be scanned by an application worker.
 	//
-	// Segment IDs are zero-based, so the first segment is always 0. For example, if
-	// you want to use four application threads to scan a table or an index, then
-	// the first thread specifies a Segment value of 0, the second thread specifies
-	// 1, and so on.
+	// Segment IDs are zero-based, so the first segment is always 0. For
+	// example, if you want to use four application threads to scan a table or
+	// an index, then the first thread specifies a Segment value of 0, the
+	// second thread specifies 1, and so on.
 	//
-	// The value of LastEvaluatedKey returned from a parallel Scan request must be
-	// used as ExclusiveStartKey with the same segment ID in a subsequent Scan
-	// operation.
+	// The value of LastEvaluatedKey returned from a parallel Scan request must
+	// be used as ExclusiveStartKey with the same segment ID in a subsequent
+	// Scan operation.
 	//
-	// The value for Segment must be greater than or equal to 0, and less than the
-	// value provided for TotalSegments.
+	// The value for Segment must be greater than or equal to 0, and less than
+	// the value provided for TotalSegments.
 	//
 	// If you provide Segment, you must also provide TotalSegments.
 	Segment *int64 `json:"Segment,omitempty"`
@@ -127,18 +132,18 @@ type ScanInput struct {
 	// elements of a JSON document. The attributes in the expression must be
 	// separated by commas.
 	//
-	// If no attribute names are specified, then all attributes will be returned. If
-	// any of the requested attributes are not found, they will not appear in the
-	// result.
+	// If no attribute names are specified, then all attributes will be
+	// returned. If any of the requested attributes are not found, they will not
+	// appear in the result.
 	//
-	// For more information, see [Specifying Item Attributes] in the Amazon DynamoDB
-	// Developer Guide.
+	// For more information, see [Specifying Item Attributes] in the Amazon
+	// DynamoDB Developer Guide.
 	//
 	// [Specifying Item Attributes]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html
 	ProjectionExpression string `json:"ProjectionExpression,omitempty"`
 	// A string that contains conditions that DynamoDB applies after the Scan
-	// operation, but before the data is returned to you. Items that do not satisfy
-	// the FilterExpression criteria are not returned.
+	// operation, but before the data is returned to you. Items that do not
+	// satisfy the FilterExpression criteria are not returned.
 	//
 	// A FilterExpression is applied after the items have already been read; the
 	// process of filtering does not consume any additional read capacity units.
@@ -153,29 +158,31 @@ type ScanInput struct {
 	//
 	//   - To access an attribute whose name conflicts with a DynamoDB reserved
 	//     word.
-	//   - To create a placeholder for repeating occurrences of an attribute name in
-	//     an expression.
+	//   - To create a placeholder for repeating occurrences of an attribute
+	//     name in an expression.
 	//   - To prevent special characters in an attribute name from being
 	//     misinterpreted in an expression.
 	//
-	// Use the # character in an expression to dereference an attribute name. For
-	// example, consider the following attribute name:
+	// Use the # character in an expression to dereference an attribute name.
+	// For example, consider the following attribute name:
 	//
 	//   - Percentile
 	//
-	// The name of this attribute conflicts with a reserved word, so it cannot be
-	// used directly in an expression. (For the complete list of reserved words, see
-	// [Reserved Words] in the Amazon DynamoDB Developer Guide). To work around
-	// this, you could specify the following for ExpressionAttributeNames:
+	// The name of this attribute conflicts with a reserved word, so it cannot
+	// be used directly in an expression. (For the complete list of reserved
+	// words, see [Reserved Words] in the Amazon DynamoDB Developer Guide). To
+	// work around this, you could specify the following for
+	// ExpressionAttributeNames:
 	//
 	//   - {"#P":"Percentile"}
 	//
-	// You could then use this substitution in an expression, as in this example:
+	// You could then use this substitution in an expression, as in this
+	// example:
 	//
 	//   - #P = :val
 	//
-	// Tokens that begin with the : character are expression attribute values, which
-	// are placeholders for the actual value at runtime.
+	// Tokens that begin with the : character are expression attribute values,
+	// which are placeholders for the actual value at runtime.
 	//
 	// For more information on expression attribute names, see [Specifying Item
 	// Attributes] in the Amazon DynamoDB Developer Guide.
@@ -186,8 +193,8 @@ type ScanInput struct {
 	// One or more values that can be substituted in an expression.
 	//
 	// Use the : (colon) character in an expression to dereference an attribute
-	// value. For example, suppose that you wanted to check whether the value of the
-	// ProductStatus attribute was one of the following:
+	// value. For example, suppose that you wanted to check whether the value of
+	// the ProductStatus attribute was one of the following:
 	//
 	// # Available | Backordered | Discontinued
 	//
@@ -204,29 +211,31 @@ type ScanInput struct {
 	//
 	// [Condition Expressions]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html
 	ExpressionAttributeValues map[string]AttributeValueList `json:"ExpressionAttributeValues,omitempty"`
-	// A Boolean value that determines the read consistency model during the scan:
+	// A Boolean value that determines the read consistency model during the
+	// scan:
 	//
-	//   - If ConsistentRead is false, then the data returned from Scan might not
-	//     contain the results from other recently completed write operations (
-	//     PutItem, UpdateItem, or DeleteItem).
+	//   - If ConsistentRead is false, then the data returned from Scan might
+	//     not contain the results from other recently completed write
+	//     operations ( PutItem, UpdateItem, or DeleteItem).
 	//   - If ConsistentRead is true, then all of the write operations that
 	//     completed before the Scan began are guaranteed to be contained in the
 	//     Scan response.
 	//
 	// The default setting for ConsistentRead is false.
 	//
-	// The ConsistentRead parameter is not supported on global secondary indexes. If
-	// you scan a global secondary index with ConsistentRead set to true, you will
-	// receive a ValidationException.
+	// The ConsistentRead parameter is not supported on global secondary
+	// indexes. If you scan a global secondary index with ConsistentRead set to
+	// true, you will receive a ValidationException.
 	ConsistentRead *bool `json:"ConsistentRead,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	ExclusiveStartKey paginate.Token `json:"ExclusiveStartKey,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	Limit *int64 `json:"Limit,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *ScanInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -245,7 +254,8 @@ func (s *ScanInput) validate(v *paginateimpl.Invalid, path string) {
 // ScanOutput is one page of Scan's results.
 type ScanOutput struct {
 	// An array of item attributes that match the scan criteria. Each element in
-	// this array consists of an attribute name and the value for that attribute.
+	// this array consists of an attribute name and the value for that
+	// attribute.
 	Items []map[string]AttributeValueList `json:"Items,omitempty"`
 	// The number of items in the response.
 	//
@@ -257,21 +267,21 @@ type ScanOutput struct {
 	// ScannedCount.
 	Count *int64 `json:"Count,omitempty"`
 	// The number of items evaluated, before any ScanFilter is applied. A high
-	// ScannedCount value with few, or no, Count results indicates an inefficient
-	// Scan operation. For more information, see [Count and ScannedCount] in the
-	// Amazon DynamoDB Developer Guide.
+	// ScannedCount value with few, or no, Count results indicates an
+	// inefficient Scan operation. For more information, see [Count and
+	// ScannedCount] in the Amazon DynamoDB Developer Guide.
 	//
-	// If you did not use a filter in the request, then ScannedCount is the same as
-	// Count.
+	// If you did not use a filter in the request, then ScannedCount is the same
+	// as Count.
 	//
 	// [Count and ScannedCount]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html#Count
 	ScannedCount *int64 `json:"ScannedCount,omitempty"`
-	// The capacity units consumed by the Scan operation. The data returned includes
-	// the total provisioned throughput consumed, along with statistics for the
-	// table and any indexes involved in the operation. ConsumedCapacity is only
-	// returned if the ReturnConsumedCapacity parameter was specified. For more
-	// information, see [Capacity unit consumption for read operations] in the
-	// Amazon DynamoDB Developer Guide.
+	// The capacity units consumed by the Scan operation. The data returned
+	// includes the total provisioned throughput consumed, along with statistics
+	// for the table and any indexes involved in the operation. ConsumedCapacity
+	// is only returned if the ReturnConsumedCapacity parameter was specified.
+	// For more information, see [Capacity unit consumption for read operations]
+	// in the Amazon DynamoDB Developer Guide.
 	//
 	// [Capacity unit consumption for read operations]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption
 	ConsumedCapacity *ConsumedCapacity `json:"ConsumedCapacity,omitempty"`
@@ -279,7 +289,7 @@ type ScanOutput struct {
 	LastEvaluatedKey paginate.Token `json:"LastEvaluatedKey,omitzero"`
 }
 
-// ScanAPIClient is a client that can call Scan, the operation boto3's scan paginator pages through.
+// ScanAPIClient is a client that can call Scan.
 //
 // See [Scan in the AWS API documentation].
 //
@@ -323,19 +333,20 @@ func scanItems(out *ScanOutput) []map[string]AttributeValueList {
 	return out.Items
 }
 
-// ScanPaginator pages through Scan the way boto3's scan paginator does.
+// ScanPaginator pages through the results of Scan as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// DynamoDB.Client.scan.
+// [ScanAPIClient.Scan].
 //
 // Each page is a *ScanOutput; Items yields the elements of Items across pages.
 type ScanPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewScanPaginator returns a paginator over Scan, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewScanPaginator returns a paginator over Scan, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewScanPaginator(client ScanAPIClient, in *ScanInput, optFns ...func(*paginate.Options)) *ScanPaginator {
 	var input ScanInput
 	if in != nil {
@@ -351,19 +362,22 @@ func NewScanPaginator(client ScanAPIClient, in *ScanInput, optFns ...func(*pagin
 	return &ScanPaginator{paginateimpl.New(scanSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ScanPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ScanPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ScanPaginator) NextPage(ctx context.Context) (*ScanOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -372,7 +386,8 @@ func (p *ScanPaginator) NextPage(ctx context.Context) (*ScanOutput, error) {
 	return page.(*ScanOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ScanPaginator) Pages(ctx context.Context) iter.Seq2[*ScanOutput, error] {
 	return func(yield func(*ScanOutput, error) bool) {
 		for p.HasMorePages() {
@@ -384,7 +399,8 @@ func (p *ScanPaginator) Pages(ctx context.Context) iter.Seq2[*ScanOutput, error]
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ScanPaginator) Items(ctx context.Context) iter.Seq2[map[string]AttributeValueList, error] {
 	return func(yield func(map[string]AttributeValueList, error) bool) {
 		for p.HasMorePages() {

@@ -38,7 +38,8 @@ func (c *scanFake) Scan(ctx context.Context, in *ScanInput) (*ScanOutput, error)
 	return &out, nil
 }
 
-// newScanFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newScanFake returns a fake client serving pages of the given sizes, and the
+// markers of all its items in order.
 func newScanFake(sizes ...int) (*scanFake, []string) {
 	c := &scanFake{}
 	var want []string

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// AttributeValueList: Represents the data for an attribute.
+// AttributeValueList represents the data for an attribute.
 //
 // Each attribute value is described as a name-value pair. The name is the data
 // type, and the value is the data itself.
@@ -27,8 +27,8 @@ type AttributeValueList struct {
 	// "N": "123.45"
 	//
 	// Numbers are sent across the network to DynamoDB as strings, to maximize
-	// compatibility across languages and libraries. However, DynamoDB treats them
-	// as number type attributes for mathematical operations.
+	// compatibility across languages and libraries. However, DynamoDB treats
+	// them as number type attributes for mathematical operations.
 	N string `json:"N,omitempty"`
 	// An attribute of type Binary. For example:
 	//
@@ -43,8 +43,8 @@ type AttributeValueList struct {
 	// "NS": ["42.2", "-19", "7.5", "3.14"]
 	//
 	// Numbers are sent across the network to DynamoDB as strings, to maximize
-	// compatibility across languages and libraries. However, DynamoDB treats them
-	// as number type attributes for mathematical operations.
+	// compatibility across languages and libraries. However, DynamoDB treats
+	// them as number type attributes for mathematical operations.
 	NS []string `json:"NS,omitempty"`
 	// An attribute of type Binary Set. For example:
 	//
@@ -68,7 +68,7 @@ type AttributeValueList struct {
 	BOOL *bool `json:"BOOL,omitempty"`
 }
 
-// BackupSummary: Contains details for the backup.
+// BackupSummary contains details for the backup.
 type BackupSummary struct {
 	// Name of the table.
 	TableName string `json:"TableName,omitempty"`
@@ -82,26 +82,30 @@ type BackupSummary struct {
 	BackupName string `json:"BackupName,omitempty"`
 	// Time at which the backup was created.
 	BackupCreationDateTime *time.Time `json:"BackupCreationDateTime,omitempty"`
-	// Time at which the automatic on-demand backup created by DynamoDB will expire.
-	// This SYSTEM on-demand backup expires automatically 35 days after its
-	// creation.
+	// Time at which the automatic on-demand backup created by DynamoDB will
+	// expire. This SYSTEM on-demand backup expires automatically 35 days after
+	// its creation.
 	BackupExpiryDateTime *time.Time `json:"BackupExpiryDateTime,omitempty"`
 	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
 	BackupStatus BackupSummaryBackupStatus `json:"BackupStatus,omitempty"`
 	// BackupType:
 	//
-	//   - USER - You create and manage these using the on-demand backup feature.
+	//   - USER - You create and manage these using the on-demand backup
+	//     feature.
 	//   - SYSTEM - If you delete a table with point-in-time recovery enabled, a
-	//     SYSTEM backup is automatically created and is retained for 35 days (at no
-	//     additional cost). System backups allow you to restore the deleted table
-	//     to the state it was in just before the point of deletion.
+	//     SYSTEM backup is automatically created and is retained for 35 days
+	//     (at no additional cost). System backups allow you to restore the
+	//     deleted table to the state it was in just before the point of
+	//     deletion.
 	//   - AWS_BACKUP - On-demand backup created by you from Backup service.
 	BackupType BackupSummaryBackupType `json:"BackupType,omitempty"`
 	// Size of the backup in bytes.
 	BackupSizeBytes *int64 `json:"BackupSizeBytes,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s BackupSummary) MarshalJSON() ([]byte, error) {
 	type plain BackupSummary
 	return json.Marshal(struct {
@@ -115,7 +119,9 @@ func (s BackupSummary) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *BackupSummary) UnmarshalJSON(b []byte) error {
 	type plain BackupSummary
 	v := struct {
@@ -135,7 +141,8 @@ func (s *BackupSummary) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// BackupSummaryBackupStatus is an enum of the API; values not listed here decode too.
+// BackupSummaryBackupStatus is an enum of the API; values not listed here
+// decode too.
 type BackupSummaryBackupStatus string
 
 const (
@@ -147,12 +154,14 @@ const (
 	BackupSummaryBackupStatusAvailable BackupSummaryBackupStatus = "AVAILABLE"
 )
 
-// Values returns the values of BackupSummaryBackupStatus that the API documents.
+// Values returns the values of BackupSummaryBackupStatus that the API
+// documents.
 func (BackupSummaryBackupStatus) Values() []BackupSummaryBackupStatus {
 	return []BackupSummaryBackupStatus{BackupSummaryBackupStatusCreating, BackupSummaryBackupStatusDeleted, BackupSummaryBackupStatusAvailable}
 }
 
-// BackupSummaryBackupType is an enum of the API; values not listed here decode too.
+// BackupSummaryBackupType is an enum of the API; values not listed here decode
+// too.
 type BackupSummaryBackupType string
 
 const (
@@ -162,10 +171,10 @@ const (
 	BackupSummaryBackupTypeUser BackupSummaryBackupType = "USER"
 	// BackupSummaryBackupTypeSystem is "SYSTEM".
 	//
-	// If you delete a table with point-in-time recovery enabled, a SYSTEM backup is
-	// automatically created and is retained for 35 days (at no additional cost).
-	// System backups allow you to restore the deleted table to the state it was in
-	// just before the point of deletion.
+	// If you delete a table with point-in-time recovery enabled, a SYSTEM
+	// backup is automatically created and is retained for 35 days (at no
+	// additional cost). System backups allow you to restore the deleted table
+	// to the state it was in just before the point of deletion.
 	BackupSummaryBackupTypeSystem BackupSummaryBackupType = "SYSTEM"
 	// BackupSummaryBackupTypeAwsBackup is "AWS_BACKUP".
 	//
@@ -178,7 +187,7 @@ func (BackupSummaryBackupType) Values() []BackupSummaryBackupType {
 	return []BackupSummaryBackupType{BackupSummaryBackupTypeUser, BackupSummaryBackupTypeSystem, BackupSummaryBackupTypeAwsBackup}
 }
 
-// ConsumedCapacity: The capacity units consumed by the Query operation. The
+// ConsumedCapacity is the capacity units consumed by the Query operation. The
 // data returned includes the total provisioned throughput consumed, along with
 // statistics for the table and any indexes involved in the operation.
 // ConsumedCapacity is only returned if the ReturnConsumedCapacity parameter was
@@ -188,8 +197,8 @@ func (BackupSummaryBackupType) Values() []BackupSummaryBackupType {
 // [Capacity unit consumption for read operations]: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption
 type ConsumedCapacity struct {
 	// The name of the table that was affected by the operation. If you had
-	// specified the Amazon Resource Name (ARN) of a table in the input, you'll see
-	// the table ARN in the response.
+	// specified the Amazon Resource Name (ARN) of a table in the input, you'll
+	// see the table ARN in the response.
 	TableName string `json:"TableName,omitempty"`
 	// The total number of capacity units consumed by the operation.
 	CapacityUnits *float64 `json:"CapacityUnits,omitempty"`
@@ -207,8 +216,7 @@ type ConsumedCapacity struct {
 	GlobalSecondaryIndexes map[string]Table `json:"GlobalSecondaryIndexes,omitempty"`
 }
 
-// KeyCondition: Represents the selection criteria for a Query or Scan
-// operation:
+// KeyCondition represents the selection criteria for a Query or Scan operation:
 //
 //   - For a Query operation, Condition is used for specifying the KeyConditions
 //     to use when querying a table or an index. For KeyConditions, only the
@@ -219,21 +227,21 @@ type ConsumedCapacity struct {
 //   - For a Scan operation, Condition is used in a ScanFilter, which evaluates
 //     the scan results and returns only the desired values.
 type KeyCondition struct {
-	// One or more values to evaluate against the supplied attribute. The number of
-	// values in the list depends on the ComparisonOperator being used.
+	// One or more values to evaluate against the supplied attribute. The number
+	// of values in the list depends on the ComparisonOperator being used.
 	//
 	// For type Number, value comparisons are numeric.
 	//
-	// String value comparisons for greater than, equals, or less than are based on
-	// ASCII character code values. For example, a is greater than A, and a is
-	// greater than B. For a list of code values, see
+	// String value comparisons for greater than, equals, or less than are based
+	// on ASCII character code values. For example, a is greater than A, and a
+	// is greater than B. For a list of code values, see
 	// http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters.
 	//
-	// For Binary, DynamoDB treats each byte of the binary data as unsigned when it
-	// compares binary values.
+	// For Binary, DynamoDB treats each byte of the binary data as unsigned when
+	// it compares binary values.
 	AttributeValueList []AttributeValueList `json:"AttributeValueList,omitempty"`
-	// A comparator for evaluating attributes. For example, equals, greater than,
-	// less than, etc.
+	// A comparator for evaluating attributes. For example, equals, greater
+	// than, less than, etc.
 	//
 	// The following comparison operators are available:
 	//
@@ -241,101 +249,108 @@ type KeyCondition struct {
 	//
 	// The following are descriptions of each comparison operator.
 	//
-	//   - EQ : Equal. EQ is supported for all data types, including lists and maps.
-	//     AttributeValueList can contain only one AttributeValue element of type
-	//     String, Number, Binary, String Set, Number Set, or Binary Set. If an item
-	//     contains an AttributeValue element of a different type than the one
-	//     provided in the request, the value does not match. For example, {"S":"6"}
-	//     does not equal {"N":"6"}. Also, {"N":"6"} does not equal
+	//   - EQ : Equal. EQ is supported for all data types, including lists and
+	//     maps. AttributeValueList can contain only one AttributeValue element
+	//     of type String, Number, Binary, String Set, Number Set, or Binary
+	//     Set. If an item contains an AttributeValue element of a different
+	//     type than the one provided in the request, the value does not match.
+	//     For example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does
+	//     not equal {"NS":["6", "2", "1"]}.
+	//   - NE : Not equal. NE is supported for all data types, including lists
+	//     and maps. AttributeValueList can contain only one AttributeValue of
+	//     type String, Number, Binary, String Set, Number Set, or Binary Set.
+	//     If an item contains an AttributeValue of a different type than the
+	//     one provided in the request, the value does not match. For example,
+	//     {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does not equal
 	//     {"NS":["6", "2", "1"]}.
-	//   - NE : Not equal. NE is supported for all data types, including lists and
-	//     maps. AttributeValueList can contain only one AttributeValue of type
-	//     String, Number, Binary, String Set, Number Set, or Binary Set. If an item
-	//     contains an AttributeValue of a different type than the one provided in
-	//     the request, the value does not match. For example, {"S":"6"} does not
-	//     equal {"N":"6"}. Also, {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
 	//   - LE : Less than or equal. AttributeValueList can contain only one
 	//     AttributeValue element of type String, Number, or Binary (not a set
-	//     type). If an item contains an AttributeValue element of a different type
-	//     than the one provided in the request, the value does not match. For
+	//     type). If an item contains an AttributeValue element of a different
+	//     type than the one provided in the request, the value does not match.
+	//     For example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does
+	//     not compare to {"NS":["6", "2", "1"]}.
+	//   - LT : Less than. AttributeValueList can contain only one
+	//     AttributeValue of type String, Number, or Binary (not a set type). If
+	//     an item contains an AttributeValue element of a different type than
+	//     the one provided in the request, the value does not match. For
 	//     example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does not
 	//     compare to {"NS":["6", "2", "1"]}.
-	//   - LT : Less than. AttributeValueList can contain only one AttributeValue of
-	//     type String, Number, or Binary (not a set type). If an item contains an
-	//     AttributeValue element of a different type than the one provided in the
-	//     request, the value does not match. For example, {"S":"6"} does not equal
-	//     {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
 	//   - GE : Greater than or equal. AttributeValueList can contain only one
 	//     AttributeValue element of type String, Number, or Binary (not a set
-	//     type). If an item contains an AttributeValue element of a different type
-	//     than the one provided in the request, the value does not match. For
-	//     example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does not
-	//     compare to {"NS":["6", "2", "1"]}.
-	//   - GT : Greater than. AttributeValueList can contain only one AttributeValue
-	//     element of type String, Number, or Binary (not a set type). If an item
-	//     contains an AttributeValue element of a different type than the one
-	//     provided in the request, the value does not match. For example, {"S":"6"}
-	//     does not equal {"N":"6"}. Also, {"N":"6"} does not compare to
-	//     {"NS":["6", "2", "1"]}.
+	//     type). If an item contains an AttributeValue element of a different
+	//     type than the one provided in the request, the value does not match.
+	//     For example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does
+	//     not compare to {"NS":["6", "2", "1"]}.
+	//   - GT : Greater than. AttributeValueList can contain only one
+	//     AttributeValue element of type String, Number, or Binary (not a set
+	//     type). If an item contains an AttributeValue element of a different
+	//     type than the one provided in the request, the value does not match.
+	//     For example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does
+	//     not compare to {"NS":["6", "2", "1"]}.
 	//   - NOT_NULL : The attribute exists. NOT_NULL is supported for all data
 	//     types, including lists and maps.
 	//
-	// This operator tests for the existence of an attribute, not its data type. If
-	// the data type of attribute " a" is null, and you evaluate it using NOT_NULL,
-	// the result is a Boolean true. This result is because the attribute " a"
-	// exists; its data type is not relevant to the NOT_NULL comparison operator.
+	// This operator tests for the existence of an attribute, not its data type.
+	// If the data type of attribute " a" is null, and you evaluate it using
+	// NOT_NULL, the result is a Boolean true. This result is because the
+	// attribute " a" exists; its data type is not relevant to the NOT_NULL
+	// comparison operator.
 	//
 	//   - NULL : The attribute does not exist. NULL is supported for all data
 	//     types, including lists and maps.
 	//
-	// This operator tests for the nonexistence of an attribute, not its data type.
-	// If the data type of attribute " a" is null, and you evaluate it using NULL,
-	// the result is a Boolean false. This is because the attribute " a" exists; its
-	// data type is not relevant to the NULL comparison operator.
+	// This operator tests for the nonexistence of an attribute, not its data
+	// type. If the data type of attribute " a" is null, and you evaluate it
+	// using NULL, the result is a Boolean false. This is because the attribute
+	// " a" exists; its data type is not relevant to the NULL comparison
+	// operator.
 	//
 	//   - CONTAINS : Checks for a subsequence, or value in a set.
-	//     AttributeValueList can contain only one AttributeValue element of type
-	//     String, Number, or Binary (not a set type). If the target attribute of
-	//     the comparison is of type String, then the operator checks for a
-	//     substring match. If the target attribute of the comparison is of type
-	//     Binary, then the operator looks for a subsequence of the target that
-	//     matches the input. If the target attribute of the comparison is a set ("
-	//     SS", " NS", or " BS"), then the operator evaluates to true if it finds an
-	//     exact match with any member of the set. CONTAINS is supported for lists:
-	//     When evaluating " a CONTAINS b", " a" can be a list; however, " b" cannot
-	//     be a set, a map, or a list.
-	//   - NOT_CONTAINS : Checks for absence of a subsequence, or absence of a value
-	//     in a set. AttributeValueList can contain only one AttributeValue element
-	//     of type String, Number, or Binary (not a set type). If the target
-	//     attribute of the comparison is a String, then the operator checks for the
-	//     absence of a substring match. If the target attribute of the comparison
-	//     is Binary, then the operator checks for the absence of a subsequence of
-	//     the target that matches the input. If the target attribute of the
-	//     comparison is a set (" SS", " NS", or " BS"), then the operator evaluates
-	//     to true if it does not find an exact match with any member of the set.
-	//     NOT_CONTAINS is supported for lists: When evaluating " a NOT CONTAINS b",
-	//     " a" can be a list; however, " b" cannot be a set, a map, or a list.
-	//   - BEGINS_WITH : Checks for a prefix. AttributeValueList can contain only
-	//     one AttributeValue of type String or Binary (not a Number or a set type).
-	//     The target attribute of the comparison must be of type String or Binary
-	//     (not a Number or a set type).
+	//     AttributeValueList can contain only one AttributeValue element of
+	//     type String, Number, or Binary (not a set type). If the target
+	//     attribute of the comparison is of type String, then the operator
+	//     checks for a substring match. If the target attribute of the
+	//     comparison is of type Binary, then the operator looks for a
+	//     subsequence of the target that matches the input. If the target
+	//     attribute of the comparison is a set (" SS", " NS", or " BS"), then
+	//     the operator evaluates to true if it finds an exact match with any
+	//     member of the set. CONTAINS is supported for lists: When evaluating "
+	//     a CONTAINS b", " a" can be a list; however, " b" cannot be a set, a
+	//     map, or a list.
+	//   - NOT_CONTAINS : Checks for absence of a subsequence, or absence of a
+	//     value in a set. AttributeValueList can contain only one
+	//     AttributeValue element of type String, Number, or Binary (not a set
+	//     type). If the target attribute of the comparison is a String, then
+	//     the operator checks for the absence of a substring match. If the
+	//     target attribute of the comparison is Binary, then the operator
+	//     checks for the absence of a subsequence of the target that matches
+	//     the input. If the target attribute of the comparison is a set (" SS",
+	//     " NS", or " BS"), then the operator evaluates to true if it does not
+	//     find an exact match with any member of the set. NOT_CONTAINS is
+	//     supported for lists: When evaluating " a NOT CONTAINS b", " a" can be
+	//     a list; however, " b" cannot be a set, a map, or a list.
+	//   - BEGINS_WITH : Checks for a prefix. AttributeValueList can contain
+	//     only one AttributeValue of type String or Binary (not a Number or a
+	//     set type). The target attribute of the comparison must be of type
+	//     String or Binary (not a Number or a set type).
 	//   - IN : Checks for matching elements in a list. AttributeValueList can
-	//     contain one or more AttributeValue elements of type String, Number, or
-	//     Binary. These attributes are compared against an existing attribute of an
-	//     item. If any elements of the input are equal to the item attribute, the
-	//     expression evaluates to true.
+	//     contain one or more AttributeValue elements of type String, Number,
+	//     or Binary. These attributes are compared against an existing
+	//     attribute of an item. If any elements of the input are equal to the
+	//     item attribute, the expression evaluates to true.
 	//   - BETWEEN : Greater than or equal to the first value, and less than or
 	//     equal to the second value. AttributeValueList must contain two
 	//     AttributeValue elements of the same type, either String, Number, or
-	//     Binary (not a set type). A target attribute matches if the target value
-	//     is greater than, or equal to, the first element and less than, or equal
-	//     to, the second element. If an item contains an AttributeValue element of
-	//     a different type than the one provided in the request, the value does not
-	//     match. For example, {"S":"6"} does not compare to {"N":"6"}. Also,
-	//     {"N":"6"} does not compare to {"NS":["6", "2", "1"]}
+	//     Binary (not a set type). A target attribute matches if the target
+	//     value is greater than, or equal to, the first element and less than,
+	//     or equal to, the second element. If an item contains an
+	//     AttributeValue element of a different type than the one provided in
+	//     the request, the value does not match. For example, {"S":"6"} does
+	//     not compare to {"N":"6"}. Also, {"N":"6"} does not compare to
+	//     {"NS":["6", "2", "1"]}
 	//
-	// For usage examples of AttributeValueList and ComparisonOperator, see [Legacy
-	// Conditional Parameters] in the Amazon DynamoDB Developer Guide.
+	// For usage examples of AttributeValueList and ComparisonOperator, see
+	// [Legacy Conditional Parameters] in the Amazon DynamoDB Developer Guide.
 	//
 	// Required.
 	//
@@ -343,7 +358,8 @@ type KeyCondition struct {
 	ComparisonOperator KeyConditionComparisonOperator `json:"ComparisonOperator,omitempty"`
 }
 
-// KeyConditionComparisonOperator is an enum of the API; values not listed here decode too.
+// KeyConditionComparisonOperator is an enum of the API; values not listed here
+// decode too.
 type KeyConditionComparisonOperator string
 
 const (
@@ -352,34 +368,36 @@ const (
 	// Equal. EQ is supported for all data types, including lists and maps.
 	// AttributeValueList can contain only one AttributeValue element of type
 	// String, Number, Binary, String Set, Number Set, or Binary Set. If an item
-	// contains an AttributeValue element of a different type than the one provided
-	// in the request, the value does not match. For example, {"S":"6"} does not
-	// equal {"N":"6"}. Also, {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
+	// contains an AttributeValue element of a different type than the one
+	// provided in the request, the value does not match. For example, {"S":"6"}
+	// does not equal {"N":"6"}. Also, {"N":"6"} does not equal
+	// {"NS":["6", "2", "1"]}.
 	KeyConditionComparisonOperatorEq KeyConditionComparisonOperator = "EQ"
 	// KeyConditionComparisonOperatorNe is "NE".
 	//
 	// Not equal. NE is supported for all data types, including lists and maps.
 	// AttributeValueList can contain only one AttributeValue of type String,
-	// Number, Binary, String Set, Number Set, or Binary Set. If an item contains an
-	// AttributeValue of a different type than the one provided in the request, the
-	// value does not match. For example, {"S":"6"} does not equal {"N":"6"}. Also,
-	// {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
+	// Number, Binary, String Set, Number Set, or Binary Set. If an item
+	// contains an AttributeValue of a different type than the one provided in
+	// the request, the value does not match. For example, {"S":"6"} does not
+	// equal {"N":"6"}. Also, {"N":"6"} does not equal {"NS":["6", "2", "1"]}.
 	KeyConditionComparisonOperatorNe KeyConditionComparisonOperator = "NE"
 	// KeyConditionComparisonOperatorIn is "IN".
 	//
-	// Checks for matching elements in a list. AttributeValueList can contain one or
-	// more AttributeValue elements of type String, Number, or Binary. These
-	// attributes are compared against an existing attribute of an item. If any
-	// elements of the input are equal to the item attribute, the expression
-	// evaluates to true.
+	// Checks for matching elements in a list. AttributeValueList can contain
+	// one or more AttributeValue elements of type String, Number, or Binary.
+	// These attributes are compared against an existing attribute of an item.
+	// If any elements of the input are equal to the item attribute, the
+	// expression evaluates to true.
 	KeyConditionComparisonOperatorIn KeyConditionComparisonOperator = "IN"
 	// KeyConditionComparisonOperatorLe is "LE".
 	//
-	// Less than or equal. AttributeValueList can contain only one AttributeValue
-	// element of type String, Number, or Binary (not a set type). If an item
-	// contains an AttributeValue element of a different type than the one provided
-	// in the request, the value does not match. For example, {"S":"6"} does not
-	// equal {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	// Less than or equal. AttributeValueList can contain only one
+	// AttributeValue element of type String, Number, or Binary (not a set
+	// type). If an item contains an AttributeValue element of a different type
+	// than the one provided in the request, the value does not match. For
+	// example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does not
+	// compare to {"NS":["6", "2", "1"]}.
 	KeyConditionComparisonOperatorLe KeyConditionComparisonOperator = "LE"
 	// KeyConditionComparisonOperatorLt is "LT".
 	//
@@ -391,30 +409,33 @@ const (
 	KeyConditionComparisonOperatorLt KeyConditionComparisonOperator = "LT"
 	// KeyConditionComparisonOperatorGe is "GE".
 	//
-	// Greater than or equal. AttributeValueList can contain only one AttributeValue
-	// element of type String, Number, or Binary (not a set type). If an item
-	// contains an AttributeValue element of a different type than the one provided
-	// in the request, the value does not match. For example, {"S":"6"} does not
-	// equal {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	// Greater than or equal. AttributeValueList can contain only one
+	// AttributeValue element of type String, Number, or Binary (not a set
+	// type). If an item contains an AttributeValue element of a different type
+	// than the one provided in the request, the value does not match. For
+	// example, {"S":"6"} does not equal {"N":"6"}. Also, {"N":"6"} does not
+	// compare to {"NS":["6", "2", "1"]}.
 	KeyConditionComparisonOperatorGe KeyConditionComparisonOperator = "GE"
 	// KeyConditionComparisonOperatorGt is "GT".
 	//
-	// Greater than. AttributeValueList can contain only one AttributeValue element
-	// of type String, Number, or Binary (not a set type). If an item contains an
-	// AttributeValue element of a different type than the one provided in the
-	// request, the value does not match. For example, {"S":"6"} does not equal
-	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}.
+	// Greater than. AttributeValueList can contain only one AttributeValue
+	// element of type String, Number, or Binary (not a set type). If an item
+	// contains an AttributeValue element of a different type than the one
+	// provided in the request, the value does not match. For example, {"S":"6"}
+	// does not equal {"N":"6"}. Also, {"N":"6"} does not compare to
+	// {"NS":["6", "2", "1"]}.
 	KeyConditionComparisonOperatorGt KeyConditionComparisonOperator = "GT"
 	// KeyConditionComparisonOperatorBetween is "BETWEEN".
 	//
 	// Greater than or equal to the first value, and less than or equal to the
-	// second value. AttributeValueList must contain two AttributeValue elements of
-	// the same type, either String, Number, or Binary (not a set type). A target
-	// attribute matches if the target value is greater than, or equal to, the first
-	// element and less than, or equal to, the second element. If an item contains
-	// an AttributeValue element of a different type than the one provided in the
-	// request, the value does not match. For example, {"S":"6"} does not compare to
-	// {"N":"6"}. Also, {"N":"6"} does not compare to {"NS":["6", "2", "1"]}
+	// second value. AttributeValueList must contain two AttributeValue elements
+	// of the same type, either String, Number, or Binary (not a set type). A
+	// target attribute matches if the target value is greater than, or equal
+	// to, the first element and less than, or equal to, the second element. If
+	// an item contains an AttributeValue element of a different type than the
+	// one provided in the request, the value does not match. For example,
+	// {"S":"6"} does not compare to {"N":"6"}. Also, {"N":"6"} does not compare
+	// to {"NS":["6", "2", "1"]}
 	KeyConditionComparisonOperatorBetween KeyConditionComparisonOperator = "BETWEEN"
 	// KeyConditionComparisonOperatorNotNull is "NOT_NULL".
 	//
@@ -423,51 +444,54 @@ const (
 	KeyConditionComparisonOperatorNotNull KeyConditionComparisonOperator = "NOT_NULL"
 	// KeyConditionComparisonOperatorNull is "NULL".
 	//
-	// The attribute does not exist. NULL is supported for all data types, including
-	// lists and maps.
+	// The attribute does not exist. NULL is supported for all data types,
+	// including lists and maps.
 	KeyConditionComparisonOperatorNull KeyConditionComparisonOperator = "NULL"
 	// KeyConditionComparisonOperatorContains is "CONTAINS".
 	//
-	// Checks for a subsequence, or value in a set. AttributeValueList can contain
-	// only one AttributeValue element of type String, Number, or Binary (not a set
-	// type). If the target attribute of the comparison is of type String, then the
-	// operator checks for a substring match. If the target attribute of the
-	// comparison is of type Binary, then the operator looks for a subsequence of
-	// the target that matches the input. If the target attribute of the comparison
-	// is a set (" SS", " NS", or " BS"), then the operator evaluates to true if it
-	// finds an exact match with any member of the set. CONTAINS is supported for
-	// lists: When evaluating " a CONTAINS b", " a" can be a list; however, " b"
-	// cannot be a set, a map, or a list.
+	// Checks for a subsequence, or value in a set. AttributeValueList can
+	// contain only one AttributeValue element of type String, Number, or Binary
+	// (not a set type). If the target attribute of the comparison is of type
+	// String, then the operator checks for a substring match. If the target
+	// attribute of the comparison is of type Binary, then the operator looks
+	// for a subsequence of the target that matches the input. If the target
+	// attribute of the comparison is a set (" SS", " NS", or " BS"), then the
+	// operator evaluates to true if it finds an exact match with any member of
+	// the set. CONTAINS is supported for lists: When evaluating "
+	// a CONTAINS b", " a" can be a list; however, " b" cannot be a set, a map,
+	// or a list.
 	KeyConditionComparisonOperatorContains KeyConditionComparisonOperator = "CONTAINS"
 	// KeyConditionComparisonOperatorNotContains is "NOT_CONTAINS".
 	//
 	// Checks for absence of a subsequence, or absence of a value in a set.
 	// AttributeValueList can contain only one AttributeValue element of type
-	// String, Number, or Binary (not a set type). If the target attribute of the
-	// comparison is a String, then the operator checks for the absence of a
-	// substring match. If the target attribute of the comparison is Binary, then
-	// the operator checks for the absence of a subsequence of the target that
-	// matches the input. If the target attribute of the comparison is a set (" SS",
-	// " NS", or " BS"), then the operator evaluates to true if it does not find an
-	// exact match with any member of the set. NOT_CONTAINS is supported for lists:
-	// When evaluating " a NOT CONTAINS b", " a" can be a list; however, " b" cannot
-	// be a set, a map, or a list.
+	// String, Number, or Binary (not a set type). If the target attribute of
+	// the comparison is a String, then the operator checks for the absence of a
+	// substring match. If the target attribute of the comparison is Binary,
+	// then the operator checks for the absence of a subsequence of the target
+	// that matches the input. If the target attribute of the comparison is a
+	// set (" SS", " NS", or " BS"), then the operator evaluates to true if it
+	// does not find an exact match with any member of the set. NOT_CONTAINS is
+	// supported for lists: When evaluating " a NOT CONTAINS b", " a" can be a
+	// list; however, " b" cannot be a set, a map, or a list.
 	KeyConditionComparisonOperatorNotContains KeyConditionComparisonOperator = "NOT_CONTAINS"
 	// KeyConditionComparisonOperatorBeginsWith is "BEGINS_WITH".
 	//
-	// Checks for a prefix. AttributeValueList can contain only one AttributeValue
-	// of type String or Binary (not a Number or a set type). The target attribute
-	// of the comparison must be of type String or Binary (not a Number or a set
-	// type).
+	// Checks for a prefix. AttributeValueList can contain only one
+	// AttributeValue of type String or Binary (not a Number or a set type). The
+	// target attribute of the comparison must be of type String or Binary (not
+	// a Number or a set type).
 	KeyConditionComparisonOperatorBeginsWith KeyConditionComparisonOperator = "BEGINS_WITH"
 )
 
-// Values returns the values of KeyConditionComparisonOperator that the API documents.
+// Values returns the values of KeyConditionComparisonOperator that the API
+// documents.
 func (KeyConditionComparisonOperator) Values() []KeyConditionComparisonOperator {
 	return []KeyConditionComparisonOperator{KeyConditionComparisonOperatorEq, KeyConditionComparisonOperatorNe, KeyConditionComparisonOperatorIn, KeyConditionComparisonOperatorLe, KeyConditionComparisonOperatorLt, KeyConditionComparisonOperatorGe, KeyConditionComparisonOperatorGt, KeyConditionComparisonOperatorBetween, KeyConditionComparisonOperatorNotNull, KeyConditionComparisonOperatorNull, KeyConditionComparisonOperatorContains, KeyConditionComparisonOperatorNotContains, KeyConditionComparisonOperatorBeginsWith}
 }
 
-// ListBackupsBackupType is an enum of the API; values not listed here decode too.
+// ListBackupsBackupType is an enum of the API; values not listed here decode
+// too.
 type ListBackupsBackupType string
 
 const (
@@ -493,7 +517,8 @@ func (ListBackupsBackupType) Values() []ListBackupsBackupType {
 	return []ListBackupsBackupType{ListBackupsBackupTypeUser, ListBackupsBackupTypeSystem, ListBackupsBackupTypeAwsBackup, ListBackupsBackupTypeAll}
 }
 
-// QueryConditionalOperator is an enum of the API; values not listed here decode too.
+// QueryConditionalOperator is an enum of the API; values not listed here decode
+// too.
 type QueryConditionalOperator string
 
 const (
@@ -508,21 +533,24 @@ func (QueryConditionalOperator) Values() []QueryConditionalOperator {
 	return []QueryConditionalOperator{QueryConditionalOperatorAnd, QueryConditionalOperatorOr}
 }
 
-// QueryReturnConsumedCapacity is an enum of the API; values not listed here decode too.
+// QueryReturnConsumedCapacity is an enum of the API; values not listed here
+// decode too.
 type QueryReturnConsumedCapacity string
 
 const (
 	// QueryReturnConsumedCapacityIndexes is "INDEXES".
 	//
 	// The response includes the aggregate ConsumedCapacity for the operation,
-	// together with ConsumedCapacity for each table and secondary index that was
-	// accessed. Note that some operations, such as GetItem and BatchGetItem, do not
-	// access any indexes at all. In these cases, specifying INDEXES will only
-	// return ConsumedCapacity information for table(s).
+	// together with ConsumedCapacity for each table and secondary index that
+	// was accessed. Note that some operations, such as GetItem and
+	// BatchGetItem, do not access any indexes at all. In these cases,
+	// specifying INDEXES will only return ConsumedCapacity information for
+	// table(s).
 	QueryReturnConsumedCapacityIndexes QueryReturnConsumedCapacity = "INDEXES"
 	// QueryReturnConsumedCapacityTotal is "TOTAL".
 	//
-	// The response includes only the aggregate ConsumedCapacity for the operation.
+	// The response includes only the aggregate ConsumedCapacity for the
+	// operation.
 	QueryReturnConsumedCapacityTotal QueryReturnConsumedCapacity = "TOTAL"
 	// QueryReturnConsumedCapacityNone is "NONE".
 	//
@@ -530,7 +558,8 @@ const (
 	QueryReturnConsumedCapacityNone QueryReturnConsumedCapacity = "NONE"
 )
 
-// Values returns the values of QueryReturnConsumedCapacity that the API documents.
+// Values returns the values of QueryReturnConsumedCapacity that the API
+// documents.
 func (QueryReturnConsumedCapacity) Values() []QueryReturnConsumedCapacity {
 	return []QueryReturnConsumedCapacity{QueryReturnConsumedCapacityIndexes, QueryReturnConsumedCapacityTotal, QueryReturnConsumedCapacityNone}
 }
@@ -541,36 +570,38 @@ type QuerySelect string
 const (
 	// QuerySelectAllAttributes is "ALL_ATTRIBUTES".
 	//
-	// Returns all of the item attributes from the specified table or index. If you
-	// query a local secondary index, then for each matching item in the index,
-	// DynamoDB fetches the entire item from the parent table. If the index is
-	// configured to project all item attributes, then all of the data can be
-	// obtained from the local secondary index, and no fetching is required.
+	// Returns all of the item attributes from the specified table or index. If
+	// you query a local secondary index, then for each matching item in the
+	// index, DynamoDB fetches the entire item from the parent table. If the
+	// index is configured to project all item attributes, then all of the data
+	// can be obtained from the local secondary index, and no fetching is
+	// required.
 	QuerySelectAllAttributes QuerySelect = "ALL_ATTRIBUTES"
 	// QuerySelectAllProjectedAttributes is "ALL_PROJECTED_ATTRIBUTES".
 	//
-	// Allowed only when querying an index. Retrieves all attributes that have been
-	// projected into the index. If the index is configured to project all
+	// Allowed only when querying an index. Retrieves all attributes that have
+	// been projected into the index. If the index is configured to project all
 	// attributes, this return value is equivalent to specifying ALL_ATTRIBUTES.
 	QuerySelectAllProjectedAttributes QuerySelect = "ALL_PROJECTED_ATTRIBUTES"
 	// QuerySelectSpecificAttributes is "SPECIFIC_ATTRIBUTES".
 	//
-	// Returns only the attributes listed in ProjectionExpression. This return value
-	// is equivalent to specifying ProjectionExpression without specifying any value
-	// for Select. If you query or scan a local secondary index and request only
-	// attributes that are projected into that index, the operation will read only
-	// the index and not the table. If any of the requested attributes are not
-	// projected into the local secondary index, DynamoDB fetches each of these
-	// attributes from the parent table. This extra fetching incurs additional
-	// throughput cost and latency. If you query or scan a global secondary index,
-	// you can only request attributes that are projected into the index. Global
-	// secondary index queries cannot fetch attributes from the parent table.
+	// Returns only the attributes listed in ProjectionExpression. This return
+	// value is equivalent to specifying ProjectionExpression without specifying
+	// any value for Select. If you query or scan a local secondary index and
+	// request only attributes that are projected into that index, the operation
+	// will read only the index and not the table. If any of the requested
+	// attributes are not projected into the local secondary index, DynamoDB
+	// fetches each of these attributes from the parent table. This extra
+	// fetching incurs additional throughput cost and latency. If you query or
+	// scan a global secondary index, you can only request attributes that are
+	// projected into the index. Global secondary index queries cannot fetch
+	// attributes from the parent table.
 	QuerySelectSpecificAttributes QuerySelect = "SPECIFIC_ATTRIBUTES"
 	// QuerySelectCount is "COUNT".
 	//
 	// Returns the number of matching items, rather than the matching items
-	// themselves. Note that this uses the same quantity of read capacity units as
-	// getting the items, and is subject to the same item size calculations.
+	// themselves. Note that this uses the same quantity of read capacity units
+	// as getting the items, and is subject to the same item size calculations.
 	QuerySelectCount QuerySelect = "COUNT"
 )
 
@@ -579,7 +610,7 @@ func (QuerySelect) Values() []QuerySelect {
 	return []QuerySelect{QuerySelectAllAttributes, QuerySelectAllProjectedAttributes, QuerySelectSpecificAttributes, QuerySelectCount}
 }
 
-// Table: The amount of throughput consumed on the table affected by the
+// Table is the amount of throughput consumed on the table affected by the
 // operation.
 type Table struct {
 	// The total number of read capacity units consumed on a table or an index.

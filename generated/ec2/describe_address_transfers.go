@@ -15,18 +15,19 @@ type DescribeAddressTransfersInput struct {
 	// The allocation IDs of Elastic IP addresses.
 	AllocationIds []string `json:"AllocationIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeAddressTransfersInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeAddressTransfersInput) Validate() error {
 	return nil
 }
@@ -40,7 +41,8 @@ type DescribeAddressTransfersOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeAddressTransfersAPIClient is a client that can call DescribeAddressTransfers, the operation boto3's describe_address_transfers paginator pages through.
+// DescribeAddressTransfersAPIClient is a client that can call
+// DescribeAddressTransfers.
 //
 // See [DescribeAddressTransfers in the AWS API documentation].
 //
@@ -79,24 +81,28 @@ var describeAddressTransfersSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeAddressTransfersItems returns the items of a DescribeAddressTransfers page.
+// describeAddressTransfersItems returns the items of a DescribeAddressTransfers
+// page.
 func describeAddressTransfersItems(out *DescribeAddressTransfersOutput) []AddressTransfer {
 	return out.AddressTransfers
 }
 
-// DescribeAddressTransfersPaginator pages through DescribeAddressTransfers the way boto3's describe_address_transfers paginator does.
+// DescribeAddressTransfersPaginator pages through the results of
+// DescribeAddressTransfers as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_address_transfers.
+// [DescribeAddressTransfersAPIClient.DescribeAddressTransfers].
 //
-// Each page is a *DescribeAddressTransfersOutput; Items yields the elements of AddressTransfers across pages.
+// Each page is a *DescribeAddressTransfersOutput; Items yields the elements of
+// AddressTransfers across pages.
 type DescribeAddressTransfersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeAddressTransfersPaginator returns a paginator over DescribeAddressTransfers, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeAddressTransfersPaginator returns a paginator over
+// DescribeAddressTransfers, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeAddressTransfersPaginator(client DescribeAddressTransfersAPIClient, in *DescribeAddressTransfersInput, optFns ...func(*paginate.Options)) *DescribeAddressTransfersPaginator {
 	var input DescribeAddressTransfersInput
 	if in != nil {
@@ -112,19 +118,22 @@ func NewDescribeAddressTransfersPaginator(client DescribeAddressTransfersAPIClie
 	return &DescribeAddressTransfersPaginator{paginateimpl.New(describeAddressTransfersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeAddressTransfersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeAddressTransfersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeAddressTransfersPaginator) NextPage(ctx context.Context) (*DescribeAddressTransfersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -133,7 +142,8 @@ func (p *DescribeAddressTransfersPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeAddressTransfersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeAddressTransfersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAddressTransfersOutput, error] {
 	return func(yield func(*DescribeAddressTransfersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -145,7 +155,8 @@ func (p *DescribeAddressTransfersPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeAddressTransfersPaginator) Items(ctx context.Context) iter.Seq2[AddressTransfer, error] {
 	return func(yield func(AddressTransfer, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeAddressTransfersFake serves pages of DescribeAddressTransfers from memory; page i's token is "page-i".
+// describeAddressTransfersFake serves pages of DescribeAddressTransfers from
+// memory; page i's token is "page-i".
 type describeAddressTransfersFake struct {
 	pages  []*DescribeAddressTransfersOutput
 	calls  []DescribeAddressTransfersInput
@@ -39,7 +40,8 @@ func (c *describeAddressTransfersFake) DescribeAddressTransfers(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeAddressTransfersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeAddressTransfersFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeAddressTransfersFake(sizes ...int) (*describeAddressTransfersFake, []string) {
 	c := &describeAddressTransfersFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeAddressTransfersFake(sizes ...int) (*describeAddressTransfersFak
 	return c, want
 }
 
-// collectDescribeAddressTransfers pages through p and returns the markers of its items.
+// collectDescribeAddressTransfers pages through p and returns the markers of
+// its items.
 func collectDescribeAddressTransfers(t *testing.T, p *DescribeAddressTransfersPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeAddressTransfers(t *testing.T, p *DescribeAddressTransfersPa
 	return got
 }
 
-// validDescribeAddressTransfersInput returns an input with every required member set.
+// validDescribeAddressTransfersInput returns an input with every required
+// member set.
 func validDescribeAddressTransfersInput() *DescribeAddressTransfersInput {
 	return &DescribeAddressTransfersInput{}
 }

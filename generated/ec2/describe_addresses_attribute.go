@@ -17,18 +17,19 @@ type DescribeAddressesAttributeInput struct {
 	// The attribute of the IP address.
 	Attribute DescribeAddressesAttributeAttribute `json:"Attribute,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeAddressesAttributeInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeAddressesAttributeInput) Validate() error {
 	return nil
 }
@@ -42,7 +43,8 @@ type DescribeAddressesAttributeOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeAddressesAttributeAPIClient is a client that can call DescribeAddressesAttribute, the operation boto3's describe_addresses_attribute paginator pages through.
+// DescribeAddressesAttributeAPIClient is a client that can call
+// DescribeAddressesAttribute.
 //
 // See [DescribeAddressesAttribute in the AWS API documentation].
 //
@@ -81,24 +83,28 @@ var describeAddressesAttributeSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeAddressesAttributeItems returns the items of a DescribeAddressesAttribute page.
+// describeAddressesAttributeItems returns the items of a
+// DescribeAddressesAttribute page.
 func describeAddressesAttributeItems(out *DescribeAddressesAttributeOutput) []Address {
 	return out.Addresses
 }
 
-// DescribeAddressesAttributePaginator pages through DescribeAddressesAttribute the way boto3's describe_addresses_attribute paginator does.
+// DescribeAddressesAttributePaginator pages through the results of
+// DescribeAddressesAttribute as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_addresses_attribute.
+// [DescribeAddressesAttributeAPIClient.DescribeAddressesAttribute].
 //
-// Each page is a *DescribeAddressesAttributeOutput; Items yields the elements of Addresses across pages.
+// Each page is a *DescribeAddressesAttributeOutput; Items yields the elements
+// of Addresses across pages.
 type DescribeAddressesAttributePaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeAddressesAttributePaginator returns a paginator over DescribeAddressesAttribute, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeAddressesAttributePaginator returns a paginator over
+// DescribeAddressesAttribute, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeAddressesAttributePaginator(client DescribeAddressesAttributeAPIClient, in *DescribeAddressesAttributeInput, optFns ...func(*paginate.Options)) *DescribeAddressesAttributePaginator {
 	var input DescribeAddressesAttributeInput
 	if in != nil {
@@ -114,19 +120,22 @@ func NewDescribeAddressesAttributePaginator(client DescribeAddressesAttributeAPI
 	return &DescribeAddressesAttributePaginator{paginateimpl.New(describeAddressesAttributeSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeAddressesAttributePaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeAddressesAttributePaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeAddressesAttributePaginator) NextPage(ctx context.Context) (*DescribeAddressesAttributeOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -135,7 +144,8 @@ func (p *DescribeAddressesAttributePaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeAddressesAttributeOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeAddressesAttributePaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAddressesAttributeOutput, error] {
 	return func(yield func(*DescribeAddressesAttributeOutput, error) bool) {
 		for p.HasMorePages() {
@@ -147,7 +157,8 @@ func (p *DescribeAddressesAttributePaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeAddressesAttributePaginator) Items(ctx context.Context) iter.Seq2[Address, error] {
 	return func(yield func(Address, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeAddressesAttributeFake serves pages of DescribeAddressesAttribute from memory; page i's token is "page-i".
+// describeAddressesAttributeFake serves pages of DescribeAddressesAttribute
+// from memory; page i's token is "page-i".
 type describeAddressesAttributeFake struct {
 	pages  []*DescribeAddressesAttributeOutput
 	calls  []DescribeAddressesAttributeInput
@@ -38,7 +39,8 @@ func (c *describeAddressesAttributeFake) DescribeAddressesAttribute(ctx context.
 	return &out, nil
 }
 
-// newDescribeAddressesAttributeFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeAddressesAttributeFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeAddressesAttributeFake(sizes ...int) (*describeAddressesAttributeFake, []string) {
 	c := &describeAddressesAttributeFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeAddressesAttributeFake(sizes ...int) (*describeAddressesAttribut
 	return c, want
 }
 
-// collectDescribeAddressesAttribute pages through p and returns the markers of its items.
+// collectDescribeAddressesAttribute pages through p and returns the markers of
+// its items.
 func collectDescribeAddressesAttribute(t *testing.T, p *DescribeAddressesAttributePaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeAddressesAttribute(t *testing.T, p *DescribeAddressesAttribu
 	return got
 }
 
-// validDescribeAddressesAttributeInput returns an input with every required member set.
+// validDescribeAddressesAttributeInput returns an input with every required
+// member set.
 func validDescribeAddressesAttributeInput() *DescribeAddressesAttributeInput {
 	return &DescribeAddressesAttributeInput{}
 }

@@ -16,18 +16,20 @@ type DescribeAwsNetworkPerformanceMetricSubscriptionsInput struct {
 	// One or more filters.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeAwsNetworkPerformanceMetricSubscriptionsInput
+// has no required member and no union. Every input has Validate, so that all
+// can be checked alike.
 func (s *DescribeAwsNetworkPerformanceMetricSubscriptionsInput) Validate() error {
 	return nil
 }
@@ -41,7 +43,8 @@ type DescribeAwsNetworkPerformanceMetricSubscriptionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient is a client that can call DescribeAwsNetworkPerformanceMetricSubscriptions, the operation boto3's describe_aws_network_performance_metric_subscriptions paginator pages through.
+// DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient is a client that
+// can call DescribeAwsNetworkPerformanceMetricSubscriptions.
 //
 // See [DescribeAwsNetworkPerformanceMetricSubscriptions in the AWS API
 // documentation].
@@ -81,24 +84,29 @@ var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeAwsNetworkPerformanceMetricSubscriptionsItems returns the items of a DescribeAwsNetworkPerformanceMetricSubscriptions page.
+// describeAwsNetworkPerformanceMetricSubscriptionsItems returns the items of a
+// DescribeAwsNetworkPerformanceMetricSubscriptions page.
 func describeAwsNetworkPerformanceMetricSubscriptionsItems(out *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput) []Subscription {
 	return out.Subscriptions
 }
 
-// DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator pages through DescribeAwsNetworkPerformanceMetricSubscriptions the way boto3's describe_aws_network_performance_metric_subscriptions paginator does.
+// DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator pages through the
+// results of DescribeAwsNetworkPerformanceMetricSubscriptions as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_aws_network_performance_metric_subscriptions.
+// [DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient.DescribeAwsNetworkPerformanceMetricSubscriptions].
 //
-// Each page is a *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput; Items yields the elements of Subscriptions across pages.
+// Each page is a *DescribeAwsNetworkPerformanceMetricSubscriptionsOutput; Items
+// yields the elements of Subscriptions across pages.
 type DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator returns a paginator over DescribeAwsNetworkPerformanceMetricSubscriptions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator returns a
+// paginator over DescribeAwsNetworkPerformanceMetricSubscriptions, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(client DescribeAwsNetworkPerformanceMetricSubscriptionsAPIClient, in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput, optFns ...func(*paginate.Options)) *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator {
 	var input DescribeAwsNetworkPerformanceMetricSubscriptionsInput
 	if in != nil {
@@ -114,19 +122,22 @@ func NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(client Describ
 	return &DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator{paginateimpl.New(describeAwsNetworkPerformanceMetricSubscriptionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) NextPage(ctx context.Context) (*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -135,7 +146,8 @@ func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) NextPage(ctx
 	return page.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error] {
 	return func(yield func(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -147,7 +159,8 @@ func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) Pages(ctx co
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) Items(ctx context.Context) iter.Seq2[Subscription, error] {
 	return func(yield func(Subscription, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeAwsNetworkPerformanceMetricSubscriptionsFake serves pages of DescribeAwsNetworkPerformanceMetricSubscriptions from memory; page i's token is "page-i".
+// describeAwsNetworkPerformanceMetricSubscriptionsFake serves pages of
+// DescribeAwsNetworkPerformanceMetricSubscriptions from memory; page i's token
+// is "page-i".
 type describeAwsNetworkPerformanceMetricSubscriptionsFake struct {
 	pages  []*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput
 	calls  []DescribeAwsNetworkPerformanceMetricSubscriptionsInput
@@ -38,7 +40,8 @@ func (c *describeAwsNetworkPerformanceMetricSubscriptionsFake) DescribeAwsNetwor
 	return &out, nil
 }
 
-// newDescribeAwsNetworkPerformanceMetricSubscriptionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeAwsNetworkPerformanceMetricSubscriptionsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(sizes ...int) (*describeAwsNetworkPerformanceMetricSubscriptionsFake, []string) {
 	c := &describeAwsNetworkPerformanceMetricSubscriptionsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(sizes ...int) (*des
 	return c, want
 }
 
-// collectDescribeAwsNetworkPerformanceMetricSubscriptions pages through p and returns the markers of its items.
+// collectDescribeAwsNetworkPerformanceMetricSubscriptions pages through p and
+// returns the markers of its items.
 func collectDescribeAwsNetworkPerformanceMetricSubscriptions(t *testing.T, p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeAwsNetworkPerformanceMetricSubscriptions(t *testing.T, p *De
 	return got
 }
 
-// validDescribeAwsNetworkPerformanceMetricSubscriptionsInput returns an input with every required member set.
+// validDescribeAwsNetworkPerformanceMetricSubscriptionsInput returns an input
+// with every required member set.
 func validDescribeAwsNetworkPerformanceMetricSubscriptionsInput() *DescribeAwsNetworkPerformanceMetricSubscriptionsInput {
 	return &DescribeAwsNetworkPerformanceMetricSubscriptionsInput{}
 }

@@ -13,18 +13,19 @@ import (
 // DescribeByoipCidrsInput is the input of DescribeByoipCidrs.
 type DescribeByoipCidrsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeByoipCidrsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeByoipCidrsInput) Validate() error {
 	return nil
 }
@@ -37,7 +38,7 @@ type DescribeByoipCidrsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeByoipCidrsAPIClient is a client that can call DescribeByoipCidrs, the operation boto3's describe_byoip_cidrs paginator pages through.
+// DescribeByoipCidrsAPIClient is a client that can call DescribeByoipCidrs.
 //
 // See [DescribeByoipCidrs in the AWS API documentation].
 //
@@ -81,19 +82,22 @@ func describeByoipCidrsItems(out *DescribeByoipCidrsOutput) []ByoipCidr {
 	return out.ByoipCidrs
 }
 
-// DescribeByoipCidrsPaginator pages through DescribeByoipCidrs the way boto3's describe_byoip_cidrs paginator does.
+// DescribeByoipCidrsPaginator pages through the results of DescribeByoipCidrs
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_byoip_cidrs.
+// [DescribeByoipCidrsAPIClient.DescribeByoipCidrs].
 //
-// Each page is a *DescribeByoipCidrsOutput; Items yields the elements of ByoipCidrs across pages.
+// Each page is a *DescribeByoipCidrsOutput; Items yields the elements of
+// ByoipCidrs across pages.
 type DescribeByoipCidrsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeByoipCidrsPaginator returns a paginator over DescribeByoipCidrs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeByoipCidrsPaginator returns a paginator over DescribeByoipCidrs,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeByoipCidrsPaginator(client DescribeByoipCidrsAPIClient, in *DescribeByoipCidrsInput, optFns ...func(*paginate.Options)) *DescribeByoipCidrsPaginator {
 	var input DescribeByoipCidrsInput
 	if in != nil {
@@ -109,19 +113,22 @@ func NewDescribeByoipCidrsPaginator(client DescribeByoipCidrsAPIClient, in *Desc
 	return &DescribeByoipCidrsPaginator{paginateimpl.New(describeByoipCidrsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeByoipCidrsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeByoipCidrsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeByoipCidrsPaginator) NextPage(ctx context.Context) (*DescribeByoipCidrsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -130,7 +137,8 @@ func (p *DescribeByoipCidrsPaginator) NextPage(ctx context.Context) (*DescribeBy
 	return page.(*DescribeByoipCidrsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeByoipCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeByoipCidrsOutput, error] {
 	return func(yield func(*DescribeByoipCidrsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -142,7 +150,8 @@ func (p *DescribeByoipCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*Desc
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeByoipCidrsPaginator) Items(ctx context.Context) iter.Seq2[ByoipCidr, error] {
 	return func(yield func(ByoipCidr, error) bool) {
 		for p.HasMorePages() {

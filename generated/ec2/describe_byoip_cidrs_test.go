@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeByoipCidrsFake serves pages of DescribeByoipCidrs from memory; page i's token is "page-i".
+// describeByoipCidrsFake serves pages of DescribeByoipCidrs from memory; page
+// i's token is "page-i".
 type describeByoipCidrsFake struct {
 	pages  []*DescribeByoipCidrsOutput
 	calls  []DescribeByoipCidrsInput
@@ -38,7 +39,8 @@ func (c *describeByoipCidrsFake) DescribeByoipCidrs(ctx context.Context, in *Des
 	return &out, nil
 }
 
-// newDescribeByoipCidrsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeByoipCidrsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeByoipCidrsFake(sizes ...int) (*describeByoipCidrsFake, []string) {
 	c := &describeByoipCidrsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeByoipCidrsFake(sizes ...int) (*describeByoipCidrsFake, []string)
 	return c, want
 }
 
-// collectDescribeByoipCidrs pages through p and returns the markers of its items.
+// collectDescribeByoipCidrs pages through p and returns the markers of its
+// items.
 func collectDescribeByoipCidrs(t *testing.T, p *DescribeByoipCidrsPaginator) []string {
 	t.Helper()
 	var got []string

@@ -13,32 +13,35 @@ import (
 // DescribeCapacityBlockExtensionHistoryInput is the input of
 // DescribeCapacityBlockExtensionHistory.
 type DescribeCapacityBlockExtensionHistoryInput struct {
-	// The IDs of Capacity Block reservations that you want to display the history
-	// for.
+	// The IDs of Capacity Block reservations that you want to display the
+	// history for.
 	CapacityReservationIds []string `json:"CapacityReservationIds,omitempty"`
 	// One or more filters
 	//
 	//   - availability-zone - The Availability Zone of the extension.
 	//   - availability-zone-id - The Availability Zone ID of the extension.
-	//   - capacity-block-extension-offering-id - The ID of the extension offering.
+	//   - capacity-block-extension-offering-id - The ID of the extension
+	//     offering.
 	//   - capacity-block-extension-status - The status of the extension (
 	//     payment-pending | payment-failed | payment-succeeded).
 	//   - capacity-reservation-id - The reservation ID of the extension.
 	//   - instance-type - The instance type of the extension.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCapacityBlockExtensionHistoryInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeCapacityBlockExtensionHistoryInput) Validate() error {
 	return nil
 }
@@ -46,15 +49,16 @@ func (s *DescribeCapacityBlockExtensionHistoryInput) Validate() error {
 // DescribeCapacityBlockExtensionHistoryOutput is one page of
 // DescribeCapacityBlockExtensionHistory's results.
 type DescribeCapacityBlockExtensionHistoryOutput struct {
-	// Describes one or more of your Capacity Block extensions. The results describe
-	// only the Capacity Block extensions in the Amazon Web Services Region that
-	// you're currently using.
+	// Describes one or more of your Capacity Block extensions. The results
+	// describe only the Capacity Block extensions in the Amazon Web Services
+	// Region that you're currently using.
 	CapacityBlockExtensions []CapacityBlockExtension `json:"CapacityBlockExtensions,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityBlockExtensionHistoryAPIClient is a client that can call DescribeCapacityBlockExtensionHistory, the operation boto3's describe_capacity_block_extension_history paginator pages through.
+// DescribeCapacityBlockExtensionHistoryAPIClient is a client that can call
+// DescribeCapacityBlockExtensionHistory.
 //
 // See [DescribeCapacityBlockExtensionHistory in the AWS API documentation].
 //
@@ -93,24 +97,28 @@ var describeCapacityBlockExtensionHistorySpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityBlockExtensionHistoryItems returns the items of a DescribeCapacityBlockExtensionHistory page.
+// describeCapacityBlockExtensionHistoryItems returns the items of a
+// DescribeCapacityBlockExtensionHistory page.
 func describeCapacityBlockExtensionHistoryItems(out *DescribeCapacityBlockExtensionHistoryOutput) []CapacityBlockExtension {
 	return out.CapacityBlockExtensions
 }
 
-// DescribeCapacityBlockExtensionHistoryPaginator pages through DescribeCapacityBlockExtensionHistory the way boto3's describe_capacity_block_extension_history paginator does.
+// DescribeCapacityBlockExtensionHistoryPaginator pages through the results of
+// DescribeCapacityBlockExtensionHistory as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_block_extension_history.
+// [DescribeCapacityBlockExtensionHistoryAPIClient.DescribeCapacityBlockExtensionHistory].
 //
-// Each page is a *DescribeCapacityBlockExtensionHistoryOutput; Items yields the elements of CapacityBlockExtensions across pages.
+// Each page is a *DescribeCapacityBlockExtensionHistoryOutput; Items yields the
+// elements of CapacityBlockExtensions across pages.
 type DescribeCapacityBlockExtensionHistoryPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityBlockExtensionHistoryPaginator returns a paginator over DescribeCapacityBlockExtensionHistory, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityBlockExtensionHistoryPaginator returns a paginator over
+// DescribeCapacityBlockExtensionHistory, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlockExtensionHistoryPaginator(client DescribeCapacityBlockExtensionHistoryAPIClient, in *DescribeCapacityBlockExtensionHistoryInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockExtensionHistoryPaginator {
 	var input DescribeCapacityBlockExtensionHistoryInput
 	if in != nil {
@@ -126,19 +134,22 @@ func NewDescribeCapacityBlockExtensionHistoryPaginator(client DescribeCapacityBl
 	return &DescribeCapacityBlockExtensionHistoryPaginator{paginateimpl.New(describeCapacityBlockExtensionHistorySpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityBlockExtensionHistoryPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityBlockExtensionHistoryPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockExtensionHistoryPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockExtensionHistoryOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +158,8 @@ func (p *DescribeCapacityBlockExtensionHistoryPaginator) NextPage(ctx context.Co
 	return page.(*DescribeCapacityBlockExtensionHistoryOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityBlockExtensionHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockExtensionHistoryOutput, error] {
 	return func(yield func(*DescribeCapacityBlockExtensionHistoryOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +171,8 @@ func (p *DescribeCapacityBlockExtensionHistoryPaginator) Pages(ctx context.Conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityBlockExtensionHistoryPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockExtension, error] {
 	return func(yield func(CapacityBlockExtension, error) bool) {
 		for p.HasMorePages() {
@@ -179,32 +192,40 @@ func (p *DescribeCapacityBlockExtensionHistoryPaginator) Items(ctx context.Conte
 	}
 }
 
-// DescribeCapacityBlockExtensionHistoryFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCapacityBlockExtensionHistoryFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeCapacityBlockExtensionHistoryFilterName string
 
 const (
-	// DescribeCapacityBlockExtensionHistoryFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeCapacityBlockExtensionHistoryFilterNameAvailabilityZone is the
+	// filter name "availability-zone".
 	//
 	// The Availability Zone of the extension.
 	DescribeCapacityBlockExtensionHistoryFilterNameAvailabilityZone DescribeCapacityBlockExtensionHistoryFilterName = "availability-zone"
-	// DescribeCapacityBlockExtensionHistoryFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeCapacityBlockExtensionHistoryFilterNameAvailabilityZoneId is the
+	// filter name "availability-zone-id".
 	//
 	// The Availability Zone ID of the extension.
 	DescribeCapacityBlockExtensionHistoryFilterNameAvailabilityZoneId DescribeCapacityBlockExtensionHistoryFilterName = "availability-zone-id"
-	// DescribeCapacityBlockExtensionHistoryFilterNameCapacityBlockExtensionOfferingId is the filter name "capacity-block-extension-offering-id".
+	// DescribeCapacityBlockExtensionHistoryFilterNameCapacityBlockExtensionOfferingId
+	// is the filter name "capacity-block-extension-offering-id".
 	//
 	// The ID of the extension offering.
 	DescribeCapacityBlockExtensionHistoryFilterNameCapacityBlockExtensionOfferingId DescribeCapacityBlockExtensionHistoryFilterName = "capacity-block-extension-offering-id"
-	// DescribeCapacityBlockExtensionHistoryFilterNameCapacityBlockExtensionStatus is the filter name "capacity-block-extension-status".
+	// DescribeCapacityBlockExtensionHistoryFilterNameCapacityBlockExtensionStatus
+	// is the filter name "capacity-block-extension-status".
 	//
 	// The status of the extension ( payment-pending | payment-failed |
 	// payment-succeeded).
 	DescribeCapacityBlockExtensionHistoryFilterNameCapacityBlockExtensionStatus DescribeCapacityBlockExtensionHistoryFilterName = "capacity-block-extension-status"
-	// DescribeCapacityBlockExtensionHistoryFilterNameCapacityReservationId is the filter name "capacity-reservation-id".
+	// DescribeCapacityBlockExtensionHistoryFilterNameCapacityReservationId is
+	// the filter name "capacity-reservation-id".
 	//
 	// The reservation ID of the extension.
 	DescribeCapacityBlockExtensionHistoryFilterNameCapacityReservationId DescribeCapacityBlockExtensionHistoryFilterName = "capacity-reservation-id"
-	// DescribeCapacityBlockExtensionHistoryFilterNameInstanceType is the filter name "instance-type".
+	// DescribeCapacityBlockExtensionHistoryFilterNameInstanceType is the filter
+	// name "instance-type".
 	//
 	// The instance type of the extension.
 	DescribeCapacityBlockExtensionHistoryFilterNameInstanceType DescribeCapacityBlockExtensionHistoryFilterName = "instance-type"

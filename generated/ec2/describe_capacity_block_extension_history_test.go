@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeCapacityBlockExtensionHistoryFake serves pages of DescribeCapacityBlockExtensionHistory from memory; page i's token is "page-i".
+// describeCapacityBlockExtensionHistoryFake serves pages of
+// DescribeCapacityBlockExtensionHistory from memory; page i's token is
+// "page-i".
 type describeCapacityBlockExtensionHistoryFake struct {
 	pages  []*DescribeCapacityBlockExtensionHistoryOutput
 	calls  []DescribeCapacityBlockExtensionHistoryInput
@@ -39,7 +41,8 @@ func (c *describeCapacityBlockExtensionHistoryFake) DescribeCapacityBlockExtensi
 	return &out, nil
 }
 
-// newDescribeCapacityBlockExtensionHistoryFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityBlockExtensionHistoryFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeCapacityBlockExtensionHistoryFake(sizes ...int) (*describeCapacityBlockExtensionHistoryFake, []string) {
 	c := &describeCapacityBlockExtensionHistoryFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeCapacityBlockExtensionHistoryFake(sizes ...int) (*describeCapaci
 	return c, want
 }
 
-// collectDescribeCapacityBlockExtensionHistory pages through p and returns the markers of its items.
+// collectDescribeCapacityBlockExtensionHistory pages through p and returns the
+// markers of its items.
 func collectDescribeCapacityBlockExtensionHistory(t *testing.T, p *DescribeCapacityBlockExtensionHistoryPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeCapacityBlockExtensionHistory(t *testing.T, p *DescribeCapac
 	return got
 }
 
-// validDescribeCapacityBlockExtensionHistoryInput returns an input with every required member set.
+// validDescribeCapacityBlockExtensionHistoryInput returns an input with every
+// required member set.
 func validDescribeCapacityBlockExtensionHistoryInput() *DescribeCapacityBlockExtensionHistoryInput {
 	return &DescribeCapacityBlockExtensionHistoryInput{}
 }

@@ -14,9 +14,9 @@ import (
 // DescribeCapacityBlockExtensionOfferings.
 type DescribeCapacityBlockExtensionOfferingsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The duration of the Capacity Block extension offering in hours.
 	//
@@ -26,14 +26,15 @@ type DescribeCapacityBlockExtensionOfferingsInput struct {
 	//
 	// Required.
 	CapacityReservationId string `json:"CapacityReservationId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeCapacityBlockExtensionOfferingsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -49,13 +50,15 @@ func (s *DescribeCapacityBlockExtensionOfferingsInput) validate(v *paginateimpl.
 // DescribeCapacityBlockExtensionOfferingsOutput is one page of
 // DescribeCapacityBlockExtensionOfferings's results.
 type DescribeCapacityBlockExtensionOfferingsOutput struct {
-	// The recommended Capacity Block extension offerings for the dates specified.
+	// The recommended Capacity Block extension offerings for the dates
+	// specified.
 	CapacityBlockExtensionOfferings []CapacityBlockExtensionOffering `json:"CapacityBlockExtensionOfferings,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityBlockExtensionOfferingsAPIClient is a client that can call DescribeCapacityBlockExtensionOfferings, the operation boto3's describe_capacity_block_extension_offerings paginator pages through.
+// DescribeCapacityBlockExtensionOfferingsAPIClient is a client that can call
+// DescribeCapacityBlockExtensionOfferings.
 //
 // See [DescribeCapacityBlockExtensionOfferings in the AWS API documentation].
 //
@@ -94,24 +97,28 @@ var describeCapacityBlockExtensionOfferingsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityBlockExtensionOfferingsItems returns the items of a DescribeCapacityBlockExtensionOfferings page.
+// describeCapacityBlockExtensionOfferingsItems returns the items of a
+// DescribeCapacityBlockExtensionOfferings page.
 func describeCapacityBlockExtensionOfferingsItems(out *DescribeCapacityBlockExtensionOfferingsOutput) []CapacityBlockExtensionOffering {
 	return out.CapacityBlockExtensionOfferings
 }
 
-// DescribeCapacityBlockExtensionOfferingsPaginator pages through DescribeCapacityBlockExtensionOfferings the way boto3's describe_capacity_block_extension_offerings paginator does.
+// DescribeCapacityBlockExtensionOfferingsPaginator pages through the results of
+// DescribeCapacityBlockExtensionOfferings as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_block_extension_offerings.
+// [DescribeCapacityBlockExtensionOfferingsAPIClient.DescribeCapacityBlockExtensionOfferings].
 //
-// Each page is a *DescribeCapacityBlockExtensionOfferingsOutput; Items yields the elements of CapacityBlockExtensionOfferings across pages.
+// Each page is a *DescribeCapacityBlockExtensionOfferingsOutput; Items yields
+// the elements of CapacityBlockExtensionOfferings across pages.
 type DescribeCapacityBlockExtensionOfferingsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityBlockExtensionOfferingsPaginator returns a paginator over DescribeCapacityBlockExtensionOfferings, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityBlockExtensionOfferingsPaginator returns a paginator over
+// DescribeCapacityBlockExtensionOfferings, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeCapacityBlockExtensionOfferingsPaginator(client DescribeCapacityBlockExtensionOfferingsAPIClient, in *DescribeCapacityBlockExtensionOfferingsInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockExtensionOfferingsPaginator {
 	var input DescribeCapacityBlockExtensionOfferingsInput
 	if in != nil {
@@ -127,19 +134,22 @@ func NewDescribeCapacityBlockExtensionOfferingsPaginator(client DescribeCapacity
 	return &DescribeCapacityBlockExtensionOfferingsPaginator{paginateimpl.New(describeCapacityBlockExtensionOfferingsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityBlockExtensionOfferingsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityBlockExtensionOfferingsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockExtensionOfferingsPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockExtensionOfferingsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -148,7 +158,8 @@ func (p *DescribeCapacityBlockExtensionOfferingsPaginator) NextPage(ctx context.
 	return page.(*DescribeCapacityBlockExtensionOfferingsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityBlockExtensionOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockExtensionOfferingsOutput, error] {
 	return func(yield func(*DescribeCapacityBlockExtensionOfferingsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -160,7 +171,8 @@ func (p *DescribeCapacityBlockExtensionOfferingsPaginator) Pages(ctx context.Con
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityBlockExtensionOfferingsPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockExtensionOffering, error] {
 	return func(yield func(CapacityBlockExtensionOffering, error) bool) {
 		for p.HasMorePages() {

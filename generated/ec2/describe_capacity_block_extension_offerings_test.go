@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeCapacityBlockExtensionOfferingsFake serves pages of DescribeCapacityBlockExtensionOfferings from memory; page i's token is "page-i".
+// describeCapacityBlockExtensionOfferingsFake serves pages of
+// DescribeCapacityBlockExtensionOfferings from memory; page i's token is
+// "page-i".
 type describeCapacityBlockExtensionOfferingsFake struct {
 	pages  []*DescribeCapacityBlockExtensionOfferingsOutput
 	calls  []DescribeCapacityBlockExtensionOfferingsInput
@@ -39,7 +41,8 @@ func (c *describeCapacityBlockExtensionOfferingsFake) DescribeCapacityBlockExten
 	return &out, nil
 }
 
-// newDescribeCapacityBlockExtensionOfferingsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityBlockExtensionOfferingsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeCapacityBlockExtensionOfferingsFake(sizes ...int) (*describeCapacityBlockExtensionOfferingsFake, []string) {
 	c := &describeCapacityBlockExtensionOfferingsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeCapacityBlockExtensionOfferingsFake(sizes ...int) (*describeCapa
 	return c, want
 }
 
-// collectDescribeCapacityBlockExtensionOfferings pages through p and returns the markers of its items.
+// collectDescribeCapacityBlockExtensionOfferings pages through p and returns
+// the markers of its items.
 func collectDescribeCapacityBlockExtensionOfferings(t *testing.T, p *DescribeCapacityBlockExtensionOfferingsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeCapacityBlockExtensionOfferings(t *testing.T, p *DescribeCap
 	return got
 }
 
-// validDescribeCapacityBlockExtensionOfferingsInput returns an input with every required member set.
+// validDescribeCapacityBlockExtensionOfferingsInput returns an input with every
+// required member set.
 func validDescribeCapacityBlockExtensionOfferingsInput() *DescribeCapacityBlockExtensionOfferingsInput {
 	return &DescribeCapacityBlockExtensionOfferingsInput{
 		CapacityBlockExtensionDurationHours: int64(123),

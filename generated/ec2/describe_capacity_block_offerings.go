@@ -16,23 +16,24 @@ import (
 // DescribeCapacityBlockOfferings.
 type DescribeCapacityBlockOfferingsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The type of instance for which the Capacity Block offering reserves capacity.
+	// The type of instance for which the Capacity Block offering reserves
+	// capacity.
 	InstanceType string `json:"InstanceType,omitempty"`
-	// The number of instances for which to reserve capacity. Each Capacity Block
-	// can have up to 64 instances, and you can have up to 256 instances across
-	// Capacity Blocks.
+	// The number of instances for which to reserve capacity. Each Capacity
+	// Block can have up to 64 instances, and you can have up to 256 instances
+	// across Capacity Blocks.
 	InstanceCount *int64 `json:"InstanceCount,omitempty"`
 	// The earliest start date for the Capacity Block offering.
 	StartDateRange *time.Time `json:"StartDateRange,omitempty"`
 	// The latest end date for the Capacity Block offering.
 	EndDateRange *time.Time `json:"EndDateRange,omitempty"`
-	// The reservation duration for the Capacity Block, in hours. You must specify
-	// the duration in 1-day increments up 14 days, and in 7-day increments up to
-	// 182 days.
+	// The reservation duration for the Capacity Block, in hours. You must
+	// specify the duration in 1-day increments up 14 days, and in 7-day
+	// increments up to 182 days.
 	//
 	// Required.
 	CapacityDurationHours int64 `json:"CapacityDurationHours,omitempty"`
@@ -42,17 +43,19 @@ type DescribeCapacityBlockOfferingsInput struct {
 	UltraserverCount *int64 `json:"UltraserverCount,omitempty"`
 	// Include all Availability Zones and Local Zones, regardless of your opt-in
 	// status. If you do not use this parameter, the results include available
-	// offerings from all Availability Zones in the Amazon Web Services Region and
-	// Local Zones you are opted into.
+	// offerings from all Availability Zones in the Amazon Web Services Region
+	// and Local Zones you are opted into.
 	AllAvailabilityZones *bool `json:"AllAvailabilityZones,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s DescribeCapacityBlockOfferingsInput) MarshalJSON() ([]byte, error) {
 	type plain DescribeCapacityBlockOfferingsInput
 	return json.Marshal(struct {
@@ -66,7 +69,9 @@ func (s DescribeCapacityBlockOfferingsInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *DescribeCapacityBlockOfferingsInput) UnmarshalJSON(b []byte) error {
 	type plain DescribeCapacityBlockOfferingsInput
 	v := struct {
@@ -86,7 +91,8 @@ func (s *DescribeCapacityBlockOfferingsInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeCapacityBlockOfferingsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -104,7 +110,8 @@ type DescribeCapacityBlockOfferingsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityBlockOfferingsAPIClient is a client that can call DescribeCapacityBlockOfferings, the operation boto3's describe_capacity_block_offerings paginator pages through.
+// DescribeCapacityBlockOfferingsAPIClient is a client that can call
+// DescribeCapacityBlockOfferings.
 //
 // See [DescribeCapacityBlockOfferings in the AWS API documentation].
 //
@@ -143,24 +150,28 @@ var describeCapacityBlockOfferingsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityBlockOfferingsItems returns the items of a DescribeCapacityBlockOfferings page.
+// describeCapacityBlockOfferingsItems returns the items of a
+// DescribeCapacityBlockOfferings page.
 func describeCapacityBlockOfferingsItems(out *DescribeCapacityBlockOfferingsOutput) []CapacityBlockOffering {
 	return out.CapacityBlockOfferings
 }
 
-// DescribeCapacityBlockOfferingsPaginator pages through DescribeCapacityBlockOfferings the way boto3's describe_capacity_block_offerings paginator does.
+// DescribeCapacityBlockOfferingsPaginator pages through the results of
+// DescribeCapacityBlockOfferings as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_block_offerings.
+// [DescribeCapacityBlockOfferingsAPIClient.DescribeCapacityBlockOfferings].
 //
-// Each page is a *DescribeCapacityBlockOfferingsOutput; Items yields the elements of CapacityBlockOfferings across pages.
+// Each page is a *DescribeCapacityBlockOfferingsOutput; Items yields the
+// elements of CapacityBlockOfferings across pages.
 type DescribeCapacityBlockOfferingsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityBlockOfferingsPaginator returns a paginator over DescribeCapacityBlockOfferings, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityBlockOfferingsPaginator returns a paginator over
+// DescribeCapacityBlockOfferings, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeCapacityBlockOfferingsPaginator(client DescribeCapacityBlockOfferingsAPIClient, in *DescribeCapacityBlockOfferingsInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockOfferingsPaginator {
 	var input DescribeCapacityBlockOfferingsInput
 	if in != nil {
@@ -176,19 +187,22 @@ func NewDescribeCapacityBlockOfferingsPaginator(client DescribeCapacityBlockOffe
 	return &DescribeCapacityBlockOfferingsPaginator{paginateimpl.New(describeCapacityBlockOfferingsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityBlockOfferingsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityBlockOfferingsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockOfferingsPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockOfferingsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -197,7 +211,8 @@ func (p *DescribeCapacityBlockOfferingsPaginator) NextPage(ctx context.Context) 
 	return page.(*DescribeCapacityBlockOfferingsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityBlockOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockOfferingsOutput, error] {
 	return func(yield func(*DescribeCapacityBlockOfferingsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -209,7 +224,8 @@ func (p *DescribeCapacityBlockOfferingsPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityBlockOfferingsPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockOffering, error] {
 	return func(yield func(CapacityBlockOffering, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeCapacityBlockOfferingsFake serves pages of DescribeCapacityBlockOfferings from memory; page i's token is "page-i".
+// describeCapacityBlockOfferingsFake serves pages of
+// DescribeCapacityBlockOfferings from memory; page i's token is "page-i".
 type describeCapacityBlockOfferingsFake struct {
 	pages  []*DescribeCapacityBlockOfferingsOutput
 	calls  []DescribeCapacityBlockOfferingsInput
@@ -39,7 +40,8 @@ func (c *describeCapacityBlockOfferingsFake) DescribeCapacityBlockOfferings(ctx 
 	return &out, nil
 }
 
-// newDescribeCapacityBlockOfferingsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityBlockOfferingsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeCapacityBlockOfferingsFake(sizes ...int) (*describeCapacityBlockOfferingsFake, []string) {
 	c := &describeCapacityBlockOfferingsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeCapacityBlockOfferingsFake(sizes ...int) (*describeCapacityBlock
 	return c, want
 }
 
-// collectDescribeCapacityBlockOfferings pages through p and returns the markers of its items.
+// collectDescribeCapacityBlockOfferings pages through p and returns the markers
+// of its items.
 func collectDescribeCapacityBlockOfferings(t *testing.T, p *DescribeCapacityBlockOfferingsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeCapacityBlockOfferings(t *testing.T, p *DescribeCapacityBloc
 	return got
 }
 
-// validDescribeCapacityBlockOfferingsInput returns an input with every required member set.
+// validDescribeCapacityBlockOfferingsInput returns an input with every required
+// member set.
 func validDescribeCapacityBlockOfferingsInput() *DescribeCapacityBlockOfferingsInput {
 	return &DescribeCapacityBlockOfferingsInput{CapacityDurationHours: int64(123)}
 }

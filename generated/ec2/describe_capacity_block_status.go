@@ -20,18 +20,19 @@ type DescribeCapacityBlockStatusInput struct {
 	//     Block ( ok | impaired | insufficient-data).
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCapacityBlockStatusInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeCapacityBlockStatusInput) Validate() error {
 	return nil
 }
@@ -45,7 +46,8 @@ type DescribeCapacityBlockStatusOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityBlockStatusAPIClient is a client that can call DescribeCapacityBlockStatus, the operation boto3's describe_capacity_block_status paginator pages through.
+// DescribeCapacityBlockStatusAPIClient is a client that can call
+// DescribeCapacityBlockStatus.
 //
 // See [DescribeCapacityBlockStatus in the AWS API documentation].
 //
@@ -84,24 +86,28 @@ var describeCapacityBlockStatusSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityBlockStatusItems returns the items of a DescribeCapacityBlockStatus page.
+// describeCapacityBlockStatusItems returns the items of a
+// DescribeCapacityBlockStatus page.
 func describeCapacityBlockStatusItems(out *DescribeCapacityBlockStatusOutput) []CapacityBlockStatus {
 	return out.CapacityBlockStatuses
 }
 
-// DescribeCapacityBlockStatusPaginator pages through DescribeCapacityBlockStatus the way boto3's describe_capacity_block_status paginator does.
+// DescribeCapacityBlockStatusPaginator pages through the results of
+// DescribeCapacityBlockStatus as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_block_status.
+// [DescribeCapacityBlockStatusAPIClient.DescribeCapacityBlockStatus].
 //
-// Each page is a *DescribeCapacityBlockStatusOutput; Items yields the elements of CapacityBlockStatuses across pages.
+// Each page is a *DescribeCapacityBlockStatusOutput; Items yields the elements
+// of CapacityBlockStatuses across pages.
 type DescribeCapacityBlockStatusPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityBlockStatusPaginator returns a paginator over DescribeCapacityBlockStatus, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityBlockStatusPaginator returns a paginator over
+// DescribeCapacityBlockStatus, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeCapacityBlockStatusPaginator(client DescribeCapacityBlockStatusAPIClient, in *DescribeCapacityBlockStatusInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlockStatusPaginator {
 	var input DescribeCapacityBlockStatusInput
 	if in != nil {
@@ -117,19 +123,22 @@ func NewDescribeCapacityBlockStatusPaginator(client DescribeCapacityBlockStatusA
 	return &DescribeCapacityBlockStatusPaginator{paginateimpl.New(describeCapacityBlockStatusSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityBlockStatusPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityBlockStatusPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityBlockStatusPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlockStatusOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -138,7 +147,8 @@ func (p *DescribeCapacityBlockStatusPaginator) NextPage(ctx context.Context) (*D
 	return page.(*DescribeCapacityBlockStatusOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityBlockStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlockStatusOutput, error] {
 	return func(yield func(*DescribeCapacityBlockStatusOutput, error) bool) {
 		for p.HasMorePages() {
@@ -150,7 +160,8 @@ func (p *DescribeCapacityBlockStatusPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityBlockStatusPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlockStatus, error] {
 	return func(yield func(CapacityBlockStatus, error) bool) {
 		for p.HasMorePages() {
@@ -170,11 +181,14 @@ func (p *DescribeCapacityBlockStatusPaginator) Items(ctx context.Context) iter.S
 	}
 }
 
-// DescribeCapacityBlockStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCapacityBlockStatusFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeCapacityBlockStatusFilterName string
 
 const (
-	// DescribeCapacityBlockStatusFilterNameInterconnectStatus is the filter name "interconnect-status".
+	// DescribeCapacityBlockStatusFilterNameInterconnectStatus is the filter
+	// name "interconnect-status".
 	//
 	// The status of the interconnect for the Capacity Block ( ok | impaired |
 	// insufficient-data).

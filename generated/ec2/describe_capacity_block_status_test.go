@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeCapacityBlockStatusFake serves pages of DescribeCapacityBlockStatus from memory; page i's token is "page-i".
+// describeCapacityBlockStatusFake serves pages of DescribeCapacityBlockStatus
+// from memory; page i's token is "page-i".
 type describeCapacityBlockStatusFake struct {
 	pages  []*DescribeCapacityBlockStatusOutput
 	calls  []DescribeCapacityBlockStatusInput
@@ -38,7 +39,8 @@ func (c *describeCapacityBlockStatusFake) DescribeCapacityBlockStatus(ctx contex
 	return &out, nil
 }
 
-// newDescribeCapacityBlockStatusFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityBlockStatusFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeCapacityBlockStatusFake(sizes ...int) (*describeCapacityBlockStatusFake, []string) {
 	c := &describeCapacityBlockStatusFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeCapacityBlockStatusFake(sizes ...int) (*describeCapacityBlockSta
 	return c, want
 }
 
-// collectDescribeCapacityBlockStatus pages through p and returns the markers of its items.
+// collectDescribeCapacityBlockStatus pages through p and returns the markers of
+// its items.
 func collectDescribeCapacityBlockStatus(t *testing.T, p *DescribeCapacityBlockStatusPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeCapacityBlockStatus(t *testing.T, p *DescribeCapacityBlockSt
 	return got
 }
 
-// validDescribeCapacityBlockStatusInput returns an input with every required member set.
+// validDescribeCapacityBlockStatusInput returns an input with every required
+// member set.
 func validDescribeCapacityBlockStatusInput() *DescribeCapacityBlockStatusInput {
 	return &DescribeCapacityBlockStatusInput{}
 }

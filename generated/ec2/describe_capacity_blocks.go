@@ -17,31 +17,35 @@ type DescribeCapacityBlocksInput struct {
 	// One or more filters.
 	//
 	//   - capacity-block-id - The ID of the Capacity Block.
-	//   - ultraserver-type - The Capacity Block type. The type can be instances or
-	//     ultraservers.
+	//   - ultraserver-type - The Capacity Block type. The type can be instances
+	//     or ultraservers.
 	//   - availability-zone - The Availability Zone of the Capacity Block.
-	//   - start-date - The date and time at which the Capacity Block was started.
-	//   - end-date - The date and time at which the Capacity Block expires. When a
-	//     Capacity Block expires, all instances in the Capacity Block are
-	//     terminated.
-	//   - create-date - The date and time at which the Capacity Block was created.
-	//   - state - The state of the Capacity Block ( active | expired | unavailable
-	//     | cancelled | failed | scheduled | payment-pending | payment-failed).
+	//   - start-date - The date and time at which the Capacity Block was
+	//     started.
+	//   - end-date - The date and time at which the Capacity Block expires.
+	//     When a Capacity Block expires, all instances in the Capacity Block
+	//     are terminated.
+	//   - create-date - The date and time at which the Capacity Block was
+	//     created.
+	//   - state - The state of the Capacity Block ( active | expired |
+	//     unavailable | cancelled | failed | scheduled | payment-pending |
+	//     payment-failed).
 	//   - tags - The tags assigned to the Capacity Block.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCapacityBlocksInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeCapacityBlocksInput) Validate() error {
 	return nil
 }
@@ -54,7 +58,8 @@ type DescribeCapacityBlocksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityBlocksAPIClient is a client that can call DescribeCapacityBlocks, the operation boto3's describe_capacity_blocks paginator pages through.
+// DescribeCapacityBlocksAPIClient is a client that can call
+// DescribeCapacityBlocks.
 //
 // See [DescribeCapacityBlocks in the AWS API documentation].
 //
@@ -93,24 +98,28 @@ var describeCapacityBlocksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityBlocksItems returns the items of a DescribeCapacityBlocks page.
+// describeCapacityBlocksItems returns the items of a DescribeCapacityBlocks
+// page.
 func describeCapacityBlocksItems(out *DescribeCapacityBlocksOutput) []CapacityBlock {
 	return out.CapacityBlocks
 }
 
-// DescribeCapacityBlocksPaginator pages through DescribeCapacityBlocks the way boto3's describe_capacity_blocks paginator does.
+// DescribeCapacityBlocksPaginator pages through the results of
+// DescribeCapacityBlocks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_blocks.
+// [DescribeCapacityBlocksAPIClient.DescribeCapacityBlocks].
 //
-// Each page is a *DescribeCapacityBlocksOutput; Items yields the elements of CapacityBlocks across pages.
+// Each page is a *DescribeCapacityBlocksOutput; Items yields the elements of
+// CapacityBlocks across pages.
 type DescribeCapacityBlocksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityBlocksPaginator returns a paginator over DescribeCapacityBlocks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityBlocksPaginator returns a paginator over
+// DescribeCapacityBlocks, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeCapacityBlocksPaginator(client DescribeCapacityBlocksAPIClient, in *DescribeCapacityBlocksInput, optFns ...func(*paginate.Options)) *DescribeCapacityBlocksPaginator {
 	var input DescribeCapacityBlocksInput
 	if in != nil {
@@ -126,19 +135,22 @@ func NewDescribeCapacityBlocksPaginator(client DescribeCapacityBlocksAPIClient, 
 	return &DescribeCapacityBlocksPaginator{paginateimpl.New(describeCapacityBlocksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityBlocksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityBlocksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityBlocksPaginator) NextPage(ctx context.Context) (*DescribeCapacityBlocksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +159,8 @@ func (p *DescribeCapacityBlocksPaginator) NextPage(ctx context.Context) (*Descri
 	return page.(*DescribeCapacityBlocksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityBlocksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityBlocksOutput, error] {
 	return func(yield func(*DescribeCapacityBlocksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +172,8 @@ func (p *DescribeCapacityBlocksPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityBlocksPaginator) Items(ctx context.Context) iter.Seq2[CapacityBlock, error] {
 	return func(yield func(CapacityBlock, error) bool) {
 		for p.HasMorePages() {
@@ -179,39 +193,45 @@ func (p *DescribeCapacityBlocksPaginator) Items(ctx context.Context) iter.Seq2[C
 	}
 }
 
-// DescribeCapacityBlocksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCapacityBlocksFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeCapacityBlocksFilterName string
 
 const (
-	// DescribeCapacityBlocksFilterNameCapacityBlockId is the filter name "capacity-block-id".
+	// DescribeCapacityBlocksFilterNameCapacityBlockId is the filter name
+	// "capacity-block-id".
 	//
 	// The ID of the Capacity Block.
 	DescribeCapacityBlocksFilterNameCapacityBlockId DescribeCapacityBlocksFilterName = "capacity-block-id"
-	// DescribeCapacityBlocksFilterNameUltraserverType is the filter name "ultraserver-type".
+	// DescribeCapacityBlocksFilterNameUltraserverType is the filter name
+	// "ultraserver-type".
 	//
 	// The Capacity Block type. The type can be instances or ultraservers.
 	DescribeCapacityBlocksFilterNameUltraserverType DescribeCapacityBlocksFilterName = "ultraserver-type"
-	// DescribeCapacityBlocksFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeCapacityBlocksFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the Capacity Block.
 	DescribeCapacityBlocksFilterNameAvailabilityZone DescribeCapacityBlocksFilterName = "availability-zone"
-	// DescribeCapacityBlocksFilterNameStartDate is the filter name "start-date".
+	// DescribeCapacityBlocksFilterNameStartDate is the filter name
+	// "start-date".
 	//
 	// The date and time at which the Capacity Block was started.
 	DescribeCapacityBlocksFilterNameStartDate DescribeCapacityBlocksFilterName = "start-date"
 	// DescribeCapacityBlocksFilterNameEndDate is the filter name "end-date".
 	//
-	// The date and time at which the Capacity Block expires. When a Capacity Block
-	// expires, all instances in the Capacity Block are terminated.
+	// The date and time at which the Capacity Block expires. When a Capacity
+	// Block expires, all instances in the Capacity Block are terminated.
 	DescribeCapacityBlocksFilterNameEndDate DescribeCapacityBlocksFilterName = "end-date"
-	// DescribeCapacityBlocksFilterNameCreateDate is the filter name "create-date".
+	// DescribeCapacityBlocksFilterNameCreateDate is the filter name
+	// "create-date".
 	//
 	// The date and time at which the Capacity Block was created.
 	DescribeCapacityBlocksFilterNameCreateDate DescribeCapacityBlocksFilterName = "create-date"
 	// DescribeCapacityBlocksFilterNameState is the filter name "state".
 	//
-	// The state of the Capacity Block ( active | expired | unavailable | cancelled
-	// | failed | scheduled | payment-pending | payment-failed).
+	// The state of the Capacity Block ( active | expired | unavailable |
+	// cancelled | failed | scheduled | payment-pending | payment-failed).
 	DescribeCapacityBlocksFilterNameState DescribeCapacityBlocksFilterName = "state"
 	// DescribeCapacityBlocksFilterNameTags is the filter name "tags".
 	//

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeCapacityBlocksFake serves pages of DescribeCapacityBlocks from memory; page i's token is "page-i".
+// describeCapacityBlocksFake serves pages of DescribeCapacityBlocks from
+// memory; page i's token is "page-i".
 type describeCapacityBlocksFake struct {
 	pages  []*DescribeCapacityBlocksOutput
 	calls  []DescribeCapacityBlocksInput
@@ -39,7 +40,8 @@ func (c *describeCapacityBlocksFake) DescribeCapacityBlocks(ctx context.Context,
 	return &out, nil
 }
 
-// newDescribeCapacityBlocksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityBlocksFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeCapacityBlocksFake(sizes ...int) (*describeCapacityBlocksFake, []string) {
 	c := &describeCapacityBlocksFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeCapacityBlocksFake(sizes ...int) (*describeCapacityBlocksFake, [
 	return c, want
 }
 
-// collectDescribeCapacityBlocks pages through p and returns the markers of its items.
+// collectDescribeCapacityBlocks pages through p and returns the markers of its
+// items.
 func collectDescribeCapacityBlocks(t *testing.T, p *DescribeCapacityBlocksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeCapacityBlocks(t *testing.T, p *DescribeCapacityBlocksPagina
 	return got
 }
 
-// validDescribeCapacityBlocksInput returns an input with every required member set.
+// validDescribeCapacityBlocksInput returns an input with every required member
+// set.
 func validDescribeCapacityBlocksInput() *DescribeCapacityBlocksInput {
 	return &DescribeCapacityBlocksInput{}
 }

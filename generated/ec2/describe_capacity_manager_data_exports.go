@@ -13,25 +13,27 @@ import (
 // DescribeCapacityManagerDataExportsInput is the input of
 // DescribeCapacityManagerDataExports.
 type DescribeCapacityManagerDataExportsInput struct {
-	// The IDs of the data export configurations to describe. If not specified, all
-	// export configurations are returned.
+	// The IDs of the data export configurations to describe. If not specified,
+	// all export configurations are returned.
 	CapacityManagerDataExportIds []string `json:"CapacityManagerDataExportIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// One or more filters to narrow the results. Supported filters include export
-	// status, creation date, and S3 bucket name.
+	// One or more filters to narrow the results. Supported filters include
+	// export status, creation date, and S3 bucket name.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCapacityManagerDataExportsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeCapacityManagerDataExportsInput) Validate() error {
 	return nil
 }
@@ -39,14 +41,15 @@ func (s *DescribeCapacityManagerDataExportsInput) Validate() error {
 // DescribeCapacityManagerDataExportsOutput is one page of
 // DescribeCapacityManagerDataExports's results.
 type DescribeCapacityManagerDataExportsOutput struct {
-	// Information about the data export configurations, including export settings,
-	// delivery status, and recent activity.
+	// Information about the data export configurations, including export
+	// settings, delivery status, and recent activity.
 	CapacityManagerDataExports []CapacityManagerDataExport `json:"CapacityManagerDataExports,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityManagerDataExportsAPIClient is a client that can call DescribeCapacityManagerDataExports, the operation boto3's describe_capacity_manager_data_exports paginator pages through.
+// DescribeCapacityManagerDataExportsAPIClient is a client that can call
+// DescribeCapacityManagerDataExports.
 //
 // See [DescribeCapacityManagerDataExports in the AWS API documentation].
 //
@@ -85,24 +88,28 @@ var describeCapacityManagerDataExportsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityManagerDataExportsItems returns the items of a DescribeCapacityManagerDataExports page.
+// describeCapacityManagerDataExportsItems returns the items of a
+// DescribeCapacityManagerDataExports page.
 func describeCapacityManagerDataExportsItems(out *DescribeCapacityManagerDataExportsOutput) []CapacityManagerDataExport {
 	return out.CapacityManagerDataExports
 }
 
-// DescribeCapacityManagerDataExportsPaginator pages through DescribeCapacityManagerDataExports the way boto3's describe_capacity_manager_data_exports paginator does.
+// DescribeCapacityManagerDataExportsPaginator pages through the results of
+// DescribeCapacityManagerDataExports as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_manager_data_exports.
+// [DescribeCapacityManagerDataExportsAPIClient.DescribeCapacityManagerDataExports].
 //
-// Each page is a *DescribeCapacityManagerDataExportsOutput; Items yields the elements of CapacityManagerDataExports across pages.
+// Each page is a *DescribeCapacityManagerDataExportsOutput; Items yields the
+// elements of CapacityManagerDataExports across pages.
 type DescribeCapacityManagerDataExportsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityManagerDataExportsPaginator returns a paginator over DescribeCapacityManagerDataExports, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityManagerDataExportsPaginator returns a paginator over
+// DescribeCapacityManagerDataExports, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeCapacityManagerDataExportsPaginator(client DescribeCapacityManagerDataExportsAPIClient, in *DescribeCapacityManagerDataExportsInput, optFns ...func(*paginate.Options)) *DescribeCapacityManagerDataExportsPaginator {
 	var input DescribeCapacityManagerDataExportsInput
 	if in != nil {
@@ -118,19 +125,22 @@ func NewDescribeCapacityManagerDataExportsPaginator(client DescribeCapacityManag
 	return &DescribeCapacityManagerDataExportsPaginator{paginateimpl.New(describeCapacityManagerDataExportsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityManagerDataExportsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityManagerDataExportsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityManagerDataExportsPaginator) NextPage(ctx context.Context) (*DescribeCapacityManagerDataExportsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -139,7 +149,8 @@ func (p *DescribeCapacityManagerDataExportsPaginator) NextPage(ctx context.Conte
 	return page.(*DescribeCapacityManagerDataExportsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityManagerDataExportsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityManagerDataExportsOutput, error] {
 	return func(yield func(*DescribeCapacityManagerDataExportsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -151,7 +162,8 @@ func (p *DescribeCapacityManagerDataExportsPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityManagerDataExportsPaginator) Items(ctx context.Context) iter.Seq2[CapacityManagerDataExport, error] {
 	return func(yield func(CapacityManagerDataExport, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeCapacityManagerDataExportsFake serves pages of DescribeCapacityManagerDataExports from memory; page i's token is "page-i".
+// describeCapacityManagerDataExportsFake serves pages of
+// DescribeCapacityManagerDataExports from memory; page i's token is "page-i".
 type describeCapacityManagerDataExportsFake struct {
 	pages  []*DescribeCapacityManagerDataExportsOutput
 	calls  []DescribeCapacityManagerDataExportsInput
@@ -39,7 +40,8 @@ func (c *describeCapacityManagerDataExportsFake) DescribeCapacityManagerDataExpo
 	return &out, nil
 }
 
-// newDescribeCapacityManagerDataExportsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityManagerDataExportsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeCapacityManagerDataExportsFake(sizes ...int) (*describeCapacityManagerDataExportsFake, []string) {
 	c := &describeCapacityManagerDataExportsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeCapacityManagerDataExportsFake(sizes ...int) (*describeCapacityM
 	return c, want
 }
 
-// collectDescribeCapacityManagerDataExports pages through p and returns the markers of its items.
+// collectDescribeCapacityManagerDataExports pages through p and returns the
+// markers of its items.
 func collectDescribeCapacityManagerDataExports(t *testing.T, p *DescribeCapacityManagerDataExportsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeCapacityManagerDataExports(t *testing.T, p *DescribeCapacity
 	return got
 }
 
-// validDescribeCapacityManagerDataExportsInput returns an input with every required member set.
+// validDescribeCapacityManagerDataExportsInput returns an input with every
+// required member set.
 func validDescribeCapacityManagerDataExportsInput() *DescribeCapacityManagerDataExportsInput {
 	return &DescribeCapacityManagerDataExportsInput{}
 }

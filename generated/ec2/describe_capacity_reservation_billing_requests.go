@@ -18,8 +18,8 @@ type DescribeCapacityReservationBillingRequestsInput struct {
 	// Specify one of the following:
 	//
 	//   - odcr-owner - If you are the Capacity Reservation owner, specify this
-	//     value to view requests that you have initiated. Not supported with the
-	//     requested-by filter.
+	//     value to view requests that you have initiated. Not supported with
+	//     the requested-by filter.
 	//   - unused-reservation-billing-owner - If you are the consumer account,
 	//     specify this value to view requests that have been sent to you. Not
 	//     supported with the unused-reservation-billing-owner filter.
@@ -38,18 +38,19 @@ type DescribeCapacityReservationBillingRequestsInput struct {
 	//     unused-reservation-billing-owner for Role.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeCapacityReservationBillingRequestsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -71,7 +72,8 @@ type DescribeCapacityReservationBillingRequestsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityReservationBillingRequestsAPIClient is a client that can call DescribeCapacityReservationBillingRequests, the operation boto3's describe_capacity_reservation_billing_requests paginator pages through.
+// DescribeCapacityReservationBillingRequestsAPIClient is a client that can call
+// DescribeCapacityReservationBillingRequests.
 //
 // See [DescribeCapacityReservationBillingRequests in the AWS API
 // documentation].
@@ -111,24 +113,29 @@ var describeCapacityReservationBillingRequestsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityReservationBillingRequestsItems returns the items of a DescribeCapacityReservationBillingRequests page.
+// describeCapacityReservationBillingRequestsItems returns the items of a
+// DescribeCapacityReservationBillingRequests page.
 func describeCapacityReservationBillingRequestsItems(out *DescribeCapacityReservationBillingRequestsOutput) []CapacityReservationBillingRequest {
 	return out.CapacityReservationBillingRequests
 }
 
-// DescribeCapacityReservationBillingRequestsPaginator pages through DescribeCapacityReservationBillingRequests the way boto3's describe_capacity_reservation_billing_requests paginator does.
+// DescribeCapacityReservationBillingRequestsPaginator pages through the results
+// of DescribeCapacityReservationBillingRequests as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_reservation_billing_requests.
+// [DescribeCapacityReservationBillingRequestsAPIClient.DescribeCapacityReservationBillingRequests].
 //
-// Each page is a *DescribeCapacityReservationBillingRequestsOutput; Items yields the elements of CapacityReservationBillingRequests across pages.
+// Each page is a *DescribeCapacityReservationBillingRequestsOutput; Items
+// yields the elements of CapacityReservationBillingRequests across pages.
 type DescribeCapacityReservationBillingRequestsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityReservationBillingRequestsPaginator returns a paginator over DescribeCapacityReservationBillingRequests, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityReservationBillingRequestsPaginator returns a paginator
+// over DescribeCapacityReservationBillingRequests, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeCapacityReservationBillingRequestsPaginator(client DescribeCapacityReservationBillingRequestsAPIClient, in *DescribeCapacityReservationBillingRequestsInput, optFns ...func(*paginate.Options)) *DescribeCapacityReservationBillingRequestsPaginator {
 	var input DescribeCapacityReservationBillingRequestsInput
 	if in != nil {
@@ -144,19 +151,22 @@ func NewDescribeCapacityReservationBillingRequestsPaginator(client DescribeCapac
 	return &DescribeCapacityReservationBillingRequestsPaginator{paginateimpl.New(describeCapacityReservationBillingRequestsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityReservationBillingRequestsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityReservationBillingRequestsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityReservationBillingRequestsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationBillingRequestsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -165,7 +175,8 @@ func (p *DescribeCapacityReservationBillingRequestsPaginator) NextPage(ctx conte
 	return page.(*DescribeCapacityReservationBillingRequestsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityReservationBillingRequestsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityReservationBillingRequestsOutput, error] {
 	return func(yield func(*DescribeCapacityReservationBillingRequestsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -177,7 +188,8 @@ func (p *DescribeCapacityReservationBillingRequestsPaginator) Pages(ctx context.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityReservationBillingRequestsPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservationBillingRequest, error] {
 	return func(yield func(CapacityReservationBillingRequest, error) bool) {
 		for p.HasMorePages() {
@@ -197,24 +209,29 @@ func (p *DescribeCapacityReservationBillingRequestsPaginator) Items(ctx context.
 	}
 }
 
-// DescribeCapacityReservationBillingRequestsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCapacityReservationBillingRequestsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeCapacityReservationBillingRequestsFilterName string
 
 const (
-	// DescribeCapacityReservationBillingRequestsFilterNameStatus is the filter name "status".
+	// DescribeCapacityReservationBillingRequestsFilterNameStatus is the filter
+	// name "status".
 	//
 	// The state of the request ( pending | accepted | rejected | cancelled |
 	// revoked | expired).
 	DescribeCapacityReservationBillingRequestsFilterNameStatus DescribeCapacityReservationBillingRequestsFilterName = "status"
-	// DescribeCapacityReservationBillingRequestsFilterNameRequestedBy is the filter name "requested-by".
+	// DescribeCapacityReservationBillingRequestsFilterNameRequestedBy is the
+	// filter name "requested-by".
 	//
-	// The account ID of the Capacity Reservation owner that initiated the request.
-	// Not supported if you specify requested-by for Role.
+	// The account ID of the Capacity Reservation owner that initiated the
+	// request. Not supported if you specify requested-by for Role.
 	DescribeCapacityReservationBillingRequestsFilterNameRequestedBy DescribeCapacityReservationBillingRequestsFilterName = "requested-by"
-	// DescribeCapacityReservationBillingRequestsFilterNameUnusedReservationBillingOwner is the filter name "unused-reservation-billing-owner".
+	// DescribeCapacityReservationBillingRequestsFilterNameUnusedReservationBillingOwner
+	// is the filter name "unused-reservation-billing-owner".
 	//
-	// The ID of the consumer account to which the request was sent. Not supported
-	// if you specify unused-reservation-billing-owner for Role.
+	// The ID of the consumer account to which the request was sent. Not
+	// supported if you specify unused-reservation-billing-owner for Role.
 	DescribeCapacityReservationBillingRequestsFilterNameUnusedReservationBillingOwner DescribeCapacityReservationBillingRequestsFilterName = "unused-reservation-billing-owner"
 )
 

@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeCapacityReservationBillingRequestsFake serves pages of DescribeCapacityReservationBillingRequests from memory; page i's token is "page-i".
+// describeCapacityReservationBillingRequestsFake serves pages of
+// DescribeCapacityReservationBillingRequests from memory; page i's token is
+// "page-i".
 type describeCapacityReservationBillingRequestsFake struct {
 	pages  []*DescribeCapacityReservationBillingRequestsOutput
 	calls  []DescribeCapacityReservationBillingRequestsInput
@@ -39,7 +41,8 @@ func (c *describeCapacityReservationBillingRequestsFake) DescribeCapacityReserva
 	return &out, nil
 }
 
-// newDescribeCapacityReservationBillingRequestsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityReservationBillingRequestsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeCapacityReservationBillingRequestsFake(sizes ...int) (*describeCapacityReservationBillingRequestsFake, []string) {
 	c := &describeCapacityReservationBillingRequestsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeCapacityReservationBillingRequestsFake(sizes ...int) (*describeC
 	return c, want
 }
 
-// collectDescribeCapacityReservationBillingRequests pages through p and returns the markers of its items.
+// collectDescribeCapacityReservationBillingRequests pages through p and returns
+// the markers of its items.
 func collectDescribeCapacityReservationBillingRequests(t *testing.T, p *DescribeCapacityReservationBillingRequestsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeCapacityReservationBillingRequests(t *testing.T, p *Describe
 	return got
 }
 
-// validDescribeCapacityReservationBillingRequestsInput returns an input with every required member set.
+// validDescribeCapacityReservationBillingRequestsInput returns an input with
+// every required member set.
 func validDescribeCapacityReservationBillingRequestsInput() *DescribeCapacityReservationBillingRequestsInput {
 	return &DescribeCapacityReservationBillingRequestsInput{Role: DescribeCapacityReservationBillingRequestsRoleOdcrOwner}
 }

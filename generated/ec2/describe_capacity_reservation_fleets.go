@@ -20,25 +20,27 @@ type DescribeCapacityReservationFleetsInput struct {
 	//   - state - The state of the Fleet ( submitted | modifying | active |
 	//     partially_fulfilled | expiring | expired | cancelling | cancelled |
 	//     failed).
-	//   - instance-match-criteria - The instance matching criteria for the Fleet.
-	//     Only open is supported.
+	//   - instance-match-criteria - The instance matching criteria for the
+	//     Fleet. Only open is supported.
 	//   - tenancy - The tenancy of the Fleet ( default | dedicated).
 	//   - allocation-strategy - The allocation strategy used by the Fleet. Only
 	//     prioritized is supported.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCapacityReservationFleetsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeCapacityReservationFleetsInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,8 @@ type DescribeCapacityReservationFleetsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityReservationFleetsAPIClient is a client that can call DescribeCapacityReservationFleets, the operation boto3's describe_capacity_reservation_fleets paginator pages through.
+// DescribeCapacityReservationFleetsAPIClient is a client that can call
+// DescribeCapacityReservationFleets.
 //
 // See [DescribeCapacityReservationFleets in the AWS API documentation].
 //
@@ -91,24 +94,28 @@ var describeCapacityReservationFleetsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityReservationFleetsItems returns the items of a DescribeCapacityReservationFleets page.
+// describeCapacityReservationFleetsItems returns the items of a
+// DescribeCapacityReservationFleets page.
 func describeCapacityReservationFleetsItems(out *DescribeCapacityReservationFleetsOutput) []CapacityReservationFleet {
 	return out.CapacityReservationFleets
 }
 
-// DescribeCapacityReservationFleetsPaginator pages through DescribeCapacityReservationFleets the way boto3's describe_capacity_reservation_fleets paginator does.
+// DescribeCapacityReservationFleetsPaginator pages through the results of
+// DescribeCapacityReservationFleets as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_reservation_fleets.
+// [DescribeCapacityReservationFleetsAPIClient.DescribeCapacityReservationFleets].
 //
-// Each page is a *DescribeCapacityReservationFleetsOutput; Items yields the elements of CapacityReservationFleets across pages.
+// Each page is a *DescribeCapacityReservationFleetsOutput; Items yields the
+// elements of CapacityReservationFleets across pages.
 type DescribeCapacityReservationFleetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityReservationFleetsPaginator returns a paginator over DescribeCapacityReservationFleets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityReservationFleetsPaginator returns a paginator over
+// DescribeCapacityReservationFleets, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeCapacityReservationFleetsPaginator(client DescribeCapacityReservationFleetsAPIClient, in *DescribeCapacityReservationFleetsInput, optFns ...func(*paginate.Options)) *DescribeCapacityReservationFleetsPaginator {
 	var input DescribeCapacityReservationFleetsInput
 	if in != nil {
@@ -124,19 +131,22 @@ func NewDescribeCapacityReservationFleetsPaginator(client DescribeCapacityReserv
 	return &DescribeCapacityReservationFleetsPaginator{paginateimpl.New(describeCapacityReservationFleetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityReservationFleetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityReservationFleetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityReservationFleetsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationFleetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -145,7 +155,8 @@ func (p *DescribeCapacityReservationFleetsPaginator) NextPage(ctx context.Contex
 	return page.(*DescribeCapacityReservationFleetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityReservationFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityReservationFleetsOutput, error] {
 	return func(yield func(*DescribeCapacityReservationFleetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -157,7 +168,8 @@ func (p *DescribeCapacityReservationFleetsPaginator) Pages(ctx context.Context) 
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityReservationFleetsPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservationFleet, error] {
 	return func(yield func(CapacityReservationFleet, error) bool) {
 		for p.HasMorePages() {
@@ -177,24 +189,31 @@ func (p *DescribeCapacityReservationFleetsPaginator) Items(ctx context.Context) 
 	}
 }
 
-// DescribeCapacityReservationFleetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCapacityReservationFleetsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeCapacityReservationFleetsFilterName string
 
 const (
-	// DescribeCapacityReservationFleetsFilterNameState is the filter name "state".
+	// DescribeCapacityReservationFleetsFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the Fleet ( submitted | modifying | active | partially_fulfilled
-	// | expiring | expired | cancelling | cancelled | failed).
+	// The state of the Fleet ( submitted | modifying | active |
+	// partially_fulfilled | expiring | expired | cancelling | cancelled |
+	// failed).
 	DescribeCapacityReservationFleetsFilterNameState DescribeCapacityReservationFleetsFilterName = "state"
-	// DescribeCapacityReservationFleetsFilterNameInstanceMatchCriteria is the filter name "instance-match-criteria".
+	// DescribeCapacityReservationFleetsFilterNameInstanceMatchCriteria is the
+	// filter name "instance-match-criteria".
 	//
 	// The instance matching criteria for the Fleet. Only open is supported.
 	DescribeCapacityReservationFleetsFilterNameInstanceMatchCriteria DescribeCapacityReservationFleetsFilterName = "instance-match-criteria"
-	// DescribeCapacityReservationFleetsFilterNameTenancy is the filter name "tenancy".
+	// DescribeCapacityReservationFleetsFilterNameTenancy is the filter name
+	// "tenancy".
 	//
 	// The tenancy of the Fleet ( default | dedicated).
 	DescribeCapacityReservationFleetsFilterNameTenancy DescribeCapacityReservationFleetsFilterName = "tenancy"
-	// DescribeCapacityReservationFleetsFilterNameAllocationStrategy is the filter name "allocation-strategy".
+	// DescribeCapacityReservationFleetsFilterNameAllocationStrategy is the
+	// filter name "allocation-strategy".
 	//
 	// The allocation strategy used by the Fleet. Only prioritized is supported.
 	DescribeCapacityReservationFleetsFilterNameAllocationStrategy DescribeCapacityReservationFleetsFilterName = "allocation-strategy"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeCapacityReservationFleetsFake serves pages of DescribeCapacityReservationFleets from memory; page i's token is "page-i".
+// describeCapacityReservationFleetsFake serves pages of
+// DescribeCapacityReservationFleets from memory; page i's token is "page-i".
 type describeCapacityReservationFleetsFake struct {
 	pages  []*DescribeCapacityReservationFleetsOutput
 	calls  []DescribeCapacityReservationFleetsInput
@@ -39,7 +40,8 @@ func (c *describeCapacityReservationFleetsFake) DescribeCapacityReservationFleet
 	return &out, nil
 }
 
-// newDescribeCapacityReservationFleetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityReservationFleetsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeCapacityReservationFleetsFake(sizes ...int) (*describeCapacityReservationFleetsFake, []string) {
 	c := &describeCapacityReservationFleetsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeCapacityReservationFleetsFake(sizes ...int) (*describeCapacityRe
 	return c, want
 }
 
-// collectDescribeCapacityReservationFleets pages through p and returns the markers of its items.
+// collectDescribeCapacityReservationFleets pages through p and returns the
+// markers of its items.
 func collectDescribeCapacityReservationFleets(t *testing.T, p *DescribeCapacityReservationFleetsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeCapacityReservationFleets(t *testing.T, p *DescribeCapacityR
 	return got
 }
 
-// validDescribeCapacityReservationFleetsInput returns an input with every required member set.
+// validDescribeCapacityReservationFleetsInput returns an input with every
+// required member set.
 func validDescribeCapacityReservationFleetsInput() *DescribeCapacityReservationFleetsInput {
 	return &DescribeCapacityReservationFleetsInput{}
 }

@@ -17,74 +17,79 @@ type DescribeCapacityReservationsInput struct {
 	CapacityReservationIds []string `json:"CapacityReservationIds,omitempty"`
 	// One or more filters.
 	//
-	//   - instance-type - The type of instance for which the Capacity Reservation
-	//     reserves capacity.
+	//   - instance-type - The type of instance for which the Capacity
+	//     Reservation reserves capacity.
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
 	//     Capacity Reservation.
-	//   - instance-platform - The type of operating system for which the Capacity
-	//     Reservation reserves capacity.
-	//   - availability-zone - The Availability Zone of the Capacity Reservation.
-	//   - tenancy - Indicates the tenancy of the Capacity Reservation. A Capacity
-	//     Reservation can have one of the following tenancy settings:
+	//   - instance-platform - The type of operating system for which the
+	//     Capacity Reservation reserves capacity.
+	//   - availability-zone - The Availability Zone of the Capacity
+	//     Reservation.
+	//   - tenancy - Indicates the tenancy of the Capacity Reservation. A
+	//     Capacity Reservation can have one of the following tenancy settings:
 	//     – default - The Capacity Reservation is created on hardware that is
 	//     shared with other Amazon Web Services accounts.
 	//     – dedicated - The Capacity Reservation is created on single-tenant
 	//     hardware that is dedicated to a single Amazon Web Services account.
-	//   - outpost-arn - The Amazon Resource Name (ARN) of the Outpost on which the
-	//     Capacity Reservation was created.
+	//   - outpost-arn - The Amazon Resource Name (ARN) of the Outpost on which
+	//     the Capacity Reservation was created.
 	//   - state - The current state of the Capacity Reservation. A Capacity
 	//     Reservation can be in one of the following states:
 	//     – active- The Capacity Reservation is active and the capacity is
 	//     available for your use.
-	//     – expired - The Capacity Reservation expired automatically at the date
-	//     and time specified in your request. The reserved capacity is no longer
-	//     available for your use.
+	//     – expired - The Capacity Reservation expired automatically at the
+	//     date and time specified in your request. The reserved capacity is no
+	//     longer available for your use.
 	//     – cancelled - The Capacity Reservation was cancelled. The reserved
 	//     capacity is no longer available for your use.
 	//     – pending - The Capacity Reservation request was successful but the
 	//     capacity provisioning is still pending.
-	//     – failed - The Capacity Reservation request has failed. A request might
-	//     fail due to invalid request parameters, capacity constraints, or instance
-	//     limit constraints. Failed requests are retained for 60 minutes.
+	//     – failed - The Capacity Reservation request has failed. A request
+	//     might fail due to invalid request parameters, capacity constraints,
+	//     or instance limit constraints. Failed requests are retained for 60
+	//     minutes.
 	//   - start-date - The date and time at which the Capacity Reservation was
 	//     started.
-	//   - end-date - The date and time at which the Capacity Reservation expires.
-	//     When a Capacity Reservation expires, the reserved capacity is released
-	//     and you can no longer launch instances into it. The Capacity
-	//     Reservation's state changes to expired when it reaches its end date and
-	//     time.
-	//   - end-date-type - Indicates the way in which the Capacity Reservation ends.
-	//     A Capacity Reservation can have one of the following end types:
+	//   - end-date - The date and time at which the Capacity Reservation
+	//     expires. When a Capacity Reservation expires, the reserved capacity
+	//     is released and you can no longer launch instances into it. The
+	//     Capacity Reservation's state changes to expired when it reaches its
+	//     end date and time.
+	//   - end-date-type - Indicates the way in which the Capacity Reservation
+	//     ends. A Capacity Reservation can have one of the following end types:
 	//     – unlimited - The Capacity Reservation remains active until you
 	//     explicitly cancel it.
-	//     – limited - The Capacity Reservation expires automatically at a specified
-	//     date and time.
-	//   - instance-match-criteria - Indicates the type of instance launches that
-	//     the Capacity Reservation accepts. The options include:
+	//     – limited - The Capacity Reservation expires automatically at a
+	//     specified date and time.
+	//   - instance-match-criteria - Indicates the type of instance launches
+	//     that the Capacity Reservation accepts. The options include:
 	//     – open - The Capacity Reservation accepts all instances that have
 	//     matching attributes (instance type, platform, and Availability Zone).
 	//     Instances that have matching attributes launch into the Capacity
-	//     Reservation automatically without specifying any additional parameters.
-	//     – targeted - The Capacity Reservation only accepts instances that have
-	//     matching attributes (instance type, platform, and Availability Zone), and
-	//     explicitly target the Capacity Reservation. This ensures that only
-	//     permitted instances can use the reserved capacity.
-	//   - placement-group-arn - The ARN of the cluster placement group in which the
-	//     Capacity Reservation was created.
+	//     Reservation automatically without specifying any additional
+	//     parameters.
+	//     – targeted - The Capacity Reservation only accepts instances that
+	//     have matching attributes (instance type, platform, and Availability
+	//     Zone), and explicitly target the Capacity Reservation. This ensures
+	//     that only permitted instances can use the reserved capacity.
+	//   - placement-group-arn - The ARN of the cluster placement group in which
+	//     the Capacity Reservation was created.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCapacityReservationsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeCapacityReservationsInput) Validate() error {
 	return nil
 }
@@ -98,7 +103,8 @@ type DescribeCapacityReservationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCapacityReservationsAPIClient is a client that can call DescribeCapacityReservations, the operation boto3's describe_capacity_reservations paginator pages through.
+// DescribeCapacityReservationsAPIClient is a client that can call
+// DescribeCapacityReservations.
 //
 // See [DescribeCapacityReservations in the AWS API documentation].
 //
@@ -137,24 +143,28 @@ var describeCapacityReservationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCapacityReservationsItems returns the items of a DescribeCapacityReservations page.
+// describeCapacityReservationsItems returns the items of a
+// DescribeCapacityReservations page.
 func describeCapacityReservationsItems(out *DescribeCapacityReservationsOutput) []CapacityReservation {
 	return out.CapacityReservations
 }
 
-// DescribeCapacityReservationsPaginator pages through DescribeCapacityReservations the way boto3's describe_capacity_reservations paginator does.
+// DescribeCapacityReservationsPaginator pages through the results of
+// DescribeCapacityReservations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_capacity_reservations.
+// [DescribeCapacityReservationsAPIClient.DescribeCapacityReservations].
 //
-// Each page is a *DescribeCapacityReservationsOutput; Items yields the elements of CapacityReservations across pages.
+// Each page is a *DescribeCapacityReservationsOutput; Items yields the elements
+// of CapacityReservations across pages.
 type DescribeCapacityReservationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCapacityReservationsPaginator returns a paginator over DescribeCapacityReservations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCapacityReservationsPaginator returns a paginator over
+// DescribeCapacityReservations, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeCapacityReservationsPaginator(client DescribeCapacityReservationsAPIClient, in *DescribeCapacityReservationsInput, optFns ...func(*paginate.Options)) *DescribeCapacityReservationsPaginator {
 	var input DescribeCapacityReservationsInput
 	if in != nil {
@@ -170,19 +180,22 @@ func NewDescribeCapacityReservationsPaginator(client DescribeCapacityReservation
 	return &DescribeCapacityReservationsPaginator{paginateimpl.New(describeCapacityReservationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCapacityReservationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCapacityReservationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCapacityReservationsPaginator) NextPage(ctx context.Context) (*DescribeCapacityReservationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -191,7 +204,8 @@ func (p *DescribeCapacityReservationsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeCapacityReservationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCapacityReservationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCapacityReservationsOutput, error] {
 	return func(yield func(*DescribeCapacityReservationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -203,7 +217,8 @@ func (p *DescribeCapacityReservationsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCapacityReservationsPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservation, error] {
 	return func(yield func(CapacityReservation, error) bool) {
 		for p.HasMorePages() {
@@ -223,99 +238,116 @@ func (p *DescribeCapacityReservationsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeCapacityReservationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCapacityReservationsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeCapacityReservationsFilterName string
 
 const (
-	// DescribeCapacityReservationsFilterNameInstanceType is the filter name "instance-type".
+	// DescribeCapacityReservationsFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
-	// The type of instance for which the Capacity Reservation reserves capacity.
+	// The type of instance for which the Capacity Reservation reserves
+	// capacity.
 	DescribeCapacityReservationsFilterNameInstanceType DescribeCapacityReservationsFilterName = "instance-type"
-	// DescribeCapacityReservationsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeCapacityReservationsFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the Capacity Reservation.
+	// The ID of the Amazon Web Services account that owns the Capacity
+	// Reservation.
 	DescribeCapacityReservationsFilterNameOwnerId DescribeCapacityReservationsFilterName = "owner-id"
-	// DescribeCapacityReservationsFilterNameInstancePlatform is the filter name "instance-platform".
+	// DescribeCapacityReservationsFilterNameInstancePlatform is the filter name
+	// "instance-platform".
 	//
 	// The type of operating system for which the Capacity Reservation reserves
 	// capacity.
 	DescribeCapacityReservationsFilterNameInstancePlatform DescribeCapacityReservationsFilterName = "instance-platform"
-	// DescribeCapacityReservationsFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeCapacityReservationsFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the Capacity Reservation.
 	DescribeCapacityReservationsFilterNameAvailabilityZone DescribeCapacityReservationsFilterName = "availability-zone"
-	// DescribeCapacityReservationsFilterNameTenancy is the filter name "tenancy".
+	// DescribeCapacityReservationsFilterNameTenancy is the filter name
+	// "tenancy".
 	//
-	// Indicates the tenancy of the Capacity Reservation. A Capacity Reservation can
-	// have one of the following tenancy settings:
+	// Indicates the tenancy of the Capacity Reservation. A Capacity Reservation
+	// can have one of the following tenancy settings:
 	//
-	//   - default - The Capacity Reservation is created on hardware that is shared
-	//     with other Amazon Web Services accounts.
-	//   - dedicated - The Capacity Reservation is created on single-tenant hardware
-	//     that is dedicated to a single Amazon Web Services account.
+	//   - default - The Capacity Reservation is created on hardware that is
+	//     shared with other Amazon Web Services accounts.
+	//   - dedicated - The Capacity Reservation is created on single-tenant
+	//     hardware that is dedicated to a single Amazon Web Services account.
 	DescribeCapacityReservationsFilterNameTenancy DescribeCapacityReservationsFilterName = "tenancy"
-	// DescribeCapacityReservationsFilterNameOutpostArn is the filter name "outpost-arn".
+	// DescribeCapacityReservationsFilterNameOutpostArn is the filter name
+	// "outpost-arn".
 	//
 	// The Amazon Resource Name (ARN) of the Outpost on which the Capacity
 	// Reservation was created.
 	DescribeCapacityReservationsFilterNameOutpostArn DescribeCapacityReservationsFilterName = "outpost-arn"
 	// DescribeCapacityReservationsFilterNameState is the filter name "state".
 	//
-	// The current state of the Capacity Reservation. A Capacity Reservation can be
-	// in one of the following states:
+	// The current state of the Capacity Reservation. A Capacity Reservation can
+	// be in one of the following states:
 	//
-	//   - active- The Capacity Reservation is active and the capacity is available
-	//     for your use.
-	//   - expired - The Capacity Reservation expired automatically at the date and
-	//     time specified in your request. The reserved capacity is no longer
+	//   - active- The Capacity Reservation is active and the capacity is
 	//     available for your use.
-	//   - cancelled - The Capacity Reservation was cancelled. The reserved capacity
-	//     is no longer available for your use.
+	//   - expired - The Capacity Reservation expired automatically at the date
+	//     and time specified in your request. The reserved capacity is no
+	//     longer available for your use.
+	//   - cancelled - The Capacity Reservation was cancelled. The reserved
+	//     capacity is no longer available for your use.
 	//   - pending - The Capacity Reservation request was successful but the
 	//     capacity provisioning is still pending.
 	//   - failed - The Capacity Reservation request has failed. A request might
-	//     fail due to invalid request parameters, capacity constraints, or instance
-	//     limit constraints. Failed requests are retained for 60 minutes.
+	//     fail due to invalid request parameters, capacity constraints, or
+	//     instance limit constraints. Failed requests are retained for 60
+	//     minutes.
 	DescribeCapacityReservationsFilterNameState DescribeCapacityReservationsFilterName = "state"
-	// DescribeCapacityReservationsFilterNameStartDate is the filter name "start-date".
+	// DescribeCapacityReservationsFilterNameStartDate is the filter name
+	// "start-date".
 	//
 	// The date and time at which the Capacity Reservation was started.
 	DescribeCapacityReservationsFilterNameStartDate DescribeCapacityReservationsFilterName = "start-date"
-	// DescribeCapacityReservationsFilterNameEndDate is the filter name "end-date".
+	// DescribeCapacityReservationsFilterNameEndDate is the filter name
+	// "end-date".
 	//
-	// The date and time at which the Capacity Reservation expires. When a Capacity
-	// Reservation expires, the reserved capacity is released and you can no longer
-	// launch instances into it. The Capacity Reservation's state changes to expired
-	// when it reaches its end date and time.
+	// The date and time at which the Capacity Reservation expires. When a
+	// Capacity Reservation expires, the reserved capacity is released and you
+	// can no longer launch instances into it. The Capacity Reservation's state
+	// changes to expired when it reaches its end date and time.
 	DescribeCapacityReservationsFilterNameEndDate DescribeCapacityReservationsFilterName = "end-date"
-	// DescribeCapacityReservationsFilterNameEndDateType is the filter name "end-date-type".
+	// DescribeCapacityReservationsFilterNameEndDateType is the filter name
+	// "end-date-type".
 	//
 	// Indicates the way in which the Capacity Reservation ends. A Capacity
 	// Reservation can have one of the following end types:
 	//
-	//   - unlimited - The Capacity Reservation remains active until you explicitly
-	//     cancel it.
-	//   - limited - The Capacity Reservation expires automatically at a specified
-	//     date and time.
+	//   - unlimited - The Capacity Reservation remains active until you
+	//     explicitly cancel it.
+	//   - limited - The Capacity Reservation expires automatically at a
+	//     specified date and time.
 	DescribeCapacityReservationsFilterNameEndDateType DescribeCapacityReservationsFilterName = "end-date-type"
-	// DescribeCapacityReservationsFilterNameInstanceMatchCriteria is the filter name "instance-match-criteria".
+	// DescribeCapacityReservationsFilterNameInstanceMatchCriteria is the filter
+	// name "instance-match-criteria".
 	//
 	// Indicates the type of instance launches that the Capacity Reservation
 	// accepts. The options include:
 	//
-	//   - open - The Capacity Reservation accepts all instances that have matching
-	//     attributes (instance type, platform, and Availability Zone). Instances
-	//     that have matching attributes launch into the Capacity Reservation
-	//     automatically without specifying any additional parameters.
+	//   - open - The Capacity Reservation accepts all instances that have
+	//     matching attributes (instance type, platform, and Availability Zone).
+	//     Instances that have matching attributes launch into the Capacity
+	//     Reservation automatically without specifying any additional
+	//     parameters.
 	//   - targeted - The Capacity Reservation only accepts instances that have
-	//     matching attributes (instance type, platform, and Availability Zone), and
-	//     explicitly target the Capacity Reservation. This ensures that only
-	//     permitted instances can use the reserved capacity.
+	//     matching attributes (instance type, platform, and Availability Zone),
+	//     and explicitly target the Capacity Reservation. This ensures that
+	//     only permitted instances can use the reserved capacity.
 	DescribeCapacityReservationsFilterNameInstanceMatchCriteria DescribeCapacityReservationsFilterName = "instance-match-criteria"
-	// DescribeCapacityReservationsFilterNamePlacementGroupArn is the filter name "placement-group-arn".
+	// DescribeCapacityReservationsFilterNamePlacementGroupArn is the filter
+	// name "placement-group-arn".
 	//
-	// The ARN of the cluster placement group in which the Capacity Reservation was
-	// created.
+	// The ARN of the cluster placement group in which the Capacity Reservation
+	// was created.
 	DescribeCapacityReservationsFilterNamePlacementGroupArn DescribeCapacityReservationsFilterName = "placement-group-arn"
 )
 

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeCapacityReservationsFake serves pages of DescribeCapacityReservations from memory; page i's token is "page-i".
+// describeCapacityReservationsFake serves pages of DescribeCapacityReservations
+// from memory; page i's token is "page-i".
 type describeCapacityReservationsFake struct {
 	pages  []*DescribeCapacityReservationsOutput
 	calls  []DescribeCapacityReservationsInput
@@ -39,7 +40,8 @@ func (c *describeCapacityReservationsFake) DescribeCapacityReservations(ctx cont
 	return &out, nil
 }
 
-// newDescribeCapacityReservationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCapacityReservationsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeCapacityReservationsFake(sizes ...int) (*describeCapacityReservationsFake, []string) {
 	c := &describeCapacityReservationsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeCapacityReservationsFake(sizes ...int) (*describeCapacityReserva
 	return c, want
 }
 
-// collectDescribeCapacityReservations pages through p and returns the markers of its items.
+// collectDescribeCapacityReservations pages through p and returns the markers
+// of its items.
 func collectDescribeCapacityReservations(t *testing.T, p *DescribeCapacityReservationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeCapacityReservations(t *testing.T, p *DescribeCapacityReserv
 	return got
 }
 
-// validDescribeCapacityReservationsInput returns an input with every required member set.
+// validDescribeCapacityReservationsInput returns an input with every required
+// member set.
 func validDescribeCapacityReservationsInput() *DescribeCapacityReservationsInput {
 	return &DescribeCapacityReservationsInput{}
 }

@@ -17,33 +17,34 @@ type DescribeCarrierGatewaysInput struct {
 	// One or more filters.
 	//
 	//   - carrier-gateway-id - The ID of the carrier gateway.
-	//   - state - The state of the carrier gateway ( pending | failed | available |
-	//     deleting | deleted).
-	//   - owner-id - The Amazon Web Services account ID of the owner of the carrier
-	//     gateway.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - state - The state of the carrier gateway ( pending | failed |
+	//     available | deleting | deleted).
+	//   - owner-id - The Amazon Web Services account ID of the owner of the
+	//     carrier gateway.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC associated with the carrier gateway.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCarrierGatewaysInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeCarrierGatewaysInput) Validate() error {
 	return nil
 }
@@ -57,7 +58,8 @@ type DescribeCarrierGatewaysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCarrierGatewaysAPIClient is a client that can call DescribeCarrierGateways, the operation boto3's describe_carrier_gateways paginator pages through.
+// DescribeCarrierGatewaysAPIClient is a client that can call
+// DescribeCarrierGateways.
 //
 // See [DescribeCarrierGateways in the AWS API documentation].
 //
@@ -96,24 +98,28 @@ var describeCarrierGatewaysSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeCarrierGatewaysItems returns the items of a DescribeCarrierGateways page.
+// describeCarrierGatewaysItems returns the items of a DescribeCarrierGateways
+// page.
 func describeCarrierGatewaysItems(out *DescribeCarrierGatewaysOutput) []CarrierGateway {
 	return out.CarrierGateways
 }
 
-// DescribeCarrierGatewaysPaginator pages through DescribeCarrierGateways the way boto3's describe_carrier_gateways paginator does.
+// DescribeCarrierGatewaysPaginator pages through the results of
+// DescribeCarrierGateways as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_carrier_gateways.
+// [DescribeCarrierGatewaysAPIClient.DescribeCarrierGateways].
 //
-// Each page is a *DescribeCarrierGatewaysOutput; Items yields the elements of CarrierGateways across pages.
+// Each page is a *DescribeCarrierGatewaysOutput; Items yields the elements of
+// CarrierGateways across pages.
 type DescribeCarrierGatewaysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCarrierGatewaysPaginator returns a paginator over DescribeCarrierGateways, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCarrierGatewaysPaginator returns a paginator over
+// DescribeCarrierGateways, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeCarrierGatewaysPaginator(client DescribeCarrierGatewaysAPIClient, in *DescribeCarrierGatewaysInput, optFns ...func(*paginate.Options)) *DescribeCarrierGatewaysPaginator {
 	var input DescribeCarrierGatewaysInput
 	if in != nil {
@@ -129,19 +135,22 @@ func NewDescribeCarrierGatewaysPaginator(client DescribeCarrierGatewaysAPIClient
 	return &DescribeCarrierGatewaysPaginator{paginateimpl.New(describeCarrierGatewaysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCarrierGatewaysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCarrierGatewaysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCarrierGatewaysPaginator) NextPage(ctx context.Context) (*DescribeCarrierGatewaysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +159,8 @@ func (p *DescribeCarrierGatewaysPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeCarrierGatewaysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCarrierGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCarrierGatewaysOutput, error] {
 	return func(yield func(*DescribeCarrierGatewaysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +172,8 @@ func (p *DescribeCarrierGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCarrierGatewaysPaginator) Items(ctx context.Context) iter.Seq2[CarrierGateway, error] {
 	return func(yield func(CarrierGateway, error) bool) {
 		for p.HasMorePages() {
@@ -182,18 +193,20 @@ func (p *DescribeCarrierGatewaysPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribeCarrierGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCarrierGatewaysFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeCarrierGatewaysFilterName string
 
 const (
-	// DescribeCarrierGatewaysFilterNameCarrierGatewayId is the filter name "carrier-gateway-id".
+	// DescribeCarrierGatewaysFilterNameCarrierGatewayId is the filter name
+	// "carrier-gateway-id".
 	//
 	// The ID of the carrier gateway.
 	DescribeCarrierGatewaysFilterNameCarrierGatewayId DescribeCarrierGatewaysFilterName = "carrier-gateway-id"
 	// DescribeCarrierGatewaysFilterNameState is the filter name "state".
 	//
-	// The state of the carrier gateway ( pending | failed | available | deleting |
-	// deleted).
+	// The state of the carrier gateway ( pending | failed | available |
+	// deleting | deleted).
 	DescribeCarrierGatewaysFilterNameState DescribeCarrierGatewaysFilterName = "state"
 	// DescribeCarrierGatewaysFilterNameOwnerId is the filter name "owner-id".
 	//
@@ -202,7 +215,8 @@ const (
 	// DescribeCarrierGatewaysFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeCarrierGatewaysFilterNameTagKey DescribeCarrierGatewaysFilterName = "tag-key"
 	// DescribeCarrierGatewaysFilterNameVpcId is the filter name "vpc-id".
 	//

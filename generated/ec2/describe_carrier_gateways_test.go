@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeCarrierGatewaysFake serves pages of DescribeCarrierGateways from memory; page i's token is "page-i".
+// describeCarrierGatewaysFake serves pages of DescribeCarrierGateways from
+// memory; page i's token is "page-i".
 type describeCarrierGatewaysFake struct {
 	pages  []*DescribeCarrierGatewaysOutput
 	calls  []DescribeCarrierGatewaysInput
@@ -38,7 +39,8 @@ func (c *describeCarrierGatewaysFake) DescribeCarrierGateways(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeCarrierGatewaysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCarrierGatewaysFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeCarrierGatewaysFake(sizes ...int) (*describeCarrierGatewaysFake, []string) {
 	c := &describeCarrierGatewaysFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeCarrierGatewaysFake(sizes ...int) (*describeCarrierGatewaysFake,
 	return c, want
 }
 
-// collectDescribeCarrierGateways pages through p and returns the markers of its items.
+// collectDescribeCarrierGateways pages through p and returns the markers of its
+// items.
 func collectDescribeCarrierGateways(t *testing.T, p *DescribeCarrierGatewaysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeCarrierGateways(t *testing.T, p *DescribeCarrierGatewaysPagi
 	return got
 }
 
-// validDescribeCarrierGatewaysInput returns an input with every required member set.
+// validDescribeCarrierGatewaysInput returns an input with every required member
+// set.
 func validDescribeCarrierGatewaysInput() *DescribeCarrierGatewaysInput {
 	return &DescribeCarrierGatewaysInput{}
 }

@@ -14,9 +14,9 @@ import (
 // DescribeClassicLinkInstances.
 type DescribeClassicLinkInstancesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The instance IDs. Must be instances linked to a VPC through ClassicLink.
 	InstanceIds []string `json:"InstanceIds,omitempty"`
@@ -25,24 +25,26 @@ type DescribeClassicLinkInstancesInput struct {
 	//   - group-id - The ID of a VPC security group that's associated with the
 	//     instance.
 	//   - instance-id - The ID of the instance.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC to which the instance is linked.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeClassicLinkInstancesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeClassicLinkInstancesInput) Validate() error {
 	return nil
 }
@@ -56,7 +58,8 @@ type DescribeClassicLinkInstancesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeClassicLinkInstancesAPIClient is a client that can call DescribeClassicLinkInstances, the operation boto3's describe_classic_link_instances paginator pages through.
+// DescribeClassicLinkInstancesAPIClient is a client that can call
+// DescribeClassicLinkInstances.
 //
 // See [DescribeClassicLinkInstances in the AWS API documentation].
 //
@@ -95,24 +98,28 @@ var describeClassicLinkInstancesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeClassicLinkInstancesItems returns the items of a DescribeClassicLinkInstances page.
+// describeClassicLinkInstancesItems returns the items of a
+// DescribeClassicLinkInstances page.
 func describeClassicLinkInstancesItems(out *DescribeClassicLinkInstancesOutput) []Instance {
 	return out.Instances
 }
 
-// DescribeClassicLinkInstancesPaginator pages through DescribeClassicLinkInstances the way boto3's describe_classic_link_instances paginator does.
+// DescribeClassicLinkInstancesPaginator pages through the results of
+// DescribeClassicLinkInstances as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_classic_link_instances.
+// [DescribeClassicLinkInstancesAPIClient.DescribeClassicLinkInstances].
 //
-// Each page is a *DescribeClassicLinkInstancesOutput; Items yields the elements of Instances across pages.
+// Each page is a *DescribeClassicLinkInstancesOutput; Items yields the elements
+// of Instances across pages.
 type DescribeClassicLinkInstancesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeClassicLinkInstancesPaginator returns a paginator over DescribeClassicLinkInstances, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeClassicLinkInstancesPaginator returns a paginator over
+// DescribeClassicLinkInstances, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeClassicLinkInstancesPaginator(client DescribeClassicLinkInstancesAPIClient, in *DescribeClassicLinkInstancesInput, optFns ...func(*paginate.Options)) *DescribeClassicLinkInstancesPaginator {
 	var input DescribeClassicLinkInstancesInput
 	if in != nil {
@@ -128,19 +135,22 @@ func NewDescribeClassicLinkInstancesPaginator(client DescribeClassicLinkInstance
 	return &DescribeClassicLinkInstancesPaginator{paginateimpl.New(describeClassicLinkInstancesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeClassicLinkInstancesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeClassicLinkInstancesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeClassicLinkInstancesPaginator) NextPage(ctx context.Context) (*DescribeClassicLinkInstancesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -149,7 +159,8 @@ func (p *DescribeClassicLinkInstancesPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeClassicLinkInstancesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeClassicLinkInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClassicLinkInstancesOutput, error] {
 	return func(yield func(*DescribeClassicLinkInstancesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -161,7 +172,8 @@ func (p *DescribeClassicLinkInstancesPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeClassicLinkInstancesPaginator) Items(ctx context.Context) iter.Seq2[Instance, error] {
 	return func(yield func(Instance, error) bool) {
 		for p.HasMorePages() {
@@ -181,29 +193,36 @@ func (p *DescribeClassicLinkInstancesPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeClassicLinkInstancesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeClassicLinkInstancesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeClassicLinkInstancesFilterName string
 
 const (
-	// DescribeClassicLinkInstancesFilterNameGroupId is the filter name "group-id".
+	// DescribeClassicLinkInstancesFilterNameGroupId is the filter name
+	// "group-id".
 	//
 	// The ID of a VPC security group that's associated with the instance.
 	DescribeClassicLinkInstancesFilterNameGroupId DescribeClassicLinkInstancesFilterName = "group-id"
-	// DescribeClassicLinkInstancesFilterNameInstanceId is the filter name "instance-id".
+	// DescribeClassicLinkInstancesFilterNameInstanceId is the filter name
+	// "instance-id".
 	//
 	// The ID of the instance.
 	DescribeClassicLinkInstancesFilterNameInstanceId DescribeClassicLinkInstancesFilterName = "instance-id"
 	// DescribeClassicLinkInstancesFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeClassicLinkInstancesFilterNameTag DescribeClassicLinkInstancesFilterName = "tag"
-	// DescribeClassicLinkInstancesFilterNameTagKey is the filter name "tag-key".
+	// DescribeClassicLinkInstancesFilterNameTagKey is the filter name
+	// "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeClassicLinkInstancesFilterNameTagKey DescribeClassicLinkInstancesFilterName = "tag-key"
 	// DescribeClassicLinkInstancesFilterNameVpcId is the filter name "vpc-id".
 	//

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeClassicLinkInstancesFake serves pages of DescribeClassicLinkInstances from memory; page i's token is "page-i".
+// describeClassicLinkInstancesFake serves pages of DescribeClassicLinkInstances
+// from memory; page i's token is "page-i".
 type describeClassicLinkInstancesFake struct {
 	pages  []*DescribeClassicLinkInstancesOutput
 	calls  []DescribeClassicLinkInstancesInput
@@ -38,7 +39,8 @@ func (c *describeClassicLinkInstancesFake) DescribeClassicLinkInstances(ctx cont
 	return &out, nil
 }
 
-// newDescribeClassicLinkInstancesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeClassicLinkInstancesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeClassicLinkInstancesFake(sizes ...int) (*describeClassicLinkInstancesFake, []string) {
 	c := &describeClassicLinkInstancesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeClassicLinkInstancesFake(sizes ...int) (*describeClassicLinkInst
 	return c, want
 }
 
-// collectDescribeClassicLinkInstances pages through p and returns the markers of its items.
+// collectDescribeClassicLinkInstances pages through p and returns the markers
+// of its items.
 func collectDescribeClassicLinkInstances(t *testing.T, p *DescribeClassicLinkInstancesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeClassicLinkInstances(t *testing.T, p *DescribeClassicLinkIns
 	return got
 }
 
-// validDescribeClassicLinkInstancesInput returns an input with every required member set.
+// validDescribeClassicLinkInstancesInput returns an input with every required
+// member set.
 func validDescribeClassicLinkInstancesInput() *DescribeClassicLinkInstancesInput {
 	return &DescribeClassicLinkInstancesInput{}
 }

@@ -18,9 +18,9 @@ type DescribeClientVpnAuthorizationRulesInput struct {
 	// Required.
 	ClientVpnEndpointId string `json:"ClientVpnEndpointId,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters. Filter names and values are case-sensitive.
 	//
@@ -30,14 +30,15 @@ type DescribeClientVpnAuthorizationRulesInput struct {
 	//   - group-id - The ID of the Active Directory group to which the
 	//     authorization rule grants access.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeClientVpnAuthorizationRulesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -59,7 +60,8 @@ type DescribeClientVpnAuthorizationRulesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeClientVpnAuthorizationRulesAPIClient is a client that can call DescribeClientVpnAuthorizationRules, the operation boto3's describe_client_vpn_authorization_rules paginator pages through.
+// DescribeClientVpnAuthorizationRulesAPIClient is a client that can call
+// DescribeClientVpnAuthorizationRules.
 //
 // See [DescribeClientVpnAuthorizationRules in the AWS API documentation].
 //
@@ -98,24 +100,28 @@ var describeClientVpnAuthorizationRulesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeClientVpnAuthorizationRulesItems returns the items of a DescribeClientVpnAuthorizationRules page.
+// describeClientVpnAuthorizationRulesItems returns the items of a
+// DescribeClientVpnAuthorizationRules page.
 func describeClientVpnAuthorizationRulesItems(out *DescribeClientVpnAuthorizationRulesOutput) []AuthorizationRule {
 	return out.AuthorizationRules
 }
 
-// DescribeClientVpnAuthorizationRulesPaginator pages through DescribeClientVpnAuthorizationRules the way boto3's describe_client_vpn_authorization_rules paginator does.
+// DescribeClientVpnAuthorizationRulesPaginator pages through the results of
+// DescribeClientVpnAuthorizationRules as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_client_vpn_authorization_rules.
+// [DescribeClientVpnAuthorizationRulesAPIClient.DescribeClientVpnAuthorizationRules].
 //
-// Each page is a *DescribeClientVpnAuthorizationRulesOutput; Items yields the elements of AuthorizationRules across pages.
+// Each page is a *DescribeClientVpnAuthorizationRulesOutput; Items yields the
+// elements of AuthorizationRules across pages.
 type DescribeClientVpnAuthorizationRulesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeClientVpnAuthorizationRulesPaginator returns a paginator over DescribeClientVpnAuthorizationRules, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeClientVpnAuthorizationRulesPaginator returns a paginator over
+// DescribeClientVpnAuthorizationRules, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeClientVpnAuthorizationRulesPaginator(client DescribeClientVpnAuthorizationRulesAPIClient, in *DescribeClientVpnAuthorizationRulesInput, optFns ...func(*paginate.Options)) *DescribeClientVpnAuthorizationRulesPaginator {
 	var input DescribeClientVpnAuthorizationRulesInput
 	if in != nil {
@@ -131,19 +137,22 @@ func NewDescribeClientVpnAuthorizationRulesPaginator(client DescribeClientVpnAut
 	return &DescribeClientVpnAuthorizationRulesPaginator{paginateimpl.New(describeClientVpnAuthorizationRulesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeClientVpnAuthorizationRulesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeClientVpnAuthorizationRulesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeClientVpnAuthorizationRulesPaginator) NextPage(ctx context.Context) (*DescribeClientVpnAuthorizationRulesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +161,8 @@ func (p *DescribeClientVpnAuthorizationRulesPaginator) NextPage(ctx context.Cont
 	return page.(*DescribeClientVpnAuthorizationRulesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeClientVpnAuthorizationRulesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnAuthorizationRulesOutput, error] {
 	return func(yield func(*DescribeClientVpnAuthorizationRulesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +174,8 @@ func (p *DescribeClientVpnAuthorizationRulesPaginator) Pages(ctx context.Context
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeClientVpnAuthorizationRulesPaginator) Items(ctx context.Context) iter.Seq2[AuthorizationRule, error] {
 	return func(yield func(AuthorizationRule, error) bool) {
 		for p.HasMorePages() {
@@ -184,22 +195,27 @@ func (p *DescribeClientVpnAuthorizationRulesPaginator) Items(ctx context.Context
 	}
 }
 
-// DescribeClientVpnAuthorizationRulesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeClientVpnAuthorizationRulesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeClientVpnAuthorizationRulesFilterName string
 
 const (
-	// DescribeClientVpnAuthorizationRulesFilterNameDescription is the filter name "description".
+	// DescribeClientVpnAuthorizationRulesFilterNameDescription is the filter
+	// name "description".
 	//
 	// The description of the authorization rule.
 	DescribeClientVpnAuthorizationRulesFilterNameDescription DescribeClientVpnAuthorizationRulesFilterName = "description"
-	// DescribeClientVpnAuthorizationRulesFilterNameDestinationCidr is the filter name "destination-cidr".
+	// DescribeClientVpnAuthorizationRulesFilterNameDestinationCidr is the
+	// filter name "destination-cidr".
 	//
 	// The CIDR of the network to which the authorization rule applies.
 	DescribeClientVpnAuthorizationRulesFilterNameDestinationCidr DescribeClientVpnAuthorizationRulesFilterName = "destination-cidr"
-	// DescribeClientVpnAuthorizationRulesFilterNameGroupId is the filter name "group-id".
+	// DescribeClientVpnAuthorizationRulesFilterNameGroupId is the filter name
+	// "group-id".
 	//
-	// The ID of the Active Directory group to which the authorization rule grants
-	// access.
+	// The ID of the Active Directory group to which the authorization rule
+	// grants access.
 	DescribeClientVpnAuthorizationRulesFilterNameGroupId DescribeClientVpnAuthorizationRulesFilterName = "group-id"
 )
 

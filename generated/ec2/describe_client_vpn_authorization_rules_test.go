@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeClientVpnAuthorizationRulesFake serves pages of DescribeClientVpnAuthorizationRules from memory; page i's token is "page-i".
+// describeClientVpnAuthorizationRulesFake serves pages of
+// DescribeClientVpnAuthorizationRules from memory; page i's token is "page-i".
 type describeClientVpnAuthorizationRulesFake struct {
 	pages  []*DescribeClientVpnAuthorizationRulesOutput
 	calls  []DescribeClientVpnAuthorizationRulesInput
@@ -38,7 +39,8 @@ func (c *describeClientVpnAuthorizationRulesFake) DescribeClientVpnAuthorization
 	return &out, nil
 }
 
-// newDescribeClientVpnAuthorizationRulesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeClientVpnAuthorizationRulesFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeClientVpnAuthorizationRulesFake(sizes ...int) (*describeClientVpnAuthorizationRulesFake, []string) {
 	c := &describeClientVpnAuthorizationRulesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeClientVpnAuthorizationRulesFake(sizes ...int) (*describeClientVp
 	return c, want
 }
 
-// collectDescribeClientVpnAuthorizationRules pages through p and returns the markers of its items.
+// collectDescribeClientVpnAuthorizationRules pages through p and returns the
+// markers of its items.
 func collectDescribeClientVpnAuthorizationRules(t *testing.T, p *DescribeClientVpnAuthorizationRulesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeClientVpnAuthorizationRules(t *testing.T, p *DescribeClientV
 	return got
 }
 
-// validDescribeClientVpnAuthorizationRulesInput returns an input with every required member set.
+// validDescribeClientVpnAuthorizationRulesInput returns an input with every
+// required member set.
 func validDescribeClientVpnAuthorizationRulesInput() *DescribeClientVpnAuthorizationRulesInput {
 	return &DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: "string"}
 }

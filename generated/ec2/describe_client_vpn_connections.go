@@ -20,22 +20,23 @@ type DescribeClientVpnConnectionsInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	//
 	//   - connection-id - The ID of the connection.
-	//   - username - For Active Directory client authentication, the user name of
-	//     the client who established the client connection.
+	//   - username - For Active Directory client authentication, the user name
+	//     of the client who established the client connection.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeClientVpnConnectionsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -57,7 +58,8 @@ type DescribeClientVpnConnectionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeClientVpnConnectionsAPIClient is a client that can call DescribeClientVpnConnections, the operation boto3's describe_client_vpn_connections paginator pages through.
+// DescribeClientVpnConnectionsAPIClient is a client that can call
+// DescribeClientVpnConnections.
 //
 // See [DescribeClientVpnConnections in the AWS API documentation].
 //
@@ -96,24 +98,28 @@ var describeClientVpnConnectionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeClientVpnConnectionsItems returns the items of a DescribeClientVpnConnections page.
+// describeClientVpnConnectionsItems returns the items of a
+// DescribeClientVpnConnections page.
 func describeClientVpnConnectionsItems(out *DescribeClientVpnConnectionsOutput) []Connection {
 	return out.Connections
 }
 
-// DescribeClientVpnConnectionsPaginator pages through DescribeClientVpnConnections the way boto3's describe_client_vpn_connections paginator does.
+// DescribeClientVpnConnectionsPaginator pages through the results of
+// DescribeClientVpnConnections as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_client_vpn_connections.
+// [DescribeClientVpnConnectionsAPIClient.DescribeClientVpnConnections].
 //
-// Each page is a *DescribeClientVpnConnectionsOutput; Items yields the elements of Connections across pages.
+// Each page is a *DescribeClientVpnConnectionsOutput; Items yields the elements
+// of Connections across pages.
 type DescribeClientVpnConnectionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeClientVpnConnectionsPaginator returns a paginator over DescribeClientVpnConnections, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeClientVpnConnectionsPaginator returns a paginator over
+// DescribeClientVpnConnections, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeClientVpnConnectionsPaginator(client DescribeClientVpnConnectionsAPIClient, in *DescribeClientVpnConnectionsInput, optFns ...func(*paginate.Options)) *DescribeClientVpnConnectionsPaginator {
 	var input DescribeClientVpnConnectionsInput
 	if in != nil {
@@ -129,19 +135,22 @@ func NewDescribeClientVpnConnectionsPaginator(client DescribeClientVpnConnection
 	return &DescribeClientVpnConnectionsPaginator{paginateimpl.New(describeClientVpnConnectionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeClientVpnConnectionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeClientVpnConnectionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeClientVpnConnectionsPaginator) NextPage(ctx context.Context) (*DescribeClientVpnConnectionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +159,8 @@ func (p *DescribeClientVpnConnectionsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeClientVpnConnectionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeClientVpnConnectionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnConnectionsOutput, error] {
 	return func(yield func(*DescribeClientVpnConnectionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +172,8 @@ func (p *DescribeClientVpnConnectionsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeClientVpnConnectionsPaginator) Items(ctx context.Context) iter.Seq2[Connection, error] {
 	return func(yield func(Connection, error) bool) {
 		for p.HasMorePages() {
@@ -182,18 +193,22 @@ func (p *DescribeClientVpnConnectionsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeClientVpnConnectionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeClientVpnConnectionsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeClientVpnConnectionsFilterName string
 
 const (
-	// DescribeClientVpnConnectionsFilterNameConnectionId is the filter name "connection-id".
+	// DescribeClientVpnConnectionsFilterNameConnectionId is the filter name
+	// "connection-id".
 	//
 	// The ID of the connection.
 	DescribeClientVpnConnectionsFilterNameConnectionId DescribeClientVpnConnectionsFilterName = "connection-id"
-	// DescribeClientVpnConnectionsFilterNameUsername is the filter name "username".
+	// DescribeClientVpnConnectionsFilterNameUsername is the filter name
+	// "username".
 	//
-	// For Active Directory client authentication, the user name of the client who
-	// established the client connection.
+	// For Active Directory client authentication, the user name of the client
+	// who established the client connection.
 	DescribeClientVpnConnectionsFilterNameUsername DescribeClientVpnConnectionsFilterName = "username"
 )
 

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeClientVpnConnectionsFake serves pages of DescribeClientVpnConnections from memory; page i's token is "page-i".
+// describeClientVpnConnectionsFake serves pages of DescribeClientVpnConnections
+// from memory; page i's token is "page-i".
 type describeClientVpnConnectionsFake struct {
 	pages  []*DescribeClientVpnConnectionsOutput
 	calls  []DescribeClientVpnConnectionsInput
@@ -38,7 +39,8 @@ func (c *describeClientVpnConnectionsFake) DescribeClientVpnConnections(ctx cont
 	return &out, nil
 }
 
-// newDescribeClientVpnConnectionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeClientVpnConnectionsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeClientVpnConnectionsFake(sizes ...int) (*describeClientVpnConnectionsFake, []string) {
 	c := &describeClientVpnConnectionsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeClientVpnConnectionsFake(sizes ...int) (*describeClientVpnConnec
 	return c, want
 }
 
-// collectDescribeClientVpnConnections pages through p and returns the markers of its items.
+// collectDescribeClientVpnConnections pages through p and returns the markers
+// of its items.
 func collectDescribeClientVpnConnections(t *testing.T, p *DescribeClientVpnConnectionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeClientVpnConnections(t *testing.T, p *DescribeClientVpnConne
 	return got
 }
 
-// validDescribeClientVpnConnectionsInput returns an input with every required member set.
+// validDescribeClientVpnConnectionsInput returns an input with every required
+// member set.
 func validDescribeClientVpnConnectionsInput() *DescribeClientVpnConnectionsInput {
 	return &DescribeClientVpnConnectionsInput{ClientVpnEndpointId: "string"}
 }

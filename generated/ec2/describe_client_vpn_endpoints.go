@@ -20,18 +20,19 @@ type DescribeClientVpnEndpointsInput struct {
 	//   - transport-protocol - The transport protocol ( tcp | udp).
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeClientVpnEndpointsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeClientVpnEndpointsInput) Validate() error {
 	return nil
 }
@@ -45,7 +46,8 @@ type DescribeClientVpnEndpointsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeClientVpnEndpointsAPIClient is a client that can call DescribeClientVpnEndpoints, the operation boto3's describe_client_vpn_endpoints paginator pages through.
+// DescribeClientVpnEndpointsAPIClient is a client that can call
+// DescribeClientVpnEndpoints.
 //
 // See [DescribeClientVpnEndpoints in the AWS API documentation].
 //
@@ -84,24 +86,28 @@ var describeClientVpnEndpointsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeClientVpnEndpointsItems returns the items of a DescribeClientVpnEndpoints page.
+// describeClientVpnEndpointsItems returns the items of a
+// DescribeClientVpnEndpoints page.
 func describeClientVpnEndpointsItems(out *DescribeClientVpnEndpointsOutput) []ClientVpnEndpoint {
 	return out.ClientVpnEndpoints
 }
 
-// DescribeClientVpnEndpointsPaginator pages through DescribeClientVpnEndpoints the way boto3's describe_client_vpn_endpoints paginator does.
+// DescribeClientVpnEndpointsPaginator pages through the results of
+// DescribeClientVpnEndpoints as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_client_vpn_endpoints.
+// [DescribeClientVpnEndpointsAPIClient.DescribeClientVpnEndpoints].
 //
-// Each page is a *DescribeClientVpnEndpointsOutput; Items yields the elements of ClientVpnEndpoints across pages.
+// Each page is a *DescribeClientVpnEndpointsOutput; Items yields the elements
+// of ClientVpnEndpoints across pages.
 type DescribeClientVpnEndpointsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeClientVpnEndpointsPaginator returns a paginator over DescribeClientVpnEndpoints, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeClientVpnEndpointsPaginator returns a paginator over
+// DescribeClientVpnEndpoints, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeClientVpnEndpointsPaginator(client DescribeClientVpnEndpointsAPIClient, in *DescribeClientVpnEndpointsInput, optFns ...func(*paginate.Options)) *DescribeClientVpnEndpointsPaginator {
 	var input DescribeClientVpnEndpointsInput
 	if in != nil {
@@ -117,19 +123,22 @@ func NewDescribeClientVpnEndpointsPaginator(client DescribeClientVpnEndpointsAPI
 	return &DescribeClientVpnEndpointsPaginator{paginateimpl.New(describeClientVpnEndpointsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeClientVpnEndpointsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeClientVpnEndpointsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeClientVpnEndpointsPaginator) NextPage(ctx context.Context) (*DescribeClientVpnEndpointsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -138,7 +147,8 @@ func (p *DescribeClientVpnEndpointsPaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeClientVpnEndpointsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeClientVpnEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnEndpointsOutput, error] {
 	return func(yield func(*DescribeClientVpnEndpointsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -150,7 +160,8 @@ func (p *DescribeClientVpnEndpointsPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeClientVpnEndpointsPaginator) Items(ctx context.Context) iter.Seq2[ClientVpnEndpoint, error] {
 	return func(yield func(ClientVpnEndpoint, error) bool) {
 		for p.HasMorePages() {
@@ -170,15 +181,19 @@ func (p *DescribeClientVpnEndpointsPaginator) Items(ctx context.Context) iter.Se
 	}
 }
 
-// DescribeClientVpnEndpointsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeClientVpnEndpointsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeClientVpnEndpointsFilterName string
 
 const (
-	// DescribeClientVpnEndpointsFilterNameEndpointId is the filter name "endpoint-id".
+	// DescribeClientVpnEndpointsFilterNameEndpointId is the filter name
+	// "endpoint-id".
 	//
 	// The ID of the Client VPN endpoint.
 	DescribeClientVpnEndpointsFilterNameEndpointId DescribeClientVpnEndpointsFilterName = "endpoint-id"
-	// DescribeClientVpnEndpointsFilterNameTransportProtocol is the filter name "transport-protocol".
+	// DescribeClientVpnEndpointsFilterNameTransportProtocol is the filter name
+	// "transport-protocol".
 	//
 	// The transport protocol ( tcp | udp).
 	DescribeClientVpnEndpointsFilterNameTransportProtocol DescribeClientVpnEndpointsFilterName = "transport-protocol"

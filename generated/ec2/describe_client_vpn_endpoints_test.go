@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeClientVpnEndpointsFake serves pages of DescribeClientVpnEndpoints from memory; page i's token is "page-i".
+// describeClientVpnEndpointsFake serves pages of DescribeClientVpnEndpoints
+// from memory; page i's token is "page-i".
 type describeClientVpnEndpointsFake struct {
 	pages  []*DescribeClientVpnEndpointsOutput
 	calls  []DescribeClientVpnEndpointsInput
@@ -38,7 +39,8 @@ func (c *describeClientVpnEndpointsFake) DescribeClientVpnEndpoints(ctx context.
 	return &out, nil
 }
 
-// newDescribeClientVpnEndpointsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeClientVpnEndpointsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeClientVpnEndpointsFake(sizes ...int) (*describeClientVpnEndpointsFake, []string) {
 	c := &describeClientVpnEndpointsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeClientVpnEndpointsFake(sizes ...int) (*describeClientVpnEndpoint
 	return c, want
 }
 
-// collectDescribeClientVpnEndpoints pages through p and returns the markers of its items.
+// collectDescribeClientVpnEndpoints pages through p and returns the markers of
+// its items.
 func collectDescribeClientVpnEndpoints(t *testing.T, p *DescribeClientVpnEndpointsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeClientVpnEndpoints(t *testing.T, p *DescribeClientVpnEndpoin
 	return got
 }
 
-// validDescribeClientVpnEndpointsInput returns an input with every required member set.
+// validDescribeClientVpnEndpointsInput returns an input with every required
+// member set.
 func validDescribeClientVpnEndpointsInput() *DescribeClientVpnEndpointsInput {
 	return &DescribeClientVpnEndpointsInput{}
 }

@@ -24,18 +24,19 @@ type DescribeClientVpnRoutesInput struct {
 	//   - target-subnet - The ID of the subnet through which traffic is routed.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeClientVpnRoutesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -57,7 +58,8 @@ type DescribeClientVpnRoutesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeClientVpnRoutesAPIClient is a client that can call DescribeClientVpnRoutes, the operation boto3's describe_client_vpn_routes paginator pages through.
+// DescribeClientVpnRoutesAPIClient is a client that can call
+// DescribeClientVpnRoutes.
 //
 // See [DescribeClientVpnRoutes in the AWS API documentation].
 //
@@ -96,24 +98,28 @@ var describeClientVpnRoutesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeClientVpnRoutesItems returns the items of a DescribeClientVpnRoutes page.
+// describeClientVpnRoutesItems returns the items of a DescribeClientVpnRoutes
+// page.
 func describeClientVpnRoutesItems(out *DescribeClientVpnRoutesOutput) []Route {
 	return out.Routes
 }
 
-// DescribeClientVpnRoutesPaginator pages through DescribeClientVpnRoutes the way boto3's describe_client_vpn_routes paginator does.
+// DescribeClientVpnRoutesPaginator pages through the results of
+// DescribeClientVpnRoutes as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_client_vpn_routes.
+// [DescribeClientVpnRoutesAPIClient.DescribeClientVpnRoutes].
 //
-// Each page is a *DescribeClientVpnRoutesOutput; Items yields the elements of Routes across pages.
+// Each page is a *DescribeClientVpnRoutesOutput; Items yields the elements of
+// Routes across pages.
 type DescribeClientVpnRoutesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeClientVpnRoutesPaginator returns a paginator over DescribeClientVpnRoutes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeClientVpnRoutesPaginator returns a paginator over
+// DescribeClientVpnRoutes, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeClientVpnRoutesPaginator(client DescribeClientVpnRoutesAPIClient, in *DescribeClientVpnRoutesInput, optFns ...func(*paginate.Options)) *DescribeClientVpnRoutesPaginator {
 	var input DescribeClientVpnRoutesInput
 	if in != nil {
@@ -129,19 +135,22 @@ func NewDescribeClientVpnRoutesPaginator(client DescribeClientVpnRoutesAPIClient
 	return &DescribeClientVpnRoutesPaginator{paginateimpl.New(describeClientVpnRoutesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeClientVpnRoutesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeClientVpnRoutesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeClientVpnRoutesPaginator) NextPage(ctx context.Context) (*DescribeClientVpnRoutesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +159,8 @@ func (p *DescribeClientVpnRoutesPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeClientVpnRoutesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeClientVpnRoutesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnRoutesOutput, error] {
 	return func(yield func(*DescribeClientVpnRoutesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +172,8 @@ func (p *DescribeClientVpnRoutesPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeClientVpnRoutesPaginator) Items(ctx context.Context) iter.Seq2[Route, error] {
 	return func(yield func(Route, error) bool) {
 		for p.HasMorePages() {
@@ -182,11 +193,13 @@ func (p *DescribeClientVpnRoutesPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribeClientVpnRoutesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeClientVpnRoutesFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeClientVpnRoutesFilterName string
 
 const (
-	// DescribeClientVpnRoutesFilterNameDestinationCidr is the filter name "destination-cidr".
+	// DescribeClientVpnRoutesFilterNameDestinationCidr is the filter name
+	// "destination-cidr".
 	//
 	// The CIDR of the route destination.
 	DescribeClientVpnRoutesFilterNameDestinationCidr DescribeClientVpnRoutesFilterName = "destination-cidr"
@@ -195,7 +208,8 @@ const (
 	// How the route was associated with the Client VPN endpoint ( associate |
 	// add-route).
 	DescribeClientVpnRoutesFilterNameOrigin DescribeClientVpnRoutesFilterName = "origin"
-	// DescribeClientVpnRoutesFilterNameTargetSubnet is the filter name "target-subnet".
+	// DescribeClientVpnRoutesFilterNameTargetSubnet is the filter name
+	// "target-subnet".
 	//
 	// The ID of the subnet through which traffic is routed.
 	DescribeClientVpnRoutesFilterNameTargetSubnet DescribeClientVpnRoutesFilterName = "target-subnet"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeClientVpnRoutesFake serves pages of DescribeClientVpnRoutes from memory; page i's token is "page-i".
+// describeClientVpnRoutesFake serves pages of DescribeClientVpnRoutes from
+// memory; page i's token is "page-i".
 type describeClientVpnRoutesFake struct {
 	pages  []*DescribeClientVpnRoutesOutput
 	calls  []DescribeClientVpnRoutesInput
@@ -38,7 +39,8 @@ func (c *describeClientVpnRoutesFake) DescribeClientVpnRoutes(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeClientVpnRoutesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeClientVpnRoutesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeClientVpnRoutesFake(sizes ...int) (*describeClientVpnRoutesFake, []string) {
 	c := &describeClientVpnRoutesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeClientVpnRoutesFake(sizes ...int) (*describeClientVpnRoutesFake,
 	return c, want
 }
 
-// collectDescribeClientVpnRoutes pages through p and returns the markers of its items.
+// collectDescribeClientVpnRoutes pages through p and returns the markers of its
+// items.
 func collectDescribeClientVpnRoutes(t *testing.T, p *DescribeClientVpnRoutesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeClientVpnRoutes(t *testing.T, p *DescribeClientVpnRoutesPagi
 	return got
 }
 
-// validDescribeClientVpnRoutesInput returns an input with every required member set.
+// validDescribeClientVpnRoutesInput returns an input with every required member
+// set.
 func validDescribeClientVpnRoutesInput() *DescribeClientVpnRoutesInput {
 	return &DescribeClientVpnRoutesInput{ClientVpnEndpointId: "string"}
 }

@@ -22,22 +22,24 @@ type DescribeClientVpnTargetNetworksInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	//
 	//   - association-id - The ID of the association.
-	//   - target-network-id - The ID of the subnet specified as the target network.
+	//   - target-network-id - The ID of the subnet specified as the target
+	//     network.
 	//   - vpc-id - The ID of the VPC in which the target network is located.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeClientVpnTargetNetworksInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -59,7 +61,8 @@ type DescribeClientVpnTargetNetworksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeClientVpnTargetNetworksAPIClient is a client that can call DescribeClientVpnTargetNetworks, the operation boto3's describe_client_vpn_target_networks paginator pages through.
+// DescribeClientVpnTargetNetworksAPIClient is a client that can call
+// DescribeClientVpnTargetNetworks.
 //
 // See [DescribeClientVpnTargetNetworks in the AWS API documentation].
 //
@@ -98,24 +101,28 @@ var describeClientVpnTargetNetworksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeClientVpnTargetNetworksItems returns the items of a DescribeClientVpnTargetNetworks page.
+// describeClientVpnTargetNetworksItems returns the items of a
+// DescribeClientVpnTargetNetworks page.
 func describeClientVpnTargetNetworksItems(out *DescribeClientVpnTargetNetworksOutput) []ClientVpnTargetNetwork {
 	return out.ClientVpnTargetNetworks
 }
 
-// DescribeClientVpnTargetNetworksPaginator pages through DescribeClientVpnTargetNetworks the way boto3's describe_client_vpn_target_networks paginator does.
+// DescribeClientVpnTargetNetworksPaginator pages through the results of
+// DescribeClientVpnTargetNetworks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_client_vpn_target_networks.
+// [DescribeClientVpnTargetNetworksAPIClient.DescribeClientVpnTargetNetworks].
 //
-// Each page is a *DescribeClientVpnTargetNetworksOutput; Items yields the elements of ClientVpnTargetNetworks across pages.
+// Each page is a *DescribeClientVpnTargetNetworksOutput; Items yields the
+// elements of ClientVpnTargetNetworks across pages.
 type DescribeClientVpnTargetNetworksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeClientVpnTargetNetworksPaginator returns a paginator over DescribeClientVpnTargetNetworks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeClientVpnTargetNetworksPaginator returns a paginator over
+// DescribeClientVpnTargetNetworks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeClientVpnTargetNetworksPaginator(client DescribeClientVpnTargetNetworksAPIClient, in *DescribeClientVpnTargetNetworksInput, optFns ...func(*paginate.Options)) *DescribeClientVpnTargetNetworksPaginator {
 	var input DescribeClientVpnTargetNetworksInput
 	if in != nil {
@@ -131,19 +138,22 @@ func NewDescribeClientVpnTargetNetworksPaginator(client DescribeClientVpnTargetN
 	return &DescribeClientVpnTargetNetworksPaginator{paginateimpl.New(describeClientVpnTargetNetworksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeClientVpnTargetNetworksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeClientVpnTargetNetworksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeClientVpnTargetNetworksPaginator) NextPage(ctx context.Context) (*DescribeClientVpnTargetNetworksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +162,8 @@ func (p *DescribeClientVpnTargetNetworksPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeClientVpnTargetNetworksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeClientVpnTargetNetworksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeClientVpnTargetNetworksOutput, error] {
 	return func(yield func(*DescribeClientVpnTargetNetworksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +175,8 @@ func (p *DescribeClientVpnTargetNetworksPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeClientVpnTargetNetworksPaginator) Items(ctx context.Context) iter.Seq2[ClientVpnTargetNetwork, error] {
 	return func(yield func(ClientVpnTargetNetwork, error) bool) {
 		for p.HasMorePages() {
@@ -184,19 +196,24 @@ func (p *DescribeClientVpnTargetNetworksPaginator) Items(ctx context.Context) it
 	}
 }
 
-// DescribeClientVpnTargetNetworksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeClientVpnTargetNetworksFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeClientVpnTargetNetworksFilterName string
 
 const (
-	// DescribeClientVpnTargetNetworksFilterNameAssociationId is the filter name "association-id".
+	// DescribeClientVpnTargetNetworksFilterNameAssociationId is the filter name
+	// "association-id".
 	//
 	// The ID of the association.
 	DescribeClientVpnTargetNetworksFilterNameAssociationId DescribeClientVpnTargetNetworksFilterName = "association-id"
-	// DescribeClientVpnTargetNetworksFilterNameTargetNetworkId is the filter name "target-network-id".
+	// DescribeClientVpnTargetNetworksFilterNameTargetNetworkId is the filter
+	// name "target-network-id".
 	//
 	// The ID of the subnet specified as the target network.
 	DescribeClientVpnTargetNetworksFilterNameTargetNetworkId DescribeClientVpnTargetNetworksFilterName = "target-network-id"
-	// DescribeClientVpnTargetNetworksFilterNameVpcId is the filter name "vpc-id".
+	// DescribeClientVpnTargetNetworksFilterNameVpcId is the filter name
+	// "vpc-id".
 	//
 	// The ID of the VPC in which the target network is located.
 	DescribeClientVpnTargetNetworksFilterNameVpcId DescribeClientVpnTargetNetworksFilterName = "vpc-id"

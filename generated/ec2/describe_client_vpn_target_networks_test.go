@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeClientVpnTargetNetworksFake serves pages of DescribeClientVpnTargetNetworks from memory; page i's token is "page-i".
+// describeClientVpnTargetNetworksFake serves pages of
+// DescribeClientVpnTargetNetworks from memory; page i's token is "page-i".
 type describeClientVpnTargetNetworksFake struct {
 	pages  []*DescribeClientVpnTargetNetworksOutput
 	calls  []DescribeClientVpnTargetNetworksInput
@@ -38,7 +39,8 @@ func (c *describeClientVpnTargetNetworksFake) DescribeClientVpnTargetNetworks(ct
 	return &out, nil
 }
 
-// newDescribeClientVpnTargetNetworksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeClientVpnTargetNetworksFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeClientVpnTargetNetworksFake(sizes ...int) (*describeClientVpnTargetNetworksFake, []string) {
 	c := &describeClientVpnTargetNetworksFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeClientVpnTargetNetworksFake(sizes ...int) (*describeClientVpnTar
 	return c, want
 }
 
-// collectDescribeClientVpnTargetNetworks pages through p and returns the markers of its items.
+// collectDescribeClientVpnTargetNetworks pages through p and returns the
+// markers of its items.
 func collectDescribeClientVpnTargetNetworks(t *testing.T, p *DescribeClientVpnTargetNetworksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeClientVpnTargetNetworks(t *testing.T, p *DescribeClientVpnTa
 	return got
 }
 
-// validDescribeClientVpnTargetNetworksInput returns an input with every required member set.
+// validDescribeClientVpnTargetNetworksInput returns an input with every
+// required member set.
 func validDescribeClientVpnTargetNetworksInput() *DescribeClientVpnTargetNetworksInput {
 	return &DescribeClientVpnTargetNetworksInput{ClientVpnEndpointId: "string"}
 }

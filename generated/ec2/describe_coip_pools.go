@@ -21,18 +21,19 @@ type DescribeCoipPoolsInput struct {
 	//   - coip-pool.pool-id - The ID of the address pool.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeCoipPoolsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeCoipPoolsInput) Validate() error {
 	return nil
 }
@@ -45,7 +46,7 @@ type DescribeCoipPoolsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeCoipPoolsAPIClient is a client that can call DescribeCoipPools, the operation boto3's describe_coip_pools paginator pages through.
+// DescribeCoipPoolsAPIClient is a client that can call DescribeCoipPools.
 //
 // See [DescribeCoipPools in the AWS API documentation].
 //
@@ -89,19 +90,22 @@ func describeCoipPoolsItems(out *DescribeCoipPoolsOutput) []CoipPool {
 	return out.CoipPools
 }
 
-// DescribeCoipPoolsPaginator pages through DescribeCoipPools the way boto3's describe_coip_pools paginator does.
+// DescribeCoipPoolsPaginator pages through the results of DescribeCoipPools as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_coip_pools.
+// [DescribeCoipPoolsAPIClient.DescribeCoipPools].
 //
-// Each page is a *DescribeCoipPoolsOutput; Items yields the elements of CoipPools across pages.
+// Each page is a *DescribeCoipPoolsOutput; Items yields the elements of
+// CoipPools across pages.
 type DescribeCoipPoolsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeCoipPoolsPaginator returns a paginator over DescribeCoipPools, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeCoipPoolsPaginator returns a paginator over DescribeCoipPools,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeCoipPoolsPaginator(client DescribeCoipPoolsAPIClient, in *DescribeCoipPoolsInput, optFns ...func(*paginate.Options)) *DescribeCoipPoolsPaginator {
 	var input DescribeCoipPoolsInput
 	if in != nil {
@@ -117,19 +121,22 @@ func NewDescribeCoipPoolsPaginator(client DescribeCoipPoolsAPIClient, in *Descri
 	return &DescribeCoipPoolsPaginator{paginateimpl.New(describeCoipPoolsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeCoipPoolsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeCoipPoolsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeCoipPoolsPaginator) NextPage(ctx context.Context) (*DescribeCoipPoolsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -138,7 +145,8 @@ func (p *DescribeCoipPoolsPaginator) NextPage(ctx context.Context) (*DescribeCoi
 	return page.(*DescribeCoipPoolsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeCoipPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeCoipPoolsOutput, error] {
 	return func(yield func(*DescribeCoipPoolsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -150,7 +158,8 @@ func (p *DescribeCoipPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*Descr
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeCoipPoolsPaginator) Items(ctx context.Context) iter.Seq2[CoipPool, error] {
 	return func(yield func(CoipPool, error) bool) {
 		for p.HasMorePages() {
@@ -170,15 +179,18 @@ func (p *DescribeCoipPoolsPaginator) Items(ctx context.Context) iter.Seq2[CoipPo
 	}
 }
 
-// DescribeCoipPoolsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeCoipPoolsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeCoipPoolsFilterName string
 
 const (
-	// DescribeCoipPoolsFilterNameCoipPoolLocalGatewayRouteTableId is the filter name "coip-pool.local-gateway-route-table-id".
+	// DescribeCoipPoolsFilterNameCoipPoolLocalGatewayRouteTableId is the filter
+	// name "coip-pool.local-gateway-route-table-id".
 	//
 	// The ID of the local gateway route table.
 	DescribeCoipPoolsFilterNameCoipPoolLocalGatewayRouteTableId DescribeCoipPoolsFilterName = "coip-pool.local-gateway-route-table-id"
-	// DescribeCoipPoolsFilterNameCoipPoolPoolId is the filter name "coip-pool.pool-id".
+	// DescribeCoipPoolsFilterNameCoipPoolPoolId is the filter name
+	// "coip-pool.pool-id".
 	//
 	// The ID of the address pool.
 	DescribeCoipPoolsFilterNameCoipPoolPoolId DescribeCoipPoolsFilterName = "coip-pool.pool-id"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeCoipPoolsFake serves pages of DescribeCoipPools from memory; page i's token is "page-i".
+// describeCoipPoolsFake serves pages of DescribeCoipPools from memory; page i's
+// token is "page-i".
 type describeCoipPoolsFake struct {
 	pages  []*DescribeCoipPoolsOutput
 	calls  []DescribeCoipPoolsInput
@@ -38,7 +39,8 @@ func (c *describeCoipPoolsFake) DescribeCoipPools(ctx context.Context, in *Descr
 	return &out, nil
 }
 
-// newDescribeCoipPoolsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeCoipPoolsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeCoipPoolsFake(sizes ...int) (*describeCoipPoolsFake, []string) {
 	c := &describeCoipPoolsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeCoipPoolsFake(sizes ...int) (*describeCoipPoolsFake, []string) {
 	return c, want
 }
 
-// collectDescribeCoipPools pages through p and returns the markers of its items.
+// collectDescribeCoipPools pages through p and returns the markers of its
+// items.
 func collectDescribeCoipPools(t *testing.T, p *DescribeCoipPoolsPaginator) []string {
 	t.Helper()
 	var got []string

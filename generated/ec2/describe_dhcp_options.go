@@ -15,34 +15,35 @@ type DescribeDhcpOptionsInput struct {
 	// The IDs of DHCP option sets.
 	DhcpOptionsIds []string `json:"DhcpOptionsIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
 	//   - dhcp-options-id - The ID of a DHCP options set.
 	//   - key - The key for one of the options (for example, domain-name).
 	//   - value - The value for one of the options.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the DHCP
-	//     options set.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     DHCP options set.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeDhcpOptionsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeDhcpOptionsInput) Validate() error {
 	return nil
 }
@@ -55,7 +56,7 @@ type DescribeDhcpOptionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeDhcpOptionsAPIClient is a client that can call DescribeDhcpOptions, the operation boto3's describe_dhcp_options paginator pages through.
+// DescribeDhcpOptionsAPIClient is a client that can call DescribeDhcpOptions.
 //
 // See [DescribeDhcpOptions in the AWS API documentation].
 //
@@ -99,19 +100,22 @@ func describeDhcpOptionsItems(out *DescribeDhcpOptionsOutput) []DhcpOption {
 	return out.DhcpOptions
 }
 
-// DescribeDhcpOptionsPaginator pages through DescribeDhcpOptions the way boto3's describe_dhcp_options paginator does.
+// DescribeDhcpOptionsPaginator pages through the results of DescribeDhcpOptions
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_dhcp_options.
+// [DescribeDhcpOptionsAPIClient.DescribeDhcpOptions].
 //
-// Each page is a *DescribeDhcpOptionsOutput; Items yields the elements of DhcpOptions across pages.
+// Each page is a *DescribeDhcpOptionsOutput; Items yields the elements of
+// DhcpOptions across pages.
 type DescribeDhcpOptionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeDhcpOptionsPaginator returns a paginator over DescribeDhcpOptions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeDhcpOptionsPaginator returns a paginator over DescribeDhcpOptions,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeDhcpOptionsPaginator(client DescribeDhcpOptionsAPIClient, in *DescribeDhcpOptionsInput, optFns ...func(*paginate.Options)) *DescribeDhcpOptionsPaginator {
 	var input DescribeDhcpOptionsInput
 	if in != nil {
@@ -127,19 +131,22 @@ func NewDescribeDhcpOptionsPaginator(client DescribeDhcpOptionsAPIClient, in *De
 	return &DescribeDhcpOptionsPaginator{paginateimpl.New(describeDhcpOptionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeDhcpOptionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeDhcpOptionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeDhcpOptionsPaginator) NextPage(ctx context.Context) (*DescribeDhcpOptionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -148,7 +155,8 @@ func (p *DescribeDhcpOptionsPaginator) NextPage(ctx context.Context) (*DescribeD
 	return page.(*DescribeDhcpOptionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeDhcpOptionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeDhcpOptionsOutput, error] {
 	return func(yield func(*DescribeDhcpOptionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -160,7 +168,8 @@ func (p *DescribeDhcpOptionsPaginator) Pages(ctx context.Context) iter.Seq2[*Des
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeDhcpOptionsPaginator) Items(ctx context.Context) iter.Seq2[DhcpOption, error] {
 	return func(yield func(DhcpOption, error) bool) {
 		for p.HasMorePages() {
@@ -180,11 +189,13 @@ func (p *DescribeDhcpOptionsPaginator) Items(ctx context.Context) iter.Seq2[Dhcp
 	}
 }
 
-// DescribeDhcpOptionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeDhcpOptionsFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeDhcpOptionsFilterName string
 
 const (
-	// DescribeDhcpOptionsFilterNameDhcpOptionsId is the filter name "dhcp-options-id".
+	// DescribeDhcpOptionsFilterNameDhcpOptionsId is the filter name
+	// "dhcp-options-id".
 	//
 	// The ID of a DHCP options set.
 	DescribeDhcpOptionsFilterNameDhcpOptionsId DescribeDhcpOptionsFilterName = "dhcp-options-id"
@@ -202,15 +213,17 @@ const (
 	DescribeDhcpOptionsFilterNameOwnerId DescribeDhcpOptionsFilterName = "owner-id"
 	// DescribeDhcpOptionsFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeDhcpOptionsFilterNameTag DescribeDhcpOptionsFilterName = "tag"
 	// DescribeDhcpOptionsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeDhcpOptionsFilterNameTagKey DescribeDhcpOptionsFilterName = "tag-key"
 )
 

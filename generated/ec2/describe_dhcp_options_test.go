@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeDhcpOptionsFake serves pages of DescribeDhcpOptions from memory; page i's token is "page-i".
+// describeDhcpOptionsFake serves pages of DescribeDhcpOptions from memory; page
+// i's token is "page-i".
 type describeDhcpOptionsFake struct {
 	pages  []*DescribeDhcpOptionsOutput
 	calls  []DescribeDhcpOptionsInput
@@ -38,7 +39,8 @@ func (c *describeDhcpOptionsFake) DescribeDhcpOptions(ctx context.Context, in *D
 	return &out, nil
 }
 
-// newDescribeDhcpOptionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeDhcpOptionsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeDhcpOptionsFake(sizes ...int) (*describeDhcpOptionsFake, []string) {
 	c := &describeDhcpOptionsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeDhcpOptionsFake(sizes ...int) (*describeDhcpOptionsFake, []strin
 	return c, want
 }
 
-// collectDescribeDhcpOptions pages through p and returns the markers of its items.
+// collectDescribeDhcpOptions pages through p and returns the markers of its
+// items.
 func collectDescribeDhcpOptions(t *testing.T, p *DescribeDhcpOptionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeDhcpOptions(t *testing.T, p *DescribeDhcpOptionsPaginator) [
 	return got
 }
 
-// validDescribeDhcpOptionsInput returns an input with every required member set.
+// validDescribeDhcpOptionsInput returns an input with every required member
+// set.
 func validDescribeDhcpOptionsInput() *DescribeDhcpOptionsInput {
 	return &DescribeDhcpOptionsInput{}
 }

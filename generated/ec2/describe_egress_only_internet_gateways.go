@@ -14,31 +14,33 @@ import (
 // DescribeEgressOnlyInternetGateways.
 type DescribeEgressOnlyInternetGatewaysInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the egress-only internet gateways.
 	EgressOnlyInternetGatewayIds []string `json:"EgressOnlyInternetGatewayIds,omitempty"`
 	// The filters.
 	//
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeEgressOnlyInternetGatewaysInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeEgressOnlyInternetGatewaysInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,8 @@ type DescribeEgressOnlyInternetGatewaysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeEgressOnlyInternetGatewaysAPIClient is a client that can call DescribeEgressOnlyInternetGateways, the operation boto3's describe_egress_only_internet_gateways paginator pages through.
+// DescribeEgressOnlyInternetGatewaysAPIClient is a client that can call
+// DescribeEgressOnlyInternetGateways.
 //
 // See [DescribeEgressOnlyInternetGateways in the AWS API documentation].
 //
@@ -91,24 +94,28 @@ var describeEgressOnlyInternetGatewaysSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeEgressOnlyInternetGatewaysItems returns the items of a DescribeEgressOnlyInternetGateways page.
+// describeEgressOnlyInternetGatewaysItems returns the items of a
+// DescribeEgressOnlyInternetGateways page.
 func describeEgressOnlyInternetGatewaysItems(out *DescribeEgressOnlyInternetGatewaysOutput) []EgressOnlyInternetGateway {
 	return out.EgressOnlyInternetGateways
 }
 
-// DescribeEgressOnlyInternetGatewaysPaginator pages through DescribeEgressOnlyInternetGateways the way boto3's describe_egress_only_internet_gateways paginator does.
+// DescribeEgressOnlyInternetGatewaysPaginator pages through the results of
+// DescribeEgressOnlyInternetGateways as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_egress_only_internet_gateways.
+// [DescribeEgressOnlyInternetGatewaysAPIClient.DescribeEgressOnlyInternetGateways].
 //
-// Each page is a *DescribeEgressOnlyInternetGatewaysOutput; Items yields the elements of EgressOnlyInternetGateways across pages.
+// Each page is a *DescribeEgressOnlyInternetGatewaysOutput; Items yields the
+// elements of EgressOnlyInternetGateways across pages.
 type DescribeEgressOnlyInternetGatewaysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeEgressOnlyInternetGatewaysPaginator returns a paginator over DescribeEgressOnlyInternetGateways, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeEgressOnlyInternetGatewaysPaginator returns a paginator over
+// DescribeEgressOnlyInternetGateways, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeEgressOnlyInternetGatewaysPaginator(client DescribeEgressOnlyInternetGatewaysAPIClient, in *DescribeEgressOnlyInternetGatewaysInput, optFns ...func(*paginate.Options)) *DescribeEgressOnlyInternetGatewaysPaginator {
 	var input DescribeEgressOnlyInternetGatewaysInput
 	if in != nil {
@@ -124,19 +131,22 @@ func NewDescribeEgressOnlyInternetGatewaysPaginator(client DescribeEgressOnlyInt
 	return &DescribeEgressOnlyInternetGatewaysPaginator{paginateimpl.New(describeEgressOnlyInternetGatewaysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeEgressOnlyInternetGatewaysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeEgressOnlyInternetGatewaysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeEgressOnlyInternetGatewaysPaginator) NextPage(ctx context.Context) (*DescribeEgressOnlyInternetGatewaysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -145,7 +155,8 @@ func (p *DescribeEgressOnlyInternetGatewaysPaginator) NextPage(ctx context.Conte
 	return page.(*DescribeEgressOnlyInternetGatewaysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeEgressOnlyInternetGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeEgressOnlyInternetGatewaysOutput, error] {
 	return func(yield func(*DescribeEgressOnlyInternetGatewaysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -157,7 +168,8 @@ func (p *DescribeEgressOnlyInternetGatewaysPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeEgressOnlyInternetGatewaysPaginator) Items(ctx context.Context) iter.Seq2[EgressOnlyInternetGateway, error] {
 	return func(yield func(EgressOnlyInternetGateway, error) bool) {
 		for p.HasMorePages() {
@@ -177,21 +189,26 @@ func (p *DescribeEgressOnlyInternetGatewaysPaginator) Items(ctx context.Context)
 	}
 }
 
-// DescribeEgressOnlyInternetGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeEgressOnlyInternetGatewaysFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeEgressOnlyInternetGatewaysFilterName string
 
 const (
 	// DescribeEgressOnlyInternetGatewaysFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeEgressOnlyInternetGatewaysFilterNameTag DescribeEgressOnlyInternetGatewaysFilterName = "tag"
-	// DescribeEgressOnlyInternetGatewaysFilterNameTagKey is the filter name "tag-key".
+	// DescribeEgressOnlyInternetGatewaysFilterNameTagKey is the filter name
+	// "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeEgressOnlyInternetGatewaysFilterNameTagKey DescribeEgressOnlyInternetGatewaysFilterName = "tag-key"
 )
 

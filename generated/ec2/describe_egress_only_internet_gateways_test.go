@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeEgressOnlyInternetGatewaysFake serves pages of DescribeEgressOnlyInternetGateways from memory; page i's token is "page-i".
+// describeEgressOnlyInternetGatewaysFake serves pages of
+// DescribeEgressOnlyInternetGateways from memory; page i's token is "page-i".
 type describeEgressOnlyInternetGatewaysFake struct {
 	pages  []*DescribeEgressOnlyInternetGatewaysOutput
 	calls  []DescribeEgressOnlyInternetGatewaysInput
@@ -38,7 +39,8 @@ func (c *describeEgressOnlyInternetGatewaysFake) DescribeEgressOnlyInternetGatew
 	return &out, nil
 }
 
-// newDescribeEgressOnlyInternetGatewaysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeEgressOnlyInternetGatewaysFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeEgressOnlyInternetGatewaysFake(sizes ...int) (*describeEgressOnlyInternetGatewaysFake, []string) {
 	c := &describeEgressOnlyInternetGatewaysFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeEgressOnlyInternetGatewaysFake(sizes ...int) (*describeEgressOnl
 	return c, want
 }
 
-// collectDescribeEgressOnlyInternetGateways pages through p and returns the markers of its items.
+// collectDescribeEgressOnlyInternetGateways pages through p and returns the
+// markers of its items.
 func collectDescribeEgressOnlyInternetGateways(t *testing.T, p *DescribeEgressOnlyInternetGatewaysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeEgressOnlyInternetGateways(t *testing.T, p *DescribeEgressOn
 	return got
 }
 
-// validDescribeEgressOnlyInternetGatewaysInput returns an input with every required member set.
+// validDescribeEgressOnlyInternetGatewaysInput returns an input with every
+// required member set.
 func validDescribeEgressOnlyInternetGatewaysInput() *DescribeEgressOnlyInternetGatewaysInput {
 	return &DescribeEgressOnlyInternetGatewaysInput{}
 }

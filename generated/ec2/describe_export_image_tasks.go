@@ -13,23 +13,24 @@ import (
 // DescribeExportImageTasksInput is the input of DescribeExportImageTasks.
 type DescribeExportImageTasksInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// Filter tasks using the task-state filter and one of the following values:
 	// active, completed, deleting, or deleted.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the export image tasks.
 	ExportImageTaskIds []string `json:"ExportImageTaskIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeExportImageTasksInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeExportImageTasksInput) Validate() error {
 	return nil
 }
@@ -43,7 +44,8 @@ type DescribeExportImageTasksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeExportImageTasksAPIClient is a client that can call DescribeExportImageTasks, the operation boto3's describe_export_image_tasks paginator pages through.
+// DescribeExportImageTasksAPIClient is a client that can call
+// DescribeExportImageTasks.
 //
 // See [DescribeExportImageTasks in the AWS API documentation].
 //
@@ -82,24 +84,28 @@ var describeExportImageTasksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeExportImageTasksItems returns the items of a DescribeExportImageTasks page.
+// describeExportImageTasksItems returns the items of a DescribeExportImageTasks
+// page.
 func describeExportImageTasksItems(out *DescribeExportImageTasksOutput) []ExportImageTask {
 	return out.ExportImageTasks
 }
 
-// DescribeExportImageTasksPaginator pages through DescribeExportImageTasks the way boto3's describe_export_image_tasks paginator does.
+// DescribeExportImageTasksPaginator pages through the results of
+// DescribeExportImageTasks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_export_image_tasks.
+// [DescribeExportImageTasksAPIClient.DescribeExportImageTasks].
 //
-// Each page is a *DescribeExportImageTasksOutput; Items yields the elements of ExportImageTasks across pages.
+// Each page is a *DescribeExportImageTasksOutput; Items yields the elements of
+// ExportImageTasks across pages.
 type DescribeExportImageTasksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeExportImageTasksPaginator returns a paginator over DescribeExportImageTasks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeExportImageTasksPaginator returns a paginator over
+// DescribeExportImageTasks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeExportImageTasksPaginator(client DescribeExportImageTasksAPIClient, in *DescribeExportImageTasksInput, optFns ...func(*paginate.Options)) *DescribeExportImageTasksPaginator {
 	var input DescribeExportImageTasksInput
 	if in != nil {
@@ -115,19 +121,22 @@ func NewDescribeExportImageTasksPaginator(client DescribeExportImageTasksAPIClie
 	return &DescribeExportImageTasksPaginator{paginateimpl.New(describeExportImageTasksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeExportImageTasksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeExportImageTasksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeExportImageTasksPaginator) NextPage(ctx context.Context) (*DescribeExportImageTasksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +145,8 @@ func (p *DescribeExportImageTasksPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeExportImageTasksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeExportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeExportImageTasksOutput, error] {
 	return func(yield func(*DescribeExportImageTasksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +158,8 @@ func (p *DescribeExportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeExportImageTasksPaginator) Items(ctx context.Context) iter.Seq2[ExportImageTask, error] {
 	return func(yield func(ExportImageTask, error) bool) {
 		for p.HasMorePages() {

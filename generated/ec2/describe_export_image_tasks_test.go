@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeExportImageTasksFake serves pages of DescribeExportImageTasks from memory; page i's token is "page-i".
+// describeExportImageTasksFake serves pages of DescribeExportImageTasks from
+// memory; page i's token is "page-i".
 type describeExportImageTasksFake struct {
 	pages  []*DescribeExportImageTasksOutput
 	calls  []DescribeExportImageTasksInput
@@ -38,7 +39,8 @@ func (c *describeExportImageTasksFake) DescribeExportImageTasks(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeExportImageTasksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeExportImageTasksFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeExportImageTasksFake(sizes ...int) (*describeExportImageTasksFake, []string) {
 	c := &describeExportImageTasksFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeExportImageTasksFake(sizes ...int) (*describeExportImageTasksFak
 	return c, want
 }
 
-// collectDescribeExportImageTasks pages through p and returns the markers of its items.
+// collectDescribeExportImageTasks pages through p and returns the markers of
+// its items.
 func collectDescribeExportImageTasks(t *testing.T, p *DescribeExportImageTasksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeExportImageTasks(t *testing.T, p *DescribeExportImageTasksPa
 	return got
 }
 
-// validDescribeExportImageTasksInput returns an input with every required member set.
+// validDescribeExportImageTasksInput returns an input with every required
+// member set.
 func validDescribeExportImageTasksInput() *DescribeExportImageTasksInput {
 	return &DescribeExportImageTasksInput{}
 }

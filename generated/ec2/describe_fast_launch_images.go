@@ -21,18 +21,19 @@ type DescribeFastLaunchImagesInput struct {
 	//   - state - The current state of fast launching for the Windows AMI.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeFastLaunchImagesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeFastLaunchImagesInput) Validate() error {
 	return nil
 }
@@ -47,7 +48,8 @@ type DescribeFastLaunchImagesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeFastLaunchImagesAPIClient is a client that can call DescribeFastLaunchImages, the operation boto3's describe_fast_launch_images paginator pages through.
+// DescribeFastLaunchImagesAPIClient is a client that can call
+// DescribeFastLaunchImages.
 //
 // See [DescribeFastLaunchImages in the AWS API documentation].
 //
@@ -86,24 +88,28 @@ var describeFastLaunchImagesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeFastLaunchImagesItems returns the items of a DescribeFastLaunchImages page.
+// describeFastLaunchImagesItems returns the items of a DescribeFastLaunchImages
+// page.
 func describeFastLaunchImagesItems(out *DescribeFastLaunchImagesOutput) []FastLaunchImage {
 	return out.FastLaunchImages
 }
 
-// DescribeFastLaunchImagesPaginator pages through DescribeFastLaunchImages the way boto3's describe_fast_launch_images paginator does.
+// DescribeFastLaunchImagesPaginator pages through the results of
+// DescribeFastLaunchImages as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_fast_launch_images.
+// [DescribeFastLaunchImagesAPIClient.DescribeFastLaunchImages].
 //
-// Each page is a *DescribeFastLaunchImagesOutput; Items yields the elements of FastLaunchImages across pages.
+// Each page is a *DescribeFastLaunchImagesOutput; Items yields the elements of
+// FastLaunchImages across pages.
 type DescribeFastLaunchImagesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeFastLaunchImagesPaginator returns a paginator over DescribeFastLaunchImages, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeFastLaunchImagesPaginator returns a paginator over
+// DescribeFastLaunchImages, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeFastLaunchImagesPaginator(client DescribeFastLaunchImagesAPIClient, in *DescribeFastLaunchImagesInput, optFns ...func(*paginate.Options)) *DescribeFastLaunchImagesPaginator {
 	var input DescribeFastLaunchImagesInput
 	if in != nil {
@@ -119,19 +125,22 @@ func NewDescribeFastLaunchImagesPaginator(client DescribeFastLaunchImagesAPIClie
 	return &DescribeFastLaunchImagesPaginator{paginateimpl.New(describeFastLaunchImagesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeFastLaunchImagesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeFastLaunchImagesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeFastLaunchImagesPaginator) NextPage(ctx context.Context) (*DescribeFastLaunchImagesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +149,8 @@ func (p *DescribeFastLaunchImagesPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeFastLaunchImagesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeFastLaunchImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFastLaunchImagesOutput, error] {
 	return func(yield func(*DescribeFastLaunchImagesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +162,8 @@ func (p *DescribeFastLaunchImagesPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeFastLaunchImagesPaginator) Items(ctx context.Context) iter.Seq2[FastLaunchImage, error] {
 	return func(yield func(FastLaunchImage, error) bool) {
 		for p.HasMorePages() {
@@ -172,11 +183,13 @@ func (p *DescribeFastLaunchImagesPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// DescribeFastLaunchImagesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeFastLaunchImagesFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeFastLaunchImagesFilterName string
 
 const (
-	// DescribeFastLaunchImagesFilterNameResourceType is the filter name "resource-type".
+	// DescribeFastLaunchImagesFilterNameResourceType is the filter name
+	// "resource-type".
 	//
 	// The resource type for pre-provisioning.
 	DescribeFastLaunchImagesFilterNameResourceType DescribeFastLaunchImagesFilterName = "resource-type"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeFastLaunchImagesFake serves pages of DescribeFastLaunchImages from memory; page i's token is "page-i".
+// describeFastLaunchImagesFake serves pages of DescribeFastLaunchImages from
+// memory; page i's token is "page-i".
 type describeFastLaunchImagesFake struct {
 	pages  []*DescribeFastLaunchImagesOutput
 	calls  []DescribeFastLaunchImagesInput
@@ -39,7 +40,8 @@ func (c *describeFastLaunchImagesFake) DescribeFastLaunchImages(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeFastLaunchImagesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeFastLaunchImagesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeFastLaunchImagesFake(sizes ...int) (*describeFastLaunchImagesFake, []string) {
 	c := &describeFastLaunchImagesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeFastLaunchImagesFake(sizes ...int) (*describeFastLaunchImagesFak
 	return c, want
 }
 
-// collectDescribeFastLaunchImages pages through p and returns the markers of its items.
+// collectDescribeFastLaunchImages pages through p and returns the markers of
+// its items.
 func collectDescribeFastLaunchImages(t *testing.T, p *DescribeFastLaunchImagesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeFastLaunchImages(t *testing.T, p *DescribeFastLaunchImagesPa
 	return got
 }
 
-// validDescribeFastLaunchImagesInput returns an input with every required member set.
+// validDescribeFastLaunchImagesInput returns an input with every required
+// member set.
 func validDescribeFastLaunchImagesInput() *DescribeFastLaunchImagesInput {
 	return &DescribeFastLaunchImagesInput{}
 }

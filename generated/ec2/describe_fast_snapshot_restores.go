@@ -15,29 +15,31 @@ import (
 type DescribeFastSnapshotRestoresInput struct {
 	// The filters. The possible values are:
 	//
-	//   - availability-zone: The Availability Zone of the snapshot. For example,
-	//     us-east-2a.
-	//   - availability-zone-id: The ID of the Availability Zone of the snapshot.
-	//     For example, use2-az1.
+	//   - availability-zone: The Availability Zone of the snapshot. For
+	//     example, us-east-2a.
+	//   - availability-zone-id: The ID of the Availability Zone of the
+	//     snapshot. For example, use2-az1.
 	//   - owner-id: The ID of the Amazon Web Services account that enabled fast
 	//     snapshot restore on the snapshot.
 	//   - snapshot-id: The ID of the snapshot.
-	//   - state: The state of fast snapshot restores for the snapshot ( enabling |
-	//     optimizing | enabled | disabling | disabled).
+	//   - state: The state of fast snapshot restores for the snapshot (
+	//     enabling | optimizing | enabled | disabling | disabled).
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeFastSnapshotRestoresInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeFastSnapshotRestoresInput) Validate() error {
 	return nil
 }
@@ -51,7 +53,8 @@ type DescribeFastSnapshotRestoresOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeFastSnapshotRestoresAPIClient is a client that can call DescribeFastSnapshotRestores, the operation boto3's describe_fast_snapshot_restores paginator pages through.
+// DescribeFastSnapshotRestoresAPIClient is a client that can call
+// DescribeFastSnapshotRestores.
 //
 // See [DescribeFastSnapshotRestores in the AWS API documentation].
 //
@@ -90,24 +93,28 @@ var describeFastSnapshotRestoresSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeFastSnapshotRestoresItems returns the items of a DescribeFastSnapshotRestores page.
+// describeFastSnapshotRestoresItems returns the items of a
+// DescribeFastSnapshotRestores page.
 func describeFastSnapshotRestoresItems(out *DescribeFastSnapshotRestoresOutput) []FastSnapshotRestore {
 	return out.FastSnapshotRestores
 }
 
-// DescribeFastSnapshotRestoresPaginator pages through DescribeFastSnapshotRestores the way boto3's describe_fast_snapshot_restores paginator does.
+// DescribeFastSnapshotRestoresPaginator pages through the results of
+// DescribeFastSnapshotRestores as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_fast_snapshot_restores.
+// [DescribeFastSnapshotRestoresAPIClient.DescribeFastSnapshotRestores].
 //
-// Each page is a *DescribeFastSnapshotRestoresOutput; Items yields the elements of FastSnapshotRestores across pages.
+// Each page is a *DescribeFastSnapshotRestoresOutput; Items yields the elements
+// of FastSnapshotRestores across pages.
 type DescribeFastSnapshotRestoresPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeFastSnapshotRestoresPaginator returns a paginator over DescribeFastSnapshotRestores, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeFastSnapshotRestoresPaginator returns a paginator over
+// DescribeFastSnapshotRestores, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeFastSnapshotRestoresPaginator(client DescribeFastSnapshotRestoresAPIClient, in *DescribeFastSnapshotRestoresInput, optFns ...func(*paginate.Options)) *DescribeFastSnapshotRestoresPaginator {
 	var input DescribeFastSnapshotRestoresInput
 	if in != nil {
@@ -123,19 +130,22 @@ func NewDescribeFastSnapshotRestoresPaginator(client DescribeFastSnapshotRestore
 	return &DescribeFastSnapshotRestoresPaginator{paginateimpl.New(describeFastSnapshotRestoresSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeFastSnapshotRestoresPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeFastSnapshotRestoresPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeFastSnapshotRestoresPaginator) NextPage(ctx context.Context) (*DescribeFastSnapshotRestoresOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +154,8 @@ func (p *DescribeFastSnapshotRestoresPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeFastSnapshotRestoresOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeFastSnapshotRestoresPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFastSnapshotRestoresOutput, error] {
 	return func(yield func(*DescribeFastSnapshotRestoresOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +167,8 @@ func (p *DescribeFastSnapshotRestoresPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeFastSnapshotRestoresPaginator) Items(ctx context.Context) iter.Seq2[FastSnapshotRestore, error] {
 	return func(yield func(FastSnapshotRestore, error) bool) {
 		for p.HasMorePages() {
@@ -176,31 +188,37 @@ func (p *DescribeFastSnapshotRestoresPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeFastSnapshotRestoresFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeFastSnapshotRestoresFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeFastSnapshotRestoresFilterName string
 
 const (
-	// DescribeFastSnapshotRestoresFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeFastSnapshotRestoresFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the snapshot. For example, us-east-2a.
 	DescribeFastSnapshotRestoresFilterNameAvailabilityZone DescribeFastSnapshotRestoresFilterName = "availability-zone"
-	// DescribeFastSnapshotRestoresFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeFastSnapshotRestoresFilterNameAvailabilityZoneId is the filter
+	// name "availability-zone-id".
 	//
 	// The ID of the Availability Zone of the snapshot. For example, use2-az1.
 	DescribeFastSnapshotRestoresFilterNameAvailabilityZoneId DescribeFastSnapshotRestoresFilterName = "availability-zone-id"
-	// DescribeFastSnapshotRestoresFilterNameOwnerId is the filter name "owner-id".
+	// DescribeFastSnapshotRestoresFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
-	// The ID of the Amazon Web Services account that enabled fast snapshot restore
-	// on the snapshot.
+	// The ID of the Amazon Web Services account that enabled fast snapshot
+	// restore on the snapshot.
 	DescribeFastSnapshotRestoresFilterNameOwnerId DescribeFastSnapshotRestoresFilterName = "owner-id"
-	// DescribeFastSnapshotRestoresFilterNameSnapshotId is the filter name "snapshot-id".
+	// DescribeFastSnapshotRestoresFilterNameSnapshotId is the filter name
+	// "snapshot-id".
 	//
 	// The ID of the snapshot.
 	DescribeFastSnapshotRestoresFilterNameSnapshotId DescribeFastSnapshotRestoresFilterName = "snapshot-id"
 	// DescribeFastSnapshotRestoresFilterNameState is the filter name "state".
 	//
-	// The state of fast snapshot restores for the snapshot ( enabling | optimizing
-	// | enabled | disabling | disabled).
+	// The state of fast snapshot restores for the snapshot ( enabling |
+	// optimizing | enabled | disabling | disabled).
 	DescribeFastSnapshotRestoresFilterNameState DescribeFastSnapshotRestoresFilterName = "state"
 )
 

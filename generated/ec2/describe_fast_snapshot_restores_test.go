@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeFastSnapshotRestoresFake serves pages of DescribeFastSnapshotRestores from memory; page i's token is "page-i".
+// describeFastSnapshotRestoresFake serves pages of DescribeFastSnapshotRestores
+// from memory; page i's token is "page-i".
 type describeFastSnapshotRestoresFake struct {
 	pages  []*DescribeFastSnapshotRestoresOutput
 	calls  []DescribeFastSnapshotRestoresInput
@@ -39,7 +40,8 @@ func (c *describeFastSnapshotRestoresFake) DescribeFastSnapshotRestores(ctx cont
 	return &out, nil
 }
 
-// newDescribeFastSnapshotRestoresFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeFastSnapshotRestoresFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeFastSnapshotRestoresFake(sizes ...int) (*describeFastSnapshotRestoresFake, []string) {
 	c := &describeFastSnapshotRestoresFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeFastSnapshotRestoresFake(sizes ...int) (*describeFastSnapshotRes
 	return c, want
 }
 
-// collectDescribeFastSnapshotRestores pages through p and returns the markers of its items.
+// collectDescribeFastSnapshotRestores pages through p and returns the markers
+// of its items.
 func collectDescribeFastSnapshotRestores(t *testing.T, p *DescribeFastSnapshotRestoresPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeFastSnapshotRestores(t *testing.T, p *DescribeFastSnapshotRe
 	return got
 }
 
-// validDescribeFastSnapshotRestoresInput returns an input with every required member set.
+// validDescribeFastSnapshotRestoresInput returns an input with every required
+// member set.
 func validDescribeFastSnapshotRestoresInput() *DescribeFastSnapshotRestoresInput {
 	return &DescribeFastSnapshotRestoresInput{}
 }

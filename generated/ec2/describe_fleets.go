@@ -13,36 +13,38 @@ import (
 // DescribeFleetsInput is the input of DescribeFleets.
 type DescribeFleetsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the EC2 Fleets.
 	//
-	// If a fleet is of type instant, you must specify the fleet ID, otherwise it
-	// does not appear in the response.
+	// If a fleet is of type instant, you must specify the fleet ID, otherwise
+	// it does not appear in the response.
 	FleetIds []string `json:"FleetIds,omitempty"`
 	// The filters.
 	//
 	//   - activity-status - The progress of the EC2 Fleet ( error |
 	//     pending-fulfillment | pending-termination | fulfilled).
 	//   - excess-capacity-termination-policy - Indicates whether to terminate
-	//     running instances if the target capacity is decreased below the current
-	//     EC2 Fleet size ( true | false).
-	//   - fleet-state - The state of the EC2 Fleet ( submitted | active | deleted |
-	//     failed | deleted-running | deleted-terminating | modifying).
-	//   - replace-unhealthy-instances - Indicates whether EC2 Fleet should replace
-	//     unhealthy instances ( true | false).
+	//     running instances if the target capacity is decreased below the
+	//     current EC2 Fleet size ( true | false).
+	//   - fleet-state - The state of the EC2 Fleet ( submitted | active |
+	//     deleted | failed | deleted-running | deleted-terminating |
+	//     modifying).
+	//   - replace-unhealthy-instances - Indicates whether EC2 Fleet should
+	//     replace unhealthy instances ( true | false).
 	//   - type - The type of request ( instant | request | maintain).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeFleetsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeFleetsInput) Validate() error {
 	return nil
 }
@@ -55,7 +57,7 @@ type DescribeFleetsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeFleetsAPIClient is a client that can call DescribeFleets, the operation boto3's describe_fleets paginator pages through.
+// DescribeFleetsAPIClient is a client that can call DescribeFleets.
 //
 // See [DescribeFleets in the AWS API documentation].
 //
@@ -99,19 +101,21 @@ func describeFleetsItems(out *DescribeFleetsOutput) []Fleet {
 	return out.Fleets
 }
 
-// DescribeFleetsPaginator pages through DescribeFleets the way boto3's describe_fleets paginator does.
+// DescribeFleetsPaginator pages through the results of DescribeFleets as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_fleets.
+// [DescribeFleetsAPIClient.DescribeFleets].
 //
-// Each page is a *DescribeFleetsOutput; Items yields the elements of Fleets across pages.
+// Each page is a *DescribeFleetsOutput; Items yields the elements of Fleets
+// across pages.
 type DescribeFleetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeFleetsPaginator returns a paginator over DescribeFleets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeFleetsPaginator returns a paginator over DescribeFleets, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeFleetsPaginator(client DescribeFleetsAPIClient, in *DescribeFleetsInput, optFns ...func(*paginate.Options)) *DescribeFleetsPaginator {
 	var input DescribeFleetsInput
 	if in != nil {
@@ -127,19 +131,22 @@ func NewDescribeFleetsPaginator(client DescribeFleetsAPIClient, in *DescribeFlee
 	return &DescribeFleetsPaginator{paginateimpl.New(describeFleetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeFleetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeFleetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeFleetsPaginator) NextPage(ctx context.Context) (*DescribeFleetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -148,7 +155,8 @@ func (p *DescribeFleetsPaginator) NextPage(ctx context.Context) (*DescribeFleets
 	return page.(*DescribeFleetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFleetsOutput, error] {
 	return func(yield func(*DescribeFleetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -160,7 +168,8 @@ func (p *DescribeFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*Describe
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeFleetsPaginator) Items(ctx context.Context) iter.Seq2[Fleet, error] {
 	return func(yield func(Fleet, error) bool) {
 		for p.HasMorePages() {
@@ -180,26 +189,30 @@ func (p *DescribeFleetsPaginator) Items(ctx context.Context) iter.Seq2[Fleet, er
 	}
 }
 
-// DescribeFleetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeFleetsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeFleetsFilterName string
 
 const (
-	// DescribeFleetsFilterNameActivityStatus is the filter name "activity-status".
+	// DescribeFleetsFilterNameActivityStatus is the filter name
+	// "activity-status".
 	//
 	// The progress of the EC2 Fleet ( error | pending-fulfillment |
 	// pending-termination | fulfilled).
 	DescribeFleetsFilterNameActivityStatus DescribeFleetsFilterName = "activity-status"
-	// DescribeFleetsFilterNameExcessCapacityTerminationPolicy is the filter name "excess-capacity-termination-policy".
+	// DescribeFleetsFilterNameExcessCapacityTerminationPolicy is the filter
+	// name "excess-capacity-termination-policy".
 	//
-	// Indicates whether to terminate running instances if the target capacity is
-	// decreased below the current EC2 Fleet size ( true | false).
+	// Indicates whether to terminate running instances if the target capacity
+	// is decreased below the current EC2 Fleet size ( true | false).
 	DescribeFleetsFilterNameExcessCapacityTerminationPolicy DescribeFleetsFilterName = "excess-capacity-termination-policy"
 	// DescribeFleetsFilterNameFleetState is the filter name "fleet-state".
 	//
 	// The state of the EC2 Fleet ( submitted | active | deleted | failed |
 	// deleted-running | deleted-terminating | modifying).
 	DescribeFleetsFilterNameFleetState DescribeFleetsFilterName = "fleet-state"
-	// DescribeFleetsFilterNameReplaceUnhealthyInstances is the filter name "replace-unhealthy-instances".
+	// DescribeFleetsFilterNameReplaceUnhealthyInstances is the filter name
+	// "replace-unhealthy-instances".
 	//
 	// Indicates whether EC2 Fleet should replace unhealthy instances ( true |
 	// false).

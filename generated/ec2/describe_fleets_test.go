@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeFleetsFake serves pages of DescribeFleets from memory; page i's token is "page-i".
+// describeFleetsFake serves pages of DescribeFleets from memory; page i's token
+// is "page-i".
 type describeFleetsFake struct {
 	pages  []*DescribeFleetsOutput
 	calls  []DescribeFleetsInput
@@ -39,7 +40,8 @@ func (c *describeFleetsFake) DescribeFleets(ctx context.Context, in *DescribeFle
 	return &out, nil
 }
 
-// newDescribeFleetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeFleetsFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newDescribeFleetsFake(sizes ...int) (*describeFleetsFake, []string) {
 	c := &describeFleetsFake{}
 	var want []string

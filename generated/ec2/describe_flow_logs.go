@@ -13,40 +13,42 @@ import (
 // DescribeFlowLogsInput is the input of DescribeFlowLogs.
 type DescribeFlowLogsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
-	//   - deliver-log-status - The status of the logs delivery ( SUCCESS | FAILED).
-	//   - log-destination-type - The type of destination for the flow log data (
-	//     cloud-watch-logs | s3 | kinesis-data-firehose).
+	//   - deliver-log-status - The status of the logs delivery ( SUCCESS |
+	//     FAILED).
+	//   - log-destination-type - The type of destination for the flow log data
+	//     ( cloud-watch-logs | s3 | kinesis-data-firehose).
 	//   - flow-log-id - The ID of the flow log.
 	//   - log-group-name - The name of the log group.
 	//   - resource-id - The ID of the VPC, subnet, or network interface.
 	//   - traffic-type - The type of traffic ( ACCEPT | REJECT | ALL).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filter,omitempty"`
 	// One or more flow log IDs.
 	//
 	// Constraint: Maximum of 1000 flow log IDs.
 	FlowLogIds []string `json:"FlowLogIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeFlowLogsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeFlowLogsInput) Validate() error {
 	return nil
 }
@@ -59,7 +61,7 @@ type DescribeFlowLogsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeFlowLogsAPIClient is a client that can call DescribeFlowLogs, the operation boto3's describe_flow_logs paginator pages through.
+// DescribeFlowLogsAPIClient is a client that can call DescribeFlowLogs.
 //
 // See [DescribeFlowLogs in the AWS API documentation].
 //
@@ -103,19 +105,22 @@ func describeFlowLogsItems(out *DescribeFlowLogsOutput) []FlowLog {
 	return out.FlowLogs
 }
 
-// DescribeFlowLogsPaginator pages through DescribeFlowLogs the way boto3's describe_flow_logs paginator does.
+// DescribeFlowLogsPaginator pages through the results of DescribeFlowLogs as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_flow_logs.
+// [DescribeFlowLogsAPIClient.DescribeFlowLogs].
 //
-// Each page is a *DescribeFlowLogsOutput; Items yields the elements of FlowLogs across pages.
+// Each page is a *DescribeFlowLogsOutput; Items yields the elements of FlowLogs
+// across pages.
 type DescribeFlowLogsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeFlowLogsPaginator returns a paginator over DescribeFlowLogs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeFlowLogsPaginator returns a paginator over DescribeFlowLogs,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeFlowLogsPaginator(client DescribeFlowLogsAPIClient, in *DescribeFlowLogsInput, optFns ...func(*paginate.Options)) *DescribeFlowLogsPaginator {
 	var input DescribeFlowLogsInput
 	if in != nil {
@@ -131,19 +136,22 @@ func NewDescribeFlowLogsPaginator(client DescribeFlowLogsAPIClient, in *Describe
 	return &DescribeFlowLogsPaginator{paginateimpl.New(describeFlowLogsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeFlowLogsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeFlowLogsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeFlowLogsPaginator) NextPage(ctx context.Context) (*DescribeFlowLogsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +160,8 @@ func (p *DescribeFlowLogsPaginator) NextPage(ctx context.Context) (*DescribeFlow
 	return page.(*DescribeFlowLogsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeFlowLogsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFlowLogsOutput, error] {
 	return func(yield func(*DescribeFlowLogsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +173,8 @@ func (p *DescribeFlowLogsPaginator) Pages(ctx context.Context) iter.Seq2[*Descri
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeFlowLogsPaginator) Items(ctx context.Context) iter.Seq2[FlowLog, error] {
 	return func(yield func(FlowLog, error) bool) {
 		for p.HasMorePages() {
@@ -184,15 +194,18 @@ func (p *DescribeFlowLogsPaginator) Items(ctx context.Context) iter.Seq2[FlowLog
 	}
 }
 
-// DescribeFlowLogsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeFlowLogsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeFlowLogsFilterName string
 
 const (
-	// DescribeFlowLogsFilterNameDeliverLogStatus is the filter name "deliver-log-status".
+	// DescribeFlowLogsFilterNameDeliverLogStatus is the filter name
+	// "deliver-log-status".
 	//
 	// The status of the logs delivery ( SUCCESS | FAILED).
 	DescribeFlowLogsFilterNameDeliverLogStatus DescribeFlowLogsFilterName = "deliver-log-status"
-	// DescribeFlowLogsFilterNameLogDestinationType is the filter name "log-destination-type".
+	// DescribeFlowLogsFilterNameLogDestinationType is the filter name
+	// "log-destination-type".
 	//
 	// The type of destination for the flow log data ( cloud-watch-logs | s3 |
 	// kinesis-data-firehose).
@@ -201,7 +214,8 @@ const (
 	//
 	// The ID of the flow log.
 	DescribeFlowLogsFilterNameFlowLogId DescribeFlowLogsFilterName = "flow-log-id"
-	// DescribeFlowLogsFilterNameLogGroupName is the filter name "log-group-name".
+	// DescribeFlowLogsFilterNameLogGroupName is the filter name
+	// "log-group-name".
 	//
 	// The name of the log group.
 	DescribeFlowLogsFilterNameLogGroupName DescribeFlowLogsFilterName = "log-group-name"
@@ -216,7 +230,8 @@ const (
 	// DescribeFlowLogsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeFlowLogsFilterNameTagKey DescribeFlowLogsFilterName = "tag-key"
 )
 

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeFlowLogsFake serves pages of DescribeFlowLogs from memory; page i's token is "page-i".
+// describeFlowLogsFake serves pages of DescribeFlowLogs from memory; page i's
+// token is "page-i".
 type describeFlowLogsFake struct {
 	pages  []*DescribeFlowLogsOutput
 	calls  []DescribeFlowLogsInput
@@ -39,7 +40,8 @@ func (c *describeFlowLogsFake) DescribeFlowLogs(ctx context.Context, in *Describ
 	return &out, nil
 }
 
-// newDescribeFlowLogsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeFlowLogsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeFlowLogsFake(sizes ...int) (*describeFlowLogsFake, []string) {
 	c := &describeFlowLogsFake{}
 	var want []string

@@ -13,15 +13,15 @@ import (
 // DescribeFpgaImagesInput is the input of DescribeFpgaImages.
 type DescribeFpgaImagesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The AFI IDs.
 	FpgaImageIds []string `json:"FpgaImageIds,omitempty"`
 	// Filters the AFI by owner. Specify an Amazon Web Services account ID, self
-	// (owner is the sender of the request), or an Amazon Web Services owner alias
-	// (valid values are amazon | aws-marketplace).
+	// (owner is the sender of the request), or an Amazon Web Services owner
+	// alias (valid values are amazon | aws-marketplace).
 	Owners []string `json:"Owners,omitempty"`
 	// The filters.
 	//
@@ -35,24 +35,25 @@ type DescribeFpgaImagesInput struct {
 	//     used to create the bitstream.
 	//   - state - The state of the AFI ( pending | failed | available |
 	//     unavailable).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - update-time - The time of the most recent update.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeFpgaImagesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeFpgaImagesInput) Validate() error {
 	return nil
 }
@@ -65,7 +66,7 @@ type DescribeFpgaImagesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeFpgaImagesAPIClient is a client that can call DescribeFpgaImages, the operation boto3's describe_fpga_images paginator pages through.
+// DescribeFpgaImagesAPIClient is a client that can call DescribeFpgaImages.
 //
 // See [DescribeFpgaImages in the AWS API documentation].
 //
@@ -109,19 +110,22 @@ func describeFpgaImagesItems(out *DescribeFpgaImagesOutput) []FpgaImage {
 	return out.FpgaImages
 }
 
-// DescribeFpgaImagesPaginator pages through DescribeFpgaImages the way boto3's describe_fpga_images paginator does.
+// DescribeFpgaImagesPaginator pages through the results of DescribeFpgaImages
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_fpga_images.
+// [DescribeFpgaImagesAPIClient.DescribeFpgaImages].
 //
-// Each page is a *DescribeFpgaImagesOutput; Items yields the elements of FpgaImages across pages.
+// Each page is a *DescribeFpgaImagesOutput; Items yields the elements of
+// FpgaImages across pages.
 type DescribeFpgaImagesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeFpgaImagesPaginator returns a paginator over DescribeFpgaImages, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeFpgaImagesPaginator returns a paginator over DescribeFpgaImages,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeFpgaImagesPaginator(client DescribeFpgaImagesAPIClient, in *DescribeFpgaImagesInput, optFns ...func(*paginate.Options)) *DescribeFpgaImagesPaginator {
 	var input DescribeFpgaImagesInput
 	if in != nil {
@@ -137,19 +141,22 @@ func NewDescribeFpgaImagesPaginator(client DescribeFpgaImagesAPIClient, in *Desc
 	return &DescribeFpgaImagesPaginator{paginateimpl.New(describeFpgaImagesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeFpgaImagesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeFpgaImagesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeFpgaImagesPaginator) NextPage(ctx context.Context) (*DescribeFpgaImagesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -158,7 +165,8 @@ func (p *DescribeFpgaImagesPaginator) NextPage(ctx context.Context) (*DescribeFp
 	return page.(*DescribeFpgaImagesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeFpgaImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFpgaImagesOutput, error] {
 	return func(yield func(*DescribeFpgaImagesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -170,7 +178,8 @@ func (p *DescribeFpgaImagesPaginator) Pages(ctx context.Context) iter.Seq2[*Desc
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeFpgaImagesPaginator) Items(ctx context.Context) iter.Seq2[FpgaImage, error] {
 	return func(yield func(FpgaImage, error) bool) {
 		for p.HasMorePages() {
@@ -190,7 +199,8 @@ func (p *DescribeFpgaImagesPaginator) Items(ctx context.Context) iter.Seq2[FpgaI
 	}
 }
 
-// DescribeFpgaImagesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeFpgaImagesFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeFpgaImagesFilterName string
 
 const (
@@ -198,11 +208,13 @@ const (
 	//
 	// The creation time of the AFI.
 	DescribeFpgaImagesFilterNameCreateTime DescribeFpgaImagesFilterName = "create-time"
-	// DescribeFpgaImagesFilterNameFpgaImageId is the filter name "fpga-image-id".
+	// DescribeFpgaImagesFilterNameFpgaImageId is the filter name
+	// "fpga-image-id".
 	//
 	// The FPGA image identifier (AFI ID).
 	DescribeFpgaImagesFilterNameFpgaImageId DescribeFpgaImagesFilterName = "fpga-image-id"
-	// DescribeFpgaImagesFilterNameFpgaImageGlobalId is the filter name "fpga-image-global-id".
+	// DescribeFpgaImagesFilterNameFpgaImageGlobalId is the filter name
+	// "fpga-image-global-id".
 	//
 	// The global FPGA image identifier (AGFI ID).
 	DescribeFpgaImagesFilterNameFpgaImageGlobalId DescribeFpgaImagesFilterName = "fpga-image-global-id"
@@ -214,11 +226,13 @@ const (
 	//
 	// The Amazon Web Services account ID of the AFI owner.
 	DescribeFpgaImagesFilterNameOwnerId DescribeFpgaImagesFilterName = "owner-id"
-	// DescribeFpgaImagesFilterNameProductCode is the filter name "product-code".
+	// DescribeFpgaImagesFilterNameProductCode is the filter name
+	// "product-code".
 	//
 	// The product code.
 	DescribeFpgaImagesFilterNameProductCode DescribeFpgaImagesFilterName = "product-code"
-	// DescribeFpgaImagesFilterNameShellVersion is the filter name "shell-version".
+	// DescribeFpgaImagesFilterNameShellVersion is the filter name
+	// "shell-version".
 	//
 	// The version of the Amazon Web Services Shell that was used to create the
 	// bitstream.
@@ -230,7 +244,8 @@ const (
 	// DescribeFpgaImagesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeFpgaImagesFilterNameTagKey DescribeFpgaImagesFilterName = "tag-key"
 	// DescribeFpgaImagesFilterNameUpdateTime is the filter name "update-time".
 	//

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeFpgaImagesFake serves pages of DescribeFpgaImages from memory; page i's token is "page-i".
+// describeFpgaImagesFake serves pages of DescribeFpgaImages from memory; page
+// i's token is "page-i".
 type describeFpgaImagesFake struct {
 	pages  []*DescribeFpgaImagesOutput
 	calls  []DescribeFpgaImagesInput
@@ -39,7 +40,8 @@ func (c *describeFpgaImagesFake) DescribeFpgaImages(ctx context.Context, in *Des
 	return &out, nil
 }
 
-// newDescribeFpgaImagesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeFpgaImagesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeFpgaImagesFake(sizes ...int) (*describeFpgaImagesFake, []string) {
 	c := &describeFpgaImagesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeFpgaImagesFake(sizes ...int) (*describeFpgaImagesFake, []string)
 	return c, want
 }
 
-// collectDescribeFpgaImages pages through p and returns the markers of its items.
+// collectDescribeFpgaImages pages through p and returns the markers of its
+// items.
 func collectDescribeFpgaImages(t *testing.T, p *DescribeFpgaImagesPaginator) []string {
 	t.Helper()
 	var got []string

@@ -15,32 +15,35 @@ import (
 type DescribeHostReservationOfferingsInput struct {
 	// The filters.
 	//
-	//   - instance-family - The instance family of the offering (for example, m4).
+	//   - instance-family - The instance family of the offering (for example,
+	//     m4).
 	//   - payment-option - The payment option ( NoUpfront | PartialUpfront |
 	//     AllUpfront).
 	Filters []Filter `json:"Filter,omitempty"`
 	// This is the maximum duration of the reservation to purchase, specified in
 	// seconds. Reservations are available in one-year and three-year terms. The
 	// number of seconds specified must be the number of seconds in a year
-	// (365x24x60x60) times one of the supported durations (1 or 3). For example,
-	// specify 94608000 for three years.
+	// (365x24x60x60) times one of the supported durations (1 or 3). For
+	// example, specify 94608000 for three years.
 	MaxDuration *int64 `json:"MaxDuration,omitempty"`
 	// This is the minimum duration of the reservation you'd like to purchase,
-	// specified in seconds. Reservations are available in one-year and three-year
-	// terms. The number of seconds specified must be the number of seconds in a
-	// year (365x24x60x60) times one of the supported durations (1 or 3). For
-	// example, specify 31536000 for one year.
+	// specified in seconds. Reservations are available in one-year and
+	// three-year terms. The number of seconds specified must be the number of
+	// seconds in a year (365x24x60x60) times one of the supported durations (1
+	// or 3). For example, specify 31536000 for one year.
 	MinDuration *int64 `json:"MinDuration,omitempty"`
 	// The ID of the reservation offering.
 	OfferingId string `json:"OfferingId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeHostReservationOfferingsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeHostReservationOfferingsInput) Validate() error {
 	return nil
 }
@@ -54,7 +57,8 @@ type DescribeHostReservationOfferingsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeHostReservationOfferingsAPIClient is a client that can call DescribeHostReservationOfferings, the operation boto3's describe_host_reservation_offerings paginator pages through.
+// DescribeHostReservationOfferingsAPIClient is a client that can call
+// DescribeHostReservationOfferings.
 //
 // See [DescribeHostReservationOfferings in the AWS API documentation].
 //
@@ -93,24 +97,28 @@ var describeHostReservationOfferingsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeHostReservationOfferingsItems returns the items of a DescribeHostReservationOfferings page.
+// describeHostReservationOfferingsItems returns the items of a
+// DescribeHostReservationOfferings page.
 func describeHostReservationOfferingsItems(out *DescribeHostReservationOfferingsOutput) []OfferingSet {
 	return out.OfferingSet
 }
 
-// DescribeHostReservationOfferingsPaginator pages through DescribeHostReservationOfferings the way boto3's describe_host_reservation_offerings paginator does.
+// DescribeHostReservationOfferingsPaginator pages through the results of
+// DescribeHostReservationOfferings as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_host_reservation_offerings.
+// [DescribeHostReservationOfferingsAPIClient.DescribeHostReservationOfferings].
 //
-// Each page is a *DescribeHostReservationOfferingsOutput; Items yields the elements of OfferingSet across pages.
+// Each page is a *DescribeHostReservationOfferingsOutput; Items yields the
+// elements of OfferingSet across pages.
 type DescribeHostReservationOfferingsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeHostReservationOfferingsPaginator returns a paginator over DescribeHostReservationOfferings, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeHostReservationOfferingsPaginator returns a paginator over
+// DescribeHostReservationOfferings, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeHostReservationOfferingsPaginator(client DescribeHostReservationOfferingsAPIClient, in *DescribeHostReservationOfferingsInput, optFns ...func(*paginate.Options)) *DescribeHostReservationOfferingsPaginator {
 	var input DescribeHostReservationOfferingsInput
 	if in != nil {
@@ -126,19 +134,22 @@ func NewDescribeHostReservationOfferingsPaginator(client DescribeHostReservation
 	return &DescribeHostReservationOfferingsPaginator{paginateimpl.New(describeHostReservationOfferingsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeHostReservationOfferingsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeHostReservationOfferingsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeHostReservationOfferingsPaginator) NextPage(ctx context.Context) (*DescribeHostReservationOfferingsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +158,8 @@ func (p *DescribeHostReservationOfferingsPaginator) NextPage(ctx context.Context
 	return page.(*DescribeHostReservationOfferingsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeHostReservationOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeHostReservationOfferingsOutput, error] {
 	return func(yield func(*DescribeHostReservationOfferingsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +171,8 @@ func (p *DescribeHostReservationOfferingsPaginator) Pages(ctx context.Context) i
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeHostReservationOfferingsPaginator) Items(ctx context.Context) iter.Seq2[OfferingSet, error] {
 	return func(yield func(OfferingSet, error) bool) {
 		for p.HasMorePages() {
@@ -179,15 +192,19 @@ func (p *DescribeHostReservationOfferingsPaginator) Items(ctx context.Context) i
 	}
 }
 
-// DescribeHostReservationOfferingsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeHostReservationOfferingsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeHostReservationOfferingsFilterName string
 
 const (
-	// DescribeHostReservationOfferingsFilterNameInstanceFamily is the filter name "instance-family".
+	// DescribeHostReservationOfferingsFilterNameInstanceFamily is the filter
+	// name "instance-family".
 	//
 	// The instance family of the offering (for example, m4).
 	DescribeHostReservationOfferingsFilterNameInstanceFamily DescribeHostReservationOfferingsFilterName = "instance-family"
-	// DescribeHostReservationOfferingsFilterNamePaymentOption is the filter name "payment-option".
+	// DescribeHostReservationOfferingsFilterNamePaymentOption is the filter
+	// name "payment-option".
 	//
 	// The payment option ( NoUpfront | PartialUpfront | AllUpfront).
 	DescribeHostReservationOfferingsFilterNamePaymentOption DescribeHostReservationOfferingsFilterName = "payment-option"

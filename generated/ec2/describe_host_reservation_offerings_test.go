@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeHostReservationOfferingsFake serves pages of DescribeHostReservationOfferings from memory; page i's token is "page-i".
+// describeHostReservationOfferingsFake serves pages of
+// DescribeHostReservationOfferings from memory; page i's token is "page-i".
 type describeHostReservationOfferingsFake struct {
 	pages  []*DescribeHostReservationOfferingsOutput
 	calls  []DescribeHostReservationOfferingsInput
@@ -38,7 +39,8 @@ func (c *describeHostReservationOfferingsFake) DescribeHostReservationOfferings(
 	return &out, nil
 }
 
-// newDescribeHostReservationOfferingsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeHostReservationOfferingsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeHostReservationOfferingsFake(sizes ...int) (*describeHostReservationOfferingsFake, []string) {
 	c := &describeHostReservationOfferingsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeHostReservationOfferingsFake(sizes ...int) (*describeHostReserva
 	return c, want
 }
 
-// collectDescribeHostReservationOfferings pages through p and returns the markers of its items.
+// collectDescribeHostReservationOfferings pages through p and returns the
+// markers of its items.
 func collectDescribeHostReservationOfferings(t *testing.T, p *DescribeHostReservationOfferingsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeHostReservationOfferings(t *testing.T, p *DescribeHostReserv
 	return got
 }
 
-// validDescribeHostReservationOfferingsInput returns an input with every required member set.
+// validDescribeHostReservationOfferingsInput returns an input with every
+// required member set.
 func validDescribeHostReservationOfferingsInput() *DescribeHostReservationOfferingsInput {
 	return &DescribeHostReservationOfferingsInput{}
 }

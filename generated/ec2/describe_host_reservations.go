@@ -17,27 +17,28 @@ type DescribeHostReservationsInput struct {
 	//   - instance-family - The instance family (for example, m4).
 	//   - payment-option - The payment option ( NoUpfront | PartialUpfront |
 	//     AllUpfront).
-	//   - state - The state of the reservation ( payment-pending | payment-failed |
-	//     active | retired).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - state - The state of the reservation ( payment-pending |
+	//     payment-failed | active | retired).
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filter,omitempty"`
 	// The host reservation IDs.
 	HostReservationIdSet []string `json:"HostReservationIdSet,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeHostReservationsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeHostReservationsInput) Validate() error {
 	return nil
 }
@@ -51,7 +52,8 @@ type DescribeHostReservationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeHostReservationsAPIClient is a client that can call DescribeHostReservations, the operation boto3's describe_host_reservations paginator pages through.
+// DescribeHostReservationsAPIClient is a client that can call
+// DescribeHostReservations.
 //
 // See [DescribeHostReservations in the AWS API documentation].
 //
@@ -90,24 +92,28 @@ var describeHostReservationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeHostReservationsItems returns the items of a DescribeHostReservations page.
+// describeHostReservationsItems returns the items of a DescribeHostReservations
+// page.
 func describeHostReservationsItems(out *DescribeHostReservationsOutput) []HostReservationSet {
 	return out.HostReservationSet
 }
 
-// DescribeHostReservationsPaginator pages through DescribeHostReservations the way boto3's describe_host_reservations paginator does.
+// DescribeHostReservationsPaginator pages through the results of
+// DescribeHostReservations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_host_reservations.
+// [DescribeHostReservationsAPIClient.DescribeHostReservations].
 //
-// Each page is a *DescribeHostReservationsOutput; Items yields the elements of HostReservationSet across pages.
+// Each page is a *DescribeHostReservationsOutput; Items yields the elements of
+// HostReservationSet across pages.
 type DescribeHostReservationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeHostReservationsPaginator returns a paginator over DescribeHostReservations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeHostReservationsPaginator returns a paginator over
+// DescribeHostReservations, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeHostReservationsPaginator(client DescribeHostReservationsAPIClient, in *DescribeHostReservationsInput, optFns ...func(*paginate.Options)) *DescribeHostReservationsPaginator {
 	var input DescribeHostReservationsInput
 	if in != nil {
@@ -123,19 +129,22 @@ func NewDescribeHostReservationsPaginator(client DescribeHostReservationsAPIClie
 	return &DescribeHostReservationsPaginator{paginateimpl.New(describeHostReservationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeHostReservationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeHostReservationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeHostReservationsPaginator) NextPage(ctx context.Context) (*DescribeHostReservationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +153,8 @@ func (p *DescribeHostReservationsPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeHostReservationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeHostReservationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeHostReservationsOutput, error] {
 	return func(yield func(*DescribeHostReservationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +166,8 @@ func (p *DescribeHostReservationsPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeHostReservationsPaginator) Items(ctx context.Context) iter.Seq2[HostReservationSet, error] {
 	return func(yield func(HostReservationSet, error) bool) {
 		for p.HasMorePages() {
@@ -176,31 +187,36 @@ func (p *DescribeHostReservationsPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// DescribeHostReservationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeHostReservationsFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeHostReservationsFilterName string
 
 const (
-	// DescribeHostReservationsFilterNameInstanceFamily is the filter name "instance-family".
+	// DescribeHostReservationsFilterNameInstanceFamily is the filter name
+	// "instance-family".
 	//
 	// The instance family (for example, m4).
 	DescribeHostReservationsFilterNameInstanceFamily DescribeHostReservationsFilterName = "instance-family"
-	// DescribeHostReservationsFilterNamePaymentOption is the filter name "payment-option".
+	// DescribeHostReservationsFilterNamePaymentOption is the filter name
+	// "payment-option".
 	//
 	// The payment option ( NoUpfront | PartialUpfront | AllUpfront).
 	DescribeHostReservationsFilterNamePaymentOption DescribeHostReservationsFilterName = "payment-option"
 	// DescribeHostReservationsFilterNameState is the filter name "state".
 	//
-	// The state of the reservation ( payment-pending | payment-failed | active |
-	// retired).
+	// The state of the reservation ( payment-pending | payment-failed | active
+	// | retired).
 	DescribeHostReservationsFilterNameState DescribeHostReservationsFilterName = "state"
 	// DescribeHostReservationsFilterNameTagKey2 is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeHostReservationsFilterNameTagKey2 DescribeHostReservationsFilterName = "tag-key"
 )
 
-// DescribeHostReservationsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeHostReservationsFilterNameTagKey is the filter name "tag:" followed
+// by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeHostReservationsFake serves pages of DescribeHostReservations from memory; page i's token is "page-i".
+// describeHostReservationsFake serves pages of DescribeHostReservations from
+// memory; page i's token is "page-i".
 type describeHostReservationsFake struct {
 	pages  []*DescribeHostReservationsOutput
 	calls  []DescribeHostReservationsInput
@@ -39,7 +40,8 @@ func (c *describeHostReservationsFake) DescribeHostReservations(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeHostReservationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeHostReservationsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeHostReservationsFake(sizes ...int) (*describeHostReservationsFake, []string) {
 	c := &describeHostReservationsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeHostReservationsFake(sizes ...int) (*describeHostReservationsFak
 	return c, want
 }
 
-// collectDescribeHostReservations pages through p and returns the markers of its items.
+// collectDescribeHostReservations pages through p and returns the markers of
+// its items.
 func collectDescribeHostReservations(t *testing.T, p *DescribeHostReservationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeHostReservations(t *testing.T, p *DescribeHostReservationsPa
 	return got
 }
 
-// validDescribeHostReservationsInput returns an input with every required member set.
+// validDescribeHostReservationsInput returns an input with every required
+// member set.
 func validDescribeHostReservationsInput() *DescribeHostReservationsInput {
 	return &DescribeHostReservationsInput{}
 }

@@ -20,26 +20,28 @@ type DescribeHostsInput struct {
 	//   - auto-placement - Whether auto-placement is enabled or disabled ( on |
 	//     off).
 	//   - availability-zone - The Availability Zone of the host.
-	//   - client-token - The idempotency token that you provided when you allocated
-	//     the host.
-	//   - host-reservation-id - The ID of the reservation assigned to this host.
+	//   - client-token - The idempotency token that you provided when you
+	//     allocated the host.
+	//   - host-reservation-id - The ID of the reservation assigned to this
+	//     host.
 	//   - instance-type - The instance type size that the Dedicated Host is
 	//     configured to support.
 	//   - state - The allocation state of the Dedicated Host ( available |
 	//     under-assessment | permanent-failure | released |
 	//     released-permanent-failure).
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filter,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeHostsInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *DescribeHostsInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,7 @@ type DescribeHostsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeHostsAPIClient is a client that can call DescribeHosts, the operation boto3's describe_hosts paginator pages through.
+// DescribeHostsAPIClient is a client that can call DescribeHosts.
 //
 // See [DescribeHosts in the AWS API documentation].
 //
@@ -96,19 +98,21 @@ func describeHostsItems(out *DescribeHostsOutput) []Host {
 	return out.Hosts
 }
 
-// DescribeHostsPaginator pages through DescribeHosts the way boto3's describe_hosts paginator does.
+// DescribeHostsPaginator pages through the results of DescribeHosts as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_hosts.
+// [DescribeHostsAPIClient.DescribeHosts].
 //
-// Each page is a *DescribeHostsOutput; Items yields the elements of Hosts across pages.
+// Each page is a *DescribeHostsOutput; Items yields the elements of Hosts
+// across pages.
 type DescribeHostsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeHostsPaginator returns a paginator over DescribeHosts, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeHostsPaginator returns a paginator over DescribeHosts, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeHostsPaginator(client DescribeHostsAPIClient, in *DescribeHostsInput, optFns ...func(*paginate.Options)) *DescribeHostsPaginator {
 	var input DescribeHostsInput
 	if in != nil {
@@ -124,19 +128,22 @@ func NewDescribeHostsPaginator(client DescribeHostsAPIClient, in *DescribeHostsI
 	return &DescribeHostsPaginator{paginateimpl.New(describeHostsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeHostsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeHostsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeHostsPaginator) NextPage(ctx context.Context) (*DescribeHostsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -145,7 +152,8 @@ func (p *DescribeHostsPaginator) NextPage(ctx context.Context) (*DescribeHostsOu
 	return page.(*DescribeHostsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeHostsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeHostsOutput, error] {
 	return func(yield func(*DescribeHostsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -157,7 +165,8 @@ func (p *DescribeHostsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeH
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeHostsPaginator) Items(ctx context.Context) iter.Seq2[Host, error] {
 	return func(yield func(Host, error) bool) {
 		for p.HasMorePages() {
@@ -177,7 +186,8 @@ func (p *DescribeHostsPaginator) Items(ctx context.Context) iter.Seq2[Host, erro
 	}
 }
 
-// DescribeHostsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeHostsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeHostsFilterName string
 
 const (
@@ -185,7 +195,8 @@ const (
 	//
 	// Whether auto-placement is enabled or disabled ( on | off).
 	DescribeHostsFilterNameAutoPlacement DescribeHostsFilterName = "auto-placement"
-	// DescribeHostsFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeHostsFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the host.
 	DescribeHostsFilterNameAvailabilityZone DescribeHostsFilterName = "availability-zone"
@@ -193,7 +204,8 @@ const (
 	//
 	// The idempotency token that you provided when you allocated the host.
 	DescribeHostsFilterNameClientToken DescribeHostsFilterName = "client-token"
-	// DescribeHostsFilterNameHostReservationId is the filter name "host-reservation-id".
+	// DescribeHostsFilterNameHostReservationId is the filter name
+	// "host-reservation-id".
 	//
 	// The ID of the reservation assigned to this host.
 	DescribeHostsFilterNameHostReservationId DescribeHostsFilterName = "host-reservation-id"
@@ -203,13 +215,14 @@ const (
 	DescribeHostsFilterNameInstanceType DescribeHostsFilterName = "instance-type"
 	// DescribeHostsFilterNameState is the filter name "state".
 	//
-	// The allocation state of the Dedicated Host ( available | under-assessment |
-	// permanent-failure | released | released-permanent-failure).
+	// The allocation state of the Dedicated Host ( available | under-assessment
+	// | permanent-failure | released | released-permanent-failure).
 	DescribeHostsFilterNameState DescribeHostsFilterName = "state"
 	// DescribeHostsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeHostsFilterNameTagKey DescribeHostsFilterName = "tag-key"
 )
 

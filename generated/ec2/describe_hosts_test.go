@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeHostsFake serves pages of DescribeHosts from memory; page i's token is "page-i".
+// describeHostsFake serves pages of DescribeHosts from memory; page i's token
+// is "page-i".
 type describeHostsFake struct {
 	pages  []*DescribeHostsOutput
 	calls  []DescribeHostsInput
@@ -39,7 +40,8 @@ func (c *describeHostsFake) DescribeHosts(ctx context.Context, in *DescribeHosts
 	return &out, nil
 }
 
-// newDescribeHostsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeHostsFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newDescribeHostsFake(sizes ...int) (*describeHostsFake, []string) {
 	c := &describeHostsFake{}
 	var want []string

@@ -21,14 +21,16 @@ type DescribeIamInstanceProfileAssociationsInput struct {
 	//   - state - The state of the association ( associating | associated |
 	//     disassociating).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIamInstanceProfileAssociationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeIamInstanceProfileAssociationsInput) Validate() error {
 	return nil
 }
@@ -42,7 +44,8 @@ type DescribeIamInstanceProfileAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIamInstanceProfileAssociationsAPIClient is a client that can call DescribeIamInstanceProfileAssociations, the operation boto3's describe_iam_instance_profile_associations paginator pages through.
+// DescribeIamInstanceProfileAssociationsAPIClient is a client that can call
+// DescribeIamInstanceProfileAssociations.
 //
 // See [DescribeIamInstanceProfileAssociations in the AWS API documentation].
 //
@@ -81,24 +84,28 @@ var describeIamInstanceProfileAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeIamInstanceProfileAssociationsItems returns the items of a DescribeIamInstanceProfileAssociations page.
+// describeIamInstanceProfileAssociationsItems returns the items of a
+// DescribeIamInstanceProfileAssociations page.
 func describeIamInstanceProfileAssociationsItems(out *DescribeIamInstanceProfileAssociationsOutput) []IamInstanceProfileAssociation {
 	return out.IamInstanceProfileAssociations
 }
 
-// DescribeIamInstanceProfileAssociationsPaginator pages through DescribeIamInstanceProfileAssociations the way boto3's describe_iam_instance_profile_associations paginator does.
+// DescribeIamInstanceProfileAssociationsPaginator pages through the results of
+// DescribeIamInstanceProfileAssociations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_iam_instance_profile_associations.
+// [DescribeIamInstanceProfileAssociationsAPIClient.DescribeIamInstanceProfileAssociations].
 //
-// Each page is a *DescribeIamInstanceProfileAssociationsOutput; Items yields the elements of IamInstanceProfileAssociations across pages.
+// Each page is a *DescribeIamInstanceProfileAssociationsOutput; Items yields
+// the elements of IamInstanceProfileAssociations across pages.
 type DescribeIamInstanceProfileAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIamInstanceProfileAssociationsPaginator returns a paginator over DescribeIamInstanceProfileAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIamInstanceProfileAssociationsPaginator returns a paginator over
+// DescribeIamInstanceProfileAssociations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeIamInstanceProfileAssociationsPaginator(client DescribeIamInstanceProfileAssociationsAPIClient, in *DescribeIamInstanceProfileAssociationsInput, optFns ...func(*paginate.Options)) *DescribeIamInstanceProfileAssociationsPaginator {
 	var input DescribeIamInstanceProfileAssociationsInput
 	if in != nil {
@@ -114,19 +121,22 @@ func NewDescribeIamInstanceProfileAssociationsPaginator(client DescribeIamInstan
 	return &DescribeIamInstanceProfileAssociationsPaginator{paginateimpl.New(describeIamInstanceProfileAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIamInstanceProfileAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIamInstanceProfileAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIamInstanceProfileAssociationsPaginator) NextPage(ctx context.Context) (*DescribeIamInstanceProfileAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -135,7 +145,8 @@ func (p *DescribeIamInstanceProfileAssociationsPaginator) NextPage(ctx context.C
 	return page.(*DescribeIamInstanceProfileAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIamInstanceProfileAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIamInstanceProfileAssociationsOutput, error] {
 	return func(yield func(*DescribeIamInstanceProfileAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -147,7 +158,8 @@ func (p *DescribeIamInstanceProfileAssociationsPaginator) Pages(ctx context.Cont
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIamInstanceProfileAssociationsPaginator) Items(ctx context.Context) iter.Seq2[IamInstanceProfileAssociation, error] {
 	return func(yield func(IamInstanceProfileAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -167,17 +179,22 @@ func (p *DescribeIamInstanceProfileAssociationsPaginator) Items(ctx context.Cont
 	}
 }
 
-// DescribeIamInstanceProfileAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeIamInstanceProfileAssociationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeIamInstanceProfileAssociationsFilterName string
 
 const (
-	// DescribeIamInstanceProfileAssociationsFilterNameInstanceId is the filter name "instance-id".
+	// DescribeIamInstanceProfileAssociationsFilterNameInstanceId is the filter
+	// name "instance-id".
 	//
 	// The ID of the instance.
 	DescribeIamInstanceProfileAssociationsFilterNameInstanceId DescribeIamInstanceProfileAssociationsFilterName = "instance-id"
-	// DescribeIamInstanceProfileAssociationsFilterNameState is the filter name "state".
+	// DescribeIamInstanceProfileAssociationsFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the association ( associating | associated | disassociating).
+	// The state of the association ( associating | associated |
+	// disassociating).
 	DescribeIamInstanceProfileAssociationsFilterNameState DescribeIamInstanceProfileAssociationsFilterName = "state"
 )
 

@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeIamInstanceProfileAssociationsFake serves pages of DescribeIamInstanceProfileAssociations from memory; page i's token is "page-i".
+// describeIamInstanceProfileAssociationsFake serves pages of
+// DescribeIamInstanceProfileAssociations from memory; page i's token is
+// "page-i".
 type describeIamInstanceProfileAssociationsFake struct {
 	pages  []*DescribeIamInstanceProfileAssociationsOutput
 	calls  []DescribeIamInstanceProfileAssociationsInput
@@ -39,7 +41,8 @@ func (c *describeIamInstanceProfileAssociationsFake) DescribeIamInstanceProfileA
 	return &out, nil
 }
 
-// newDescribeIamInstanceProfileAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIamInstanceProfileAssociationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeIamInstanceProfileAssociationsFake(sizes ...int) (*describeIamInstanceProfileAssociationsFake, []string) {
 	c := &describeIamInstanceProfileAssociationsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeIamInstanceProfileAssociationsFake(sizes ...int) (*describeIamIn
 	return c, want
 }
 
-// collectDescribeIamInstanceProfileAssociations pages through p and returns the markers of its items.
+// collectDescribeIamInstanceProfileAssociations pages through p and returns the
+// markers of its items.
 func collectDescribeIamInstanceProfileAssociations(t *testing.T, p *DescribeIamInstanceProfileAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeIamInstanceProfileAssociations(t *testing.T, p *DescribeIamI
 	return got
 }
 
-// validDescribeIamInstanceProfileAssociationsInput returns an input with every required member set.
+// validDescribeIamInstanceProfileAssociationsInput returns an input with every
+// required member set.
 func validDescribeIamInstanceProfileAssociationsInput() *DescribeIamInstanceProfileAssociationsInput {
 	return &DescribeIamInstanceProfileAssociationsInput{}
 }

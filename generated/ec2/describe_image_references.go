@@ -16,14 +16,15 @@ type DescribeImageReferencesInput struct {
 	//
 	// Required.
 	ImageIds []string `json:"ImageIds,omitempty"`
-	// Specifies whether to check all supported Amazon Web Services resource types
-	// for image references. When specified, default values are applied for
-	// ResourceTypeOptions. For the default values, see [How AMI reference checks
-	// work] in the Amazon EC2 User Guide. If you also specify ResourceTypes with
-	// ResourceTypeOptions, your specified values override the default values.
+	// Specifies whether to check all supported Amazon Web Services resource
+	// types for image references. When specified, default values are applied
+	// for ResourceTypeOptions. For the default values, see [How AMI reference
+	// checks work] in the Amazon EC2 User Guide. If you also specify
+	// ResourceTypes with ResourceTypeOptions, your specified values override
+	// the default values.
 	//
-	// Supported resource types: ec2:Instance | ec2:LaunchTemplate | ssm:Parameter |
-	// imagebuilder:ImageRecipe | imagebuilder:ContainerRecipe
+	// Supported resource types: ec2:Instance | ec2:LaunchTemplate |
+	// ssm:Parameter | imagebuilder:ImageRecipe | imagebuilder:ContainerRecipe
 	//
 	// Either IncludeAllResourceTypes or ResourceTypes must be specified.
 	//
@@ -34,18 +35,19 @@ type DescribeImageReferencesInput struct {
 	// Either IncludeAllResourceTypes or ResourceTypes must be specified.
 	ResourceTypes []ResourceType `json:"ResourceTypes,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeImageReferencesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -67,7 +69,8 @@ type DescribeImageReferencesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeImageReferencesAPIClient is a client that can call DescribeImageReferences, the operation boto3's describe_image_references paginator pages through.
+// DescribeImageReferencesAPIClient is a client that can call
+// DescribeImageReferences.
 //
 // See [DescribeImageReferences in the AWS API documentation].
 //
@@ -106,24 +109,28 @@ var describeImageReferencesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeImageReferencesItems returns the items of a DescribeImageReferences page.
+// describeImageReferencesItems returns the items of a DescribeImageReferences
+// page.
 func describeImageReferencesItems(out *DescribeImageReferencesOutput) []ImageReference {
 	return out.ImageReferences
 }
 
-// DescribeImageReferencesPaginator pages through DescribeImageReferences the way boto3's describe_image_references paginator does.
+// DescribeImageReferencesPaginator pages through the results of
+// DescribeImageReferences as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_image_references.
+// [DescribeImageReferencesAPIClient.DescribeImageReferences].
 //
-// Each page is a *DescribeImageReferencesOutput; Items yields the elements of ImageReferences across pages.
+// Each page is a *DescribeImageReferencesOutput; Items yields the elements of
+// ImageReferences across pages.
 type DescribeImageReferencesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeImageReferencesPaginator returns a paginator over DescribeImageReferences, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeImageReferencesPaginator returns a paginator over
+// DescribeImageReferences, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeImageReferencesPaginator(client DescribeImageReferencesAPIClient, in *DescribeImageReferencesInput, optFns ...func(*paginate.Options)) *DescribeImageReferencesPaginator {
 	var input DescribeImageReferencesInput
 	if in != nil {
@@ -139,19 +146,22 @@ func NewDescribeImageReferencesPaginator(client DescribeImageReferencesAPIClient
 	return &DescribeImageReferencesPaginator{paginateimpl.New(describeImageReferencesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeImageReferencesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeImageReferencesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeImageReferencesPaginator) NextPage(ctx context.Context) (*DescribeImageReferencesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -160,7 +170,8 @@ func (p *DescribeImageReferencesPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeImageReferencesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeImageReferencesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageReferencesOutput, error] {
 	return func(yield func(*DescribeImageReferencesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -172,7 +183,8 @@ func (p *DescribeImageReferencesPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeImageReferencesPaginator) Items(ctx context.Context) iter.Seq2[ImageReference, error] {
 	return func(yield func(ImageReference, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeImageReferencesFake serves pages of DescribeImageReferences from memory; page i's token is "page-i".
+// describeImageReferencesFake serves pages of DescribeImageReferences from
+// memory; page i's token is "page-i".
 type describeImageReferencesFake struct {
 	pages  []*DescribeImageReferencesOutput
 	calls  []DescribeImageReferencesInput
@@ -38,7 +39,8 @@ func (c *describeImageReferencesFake) DescribeImageReferences(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeImageReferencesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeImageReferencesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeImageReferencesFake(sizes ...int) (*describeImageReferencesFake, []string) {
 	c := &describeImageReferencesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeImageReferencesFake(sizes ...int) (*describeImageReferencesFake,
 	return c, want
 }
 
-// collectDescribeImageReferences pages through p and returns the markers of its items.
+// collectDescribeImageReferences pages through p and returns the markers of its
+// items.
 func collectDescribeImageReferences(t *testing.T, p *DescribeImageReferencesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeImageReferences(t *testing.T, p *DescribeImageReferencesPagi
 	return got
 }
 
-// validDescribeImageReferencesInput returns an input with every required member set.
+// validDescribeImageReferencesInput returns an input with every required member
+// set.
 func validDescribeImageReferencesInput() *DescribeImageReferencesInput {
 	return &DescribeImageReferencesInput{ImageIds: []string{"string"}}
 }

@@ -13,8 +13,8 @@ import (
 // DescribeImageUsageReportEntriesInput is the input of
 // DescribeImageUsageReportEntries.
 type DescribeImageUsageReportEntriesInput struct {
-	// The IDs of the images for filtering the report entries. If specified, only
-	// report entries containing these images are returned.
+	// The IDs of the images for filtering the report entries. If specified,
+	// only report entries containing these images are returned.
 	ImageIds []string `json:"ImageIds,omitempty"`
 	// The IDs of the usage reports.
 	ReportIds []string `json:"ReportIds,omitempty"`
@@ -25,21 +25,24 @@ type DescribeImageUsageReportEntriesInput struct {
 	//     format in the UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
 	//     2025-11-29T11:04:43.305Z. You can use a wildcard ( *), for example,
 	//     2025-11-29T*, which matches an entire day.
-	//   - resource-type - The resource type ( ec2:Instance | ec2:LaunchTemplate).
+	//   - resource-type - The resource type ( ec2:Instance |
+	//     ec2:LaunchTemplate).
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeImageUsageReportEntriesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeImageUsageReportEntriesInput) Validate() error {
 	return nil
 }
@@ -53,7 +56,8 @@ type DescribeImageUsageReportEntriesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeImageUsageReportEntriesAPIClient is a client that can call DescribeImageUsageReportEntries, the operation boto3's describe_image_usage_report_entries paginator pages through.
+// DescribeImageUsageReportEntriesAPIClient is a client that can call
+// DescribeImageUsageReportEntries.
 //
 // See [DescribeImageUsageReportEntries in the AWS API documentation].
 //
@@ -92,24 +96,28 @@ var describeImageUsageReportEntriesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeImageUsageReportEntriesItems returns the items of a DescribeImageUsageReportEntries page.
+// describeImageUsageReportEntriesItems returns the items of a
+// DescribeImageUsageReportEntries page.
 func describeImageUsageReportEntriesItems(out *DescribeImageUsageReportEntriesOutput) []ImageUsageReportEntry {
 	return out.ImageUsageReportEntries
 }
 
-// DescribeImageUsageReportEntriesPaginator pages through DescribeImageUsageReportEntries the way boto3's describe_image_usage_report_entries paginator does.
+// DescribeImageUsageReportEntriesPaginator pages through the results of
+// DescribeImageUsageReportEntries as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_image_usage_report_entries.
+// [DescribeImageUsageReportEntriesAPIClient.DescribeImageUsageReportEntries].
 //
-// Each page is a *DescribeImageUsageReportEntriesOutput; Items yields the elements of ImageUsageReportEntries across pages.
+// Each page is a *DescribeImageUsageReportEntriesOutput; Items yields the
+// elements of ImageUsageReportEntries across pages.
 type DescribeImageUsageReportEntriesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeImageUsageReportEntriesPaginator returns a paginator over DescribeImageUsageReportEntries, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeImageUsageReportEntriesPaginator returns a paginator over
+// DescribeImageUsageReportEntries, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeImageUsageReportEntriesPaginator(client DescribeImageUsageReportEntriesAPIClient, in *DescribeImageUsageReportEntriesInput, optFns ...func(*paginate.Options)) *DescribeImageUsageReportEntriesPaginator {
 	var input DescribeImageUsageReportEntriesInput
 	if in != nil {
@@ -125,19 +133,22 @@ func NewDescribeImageUsageReportEntriesPaginator(client DescribeImageUsageReport
 	return &DescribeImageUsageReportEntriesPaginator{paginateimpl.New(describeImageUsageReportEntriesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeImageUsageReportEntriesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeImageUsageReportEntriesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeImageUsageReportEntriesPaginator) NextPage(ctx context.Context) (*DescribeImageUsageReportEntriesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +157,8 @@ func (p *DescribeImageUsageReportEntriesPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeImageUsageReportEntriesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeImageUsageReportEntriesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageUsageReportEntriesOutput, error] {
 	return func(yield func(*DescribeImageUsageReportEntriesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +170,8 @@ func (p *DescribeImageUsageReportEntriesPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeImageUsageReportEntriesPaginator) Items(ctx context.Context) iter.Seq2[ImageUsageReportEntry, error] {
 	return func(yield func(ImageUsageReportEntry, error) bool) {
 		for p.HasMorePages() {
@@ -178,22 +191,27 @@ func (p *DescribeImageUsageReportEntriesPaginator) Items(ctx context.Context) it
 	}
 }
 
-// DescribeImageUsageReportEntriesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeImageUsageReportEntriesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeImageUsageReportEntriesFilterName string
 
 const (
-	// DescribeImageUsageReportEntriesFilterNameAccountId is the filter name "account-id".
+	// DescribeImageUsageReportEntriesFilterNameAccountId is the filter name
+	// "account-id".
 	//
 	// A 12-digit Amazon Web Services account ID.
 	DescribeImageUsageReportEntriesFilterNameAccountId DescribeImageUsageReportEntriesFilterName = "account-id"
-	// DescribeImageUsageReportEntriesFilterNameCreationTime is the filter name "creation-time".
+	// DescribeImageUsageReportEntriesFilterNameCreationTime is the filter name
+	// "creation-time".
 	//
-	// The time when the report was created, in the ISO 8601 format in the UTC time
-	// zone (YYYY-MM-DDThh:mm:ss.sssZ), for example, 2025-11-29T11:04:43.305Z. You
-	// can use a wildcard ( *), for example, 2025-11-29T*, which matches an entire
-	// day.
+	// The time when the report was created, in the ISO 8601 format in the UTC
+	// time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
+	// 2025-11-29T11:04:43.305Z. You can use a wildcard ( *), for example,
+	// 2025-11-29T*, which matches an entire day.
 	DescribeImageUsageReportEntriesFilterNameCreationTime DescribeImageUsageReportEntriesFilterName = "creation-time"
-	// DescribeImageUsageReportEntriesFilterNameResourceType is the filter name "resource-type".
+	// DescribeImageUsageReportEntriesFilterNameResourceType is the filter name
+	// "resource-type".
 	//
 	// The resource type ( ec2:Instance | ec2:LaunchTemplate).
 	DescribeImageUsageReportEntriesFilterNameResourceType DescribeImageUsageReportEntriesFilterName = "resource-type"

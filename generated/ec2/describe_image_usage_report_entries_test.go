@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeImageUsageReportEntriesFake serves pages of DescribeImageUsageReportEntries from memory; page i's token is "page-i".
+// describeImageUsageReportEntriesFake serves pages of
+// DescribeImageUsageReportEntries from memory; page i's token is "page-i".
 type describeImageUsageReportEntriesFake struct {
 	pages  []*DescribeImageUsageReportEntriesOutput
 	calls  []DescribeImageUsageReportEntriesInput
@@ -39,7 +40,8 @@ func (c *describeImageUsageReportEntriesFake) DescribeImageUsageReportEntries(ct
 	return &out, nil
 }
 
-// newDescribeImageUsageReportEntriesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeImageUsageReportEntriesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeImageUsageReportEntriesFake(sizes ...int) (*describeImageUsageReportEntriesFake, []string) {
 	c := &describeImageUsageReportEntriesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeImageUsageReportEntriesFake(sizes ...int) (*describeImageUsageRe
 	return c, want
 }
 
-// collectDescribeImageUsageReportEntries pages through p and returns the markers of its items.
+// collectDescribeImageUsageReportEntries pages through p and returns the
+// markers of its items.
 func collectDescribeImageUsageReportEntries(t *testing.T, p *DescribeImageUsageReportEntriesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeImageUsageReportEntries(t *testing.T, p *DescribeImageUsageR
 	return got
 }
 
-// validDescribeImageUsageReportEntriesInput returns an input with every required member set.
+// validDescribeImageUsageReportEntriesInput returns an input with every
+// required member set.
 func validDescribeImageUsageReportEntriesInput() *DescribeImageUsageReportEntriesInput {
 	return &DescribeImageUsageReportEntriesInput{}
 }

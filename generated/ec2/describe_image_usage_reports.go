@@ -12,8 +12,8 @@ import (
 
 // DescribeImageUsageReportsInput is the input of DescribeImageUsageReports.
 type DescribeImageUsageReportsInput struct {
-	// The IDs of the images for filtering the reports. If specified, only reports
-	// containing these images are returned.
+	// The IDs of the images for filtering the reports. If specified, only
+	// reports containing these images are returned.
 	ImageIds []string `json:"ImageIds,omitempty"`
 	// The IDs of the image usage reports.
 	ReportIds []string `json:"ReportIds,omitempty"`
@@ -24,28 +24,29 @@ type DescribeImageUsageReportsInput struct {
 	//     2025-11-29T11:04:43.305Z. You can use a wildcard ( *), for example,
 	//     2025-11-29T*, which matches an entire day.
 	//   - state - The state of the report ( available | pending | error).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeImageUsageReportsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeImageUsageReportsInput) Validate() error {
 	return nil
 }
@@ -59,7 +60,8 @@ type DescribeImageUsageReportsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeImageUsageReportsAPIClient is a client that can call DescribeImageUsageReports, the operation boto3's describe_image_usage_reports paginator pages through.
+// DescribeImageUsageReportsAPIClient is a client that can call
+// DescribeImageUsageReports.
 //
 // See [DescribeImageUsageReports in the AWS API documentation].
 //
@@ -98,24 +100,28 @@ var describeImageUsageReportsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeImageUsageReportsItems returns the items of a DescribeImageUsageReports page.
+// describeImageUsageReportsItems returns the items of a
+// DescribeImageUsageReports page.
 func describeImageUsageReportsItems(out *DescribeImageUsageReportsOutput) []ImageUsageReport {
 	return out.ImageUsageReports
 }
 
-// DescribeImageUsageReportsPaginator pages through DescribeImageUsageReports the way boto3's describe_image_usage_reports paginator does.
+// DescribeImageUsageReportsPaginator pages through the results of
+// DescribeImageUsageReports as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_image_usage_reports.
+// [DescribeImageUsageReportsAPIClient.DescribeImageUsageReports].
 //
-// Each page is a *DescribeImageUsageReportsOutput; Items yields the elements of ImageUsageReports across pages.
+// Each page is a *DescribeImageUsageReportsOutput; Items yields the elements of
+// ImageUsageReports across pages.
 type DescribeImageUsageReportsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeImageUsageReportsPaginator returns a paginator over DescribeImageUsageReports, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeImageUsageReportsPaginator returns a paginator over
+// DescribeImageUsageReports, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeImageUsageReportsPaginator(client DescribeImageUsageReportsAPIClient, in *DescribeImageUsageReportsInput, optFns ...func(*paginate.Options)) *DescribeImageUsageReportsPaginator {
 	var input DescribeImageUsageReportsInput
 	if in != nil {
@@ -131,19 +137,22 @@ func NewDescribeImageUsageReportsPaginator(client DescribeImageUsageReportsAPICl
 	return &DescribeImageUsageReportsPaginator{paginateimpl.New(describeImageUsageReportsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeImageUsageReportsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeImageUsageReportsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeImageUsageReportsPaginator) NextPage(ctx context.Context) (*DescribeImageUsageReportsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +161,8 @@ func (p *DescribeImageUsageReportsPaginator) NextPage(ctx context.Context) (*Des
 	return page.(*DescribeImageUsageReportsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeImageUsageReportsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageUsageReportsOutput, error] {
 	return func(yield func(*DescribeImageUsageReportsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +174,8 @@ func (p *DescribeImageUsageReportsPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeImageUsageReportsPaginator) Items(ctx context.Context) iter.Seq2[ImageUsageReport, error] {
 	return func(yield func(ImageUsageReport, error) bool) {
 		for p.HasMorePages() {
@@ -184,16 +195,18 @@ func (p *DescribeImageUsageReportsPaginator) Items(ctx context.Context) iter.Seq
 	}
 }
 
-// DescribeImageUsageReportsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeImageUsageReportsFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeImageUsageReportsFilterName string
 
 const (
-	// DescribeImageUsageReportsFilterNameCreationTime is the filter name "creation-time".
+	// DescribeImageUsageReportsFilterNameCreationTime is the filter name
+	// "creation-time".
 	//
-	// The time when the report was created, in the ISO 8601 format in the UTC time
-	// zone (YYYY-MM-DDThh:mm:ss.sssZ), for example, 2025-11-29T11:04:43.305Z. You
-	// can use a wildcard ( *), for example, 2025-11-29T*, which matches an entire
-	// day.
+	// The time when the report was created, in the ISO 8601 format in the UTC
+	// time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
+	// 2025-11-29T11:04:43.305Z. You can use a wildcard ( *), for example,
+	// 2025-11-29T*, which matches an entire day.
 	DescribeImageUsageReportsFilterNameCreationTime DescribeImageUsageReportsFilterName = "creation-time"
 	// DescribeImageUsageReportsFilterNameState is the filter name "state".
 	//
@@ -202,11 +215,13 @@ const (
 	// DescribeImageUsageReportsFilterNameTagKey2 is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeImageUsageReportsFilterNameTagKey2 DescribeImageUsageReportsFilterName = "tag-key"
 )
 
-// DescribeImageUsageReportsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeImageUsageReportsFilterNameTagKey is the filter name "tag:" followed
+// by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to

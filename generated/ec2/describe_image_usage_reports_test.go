@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeImageUsageReportsFake serves pages of DescribeImageUsageReports from memory; page i's token is "page-i".
+// describeImageUsageReportsFake serves pages of DescribeImageUsageReports from
+// memory; page i's token is "page-i".
 type describeImageUsageReportsFake struct {
 	pages  []*DescribeImageUsageReportsOutput
 	calls  []DescribeImageUsageReportsInput
@@ -39,7 +40,8 @@ func (c *describeImageUsageReportsFake) DescribeImageUsageReports(ctx context.Co
 	return &out, nil
 }
 
-// newDescribeImageUsageReportsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeImageUsageReportsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeImageUsageReportsFake(sizes ...int) (*describeImageUsageReportsFake, []string) {
 	c := &describeImageUsageReportsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeImageUsageReportsFake(sizes ...int) (*describeImageUsageReportsF
 	return c, want
 }
 
-// collectDescribeImageUsageReports pages through p and returns the markers of its items.
+// collectDescribeImageUsageReports pages through p and returns the markers of
+// its items.
 func collectDescribeImageUsageReports(t *testing.T, p *DescribeImageUsageReportsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeImageUsageReports(t *testing.T, p *DescribeImageUsageReports
 	return got
 }
 
-// validDescribeImageUsageReportsInput returns an input with every required member set.
+// validDescribeImageUsageReportsInput returns an input with every required
+// member set.
 func validDescribeImageUsageReportsInput() *DescribeImageUsageReportsInput {
 	return &DescribeImageUsageReportsInput{}
 }

@@ -16,13 +16,14 @@ type DescribeImagesInput struct {
 	// Amazon Web Services account ID, self (the sender of the request), or all
 	// (public AMIs).
 	//
-	//   - If you specify an Amazon Web Services account ID that is not your own,
-	//     only AMIs shared with that specific Amazon Web Services account ID are
-	//     returned. However, AMIs that are shared with the account’s organization
-	//     or organizational unit (OU) are not returned.
+	//   - If you specify an Amazon Web Services account ID that is not your
+	//     own, only AMIs shared with that specific Amazon Web Services account
+	//     ID are returned. However, AMIs that are shared with the account’s
+	//     organization or organizational unit (OU) are not returned.
 	//   - If you specify self or your own Amazon Web Services account ID, AMIs
-	//     shared with your account are returned. In addition, AMIs that are shared
-	//     with the organization or OU of which you are member are also returned.
+	//     shared with your account are returned. In addition, AMIs that are
+	//     shared with the organization or OU of which you are member are also
+	//     returned.
 	//   - If you specify all, all public AMIs are returned.
 	ExecutableUsers []string `json:"ExecutableUsers,omitempty"`
 	// The image IDs.
@@ -32,8 +33,8 @@ type DescribeImagesInput struct {
 	// Scopes the results to images with the specified owners. You can specify a
 	// combination of Amazon Web Services account IDs, self, amazon,
 	// aws-backup-vault, and aws-marketplace. If you omit this parameter, the
-	// results include all images for which you have launch permissions, regardless
-	// of ownership.
+	// results include all images for which you have launch permissions,
+	// regardless of ownership.
 	Owners []string `json:"Owners,omitempty"`
 	// Specifies whether to include deprecated AMIs.
 	//
@@ -47,9 +48,9 @@ type DescribeImagesInput struct {
 	// Default: No disabled AMIs are included in the response.
 	IncludeDisabled *bool `json:"IncludeDisabled,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -58,10 +59,10 @@ type DescribeImagesInput struct {
 	//   - block-device-mapping.delete-on-termination - A Boolean value that
 	//     indicates whether the Amazon EBS volume is deleted on instance
 	//     termination.
-	//   - block-device-mapping.device-name - The device name specified in the block
-	//     device mapping (for example, /dev/sdh or xvdh).
-	//   - block-device-mapping.snapshot-id - The ID of the snapshot used for the
-	//     Amazon EBS volume.
+	//   - block-device-mapping.device-name - The device name specified in the
+	//     block device mapping (for example, /dev/sdh or xvdh).
+	//   - block-device-mapping.snapshot-id - The ID of the snapshot used for
+	//     the Amazon EBS volume.
 	//   - block-device-mapping.volume-size - The volume size of the Amazon EBS
 	//     volume, in GiB.
 	//   - block-device-mapping.volume-type - The volume type of the Amazon EBS
@@ -74,10 +75,10 @@ type DescribeImagesInput struct {
 	//     2021-09-29T*, which matches an entire day.
 	//   - description - The description of the image (provided during image
 	//     creation).
-	//   - ena-support - A Boolean that indicates whether enhanced networking with
-	//     ENA is enabled.
-	//   - free-tier-eligible - A Boolean that indicates whether this image can be
-	//     used under the Amazon Web Services Free Tier ( true | false).
+	//   - ena-support - A Boolean that indicates whether enhanced networking
+	//     with ENA is enabled.
+	//   - free-tier-eligible - A Boolean that indicates whether this image can
+	//     be used under the Amazon Web Services Free Tier ( true | false).
 	//   - hypervisor - The hypervisor type ( ovm | xen).
 	//   - image-allowed - A Boolean that indicates whether the image meets the
 	//     criteria specified for Allowed AMIs.
@@ -88,12 +89,13 @@ type DescribeImagesInput struct {
 	//   - manifest-location - The location of the image manifest.
 	//   - name - The name of the AMI (provided during image creation).
 	//   - owner-alias - The owner alias ( amazon | aws-backup-vault |
-	//     aws-marketplace). The valid aliases are defined in an Amazon-maintained
-	//     list. This is not the Amazon Web Services account alias that can be set
-	//     using the IAM console. We recommend that you use the Owner request
-	//     parameter instead of this filter.
-	//   - owner-id - The Amazon Web Services account ID of the owner. We recommend
-	//     that you use the Owner request parameter instead of this filter.
+	//     aws-marketplace). The valid aliases are defined in an
+	//     Amazon-maintained list. This is not the Amazon Web Services account
+	//     alias that can be set using the IAM console. We recommend that you
+	//     use the Owner request parameter instead of this filter.
+	//   - owner-id - The Amazon Web Services account ID of the owner. We
+	//     recommend that you use the Owner request parameter instead of this
+	//     filter.
 	//   - platform - The platform. The only supported value is windows.
 	//   - product-code - The product code.
 	//   - product-code.type - The type of the product code ( marketplace).
@@ -105,34 +107,35 @@ type DescribeImagesInput struct {
 	//   - source-image-id - The ID of the source AMI from which the AMI was
 	//     created.
 	//   - source-image-region - The Region of the source AMI.
-	//   - source-instance-id - The ID of the instance that the AMI was created from
-	//     if the AMI was created using CreateImage. This filter is applicable only
-	//     if the AMI was created using [CreateImage].
+	//   - source-instance-id - The ID of the instance that the AMI was created
+	//     from if the AMI was created using CreateImage. This filter is
+	//     applicable only if the AMI was created using [CreateImage].
 	//   - state - The state of the image ( available | pending | failed).
 	//   - state-reason-code - The reason code for the state change.
 	//   - state-reason-message - The message for the state change.
-	//   - sriov-net-support - A value of simple indicates that enhanced networking
-	//     with the Intel 82599 VF interface is enabled.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - sriov-net-support - A value of simple indicates that enhanced
+	//     networking with the Intel 82599 VF interface is enabled.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - virtualization-type - The virtualization type ( paravirtual | hvm).
 	//
 	// [CreateImage]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateImage.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeImagesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeImagesInput) Validate() error {
 	return nil
 }
@@ -145,7 +148,7 @@ type DescribeImagesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeImagesAPIClient is a client that can call DescribeImages, the operation boto3's describe_images paginator pages through.
+// DescribeImagesAPIClient is a client that can call DescribeImages.
 //
 // See [DescribeImages in the AWS API documentation].
 //
@@ -189,19 +192,21 @@ func describeImagesItems(out *DescribeImagesOutput) []Image {
 	return out.Images
 }
 
-// DescribeImagesPaginator pages through DescribeImages the way boto3's describe_images paginator does.
+// DescribeImagesPaginator pages through the results of DescribeImages as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_images.
+// [DescribeImagesAPIClient.DescribeImages].
 //
-// Each page is a *DescribeImagesOutput; Items yields the elements of Images across pages.
+// Each page is a *DescribeImagesOutput; Items yields the elements of Images
+// across pages.
 type DescribeImagesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeImagesPaginator returns a paginator over DescribeImages, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeImagesPaginator returns a paginator over DescribeImages, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeImagesPaginator(client DescribeImagesAPIClient, in *DescribeImagesInput, optFns ...func(*paginate.Options)) *DescribeImagesPaginator {
 	var input DescribeImagesInput
 	if in != nil {
@@ -217,19 +222,22 @@ func NewDescribeImagesPaginator(client DescribeImagesAPIClient, in *DescribeImag
 	return &DescribeImagesPaginator{paginateimpl.New(describeImagesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeImagesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeImagesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeImagesPaginator) NextPage(ctx context.Context) (*DescribeImagesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -238,7 +246,8 @@ func (p *DescribeImagesPaginator) NextPage(ctx context.Context) (*DescribeImages
 	return page.(*DescribeImagesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImagesOutput, error] {
 	return func(yield func(*DescribeImagesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -250,7 +259,8 @@ func (p *DescribeImagesPaginator) Pages(ctx context.Context) iter.Seq2[*Describe
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeImagesPaginator) Items(ctx context.Context) iter.Seq2[Image, error] {
 	return func(yield func(Image, error) bool) {
 		for p.HasMorePages() {
@@ -270,7 +280,8 @@ func (p *DescribeImagesPaginator) Items(ctx context.Context) iter.Seq2[Image, er
 	}
 }
 
-// DescribeImagesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeImagesFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeImagesFilterName string
 
 const (
@@ -278,39 +289,45 @@ const (
 	//
 	// The image architecture ( i386 | x86_64 | arm64 | x86_64_mac | arm64_mac).
 	DescribeImagesFilterNameArchitecture DescribeImagesFilterName = "architecture"
-	// DescribeImagesFilterNameBlockDeviceMappingDeleteOnTermination is the filter name "block-device-mapping.delete-on-termination".
+	// DescribeImagesFilterNameBlockDeviceMappingDeleteOnTermination is the
+	// filter name "block-device-mapping.delete-on-termination".
 	//
-	// A Boolean value that indicates whether the Amazon EBS volume is deleted on
-	// instance termination.
+	// A Boolean value that indicates whether the Amazon EBS volume is deleted
+	// on instance termination.
 	DescribeImagesFilterNameBlockDeviceMappingDeleteOnTermination DescribeImagesFilterName = "block-device-mapping.delete-on-termination"
-	// DescribeImagesFilterNameBlockDeviceMappingDeviceName is the filter name "block-device-mapping.device-name".
+	// DescribeImagesFilterNameBlockDeviceMappingDeviceName is the filter name
+	// "block-device-mapping.device-name".
 	//
-	// The device name specified in the block device mapping (for example, /dev/sdh
-	// or xvdh).
+	// The device name specified in the block device mapping (for example,
+	// /dev/sdh or xvdh).
 	DescribeImagesFilterNameBlockDeviceMappingDeviceName DescribeImagesFilterName = "block-device-mapping.device-name"
-	// DescribeImagesFilterNameBlockDeviceMappingSnapshotId is the filter name "block-device-mapping.snapshot-id".
+	// DescribeImagesFilterNameBlockDeviceMappingSnapshotId is the filter name
+	// "block-device-mapping.snapshot-id".
 	//
 	// The ID of the snapshot used for the Amazon EBS volume.
 	DescribeImagesFilterNameBlockDeviceMappingSnapshotId DescribeImagesFilterName = "block-device-mapping.snapshot-id"
-	// DescribeImagesFilterNameBlockDeviceMappingVolumeSize is the filter name "block-device-mapping.volume-size".
+	// DescribeImagesFilterNameBlockDeviceMappingVolumeSize is the filter name
+	// "block-device-mapping.volume-size".
 	//
 	// The volume size of the Amazon EBS volume, in GiB.
 	DescribeImagesFilterNameBlockDeviceMappingVolumeSize DescribeImagesFilterName = "block-device-mapping.volume-size"
-	// DescribeImagesFilterNameBlockDeviceMappingVolumeType is the filter name "block-device-mapping.volume-type".
+	// DescribeImagesFilterNameBlockDeviceMappingVolumeType is the filter name
+	// "block-device-mapping.volume-type".
 	//
 	// The volume type of the Amazon EBS volume ( io1 | io2 | gp2 | gp3 |
 	// sc1 “| “st1 | standard).
 	DescribeImagesFilterNameBlockDeviceMappingVolumeType DescribeImagesFilterName = "block-device-mapping.volume-type"
-	// DescribeImagesFilterNameBlockDeviceMappingEncrypted is the filter name "block-device-mapping.encrypted".
+	// DescribeImagesFilterNameBlockDeviceMappingEncrypted is the filter name
+	// "block-device-mapping.encrypted".
 	//
 	// A Boolean that indicates whether the Amazon EBS volume is encrypted.
 	DescribeImagesFilterNameBlockDeviceMappingEncrypted DescribeImagesFilterName = "block-device-mapping.encrypted"
 	// DescribeImagesFilterNameCreationDate is the filter name "creation-date".
 	//
-	// The time when the image was created, in the ISO 8601 format in the UTC time
-	// zone (YYYY-MM-DDThh:mm:ss.sssZ), for example, 2021-09-29T11:04:43.305Z. You
-	// can use a wildcard ( *), for example, 2021-09-29T*, which matches an entire
-	// day.
+	// The time when the image was created, in the ISO 8601 format in the UTC
+	// time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
+	// 2021-09-29T11:04:43.305Z. You can use a wildcard ( *), for example,
+	// 2021-09-29T*, which matches an entire day.
 	DescribeImagesFilterNameCreationDate DescribeImagesFilterName = "creation-date"
 	// DescribeImagesFilterNameDescription is the filter name "description".
 	//
@@ -320,10 +337,11 @@ const (
 	//
 	// A Boolean that indicates whether enhanced networking with ENA is enabled.
 	DescribeImagesFilterNameEnaSupport DescribeImagesFilterName = "ena-support"
-	// DescribeImagesFilterNameFreeTierEligible is the filter name "free-tier-eligible".
+	// DescribeImagesFilterNameFreeTierEligible is the filter name
+	// "free-tier-eligible".
 	//
-	// A Boolean that indicates whether this image can be used under the Amazon Web
-	// Services Free Tier ( true | false).
+	// A Boolean that indicates whether this image can be used under the Amazon
+	// Web Services Free Tier ( true | false).
 	DescribeImagesFilterNameFreeTierEligible DescribeImagesFilterName = "free-tier-eligible"
 	// DescribeImagesFilterNameHypervisor is the filter name "hypervisor".
 	//
@@ -331,8 +349,8 @@ const (
 	DescribeImagesFilterNameHypervisor DescribeImagesFilterName = "hypervisor"
 	// DescribeImagesFilterNameImageAllowed is the filter name "image-allowed".
 	//
-	// A Boolean that indicates whether the image meets the criteria specified for
-	// Allowed AMIs.
+	// A Boolean that indicates whether the image meets the criteria specified
+	// for Allowed AMIs.
 	DescribeImagesFilterNameImageAllowed DescribeImagesFilterName = "image-allowed"
 	// DescribeImagesFilterNameImageId is the filter name "image-id".
 	//
@@ -350,7 +368,8 @@ const (
 	//
 	// The kernel ID.
 	DescribeImagesFilterNameKernelId DescribeImagesFilterName = "kernel-id"
-	// DescribeImagesFilterNameManifestLocation is the filter name "manifest-location".
+	// DescribeImagesFilterNameManifestLocation is the filter name
+	// "manifest-location".
 	//
 	// The location of the image manifest.
 	DescribeImagesFilterNameManifestLocation DescribeImagesFilterName = "manifest-location"
@@ -361,14 +380,15 @@ const (
 	// DescribeImagesFilterNameOwnerAlias is the filter name "owner-alias".
 	//
 	// The owner alias ( amazon | aws-backup-vault | aws-marketplace). The valid
-	// aliases are defined in an Amazon-maintained list. This is not the Amazon Web
-	// Services account alias that can be set using the IAM console. We recommend
-	// that you use the Owner request parameter instead of this filter.
+	// aliases are defined in an Amazon-maintained list. This is not the Amazon
+	// Web Services account alias that can be set using the IAM console. We
+	// recommend that you use the Owner request parameter instead of this
+	// filter.
 	DescribeImagesFilterNameOwnerAlias DescribeImagesFilterName = "owner-alias"
 	// DescribeImagesFilterNameOwnerId is the filter name "owner-id".
 	//
-	// The Amazon Web Services account ID of the owner. We recommend that you use
-	// the Owner request parameter instead of this filter.
+	// The Amazon Web Services account ID of the owner. We recommend that you
+	// use the Owner request parameter instead of this filter.
 	DescribeImagesFilterNameOwnerId DescribeImagesFilterName = "owner-id"
 	// DescribeImagesFilterNamePlatform is the filter name "platform".
 	//
@@ -378,7 +398,8 @@ const (
 	//
 	// The product code.
 	DescribeImagesFilterNameProductCode DescribeImagesFilterName = "product-code"
-	// DescribeImagesFilterNameProductCodeType is the filter name "product-code.type".
+	// DescribeImagesFilterNameProductCodeType is the filter name
+	// "product-code.type".
 	//
 	// The type of the product code ( marketplace).
 	DescribeImagesFilterNameProductCodeType DescribeImagesFilterName = "product-code.type"
@@ -386,27 +407,32 @@ const (
 	//
 	// The RAM disk ID.
 	DescribeImagesFilterNameRamdiskId DescribeImagesFilterName = "ramdisk-id"
-	// DescribeImagesFilterNameRootDeviceName is the filter name "root-device-name".
+	// DescribeImagesFilterNameRootDeviceName is the filter name
+	// "root-device-name".
 	//
 	// The device name of the root device volume (for example, /dev/sda1).
 	DescribeImagesFilterNameRootDeviceName DescribeImagesFilterName = "root-device-name"
-	// DescribeImagesFilterNameRootDeviceType is the filter name "root-device-type".
+	// DescribeImagesFilterNameRootDeviceType is the filter name
+	// "root-device-type".
 	//
 	// The type of the root device volume ( ebs | instance-store).
 	DescribeImagesFilterNameRootDeviceType DescribeImagesFilterName = "root-device-type"
-	// DescribeImagesFilterNameSourceImageId is the filter name "source-image-id".
+	// DescribeImagesFilterNameSourceImageId is the filter name
+	// "source-image-id".
 	//
 	// The ID of the source AMI from which the AMI was created.
 	DescribeImagesFilterNameSourceImageId DescribeImagesFilterName = "source-image-id"
-	// DescribeImagesFilterNameSourceImageRegion is the filter name "source-image-region".
+	// DescribeImagesFilterNameSourceImageRegion is the filter name
+	// "source-image-region".
 	//
 	// The Region of the source AMI.
 	DescribeImagesFilterNameSourceImageRegion DescribeImagesFilterName = "source-image-region"
-	// DescribeImagesFilterNameSourceInstanceId is the filter name "source-instance-id".
+	// DescribeImagesFilterNameSourceInstanceId is the filter name
+	// "source-instance-id".
 	//
-	// The ID of the instance that the AMI was created from if the AMI was created
-	// using CreateImage. This filter is applicable only if the AMI was created
-	// using [CreateImage].
+	// The ID of the instance that the AMI was created from if the AMI was
+	// created using CreateImage. This filter is applicable only if the AMI was
+	// created using [CreateImage].
 	//
 	// [CreateImage]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateImage.html
 	DescribeImagesFilterNameSourceInstanceId DescribeImagesFilterName = "source-instance-id"
@@ -414,25 +440,30 @@ const (
 	//
 	// The state of the image ( available | pending | failed).
 	DescribeImagesFilterNameState DescribeImagesFilterName = "state"
-	// DescribeImagesFilterNameStateReasonCode is the filter name "state-reason-code".
+	// DescribeImagesFilterNameStateReasonCode is the filter name
+	// "state-reason-code".
 	//
 	// The reason code for the state change.
 	DescribeImagesFilterNameStateReasonCode DescribeImagesFilterName = "state-reason-code"
-	// DescribeImagesFilterNameStateReasonMessage is the filter name "state-reason-message".
+	// DescribeImagesFilterNameStateReasonMessage is the filter name
+	// "state-reason-message".
 	//
 	// The message for the state change.
 	DescribeImagesFilterNameStateReasonMessage DescribeImagesFilterName = "state-reason-message"
-	// DescribeImagesFilterNameSriovNetSupport is the filter name "sriov-net-support".
+	// DescribeImagesFilterNameSriovNetSupport is the filter name
+	// "sriov-net-support".
 	//
-	// A value of simple indicates that enhanced networking with the Intel 82599 VF
-	// interface is enabled.
+	// A value of simple indicates that enhanced networking with the Intel 82599
+	// VF interface is enabled.
 	DescribeImagesFilterNameSriovNetSupport DescribeImagesFilterName = "sriov-net-support"
 	// DescribeImagesFilterNameTagKey2 is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeImagesFilterNameTagKey2 DescribeImagesFilterName = "tag-key"
-	// DescribeImagesFilterNameVirtualizationType is the filter name "virtualization-type".
+	// DescribeImagesFilterNameVirtualizationType is the filter name
+	// "virtualization-type".
 	//
 	// The virtualization type ( paravirtual | hvm).
 	DescribeImagesFilterNameVirtualizationType DescribeImagesFilterName = "virtualization-type"

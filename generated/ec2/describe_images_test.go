@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeImagesFake serves pages of DescribeImages from memory; page i's token is "page-i".
+// describeImagesFake serves pages of DescribeImages from memory; page i's token
+// is "page-i".
 type describeImagesFake struct {
 	pages  []*DescribeImagesOutput
 	calls  []DescribeImagesInput
@@ -38,7 +39,8 @@ func (c *describeImagesFake) DescribeImages(ctx context.Context, in *DescribeIma
 	return &out, nil
 }
 
-// newDescribeImagesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeImagesFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newDescribeImagesFake(sizes ...int) (*describeImagesFake, []string) {
 	c := &describeImagesFake{}
 	var want []string

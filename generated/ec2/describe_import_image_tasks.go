@@ -13,23 +13,24 @@ import (
 // DescribeImportImageTasksInput is the input of DescribeImportImageTasks.
 type DescribeImportImageTasksInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// Filter tasks using the task-state filter and one of the following values:
 	// active, completed, deleting, or deleted.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the import image tasks.
 	ImportTaskIds []string `json:"ImportTaskIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeImportImageTasksInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeImportImageTasksInput) Validate() error {
 	return nil
 }
@@ -37,14 +38,15 @@ func (s *DescribeImportImageTasksInput) Validate() error {
 // DescribeImportImageTasksOutput is one page of DescribeImportImageTasks's
 // results.
 type DescribeImportImageTasksOutput struct {
-	// A list of zero or more import image tasks that are currently active or were
-	// completed or canceled in the previous 7 days.
+	// A list of zero or more import image tasks that are currently active or
+	// were completed or canceled in the previous 7 days.
 	ImportImageTasks []ImportImageTask `json:"ImportImageTasks,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeImportImageTasksAPIClient is a client that can call DescribeImportImageTasks, the operation boto3's describe_import_image_tasks paginator pages through.
+// DescribeImportImageTasksAPIClient is a client that can call
+// DescribeImportImageTasks.
 //
 // See [DescribeImportImageTasks in the AWS API documentation].
 //
@@ -83,24 +85,28 @@ var describeImportImageTasksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeImportImageTasksItems returns the items of a DescribeImportImageTasks page.
+// describeImportImageTasksItems returns the items of a DescribeImportImageTasks
+// page.
 func describeImportImageTasksItems(out *DescribeImportImageTasksOutput) []ImportImageTask {
 	return out.ImportImageTasks
 }
 
-// DescribeImportImageTasksPaginator pages through DescribeImportImageTasks the way boto3's describe_import_image_tasks paginator does.
+// DescribeImportImageTasksPaginator pages through the results of
+// DescribeImportImageTasks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_import_image_tasks.
+// [DescribeImportImageTasksAPIClient.DescribeImportImageTasks].
 //
-// Each page is a *DescribeImportImageTasksOutput; Items yields the elements of ImportImageTasks across pages.
+// Each page is a *DescribeImportImageTasksOutput; Items yields the elements of
+// ImportImageTasks across pages.
 type DescribeImportImageTasksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeImportImageTasksPaginator returns a paginator over DescribeImportImageTasks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeImportImageTasksPaginator returns a paginator over
+// DescribeImportImageTasks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeImportImageTasksPaginator(client DescribeImportImageTasksAPIClient, in *DescribeImportImageTasksInput, optFns ...func(*paginate.Options)) *DescribeImportImageTasksPaginator {
 	var input DescribeImportImageTasksInput
 	if in != nil {
@@ -116,19 +122,22 @@ func NewDescribeImportImageTasksPaginator(client DescribeImportImageTasksAPIClie
 	return &DescribeImportImageTasksPaginator{paginateimpl.New(describeImportImageTasksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeImportImageTasksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeImportImageTasksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeImportImageTasksPaginator) NextPage(ctx context.Context) (*DescribeImportImageTasksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +146,8 @@ func (p *DescribeImportImageTasksPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeImportImageTasksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeImportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImportImageTasksOutput, error] {
 	return func(yield func(*DescribeImportImageTasksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +159,8 @@ func (p *DescribeImportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeImportImageTasksPaginator) Items(ctx context.Context) iter.Seq2[ImportImageTask, error] {
 	return func(yield func(ImportImageTask, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeImportImageTasksFake serves pages of DescribeImportImageTasks from memory; page i's token is "page-i".
+// describeImportImageTasksFake serves pages of DescribeImportImageTasks from
+// memory; page i's token is "page-i".
 type describeImportImageTasksFake struct {
 	pages  []*DescribeImportImageTasksOutput
 	calls  []DescribeImportImageTasksInput
@@ -38,7 +39,8 @@ func (c *describeImportImageTasksFake) DescribeImportImageTasks(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeImportImageTasksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeImportImageTasksFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeImportImageTasksFake(sizes ...int) (*describeImportImageTasksFake, []string) {
 	c := &describeImportImageTasksFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeImportImageTasksFake(sizes ...int) (*describeImportImageTasksFak
 	return c, want
 }
 
-// collectDescribeImportImageTasks pages through p and returns the markers of its items.
+// collectDescribeImportImageTasks pages through p and returns the markers of
+// its items.
 func collectDescribeImportImageTasks(t *testing.T, p *DescribeImportImageTasksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeImportImageTasks(t *testing.T, p *DescribeImportImageTasksPa
 	return got
 }
 
-// validDescribeImportImageTasksInput returns an input with every required member set.
+// validDescribeImportImageTasksInput returns an input with every required
+// member set.
 func validDescribeImportImageTasksInput() *DescribeImportImageTasksInput {
 	return &DescribeImportImageTasksInput{}
 }

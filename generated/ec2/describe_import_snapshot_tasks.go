@@ -13,22 +13,23 @@ import (
 // DescribeImportSnapshotTasksInput is the input of DescribeImportSnapshotTasks.
 type DescribeImportSnapshotTasksInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	Filters []Filter `json:"Filters,omitempty"`
 	// A list of import snapshot task IDs.
 	ImportTaskIds []string `json:"ImportTaskIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeImportSnapshotTasksInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeImportSnapshotTasksInput) Validate() error {
 	return nil
 }
@@ -43,7 +44,8 @@ type DescribeImportSnapshotTasksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeImportSnapshotTasksAPIClient is a client that can call DescribeImportSnapshotTasks, the operation boto3's describe_import_snapshot_tasks paginator pages through.
+// DescribeImportSnapshotTasksAPIClient is a client that can call
+// DescribeImportSnapshotTasks.
 //
 // See [DescribeImportSnapshotTasks in the AWS API documentation].
 //
@@ -82,24 +84,28 @@ var describeImportSnapshotTasksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeImportSnapshotTasksItems returns the items of a DescribeImportSnapshotTasks page.
+// describeImportSnapshotTasksItems returns the items of a
+// DescribeImportSnapshotTasks page.
 func describeImportSnapshotTasksItems(out *DescribeImportSnapshotTasksOutput) []ImportSnapshotTask {
 	return out.ImportSnapshotTasks
 }
 
-// DescribeImportSnapshotTasksPaginator pages through DescribeImportSnapshotTasks the way boto3's describe_import_snapshot_tasks paginator does.
+// DescribeImportSnapshotTasksPaginator pages through the results of
+// DescribeImportSnapshotTasks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_import_snapshot_tasks.
+// [DescribeImportSnapshotTasksAPIClient.DescribeImportSnapshotTasks].
 //
-// Each page is a *DescribeImportSnapshotTasksOutput; Items yields the elements of ImportSnapshotTasks across pages.
+// Each page is a *DescribeImportSnapshotTasksOutput; Items yields the elements
+// of ImportSnapshotTasks across pages.
 type DescribeImportSnapshotTasksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeImportSnapshotTasksPaginator returns a paginator over DescribeImportSnapshotTasks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeImportSnapshotTasksPaginator returns a paginator over
+// DescribeImportSnapshotTasks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeImportSnapshotTasksPaginator(client DescribeImportSnapshotTasksAPIClient, in *DescribeImportSnapshotTasksInput, optFns ...func(*paginate.Options)) *DescribeImportSnapshotTasksPaginator {
 	var input DescribeImportSnapshotTasksInput
 	if in != nil {
@@ -115,19 +121,22 @@ func NewDescribeImportSnapshotTasksPaginator(client DescribeImportSnapshotTasksA
 	return &DescribeImportSnapshotTasksPaginator{paginateimpl.New(describeImportSnapshotTasksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeImportSnapshotTasksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeImportSnapshotTasksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeImportSnapshotTasksPaginator) NextPage(ctx context.Context) (*DescribeImportSnapshotTasksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +145,8 @@ func (p *DescribeImportSnapshotTasksPaginator) NextPage(ctx context.Context) (*D
 	return page.(*DescribeImportSnapshotTasksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeImportSnapshotTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImportSnapshotTasksOutput, error] {
 	return func(yield func(*DescribeImportSnapshotTasksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +158,8 @@ func (p *DescribeImportSnapshotTasksPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeImportSnapshotTasksPaginator) Items(ctx context.Context) iter.Seq2[ImportSnapshotTask, error] {
 	return func(yield func(ImportSnapshotTask, error) bool) {
 		for p.HasMorePages() {

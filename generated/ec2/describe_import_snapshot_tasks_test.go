@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeImportSnapshotTasksFake serves pages of DescribeImportSnapshotTasks from memory; page i's token is "page-i".
+// describeImportSnapshotTasksFake serves pages of DescribeImportSnapshotTasks
+// from memory; page i's token is "page-i".
 type describeImportSnapshotTasksFake struct {
 	pages  []*DescribeImportSnapshotTasksOutput
 	calls  []DescribeImportSnapshotTasksInput
@@ -38,7 +39,8 @@ func (c *describeImportSnapshotTasksFake) DescribeImportSnapshotTasks(ctx contex
 	return &out, nil
 }
 
-// newDescribeImportSnapshotTasksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeImportSnapshotTasksFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeImportSnapshotTasksFake(sizes ...int) (*describeImportSnapshotTasksFake, []string) {
 	c := &describeImportSnapshotTasksFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeImportSnapshotTasksFake(sizes ...int) (*describeImportSnapshotTa
 	return c, want
 }
 
-// collectDescribeImportSnapshotTasks pages through p and returns the markers of its items.
+// collectDescribeImportSnapshotTasks pages through p and returns the markers of
+// its items.
 func collectDescribeImportSnapshotTasks(t *testing.T, p *DescribeImportSnapshotTasksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeImportSnapshotTasks(t *testing.T, p *DescribeImportSnapshotT
 	return got
 }
 
-// validDescribeImportSnapshotTasksInput returns an input with every required member set.
+// validDescribeImportSnapshotTasksInput returns an input with every required
+// member set.
 func validDescribeImportSnapshotTasksInput() *DescribeImportSnapshotTasksInput {
 	return &DescribeImportSnapshotTasksInput{}
 }

@@ -14,43 +14,45 @@ import (
 // DescribeInstanceConnectEndpoints.
 type DescribeInstanceConnectEndpointsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
 	//   - instance-connect-endpoint-id - The ID of the EC2 Instance Connect
 	//     Endpoint.
 	//   - state - The state of the EC2 Instance Connect Endpoint (
-	//     create-in-progress | create-complete | create-failed | delete-in-progress
-	//     | delete-complete | delete-failed).
+	//     create-in-progress | create-complete | create-failed |
+	//     delete-in-progress | delete-complete | delete-failed).
 	//   - subnet-id - The ID of the subnet in which the EC2 Instance Connect
 	//     Endpoint was created.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
-	//   - tag-value - The value of a tag assigned to the resource. Use this filter
-	//     to find all resources that have a tag with a specific value, regardless
-	//     of tag key.
-	//   - vpc-id - The ID of the VPC in which the EC2 Instance Connect Endpoint was
-	//     created.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
+	//   - tag-value - The value of a tag assigned to the resource. Use this
+	//     filter to find all resources that have a tag with a specific value,
+	//     regardless of tag key.
+	//   - vpc-id - The ID of the VPC in which the EC2 Instance Connect Endpoint
+	//     was created.
 	Filters []Filter `json:"Filters,omitempty"`
 	// One or more EC2 Instance Connect Endpoint IDs.
 	InstanceConnectEndpointIds []string `json:"InstanceConnectEndpointIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceConnectEndpointsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeInstanceConnectEndpointsInput) Validate() error {
 	return nil
 }
@@ -64,7 +66,8 @@ type DescribeInstanceConnectEndpointsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceConnectEndpointsAPIClient is a client that can call DescribeInstanceConnectEndpoints, the operation boto3's describe_instance_connect_endpoints paginator pages through.
+// DescribeInstanceConnectEndpointsAPIClient is a client that can call
+// DescribeInstanceConnectEndpoints.
 //
 // See [DescribeInstanceConnectEndpoints in the AWS API documentation].
 //
@@ -103,24 +106,28 @@ var describeInstanceConnectEndpointsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceConnectEndpointsItems returns the items of a DescribeInstanceConnectEndpoints page.
+// describeInstanceConnectEndpointsItems returns the items of a
+// DescribeInstanceConnectEndpoints page.
 func describeInstanceConnectEndpointsItems(out *DescribeInstanceConnectEndpointsOutput) []InstanceConnectEndpoint {
 	return out.InstanceConnectEndpoints
 }
 
-// DescribeInstanceConnectEndpointsPaginator pages through DescribeInstanceConnectEndpoints the way boto3's describe_instance_connect_endpoints paginator does.
+// DescribeInstanceConnectEndpointsPaginator pages through the results of
+// DescribeInstanceConnectEndpoints as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_connect_endpoints.
+// [DescribeInstanceConnectEndpointsAPIClient.DescribeInstanceConnectEndpoints].
 //
-// Each page is a *DescribeInstanceConnectEndpointsOutput; Items yields the elements of InstanceConnectEndpoints across pages.
+// Each page is a *DescribeInstanceConnectEndpointsOutput; Items yields the
+// elements of InstanceConnectEndpoints across pages.
 type DescribeInstanceConnectEndpointsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceConnectEndpointsPaginator returns a paginator over DescribeInstanceConnectEndpoints, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceConnectEndpointsPaginator returns a paginator over
+// DescribeInstanceConnectEndpoints, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeInstanceConnectEndpointsPaginator(client DescribeInstanceConnectEndpointsAPIClient, in *DescribeInstanceConnectEndpointsInput, optFns ...func(*paginate.Options)) *DescribeInstanceConnectEndpointsPaginator {
 	var input DescribeInstanceConnectEndpointsInput
 	if in != nil {
@@ -136,19 +143,22 @@ func NewDescribeInstanceConnectEndpointsPaginator(client DescribeInstanceConnect
 	return &DescribeInstanceConnectEndpointsPaginator{paginateimpl.New(describeInstanceConnectEndpointsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceConnectEndpointsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceConnectEndpointsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceConnectEndpointsPaginator) NextPage(ctx context.Context) (*DescribeInstanceConnectEndpointsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -157,7 +167,8 @@ func (p *DescribeInstanceConnectEndpointsPaginator) NextPage(ctx context.Context
 	return page.(*DescribeInstanceConnectEndpointsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceConnectEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceConnectEndpointsOutput, error] {
 	return func(yield func(*DescribeInstanceConnectEndpointsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -169,7 +180,8 @@ func (p *DescribeInstanceConnectEndpointsPaginator) Pages(ctx context.Context) i
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceConnectEndpointsPaginator) Items(ctx context.Context) iter.Seq2[InstanceConnectEndpoint, error] {
 	return func(yield func(InstanceConnectEndpoint, error) bool) {
 		for p.HasMorePages() {
@@ -189,35 +201,45 @@ func (p *DescribeInstanceConnectEndpointsPaginator) Items(ctx context.Context) i
 	}
 }
 
-// DescribeInstanceConnectEndpointsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceConnectEndpointsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeInstanceConnectEndpointsFilterName string
 
 const (
-	// DescribeInstanceConnectEndpointsFilterNameInstanceConnectEndpointId is the filter name "instance-connect-endpoint-id".
+	// DescribeInstanceConnectEndpointsFilterNameInstanceConnectEndpointId is
+	// the filter name "instance-connect-endpoint-id".
 	//
 	// The ID of the EC2 Instance Connect Endpoint.
 	DescribeInstanceConnectEndpointsFilterNameInstanceConnectEndpointId DescribeInstanceConnectEndpointsFilterName = "instance-connect-endpoint-id"
-	// DescribeInstanceConnectEndpointsFilterNameState is the filter name "state".
+	// DescribeInstanceConnectEndpointsFilterNameState is the filter name
+	// "state".
 	//
 	// The state of the EC2 Instance Connect Endpoint ( create-in-progress |
 	// create-complete | create-failed | delete-in-progress | delete-complete |
 	// delete-failed).
 	DescribeInstanceConnectEndpointsFilterNameState DescribeInstanceConnectEndpointsFilterName = "state"
-	// DescribeInstanceConnectEndpointsFilterNameSubnetId is the filter name "subnet-id".
+	// DescribeInstanceConnectEndpointsFilterNameSubnetId is the filter name
+	// "subnet-id".
 	//
-	// The ID of the subnet in which the EC2 Instance Connect Endpoint was created.
+	// The ID of the subnet in which the EC2 Instance Connect Endpoint was
+	// created.
 	DescribeInstanceConnectEndpointsFilterNameSubnetId DescribeInstanceConnectEndpointsFilterName = "subnet-id"
-	// DescribeInstanceConnectEndpointsFilterNameTagKey is the filter name "tag-key".
+	// DescribeInstanceConnectEndpointsFilterNameTagKey is the filter name
+	// "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeInstanceConnectEndpointsFilterNameTagKey DescribeInstanceConnectEndpointsFilterName = "tag-key"
-	// DescribeInstanceConnectEndpointsFilterNameTagValue is the filter name "tag-value".
+	// DescribeInstanceConnectEndpointsFilterNameTagValue is the filter name
+	// "tag-value".
 	//
 	// The value of a tag assigned to the resource. Use this filter to find all
 	// resources that have a tag with a specific value, regardless of tag key.
 	DescribeInstanceConnectEndpointsFilterNameTagValue DescribeInstanceConnectEndpointsFilterName = "tag-value"
-	// DescribeInstanceConnectEndpointsFilterNameVpcId is the filter name "vpc-id".
+	// DescribeInstanceConnectEndpointsFilterNameVpcId is the filter name
+	// "vpc-id".
 	//
 	// The ID of the VPC in which the EC2 Instance Connect Endpoint was created.
 	DescribeInstanceConnectEndpointsFilterNameVpcId DescribeInstanceConnectEndpointsFilterName = "vpc-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeInstanceConnectEndpointsFake serves pages of DescribeInstanceConnectEndpoints from memory; page i's token is "page-i".
+// describeInstanceConnectEndpointsFake serves pages of
+// DescribeInstanceConnectEndpoints from memory; page i's token is "page-i".
 type describeInstanceConnectEndpointsFake struct {
 	pages  []*DescribeInstanceConnectEndpointsOutput
 	calls  []DescribeInstanceConnectEndpointsInput
@@ -39,7 +40,8 @@ func (c *describeInstanceConnectEndpointsFake) DescribeInstanceConnectEndpoints(
 	return &out, nil
 }
 
-// newDescribeInstanceConnectEndpointsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceConnectEndpointsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeInstanceConnectEndpointsFake(sizes ...int) (*describeInstanceConnectEndpointsFake, []string) {
 	c := &describeInstanceConnectEndpointsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeInstanceConnectEndpointsFake(sizes ...int) (*describeInstanceCon
 	return c, want
 }
 
-// collectDescribeInstanceConnectEndpoints pages through p and returns the markers of its items.
+// collectDescribeInstanceConnectEndpoints pages through p and returns the
+// markers of its items.
 func collectDescribeInstanceConnectEndpoints(t *testing.T, p *DescribeInstanceConnectEndpointsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeInstanceConnectEndpoints(t *testing.T, p *DescribeInstanceCo
 	return got
 }
 
-// validDescribeInstanceConnectEndpointsInput returns an input with every required member set.
+// validDescribeInstanceConnectEndpointsInput returns an input with every
+// required member set.
 func validDescribeInstanceConnectEndpointsInput() *DescribeInstanceConnectEndpointsInput {
 	return &DescribeInstanceConnectEndpointsInput{}
 }

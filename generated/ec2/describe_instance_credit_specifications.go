@@ -13,10 +13,10 @@ import (
 // DescribeInstanceCreditSpecificationsInput is the input of
 // DescribeInstanceCreditSpecifications.
 type DescribeInstanceCreditSpecificationsInput struct {
-	// Checks whether you have the required permissions for the operation, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// Checks whether you have the required permissions for the operation,
+	// without actually making the request, and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -28,14 +28,16 @@ type DescribeInstanceCreditSpecificationsInput struct {
 	//
 	// Constraints: Maximum 1000 explicitly specified instance IDs.
 	InstanceIds []string `json:"InstanceIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceCreditSpecificationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeInstanceCreditSpecificationsInput) Validate() error {
 	return nil
 }
@@ -49,7 +51,8 @@ type DescribeInstanceCreditSpecificationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceCreditSpecificationsAPIClient is a client that can call DescribeInstanceCreditSpecifications, the operation boto3's describe_instance_credit_specifications paginator pages through.
+// DescribeInstanceCreditSpecificationsAPIClient is a client that can call
+// DescribeInstanceCreditSpecifications.
 //
 // See [DescribeInstanceCreditSpecifications in the AWS API documentation].
 //
@@ -88,24 +91,28 @@ var describeInstanceCreditSpecificationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceCreditSpecificationsItems returns the items of a DescribeInstanceCreditSpecifications page.
+// describeInstanceCreditSpecificationsItems returns the items of a
+// DescribeInstanceCreditSpecifications page.
 func describeInstanceCreditSpecificationsItems(out *DescribeInstanceCreditSpecificationsOutput) []InstanceCreditSpecification {
 	return out.InstanceCreditSpecifications
 }
 
-// DescribeInstanceCreditSpecificationsPaginator pages through DescribeInstanceCreditSpecifications the way boto3's describe_instance_credit_specifications paginator does.
+// DescribeInstanceCreditSpecificationsPaginator pages through the results of
+// DescribeInstanceCreditSpecifications as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_credit_specifications.
+// [DescribeInstanceCreditSpecificationsAPIClient.DescribeInstanceCreditSpecifications].
 //
-// Each page is a *DescribeInstanceCreditSpecificationsOutput; Items yields the elements of InstanceCreditSpecifications across pages.
+// Each page is a *DescribeInstanceCreditSpecificationsOutput; Items yields the
+// elements of InstanceCreditSpecifications across pages.
 type DescribeInstanceCreditSpecificationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceCreditSpecificationsPaginator returns a paginator over DescribeInstanceCreditSpecifications, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceCreditSpecificationsPaginator returns a paginator over
+// DescribeInstanceCreditSpecifications, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeInstanceCreditSpecificationsPaginator(client DescribeInstanceCreditSpecificationsAPIClient, in *DescribeInstanceCreditSpecificationsInput, optFns ...func(*paginate.Options)) *DescribeInstanceCreditSpecificationsPaginator {
 	var input DescribeInstanceCreditSpecificationsInput
 	if in != nil {
@@ -121,19 +128,22 @@ func NewDescribeInstanceCreditSpecificationsPaginator(client DescribeInstanceCre
 	return &DescribeInstanceCreditSpecificationsPaginator{paginateimpl.New(describeInstanceCreditSpecificationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceCreditSpecificationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceCreditSpecificationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceCreditSpecificationsPaginator) NextPage(ctx context.Context) (*DescribeInstanceCreditSpecificationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -142,7 +152,8 @@ func (p *DescribeInstanceCreditSpecificationsPaginator) NextPage(ctx context.Con
 	return page.(*DescribeInstanceCreditSpecificationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceCreditSpecificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceCreditSpecificationsOutput, error] {
 	return func(yield func(*DescribeInstanceCreditSpecificationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -154,7 +165,8 @@ func (p *DescribeInstanceCreditSpecificationsPaginator) Pages(ctx context.Contex
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceCreditSpecificationsPaginator) Items(ctx context.Context) iter.Seq2[InstanceCreditSpecification, error] {
 	return func(yield func(InstanceCreditSpecification, error) bool) {
 		for p.HasMorePages() {
@@ -174,11 +186,14 @@ func (p *DescribeInstanceCreditSpecificationsPaginator) Items(ctx context.Contex
 	}
 }
 
-// DescribeInstanceCreditSpecificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceCreditSpecificationsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeInstanceCreditSpecificationsFilterName string
 
 const (
-	// DescribeInstanceCreditSpecificationsFilterNameInstanceId is the filter name "instance-id".
+	// DescribeInstanceCreditSpecificationsFilterNameInstanceId is the filter
+	// name "instance-id".
 	//
 	// The ID of the instance.
 	DescribeInstanceCreditSpecificationsFilterNameInstanceId DescribeInstanceCreditSpecificationsFilterName = "instance-id"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeInstanceCreditSpecificationsFake serves pages of DescribeInstanceCreditSpecifications from memory; page i's token is "page-i".
+// describeInstanceCreditSpecificationsFake serves pages of
+// DescribeInstanceCreditSpecifications from memory; page i's token is "page-i".
 type describeInstanceCreditSpecificationsFake struct {
 	pages  []*DescribeInstanceCreditSpecificationsOutput
 	calls  []DescribeInstanceCreditSpecificationsInput
@@ -38,7 +39,8 @@ func (c *describeInstanceCreditSpecificationsFake) DescribeInstanceCreditSpecifi
 	return &out, nil
 }
 
-// newDescribeInstanceCreditSpecificationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceCreditSpecificationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeInstanceCreditSpecificationsFake(sizes ...int) (*describeInstanceCreditSpecificationsFake, []string) {
 	c := &describeInstanceCreditSpecificationsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeInstanceCreditSpecificationsFake(sizes ...int) (*describeInstanc
 	return c, want
 }
 
-// collectDescribeInstanceCreditSpecifications pages through p and returns the markers of its items.
+// collectDescribeInstanceCreditSpecifications pages through p and returns the
+// markers of its items.
 func collectDescribeInstanceCreditSpecifications(t *testing.T, p *DescribeInstanceCreditSpecificationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeInstanceCreditSpecifications(t *testing.T, p *DescribeInstan
 	return got
 }
 
-// validDescribeInstanceCreditSpecificationsInput returns an input with every required member set.
+// validDescribeInstanceCreditSpecificationsInput returns an input with every
+// required member set.
 func validDescribeInstanceCreditSpecificationsInput() *DescribeInstanceCreditSpecificationsInput {
 	return &DescribeInstanceCreditSpecificationsInput{}
 }

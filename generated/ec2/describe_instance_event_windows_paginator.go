@@ -14,9 +14,9 @@ import (
 // DescribeInstanceEventWindows.
 type DescribeInstanceEventWindowsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the event windows.
 	InstanceEventWindowIds []string `json:"InstanceEventWindowIds,omitempty"`
@@ -26,34 +26,36 @@ type DescribeInstanceEventWindowsInput struct {
 	//     Dedicated Host ID.
 	//   - event-window-name - The event windows associated with the specified
 	//     names.
-	//   - instance-id - The event windows associated with the specified instance
-	//     ID.
-	//   - instance-tag - The event windows associated with the specified tag and
-	//     value.
-	//   - instance-tag-key - The event windows associated with the specified tag
-	//     key, regardless of the value.
-	//   - instance-tag-value - The event windows associated with the specified tag
-	//     value, regardless of the key.
+	//   - instance-id - The event windows associated with the specified
+	//     instance ID.
+	//   - instance-tag - The event windows associated with the specified tag
+	//     and value.
+	//   - instance-tag-key - The event windows associated with the specified
+	//     tag key, regardless of the value.
+	//   - instance-tag-value - The event windows associated with the specified
+	//     tag value, regardless of the key.
 	//   - tag:<key> - The key/value combination of a tag assigned to the event
 	//     window. Use the tag key in the filter name and the tag value as the
-	//     filter value. For example, to find all resources that have a tag with the
-	//     key Owner and the value CMX, specify tag:Owner for the filter name and
-	//     CMX for the filter value.
-	//   - tag-key - The key of a tag assigned to the event window. Use this filter
-	//     to find all event windows that have a tag with a specific key, regardless
-	//     of the tag value.
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value CMX, specify tag:Owner for the filter
+	//     name and CMX for the filter value.
+	//   - tag-key - The key of a tag assigned to the event window. Use this
+	//     filter to find all event windows that have a tag with a specific key,
+	//     regardless of the tag value.
 	//   - tag-value - The value of a tag assigned to the event window. Use this
-	//     filter to find all event windows that have a tag with a specific value,
-	//     regardless of the tag key.
+	//     filter to find all event windows that have a tag with a specific
+	//     value, regardless of the tag key.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceEventWindowsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeInstanceEventWindowsInput) Validate() error {
 	return nil
 }
@@ -67,7 +69,8 @@ type DescribeInstanceEventWindowsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceEventWindowsAPIClient is a client that can call DescribeInstanceEventWindows, the operation boto3's describe_instance_event_windows paginator pages through.
+// DescribeInstanceEventWindowsAPIClient is a client that can call
+// DescribeInstanceEventWindows.
 //
 // See [DescribeInstanceEventWindows in the AWS API documentation].
 //
@@ -106,24 +109,28 @@ var describeInstanceEventWindowsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceEventWindowsItems returns the items of a DescribeInstanceEventWindows page.
+// describeInstanceEventWindowsItems returns the items of a
+// DescribeInstanceEventWindows page.
 func describeInstanceEventWindowsItems(out *DescribeInstanceEventWindowsOutput) []InstanceEventWindow {
 	return out.InstanceEventWindows
 }
 
-// DescribeInstanceEventWindowsPaginator pages through DescribeInstanceEventWindows the way boto3's describe_instance_event_windows paginator does.
+// DescribeInstanceEventWindowsPaginator pages through the results of
+// DescribeInstanceEventWindows as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_event_windows.
+// [DescribeInstanceEventWindowsAPIClient.DescribeInstanceEventWindows].
 //
-// Each page is a *DescribeInstanceEventWindowsOutput; Items yields the elements of InstanceEventWindows across pages.
+// Each page is a *DescribeInstanceEventWindowsOutput; Items yields the elements
+// of InstanceEventWindows across pages.
 type DescribeInstanceEventWindowsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceEventWindowsPaginator returns a paginator over DescribeInstanceEventWindows, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceEventWindowsPaginator returns a paginator over
+// DescribeInstanceEventWindows, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeInstanceEventWindowsPaginator(client DescribeInstanceEventWindowsAPIClient, in *DescribeInstanceEventWindowsInput, optFns ...func(*paginate.Options)) *DescribeInstanceEventWindowsPaginator {
 	var input DescribeInstanceEventWindowsInput
 	if in != nil {
@@ -139,19 +146,22 @@ func NewDescribeInstanceEventWindowsPaginator(client DescribeInstanceEventWindow
 	return &DescribeInstanceEventWindowsPaginator{paginateimpl.New(describeInstanceEventWindowsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceEventWindowsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceEventWindowsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceEventWindowsPaginator) NextPage(ctx context.Context) (*DescribeInstanceEventWindowsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -160,7 +170,8 @@ func (p *DescribeInstanceEventWindowsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeInstanceEventWindowsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceEventWindowsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceEventWindowsOutput, error] {
 	return func(yield func(*DescribeInstanceEventWindowsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -172,7 +183,8 @@ func (p *DescribeInstanceEventWindowsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceEventWindowsPaginator) Items(ctx context.Context) iter.Seq2[InstanceEventWindow, error] {
 	return func(yield func(InstanceEventWindow, error) bool) {
 		for p.HasMorePages() {
@@ -192,51 +204,62 @@ func (p *DescribeInstanceEventWindowsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeInstanceEventWindowsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceEventWindowsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeInstanceEventWindowsFilterName string
 
 const (
-	// DescribeInstanceEventWindowsFilterNameDedicatedHostId is the filter name "dedicated-host-id".
+	// DescribeInstanceEventWindowsFilterNameDedicatedHostId is the filter name
+	// "dedicated-host-id".
 	//
 	// The event windows associated with the specified Dedicated Host ID.
 	DescribeInstanceEventWindowsFilterNameDedicatedHostId DescribeInstanceEventWindowsFilterName = "dedicated-host-id"
-	// DescribeInstanceEventWindowsFilterNameEventWindowName is the filter name "event-window-name".
+	// DescribeInstanceEventWindowsFilterNameEventWindowName is the filter name
+	// "event-window-name".
 	//
 	// The event windows associated with the specified names.
 	DescribeInstanceEventWindowsFilterNameEventWindowName DescribeInstanceEventWindowsFilterName = "event-window-name"
-	// DescribeInstanceEventWindowsFilterNameInstanceId is the filter name "instance-id".
+	// DescribeInstanceEventWindowsFilterNameInstanceId is the filter name
+	// "instance-id".
 	//
 	// The event windows associated with the specified instance ID.
 	DescribeInstanceEventWindowsFilterNameInstanceId DescribeInstanceEventWindowsFilterName = "instance-id"
-	// DescribeInstanceEventWindowsFilterNameInstanceTag is the filter name "instance-tag".
+	// DescribeInstanceEventWindowsFilterNameInstanceTag is the filter name
+	// "instance-tag".
 	//
 	// The event windows associated with the specified tag and value.
 	DescribeInstanceEventWindowsFilterNameInstanceTag DescribeInstanceEventWindowsFilterName = "instance-tag"
-	// DescribeInstanceEventWindowsFilterNameInstanceTagKey is the filter name "instance-tag-key".
+	// DescribeInstanceEventWindowsFilterNameInstanceTagKey is the filter name
+	// "instance-tag-key".
 	//
-	// The event windows associated with the specified tag key, regardless of the
-	// value.
+	// The event windows associated with the specified tag key, regardless of
+	// the value.
 	DescribeInstanceEventWindowsFilterNameInstanceTagKey DescribeInstanceEventWindowsFilterName = "instance-tag-key"
-	// DescribeInstanceEventWindowsFilterNameInstanceTagValue is the filter name "instance-tag-value".
+	// DescribeInstanceEventWindowsFilterNameInstanceTagValue is the filter name
+	// "instance-tag-value".
 	//
-	// The event windows associated with the specified tag value, regardless of the
-	// key.
+	// The event windows associated with the specified tag value, regardless of
+	// the key.
 	DescribeInstanceEventWindowsFilterNameInstanceTagValue DescribeInstanceEventWindowsFilterName = "instance-tag-value"
-	// DescribeInstanceEventWindowsFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeInstanceEventWindowsFilterNameTagKey2 is the filter name
+	// "tag-key".
 	//
-	// The key of a tag assigned to the event window. Use this filter to find all
-	// event windows that have a tag with a specific key, regardless of the tag
-	// value.
+	// The key of a tag assigned to the event window. Use this filter to find
+	// all event windows that have a tag with a specific key, regardless of the
+	// tag value.
 	DescribeInstanceEventWindowsFilterNameTagKey2 DescribeInstanceEventWindowsFilterName = "tag-key"
-	// DescribeInstanceEventWindowsFilterNameTagValue is the filter name "tag-value".
+	// DescribeInstanceEventWindowsFilterNameTagValue is the filter name
+	// "tag-value".
 	//
-	// The value of a tag assigned to the event window. Use this filter to find all
-	// event windows that have a tag with a specific value, regardless of the tag
-	// key.
+	// The value of a tag assigned to the event window. Use this filter to find
+	// all event windows that have a tag with a specific value, regardless of
+	// the tag key.
 	DescribeInstanceEventWindowsFilterNameTagValue DescribeInstanceEventWindowsFilterName = "tag-value"
 )
 
-// DescribeInstanceEventWindowsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeInstanceEventWindowsFilterNameTagKey is the filter name "tag:"
+// followed by key.
 //
 // The key/value combination of a tag assigned to the event window. Use the tag
 // key in the filter name and the tag value as the filter value. For example, to

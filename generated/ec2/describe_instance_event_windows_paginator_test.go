@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeInstanceEventWindowsFake serves pages of DescribeInstanceEventWindows from memory; page i's token is "page-i".
+// describeInstanceEventWindowsFake serves pages of DescribeInstanceEventWindows
+// from memory; page i's token is "page-i".
 type describeInstanceEventWindowsFake struct {
 	pages  []*DescribeInstanceEventWindowsOutput
 	calls  []DescribeInstanceEventWindowsInput
@@ -38,7 +39,8 @@ func (c *describeInstanceEventWindowsFake) DescribeInstanceEventWindows(ctx cont
 	return &out, nil
 }
 
-// newDescribeInstanceEventWindowsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceEventWindowsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeInstanceEventWindowsFake(sizes ...int) (*describeInstanceEventWindowsFake, []string) {
 	c := &describeInstanceEventWindowsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeInstanceEventWindowsFake(sizes ...int) (*describeInstanceEventWi
 	return c, want
 }
 
-// collectDescribeInstanceEventWindows pages through p and returns the markers of its items.
+// collectDescribeInstanceEventWindows pages through p and returns the markers
+// of its items.
 func collectDescribeInstanceEventWindows(t *testing.T, p *DescribeInstanceEventWindowsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeInstanceEventWindows(t *testing.T, p *DescribeInstanceEventW
 	return got
 }
 
-// validDescribeInstanceEventWindowsInput returns an input with every required member set.
+// validDescribeInstanceEventWindowsInput returns an input with every required
+// member set.
 func validDescribeInstanceEventWindowsInput() *DescribeInstanceEventWindowsInput {
 	return &DescribeInstanceEventWindowsInput{}
 }

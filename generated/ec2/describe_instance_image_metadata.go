@@ -24,25 +24,26 @@ type DescribeInstanceImageMetadataInput struct {
 	//   - instance-state-name - The state of the instance ( pending | running |
 	//     shutting-down | terminated | stopping | stopped).
 	//   - instance-type - The type of instance (for example, t3.micro).
-	//   - launch-time - The time when the instance was launched, in the ISO 8601
-	//     format in the UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
-	//     2023-09-29T11:04:43.305Z. You can use a wildcard ( *), for example,
-	//     2023-09-29T*, which matches an entire day.
+	//   - launch-time - The time when the instance was launched, in the ISO
+	//     8601 format in the UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for
+	//     example, 2023-09-29T11:04:43.305Z. You can use a wildcard ( *), for
+	//     example, 2023-09-29T*, which matches an entire day.
 	//   - owner-alias - The owner alias ( amazon | aws-marketplace |
-	//     aws-backup-vault). The valid aliases are defined in an Amazon-maintained
-	//     list. This is not the Amazon Web Services account alias that can be set
-	//     using the IAM console. We recommend that you use the Owner request
-	//     parameter instead of this filter.
-	//   - owner-id - The Amazon Web Services account ID of the owner. We recommend
-	//     that you use the Owner request parameter instead of this filter.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//     aws-backup-vault). The valid aliases are defined in an
+	//     Amazon-maintained list. This is not the Amazon Web Services account
+	//     alias that can be set using the IAM console. We recommend that you
+	//     use the Owner request parameter instead of this filter.
+	//   - owner-id - The Amazon Web Services account ID of the owner. We
+	//     recommend that you use the Owner request parameter instead of this
+	//     filter.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - zone-id - The ID of the Availability Zone (for example, usw2-az2) or
 	//     Local Zone (for example, usw2-lax1-az1) of the instance.
 	Filters []Filter `json:"Filters,omitempty"`
@@ -52,18 +53,20 @@ type DescribeInstanceImageMetadataInput struct {
 	// information for all instances.
 	InstanceIds []string `json:"InstanceIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceImageMetadataInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeInstanceImageMetadataInput) Validate() error {
 	return nil
 }
@@ -77,7 +80,8 @@ type DescribeInstanceImageMetadataOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceImageMetadataAPIClient is a client that can call DescribeInstanceImageMetadata, the operation boto3's describe_instance_image_metadata paginator pages through.
+// DescribeInstanceImageMetadataAPIClient is a client that can call
+// DescribeInstanceImageMetadata.
 //
 // See [DescribeInstanceImageMetadata in the AWS API documentation].
 //
@@ -116,24 +120,28 @@ var describeInstanceImageMetadataSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceImageMetadataItems returns the items of a DescribeInstanceImageMetadata page.
+// describeInstanceImageMetadataItems returns the items of a
+// DescribeInstanceImageMetadata page.
 func describeInstanceImageMetadataItems(out *DescribeInstanceImageMetadataOutput) []InstanceImageMetadata {
 	return out.InstanceImageMetadata
 }
 
-// DescribeInstanceImageMetadataPaginator pages through DescribeInstanceImageMetadata the way boto3's describe_instance_image_metadata paginator does.
+// DescribeInstanceImageMetadataPaginator pages through the results of
+// DescribeInstanceImageMetadata as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_image_metadata.
+// [DescribeInstanceImageMetadataAPIClient.DescribeInstanceImageMetadata].
 //
-// Each page is a *DescribeInstanceImageMetadataOutput; Items yields the elements of InstanceImageMetadata across pages.
+// Each page is a *DescribeInstanceImageMetadataOutput; Items yields the
+// elements of InstanceImageMetadata across pages.
 type DescribeInstanceImageMetadataPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceImageMetadataPaginator returns a paginator over DescribeInstanceImageMetadata, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceImageMetadataPaginator returns a paginator over
+// DescribeInstanceImageMetadata, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeInstanceImageMetadataPaginator(client DescribeInstanceImageMetadataAPIClient, in *DescribeInstanceImageMetadataInput, optFns ...func(*paginate.Options)) *DescribeInstanceImageMetadataPaginator {
 	var input DescribeInstanceImageMetadataInput
 	if in != nil {
@@ -149,19 +157,22 @@ func NewDescribeInstanceImageMetadataPaginator(client DescribeInstanceImageMetad
 	return &DescribeInstanceImageMetadataPaginator{paginateimpl.New(describeInstanceImageMetadataSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceImageMetadataPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceImageMetadataPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceImageMetadataPaginator) NextPage(ctx context.Context) (*DescribeInstanceImageMetadataOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -170,7 +181,8 @@ func (p *DescribeInstanceImageMetadataPaginator) NextPage(ctx context.Context) (
 	return page.(*DescribeInstanceImageMetadataOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceImageMetadataPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceImageMetadataOutput, error] {
 	return func(yield func(*DescribeInstanceImageMetadataOutput, error) bool) {
 		for p.HasMorePages() {
@@ -182,7 +194,8 @@ func (p *DescribeInstanceImageMetadataPaginator) Pages(ctx context.Context) iter
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceImageMetadataPaginator) Items(ctx context.Context) iter.Seq2[InstanceImageMetadata, error] {
 	return func(yield func(InstanceImageMetadata, error) bool) {
 		for p.HasMorePages() {
@@ -202,65 +215,80 @@ func (p *DescribeInstanceImageMetadataPaginator) Items(ctx context.Context) iter
 	}
 }
 
-// DescribeInstanceImageMetadataFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceImageMetadataFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeInstanceImageMetadataFilterName string
 
 const (
-	// DescribeInstanceImageMetadataFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeInstanceImageMetadataFilterNameAvailabilityZone is the filter
+	// name "availability-zone".
 	//
 	// The name of the Availability Zone (for example, us-west-2a) or Local Zone
 	// (for example, us-west-2-lax-1b) of the instance.
 	DescribeInstanceImageMetadataFilterNameAvailabilityZone DescribeInstanceImageMetadataFilterName = "availability-zone"
-	// DescribeInstanceImageMetadataFilterNameInstanceId is the filter name "instance-id".
+	// DescribeInstanceImageMetadataFilterNameInstanceId is the filter name
+	// "instance-id".
 	//
 	// The ID of the instance.
 	DescribeInstanceImageMetadataFilterNameInstanceId DescribeInstanceImageMetadataFilterName = "instance-id"
-	// DescribeInstanceImageMetadataFilterNameImageAllowed is the filter name "image-allowed".
+	// DescribeInstanceImageMetadataFilterNameImageAllowed is the filter name
+	// "image-allowed".
 	//
-	// A Boolean that indicates whether the image meets the criteria specified for
-	// Allowed AMIs.
+	// A Boolean that indicates whether the image meets the criteria specified
+	// for Allowed AMIs.
 	DescribeInstanceImageMetadataFilterNameImageAllowed DescribeInstanceImageMetadataFilterName = "image-allowed"
-	// DescribeInstanceImageMetadataFilterNameInstanceStateName is the filter name "instance-state-name".
+	// DescribeInstanceImageMetadataFilterNameInstanceStateName is the filter
+	// name "instance-state-name".
 	//
-	// The state of the instance ( pending | running | shutting-down | terminated |
-	// stopping | stopped).
+	// The state of the instance ( pending | running | shutting-down |
+	// terminated | stopping | stopped).
 	DescribeInstanceImageMetadataFilterNameInstanceStateName DescribeInstanceImageMetadataFilterName = "instance-state-name"
-	// DescribeInstanceImageMetadataFilterNameInstanceType is the filter name "instance-type".
+	// DescribeInstanceImageMetadataFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The type of instance (for example, t3.micro).
 	DescribeInstanceImageMetadataFilterNameInstanceType DescribeInstanceImageMetadataFilterName = "instance-type"
-	// DescribeInstanceImageMetadataFilterNameLaunchTime is the filter name "launch-time".
+	// DescribeInstanceImageMetadataFilterNameLaunchTime is the filter name
+	// "launch-time".
 	//
-	// The time when the instance was launched, in the ISO 8601 format in the UTC
-	// time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example, 2023-09-29T11:04:43.305Z.
-	// You can use a wildcard ( *), for example, 2023-09-29T*, which matches an
-	// entire day.
+	// The time when the instance was launched, in the ISO 8601 format in the
+	// UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
+	// 2023-09-29T11:04:43.305Z. You can use a wildcard ( *), for example,
+	// 2023-09-29T*, which matches an entire day.
 	DescribeInstanceImageMetadataFilterNameLaunchTime DescribeInstanceImageMetadataFilterName = "launch-time"
-	// DescribeInstanceImageMetadataFilterNameOwnerAlias is the filter name "owner-alias".
+	// DescribeInstanceImageMetadataFilterNameOwnerAlias is the filter name
+	// "owner-alias".
 	//
 	// The owner alias ( amazon | aws-marketplace | aws-backup-vault). The valid
-	// aliases are defined in an Amazon-maintained list. This is not the Amazon Web
-	// Services account alias that can be set using the IAM console. We recommend
-	// that you use the Owner request parameter instead of this filter.
+	// aliases are defined in an Amazon-maintained list. This is not the Amazon
+	// Web Services account alias that can be set using the IAM console. We
+	// recommend that you use the Owner request parameter instead of this
+	// filter.
 	DescribeInstanceImageMetadataFilterNameOwnerAlias DescribeInstanceImageMetadataFilterName = "owner-alias"
-	// DescribeInstanceImageMetadataFilterNameOwnerId is the filter name "owner-id".
+	// DescribeInstanceImageMetadataFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
-	// The Amazon Web Services account ID of the owner. We recommend that you use
-	// the Owner request parameter instead of this filter.
+	// The Amazon Web Services account ID of the owner. We recommend that you
+	// use the Owner request parameter instead of this filter.
 	DescribeInstanceImageMetadataFilterNameOwnerId DescribeInstanceImageMetadataFilterName = "owner-id"
-	// DescribeInstanceImageMetadataFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeInstanceImageMetadataFilterNameTagKey2 is the filter name
+	// "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeInstanceImageMetadataFilterNameTagKey2 DescribeInstanceImageMetadataFilterName = "tag-key"
-	// DescribeInstanceImageMetadataFilterNameZoneId is the filter name "zone-id".
+	// DescribeInstanceImageMetadataFilterNameZoneId is the filter name
+	// "zone-id".
 	//
-	// The ID of the Availability Zone (for example, usw2-az2) or Local Zone (for
-	// example, usw2-lax1-az1) of the instance.
+	// The ID of the Availability Zone (for example, usw2-az2) or Local Zone
+	// (for example, usw2-lax1-az1) of the instance.
 	DescribeInstanceImageMetadataFilterNameZoneId DescribeInstanceImageMetadataFilterName = "zone-id"
 )
 
-// DescribeInstanceImageMetadataFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeInstanceImageMetadataFilterNameTagKey is the filter name "tag:"
+// followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to

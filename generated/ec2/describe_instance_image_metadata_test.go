@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeInstanceImageMetadataFake serves pages of DescribeInstanceImageMetadata from memory; page i's token is "page-i".
+// describeInstanceImageMetadataFake serves pages of
+// DescribeInstanceImageMetadata from memory; page i's token is "page-i".
 type describeInstanceImageMetadataFake struct {
 	pages  []*DescribeInstanceImageMetadataOutput
 	calls  []DescribeInstanceImageMetadataInput
@@ -39,7 +40,8 @@ func (c *describeInstanceImageMetadataFake) DescribeInstanceImageMetadata(ctx co
 	return &out, nil
 }
 
-// newDescribeInstanceImageMetadataFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceImageMetadataFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeInstanceImageMetadataFake(sizes ...int) (*describeInstanceImageMetadataFake, []string) {
 	c := &describeInstanceImageMetadataFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeInstanceImageMetadataFake(sizes ...int) (*describeInstanceImageM
 	return c, want
 }
 
-// collectDescribeInstanceImageMetadata pages through p and returns the markers of its items.
+// collectDescribeInstanceImageMetadata pages through p and returns the markers
+// of its items.
 func collectDescribeInstanceImageMetadata(t *testing.T, p *DescribeInstanceImageMetadataPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeInstanceImageMetadata(t *testing.T, p *DescribeInstanceImage
 	return got
 }
 
-// validDescribeInstanceImageMetadataInput returns an input with every required member set.
+// validDescribeInstanceImageMetadataInput returns an input with every required
+// member set.
 func validDescribeInstanceImageMetadataInput() *DescribeInstanceImageMetadataInput {
 	return &DescribeInstanceImageMetadataInput{}
 }

@@ -19,67 +19,71 @@ type DescribeInstanceStatusInput struct {
 	// Constraints: Maximum 100 explicitly specified instance IDs.
 	InstanceIds []string `json:"InstanceIds,omitempty"`
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
-	// Checks whether you have the required permissions for the operation, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// Checks whether you have the required permissions for the operation,
+	// without actually making the request, and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
 	//   - availability-zone - The Availability Zone of the instance.
-	//   - availability-zone-id - The ID of the Availability Zone of the instance.
+	//   - availability-zone-id - The ID of the Availability Zone of the
+	//     instance.
 	//   - event.code - The code for the scheduled event ( instance-reboot |
 	//     system-reboot | system-maintenance | instance-retirement |
 	//     instance-stop).
 	//   - event.description - A description of the event.
-	//   - event.instance-event-id - The ID of the event whose date and time you are
-	//     modifying.
+	//   - event.instance-event-id - The ID of the event whose date and time you
+	//     are modifying.
 	//   - event.not-after - The latest end time for the scheduled event (for
 	//     example, 2014-09-15T17:15:20.000Z).
-	//   - event.not-before - The earliest start time for the scheduled event (for
-	//     example, 2014-09-15T17:15:20.000Z).
+	//   - event.not-before - The earliest start time for the scheduled event
+	//     (for example, 2014-09-15T17:15:20.000Z).
 	//   - event.not-before-deadline - The deadline for starting the event (for
 	//     example, 2014-09-15T17:15:20.000Z).
 	//   - instance-state-code - The code for the instance state, as a 16-bit
-	//     unsigned integer. The high byte is used for internal purposes and should
-	//     be ignored. The low byte is set based on the state represented. The valid
-	//     values are 0 (pending), 16 (running), 32 (shutting-down), 48
-	//     (terminated), 64 (stopping), and 80 (stopped).
+	//     unsigned integer. The high byte is used for internal purposes and
+	//     should be ignored. The low byte is set based on the state
+	//     represented. The valid values are 0 (pending), 16 (running), 32
+	//     (shutting-down), 48 (terminated), 64 (stopping), and 80 (stopped).
 	//   - instance-state-name - The state of the instance ( pending | running |
 	//     shutting-down | terminated | stopping | stopped).
-	//   - instance-status.reachability - Filters on instance status where the name
-	//     is reachability ( passed | failed | initializing | insufficient-data).
+	//   - instance-status.reachability - Filters on instance status where the
+	//     name is reachability ( passed | failed | initializing |
+	//     insufficient-data).
 	//   - instance-status.status - The status of the instance ( ok | impaired |
 	//     initializing | insufficient-data | not-applicable).
 	//   - operator.managed - A Boolean that indicates whether this is a managed
 	//     instance.
-	//   - operator.principal - The principal that manages the instance. Only valid
-	//     for managed instances, where managed is true.
-	//   - system-status.reachability - Filters on system status where the name is
-	//     reachability ( passed | failed | initializing | insufficient-data).
-	//   - system-status.status - The system status of the instance ( ok | impaired
-	//     | initializing | insufficient-data | not-applicable).
-	//   - attached-ebs-status.status - The status of the attached EBS volume for
-	//     the instance ( ok | impaired | initializing | insufficient-data |
+	//   - operator.principal - The principal that manages the instance. Only
+	//     valid for managed instances, where managed is true.
+	//   - system-status.reachability - Filters on system status where the name
+	//     is reachability ( passed | failed | initializing |
+	//     insufficient-data).
+	//   - system-status.status - The system status of the instance ( ok |
+	//     impaired | initializing | insufficient-data | not-applicable).
+	//   - attached-ebs-status.status - The status of the attached EBS volume
+	//     for the instance ( ok | impaired | initializing | insufficient-data |
 	//     not-applicable).
 	Filters []Filter `json:"Filters,omitempty"`
-	// When true, includes the health status for all instances. When false, includes
-	// the health status for running instances only.
+	// When true, includes the health status for all instances. When false,
+	// includes the health status for running instances only.
 	//
 	// Default: false
 	IncludeAllInstances *bool `json:"IncludeAllInstances,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceStatusInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeInstanceStatusInput) Validate() error {
 	return nil
 }
@@ -92,7 +96,8 @@ type DescribeInstanceStatusOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceStatusAPIClient is a client that can call DescribeInstanceStatus, the operation boto3's describe_instance_status paginator pages through.
+// DescribeInstanceStatusAPIClient is a client that can call
+// DescribeInstanceStatus.
 //
 // See [DescribeInstanceStatus in the AWS API documentation].
 //
@@ -131,24 +136,28 @@ var describeInstanceStatusSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceStatusItems returns the items of a DescribeInstanceStatus page.
+// describeInstanceStatusItems returns the items of a DescribeInstanceStatus
+// page.
 func describeInstanceStatusItems(out *DescribeInstanceStatusOutput) []InstanceStatus {
 	return out.InstanceStatuses
 }
 
-// DescribeInstanceStatusPaginator pages through DescribeInstanceStatus the way boto3's describe_instance_status paginator does.
+// DescribeInstanceStatusPaginator pages through the results of
+// DescribeInstanceStatus as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_status.
+// [DescribeInstanceStatusAPIClient.DescribeInstanceStatus].
 //
-// Each page is a *DescribeInstanceStatusOutput; Items yields the elements of InstanceStatuses across pages.
+// Each page is a *DescribeInstanceStatusOutput; Items yields the elements of
+// InstanceStatuses across pages.
 type DescribeInstanceStatusPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceStatusPaginator returns a paginator over DescribeInstanceStatus, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceStatusPaginator returns a paginator over
+// DescribeInstanceStatus, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeInstanceStatusPaginator(client DescribeInstanceStatusAPIClient, in *DescribeInstanceStatusInput, optFns ...func(*paginate.Options)) *DescribeInstanceStatusPaginator {
 	var input DescribeInstanceStatusInput
 	if in != nil {
@@ -164,19 +173,22 @@ func NewDescribeInstanceStatusPaginator(client DescribeInstanceStatusAPIClient, 
 	return &DescribeInstanceStatusPaginator{paginateimpl.New(describeInstanceStatusSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceStatusPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceStatusPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceStatusPaginator) NextPage(ctx context.Context) (*DescribeInstanceStatusOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -185,7 +197,8 @@ func (p *DescribeInstanceStatusPaginator) NextPage(ctx context.Context) (*Descri
 	return page.(*DescribeInstanceStatusOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceStatusOutput, error] {
 	return func(yield func(*DescribeInstanceStatusOutput, error) bool) {
 		for p.HasMorePages() {
@@ -197,7 +210,8 @@ func (p *DescribeInstanceStatusPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceStatusPaginator) Items(ctx context.Context) iter.Seq2[InstanceStatus, error] {
 	return func(yield func(InstanceStatus, error) bool) {
 		for p.HasMorePages() {
@@ -217,88 +231,107 @@ func (p *DescribeInstanceStatusPaginator) Items(ctx context.Context) iter.Seq2[I
 	}
 }
 
-// DescribeInstanceStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceStatusFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeInstanceStatusFilterName string
 
 const (
-	// DescribeInstanceStatusFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeInstanceStatusFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the instance.
 	DescribeInstanceStatusFilterNameAvailabilityZone DescribeInstanceStatusFilterName = "availability-zone"
-	// DescribeInstanceStatusFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeInstanceStatusFilterNameAvailabilityZoneId is the filter name
+	// "availability-zone-id".
 	//
 	// The ID of the Availability Zone of the instance.
 	DescribeInstanceStatusFilterNameAvailabilityZoneId DescribeInstanceStatusFilterName = "availability-zone-id"
-	// DescribeInstanceStatusFilterNameEventCode is the filter name "event.code".
+	// DescribeInstanceStatusFilterNameEventCode is the filter name
+	// "event.code".
 	//
 	// The code for the scheduled event ( instance-reboot | system-reboot |
 	// system-maintenance | instance-retirement | instance-stop).
 	DescribeInstanceStatusFilterNameEventCode DescribeInstanceStatusFilterName = "event.code"
-	// DescribeInstanceStatusFilterNameEventDescription is the filter name "event.description".
+	// DescribeInstanceStatusFilterNameEventDescription is the filter name
+	// "event.description".
 	//
 	// A description of the event.
 	DescribeInstanceStatusFilterNameEventDescription DescribeInstanceStatusFilterName = "event.description"
-	// DescribeInstanceStatusFilterNameEventInstanceEventId is the filter name "event.instance-event-id".
+	// DescribeInstanceStatusFilterNameEventInstanceEventId is the filter name
+	// "event.instance-event-id".
 	//
 	// The ID of the event whose date and time you are modifying.
 	DescribeInstanceStatusFilterNameEventInstanceEventId DescribeInstanceStatusFilterName = "event.instance-event-id"
-	// DescribeInstanceStatusFilterNameEventNotAfter is the filter name "event.not-after".
+	// DescribeInstanceStatusFilterNameEventNotAfter is the filter name
+	// "event.not-after".
 	//
 	// The latest end time for the scheduled event (for example,
 	// 2014-09-15T17:15:20.000Z).
 	DescribeInstanceStatusFilterNameEventNotAfter DescribeInstanceStatusFilterName = "event.not-after"
-	// DescribeInstanceStatusFilterNameEventNotBefore is the filter name "event.not-before".
+	// DescribeInstanceStatusFilterNameEventNotBefore is the filter name
+	// "event.not-before".
 	//
 	// The earliest start time for the scheduled event (for example,
 	// 2014-09-15T17:15:20.000Z).
 	DescribeInstanceStatusFilterNameEventNotBefore DescribeInstanceStatusFilterName = "event.not-before"
-	// DescribeInstanceStatusFilterNameEventNotBeforeDeadline is the filter name "event.not-before-deadline".
+	// DescribeInstanceStatusFilterNameEventNotBeforeDeadline is the filter name
+	// "event.not-before-deadline".
 	//
-	// The deadline for starting the event (for example, 2014-09-15T17:15:20.000Z).
+	// The deadline for starting the event (for example,
+	// 2014-09-15T17:15:20.000Z).
 	DescribeInstanceStatusFilterNameEventNotBeforeDeadline DescribeInstanceStatusFilterName = "event.not-before-deadline"
-	// DescribeInstanceStatusFilterNameInstanceStateCode is the filter name "instance-state-code".
+	// DescribeInstanceStatusFilterNameInstanceStateCode is the filter name
+	// "instance-state-code".
 	//
-	// The code for the instance state, as a 16-bit unsigned integer. The high byte
-	// is used for internal purposes and should be ignored. The low byte is set
-	// based on the state represented. The valid values are 0 (pending), 16
+	// The code for the instance state, as a 16-bit unsigned integer. The high
+	// byte is used for internal purposes and should be ignored. The low byte is
+	// set based on the state represented. The valid values are 0 (pending), 16
 	// (running), 32 (shutting-down), 48 (terminated), 64 (stopping), and 80
 	// (stopped).
 	DescribeInstanceStatusFilterNameInstanceStateCode DescribeInstanceStatusFilterName = "instance-state-code"
-	// DescribeInstanceStatusFilterNameInstanceStateName is the filter name "instance-state-name".
+	// DescribeInstanceStatusFilterNameInstanceStateName is the filter name
+	// "instance-state-name".
 	//
-	// The state of the instance ( pending | running | shutting-down | terminated |
-	// stopping | stopped).
+	// The state of the instance ( pending | running | shutting-down |
+	// terminated | stopping | stopped).
 	DescribeInstanceStatusFilterNameInstanceStateName DescribeInstanceStatusFilterName = "instance-state-name"
-	// DescribeInstanceStatusFilterNameInstanceStatusReachability is the filter name "instance-status.reachability".
+	// DescribeInstanceStatusFilterNameInstanceStatusReachability is the filter
+	// name "instance-status.reachability".
 	//
-	// Filters on instance status where the name is reachability ( passed | failed |
-	// initializing | insufficient-data).
+	// Filters on instance status where the name is reachability ( passed |
+	// failed | initializing | insufficient-data).
 	DescribeInstanceStatusFilterNameInstanceStatusReachability DescribeInstanceStatusFilterName = "instance-status.reachability"
-	// DescribeInstanceStatusFilterNameInstanceStatusStatus is the filter name "instance-status.status".
+	// DescribeInstanceStatusFilterNameInstanceStatusStatus is the filter name
+	// "instance-status.status".
 	//
-	// The status of the instance ( ok | impaired | initializing | insufficient-data
-	// | not-applicable).
+	// The status of the instance ( ok | impaired | initializing |
+	// insufficient-data | not-applicable).
 	DescribeInstanceStatusFilterNameInstanceStatusStatus DescribeInstanceStatusFilterName = "instance-status.status"
-	// DescribeInstanceStatusFilterNameOperatorManaged is the filter name "operator.managed".
+	// DescribeInstanceStatusFilterNameOperatorManaged is the filter name
+	// "operator.managed".
 	//
 	// A Boolean that indicates whether this is a managed instance.
 	DescribeInstanceStatusFilterNameOperatorManaged DescribeInstanceStatusFilterName = "operator.managed"
-	// DescribeInstanceStatusFilterNameOperatorPrincipal is the filter name "operator.principal".
+	// DescribeInstanceStatusFilterNameOperatorPrincipal is the filter name
+	// "operator.principal".
 	//
-	// The principal that manages the instance. Only valid for managed instances,
-	// where managed is true.
+	// The principal that manages the instance. Only valid for managed
+	// instances, where managed is true.
 	DescribeInstanceStatusFilterNameOperatorPrincipal DescribeInstanceStatusFilterName = "operator.principal"
-	// DescribeInstanceStatusFilterNameSystemStatusReachability is the filter name "system-status.reachability".
+	// DescribeInstanceStatusFilterNameSystemStatusReachability is the filter
+	// name "system-status.reachability".
 	//
-	// Filters on system status where the name is reachability ( passed | failed |
-	// initializing | insufficient-data).
+	// Filters on system status where the name is reachability ( passed | failed
+	// | initializing | insufficient-data).
 	DescribeInstanceStatusFilterNameSystemStatusReachability DescribeInstanceStatusFilterName = "system-status.reachability"
-	// DescribeInstanceStatusFilterNameSystemStatusStatus is the filter name "system-status.status".
+	// DescribeInstanceStatusFilterNameSystemStatusStatus is the filter name
+	// "system-status.status".
 	//
 	// The system status of the instance ( ok | impaired | initializing |
 	// insufficient-data | not-applicable).
 	DescribeInstanceStatusFilterNameSystemStatusStatus DescribeInstanceStatusFilterName = "system-status.status"
-	// DescribeInstanceStatusFilterNameAttachedEbsStatusStatus is the filter name "attached-ebs-status.status".
+	// DescribeInstanceStatusFilterNameAttachedEbsStatusStatus is the filter
+	// name "attached-ebs-status.status".
 	//
 	// The status of the attached EBS volume for the instance ( ok | impaired |
 	// initializing | insufficient-data | not-applicable).

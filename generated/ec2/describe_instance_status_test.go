@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeInstanceStatusFake serves pages of DescribeInstanceStatus from memory; page i's token is "page-i".
+// describeInstanceStatusFake serves pages of DescribeInstanceStatus from
+// memory; page i's token is "page-i".
 type describeInstanceStatusFake struct {
 	pages  []*DescribeInstanceStatusOutput
 	calls  []DescribeInstanceStatusInput
@@ -39,7 +40,8 @@ func (c *describeInstanceStatusFake) DescribeInstanceStatus(ctx context.Context,
 	return &out, nil
 }
 
-// newDescribeInstanceStatusFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceStatusFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeInstanceStatusFake(sizes ...int) (*describeInstanceStatusFake, []string) {
 	c := &describeInstanceStatusFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeInstanceStatusFake(sizes ...int) (*describeInstanceStatusFake, [
 	return c, want
 }
 
-// collectDescribeInstanceStatus pages through p and returns the markers of its items.
+// collectDescribeInstanceStatus pages through p and returns the markers of its
+// items.
 func collectDescribeInstanceStatus(t *testing.T, p *DescribeInstanceStatusPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeInstanceStatus(t *testing.T, p *DescribeInstanceStatusPagina
 	return got
 }
 
-// validDescribeInstanceStatusInput returns an input with every required member set.
+// validDescribeInstanceStatusInput returns an input with every required member
+// set.
 func validDescribeInstanceStatusInput() *DescribeInstanceStatusInput {
 	return &DescribeInstanceStatusInput{}
 }

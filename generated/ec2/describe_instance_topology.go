@@ -12,10 +12,10 @@ import (
 
 // DescribeInstanceTopologyInput is the input of DescribeInstanceTopology.
 type DescribeInstanceTopologyInput struct {
-	// Checks whether you have the required permissions for the operation, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// Checks whether you have the required permissions for the operation,
+	// without actually making the request, and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The instance IDs.
 	//
@@ -32,20 +32,22 @@ type DescribeInstanceTopologyInput struct {
 	//   - availability-zone - The name of the Availability Zone (for example,
 	//     us-west-2a) or Local Zone (for example, us-west-2-lax-1b) that the
 	//     instance is in.
-	//   - instance-type - The instance type (for example, p4d.24xlarge) or instance
-	//     family (for example, p4d*). You can use the * wildcard to match zero or
-	//     more characters, or the ? wildcard to match zero or one character.
+	//   - instance-type - The instance type (for example, p4d.24xlarge) or
+	//     instance family (for example, p4d*). You can use the * wildcard to
+	//     match zero or more characters, or the ? wildcard to match zero or one
+	//     character.
 	//   - zone-id - The ID of the Availability Zone (for example, usw2-az2) or
 	//     Local Zone (for example, usw2-lax1-az1) that the instance is in.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceTopologyInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeInstanceTopologyInput) Validate() error {
 	return nil
 }
@@ -59,7 +61,8 @@ type DescribeInstanceTopologyOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceTopologyAPIClient is a client that can call DescribeInstanceTopology, the operation boto3's describe_instance_topology paginator pages through.
+// DescribeInstanceTopologyAPIClient is a client that can call
+// DescribeInstanceTopology.
 //
 // See [DescribeInstanceTopology in the AWS API documentation].
 //
@@ -98,24 +101,28 @@ var describeInstanceTopologySpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceTopologyItems returns the items of a DescribeInstanceTopology page.
+// describeInstanceTopologyItems returns the items of a DescribeInstanceTopology
+// page.
 func describeInstanceTopologyItems(out *DescribeInstanceTopologyOutput) []DescribeInstanceTopologyInstance {
 	return out.Instances
 }
 
-// DescribeInstanceTopologyPaginator pages through DescribeInstanceTopology the way boto3's describe_instance_topology paginator does.
+// DescribeInstanceTopologyPaginator pages through the results of
+// DescribeInstanceTopology as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_topology.
+// [DescribeInstanceTopologyAPIClient.DescribeInstanceTopology].
 //
-// Each page is a *DescribeInstanceTopologyOutput; Items yields the elements of Instances across pages.
+// Each page is a *DescribeInstanceTopologyOutput; Items yields the elements of
+// Instances across pages.
 type DescribeInstanceTopologyPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceTopologyPaginator returns a paginator over DescribeInstanceTopology, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceTopologyPaginator returns a paginator over
+// DescribeInstanceTopology, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeInstanceTopologyPaginator(client DescribeInstanceTopologyAPIClient, in *DescribeInstanceTopologyInput, optFns ...func(*paginate.Options)) *DescribeInstanceTopologyPaginator {
 	var input DescribeInstanceTopologyInput
 	if in != nil {
@@ -131,19 +138,22 @@ func NewDescribeInstanceTopologyPaginator(client DescribeInstanceTopologyAPIClie
 	return &DescribeInstanceTopologyPaginator{paginateimpl.New(describeInstanceTopologySpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceTopologyPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceTopologyPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceTopologyPaginator) NextPage(ctx context.Context) (*DescribeInstanceTopologyOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +162,8 @@ func (p *DescribeInstanceTopologyPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeInstanceTopologyOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceTopologyPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceTopologyOutput, error] {
 	return func(yield func(*DescribeInstanceTopologyOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +175,8 @@ func (p *DescribeInstanceTopologyPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceTopologyPaginator) Items(ctx context.Context) iter.Seq2[DescribeInstanceTopologyInstance, error] {
 	return func(yield func(DescribeInstanceTopologyInstance, error) bool) {
 		for p.HasMorePages() {
@@ -184,25 +196,28 @@ func (p *DescribeInstanceTopologyPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// DescribeInstanceTopologyFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceTopologyFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeInstanceTopologyFilterName string
 
 const (
-	// DescribeInstanceTopologyFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeInstanceTopologyFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The name of the Availability Zone (for example, us-west-2a) or Local Zone
 	// (for example, us-west-2-lax-1b) that the instance is in.
 	DescribeInstanceTopologyFilterNameAvailabilityZone DescribeInstanceTopologyFilterName = "availability-zone"
-	// DescribeInstanceTopologyFilterNameInstanceType is the filter name "instance-type".
+	// DescribeInstanceTopologyFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The instance type (for example, p4d.24xlarge) or instance family (for
-	// example, p4d*). You can use the * wildcard to match zero or more characters,
-	// or the ? wildcard to match zero or one character.
+	// example, p4d*). You can use the * wildcard to match zero or more
+	// characters, or the ? wildcard to match zero or one character.
 	DescribeInstanceTopologyFilterNameInstanceType DescribeInstanceTopologyFilterName = "instance-type"
 	// DescribeInstanceTopologyFilterNameZoneId is the filter name "zone-id".
 	//
-	// The ID of the Availability Zone (for example, usw2-az2) or Local Zone (for
-	// example, usw2-lax1-az1) that the instance is in.
+	// The ID of the Availability Zone (for example, usw2-az2) or Local Zone
+	// (for example, usw2-lax1-az1) that the instance is in.
 	DescribeInstanceTopologyFilterNameZoneId DescribeInstanceTopologyFilterName = "zone-id"
 )
 

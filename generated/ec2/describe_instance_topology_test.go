@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeInstanceTopologyFake serves pages of DescribeInstanceTopology from memory; page i's token is "page-i".
+// describeInstanceTopologyFake serves pages of DescribeInstanceTopology from
+// memory; page i's token is "page-i".
 type describeInstanceTopologyFake struct {
 	pages  []*DescribeInstanceTopologyOutput
 	calls  []DescribeInstanceTopologyInput
@@ -38,7 +39,8 @@ func (c *describeInstanceTopologyFake) DescribeInstanceTopology(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeInstanceTopologyFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceTopologyFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeInstanceTopologyFake(sizes ...int) (*describeInstanceTopologyFake, []string) {
 	c := &describeInstanceTopologyFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeInstanceTopologyFake(sizes ...int) (*describeInstanceTopologyFak
 	return c, want
 }
 
-// collectDescribeInstanceTopology pages through p and returns the markers of its items.
+// collectDescribeInstanceTopology pages through p and returns the markers of
+// its items.
 func collectDescribeInstanceTopology(t *testing.T, p *DescribeInstanceTopologyPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeInstanceTopology(t *testing.T, p *DescribeInstanceTopologyPa
 	return got
 }
 
-// validDescribeInstanceTopologyInput returns an input with every required member set.
+// validDescribeInstanceTopologyInput returns an input with every required
+// member set.
 func validDescribeInstanceTopologyInput() *DescribeInstanceTopologyInput {
 	return &DescribeInstanceTopologyInput{}
 }

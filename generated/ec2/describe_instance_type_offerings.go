@@ -14,39 +14,42 @@ import (
 // DescribeInstanceTypeOfferings.
 type DescribeInstanceTypeOfferingsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The location type.
 	//
-	//   - availability-zone - The Availability Zone. When you specify a location
-	//     filter, it must be an Availability Zone for the current Region.
-	//   - availability-zone-id - The AZ ID. When you specify a location filter, it
-	//     must be an AZ ID for the current Region.
-	//   - outpost - The Outpost ARN. When you specify a location filter, it must be
-	//     an Outpost ARN for the current Region.
-	//   - region - The current Region. If you specify a location filter, it must
-	//     match the current Region.
+	//   - availability-zone - The Availability Zone. When you specify a
+	//     location filter, it must be an Availability Zone for the current
+	//     Region.
+	//   - availability-zone-id - The AZ ID. When you specify a location filter,
+	//     it must be an AZ ID for the current Region.
+	//   - outpost - The Outpost ARN. When you specify a location filter, it
+	//     must be an Outpost ARN for the current Region.
+	//   - region - The current Region. If you specify a location filter, it
+	//     must match the current Region.
 	LocationType DescribeInstanceTypeOfferingsLocationType `json:"LocationType,omitempty"`
 	// One or more filters. Filter names and values are case-sensitive.
 	//
 	//   - instance-type - The instance type. For a list of possible values, see
 	//     [Instance].
-	//   - location - The location. For a list of possible identifiers, see [Regions
-	//     and Zones].
+	//   - location - The location. For a list of possible identifiers, see
+	//     [Regions and Zones].
 	//
 	// [Instance]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Instance.html
 	// [Regions and Zones]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceTypeOfferingsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeInstanceTypeOfferingsInput) Validate() error {
 	return nil
 }
@@ -60,7 +63,8 @@ type DescribeInstanceTypeOfferingsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceTypeOfferingsAPIClient is a client that can call DescribeInstanceTypeOfferings, the operation boto3's describe_instance_type_offerings paginator pages through.
+// DescribeInstanceTypeOfferingsAPIClient is a client that can call
+// DescribeInstanceTypeOfferings.
 //
 // See [DescribeInstanceTypeOfferings in the AWS API documentation].
 //
@@ -99,24 +103,28 @@ var describeInstanceTypeOfferingsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInstanceTypeOfferingsItems returns the items of a DescribeInstanceTypeOfferings page.
+// describeInstanceTypeOfferingsItems returns the items of a
+// DescribeInstanceTypeOfferings page.
 func describeInstanceTypeOfferingsItems(out *DescribeInstanceTypeOfferingsOutput) []InstanceTypeOffering {
 	return out.InstanceTypeOfferings
 }
 
-// DescribeInstanceTypeOfferingsPaginator pages through DescribeInstanceTypeOfferings the way boto3's describe_instance_type_offerings paginator does.
+// DescribeInstanceTypeOfferingsPaginator pages through the results of
+// DescribeInstanceTypeOfferings as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_type_offerings.
+// [DescribeInstanceTypeOfferingsAPIClient.DescribeInstanceTypeOfferings].
 //
-// Each page is a *DescribeInstanceTypeOfferingsOutput; Items yields the elements of InstanceTypeOfferings across pages.
+// Each page is a *DescribeInstanceTypeOfferingsOutput; Items yields the
+// elements of InstanceTypeOfferings across pages.
 type DescribeInstanceTypeOfferingsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceTypeOfferingsPaginator returns a paginator over DescribeInstanceTypeOfferings, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceTypeOfferingsPaginator returns a paginator over
+// DescribeInstanceTypeOfferings, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeInstanceTypeOfferingsPaginator(client DescribeInstanceTypeOfferingsAPIClient, in *DescribeInstanceTypeOfferingsInput, optFns ...func(*paginate.Options)) *DescribeInstanceTypeOfferingsPaginator {
 	var input DescribeInstanceTypeOfferingsInput
 	if in != nil {
@@ -132,19 +140,22 @@ func NewDescribeInstanceTypeOfferingsPaginator(client DescribeInstanceTypeOfferi
 	return &DescribeInstanceTypeOfferingsPaginator{paginateimpl.New(describeInstanceTypeOfferingsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceTypeOfferingsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceTypeOfferingsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceTypeOfferingsPaginator) NextPage(ctx context.Context) (*DescribeInstanceTypeOfferingsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +164,8 @@ func (p *DescribeInstanceTypeOfferingsPaginator) NextPage(ctx context.Context) (
 	return page.(*DescribeInstanceTypeOfferingsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceTypeOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceTypeOfferingsOutput, error] {
 	return func(yield func(*DescribeInstanceTypeOfferingsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +177,8 @@ func (p *DescribeInstanceTypeOfferingsPaginator) Pages(ctx context.Context) iter
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceTypeOfferingsPaginator) Items(ctx context.Context) iter.Seq2[InstanceTypeOffering, error] {
 	return func(yield func(InstanceTypeOffering, error) bool) {
 		for p.HasMorePages() {
@@ -185,19 +198,24 @@ func (p *DescribeInstanceTypeOfferingsPaginator) Items(ctx context.Context) iter
 	}
 }
 
-// DescribeInstanceTypeOfferingsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceTypeOfferingsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeInstanceTypeOfferingsFilterName string
 
 const (
-	// DescribeInstanceTypeOfferingsFilterNameInstanceType is the filter name "instance-type".
+	// DescribeInstanceTypeOfferingsFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The instance type. For a list of possible values, see [Instance].
 	//
 	// [Instance]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Instance.html
 	DescribeInstanceTypeOfferingsFilterNameInstanceType DescribeInstanceTypeOfferingsFilterName = "instance-type"
-	// DescribeInstanceTypeOfferingsFilterNameLocation is the filter name "location".
+	// DescribeInstanceTypeOfferingsFilterNameLocation is the filter name
+	// "location".
 	//
-	// The location. For a list of possible identifiers, see [Regions and Zones].
+	// The location. For a list of possible identifiers, see [Regions and
+	// Zones].
 	//
 	// [Regions and Zones]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html
 	DescribeInstanceTypeOfferingsFilterNameLocation DescribeInstanceTypeOfferingsFilterName = "location"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeInstanceTypeOfferingsFake serves pages of DescribeInstanceTypeOfferings from memory; page i's token is "page-i".
+// describeInstanceTypeOfferingsFake serves pages of
+// DescribeInstanceTypeOfferings from memory; page i's token is "page-i".
 type describeInstanceTypeOfferingsFake struct {
 	pages  []*DescribeInstanceTypeOfferingsOutput
 	calls  []DescribeInstanceTypeOfferingsInput
@@ -38,7 +39,8 @@ func (c *describeInstanceTypeOfferingsFake) DescribeInstanceTypeOfferings(ctx co
 	return &out, nil
 }
 
-// newDescribeInstanceTypeOfferingsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceTypeOfferingsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeInstanceTypeOfferingsFake(sizes ...int) (*describeInstanceTypeOfferingsFake, []string) {
 	c := &describeInstanceTypeOfferingsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeInstanceTypeOfferingsFake(sizes ...int) (*describeInstanceTypeOf
 	return c, want
 }
 
-// collectDescribeInstanceTypeOfferings pages through p and returns the markers of its items.
+// collectDescribeInstanceTypeOfferings pages through p and returns the markers
+// of its items.
 func collectDescribeInstanceTypeOfferings(t *testing.T, p *DescribeInstanceTypeOfferingsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeInstanceTypeOfferings(t *testing.T, p *DescribeInstanceTypeO
 	return got
 }
 
-// validDescribeInstanceTypeOfferingsInput returns an input with every required member set.
+// validDescribeInstanceTypeOfferingsInput returns an input with every required
+// member set.
 func validDescribeInstanceTypeOfferingsInput() *DescribeInstanceTypeOfferingsInput {
 	return &DescribeInstanceTypeOfferingsInput{}
 }

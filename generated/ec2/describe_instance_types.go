@@ -13,9 +13,9 @@ import (
 // DescribeInstanceTypesInput is the input of DescribeInstanceTypes.
 type DescribeInstanceTypesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The instance types.
 	InstanceTypes []InstanceTypeSpecificationInstanceType `json:"InstanceTypes,omitempty"`
@@ -23,47 +23,50 @@ type DescribeInstanceTypesInput struct {
 	//
 	//   - auto-recovery-supported - Indicates whether Amazon CloudWatch action
 	//     based recovery is supported ( true | false).
-	//   - bare-metal - Indicates whether it is a bare metal instance type ( true |
+	//   - bare-metal - Indicates whether it is a bare metal instance type (
+	//     true | false).
+	//   - burstable-performance-supported - Indicates whether the instance type
+	//     is a burstable performance T instance type ( true | false).
+	//   - current-generation - Indicates whether this instance type is the
+	//     latest generation instance type of an instance family ( true |
 	//     false).
-	//   - burstable-performance-supported - Indicates whether the instance type is
-	//     a burstable performance T instance type ( true | false).
-	//   - current-generation - Indicates whether this instance type is the latest
-	//     generation instance type of an instance family ( true | false).
-	//   - dedicated-hosts-supported - Indicates whether the instance type supports
-	//     Dedicated Hosts. ( true | false)
-	//   - ebs-info.attachment-limit-type - The type of Amazon EBS volume attachment
-	//     limit ( shared | dedicated).
+	//   - dedicated-hosts-supported - Indicates whether the instance type
+	//     supports Dedicated Hosts. ( true | false)
+	//   - ebs-info.attachment-limit-type - The type of Amazon EBS volume
+	//     attachment limit ( shared | dedicated).
 	//   - ebs-info.maximum-ebs-attachments - The maximum number of Amazon EBS
 	//     volumes that can be attached to the instance type.
 	//   - ebs-info.ebs-optimized-info.baseline-bandwidth-in-mbps - The baseline
 	//     bandwidth performance for an EBS-optimized instance type, in Mbps.
 	//   - ebs-info.ebs-optimized-info.baseline-iops - The baseline input/output
 	//     storage operations per second for an EBS-optimized instance type.
-	//   - ebs-info.ebs-optimized-info.baseline-throughput-in-mbps - The baseline
-	//     throughput performance for an EBS-optimized instance type, in MB/s.
+	//   - ebs-info.ebs-optimized-info.baseline-throughput-in-mbps - The
+	//     baseline throughput performance for an EBS-optimized instance type,
+	//     in MB/s.
 	//   - ebs-info.ebs-optimized-info.maximum-bandwidth-in-mbps - The maximum
 	//     bandwidth performance for an EBS-optimized instance type, in Mbps.
 	//   - ebs-info.ebs-optimized-info.maximum-iops - The maximum input/output
 	//     storage operations per second for an EBS-optimized instance type.
 	//   - ebs-info.ebs-optimized-info.maximum-throughput-in-mbps - The maximum
 	//     throughput performance for an EBS-optimized instance type, in MB/s.
-	//   - ebs-info.ebs-optimized-support - Indicates whether the instance type is
-	//     EBS-optimized ( supported | unsupported | default).
+	//   - ebs-info.ebs-optimized-support - Indicates whether the instance type
+	//     is EBS-optimized ( supported | unsupported | default).
 	//   - ebs-info.encryption-support - Indicates whether EBS encryption is
 	//     supported ( supported | unsupported).
 	//   - ebs-info.nvme-support - Indicates whether non-volatile memory express
 	//     (NVMe) is supported for EBS volumes ( required | supported |
 	//     unsupported).
-	//   - free-tier-eligible - A Boolean that indicates whether this instance type
-	//     can be used under the Amazon Web Services Free Tier ( true | false).
+	//   - free-tier-eligible - A Boolean that indicates whether this instance
+	//     type can be used under the Amazon Web Services Free Tier ( true |
+	//     false).
 	//   - hibernation-supported - Indicates whether On-Demand hibernation is
 	//     supported ( true | false).
 	//   - hypervisor - The hypervisor ( nitro | xen).
 	//   - instance-storage-info.disk.count - The number of local disks.
-	//   - instance-storage-info.disk.size-in-gb - The storage size of each instance
-	//     storage disk, in GB.
-	//   - instance-storage-info.disk.type - The storage technology for the local
-	//     instance storage disks ( hdd | ssd).
+	//   - instance-storage-info.disk.size-in-gb - The storage size of each
+	//     instance storage disk, in GB.
+	//   - instance-storage-info.disk.type - The storage technology for the
+	//     local instance storage disks ( hdd | ssd).
 	//   - instance-storage-info.encryption-support - Indicates whether data is
 	//     encrypted at rest ( required | supported | unsupported).
 	//   - instance-storage-info.nvme-support - Indicates whether non-volatile
@@ -75,45 +78,45 @@ type DescribeInstanceTypesInput struct {
 	//     local instance storage ( true | false).
 	//   - instance-type - The instance type (for example c5.2xlarge or c5*).
 	//   - memory-info.size-in-mib - The memory size.
-	//   - network-info.bandwidth-weightings - For instances that support bandwidth
-	//     weighting to boost performance ( default, vpc-1, ebs-1).
+	//   - network-info.bandwidth-weightings - For instances that support
+	//     bandwidth weighting to boost performance ( default, vpc-1, ebs-1).
 	//   - network-info.efa-info.maximum-efa-interfaces - The maximum number of
 	//     Elastic Fabric Adapters (EFAs) per instance.
-	//   - network-info.efa-supported - Indicates whether the instance type supports
-	//     Elastic Fabric Adapter (EFA) ( true | false).
+	//   - network-info.efa-supported - Indicates whether the instance type
+	//     supports Elastic Fabric Adapter (EFA) ( true | false).
 	//   - network-info.ena-support - Indicates whether Elastic Network Adapter
 	//     (ENA) is supported or required ( required | supported | unsupported).
-	//   - network-info.flexible-ena-queues-support - Indicates whether an instance
-	//     supports flexible ENA queues ( supported | unsupported).
+	//   - network-info.flexible-ena-queues-support - Indicates whether an
+	//     instance supports flexible ENA queues ( supported | unsupported).
 	//   - network-info.encryption-in-transit-supported - Indicates whether the
-	//     instance type automatically encrypts in-transit traffic between instances
-	//     ( true | false).
-	//   - network-info.ipv4-addresses-per-interface - The maximum number of private
-	//     IPv4 addresses per network interface.
-	//   - network-info.ipv6-addresses-per-interface - The maximum number of private
-	//     IPv6 addresses per network interface.
+	//     instance type automatically encrypts in-transit traffic between
+	//     instances ( true | false).
+	//   - network-info.ipv4-addresses-per-interface - The maximum number of
+	//     private IPv4 addresses per network interface.
+	//   - network-info.ipv6-addresses-per-interface - The maximum number of
+	//     private IPv6 addresses per network interface.
 	//   - network-info.ipv6-supported - Indicates whether the instance type
 	//     supports IPv6 ( true | false).
-	//   - network-info.maximum-network-cards - The maximum number of network cards
-	//     per instance.
-	//   - network-info.maximum-network-interfaces - The maximum number of network
-	//     interfaces per instance.
-	//   - network-info.network-performance - The network performance (for example,
-	//     "25 Gigabit").
-	//   - nitro-enclaves-support - Indicates whether Nitro Enclaves is supported (
+	//   - network-info.maximum-network-cards - The maximum number of network
+	//     cards per instance.
+	//   - network-info.maximum-network-interfaces - The maximum number of
+	//     network interfaces per instance.
+	//   - network-info.network-performance - The network performance (for
+	//     example, "25 Gigabit").
+	//   - nitro-enclaves-support - Indicates whether Nitro Enclaves is
+	//     supported ( supported | unsupported).
+	//   - nitro-tpm-support - Indicates whether NitroTPM is supported (
 	//     supported | unsupported).
-	//   - nitro-tpm-support - Indicates whether NitroTPM is supported ( supported |
-	//     unsupported).
 	//   - nitro-tpm-info.supported-versions - The supported NitroTPM version (
 	//     2.0).
-	//   - processor-info.supported-architecture - The CPU architecture ( arm64 |
-	//     i386 | x86_64).
+	//   - processor-info.supported-architecture - The CPU architecture ( arm64
+	//     | i386 | x86_64).
 	//   - processor-info.sustained-clock-speed-in-ghz - The CPU clock speed, in
 	//     GHz.
 	//   - processor-info.supported-features - The supported CPU features (
 	//     amd-sev-snp).
-	//   - reboot-migration-support - Indicates whether enabling reboot migration is
-	//     supported ( supported | unsupported).
+	//   - reboot-migration-support - Indicates whether enabling reboot
+	//     migration is supported ( supported | unsupported).
 	//   - supported-boot-mode - The boot mode ( legacy-bios | uefi).
 	//   - supported-root-device-type - The root device type ( ebs |
 	//     instance-store).
@@ -121,28 +124,30 @@ type DescribeInstanceTypesInput struct {
 	//     capacity-block).
 	//   - supported-virtualization-type - The virtualization type ( hvm |
 	//     paravirtual).
-	//   - vcpu-info.default-cores - The default number of cores for the instance
-	//     type.
-	//   - vcpu-info.default-threads-per-core - The default number of threads per
-	//     core for the instance type.
-	//   - vcpu-info.default-vcpus - The default number of vCPUs for the instance
-	//     type.
-	//   - vcpu-info.valid-cores - The number of cores that can be configured for
-	//     the instance type.
-	//   - vcpu-info.valid-threads-per-core - The number of threads per core that
-	//     can be configured for the instance type. For example, "1" or "1,2".
+	//   - vcpu-info.default-cores - The default number of cores for the
+	//     instance type.
+	//   - vcpu-info.default-threads-per-core - The default number of threads
+	//     per core for the instance type.
+	//   - vcpu-info.default-vcpus - The default number of vCPUs for the
+	//     instance type.
+	//   - vcpu-info.valid-cores - The number of cores that can be configured
+	//     for the instance type.
+	//   - vcpu-info.valid-threads-per-core - The number of threads per core
+	//     that can be configured for the instance type. For example, "1" or
+	//     "1,2".
 	Filters []Filter `json:"Filters,omitempty"`
-	// If true, the response includes instance types that are not supported in the
-	// current Region, in addition to the supported types. Default: false.
+	// If true, the response includes instance types that are not supported in
+	// the current Region, in addition to the supported types. Default: false.
 	IncludeUnsupportedInRegion *bool `json:"IncludeUnsupportedInRegion,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstanceTypesInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeInstanceTypesInput) Validate() error {
 	return nil
 }
@@ -155,7 +160,8 @@ type DescribeInstanceTypesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstanceTypesAPIClient is a client that can call DescribeInstanceTypes, the operation boto3's describe_instance_types paginator pages through.
+// DescribeInstanceTypesAPIClient is a client that can call
+// DescribeInstanceTypes.
 //
 // See [DescribeInstanceTypes in the AWS API documentation].
 //
@@ -199,19 +205,22 @@ func describeInstanceTypesItems(out *DescribeInstanceTypesOutput) []InstanceType
 	return out.InstanceTypes
 }
 
-// DescribeInstanceTypesPaginator pages through DescribeInstanceTypes the way boto3's describe_instance_types paginator does.
+// DescribeInstanceTypesPaginator pages through the results of
+// DescribeInstanceTypes as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instance_types.
+// [DescribeInstanceTypesAPIClient.DescribeInstanceTypes].
 //
-// Each page is a *DescribeInstanceTypesOutput; Items yields the elements of InstanceTypes across pages.
+// Each page is a *DescribeInstanceTypesOutput; Items yields the elements of
+// InstanceTypes across pages.
 type DescribeInstanceTypesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstanceTypesPaginator returns a paginator over DescribeInstanceTypes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstanceTypesPaginator returns a paginator over
+// DescribeInstanceTypes, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeInstanceTypesPaginator(client DescribeInstanceTypesAPIClient, in *DescribeInstanceTypesInput, optFns ...func(*paginate.Options)) *DescribeInstanceTypesPaginator {
 	var input DescribeInstanceTypesInput
 	if in != nil {
@@ -227,19 +236,22 @@ func NewDescribeInstanceTypesPaginator(client DescribeInstanceTypesAPIClient, in
 	return &DescribeInstanceTypesPaginator{paginateimpl.New(describeInstanceTypesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstanceTypesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstanceTypesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstanceTypesPaginator) NextPage(ctx context.Context) (*DescribeInstanceTypesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -248,7 +260,8 @@ func (p *DescribeInstanceTypesPaginator) NextPage(ctx context.Context) (*Describ
 	return page.(*DescribeInstanceTypesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstanceTypesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstanceTypesOutput, error] {
 	return func(yield func(*DescribeInstanceTypesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -260,7 +273,8 @@ func (p *DescribeInstanceTypesPaginator) Pages(ctx context.Context) iter.Seq2[*D
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstanceTypesPaginator) Items(ctx context.Context) iter.Seq2[InstanceType, error] {
 	return func(yield func(InstanceType, error) bool) {
 		for p.HasMorePages() {
@@ -280,256 +294,318 @@ func (p *DescribeInstanceTypesPaginator) Items(ctx context.Context) iter.Seq2[In
 	}
 }
 
-// DescribeInstanceTypesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstanceTypesFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeInstanceTypesFilterName string
 
 const (
-	// DescribeInstanceTypesFilterNameAutoRecoverySupported is the filter name "auto-recovery-supported".
+	// DescribeInstanceTypesFilterNameAutoRecoverySupported is the filter name
+	// "auto-recovery-supported".
 	//
-	// Indicates whether Amazon CloudWatch action based recovery is supported ( true
-	// | false).
+	// Indicates whether Amazon CloudWatch action based recovery is supported (
+	// true | false).
 	DescribeInstanceTypesFilterNameAutoRecoverySupported DescribeInstanceTypesFilterName = "auto-recovery-supported"
 	// DescribeInstanceTypesFilterNameBareMetal is the filter name "bare-metal".
 	//
 	// Indicates whether it is a bare metal instance type ( true | false).
 	DescribeInstanceTypesFilterNameBareMetal DescribeInstanceTypesFilterName = "bare-metal"
-	// DescribeInstanceTypesFilterNameBurstablePerformanceSupported is the filter name "burstable-performance-supported".
+	// DescribeInstanceTypesFilterNameBurstablePerformanceSupported is the
+	// filter name "burstable-performance-supported".
 	//
 	// Indicates whether the instance type is a burstable performance T instance
 	// type ( true | false).
 	DescribeInstanceTypesFilterNameBurstablePerformanceSupported DescribeInstanceTypesFilterName = "burstable-performance-supported"
-	// DescribeInstanceTypesFilterNameCurrentGeneration is the filter name "current-generation".
+	// DescribeInstanceTypesFilterNameCurrentGeneration is the filter name
+	// "current-generation".
 	//
-	// Indicates whether this instance type is the latest generation instance type
-	// of an instance family ( true | false).
+	// Indicates whether this instance type is the latest generation instance
+	// type of an instance family ( true | false).
 	DescribeInstanceTypesFilterNameCurrentGeneration DescribeInstanceTypesFilterName = "current-generation"
-	// DescribeInstanceTypesFilterNameDedicatedHostsSupported is the filter name "dedicated-hosts-supported".
+	// DescribeInstanceTypesFilterNameDedicatedHostsSupported is the filter name
+	// "dedicated-hosts-supported".
 	//
-	// Indicates whether the instance type supports Dedicated Hosts. ( true | false)
+	// Indicates whether the instance type supports Dedicated Hosts. ( true |
+	// false)
 	DescribeInstanceTypesFilterNameDedicatedHostsSupported DescribeInstanceTypesFilterName = "dedicated-hosts-supported"
-	// DescribeInstanceTypesFilterNameEbsInfoAttachmentLimitType is the filter name "ebs-info.attachment-limit-type".
+	// DescribeInstanceTypesFilterNameEbsInfoAttachmentLimitType is the filter
+	// name "ebs-info.attachment-limit-type".
 	//
 	// The type of Amazon EBS volume attachment limit ( shared | dedicated).
 	DescribeInstanceTypesFilterNameEbsInfoAttachmentLimitType DescribeInstanceTypesFilterName = "ebs-info.attachment-limit-type"
-	// DescribeInstanceTypesFilterNameEbsInfoMaximumEbsAttachments is the filter name "ebs-info.maximum-ebs-attachments".
+	// DescribeInstanceTypesFilterNameEbsInfoMaximumEbsAttachments is the filter
+	// name "ebs-info.maximum-ebs-attachments".
 	//
-	// The maximum number of Amazon EBS volumes that can be attached to the instance
-	// type.
+	// The maximum number of Amazon EBS volumes that can be attached to the
+	// instance type.
 	DescribeInstanceTypesFilterNameEbsInfoMaximumEbsAttachments DescribeInstanceTypesFilterName = "ebs-info.maximum-ebs-attachments"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineBandwidthInMbps is the filter name "ebs-info.ebs-optimized-info.baseline-bandwidth-in-mbps".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineBandwidthInMbps
+	// is the filter name
+	// "ebs-info.ebs-optimized-info.baseline-bandwidth-in-mbps".
 	//
 	// The baseline bandwidth performance for an EBS-optimized instance type, in
 	// Mbps.
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineBandwidthInMbps DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-info.baseline-bandwidth-in-mbps"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineIops is the filter name "ebs-info.ebs-optimized-info.baseline-iops".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineIops is the
+	// filter name "ebs-info.ebs-optimized-info.baseline-iops".
 	//
-	// The baseline input/output storage operations per second for an EBS-optimized
-	// instance type.
+	// The baseline input/output storage operations per second for an
+	// EBS-optimized instance type.
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineIops DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-info.baseline-iops"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineThroughputInMbps is the filter name "ebs-info.ebs-optimized-info.baseline-throughput-in-mbps".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineThroughputInMbps
+	// is the filter name
+	// "ebs-info.ebs-optimized-info.baseline-throughput-in-mbps".
 	//
-	// The baseline throughput performance for an EBS-optimized instance type, in
-	// MB/s.
+	// The baseline throughput performance for an EBS-optimized instance type,
+	// in MB/s.
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoBaselineThroughputInMbps DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-info.baseline-throughput-in-mbps"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumBandwidthInMbps is the filter name "ebs-info.ebs-optimized-info.maximum-bandwidth-in-mbps".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumBandwidthInMbps
+	// is the filter name
+	// "ebs-info.ebs-optimized-info.maximum-bandwidth-in-mbps".
 	//
 	// The maximum bandwidth performance for an EBS-optimized instance type, in
 	// Mbps.
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumBandwidthInMbps DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-info.maximum-bandwidth-in-mbps"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumIops is the filter name "ebs-info.ebs-optimized-info.maximum-iops".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumIops is the
+	// filter name "ebs-info.ebs-optimized-info.maximum-iops".
 	//
-	// The maximum input/output storage operations per second for an EBS-optimized
-	// instance type.
+	// The maximum input/output storage operations per second for an
+	// EBS-optimized instance type.
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumIops DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-info.maximum-iops"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumThroughputInMbps is the filter name "ebs-info.ebs-optimized-info.maximum-throughput-in-mbps".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumThroughputInMbps
+	// is the filter name
+	// "ebs-info.ebs-optimized-info.maximum-throughput-in-mbps".
 	//
 	// The maximum throughput performance for an EBS-optimized instance type, in
 	// MB/s.
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedInfoMaximumThroughputInMbps DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-info.maximum-throughput-in-mbps"
-	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedSupport is the filter name "ebs-info.ebs-optimized-support".
+	// DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedSupport is the filter
+	// name "ebs-info.ebs-optimized-support".
 	//
 	// Indicates whether the instance type is EBS-optimized ( supported |
 	// unsupported | default).
 	DescribeInstanceTypesFilterNameEbsInfoEbsOptimizedSupport DescribeInstanceTypesFilterName = "ebs-info.ebs-optimized-support"
-	// DescribeInstanceTypesFilterNameEbsInfoEncryptionSupport is the filter name "ebs-info.encryption-support".
+	// DescribeInstanceTypesFilterNameEbsInfoEncryptionSupport is the filter
+	// name "ebs-info.encryption-support".
 	//
 	// Indicates whether EBS encryption is supported ( supported | unsupported).
 	DescribeInstanceTypesFilterNameEbsInfoEncryptionSupport DescribeInstanceTypesFilterName = "ebs-info.encryption-support"
-	// DescribeInstanceTypesFilterNameEbsInfoNvmeSupport is the filter name "ebs-info.nvme-support".
+	// DescribeInstanceTypesFilterNameEbsInfoNvmeSupport is the filter name
+	// "ebs-info.nvme-support".
 	//
 	// Indicates whether non-volatile memory express (NVMe) is supported for EBS
 	// volumes ( required | supported | unsupported).
 	DescribeInstanceTypesFilterNameEbsInfoNvmeSupport DescribeInstanceTypesFilterName = "ebs-info.nvme-support"
-	// DescribeInstanceTypesFilterNameFreeTierEligible is the filter name "free-tier-eligible".
+	// DescribeInstanceTypesFilterNameFreeTierEligible is the filter name
+	// "free-tier-eligible".
 	//
 	// A Boolean that indicates whether this instance type can be used under the
 	// Amazon Web Services Free Tier ( true | false).
 	DescribeInstanceTypesFilterNameFreeTierEligible DescribeInstanceTypesFilterName = "free-tier-eligible"
-	// DescribeInstanceTypesFilterNameHibernationSupported is the filter name "hibernation-supported".
+	// DescribeInstanceTypesFilterNameHibernationSupported is the filter name
+	// "hibernation-supported".
 	//
 	// Indicates whether On-Demand hibernation is supported ( true | false).
 	DescribeInstanceTypesFilterNameHibernationSupported DescribeInstanceTypesFilterName = "hibernation-supported"
-	// DescribeInstanceTypesFilterNameHypervisor is the filter name "hypervisor".
+	// DescribeInstanceTypesFilterNameHypervisor is the filter name
+	// "hypervisor".
 	//
 	// The hypervisor ( nitro | xen).
 	DescribeInstanceTypesFilterNameHypervisor DescribeInstanceTypesFilterName = "hypervisor"
-	// DescribeInstanceTypesFilterNameInstanceStorageInfoDiskCount is the filter name "instance-storage-info.disk.count".
+	// DescribeInstanceTypesFilterNameInstanceStorageInfoDiskCount is the filter
+	// name "instance-storage-info.disk.count".
 	//
 	// The number of local disks.
 	DescribeInstanceTypesFilterNameInstanceStorageInfoDiskCount DescribeInstanceTypesFilterName = "instance-storage-info.disk.count"
-	// DescribeInstanceTypesFilterNameInstanceStorageInfoDiskSizeInGb is the filter name "instance-storage-info.disk.size-in-gb".
+	// DescribeInstanceTypesFilterNameInstanceStorageInfoDiskSizeInGb is the
+	// filter name "instance-storage-info.disk.size-in-gb".
 	//
 	// The storage size of each instance storage disk, in GB.
 	DescribeInstanceTypesFilterNameInstanceStorageInfoDiskSizeInGb DescribeInstanceTypesFilterName = "instance-storage-info.disk.size-in-gb"
-	// DescribeInstanceTypesFilterNameInstanceStorageInfoDiskType is the filter name "instance-storage-info.disk.type".
+	// DescribeInstanceTypesFilterNameInstanceStorageInfoDiskType is the filter
+	// name "instance-storage-info.disk.type".
 	//
 	// The storage technology for the local instance storage disks ( hdd | ssd).
 	DescribeInstanceTypesFilterNameInstanceStorageInfoDiskType DescribeInstanceTypesFilterName = "instance-storage-info.disk.type"
-	// DescribeInstanceTypesFilterNameInstanceStorageInfoEncryptionSupport is the filter name "instance-storage-info.encryption-support".
+	// DescribeInstanceTypesFilterNameInstanceStorageInfoEncryptionSupport is
+	// the filter name "instance-storage-info.encryption-support".
 	//
 	// Indicates whether data is encrypted at rest ( required | supported |
 	// unsupported).
 	DescribeInstanceTypesFilterNameInstanceStorageInfoEncryptionSupport DescribeInstanceTypesFilterName = "instance-storage-info.encryption-support"
-	// DescribeInstanceTypesFilterNameInstanceStorageInfoNvmeSupport is the filter name "instance-storage-info.nvme-support".
+	// DescribeInstanceTypesFilterNameInstanceStorageInfoNvmeSupport is the
+	// filter name "instance-storage-info.nvme-support".
 	//
 	// Indicates whether non-volatile memory express (NVMe) is supported for
 	// instance store ( required | supported | unsupported).
 	DescribeInstanceTypesFilterNameInstanceStorageInfoNvmeSupport DescribeInstanceTypesFilterName = "instance-storage-info.nvme-support"
-	// DescribeInstanceTypesFilterNameInstanceStorageInfoTotalSizeInGb is the filter name "instance-storage-info.total-size-in-gb".
+	// DescribeInstanceTypesFilterNameInstanceStorageInfoTotalSizeInGb is the
+	// filter name "instance-storage-info.total-size-in-gb".
 	//
-	// The total amount of storage available from all local instance storage, in GB.
+	// The total amount of storage available from all local instance storage, in
+	// GB.
 	DescribeInstanceTypesFilterNameInstanceStorageInfoTotalSizeInGb DescribeInstanceTypesFilterName = "instance-storage-info.total-size-in-gb"
-	// DescribeInstanceTypesFilterNameInstanceStorageSupported is the filter name "instance-storage-supported".
+	// DescribeInstanceTypesFilterNameInstanceStorageSupported is the filter
+	// name "instance-storage-supported".
 	//
 	// Indicates whether the instance type has local instance storage ( true |
 	// false).
 	DescribeInstanceTypesFilterNameInstanceStorageSupported DescribeInstanceTypesFilterName = "instance-storage-supported"
-	// DescribeInstanceTypesFilterNameInstanceType is the filter name "instance-type".
+	// DescribeInstanceTypesFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The instance type (for example c5.2xlarge or c5*).
 	DescribeInstanceTypesFilterNameInstanceType DescribeInstanceTypesFilterName = "instance-type"
-	// DescribeInstanceTypesFilterNameMemoryInfoSizeInMib is the filter name "memory-info.size-in-mib".
+	// DescribeInstanceTypesFilterNameMemoryInfoSizeInMib is the filter name
+	// "memory-info.size-in-mib".
 	//
 	// The memory size.
 	DescribeInstanceTypesFilterNameMemoryInfoSizeInMib DescribeInstanceTypesFilterName = "memory-info.size-in-mib"
-	// DescribeInstanceTypesFilterNameNetworkInfoBandwidthWeightings is the filter name "network-info.bandwidth-weightings".
+	// DescribeInstanceTypesFilterNameNetworkInfoBandwidthWeightings is the
+	// filter name "network-info.bandwidth-weightings".
 	//
 	// For instances that support bandwidth weighting to boost performance (
 	// default, vpc-1, ebs-1).
 	DescribeInstanceTypesFilterNameNetworkInfoBandwidthWeightings DescribeInstanceTypesFilterName = "network-info.bandwidth-weightings"
-	// DescribeInstanceTypesFilterNameNetworkInfoEfaInfoMaximumEfaInterfaces is the filter name "network-info.efa-info.maximum-efa-interfaces".
+	// DescribeInstanceTypesFilterNameNetworkInfoEfaInfoMaximumEfaInterfaces is
+	// the filter name "network-info.efa-info.maximum-efa-interfaces".
 	//
 	// The maximum number of Elastic Fabric Adapters (EFAs) per instance.
 	DescribeInstanceTypesFilterNameNetworkInfoEfaInfoMaximumEfaInterfaces DescribeInstanceTypesFilterName = "network-info.efa-info.maximum-efa-interfaces"
-	// DescribeInstanceTypesFilterNameNetworkInfoEfaSupported is the filter name "network-info.efa-supported".
+	// DescribeInstanceTypesFilterNameNetworkInfoEfaSupported is the filter name
+	// "network-info.efa-supported".
 	//
-	// Indicates whether the instance type supports Elastic Fabric Adapter (EFA) (
-	// true | false).
+	// Indicates whether the instance type supports Elastic Fabric Adapter (EFA)
+	// ( true | false).
 	DescribeInstanceTypesFilterNameNetworkInfoEfaSupported DescribeInstanceTypesFilterName = "network-info.efa-supported"
-	// DescribeInstanceTypesFilterNameNetworkInfoEnaSupport is the filter name "network-info.ena-support".
+	// DescribeInstanceTypesFilterNameNetworkInfoEnaSupport is the filter name
+	// "network-info.ena-support".
 	//
-	// Indicates whether Elastic Network Adapter (ENA) is supported or required (
-	// required | supported | unsupported).
+	// Indicates whether Elastic Network Adapter (ENA) is supported or required
+	// ( required | supported | unsupported).
 	DescribeInstanceTypesFilterNameNetworkInfoEnaSupport DescribeInstanceTypesFilterName = "network-info.ena-support"
-	// DescribeInstanceTypesFilterNameNetworkInfoFlexibleEnaQueuesSupport is the filter name "network-info.flexible-ena-queues-support".
+	// DescribeInstanceTypesFilterNameNetworkInfoFlexibleEnaQueuesSupport is the
+	// filter name "network-info.flexible-ena-queues-support".
 	//
 	// Indicates whether an instance supports flexible ENA queues ( supported |
 	// unsupported).
 	DescribeInstanceTypesFilterNameNetworkInfoFlexibleEnaQueuesSupport DescribeInstanceTypesFilterName = "network-info.flexible-ena-queues-support"
-	// DescribeInstanceTypesFilterNameNetworkInfoEncryptionInTransitSupported is the filter name "network-info.encryption-in-transit-supported".
+	// DescribeInstanceTypesFilterNameNetworkInfoEncryptionInTransitSupported is
+	// the filter name "network-info.encryption-in-transit-supported".
 	//
-	// Indicates whether the instance type automatically encrypts in-transit traffic
-	// between instances ( true | false).
+	// Indicates whether the instance type automatically encrypts in-transit
+	// traffic between instances ( true | false).
 	DescribeInstanceTypesFilterNameNetworkInfoEncryptionInTransitSupported DescribeInstanceTypesFilterName = "network-info.encryption-in-transit-supported"
-	// DescribeInstanceTypesFilterNameNetworkInfoIpv4AddressesPerInterface is the filter name "network-info.ipv4-addresses-per-interface".
+	// DescribeInstanceTypesFilterNameNetworkInfoIpv4AddressesPerInterface is
+	// the filter name "network-info.ipv4-addresses-per-interface".
 	//
 	// The maximum number of private IPv4 addresses per network interface.
 	DescribeInstanceTypesFilterNameNetworkInfoIpv4AddressesPerInterface DescribeInstanceTypesFilterName = "network-info.ipv4-addresses-per-interface"
-	// DescribeInstanceTypesFilterNameNetworkInfoIpv6AddressesPerInterface is the filter name "network-info.ipv6-addresses-per-interface".
+	// DescribeInstanceTypesFilterNameNetworkInfoIpv6AddressesPerInterface is
+	// the filter name "network-info.ipv6-addresses-per-interface".
 	//
 	// The maximum number of private IPv6 addresses per network interface.
 	DescribeInstanceTypesFilterNameNetworkInfoIpv6AddressesPerInterface DescribeInstanceTypesFilterName = "network-info.ipv6-addresses-per-interface"
-	// DescribeInstanceTypesFilterNameNetworkInfoIpv6Supported is the filter name "network-info.ipv6-supported".
+	// DescribeInstanceTypesFilterNameNetworkInfoIpv6Supported is the filter
+	// name "network-info.ipv6-supported".
 	//
 	// Indicates whether the instance type supports IPv6 ( true | false).
 	DescribeInstanceTypesFilterNameNetworkInfoIpv6Supported DescribeInstanceTypesFilterName = "network-info.ipv6-supported"
-	// DescribeInstanceTypesFilterNameNetworkInfoMaximumNetworkCards is the filter name "network-info.maximum-network-cards".
+	// DescribeInstanceTypesFilterNameNetworkInfoMaximumNetworkCards is the
+	// filter name "network-info.maximum-network-cards".
 	//
 	// The maximum number of network cards per instance.
 	DescribeInstanceTypesFilterNameNetworkInfoMaximumNetworkCards DescribeInstanceTypesFilterName = "network-info.maximum-network-cards"
-	// DescribeInstanceTypesFilterNameNetworkInfoMaximumNetworkInterfaces is the filter name "network-info.maximum-network-interfaces".
+	// DescribeInstanceTypesFilterNameNetworkInfoMaximumNetworkInterfaces is the
+	// filter name "network-info.maximum-network-interfaces".
 	//
 	// The maximum number of network interfaces per instance.
 	DescribeInstanceTypesFilterNameNetworkInfoMaximumNetworkInterfaces DescribeInstanceTypesFilterName = "network-info.maximum-network-interfaces"
-	// DescribeInstanceTypesFilterNameNetworkInfoNetworkPerformance is the filter name "network-info.network-performance".
+	// DescribeInstanceTypesFilterNameNetworkInfoNetworkPerformance is the
+	// filter name "network-info.network-performance".
 	//
 	// The network performance (for example, "25 Gigabit").
 	DescribeInstanceTypesFilterNameNetworkInfoNetworkPerformance DescribeInstanceTypesFilterName = "network-info.network-performance"
-	// DescribeInstanceTypesFilterNameNitroEnclavesSupport is the filter name "nitro-enclaves-support".
+	// DescribeInstanceTypesFilterNameNitroEnclavesSupport is the filter name
+	// "nitro-enclaves-support".
 	//
 	// Indicates whether Nitro Enclaves is supported ( supported | unsupported).
 	DescribeInstanceTypesFilterNameNitroEnclavesSupport DescribeInstanceTypesFilterName = "nitro-enclaves-support"
-	// DescribeInstanceTypesFilterNameNitroTpmSupport is the filter name "nitro-tpm-support".
+	// DescribeInstanceTypesFilterNameNitroTpmSupport is the filter name
+	// "nitro-tpm-support".
 	//
 	// Indicates whether NitroTPM is supported ( supported | unsupported).
 	DescribeInstanceTypesFilterNameNitroTpmSupport DescribeInstanceTypesFilterName = "nitro-tpm-support"
-	// DescribeInstanceTypesFilterNameNitroTpmInfoSupportedVersions is the filter name "nitro-tpm-info.supported-versions".
+	// DescribeInstanceTypesFilterNameNitroTpmInfoSupportedVersions is the
+	// filter name "nitro-tpm-info.supported-versions".
 	//
 	// The supported NitroTPM version ( 2.0).
 	DescribeInstanceTypesFilterNameNitroTpmInfoSupportedVersions DescribeInstanceTypesFilterName = "nitro-tpm-info.supported-versions"
-	// DescribeInstanceTypesFilterNameProcessorInfoSupportedArchitecture is the filter name "processor-info.supported-architecture".
+	// DescribeInstanceTypesFilterNameProcessorInfoSupportedArchitecture is the
+	// filter name "processor-info.supported-architecture".
 	//
 	// The CPU architecture ( arm64 | i386 | x86_64).
 	DescribeInstanceTypesFilterNameProcessorInfoSupportedArchitecture DescribeInstanceTypesFilterName = "processor-info.supported-architecture"
-	// DescribeInstanceTypesFilterNameProcessorInfoSustainedClockSpeedInGhz is the filter name "processor-info.sustained-clock-speed-in-ghz".
+	// DescribeInstanceTypesFilterNameProcessorInfoSustainedClockSpeedInGhz is
+	// the filter name "processor-info.sustained-clock-speed-in-ghz".
 	//
 	// The CPU clock speed, in GHz.
 	DescribeInstanceTypesFilterNameProcessorInfoSustainedClockSpeedInGhz DescribeInstanceTypesFilterName = "processor-info.sustained-clock-speed-in-ghz"
-	// DescribeInstanceTypesFilterNameProcessorInfoSupportedFeatures is the filter name "processor-info.supported-features".
+	// DescribeInstanceTypesFilterNameProcessorInfoSupportedFeatures is the
+	// filter name "processor-info.supported-features".
 	//
 	// The supported CPU features ( amd-sev-snp).
 	DescribeInstanceTypesFilterNameProcessorInfoSupportedFeatures DescribeInstanceTypesFilterName = "processor-info.supported-features"
-	// DescribeInstanceTypesFilterNameRebootMigrationSupport is the filter name "reboot-migration-support".
+	// DescribeInstanceTypesFilterNameRebootMigrationSupport is the filter name
+	// "reboot-migration-support".
 	//
 	// Indicates whether enabling reboot migration is supported ( supported |
 	// unsupported).
 	DescribeInstanceTypesFilterNameRebootMigrationSupport DescribeInstanceTypesFilterName = "reboot-migration-support"
-	// DescribeInstanceTypesFilterNameSupportedBootMode is the filter name "supported-boot-mode".
+	// DescribeInstanceTypesFilterNameSupportedBootMode is the filter name
+	// "supported-boot-mode".
 	//
 	// The boot mode ( legacy-bios | uefi).
 	DescribeInstanceTypesFilterNameSupportedBootMode DescribeInstanceTypesFilterName = "supported-boot-mode"
-	// DescribeInstanceTypesFilterNameSupportedRootDeviceType is the filter name "supported-root-device-type".
+	// DescribeInstanceTypesFilterNameSupportedRootDeviceType is the filter name
+	// "supported-root-device-type".
 	//
 	// The root device type ( ebs | instance-store).
 	DescribeInstanceTypesFilterNameSupportedRootDeviceType DescribeInstanceTypesFilterName = "supported-root-device-type"
-	// DescribeInstanceTypesFilterNameSupportedUsageClass is the filter name "supported-usage-class".
+	// DescribeInstanceTypesFilterNameSupportedUsageClass is the filter name
+	// "supported-usage-class".
 	//
 	// The usage class ( on-demand | spot | capacity-block).
 	DescribeInstanceTypesFilterNameSupportedUsageClass DescribeInstanceTypesFilterName = "supported-usage-class"
-	// DescribeInstanceTypesFilterNameSupportedVirtualizationType is the filter name "supported-virtualization-type".
+	// DescribeInstanceTypesFilterNameSupportedVirtualizationType is the filter
+	// name "supported-virtualization-type".
 	//
 	// The virtualization type ( hvm | paravirtual).
 	DescribeInstanceTypesFilterNameSupportedVirtualizationType DescribeInstanceTypesFilterName = "supported-virtualization-type"
-	// DescribeInstanceTypesFilterNameVcpuInfoDefaultCores is the filter name "vcpu-info.default-cores".
+	// DescribeInstanceTypesFilterNameVcpuInfoDefaultCores is the filter name
+	// "vcpu-info.default-cores".
 	//
 	// The default number of cores for the instance type.
 	DescribeInstanceTypesFilterNameVcpuInfoDefaultCores DescribeInstanceTypesFilterName = "vcpu-info.default-cores"
-	// DescribeInstanceTypesFilterNameVcpuInfoDefaultThreadsPerCore is the filter name "vcpu-info.default-threads-per-core".
+	// DescribeInstanceTypesFilterNameVcpuInfoDefaultThreadsPerCore is the
+	// filter name "vcpu-info.default-threads-per-core".
 	//
 	// The default number of threads per core for the instance type.
 	DescribeInstanceTypesFilterNameVcpuInfoDefaultThreadsPerCore DescribeInstanceTypesFilterName = "vcpu-info.default-threads-per-core"
-	// DescribeInstanceTypesFilterNameVcpuInfoDefaultVcpus is the filter name "vcpu-info.default-vcpus".
+	// DescribeInstanceTypesFilterNameVcpuInfoDefaultVcpus is the filter name
+	// "vcpu-info.default-vcpus".
 	//
 	// The default number of vCPUs for the instance type.
 	DescribeInstanceTypesFilterNameVcpuInfoDefaultVcpus DescribeInstanceTypesFilterName = "vcpu-info.default-vcpus"
-	// DescribeInstanceTypesFilterNameVcpuInfoValidCores is the filter name "vcpu-info.valid-cores".
+	// DescribeInstanceTypesFilterNameVcpuInfoValidCores is the filter name
+	// "vcpu-info.valid-cores".
 	//
 	// The number of cores that can be configured for the instance type.
 	DescribeInstanceTypesFilterNameVcpuInfoValidCores DescribeInstanceTypesFilterName = "vcpu-info.valid-cores"
-	// DescribeInstanceTypesFilterNameVcpuInfoValidThreadsPerCore is the filter name "vcpu-info.valid-threads-per-core".
+	// DescribeInstanceTypesFilterNameVcpuInfoValidThreadsPerCore is the filter
+	// name "vcpu-info.valid-threads-per-core".
 	//
-	// The number of threads per core that can be configured for the instance type.
-	// For example, "1" or "1,2".
+	// The number of threads per core that can be configured for the instance
+	// type. For example, "1" or "1,2".
 	DescribeInstanceTypesFilterNameVcpuInfoValidThreadsPerCore DescribeInstanceTypesFilterName = "vcpu-info.valid-threads-per-core"
 )
 

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeInstanceTypesFake serves pages of DescribeInstanceTypes from memory; page i's token is "page-i".
+// describeInstanceTypesFake serves pages of DescribeInstanceTypes from memory;
+// page i's token is "page-i".
 type describeInstanceTypesFake struct {
 	pages  []*DescribeInstanceTypesOutput
 	calls  []DescribeInstanceTypesInput
@@ -38,7 +39,8 @@ func (c *describeInstanceTypesFake) DescribeInstanceTypes(ctx context.Context, i
 	return &out, nil
 }
 
-// newDescribeInstanceTypesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstanceTypesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeInstanceTypesFake(sizes ...int) (*describeInstanceTypesFake, []string) {
 	c := &describeInstanceTypesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeInstanceTypesFake(sizes ...int) (*describeInstanceTypesFake, []s
 	return c, want
 }
 
-// collectDescribeInstanceTypes pages through p and returns the markers of its items.
+// collectDescribeInstanceTypes pages through p and returns the markers of its
+// items.
 func collectDescribeInstanceTypes(t *testing.T, p *DescribeInstanceTypesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeInstanceTypes(t *testing.T, p *DescribeInstanceTypesPaginato
 	return got
 }
 
-// validDescribeInstanceTypesInput returns an input with every required member set.
+// validDescribeInstanceTypesInput returns an input with every required member
+// set.
 func validDescribeInstanceTypesInput() *DescribeInstanceTypesInput {
 	return &DescribeInstanceTypesInput{}
 }

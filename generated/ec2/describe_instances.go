@@ -17,59 +17,60 @@ type DescribeInstancesInput struct {
 	// Default: Describes all your instances.
 	InstanceIds []string `json:"InstanceIds,omitempty"`
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
-	// Checks whether you have the required permissions for the operation, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// Checks whether you have the required permissions for the operation,
+	// without actually making the request, and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
-	//   - affinity - The affinity setting for an instance running on a Dedicated
-	//     Host ( default | host).
+	//   - affinity - The affinity setting for an instance running on a
+	//     Dedicated Host ( default | host).
 	//   - architecture - The instance architecture ( i386 | x86_64 | arm64).
 	//   - availability-zone - The Availability Zone of the instance.
-	//   - availability-zone-id - The ID of the Availability Zone of the instance.
+	//   - availability-zone-id - The ID of the Availability Zone of the
+	//     instance.
 	//   - block-device-mapping.attach-time - The attach time for an EBS volume
 	//     mapped to the instance, for example, 2022-09-15T17:15:20.000Z.
 	//   - block-device-mapping.delete-on-termination - A Boolean that indicates
 	//     whether the EBS volume is deleted on instance termination.
-	//   - block-device-mapping.device-name - The device name specified in the block
-	//     device mapping (for example, /dev/sdh or xvdh).
-	//   - block-device-mapping.status - The status for the EBS volume ( attaching |
-	//     attached | detaching | detached).
+	//   - block-device-mapping.device-name - The device name specified in the
+	//     block device mapping (for example, /dev/sdh or xvdh).
+	//   - block-device-mapping.status - The status for the EBS volume (
+	//     attaching | attached | detaching | detached).
 	//   - block-device-mapping.volume-id - The volume ID of the EBS volume.
-	//   - boot-mode - The boot mode that was specified by the AMI ( legacy-bios |
-	//     uefi | uefi-preferred).
-	//   - capacity-reservation-id - The ID of the Capacity Reservation into which
-	//     the instance was launched.
-	//   - capacity-reservation-specification.capacity-reservation-preference - The
-	//     instance's Capacity Reservation preference ( open | none).
+	//   - boot-mode - The boot mode that was specified by the AMI ( legacy-bios
+	//     | uefi | uefi-preferred).
+	//   - capacity-reservation-id - The ID of the Capacity Reservation into
+	//     which the instance was launched.
+	//   - capacity-reservation-specification.capacity-reservation-preference -
+	//     The instance's Capacity Reservation preference ( open | none).
 	//   - capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id -
 	//     The ID of the targeted Capacity Reservation.
 	//   - capacity-reservation-specification.capacity-reservation-target.capacity-reservation-resource-group-arn -
 	//     The ARN of the targeted Capacity Reservation group.
-	//   - client-token - The idempotency token you provided when you launched the
-	//     instance.
+	//   - client-token - The idempotency token you provided when you launched
+	//     the instance.
 	//   - current-instance-boot-mode - The boot mode that is used to launch the
 	//     instance at launch or start ( legacy-bios | uefi).
 	//   - dns-name - The public DNS name of the instance.
 	//   - ebs-optimized - A Boolean that indicates whether the instance is
 	//     optimized for Amazon EBS I/O.
-	//   - ena-support - A Boolean that indicates whether the instance is enabled
-	//     for enhanced networking with ENA.
-	//   - enclave-options.enabled - A Boolean that indicates whether the instance
-	//     is enabled for Amazon Web Services Nitro Enclaves.
+	//   - ena-support - A Boolean that indicates whether the instance is
+	//     enabled for enhanced networking with ENA.
+	//   - enclave-options.enabled - A Boolean that indicates whether the
+	//     instance is enabled for Amazon Web Services Nitro Enclaves.
 	//   - hibernation-options.configured - A Boolean that indicates whether the
 	//     instance is enabled for hibernation. A value of true means that the
 	//     instance is enabled for hibernation.
-	//   - host-id - The ID of the Dedicated Host on which the instance is running,
-	//     if applicable.
-	//   - hypervisor - The hypervisor type of the instance ( ovm | xen). The value
-	//     xen is used for both Xen and Nitro hypervisors.
+	//   - host-id - The ID of the Dedicated Host on which the instance is
+	//     running, if applicable.
+	//   - hypervisor - The hypervisor type of the instance ( ovm | xen). The
+	//     value xen is used for both Xen and Nitro hypervisors.
 	//   - iam-instance-profile.arn - The instance profile associated with the
 	//     instance. Specified as an ARN.
 	//   - iam-instance-profile.id - The instance profile associated with the
@@ -81,82 +82,87 @@ type DescribeInstancesInput struct {
 	//     capacity-block).
 	//   - instance-state-code - The state of the instance, as a 16-bit unsigned
 	//     integer. The high byte is used for internal purposes and should be
-	//     ignored. The low byte is set based on the state represented. The valid
-	//     values are: 0 (pending), 16 (running), 32 (shutting-down), 48
+	//     ignored. The low byte is set based on the state represented. The
+	//     valid values are: 0 (pending), 16 (running), 32 (shutting-down), 48
 	//     (terminated), 64 (stopping), and 80 (stopped).
 	//   - instance-state-name - The state of the instance ( pending | running |
 	//     shutting-down | terminated | stopping | stopped).
 	//   - instance-type - The type of instance (for example, t2.micro).
 	//   - instance.group-id - The ID of the security group for the instance.
-	//   - instance.group-name - The name of the security group for the instance.
+	//   - instance.group-name - The name of the security group for the
+	//     instance.
 	//   - ip-address - The public IPv4 address of the instance.
 	//   - ipv6-address - The IPv6 address of the instance.
 	//   - kernel-id - The kernel ID.
-	//   - key-name - The name of the key pair used when the instance was launched.
-	//   - launch-index - When launching multiple instances, this is the index for
-	//     the instance in the launch group (for example, 0, 1, 2, and so on).
-	//   - launch-time - The time when the instance was launched, in the ISO 8601
-	//     format in the UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
-	//     2021-09-29T11:04:43.305Z. You can use a wildcard ( *), for example,
-	//     2021-09-29T*, which matches an entire day.
+	//   - key-name - The name of the key pair used when the instance was
+	//     launched.
+	//   - launch-index - When launching multiple instances, this is the index
+	//     for the instance in the launch group (for example, 0, 1, 2, and so
+	//     on).
+	//   - launch-time - The time when the instance was launched, in the ISO
+	//     8601 format in the UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for
+	//     example, 2021-09-29T11:04:43.305Z. You can use a wildcard ( *), for
+	//     example, 2021-09-29T*, which matches an entire day.
 	//   - maintenance-options.auto-recovery - The current automatic recovery
 	//     behavior of the instance ( disabled | default).
 	//   - metadata-options.http-endpoint - The status of access to the HTTP
 	//     metadata endpoint on your instance ( enabled | disabled)
-	//   - metadata-options.http-protocol-ipv4 - Indicates whether the IPv4 endpoint
-	//     is enabled ( disabled | enabled).
-	//   - metadata-options.http-protocol-ipv6 - Indicates whether the IPv6 endpoint
-	//     is enabled ( disabled | enabled).
-	//   - metadata-options.http-put-response-hop-limit - The HTTP metadata request
-	//     put response hop limit (integer, possible values 1 to 64)
-	//   - metadata-options.http-tokens - The metadata request authorization state (
-	//     optional | required)
+	//   - metadata-options.http-protocol-ipv4 - Indicates whether the IPv4
+	//     endpoint is enabled ( disabled | enabled).
+	//   - metadata-options.http-protocol-ipv6 - Indicates whether the IPv6
+	//     endpoint is enabled ( disabled | enabled).
+	//   - metadata-options.http-put-response-hop-limit - The HTTP metadata
+	//     request put response hop limit (integer, possible values 1 to 64)
+	//   - metadata-options.http-tokens - The metadata request authorization
+	//     state ( optional | required)
 	//   - metadata-options.instance-metadata-tags - The status of access to
 	//     instance tags from the instance metadata ( enabled | disabled)
 	//   - metadata-options.state - The state of the metadata option changes (
 	//     pending | applied).
 	//   - monitoring-state - Indicates whether detailed monitoring is enabled (
 	//     disabled | enabled).
-	//   - network-interface.addresses.association.allocation-id - The allocation
-	//     ID.
-	//   - network-interface.addresses.association.association-id - The association
-	//     ID.
+	//   - network-interface.addresses.association.allocation-id - The
+	//     allocation ID.
+	//   - network-interface.addresses.association.association-id - The
+	//     association ID.
 	//   - network-interface.addresses.association.carrier-ip - The carrier IP
 	//     address.
 	//   - network-interface.addresses.association.customer-owned-ip - The
 	//     customer-owned IP address.
-	//   - network-interface.addresses.association.ip-owner-id - The owner ID of the
-	//     private IPv4 address associated with the network interface.
-	//   - network-interface.addresses.association.public-dns-name - The public DNS
-	//     name.
+	//   - network-interface.addresses.association.ip-owner-id - The owner ID of
+	//     the private IPv4 address associated with the network interface.
+	//   - network-interface.addresses.association.public-dns-name - The public
+	//     DNS name.
 	//   - network-interface.addresses.association.public-ip - The ID of the
 	//     association of an Elastic IP address (IPv4) with a network interface.
-	//   - network-interface.addresses.primary - Specifies whether the IPv4 address
-	//     of the network interface is the primary private IPv4 address.
+	//   - network-interface.addresses.primary - Specifies whether the IPv4
+	//     address of the network interface is the primary private IPv4 address.
 	//   - network-interface.addresses.private-dns-name - The private DNS name.
-	//   - network-interface.addresses.private-ip-address - The private IPv4 address
-	//     associated with the network interface.
-	//   - network-interface.association.allocation-id - The allocation ID returned
-	//     when you allocated the Elastic IP address (IPv4) for your network
-	//     interface.
+	//   - network-interface.addresses.private-ip-address - The private IPv4
+	//     address associated with the network interface.
+	//   - network-interface.association.allocation-id - The allocation ID
+	//     returned when you allocated the Elastic IP address (IPv4) for your
+	//     network interface.
 	//   - network-interface.association.association-id - The association ID
-	//     returned when the network interface was associated with an IPv4 address.
-	//   - network-interface.association.carrier-ip - The customer-owned IP address.
-	//   - network-interface.association.customer-owned-ip - The customer-owned IP
+	//     returned when the network interface was associated with an IPv4
 	//     address.
-	//   - network-interface.association.ip-owner-id - The owner of the Elastic IP
-	//     address (IPv4) associated with the network interface.
+	//   - network-interface.association.carrier-ip - The customer-owned IP
+	//     address.
+	//   - network-interface.association.customer-owned-ip - The customer-owned
+	//     IP address.
+	//   - network-interface.association.ip-owner-id - The owner of the Elastic
+	//     IP address (IPv4) associated with the network interface.
 	//   - network-interface.association.public-dns-name - The public DNS name.
-	//   - network-interface.association.public-ip - The address of the Elastic IP
-	//     address (IPv4) bound to the network interface.
+	//   - network-interface.association.public-ip - The address of the Elastic
+	//     IP address (IPv4) bound to the network interface.
 	//   - network-interface.attachment.attach-time - The time that the network
 	//     interface was attached to an instance.
 	//   - network-interface.attachment.attachment-id - The ID of the interface
 	//     attachment.
-	//   - network-interface.attachment.delete-on-termination - Specifies whether
-	//     the attachment is deleted when an instance is terminated.
-	//   - network-interface.attachment.device-index - The device index to which the
-	//     network interface is attached.
+	//   - network-interface.attachment.delete-on-termination - Specifies
+	//     whether the attachment is deleted when an instance is terminated.
+	//   - network-interface.attachment.device-index - The device index to which
+	//     the network interface is attached.
 	//   - network-interface.attachment.instance-id - The ID of the instance to
 	//     which the network interface is attached.
 	//   - network-interface.attachment.instance-owner-id - The owner ID of the
@@ -167,38 +173,41 @@ type DescribeInstancesInput struct {
 	//     attaching | attached | detaching | detached).
 	//   - network-interface.availability-zone - The Availability Zone for the
 	//     network interface.
-	//   - network-interface.deny-all-igw-traffic - A Boolean that indicates whether
-	//     a network interface with an IPv6 address is unreachable from the public
-	//     internet.
-	//   - network-interface.description - The description of the network interface.
-	//   - network-interface.group-id - The ID of a security group associated with
-	//     the network interface.
-	//   - network-interface.group-name - The name of a security group associated
+	//   - network-interface.deny-all-igw-traffic - A Boolean that indicates
+	//     whether a network interface with an IPv6 address is unreachable from
+	//     the public internet.
+	//   - network-interface.description - The description of the network
+	//     interface.
+	//   - network-interface.group-id - The ID of a security group associated
 	//     with the network interface.
-	//   - network-interface.ipv4-prefixes.ipv4-prefix - The IPv4 prefixes that are
-	//     assigned to the network interface.
+	//   - network-interface.group-name - The name of a security group
+	//     associated with the network interface.
+	//   - network-interface.ipv4-prefixes.ipv4-prefix - The IPv4 prefixes that
+	//     are assigned to the network interface.
 	//   - network-interface.ipv6-address - The IPv6 address associated with the
 	//     network interface.
 	//   - network-interface.ipv6-addresses.ipv6-address - The IPv6 address
 	//     associated with the network interface.
 	//   - network-interface.ipv6-addresses.is-primary-ipv6 - A Boolean that
 	//     indicates whether this is the primary IPv6 address.
-	//   - network-interface.ipv6-native - A Boolean that indicates whether this is
-	//     an IPv6 only network interface.
-	//   - network-interface.ipv6-prefixes.ipv6-prefix - The IPv6 prefix assigned to
-	//     the network interface.
-	//   - network-interface.mac-address - The MAC address of the network interface.
-	//   - network-interface.network-interface-id - The ID of the network interface.
-	//   - network-interface.operator.managed - A Boolean that indicates whether the
-	//     instance has a managed network interface.
+	//   - network-interface.ipv6-native - A Boolean that indicates whether this
+	//     is an IPv6 only network interface.
+	//   - network-interface.ipv6-prefixes.ipv6-prefix - The IPv6 prefix
+	//     assigned to the network interface.
+	//   - network-interface.mac-address - The MAC address of the network
+	//     interface.
+	//   - network-interface.network-interface-id - The ID of the network
+	//     interface.
+	//   - network-interface.operator.managed - A Boolean that indicates whether
+	//     the instance has a managed network interface.
 	//   - network-interface.operator.principal - The principal that manages the
 	//     network interface. Only valid for instances with managed network
 	//     interfaces, where managed is true.
 	//   - network-interface.outpost-arn - The ARN of the Outpost.
 	//   - network-interface.owner-id - The ID of the owner of the network
 	//     interface.
-	//   - network-interface.private-dns-name - The private DNS name of the network
-	//     interface.
+	//   - network-interface.private-dns-name - The private DNS name of the
+	//     network interface.
 	//   - network-interface.private-ip-address - The private IPv4 address.
 	//   - network-interface.public-dns-name - The public DNS name.
 	//   - network-interface.requester-id - The requester ID for the network
@@ -208,26 +217,29 @@ type DescribeInstancesInput struct {
 	//   - network-interface.status - The status of the network interface (
 	//     available) | in-use).
 	//   - network-interface.source-dest-check - Whether the network interface
-	//     performs source/destination checking. A value of true means that checking
-	//     is enabled, and false means that checking is disabled. The value must be
-	//     false for the network interface to perform network address translation
-	//     (NAT) in your VPC.
+	//     performs source/destination checking. A value of true means that
+	//     checking is enabled, and false means that checking is disabled. The
+	//     value must be false for the network interface to perform network
+	//     address translation (NAT) in your VPC.
 	//   - network-interface.subnet-id - The ID of the subnet for the network
 	//     interface.
 	//   - network-interface.tag-key - The key of a tag assigned to the network
 	//     interface.
-	//   - network-interface.tag-value - The value of a tag assigned to the network
+	//   - network-interface.tag-value - The value of a tag assigned to the
+	//     network interface.
+	//   - network-interface.vpc-id - The ID of the VPC for the network
 	//     interface.
-	//   - network-interface.vpc-id - The ID of the VPC for the network interface.
-	//   - network-performance-options.bandwidth-weighting - Where the performance
-	//     boost is applied, if applicable. Valid values: default, vpc-1, ebs-1.
+	//   - network-performance-options.bandwidth-weighting - Where the
+	//     performance boost is applied, if applicable. Valid values: default,
+	//     vpc-1, ebs-1.
 	//   - operator.managed - A Boolean that indicates whether this is a managed
 	//     instance.
-	//   - operator.principal - The principal that manages the instance. Only valid
-	//     for managed instances, where managed is true.
+	//   - operator.principal - The principal that manages the instance. Only
+	//     valid for managed instances, where managed is true.
 	//   - outpost-arn - The Amazon Resource Name (ARN) of the Outpost.
 	//   - owner-id - The Amazon Web Services account ID of the instance owner.
-	//   - placement-group-name - The name of the placement group for the instance.
+	//   - placement-group-name - The name of the placement group for the
+	//     instance.
 	//   - placement-partition-number - The partition in which the instance is
 	//     located.
 	//   - platform - The platform. To list only Windows instances, use windows.
@@ -239,41 +251,41 @@ type DescribeInstancesInput struct {
 	//     Red Hat Enterprise Linux with SQL Server Standard |
 	//     Red Hat Enterprise Linux with SQL Server Web |
 	//     Red Hat Enterprise Linux with SQL Server Enterprise |
-	//     SQL Server Enterprise | SQL Server Standard | SQL Server Web | SUSE Linux
-	//     | Ubuntu Pro | Windows | Windows BYOL |
-	//     Windows with SQL Server Enterprise | Windows with SQL Server Standard |
-	//     Windows with SQL Server Web).
+	//     SQL Server Enterprise | SQL Server Standard | SQL Server Web |
+	//     SUSE Linux | Ubuntu Pro | Windows | Windows BYOL |
+	//     Windows with SQL Server Enterprise | Windows with SQL Server Standard
+	//     | Windows with SQL Server Web).
 	//   - private-dns-name - The private IPv4 DNS name of the instance.
-	//   - private-dns-name-options.enable-resource-name-dns-a-record - A Boolean
-	//     that indicates whether to respond to DNS queries for instance hostnames
-	//     with DNS A records.
-	//   - private-dns-name-options.enable-resource-name-dns-aaaa-record - A Boolean
-	//     that indicates whether to respond to DNS queries for instance hostnames
-	//     with DNS AAAA records.
-	//   - private-dns-name-options.hostname-type - The type of hostname ( ip-name |
-	//     resource-name).
-	//   - private-ip-address - The private IPv4 address of the instance. This can
-	//     only be used to filter by the primary IP address of the network interface
-	//     attached to the instance. To filter by additional IP addresses assigned
-	//     to the network interface, use the filter
+	//   - private-dns-name-options.enable-resource-name-dns-a-record - A
+	//     Boolean that indicates whether to respond to DNS queries for instance
+	//     hostnames with DNS A records.
+	//   - private-dns-name-options.enable-resource-name-dns-aaaa-record - A
+	//     Boolean that indicates whether to respond to DNS queries for instance
+	//     hostnames with DNS AAAA records.
+	//   - private-dns-name-options.hostname-type - The type of hostname (
+	//     ip-name | resource-name).
+	//   - private-ip-address - The private IPv4 address of the instance. This
+	//     can only be used to filter by the primary IP address of the network
+	//     interface attached to the instance. To filter by additional IP
+	//     addresses assigned to the network interface, use the filter
 	//     network-interface.addresses.private-ip-address.
-	//   - product-code - The product code associated with the AMI used to launch
-	//     the instance.
+	//   - product-code - The product code associated with the AMI used to
+	//     launch the instance.
 	//   - product-code.type - The type of product code ( devpay | marketplace).
 	//   - ramdisk-id - The RAM disk ID.
-	//   - reason - The reason for the current state of the instance (for example,
-	//     shows "User Initiated [date]" when you stop or terminate the instance).
-	//     Similar to the state-reason-code filter.
-	//   - requester-id - The ID of the entity that launched the instance on your
-	//     behalf (for example, Amazon Web Services Management Console, Auto
-	//     Scaling, and so on).
-	//   - reservation-id - The ID of the instance's reservation. A reservation ID
-	//     is created any time you launch an instance. A reservation ID has a
+	//   - reason - The reason for the current state of the instance (for
+	//     example, shows "User Initiated [date]" when you stop or terminate the
+	//     instance). Similar to the state-reason-code filter.
+	//   - requester-id - The ID of the entity that launched the instance on
+	//     your behalf (for example, Amazon Web Services Management Console,
+	//     Auto Scaling, and so on).
+	//   - reservation-id - The ID of the instance's reservation. A reservation
+	//     ID is created any time you launch an instance. A reservation ID has a
 	//     one-to-one relationship with an instance launch request, but can be
-	//     associated with more than one instance if you launch multiple instances
-	//     using the same launch request. For example, if you launch one instance,
-	//     you get one reservation ID. If you launch ten instances using the same
-	//     launch request, you also get one reservation ID.
+	//     associated with more than one instance if you launch multiple
+	//     instances using the same launch request. For example, if you launch
+	//     one instance, you get one reservation ID. If you launch ten instances
+	//     using the same launch request, you also get one reservation ID.
 	//   - root-device-name - The device name of the root device volume (for
 	//     example, /dev/sda1).
 	//   - root-device-type - The type of the root device volume ( ebs |
@@ -281,44 +293,46 @@ type DescribeInstancesInput struct {
 	//   - source-dest-check - Indicates whether the instance performs
 	//     source/destination checking. A value of true means that checking is
 	//     enabled, and false means that checking is disabled. The value must be
-	//     false for the instance to perform network address translation (NAT) in
-	//     your VPC.
+	//     false for the instance to perform network address translation (NAT)
+	//     in your VPC.
 	//   - spot-instance-request-id - The ID of the Spot Instance request.
 	//   - state-reason-code - The reason code for the state change.
 	//   - state-reason-message - A message that describes the state change.
 	//   - subnet-id - The ID of the subnet for the instance.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources that have a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources that have a tag with a specific key, regardless
+	//     of the tag value.
 	//   - tenancy - The tenancy of an instance ( dedicated | default | host).
 	//   - tpm-support - Indicates if the instance is configured for NitroTPM
 	//     support ( v2.0).
 	//   - usage-operation - The usage operation value for the instance (
-	//     RunInstances | RunInstances:00g0 | RunInstances:0010 | RunInstances:1010
-	//     | RunInstances:1014 | RunInstances:1110 | RunInstances:0014 |
-	//     RunInstances:0210 | RunInstances:0110 | RunInstances:0100 |
-	//     RunInstances:0004 | RunInstances:0200 | RunInstances:000g |
-	//     RunInstances:0g00 | RunInstances:0002 | RunInstances:0800 |
-	//     RunInstances:0102 | RunInstances:0006 | RunInstances:0202).
-	//   - usage-operation-update-time - The time that the usage operation was last
-	//     updated, for example, 2022-09-15T17:15:20.000Z.
+	//     RunInstances | RunInstances:00g0 | RunInstances:0010 |
+	//     RunInstances:1010 | RunInstances:1014 | RunInstances:1110 |
+	//     RunInstances:0014 | RunInstances:0210 | RunInstances:0110 |
+	//     RunInstances:0100 | RunInstances:0004 | RunInstances:0200 |
+	//     RunInstances:000g | RunInstances:0g00 | RunInstances:0002 |
+	//     RunInstances:0800 | RunInstances:0102 | RunInstances:0006 |
+	//     RunInstances:0202).
+	//   - usage-operation-update-time - The time that the usage operation was
+	//     last updated, for example, 2022-09-15T17:15:20.000Z.
 	//   - virtualization-type - The virtualization type of the instance (
 	//     paravirtual | hvm).
 	//   - vpc-id - The ID of the VPC that the instance is running in.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInstancesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeInstancesInput) Validate() error {
 	return nil
 }
@@ -331,7 +345,7 @@ type DescribeInstancesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInstancesAPIClient is a client that can call DescribeInstances, the operation boto3's describe_instances paginator pages through.
+// DescribeInstancesAPIClient is a client that can call DescribeInstances.
 //
 // See [DescribeInstances in the AWS API documentation].
 //
@@ -375,19 +389,22 @@ func describeInstancesItems(out *DescribeInstancesOutput) []Reservation {
 	return out.Reservations
 }
 
-// DescribeInstancesPaginator pages through DescribeInstances the way boto3's describe_instances paginator does.
+// DescribeInstancesPaginator pages through the results of DescribeInstances as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_instances.
+// [DescribeInstancesAPIClient.DescribeInstances].
 //
-// Each page is a *DescribeInstancesOutput; Items yields the elements of Reservations across pages.
+// Each page is a *DescribeInstancesOutput; Items yields the elements of
+// Reservations across pages.
 type DescribeInstancesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInstancesPaginator returns a paginator over DescribeInstances, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInstancesPaginator returns a paginator over DescribeInstances,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeInstancesPaginator(client DescribeInstancesAPIClient, in *DescribeInstancesInput, optFns ...func(*paginate.Options)) *DescribeInstancesPaginator {
 	var input DescribeInstancesInput
 	if in != nil {
@@ -403,19 +420,22 @@ func NewDescribeInstancesPaginator(client DescribeInstancesAPIClient, in *Descri
 	return &DescribeInstancesPaginator{paginateimpl.New(describeInstancesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInstancesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInstancesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInstancesPaginator) NextPage(ctx context.Context) (*DescribeInstancesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -424,7 +444,8 @@ func (p *DescribeInstancesPaginator) NextPage(ctx context.Context) (*DescribeIns
 	return page.(*DescribeInstancesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInstancesOutput, error] {
 	return func(yield func(*DescribeInstancesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -436,7 +457,8 @@ func (p *DescribeInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*Descr
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInstancesPaginator) Items(ctx context.Context) iter.Seq2[Reservation, error] {
 	return func(yield func(Reservation, error) bool) {
 		for p.HasMorePages() {
@@ -456,47 +478,57 @@ func (p *DescribeInstancesPaginator) Items(ctx context.Context) iter.Seq2[Reserv
 	}
 }
 
-// DescribeInstancesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInstancesFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeInstancesFilterName string
 
 const (
 	// DescribeInstancesFilterNameAffinity is the filter name "affinity".
 	//
-	// The affinity setting for an instance running on a Dedicated Host ( default |
-	// host).
+	// The affinity setting for an instance running on a Dedicated Host (
+	// default | host).
 	DescribeInstancesFilterNameAffinity DescribeInstancesFilterName = "affinity"
-	// DescribeInstancesFilterNameArchitecture is the filter name "architecture".
+	// DescribeInstancesFilterNameArchitecture is the filter name
+	// "architecture".
 	//
 	// The instance architecture ( i386 | x86_64 | arm64).
 	DescribeInstancesFilterNameArchitecture DescribeInstancesFilterName = "architecture"
-	// DescribeInstancesFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeInstancesFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the instance.
 	DescribeInstancesFilterNameAvailabilityZone DescribeInstancesFilterName = "availability-zone"
-	// DescribeInstancesFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeInstancesFilterNameAvailabilityZoneId is the filter name
+	// "availability-zone-id".
 	//
 	// The ID of the Availability Zone of the instance.
 	DescribeInstancesFilterNameAvailabilityZoneId DescribeInstancesFilterName = "availability-zone-id"
-	// DescribeInstancesFilterNameBlockDeviceMappingAttachTime is the filter name "block-device-mapping.attach-time".
+	// DescribeInstancesFilterNameBlockDeviceMappingAttachTime is the filter
+	// name "block-device-mapping.attach-time".
 	//
 	// The attach time for an EBS volume mapped to the instance, for example,
 	// 2022-09-15T17:15:20.000Z.
 	DescribeInstancesFilterNameBlockDeviceMappingAttachTime DescribeInstancesFilterName = "block-device-mapping.attach-time"
-	// DescribeInstancesFilterNameBlockDeviceMappingDeleteOnTermination is the filter name "block-device-mapping.delete-on-termination".
+	// DescribeInstancesFilterNameBlockDeviceMappingDeleteOnTermination is the
+	// filter name "block-device-mapping.delete-on-termination".
 	//
 	// A Boolean that indicates whether the EBS volume is deleted on instance
 	// termination.
 	DescribeInstancesFilterNameBlockDeviceMappingDeleteOnTermination DescribeInstancesFilterName = "block-device-mapping.delete-on-termination"
-	// DescribeInstancesFilterNameBlockDeviceMappingDeviceName is the filter name "block-device-mapping.device-name".
+	// DescribeInstancesFilterNameBlockDeviceMappingDeviceName is the filter
+	// name "block-device-mapping.device-name".
 	//
-	// The device name specified in the block device mapping (for example, /dev/sdh
-	// or xvdh).
+	// The device name specified in the block device mapping (for example,
+	// /dev/sdh or xvdh).
 	DescribeInstancesFilterNameBlockDeviceMappingDeviceName DescribeInstancesFilterName = "block-device-mapping.device-name"
-	// DescribeInstancesFilterNameBlockDeviceMappingStatus is the filter name "block-device-mapping.status".
+	// DescribeInstancesFilterNameBlockDeviceMappingStatus is the filter name
+	// "block-device-mapping.status".
 	//
-	// The status for the EBS volume ( attaching | attached | detaching | detached).
+	// The status for the EBS volume ( attaching | attached | detaching |
+	// detached).
 	DescribeInstancesFilterNameBlockDeviceMappingStatus DescribeInstancesFilterName = "block-device-mapping.status"
-	// DescribeInstancesFilterNameBlockDeviceMappingVolumeId is the filter name "block-device-mapping.volume-id".
+	// DescribeInstancesFilterNameBlockDeviceMappingVolumeId is the filter name
+	// "block-device-mapping.volume-id".
 	//
 	// The volume ID of the EBS volume.
 	DescribeInstancesFilterNameBlockDeviceMappingVolumeId DescribeInstancesFilterName = "block-device-mapping.volume-id"
@@ -505,19 +537,26 @@ const (
 	// The boot mode that was specified by the AMI ( legacy-bios | uefi |
 	// uefi-preferred).
 	DescribeInstancesFilterNameBootMode DescribeInstancesFilterName = "boot-mode"
-	// DescribeInstancesFilterNameCapacityReservationId is the filter name "capacity-reservation-id".
+	// DescribeInstancesFilterNameCapacityReservationId is the filter name
+	// "capacity-reservation-id".
 	//
 	// The ID of the Capacity Reservation into which the instance was launched.
 	DescribeInstancesFilterNameCapacityReservationId DescribeInstancesFilterName = "capacity-reservation-id"
-	// DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationPreference is the filter name "capacity-reservation-specification.capacity-reservation-preference".
+	// DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationPreference
+	// is the filter name
+	// "capacity-reservation-specification.capacity-reservation-preference".
 	//
 	// The instance's Capacity Reservation preference ( open | none).
 	DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationPreference DescribeInstancesFilterName = "capacity-reservation-specification.capacity-reservation-preference"
-	// DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationTargetCapacityReservationId is the filter name "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id".
+	// DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationTargetCapacityReservationId
+	// is the filter name
+	// "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id".
 	//
 	// The ID of the targeted Capacity Reservation.
 	DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationTargetCapacityReservationId DescribeInstancesFilterName = "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id"
-	// DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationTargetCapacityReservationResourceGroupArn is the filter name "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-resource-group-arn".
+	// DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationTargetCapacityReservationResourceGroupArn
+	// is the filter name
+	// "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-resource-group-arn".
 	//
 	// The ARN of the targeted Capacity Reservation group.
 	DescribeInstancesFilterNameCapacityReservationSpecificationCapacityReservationTargetCapacityReservationResourceGroupArn DescribeInstancesFilterName = "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-resource-group-arn"
@@ -525,7 +564,8 @@ const (
 	//
 	// The idempotency token you provided when you launched the instance.
 	DescribeInstancesFilterNameClientToken DescribeInstancesFilterName = "client-token"
-	// DescribeInstancesFilterNameCurrentInstanceBootMode is the filter name "current-instance-boot-mode".
+	// DescribeInstancesFilterNameCurrentInstanceBootMode is the filter name
+	// "current-instance-boot-mode".
 	//
 	// The boot mode that is used to launch the instance at launch or start (
 	// legacy-bios | uefi).
@@ -534,7 +574,8 @@ const (
 	//
 	// The public DNS name of the instance.
 	DescribeInstancesFilterNameDnsName DescribeInstancesFilterName = "dns-name"
-	// DescribeInstancesFilterNameEbsOptimized is the filter name "ebs-optimized".
+	// DescribeInstancesFilterNameEbsOptimized is the filter name
+	// "ebs-optimized".
 	//
 	// A Boolean that indicates whether the instance is optimized for Amazon EBS
 	// I/O.
@@ -544,30 +585,35 @@ const (
 	// A Boolean that indicates whether the instance is enabled for enhanced
 	// networking with ENA.
 	DescribeInstancesFilterNameEnaSupport DescribeInstancesFilterName = "ena-support"
-	// DescribeInstancesFilterNameEnclaveOptionsEnabled is the filter name "enclave-options.enabled".
+	// DescribeInstancesFilterNameEnclaveOptionsEnabled is the filter name
+	// "enclave-options.enabled".
 	//
 	// A Boolean that indicates whether the instance is enabled for Amazon Web
 	// Services Nitro Enclaves.
 	DescribeInstancesFilterNameEnclaveOptionsEnabled DescribeInstancesFilterName = "enclave-options.enabled"
-	// DescribeInstancesFilterNameHibernationOptionsConfigured is the filter name "hibernation-options.configured".
+	// DescribeInstancesFilterNameHibernationOptionsConfigured is the filter
+	// name "hibernation-options.configured".
 	//
-	// A Boolean that indicates whether the instance is enabled for hibernation. A
-	// value of true means that the instance is enabled for hibernation.
+	// A Boolean that indicates whether the instance is enabled for hibernation.
+	// A value of true means that the instance is enabled for hibernation.
 	DescribeInstancesFilterNameHibernationOptionsConfigured DescribeInstancesFilterName = "hibernation-options.configured"
 	// DescribeInstancesFilterNameHostId is the filter name "host-id".
 	//
-	// The ID of the Dedicated Host on which the instance is running, if applicable.
+	// The ID of the Dedicated Host on which the instance is running, if
+	// applicable.
 	DescribeInstancesFilterNameHostId DescribeInstancesFilterName = "host-id"
 	// DescribeInstancesFilterNameHypervisor is the filter name "hypervisor".
 	//
-	// The hypervisor type of the instance ( ovm | xen). The value xen is used for
-	// both Xen and Nitro hypervisors.
+	// The hypervisor type of the instance ( ovm | xen). The value xen is used
+	// for both Xen and Nitro hypervisors.
 	DescribeInstancesFilterNameHypervisor DescribeInstancesFilterName = "hypervisor"
-	// DescribeInstancesFilterNameIamInstanceProfileArn is the filter name "iam-instance-profile.arn".
+	// DescribeInstancesFilterNameIamInstanceProfileArn is the filter name
+	// "iam-instance-profile.arn".
 	//
 	// The instance profile associated with the instance. Specified as an ARN.
 	DescribeInstancesFilterNameIamInstanceProfileArn DescribeInstancesFilterName = "iam-instance-profile.arn"
-	// DescribeInstancesFilterNameIamInstanceProfileId is the filter name "iam-instance-profile.id".
+	// DescribeInstancesFilterNameIamInstanceProfileId is the filter name
+	// "iam-instance-profile.id".
 	//
 	// The instance profile associated with the instance. Specified as an ID.
 	DescribeInstancesFilterNameIamInstanceProfileId DescribeInstancesFilterName = "iam-instance-profile.id"
@@ -579,32 +625,39 @@ const (
 	//
 	// The ID of the instance.
 	DescribeInstancesFilterNameInstanceId DescribeInstancesFilterName = "instance-id"
-	// DescribeInstancesFilterNameInstanceLifecycle is the filter name "instance-lifecycle".
+	// DescribeInstancesFilterNameInstanceLifecycle is the filter name
+	// "instance-lifecycle".
 	//
 	// Indicates whether this is a Spot Instance, a Scheduled Instance, or a
 	// Capacity Block ( spot | scheduled | capacity-block).
 	DescribeInstancesFilterNameInstanceLifecycle DescribeInstancesFilterName = "instance-lifecycle"
-	// DescribeInstancesFilterNameInstanceStateCode is the filter name "instance-state-code".
+	// DescribeInstancesFilterNameInstanceStateCode is the filter name
+	// "instance-state-code".
 	//
 	// The state of the instance, as a 16-bit unsigned integer. The high byte is
-	// used for internal purposes and should be ignored. The low byte is set based
-	// on the state represented. The valid values are: 0 (pending), 16 (running), 32
-	// (shutting-down), 48 (terminated), 64 (stopping), and 80 (stopped).
+	// used for internal purposes and should be ignored. The low byte is set
+	// based on the state represented. The valid values are: 0 (pending), 16
+	// (running), 32 (shutting-down), 48 (terminated), 64 (stopping), and 80
+	// (stopped).
 	DescribeInstancesFilterNameInstanceStateCode DescribeInstancesFilterName = "instance-state-code"
-	// DescribeInstancesFilterNameInstanceStateName is the filter name "instance-state-name".
+	// DescribeInstancesFilterNameInstanceStateName is the filter name
+	// "instance-state-name".
 	//
-	// The state of the instance ( pending | running | shutting-down | terminated |
-	// stopping | stopped).
+	// The state of the instance ( pending | running | shutting-down |
+	// terminated | stopping | stopped).
 	DescribeInstancesFilterNameInstanceStateName DescribeInstancesFilterName = "instance-state-name"
-	// DescribeInstancesFilterNameInstanceType is the filter name "instance-type".
+	// DescribeInstancesFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The type of instance (for example, t2.micro).
 	DescribeInstancesFilterNameInstanceType DescribeInstancesFilterName = "instance-type"
-	// DescribeInstancesFilterNameInstanceGroupId is the filter name "instance.group-id".
+	// DescribeInstancesFilterNameInstanceGroupId is the filter name
+	// "instance.group-id".
 	//
 	// The ID of the security group for the instance.
 	DescribeInstancesFilterNameInstanceGroupId DescribeInstancesFilterName = "instance.group-id"
-	// DescribeInstancesFilterNameInstanceGroupName is the filter name "instance.group-name".
+	// DescribeInstancesFilterNameInstanceGroupName is the filter name
+	// "instance.group-name".
 	//
 	// The name of the security group for the instance.
 	DescribeInstancesFilterNameInstanceGroupName DescribeInstancesFilterName = "instance.group-name"
@@ -626,294 +679,366 @@ const (
 	DescribeInstancesFilterNameKeyName DescribeInstancesFilterName = "key-name"
 	// DescribeInstancesFilterNameLaunchIndex is the filter name "launch-index".
 	//
-	// When launching multiple instances, this is the index for the instance in the
-	// launch group (for example, 0, 1, 2, and so on).
+	// When launching multiple instances, this is the index for the instance in
+	// the launch group (for example, 0, 1, 2, and so on).
 	DescribeInstancesFilterNameLaunchIndex DescribeInstancesFilterName = "launch-index"
 	// DescribeInstancesFilterNameLaunchTime is the filter name "launch-time".
 	//
-	// The time when the instance was launched, in the ISO 8601 format in the UTC
-	// time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example, 2021-09-29T11:04:43.305Z.
-	// You can use a wildcard ( *), for example, 2021-09-29T*, which matches an
-	// entire day.
+	// The time when the instance was launched, in the ISO 8601 format in the
+	// UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example,
+	// 2021-09-29T11:04:43.305Z. You can use a wildcard ( *), for example,
+	// 2021-09-29T*, which matches an entire day.
 	DescribeInstancesFilterNameLaunchTime DescribeInstancesFilterName = "launch-time"
-	// DescribeInstancesFilterNameMaintenanceOptionsAutoRecovery is the filter name "maintenance-options.auto-recovery".
+	// DescribeInstancesFilterNameMaintenanceOptionsAutoRecovery is the filter
+	// name "maintenance-options.auto-recovery".
 	//
 	// The current automatic recovery behavior of the instance ( disabled |
 	// default).
 	DescribeInstancesFilterNameMaintenanceOptionsAutoRecovery DescribeInstancesFilterName = "maintenance-options.auto-recovery"
-	// DescribeInstancesFilterNameMetadataOptionsHttpEndpoint is the filter name "metadata-options.http-endpoint".
+	// DescribeInstancesFilterNameMetadataOptionsHttpEndpoint is the filter name
+	// "metadata-options.http-endpoint".
 	//
-	// The status of access to the HTTP metadata endpoint on your instance ( enabled
-	// | disabled)
+	// The status of access to the HTTP metadata endpoint on your instance (
+	// enabled | disabled)
 	DescribeInstancesFilterNameMetadataOptionsHttpEndpoint DescribeInstancesFilterName = "metadata-options.http-endpoint"
-	// DescribeInstancesFilterNameMetadataOptionsHttpProtocolIpv4 is the filter name "metadata-options.http-protocol-ipv4".
+	// DescribeInstancesFilterNameMetadataOptionsHttpProtocolIpv4 is the filter
+	// name "metadata-options.http-protocol-ipv4".
 	//
 	// Indicates whether the IPv4 endpoint is enabled ( disabled | enabled).
 	DescribeInstancesFilterNameMetadataOptionsHttpProtocolIpv4 DescribeInstancesFilterName = "metadata-options.http-protocol-ipv4"
-	// DescribeInstancesFilterNameMetadataOptionsHttpProtocolIpv6 is the filter name "metadata-options.http-protocol-ipv6".
+	// DescribeInstancesFilterNameMetadataOptionsHttpProtocolIpv6 is the filter
+	// name "metadata-options.http-protocol-ipv6".
 	//
 	// Indicates whether the IPv6 endpoint is enabled ( disabled | enabled).
 	DescribeInstancesFilterNameMetadataOptionsHttpProtocolIpv6 DescribeInstancesFilterName = "metadata-options.http-protocol-ipv6"
-	// DescribeInstancesFilterNameMetadataOptionsHttpPutResponseHopLimit is the filter name "metadata-options.http-put-response-hop-limit".
+	// DescribeInstancesFilterNameMetadataOptionsHttpPutResponseHopLimit is the
+	// filter name "metadata-options.http-put-response-hop-limit".
 	//
-	// The HTTP metadata request put response hop limit (integer, possible values 1
-	// to 64)
+	// The HTTP metadata request put response hop limit (integer, possible
+	// values 1 to 64)
 	DescribeInstancesFilterNameMetadataOptionsHttpPutResponseHopLimit DescribeInstancesFilterName = "metadata-options.http-put-response-hop-limit"
-	// DescribeInstancesFilterNameMetadataOptionsHttpTokens is the filter name "metadata-options.http-tokens".
+	// DescribeInstancesFilterNameMetadataOptionsHttpTokens is the filter name
+	// "metadata-options.http-tokens".
 	//
 	// The metadata request authorization state ( optional | required)
 	DescribeInstancesFilterNameMetadataOptionsHttpTokens DescribeInstancesFilterName = "metadata-options.http-tokens"
-	// DescribeInstancesFilterNameMetadataOptionsInstanceMetadataTags is the filter name "metadata-options.instance-metadata-tags".
+	// DescribeInstancesFilterNameMetadataOptionsInstanceMetadataTags is the
+	// filter name "metadata-options.instance-metadata-tags".
 	//
-	// The status of access to instance tags from the instance metadata ( enabled |
-	// disabled)
+	// The status of access to instance tags from the instance metadata (
+	// enabled | disabled)
 	DescribeInstancesFilterNameMetadataOptionsInstanceMetadataTags DescribeInstancesFilterName = "metadata-options.instance-metadata-tags"
-	// DescribeInstancesFilterNameMetadataOptionsState is the filter name "metadata-options.state".
+	// DescribeInstancesFilterNameMetadataOptionsState is the filter name
+	// "metadata-options.state".
 	//
 	// The state of the metadata option changes ( pending | applied).
 	DescribeInstancesFilterNameMetadataOptionsState DescribeInstancesFilterName = "metadata-options.state"
-	// DescribeInstancesFilterNameMonitoringState is the filter name "monitoring-state".
+	// DescribeInstancesFilterNameMonitoringState is the filter name
+	// "monitoring-state".
 	//
 	// Indicates whether detailed monitoring is enabled ( disabled | enabled).
 	DescribeInstancesFilterNameMonitoringState DescribeInstancesFilterName = "monitoring-state"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationAllocationId is the filter name "network-interface.addresses.association.allocation-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationAllocationId
+	// is the filter name
+	// "network-interface.addresses.association.allocation-id".
 	//
 	// The allocation ID.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationAllocationId DescribeInstancesFilterName = "network-interface.addresses.association.allocation-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationAssociationId is the filter name "network-interface.addresses.association.association-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationAssociationId
+	// is the filter name
+	// "network-interface.addresses.association.association-id".
 	//
 	// The association ID.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationAssociationId DescribeInstancesFilterName = "network-interface.addresses.association.association-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationCarrierIp is the filter name "network-interface.addresses.association.carrier-ip".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationCarrierIp
+	// is the filter name "network-interface.addresses.association.carrier-ip".
 	//
 	// The carrier IP address.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationCarrierIp DescribeInstancesFilterName = "network-interface.addresses.association.carrier-ip"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationCustomerOwnedIp is the filter name "network-interface.addresses.association.customer-owned-ip".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationCustomerOwnedIp
+	// is the filter name
+	// "network-interface.addresses.association.customer-owned-ip".
 	//
 	// The customer-owned IP address.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationCustomerOwnedIp DescribeInstancesFilterName = "network-interface.addresses.association.customer-owned-ip"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationIpOwnerId is the filter name "network-interface.addresses.association.ip-owner-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationIpOwnerId
+	// is the filter name "network-interface.addresses.association.ip-owner-id".
 	//
 	// The owner ID of the private IPv4 address associated with the network
 	// interface.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationIpOwnerId DescribeInstancesFilterName = "network-interface.addresses.association.ip-owner-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationPublicDnsName is the filter name "network-interface.addresses.association.public-dns-name".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationPublicDnsName
+	// is the filter name
+	// "network-interface.addresses.association.public-dns-name".
 	//
 	// The public DNS name.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationPublicDnsName DescribeInstancesFilterName = "network-interface.addresses.association.public-dns-name"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationPublicIp is the filter name "network-interface.addresses.association.public-ip".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationPublicIp
+	// is the filter name "network-interface.addresses.association.public-ip".
 	//
 	// The ID of the association of an Elastic IP address (IPv4) with a network
 	// interface.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesAssociationPublicIp DescribeInstancesFilterName = "network-interface.addresses.association.public-ip"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesPrimary is the filter name "network-interface.addresses.primary".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesPrimary is the filter
+	// name "network-interface.addresses.primary".
 	//
-	// Specifies whether the IPv4 address of the network interface is the primary
-	// private IPv4 address.
+	// Specifies whether the IPv4 address of the network interface is the
+	// primary private IPv4 address.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesPrimary DescribeInstancesFilterName = "network-interface.addresses.primary"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesPrivateDnsName is the filter name "network-interface.addresses.private-dns-name".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesPrivateDnsName is the
+	// filter name "network-interface.addresses.private-dns-name".
 	//
 	// The private DNS name.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesPrivateDnsName DescribeInstancesFilterName = "network-interface.addresses.private-dns-name"
-	// DescribeInstancesFilterNameNetworkInterfaceAddressesPrivateIpAddress is the filter name "network-interface.addresses.private-ip-address".
+	// DescribeInstancesFilterNameNetworkInterfaceAddressesPrivateIpAddress is
+	// the filter name "network-interface.addresses.private-ip-address".
 	//
 	// The private IPv4 address associated with the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceAddressesPrivateIpAddress DescribeInstancesFilterName = "network-interface.addresses.private-ip-address"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationAllocationId is the filter name "network-interface.association.allocation-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationAllocationId is the
+	// filter name "network-interface.association.allocation-id".
 	//
-	// The allocation ID returned when you allocated the Elastic IP address (IPv4)
-	// for your network interface.
+	// The allocation ID returned when you allocated the Elastic IP address
+	// (IPv4) for your network interface.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationAllocationId DescribeInstancesFilterName = "network-interface.association.allocation-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationAssociationId is the filter name "network-interface.association.association-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationAssociationId is
+	// the filter name "network-interface.association.association-id".
 	//
-	// The association ID returned when the network interface was associated with an
-	// IPv4 address.
+	// The association ID returned when the network interface was associated
+	// with an IPv4 address.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationAssociationId DescribeInstancesFilterName = "network-interface.association.association-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationCarrierIp is the filter name "network-interface.association.carrier-ip".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationCarrierIp is the
+	// filter name "network-interface.association.carrier-ip".
 	//
 	// The customer-owned IP address.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationCarrierIp DescribeInstancesFilterName = "network-interface.association.carrier-ip"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationCustomerOwnedIp is the filter name "network-interface.association.customer-owned-ip".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationCustomerOwnedIp is
+	// the filter name "network-interface.association.customer-owned-ip".
 	//
 	// The customer-owned IP address.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationCustomerOwnedIp DescribeInstancesFilterName = "network-interface.association.customer-owned-ip"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationIpOwnerId is the filter name "network-interface.association.ip-owner-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationIpOwnerId is the
+	// filter name "network-interface.association.ip-owner-id".
 	//
 	// The owner of the Elastic IP address (IPv4) associated with the network
 	// interface.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationIpOwnerId DescribeInstancesFilterName = "network-interface.association.ip-owner-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationPublicDnsName is the filter name "network-interface.association.public-dns-name".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationPublicDnsName is
+	// the filter name "network-interface.association.public-dns-name".
 	//
 	// The public DNS name.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationPublicDnsName DescribeInstancesFilterName = "network-interface.association.public-dns-name"
-	// DescribeInstancesFilterNameNetworkInterfaceAssociationPublicIp is the filter name "network-interface.association.public-ip".
+	// DescribeInstancesFilterNameNetworkInterfaceAssociationPublicIp is the
+	// filter name "network-interface.association.public-ip".
 	//
-	// The address of the Elastic IP address (IPv4) bound to the network interface.
+	// The address of the Elastic IP address (IPv4) bound to the network
+	// interface.
 	DescribeInstancesFilterNameNetworkInterfaceAssociationPublicIp DescribeInstancesFilterName = "network-interface.association.public-ip"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentAttachTime is the filter name "network-interface.attachment.attach-time".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentAttachTime is the
+	// filter name "network-interface.attachment.attach-time".
 	//
 	// The time that the network interface was attached to an instance.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentAttachTime DescribeInstancesFilterName = "network-interface.attachment.attach-time"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentAttachmentId is the filter name "network-interface.attachment.attachment-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentAttachmentId is the
+	// filter name "network-interface.attachment.attachment-id".
 	//
 	// The ID of the interface attachment.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentAttachmentId DescribeInstancesFilterName = "network-interface.attachment.attachment-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentDeleteOnTermination is the filter name "network-interface.attachment.delete-on-termination".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentDeleteOnTermination
+	// is the filter name "network-interface.attachment.delete-on-termination".
 	//
-	// Specifies whether the attachment is deleted when an instance is terminated.
+	// Specifies whether the attachment is deleted when an instance is
+	// terminated.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentDeleteOnTermination DescribeInstancesFilterName = "network-interface.attachment.delete-on-termination"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentDeviceIndex is the filter name "network-interface.attachment.device-index".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentDeviceIndex is the
+	// filter name "network-interface.attachment.device-index".
 	//
 	// The device index to which the network interface is attached.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentDeviceIndex DescribeInstancesFilterName = "network-interface.attachment.device-index"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentInstanceId is the filter name "network-interface.attachment.instance-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentInstanceId is the
+	// filter name "network-interface.attachment.instance-id".
 	//
 	// The ID of the instance to which the network interface is attached.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentInstanceId DescribeInstancesFilterName = "network-interface.attachment.instance-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentInstanceOwnerId is the filter name "network-interface.attachment.instance-owner-id".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentInstanceOwnerId is
+	// the filter name "network-interface.attachment.instance-owner-id".
 	//
 	// The owner ID of the instance to which the network interface is attached.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentInstanceOwnerId DescribeInstancesFilterName = "network-interface.attachment.instance-owner-id"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentNetworkCardIndex is the filter name "network-interface.attachment.network-card-index".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentNetworkCardIndex is
+	// the filter name "network-interface.attachment.network-card-index".
 	//
 	// The index of the network card.
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentNetworkCardIndex DescribeInstancesFilterName = "network-interface.attachment.network-card-index"
-	// DescribeInstancesFilterNameNetworkInterfaceAttachmentStatus is the filter name "network-interface.attachment.status".
+	// DescribeInstancesFilterNameNetworkInterfaceAttachmentStatus is the filter
+	// name "network-interface.attachment.status".
 	//
-	// The status of the attachment ( attaching | attached | detaching | detached).
+	// The status of the attachment ( attaching | attached | detaching |
+	// detached).
 	DescribeInstancesFilterNameNetworkInterfaceAttachmentStatus DescribeInstancesFilterName = "network-interface.attachment.status"
-	// DescribeInstancesFilterNameNetworkInterfaceAvailabilityZone is the filter name "network-interface.availability-zone".
+	// DescribeInstancesFilterNameNetworkInterfaceAvailabilityZone is the filter
+	// name "network-interface.availability-zone".
 	//
 	// The Availability Zone for the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceAvailabilityZone DescribeInstancesFilterName = "network-interface.availability-zone"
-	// DescribeInstancesFilterNameNetworkInterfaceDenyAllIgwTraffic is the filter name "network-interface.deny-all-igw-traffic".
+	// DescribeInstancesFilterNameNetworkInterfaceDenyAllIgwTraffic is the
+	// filter name "network-interface.deny-all-igw-traffic".
 	//
-	// A Boolean that indicates whether a network interface with an IPv6 address is
-	// unreachable from the public internet.
+	// A Boolean that indicates whether a network interface with an IPv6 address
+	// is unreachable from the public internet.
 	DescribeInstancesFilterNameNetworkInterfaceDenyAllIgwTraffic DescribeInstancesFilterName = "network-interface.deny-all-igw-traffic"
-	// DescribeInstancesFilterNameNetworkInterfaceDescription is the filter name "network-interface.description".
+	// DescribeInstancesFilterNameNetworkInterfaceDescription is the filter name
+	// "network-interface.description".
 	//
 	// The description of the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceDescription DescribeInstancesFilterName = "network-interface.description"
-	// DescribeInstancesFilterNameNetworkInterfaceGroupId is the filter name "network-interface.group-id".
+	// DescribeInstancesFilterNameNetworkInterfaceGroupId is the filter name
+	// "network-interface.group-id".
 	//
 	// The ID of a security group associated with the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceGroupId DescribeInstancesFilterName = "network-interface.group-id"
-	// DescribeInstancesFilterNameNetworkInterfaceGroupName is the filter name "network-interface.group-name".
+	// DescribeInstancesFilterNameNetworkInterfaceGroupName is the filter name
+	// "network-interface.group-name".
 	//
 	// The name of a security group associated with the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceGroupName DescribeInstancesFilterName = "network-interface.group-name"
-	// DescribeInstancesFilterNameNetworkInterfaceIpv4PrefixesIpv4Prefix is the filter name "network-interface.ipv4-prefixes.ipv4-prefix".
+	// DescribeInstancesFilterNameNetworkInterfaceIpv4PrefixesIpv4Prefix is the
+	// filter name "network-interface.ipv4-prefixes.ipv4-prefix".
 	//
 	// The IPv4 prefixes that are assigned to the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceIpv4PrefixesIpv4Prefix DescribeInstancesFilterName = "network-interface.ipv4-prefixes.ipv4-prefix"
-	// DescribeInstancesFilterNameNetworkInterfaceIpv6Address is the filter name "network-interface.ipv6-address".
+	// DescribeInstancesFilterNameNetworkInterfaceIpv6Address is the filter name
+	// "network-interface.ipv6-address".
 	//
 	// The IPv6 address associated with the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceIpv6Address DescribeInstancesFilterName = "network-interface.ipv6-address"
-	// DescribeInstancesFilterNameNetworkInterfaceIpv6AddressesIpv6Address is the filter name "network-interface.ipv6-addresses.ipv6-address".
+	// DescribeInstancesFilterNameNetworkInterfaceIpv6AddressesIpv6Address is
+	// the filter name "network-interface.ipv6-addresses.ipv6-address".
 	//
 	// The IPv6 address associated with the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceIpv6AddressesIpv6Address DescribeInstancesFilterName = "network-interface.ipv6-addresses.ipv6-address"
-	// DescribeInstancesFilterNameNetworkInterfaceIpv6AddressesIsPrimaryIpv6 is the filter name "network-interface.ipv6-addresses.is-primary-ipv6".
+	// DescribeInstancesFilterNameNetworkInterfaceIpv6AddressesIsPrimaryIpv6 is
+	// the filter name "network-interface.ipv6-addresses.is-primary-ipv6".
 	//
 	// A Boolean that indicates whether this is the primary IPv6 address.
 	DescribeInstancesFilterNameNetworkInterfaceIpv6AddressesIsPrimaryIpv6 DescribeInstancesFilterName = "network-interface.ipv6-addresses.is-primary-ipv6"
-	// DescribeInstancesFilterNameNetworkInterfaceIpv6Native is the filter name "network-interface.ipv6-native".
+	// DescribeInstancesFilterNameNetworkInterfaceIpv6Native is the filter name
+	// "network-interface.ipv6-native".
 	//
 	// A Boolean that indicates whether this is an IPv6 only network interface.
 	DescribeInstancesFilterNameNetworkInterfaceIpv6Native DescribeInstancesFilterName = "network-interface.ipv6-native"
-	// DescribeInstancesFilterNameNetworkInterfaceIpv6PrefixesIpv6Prefix is the filter name "network-interface.ipv6-prefixes.ipv6-prefix".
+	// DescribeInstancesFilterNameNetworkInterfaceIpv6PrefixesIpv6Prefix is the
+	// filter name "network-interface.ipv6-prefixes.ipv6-prefix".
 	//
 	// The IPv6 prefix assigned to the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceIpv6PrefixesIpv6Prefix DescribeInstancesFilterName = "network-interface.ipv6-prefixes.ipv6-prefix"
-	// DescribeInstancesFilterNameNetworkInterfaceMacAddress is the filter name "network-interface.mac-address".
+	// DescribeInstancesFilterNameNetworkInterfaceMacAddress is the filter name
+	// "network-interface.mac-address".
 	//
 	// The MAC address of the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceMacAddress DescribeInstancesFilterName = "network-interface.mac-address"
-	// DescribeInstancesFilterNameNetworkInterfaceNetworkInterfaceId is the filter name "network-interface.network-interface-id".
+	// DescribeInstancesFilterNameNetworkInterfaceNetworkInterfaceId is the
+	// filter name "network-interface.network-interface-id".
 	//
 	// The ID of the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceNetworkInterfaceId DescribeInstancesFilterName = "network-interface.network-interface-id"
-	// DescribeInstancesFilterNameNetworkInterfaceOperatorManaged is the filter name "network-interface.operator.managed".
+	// DescribeInstancesFilterNameNetworkInterfaceOperatorManaged is the filter
+	// name "network-interface.operator.managed".
 	//
 	// A Boolean that indicates whether the instance has a managed network
 	// interface.
 	DescribeInstancesFilterNameNetworkInterfaceOperatorManaged DescribeInstancesFilterName = "network-interface.operator.managed"
-	// DescribeInstancesFilterNameNetworkInterfaceOperatorPrincipal is the filter name "network-interface.operator.principal".
+	// DescribeInstancesFilterNameNetworkInterfaceOperatorPrincipal is the
+	// filter name "network-interface.operator.principal".
 	//
-	// The principal that manages the network interface. Only valid for instances
-	// with managed network interfaces, where managed is true.
+	// The principal that manages the network interface. Only valid for
+	// instances with managed network interfaces, where managed is true.
 	DescribeInstancesFilterNameNetworkInterfaceOperatorPrincipal DescribeInstancesFilterName = "network-interface.operator.principal"
-	// DescribeInstancesFilterNameNetworkInterfaceOutpostArn is the filter name "network-interface.outpost-arn".
+	// DescribeInstancesFilterNameNetworkInterfaceOutpostArn is the filter name
+	// "network-interface.outpost-arn".
 	//
 	// The ARN of the Outpost.
 	DescribeInstancesFilterNameNetworkInterfaceOutpostArn DescribeInstancesFilterName = "network-interface.outpost-arn"
-	// DescribeInstancesFilterNameNetworkInterfaceOwnerId is the filter name "network-interface.owner-id".
+	// DescribeInstancesFilterNameNetworkInterfaceOwnerId is the filter name
+	// "network-interface.owner-id".
 	//
 	// The ID of the owner of the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceOwnerId DescribeInstancesFilterName = "network-interface.owner-id"
-	// DescribeInstancesFilterNameNetworkInterfacePrivateDnsName is the filter name "network-interface.private-dns-name".
+	// DescribeInstancesFilterNameNetworkInterfacePrivateDnsName is the filter
+	// name "network-interface.private-dns-name".
 	//
 	// The private DNS name of the network interface.
 	DescribeInstancesFilterNameNetworkInterfacePrivateDnsName DescribeInstancesFilterName = "network-interface.private-dns-name"
-	// DescribeInstancesFilterNameNetworkInterfacePrivateIpAddress is the filter name "network-interface.private-ip-address".
+	// DescribeInstancesFilterNameNetworkInterfacePrivateIpAddress is the filter
+	// name "network-interface.private-ip-address".
 	//
 	// The private IPv4 address.
 	DescribeInstancesFilterNameNetworkInterfacePrivateIpAddress DescribeInstancesFilterName = "network-interface.private-ip-address"
-	// DescribeInstancesFilterNameNetworkInterfacePublicDnsName is the filter name "network-interface.public-dns-name".
+	// DescribeInstancesFilterNameNetworkInterfacePublicDnsName is the filter
+	// name "network-interface.public-dns-name".
 	//
 	// The public DNS name.
 	DescribeInstancesFilterNameNetworkInterfacePublicDnsName DescribeInstancesFilterName = "network-interface.public-dns-name"
-	// DescribeInstancesFilterNameNetworkInterfaceRequesterId is the filter name "network-interface.requester-id".
+	// DescribeInstancesFilterNameNetworkInterfaceRequesterId is the filter name
+	// "network-interface.requester-id".
 	//
 	// The requester ID for the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceRequesterId DescribeInstancesFilterName = "network-interface.requester-id"
-	// DescribeInstancesFilterNameNetworkInterfaceRequesterManaged is the filter name "network-interface.requester-managed".
+	// DescribeInstancesFilterNameNetworkInterfaceRequesterManaged is the filter
+	// name "network-interface.requester-managed".
 	//
 	// Indicates whether the network interface is being managed by Amazon Web
 	// Services.
 	DescribeInstancesFilterNameNetworkInterfaceRequesterManaged DescribeInstancesFilterName = "network-interface.requester-managed"
-	// DescribeInstancesFilterNameNetworkInterfaceStatus is the filter name "network-interface.status".
+	// DescribeInstancesFilterNameNetworkInterfaceStatus is the filter name
+	// "network-interface.status".
 	//
 	// The status of the network interface ( available) | in-use).
 	DescribeInstancesFilterNameNetworkInterfaceStatus DescribeInstancesFilterName = "network-interface.status"
-	// DescribeInstancesFilterNameNetworkInterfaceSourceDestCheck is the filter name "network-interface.source-dest-check".
+	// DescribeInstancesFilterNameNetworkInterfaceSourceDestCheck is the filter
+	// name "network-interface.source-dest-check".
 	//
-	// Whether the network interface performs source/destination checking. A value
-	// of true means that checking is enabled, and false means that checking is
-	// disabled. The value must be false for the network interface to perform
-	// network address translation (NAT) in your VPC.
+	// Whether the network interface performs source/destination checking. A
+	// value of true means that checking is enabled, and false means that
+	// checking is disabled. The value must be false for the network interface
+	// to perform network address translation (NAT) in your VPC.
 	DescribeInstancesFilterNameNetworkInterfaceSourceDestCheck DescribeInstancesFilterName = "network-interface.source-dest-check"
-	// DescribeInstancesFilterNameNetworkInterfaceSubnetId is the filter name "network-interface.subnet-id".
+	// DescribeInstancesFilterNameNetworkInterfaceSubnetId is the filter name
+	// "network-interface.subnet-id".
 	//
 	// The ID of the subnet for the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceSubnetId DescribeInstancesFilterName = "network-interface.subnet-id"
-	// DescribeInstancesFilterNameNetworkInterfaceTagKey is the filter name "network-interface.tag-key".
+	// DescribeInstancesFilterNameNetworkInterfaceTagKey is the filter name
+	// "network-interface.tag-key".
 	//
 	// The key of a tag assigned to the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceTagKey DescribeInstancesFilterName = "network-interface.tag-key"
-	// DescribeInstancesFilterNameNetworkInterfaceTagValue is the filter name "network-interface.tag-value".
+	// DescribeInstancesFilterNameNetworkInterfaceTagValue is the filter name
+	// "network-interface.tag-value".
 	//
 	// The value of a tag assigned to the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceTagValue DescribeInstancesFilterName = "network-interface.tag-value"
-	// DescribeInstancesFilterNameNetworkInterfaceVpcId is the filter name "network-interface.vpc-id".
+	// DescribeInstancesFilterNameNetworkInterfaceVpcId is the filter name
+	// "network-interface.vpc-id".
 	//
 	// The ID of the VPC for the network interface.
 	DescribeInstancesFilterNameNetworkInterfaceVpcId DescribeInstancesFilterName = "network-interface.vpc-id"
-	// DescribeInstancesFilterNameNetworkPerformanceOptionsBandwidthWeighting is the filter name "network-performance-options.bandwidth-weighting".
+	// DescribeInstancesFilterNameNetworkPerformanceOptionsBandwidthWeighting is
+	// the filter name "network-performance-options.bandwidth-weighting".
 	//
-	// Where the performance boost is applied, if applicable. Valid values: default,
-	// vpc-1, ebs-1.
+	// Where the performance boost is applied, if applicable. Valid values:
+	// default, vpc-1, ebs-1.
 	DescribeInstancesFilterNameNetworkPerformanceOptionsBandwidthWeighting DescribeInstancesFilterName = "network-performance-options.bandwidth-weighting"
-	// DescribeInstancesFilterNameOperatorManaged is the filter name "operator.managed".
+	// DescribeInstancesFilterNameOperatorManaged is the filter name
+	// "operator.managed".
 	//
 	// A Boolean that indicates whether this is a managed instance.
 	DescribeInstancesFilterNameOperatorManaged DescribeInstancesFilterName = "operator.managed"
-	// DescribeInstancesFilterNameOperatorPrincipal is the filter name "operator.principal".
+	// DescribeInstancesFilterNameOperatorPrincipal is the filter name
+	// "operator.principal".
 	//
-	// The principal that manages the instance. Only valid for managed instances,
-	// where managed is true.
+	// The principal that manages the instance. Only valid for managed
+	// instances, where managed is true.
 	DescribeInstancesFilterNameOperatorPrincipal DescribeInstancesFilterName = "operator.principal"
 	// DescribeInstancesFilterNameOutpostArn is the filter name "outpost-arn".
 	//
@@ -923,11 +1048,13 @@ const (
 	//
 	// The Amazon Web Services account ID of the instance owner.
 	DescribeInstancesFilterNameOwnerId DescribeInstancesFilterName = "owner-id"
-	// DescribeInstancesFilterNamePlacementGroupName is the filter name "placement-group-name".
+	// DescribeInstancesFilterNamePlacementGroupName is the filter name
+	// "placement-group-name".
 	//
 	// The name of the placement group for the instance.
 	DescribeInstancesFilterNamePlacementGroupName DescribeInstancesFilterName = "placement-group-name"
-	// DescribeInstancesFilterNamePlacementPartitionNumber is the filter name "placement-partition-number".
+	// DescribeInstancesFilterNamePlacementPartitionNumber is the filter name
+	// "placement-partition-number".
 	//
 	// The partition in which the instance is located.
 	DescribeInstancesFilterNamePlacementPartitionNumber DescribeInstancesFilterName = "placement-partition-number"
@@ -935,50 +1062,60 @@ const (
 	//
 	// The platform. To list only Windows instances, use windows.
 	DescribeInstancesFilterNamePlatform DescribeInstancesFilterName = "platform"
-	// DescribeInstancesFilterNamePlatformDetails is the filter name "platform-details".
+	// DescribeInstancesFilterNamePlatformDetails is the filter name
+	// "platform-details".
 	//
-	// The platform ( Linux/UNIX | Red Hat BYOL Linux | Red Hat Enterprise Linux |
-	// Red Hat Enterprise Linux with HA |
+	// The platform ( Linux/UNIX | Red Hat BYOL Linux | Red Hat Enterprise Linux
+	// | Red Hat Enterprise Linux with HA |
 	// Red Hat Enterprise Linux with High Availability |
 	// Red Hat Enterprise Linux with SQL Server Standard and HA |
 	// Red Hat Enterprise Linux with SQL Server Enterprise and HA |
 	// Red Hat Enterprise Linux with SQL Server Standard |
 	// Red Hat Enterprise Linux with SQL Server Web |
-	// Red Hat Enterprise Linux with SQL Server Enterprise | SQL Server Enterprise |
-	// SQL Server Standard | SQL Server Web | SUSE Linux | Ubuntu Pro | Windows |
-	// Windows BYOL | Windows with SQL Server Enterprise |
-	// Windows with SQL Server Standard | Windows with SQL Server Web).
+	// Red Hat Enterprise Linux with SQL Server Enterprise |
+	// SQL Server Enterprise | SQL Server Standard | SQL Server Web | SUSE Linux
+	// | Ubuntu Pro | Windows | Windows BYOL |
+	// Windows with SQL Server Enterprise | Windows with SQL Server Standard |
+	// Windows with SQL Server Web).
 	DescribeInstancesFilterNamePlatformDetails DescribeInstancesFilterName = "platform-details"
-	// DescribeInstancesFilterNamePrivateDnsName is the filter name "private-dns-name".
+	// DescribeInstancesFilterNamePrivateDnsName is the filter name
+	// "private-dns-name".
 	//
 	// The private IPv4 DNS name of the instance.
 	DescribeInstancesFilterNamePrivateDnsName DescribeInstancesFilterName = "private-dns-name"
-	// DescribeInstancesFilterNamePrivateDnsNameOptionsEnableResourceNameDnsARecord is the filter name "private-dns-name-options.enable-resource-name-dns-a-record".
+	// DescribeInstancesFilterNamePrivateDnsNameOptionsEnableResourceNameDnsARecord
+	// is the filter name
+	// "private-dns-name-options.enable-resource-name-dns-a-record".
 	//
 	// A Boolean that indicates whether to respond to DNS queries for instance
 	// hostnames with DNS A records.
 	DescribeInstancesFilterNamePrivateDnsNameOptionsEnableResourceNameDnsARecord DescribeInstancesFilterName = "private-dns-name-options.enable-resource-name-dns-a-record"
-	// DescribeInstancesFilterNamePrivateDnsNameOptionsEnableResourceNameDnsAaaaRecord is the filter name "private-dns-name-options.enable-resource-name-dns-aaaa-record".
+	// DescribeInstancesFilterNamePrivateDnsNameOptionsEnableResourceNameDnsAaaaRecord
+	// is the filter name
+	// "private-dns-name-options.enable-resource-name-dns-aaaa-record".
 	//
 	// A Boolean that indicates whether to respond to DNS queries for instance
 	// hostnames with DNS AAAA records.
 	DescribeInstancesFilterNamePrivateDnsNameOptionsEnableResourceNameDnsAaaaRecord DescribeInstancesFilterName = "private-dns-name-options.enable-resource-name-dns-aaaa-record"
-	// DescribeInstancesFilterNamePrivateDnsNameOptionsHostnameType is the filter name "private-dns-name-options.hostname-type".
+	// DescribeInstancesFilterNamePrivateDnsNameOptionsHostnameType is the
+	// filter name "private-dns-name-options.hostname-type".
 	//
 	// The type of hostname ( ip-name | resource-name).
 	DescribeInstancesFilterNamePrivateDnsNameOptionsHostnameType DescribeInstancesFilterName = "private-dns-name-options.hostname-type"
-	// DescribeInstancesFilterNamePrivateIpAddress is the filter name "private-ip-address".
+	// DescribeInstancesFilterNamePrivateIpAddress is the filter name
+	// "private-ip-address".
 	//
-	// The private IPv4 address of the instance. This can only be used to filter by
-	// the primary IP address of the network interface attached to the instance. To
-	// filter by additional IP addresses assigned to the network interface, use the
-	// filter network-interface.addresses.private-ip-address.
+	// The private IPv4 address of the instance. This can only be used to filter
+	// by the primary IP address of the network interface attached to the
+	// instance. To filter by additional IP addresses assigned to the network
+	// interface, use the filter network-interface.addresses.private-ip-address.
 	DescribeInstancesFilterNamePrivateIpAddress DescribeInstancesFilterName = "private-ip-address"
 	// DescribeInstancesFilterNameProductCode is the filter name "product-code".
 	//
 	// The product code associated with the AMI used to launch the instance.
 	DescribeInstancesFilterNameProductCode DescribeInstancesFilterName = "product-code"
-	// DescribeInstancesFilterNameProductCodeType is the filter name "product-code.type".
+	// DescribeInstancesFilterNameProductCodeType is the filter name
+	// "product-code.type".
 	//
 	// The type of product code ( devpay | marketplace).
 	DescribeInstancesFilterNameProductCodeType DescribeInstancesFilterName = "product-code.type"
@@ -988,48 +1125,57 @@ const (
 	DescribeInstancesFilterNameRamdiskId DescribeInstancesFilterName = "ramdisk-id"
 	// DescribeInstancesFilterNameReason is the filter name "reason".
 	//
-	// The reason for the current state of the instance (for example, shows "User
-	// Initiated [date]" when you stop or terminate the instance). Similar to the
-	// state-reason-code filter.
+	// The reason for the current state of the instance (for example, shows
+	// "User Initiated [date]" when you stop or terminate the instance). Similar
+	// to the state-reason-code filter.
 	DescribeInstancesFilterNameReason DescribeInstancesFilterName = "reason"
 	// DescribeInstancesFilterNameRequesterId is the filter name "requester-id".
 	//
-	// The ID of the entity that launched the instance on your behalf (for example,
-	// Amazon Web Services Management Console, Auto Scaling, and so on).
+	// The ID of the entity that launched the instance on your behalf (for
+	// example, Amazon Web Services Management Console, Auto Scaling, and so
+	// on).
 	DescribeInstancesFilterNameRequesterId DescribeInstancesFilterName = "requester-id"
-	// DescribeInstancesFilterNameReservationId is the filter name "reservation-id".
+	// DescribeInstancesFilterNameReservationId is the filter name
+	// "reservation-id".
 	//
-	// The ID of the instance's reservation. A reservation ID is created any time
-	// you launch an instance. A reservation ID has a one-to-one relationship with
-	// an instance launch request, but can be associated with more than one instance
-	// if you launch multiple instances using the same launch request. For example,
-	// if you launch one instance, you get one reservation ID. If you launch ten
-	// instances using the same launch request, you also get one reservation ID.
+	// The ID of the instance's reservation. A reservation ID is created any
+	// time you launch an instance. A reservation ID has a one-to-one
+	// relationship with an instance launch request, but can be associated with
+	// more than one instance if you launch multiple instances using the same
+	// launch request. For example, if you launch one instance, you get one
+	// reservation ID. If you launch ten instances using the same launch
+	// request, you also get one reservation ID.
 	DescribeInstancesFilterNameReservationId DescribeInstancesFilterName = "reservation-id"
-	// DescribeInstancesFilterNameRootDeviceName is the filter name "root-device-name".
+	// DescribeInstancesFilterNameRootDeviceName is the filter name
+	// "root-device-name".
 	//
 	// The device name of the root device volume (for example, /dev/sda1).
 	DescribeInstancesFilterNameRootDeviceName DescribeInstancesFilterName = "root-device-name"
-	// DescribeInstancesFilterNameRootDeviceType is the filter name "root-device-type".
+	// DescribeInstancesFilterNameRootDeviceType is the filter name
+	// "root-device-type".
 	//
 	// The type of the root device volume ( ebs | instance-store).
 	DescribeInstancesFilterNameRootDeviceType DescribeInstancesFilterName = "root-device-type"
-	// DescribeInstancesFilterNameSourceDestCheck is the filter name "source-dest-check".
+	// DescribeInstancesFilterNameSourceDestCheck is the filter name
+	// "source-dest-check".
 	//
-	// Indicates whether the instance performs source/destination checking. A value
-	// of true means that checking is enabled, and false means that checking is
-	// disabled. The value must be false for the instance to perform network address
-	// translation (NAT) in your VPC.
+	// Indicates whether the instance performs source/destination checking. A
+	// value of true means that checking is enabled, and false means that
+	// checking is disabled. The value must be false for the instance to perform
+	// network address translation (NAT) in your VPC.
 	DescribeInstancesFilterNameSourceDestCheck DescribeInstancesFilterName = "source-dest-check"
-	// DescribeInstancesFilterNameSpotInstanceRequestId is the filter name "spot-instance-request-id".
+	// DescribeInstancesFilterNameSpotInstanceRequestId is the filter name
+	// "spot-instance-request-id".
 	//
 	// The ID of the Spot Instance request.
 	DescribeInstancesFilterNameSpotInstanceRequestId DescribeInstancesFilterName = "spot-instance-request-id"
-	// DescribeInstancesFilterNameStateReasonCode is the filter name "state-reason-code".
+	// DescribeInstancesFilterNameStateReasonCode is the filter name
+	// "state-reason-code".
 	//
 	// The reason code for the state change.
 	DescribeInstancesFilterNameStateReasonCode DescribeInstancesFilterName = "state-reason-code"
-	// DescribeInstancesFilterNameStateReasonMessage is the filter name "state-reason-message".
+	// DescribeInstancesFilterNameStateReasonMessage is the filter name
+	// "state-reason-message".
 	//
 	// A message that describes the state change.
 	DescribeInstancesFilterNameStateReasonMessage DescribeInstancesFilterName = "state-reason-message"
@@ -1040,7 +1186,8 @@ const (
 	// DescribeInstancesFilterNameTagKey2 is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources that have a tag with a specific key, regardless of the tag value.
+	// resources that have a tag with a specific key, regardless of the tag
+	// value.
 	DescribeInstancesFilterNameTagKey2 DescribeInstancesFilterName = "tag-key"
 	// DescribeInstancesFilterNameTenancy is the filter name "tenancy".
 	//
@@ -1050,21 +1197,25 @@ const (
 	//
 	// Indicates if the instance is configured for NitroTPM support ( v2.0).
 	DescribeInstancesFilterNameTpmSupport DescribeInstancesFilterName = "tpm-support"
-	// DescribeInstancesFilterNameUsageOperation is the filter name "usage-operation".
+	// DescribeInstancesFilterNameUsageOperation is the filter name
+	// "usage-operation".
 	//
-	// The usage operation value for the instance ( RunInstances | RunInstances:00g0
-	// | RunInstances:0010 | RunInstances:1010 | RunInstances:1014 |
-	// RunInstances:1110 | RunInstances:0014 | RunInstances:0210 | RunInstances:0110
-	// | RunInstances:0100 | RunInstances:0004 | RunInstances:0200 |
-	// RunInstances:000g | RunInstances:0g00 | RunInstances:0002 | RunInstances:0800
-	// | RunInstances:0102 | RunInstances:0006 | RunInstances:0202).
+	// The usage operation value for the instance ( RunInstances |
+	// RunInstances:00g0 | RunInstances:0010 | RunInstances:1010 |
+	// RunInstances:1014 | RunInstances:1110 | RunInstances:0014 |
+	// RunInstances:0210 | RunInstances:0110 | RunInstances:0100 |
+	// RunInstances:0004 | RunInstances:0200 | RunInstances:000g |
+	// RunInstances:0g00 | RunInstances:0002 | RunInstances:0800 |
+	// RunInstances:0102 | RunInstances:0006 | RunInstances:0202).
 	DescribeInstancesFilterNameUsageOperation DescribeInstancesFilterName = "usage-operation"
-	// DescribeInstancesFilterNameUsageOperationUpdateTime is the filter name "usage-operation-update-time".
+	// DescribeInstancesFilterNameUsageOperationUpdateTime is the filter name
+	// "usage-operation-update-time".
 	//
 	// The time that the usage operation was last updated, for example,
 	// 2022-09-15T17:15:20.000Z.
 	DescribeInstancesFilterNameUsageOperationUpdateTime DescribeInstancesFilterName = "usage-operation-update-time"
-	// DescribeInstancesFilterNameVirtualizationType is the filter name "virtualization-type".
+	// DescribeInstancesFilterNameVirtualizationType is the filter name
+	// "virtualization-type".
 	//
 	// The virtualization type of the instance ( paravirtual | hvm).
 	DescribeInstancesFilterNameVirtualizationType DescribeInstancesFilterName = "virtualization-type"

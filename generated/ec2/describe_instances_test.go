@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeInstancesFake serves pages of DescribeInstances from memory; page i's token is "page-i".
+// describeInstancesFake serves pages of DescribeInstances from memory; page i's
+// token is "page-i".
 type describeInstancesFake struct {
 	pages  []*DescribeInstancesOutput
 	calls  []DescribeInstancesInput
@@ -39,7 +40,8 @@ func (c *describeInstancesFake) DescribeInstances(ctx context.Context, in *Descr
 	return &out, nil
 }
 
-// newDescribeInstancesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInstancesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeInstancesFake(sizes ...int) (*describeInstancesFake, []string) {
 	c := &describeInstancesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeInstancesFake(sizes ...int) (*describeInstancesFake, []string) {
 	return c, want
 }
 
-// collectDescribeInstances pages through p and returns the markers of its items.
+// collectDescribeInstances pages through p and returns the markers of its
+// items.
 func collectDescribeInstances(t *testing.T, p *DescribeInstancesPaginator) []string {
 	t.Helper()
 	var got []string

@@ -13,9 +13,9 @@ import (
 // DescribeInternetGatewaysInput is the input of DescribeInternetGateways.
 type DescribeInternetGatewaysInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the internet gateways.
 	//
@@ -29,23 +29,24 @@ type DescribeInternetGatewaysInput struct {
 	//   - internet-gateway-id - The ID of the Internet gateway.
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
 	//     internet gateway.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeInternetGatewaysInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeInternetGatewaysInput) Validate() error {
 	return nil
 }
@@ -59,7 +60,8 @@ type DescribeInternetGatewaysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeInternetGatewaysAPIClient is a client that can call DescribeInternetGateways, the operation boto3's describe_internet_gateways paginator pages through.
+// DescribeInternetGatewaysAPIClient is a client that can call
+// DescribeInternetGateways.
 //
 // See [DescribeInternetGateways in the AWS API documentation].
 //
@@ -98,24 +100,28 @@ var describeInternetGatewaysSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeInternetGatewaysItems returns the items of a DescribeInternetGateways page.
+// describeInternetGatewaysItems returns the items of a DescribeInternetGateways
+// page.
 func describeInternetGatewaysItems(out *DescribeInternetGatewaysOutput) []InternetGateway {
 	return out.InternetGateways
 }
 
-// DescribeInternetGatewaysPaginator pages through DescribeInternetGateways the way boto3's describe_internet_gateways paginator does.
+// DescribeInternetGatewaysPaginator pages through the results of
+// DescribeInternetGateways as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_internet_gateways.
+// [DescribeInternetGatewaysAPIClient.DescribeInternetGateways].
 //
-// Each page is a *DescribeInternetGatewaysOutput; Items yields the elements of InternetGateways across pages.
+// Each page is a *DescribeInternetGatewaysOutput; Items yields the elements of
+// InternetGateways across pages.
 type DescribeInternetGatewaysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeInternetGatewaysPaginator returns a paginator over DescribeInternetGateways, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeInternetGatewaysPaginator returns a paginator over
+// DescribeInternetGateways, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeInternetGatewaysPaginator(client DescribeInternetGatewaysAPIClient, in *DescribeInternetGatewaysInput, optFns ...func(*paginate.Options)) *DescribeInternetGatewaysPaginator {
 	var input DescribeInternetGatewaysInput
 	if in != nil {
@@ -131,19 +137,22 @@ func NewDescribeInternetGatewaysPaginator(client DescribeInternetGatewaysAPIClie
 	return &DescribeInternetGatewaysPaginator{paginateimpl.New(describeInternetGatewaysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeInternetGatewaysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeInternetGatewaysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeInternetGatewaysPaginator) NextPage(ctx context.Context) (*DescribeInternetGatewaysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +161,8 @@ func (p *DescribeInternetGatewaysPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeInternetGatewaysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeInternetGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeInternetGatewaysOutput, error] {
 	return func(yield func(*DescribeInternetGatewaysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +174,8 @@ func (p *DescribeInternetGatewaysPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeInternetGatewaysPaginator) Items(ctx context.Context) iter.Seq2[InternetGateway, error] {
 	return func(yield func(InternetGateway, error) bool) {
 		for p.HasMorePages() {
@@ -184,20 +195,24 @@ func (p *DescribeInternetGatewaysPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// DescribeInternetGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeInternetGatewaysFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeInternetGatewaysFilterName string
 
 const (
-	// DescribeInternetGatewaysFilterNameAttachmentState is the filter name "attachment.state".
+	// DescribeInternetGatewaysFilterNameAttachmentState is the filter name
+	// "attachment.state".
 	//
 	// The current state of the attachment between the gateway and the VPC (
 	// available). Present only if a VPC is attached.
 	DescribeInternetGatewaysFilterNameAttachmentState DescribeInternetGatewaysFilterName = "attachment.state"
-	// DescribeInternetGatewaysFilterNameAttachmentVpcId is the filter name "attachment.vpc-id".
+	// DescribeInternetGatewaysFilterNameAttachmentVpcId is the filter name
+	// "attachment.vpc-id".
 	//
 	// The ID of an attached VPC.
 	DescribeInternetGatewaysFilterNameAttachmentVpcId DescribeInternetGatewaysFilterName = "attachment.vpc-id"
-	// DescribeInternetGatewaysFilterNameInternetGatewayId is the filter name "internet-gateway-id".
+	// DescribeInternetGatewaysFilterNameInternetGatewayId is the filter name
+	// "internet-gateway-id".
 	//
 	// The ID of the Internet gateway.
 	DescribeInternetGatewaysFilterNameInternetGatewayId DescribeInternetGatewaysFilterName = "internet-gateway-id"
@@ -207,15 +222,17 @@ const (
 	DescribeInternetGatewaysFilterNameOwnerId DescribeInternetGatewaysFilterName = "owner-id"
 	// DescribeInternetGatewaysFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeInternetGatewaysFilterNameTag DescribeInternetGatewaysFilterName = "tag"
 	// DescribeInternetGatewaysFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeInternetGatewaysFilterNameTagKey DescribeInternetGatewaysFilterName = "tag-key"
 )
 

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeInternetGatewaysFake serves pages of DescribeInternetGateways from memory; page i's token is "page-i".
+// describeInternetGatewaysFake serves pages of DescribeInternetGateways from
+// memory; page i's token is "page-i".
 type describeInternetGatewaysFake struct {
 	pages  []*DescribeInternetGatewaysOutput
 	calls  []DescribeInternetGatewaysInput
@@ -38,7 +39,8 @@ func (c *describeInternetGatewaysFake) DescribeInternetGateways(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeInternetGatewaysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeInternetGatewaysFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeInternetGatewaysFake(sizes ...int) (*describeInternetGatewaysFake, []string) {
 	c := &describeInternetGatewaysFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeInternetGatewaysFake(sizes ...int) (*describeInternetGatewaysFak
 	return c, want
 }
 
-// collectDescribeInternetGateways pages through p and returns the markers of its items.
+// collectDescribeInternetGateways pages through p and returns the markers of
+// its items.
 func collectDescribeInternetGateways(t *testing.T, p *DescribeInternetGatewaysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeInternetGateways(t *testing.T, p *DescribeInternetGatewaysPa
 	return got
 }
 
-// validDescribeInternetGatewaysInput returns an input with every required member set.
+// validDescribeInternetGatewaysInput returns an input with every required
+// member set.
 func validDescribeInternetGatewaysInput() *DescribeInternetGatewaysInput {
 	return &DescribeInternetGatewaysInput{}
 }

@@ -12,26 +12,27 @@ import (
 
 // DescribeIpamPoolAllocationsInput is the input of DescribeIpamPoolAllocations.
 type DescribeIpamPoolAllocationsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the IPAM pool allocations you want to describe.
 	IpamPoolAllocationIds []string `json:"IpamPoolAllocationIds,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamPoolAllocationsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeIpamPoolAllocationsInput) Validate() error {
 	return nil
 }
@@ -45,7 +46,8 @@ type DescribeIpamPoolAllocationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamPoolAllocationsAPIClient is a client that can call DescribeIpamPoolAllocations, the operation boto3's describe_ipam_pool_allocations paginator pages through.
+// DescribeIpamPoolAllocationsAPIClient is a client that can call
+// DescribeIpamPoolAllocations.
 //
 // See [DescribeIpamPoolAllocations in the AWS API documentation].
 //
@@ -84,24 +86,28 @@ var describeIpamPoolAllocationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeIpamPoolAllocationsItems returns the items of a DescribeIpamPoolAllocations page.
+// describeIpamPoolAllocationsItems returns the items of a
+// DescribeIpamPoolAllocations page.
 func describeIpamPoolAllocationsItems(out *DescribeIpamPoolAllocationsOutput) []IpamPoolAllocation {
 	return out.IpamPoolAllocations
 }
 
-// DescribeIpamPoolAllocationsPaginator pages through DescribeIpamPoolAllocations the way boto3's describe_ipam_pool_allocations paginator does.
+// DescribeIpamPoolAllocationsPaginator pages through the results of
+// DescribeIpamPoolAllocations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_pool_allocations.
+// [DescribeIpamPoolAllocationsAPIClient.DescribeIpamPoolAllocations].
 //
-// Each page is a *DescribeIpamPoolAllocationsOutput; Items yields the elements of IpamPoolAllocations across pages.
+// Each page is a *DescribeIpamPoolAllocationsOutput; Items yields the elements
+// of IpamPoolAllocations across pages.
 type DescribeIpamPoolAllocationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamPoolAllocationsPaginator returns a paginator over DescribeIpamPoolAllocations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamPoolAllocationsPaginator returns a paginator over
+// DescribeIpamPoolAllocations, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeIpamPoolAllocationsPaginator(client DescribeIpamPoolAllocationsAPIClient, in *DescribeIpamPoolAllocationsInput, optFns ...func(*paginate.Options)) *DescribeIpamPoolAllocationsPaginator {
 	var input DescribeIpamPoolAllocationsInput
 	if in != nil {
@@ -117,19 +123,22 @@ func NewDescribeIpamPoolAllocationsPaginator(client DescribeIpamPoolAllocationsA
 	return &DescribeIpamPoolAllocationsPaginator{paginateimpl.New(describeIpamPoolAllocationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamPoolAllocationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamPoolAllocationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*DescribeIpamPoolAllocationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -138,7 +147,8 @@ func (p *DescribeIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*D
 	return page.(*DescribeIpamPoolAllocationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamPoolAllocationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPoolAllocationsOutput, error] {
 	return func(yield func(*DescribeIpamPoolAllocationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -150,7 +160,8 @@ func (p *DescribeIpamPoolAllocationsPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamPoolAllocationsPaginator) Items(ctx context.Context) iter.Seq2[IpamPoolAllocation, error] {
 	return func(yield func(IpamPoolAllocation, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpamPoolAllocationsFake serves pages of DescribeIpamPoolAllocations from memory; page i's token is "page-i".
+// describeIpamPoolAllocationsFake serves pages of DescribeIpamPoolAllocations
+// from memory; page i's token is "page-i".
 type describeIpamPoolAllocationsFake struct {
 	pages  []*DescribeIpamPoolAllocationsOutput
 	calls  []DescribeIpamPoolAllocationsInput
@@ -38,7 +39,8 @@ func (c *describeIpamPoolAllocationsFake) DescribeIpamPoolAllocations(ctx contex
 	return &out, nil
 }
 
-// newDescribeIpamPoolAllocationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamPoolAllocationsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeIpamPoolAllocationsFake(sizes ...int) (*describeIpamPoolAllocationsFake, []string) {
 	c := &describeIpamPoolAllocationsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeIpamPoolAllocationsFake(sizes ...int) (*describeIpamPoolAllocati
 	return c, want
 }
 
-// collectDescribeIpamPoolAllocations pages through p and returns the markers of its items.
+// collectDescribeIpamPoolAllocations pages through p and returns the markers of
+// its items.
 func collectDescribeIpamPoolAllocations(t *testing.T, p *DescribeIpamPoolAllocationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeIpamPoolAllocations(t *testing.T, p *DescribeIpamPoolAllocat
 	return got
 }
 
-// validDescribeIpamPoolAllocationsInput returns an input with every required member set.
+// validDescribeIpamPoolAllocationsInput returns an input with every required
+// member set.
 func validDescribeIpamPoolAllocationsInput() *DescribeIpamPoolAllocationsInput {
 	return &DescribeIpamPoolAllocationsInput{}
 }

@@ -12,26 +12,27 @@ import (
 
 // DescribeIpamPoolsInput is the input of DescribeIpamPools.
 type DescribeIpamPoolsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the IPAM pools you would like information on.
 	IpamPoolIds []string `json:"IpamPoolIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamPoolsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeIpamPoolsInput) Validate() error {
 	return nil
 }
@@ -44,7 +45,7 @@ type DescribeIpamPoolsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamPoolsAPIClient is a client that can call DescribeIpamPools, the operation boto3's describe_ipam_pools paginator pages through.
+// DescribeIpamPoolsAPIClient is a client that can call DescribeIpamPools.
 //
 // See [DescribeIpamPools in the AWS API documentation].
 //
@@ -88,19 +89,22 @@ func describeIpamPoolsItems(out *DescribeIpamPoolsOutput) []IpamPool {
 	return out.IpamPools
 }
 
-// DescribeIpamPoolsPaginator pages through DescribeIpamPools the way boto3's describe_ipam_pools paginator does.
+// DescribeIpamPoolsPaginator pages through the results of DescribeIpamPools as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_pools.
+// [DescribeIpamPoolsAPIClient.DescribeIpamPools].
 //
-// Each page is a *DescribeIpamPoolsOutput; Items yields the elements of IpamPools across pages.
+// Each page is a *DescribeIpamPoolsOutput; Items yields the elements of
+// IpamPools across pages.
 type DescribeIpamPoolsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamPoolsPaginator returns a paginator over DescribeIpamPools, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamPoolsPaginator returns a paginator over DescribeIpamPools,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeIpamPoolsPaginator(client DescribeIpamPoolsAPIClient, in *DescribeIpamPoolsInput, optFns ...func(*paginate.Options)) *DescribeIpamPoolsPaginator {
 	var input DescribeIpamPoolsInput
 	if in != nil {
@@ -116,19 +120,22 @@ func NewDescribeIpamPoolsPaginator(client DescribeIpamPoolsAPIClient, in *Descri
 	return &DescribeIpamPoolsPaginator{paginateimpl.New(describeIpamPoolsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamPoolsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamPoolsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamPoolsPaginator) NextPage(ctx context.Context) (*DescribeIpamPoolsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +144,8 @@ func (p *DescribeIpamPoolsPaginator) NextPage(ctx context.Context) (*DescribeIpa
 	return page.(*DescribeIpamPoolsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPoolsOutput, error] {
 	return func(yield func(*DescribeIpamPoolsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +157,8 @@ func (p *DescribeIpamPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*Descr
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamPoolsPaginator) Items(ctx context.Context) iter.Seq2[IpamPool, error] {
 	return func(yield func(IpamPool, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpamPoolsFake serves pages of DescribeIpamPools from memory; page i's token is "page-i".
+// describeIpamPoolsFake serves pages of DescribeIpamPools from memory; page i's
+// token is "page-i".
 type describeIpamPoolsFake struct {
 	pages  []*DescribeIpamPoolsOutput
 	calls  []DescribeIpamPoolsInput
@@ -38,7 +39,8 @@ func (c *describeIpamPoolsFake) DescribeIpamPools(ctx context.Context, in *Descr
 	return &out, nil
 }
 
-// newDescribeIpamPoolsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamPoolsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeIpamPoolsFake(sizes ...int) (*describeIpamPoolsFake, []string) {
 	c := &describeIpamPoolsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeIpamPoolsFake(sizes ...int) (*describeIpamPoolsFake, []string) {
 	return c, want
 }
 
-// collectDescribeIpamPools pages through p and returns the markers of its items.
+// collectDescribeIpamPools pages through p and returns the markers of its
+// items.
 func collectDescribeIpamPools(t *testing.T, p *DescribeIpamPoolsPaginator) []string {
 	t.Helper()
 	var got []string

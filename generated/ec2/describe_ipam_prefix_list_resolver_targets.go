@@ -13,27 +13,29 @@ import (
 // DescribeIpamPrefixListResolverTargetsInput is the input of
 // DescribeIpamPrefixListResolverTargets.
 type DescribeIpamPrefixListResolverTargetsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters to limit the results.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the IPAM prefix list resolver Targets to describe. If not
 	// specified, all targets in your account are described.
 	IpamPrefixListResolverTargetIds []string `json:"IpamPrefixListResolverTargetIds,omitempty"`
-	// The ID of the IPAM prefix list resolver to filter targets by. Only targets
-	// associated with this resolver will be returned.
+	// The ID of the IPAM prefix list resolver to filter targets by. Only
+	// targets associated with this resolver will be returned.
 	IpamPrefixListResolverId string `json:"IpamPrefixListResolverId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamPrefixListResolverTargetsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeIpamPrefixListResolverTargetsInput) Validate() error {
 	return nil
 }
@@ -47,7 +49,8 @@ type DescribeIpamPrefixListResolverTargetsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamPrefixListResolverTargetsAPIClient is a client that can call DescribeIpamPrefixListResolverTargets, the operation boto3's describe_ipam_prefix_list_resolver_targets paginator pages through.
+// DescribeIpamPrefixListResolverTargetsAPIClient is a client that can call
+// DescribeIpamPrefixListResolverTargets.
 //
 // See [DescribeIpamPrefixListResolverTargets in the AWS API documentation].
 //
@@ -86,24 +89,28 @@ var describeIpamPrefixListResolverTargetsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeIpamPrefixListResolverTargetsItems returns the items of a DescribeIpamPrefixListResolverTargets page.
+// describeIpamPrefixListResolverTargetsItems returns the items of a
+// DescribeIpamPrefixListResolverTargets page.
 func describeIpamPrefixListResolverTargetsItems(out *DescribeIpamPrefixListResolverTargetsOutput) []IpamPrefixListResolverTarget {
 	return out.IpamPrefixListResolverTargets
 }
 
-// DescribeIpamPrefixListResolverTargetsPaginator pages through DescribeIpamPrefixListResolverTargets the way boto3's describe_ipam_prefix_list_resolver_targets paginator does.
+// DescribeIpamPrefixListResolverTargetsPaginator pages through the results of
+// DescribeIpamPrefixListResolverTargets as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_prefix_list_resolver_targets.
+// [DescribeIpamPrefixListResolverTargetsAPIClient.DescribeIpamPrefixListResolverTargets].
 //
-// Each page is a *DescribeIpamPrefixListResolverTargetsOutput; Items yields the elements of IpamPrefixListResolverTargets across pages.
+// Each page is a *DescribeIpamPrefixListResolverTargetsOutput; Items yields the
+// elements of IpamPrefixListResolverTargets across pages.
 type DescribeIpamPrefixListResolverTargetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamPrefixListResolverTargetsPaginator returns a paginator over DescribeIpamPrefixListResolverTargets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamPrefixListResolverTargetsPaginator returns a paginator over
+// DescribeIpamPrefixListResolverTargets, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeIpamPrefixListResolverTargetsPaginator(client DescribeIpamPrefixListResolverTargetsAPIClient, in *DescribeIpamPrefixListResolverTargetsInput, optFns ...func(*paginate.Options)) *DescribeIpamPrefixListResolverTargetsPaginator {
 	var input DescribeIpamPrefixListResolverTargetsInput
 	if in != nil {
@@ -119,19 +126,22 @@ func NewDescribeIpamPrefixListResolverTargetsPaginator(client DescribeIpamPrefix
 	return &DescribeIpamPrefixListResolverTargetsPaginator{paginateimpl.New(describeIpamPrefixListResolverTargetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamPrefixListResolverTargetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamPrefixListResolverTargetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamPrefixListResolverTargetsPaginator) NextPage(ctx context.Context) (*DescribeIpamPrefixListResolverTargetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +150,8 @@ func (p *DescribeIpamPrefixListResolverTargetsPaginator) NextPage(ctx context.Co
 	return page.(*DescribeIpamPrefixListResolverTargetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamPrefixListResolverTargetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPrefixListResolverTargetsOutput, error] {
 	return func(yield func(*DescribeIpamPrefixListResolverTargetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +163,8 @@ func (p *DescribeIpamPrefixListResolverTargetsPaginator) Pages(ctx context.Conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamPrefixListResolverTargetsPaginator) Items(ctx context.Context) iter.Seq2[IpamPrefixListResolverTarget, error] {
 	return func(yield func(IpamPrefixListResolverTarget, error) bool) {
 		for p.HasMorePages() {

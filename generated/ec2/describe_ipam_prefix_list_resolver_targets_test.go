@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeIpamPrefixListResolverTargetsFake serves pages of DescribeIpamPrefixListResolverTargets from memory; page i's token is "page-i".
+// describeIpamPrefixListResolverTargetsFake serves pages of
+// DescribeIpamPrefixListResolverTargets from memory; page i's token is
+// "page-i".
 type describeIpamPrefixListResolverTargetsFake struct {
 	pages  []*DescribeIpamPrefixListResolverTargetsOutput
 	calls  []DescribeIpamPrefixListResolverTargetsInput
@@ -38,7 +40,8 @@ func (c *describeIpamPrefixListResolverTargetsFake) DescribeIpamPrefixListResolv
 	return &out, nil
 }
 
-// newDescribeIpamPrefixListResolverTargetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamPrefixListResolverTargetsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeIpamPrefixListResolverTargetsFake(sizes ...int) (*describeIpamPrefixListResolverTargetsFake, []string) {
 	c := &describeIpamPrefixListResolverTargetsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeIpamPrefixListResolverTargetsFake(sizes ...int) (*describeIpamPr
 	return c, want
 }
 
-// collectDescribeIpamPrefixListResolverTargets pages through p and returns the markers of its items.
+// collectDescribeIpamPrefixListResolverTargets pages through p and returns the
+// markers of its items.
 func collectDescribeIpamPrefixListResolverTargets(t *testing.T, p *DescribeIpamPrefixListResolverTargetsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeIpamPrefixListResolverTargets(t *testing.T, p *DescribeIpamP
 	return got
 }
 
-// validDescribeIpamPrefixListResolverTargetsInput returns an input with every required member set.
+// validDescribeIpamPrefixListResolverTargetsInput returns an input with every
+// required member set.
 func validDescribeIpamPrefixListResolverTargetsInput() *DescribeIpamPrefixListResolverTargetsInput {
 	return &DescribeIpamPrefixListResolverTargetsInput{}
 }

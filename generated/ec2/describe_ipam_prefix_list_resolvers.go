@@ -13,24 +13,26 @@ import (
 // DescribeIpamPrefixListResolversInput is the input of
 // DescribeIpamPrefixListResolvers.
 type DescribeIpamPrefixListResolversInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters to limit the results.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The IDs of the IPAM prefix list resolvers to describe. If not specified, all
-	// resolvers in your account are described.
+	// The IDs of the IPAM prefix list resolvers to describe. If not specified,
+	// all resolvers in your account are described.
 	IpamPrefixListResolverIds []string `json:"IpamPrefixListResolverIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamPrefixListResolversInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeIpamPrefixListResolversInput) Validate() error {
 	return nil
 }
@@ -44,7 +46,8 @@ type DescribeIpamPrefixListResolversOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamPrefixListResolversAPIClient is a client that can call DescribeIpamPrefixListResolvers, the operation boto3's describe_ipam_prefix_list_resolvers paginator pages through.
+// DescribeIpamPrefixListResolversAPIClient is a client that can call
+// DescribeIpamPrefixListResolvers.
 //
 // See [DescribeIpamPrefixListResolvers in the AWS API documentation].
 //
@@ -83,24 +86,28 @@ var describeIpamPrefixListResolversSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeIpamPrefixListResolversItems returns the items of a DescribeIpamPrefixListResolvers page.
+// describeIpamPrefixListResolversItems returns the items of a
+// DescribeIpamPrefixListResolvers page.
 func describeIpamPrefixListResolversItems(out *DescribeIpamPrefixListResolversOutput) []IpamPrefixListResolver {
 	return out.IpamPrefixListResolvers
 }
 
-// DescribeIpamPrefixListResolversPaginator pages through DescribeIpamPrefixListResolvers the way boto3's describe_ipam_prefix_list_resolvers paginator does.
+// DescribeIpamPrefixListResolversPaginator pages through the results of
+// DescribeIpamPrefixListResolvers as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_prefix_list_resolvers.
+// [DescribeIpamPrefixListResolversAPIClient.DescribeIpamPrefixListResolvers].
 //
-// Each page is a *DescribeIpamPrefixListResolversOutput; Items yields the elements of IpamPrefixListResolvers across pages.
+// Each page is a *DescribeIpamPrefixListResolversOutput; Items yields the
+// elements of IpamPrefixListResolvers across pages.
 type DescribeIpamPrefixListResolversPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamPrefixListResolversPaginator returns a paginator over DescribeIpamPrefixListResolvers, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamPrefixListResolversPaginator returns a paginator over
+// DescribeIpamPrefixListResolvers, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeIpamPrefixListResolversPaginator(client DescribeIpamPrefixListResolversAPIClient, in *DescribeIpamPrefixListResolversInput, optFns ...func(*paginate.Options)) *DescribeIpamPrefixListResolversPaginator {
 	var input DescribeIpamPrefixListResolversInput
 	if in != nil {
@@ -116,19 +123,22 @@ func NewDescribeIpamPrefixListResolversPaginator(client DescribeIpamPrefixListRe
 	return &DescribeIpamPrefixListResolversPaginator{paginateimpl.New(describeIpamPrefixListResolversSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamPrefixListResolversPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamPrefixListResolversPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamPrefixListResolversPaginator) NextPage(ctx context.Context) (*DescribeIpamPrefixListResolversOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +147,8 @@ func (p *DescribeIpamPrefixListResolversPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeIpamPrefixListResolversOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamPrefixListResolversPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamPrefixListResolversOutput, error] {
 	return func(yield func(*DescribeIpamPrefixListResolversOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +160,8 @@ func (p *DescribeIpamPrefixListResolversPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamPrefixListResolversPaginator) Items(ctx context.Context) iter.Seq2[IpamPrefixListResolver, error] {
 	return func(yield func(IpamPrefixListResolver, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpamPrefixListResolversFake serves pages of DescribeIpamPrefixListResolvers from memory; page i's token is "page-i".
+// describeIpamPrefixListResolversFake serves pages of
+// DescribeIpamPrefixListResolvers from memory; page i's token is "page-i".
 type describeIpamPrefixListResolversFake struct {
 	pages  []*DescribeIpamPrefixListResolversOutput
 	calls  []DescribeIpamPrefixListResolversInput
@@ -38,7 +39,8 @@ func (c *describeIpamPrefixListResolversFake) DescribeIpamPrefixListResolvers(ct
 	return &out, nil
 }
 
-// newDescribeIpamPrefixListResolversFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamPrefixListResolversFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeIpamPrefixListResolversFake(sizes ...int) (*describeIpamPrefixListResolversFake, []string) {
 	c := &describeIpamPrefixListResolversFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeIpamPrefixListResolversFake(sizes ...int) (*describeIpamPrefixLi
 	return c, want
 }
 
-// collectDescribeIpamPrefixListResolvers pages through p and returns the markers of its items.
+// collectDescribeIpamPrefixListResolvers pages through p and returns the
+// markers of its items.
 func collectDescribeIpamPrefixListResolvers(t *testing.T, p *DescribeIpamPrefixListResolversPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeIpamPrefixListResolvers(t *testing.T, p *DescribeIpamPrefixL
 	return got
 }
 
-// validDescribeIpamPrefixListResolversInput returns an input with every required member set.
+// validDescribeIpamPrefixListResolversInput returns an input with every
+// required member set.
 func validDescribeIpamPrefixListResolversInput() *DescribeIpamPrefixListResolversInput {
 	return &DescribeIpamPrefixListResolversInput{}
 }

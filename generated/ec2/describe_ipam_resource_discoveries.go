@@ -13,23 +13,25 @@ import (
 // DescribeIpamResourceDiscoveriesInput is the input of
 // DescribeIpamResourceDiscoveries.
 type DescribeIpamResourceDiscoveriesInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IPAM resource discovery IDs.
 	IpamResourceDiscoveryIds []string `json:"IpamResourceDiscoveryIds,omitempty"`
 	// The resource discovery filters.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamResourceDiscoveriesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeIpamResourceDiscoveriesInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeIpamResourceDiscoveriesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamResourceDiscoveriesAPIClient is a client that can call DescribeIpamResourceDiscoveries, the operation boto3's describe_ipam_resource_discoveries paginator pages through.
+// DescribeIpamResourceDiscoveriesAPIClient is a client that can call
+// DescribeIpamResourceDiscoveries.
 //
 // See [DescribeIpamResourceDiscoveries in the AWS API documentation].
 //
@@ -82,24 +85,28 @@ var describeIpamResourceDiscoveriesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeIpamResourceDiscoveriesItems returns the items of a DescribeIpamResourceDiscoveries page.
+// describeIpamResourceDiscoveriesItems returns the items of a
+// DescribeIpamResourceDiscoveries page.
 func describeIpamResourceDiscoveriesItems(out *DescribeIpamResourceDiscoveriesOutput) []IpamResourceDiscovery {
 	return out.IpamResourceDiscoveries
 }
 
-// DescribeIpamResourceDiscoveriesPaginator pages through DescribeIpamResourceDiscoveries the way boto3's describe_ipam_resource_discoveries paginator does.
+// DescribeIpamResourceDiscoveriesPaginator pages through the results of
+// DescribeIpamResourceDiscoveries as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_resource_discoveries.
+// [DescribeIpamResourceDiscoveriesAPIClient.DescribeIpamResourceDiscoveries].
 //
-// Each page is a *DescribeIpamResourceDiscoveriesOutput; Items yields the elements of IpamResourceDiscoveries across pages.
+// Each page is a *DescribeIpamResourceDiscoveriesOutput; Items yields the
+// elements of IpamResourceDiscoveries across pages.
 type DescribeIpamResourceDiscoveriesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamResourceDiscoveriesPaginator returns a paginator over DescribeIpamResourceDiscoveries, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamResourceDiscoveriesPaginator returns a paginator over
+// DescribeIpamResourceDiscoveries, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeIpamResourceDiscoveriesPaginator(client DescribeIpamResourceDiscoveriesAPIClient, in *DescribeIpamResourceDiscoveriesInput, optFns ...func(*paginate.Options)) *DescribeIpamResourceDiscoveriesPaginator {
 	var input DescribeIpamResourceDiscoveriesInput
 	if in != nil {
@@ -115,19 +122,22 @@ func NewDescribeIpamResourceDiscoveriesPaginator(client DescribeIpamResourceDisc
 	return &DescribeIpamResourceDiscoveriesPaginator{paginateimpl.New(describeIpamResourceDiscoveriesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamResourceDiscoveriesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamResourceDiscoveriesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamResourceDiscoveriesPaginator) NextPage(ctx context.Context) (*DescribeIpamResourceDiscoveriesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +146,8 @@ func (p *DescribeIpamResourceDiscoveriesPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeIpamResourceDiscoveriesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamResourceDiscoveriesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamResourceDiscoveriesOutput, error] {
 	return func(yield func(*DescribeIpamResourceDiscoveriesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +159,8 @@ func (p *DescribeIpamResourceDiscoveriesPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamResourceDiscoveriesPaginator) Items(ctx context.Context) iter.Seq2[IpamResourceDiscovery, error] {
 	return func(yield func(IpamResourceDiscovery, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpamResourceDiscoveriesFake serves pages of DescribeIpamResourceDiscoveries from memory; page i's token is "page-i".
+// describeIpamResourceDiscoveriesFake serves pages of
+// DescribeIpamResourceDiscoveries from memory; page i's token is "page-i".
 type describeIpamResourceDiscoveriesFake struct {
 	pages  []*DescribeIpamResourceDiscoveriesOutput
 	calls  []DescribeIpamResourceDiscoveriesInput
@@ -38,7 +39,8 @@ func (c *describeIpamResourceDiscoveriesFake) DescribeIpamResourceDiscoveries(ct
 	return &out, nil
 }
 
-// newDescribeIpamResourceDiscoveriesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamResourceDiscoveriesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeIpamResourceDiscoveriesFake(sizes ...int) (*describeIpamResourceDiscoveriesFake, []string) {
 	c := &describeIpamResourceDiscoveriesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeIpamResourceDiscoveriesFake(sizes ...int) (*describeIpamResource
 	return c, want
 }
 
-// collectDescribeIpamResourceDiscoveries pages through p and returns the markers of its items.
+// collectDescribeIpamResourceDiscoveries pages through p and returns the
+// markers of its items.
 func collectDescribeIpamResourceDiscoveries(t *testing.T, p *DescribeIpamResourceDiscoveriesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeIpamResourceDiscoveries(t *testing.T, p *DescribeIpamResourc
 	return got
 }
 
-// validDescribeIpamResourceDiscoveriesInput returns an input with every required member set.
+// validDescribeIpamResourceDiscoveriesInput returns an input with every
+// required member set.
 func validDescribeIpamResourceDiscoveriesInput() *DescribeIpamResourceDiscoveriesInput {
 	return &DescribeIpamResourceDiscoveriesInput{}
 }

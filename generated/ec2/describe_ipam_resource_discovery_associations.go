@@ -13,23 +13,25 @@ import (
 // DescribeIpamResourceDiscoveryAssociationsInput is the input of
 // DescribeIpamResourceDiscoveryAssociations.
 type DescribeIpamResourceDiscoveryAssociationsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The resource discovery association IDs.
 	IpamResourceDiscoveryAssociationIds []string `json:"IpamResourceDiscoveryAssociationIds,omitempty"`
 	// The resource discovery association filters.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamResourceDiscoveryAssociationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeIpamResourceDiscoveryAssociationsInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeIpamResourceDiscoveryAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamResourceDiscoveryAssociationsAPIClient is a client that can call DescribeIpamResourceDiscoveryAssociations, the operation boto3's describe_ipam_resource_discovery_associations paginator pages through.
+// DescribeIpamResourceDiscoveryAssociationsAPIClient is a client that can call
+// DescribeIpamResourceDiscoveryAssociations.
 //
 // See [DescribeIpamResourceDiscoveryAssociations in the AWS API documentation].
 //
@@ -82,24 +85,29 @@ var describeIpamResourceDiscoveryAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeIpamResourceDiscoveryAssociationsItems returns the items of a DescribeIpamResourceDiscoveryAssociations page.
+// describeIpamResourceDiscoveryAssociationsItems returns the items of a
+// DescribeIpamResourceDiscoveryAssociations page.
 func describeIpamResourceDiscoveryAssociationsItems(out *DescribeIpamResourceDiscoveryAssociationsOutput) []IpamResourceDiscoveryAssociation {
 	return out.IpamResourceDiscoveryAssociations
 }
 
-// DescribeIpamResourceDiscoveryAssociationsPaginator pages through DescribeIpamResourceDiscoveryAssociations the way boto3's describe_ipam_resource_discovery_associations paginator does.
+// DescribeIpamResourceDiscoveryAssociationsPaginator pages through the results
+// of DescribeIpamResourceDiscoveryAssociations as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_resource_discovery_associations.
+// [DescribeIpamResourceDiscoveryAssociationsAPIClient.DescribeIpamResourceDiscoveryAssociations].
 //
-// Each page is a *DescribeIpamResourceDiscoveryAssociationsOutput; Items yields the elements of IpamResourceDiscoveryAssociations across pages.
+// Each page is a *DescribeIpamResourceDiscoveryAssociationsOutput; Items yields
+// the elements of IpamResourceDiscoveryAssociations across pages.
 type DescribeIpamResourceDiscoveryAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamResourceDiscoveryAssociationsPaginator returns a paginator over DescribeIpamResourceDiscoveryAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamResourceDiscoveryAssociationsPaginator returns a paginator
+// over DescribeIpamResourceDiscoveryAssociations, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamResourceDiscoveryAssociationsPaginator(client DescribeIpamResourceDiscoveryAssociationsAPIClient, in *DescribeIpamResourceDiscoveryAssociationsInput, optFns ...func(*paginate.Options)) *DescribeIpamResourceDiscoveryAssociationsPaginator {
 	var input DescribeIpamResourceDiscoveryAssociationsInput
 	if in != nil {
@@ -115,19 +123,22 @@ func NewDescribeIpamResourceDiscoveryAssociationsPaginator(client DescribeIpamRe
 	return &DescribeIpamResourceDiscoveryAssociationsPaginator{paginateimpl.New(describeIpamResourceDiscoveryAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) NextPage(ctx context.Context) (*DescribeIpamResourceDiscoveryAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +147,8 @@ func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) NextPage(ctx contex
 	return page.(*DescribeIpamResourceDiscoveryAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamResourceDiscoveryAssociationsOutput, error] {
 	return func(yield func(*DescribeIpamResourceDiscoveryAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +160,8 @@ func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) Pages(ctx context.C
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamResourceDiscoveryAssociationsPaginator) Items(ctx context.Context) iter.Seq2[IpamResourceDiscoveryAssociation, error] {
 	return func(yield func(IpamResourceDiscoveryAssociation, error) bool) {
 		for p.HasMorePages() {

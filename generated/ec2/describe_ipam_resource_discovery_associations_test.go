@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeIpamResourceDiscoveryAssociationsFake serves pages of DescribeIpamResourceDiscoveryAssociations from memory; page i's token is "page-i".
+// describeIpamResourceDiscoveryAssociationsFake serves pages of
+// DescribeIpamResourceDiscoveryAssociations from memory; page i's token is
+// "page-i".
 type describeIpamResourceDiscoveryAssociationsFake struct {
 	pages  []*DescribeIpamResourceDiscoveryAssociationsOutput
 	calls  []DescribeIpamResourceDiscoveryAssociationsInput
@@ -38,7 +40,8 @@ func (c *describeIpamResourceDiscoveryAssociationsFake) DescribeIpamResourceDisc
 	return &out, nil
 }
 
-// newDescribeIpamResourceDiscoveryAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamResourceDiscoveryAssociationsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeIpamResourceDiscoveryAssociationsFake(sizes ...int) (*describeIpamResourceDiscoveryAssociationsFake, []string) {
 	c := &describeIpamResourceDiscoveryAssociationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeIpamResourceDiscoveryAssociationsFake(sizes ...int) (*describeIp
 	return c, want
 }
 
-// collectDescribeIpamResourceDiscoveryAssociations pages through p and returns the markers of its items.
+// collectDescribeIpamResourceDiscoveryAssociations pages through p and returns
+// the markers of its items.
 func collectDescribeIpamResourceDiscoveryAssociations(t *testing.T, p *DescribeIpamResourceDiscoveryAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeIpamResourceDiscoveryAssociations(t *testing.T, p *DescribeI
 	return got
 }
 
-// validDescribeIpamResourceDiscoveryAssociationsInput returns an input with every required member set.
+// validDescribeIpamResourceDiscoveryAssociationsInput returns an input with
+// every required member set.
 func validDescribeIpamResourceDiscoveryAssociationsInput() *DescribeIpamResourceDiscoveryAssociationsInput {
 	return &DescribeIpamResourceDiscoveryAssociationsInput{}
 }

@@ -12,26 +12,27 @@ import (
 
 // DescribeIpamScopesInput is the input of DescribeIpamScopes.
 type DescribeIpamScopesInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the scopes you want information on.
 	IpamScopeIds []string `json:"IpamScopeIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamScopesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeIpamScopesInput) Validate() error {
 	return nil
 }
@@ -44,7 +45,7 @@ type DescribeIpamScopesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamScopesAPIClient is a client that can call DescribeIpamScopes, the operation boto3's describe_ipam_scopes paginator pages through.
+// DescribeIpamScopesAPIClient is a client that can call DescribeIpamScopes.
 //
 // See [DescribeIpamScopes in the AWS API documentation].
 //
@@ -88,19 +89,22 @@ func describeIpamScopesItems(out *DescribeIpamScopesOutput) []IpamScope {
 	return out.IpamScopes
 }
 
-// DescribeIpamScopesPaginator pages through DescribeIpamScopes the way boto3's describe_ipam_scopes paginator does.
+// DescribeIpamScopesPaginator pages through the results of DescribeIpamScopes
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipam_scopes.
+// [DescribeIpamScopesAPIClient.DescribeIpamScopes].
 //
-// Each page is a *DescribeIpamScopesOutput; Items yields the elements of IpamScopes across pages.
+// Each page is a *DescribeIpamScopesOutput; Items yields the elements of
+// IpamScopes across pages.
 type DescribeIpamScopesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamScopesPaginator returns a paginator over DescribeIpamScopes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamScopesPaginator returns a paginator over DescribeIpamScopes,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeIpamScopesPaginator(client DescribeIpamScopesAPIClient, in *DescribeIpamScopesInput, optFns ...func(*paginate.Options)) *DescribeIpamScopesPaginator {
 	var input DescribeIpamScopesInput
 	if in != nil {
@@ -116,19 +120,22 @@ func NewDescribeIpamScopesPaginator(client DescribeIpamScopesAPIClient, in *Desc
 	return &DescribeIpamScopesPaginator{paginateimpl.New(describeIpamScopesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamScopesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamScopesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamScopesPaginator) NextPage(ctx context.Context) (*DescribeIpamScopesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +144,8 @@ func (p *DescribeIpamScopesPaginator) NextPage(ctx context.Context) (*DescribeIp
 	return page.(*DescribeIpamScopesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamScopesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamScopesOutput, error] {
 	return func(yield func(*DescribeIpamScopesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +157,8 @@ func (p *DescribeIpamScopesPaginator) Pages(ctx context.Context) iter.Seq2[*Desc
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamScopesPaginator) Items(ctx context.Context) iter.Seq2[IpamScope, error] {
 	return func(yield func(IpamScope, error) bool) {
 		for p.HasMorePages() {

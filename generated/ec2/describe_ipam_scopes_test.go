@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpamScopesFake serves pages of DescribeIpamScopes from memory; page i's token is "page-i".
+// describeIpamScopesFake serves pages of DescribeIpamScopes from memory; page
+// i's token is "page-i".
 type describeIpamScopesFake struct {
 	pages  []*DescribeIpamScopesOutput
 	calls  []DescribeIpamScopesInput
@@ -38,7 +39,8 @@ func (c *describeIpamScopesFake) DescribeIpamScopes(ctx context.Context, in *Des
 	return &out, nil
 }
 
-// newDescribeIpamScopesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamScopesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeIpamScopesFake(sizes ...int) (*describeIpamScopesFake, []string) {
 	c := &describeIpamScopesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeIpamScopesFake(sizes ...int) (*describeIpamScopesFake, []string)
 	return c, want
 }
 
-// collectDescribeIpamScopes pages through p and returns the markers of its items.
+// collectDescribeIpamScopes pages through p and returns the markers of its
+// items.
 func collectDescribeIpamScopes(t *testing.T, p *DescribeIpamScopesPaginator) []string {
 	t.Helper()
 	var got []string

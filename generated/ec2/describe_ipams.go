@@ -12,26 +12,27 @@ import (
 
 // DescribeIpamsInput is the input of DescribeIpams.
 type DescribeIpamsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the IPAMs you want information on.
 	IpamIds []string `json:"IpamIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpamsInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *DescribeIpamsInput) Validate() error {
 	return nil
 }
@@ -44,7 +45,7 @@ type DescribeIpamsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpamsAPIClient is a client that can call DescribeIpams, the operation boto3's describe_ipams paginator pages through.
+// DescribeIpamsAPIClient is a client that can call DescribeIpams.
 //
 // See [DescribeIpams in the AWS API documentation].
 //
@@ -88,19 +89,21 @@ func describeIpamsItems(out *DescribeIpamsOutput) []Ipam {
 	return out.Ipams
 }
 
-// DescribeIpamsPaginator pages through DescribeIpams the way boto3's describe_ipams paginator does.
+// DescribeIpamsPaginator pages through the results of DescribeIpams as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipams.
+// [DescribeIpamsAPIClient.DescribeIpams].
 //
-// Each page is a *DescribeIpamsOutput; Items yields the elements of Ipams across pages.
+// Each page is a *DescribeIpamsOutput; Items yields the elements of Ipams
+// across pages.
 type DescribeIpamsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpamsPaginator returns a paginator over DescribeIpams, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpamsPaginator returns a paginator over DescribeIpams, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeIpamsPaginator(client DescribeIpamsAPIClient, in *DescribeIpamsInput, optFns ...func(*paginate.Options)) *DescribeIpamsPaginator {
 	var input DescribeIpamsInput
 	if in != nil {
@@ -116,19 +119,22 @@ func NewDescribeIpamsPaginator(client DescribeIpamsAPIClient, in *DescribeIpamsI
 	return &DescribeIpamsPaginator{paginateimpl.New(describeIpamsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpamsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpamsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpamsPaginator) NextPage(ctx context.Context) (*DescribeIpamsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +143,8 @@ func (p *DescribeIpamsPaginator) NextPage(ctx context.Context) (*DescribeIpamsOu
 	return page.(*DescribeIpamsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpamsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpamsOutput, error] {
 	return func(yield func(*DescribeIpamsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +156,8 @@ func (p *DescribeIpamsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeI
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpamsPaginator) Items(ctx context.Context) iter.Seq2[Ipam, error] {
 	return func(yield func(Ipam, error) bool) {
 		for p.HasMorePages() {

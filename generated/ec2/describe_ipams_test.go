@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpamsFake serves pages of DescribeIpams from memory; page i's token is "page-i".
+// describeIpamsFake serves pages of DescribeIpams from memory; page i's token
+// is "page-i".
 type describeIpamsFake struct {
 	pages  []*DescribeIpamsOutput
 	calls  []DescribeIpamsInput
@@ -38,7 +39,8 @@ func (c *describeIpamsFake) DescribeIpams(ctx context.Context, in *DescribeIpams
 	return &out, nil
 }
 
-// newDescribeIpamsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpamsFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newDescribeIpamsFake(sizes ...int) (*describeIpamsFake, []string) {
 	c := &describeIpamsFake{}
 	var want []string

@@ -15,29 +15,30 @@ type DescribeIpv6PoolsInput struct {
 	// The IDs of the IPv6 address pools.
 	PoolIds []string `json:"PoolIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeIpv6PoolsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeIpv6PoolsInput) Validate() error {
 	return nil
 }
@@ -50,7 +51,7 @@ type DescribeIpv6PoolsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeIpv6PoolsAPIClient is a client that can call DescribeIpv6Pools, the operation boto3's describe_ipv6_pools paginator pages through.
+// DescribeIpv6PoolsAPIClient is a client that can call DescribeIpv6Pools.
 //
 // See [DescribeIpv6Pools in the AWS API documentation].
 //
@@ -94,19 +95,22 @@ func describeIpv6PoolsItems(out *DescribeIpv6PoolsOutput) []Ipv6Pool {
 	return out.Ipv6Pools
 }
 
-// DescribeIpv6PoolsPaginator pages through DescribeIpv6Pools the way boto3's describe_ipv6_pools paginator does.
+// DescribeIpv6PoolsPaginator pages through the results of DescribeIpv6Pools as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_ipv6_pools.
+// [DescribeIpv6PoolsAPIClient.DescribeIpv6Pools].
 //
-// Each page is a *DescribeIpv6PoolsOutput; Items yields the elements of Ipv6Pools across pages.
+// Each page is a *DescribeIpv6PoolsOutput; Items yields the elements of
+// Ipv6Pools across pages.
 type DescribeIpv6PoolsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeIpv6PoolsPaginator returns a paginator over DescribeIpv6Pools, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeIpv6PoolsPaginator returns a paginator over DescribeIpv6Pools,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeIpv6PoolsPaginator(client DescribeIpv6PoolsAPIClient, in *DescribeIpv6PoolsInput, optFns ...func(*paginate.Options)) *DescribeIpv6PoolsPaginator {
 	var input DescribeIpv6PoolsInput
 	if in != nil {
@@ -122,19 +126,22 @@ func NewDescribeIpv6PoolsPaginator(client DescribeIpv6PoolsAPIClient, in *Descri
 	return &DescribeIpv6PoolsPaginator{paginateimpl.New(describeIpv6PoolsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeIpv6PoolsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeIpv6PoolsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeIpv6PoolsPaginator) NextPage(ctx context.Context) (*DescribeIpv6PoolsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -143,7 +150,8 @@ func (p *DescribeIpv6PoolsPaginator) NextPage(ctx context.Context) (*DescribeIpv
 	return page.(*DescribeIpv6PoolsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeIpv6PoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpv6PoolsOutput, error] {
 	return func(yield func(*DescribeIpv6PoolsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -155,7 +163,8 @@ func (p *DescribeIpv6PoolsPaginator) Pages(ctx context.Context) iter.Seq2[*Descr
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeIpv6PoolsPaginator) Items(ctx context.Context) iter.Seq2[Ipv6Pool, error] {
 	return func(yield func(Ipv6Pool, error) bool) {
 		for p.HasMorePages() {
@@ -175,14 +184,16 @@ func (p *DescribeIpv6PoolsPaginator) Items(ctx context.Context) iter.Seq2[Ipv6Po
 	}
 }
 
-// DescribeIpv6PoolsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeIpv6PoolsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeIpv6PoolsFilterName string
 
 const (
 	// DescribeIpv6PoolsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeIpv6PoolsFilterNameTagKey DescribeIpv6PoolsFilterName = "tag-key"
 )
 

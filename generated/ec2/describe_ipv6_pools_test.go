@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeIpv6PoolsFake serves pages of DescribeIpv6Pools from memory; page i's token is "page-i".
+// describeIpv6PoolsFake serves pages of DescribeIpv6Pools from memory; page i's
+// token is "page-i".
 type describeIpv6PoolsFake struct {
 	pages  []*DescribeIpv6PoolsOutput
 	calls  []DescribeIpv6PoolsInput
@@ -38,7 +39,8 @@ func (c *describeIpv6PoolsFake) DescribeIpv6Pools(ctx context.Context, in *Descr
 	return &out, nil
 }
 
-// newDescribeIpv6PoolsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeIpv6PoolsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeIpv6PoolsFake(sizes ...int) (*describeIpv6PoolsFake, []string) {
 	c := &describeIpv6PoolsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeIpv6PoolsFake(sizes ...int) (*describeIpv6PoolsFake, []string) {
 	return c, want
 }
 
-// collectDescribeIpv6Pools pages through p and returns the markers of its items.
+// collectDescribeIpv6Pools pages through p and returns the markers of its
+// items.
 func collectDescribeIpv6Pools(t *testing.T, p *DescribeIpv6PoolsPaginator) []string {
 	t.Helper()
 	var got []string

@@ -14,15 +14,15 @@ import (
 // DescribeLaunchTemplateVersions.
 type DescribeLaunchTemplateVersionsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the launch template.
 	//
 	// To describe one or more versions of a specified launch template, you must
-	// specify either the launch template ID or the launch template name, but not
-	// both.
+	// specify either the launch template ID or the launch template name, but
+	// not both.
 	//
 	// To describe all the latest or default launch template versions in your
 	// account, you must omit this parameter.
@@ -30,24 +30,24 @@ type DescribeLaunchTemplateVersionsInput struct {
 	// The name of the launch template.
 	//
 	// To describe one or more versions of a specified launch template, you must
-	// specify either the launch template name or the launch template ID, but not
-	// both.
+	// specify either the launch template name or the launch template ID, but
+	// not both.
 	//
 	// To describe all the latest or default launch template versions in your
 	// account, you must omit this parameter.
 	LaunchTemplateName string `json:"LaunchTemplateName,omitempty"`
-	// One or more versions of the launch template. Valid values depend on whether
-	// you are describing a specified launch template (by ID or name) or all launch
-	// templates in your account.
+	// One or more versions of the launch template. Valid values depend on
+	// whether you are describing a specified launch template (by ID or name) or
+	// all launch templates in your account.
 	//
-	// To describe one or more versions of a specified launch template, valid values
-	// are $Latest, $Default, and numbers.
+	// To describe one or more versions of a specified launch template, valid
+	// values are $Latest, $Default, and numbers.
 	//
 	// To describe all launch templates in your account that are defined as the
-	// latest version, the valid value is $Latest. To describe all launch templates
-	// in your account that are defined as the default version, the valid value is
-	// $Default. You can specify $Latest and $Default in the same request. You
-	// cannot specify numbers.
+	// latest version, the valid value is $Latest. To describe all launch
+	// templates in your account that are defined as the default version, the
+	// valid value is $Default. You can specify $Latest and $Default in the same
+	// request. You cannot specify numbers.
 	Versions []string `json:"Versions,omitempty"`
 	// The version number after which to describe launch template versions.
 	MinVersion string `json:"MinVersion,omitempty"`
@@ -60,48 +60,50 @@ type DescribeLaunchTemplateVersionsInput struct {
 	//     optimized for Amazon EBS I/O.
 	//   - http-endpoint - Indicates whether the HTTP metadata endpoint on your
 	//     instances is enabled ( enabled | disabled).
-	//   - http-protocol-ipv4 - Indicates whether the IPv4 endpoint for the instance
-	//     metadata service is enabled ( enabled | disabled).
-	//   - host-resource-group-arn - The ARN of the host resource group in which to
-	//     launch the instances.
+	//   - http-protocol-ipv4 - Indicates whether the IPv4 endpoint for the
+	//     instance metadata service is enabled ( enabled | disabled).
+	//   - host-resource-group-arn - The ARN of the host resource group in which
+	//     to launch the instances.
 	//   - http-tokens - The state of token usage for your instance metadata
 	//     requests ( optional | required).
 	//   - iam-instance-profile - The ARN of the IAM instance profile.
 	//   - image-id - The ID of the AMI.
 	//   - instance-type - The instance type.
-	//   - is-default-version - A boolean that indicates whether the launch template
-	//     version is the default version.
+	//   - is-default-version - A boolean that indicates whether the launch
+	//     template version is the default version.
 	//   - kernel-id - The kernel ID.
 	//   - license-configuration-arn - The ARN of the license configuration.
 	//   - network-card-index - The index of the network card.
 	//   - ram-disk-id - The RAM disk ID.
 	Filters []Filter `json:"Filters,omitempty"`
-	// If true, and if a Systems Manager parameter is specified for ImageId, the AMI
-	// ID is displayed in the response for imageId.
+	// If true, and if a Systems Manager parameter is specified for ImageId, the
+	// AMI ID is displayed in the response for imageId.
 	//
-	// If false, and if a Systems Manager parameter is specified for ImageId, the
-	// parameter is displayed in the response for imageId.
+	// If false, and if a Systems Manager parameter is specified for ImageId,
+	// the parameter is displayed in the response for imageId.
 	//
-	// For more information, see [Use a Systems Manager parameter instead of an AMI
-	// ID] in the Amazon EC2 User Guide.
+	// For more information, see [Use a Systems Manager parameter instead of an
+	// AMI ID] in the Amazon EC2 User Guide.
 	//
 	// Default: false
 	//
 	// [Use a Systems Manager parameter instead of an AMI ID]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id
 	ResolveAlias *bool `json:"ResolveAlias,omitempty"`
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLaunchTemplateVersionsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeLaunchTemplateVersionsInput) Validate() error {
 	return nil
 }
@@ -115,7 +117,8 @@ type DescribeLaunchTemplateVersionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLaunchTemplateVersionsAPIClient is a client that can call DescribeLaunchTemplateVersions, the operation boto3's describe_launch_template_versions paginator pages through.
+// DescribeLaunchTemplateVersionsAPIClient is a client that can call
+// DescribeLaunchTemplateVersions.
 //
 // See [DescribeLaunchTemplateVersions in the AWS API documentation].
 //
@@ -154,24 +157,28 @@ var describeLaunchTemplateVersionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeLaunchTemplateVersionsItems returns the items of a DescribeLaunchTemplateVersions page.
+// describeLaunchTemplateVersionsItems returns the items of a
+// DescribeLaunchTemplateVersions page.
 func describeLaunchTemplateVersionsItems(out *DescribeLaunchTemplateVersionsOutput) []LaunchTemplateVersion {
 	return out.LaunchTemplateVersions
 }
 
-// DescribeLaunchTemplateVersionsPaginator pages through DescribeLaunchTemplateVersions the way boto3's describe_launch_template_versions paginator does.
+// DescribeLaunchTemplateVersionsPaginator pages through the results of
+// DescribeLaunchTemplateVersions as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_launch_template_versions.
+// [DescribeLaunchTemplateVersionsAPIClient.DescribeLaunchTemplateVersions].
 //
-// Each page is a *DescribeLaunchTemplateVersionsOutput; Items yields the elements of LaunchTemplateVersions across pages.
+// Each page is a *DescribeLaunchTemplateVersionsOutput; Items yields the
+// elements of LaunchTemplateVersions across pages.
 type DescribeLaunchTemplateVersionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLaunchTemplateVersionsPaginator returns a paginator over DescribeLaunchTemplateVersions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLaunchTemplateVersionsPaginator returns a paginator over
+// DescribeLaunchTemplateVersions, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeLaunchTemplateVersionsPaginator(client DescribeLaunchTemplateVersionsAPIClient, in *DescribeLaunchTemplateVersionsInput, optFns ...func(*paginate.Options)) *DescribeLaunchTemplateVersionsPaginator {
 	var input DescribeLaunchTemplateVersionsInput
 	if in != nil {
@@ -187,19 +194,22 @@ func NewDescribeLaunchTemplateVersionsPaginator(client DescribeLaunchTemplateVer
 	return &DescribeLaunchTemplateVersionsPaginator{paginateimpl.New(describeLaunchTemplateVersionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLaunchTemplateVersionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLaunchTemplateVersionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLaunchTemplateVersionsPaginator) NextPage(ctx context.Context) (*DescribeLaunchTemplateVersionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -208,7 +218,8 @@ func (p *DescribeLaunchTemplateVersionsPaginator) NextPage(ctx context.Context) 
 	return page.(*DescribeLaunchTemplateVersionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLaunchTemplateVersionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLaunchTemplateVersionsOutput, error] {
 	return func(yield func(*DescribeLaunchTemplateVersionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -220,7 +231,8 @@ func (p *DescribeLaunchTemplateVersionsPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLaunchTemplateVersionsPaginator) Items(ctx context.Context) iter.Seq2[LaunchTemplateVersion, error] {
 	return func(yield func(LaunchTemplateVersion, error) bool) {
 		for p.HasMorePages() {
@@ -240,68 +252,84 @@ func (p *DescribeLaunchTemplateVersionsPaginator) Items(ctx context.Context) ite
 	}
 }
 
-// DescribeLaunchTemplateVersionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLaunchTemplateVersionsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeLaunchTemplateVersionsFilterName string
 
 const (
-	// DescribeLaunchTemplateVersionsFilterNameCreateTime is the filter name "create-time".
+	// DescribeLaunchTemplateVersionsFilterNameCreateTime is the filter name
+	// "create-time".
 	//
 	// The time the launch template version was created.
 	DescribeLaunchTemplateVersionsFilterNameCreateTime DescribeLaunchTemplateVersionsFilterName = "create-time"
-	// DescribeLaunchTemplateVersionsFilterNameEbsOptimized is the filter name "ebs-optimized".
+	// DescribeLaunchTemplateVersionsFilterNameEbsOptimized is the filter name
+	// "ebs-optimized".
 	//
 	// A boolean that indicates whether the instance is optimized for Amazon EBS
 	// I/O.
 	DescribeLaunchTemplateVersionsFilterNameEbsOptimized DescribeLaunchTemplateVersionsFilterName = "ebs-optimized"
-	// DescribeLaunchTemplateVersionsFilterNameHttpEndpoint is the filter name "http-endpoint".
+	// DescribeLaunchTemplateVersionsFilterNameHttpEndpoint is the filter name
+	// "http-endpoint".
 	//
-	// Indicates whether the HTTP metadata endpoint on your instances is enabled (
-	// enabled | disabled).
+	// Indicates whether the HTTP metadata endpoint on your instances is enabled
+	// ( enabled | disabled).
 	DescribeLaunchTemplateVersionsFilterNameHttpEndpoint DescribeLaunchTemplateVersionsFilterName = "http-endpoint"
-	// DescribeLaunchTemplateVersionsFilterNameHttpProtocolIpv4 is the filter name "http-protocol-ipv4".
+	// DescribeLaunchTemplateVersionsFilterNameHttpProtocolIpv4 is the filter
+	// name "http-protocol-ipv4".
 	//
 	// Indicates whether the IPv4 endpoint for the instance metadata service is
 	// enabled ( enabled | disabled).
 	DescribeLaunchTemplateVersionsFilterNameHttpProtocolIpv4 DescribeLaunchTemplateVersionsFilterName = "http-protocol-ipv4"
-	// DescribeLaunchTemplateVersionsFilterNameHostResourceGroupArn is the filter name "host-resource-group-arn".
+	// DescribeLaunchTemplateVersionsFilterNameHostResourceGroupArn is the
+	// filter name "host-resource-group-arn".
 	//
 	// The ARN of the host resource group in which to launch the instances.
 	DescribeLaunchTemplateVersionsFilterNameHostResourceGroupArn DescribeLaunchTemplateVersionsFilterName = "host-resource-group-arn"
-	// DescribeLaunchTemplateVersionsFilterNameHttpTokens is the filter name "http-tokens".
+	// DescribeLaunchTemplateVersionsFilterNameHttpTokens is the filter name
+	// "http-tokens".
 	//
 	// The state of token usage for your instance metadata requests ( optional |
 	// required).
 	DescribeLaunchTemplateVersionsFilterNameHttpTokens DescribeLaunchTemplateVersionsFilterName = "http-tokens"
-	// DescribeLaunchTemplateVersionsFilterNameIamInstanceProfile is the filter name "iam-instance-profile".
+	// DescribeLaunchTemplateVersionsFilterNameIamInstanceProfile is the filter
+	// name "iam-instance-profile".
 	//
 	// The ARN of the IAM instance profile.
 	DescribeLaunchTemplateVersionsFilterNameIamInstanceProfile DescribeLaunchTemplateVersionsFilterName = "iam-instance-profile"
-	// DescribeLaunchTemplateVersionsFilterNameImageId is the filter name "image-id".
+	// DescribeLaunchTemplateVersionsFilterNameImageId is the filter name
+	// "image-id".
 	//
 	// The ID of the AMI.
 	DescribeLaunchTemplateVersionsFilterNameImageId DescribeLaunchTemplateVersionsFilterName = "image-id"
-	// DescribeLaunchTemplateVersionsFilterNameInstanceType is the filter name "instance-type".
+	// DescribeLaunchTemplateVersionsFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The instance type.
 	DescribeLaunchTemplateVersionsFilterNameInstanceType DescribeLaunchTemplateVersionsFilterName = "instance-type"
-	// DescribeLaunchTemplateVersionsFilterNameIsDefaultVersion is the filter name "is-default-version".
+	// DescribeLaunchTemplateVersionsFilterNameIsDefaultVersion is the filter
+	// name "is-default-version".
 	//
-	// A boolean that indicates whether the launch template version is the default
-	// version.
+	// A boolean that indicates whether the launch template version is the
+	// default version.
 	DescribeLaunchTemplateVersionsFilterNameIsDefaultVersion DescribeLaunchTemplateVersionsFilterName = "is-default-version"
-	// DescribeLaunchTemplateVersionsFilterNameKernelId is the filter name "kernel-id".
+	// DescribeLaunchTemplateVersionsFilterNameKernelId is the filter name
+	// "kernel-id".
 	//
 	// The kernel ID.
 	DescribeLaunchTemplateVersionsFilterNameKernelId DescribeLaunchTemplateVersionsFilterName = "kernel-id"
-	// DescribeLaunchTemplateVersionsFilterNameLicenseConfigurationArn is the filter name "license-configuration-arn".
+	// DescribeLaunchTemplateVersionsFilterNameLicenseConfigurationArn is the
+	// filter name "license-configuration-arn".
 	//
 	// The ARN of the license configuration.
 	DescribeLaunchTemplateVersionsFilterNameLicenseConfigurationArn DescribeLaunchTemplateVersionsFilterName = "license-configuration-arn"
-	// DescribeLaunchTemplateVersionsFilterNameNetworkCardIndex is the filter name "network-card-index".
+	// DescribeLaunchTemplateVersionsFilterNameNetworkCardIndex is the filter
+	// name "network-card-index".
 	//
 	// The index of the network card.
 	DescribeLaunchTemplateVersionsFilterNameNetworkCardIndex DescribeLaunchTemplateVersionsFilterName = "network-card-index"
-	// DescribeLaunchTemplateVersionsFilterNameRamDiskId is the filter name "ram-disk-id".
+	// DescribeLaunchTemplateVersionsFilterNameRamDiskId is the filter name
+	// "ram-disk-id".
 	//
 	// The RAM disk ID.
 	DescribeLaunchTemplateVersionsFilterNameRamDiskId DescribeLaunchTemplateVersionsFilterName = "ram-disk-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeLaunchTemplateVersionsFake serves pages of DescribeLaunchTemplateVersions from memory; page i's token is "page-i".
+// describeLaunchTemplateVersionsFake serves pages of
+// DescribeLaunchTemplateVersions from memory; page i's token is "page-i".
 type describeLaunchTemplateVersionsFake struct {
 	pages  []*DescribeLaunchTemplateVersionsOutput
 	calls  []DescribeLaunchTemplateVersionsInput
@@ -39,7 +40,8 @@ func (c *describeLaunchTemplateVersionsFake) DescribeLaunchTemplateVersions(ctx 
 	return &out, nil
 }
 
-// newDescribeLaunchTemplateVersionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLaunchTemplateVersionsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeLaunchTemplateVersionsFake(sizes ...int) (*describeLaunchTemplateVersionsFake, []string) {
 	c := &describeLaunchTemplateVersionsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeLaunchTemplateVersionsFake(sizes ...int) (*describeLaunchTemplat
 	return c, want
 }
 
-// collectDescribeLaunchTemplateVersions pages through p and returns the markers of its items.
+// collectDescribeLaunchTemplateVersions pages through p and returns the markers
+// of its items.
 func collectDescribeLaunchTemplateVersions(t *testing.T, p *DescribeLaunchTemplateVersionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeLaunchTemplateVersions(t *testing.T, p *DescribeLaunchTempla
 	return got
 }
 
-// validDescribeLaunchTemplateVersionsInput returns an input with every required member set.
+// validDescribeLaunchTemplateVersionsInput returns an input with every required
+// member set.
 func validDescribeLaunchTemplateVersionsInput() *DescribeLaunchTemplateVersionsInput {
 	return &DescribeLaunchTemplateVersionsInput{}
 }

@@ -13,9 +13,9 @@ import (
 // DescribeLaunchTemplatesInput is the input of DescribeLaunchTemplates.
 type DescribeLaunchTemplatesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more launch template IDs.
 	LaunchTemplateIds []string `json:"LaunchTemplateIds,omitempty"`
@@ -25,28 +25,29 @@ type DescribeLaunchTemplatesInput struct {
 	//
 	//   - create-time - The time the launch template was created.
 	//   - launch-template-name - The name of the launch template.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLaunchTemplatesInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeLaunchTemplatesInput) Validate() error {
 	return nil
 }
@@ -60,7 +61,8 @@ type DescribeLaunchTemplatesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLaunchTemplatesAPIClient is a client that can call DescribeLaunchTemplates, the operation boto3's describe_launch_templates paginator pages through.
+// DescribeLaunchTemplatesAPIClient is a client that can call
+// DescribeLaunchTemplates.
 //
 // See [DescribeLaunchTemplates in the AWS API documentation].
 //
@@ -99,24 +101,28 @@ var describeLaunchTemplatesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeLaunchTemplatesItems returns the items of a DescribeLaunchTemplates page.
+// describeLaunchTemplatesItems returns the items of a DescribeLaunchTemplates
+// page.
 func describeLaunchTemplatesItems(out *DescribeLaunchTemplatesOutput) []DescribeLaunchTemplatesLaunchTemplate {
 	return out.LaunchTemplates
 }
 
-// DescribeLaunchTemplatesPaginator pages through DescribeLaunchTemplates the way boto3's describe_launch_templates paginator does.
+// DescribeLaunchTemplatesPaginator pages through the results of
+// DescribeLaunchTemplates as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_launch_templates.
+// [DescribeLaunchTemplatesAPIClient.DescribeLaunchTemplates].
 //
-// Each page is a *DescribeLaunchTemplatesOutput; Items yields the elements of LaunchTemplates across pages.
+// Each page is a *DescribeLaunchTemplatesOutput; Items yields the elements of
+// LaunchTemplates across pages.
 type DescribeLaunchTemplatesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLaunchTemplatesPaginator returns a paginator over DescribeLaunchTemplates, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLaunchTemplatesPaginator returns a paginator over
+// DescribeLaunchTemplates, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeLaunchTemplatesPaginator(client DescribeLaunchTemplatesAPIClient, in *DescribeLaunchTemplatesInput, optFns ...func(*paginate.Options)) *DescribeLaunchTemplatesPaginator {
 	var input DescribeLaunchTemplatesInput
 	if in != nil {
@@ -132,19 +138,22 @@ func NewDescribeLaunchTemplatesPaginator(client DescribeLaunchTemplatesAPIClient
 	return &DescribeLaunchTemplatesPaginator{paginateimpl.New(describeLaunchTemplatesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLaunchTemplatesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLaunchTemplatesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLaunchTemplatesPaginator) NextPage(ctx context.Context) (*DescribeLaunchTemplatesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +162,8 @@ func (p *DescribeLaunchTemplatesPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeLaunchTemplatesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLaunchTemplatesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLaunchTemplatesOutput, error] {
 	return func(yield func(*DescribeLaunchTemplatesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +175,8 @@ func (p *DescribeLaunchTemplatesPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLaunchTemplatesPaginator) Items(ctx context.Context) iter.Seq2[DescribeLaunchTemplatesLaunchTemplate, error] {
 	return func(yield func(DescribeLaunchTemplatesLaunchTemplate, error) bool) {
 		for p.HasMorePages() {
@@ -185,22 +196,26 @@ func (p *DescribeLaunchTemplatesPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribeLaunchTemplatesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLaunchTemplatesFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeLaunchTemplatesFilterName string
 
 const (
-	// DescribeLaunchTemplatesFilterNameCreateTime is the filter name "create-time".
+	// DescribeLaunchTemplatesFilterNameCreateTime is the filter name
+	// "create-time".
 	//
 	// The time the launch template was created.
 	DescribeLaunchTemplatesFilterNameCreateTime DescribeLaunchTemplatesFilterName = "create-time"
-	// DescribeLaunchTemplatesFilterNameLaunchTemplateName is the filter name "launch-template-name".
+	// DescribeLaunchTemplatesFilterNameLaunchTemplateName is the filter name
+	// "launch-template-name".
 	//
 	// The name of the launch template.
 	DescribeLaunchTemplatesFilterNameLaunchTemplateName DescribeLaunchTemplatesFilterName = "launch-template-name"
 	// DescribeLaunchTemplatesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeLaunchTemplatesFilterNameTagKey DescribeLaunchTemplatesFilterName = "tag-key"
 )
 

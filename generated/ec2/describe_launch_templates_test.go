@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeLaunchTemplatesFake serves pages of DescribeLaunchTemplates from memory; page i's token is "page-i".
+// describeLaunchTemplatesFake serves pages of DescribeLaunchTemplates from
+// memory; page i's token is "page-i".
 type describeLaunchTemplatesFake struct {
 	pages  []*DescribeLaunchTemplatesOutput
 	calls  []DescribeLaunchTemplatesInput
@@ -39,7 +40,8 @@ func (c *describeLaunchTemplatesFake) DescribeLaunchTemplates(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeLaunchTemplatesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLaunchTemplatesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeLaunchTemplatesFake(sizes ...int) (*describeLaunchTemplatesFake, []string) {
 	c := &describeLaunchTemplatesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeLaunchTemplatesFake(sizes ...int) (*describeLaunchTemplatesFake,
 	return c, want
 }
 
-// collectDescribeLaunchTemplates pages through p and returns the markers of its items.
+// collectDescribeLaunchTemplates pages through p and returns the markers of its
+// items.
 func collectDescribeLaunchTemplates(t *testing.T, p *DescribeLaunchTemplatesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeLaunchTemplates(t *testing.T, p *DescribeLaunchTemplatesPagi
 	return got
 }
 
-// validDescribeLaunchTemplatesInput returns an input with every required member set.
+// validDescribeLaunchTemplatesInput returns an input with every required member
+// set.
 func validDescribeLaunchTemplatesInput() *DescribeLaunchTemplatesInput {
 	return &DescribeLaunchTemplatesInput{}
 }

@@ -20,28 +20,32 @@ type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput struct
 	//   - local-gateway-id - The ID of a local gateway.
 	//   - local-gateway-route-table-arn - The Amazon Resource Name (ARN) of the
 	//     local gateway route table for the virtual interface group.
-	//   - local-gateway-route-table-id - The ID of the local gateway route table.
-	//   - local-gateway-route-table-virtual-interface-group-association-id - The ID
-	//     of the association.
+	//   - local-gateway-route-table-id - The ID of the local gateway route
+	//     table.
+	//   - local-gateway-route-table-virtual-interface-group-association-id -
+	//     The ID of the association.
 	//   - local-gateway-route-table-virtual-interface-group-id - The ID of the
 	//     virtual interface group.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the local
-	//     gateway virtual interface group association.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     local gateway virtual interface group association.
 	//   - state - The state of the association.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil:
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput) Validate() error {
 	return nil
 }
@@ -56,7 +60,9 @@ type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput struc
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient is a client that can call DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations, the operation boto3's describe_local_gateway_route_table_virtual_interface_group_associations paginator pages through.
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient is a
+// client that can call
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.
 //
 // See [DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations in the
 // AWS API documentation].
@@ -96,24 +102,34 @@ var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &pagin
 	},
 }
 
-// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems returns the items of a DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations page.
+// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems returns
+// the items of a
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations page.
 func describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems(out *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput) []LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
 	return out.LocalGatewayRouteTableVirtualInterfaceGroupAssociations
 }
 
-// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator pages through DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations the way boto3's describe_local_gateway_route_table_virtual_interface_group_associations paginator does.
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator
+// pages through the results of
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_local_gateway_route_table_virtual_interface_group_associations.
+// [DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations].
 //
-// Each page is a *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput; Items yields the elements of LocalGatewayRouteTableVirtualInterfaceGroupAssociations across pages.
+// Each page is a
+// *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput; Items
+// yields the elements of
+// LocalGatewayRouteTableVirtualInterfaceGroupAssociations across pages.
 type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator returns a paginator over DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator
+// returns a paginator over
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(client DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsAPIClient, in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator {
 	var input DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput
 	if in != nil {
@@ -129,19 +145,22 @@ func NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator
 	return &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator{paginateimpl.New(describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +169,8 @@ func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginato
 	return page.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error] {
 	return func(yield func(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +182,8 @@ func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginato
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRouteTableVirtualInterfaceGroupAssociation, error] {
 	return func(yield func(LocalGatewayRouteTableVirtualInterfaceGroupAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -182,37 +203,48 @@ func (p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginato
 	}
 }
 
-// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName is
+// a filter name of the Filter structure, as the operation documents them; names
+// not listed here are allowed too.
 type DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName string
 
 const (
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayId is the filter name "local-gateway-id".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayId
+	// is the filter name "local-gateway-id".
 	//
 	// The ID of a local gateway.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayId DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "local-gateway-id"
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableArn is the filter name "local-gateway-route-table-arn".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableArn
+	// is the filter name "local-gateway-route-table-arn".
 	//
 	// The Amazon Resource Name (ARN) of the local gateway route table for the
 	// virtual interface group.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableArn DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "local-gateway-route-table-arn"
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableId is the filter name "local-gateway-route-table-id".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableId
+	// is the filter name "local-gateway-route-table-id".
 	//
 	// The ID of the local gateway route table.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableId DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "local-gateway-route-table-id"
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableVirtualInterfaceGroupAssociationId is the filter name "local-gateway-route-table-virtual-interface-group-association-id".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableVirtualInterfaceGroupAssociationId
+	// is the filter name
+	// "local-gateway-route-table-virtual-interface-group-association-id".
 	//
 	// The ID of the association.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableVirtualInterfaceGroupAssociationId DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "local-gateway-route-table-virtual-interface-group-association-id"
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableVirtualInterfaceGroupId is the filter name "local-gateway-route-table-virtual-interface-group-id".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableVirtualInterfaceGroupId
+	// is the filter name
+	// "local-gateway-route-table-virtual-interface-group-id".
 	//
 	// The ID of the virtual interface group.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameLocalGatewayRouteTableVirtualInterfaceGroupId DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "local-gateway-route-table-virtual-interface-group-id"
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameOwnerId
+	// is the filter name "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the local gateway virtual
-	// interface group association.
+	// The ID of the Amazon Web Services account that owns the local gateway
+	// virtual interface group association.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameOwnerId DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "owner-id"
-	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameState is the filter name "state".
+	// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameState
+	// is the filter name "state".
 	//
 	// The state of the association.
 	DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterNameState DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFilterName = "state"

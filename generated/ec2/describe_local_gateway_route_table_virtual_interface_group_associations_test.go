@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake serves pages of DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations from memory; page i's token is "page-i".
+// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake serves
+// pages of DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations from
+// memory; page i's token is "page-i".
 type describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake struct {
 	pages  []*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput
 	calls  []DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput
@@ -38,7 +40,9 @@ func (c *describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake) De
 	return &out, nil
 }
 
-// newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake
+// returns a fake client serving pages of the given sizes, and the markers of
+// all its items in order.
 func newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(sizes ...int) (*describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake, []string) {
 	c := &describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake{}
 	var want []string
@@ -57,7 +61,8 @@ func newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(size
 	return c, want
 }
 
-// collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations pages through p and returns the markers of its items.
+// collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations pages
+// through p and returns the markers of its items.
 func collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t *testing.T, p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +73,8 @@ func collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t *t
 	return got
 }
 
-// validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput returns an input with every required member set.
+// validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput
+// returns an input with every required member set.
 func validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput() *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput {
 	return &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput{}
 }

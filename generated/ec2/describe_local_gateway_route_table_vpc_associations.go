@@ -20,26 +20,30 @@ type DescribeLocalGatewayRouteTableVpcAssociationsInput struct {
 	//   - local-gateway-id - The ID of a local gateway.
 	//   - local-gateway-route-table-arn - The Amazon Resource Name (ARN) of the
 	//     local gateway route table for the association.
-	//   - local-gateway-route-table-id - The ID of the local gateway route table.
-	//   - local-gateway-route-table-vpc-association-id - The ID of the association.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the local
-	//     gateway route table for the association.
+	//   - local-gateway-route-table-id - The ID of the local gateway route
+	//     table.
+	//   - local-gateway-route-table-vpc-association-id - The ID of the
+	//     association.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     local gateway route table for the association.
 	//   - state - The state of the association.
 	//   - vpc-id - The ID of the VPC.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLocalGatewayRouteTableVpcAssociationsInput has
+// no required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeLocalGatewayRouteTableVpcAssociationsInput) Validate() error {
 	return nil
 }
@@ -53,7 +57,8 @@ type DescribeLocalGatewayRouteTableVpcAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLocalGatewayRouteTableVpcAssociationsAPIClient is a client that can call DescribeLocalGatewayRouteTableVpcAssociations, the operation boto3's describe_local_gateway_route_table_vpc_associations paginator pages through.
+// DescribeLocalGatewayRouteTableVpcAssociationsAPIClient is a client that can
+// call DescribeLocalGatewayRouteTableVpcAssociations.
 //
 // See [DescribeLocalGatewayRouteTableVpcAssociations in the AWS API
 // documentation].
@@ -93,24 +98,29 @@ var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeLocalGatewayRouteTableVpcAssociationsItems returns the items of a DescribeLocalGatewayRouteTableVpcAssociations page.
+// describeLocalGatewayRouteTableVpcAssociationsItems returns the items of a
+// DescribeLocalGatewayRouteTableVpcAssociations page.
 func describeLocalGatewayRouteTableVpcAssociationsItems(out *DescribeLocalGatewayRouteTableVpcAssociationsOutput) []LocalGatewayRouteTableVpcAssociation {
 	return out.LocalGatewayRouteTableVpcAssociations
 }
 
-// DescribeLocalGatewayRouteTableVpcAssociationsPaginator pages through DescribeLocalGatewayRouteTableVpcAssociations the way boto3's describe_local_gateway_route_table_vpc_associations paginator does.
+// DescribeLocalGatewayRouteTableVpcAssociationsPaginator pages through the
+// results of DescribeLocalGatewayRouteTableVpcAssociations as boto3's paginator
+// for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_local_gateway_route_table_vpc_associations.
+// [DescribeLocalGatewayRouteTableVpcAssociationsAPIClient.DescribeLocalGatewayRouteTableVpcAssociations].
 //
-// Each page is a *DescribeLocalGatewayRouteTableVpcAssociationsOutput; Items yields the elements of LocalGatewayRouteTableVpcAssociations across pages.
+// Each page is a *DescribeLocalGatewayRouteTableVpcAssociationsOutput; Items
+// yields the elements of LocalGatewayRouteTableVpcAssociations across pages.
 type DescribeLocalGatewayRouteTableVpcAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator returns a paginator over DescribeLocalGatewayRouteTableVpcAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator returns a paginator
+// over DescribeLocalGatewayRouteTableVpcAssociations, starting from in, which
+// is not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(client DescribeLocalGatewayRouteTableVpcAssociationsAPIClient, in *DescribeLocalGatewayRouteTableVpcAssociationsInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayRouteTableVpcAssociationsPaginator {
 	var input DescribeLocalGatewayRouteTableVpcAssociationsInput
 	if in != nil {
@@ -126,19 +136,22 @@ func NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(client DescribeLo
 	return &DescribeLocalGatewayRouteTableVpcAssociationsPaginator{paginateimpl.New(describeLocalGatewayRouteTableVpcAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +160,8 @@ func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) NextPage(ctx co
 	return page.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error] {
 	return func(yield func(*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +173,8 @@ func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) Pages(ctx conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRouteTableVpcAssociation, error] {
 	return func(yield func(LocalGatewayRouteTableVpcAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -179,37 +194,46 @@ func (p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) Items(ctx conte
 	}
 }
 
-// DescribeLocalGatewayRouteTableVpcAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLocalGatewayRouteTableVpcAssociationsFilterName is a filter name of
+// the Filter structure, as the operation documents them; names not listed here
+// are allowed too.
 type DescribeLocalGatewayRouteTableVpcAssociationsFilterName string
 
 const (
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayId is the filter name "local-gateway-id".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayId is
+	// the filter name "local-gateway-id".
 	//
 	// The ID of a local gateway.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayId DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "local-gateway-id"
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableArn is the filter name "local-gateway-route-table-arn".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableArn
+	// is the filter name "local-gateway-route-table-arn".
 	//
 	// The Amazon Resource Name (ARN) of the local gateway route table for the
 	// association.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableArn DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "local-gateway-route-table-arn"
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableId is the filter name "local-gateway-route-table-id".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableId
+	// is the filter name "local-gateway-route-table-id".
 	//
 	// The ID of the local gateway route table.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableId DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "local-gateway-route-table-id"
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableVpcAssociationId is the filter name "local-gateway-route-table-vpc-association-id".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableVpcAssociationId
+	// is the filter name "local-gateway-route-table-vpc-association-id".
 	//
 	// The ID of the association.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameLocalGatewayRouteTableVpcAssociationId DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "local-gateway-route-table-vpc-association-id"
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameOwnerId is the
+	// filter name "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the local gateway route
-	// table for the association.
+	// The ID of the Amazon Web Services account that owns the local gateway
+	// route table for the association.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameOwnerId DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "owner-id"
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameState is the filter name "state".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameState is the
+	// filter name "state".
 	//
 	// The state of the association.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameState DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "state"
-	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameVpcId is the filter name "vpc-id".
+	// DescribeLocalGatewayRouteTableVpcAssociationsFilterNameVpcId is the
+	// filter name "vpc-id".
 	//
 	// The ID of the VPC.
 	DescribeLocalGatewayRouteTableVpcAssociationsFilterNameVpcId DescribeLocalGatewayRouteTableVpcAssociationsFilterName = "vpc-id"

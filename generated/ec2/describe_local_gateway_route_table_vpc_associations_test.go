@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeLocalGatewayRouteTableVpcAssociationsFake serves pages of DescribeLocalGatewayRouteTableVpcAssociations from memory; page i's token is "page-i".
+// describeLocalGatewayRouteTableVpcAssociationsFake serves pages of
+// DescribeLocalGatewayRouteTableVpcAssociations from memory; page i's token is
+// "page-i".
 type describeLocalGatewayRouteTableVpcAssociationsFake struct {
 	pages  []*DescribeLocalGatewayRouteTableVpcAssociationsOutput
 	calls  []DescribeLocalGatewayRouteTableVpcAssociationsInput
@@ -38,7 +40,8 @@ func (c *describeLocalGatewayRouteTableVpcAssociationsFake) DescribeLocalGateway
 	return &out, nil
 }
 
-// newDescribeLocalGatewayRouteTableVpcAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLocalGatewayRouteTableVpcAssociationsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeLocalGatewayRouteTableVpcAssociationsFake(sizes ...int) (*describeLocalGatewayRouteTableVpcAssociationsFake, []string) {
 	c := &describeLocalGatewayRouteTableVpcAssociationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeLocalGatewayRouteTableVpcAssociationsFake(sizes ...int) (*descri
 	return c, want
 }
 
-// collectDescribeLocalGatewayRouteTableVpcAssociations pages through p and returns the markers of its items.
+// collectDescribeLocalGatewayRouteTableVpcAssociations pages through p and
+// returns the markers of its items.
 func collectDescribeLocalGatewayRouteTableVpcAssociations(t *testing.T, p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeLocalGatewayRouteTableVpcAssociations(t *testing.T, p *Descr
 	return got
 }
 
-// validDescribeLocalGatewayRouteTableVpcAssociationsInput returns an input with every required member set.
+// validDescribeLocalGatewayRouteTableVpcAssociationsInput returns an input with
+// every required member set.
 func validDescribeLocalGatewayRouteTableVpcAssociationsInput() *DescribeLocalGatewayRouteTableVpcAssociationsInput {
 	return &DescribeLocalGatewayRouteTableVpcAssociationsInput{}
 }

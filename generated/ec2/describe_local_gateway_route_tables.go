@@ -22,23 +22,25 @@ type DescribeLocalGatewayRouteTablesInput struct {
 	//     local gateway route table.
 	//   - local-gateway-route-table-id - The ID of a local gateway route table.
 	//   - outpost-arn - The Amazon Resource Name (ARN) of the Outpost.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the local
-	//     gateway route table.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     local gateway route table.
 	//   - state - The state of the local gateway route table.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLocalGatewayRouteTablesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeLocalGatewayRouteTablesInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,8 @@ type DescribeLocalGatewayRouteTablesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLocalGatewayRouteTablesAPIClient is a client that can call DescribeLocalGatewayRouteTables, the operation boto3's describe_local_gateway_route_tables paginator pages through.
+// DescribeLocalGatewayRouteTablesAPIClient is a client that can call
+// DescribeLocalGatewayRouteTables.
 //
 // See [DescribeLocalGatewayRouteTables in the AWS API documentation].
 //
@@ -91,24 +94,28 @@ var describeLocalGatewayRouteTablesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeLocalGatewayRouteTablesItems returns the items of a DescribeLocalGatewayRouteTables page.
+// describeLocalGatewayRouteTablesItems returns the items of a
+// DescribeLocalGatewayRouteTables page.
 func describeLocalGatewayRouteTablesItems(out *DescribeLocalGatewayRouteTablesOutput) []LocalGatewayRouteTable {
 	return out.LocalGatewayRouteTables
 }
 
-// DescribeLocalGatewayRouteTablesPaginator pages through DescribeLocalGatewayRouteTables the way boto3's describe_local_gateway_route_tables paginator does.
+// DescribeLocalGatewayRouteTablesPaginator pages through the results of
+// DescribeLocalGatewayRouteTables as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_local_gateway_route_tables.
+// [DescribeLocalGatewayRouteTablesAPIClient.DescribeLocalGatewayRouteTables].
 //
-// Each page is a *DescribeLocalGatewayRouteTablesOutput; Items yields the elements of LocalGatewayRouteTables across pages.
+// Each page is a *DescribeLocalGatewayRouteTablesOutput; Items yields the
+// elements of LocalGatewayRouteTables across pages.
 type DescribeLocalGatewayRouteTablesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLocalGatewayRouteTablesPaginator returns a paginator over DescribeLocalGatewayRouteTables, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLocalGatewayRouteTablesPaginator returns a paginator over
+// DescribeLocalGatewayRouteTables, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeLocalGatewayRouteTablesPaginator(client DescribeLocalGatewayRouteTablesAPIClient, in *DescribeLocalGatewayRouteTablesInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayRouteTablesPaginator {
 	var input DescribeLocalGatewayRouteTablesInput
 	if in != nil {
@@ -124,19 +131,22 @@ func NewDescribeLocalGatewayRouteTablesPaginator(client DescribeLocalGatewayRout
 	return &DescribeLocalGatewayRouteTablesPaginator{paginateimpl.New(describeLocalGatewayRouteTablesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLocalGatewayRouteTablesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLocalGatewayRouteTablesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayRouteTablesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -145,7 +155,8 @@ func (p *DescribeLocalGatewayRouteTablesPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeLocalGatewayRouteTablesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLocalGatewayRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayRouteTablesOutput, error] {
 	return func(yield func(*DescribeLocalGatewayRouteTablesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -157,7 +168,8 @@ func (p *DescribeLocalGatewayRouteTablesPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLocalGatewayRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayRouteTable, error] {
 	return func(yield func(LocalGatewayRouteTable, error) bool) {
 		for p.HasMorePages() {
@@ -177,32 +189,40 @@ func (p *DescribeLocalGatewayRouteTablesPaginator) Items(ctx context.Context) it
 	}
 }
 
-// DescribeLocalGatewayRouteTablesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLocalGatewayRouteTablesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeLocalGatewayRouteTablesFilterName string
 
 const (
-	// DescribeLocalGatewayRouteTablesFilterNameLocalGatewayId is the filter name "local-gateway-id".
+	// DescribeLocalGatewayRouteTablesFilterNameLocalGatewayId is the filter
+	// name "local-gateway-id".
 	//
 	// The ID of a local gateway.
 	DescribeLocalGatewayRouteTablesFilterNameLocalGatewayId DescribeLocalGatewayRouteTablesFilterName = "local-gateway-id"
-	// DescribeLocalGatewayRouteTablesFilterNameLocalGatewayRouteTableArn is the filter name "local-gateway-route-table-arn".
+	// DescribeLocalGatewayRouteTablesFilterNameLocalGatewayRouteTableArn is the
+	// filter name "local-gateway-route-table-arn".
 	//
 	// The Amazon Resource Name (ARN) of the local gateway route table.
 	DescribeLocalGatewayRouteTablesFilterNameLocalGatewayRouteTableArn DescribeLocalGatewayRouteTablesFilterName = "local-gateway-route-table-arn"
-	// DescribeLocalGatewayRouteTablesFilterNameLocalGatewayRouteTableId is the filter name "local-gateway-route-table-id".
+	// DescribeLocalGatewayRouteTablesFilterNameLocalGatewayRouteTableId is the
+	// filter name "local-gateway-route-table-id".
 	//
 	// The ID of a local gateway route table.
 	DescribeLocalGatewayRouteTablesFilterNameLocalGatewayRouteTableId DescribeLocalGatewayRouteTablesFilterName = "local-gateway-route-table-id"
-	// DescribeLocalGatewayRouteTablesFilterNameOutpostArn is the filter name "outpost-arn".
+	// DescribeLocalGatewayRouteTablesFilterNameOutpostArn is the filter name
+	// "outpost-arn".
 	//
 	// The Amazon Resource Name (ARN) of the Outpost.
 	DescribeLocalGatewayRouteTablesFilterNameOutpostArn DescribeLocalGatewayRouteTablesFilterName = "outpost-arn"
-	// DescribeLocalGatewayRouteTablesFilterNameOwnerId is the filter name "owner-id".
+	// DescribeLocalGatewayRouteTablesFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the local gateway route
-	// table.
+	// The ID of the Amazon Web Services account that owns the local gateway
+	// route table.
 	DescribeLocalGatewayRouteTablesFilterNameOwnerId DescribeLocalGatewayRouteTablesFilterName = "owner-id"
-	// DescribeLocalGatewayRouteTablesFilterNameState is the filter name "state".
+	// DescribeLocalGatewayRouteTablesFilterNameState is the filter name
+	// "state".
 	//
 	// The state of the local gateway route table.
 	DescribeLocalGatewayRouteTablesFilterNameState DescribeLocalGatewayRouteTablesFilterName = "state"

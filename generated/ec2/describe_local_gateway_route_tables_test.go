@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeLocalGatewayRouteTablesFake serves pages of DescribeLocalGatewayRouteTables from memory; page i's token is "page-i".
+// describeLocalGatewayRouteTablesFake serves pages of
+// DescribeLocalGatewayRouteTables from memory; page i's token is "page-i".
 type describeLocalGatewayRouteTablesFake struct {
 	pages  []*DescribeLocalGatewayRouteTablesOutput
 	calls  []DescribeLocalGatewayRouteTablesInput
@@ -38,7 +39,8 @@ func (c *describeLocalGatewayRouteTablesFake) DescribeLocalGatewayRouteTables(ct
 	return &out, nil
 }
 
-// newDescribeLocalGatewayRouteTablesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLocalGatewayRouteTablesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeLocalGatewayRouteTablesFake(sizes ...int) (*describeLocalGatewayRouteTablesFake, []string) {
 	c := &describeLocalGatewayRouteTablesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeLocalGatewayRouteTablesFake(sizes ...int) (*describeLocalGateway
 	return c, want
 }
 
-// collectDescribeLocalGatewayRouteTables pages through p and returns the markers of its items.
+// collectDescribeLocalGatewayRouteTables pages through p and returns the
+// markers of its items.
 func collectDescribeLocalGatewayRouteTables(t *testing.T, p *DescribeLocalGatewayRouteTablesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeLocalGatewayRouteTables(t *testing.T, p *DescribeLocalGatewa
 	return got
 }
 
-// validDescribeLocalGatewayRouteTablesInput returns an input with every required member set.
+// validDescribeLocalGatewayRouteTablesInput returns an input with every
+// required member set.
 func validDescribeLocalGatewayRouteTablesInput() *DescribeLocalGatewayRouteTablesInput {
 	return &DescribeLocalGatewayRouteTablesInput{}
 }

@@ -21,22 +21,24 @@ type DescribeLocalGatewayVirtualInterfaceGroupsInput struct {
 	//   - local-gateway-virtual-interface-group-id - The ID of the virtual
 	//     interface group.
 	//   - local-gateway-virtual-interface-id - The ID of the virtual interface.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the local
-	//     gateway virtual interface group.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     local gateway virtual interface group.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLocalGatewayVirtualInterfaceGroupsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeLocalGatewayVirtualInterfaceGroupsInput) Validate() error {
 	return nil
 }
@@ -50,7 +52,8 @@ type DescribeLocalGatewayVirtualInterfaceGroupsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLocalGatewayVirtualInterfaceGroupsAPIClient is a client that can call DescribeLocalGatewayVirtualInterfaceGroups, the operation boto3's describe_local_gateway_virtual_interface_groups paginator pages through.
+// DescribeLocalGatewayVirtualInterfaceGroupsAPIClient is a client that can call
+// DescribeLocalGatewayVirtualInterfaceGroups.
 //
 // See [DescribeLocalGatewayVirtualInterfaceGroups in the AWS API
 // documentation].
@@ -90,24 +93,29 @@ var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeLocalGatewayVirtualInterfaceGroupsItems returns the items of a DescribeLocalGatewayVirtualInterfaceGroups page.
+// describeLocalGatewayVirtualInterfaceGroupsItems returns the items of a
+// DescribeLocalGatewayVirtualInterfaceGroups page.
 func describeLocalGatewayVirtualInterfaceGroupsItems(out *DescribeLocalGatewayVirtualInterfaceGroupsOutput) []LocalGatewayVirtualInterfaceGroup {
 	return out.LocalGatewayVirtualInterfaceGroups
 }
 
-// DescribeLocalGatewayVirtualInterfaceGroupsPaginator pages through DescribeLocalGatewayVirtualInterfaceGroups the way boto3's describe_local_gateway_virtual_interface_groups paginator does.
+// DescribeLocalGatewayVirtualInterfaceGroupsPaginator pages through the results
+// of DescribeLocalGatewayVirtualInterfaceGroups as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_local_gateway_virtual_interface_groups.
+// [DescribeLocalGatewayVirtualInterfaceGroupsAPIClient.DescribeLocalGatewayVirtualInterfaceGroups].
 //
-// Each page is a *DescribeLocalGatewayVirtualInterfaceGroupsOutput; Items yields the elements of LocalGatewayVirtualInterfaceGroups across pages.
+// Each page is a *DescribeLocalGatewayVirtualInterfaceGroupsOutput; Items
+// yields the elements of LocalGatewayVirtualInterfaceGroups across pages.
 type DescribeLocalGatewayVirtualInterfaceGroupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator returns a paginator over DescribeLocalGatewayVirtualInterfaceGroups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator returns a paginator
+// over DescribeLocalGatewayVirtualInterfaceGroups, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(client DescribeLocalGatewayVirtualInterfaceGroupsAPIClient, in *DescribeLocalGatewayVirtualInterfaceGroupsInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayVirtualInterfaceGroupsPaginator {
 	var input DescribeLocalGatewayVirtualInterfaceGroupsInput
 	if in != nil {
@@ -123,19 +131,22 @@ func NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(client DescribeLocal
 	return &DescribeLocalGatewayVirtualInterfaceGroupsPaginator{paginateimpl.New(describeLocalGatewayVirtualInterfaceGroupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +155,8 @@ func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) NextPage(ctx conte
 	return page.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error] {
 	return func(yield func(*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +168,8 @@ func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) Pages(ctx context.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayVirtualInterfaceGroup, error] {
 	return func(yield func(LocalGatewayVirtualInterfaceGroup, error) bool) {
 		for p.HasMorePages() {
@@ -176,26 +189,32 @@ func (p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) Items(ctx context.
 	}
 }
 
-// DescribeLocalGatewayVirtualInterfaceGroupsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLocalGatewayVirtualInterfaceGroupsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeLocalGatewayVirtualInterfaceGroupsFilterName string
 
 const (
-	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayId is the filter name "local-gateway-id".
+	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayId is the
+	// filter name "local-gateway-id".
 	//
 	// The ID of a local gateway.
 	DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayId DescribeLocalGatewayVirtualInterfaceGroupsFilterName = "local-gateway-id"
-	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayVirtualInterfaceGroupId is the filter name "local-gateway-virtual-interface-group-id".
+	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayVirtualInterfaceGroupId
+	// is the filter name "local-gateway-virtual-interface-group-id".
 	//
 	// The ID of the virtual interface group.
 	DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayVirtualInterfaceGroupId DescribeLocalGatewayVirtualInterfaceGroupsFilterName = "local-gateway-virtual-interface-group-id"
-	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayVirtualInterfaceId is the filter name "local-gateway-virtual-interface-id".
+	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayVirtualInterfaceId
+	// is the filter name "local-gateway-virtual-interface-id".
 	//
 	// The ID of the virtual interface.
 	DescribeLocalGatewayVirtualInterfaceGroupsFilterNameLocalGatewayVirtualInterfaceId DescribeLocalGatewayVirtualInterfaceGroupsFilterName = "local-gateway-virtual-interface-id"
-	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeLocalGatewayVirtualInterfaceGroupsFilterNameOwnerId is the filter
+	// name "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the local gateway virtual
-	// interface group.
+	// The ID of the Amazon Web Services account that owns the local gateway
+	// virtual interface group.
 	DescribeLocalGatewayVirtualInterfaceGroupsFilterNameOwnerId DescribeLocalGatewayVirtualInterfaceGroupsFilterName = "owner-id"
 )
 

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeLocalGatewayVirtualInterfaceGroupsFake serves pages of DescribeLocalGatewayVirtualInterfaceGroups from memory; page i's token is "page-i".
+// describeLocalGatewayVirtualInterfaceGroupsFake serves pages of
+// DescribeLocalGatewayVirtualInterfaceGroups from memory; page i's token is
+// "page-i".
 type describeLocalGatewayVirtualInterfaceGroupsFake struct {
 	pages  []*DescribeLocalGatewayVirtualInterfaceGroupsOutput
 	calls  []DescribeLocalGatewayVirtualInterfaceGroupsInput
@@ -38,7 +40,8 @@ func (c *describeLocalGatewayVirtualInterfaceGroupsFake) DescribeLocalGatewayVir
 	return &out, nil
 }
 
-// newDescribeLocalGatewayVirtualInterfaceGroupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLocalGatewayVirtualInterfaceGroupsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeLocalGatewayVirtualInterfaceGroupsFake(sizes ...int) (*describeLocalGatewayVirtualInterfaceGroupsFake, []string) {
 	c := &describeLocalGatewayVirtualInterfaceGroupsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeLocalGatewayVirtualInterfaceGroupsFake(sizes ...int) (*describeL
 	return c, want
 }
 
-// collectDescribeLocalGatewayVirtualInterfaceGroups pages through p and returns the markers of its items.
+// collectDescribeLocalGatewayVirtualInterfaceGroups pages through p and returns
+// the markers of its items.
 func collectDescribeLocalGatewayVirtualInterfaceGroups(t *testing.T, p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeLocalGatewayVirtualInterfaceGroups(t *testing.T, p *Describe
 	return got
 }
 
-// validDescribeLocalGatewayVirtualInterfaceGroupsInput returns an input with every required member set.
+// validDescribeLocalGatewayVirtualInterfaceGroupsInput returns an input with
+// every required member set.
 func validDescribeLocalGatewayVirtualInterfaceGroupsInput() *DescribeLocalGatewayVirtualInterfaceGroupsInput {
 	return &DescribeLocalGatewayVirtualInterfaceGroupsInput{}
 }

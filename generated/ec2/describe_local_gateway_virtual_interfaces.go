@@ -22,25 +22,27 @@ type DescribeLocalGatewayVirtualInterfacesInput struct {
 	//     Number (ASN) of the local gateway.
 	//   - local-gateway-id - The ID of the local gateway.
 	//   - local-gateway-virtual-interface-id - The ID of the virtual interface.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the local
-	//     gateway virtual interface.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     local gateway virtual interface.
 	//   - peer-address - The peer address.
 	//   - peer-bgp-asn - The peer BGP ASN.
 	//   - vlan - The ID of the VLAN.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLocalGatewayVirtualInterfacesInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeLocalGatewayVirtualInterfacesInput) Validate() error {
 	return nil
 }
@@ -54,7 +56,8 @@ type DescribeLocalGatewayVirtualInterfacesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLocalGatewayVirtualInterfacesAPIClient is a client that can call DescribeLocalGatewayVirtualInterfaces, the operation boto3's describe_local_gateway_virtual_interfaces paginator pages through.
+// DescribeLocalGatewayVirtualInterfacesAPIClient is a client that can call
+// DescribeLocalGatewayVirtualInterfaces.
 //
 // See [DescribeLocalGatewayVirtualInterfaces in the AWS API documentation].
 //
@@ -93,24 +96,28 @@ var describeLocalGatewayVirtualInterfacesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeLocalGatewayVirtualInterfacesItems returns the items of a DescribeLocalGatewayVirtualInterfaces page.
+// describeLocalGatewayVirtualInterfacesItems returns the items of a
+// DescribeLocalGatewayVirtualInterfaces page.
 func describeLocalGatewayVirtualInterfacesItems(out *DescribeLocalGatewayVirtualInterfacesOutput) []LocalGatewayVirtualInterface {
 	return out.LocalGatewayVirtualInterfaces
 }
 
-// DescribeLocalGatewayVirtualInterfacesPaginator pages through DescribeLocalGatewayVirtualInterfaces the way boto3's describe_local_gateway_virtual_interfaces paginator does.
+// DescribeLocalGatewayVirtualInterfacesPaginator pages through the results of
+// DescribeLocalGatewayVirtualInterfaces as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_local_gateway_virtual_interfaces.
+// [DescribeLocalGatewayVirtualInterfacesAPIClient.DescribeLocalGatewayVirtualInterfaces].
 //
-// Each page is a *DescribeLocalGatewayVirtualInterfacesOutput; Items yields the elements of LocalGatewayVirtualInterfaces across pages.
+// Each page is a *DescribeLocalGatewayVirtualInterfacesOutput; Items yields the
+// elements of LocalGatewayVirtualInterfaces across pages.
 type DescribeLocalGatewayVirtualInterfacesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLocalGatewayVirtualInterfacesPaginator returns a paginator over DescribeLocalGatewayVirtualInterfaces, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLocalGatewayVirtualInterfacesPaginator returns a paginator over
+// DescribeLocalGatewayVirtualInterfaces, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeLocalGatewayVirtualInterfacesPaginator(client DescribeLocalGatewayVirtualInterfacesAPIClient, in *DescribeLocalGatewayVirtualInterfacesInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewayVirtualInterfacesPaginator {
 	var input DescribeLocalGatewayVirtualInterfacesInput
 	if in != nil {
@@ -126,19 +133,22 @@ func NewDescribeLocalGatewayVirtualInterfacesPaginator(client DescribeLocalGatew
 	return &DescribeLocalGatewayVirtualInterfacesPaginator{paginateimpl.New(describeLocalGatewayVirtualInterfacesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLocalGatewayVirtualInterfacesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLocalGatewayVirtualInterfacesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLocalGatewayVirtualInterfacesPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewayVirtualInterfacesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +157,8 @@ func (p *DescribeLocalGatewayVirtualInterfacesPaginator) NextPage(ctx context.Co
 	return page.(*DescribeLocalGatewayVirtualInterfacesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLocalGatewayVirtualInterfacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewayVirtualInterfacesOutput, error] {
 	return func(yield func(*DescribeLocalGatewayVirtualInterfacesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +170,8 @@ func (p *DescribeLocalGatewayVirtualInterfacesPaginator) Pages(ctx context.Conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLocalGatewayVirtualInterfacesPaginator) Items(ctx context.Context) iter.Seq2[LocalGatewayVirtualInterface, error] {
 	return func(yield func(LocalGatewayVirtualInterface, error) bool) {
 		for p.HasMorePages() {
@@ -179,41 +191,51 @@ func (p *DescribeLocalGatewayVirtualInterfacesPaginator) Items(ctx context.Conte
 	}
 }
 
-// DescribeLocalGatewayVirtualInterfacesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLocalGatewayVirtualInterfacesFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeLocalGatewayVirtualInterfacesFilterName string
 
 const (
-	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalAddress is the filter name "local-address".
+	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalAddress is the filter
+	// name "local-address".
 	//
 	// The local address.
 	DescribeLocalGatewayVirtualInterfacesFilterNameLocalAddress DescribeLocalGatewayVirtualInterfacesFilterName = "local-address"
-	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalBgpAsn is the filter name "local-bgp-asn".
+	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalBgpAsn is the filter
+	// name "local-bgp-asn".
 	//
-	// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) of the local
-	// gateway.
+	// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) of the
+	// local gateway.
 	DescribeLocalGatewayVirtualInterfacesFilterNameLocalBgpAsn DescribeLocalGatewayVirtualInterfacesFilterName = "local-bgp-asn"
-	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalGatewayId is the filter name "local-gateway-id".
+	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalGatewayId is the
+	// filter name "local-gateway-id".
 	//
 	// The ID of the local gateway.
 	DescribeLocalGatewayVirtualInterfacesFilterNameLocalGatewayId DescribeLocalGatewayVirtualInterfacesFilterName = "local-gateway-id"
-	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalGatewayVirtualInterfaceId is the filter name "local-gateway-virtual-interface-id".
+	// DescribeLocalGatewayVirtualInterfacesFilterNameLocalGatewayVirtualInterfaceId
+	// is the filter name "local-gateway-virtual-interface-id".
 	//
 	// The ID of the virtual interface.
 	DescribeLocalGatewayVirtualInterfacesFilterNameLocalGatewayVirtualInterfaceId DescribeLocalGatewayVirtualInterfacesFilterName = "local-gateway-virtual-interface-id"
-	// DescribeLocalGatewayVirtualInterfacesFilterNameOwnerId is the filter name "owner-id".
+	// DescribeLocalGatewayVirtualInterfacesFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the local gateway virtual
-	// interface.
+	// The ID of the Amazon Web Services account that owns the local gateway
+	// virtual interface.
 	DescribeLocalGatewayVirtualInterfacesFilterNameOwnerId DescribeLocalGatewayVirtualInterfacesFilterName = "owner-id"
-	// DescribeLocalGatewayVirtualInterfacesFilterNamePeerAddress is the filter name "peer-address".
+	// DescribeLocalGatewayVirtualInterfacesFilterNamePeerAddress is the filter
+	// name "peer-address".
 	//
 	// The peer address.
 	DescribeLocalGatewayVirtualInterfacesFilterNamePeerAddress DescribeLocalGatewayVirtualInterfacesFilterName = "peer-address"
-	// DescribeLocalGatewayVirtualInterfacesFilterNamePeerBgpAsn is the filter name "peer-bgp-asn".
+	// DescribeLocalGatewayVirtualInterfacesFilterNamePeerBgpAsn is the filter
+	// name "peer-bgp-asn".
 	//
 	// The peer BGP ASN.
 	DescribeLocalGatewayVirtualInterfacesFilterNamePeerBgpAsn DescribeLocalGatewayVirtualInterfacesFilterName = "peer-bgp-asn"
-	// DescribeLocalGatewayVirtualInterfacesFilterNameVlan is the filter name "vlan".
+	// DescribeLocalGatewayVirtualInterfacesFilterNameVlan is the filter name
+	// "vlan".
 	//
 	// The ID of the VLAN.
 	DescribeLocalGatewayVirtualInterfacesFilterNameVlan DescribeLocalGatewayVirtualInterfacesFilterName = "vlan"

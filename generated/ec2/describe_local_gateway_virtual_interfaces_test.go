@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeLocalGatewayVirtualInterfacesFake serves pages of DescribeLocalGatewayVirtualInterfaces from memory; page i's token is "page-i".
+// describeLocalGatewayVirtualInterfacesFake serves pages of
+// DescribeLocalGatewayVirtualInterfaces from memory; page i's token is
+// "page-i".
 type describeLocalGatewayVirtualInterfacesFake struct {
 	pages  []*DescribeLocalGatewayVirtualInterfacesOutput
 	calls  []DescribeLocalGatewayVirtualInterfacesInput
@@ -38,7 +40,8 @@ func (c *describeLocalGatewayVirtualInterfacesFake) DescribeLocalGatewayVirtualI
 	return &out, nil
 }
 
-// newDescribeLocalGatewayVirtualInterfacesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLocalGatewayVirtualInterfacesFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeLocalGatewayVirtualInterfacesFake(sizes ...int) (*describeLocalGatewayVirtualInterfacesFake, []string) {
 	c := &describeLocalGatewayVirtualInterfacesFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeLocalGatewayVirtualInterfacesFake(sizes ...int) (*describeLocalG
 	return c, want
 }
 
-// collectDescribeLocalGatewayVirtualInterfaces pages through p and returns the markers of its items.
+// collectDescribeLocalGatewayVirtualInterfaces pages through p and returns the
+// markers of its items.
 func collectDescribeLocalGatewayVirtualInterfaces(t *testing.T, p *DescribeLocalGatewayVirtualInterfacesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeLocalGatewayVirtualInterfaces(t *testing.T, p *DescribeLocal
 	return got
 }
 
-// validDescribeLocalGatewayVirtualInterfacesInput returns an input with every required member set.
+// validDescribeLocalGatewayVirtualInterfacesInput returns an input with every
+// required member set.
 func validDescribeLocalGatewayVirtualInterfacesInput() *DescribeLocalGatewayVirtualInterfacesInput {
 	return &DescribeLocalGatewayVirtualInterfacesInput{}
 }

@@ -18,23 +18,24 @@ type DescribeLocalGatewaysInput struct {
 	//
 	//   - local-gateway-id - The ID of a local gateway.
 	//   - outpost-arn - The Amazon Resource Name (ARN) of the Outpost.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the local
-	//     gateway.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     local gateway.
 	//   - state - The state of the association.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLocalGatewaysInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeLocalGatewaysInput) Validate() error {
 	return nil
 }
@@ -47,7 +48,8 @@ type DescribeLocalGatewaysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeLocalGatewaysAPIClient is a client that can call DescribeLocalGateways, the operation boto3's describe_local_gateways paginator pages through.
+// DescribeLocalGatewaysAPIClient is a client that can call
+// DescribeLocalGateways.
 //
 // See [DescribeLocalGateways in the AWS API documentation].
 //
@@ -91,19 +93,22 @@ func describeLocalGatewaysItems(out *DescribeLocalGatewaysOutput) []LocalGateway
 	return out.LocalGateways
 }
 
-// DescribeLocalGatewaysPaginator pages through DescribeLocalGateways the way boto3's describe_local_gateways paginator does.
+// DescribeLocalGatewaysPaginator pages through the results of
+// DescribeLocalGateways as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_local_gateways.
+// [DescribeLocalGatewaysAPIClient.DescribeLocalGateways].
 //
-// Each page is a *DescribeLocalGatewaysOutput; Items yields the elements of LocalGateways across pages.
+// Each page is a *DescribeLocalGatewaysOutput; Items yields the elements of
+// LocalGateways across pages.
 type DescribeLocalGatewaysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLocalGatewaysPaginator returns a paginator over DescribeLocalGateways, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLocalGatewaysPaginator returns a paginator over
+// DescribeLocalGateways, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeLocalGatewaysPaginator(client DescribeLocalGatewaysAPIClient, in *DescribeLocalGatewaysInput, optFns ...func(*paginate.Options)) *DescribeLocalGatewaysPaginator {
 	var input DescribeLocalGatewaysInput
 	if in != nil {
@@ -119,19 +124,22 @@ func NewDescribeLocalGatewaysPaginator(client DescribeLocalGatewaysAPIClient, in
 	return &DescribeLocalGatewaysPaginator{paginateimpl.New(describeLocalGatewaysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLocalGatewaysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLocalGatewaysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLocalGatewaysPaginator) NextPage(ctx context.Context) (*DescribeLocalGatewaysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +148,8 @@ func (p *DescribeLocalGatewaysPaginator) NextPage(ctx context.Context) (*Describ
 	return page.(*DescribeLocalGatewaysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLocalGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLocalGatewaysOutput, error] {
 	return func(yield func(*DescribeLocalGatewaysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +161,8 @@ func (p *DescribeLocalGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*D
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLocalGatewaysPaginator) Items(ctx context.Context) iter.Seq2[LocalGateway, error] {
 	return func(yield func(LocalGateway, error) bool) {
 		for p.HasMorePages() {
@@ -172,15 +182,18 @@ func (p *DescribeLocalGatewaysPaginator) Items(ctx context.Context) iter.Seq2[Lo
 	}
 }
 
-// DescribeLocalGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeLocalGatewaysFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeLocalGatewaysFilterName string
 
 const (
-	// DescribeLocalGatewaysFilterNameLocalGatewayId is the filter name "local-gateway-id".
+	// DescribeLocalGatewaysFilterNameLocalGatewayId is the filter name
+	// "local-gateway-id".
 	//
 	// The ID of a local gateway.
 	DescribeLocalGatewaysFilterNameLocalGatewayId DescribeLocalGatewaysFilterName = "local-gateway-id"
-	// DescribeLocalGatewaysFilterNameOutpostArn is the filter name "outpost-arn".
+	// DescribeLocalGatewaysFilterNameOutpostArn is the filter name
+	// "outpost-arn".
 	//
 	// The Amazon Resource Name (ARN) of the Outpost.
 	DescribeLocalGatewaysFilterNameOutpostArn DescribeLocalGatewaysFilterName = "outpost-arn"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeLocalGatewaysFake serves pages of DescribeLocalGateways from memory; page i's token is "page-i".
+// describeLocalGatewaysFake serves pages of DescribeLocalGateways from memory;
+// page i's token is "page-i".
 type describeLocalGatewaysFake struct {
 	pages  []*DescribeLocalGatewaysOutput
 	calls  []DescribeLocalGatewaysInput
@@ -38,7 +39,8 @@ func (c *describeLocalGatewaysFake) DescribeLocalGateways(ctx context.Context, i
 	return &out, nil
 }
 
-// newDescribeLocalGatewaysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLocalGatewaysFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeLocalGatewaysFake(sizes ...int) (*describeLocalGatewaysFake, []string) {
 	c := &describeLocalGatewaysFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeLocalGatewaysFake(sizes ...int) (*describeLocalGatewaysFake, []s
 	return c, want
 }
 
-// collectDescribeLocalGateways pages through p and returns the markers of its items.
+// collectDescribeLocalGateways pages through p and returns the markers of its
+// items.
 func collectDescribeLocalGateways(t *testing.T, p *DescribeLocalGatewaysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeLocalGateways(t *testing.T, p *DescribeLocalGatewaysPaginato
 	return got
 }
 
-// validDescribeLocalGatewaysInput returns an input with every required member set.
+// validDescribeLocalGatewaysInput returns an input with every required member
+// set.
 func validDescribeLocalGatewaysInput() *DescribeLocalGatewaysInput {
 	return &DescribeLocalGatewaysInput{}
 }

@@ -14,20 +14,22 @@ import (
 type DescribeMacHostsInput struct {
 	// The filters.
 	//
-	//   - availability-zone - The Availability Zone of the EC2 Mac Dedicated Host.
-	//   - instance-type - The instance type size that the EC2 Mac Dedicated Host is
-	//     configured to support.
+	//   - availability-zone - The Availability Zone of the EC2 Mac Dedicated
+	//     Host.
+	//   - instance-type - The instance type size that the EC2 Mac Dedicated
+	//     Host is configured to support.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the EC2 Mac Dedicated Hosts.
 	HostIds []string `json:"HostIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeMacHostsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeMacHostsInput) Validate() error {
 	return nil
 }
@@ -40,7 +42,7 @@ type DescribeMacHostsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeMacHostsAPIClient is a client that can call DescribeMacHosts, the operation boto3's describe_mac_hosts paginator pages through.
+// DescribeMacHostsAPIClient is a client that can call DescribeMacHosts.
 //
 // See [DescribeMacHosts in the AWS API documentation].
 //
@@ -84,19 +86,22 @@ func describeMacHostsItems(out *DescribeMacHostsOutput) []MacHost {
 	return out.MacHosts
 }
 
-// DescribeMacHostsPaginator pages through DescribeMacHosts the way boto3's describe_mac_hosts paginator does.
+// DescribeMacHostsPaginator pages through the results of DescribeMacHosts as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_mac_hosts.
+// [DescribeMacHostsAPIClient.DescribeMacHosts].
 //
-// Each page is a *DescribeMacHostsOutput; Items yields the elements of MacHosts across pages.
+// Each page is a *DescribeMacHostsOutput; Items yields the elements of MacHosts
+// across pages.
 type DescribeMacHostsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeMacHostsPaginator returns a paginator over DescribeMacHosts, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeMacHostsPaginator returns a paginator over DescribeMacHosts,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeMacHostsPaginator(client DescribeMacHostsAPIClient, in *DescribeMacHostsInput, optFns ...func(*paginate.Options)) *DescribeMacHostsPaginator {
 	var input DescribeMacHostsInput
 	if in != nil {
@@ -112,19 +117,22 @@ func NewDescribeMacHostsPaginator(client DescribeMacHostsAPIClient, in *Describe
 	return &DescribeMacHostsPaginator{paginateimpl.New(describeMacHostsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeMacHostsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeMacHostsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeMacHostsPaginator) NextPage(ctx context.Context) (*DescribeMacHostsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -133,7 +141,8 @@ func (p *DescribeMacHostsPaginator) NextPage(ctx context.Context) (*DescribeMacH
 	return page.(*DescribeMacHostsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeMacHostsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeMacHostsOutput, error] {
 	return func(yield func(*DescribeMacHostsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -145,7 +154,8 @@ func (p *DescribeMacHostsPaginator) Pages(ctx context.Context) iter.Seq2[*Descri
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeMacHostsPaginator) Items(ctx context.Context) iter.Seq2[MacHost, error] {
 	return func(yield func(MacHost, error) bool) {
 		for p.HasMorePages() {
@@ -165,15 +175,18 @@ func (p *DescribeMacHostsPaginator) Items(ctx context.Context) iter.Seq2[MacHost
 	}
 }
 
-// DescribeMacHostsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeMacHostsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeMacHostsFilterName string
 
 const (
-	// DescribeMacHostsFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeMacHostsFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the EC2 Mac Dedicated Host.
 	DescribeMacHostsFilterNameAvailabilityZone DescribeMacHostsFilterName = "availability-zone"
-	// DescribeMacHostsFilterNameInstanceType is the filter name "instance-type".
+	// DescribeMacHostsFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The instance type size that the EC2 Mac Dedicated Host is configured to
 	// support.

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeMacHostsFake serves pages of DescribeMacHosts from memory; page i's token is "page-i".
+// describeMacHostsFake serves pages of DescribeMacHosts from memory; page i's
+// token is "page-i".
 type describeMacHostsFake struct {
 	pages  []*DescribeMacHostsOutput
 	calls  []DescribeMacHostsInput
@@ -38,7 +39,8 @@ func (c *describeMacHostsFake) DescribeMacHosts(ctx context.Context, in *Describ
 	return &out, nil
 }
 
-// newDescribeMacHostsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeMacHostsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeMacHostsFake(sizes ...int) (*describeMacHostsFake, []string) {
 	c := &describeMacHostsFake{}
 	var want []string

@@ -14,31 +14,33 @@ import (
 // DescribeMacModificationTasks.
 type DescribeMacModificationTasksInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// Specifies one or more filters for the request:
 	//
 	//   - instance-id - The ID of the instance for which the task was created.
-	//   - task-state - The state of the task ( successful | failed | in-progress |
-	//     pending).
-	//   - mac-system-integrity-protection-configuration.sip-status - The overall
-	//     SIP state requested in the task ( enabled | disabled).
+	//   - task-state - The state of the task ( successful | failed |
+	//     in-progress | pending).
+	//   - mac-system-integrity-protection-configuration.sip-status - The
+	//     overall SIP state requested in the task ( enabled | disabled).
 	//   - start-time - The date and time the task was created.
 	//   - task-type - The type of task ( sip-modification |
 	//     volume-ownership-delegation).
 	Filters []Filter `json:"Filters,omitempty"`
 	// The ID of task.
 	MacModificationTaskIds []string `json:"MacModificationTaskIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeMacModificationTasksInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeMacModificationTasksInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,8 @@ type DescribeMacModificationTasksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeMacModificationTasksAPIClient is a client that can call DescribeMacModificationTasks, the operation boto3's describe_mac_modification_tasks paginator pages through.
+// DescribeMacModificationTasksAPIClient is a client that can call
+// DescribeMacModificationTasks.
 //
 // See [DescribeMacModificationTasks in the AWS API documentation].
 //
@@ -91,24 +94,28 @@ var describeMacModificationTasksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeMacModificationTasksItems returns the items of a DescribeMacModificationTasks page.
+// describeMacModificationTasksItems returns the items of a
+// DescribeMacModificationTasks page.
 func describeMacModificationTasksItems(out *DescribeMacModificationTasksOutput) []MacModificationTask {
 	return out.MacModificationTasks
 }
 
-// DescribeMacModificationTasksPaginator pages through DescribeMacModificationTasks the way boto3's describe_mac_modification_tasks paginator does.
+// DescribeMacModificationTasksPaginator pages through the results of
+// DescribeMacModificationTasks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_mac_modification_tasks.
+// [DescribeMacModificationTasksAPIClient.DescribeMacModificationTasks].
 //
-// Each page is a *DescribeMacModificationTasksOutput; Items yields the elements of MacModificationTasks across pages.
+// Each page is a *DescribeMacModificationTasksOutput; Items yields the elements
+// of MacModificationTasks across pages.
 type DescribeMacModificationTasksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeMacModificationTasksPaginator returns a paginator over DescribeMacModificationTasks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeMacModificationTasksPaginator returns a paginator over
+// DescribeMacModificationTasks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeMacModificationTasksPaginator(client DescribeMacModificationTasksAPIClient, in *DescribeMacModificationTasksInput, optFns ...func(*paginate.Options)) *DescribeMacModificationTasksPaginator {
 	var input DescribeMacModificationTasksInput
 	if in != nil {
@@ -124,19 +131,22 @@ func NewDescribeMacModificationTasksPaginator(client DescribeMacModificationTask
 	return &DescribeMacModificationTasksPaginator{paginateimpl.New(describeMacModificationTasksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeMacModificationTasksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeMacModificationTasksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeMacModificationTasksPaginator) NextPage(ctx context.Context) (*DescribeMacModificationTasksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -145,7 +155,8 @@ func (p *DescribeMacModificationTasksPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeMacModificationTasksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeMacModificationTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeMacModificationTasksOutput, error] {
 	return func(yield func(*DescribeMacModificationTasksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -157,7 +168,8 @@ func (p *DescribeMacModificationTasksPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeMacModificationTasksPaginator) Items(ctx context.Context) iter.Seq2[MacModificationTask, error] {
 	return func(yield func(MacModificationTask, error) bool) {
 		for p.HasMorePages() {
@@ -177,27 +189,35 @@ func (p *DescribeMacModificationTasksPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeMacModificationTasksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeMacModificationTasksFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeMacModificationTasksFilterName string
 
 const (
-	// DescribeMacModificationTasksFilterNameInstanceId is the filter name "instance-id".
+	// DescribeMacModificationTasksFilterNameInstanceId is the filter name
+	// "instance-id".
 	//
 	// The ID of the instance for which the task was created.
 	DescribeMacModificationTasksFilterNameInstanceId DescribeMacModificationTasksFilterName = "instance-id"
-	// DescribeMacModificationTasksFilterNameTaskState is the filter name "task-state".
+	// DescribeMacModificationTasksFilterNameTaskState is the filter name
+	// "task-state".
 	//
 	// The state of the task ( successful | failed | in-progress | pending).
 	DescribeMacModificationTasksFilterNameTaskState DescribeMacModificationTasksFilterName = "task-state"
-	// DescribeMacModificationTasksFilterNameMacSystemIntegrityProtectionConfigurationSipStatus is the filter name "mac-system-integrity-protection-configuration.sip-status".
+	// DescribeMacModificationTasksFilterNameMacSystemIntegrityProtectionConfigurationSipStatus
+	// is the filter name
+	// "mac-system-integrity-protection-configuration.sip-status".
 	//
 	// The overall SIP state requested in the task ( enabled | disabled).
 	DescribeMacModificationTasksFilterNameMacSystemIntegrityProtectionConfigurationSipStatus DescribeMacModificationTasksFilterName = "mac-system-integrity-protection-configuration.sip-status"
-	// DescribeMacModificationTasksFilterNameStartTime is the filter name "start-time".
+	// DescribeMacModificationTasksFilterNameStartTime is the filter name
+	// "start-time".
 	//
 	// The date and time the task was created.
 	DescribeMacModificationTasksFilterNameStartTime DescribeMacModificationTasksFilterName = "start-time"
-	// DescribeMacModificationTasksFilterNameTaskType is the filter name "task-type".
+	// DescribeMacModificationTasksFilterNameTaskType is the filter name
+	// "task-type".
 	//
 	// The type of task ( sip-modification | volume-ownership-delegation).
 	DescribeMacModificationTasksFilterNameTaskType DescribeMacModificationTasksFilterName = "task-type"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeMacModificationTasksFake serves pages of DescribeMacModificationTasks from memory; page i's token is "page-i".
+// describeMacModificationTasksFake serves pages of DescribeMacModificationTasks
+// from memory; page i's token is "page-i".
 type describeMacModificationTasksFake struct {
 	pages  []*DescribeMacModificationTasksOutput
 	calls  []DescribeMacModificationTasksInput
@@ -39,7 +40,8 @@ func (c *describeMacModificationTasksFake) DescribeMacModificationTasks(ctx cont
 	return &out, nil
 }
 
-// newDescribeMacModificationTasksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeMacModificationTasksFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeMacModificationTasksFake(sizes ...int) (*describeMacModificationTasksFake, []string) {
 	c := &describeMacModificationTasksFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeMacModificationTasksFake(sizes ...int) (*describeMacModification
 	return c, want
 }
 
-// collectDescribeMacModificationTasks pages through p and returns the markers of its items.
+// collectDescribeMacModificationTasks pages through p and returns the markers
+// of its items.
 func collectDescribeMacModificationTasks(t *testing.T, p *DescribeMacModificationTasksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeMacModificationTasks(t *testing.T, p *DescribeMacModificatio
 	return got
 }
 
-// validDescribeMacModificationTasksInput returns an input with every required member set.
+// validDescribeMacModificationTasksInput returns an input with every required
+// member set.
 func validDescribeMacModificationTasksInput() *DescribeMacModificationTasksInput {
 	return &DescribeMacModificationTasksInput{}
 }

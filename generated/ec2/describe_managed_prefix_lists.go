@@ -13,9 +13,9 @@ import (
 // DescribeManagedPrefixListsInput is the input of DescribeManagedPrefixLists.
 type DescribeManagedPrefixListsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
@@ -25,14 +25,15 @@ type DescribeManagedPrefixListsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// One or more prefix list IDs.
 	PrefixListIds []string `json:"PrefixListIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeManagedPrefixListsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeManagedPrefixListsInput) Validate() error {
 	return nil
 }
@@ -46,7 +47,8 @@ type DescribeManagedPrefixListsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeManagedPrefixListsAPIClient is a client that can call DescribeManagedPrefixLists, the operation boto3's describe_managed_prefix_lists paginator pages through.
+// DescribeManagedPrefixListsAPIClient is a client that can call
+// DescribeManagedPrefixLists.
 //
 // See [DescribeManagedPrefixLists in the AWS API documentation].
 //
@@ -85,24 +87,28 @@ var describeManagedPrefixListsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeManagedPrefixListsItems returns the items of a DescribeManagedPrefixLists page.
+// describeManagedPrefixListsItems returns the items of a
+// DescribeManagedPrefixLists page.
 func describeManagedPrefixListsItems(out *DescribeManagedPrefixListsOutput) []PrefixList {
 	return out.PrefixLists
 }
 
-// DescribeManagedPrefixListsPaginator pages through DescribeManagedPrefixLists the way boto3's describe_managed_prefix_lists paginator does.
+// DescribeManagedPrefixListsPaginator pages through the results of
+// DescribeManagedPrefixLists as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_managed_prefix_lists.
+// [DescribeManagedPrefixListsAPIClient.DescribeManagedPrefixLists].
 //
-// Each page is a *DescribeManagedPrefixListsOutput; Items yields the elements of PrefixLists across pages.
+// Each page is a *DescribeManagedPrefixListsOutput; Items yields the elements
+// of PrefixLists across pages.
 type DescribeManagedPrefixListsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeManagedPrefixListsPaginator returns a paginator over DescribeManagedPrefixLists, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeManagedPrefixListsPaginator returns a paginator over
+// DescribeManagedPrefixLists, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeManagedPrefixListsPaginator(client DescribeManagedPrefixListsAPIClient, in *DescribeManagedPrefixListsInput, optFns ...func(*paginate.Options)) *DescribeManagedPrefixListsPaginator {
 	var input DescribeManagedPrefixListsInput
 	if in != nil {
@@ -118,19 +124,22 @@ func NewDescribeManagedPrefixListsPaginator(client DescribeManagedPrefixListsAPI
 	return &DescribeManagedPrefixListsPaginator{paginateimpl.New(describeManagedPrefixListsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeManagedPrefixListsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeManagedPrefixListsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeManagedPrefixListsPaginator) NextPage(ctx context.Context) (*DescribeManagedPrefixListsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -139,7 +148,8 @@ func (p *DescribeManagedPrefixListsPaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeManagedPrefixListsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeManagedPrefixListsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeManagedPrefixListsOutput, error] {
 	return func(yield func(*DescribeManagedPrefixListsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -151,7 +161,8 @@ func (p *DescribeManagedPrefixListsPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeManagedPrefixListsPaginator) Items(ctx context.Context) iter.Seq2[PrefixList, error] {
 	return func(yield func(PrefixList, error) bool) {
 		for p.HasMorePages() {
@@ -171,19 +182,24 @@ func (p *DescribeManagedPrefixListsPaginator) Items(ctx context.Context) iter.Se
 	}
 }
 
-// DescribeManagedPrefixListsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeManagedPrefixListsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeManagedPrefixListsFilterName string
 
 const (
-	// DescribeManagedPrefixListsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeManagedPrefixListsFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
 	// The ID of the prefix list owner.
 	DescribeManagedPrefixListsFilterNameOwnerId DescribeManagedPrefixListsFilterName = "owner-id"
-	// DescribeManagedPrefixListsFilterNamePrefixListId is the filter name "prefix-list-id".
+	// DescribeManagedPrefixListsFilterNamePrefixListId is the filter name
+	// "prefix-list-id".
 	//
 	// The ID of the prefix list.
 	DescribeManagedPrefixListsFilterNamePrefixListId DescribeManagedPrefixListsFilterName = "prefix-list-id"
-	// DescribeManagedPrefixListsFilterNamePrefixListName is the filter name "prefix-list-name".
+	// DescribeManagedPrefixListsFilterNamePrefixListName is the filter name
+	// "prefix-list-name".
 	//
 	// The name of the prefix list.
 	DescribeManagedPrefixListsFilterNamePrefixListName DescribeManagedPrefixListsFilterName = "prefix-list-name"

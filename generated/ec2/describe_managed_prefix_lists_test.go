@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeManagedPrefixListsFake serves pages of DescribeManagedPrefixLists from memory; page i's token is "page-i".
+// describeManagedPrefixListsFake serves pages of DescribeManagedPrefixLists
+// from memory; page i's token is "page-i".
 type describeManagedPrefixListsFake struct {
 	pages  []*DescribeManagedPrefixListsOutput
 	calls  []DescribeManagedPrefixListsInput
@@ -38,7 +39,8 @@ func (c *describeManagedPrefixListsFake) DescribeManagedPrefixLists(ctx context.
 	return &out, nil
 }
 
-// newDescribeManagedPrefixListsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeManagedPrefixListsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeManagedPrefixListsFake(sizes ...int) (*describeManagedPrefixListsFake, []string) {
 	c := &describeManagedPrefixListsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeManagedPrefixListsFake(sizes ...int) (*describeManagedPrefixList
 	return c, want
 }
 
-// collectDescribeManagedPrefixLists pages through p and returns the markers of its items.
+// collectDescribeManagedPrefixLists pages through p and returns the markers of
+// its items.
 func collectDescribeManagedPrefixLists(t *testing.T, p *DescribeManagedPrefixListsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeManagedPrefixLists(t *testing.T, p *DescribeManagedPrefixLis
 	return got
 }
 
-// validDescribeManagedPrefixListsInput returns an input with every required member set.
+// validDescribeManagedPrefixListsInput returns an input with every required
+// member set.
 func validDescribeManagedPrefixListsInput() *DescribeManagedPrefixListsInput {
 	return &DescribeManagedPrefixListsInput{}
 }

@@ -13,9 +13,9 @@ import (
 // DescribeMovingAddressesInput is the input of DescribeMovingAddresses.
 type DescribeMovingAddressesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more Elastic IP addresses.
 	PublicIps []string `json:"PublicIps,omitempty"`
@@ -24,14 +24,15 @@ type DescribeMovingAddressesInput struct {
 	//   - moving-status - The status of the Elastic IP address ( MovingToVpc |
 	//     RestoringToClassic).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeMovingAddressesInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeMovingAddressesInput) Validate() error {
 	return nil
 }
@@ -45,7 +46,8 @@ type DescribeMovingAddressesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeMovingAddressesAPIClient is a client that can call DescribeMovingAddresses, the operation boto3's describe_moving_addresses paginator pages through.
+// DescribeMovingAddressesAPIClient is a client that can call
+// DescribeMovingAddresses.
 //
 // See [DescribeMovingAddresses in the AWS API documentation].
 //
@@ -84,24 +86,28 @@ var describeMovingAddressesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeMovingAddressesItems returns the items of a DescribeMovingAddresses page.
+// describeMovingAddressesItems returns the items of a DescribeMovingAddresses
+// page.
 func describeMovingAddressesItems(out *DescribeMovingAddressesOutput) []MovingAddressStatus {
 	return out.MovingAddressStatuses
 }
 
-// DescribeMovingAddressesPaginator pages through DescribeMovingAddresses the way boto3's describe_moving_addresses paginator does.
+// DescribeMovingAddressesPaginator pages through the results of
+// DescribeMovingAddresses as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_moving_addresses.
+// [DescribeMovingAddressesAPIClient.DescribeMovingAddresses].
 //
-// Each page is a *DescribeMovingAddressesOutput; Items yields the elements of MovingAddressStatuses across pages.
+// Each page is a *DescribeMovingAddressesOutput; Items yields the elements of
+// MovingAddressStatuses across pages.
 type DescribeMovingAddressesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeMovingAddressesPaginator returns a paginator over DescribeMovingAddresses, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeMovingAddressesPaginator returns a paginator over
+// DescribeMovingAddresses, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeMovingAddressesPaginator(client DescribeMovingAddressesAPIClient, in *DescribeMovingAddressesInput, optFns ...func(*paginate.Options)) *DescribeMovingAddressesPaginator {
 	var input DescribeMovingAddressesInput
 	if in != nil {
@@ -117,19 +123,22 @@ func NewDescribeMovingAddressesPaginator(client DescribeMovingAddressesAPIClient
 	return &DescribeMovingAddressesPaginator{paginateimpl.New(describeMovingAddressesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeMovingAddressesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeMovingAddressesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeMovingAddressesPaginator) NextPage(ctx context.Context) (*DescribeMovingAddressesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -138,7 +147,8 @@ func (p *DescribeMovingAddressesPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeMovingAddressesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeMovingAddressesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeMovingAddressesOutput, error] {
 	return func(yield func(*DescribeMovingAddressesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -150,7 +160,8 @@ func (p *DescribeMovingAddressesPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeMovingAddressesPaginator) Items(ctx context.Context) iter.Seq2[MovingAddressStatus, error] {
 	return func(yield func(MovingAddressStatus, error) bool) {
 		for p.HasMorePages() {
@@ -170,11 +181,13 @@ func (p *DescribeMovingAddressesPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribeMovingAddressesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeMovingAddressesFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeMovingAddressesFilterName string
 
 const (
-	// DescribeMovingAddressesFilterNameMovingStatus is the filter name "moving-status".
+	// DescribeMovingAddressesFilterNameMovingStatus is the filter name
+	// "moving-status".
 	//
 	// The status of the Elastic IP address ( MovingToVpc | RestoringToClassic).
 	DescribeMovingAddressesFilterNameMovingStatus DescribeMovingAddressesFilterName = "moving-status"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeMovingAddressesFake serves pages of DescribeMovingAddresses from memory; page i's token is "page-i".
+// describeMovingAddressesFake serves pages of DescribeMovingAddresses from
+// memory; page i's token is "page-i".
 type describeMovingAddressesFake struct {
 	pages  []*DescribeMovingAddressesOutput
 	calls  []DescribeMovingAddressesInput
@@ -38,7 +39,8 @@ func (c *describeMovingAddressesFake) DescribeMovingAddresses(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeMovingAddressesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeMovingAddressesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeMovingAddressesFake(sizes ...int) (*describeMovingAddressesFake, []string) {
 	c := &describeMovingAddressesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeMovingAddressesFake(sizes ...int) (*describeMovingAddressesFake,
 	return c, want
 }
 
-// collectDescribeMovingAddresses pages through p and returns the markers of its items.
+// collectDescribeMovingAddresses pages through p and returns the markers of its
+// items.
 func collectDescribeMovingAddresses(t *testing.T, p *DescribeMovingAddressesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeMovingAddresses(t *testing.T, p *DescribeMovingAddressesPagi
 	return got
 }
 
-// validDescribeMovingAddressesInput returns an input with every required member set.
+// validDescribeMovingAddressesInput returns an input with every required member
+// set.
 func validDescribeMovingAddressesInput() *DescribeMovingAddressesInput {
 	return &DescribeMovingAddressesInput{}
 }

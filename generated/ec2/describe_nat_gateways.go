@@ -13,9 +13,9 @@ import (
 // DescribeNatGatewaysInput is the input of DescribeNatGateways.
 type DescribeNatGatewaysInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -23,26 +23,27 @@ type DescribeNatGatewaysInput struct {
 	//   - state - The state of the NAT gateway ( pending | failed | available |
 	//     deleting | deleted).
 	//   - subnet-id - The ID of the subnet in which the NAT gateway resides.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC in which the NAT gateway resides.
 	Filters []Filter `json:"Filter,omitempty"`
 	// The IDs of the NAT gateways.
 	NatGatewayIds []string `json:"NatGatewayIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNatGatewaysInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeNatGatewaysInput) Validate() error {
 	return nil
 }
@@ -55,7 +56,7 @@ type DescribeNatGatewaysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNatGatewaysAPIClient is a client that can call DescribeNatGateways, the operation boto3's describe_nat_gateways paginator pages through.
+// DescribeNatGatewaysAPIClient is a client that can call DescribeNatGateways.
 //
 // See [DescribeNatGateways in the AWS API documentation].
 //
@@ -99,19 +100,22 @@ func describeNatGatewaysItems(out *DescribeNatGatewaysOutput) []NatGateway {
 	return out.NatGateways
 }
 
-// DescribeNatGatewaysPaginator pages through DescribeNatGateways the way boto3's describe_nat_gateways paginator does.
+// DescribeNatGatewaysPaginator pages through the results of DescribeNatGateways
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_nat_gateways.
+// [DescribeNatGatewaysAPIClient.DescribeNatGateways].
 //
-// Each page is a *DescribeNatGatewaysOutput; Items yields the elements of NatGateways across pages.
+// Each page is a *DescribeNatGatewaysOutput; Items yields the elements of
+// NatGateways across pages.
 type DescribeNatGatewaysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNatGatewaysPaginator returns a paginator over DescribeNatGateways, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNatGatewaysPaginator returns a paginator over DescribeNatGateways,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeNatGatewaysPaginator(client DescribeNatGatewaysAPIClient, in *DescribeNatGatewaysInput, optFns ...func(*paginate.Options)) *DescribeNatGatewaysPaginator {
 	var input DescribeNatGatewaysInput
 	if in != nil {
@@ -127,19 +131,22 @@ func NewDescribeNatGatewaysPaginator(client DescribeNatGatewaysAPIClient, in *De
 	return &DescribeNatGatewaysPaginator{paginateimpl.New(describeNatGatewaysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNatGatewaysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNatGatewaysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNatGatewaysPaginator) NextPage(ctx context.Context) (*DescribeNatGatewaysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -148,7 +155,8 @@ func (p *DescribeNatGatewaysPaginator) NextPage(ctx context.Context) (*DescribeN
 	return page.(*DescribeNatGatewaysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNatGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNatGatewaysOutput, error] {
 	return func(yield func(*DescribeNatGatewaysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -160,7 +168,8 @@ func (p *DescribeNatGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*Des
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNatGatewaysPaginator) Items(ctx context.Context) iter.Seq2[NatGateway, error] {
 	return func(yield func(NatGateway, error) bool) {
 		for p.HasMorePages() {
@@ -180,11 +189,13 @@ func (p *DescribeNatGatewaysPaginator) Items(ctx context.Context) iter.Seq2[NatG
 	}
 }
 
-// DescribeNatGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeNatGatewaysFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeNatGatewaysFilterName string
 
 const (
-	// DescribeNatGatewaysFilterNameNatGatewayId is the filter name "nat-gateway-id".
+	// DescribeNatGatewaysFilterNameNatGatewayId is the filter name
+	// "nat-gateway-id".
 	//
 	// The ID of the NAT gateway.
 	DescribeNatGatewaysFilterNameNatGatewayId DescribeNatGatewaysFilterName = "nat-gateway-id"
@@ -199,15 +210,17 @@ const (
 	DescribeNatGatewaysFilterNameSubnetId DescribeNatGatewaysFilterName = "subnet-id"
 	// DescribeNatGatewaysFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeNatGatewaysFilterNameTag DescribeNatGatewaysFilterName = "tag"
 	// DescribeNatGatewaysFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeNatGatewaysFilterNameTagKey DescribeNatGatewaysFilterName = "tag-key"
 	// DescribeNatGatewaysFilterNameVpcId is the filter name "vpc-id".
 	//

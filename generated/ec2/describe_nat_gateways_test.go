@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeNatGatewaysFake serves pages of DescribeNatGateways from memory; page i's token is "page-i".
+// describeNatGatewaysFake serves pages of DescribeNatGateways from memory; page
+// i's token is "page-i".
 type describeNatGatewaysFake struct {
 	pages  []*DescribeNatGatewaysOutput
 	calls  []DescribeNatGatewaysInput
@@ -39,7 +40,8 @@ func (c *describeNatGatewaysFake) DescribeNatGateways(ctx context.Context, in *D
 	return &out, nil
 }
 
-// newDescribeNatGatewaysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNatGatewaysFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeNatGatewaysFake(sizes ...int) (*describeNatGatewaysFake, []string) {
 	c := &describeNatGatewaysFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeNatGatewaysFake(sizes ...int) (*describeNatGatewaysFake, []strin
 	return c, want
 }
 
-// collectDescribeNatGateways pages through p and returns the markers of its items.
+// collectDescribeNatGateways pages through p and returns the markers of its
+// items.
 func collectDescribeNatGateways(t *testing.T, p *DescribeNatGatewaysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeNatGateways(t *testing.T, p *DescribeNatGatewaysPaginator) [
 	return got
 }
 
-// validDescribeNatGatewaysInput returns an input with every required member set.
+// validDescribeNatGatewaysInput returns an input with every required member
+// set.
 func validDescribeNatGatewaysInput() *DescribeNatGatewaysInput {
 	return &DescribeNatGatewaysInput{}
 }

@@ -13,56 +13,59 @@ import (
 // DescribeNetworkAclsInput is the input of DescribeNetworkAcls.
 type DescribeNetworkAclsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the network ACLs.
 	NetworkAclIds []string `json:"NetworkAclIds,omitempty"`
 	// The filters.
 	//
 	//   - association.association-id - The ID of an association ID for the ACL.
-	//   - association.network-acl-id - The ID of the network ACL involved in the
+	//   - association.network-acl-id - The ID of the network ACL involved in
+	//     the association.
+	//   - association.subnet-id - The ID of the subnet involved in the
 	//     association.
-	//   - association.subnet-id - The ID of the subnet involved in the association.
-	//   - default - Indicates whether the ACL is the default network ACL for the
-	//     VPC.
+	//   - default - Indicates whether the ACL is the default network ACL for
+	//     the VPC.
 	//   - entry.cidr - The IPv4 CIDR range specified in the entry.
 	//   - entry.icmp.code - The ICMP code specified in the entry, if any.
 	//   - entry.icmp.type - The ICMP type specified in the entry, if any.
 	//   - entry.ipv6-cidr - The IPv6 CIDR range specified in the entry.
 	//   - entry.port-range.from - The start of the port range specified in the
 	//     entry.
-	//   - entry.port-range.to - The end of the port range specified in the entry.
-	//   - entry.protocol - The protocol specified in the entry ( tcp | udp | icmp
-	//     or a protocol number).
+	//   - entry.port-range.to - The end of the port range specified in the
+	//     entry.
+	//   - entry.protocol - The protocol specified in the entry ( tcp | udp |
+	//     icmp or a protocol number).
 	//   - entry.rule-action - Allows or denies the matching traffic ( allow |
 	//     deny).
-	//   - entry.egress - A Boolean that indicates the type of rule. Specify true
-	//     for egress rules, or false for ingress rules.
-	//   - entry.rule-number - The number of an entry (in other words, rule) in the
-	//     set of ACL entries.
+	//   - entry.egress - A Boolean that indicates the type of rule. Specify
+	//     true for egress rules, or false for ingress rules.
+	//   - entry.rule-number - The number of an entry (in other words, rule) in
+	//     the set of ACL entries.
 	//   - network-acl-id - The ID of the network ACL.
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
 	//     network ACL.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC for the network ACL.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkAclsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeNetworkAclsInput) Validate() error {
 	return nil
 }
@@ -75,7 +78,7 @@ type DescribeNetworkAclsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkAclsAPIClient is a client that can call DescribeNetworkAcls, the operation boto3's describe_network_acls paginator pages through.
+// DescribeNetworkAclsAPIClient is a client that can call DescribeNetworkAcls.
 //
 // See [DescribeNetworkAcls in the AWS API documentation].
 //
@@ -119,19 +122,22 @@ func describeNetworkAclsItems(out *DescribeNetworkAclsOutput) []NetworkAcl {
 	return out.NetworkAcls
 }
 
-// DescribeNetworkAclsPaginator pages through DescribeNetworkAcls the way boto3's describe_network_acls paginator does.
+// DescribeNetworkAclsPaginator pages through the results of DescribeNetworkAcls
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_acls.
+// [DescribeNetworkAclsAPIClient.DescribeNetworkAcls].
 //
-// Each page is a *DescribeNetworkAclsOutput; Items yields the elements of NetworkAcls across pages.
+// Each page is a *DescribeNetworkAclsOutput; Items yields the elements of
+// NetworkAcls across pages.
 type DescribeNetworkAclsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkAclsPaginator returns a paginator over DescribeNetworkAcls, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkAclsPaginator returns a paginator over DescribeNetworkAcls,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeNetworkAclsPaginator(client DescribeNetworkAclsAPIClient, in *DescribeNetworkAclsInput, optFns ...func(*paginate.Options)) *DescribeNetworkAclsPaginator {
 	var input DescribeNetworkAclsInput
 	if in != nil {
@@ -147,19 +153,22 @@ func NewDescribeNetworkAclsPaginator(client DescribeNetworkAclsAPIClient, in *De
 	return &DescribeNetworkAclsPaginator{paginateimpl.New(describeNetworkAclsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkAclsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkAclsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkAclsPaginator) NextPage(ctx context.Context) (*DescribeNetworkAclsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -168,7 +177,8 @@ func (p *DescribeNetworkAclsPaginator) NextPage(ctx context.Context) (*DescribeN
 	return page.(*DescribeNetworkAclsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkAclsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkAclsOutput, error] {
 	return func(yield func(*DescribeNetworkAclsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -180,7 +190,8 @@ func (p *DescribeNetworkAclsPaginator) Pages(ctx context.Context) iter.Seq2[*Des
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkAclsPaginator) Items(ctx context.Context) iter.Seq2[NetworkAcl, error] {
 	return func(yield func(NetworkAcl, error) bool) {
 		for p.HasMorePages() {
@@ -200,19 +211,23 @@ func (p *DescribeNetworkAclsPaginator) Items(ctx context.Context) iter.Seq2[Netw
 	}
 }
 
-// DescribeNetworkAclsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeNetworkAclsFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeNetworkAclsFilterName string
 
 const (
-	// DescribeNetworkAclsFilterNameAssociationAssociationId is the filter name "association.association-id".
+	// DescribeNetworkAclsFilterNameAssociationAssociationId is the filter name
+	// "association.association-id".
 	//
 	// The ID of an association ID for the ACL.
 	DescribeNetworkAclsFilterNameAssociationAssociationId DescribeNetworkAclsFilterName = "association.association-id"
-	// DescribeNetworkAclsFilterNameAssociationNetworkAclId is the filter name "association.network-acl-id".
+	// DescribeNetworkAclsFilterNameAssociationNetworkAclId is the filter name
+	// "association.network-acl-id".
 	//
 	// The ID of the network ACL involved in the association.
 	DescribeNetworkAclsFilterNameAssociationNetworkAclId DescribeNetworkAclsFilterName = "association.network-acl-id"
-	// DescribeNetworkAclsFilterNameAssociationSubnetId is the filter name "association.subnet-id".
+	// DescribeNetworkAclsFilterNameAssociationSubnetId is the filter name
+	// "association.subnet-id".
 	//
 	// The ID of the subnet involved in the association.
 	DescribeNetworkAclsFilterNameAssociationSubnetId DescribeNetworkAclsFilterName = "association.subnet-id"
@@ -224,44 +239,55 @@ const (
 	//
 	// The IPv4 CIDR range specified in the entry.
 	DescribeNetworkAclsFilterNameEntryCidr DescribeNetworkAclsFilterName = "entry.cidr"
-	// DescribeNetworkAclsFilterNameEntryIcmpCode is the filter name "entry.icmp.code".
+	// DescribeNetworkAclsFilterNameEntryIcmpCode is the filter name
+	// "entry.icmp.code".
 	//
 	// The ICMP code specified in the entry, if any.
 	DescribeNetworkAclsFilterNameEntryIcmpCode DescribeNetworkAclsFilterName = "entry.icmp.code"
-	// DescribeNetworkAclsFilterNameEntryIcmpType is the filter name "entry.icmp.type".
+	// DescribeNetworkAclsFilterNameEntryIcmpType is the filter name
+	// "entry.icmp.type".
 	//
 	// The ICMP type specified in the entry, if any.
 	DescribeNetworkAclsFilterNameEntryIcmpType DescribeNetworkAclsFilterName = "entry.icmp.type"
-	// DescribeNetworkAclsFilterNameEntryIpv6Cidr is the filter name "entry.ipv6-cidr".
+	// DescribeNetworkAclsFilterNameEntryIpv6Cidr is the filter name
+	// "entry.ipv6-cidr".
 	//
 	// The IPv6 CIDR range specified in the entry.
 	DescribeNetworkAclsFilterNameEntryIpv6Cidr DescribeNetworkAclsFilterName = "entry.ipv6-cidr"
-	// DescribeNetworkAclsFilterNameEntryPortRangeFrom is the filter name "entry.port-range.from".
+	// DescribeNetworkAclsFilterNameEntryPortRangeFrom is the filter name
+	// "entry.port-range.from".
 	//
 	// The start of the port range specified in the entry.
 	DescribeNetworkAclsFilterNameEntryPortRangeFrom DescribeNetworkAclsFilterName = "entry.port-range.from"
-	// DescribeNetworkAclsFilterNameEntryPortRangeTo is the filter name "entry.port-range.to".
+	// DescribeNetworkAclsFilterNameEntryPortRangeTo is the filter name
+	// "entry.port-range.to".
 	//
 	// The end of the port range specified in the entry.
 	DescribeNetworkAclsFilterNameEntryPortRangeTo DescribeNetworkAclsFilterName = "entry.port-range.to"
-	// DescribeNetworkAclsFilterNameEntryProtocol is the filter name "entry.protocol".
+	// DescribeNetworkAclsFilterNameEntryProtocol is the filter name
+	// "entry.protocol".
 	//
-	// The protocol specified in the entry ( tcp | udp | icmp or a protocol number).
+	// The protocol specified in the entry ( tcp | udp | icmp or a protocol
+	// number).
 	DescribeNetworkAclsFilterNameEntryProtocol DescribeNetworkAclsFilterName = "entry.protocol"
-	// DescribeNetworkAclsFilterNameEntryRuleAction is the filter name "entry.rule-action".
+	// DescribeNetworkAclsFilterNameEntryRuleAction is the filter name
+	// "entry.rule-action".
 	//
 	// Allows or denies the matching traffic ( allow | deny).
 	DescribeNetworkAclsFilterNameEntryRuleAction DescribeNetworkAclsFilterName = "entry.rule-action"
-	// DescribeNetworkAclsFilterNameEntryEgress is the filter name "entry.egress".
+	// DescribeNetworkAclsFilterNameEntryEgress is the filter name
+	// "entry.egress".
 	//
-	// A Boolean that indicates the type of rule. Specify true for egress rules, or
-	// false for ingress rules.
+	// A Boolean that indicates the type of rule. Specify true for egress rules,
+	// or false for ingress rules.
 	DescribeNetworkAclsFilterNameEntryEgress DescribeNetworkAclsFilterName = "entry.egress"
-	// DescribeNetworkAclsFilterNameEntryRuleNumber is the filter name "entry.rule-number".
+	// DescribeNetworkAclsFilterNameEntryRuleNumber is the filter name
+	// "entry.rule-number".
 	//
 	// The number of an entry (in other words, rule) in the set of ACL entries.
 	DescribeNetworkAclsFilterNameEntryRuleNumber DescribeNetworkAclsFilterName = "entry.rule-number"
-	// DescribeNetworkAclsFilterNameNetworkAclId is the filter name "network-acl-id".
+	// DescribeNetworkAclsFilterNameNetworkAclId is the filter name
+	// "network-acl-id".
 	//
 	// The ID of the network ACL.
 	DescribeNetworkAclsFilterNameNetworkAclId DescribeNetworkAclsFilterName = "network-acl-id"
@@ -271,15 +297,17 @@ const (
 	DescribeNetworkAclsFilterNameOwnerId DescribeNetworkAclsFilterName = "owner-id"
 	// DescribeNetworkAclsFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeNetworkAclsFilterNameTag DescribeNetworkAclsFilterName = "tag"
 	// DescribeNetworkAclsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeNetworkAclsFilterNameTagKey DescribeNetworkAclsFilterName = "tag-key"
 	// DescribeNetworkAclsFilterNameVpcId is the filter name "vpc-id".
 	//

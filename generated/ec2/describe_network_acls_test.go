@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeNetworkAclsFake serves pages of DescribeNetworkAcls from memory; page i's token is "page-i".
+// describeNetworkAclsFake serves pages of DescribeNetworkAcls from memory; page
+// i's token is "page-i".
 type describeNetworkAclsFake struct {
 	pages  []*DescribeNetworkAclsOutput
 	calls  []DescribeNetworkAclsInput
@@ -38,7 +39,8 @@ func (c *describeNetworkAclsFake) DescribeNetworkAcls(ctx context.Context, in *D
 	return &out, nil
 }
 
-// newDescribeNetworkAclsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkAclsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeNetworkAclsFake(sizes ...int) (*describeNetworkAclsFake, []string) {
 	c := &describeNetworkAclsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeNetworkAclsFake(sizes ...int) (*describeNetworkAclsFake, []strin
 	return c, want
 }
 
-// collectDescribeNetworkAcls pages through p and returns the markers of its items.
+// collectDescribeNetworkAcls pages through p and returns the markers of its
+// items.
 func collectDescribeNetworkAcls(t *testing.T, p *DescribeNetworkAclsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeNetworkAcls(t *testing.T, p *DescribeNetworkAclsPaginator) [
 	return got
 }
 
-// validDescribeNetworkAclsInput returns an input with every required member set.
+// validDescribeNetworkAclsInput returns an input with every required member
+// set.
 func validDescribeNetworkAclsInput() *DescribeNetworkAclsInput {
 	return &DescribeNetworkAclsInput{}
 }

@@ -19,27 +19,29 @@ type DescribeNetworkInsightsAccessScopeAnalysesInput struct {
 	NetworkInsightsAccessScopeAnalysisIds []string `json:"NetworkInsightsAccessScopeAnalysisIds,omitempty"`
 	// The ID of the Network Access Scope.
 	NetworkInsightsAccessScopeId string `json:"NetworkInsightsAccessScopeId,omitempty"`
-	// Filters the results based on the start time. The analysis must have started
-	// on or after this time.
+	// Filters the results based on the start time. The analysis must have
+	// started on or after this time.
 	AnalysisStartTimeBegin *time.Time `json:"AnalysisStartTimeBegin,omitempty"`
-	// Filters the results based on the start time. The analysis must have started
-	// on or before this time.
+	// Filters the results based on the start time. The analysis must have
+	// started on or before this time.
 	AnalysisStartTimeEnd *time.Time `json:"AnalysisStartTimeEnd,omitempty"`
 	// There are no supported filters.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s DescribeNetworkInsightsAccessScopeAnalysesInput) MarshalJSON() ([]byte, error) {
 	type plain DescribeNetworkInsightsAccessScopeAnalysesInput
 	return json.Marshal(struct {
@@ -53,7 +55,9 @@ func (s DescribeNetworkInsightsAccessScopeAnalysesInput) MarshalJSON() ([]byte, 
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *DescribeNetworkInsightsAccessScopeAnalysesInput) UnmarshalJSON(b []byte) error {
 	type plain DescribeNetworkInsightsAccessScopeAnalysesInput
 	v := struct {
@@ -73,7 +77,9 @@ func (s *DescribeNetworkInsightsAccessScopeAnalysesInput) UnmarshalJSON(b []byte
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkInsightsAccessScopeAnalysesInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeNetworkInsightsAccessScopeAnalysesInput) Validate() error {
 	return nil
 }
@@ -87,7 +93,8 @@ type DescribeNetworkInsightsAccessScopeAnalysesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkInsightsAccessScopeAnalysesAPIClient is a client that can call DescribeNetworkInsightsAccessScopeAnalyses, the operation boto3's describe_network_insights_access_scope_analyses paginator pages through.
+// DescribeNetworkInsightsAccessScopeAnalysesAPIClient is a client that can call
+// DescribeNetworkInsightsAccessScopeAnalyses.
 //
 // See [DescribeNetworkInsightsAccessScopeAnalyses in the AWS API
 // documentation].
@@ -127,24 +134,29 @@ var describeNetworkInsightsAccessScopeAnalysesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeNetworkInsightsAccessScopeAnalysesItems returns the items of a DescribeNetworkInsightsAccessScopeAnalyses page.
+// describeNetworkInsightsAccessScopeAnalysesItems returns the items of a
+// DescribeNetworkInsightsAccessScopeAnalyses page.
 func describeNetworkInsightsAccessScopeAnalysesItems(out *DescribeNetworkInsightsAccessScopeAnalysesOutput) []NetworkInsightsAccessScopeAnalyse {
 	return out.NetworkInsightsAccessScopeAnalyses
 }
 
-// DescribeNetworkInsightsAccessScopeAnalysesPaginator pages through DescribeNetworkInsightsAccessScopeAnalyses the way boto3's describe_network_insights_access_scope_analyses paginator does.
+// DescribeNetworkInsightsAccessScopeAnalysesPaginator pages through the results
+// of DescribeNetworkInsightsAccessScopeAnalyses as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_insights_access_scope_analyses.
+// [DescribeNetworkInsightsAccessScopeAnalysesAPIClient.DescribeNetworkInsightsAccessScopeAnalyses].
 //
-// Each page is a *DescribeNetworkInsightsAccessScopeAnalysesOutput; Items yields the elements of NetworkInsightsAccessScopeAnalyses across pages.
+// Each page is a *DescribeNetworkInsightsAccessScopeAnalysesOutput; Items
+// yields the elements of NetworkInsightsAccessScopeAnalyses across pages.
 type DescribeNetworkInsightsAccessScopeAnalysesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkInsightsAccessScopeAnalysesPaginator returns a paginator over DescribeNetworkInsightsAccessScopeAnalyses, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkInsightsAccessScopeAnalysesPaginator returns a paginator
+// over DescribeNetworkInsightsAccessScopeAnalyses, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(client DescribeNetworkInsightsAccessScopeAnalysesAPIClient, in *DescribeNetworkInsightsAccessScopeAnalysesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsAccessScopeAnalysesPaginator {
 	var input DescribeNetworkInsightsAccessScopeAnalysesInput
 	if in != nil {
@@ -160,19 +172,22 @@ func NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(client DescribeNetwo
 	return &DescribeNetworkInsightsAccessScopeAnalysesPaginator{paginateimpl.New(describeNetworkInsightsAccessScopeAnalysesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -181,7 +196,8 @@ func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) NextPage(ctx conte
 	return page.(*DescribeNetworkInsightsAccessScopeAnalysesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsAccessScopeAnalysesOutput, error] {
 	return func(yield func(*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -193,7 +209,8 @@ func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) Pages(ctx context.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsAccessScopeAnalyse, error] {
 	return func(yield func(NetworkInsightsAccessScopeAnalyse, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeNetworkInsightsAccessScopeAnalysesFake serves pages of DescribeNetworkInsightsAccessScopeAnalyses from memory; page i's token is "page-i".
+// describeNetworkInsightsAccessScopeAnalysesFake serves pages of
+// DescribeNetworkInsightsAccessScopeAnalyses from memory; page i's token is
+// "page-i".
 type describeNetworkInsightsAccessScopeAnalysesFake struct {
 	pages  []*DescribeNetworkInsightsAccessScopeAnalysesOutput
 	calls  []DescribeNetworkInsightsAccessScopeAnalysesInput
@@ -39,7 +41,8 @@ func (c *describeNetworkInsightsAccessScopeAnalysesFake) DescribeNetworkInsights
 	return &out, nil
 }
 
-// newDescribeNetworkInsightsAccessScopeAnalysesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkInsightsAccessScopeAnalysesFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeNetworkInsightsAccessScopeAnalysesFake(sizes ...int) (*describeNetworkInsightsAccessScopeAnalysesFake, []string) {
 	c := &describeNetworkInsightsAccessScopeAnalysesFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeNetworkInsightsAccessScopeAnalysesFake(sizes ...int) (*describeN
 	return c, want
 }
 
-// collectDescribeNetworkInsightsAccessScopeAnalyses pages through p and returns the markers of its items.
+// collectDescribeNetworkInsightsAccessScopeAnalyses pages through p and returns
+// the markers of its items.
 func collectDescribeNetworkInsightsAccessScopeAnalyses(t *testing.T, p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeNetworkInsightsAccessScopeAnalyses(t *testing.T, p *Describe
 	return got
 }
 
-// validDescribeNetworkInsightsAccessScopeAnalysesInput returns an input with every required member set.
+// validDescribeNetworkInsightsAccessScopeAnalysesInput returns an input with
+// every required member set.
 func validDescribeNetworkInsightsAccessScopeAnalysesInput() *DescribeNetworkInsightsAccessScopeAnalysesInput {
 	return &DescribeNetworkInsightsAccessScopeAnalysesInput{}
 }

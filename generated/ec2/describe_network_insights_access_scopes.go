@@ -18,18 +18,20 @@ type DescribeNetworkInsightsAccessScopesInput struct {
 	// There are no supported filters.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkInsightsAccessScopesInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeNetworkInsightsAccessScopesInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeNetworkInsightsAccessScopesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkInsightsAccessScopesAPIClient is a client that can call DescribeNetworkInsightsAccessScopes, the operation boto3's describe_network_insights_access_scopes paginator pages through.
+// DescribeNetworkInsightsAccessScopesAPIClient is a client that can call
+// DescribeNetworkInsightsAccessScopes.
 //
 // See [DescribeNetworkInsightsAccessScopes in the AWS API documentation].
 //
@@ -82,24 +85,28 @@ var describeNetworkInsightsAccessScopesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeNetworkInsightsAccessScopesItems returns the items of a DescribeNetworkInsightsAccessScopes page.
+// describeNetworkInsightsAccessScopesItems returns the items of a
+// DescribeNetworkInsightsAccessScopes page.
 func describeNetworkInsightsAccessScopesItems(out *DescribeNetworkInsightsAccessScopesOutput) []NetworkInsightsAccessScope {
 	return out.NetworkInsightsAccessScopes
 }
 
-// DescribeNetworkInsightsAccessScopesPaginator pages through DescribeNetworkInsightsAccessScopes the way boto3's describe_network_insights_access_scopes paginator does.
+// DescribeNetworkInsightsAccessScopesPaginator pages through the results of
+// DescribeNetworkInsightsAccessScopes as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_insights_access_scopes.
+// [DescribeNetworkInsightsAccessScopesAPIClient.DescribeNetworkInsightsAccessScopes].
 //
-// Each page is a *DescribeNetworkInsightsAccessScopesOutput; Items yields the elements of NetworkInsightsAccessScopes across pages.
+// Each page is a *DescribeNetworkInsightsAccessScopesOutput; Items yields the
+// elements of NetworkInsightsAccessScopes across pages.
 type DescribeNetworkInsightsAccessScopesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkInsightsAccessScopesPaginator returns a paginator over DescribeNetworkInsightsAccessScopes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkInsightsAccessScopesPaginator returns a paginator over
+// DescribeNetworkInsightsAccessScopes, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsAccessScopesPaginator(client DescribeNetworkInsightsAccessScopesAPIClient, in *DescribeNetworkInsightsAccessScopesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsAccessScopesPaginator {
 	var input DescribeNetworkInsightsAccessScopesInput
 	if in != nil {
@@ -115,19 +122,22 @@ func NewDescribeNetworkInsightsAccessScopesPaginator(client DescribeNetworkInsig
 	return &DescribeNetworkInsightsAccessScopesPaginator{paginateimpl.New(describeNetworkInsightsAccessScopesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkInsightsAccessScopesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkInsightsAccessScopesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsAccessScopesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAccessScopesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +146,8 @@ func (p *DescribeNetworkInsightsAccessScopesPaginator) NextPage(ctx context.Cont
 	return page.(*DescribeNetworkInsightsAccessScopesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkInsightsAccessScopesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsAccessScopesOutput, error] {
 	return func(yield func(*DescribeNetworkInsightsAccessScopesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +159,8 @@ func (p *DescribeNetworkInsightsAccessScopesPaginator) Pages(ctx context.Context
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkInsightsAccessScopesPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsAccessScope, error] {
 	return func(yield func(NetworkInsightsAccessScope, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeNetworkInsightsAccessScopesFake serves pages of DescribeNetworkInsightsAccessScopes from memory; page i's token is "page-i".
+// describeNetworkInsightsAccessScopesFake serves pages of
+// DescribeNetworkInsightsAccessScopes from memory; page i's token is "page-i".
 type describeNetworkInsightsAccessScopesFake struct {
 	pages  []*DescribeNetworkInsightsAccessScopesOutput
 	calls  []DescribeNetworkInsightsAccessScopesInput
@@ -39,7 +40,8 @@ func (c *describeNetworkInsightsAccessScopesFake) DescribeNetworkInsightsAccessS
 	return &out, nil
 }
 
-// newDescribeNetworkInsightsAccessScopesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkInsightsAccessScopesFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeNetworkInsightsAccessScopesFake(sizes ...int) (*describeNetworkInsightsAccessScopesFake, []string) {
 	c := &describeNetworkInsightsAccessScopesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeNetworkInsightsAccessScopesFake(sizes ...int) (*describeNetworkI
 	return c, want
 }
 
-// collectDescribeNetworkInsightsAccessScopes pages through p and returns the markers of its items.
+// collectDescribeNetworkInsightsAccessScopes pages through p and returns the
+// markers of its items.
 func collectDescribeNetworkInsightsAccessScopes(t *testing.T, p *DescribeNetworkInsightsAccessScopesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeNetworkInsightsAccessScopes(t *testing.T, p *DescribeNetwork
 	return got
 }
 
-// validDescribeNetworkInsightsAccessScopesInput returns an input with every required member set.
+// validDescribeNetworkInsightsAccessScopesInput returns an input with every
+// required member set.
 func validDescribeNetworkInsightsAccessScopesInput() *DescribeNetworkInsightsAccessScopesInput {
 	return &DescribeNetworkInsightsAccessScopesInput{}
 }

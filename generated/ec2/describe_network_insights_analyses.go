@@ -15,8 +15,8 @@ import (
 // DescribeNetworkInsightsAnalysesInput is the input of
 // DescribeNetworkInsightsAnalyses.
 type DescribeNetworkInsightsAnalysesInput struct {
-	// The ID of the network insights analyses. You must specify either analysis IDs
-	// or a path ID.
+	// The ID of the network insights analyses. You must specify either analysis
+	// IDs or a path ID.
 	NetworkInsightsAnalysisIds []string `json:"NetworkInsightsAnalysisIds,omitempty"`
 	// The ID of the path. You must specify either a path ID or analysis IDs.
 	NetworkInsightsPathId string `json:"NetworkInsightsPathId,omitempty"`
@@ -26,23 +26,25 @@ type DescribeNetworkInsightsAnalysesInput struct {
 	AnalysisEndTime *time.Time `json:"AnalysisEndTime,omitempty"`
 	// The filters. The following are the possible values:
 	//
-	//   - path-found - A Boolean value that indicates whether a feasible path is
-	//     found.
+	//   - path-found - A Boolean value that indicates whether a feasible path
+	//     is found.
 	//   - status - The status of the analysis (running | succeeded | failed).
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s DescribeNetworkInsightsAnalysesInput) MarshalJSON() ([]byte, error) {
 	type plain DescribeNetworkInsightsAnalysesInput
 	return json.Marshal(struct {
@@ -56,7 +58,9 @@ func (s DescribeNetworkInsightsAnalysesInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *DescribeNetworkInsightsAnalysesInput) UnmarshalJSON(b []byte) error {
 	type plain DescribeNetworkInsightsAnalysesInput
 	v := struct {
@@ -76,7 +80,9 @@ func (s *DescribeNetworkInsightsAnalysesInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkInsightsAnalysesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeNetworkInsightsAnalysesInput) Validate() error {
 	return nil
 }
@@ -89,7 +95,8 @@ type DescribeNetworkInsightsAnalysesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkInsightsAnalysesAPIClient is a client that can call DescribeNetworkInsightsAnalyses, the operation boto3's describe_network_insights_analyses paginator pages through.
+// DescribeNetworkInsightsAnalysesAPIClient is a client that can call
+// DescribeNetworkInsightsAnalyses.
 //
 // See [DescribeNetworkInsightsAnalyses in the AWS API documentation].
 //
@@ -128,24 +135,28 @@ var describeNetworkInsightsAnalysesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeNetworkInsightsAnalysesItems returns the items of a DescribeNetworkInsightsAnalyses page.
+// describeNetworkInsightsAnalysesItems returns the items of a
+// DescribeNetworkInsightsAnalyses page.
 func describeNetworkInsightsAnalysesItems(out *DescribeNetworkInsightsAnalysesOutput) []NetworkInsightsAnalyse {
 	return out.NetworkInsightsAnalyses
 }
 
-// DescribeNetworkInsightsAnalysesPaginator pages through DescribeNetworkInsightsAnalyses the way boto3's describe_network_insights_analyses paginator does.
+// DescribeNetworkInsightsAnalysesPaginator pages through the results of
+// DescribeNetworkInsightsAnalyses as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_insights_analyses.
+// [DescribeNetworkInsightsAnalysesAPIClient.DescribeNetworkInsightsAnalyses].
 //
-// Each page is a *DescribeNetworkInsightsAnalysesOutput; Items yields the elements of NetworkInsightsAnalyses across pages.
+// Each page is a *DescribeNetworkInsightsAnalysesOutput; Items yields the
+// elements of NetworkInsightsAnalyses across pages.
 type DescribeNetworkInsightsAnalysesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkInsightsAnalysesPaginator returns a paginator over DescribeNetworkInsightsAnalyses, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkInsightsAnalysesPaginator returns a paginator over
+// DescribeNetworkInsightsAnalyses, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsAnalysesPaginator(client DescribeNetworkInsightsAnalysesAPIClient, in *DescribeNetworkInsightsAnalysesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsAnalysesPaginator {
 	var input DescribeNetworkInsightsAnalysesInput
 	if in != nil {
@@ -161,19 +172,22 @@ func NewDescribeNetworkInsightsAnalysesPaginator(client DescribeNetworkInsightsA
 	return &DescribeNetworkInsightsAnalysesPaginator{paginateimpl.New(describeNetworkInsightsAnalysesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkInsightsAnalysesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkInsightsAnalysesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsAnalysesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsAnalysesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -182,7 +196,8 @@ func (p *DescribeNetworkInsightsAnalysesPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeNetworkInsightsAnalysesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkInsightsAnalysesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsAnalysesOutput, error] {
 	return func(yield func(*DescribeNetworkInsightsAnalysesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -194,7 +209,8 @@ func (p *DescribeNetworkInsightsAnalysesPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkInsightsAnalysesPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsAnalyse, error] {
 	return func(yield func(NetworkInsightsAnalyse, error) bool) {
 		for p.HasMorePages() {
@@ -214,15 +230,19 @@ func (p *DescribeNetworkInsightsAnalysesPaginator) Items(ctx context.Context) it
 	}
 }
 
-// DescribeNetworkInsightsAnalysesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeNetworkInsightsAnalysesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeNetworkInsightsAnalysesFilterName string
 
 const (
-	// DescribeNetworkInsightsAnalysesFilterNamePathFound is the filter name "path-found".
+	// DescribeNetworkInsightsAnalysesFilterNamePathFound is the filter name
+	// "path-found".
 	//
 	// A Boolean value that indicates whether a feasible path is found.
 	DescribeNetworkInsightsAnalysesFilterNamePathFound DescribeNetworkInsightsAnalysesFilterName = "path-found"
-	// DescribeNetworkInsightsAnalysesFilterNameStatus is the filter name "status".
+	// DescribeNetworkInsightsAnalysesFilterNameStatus is the filter name
+	// "status".
 	//
 	// The status of the analysis (running | succeeded | failed).
 	DescribeNetworkInsightsAnalysesFilterNameStatus DescribeNetworkInsightsAnalysesFilterName = "status"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeNetworkInsightsAnalysesFake serves pages of DescribeNetworkInsightsAnalyses from memory; page i's token is "page-i".
+// describeNetworkInsightsAnalysesFake serves pages of
+// DescribeNetworkInsightsAnalyses from memory; page i's token is "page-i".
 type describeNetworkInsightsAnalysesFake struct {
 	pages  []*DescribeNetworkInsightsAnalysesOutput
 	calls  []DescribeNetworkInsightsAnalysesInput
@@ -39,7 +40,8 @@ func (c *describeNetworkInsightsAnalysesFake) DescribeNetworkInsightsAnalyses(ct
 	return &out, nil
 }
 
-// newDescribeNetworkInsightsAnalysesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkInsightsAnalysesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeNetworkInsightsAnalysesFake(sizes ...int) (*describeNetworkInsightsAnalysesFake, []string) {
 	c := &describeNetworkInsightsAnalysesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeNetworkInsightsAnalysesFake(sizes ...int) (*describeNetworkInsig
 	return c, want
 }
 
-// collectDescribeNetworkInsightsAnalyses pages through p and returns the markers of its items.
+// collectDescribeNetworkInsightsAnalyses pages through p and returns the
+// markers of its items.
 func collectDescribeNetworkInsightsAnalyses(t *testing.T, p *DescribeNetworkInsightsAnalysesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeNetworkInsightsAnalyses(t *testing.T, p *DescribeNetworkInsi
 	return got
 }
 
-// validDescribeNetworkInsightsAnalysesInput returns an input with every required member set.
+// validDescribeNetworkInsightsAnalysesInput returns an input with every
+// required member set.
 func validDescribeNetworkInsightsAnalysesInput() *DescribeNetworkInsightsAnalysesInput {
 	return &DescribeNetworkInsightsAnalysesInput{}
 }

@@ -18,36 +18,40 @@ type DescribeNetworkInsightsPathsInput struct {
 	// The filters. The following are the possible values:
 	//
 	//   - destination - The ID of the resource.
-	//   - filter-at-source.source-address - The source IPv4 address at the source.
-	//   - filter-at-source.source-port-range - The source port range at the source.
-	//   - filter-at-source.destination-address - The destination IPv4 address at
-	//     the source.
-	//   - filter-at-source.destination-port-range - The destination port range at
-	//     the source.
+	//   - filter-at-source.source-address - The source IPv4 address at the
+	//     source.
+	//   - filter-at-source.source-port-range - The source port range at the
+	//     source.
+	//   - filter-at-source.destination-address - The destination IPv4 address
+	//     at the source.
+	//   - filter-at-source.destination-port-range - The destination port range
+	//     at the source.
 	//   - filter-at-destination.source-address - The source IPv4 address at the
 	//     destination.
-	//   - filter-at-destination.source-port-range - The source port range at the
-	//     destination.
-	//   - filter-at-destination.destination-address - The destination IPv4 address
-	//     at the destination.
-	//   - filter-at-destination.destination-port-range - The destination port range
-	//     at the destination.
+	//   - filter-at-destination.source-port-range - The source port range at
+	//     the destination.
+	//   - filter-at-destination.destination-address - The destination IPv4
+	//     address at the destination.
+	//   - filter-at-destination.destination-port-range - The destination port
+	//     range at the destination.
 	//   - protocol - The protocol.
 	//   - source - The ID of the resource.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkInsightsPathsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeNetworkInsightsPathsInput) Validate() error {
 	return nil
 }
@@ -61,7 +65,8 @@ type DescribeNetworkInsightsPathsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkInsightsPathsAPIClient is a client that can call DescribeNetworkInsightsPaths, the operation boto3's describe_network_insights_paths paginator pages through.
+// DescribeNetworkInsightsPathsAPIClient is a client that can call
+// DescribeNetworkInsightsPaths.
 //
 // See [DescribeNetworkInsightsPaths in the AWS API documentation].
 //
@@ -100,24 +105,28 @@ var describeNetworkInsightsPathsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeNetworkInsightsPathsItems returns the items of a DescribeNetworkInsightsPaths page.
+// describeNetworkInsightsPathsItems returns the items of a
+// DescribeNetworkInsightsPaths page.
 func describeNetworkInsightsPathsItems(out *DescribeNetworkInsightsPathsOutput) []NetworkInsightsPath {
 	return out.NetworkInsightsPaths
 }
 
-// DescribeNetworkInsightsPathsPaginator pages through DescribeNetworkInsightsPaths the way boto3's describe_network_insights_paths paginator does.
+// DescribeNetworkInsightsPathsPaginator pages through the results of
+// DescribeNetworkInsightsPaths as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_insights_paths.
+// [DescribeNetworkInsightsPathsAPIClient.DescribeNetworkInsightsPaths].
 //
-// Each page is a *DescribeNetworkInsightsPathsOutput; Items yields the elements of NetworkInsightsPaths across pages.
+// Each page is a *DescribeNetworkInsightsPathsOutput; Items yields the elements
+// of NetworkInsightsPaths across pages.
 type DescribeNetworkInsightsPathsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkInsightsPathsPaginator returns a paginator over DescribeNetworkInsightsPaths, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkInsightsPathsPaginator returns a paginator over
+// DescribeNetworkInsightsPaths, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeNetworkInsightsPathsPaginator(client DescribeNetworkInsightsPathsAPIClient, in *DescribeNetworkInsightsPathsInput, optFns ...func(*paginate.Options)) *DescribeNetworkInsightsPathsPaginator {
 	var input DescribeNetworkInsightsPathsInput
 	if in != nil {
@@ -133,19 +142,22 @@ func NewDescribeNetworkInsightsPathsPaginator(client DescribeNetworkInsightsPath
 	return &DescribeNetworkInsightsPathsPaginator{paginateimpl.New(describeNetworkInsightsPathsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkInsightsPathsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkInsightsPathsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkInsightsPathsPaginator) NextPage(ctx context.Context) (*DescribeNetworkInsightsPathsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -154,7 +166,8 @@ func (p *DescribeNetworkInsightsPathsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeNetworkInsightsPathsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkInsightsPathsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInsightsPathsOutput, error] {
 	return func(yield func(*DescribeNetworkInsightsPathsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -166,7 +179,8 @@ func (p *DescribeNetworkInsightsPathsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkInsightsPathsPaginator) Items(ctx context.Context) iter.Seq2[NetworkInsightsPath, error] {
 	return func(yield func(NetworkInsightsPath, error) bool) {
 		for p.HasMorePages() {
@@ -186,47 +200,59 @@ func (p *DescribeNetworkInsightsPathsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeNetworkInsightsPathsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeNetworkInsightsPathsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeNetworkInsightsPathsFilterName string
 
 const (
-	// DescribeNetworkInsightsPathsFilterNameDestination is the filter name "destination".
+	// DescribeNetworkInsightsPathsFilterNameDestination is the filter name
+	// "destination".
 	//
 	// The ID of the resource.
 	DescribeNetworkInsightsPathsFilterNameDestination DescribeNetworkInsightsPathsFilterName = "destination"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceSourceAddress is the filter name "filter-at-source.source-address".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceSourceAddress is the
+	// filter name "filter-at-source.source-address".
 	//
 	// The source IPv4 address at the source.
 	DescribeNetworkInsightsPathsFilterNameFilterAtSourceSourceAddress DescribeNetworkInsightsPathsFilterName = "filter-at-source.source-address"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceSourcePortRange is the filter name "filter-at-source.source-port-range".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceSourcePortRange is
+	// the filter name "filter-at-source.source-port-range".
 	//
 	// The source port range at the source.
 	DescribeNetworkInsightsPathsFilterNameFilterAtSourceSourcePortRange DescribeNetworkInsightsPathsFilterName = "filter-at-source.source-port-range"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceDestinationAddress is the filter name "filter-at-source.destination-address".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceDestinationAddress is
+	// the filter name "filter-at-source.destination-address".
 	//
 	// The destination IPv4 address at the source.
 	DescribeNetworkInsightsPathsFilterNameFilterAtSourceDestinationAddress DescribeNetworkInsightsPathsFilterName = "filter-at-source.destination-address"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceDestinationPortRange is the filter name "filter-at-source.destination-port-range".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtSourceDestinationPortRange
+	// is the filter name "filter-at-source.destination-port-range".
 	//
 	// The destination port range at the source.
 	DescribeNetworkInsightsPathsFilterNameFilterAtSourceDestinationPortRange DescribeNetworkInsightsPathsFilterName = "filter-at-source.destination-port-range"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationSourceAddress is the filter name "filter-at-destination.source-address".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationSourceAddress is
+	// the filter name "filter-at-destination.source-address".
 	//
 	// The source IPv4 address at the destination.
 	DescribeNetworkInsightsPathsFilterNameFilterAtDestinationSourceAddress DescribeNetworkInsightsPathsFilterName = "filter-at-destination.source-address"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationSourcePortRange is the filter name "filter-at-destination.source-port-range".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationSourcePortRange
+	// is the filter name "filter-at-destination.source-port-range".
 	//
 	// The source port range at the destination.
 	DescribeNetworkInsightsPathsFilterNameFilterAtDestinationSourcePortRange DescribeNetworkInsightsPathsFilterName = "filter-at-destination.source-port-range"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationDestinationAddress is the filter name "filter-at-destination.destination-address".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationDestinationAddress
+	// is the filter name "filter-at-destination.destination-address".
 	//
 	// The destination IPv4 address at the destination.
 	DescribeNetworkInsightsPathsFilterNameFilterAtDestinationDestinationAddress DescribeNetworkInsightsPathsFilterName = "filter-at-destination.destination-address"
-	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationDestinationPortRange is the filter name "filter-at-destination.destination-port-range".
+	// DescribeNetworkInsightsPathsFilterNameFilterAtDestinationDestinationPortRange
+	// is the filter name "filter-at-destination.destination-port-range".
 	//
 	// The destination port range at the destination.
 	DescribeNetworkInsightsPathsFilterNameFilterAtDestinationDestinationPortRange DescribeNetworkInsightsPathsFilterName = "filter-at-destination.destination-port-range"
-	// DescribeNetworkInsightsPathsFilterNameProtocol is the filter name "protocol".
+	// DescribeNetworkInsightsPathsFilterNameProtocol is the filter name
+	// "protocol".
 	//
 	// The protocol.
 	DescribeNetworkInsightsPathsFilterNameProtocol DescribeNetworkInsightsPathsFilterName = "protocol"

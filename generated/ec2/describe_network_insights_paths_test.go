@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeNetworkInsightsPathsFake serves pages of DescribeNetworkInsightsPaths from memory; page i's token is "page-i".
+// describeNetworkInsightsPathsFake serves pages of DescribeNetworkInsightsPaths
+// from memory; page i's token is "page-i".
 type describeNetworkInsightsPathsFake struct {
 	pages  []*DescribeNetworkInsightsPathsOutput
 	calls  []DescribeNetworkInsightsPathsInput
@@ -39,7 +40,8 @@ func (c *describeNetworkInsightsPathsFake) DescribeNetworkInsightsPaths(ctx cont
 	return &out, nil
 }
 
-// newDescribeNetworkInsightsPathsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkInsightsPathsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeNetworkInsightsPathsFake(sizes ...int) (*describeNetworkInsightsPathsFake, []string) {
 	c := &describeNetworkInsightsPathsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeNetworkInsightsPathsFake(sizes ...int) (*describeNetworkInsights
 	return c, want
 }
 
-// collectDescribeNetworkInsightsPaths pages through p and returns the markers of its items.
+// collectDescribeNetworkInsightsPaths pages through p and returns the markers
+// of its items.
 func collectDescribeNetworkInsightsPaths(t *testing.T, p *DescribeNetworkInsightsPathsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeNetworkInsightsPaths(t *testing.T, p *DescribeNetworkInsight
 	return got
 }
 
-// validDescribeNetworkInsightsPathsInput returns an input with every required member set.
+// validDescribeNetworkInsightsPathsInput returns an input with every required
+// member set.
 func validDescribeNetworkInsightsPathsInput() *DescribeNetworkInsightsPathsInput {
 	return &DescribeNetworkInsightsPathsInput{}
 }

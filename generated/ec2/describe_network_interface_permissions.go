@@ -17,10 +17,10 @@ type DescribeNetworkInterfacePermissionsInput struct {
 	NetworkInterfacePermissionIds []string `json:"NetworkInterfacePermissionIds,omitempty"`
 	// One or more filters.
 	//
-	//   - network-interface-permission.network-interface-permission-id - The ID of
-	//     the permission.
-	//   - network-interface-permission.network-interface-id - The ID of the network
-	//     interface.
+	//   - network-interface-permission.network-interface-permission-id - The ID
+	//     of the permission.
+	//   - network-interface-permission.network-interface-id - The ID of the
+	//     network interface.
 	//   - network-interface-permission.aws-account-id - The Amazon Web Services
 	//     account ID.
 	//   - network-interface-permission.aws-service - The Amazon Web Services
@@ -28,14 +28,16 @@ type DescribeNetworkInterfacePermissionsInput struct {
 	//   - network-interface-permission.permission - The type of permission (
 	//     INSTANCE-ATTACH | EIP-ASSOCIATE).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkInterfacePermissionsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeNetworkInterfacePermissionsInput) Validate() error {
 	return nil
 }
@@ -49,7 +51,8 @@ type DescribeNetworkInterfacePermissionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkInterfacePermissionsAPIClient is a client that can call DescribeNetworkInterfacePermissions, the operation boto3's describe_network_interface_permissions paginator pages through.
+// DescribeNetworkInterfacePermissionsAPIClient is a client that can call
+// DescribeNetworkInterfacePermissions.
 //
 // See [DescribeNetworkInterfacePermissions in the AWS API documentation].
 //
@@ -88,24 +91,28 @@ var describeNetworkInterfacePermissionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeNetworkInterfacePermissionsItems returns the items of a DescribeNetworkInterfacePermissions page.
+// describeNetworkInterfacePermissionsItems returns the items of a
+// DescribeNetworkInterfacePermissions page.
 func describeNetworkInterfacePermissionsItems(out *DescribeNetworkInterfacePermissionsOutput) []NetworkInterfacePermission {
 	return out.NetworkInterfacePermissions
 }
 
-// DescribeNetworkInterfacePermissionsPaginator pages through DescribeNetworkInterfacePermissions the way boto3's describe_network_interface_permissions paginator does.
+// DescribeNetworkInterfacePermissionsPaginator pages through the results of
+// DescribeNetworkInterfacePermissions as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_interface_permissions.
+// [DescribeNetworkInterfacePermissionsAPIClient.DescribeNetworkInterfacePermissions].
 //
-// Each page is a *DescribeNetworkInterfacePermissionsOutput; Items yields the elements of NetworkInterfacePermissions across pages.
+// Each page is a *DescribeNetworkInterfacePermissionsOutput; Items yields the
+// elements of NetworkInterfacePermissions across pages.
 type DescribeNetworkInterfacePermissionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkInterfacePermissionsPaginator returns a paginator over DescribeNetworkInterfacePermissions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkInterfacePermissionsPaginator returns a paginator over
+// DescribeNetworkInterfacePermissions, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeNetworkInterfacePermissionsPaginator(client DescribeNetworkInterfacePermissionsAPIClient, in *DescribeNetworkInterfacePermissionsInput, optFns ...func(*paginate.Options)) *DescribeNetworkInterfacePermissionsPaginator {
 	var input DescribeNetworkInterfacePermissionsInput
 	if in != nil {
@@ -121,19 +128,22 @@ func NewDescribeNetworkInterfacePermissionsPaginator(client DescribeNetworkInter
 	return &DescribeNetworkInterfacePermissionsPaginator{paginateimpl.New(describeNetworkInterfacePermissionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkInterfacePermissionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkInterfacePermissionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkInterfacePermissionsPaginator) NextPage(ctx context.Context) (*DescribeNetworkInterfacePermissionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -142,7 +152,8 @@ func (p *DescribeNetworkInterfacePermissionsPaginator) NextPage(ctx context.Cont
 	return page.(*DescribeNetworkInterfacePermissionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkInterfacePermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInterfacePermissionsOutput, error] {
 	return func(yield func(*DescribeNetworkInterfacePermissionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -154,7 +165,8 @@ func (p *DescribeNetworkInterfacePermissionsPaginator) Pages(ctx context.Context
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkInterfacePermissionsPaginator) Items(ctx context.Context) iter.Seq2[NetworkInterfacePermission, error] {
 	return func(yield func(NetworkInterfacePermission, error) bool) {
 		for p.HasMorePages() {
@@ -174,27 +186,35 @@ func (p *DescribeNetworkInterfacePermissionsPaginator) Items(ctx context.Context
 	}
 }
 
-// DescribeNetworkInterfacePermissionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeNetworkInterfacePermissionsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeNetworkInterfacePermissionsFilterName string
 
 const (
-	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionNetworkInterfacePermissionId is the filter name "network-interface-permission.network-interface-permission-id".
+	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionNetworkInterfacePermissionId
+	// is the filter name
+	// "network-interface-permission.network-interface-permission-id".
 	//
 	// The ID of the permission.
 	DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionNetworkInterfacePermissionId DescribeNetworkInterfacePermissionsFilterName = "network-interface-permission.network-interface-permission-id"
-	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionNetworkInterfaceId is the filter name "network-interface-permission.network-interface-id".
+	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionNetworkInterfaceId
+	// is the filter name "network-interface-permission.network-interface-id".
 	//
 	// The ID of the network interface.
 	DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionNetworkInterfaceId DescribeNetworkInterfacePermissionsFilterName = "network-interface-permission.network-interface-id"
-	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionAwsAccountId is the filter name "network-interface-permission.aws-account-id".
+	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionAwsAccountId
+	// is the filter name "network-interface-permission.aws-account-id".
 	//
 	// The Amazon Web Services account ID.
 	DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionAwsAccountId DescribeNetworkInterfacePermissionsFilterName = "network-interface-permission.aws-account-id"
-	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionAwsService is the filter name "network-interface-permission.aws-service".
+	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionAwsService
+	// is the filter name "network-interface-permission.aws-service".
 	//
 	// The Amazon Web Services service.
 	DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionAwsService DescribeNetworkInterfacePermissionsFilterName = "network-interface-permission.aws-service"
-	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionPermission is the filter name "network-interface-permission.permission".
+	// DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionPermission
+	// is the filter name "network-interface-permission.permission".
 	//
 	// The type of permission ( INSTANCE-ATTACH | EIP-ASSOCIATE).
 	DescribeNetworkInterfacePermissionsFilterNameNetworkInterfacePermissionPermission DescribeNetworkInterfacePermissionsFilterName = "network-interface-permission.permission"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeNetworkInterfacePermissionsFake serves pages of DescribeNetworkInterfacePermissions from memory; page i's token is "page-i".
+// describeNetworkInterfacePermissionsFake serves pages of
+// DescribeNetworkInterfacePermissions from memory; page i's token is "page-i".
 type describeNetworkInterfacePermissionsFake struct {
 	pages  []*DescribeNetworkInterfacePermissionsOutput
 	calls  []DescribeNetworkInterfacePermissionsInput
@@ -38,7 +39,8 @@ func (c *describeNetworkInterfacePermissionsFake) DescribeNetworkInterfacePermis
 	return &out, nil
 }
 
-// newDescribeNetworkInterfacePermissionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkInterfacePermissionsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeNetworkInterfacePermissionsFake(sizes ...int) (*describeNetworkInterfacePermissionsFake, []string) {
 	c := &describeNetworkInterfacePermissionsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeNetworkInterfacePermissionsFake(sizes ...int) (*describeNetworkI
 	return c, want
 }
 
-// collectDescribeNetworkInterfacePermissions pages through p and returns the markers of its items.
+// collectDescribeNetworkInterfacePermissions pages through p and returns the
+// markers of its items.
 func collectDescribeNetworkInterfacePermissions(t *testing.T, p *DescribeNetworkInterfacePermissionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeNetworkInterfacePermissions(t *testing.T, p *DescribeNetwork
 	return got
 }
 
-// validDescribeNetworkInterfacePermissionsInput returns an input with every required member set.
+// validDescribeNetworkInterfacePermissionsInput returns an input with every
+// required member set.
 func validDescribeNetworkInterfacePermissionsInput() *DescribeNetworkInterfacePermissionsInput {
 	return &DescribeNetworkInterfacePermissionsInput{}
 }

@@ -13,14 +13,14 @@ import (
 // DescribeNetworkInterfacesInput is the input of DescribeNetworkInterfaces.
 type DescribeNetworkInterfacesInput struct {
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The network interface IDs.
 	//
@@ -28,95 +28,99 @@ type DescribeNetworkInterfacesInput struct {
 	NetworkInterfaceIds []string `json:"NetworkInterfaceIds,omitempty"`
 	// One or more filters.
 	//
-	//   - association.allocation-id - The allocation ID returned when you allocated
-	//     the Elastic IP address (IPv4) for your network interface.
-	//   - association.association-id - The association ID returned when the network
-	//     interface was associated with an IPv4 address.
-	//   - addresses.association.owner-id - The owner ID of the addresses associated
+	//   - association.allocation-id - The allocation ID returned when you
+	//     allocated the Elastic IP address (IPv4) for your network interface.
+	//   - association.association-id - The association ID returned when the
+	//     network interface was associated with an IPv4 address.
+	//   - addresses.association.owner-id - The owner ID of the addresses
+	//     associated with the network interface.
+	//   - addresses.association.public-ip - The association ID returned when
+	//     the network interface was associated with the Elastic IP address
+	//     (IPv4).
+	//   - addresses.primary - Whether the private IPv4 address is the primary
+	//     IP address associated with the network interface.
+	//   - addresses.private-ip-address - The private IPv4 addresses associated
 	//     with the network interface.
-	//   - addresses.association.public-ip - The association ID returned when the
-	//     network interface was associated with the Elastic IP address (IPv4).
-	//   - addresses.primary - Whether the private IPv4 address is the primary IP
-	//     address associated with the network interface.
-	//   - addresses.private-ip-address - The private IPv4 addresses associated with
-	//     the network interface.
 	//   - association.ip-owner-id - The owner of the Elastic IP address (IPv4)
 	//     associated with the network interface.
 	//   - association.public-ip - The address of the Elastic IP address (IPv4)
 	//     bound to the network interface.
 	//   - association.public-dns-name - The public DNS name for the network
 	//     interface (IPv4).
-	//   - attachment.attach-time - The time that the network interface was attached
-	//     to an instance.
+	//   - attachment.attach-time - The time that the network interface was
+	//     attached to an instance.
 	//   - attachment.attachment-id - The ID of the interface attachment.
-	//   - attachment.delete-on-termination - Indicates whether the attachment is
-	//     deleted when an instance is terminated.
-	//   - attachment.device-index - The device index to which the network interface
-	//     is attached.
+	//   - attachment.delete-on-termination - Indicates whether the attachment
+	//     is deleted when an instance is terminated.
+	//   - attachment.device-index - The device index to which the network
+	//     interface is attached.
 	//   - attachment.instance-id - The ID of the instance to which the network
 	//     interface is attached.
-	//   - attachment.instance-owner-id - The owner ID of the instance to which the
-	//     network interface is attached.
-	//   - attachment.status - The status of the attachment ( attaching | attached |
-	//     detaching | detached).
+	//   - attachment.instance-owner-id - The owner ID of the instance to which
+	//     the network interface is attached.
+	//   - attachment.status - The status of the attachment ( attaching |
+	//     attached | detaching | detached).
 	//   - availability-zone - The Availability Zone of the network interface.
 	//   - availability-zone-id - The ID of the Availability Zone of the network
 	//     interface.
 	//   - description - The description of the network interface.
 	//   - group-id - The ID of a security group associated with the network
 	//     interface.
-	//   - ipv6-addresses.ipv6-address - An IPv6 address associated with the network
-	//     interface.
-	//   - interface-type - The type of network interface ( api_gateway_managed |
-	//     aws_codestar_connections_managed | branch | ec2_instance_connect_endpoint
-	//     | efa | efa-only | efs | evs | gateway_load_balancer |
-	//     gateway_load_balancer_endpoint | global_accelerator_managed | interface |
-	//     iot_rules_managed | lambda | load_balancer | nat_gateway |
-	//     network_load_balancer | quicksight | transit_gateway | trunk |
-	//     vpc_endpoint).
+	//   - ipv6-addresses.ipv6-address - An IPv6 address associated with the
+	//     network interface.
+	//   - interface-type - The type of network interface ( api_gateway_managed
+	//     | aws_codestar_connections_managed | branch |
+	//     ec2_instance_connect_endpoint | efa | efa-only | efs | evs |
+	//     gateway_load_balancer | gateway_load_balancer_endpoint |
+	//     global_accelerator_managed | interface | iot_rules_managed | lambda |
+	//     load_balancer | nat_gateway | network_load_balancer | quicksight |
+	//     transit_gateway | trunk | vpc_endpoint).
 	//   - mac-address - The MAC address of the network interface.
 	//   - network-interface-id - The ID of the network interface.
 	//   - operator.managed - A Boolean that indicates whether this is a managed
 	//     network interface.
-	//   - operator.principal - The principal that manages the network interface.
-	//     Only valid for managed network interfaces, where managed is true.
-	//   - owner-id - The Amazon Web Services account ID of the network interface
-	//     owner.
-	//   - private-dns-name - The private DNS name of the network interface (IPv4).
-	//   - private-ip-address - The private IPv4 address or addresses of the network
-	//     interface.
+	//   - operator.principal - The principal that manages the network
+	//     interface. Only valid for managed network interfaces, where managed
+	//     is true.
+	//   - owner-id - The Amazon Web Services account ID of the network
+	//     interface owner.
+	//   - private-dns-name - The private DNS name of the network interface
+	//     (IPv4).
+	//   - private-ip-address - The private IPv4 address or addresses of the
+	//     network interface.
 	//   - requester-id - The alias or Amazon Web Services account ID of the
 	//     principal or service that created the network interface.
 	//   - requester-managed - Indicates whether the network interface is being
 	//     managed by an Amazon Web Services service (for example, Amazon Web
 	//     Services Management Console, Auto Scaling, and so on).
 	//   - source-dest-check - Indicates whether the network interface performs
-	//     source/destination checking. A value of true means checking is enabled,
-	//     and false means checking is disabled. The value must be false for the
-	//     network interface to perform network address translation (NAT) in your
-	//     VPC.
-	//   - status - The status of the network interface. If the network interface is
-	//     not attached to an instance, the status is available; if a network
-	//     interface is attached to an instance the status is in-use.
+	//     source/destination checking. A value of true means checking is
+	//     enabled, and false means checking is disabled. The value must be
+	//     false for the network interface to perform network address
+	//     translation (NAT) in your VPC.
+	//   - status - The status of the network interface. If the network
+	//     interface is not attached to an instance, the status is available; if
+	//     a network interface is attached to an instance the status is in-use.
 	//   - subnet-id - The ID of the subnet for the network interface.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC for the network interface.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeNetworkInterfacesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeNetworkInterfacesInput) Validate() error {
 	return nil
 }
@@ -130,7 +134,8 @@ type DescribeNetworkInterfacesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeNetworkInterfacesAPIClient is a client that can call DescribeNetworkInterfaces, the operation boto3's describe_network_interfaces paginator pages through.
+// DescribeNetworkInterfacesAPIClient is a client that can call
+// DescribeNetworkInterfaces.
 //
 // See [DescribeNetworkInterfaces in the AWS API documentation].
 //
@@ -169,24 +174,28 @@ var describeNetworkInterfacesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeNetworkInterfacesItems returns the items of a DescribeNetworkInterfaces page.
+// describeNetworkInterfacesItems returns the items of a
+// DescribeNetworkInterfaces page.
 func describeNetworkInterfacesItems(out *DescribeNetworkInterfacesOutput) []DescribeNetworkInterfacesNetworkInterface {
 	return out.NetworkInterfaces
 }
 
-// DescribeNetworkInterfacesPaginator pages through DescribeNetworkInterfaces the way boto3's describe_network_interfaces paginator does.
+// DescribeNetworkInterfacesPaginator pages through the results of
+// DescribeNetworkInterfaces as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_network_interfaces.
+// [DescribeNetworkInterfacesAPIClient.DescribeNetworkInterfaces].
 //
-// Each page is a *DescribeNetworkInterfacesOutput; Items yields the elements of NetworkInterfaces across pages.
+// Each page is a *DescribeNetworkInterfacesOutput; Items yields the elements of
+// NetworkInterfaces across pages.
 type DescribeNetworkInterfacesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeNetworkInterfacesPaginator returns a paginator over DescribeNetworkInterfaces, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeNetworkInterfacesPaginator returns a paginator over
+// DescribeNetworkInterfaces, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeNetworkInterfacesPaginator(client DescribeNetworkInterfacesAPIClient, in *DescribeNetworkInterfacesInput, optFns ...func(*paginate.Options)) *DescribeNetworkInterfacesPaginator {
 	var input DescribeNetworkInterfacesInput
 	if in != nil {
@@ -202,19 +211,22 @@ func NewDescribeNetworkInterfacesPaginator(client DescribeNetworkInterfacesAPICl
 	return &DescribeNetworkInterfacesPaginator{paginateimpl.New(describeNetworkInterfacesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeNetworkInterfacesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeNetworkInterfacesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeNetworkInterfacesPaginator) NextPage(ctx context.Context) (*DescribeNetworkInterfacesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -223,7 +235,8 @@ func (p *DescribeNetworkInterfacesPaginator) NextPage(ctx context.Context) (*Des
 	return page.(*DescribeNetworkInterfacesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeNetworkInterfacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeNetworkInterfacesOutput, error] {
 	return func(yield func(*DescribeNetworkInterfacesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -235,7 +248,8 @@ func (p *DescribeNetworkInterfacesPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeNetworkInterfacesPaginator) Items(ctx context.Context) iter.Seq2[DescribeNetworkInterfacesNetworkInterface, error] {
 	return func(yield func(DescribeNetworkInterfacesNetworkInterface, error) bool) {
 		for p.HasMorePages() {
@@ -255,88 +269,111 @@ func (p *DescribeNetworkInterfacesPaginator) Items(ctx context.Context) iter.Seq
 	}
 }
 
-// DescribeNetworkInterfacesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeNetworkInterfacesFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeNetworkInterfacesFilterName string
 
 const (
-	// DescribeNetworkInterfacesFilterNameAssociationAllocationId is the filter name "association.allocation-id".
+	// DescribeNetworkInterfacesFilterNameAssociationAllocationId is the filter
+	// name "association.allocation-id".
 	//
-	// The allocation ID returned when you allocated the Elastic IP address (IPv4)
-	// for your network interface.
+	// The allocation ID returned when you allocated the Elastic IP address
+	// (IPv4) for your network interface.
 	DescribeNetworkInterfacesFilterNameAssociationAllocationId DescribeNetworkInterfacesFilterName = "association.allocation-id"
-	// DescribeNetworkInterfacesFilterNameAssociationAssociationId is the filter name "association.association-id".
+	// DescribeNetworkInterfacesFilterNameAssociationAssociationId is the filter
+	// name "association.association-id".
 	//
-	// The association ID returned when the network interface was associated with an
-	// IPv4 address.
+	// The association ID returned when the network interface was associated
+	// with an IPv4 address.
 	DescribeNetworkInterfacesFilterNameAssociationAssociationId DescribeNetworkInterfacesFilterName = "association.association-id"
-	// DescribeNetworkInterfacesFilterNameAddressesAssociationOwnerId is the filter name "addresses.association.owner-id".
+	// DescribeNetworkInterfacesFilterNameAddressesAssociationOwnerId is the
+	// filter name "addresses.association.owner-id".
 	//
 	// The owner ID of the addresses associated with the network interface.
 	DescribeNetworkInterfacesFilterNameAddressesAssociationOwnerId DescribeNetworkInterfacesFilterName = "addresses.association.owner-id"
-	// DescribeNetworkInterfacesFilterNameAddressesAssociationPublicIp is the filter name "addresses.association.public-ip".
+	// DescribeNetworkInterfacesFilterNameAddressesAssociationPublicIp is the
+	// filter name "addresses.association.public-ip".
 	//
-	// The association ID returned when the network interface was associated with
-	// the Elastic IP address (IPv4).
+	// The association ID returned when the network interface was associated
+	// with the Elastic IP address (IPv4).
 	DescribeNetworkInterfacesFilterNameAddressesAssociationPublicIp DescribeNetworkInterfacesFilterName = "addresses.association.public-ip"
-	// DescribeNetworkInterfacesFilterNameAddressesPrimary is the filter name "addresses.primary".
+	// DescribeNetworkInterfacesFilterNameAddressesPrimary is the filter name
+	// "addresses.primary".
 	//
-	// Whether the private IPv4 address is the primary IP address associated with
-	// the network interface.
+	// Whether the private IPv4 address is the primary IP address associated
+	// with the network interface.
 	DescribeNetworkInterfacesFilterNameAddressesPrimary DescribeNetworkInterfacesFilterName = "addresses.primary"
-	// DescribeNetworkInterfacesFilterNameAddressesPrivateIpAddress is the filter name "addresses.private-ip-address".
+	// DescribeNetworkInterfacesFilterNameAddressesPrivateIpAddress is the
+	// filter name "addresses.private-ip-address".
 	//
 	// The private IPv4 addresses associated with the network interface.
 	DescribeNetworkInterfacesFilterNameAddressesPrivateIpAddress DescribeNetworkInterfacesFilterName = "addresses.private-ip-address"
-	// DescribeNetworkInterfacesFilterNameAssociationIpOwnerId is the filter name "association.ip-owner-id".
+	// DescribeNetworkInterfacesFilterNameAssociationIpOwnerId is the filter
+	// name "association.ip-owner-id".
 	//
 	// The owner of the Elastic IP address (IPv4) associated with the network
 	// interface.
 	DescribeNetworkInterfacesFilterNameAssociationIpOwnerId DescribeNetworkInterfacesFilterName = "association.ip-owner-id"
-	// DescribeNetworkInterfacesFilterNameAssociationPublicIp is the filter name "association.public-ip".
+	// DescribeNetworkInterfacesFilterNameAssociationPublicIp is the filter name
+	// "association.public-ip".
 	//
-	// The address of the Elastic IP address (IPv4) bound to the network interface.
+	// The address of the Elastic IP address (IPv4) bound to the network
+	// interface.
 	DescribeNetworkInterfacesFilterNameAssociationPublicIp DescribeNetworkInterfacesFilterName = "association.public-ip"
-	// DescribeNetworkInterfacesFilterNameAssociationPublicDnsName is the filter name "association.public-dns-name".
+	// DescribeNetworkInterfacesFilterNameAssociationPublicDnsName is the filter
+	// name "association.public-dns-name".
 	//
 	// The public DNS name for the network interface (IPv4).
 	DescribeNetworkInterfacesFilterNameAssociationPublicDnsName DescribeNetworkInterfacesFilterName = "association.public-dns-name"
-	// DescribeNetworkInterfacesFilterNameAttachmentAttachTime is the filter name "attachment.attach-time".
+	// DescribeNetworkInterfacesFilterNameAttachmentAttachTime is the filter
+	// name "attachment.attach-time".
 	//
 	// The time that the network interface was attached to an instance.
 	DescribeNetworkInterfacesFilterNameAttachmentAttachTime DescribeNetworkInterfacesFilterName = "attachment.attach-time"
-	// DescribeNetworkInterfacesFilterNameAttachmentAttachmentId is the filter name "attachment.attachment-id".
+	// DescribeNetworkInterfacesFilterNameAttachmentAttachmentId is the filter
+	// name "attachment.attachment-id".
 	//
 	// The ID of the interface attachment.
 	DescribeNetworkInterfacesFilterNameAttachmentAttachmentId DescribeNetworkInterfacesFilterName = "attachment.attachment-id"
-	// DescribeNetworkInterfacesFilterNameAttachmentDeleteOnTermination is the filter name "attachment.delete-on-termination".
+	// DescribeNetworkInterfacesFilterNameAttachmentDeleteOnTermination is the
+	// filter name "attachment.delete-on-termination".
 	//
-	// Indicates whether the attachment is deleted when an instance is terminated.
+	// Indicates whether the attachment is deleted when an instance is
+	// terminated.
 	DescribeNetworkInterfacesFilterNameAttachmentDeleteOnTermination DescribeNetworkInterfacesFilterName = "attachment.delete-on-termination"
-	// DescribeNetworkInterfacesFilterNameAttachmentDeviceIndex is the filter name "attachment.device-index".
+	// DescribeNetworkInterfacesFilterNameAttachmentDeviceIndex is the filter
+	// name "attachment.device-index".
 	//
 	// The device index to which the network interface is attached.
 	DescribeNetworkInterfacesFilterNameAttachmentDeviceIndex DescribeNetworkInterfacesFilterName = "attachment.device-index"
-	// DescribeNetworkInterfacesFilterNameAttachmentInstanceId is the filter name "attachment.instance-id".
+	// DescribeNetworkInterfacesFilterNameAttachmentInstanceId is the filter
+	// name "attachment.instance-id".
 	//
 	// The ID of the instance to which the network interface is attached.
 	DescribeNetworkInterfacesFilterNameAttachmentInstanceId DescribeNetworkInterfacesFilterName = "attachment.instance-id"
-	// DescribeNetworkInterfacesFilterNameAttachmentInstanceOwnerId is the filter name "attachment.instance-owner-id".
+	// DescribeNetworkInterfacesFilterNameAttachmentInstanceOwnerId is the
+	// filter name "attachment.instance-owner-id".
 	//
 	// The owner ID of the instance to which the network interface is attached.
 	DescribeNetworkInterfacesFilterNameAttachmentInstanceOwnerId DescribeNetworkInterfacesFilterName = "attachment.instance-owner-id"
-	// DescribeNetworkInterfacesFilterNameAttachmentStatus is the filter name "attachment.status".
+	// DescribeNetworkInterfacesFilterNameAttachmentStatus is the filter name
+	// "attachment.status".
 	//
-	// The status of the attachment ( attaching | attached | detaching | detached).
+	// The status of the attachment ( attaching | attached | detaching |
+	// detached).
 	DescribeNetworkInterfacesFilterNameAttachmentStatus DescribeNetworkInterfacesFilterName = "attachment.status"
-	// DescribeNetworkInterfacesFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeNetworkInterfacesFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the network interface.
 	DescribeNetworkInterfacesFilterNameAvailabilityZone DescribeNetworkInterfacesFilterName = "availability-zone"
-	// DescribeNetworkInterfacesFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeNetworkInterfacesFilterNameAvailabilityZoneId is the filter name
+	// "availability-zone-id".
 	//
 	// The ID of the Availability Zone of the network interface.
 	DescribeNetworkInterfacesFilterNameAvailabilityZoneId DescribeNetworkInterfacesFilterName = "availability-zone-id"
-	// DescribeNetworkInterfacesFilterNameDescription is the filter name "description".
+	// DescribeNetworkInterfacesFilterNameDescription is the filter name
+	// "description".
 	//
 	// The description of the network interface.
 	DescribeNetworkInterfacesFilterNameDescription DescribeNetworkInterfacesFilterName = "description"
@@ -344,32 +381,39 @@ const (
 	//
 	// The ID of a security group associated with the network interface.
 	DescribeNetworkInterfacesFilterNameGroupId DescribeNetworkInterfacesFilterName = "group-id"
-	// DescribeNetworkInterfacesFilterNameIpv6AddressesIpv6Address is the filter name "ipv6-addresses.ipv6-address".
+	// DescribeNetworkInterfacesFilterNameIpv6AddressesIpv6Address is the filter
+	// name "ipv6-addresses.ipv6-address".
 	//
 	// An IPv6 address associated with the network interface.
 	DescribeNetworkInterfacesFilterNameIpv6AddressesIpv6Address DescribeNetworkInterfacesFilterName = "ipv6-addresses.ipv6-address"
-	// DescribeNetworkInterfacesFilterNameInterfaceType is the filter name "interface-type".
+	// DescribeNetworkInterfacesFilterNameInterfaceType is the filter name
+	// "interface-type".
 	//
 	// The type of network interface ( api_gateway_managed |
-	// aws_codestar_connections_managed | branch | ec2_instance_connect_endpoint |
-	// efa | efa-only | efs | evs | gateway_load_balancer |
+	// aws_codestar_connections_managed | branch | ec2_instance_connect_endpoint
+	// | efa | efa-only | efs | evs | gateway_load_balancer |
 	// gateway_load_balancer_endpoint | global_accelerator_managed | interface |
 	// iot_rules_managed | lambda | load_balancer | nat_gateway |
-	// network_load_balancer | quicksight | transit_gateway | trunk | vpc_endpoint).
+	// network_load_balancer | quicksight | transit_gateway | trunk |
+	// vpc_endpoint).
 	DescribeNetworkInterfacesFilterNameInterfaceType DescribeNetworkInterfacesFilterName = "interface-type"
-	// DescribeNetworkInterfacesFilterNameMacAddress is the filter name "mac-address".
+	// DescribeNetworkInterfacesFilterNameMacAddress is the filter name
+	// "mac-address".
 	//
 	// The MAC address of the network interface.
 	DescribeNetworkInterfacesFilterNameMacAddress DescribeNetworkInterfacesFilterName = "mac-address"
-	// DescribeNetworkInterfacesFilterNameNetworkInterfaceId is the filter name "network-interface-id".
+	// DescribeNetworkInterfacesFilterNameNetworkInterfaceId is the filter name
+	// "network-interface-id".
 	//
 	// The ID of the network interface.
 	DescribeNetworkInterfacesFilterNameNetworkInterfaceId DescribeNetworkInterfacesFilterName = "network-interface-id"
-	// DescribeNetworkInterfacesFilterNameOperatorManaged is the filter name "operator.managed".
+	// DescribeNetworkInterfacesFilterNameOperatorManaged is the filter name
+	// "operator.managed".
 	//
 	// A Boolean that indicates whether this is a managed network interface.
 	DescribeNetworkInterfacesFilterNameOperatorManaged DescribeNetworkInterfacesFilterName = "operator.managed"
-	// DescribeNetworkInterfacesFilterNameOperatorPrincipal is the filter name "operator.principal".
+	// DescribeNetworkInterfacesFilterNameOperatorPrincipal is the filter name
+	// "operator.principal".
 	//
 	// The principal that manages the network interface. Only valid for managed
 	// network interfaces, where managed is true.
@@ -378,46 +422,53 @@ const (
 	//
 	// The Amazon Web Services account ID of the network interface owner.
 	DescribeNetworkInterfacesFilterNameOwnerId DescribeNetworkInterfacesFilterName = "owner-id"
-	// DescribeNetworkInterfacesFilterNamePrivateDnsName is the filter name "private-dns-name".
+	// DescribeNetworkInterfacesFilterNamePrivateDnsName is the filter name
+	// "private-dns-name".
 	//
 	// The private DNS name of the network interface (IPv4).
 	DescribeNetworkInterfacesFilterNamePrivateDnsName DescribeNetworkInterfacesFilterName = "private-dns-name"
-	// DescribeNetworkInterfacesFilterNamePrivateIpAddress is the filter name "private-ip-address".
+	// DescribeNetworkInterfacesFilterNamePrivateIpAddress is the filter name
+	// "private-ip-address".
 	//
 	// The private IPv4 address or addresses of the network interface.
 	DescribeNetworkInterfacesFilterNamePrivateIpAddress DescribeNetworkInterfacesFilterName = "private-ip-address"
-	// DescribeNetworkInterfacesFilterNameRequesterId is the filter name "requester-id".
+	// DescribeNetworkInterfacesFilterNameRequesterId is the filter name
+	// "requester-id".
 	//
-	// The alias or Amazon Web Services account ID of the principal or service that
-	// created the network interface.
+	// The alias or Amazon Web Services account ID of the principal or service
+	// that created the network interface.
 	DescribeNetworkInterfacesFilterNameRequesterId DescribeNetworkInterfacesFilterName = "requester-id"
-	// DescribeNetworkInterfacesFilterNameRequesterManaged is the filter name "requester-managed".
+	// DescribeNetworkInterfacesFilterNameRequesterManaged is the filter name
+	// "requester-managed".
 	//
 	// Indicates whether the network interface is being managed by an Amazon Web
-	// Services service (for example, Amazon Web Services Management Console, Auto
-	// Scaling, and so on).
+	// Services service (for example, Amazon Web Services Management Console,
+	// Auto Scaling, and so on).
 	DescribeNetworkInterfacesFilterNameRequesterManaged DescribeNetworkInterfacesFilterName = "requester-managed"
-	// DescribeNetworkInterfacesFilterNameSourceDestCheck is the filter name "source-dest-check".
+	// DescribeNetworkInterfacesFilterNameSourceDestCheck is the filter name
+	// "source-dest-check".
 	//
-	// Indicates whether the network interface performs source/destination checking.
-	// A value of true means checking is enabled, and false means checking is
-	// disabled. The value must be false for the network interface to perform
-	// network address translation (NAT) in your VPC.
+	// Indicates whether the network interface performs source/destination
+	// checking. A value of true means checking is enabled, and false means
+	// checking is disabled. The value must be false for the network interface
+	// to perform network address translation (NAT) in your VPC.
 	DescribeNetworkInterfacesFilterNameSourceDestCheck DescribeNetworkInterfacesFilterName = "source-dest-check"
 	// DescribeNetworkInterfacesFilterNameStatus is the filter name "status".
 	//
-	// The status of the network interface. If the network interface is not attached
-	// to an instance, the status is available; if a network interface is attached
-	// to an instance the status is in-use.
+	// The status of the network interface. If the network interface is not
+	// attached to an instance, the status is available; if a network interface
+	// is attached to an instance the status is in-use.
 	DescribeNetworkInterfacesFilterNameStatus DescribeNetworkInterfacesFilterName = "status"
-	// DescribeNetworkInterfacesFilterNameSubnetId is the filter name "subnet-id".
+	// DescribeNetworkInterfacesFilterNameSubnetId is the filter name
+	// "subnet-id".
 	//
 	// The ID of the subnet for the network interface.
 	DescribeNetworkInterfacesFilterNameSubnetId DescribeNetworkInterfacesFilterName = "subnet-id"
 	// DescribeNetworkInterfacesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeNetworkInterfacesFilterNameTagKey DescribeNetworkInterfacesFilterName = "tag-key"
 	// DescribeNetworkInterfacesFilterNameVpcId is the filter name "vpc-id".
 	//

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeNetworkInterfacesFake serves pages of DescribeNetworkInterfaces from memory; page i's token is "page-i".
+// describeNetworkInterfacesFake serves pages of DescribeNetworkInterfaces from
+// memory; page i's token is "page-i".
 type describeNetworkInterfacesFake struct {
 	pages  []*DescribeNetworkInterfacesOutput
 	calls  []DescribeNetworkInterfacesInput
@@ -39,7 +40,8 @@ func (c *describeNetworkInterfacesFake) DescribeNetworkInterfaces(ctx context.Co
 	return &out, nil
 }
 
-// newDescribeNetworkInterfacesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeNetworkInterfacesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeNetworkInterfacesFake(sizes ...int) (*describeNetworkInterfacesFake, []string) {
 	c := &describeNetworkInterfacesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeNetworkInterfacesFake(sizes ...int) (*describeNetworkInterfacesF
 	return c, want
 }
 
-// collectDescribeNetworkInterfaces pages through p and returns the markers of its items.
+// collectDescribeNetworkInterfaces pages through p and returns the markers of
+// its items.
 func collectDescribeNetworkInterfaces(t *testing.T, p *DescribeNetworkInterfacesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeNetworkInterfaces(t *testing.T, p *DescribeNetworkInterfaces
 	return got
 }
 
-// validDescribeNetworkInterfacesInput returns an input with every required member set.
+// validDescribeNetworkInterfacesInput returns an input with every required
+// member set.
 func validDescribeNetworkInterfacesInput() *DescribeNetworkInterfacesInput {
 	return &DescribeNetworkInterfacesInput{}
 }

@@ -13,9 +13,9 @@ import (
 // DescribePrefixListsInput is the input of DescribePrefixLists.
 type DescribePrefixListsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
@@ -24,14 +24,15 @@ type DescribePrefixListsInput struct {
 	Filters []Filter `json:"Filters,omitempty"`
 	// One or more prefix list IDs.
 	PrefixListIds []string `json:"PrefixListIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribePrefixListsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribePrefixListsInput) Validate() error {
 	return nil
 }
@@ -44,7 +45,7 @@ type DescribePrefixListsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribePrefixListsAPIClient is a client that can call DescribePrefixLists, the operation boto3's describe_prefix_lists paginator pages through.
+// DescribePrefixListsAPIClient is a client that can call DescribePrefixLists.
 //
 // See [DescribePrefixLists in the AWS API documentation].
 //
@@ -88,19 +89,22 @@ func describePrefixListsItems(out *DescribePrefixListsOutput) []DescribePrefixLi
 	return out.PrefixLists
 }
 
-// DescribePrefixListsPaginator pages through DescribePrefixLists the way boto3's describe_prefix_lists paginator does.
+// DescribePrefixListsPaginator pages through the results of DescribePrefixLists
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_prefix_lists.
+// [DescribePrefixListsAPIClient.DescribePrefixLists].
 //
-// Each page is a *DescribePrefixListsOutput; Items yields the elements of PrefixLists across pages.
+// Each page is a *DescribePrefixListsOutput; Items yields the elements of
+// PrefixLists across pages.
 type DescribePrefixListsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribePrefixListsPaginator returns a paginator over DescribePrefixLists, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribePrefixListsPaginator returns a paginator over DescribePrefixLists,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribePrefixListsPaginator(client DescribePrefixListsAPIClient, in *DescribePrefixListsInput, optFns ...func(*paginate.Options)) *DescribePrefixListsPaginator {
 	var input DescribePrefixListsInput
 	if in != nil {
@@ -116,19 +120,22 @@ func NewDescribePrefixListsPaginator(client DescribePrefixListsAPIClient, in *De
 	return &DescribePrefixListsPaginator{paginateimpl.New(describePrefixListsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribePrefixListsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribePrefixListsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribePrefixListsPaginator) NextPage(ctx context.Context) (*DescribePrefixListsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +144,8 @@ func (p *DescribePrefixListsPaginator) NextPage(ctx context.Context) (*DescribeP
 	return page.(*DescribePrefixListsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribePrefixListsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribePrefixListsOutput, error] {
 	return func(yield func(*DescribePrefixListsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +157,8 @@ func (p *DescribePrefixListsPaginator) Pages(ctx context.Context) iter.Seq2[*Des
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribePrefixListsPaginator) Items(ctx context.Context) iter.Seq2[DescribePrefixListsPrefixList, error] {
 	return func(yield func(DescribePrefixListsPrefixList, error) bool) {
 		for p.HasMorePages() {
@@ -169,15 +178,18 @@ func (p *DescribePrefixListsPaginator) Items(ctx context.Context) iter.Seq2[Desc
 	}
 }
 
-// DescribePrefixListsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribePrefixListsFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribePrefixListsFilterName string
 
 const (
-	// DescribePrefixListsFilterNamePrefixListId is the filter name "prefix-list-id".
+	// DescribePrefixListsFilterNamePrefixListId is the filter name
+	// "prefix-list-id".
 	//
 	// The ID of a prefix list.
 	DescribePrefixListsFilterNamePrefixListId DescribePrefixListsFilterName = "prefix-list-id"
-	// DescribePrefixListsFilterNamePrefixListName is the filter name "prefix-list-name".
+	// DescribePrefixListsFilterNamePrefixListName is the filter name
+	// "prefix-list-name".
 	//
 	// The name of a prefix list.
 	DescribePrefixListsFilterNamePrefixListName DescribePrefixListsFilterName = "prefix-list-name"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describePrefixListsFake serves pages of DescribePrefixLists from memory; page i's token is "page-i".
+// describePrefixListsFake serves pages of DescribePrefixLists from memory; page
+// i's token is "page-i".
 type describePrefixListsFake struct {
 	pages  []*DescribePrefixListsOutput
 	calls  []DescribePrefixListsInput
@@ -38,7 +39,8 @@ func (c *describePrefixListsFake) DescribePrefixLists(ctx context.Context, in *D
 	return &out, nil
 }
 
-// newDescribePrefixListsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribePrefixListsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribePrefixListsFake(sizes ...int) (*describePrefixListsFake, []string) {
 	c := &describePrefixListsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribePrefixListsFake(sizes ...int) (*describePrefixListsFake, []strin
 	return c, want
 }
 
-// collectDescribePrefixLists pages through p and returns the markers of its items.
+// collectDescribePrefixLists pages through p and returns the markers of its
+// items.
 func collectDescribePrefixLists(t *testing.T, p *DescribePrefixListsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribePrefixLists(t *testing.T, p *DescribePrefixListsPaginator) [
 	return got
 }
 
-// validDescribePrefixListsInput returns an input with every required member set.
+// validDescribePrefixListsInput returns an input with every required member
+// set.
 func validDescribePrefixListsInput() *DescribePrefixListsInput {
 	return &DescribePrefixListsInput{}
 }

@@ -13,27 +13,29 @@ import (
 // DescribePrincipalIdFormatInput is the input of DescribePrincipalIdFormat.
 type DescribePrincipalIdFormatInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The type of resource: bundle | conversion-task | customer-gateway |
-	// dhcp-options | elastic-ip-allocation | elastic-ip-association | export-task |
-	// flow-log | image | import-task | instance | internet-gateway | network-acl |
-	// network-acl-association | network-interface | network-interface-attachment |
-	// prefix-list | reservation | route-table | route-table-association |
-	// security-group | snapshot | subnet | subnet-cidr-block-association | volume |
-	// vpc | vpc-cidr-block-association | vpc-endpoint | vpc-peering-connection |
+	// dhcp-options | elastic-ip-allocation | elastic-ip-association |
+	// export-task | flow-log | image | import-task | instance |
+	// internet-gateway | network-acl | network-acl-association |
+	// network-interface | network-interface-attachment | prefix-list |
+	// reservation | route-table | route-table-association | security-group |
+	// snapshot | subnet | subnet-cidr-block-association | volume | vpc |
+	// vpc-cidr-block-association | vpc-endpoint | vpc-peering-connection |
 	// vpn-connection | vpn-gateway
 	Resources []string `json:"Resources,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribePrincipalIdFormatInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribePrincipalIdFormatInput) Validate() error {
 	return nil
 }
@@ -47,7 +49,8 @@ type DescribePrincipalIdFormatOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribePrincipalIdFormatAPIClient is a client that can call DescribePrincipalIdFormat, the operation boto3's describe_principal_id_format paginator pages through.
+// DescribePrincipalIdFormatAPIClient is a client that can call
+// DescribePrincipalIdFormat.
 //
 // See [DescribePrincipalIdFormat in the AWS API documentation].
 //
@@ -86,24 +89,28 @@ var describePrincipalIdFormatSpec = &paginateimpl.Spec{
 	},
 }
 
-// describePrincipalIdFormatItems returns the items of a DescribePrincipalIdFormat page.
+// describePrincipalIdFormatItems returns the items of a
+// DescribePrincipalIdFormat page.
 func describePrincipalIdFormatItems(out *DescribePrincipalIdFormatOutput) []Principal {
 	return out.Principals
 }
 
-// DescribePrincipalIdFormatPaginator pages through DescribePrincipalIdFormat the way boto3's describe_principal_id_format paginator does.
+// DescribePrincipalIdFormatPaginator pages through the results of
+// DescribePrincipalIdFormat as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_principal_id_format.
+// [DescribePrincipalIdFormatAPIClient.DescribePrincipalIdFormat].
 //
-// Each page is a *DescribePrincipalIdFormatOutput; Items yields the elements of Principals across pages.
+// Each page is a *DescribePrincipalIdFormatOutput; Items yields the elements of
+// Principals across pages.
 type DescribePrincipalIdFormatPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribePrincipalIdFormatPaginator returns a paginator over DescribePrincipalIdFormat, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribePrincipalIdFormatPaginator returns a paginator over
+// DescribePrincipalIdFormat, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribePrincipalIdFormatPaginator(client DescribePrincipalIdFormatAPIClient, in *DescribePrincipalIdFormatInput, optFns ...func(*paginate.Options)) *DescribePrincipalIdFormatPaginator {
 	var input DescribePrincipalIdFormatInput
 	if in != nil {
@@ -119,19 +126,22 @@ func NewDescribePrincipalIdFormatPaginator(client DescribePrincipalIdFormatAPICl
 	return &DescribePrincipalIdFormatPaginator{paginateimpl.New(describePrincipalIdFormatSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribePrincipalIdFormatPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribePrincipalIdFormatPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribePrincipalIdFormatPaginator) NextPage(ctx context.Context) (*DescribePrincipalIdFormatOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +150,8 @@ func (p *DescribePrincipalIdFormatPaginator) NextPage(ctx context.Context) (*Des
 	return page.(*DescribePrincipalIdFormatOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribePrincipalIdFormatPaginator) Pages(ctx context.Context) iter.Seq2[*DescribePrincipalIdFormatOutput, error] {
 	return func(yield func(*DescribePrincipalIdFormatOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +163,8 @@ func (p *DescribePrincipalIdFormatPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribePrincipalIdFormatPaginator) Items(ctx context.Context) iter.Seq2[Principal, error] {
 	return func(yield func(Principal, error) bool) {
 		for p.HasMorePages() {

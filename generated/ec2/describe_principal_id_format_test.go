@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describePrincipalIdFormatFake serves pages of DescribePrincipalIdFormat from memory; page i's token is "page-i".
+// describePrincipalIdFormatFake serves pages of DescribePrincipalIdFormat from
+// memory; page i's token is "page-i".
 type describePrincipalIdFormatFake struct {
 	pages  []*DescribePrincipalIdFormatOutput
 	calls  []DescribePrincipalIdFormatInput
@@ -39,7 +40,8 @@ func (c *describePrincipalIdFormatFake) DescribePrincipalIdFormat(ctx context.Co
 	return &out, nil
 }
 
-// newDescribePrincipalIdFormatFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribePrincipalIdFormatFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribePrincipalIdFormatFake(sizes ...int) (*describePrincipalIdFormatFake, []string) {
 	c := &describePrincipalIdFormatFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribePrincipalIdFormatFake(sizes ...int) (*describePrincipalIdFormatF
 	return c, want
 }
 
-// collectDescribePrincipalIdFormat pages through p and returns the markers of its items.
+// collectDescribePrincipalIdFormat pages through p and returns the markers of
+// its items.
 func collectDescribePrincipalIdFormat(t *testing.T, p *DescribePrincipalIdFormatPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribePrincipalIdFormat(t *testing.T, p *DescribePrincipalIdFormat
 	return got
 }
 
-// validDescribePrincipalIdFormatInput returns an input with every required member set.
+// validDescribePrincipalIdFormatInput returns an input with every required
+// member set.
 func validDescribePrincipalIdFormatInput() *DescribePrincipalIdFormatInput {
 	return &DescribePrincipalIdFormatInput{}
 }

@@ -16,23 +16,24 @@ type DescribePublicIpv4PoolsInput struct {
 	PoolIds []string `json:"PoolIds,omitempty"`
 	// One or more filters.
 	//
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribePublicIpv4PoolsInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribePublicIpv4PoolsInput) Validate() error {
 	return nil
 }
@@ -46,7 +47,8 @@ type DescribePublicIpv4PoolsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribePublicIpv4PoolsAPIClient is a client that can call DescribePublicIpv4Pools, the operation boto3's describe_public_ipv4_pools paginator pages through.
+// DescribePublicIpv4PoolsAPIClient is a client that can call
+// DescribePublicIpv4Pools.
 //
 // See [DescribePublicIpv4Pools in the AWS API documentation].
 //
@@ -85,24 +87,28 @@ var describePublicIpv4PoolsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describePublicIpv4PoolsItems returns the items of a DescribePublicIpv4Pools page.
+// describePublicIpv4PoolsItems returns the items of a DescribePublicIpv4Pools
+// page.
 func describePublicIpv4PoolsItems(out *DescribePublicIpv4PoolsOutput) []PublicIpv4Pool {
 	return out.PublicIpv4Pools
 }
 
-// DescribePublicIpv4PoolsPaginator pages through DescribePublicIpv4Pools the way boto3's describe_public_ipv4_pools paginator does.
+// DescribePublicIpv4PoolsPaginator pages through the results of
+// DescribePublicIpv4Pools as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_public_ipv4_pools.
+// [DescribePublicIpv4PoolsAPIClient.DescribePublicIpv4Pools].
 //
-// Each page is a *DescribePublicIpv4PoolsOutput; Items yields the elements of PublicIpv4Pools across pages.
+// Each page is a *DescribePublicIpv4PoolsOutput; Items yields the elements of
+// PublicIpv4Pools across pages.
 type DescribePublicIpv4PoolsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribePublicIpv4PoolsPaginator returns a paginator over DescribePublicIpv4Pools, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribePublicIpv4PoolsPaginator returns a paginator over
+// DescribePublicIpv4Pools, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribePublicIpv4PoolsPaginator(client DescribePublicIpv4PoolsAPIClient, in *DescribePublicIpv4PoolsInput, optFns ...func(*paginate.Options)) *DescribePublicIpv4PoolsPaginator {
 	var input DescribePublicIpv4PoolsInput
 	if in != nil {
@@ -118,19 +124,22 @@ func NewDescribePublicIpv4PoolsPaginator(client DescribePublicIpv4PoolsAPIClient
 	return &DescribePublicIpv4PoolsPaginator{paginateimpl.New(describePublicIpv4PoolsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribePublicIpv4PoolsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribePublicIpv4PoolsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribePublicIpv4PoolsPaginator) NextPage(ctx context.Context) (*DescribePublicIpv4PoolsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -139,7 +148,8 @@ func (p *DescribePublicIpv4PoolsPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribePublicIpv4PoolsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribePublicIpv4PoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribePublicIpv4PoolsOutput, error] {
 	return func(yield func(*DescribePublicIpv4PoolsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -151,7 +161,8 @@ func (p *DescribePublicIpv4PoolsPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribePublicIpv4PoolsPaginator) Items(ctx context.Context) iter.Seq2[PublicIpv4Pool, error] {
 	return func(yield func(PublicIpv4Pool, error) bool) {
 		for p.HasMorePages() {
@@ -171,14 +182,16 @@ func (p *DescribePublicIpv4PoolsPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribePublicIpv4PoolsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribePublicIpv4PoolsFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribePublicIpv4PoolsFilterName string
 
 const (
 	// DescribePublicIpv4PoolsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribePublicIpv4PoolsFilterNameTagKey DescribePublicIpv4PoolsFilterName = "tag-key"
 )
 

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describePublicIpv4PoolsFake serves pages of DescribePublicIpv4Pools from memory; page i's token is "page-i".
+// describePublicIpv4PoolsFake serves pages of DescribePublicIpv4Pools from
+// memory; page i's token is "page-i".
 type describePublicIpv4PoolsFake struct {
 	pages  []*DescribePublicIpv4PoolsOutput
 	calls  []DescribePublicIpv4PoolsInput
@@ -38,7 +39,8 @@ func (c *describePublicIpv4PoolsFake) DescribePublicIpv4Pools(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribePublicIpv4PoolsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribePublicIpv4PoolsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribePublicIpv4PoolsFake(sizes ...int) (*describePublicIpv4PoolsFake, []string) {
 	c := &describePublicIpv4PoolsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribePublicIpv4PoolsFake(sizes ...int) (*describePublicIpv4PoolsFake,
 	return c, want
 }
 
-// collectDescribePublicIpv4Pools pages through p and returns the markers of its items.
+// collectDescribePublicIpv4Pools pages through p and returns the markers of its
+// items.
 func collectDescribePublicIpv4Pools(t *testing.T, p *DescribePublicIpv4PoolsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribePublicIpv4Pools(t *testing.T, p *DescribePublicIpv4PoolsPagi
 	return got
 }
 
-// validDescribePublicIpv4PoolsInput returns an input with every required member set.
+// validDescribePublicIpv4PoolsInput returns an input with every required member
+// set.
 func validDescribePublicIpv4PoolsInput() *DescribePublicIpv4PoolsInput {
 	return &DescribePublicIpv4PoolsInput{}
 }

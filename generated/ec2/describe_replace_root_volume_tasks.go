@@ -21,18 +21,20 @@ type DescribeReplaceRootVolumeTasksInput struct {
 	//     replacement task was created.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeReplaceRootVolumeTasksInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeReplaceRootVolumeTasksInput) Validate() error {
 	return nil
 }
@@ -46,7 +48,8 @@ type DescribeReplaceRootVolumeTasksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeReplaceRootVolumeTasksAPIClient is a client that can call DescribeReplaceRootVolumeTasks, the operation boto3's describe_replace_root_volume_tasks paginator pages through.
+// DescribeReplaceRootVolumeTasksAPIClient is a client that can call
+// DescribeReplaceRootVolumeTasks.
 //
 // See [DescribeReplaceRootVolumeTasks in the AWS API documentation].
 //
@@ -85,24 +88,28 @@ var describeReplaceRootVolumeTasksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeReplaceRootVolumeTasksItems returns the items of a DescribeReplaceRootVolumeTasks page.
+// describeReplaceRootVolumeTasksItems returns the items of a
+// DescribeReplaceRootVolumeTasks page.
 func describeReplaceRootVolumeTasksItems(out *DescribeReplaceRootVolumeTasksOutput) []ReplaceRootVolumeTask {
 	return out.ReplaceRootVolumeTasks
 }
 
-// DescribeReplaceRootVolumeTasksPaginator pages through DescribeReplaceRootVolumeTasks the way boto3's describe_replace_root_volume_tasks paginator does.
+// DescribeReplaceRootVolumeTasksPaginator pages through the results of
+// DescribeReplaceRootVolumeTasks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_replace_root_volume_tasks.
+// [DescribeReplaceRootVolumeTasksAPIClient.DescribeReplaceRootVolumeTasks].
 //
-// Each page is a *DescribeReplaceRootVolumeTasksOutput; Items yields the elements of ReplaceRootVolumeTasks across pages.
+// Each page is a *DescribeReplaceRootVolumeTasksOutput; Items yields the
+// elements of ReplaceRootVolumeTasks across pages.
 type DescribeReplaceRootVolumeTasksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeReplaceRootVolumeTasksPaginator returns a paginator over DescribeReplaceRootVolumeTasks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeReplaceRootVolumeTasksPaginator returns a paginator over
+// DescribeReplaceRootVolumeTasks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeReplaceRootVolumeTasksPaginator(client DescribeReplaceRootVolumeTasksAPIClient, in *DescribeReplaceRootVolumeTasksInput, optFns ...func(*paginate.Options)) *DescribeReplaceRootVolumeTasksPaginator {
 	var input DescribeReplaceRootVolumeTasksInput
 	if in != nil {
@@ -118,19 +125,22 @@ func NewDescribeReplaceRootVolumeTasksPaginator(client DescribeReplaceRootVolume
 	return &DescribeReplaceRootVolumeTasksPaginator{paginateimpl.New(describeReplaceRootVolumeTasksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeReplaceRootVolumeTasksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeReplaceRootVolumeTasksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeReplaceRootVolumeTasksPaginator) NextPage(ctx context.Context) (*DescribeReplaceRootVolumeTasksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -139,7 +149,8 @@ func (p *DescribeReplaceRootVolumeTasksPaginator) NextPage(ctx context.Context) 
 	return page.(*DescribeReplaceRootVolumeTasksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeReplaceRootVolumeTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeReplaceRootVolumeTasksOutput, error] {
 	return func(yield func(*DescribeReplaceRootVolumeTasksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -151,7 +162,8 @@ func (p *DescribeReplaceRootVolumeTasksPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeReplaceRootVolumeTasksPaginator) Items(ctx context.Context) iter.Seq2[ReplaceRootVolumeTask, error] {
 	return func(yield func(ReplaceRootVolumeTask, error) bool) {
 		for p.HasMorePages() {
@@ -171,11 +183,14 @@ func (p *DescribeReplaceRootVolumeTasksPaginator) Items(ctx context.Context) ite
 	}
 }
 
-// DescribeReplaceRootVolumeTasksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeReplaceRootVolumeTasksFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeReplaceRootVolumeTasksFilterName string
 
 const (
-	// DescribeReplaceRootVolumeTasksFilterNameInstanceId is the filter name "instance-id".
+	// DescribeReplaceRootVolumeTasksFilterNameInstanceId is the filter name
+	// "instance-id".
 	//
 	// The ID of the instance for which the root volume replacement task was
 	// created.

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeReplaceRootVolumeTasksFake serves pages of DescribeReplaceRootVolumeTasks from memory; page i's token is "page-i".
+// describeReplaceRootVolumeTasksFake serves pages of
+// DescribeReplaceRootVolumeTasks from memory; page i's token is "page-i".
 type describeReplaceRootVolumeTasksFake struct {
 	pages  []*DescribeReplaceRootVolumeTasksOutput
 	calls  []DescribeReplaceRootVolumeTasksInput
@@ -38,7 +39,8 @@ func (c *describeReplaceRootVolumeTasksFake) DescribeReplaceRootVolumeTasks(ctx 
 	return &out, nil
 }
 
-// newDescribeReplaceRootVolumeTasksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeReplaceRootVolumeTasksFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeReplaceRootVolumeTasksFake(sizes ...int) (*describeReplaceRootVolumeTasksFake, []string) {
 	c := &describeReplaceRootVolumeTasksFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeReplaceRootVolumeTasksFake(sizes ...int) (*describeReplaceRootVo
 	return c, want
 }
 
-// collectDescribeReplaceRootVolumeTasks pages through p and returns the markers of its items.
+// collectDescribeReplaceRootVolumeTasks pages through p and returns the markers
+// of its items.
 func collectDescribeReplaceRootVolumeTasks(t *testing.T, p *DescribeReplaceRootVolumeTasksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeReplaceRootVolumeTasks(t *testing.T, p *DescribeReplaceRootV
 	return got
 }
 
-// validDescribeReplaceRootVolumeTasksInput returns an input with every required member set.
+// validDescribeReplaceRootVolumeTasksInput returns an input with every required
+// member set.
 func validDescribeReplaceRootVolumeTasksInput() *DescribeReplaceRootVolumeTasksInput {
 	return &DescribeReplaceRootVolumeTasksInput{}
 }

@@ -21,29 +21,33 @@ type DescribeReservedInstancesModificationsInput struct {
 	//   - create-date - The time when the modification request was created.
 	//   - effective-date - The time when the modification becomes effective.
 	//   - modification-result.reserved-instances-id - The ID for the Reserved
-	//     Instances created as part of the modification request. This ID is only
-	//     available when the status of the modification is fulfilled.
+	//     Instances created as part of the modification request. This ID is
+	//     only available when the status of the modification is fulfilled.
 	//   - modification-result.target-configuration.availability-zone - The
 	//     Availability Zone for the new Reserved Instances.
-	//   - modification-result.target-configuration.availability-zone-id - The ID of
-	//     the Availability Zone for the new Reserved Instances.
-	//   - modification-result.target-configuration.instance-count - The number of
-	//     new Reserved Instances.
+	//   - modification-result.target-configuration.availability-zone-id - The
+	//     ID of the Availability Zone for the new Reserved Instances.
+	//   - modification-result.target-configuration.instance-count - The number
+	//     of new Reserved Instances.
 	//   - modification-result.target-configuration.instance-type - The instance
 	//     type of the new Reserved Instances.
 	//   - reserved-instances-id - The ID of the Reserved Instances modified.
-	//   - reserved-instances-modification-id - The ID of the modification request.
+	//   - reserved-instances-modification-id - The ID of the modification
+	//     request.
 	//   - status - The status of the Reserved Instances modification request (
 	//     processing | fulfilled | failed).
 	//   - status-message - The reason for the status.
-	//   - update-date - The time when the modification request was last updated.
+	//   - update-date - The time when the modification request was last
+	//     updated.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeReservedInstancesModificationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeReservedInstancesModificationsInput) Validate() error {
 	return nil
 }
@@ -57,7 +61,8 @@ type DescribeReservedInstancesModificationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeReservedInstancesModificationsAPIClient is a client that can call DescribeReservedInstancesModifications, the operation boto3's describe_reserved_instances_modifications paginator pages through.
+// DescribeReservedInstancesModificationsAPIClient is a client that can call
+// DescribeReservedInstancesModifications.
 //
 // See [DescribeReservedInstancesModifications in the AWS API documentation].
 //
@@ -92,24 +97,28 @@ var describeReservedInstancesModificationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeReservedInstancesModificationsItems returns the items of a DescribeReservedInstancesModifications page.
+// describeReservedInstancesModificationsItems returns the items of a
+// DescribeReservedInstancesModifications page.
 func describeReservedInstancesModificationsItems(out *DescribeReservedInstancesModificationsOutput) []ReservedInstancesModification {
 	return out.ReservedInstancesModifications
 }
 
-// DescribeReservedInstancesModificationsPaginator pages through DescribeReservedInstancesModifications the way boto3's describe_reserved_instances_modifications paginator does.
+// DescribeReservedInstancesModificationsPaginator pages through the results of
+// DescribeReservedInstancesModifications as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_reserved_instances_modifications.
+// [DescribeReservedInstancesModificationsAPIClient.DescribeReservedInstancesModifications].
 //
-// Each page is a *DescribeReservedInstancesModificationsOutput; Items yields the elements of ReservedInstancesModifications across pages.
+// Each page is a *DescribeReservedInstancesModificationsOutput; Items yields
+// the elements of ReservedInstancesModifications across pages.
 type DescribeReservedInstancesModificationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeReservedInstancesModificationsPaginator returns a paginator over DescribeReservedInstancesModifications, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeReservedInstancesModificationsPaginator returns a paginator over
+// DescribeReservedInstancesModifications, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeReservedInstancesModificationsPaginator(client DescribeReservedInstancesModificationsAPIClient, in *DescribeReservedInstancesModificationsInput, optFns ...func(*paginate.Options)) *DescribeReservedInstancesModificationsPaginator {
 	var input DescribeReservedInstancesModificationsInput
 	if in != nil {
@@ -125,19 +134,22 @@ func NewDescribeReservedInstancesModificationsPaginator(client DescribeReservedI
 	return &DescribeReservedInstancesModificationsPaginator{paginateimpl.New(describeReservedInstancesModificationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeReservedInstancesModificationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeReservedInstancesModificationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeReservedInstancesModificationsPaginator) NextPage(ctx context.Context) (*DescribeReservedInstancesModificationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +158,8 @@ func (p *DescribeReservedInstancesModificationsPaginator) NextPage(ctx context.C
 	return page.(*DescribeReservedInstancesModificationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeReservedInstancesModificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeReservedInstancesModificationsOutput, error] {
 	return func(yield func(*DescribeReservedInstancesModificationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +171,8 @@ func (p *DescribeReservedInstancesModificationsPaginator) Pages(ctx context.Cont
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeReservedInstancesModificationsPaginator) Items(ctx context.Context) iter.Seq2[ReservedInstancesModification, error] {
 	return func(yield func(ReservedInstancesModification, error) bool) {
 		for p.HasMorePages() {
@@ -178,62 +192,81 @@ func (p *DescribeReservedInstancesModificationsPaginator) Items(ctx context.Cont
 	}
 }
 
-// DescribeReservedInstancesModificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeReservedInstancesModificationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeReservedInstancesModificationsFilterName string
 
 const (
-	// DescribeReservedInstancesModificationsFilterNameClientToken is the filter name "client-token".
+	// DescribeReservedInstancesModificationsFilterNameClientToken is the filter
+	// name "client-token".
 	//
 	// The idempotency token for the modification request.
 	DescribeReservedInstancesModificationsFilterNameClientToken DescribeReservedInstancesModificationsFilterName = "client-token"
-	// DescribeReservedInstancesModificationsFilterNameCreateDate is the filter name "create-date".
+	// DescribeReservedInstancesModificationsFilterNameCreateDate is the filter
+	// name "create-date".
 	//
 	// The time when the modification request was created.
 	DescribeReservedInstancesModificationsFilterNameCreateDate DescribeReservedInstancesModificationsFilterName = "create-date"
-	// DescribeReservedInstancesModificationsFilterNameEffectiveDate is the filter name "effective-date".
+	// DescribeReservedInstancesModificationsFilterNameEffectiveDate is the
+	// filter name "effective-date".
 	//
 	// The time when the modification becomes effective.
 	DescribeReservedInstancesModificationsFilterNameEffectiveDate DescribeReservedInstancesModificationsFilterName = "effective-date"
-	// DescribeReservedInstancesModificationsFilterNameModificationResultReservedInstancesId is the filter name "modification-result.reserved-instances-id".
+	// DescribeReservedInstancesModificationsFilterNameModificationResultReservedInstancesId
+	// is the filter name "modification-result.reserved-instances-id".
 	//
 	// The ID for the Reserved Instances created as part of the modification
 	// request. This ID is only available when the status of the modification is
 	// fulfilled.
 	DescribeReservedInstancesModificationsFilterNameModificationResultReservedInstancesId DescribeReservedInstancesModificationsFilterName = "modification-result.reserved-instances-id"
-	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationAvailabilityZone is the filter name "modification-result.target-configuration.availability-zone".
+	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationAvailabilityZone
+	// is the filter name
+	// "modification-result.target-configuration.availability-zone".
 	//
 	// The Availability Zone for the new Reserved Instances.
 	DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationAvailabilityZone DescribeReservedInstancesModificationsFilterName = "modification-result.target-configuration.availability-zone"
-	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationAvailabilityZoneId is the filter name "modification-result.target-configuration.availability-zone-id".
+	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationAvailabilityZoneId
+	// is the filter name
+	// "modification-result.target-configuration.availability-zone-id".
 	//
 	// The ID of the Availability Zone for the new Reserved Instances.
 	DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationAvailabilityZoneId DescribeReservedInstancesModificationsFilterName = "modification-result.target-configuration.availability-zone-id"
-	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationInstanceCount is the filter name "modification-result.target-configuration.instance-count".
+	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationInstanceCount
+	// is the filter name
+	// "modification-result.target-configuration.instance-count".
 	//
 	// The number of new Reserved Instances.
 	DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationInstanceCount DescribeReservedInstancesModificationsFilterName = "modification-result.target-configuration.instance-count"
-	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationInstanceType is the filter name "modification-result.target-configuration.instance-type".
+	// DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationInstanceType
+	// is the filter name
+	// "modification-result.target-configuration.instance-type".
 	//
 	// The instance type of the new Reserved Instances.
 	DescribeReservedInstancesModificationsFilterNameModificationResultTargetConfigurationInstanceType DescribeReservedInstancesModificationsFilterName = "modification-result.target-configuration.instance-type"
-	// DescribeReservedInstancesModificationsFilterNameReservedInstancesId is the filter name "reserved-instances-id".
+	// DescribeReservedInstancesModificationsFilterNameReservedInstancesId is
+	// the filter name "reserved-instances-id".
 	//
 	// The ID of the Reserved Instances modified.
 	DescribeReservedInstancesModificationsFilterNameReservedInstancesId DescribeReservedInstancesModificationsFilterName = "reserved-instances-id"
-	// DescribeReservedInstancesModificationsFilterNameReservedInstancesModificationId is the filter name "reserved-instances-modification-id".
+	// DescribeReservedInstancesModificationsFilterNameReservedInstancesModificationId
+	// is the filter name "reserved-instances-modification-id".
 	//
 	// The ID of the modification request.
 	DescribeReservedInstancesModificationsFilterNameReservedInstancesModificationId DescribeReservedInstancesModificationsFilterName = "reserved-instances-modification-id"
-	// DescribeReservedInstancesModificationsFilterNameStatus is the filter name "status".
+	// DescribeReservedInstancesModificationsFilterNameStatus is the filter name
+	// "status".
 	//
 	// The status of the Reserved Instances modification request ( processing |
 	// fulfilled | failed).
 	DescribeReservedInstancesModificationsFilterNameStatus DescribeReservedInstancesModificationsFilterName = "status"
-	// DescribeReservedInstancesModificationsFilterNameStatusMessage is the filter name "status-message".
+	// DescribeReservedInstancesModificationsFilterNameStatusMessage is the
+	// filter name "status-message".
 	//
 	// The reason for the status.
 	DescribeReservedInstancesModificationsFilterNameStatusMessage DescribeReservedInstancesModificationsFilterName = "status-message"
-	// DescribeReservedInstancesModificationsFilterNameUpdateDate is the filter name "update-date".
+	// DescribeReservedInstancesModificationsFilterNameUpdateDate is the filter
+	// name "update-date".
 	//
 	// The time when the modification request was last updated.
 	DescribeReservedInstancesModificationsFilterNameUpdateDate DescribeReservedInstancesModificationsFilterName = "update-date"

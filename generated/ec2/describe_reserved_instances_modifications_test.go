@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeReservedInstancesModificationsFake serves pages of DescribeReservedInstancesModifications from memory; page i's token is "page-i".
+// describeReservedInstancesModificationsFake serves pages of
+// DescribeReservedInstancesModifications from memory; page i's token is
+// "page-i".
 type describeReservedInstancesModificationsFake struct {
 	pages  []*DescribeReservedInstancesModificationsOutput
 	calls  []DescribeReservedInstancesModificationsInput
@@ -39,7 +41,8 @@ func (c *describeReservedInstancesModificationsFake) DescribeReservedInstancesMo
 	return &out, nil
 }
 
-// newDescribeReservedInstancesModificationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeReservedInstancesModificationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeReservedInstancesModificationsFake(sizes ...int) (*describeReservedInstancesModificationsFake, []string) {
 	c := &describeReservedInstancesModificationsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeReservedInstancesModificationsFake(sizes ...int) (*describeReser
 	return c, want
 }
 
-// collectDescribeReservedInstancesModifications pages through p and returns the markers of its items.
+// collectDescribeReservedInstancesModifications pages through p and returns the
+// markers of its items.
 func collectDescribeReservedInstancesModifications(t *testing.T, p *DescribeReservedInstancesModificationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeReservedInstancesModifications(t *testing.T, p *DescribeRese
 	return got
 }
 
-// validDescribeReservedInstancesModificationsInput returns an input with every required member set.
+// validDescribeReservedInstancesModificationsInput returns an input with every
+// required member set.
 func validDescribeReservedInstancesModificationsInput() *DescribeReservedInstancesModificationsInput {
 	return &DescribeReservedInstancesModificationsInput{}
 }

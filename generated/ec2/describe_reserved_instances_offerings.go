@@ -15,13 +15,14 @@ import (
 type DescribeReservedInstancesOfferingsInput struct {
 	// The Availability Zone in which the Reserved Instance can be used.
 	//
-	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not both.
+	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not
+	// both.
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
 	// Include Reserved Instance Marketplace offerings in the response.
 	IncludeMarketplace *bool `json:"IncludeMarketplace,omitempty"`
-	// The instance type that the reservation will cover (for example, m1.small).
-	// For more information, see [Amazon EC2 instance types] in the Amazon EC2 User
-	// Guide.
+	// The instance type that the reservation will cover (for example,
+	// m1.small). For more information, see [Amazon EC2 instance types] in the
+	// Amazon EC2 User Guide.
 	//
 	// [Amazon EC2 instance types]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html
 	InstanceType InstanceTypeSpecificationInstanceType `json:"InstanceType,omitempty"`
@@ -37,41 +38,44 @@ type DescribeReservedInstancesOfferingsInput struct {
 	//
 	// Default: 2592000 (1 month)
 	MinDuration *int64 `json:"MinDuration,omitempty"`
-	// The offering class of the Reserved Instance. Can be standard or convertible.
+	// The offering class of the Reserved Instance. Can be standard or
+	// convertible.
 	OfferingClass DescribeReservedInstancesOfferingsOfferingClass `json:"OfferingClass,omitempty"`
-	// The Reserved Instance product platform description. Instances that include
-	// (Amazon VPC) in the description are for use with Amazon VPC.
+	// The Reserved Instance product platform description. Instances that
+	// include (Amazon VPC) in the description are for use with Amazon VPC.
 	ProductDescription DescribeReservedInstancesOfferingsProductDescription `json:"ProductDescription,omitempty"`
 	// One or more Reserved Instances offering IDs.
 	ReservedInstancesOfferingIds []string `json:"ReservedInstancesOfferingIds,omitempty"`
 	// The ID of the Availability Zone.
 	//
-	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not both.
+	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not
+	// both.
 	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
-	//   - availability-zone - The Availability Zone where the Reserved Instance can
-	//     be used.
-	//   - availability-zone-id - The ID of the Availability Zone where the Reserved
-	//     Instance can be used.
-	//   - duration - The duration of the Reserved Instance (for example, one year
-	//     or three years), in seconds ( 31536000 | 94608000).
-	//   - fixed-price - The purchase price of the Reserved Instance (for example,
-	//     9800.0).
+	//   - availability-zone - The Availability Zone where the Reserved Instance
+	//     can be used.
+	//   - availability-zone-id - The ID of the Availability Zone where the
+	//     Reserved Instance can be used.
+	//   - duration - The duration of the Reserved Instance (for example, one
+	//     year or three years), in seconds ( 31536000 | 94608000).
+	//   - fixed-price - The purchase price of the Reserved Instance (for
+	//     example, 9800.0).
 	//   - instance-type - The instance type that is covered by the reservation.
 	//   - marketplace - Set to true to show only Reserved Instance Marketplace
-	//     offerings. When this filter is not used, which is the default behavior,
-	//     all offerings from both Amazon Web Services and the Reserved Instance
-	//     Marketplace are listed.
-	//   - product-description - The Reserved Instance product platform description
-	//     ( Linux/UNIX | Linux with SQL Server Standard | Linux with SQL Server Web
-	//     | Linux with SQL Server Enterprise | SUSE Linux |
-	//     Red Hat Enterprise Linux | Red Hat Enterprise Linux with HA | Windows |
+	//     offerings. When this filter is not used, which is the default
+	//     behavior, all offerings from both Amazon Web Services and the
+	//     Reserved Instance Marketplace are listed.
+	//   - product-description - The Reserved Instance product platform
+	//     description ( Linux/UNIX | Linux with SQL Server Standard |
+	//     Linux with SQL Server Web | Linux with SQL Server Enterprise |
+	//     SUSE Linux | Red Hat Enterprise Linux |
+	//     Red Hat Enterprise Linux with HA | Windows |
 	//     Windows with SQL Server Standard | Windows with SQL Server Web |
 	//     Windows with SQL Server Enterprise).
 	//   - reserved-instances-offering-id - The Reserved Instances offering ID.
@@ -80,27 +84,29 @@ type DescribeReservedInstancesOfferingsInput struct {
 	//   - usage-price - The usage price of the Reserved Instance, per hour (for
 	//     example, 0.84).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The tenancy of the instances covered by the reservation. A Reserved Instance
-	// with a tenancy of dedicated is applied to instances that run in a VPC on
-	// single-tenant hardware (i.e., Dedicated Instances).
+	// The tenancy of the instances covered by the reservation. A Reserved
+	// Instance with a tenancy of dedicated is applied to instances that run in
+	// a VPC on single-tenant hardware (i.e., Dedicated Instances).
 	//
-	// Important: The host value cannot be used with this parameter. Use the default
-	// or dedicated values only.
+	// Important: The host value cannot be used with this parameter. Use the
+	// default or dedicated values only.
 	//
 	// Default: default
 	InstanceTenancy PlacementTenancy `json:"InstanceTenancy,omitempty"`
-	// The Reserved Instance offering type. If you are using tools that predate the
-	// 2011-11-01 API version, you only have access to the Medium Utilization
-	// Reserved Instance offering type.
+	// The Reserved Instance offering type. If you are using tools that predate
+	// the 2011-11-01 API version, you only have access to the
+	// Medium Utilization Reserved Instance offering type.
 	OfferingType DescribeReservedInstancesOfferingsOfferingType `json:"OfferingType,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeReservedInstancesOfferingsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeReservedInstancesOfferingsInput) Validate() error {
 	return nil
 }
@@ -114,7 +120,8 @@ type DescribeReservedInstancesOfferingsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeReservedInstancesOfferingsAPIClient is a client that can call DescribeReservedInstancesOfferings, the operation boto3's describe_reserved_instances_offerings paginator pages through.
+// DescribeReservedInstancesOfferingsAPIClient is a client that can call
+// DescribeReservedInstancesOfferings.
 //
 // See [DescribeReservedInstancesOfferings in the AWS API documentation].
 //
@@ -153,24 +160,28 @@ var describeReservedInstancesOfferingsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeReservedInstancesOfferingsItems returns the items of a DescribeReservedInstancesOfferings page.
+// describeReservedInstancesOfferingsItems returns the items of a
+// DescribeReservedInstancesOfferings page.
 func describeReservedInstancesOfferingsItems(out *DescribeReservedInstancesOfferingsOutput) []ReservedInstancesOffering {
 	return out.ReservedInstancesOfferings
 }
 
-// DescribeReservedInstancesOfferingsPaginator pages through DescribeReservedInstancesOfferings the way boto3's describe_reserved_instances_offerings paginator does.
+// DescribeReservedInstancesOfferingsPaginator pages through the results of
+// DescribeReservedInstancesOfferings as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_reserved_instances_offerings.
+// [DescribeReservedInstancesOfferingsAPIClient.DescribeReservedInstancesOfferings].
 //
-// Each page is a *DescribeReservedInstancesOfferingsOutput; Items yields the elements of ReservedInstancesOfferings across pages.
+// Each page is a *DescribeReservedInstancesOfferingsOutput; Items yields the
+// elements of ReservedInstancesOfferings across pages.
 type DescribeReservedInstancesOfferingsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeReservedInstancesOfferingsPaginator returns a paginator over DescribeReservedInstancesOfferings, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeReservedInstancesOfferingsPaginator returns a paginator over
+// DescribeReservedInstancesOfferings, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeReservedInstancesOfferingsPaginator(client DescribeReservedInstancesOfferingsAPIClient, in *DescribeReservedInstancesOfferingsInput, optFns ...func(*paginate.Options)) *DescribeReservedInstancesOfferingsPaginator {
 	var input DescribeReservedInstancesOfferingsInput
 	if in != nil {
@@ -186,19 +197,22 @@ func NewDescribeReservedInstancesOfferingsPaginator(client DescribeReservedInsta
 	return &DescribeReservedInstancesOfferingsPaginator{paginateimpl.New(describeReservedInstancesOfferingsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeReservedInstancesOfferingsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeReservedInstancesOfferingsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeReservedInstancesOfferingsPaginator) NextPage(ctx context.Context) (*DescribeReservedInstancesOfferingsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -207,7 +221,8 @@ func (p *DescribeReservedInstancesOfferingsPaginator) NextPage(ctx context.Conte
 	return page.(*DescribeReservedInstancesOfferingsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeReservedInstancesOfferingsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeReservedInstancesOfferingsOutput, error] {
 	return func(yield func(*DescribeReservedInstancesOfferingsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -219,7 +234,8 @@ func (p *DescribeReservedInstancesOfferingsPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeReservedInstancesOfferingsPaginator) Items(ctx context.Context) iter.Seq2[ReservedInstancesOffering, error] {
 	return func(yield func(ReservedInstancesOffering, error) bool) {
 		for p.HasMorePages() {
@@ -239,54 +255,68 @@ func (p *DescribeReservedInstancesOfferingsPaginator) Items(ctx context.Context)
 	}
 }
 
-// DescribeReservedInstancesOfferingsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeReservedInstancesOfferingsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeReservedInstancesOfferingsFilterName string
 
 const (
-	// DescribeReservedInstancesOfferingsFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeReservedInstancesOfferingsFilterNameAvailabilityZone is the
+	// filter name "availability-zone".
 	//
 	// The Availability Zone where the Reserved Instance can be used.
 	DescribeReservedInstancesOfferingsFilterNameAvailabilityZone DescribeReservedInstancesOfferingsFilterName = "availability-zone"
-	// DescribeReservedInstancesOfferingsFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeReservedInstancesOfferingsFilterNameAvailabilityZoneId is the
+	// filter name "availability-zone-id".
 	//
 	// The ID of the Availability Zone where the Reserved Instance can be used.
 	DescribeReservedInstancesOfferingsFilterNameAvailabilityZoneId DescribeReservedInstancesOfferingsFilterName = "availability-zone-id"
-	// DescribeReservedInstancesOfferingsFilterNameDuration is the filter name "duration".
+	// DescribeReservedInstancesOfferingsFilterNameDuration is the filter name
+	// "duration".
 	//
-	// The duration of the Reserved Instance (for example, one year or three years),
-	// in seconds ( 31536000 | 94608000).
+	// The duration of the Reserved Instance (for example, one year or three
+	// years), in seconds ( 31536000 | 94608000).
 	DescribeReservedInstancesOfferingsFilterNameDuration DescribeReservedInstancesOfferingsFilterName = "duration"
-	// DescribeReservedInstancesOfferingsFilterNameFixedPrice is the filter name "fixed-price".
+	// DescribeReservedInstancesOfferingsFilterNameFixedPrice is the filter name
+	// "fixed-price".
 	//
 	// The purchase price of the Reserved Instance (for example, 9800.0).
 	DescribeReservedInstancesOfferingsFilterNameFixedPrice DescribeReservedInstancesOfferingsFilterName = "fixed-price"
-	// DescribeReservedInstancesOfferingsFilterNameInstanceType is the filter name "instance-type".
+	// DescribeReservedInstancesOfferingsFilterNameInstanceType is the filter
+	// name "instance-type".
 	//
 	// The instance type that is covered by the reservation.
 	DescribeReservedInstancesOfferingsFilterNameInstanceType DescribeReservedInstancesOfferingsFilterName = "instance-type"
-	// DescribeReservedInstancesOfferingsFilterNameMarketplace is the filter name "marketplace".
+	// DescribeReservedInstancesOfferingsFilterNameMarketplace is the filter
+	// name "marketplace".
 	//
-	// Set to true to show only Reserved Instance Marketplace offerings. When this
-	// filter is not used, which is the default behavior, all offerings from both
-	// Amazon Web Services and the Reserved Instance Marketplace are listed.
+	// Set to true to show only Reserved Instance Marketplace offerings. When
+	// this filter is not used, which is the default behavior, all offerings
+	// from both Amazon Web Services and the Reserved Instance Marketplace are
+	// listed.
 	DescribeReservedInstancesOfferingsFilterNameMarketplace DescribeReservedInstancesOfferingsFilterName = "marketplace"
-	// DescribeReservedInstancesOfferingsFilterNameProductDescription is the filter name "product-description".
+	// DescribeReservedInstancesOfferingsFilterNameProductDescription is the
+	// filter name "product-description".
 	//
 	// The Reserved Instance product platform description ( Linux/UNIX |
 	// Linux with SQL Server Standard | Linux with SQL Server Web |
-	// Linux with SQL Server Enterprise | SUSE Linux | Red Hat Enterprise Linux |
-	// Red Hat Enterprise Linux with HA | Windows | Windows with SQL Server Standard
-	// | Windows with SQL Server Web | Windows with SQL Server Enterprise).
+	// Linux with SQL Server Enterprise | SUSE Linux | Red Hat Enterprise Linux
+	// | Red Hat Enterprise Linux with HA | Windows |
+	// Windows with SQL Server Standard | Windows with SQL Server Web |
+	// Windows with SQL Server Enterprise).
 	DescribeReservedInstancesOfferingsFilterNameProductDescription DescribeReservedInstancesOfferingsFilterName = "product-description"
-	// DescribeReservedInstancesOfferingsFilterNameReservedInstancesOfferingId is the filter name "reserved-instances-offering-id".
+	// DescribeReservedInstancesOfferingsFilterNameReservedInstancesOfferingId
+	// is the filter name "reserved-instances-offering-id".
 	//
 	// The Reserved Instances offering ID.
 	DescribeReservedInstancesOfferingsFilterNameReservedInstancesOfferingId DescribeReservedInstancesOfferingsFilterName = "reserved-instances-offering-id"
-	// DescribeReservedInstancesOfferingsFilterNameScope is the filter name "scope".
+	// DescribeReservedInstancesOfferingsFilterNameScope is the filter name
+	// "scope".
 	//
 	// The scope of the Reserved Instance ( Availability Zone or Region).
 	DescribeReservedInstancesOfferingsFilterNameScope DescribeReservedInstancesOfferingsFilterName = "scope"
-	// DescribeReservedInstancesOfferingsFilterNameUsagePrice is the filter name "usage-price".
+	// DescribeReservedInstancesOfferingsFilterNameUsagePrice is the filter name
+	// "usage-price".
 	//
 	// The usage price of the Reserved Instance, per hour (for example, 0.84).
 	DescribeReservedInstancesOfferingsFilterNameUsagePrice DescribeReservedInstancesOfferingsFilterName = "usage-price"

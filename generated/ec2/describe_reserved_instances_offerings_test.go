@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeReservedInstancesOfferingsFake serves pages of DescribeReservedInstancesOfferings from memory; page i's token is "page-i".
+// describeReservedInstancesOfferingsFake serves pages of
+// DescribeReservedInstancesOfferings from memory; page i's token is "page-i".
 type describeReservedInstancesOfferingsFake struct {
 	pages  []*DescribeReservedInstancesOfferingsOutput
 	calls  []DescribeReservedInstancesOfferingsInput
@@ -38,7 +39,8 @@ func (c *describeReservedInstancesOfferingsFake) DescribeReservedInstancesOfferi
 	return &out, nil
 }
 
-// newDescribeReservedInstancesOfferingsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeReservedInstancesOfferingsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeReservedInstancesOfferingsFake(sizes ...int) (*describeReservedInstancesOfferingsFake, []string) {
 	c := &describeReservedInstancesOfferingsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeReservedInstancesOfferingsFake(sizes ...int) (*describeReservedI
 	return c, want
 }
 
-// collectDescribeReservedInstancesOfferings pages through p and returns the markers of its items.
+// collectDescribeReservedInstancesOfferings pages through p and returns the
+// markers of its items.
 func collectDescribeReservedInstancesOfferings(t *testing.T, p *DescribeReservedInstancesOfferingsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeReservedInstancesOfferings(t *testing.T, p *DescribeReserved
 	return got
 }
 
-// validDescribeReservedInstancesOfferingsInput returns an input with every required member set.
+// validDescribeReservedInstancesOfferingsInput returns an input with every
+// required member set.
 func validDescribeReservedInstancesOfferingsInput() *DescribeReservedInstancesOfferingsInput {
 	return &DescribeReservedInstancesOfferingsInput{}
 }

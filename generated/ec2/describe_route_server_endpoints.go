@@ -17,19 +17,21 @@ type DescribeRouteServerEndpointsInput struct {
 	RouteServerEndpointIds []string `json:"RouteServerEndpointIds,omitempty"`
 	// One or more filters to apply to the describe request.
 	Filters []Filter `json:"Filters,omitempty"`
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeRouteServerEndpointsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeRouteServerEndpointsInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeRouteServerEndpointsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeRouteServerEndpointsAPIClient is a client that can call DescribeRouteServerEndpoints, the operation boto3's describe_route_server_endpoints paginator pages through.
+// DescribeRouteServerEndpointsAPIClient is a client that can call
+// DescribeRouteServerEndpoints.
 //
 // See [DescribeRouteServerEndpoints in the AWS API documentation].
 //
@@ -82,24 +85,28 @@ var describeRouteServerEndpointsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeRouteServerEndpointsItems returns the items of a DescribeRouteServerEndpoints page.
+// describeRouteServerEndpointsItems returns the items of a
+// DescribeRouteServerEndpoints page.
 func describeRouteServerEndpointsItems(out *DescribeRouteServerEndpointsOutput) []RouteServerEndpoint {
 	return out.RouteServerEndpoints
 }
 
-// DescribeRouteServerEndpointsPaginator pages through DescribeRouteServerEndpoints the way boto3's describe_route_server_endpoints paginator does.
+// DescribeRouteServerEndpointsPaginator pages through the results of
+// DescribeRouteServerEndpoints as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_route_server_endpoints.
+// [DescribeRouteServerEndpointsAPIClient.DescribeRouteServerEndpoints].
 //
-// Each page is a *DescribeRouteServerEndpointsOutput; Items yields the elements of RouteServerEndpoints across pages.
+// Each page is a *DescribeRouteServerEndpointsOutput; Items yields the elements
+// of RouteServerEndpoints across pages.
 type DescribeRouteServerEndpointsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeRouteServerEndpointsPaginator returns a paginator over DescribeRouteServerEndpoints, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeRouteServerEndpointsPaginator returns a paginator over
+// DescribeRouteServerEndpoints, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeRouteServerEndpointsPaginator(client DescribeRouteServerEndpointsAPIClient, in *DescribeRouteServerEndpointsInput, optFns ...func(*paginate.Options)) *DescribeRouteServerEndpointsPaginator {
 	var input DescribeRouteServerEndpointsInput
 	if in != nil {
@@ -115,19 +122,22 @@ func NewDescribeRouteServerEndpointsPaginator(client DescribeRouteServerEndpoint
 	return &DescribeRouteServerEndpointsPaginator{paginateimpl.New(describeRouteServerEndpointsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeRouteServerEndpointsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeRouteServerEndpointsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeRouteServerEndpointsPaginator) NextPage(ctx context.Context) (*DescribeRouteServerEndpointsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +146,8 @@ func (p *DescribeRouteServerEndpointsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeRouteServerEndpointsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeRouteServerEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteServerEndpointsOutput, error] {
 	return func(yield func(*DescribeRouteServerEndpointsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +159,8 @@ func (p *DescribeRouteServerEndpointsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeRouteServerEndpointsPaginator) Items(ctx context.Context) iter.Seq2[RouteServerEndpoint, error] {
 	return func(yield func(RouteServerEndpoint, error) bool) {
 		for p.HasMorePages() {

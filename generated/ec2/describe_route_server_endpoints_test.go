@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeRouteServerEndpointsFake serves pages of DescribeRouteServerEndpoints from memory; page i's token is "page-i".
+// describeRouteServerEndpointsFake serves pages of DescribeRouteServerEndpoints
+// from memory; page i's token is "page-i".
 type describeRouteServerEndpointsFake struct {
 	pages  []*DescribeRouteServerEndpointsOutput
 	calls  []DescribeRouteServerEndpointsInput
@@ -38,7 +39,8 @@ func (c *describeRouteServerEndpointsFake) DescribeRouteServerEndpoints(ctx cont
 	return &out, nil
 }
 
-// newDescribeRouteServerEndpointsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeRouteServerEndpointsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeRouteServerEndpointsFake(sizes ...int) (*describeRouteServerEndpointsFake, []string) {
 	c := &describeRouteServerEndpointsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeRouteServerEndpointsFake(sizes ...int) (*describeRouteServerEndp
 	return c, want
 }
 
-// collectDescribeRouteServerEndpoints pages through p and returns the markers of its items.
+// collectDescribeRouteServerEndpoints pages through p and returns the markers
+// of its items.
 func collectDescribeRouteServerEndpoints(t *testing.T, p *DescribeRouteServerEndpointsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeRouteServerEndpoints(t *testing.T, p *DescribeRouteServerEnd
 	return got
 }
 
-// validDescribeRouteServerEndpointsInput returns an input with every required member set.
+// validDescribeRouteServerEndpointsInput returns an input with every required
+// member set.
 func validDescribeRouteServerEndpointsInput() *DescribeRouteServerEndpointsInput {
 	return &DescribeRouteServerEndpointsInput{}
 }

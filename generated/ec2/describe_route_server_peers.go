@@ -16,19 +16,20 @@ type DescribeRouteServerPeersInput struct {
 	RouteServerPeerIds []string `json:"RouteServerPeerIds,omitempty"`
 	// One or more filters to apply to the describe request.
 	Filters []Filter `json:"Filters,omitempty"`
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeRouteServerPeersInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeRouteServerPeersInput) Validate() error {
 	return nil
 }
@@ -42,7 +43,8 @@ type DescribeRouteServerPeersOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeRouteServerPeersAPIClient is a client that can call DescribeRouteServerPeers, the operation boto3's describe_route_server_peers paginator pages through.
+// DescribeRouteServerPeersAPIClient is a client that can call
+// DescribeRouteServerPeers.
 //
 // See [DescribeRouteServerPeers in the AWS API documentation].
 //
@@ -81,24 +83,28 @@ var describeRouteServerPeersSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeRouteServerPeersItems returns the items of a DescribeRouteServerPeers page.
+// describeRouteServerPeersItems returns the items of a DescribeRouteServerPeers
+// page.
 func describeRouteServerPeersItems(out *DescribeRouteServerPeersOutput) []RouteServerPeer {
 	return out.RouteServerPeers
 }
 
-// DescribeRouteServerPeersPaginator pages through DescribeRouteServerPeers the way boto3's describe_route_server_peers paginator does.
+// DescribeRouteServerPeersPaginator pages through the results of
+// DescribeRouteServerPeers as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_route_server_peers.
+// [DescribeRouteServerPeersAPIClient.DescribeRouteServerPeers].
 //
-// Each page is a *DescribeRouteServerPeersOutput; Items yields the elements of RouteServerPeers across pages.
+// Each page is a *DescribeRouteServerPeersOutput; Items yields the elements of
+// RouteServerPeers across pages.
 type DescribeRouteServerPeersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeRouteServerPeersPaginator returns a paginator over DescribeRouteServerPeers, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeRouteServerPeersPaginator returns a paginator over
+// DescribeRouteServerPeers, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeRouteServerPeersPaginator(client DescribeRouteServerPeersAPIClient, in *DescribeRouteServerPeersInput, optFns ...func(*paginate.Options)) *DescribeRouteServerPeersPaginator {
 	var input DescribeRouteServerPeersInput
 	if in != nil {
@@ -114,19 +120,22 @@ func NewDescribeRouteServerPeersPaginator(client DescribeRouteServerPeersAPIClie
 	return &DescribeRouteServerPeersPaginator{paginateimpl.New(describeRouteServerPeersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeRouteServerPeersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeRouteServerPeersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeRouteServerPeersPaginator) NextPage(ctx context.Context) (*DescribeRouteServerPeersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -135,7 +144,8 @@ func (p *DescribeRouteServerPeersPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeRouteServerPeersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeRouteServerPeersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteServerPeersOutput, error] {
 	return func(yield func(*DescribeRouteServerPeersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -147,7 +157,8 @@ func (p *DescribeRouteServerPeersPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeRouteServerPeersPaginator) Items(ctx context.Context) iter.Seq2[RouteServerPeer, error] {
 	return func(yield func(RouteServerPeer, error) bool) {
 		for p.HasMorePages() {

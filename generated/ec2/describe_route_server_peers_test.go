@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeRouteServerPeersFake serves pages of DescribeRouteServerPeers from memory; page i's token is "page-i".
+// describeRouteServerPeersFake serves pages of DescribeRouteServerPeers from
+// memory; page i's token is "page-i".
 type describeRouteServerPeersFake struct {
 	pages  []*DescribeRouteServerPeersOutput
 	calls  []DescribeRouteServerPeersInput
@@ -38,7 +39,8 @@ func (c *describeRouteServerPeersFake) DescribeRouteServerPeers(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeRouteServerPeersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeRouteServerPeersFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeRouteServerPeersFake(sizes ...int) (*describeRouteServerPeersFake, []string) {
 	c := &describeRouteServerPeersFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeRouteServerPeersFake(sizes ...int) (*describeRouteServerPeersFak
 	return c, want
 }
 
-// collectDescribeRouteServerPeers pages through p and returns the markers of its items.
+// collectDescribeRouteServerPeers pages through p and returns the markers of
+// its items.
 func collectDescribeRouteServerPeers(t *testing.T, p *DescribeRouteServerPeersPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeRouteServerPeers(t *testing.T, p *DescribeRouteServerPeersPa
 	return got
 }
 
-// validDescribeRouteServerPeersInput returns an input with every required member set.
+// validDescribeRouteServerPeersInput returns an input with every required
+// member set.
 func validDescribeRouteServerPeersInput() *DescribeRouteServerPeersInput {
 	return &DescribeRouteServerPeersInput{}
 }

@@ -16,19 +16,20 @@ type DescribeRouteServersInput struct {
 	RouteServerIds []string `json:"RouteServerIds,omitempty"`
 	// One or more filters to apply to the describe request.
 	Filters []Filter `json:"Filters,omitempty"`
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeRouteServersInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeRouteServersInput) Validate() error {
 	return nil
 }
@@ -41,7 +42,7 @@ type DescribeRouteServersOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeRouteServersAPIClient is a client that can call DescribeRouteServers, the operation boto3's describe_route_servers paginator pages through.
+// DescribeRouteServersAPIClient is a client that can call DescribeRouteServers.
 //
 // See [DescribeRouteServers in the AWS API documentation].
 //
@@ -85,19 +86,22 @@ func describeRouteServersItems(out *DescribeRouteServersOutput) []RouteServer {
 	return out.RouteServers
 }
 
-// DescribeRouteServersPaginator pages through DescribeRouteServers the way boto3's describe_route_servers paginator does.
+// DescribeRouteServersPaginator pages through the results of
+// DescribeRouteServers as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_route_servers.
+// [DescribeRouteServersAPIClient.DescribeRouteServers].
 //
-// Each page is a *DescribeRouteServersOutput; Items yields the elements of RouteServers across pages.
+// Each page is a *DescribeRouteServersOutput; Items yields the elements of
+// RouteServers across pages.
 type DescribeRouteServersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeRouteServersPaginator returns a paginator over DescribeRouteServers, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeRouteServersPaginator returns a paginator over
+// DescribeRouteServers, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeRouteServersPaginator(client DescribeRouteServersAPIClient, in *DescribeRouteServersInput, optFns ...func(*paginate.Options)) *DescribeRouteServersPaginator {
 	var input DescribeRouteServersInput
 	if in != nil {
@@ -113,19 +117,22 @@ func NewDescribeRouteServersPaginator(client DescribeRouteServersAPIClient, in *
 	return &DescribeRouteServersPaginator{paginateimpl.New(describeRouteServersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeRouteServersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeRouteServersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeRouteServersPaginator) NextPage(ctx context.Context) (*DescribeRouteServersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -134,7 +141,8 @@ func (p *DescribeRouteServersPaginator) NextPage(ctx context.Context) (*Describe
 	return page.(*DescribeRouteServersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeRouteServersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteServersOutput, error] {
 	return func(yield func(*DescribeRouteServersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -146,7 +154,8 @@ func (p *DescribeRouteServersPaginator) Pages(ctx context.Context) iter.Seq2[*De
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeRouteServersPaginator) Items(ctx context.Context) iter.Seq2[RouteServer, error] {
 	return func(yield func(RouteServer, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeRouteServersFake serves pages of DescribeRouteServers from memory; page i's token is "page-i".
+// describeRouteServersFake serves pages of DescribeRouteServers from memory;
+// page i's token is "page-i".
 type describeRouteServersFake struct {
 	pages  []*DescribeRouteServersOutput
 	calls  []DescribeRouteServersInput
@@ -38,7 +39,8 @@ func (c *describeRouteServersFake) DescribeRouteServers(ctx context.Context, in 
 	return &out, nil
 }
 
-// newDescribeRouteServersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeRouteServersFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeRouteServersFake(sizes ...int) (*describeRouteServersFake, []string) {
 	c := &describeRouteServersFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeRouteServersFake(sizes ...int) (*describeRouteServersFake, []str
 	return c, want
 }
 
-// collectDescribeRouteServers pages through p and returns the markers of its items.
+// collectDescribeRouteServers pages through p and returns the markers of its
+// items.
 func collectDescribeRouteServers(t *testing.T, p *DescribeRouteServersPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeRouteServers(t *testing.T, p *DescribeRouteServersPaginator)
 	return got
 }
 
-// validDescribeRouteServersInput returns an input with every required member set.
+// validDescribeRouteServersInput returns an input with every required member
+// set.
 func validDescribeRouteServersInput() *DescribeRouteServersInput {
 	return &DescribeRouteServersInput{}
 }

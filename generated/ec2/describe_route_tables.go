@@ -13,9 +13,9 @@ import (
 // DescribeRouteTablesInput is the input of DescribeRouteTables.
 type DescribeRouteTablesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the route tables.
 	RouteTableIds []string `json:"RouteTableIds,omitempty"`
@@ -23,59 +23,62 @@ type DescribeRouteTablesInput struct {
 	//
 	//   - association.gateway-id - The ID of the gateway involved in the
 	//     association.
-	//   - association.route-table-association-id - The ID of an association ID for
-	//     the route table.
-	//   - association.route-table-id - The ID of the route table involved in the
+	//   - association.route-table-association-id - The ID of an association ID
+	//     for the route table.
+	//   - association.route-table-id - The ID of the route table involved in
+	//     the association.
+	//   - association.subnet-id - The ID of the subnet involved in the
 	//     association.
-	//   - association.subnet-id - The ID of the subnet involved in the association.
-	//   - association.main - Indicates whether the route table is the main route
-	//     table for the VPC ( true | false). Route tables that do not have an
-	//     association ID are not returned in the response.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the route
-	//     table.
+	//   - association.main - Indicates whether the route table is the main
+	//     route table for the VPC ( true | false). Route tables that do not
+	//     have an association ID are not returned in the response.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     route table.
 	//   - route-table-id - The ID of the route table.
-	//   - route.destination-cidr-block - The IPv4 CIDR range specified in a route
-	//     in the table.
-	//   - route.destination-ipv6-cidr-block - The IPv6 CIDR range specified in a
-	//     route in the route table.
+	//   - route.destination-cidr-block - The IPv4 CIDR range specified in a
+	//     route in the table.
+	//   - route.destination-ipv6-cidr-block - The IPv6 CIDR range specified in
+	//     a route in the route table.
 	//   - route.destination-prefix-list-id - The ID (prefix) of the Amazon Web
 	//     Services service specified in a route in the table.
-	//   - route.egress-only-internet-gateway-id - The ID of an egress-only Internet
-	//     gateway specified in a route in the route table.
-	//   - route.gateway-id - The ID of a gateway specified in a route in the table.
+	//   - route.egress-only-internet-gateway-id - The ID of an egress-only
+	//     Internet gateway specified in a route in the route table.
+	//   - route.gateway-id - The ID of a gateway specified in a route in the
+	//     table.
 	//   - route.instance-id - The ID of an instance specified in a route in the
 	//     table.
 	//   - route.nat-gateway-id - The ID of a NAT gateway.
 	//   - route.transit-gateway-id - The ID of a transit gateway.
 	//   - route.origin - Describes how the route was created. CreateRouteTable
-	//     indicates that the route was automatically created when the route table
-	//     was created; CreateRoute indicates that the route was manually added to
-	//     the route table; EnableVgwRoutePropagation indicates that the route was
-	//     propagated by route propagation.
+	//     indicates that the route was automatically created when the route
+	//     table was created; CreateRoute indicates that the route was manually
+	//     added to the route table; EnableVgwRoutePropagation indicates that
+	//     the route was propagated by route propagation.
 	//   - route.state - The state of a route in the route table ( active |
-	//     blackhole). The blackhole state indicates that the route's target isn't
-	//     available (for example, the specified gateway isn't attached to the VPC,
-	//     the specified NAT instance has been terminated, and so on).
+	//     blackhole). The blackhole state indicates that the route's target
+	//     isn't available (for example, the specified gateway isn't attached to
+	//     the VPC, the specified NAT instance has been terminated, and so on).
 	//   - route.vpc-peering-connection-id - The ID of a VPC peering connection
 	//     specified in a route in the table.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC for the route table.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeRouteTablesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeRouteTablesInput) Validate() error {
 	return nil
 }
@@ -88,7 +91,7 @@ type DescribeRouteTablesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeRouteTablesAPIClient is a client that can call DescribeRouteTables, the operation boto3's describe_route_tables paginator pages through.
+// DescribeRouteTablesAPIClient is a client that can call DescribeRouteTables.
 //
 // See [DescribeRouteTables in the AWS API documentation].
 //
@@ -132,19 +135,22 @@ func describeRouteTablesItems(out *DescribeRouteTablesOutput) []RouteTable {
 	return out.RouteTables
 }
 
-// DescribeRouteTablesPaginator pages through DescribeRouteTables the way boto3's describe_route_tables paginator does.
+// DescribeRouteTablesPaginator pages through the results of DescribeRouteTables
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_route_tables.
+// [DescribeRouteTablesAPIClient.DescribeRouteTables].
 //
-// Each page is a *DescribeRouteTablesOutput; Items yields the elements of RouteTables across pages.
+// Each page is a *DescribeRouteTablesOutput; Items yields the elements of
+// RouteTables across pages.
 type DescribeRouteTablesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeRouteTablesPaginator returns a paginator over DescribeRouteTables, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeRouteTablesPaginator returns a paginator over DescribeRouteTables,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeRouteTablesPaginator(client DescribeRouteTablesAPIClient, in *DescribeRouteTablesInput, optFns ...func(*paginate.Options)) *DescribeRouteTablesPaginator {
 	var input DescribeRouteTablesInput
 	if in != nil {
@@ -160,19 +166,22 @@ func NewDescribeRouteTablesPaginator(client DescribeRouteTablesAPIClient, in *De
 	return &DescribeRouteTablesPaginator{paginateimpl.New(describeRouteTablesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeRouteTablesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeRouteTablesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeRouteTablesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -181,7 +190,8 @@ func (p *DescribeRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeR
 	return page.(*DescribeRouteTablesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeRouteTablesOutput, error] {
 	return func(yield func(*DescribeRouteTablesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -193,7 +203,8 @@ func (p *DescribeRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*Des
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[RouteTable, error] {
 	return func(yield func(RouteTable, error) bool) {
 		for p.HasMorePages() {
@@ -213,104 +224,123 @@ func (p *DescribeRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[Rout
 	}
 }
 
-// DescribeRouteTablesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeRouteTablesFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeRouteTablesFilterName string
 
 const (
-	// DescribeRouteTablesFilterNameAssociationGatewayId is the filter name "association.gateway-id".
+	// DescribeRouteTablesFilterNameAssociationGatewayId is the filter name
+	// "association.gateway-id".
 	//
 	// The ID of the gateway involved in the association.
 	DescribeRouteTablesFilterNameAssociationGatewayId DescribeRouteTablesFilterName = "association.gateway-id"
-	// DescribeRouteTablesFilterNameAssociationRouteTableAssociationId is the filter name "association.route-table-association-id".
+	// DescribeRouteTablesFilterNameAssociationRouteTableAssociationId is the
+	// filter name "association.route-table-association-id".
 	//
 	// The ID of an association ID for the route table.
 	DescribeRouteTablesFilterNameAssociationRouteTableAssociationId DescribeRouteTablesFilterName = "association.route-table-association-id"
-	// DescribeRouteTablesFilterNameAssociationRouteTableId is the filter name "association.route-table-id".
+	// DescribeRouteTablesFilterNameAssociationRouteTableId is the filter name
+	// "association.route-table-id".
 	//
 	// The ID of the route table involved in the association.
 	DescribeRouteTablesFilterNameAssociationRouteTableId DescribeRouteTablesFilterName = "association.route-table-id"
-	// DescribeRouteTablesFilterNameAssociationSubnetId is the filter name "association.subnet-id".
+	// DescribeRouteTablesFilterNameAssociationSubnetId is the filter name
+	// "association.subnet-id".
 	//
 	// The ID of the subnet involved in the association.
 	DescribeRouteTablesFilterNameAssociationSubnetId DescribeRouteTablesFilterName = "association.subnet-id"
-	// DescribeRouteTablesFilterNameAssociationMain is the filter name "association.main".
+	// DescribeRouteTablesFilterNameAssociationMain is the filter name
+	// "association.main".
 	//
-	// Indicates whether the route table is the main route table for the VPC ( true
-	// | false). Route tables that do not have an association ID are not returned in
-	// the response.
+	// Indicates whether the route table is the main route table for the VPC (
+	// true | false). Route tables that do not have an association ID are not
+	// returned in the response.
 	DescribeRouteTablesFilterNameAssociationMain DescribeRouteTablesFilterName = "association.main"
 	// DescribeRouteTablesFilterNameOwnerId is the filter name "owner-id".
 	//
 	// The ID of the Amazon Web Services account that owns the route table.
 	DescribeRouteTablesFilterNameOwnerId DescribeRouteTablesFilterName = "owner-id"
-	// DescribeRouteTablesFilterNameRouteTableId is the filter name "route-table-id".
+	// DescribeRouteTablesFilterNameRouteTableId is the filter name
+	// "route-table-id".
 	//
 	// The ID of the route table.
 	DescribeRouteTablesFilterNameRouteTableId DescribeRouteTablesFilterName = "route-table-id"
-	// DescribeRouteTablesFilterNameRouteDestinationCidrBlock is the filter name "route.destination-cidr-block".
+	// DescribeRouteTablesFilterNameRouteDestinationCidrBlock is the filter name
+	// "route.destination-cidr-block".
 	//
 	// The IPv4 CIDR range specified in a route in the table.
 	DescribeRouteTablesFilterNameRouteDestinationCidrBlock DescribeRouteTablesFilterName = "route.destination-cidr-block"
-	// DescribeRouteTablesFilterNameRouteDestinationIpv6CidrBlock is the filter name "route.destination-ipv6-cidr-block".
+	// DescribeRouteTablesFilterNameRouteDestinationIpv6CidrBlock is the filter
+	// name "route.destination-ipv6-cidr-block".
 	//
 	// The IPv6 CIDR range specified in a route in the route table.
 	DescribeRouteTablesFilterNameRouteDestinationIpv6CidrBlock DescribeRouteTablesFilterName = "route.destination-ipv6-cidr-block"
-	// DescribeRouteTablesFilterNameRouteDestinationPrefixListId is the filter name "route.destination-prefix-list-id".
+	// DescribeRouteTablesFilterNameRouteDestinationPrefixListId is the filter
+	// name "route.destination-prefix-list-id".
 	//
-	// The ID (prefix) of the Amazon Web Services service specified in a route in
-	// the table.
+	// The ID (prefix) of the Amazon Web Services service specified in a route
+	// in the table.
 	DescribeRouteTablesFilterNameRouteDestinationPrefixListId DescribeRouteTablesFilterName = "route.destination-prefix-list-id"
-	// DescribeRouteTablesFilterNameRouteEgressOnlyInternetGatewayId is the filter name "route.egress-only-internet-gateway-id".
+	// DescribeRouteTablesFilterNameRouteEgressOnlyInternetGatewayId is the
+	// filter name "route.egress-only-internet-gateway-id".
 	//
-	// The ID of an egress-only Internet gateway specified in a route in the route
-	// table.
+	// The ID of an egress-only Internet gateway specified in a route in the
+	// route table.
 	DescribeRouteTablesFilterNameRouteEgressOnlyInternetGatewayId DescribeRouteTablesFilterName = "route.egress-only-internet-gateway-id"
-	// DescribeRouteTablesFilterNameRouteGatewayId is the filter name "route.gateway-id".
+	// DescribeRouteTablesFilterNameRouteGatewayId is the filter name
+	// "route.gateway-id".
 	//
 	// The ID of a gateway specified in a route in the table.
 	DescribeRouteTablesFilterNameRouteGatewayId DescribeRouteTablesFilterName = "route.gateway-id"
-	// DescribeRouteTablesFilterNameRouteInstanceId is the filter name "route.instance-id".
+	// DescribeRouteTablesFilterNameRouteInstanceId is the filter name
+	// "route.instance-id".
 	//
 	// The ID of an instance specified in a route in the table.
 	DescribeRouteTablesFilterNameRouteInstanceId DescribeRouteTablesFilterName = "route.instance-id"
-	// DescribeRouteTablesFilterNameRouteNatGatewayId is the filter name "route.nat-gateway-id".
+	// DescribeRouteTablesFilterNameRouteNatGatewayId is the filter name
+	// "route.nat-gateway-id".
 	//
 	// The ID of a NAT gateway.
 	DescribeRouteTablesFilterNameRouteNatGatewayId DescribeRouteTablesFilterName = "route.nat-gateway-id"
-	// DescribeRouteTablesFilterNameRouteTransitGatewayId is the filter name "route.transit-gateway-id".
+	// DescribeRouteTablesFilterNameRouteTransitGatewayId is the filter name
+	// "route.transit-gateway-id".
 	//
 	// The ID of a transit gateway.
 	DescribeRouteTablesFilterNameRouteTransitGatewayId DescribeRouteTablesFilterName = "route.transit-gateway-id"
-	// DescribeRouteTablesFilterNameRouteOrigin is the filter name "route.origin".
+	// DescribeRouteTablesFilterNameRouteOrigin is the filter name
+	// "route.origin".
 	//
 	// Describes how the route was created. CreateRouteTable indicates that the
-	// route was automatically created when the route table was created; CreateRoute
-	// indicates that the route was manually added to the route table;
-	// EnableVgwRoutePropagation indicates that the route was propagated by route
-	// propagation.
+	// route was automatically created when the route table was created;
+	// CreateRoute indicates that the route was manually added to the route
+	// table; EnableVgwRoutePropagation indicates that the route was propagated
+	// by route propagation.
 	DescribeRouteTablesFilterNameRouteOrigin DescribeRouteTablesFilterName = "route.origin"
 	// DescribeRouteTablesFilterNameRouteState is the filter name "route.state".
 	//
-	// The state of a route in the route table ( active | blackhole). The blackhole
-	// state indicates that the route's target isn't available (for example, the
-	// specified gateway isn't attached to the VPC, the specified NAT instance has
-	// been terminated, and so on).
+	// The state of a route in the route table ( active | blackhole). The
+	// blackhole state indicates that the route's target isn't available (for
+	// example, the specified gateway isn't attached to the VPC, the specified
+	// NAT instance has been terminated, and so on).
 	DescribeRouteTablesFilterNameRouteState DescribeRouteTablesFilterName = "route.state"
-	// DescribeRouteTablesFilterNameRouteVpcPeeringConnectionId is the filter name "route.vpc-peering-connection-id".
+	// DescribeRouteTablesFilterNameRouteVpcPeeringConnectionId is the filter
+	// name "route.vpc-peering-connection-id".
 	//
 	// The ID of a VPC peering connection specified in a route in the table.
 	DescribeRouteTablesFilterNameRouteVpcPeeringConnectionId DescribeRouteTablesFilterName = "route.vpc-peering-connection-id"
 	// DescribeRouteTablesFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeRouteTablesFilterNameTag DescribeRouteTablesFilterName = "tag"
 	// DescribeRouteTablesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeRouteTablesFilterNameTagKey DescribeRouteTablesFilterName = "tag-key"
 	// DescribeRouteTablesFilterNameVpcId is the filter name "vpc-id".
 	//

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeRouteTablesFake serves pages of DescribeRouteTables from memory; page i's token is "page-i".
+// describeRouteTablesFake serves pages of DescribeRouteTables from memory; page
+// i's token is "page-i".
 type describeRouteTablesFake struct {
 	pages  []*DescribeRouteTablesOutput
 	calls  []DescribeRouteTablesInput
@@ -38,7 +39,8 @@ func (c *describeRouteTablesFake) DescribeRouteTables(ctx context.Context, in *D
 	return &out, nil
 }
 
-// newDescribeRouteTablesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeRouteTablesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeRouteTablesFake(sizes ...int) (*describeRouteTablesFake, []string) {
 	c := &describeRouteTablesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeRouteTablesFake(sizes ...int) (*describeRouteTablesFake, []strin
 	return c, want
 }
 
-// collectDescribeRouteTables pages through p and returns the markers of its items.
+// collectDescribeRouteTables pages through p and returns the markers of its
+// items.
 func collectDescribeRouteTables(t *testing.T, p *DescribeRouteTablesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeRouteTables(t *testing.T, p *DescribeRouteTablesPaginator) [
 	return got
 }
 
-// validDescribeRouteTablesInput returns an input with every required member set.
+// validDescribeRouteTablesInput returns an input with every required member
+// set.
 func validDescribeRouteTablesInput() *DescribeRouteTablesInput {
 	return &DescribeRouteTablesInput{}
 }

@@ -14,9 +14,9 @@ import (
 // DescribeScheduledInstanceAvailability.
 type DescribeScheduledInstanceAvailabilityInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -31,23 +31,24 @@ type DescribeScheduledInstanceAvailabilityInput struct {
 	// The maximum available duration, in hours. This value must be greater than
 	// MinSlotDurationInHours and less than 1,720.
 	MaxSlotDurationInHours *int64 `json:"MaxSlotDurationInHours,omitempty"`
-	// The minimum available duration, in hours. The minimum required duration is
-	// 1,200 hours per year. For example, the minimum daily schedule is 4 hours, the
-	// minimum weekly schedule is 24 hours, and the minimum monthly schedule is 100
-	// hours.
+	// The minimum available duration, in hours. The minimum required duration
+	// is 1,200 hours per year. For example, the minimum daily schedule is 4
+	// hours, the minimum weekly schedule is 24 hours, and the minimum monthly
+	// schedule is 100 hours.
 	MinSlotDurationInHours *int64 `json:"MinSlotDurationInHours,omitempty"`
 	// The schedule recurrence.
 	//
 	// Required.
 	Recurrence DescribeScheduledInstanceAvailabilityRecurrence `json:"Recurrence,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeScheduledInstanceAvailabilityInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -67,7 +68,8 @@ type DescribeScheduledInstanceAvailabilityOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeScheduledInstanceAvailabilityAPIClient is a client that can call DescribeScheduledInstanceAvailability, the operation boto3's describe_scheduled_instance_availability paginator pages through.
+// DescribeScheduledInstanceAvailabilityAPIClient is a client that can call
+// DescribeScheduledInstanceAvailability.
 //
 // See [DescribeScheduledInstanceAvailability in the AWS API documentation].
 //
@@ -106,24 +108,28 @@ var describeScheduledInstanceAvailabilitySpec = &paginateimpl.Spec{
 	},
 }
 
-// describeScheduledInstanceAvailabilityItems returns the items of a DescribeScheduledInstanceAvailability page.
+// describeScheduledInstanceAvailabilityItems returns the items of a
+// DescribeScheduledInstanceAvailability page.
 func describeScheduledInstanceAvailabilityItems(out *DescribeScheduledInstanceAvailabilityOutput) []ScheduledInstanceAvailabilitySet {
 	return out.ScheduledInstanceAvailabilitySet
 }
 
-// DescribeScheduledInstanceAvailabilityPaginator pages through DescribeScheduledInstanceAvailability the way boto3's describe_scheduled_instance_availability paginator does.
+// DescribeScheduledInstanceAvailabilityPaginator pages through the results of
+// DescribeScheduledInstanceAvailability as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_scheduled_instance_availability.
+// [DescribeScheduledInstanceAvailabilityAPIClient.DescribeScheduledInstanceAvailability].
 //
-// Each page is a *DescribeScheduledInstanceAvailabilityOutput; Items yields the elements of ScheduledInstanceAvailabilitySet across pages.
+// Each page is a *DescribeScheduledInstanceAvailabilityOutput; Items yields the
+// elements of ScheduledInstanceAvailabilitySet across pages.
 type DescribeScheduledInstanceAvailabilityPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeScheduledInstanceAvailabilityPaginator returns a paginator over DescribeScheduledInstanceAvailability, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeScheduledInstanceAvailabilityPaginator returns a paginator over
+// DescribeScheduledInstanceAvailability, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeScheduledInstanceAvailabilityPaginator(client DescribeScheduledInstanceAvailabilityAPIClient, in *DescribeScheduledInstanceAvailabilityInput, optFns ...func(*paginate.Options)) *DescribeScheduledInstanceAvailabilityPaginator {
 	var input DescribeScheduledInstanceAvailabilityInput
 	if in != nil {
@@ -139,19 +145,22 @@ func NewDescribeScheduledInstanceAvailabilityPaginator(client DescribeScheduledI
 	return &DescribeScheduledInstanceAvailabilityPaginator{paginateimpl.New(describeScheduledInstanceAvailabilitySpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeScheduledInstanceAvailabilityPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeScheduledInstanceAvailabilityPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeScheduledInstanceAvailabilityPaginator) NextPage(ctx context.Context) (*DescribeScheduledInstanceAvailabilityOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -160,7 +169,8 @@ func (p *DescribeScheduledInstanceAvailabilityPaginator) NextPage(ctx context.Co
 	return page.(*DescribeScheduledInstanceAvailabilityOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeScheduledInstanceAvailabilityPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeScheduledInstanceAvailabilityOutput, error] {
 	return func(yield func(*DescribeScheduledInstanceAvailabilityOutput, error) bool) {
 		for p.HasMorePages() {
@@ -172,7 +182,8 @@ func (p *DescribeScheduledInstanceAvailabilityPaginator) Pages(ctx context.Conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeScheduledInstanceAvailabilityPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceAvailabilitySet, error] {
 	return func(yield func(ScheduledInstanceAvailabilitySet, error) bool) {
 		for p.HasMorePages() {
@@ -192,19 +203,24 @@ func (p *DescribeScheduledInstanceAvailabilityPaginator) Items(ctx context.Conte
 	}
 }
 
-// DescribeScheduledInstanceAvailabilityFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeScheduledInstanceAvailabilityFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeScheduledInstanceAvailabilityFilterName string
 
 const (
-	// DescribeScheduledInstanceAvailabilityFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeScheduledInstanceAvailabilityFilterNameAvailabilityZone is the
+	// filter name "availability-zone".
 	//
 	// The Availability Zone (for example, us-west-2a).
 	DescribeScheduledInstanceAvailabilityFilterNameAvailabilityZone DescribeScheduledInstanceAvailabilityFilterName = "availability-zone"
-	// DescribeScheduledInstanceAvailabilityFilterNameInstanceType is the filter name "instance-type".
+	// DescribeScheduledInstanceAvailabilityFilterNameInstanceType is the filter
+	// name "instance-type".
 	//
 	// The instance type (for example, c4.large).
 	DescribeScheduledInstanceAvailabilityFilterNameInstanceType DescribeScheduledInstanceAvailabilityFilterName = "instance-type"
-	// DescribeScheduledInstanceAvailabilityFilterNamePlatform is the filter name "platform".
+	// DescribeScheduledInstanceAvailabilityFilterNamePlatform is the filter
+	// name "platform".
 	//
 	// The platform ( Linux/UNIX or Windows).
 	DescribeScheduledInstanceAvailabilityFilterNamePlatform DescribeScheduledInstanceAvailabilityFilterName = "platform"

@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeScheduledInstanceAvailabilityFake serves pages of DescribeScheduledInstanceAvailability from memory; page i's token is "page-i".
+// describeScheduledInstanceAvailabilityFake serves pages of
+// DescribeScheduledInstanceAvailability from memory; page i's token is
+// "page-i".
 type describeScheduledInstanceAvailabilityFake struct {
 	pages  []*DescribeScheduledInstanceAvailabilityOutput
 	calls  []DescribeScheduledInstanceAvailabilityInput
@@ -39,7 +41,8 @@ func (c *describeScheduledInstanceAvailabilityFake) DescribeScheduledInstanceAva
 	return &out, nil
 }
 
-// newDescribeScheduledInstanceAvailabilityFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeScheduledInstanceAvailabilityFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeScheduledInstanceAvailabilityFake(sizes ...int) (*describeScheduledInstanceAvailabilityFake, []string) {
 	c := &describeScheduledInstanceAvailabilityFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeScheduledInstanceAvailabilityFake(sizes ...int) (*describeSchedu
 	return c, want
 }
 
-// collectDescribeScheduledInstanceAvailability pages through p and returns the markers of its items.
+// collectDescribeScheduledInstanceAvailability pages through p and returns the
+// markers of its items.
 func collectDescribeScheduledInstanceAvailability(t *testing.T, p *DescribeScheduledInstanceAvailabilityPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeScheduledInstanceAvailability(t *testing.T, p *DescribeSched
 	return got
 }
 
-// validDescribeScheduledInstanceAvailabilityInput returns an input with every required member set.
+// validDescribeScheduledInstanceAvailabilityInput returns an input with every
+// required member set.
 func validDescribeScheduledInstanceAvailabilityInput() *DescribeScheduledInstanceAvailabilityInput {
 	return &DescribeScheduledInstanceAvailabilityInput{
 		FirstSlotStartTimeRange: FirstSlotStartTimeRange{

@@ -13,9 +13,9 @@ import (
 // DescribeScheduledInstancesInput is the input of DescribeScheduledInstances.
 type DescribeScheduledInstancesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -27,14 +27,15 @@ type DescribeScheduledInstancesInput struct {
 	ScheduledInstanceIds []string `json:"ScheduledInstanceIds,omitempty"`
 	// The time period for the first schedule to start.
 	SlotStartTimeRange *SlotStartTimeRange `json:"SlotStartTimeRange,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeScheduledInstancesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeScheduledInstancesInput) Validate() error {
 	return nil
 }
@@ -48,7 +49,8 @@ type DescribeScheduledInstancesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeScheduledInstancesAPIClient is a client that can call DescribeScheduledInstances, the operation boto3's describe_scheduled_instances paginator pages through.
+// DescribeScheduledInstancesAPIClient is a client that can call
+// DescribeScheduledInstances.
 //
 // See [DescribeScheduledInstances in the AWS API documentation].
 //
@@ -87,24 +89,28 @@ var describeScheduledInstancesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeScheduledInstancesItems returns the items of a DescribeScheduledInstances page.
+// describeScheduledInstancesItems returns the items of a
+// DescribeScheduledInstances page.
 func describeScheduledInstancesItems(out *DescribeScheduledInstancesOutput) []ScheduledInstanceSet {
 	return out.ScheduledInstanceSet
 }
 
-// DescribeScheduledInstancesPaginator pages through DescribeScheduledInstances the way boto3's describe_scheduled_instances paginator does.
+// DescribeScheduledInstancesPaginator pages through the results of
+// DescribeScheduledInstances as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_scheduled_instances.
+// [DescribeScheduledInstancesAPIClient.DescribeScheduledInstances].
 //
-// Each page is a *DescribeScheduledInstancesOutput; Items yields the elements of ScheduledInstanceSet across pages.
+// Each page is a *DescribeScheduledInstancesOutput; Items yields the elements
+// of ScheduledInstanceSet across pages.
 type DescribeScheduledInstancesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeScheduledInstancesPaginator returns a paginator over DescribeScheduledInstances, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeScheduledInstancesPaginator returns a paginator over
+// DescribeScheduledInstances, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeScheduledInstancesPaginator(client DescribeScheduledInstancesAPIClient, in *DescribeScheduledInstancesInput, optFns ...func(*paginate.Options)) *DescribeScheduledInstancesPaginator {
 	var input DescribeScheduledInstancesInput
 	if in != nil {
@@ -120,19 +126,22 @@ func NewDescribeScheduledInstancesPaginator(client DescribeScheduledInstancesAPI
 	return &DescribeScheduledInstancesPaginator{paginateimpl.New(describeScheduledInstancesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeScheduledInstancesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeScheduledInstancesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeScheduledInstancesPaginator) NextPage(ctx context.Context) (*DescribeScheduledInstancesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -141,7 +150,8 @@ func (p *DescribeScheduledInstancesPaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeScheduledInstancesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeScheduledInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeScheduledInstancesOutput, error] {
 	return func(yield func(*DescribeScheduledInstancesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -153,7 +163,8 @@ func (p *DescribeScheduledInstancesPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeScheduledInstancesPaginator) Items(ctx context.Context) iter.Seq2[ScheduledInstanceSet, error] {
 	return func(yield func(ScheduledInstanceSet, error) bool) {
 		for p.HasMorePages() {
@@ -173,19 +184,24 @@ func (p *DescribeScheduledInstancesPaginator) Items(ctx context.Context) iter.Se
 	}
 }
 
-// DescribeScheduledInstancesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeScheduledInstancesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeScheduledInstancesFilterName string
 
 const (
-	// DescribeScheduledInstancesFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeScheduledInstancesFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone (for example, us-west-2a).
 	DescribeScheduledInstancesFilterNameAvailabilityZone DescribeScheduledInstancesFilterName = "availability-zone"
-	// DescribeScheduledInstancesFilterNameInstanceType is the filter name "instance-type".
+	// DescribeScheduledInstancesFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The instance type (for example, c4.large).
 	DescribeScheduledInstancesFilterNameInstanceType DescribeScheduledInstancesFilterName = "instance-type"
-	// DescribeScheduledInstancesFilterNamePlatform is the filter name "platform".
+	// DescribeScheduledInstancesFilterNamePlatform is the filter name
+	// "platform".
 	//
 	// The platform ( Linux/UNIX or Windows).
 	DescribeScheduledInstancesFilterNamePlatform DescribeScheduledInstancesFilterName = "platform"

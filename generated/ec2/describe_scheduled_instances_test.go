@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeScheduledInstancesFake serves pages of DescribeScheduledInstances from memory; page i's token is "page-i".
+// describeScheduledInstancesFake serves pages of DescribeScheduledInstances
+// from memory; page i's token is "page-i".
 type describeScheduledInstancesFake struct {
 	pages  []*DescribeScheduledInstancesOutput
 	calls  []DescribeScheduledInstancesInput
@@ -39,7 +40,8 @@ func (c *describeScheduledInstancesFake) DescribeScheduledInstances(ctx context.
 	return &out, nil
 }
 
-// newDescribeScheduledInstancesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeScheduledInstancesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeScheduledInstancesFake(sizes ...int) (*describeScheduledInstancesFake, []string) {
 	c := &describeScheduledInstancesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeScheduledInstancesFake(sizes ...int) (*describeScheduledInstance
 	return c, want
 }
 
-// collectDescribeScheduledInstances pages through p and returns the markers of its items.
+// collectDescribeScheduledInstances pages through p and returns the markers of
+// its items.
 func collectDescribeScheduledInstances(t *testing.T, p *DescribeScheduledInstancesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeScheduledInstances(t *testing.T, p *DescribeScheduledInstanc
 	return got
 }
 
-// validDescribeScheduledInstancesInput returns an input with every required member set.
+// validDescribeScheduledInstancesInput returns an input with every required
+// member set.
 func validDescribeScheduledInstancesInput() *DescribeScheduledInstancesInput {
 	return &DescribeScheduledInstancesInput{}
 }

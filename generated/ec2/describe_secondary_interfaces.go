@@ -13,17 +13,19 @@ import (
 // DescribeSecondaryInterfacesInput is the input of DescribeSecondaryInterfaces.
 type DescribeSecondaryInterfacesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
-	//   - attachment.attachment-id - The ID of the secondary interface attachment.
-	//   - attachment.instance-id - The ID of the instance to which the secondary
-	//     interface is attached.
-	//   - attachment.instance-owner-id - The ID of the Amazon Web Services account
-	//     that owns the instance to which the secondary interface is attached.
+	//   - attachment.attachment-id - The ID of the secondary interface
+	//     attachment.
+	//   - attachment.instance-id - The ID of the instance to which the
+	//     secondary interface is attached.
+	//   - attachment.instance-owner-id - The ID of the Amazon Web Services
+	//     account that owns the instance to which the secondary interface is
+	//     attached.
 	//   - attachment.status - The attachment status ( attaching | attached |
 	//     detaching | detached).
 	//   - private-ipv4-addresses.private-ip-address - The private IPv4 address
@@ -32,30 +34,32 @@ type DescribeSecondaryInterfacesInput struct {
 	//     secondary interface.
 	//   - secondary-interface-arn - The ARN of the secondary interface.
 	//   - secondary-interface-id - The ID of the secondary interface.
-	//   - secondary-interface-type - The type of secondary interface ( secondary).
+	//   - secondary-interface-type - The type of secondary interface (
+	//     secondary).
 	//   - secondary-network-id - The ID of the secondary network.
 	//   - secondary-network-type - The type of the secondary network ( rdma).
 	//   - secondary-subnet-id - The ID of the secondary subnet.
 	//   - status - The status of the secondary interface ( available | in-use).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the secondary interfaces.
 	SecondaryInterfaceIds []string `json:"SecondaryInterfaceIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSecondaryInterfacesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSecondaryInterfacesInput) Validate() error {
 	return nil
 }
@@ -69,7 +73,8 @@ type DescribeSecondaryInterfacesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSecondaryInterfacesAPIClient is a client that can call DescribeSecondaryInterfaces, the operation boto3's describe_secondary_interfaces paginator pages through.
+// DescribeSecondaryInterfacesAPIClient is a client that can call
+// DescribeSecondaryInterfaces.
 //
 // See [DescribeSecondaryInterfaces in the AWS API documentation].
 //
@@ -108,24 +113,28 @@ var describeSecondaryInterfacesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSecondaryInterfacesItems returns the items of a DescribeSecondaryInterfaces page.
+// describeSecondaryInterfacesItems returns the items of a
+// DescribeSecondaryInterfaces page.
 func describeSecondaryInterfacesItems(out *DescribeSecondaryInterfacesOutput) []DescribeSecondaryInterfacesSecondaryInterface {
 	return out.SecondaryInterfaces
 }
 
-// DescribeSecondaryInterfacesPaginator pages through DescribeSecondaryInterfaces the way boto3's describe_secondary_interfaces paginator does.
+// DescribeSecondaryInterfacesPaginator pages through the results of
+// DescribeSecondaryInterfaces as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_secondary_interfaces.
+// [DescribeSecondaryInterfacesAPIClient.DescribeSecondaryInterfaces].
 //
-// Each page is a *DescribeSecondaryInterfacesOutput; Items yields the elements of SecondaryInterfaces across pages.
+// Each page is a *DescribeSecondaryInterfacesOutput; Items yields the elements
+// of SecondaryInterfaces across pages.
 type DescribeSecondaryInterfacesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSecondaryInterfacesPaginator returns a paginator over DescribeSecondaryInterfaces, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSecondaryInterfacesPaginator returns a paginator over
+// DescribeSecondaryInterfaces, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSecondaryInterfacesPaginator(client DescribeSecondaryInterfacesAPIClient, in *DescribeSecondaryInterfacesInput, optFns ...func(*paginate.Options)) *DescribeSecondaryInterfacesPaginator {
 	var input DescribeSecondaryInterfacesInput
 	if in != nil {
@@ -141,19 +150,22 @@ func NewDescribeSecondaryInterfacesPaginator(client DescribeSecondaryInterfacesA
 	return &DescribeSecondaryInterfacesPaginator{paginateimpl.New(describeSecondaryInterfacesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSecondaryInterfacesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSecondaryInterfacesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSecondaryInterfacesPaginator) NextPage(ctx context.Context) (*DescribeSecondaryInterfacesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -162,7 +174,8 @@ func (p *DescribeSecondaryInterfacesPaginator) NextPage(ctx context.Context) (*D
 	return page.(*DescribeSecondaryInterfacesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSecondaryInterfacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecondaryInterfacesOutput, error] {
 	return func(yield func(*DescribeSecondaryInterfacesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -174,7 +187,8 @@ func (p *DescribeSecondaryInterfacesPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSecondaryInterfacesPaginator) Items(ctx context.Context) iter.Seq2[DescribeSecondaryInterfacesSecondaryInterface, error] {
 	return func(yield func(DescribeSecondaryInterfacesSecondaryInterface, error) bool) {
 		for p.HasMorePages() {
@@ -194,56 +208,71 @@ func (p *DescribeSecondaryInterfacesPaginator) Items(ctx context.Context) iter.S
 	}
 }
 
-// DescribeSecondaryInterfacesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSecondaryInterfacesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeSecondaryInterfacesFilterName string
 
 const (
-	// DescribeSecondaryInterfacesFilterNameAttachmentAttachmentId is the filter name "attachment.attachment-id".
+	// DescribeSecondaryInterfacesFilterNameAttachmentAttachmentId is the filter
+	// name "attachment.attachment-id".
 	//
 	// The ID of the secondary interface attachment.
 	DescribeSecondaryInterfacesFilterNameAttachmentAttachmentId DescribeSecondaryInterfacesFilterName = "attachment.attachment-id"
-	// DescribeSecondaryInterfacesFilterNameAttachmentInstanceId is the filter name "attachment.instance-id".
+	// DescribeSecondaryInterfacesFilterNameAttachmentInstanceId is the filter
+	// name "attachment.instance-id".
 	//
 	// The ID of the instance to which the secondary interface is attached.
 	DescribeSecondaryInterfacesFilterNameAttachmentInstanceId DescribeSecondaryInterfacesFilterName = "attachment.instance-id"
-	// DescribeSecondaryInterfacesFilterNameAttachmentInstanceOwnerId is the filter name "attachment.instance-owner-id".
+	// DescribeSecondaryInterfacesFilterNameAttachmentInstanceOwnerId is the
+	// filter name "attachment.instance-owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the instance to which the
-	// secondary interface is attached.
+	// The ID of the Amazon Web Services account that owns the instance to which
+	// the secondary interface is attached.
 	DescribeSecondaryInterfacesFilterNameAttachmentInstanceOwnerId DescribeSecondaryInterfacesFilterName = "attachment.instance-owner-id"
-	// DescribeSecondaryInterfacesFilterNameAttachmentStatus is the filter name "attachment.status".
+	// DescribeSecondaryInterfacesFilterNameAttachmentStatus is the filter name
+	// "attachment.status".
 	//
 	// The attachment status ( attaching | attached | detaching | detached).
 	DescribeSecondaryInterfacesFilterNameAttachmentStatus DescribeSecondaryInterfacesFilterName = "attachment.status"
-	// DescribeSecondaryInterfacesFilterNamePrivateIpv4AddressesPrivateIpAddress is the filter name "private-ipv4-addresses.private-ip-address".
+	// DescribeSecondaryInterfacesFilterNamePrivateIpv4AddressesPrivateIpAddress
+	// is the filter name "private-ipv4-addresses.private-ip-address".
 	//
 	// The private IPv4 address associated with the secondary interface.
 	DescribeSecondaryInterfacesFilterNamePrivateIpv4AddressesPrivateIpAddress DescribeSecondaryInterfacesFilterName = "private-ipv4-addresses.private-ip-address"
-	// DescribeSecondaryInterfacesFilterNameOwnerId is the filter name "owner-id".
+	// DescribeSecondaryInterfacesFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the secondary interface.
+	// The ID of the Amazon Web Services account that owns the secondary
+	// interface.
 	DescribeSecondaryInterfacesFilterNameOwnerId DescribeSecondaryInterfacesFilterName = "owner-id"
-	// DescribeSecondaryInterfacesFilterNameSecondaryInterfaceArn is the filter name "secondary-interface-arn".
+	// DescribeSecondaryInterfacesFilterNameSecondaryInterfaceArn is the filter
+	// name "secondary-interface-arn".
 	//
 	// The ARN of the secondary interface.
 	DescribeSecondaryInterfacesFilterNameSecondaryInterfaceArn DescribeSecondaryInterfacesFilterName = "secondary-interface-arn"
-	// DescribeSecondaryInterfacesFilterNameSecondaryInterfaceId is the filter name "secondary-interface-id".
+	// DescribeSecondaryInterfacesFilterNameSecondaryInterfaceId is the filter
+	// name "secondary-interface-id".
 	//
 	// The ID of the secondary interface.
 	DescribeSecondaryInterfacesFilterNameSecondaryInterfaceId DescribeSecondaryInterfacesFilterName = "secondary-interface-id"
-	// DescribeSecondaryInterfacesFilterNameSecondaryInterfaceType is the filter name "secondary-interface-type".
+	// DescribeSecondaryInterfacesFilterNameSecondaryInterfaceType is the filter
+	// name "secondary-interface-type".
 	//
 	// The type of secondary interface ( secondary).
 	DescribeSecondaryInterfacesFilterNameSecondaryInterfaceType DescribeSecondaryInterfacesFilterName = "secondary-interface-type"
-	// DescribeSecondaryInterfacesFilterNameSecondaryNetworkId is the filter name "secondary-network-id".
+	// DescribeSecondaryInterfacesFilterNameSecondaryNetworkId is the filter
+	// name "secondary-network-id".
 	//
 	// The ID of the secondary network.
 	DescribeSecondaryInterfacesFilterNameSecondaryNetworkId DescribeSecondaryInterfacesFilterName = "secondary-network-id"
-	// DescribeSecondaryInterfacesFilterNameSecondaryNetworkType is the filter name "secondary-network-type".
+	// DescribeSecondaryInterfacesFilterNameSecondaryNetworkType is the filter
+	// name "secondary-network-type".
 	//
 	// The type of the secondary network ( rdma).
 	DescribeSecondaryInterfacesFilterNameSecondaryNetworkType DescribeSecondaryInterfacesFilterName = "secondary-network-type"
-	// DescribeSecondaryInterfacesFilterNameSecondarySubnetId is the filter name "secondary-subnet-id".
+	// DescribeSecondaryInterfacesFilterNameSecondarySubnetId is the filter name
+	// "secondary-subnet-id".
 	//
 	// The ID of the secondary subnet.
 	DescribeSecondaryInterfacesFilterNameSecondarySubnetId DescribeSecondaryInterfacesFilterName = "secondary-subnet-id"
@@ -254,7 +283,8 @@ const (
 	// DescribeSecondaryInterfacesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSecondaryInterfacesFilterNameTagKey DescribeSecondaryInterfacesFilterName = "tag-key"
 )
 

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSecondaryInterfacesFake serves pages of DescribeSecondaryInterfaces from memory; page i's token is "page-i".
+// describeSecondaryInterfacesFake serves pages of DescribeSecondaryInterfaces
+// from memory; page i's token is "page-i".
 type describeSecondaryInterfacesFake struct {
 	pages  []*DescribeSecondaryInterfacesOutput
 	calls  []DescribeSecondaryInterfacesInput
@@ -39,7 +40,8 @@ func (c *describeSecondaryInterfacesFake) DescribeSecondaryInterfaces(ctx contex
 	return &out, nil
 }
 
-// newDescribeSecondaryInterfacesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSecondaryInterfacesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSecondaryInterfacesFake(sizes ...int) (*describeSecondaryInterfacesFake, []string) {
 	c := &describeSecondaryInterfacesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeSecondaryInterfacesFake(sizes ...int) (*describeSecondaryInterfa
 	return c, want
 }
 
-// collectDescribeSecondaryInterfaces pages through p and returns the markers of its items.
+// collectDescribeSecondaryInterfaces pages through p and returns the markers of
+// its items.
 func collectDescribeSecondaryInterfaces(t *testing.T, p *DescribeSecondaryInterfacesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeSecondaryInterfaces(t *testing.T, p *DescribeSecondaryInterf
 	return got
 }
 
-// validDescribeSecondaryInterfacesInput returns an input with every required member set.
+// validDescribeSecondaryInterfacesInput returns an input with every required
+// member set.
 func validDescribeSecondaryInterfacesInput() *DescribeSecondaryInterfacesInput {
 	return &DescribeSecondaryInterfacesInput{}
 }

@@ -13,16 +13,16 @@ import (
 // DescribeSecondaryNetworksInput is the input of DescribeSecondaryNetworks.
 type DescribeSecondaryNetworksInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters. The following are the possible values:
 	//
-	//   - ipv4-cidr-block-association.association-id - The association ID for an
-	//     IPv4 CIDR block associated with the secondary network.
-	//   - ipv4-cidr-block-association.cidr-block - An IPv4 CIDR block associated
-	//     with the secondary network.
+	//   - ipv4-cidr-block-association.association-id - The association ID for
+	//     an IPv4 CIDR block associated with the secondary network.
+	//   - ipv4-cidr-block-association.cidr-block - An IPv4 CIDR block
+	//     associated with the secondary network.
 	//   - ipv4-cidr-block-association.state - The state of an IPv4 CIDR block
 	//     associated with the secondary network.
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
@@ -30,28 +30,29 @@ type DescribeSecondaryNetworksInput struct {
 	//   - secondary-network-id - The ID of the secondary network.
 	//   - secondary-network-arn - The ARN of the secondary network.
 	//   - state - The state of the secondary network ( create-in-progress |
-	//     create-complete | create-failed | delete-in-progress | delete-complete |
-	//     delete-failed).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//     create-complete | create-failed | delete-in-progress |
+	//     delete-complete | delete-failed).
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - type - The type of the secondary network ( rdma).
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the secondary networks.
 	SecondaryNetworkIds []string `json:"SecondaryNetworkIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSecondaryNetworksInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSecondaryNetworksInput) Validate() error {
 	return nil
 }
@@ -65,7 +66,8 @@ type DescribeSecondaryNetworksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSecondaryNetworksAPIClient is a client that can call DescribeSecondaryNetworks, the operation boto3's describe_secondary_networks paginator pages through.
+// DescribeSecondaryNetworksAPIClient is a client that can call
+// DescribeSecondaryNetworks.
 //
 // See [DescribeSecondaryNetworks in the AWS API documentation].
 //
@@ -104,24 +106,28 @@ var describeSecondaryNetworksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSecondaryNetworksItems returns the items of a DescribeSecondaryNetworks page.
+// describeSecondaryNetworksItems returns the items of a
+// DescribeSecondaryNetworks page.
 func describeSecondaryNetworksItems(out *DescribeSecondaryNetworksOutput) []SecondaryNetwork {
 	return out.SecondaryNetworks
 }
 
-// DescribeSecondaryNetworksPaginator pages through DescribeSecondaryNetworks the way boto3's describe_secondary_networks paginator does.
+// DescribeSecondaryNetworksPaginator pages through the results of
+// DescribeSecondaryNetworks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_secondary_networks.
+// [DescribeSecondaryNetworksAPIClient.DescribeSecondaryNetworks].
 //
-// Each page is a *DescribeSecondaryNetworksOutput; Items yields the elements of SecondaryNetworks across pages.
+// Each page is a *DescribeSecondaryNetworksOutput; Items yields the elements of
+// SecondaryNetworks across pages.
 type DescribeSecondaryNetworksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSecondaryNetworksPaginator returns a paginator over DescribeSecondaryNetworks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSecondaryNetworksPaginator returns a paginator over
+// DescribeSecondaryNetworks, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSecondaryNetworksPaginator(client DescribeSecondaryNetworksAPIClient, in *DescribeSecondaryNetworksInput, optFns ...func(*paginate.Options)) *DescribeSecondaryNetworksPaginator {
 	var input DescribeSecondaryNetworksInput
 	if in != nil {
@@ -137,19 +143,22 @@ func NewDescribeSecondaryNetworksPaginator(client DescribeSecondaryNetworksAPICl
 	return &DescribeSecondaryNetworksPaginator{paginateimpl.New(describeSecondaryNetworksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSecondaryNetworksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSecondaryNetworksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSecondaryNetworksPaginator) NextPage(ctx context.Context) (*DescribeSecondaryNetworksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -158,7 +167,8 @@ func (p *DescribeSecondaryNetworksPaginator) NextPage(ctx context.Context) (*Des
 	return page.(*DescribeSecondaryNetworksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSecondaryNetworksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecondaryNetworksOutput, error] {
 	return func(yield func(*DescribeSecondaryNetworksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -170,7 +180,8 @@ func (p *DescribeSecondaryNetworksPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSecondaryNetworksPaginator) Items(ctx context.Context) iter.Seq2[SecondaryNetwork, error] {
 	return func(yield func(SecondaryNetwork, error) bool) {
 		for p.HasMorePages() {
@@ -190,44 +201,52 @@ func (p *DescribeSecondaryNetworksPaginator) Items(ctx context.Context) iter.Seq
 	}
 }
 
-// DescribeSecondaryNetworksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSecondaryNetworksFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeSecondaryNetworksFilterName string
 
 const (
-	// DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationAssociationId is the filter name "ipv4-cidr-block-association.association-id".
+	// DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationAssociationId
+	// is the filter name "ipv4-cidr-block-association.association-id".
 	//
 	// The association ID for an IPv4 CIDR block associated with the secondary
 	// network.
 	DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationAssociationId DescribeSecondaryNetworksFilterName = "ipv4-cidr-block-association.association-id"
-	// DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationCidrBlock is the filter name "ipv4-cidr-block-association.cidr-block".
+	// DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationCidrBlock is
+	// the filter name "ipv4-cidr-block-association.cidr-block".
 	//
 	// An IPv4 CIDR block associated with the secondary network.
 	DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationCidrBlock DescribeSecondaryNetworksFilterName = "ipv4-cidr-block-association.cidr-block"
-	// DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationState is the filter name "ipv4-cidr-block-association.state".
+	// DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationState is the
+	// filter name "ipv4-cidr-block-association.state".
 	//
 	// The state of an IPv4 CIDR block associated with the secondary network.
 	DescribeSecondaryNetworksFilterNameIpv4CidrBlockAssociationState DescribeSecondaryNetworksFilterName = "ipv4-cidr-block-association.state"
 	// DescribeSecondaryNetworksFilterNameOwnerId is the filter name "owner-id".
 	//
-	// The ID of the Amazon Web Services account that owns the secondary network.
+	// The ID of the Amazon Web Services account that owns the secondary
+	// network.
 	DescribeSecondaryNetworksFilterNameOwnerId DescribeSecondaryNetworksFilterName = "owner-id"
-	// DescribeSecondaryNetworksFilterNameSecondaryNetworkId is the filter name "secondary-network-id".
+	// DescribeSecondaryNetworksFilterNameSecondaryNetworkId is the filter name
+	// "secondary-network-id".
 	//
 	// The ID of the secondary network.
 	DescribeSecondaryNetworksFilterNameSecondaryNetworkId DescribeSecondaryNetworksFilterName = "secondary-network-id"
-	// DescribeSecondaryNetworksFilterNameSecondaryNetworkArn is the filter name "secondary-network-arn".
+	// DescribeSecondaryNetworksFilterNameSecondaryNetworkArn is the filter name
+	// "secondary-network-arn".
 	//
 	// The ARN of the secondary network.
 	DescribeSecondaryNetworksFilterNameSecondaryNetworkArn DescribeSecondaryNetworksFilterName = "secondary-network-arn"
 	// DescribeSecondaryNetworksFilterNameState is the filter name "state".
 	//
-	// The state of the secondary network ( create-in-progress | create-complete |
-	// create-failed | delete-in-progress | delete-complete | delete-failed).
+	// The state of the secondary network ( create-in-progress | create-complete
+	// | create-failed | delete-in-progress | delete-complete | delete-failed).
 	DescribeSecondaryNetworksFilterNameState DescribeSecondaryNetworksFilterName = "state"
 	// DescribeSecondaryNetworksFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSecondaryNetworksFilterNameTagKey DescribeSecondaryNetworksFilterName = "tag-key"
 	// DescribeSecondaryNetworksFilterNameType is the filter name "type".
 	//

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSecondaryNetworksFake serves pages of DescribeSecondaryNetworks from memory; page i's token is "page-i".
+// describeSecondaryNetworksFake serves pages of DescribeSecondaryNetworks from
+// memory; page i's token is "page-i".
 type describeSecondaryNetworksFake struct {
 	pages  []*DescribeSecondaryNetworksOutput
 	calls  []DescribeSecondaryNetworksInput
@@ -38,7 +39,8 @@ func (c *describeSecondaryNetworksFake) DescribeSecondaryNetworks(ctx context.Co
 	return &out, nil
 }
 
-// newDescribeSecondaryNetworksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSecondaryNetworksFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSecondaryNetworksFake(sizes ...int) (*describeSecondaryNetworksFake, []string) {
 	c := &describeSecondaryNetworksFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeSecondaryNetworksFake(sizes ...int) (*describeSecondaryNetworksF
 	return c, want
 }
 
-// collectDescribeSecondaryNetworks pages through p and returns the markers of its items.
+// collectDescribeSecondaryNetworks pages through p and returns the markers of
+// its items.
 func collectDescribeSecondaryNetworks(t *testing.T, p *DescribeSecondaryNetworksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeSecondaryNetworks(t *testing.T, p *DescribeSecondaryNetworks
 	return got
 }
 
-// validDescribeSecondaryNetworksInput returns an input with every required member set.
+// validDescribeSecondaryNetworksInput returns an input with every required
+// member set.
 func validDescribeSecondaryNetworksInput() *DescribeSecondaryNetworksInput {
 	return &DescribeSecondaryNetworksInput{}
 }

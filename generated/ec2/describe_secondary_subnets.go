@@ -13,16 +13,16 @@ import (
 // DescribeSecondarySubnetsInput is the input of DescribeSecondarySubnets.
 type DescribeSecondarySubnetsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
-	//   - ipv4-cidr-block-association.association-id - The association ID for an
-	//     IPv4 CIDR block associated with the secondary subnet.
-	//   - ipv4-cidr-block-association.cidr-block - An IPv4 CIDR block associated
-	//     with the secondary subnet.
+	//   - ipv4-cidr-block-association.association-id - The association ID for
+	//     an IPv4 CIDR block associated with the secondary subnet.
+	//   - ipv4-cidr-block-association.cidr-block - An IPv4 CIDR block
+	//     associated with the secondary subnet.
 	//   - ipv4-cidr-block-association.state - The state of an IPv4 CIDR block
 	//     associated with the secondary subnet.
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
@@ -32,27 +32,28 @@ type DescribeSecondarySubnetsInput struct {
 	//   - secondary-subnet-id - The ID of the secondary subnet.
 	//   - secondary-subnet-arn - The ARN of the secondary subnet.
 	//   - state - The state of the secondary subnet ( create-in-progress |
-	//     create-complete | create-failed | delete-in-progress | delete-complete |
-	//     delete-failed).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//     create-complete | create-failed | delete-in-progress |
+	//     delete-complete | delete-failed).
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the secondary subnets.
 	SecondarySubnetIds []string `json:"SecondarySubnetIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSecondarySubnetsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSecondarySubnetsInput) Validate() error {
 	return nil
 }
@@ -66,7 +67,8 @@ type DescribeSecondarySubnetsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSecondarySubnetsAPIClient is a client that can call DescribeSecondarySubnets, the operation boto3's describe_secondary_subnets paginator pages through.
+// DescribeSecondarySubnetsAPIClient is a client that can call
+// DescribeSecondarySubnets.
 //
 // See [DescribeSecondarySubnets in the AWS API documentation].
 //
@@ -105,24 +107,28 @@ var describeSecondarySubnetsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSecondarySubnetsItems returns the items of a DescribeSecondarySubnets page.
+// describeSecondarySubnetsItems returns the items of a DescribeSecondarySubnets
+// page.
 func describeSecondarySubnetsItems(out *DescribeSecondarySubnetsOutput) []SecondarySubnet {
 	return out.SecondarySubnets
 }
 
-// DescribeSecondarySubnetsPaginator pages through DescribeSecondarySubnets the way boto3's describe_secondary_subnets paginator does.
+// DescribeSecondarySubnetsPaginator pages through the results of
+// DescribeSecondarySubnets as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_secondary_subnets.
+// [DescribeSecondarySubnetsAPIClient.DescribeSecondarySubnets].
 //
-// Each page is a *DescribeSecondarySubnetsOutput; Items yields the elements of SecondarySubnets across pages.
+// Each page is a *DescribeSecondarySubnetsOutput; Items yields the elements of
+// SecondarySubnets across pages.
 type DescribeSecondarySubnetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSecondarySubnetsPaginator returns a paginator over DescribeSecondarySubnets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSecondarySubnetsPaginator returns a paginator over
+// DescribeSecondarySubnets, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSecondarySubnetsPaginator(client DescribeSecondarySubnetsAPIClient, in *DescribeSecondarySubnetsInput, optFns ...func(*paginate.Options)) *DescribeSecondarySubnetsPaginator {
 	var input DescribeSecondarySubnetsInput
 	if in != nil {
@@ -138,19 +144,22 @@ func NewDescribeSecondarySubnetsPaginator(client DescribeSecondarySubnetsAPIClie
 	return &DescribeSecondarySubnetsPaginator{paginateimpl.New(describeSecondarySubnetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSecondarySubnetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSecondarySubnetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSecondarySubnetsPaginator) NextPage(ctx context.Context) (*DescribeSecondarySubnetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -159,7 +168,8 @@ func (p *DescribeSecondarySubnetsPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeSecondarySubnetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSecondarySubnetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecondarySubnetsOutput, error] {
 	return func(yield func(*DescribeSecondarySubnetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -171,7 +181,8 @@ func (p *DescribeSecondarySubnetsPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSecondarySubnetsPaginator) Items(ctx context.Context) iter.Seq2[SecondarySubnet, error] {
 	return func(yield func(SecondarySubnet, error) bool) {
 		for p.HasMorePages() {
@@ -191,20 +202,24 @@ func (p *DescribeSecondarySubnetsPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// DescribeSecondarySubnetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSecondarySubnetsFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeSecondarySubnetsFilterName string
 
 const (
-	// DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationAssociationId is the filter name "ipv4-cidr-block-association.association-id".
+	// DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationAssociationId
+	// is the filter name "ipv4-cidr-block-association.association-id".
 	//
 	// The association ID for an IPv4 CIDR block associated with the secondary
 	// subnet.
 	DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationAssociationId DescribeSecondarySubnetsFilterName = "ipv4-cidr-block-association.association-id"
-	// DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationCidrBlock is the filter name "ipv4-cidr-block-association.cidr-block".
+	// DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationCidrBlock is
+	// the filter name "ipv4-cidr-block-association.cidr-block".
 	//
 	// An IPv4 CIDR block associated with the secondary subnet.
 	DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationCidrBlock DescribeSecondarySubnetsFilterName = "ipv4-cidr-block-association.cidr-block"
-	// DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationState is the filter name "ipv4-cidr-block-association.state".
+	// DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationState is the
+	// filter name "ipv4-cidr-block-association.state".
 	//
 	// The state of an IPv4 CIDR block associated with the secondary subnet.
 	DescribeSecondarySubnetsFilterNameIpv4CidrBlockAssociationState DescribeSecondarySubnetsFilterName = "ipv4-cidr-block-association.state"
@@ -212,31 +227,36 @@ const (
 	//
 	// The ID of the Amazon Web Services account that owns the secondary subnet.
 	DescribeSecondarySubnetsFilterNameOwnerId DescribeSecondarySubnetsFilterName = "owner-id"
-	// DescribeSecondarySubnetsFilterNameSecondaryNetworkId is the filter name "secondary-network-id".
+	// DescribeSecondarySubnetsFilterNameSecondaryNetworkId is the filter name
+	// "secondary-network-id".
 	//
 	// The ID of the secondary network.
 	DescribeSecondarySubnetsFilterNameSecondaryNetworkId DescribeSecondarySubnetsFilterName = "secondary-network-id"
-	// DescribeSecondarySubnetsFilterNameSecondaryNetworkType is the filter name "secondary-network-type".
+	// DescribeSecondarySubnetsFilterNameSecondaryNetworkType is the filter name
+	// "secondary-network-type".
 	//
 	// The type of the secondary network ( rdma).
 	DescribeSecondarySubnetsFilterNameSecondaryNetworkType DescribeSecondarySubnetsFilterName = "secondary-network-type"
-	// DescribeSecondarySubnetsFilterNameSecondarySubnetId is the filter name "secondary-subnet-id".
+	// DescribeSecondarySubnetsFilterNameSecondarySubnetId is the filter name
+	// "secondary-subnet-id".
 	//
 	// The ID of the secondary subnet.
 	DescribeSecondarySubnetsFilterNameSecondarySubnetId DescribeSecondarySubnetsFilterName = "secondary-subnet-id"
-	// DescribeSecondarySubnetsFilterNameSecondarySubnetArn is the filter name "secondary-subnet-arn".
+	// DescribeSecondarySubnetsFilterNameSecondarySubnetArn is the filter name
+	// "secondary-subnet-arn".
 	//
 	// The ARN of the secondary subnet.
 	DescribeSecondarySubnetsFilterNameSecondarySubnetArn DescribeSecondarySubnetsFilterName = "secondary-subnet-arn"
 	// DescribeSecondarySubnetsFilterNameState is the filter name "state".
 	//
-	// The state of the secondary subnet ( create-in-progress | create-complete |
-	// create-failed | delete-in-progress | delete-complete | delete-failed).
+	// The state of the secondary subnet ( create-in-progress | create-complete
+	// | create-failed | delete-in-progress | delete-complete | delete-failed).
 	DescribeSecondarySubnetsFilterNameState DescribeSecondarySubnetsFilterName = "state"
 	// DescribeSecondarySubnetsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSecondarySubnetsFilterNameTagKey DescribeSecondarySubnetsFilterName = "tag-key"
 )
 

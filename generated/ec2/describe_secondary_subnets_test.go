@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSecondarySubnetsFake serves pages of DescribeSecondarySubnets from memory; page i's token is "page-i".
+// describeSecondarySubnetsFake serves pages of DescribeSecondarySubnets from
+// memory; page i's token is "page-i".
 type describeSecondarySubnetsFake struct {
 	pages  []*DescribeSecondarySubnetsOutput
 	calls  []DescribeSecondarySubnetsInput
@@ -38,7 +39,8 @@ func (c *describeSecondarySubnetsFake) DescribeSecondarySubnets(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeSecondarySubnetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSecondarySubnetsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSecondarySubnetsFake(sizes ...int) (*describeSecondarySubnetsFake, []string) {
 	c := &describeSecondarySubnetsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeSecondarySubnetsFake(sizes ...int) (*describeSecondarySubnetsFak
 	return c, want
 }
 
-// collectDescribeSecondarySubnets pages through p and returns the markers of its items.
+// collectDescribeSecondarySubnets pages through p and returns the markers of
+// its items.
 func collectDescribeSecondarySubnets(t *testing.T, p *DescribeSecondarySubnetsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeSecondarySubnets(t *testing.T, p *DescribeSecondarySubnetsPa
 	return got
 }
 
-// validDescribeSecondarySubnetsInput returns an input with every required member set.
+// validDescribeSecondarySubnetsInput returns an input with every required
+// member set.
 func validDescribeSecondarySubnetsInput() *DescribeSecondarySubnetsInput {
 	return &DescribeSecondarySubnetsInput{}
 }

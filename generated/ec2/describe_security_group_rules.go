@@ -16,27 +16,28 @@ type DescribeSecurityGroupRulesInput struct {
 	//
 	//   - group-id - The ID of the security group.
 	//   - security-group-rule-id - The ID of the security group rule.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the security group rules.
 	SecurityGroupRuleIds []string `json:"SecurityGroupRuleIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSecurityGroupRulesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSecurityGroupRulesInput) Validate() error {
 	return nil
 }
@@ -50,7 +51,8 @@ type DescribeSecurityGroupRulesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSecurityGroupRulesAPIClient is a client that can call DescribeSecurityGroupRules, the operation boto3's describe_security_group_rules paginator pages through.
+// DescribeSecurityGroupRulesAPIClient is a client that can call
+// DescribeSecurityGroupRules.
 //
 // See [DescribeSecurityGroupRules in the AWS API documentation].
 //
@@ -89,24 +91,28 @@ var describeSecurityGroupRulesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSecurityGroupRulesItems returns the items of a DescribeSecurityGroupRules page.
+// describeSecurityGroupRulesItems returns the items of a
+// DescribeSecurityGroupRules page.
 func describeSecurityGroupRulesItems(out *DescribeSecurityGroupRulesOutput) []DescribeSecurityGroupRulesSecurityGroupRule {
 	return out.SecurityGroupRules
 }
 
-// DescribeSecurityGroupRulesPaginator pages through DescribeSecurityGroupRules the way boto3's describe_security_group_rules paginator does.
+// DescribeSecurityGroupRulesPaginator pages through the results of
+// DescribeSecurityGroupRules as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_security_group_rules.
+// [DescribeSecurityGroupRulesAPIClient.DescribeSecurityGroupRules].
 //
-// Each page is a *DescribeSecurityGroupRulesOutput; Items yields the elements of SecurityGroupRules across pages.
+// Each page is a *DescribeSecurityGroupRulesOutput; Items yields the elements
+// of SecurityGroupRules across pages.
 type DescribeSecurityGroupRulesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSecurityGroupRulesPaginator returns a paginator over DescribeSecurityGroupRules, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSecurityGroupRulesPaginator returns a paginator over
+// DescribeSecurityGroupRules, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSecurityGroupRulesPaginator(client DescribeSecurityGroupRulesAPIClient, in *DescribeSecurityGroupRulesInput, optFns ...func(*paginate.Options)) *DescribeSecurityGroupRulesPaginator {
 	var input DescribeSecurityGroupRulesInput
 	if in != nil {
@@ -122,19 +128,22 @@ func NewDescribeSecurityGroupRulesPaginator(client DescribeSecurityGroupRulesAPI
 	return &DescribeSecurityGroupRulesPaginator{paginateimpl.New(describeSecurityGroupRulesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSecurityGroupRulesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSecurityGroupRulesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSecurityGroupRulesPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupRulesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -143,7 +152,8 @@ func (p *DescribeSecurityGroupRulesPaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeSecurityGroupRulesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSecurityGroupRulesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecurityGroupRulesOutput, error] {
 	return func(yield func(*DescribeSecurityGroupRulesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -155,7 +165,8 @@ func (p *DescribeSecurityGroupRulesPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSecurityGroupRulesPaginator) Items(ctx context.Context) iter.Seq2[DescribeSecurityGroupRulesSecurityGroupRule, error] {
 	return func(yield func(DescribeSecurityGroupRulesSecurityGroupRule, error) bool) {
 		for p.HasMorePages() {
@@ -175,15 +186,19 @@ func (p *DescribeSecurityGroupRulesPaginator) Items(ctx context.Context) iter.Se
 	}
 }
 
-// DescribeSecurityGroupRulesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSecurityGroupRulesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeSecurityGroupRulesFilterName string
 
 const (
-	// DescribeSecurityGroupRulesFilterNameGroupId is the filter name "group-id".
+	// DescribeSecurityGroupRulesFilterNameGroupId is the filter name
+	// "group-id".
 	//
 	// The ID of the security group.
 	DescribeSecurityGroupRulesFilterNameGroupId DescribeSecurityGroupRulesFilterName = "group-id"
-	// DescribeSecurityGroupRulesFilterNameSecurityGroupRuleId is the filter name "security-group-rule-id".
+	// DescribeSecurityGroupRulesFilterNameSecurityGroupRuleId is the filter
+	// name "security-group-rule-id".
 	//
 	// The ID of the security group rule.
 	DescribeSecurityGroupRulesFilterNameSecurityGroupRuleId DescribeSecurityGroupRulesFilterName = "security-group-rule-id"

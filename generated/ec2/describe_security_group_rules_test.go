@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSecurityGroupRulesFake serves pages of DescribeSecurityGroupRules from memory; page i's token is "page-i".
+// describeSecurityGroupRulesFake serves pages of DescribeSecurityGroupRules
+// from memory; page i's token is "page-i".
 type describeSecurityGroupRulesFake struct {
 	pages  []*DescribeSecurityGroupRulesOutput
 	calls  []DescribeSecurityGroupRulesInput
@@ -38,7 +39,8 @@ func (c *describeSecurityGroupRulesFake) DescribeSecurityGroupRules(ctx context.
 	return &out, nil
 }
 
-// newDescribeSecurityGroupRulesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSecurityGroupRulesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSecurityGroupRulesFake(sizes ...int) (*describeSecurityGroupRulesFake, []string) {
 	c := &describeSecurityGroupRulesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeSecurityGroupRulesFake(sizes ...int) (*describeSecurityGroupRule
 	return c, want
 }
 
-// collectDescribeSecurityGroupRules pages through p and returns the markers of its items.
+// collectDescribeSecurityGroupRules pages through p and returns the markers of
+// its items.
 func collectDescribeSecurityGroupRules(t *testing.T, p *DescribeSecurityGroupRulesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeSecurityGroupRules(t *testing.T, p *DescribeSecurityGroupRul
 	return got
 }
 
-// validDescribeSecurityGroupRulesInput returns an input with every required member set.
+// validDescribeSecurityGroupRulesInput returns an input with every required
+// member set.
 func validDescribeSecurityGroupRulesInput() *DescribeSecurityGroupRulesInput {
 	return &DescribeSecurityGroupRulesInput{}
 }

@@ -22,18 +22,20 @@ type DescribeSecurityGroupVpcAssociationsInput struct {
 	//   - vpc-owner-id: The account ID of the VPC owner.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSecurityGroupVpcAssociationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeSecurityGroupVpcAssociationsInput) Validate() error {
 	return nil
 }
@@ -47,7 +49,8 @@ type DescribeSecurityGroupVpcAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSecurityGroupVpcAssociationsAPIClient is a client that can call DescribeSecurityGroupVpcAssociations, the operation boto3's describe_security_group_vpc_associations paginator pages through.
+// DescribeSecurityGroupVpcAssociationsAPIClient is a client that can call
+// DescribeSecurityGroupVpcAssociations.
 //
 // See [DescribeSecurityGroupVpcAssociations in the AWS API documentation].
 //
@@ -86,24 +89,28 @@ var describeSecurityGroupVpcAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSecurityGroupVpcAssociationsItems returns the items of a DescribeSecurityGroupVpcAssociations page.
+// describeSecurityGroupVpcAssociationsItems returns the items of a
+// DescribeSecurityGroupVpcAssociations page.
 func describeSecurityGroupVpcAssociationsItems(out *DescribeSecurityGroupVpcAssociationsOutput) []SecurityGroupVpcAssociation {
 	return out.SecurityGroupVpcAssociations
 }
 
-// DescribeSecurityGroupVpcAssociationsPaginator pages through DescribeSecurityGroupVpcAssociations the way boto3's describe_security_group_vpc_associations paginator does.
+// DescribeSecurityGroupVpcAssociationsPaginator pages through the results of
+// DescribeSecurityGroupVpcAssociations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_security_group_vpc_associations.
+// [DescribeSecurityGroupVpcAssociationsAPIClient.DescribeSecurityGroupVpcAssociations].
 //
-// Each page is a *DescribeSecurityGroupVpcAssociationsOutput; Items yields the elements of SecurityGroupVpcAssociations across pages.
+// Each page is a *DescribeSecurityGroupVpcAssociationsOutput; Items yields the
+// elements of SecurityGroupVpcAssociations across pages.
 type DescribeSecurityGroupVpcAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSecurityGroupVpcAssociationsPaginator returns a paginator over DescribeSecurityGroupVpcAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSecurityGroupVpcAssociationsPaginator returns a paginator over
+// DescribeSecurityGroupVpcAssociations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeSecurityGroupVpcAssociationsPaginator(client DescribeSecurityGroupVpcAssociationsAPIClient, in *DescribeSecurityGroupVpcAssociationsInput, optFns ...func(*paginate.Options)) *DescribeSecurityGroupVpcAssociationsPaginator {
 	var input DescribeSecurityGroupVpcAssociationsInput
 	if in != nil {
@@ -119,19 +126,22 @@ func NewDescribeSecurityGroupVpcAssociationsPaginator(client DescribeSecurityGro
 	return &DescribeSecurityGroupVpcAssociationsPaginator{paginateimpl.New(describeSecurityGroupVpcAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSecurityGroupVpcAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSecurityGroupVpcAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSecurityGroupVpcAssociationsPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupVpcAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +150,8 @@ func (p *DescribeSecurityGroupVpcAssociationsPaginator) NextPage(ctx context.Con
 	return page.(*DescribeSecurityGroupVpcAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSecurityGroupVpcAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecurityGroupVpcAssociationsOutput, error] {
 	return func(yield func(*DescribeSecurityGroupVpcAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +163,8 @@ func (p *DescribeSecurityGroupVpcAssociationsPaginator) Pages(ctx context.Contex
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSecurityGroupVpcAssociationsPaginator) Items(ctx context.Context) iter.Seq2[SecurityGroupVpcAssociation, error] {
 	return func(yield func(SecurityGroupVpcAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -172,27 +184,34 @@ func (p *DescribeSecurityGroupVpcAssociationsPaginator) Items(ctx context.Contex
 	}
 }
 
-// DescribeSecurityGroupVpcAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSecurityGroupVpcAssociationsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeSecurityGroupVpcAssociationsFilterName string
 
 const (
-	// DescribeSecurityGroupVpcAssociationsFilterNameGroupId is the filter name "group-id".
+	// DescribeSecurityGroupVpcAssociationsFilterNameGroupId is the filter name
+	// "group-id".
 	//
 	// The security group ID.
 	DescribeSecurityGroupVpcAssociationsFilterNameGroupId DescribeSecurityGroupVpcAssociationsFilterName = "group-id"
-	// DescribeSecurityGroupVpcAssociationsFilterNameGroupOwnerId is the filter name "group-owner-id".
+	// DescribeSecurityGroupVpcAssociationsFilterNameGroupOwnerId is the filter
+	// name "group-owner-id".
 	//
 	// The group owner ID.
 	DescribeSecurityGroupVpcAssociationsFilterNameGroupOwnerId DescribeSecurityGroupVpcAssociationsFilterName = "group-owner-id"
-	// DescribeSecurityGroupVpcAssociationsFilterNameState is the filter name "state".
+	// DescribeSecurityGroupVpcAssociationsFilterNameState is the filter name
+	// "state".
 	//
 	// The state of the association.
 	DescribeSecurityGroupVpcAssociationsFilterNameState DescribeSecurityGroupVpcAssociationsFilterName = "state"
-	// DescribeSecurityGroupVpcAssociationsFilterNameVpcId is the filter name "vpc-id".
+	// DescribeSecurityGroupVpcAssociationsFilterNameVpcId is the filter name
+	// "vpc-id".
 	//
 	// The ID of the associated VPC.
 	DescribeSecurityGroupVpcAssociationsFilterNameVpcId DescribeSecurityGroupVpcAssociationsFilterName = "vpc-id"
-	// DescribeSecurityGroupVpcAssociationsFilterNameVpcOwnerId is the filter name "vpc-owner-id".
+	// DescribeSecurityGroupVpcAssociationsFilterNameVpcOwnerId is the filter
+	// name "vpc-owner-id".
 	//
 	// The account ID of the VPC owner.
 	DescribeSecurityGroupVpcAssociationsFilterNameVpcOwnerId DescribeSecurityGroupVpcAssociationsFilterName = "vpc-owner-id"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSecurityGroupVpcAssociationsFake serves pages of DescribeSecurityGroupVpcAssociations from memory; page i's token is "page-i".
+// describeSecurityGroupVpcAssociationsFake serves pages of
+// DescribeSecurityGroupVpcAssociations from memory; page i's token is "page-i".
 type describeSecurityGroupVpcAssociationsFake struct {
 	pages  []*DescribeSecurityGroupVpcAssociationsOutput
 	calls  []DescribeSecurityGroupVpcAssociationsInput
@@ -38,7 +39,8 @@ func (c *describeSecurityGroupVpcAssociationsFake) DescribeSecurityGroupVpcAssoc
 	return &out, nil
 }
 
-// newDescribeSecurityGroupVpcAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSecurityGroupVpcAssociationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeSecurityGroupVpcAssociationsFake(sizes ...int) (*describeSecurityGroupVpcAssociationsFake, []string) {
 	c := &describeSecurityGroupVpcAssociationsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeSecurityGroupVpcAssociationsFake(sizes ...int) (*describeSecurit
 	return c, want
 }
 
-// collectDescribeSecurityGroupVpcAssociations pages through p and returns the markers of its items.
+// collectDescribeSecurityGroupVpcAssociations pages through p and returns the
+// markers of its items.
 func collectDescribeSecurityGroupVpcAssociations(t *testing.T, p *DescribeSecurityGroupVpcAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeSecurityGroupVpcAssociations(t *testing.T, p *DescribeSecuri
 	return got
 }
 
-// validDescribeSecurityGroupVpcAssociationsInput returns an input with every required member set.
+// validDescribeSecurityGroupVpcAssociationsInput returns an input with every
+// required member set.
 func validDescribeSecurityGroupVpcAssociationsInput() *DescribeSecurityGroupVpcAssociationsInput {
 	return &DescribeSecurityGroupVpcAssociationsInput{}
 }

@@ -12,51 +12,51 @@ import (
 
 // DescribeSecurityGroupsInput is the input of DescribeSecurityGroups.
 type DescribeSecurityGroupsInput struct {
-	// The IDs of the security groups. Required for security groups in a nondefault
-	// VPC.
+	// The IDs of the security groups. Required for security groups in a
+	// nondefault VPC.
 	//
 	// Default: Describes all of your security groups.
 	GroupIds []string `json:"GroupIds,omitempty"`
-	// [Default VPC] The names of the security groups. You can specify either the
-	// security group name or the security group ID.
+	// [Default VPC] The names of the security groups. You can specify either
+	// the security group name or the security group ID.
 	//
 	// Default: Describes all of your security groups.
 	GroupNames []string `json:"GroupNames,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters. If using multiple filters for rules, the results include
-	// security groups for which any combination of rules - not necessarily a single
-	// rule - match all filters.
+	// security groups for which any combination of rules - not necessarily a
+	// single rule - match all filters.
 	//
 	//   - description - The description of the security group.
-	//   - egress.ip-permission.cidr - An IPv4 CIDR block for an outbound security
-	//     group rule.
-	//   - egress.ip-permission.from-port - For an outbound rule, the start of port
-	//     range for the TCP and UDP protocols, or an ICMP type number.
-	//   - egress.ip-permission.group-id - The ID of a security group that has been
-	//     referenced in an outbound security group rule.
-	//   - egress.ip-permission.group-name - The name of a security group that is
-	//     referenced in an outbound security group rule.
+	//   - egress.ip-permission.cidr - An IPv4 CIDR block for an outbound
+	//     security group rule.
+	//   - egress.ip-permission.from-port - For an outbound rule, the start of
+	//     port range for the TCP and UDP protocols, or an ICMP type number.
+	//   - egress.ip-permission.group-id - The ID of a security group that has
+	//     been referenced in an outbound security group rule.
+	//   - egress.ip-permission.group-name - The name of a security group that
+	//     is referenced in an outbound security group rule.
 	//   - egress.ip-permission.ipv6-cidr - An IPv6 CIDR block for an outbound
 	//     security group rule.
-	//   - egress.ip-permission.prefix-list-id - The ID of a prefix list to which a
-	//     security group rule allows outbound access.
-	//   - egress.ip-permission.protocol - The IP protocol for an outbound security
-	//     group rule ( tcp | udp | icmp, a protocol number, or -1 for all
-	//     protocols).
+	//   - egress.ip-permission.prefix-list-id - The ID of a prefix list to
+	//     which a security group rule allows outbound access.
+	//   - egress.ip-permission.protocol - The IP protocol for an outbound
+	//     security group rule ( tcp | udp | icmp, a protocol number, or -1 for
+	//     all protocols).
 	//   - egress.ip-permission.to-port - For an outbound rule, the end of port
 	//     range for the TCP and UDP protocols, or an ICMP code.
-	//   - egress.ip-permission.user-id - The ID of an Amazon Web Services account
-	//     that has been referenced in an outbound security group rule.
+	//   - egress.ip-permission.user-id - The ID of an Amazon Web Services
+	//     account that has been referenced in an outbound security group rule.
 	//   - group-id - The ID of the security group.
 	//   - group-name - The name of the security group.
 	//   - ip-permission.cidr - An IPv4 CIDR block for an inbound security group
 	//     rule.
-	//   - ip-permission.from-port - For an inbound rule, the start of port range
-	//     for the TCP and UDP protocols, or an ICMP type number.
+	//   - ip-permission.from-port - For an inbound rule, the start of port
+	//     range for the TCP and UDP protocols, or an ICMP type number.
 	//   - ip-permission.group-id - The ID of a security group that has been
 	//     referenced in an inbound security group rule.
 	//   - ip-permission.group-name - The name of a security group that is
@@ -65,32 +65,35 @@ type DescribeSecurityGroupsInput struct {
 	//     group rule.
 	//   - ip-permission.prefix-list-id - The ID of a prefix list from which a
 	//     security group rule allows inbound access.
-	//   - ip-permission.protocol - The IP protocol for an inbound security group
-	//     rule ( tcp | udp | icmp, a protocol number, or -1 for all protocols).
-	//   - ip-permission.to-port - For an inbound rule, the end of port range for
-	//     the TCP and UDP protocols, or an ICMP code.
-	//   - ip-permission.user-id - The ID of an Amazon Web Services account that has
-	//     been referenced in an inbound security group rule.
+	//   - ip-permission.protocol - The IP protocol for an inbound security
+	//     group rule ( tcp | udp | icmp, a protocol number, or -1 for all
+	//     protocols).
+	//   - ip-permission.to-port - For an inbound rule, the end of port range
+	//     for the TCP and UDP protocols, or an ICMP code.
+	//   - ip-permission.user-id - The ID of an Amazon Web Services account that
+	//     has been referenced in an inbound security group rule.
 	//   - owner-id - The Amazon Web Services account ID of the owner of the
 	//     security group.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
-	//   - vpc-id - The ID of the VPC specified when the security group was created.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
+	//   - vpc-id - The ID of the VPC specified when the security group was
+	//     created.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSecurityGroupsInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSecurityGroupsInput) Validate() error {
 	return nil
 }
@@ -103,7 +106,8 @@ type DescribeSecurityGroupsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSecurityGroupsAPIClient is a client that can call DescribeSecurityGroups, the operation boto3's describe_security_groups paginator pages through.
+// DescribeSecurityGroupsAPIClient is a client that can call
+// DescribeSecurityGroups.
 //
 // See [DescribeSecurityGroups in the AWS API documentation].
 //
@@ -142,24 +146,28 @@ var describeSecurityGroupsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSecurityGroupsItems returns the items of a DescribeSecurityGroups page.
+// describeSecurityGroupsItems returns the items of a DescribeSecurityGroups
+// page.
 func describeSecurityGroupsItems(out *DescribeSecurityGroupsOutput) []SecurityGroup {
 	return out.SecurityGroups
 }
 
-// DescribeSecurityGroupsPaginator pages through DescribeSecurityGroups the way boto3's describe_security_groups paginator does.
+// DescribeSecurityGroupsPaginator pages through the results of
+// DescribeSecurityGroups as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_security_groups.
+// [DescribeSecurityGroupsAPIClient.DescribeSecurityGroups].
 //
-// Each page is a *DescribeSecurityGroupsOutput; Items yields the elements of SecurityGroups across pages.
+// Each page is a *DescribeSecurityGroupsOutput; Items yields the elements of
+// SecurityGroups across pages.
 type DescribeSecurityGroupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSecurityGroupsPaginator returns a paginator over DescribeSecurityGroups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSecurityGroupsPaginator returns a paginator over
+// DescribeSecurityGroups, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeSecurityGroupsPaginator(client DescribeSecurityGroupsAPIClient, in *DescribeSecurityGroupsInput, optFns ...func(*paginate.Options)) *DescribeSecurityGroupsPaginator {
 	var input DescribeSecurityGroupsInput
 	if in != nil {
@@ -175,19 +183,22 @@ func NewDescribeSecurityGroupsPaginator(client DescribeSecurityGroupsAPIClient, 
 	return &DescribeSecurityGroupsPaginator{paginateimpl.New(describeSecurityGroupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSecurityGroupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSecurityGroupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSecurityGroupsPaginator) NextPage(ctx context.Context) (*DescribeSecurityGroupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -196,7 +207,8 @@ func (p *DescribeSecurityGroupsPaginator) NextPage(ctx context.Context) (*Descri
 	return page.(*DescribeSecurityGroupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSecurityGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSecurityGroupsOutput, error] {
 	return func(yield func(*DescribeSecurityGroupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -208,7 +220,8 @@ func (p *DescribeSecurityGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[SecurityGroup, error] {
 	return func(yield func(SecurityGroup, error) bool) {
 		for p.HasMorePages() {
@@ -228,53 +241,64 @@ func (p *DescribeSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[S
 	}
 }
 
-// DescribeSecurityGroupsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSecurityGroupsFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeSecurityGroupsFilterName string
 
 const (
-	// DescribeSecurityGroupsFilterNameDescription is the filter name "description".
+	// DescribeSecurityGroupsFilterNameDescription is the filter name
+	// "description".
 	//
 	// The description of the security group.
 	DescribeSecurityGroupsFilterNameDescription DescribeSecurityGroupsFilterName = "description"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionCidr is the filter name "egress.ip-permission.cidr".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionCidr is the filter name
+	// "egress.ip-permission.cidr".
 	//
 	// An IPv4 CIDR block for an outbound security group rule.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionCidr DescribeSecurityGroupsFilterName = "egress.ip-permission.cidr"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionFromPort is the filter name "egress.ip-permission.from-port".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionFromPort is the filter
+	// name "egress.ip-permission.from-port".
 	//
-	// For an outbound rule, the start of port range for the TCP and UDP protocols,
-	// or an ICMP type number.
+	// For an outbound rule, the start of port range for the TCP and UDP
+	// protocols, or an ICMP type number.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionFromPort DescribeSecurityGroupsFilterName = "egress.ip-permission.from-port"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionGroupId is the filter name "egress.ip-permission.group-id".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionGroupId is the filter
+	// name "egress.ip-permission.group-id".
 	//
-	// The ID of a security group that has been referenced in an outbound security
-	// group rule.
+	// The ID of a security group that has been referenced in an outbound
+	// security group rule.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionGroupId DescribeSecurityGroupsFilterName = "egress.ip-permission.group-id"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionGroupName is the filter name "egress.ip-permission.group-name".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionGroupName is the filter
+	// name "egress.ip-permission.group-name".
 	//
-	// The name of a security group that is referenced in an outbound security group
-	// rule.
+	// The name of a security group that is referenced in an outbound security
+	// group rule.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionGroupName DescribeSecurityGroupsFilterName = "egress.ip-permission.group-name"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionIpv6Cidr is the filter name "egress.ip-permission.ipv6-cidr".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionIpv6Cidr is the filter
+	// name "egress.ip-permission.ipv6-cidr".
 	//
 	// An IPv6 CIDR block for an outbound security group rule.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionIpv6Cidr DescribeSecurityGroupsFilterName = "egress.ip-permission.ipv6-cidr"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionPrefixListId is the filter name "egress.ip-permission.prefix-list-id".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionPrefixListId is the
+	// filter name "egress.ip-permission.prefix-list-id".
 	//
 	// The ID of a prefix list to which a security group rule allows outbound
 	// access.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionPrefixListId DescribeSecurityGroupsFilterName = "egress.ip-permission.prefix-list-id"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionProtocol is the filter name "egress.ip-permission.protocol".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionProtocol is the filter
+	// name "egress.ip-permission.protocol".
 	//
 	// The IP protocol for an outbound security group rule ( tcp | udp | icmp, a
 	// protocol number, or -1 for all protocols).
 	DescribeSecurityGroupsFilterNameEgressIpPermissionProtocol DescribeSecurityGroupsFilterName = "egress.ip-permission.protocol"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionToPort is the filter name "egress.ip-permission.to-port".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionToPort is the filter
+	// name "egress.ip-permission.to-port".
 	//
-	// For an outbound rule, the end of port range for the TCP and UDP protocols, or
-	// an ICMP code.
+	// For an outbound rule, the end of port range for the TCP and UDP
+	// protocols, or an ICMP code.
 	DescribeSecurityGroupsFilterNameEgressIpPermissionToPort DescribeSecurityGroupsFilterName = "egress.ip-permission.to-port"
-	// DescribeSecurityGroupsFilterNameEgressIpPermissionUserId is the filter name "egress.ip-permission.user-id".
+	// DescribeSecurityGroupsFilterNameEgressIpPermissionUserId is the filter
+	// name "egress.ip-permission.user-id".
 	//
 	// The ID of an Amazon Web Services account that has been referenced in an
 	// outbound security group rule.
@@ -283,49 +307,59 @@ const (
 	//
 	// The ID of the security group.
 	DescribeSecurityGroupsFilterNameGroupId DescribeSecurityGroupsFilterName = "group-id"
-	// DescribeSecurityGroupsFilterNameGroupName is the filter name "group-name".
+	// DescribeSecurityGroupsFilterNameGroupName is the filter name
+	// "group-name".
 	//
 	// The name of the security group.
 	DescribeSecurityGroupsFilterNameGroupName DescribeSecurityGroupsFilterName = "group-name"
-	// DescribeSecurityGroupsFilterNameIpPermissionCidr is the filter name "ip-permission.cidr".
+	// DescribeSecurityGroupsFilterNameIpPermissionCidr is the filter name
+	// "ip-permission.cidr".
 	//
 	// An IPv4 CIDR block for an inbound security group rule.
 	DescribeSecurityGroupsFilterNameIpPermissionCidr DescribeSecurityGroupsFilterName = "ip-permission.cidr"
-	// DescribeSecurityGroupsFilterNameIpPermissionFromPort is the filter name "ip-permission.from-port".
+	// DescribeSecurityGroupsFilterNameIpPermissionFromPort is the filter name
+	// "ip-permission.from-port".
 	//
-	// For an inbound rule, the start of port range for the TCP and UDP protocols,
-	// or an ICMP type number.
+	// For an inbound rule, the start of port range for the TCP and UDP
+	// protocols, or an ICMP type number.
 	DescribeSecurityGroupsFilterNameIpPermissionFromPort DescribeSecurityGroupsFilterName = "ip-permission.from-port"
-	// DescribeSecurityGroupsFilterNameIpPermissionGroupId is the filter name "ip-permission.group-id".
+	// DescribeSecurityGroupsFilterNameIpPermissionGroupId is the filter name
+	// "ip-permission.group-id".
 	//
-	// The ID of a security group that has been referenced in an inbound security
-	// group rule.
+	// The ID of a security group that has been referenced in an inbound
+	// security group rule.
 	DescribeSecurityGroupsFilterNameIpPermissionGroupId DescribeSecurityGroupsFilterName = "ip-permission.group-id"
-	// DescribeSecurityGroupsFilterNameIpPermissionGroupName is the filter name "ip-permission.group-name".
+	// DescribeSecurityGroupsFilterNameIpPermissionGroupName is the filter name
+	// "ip-permission.group-name".
 	//
-	// The name of a security group that is referenced in an inbound security group
-	// rule.
+	// The name of a security group that is referenced in an inbound security
+	// group rule.
 	DescribeSecurityGroupsFilterNameIpPermissionGroupName DescribeSecurityGroupsFilterName = "ip-permission.group-name"
-	// DescribeSecurityGroupsFilterNameIpPermissionIpv6Cidr is the filter name "ip-permission.ipv6-cidr".
+	// DescribeSecurityGroupsFilterNameIpPermissionIpv6Cidr is the filter name
+	// "ip-permission.ipv6-cidr".
 	//
 	// An IPv6 CIDR block for an inbound security group rule.
 	DescribeSecurityGroupsFilterNameIpPermissionIpv6Cidr DescribeSecurityGroupsFilterName = "ip-permission.ipv6-cidr"
-	// DescribeSecurityGroupsFilterNameIpPermissionPrefixListId is the filter name "ip-permission.prefix-list-id".
+	// DescribeSecurityGroupsFilterNameIpPermissionPrefixListId is the filter
+	// name "ip-permission.prefix-list-id".
 	//
 	// The ID of a prefix list from which a security group rule allows inbound
 	// access.
 	DescribeSecurityGroupsFilterNameIpPermissionPrefixListId DescribeSecurityGroupsFilterName = "ip-permission.prefix-list-id"
-	// DescribeSecurityGroupsFilterNameIpPermissionProtocol is the filter name "ip-permission.protocol".
+	// DescribeSecurityGroupsFilterNameIpPermissionProtocol is the filter name
+	// "ip-permission.protocol".
 	//
 	// The IP protocol for an inbound security group rule ( tcp | udp | icmp, a
 	// protocol number, or -1 for all protocols).
 	DescribeSecurityGroupsFilterNameIpPermissionProtocol DescribeSecurityGroupsFilterName = "ip-permission.protocol"
-	// DescribeSecurityGroupsFilterNameIpPermissionToPort is the filter name "ip-permission.to-port".
+	// DescribeSecurityGroupsFilterNameIpPermissionToPort is the filter name
+	// "ip-permission.to-port".
 	//
-	// For an inbound rule, the end of port range for the TCP and UDP protocols, or
-	// an ICMP code.
+	// For an inbound rule, the end of port range for the TCP and UDP protocols,
+	// or an ICMP code.
 	DescribeSecurityGroupsFilterNameIpPermissionToPort DescribeSecurityGroupsFilterName = "ip-permission.to-port"
-	// DescribeSecurityGroupsFilterNameIpPermissionUserId is the filter name "ip-permission.user-id".
+	// DescribeSecurityGroupsFilterNameIpPermissionUserId is the filter name
+	// "ip-permission.user-id".
 	//
 	// The ID of an Amazon Web Services account that has been referenced in an
 	// inbound security group rule.
@@ -337,7 +371,8 @@ const (
 	// DescribeSecurityGroupsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSecurityGroupsFilterNameTagKey DescribeSecurityGroupsFilterName = "tag-key"
 	// DescribeSecurityGroupsFilterNameVpcId is the filter name "vpc-id".
 	//

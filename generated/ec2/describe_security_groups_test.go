@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSecurityGroupsFake serves pages of DescribeSecurityGroups from memory; page i's token is "page-i".
+// describeSecurityGroupsFake serves pages of DescribeSecurityGroups from
+// memory; page i's token is "page-i".
 type describeSecurityGroupsFake struct {
 	pages  []*DescribeSecurityGroupsOutput
 	calls  []DescribeSecurityGroupsInput
@@ -38,7 +39,8 @@ func (c *describeSecurityGroupsFake) DescribeSecurityGroups(ctx context.Context,
 	return &out, nil
 }
 
-// newDescribeSecurityGroupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSecurityGroupsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSecurityGroupsFake(sizes ...int) (*describeSecurityGroupsFake, []string) {
 	c := &describeSecurityGroupsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeSecurityGroupsFake(sizes ...int) (*describeSecurityGroupsFake, [
 	return c, want
 }
 
-// collectDescribeSecurityGroups pages through p and returns the markers of its items.
+// collectDescribeSecurityGroups pages through p and returns the markers of its
+// items.
 func collectDescribeSecurityGroups(t *testing.T, p *DescribeSecurityGroupsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeSecurityGroups(t *testing.T, p *DescribeSecurityGroupsPagina
 	return got
 }
 
-// validDescribeSecurityGroupsInput returns an input with every required member set.
+// validDescribeSecurityGroupsInput returns an input with every required member
+// set.
 func validDescribeSecurityGroupsInput() *DescribeSecurityGroupsInput {
 	return &DescribeSecurityGroupsInput{}
 }

@@ -16,25 +16,26 @@ type DescribeSnapshotTierStatusInput struct {
 	//
 	//   - snapshot-id - The snapshot ID.
 	//   - volume-id - The ID of the volume the snapshot is for.
-	//   - last-tiering-operation - The state of the last archive or restore action.
-	//     ( archival-in-progress | archival-completed | archival-failed |
-	//     permanent-restore-in-progress | permanent-restore-completed |
+	//   - last-tiering-operation - The state of the last archive or restore
+	//     action. ( archival-in-progress | archival-completed | archival-failed
+	//     | permanent-restore-in-progress | permanent-restore-completed |
 	//     permanent-restore-failed | temporary-restore-in-progress |
 	//     temporary-restore-completed | temporary-restore-failed)
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSnapshotTierStatusInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSnapshotTierStatusInput) Validate() error {
 	return nil
 }
@@ -48,7 +49,8 @@ type DescribeSnapshotTierStatusOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSnapshotTierStatusAPIClient is a client that can call DescribeSnapshotTierStatus, the operation boto3's describe_snapshot_tier_status paginator pages through.
+// DescribeSnapshotTierStatusAPIClient is a client that can call
+// DescribeSnapshotTierStatus.
 //
 // See [DescribeSnapshotTierStatus in the AWS API documentation].
 //
@@ -87,24 +89,28 @@ var describeSnapshotTierStatusSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSnapshotTierStatusItems returns the items of a DescribeSnapshotTierStatus page.
+// describeSnapshotTierStatusItems returns the items of a
+// DescribeSnapshotTierStatus page.
 func describeSnapshotTierStatusItems(out *DescribeSnapshotTierStatusOutput) []SnapshotTierStatus {
 	return out.SnapshotTierStatuses
 }
 
-// DescribeSnapshotTierStatusPaginator pages through DescribeSnapshotTierStatus the way boto3's describe_snapshot_tier_status paginator does.
+// DescribeSnapshotTierStatusPaginator pages through the results of
+// DescribeSnapshotTierStatus as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_snapshot_tier_status.
+// [DescribeSnapshotTierStatusAPIClient.DescribeSnapshotTierStatus].
 //
-// Each page is a *DescribeSnapshotTierStatusOutput; Items yields the elements of SnapshotTierStatuses across pages.
+// Each page is a *DescribeSnapshotTierStatusOutput; Items yields the elements
+// of SnapshotTierStatuses across pages.
 type DescribeSnapshotTierStatusPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSnapshotTierStatusPaginator returns a paginator over DescribeSnapshotTierStatus, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSnapshotTierStatusPaginator returns a paginator over
+// DescribeSnapshotTierStatus, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSnapshotTierStatusPaginator(client DescribeSnapshotTierStatusAPIClient, in *DescribeSnapshotTierStatusInput, optFns ...func(*paginate.Options)) *DescribeSnapshotTierStatusPaginator {
 	var input DescribeSnapshotTierStatusInput
 	if in != nil {
@@ -120,19 +126,22 @@ func NewDescribeSnapshotTierStatusPaginator(client DescribeSnapshotTierStatusAPI
 	return &DescribeSnapshotTierStatusPaginator{paginateimpl.New(describeSnapshotTierStatusSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSnapshotTierStatusPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSnapshotTierStatusPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSnapshotTierStatusPaginator) NextPage(ctx context.Context) (*DescribeSnapshotTierStatusOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -141,7 +150,8 @@ func (p *DescribeSnapshotTierStatusPaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeSnapshotTierStatusOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSnapshotTierStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSnapshotTierStatusOutput, error] {
 	return func(yield func(*DescribeSnapshotTierStatusOutput, error) bool) {
 		for p.HasMorePages() {
@@ -153,7 +163,8 @@ func (p *DescribeSnapshotTierStatusPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSnapshotTierStatusPaginator) Items(ctx context.Context) iter.Seq2[SnapshotTierStatus, error] {
 	return func(yield func(SnapshotTierStatus, error) bool) {
 		for p.HasMorePages() {
@@ -173,19 +184,24 @@ func (p *DescribeSnapshotTierStatusPaginator) Items(ctx context.Context) iter.Se
 	}
 }
 
-// DescribeSnapshotTierStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSnapshotTierStatusFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeSnapshotTierStatusFilterName string
 
 const (
-	// DescribeSnapshotTierStatusFilterNameSnapshotId is the filter name "snapshot-id".
+	// DescribeSnapshotTierStatusFilterNameSnapshotId is the filter name
+	// "snapshot-id".
 	//
 	// The snapshot ID.
 	DescribeSnapshotTierStatusFilterNameSnapshotId DescribeSnapshotTierStatusFilterName = "snapshot-id"
-	// DescribeSnapshotTierStatusFilterNameVolumeId is the filter name "volume-id".
+	// DescribeSnapshotTierStatusFilterNameVolumeId is the filter name
+	// "volume-id".
 	//
 	// The ID of the volume the snapshot is for.
 	DescribeSnapshotTierStatusFilterNameVolumeId DescribeSnapshotTierStatusFilterName = "volume-id"
-	// DescribeSnapshotTierStatusFilterNameLastTieringOperation is the filter name "last-tiering-operation".
+	// DescribeSnapshotTierStatusFilterNameLastTieringOperation is the filter
+	// name "last-tiering-operation".
 	//
 	// The state of the last archive or restore action. ( archival-in-progress |
 	// archival-completed | archival-failed | permanent-restore-in-progress |

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSnapshotTierStatusFake serves pages of DescribeSnapshotTierStatus from memory; page i's token is "page-i".
+// describeSnapshotTierStatusFake serves pages of DescribeSnapshotTierStatus
+// from memory; page i's token is "page-i".
 type describeSnapshotTierStatusFake struct {
 	pages  []*DescribeSnapshotTierStatusOutput
 	calls  []DescribeSnapshotTierStatusInput
@@ -39,7 +40,8 @@ func (c *describeSnapshotTierStatusFake) DescribeSnapshotTierStatus(ctx context.
 	return &out, nil
 }
 
-// newDescribeSnapshotTierStatusFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSnapshotTierStatusFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSnapshotTierStatusFake(sizes ...int) (*describeSnapshotTierStatusFake, []string) {
 	c := &describeSnapshotTierStatusFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeSnapshotTierStatusFake(sizes ...int) (*describeSnapshotTierStatu
 	return c, want
 }
 
-// collectDescribeSnapshotTierStatus pages through p and returns the markers of its items.
+// collectDescribeSnapshotTierStatus pages through p and returns the markers of
+// its items.
 func collectDescribeSnapshotTierStatus(t *testing.T, p *DescribeSnapshotTierStatusPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeSnapshotTierStatus(t *testing.T, p *DescribeSnapshotTierStat
 	return got
 }
 
-// validDescribeSnapshotTierStatusInput returns an input with every required member set.
+// validDescribeSnapshotTierStatusInput returns an input with every required
+// member set.
 func validDescribeSnapshotTierStatusInput() *DescribeSnapshotTierStatusInput {
 	return &DescribeSnapshotTierStatusInput{}
 }

@@ -12,11 +12,12 @@ import (
 
 // DescribeSnapshotsInput is the input of DescribeSnapshots.
 type DescribeSnapshotsInput struct {
-	// Scopes the results to snapshots with the specified owners. You can specify a
-	// combination of Amazon Web Services account IDs, self, and amazon.
+	// Scopes the results to snapshots with the specified owners. You can
+	// specify a combination of Amazon Web Services account IDs, self, and
+	// amazon.
 	OwnerIds []string `json:"OwnerIds,omitempty"`
-	// The IDs of the Amazon Web Services accounts that can create volumes from the
-	// snapshot.
+	// The IDs of the Amazon Web Services accounts that can create volumes from
+	// the snapshot.
 	RestorableByUserIds []string `json:"RestorableByUserIds,omitempty"`
 	// The snapshot IDs.
 	//
@@ -24,47 +25,50 @@ type DescribeSnapshotsInput struct {
 	// permissions.
 	SnapshotIds []string `json:"SnapshotIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
 	//   - description - A description of the snapshot.
-	//   - encrypted - Indicates whether the snapshot is encrypted ( true | false)
-	//   - owner-alias - The owner alias, from an Amazon-maintained list ( amazon).
-	//     This is not the user-configured Amazon Web Services account alias set
-	//     using the IAM console. We recommend that you use the related parameter
-	//     instead of this filter.
-	//   - owner-id - The Amazon Web Services account ID of the owner. We recommend
-	//     that you use the related parameter instead of this filter.
-	//   - progress - The progress of the snapshot, as a percentage (for example,
-	//     80%).
+	//   - encrypted - Indicates whether the snapshot is encrypted ( true |
+	//     false)
+	//   - owner-alias - The owner alias, from an Amazon-maintained list (
+	//     amazon). This is not the user-configured Amazon Web Services account
+	//     alias set using the IAM console. We recommend that you use the
+	//     related parameter instead of this filter.
+	//   - owner-id - The Amazon Web Services account ID of the owner. We
+	//     recommend that you use the related parameter instead of this filter.
+	//   - progress - The progress of the snapshot, as a percentage (for
+	//     example, 80%).
 	//   - snapshot-id - The snapshot ID.
 	//   - start-time - The time stamp when the snapshot was initiated.
 	//   - status - The status of the snapshot ( pending | completed | error).
-	//   - storage-tier - The storage tier of the snapshot ( archive | standard).
+	//   - storage-tier - The storage tier of the snapshot ( archive |
+	//     standard).
 	//   - transfer-type - The type of operation used to create the snapshot (
 	//     time-based | standard).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - volume-id - The ID of the volume the snapshot is for.
 	//   - volume-size - The size of the volume, in GiB.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSnapshotsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSnapshotsInput) Validate() error {
 	return nil
 }
@@ -77,7 +81,7 @@ type DescribeSnapshotsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSnapshotsAPIClient is a client that can call DescribeSnapshots, the operation boto3's describe_snapshots paginator pages through.
+// DescribeSnapshotsAPIClient is a client that can call DescribeSnapshots.
 //
 // See [DescribeSnapshots in the AWS API documentation].
 //
@@ -121,19 +125,22 @@ func describeSnapshotsItems(out *DescribeSnapshotsOutput) []Snapshot {
 	return out.Snapshots
 }
 
-// DescribeSnapshotsPaginator pages through DescribeSnapshots the way boto3's describe_snapshots paginator does.
+// DescribeSnapshotsPaginator pages through the results of DescribeSnapshots as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_snapshots.
+// [DescribeSnapshotsAPIClient.DescribeSnapshots].
 //
-// Each page is a *DescribeSnapshotsOutput; Items yields the elements of Snapshots across pages.
+// Each page is a *DescribeSnapshotsOutput; Items yields the elements of
+// Snapshots across pages.
 type DescribeSnapshotsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSnapshotsPaginator returns a paginator over DescribeSnapshots, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSnapshotsPaginator returns a paginator over DescribeSnapshots,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeSnapshotsPaginator(client DescribeSnapshotsAPIClient, in *DescribeSnapshotsInput, optFns ...func(*paginate.Options)) *DescribeSnapshotsPaginator {
 	var input DescribeSnapshotsInput
 	if in != nil {
@@ -149,19 +156,22 @@ func NewDescribeSnapshotsPaginator(client DescribeSnapshotsAPIClient, in *Descri
 	return &DescribeSnapshotsPaginator{paginateimpl.New(describeSnapshotsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSnapshotsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSnapshotsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSnapshotsPaginator) NextPage(ctx context.Context) (*DescribeSnapshotsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -170,7 +180,8 @@ func (p *DescribeSnapshotsPaginator) NextPage(ctx context.Context) (*DescribeSna
 	return page.(*DescribeSnapshotsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSnapshotsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSnapshotsOutput, error] {
 	return func(yield func(*DescribeSnapshotsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -182,7 +193,8 @@ func (p *DescribeSnapshotsPaginator) Pages(ctx context.Context) iter.Seq2[*Descr
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSnapshotsPaginator) Items(ctx context.Context) iter.Seq2[Snapshot, error] {
 	return func(yield func(Snapshot, error) bool) {
 		for p.HasMorePages() {
@@ -202,7 +214,8 @@ func (p *DescribeSnapshotsPaginator) Items(ctx context.Context) iter.Seq2[Snapsh
 	}
 }
 
-// DescribeSnapshotsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSnapshotsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeSnapshotsFilterName string
 
 const (
@@ -216,14 +229,15 @@ const (
 	DescribeSnapshotsFilterNameEncrypted DescribeSnapshotsFilterName = "encrypted"
 	// DescribeSnapshotsFilterNameOwnerAlias is the filter name "owner-alias".
 	//
-	// The owner alias, from an Amazon-maintained list ( amazon). This is not the
-	// user-configured Amazon Web Services account alias set using the IAM console.
-	// We recommend that you use the related parameter instead of this filter.
+	// The owner alias, from an Amazon-maintained list ( amazon). This is not
+	// the user-configured Amazon Web Services account alias set using the IAM
+	// console. We recommend that you use the related parameter instead of this
+	// filter.
 	DescribeSnapshotsFilterNameOwnerAlias DescribeSnapshotsFilterName = "owner-alias"
 	// DescribeSnapshotsFilterNameOwnerId is the filter name "owner-id".
 	//
-	// The Amazon Web Services account ID of the owner. We recommend that you use
-	// the related parameter instead of this filter.
+	// The Amazon Web Services account ID of the owner. We recommend that you
+	// use the related parameter instead of this filter.
 	DescribeSnapshotsFilterNameOwnerId DescribeSnapshotsFilterName = "owner-id"
 	// DescribeSnapshotsFilterNameProgress is the filter name "progress".
 	//
@@ -245,14 +259,17 @@ const (
 	//
 	// The storage tier of the snapshot ( archive | standard).
 	DescribeSnapshotsFilterNameStorageTier DescribeSnapshotsFilterName = "storage-tier"
-	// DescribeSnapshotsFilterNameTransferType is the filter name "transfer-type".
+	// DescribeSnapshotsFilterNameTransferType is the filter name
+	// "transfer-type".
 	//
-	// The type of operation used to create the snapshot ( time-based | standard).
+	// The type of operation used to create the snapshot ( time-based |
+	// standard).
 	DescribeSnapshotsFilterNameTransferType DescribeSnapshotsFilterName = "transfer-type"
 	// DescribeSnapshotsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSnapshotsFilterNameTagKey DescribeSnapshotsFilterName = "tag-key"
 	// DescribeSnapshotsFilterNameVolumeId is the filter name "volume-id".
 	//

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSnapshotsFake serves pages of DescribeSnapshots from memory; page i's token is "page-i".
+// describeSnapshotsFake serves pages of DescribeSnapshots from memory; page i's
+// token is "page-i".
 type describeSnapshotsFake struct {
 	pages  []*DescribeSnapshotsOutput
 	calls  []DescribeSnapshotsInput
@@ -39,7 +40,8 @@ func (c *describeSnapshotsFake) DescribeSnapshots(ctx context.Context, in *Descr
 	return &out, nil
 }
 
-// newDescribeSnapshotsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSnapshotsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeSnapshotsFake(sizes ...int) (*describeSnapshotsFake, []string) {
 	c := &describeSnapshotsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeSnapshotsFake(sizes ...int) (*describeSnapshotsFake, []string) {
 	return c, want
 }
 
-// collectDescribeSnapshots pages through p and returns the markers of its items.
+// collectDescribeSnapshots pages through p and returns the markers of its
+// items.
 func collectDescribeSnapshots(t *testing.T, p *DescribeSnapshotsPaginator) []string {
 	t.Helper()
 	var got []string

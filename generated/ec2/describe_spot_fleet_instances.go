@@ -13,22 +13,23 @@ import (
 // DescribeSpotFleetInstancesInput is the input of DescribeSpotFleetInstances.
 type DescribeSpotFleetInstancesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the Spot Fleet request.
 	//
 	// Required.
 	SpotFleetRequestId string `json:"SpotFleetRequestId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeSpotFleetInstancesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -44,8 +45,8 @@ func (s *DescribeSpotFleetInstancesInput) validate(v *paginateimpl.Invalid, path
 // DescribeSpotFleetInstancesOutput is one page of DescribeSpotFleetInstances's
 // results.
 type DescribeSpotFleetInstancesOutput struct {
-	// The running instances. This list is refreshed periodically and might be out
-	// of date.
+	// The running instances. This list is refreshed periodically and might be
+	// out of date.
 	ActiveInstances []ActiveInstance `json:"ActiveInstances,omitempty"`
 	// The ID of the Spot Fleet request.
 	SpotFleetRequestId string `json:"SpotFleetRequestId,omitempty"`
@@ -53,7 +54,8 @@ type DescribeSpotFleetInstancesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSpotFleetInstancesAPIClient is a client that can call DescribeSpotFleetInstances, the operation boto3's describe_spot_fleet_instances paginator pages through.
+// DescribeSpotFleetInstancesAPIClient is a client that can call
+// DescribeSpotFleetInstances.
 //
 // See [DescribeSpotFleetInstances in the AWS API documentation].
 //
@@ -92,24 +94,28 @@ var describeSpotFleetInstancesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSpotFleetInstancesItems returns the items of a DescribeSpotFleetInstances page.
+// describeSpotFleetInstancesItems returns the items of a
+// DescribeSpotFleetInstances page.
 func describeSpotFleetInstancesItems(out *DescribeSpotFleetInstancesOutput) []ActiveInstance {
 	return out.ActiveInstances
 }
 
-// DescribeSpotFleetInstancesPaginator pages through DescribeSpotFleetInstances the way boto3's describe_spot_fleet_instances paginator does.
+// DescribeSpotFleetInstancesPaginator pages through the results of
+// DescribeSpotFleetInstances as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_spot_fleet_instances.
+// [DescribeSpotFleetInstancesAPIClient.DescribeSpotFleetInstances].
 //
-// Each page is a *DescribeSpotFleetInstancesOutput; Items yields the elements of ActiveInstances across pages.
+// Each page is a *DescribeSpotFleetInstancesOutput; Items yields the elements
+// of ActiveInstances across pages.
 type DescribeSpotFleetInstancesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSpotFleetInstancesPaginator returns a paginator over DescribeSpotFleetInstances, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSpotFleetInstancesPaginator returns a paginator over
+// DescribeSpotFleetInstances, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSpotFleetInstancesPaginator(client DescribeSpotFleetInstancesAPIClient, in *DescribeSpotFleetInstancesInput, optFns ...func(*paginate.Options)) *DescribeSpotFleetInstancesPaginator {
 	var input DescribeSpotFleetInstancesInput
 	if in != nil {
@@ -125,19 +131,22 @@ func NewDescribeSpotFleetInstancesPaginator(client DescribeSpotFleetInstancesAPI
 	return &DescribeSpotFleetInstancesPaginator{paginateimpl.New(describeSpotFleetInstancesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSpotFleetInstancesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSpotFleetInstancesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSpotFleetInstancesPaginator) NextPage(ctx context.Context) (*DescribeSpotFleetInstancesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +155,8 @@ func (p *DescribeSpotFleetInstancesPaginator) NextPage(ctx context.Context) (*De
 	return page.(*DescribeSpotFleetInstancesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSpotFleetInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotFleetInstancesOutput, error] {
 	return func(yield func(*DescribeSpotFleetInstancesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +168,8 @@ func (p *DescribeSpotFleetInstancesPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSpotFleetInstancesPaginator) Items(ctx context.Context) iter.Seq2[ActiveInstance, error] {
 	return func(yield func(ActiveInstance, error) bool) {
 		for p.HasMorePages() {

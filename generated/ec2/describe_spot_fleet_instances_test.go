@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSpotFleetInstancesFake serves pages of DescribeSpotFleetInstances from memory; page i's token is "page-i".
+// describeSpotFleetInstancesFake serves pages of DescribeSpotFleetInstances
+// from memory; page i's token is "page-i".
 type describeSpotFleetInstancesFake struct {
 	pages  []*DescribeSpotFleetInstancesOutput
 	calls  []DescribeSpotFleetInstancesInput
@@ -38,7 +39,8 @@ func (c *describeSpotFleetInstancesFake) DescribeSpotFleetInstances(ctx context.
 	return &out, nil
 }
 
-// newDescribeSpotFleetInstancesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSpotFleetInstancesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSpotFleetInstancesFake(sizes ...int) (*describeSpotFleetInstancesFake, []string) {
 	c := &describeSpotFleetInstancesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeSpotFleetInstancesFake(sizes ...int) (*describeSpotFleetInstance
 	return c, want
 }
 
-// collectDescribeSpotFleetInstances pages through p and returns the markers of its items.
+// collectDescribeSpotFleetInstances pages through p and returns the markers of
+// its items.
 func collectDescribeSpotFleetInstances(t *testing.T, p *DescribeSpotFleetInstancesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeSpotFleetInstances(t *testing.T, p *DescribeSpotFleetInstanc
 	return got
 }
 
-// validDescribeSpotFleetInstancesInput returns an input with every required member set.
+// validDescribeSpotFleetInstancesInput returns an input with every required
+// member set.
 func validDescribeSpotFleetInstancesInput() *DescribeSpotFleetInstancesInput {
 	return &DescribeSpotFleetInstancesInput{SpotFleetRequestId: "string"}
 }

@@ -13,20 +13,21 @@ import (
 // DescribeSpotFleetRequestsInput is the input of DescribeSpotFleetRequests.
 type DescribeSpotFleetRequestsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the Spot Fleet requests.
 	SpotFleetRequestIds []string `json:"SpotFleetRequestIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSpotFleetRequestsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSpotFleetRequestsInput) Validate() error {
 	return nil
 }
@@ -40,7 +41,8 @@ type DescribeSpotFleetRequestsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSpotFleetRequestsAPIClient is a client that can call DescribeSpotFleetRequests, the operation boto3's describe_spot_fleet_requests paginator pages through.
+// DescribeSpotFleetRequestsAPIClient is a client that can call
+// DescribeSpotFleetRequests.
 //
 // See [DescribeSpotFleetRequests in the AWS API documentation].
 //
@@ -79,24 +81,28 @@ var describeSpotFleetRequestsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSpotFleetRequestsItems returns the items of a DescribeSpotFleetRequests page.
+// describeSpotFleetRequestsItems returns the items of a
+// DescribeSpotFleetRequests page.
 func describeSpotFleetRequestsItems(out *DescribeSpotFleetRequestsOutput) []SpotFleetRequestConfig {
 	return out.SpotFleetRequestConfigs
 }
 
-// DescribeSpotFleetRequestsPaginator pages through DescribeSpotFleetRequests the way boto3's describe_spot_fleet_requests paginator does.
+// DescribeSpotFleetRequestsPaginator pages through the results of
+// DescribeSpotFleetRequests as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_spot_fleet_requests.
+// [DescribeSpotFleetRequestsAPIClient.DescribeSpotFleetRequests].
 //
-// Each page is a *DescribeSpotFleetRequestsOutput; Items yields the elements of SpotFleetRequestConfigs across pages.
+// Each page is a *DescribeSpotFleetRequestsOutput; Items yields the elements of
+// SpotFleetRequestConfigs across pages.
 type DescribeSpotFleetRequestsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSpotFleetRequestsPaginator returns a paginator over DescribeSpotFleetRequests, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSpotFleetRequestsPaginator returns a paginator over
+// DescribeSpotFleetRequests, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSpotFleetRequestsPaginator(client DescribeSpotFleetRequestsAPIClient, in *DescribeSpotFleetRequestsInput, optFns ...func(*paginate.Options)) *DescribeSpotFleetRequestsPaginator {
 	var input DescribeSpotFleetRequestsInput
 	if in != nil {
@@ -112,19 +118,22 @@ func NewDescribeSpotFleetRequestsPaginator(client DescribeSpotFleetRequestsAPICl
 	return &DescribeSpotFleetRequestsPaginator{paginateimpl.New(describeSpotFleetRequestsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSpotFleetRequestsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSpotFleetRequestsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSpotFleetRequestsPaginator) NextPage(ctx context.Context) (*DescribeSpotFleetRequestsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -133,7 +142,8 @@ func (p *DescribeSpotFleetRequestsPaginator) NextPage(ctx context.Context) (*Des
 	return page.(*DescribeSpotFleetRequestsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSpotFleetRequestsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotFleetRequestsOutput, error] {
 	return func(yield func(*DescribeSpotFleetRequestsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -145,7 +155,8 @@ func (p *DescribeSpotFleetRequestsPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSpotFleetRequestsPaginator) Items(ctx context.Context) iter.Seq2[SpotFleetRequestConfig, error] {
 	return func(yield func(SpotFleetRequestConfig, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSpotFleetRequestsFake serves pages of DescribeSpotFleetRequests from memory; page i's token is "page-i".
+// describeSpotFleetRequestsFake serves pages of DescribeSpotFleetRequests from
+// memory; page i's token is "page-i".
 type describeSpotFleetRequestsFake struct {
 	pages  []*DescribeSpotFleetRequestsOutput
 	calls  []DescribeSpotFleetRequestsInput
@@ -39,7 +40,8 @@ func (c *describeSpotFleetRequestsFake) DescribeSpotFleetRequests(ctx context.Co
 	return &out, nil
 }
 
-// newDescribeSpotFleetRequestsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSpotFleetRequestsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSpotFleetRequestsFake(sizes ...int) (*describeSpotFleetRequestsFake, []string) {
 	c := &describeSpotFleetRequestsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeSpotFleetRequestsFake(sizes ...int) (*describeSpotFleetRequestsF
 	return c, want
 }
 
-// collectDescribeSpotFleetRequests pages through p and returns the markers of its items.
+// collectDescribeSpotFleetRequests pages through p and returns the markers of
+// its items.
 func collectDescribeSpotFleetRequests(t *testing.T, p *DescribeSpotFleetRequestsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeSpotFleetRequests(t *testing.T, p *DescribeSpotFleetRequests
 	return got
 }
 
-// validDescribeSpotFleetRequestsInput returns an input with every required member set.
+// validDescribeSpotFleetRequestsInput returns an input with every required
+// member set.
 func validDescribeSpotFleetRequestsInput() *DescribeSpotFleetRequestsInput {
 	return &DescribeSpotFleetRequestsInput{}
 }

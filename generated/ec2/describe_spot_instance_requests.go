@@ -14,92 +14,99 @@ import (
 // DescribeSpotInstanceRequests.
 type DescribeSpotInstanceRequestsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the Spot Instance requests.
 	SpotInstanceRequestIds []string `json:"SpotInstanceRequestIds,omitempty"`
 	// The filters.
 	//
 	//   - availability-zone-group - The Availability Zone group.
-	//   - create-time - The time stamp when the Spot Instance request was created.
+	//   - create-time - The time stamp when the Spot Instance request was
+	//     created.
 	//   - fault-code - The fault code related to the request.
 	//   - fault-message - The fault message related to the request.
 	//   - instance-id - The ID of the instance that fulfilled the request.
 	//   - launch-group - The Spot Instance launch group.
-	//   - launch.block-device-mapping.delete-on-termination - Indicates whether the
-	//     EBS volume is deleted on instance termination.
-	//   - launch.block-device-mapping.device-name - The device name for the volume
-	//     in the block device mapping (for example, /dev/sdh or xvdh).
-	//   - launch.block-device-mapping.snapshot-id - The ID of the snapshot for the
-	//     EBS volume.
-	//   - launch.block-device-mapping.volume-size - The size of the EBS volume, in
-	//     GiB.
-	//   - launch.block-device-mapping.volume-type - The type of EBS volume: gp2 or
-	//     gp3 for General Purpose SSD, io1 or io2 for Provisioned IOPS SSD, st1 for
-	//     Throughput Optimized HDD, sc1 for Cold HDD, or standard for Magnetic.
+	//   - launch.block-device-mapping.delete-on-termination - Indicates whether
+	//     the EBS volume is deleted on instance termination.
+	//   - launch.block-device-mapping.device-name - The device name for the
+	//     volume in the block device mapping (for example, /dev/sdh or xvdh).
+	//   - launch.block-device-mapping.snapshot-id - The ID of the snapshot for
+	//     the EBS volume.
+	//   - launch.block-device-mapping.volume-size - The size of the EBS volume,
+	//     in GiB.
+	//   - launch.block-device-mapping.volume-type - The type of EBS volume: gp2
+	//     or gp3 for General Purpose SSD, io1 or io2 for Provisioned IOPS SSD,
+	//     st1 for Throughput Optimized HDD, sc1 for Cold HDD, or standard for
+	//     Magnetic.
 	//   - launch.group-id - The ID of the security group for the instance.
 	//   - launch.group-name - The name of the security group for the instance.
 	//   - launch.image-id - The ID of the AMI.
 	//   - launch.instance-type - The type of instance (for example, m3.medium).
 	//   - launch.kernel-id - The kernel ID.
-	//   - launch.key-name - The name of the key pair the instance launched with.
-	//   - launch.monitoring-enabled - Whether detailed monitoring is enabled for
-	//     the Spot Instance.
+	//   - launch.key-name - The name of the key pair the instance launched
+	//     with.
+	//   - launch.monitoring-enabled - Whether detailed monitoring is enabled
+	//     for the Spot Instance.
 	//   - launch.ramdisk-id - The RAM disk ID.
-	//   - launched-availability-zone - The Availability Zone in which the request
-	//     is launched.
-	//   - launched-availability-zone-id - The ID of the Availability Zone in which
-	//     the request is launched.
-	//   - network-interface.addresses.primary - Indicates whether the IP address is
-	//     the primary private IP address.
-	//   - network-interface.delete-on-termination - Indicates whether the network
-	//     interface is deleted when the instance is terminated.
-	//   - network-interface.description - A description of the network interface.
-	//   - network-interface.device-index - The index of the device for the network
-	//     interface attachment on the instance.
-	//   - network-interface.group-id - The ID of the security group associated with
-	//     the network interface.
-	//   - network-interface.network-interface-id - The ID of the network interface.
-	//   - network-interface.private-ip-address - The primary private IP address of
-	//     the network interface.
+	//   - launched-availability-zone - The Availability Zone in which the
+	//     request is launched.
+	//   - launched-availability-zone-id - The ID of the Availability Zone in
+	//     which the request is launched.
+	//   - network-interface.addresses.primary - Indicates whether the IP
+	//     address is the primary private IP address.
+	//   - network-interface.delete-on-termination - Indicates whether the
+	//     network interface is deleted when the instance is terminated.
+	//   - network-interface.description - A description of the network
+	//     interface.
+	//   - network-interface.device-index - The index of the device for the
+	//     network interface attachment on the instance.
+	//   - network-interface.group-id - The ID of the security group associated
+	//     with the network interface.
+	//   - network-interface.network-interface-id - The ID of the network
+	//     interface.
+	//   - network-interface.private-ip-address - The primary private IP address
+	//     of the network interface.
 	//   - network-interface.subnet-id - The ID of the subnet for the instance.
 	//   - product-description - The product description associated with the
 	//     instance ( Linux/UNIX | Windows).
 	//   - spot-instance-request-id - The Spot Instance request ID.
-	//   - spot-price - The maximum hourly price for any Spot Instance launched to
-	//     fulfill the request.
-	//   - state - The state of the Spot Instance request ( open | active | closed |
-	//     cancelled | failed). Spot request status information can help you track
-	//     your Amazon EC2 Spot Instance requests. For more information, see [Spot
-	//     request status] in the Amazon EC2 User Guide.
+	//   - spot-price - The maximum hourly price for any Spot Instance launched
+	//     to fulfill the request.
+	//   - state - The state of the Spot Instance request ( open | active |
+	//     closed | cancelled | failed). Spot request status information can
+	//     help you track your Amazon EC2 Spot Instance requests. For more
+	//     information, see [Spot request status] in the Amazon EC2 User Guide.
 	//   - status-code - The short code describing the most recent evaluation of
 	//     your Spot Instance request.
-	//   - status-message - The message explaining the status of the Spot Instance
-	//     request.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - status-message - The message explaining the status of the Spot
+	//     Instance request.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - type - The type of Spot Instance request ( one-time | persistent).
 	//   - valid-from - The start date of the request.
 	//   - valid-until - The end date of the request.
 	//
 	// [Spot request status]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSpotInstanceRequestsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeSpotInstanceRequestsInput) Validate() error {
 	return nil
 }
@@ -113,7 +120,8 @@ type DescribeSpotInstanceRequestsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSpotInstanceRequestsAPIClient is a client that can call DescribeSpotInstanceRequests, the operation boto3's describe_spot_instance_requests paginator pages through.
+// DescribeSpotInstanceRequestsAPIClient is a client that can call
+// DescribeSpotInstanceRequests.
 //
 // See [DescribeSpotInstanceRequests in the AWS API documentation].
 //
@@ -152,24 +160,28 @@ var describeSpotInstanceRequestsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSpotInstanceRequestsItems returns the items of a DescribeSpotInstanceRequests page.
+// describeSpotInstanceRequestsItems returns the items of a
+// DescribeSpotInstanceRequests page.
 func describeSpotInstanceRequestsItems(out *DescribeSpotInstanceRequestsOutput) []SpotInstanceRequest {
 	return out.SpotInstanceRequests
 }
 
-// DescribeSpotInstanceRequestsPaginator pages through DescribeSpotInstanceRequests the way boto3's describe_spot_instance_requests paginator does.
+// DescribeSpotInstanceRequestsPaginator pages through the results of
+// DescribeSpotInstanceRequests as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_spot_instance_requests.
+// [DescribeSpotInstanceRequestsAPIClient.DescribeSpotInstanceRequests].
 //
-// Each page is a *DescribeSpotInstanceRequestsOutput; Items yields the elements of SpotInstanceRequests across pages.
+// Each page is a *DescribeSpotInstanceRequestsOutput; Items yields the elements
+// of SpotInstanceRequests across pages.
 type DescribeSpotInstanceRequestsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSpotInstanceRequestsPaginator returns a paginator over DescribeSpotInstanceRequests, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSpotInstanceRequestsPaginator returns a paginator over
+// DescribeSpotInstanceRequests, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSpotInstanceRequestsPaginator(client DescribeSpotInstanceRequestsAPIClient, in *DescribeSpotInstanceRequestsInput, optFns ...func(*paginate.Options)) *DescribeSpotInstanceRequestsPaginator {
 	var input DescribeSpotInstanceRequestsInput
 	if in != nil {
@@ -185,19 +197,22 @@ func NewDescribeSpotInstanceRequestsPaginator(client DescribeSpotInstanceRequest
 	return &DescribeSpotInstanceRequestsPaginator{paginateimpl.New(describeSpotInstanceRequestsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSpotInstanceRequestsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSpotInstanceRequestsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSpotInstanceRequestsPaginator) NextPage(ctx context.Context) (*DescribeSpotInstanceRequestsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -206,7 +221,8 @@ func (p *DescribeSpotInstanceRequestsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeSpotInstanceRequestsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSpotInstanceRequestsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotInstanceRequestsOutput, error] {
 	return func(yield func(*DescribeSpotInstanceRequestsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -218,7 +234,8 @@ func (p *DescribeSpotInstanceRequestsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSpotInstanceRequestsPaginator) Items(ctx context.Context) iter.Seq2[SpotInstanceRequest, error] {
 	return func(yield func(SpotInstanceRequest, error) bool) {
 		for p.HasMorePages() {
@@ -238,181 +255,224 @@ func (p *DescribeSpotInstanceRequestsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeSpotInstanceRequestsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSpotInstanceRequestsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeSpotInstanceRequestsFilterName string
 
 const (
-	// DescribeSpotInstanceRequestsFilterNameAvailabilityZoneGroup is the filter name "availability-zone-group".
+	// DescribeSpotInstanceRequestsFilterNameAvailabilityZoneGroup is the filter
+	// name "availability-zone-group".
 	//
 	// The Availability Zone group.
 	DescribeSpotInstanceRequestsFilterNameAvailabilityZoneGroup DescribeSpotInstanceRequestsFilterName = "availability-zone-group"
-	// DescribeSpotInstanceRequestsFilterNameCreateTime is the filter name "create-time".
+	// DescribeSpotInstanceRequestsFilterNameCreateTime is the filter name
+	// "create-time".
 	//
 	// The time stamp when the Spot Instance request was created.
 	DescribeSpotInstanceRequestsFilterNameCreateTime DescribeSpotInstanceRequestsFilterName = "create-time"
-	// DescribeSpotInstanceRequestsFilterNameFaultCode is the filter name "fault-code".
+	// DescribeSpotInstanceRequestsFilterNameFaultCode is the filter name
+	// "fault-code".
 	//
 	// The fault code related to the request.
 	DescribeSpotInstanceRequestsFilterNameFaultCode DescribeSpotInstanceRequestsFilterName = "fault-code"
-	// DescribeSpotInstanceRequestsFilterNameFaultMessage is the filter name "fault-message".
+	// DescribeSpotInstanceRequestsFilterNameFaultMessage is the filter name
+	// "fault-message".
 	//
 	// The fault message related to the request.
 	DescribeSpotInstanceRequestsFilterNameFaultMessage DescribeSpotInstanceRequestsFilterName = "fault-message"
-	// DescribeSpotInstanceRequestsFilterNameInstanceId is the filter name "instance-id".
+	// DescribeSpotInstanceRequestsFilterNameInstanceId is the filter name
+	// "instance-id".
 	//
 	// The ID of the instance that fulfilled the request.
 	DescribeSpotInstanceRequestsFilterNameInstanceId DescribeSpotInstanceRequestsFilterName = "instance-id"
-	// DescribeSpotInstanceRequestsFilterNameLaunchGroup is the filter name "launch-group".
+	// DescribeSpotInstanceRequestsFilterNameLaunchGroup is the filter name
+	// "launch-group".
 	//
 	// The Spot Instance launch group.
 	DescribeSpotInstanceRequestsFilterNameLaunchGroup DescribeSpotInstanceRequestsFilterName = "launch-group"
-	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingDeleteOnTermination is the filter name "launch.block-device-mapping.delete-on-termination".
+	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingDeleteOnTermination
+	// is the filter name "launch.block-device-mapping.delete-on-termination".
 	//
 	// Indicates whether the EBS volume is deleted on instance termination.
 	DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingDeleteOnTermination DescribeSpotInstanceRequestsFilterName = "launch.block-device-mapping.delete-on-termination"
-	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingDeviceName is the filter name "launch.block-device-mapping.device-name".
+	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingDeviceName
+	// is the filter name "launch.block-device-mapping.device-name".
 	//
 	// The device name for the volume in the block device mapping (for example,
 	// /dev/sdh or xvdh).
 	DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingDeviceName DescribeSpotInstanceRequestsFilterName = "launch.block-device-mapping.device-name"
-	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingSnapshotId is the filter name "launch.block-device-mapping.snapshot-id".
+	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingSnapshotId
+	// is the filter name "launch.block-device-mapping.snapshot-id".
 	//
 	// The ID of the snapshot for the EBS volume.
 	DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingSnapshotId DescribeSpotInstanceRequestsFilterName = "launch.block-device-mapping.snapshot-id"
-	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingVolumeSize is the filter name "launch.block-device-mapping.volume-size".
+	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingVolumeSize
+	// is the filter name "launch.block-device-mapping.volume-size".
 	//
 	// The size of the EBS volume, in GiB.
 	DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingVolumeSize DescribeSpotInstanceRequestsFilterName = "launch.block-device-mapping.volume-size"
-	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingVolumeType is the filter name "launch.block-device-mapping.volume-type".
+	// DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingVolumeType
+	// is the filter name "launch.block-device-mapping.volume-type".
 	//
-	// The type of EBS volume: gp2 or gp3 for General Purpose SSD, io1 or io2 for
-	// Provisioned IOPS SSD, st1 for Throughput Optimized HDD, sc1 for Cold HDD, or
-	// standard for Magnetic.
+	// The type of EBS volume: gp2 or gp3 for General Purpose SSD, io1 or io2
+	// for Provisioned IOPS SSD, st1 for Throughput Optimized HDD, sc1 for Cold
+	// HDD, or standard for Magnetic.
 	DescribeSpotInstanceRequestsFilterNameLaunchBlockDeviceMappingVolumeType DescribeSpotInstanceRequestsFilterName = "launch.block-device-mapping.volume-type"
-	// DescribeSpotInstanceRequestsFilterNameLaunchGroupId is the filter name "launch.group-id".
+	// DescribeSpotInstanceRequestsFilterNameLaunchGroupId is the filter name
+	// "launch.group-id".
 	//
 	// The ID of the security group for the instance.
 	DescribeSpotInstanceRequestsFilterNameLaunchGroupId DescribeSpotInstanceRequestsFilterName = "launch.group-id"
-	// DescribeSpotInstanceRequestsFilterNameLaunchGroupName is the filter name "launch.group-name".
+	// DescribeSpotInstanceRequestsFilterNameLaunchGroupName is the filter name
+	// "launch.group-name".
 	//
 	// The name of the security group for the instance.
 	DescribeSpotInstanceRequestsFilterNameLaunchGroupName DescribeSpotInstanceRequestsFilterName = "launch.group-name"
-	// DescribeSpotInstanceRequestsFilterNameLaunchImageId is the filter name "launch.image-id".
+	// DescribeSpotInstanceRequestsFilterNameLaunchImageId is the filter name
+	// "launch.image-id".
 	//
 	// The ID of the AMI.
 	DescribeSpotInstanceRequestsFilterNameLaunchImageId DescribeSpotInstanceRequestsFilterName = "launch.image-id"
-	// DescribeSpotInstanceRequestsFilterNameLaunchInstanceType is the filter name "launch.instance-type".
+	// DescribeSpotInstanceRequestsFilterNameLaunchInstanceType is the filter
+	// name "launch.instance-type".
 	//
 	// The type of instance (for example, m3.medium).
 	DescribeSpotInstanceRequestsFilterNameLaunchInstanceType DescribeSpotInstanceRequestsFilterName = "launch.instance-type"
-	// DescribeSpotInstanceRequestsFilterNameLaunchKernelId is the filter name "launch.kernel-id".
+	// DescribeSpotInstanceRequestsFilterNameLaunchKernelId is the filter name
+	// "launch.kernel-id".
 	//
 	// The kernel ID.
 	DescribeSpotInstanceRequestsFilterNameLaunchKernelId DescribeSpotInstanceRequestsFilterName = "launch.kernel-id"
-	// DescribeSpotInstanceRequestsFilterNameLaunchKeyName is the filter name "launch.key-name".
+	// DescribeSpotInstanceRequestsFilterNameLaunchKeyName is the filter name
+	// "launch.key-name".
 	//
 	// The name of the key pair the instance launched with.
 	DescribeSpotInstanceRequestsFilterNameLaunchKeyName DescribeSpotInstanceRequestsFilterName = "launch.key-name"
-	// DescribeSpotInstanceRequestsFilterNameLaunchMonitoringEnabled is the filter name "launch.monitoring-enabled".
+	// DescribeSpotInstanceRequestsFilterNameLaunchMonitoringEnabled is the
+	// filter name "launch.monitoring-enabled".
 	//
 	// Whether detailed monitoring is enabled for the Spot Instance.
 	DescribeSpotInstanceRequestsFilterNameLaunchMonitoringEnabled DescribeSpotInstanceRequestsFilterName = "launch.monitoring-enabled"
-	// DescribeSpotInstanceRequestsFilterNameLaunchRamdiskId is the filter name "launch.ramdisk-id".
+	// DescribeSpotInstanceRequestsFilterNameLaunchRamdiskId is the filter name
+	// "launch.ramdisk-id".
 	//
 	// The RAM disk ID.
 	DescribeSpotInstanceRequestsFilterNameLaunchRamdiskId DescribeSpotInstanceRequestsFilterName = "launch.ramdisk-id"
-	// DescribeSpotInstanceRequestsFilterNameLaunchedAvailabilityZone is the filter name "launched-availability-zone".
+	// DescribeSpotInstanceRequestsFilterNameLaunchedAvailabilityZone is the
+	// filter name "launched-availability-zone".
 	//
 	// The Availability Zone in which the request is launched.
 	DescribeSpotInstanceRequestsFilterNameLaunchedAvailabilityZone DescribeSpotInstanceRequestsFilterName = "launched-availability-zone"
-	// DescribeSpotInstanceRequestsFilterNameLaunchedAvailabilityZoneId is the filter name "launched-availability-zone-id".
+	// DescribeSpotInstanceRequestsFilterNameLaunchedAvailabilityZoneId is the
+	// filter name "launched-availability-zone-id".
 	//
 	// The ID of the Availability Zone in which the request is launched.
 	DescribeSpotInstanceRequestsFilterNameLaunchedAvailabilityZoneId DescribeSpotInstanceRequestsFilterName = "launched-availability-zone-id"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceAddressesPrimary is the filter name "network-interface.addresses.primary".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceAddressesPrimary is
+	// the filter name "network-interface.addresses.primary".
 	//
 	// Indicates whether the IP address is the primary private IP address.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceAddressesPrimary DescribeSpotInstanceRequestsFilterName = "network-interface.addresses.primary"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDeleteOnTermination is the filter name "network-interface.delete-on-termination".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDeleteOnTermination
+	// is the filter name "network-interface.delete-on-termination".
 	//
 	// Indicates whether the network interface is deleted when the instance is
 	// terminated.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDeleteOnTermination DescribeSpotInstanceRequestsFilterName = "network-interface.delete-on-termination"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDescription is the filter name "network-interface.description".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDescription is the
+	// filter name "network-interface.description".
 	//
 	// A description of the network interface.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDescription DescribeSpotInstanceRequestsFilterName = "network-interface.description"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDeviceIndex is the filter name "network-interface.device-index".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDeviceIndex is the
+	// filter name "network-interface.device-index".
 	//
-	// The index of the device for the network interface attachment on the instance.
+	// The index of the device for the network interface attachment on the
+	// instance.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceDeviceIndex DescribeSpotInstanceRequestsFilterName = "network-interface.device-index"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceGroupId is the filter name "network-interface.group-id".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceGroupId is the
+	// filter name "network-interface.group-id".
 	//
 	// The ID of the security group associated with the network interface.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceGroupId DescribeSpotInstanceRequestsFilterName = "network-interface.group-id"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceNetworkInterfaceId is the filter name "network-interface.network-interface-id".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceNetworkInterfaceId
+	// is the filter name "network-interface.network-interface-id".
 	//
 	// The ID of the network interface.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceNetworkInterfaceId DescribeSpotInstanceRequestsFilterName = "network-interface.network-interface-id"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfacePrivateIpAddress is the filter name "network-interface.private-ip-address".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfacePrivateIpAddress is
+	// the filter name "network-interface.private-ip-address".
 	//
 	// The primary private IP address of the network interface.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfacePrivateIpAddress DescribeSpotInstanceRequestsFilterName = "network-interface.private-ip-address"
-	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceSubnetId is the filter name "network-interface.subnet-id".
+	// DescribeSpotInstanceRequestsFilterNameNetworkInterfaceSubnetId is the
+	// filter name "network-interface.subnet-id".
 	//
 	// The ID of the subnet for the instance.
 	DescribeSpotInstanceRequestsFilterNameNetworkInterfaceSubnetId DescribeSpotInstanceRequestsFilterName = "network-interface.subnet-id"
-	// DescribeSpotInstanceRequestsFilterNameProductDescription is the filter name "product-description".
+	// DescribeSpotInstanceRequestsFilterNameProductDescription is the filter
+	// name "product-description".
 	//
-	// The product description associated with the instance ( Linux/UNIX | Windows).
+	// The product description associated with the instance ( Linux/UNIX |
+	// Windows).
 	DescribeSpotInstanceRequestsFilterNameProductDescription DescribeSpotInstanceRequestsFilterName = "product-description"
-	// DescribeSpotInstanceRequestsFilterNameSpotInstanceRequestId is the filter name "spot-instance-request-id".
+	// DescribeSpotInstanceRequestsFilterNameSpotInstanceRequestId is the filter
+	// name "spot-instance-request-id".
 	//
 	// The Spot Instance request ID.
 	DescribeSpotInstanceRequestsFilterNameSpotInstanceRequestId DescribeSpotInstanceRequestsFilterName = "spot-instance-request-id"
-	// DescribeSpotInstanceRequestsFilterNameSpotPrice is the filter name "spot-price".
+	// DescribeSpotInstanceRequestsFilterNameSpotPrice is the filter name
+	// "spot-price".
 	//
 	// The maximum hourly price for any Spot Instance launched to fulfill the
 	// request.
 	DescribeSpotInstanceRequestsFilterNameSpotPrice DescribeSpotInstanceRequestsFilterName = "spot-price"
 	// DescribeSpotInstanceRequestsFilterNameState is the filter name "state".
 	//
-	// The state of the Spot Instance request ( open | active | closed | cancelled |
-	// failed). Spot request status information can help you track your Amazon EC2
-	// Spot Instance requests. For more information, see [Spot request status] in
-	// the Amazon EC2 User Guide.
+	// The state of the Spot Instance request ( open | active | closed |
+	// cancelled | failed). Spot request status information can help you track
+	// your Amazon EC2 Spot Instance requests. For more information, see [Spot
+	// request status] in the Amazon EC2 User Guide.
 	//
 	// [Spot request status]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html
 	DescribeSpotInstanceRequestsFilterNameState DescribeSpotInstanceRequestsFilterName = "state"
-	// DescribeSpotInstanceRequestsFilterNameStatusCode is the filter name "status-code".
+	// DescribeSpotInstanceRequestsFilterNameStatusCode is the filter name
+	// "status-code".
 	//
-	// The short code describing the most recent evaluation of your Spot Instance
-	// request.
+	// The short code describing the most recent evaluation of your Spot
+	// Instance request.
 	DescribeSpotInstanceRequestsFilterNameStatusCode DescribeSpotInstanceRequestsFilterName = "status-code"
-	// DescribeSpotInstanceRequestsFilterNameStatusMessage is the filter name "status-message".
+	// DescribeSpotInstanceRequestsFilterNameStatusMessage is the filter name
+	// "status-message".
 	//
 	// The message explaining the status of the Spot Instance request.
 	DescribeSpotInstanceRequestsFilterNameStatusMessage DescribeSpotInstanceRequestsFilterName = "status-message"
-	// DescribeSpotInstanceRequestsFilterNameTagKey2 is the filter name "tag-key".
+	// DescribeSpotInstanceRequestsFilterNameTagKey2 is the filter name
+	// "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSpotInstanceRequestsFilterNameTagKey2 DescribeSpotInstanceRequestsFilterName = "tag-key"
 	// DescribeSpotInstanceRequestsFilterNameType is the filter name "type".
 	//
 	// The type of Spot Instance request ( one-time | persistent).
 	DescribeSpotInstanceRequestsFilterNameType DescribeSpotInstanceRequestsFilterName = "type"
-	// DescribeSpotInstanceRequestsFilterNameValidFrom is the filter name "valid-from".
+	// DescribeSpotInstanceRequestsFilterNameValidFrom is the filter name
+	// "valid-from".
 	//
 	// The start date of the request.
 	DescribeSpotInstanceRequestsFilterNameValidFrom DescribeSpotInstanceRequestsFilterName = "valid-from"
-	// DescribeSpotInstanceRequestsFilterNameValidUntil is the filter name "valid-until".
+	// DescribeSpotInstanceRequestsFilterNameValidUntil is the filter name
+	// "valid-until".
 	//
 	// The end date of the request.
 	DescribeSpotInstanceRequestsFilterNameValidUntil DescribeSpotInstanceRequestsFilterName = "valid-until"
 )
 
-// DescribeSpotInstanceRequestsFilterNameTagKey is the filter name "tag:" followed by key.
+// DescribeSpotInstanceRequestsFilterNameTagKey is the filter name "tag:"
+// followed by key.
 //
 // The key/value combination of a tag assigned to the resource. Use the tag key
 // in the filter name and the tag value as the filter value. For example, to

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSpotInstanceRequestsFake serves pages of DescribeSpotInstanceRequests from memory; page i's token is "page-i".
+// describeSpotInstanceRequestsFake serves pages of DescribeSpotInstanceRequests
+// from memory; page i's token is "page-i".
 type describeSpotInstanceRequestsFake struct {
 	pages  []*DescribeSpotInstanceRequestsOutput
 	calls  []DescribeSpotInstanceRequestsInput
@@ -39,7 +40,8 @@ func (c *describeSpotInstanceRequestsFake) DescribeSpotInstanceRequests(ctx cont
 	return &out, nil
 }
 
-// newDescribeSpotInstanceRequestsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSpotInstanceRequestsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeSpotInstanceRequestsFake(sizes ...int) (*describeSpotInstanceRequestsFake, []string) {
 	c := &describeSpotInstanceRequestsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeSpotInstanceRequestsFake(sizes ...int) (*describeSpotInstanceReq
 	return c, want
 }
 
-// collectDescribeSpotInstanceRequests pages through p and returns the markers of its items.
+// collectDescribeSpotInstanceRequests pages through p and returns the markers
+// of its items.
 func collectDescribeSpotInstanceRequests(t *testing.T, p *DescribeSpotInstanceRequestsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeSpotInstanceRequests(t *testing.T, p *DescribeSpotInstanceRe
 	return got
 }
 
-// validDescribeSpotInstanceRequestsInput returns an input with every required member set.
+// validDescribeSpotInstanceRequestsInput returns an input with every required
+// member set.
 func validDescribeSpotInstanceRequestsInput() *DescribeSpotInstanceRequestsInput {
 	return &DescribeSpotInstanceRequestsInput{}
 }

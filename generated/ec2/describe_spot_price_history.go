@@ -16,18 +16,21 @@ import (
 type DescribeSpotPriceHistoryInput struct {
 	// Filters the results by the specified ID of the Availability Zone.
 	//
-	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not both
+	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not
+	// both
 	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The date and time, up to the past 90 days, from which to start retrieving the
-	// price history data, in UTC format (for example, YYYY-MM-DD*T*HH:MM:*SS*Z).
+	// The date and time, up to the past 90 days, from which to start retrieving
+	// the price history data, in UTC format (for example,
+	// YYYY-MM-DD*T*HH:MM:*SS*Z).
 	StartTime *time.Time `json:"StartTime,omitempty"`
-	// The date and time, up to the current date, from which to stop retrieving the
-	// price history data, in UTC format (for example, YYYY-MM-DD*T*HH:MM:*SS*Z).
+	// The date and time, up to the current date, from which to stop retrieving
+	// the price history data, in UTC format (for example,
+	// YYYY-MM-DD*T*HH:MM:*SS*Z).
 	EndTime *time.Time `json:"EndTime,omitempty"`
 	// Filters the results by the specified instance types.
 	InstanceTypes []InstanceTypeSpecificationInstanceType `json:"InstanceTypes,omitempty"`
@@ -37,8 +40,8 @@ type DescribeSpotPriceHistoryInput struct {
 	//
 	//   - availability-zone - The Availability Zone for which prices should be
 	//     returned.
-	//   - availability-zone-id - The ID of the Availability Zone for which prices
-	//     should be returned.
+	//   - availability-zone-id - The ID of the Availability Zone for which
+	//     prices should be returned.
 	//   - instance-type - The type of instance (for example, m3.medium).
 	//   - product-description - The product description for the Spot price (
 	//     Linux/UNIX | Red Hat Enterprise Linux | SUSE Linux | Windows |
@@ -46,22 +49,25 @@ type DescribeSpotPriceHistoryInput struct {
 	//     SUSE Linux (Amazon VPC) | Windows (Amazon VPC)).
 	//   - spot-price - The Spot price. The value must match exactly (or use
 	//     wildcards; greater than or less than comparison is not supported).
-	//   - timestamp - The time stamp of the Spot price history, in UTC format (for
-	//     example, ddd MMM dd HH:mm:ss UTC YYYY). You can use wildcards ( * and ?).
-	//     Greater than or less than comparison is not supported.
+	//   - timestamp - The time stamp of the Spot price history, in UTC format
+	//     (for example, ddd MMM dd HH:mm:ss UTC YYYY). You can use wildcards ( *
+	//     and ?). Greater than or less than comparison is not supported.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Filters the results by the specified Availability Zone.
 	//
-	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not both
+	// Either AvailabilityZone or AvailabilityZoneId can be specified, but not
+	// both
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s DescribeSpotPriceHistoryInput) MarshalJSON() ([]byte, error) {
 	type plain DescribeSpotPriceHistoryInput
 	return json.Marshal(struct {
@@ -75,7 +81,9 @@ func (s DescribeSpotPriceHistoryInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *DescribeSpotPriceHistoryInput) UnmarshalJSON(b []byte) error {
 	type plain DescribeSpotPriceHistoryInput
 	v := struct {
@@ -95,7 +103,8 @@ func (s *DescribeSpotPriceHistoryInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSpotPriceHistoryInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSpotPriceHistoryInput) Validate() error {
 	return nil
 }
@@ -109,7 +118,8 @@ type DescribeSpotPriceHistoryOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSpotPriceHistoryAPIClient is a client that can call DescribeSpotPriceHistory, the operation boto3's describe_spot_price_history paginator pages through.
+// DescribeSpotPriceHistoryAPIClient is a client that can call
+// DescribeSpotPriceHistory.
 //
 // See [DescribeSpotPriceHistory in the AWS API documentation].
 //
@@ -148,24 +158,28 @@ var describeSpotPriceHistorySpec = &paginateimpl.Spec{
 	},
 }
 
-// describeSpotPriceHistoryItems returns the items of a DescribeSpotPriceHistory page.
+// describeSpotPriceHistoryItems returns the items of a DescribeSpotPriceHistory
+// page.
 func describeSpotPriceHistoryItems(out *DescribeSpotPriceHistoryOutput) []SpotPriceHistory {
 	return out.SpotPriceHistory
 }
 
-// DescribeSpotPriceHistoryPaginator pages through DescribeSpotPriceHistory the way boto3's describe_spot_price_history paginator does.
+// DescribeSpotPriceHistoryPaginator pages through the results of
+// DescribeSpotPriceHistory as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_spot_price_history.
+// [DescribeSpotPriceHistoryAPIClient.DescribeSpotPriceHistory].
 //
-// Each page is a *DescribeSpotPriceHistoryOutput; Items yields the elements of SpotPriceHistory across pages.
+// Each page is a *DescribeSpotPriceHistoryOutput; Items yields the elements of
+// SpotPriceHistory across pages.
 type DescribeSpotPriceHistoryPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSpotPriceHistoryPaginator returns a paginator over DescribeSpotPriceHistory, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSpotPriceHistoryPaginator returns a paginator over
+// DescribeSpotPriceHistory, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeSpotPriceHistoryPaginator(client DescribeSpotPriceHistoryAPIClient, in *DescribeSpotPriceHistoryInput, optFns ...func(*paginate.Options)) *DescribeSpotPriceHistoryPaginator {
 	var input DescribeSpotPriceHistoryInput
 	if in != nil {
@@ -181,19 +195,22 @@ func NewDescribeSpotPriceHistoryPaginator(client DescribeSpotPriceHistoryAPIClie
 	return &DescribeSpotPriceHistoryPaginator{paginateimpl.New(describeSpotPriceHistorySpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSpotPriceHistoryPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSpotPriceHistoryPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSpotPriceHistoryPaginator) NextPage(ctx context.Context) (*DescribeSpotPriceHistoryOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -202,7 +219,8 @@ func (p *DescribeSpotPriceHistoryPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeSpotPriceHistoryOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSpotPriceHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSpotPriceHistoryOutput, error] {
 	return func(yield func(*DescribeSpotPriceHistoryOutput, error) bool) {
 		for p.HasMorePages() {
@@ -214,7 +232,8 @@ func (p *DescribeSpotPriceHistoryPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSpotPriceHistoryPaginator) Items(ctx context.Context) iter.Seq2[SpotPriceHistory, error] {
 	return func(yield func(SpotPriceHistory, error) bool) {
 		for p.HasMorePages() {
@@ -234,39 +253,46 @@ func (p *DescribeSpotPriceHistoryPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// DescribeSpotPriceHistoryFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSpotPriceHistoryFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeSpotPriceHistoryFilterName string
 
 const (
-	// DescribeSpotPriceHistoryFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeSpotPriceHistoryFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone for which prices should be returned.
 	DescribeSpotPriceHistoryFilterNameAvailabilityZone DescribeSpotPriceHistoryFilterName = "availability-zone"
-	// DescribeSpotPriceHistoryFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeSpotPriceHistoryFilterNameAvailabilityZoneId is the filter name
+	// "availability-zone-id".
 	//
 	// The ID of the Availability Zone for which prices should be returned.
 	DescribeSpotPriceHistoryFilterNameAvailabilityZoneId DescribeSpotPriceHistoryFilterName = "availability-zone-id"
-	// DescribeSpotPriceHistoryFilterNameInstanceType is the filter name "instance-type".
+	// DescribeSpotPriceHistoryFilterNameInstanceType is the filter name
+	// "instance-type".
 	//
 	// The type of instance (for example, m3.medium).
 	DescribeSpotPriceHistoryFilterNameInstanceType DescribeSpotPriceHistoryFilterName = "instance-type"
-	// DescribeSpotPriceHistoryFilterNameProductDescription is the filter name "product-description".
+	// DescribeSpotPriceHistoryFilterNameProductDescription is the filter name
+	// "product-description".
 	//
 	// The product description for the Spot price ( Linux/UNIX |
-	// Red Hat Enterprise Linux | SUSE Linux | Windows | Linux/UNIX (Amazon VPC) |
-	// Red Hat Enterprise Linux (Amazon VPC) | SUSE Linux (Amazon VPC) |
+	// Red Hat Enterprise Linux | SUSE Linux | Windows | Linux/UNIX (Amazon VPC)
+	// | Red Hat Enterprise Linux (Amazon VPC) | SUSE Linux (Amazon VPC) |
 	// Windows (Amazon VPC)).
 	DescribeSpotPriceHistoryFilterNameProductDescription DescribeSpotPriceHistoryFilterName = "product-description"
-	// DescribeSpotPriceHistoryFilterNameSpotPrice is the filter name "spot-price".
+	// DescribeSpotPriceHistoryFilterNameSpotPrice is the filter name
+	// "spot-price".
 	//
-	// The Spot price. The value must match exactly (or use wildcards; greater than
-	// or less than comparison is not supported).
+	// The Spot price. The value must match exactly (or use wildcards; greater
+	// than or less than comparison is not supported).
 	DescribeSpotPriceHistoryFilterNameSpotPrice DescribeSpotPriceHistoryFilterName = "spot-price"
-	// DescribeSpotPriceHistoryFilterNameTimestamp is the filter name "timestamp".
+	// DescribeSpotPriceHistoryFilterNameTimestamp is the filter name
+	// "timestamp".
 	//
-	// The time stamp of the Spot price history, in UTC format (for example, ddd MMM
-	// dd HH:mm:ss UTC YYYY). You can use wildcards ( * and ?). Greater than or less
-	// than comparison is not supported.
+	// The time stamp of the Spot price history, in UTC format (for example, ddd
+	// MMM dd HH:mm:ss UTC YYYY). You can use wildcards ( * and ?). Greater than
+	// or less than comparison is not supported.
 	DescribeSpotPriceHistoryFilterNameTimestamp DescribeSpotPriceHistoryFilterName = "timestamp"
 )
 

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSpotPriceHistoryFake serves pages of DescribeSpotPriceHistory from memory; page i's token is "page-i".
+// describeSpotPriceHistoryFake serves pages of DescribeSpotPriceHistory from
+// memory; page i's token is "page-i".
 type describeSpotPriceHistoryFake struct {
 	pages  []*DescribeSpotPriceHistoryOutput
 	calls  []DescribeSpotPriceHistoryInput
@@ -39,7 +40,8 @@ func (c *describeSpotPriceHistoryFake) DescribeSpotPriceHistory(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeSpotPriceHistoryFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSpotPriceHistoryFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeSpotPriceHistoryFake(sizes ...int) (*describeSpotPriceHistoryFake, []string) {
 	c := &describeSpotPriceHistoryFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeSpotPriceHistoryFake(sizes ...int) (*describeSpotPriceHistoryFak
 	return c, want
 }
 
-// collectDescribeSpotPriceHistory pages through p and returns the markers of its items.
+// collectDescribeSpotPriceHistory pages through p and returns the markers of
+// its items.
 func collectDescribeSpotPriceHistory(t *testing.T, p *DescribeSpotPriceHistoryPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeSpotPriceHistory(t *testing.T, p *DescribeSpotPriceHistoryPa
 	return got
 }
 
-// validDescribeSpotPriceHistoryInput returns an input with every required member set.
+// validDescribeSpotPriceHistoryInput returns an input with every required
+// member set.
 func validDescribeSpotPriceHistoryInput() *DescribeSpotPriceHistoryInput {
 	return &DescribeSpotPriceHistoryInput{}
 }

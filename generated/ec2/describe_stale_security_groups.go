@@ -13,22 +13,23 @@ import (
 // DescribeStaleSecurityGroupsInput is the input of DescribeStaleSecurityGroups.
 type DescribeStaleSecurityGroupsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the VPC.
 	//
 	// Required.
 	VpcId string `json:"VpcId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeStaleSecurityGroupsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -50,7 +51,8 @@ type DescribeStaleSecurityGroupsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeStaleSecurityGroupsAPIClient is a client that can call DescribeStaleSecurityGroups, the operation boto3's describe_stale_security_groups paginator pages through.
+// DescribeStaleSecurityGroupsAPIClient is a client that can call
+// DescribeStaleSecurityGroups.
 //
 // See [DescribeStaleSecurityGroups in the AWS API documentation].
 //
@@ -89,24 +91,28 @@ var describeStaleSecurityGroupsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeStaleSecurityGroupsItems returns the items of a DescribeStaleSecurityGroups page.
+// describeStaleSecurityGroupsItems returns the items of a
+// DescribeStaleSecurityGroups page.
 func describeStaleSecurityGroupsItems(out *DescribeStaleSecurityGroupsOutput) []StaleSecurityGroupSet {
 	return out.StaleSecurityGroupSet
 }
 
-// DescribeStaleSecurityGroupsPaginator pages through DescribeStaleSecurityGroups the way boto3's describe_stale_security_groups paginator does.
+// DescribeStaleSecurityGroupsPaginator pages through the results of
+// DescribeStaleSecurityGroups as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_stale_security_groups.
+// [DescribeStaleSecurityGroupsAPIClient.DescribeStaleSecurityGroups].
 //
-// Each page is a *DescribeStaleSecurityGroupsOutput; Items yields the elements of StaleSecurityGroupSet across pages.
+// Each page is a *DescribeStaleSecurityGroupsOutput; Items yields the elements
+// of StaleSecurityGroupSet across pages.
 type DescribeStaleSecurityGroupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeStaleSecurityGroupsPaginator returns a paginator over DescribeStaleSecurityGroups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeStaleSecurityGroupsPaginator returns a paginator over
+// DescribeStaleSecurityGroups, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeStaleSecurityGroupsPaginator(client DescribeStaleSecurityGroupsAPIClient, in *DescribeStaleSecurityGroupsInput, optFns ...func(*paginate.Options)) *DescribeStaleSecurityGroupsPaginator {
 	var input DescribeStaleSecurityGroupsInput
 	if in != nil {
@@ -122,19 +128,22 @@ func NewDescribeStaleSecurityGroupsPaginator(client DescribeStaleSecurityGroupsA
 	return &DescribeStaleSecurityGroupsPaginator{paginateimpl.New(describeStaleSecurityGroupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeStaleSecurityGroupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeStaleSecurityGroupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeStaleSecurityGroupsPaginator) NextPage(ctx context.Context) (*DescribeStaleSecurityGroupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -143,7 +152,8 @@ func (p *DescribeStaleSecurityGroupsPaginator) NextPage(ctx context.Context) (*D
 	return page.(*DescribeStaleSecurityGroupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeStaleSecurityGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeStaleSecurityGroupsOutput, error] {
 	return func(yield func(*DescribeStaleSecurityGroupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -155,7 +165,8 @@ func (p *DescribeStaleSecurityGroupsPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeStaleSecurityGroupsPaginator) Items(ctx context.Context) iter.Seq2[StaleSecurityGroupSet, error] {
 	return func(yield func(StaleSecurityGroupSet, error) bool) {
 		for p.HasMorePages() {

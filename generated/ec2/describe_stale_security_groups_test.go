@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeStaleSecurityGroupsFake serves pages of DescribeStaleSecurityGroups from memory; page i's token is "page-i".
+// describeStaleSecurityGroupsFake serves pages of DescribeStaleSecurityGroups
+// from memory; page i's token is "page-i".
 type describeStaleSecurityGroupsFake struct {
 	pages  []*DescribeStaleSecurityGroupsOutput
 	calls  []DescribeStaleSecurityGroupsInput
@@ -38,7 +39,8 @@ func (c *describeStaleSecurityGroupsFake) DescribeStaleSecurityGroups(ctx contex
 	return &out, nil
 }
 
-// newDescribeStaleSecurityGroupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeStaleSecurityGroupsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeStaleSecurityGroupsFake(sizes ...int) (*describeStaleSecurityGroupsFake, []string) {
 	c := &describeStaleSecurityGroupsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeStaleSecurityGroupsFake(sizes ...int) (*describeStaleSecurityGro
 	return c, want
 }
 
-// collectDescribeStaleSecurityGroups pages through p and returns the markers of its items.
+// collectDescribeStaleSecurityGroups pages through p and returns the markers of
+// its items.
 func collectDescribeStaleSecurityGroups(t *testing.T, p *DescribeStaleSecurityGroupsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeStaleSecurityGroups(t *testing.T, p *DescribeStaleSecurityGr
 	return got
 }
 
-// validDescribeStaleSecurityGroupsInput returns an input with every required member set.
+// validDescribeStaleSecurityGroupsInput returns an input with every required
+// member set.
 func validDescribeStaleSecurityGroupsInput() *DescribeStaleSecurityGroupsInput {
 	return &DescribeStaleSecurityGroupsInput{VpcId: "string"}
 }

@@ -12,32 +12,33 @@ import (
 
 // DescribeStoreImageTasksInput is the input of DescribeStoreImageTasks.
 type DescribeStoreImageTasksInput struct {
-	// The AMI IDs for which to show progress. Up to 20 AMI IDs can be included in a
-	// request.
+	// The AMI IDs for which to show progress. Up to 20 AMI IDs can be included
+	// in a request.
 	ImageIds []string `json:"ImageIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
-	//   - task-state - Returns tasks in a certain state ( InProgress | Completed |
-	//     Failed)
+	//   - task-state - Returns tasks in a certain state ( InProgress |
+	//     Completed | Failed)
 	//   - bucket - Returns task information for tasks that targeted a specific
 	//     bucket. For the filter value, specify the bucket name.
 	//
 	// When you specify the ImageIds parameter, any filters that you specify are
 	// ignored. To use the filters, you must remove the ImageIds parameter.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeStoreImageTasksInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeStoreImageTasksInput) Validate() error {
 	return nil
 }
@@ -51,7 +52,8 @@ type DescribeStoreImageTasksOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeStoreImageTasksAPIClient is a client that can call DescribeStoreImageTasks, the operation boto3's describe_store_image_tasks paginator pages through.
+// DescribeStoreImageTasksAPIClient is a client that can call
+// DescribeStoreImageTasks.
 //
 // See [DescribeStoreImageTasks in the AWS API documentation].
 //
@@ -90,24 +92,28 @@ var describeStoreImageTasksSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeStoreImageTasksItems returns the items of a DescribeStoreImageTasks page.
+// describeStoreImageTasksItems returns the items of a DescribeStoreImageTasks
+// page.
 func describeStoreImageTasksItems(out *DescribeStoreImageTasksOutput) []StoreImageTaskResult {
 	return out.StoreImageTaskResults
 }
 
-// DescribeStoreImageTasksPaginator pages through DescribeStoreImageTasks the way boto3's describe_store_image_tasks paginator does.
+// DescribeStoreImageTasksPaginator pages through the results of
+// DescribeStoreImageTasks as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_store_image_tasks.
+// [DescribeStoreImageTasksAPIClient.DescribeStoreImageTasks].
 //
-// Each page is a *DescribeStoreImageTasksOutput; Items yields the elements of StoreImageTaskResults across pages.
+// Each page is a *DescribeStoreImageTasksOutput; Items yields the elements of
+// StoreImageTaskResults across pages.
 type DescribeStoreImageTasksPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeStoreImageTasksPaginator returns a paginator over DescribeStoreImageTasks, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeStoreImageTasksPaginator returns a paginator over
+// DescribeStoreImageTasks, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeStoreImageTasksPaginator(client DescribeStoreImageTasksAPIClient, in *DescribeStoreImageTasksInput, optFns ...func(*paginate.Options)) *DescribeStoreImageTasksPaginator {
 	var input DescribeStoreImageTasksInput
 	if in != nil {
@@ -123,19 +129,22 @@ func NewDescribeStoreImageTasksPaginator(client DescribeStoreImageTasksAPIClient
 	return &DescribeStoreImageTasksPaginator{paginateimpl.New(describeStoreImageTasksSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeStoreImageTasksPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeStoreImageTasksPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeStoreImageTasksPaginator) NextPage(ctx context.Context) (*DescribeStoreImageTasksOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +153,8 @@ func (p *DescribeStoreImageTasksPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeStoreImageTasksOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeStoreImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeStoreImageTasksOutput, error] {
 	return func(yield func(*DescribeStoreImageTasksOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +166,8 @@ func (p *DescribeStoreImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeStoreImageTasksPaginator) Items(ctx context.Context) iter.Seq2[StoreImageTaskResult, error] {
 	return func(yield func(StoreImageTaskResult, error) bool) {
 		for p.HasMorePages() {
@@ -176,18 +187,20 @@ func (p *DescribeStoreImageTasksPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribeStoreImageTasksFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeStoreImageTasksFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeStoreImageTasksFilterName string
 
 const (
-	// DescribeStoreImageTasksFilterNameTaskState is the filter name "task-state".
+	// DescribeStoreImageTasksFilterNameTaskState is the filter name
+	// "task-state".
 	//
 	// Returns tasks in a certain state ( InProgress | Completed | Failed)
 	DescribeStoreImageTasksFilterNameTaskState DescribeStoreImageTasksFilterName = "task-state"
 	// DescribeStoreImageTasksFilterNameBucket is the filter name "bucket".
 	//
-	// Returns task information for tasks that targeted a specific bucket. For the
-	// filter value, specify the bucket name.
+	// Returns task information for tasks that targeted a specific bucket. For
+	// the filter value, specify the bucket name.
 	DescribeStoreImageTasksFilterNameBucket DescribeStoreImageTasksFilterName = "bucket"
 )
 

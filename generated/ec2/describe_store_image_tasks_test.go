@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeStoreImageTasksFake serves pages of DescribeStoreImageTasks from memory; page i's token is "page-i".
+// describeStoreImageTasksFake serves pages of DescribeStoreImageTasks from
+// memory; page i's token is "page-i".
 type describeStoreImageTasksFake struct {
 	pages  []*DescribeStoreImageTasksOutput
 	calls  []DescribeStoreImageTasksInput
@@ -39,7 +40,8 @@ func (c *describeStoreImageTasksFake) DescribeStoreImageTasks(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeStoreImageTasksFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeStoreImageTasksFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeStoreImageTasksFake(sizes ...int) (*describeStoreImageTasksFake, []string) {
 	c := &describeStoreImageTasksFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeStoreImageTasksFake(sizes ...int) (*describeStoreImageTasksFake,
 	return c, want
 }
 
-// collectDescribeStoreImageTasks pages through p and returns the markers of its items.
+// collectDescribeStoreImageTasks pages through p and returns the markers of its
+// items.
 func collectDescribeStoreImageTasks(t *testing.T, p *DescribeStoreImageTasksPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeStoreImageTasks(t *testing.T, p *DescribeStoreImageTasksPagi
 	return got
 }
 
-// validDescribeStoreImageTasksInput returns an input with every required member set.
+// validDescribeStoreImageTasksInput returns an input with every required member
+// set.
 func validDescribeStoreImageTasksInput() *DescribeStoreImageTasksInput {
 	return &DescribeStoreImageTasksInput{}
 }

@@ -14,27 +14,28 @@ import (
 type DescribeSubnetsInput struct {
 	// The filters.
 	//
-	//   - availability-zone - The Availability Zone for the subnet. You can also
-	//     use availabilityZone as the filter name.
-	//   - availability-zone-id - The ID of the Availability Zone for the subnet.
-	//     You can also use availabilityZoneId as the filter name.
-	//   - available-ip-address-count - The number of IPv4 addresses in the subnet
-	//     that are available.
+	//   - availability-zone - The Availability Zone for the subnet. You can
+	//     also use availabilityZone as the filter name.
+	//   - availability-zone-id - The ID of the Availability Zone for the
+	//     subnet. You can also use availabilityZoneId as the filter name.
+	//   - available-ip-address-count - The number of IPv4 addresses in the
+	//     subnet that are available.
 	//   - cidr-block - The IPv4 CIDR block of the subnet. The CIDR block you
-	//     specify must exactly match the subnet's CIDR block for information to be
-	//     returned for the subnet. You can also use cidr or cidrBlock as the filter
-	//     names.
+	//     specify must exactly match the subnet's CIDR block for information to
+	//     be returned for the subnet. You can also use cidr or cidrBlock as the
+	//     filter names.
 	//   - customer-owned-ipv4-pool - The customer-owned IPv4 address pool
 	//     associated with the subnet.
 	//   - default-for-az - Indicates whether this is the default subnet for the
-	//     Availability Zone ( true | false). You can also use defaultForAz as the
-	//     filter name.
-	//   - enable-dns64 - Indicates whether DNS queries made to the Amazon-provided
-	//     DNS Resolver in this subnet should return synthetic IPv6 addresses for
-	//     IPv4-only destinations.
+	//     Availability Zone ( true | false). You can also use defaultForAz as
+	//     the filter name.
+	//   - enable-dns64 - Indicates whether DNS queries made to the
+	//     Amazon-provided DNS Resolver in this subnet should return synthetic
+	//     IPv6 addresses for IPv4-only destinations.
 	//   - enable-lni-at-device-index - Indicates the device position for local
-	//     network interfaces in this subnet. For example, 1 indicates local network
-	//     interfaces in this subnet are the secondary network interface (eth1).
+	//     network interfaces in this subnet. For example, 1 indicates local
+	//     network interfaces in this subnet are the secondary network interface
+	//     (eth1).
 	//   - ipv6-cidr-block-association.ipv6-cidr-block - An IPv6 CIDR block
 	//     associated with the subnet.
 	//   - ipv6-cidr-block-association.association-id - An association ID for an
@@ -43,37 +44,37 @@ type DescribeSubnetsInput struct {
 	//     associated with the subnet.
 	//   - ipv6-native - Indicates whether this is an IPv6 only subnet ( true |
 	//     false).
-	//   - map-customer-owned-ip-on-launch - Indicates whether a network interface
-	//     created in this subnet (including a network interface created by
-	//     RunInstances) receives a customer-owned IPv4 address.
-	//   - map-public-ip-on-launch - Indicates whether instances launched in this
-	//     subnet receive a public IPv4 address.
+	//   - map-customer-owned-ip-on-launch - Indicates whether a network
+	//     interface created in this subnet (including a network interface
+	//     created by RunInstances) receives a customer-owned IPv4 address.
+	//   - map-public-ip-on-launch - Indicates whether instances launched in
+	//     this subnet receive a public IPv4 address.
 	//   - outpost-arn - The Amazon Resource Name (ARN) of the Outpost.
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
 	//     subnet.
-	//   - private-dns-name-options-on-launch.hostname-type - The type of hostname
-	//     to assign to instances in the subnet at launch. For IPv4-only and
-	//     dual-stack (IPv4 and IPv6) subnets, an instance DNS name can be based on
-	//     the instance IPv4 address (ip-name) or the instance ID (resource-name).
-	//     For IPv6 only subnets, an instance DNS name must be based on the instance
-	//     ID (resource-name).
+	//   - private-dns-name-options-on-launch.hostname-type - The type of
+	//     hostname to assign to instances in the subnet at launch. For
+	//     IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS
+	//     name can be based on the instance IPv4 address (ip-name) or the
+	//     instance ID (resource-name). For IPv6 only subnets, an instance DNS
+	//     name must be based on the instance ID (resource-name).
 	//   - private-dns-name-options-on-launch.enable-resource-name-dns-a-record -
-	//     Indicates whether to respond to DNS queries for instance hostnames with
-	//     DNS A records.
+	//     Indicates whether to respond to DNS queries for instance hostnames
+	//     with DNS A records.
 	//   - private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record -
-	//     Indicates whether to respond to DNS queries for instance hostnames with
-	//     DNS AAAA records.
+	//     Indicates whether to respond to DNS queries for instance hostnames
+	//     with DNS AAAA records.
 	//   - state - The state of the subnet ( pending | available).
 	//   - subnet-arn - The Amazon Resource Name (ARN) of the subnet.
 	//   - subnet-id - The ID of the subnet.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC for the subnet.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the subnets.
@@ -81,18 +82,19 @@ type DescribeSubnetsInput struct {
 	// Default: Describes all your subnets.
 	SubnetIds []string `json:"SubnetIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeSubnetsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeSubnetsInput) Validate() error {
 	return nil
 }
@@ -105,7 +107,7 @@ type DescribeSubnetsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSubnetsAPIClient is a client that can call DescribeSubnets, the operation boto3's describe_subnets paginator pages through.
+// DescribeSubnetsAPIClient is a client that can call DescribeSubnets.
 //
 // See [DescribeSubnets in the AWS API documentation].
 //
@@ -149,19 +151,22 @@ func describeSubnetsItems(out *DescribeSubnetsOutput) []Subnet {
 	return out.Subnets
 }
 
-// DescribeSubnetsPaginator pages through DescribeSubnets the way boto3's describe_subnets paginator does.
+// DescribeSubnetsPaginator pages through the results of DescribeSubnets as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_subnets.
+// [DescribeSubnetsAPIClient.DescribeSubnets].
 //
-// Each page is a *DescribeSubnetsOutput; Items yields the elements of Subnets across pages.
+// Each page is a *DescribeSubnetsOutput; Items yields the elements of Subnets
+// across pages.
 type DescribeSubnetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSubnetsPaginator returns a paginator over DescribeSubnets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSubnetsPaginator returns a paginator over DescribeSubnets,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeSubnetsPaginator(client DescribeSubnetsAPIClient, in *DescribeSubnetsInput, optFns ...func(*paginate.Options)) *DescribeSubnetsPaginator {
 	var input DescribeSubnetsInput
 	if in != nil {
@@ -177,19 +182,22 @@ func NewDescribeSubnetsPaginator(client DescribeSubnetsAPIClient, in *DescribeSu
 	return &DescribeSubnetsPaginator{paginateimpl.New(describeSubnetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSubnetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSubnetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSubnetsPaginator) NextPage(ctx context.Context) (*DescribeSubnetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -198,7 +206,8 @@ func (p *DescribeSubnetsPaginator) NextPage(ctx context.Context) (*DescribeSubne
 	return page.(*DescribeSubnetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSubnetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSubnetsOutput, error] {
 	return func(yield func(*DescribeSubnetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -210,7 +219,8 @@ func (p *DescribeSubnetsPaginator) Pages(ctx context.Context) iter.Seq2[*Describ
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSubnetsPaginator) Items(ctx context.Context) iter.Seq2[Subnet, error] {
 	return func(yield func(Subnet, error) bool) {
 		for p.HasMorePages() {
@@ -230,38 +240,44 @@ func (p *DescribeSubnetsPaginator) Items(ctx context.Context) iter.Seq2[Subnet, 
 	}
 }
 
-// DescribeSubnetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeSubnetsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeSubnetsFilterName string
 
 const (
-	// DescribeSubnetsFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeSubnetsFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
-	// The Availability Zone for the subnet. You can also use availabilityZone as
-	// the filter name.
+	// The Availability Zone for the subnet. You can also use availabilityZone
+	// as the filter name.
 	DescribeSubnetsFilterNameAvailabilityZone DescribeSubnetsFilterName = "availability-zone"
-	// DescribeSubnetsFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeSubnetsFilterNameAvailabilityZoneId is the filter name
+	// "availability-zone-id".
 	//
 	// The ID of the Availability Zone for the subnet. You can also use
 	// availabilityZoneId as the filter name.
 	DescribeSubnetsFilterNameAvailabilityZoneId DescribeSubnetsFilterName = "availability-zone-id"
-	// DescribeSubnetsFilterNameAvailableIpAddressCount is the filter name "available-ip-address-count".
+	// DescribeSubnetsFilterNameAvailableIpAddressCount is the filter name
+	// "available-ip-address-count".
 	//
 	// The number of IPv4 addresses in the subnet that are available.
 	DescribeSubnetsFilterNameAvailableIpAddressCount DescribeSubnetsFilterName = "available-ip-address-count"
 	// DescribeSubnetsFilterNameCidrBlock is the filter name "cidr-block".
 	//
-	// The IPv4 CIDR block of the subnet. The CIDR block you specify must exactly
-	// match the subnet's CIDR block for information to be returned for the subnet.
-	// You can also use cidr or cidrBlock as the filter names.
+	// The IPv4 CIDR block of the subnet. The CIDR block you specify must
+	// exactly match the subnet's CIDR block for information to be returned for
+	// the subnet. You can also use cidr or cidrBlock as the filter names.
 	DescribeSubnetsFilterNameCidrBlock DescribeSubnetsFilterName = "cidr-block"
-	// DescribeSubnetsFilterNameCustomerOwnedIpv4Pool is the filter name "customer-owned-ipv4-pool".
+	// DescribeSubnetsFilterNameCustomerOwnedIpv4Pool is the filter name
+	// "customer-owned-ipv4-pool".
 	//
 	// The customer-owned IPv4 address pool associated with the subnet.
 	DescribeSubnetsFilterNameCustomerOwnedIpv4Pool DescribeSubnetsFilterName = "customer-owned-ipv4-pool"
-	// DescribeSubnetsFilterNameDefaultForAz is the filter name "default-for-az".
+	// DescribeSubnetsFilterNameDefaultForAz is the filter name
+	// "default-for-az".
 	//
-	// Indicates whether this is the default subnet for the Availability Zone ( true
-	// | false). You can also use defaultForAz as the filter name.
+	// Indicates whether this is the default subnet for the Availability Zone (
+	// true | false). You can also use defaultForAz as the filter name.
 	DescribeSubnetsFilterNameDefaultForAz DescribeSubnetsFilterName = "default-for-az"
 	// DescribeSubnetsFilterNameEnableDns64 is the filter name "enable-dns64".
 	//
@@ -269,21 +285,25 @@ const (
 	// this subnet should return synthetic IPv6 addresses for IPv4-only
 	// destinations.
 	DescribeSubnetsFilterNameEnableDns64 DescribeSubnetsFilterName = "enable-dns64"
-	// DescribeSubnetsFilterNameEnableLniAtDeviceIndex is the filter name "enable-lni-at-device-index".
+	// DescribeSubnetsFilterNameEnableLniAtDeviceIndex is the filter name
+	// "enable-lni-at-device-index".
 	//
-	// Indicates the device position for local network interfaces in this subnet.
-	// For example, 1 indicates local network interfaces in this subnet are the
-	// secondary network interface (eth1).
+	// Indicates the device position for local network interfaces in this
+	// subnet. For example, 1 indicates local network interfaces in this subnet
+	// are the secondary network interface (eth1).
 	DescribeSubnetsFilterNameEnableLniAtDeviceIndex DescribeSubnetsFilterName = "enable-lni-at-device-index"
-	// DescribeSubnetsFilterNameIpv6CidrBlockAssociationIpv6CidrBlock is the filter name "ipv6-cidr-block-association.ipv6-cidr-block".
+	// DescribeSubnetsFilterNameIpv6CidrBlockAssociationIpv6CidrBlock is the
+	// filter name "ipv6-cidr-block-association.ipv6-cidr-block".
 	//
 	// An IPv6 CIDR block associated with the subnet.
 	DescribeSubnetsFilterNameIpv6CidrBlockAssociationIpv6CidrBlock DescribeSubnetsFilterName = "ipv6-cidr-block-association.ipv6-cidr-block"
-	// DescribeSubnetsFilterNameIpv6CidrBlockAssociationAssociationId is the filter name "ipv6-cidr-block-association.association-id".
+	// DescribeSubnetsFilterNameIpv6CidrBlockAssociationAssociationId is the
+	// filter name "ipv6-cidr-block-association.association-id".
 	//
 	// An association ID for an IPv6 CIDR block associated with the subnet.
 	DescribeSubnetsFilterNameIpv6CidrBlockAssociationAssociationId DescribeSubnetsFilterName = "ipv6-cidr-block-association.association-id"
-	// DescribeSubnetsFilterNameIpv6CidrBlockAssociationState is the filter name "ipv6-cidr-block-association.state".
+	// DescribeSubnetsFilterNameIpv6CidrBlockAssociationState is the filter name
+	// "ipv6-cidr-block-association.state".
 	//
 	// The state of an IPv6 CIDR block associated with the subnet.
 	DescribeSubnetsFilterNameIpv6CidrBlockAssociationState DescribeSubnetsFilterName = "ipv6-cidr-block-association.state"
@@ -291,13 +311,15 @@ const (
 	//
 	// Indicates whether this is an IPv6 only subnet ( true | false).
 	DescribeSubnetsFilterNameIpv6Native DescribeSubnetsFilterName = "ipv6-native"
-	// DescribeSubnetsFilterNameMapCustomerOwnedIpOnLaunch is the filter name "map-customer-owned-ip-on-launch".
+	// DescribeSubnetsFilterNameMapCustomerOwnedIpOnLaunch is the filter name
+	// "map-customer-owned-ip-on-launch".
 	//
 	// Indicates whether a network interface created in this subnet (including a
 	// network interface created by RunInstances) receives a customer-owned IPv4
 	// address.
 	DescribeSubnetsFilterNameMapCustomerOwnedIpOnLaunch DescribeSubnetsFilterName = "map-customer-owned-ip-on-launch"
-	// DescribeSubnetsFilterNameMapPublicIpOnLaunch is the filter name "map-public-ip-on-launch".
+	// DescribeSubnetsFilterNameMapPublicIpOnLaunch is the filter name
+	// "map-public-ip-on-launch".
 	//
 	// Indicates whether instances launched in this subnet receive a public IPv4
 	// address.
@@ -310,23 +332,28 @@ const (
 	//
 	// The ID of the Amazon Web Services account that owns the subnet.
 	DescribeSubnetsFilterNameOwnerId DescribeSubnetsFilterName = "owner-id"
-	// DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchHostnameType is the filter name "private-dns-name-options-on-launch.hostname-type".
+	// DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchHostnameType is the
+	// filter name "private-dns-name-options-on-launch.hostname-type".
 	//
 	// The type of hostname to assign to instances in the subnet at launch. For
-	// IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS name can be
-	// based on the instance IPv4 address (ip-name) or the instance ID
-	// (resource-name). For IPv6 only subnets, an instance DNS name must be based on
-	// the instance ID (resource-name).
+	// IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS name
+	// can be based on the instance IPv4 address (ip-name) or the instance ID
+	// (resource-name). For IPv6 only subnets, an instance DNS name must be
+	// based on the instance ID (resource-name).
 	DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchHostnameType DescribeSubnetsFilterName = "private-dns-name-options-on-launch.hostname-type"
-	// DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchEnableResourceNameDnsARecord is the filter name "private-dns-name-options-on-launch.enable-resource-name-dns-a-record".
+	// DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchEnableResourceNameDnsARecord
+	// is the filter name
+	// "private-dns-name-options-on-launch.enable-resource-name-dns-a-record".
 	//
-	// Indicates whether to respond to DNS queries for instance hostnames with DNS A
-	// records.
+	// Indicates whether to respond to DNS queries for instance hostnames with
+	// DNS A records.
 	DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchEnableResourceNameDnsARecord DescribeSubnetsFilterName = "private-dns-name-options-on-launch.enable-resource-name-dns-a-record"
-	// DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchEnableResourceNameDnsAaaaRecord is the filter name "private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record".
+	// DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchEnableResourceNameDnsAaaaRecord
+	// is the filter name
+	// "private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record".
 	//
-	// Indicates whether to respond to DNS queries for instance hostnames with DNS
-	// AAAA records.
+	// Indicates whether to respond to DNS queries for instance hostnames with
+	// DNS AAAA records.
 	DescribeSubnetsFilterNamePrivateDnsNameOptionsOnLaunchEnableResourceNameDnsAaaaRecord DescribeSubnetsFilterName = "private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record"
 	// DescribeSubnetsFilterNameState is the filter name "state".
 	//
@@ -342,15 +369,17 @@ const (
 	DescribeSubnetsFilterNameSubnetId DescribeSubnetsFilterName = "subnet-id"
 	// DescribeSubnetsFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeSubnetsFilterNameTag DescribeSubnetsFilterName = "tag"
 	// DescribeSubnetsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeSubnetsFilterNameTagKey DescribeSubnetsFilterName = "tag-key"
 	// DescribeSubnetsFilterNameVpcId is the filter name "vpc-id".
 	//

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeSubnetsFake serves pages of DescribeSubnets from memory; page i's token is "page-i".
+// describeSubnetsFake serves pages of DescribeSubnets from memory; page i's
+// token is "page-i".
 type describeSubnetsFake struct {
 	pages  []*DescribeSubnetsOutput
 	calls  []DescribeSubnetsInput
@@ -38,7 +39,8 @@ func (c *describeSubnetsFake) DescribeSubnets(ctx context.Context, in *DescribeS
 	return &out, nil
 }
 
-// newDescribeSubnetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSubnetsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeSubnetsFake(sizes ...int) (*describeSubnetsFake, []string) {
 	c := &describeSubnetsFake{}
 	var want []string

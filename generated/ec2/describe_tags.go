@@ -13,9 +13,9 @@ import (
 // DescribeTagsInput is the input of DescribeTags.
 type DescribeTagsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -23,21 +23,22 @@ type DescribeTagsInput struct {
 	//   - resource-id - The ID of the resource.
 	//   - resource-type - The resource type. For a list of possible values, see
 	//     [TagSpecification].
-	//   - tag:<key> - The key/value combination of the tag. For example, specify
-	//     "tag:Owner" for the filter name and "TeamA" for the filter value to find
-	//     resources with the tag "Owner=TeamA".
+	//   - tag:<key> - The key/value combination of the tag. For example,
+	//     specify "tag:Owner" for the filter name and "TeamA" for the filter
+	//     value to find resources with the tag "Owner=TeamA".
 	//   - value - The tag value.
 	//
 	// [TagSpecification]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TagSpecification.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTagsInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *DescribeTagsInput) Validate() error {
 	return nil
 }
@@ -50,7 +51,7 @@ type DescribeTagsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTagsAPIClient is a client that can call DescribeTags, the operation boto3's describe_tags paginator pages through.
+// DescribeTagsAPIClient is a client that can call DescribeTags.
 //
 // See [DescribeTags in the AWS API documentation].
 //
@@ -94,19 +95,21 @@ func describeTagsItems(out *DescribeTagsOutput) []DescribeTagsTag {
 	return out.Tags
 }
 
-// DescribeTagsPaginator pages through DescribeTags the way boto3's describe_tags paginator does.
+// DescribeTagsPaginator pages through the results of DescribeTags as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_tags.
+// [DescribeTagsAPIClient.DescribeTags].
 //
-// Each page is a *DescribeTagsOutput; Items yields the elements of Tags across pages.
+// Each page is a *DescribeTagsOutput; Items yields the elements of Tags across
+// pages.
 type DescribeTagsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTagsPaginator returns a paginator over DescribeTags, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTagsPaginator returns a paginator over DescribeTags, starting from
+// in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeTagsPaginator(client DescribeTagsAPIClient, in *DescribeTagsInput, optFns ...func(*paginate.Options)) *DescribeTagsPaginator {
 	var input DescribeTagsInput
 	if in != nil {
@@ -122,19 +125,22 @@ func NewDescribeTagsPaginator(client DescribeTagsAPIClient, in *DescribeTagsInpu
 	return &DescribeTagsPaginator{paginateimpl.New(describeTagsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTagsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTagsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTagsPaginator) NextPage(ctx context.Context) (*DescribeTagsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -143,7 +149,8 @@ func (p *DescribeTagsPaginator) NextPage(ctx context.Context) (*DescribeTagsOutp
 	return page.(*DescribeTagsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTagsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTagsOutput, error] {
 	return func(yield func(*DescribeTagsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -155,7 +162,8 @@ func (p *DescribeTagsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTa
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTagsPaginator) Items(ctx context.Context) iter.Seq2[DescribeTagsTag, error] {
 	return func(yield func(DescribeTagsTag, error) bool) {
 		for p.HasMorePages() {
@@ -175,7 +183,8 @@ func (p *DescribeTagsPaginator) Items(ctx context.Context) iter.Seq2[DescribeTag
 	}
 }
 
-// DescribeTagsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTagsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeTagsFilterName string
 
 const (

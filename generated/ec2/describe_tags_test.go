@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeTagsFake serves pages of DescribeTags from memory; page i's token is "page-i".
+// describeTagsFake serves pages of DescribeTags from memory; page i's token is
+// "page-i".
 type describeTagsFake struct {
 	pages  []*DescribeTagsOutput
 	calls  []DescribeTagsInput
@@ -38,7 +39,8 @@ func (c *describeTagsFake) DescribeTags(ctx context.Context, in *DescribeTagsInp
 	return &out, nil
 }
 
-// newDescribeTagsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTagsFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newDescribeTagsFake(sizes ...int) (*describeTagsFake, []string) {
 	c := &describeTagsFake{}
 	var want []string

@@ -16,23 +16,25 @@ type DescribeTrafficMirrorFiltersInput struct {
 	// The ID of the Traffic Mirror filter.
 	TrafficMirrorFilterIds []string `json:"TrafficMirrorFilterIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters. The possible values are:
 	//
 	//   - description: The Traffic Mirror filter description.
 	//   - traffic-mirror-filter-id: The ID of the Traffic Mirror filter.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTrafficMirrorFiltersInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTrafficMirrorFiltersInput) Validate() error {
 	return nil
 }
@@ -46,7 +48,8 @@ type DescribeTrafficMirrorFiltersOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTrafficMirrorFiltersAPIClient is a client that can call DescribeTrafficMirrorFilters, the operation boto3's describe_traffic_mirror_filters paginator pages through.
+// DescribeTrafficMirrorFiltersAPIClient is a client that can call
+// DescribeTrafficMirrorFilters.
 //
 // See [DescribeTrafficMirrorFilters in the AWS API documentation].
 //
@@ -85,24 +88,28 @@ var describeTrafficMirrorFiltersSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTrafficMirrorFiltersItems returns the items of a DescribeTrafficMirrorFilters page.
+// describeTrafficMirrorFiltersItems returns the items of a
+// DescribeTrafficMirrorFilters page.
 func describeTrafficMirrorFiltersItems(out *DescribeTrafficMirrorFiltersOutput) []TrafficMirrorFilter {
 	return out.TrafficMirrorFilters
 }
 
-// DescribeTrafficMirrorFiltersPaginator pages through DescribeTrafficMirrorFilters the way boto3's describe_traffic_mirror_filters paginator does.
+// DescribeTrafficMirrorFiltersPaginator pages through the results of
+// DescribeTrafficMirrorFilters as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_traffic_mirror_filters.
+// [DescribeTrafficMirrorFiltersAPIClient.DescribeTrafficMirrorFilters].
 //
-// Each page is a *DescribeTrafficMirrorFiltersOutput; Items yields the elements of TrafficMirrorFilters across pages.
+// Each page is a *DescribeTrafficMirrorFiltersOutput; Items yields the elements
+// of TrafficMirrorFilters across pages.
 type DescribeTrafficMirrorFiltersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTrafficMirrorFiltersPaginator returns a paginator over DescribeTrafficMirrorFilters, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTrafficMirrorFiltersPaginator returns a paginator over
+// DescribeTrafficMirrorFilters, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTrafficMirrorFiltersPaginator(client DescribeTrafficMirrorFiltersAPIClient, in *DescribeTrafficMirrorFiltersInput, optFns ...func(*paginate.Options)) *DescribeTrafficMirrorFiltersPaginator {
 	var input DescribeTrafficMirrorFiltersInput
 	if in != nil {
@@ -118,19 +125,22 @@ func NewDescribeTrafficMirrorFiltersPaginator(client DescribeTrafficMirrorFilter
 	return &DescribeTrafficMirrorFiltersPaginator{paginateimpl.New(describeTrafficMirrorFiltersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTrafficMirrorFiltersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTrafficMirrorFiltersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTrafficMirrorFiltersPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorFiltersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -139,7 +149,8 @@ func (p *DescribeTrafficMirrorFiltersPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeTrafficMirrorFiltersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTrafficMirrorFiltersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrafficMirrorFiltersOutput, error] {
 	return func(yield func(*DescribeTrafficMirrorFiltersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -151,7 +162,8 @@ func (p *DescribeTrafficMirrorFiltersPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTrafficMirrorFiltersPaginator) Items(ctx context.Context) iter.Seq2[TrafficMirrorFilter, error] {
 	return func(yield func(TrafficMirrorFilter, error) bool) {
 		for p.HasMorePages() {
@@ -171,15 +183,19 @@ func (p *DescribeTrafficMirrorFiltersPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeTrafficMirrorFiltersFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTrafficMirrorFiltersFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTrafficMirrorFiltersFilterName string
 
 const (
-	// DescribeTrafficMirrorFiltersFilterNameDescription is the filter name "description".
+	// DescribeTrafficMirrorFiltersFilterNameDescription is the filter name
+	// "description".
 	//
 	// The Traffic Mirror filter description.
 	DescribeTrafficMirrorFiltersFilterNameDescription DescribeTrafficMirrorFiltersFilterName = "description"
-	// DescribeTrafficMirrorFiltersFilterNameTrafficMirrorFilterId is the filter name "traffic-mirror-filter-id".
+	// DescribeTrafficMirrorFiltersFilterNameTrafficMirrorFilterId is the filter
+	// name "traffic-mirror-filter-id".
 	//
 	// The ID of the Traffic Mirror filter.
 	DescribeTrafficMirrorFiltersFilterNameTrafficMirrorFilterId DescribeTrafficMirrorFiltersFilterName = "traffic-mirror-filter-id"

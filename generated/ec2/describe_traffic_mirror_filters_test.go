@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeTrafficMirrorFiltersFake serves pages of DescribeTrafficMirrorFilters from memory; page i's token is "page-i".
+// describeTrafficMirrorFiltersFake serves pages of DescribeTrafficMirrorFilters
+// from memory; page i's token is "page-i".
 type describeTrafficMirrorFiltersFake struct {
 	pages  []*DescribeTrafficMirrorFiltersOutput
 	calls  []DescribeTrafficMirrorFiltersInput
@@ -38,7 +39,8 @@ func (c *describeTrafficMirrorFiltersFake) DescribeTrafficMirrorFilters(ctx cont
 	return &out, nil
 }
 
-// newDescribeTrafficMirrorFiltersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTrafficMirrorFiltersFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeTrafficMirrorFiltersFake(sizes ...int) (*describeTrafficMirrorFiltersFake, []string) {
 	c := &describeTrafficMirrorFiltersFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeTrafficMirrorFiltersFake(sizes ...int) (*describeTrafficMirrorFi
 	return c, want
 }
 
-// collectDescribeTrafficMirrorFilters pages through p and returns the markers of its items.
+// collectDescribeTrafficMirrorFilters pages through p and returns the markers
+// of its items.
 func collectDescribeTrafficMirrorFilters(t *testing.T, p *DescribeTrafficMirrorFiltersPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeTrafficMirrorFilters(t *testing.T, p *DescribeTrafficMirrorF
 	return got
 }
 
-// validDescribeTrafficMirrorFiltersInput returns an input with every required member set.
+// validDescribeTrafficMirrorFiltersInput returns an input with every required
+// member set.
 func validDescribeTrafficMirrorFiltersInput() *DescribeTrafficMirrorFiltersInput {
 	return &DescribeTrafficMirrorFiltersInput{}
 }

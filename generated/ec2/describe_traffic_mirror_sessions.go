@@ -16,9 +16,9 @@ type DescribeTrafficMirrorSessionsInput struct {
 	// The ID of the Traffic Mirror session.
 	TrafficMirrorSessionIds []string `json:"TrafficMirrorSessionIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters. The possible values are:
 	//
@@ -31,16 +31,19 @@ type DescribeTrafficMirrorSessionsInput struct {
 	//   - traffic-mirror-filter-id: The ID of the Traffic Mirror filter.
 	//   - traffic-mirror-session-id: The ID of the Traffic Mirror session.
 	//   - traffic-mirror-target-id: The ID of the Traffic Mirror target.
-	//   - virtual-network-id: The virtual network ID of the Traffic Mirror session.
+	//   - virtual-network-id: The virtual network ID of the Traffic Mirror
+	//     session.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTrafficMirrorSessionsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTrafficMirrorSessionsInput) Validate() error {
 	return nil
 }
@@ -48,14 +51,15 @@ func (s *DescribeTrafficMirrorSessionsInput) Validate() error {
 // DescribeTrafficMirrorSessionsOutput is one page of
 // DescribeTrafficMirrorSessions's results.
 type DescribeTrafficMirrorSessionsOutput struct {
-	// Describes one or more Traffic Mirror sessions. By default, all Traffic Mirror
-	// sessions are described. Alternatively, you can filter the results.
+	// Describes one or more Traffic Mirror sessions. By default, all Traffic
+	// Mirror sessions are described. Alternatively, you can filter the results.
 	TrafficMirrorSessions []TrafficMirrorSession `json:"TrafficMirrorSessions,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTrafficMirrorSessionsAPIClient is a client that can call DescribeTrafficMirrorSessions, the operation boto3's describe_traffic_mirror_sessions paginator pages through.
+// DescribeTrafficMirrorSessionsAPIClient is a client that can call
+// DescribeTrafficMirrorSessions.
 //
 // See [DescribeTrafficMirrorSessions in the AWS API documentation].
 //
@@ -94,24 +98,28 @@ var describeTrafficMirrorSessionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTrafficMirrorSessionsItems returns the items of a DescribeTrafficMirrorSessions page.
+// describeTrafficMirrorSessionsItems returns the items of a
+// DescribeTrafficMirrorSessions page.
 func describeTrafficMirrorSessionsItems(out *DescribeTrafficMirrorSessionsOutput) []TrafficMirrorSession {
 	return out.TrafficMirrorSessions
 }
 
-// DescribeTrafficMirrorSessionsPaginator pages through DescribeTrafficMirrorSessions the way boto3's describe_traffic_mirror_sessions paginator does.
+// DescribeTrafficMirrorSessionsPaginator pages through the results of
+// DescribeTrafficMirrorSessions as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_traffic_mirror_sessions.
+// [DescribeTrafficMirrorSessionsAPIClient.DescribeTrafficMirrorSessions].
 //
-// Each page is a *DescribeTrafficMirrorSessionsOutput; Items yields the elements of TrafficMirrorSessions across pages.
+// Each page is a *DescribeTrafficMirrorSessionsOutput; Items yields the
+// elements of TrafficMirrorSessions across pages.
 type DescribeTrafficMirrorSessionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTrafficMirrorSessionsPaginator returns a paginator over DescribeTrafficMirrorSessions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTrafficMirrorSessionsPaginator returns a paginator over
+// DescribeTrafficMirrorSessions, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTrafficMirrorSessionsPaginator(client DescribeTrafficMirrorSessionsAPIClient, in *DescribeTrafficMirrorSessionsInput, optFns ...func(*paginate.Options)) *DescribeTrafficMirrorSessionsPaginator {
 	var input DescribeTrafficMirrorSessionsInput
 	if in != nil {
@@ -127,19 +135,22 @@ func NewDescribeTrafficMirrorSessionsPaginator(client DescribeTrafficMirrorSessi
 	return &DescribeTrafficMirrorSessionsPaginator{paginateimpl.New(describeTrafficMirrorSessionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTrafficMirrorSessionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTrafficMirrorSessionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTrafficMirrorSessionsPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorSessionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -148,7 +159,8 @@ func (p *DescribeTrafficMirrorSessionsPaginator) NextPage(ctx context.Context) (
 	return page.(*DescribeTrafficMirrorSessionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTrafficMirrorSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrafficMirrorSessionsOutput, error] {
 	return func(yield func(*DescribeTrafficMirrorSessionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -160,7 +172,8 @@ func (p *DescribeTrafficMirrorSessionsPaginator) Pages(ctx context.Context) iter
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTrafficMirrorSessionsPaginator) Items(ctx context.Context) iter.Seq2[TrafficMirrorSession, error] {
 	return func(yield func(TrafficMirrorSession, error) bool) {
 		for p.HasMorePages() {
@@ -180,43 +193,54 @@ func (p *DescribeTrafficMirrorSessionsPaginator) Items(ctx context.Context) iter
 	}
 }
 
-// DescribeTrafficMirrorSessionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTrafficMirrorSessionsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTrafficMirrorSessionsFilterName string
 
 const (
-	// DescribeTrafficMirrorSessionsFilterNameDescription is the filter name "description".
+	// DescribeTrafficMirrorSessionsFilterNameDescription is the filter name
+	// "description".
 	//
 	// The Traffic Mirror session description.
 	DescribeTrafficMirrorSessionsFilterNameDescription DescribeTrafficMirrorSessionsFilterName = "description"
-	// DescribeTrafficMirrorSessionsFilterNameNetworkInterfaceId is the filter name "network-interface-id".
+	// DescribeTrafficMirrorSessionsFilterNameNetworkInterfaceId is the filter
+	// name "network-interface-id".
 	//
 	// The ID of the Traffic Mirror session network interface.
 	DescribeTrafficMirrorSessionsFilterNameNetworkInterfaceId DescribeTrafficMirrorSessionsFilterName = "network-interface-id"
-	// DescribeTrafficMirrorSessionsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeTrafficMirrorSessionsFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
 	// The ID of the account that owns the Traffic Mirror session.
 	DescribeTrafficMirrorSessionsFilterNameOwnerId DescribeTrafficMirrorSessionsFilterName = "owner-id"
-	// DescribeTrafficMirrorSessionsFilterNamePacketLength is the filter name "packet-length".
+	// DescribeTrafficMirrorSessionsFilterNamePacketLength is the filter name
+	// "packet-length".
 	//
 	// The assigned number of packets to mirror.
 	DescribeTrafficMirrorSessionsFilterNamePacketLength DescribeTrafficMirrorSessionsFilterName = "packet-length"
-	// DescribeTrafficMirrorSessionsFilterNameSessionNumber is the filter name "session-number".
+	// DescribeTrafficMirrorSessionsFilterNameSessionNumber is the filter name
+	// "session-number".
 	//
 	// The assigned session number.
 	DescribeTrafficMirrorSessionsFilterNameSessionNumber DescribeTrafficMirrorSessionsFilterName = "session-number"
-	// DescribeTrafficMirrorSessionsFilterNameTrafficMirrorFilterId is the filter name "traffic-mirror-filter-id".
+	// DescribeTrafficMirrorSessionsFilterNameTrafficMirrorFilterId is the
+	// filter name "traffic-mirror-filter-id".
 	//
 	// The ID of the Traffic Mirror filter.
 	DescribeTrafficMirrorSessionsFilterNameTrafficMirrorFilterId DescribeTrafficMirrorSessionsFilterName = "traffic-mirror-filter-id"
-	// DescribeTrafficMirrorSessionsFilterNameTrafficMirrorSessionId is the filter name "traffic-mirror-session-id".
+	// DescribeTrafficMirrorSessionsFilterNameTrafficMirrorSessionId is the
+	// filter name "traffic-mirror-session-id".
 	//
 	// The ID of the Traffic Mirror session.
 	DescribeTrafficMirrorSessionsFilterNameTrafficMirrorSessionId DescribeTrafficMirrorSessionsFilterName = "traffic-mirror-session-id"
-	// DescribeTrafficMirrorSessionsFilterNameTrafficMirrorTargetId is the filter name "traffic-mirror-target-id".
+	// DescribeTrafficMirrorSessionsFilterNameTrafficMirrorTargetId is the
+	// filter name "traffic-mirror-target-id".
 	//
 	// The ID of the Traffic Mirror target.
 	DescribeTrafficMirrorSessionsFilterNameTrafficMirrorTargetId DescribeTrafficMirrorSessionsFilterName = "traffic-mirror-target-id"
-	// DescribeTrafficMirrorSessionsFilterNameVirtualNetworkId is the filter name "virtual-network-id".
+	// DescribeTrafficMirrorSessionsFilterNameVirtualNetworkId is the filter
+	// name "virtual-network-id".
 	//
 	// The virtual network ID of the Traffic Mirror session.
 	DescribeTrafficMirrorSessionsFilterNameVirtualNetworkId DescribeTrafficMirrorSessionsFilterName = "virtual-network-id"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeTrafficMirrorSessionsFake serves pages of DescribeTrafficMirrorSessions from memory; page i's token is "page-i".
+// describeTrafficMirrorSessionsFake serves pages of
+// DescribeTrafficMirrorSessions from memory; page i's token is "page-i".
 type describeTrafficMirrorSessionsFake struct {
 	pages  []*DescribeTrafficMirrorSessionsOutput
 	calls  []DescribeTrafficMirrorSessionsInput
@@ -38,7 +39,8 @@ func (c *describeTrafficMirrorSessionsFake) DescribeTrafficMirrorSessions(ctx co
 	return &out, nil
 }
 
-// newDescribeTrafficMirrorSessionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTrafficMirrorSessionsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeTrafficMirrorSessionsFake(sizes ...int) (*describeTrafficMirrorSessionsFake, []string) {
 	c := &describeTrafficMirrorSessionsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeTrafficMirrorSessionsFake(sizes ...int) (*describeTrafficMirrorS
 	return c, want
 }
 
-// collectDescribeTrafficMirrorSessions pages through p and returns the markers of its items.
+// collectDescribeTrafficMirrorSessions pages through p and returns the markers
+// of its items.
 func collectDescribeTrafficMirrorSessions(t *testing.T, p *DescribeTrafficMirrorSessionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeTrafficMirrorSessions(t *testing.T, p *DescribeTrafficMirror
 	return got
 }
 
-// validDescribeTrafficMirrorSessionsInput returns an input with every required member set.
+// validDescribeTrafficMirrorSessionsInput returns an input with every required
+// member set.
 func validDescribeTrafficMirrorSessionsInput() *DescribeTrafficMirrorSessionsInput {
 	return &DescribeTrafficMirrorSessionsInput{}
 }

@@ -16,28 +16,30 @@ type DescribeTrafficMirrorTargetsInput struct {
 	// The ID of the Traffic Mirror targets.
 	TrafficMirrorTargetIds []string `json:"TrafficMirrorTargetIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters. The possible values are:
 	//
 	//   - description: The Traffic Mirror target description.
 	//   - network-interface-id: The ID of the Traffic Mirror session network
 	//     interface.
-	//   - network-load-balancer-arn: The Amazon Resource Name (ARN) of the Network
-	//     Load Balancer that is associated with the session.
+	//   - network-load-balancer-arn: The Amazon Resource Name (ARN) of the
+	//     Network Load Balancer that is associated with the session.
 	//   - owner-id: The ID of the account that owns the Traffic Mirror session.
 	//   - traffic-mirror-target-id: The ID of the Traffic Mirror target.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTrafficMirrorTargetsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTrafficMirrorTargetsInput) Validate() error {
 	return nil
 }
@@ -51,7 +53,8 @@ type DescribeTrafficMirrorTargetsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTrafficMirrorTargetsAPIClient is a client that can call DescribeTrafficMirrorTargets, the operation boto3's describe_traffic_mirror_targets paginator pages through.
+// DescribeTrafficMirrorTargetsAPIClient is a client that can call
+// DescribeTrafficMirrorTargets.
 //
 // See [DescribeTrafficMirrorTargets in the AWS API documentation].
 //
@@ -90,24 +93,28 @@ var describeTrafficMirrorTargetsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTrafficMirrorTargetsItems returns the items of a DescribeTrafficMirrorTargets page.
+// describeTrafficMirrorTargetsItems returns the items of a
+// DescribeTrafficMirrorTargets page.
 func describeTrafficMirrorTargetsItems(out *DescribeTrafficMirrorTargetsOutput) []TrafficMirrorTarget {
 	return out.TrafficMirrorTargets
 }
 
-// DescribeTrafficMirrorTargetsPaginator pages through DescribeTrafficMirrorTargets the way boto3's describe_traffic_mirror_targets paginator does.
+// DescribeTrafficMirrorTargetsPaginator pages through the results of
+// DescribeTrafficMirrorTargets as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_traffic_mirror_targets.
+// [DescribeTrafficMirrorTargetsAPIClient.DescribeTrafficMirrorTargets].
 //
-// Each page is a *DescribeTrafficMirrorTargetsOutput; Items yields the elements of TrafficMirrorTargets across pages.
+// Each page is a *DescribeTrafficMirrorTargetsOutput; Items yields the elements
+// of TrafficMirrorTargets across pages.
 type DescribeTrafficMirrorTargetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTrafficMirrorTargetsPaginator returns a paginator over DescribeTrafficMirrorTargets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTrafficMirrorTargetsPaginator returns a paginator over
+// DescribeTrafficMirrorTargets, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTrafficMirrorTargetsPaginator(client DescribeTrafficMirrorTargetsAPIClient, in *DescribeTrafficMirrorTargetsInput, optFns ...func(*paginate.Options)) *DescribeTrafficMirrorTargetsPaginator {
 	var input DescribeTrafficMirrorTargetsInput
 	if in != nil {
@@ -123,19 +130,22 @@ func NewDescribeTrafficMirrorTargetsPaginator(client DescribeTrafficMirrorTarget
 	return &DescribeTrafficMirrorTargetsPaginator{paginateimpl.New(describeTrafficMirrorTargetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTrafficMirrorTargetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTrafficMirrorTargetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTrafficMirrorTargetsPaginator) NextPage(ctx context.Context) (*DescribeTrafficMirrorTargetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +154,8 @@ func (p *DescribeTrafficMirrorTargetsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeTrafficMirrorTargetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTrafficMirrorTargetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrafficMirrorTargetsOutput, error] {
 	return func(yield func(*DescribeTrafficMirrorTargetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +167,8 @@ func (p *DescribeTrafficMirrorTargetsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTrafficMirrorTargetsPaginator) Items(ctx context.Context) iter.Seq2[TrafficMirrorTarget, error] {
 	return func(yield func(TrafficMirrorTarget, error) bool) {
 		for p.HasMorePages() {
@@ -176,28 +188,35 @@ func (p *DescribeTrafficMirrorTargetsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeTrafficMirrorTargetsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTrafficMirrorTargetsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTrafficMirrorTargetsFilterName string
 
 const (
-	// DescribeTrafficMirrorTargetsFilterNameDescription is the filter name "description".
+	// DescribeTrafficMirrorTargetsFilterNameDescription is the filter name
+	// "description".
 	//
 	// The Traffic Mirror target description.
 	DescribeTrafficMirrorTargetsFilterNameDescription DescribeTrafficMirrorTargetsFilterName = "description"
-	// DescribeTrafficMirrorTargetsFilterNameNetworkInterfaceId is the filter name "network-interface-id".
+	// DescribeTrafficMirrorTargetsFilterNameNetworkInterfaceId is the filter
+	// name "network-interface-id".
 	//
 	// The ID of the Traffic Mirror session network interface.
 	DescribeTrafficMirrorTargetsFilterNameNetworkInterfaceId DescribeTrafficMirrorTargetsFilterName = "network-interface-id"
-	// DescribeTrafficMirrorTargetsFilterNameNetworkLoadBalancerArn is the filter name "network-load-balancer-arn".
+	// DescribeTrafficMirrorTargetsFilterNameNetworkLoadBalancerArn is the
+	// filter name "network-load-balancer-arn".
 	//
 	// The Amazon Resource Name (ARN) of the Network Load Balancer that is
 	// associated with the session.
 	DescribeTrafficMirrorTargetsFilterNameNetworkLoadBalancerArn DescribeTrafficMirrorTargetsFilterName = "network-load-balancer-arn"
-	// DescribeTrafficMirrorTargetsFilterNameOwnerId is the filter name "owner-id".
+	// DescribeTrafficMirrorTargetsFilterNameOwnerId is the filter name
+	// "owner-id".
 	//
 	// The ID of the account that owns the Traffic Mirror session.
 	DescribeTrafficMirrorTargetsFilterNameOwnerId DescribeTrafficMirrorTargetsFilterName = "owner-id"
-	// DescribeTrafficMirrorTargetsFilterNameTrafficMirrorTargetId is the filter name "traffic-mirror-target-id".
+	// DescribeTrafficMirrorTargetsFilterNameTrafficMirrorTargetId is the filter
+	// name "traffic-mirror-target-id".
 	//
 	// The ID of the Traffic Mirror target.
 	DescribeTrafficMirrorTargetsFilterNameTrafficMirrorTargetId DescribeTrafficMirrorTargetsFilterName = "traffic-mirror-target-id"

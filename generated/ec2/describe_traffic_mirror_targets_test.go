@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeTrafficMirrorTargetsFake serves pages of DescribeTrafficMirrorTargets from memory; page i's token is "page-i".
+// describeTrafficMirrorTargetsFake serves pages of DescribeTrafficMirrorTargets
+// from memory; page i's token is "page-i".
 type describeTrafficMirrorTargetsFake struct {
 	pages  []*DescribeTrafficMirrorTargetsOutput
 	calls  []DescribeTrafficMirrorTargetsInput
@@ -38,7 +39,8 @@ func (c *describeTrafficMirrorTargetsFake) DescribeTrafficMirrorTargets(ctx cont
 	return &out, nil
 }
 
-// newDescribeTrafficMirrorTargetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTrafficMirrorTargetsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeTrafficMirrorTargetsFake(sizes ...int) (*describeTrafficMirrorTargetsFake, []string) {
 	c := &describeTrafficMirrorTargetsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeTrafficMirrorTargetsFake(sizes ...int) (*describeTrafficMirrorTa
 	return c, want
 }
 
-// collectDescribeTrafficMirrorTargets pages through p and returns the markers of its items.
+// collectDescribeTrafficMirrorTargets pages through p and returns the markers
+// of its items.
 func collectDescribeTrafficMirrorTargets(t *testing.T, p *DescribeTrafficMirrorTargetsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeTrafficMirrorTargets(t *testing.T, p *DescribeTrafficMirrorT
 	return got
 }
 
-// validDescribeTrafficMirrorTargetsInput returns an input with every required member set.
+// validDescribeTrafficMirrorTargetsInput returns an input with every required
+// member set.
 func validDescribeTrafficMirrorTargetsInput() *DescribeTrafficMirrorTargetsInput {
 	return &DescribeTrafficMirrorTargetsInput{}
 }

@@ -19,34 +19,36 @@ type DescribeTransitGatewayAttachmentsInput struct {
 	//
 	//   - association.state - The state of the association ( associating |
 	//     associated | disassociating).
-	//   - association.transit-gateway-route-table-id - The ID of the route table
-	//     for the transit gateway.
+	//   - association.transit-gateway-route-table-id - The ID of the route
+	//     table for the transit gateway.
 	//   - resource-id - The ID of the resource.
-	//   - resource-owner-id - The ID of the Amazon Web Services account that owns
-	//     the resource.
+	//   - resource-owner-id - The ID of the Amazon Web Services account that
+	//     owns the resource.
 	//   - resource-type - The resource type. Valid values are vpc | vpn |
 	//     direct-connect-gateway | peering | connect.
-	//   - state - The state of the attachment. Valid values are available | deleted
-	//     | deleting | failed | failing | initiatingRequest | modifying |
-	//     pendingAcceptance | pending | rollingBack | rejected | rejecting.
+	//   - state - The state of the attachment. Valid values are available |
+	//     deleted | deleting | failed | failing | initiatingRequest | modifying
+	//     | pendingAcceptance | pending | rollingBack | rejected | rejecting.
 	//   - transit-gateway-attachment-id - The ID of the attachment.
 	//   - transit-gateway-id - The ID of the transit gateway.
-	//   - transit-gateway-owner-id - The ID of the Amazon Web Services account that
-	//     owns the transit gateway.
+	//   - transit-gateway-owner-id - The ID of the Amazon Web Services account
+	//     that owns the transit gateway.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayAttachmentsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTransitGatewayAttachmentsInput) Validate() error {
 	return nil
 }
@@ -60,7 +62,8 @@ type DescribeTransitGatewayAttachmentsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayAttachmentsAPIClient is a client that can call DescribeTransitGatewayAttachments, the operation boto3's describe_transit_gateway_attachments paginator pages through.
+// DescribeTransitGatewayAttachmentsAPIClient is a client that can call
+// DescribeTransitGatewayAttachments.
 //
 // See [DescribeTransitGatewayAttachments in the AWS API documentation].
 //
@@ -99,24 +102,28 @@ var describeTransitGatewayAttachmentsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayAttachmentsItems returns the items of a DescribeTransitGatewayAttachments page.
+// describeTransitGatewayAttachmentsItems returns the items of a
+// DescribeTransitGatewayAttachments page.
 func describeTransitGatewayAttachmentsItems(out *DescribeTransitGatewayAttachmentsOutput) []TransitGatewayAttachment {
 	return out.TransitGatewayAttachments
 }
 
-// DescribeTransitGatewayAttachmentsPaginator pages through DescribeTransitGatewayAttachments the way boto3's describe_transit_gateway_attachments paginator does.
+// DescribeTransitGatewayAttachmentsPaginator pages through the results of
+// DescribeTransitGatewayAttachments as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_attachments.
+// [DescribeTransitGatewayAttachmentsAPIClient.DescribeTransitGatewayAttachments].
 //
-// Each page is a *DescribeTransitGatewayAttachmentsOutput; Items yields the elements of TransitGatewayAttachments across pages.
+// Each page is a *DescribeTransitGatewayAttachmentsOutput; Items yields the
+// elements of TransitGatewayAttachments across pages.
 type DescribeTransitGatewayAttachmentsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayAttachmentsPaginator returns a paginator over DescribeTransitGatewayAttachments, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayAttachmentsPaginator returns a paginator over
+// DescribeTransitGatewayAttachments, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTransitGatewayAttachmentsPaginator(client DescribeTransitGatewayAttachmentsAPIClient, in *DescribeTransitGatewayAttachmentsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayAttachmentsPaginator {
 	var input DescribeTransitGatewayAttachmentsInput
 	if in != nil {
@@ -132,19 +139,22 @@ func NewDescribeTransitGatewayAttachmentsPaginator(client DescribeTransitGateway
 	return &DescribeTransitGatewayAttachmentsPaginator{paginateimpl.New(describeTransitGatewayAttachmentsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayAttachmentsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayAttachmentsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayAttachmentsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayAttachmentsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +163,8 @@ func (p *DescribeTransitGatewayAttachmentsPaginator) NextPage(ctx context.Contex
 	return page.(*DescribeTransitGatewayAttachmentsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayAttachmentsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayAttachmentsOutput, error] {
 	return func(yield func(*DescribeTransitGatewayAttachmentsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +176,8 @@ func (p *DescribeTransitGatewayAttachmentsPaginator) Pages(ctx context.Context) 
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayAttachmentsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayAttachment, error] {
 	return func(yield func(TransitGatewayAttachment, error) bool) {
 		for p.HasMorePages() {
@@ -185,46 +197,58 @@ func (p *DescribeTransitGatewayAttachmentsPaginator) Items(ctx context.Context) 
 	}
 }
 
-// DescribeTransitGatewayAttachmentsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayAttachmentsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTransitGatewayAttachmentsFilterName string
 
 const (
-	// DescribeTransitGatewayAttachmentsFilterNameAssociationState is the filter name "association.state".
+	// DescribeTransitGatewayAttachmentsFilterNameAssociationState is the filter
+	// name "association.state".
 	//
-	// The state of the association ( associating | associated | disassociating).
+	// The state of the association ( associating | associated |
+	// disassociating).
 	DescribeTransitGatewayAttachmentsFilterNameAssociationState DescribeTransitGatewayAttachmentsFilterName = "association.state"
-	// DescribeTransitGatewayAttachmentsFilterNameAssociationTransitGatewayRouteTableId is the filter name "association.transit-gateway-route-table-id".
+	// DescribeTransitGatewayAttachmentsFilterNameAssociationTransitGatewayRouteTableId
+	// is the filter name "association.transit-gateway-route-table-id".
 	//
 	// The ID of the route table for the transit gateway.
 	DescribeTransitGatewayAttachmentsFilterNameAssociationTransitGatewayRouteTableId DescribeTransitGatewayAttachmentsFilterName = "association.transit-gateway-route-table-id"
-	// DescribeTransitGatewayAttachmentsFilterNameResourceId is the filter name "resource-id".
+	// DescribeTransitGatewayAttachmentsFilterNameResourceId is the filter name
+	// "resource-id".
 	//
 	// The ID of the resource.
 	DescribeTransitGatewayAttachmentsFilterNameResourceId DescribeTransitGatewayAttachmentsFilterName = "resource-id"
-	// DescribeTransitGatewayAttachmentsFilterNameResourceOwnerId is the filter name "resource-owner-id".
+	// DescribeTransitGatewayAttachmentsFilterNameResourceOwnerId is the filter
+	// name "resource-owner-id".
 	//
 	// The ID of the Amazon Web Services account that owns the resource.
 	DescribeTransitGatewayAttachmentsFilterNameResourceOwnerId DescribeTransitGatewayAttachmentsFilterName = "resource-owner-id"
-	// DescribeTransitGatewayAttachmentsFilterNameResourceType is the filter name "resource-type".
+	// DescribeTransitGatewayAttachmentsFilterNameResourceType is the filter
+	// name "resource-type".
 	//
 	// The resource type. Valid values are vpc | vpn | direct-connect-gateway |
 	// peering | connect.
 	DescribeTransitGatewayAttachmentsFilterNameResourceType DescribeTransitGatewayAttachmentsFilterName = "resource-type"
-	// DescribeTransitGatewayAttachmentsFilterNameState is the filter name "state".
+	// DescribeTransitGatewayAttachmentsFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the attachment. Valid values are available | deleted | deleting
-	// | failed | failing | initiatingRequest | modifying | pendingAcceptance |
-	// pending | rollingBack | rejected | rejecting.
+	// The state of the attachment. Valid values are available | deleted |
+	// deleting | failed | failing | initiatingRequest | modifying |
+	// pendingAcceptance | pending | rollingBack | rejected | rejecting.
 	DescribeTransitGatewayAttachmentsFilterNameState DescribeTransitGatewayAttachmentsFilterName = "state"
-	// DescribeTransitGatewayAttachmentsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// DescribeTransitGatewayAttachmentsFilterNameTransitGatewayAttachmentId is
+	// the filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the attachment.
 	DescribeTransitGatewayAttachmentsFilterNameTransitGatewayAttachmentId DescribeTransitGatewayAttachmentsFilterName = "transit-gateway-attachment-id"
-	// DescribeTransitGatewayAttachmentsFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewayAttachmentsFilterNameTransitGatewayId is the filter
+	// name "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewayAttachmentsFilterNameTransitGatewayId DescribeTransitGatewayAttachmentsFilterName = "transit-gateway-id"
-	// DescribeTransitGatewayAttachmentsFilterNameTransitGatewayOwnerId is the filter name "transit-gateway-owner-id".
+	// DescribeTransitGatewayAttachmentsFilterNameTransitGatewayOwnerId is the
+	// filter name "transit-gateway-owner-id".
 	//
 	// The ID of the Amazon Web Services account that owns the transit gateway.
 	DescribeTransitGatewayAttachmentsFilterNameTransitGatewayOwnerId DescribeTransitGatewayAttachmentsFilterName = "transit-gateway-owner-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewayAttachmentsFake serves pages of DescribeTransitGatewayAttachments from memory; page i's token is "page-i".
+// describeTransitGatewayAttachmentsFake serves pages of
+// DescribeTransitGatewayAttachments from memory; page i's token is "page-i".
 type describeTransitGatewayAttachmentsFake struct {
 	pages  []*DescribeTransitGatewayAttachmentsOutput
 	calls  []DescribeTransitGatewayAttachmentsInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewayAttachmentsFake) DescribeTransitGatewayAttachment
 	return &out, nil
 }
 
-// newDescribeTransitGatewayAttachmentsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayAttachmentsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayAttachmentsFake(sizes ...int) (*describeTransitGatewayAttachmentsFake, []string) {
 	c := &describeTransitGatewayAttachmentsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewayAttachmentsFake(sizes ...int) (*describeTransitGat
 	return c, want
 }
 
-// collectDescribeTransitGatewayAttachments pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayAttachments pages through p and returns the
+// markers of its items.
 func collectDescribeTransitGatewayAttachments(t *testing.T, p *DescribeTransitGatewayAttachmentsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGatewayAttachments(t *testing.T, p *DescribeTransitGa
 	return got
 }
 
-// validDescribeTransitGatewayAttachmentsInput returns an input with every required member set.
+// validDescribeTransitGatewayAttachmentsInput returns an input with every
+// required member set.
 func validDescribeTransitGatewayAttachmentsInput() *DescribeTransitGatewayAttachmentsInput {
 	return &DescribeTransitGatewayAttachmentsInput{}
 }

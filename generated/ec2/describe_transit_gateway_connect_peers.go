@@ -17,24 +17,26 @@ type DescribeTransitGatewayConnectPeersInput struct {
 	TransitGatewayConnectPeerIds []string `json:"TransitGatewayConnectPeerIds,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - state - The state of the Connect peer ( pending | available | deleting |
-	//     deleted).
+	//   - state - The state of the Connect peer ( pending | available |
+	//     deleting | deleted).
 	//   - transit-gateway-attachment-id - The ID of the attachment.
 	//   - transit-gateway-connect-peer-id - The ID of the Connect peer.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayConnectPeersInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTransitGatewayConnectPeersInput) Validate() error {
 	return nil
 }
@@ -48,7 +50,8 @@ type DescribeTransitGatewayConnectPeersOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayConnectPeersAPIClient is a client that can call DescribeTransitGatewayConnectPeers, the operation boto3's describe_transit_gateway_connect_peers paginator pages through.
+// DescribeTransitGatewayConnectPeersAPIClient is a client that can call
+// DescribeTransitGatewayConnectPeers.
 //
 // See [DescribeTransitGatewayConnectPeers in the AWS API documentation].
 //
@@ -87,24 +90,28 @@ var describeTransitGatewayConnectPeersSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayConnectPeersItems returns the items of a DescribeTransitGatewayConnectPeers page.
+// describeTransitGatewayConnectPeersItems returns the items of a
+// DescribeTransitGatewayConnectPeers page.
 func describeTransitGatewayConnectPeersItems(out *DescribeTransitGatewayConnectPeersOutput) []TransitGatewayConnectPeer {
 	return out.TransitGatewayConnectPeers
 }
 
-// DescribeTransitGatewayConnectPeersPaginator pages through DescribeTransitGatewayConnectPeers the way boto3's describe_transit_gateway_connect_peers paginator does.
+// DescribeTransitGatewayConnectPeersPaginator pages through the results of
+// DescribeTransitGatewayConnectPeers as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_connect_peers.
+// [DescribeTransitGatewayConnectPeersAPIClient.DescribeTransitGatewayConnectPeers].
 //
-// Each page is a *DescribeTransitGatewayConnectPeersOutput; Items yields the elements of TransitGatewayConnectPeers across pages.
+// Each page is a *DescribeTransitGatewayConnectPeersOutput; Items yields the
+// elements of TransitGatewayConnectPeers across pages.
 type DescribeTransitGatewayConnectPeersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayConnectPeersPaginator returns a paginator over DescribeTransitGatewayConnectPeers, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayConnectPeersPaginator returns a paginator over
+// DescribeTransitGatewayConnectPeers, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTransitGatewayConnectPeersPaginator(client DescribeTransitGatewayConnectPeersAPIClient, in *DescribeTransitGatewayConnectPeersInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayConnectPeersPaginator {
 	var input DescribeTransitGatewayConnectPeersInput
 	if in != nil {
@@ -120,19 +127,22 @@ func NewDescribeTransitGatewayConnectPeersPaginator(client DescribeTransitGatewa
 	return &DescribeTransitGatewayConnectPeersPaginator{paginateimpl.New(describeTransitGatewayConnectPeersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayConnectPeersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayConnectPeersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayConnectPeersPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayConnectPeersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -141,7 +151,8 @@ func (p *DescribeTransitGatewayConnectPeersPaginator) NextPage(ctx context.Conte
 	return page.(*DescribeTransitGatewayConnectPeersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayConnectPeersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayConnectPeersOutput, error] {
 	return func(yield func(*DescribeTransitGatewayConnectPeersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -153,7 +164,8 @@ func (p *DescribeTransitGatewayConnectPeersPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayConnectPeersPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayConnectPeer, error] {
 	return func(yield func(TransitGatewayConnectPeer, error) bool) {
 		for p.HasMorePages() {
@@ -173,19 +185,25 @@ func (p *DescribeTransitGatewayConnectPeersPaginator) Items(ctx context.Context)
 	}
 }
 
-// DescribeTransitGatewayConnectPeersFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayConnectPeersFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTransitGatewayConnectPeersFilterName string
 
 const (
-	// DescribeTransitGatewayConnectPeersFilterNameState is the filter name "state".
+	// DescribeTransitGatewayConnectPeersFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the Connect peer ( pending | available | deleting | deleted).
+	// The state of the Connect peer ( pending | available | deleting |
+	// deleted).
 	DescribeTransitGatewayConnectPeersFilterNameState DescribeTransitGatewayConnectPeersFilterName = "state"
-	// DescribeTransitGatewayConnectPeersFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// DescribeTransitGatewayConnectPeersFilterNameTransitGatewayAttachmentId is
+	// the filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the attachment.
 	DescribeTransitGatewayConnectPeersFilterNameTransitGatewayAttachmentId DescribeTransitGatewayConnectPeersFilterName = "transit-gateway-attachment-id"
-	// DescribeTransitGatewayConnectPeersFilterNameTransitGatewayConnectPeerId is the filter name "transit-gateway-connect-peer-id".
+	// DescribeTransitGatewayConnectPeersFilterNameTransitGatewayConnectPeerId
+	// is the filter name "transit-gateway-connect-peer-id".
 	//
 	// The ID of the Connect peer.
 	DescribeTransitGatewayConnectPeersFilterNameTransitGatewayConnectPeerId DescribeTransitGatewayConnectPeersFilterName = "transit-gateway-connect-peer-id"

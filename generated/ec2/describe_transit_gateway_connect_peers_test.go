@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewayConnectPeersFake serves pages of DescribeTransitGatewayConnectPeers from memory; page i's token is "page-i".
+// describeTransitGatewayConnectPeersFake serves pages of
+// DescribeTransitGatewayConnectPeers from memory; page i's token is "page-i".
 type describeTransitGatewayConnectPeersFake struct {
 	pages  []*DescribeTransitGatewayConnectPeersOutput
 	calls  []DescribeTransitGatewayConnectPeersInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewayConnectPeersFake) DescribeTransitGatewayConnectPe
 	return &out, nil
 }
 
-// newDescribeTransitGatewayConnectPeersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayConnectPeersFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayConnectPeersFake(sizes ...int) (*describeTransitGatewayConnectPeersFake, []string) {
 	c := &describeTransitGatewayConnectPeersFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewayConnectPeersFake(sizes ...int) (*describeTransitGa
 	return c, want
 }
 
-// collectDescribeTransitGatewayConnectPeers pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayConnectPeers pages through p and returns the
+// markers of its items.
 func collectDescribeTransitGatewayConnectPeers(t *testing.T, p *DescribeTransitGatewayConnectPeersPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGatewayConnectPeers(t *testing.T, p *DescribeTransitG
 	return got
 }
 
-// validDescribeTransitGatewayConnectPeersInput returns an input with every required member set.
+// validDescribeTransitGatewayConnectPeersInput returns an input with every
+// required member set.
 func validDescribeTransitGatewayConnectPeersInput() *DescribeTransitGatewayConnectPeersInput {
 	return &DescribeTransitGatewayConnectPeersInput{}
 }

@@ -18,27 +18,29 @@ type DescribeTransitGatewayConnectsInput struct {
 	// One or more filters. The possible values are:
 	//
 	//   - options.protocol - The tunnel protocol ( gre).
-	//   - state - The state of the attachment ( initiating | initiatingRequest |
-	//     pendingAcceptance | rollingBack | pending | available | modifying |
+	//   - state - The state of the attachment ( initiating | initiatingRequest
+	//     | pendingAcceptance | rollingBack | pending | available | modifying |
 	//     deleting | deleted | failed | rejected | rejecting | failing).
 	//   - transit-gateway-attachment-id - The ID of the Connect attachment.
 	//   - transit-gateway-id - The ID of the transit gateway.
-	//   - transport-transit-gateway-attachment-id - The ID of the transit gateway
-	//     attachment from which the Connect attachment was created.
+	//   - transport-transit-gateway-attachment-id - The ID of the transit
+	//     gateway attachment from which the Connect attachment was created.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayConnectsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTransitGatewayConnectsInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,8 @@ type DescribeTransitGatewayConnectsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayConnectsAPIClient is a client that can call DescribeTransitGatewayConnects, the operation boto3's describe_transit_gateway_connects paginator pages through.
+// DescribeTransitGatewayConnectsAPIClient is a client that can call
+// DescribeTransitGatewayConnects.
 //
 // See [DescribeTransitGatewayConnects in the AWS API documentation].
 //
@@ -91,24 +94,28 @@ var describeTransitGatewayConnectsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayConnectsItems returns the items of a DescribeTransitGatewayConnects page.
+// describeTransitGatewayConnectsItems returns the items of a
+// DescribeTransitGatewayConnects page.
 func describeTransitGatewayConnectsItems(out *DescribeTransitGatewayConnectsOutput) []TransitGatewayConnect {
 	return out.TransitGatewayConnects
 }
 
-// DescribeTransitGatewayConnectsPaginator pages through DescribeTransitGatewayConnects the way boto3's describe_transit_gateway_connects paginator does.
+// DescribeTransitGatewayConnectsPaginator pages through the results of
+// DescribeTransitGatewayConnects as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_connects.
+// [DescribeTransitGatewayConnectsAPIClient.DescribeTransitGatewayConnects].
 //
-// Each page is a *DescribeTransitGatewayConnectsOutput; Items yields the elements of TransitGatewayConnects across pages.
+// Each page is a *DescribeTransitGatewayConnectsOutput; Items yields the
+// elements of TransitGatewayConnects across pages.
 type DescribeTransitGatewayConnectsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayConnectsPaginator returns a paginator over DescribeTransitGatewayConnects, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayConnectsPaginator returns a paginator over
+// DescribeTransitGatewayConnects, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTransitGatewayConnectsPaginator(client DescribeTransitGatewayConnectsAPIClient, in *DescribeTransitGatewayConnectsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayConnectsPaginator {
 	var input DescribeTransitGatewayConnectsInput
 	if in != nil {
@@ -124,19 +131,22 @@ func NewDescribeTransitGatewayConnectsPaginator(client DescribeTransitGatewayCon
 	return &DescribeTransitGatewayConnectsPaginator{paginateimpl.New(describeTransitGatewayConnectsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayConnectsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayConnectsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayConnectsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayConnectsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -145,7 +155,8 @@ func (p *DescribeTransitGatewayConnectsPaginator) NextPage(ctx context.Context) 
 	return page.(*DescribeTransitGatewayConnectsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayConnectsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayConnectsOutput, error] {
 	return func(yield func(*DescribeTransitGatewayConnectsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -157,7 +168,8 @@ func (p *DescribeTransitGatewayConnectsPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayConnectsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayConnect, error] {
 	return func(yield func(TransitGatewayConnect, error) bool) {
 		for p.HasMorePages() {
@@ -177,32 +189,38 @@ func (p *DescribeTransitGatewayConnectsPaginator) Items(ctx context.Context) ite
 	}
 }
 
-// DescribeTransitGatewayConnectsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayConnectsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTransitGatewayConnectsFilterName string
 
 const (
-	// DescribeTransitGatewayConnectsFilterNameOptionsProtocol is the filter name "options.protocol".
+	// DescribeTransitGatewayConnectsFilterNameOptionsProtocol is the filter
+	// name "options.protocol".
 	//
 	// The tunnel protocol ( gre).
 	DescribeTransitGatewayConnectsFilterNameOptionsProtocol DescribeTransitGatewayConnectsFilterName = "options.protocol"
 	// DescribeTransitGatewayConnectsFilterNameState is the filter name "state".
 	//
 	// The state of the attachment ( initiating | initiatingRequest |
-	// pendingAcceptance | rollingBack | pending | available | modifying | deleting
-	// | deleted | failed | rejected | rejecting | failing).
+	// pendingAcceptance | rollingBack | pending | available | modifying |
+	// deleting | deleted | failed | rejected | rejecting | failing).
 	DescribeTransitGatewayConnectsFilterNameState DescribeTransitGatewayConnectsFilterName = "state"
-	// DescribeTransitGatewayConnectsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// DescribeTransitGatewayConnectsFilterNameTransitGatewayAttachmentId is the
+	// filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the Connect attachment.
 	DescribeTransitGatewayConnectsFilterNameTransitGatewayAttachmentId DescribeTransitGatewayConnectsFilterName = "transit-gateway-attachment-id"
-	// DescribeTransitGatewayConnectsFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewayConnectsFilterNameTransitGatewayId is the filter
+	// name "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewayConnectsFilterNameTransitGatewayId DescribeTransitGatewayConnectsFilterName = "transit-gateway-id"
-	// DescribeTransitGatewayConnectsFilterNameTransportTransitGatewayAttachmentId is the filter name "transport-transit-gateway-attachment-id".
+	// DescribeTransitGatewayConnectsFilterNameTransportTransitGatewayAttachmentId
+	// is the filter name "transport-transit-gateway-attachment-id".
 	//
-	// The ID of the transit gateway attachment from which the Connect attachment
-	// was created.
+	// The ID of the transit gateway attachment from which the Connect
+	// attachment was created.
 	DescribeTransitGatewayConnectsFilterNameTransportTransitGatewayAttachmentId DescribeTransitGatewayConnectsFilterName = "transport-transit-gateway-attachment-id"
 )
 

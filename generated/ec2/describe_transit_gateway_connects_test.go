@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewayConnectsFake serves pages of DescribeTransitGatewayConnects from memory; page i's token is "page-i".
+// describeTransitGatewayConnectsFake serves pages of
+// DescribeTransitGatewayConnects from memory; page i's token is "page-i".
 type describeTransitGatewayConnectsFake struct {
 	pages  []*DescribeTransitGatewayConnectsOutput
 	calls  []DescribeTransitGatewayConnectsInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewayConnectsFake) DescribeTransitGatewayConnects(ctx 
 	return &out, nil
 }
 
-// newDescribeTransitGatewayConnectsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayConnectsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayConnectsFake(sizes ...int) (*describeTransitGatewayConnectsFake, []string) {
 	c := &describeTransitGatewayConnectsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewayConnectsFake(sizes ...int) (*describeTransitGatewa
 	return c, want
 }
 
-// collectDescribeTransitGatewayConnects pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayConnects pages through p and returns the markers
+// of its items.
 func collectDescribeTransitGatewayConnects(t *testing.T, p *DescribeTransitGatewayConnectsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGatewayConnects(t *testing.T, p *DescribeTransitGatew
 	return got
 }
 
-// validDescribeTransitGatewayConnectsInput returns an input with every required member set.
+// validDescribeTransitGatewayConnectsInput returns an input with every required
+// member set.
 func validDescribeTransitGatewayConnectsInput() *DescribeTransitGatewayConnectsInput {
 	return &DescribeTransitGatewayConnectsInput{}
 }

@@ -17,25 +17,27 @@ type DescribeTransitGatewayMulticastDomainsInput struct {
 	TransitGatewayMulticastDomainIds []string `json:"TransitGatewayMulticastDomainIds,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - state - The state of the transit gateway multicast domain. Valid values
-	//     are pending | available | deleting | deleted.
+	//   - state - The state of the transit gateway multicast domain. Valid
+	//     values are pending | available | deleting | deleted.
 	//   - transit-gateway-id - The ID of the transit gateway.
 	//   - transit-gateway-multicast-domain-id - The ID of the transit gateway
 	//     multicast domain.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayMulticastDomainsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeTransitGatewayMulticastDomainsInput) Validate() error {
 	return nil
 }
@@ -49,7 +51,8 @@ type DescribeTransitGatewayMulticastDomainsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayMulticastDomainsAPIClient is a client that can call DescribeTransitGatewayMulticastDomains, the operation boto3's describe_transit_gateway_multicast_domains paginator pages through.
+// DescribeTransitGatewayMulticastDomainsAPIClient is a client that can call
+// DescribeTransitGatewayMulticastDomains.
 //
 // See [DescribeTransitGatewayMulticastDomains in the AWS API documentation].
 //
@@ -88,24 +91,28 @@ var describeTransitGatewayMulticastDomainsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayMulticastDomainsItems returns the items of a DescribeTransitGatewayMulticastDomains page.
+// describeTransitGatewayMulticastDomainsItems returns the items of a
+// DescribeTransitGatewayMulticastDomains page.
 func describeTransitGatewayMulticastDomainsItems(out *DescribeTransitGatewayMulticastDomainsOutput) []TransitGatewayMulticastDomain {
 	return out.TransitGatewayMulticastDomains
 }
 
-// DescribeTransitGatewayMulticastDomainsPaginator pages through DescribeTransitGatewayMulticastDomains the way boto3's describe_transit_gateway_multicast_domains paginator does.
+// DescribeTransitGatewayMulticastDomainsPaginator pages through the results of
+// DescribeTransitGatewayMulticastDomains as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_multicast_domains.
+// [DescribeTransitGatewayMulticastDomainsAPIClient.DescribeTransitGatewayMulticastDomains].
 //
-// Each page is a *DescribeTransitGatewayMulticastDomainsOutput; Items yields the elements of TransitGatewayMulticastDomains across pages.
+// Each page is a *DescribeTransitGatewayMulticastDomainsOutput; Items yields
+// the elements of TransitGatewayMulticastDomains across pages.
 type DescribeTransitGatewayMulticastDomainsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayMulticastDomainsPaginator returns a paginator over DescribeTransitGatewayMulticastDomains, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayMulticastDomainsPaginator returns a paginator over
+// DescribeTransitGatewayMulticastDomains, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayMulticastDomainsPaginator(client DescribeTransitGatewayMulticastDomainsAPIClient, in *DescribeTransitGatewayMulticastDomainsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayMulticastDomainsPaginator {
 	var input DescribeTransitGatewayMulticastDomainsInput
 	if in != nil {
@@ -121,19 +128,22 @@ func NewDescribeTransitGatewayMulticastDomainsPaginator(client DescribeTransitGa
 	return &DescribeTransitGatewayMulticastDomainsPaginator{paginateimpl.New(describeTransitGatewayMulticastDomainsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayMulticastDomainsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayMulticastDomainsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayMulticastDomainsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayMulticastDomainsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -142,7 +152,8 @@ func (p *DescribeTransitGatewayMulticastDomainsPaginator) NextPage(ctx context.C
 	return page.(*DescribeTransitGatewayMulticastDomainsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayMulticastDomainsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayMulticastDomainsOutput, error] {
 	return func(yield func(*DescribeTransitGatewayMulticastDomainsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -154,7 +165,8 @@ func (p *DescribeTransitGatewayMulticastDomainsPaginator) Pages(ctx context.Cont
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayMulticastDomainsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayMulticastDomain, error] {
 	return func(yield func(TransitGatewayMulticastDomain, error) bool) {
 		for p.HasMorePages() {
@@ -174,20 +186,25 @@ func (p *DescribeTransitGatewayMulticastDomainsPaginator) Items(ctx context.Cont
 	}
 }
 
-// DescribeTransitGatewayMulticastDomainsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayMulticastDomainsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeTransitGatewayMulticastDomainsFilterName string
 
 const (
-	// DescribeTransitGatewayMulticastDomainsFilterNameState is the filter name "state".
+	// DescribeTransitGatewayMulticastDomainsFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the transit gateway multicast domain. Valid values are pending |
-	// available | deleting | deleted.
+	// The state of the transit gateway multicast domain. Valid values are
+	// pending | available | deleting | deleted.
 	DescribeTransitGatewayMulticastDomainsFilterNameState DescribeTransitGatewayMulticastDomainsFilterName = "state"
-	// DescribeTransitGatewayMulticastDomainsFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewayMulticastDomainsFilterNameTransitGatewayId is the
+	// filter name "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewayMulticastDomainsFilterNameTransitGatewayId DescribeTransitGatewayMulticastDomainsFilterName = "transit-gateway-id"
-	// DescribeTransitGatewayMulticastDomainsFilterNameTransitGatewayMulticastDomainId is the filter name "transit-gateway-multicast-domain-id".
+	// DescribeTransitGatewayMulticastDomainsFilterNameTransitGatewayMulticastDomainId
+	// is the filter name "transit-gateway-multicast-domain-id".
 	//
 	// The ID of the transit gateway multicast domain.
 	DescribeTransitGatewayMulticastDomainsFilterNameTransitGatewayMulticastDomainId DescribeTransitGatewayMulticastDomainsFilterName = "transit-gateway-multicast-domain-id"

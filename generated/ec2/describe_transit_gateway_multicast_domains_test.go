@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeTransitGatewayMulticastDomainsFake serves pages of DescribeTransitGatewayMulticastDomains from memory; page i's token is "page-i".
+// describeTransitGatewayMulticastDomainsFake serves pages of
+// DescribeTransitGatewayMulticastDomains from memory; page i's token is
+// "page-i".
 type describeTransitGatewayMulticastDomainsFake struct {
 	pages  []*DescribeTransitGatewayMulticastDomainsOutput
 	calls  []DescribeTransitGatewayMulticastDomainsInput
@@ -39,7 +41,8 @@ func (c *describeTransitGatewayMulticastDomainsFake) DescribeTransitGatewayMulti
 	return &out, nil
 }
 
-// newDescribeTransitGatewayMulticastDomainsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayMulticastDomainsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayMulticastDomainsFake(sizes ...int) (*describeTransitGatewayMulticastDomainsFake, []string) {
 	c := &describeTransitGatewayMulticastDomainsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeTransitGatewayMulticastDomainsFake(sizes ...int) (*describeTrans
 	return c, want
 }
 
-// collectDescribeTransitGatewayMulticastDomains pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayMulticastDomains pages through p and returns the
+// markers of its items.
 func collectDescribeTransitGatewayMulticastDomains(t *testing.T, p *DescribeTransitGatewayMulticastDomainsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeTransitGatewayMulticastDomains(t *testing.T, p *DescribeTran
 	return got
 }
 
-// validDescribeTransitGatewayMulticastDomainsInput returns an input with every required member set.
+// validDescribeTransitGatewayMulticastDomainsInput returns an input with every
+// required member set.
 func validDescribeTransitGatewayMulticastDomainsInput() *DescribeTransitGatewayMulticastDomainsInput {
 	return &DescribeTransitGatewayMulticastDomainsInput{}
 }

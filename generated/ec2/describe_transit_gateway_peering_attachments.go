@@ -17,36 +17,40 @@ type DescribeTransitGatewayPeeringAttachmentsInput struct {
 	TransitGatewayAttachmentIds []string `json:"TransitGatewayAttachmentIds,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - transit-gateway-attachment-id - The ID of the transit gateway attachment.
+	//   - transit-gateway-attachment-id - The ID of the transit gateway
+	//     attachment.
 	//   - local-owner-id - The ID of your Amazon Web Services account.
-	//   - remote-owner-id - The ID of the Amazon Web Services account in the remote
-	//     Region that owns the transit gateway.
-	//   - state - The state of the peering attachment. Valid values are available |
-	//     deleted | deleting | failed | failing | initiatingRequest | modifying |
-	//     pendingAcceptance | pending | rollingBack | rejected | rejecting).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources that have a tag with a specific key, regardless of the
-	//     tag value.
+	//   - remote-owner-id - The ID of the Amazon Web Services account in the
+	//     remote Region that owns the transit gateway.
+	//   - state - The state of the peering attachment. Valid values are
+	//     available | deleted | deleting | failed | failing | initiatingRequest
+	//     | modifying | pendingAcceptance | pending | rollingBack | rejected |
+	//     rejecting).
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources that have a tag with a specific key, regardless
+	//     of the tag value.
 	//   - transit-gateway-id - The ID of the transit gateway.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayPeeringAttachmentsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeTransitGatewayPeeringAttachmentsInput) Validate() error {
 	return nil
 }
@@ -60,7 +64,8 @@ type DescribeTransitGatewayPeeringAttachmentsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayPeeringAttachmentsAPIClient is a client that can call DescribeTransitGatewayPeeringAttachments, the operation boto3's describe_transit_gateway_peering_attachments paginator pages through.
+// DescribeTransitGatewayPeeringAttachmentsAPIClient is a client that can call
+// DescribeTransitGatewayPeeringAttachments.
 //
 // See [DescribeTransitGatewayPeeringAttachments in the AWS API documentation].
 //
@@ -99,24 +104,28 @@ var describeTransitGatewayPeeringAttachmentsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayPeeringAttachmentsItems returns the items of a DescribeTransitGatewayPeeringAttachments page.
+// describeTransitGatewayPeeringAttachmentsItems returns the items of a
+// DescribeTransitGatewayPeeringAttachments page.
 func describeTransitGatewayPeeringAttachmentsItems(out *DescribeTransitGatewayPeeringAttachmentsOutput) []TransitGatewayPeeringAttachment {
 	return out.TransitGatewayPeeringAttachments
 }
 
-// DescribeTransitGatewayPeeringAttachmentsPaginator pages through DescribeTransitGatewayPeeringAttachments the way boto3's describe_transit_gateway_peering_attachments paginator does.
+// DescribeTransitGatewayPeeringAttachmentsPaginator pages through the results
+// of DescribeTransitGatewayPeeringAttachments as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_peering_attachments.
+// [DescribeTransitGatewayPeeringAttachmentsAPIClient.DescribeTransitGatewayPeeringAttachments].
 //
-// Each page is a *DescribeTransitGatewayPeeringAttachmentsOutput; Items yields the elements of TransitGatewayPeeringAttachments across pages.
+// Each page is a *DescribeTransitGatewayPeeringAttachmentsOutput; Items yields
+// the elements of TransitGatewayPeeringAttachments across pages.
 type DescribeTransitGatewayPeeringAttachmentsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayPeeringAttachmentsPaginator returns a paginator over DescribeTransitGatewayPeeringAttachments, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayPeeringAttachmentsPaginator returns a paginator over
+// DescribeTransitGatewayPeeringAttachments, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayPeeringAttachmentsPaginator(client DescribeTransitGatewayPeeringAttachmentsAPIClient, in *DescribeTransitGatewayPeeringAttachmentsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayPeeringAttachmentsPaginator {
 	var input DescribeTransitGatewayPeeringAttachmentsInput
 	if in != nil {
@@ -132,19 +141,22 @@ func NewDescribeTransitGatewayPeeringAttachmentsPaginator(client DescribeTransit
 	return &DescribeTransitGatewayPeeringAttachmentsPaginator{paginateimpl.New(describeTransitGatewayPeeringAttachmentsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayPeeringAttachmentsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +165,8 @@ func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) NextPage(ctx context
 	return page.(*DescribeTransitGatewayPeeringAttachmentsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayPeeringAttachmentsOutput, error] {
 	return func(yield func(*DescribeTransitGatewayPeeringAttachmentsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +178,8 @@ func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) Pages(ctx context.Co
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPeeringAttachment, error] {
 	return func(yield func(TransitGatewayPeeringAttachment, error) bool) {
 		for p.HasMorePages() {
@@ -185,35 +199,44 @@ func (p *DescribeTransitGatewayPeeringAttachmentsPaginator) Items(ctx context.Co
 	}
 }
 
-// DescribeTransitGatewayPeeringAttachmentsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayPeeringAttachmentsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeTransitGatewayPeeringAttachmentsFilterName string
 
 const (
-	// DescribeTransitGatewayPeeringAttachmentsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// DescribeTransitGatewayPeeringAttachmentsFilterNameTransitGatewayAttachmentId
+	// is the filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the transit gateway attachment.
 	DescribeTransitGatewayPeeringAttachmentsFilterNameTransitGatewayAttachmentId DescribeTransitGatewayPeeringAttachmentsFilterName = "transit-gateway-attachment-id"
-	// DescribeTransitGatewayPeeringAttachmentsFilterNameLocalOwnerId is the filter name "local-owner-id".
+	// DescribeTransitGatewayPeeringAttachmentsFilterNameLocalOwnerId is the
+	// filter name "local-owner-id".
 	//
 	// The ID of your Amazon Web Services account.
 	DescribeTransitGatewayPeeringAttachmentsFilterNameLocalOwnerId DescribeTransitGatewayPeeringAttachmentsFilterName = "local-owner-id"
-	// DescribeTransitGatewayPeeringAttachmentsFilterNameRemoteOwnerId is the filter name "remote-owner-id".
+	// DescribeTransitGatewayPeeringAttachmentsFilterNameRemoteOwnerId is the
+	// filter name "remote-owner-id".
 	//
-	// The ID of the Amazon Web Services account in the remote Region that owns the
-	// transit gateway.
+	// The ID of the Amazon Web Services account in the remote Region that owns
+	// the transit gateway.
 	DescribeTransitGatewayPeeringAttachmentsFilterNameRemoteOwnerId DescribeTransitGatewayPeeringAttachmentsFilterName = "remote-owner-id"
-	// DescribeTransitGatewayPeeringAttachmentsFilterNameState is the filter name "state".
+	// DescribeTransitGatewayPeeringAttachmentsFilterNameState is the filter
+	// name "state".
 	//
-	// The state of the peering attachment. Valid values are available | deleted |
-	// deleting | failed | failing | initiatingRequest | modifying |
+	// The state of the peering attachment. Valid values are available | deleted
+	// | deleting | failed | failing | initiatingRequest | modifying |
 	// pendingAcceptance | pending | rollingBack | rejected | rejecting).
 	DescribeTransitGatewayPeeringAttachmentsFilterNameState DescribeTransitGatewayPeeringAttachmentsFilterName = "state"
-	// DescribeTransitGatewayPeeringAttachmentsFilterNameTagKey is the filter name "tag-key".
+	// DescribeTransitGatewayPeeringAttachmentsFilterNameTagKey is the filter
+	// name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources that have a tag with a specific key, regardless of the tag value.
+	// resources that have a tag with a specific key, regardless of the tag
+	// value.
 	DescribeTransitGatewayPeeringAttachmentsFilterNameTagKey DescribeTransitGatewayPeeringAttachmentsFilterName = "tag-key"
-	// DescribeTransitGatewayPeeringAttachmentsFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewayPeeringAttachmentsFilterNameTransitGatewayId is the
+	// filter name "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewayPeeringAttachmentsFilterNameTransitGatewayId DescribeTransitGatewayPeeringAttachmentsFilterName = "transit-gateway-id"

@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeTransitGatewayPeeringAttachmentsFake serves pages of DescribeTransitGatewayPeeringAttachments from memory; page i's token is "page-i".
+// describeTransitGatewayPeeringAttachmentsFake serves pages of
+// DescribeTransitGatewayPeeringAttachments from memory; page i's token is
+// "page-i".
 type describeTransitGatewayPeeringAttachmentsFake struct {
 	pages  []*DescribeTransitGatewayPeeringAttachmentsOutput
 	calls  []DescribeTransitGatewayPeeringAttachmentsInput
@@ -39,7 +41,8 @@ func (c *describeTransitGatewayPeeringAttachmentsFake) DescribeTransitGatewayPee
 	return &out, nil
 }
 
-// newDescribeTransitGatewayPeeringAttachmentsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayPeeringAttachmentsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayPeeringAttachmentsFake(sizes ...int) (*describeTransitGatewayPeeringAttachmentsFake, []string) {
 	c := &describeTransitGatewayPeeringAttachmentsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeTransitGatewayPeeringAttachmentsFake(sizes ...int) (*describeTra
 	return c, want
 }
 
-// collectDescribeTransitGatewayPeeringAttachments pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayPeeringAttachments pages through p and returns
+// the markers of its items.
 func collectDescribeTransitGatewayPeeringAttachments(t *testing.T, p *DescribeTransitGatewayPeeringAttachmentsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeTransitGatewayPeeringAttachments(t *testing.T, p *DescribeTr
 	return got
 }
 
-// validDescribeTransitGatewayPeeringAttachmentsInput returns an input with every required member set.
+// validDescribeTransitGatewayPeeringAttachmentsInput returns an input with
+// every required member set.
 func validDescribeTransitGatewayPeeringAttachmentsInput() *DescribeTransitGatewayPeeringAttachmentsInput {
 	return &DescribeTransitGatewayPeeringAttachmentsInput{}
 }

@@ -18,18 +18,20 @@ type DescribeTransitGatewayPolicyTablesInput struct {
 	// The filters associated with the transit gateway policy table.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayPolicyTablesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTransitGatewayPolicyTablesInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeTransitGatewayPolicyTablesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayPolicyTablesAPIClient is a client that can call DescribeTransitGatewayPolicyTables, the operation boto3's describe_transit_gateway_policy_tables paginator pages through.
+// DescribeTransitGatewayPolicyTablesAPIClient is a client that can call
+// DescribeTransitGatewayPolicyTables.
 //
 // See [DescribeTransitGatewayPolicyTables in the AWS API documentation].
 //
@@ -82,24 +85,28 @@ var describeTransitGatewayPolicyTablesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayPolicyTablesItems returns the items of a DescribeTransitGatewayPolicyTables page.
+// describeTransitGatewayPolicyTablesItems returns the items of a
+// DescribeTransitGatewayPolicyTables page.
 func describeTransitGatewayPolicyTablesItems(out *DescribeTransitGatewayPolicyTablesOutput) []TransitGatewayPolicyTable {
 	return out.TransitGatewayPolicyTables
 }
 
-// DescribeTransitGatewayPolicyTablesPaginator pages through DescribeTransitGatewayPolicyTables the way boto3's describe_transit_gateway_policy_tables paginator does.
+// DescribeTransitGatewayPolicyTablesPaginator pages through the results of
+// DescribeTransitGatewayPolicyTables as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_policy_tables.
+// [DescribeTransitGatewayPolicyTablesAPIClient.DescribeTransitGatewayPolicyTables].
 //
-// Each page is a *DescribeTransitGatewayPolicyTablesOutput; Items yields the elements of TransitGatewayPolicyTables across pages.
+// Each page is a *DescribeTransitGatewayPolicyTablesOutput; Items yields the
+// elements of TransitGatewayPolicyTables across pages.
 type DescribeTransitGatewayPolicyTablesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayPolicyTablesPaginator returns a paginator over DescribeTransitGatewayPolicyTables, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayPolicyTablesPaginator returns a paginator over
+// DescribeTransitGatewayPolicyTables, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTransitGatewayPolicyTablesPaginator(client DescribeTransitGatewayPolicyTablesAPIClient, in *DescribeTransitGatewayPolicyTablesInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayPolicyTablesPaginator {
 	var input DescribeTransitGatewayPolicyTablesInput
 	if in != nil {
@@ -115,19 +122,22 @@ func NewDescribeTransitGatewayPolicyTablesPaginator(client DescribeTransitGatewa
 	return &DescribeTransitGatewayPolicyTablesPaginator{paginateimpl.New(describeTransitGatewayPolicyTablesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayPolicyTablesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayPolicyTablesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayPolicyTablesPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayPolicyTablesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +146,8 @@ func (p *DescribeTransitGatewayPolicyTablesPaginator) NextPage(ctx context.Conte
 	return page.(*DescribeTransitGatewayPolicyTablesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayPolicyTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayPolicyTablesOutput, error] {
 	return func(yield func(*DescribeTransitGatewayPolicyTablesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +159,8 @@ func (p *DescribeTransitGatewayPolicyTablesPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayPolicyTablesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPolicyTable, error] {
 	return func(yield func(TransitGatewayPolicyTable, error) bool) {
 		for p.HasMorePages() {

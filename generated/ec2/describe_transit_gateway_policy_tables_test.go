@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewayPolicyTablesFake serves pages of DescribeTransitGatewayPolicyTables from memory; page i's token is "page-i".
+// describeTransitGatewayPolicyTablesFake serves pages of
+// DescribeTransitGatewayPolicyTables from memory; page i's token is "page-i".
 type describeTransitGatewayPolicyTablesFake struct {
 	pages  []*DescribeTransitGatewayPolicyTablesOutput
 	calls  []DescribeTransitGatewayPolicyTablesInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewayPolicyTablesFake) DescribeTransitGatewayPolicyTab
 	return &out, nil
 }
 
-// newDescribeTransitGatewayPolicyTablesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayPolicyTablesFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayPolicyTablesFake(sizes ...int) (*describeTransitGatewayPolicyTablesFake, []string) {
 	c := &describeTransitGatewayPolicyTablesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewayPolicyTablesFake(sizes ...int) (*describeTransitGa
 	return c, want
 }
 
-// collectDescribeTransitGatewayPolicyTables pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayPolicyTables pages through p and returns the
+// markers of its items.
 func collectDescribeTransitGatewayPolicyTables(t *testing.T, p *DescribeTransitGatewayPolicyTablesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGatewayPolicyTables(t *testing.T, p *DescribeTransitG
 	return got
 }
 
-// validDescribeTransitGatewayPolicyTablesInput returns an input with every required member set.
+// validDescribeTransitGatewayPolicyTablesInput returns an input with every
+// required member set.
 func validDescribeTransitGatewayPolicyTablesInput() *DescribeTransitGatewayPolicyTablesInput {
 	return &DescribeTransitGatewayPolicyTablesInput{}
 }

@@ -18,18 +18,20 @@ type DescribeTransitGatewayRouteTableAnnouncementsInput struct {
 	// The filters associated with the transit gateway policy table.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayRouteTableAnnouncementsInput has
+// no required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeTransitGatewayRouteTableAnnouncementsInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeTransitGatewayRouteTableAnnouncementsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayRouteTableAnnouncementsAPIClient is a client that can call DescribeTransitGatewayRouteTableAnnouncements, the operation boto3's describe_transit_gateway_route_table_announcements paginator pages through.
+// DescribeTransitGatewayRouteTableAnnouncementsAPIClient is a client that can
+// call DescribeTransitGatewayRouteTableAnnouncements.
 //
 // See [DescribeTransitGatewayRouteTableAnnouncements in the AWS API
 // documentation].
@@ -83,24 +86,29 @@ var describeTransitGatewayRouteTableAnnouncementsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayRouteTableAnnouncementsItems returns the items of a DescribeTransitGatewayRouteTableAnnouncements page.
+// describeTransitGatewayRouteTableAnnouncementsItems returns the items of a
+// DescribeTransitGatewayRouteTableAnnouncements page.
 func describeTransitGatewayRouteTableAnnouncementsItems(out *DescribeTransitGatewayRouteTableAnnouncementsOutput) []TransitGatewayRouteTableAnnouncement {
 	return out.TransitGatewayRouteTableAnnouncements
 }
 
-// DescribeTransitGatewayRouteTableAnnouncementsPaginator pages through DescribeTransitGatewayRouteTableAnnouncements the way boto3's describe_transit_gateway_route_table_announcements paginator does.
+// DescribeTransitGatewayRouteTableAnnouncementsPaginator pages through the
+// results of DescribeTransitGatewayRouteTableAnnouncements as boto3's paginator
+// for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_route_table_announcements.
+// [DescribeTransitGatewayRouteTableAnnouncementsAPIClient.DescribeTransitGatewayRouteTableAnnouncements].
 //
-// Each page is a *DescribeTransitGatewayRouteTableAnnouncementsOutput; Items yields the elements of TransitGatewayRouteTableAnnouncements across pages.
+// Each page is a *DescribeTransitGatewayRouteTableAnnouncementsOutput; Items
+// yields the elements of TransitGatewayRouteTableAnnouncements across pages.
 type DescribeTransitGatewayRouteTableAnnouncementsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayRouteTableAnnouncementsPaginator returns a paginator over DescribeTransitGatewayRouteTableAnnouncements, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayRouteTableAnnouncementsPaginator returns a paginator
+// over DescribeTransitGatewayRouteTableAnnouncements, starting from in, which
+// is not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(client DescribeTransitGatewayRouteTableAnnouncementsAPIClient, in *DescribeTransitGatewayRouteTableAnnouncementsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayRouteTableAnnouncementsPaginator {
 	var input DescribeTransitGatewayRouteTableAnnouncementsInput
 	if in != nil {
@@ -116,19 +124,22 @@ func NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(client DescribeTr
 	return &DescribeTransitGatewayRouteTableAnnouncementsPaginator{paginateimpl.New(describeTransitGatewayRouteTableAnnouncementsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayRouteTableAnnouncementsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +148,8 @@ func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) NextPage(ctx co
 	return page.(*DescribeTransitGatewayRouteTableAnnouncementsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayRouteTableAnnouncementsOutput, error] {
 	return func(yield func(*DescribeTransitGatewayRouteTableAnnouncementsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +161,8 @@ func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) Pages(ctx conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTableAnnouncement, error] {
 	return func(yield func(TransitGatewayRouteTableAnnouncement, error) bool) {
 		for p.HasMorePages() {

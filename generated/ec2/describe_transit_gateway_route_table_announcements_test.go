@@ -15,7 +15,9 @@ import (
 	"time"
 )
 
-// describeTransitGatewayRouteTableAnnouncementsFake serves pages of DescribeTransitGatewayRouteTableAnnouncements from memory; page i's token is "page-i".
+// describeTransitGatewayRouteTableAnnouncementsFake serves pages of
+// DescribeTransitGatewayRouteTableAnnouncements from memory; page i's token is
+// "page-i".
 type describeTransitGatewayRouteTableAnnouncementsFake struct {
 	pages  []*DescribeTransitGatewayRouteTableAnnouncementsOutput
 	calls  []DescribeTransitGatewayRouteTableAnnouncementsInput
@@ -39,7 +41,8 @@ func (c *describeTransitGatewayRouteTableAnnouncementsFake) DescribeTransitGatew
 	return &out, nil
 }
 
-// newDescribeTransitGatewayRouteTableAnnouncementsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayRouteTableAnnouncementsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayRouteTableAnnouncementsFake(sizes ...int) (*describeTransitGatewayRouteTableAnnouncementsFake, []string) {
 	c := &describeTransitGatewayRouteTableAnnouncementsFake{}
 	var want []string
@@ -58,7 +61,8 @@ func newDescribeTransitGatewayRouteTableAnnouncementsFake(sizes ...int) (*descri
 	return c, want
 }
 
-// collectDescribeTransitGatewayRouteTableAnnouncements pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayRouteTableAnnouncements pages through p and
+// returns the markers of its items.
 func collectDescribeTransitGatewayRouteTableAnnouncements(t *testing.T, p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +73,8 @@ func collectDescribeTransitGatewayRouteTableAnnouncements(t *testing.T, p *Descr
 	return got
 }
 
-// validDescribeTransitGatewayRouteTableAnnouncementsInput returns an input with every required member set.
+// validDescribeTransitGatewayRouteTableAnnouncementsInput returns an input with
+// every required member set.
 func validDescribeTransitGatewayRouteTableAnnouncementsInput() *DescribeTransitGatewayRouteTableAnnouncementsInput {
 	return &DescribeTransitGatewayRouteTableAnnouncementsInput{}
 }

@@ -17,29 +17,33 @@ type DescribeTransitGatewayRouteTablesInput struct {
 	TransitGatewayRouteTableIds []string `json:"TransitGatewayRouteTableIds,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - default-association-route-table - Indicates whether this is the default
-	//     association route table for the transit gateway ( true | false).
-	//   - default-propagation-route-table - Indicates whether this is the default
-	//     propagation route table for the transit gateway ( true | false).
-	//   - state - The state of the route table ( available | deleting | deleted |
-	//     pending).
+	//   - default-association-route-table - Indicates whether this is the
+	//     default association route table for the transit gateway ( true |
+	//     false).
+	//   - default-propagation-route-table - Indicates whether this is the
+	//     default propagation route table for the transit gateway ( true |
+	//     false).
+	//   - state - The state of the route table ( available | deleting | deleted
+	//     | pending).
 	//   - transit-gateway-id - The ID of the transit gateway.
 	//   - transit-gateway-route-table-id - The ID of the transit gateway route
 	//     table.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayRouteTablesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTransitGatewayRouteTablesInput) Validate() error {
 	return nil
 }
@@ -53,7 +57,8 @@ type DescribeTransitGatewayRouteTablesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayRouteTablesAPIClient is a client that can call DescribeTransitGatewayRouteTables, the operation boto3's describe_transit_gateway_route_tables paginator pages through.
+// DescribeTransitGatewayRouteTablesAPIClient is a client that can call
+// DescribeTransitGatewayRouteTables.
 //
 // See [DescribeTransitGatewayRouteTables in the AWS API documentation].
 //
@@ -92,24 +97,28 @@ var describeTransitGatewayRouteTablesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayRouteTablesItems returns the items of a DescribeTransitGatewayRouteTables page.
+// describeTransitGatewayRouteTablesItems returns the items of a
+// DescribeTransitGatewayRouteTables page.
 func describeTransitGatewayRouteTablesItems(out *DescribeTransitGatewayRouteTablesOutput) []TransitGatewayRouteTable {
 	return out.TransitGatewayRouteTables
 }
 
-// DescribeTransitGatewayRouteTablesPaginator pages through DescribeTransitGatewayRouteTables the way boto3's describe_transit_gateway_route_tables paginator does.
+// DescribeTransitGatewayRouteTablesPaginator pages through the results of
+// DescribeTransitGatewayRouteTables as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_route_tables.
+// [DescribeTransitGatewayRouteTablesAPIClient.DescribeTransitGatewayRouteTables].
 //
-// Each page is a *DescribeTransitGatewayRouteTablesOutput; Items yields the elements of TransitGatewayRouteTables across pages.
+// Each page is a *DescribeTransitGatewayRouteTablesOutput; Items yields the
+// elements of TransitGatewayRouteTables across pages.
 type DescribeTransitGatewayRouteTablesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayRouteTablesPaginator returns a paginator over DescribeTransitGatewayRouteTables, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayRouteTablesPaginator returns a paginator over
+// DescribeTransitGatewayRouteTables, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTransitGatewayRouteTablesPaginator(client DescribeTransitGatewayRouteTablesAPIClient, in *DescribeTransitGatewayRouteTablesInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayRouteTablesPaginator {
 	var input DescribeTransitGatewayRouteTablesInput
 	if in != nil {
@@ -125,19 +134,22 @@ func NewDescribeTransitGatewayRouteTablesPaginator(client DescribeTransitGateway
 	return &DescribeTransitGatewayRouteTablesPaginator{paginateimpl.New(describeTransitGatewayRouteTablesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayRouteTablesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayRouteTablesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayRouteTablesPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayRouteTablesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +158,8 @@ func (p *DescribeTransitGatewayRouteTablesPaginator) NextPage(ctx context.Contex
 	return page.(*DescribeTransitGatewayRouteTablesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayRouteTablesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayRouteTablesOutput, error] {
 	return func(yield func(*DescribeTransitGatewayRouteTablesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +171,8 @@ func (p *DescribeTransitGatewayRouteTablesPaginator) Pages(ctx context.Context) 
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayRouteTablesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTable, error] {
 	return func(yield func(TransitGatewayRouteTable, error) bool) {
 		for p.HasMorePages() {
@@ -178,29 +192,36 @@ func (p *DescribeTransitGatewayRouteTablesPaginator) Items(ctx context.Context) 
 	}
 }
 
-// DescribeTransitGatewayRouteTablesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayRouteTablesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTransitGatewayRouteTablesFilterName string
 
 const (
-	// DescribeTransitGatewayRouteTablesFilterNameDefaultAssociationRouteTable is the filter name "default-association-route-table".
+	// DescribeTransitGatewayRouteTablesFilterNameDefaultAssociationRouteTable
+	// is the filter name "default-association-route-table".
 	//
-	// Indicates whether this is the default association route table for the transit
-	// gateway ( true | false).
+	// Indicates whether this is the default association route table for the
+	// transit gateway ( true | false).
 	DescribeTransitGatewayRouteTablesFilterNameDefaultAssociationRouteTable DescribeTransitGatewayRouteTablesFilterName = "default-association-route-table"
-	// DescribeTransitGatewayRouteTablesFilterNameDefaultPropagationRouteTable is the filter name "default-propagation-route-table".
+	// DescribeTransitGatewayRouteTablesFilterNameDefaultPropagationRouteTable
+	// is the filter name "default-propagation-route-table".
 	//
-	// Indicates whether this is the default propagation route table for the transit
-	// gateway ( true | false).
+	// Indicates whether this is the default propagation route table for the
+	// transit gateway ( true | false).
 	DescribeTransitGatewayRouteTablesFilterNameDefaultPropagationRouteTable DescribeTransitGatewayRouteTablesFilterName = "default-propagation-route-table"
-	// DescribeTransitGatewayRouteTablesFilterNameState is the filter name "state".
+	// DescribeTransitGatewayRouteTablesFilterNameState is the filter name
+	// "state".
 	//
 	// The state of the route table ( available | deleting | deleted | pending).
 	DescribeTransitGatewayRouteTablesFilterNameState DescribeTransitGatewayRouteTablesFilterName = "state"
-	// DescribeTransitGatewayRouteTablesFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewayRouteTablesFilterNameTransitGatewayId is the filter
+	// name "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewayRouteTablesFilterNameTransitGatewayId DescribeTransitGatewayRouteTablesFilterName = "transit-gateway-id"
-	// DescribeTransitGatewayRouteTablesFilterNameTransitGatewayRouteTableId is the filter name "transit-gateway-route-table-id".
+	// DescribeTransitGatewayRouteTablesFilterNameTransitGatewayRouteTableId is
+	// the filter name "transit-gateway-route-table-id".
 	//
 	// The ID of the transit gateway route table.
 	DescribeTransitGatewayRouteTablesFilterNameTransitGatewayRouteTableId DescribeTransitGatewayRouteTablesFilterName = "transit-gateway-route-table-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewayRouteTablesFake serves pages of DescribeTransitGatewayRouteTables from memory; page i's token is "page-i".
+// describeTransitGatewayRouteTablesFake serves pages of
+// DescribeTransitGatewayRouteTables from memory; page i's token is "page-i".
 type describeTransitGatewayRouteTablesFake struct {
 	pages  []*DescribeTransitGatewayRouteTablesOutput
 	calls  []DescribeTransitGatewayRouteTablesInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewayRouteTablesFake) DescribeTransitGatewayRouteTable
 	return &out, nil
 }
 
-// newDescribeTransitGatewayRouteTablesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayRouteTablesFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayRouteTablesFake(sizes ...int) (*describeTransitGatewayRouteTablesFake, []string) {
 	c := &describeTransitGatewayRouteTablesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewayRouteTablesFake(sizes ...int) (*describeTransitGat
 	return c, want
 }
 
-// collectDescribeTransitGatewayRouteTables pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayRouteTables pages through p and returns the
+// markers of its items.
 func collectDescribeTransitGatewayRouteTables(t *testing.T, p *DescribeTransitGatewayRouteTablesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGatewayRouteTables(t *testing.T, p *DescribeTransitGa
 	return got
 }
 
-// validDescribeTransitGatewayRouteTablesInput returns an input with every required member set.
+// validDescribeTransitGatewayRouteTablesInput returns an input with every
+// required member set.
 func validDescribeTransitGatewayRouteTablesInput() *DescribeTransitGatewayRouteTablesInput {
 	return &DescribeTransitGatewayRouteTablesInput{}
 }

@@ -17,26 +17,28 @@ type DescribeTransitGatewayVpcAttachmentsInput struct {
 	TransitGatewayAttachmentIds []string `json:"TransitGatewayAttachmentIds,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - state - The state of the attachment. Valid values are available | deleted
-	//     | deleting | failed | failing | initiatingRequest | modifying |
-	//     pendingAcceptance | pending | rollingBack | rejected | rejecting.
+	//   - state - The state of the attachment. Valid values are available |
+	//     deleted | deleting | failed | failing | initiatingRequest | modifying
+	//     | pendingAcceptance | pending | rollingBack | rejected | rejecting.
 	//   - transit-gateway-attachment-id - The ID of the attachment.
 	//   - transit-gateway-id - The ID of the transit gateway.
 	//   - vpc-id - The ID of the VPC.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewayVpcAttachmentsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeTransitGatewayVpcAttachmentsInput) Validate() error {
 	return nil
 }
@@ -50,7 +52,8 @@ type DescribeTransitGatewayVpcAttachmentsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewayVpcAttachmentsAPIClient is a client that can call DescribeTransitGatewayVpcAttachments, the operation boto3's describe_transit_gateway_vpc_attachments paginator pages through.
+// DescribeTransitGatewayVpcAttachmentsAPIClient is a client that can call
+// DescribeTransitGatewayVpcAttachments.
 //
 // See [DescribeTransitGatewayVpcAttachments in the AWS API documentation].
 //
@@ -89,24 +92,28 @@ var describeTransitGatewayVpcAttachmentsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewayVpcAttachmentsItems returns the items of a DescribeTransitGatewayVpcAttachments page.
+// describeTransitGatewayVpcAttachmentsItems returns the items of a
+// DescribeTransitGatewayVpcAttachments page.
 func describeTransitGatewayVpcAttachmentsItems(out *DescribeTransitGatewayVpcAttachmentsOutput) []TransitGatewayVpcAttachment {
 	return out.TransitGatewayVpcAttachments
 }
 
-// DescribeTransitGatewayVpcAttachmentsPaginator pages through DescribeTransitGatewayVpcAttachments the way boto3's describe_transit_gateway_vpc_attachments paginator does.
+// DescribeTransitGatewayVpcAttachmentsPaginator pages through the results of
+// DescribeTransitGatewayVpcAttachments as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateway_vpc_attachments.
+// [DescribeTransitGatewayVpcAttachmentsAPIClient.DescribeTransitGatewayVpcAttachments].
 //
-// Each page is a *DescribeTransitGatewayVpcAttachmentsOutput; Items yields the elements of TransitGatewayVpcAttachments across pages.
+// Each page is a *DescribeTransitGatewayVpcAttachmentsOutput; Items yields the
+// elements of TransitGatewayVpcAttachments across pages.
 type DescribeTransitGatewayVpcAttachmentsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewayVpcAttachmentsPaginator returns a paginator over DescribeTransitGatewayVpcAttachments, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewayVpcAttachmentsPaginator returns a paginator over
+// DescribeTransitGatewayVpcAttachments, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeTransitGatewayVpcAttachmentsPaginator(client DescribeTransitGatewayVpcAttachmentsAPIClient, in *DescribeTransitGatewayVpcAttachmentsInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewayVpcAttachmentsPaginator {
 	var input DescribeTransitGatewayVpcAttachmentsInput
 	if in != nil {
@@ -122,19 +129,22 @@ func NewDescribeTransitGatewayVpcAttachmentsPaginator(client DescribeTransitGate
 	return &DescribeTransitGatewayVpcAttachmentsPaginator{paginateimpl.New(describeTransitGatewayVpcAttachmentsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewayVpcAttachmentsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewayVpcAttachmentsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewayVpcAttachmentsPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewayVpcAttachmentsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -143,7 +153,8 @@ func (p *DescribeTransitGatewayVpcAttachmentsPaginator) NextPage(ctx context.Con
 	return page.(*DescribeTransitGatewayVpcAttachmentsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewayVpcAttachmentsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewayVpcAttachmentsOutput, error] {
 	return func(yield func(*DescribeTransitGatewayVpcAttachmentsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -155,7 +166,8 @@ func (p *DescribeTransitGatewayVpcAttachmentsPaginator) Pages(ctx context.Contex
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewayVpcAttachmentsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayVpcAttachment, error] {
 	return func(yield func(TransitGatewayVpcAttachment, error) bool) {
 		for p.HasMorePages() {
@@ -175,25 +187,31 @@ func (p *DescribeTransitGatewayVpcAttachmentsPaginator) Items(ctx context.Contex
 	}
 }
 
-// DescribeTransitGatewayVpcAttachmentsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewayVpcAttachmentsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTransitGatewayVpcAttachmentsFilterName string
 
 const (
-	// DescribeTransitGatewayVpcAttachmentsFilterNameState is the filter name "state".
+	// DescribeTransitGatewayVpcAttachmentsFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the attachment. Valid values are available | deleted | deleting
-	// | failed | failing | initiatingRequest | modifying | pendingAcceptance |
-	// pending | rollingBack | rejected | rejecting.
+	// The state of the attachment. Valid values are available | deleted |
+	// deleting | failed | failing | initiatingRequest | modifying |
+	// pendingAcceptance | pending | rollingBack | rejected | rejecting.
 	DescribeTransitGatewayVpcAttachmentsFilterNameState DescribeTransitGatewayVpcAttachmentsFilterName = "state"
-	// DescribeTransitGatewayVpcAttachmentsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// DescribeTransitGatewayVpcAttachmentsFilterNameTransitGatewayAttachmentId
+	// is the filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the attachment.
 	DescribeTransitGatewayVpcAttachmentsFilterNameTransitGatewayAttachmentId DescribeTransitGatewayVpcAttachmentsFilterName = "transit-gateway-attachment-id"
-	// DescribeTransitGatewayVpcAttachmentsFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewayVpcAttachmentsFilterNameTransitGatewayId is the
+	// filter name "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewayVpcAttachmentsFilterNameTransitGatewayId DescribeTransitGatewayVpcAttachmentsFilterName = "transit-gateway-id"
-	// DescribeTransitGatewayVpcAttachmentsFilterNameVpcId is the filter name "vpc-id".
+	// DescribeTransitGatewayVpcAttachmentsFilterNameVpcId is the filter name
+	// "vpc-id".
 	//
 	// The ID of the VPC.
 	DescribeTransitGatewayVpcAttachmentsFilterNameVpcId DescribeTransitGatewayVpcAttachmentsFilterName = "vpc-id"

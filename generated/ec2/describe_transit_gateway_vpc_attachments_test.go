@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewayVpcAttachmentsFake serves pages of DescribeTransitGatewayVpcAttachments from memory; page i's token is "page-i".
+// describeTransitGatewayVpcAttachmentsFake serves pages of
+// DescribeTransitGatewayVpcAttachments from memory; page i's token is "page-i".
 type describeTransitGatewayVpcAttachmentsFake struct {
 	pages  []*DescribeTransitGatewayVpcAttachmentsOutput
 	calls  []DescribeTransitGatewayVpcAttachmentsInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewayVpcAttachmentsFake) DescribeTransitGatewayVpcAtta
 	return &out, nil
 }
 
-// newDescribeTransitGatewayVpcAttachmentsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewayVpcAttachmentsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewayVpcAttachmentsFake(sizes ...int) (*describeTransitGatewayVpcAttachmentsFake, []string) {
 	c := &describeTransitGatewayVpcAttachmentsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewayVpcAttachmentsFake(sizes ...int) (*describeTransit
 	return c, want
 }
 
-// collectDescribeTransitGatewayVpcAttachments pages through p and returns the markers of its items.
+// collectDescribeTransitGatewayVpcAttachments pages through p and returns the
+// markers of its items.
 func collectDescribeTransitGatewayVpcAttachments(t *testing.T, p *DescribeTransitGatewayVpcAttachmentsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGatewayVpcAttachments(t *testing.T, p *DescribeTransi
 	return got
 }
 
-// validDescribeTransitGatewayVpcAttachmentsInput returns an input with every required member set.
+// validDescribeTransitGatewayVpcAttachmentsInput returns an input with every
+// required member set.
 func validDescribeTransitGatewayVpcAttachmentsInput() *DescribeTransitGatewayVpcAttachmentsInput {
 	return &DescribeTransitGatewayVpcAttachmentsInput{}
 }

@@ -18,8 +18,8 @@ type DescribeTransitGatewaysInput struct {
 	//
 	//   - options.propagation-default-route-table-id - The ID of the default
 	//     propagation route table.
-	//   - options.amazon-side-asn - The private ASN for the Amazon side of a BGP
-	//     session.
+	//   - options.amazon-side-asn - The private ASN for the Amazon side of a
+	//     BGP session.
 	//   - options.association-default-route-table-id - The ID of the default
 	//     association route table.
 	//   - options.auto-accept-shared-attachments - Indicates whether there is
@@ -30,32 +30,33 @@ type DescribeTransitGatewaysInput struct {
 	//   - options.default-route-table-propagation - Indicates whether resource
 	//     attachments automatically propagate routes to the default propagation
 	//     route table ( enable | disable).
-	//   - options.dns-support - Indicates whether DNS support is enabled ( enable |
-	//     disable).
+	//   - options.dns-support - Indicates whether DNS support is enabled (
+	//     enable | disable).
 	//   - options.vpn-ecmp-support - Indicates whether Equal Cost Multipath
 	//     Protocol support is enabled ( enable | disable).
 	//   - owner-id - The ID of the Amazon Web Services account that owns the
 	//     transit gateway.
-	//   - state - The state of the transit gateway ( available | deleted | deleting
-	//     | modifying | pending).
+	//   - state - The state of the transit gateway ( available | deleted |
+	//     deleting | modifying | pending).
 	//   - transit-gateway-id - The ID of the transit gateway.
 	//   - tag-key “- The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key “Owner
-	//     and the value TeamA, specify tag:Owner for the filter name and TeamA for
-	//     the filter value.
+	//     and the value TeamA, specify tag:Owner for the filter name and TeamA
+	//     for the filter value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTransitGatewaysInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeTransitGatewaysInput) Validate() error {
 	return nil
 }
@@ -69,7 +70,8 @@ type DescribeTransitGatewaysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTransitGatewaysAPIClient is a client that can call DescribeTransitGateways, the operation boto3's describe_transit_gateways paginator pages through.
+// DescribeTransitGatewaysAPIClient is a client that can call
+// DescribeTransitGateways.
 //
 // See [DescribeTransitGateways in the AWS API documentation].
 //
@@ -108,24 +110,28 @@ var describeTransitGatewaysSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTransitGatewaysItems returns the items of a DescribeTransitGateways page.
+// describeTransitGatewaysItems returns the items of a DescribeTransitGateways
+// page.
 func describeTransitGatewaysItems(out *DescribeTransitGatewaysOutput) []TransitGateway {
 	return out.TransitGateways
 }
 
-// DescribeTransitGatewaysPaginator pages through DescribeTransitGateways the way boto3's describe_transit_gateways paginator does.
+// DescribeTransitGatewaysPaginator pages through the results of
+// DescribeTransitGateways as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_transit_gateways.
+// [DescribeTransitGatewaysAPIClient.DescribeTransitGateways].
 //
-// Each page is a *DescribeTransitGatewaysOutput; Items yields the elements of TransitGateways across pages.
+// Each page is a *DescribeTransitGatewaysOutput; Items yields the elements of
+// TransitGateways across pages.
 type DescribeTransitGatewaysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTransitGatewaysPaginator returns a paginator over DescribeTransitGateways, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTransitGatewaysPaginator returns a paginator over
+// DescribeTransitGateways, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeTransitGatewaysPaginator(client DescribeTransitGatewaysAPIClient, in *DescribeTransitGatewaysInput, optFns ...func(*paginate.Options)) *DescribeTransitGatewaysPaginator {
 	var input DescribeTransitGatewaysInput
 	if in != nil {
@@ -141,19 +147,22 @@ func NewDescribeTransitGatewaysPaginator(client DescribeTransitGatewaysAPIClient
 	return &DescribeTransitGatewaysPaginator{paginateimpl.New(describeTransitGatewaysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTransitGatewaysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTransitGatewaysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTransitGatewaysPaginator) NextPage(ctx context.Context) (*DescribeTransitGatewaysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -162,7 +171,8 @@ func (p *DescribeTransitGatewaysPaginator) NextPage(ctx context.Context) (*Descr
 	return page.(*DescribeTransitGatewaysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTransitGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTransitGatewaysOutput, error] {
 	return func(yield func(*DescribeTransitGatewaysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -174,7 +184,8 @@ func (p *DescribeTransitGatewaysPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTransitGatewaysPaginator) Items(ctx context.Context) iter.Seq2[TransitGateway, error] {
 	return func(yield func(TransitGateway, error) bool) {
 		for p.HasMorePages() {
@@ -194,45 +205,54 @@ func (p *DescribeTransitGatewaysPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// DescribeTransitGatewaysFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTransitGatewaysFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type DescribeTransitGatewaysFilterName string
 
 const (
-	// DescribeTransitGatewaysFilterNameOptionsPropagationDefaultRouteTableId is the filter name "options.propagation-default-route-table-id".
+	// DescribeTransitGatewaysFilterNameOptionsPropagationDefaultRouteTableId is
+	// the filter name "options.propagation-default-route-table-id".
 	//
 	// The ID of the default propagation route table.
 	DescribeTransitGatewaysFilterNameOptionsPropagationDefaultRouteTableId DescribeTransitGatewaysFilterName = "options.propagation-default-route-table-id"
-	// DescribeTransitGatewaysFilterNameOptionsAmazonSideAsn is the filter name "options.amazon-side-asn".
+	// DescribeTransitGatewaysFilterNameOptionsAmazonSideAsn is the filter name
+	// "options.amazon-side-asn".
 	//
 	// The private ASN for the Amazon side of a BGP session.
 	DescribeTransitGatewaysFilterNameOptionsAmazonSideAsn DescribeTransitGatewaysFilterName = "options.amazon-side-asn"
-	// DescribeTransitGatewaysFilterNameOptionsAssociationDefaultRouteTableId is the filter name "options.association-default-route-table-id".
+	// DescribeTransitGatewaysFilterNameOptionsAssociationDefaultRouteTableId is
+	// the filter name "options.association-default-route-table-id".
 	//
 	// The ID of the default association route table.
 	DescribeTransitGatewaysFilterNameOptionsAssociationDefaultRouteTableId DescribeTransitGatewaysFilterName = "options.association-default-route-table-id"
-	// DescribeTransitGatewaysFilterNameOptionsAutoAcceptSharedAttachments is the filter name "options.auto-accept-shared-attachments".
+	// DescribeTransitGatewaysFilterNameOptionsAutoAcceptSharedAttachments is
+	// the filter name "options.auto-accept-shared-attachments".
 	//
 	// Indicates whether there is automatic acceptance of attachment requests (
 	// enable | disable).
 	DescribeTransitGatewaysFilterNameOptionsAutoAcceptSharedAttachments DescribeTransitGatewaysFilterName = "options.auto-accept-shared-attachments"
-	// DescribeTransitGatewaysFilterNameOptionsDefaultRouteTableAssociation is the filter name "options.default-route-table-association".
+	// DescribeTransitGatewaysFilterNameOptionsDefaultRouteTableAssociation is
+	// the filter name "options.default-route-table-association".
 	//
-	// Indicates whether resource attachments are automatically associated with the
-	// default association route table ( enable | disable).
+	// Indicates whether resource attachments are automatically associated with
+	// the default association route table ( enable | disable).
 	DescribeTransitGatewaysFilterNameOptionsDefaultRouteTableAssociation DescribeTransitGatewaysFilterName = "options.default-route-table-association"
-	// DescribeTransitGatewaysFilterNameOptionsDefaultRouteTablePropagation is the filter name "options.default-route-table-propagation".
+	// DescribeTransitGatewaysFilterNameOptionsDefaultRouteTablePropagation is
+	// the filter name "options.default-route-table-propagation".
 	//
-	// Indicates whether resource attachments automatically propagate routes to the
-	// default propagation route table ( enable | disable).
+	// Indicates whether resource attachments automatically propagate routes to
+	// the default propagation route table ( enable | disable).
 	DescribeTransitGatewaysFilterNameOptionsDefaultRouteTablePropagation DescribeTransitGatewaysFilterName = "options.default-route-table-propagation"
-	// DescribeTransitGatewaysFilterNameOptionsDnsSupport is the filter name "options.dns-support".
+	// DescribeTransitGatewaysFilterNameOptionsDnsSupport is the filter name
+	// "options.dns-support".
 	//
 	// Indicates whether DNS support is enabled ( enable | disable).
 	DescribeTransitGatewaysFilterNameOptionsDnsSupport DescribeTransitGatewaysFilterName = "options.dns-support"
-	// DescribeTransitGatewaysFilterNameOptionsVpnEcmpSupport is the filter name "options.vpn-ecmp-support".
+	// DescribeTransitGatewaysFilterNameOptionsVpnEcmpSupport is the filter name
+	// "options.vpn-ecmp-support".
 	//
-	// Indicates whether Equal Cost Multipath Protocol support is enabled ( enable |
-	// disable).
+	// Indicates whether Equal Cost Multipath Protocol support is enabled (
+	// enable | disable).
 	DescribeTransitGatewaysFilterNameOptionsVpnEcmpSupport DescribeTransitGatewaysFilterName = "options.vpn-ecmp-support"
 	// DescribeTransitGatewaysFilterNameOwnerId is the filter name "owner-id".
 	//
@@ -240,10 +260,11 @@ const (
 	DescribeTransitGatewaysFilterNameOwnerId DescribeTransitGatewaysFilterName = "owner-id"
 	// DescribeTransitGatewaysFilterNameState is the filter name "state".
 	//
-	// The state of the transit gateway ( available | deleted | deleting | modifying
-	// | pending).
+	// The state of the transit gateway ( available | deleted | deleting |
+	// modifying | pending).
 	DescribeTransitGatewaysFilterNameState DescribeTransitGatewaysFilterName = "state"
-	// DescribeTransitGatewaysFilterNameTransitGatewayId is the filter name "transit-gateway-id".
+	// DescribeTransitGatewaysFilterNameTransitGatewayId is the filter name
+	// "transit-gateway-id".
 	//
 	// The ID of the transit gateway.
 	DescribeTransitGatewaysFilterNameTransitGatewayId DescribeTransitGatewaysFilterName = "transit-gateway-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeTransitGatewaysFake serves pages of DescribeTransitGateways from memory; page i's token is "page-i".
+// describeTransitGatewaysFake serves pages of DescribeTransitGateways from
+// memory; page i's token is "page-i".
 type describeTransitGatewaysFake struct {
 	pages  []*DescribeTransitGatewaysOutput
 	calls  []DescribeTransitGatewaysInput
@@ -39,7 +40,8 @@ func (c *describeTransitGatewaysFake) DescribeTransitGateways(ctx context.Contex
 	return &out, nil
 }
 
-// newDescribeTransitGatewaysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTransitGatewaysFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeTransitGatewaysFake(sizes ...int) (*describeTransitGatewaysFake, []string) {
 	c := &describeTransitGatewaysFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeTransitGatewaysFake(sizes ...int) (*describeTransitGatewaysFake,
 	return c, want
 }
 
-// collectDescribeTransitGateways pages through p and returns the markers of its items.
+// collectDescribeTransitGateways pages through p and returns the markers of its
+// items.
 func collectDescribeTransitGateways(t *testing.T, p *DescribeTransitGatewaysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeTransitGateways(t *testing.T, p *DescribeTransitGatewaysPagi
 	return got
 }
 
-// validDescribeTransitGatewaysInput returns an input with every required member set.
+// validDescribeTransitGatewaysInput returns an input with every required member
+// set.
 func validDescribeTransitGatewaysInput() *DescribeTransitGatewaysInput {
 	return &DescribeTransitGatewaysInput{}
 }

@@ -16,24 +16,26 @@ type DescribeTrunkInterfaceAssociationsInput struct {
 	// The IDs of the associations.
 	AssociationIds []string `json:"AssociationIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// One or more filters.
 	//
 	//   - gre-key - The ID of a trunk interface association.
-	//   - interface-protocol - The interface protocol. Valid values are VLAN and
-	//     GRE.
+	//   - interface-protocol - The interface protocol. Valid values are VLAN
+	//     and GRE.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeTrunkInterfaceAssociationsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeTrunkInterfaceAssociationsInput) Validate() error {
 	return nil
 }
@@ -47,7 +49,8 @@ type DescribeTrunkInterfaceAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeTrunkInterfaceAssociationsAPIClient is a client that can call DescribeTrunkInterfaceAssociations, the operation boto3's describe_trunk_interface_associations paginator pages through.
+// DescribeTrunkInterfaceAssociationsAPIClient is a client that can call
+// DescribeTrunkInterfaceAssociations.
 //
 // See [DescribeTrunkInterfaceAssociations in the AWS API documentation].
 //
@@ -86,24 +89,28 @@ var describeTrunkInterfaceAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeTrunkInterfaceAssociationsItems returns the items of a DescribeTrunkInterfaceAssociations page.
+// describeTrunkInterfaceAssociationsItems returns the items of a
+// DescribeTrunkInterfaceAssociations page.
 func describeTrunkInterfaceAssociationsItems(out *DescribeTrunkInterfaceAssociationsOutput) []InterfaceAssociation {
 	return out.InterfaceAssociations
 }
 
-// DescribeTrunkInterfaceAssociationsPaginator pages through DescribeTrunkInterfaceAssociations the way boto3's describe_trunk_interface_associations paginator does.
+// DescribeTrunkInterfaceAssociationsPaginator pages through the results of
+// DescribeTrunkInterfaceAssociations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_trunk_interface_associations.
+// [DescribeTrunkInterfaceAssociationsAPIClient.DescribeTrunkInterfaceAssociations].
 //
-// Each page is a *DescribeTrunkInterfaceAssociationsOutput; Items yields the elements of InterfaceAssociations across pages.
+// Each page is a *DescribeTrunkInterfaceAssociationsOutput; Items yields the
+// elements of InterfaceAssociations across pages.
 type DescribeTrunkInterfaceAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeTrunkInterfaceAssociationsPaginator returns a paginator over DescribeTrunkInterfaceAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeTrunkInterfaceAssociationsPaginator returns a paginator over
+// DescribeTrunkInterfaceAssociations, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeTrunkInterfaceAssociationsPaginator(client DescribeTrunkInterfaceAssociationsAPIClient, in *DescribeTrunkInterfaceAssociationsInput, optFns ...func(*paginate.Options)) *DescribeTrunkInterfaceAssociationsPaginator {
 	var input DescribeTrunkInterfaceAssociationsInput
 	if in != nil {
@@ -119,19 +126,22 @@ func NewDescribeTrunkInterfaceAssociationsPaginator(client DescribeTrunkInterfac
 	return &DescribeTrunkInterfaceAssociationsPaginator{paginateimpl.New(describeTrunkInterfaceAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeTrunkInterfaceAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeTrunkInterfaceAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeTrunkInterfaceAssociationsPaginator) NextPage(ctx context.Context) (*DescribeTrunkInterfaceAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +150,8 @@ func (p *DescribeTrunkInterfaceAssociationsPaginator) NextPage(ctx context.Conte
 	return page.(*DescribeTrunkInterfaceAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeTrunkInterfaceAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeTrunkInterfaceAssociationsOutput, error] {
 	return func(yield func(*DescribeTrunkInterfaceAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +163,8 @@ func (p *DescribeTrunkInterfaceAssociationsPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeTrunkInterfaceAssociationsPaginator) Items(ctx context.Context) iter.Seq2[InterfaceAssociation, error] {
 	return func(yield func(InterfaceAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -172,15 +184,19 @@ func (p *DescribeTrunkInterfaceAssociationsPaginator) Items(ctx context.Context)
 	}
 }
 
-// DescribeTrunkInterfaceAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeTrunkInterfaceAssociationsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeTrunkInterfaceAssociationsFilterName string
 
 const (
-	// DescribeTrunkInterfaceAssociationsFilterNameGreKey is the filter name "gre-key".
+	// DescribeTrunkInterfaceAssociationsFilterNameGreKey is the filter name
+	// "gre-key".
 	//
 	// The ID of a trunk interface association.
 	DescribeTrunkInterfaceAssociationsFilterNameGreKey DescribeTrunkInterfaceAssociationsFilterName = "gre-key"
-	// DescribeTrunkInterfaceAssociationsFilterNameInterfaceProtocol is the filter name "interface-protocol".
+	// DescribeTrunkInterfaceAssociationsFilterNameInterfaceProtocol is the
+	// filter name "interface-protocol".
 	//
 	// The interface protocol. Valid values are VLAN and GRE.
 	DescribeTrunkInterfaceAssociationsFilterNameInterfaceProtocol DescribeTrunkInterfaceAssociationsFilterName = "interface-protocol"

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeTrunkInterfaceAssociationsFake serves pages of DescribeTrunkInterfaceAssociations from memory; page i's token is "page-i".
+// describeTrunkInterfaceAssociationsFake serves pages of
+// DescribeTrunkInterfaceAssociations from memory; page i's token is "page-i".
 type describeTrunkInterfaceAssociationsFake struct {
 	pages  []*DescribeTrunkInterfaceAssociationsOutput
 	calls  []DescribeTrunkInterfaceAssociationsInput
@@ -38,7 +39,8 @@ func (c *describeTrunkInterfaceAssociationsFake) DescribeTrunkInterfaceAssociati
 	return &out, nil
 }
 
-// newDescribeTrunkInterfaceAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeTrunkInterfaceAssociationsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeTrunkInterfaceAssociationsFake(sizes ...int) (*describeTrunkInterfaceAssociationsFake, []string) {
 	c := &describeTrunkInterfaceAssociationsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeTrunkInterfaceAssociationsFake(sizes ...int) (*describeTrunkInte
 	return c, want
 }
 
-// collectDescribeTrunkInterfaceAssociations pages through p and returns the markers of its items.
+// collectDescribeTrunkInterfaceAssociations pages through p and returns the
+// markers of its items.
 func collectDescribeTrunkInterfaceAssociations(t *testing.T, p *DescribeTrunkInterfaceAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeTrunkInterfaceAssociations(t *testing.T, p *DescribeTrunkInt
 	return got
 }
 
-// validDescribeTrunkInterfaceAssociationsInput returns an input with every required member set.
+// validDescribeTrunkInterfaceAssociationsInput returns an input with every
+// required member set.
 func validDescribeTrunkInterfaceAssociationsInput() *DescribeTrunkInterfaceAssociationsInput {
 	return &DescribeTrunkInterfaceAssociationsInput{}
 }

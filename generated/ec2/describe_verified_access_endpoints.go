@@ -22,18 +22,20 @@ type DescribeVerifiedAccessEndpointsInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVerifiedAccessEndpointsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVerifiedAccessEndpointsInput) Validate() error {
 	return nil
 }
@@ -47,7 +49,8 @@ type DescribeVerifiedAccessEndpointsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVerifiedAccessEndpointsAPIClient is a client that can call DescribeVerifiedAccessEndpoints, the operation boto3's describe_verified_access_endpoints paginator pages through.
+// DescribeVerifiedAccessEndpointsAPIClient is a client that can call
+// DescribeVerifiedAccessEndpoints.
 //
 // See [DescribeVerifiedAccessEndpoints in the AWS API documentation].
 //
@@ -86,24 +89,28 @@ var describeVerifiedAccessEndpointsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVerifiedAccessEndpointsItems returns the items of a DescribeVerifiedAccessEndpoints page.
+// describeVerifiedAccessEndpointsItems returns the items of a
+// DescribeVerifiedAccessEndpoints page.
 func describeVerifiedAccessEndpointsItems(out *DescribeVerifiedAccessEndpointsOutput) []VerifiedAccessEndpoint {
 	return out.VerifiedAccessEndpoints
 }
 
-// DescribeVerifiedAccessEndpointsPaginator pages through DescribeVerifiedAccessEndpoints the way boto3's describe_verified_access_endpoints paginator does.
+// DescribeVerifiedAccessEndpointsPaginator pages through the results of
+// DescribeVerifiedAccessEndpoints as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_verified_access_endpoints.
+// [DescribeVerifiedAccessEndpointsAPIClient.DescribeVerifiedAccessEndpoints].
 //
-// Each page is a *DescribeVerifiedAccessEndpointsOutput; Items yields the elements of VerifiedAccessEndpoints across pages.
+// Each page is a *DescribeVerifiedAccessEndpointsOutput; Items yields the
+// elements of VerifiedAccessEndpoints across pages.
 type DescribeVerifiedAccessEndpointsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVerifiedAccessEndpointsPaginator returns a paginator over DescribeVerifiedAccessEndpoints, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVerifiedAccessEndpointsPaginator returns a paginator over
+// DescribeVerifiedAccessEndpoints, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessEndpointsPaginator(client DescribeVerifiedAccessEndpointsAPIClient, in *DescribeVerifiedAccessEndpointsInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessEndpointsPaginator {
 	var input DescribeVerifiedAccessEndpointsInput
 	if in != nil {
@@ -119,19 +126,22 @@ func NewDescribeVerifiedAccessEndpointsPaginator(client DescribeVerifiedAccessEn
 	return &DescribeVerifiedAccessEndpointsPaginator{paginateimpl.New(describeVerifiedAccessEndpointsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVerifiedAccessEndpointsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVerifiedAccessEndpointsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessEndpointsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessEndpointsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -140,7 +150,8 @@ func (p *DescribeVerifiedAccessEndpointsPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeVerifiedAccessEndpointsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVerifiedAccessEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessEndpointsOutput, error] {
 	return func(yield func(*DescribeVerifiedAccessEndpointsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -152,7 +163,8 @@ func (p *DescribeVerifiedAccessEndpointsPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVerifiedAccessEndpointsPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessEndpoint, error] {
 	return func(yield func(VerifiedAccessEndpoint, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVerifiedAccessEndpointsFake serves pages of DescribeVerifiedAccessEndpoints from memory; page i's token is "page-i".
+// describeVerifiedAccessEndpointsFake serves pages of
+// DescribeVerifiedAccessEndpoints from memory; page i's token is "page-i".
 type describeVerifiedAccessEndpointsFake struct {
 	pages  []*DescribeVerifiedAccessEndpointsOutput
 	calls  []DescribeVerifiedAccessEndpointsInput
@@ -38,7 +39,8 @@ func (c *describeVerifiedAccessEndpointsFake) DescribeVerifiedAccessEndpoints(ct
 	return &out, nil
 }
 
-// newDescribeVerifiedAccessEndpointsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVerifiedAccessEndpointsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeVerifiedAccessEndpointsFake(sizes ...int) (*describeVerifiedAccessEndpointsFake, []string) {
 	c := &describeVerifiedAccessEndpointsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVerifiedAccessEndpointsFake(sizes ...int) (*describeVerifiedAcce
 	return c, want
 }
 
-// collectDescribeVerifiedAccessEndpoints pages through p and returns the markers of its items.
+// collectDescribeVerifiedAccessEndpoints pages through p and returns the
+// markers of its items.
 func collectDescribeVerifiedAccessEndpoints(t *testing.T, p *DescribeVerifiedAccessEndpointsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVerifiedAccessEndpoints(t *testing.T, p *DescribeVerifiedAcc
 	return got
 }
 
-// validDescribeVerifiedAccessEndpointsInput returns an input with every required member set.
+// validDescribeVerifiedAccessEndpointsInput returns an input with every
+// required member set.
 func validDescribeVerifiedAccessEndpointsInput() *DescribeVerifiedAccessEndpointsInput {
 	return &DescribeVerifiedAccessEndpointsInput{}
 }

@@ -20,18 +20,20 @@ type DescribeVerifiedAccessGroupsInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVerifiedAccessGroupsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVerifiedAccessGroupsInput) Validate() error {
 	return nil
 }
@@ -45,7 +47,8 @@ type DescribeVerifiedAccessGroupsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVerifiedAccessGroupsAPIClient is a client that can call DescribeVerifiedAccessGroups, the operation boto3's describe_verified_access_groups paginator pages through.
+// DescribeVerifiedAccessGroupsAPIClient is a client that can call
+// DescribeVerifiedAccessGroups.
 //
 // See [DescribeVerifiedAccessGroups in the AWS API documentation].
 //
@@ -84,24 +87,28 @@ var describeVerifiedAccessGroupsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVerifiedAccessGroupsItems returns the items of a DescribeVerifiedAccessGroups page.
+// describeVerifiedAccessGroupsItems returns the items of a
+// DescribeVerifiedAccessGroups page.
 func describeVerifiedAccessGroupsItems(out *DescribeVerifiedAccessGroupsOutput) []VerifiedAccessGroup {
 	return out.VerifiedAccessGroups
 }
 
-// DescribeVerifiedAccessGroupsPaginator pages through DescribeVerifiedAccessGroups the way boto3's describe_verified_access_groups paginator does.
+// DescribeVerifiedAccessGroupsPaginator pages through the results of
+// DescribeVerifiedAccessGroups as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_verified_access_groups.
+// [DescribeVerifiedAccessGroupsAPIClient.DescribeVerifiedAccessGroups].
 //
-// Each page is a *DescribeVerifiedAccessGroupsOutput; Items yields the elements of VerifiedAccessGroups across pages.
+// Each page is a *DescribeVerifiedAccessGroupsOutput; Items yields the elements
+// of VerifiedAccessGroups across pages.
 type DescribeVerifiedAccessGroupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVerifiedAccessGroupsPaginator returns a paginator over DescribeVerifiedAccessGroups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVerifiedAccessGroupsPaginator returns a paginator over
+// DescribeVerifiedAccessGroups, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessGroupsPaginator(client DescribeVerifiedAccessGroupsAPIClient, in *DescribeVerifiedAccessGroupsInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessGroupsPaginator {
 	var input DescribeVerifiedAccessGroupsInput
 	if in != nil {
@@ -117,19 +124,22 @@ func NewDescribeVerifiedAccessGroupsPaginator(client DescribeVerifiedAccessGroup
 	return &DescribeVerifiedAccessGroupsPaginator{paginateimpl.New(describeVerifiedAccessGroupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVerifiedAccessGroupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVerifiedAccessGroupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessGroupsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessGroupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -138,7 +148,8 @@ func (p *DescribeVerifiedAccessGroupsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeVerifiedAccessGroupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVerifiedAccessGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessGroupsOutput, error] {
 	return func(yield func(*DescribeVerifiedAccessGroupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -150,7 +161,8 @@ func (p *DescribeVerifiedAccessGroupsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVerifiedAccessGroupsPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessGroup, error] {
 	return func(yield func(VerifiedAccessGroup, error) bool) {
 		for p.HasMorePages() {

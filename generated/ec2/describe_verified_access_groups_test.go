@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVerifiedAccessGroupsFake serves pages of DescribeVerifiedAccessGroups from memory; page i's token is "page-i".
+// describeVerifiedAccessGroupsFake serves pages of DescribeVerifiedAccessGroups
+// from memory; page i's token is "page-i".
 type describeVerifiedAccessGroupsFake struct {
 	pages  []*DescribeVerifiedAccessGroupsOutput
 	calls  []DescribeVerifiedAccessGroupsInput
@@ -38,7 +39,8 @@ func (c *describeVerifiedAccessGroupsFake) DescribeVerifiedAccessGroups(ctx cont
 	return &out, nil
 }
 
-// newDescribeVerifiedAccessGroupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVerifiedAccessGroupsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeVerifiedAccessGroupsFake(sizes ...int) (*describeVerifiedAccessGroupsFake, []string) {
 	c := &describeVerifiedAccessGroupsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVerifiedAccessGroupsFake(sizes ...int) (*describeVerifiedAccessG
 	return c, want
 }
 
-// collectDescribeVerifiedAccessGroups pages through p and returns the markers of its items.
+// collectDescribeVerifiedAccessGroups pages through p and returns the markers
+// of its items.
 func collectDescribeVerifiedAccessGroups(t *testing.T, p *DescribeVerifiedAccessGroupsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVerifiedAccessGroups(t *testing.T, p *DescribeVerifiedAccess
 	return got
 }
 
-// validDescribeVerifiedAccessGroupsInput returns an input with every required member set.
+// validDescribeVerifiedAccessGroupsInput returns an input with every required
+// member set.
 func validDescribeVerifiedAccessGroupsInput() *DescribeVerifiedAccessGroupsInput {
 	return &DescribeVerifiedAccessGroupsInput{}
 }

@@ -18,18 +18,21 @@ type DescribeVerifiedAccessInstanceLoggingConfigurationsInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil:
+// DescribeVerifiedAccessInstanceLoggingConfigurationsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVerifiedAccessInstanceLoggingConfigurationsInput) Validate() error {
 	return nil
 }
@@ -43,7 +46,8 @@ type DescribeVerifiedAccessInstanceLoggingConfigurationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient is a client that can call DescribeVerifiedAccessInstanceLoggingConfigurations, the operation boto3's describe_verified_access_instance_logging_configurations paginator pages through.
+// DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient is a client that
+// can call DescribeVerifiedAccessInstanceLoggingConfigurations.
 //
 // See [DescribeVerifiedAccessInstanceLoggingConfigurations in the AWS API
 // documentation].
@@ -83,24 +87,29 @@ var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginateimpl.Spec
 	},
 }
 
-// describeVerifiedAccessInstanceLoggingConfigurationsItems returns the items of a DescribeVerifiedAccessInstanceLoggingConfigurations page.
+// describeVerifiedAccessInstanceLoggingConfigurationsItems returns the items of
+// a DescribeVerifiedAccessInstanceLoggingConfigurations page.
 func describeVerifiedAccessInstanceLoggingConfigurationsItems(out *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput) []LoggingConfiguration {
 	return out.LoggingConfigurations
 }
 
-// DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator pages through DescribeVerifiedAccessInstanceLoggingConfigurations the way boto3's describe_verified_access_instance_logging_configurations paginator does.
+// DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator pages through
+// the results of DescribeVerifiedAccessInstanceLoggingConfigurations as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_verified_access_instance_logging_configurations.
+// [DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient.DescribeVerifiedAccessInstanceLoggingConfigurations].
 //
-// Each page is a *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput; Items yields the elements of LoggingConfigurations across pages.
+// Each page is a *DescribeVerifiedAccessInstanceLoggingConfigurationsOutput;
+// Items yields the elements of LoggingConfigurations across pages.
 type DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator returns a paginator over DescribeVerifiedAccessInstanceLoggingConfigurations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator returns a
+// paginator over DescribeVerifiedAccessInstanceLoggingConfigurations, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(client DescribeVerifiedAccessInstanceLoggingConfigurationsAPIClient, in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator {
 	var input DescribeVerifiedAccessInstanceLoggingConfigurationsInput
 	if in != nil {
@@ -116,19 +125,22 @@ func NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(client Desc
 	return &DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator{paginateimpl.New(describeVerifiedAccessInstanceLoggingConfigurationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -137,7 +149,8 @@ func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) NextPage(
 	return page.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error] {
 	return func(yield func(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -149,7 +162,8 @@ func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) Pages(ctx
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) Items(ctx context.Context) iter.Seq2[LoggingConfiguration, error] {
 	return func(yield func(LoggingConfiguration, error) bool) {
 		for p.HasMorePages() {

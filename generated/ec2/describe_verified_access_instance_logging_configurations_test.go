@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeVerifiedAccessInstanceLoggingConfigurationsFake serves pages of DescribeVerifiedAccessInstanceLoggingConfigurations from memory; page i's token is "page-i".
+// describeVerifiedAccessInstanceLoggingConfigurationsFake serves pages of
+// DescribeVerifiedAccessInstanceLoggingConfigurations from memory; page i's
+// token is "page-i".
 type describeVerifiedAccessInstanceLoggingConfigurationsFake struct {
 	pages  []*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput
 	calls  []DescribeVerifiedAccessInstanceLoggingConfigurationsInput
@@ -38,7 +40,9 @@ func (c *describeVerifiedAccessInstanceLoggingConfigurationsFake) DescribeVerifi
 	return &out, nil
 }
 
-// newDescribeVerifiedAccessInstanceLoggingConfigurationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVerifiedAccessInstanceLoggingConfigurationsFake returns a fake
+// client serving pages of the given sizes, and the markers of all its items in
+// order.
 func newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(sizes ...int) (*describeVerifiedAccessInstanceLoggingConfigurationsFake, []string) {
 	c := &describeVerifiedAccessInstanceLoggingConfigurationsFake{}
 	var want []string
@@ -57,7 +61,8 @@ func newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(sizes ...int) (*
 	return c, want
 }
 
-// collectDescribeVerifiedAccessInstanceLoggingConfigurations pages through p and returns the markers of its items.
+// collectDescribeVerifiedAccessInstanceLoggingConfigurations pages through p
+// and returns the markers of its items.
 func collectDescribeVerifiedAccessInstanceLoggingConfigurations(t *testing.T, p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +73,8 @@ func collectDescribeVerifiedAccessInstanceLoggingConfigurations(t *testing.T, p 
 	return got
 }
 
-// validDescribeVerifiedAccessInstanceLoggingConfigurationsInput returns an input with every required member set.
+// validDescribeVerifiedAccessInstanceLoggingConfigurationsInput returns an
+// input with every required member set.
 func validDescribeVerifiedAccessInstanceLoggingConfigurationsInput() *DescribeVerifiedAccessInstanceLoggingConfigurationsInput {
 	return &DescribeVerifiedAccessInstanceLoggingConfigurationsInput{}
 }

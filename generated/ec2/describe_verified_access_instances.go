@@ -18,18 +18,20 @@ type DescribeVerifiedAccessInstancesInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVerifiedAccessInstancesInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVerifiedAccessInstancesInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeVerifiedAccessInstancesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVerifiedAccessInstancesAPIClient is a client that can call DescribeVerifiedAccessInstances, the operation boto3's describe_verified_access_instances paginator pages through.
+// DescribeVerifiedAccessInstancesAPIClient is a client that can call
+// DescribeVerifiedAccessInstances.
 //
 // See [DescribeVerifiedAccessInstances in the AWS API documentation].
 //
@@ -82,24 +85,28 @@ var describeVerifiedAccessInstancesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVerifiedAccessInstancesItems returns the items of a DescribeVerifiedAccessInstances page.
+// describeVerifiedAccessInstancesItems returns the items of a
+// DescribeVerifiedAccessInstances page.
 func describeVerifiedAccessInstancesItems(out *DescribeVerifiedAccessInstancesOutput) []VerifiedAccessInstance {
 	return out.VerifiedAccessInstances
 }
 
-// DescribeVerifiedAccessInstancesPaginator pages through DescribeVerifiedAccessInstances the way boto3's describe_verified_access_instances paginator does.
+// DescribeVerifiedAccessInstancesPaginator pages through the results of
+// DescribeVerifiedAccessInstances as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_verified_access_instances.
+// [DescribeVerifiedAccessInstancesAPIClient.DescribeVerifiedAccessInstances].
 //
-// Each page is a *DescribeVerifiedAccessInstancesOutput; Items yields the elements of VerifiedAccessInstances across pages.
+// Each page is a *DescribeVerifiedAccessInstancesOutput; Items yields the
+// elements of VerifiedAccessInstances across pages.
 type DescribeVerifiedAccessInstancesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVerifiedAccessInstancesPaginator returns a paginator over DescribeVerifiedAccessInstances, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVerifiedAccessInstancesPaginator returns a paginator over
+// DescribeVerifiedAccessInstances, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessInstancesPaginator(client DescribeVerifiedAccessInstancesAPIClient, in *DescribeVerifiedAccessInstancesInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessInstancesPaginator {
 	var input DescribeVerifiedAccessInstancesInput
 	if in != nil {
@@ -115,19 +122,22 @@ func NewDescribeVerifiedAccessInstancesPaginator(client DescribeVerifiedAccessIn
 	return &DescribeVerifiedAccessInstancesPaginator{paginateimpl.New(describeVerifiedAccessInstancesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVerifiedAccessInstancesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVerifiedAccessInstancesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessInstancesPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessInstancesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +146,8 @@ func (p *DescribeVerifiedAccessInstancesPaginator) NextPage(ctx context.Context)
 	return page.(*DescribeVerifiedAccessInstancesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVerifiedAccessInstancesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessInstancesOutput, error] {
 	return func(yield func(*DescribeVerifiedAccessInstancesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +159,8 @@ func (p *DescribeVerifiedAccessInstancesPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVerifiedAccessInstancesPaginator) Items(ctx context.Context) iter.Seq2[VerifiedAccessInstance, error] {
 	return func(yield func(VerifiedAccessInstance, error) bool) {
 		for p.HasMorePages() {

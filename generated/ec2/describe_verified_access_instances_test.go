@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVerifiedAccessInstancesFake serves pages of DescribeVerifiedAccessInstances from memory; page i's token is "page-i".
+// describeVerifiedAccessInstancesFake serves pages of
+// DescribeVerifiedAccessInstances from memory; page i's token is "page-i".
 type describeVerifiedAccessInstancesFake struct {
 	pages  []*DescribeVerifiedAccessInstancesOutput
 	calls  []DescribeVerifiedAccessInstancesInput
@@ -38,7 +39,8 @@ func (c *describeVerifiedAccessInstancesFake) DescribeVerifiedAccessInstances(ct
 	return &out, nil
 }
 
-// newDescribeVerifiedAccessInstancesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVerifiedAccessInstancesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeVerifiedAccessInstancesFake(sizes ...int) (*describeVerifiedAccessInstancesFake, []string) {
 	c := &describeVerifiedAccessInstancesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVerifiedAccessInstancesFake(sizes ...int) (*describeVerifiedAcce
 	return c, want
 }
 
-// collectDescribeVerifiedAccessInstances pages through p and returns the markers of its items.
+// collectDescribeVerifiedAccessInstances pages through p and returns the
+// markers of its items.
 func collectDescribeVerifiedAccessInstances(t *testing.T, p *DescribeVerifiedAccessInstancesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVerifiedAccessInstances(t *testing.T, p *DescribeVerifiedAcc
 	return got
 }
 
-// validDescribeVerifiedAccessInstancesInput returns an input with every required member set.
+// validDescribeVerifiedAccessInstancesInput returns an input with every
+// required member set.
 func validDescribeVerifiedAccessInstancesInput() *DescribeVerifiedAccessInstancesInput {
 	return &DescribeVerifiedAccessInstancesInput{}
 }

@@ -18,18 +18,20 @@ type DescribeVerifiedAccessTrustProvidersInput struct {
 	// One or more filters. Filter names and values are case-sensitive.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVerifiedAccessTrustProvidersInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeVerifiedAccessTrustProvidersInput) Validate() error {
 	return nil
 }
@@ -43,7 +45,8 @@ type DescribeVerifiedAccessTrustProvidersOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVerifiedAccessTrustProvidersAPIClient is a client that can call DescribeVerifiedAccessTrustProviders, the operation boto3's describe_verified_access_trust_providers paginator pages through.
+// DescribeVerifiedAccessTrustProvidersAPIClient is a client that can call
+// DescribeVerifiedAccessTrustProviders.
 //
 // See [DescribeVerifiedAccessTrustProviders in the AWS API documentation].
 //
@@ -82,24 +85,28 @@ var describeVerifiedAccessTrustProvidersSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVerifiedAccessTrustProvidersItems returns the items of a DescribeVerifiedAccessTrustProviders page.
+// describeVerifiedAccessTrustProvidersItems returns the items of a
+// DescribeVerifiedAccessTrustProviders page.
 func describeVerifiedAccessTrustProvidersItems(out *DescribeVerifiedAccessTrustProvidersOutput) []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider {
 	return out.VerifiedAccessTrustProviders
 }
 
-// DescribeVerifiedAccessTrustProvidersPaginator pages through DescribeVerifiedAccessTrustProviders the way boto3's describe_verified_access_trust_providers paginator does.
+// DescribeVerifiedAccessTrustProvidersPaginator pages through the results of
+// DescribeVerifiedAccessTrustProviders as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_verified_access_trust_providers.
+// [DescribeVerifiedAccessTrustProvidersAPIClient.DescribeVerifiedAccessTrustProviders].
 //
-// Each page is a *DescribeVerifiedAccessTrustProvidersOutput; Items yields the elements of VerifiedAccessTrustProviders across pages.
+// Each page is a *DescribeVerifiedAccessTrustProvidersOutput; Items yields the
+// elements of VerifiedAccessTrustProviders across pages.
 type DescribeVerifiedAccessTrustProvidersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVerifiedAccessTrustProvidersPaginator returns a paginator over DescribeVerifiedAccessTrustProviders, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVerifiedAccessTrustProvidersPaginator returns a paginator over
+// DescribeVerifiedAccessTrustProviders, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeVerifiedAccessTrustProvidersPaginator(client DescribeVerifiedAccessTrustProvidersAPIClient, in *DescribeVerifiedAccessTrustProvidersInput, optFns ...func(*paginate.Options)) *DescribeVerifiedAccessTrustProvidersPaginator {
 	var input DescribeVerifiedAccessTrustProvidersInput
 	if in != nil {
@@ -115,19 +122,22 @@ func NewDescribeVerifiedAccessTrustProvidersPaginator(client DescribeVerifiedAcc
 	return &DescribeVerifiedAccessTrustProvidersPaginator{paginateimpl.New(describeVerifiedAccessTrustProvidersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVerifiedAccessTrustProvidersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVerifiedAccessTrustProvidersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVerifiedAccessTrustProvidersPaginator) NextPage(ctx context.Context) (*DescribeVerifiedAccessTrustProvidersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -136,7 +146,8 @@ func (p *DescribeVerifiedAccessTrustProvidersPaginator) NextPage(ctx context.Con
 	return page.(*DescribeVerifiedAccessTrustProvidersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVerifiedAccessTrustProvidersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVerifiedAccessTrustProvidersOutput, error] {
 	return func(yield func(*DescribeVerifiedAccessTrustProvidersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -148,7 +159,8 @@ func (p *DescribeVerifiedAccessTrustProvidersPaginator) Pages(ctx context.Contex
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVerifiedAccessTrustProvidersPaginator) Items(ctx context.Context) iter.Seq2[DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider, error] {
 	return func(yield func(DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider, error) bool) {
 		for p.HasMorePages() {

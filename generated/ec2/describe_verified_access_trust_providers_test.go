@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVerifiedAccessTrustProvidersFake serves pages of DescribeVerifiedAccessTrustProviders from memory; page i's token is "page-i".
+// describeVerifiedAccessTrustProvidersFake serves pages of
+// DescribeVerifiedAccessTrustProviders from memory; page i's token is "page-i".
 type describeVerifiedAccessTrustProvidersFake struct {
 	pages  []*DescribeVerifiedAccessTrustProvidersOutput
 	calls  []DescribeVerifiedAccessTrustProvidersInput
@@ -38,7 +39,8 @@ func (c *describeVerifiedAccessTrustProvidersFake) DescribeVerifiedAccessTrustPr
 	return &out, nil
 }
 
-// newDescribeVerifiedAccessTrustProvidersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVerifiedAccessTrustProvidersFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeVerifiedAccessTrustProvidersFake(sizes ...int) (*describeVerifiedAccessTrustProvidersFake, []string) {
 	c := &describeVerifiedAccessTrustProvidersFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVerifiedAccessTrustProvidersFake(sizes ...int) (*describeVerifie
 	return c, want
 }
 
-// collectDescribeVerifiedAccessTrustProviders pages through p and returns the markers of its items.
+// collectDescribeVerifiedAccessTrustProviders pages through p and returns the
+// markers of its items.
 func collectDescribeVerifiedAccessTrustProviders(t *testing.T, p *DescribeVerifiedAccessTrustProvidersPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVerifiedAccessTrustProviders(t *testing.T, p *DescribeVerifi
 	return got
 }
 
-// validDescribeVerifiedAccessTrustProvidersInput returns an input with every required member set.
+// validDescribeVerifiedAccessTrustProvidersInput returns an input with every
+// required member set.
 func validDescribeVerifiedAccessTrustProvidersInput() *DescribeVerifiedAccessTrustProvidersInput {
 	return &DescribeVerifiedAccessTrustProvidersInput{}
 }

@@ -17,14 +17,14 @@ type DescribeVolumeStatusInput struct {
 	// Default: Describes all your volumes.
 	VolumeIds []string `json:"VolumeIds,omitempty"`
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
@@ -35,27 +35,28 @@ type DescribeVolumeStatusInput struct {
 	//   - availability-zone - The Availability Zone of the instance.
 	//   - event.description - A description of the event.
 	//   - event.event-id - The event ID.
-	//   - event.event-type - The event type (for io-enabled: passed | failed; for
-	//     io-performance: io-performance:degraded |
+	//   - event.event-type - The event type (for io-enabled: passed | failed;
+	//     for io-performance: io-performance:degraded |
 	//     io-performance:severely-degraded | io-performance:stalled).
 	//   - event.not-after - The latest end time for the event.
 	//   - event.not-before - The earliest start time for the event.
 	//   - volume-status.details-name - The cause for volume-status.status (
 	//     io-enabled | io-performance).
-	//   - volume-status.details-status - The status of volume-status.details-name
-	//     (for io-enabled: passed | failed; for io-performance: normal | degraded |
-	//     severely-degraded | stalled).
-	//   - volume-status.status - The status of the volume ( ok | impaired | warning
-	//     | insufficient-data).
+	//   - volume-status.details-status - The status of
+	//     volume-status.details-name (for io-enabled: passed | failed; for
+	//     io-performance: normal | degraded | severely-degraded | stalled).
+	//   - volume-status.status - The status of the volume ( ok | impaired |
+	//     warning | insufficient-data).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVolumeStatusInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeVolumeStatusInput) Validate() error {
 	return nil
 }
@@ -68,7 +69,7 @@ type DescribeVolumeStatusOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVolumeStatusAPIClient is a client that can call DescribeVolumeStatus, the operation boto3's describe_volume_status paginator pages through.
+// DescribeVolumeStatusAPIClient is a client that can call DescribeVolumeStatus.
 //
 // See [DescribeVolumeStatus in the AWS API documentation].
 //
@@ -112,19 +113,22 @@ func describeVolumeStatusItems(out *DescribeVolumeStatusOutput) []VolumeStatus {
 	return out.VolumeStatuses
 }
 
-// DescribeVolumeStatusPaginator pages through DescribeVolumeStatus the way boto3's describe_volume_status paginator does.
+// DescribeVolumeStatusPaginator pages through the results of
+// DescribeVolumeStatus as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_volume_status.
+// [DescribeVolumeStatusAPIClient.DescribeVolumeStatus].
 //
-// Each page is a *DescribeVolumeStatusOutput; Items yields the elements of VolumeStatuses across pages.
+// Each page is a *DescribeVolumeStatusOutput; Items yields the elements of
+// VolumeStatuses across pages.
 type DescribeVolumeStatusPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVolumeStatusPaginator returns a paginator over DescribeVolumeStatus, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVolumeStatusPaginator returns a paginator over
+// DescribeVolumeStatus, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeVolumeStatusPaginator(client DescribeVolumeStatusAPIClient, in *DescribeVolumeStatusInput, optFns ...func(*paginate.Options)) *DescribeVolumeStatusPaginator {
 	var input DescribeVolumeStatusInput
 	if in != nil {
@@ -140,19 +144,22 @@ func NewDescribeVolumeStatusPaginator(client DescribeVolumeStatusAPIClient, in *
 	return &DescribeVolumeStatusPaginator{paginateimpl.New(describeVolumeStatusSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVolumeStatusPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVolumeStatusPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVolumeStatusPaginator) NextPage(ctx context.Context) (*DescribeVolumeStatusOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -161,7 +168,8 @@ func (p *DescribeVolumeStatusPaginator) NextPage(ctx context.Context) (*Describe
 	return page.(*DescribeVolumeStatusOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVolumeStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVolumeStatusOutput, error] {
 	return func(yield func(*DescribeVolumeStatusOutput, error) bool) {
 		for p.HasMorePages() {
@@ -173,7 +181,8 @@ func (p *DescribeVolumeStatusPaginator) Pages(ctx context.Context) iter.Seq2[*De
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVolumeStatusPaginator) Items(ctx context.Context) iter.Seq2[VolumeStatus, error] {
 	return func(yield func(VolumeStatus, error) bool) {
 		for p.HasMorePages() {
@@ -193,58 +202,72 @@ func (p *DescribeVolumeStatusPaginator) Items(ctx context.Context) iter.Seq2[Vol
 	}
 }
 
-// DescribeVolumeStatusFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVolumeStatusFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeVolumeStatusFilterName string
 
 const (
-	// DescribeVolumeStatusFilterNameActionCode is the filter name "action.code".
+	// DescribeVolumeStatusFilterNameActionCode is the filter name
+	// "action.code".
 	//
 	// The action code for the event (for example, enable-volume-io).
 	DescribeVolumeStatusFilterNameActionCode DescribeVolumeStatusFilterName = "action.code"
-	// DescribeVolumeStatusFilterNameActionDescription is the filter name "action.description".
+	// DescribeVolumeStatusFilterNameActionDescription is the filter name
+	// "action.description".
 	//
 	// A description of the action.
 	DescribeVolumeStatusFilterNameActionDescription DescribeVolumeStatusFilterName = "action.description"
-	// DescribeVolumeStatusFilterNameActionEventId is the filter name "action.event-id".
+	// DescribeVolumeStatusFilterNameActionEventId is the filter name
+	// "action.event-id".
 	//
 	// The event ID associated with the action.
 	DescribeVolumeStatusFilterNameActionEventId DescribeVolumeStatusFilterName = "action.event-id"
-	// DescribeVolumeStatusFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeVolumeStatusFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone of the instance.
 	DescribeVolumeStatusFilterNameAvailabilityZone DescribeVolumeStatusFilterName = "availability-zone"
-	// DescribeVolumeStatusFilterNameEventDescription is the filter name "event.description".
+	// DescribeVolumeStatusFilterNameEventDescription is the filter name
+	// "event.description".
 	//
 	// A description of the event.
 	DescribeVolumeStatusFilterNameEventDescription DescribeVolumeStatusFilterName = "event.description"
-	// DescribeVolumeStatusFilterNameEventEventId is the filter name "event.event-id".
+	// DescribeVolumeStatusFilterNameEventEventId is the filter name
+	// "event.event-id".
 	//
 	// The event ID.
 	DescribeVolumeStatusFilterNameEventEventId DescribeVolumeStatusFilterName = "event.event-id"
-	// DescribeVolumeStatusFilterNameEventEventType is the filter name "event.event-type".
+	// DescribeVolumeStatusFilterNameEventEventType is the filter name
+	// "event.event-type".
 	//
 	// The event type (for io-enabled: passed | failed; for io-performance:
 	// io-performance:degraded | io-performance:severely-degraded |
 	// io-performance:stalled).
 	DescribeVolumeStatusFilterNameEventEventType DescribeVolumeStatusFilterName = "event.event-type"
-	// DescribeVolumeStatusFilterNameEventNotAfter is the filter name "event.not-after".
+	// DescribeVolumeStatusFilterNameEventNotAfter is the filter name
+	// "event.not-after".
 	//
 	// The latest end time for the event.
 	DescribeVolumeStatusFilterNameEventNotAfter DescribeVolumeStatusFilterName = "event.not-after"
-	// DescribeVolumeStatusFilterNameEventNotBefore is the filter name "event.not-before".
+	// DescribeVolumeStatusFilterNameEventNotBefore is the filter name
+	// "event.not-before".
 	//
 	// The earliest start time for the event.
 	DescribeVolumeStatusFilterNameEventNotBefore DescribeVolumeStatusFilterName = "event.not-before"
-	// DescribeVolumeStatusFilterNameVolumeStatusDetailsName is the filter name "volume-status.details-name".
+	// DescribeVolumeStatusFilterNameVolumeStatusDetailsName is the filter name
+	// "volume-status.details-name".
 	//
 	// The cause for volume-status.status ( io-enabled | io-performance).
 	DescribeVolumeStatusFilterNameVolumeStatusDetailsName DescribeVolumeStatusFilterName = "volume-status.details-name"
-	// DescribeVolumeStatusFilterNameVolumeStatusDetailsStatus is the filter name "volume-status.details-status".
+	// DescribeVolumeStatusFilterNameVolumeStatusDetailsStatus is the filter
+	// name "volume-status.details-status".
 	//
-	// The status of volume-status.details-name (for io-enabled: passed | failed;
-	// for io-performance: normal | degraded | severely-degraded | stalled).
+	// The status of volume-status.details-name (for io-enabled: passed |
+	// failed; for io-performance: normal | degraded | severely-degraded |
+	// stalled).
 	DescribeVolumeStatusFilterNameVolumeStatusDetailsStatus DescribeVolumeStatusFilterName = "volume-status.details-status"
-	// DescribeVolumeStatusFilterNameVolumeStatusStatus is the filter name "volume-status.status".
+	// DescribeVolumeStatusFilterNameVolumeStatusStatus is the filter name
+	// "volume-status.status".
 	//
 	// The status of the volume ( ok | impaired | warning | insufficient-data).
 	DescribeVolumeStatusFilterNameVolumeStatusStatus DescribeVolumeStatusFilterName = "volume-status.status"

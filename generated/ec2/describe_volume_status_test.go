@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeVolumeStatusFake serves pages of DescribeVolumeStatus from memory; page i's token is "page-i".
+// describeVolumeStatusFake serves pages of DescribeVolumeStatus from memory;
+// page i's token is "page-i".
 type describeVolumeStatusFake struct {
 	pages  []*DescribeVolumeStatusOutput
 	calls  []DescribeVolumeStatusInput
@@ -39,7 +40,8 @@ func (c *describeVolumeStatusFake) DescribeVolumeStatus(ctx context.Context, in 
 	return &out, nil
 }
 
-// newDescribeVolumeStatusFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVolumeStatusFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeVolumeStatusFake(sizes ...int) (*describeVolumeStatusFake, []string) {
 	c := &describeVolumeStatusFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeVolumeStatusFake(sizes ...int) (*describeVolumeStatusFake, []str
 	return c, want
 }
 
-// collectDescribeVolumeStatus pages through p and returns the markers of its items.
+// collectDescribeVolumeStatus pages through p and returns the markers of its
+// items.
 func collectDescribeVolumeStatus(t *testing.T, p *DescribeVolumeStatusPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeVolumeStatus(t *testing.T, p *DescribeVolumeStatusPaginator)
 	return got
 }
 
-// validDescribeVolumeStatusInput returns an input with every required member set.
+// validDescribeVolumeStatusInput returns an input with every required member
+// set.
 func validDescribeVolumeStatusInput() *DescribeVolumeStatusInput {
 	return &DescribeVolumeStatusInput{}
 }

@@ -16,24 +16,25 @@ type DescribeVolumesInput struct {
 	// response.
 	VolumeIds []string `json:"VolumeIds,omitempty"`
 	// Indicates whether to include managed resources in the output. If this
-	// parameter is set to true, the output includes resources that are managed by
-	// Amazon Web Services services, even if managed resource visibility is set to
-	// hidden.
+	// parameter is set to true, the output includes resources that are managed
+	// by Amazon Web Services services, even if managed resource visibility is
+	// set to hidden.
 	IncludeManagedResources *bool `json:"IncludeManagedResources,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
-	//   - attachment.attach-time - The time stamp when the attachment initiated.
+	//   - attachment.attach-time - The time stamp when the attachment
+	//     initiated.
 	//   - attachment.delete-on-termination - Whether the volume is deleted on
 	//     instance termination.
-	//   - attachment.device - The device name specified in the block device mapping
-	//     (for example, /dev/sda1).
-	//   - attachment.instance-id - The ID of the instance the volume is attached
-	//     to.
+	//   - attachment.device - The device name specified in the block device
+	//     mapping (for example, /dev/sda1).
+	//   - attachment.instance-id - The ID of the instance the volume is
+	//     attached to.
 	//   - attachment.status - The attachment state ( attaching | attached |
 	//     detaching).
 	//   - availability-zone - The Availability Zone in which the volume was
@@ -42,38 +43,39 @@ type DescribeVolumesInput struct {
 	//     volume was created.
 	//   - create-time - The time stamp when the volume was created.
 	//   - encrypted - Indicates whether the volume is encrypted ( true | false)
-	//   - fast-restored - Indicates whether the volume was created from a snapshot
-	//     that is enabled for fast snapshot restore ( true | false).
+	//   - fast-restored - Indicates whether the volume was created from a
+	//     snapshot that is enabled for fast snapshot restore ( true | false).
 	//   - multi-attach-enabled - Indicates whether the volume is enabled for
 	//     Multi-Attach ( true | false)
 	//   - operator.managed - A Boolean that indicates whether this is a managed
 	//     volume.
-	//   - operator.principal - The principal that manages the volume. Only valid
-	//     for managed volumes, where managed is true.
+	//   - operator.principal - The principal that manages the volume. Only
+	//     valid for managed volumes, where managed is true.
 	//   - size - The size of the volume, in GiB.
 	//   - snapshot-id - The snapshot from which the volume was created.
 	//   - status - The state of the volume ( creating | available | in-use |
 	//     deleting | deleted | error).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - volume-id - The volume ID.
-	//   - volume-type - The Amazon EBS volume type ( gp2 | gp3 | io1 | io2 | st1 |
-	//     sc1“| “standard)
+	//   - volume-type - The Amazon EBS volume type ( gp2 | gp3 | io1 | io2 |
+	//     st1 | sc1“| “standard)
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVolumesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeVolumesInput) Validate() error {
 	return nil
 }
@@ -86,7 +88,7 @@ type DescribeVolumesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVolumesAPIClient is a client that can call DescribeVolumes, the operation boto3's describe_volumes paginator pages through.
+// DescribeVolumesAPIClient is a client that can call DescribeVolumes.
 //
 // See [DescribeVolumes in the AWS API documentation].
 //
@@ -130,19 +132,22 @@ func describeVolumesItems(out *DescribeVolumesOutput) []Volume {
 	return out.Volumes
 }
 
-// DescribeVolumesPaginator pages through DescribeVolumes the way boto3's describe_volumes paginator does.
+// DescribeVolumesPaginator pages through the results of DescribeVolumes as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_volumes.
+// [DescribeVolumesAPIClient.DescribeVolumes].
 //
-// Each page is a *DescribeVolumesOutput; Items yields the elements of Volumes across pages.
+// Each page is a *DescribeVolumesOutput; Items yields the elements of Volumes
+// across pages.
 type DescribeVolumesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVolumesPaginator returns a paginator over DescribeVolumes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVolumesPaginator returns a paginator over DescribeVolumes,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeVolumesPaginator(client DescribeVolumesAPIClient, in *DescribeVolumesInput, optFns ...func(*paginate.Options)) *DescribeVolumesPaginator {
 	var input DescribeVolumesInput
 	if in != nil {
@@ -158,19 +163,22 @@ func NewDescribeVolumesPaginator(client DescribeVolumesAPIClient, in *DescribeVo
 	return &DescribeVolumesPaginator{paginateimpl.New(describeVolumesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVolumesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVolumesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVolumesPaginator) NextPage(ctx context.Context) (*DescribeVolumesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -179,7 +187,8 @@ func (p *DescribeVolumesPaginator) NextPage(ctx context.Context) (*DescribeVolum
 	return page.(*DescribeVolumesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVolumesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVolumesOutput, error] {
 	return func(yield func(*DescribeVolumesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -191,7 +200,8 @@ func (p *DescribeVolumesPaginator) Pages(ctx context.Context) iter.Seq2[*Describ
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVolumesPaginator) Items(ctx context.Context) iter.Seq2[Volume, error] {
 	return func(yield func(Volume, error) bool) {
 		for p.HasMorePages() {
@@ -211,36 +221,44 @@ func (p *DescribeVolumesPaginator) Items(ctx context.Context) iter.Seq2[Volume, 
 	}
 }
 
-// DescribeVolumesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVolumesFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeVolumesFilterName string
 
 const (
-	// DescribeVolumesFilterNameAttachmentAttachTime is the filter name "attachment.attach-time".
+	// DescribeVolumesFilterNameAttachmentAttachTime is the filter name
+	// "attachment.attach-time".
 	//
 	// The time stamp when the attachment initiated.
 	DescribeVolumesFilterNameAttachmentAttachTime DescribeVolumesFilterName = "attachment.attach-time"
-	// DescribeVolumesFilterNameAttachmentDeleteOnTermination is the filter name "attachment.delete-on-termination".
+	// DescribeVolumesFilterNameAttachmentDeleteOnTermination is the filter name
+	// "attachment.delete-on-termination".
 	//
 	// Whether the volume is deleted on instance termination.
 	DescribeVolumesFilterNameAttachmentDeleteOnTermination DescribeVolumesFilterName = "attachment.delete-on-termination"
-	// DescribeVolumesFilterNameAttachmentDevice is the filter name "attachment.device".
+	// DescribeVolumesFilterNameAttachmentDevice is the filter name
+	// "attachment.device".
 	//
 	// The device name specified in the block device mapping (for example,
 	// /dev/sda1).
 	DescribeVolumesFilterNameAttachmentDevice DescribeVolumesFilterName = "attachment.device"
-	// DescribeVolumesFilterNameAttachmentInstanceId is the filter name "attachment.instance-id".
+	// DescribeVolumesFilterNameAttachmentInstanceId is the filter name
+	// "attachment.instance-id".
 	//
 	// The ID of the instance the volume is attached to.
 	DescribeVolumesFilterNameAttachmentInstanceId DescribeVolumesFilterName = "attachment.instance-id"
-	// DescribeVolumesFilterNameAttachmentStatus is the filter name "attachment.status".
+	// DescribeVolumesFilterNameAttachmentStatus is the filter name
+	// "attachment.status".
 	//
 	// The attachment state ( attaching | attached | detaching).
 	DescribeVolumesFilterNameAttachmentStatus DescribeVolumesFilterName = "attachment.status"
-	// DescribeVolumesFilterNameAvailabilityZone is the filter name "availability-zone".
+	// DescribeVolumesFilterNameAvailabilityZone is the filter name
+	// "availability-zone".
 	//
 	// The Availability Zone in which the volume was created.
 	DescribeVolumesFilterNameAvailabilityZone DescribeVolumesFilterName = "availability-zone"
-	// DescribeVolumesFilterNameAvailabilityZoneId is the filter name "availability-zone-id".
+	// DescribeVolumesFilterNameAvailabilityZoneId is the filter name
+	// "availability-zone-id".
 	//
 	// The ID of the Availability Zone in which the volume was created.
 	DescribeVolumesFilterNameAvailabilityZoneId DescribeVolumesFilterName = "availability-zone-id"
@@ -254,21 +272,24 @@ const (
 	DescribeVolumesFilterNameEncrypted DescribeVolumesFilterName = "encrypted"
 	// DescribeVolumesFilterNameFastRestored is the filter name "fast-restored".
 	//
-	// Indicates whether the volume was created from a snapshot that is enabled for
-	// fast snapshot restore ( true | false).
+	// Indicates whether the volume was created from a snapshot that is enabled
+	// for fast snapshot restore ( true | false).
 	DescribeVolumesFilterNameFastRestored DescribeVolumesFilterName = "fast-restored"
-	// DescribeVolumesFilterNameMultiAttachEnabled is the filter name "multi-attach-enabled".
+	// DescribeVolumesFilterNameMultiAttachEnabled is the filter name
+	// "multi-attach-enabled".
 	//
 	// Indicates whether the volume is enabled for Multi-Attach ( true | false)
 	DescribeVolumesFilterNameMultiAttachEnabled DescribeVolumesFilterName = "multi-attach-enabled"
-	// DescribeVolumesFilterNameOperatorManaged is the filter name "operator.managed".
+	// DescribeVolumesFilterNameOperatorManaged is the filter name
+	// "operator.managed".
 	//
 	// A Boolean that indicates whether this is a managed volume.
 	DescribeVolumesFilterNameOperatorManaged DescribeVolumesFilterName = "operator.managed"
-	// DescribeVolumesFilterNameOperatorPrincipal is the filter name "operator.principal".
+	// DescribeVolumesFilterNameOperatorPrincipal is the filter name
+	// "operator.principal".
 	//
-	// The principal that manages the volume. Only valid for managed volumes, where
-	// managed is true.
+	// The principal that manages the volume. Only valid for managed volumes,
+	// where managed is true.
 	DescribeVolumesFilterNameOperatorPrincipal DescribeVolumesFilterName = "operator.principal"
 	// DescribeVolumesFilterNameSize is the filter name "size".
 	//
@@ -280,13 +301,14 @@ const (
 	DescribeVolumesFilterNameSnapshotId DescribeVolumesFilterName = "snapshot-id"
 	// DescribeVolumesFilterNameStatus is the filter name "status".
 	//
-	// The state of the volume ( creating | available | in-use | deleting | deleted
-	// | error).
+	// The state of the volume ( creating | available | in-use | deleting |
+	// deleted | error).
 	DescribeVolumesFilterNameStatus DescribeVolumesFilterName = "status"
 	// DescribeVolumesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeVolumesFilterNameTagKey DescribeVolumesFilterName = "tag-key"
 	// DescribeVolumesFilterNameVolumeId is the filter name "volume-id".
 	//
@@ -294,7 +316,8 @@ const (
 	DescribeVolumesFilterNameVolumeId DescribeVolumesFilterName = "volume-id"
 	// DescribeVolumesFilterNameVolumeType is the filter name "volume-type".
 	//
-	// The Amazon EBS volume type ( gp2 | gp3 | io1 | io2 | st1 | sc1“| “standard)
+	// The Amazon EBS volume type ( gp2 | gp3 | io1 | io2 | st1 |
+	// sc1“| “standard)
 	DescribeVolumesFilterNameVolumeType DescribeVolumesFilterName = "volume-type"
 )
 

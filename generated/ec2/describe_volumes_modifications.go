@@ -14,9 +14,9 @@ import (
 // DescribeVolumesModifications.
 type DescribeVolumesModificationsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the volumes.
 	VolumeIds []string `json:"VolumeIds,omitempty"`
@@ -26,27 +26,29 @@ type DescribeVolumesModificationsInput struct {
 	//     optimizing | completed | failed).
 	//   - original-iops - The original IOPS rate of the volume.
 	//   - original-size - The original size of the volume, in GiB.
-	//   - original-volume-type - The original volume type of the volume (standard |
-	//     io1 | io2 | gp2 | sc1 | st1).
-	//   - originalMultiAttachEnabled - Indicates whether Multi-Attach support was
-	//     enabled (true | false).
+	//   - original-volume-type - The original volume type of the volume
+	//     (standard | io1 | io2 | gp2 | sc1 | st1).
+	//   - originalMultiAttachEnabled - Indicates whether Multi-Attach support
+	//     was enabled (true | false).
 	//   - start-time - The modification start time.
 	//   - target-iops - The target IOPS rate of the volume.
 	//   - target-size - The target size of the volume, in GiB.
-	//   - target-volume-type - The target volume type of the volume (standard | io1
-	//     | io2 | gp2 | sc1 | st1).
-	//   - targetMultiAttachEnabled - Indicates whether Multi-Attach support is to
-	//     be enabled (true | false).
+	//   - target-volume-type - The target volume type of the volume (standard |
+	//     io1 | io2 | gp2 | sc1 | st1).
+	//   - targetMultiAttachEnabled - Indicates whether Multi-Attach support is
+	//     to be enabled (true | false).
 	//   - volume-id - The ID of the volume.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVolumesModificationsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVolumesModificationsInput) Validate() error {
 	return nil
 }
@@ -60,7 +62,8 @@ type DescribeVolumesModificationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVolumesModificationsAPIClient is a client that can call DescribeVolumesModifications, the operation boto3's describe_volumes_modifications paginator pages through.
+// DescribeVolumesModificationsAPIClient is a client that can call
+// DescribeVolumesModifications.
 //
 // See [DescribeVolumesModifications in the AWS API documentation].
 //
@@ -99,24 +102,28 @@ var describeVolumesModificationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVolumesModificationsItems returns the items of a DescribeVolumesModifications page.
+// describeVolumesModificationsItems returns the items of a
+// DescribeVolumesModifications page.
 func describeVolumesModificationsItems(out *DescribeVolumesModificationsOutput) []VolumesModification {
 	return out.VolumesModifications
 }
 
-// DescribeVolumesModificationsPaginator pages through DescribeVolumesModifications the way boto3's describe_volumes_modifications paginator does.
+// DescribeVolumesModificationsPaginator pages through the results of
+// DescribeVolumesModifications as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_volumes_modifications.
+// [DescribeVolumesModificationsAPIClient.DescribeVolumesModifications].
 //
-// Each page is a *DescribeVolumesModificationsOutput; Items yields the elements of VolumesModifications across pages.
+// Each page is a *DescribeVolumesModificationsOutput; Items yields the elements
+// of VolumesModifications across pages.
 type DescribeVolumesModificationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVolumesModificationsPaginator returns a paginator over DescribeVolumesModifications, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVolumesModificationsPaginator returns a paginator over
+// DescribeVolumesModifications, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVolumesModificationsPaginator(client DescribeVolumesModificationsAPIClient, in *DescribeVolumesModificationsInput, optFns ...func(*paginate.Options)) *DescribeVolumesModificationsPaginator {
 	var input DescribeVolumesModificationsInput
 	if in != nil {
@@ -132,19 +139,22 @@ func NewDescribeVolumesModificationsPaginator(client DescribeVolumesModification
 	return &DescribeVolumesModificationsPaginator{paginateimpl.New(describeVolumesModificationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVolumesModificationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVolumesModificationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVolumesModificationsPaginator) NextPage(ctx context.Context) (*DescribeVolumesModificationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +163,8 @@ func (p *DescribeVolumesModificationsPaginator) NextPage(ctx context.Context) (*
 	return page.(*DescribeVolumesModificationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVolumesModificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVolumesModificationsOutput, error] {
 	return func(yield func(*DescribeVolumesModificationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +176,8 @@ func (p *DescribeVolumesModificationsPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVolumesModificationsPaginator) Items(ctx context.Context) iter.Seq2[VolumesModification, error] {
 	return func(yield func(VolumesModification, error) bool) {
 		for p.HasMorePages() {
@@ -185,53 +197,67 @@ func (p *DescribeVolumesModificationsPaginator) Items(ctx context.Context) iter.
 	}
 }
 
-// DescribeVolumesModificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVolumesModificationsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeVolumesModificationsFilterName string
 
 const (
-	// DescribeVolumesModificationsFilterNameModificationState is the filter name "modification-state".
+	// DescribeVolumesModificationsFilterNameModificationState is the filter
+	// name "modification-state".
 	//
-	// The current modification state (modifying | optimizing | completed | failed).
+	// The current modification state (modifying | optimizing | completed |
+	// failed).
 	DescribeVolumesModificationsFilterNameModificationState DescribeVolumesModificationsFilterName = "modification-state"
-	// DescribeVolumesModificationsFilterNameOriginalIops is the filter name "original-iops".
+	// DescribeVolumesModificationsFilterNameOriginalIops is the filter name
+	// "original-iops".
 	//
 	// The original IOPS rate of the volume.
 	DescribeVolumesModificationsFilterNameOriginalIops DescribeVolumesModificationsFilterName = "original-iops"
-	// DescribeVolumesModificationsFilterNameOriginalSize is the filter name "original-size".
+	// DescribeVolumesModificationsFilterNameOriginalSize is the filter name
+	// "original-size".
 	//
 	// The original size of the volume, in GiB.
 	DescribeVolumesModificationsFilterNameOriginalSize DescribeVolumesModificationsFilterName = "original-size"
-	// DescribeVolumesModificationsFilterNameOriginalVolumeType is the filter name "original-volume-type".
+	// DescribeVolumesModificationsFilterNameOriginalVolumeType is the filter
+	// name "original-volume-type".
 	//
-	// The original volume type of the volume (standard | io1 | io2 | gp2 | sc1 |
-	// st1).
+	// The original volume type of the volume (standard | io1 | io2 | gp2 | sc1
+	// | st1).
 	DescribeVolumesModificationsFilterNameOriginalVolumeType DescribeVolumesModificationsFilterName = "original-volume-type"
-	// DescribeVolumesModificationsFilterNameOriginalMultiAttachEnabled is the filter name "originalMultiAttachEnabled".
+	// DescribeVolumesModificationsFilterNameOriginalMultiAttachEnabled is the
+	// filter name "originalMultiAttachEnabled".
 	//
 	// Indicates whether Multi-Attach support was enabled (true | false).
 	DescribeVolumesModificationsFilterNameOriginalMultiAttachEnabled DescribeVolumesModificationsFilterName = "originalMultiAttachEnabled"
-	// DescribeVolumesModificationsFilterNameStartTime is the filter name "start-time".
+	// DescribeVolumesModificationsFilterNameStartTime is the filter name
+	// "start-time".
 	//
 	// The modification start time.
 	DescribeVolumesModificationsFilterNameStartTime DescribeVolumesModificationsFilterName = "start-time"
-	// DescribeVolumesModificationsFilterNameTargetIops is the filter name "target-iops".
+	// DescribeVolumesModificationsFilterNameTargetIops is the filter name
+	// "target-iops".
 	//
 	// The target IOPS rate of the volume.
 	DescribeVolumesModificationsFilterNameTargetIops DescribeVolumesModificationsFilterName = "target-iops"
-	// DescribeVolumesModificationsFilterNameTargetSize is the filter name "target-size".
+	// DescribeVolumesModificationsFilterNameTargetSize is the filter name
+	// "target-size".
 	//
 	// The target size of the volume, in GiB.
 	DescribeVolumesModificationsFilterNameTargetSize DescribeVolumesModificationsFilterName = "target-size"
-	// DescribeVolumesModificationsFilterNameTargetVolumeType is the filter name "target-volume-type".
+	// DescribeVolumesModificationsFilterNameTargetVolumeType is the filter name
+	// "target-volume-type".
 	//
 	// The target volume type of the volume (standard | io1 | io2 | gp2 | sc1 |
 	// st1).
 	DescribeVolumesModificationsFilterNameTargetVolumeType DescribeVolumesModificationsFilterName = "target-volume-type"
-	// DescribeVolumesModificationsFilterNameTargetMultiAttachEnabled is the filter name "targetMultiAttachEnabled".
+	// DescribeVolumesModificationsFilterNameTargetMultiAttachEnabled is the
+	// filter name "targetMultiAttachEnabled".
 	//
 	// Indicates whether Multi-Attach support is to be enabled (true | false).
 	DescribeVolumesModificationsFilterNameTargetMultiAttachEnabled DescribeVolumesModificationsFilterName = "targetMultiAttachEnabled"
-	// DescribeVolumesModificationsFilterNameVolumeId is the filter name "volume-id".
+	// DescribeVolumesModificationsFilterNameVolumeId is the filter name
+	// "volume-id".
 	//
 	// The ID of the volume.
 	DescribeVolumesModificationsFilterNameVolumeId DescribeVolumesModificationsFilterName = "volume-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeVolumesModificationsFake serves pages of DescribeVolumesModifications from memory; page i's token is "page-i".
+// describeVolumesModificationsFake serves pages of DescribeVolumesModifications
+// from memory; page i's token is "page-i".
 type describeVolumesModificationsFake struct {
 	pages  []*DescribeVolumesModificationsOutput
 	calls  []DescribeVolumesModificationsInput
@@ -39,7 +40,8 @@ func (c *describeVolumesModificationsFake) DescribeVolumesModifications(ctx cont
 	return &out, nil
 }
 
-// newDescribeVolumesModificationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVolumesModificationsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeVolumesModificationsFake(sizes ...int) (*describeVolumesModificationsFake, []string) {
 	c := &describeVolumesModificationsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeVolumesModificationsFake(sizes ...int) (*describeVolumesModifica
 	return c, want
 }
 
-// collectDescribeVolumesModifications pages through p and returns the markers of its items.
+// collectDescribeVolumesModifications pages through p and returns the markers
+// of its items.
 func collectDescribeVolumesModifications(t *testing.T, p *DescribeVolumesModificationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeVolumesModifications(t *testing.T, p *DescribeVolumesModific
 	return got
 }
 
-// validDescribeVolumesModificationsInput returns an input with every required member set.
+// validDescribeVolumesModificationsInput returns an input with every required
+// member set.
 func validDescribeVolumesModificationsInput() *DescribeVolumesModificationsInput {
 	return &DescribeVolumesModificationsInput{}
 }

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeVolumesFake serves pages of DescribeVolumes from memory; page i's token is "page-i".
+// describeVolumesFake serves pages of DescribeVolumes from memory; page i's
+// token is "page-i".
 type describeVolumesFake struct {
 	pages  []*DescribeVolumesOutput
 	calls  []DescribeVolumesInput
@@ -39,7 +40,8 @@ func (c *describeVolumesFake) DescribeVolumes(ctx context.Context, in *DescribeV
 	return &out, nil
 }
 
-// newDescribeVolumesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVolumesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeVolumesFake(sizes ...int) (*describeVolumesFake, []string) {
 	c := &describeVolumesFake{}
 	var want []string

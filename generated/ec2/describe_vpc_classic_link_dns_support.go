@@ -15,14 +15,16 @@ import (
 type DescribeVpcClassicLinkDnsSupportInput struct {
 	// The IDs of the VPCs.
 	VpcIds []string `json:"VpcIds,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcClassicLinkDnsSupportInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVpcClassicLinkDnsSupportInput) Validate() error {
 	return nil
 }
@@ -36,7 +38,8 @@ type DescribeVpcClassicLinkDnsSupportOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcClassicLinkDnsSupportAPIClient is a client that can call DescribeVpcClassicLinkDnsSupport, the operation boto3's describe_vpc_classic_link_dns_support paginator pages through.
+// DescribeVpcClassicLinkDnsSupportAPIClient is a client that can call
+// DescribeVpcClassicLinkDnsSupport.
 //
 // See [DescribeVpcClassicLinkDnsSupport in the AWS API documentation].
 //
@@ -75,24 +78,28 @@ var describeVpcClassicLinkDnsSupportSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcClassicLinkDnsSupportItems returns the items of a DescribeVpcClassicLinkDnsSupport page.
+// describeVpcClassicLinkDnsSupportItems returns the items of a
+// DescribeVpcClassicLinkDnsSupport page.
 func describeVpcClassicLinkDnsSupportItems(out *DescribeVpcClassicLinkDnsSupportOutput) []Vpc {
 	return out.Vpcs
 }
 
-// DescribeVpcClassicLinkDnsSupportPaginator pages through DescribeVpcClassicLinkDnsSupport the way boto3's describe_vpc_classic_link_dns_support paginator does.
+// DescribeVpcClassicLinkDnsSupportPaginator pages through the results of
+// DescribeVpcClassicLinkDnsSupport as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_classic_link_dns_support.
+// [DescribeVpcClassicLinkDnsSupportAPIClient.DescribeVpcClassicLinkDnsSupport].
 //
-// Each page is a *DescribeVpcClassicLinkDnsSupportOutput; Items yields the elements of Vpcs across pages.
+// Each page is a *DescribeVpcClassicLinkDnsSupportOutput; Items yields the
+// elements of Vpcs across pages.
 type DescribeVpcClassicLinkDnsSupportPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcClassicLinkDnsSupportPaginator returns a paginator over DescribeVpcClassicLinkDnsSupport, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcClassicLinkDnsSupportPaginator returns a paginator over
+// DescribeVpcClassicLinkDnsSupport, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVpcClassicLinkDnsSupportPaginator(client DescribeVpcClassicLinkDnsSupportAPIClient, in *DescribeVpcClassicLinkDnsSupportInput, optFns ...func(*paginate.Options)) *DescribeVpcClassicLinkDnsSupportPaginator {
 	var input DescribeVpcClassicLinkDnsSupportInput
 	if in != nil {
@@ -108,19 +115,22 @@ func NewDescribeVpcClassicLinkDnsSupportPaginator(client DescribeVpcClassicLinkD
 	return &DescribeVpcClassicLinkDnsSupportPaginator{paginateimpl.New(describeVpcClassicLinkDnsSupportSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcClassicLinkDnsSupportPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcClassicLinkDnsSupportPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcClassicLinkDnsSupportPaginator) NextPage(ctx context.Context) (*DescribeVpcClassicLinkDnsSupportOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -129,7 +139,8 @@ func (p *DescribeVpcClassicLinkDnsSupportPaginator) NextPage(ctx context.Context
 	return page.(*DescribeVpcClassicLinkDnsSupportOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcClassicLinkDnsSupportPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcClassicLinkDnsSupportOutput, error] {
 	return func(yield func(*DescribeVpcClassicLinkDnsSupportOutput, error) bool) {
 		for p.HasMorePages() {
@@ -141,7 +152,8 @@ func (p *DescribeVpcClassicLinkDnsSupportPaginator) Pages(ctx context.Context) i
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcClassicLinkDnsSupportPaginator) Items(ctx context.Context) iter.Seq2[Vpc, error] {
 	return func(yield func(Vpc, error) bool) {
 		for p.HasMorePages() {

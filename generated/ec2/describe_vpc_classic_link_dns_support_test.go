@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVpcClassicLinkDnsSupportFake serves pages of DescribeVpcClassicLinkDnsSupport from memory; page i's token is "page-i".
+// describeVpcClassicLinkDnsSupportFake serves pages of
+// DescribeVpcClassicLinkDnsSupport from memory; page i's token is "page-i".
 type describeVpcClassicLinkDnsSupportFake struct {
 	pages  []*DescribeVpcClassicLinkDnsSupportOutput
 	calls  []DescribeVpcClassicLinkDnsSupportInput
@@ -38,7 +39,8 @@ func (c *describeVpcClassicLinkDnsSupportFake) DescribeVpcClassicLinkDnsSupport(
 	return &out, nil
 }
 
-// newDescribeVpcClassicLinkDnsSupportFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcClassicLinkDnsSupportFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newDescribeVpcClassicLinkDnsSupportFake(sizes ...int) (*describeVpcClassicLinkDnsSupportFake, []string) {
 	c := &describeVpcClassicLinkDnsSupportFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVpcClassicLinkDnsSupportFake(sizes ...int) (*describeVpcClassicL
 	return c, want
 }
 
-// collectDescribeVpcClassicLinkDnsSupport pages through p and returns the markers of its items.
+// collectDescribeVpcClassicLinkDnsSupport pages through p and returns the
+// markers of its items.
 func collectDescribeVpcClassicLinkDnsSupport(t *testing.T, p *DescribeVpcClassicLinkDnsSupportPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVpcClassicLinkDnsSupport(t *testing.T, p *DescribeVpcClassic
 	return got
 }
 
-// validDescribeVpcClassicLinkDnsSupportInput returns an input with every required member set.
+// validDescribeVpcClassicLinkDnsSupportInput returns an input with every
+// required member set.
 func validDescribeVpcClassicLinkDnsSupportInput() *DescribeVpcClassicLinkDnsSupportInput {
 	return &DescribeVpcClassicLinkDnsSupportInput{}
 }

@@ -14,9 +14,9 @@ import (
 // DescribeVpcEndpointConnectionNotifications.
 type DescribeVpcEndpointConnectionNotificationsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the notification.
 	ConnectionNotificationId string `json:"ConnectionNotificationId,omitempty"`
@@ -25,20 +25,22 @@ type DescribeVpcEndpointConnectionNotificationsInput struct {
 	//   - connection-notification-arn - The ARN of the SNS topic for the
 	//     notification.
 	//   - connection-notification-id - The ID of the notification.
-	//   - connection-notification-state - The state of the notification ( Enabled |
-	//     Disabled).
+	//   - connection-notification-state - The state of the notification (
+	//     Enabled | Disabled).
 	//   - connection-notification-type - The type of notification ( Topic).
 	//   - service-id - The ID of the endpoint service.
 	//   - vpc-endpoint-id - The ID of the VPC endpoint.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcEndpointConnectionNotificationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeVpcEndpointConnectionNotificationsInput) Validate() error {
 	return nil
 }
@@ -52,7 +54,8 @@ type DescribeVpcEndpointConnectionNotificationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcEndpointConnectionNotificationsAPIClient is a client that can call DescribeVpcEndpointConnectionNotifications, the operation boto3's describe_vpc_endpoint_connection_notifications paginator pages through.
+// DescribeVpcEndpointConnectionNotificationsAPIClient is a client that can call
+// DescribeVpcEndpointConnectionNotifications.
 //
 // See [DescribeVpcEndpointConnectionNotifications in the AWS API
 // documentation].
@@ -92,24 +95,29 @@ var describeVpcEndpointConnectionNotificationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcEndpointConnectionNotificationsItems returns the items of a DescribeVpcEndpointConnectionNotifications page.
+// describeVpcEndpointConnectionNotificationsItems returns the items of a
+// DescribeVpcEndpointConnectionNotifications page.
 func describeVpcEndpointConnectionNotificationsItems(out *DescribeVpcEndpointConnectionNotificationsOutput) []ConnectionNotificationSet {
 	return out.ConnectionNotificationSet
 }
 
-// DescribeVpcEndpointConnectionNotificationsPaginator pages through DescribeVpcEndpointConnectionNotifications the way boto3's describe_vpc_endpoint_connection_notifications paginator does.
+// DescribeVpcEndpointConnectionNotificationsPaginator pages through the results
+// of DescribeVpcEndpointConnectionNotifications as boto3's paginator for it
+// does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_endpoint_connection_notifications.
+// [DescribeVpcEndpointConnectionNotificationsAPIClient.DescribeVpcEndpointConnectionNotifications].
 //
-// Each page is a *DescribeVpcEndpointConnectionNotificationsOutput; Items yields the elements of ConnectionNotificationSet across pages.
+// Each page is a *DescribeVpcEndpointConnectionNotificationsOutput; Items
+// yields the elements of ConnectionNotificationSet across pages.
 type DescribeVpcEndpointConnectionNotificationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcEndpointConnectionNotificationsPaginator returns a paginator over DescribeVpcEndpointConnectionNotifications, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcEndpointConnectionNotificationsPaginator returns a paginator
+// over DescribeVpcEndpointConnectionNotifications, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointConnectionNotificationsPaginator(client DescribeVpcEndpointConnectionNotificationsAPIClient, in *DescribeVpcEndpointConnectionNotificationsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointConnectionNotificationsPaginator {
 	var input DescribeVpcEndpointConnectionNotificationsInput
 	if in != nil {
@@ -125,19 +133,22 @@ func NewDescribeVpcEndpointConnectionNotificationsPaginator(client DescribeVpcEn
 	return &DescribeVpcEndpointConnectionNotificationsPaginator{paginateimpl.New(describeVpcEndpointConnectionNotificationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcEndpointConnectionNotificationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcEndpointConnectionNotificationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointConnectionNotificationsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointConnectionNotificationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +157,8 @@ func (p *DescribeVpcEndpointConnectionNotificationsPaginator) NextPage(ctx conte
 	return page.(*DescribeVpcEndpointConnectionNotificationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointConnectionNotificationsOutput, error] {
 	return func(yield func(*DescribeVpcEndpointConnectionNotificationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +170,8 @@ func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Pages(ctx context.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Items(ctx context.Context) iter.Seq2[ConnectionNotificationSet, error] {
 	return func(yield func(ConnectionNotificationSet, error) bool) {
 		for p.HasMorePages() {
@@ -178,31 +191,39 @@ func (p *DescribeVpcEndpointConnectionNotificationsPaginator) Items(ctx context.
 	}
 }
 
-// DescribeVpcEndpointConnectionNotificationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcEndpointConnectionNotificationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeVpcEndpointConnectionNotificationsFilterName string
 
 const (
-	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationArn is the filter name "connection-notification-arn".
+	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationArn
+	// is the filter name "connection-notification-arn".
 	//
 	// The ARN of the SNS topic for the notification.
 	DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationArn DescribeVpcEndpointConnectionNotificationsFilterName = "connection-notification-arn"
-	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationId is the filter name "connection-notification-id".
+	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationId
+	// is the filter name "connection-notification-id".
 	//
 	// The ID of the notification.
 	DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationId DescribeVpcEndpointConnectionNotificationsFilterName = "connection-notification-id"
-	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationState is the filter name "connection-notification-state".
+	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationState
+	// is the filter name "connection-notification-state".
 	//
 	// The state of the notification ( Enabled | Disabled).
 	DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationState DescribeVpcEndpointConnectionNotificationsFilterName = "connection-notification-state"
-	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationType is the filter name "connection-notification-type".
+	// DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationType
+	// is the filter name "connection-notification-type".
 	//
 	// The type of notification ( Topic).
 	DescribeVpcEndpointConnectionNotificationsFilterNameConnectionNotificationType DescribeVpcEndpointConnectionNotificationsFilterName = "connection-notification-type"
-	// DescribeVpcEndpointConnectionNotificationsFilterNameServiceId is the filter name "service-id".
+	// DescribeVpcEndpointConnectionNotificationsFilterNameServiceId is the
+	// filter name "service-id".
 	//
 	// The ID of the endpoint service.
 	DescribeVpcEndpointConnectionNotificationsFilterNameServiceId DescribeVpcEndpointConnectionNotificationsFilterName = "service-id"
-	// DescribeVpcEndpointConnectionNotificationsFilterNameVpcEndpointId is the filter name "vpc-endpoint-id".
+	// DescribeVpcEndpointConnectionNotificationsFilterNameVpcEndpointId is the
+	// filter name "vpc-endpoint-id".
 	//
 	// The ID of the VPC endpoint.
 	DescribeVpcEndpointConnectionNotificationsFilterNameVpcEndpointId DescribeVpcEndpointConnectionNotificationsFilterName = "vpc-endpoint-id"

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeVpcEndpointConnectionNotificationsFake serves pages of DescribeVpcEndpointConnectionNotifications from memory; page i's token is "page-i".
+// describeVpcEndpointConnectionNotificationsFake serves pages of
+// DescribeVpcEndpointConnectionNotifications from memory; page i's token is
+// "page-i".
 type describeVpcEndpointConnectionNotificationsFake struct {
 	pages  []*DescribeVpcEndpointConnectionNotificationsOutput
 	calls  []DescribeVpcEndpointConnectionNotificationsInput
@@ -38,7 +40,8 @@ func (c *describeVpcEndpointConnectionNotificationsFake) DescribeVpcEndpointConn
 	return &out, nil
 }
 
-// newDescribeVpcEndpointConnectionNotificationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcEndpointConnectionNotificationsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newDescribeVpcEndpointConnectionNotificationsFake(sizes ...int) (*describeVpcEndpointConnectionNotificationsFake, []string) {
 	c := &describeVpcEndpointConnectionNotificationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeVpcEndpointConnectionNotificationsFake(sizes ...int) (*describeV
 	return c, want
 }
 
-// collectDescribeVpcEndpointConnectionNotifications pages through p and returns the markers of its items.
+// collectDescribeVpcEndpointConnectionNotifications pages through p and returns
+// the markers of its items.
 func collectDescribeVpcEndpointConnectionNotifications(t *testing.T, p *DescribeVpcEndpointConnectionNotificationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeVpcEndpointConnectionNotifications(t *testing.T, p *Describe
 	return got
 }
 
-// validDescribeVpcEndpointConnectionNotificationsInput returns an input with every required member set.
+// validDescribeVpcEndpointConnectionNotificationsInput returns an input with
+// every required member set.
 func validDescribeVpcEndpointConnectionNotificationsInput() *DescribeVpcEndpointConnectionNotificationsInput {
 	return &DescribeVpcEndpointConnectionNotificationsInput{}
 }

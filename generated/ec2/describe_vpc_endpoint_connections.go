@@ -14,30 +14,32 @@ import (
 // DescribeVpcEndpointConnections.
 type DescribeVpcEndpointConnectionsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The filters.
 	//
 	//   - ip-address-type - The IP address type ( ipv4 | ipv6).
 	//   - service-id - The ID of the service.
-	//   - vpc-endpoint-owner - The ID of the Amazon Web Services account ID that
-	//     owns the endpoint.
-	//   - vpc-endpoint-region - The Region of the endpoint or cross-region to find
-	//     endpoints for other Regions.
+	//   - vpc-endpoint-owner - The ID of the Amazon Web Services account ID
+	//     that owns the endpoint.
+	//   - vpc-endpoint-region - The Region of the endpoint or cross-region to
+	//     find endpoints for other Regions.
 	//   - vpc-endpoint-state - The state of the endpoint ( pendingAcceptance |
 	//     pending | available | deleting | deleted | rejected | failed).
 	//   - vpc-endpoint-id - The ID of the endpoint.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcEndpointConnectionsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVpcEndpointConnectionsInput) Validate() error {
 	return nil
 }
@@ -51,7 +53,8 @@ type DescribeVpcEndpointConnectionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcEndpointConnectionsAPIClient is a client that can call DescribeVpcEndpointConnections, the operation boto3's describe_vpc_endpoint_connections paginator pages through.
+// DescribeVpcEndpointConnectionsAPIClient is a client that can call
+// DescribeVpcEndpointConnections.
 //
 // See [DescribeVpcEndpointConnections in the AWS API documentation].
 //
@@ -90,24 +93,28 @@ var describeVpcEndpointConnectionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcEndpointConnectionsItems returns the items of a DescribeVpcEndpointConnections page.
+// describeVpcEndpointConnectionsItems returns the items of a
+// DescribeVpcEndpointConnections page.
 func describeVpcEndpointConnectionsItems(out *DescribeVpcEndpointConnectionsOutput) []VpcEndpointConnection {
 	return out.VpcEndpointConnections
 }
 
-// DescribeVpcEndpointConnectionsPaginator pages through DescribeVpcEndpointConnections the way boto3's describe_vpc_endpoint_connections paginator does.
+// DescribeVpcEndpointConnectionsPaginator pages through the results of
+// DescribeVpcEndpointConnections as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_endpoint_connections.
+// [DescribeVpcEndpointConnectionsAPIClient.DescribeVpcEndpointConnections].
 //
-// Each page is a *DescribeVpcEndpointConnectionsOutput; Items yields the elements of VpcEndpointConnections across pages.
+// Each page is a *DescribeVpcEndpointConnectionsOutput; Items yields the
+// elements of VpcEndpointConnections across pages.
 type DescribeVpcEndpointConnectionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcEndpointConnectionsPaginator returns a paginator over DescribeVpcEndpointConnections, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcEndpointConnectionsPaginator returns a paginator over
+// DescribeVpcEndpointConnections, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVpcEndpointConnectionsPaginator(client DescribeVpcEndpointConnectionsAPIClient, in *DescribeVpcEndpointConnectionsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointConnectionsPaginator {
 	var input DescribeVpcEndpointConnectionsInput
 	if in != nil {
@@ -123,19 +130,22 @@ func NewDescribeVpcEndpointConnectionsPaginator(client DescribeVpcEndpointConnec
 	return &DescribeVpcEndpointConnectionsPaginator{paginateimpl.New(describeVpcEndpointConnectionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcEndpointConnectionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcEndpointConnectionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointConnectionsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointConnectionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +154,8 @@ func (p *DescribeVpcEndpointConnectionsPaginator) NextPage(ctx context.Context) 
 	return page.(*DescribeVpcEndpointConnectionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcEndpointConnectionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointConnectionsOutput, error] {
 	return func(yield func(*DescribeVpcEndpointConnectionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +167,8 @@ func (p *DescribeVpcEndpointConnectionsPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcEndpointConnectionsPaginator) Items(ctx context.Context) iter.Seq2[VpcEndpointConnection, error] {
 	return func(yield func(VpcEndpointConnection, error) bool) {
 		for p.HasMorePages() {
@@ -176,33 +188,41 @@ func (p *DescribeVpcEndpointConnectionsPaginator) Items(ctx context.Context) ite
 	}
 }
 
-// DescribeVpcEndpointConnectionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcEndpointConnectionsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeVpcEndpointConnectionsFilterName string
 
 const (
-	// DescribeVpcEndpointConnectionsFilterNameIpAddressType is the filter name "ip-address-type".
+	// DescribeVpcEndpointConnectionsFilterNameIpAddressType is the filter name
+	// "ip-address-type".
 	//
 	// The IP address type ( ipv4 | ipv6).
 	DescribeVpcEndpointConnectionsFilterNameIpAddressType DescribeVpcEndpointConnectionsFilterName = "ip-address-type"
-	// DescribeVpcEndpointConnectionsFilterNameServiceId is the filter name "service-id".
+	// DescribeVpcEndpointConnectionsFilterNameServiceId is the filter name
+	// "service-id".
 	//
 	// The ID of the service.
 	DescribeVpcEndpointConnectionsFilterNameServiceId DescribeVpcEndpointConnectionsFilterName = "service-id"
-	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointOwner is the filter name "vpc-endpoint-owner".
+	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointOwner is the filter
+	// name "vpc-endpoint-owner".
 	//
 	// The ID of the Amazon Web Services account ID that owns the endpoint.
 	DescribeVpcEndpointConnectionsFilterNameVpcEndpointOwner DescribeVpcEndpointConnectionsFilterName = "vpc-endpoint-owner"
-	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointRegion is the filter name "vpc-endpoint-region".
+	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointRegion is the filter
+	// name "vpc-endpoint-region".
 	//
 	// The Region of the endpoint or cross-region to find endpoints for other
 	// Regions.
 	DescribeVpcEndpointConnectionsFilterNameVpcEndpointRegion DescribeVpcEndpointConnectionsFilterName = "vpc-endpoint-region"
-	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointState is the filter name "vpc-endpoint-state".
+	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointState is the filter
+	// name "vpc-endpoint-state".
 	//
 	// The state of the endpoint ( pendingAcceptance | pending | available |
 	// deleting | deleted | rejected | failed).
 	DescribeVpcEndpointConnectionsFilterNameVpcEndpointState DescribeVpcEndpointConnectionsFilterName = "vpc-endpoint-state"
-	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointId is the filter name "vpc-endpoint-id".
+	// DescribeVpcEndpointConnectionsFilterNameVpcEndpointId is the filter name
+	// "vpc-endpoint-id".
 	//
 	// The ID of the endpoint.
 	DescribeVpcEndpointConnectionsFilterNameVpcEndpointId DescribeVpcEndpointConnectionsFilterName = "vpc-endpoint-id"

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeVpcEndpointConnectionsFake serves pages of DescribeVpcEndpointConnections from memory; page i's token is "page-i".
+// describeVpcEndpointConnectionsFake serves pages of
+// DescribeVpcEndpointConnections from memory; page i's token is "page-i".
 type describeVpcEndpointConnectionsFake struct {
 	pages  []*DescribeVpcEndpointConnectionsOutput
 	calls  []DescribeVpcEndpointConnectionsInput
@@ -39,7 +40,8 @@ func (c *describeVpcEndpointConnectionsFake) DescribeVpcEndpointConnections(ctx 
 	return &out, nil
 }
 
-// newDescribeVpcEndpointConnectionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcEndpointConnectionsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeVpcEndpointConnectionsFake(sizes ...int) (*describeVpcEndpointConnectionsFake, []string) {
 	c := &describeVpcEndpointConnectionsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeVpcEndpointConnectionsFake(sizes ...int) (*describeVpcEndpointCo
 	return c, want
 }
 
-// collectDescribeVpcEndpointConnections pages through p and returns the markers of its items.
+// collectDescribeVpcEndpointConnections pages through p and returns the markers
+// of its items.
 func collectDescribeVpcEndpointConnections(t *testing.T, p *DescribeVpcEndpointConnectionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeVpcEndpointConnections(t *testing.T, p *DescribeVpcEndpointC
 	return got
 }
 
-// validDescribeVpcEndpointConnectionsInput returns an input with every required member set.
+// validDescribeVpcEndpointConnectionsInput returns an input with every required
+// member set.
 func validDescribeVpcEndpointConnectionsInput() *DescribeVpcEndpointConnectionsInput {
 	return &DescribeVpcEndpointConnectionsInput{}
 }

@@ -14,9 +14,9 @@ import (
 // DescribeVpcEndpointServiceConfigurations.
 type DescribeVpcEndpointServiceConfigurationsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the endpoint services.
 	ServiceIds []string `json:"ServiceIds,omitempty"`
@@ -24,26 +24,28 @@ type DescribeVpcEndpointServiceConfigurationsInput struct {
 	//
 	//   - service-name - The name of the service.
 	//   - service-id - The ID of the service.
-	//   - service-state - The state of the service ( Pending | Available | Deleting
-	//     | Deleted | Failed).
+	//   - service-state - The state of the service ( Pending | Available |
+	//     Deleting | Deleted | Failed).
 	//   - supported-ip-address-types - The IP address type ( ipv4 | ipv6).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcEndpointServiceConfigurationsInput has no
+// required member and no union. Every input has Validate, so that all can be
+// checked alike.
 func (s *DescribeVpcEndpointServiceConfigurationsInput) Validate() error {
 	return nil
 }
@@ -57,7 +59,8 @@ type DescribeVpcEndpointServiceConfigurationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcEndpointServiceConfigurationsAPIClient is a client that can call DescribeVpcEndpointServiceConfigurations, the operation boto3's describe_vpc_endpoint_service_configurations paginator pages through.
+// DescribeVpcEndpointServiceConfigurationsAPIClient is a client that can call
+// DescribeVpcEndpointServiceConfigurations.
 //
 // See [DescribeVpcEndpointServiceConfigurations in the AWS API documentation].
 //
@@ -96,24 +99,28 @@ var describeVpcEndpointServiceConfigurationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcEndpointServiceConfigurationsItems returns the items of a DescribeVpcEndpointServiceConfigurations page.
+// describeVpcEndpointServiceConfigurationsItems returns the items of a
+// DescribeVpcEndpointServiceConfigurations page.
 func describeVpcEndpointServiceConfigurationsItems(out *DescribeVpcEndpointServiceConfigurationsOutput) []ServiceConfiguration {
 	return out.ServiceConfigurations
 }
 
-// DescribeVpcEndpointServiceConfigurationsPaginator pages through DescribeVpcEndpointServiceConfigurations the way boto3's describe_vpc_endpoint_service_configurations paginator does.
+// DescribeVpcEndpointServiceConfigurationsPaginator pages through the results
+// of DescribeVpcEndpointServiceConfigurations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_endpoint_service_configurations.
+// [DescribeVpcEndpointServiceConfigurationsAPIClient.DescribeVpcEndpointServiceConfigurations].
 //
-// Each page is a *DescribeVpcEndpointServiceConfigurationsOutput; Items yields the elements of ServiceConfigurations across pages.
+// Each page is a *DescribeVpcEndpointServiceConfigurationsOutput; Items yields
+// the elements of ServiceConfigurations across pages.
 type DescribeVpcEndpointServiceConfigurationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcEndpointServiceConfigurationsPaginator returns a paginator over DescribeVpcEndpointServiceConfigurations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcEndpointServiceConfigurationsPaginator returns a paginator over
+// DescribeVpcEndpointServiceConfigurations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointServiceConfigurationsPaginator(client DescribeVpcEndpointServiceConfigurationsAPIClient, in *DescribeVpcEndpointServiceConfigurationsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointServiceConfigurationsPaginator {
 	var input DescribeVpcEndpointServiceConfigurationsInput
 	if in != nil {
@@ -129,19 +136,22 @@ func NewDescribeVpcEndpointServiceConfigurationsPaginator(client DescribeVpcEndp
 	return &DescribeVpcEndpointServiceConfigurationsPaginator{paginateimpl.New(describeVpcEndpointServiceConfigurationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcEndpointServiceConfigurationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcEndpointServiceConfigurationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointServiceConfigurationsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServiceConfigurationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +160,8 @@ func (p *DescribeVpcEndpointServiceConfigurationsPaginator) NextPage(ctx context
 	return page.(*DescribeVpcEndpointServiceConfigurationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcEndpointServiceConfigurationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointServiceConfigurationsOutput, error] {
 	return func(yield func(*DescribeVpcEndpointServiceConfigurationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +173,8 @@ func (p *DescribeVpcEndpointServiceConfigurationsPaginator) Pages(ctx context.Co
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcEndpointServiceConfigurationsPaginator) Items(ctx context.Context) iter.Seq2[ServiceConfiguration, error] {
 	return func(yield func(ServiceConfiguration, error) bool) {
 		for p.HasMorePages() {
@@ -182,31 +194,39 @@ func (p *DescribeVpcEndpointServiceConfigurationsPaginator) Items(ctx context.Co
 	}
 }
 
-// DescribeVpcEndpointServiceConfigurationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcEndpointServiceConfigurationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeVpcEndpointServiceConfigurationsFilterName string
 
 const (
-	// DescribeVpcEndpointServiceConfigurationsFilterNameServiceName is the filter name "service-name".
+	// DescribeVpcEndpointServiceConfigurationsFilterNameServiceName is the
+	// filter name "service-name".
 	//
 	// The name of the service.
 	DescribeVpcEndpointServiceConfigurationsFilterNameServiceName DescribeVpcEndpointServiceConfigurationsFilterName = "service-name"
-	// DescribeVpcEndpointServiceConfigurationsFilterNameServiceId is the filter name "service-id".
+	// DescribeVpcEndpointServiceConfigurationsFilterNameServiceId is the filter
+	// name "service-id".
 	//
 	// The ID of the service.
 	DescribeVpcEndpointServiceConfigurationsFilterNameServiceId DescribeVpcEndpointServiceConfigurationsFilterName = "service-id"
-	// DescribeVpcEndpointServiceConfigurationsFilterNameServiceState is the filter name "service-state".
+	// DescribeVpcEndpointServiceConfigurationsFilterNameServiceState is the
+	// filter name "service-state".
 	//
 	// The state of the service ( Pending | Available | Deleting | Deleted |
 	// Failed).
 	DescribeVpcEndpointServiceConfigurationsFilterNameServiceState DescribeVpcEndpointServiceConfigurationsFilterName = "service-state"
-	// DescribeVpcEndpointServiceConfigurationsFilterNameSupportedIpAddressTypes is the filter name "supported-ip-address-types".
+	// DescribeVpcEndpointServiceConfigurationsFilterNameSupportedIpAddressTypes
+	// is the filter name "supported-ip-address-types".
 	//
 	// The IP address type ( ipv4 | ipv6).
 	DescribeVpcEndpointServiceConfigurationsFilterNameSupportedIpAddressTypes DescribeVpcEndpointServiceConfigurationsFilterName = "supported-ip-address-types"
-	// DescribeVpcEndpointServiceConfigurationsFilterNameTagKey is the filter name "tag-key".
+	// DescribeVpcEndpointServiceConfigurationsFilterNameTagKey is the filter
+	// name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeVpcEndpointServiceConfigurationsFilterNameTagKey DescribeVpcEndpointServiceConfigurationsFilterName = "tag-key"
 )
 

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeVpcEndpointServiceConfigurationsFake serves pages of DescribeVpcEndpointServiceConfigurations from memory; page i's token is "page-i".
+// describeVpcEndpointServiceConfigurationsFake serves pages of
+// DescribeVpcEndpointServiceConfigurations from memory; page i's token is
+// "page-i".
 type describeVpcEndpointServiceConfigurationsFake struct {
 	pages  []*DescribeVpcEndpointServiceConfigurationsOutput
 	calls  []DescribeVpcEndpointServiceConfigurationsInput
@@ -38,7 +40,8 @@ func (c *describeVpcEndpointServiceConfigurationsFake) DescribeVpcEndpointServic
 	return &out, nil
 }
 
-// newDescribeVpcEndpointServiceConfigurationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcEndpointServiceConfigurationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeVpcEndpointServiceConfigurationsFake(sizes ...int) (*describeVpcEndpointServiceConfigurationsFake, []string) {
 	c := &describeVpcEndpointServiceConfigurationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeVpcEndpointServiceConfigurationsFake(sizes ...int) (*describeVpc
 	return c, want
 }
 
-// collectDescribeVpcEndpointServiceConfigurations pages through p and returns the markers of its items.
+// collectDescribeVpcEndpointServiceConfigurations pages through p and returns
+// the markers of its items.
 func collectDescribeVpcEndpointServiceConfigurations(t *testing.T, p *DescribeVpcEndpointServiceConfigurationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeVpcEndpointServiceConfigurations(t *testing.T, p *DescribeVp
 	return got
 }
 
-// validDescribeVpcEndpointServiceConfigurationsInput returns an input with every required member set.
+// validDescribeVpcEndpointServiceConfigurationsInput returns an input with
+// every required member set.
 func validDescribeVpcEndpointServiceConfigurationsInput() *DescribeVpcEndpointServiceConfigurationsInput {
 	return &DescribeVpcEndpointServiceConfigurationsInput{}
 }

@@ -14,9 +14,9 @@ import (
 // DescribeVpcEndpointServicePermissions.
 type DescribeVpcEndpointServicePermissionsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the service.
 	//
@@ -25,17 +25,18 @@ type DescribeVpcEndpointServicePermissionsInput struct {
 	// The filters.
 	//
 	//   - principal - The ARN of the principal.
-	//   - principal-type - The principal type ( All | Service | OrganizationUnit |
-	//     Account | User | Role).
+	//   - principal-type - The principal type ( All | Service |
+	//     OrganizationUnit | Account | User | Role).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeVpcEndpointServicePermissionsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -57,7 +58,8 @@ type DescribeVpcEndpointServicePermissionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcEndpointServicePermissionsAPIClient is a client that can call DescribeVpcEndpointServicePermissions, the operation boto3's describe_vpc_endpoint_service_permissions paginator pages through.
+// DescribeVpcEndpointServicePermissionsAPIClient is a client that can call
+// DescribeVpcEndpointServicePermissions.
 //
 // See [DescribeVpcEndpointServicePermissions in the AWS API documentation].
 //
@@ -96,24 +98,28 @@ var describeVpcEndpointServicePermissionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcEndpointServicePermissionsItems returns the items of a DescribeVpcEndpointServicePermissions page.
+// describeVpcEndpointServicePermissionsItems returns the items of a
+// DescribeVpcEndpointServicePermissions page.
 func describeVpcEndpointServicePermissionsItems(out *DescribeVpcEndpointServicePermissionsOutput) []AllowedPrincipal {
 	return out.AllowedPrincipals
 }
 
-// DescribeVpcEndpointServicePermissionsPaginator pages through DescribeVpcEndpointServicePermissions the way boto3's describe_vpc_endpoint_service_permissions paginator does.
+// DescribeVpcEndpointServicePermissionsPaginator pages through the results of
+// DescribeVpcEndpointServicePermissions as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_endpoint_service_permissions.
+// [DescribeVpcEndpointServicePermissionsAPIClient.DescribeVpcEndpointServicePermissions].
 //
-// Each page is a *DescribeVpcEndpointServicePermissionsOutput; Items yields the elements of AllowedPrincipals across pages.
+// Each page is a *DescribeVpcEndpointServicePermissionsOutput; Items yields the
+// elements of AllowedPrincipals across pages.
 type DescribeVpcEndpointServicePermissionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcEndpointServicePermissionsPaginator returns a paginator over DescribeVpcEndpointServicePermissions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcEndpointServicePermissionsPaginator returns a paginator over
+// DescribeVpcEndpointServicePermissions, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewDescribeVpcEndpointServicePermissionsPaginator(client DescribeVpcEndpointServicePermissionsAPIClient, in *DescribeVpcEndpointServicePermissionsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointServicePermissionsPaginator {
 	var input DescribeVpcEndpointServicePermissionsInput
 	if in != nil {
@@ -129,19 +135,22 @@ func NewDescribeVpcEndpointServicePermissionsPaginator(client DescribeVpcEndpoin
 	return &DescribeVpcEndpointServicePermissionsPaginator{paginateimpl.New(describeVpcEndpointServicePermissionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcEndpointServicePermissionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcEndpointServicePermissionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointServicePermissionsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServicePermissionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +159,8 @@ func (p *DescribeVpcEndpointServicePermissionsPaginator) NextPage(ctx context.Co
 	return page.(*DescribeVpcEndpointServicePermissionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcEndpointServicePermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointServicePermissionsOutput, error] {
 	return func(yield func(*DescribeVpcEndpointServicePermissionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +172,8 @@ func (p *DescribeVpcEndpointServicePermissionsPaginator) Pages(ctx context.Conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcEndpointServicePermissionsPaginator) Items(ctx context.Context) iter.Seq2[AllowedPrincipal, error] {
 	return func(yield func(AllowedPrincipal, error) bool) {
 		for p.HasMorePages() {
@@ -182,15 +193,19 @@ func (p *DescribeVpcEndpointServicePermissionsPaginator) Items(ctx context.Conte
 	}
 }
 
-// DescribeVpcEndpointServicePermissionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcEndpointServicePermissionsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type DescribeVpcEndpointServicePermissionsFilterName string
 
 const (
-	// DescribeVpcEndpointServicePermissionsFilterNamePrincipal is the filter name "principal".
+	// DescribeVpcEndpointServicePermissionsFilterNamePrincipal is the filter
+	// name "principal".
 	//
 	// The ARN of the principal.
 	DescribeVpcEndpointServicePermissionsFilterNamePrincipal DescribeVpcEndpointServicePermissionsFilterName = "principal"
-	// DescribeVpcEndpointServicePermissionsFilterNamePrincipalType is the filter name "principal-type".
+	// DescribeVpcEndpointServicePermissionsFilterNamePrincipalType is the
+	// filter name "principal-type".
 	//
 	// The principal type ( All | Service | OrganizationUnit | Account | User |
 	// Role).

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// describeVpcEndpointServicePermissionsFake serves pages of DescribeVpcEndpointServicePermissions from memory; page i's token is "page-i".
+// describeVpcEndpointServicePermissionsFake serves pages of
+// DescribeVpcEndpointServicePermissions from memory; page i's token is
+// "page-i".
 type describeVpcEndpointServicePermissionsFake struct {
 	pages  []*DescribeVpcEndpointServicePermissionsOutput
 	calls  []DescribeVpcEndpointServicePermissionsInput
@@ -38,7 +40,8 @@ func (c *describeVpcEndpointServicePermissionsFake) DescribeVpcEndpointServicePe
 	return &out, nil
 }
 
-// newDescribeVpcEndpointServicePermissionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcEndpointServicePermissionsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newDescribeVpcEndpointServicePermissionsFake(sizes ...int) (*describeVpcEndpointServicePermissionsFake, []string) {
 	c := &describeVpcEndpointServicePermissionsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newDescribeVpcEndpointServicePermissionsFake(sizes ...int) (*describeVpcEnd
 	return c, want
 }
 
-// collectDescribeVpcEndpointServicePermissions pages through p and returns the markers of its items.
+// collectDescribeVpcEndpointServicePermissions pages through p and returns the
+// markers of its items.
 func collectDescribeVpcEndpointServicePermissions(t *testing.T, p *DescribeVpcEndpointServicePermissionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectDescribeVpcEndpointServicePermissions(t *testing.T, p *DescribeVpcEn
 	return got
 }
 
-// validDescribeVpcEndpointServicePermissionsInput returns an input with every required member set.
+// validDescribeVpcEndpointServicePermissionsInput returns an input with every
+// required member set.
 func validDescribeVpcEndpointServicePermissionsInput() *DescribeVpcEndpointServicePermissionsInput {
 	return &DescribeVpcEndpointServicePermissionsInput{ServiceId: "string"}
 }

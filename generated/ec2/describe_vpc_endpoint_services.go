@@ -13,40 +13,41 @@ import (
 // DescribeVpcEndpointServicesInput is the input of DescribeVpcEndpointServices.
 type DescribeVpcEndpointServicesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The service names.
 	ServiceNames []string `json:"ServiceNames,omitempty"`
 	// The filters.
 	//
-	//   - owner - The ID or alias of the Amazon Web Services account that owns the
-	//     service.
+	//   - owner - The ID or alias of the Amazon Web Services account that owns
+	//     the service.
 	//   - service-name - The name of the service.
 	//   - service-region - The Region of the service.
 	//   - service-type - The type of service ( Interface | Gateway |
 	//     GatewayLoadBalancer).
 	//   - supported-ip-address-types - The IP address type ( ipv4 | ipv6).
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The service Regions.
 	ServiceRegions []string `json:"ServiceRegions,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcEndpointServicesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeVpcEndpointServicesInput) Validate() error {
 	return nil
 }
@@ -62,7 +63,8 @@ type DescribeVpcEndpointServicesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcEndpointServicesAPIClient is a client that can call DescribeVpcEndpointServices, the operation boto3's describe_vpc_endpoint_services paginator pages through.
+// DescribeVpcEndpointServicesAPIClient is a client that can call
+// DescribeVpcEndpointServices.
 //
 // See [DescribeVpcEndpointServices in the AWS API documentation].
 //
@@ -105,24 +107,28 @@ var describeVpcEndpointServicesSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcEndpointServicesItems returns the items of a DescribeVpcEndpointServices page.
+// describeVpcEndpointServicesItems returns the items of a
+// DescribeVpcEndpointServices page.
 func describeVpcEndpointServicesItems(out *DescribeVpcEndpointServicesOutput) []ServiceDetail {
 	return out.ServiceDetails
 }
 
-// DescribeVpcEndpointServicesPaginator pages through DescribeVpcEndpointServices the way boto3's describe_vpc_endpoint_services paginator does.
+// DescribeVpcEndpointServicesPaginator pages through the results of
+// DescribeVpcEndpointServices as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_endpoint_services.
+// [DescribeVpcEndpointServicesAPIClient.DescribeVpcEndpointServices].
 //
-// Each page is a *DescribeVpcEndpointServicesOutput; Items yields the elements of ServiceDetails across pages.
+// Each page is a *DescribeVpcEndpointServicesOutput; Items yields the elements
+// of ServiceDetails across pages.
 type DescribeVpcEndpointServicesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcEndpointServicesPaginator returns a paginator over DescribeVpcEndpointServices, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcEndpointServicesPaginator returns a paginator over
+// DescribeVpcEndpointServices, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVpcEndpointServicesPaginator(client DescribeVpcEndpointServicesAPIClient, in *DescribeVpcEndpointServicesInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointServicesPaginator {
 	var input DescribeVpcEndpointServicesInput
 	if in != nil {
@@ -138,19 +144,22 @@ func NewDescribeVpcEndpointServicesPaginator(client DescribeVpcEndpointServicesA
 	return &DescribeVpcEndpointServicesPaginator{paginateimpl.New(describeVpcEndpointServicesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcEndpointServicesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcEndpointServicesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointServicesPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointServicesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -159,7 +168,8 @@ func (p *DescribeVpcEndpointServicesPaginator) NextPage(ctx context.Context) (*D
 	return page.(*DescribeVpcEndpointServicesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcEndpointServicesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointServicesOutput, error] {
 	return func(yield func(*DescribeVpcEndpointServicesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -171,7 +181,8 @@ func (p *DescribeVpcEndpointServicesPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcEndpointServicesPaginator) Items(ctx context.Context) iter.Seq2[ServiceDetail, error] {
 	return func(yield func(ServiceDetail, error) bool) {
 		for p.HasMorePages() {
@@ -191,7 +202,9 @@ func (p *DescribeVpcEndpointServicesPaginator) Items(ctx context.Context) iter.S
 	}
 }
 
-// DescribeVpcEndpointServicesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcEndpointServicesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeVpcEndpointServicesFilterName string
 
 const (
@@ -199,26 +212,31 @@ const (
 	//
 	// The ID or alias of the Amazon Web Services account that owns the service.
 	DescribeVpcEndpointServicesFilterNameOwner DescribeVpcEndpointServicesFilterName = "owner"
-	// DescribeVpcEndpointServicesFilterNameServiceName is the filter name "service-name".
+	// DescribeVpcEndpointServicesFilterNameServiceName is the filter name
+	// "service-name".
 	//
 	// The name of the service.
 	DescribeVpcEndpointServicesFilterNameServiceName DescribeVpcEndpointServicesFilterName = "service-name"
-	// DescribeVpcEndpointServicesFilterNameServiceRegion is the filter name "service-region".
+	// DescribeVpcEndpointServicesFilterNameServiceRegion is the filter name
+	// "service-region".
 	//
 	// The Region of the service.
 	DescribeVpcEndpointServicesFilterNameServiceRegion DescribeVpcEndpointServicesFilterName = "service-region"
-	// DescribeVpcEndpointServicesFilterNameServiceType is the filter name "service-type".
+	// DescribeVpcEndpointServicesFilterNameServiceType is the filter name
+	// "service-type".
 	//
 	// The type of service ( Interface | Gateway | GatewayLoadBalancer).
 	DescribeVpcEndpointServicesFilterNameServiceType DescribeVpcEndpointServicesFilterName = "service-type"
-	// DescribeVpcEndpointServicesFilterNameSupportedIpAddressTypes is the filter name "supported-ip-address-types".
+	// DescribeVpcEndpointServicesFilterNameSupportedIpAddressTypes is the
+	// filter name "supported-ip-address-types".
 	//
 	// The IP address type ( ipv4 | ipv6).
 	DescribeVpcEndpointServicesFilterNameSupportedIpAddressTypes DescribeVpcEndpointServicesFilterName = "supported-ip-address-types"
 	// DescribeVpcEndpointServicesFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeVpcEndpointServicesFilterNameTagKey DescribeVpcEndpointServicesFilterName = "tag-key"
 )
 

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVpcEndpointServicesFake serves pages of DescribeVpcEndpointServices from memory; page i's token is "page-i".
+// describeVpcEndpointServicesFake serves pages of DescribeVpcEndpointServices
+// from memory; page i's token is "page-i".
 type describeVpcEndpointServicesFake struct {
 	pages  []*DescribeVpcEndpointServicesOutput
 	calls  []DescribeVpcEndpointServicesInput
@@ -38,7 +39,8 @@ func (c *describeVpcEndpointServicesFake) DescribeVpcEndpointServices(ctx contex
 	return &out, nil
 }
 
-// newDescribeVpcEndpointServicesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcEndpointServicesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeVpcEndpointServicesFake(sizes ...int) (*describeVpcEndpointServicesFake, []string) {
 	c := &describeVpcEndpointServicesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVpcEndpointServicesFake(sizes ...int) (*describeVpcEndpointServi
 	return c, want
 }
 
-// collectDescribeVpcEndpointServices pages through p and returns the markers of its items.
+// collectDescribeVpcEndpointServices pages through p and returns the markers of
+// its items.
 func collectDescribeVpcEndpointServices(t *testing.T, p *DescribeVpcEndpointServicesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVpcEndpointServices(t *testing.T, p *DescribeVpcEndpointServ
 	return got
 }
 
-// validDescribeVpcEndpointServicesInput returns an input with every required member set.
+// validDescribeVpcEndpointServicesInput returns an input with every required
+// member set.
 func validDescribeVpcEndpointServicesInput() *DescribeVpcEndpointServicesInput {
 	return &DescribeVpcEndpointServicesInput{}
 }

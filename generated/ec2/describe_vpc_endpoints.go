@@ -13,9 +13,9 @@ import (
 // DescribeVpcEndpointsInput is the input of DescribeVpcEndpoints.
 type DescribeVpcEndpointsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the VPC endpoints.
 	VpcEndpointIds []string `json:"VpcEndpointIds,omitempty"`
@@ -24,14 +24,14 @@ type DescribeVpcEndpointsInput struct {
 	//   - ip-address-type - The IP address type ( ipv4 | ipv6).
 	//   - service-name - The name of the service.
 	//   - service-region - The Region of the service.
-	//   - tag:<key> - The key/value combination of a tag assigned to the resource.
-	//     Use the tag key in the filter name and the tag value as the filter value.
-	//     For example, to find all resources that have a tag with the key Owner and
-	//     the value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag:<key> - The key/value combination of a tag assigned to the
+	//     resource. Use the tag key in the filter name and the tag value as the
+	//     filter value. For example, to find all resources that have a tag with
+	//     the key Owner and the value TeamA, specify tag:Owner for the filter
+	//     name and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC in which the endpoint resides.
 	//   - vpc-endpoint-id - The ID of the endpoint.
 	//   - vpc-endpoint-state - The state of the endpoint ( pendingAcceptance |
@@ -39,14 +39,15 @@ type DescribeVpcEndpointsInput struct {
 	//   - vpc-endpoint-type - The type of VPC endpoint ( Interface | Gateway |
 	//     GatewayLoadBalancer | Resource | ServiceNetwork).
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcEndpointsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeVpcEndpointsInput) Validate() error {
 	return nil
 }
@@ -59,7 +60,7 @@ type DescribeVpcEndpointsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcEndpointsAPIClient is a client that can call DescribeVpcEndpoints, the operation boto3's describe_vpc_endpoints paginator pages through.
+// DescribeVpcEndpointsAPIClient is a client that can call DescribeVpcEndpoints.
 //
 // See [DescribeVpcEndpoints in the AWS API documentation].
 //
@@ -103,19 +104,22 @@ func describeVpcEndpointsItems(out *DescribeVpcEndpointsOutput) []VpcEndpoint {
 	return out.VpcEndpoints
 }
 
-// DescribeVpcEndpointsPaginator pages through DescribeVpcEndpoints the way boto3's describe_vpc_endpoints paginator does.
+// DescribeVpcEndpointsPaginator pages through the results of
+// DescribeVpcEndpoints as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_endpoints.
+// [DescribeVpcEndpointsAPIClient.DescribeVpcEndpoints].
 //
-// Each page is a *DescribeVpcEndpointsOutput; Items yields the elements of VpcEndpoints across pages.
+// Each page is a *DescribeVpcEndpointsOutput; Items yields the elements of
+// VpcEndpoints across pages.
 type DescribeVpcEndpointsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcEndpointsPaginator returns a paginator over DescribeVpcEndpoints, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcEndpointsPaginator returns a paginator over
+// DescribeVpcEndpoints, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewDescribeVpcEndpointsPaginator(client DescribeVpcEndpointsAPIClient, in *DescribeVpcEndpointsInput, optFns ...func(*paginate.Options)) *DescribeVpcEndpointsPaginator {
 	var input DescribeVpcEndpointsInput
 	if in != nil {
@@ -131,19 +135,22 @@ func NewDescribeVpcEndpointsPaginator(client DescribeVpcEndpointsAPIClient, in *
 	return &DescribeVpcEndpointsPaginator{paginateimpl.New(describeVpcEndpointsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcEndpointsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcEndpointsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcEndpointsPaginator) NextPage(ctx context.Context) (*DescribeVpcEndpointsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +159,8 @@ func (p *DescribeVpcEndpointsPaginator) NextPage(ctx context.Context) (*Describe
 	return page.(*DescribeVpcEndpointsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcEndpointsOutput, error] {
 	return func(yield func(*DescribeVpcEndpointsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +172,8 @@ func (p *DescribeVpcEndpointsPaginator) Pages(ctx context.Context) iter.Seq2[*De
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcEndpointsPaginator) Items(ctx context.Context) iter.Seq2[VpcEndpoint, error] {
 	return func(yield func(VpcEndpoint, error) bool) {
 		for p.HasMorePages() {
@@ -184,41 +193,49 @@ func (p *DescribeVpcEndpointsPaginator) Items(ctx context.Context) iter.Seq2[Vpc
 	}
 }
 
-// DescribeVpcEndpointsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcEndpointsFilterName is a filter name of the Filter structure, as
+// the operation documents them; names not listed here are allowed too.
 type DescribeVpcEndpointsFilterName string
 
 const (
-	// DescribeVpcEndpointsFilterNameIpAddressType is the filter name "ip-address-type".
+	// DescribeVpcEndpointsFilterNameIpAddressType is the filter name
+	// "ip-address-type".
 	//
 	// The IP address type ( ipv4 | ipv6).
 	DescribeVpcEndpointsFilterNameIpAddressType DescribeVpcEndpointsFilterName = "ip-address-type"
-	// DescribeVpcEndpointsFilterNameServiceName is the filter name "service-name".
+	// DescribeVpcEndpointsFilterNameServiceName is the filter name
+	// "service-name".
 	//
 	// The name of the service.
 	DescribeVpcEndpointsFilterNameServiceName DescribeVpcEndpointsFilterName = "service-name"
-	// DescribeVpcEndpointsFilterNameServiceRegion is the filter name "service-region".
+	// DescribeVpcEndpointsFilterNameServiceRegion is the filter name
+	// "service-region".
 	//
 	// The Region of the service.
 	DescribeVpcEndpointsFilterNameServiceRegion DescribeVpcEndpointsFilterName = "service-region"
 	// DescribeVpcEndpointsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeVpcEndpointsFilterNameTagKey DescribeVpcEndpointsFilterName = "tag-key"
 	// DescribeVpcEndpointsFilterNameVpcId is the filter name "vpc-id".
 	//
 	// The ID of the VPC in which the endpoint resides.
 	DescribeVpcEndpointsFilterNameVpcId DescribeVpcEndpointsFilterName = "vpc-id"
-	// DescribeVpcEndpointsFilterNameVpcEndpointId is the filter name "vpc-endpoint-id".
+	// DescribeVpcEndpointsFilterNameVpcEndpointId is the filter name
+	// "vpc-endpoint-id".
 	//
 	// The ID of the endpoint.
 	DescribeVpcEndpointsFilterNameVpcEndpointId DescribeVpcEndpointsFilterName = "vpc-endpoint-id"
-	// DescribeVpcEndpointsFilterNameVpcEndpointState is the filter name "vpc-endpoint-state".
+	// DescribeVpcEndpointsFilterNameVpcEndpointState is the filter name
+	// "vpc-endpoint-state".
 	//
 	// The state of the endpoint ( pendingAcceptance | pending | available |
 	// deleting | deleted | rejected | failed).
 	DescribeVpcEndpointsFilterNameVpcEndpointState DescribeVpcEndpointsFilterName = "vpc-endpoint-state"
-	// DescribeVpcEndpointsFilterNameVpcEndpointType is the filter name "vpc-endpoint-type".
+	// DescribeVpcEndpointsFilterNameVpcEndpointType is the filter name
+	// "vpc-endpoint-type".
 	//
 	// The type of VPC endpoint ( Interface | Gateway | GatewayLoadBalancer |
 	// Resource | ServiceNetwork).

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeVpcEndpointsFake serves pages of DescribeVpcEndpoints from memory; page i's token is "page-i".
+// describeVpcEndpointsFake serves pages of DescribeVpcEndpoints from memory;
+// page i's token is "page-i".
 type describeVpcEndpointsFake struct {
 	pages  []*DescribeVpcEndpointsOutput
 	calls  []DescribeVpcEndpointsInput
@@ -39,7 +40,8 @@ func (c *describeVpcEndpointsFake) DescribeVpcEndpoints(ctx context.Context, in 
 	return &out, nil
 }
 
-// newDescribeVpcEndpointsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcEndpointsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeVpcEndpointsFake(sizes ...int) (*describeVpcEndpointsFake, []string) {
 	c := &describeVpcEndpointsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeVpcEndpointsFake(sizes ...int) (*describeVpcEndpointsFake, []str
 	return c, want
 }
 
-// collectDescribeVpcEndpoints pages through p and returns the markers of its items.
+// collectDescribeVpcEndpoints pages through p and returns the markers of its
+// items.
 func collectDescribeVpcEndpoints(t *testing.T, p *DescribeVpcEndpointsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeVpcEndpoints(t *testing.T, p *DescribeVpcEndpointsPaginator)
 	return got
 }
 
-// validDescribeVpcEndpointsInput returns an input with every required member set.
+// validDescribeVpcEndpointsInput returns an input with every required member
+// set.
 func validDescribeVpcEndpointsInput() *DescribeVpcEndpointsInput {
 	return &DescribeVpcEndpointsInput{}
 }

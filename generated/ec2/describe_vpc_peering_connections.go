@@ -14,9 +14,9 @@ import (
 // DescribeVpcPeeringConnections.
 type DescribeVpcPeeringConnectionsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The IDs of the VPC peering connections.
 	//
@@ -24,40 +24,43 @@ type DescribeVpcPeeringConnectionsInput struct {
 	VpcPeeringConnectionIds []string `json:"VpcPeeringConnectionIds,omitempty"`
 	// The filters.
 	//
-	//   - accepter-vpc-info.cidr-block - The IPv4 CIDR block of the accepter VPC.
-	//   - accepter-vpc-info.owner-id - The ID of the Amazon Web Services account
-	//     that owns the accepter VPC.
+	//   - accepter-vpc-info.cidr-block - The IPv4 CIDR block of the accepter
+	//     VPC.
+	//   - accepter-vpc-info.owner-id - The ID of the Amazon Web Services
+	//     account that owns the accepter VPC.
 	//   - accepter-vpc-info.vpc-id - The ID of the accepter VPC.
 	//   - expiration-time - The expiration date and time for the VPC peering
 	//     connection.
-	//   - requester-vpc-info.cidr-block - The IPv4 CIDR block of the requester's
-	//     VPC.
-	//   - requester-vpc-info.owner-id - The ID of the Amazon Web Services account
-	//     that owns the requester VPC.
+	//   - requester-vpc-info.cidr-block - The IPv4 CIDR block of the
+	//     requester's VPC.
+	//   - requester-vpc-info.owner-id - The ID of the Amazon Web Services
+	//     account that owns the requester VPC.
 	//   - requester-vpc-info.vpc-id - The ID of the requester VPC.
 	//   - status-code - The status of the VPC peering connection (
-	//     pending-acceptance | failed | expired | provisioning | active | deleting
-	//     | deleted | rejected).
+	//     pending-acceptance | failed | expired | provisioning | active |
+	//     deleting | deleted | rejected).
 	//   - status-message - A message that provides more information about the
 	//     status of the VPC peering connection, if applicable.
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-peering-connection-id - The ID of the VPC peering connection.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcPeeringConnectionsInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *DescribeVpcPeeringConnectionsInput) Validate() error {
 	return nil
 }
@@ -71,7 +74,8 @@ type DescribeVpcPeeringConnectionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcPeeringConnectionsAPIClient is a client that can call DescribeVpcPeeringConnections, the operation boto3's describe_vpc_peering_connections paginator pages through.
+// DescribeVpcPeeringConnectionsAPIClient is a client that can call
+// DescribeVpcPeeringConnections.
 //
 // See [DescribeVpcPeeringConnections in the AWS API documentation].
 //
@@ -110,24 +114,28 @@ var describeVpcPeeringConnectionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpcPeeringConnectionsItems returns the items of a DescribeVpcPeeringConnections page.
+// describeVpcPeeringConnectionsItems returns the items of a
+// DescribeVpcPeeringConnections page.
 func describeVpcPeeringConnectionsItems(out *DescribeVpcPeeringConnectionsOutput) []VpcPeeringConnection {
 	return out.VpcPeeringConnections
 }
 
-// DescribeVpcPeeringConnectionsPaginator pages through DescribeVpcPeeringConnections the way boto3's describe_vpc_peering_connections paginator does.
+// DescribeVpcPeeringConnectionsPaginator pages through the results of
+// DescribeVpcPeeringConnections as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpc_peering_connections.
+// [DescribeVpcPeeringConnectionsAPIClient.DescribeVpcPeeringConnections].
 //
-// Each page is a *DescribeVpcPeeringConnectionsOutput; Items yields the elements of VpcPeeringConnections across pages.
+// Each page is a *DescribeVpcPeeringConnectionsOutput; Items yields the
+// elements of VpcPeeringConnections across pages.
 type DescribeVpcPeeringConnectionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcPeeringConnectionsPaginator returns a paginator over DescribeVpcPeeringConnections, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcPeeringConnectionsPaginator returns a paginator over
+// DescribeVpcPeeringConnections, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVpcPeeringConnectionsPaginator(client DescribeVpcPeeringConnectionsAPIClient, in *DescribeVpcPeeringConnectionsInput, optFns ...func(*paginate.Options)) *DescribeVpcPeeringConnectionsPaginator {
 	var input DescribeVpcPeeringConnectionsInput
 	if in != nil {
@@ -143,19 +151,22 @@ func NewDescribeVpcPeeringConnectionsPaginator(client DescribeVpcPeeringConnecti
 	return &DescribeVpcPeeringConnectionsPaginator{paginateimpl.New(describeVpcPeeringConnectionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcPeeringConnectionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcPeeringConnectionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcPeeringConnectionsPaginator) NextPage(ctx context.Context) (*DescribeVpcPeeringConnectionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -164,7 +175,8 @@ func (p *DescribeVpcPeeringConnectionsPaginator) NextPage(ctx context.Context) (
 	return page.(*DescribeVpcPeeringConnectionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcPeeringConnectionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcPeeringConnectionsOutput, error] {
 	return func(yield func(*DescribeVpcPeeringConnectionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -176,7 +188,8 @@ func (p *DescribeVpcPeeringConnectionsPaginator) Pages(ctx context.Context) iter
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcPeeringConnectionsPaginator) Items(ctx context.Context) iter.Seq2[VpcPeeringConnection, error] {
 	return func(yield func(VpcPeeringConnection, error) bool) {
 		for p.HasMorePages() {
@@ -196,61 +209,76 @@ func (p *DescribeVpcPeeringConnectionsPaginator) Items(ctx context.Context) iter
 	}
 }
 
-// DescribeVpcPeeringConnectionsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcPeeringConnectionsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type DescribeVpcPeeringConnectionsFilterName string
 
 const (
-	// DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoCidrBlock is the filter name "accepter-vpc-info.cidr-block".
+	// DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoCidrBlock is the
+	// filter name "accepter-vpc-info.cidr-block".
 	//
 	// The IPv4 CIDR block of the accepter VPC.
 	DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoCidrBlock DescribeVpcPeeringConnectionsFilterName = "accepter-vpc-info.cidr-block"
-	// DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoOwnerId is the filter name "accepter-vpc-info.owner-id".
+	// DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoOwnerId is the
+	// filter name "accepter-vpc-info.owner-id".
 	//
 	// The ID of the Amazon Web Services account that owns the accepter VPC.
 	DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoOwnerId DescribeVpcPeeringConnectionsFilterName = "accepter-vpc-info.owner-id"
-	// DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoVpcId is the filter name "accepter-vpc-info.vpc-id".
+	// DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoVpcId is the filter
+	// name "accepter-vpc-info.vpc-id".
 	//
 	// The ID of the accepter VPC.
 	DescribeVpcPeeringConnectionsFilterNameAccepterVpcInfoVpcId DescribeVpcPeeringConnectionsFilterName = "accepter-vpc-info.vpc-id"
-	// DescribeVpcPeeringConnectionsFilterNameExpirationTime is the filter name "expiration-time".
+	// DescribeVpcPeeringConnectionsFilterNameExpirationTime is the filter name
+	// "expiration-time".
 	//
 	// The expiration date and time for the VPC peering connection.
 	DescribeVpcPeeringConnectionsFilterNameExpirationTime DescribeVpcPeeringConnectionsFilterName = "expiration-time"
-	// DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoCidrBlock is the filter name "requester-vpc-info.cidr-block".
+	// DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoCidrBlock is the
+	// filter name "requester-vpc-info.cidr-block".
 	//
 	// The IPv4 CIDR block of the requester's VPC.
 	DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoCidrBlock DescribeVpcPeeringConnectionsFilterName = "requester-vpc-info.cidr-block"
-	// DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoOwnerId is the filter name "requester-vpc-info.owner-id".
+	// DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoOwnerId is the
+	// filter name "requester-vpc-info.owner-id".
 	//
 	// The ID of the Amazon Web Services account that owns the requester VPC.
 	DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoOwnerId DescribeVpcPeeringConnectionsFilterName = "requester-vpc-info.owner-id"
-	// DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoVpcId is the filter name "requester-vpc-info.vpc-id".
+	// DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoVpcId is the
+	// filter name "requester-vpc-info.vpc-id".
 	//
 	// The ID of the requester VPC.
 	DescribeVpcPeeringConnectionsFilterNameRequesterVpcInfoVpcId DescribeVpcPeeringConnectionsFilterName = "requester-vpc-info.vpc-id"
-	// DescribeVpcPeeringConnectionsFilterNameStatusCode is the filter name "status-code".
+	// DescribeVpcPeeringConnectionsFilterNameStatusCode is the filter name
+	// "status-code".
 	//
 	// The status of the VPC peering connection ( pending-acceptance | failed |
 	// expired | provisioning | active | deleting | deleted | rejected).
 	DescribeVpcPeeringConnectionsFilterNameStatusCode DescribeVpcPeeringConnectionsFilterName = "status-code"
-	// DescribeVpcPeeringConnectionsFilterNameStatusMessage is the filter name "status-message".
+	// DescribeVpcPeeringConnectionsFilterNameStatusMessage is the filter name
+	// "status-message".
 	//
-	// A message that provides more information about the status of the VPC peering
-	// connection, if applicable.
+	// A message that provides more information about the status of the VPC
+	// peering connection, if applicable.
 	DescribeVpcPeeringConnectionsFilterNameStatusMessage DescribeVpcPeeringConnectionsFilterName = "status-message"
 	// DescribeVpcPeeringConnectionsFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeVpcPeeringConnectionsFilterNameTag DescribeVpcPeeringConnectionsFilterName = "tag"
-	// DescribeVpcPeeringConnectionsFilterNameTagKey is the filter name "tag-key".
+	// DescribeVpcPeeringConnectionsFilterNameTagKey is the filter name
+	// "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeVpcPeeringConnectionsFilterNameTagKey DescribeVpcPeeringConnectionsFilterName = "tag-key"
-	// DescribeVpcPeeringConnectionsFilterNameVpcPeeringConnectionId is the filter name "vpc-peering-connection-id".
+	// DescribeVpcPeeringConnectionsFilterNameVpcPeeringConnectionId is the
+	// filter name "vpc-peering-connection-id".
 	//
 	// The ID of the VPC peering connection.
 	DescribeVpcPeeringConnectionsFilterNameVpcPeeringConnectionId DescribeVpcPeeringConnectionsFilterName = "vpc-peering-connection-id"

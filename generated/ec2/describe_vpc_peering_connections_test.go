@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeVpcPeeringConnectionsFake serves pages of DescribeVpcPeeringConnections from memory; page i's token is "page-i".
+// describeVpcPeeringConnectionsFake serves pages of
+// DescribeVpcPeeringConnections from memory; page i's token is "page-i".
 type describeVpcPeeringConnectionsFake struct {
 	pages  []*DescribeVpcPeeringConnectionsOutput
 	calls  []DescribeVpcPeeringConnectionsInput
@@ -39,7 +40,8 @@ func (c *describeVpcPeeringConnectionsFake) DescribeVpcPeeringConnections(ctx co
 	return &out, nil
 }
 
-// newDescribeVpcPeeringConnectionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcPeeringConnectionsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newDescribeVpcPeeringConnectionsFake(sizes ...int) (*describeVpcPeeringConnectionsFake, []string) {
 	c := &describeVpcPeeringConnectionsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newDescribeVpcPeeringConnectionsFake(sizes ...int) (*describeVpcPeeringConn
 	return c, want
 }
 
-// collectDescribeVpcPeeringConnections pages through p and returns the markers of its items.
+// collectDescribeVpcPeeringConnections pages through p and returns the markers
+// of its items.
 func collectDescribeVpcPeeringConnections(t *testing.T, p *DescribeVpcPeeringConnectionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectDescribeVpcPeeringConnections(t *testing.T, p *DescribeVpcPeeringCon
 	return got
 }
 
-// validDescribeVpcPeeringConnectionsInput returns an input with every required member set.
+// validDescribeVpcPeeringConnectionsInput returns an input with every required
+// member set.
 func validDescribeVpcPeeringConnectionsInput() *DescribeVpcPeeringConnectionsInput {
 	return &DescribeVpcPeeringConnectionsInput{}
 }

@@ -14,53 +14,55 @@ import (
 type DescribeVpcsInput struct {
 	// The filters.
 	//
-	//   - cidr - The primary IPv4 CIDR block of the VPC. The CIDR block you specify
-	//     must exactly match the VPC's CIDR block for information to be returned
-	//     for the VPC. Must contain the slash followed by one or two digits (for
-	//     example, /28).
-	//   - cidr-block-association.cidr-block - An IPv4 CIDR block associated with
-	//     the VPC.
-	//   - cidr-block-association.association-id - The association ID for an IPv4
-	//     CIDR block associated with the VPC.
-	//   - cidr-block-association.state - The state of an IPv4 CIDR block associated
+	//   - cidr - The primary IPv4 CIDR block of the VPC. The CIDR block you
+	//     specify must exactly match the VPC's CIDR block for information to be
+	//     returned for the VPC. Must contain the slash followed by one or two
+	//     digits (for example, /28).
+	//   - cidr-block-association.cidr-block - An IPv4 CIDR block associated
 	//     with the VPC.
+	//   - cidr-block-association.association-id - The association ID for an
+	//     IPv4 CIDR block associated with the VPC.
+	//   - cidr-block-association.state - The state of an IPv4 CIDR block
+	//     associated with the VPC.
 	//   - dhcp-options-id - The ID of a set of DHCP options.
 	//   - ipv6-cidr-block-association.ipv6-cidr-block - An IPv6 CIDR block
 	//     associated with the VPC.
-	//   - ipv6-cidr-block-association.ipv6-pool - The ID of the IPv6 address pool
-	//     from which the IPv6 CIDR block is allocated.
-	//   - ipv6-cidr-block-association.association-id - The association ID for an
-	//     IPv6 CIDR block associated with the VPC.
+	//   - ipv6-cidr-block-association.ipv6-pool - The ID of the IPv6 address
+	//     pool from which the IPv6 CIDR block is allocated.
+	//   - ipv6-cidr-block-association.association-id - The association ID for
+	//     an IPv6 CIDR block associated with the VPC.
 	//   - ipv6-cidr-block-association.state - The state of an IPv6 CIDR block
 	//     associated with the VPC.
 	//   - is-default - Indicates whether the VPC is the default VPC.
-	//   - owner-id - The ID of the Amazon Web Services account that owns the VPC.
+	//   - owner-id - The ID of the Amazon Web Services account that owns the
+	//     VPC.
 	//   - state - The state of the VPC ( pending | available).
-	//   - tag - The key/value combination of a tag assigned to the resource. Use
-	//     the tag key in the filter name and the tag value as the filter value. For
-	//     example, to find all resources that have a tag with the key Owner and the
-	//     value TeamA, specify tag:Owner for the filter name and TeamA for the
-	//     filter value.
-	//   - tag-key - The key of a tag assigned to the resource. Use this filter to
-	//     find all resources assigned a tag with a specific key, regardless of the
-	//     tag value.
+	//   - tag - The key/value combination of a tag assigned to the resource.
+	//     Use the tag key in the filter name and the tag value as the filter
+	//     value. For example, to find all resources that have a tag with the
+	//     key Owner and the value TeamA, specify tag:Owner for the filter name
+	//     and TeamA for the filter value.
+	//   - tag-key - The key of a tag assigned to the resource. Use this filter
+	//     to find all resources assigned a tag with a specific key, regardless
+	//     of the tag value.
 	//   - vpc-id - The ID of the VPC.
 	Filters []Filter `json:"Filters,omitempty"`
 	// The IDs of the VPCs.
 	VpcIds []string `json:"VpcIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpcsInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *DescribeVpcsInput) Validate() error {
 	return nil
 }
@@ -73,7 +75,7 @@ type DescribeVpcsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpcsAPIClient is a client that can call DescribeVpcs, the operation boto3's describe_vpcs paginator pages through.
+// DescribeVpcsAPIClient is a client that can call DescribeVpcs.
 //
 // See [DescribeVpcs in the AWS API documentation].
 //
@@ -117,19 +119,21 @@ func describeVpcsItems(out *DescribeVpcsOutput) []DescribeVpcsVpc {
 	return out.Vpcs
 }
 
-// DescribeVpcsPaginator pages through DescribeVpcs the way boto3's describe_vpcs paginator does.
+// DescribeVpcsPaginator pages through the results of DescribeVpcs as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpcs.
+// [DescribeVpcsAPIClient.DescribeVpcs].
 //
-// Each page is a *DescribeVpcsOutput; Items yields the elements of Vpcs across pages.
+// Each page is a *DescribeVpcsOutput; Items yields the elements of Vpcs across
+// pages.
 type DescribeVpcsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpcsPaginator returns a paginator over DescribeVpcs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpcsPaginator returns a paginator over DescribeVpcs, starting from
+// in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewDescribeVpcsPaginator(client DescribeVpcsAPIClient, in *DescribeVpcsInput, optFns ...func(*paginate.Options)) *DescribeVpcsPaginator {
 	var input DescribeVpcsInput
 	if in != nil {
@@ -145,19 +149,22 @@ func NewDescribeVpcsPaginator(client DescribeVpcsAPIClient, in *DescribeVpcsInpu
 	return &DescribeVpcsPaginator{paginateimpl.New(describeVpcsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpcsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpcsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpcsPaginator) NextPage(ctx context.Context) (*DescribeVpcsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -166,7 +173,8 @@ func (p *DescribeVpcsPaginator) NextPage(ctx context.Context) (*DescribeVpcsOutp
 	return page.(*DescribeVpcsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpcsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpcsOutput, error] {
 	return func(yield func(*DescribeVpcsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -178,7 +186,8 @@ func (p *DescribeVpcsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVp
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpcsPaginator) Items(ctx context.Context) iter.Seq2[DescribeVpcsVpc, error] {
 	return func(yield func(DescribeVpcsVpc, error) bool) {
 		for p.HasMorePages() {
@@ -198,7 +207,8 @@ func (p *DescribeVpcsPaginator) Items(ctx context.Context) iter.Seq2[DescribeVpc
 	}
 }
 
-// DescribeVpcsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// DescribeVpcsFilterName is a filter name of the Filter structure, as the
+// operation documents them; names not listed here are allowed too.
 type DescribeVpcsFilterName string
 
 const (
@@ -206,17 +216,21 @@ const (
 	//
 	// The primary IPv4 CIDR block of the VPC. The CIDR block you specify must
 	// exactly match the VPC's CIDR block for information to be returned for the
-	// VPC. Must contain the slash followed by one or two digits (for example, /28).
+	// VPC. Must contain the slash followed by one or two digits (for example,
+	// /28).
 	DescribeVpcsFilterNameCidr DescribeVpcsFilterName = "cidr"
-	// DescribeVpcsFilterNameCidrBlockAssociationCidrBlock is the filter name "cidr-block-association.cidr-block".
+	// DescribeVpcsFilterNameCidrBlockAssociationCidrBlock is the filter name
+	// "cidr-block-association.cidr-block".
 	//
 	// An IPv4 CIDR block associated with the VPC.
 	DescribeVpcsFilterNameCidrBlockAssociationCidrBlock DescribeVpcsFilterName = "cidr-block-association.cidr-block"
-	// DescribeVpcsFilterNameCidrBlockAssociationAssociationId is the filter name "cidr-block-association.association-id".
+	// DescribeVpcsFilterNameCidrBlockAssociationAssociationId is the filter
+	// name "cidr-block-association.association-id".
 	//
 	// The association ID for an IPv4 CIDR block associated with the VPC.
 	DescribeVpcsFilterNameCidrBlockAssociationAssociationId DescribeVpcsFilterName = "cidr-block-association.association-id"
-	// DescribeVpcsFilterNameCidrBlockAssociationState is the filter name "cidr-block-association.state".
+	// DescribeVpcsFilterNameCidrBlockAssociationState is the filter name
+	// "cidr-block-association.state".
 	//
 	// The state of an IPv4 CIDR block associated with the VPC.
 	DescribeVpcsFilterNameCidrBlockAssociationState DescribeVpcsFilterName = "cidr-block-association.state"
@@ -224,19 +238,24 @@ const (
 	//
 	// The ID of a set of DHCP options.
 	DescribeVpcsFilterNameDhcpOptionsId DescribeVpcsFilterName = "dhcp-options-id"
-	// DescribeVpcsFilterNameIpv6CidrBlockAssociationIpv6CidrBlock is the filter name "ipv6-cidr-block-association.ipv6-cidr-block".
+	// DescribeVpcsFilterNameIpv6CidrBlockAssociationIpv6CidrBlock is the filter
+	// name "ipv6-cidr-block-association.ipv6-cidr-block".
 	//
 	// An IPv6 CIDR block associated with the VPC.
 	DescribeVpcsFilterNameIpv6CidrBlockAssociationIpv6CidrBlock DescribeVpcsFilterName = "ipv6-cidr-block-association.ipv6-cidr-block"
-	// DescribeVpcsFilterNameIpv6CidrBlockAssociationIpv6Pool is the filter name "ipv6-cidr-block-association.ipv6-pool".
+	// DescribeVpcsFilterNameIpv6CidrBlockAssociationIpv6Pool is the filter name
+	// "ipv6-cidr-block-association.ipv6-pool".
 	//
-	// The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated.
+	// The ID of the IPv6 address pool from which the IPv6 CIDR block is
+	// allocated.
 	DescribeVpcsFilterNameIpv6CidrBlockAssociationIpv6Pool DescribeVpcsFilterName = "ipv6-cidr-block-association.ipv6-pool"
-	// DescribeVpcsFilterNameIpv6CidrBlockAssociationAssociationId is the filter name "ipv6-cidr-block-association.association-id".
+	// DescribeVpcsFilterNameIpv6CidrBlockAssociationAssociationId is the filter
+	// name "ipv6-cidr-block-association.association-id".
 	//
 	// The association ID for an IPv6 CIDR block associated with the VPC.
 	DescribeVpcsFilterNameIpv6CidrBlockAssociationAssociationId DescribeVpcsFilterName = "ipv6-cidr-block-association.association-id"
-	// DescribeVpcsFilterNameIpv6CidrBlockAssociationState is the filter name "ipv6-cidr-block-association.state".
+	// DescribeVpcsFilterNameIpv6CidrBlockAssociationState is the filter name
+	// "ipv6-cidr-block-association.state".
 	//
 	// The state of an IPv6 CIDR block associated with the VPC.
 	DescribeVpcsFilterNameIpv6CidrBlockAssociationState DescribeVpcsFilterName = "ipv6-cidr-block-association.state"
@@ -254,15 +273,17 @@ const (
 	DescribeVpcsFilterNameState DescribeVpcsFilterName = "state"
 	// DescribeVpcsFilterNameTag is the filter name "tag".
 	//
-	// The key/value combination of a tag assigned to the resource. Use the tag key
-	// in the filter name and the tag value as the filter value. For example, to
-	// find all resources that have a tag with the key Owner and the value TeamA,
-	// specify tag:Owner for the filter name and TeamA for the filter value.
+	// The key/value combination of a tag assigned to the resource. Use the tag
+	// key in the filter name and the tag value as the filter value. For
+	// example, to find all resources that have a tag with the key Owner and the
+	// value TeamA, specify tag:Owner for the filter name and TeamA for the
+	// filter value.
 	DescribeVpcsFilterNameTag DescribeVpcsFilterName = "tag"
 	// DescribeVpcsFilterNameTagKey is the filter name "tag-key".
 	//
 	// The key of a tag assigned to the resource. Use this filter to find all
-	// resources assigned a tag with a specific key, regardless of the tag value.
+	// resources assigned a tag with a specific key, regardless of the tag
+	// value.
 	DescribeVpcsFilterNameTagKey DescribeVpcsFilterName = "tag-key"
 	// DescribeVpcsFilterNameVpcId is the filter name "vpc-id".
 	//

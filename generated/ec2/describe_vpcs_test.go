@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVpcsFake serves pages of DescribeVpcs from memory; page i's token is "page-i".
+// describeVpcsFake serves pages of DescribeVpcs from memory; page i's token is
+// "page-i".
 type describeVpcsFake struct {
 	pages  []*DescribeVpcsOutput
 	calls  []DescribeVpcsInput
@@ -38,7 +39,8 @@ func (c *describeVpcsFake) DescribeVpcs(ctx context.Context, in *DescribeVpcsInp
 	return &out, nil
 }
 
-// newDescribeVpcsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpcsFake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newDescribeVpcsFake(sizes ...int) (*describeVpcsFake, []string) {
 	c := &describeVpcsFake{}
 	var want []string

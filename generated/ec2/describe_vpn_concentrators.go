@@ -17,18 +17,19 @@ type DescribeVpnConcentratorsInput struct {
 	// One or more filters to limit the results.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeVpnConcentratorsInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeVpnConcentratorsInput) Validate() error {
 	return nil
 }
@@ -42,7 +43,8 @@ type DescribeVpnConcentratorsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeVpnConcentratorsAPIClient is a client that can call DescribeVpnConcentrators, the operation boto3's describe_vpn_concentrators paginator pages through.
+// DescribeVpnConcentratorsAPIClient is a client that can call
+// DescribeVpnConcentrators.
 //
 // See [DescribeVpnConcentrators in the AWS API documentation].
 //
@@ -81,24 +83,28 @@ var describeVpnConcentratorsSpec = &paginateimpl.Spec{
 	},
 }
 
-// describeVpnConcentratorsItems returns the items of a DescribeVpnConcentrators page.
+// describeVpnConcentratorsItems returns the items of a DescribeVpnConcentrators
+// page.
 func describeVpnConcentratorsItems(out *DescribeVpnConcentratorsOutput) []VpnConcentrator {
 	return out.VpnConcentrators
 }
 
-// DescribeVpnConcentratorsPaginator pages through DescribeVpnConcentrators the way boto3's describe_vpn_concentrators paginator does.
+// DescribeVpnConcentratorsPaginator pages through the results of
+// DescribeVpnConcentrators as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.describe_vpn_concentrators.
+// [DescribeVpnConcentratorsAPIClient.DescribeVpnConcentrators].
 //
-// Each page is a *DescribeVpnConcentratorsOutput; Items yields the elements of VpnConcentrators across pages.
+// Each page is a *DescribeVpnConcentratorsOutput; Items yields the elements of
+// VpnConcentrators across pages.
 type DescribeVpnConcentratorsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeVpnConcentratorsPaginator returns a paginator over DescribeVpnConcentrators, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeVpnConcentratorsPaginator returns a paginator over
+// DescribeVpnConcentrators, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewDescribeVpnConcentratorsPaginator(client DescribeVpnConcentratorsAPIClient, in *DescribeVpnConcentratorsInput, optFns ...func(*paginate.Options)) *DescribeVpnConcentratorsPaginator {
 	var input DescribeVpnConcentratorsInput
 	if in != nil {
@@ -114,19 +120,22 @@ func NewDescribeVpnConcentratorsPaginator(client DescribeVpnConcentratorsAPIClie
 	return &DescribeVpnConcentratorsPaginator{paginateimpl.New(describeVpnConcentratorsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeVpnConcentratorsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeVpnConcentratorsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeVpnConcentratorsPaginator) NextPage(ctx context.Context) (*DescribeVpnConcentratorsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -135,7 +144,8 @@ func (p *DescribeVpnConcentratorsPaginator) NextPage(ctx context.Context) (*Desc
 	return page.(*DescribeVpnConcentratorsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeVpnConcentratorsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeVpnConcentratorsOutput, error] {
 	return func(yield func(*DescribeVpnConcentratorsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -147,7 +157,8 @@ func (p *DescribeVpnConcentratorsPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeVpnConcentratorsPaginator) Items(ctx context.Context) iter.Seq2[VpnConcentrator, error] {
 	return func(yield func(VpnConcentrator, error) bool) {
 		for p.HasMorePages() {

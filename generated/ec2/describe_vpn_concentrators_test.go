@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeVpnConcentratorsFake serves pages of DescribeVpnConcentrators from memory; page i's token is "page-i".
+// describeVpnConcentratorsFake serves pages of DescribeVpnConcentrators from
+// memory; page i's token is "page-i".
 type describeVpnConcentratorsFake struct {
 	pages  []*DescribeVpnConcentratorsOutput
 	calls  []DescribeVpnConcentratorsInput
@@ -38,7 +39,8 @@ func (c *describeVpnConcentratorsFake) DescribeVpnConcentrators(ctx context.Cont
 	return &out, nil
 }
 
-// newDescribeVpnConcentratorsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeVpnConcentratorsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newDescribeVpnConcentratorsFake(sizes ...int) (*describeVpnConcentratorsFake, []string) {
 	c := &describeVpnConcentratorsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeVpnConcentratorsFake(sizes ...int) (*describeVpnConcentratorsFak
 	return c, want
 }
 
-// collectDescribeVpnConcentrators pages through p and returns the markers of its items.
+// collectDescribeVpnConcentrators pages through p and returns the markers of
+// its items.
 func collectDescribeVpnConcentrators(t *testing.T, p *DescribeVpnConcentratorsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectDescribeVpnConcentrators(t *testing.T, p *DescribeVpnConcentratorsPa
 	return got
 }
 
-// validDescribeVpnConcentratorsInput returns an input with every required member set.
+// validDescribeVpnConcentratorsInput returns an input with every required
+// member set.
 func validDescribeVpnConcentratorsInput() *DescribeVpnConcentratorsInput {
 	return &DescribeVpnConcentratorsInput{}
 }

@@ -17,18 +17,19 @@ type GetAssociatedIpv6PoolCidrsInput struct {
 	// Required.
 	PoolId string `json:"PoolId,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetAssociatedIpv6PoolCidrsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -50,7 +51,8 @@ type GetAssociatedIpv6PoolCidrsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetAssociatedIpv6PoolCidrsAPIClient is a client that can call GetAssociatedIpv6PoolCidrs, the operation boto3's get_associated_ipv6_pool_cidrs paginator pages through.
+// GetAssociatedIpv6PoolCidrsAPIClient is a client that can call
+// GetAssociatedIpv6PoolCidrs.
 //
 // See [GetAssociatedIpv6PoolCidrs in the AWS API documentation].
 //
@@ -89,24 +91,28 @@ var getAssociatedIpv6PoolCidrsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getAssociatedIpv6PoolCidrsItems returns the items of a GetAssociatedIpv6PoolCidrs page.
+// getAssociatedIpv6PoolCidrsItems returns the items of a
+// GetAssociatedIpv6PoolCidrs page.
 func getAssociatedIpv6PoolCidrsItems(out *GetAssociatedIpv6PoolCidrsOutput) []Ipv6CidrAssociation {
 	return out.Ipv6CidrAssociations
 }
 
-// GetAssociatedIpv6PoolCidrsPaginator pages through GetAssociatedIpv6PoolCidrs the way boto3's get_associated_ipv6_pool_cidrs paginator does.
+// GetAssociatedIpv6PoolCidrsPaginator pages through the results of
+// GetAssociatedIpv6PoolCidrs as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_associated_ipv6_pool_cidrs.
+// [GetAssociatedIpv6PoolCidrsAPIClient.GetAssociatedIpv6PoolCidrs].
 //
-// Each page is a *GetAssociatedIpv6PoolCidrsOutput; Items yields the elements of Ipv6CidrAssociations across pages.
+// Each page is a *GetAssociatedIpv6PoolCidrsOutput; Items yields the elements
+// of Ipv6CidrAssociations across pages.
 type GetAssociatedIpv6PoolCidrsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetAssociatedIpv6PoolCidrsPaginator returns a paginator over GetAssociatedIpv6PoolCidrs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetAssociatedIpv6PoolCidrsPaginator returns a paginator over
+// GetAssociatedIpv6PoolCidrs, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetAssociatedIpv6PoolCidrsPaginator(client GetAssociatedIpv6PoolCidrsAPIClient, in *GetAssociatedIpv6PoolCidrsInput, optFns ...func(*paginate.Options)) *GetAssociatedIpv6PoolCidrsPaginator {
 	var input GetAssociatedIpv6PoolCidrsInput
 	if in != nil {
@@ -122,19 +128,22 @@ func NewGetAssociatedIpv6PoolCidrsPaginator(client GetAssociatedIpv6PoolCidrsAPI
 	return &GetAssociatedIpv6PoolCidrsPaginator{paginateimpl.New(getAssociatedIpv6PoolCidrsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetAssociatedIpv6PoolCidrsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetAssociatedIpv6PoolCidrsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetAssociatedIpv6PoolCidrsPaginator) NextPage(ctx context.Context) (*GetAssociatedIpv6PoolCidrsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -143,7 +152,8 @@ func (p *GetAssociatedIpv6PoolCidrsPaginator) NextPage(ctx context.Context) (*Ge
 	return page.(*GetAssociatedIpv6PoolCidrsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetAssociatedIpv6PoolCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetAssociatedIpv6PoolCidrsOutput, error] {
 	return func(yield func(*GetAssociatedIpv6PoolCidrsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -155,7 +165,8 @@ func (p *GetAssociatedIpv6PoolCidrsPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetAssociatedIpv6PoolCidrsPaginator) Items(ctx context.Context) iter.Seq2[Ipv6CidrAssociation, error] {
 	return func(yield func(Ipv6CidrAssociation, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getAssociatedIpv6PoolCidrsFake serves pages of GetAssociatedIpv6PoolCidrs from memory; page i's token is "page-i".
+// getAssociatedIpv6PoolCidrsFake serves pages of GetAssociatedIpv6PoolCidrs
+// from memory; page i's token is "page-i".
 type getAssociatedIpv6PoolCidrsFake struct {
 	pages  []*GetAssociatedIpv6PoolCidrsOutput
 	calls  []GetAssociatedIpv6PoolCidrsInput
@@ -38,7 +39,8 @@ func (c *getAssociatedIpv6PoolCidrsFake) GetAssociatedIpv6PoolCidrs(ctx context.
 	return &out, nil
 }
 
-// newGetAssociatedIpv6PoolCidrsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetAssociatedIpv6PoolCidrsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetAssociatedIpv6PoolCidrsFake(sizes ...int) (*getAssociatedIpv6PoolCidrsFake, []string) {
 	c := &getAssociatedIpv6PoolCidrsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetAssociatedIpv6PoolCidrsFake(sizes ...int) (*getAssociatedIpv6PoolCidr
 	return c, want
 }
 
-// collectGetAssociatedIpv6PoolCidrs pages through p and returns the markers of its items.
+// collectGetAssociatedIpv6PoolCidrs pages through p and returns the markers of
+// its items.
 func collectGetAssociatedIpv6PoolCidrs(t *testing.T, p *GetAssociatedIpv6PoolCidrsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetAssociatedIpv6PoolCidrs(t *testing.T, p *GetAssociatedIpv6PoolCid
 	return got
 }
 
-// validGetAssociatedIpv6PoolCidrsInput returns an input with every required member set.
+// validGetAssociatedIpv6PoolCidrsInput returns an input with every required
+// member set.
 func validGetAssociatedIpv6PoolCidrsInput() *GetAssociatedIpv6PoolCidrsInput {
 	return &GetAssociatedIpv6PoolCidrsInput{PoolId: "string"}
 }

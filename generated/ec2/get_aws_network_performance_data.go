@@ -17,25 +17,28 @@ import (
 type GetAwsNetworkPerformanceDataInput struct {
 	// A list of network performance data queries.
 	DataQueries []DataQuery `json:"DataQueries,omitempty"`
-	// The starting time for the performance data request. The starting time must be
-	// formatted as yyyy-mm-ddThh:mm:ss. For example, 2022-06-10T12:00:00.000Z.
+	// The starting time for the performance data request. The starting time
+	// must be formatted as yyyy-mm-ddThh:mm:ss. For example,
+	// 2022-06-10T12:00:00.000Z.
 	StartTime *time.Time `json:"StartTime,omitempty"`
 	// The ending time for the performance data request. The end time must be
 	// formatted as yyyy-mm-ddThh:mm:ss. For example, 2022-06-12T12:00:00.000Z.
 	EndTime *time.Time `json:"EndTime,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s GetAwsNetworkPerformanceDataInput) MarshalJSON() ([]byte, error) {
 	type plain GetAwsNetworkPerformanceDataInput
 	return json.Marshal(struct {
@@ -49,7 +52,9 @@ func (s GetAwsNetworkPerformanceDataInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *GetAwsNetworkPerformanceDataInput) UnmarshalJSON(b []byte) error {
 	type plain GetAwsNetworkPerformanceDataInput
 	v := struct {
@@ -69,7 +74,9 @@ func (s *GetAwsNetworkPerformanceDataInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: GetAwsNetworkPerformanceDataInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *GetAwsNetworkPerformanceDataInput) Validate() error {
 	return nil
 }
@@ -83,7 +90,8 @@ type GetAwsNetworkPerformanceDataOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetAwsNetworkPerformanceDataAPIClient is a client that can call GetAwsNetworkPerformanceData, the operation boto3's get_aws_network_performance_data paginator pages through.
+// GetAwsNetworkPerformanceDataAPIClient is a client that can call
+// GetAwsNetworkPerformanceData.
 //
 // See [GetAwsNetworkPerformanceData in the AWS API documentation].
 //
@@ -122,24 +130,28 @@ var getAwsNetworkPerformanceDataSpec = &paginateimpl.Spec{
 	},
 }
 
-// getAwsNetworkPerformanceDataItems returns the items of a GetAwsNetworkPerformanceData page.
+// getAwsNetworkPerformanceDataItems returns the items of a
+// GetAwsNetworkPerformanceData page.
 func getAwsNetworkPerformanceDataItems(out *GetAwsNetworkPerformanceDataOutput) []DataResponse {
 	return out.DataResponses
 }
 
-// GetAwsNetworkPerformanceDataPaginator pages through GetAwsNetworkPerformanceData the way boto3's get_aws_network_performance_data paginator does.
+// GetAwsNetworkPerformanceDataPaginator pages through the results of
+// GetAwsNetworkPerformanceData as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_aws_network_performance_data.
+// [GetAwsNetworkPerformanceDataAPIClient.GetAwsNetworkPerformanceData].
 //
-// Each page is a *GetAwsNetworkPerformanceDataOutput; Items yields the elements of DataResponses across pages.
+// Each page is a *GetAwsNetworkPerformanceDataOutput; Items yields the elements
+// of DataResponses across pages.
 type GetAwsNetworkPerformanceDataPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetAwsNetworkPerformanceDataPaginator returns a paginator over GetAwsNetworkPerformanceData, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetAwsNetworkPerformanceDataPaginator returns a paginator over
+// GetAwsNetworkPerformanceData, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetAwsNetworkPerformanceDataPaginator(client GetAwsNetworkPerformanceDataAPIClient, in *GetAwsNetworkPerformanceDataInput, optFns ...func(*paginate.Options)) *GetAwsNetworkPerformanceDataPaginator {
 	var input GetAwsNetworkPerformanceDataInput
 	if in != nil {
@@ -155,19 +167,22 @@ func NewGetAwsNetworkPerformanceDataPaginator(client GetAwsNetworkPerformanceDat
 	return &GetAwsNetworkPerformanceDataPaginator{paginateimpl.New(getAwsNetworkPerformanceDataSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetAwsNetworkPerformanceDataPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetAwsNetworkPerformanceDataPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetAwsNetworkPerformanceDataPaginator) NextPage(ctx context.Context) (*GetAwsNetworkPerformanceDataOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -176,7 +191,8 @@ func (p *GetAwsNetworkPerformanceDataPaginator) NextPage(ctx context.Context) (*
 	return page.(*GetAwsNetworkPerformanceDataOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetAwsNetworkPerformanceDataPaginator) Pages(ctx context.Context) iter.Seq2[*GetAwsNetworkPerformanceDataOutput, error] {
 	return func(yield func(*GetAwsNetworkPerformanceDataOutput, error) bool) {
 		for p.HasMorePages() {
@@ -188,7 +204,8 @@ func (p *GetAwsNetworkPerformanceDataPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetAwsNetworkPerformanceDataPaginator) Items(ctx context.Context) iter.Seq2[DataResponse, error] {
 	return func(yield func(DataResponse, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getAwsNetworkPerformanceDataFake serves pages of GetAwsNetworkPerformanceData from memory; page i's token is "page-i".
+// getAwsNetworkPerformanceDataFake serves pages of GetAwsNetworkPerformanceData
+// from memory; page i's token is "page-i".
 type getAwsNetworkPerformanceDataFake struct {
 	pages  []*GetAwsNetworkPerformanceDataOutput
 	calls  []GetAwsNetworkPerformanceDataInput
@@ -39,7 +40,8 @@ func (c *getAwsNetworkPerformanceDataFake) GetAwsNetworkPerformanceData(ctx cont
 	return &out, nil
 }
 
-// newGetAwsNetworkPerformanceDataFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetAwsNetworkPerformanceDataFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newGetAwsNetworkPerformanceDataFake(sizes ...int) (*getAwsNetworkPerformanceDataFake, []string) {
 	c := &getAwsNetworkPerformanceDataFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetAwsNetworkPerformanceDataFake(sizes ...int) (*getAwsNetworkPerformanc
 	return c, want
 }
 
-// collectGetAwsNetworkPerformanceData pages through p and returns the markers of its items.
+// collectGetAwsNetworkPerformanceData pages through p and returns the markers
+// of its items.
 func collectGetAwsNetworkPerformanceData(t *testing.T, p *GetAwsNetworkPerformanceDataPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetAwsNetworkPerformanceData(t *testing.T, p *GetAwsNetworkPerforman
 	return got
 }
 
-// validGetAwsNetworkPerformanceDataInput returns an input with every required member set.
+// validGetAwsNetworkPerformanceDataInput returns an input with every required
+// member set.
 func validGetAwsNetworkPerformanceDataInput() *GetAwsNetworkPerformanceDataInput {
 	return &GetAwsNetworkPerformanceDataInput{}
 }

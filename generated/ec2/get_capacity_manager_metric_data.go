@@ -19,14 +19,14 @@ type GetCapacityManagerMetricDataInput struct {
 	//
 	// Required.
 	MetricNames []GetCapacityManagerMetricDataMetricName `json:"MetricNames,omitempty"`
-	// The start time for the metric data query, in ISO 8601 format. The time range
-	// (end time - start time) must be a multiple of the specified period.
+	// The start time for the metric data query, in ISO 8601 format. The time
+	// range (end time - start time) must be a multiple of the specified period.
 	//
 	// Required.
 	StartTime time.Time `json:"StartTime,omitempty"`
-	// The end time for the metric data query, in ISO 8601 format. If the end time
-	// is beyond the latest ingested data, it will be automatically adjusted to the
-	// latest available data point.
+	// The end time for the metric data query, in ISO 8601 format. If the end
+	// time is beyond the latest ingested data, it will be automatically
+	// adjusted to the latest available data point.
 	//
 	// Required.
 	EndTime time.Time `json:"EndTime,omitempty"`
@@ -41,18 +41,20 @@ type GetCapacityManagerMetricDataInput struct {
 	// comparison operator ('equals', 'in'), and values to match against.
 	FilterBy []FilterBy `json:"FilterBy,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s GetCapacityManagerMetricDataInput) MarshalJSON() ([]byte, error) {
 	type plain GetCapacityManagerMetricDataInput
 	return json.Marshal(struct {
@@ -66,7 +68,9 @@ func (s GetCapacityManagerMetricDataInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *GetCapacityManagerMetricDataInput) UnmarshalJSON(b []byte) error {
 	type plain GetCapacityManagerMetricDataInput
 	v := struct {
@@ -86,7 +90,8 @@ func (s *GetCapacityManagerMetricDataInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetCapacityManagerMetricDataInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -108,14 +113,16 @@ func (s *GetCapacityManagerMetricDataInput) validate(v *paginateimpl.Invalid, pa
 // GetCapacityManagerMetricDataOutput is one page of
 // GetCapacityManagerMetricData's results.
 type GetCapacityManagerMetricDataOutput struct {
-	// The metric data points returned by the query. Each result contains dimension
-	// values, timestamp, and metric values with their associated statistics.
+	// The metric data points returned by the query. Each result contains
+	// dimension values, timestamp, and metric values with their associated
+	// statistics.
 	MetricDataResults []MetricDataResult `json:"MetricDataResults,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetCapacityManagerMetricDataAPIClient is a client that can call GetCapacityManagerMetricData, the operation boto3's get_capacity_manager_metric_data paginator pages through.
+// GetCapacityManagerMetricDataAPIClient is a client that can call
+// GetCapacityManagerMetricData.
 //
 // See [GetCapacityManagerMetricData in the AWS API documentation].
 //
@@ -154,24 +161,28 @@ var getCapacityManagerMetricDataSpec = &paginateimpl.Spec{
 	},
 }
 
-// getCapacityManagerMetricDataItems returns the items of a GetCapacityManagerMetricData page.
+// getCapacityManagerMetricDataItems returns the items of a
+// GetCapacityManagerMetricData page.
 func getCapacityManagerMetricDataItems(out *GetCapacityManagerMetricDataOutput) []MetricDataResult {
 	return out.MetricDataResults
 }
 
-// GetCapacityManagerMetricDataPaginator pages through GetCapacityManagerMetricData the way boto3's get_capacity_manager_metric_data paginator does.
+// GetCapacityManagerMetricDataPaginator pages through the results of
+// GetCapacityManagerMetricData as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_capacity_manager_metric_data.
+// [GetCapacityManagerMetricDataAPIClient.GetCapacityManagerMetricData].
 //
-// Each page is a *GetCapacityManagerMetricDataOutput; Items yields the elements of MetricDataResults across pages.
+// Each page is a *GetCapacityManagerMetricDataOutput; Items yields the elements
+// of MetricDataResults across pages.
 type GetCapacityManagerMetricDataPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetCapacityManagerMetricDataPaginator returns a paginator over GetCapacityManagerMetricData, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetCapacityManagerMetricDataPaginator returns a paginator over
+// GetCapacityManagerMetricData, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetCapacityManagerMetricDataPaginator(client GetCapacityManagerMetricDataAPIClient, in *GetCapacityManagerMetricDataInput, optFns ...func(*paginate.Options)) *GetCapacityManagerMetricDataPaginator {
 	var input GetCapacityManagerMetricDataInput
 	if in != nil {
@@ -187,19 +198,22 @@ func NewGetCapacityManagerMetricDataPaginator(client GetCapacityManagerMetricDat
 	return &GetCapacityManagerMetricDataPaginator{paginateimpl.New(getCapacityManagerMetricDataSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetCapacityManagerMetricDataPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetCapacityManagerMetricDataPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetCapacityManagerMetricDataPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMetricDataOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -208,7 +222,8 @@ func (p *GetCapacityManagerMetricDataPaginator) NextPage(ctx context.Context) (*
 	return page.(*GetCapacityManagerMetricDataOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetCapacityManagerMetricDataPaginator) Pages(ctx context.Context) iter.Seq2[*GetCapacityManagerMetricDataOutput, error] {
 	return func(yield func(*GetCapacityManagerMetricDataOutput, error) bool) {
 		for p.HasMorePages() {
@@ -220,7 +235,8 @@ func (p *GetCapacityManagerMetricDataPaginator) Pages(ctx context.Context) iter.
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetCapacityManagerMetricDataPaginator) Items(ctx context.Context) iter.Seq2[MetricDataResult, error] {
 	return func(yield func(MetricDataResult, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getCapacityManagerMetricDataFake serves pages of GetCapacityManagerMetricData from memory; page i's token is "page-i".
+// getCapacityManagerMetricDataFake serves pages of GetCapacityManagerMetricData
+// from memory; page i's token is "page-i".
 type getCapacityManagerMetricDataFake struct {
 	pages  []*GetCapacityManagerMetricDataOutput
 	calls  []GetCapacityManagerMetricDataInput
@@ -39,7 +40,8 @@ func (c *getCapacityManagerMetricDataFake) GetCapacityManagerMetricData(ctx cont
 	return &out, nil
 }
 
-// newGetCapacityManagerMetricDataFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetCapacityManagerMetricDataFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newGetCapacityManagerMetricDataFake(sizes ...int) (*getCapacityManagerMetricDataFake, []string) {
 	c := &getCapacityManagerMetricDataFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetCapacityManagerMetricDataFake(sizes ...int) (*getCapacityManagerMetri
 	return c, want
 }
 
-// collectGetCapacityManagerMetricData pages through p and returns the markers of its items.
+// collectGetCapacityManagerMetricData pages through p and returns the markers
+// of its items.
 func collectGetCapacityManagerMetricData(t *testing.T, p *GetCapacityManagerMetricDataPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetCapacityManagerMetricData(t *testing.T, p *GetCapacityManagerMetr
 	return got
 }
 
-// validGetCapacityManagerMetricDataInput returns an input with every required member set.
+// validGetCapacityManagerMetricDataInput returns an input with every required
+// member set.
 func validGetCapacityManagerMetricDataInput() *GetCapacityManagerMetricDataInput {
 	return &GetCapacityManagerMetricDataInput{
 		EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),

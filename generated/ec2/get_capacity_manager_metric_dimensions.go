@@ -15,16 +15,17 @@ import (
 // GetCapacityManagerMetricDimensionsInput is the input of
 // GetCapacityManagerMetricDimensions.
 type GetCapacityManagerMetricDimensionsInput struct {
-	// The dimensions to group by when retrieving available dimension values. This
-	// determines which dimension combinations are returned. Required parameter.
+	// The dimensions to group by when retrieving available dimension values.
+	// This determines which dimension combinations are returned. Required
+	// parameter.
 	//
 	// Required.
 	GroupBy []GetCapacityManagerMetricDataGroupBy `json:"GroupBy,omitempty"`
 	// Conditions to filter which dimension values are returned. Each filter
 	// specifies a dimension, comparison operator, and values to match against.
 	FilterBy []FilterBy `json:"FilterBy,omitempty"`
-	// The start time for the dimension query, in ISO 8601 format. Only dimensions
-	// with data in this time range will be returned.
+	// The start time for the dimension query, in ISO 8601 format. Only
+	// dimensions with data in this time range will be returned.
 	//
 	// Required.
 	StartTime time.Time `json:"StartTime,omitempty"`
@@ -33,25 +34,27 @@ type GetCapacityManagerMetricDimensionsInput struct {
 	//
 	// Required.
 	EndTime time.Time `json:"EndTime,omitempty"`
-	// The metric names to use as an additional filter when retrieving dimensions.
-	// Only dimensions that have data for these metrics will be returned. Required
-	// parameter with maximum size of 1 for v1.
+	// The metric names to use as an additional filter when retrieving
+	// dimensions. Only dimensions that have data for these metrics will be
+	// returned. Required parameter with maximum size of 1 for v1.
 	//
 	// Required.
 	MetricNames []GetCapacityManagerMetricDataMetricName `json:"MetricNames,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s GetCapacityManagerMetricDimensionsInput) MarshalJSON() ([]byte, error) {
 	type plain GetCapacityManagerMetricDimensionsInput
 	return json.Marshal(struct {
@@ -65,7 +68,9 @@ func (s GetCapacityManagerMetricDimensionsInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *GetCapacityManagerMetricDimensionsInput) UnmarshalJSON(b []byte) error {
 	type plain GetCapacityManagerMetricDimensionsInput
 	v := struct {
@@ -85,7 +90,8 @@ func (s *GetCapacityManagerMetricDimensionsInput) UnmarshalJSON(b []byte) error 
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetCapacityManagerMetricDimensionsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -110,14 +116,15 @@ func (s *GetCapacityManagerMetricDimensionsInput) validate(v *paginateimpl.Inval
 // GetCapacityManagerMetricDimensionsOutput is one page of
 // GetCapacityManagerMetricDimensions's results.
 type GetCapacityManagerMetricDimensionsOutput struct {
-	// The available dimension combinations that have data within the specified time
-	// range and filters.
+	// The available dimension combinations that have data within the specified
+	// time range and filters.
 	MetricDimensionResults []Dimension `json:"MetricDimensionResults,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetCapacityManagerMetricDimensionsAPIClient is a client that can call GetCapacityManagerMetricDimensions, the operation boto3's get_capacity_manager_metric_dimensions paginator pages through.
+// GetCapacityManagerMetricDimensionsAPIClient is a client that can call
+// GetCapacityManagerMetricDimensions.
 //
 // See [GetCapacityManagerMetricDimensions in the AWS API documentation].
 //
@@ -156,24 +163,28 @@ var getCapacityManagerMetricDimensionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getCapacityManagerMetricDimensionsItems returns the items of a GetCapacityManagerMetricDimensions page.
+// getCapacityManagerMetricDimensionsItems returns the items of a
+// GetCapacityManagerMetricDimensions page.
 func getCapacityManagerMetricDimensionsItems(out *GetCapacityManagerMetricDimensionsOutput) []Dimension {
 	return out.MetricDimensionResults
 }
 
-// GetCapacityManagerMetricDimensionsPaginator pages through GetCapacityManagerMetricDimensions the way boto3's get_capacity_manager_metric_dimensions paginator does.
+// GetCapacityManagerMetricDimensionsPaginator pages through the results of
+// GetCapacityManagerMetricDimensions as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_capacity_manager_metric_dimensions.
+// [GetCapacityManagerMetricDimensionsAPIClient.GetCapacityManagerMetricDimensions].
 //
-// Each page is a *GetCapacityManagerMetricDimensionsOutput; Items yields the elements of MetricDimensionResults across pages.
+// Each page is a *GetCapacityManagerMetricDimensionsOutput; Items yields the
+// elements of MetricDimensionResults across pages.
 type GetCapacityManagerMetricDimensionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetCapacityManagerMetricDimensionsPaginator returns a paginator over GetCapacityManagerMetricDimensions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetCapacityManagerMetricDimensionsPaginator returns a paginator over
+// GetCapacityManagerMetricDimensions, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetCapacityManagerMetricDimensionsPaginator(client GetCapacityManagerMetricDimensionsAPIClient, in *GetCapacityManagerMetricDimensionsInput, optFns ...func(*paginate.Options)) *GetCapacityManagerMetricDimensionsPaginator {
 	var input GetCapacityManagerMetricDimensionsInput
 	if in != nil {
@@ -189,19 +200,22 @@ func NewGetCapacityManagerMetricDimensionsPaginator(client GetCapacityManagerMet
 	return &GetCapacityManagerMetricDimensionsPaginator{paginateimpl.New(getCapacityManagerMetricDimensionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetCapacityManagerMetricDimensionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetCapacityManagerMetricDimensionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetCapacityManagerMetricDimensionsPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMetricDimensionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -210,7 +224,8 @@ func (p *GetCapacityManagerMetricDimensionsPaginator) NextPage(ctx context.Conte
 	return page.(*GetCapacityManagerMetricDimensionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetCapacityManagerMetricDimensionsPaginator) Pages(ctx context.Context) iter.Seq2[*GetCapacityManagerMetricDimensionsOutput, error] {
 	return func(yield func(*GetCapacityManagerMetricDimensionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -222,7 +237,8 @@ func (p *GetCapacityManagerMetricDimensionsPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetCapacityManagerMetricDimensionsPaginator) Items(ctx context.Context) iter.Seq2[Dimension, error] {
 	return func(yield func(Dimension, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getCapacityManagerMetricDimensionsFake serves pages of GetCapacityManagerMetricDimensions from memory; page i's token is "page-i".
+// getCapacityManagerMetricDimensionsFake serves pages of
+// GetCapacityManagerMetricDimensions from memory; page i's token is "page-i".
 type getCapacityManagerMetricDimensionsFake struct {
 	pages  []*GetCapacityManagerMetricDimensionsOutput
 	calls  []GetCapacityManagerMetricDimensionsInput
@@ -39,7 +40,8 @@ func (c *getCapacityManagerMetricDimensionsFake) GetCapacityManagerMetricDimensi
 	return &out, nil
 }
 
-// newGetCapacityManagerMetricDimensionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetCapacityManagerMetricDimensionsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newGetCapacityManagerMetricDimensionsFake(sizes ...int) (*getCapacityManagerMetricDimensionsFake, []string) {
 	c := &getCapacityManagerMetricDimensionsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetCapacityManagerMetricDimensionsFake(sizes ...int) (*getCapacityManage
 	return c, want
 }
 
-// collectGetCapacityManagerMetricDimensions pages through p and returns the markers of its items.
+// collectGetCapacityManagerMetricDimensions pages through p and returns the
+// markers of its items.
 func collectGetCapacityManagerMetricDimensions(t *testing.T, p *GetCapacityManagerMetricDimensionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetCapacityManagerMetricDimensions(t *testing.T, p *GetCapacityManag
 	return got
 }
 
-// validGetCapacityManagerMetricDimensionsInput returns an input with every required member set.
+// validGetCapacityManagerMetricDimensionsInput returns an input with every
+// required member set.
 func validGetCapacityManagerMetricDimensionsInput() *GetCapacityManagerMetricDimensionsInput {
 	return &GetCapacityManagerMetricDimensionsInput{
 		EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),

@@ -14,18 +14,20 @@ import (
 // GetCapacityManagerMonitoredTagKeys.
 type GetCapacityManagerMonitoredTagKeysInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: GetCapacityManagerMonitoredTagKeysInput has no required
+// member and no union. Every input has Validate, so that all can be checked
+// alike.
 func (s *GetCapacityManagerMonitoredTagKeysInput) Validate() error {
 	return nil
 }
@@ -40,7 +42,8 @@ type GetCapacityManagerMonitoredTagKeysOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetCapacityManagerMonitoredTagKeysAPIClient is a client that can call GetCapacityManagerMonitoredTagKeys, the operation boto3's get_capacity_manager_monitored_tag_keys paginator pages through.
+// GetCapacityManagerMonitoredTagKeysAPIClient is a client that can call
+// GetCapacityManagerMonitoredTagKeys.
 //
 // See [GetCapacityManagerMonitoredTagKeys in the AWS API documentation].
 //
@@ -79,24 +82,28 @@ var getCapacityManagerMonitoredTagKeysSpec = &paginateimpl.Spec{
 	},
 }
 
-// getCapacityManagerMonitoredTagKeysItems returns the items of a GetCapacityManagerMonitoredTagKeys page.
+// getCapacityManagerMonitoredTagKeysItems returns the items of a
+// GetCapacityManagerMonitoredTagKeys page.
 func getCapacityManagerMonitoredTagKeysItems(out *GetCapacityManagerMonitoredTagKeysOutput) []CapacityManagerTagKey {
 	return out.CapacityManagerTagKeys
 }
 
-// GetCapacityManagerMonitoredTagKeysPaginator pages through GetCapacityManagerMonitoredTagKeys the way boto3's get_capacity_manager_monitored_tag_keys paginator does.
+// GetCapacityManagerMonitoredTagKeysPaginator pages through the results of
+// GetCapacityManagerMonitoredTagKeys as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_capacity_manager_monitored_tag_keys.
+// [GetCapacityManagerMonitoredTagKeysAPIClient.GetCapacityManagerMonitoredTagKeys].
 //
-// Each page is a *GetCapacityManagerMonitoredTagKeysOutput; Items yields the elements of CapacityManagerTagKeys across pages.
+// Each page is a *GetCapacityManagerMonitoredTagKeysOutput; Items yields the
+// elements of CapacityManagerTagKeys across pages.
 type GetCapacityManagerMonitoredTagKeysPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetCapacityManagerMonitoredTagKeysPaginator returns a paginator over GetCapacityManagerMonitoredTagKeys, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetCapacityManagerMonitoredTagKeysPaginator returns a paginator over
+// GetCapacityManagerMonitoredTagKeys, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetCapacityManagerMonitoredTagKeysPaginator(client GetCapacityManagerMonitoredTagKeysAPIClient, in *GetCapacityManagerMonitoredTagKeysInput, optFns ...func(*paginate.Options)) *GetCapacityManagerMonitoredTagKeysPaginator {
 	var input GetCapacityManagerMonitoredTagKeysInput
 	if in != nil {
@@ -112,19 +119,22 @@ func NewGetCapacityManagerMonitoredTagKeysPaginator(client GetCapacityManagerMon
 	return &GetCapacityManagerMonitoredTagKeysPaginator{paginateimpl.New(getCapacityManagerMonitoredTagKeysSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetCapacityManagerMonitoredTagKeysPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetCapacityManagerMonitoredTagKeysPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetCapacityManagerMonitoredTagKeysPaginator) NextPage(ctx context.Context) (*GetCapacityManagerMonitoredTagKeysOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -133,7 +143,8 @@ func (p *GetCapacityManagerMonitoredTagKeysPaginator) NextPage(ctx context.Conte
 	return page.(*GetCapacityManagerMonitoredTagKeysOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetCapacityManagerMonitoredTagKeysPaginator) Pages(ctx context.Context) iter.Seq2[*GetCapacityManagerMonitoredTagKeysOutput, error] {
 	return func(yield func(*GetCapacityManagerMonitoredTagKeysOutput, error) bool) {
 		for p.HasMorePages() {
@@ -145,7 +156,8 @@ func (p *GetCapacityManagerMonitoredTagKeysPaginator) Pages(ctx context.Context)
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetCapacityManagerMonitoredTagKeysPaginator) Items(ctx context.Context) iter.Seq2[CapacityManagerTagKey, error] {
 	return func(yield func(CapacityManagerTagKey, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getCapacityManagerMonitoredTagKeysFake serves pages of GetCapacityManagerMonitoredTagKeys from memory; page i's token is "page-i".
+// getCapacityManagerMonitoredTagKeysFake serves pages of
+// GetCapacityManagerMonitoredTagKeys from memory; page i's token is "page-i".
 type getCapacityManagerMonitoredTagKeysFake struct {
 	pages  []*GetCapacityManagerMonitoredTagKeysOutput
 	calls  []GetCapacityManagerMonitoredTagKeysInput
@@ -39,7 +40,8 @@ func (c *getCapacityManagerMonitoredTagKeysFake) GetCapacityManagerMonitoredTagK
 	return &out, nil
 }
 
-// newGetCapacityManagerMonitoredTagKeysFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetCapacityManagerMonitoredTagKeysFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newGetCapacityManagerMonitoredTagKeysFake(sizes ...int) (*getCapacityManagerMonitoredTagKeysFake, []string) {
 	c := &getCapacityManagerMonitoredTagKeysFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetCapacityManagerMonitoredTagKeysFake(sizes ...int) (*getCapacityManage
 	return c, want
 }
 
-// collectGetCapacityManagerMonitoredTagKeys pages through p and returns the markers of its items.
+// collectGetCapacityManagerMonitoredTagKeys pages through p and returns the
+// markers of its items.
 func collectGetCapacityManagerMonitoredTagKeys(t *testing.T, p *GetCapacityManagerMonitoredTagKeysPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetCapacityManagerMonitoredTagKeys(t *testing.T, p *GetCapacityManag
 	return got
 }
 
-// validGetCapacityManagerMonitoredTagKeysInput returns an input with every required member set.
+// validGetCapacityManagerMonitoredTagKeysInput returns an input with every
+// required member set.
 func validGetCapacityManagerMonitoredTagKeysInput() *GetCapacityManagerMonitoredTagKeysInput {
 	return &GetCapacityManagerMonitoredTagKeysInput{}
 }

@@ -20,18 +20,19 @@ type GetGroupsForCapacityReservationInput struct {
 	// Required.
 	CapacityReservationId string `json:"CapacityReservationId,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetGroupsForCapacityReservationInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -47,14 +48,15 @@ func (s *GetGroupsForCapacityReservationInput) validate(v *paginateimpl.Invalid,
 // GetGroupsForCapacityReservationOutput is one page of
 // GetGroupsForCapacityReservation's results.
 type GetGroupsForCapacityReservationOutput struct {
-	// Information about the resource groups to which the Capacity Reservation has
-	// been added.
+	// Information about the resource groups to which the Capacity Reservation
+	// has been added.
 	CapacityReservationGroups []CapacityReservationGroup `json:"CapacityReservationGroups,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetGroupsForCapacityReservationAPIClient is a client that can call GetGroupsForCapacityReservation, the operation boto3's get_groups_for_capacity_reservation paginator pages through.
+// GetGroupsForCapacityReservationAPIClient is a client that can call
+// GetGroupsForCapacityReservation.
 //
 // See [GetGroupsForCapacityReservation in the AWS API documentation].
 //
@@ -93,24 +95,28 @@ var getGroupsForCapacityReservationSpec = &paginateimpl.Spec{
 	},
 }
 
-// getGroupsForCapacityReservationItems returns the items of a GetGroupsForCapacityReservation page.
+// getGroupsForCapacityReservationItems returns the items of a
+// GetGroupsForCapacityReservation page.
 func getGroupsForCapacityReservationItems(out *GetGroupsForCapacityReservationOutput) []CapacityReservationGroup {
 	return out.CapacityReservationGroups
 }
 
-// GetGroupsForCapacityReservationPaginator pages through GetGroupsForCapacityReservation the way boto3's get_groups_for_capacity_reservation paginator does.
+// GetGroupsForCapacityReservationPaginator pages through the results of
+// GetGroupsForCapacityReservation as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_groups_for_capacity_reservation.
+// [GetGroupsForCapacityReservationAPIClient.GetGroupsForCapacityReservation].
 //
-// Each page is a *GetGroupsForCapacityReservationOutput; Items yields the elements of CapacityReservationGroups across pages.
+// Each page is a *GetGroupsForCapacityReservationOutput; Items yields the
+// elements of CapacityReservationGroups across pages.
 type GetGroupsForCapacityReservationPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetGroupsForCapacityReservationPaginator returns a paginator over GetGroupsForCapacityReservation, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetGroupsForCapacityReservationPaginator returns a paginator over
+// GetGroupsForCapacityReservation, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetGroupsForCapacityReservationPaginator(client GetGroupsForCapacityReservationAPIClient, in *GetGroupsForCapacityReservationInput, optFns ...func(*paginate.Options)) *GetGroupsForCapacityReservationPaginator {
 	var input GetGroupsForCapacityReservationInput
 	if in != nil {
@@ -126,19 +132,22 @@ func NewGetGroupsForCapacityReservationPaginator(client GetGroupsForCapacityRese
 	return &GetGroupsForCapacityReservationPaginator{paginateimpl.New(getGroupsForCapacityReservationSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetGroupsForCapacityReservationPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetGroupsForCapacityReservationPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetGroupsForCapacityReservationPaginator) NextPage(ctx context.Context) (*GetGroupsForCapacityReservationOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +156,8 @@ func (p *GetGroupsForCapacityReservationPaginator) NextPage(ctx context.Context)
 	return page.(*GetGroupsForCapacityReservationOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetGroupsForCapacityReservationPaginator) Pages(ctx context.Context) iter.Seq2[*GetGroupsForCapacityReservationOutput, error] {
 	return func(yield func(*GetGroupsForCapacityReservationOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +169,8 @@ func (p *GetGroupsForCapacityReservationPaginator) Pages(ctx context.Context) it
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetGroupsForCapacityReservationPaginator) Items(ctx context.Context) iter.Seq2[CapacityReservationGroup, error] {
 	return func(yield func(CapacityReservationGroup, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getGroupsForCapacityReservationFake serves pages of GetGroupsForCapacityReservation from memory; page i's token is "page-i".
+// getGroupsForCapacityReservationFake serves pages of
+// GetGroupsForCapacityReservation from memory; page i's token is "page-i".
 type getGroupsForCapacityReservationFake struct {
 	pages  []*GetGroupsForCapacityReservationOutput
 	calls  []GetGroupsForCapacityReservationInput
@@ -38,7 +39,8 @@ func (c *getGroupsForCapacityReservationFake) GetGroupsForCapacityReservation(ct
 	return &out, nil
 }
 
-// newGetGroupsForCapacityReservationFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetGroupsForCapacityReservationFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newGetGroupsForCapacityReservationFake(sizes ...int) (*getGroupsForCapacityReservationFake, []string) {
 	c := &getGroupsForCapacityReservationFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetGroupsForCapacityReservationFake(sizes ...int) (*getGroupsForCapacity
 	return c, want
 }
 
-// collectGetGroupsForCapacityReservation pages through p and returns the markers of its items.
+// collectGetGroupsForCapacityReservation pages through p and returns the
+// markers of its items.
 func collectGetGroupsForCapacityReservation(t *testing.T, p *GetGroupsForCapacityReservationPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetGroupsForCapacityReservation(t *testing.T, p *GetGroupsForCapacit
 	return got
 }
 
-// validGetGroupsForCapacityReservationInput returns an input with every required member set.
+// validGetGroupsForCapacityReservationInput returns an input with every
+// required member set.
 func validGetGroupsForCapacityReservationInput() *GetGroupsForCapacityReservationInput {
 	return &GetGroupsForCapacityReservationInput{CapacityReservationId: "string"}
 }

@@ -14,9 +14,9 @@ import (
 // GetInstanceTypesFromInstanceRequirements.
 type GetInstanceTypesFromInstanceRequirementsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The processor architecture type.
 	//
@@ -32,14 +32,15 @@ type GetInstanceTypesFromInstanceRequirementsInput struct {
 	InstanceRequirements GetInstanceTypesFromInstanceRequirementsInstanceRequirements `json:"InstanceRequirements,omitempty"`
 	// Reserved.
 	Context string `json:"Context,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetInstanceTypesFromInstanceRequirementsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -65,7 +66,8 @@ type GetInstanceTypesFromInstanceRequirementsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetInstanceTypesFromInstanceRequirementsAPIClient is a client that can call GetInstanceTypesFromInstanceRequirements, the operation boto3's get_instance_types_from_instance_requirements paginator pages through.
+// GetInstanceTypesFromInstanceRequirementsAPIClient is a client that can call
+// GetInstanceTypesFromInstanceRequirements.
 //
 // See [GetInstanceTypesFromInstanceRequirements in the AWS API documentation].
 //
@@ -104,24 +106,28 @@ var getInstanceTypesFromInstanceRequirementsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getInstanceTypesFromInstanceRequirementsItems returns the items of a GetInstanceTypesFromInstanceRequirements page.
+// getInstanceTypesFromInstanceRequirementsItems returns the items of a
+// GetInstanceTypesFromInstanceRequirements page.
 func getInstanceTypesFromInstanceRequirementsItems(out *GetInstanceTypesFromInstanceRequirementsOutput) []GetInstanceTypesFromInstanceRequirementsInstanceType {
 	return out.InstanceTypes
 }
 
-// GetInstanceTypesFromInstanceRequirementsPaginator pages through GetInstanceTypesFromInstanceRequirements the way boto3's get_instance_types_from_instance_requirements paginator does.
+// GetInstanceTypesFromInstanceRequirementsPaginator pages through the results
+// of GetInstanceTypesFromInstanceRequirements as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_instance_types_from_instance_requirements.
+// [GetInstanceTypesFromInstanceRequirementsAPIClient.GetInstanceTypesFromInstanceRequirements].
 //
-// Each page is a *GetInstanceTypesFromInstanceRequirementsOutput; Items yields the elements of InstanceTypes across pages.
+// Each page is a *GetInstanceTypesFromInstanceRequirementsOutput; Items yields
+// the elements of InstanceTypes across pages.
 type GetInstanceTypesFromInstanceRequirementsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetInstanceTypesFromInstanceRequirementsPaginator returns a paginator over GetInstanceTypesFromInstanceRequirements, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetInstanceTypesFromInstanceRequirementsPaginator returns a paginator over
+// GetInstanceTypesFromInstanceRequirements, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetInstanceTypesFromInstanceRequirementsPaginator(client GetInstanceTypesFromInstanceRequirementsAPIClient, in *GetInstanceTypesFromInstanceRequirementsInput, optFns ...func(*paginate.Options)) *GetInstanceTypesFromInstanceRequirementsPaginator {
 	var input GetInstanceTypesFromInstanceRequirementsInput
 	if in != nil {
@@ -137,19 +143,22 @@ func NewGetInstanceTypesFromInstanceRequirementsPaginator(client GetInstanceType
 	return &GetInstanceTypesFromInstanceRequirementsPaginator{paginateimpl.New(getInstanceTypesFromInstanceRequirementsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetInstanceTypesFromInstanceRequirementsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetInstanceTypesFromInstanceRequirementsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetInstanceTypesFromInstanceRequirementsPaginator) NextPage(ctx context.Context) (*GetInstanceTypesFromInstanceRequirementsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -158,7 +167,8 @@ func (p *GetInstanceTypesFromInstanceRequirementsPaginator) NextPage(ctx context
 	return page.(*GetInstanceTypesFromInstanceRequirementsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetInstanceTypesFromInstanceRequirementsPaginator) Pages(ctx context.Context) iter.Seq2[*GetInstanceTypesFromInstanceRequirementsOutput, error] {
 	return func(yield func(*GetInstanceTypesFromInstanceRequirementsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -170,7 +180,8 @@ func (p *GetInstanceTypesFromInstanceRequirementsPaginator) Pages(ctx context.Co
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetInstanceTypesFromInstanceRequirementsPaginator) Items(ctx context.Context) iter.Seq2[GetInstanceTypesFromInstanceRequirementsInstanceType, error] {
 	return func(yield func(GetInstanceTypesFromInstanceRequirementsInstanceType, error) bool) {
 		for p.HasMorePages() {

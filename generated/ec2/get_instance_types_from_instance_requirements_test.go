@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getInstanceTypesFromInstanceRequirementsFake serves pages of GetInstanceTypesFromInstanceRequirements from memory; page i's token is "page-i".
+// getInstanceTypesFromInstanceRequirementsFake serves pages of
+// GetInstanceTypesFromInstanceRequirements from memory; page i's token is
+// "page-i".
 type getInstanceTypesFromInstanceRequirementsFake struct {
 	pages  []*GetInstanceTypesFromInstanceRequirementsOutput
 	calls  []GetInstanceTypesFromInstanceRequirementsInput
@@ -38,7 +40,8 @@ func (c *getInstanceTypesFromInstanceRequirementsFake) GetInstanceTypesFromInsta
 	return &out, nil
 }
 
-// newGetInstanceTypesFromInstanceRequirementsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetInstanceTypesFromInstanceRequirementsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetInstanceTypesFromInstanceRequirementsFake(sizes ...int) (*getInstanceTypesFromInstanceRequirementsFake, []string) {
 	c := &getInstanceTypesFromInstanceRequirementsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetInstanceTypesFromInstanceRequirementsFake(sizes ...int) (*getInstance
 	return c, want
 }
 
-// collectGetInstanceTypesFromInstanceRequirements pages through p and returns the markers of its items.
+// collectGetInstanceTypesFromInstanceRequirements pages through p and returns
+// the markers of its items.
 func collectGetInstanceTypesFromInstanceRequirements(t *testing.T, p *GetInstanceTypesFromInstanceRequirementsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetInstanceTypesFromInstanceRequirements(t *testing.T, p *GetInstanc
 	return got
 }
 
-// validGetInstanceTypesFromInstanceRequirementsInput returns an input with every required member set.
+// validGetInstanceTypesFromInstanceRequirementsInput returns an input with
+// every required member set.
 func validGetInstanceTypesFromInstanceRequirementsInput() *GetInstanceTypesFromInstanceRequirementsInput {
 	return &GetInstanceTypesFromInstanceRequirementsInput{
 		ArchitectureTypes: []ImageArchitecture{ImageArchitectureI386},

@@ -14,14 +14,15 @@ import (
 
 // GetIpamAddressHistoryInput is the input of GetIpamAddressHistory.
 type GetIpamAddressHistoryInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The CIDR you want the history of. The CIDR can be an IPv4 or IPv6 IP address
-	// range. If you enter a /16 IPv4 CIDR, you will get records that match it
-	// exactly. You will not get records for any subnets within the /16 CIDR.
+	// The CIDR you want the history of. The CIDR can be an IPv4 or IPv6 IP
+	// address range. If you enter a /16 IPv4 CIDR, you will get records that
+	// match it exactly. You will not get records for any subnets within the /16
+	// CIDR.
 	//
 	// Required.
 	Cidr string `json:"Cidr,omitempty"`
@@ -31,20 +32,22 @@ type GetIpamAddressHistoryInput struct {
 	IpamScopeId string `json:"IpamScopeId,omitempty"`
 	// The ID of the VPC you want your history records filtered by.
 	VpcId string `json:"VpcId,omitempty"`
-	// The start of the time period for which you are looking for history. If you
-	// omit this option, it will default to the value of EndTime.
+	// The start of the time period for which you are looking for history. If
+	// you omit this option, it will default to the value of EndTime.
 	StartTime *time.Time `json:"StartTime,omitempty"`
-	// The end of the time period for which you are looking for history. If you omit
-	// this option, it will default to the current time.
+	// The end of the time period for which you are looking for history. If you
+	// omit this option, it will default to the current time.
 	EndTime *time.Time `json:"EndTime,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s GetIpamAddressHistoryInput) MarshalJSON() ([]byte, error) {
 	type plain GetIpamAddressHistoryInput
 	return json.Marshal(struct {
@@ -58,7 +61,9 @@ func (s GetIpamAddressHistoryInput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *GetIpamAddressHistoryInput) UnmarshalJSON(b []byte) error {
 	type plain GetIpamAddressHistoryInput
 	v := struct {
@@ -78,7 +83,8 @@ func (s *GetIpamAddressHistoryInput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamAddressHistoryInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -97,14 +103,15 @@ func (s *GetIpamAddressHistoryInput) validate(v *paginateimpl.Invalid, path stri
 // GetIpamAddressHistoryOutput is one page of GetIpamAddressHistory's results.
 type GetIpamAddressHistoryOutput struct {
 	// A historical record for a CIDR within an IPAM scope. If the CIDR is
-	// associated with an EC2 instance, you will see an object in the response for
-	// the instance and one for the network interface.
+	// associated with an EC2 instance, you will see an object in the response
+	// for the instance and one for the network interface.
 	HistoryRecords []HistoryRecord `json:"HistoryRecords,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamAddressHistoryAPIClient is a client that can call GetIpamAddressHistory, the operation boto3's get_ipam_address_history paginator pages through.
+// GetIpamAddressHistoryAPIClient is a client that can call
+// GetIpamAddressHistory.
 //
 // See [GetIpamAddressHistory in the AWS API documentation].
 //
@@ -148,19 +155,22 @@ func getIpamAddressHistoryItems(out *GetIpamAddressHistoryOutput) []HistoryRecor
 	return out.HistoryRecords
 }
 
-// GetIpamAddressHistoryPaginator pages through GetIpamAddressHistory the way boto3's get_ipam_address_history paginator does.
+// GetIpamAddressHistoryPaginator pages through the results of
+// GetIpamAddressHistory as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_address_history.
+// [GetIpamAddressHistoryAPIClient.GetIpamAddressHistory].
 //
-// Each page is a *GetIpamAddressHistoryOutput; Items yields the elements of HistoryRecords across pages.
+// Each page is a *GetIpamAddressHistoryOutput; Items yields the elements of
+// HistoryRecords across pages.
 type GetIpamAddressHistoryPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamAddressHistoryPaginator returns a paginator over GetIpamAddressHistory, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamAddressHistoryPaginator returns a paginator over
+// GetIpamAddressHistory, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewGetIpamAddressHistoryPaginator(client GetIpamAddressHistoryAPIClient, in *GetIpamAddressHistoryInput, optFns ...func(*paginate.Options)) *GetIpamAddressHistoryPaginator {
 	var input GetIpamAddressHistoryInput
 	if in != nil {
@@ -176,19 +186,22 @@ func NewGetIpamAddressHistoryPaginator(client GetIpamAddressHistoryAPIClient, in
 	return &GetIpamAddressHistoryPaginator{paginateimpl.New(getIpamAddressHistorySpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamAddressHistoryPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamAddressHistoryPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamAddressHistoryPaginator) NextPage(ctx context.Context) (*GetIpamAddressHistoryOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -197,7 +210,8 @@ func (p *GetIpamAddressHistoryPaginator) NextPage(ctx context.Context) (*GetIpam
 	return page.(*GetIpamAddressHistoryOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamAddressHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamAddressHistoryOutput, error] {
 	return func(yield func(*GetIpamAddressHistoryOutput, error) bool) {
 		for p.HasMorePages() {
@@ -209,7 +223,8 @@ func (p *GetIpamAddressHistoryPaginator) Pages(ctx context.Context) iter.Seq2[*G
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamAddressHistoryPaginator) Items(ctx context.Context) iter.Seq2[HistoryRecord, error] {
 	return func(yield func(HistoryRecord, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getIpamAddressHistoryFake serves pages of GetIpamAddressHistory from memory; page i's token is "page-i".
+// getIpamAddressHistoryFake serves pages of GetIpamAddressHistory from memory;
+// page i's token is "page-i".
 type getIpamAddressHistoryFake struct {
 	pages  []*GetIpamAddressHistoryOutput
 	calls  []GetIpamAddressHistoryInput
@@ -39,7 +40,8 @@ func (c *getIpamAddressHistoryFake) GetIpamAddressHistory(ctx context.Context, i
 	return &out, nil
 }
 
-// newGetIpamAddressHistoryFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamAddressHistoryFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newGetIpamAddressHistoryFake(sizes ...int) (*getIpamAddressHistoryFake, []string) {
 	c := &getIpamAddressHistoryFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetIpamAddressHistoryFake(sizes ...int) (*getIpamAddressHistoryFake, []s
 	return c, want
 }
 
-// collectGetIpamAddressHistory pages through p and returns the markers of its items.
+// collectGetIpamAddressHistory pages through p and returns the markers of its
+// items.
 func collectGetIpamAddressHistory(t *testing.T, p *GetIpamAddressHistoryPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetIpamAddressHistory(t *testing.T, p *GetIpamAddressHistoryPaginato
 	return got
 }
 
-// validGetIpamAddressHistoryInput returns an input with every required member set.
+// validGetIpamAddressHistoryInput returns an input with every required member
+// set.
 func validGetIpamAddressHistoryInput() *GetIpamAddressHistoryInput {
 	return &GetIpamAddressHistoryInput{
 		Cidr:        "string",

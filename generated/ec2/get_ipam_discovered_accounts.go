@@ -12,29 +12,31 @@ import (
 
 // GetIpamDiscoveredAccountsInput is the input of GetIpamDiscoveredAccounts.
 type GetIpamDiscoveredAccountsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// A resource discovery ID.
 	//
 	// Required.
 	IpamResourceDiscoveryId string `json:"IpamResourceDiscoveryId,omitempty"`
-	// The Amazon Web Services Region that the account information is returned from.
+	// The Amazon Web Services Region that the account information is returned
+	// from.
 	//
 	// Required.
 	DiscoveryRegion string `json:"DiscoveryRegion,omitempty"`
 	// Discovered account filters.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamDiscoveredAccountsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -59,7 +61,8 @@ type GetIpamDiscoveredAccountsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamDiscoveredAccountsAPIClient is a client that can call GetIpamDiscoveredAccounts, the operation boto3's get_ipam_discovered_accounts paginator pages through.
+// GetIpamDiscoveredAccountsAPIClient is a client that can call
+// GetIpamDiscoveredAccounts.
 //
 // See [GetIpamDiscoveredAccounts in the AWS API documentation].
 //
@@ -98,24 +101,28 @@ var getIpamDiscoveredAccountsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getIpamDiscoveredAccountsItems returns the items of a GetIpamDiscoveredAccounts page.
+// getIpamDiscoveredAccountsItems returns the items of a
+// GetIpamDiscoveredAccounts page.
 func getIpamDiscoveredAccountsItems(out *GetIpamDiscoveredAccountsOutput) []IpamDiscoveredAccount {
 	return out.IpamDiscoveredAccounts
 }
 
-// GetIpamDiscoveredAccountsPaginator pages through GetIpamDiscoveredAccounts the way boto3's get_ipam_discovered_accounts paginator does.
+// GetIpamDiscoveredAccountsPaginator pages through the results of
+// GetIpamDiscoveredAccounts as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_discovered_accounts.
+// [GetIpamDiscoveredAccountsAPIClient.GetIpamDiscoveredAccounts].
 //
-// Each page is a *GetIpamDiscoveredAccountsOutput; Items yields the elements of IpamDiscoveredAccounts across pages.
+// Each page is a *GetIpamDiscoveredAccountsOutput; Items yields the elements of
+// IpamDiscoveredAccounts across pages.
 type GetIpamDiscoveredAccountsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamDiscoveredAccountsPaginator returns a paginator over GetIpamDiscoveredAccounts, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamDiscoveredAccountsPaginator returns a paginator over
+// GetIpamDiscoveredAccounts, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetIpamDiscoveredAccountsPaginator(client GetIpamDiscoveredAccountsAPIClient, in *GetIpamDiscoveredAccountsInput, optFns ...func(*paginate.Options)) *GetIpamDiscoveredAccountsPaginator {
 	var input GetIpamDiscoveredAccountsInput
 	if in != nil {
@@ -131,19 +138,22 @@ func NewGetIpamDiscoveredAccountsPaginator(client GetIpamDiscoveredAccountsAPICl
 	return &GetIpamDiscoveredAccountsPaginator{paginateimpl.New(getIpamDiscoveredAccountsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamDiscoveredAccountsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamDiscoveredAccountsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamDiscoveredAccountsPaginator) NextPage(ctx context.Context) (*GetIpamDiscoveredAccountsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +162,8 @@ func (p *GetIpamDiscoveredAccountsPaginator) NextPage(ctx context.Context) (*Get
 	return page.(*GetIpamDiscoveredAccountsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamDiscoveredAccountsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamDiscoveredAccountsOutput, error] {
 	return func(yield func(*GetIpamDiscoveredAccountsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +175,8 @@ func (p *GetIpamDiscoveredAccountsPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamDiscoveredAccountsPaginator) Items(ctx context.Context) iter.Seq2[IpamDiscoveredAccount, error] {
 	return func(yield func(IpamDiscoveredAccount, error) bool) {
 		for p.HasMorePages() {

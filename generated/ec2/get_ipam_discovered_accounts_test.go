@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getIpamDiscoveredAccountsFake serves pages of GetIpamDiscoveredAccounts from memory; page i's token is "page-i".
+// getIpamDiscoveredAccountsFake serves pages of GetIpamDiscoveredAccounts from
+// memory; page i's token is "page-i".
 type getIpamDiscoveredAccountsFake struct {
 	pages  []*GetIpamDiscoveredAccountsOutput
 	calls  []GetIpamDiscoveredAccountsInput
@@ -39,7 +40,8 @@ func (c *getIpamDiscoveredAccountsFake) GetIpamDiscoveredAccounts(ctx context.Co
 	return &out, nil
 }
 
-// newGetIpamDiscoveredAccountsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamDiscoveredAccountsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetIpamDiscoveredAccountsFake(sizes ...int) (*getIpamDiscoveredAccountsFake, []string) {
 	c := &getIpamDiscoveredAccountsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetIpamDiscoveredAccountsFake(sizes ...int) (*getIpamDiscoveredAccountsF
 	return c, want
 }
 
-// collectGetIpamDiscoveredAccounts pages through p and returns the markers of its items.
+// collectGetIpamDiscoveredAccounts pages through p and returns the markers of
+// its items.
 func collectGetIpamDiscoveredAccounts(t *testing.T, p *GetIpamDiscoveredAccountsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetIpamDiscoveredAccounts(t *testing.T, p *GetIpamDiscoveredAccounts
 	return got
 }
 
-// validGetIpamDiscoveredAccountsInput returns an input with every required member set.
+// validGetIpamDiscoveredAccountsInput returns an input with every required
+// member set.
 func validGetIpamDiscoveredAccountsInput() *GetIpamDiscoveredAccountsInput {
 	return &GetIpamDiscoveredAccountsInput{
 		DiscoveryRegion:         "string",

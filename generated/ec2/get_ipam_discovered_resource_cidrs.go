@@ -13,10 +13,10 @@ import (
 // GetIpamDiscoveredResourceCidrsInput is the input of
 // GetIpamDiscoveredResourceCidrs.
 type GetIpamDiscoveredResourceCidrsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// A resource discovery ID.
 	//
@@ -28,14 +28,15 @@ type GetIpamDiscoveredResourceCidrsInput struct {
 	ResourceRegion string `json:"ResourceRegion,omitempty"`
 	// Filters.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamDiscoveredResourceCidrsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -60,7 +61,8 @@ type GetIpamDiscoveredResourceCidrsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamDiscoveredResourceCidrsAPIClient is a client that can call GetIpamDiscoveredResourceCidrs, the operation boto3's get_ipam_discovered_resource_cidrs paginator pages through.
+// GetIpamDiscoveredResourceCidrsAPIClient is a client that can call
+// GetIpamDiscoveredResourceCidrs.
 //
 // See [GetIpamDiscoveredResourceCidrs in the AWS API documentation].
 //
@@ -99,24 +101,28 @@ var getIpamDiscoveredResourceCidrsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getIpamDiscoveredResourceCidrsItems returns the items of a GetIpamDiscoveredResourceCidrs page.
+// getIpamDiscoveredResourceCidrsItems returns the items of a
+// GetIpamDiscoveredResourceCidrs page.
 func getIpamDiscoveredResourceCidrsItems(out *GetIpamDiscoveredResourceCidrsOutput) []IpamDiscoveredResourceCidr {
 	return out.IpamDiscoveredResourceCidrs
 }
 
-// GetIpamDiscoveredResourceCidrsPaginator pages through GetIpamDiscoveredResourceCidrs the way boto3's get_ipam_discovered_resource_cidrs paginator does.
+// GetIpamDiscoveredResourceCidrsPaginator pages through the results of
+// GetIpamDiscoveredResourceCidrs as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_discovered_resource_cidrs.
+// [GetIpamDiscoveredResourceCidrsAPIClient.GetIpamDiscoveredResourceCidrs].
 //
-// Each page is a *GetIpamDiscoveredResourceCidrsOutput; Items yields the elements of IpamDiscoveredResourceCidrs across pages.
+// Each page is a *GetIpamDiscoveredResourceCidrsOutput; Items yields the
+// elements of IpamDiscoveredResourceCidrs across pages.
 type GetIpamDiscoveredResourceCidrsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamDiscoveredResourceCidrsPaginator returns a paginator over GetIpamDiscoveredResourceCidrs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamDiscoveredResourceCidrsPaginator returns a paginator over
+// GetIpamDiscoveredResourceCidrs, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetIpamDiscoveredResourceCidrsPaginator(client GetIpamDiscoveredResourceCidrsAPIClient, in *GetIpamDiscoveredResourceCidrsInput, optFns ...func(*paginate.Options)) *GetIpamDiscoveredResourceCidrsPaginator {
 	var input GetIpamDiscoveredResourceCidrsInput
 	if in != nil {
@@ -132,19 +138,22 @@ func NewGetIpamDiscoveredResourceCidrsPaginator(client GetIpamDiscoveredResource
 	return &GetIpamDiscoveredResourceCidrsPaginator{paginateimpl.New(getIpamDiscoveredResourceCidrsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamDiscoveredResourceCidrsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamDiscoveredResourceCidrsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamDiscoveredResourceCidrsPaginator) NextPage(ctx context.Context) (*GetIpamDiscoveredResourceCidrsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +162,8 @@ func (p *GetIpamDiscoveredResourceCidrsPaginator) NextPage(ctx context.Context) 
 	return page.(*GetIpamDiscoveredResourceCidrsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamDiscoveredResourceCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamDiscoveredResourceCidrsOutput, error] {
 	return func(yield func(*GetIpamDiscoveredResourceCidrsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +175,8 @@ func (p *GetIpamDiscoveredResourceCidrsPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamDiscoveredResourceCidrsPaginator) Items(ctx context.Context) iter.Seq2[IpamDiscoveredResourceCidr, error] {
 	return func(yield func(IpamDiscoveredResourceCidr, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getIpamDiscoveredResourceCidrsFake serves pages of GetIpamDiscoveredResourceCidrs from memory; page i's token is "page-i".
+// getIpamDiscoveredResourceCidrsFake serves pages of
+// GetIpamDiscoveredResourceCidrs from memory; page i's token is "page-i".
 type getIpamDiscoveredResourceCidrsFake struct {
 	pages  []*GetIpamDiscoveredResourceCidrsOutput
 	calls  []GetIpamDiscoveredResourceCidrsInput
@@ -39,7 +40,8 @@ func (c *getIpamDiscoveredResourceCidrsFake) GetIpamDiscoveredResourceCidrs(ctx 
 	return &out, nil
 }
 
-// newGetIpamDiscoveredResourceCidrsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamDiscoveredResourceCidrsFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newGetIpamDiscoveredResourceCidrsFake(sizes ...int) (*getIpamDiscoveredResourceCidrsFake, []string) {
 	c := &getIpamDiscoveredResourceCidrsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetIpamDiscoveredResourceCidrsFake(sizes ...int) (*getIpamDiscoveredReso
 	return c, want
 }
 
-// collectGetIpamDiscoveredResourceCidrs pages through p and returns the markers of its items.
+// collectGetIpamDiscoveredResourceCidrs pages through p and returns the markers
+// of its items.
 func collectGetIpamDiscoveredResourceCidrs(t *testing.T, p *GetIpamDiscoveredResourceCidrsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetIpamDiscoveredResourceCidrs(t *testing.T, p *GetIpamDiscoveredRes
 	return got
 }
 
-// validGetIpamDiscoveredResourceCidrsInput returns an input with every required member set.
+// validGetIpamDiscoveredResourceCidrsInput returns an input with every required
+// member set.
 func validGetIpamDiscoveredResourceCidrsInput() *GetIpamDiscoveredResourceCidrsInput {
 	return &GetIpamDiscoveredResourceCidrsInput{
 		IpamResourceDiscoveryId: "string",

@@ -12,10 +12,10 @@ import (
 
 // GetIpamPoolAllocationsInput is the input of GetIpamPoolAllocations.
 type GetIpamPoolAllocationsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the IPAM pool you want to see the allocations for.
 	//
@@ -23,19 +23,20 @@ type GetIpamPoolAllocationsInput struct {
 	IpamPoolId string `json:"IpamPoolId,omitempty"`
 	// The ID of the allocation.
 	IpamPoolAllocationId string `json:"IpamPoolAllocationId,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamPoolAllocationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -56,7 +57,8 @@ type GetIpamPoolAllocationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamPoolAllocationsAPIClient is a client that can call GetIpamPoolAllocations, the operation boto3's get_ipam_pool_allocations paginator pages through.
+// GetIpamPoolAllocationsAPIClient is a client that can call
+// GetIpamPoolAllocations.
 //
 // See [GetIpamPoolAllocations in the AWS API documentation].
 //
@@ -95,24 +97,28 @@ var getIpamPoolAllocationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getIpamPoolAllocationsItems returns the items of a GetIpamPoolAllocations page.
+// getIpamPoolAllocationsItems returns the items of a GetIpamPoolAllocations
+// page.
 func getIpamPoolAllocationsItems(out *GetIpamPoolAllocationsOutput) []IpamPoolAllocation {
 	return out.IpamPoolAllocations
 }
 
-// GetIpamPoolAllocationsPaginator pages through GetIpamPoolAllocations the way boto3's get_ipam_pool_allocations paginator does.
+// GetIpamPoolAllocationsPaginator pages through the results of
+// GetIpamPoolAllocations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_pool_allocations.
+// [GetIpamPoolAllocationsAPIClient.GetIpamPoolAllocations].
 //
-// Each page is a *GetIpamPoolAllocationsOutput; Items yields the elements of IpamPoolAllocations across pages.
+// Each page is a *GetIpamPoolAllocationsOutput; Items yields the elements of
+// IpamPoolAllocations across pages.
 type GetIpamPoolAllocationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamPoolAllocationsPaginator returns a paginator over GetIpamPoolAllocations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamPoolAllocationsPaginator returns a paginator over
+// GetIpamPoolAllocations, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewGetIpamPoolAllocationsPaginator(client GetIpamPoolAllocationsAPIClient, in *GetIpamPoolAllocationsInput, optFns ...func(*paginate.Options)) *GetIpamPoolAllocationsPaginator {
 	var input GetIpamPoolAllocationsInput
 	if in != nil {
@@ -128,19 +134,22 @@ func NewGetIpamPoolAllocationsPaginator(client GetIpamPoolAllocationsAPIClient, 
 	return &GetIpamPoolAllocationsPaginator{paginateimpl.New(getIpamPoolAllocationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamPoolAllocationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamPoolAllocationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*GetIpamPoolAllocationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -149,7 +158,8 @@ func (p *GetIpamPoolAllocationsPaginator) NextPage(ctx context.Context) (*GetIpa
 	return page.(*GetIpamPoolAllocationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamPoolAllocationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPoolAllocationsOutput, error] {
 	return func(yield func(*GetIpamPoolAllocationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -161,7 +171,8 @@ func (p *GetIpamPoolAllocationsPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamPoolAllocationsPaginator) Items(ctx context.Context) iter.Seq2[IpamPoolAllocation, error] {
 	return func(yield func(IpamPoolAllocation, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getIpamPoolAllocationsFake serves pages of GetIpamPoolAllocations from memory; page i's token is "page-i".
+// getIpamPoolAllocationsFake serves pages of GetIpamPoolAllocations from
+// memory; page i's token is "page-i".
 type getIpamPoolAllocationsFake struct {
 	pages  []*GetIpamPoolAllocationsOutput
 	calls  []GetIpamPoolAllocationsInput
@@ -38,7 +39,8 @@ func (c *getIpamPoolAllocationsFake) GetIpamPoolAllocations(ctx context.Context,
 	return &out, nil
 }
 
-// newGetIpamPoolAllocationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamPoolAllocationsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetIpamPoolAllocationsFake(sizes ...int) (*getIpamPoolAllocationsFake, []string) {
 	c := &getIpamPoolAllocationsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetIpamPoolAllocationsFake(sizes ...int) (*getIpamPoolAllocationsFake, [
 	return c, want
 }
 
-// collectGetIpamPoolAllocations pages through p and returns the markers of its items.
+// collectGetIpamPoolAllocations pages through p and returns the markers of its
+// items.
 func collectGetIpamPoolAllocations(t *testing.T, p *GetIpamPoolAllocationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetIpamPoolAllocations(t *testing.T, p *GetIpamPoolAllocationsPagina
 	return got
 }
 
-// validGetIpamPoolAllocationsInput returns an input with every required member set.
+// validGetIpamPoolAllocationsInput returns an input with every required member
+// set.
 func validGetIpamPoolAllocationsInput() *GetIpamPoolAllocationsInput {
 	return &GetIpamPoolAllocationsInput{IpamPoolId: "string"}
 }

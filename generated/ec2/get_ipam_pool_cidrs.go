@@ -12,28 +12,29 @@ import (
 
 // GetIpamPoolCidrsInput is the input of GetIpamPoolCidrs.
 type GetIpamPoolCidrsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the IPAM pool you want the CIDR for.
 	//
 	// Required.
 	IpamPoolId string `json:"IpamPoolId,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamPoolCidrsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -54,7 +55,7 @@ type GetIpamPoolCidrsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamPoolCidrsAPIClient is a client that can call GetIpamPoolCidrs, the operation boto3's get_ipam_pool_cidrs paginator pages through.
+// GetIpamPoolCidrsAPIClient is a client that can call GetIpamPoolCidrs.
 //
 // See [GetIpamPoolCidrs in the AWS API documentation].
 //
@@ -98,19 +99,22 @@ func getIpamPoolCidrsItems(out *GetIpamPoolCidrsOutput) []IpamPoolCidr {
 	return out.IpamPoolCidrs
 }
 
-// GetIpamPoolCidrsPaginator pages through GetIpamPoolCidrs the way boto3's get_ipam_pool_cidrs paginator does.
+// GetIpamPoolCidrsPaginator pages through the results of GetIpamPoolCidrs as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_pool_cidrs.
+// [GetIpamPoolCidrsAPIClient.GetIpamPoolCidrs].
 //
-// Each page is a *GetIpamPoolCidrsOutput; Items yields the elements of IpamPoolCidrs across pages.
+// Each page is a *GetIpamPoolCidrsOutput; Items yields the elements of
+// IpamPoolCidrs across pages.
 type GetIpamPoolCidrsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamPoolCidrsPaginator returns a paginator over GetIpamPoolCidrs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamPoolCidrsPaginator returns a paginator over GetIpamPoolCidrs,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewGetIpamPoolCidrsPaginator(client GetIpamPoolCidrsAPIClient, in *GetIpamPoolCidrsInput, optFns ...func(*paginate.Options)) *GetIpamPoolCidrsPaginator {
 	var input GetIpamPoolCidrsInput
 	if in != nil {
@@ -126,19 +130,22 @@ func NewGetIpamPoolCidrsPaginator(client GetIpamPoolCidrsAPIClient, in *GetIpamP
 	return &GetIpamPoolCidrsPaginator{paginateimpl.New(getIpamPoolCidrsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamPoolCidrsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamPoolCidrsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamPoolCidrsPaginator) NextPage(ctx context.Context) (*GetIpamPoolCidrsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -147,7 +154,8 @@ func (p *GetIpamPoolCidrsPaginator) NextPage(ctx context.Context) (*GetIpamPoolC
 	return page.(*GetIpamPoolCidrsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamPoolCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPoolCidrsOutput, error] {
 	return func(yield func(*GetIpamPoolCidrsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -159,7 +167,8 @@ func (p *GetIpamPoolCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpa
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamPoolCidrsPaginator) Items(ctx context.Context) iter.Seq2[IpamPoolCidr, error] {
 	return func(yield func(IpamPoolCidr, error) bool) {
 		for p.HasMorePages() {

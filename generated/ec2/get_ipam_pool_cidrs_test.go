@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getIpamPoolCidrsFake serves pages of GetIpamPoolCidrs from memory; page i's token is "page-i".
+// getIpamPoolCidrsFake serves pages of GetIpamPoolCidrs from memory; page i's
+// token is "page-i".
 type getIpamPoolCidrsFake struct {
 	pages  []*GetIpamPoolCidrsOutput
 	calls  []GetIpamPoolCidrsInput
@@ -38,7 +39,8 @@ func (c *getIpamPoolCidrsFake) GetIpamPoolCidrs(ctx context.Context, in *GetIpam
 	return &out, nil
 }
 
-// newGetIpamPoolCidrsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamPoolCidrsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newGetIpamPoolCidrsFake(sizes ...int) (*getIpamPoolCidrsFake, []string) {
 	c := &getIpamPoolCidrsFake{}
 	var want []string

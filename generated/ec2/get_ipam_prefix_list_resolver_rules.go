@@ -13,10 +13,10 @@ import (
 // GetIpamPrefixListResolverRulesInput is the input of
 // GetIpamPrefixListResolverRules.
 type GetIpamPrefixListResolverRulesInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the IPAM prefix list resolver whose rules you want to retrieve.
 	//
@@ -24,14 +24,15 @@ type GetIpamPrefixListResolverRulesInput struct {
 	IpamPrefixListResolverId string `json:"IpamPrefixListResolverId,omitempty"`
 	// One or more filters to limit the results.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamPrefixListResolverRulesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -53,7 +54,8 @@ type GetIpamPrefixListResolverRulesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamPrefixListResolverRulesAPIClient is a client that can call GetIpamPrefixListResolverRules, the operation boto3's get_ipam_prefix_list_resolver_rules paginator pages through.
+// GetIpamPrefixListResolverRulesAPIClient is a client that can call
+// GetIpamPrefixListResolverRules.
 //
 // See [GetIpamPrefixListResolverRules in the AWS API documentation].
 //
@@ -92,24 +94,28 @@ var getIpamPrefixListResolverRulesSpec = &paginateimpl.Spec{
 	},
 }
 
-// getIpamPrefixListResolverRulesItems returns the items of a GetIpamPrefixListResolverRules page.
+// getIpamPrefixListResolverRulesItems returns the items of a
+// GetIpamPrefixListResolverRules page.
 func getIpamPrefixListResolverRulesItems(out *GetIpamPrefixListResolverRulesOutput) []Rule {
 	return out.Rules
 }
 
-// GetIpamPrefixListResolverRulesPaginator pages through GetIpamPrefixListResolverRules the way boto3's get_ipam_prefix_list_resolver_rules paginator does.
+// GetIpamPrefixListResolverRulesPaginator pages through the results of
+// GetIpamPrefixListResolverRules as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_prefix_list_resolver_rules.
+// [GetIpamPrefixListResolverRulesAPIClient.GetIpamPrefixListResolverRules].
 //
-// Each page is a *GetIpamPrefixListResolverRulesOutput; Items yields the elements of Rules across pages.
+// Each page is a *GetIpamPrefixListResolverRulesOutput; Items yields the
+// elements of Rules across pages.
 type GetIpamPrefixListResolverRulesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamPrefixListResolverRulesPaginator returns a paginator over GetIpamPrefixListResolverRules, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamPrefixListResolverRulesPaginator returns a paginator over
+// GetIpamPrefixListResolverRules, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetIpamPrefixListResolverRulesPaginator(client GetIpamPrefixListResolverRulesAPIClient, in *GetIpamPrefixListResolverRulesInput, optFns ...func(*paginate.Options)) *GetIpamPrefixListResolverRulesPaginator {
 	var input GetIpamPrefixListResolverRulesInput
 	if in != nil {
@@ -125,19 +131,22 @@ func NewGetIpamPrefixListResolverRulesPaginator(client GetIpamPrefixListResolver
 	return &GetIpamPrefixListResolverRulesPaginator{paginateimpl.New(getIpamPrefixListResolverRulesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamPrefixListResolverRulesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamPrefixListResolverRulesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamPrefixListResolverRulesPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverRulesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +155,8 @@ func (p *GetIpamPrefixListResolverRulesPaginator) NextPage(ctx context.Context) 
 	return page.(*GetIpamPrefixListResolverRulesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamPrefixListResolverRulesPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPrefixListResolverRulesOutput, error] {
 	return func(yield func(*GetIpamPrefixListResolverRulesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +168,8 @@ func (p *GetIpamPrefixListResolverRulesPaginator) Pages(ctx context.Context) ite
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamPrefixListResolverRulesPaginator) Items(ctx context.Context) iter.Seq2[Rule, error] {
 	return func(yield func(Rule, error) bool) {
 		for p.HasMorePages() {

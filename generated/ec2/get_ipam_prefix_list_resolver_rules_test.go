@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getIpamPrefixListResolverRulesFake serves pages of GetIpamPrefixListResolverRules from memory; page i's token is "page-i".
+// getIpamPrefixListResolverRulesFake serves pages of
+// GetIpamPrefixListResolverRules from memory; page i's token is "page-i".
 type getIpamPrefixListResolverRulesFake struct {
 	pages  []*GetIpamPrefixListResolverRulesOutput
 	calls  []GetIpamPrefixListResolverRulesInput
@@ -38,7 +39,8 @@ func (c *getIpamPrefixListResolverRulesFake) GetIpamPrefixListResolverRules(ctx 
 	return &out, nil
 }
 
-// newGetIpamPrefixListResolverRulesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamPrefixListResolverRulesFake returns a fake client serving pages of
+// the given sizes, and the markers of all its items in order.
 func newGetIpamPrefixListResolverRulesFake(sizes ...int) (*getIpamPrefixListResolverRulesFake, []string) {
 	c := &getIpamPrefixListResolverRulesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetIpamPrefixListResolverRulesFake(sizes ...int) (*getIpamPrefixListReso
 	return c, want
 }
 
-// collectGetIpamPrefixListResolverRules pages through p and returns the markers of its items.
+// collectGetIpamPrefixListResolverRules pages through p and returns the markers
+// of its items.
 func collectGetIpamPrefixListResolverRules(t *testing.T, p *GetIpamPrefixListResolverRulesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetIpamPrefixListResolverRules(t *testing.T, p *GetIpamPrefixListRes
 	return got
 }
 
-// validGetIpamPrefixListResolverRulesInput returns an input with every required member set.
+// validGetIpamPrefixListResolverRulesInput returns an input with every required
+// member set.
 func validGetIpamPrefixListResolverRulesInput() *GetIpamPrefixListResolverRulesInput {
 	return &GetIpamPrefixListResolverRulesInput{IpamPrefixListResolverId: "string"}
 }

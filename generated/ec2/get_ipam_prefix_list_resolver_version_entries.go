@@ -13,29 +13,30 @@ import (
 // GetIpamPrefixListResolverVersionEntriesInput is the input of
 // GetIpamPrefixListResolverVersionEntries.
 type GetIpamPrefixListResolverVersionEntriesInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the IPAM prefix list resolver whose version entries you want to
 	// retrieve.
 	//
 	// Required.
 	IpamPrefixListResolverId string `json:"IpamPrefixListResolverId,omitempty"`
-	// The version number of the resolver for which to retrieve CIDR entries. If not
-	// specified, the latest version is used.
+	// The version number of the resolver for which to retrieve CIDR entries. If
+	// not specified, the latest version is used.
 	//
 	// Required.
 	IpamPrefixListResolverVersion int64 `json:"IpamPrefixListResolverVersion,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamPrefixListResolverVersionEntriesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -57,7 +58,8 @@ type GetIpamPrefixListResolverVersionEntriesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamPrefixListResolverVersionEntriesAPIClient is a client that can call GetIpamPrefixListResolverVersionEntries, the operation boto3's get_ipam_prefix_list_resolver_version_entries paginator pages through.
+// GetIpamPrefixListResolverVersionEntriesAPIClient is a client that can call
+// GetIpamPrefixListResolverVersionEntries.
 //
 // See [GetIpamPrefixListResolverVersionEntries in the AWS API documentation].
 //
@@ -96,24 +98,28 @@ var getIpamPrefixListResolverVersionEntriesSpec = &paginateimpl.Spec{
 	},
 }
 
-// getIpamPrefixListResolverVersionEntriesItems returns the items of a GetIpamPrefixListResolverVersionEntries page.
+// getIpamPrefixListResolverVersionEntriesItems returns the items of a
+// GetIpamPrefixListResolverVersionEntries page.
 func getIpamPrefixListResolverVersionEntriesItems(out *GetIpamPrefixListResolverVersionEntriesOutput) []PoolCidrBlock {
 	return out.Entries
 }
 
-// GetIpamPrefixListResolverVersionEntriesPaginator pages through GetIpamPrefixListResolverVersionEntries the way boto3's get_ipam_prefix_list_resolver_version_entries paginator does.
+// GetIpamPrefixListResolverVersionEntriesPaginator pages through the results of
+// GetIpamPrefixListResolverVersionEntries as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_prefix_list_resolver_version_entries.
+// [GetIpamPrefixListResolverVersionEntriesAPIClient.GetIpamPrefixListResolverVersionEntries].
 //
-// Each page is a *GetIpamPrefixListResolverVersionEntriesOutput; Items yields the elements of Entries across pages.
+// Each page is a *GetIpamPrefixListResolverVersionEntriesOutput; Items yields
+// the elements of Entries across pages.
 type GetIpamPrefixListResolverVersionEntriesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamPrefixListResolverVersionEntriesPaginator returns a paginator over GetIpamPrefixListResolverVersionEntries, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamPrefixListResolverVersionEntriesPaginator returns a paginator over
+// GetIpamPrefixListResolverVersionEntries, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetIpamPrefixListResolverVersionEntriesPaginator(client GetIpamPrefixListResolverVersionEntriesAPIClient, in *GetIpamPrefixListResolverVersionEntriesInput, optFns ...func(*paginate.Options)) *GetIpamPrefixListResolverVersionEntriesPaginator {
 	var input GetIpamPrefixListResolverVersionEntriesInput
 	if in != nil {
@@ -129,19 +135,22 @@ func NewGetIpamPrefixListResolverVersionEntriesPaginator(client GetIpamPrefixLis
 	return &GetIpamPrefixListResolverVersionEntriesPaginator{paginateimpl.New(getIpamPrefixListResolverVersionEntriesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamPrefixListResolverVersionEntriesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamPrefixListResolverVersionEntriesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamPrefixListResolverVersionEntriesPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverVersionEntriesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +159,8 @@ func (p *GetIpamPrefixListResolverVersionEntriesPaginator) NextPage(ctx context.
 	return page.(*GetIpamPrefixListResolverVersionEntriesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamPrefixListResolverVersionEntriesPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPrefixListResolverVersionEntriesOutput, error] {
 	return func(yield func(*GetIpamPrefixListResolverVersionEntriesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +172,8 @@ func (p *GetIpamPrefixListResolverVersionEntriesPaginator) Pages(ctx context.Con
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamPrefixListResolverVersionEntriesPaginator) Items(ctx context.Context) iter.Seq2[PoolCidrBlock, error] {
 	return func(yield func(PoolCidrBlock, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getIpamPrefixListResolverVersionEntriesFake serves pages of GetIpamPrefixListResolverVersionEntries from memory; page i's token is "page-i".
+// getIpamPrefixListResolverVersionEntriesFake serves pages of
+// GetIpamPrefixListResolverVersionEntries from memory; page i's token is
+// "page-i".
 type getIpamPrefixListResolverVersionEntriesFake struct {
 	pages  []*GetIpamPrefixListResolverVersionEntriesOutput
 	calls  []GetIpamPrefixListResolverVersionEntriesInput
@@ -38,7 +40,8 @@ func (c *getIpamPrefixListResolverVersionEntriesFake) GetIpamPrefixListResolverV
 	return &out, nil
 }
 
-// newGetIpamPrefixListResolverVersionEntriesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamPrefixListResolverVersionEntriesFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetIpamPrefixListResolverVersionEntriesFake(sizes ...int) (*getIpamPrefixListResolverVersionEntriesFake, []string) {
 	c := &getIpamPrefixListResolverVersionEntriesFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetIpamPrefixListResolverVersionEntriesFake(sizes ...int) (*getIpamPrefi
 	return c, want
 }
 
-// collectGetIpamPrefixListResolverVersionEntries pages through p and returns the markers of its items.
+// collectGetIpamPrefixListResolverVersionEntries pages through p and returns
+// the markers of its items.
 func collectGetIpamPrefixListResolverVersionEntries(t *testing.T, p *GetIpamPrefixListResolverVersionEntriesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetIpamPrefixListResolverVersionEntries(t *testing.T, p *GetIpamPref
 	return got
 }
 
-// validGetIpamPrefixListResolverVersionEntriesInput returns an input with every required member set.
+// validGetIpamPrefixListResolverVersionEntriesInput returns an input with every
+// required member set.
 func validGetIpamPrefixListResolverVersionEntriesInput() *GetIpamPrefixListResolverVersionEntriesInput {
 	return &GetIpamPrefixListResolverVersionEntriesInput{
 		IpamPrefixListResolverId:      "string",

@@ -13,12 +13,13 @@ import (
 // GetIpamPrefixListResolverVersionsInput is the input of
 // GetIpamPrefixListResolverVersions.
 type GetIpamPrefixListResolverVersionsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The ID of the IPAM prefix list resolver whose versions you want to retrieve.
+	// The ID of the IPAM prefix list resolver whose versions you want to
+	// retrieve.
 	//
 	// Required.
 	IpamPrefixListResolverId string `json:"IpamPrefixListResolverId,omitempty"`
@@ -27,14 +28,15 @@ type GetIpamPrefixListResolverVersionsInput struct {
 	IpamPrefixListResolverVersions []int64 `json:"IpamPrefixListResolverVersions,omitempty"`
 	// One or more filters to limit the results.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamPrefixListResolverVersionsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -56,7 +58,8 @@ type GetIpamPrefixListResolverVersionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamPrefixListResolverVersionsAPIClient is a client that can call GetIpamPrefixListResolverVersions, the operation boto3's get_ipam_prefix_list_resolver_versions paginator pages through.
+// GetIpamPrefixListResolverVersionsAPIClient is a client that can call
+// GetIpamPrefixListResolverVersions.
 //
 // See [GetIpamPrefixListResolverVersions in the AWS API documentation].
 //
@@ -95,24 +98,28 @@ var getIpamPrefixListResolverVersionsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getIpamPrefixListResolverVersionsItems returns the items of a GetIpamPrefixListResolverVersions page.
+// getIpamPrefixListResolverVersionsItems returns the items of a
+// GetIpamPrefixListResolverVersions page.
 func getIpamPrefixListResolverVersionsItems(out *GetIpamPrefixListResolverVersionsOutput) []IpamPrefixListResolverVersion {
 	return out.IpamPrefixListResolverVersions
 }
 
-// GetIpamPrefixListResolverVersionsPaginator pages through GetIpamPrefixListResolverVersions the way boto3's get_ipam_prefix_list_resolver_versions paginator does.
+// GetIpamPrefixListResolverVersionsPaginator pages through the results of
+// GetIpamPrefixListResolverVersions as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_prefix_list_resolver_versions.
+// [GetIpamPrefixListResolverVersionsAPIClient.GetIpamPrefixListResolverVersions].
 //
-// Each page is a *GetIpamPrefixListResolverVersionsOutput; Items yields the elements of IpamPrefixListResolverVersions across pages.
+// Each page is a *GetIpamPrefixListResolverVersionsOutput; Items yields the
+// elements of IpamPrefixListResolverVersions across pages.
 type GetIpamPrefixListResolverVersionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamPrefixListResolverVersionsPaginator returns a paginator over GetIpamPrefixListResolverVersions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamPrefixListResolverVersionsPaginator returns a paginator over
+// GetIpamPrefixListResolverVersions, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetIpamPrefixListResolverVersionsPaginator(client GetIpamPrefixListResolverVersionsAPIClient, in *GetIpamPrefixListResolverVersionsInput, optFns ...func(*paginate.Options)) *GetIpamPrefixListResolverVersionsPaginator {
 	var input GetIpamPrefixListResolverVersionsInput
 	if in != nil {
@@ -128,19 +135,22 @@ func NewGetIpamPrefixListResolverVersionsPaginator(client GetIpamPrefixListResol
 	return &GetIpamPrefixListResolverVersionsPaginator{paginateimpl.New(getIpamPrefixListResolverVersionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamPrefixListResolverVersionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamPrefixListResolverVersionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamPrefixListResolverVersionsPaginator) NextPage(ctx context.Context) (*GetIpamPrefixListResolverVersionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -149,7 +159,8 @@ func (p *GetIpamPrefixListResolverVersionsPaginator) NextPage(ctx context.Contex
 	return page.(*GetIpamPrefixListResolverVersionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamPrefixListResolverVersionsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamPrefixListResolverVersionsOutput, error] {
 	return func(yield func(*GetIpamPrefixListResolverVersionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -161,7 +172,8 @@ func (p *GetIpamPrefixListResolverVersionsPaginator) Pages(ctx context.Context) 
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamPrefixListResolverVersionsPaginator) Items(ctx context.Context) iter.Seq2[IpamPrefixListResolverVersion, error] {
 	return func(yield func(IpamPrefixListResolverVersion, error) bool) {
 		for p.HasMorePages() {

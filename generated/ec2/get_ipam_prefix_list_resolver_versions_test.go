@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getIpamPrefixListResolverVersionsFake serves pages of GetIpamPrefixListResolverVersions from memory; page i's token is "page-i".
+// getIpamPrefixListResolverVersionsFake serves pages of
+// GetIpamPrefixListResolverVersions from memory; page i's token is "page-i".
 type getIpamPrefixListResolverVersionsFake struct {
 	pages  []*GetIpamPrefixListResolverVersionsOutput
 	calls  []GetIpamPrefixListResolverVersionsInput
@@ -38,7 +39,8 @@ func (c *getIpamPrefixListResolverVersionsFake) GetIpamPrefixListResolverVersion
 	return &out, nil
 }
 
-// newGetIpamPrefixListResolverVersionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamPrefixListResolverVersionsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newGetIpamPrefixListResolverVersionsFake(sizes ...int) (*getIpamPrefixListResolverVersionsFake, []string) {
 	c := &getIpamPrefixListResolverVersionsFake{}
 	var want []string
@@ -56,7 +58,8 @@ func newGetIpamPrefixListResolverVersionsFake(sizes ...int) (*getIpamPrefixListR
 	return c, want
 }
 
-// collectGetIpamPrefixListResolverVersions pages through p and returns the markers of its items.
+// collectGetIpamPrefixListResolverVersions pages through p and returns the
+// markers of its items.
 func collectGetIpamPrefixListResolverVersions(t *testing.T, p *GetIpamPrefixListResolverVersionsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -67,7 +70,8 @@ func collectGetIpamPrefixListResolverVersions(t *testing.T, p *GetIpamPrefixList
 	return got
 }
 
-// validGetIpamPrefixListResolverVersionsInput returns an input with every required member set.
+// validGetIpamPrefixListResolverVersionsInput returns an input with every
+// required member set.
 func validGetIpamPrefixListResolverVersionsInput() *GetIpamPrefixListResolverVersionsInput {
 	return &GetIpamPrefixListResolverVersionsInput{IpamPrefixListResolverId: "string"}
 }

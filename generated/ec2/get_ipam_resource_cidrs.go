@@ -12,13 +12,13 @@ import (
 
 // GetIpamResourceCidrsInput is the input of GetIpamResourceCidrs.
 type GetIpamResourceCidrsInput struct {
-	// A check for whether you have the required permissions for the action without
-	// actually making the request and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// A check for whether you have the required permissions for the action
+	// without actually making the request and provides an error response. If
+	// you have the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// One or more filters for the request. For more information about filtering,
-	// see [Filtering CLI output].
+	// One or more filters for the request. For more information about
+	// filtering, see [Filtering CLI output].
 	//
 	// [Filtering CLI output]: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html
 	Filters []Filter `json:"Filters,omitempty"`
@@ -36,14 +36,15 @@ type GetIpamResourceCidrsInput struct {
 	ResourceTag *Tag `json:"ResourceTag,omitempty"`
 	// The ID of the Amazon Web Services account that owns the resource.
 	ResourceOwner string `json:"ResourceOwner,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetIpamResourceCidrsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -64,7 +65,7 @@ type GetIpamResourceCidrsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetIpamResourceCidrsAPIClient is a client that can call GetIpamResourceCidrs, the operation boto3's get_ipam_resource_cidrs paginator pages through.
+// GetIpamResourceCidrsAPIClient is a client that can call GetIpamResourceCidrs.
 //
 // See [GetIpamResourceCidrs in the AWS API documentation].
 //
@@ -108,19 +109,22 @@ func getIpamResourceCidrsItems(out *GetIpamResourceCidrsOutput) []IpamResourceCi
 	return out.IpamResourceCidrs
 }
 
-// GetIpamResourceCidrsPaginator pages through GetIpamResourceCidrs the way boto3's get_ipam_resource_cidrs paginator does.
+// GetIpamResourceCidrsPaginator pages through the results of
+// GetIpamResourceCidrs as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_ipam_resource_cidrs.
+// [GetIpamResourceCidrsAPIClient.GetIpamResourceCidrs].
 //
-// Each page is a *GetIpamResourceCidrsOutput; Items yields the elements of IpamResourceCidrs across pages.
+// Each page is a *GetIpamResourceCidrsOutput; Items yields the elements of
+// IpamResourceCidrs across pages.
 type GetIpamResourceCidrsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetIpamResourceCidrsPaginator returns a paginator over GetIpamResourceCidrs, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetIpamResourceCidrsPaginator returns a paginator over
+// GetIpamResourceCidrs, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewGetIpamResourceCidrsPaginator(client GetIpamResourceCidrsAPIClient, in *GetIpamResourceCidrsInput, optFns ...func(*paginate.Options)) *GetIpamResourceCidrsPaginator {
 	var input GetIpamResourceCidrsInput
 	if in != nil {
@@ -136,19 +140,22 @@ func NewGetIpamResourceCidrsPaginator(client GetIpamResourceCidrsAPIClient, in *
 	return &GetIpamResourceCidrsPaginator{paginateimpl.New(getIpamResourceCidrsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetIpamResourceCidrsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetIpamResourceCidrsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetIpamResourceCidrsPaginator) NextPage(ctx context.Context) (*GetIpamResourceCidrsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -157,7 +164,8 @@ func (p *GetIpamResourceCidrsPaginator) NextPage(ctx context.Context) (*GetIpamR
 	return page.(*GetIpamResourceCidrsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetIpamResourceCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*GetIpamResourceCidrsOutput, error] {
 	return func(yield func(*GetIpamResourceCidrsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -169,7 +177,8 @@ func (p *GetIpamResourceCidrsPaginator) Pages(ctx context.Context) iter.Seq2[*Ge
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetIpamResourceCidrsPaginator) Items(ctx context.Context) iter.Seq2[IpamResourceCidr, error] {
 	return func(yield func(IpamResourceCidr, error) bool) {
 		for p.HasMorePages() {

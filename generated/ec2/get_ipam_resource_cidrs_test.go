@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getIpamResourceCidrsFake serves pages of GetIpamResourceCidrs from memory; page i's token is "page-i".
+// getIpamResourceCidrsFake serves pages of GetIpamResourceCidrs from memory;
+// page i's token is "page-i".
 type getIpamResourceCidrsFake struct {
 	pages  []*GetIpamResourceCidrsOutput
 	calls  []GetIpamResourceCidrsInput
@@ -38,7 +39,8 @@ func (c *getIpamResourceCidrsFake) GetIpamResourceCidrs(ctx context.Context, in 
 	return &out, nil
 }
 
-// newGetIpamResourceCidrsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetIpamResourceCidrsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newGetIpamResourceCidrsFake(sizes ...int) (*getIpamResourceCidrsFake, []string) {
 	c := &getIpamResourceCidrsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetIpamResourceCidrsFake(sizes ...int) (*getIpamResourceCidrsFake, []str
 	return c, want
 }
 
-// collectGetIpamResourceCidrs pages through p and returns the markers of its items.
+// collectGetIpamResourceCidrs pages through p and returns the markers of its
+// items.
 func collectGetIpamResourceCidrs(t *testing.T, p *GetIpamResourceCidrsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetIpamResourceCidrs(t *testing.T, p *GetIpamResourceCidrsPaginator)
 	return got
 }
 
-// validGetIpamResourceCidrsInput returns an input with every required member set.
+// validGetIpamResourceCidrsInput returns an input with every required member
+// set.
 func validGetIpamResourceCidrsInput() *GetIpamResourceCidrsInput {
 	return &GetIpamResourceCidrsInput{IpamScopeId: "string"}
 }

@@ -14,22 +14,23 @@ import (
 // GetManagedPrefixListAssociations.
 type GetManagedPrefixListAssociationsInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the prefix list.
 	//
 	// Required.
 	PrefixListId string `json:"PrefixListId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetManagedPrefixListAssociationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -51,7 +52,8 @@ type GetManagedPrefixListAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetManagedPrefixListAssociationsAPIClient is a client that can call GetManagedPrefixListAssociations, the operation boto3's get_managed_prefix_list_associations paginator pages through.
+// GetManagedPrefixListAssociationsAPIClient is a client that can call
+// GetManagedPrefixListAssociations.
 //
 // See [GetManagedPrefixListAssociations in the AWS API documentation].
 //
@@ -90,24 +92,28 @@ var getManagedPrefixListAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getManagedPrefixListAssociationsItems returns the items of a GetManagedPrefixListAssociations page.
+// getManagedPrefixListAssociationsItems returns the items of a
+// GetManagedPrefixListAssociations page.
 func getManagedPrefixListAssociationsItems(out *GetManagedPrefixListAssociationsOutput) []PrefixListAssociation {
 	return out.PrefixListAssociations
 }
 
-// GetManagedPrefixListAssociationsPaginator pages through GetManagedPrefixListAssociations the way boto3's get_managed_prefix_list_associations paginator does.
+// GetManagedPrefixListAssociationsPaginator pages through the results of
+// GetManagedPrefixListAssociations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_managed_prefix_list_associations.
+// [GetManagedPrefixListAssociationsAPIClient.GetManagedPrefixListAssociations].
 //
-// Each page is a *GetManagedPrefixListAssociationsOutput; Items yields the elements of PrefixListAssociations across pages.
+// Each page is a *GetManagedPrefixListAssociationsOutput; Items yields the
+// elements of PrefixListAssociations across pages.
 type GetManagedPrefixListAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetManagedPrefixListAssociationsPaginator returns a paginator over GetManagedPrefixListAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetManagedPrefixListAssociationsPaginator returns a paginator over
+// GetManagedPrefixListAssociations, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetManagedPrefixListAssociationsPaginator(client GetManagedPrefixListAssociationsAPIClient, in *GetManagedPrefixListAssociationsInput, optFns ...func(*paginate.Options)) *GetManagedPrefixListAssociationsPaginator {
 	var input GetManagedPrefixListAssociationsInput
 	if in != nil {
@@ -123,19 +129,22 @@ func NewGetManagedPrefixListAssociationsPaginator(client GetManagedPrefixListAss
 	return &GetManagedPrefixListAssociationsPaginator{paginateimpl.New(getManagedPrefixListAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetManagedPrefixListAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetManagedPrefixListAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetManagedPrefixListAssociationsPaginator) NextPage(ctx context.Context) (*GetManagedPrefixListAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -144,7 +153,8 @@ func (p *GetManagedPrefixListAssociationsPaginator) NextPage(ctx context.Context
 	return page.(*GetManagedPrefixListAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetManagedPrefixListAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetManagedPrefixListAssociationsOutput, error] {
 	return func(yield func(*GetManagedPrefixListAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -156,7 +166,8 @@ func (p *GetManagedPrefixListAssociationsPaginator) Pages(ctx context.Context) i
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetManagedPrefixListAssociationsPaginator) Items(ctx context.Context) iter.Seq2[PrefixListAssociation, error] {
 	return func(yield func(PrefixListAssociation, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getManagedPrefixListAssociationsFake serves pages of GetManagedPrefixListAssociations from memory; page i's token is "page-i".
+// getManagedPrefixListAssociationsFake serves pages of
+// GetManagedPrefixListAssociations from memory; page i's token is "page-i".
 type getManagedPrefixListAssociationsFake struct {
 	pages  []*GetManagedPrefixListAssociationsOutput
 	calls  []GetManagedPrefixListAssociationsInput
@@ -38,7 +39,8 @@ func (c *getManagedPrefixListAssociationsFake) GetManagedPrefixListAssociations(
 	return &out, nil
 }
 
-// newGetManagedPrefixListAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetManagedPrefixListAssociationsFake returns a fake client serving pages
+// of the given sizes, and the markers of all its items in order.
 func newGetManagedPrefixListAssociationsFake(sizes ...int) (*getManagedPrefixListAssociationsFake, []string) {
 	c := &getManagedPrefixListAssociationsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetManagedPrefixListAssociationsFake(sizes ...int) (*getManagedPrefixLis
 	return c, want
 }
 
-// collectGetManagedPrefixListAssociations pages through p and returns the markers of its items.
+// collectGetManagedPrefixListAssociations pages through p and returns the
+// markers of its items.
 func collectGetManagedPrefixListAssociations(t *testing.T, p *GetManagedPrefixListAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetManagedPrefixListAssociations(t *testing.T, p *GetManagedPrefixLi
 	return got
 }
 
-// validGetManagedPrefixListAssociationsInput returns an input with every required member set.
+// validGetManagedPrefixListAssociationsInput returns an input with every
+// required member set.
 func validGetManagedPrefixListAssociationsInput() *GetManagedPrefixListAssociationsInput {
 	return &GetManagedPrefixListAssociationsInput{PrefixListId: "string"}
 }

@@ -13,25 +13,26 @@ import (
 // GetManagedPrefixListEntriesInput is the input of GetManagedPrefixListEntries.
 type GetManagedPrefixListEntriesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
 	// The ID of the prefix list.
 	//
 	// Required.
 	PrefixListId string `json:"PrefixListId,omitempty"`
-	// The version of the prefix list for which to return the entries. The default
-	// is the current version.
+	// The version of the prefix list for which to return the entries. The
+	// default is the current version.
 	TargetVersion *int64 `json:"TargetVersion,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetManagedPrefixListEntriesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -53,7 +54,8 @@ type GetManagedPrefixListEntriesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetManagedPrefixListEntriesAPIClient is a client that can call GetManagedPrefixListEntries, the operation boto3's get_managed_prefix_list_entries paginator pages through.
+// GetManagedPrefixListEntriesAPIClient is a client that can call
+// GetManagedPrefixListEntries.
 //
 // See [GetManagedPrefixListEntries in the AWS API documentation].
 //
@@ -92,24 +94,28 @@ var getManagedPrefixListEntriesSpec = &paginateimpl.Spec{
 	},
 }
 
-// getManagedPrefixListEntriesItems returns the items of a GetManagedPrefixListEntries page.
+// getManagedPrefixListEntriesItems returns the items of a
+// GetManagedPrefixListEntries page.
 func getManagedPrefixListEntriesItems(out *GetManagedPrefixListEntriesOutput) []GetManagedPrefixListEntriesEntry {
 	return out.Entries
 }
 
-// GetManagedPrefixListEntriesPaginator pages through GetManagedPrefixListEntries the way boto3's get_managed_prefix_list_entries paginator does.
+// GetManagedPrefixListEntriesPaginator pages through the results of
+// GetManagedPrefixListEntries as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_managed_prefix_list_entries.
+// [GetManagedPrefixListEntriesAPIClient.GetManagedPrefixListEntries].
 //
-// Each page is a *GetManagedPrefixListEntriesOutput; Items yields the elements of Entries across pages.
+// Each page is a *GetManagedPrefixListEntriesOutput; Items yields the elements
+// of Entries across pages.
 type GetManagedPrefixListEntriesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetManagedPrefixListEntriesPaginator returns a paginator over GetManagedPrefixListEntries, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetManagedPrefixListEntriesPaginator returns a paginator over
+// GetManagedPrefixListEntries, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetManagedPrefixListEntriesPaginator(client GetManagedPrefixListEntriesAPIClient, in *GetManagedPrefixListEntriesInput, optFns ...func(*paginate.Options)) *GetManagedPrefixListEntriesPaginator {
 	var input GetManagedPrefixListEntriesInput
 	if in != nil {
@@ -125,19 +131,22 @@ func NewGetManagedPrefixListEntriesPaginator(client GetManagedPrefixListEntriesA
 	return &GetManagedPrefixListEntriesPaginator{paginateimpl.New(getManagedPrefixListEntriesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetManagedPrefixListEntriesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetManagedPrefixListEntriesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetManagedPrefixListEntriesPaginator) NextPage(ctx context.Context) (*GetManagedPrefixListEntriesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +155,8 @@ func (p *GetManagedPrefixListEntriesPaginator) NextPage(ctx context.Context) (*G
 	return page.(*GetManagedPrefixListEntriesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetManagedPrefixListEntriesPaginator) Pages(ctx context.Context) iter.Seq2[*GetManagedPrefixListEntriesOutput, error] {
 	return func(yield func(*GetManagedPrefixListEntriesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +168,8 @@ func (p *GetManagedPrefixListEntriesPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetManagedPrefixListEntriesPaginator) Items(ctx context.Context) iter.Seq2[GetManagedPrefixListEntriesEntry, error] {
 	return func(yield func(GetManagedPrefixListEntriesEntry, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getManagedPrefixListEntriesFake serves pages of GetManagedPrefixListEntries from memory; page i's token is "page-i".
+// getManagedPrefixListEntriesFake serves pages of GetManagedPrefixListEntries
+// from memory; page i's token is "page-i".
 type getManagedPrefixListEntriesFake struct {
 	pages  []*GetManagedPrefixListEntriesOutput
 	calls  []GetManagedPrefixListEntriesInput
@@ -38,7 +39,8 @@ func (c *getManagedPrefixListEntriesFake) GetManagedPrefixListEntries(ctx contex
 	return &out, nil
 }
 
-// newGetManagedPrefixListEntriesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetManagedPrefixListEntriesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetManagedPrefixListEntriesFake(sizes ...int) (*getManagedPrefixListEntriesFake, []string) {
 	c := &getManagedPrefixListEntriesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetManagedPrefixListEntriesFake(sizes ...int) (*getManagedPrefixListEntr
 	return c, want
 }
 
-// collectGetManagedPrefixListEntries pages through p and returns the markers of its items.
+// collectGetManagedPrefixListEntries pages through p and returns the markers of
+// its items.
 func collectGetManagedPrefixListEntries(t *testing.T, p *GetManagedPrefixListEntriesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetManagedPrefixListEntries(t *testing.T, p *GetManagedPrefixListEnt
 	return got
 }
 
-// validGetManagedPrefixListEntriesInput returns an input with every required member set.
+// validGetManagedPrefixListEntriesInput returns an input with every required
+// member set.
 func validGetManagedPrefixListEntriesInput() *GetManagedPrefixListEntriesInput {
 	return &GetManagedPrefixListEntriesInput{PrefixListId: "string"}
 }

@@ -18,18 +18,19 @@ type GetNetworkInsightsAccessScopeAnalysisFindingsInput struct {
 	// Required.
 	NetworkInsightsAccessScopeAnalysisId string `json:"NetworkInsightsAccessScopeAnalysisId,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetNetworkInsightsAccessScopeAnalysisFindingsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -55,7 +56,8 @@ type GetNetworkInsightsAccessScopeAnalysisFindingsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient is a client that can call GetNetworkInsightsAccessScopeAnalysisFindings, the operation boto3's get_network_insights_access_scope_analysis_findings paginator pages through.
+// GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient is a client that can
+// call GetNetworkInsightsAccessScopeAnalysisFindings.
 //
 // See [GetNetworkInsightsAccessScopeAnalysisFindings in the AWS API
 // documentation].
@@ -95,24 +97,29 @@ var getNetworkInsightsAccessScopeAnalysisFindingsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getNetworkInsightsAccessScopeAnalysisFindingsItems returns the items of a GetNetworkInsightsAccessScopeAnalysisFindings page.
+// getNetworkInsightsAccessScopeAnalysisFindingsItems returns the items of a
+// GetNetworkInsightsAccessScopeAnalysisFindings page.
 func getNetworkInsightsAccessScopeAnalysisFindingsItems(out *GetNetworkInsightsAccessScopeAnalysisFindingsOutput) []AnalysisFinding {
 	return out.AnalysisFindings
 }
 
-// GetNetworkInsightsAccessScopeAnalysisFindingsPaginator pages through GetNetworkInsightsAccessScopeAnalysisFindings the way boto3's get_network_insights_access_scope_analysis_findings paginator does.
+// GetNetworkInsightsAccessScopeAnalysisFindingsPaginator pages through the
+// results of GetNetworkInsightsAccessScopeAnalysisFindings as boto3's paginator
+// for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_network_insights_access_scope_analysis_findings.
+// [GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient.GetNetworkInsightsAccessScopeAnalysisFindings].
 //
-// Each page is a *GetNetworkInsightsAccessScopeAnalysisFindingsOutput; Items yields the elements of AnalysisFindings across pages.
+// Each page is a *GetNetworkInsightsAccessScopeAnalysisFindingsOutput; Items
+// yields the elements of AnalysisFindings across pages.
 type GetNetworkInsightsAccessScopeAnalysisFindingsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator returns a paginator over GetNetworkInsightsAccessScopeAnalysisFindings, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator returns a paginator
+// over GetNetworkInsightsAccessScopeAnalysisFindings, starting from in, which
+// is not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator(client GetNetworkInsightsAccessScopeAnalysisFindingsAPIClient, in *GetNetworkInsightsAccessScopeAnalysisFindingsInput, optFns ...func(*paginate.Options)) *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator {
 	var input GetNetworkInsightsAccessScopeAnalysisFindingsInput
 	if in != nil {
@@ -128,19 +135,22 @@ func NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator(client GetNetwork
 	return &GetNetworkInsightsAccessScopeAnalysisFindingsPaginator{paginateimpl.New(getNetworkInsightsAccessScopeAnalysisFindingsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) NextPage(ctx context.Context) (*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -149,7 +159,8 @@ func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) NextPage(ctx co
 	return page.(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) Pages(ctx context.Context) iter.Seq2[*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error] {
 	return func(yield func(*GetNetworkInsightsAccessScopeAnalysisFindingsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -161,7 +172,8 @@ func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) Pages(ctx conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) Items(ctx context.Context) iter.Seq2[AnalysisFinding, error] {
 	return func(yield func(AnalysisFinding, error) bool) {
 		for p.HasMorePages() {

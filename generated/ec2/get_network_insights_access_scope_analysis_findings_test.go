@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getNetworkInsightsAccessScopeAnalysisFindingsFake serves pages of GetNetworkInsightsAccessScopeAnalysisFindings from memory; page i's token is "page-i".
+// getNetworkInsightsAccessScopeAnalysisFindingsFake serves pages of
+// GetNetworkInsightsAccessScopeAnalysisFindings from memory; page i's token is
+// "page-i".
 type getNetworkInsightsAccessScopeAnalysisFindingsFake struct {
 	pages  []*GetNetworkInsightsAccessScopeAnalysisFindingsOutput
 	calls  []GetNetworkInsightsAccessScopeAnalysisFindingsInput
@@ -38,7 +40,8 @@ func (c *getNetworkInsightsAccessScopeAnalysisFindingsFake) GetNetworkInsightsAc
 	return &out, nil
 }
 
-// newGetNetworkInsightsAccessScopeAnalysisFindingsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetNetworkInsightsAccessScopeAnalysisFindingsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newGetNetworkInsightsAccessScopeAnalysisFindingsFake(sizes ...int) (*getNetworkInsightsAccessScopeAnalysisFindingsFake, []string) {
 	c := &getNetworkInsightsAccessScopeAnalysisFindingsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetNetworkInsightsAccessScopeAnalysisFindingsFake(sizes ...int) (*getNet
 	return c, want
 }
 
-// collectGetNetworkInsightsAccessScopeAnalysisFindings pages through p and returns the markers of its items.
+// collectGetNetworkInsightsAccessScopeAnalysisFindings pages through p and
+// returns the markers of its items.
 func collectGetNetworkInsightsAccessScopeAnalysisFindings(t *testing.T, p *GetNetworkInsightsAccessScopeAnalysisFindingsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetNetworkInsightsAccessScopeAnalysisFindings(t *testing.T, p *GetNe
 	return got
 }
 
-// validGetNetworkInsightsAccessScopeAnalysisFindingsInput returns an input with every required member set.
+// validGetNetworkInsightsAccessScopeAnalysisFindingsInput returns an input with
+// every required member set.
 func validGetNetworkInsightsAccessScopeAnalysisFindingsInput() *GetNetworkInsightsAccessScopeAnalysisFindingsInput {
 	return &GetNetworkInsightsAccessScopeAnalysisFindingsInput{NetworkInsightsAccessScopeAnalysisId: "string"}
 }

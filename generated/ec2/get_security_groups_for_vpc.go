@@ -16,8 +16,8 @@ type GetSecurityGroupsForVpcInput struct {
 	//
 	// Required.
 	VpcId string `json:"VpcId,omitempty"`
-	// The filters. If using multiple filters, the results include security groups
-	// which match all filters.
+	// The filters. If using multiple filters, the results include security
+	// groups which match all filters.
 	//
 	//   - group-id: The security group ID.
 	//   - description: The security group's description.
@@ -26,18 +26,19 @@ type GetSecurityGroupsForVpcInput struct {
 	//   - primary-vpc-id: The VPC ID in which the security group was created.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetSecurityGroupsForVpcInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -59,7 +60,8 @@ type GetSecurityGroupsForVpcOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetSecurityGroupsForVpcAPIClient is a client that can call GetSecurityGroupsForVpc, the operation boto3's get_security_groups_for_vpc paginator pages through.
+// GetSecurityGroupsForVpcAPIClient is a client that can call
+// GetSecurityGroupsForVpc.
 //
 // See [GetSecurityGroupsForVpc in the AWS API documentation].
 //
@@ -98,24 +100,28 @@ var getSecurityGroupsForVpcSpec = &paginateimpl.Spec{
 	},
 }
 
-// getSecurityGroupsForVpcItems returns the items of a GetSecurityGroupsForVpc page.
+// getSecurityGroupsForVpcItems returns the items of a GetSecurityGroupsForVpc
+// page.
 func getSecurityGroupsForVpcItems(out *GetSecurityGroupsForVpcOutput) []SecurityGroupForVpc {
 	return out.SecurityGroupForVpcs
 }
 
-// GetSecurityGroupsForVpcPaginator pages through GetSecurityGroupsForVpc the way boto3's get_security_groups_for_vpc paginator does.
+// GetSecurityGroupsForVpcPaginator pages through the results of
+// GetSecurityGroupsForVpc as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_security_groups_for_vpc.
+// [GetSecurityGroupsForVpcAPIClient.GetSecurityGroupsForVpc].
 //
-// Each page is a *GetSecurityGroupsForVpcOutput; Items yields the elements of SecurityGroupForVpcs across pages.
+// Each page is a *GetSecurityGroupsForVpcOutput; Items yields the elements of
+// SecurityGroupForVpcs across pages.
 type GetSecurityGroupsForVpcPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetSecurityGroupsForVpcPaginator returns a paginator over GetSecurityGroupsForVpc, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetSecurityGroupsForVpcPaginator returns a paginator over
+// GetSecurityGroupsForVpc, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewGetSecurityGroupsForVpcPaginator(client GetSecurityGroupsForVpcAPIClient, in *GetSecurityGroupsForVpcInput, optFns ...func(*paginate.Options)) *GetSecurityGroupsForVpcPaginator {
 	var input GetSecurityGroupsForVpcInput
 	if in != nil {
@@ -131,19 +137,22 @@ func NewGetSecurityGroupsForVpcPaginator(client GetSecurityGroupsForVpcAPIClient
 	return &GetSecurityGroupsForVpcPaginator{paginateimpl.New(getSecurityGroupsForVpcSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetSecurityGroupsForVpcPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetSecurityGroupsForVpcPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetSecurityGroupsForVpcPaginator) NextPage(ctx context.Context) (*GetSecurityGroupsForVpcOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -152,7 +161,8 @@ func (p *GetSecurityGroupsForVpcPaginator) NextPage(ctx context.Context) (*GetSe
 	return page.(*GetSecurityGroupsForVpcOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetSecurityGroupsForVpcPaginator) Pages(ctx context.Context) iter.Seq2[*GetSecurityGroupsForVpcOutput, error] {
 	return func(yield func(*GetSecurityGroupsForVpcOutput, error) bool) {
 		for p.HasMorePages() {
@@ -164,7 +174,8 @@ func (p *GetSecurityGroupsForVpcPaginator) Pages(ctx context.Context) iter.Seq2[
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetSecurityGroupsForVpcPaginator) Items(ctx context.Context) iter.Seq2[SecurityGroupForVpc, error] {
 	return func(yield func(SecurityGroupForVpc, error) bool) {
 		for p.HasMorePages() {
@@ -184,7 +195,8 @@ func (p *GetSecurityGroupsForVpcPaginator) Items(ctx context.Context) iter.Seq2[
 	}
 }
 
-// GetSecurityGroupsForVpcFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// GetSecurityGroupsForVpcFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type GetSecurityGroupsForVpcFilterName string
 
 const (
@@ -192,11 +204,13 @@ const (
 	//
 	// The security group ID.
 	GetSecurityGroupsForVpcFilterNameGroupId GetSecurityGroupsForVpcFilterName = "group-id"
-	// GetSecurityGroupsForVpcFilterNameDescription is the filter name "description".
+	// GetSecurityGroupsForVpcFilterNameDescription is the filter name
+	// "description".
 	//
 	// The security group's description.
 	GetSecurityGroupsForVpcFilterNameDescription GetSecurityGroupsForVpcFilterName = "description"
-	// GetSecurityGroupsForVpcFilterNameGroupName is the filter name "group-name".
+	// GetSecurityGroupsForVpcFilterNameGroupName is the filter name
+	// "group-name".
 	//
 	// The security group name.
 	GetSecurityGroupsForVpcFilterNameGroupName GetSecurityGroupsForVpcFilterName = "group-name"
@@ -204,7 +218,8 @@ const (
 	//
 	// The security group owner ID.
 	GetSecurityGroupsForVpcFilterNameOwnerId GetSecurityGroupsForVpcFilterName = "owner-id"
-	// GetSecurityGroupsForVpcFilterNamePrimaryVpcId is the filter name "primary-vpc-id".
+	// GetSecurityGroupsForVpcFilterNamePrimaryVpcId is the filter name
+	// "primary-vpc-id".
 	//
 	// The VPC ID in which the security group was created.
 	GetSecurityGroupsForVpcFilterNamePrimaryVpcId GetSecurityGroupsForVpcFilterName = "primary-vpc-id"

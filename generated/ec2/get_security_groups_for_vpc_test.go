@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getSecurityGroupsForVpcFake serves pages of GetSecurityGroupsForVpc from memory; page i's token is "page-i".
+// getSecurityGroupsForVpcFake serves pages of GetSecurityGroupsForVpc from
+// memory; page i's token is "page-i".
 type getSecurityGroupsForVpcFake struct {
 	pages  []*GetSecurityGroupsForVpcOutput
 	calls  []GetSecurityGroupsForVpcInput
@@ -38,7 +39,8 @@ func (c *getSecurityGroupsForVpcFake) GetSecurityGroupsForVpc(ctx context.Contex
 	return &out, nil
 }
 
-// newGetSecurityGroupsForVpcFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetSecurityGroupsForVpcFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetSecurityGroupsForVpcFake(sizes ...int) (*getSecurityGroupsForVpcFake, []string) {
 	c := &getSecurityGroupsForVpcFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetSecurityGroupsForVpcFake(sizes ...int) (*getSecurityGroupsForVpcFake,
 	return c, want
 }
 
-// collectGetSecurityGroupsForVpc pages through p and returns the markers of its items.
+// collectGetSecurityGroupsForVpc pages through p and returns the markers of its
+// items.
 func collectGetSecurityGroupsForVpc(t *testing.T, p *GetSecurityGroupsForVpcPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetSecurityGroupsForVpc(t *testing.T, p *GetSecurityGroupsForVpcPagi
 	return got
 }
 
-// validGetSecurityGroupsForVpcInput returns an input with every required member set.
+// validGetSecurityGroupsForVpcInput returns an input with every required member
+// set.
 func validGetSecurityGroupsForVpcInput() *GetSecurityGroupsForVpcInput {
 	return &GetSecurityGroupsForVpcInput{VpcId: "string"}
 }

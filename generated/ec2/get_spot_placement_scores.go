@@ -13,9 +13,9 @@ import (
 // GetSpotPlacementScoresInput is the input of GetSpotPlacementScores.
 type GetSpotPlacementScoresInput struct {
 	// The instance types. We recommend that you specify at least three instance
-	// types. If you specify one or two instance types, or specify variations of a
-	// single instance type (for example, an m3.xlarge with and without instance
-	// storage), the returned placement score will always be low.
+	// types. If you specify one or two instance types, or specify variations of
+	// a single instance type (for example, an m3.xlarge with and without
+	// instance storage), the returned placement score will always be low.
 	//
 	// If you specify InstanceTypes, you can't specify
 	// InstanceRequirementsWithMetadata.
@@ -29,31 +29,33 @@ type GetSpotPlacementScoresInput struct {
 	// Specify true so that the response returns a list of scored Availability
 	// Zones. Otherwise, the response returns a list of scored Regions.
 	//
-	// A list of scored Availability Zones is useful if you want to launch all of
-	// your Spot capacity into a single Availability Zone.
+	// A list of scored Availability Zones is useful if you want to launch all
+	// of your Spot capacity into a single Availability Zone.
 	SingleAvailabilityZone *bool `json:"SingleAvailabilityZone,omitempty"`
-	// The Regions used to narrow down the list of Regions to be scored. Enter the
-	// Region code, for example, us-east-1.
+	// The Regions used to narrow down the list of Regions to be scored. Enter
+	// the Region code, for example, us-east-1.
 	RegionNames []string `json:"RegionNames,omitempty"`
-	// The attributes for the instance types. When you specify instance attributes,
-	// Amazon EC2 will identify instance types with those attributes.
+	// The attributes for the instance types. When you specify instance
+	// attributes, Amazon EC2 will identify instance types with those
+	// attributes.
 	//
 	// If you specify InstanceRequirementsWithMetadata, you can't specify
 	// InstanceTypes.
 	InstanceRequirementsWithMetadata *InstanceRequirementsWithMetadata `json:"InstanceRequirementsWithMetadata,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetSpotPlacementScoresInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -68,30 +70,31 @@ func (s *GetSpotPlacementScoresInput) validate(v *paginateimpl.Invalid, path str
 
 // GetSpotPlacementScoresOutput is one page of GetSpotPlacementScores's results.
 type GetSpotPlacementScoresOutput struct {
-	// The Spot placement score for the top 10 Regions or Availability Zones, scored
-	// on a scale from 1 to 10. Each score reflects how likely it is that each
-	// Region or Availability Zone will succeed at fulfilling the specified target
-	// capacity at the time of the Spot placement score request. A score of 10 means
-	// that your Spot capacity request is highly likely to succeed in that Region or
-	// Availability Zone.
+	// The Spot placement score for the top 10 Regions or Availability Zones,
+	// scored on a scale from 1 to 10. Each score reflects how likely it is that
+	// each Region or Availability Zone will succeed at fulfilling the specified
+	// target capacity at the time of the Spot placement score request. A score
+	// of 10 means that your Spot capacity request is highly likely to succeed
+	// in that Region or Availability Zone.
 	//
-	// If you request a Spot placement score for Regions, a high score assumes that
-	// your fleet request will be configured to use all Availability Zones and the
-	// capacity-optimized allocation strategy. If you request a Spot placement score
-	// for Availability Zones, a high score assumes that your fleet request will be
-	// configured to use a single Availability Zone and the capacity-optimized
-	// allocation strategy.
+	// If you request a Spot placement score for Regions, a high score assumes
+	// that your fleet request will be configured to use all Availability Zones
+	// and the capacity-optimized allocation strategy. If you request a Spot
+	// placement score for Availability Zones, a high score assumes that your
+	// fleet request will be configured to use a single Availability Zone and
+	// the capacity-optimized allocation strategy.
 	//
 	// Different Regions or Availability Zones might return the same score.
 	//
-	// The Spot placement score serves as a recommendation only. No score guarantees
-	// that your Spot request will be fully or partially fulfilled.
+	// The Spot placement score serves as a recommendation only. No score
+	// guarantees that your Spot request will be fully or partially fulfilled.
 	SpotPlacementScores []SpotPlacementScore `json:"SpotPlacementScores,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetSpotPlacementScoresAPIClient is a client that can call GetSpotPlacementScores, the operation boto3's get_spot_placement_scores paginator pages through.
+// GetSpotPlacementScoresAPIClient is a client that can call
+// GetSpotPlacementScores.
 //
 // See [GetSpotPlacementScores in the AWS API documentation].
 //
@@ -130,24 +133,28 @@ var getSpotPlacementScoresSpec = &paginateimpl.Spec{
 	},
 }
 
-// getSpotPlacementScoresItems returns the items of a GetSpotPlacementScores page.
+// getSpotPlacementScoresItems returns the items of a GetSpotPlacementScores
+// page.
 func getSpotPlacementScoresItems(out *GetSpotPlacementScoresOutput) []SpotPlacementScore {
 	return out.SpotPlacementScores
 }
 
-// GetSpotPlacementScoresPaginator pages through GetSpotPlacementScores the way boto3's get_spot_placement_scores paginator does.
+// GetSpotPlacementScoresPaginator pages through the results of
+// GetSpotPlacementScores as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_spot_placement_scores.
+// [GetSpotPlacementScoresAPIClient.GetSpotPlacementScores].
 //
-// Each page is a *GetSpotPlacementScoresOutput; Items yields the elements of SpotPlacementScores across pages.
+// Each page is a *GetSpotPlacementScoresOutput; Items yields the elements of
+// SpotPlacementScores across pages.
 type GetSpotPlacementScoresPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetSpotPlacementScoresPaginator returns a paginator over GetSpotPlacementScores, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetSpotPlacementScoresPaginator returns a paginator over
+// GetSpotPlacementScores, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewGetSpotPlacementScoresPaginator(client GetSpotPlacementScoresAPIClient, in *GetSpotPlacementScoresInput, optFns ...func(*paginate.Options)) *GetSpotPlacementScoresPaginator {
 	var input GetSpotPlacementScoresInput
 	if in != nil {
@@ -163,19 +170,22 @@ func NewGetSpotPlacementScoresPaginator(client GetSpotPlacementScoresAPIClient, 
 	return &GetSpotPlacementScoresPaginator{paginateimpl.New(getSpotPlacementScoresSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetSpotPlacementScoresPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetSpotPlacementScoresPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetSpotPlacementScoresPaginator) NextPage(ctx context.Context) (*GetSpotPlacementScoresOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -184,7 +194,8 @@ func (p *GetSpotPlacementScoresPaginator) NextPage(ctx context.Context) (*GetSpo
 	return page.(*GetSpotPlacementScoresOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetSpotPlacementScoresPaginator) Pages(ctx context.Context) iter.Seq2[*GetSpotPlacementScoresOutput, error] {
 	return func(yield func(*GetSpotPlacementScoresOutput, error) bool) {
 		for p.HasMorePages() {
@@ -196,7 +207,8 @@ func (p *GetSpotPlacementScoresPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetSpotPlacementScoresPaginator) Items(ctx context.Context) iter.Seq2[SpotPlacementScore, error] {
 	return func(yield func(SpotPlacementScore, error) bool) {
 		for p.HasMorePages() {

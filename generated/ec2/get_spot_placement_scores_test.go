@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getSpotPlacementScoresFake serves pages of GetSpotPlacementScores from memory; page i's token is "page-i".
+// getSpotPlacementScoresFake serves pages of GetSpotPlacementScores from
+// memory; page i's token is "page-i".
 type getSpotPlacementScoresFake struct {
 	pages  []*GetSpotPlacementScoresOutput
 	calls  []GetSpotPlacementScoresInput
@@ -38,7 +39,8 @@ func (c *getSpotPlacementScoresFake) GetSpotPlacementScores(ctx context.Context,
 	return &out, nil
 }
 
-// newGetSpotPlacementScoresFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetSpotPlacementScoresFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetSpotPlacementScoresFake(sizes ...int) (*getSpotPlacementScoresFake, []string) {
 	c := &getSpotPlacementScoresFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetSpotPlacementScoresFake(sizes ...int) (*getSpotPlacementScoresFake, [
 	return c, want
 }
 
-// collectGetSpotPlacementScores pages through p and returns the markers of its items.
+// collectGetSpotPlacementScores pages through p and returns the markers of its
+// items.
 func collectGetSpotPlacementScores(t *testing.T, p *GetSpotPlacementScoresPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetSpotPlacementScores(t *testing.T, p *GetSpotPlacementScoresPagina
 	return got
 }
 
-// validGetSpotPlacementScoresInput returns an input with every required member set.
+// validGetSpotPlacementScoresInput returns an input with every required member
+// set.
 func validGetSpotPlacementScoresInput() *GetSpotPlacementScoresInput {
 	return &GetSpotPlacementScoresInput{TargetCapacity: int64(123)}
 }

@@ -23,18 +23,19 @@ type GetTransitGatewayAttachmentPropagationsInput struct {
 	//     table.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetTransitGatewayAttachmentPropagationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -56,7 +57,8 @@ type GetTransitGatewayAttachmentPropagationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetTransitGatewayAttachmentPropagationsAPIClient is a client that can call GetTransitGatewayAttachmentPropagations, the operation boto3's get_transit_gateway_attachment_propagations paginator pages through.
+// GetTransitGatewayAttachmentPropagationsAPIClient is a client that can call
+// GetTransitGatewayAttachmentPropagations.
 //
 // See [GetTransitGatewayAttachmentPropagations in the AWS API documentation].
 //
@@ -95,24 +97,28 @@ var getTransitGatewayAttachmentPropagationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getTransitGatewayAttachmentPropagationsItems returns the items of a GetTransitGatewayAttachmentPropagations page.
+// getTransitGatewayAttachmentPropagationsItems returns the items of a
+// GetTransitGatewayAttachmentPropagations page.
 func getTransitGatewayAttachmentPropagationsItems(out *GetTransitGatewayAttachmentPropagationsOutput) []TransitGatewayAttachmentPropagation {
 	return out.TransitGatewayAttachmentPropagations
 }
 
-// GetTransitGatewayAttachmentPropagationsPaginator pages through GetTransitGatewayAttachmentPropagations the way boto3's get_transit_gateway_attachment_propagations paginator does.
+// GetTransitGatewayAttachmentPropagationsPaginator pages through the results of
+// GetTransitGatewayAttachmentPropagations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_transit_gateway_attachment_propagations.
+// [GetTransitGatewayAttachmentPropagationsAPIClient.GetTransitGatewayAttachmentPropagations].
 //
-// Each page is a *GetTransitGatewayAttachmentPropagationsOutput; Items yields the elements of TransitGatewayAttachmentPropagations across pages.
+// Each page is a *GetTransitGatewayAttachmentPropagationsOutput; Items yields
+// the elements of TransitGatewayAttachmentPropagations across pages.
 type GetTransitGatewayAttachmentPropagationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetTransitGatewayAttachmentPropagationsPaginator returns a paginator over GetTransitGatewayAttachmentPropagations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetTransitGatewayAttachmentPropagationsPaginator returns a paginator over
+// GetTransitGatewayAttachmentPropagations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetTransitGatewayAttachmentPropagationsPaginator(client GetTransitGatewayAttachmentPropagationsAPIClient, in *GetTransitGatewayAttachmentPropagationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayAttachmentPropagationsPaginator {
 	var input GetTransitGatewayAttachmentPropagationsInput
 	if in != nil {
@@ -128,19 +134,22 @@ func NewGetTransitGatewayAttachmentPropagationsPaginator(client GetTransitGatewa
 	return &GetTransitGatewayAttachmentPropagationsPaginator{paginateimpl.New(getTransitGatewayAttachmentPropagationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetTransitGatewayAttachmentPropagationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetTransitGatewayAttachmentPropagationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetTransitGatewayAttachmentPropagationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayAttachmentPropagationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -149,7 +158,8 @@ func (p *GetTransitGatewayAttachmentPropagationsPaginator) NextPage(ctx context.
 	return page.(*GetTransitGatewayAttachmentPropagationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetTransitGatewayAttachmentPropagationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayAttachmentPropagationsOutput, error] {
 	return func(yield func(*GetTransitGatewayAttachmentPropagationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -161,7 +171,8 @@ func (p *GetTransitGatewayAttachmentPropagationsPaginator) Pages(ctx context.Con
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetTransitGatewayAttachmentPropagationsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayAttachmentPropagation, error] {
 	return func(yield func(TransitGatewayAttachmentPropagation, error) bool) {
 		for p.HasMorePages() {
@@ -181,11 +192,14 @@ func (p *GetTransitGatewayAttachmentPropagationsPaginator) Items(ctx context.Con
 	}
 }
 
-// GetTransitGatewayAttachmentPropagationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// GetTransitGatewayAttachmentPropagationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type GetTransitGatewayAttachmentPropagationsFilterName string
 
 const (
-	// GetTransitGatewayAttachmentPropagationsFilterNameTransitGatewayRouteTableId is the filter name "transit-gateway-route-table-id".
+	// GetTransitGatewayAttachmentPropagationsFilterNameTransitGatewayRouteTableId
+	// is the filter name "transit-gateway-route-table-id".
 	//
 	// The ID of the transit gateway route table.
 	GetTransitGatewayAttachmentPropagationsFilterNameTransitGatewayRouteTableId GetTransitGatewayAttachmentPropagationsFilterName = "transit-gateway-route-table-id"

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getTransitGatewayAttachmentPropagationsFake serves pages of GetTransitGatewayAttachmentPropagations from memory; page i's token is "page-i".
+// getTransitGatewayAttachmentPropagationsFake serves pages of
+// GetTransitGatewayAttachmentPropagations from memory; page i's token is
+// "page-i".
 type getTransitGatewayAttachmentPropagationsFake struct {
 	pages  []*GetTransitGatewayAttachmentPropagationsOutput
 	calls  []GetTransitGatewayAttachmentPropagationsInput
@@ -38,7 +40,8 @@ func (c *getTransitGatewayAttachmentPropagationsFake) GetTransitGatewayAttachmen
 	return &out, nil
 }
 
-// newGetTransitGatewayAttachmentPropagationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetTransitGatewayAttachmentPropagationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetTransitGatewayAttachmentPropagationsFake(sizes ...int) (*getTransitGatewayAttachmentPropagationsFake, []string) {
 	c := &getTransitGatewayAttachmentPropagationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetTransitGatewayAttachmentPropagationsFake(sizes ...int) (*getTransitGa
 	return c, want
 }
 
-// collectGetTransitGatewayAttachmentPropagations pages through p and returns the markers of its items.
+// collectGetTransitGatewayAttachmentPropagations pages through p and returns
+// the markers of its items.
 func collectGetTransitGatewayAttachmentPropagations(t *testing.T, p *GetTransitGatewayAttachmentPropagationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetTransitGatewayAttachmentPropagations(t *testing.T, p *GetTransitG
 	return got
 }
 
-// validGetTransitGatewayAttachmentPropagationsInput returns an input with every required member set.
+// validGetTransitGatewayAttachmentPropagationsInput returns an input with every
+// required member set.
 func validGetTransitGatewayAttachmentPropagationsInput() *GetTransitGatewayAttachmentPropagationsInput {
 	return &GetTransitGatewayAttachmentPropagationsInput{TransitGatewayAttachmentId: "string"}
 }

@@ -21,24 +21,26 @@ type GetTransitGatewayMulticastDomainAssociationsInput struct {
 	//
 	//   - resource-id - The ID of the resource.
 	//   - resource-type - The type of resource. The valid value is: vpc.
-	//   - state - The state of the subnet association. Valid values are associated
-	//     | associating | disassociated | disassociating.
+	//   - state - The state of the subnet association. Valid values are
+	//     associated | associating | disassociated | disassociating.
 	//   - subnet-id - The ID of the subnet.
-	//   - transit-gateway-attachment-id - The id of the transit gateway attachment.
+	//   - transit-gateway-attachment-id - The id of the transit gateway
+	//     attachment.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetTransitGatewayMulticastDomainAssociationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -60,7 +62,8 @@ type GetTransitGatewayMulticastDomainAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetTransitGatewayMulticastDomainAssociationsAPIClient is a client that can call GetTransitGatewayMulticastDomainAssociations, the operation boto3's get_transit_gateway_multicast_domain_associations paginator pages through.
+// GetTransitGatewayMulticastDomainAssociationsAPIClient is a client that can
+// call GetTransitGatewayMulticastDomainAssociations.
 //
 // See [GetTransitGatewayMulticastDomainAssociations in the AWS API
 // documentation].
@@ -100,24 +103,29 @@ var getTransitGatewayMulticastDomainAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getTransitGatewayMulticastDomainAssociationsItems returns the items of a GetTransitGatewayMulticastDomainAssociations page.
+// getTransitGatewayMulticastDomainAssociationsItems returns the items of a
+// GetTransitGatewayMulticastDomainAssociations page.
 func getTransitGatewayMulticastDomainAssociationsItems(out *GetTransitGatewayMulticastDomainAssociationsOutput) []MulticastDomainAssociation {
 	return out.MulticastDomainAssociations
 }
 
-// GetTransitGatewayMulticastDomainAssociationsPaginator pages through GetTransitGatewayMulticastDomainAssociations the way boto3's get_transit_gateway_multicast_domain_associations paginator does.
+// GetTransitGatewayMulticastDomainAssociationsPaginator pages through the
+// results of GetTransitGatewayMulticastDomainAssociations as boto3's paginator
+// for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_transit_gateway_multicast_domain_associations.
+// [GetTransitGatewayMulticastDomainAssociationsAPIClient.GetTransitGatewayMulticastDomainAssociations].
 //
-// Each page is a *GetTransitGatewayMulticastDomainAssociationsOutput; Items yields the elements of MulticastDomainAssociations across pages.
+// Each page is a *GetTransitGatewayMulticastDomainAssociationsOutput; Items
+// yields the elements of MulticastDomainAssociations across pages.
 type GetTransitGatewayMulticastDomainAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetTransitGatewayMulticastDomainAssociationsPaginator returns a paginator over GetTransitGatewayMulticastDomainAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetTransitGatewayMulticastDomainAssociationsPaginator returns a paginator
+// over GetTransitGatewayMulticastDomainAssociations, starting from in, which is
+// not modified. The options set boto3's PaginationConfig: MaxItems, PageSize
+// (sent as the operation's limit) and StartingToken.
 func NewGetTransitGatewayMulticastDomainAssociationsPaginator(client GetTransitGatewayMulticastDomainAssociationsAPIClient, in *GetTransitGatewayMulticastDomainAssociationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayMulticastDomainAssociationsPaginator {
 	var input GetTransitGatewayMulticastDomainAssociationsInput
 	if in != nil {
@@ -133,19 +141,22 @@ func NewGetTransitGatewayMulticastDomainAssociationsPaginator(client GetTransitG
 	return &GetTransitGatewayMulticastDomainAssociationsPaginator{paginateimpl.New(getTransitGatewayMulticastDomainAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayMulticastDomainAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -154,7 +165,8 @@ func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) NextPage(ctx con
 	return page.(*GetTransitGatewayMulticastDomainAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayMulticastDomainAssociationsOutput, error] {
 	return func(yield func(*GetTransitGatewayMulticastDomainAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -166,7 +178,8 @@ func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) Pages(ctx contex
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) Items(ctx context.Context) iter.Seq2[MulticastDomainAssociation, error] {
 	return func(yield func(MulticastDomainAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -186,28 +199,35 @@ func (p *GetTransitGatewayMulticastDomainAssociationsPaginator) Items(ctx contex
 	}
 }
 
-// GetTransitGatewayMulticastDomainAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// GetTransitGatewayMulticastDomainAssociationsFilterName is a filter name of
+// the Filter structure, as the operation documents them; names not listed here
+// are allowed too.
 type GetTransitGatewayMulticastDomainAssociationsFilterName string
 
 const (
-	// GetTransitGatewayMulticastDomainAssociationsFilterNameResourceId is the filter name "resource-id".
+	// GetTransitGatewayMulticastDomainAssociationsFilterNameResourceId is the
+	// filter name "resource-id".
 	//
 	// The ID of the resource.
 	GetTransitGatewayMulticastDomainAssociationsFilterNameResourceId GetTransitGatewayMulticastDomainAssociationsFilterName = "resource-id"
-	// GetTransitGatewayMulticastDomainAssociationsFilterNameResourceType is the filter name "resource-type".
+	// GetTransitGatewayMulticastDomainAssociationsFilterNameResourceType is the
+	// filter name "resource-type".
 	//
 	// The type of resource. The valid value is: vpc.
 	GetTransitGatewayMulticastDomainAssociationsFilterNameResourceType GetTransitGatewayMulticastDomainAssociationsFilterName = "resource-type"
-	// GetTransitGatewayMulticastDomainAssociationsFilterNameState is the filter name "state".
+	// GetTransitGatewayMulticastDomainAssociationsFilterNameState is the filter
+	// name "state".
 	//
 	// The state of the subnet association. Valid values are associated |
 	// associating | disassociated | disassociating.
 	GetTransitGatewayMulticastDomainAssociationsFilterNameState GetTransitGatewayMulticastDomainAssociationsFilterName = "state"
-	// GetTransitGatewayMulticastDomainAssociationsFilterNameSubnetId is the filter name "subnet-id".
+	// GetTransitGatewayMulticastDomainAssociationsFilterNameSubnetId is the
+	// filter name "subnet-id".
 	//
 	// The ID of the subnet.
 	GetTransitGatewayMulticastDomainAssociationsFilterNameSubnetId GetTransitGatewayMulticastDomainAssociationsFilterName = "subnet-id"
-	// GetTransitGatewayMulticastDomainAssociationsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// GetTransitGatewayMulticastDomainAssociationsFilterNameTransitGatewayAttachmentId
+	// is the filter name "transit-gateway-attachment-id".
 	//
 	// The id of the transit gateway attachment.
 	GetTransitGatewayMulticastDomainAssociationsFilterNameTransitGatewayAttachmentId GetTransitGatewayMulticastDomainAssociationsFilterName = "transit-gateway-attachment-id"

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getTransitGatewayMulticastDomainAssociationsFake serves pages of GetTransitGatewayMulticastDomainAssociations from memory; page i's token is "page-i".
+// getTransitGatewayMulticastDomainAssociationsFake serves pages of
+// GetTransitGatewayMulticastDomainAssociations from memory; page i's token is
+// "page-i".
 type getTransitGatewayMulticastDomainAssociationsFake struct {
 	pages  []*GetTransitGatewayMulticastDomainAssociationsOutput
 	calls  []GetTransitGatewayMulticastDomainAssociationsInput
@@ -38,7 +40,8 @@ func (c *getTransitGatewayMulticastDomainAssociationsFake) GetTransitGatewayMult
 	return &out, nil
 }
 
-// newGetTransitGatewayMulticastDomainAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetTransitGatewayMulticastDomainAssociationsFake returns a fake client
+// serving pages of the given sizes, and the markers of all its items in order.
 func newGetTransitGatewayMulticastDomainAssociationsFake(sizes ...int) (*getTransitGatewayMulticastDomainAssociationsFake, []string) {
 	c := &getTransitGatewayMulticastDomainAssociationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetTransitGatewayMulticastDomainAssociationsFake(sizes ...int) (*getTran
 	return c, want
 }
 
-// collectGetTransitGatewayMulticastDomainAssociations pages through p and returns the markers of its items.
+// collectGetTransitGatewayMulticastDomainAssociations pages through p and
+// returns the markers of its items.
 func collectGetTransitGatewayMulticastDomainAssociations(t *testing.T, p *GetTransitGatewayMulticastDomainAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetTransitGatewayMulticastDomainAssociations(t *testing.T, p *GetTra
 	return got
 }
 
-// validGetTransitGatewayMulticastDomainAssociationsInput returns an input with every required member set.
+// validGetTransitGatewayMulticastDomainAssociationsInput returns an input with
+// every required member set.
 func validGetTransitGatewayMulticastDomainAssociationsInput() *GetTransitGatewayMulticastDomainAssociationsInput {
 	return &GetTransitGatewayMulticastDomainAssociationsInput{TransitGatewayMulticastDomainId: "string"}
 }

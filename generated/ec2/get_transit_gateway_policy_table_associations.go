@@ -20,18 +20,19 @@ type GetTransitGatewayPolicyTableAssociationsInput struct {
 	// The filters associated with the transit gateway policy table.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetTransitGatewayPolicyTableAssociationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -53,7 +54,8 @@ type GetTransitGatewayPolicyTableAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetTransitGatewayPolicyTableAssociationsAPIClient is a client that can call GetTransitGatewayPolicyTableAssociations, the operation boto3's get_transit_gateway_policy_table_associations paginator pages through.
+// GetTransitGatewayPolicyTableAssociationsAPIClient is a client that can call
+// GetTransitGatewayPolicyTableAssociations.
 //
 // See [GetTransitGatewayPolicyTableAssociations in the AWS API documentation].
 //
@@ -92,24 +94,28 @@ var getTransitGatewayPolicyTableAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getTransitGatewayPolicyTableAssociationsItems returns the items of a GetTransitGatewayPolicyTableAssociations page.
+// getTransitGatewayPolicyTableAssociationsItems returns the items of a
+// GetTransitGatewayPolicyTableAssociations page.
 func getTransitGatewayPolicyTableAssociationsItems(out *GetTransitGatewayPolicyTableAssociationsOutput) []GetTransitGatewayPolicyTableAssociationsAssociation {
 	return out.Associations
 }
 
-// GetTransitGatewayPolicyTableAssociationsPaginator pages through GetTransitGatewayPolicyTableAssociations the way boto3's get_transit_gateway_policy_table_associations paginator does.
+// GetTransitGatewayPolicyTableAssociationsPaginator pages through the results
+// of GetTransitGatewayPolicyTableAssociations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_transit_gateway_policy_table_associations.
+// [GetTransitGatewayPolicyTableAssociationsAPIClient.GetTransitGatewayPolicyTableAssociations].
 //
-// Each page is a *GetTransitGatewayPolicyTableAssociationsOutput; Items yields the elements of Associations across pages.
+// Each page is a *GetTransitGatewayPolicyTableAssociationsOutput; Items yields
+// the elements of Associations across pages.
 type GetTransitGatewayPolicyTableAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetTransitGatewayPolicyTableAssociationsPaginator returns a paginator over GetTransitGatewayPolicyTableAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetTransitGatewayPolicyTableAssociationsPaginator returns a paginator over
+// GetTransitGatewayPolicyTableAssociations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetTransitGatewayPolicyTableAssociationsPaginator(client GetTransitGatewayPolicyTableAssociationsAPIClient, in *GetTransitGatewayPolicyTableAssociationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayPolicyTableAssociationsPaginator {
 	var input GetTransitGatewayPolicyTableAssociationsInput
 	if in != nil {
@@ -125,19 +131,22 @@ func NewGetTransitGatewayPolicyTableAssociationsPaginator(client GetTransitGatew
 	return &GetTransitGatewayPolicyTableAssociationsPaginator{paginateimpl.New(getTransitGatewayPolicyTableAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetTransitGatewayPolicyTableAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetTransitGatewayPolicyTableAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetTransitGatewayPolicyTableAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayPolicyTableAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +155,8 @@ func (p *GetTransitGatewayPolicyTableAssociationsPaginator) NextPage(ctx context
 	return page.(*GetTransitGatewayPolicyTableAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayPolicyTableAssociationsOutput, error] {
 	return func(yield func(*GetTransitGatewayPolicyTableAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +168,8 @@ func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Pages(ctx context.Co
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[GetTransitGatewayPolicyTableAssociationsAssociation, error] {
 	return func(yield func(GetTransitGatewayPolicyTableAssociationsAssociation, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getTransitGatewayPolicyTableAssociationsFake serves pages of GetTransitGatewayPolicyTableAssociations from memory; page i's token is "page-i".
+// getTransitGatewayPolicyTableAssociationsFake serves pages of
+// GetTransitGatewayPolicyTableAssociations from memory; page i's token is
+// "page-i".
 type getTransitGatewayPolicyTableAssociationsFake struct {
 	pages  []*GetTransitGatewayPolicyTableAssociationsOutput
 	calls  []GetTransitGatewayPolicyTableAssociationsInput
@@ -38,7 +40,8 @@ func (c *getTransitGatewayPolicyTableAssociationsFake) GetTransitGatewayPolicyTa
 	return &out, nil
 }
 
-// newGetTransitGatewayPolicyTableAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetTransitGatewayPolicyTableAssociationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetTransitGatewayPolicyTableAssociationsFake(sizes ...int) (*getTransitGatewayPolicyTableAssociationsFake, []string) {
 	c := &getTransitGatewayPolicyTableAssociationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetTransitGatewayPolicyTableAssociationsFake(sizes ...int) (*getTransitG
 	return c, want
 }
 
-// collectGetTransitGatewayPolicyTableAssociations pages through p and returns the markers of its items.
+// collectGetTransitGatewayPolicyTableAssociations pages through p and returns
+// the markers of its items.
 func collectGetTransitGatewayPolicyTableAssociations(t *testing.T, p *GetTransitGatewayPolicyTableAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetTransitGatewayPolicyTableAssociations(t *testing.T, p *GetTransit
 	return got
 }
 
-// validGetTransitGatewayPolicyTableAssociationsInput returns an input with every required member set.
+// validGetTransitGatewayPolicyTableAssociationsInput returns an input with
+// every required member set.
 func validGetTransitGatewayPolicyTableAssociationsInput() *GetTransitGatewayPolicyTableAssociationsInput {
 	return &GetTransitGatewayPolicyTableAssociationsInput{TransitGatewayPolicyTableId: "string"}
 }

@@ -20,29 +20,30 @@ type GetTransitGatewayPrefixListReferencesInput struct {
 	// One or more filters. The possible values are:
 	//
 	//   - attachment.resource-id - The ID of the resource for the attachment.
-	//   - attachment.resource-type - The type of resource for the attachment. Valid
-	//     values are vpc | vpn | direct-connect-gateway | peering.
+	//   - attachment.resource-type - The type of resource for the attachment.
+	//     Valid values are vpc | vpn | direct-connect-gateway | peering.
 	//   - attachment.transit-gateway-attachment-id - The ID of the attachment.
 	//   - is-blackhole - Whether traffic matching the route is blocked ( true |
 	//     false).
 	//   - prefix-list-id - The ID of the prefix list.
 	//   - prefix-list-owner-id - The ID of the owner of the prefix list.
-	//   - state - The state of the prefix list reference ( pending | available |
-	//     modifying | deleting).
+	//   - state - The state of the prefix list reference ( pending | available
+	//     | modifying | deleting).
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetTransitGatewayPrefixListReferencesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -64,7 +65,8 @@ type GetTransitGatewayPrefixListReferencesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetTransitGatewayPrefixListReferencesAPIClient is a client that can call GetTransitGatewayPrefixListReferences, the operation boto3's get_transit_gateway_prefix_list_references paginator pages through.
+// GetTransitGatewayPrefixListReferencesAPIClient is a client that can call
+// GetTransitGatewayPrefixListReferences.
 //
 // See [GetTransitGatewayPrefixListReferences in the AWS API documentation].
 //
@@ -103,24 +105,28 @@ var getTransitGatewayPrefixListReferencesSpec = &paginateimpl.Spec{
 	},
 }
 
-// getTransitGatewayPrefixListReferencesItems returns the items of a GetTransitGatewayPrefixListReferences page.
+// getTransitGatewayPrefixListReferencesItems returns the items of a
+// GetTransitGatewayPrefixListReferences page.
 func getTransitGatewayPrefixListReferencesItems(out *GetTransitGatewayPrefixListReferencesOutput) []TransitGatewayPrefixListReference {
 	return out.TransitGatewayPrefixListReferences
 }
 
-// GetTransitGatewayPrefixListReferencesPaginator pages through GetTransitGatewayPrefixListReferences the way boto3's get_transit_gateway_prefix_list_references paginator does.
+// GetTransitGatewayPrefixListReferencesPaginator pages through the results of
+// GetTransitGatewayPrefixListReferences as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_transit_gateway_prefix_list_references.
+// [GetTransitGatewayPrefixListReferencesAPIClient.GetTransitGatewayPrefixListReferences].
 //
-// Each page is a *GetTransitGatewayPrefixListReferencesOutput; Items yields the elements of TransitGatewayPrefixListReferences across pages.
+// Each page is a *GetTransitGatewayPrefixListReferencesOutput; Items yields the
+// elements of TransitGatewayPrefixListReferences across pages.
 type GetTransitGatewayPrefixListReferencesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetTransitGatewayPrefixListReferencesPaginator returns a paginator over GetTransitGatewayPrefixListReferences, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetTransitGatewayPrefixListReferencesPaginator returns a paginator over
+// GetTransitGatewayPrefixListReferences, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetTransitGatewayPrefixListReferencesPaginator(client GetTransitGatewayPrefixListReferencesAPIClient, in *GetTransitGatewayPrefixListReferencesInput, optFns ...func(*paginate.Options)) *GetTransitGatewayPrefixListReferencesPaginator {
 	var input GetTransitGatewayPrefixListReferencesInput
 	if in != nil {
@@ -136,19 +142,22 @@ func NewGetTransitGatewayPrefixListReferencesPaginator(client GetTransitGatewayP
 	return &GetTransitGatewayPrefixListReferencesPaginator{paginateimpl.New(getTransitGatewayPrefixListReferencesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetTransitGatewayPrefixListReferencesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetTransitGatewayPrefixListReferencesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetTransitGatewayPrefixListReferencesPaginator) NextPage(ctx context.Context) (*GetTransitGatewayPrefixListReferencesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -157,7 +166,8 @@ func (p *GetTransitGatewayPrefixListReferencesPaginator) NextPage(ctx context.Co
 	return page.(*GetTransitGatewayPrefixListReferencesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetTransitGatewayPrefixListReferencesPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayPrefixListReferencesOutput, error] {
 	return func(yield func(*GetTransitGatewayPrefixListReferencesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -169,7 +179,8 @@ func (p *GetTransitGatewayPrefixListReferencesPaginator) Pages(ctx context.Conte
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetTransitGatewayPrefixListReferencesPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPrefixListReference, error] {
 	return func(yield func(TransitGatewayPrefixListReference, error) bool) {
 		for p.HasMorePages() {
@@ -189,39 +200,48 @@ func (p *GetTransitGatewayPrefixListReferencesPaginator) Items(ctx context.Conte
 	}
 }
 
-// GetTransitGatewayPrefixListReferencesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// GetTransitGatewayPrefixListReferencesFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type GetTransitGatewayPrefixListReferencesFilterName string
 
 const (
-	// GetTransitGatewayPrefixListReferencesFilterNameAttachmentResourceId is the filter name "attachment.resource-id".
+	// GetTransitGatewayPrefixListReferencesFilterNameAttachmentResourceId is
+	// the filter name "attachment.resource-id".
 	//
 	// The ID of the resource for the attachment.
 	GetTransitGatewayPrefixListReferencesFilterNameAttachmentResourceId GetTransitGatewayPrefixListReferencesFilterName = "attachment.resource-id"
-	// GetTransitGatewayPrefixListReferencesFilterNameAttachmentResourceType is the filter name "attachment.resource-type".
+	// GetTransitGatewayPrefixListReferencesFilterNameAttachmentResourceType is
+	// the filter name "attachment.resource-type".
 	//
 	// The type of resource for the attachment. Valid values are vpc | vpn |
 	// direct-connect-gateway | peering.
 	GetTransitGatewayPrefixListReferencesFilterNameAttachmentResourceType GetTransitGatewayPrefixListReferencesFilterName = "attachment.resource-type"
-	// GetTransitGatewayPrefixListReferencesFilterNameAttachmentTransitGatewayAttachmentId is the filter name "attachment.transit-gateway-attachment-id".
+	// GetTransitGatewayPrefixListReferencesFilterNameAttachmentTransitGatewayAttachmentId
+	// is the filter name "attachment.transit-gateway-attachment-id".
 	//
 	// The ID of the attachment.
 	GetTransitGatewayPrefixListReferencesFilterNameAttachmentTransitGatewayAttachmentId GetTransitGatewayPrefixListReferencesFilterName = "attachment.transit-gateway-attachment-id"
-	// GetTransitGatewayPrefixListReferencesFilterNameIsBlackhole is the filter name "is-blackhole".
+	// GetTransitGatewayPrefixListReferencesFilterNameIsBlackhole is the filter
+	// name "is-blackhole".
 	//
 	// Whether traffic matching the route is blocked ( true | false).
 	GetTransitGatewayPrefixListReferencesFilterNameIsBlackhole GetTransitGatewayPrefixListReferencesFilterName = "is-blackhole"
-	// GetTransitGatewayPrefixListReferencesFilterNamePrefixListId is the filter name "prefix-list-id".
+	// GetTransitGatewayPrefixListReferencesFilterNamePrefixListId is the filter
+	// name "prefix-list-id".
 	//
 	// The ID of the prefix list.
 	GetTransitGatewayPrefixListReferencesFilterNamePrefixListId GetTransitGatewayPrefixListReferencesFilterName = "prefix-list-id"
-	// GetTransitGatewayPrefixListReferencesFilterNamePrefixListOwnerId is the filter name "prefix-list-owner-id".
+	// GetTransitGatewayPrefixListReferencesFilterNamePrefixListOwnerId is the
+	// filter name "prefix-list-owner-id".
 	//
 	// The ID of the owner of the prefix list.
 	GetTransitGatewayPrefixListReferencesFilterNamePrefixListOwnerId GetTransitGatewayPrefixListReferencesFilterName = "prefix-list-owner-id"
-	// GetTransitGatewayPrefixListReferencesFilterNameState is the filter name "state".
+	// GetTransitGatewayPrefixListReferencesFilterNameState is the filter name
+	// "state".
 	//
-	// The state of the prefix list reference ( pending | available | modifying |
-	// deleting).
+	// The state of the prefix list reference ( pending | available | modifying
+	// | deleting).
 	GetTransitGatewayPrefixListReferencesFilterNameState GetTransitGatewayPrefixListReferencesFilterName = "state"
 )
 

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getTransitGatewayPrefixListReferencesFake serves pages of GetTransitGatewayPrefixListReferences from memory; page i's token is "page-i".
+// getTransitGatewayPrefixListReferencesFake serves pages of
+// GetTransitGatewayPrefixListReferences from memory; page i's token is
+// "page-i".
 type getTransitGatewayPrefixListReferencesFake struct {
 	pages  []*GetTransitGatewayPrefixListReferencesOutput
 	calls  []GetTransitGatewayPrefixListReferencesInput
@@ -38,7 +40,8 @@ func (c *getTransitGatewayPrefixListReferencesFake) GetTransitGatewayPrefixListR
 	return &out, nil
 }
 
-// newGetTransitGatewayPrefixListReferencesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetTransitGatewayPrefixListReferencesFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetTransitGatewayPrefixListReferencesFake(sizes ...int) (*getTransitGatewayPrefixListReferencesFake, []string) {
 	c := &getTransitGatewayPrefixListReferencesFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetTransitGatewayPrefixListReferencesFake(sizes ...int) (*getTransitGate
 	return c, want
 }
 
-// collectGetTransitGatewayPrefixListReferences pages through p and returns the markers of its items.
+// collectGetTransitGatewayPrefixListReferences pages through p and returns the
+// markers of its items.
 func collectGetTransitGatewayPrefixListReferences(t *testing.T, p *GetTransitGatewayPrefixListReferencesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetTransitGatewayPrefixListReferences(t *testing.T, p *GetTransitGat
 	return got
 }
 
-// validGetTransitGatewayPrefixListReferencesInput returns an input with every required member set.
+// validGetTransitGatewayPrefixListReferencesInput returns an input with every
+// required member set.
 func validGetTransitGatewayPrefixListReferencesInput() *GetTransitGatewayPrefixListReferencesInput {
 	return &GetTransitGatewayPrefixListReferencesInput{TransitGatewayRouteTableId: "string"}
 }

@@ -25,18 +25,19 @@ type GetTransitGatewayRouteTableAssociationsInput struct {
 	//   - transit-gateway-attachment-id - The ID of the attachment.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetTransitGatewayRouteTableAssociationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -58,7 +59,8 @@ type GetTransitGatewayRouteTableAssociationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetTransitGatewayRouteTableAssociationsAPIClient is a client that can call GetTransitGatewayRouteTableAssociations, the operation boto3's get_transit_gateway_route_table_associations paginator pages through.
+// GetTransitGatewayRouteTableAssociationsAPIClient is a client that can call
+// GetTransitGatewayRouteTableAssociations.
 //
 // See [GetTransitGatewayRouteTableAssociations in the AWS API documentation].
 //
@@ -97,24 +99,28 @@ var getTransitGatewayRouteTableAssociationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getTransitGatewayRouteTableAssociationsItems returns the items of a GetTransitGatewayRouteTableAssociations page.
+// getTransitGatewayRouteTableAssociationsItems returns the items of a
+// GetTransitGatewayRouteTableAssociations page.
 func getTransitGatewayRouteTableAssociationsItems(out *GetTransitGatewayRouteTableAssociationsOutput) []GetTransitGatewayRouteTableAssociationsAssociation {
 	return out.Associations
 }
 
-// GetTransitGatewayRouteTableAssociationsPaginator pages through GetTransitGatewayRouteTableAssociations the way boto3's get_transit_gateway_route_table_associations paginator does.
+// GetTransitGatewayRouteTableAssociationsPaginator pages through the results of
+// GetTransitGatewayRouteTableAssociations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_transit_gateway_route_table_associations.
+// [GetTransitGatewayRouteTableAssociationsAPIClient.GetTransitGatewayRouteTableAssociations].
 //
-// Each page is a *GetTransitGatewayRouteTableAssociationsOutput; Items yields the elements of Associations across pages.
+// Each page is a *GetTransitGatewayRouteTableAssociationsOutput; Items yields
+// the elements of Associations across pages.
 type GetTransitGatewayRouteTableAssociationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetTransitGatewayRouteTableAssociationsPaginator returns a paginator over GetTransitGatewayRouteTableAssociations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetTransitGatewayRouteTableAssociationsPaginator returns a paginator over
+// GetTransitGatewayRouteTableAssociations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetTransitGatewayRouteTableAssociationsPaginator(client GetTransitGatewayRouteTableAssociationsAPIClient, in *GetTransitGatewayRouteTableAssociationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayRouteTableAssociationsPaginator {
 	var input GetTransitGatewayRouteTableAssociationsInput
 	if in != nil {
@@ -130,19 +136,22 @@ func NewGetTransitGatewayRouteTableAssociationsPaginator(client GetTransitGatewa
 	return &GetTransitGatewayRouteTableAssociationsPaginator{paginateimpl.New(getTransitGatewayRouteTableAssociationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetTransitGatewayRouteTableAssociationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetTransitGatewayRouteTableAssociationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetTransitGatewayRouteTableAssociationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayRouteTableAssociationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -151,7 +160,8 @@ func (p *GetTransitGatewayRouteTableAssociationsPaginator) NextPage(ctx context.
 	return page.(*GetTransitGatewayRouteTableAssociationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetTransitGatewayRouteTableAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayRouteTableAssociationsOutput, error] {
 	return func(yield func(*GetTransitGatewayRouteTableAssociationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -163,7 +173,8 @@ func (p *GetTransitGatewayRouteTableAssociationsPaginator) Pages(ctx context.Con
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetTransitGatewayRouteTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[GetTransitGatewayRouteTableAssociationsAssociation, error] {
 	return func(yield func(GetTransitGatewayRouteTableAssociationsAssociation, error) bool) {
 		for p.HasMorePages() {
@@ -183,20 +194,25 @@ func (p *GetTransitGatewayRouteTableAssociationsPaginator) Items(ctx context.Con
 	}
 }
 
-// GetTransitGatewayRouteTableAssociationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// GetTransitGatewayRouteTableAssociationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type GetTransitGatewayRouteTableAssociationsFilterName string
 
 const (
-	// GetTransitGatewayRouteTableAssociationsFilterNameResourceId is the filter name "resource-id".
+	// GetTransitGatewayRouteTableAssociationsFilterNameResourceId is the filter
+	// name "resource-id".
 	//
 	// The ID of the resource.
 	GetTransitGatewayRouteTableAssociationsFilterNameResourceId GetTransitGatewayRouteTableAssociationsFilterName = "resource-id"
-	// GetTransitGatewayRouteTableAssociationsFilterNameResourceType is the filter name "resource-type".
+	// GetTransitGatewayRouteTableAssociationsFilterNameResourceType is the
+	// filter name "resource-type".
 	//
 	// The resource type. Valid values are vpc | vpn | direct-connect-gateway |
 	// peering | connect.
 	GetTransitGatewayRouteTableAssociationsFilterNameResourceType GetTransitGatewayRouteTableAssociationsFilterName = "resource-type"
-	// GetTransitGatewayRouteTableAssociationsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// GetTransitGatewayRouteTableAssociationsFilterNameTransitGatewayAttachmentId
+	// is the filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the attachment.
 	GetTransitGatewayRouteTableAssociationsFilterNameTransitGatewayAttachmentId GetTransitGatewayRouteTableAssociationsFilterName = "transit-gateway-attachment-id"

@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getTransitGatewayRouteTableAssociationsFake serves pages of GetTransitGatewayRouteTableAssociations from memory; page i's token is "page-i".
+// getTransitGatewayRouteTableAssociationsFake serves pages of
+// GetTransitGatewayRouteTableAssociations from memory; page i's token is
+// "page-i".
 type getTransitGatewayRouteTableAssociationsFake struct {
 	pages  []*GetTransitGatewayRouteTableAssociationsOutput
 	calls  []GetTransitGatewayRouteTableAssociationsInput
@@ -38,7 +40,8 @@ func (c *getTransitGatewayRouteTableAssociationsFake) GetTransitGatewayRouteTabl
 	return &out, nil
 }
 
-// newGetTransitGatewayRouteTableAssociationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetTransitGatewayRouteTableAssociationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetTransitGatewayRouteTableAssociationsFake(sizes ...int) (*getTransitGatewayRouteTableAssociationsFake, []string) {
 	c := &getTransitGatewayRouteTableAssociationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetTransitGatewayRouteTableAssociationsFake(sizes ...int) (*getTransitGa
 	return c, want
 }
 
-// collectGetTransitGatewayRouteTableAssociations pages through p and returns the markers of its items.
+// collectGetTransitGatewayRouteTableAssociations pages through p and returns
+// the markers of its items.
 func collectGetTransitGatewayRouteTableAssociations(t *testing.T, p *GetTransitGatewayRouteTableAssociationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetTransitGatewayRouteTableAssociations(t *testing.T, p *GetTransitG
 	return got
 }
 
-// validGetTransitGatewayRouteTableAssociationsInput returns an input with every required member set.
+// validGetTransitGatewayRouteTableAssociationsInput returns an input with every
+// required member set.
 func validGetTransitGatewayRouteTableAssociationsInput() *GetTransitGatewayRouteTableAssociationsInput {
 	return &GetTransitGatewayRouteTableAssociationsInput{TransitGatewayRouteTableId: "string"}
 }

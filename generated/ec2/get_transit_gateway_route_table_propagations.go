@@ -25,18 +25,19 @@ type GetTransitGatewayRouteTablePropagationsInput struct {
 	//   - transit-gateway-attachment-id - The ID of the attachment.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetTransitGatewayRouteTablePropagationsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -58,7 +59,8 @@ type GetTransitGatewayRouteTablePropagationsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetTransitGatewayRouteTablePropagationsAPIClient is a client that can call GetTransitGatewayRouteTablePropagations, the operation boto3's get_transit_gateway_route_table_propagations paginator pages through.
+// GetTransitGatewayRouteTablePropagationsAPIClient is a client that can call
+// GetTransitGatewayRouteTablePropagations.
 //
 // See [GetTransitGatewayRouteTablePropagations in the AWS API documentation].
 //
@@ -97,24 +99,28 @@ var getTransitGatewayRouteTablePropagationsSpec = &paginateimpl.Spec{
 	},
 }
 
-// getTransitGatewayRouteTablePropagationsItems returns the items of a GetTransitGatewayRouteTablePropagations page.
+// getTransitGatewayRouteTablePropagationsItems returns the items of a
+// GetTransitGatewayRouteTablePropagations page.
 func getTransitGatewayRouteTablePropagationsItems(out *GetTransitGatewayRouteTablePropagationsOutput) []TransitGatewayRouteTablePropagation {
 	return out.TransitGatewayRouteTablePropagations
 }
 
-// GetTransitGatewayRouteTablePropagationsPaginator pages through GetTransitGatewayRouteTablePropagations the way boto3's get_transit_gateway_route_table_propagations paginator does.
+// GetTransitGatewayRouteTablePropagationsPaginator pages through the results of
+// GetTransitGatewayRouteTablePropagations as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_transit_gateway_route_table_propagations.
+// [GetTransitGatewayRouteTablePropagationsAPIClient.GetTransitGatewayRouteTablePropagations].
 //
-// Each page is a *GetTransitGatewayRouteTablePropagationsOutput; Items yields the elements of TransitGatewayRouteTablePropagations across pages.
+// Each page is a *GetTransitGatewayRouteTablePropagationsOutput; Items yields
+// the elements of TransitGatewayRouteTablePropagations across pages.
 type GetTransitGatewayRouteTablePropagationsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetTransitGatewayRouteTablePropagationsPaginator returns a paginator over GetTransitGatewayRouteTablePropagations, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetTransitGatewayRouteTablePropagationsPaginator returns a paginator over
+// GetTransitGatewayRouteTablePropagations, starting from in, which is not
+// modified. The options set boto3's PaginationConfig: MaxItems, PageSize (sent
+// as the operation's limit) and StartingToken.
 func NewGetTransitGatewayRouteTablePropagationsPaginator(client GetTransitGatewayRouteTablePropagationsAPIClient, in *GetTransitGatewayRouteTablePropagationsInput, optFns ...func(*paginate.Options)) *GetTransitGatewayRouteTablePropagationsPaginator {
 	var input GetTransitGatewayRouteTablePropagationsInput
 	if in != nil {
@@ -130,19 +136,22 @@ func NewGetTransitGatewayRouteTablePropagationsPaginator(client GetTransitGatewa
 	return &GetTransitGatewayRouteTablePropagationsPaginator{paginateimpl.New(getTransitGatewayRouteTablePropagationsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetTransitGatewayRouteTablePropagationsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetTransitGatewayRouteTablePropagationsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetTransitGatewayRouteTablePropagationsPaginator) NextPage(ctx context.Context) (*GetTransitGatewayRouteTablePropagationsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -151,7 +160,8 @@ func (p *GetTransitGatewayRouteTablePropagationsPaginator) NextPage(ctx context.
 	return page.(*GetTransitGatewayRouteTablePropagationsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetTransitGatewayRouteTablePropagationsPaginator) Pages(ctx context.Context) iter.Seq2[*GetTransitGatewayRouteTablePropagationsOutput, error] {
 	return func(yield func(*GetTransitGatewayRouteTablePropagationsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -163,7 +173,8 @@ func (p *GetTransitGatewayRouteTablePropagationsPaginator) Pages(ctx context.Con
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetTransitGatewayRouteTablePropagationsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayRouteTablePropagation, error] {
 	return func(yield func(TransitGatewayRouteTablePropagation, error) bool) {
 		for p.HasMorePages() {
@@ -183,20 +194,25 @@ func (p *GetTransitGatewayRouteTablePropagationsPaginator) Items(ctx context.Con
 	}
 }
 
-// GetTransitGatewayRouteTablePropagationsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// GetTransitGatewayRouteTablePropagationsFilterName is a filter name of the
+// Filter structure, as the operation documents them; names not listed here are
+// allowed too.
 type GetTransitGatewayRouteTablePropagationsFilterName string
 
 const (
-	// GetTransitGatewayRouteTablePropagationsFilterNameResourceId is the filter name "resource-id".
+	// GetTransitGatewayRouteTablePropagationsFilterNameResourceId is the filter
+	// name "resource-id".
 	//
 	// The ID of the resource.
 	GetTransitGatewayRouteTablePropagationsFilterNameResourceId GetTransitGatewayRouteTablePropagationsFilterName = "resource-id"
-	// GetTransitGatewayRouteTablePropagationsFilterNameResourceType is the filter name "resource-type".
+	// GetTransitGatewayRouteTablePropagationsFilterNameResourceType is the
+	// filter name "resource-type".
 	//
 	// The resource type. Valid values are vpc | vpn | direct-connect-gateway |
 	// peering | connect.
 	GetTransitGatewayRouteTablePropagationsFilterNameResourceType GetTransitGatewayRouteTablePropagationsFilterName = "resource-type"
-	// GetTransitGatewayRouteTablePropagationsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// GetTransitGatewayRouteTablePropagationsFilterNameTransitGatewayAttachmentId
+	// is the filter name "transit-gateway-attachment-id".
 	//
 	// The ID of the attachment.
 	GetTransitGatewayRouteTablePropagationsFilterNameTransitGatewayAttachmentId GetTransitGatewayRouteTablePropagationsFilterName = "transit-gateway-attachment-id"

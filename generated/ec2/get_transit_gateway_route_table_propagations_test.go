@@ -14,7 +14,9 @@ import (
 	"testing"
 )
 
-// getTransitGatewayRouteTablePropagationsFake serves pages of GetTransitGatewayRouteTablePropagations from memory; page i's token is "page-i".
+// getTransitGatewayRouteTablePropagationsFake serves pages of
+// GetTransitGatewayRouteTablePropagations from memory; page i's token is
+// "page-i".
 type getTransitGatewayRouteTablePropagationsFake struct {
 	pages  []*GetTransitGatewayRouteTablePropagationsOutput
 	calls  []GetTransitGatewayRouteTablePropagationsInput
@@ -38,7 +40,8 @@ func (c *getTransitGatewayRouteTablePropagationsFake) GetTransitGatewayRouteTabl
 	return &out, nil
 }
 
-// newGetTransitGatewayRouteTablePropagationsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetTransitGatewayRouteTablePropagationsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newGetTransitGatewayRouteTablePropagationsFake(sizes ...int) (*getTransitGatewayRouteTablePropagationsFake, []string) {
 	c := &getTransitGatewayRouteTablePropagationsFake{}
 	var want []string
@@ -57,7 +60,8 @@ func newGetTransitGatewayRouteTablePropagationsFake(sizes ...int) (*getTransitGa
 	return c, want
 }
 
-// collectGetTransitGatewayRouteTablePropagations pages through p and returns the markers of its items.
+// collectGetTransitGatewayRouteTablePropagations pages through p and returns
+// the markers of its items.
 func collectGetTransitGatewayRouteTablePropagations(t *testing.T, p *GetTransitGatewayRouteTablePropagationsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +72,8 @@ func collectGetTransitGatewayRouteTablePropagations(t *testing.T, p *GetTransitG
 	return got
 }
 
-// validGetTransitGatewayRouteTablePropagationsInput returns an input with every required member set.
+// validGetTransitGatewayRouteTablePropagationsInput returns an input with every
+// required member set.
 func validGetTransitGatewayRouteTablePropagationsInput() *GetTransitGatewayRouteTablePropagationsInput {
 	return &GetTransitGatewayRouteTablePropagationsInput{TransitGatewayRouteTableId: "string"}
 }

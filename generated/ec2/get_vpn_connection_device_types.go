@@ -13,18 +13,19 @@ import (
 // GetVpnConnectionDeviceTypesInput is the input of GetVpnConnectionDeviceTypes.
 type GetVpnConnectionDeviceTypesInput struct {
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: GetVpnConnectionDeviceTypesInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *GetVpnConnectionDeviceTypesInput) Validate() error {
 	return nil
 }
@@ -39,7 +40,8 @@ type GetVpnConnectionDeviceTypesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetVpnConnectionDeviceTypesAPIClient is a client that can call GetVpnConnectionDeviceTypes, the operation boto3's get_vpn_connection_device_types paginator pages through.
+// GetVpnConnectionDeviceTypesAPIClient is a client that can call
+// GetVpnConnectionDeviceTypes.
 //
 // See [GetVpnConnectionDeviceTypes in the AWS API documentation].
 //
@@ -78,24 +80,28 @@ var getVpnConnectionDeviceTypesSpec = &paginateimpl.Spec{
 	},
 }
 
-// getVpnConnectionDeviceTypesItems returns the items of a GetVpnConnectionDeviceTypes page.
+// getVpnConnectionDeviceTypesItems returns the items of a
+// GetVpnConnectionDeviceTypes page.
 func getVpnConnectionDeviceTypesItems(out *GetVpnConnectionDeviceTypesOutput) []VpnConnectionDeviceType {
 	return out.VpnConnectionDeviceTypes
 }
 
-// GetVpnConnectionDeviceTypesPaginator pages through GetVpnConnectionDeviceTypes the way boto3's get_vpn_connection_device_types paginator does.
+// GetVpnConnectionDeviceTypesPaginator pages through the results of
+// GetVpnConnectionDeviceTypes as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.get_vpn_connection_device_types.
+// [GetVpnConnectionDeviceTypesAPIClient.GetVpnConnectionDeviceTypes].
 //
-// Each page is a *GetVpnConnectionDeviceTypesOutput; Items yields the elements of VpnConnectionDeviceTypes across pages.
+// Each page is a *GetVpnConnectionDeviceTypesOutput; Items yields the elements
+// of VpnConnectionDeviceTypes across pages.
 type GetVpnConnectionDeviceTypesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetVpnConnectionDeviceTypesPaginator returns a paginator over GetVpnConnectionDeviceTypes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetVpnConnectionDeviceTypesPaginator returns a paginator over
+// GetVpnConnectionDeviceTypes, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewGetVpnConnectionDeviceTypesPaginator(client GetVpnConnectionDeviceTypesAPIClient, in *GetVpnConnectionDeviceTypesInput, optFns ...func(*paginate.Options)) *GetVpnConnectionDeviceTypesPaginator {
 	var input GetVpnConnectionDeviceTypesInput
 	if in != nil {
@@ -111,19 +117,22 @@ func NewGetVpnConnectionDeviceTypesPaginator(client GetVpnConnectionDeviceTypesA
 	return &GetVpnConnectionDeviceTypesPaginator{paginateimpl.New(getVpnConnectionDeviceTypesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetVpnConnectionDeviceTypesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetVpnConnectionDeviceTypesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetVpnConnectionDeviceTypesPaginator) NextPage(ctx context.Context) (*GetVpnConnectionDeviceTypesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -132,7 +141,8 @@ func (p *GetVpnConnectionDeviceTypesPaginator) NextPage(ctx context.Context) (*G
 	return page.(*GetVpnConnectionDeviceTypesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetVpnConnectionDeviceTypesPaginator) Pages(ctx context.Context) iter.Seq2[*GetVpnConnectionDeviceTypesOutput, error] {
 	return func(yield func(*GetVpnConnectionDeviceTypesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -144,7 +154,8 @@ func (p *GetVpnConnectionDeviceTypesPaginator) Pages(ctx context.Context) iter.S
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetVpnConnectionDeviceTypesPaginator) Items(ctx context.Context) iter.Seq2[VpnConnectionDeviceType, error] {
 	return func(yield func(VpnConnectionDeviceType, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// getVpnConnectionDeviceTypesFake serves pages of GetVpnConnectionDeviceTypes from memory; page i's token is "page-i".
+// getVpnConnectionDeviceTypesFake serves pages of GetVpnConnectionDeviceTypes
+// from memory; page i's token is "page-i".
 type getVpnConnectionDeviceTypesFake struct {
 	pages  []*GetVpnConnectionDeviceTypesOutput
 	calls  []GetVpnConnectionDeviceTypesInput
@@ -38,7 +39,8 @@ func (c *getVpnConnectionDeviceTypesFake) GetVpnConnectionDeviceTypes(ctx contex
 	return &out, nil
 }
 
-// newGetVpnConnectionDeviceTypesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetVpnConnectionDeviceTypesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newGetVpnConnectionDeviceTypesFake(sizes ...int) (*getVpnConnectionDeviceTypesFake, []string) {
 	c := &getVpnConnectionDeviceTypesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newGetVpnConnectionDeviceTypesFake(sizes ...int) (*getVpnConnectionDeviceTy
 	return c, want
 }
 
-// collectGetVpnConnectionDeviceTypes pages through p and returns the markers of its items.
+// collectGetVpnConnectionDeviceTypes pages through p and returns the markers of
+// its items.
 func collectGetVpnConnectionDeviceTypes(t *testing.T, p *GetVpnConnectionDeviceTypesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectGetVpnConnectionDeviceTypes(t *testing.T, p *GetVpnConnectionDeviceT
 	return got
 }
 
-// validGetVpnConnectionDeviceTypesInput returns an input with every required member set.
+// validGetVpnConnectionDeviceTypesInput returns an input with every required
+// member set.
 func validGetVpnConnectionDeviceTypesInput() *GetVpnConnectionDeviceTypesInput {
 	return &GetVpnConnectionDeviceTypesInput{}
 }

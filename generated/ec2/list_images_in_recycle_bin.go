@@ -12,22 +12,24 @@ import (
 
 // ListImagesInRecycleBinInput is the input of ListImagesInRecycleBin.
 type ListImagesInRecycleBinInput struct {
-	// The IDs of the AMIs to list. Omit this parameter to list all of the AMIs that
-	// are in the Recycle Bin. You can specify up to 20 IDs in a single request.
+	// The IDs of the AMIs to list. Omit this parameter to list all of the AMIs
+	// that are in the Recycle Bin. You can specify up to 20 IDs in a single
+	// request.
 	ImageIds []string `json:"ImageIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: ListImagesInRecycleBinInput has no required member and
+// no union. Every input has Validate, so that all can be checked alike.
 func (s *ListImagesInRecycleBinInput) Validate() error {
 	return nil
 }
@@ -40,7 +42,8 @@ type ListImagesInRecycleBinOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// ListImagesInRecycleBinAPIClient is a client that can call ListImagesInRecycleBin, the operation boto3's list_images_in_recycle_bin paginator pages through.
+// ListImagesInRecycleBinAPIClient is a client that can call
+// ListImagesInRecycleBin.
 //
 // See [ListImagesInRecycleBin in the AWS API documentation].
 //
@@ -79,24 +82,28 @@ var listImagesInRecycleBinSpec = &paginateimpl.Spec{
 	},
 }
 
-// listImagesInRecycleBinItems returns the items of a ListImagesInRecycleBin page.
+// listImagesInRecycleBinItems returns the items of a ListImagesInRecycleBin
+// page.
 func listImagesInRecycleBinItems(out *ListImagesInRecycleBinOutput) []ListImagesInRecycleBinImage {
 	return out.Images
 }
 
-// ListImagesInRecycleBinPaginator pages through ListImagesInRecycleBin the way boto3's list_images_in_recycle_bin paginator does.
+// ListImagesInRecycleBinPaginator pages through the results of
+// ListImagesInRecycleBin as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.list_images_in_recycle_bin.
+// [ListImagesInRecycleBinAPIClient.ListImagesInRecycleBin].
 //
-// Each page is a *ListImagesInRecycleBinOutput; Items yields the elements of Images across pages.
+// Each page is a *ListImagesInRecycleBinOutput; Items yields the elements of
+// Images across pages.
 type ListImagesInRecycleBinPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListImagesInRecycleBinPaginator returns a paginator over ListImagesInRecycleBin, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListImagesInRecycleBinPaginator returns a paginator over
+// ListImagesInRecycleBin, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewListImagesInRecycleBinPaginator(client ListImagesInRecycleBinAPIClient, in *ListImagesInRecycleBinInput, optFns ...func(*paginate.Options)) *ListImagesInRecycleBinPaginator {
 	var input ListImagesInRecycleBinInput
 	if in != nil {
@@ -112,19 +119,22 @@ func NewListImagesInRecycleBinPaginator(client ListImagesInRecycleBinAPIClient, 
 	return &ListImagesInRecycleBinPaginator{paginateimpl.New(listImagesInRecycleBinSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListImagesInRecycleBinPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListImagesInRecycleBinPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListImagesInRecycleBinPaginator) NextPage(ctx context.Context) (*ListImagesInRecycleBinOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -133,7 +143,8 @@ func (p *ListImagesInRecycleBinPaginator) NextPage(ctx context.Context) (*ListIm
 	return page.(*ListImagesInRecycleBinOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListImagesInRecycleBinPaginator) Pages(ctx context.Context) iter.Seq2[*ListImagesInRecycleBinOutput, error] {
 	return func(yield func(*ListImagesInRecycleBinOutput, error) bool) {
 		for p.HasMorePages() {
@@ -145,7 +156,8 @@ func (p *ListImagesInRecycleBinPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListImagesInRecycleBinPaginator) Items(ctx context.Context) iter.Seq2[ListImagesInRecycleBinImage, error] {
 	return func(yield func(ListImagesInRecycleBinImage, error) bool) {
 		for p.HasMorePages() {

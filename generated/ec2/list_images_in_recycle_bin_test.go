@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// listImagesInRecycleBinFake serves pages of ListImagesInRecycleBin from memory; page i's token is "page-i".
+// listImagesInRecycleBinFake serves pages of ListImagesInRecycleBin from
+// memory; page i's token is "page-i".
 type listImagesInRecycleBinFake struct {
 	pages  []*ListImagesInRecycleBinOutput
 	calls  []ListImagesInRecycleBinInput
@@ -39,7 +40,8 @@ func (c *listImagesInRecycleBinFake) ListImagesInRecycleBin(ctx context.Context,
 	return &out, nil
 }
 
-// newListImagesInRecycleBinFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListImagesInRecycleBinFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newListImagesInRecycleBinFake(sizes ...int) (*listImagesInRecycleBinFake, []string) {
 	c := &listImagesInRecycleBinFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newListImagesInRecycleBinFake(sizes ...int) (*listImagesInRecycleBinFake, [
 	return c, want
 }
 
-// collectListImagesInRecycleBin pages through p and returns the markers of its items.
+// collectListImagesInRecycleBin pages through p and returns the markers of its
+// items.
 func collectListImagesInRecycleBin(t *testing.T, p *ListImagesInRecycleBinPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectListImagesInRecycleBin(t *testing.T, p *ListImagesInRecycleBinPagina
 	return got
 }
 
-// validListImagesInRecycleBinInput returns an input with every required member set.
+// validListImagesInRecycleBinInput returns an input with every required member
+// set.
 func validListImagesInRecycleBinInput() *ListImagesInRecycleBinInput {
 	return &ListImagesInRecycleBinInput{}
 }

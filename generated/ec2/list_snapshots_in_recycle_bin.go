@@ -16,18 +16,19 @@ type ListSnapshotsInRecycleBinInput struct {
 	// snapshots that are in the Recycle Bin.
 	SnapshotIds []string `json:"SnapshotIds,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: ListSnapshotsInRecycleBinInput has no required member
+// and no union. Every input has Validate, so that all can be checked alike.
 func (s *ListSnapshotsInRecycleBinInput) Validate() error {
 	return nil
 }
@@ -41,7 +42,8 @@ type ListSnapshotsInRecycleBinOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// ListSnapshotsInRecycleBinAPIClient is a client that can call ListSnapshotsInRecycleBin, the operation boto3's list_snapshots_in_recycle_bin paginator pages through.
+// ListSnapshotsInRecycleBinAPIClient is a client that can call
+// ListSnapshotsInRecycleBin.
 //
 // See [ListSnapshotsInRecycleBin in the AWS API documentation].
 //
@@ -80,24 +82,28 @@ var listSnapshotsInRecycleBinSpec = &paginateimpl.Spec{
 	},
 }
 
-// listSnapshotsInRecycleBinItems returns the items of a ListSnapshotsInRecycleBin page.
+// listSnapshotsInRecycleBinItems returns the items of a
+// ListSnapshotsInRecycleBin page.
 func listSnapshotsInRecycleBinItems(out *ListSnapshotsInRecycleBinOutput) []ListSnapshotsInRecycleBinSnapshot {
 	return out.Snapshots
 }
 
-// ListSnapshotsInRecycleBinPaginator pages through ListSnapshotsInRecycleBin the way boto3's list_snapshots_in_recycle_bin paginator does.
+// ListSnapshotsInRecycleBinPaginator pages through the results of
+// ListSnapshotsInRecycleBin as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.list_snapshots_in_recycle_bin.
+// [ListSnapshotsInRecycleBinAPIClient.ListSnapshotsInRecycleBin].
 //
-// Each page is a *ListSnapshotsInRecycleBinOutput; Items yields the elements of Snapshots across pages.
+// Each page is a *ListSnapshotsInRecycleBinOutput; Items yields the elements of
+// Snapshots across pages.
 type ListSnapshotsInRecycleBinPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListSnapshotsInRecycleBinPaginator returns a paginator over ListSnapshotsInRecycleBin, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListSnapshotsInRecycleBinPaginator returns a paginator over
+// ListSnapshotsInRecycleBin, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewListSnapshotsInRecycleBinPaginator(client ListSnapshotsInRecycleBinAPIClient, in *ListSnapshotsInRecycleBinInput, optFns ...func(*paginate.Options)) *ListSnapshotsInRecycleBinPaginator {
 	var input ListSnapshotsInRecycleBinInput
 	if in != nil {
@@ -113,19 +119,22 @@ func NewListSnapshotsInRecycleBinPaginator(client ListSnapshotsInRecycleBinAPICl
 	return &ListSnapshotsInRecycleBinPaginator{paginateimpl.New(listSnapshotsInRecycleBinSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListSnapshotsInRecycleBinPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListSnapshotsInRecycleBinPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListSnapshotsInRecycleBinPaginator) NextPage(ctx context.Context) (*ListSnapshotsInRecycleBinOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -134,7 +143,8 @@ func (p *ListSnapshotsInRecycleBinPaginator) NextPage(ctx context.Context) (*Lis
 	return page.(*ListSnapshotsInRecycleBinOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListSnapshotsInRecycleBinPaginator) Pages(ctx context.Context) iter.Seq2[*ListSnapshotsInRecycleBinOutput, error] {
 	return func(yield func(*ListSnapshotsInRecycleBinOutput, error) bool) {
 		for p.HasMorePages() {
@@ -146,7 +156,8 @@ func (p *ListSnapshotsInRecycleBinPaginator) Pages(ctx context.Context) iter.Seq
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListSnapshotsInRecycleBinPaginator) Items(ctx context.Context) iter.Seq2[ListSnapshotsInRecycleBinSnapshot, error] {
 	return func(yield func(ListSnapshotsInRecycleBinSnapshot, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// listSnapshotsInRecycleBinFake serves pages of ListSnapshotsInRecycleBin from memory; page i's token is "page-i".
+// listSnapshotsInRecycleBinFake serves pages of ListSnapshotsInRecycleBin from
+// memory; page i's token is "page-i".
 type listSnapshotsInRecycleBinFake struct {
 	pages  []*ListSnapshotsInRecycleBinOutput
 	calls  []ListSnapshotsInRecycleBinInput
@@ -39,7 +40,8 @@ func (c *listSnapshotsInRecycleBinFake) ListSnapshotsInRecycleBin(ctx context.Co
 	return &out, nil
 }
 
-// newListSnapshotsInRecycleBinFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListSnapshotsInRecycleBinFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newListSnapshotsInRecycleBinFake(sizes ...int) (*listSnapshotsInRecycleBinFake, []string) {
 	c := &listSnapshotsInRecycleBinFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newListSnapshotsInRecycleBinFake(sizes ...int) (*listSnapshotsInRecycleBinF
 	return c, want
 }
 
-// collectListSnapshotsInRecycleBin pages through p and returns the markers of its items.
+// collectListSnapshotsInRecycleBin pages through p and returns the markers of
+// its items.
 func collectListSnapshotsInRecycleBin(t *testing.T, p *ListSnapshotsInRecycleBinPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectListSnapshotsInRecycleBin(t *testing.T, p *ListSnapshotsInRecycleBin
 	return got
 }
 
-// validListSnapshotsInRecycleBinInput returns an input with every required member set.
+// validListSnapshotsInRecycleBinInput returns an input with every required
+// member set.
 func validListSnapshotsInRecycleBinInput() *ListSnapshotsInRecycleBinInput {
 	return &ListSnapshotsInRecycleBinInput{}
 }

@@ -20,30 +20,32 @@ type SearchLocalGatewayRoutesInput struct {
 	//
 	//   - prefix-list-id - The ID of the prefix list.
 	//   - route-search.exact-match - The exact match of the specified filter.
-	//   - route-search.longest-prefix-match - The longest prefix that matches the
-	//     route.
-	//   - route-search.subnet-of-match - The routes with a subnet that match the
-	//     specified CIDR filter.
-	//   - route-search.supernet-of-match - The routes with a CIDR that encompass
-	//     the CIDR filter. For example, if you have 10.0.1.0/29 and 10.0.1.0/31
-	//     routes in your route table and you specify supernet-of-match as
-	//     10.0.1.0/30, then the result returns 10.0.1.0/29.
+	//   - route-search.longest-prefix-match - The longest prefix that matches
+	//     the route.
+	//   - route-search.subnet-of-match - The routes with a subnet that match
+	//     the specified CIDR filter.
+	//   - route-search.supernet-of-match - The routes with a CIDR that
+	//     encompass the CIDR filter. For example, if you have 10.0.1.0/29 and
+	//     10.0.1.0/31 routes in your route table and you specify
+	//     supernet-of-match as 10.0.1.0/30, then the result returns
+	//     10.0.1.0/29.
 	//   - state - The state of the route.
 	//   - type - The route type.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *SearchLocalGatewayRoutesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -65,7 +67,8 @@ type SearchLocalGatewayRoutesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// SearchLocalGatewayRoutesAPIClient is a client that can call SearchLocalGatewayRoutes, the operation boto3's search_local_gateway_routes paginator pages through.
+// SearchLocalGatewayRoutesAPIClient is a client that can call
+// SearchLocalGatewayRoutes.
 //
 // See [SearchLocalGatewayRoutes in the AWS API documentation].
 //
@@ -104,24 +107,28 @@ var searchLocalGatewayRoutesSpec = &paginateimpl.Spec{
 	},
 }
 
-// searchLocalGatewayRoutesItems returns the items of a SearchLocalGatewayRoutes page.
+// searchLocalGatewayRoutesItems returns the items of a SearchLocalGatewayRoutes
+// page.
 func searchLocalGatewayRoutesItems(out *SearchLocalGatewayRoutesOutput) []SearchLocalGatewayRoutesRoute {
 	return out.Routes
 }
 
-// SearchLocalGatewayRoutesPaginator pages through SearchLocalGatewayRoutes the way boto3's search_local_gateway_routes paginator does.
+// SearchLocalGatewayRoutesPaginator pages through the results of
+// SearchLocalGatewayRoutes as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.search_local_gateway_routes.
+// [SearchLocalGatewayRoutesAPIClient.SearchLocalGatewayRoutes].
 //
-// Each page is a *SearchLocalGatewayRoutesOutput; Items yields the elements of Routes across pages.
+// Each page is a *SearchLocalGatewayRoutesOutput; Items yields the elements of
+// Routes across pages.
 type SearchLocalGatewayRoutesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewSearchLocalGatewayRoutesPaginator returns a paginator over SearchLocalGatewayRoutes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewSearchLocalGatewayRoutesPaginator returns a paginator over
+// SearchLocalGatewayRoutes, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewSearchLocalGatewayRoutesPaginator(client SearchLocalGatewayRoutesAPIClient, in *SearchLocalGatewayRoutesInput, optFns ...func(*paginate.Options)) *SearchLocalGatewayRoutesPaginator {
 	var input SearchLocalGatewayRoutesInput
 	if in != nil {
@@ -137,19 +144,22 @@ func NewSearchLocalGatewayRoutesPaginator(client SearchLocalGatewayRoutesAPIClie
 	return &SearchLocalGatewayRoutesPaginator{paginateimpl.New(searchLocalGatewayRoutesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *SearchLocalGatewayRoutesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *SearchLocalGatewayRoutesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *SearchLocalGatewayRoutesPaginator) NextPage(ctx context.Context) (*SearchLocalGatewayRoutesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -158,7 +168,8 @@ func (p *SearchLocalGatewayRoutesPaginator) NextPage(ctx context.Context) (*Sear
 	return page.(*SearchLocalGatewayRoutesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *SearchLocalGatewayRoutesPaginator) Pages(ctx context.Context) iter.Seq2[*SearchLocalGatewayRoutesOutput, error] {
 	return func(yield func(*SearchLocalGatewayRoutesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -170,7 +181,8 @@ func (p *SearchLocalGatewayRoutesPaginator) Pages(ctx context.Context) iter.Seq2
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *SearchLocalGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[SearchLocalGatewayRoutesRoute, error] {
 	return func(yield func(SearchLocalGatewayRoutesRoute, error) bool) {
 		for p.HasMorePages() {
@@ -190,31 +202,38 @@ func (p *SearchLocalGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2
 	}
 }
 
-// SearchLocalGatewayRoutesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// SearchLocalGatewayRoutesFilterName is a filter name of the Filter structure,
+// as the operation documents them; names not listed here are allowed too.
 type SearchLocalGatewayRoutesFilterName string
 
 const (
-	// SearchLocalGatewayRoutesFilterNamePrefixListId is the filter name "prefix-list-id".
+	// SearchLocalGatewayRoutesFilterNamePrefixListId is the filter name
+	// "prefix-list-id".
 	//
 	// The ID of the prefix list.
 	SearchLocalGatewayRoutesFilterNamePrefixListId SearchLocalGatewayRoutesFilterName = "prefix-list-id"
-	// SearchLocalGatewayRoutesFilterNameRouteSearchExactMatch is the filter name "route-search.exact-match".
+	// SearchLocalGatewayRoutesFilterNameRouteSearchExactMatch is the filter
+	// name "route-search.exact-match".
 	//
 	// The exact match of the specified filter.
 	SearchLocalGatewayRoutesFilterNameRouteSearchExactMatch SearchLocalGatewayRoutesFilterName = "route-search.exact-match"
-	// SearchLocalGatewayRoutesFilterNameRouteSearchLongestPrefixMatch is the filter name "route-search.longest-prefix-match".
+	// SearchLocalGatewayRoutesFilterNameRouteSearchLongestPrefixMatch is the
+	// filter name "route-search.longest-prefix-match".
 	//
 	// The longest prefix that matches the route.
 	SearchLocalGatewayRoutesFilterNameRouteSearchLongestPrefixMatch SearchLocalGatewayRoutesFilterName = "route-search.longest-prefix-match"
-	// SearchLocalGatewayRoutesFilterNameRouteSearchSubnetOfMatch is the filter name "route-search.subnet-of-match".
+	// SearchLocalGatewayRoutesFilterNameRouteSearchSubnetOfMatch is the filter
+	// name "route-search.subnet-of-match".
 	//
 	// The routes with a subnet that match the specified CIDR filter.
 	SearchLocalGatewayRoutesFilterNameRouteSearchSubnetOfMatch SearchLocalGatewayRoutesFilterName = "route-search.subnet-of-match"
-	// SearchLocalGatewayRoutesFilterNameRouteSearchSupernetOfMatch is the filter name "route-search.supernet-of-match".
+	// SearchLocalGatewayRoutesFilterNameRouteSearchSupernetOfMatch is the
+	// filter name "route-search.supernet-of-match".
 	//
-	// The routes with a CIDR that encompass the CIDR filter. For example, if you
-	// have 10.0.1.0/29 and 10.0.1.0/31 routes in your route table and you specify
-	// supernet-of-match as 10.0.1.0/30, then the result returns 10.0.1.0/29.
+	// The routes with a CIDR that encompass the CIDR filter. For example, if
+	// you have 10.0.1.0/29 and 10.0.1.0/31 routes in your route table and you
+	// specify supernet-of-match as 10.0.1.0/30, then the result returns
+	// 10.0.1.0/29.
 	SearchLocalGatewayRoutesFilterNameRouteSearchSupernetOfMatch SearchLocalGatewayRoutesFilterName = "route-search.supernet-of-match"
 	// SearchLocalGatewayRoutesFilterNameState is the filter name "state".
 	//

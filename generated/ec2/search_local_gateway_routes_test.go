@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// searchLocalGatewayRoutesFake serves pages of SearchLocalGatewayRoutes from memory; page i's token is "page-i".
+// searchLocalGatewayRoutesFake serves pages of SearchLocalGatewayRoutes from
+// memory; page i's token is "page-i".
 type searchLocalGatewayRoutesFake struct {
 	pages  []*SearchLocalGatewayRoutesOutput
 	calls  []SearchLocalGatewayRoutesInput
@@ -38,7 +39,8 @@ func (c *searchLocalGatewayRoutesFake) SearchLocalGatewayRoutes(ctx context.Cont
 	return &out, nil
 }
 
-// newSearchLocalGatewayRoutesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newSearchLocalGatewayRoutesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newSearchLocalGatewayRoutesFake(sizes ...int) (*searchLocalGatewayRoutesFake, []string) {
 	c := &searchLocalGatewayRoutesFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newSearchLocalGatewayRoutesFake(sizes ...int) (*searchLocalGatewayRoutesFak
 	return c, want
 }
 
-// collectSearchLocalGatewayRoutes pages through p and returns the markers of its items.
+// collectSearchLocalGatewayRoutes pages through p and returns the markers of
+// its items.
 func collectSearchLocalGatewayRoutes(t *testing.T, p *SearchLocalGatewayRoutesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectSearchLocalGatewayRoutes(t *testing.T, p *SearchLocalGatewayRoutesPa
 	return got
 }
 
-// validSearchLocalGatewayRoutesInput returns an input with every required member set.
+// validSearchLocalGatewayRoutesInput returns an input with every required
+// member set.
 func validSearchLocalGatewayRoutesInput() *SearchLocalGatewayRoutesInput {
 	return &SearchLocalGatewayRoutesInput{LocalGatewayRouteTableId: "string"}
 }

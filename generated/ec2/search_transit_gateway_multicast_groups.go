@@ -19,32 +19,35 @@ type SearchTransitGatewayMulticastGroupsInput struct {
 	TransitGatewayMulticastDomainId string `json:"TransitGatewayMulticastDomainId,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - group-ip-address - The IP address of the transit gateway multicast group.
-	//   - is-group-member - The resource is a group member. Valid values are true |
-	//     false.
-	//   - is-group-source - The resource is a group source. Valid values are true |
-	//     false.
+	//   - group-ip-address - The IP address of the transit gateway multicast
+	//     group.
+	//   - is-group-member - The resource is a group member. Valid values are
+	//     true | false.
+	//   - is-group-source - The resource is a group source. Valid values are
+	//     true | false.
 	//   - member-type - The member type. Valid values are igmp | static.
 	//   - resource-id - The ID of the resource.
 	//   - resource-type - The type of resource. Valid values are vpc | vpn |
 	//     direct-connect-gateway | tgw-peering.
 	//   - source-type - The source type. Valid values are igmp | static.
 	//   - subnet-id - The ID of the subnet.
-	//   - transit-gateway-attachment-id - The id of the transit gateway attachment.
+	//   - transit-gateway-attachment-id - The id of the transit gateway
+	//     attachment.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *SearchTransitGatewayMulticastGroupsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -66,7 +69,8 @@ type SearchTransitGatewayMulticastGroupsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// SearchTransitGatewayMulticastGroupsAPIClient is a client that can call SearchTransitGatewayMulticastGroups, the operation boto3's search_transit_gateway_multicast_groups paginator pages through.
+// SearchTransitGatewayMulticastGroupsAPIClient is a client that can call
+// SearchTransitGatewayMulticastGroups.
 //
 // See [SearchTransitGatewayMulticastGroups in the AWS API documentation].
 //
@@ -105,24 +109,28 @@ var searchTransitGatewayMulticastGroupsSpec = &paginateimpl.Spec{
 	},
 }
 
-// searchTransitGatewayMulticastGroupsItems returns the items of a SearchTransitGatewayMulticastGroups page.
+// searchTransitGatewayMulticastGroupsItems returns the items of a
+// SearchTransitGatewayMulticastGroups page.
 func searchTransitGatewayMulticastGroupsItems(out *SearchTransitGatewayMulticastGroupsOutput) []MulticastGroup {
 	return out.MulticastGroups
 }
 
-// SearchTransitGatewayMulticastGroupsPaginator pages through SearchTransitGatewayMulticastGroups the way boto3's search_transit_gateway_multicast_groups paginator does.
+// SearchTransitGatewayMulticastGroupsPaginator pages through the results of
+// SearchTransitGatewayMulticastGroups as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.search_transit_gateway_multicast_groups.
+// [SearchTransitGatewayMulticastGroupsAPIClient.SearchTransitGatewayMulticastGroups].
 //
-// Each page is a *SearchTransitGatewayMulticastGroupsOutput; Items yields the elements of MulticastGroups across pages.
+// Each page is a *SearchTransitGatewayMulticastGroupsOutput; Items yields the
+// elements of MulticastGroups across pages.
 type SearchTransitGatewayMulticastGroupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewSearchTransitGatewayMulticastGroupsPaginator returns a paginator over SearchTransitGatewayMulticastGroups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewSearchTransitGatewayMulticastGroupsPaginator returns a paginator over
+// SearchTransitGatewayMulticastGroups, starting from in, which is not modified.
+// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewSearchTransitGatewayMulticastGroupsPaginator(client SearchTransitGatewayMulticastGroupsAPIClient, in *SearchTransitGatewayMulticastGroupsInput, optFns ...func(*paginate.Options)) *SearchTransitGatewayMulticastGroupsPaginator {
 	var input SearchTransitGatewayMulticastGroupsInput
 	if in != nil {
@@ -138,19 +146,22 @@ func NewSearchTransitGatewayMulticastGroupsPaginator(client SearchTransitGateway
 	return &SearchTransitGatewayMulticastGroupsPaginator{paginateimpl.New(searchTransitGatewayMulticastGroupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *SearchTransitGatewayMulticastGroupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *SearchTransitGatewayMulticastGroupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *SearchTransitGatewayMulticastGroupsPaginator) NextPage(ctx context.Context) (*SearchTransitGatewayMulticastGroupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -159,7 +170,8 @@ func (p *SearchTransitGatewayMulticastGroupsPaginator) NextPage(ctx context.Cont
 	return page.(*SearchTransitGatewayMulticastGroupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *SearchTransitGatewayMulticastGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*SearchTransitGatewayMulticastGroupsOutput, error] {
 	return func(yield func(*SearchTransitGatewayMulticastGroupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -171,7 +183,8 @@ func (p *SearchTransitGatewayMulticastGroupsPaginator) Pages(ctx context.Context
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *SearchTransitGatewayMulticastGroupsPaginator) Items(ctx context.Context) iter.Seq2[MulticastGroup, error] {
 	return func(yield func(MulticastGroup, error) bool) {
 		for p.HasMorePages() {
@@ -191,44 +204,55 @@ func (p *SearchTransitGatewayMulticastGroupsPaginator) Items(ctx context.Context
 	}
 }
 
-// SearchTransitGatewayMulticastGroupsFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// SearchTransitGatewayMulticastGroupsFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type SearchTransitGatewayMulticastGroupsFilterName string
 
 const (
-	// SearchTransitGatewayMulticastGroupsFilterNameGroupIpAddress is the filter name "group-ip-address".
+	// SearchTransitGatewayMulticastGroupsFilterNameGroupIpAddress is the filter
+	// name "group-ip-address".
 	//
 	// The IP address of the transit gateway multicast group.
 	SearchTransitGatewayMulticastGroupsFilterNameGroupIpAddress SearchTransitGatewayMulticastGroupsFilterName = "group-ip-address"
-	// SearchTransitGatewayMulticastGroupsFilterNameIsGroupMember is the filter name "is-group-member".
+	// SearchTransitGatewayMulticastGroupsFilterNameIsGroupMember is the filter
+	// name "is-group-member".
 	//
 	// The resource is a group member. Valid values are true | false.
 	SearchTransitGatewayMulticastGroupsFilterNameIsGroupMember SearchTransitGatewayMulticastGroupsFilterName = "is-group-member"
-	// SearchTransitGatewayMulticastGroupsFilterNameIsGroupSource is the filter name "is-group-source".
+	// SearchTransitGatewayMulticastGroupsFilterNameIsGroupSource is the filter
+	// name "is-group-source".
 	//
 	// The resource is a group source. Valid values are true | false.
 	SearchTransitGatewayMulticastGroupsFilterNameIsGroupSource SearchTransitGatewayMulticastGroupsFilterName = "is-group-source"
-	// SearchTransitGatewayMulticastGroupsFilterNameMemberType is the filter name "member-type".
+	// SearchTransitGatewayMulticastGroupsFilterNameMemberType is the filter
+	// name "member-type".
 	//
 	// The member type. Valid values are igmp | static.
 	SearchTransitGatewayMulticastGroupsFilterNameMemberType SearchTransitGatewayMulticastGroupsFilterName = "member-type"
-	// SearchTransitGatewayMulticastGroupsFilterNameResourceId is the filter name "resource-id".
+	// SearchTransitGatewayMulticastGroupsFilterNameResourceId is the filter
+	// name "resource-id".
 	//
 	// The ID of the resource.
 	SearchTransitGatewayMulticastGroupsFilterNameResourceId SearchTransitGatewayMulticastGroupsFilterName = "resource-id"
-	// SearchTransitGatewayMulticastGroupsFilterNameResourceType is the filter name "resource-type".
+	// SearchTransitGatewayMulticastGroupsFilterNameResourceType is the filter
+	// name "resource-type".
 	//
-	// The type of resource. Valid values are vpc | vpn | direct-connect-gateway |
-	// tgw-peering.
+	// The type of resource. Valid values are vpc | vpn | direct-connect-gateway
+	// | tgw-peering.
 	SearchTransitGatewayMulticastGroupsFilterNameResourceType SearchTransitGatewayMulticastGroupsFilterName = "resource-type"
-	// SearchTransitGatewayMulticastGroupsFilterNameSourceType is the filter name "source-type".
+	// SearchTransitGatewayMulticastGroupsFilterNameSourceType is the filter
+	// name "source-type".
 	//
 	// The source type. Valid values are igmp | static.
 	SearchTransitGatewayMulticastGroupsFilterNameSourceType SearchTransitGatewayMulticastGroupsFilterName = "source-type"
-	// SearchTransitGatewayMulticastGroupsFilterNameSubnetId is the filter name "subnet-id".
+	// SearchTransitGatewayMulticastGroupsFilterNameSubnetId is the filter name
+	// "subnet-id".
 	//
 	// The ID of the subnet.
 	SearchTransitGatewayMulticastGroupsFilterNameSubnetId SearchTransitGatewayMulticastGroupsFilterName = "subnet-id"
-	// SearchTransitGatewayMulticastGroupsFilterNameTransitGatewayAttachmentId is the filter name "transit-gateway-attachment-id".
+	// SearchTransitGatewayMulticastGroupsFilterNameTransitGatewayAttachmentId
+	// is the filter name "transit-gateway-attachment-id".
 	//
 	// The id of the transit gateway attachment.
 	SearchTransitGatewayMulticastGroupsFilterNameTransitGatewayAttachmentId SearchTransitGatewayMulticastGroupsFilterName = "transit-gateway-attachment-id"

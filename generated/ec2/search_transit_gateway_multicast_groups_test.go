@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// searchTransitGatewayMulticastGroupsFake serves pages of SearchTransitGatewayMulticastGroups from memory; page i's token is "page-i".
+// searchTransitGatewayMulticastGroupsFake serves pages of
+// SearchTransitGatewayMulticastGroups from memory; page i's token is "page-i".
 type searchTransitGatewayMulticastGroupsFake struct {
 	pages  []*SearchTransitGatewayMulticastGroupsOutput
 	calls  []SearchTransitGatewayMulticastGroupsInput
@@ -38,7 +39,8 @@ func (c *searchTransitGatewayMulticastGroupsFake) SearchTransitGatewayMulticastG
 	return &out, nil
 }
 
-// newSearchTransitGatewayMulticastGroupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newSearchTransitGatewayMulticastGroupsFake returns a fake client serving
+// pages of the given sizes, and the markers of all its items in order.
 func newSearchTransitGatewayMulticastGroupsFake(sizes ...int) (*searchTransitGatewayMulticastGroupsFake, []string) {
 	c := &searchTransitGatewayMulticastGroupsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newSearchTransitGatewayMulticastGroupsFake(sizes ...int) (*searchTransitGat
 	return c, want
 }
 
-// collectSearchTransitGatewayMulticastGroups pages through p and returns the markers of its items.
+// collectSearchTransitGatewayMulticastGroups pages through p and returns the
+// markers of its items.
 func collectSearchTransitGatewayMulticastGroups(t *testing.T, p *SearchTransitGatewayMulticastGroupsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -68,7 +71,8 @@ func collectSearchTransitGatewayMulticastGroups(t *testing.T, p *SearchTransitGa
 	return got
 }
 
-// validSearchTransitGatewayMulticastGroupsInput returns an input with every required member set.
+// validSearchTransitGatewayMulticastGroupsInput returns an input with every
+// required member set.
 func validSearchTransitGatewayMulticastGroupsInput() *SearchTransitGatewayMulticastGroupsInput {
 	return &SearchTransitGatewayMulticastGroupsInput{TransitGatewayMulticastDomainId: "string"}
 }

@@ -18,40 +18,42 @@ type SearchTransitGatewayRoutesInput struct {
 	TransitGatewayRouteTableId string `json:"TransitGatewayRouteTableId,omitempty"`
 	// One or more filters. The possible values are:
 	//
-	//   - attachment.transit-gateway-attachment-id- The id of the transit gateway
-	//     attachment.
+	//   - attachment.transit-gateway-attachment-id- The id of the transit
+	//     gateway attachment.
 	//   - attachment.resource-id - The resource id of the transit gateway
 	//     attachment.
-	//   - attachment.resource-type - The attachment resource type. Valid values are
-	//     vpc | vpn | direct-connect-gateway | peering | connect.
+	//   - attachment.resource-type - The attachment resource type. Valid values
+	//     are vpc | vpn | direct-connect-gateway | peering | connect.
 	//   - prefix-list-id - The ID of the prefix list.
 	//   - route-search.exact-match - The exact match of the specified filter.
-	//   - route-search.longest-prefix-match - The longest prefix that matches the
-	//     route.
-	//   - route-search.subnet-of-match - The routes with a subnet that match the
-	//     specified CIDR filter.
-	//   - route-search.supernet-of-match - The routes with a CIDR that encompass
-	//     the CIDR filter. For example, if you have 10.0.1.0/29 and 10.0.1.0/31
-	//     routes in your route table and you specify supernet-of-match as
-	//     10.0.1.0/30, then the result returns 10.0.1.0/29.
+	//   - route-search.longest-prefix-match - The longest prefix that matches
+	//     the route.
+	//   - route-search.subnet-of-match - The routes with a subnet that match
+	//     the specified CIDR filter.
+	//   - route-search.supernet-of-match - The routes with a CIDR that
+	//     encompass the CIDR filter. For example, if you have 10.0.1.0/29 and
+	//     10.0.1.0/31 routes in your route table and you specify
+	//     supernet-of-match as 10.0.1.0/30, then the result returns
+	//     10.0.1.0/29.
 	//   - state - The state of the route ( active | blackhole).
 	//   - type - The type of route ( propagated | static).
 	//
 	// Required.
 	Filters []Filter `json:"Filters,omitempty"`
 	// Checks whether you have the required permissions for the action, without
-	// actually making the request, and provides an error response. If you have the
-	// required permissions, the error response is DryRunOperation. Otherwise, it is
-	// UnauthorizedOperation.
+	// actually making the request, and provides an error response. If you have
+	// the required permissions, the error response is DryRunOperation.
+	// Otherwise, it is UnauthorizedOperation.
 	DryRun *bool `json:"DryRun,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *SearchTransitGatewayRoutesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -78,7 +80,8 @@ type SearchTransitGatewayRoutesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// SearchTransitGatewayRoutesAPIClient is a client that can call SearchTransitGatewayRoutes, the operation boto3's search_transit_gateway_routes paginator pages through.
+// SearchTransitGatewayRoutesAPIClient is a client that can call
+// SearchTransitGatewayRoutes.
 //
 // See [SearchTransitGatewayRoutes in the AWS API documentation].
 //
@@ -124,24 +127,28 @@ var searchTransitGatewayRoutesSpec = &paginateimpl.Spec{
 	},
 }
 
-// searchTransitGatewayRoutesItems returns the items of a SearchTransitGatewayRoutes page.
+// searchTransitGatewayRoutesItems returns the items of a
+// SearchTransitGatewayRoutes page.
 func searchTransitGatewayRoutesItems(out *SearchTransitGatewayRoutesOutput) []SearchTransitGatewayRoutesRoute {
 	return out.Routes
 }
 
-// SearchTransitGatewayRoutesPaginator pages through SearchTransitGatewayRoutes the way boto3's search_transit_gateway_routes paginator does.
+// SearchTransitGatewayRoutesPaginator pages through the results of
+// SearchTransitGatewayRoutes as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// EC2.Client.search_transit_gateway_routes.
+// [SearchTransitGatewayRoutesAPIClient.SearchTransitGatewayRoutes].
 //
-// Each page is a *SearchTransitGatewayRoutesOutput; Items yields the elements of Routes across pages.
+// Each page is a *SearchTransitGatewayRoutesOutput; Items yields the elements
+// of Routes across pages.
 type SearchTransitGatewayRoutesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewSearchTransitGatewayRoutesPaginator returns a paginator over SearchTransitGatewayRoutes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewSearchTransitGatewayRoutesPaginator returns a paginator over
+// SearchTransitGatewayRoutes, starting from in, which is not modified. The
+// options set boto3's PaginationConfig: MaxItems, PageSize (sent as the
+// operation's limit) and StartingToken.
 func NewSearchTransitGatewayRoutesPaginator(client SearchTransitGatewayRoutesAPIClient, in *SearchTransitGatewayRoutesInput, optFns ...func(*paginate.Options)) *SearchTransitGatewayRoutesPaginator {
 	var input SearchTransitGatewayRoutesInput
 	if in != nil {
@@ -157,19 +164,22 @@ func NewSearchTransitGatewayRoutesPaginator(client SearchTransitGatewayRoutesAPI
 	return &SearchTransitGatewayRoutesPaginator{paginateimpl.New(searchTransitGatewayRoutesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *SearchTransitGatewayRoutesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *SearchTransitGatewayRoutesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *SearchTransitGatewayRoutesPaginator) NextPage(ctx context.Context) (*SearchTransitGatewayRoutesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -178,7 +188,8 @@ func (p *SearchTransitGatewayRoutesPaginator) NextPage(ctx context.Context) (*Se
 	return page.(*SearchTransitGatewayRoutesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *SearchTransitGatewayRoutesPaginator) Pages(ctx context.Context) iter.Seq2[*SearchTransitGatewayRoutesOutput, error] {
 	return func(yield func(*SearchTransitGatewayRoutesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -190,7 +201,8 @@ func (p *SearchTransitGatewayRoutesPaginator) Pages(ctx context.Context) iter.Se
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *SearchTransitGatewayRoutesPaginator) Items(ctx context.Context) iter.Seq2[SearchTransitGatewayRoutesRoute, error] {
 	return func(yield func(SearchTransitGatewayRoutesRoute, error) bool) {
 		for p.HasMorePages() {
@@ -210,40 +222,50 @@ func (p *SearchTransitGatewayRoutesPaginator) Items(ctx context.Context) iter.Se
 	}
 }
 
-// SearchTransitGatewayRoutesFilterName is a filter name of the Filter structure, as the operation documents them; names not listed here are allowed too.
+// SearchTransitGatewayRoutesFilterName is a filter name of the Filter
+// structure, as the operation documents them; names not listed here are allowed
+// too.
 type SearchTransitGatewayRoutesFilterName string
 
 const (
-	// SearchTransitGatewayRoutesFilterNameAttachmentResourceId is the filter name "attachment.resource-id".
+	// SearchTransitGatewayRoutesFilterNameAttachmentResourceId is the filter
+	// name "attachment.resource-id".
 	//
 	// The resource id of the transit gateway attachment.
 	SearchTransitGatewayRoutesFilterNameAttachmentResourceId SearchTransitGatewayRoutesFilterName = "attachment.resource-id"
-	// SearchTransitGatewayRoutesFilterNameAttachmentResourceType is the filter name "attachment.resource-type".
+	// SearchTransitGatewayRoutesFilterNameAttachmentResourceType is the filter
+	// name "attachment.resource-type".
 	//
 	// The attachment resource type. Valid values are vpc | vpn |
 	// direct-connect-gateway | peering | connect.
 	SearchTransitGatewayRoutesFilterNameAttachmentResourceType SearchTransitGatewayRoutesFilterName = "attachment.resource-type"
-	// SearchTransitGatewayRoutesFilterNamePrefixListId is the filter name "prefix-list-id".
+	// SearchTransitGatewayRoutesFilterNamePrefixListId is the filter name
+	// "prefix-list-id".
 	//
 	// The ID of the prefix list.
 	SearchTransitGatewayRoutesFilterNamePrefixListId SearchTransitGatewayRoutesFilterName = "prefix-list-id"
-	// SearchTransitGatewayRoutesFilterNameRouteSearchExactMatch is the filter name "route-search.exact-match".
+	// SearchTransitGatewayRoutesFilterNameRouteSearchExactMatch is the filter
+	// name "route-search.exact-match".
 	//
 	// The exact match of the specified filter.
 	SearchTransitGatewayRoutesFilterNameRouteSearchExactMatch SearchTransitGatewayRoutesFilterName = "route-search.exact-match"
-	// SearchTransitGatewayRoutesFilterNameRouteSearchLongestPrefixMatch is the filter name "route-search.longest-prefix-match".
+	// SearchTransitGatewayRoutesFilterNameRouteSearchLongestPrefixMatch is the
+	// filter name "route-search.longest-prefix-match".
 	//
 	// The longest prefix that matches the route.
 	SearchTransitGatewayRoutesFilterNameRouteSearchLongestPrefixMatch SearchTransitGatewayRoutesFilterName = "route-search.longest-prefix-match"
-	// SearchTransitGatewayRoutesFilterNameRouteSearchSubnetOfMatch is the filter name "route-search.subnet-of-match".
+	// SearchTransitGatewayRoutesFilterNameRouteSearchSubnetOfMatch is the
+	// filter name "route-search.subnet-of-match".
 	//
 	// The routes with a subnet that match the specified CIDR filter.
 	SearchTransitGatewayRoutesFilterNameRouteSearchSubnetOfMatch SearchTransitGatewayRoutesFilterName = "route-search.subnet-of-match"
-	// SearchTransitGatewayRoutesFilterNameRouteSearchSupernetOfMatch is the filter name "route-search.supernet-of-match".
+	// SearchTransitGatewayRoutesFilterNameRouteSearchSupernetOfMatch is the
+	// filter name "route-search.supernet-of-match".
 	//
-	// The routes with a CIDR that encompass the CIDR filter. For example, if you
-	// have 10.0.1.0/29 and 10.0.1.0/31 routes in your route table and you specify
-	// supernet-of-match as 10.0.1.0/30, then the result returns 10.0.1.0/29.
+	// The routes with a CIDR that encompass the CIDR filter. For example, if
+	// you have 10.0.1.0/29 and 10.0.1.0/31 routes in your route table and you
+	// specify supernet-of-match as 10.0.1.0/30, then the result returns
+	// 10.0.1.0/29.
 	SearchTransitGatewayRoutesFilterNameRouteSearchSupernetOfMatch SearchTransitGatewayRoutesFilterName = "route-search.supernet-of-match"
 	// SearchTransitGatewayRoutesFilterNameState is the filter name "state".
 	//

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// searchTransitGatewayRoutesFake serves pages of SearchTransitGatewayRoutes from memory; page i's token is "page-i".
+// searchTransitGatewayRoutesFake serves pages of SearchTransitGatewayRoutes
+// from memory; page i's token is "page-i".
 type searchTransitGatewayRoutesFake struct {
 	pages  []*SearchTransitGatewayRoutesOutput
 	calls  []SearchTransitGatewayRoutesInput
@@ -38,7 +39,8 @@ func (c *searchTransitGatewayRoutesFake) SearchTransitGatewayRoutes(ctx context.
 	return &out, nil
 }
 
-// newSearchTransitGatewayRoutesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newSearchTransitGatewayRoutesFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newSearchTransitGatewayRoutesFake(sizes ...int) (*searchTransitGatewayRoutesFake, []string) {
 	c := &searchTransitGatewayRoutesFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newSearchTransitGatewayRoutesFake(sizes ...int) (*searchTransitGatewayRoute
 	return c, want
 }
 
-// collectSearchTransitGatewayRoutes pages through p and returns the markers of its items.
+// collectSearchTransitGatewayRoutes pages through p and returns the markers of
+// its items.
 func collectSearchTransitGatewayRoutes(t *testing.T, p *SearchTransitGatewayRoutesPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectSearchTransitGatewayRoutes(t *testing.T, p *SearchTransitGatewayRout
 	return got
 }
 
-// validSearchTransitGatewayRoutesInput returns an input with every required member set.
+// validSearchTransitGatewayRoutesInput returns an input with every required
+// member set.
 func validSearchTransitGatewayRoutesInput() *SearchTransitGatewayRoutesInput {
 	return &SearchTransitGatewayRoutesInput{
 		Filters:                    []Filter{{}},

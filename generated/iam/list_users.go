@@ -18,22 +18,23 @@ type ListUsersInput struct {
 	//
 	// This parameter is optional. If it is not included, it defaults to a slash
 	// (/), listing all user names. This parameter allows (through its [regex
-	// pattern]) a string of characters consisting of either a forward slash (/) by
-	// itself or a string that must begin and end with forward slashes. In addition,
-	// it can contain any ASCII character from the ! ( \u0021) through the DEL
-	// character ( \u007F), including most punctuation characters, digits, and upper
-	// and lowercased letters.
+	// pattern]) a string of characters consisting of either a forward slash (/)
+	// by itself or a string that must begin and end with forward slashes. In
+	// addition, it can contain any ASCII character from the ! ( \u0021) through
+	// the DEL character ( \u007F), including most punctuation characters,
+	// digits, and upper and lowercased letters.
 	//
 	// [regex pattern]: http://wikipedia.org/wiki/regex
 	PathPrefix string `json:"PathPrefix,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	Marker paginate.Token `json:"Marker,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxItems *int64 `json:"MaxItems,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: ListUsersInput has no required member and no union.
+// Every input has Validate, so that all can be checked alike.
 func (s *ListUsersInput) Validate() error {
 	return nil
 }
@@ -42,18 +43,18 @@ func (s *ListUsersInput) Validate() error {
 type ListUsersOutput struct {
 	// A list of users.
 	Users []User `json:"Users,omitempty"`
-	// A flag that indicates whether there are more items to return. If your results
-	// were truncated, you can make a subsequent pagination request using the Marker
-	// request parameter to retrieve more items. Note that IAM might return fewer
-	// than the MaxItems number of results even when there are more results
-	// available. We recommend that you check IsTruncated after every call to ensure
-	// that you receive all your results.
+	// A flag that indicates whether there are more items to return. If your
+	// results were truncated, you can make a subsequent pagination request
+	// using the Marker request parameter to retrieve more items. Note that IAM
+	// might return fewer than the MaxItems number of results even when there
+	// are more results available. We recommend that you check IsTruncated after
+	// every call to ensure that you receive all your results.
 	IsTruncated *bool `json:"IsTruncated,omitempty"`
 	// The token of the next page; none on the last page.
 	Marker paginate.Token `json:"Marker,omitzero"`
 }
 
-// ListUsersAPIClient is a client that can call ListUsers, the operation boto3's list_users paginator pages through.
+// ListUsersAPIClient is a client that can call ListUsers.
 //
 // See [ListUsers in the AWS API documentation].
 //
@@ -104,19 +105,21 @@ func listUsersItems(out *ListUsersOutput) []User {
 	return out.Users
 }
 
-// ListUsersPaginator pages through ListUsers the way boto3's list_users paginator does.
+// ListUsersPaginator pages through the results of ListUsers as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// IAM.Client.list_users.
+// [ListUsersAPIClient.ListUsers].
 //
-// Each page is a *ListUsersOutput; Items yields the elements of Users across pages.
+// Each page is a *ListUsersOutput; Items yields the elements of Users across
+// pages.
 type ListUsersPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListUsersPaginator returns a paginator over ListUsers, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListUsersPaginator returns a paginator over ListUsers, starting from in,
+// which is not modified. The options set boto3's PaginationConfig: MaxItems,
+// PageSize (sent as the operation's limit) and StartingToken.
 func NewListUsersPaginator(client ListUsersAPIClient, in *ListUsersInput, optFns ...func(*paginate.Options)) *ListUsersPaginator {
 	var input ListUsersInput
 	if in != nil {
@@ -132,19 +135,22 @@ func NewListUsersPaginator(client ListUsersAPIClient, in *ListUsersInput, optFns
 	return &ListUsersPaginator{paginateimpl.New(listUsersSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListUsersPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListUsersPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListUsersPaginator) NextPage(ctx context.Context) (*ListUsersOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -153,7 +159,8 @@ func (p *ListUsersPaginator) NextPage(ctx context.Context) (*ListUsersOutput, er
 	return page.(*ListUsersOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListUsersPaginator) Pages(ctx context.Context) iter.Seq2[*ListUsersOutput, error] {
 	return func(yield func(*ListUsersOutput, error) bool) {
 		for p.HasMorePages() {
@@ -165,7 +172,8 @@ func (p *ListUsersPaginator) Pages(ctx context.Context) iter.Seq2[*ListUsersOutp
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListUsersPaginator) Items(ctx context.Context) iter.Seq2[User, error] {
 	return func(yield func(User, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// listUsersFake serves pages of ListUsers from memory; page i's token is "page-i".
+// listUsersFake serves pages of ListUsers from memory; page i's token is
+// "page-i".
 type listUsersFake struct {
 	pages  []*ListUsersOutput
 	calls  []ListUsersInput
@@ -39,7 +40,8 @@ func (c *listUsersFake) ListUsers(ctx context.Context, in *ListUsersInput) (*Lis
 	return &out, nil
 }
 
-// newListUsersFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListUsersFake returns a fake client serving pages of the given sizes, and
+// the markers of all its items in order.
 func newListUsersFake(sizes ...int) (*listUsersFake, []string) {
 	c := &listUsersFake{}
 	var want []string

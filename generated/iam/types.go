@@ -8,52 +8,56 @@ import (
 	"time"
 )
 
-// PermissionsBoundary: For more information about permissions boundaries, see
-// [Permissions boundaries for IAM identities] in the IAM User Guide.
+// PermissionsBoundary is a structure of the API. For more information about
+// permissions boundaries, see [Permissions boundaries for IAM identities] in
+// the IAM User Guide.
 //
 // [Permissions boundaries for IAM identities]: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
 type PermissionsBoundary struct {
-	// The permissions boundary usage type that indicates what type of IAM resource
-	// is used as the permissions boundary for an entity. This data type can only
-	// have a value of Policy.
+	// The permissions boundary usage type that indicates what type of IAM
+	// resource is used as the permissions boundary for an entity. This data
+	// type can only have a value of Policy.
 	PermissionsBoundaryType PermissionsBoundaryPermissionsBoundaryType `json:"PermissionsBoundaryType,omitempty"`
-	// The ARN of the policy used to set the permissions boundary for the user or
-	// role.
+	// The ARN of the policy used to set the permissions boundary for the user
+	// or role.
 	PermissionsBoundaryArn string `json:"PermissionsBoundaryArn,omitempty"`
 }
 
-// PermissionsBoundaryPermissionsBoundaryType is an enum of the API; values not listed here decode too.
+// PermissionsBoundaryPermissionsBoundaryType is an enum of the API; values not
+// listed here decode too.
 type PermissionsBoundaryPermissionsBoundaryType string
 
 const (
-	// PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy is "PermissionsBoundaryPolicy".
+	// PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy is
+	// "PermissionsBoundaryPolicy".
 	PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy PermissionsBoundaryPermissionsBoundaryType = "PermissionsBoundaryPolicy"
 )
 
-// Values returns the values of PermissionsBoundaryPermissionsBoundaryType that the API documents.
+// Values returns the values of PermissionsBoundaryPermissionsBoundaryType that
+// the API documents.
 func (PermissionsBoundaryPermissionsBoundaryType) Values() []PermissionsBoundaryPermissionsBoundaryType {
 	return []PermissionsBoundaryPermissionsBoundaryType{PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy}
 }
 
-// Tag: A structure that represents user-provided metadata that can be
+// Tag is a structure that represents user-provided metadata that can be
 // associated with an IAM resource. For more information about tagging, see
 // [Tagging IAM resources] in the IAM User Guide.
 //
 // [Tagging IAM resources]: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
 type Tag struct {
-	// The key name that can be used to look up or retrieve the associated value.
-	// For example, Department or Cost Center are common choices.
+	// The key name that can be used to look up or retrieve the associated
+	// value. For example, Department or Cost Center are common choices.
 	Key string `json:"Key,omitempty"`
 	// The value associated with this tag. For example, tags with a key name of
 	// Department could have values such as Human Resources, Accounting, and
-	// Support. Tags with a key name of Cost Center might have values that consist
-	// of the number associated with the different cost centers in your company.
-	// Typically, many resources have tags with the same key name but with different
-	// values.
+	// Support. Tags with a key name of Cost Center might have values that
+	// consist of the number associated with the different cost centers in your
+	// company. Typically, many resources have tags with the same key name but
+	// with different values.
 	Value string `json:"Value,omitempty"`
 }
 
-// User: Contains information about an IAM user entity.
+// User contains information about an IAM user entity.
 //
 // This data type is used as a response element in the following operations:
 //
@@ -65,8 +69,8 @@ type Tag struct {
 // [GetUser]: https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html
 // [ListUsers]: https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html
 type User struct {
-	// The path to the user. For more information about paths, see [IAM identifiers]
-	// in the IAM User Guide.
+	// The path to the user. For more information about paths, see [IAM
+	// identifiers] in the IAM User Guide.
 	//
 	// The ARN of the policy used to set the permissions boundary for the user.
 	//
@@ -74,36 +78,37 @@ type User struct {
 	Path string `json:"Path,omitempty"`
 	// The friendly name identifying the user.
 	UserName string `json:"UserName,omitempty"`
-	// The stable and unique string identifying the user. For more information about
-	// IDs, see [IAM identifiers] in the IAM User Guide.
+	// The stable and unique string identifying the user. For more information
+	// about IDs, see [IAM identifiers] in the IAM User Guide.
 	//
 	// [IAM identifiers]: https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html
 	UserId string `json:"UserId,omitempty"`
-	// The Amazon Resource Name (ARN) that identifies the user. For more information
-	// about ARNs and how to use ARNs in policies, see [IAM Identifiers] in the IAM
-	// User Guide.
+	// The Amazon Resource Name (ARN) that identifies the user. For more
+	// information about ARNs and how to use ARNs in policies, see [IAM
+	// Identifiers] in the IAM User Guide.
 	//
 	// [IAM Identifiers]: https://docs.aws.amazon.com/IAM/latest/UserGuide/Using_Identifiers.html
 	Arn string `json:"Arn,omitempty"`
-	// The date and time, in [ISO 8601 date-time format], when the user was created.
+	// The date and time, in [ISO 8601 date-time format], when the user was
+	// created.
 	//
 	// [ISO 8601 date-time format]: http://www.iso.org/iso/iso8601
 	CreateDate *time.Time `json:"CreateDate,omitempty"`
-	// The date and time, in [ISO 8601 date-time format], when the user's password
-	// was last used to sign in to an Amazon Web Services website. For a list of
-	// Amazon Web Services websites that capture a user's last sign-in time, see the
-	// [Credential reports] topic in the IAM User Guide. If a password is used more
-	// than once in a five-minute span, only the first use is returned in this
-	// field. If the field is null (no value), then it indicates that they never
-	// signed in with a password. This can be because:
+	// The date and time, in [ISO 8601 date-time format], when the user's
+	// password was last used to sign in to an Amazon Web Services website. For
+	// a list of Amazon Web Services websites that capture a user's last sign-in
+	// time, see the [Credential reports] topic in the IAM User Guide. If a
+	// password is used more than once in a five-minute span, only the first use
+	// is returned in this field. If the field is null (no value), then it
+	// indicates that they never signed in with a password. This can be because:
 	//
 	//   - The user never had a password.
-	//   - A password exists but has not been used since IAM started tracking this
-	//     information on October 20, 2014.
+	//   - A password exists but has not been used since IAM started tracking
+	//     this information on October 20, 2014.
 	//
-	// A null value does not mean that the user never had a password. Also, if the
-	// user does not currently have a password but had one in the past, then this
-	// field contains the date and time the most recent password was used.
+	// A null value does not mean that the user never had a password. Also, if
+	// the user does not currently have a password but had one in the past, then
+	// this field contains the date and time the most recent password was used.
 	//
 	// This value is returned only in the [GetUser] and [ListUsers] operations.
 	//
@@ -117,14 +122,16 @@ type User struct {
 	//
 	// [Permissions boundaries for IAM identities]: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
 	PermissionsBoundary *PermissionsBoundary `json:"PermissionsBoundary,omitempty"`
-	// A list of tags that are associated with the user. For more information about
-	// tagging, see [Tagging IAM resources] in the IAM User Guide.
+	// A list of tags that are associated with the user. For more information
+	// about tagging, see [Tagging IAM resources] in the IAM User Guide.
 	//
 	// [Tagging IAM resources]: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s User) MarshalJSON() ([]byte, error) {
 	type plain User
 	return json.Marshal(struct {
@@ -138,7 +145,9 @@ func (s User) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *User) UnmarshalJSON(b []byte) error {
 	type plain User
 	v := struct {

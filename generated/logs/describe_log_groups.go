@@ -12,33 +12,34 @@ import (
 
 // DescribeLogGroupsInput is the input of DescribeLogGroups.
 type DescribeLogGroupsInput struct {
-	// When includeLinkedAccounts is set to true, use this parameter to specify the
-	// list of accounts to search. You can specify as many as 20 account IDs in the
-	// array.
+	// When includeLinkedAccounts is set to true, use this parameter to specify
+	// the list of accounts to search. You can specify as many as 20 account IDs
+	// in the array.
 	AccountIdentifiers []string `json:"accountIdentifiers,omitempty"`
 	// The prefix to match.
 	//
-	// logGroupNamePrefix and logGroupNamePattern are mutually exclusive. Only one
-	// of these parameters can be passed.
+	// logGroupNamePrefix and logGroupNamePattern are mutually exclusive. Only
+	// one of these parameters can be passed.
 	LogGroupNamePrefix string `json:"logGroupNamePrefix,omitempty"`
-	// If you specify a string for this parameter, the operation returns only log
-	// groups that have names that match the string based on a case-sensitive
-	// substring search. For example, if you specify DataLogs, log groups named
-	// DataLogs, aws/DataLogs, and GroupDataLogs would match, but datalogs,
-	// Data/log/s and Groupdata would not match.
+	// If you specify a string for this parameter, the operation returns only
+	// log groups that have names that match the string based on a
+	// case-sensitive substring search. For example, if you specify DataLogs,
+	// log groups named DataLogs, aws/DataLogs, and GroupDataLogs would match,
+	// but datalogs, Data/log/s and Groupdata would not match.
 	//
 	// If you specify logGroupNamePattern in your request, then only arn,
 	// creationTime, and logGroupName are included in the response.
 	//
-	// logGroupNamePattern and logGroupNamePrefix are mutually exclusive. Only one
-	// of these parameters can be passed.
+	// logGroupNamePattern and logGroupNamePrefix are mutually exclusive. Only
+	// one of these parameters can be passed.
 	LogGroupNamePattern string `json:"logGroupNamePattern,omitempty"`
-	// If you are using a monitoring account, set this to true to have the operation
-	// return log groups in the accounts listed in accountIdentifiers.
+	// If you are using a monitoring account, set this to true to have the
+	// operation return log groups in the accounts listed in accountIdentifiers.
 	//
 	// If this parameter is set to true and accountIdentifiers contains a null
-	// value, the operation returns all log groups in the monitoring account and all
-	// log groups in all source accounts that are linked to the monitoring account.
+	// value, the operation returns all log groups in the monitoring account and
+	// all log groups in all source accounts that are linked to the monitoring
+	// account.
 	//
 	// The default for this parameter is false.
 	IncludeLinkedAccounts *bool `json:"includeLinkedAccounts,omitempty"`
@@ -46,53 +47,55 @@ type DescribeLogGroupsInput struct {
 	// specified log group class. If you omit this parameter, log groups of all
 	// classes can be returned.
 	//
-	// Specifies the log group class for this log group. There are three classes:
+	// Specifies the log group class for this log group. There are three
+	// classes:
 	//
 	//   - The Standard log class supports all CloudWatch Logs features.
 	//   - The Infrequent Access log class supports a subset of CloudWatch Logs
 	//     features and incurs lower costs.
-	//   - Use the Delivery log class only for delivering Lambda logs to store in
-	//     Amazon S3 or Amazon Data Firehose. Log events in log groups in the
+	//   - Use the Delivery log class only for delivering Lambda logs to store
+	//     in Amazon S3 or Amazon Data Firehose. Log events in log groups in the
 	//     Delivery class are kept in CloudWatch Logs for only one day. This log
-	//     class doesn't offer rich CloudWatch Logs capabilities such as CloudWatch
-	//     Logs Insights queries.
+	//     class doesn't offer rich CloudWatch Logs capabilities such as
+	//     CloudWatch Logs Insights queries.
 	//
 	// For details about the features supported by each class, see [Log classes]
 	//
 	// [Log classes]: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html
 	LogGroupClass DescribeLogGroupsLogGroupClass `json:"logGroupClass,omitempty"`
-	// Use this array to filter the list of log groups returned. If you specify this
-	// parameter, the only other filter that you can choose to specify is
+	// Use this array to filter the list of log groups returned. If you specify
+	// this parameter, the only other filter that you can choose to specify is
 	// includeLinkedAccounts.
 	//
-	// If you are using this operation in a monitoring account, you can specify the
-	// ARNs of log groups in source accounts and in the monitoring account itself.
-	// If you are using this operation in an account that is not a cross-account
-	// monitoring account, you can specify only log group names in the same account
-	// as the operation.
+	// If you are using this operation in a monitoring account, you can specify
+	// the ARNs of log groups in source accounts and in the monitoring account
+	// itself. If you are using this operation in an account that is not a
+	// cross-account monitoring account, you can specify only log group names in
+	// the same account as the operation.
 	LogGroupIdentifiers []string `json:"logGroupIdentifiers,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"nextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	Limit *int64 `json:"limit,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: DescribeLogGroupsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *DescribeLogGroupsInput) Validate() error {
 	return nil
 }
 
 // DescribeLogGroupsOutput is one page of DescribeLogGroups's results.
 type DescribeLogGroupsOutput struct {
-	// An array of structures, where each structure contains the information about
-	// one log group.
+	// An array of structures, where each structure contains the information
+	// about one log group.
 	LogGroups []LogGroup `json:"logGroups,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"nextToken,omitzero"`
 }
 
-// DescribeLogGroupsAPIClient is a client that can call DescribeLogGroups, the operation boto3's describe_log_groups paginator pages through.
+// DescribeLogGroupsAPIClient is a client that can call DescribeLogGroups.
 //
 // See [DescribeLogGroups in the AWS API documentation].
 //
@@ -136,19 +139,22 @@ func describeLogGroupsItems(out *DescribeLogGroupsOutput) []LogGroup {
 	return out.LogGroups
 }
 
-// DescribeLogGroupsPaginator pages through DescribeLogGroups the way boto3's describe_log_groups paginator does.
+// DescribeLogGroupsPaginator pages through the results of DescribeLogGroups as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// CloudWatchLogs.Client.describe_log_groups.
+// [DescribeLogGroupsAPIClient.DescribeLogGroups].
 //
-// Each page is a *DescribeLogGroupsOutput; Items yields the elements of LogGroups across pages.
+// Each page is a *DescribeLogGroupsOutput; Items yields the elements of
+// LogGroups across pages.
 type DescribeLogGroupsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeLogGroupsPaginator returns a paginator over DescribeLogGroups, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeLogGroupsPaginator returns a paginator over DescribeLogGroups,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeLogGroupsPaginator(client DescribeLogGroupsAPIClient, in *DescribeLogGroupsInput, optFns ...func(*paginate.Options)) *DescribeLogGroupsPaginator {
 	var input DescribeLogGroupsInput
 	if in != nil {
@@ -164,19 +170,22 @@ func NewDescribeLogGroupsPaginator(client DescribeLogGroupsAPIClient, in *Descri
 	return &DescribeLogGroupsPaginator{paginateimpl.New(describeLogGroupsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeLogGroupsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeLogGroupsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeLogGroupsPaginator) NextPage(ctx context.Context) (*DescribeLogGroupsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -185,7 +194,8 @@ func (p *DescribeLogGroupsPaginator) NextPage(ctx context.Context) (*DescribeLog
 	return page.(*DescribeLogGroupsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeLogGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeLogGroupsOutput, error] {
 	return func(yield func(*DescribeLogGroupsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -197,7 +207,8 @@ func (p *DescribeLogGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*Descr
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeLogGroupsPaginator) Items(ctx context.Context) iter.Seq2[LogGroup, error] {
 	return func(yield func(LogGroup, error) bool) {
 		for p.HasMorePages() {

@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// describeLogGroupsFake serves pages of DescribeLogGroups from memory; page i's token is "page-i".
+// describeLogGroupsFake serves pages of DescribeLogGroups from memory; page i's
+// token is "page-i".
 type describeLogGroupsFake struct {
 	pages  []*DescribeLogGroupsOutput
 	calls  []DescribeLogGroupsInput
@@ -38,7 +39,8 @@ func (c *describeLogGroupsFake) DescribeLogGroups(ctx context.Context, in *Descr
 	return &out, nil
 }
 
-// newDescribeLogGroupsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeLogGroupsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeLogGroupsFake(sizes ...int) (*describeLogGroupsFake, []string) {
 	c := &describeLogGroupsFake{}
 	var want []string
@@ -57,7 +59,8 @@ func newDescribeLogGroupsFake(sizes ...int) (*describeLogGroupsFake, []string) {
 	return c, want
 }
 
-// collectDescribeLogGroups pages through p and returns the markers of its items.
+// collectDescribeLogGroups pages through p and returns the markers of its
+// items.
 func collectDescribeLogGroups(t *testing.T, p *DescribeLogGroupsPaginator) []string {
 	t.Helper()
 	var got []string

@@ -16,30 +16,30 @@ type FilterLogEventsInput struct {
 	//
 	// You must include either logGroupIdentifier or logGroupName, but not both.
 	LogGroupName string `json:"logGroupName,omitempty"`
-	// Specify either the name or ARN of the log group to view log events from. If
-	// the log group is in a source account and you are using a monitoring account,
-	// you must use the log group ARN.
+	// Specify either the name or ARN of the log group to view log events from.
+	// If the log group is in a source account and you are using a monitoring
+	// account, you must use the log group ARN.
 	//
 	// You must include either logGroupIdentifier or logGroupName, but not both.
 	LogGroupIdentifier string `json:"logGroupIdentifier,omitempty"`
 	// Filters the results to only logs from the log streams in this list.
 	//
-	// If you specify a value for both logStreamNames and logStreamNamePrefix, the
-	// action returns an InvalidParameterException error.
+	// If you specify a value for both logStreamNames and logStreamNamePrefix,
+	// the action returns an InvalidParameterException error.
 	LogStreamNames []string `json:"logStreamNames,omitempty"`
-	// Filters the results to include only events from log streams that have names
-	// starting with this prefix.
+	// Filters the results to include only events from log streams that have
+	// names starting with this prefix.
 	//
-	// If you specify a value for both logStreamNamePrefix and logStreamNames, the
-	// action returns an InvalidParameterException error.
+	// If you specify a value for both logStreamNamePrefix and logStreamNames,
+	// the action returns an InvalidParameterException error.
 	LogStreamNamePrefix string `json:"logStreamNamePrefix,omitempty"`
-	// The start of the time range, expressed as the number of milliseconds after
-	// Jan 1, 1970 00:00:00 UTC. Events with a timestamp before this time are not
-	// returned.
+	// The start of the time range, expressed as the number of milliseconds
+	// after Jan 1, 1970 00:00:00 UTC. Events with a timestamp before this time
+	// are not returned.
 	StartTime *int64 `json:"startTime,omitempty"`
 	// The end of the time range, expressed as the number of milliseconds after
-	// Jan 1, 1970 00:00:00 UTC. Events with a timestamp later than this time are
-	// not returned.
+	// Jan 1, 1970 00:00:00 UTC. Events with a timestamp later than this time
+	// are not returned.
 	EndTime *int64 `json:"endTime,omitempty"`
 	// The filter pattern to use. For more information, see [Filter and Pattern
 	// Syntax].
@@ -49,29 +49,30 @@ type FilterLogEventsInput struct {
 	// [Filter and Pattern Syntax]: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
 	FilterPattern string `json:"filterPattern,omitempty"`
 	// If the value is true, the operation attempts to provide responses that
-	// contain events from multiple log streams within the log group, interleaved in
-	// a single response. If the value is false, all the matched log events in the
-	// first log stream are searched first, then those in the next log stream, and
-	// so on.
+	// contain events from multiple log streams within the log group,
+	// interleaved in a single response. If the value is false, all the matched
+	// log events in the first log stream are searched first, then those in the
+	// next log stream, and so on.
 	//
 	// Important As of June 17, 2019, this parameter is ignored and the value is
 	// assumed to be true. The response from this operation always interleaves
 	// events from multiple log streams within a log group.
 	Interleaved *bool `json:"interleaved,omitempty"`
-	// Specify true to display the log event fields with all sensitive data unmasked
-	// and visible. The default is false.
+	// Specify true to display the log event fields with all sensitive data
+	// unmasked and visible. The default is false.
 	//
-	// To use this operation with this parameter, you must be signed into an account
-	// with the logs:Unmask permission.
+	// To use this operation with this parameter, you must be signed into an
+	// account with the logs:Unmask permission.
 	Unmask *bool `json:"unmask,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"nextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	Limit *int64 `json:"limit,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: FilterLogEventsInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *FilterLogEventsInput) Validate() error {
 	return nil
 }
@@ -90,7 +91,7 @@ type FilterLogEventsOutput struct {
 	NextToken paginate.Token `json:"nextToken,omitzero"`
 }
 
-// FilterLogEventsAPIClient is a client that can call FilterLogEvents, the operation boto3's filter_log_events paginator pages through.
+// FilterLogEventsAPIClient is a client that can call FilterLogEvents.
 //
 // See [FilterLogEvents in the AWS API documentation].
 //
@@ -138,19 +139,22 @@ func filterLogEventsItems(out *FilterLogEventsOutput) []Event {
 	return out.Events
 }
 
-// FilterLogEventsPaginator pages through FilterLogEvents the way boto3's filter_log_events paginator does.
+// FilterLogEventsPaginator pages through the results of FilterLogEvents as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// CloudWatchLogs.Client.filter_log_events.
+// [FilterLogEventsAPIClient.FilterLogEvents].
 //
-// Each page is a *FilterLogEventsOutput; Items yields the elements of Events across pages.
+// Each page is a *FilterLogEventsOutput; Items yields the elements of Events
+// across pages.
 type FilterLogEventsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewFilterLogEventsPaginator returns a paginator over FilterLogEvents, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewFilterLogEventsPaginator returns a paginator over FilterLogEvents,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewFilterLogEventsPaginator(client FilterLogEventsAPIClient, in *FilterLogEventsInput, optFns ...func(*paginate.Options)) *FilterLogEventsPaginator {
 	var input FilterLogEventsInput
 	if in != nil {
@@ -166,19 +170,22 @@ func NewFilterLogEventsPaginator(client FilterLogEventsAPIClient, in *FilterLogE
 	return &FilterLogEventsPaginator{paginateimpl.New(filterLogEventsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *FilterLogEventsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *FilterLogEventsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *FilterLogEventsPaginator) NextPage(ctx context.Context) (*FilterLogEventsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -187,7 +194,8 @@ func (p *FilterLogEventsPaginator) NextPage(ctx context.Context) (*FilterLogEven
 	return page.(*FilterLogEventsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *FilterLogEventsPaginator) Pages(ctx context.Context) iter.Seq2[*FilterLogEventsOutput, error] {
 	return func(yield func(*FilterLogEventsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -199,7 +207,8 @@ func (p *FilterLogEventsPaginator) Pages(ctx context.Context) iter.Seq2[*FilterL
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *FilterLogEventsPaginator) Items(ctx context.Context) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		for p.HasMorePages() {

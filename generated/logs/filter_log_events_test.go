@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// filterLogEventsFake serves pages of FilterLogEvents from memory; page i's token is "page-i".
+// filterLogEventsFake serves pages of FilterLogEvents from memory; page i's
+// token is "page-i".
 type filterLogEventsFake struct {
 	pages  []*FilterLogEventsOutput
 	calls  []FilterLogEventsInput
@@ -38,7 +39,8 @@ func (c *filterLogEventsFake) FilterLogEvents(ctx context.Context, in *FilterLog
 	return &out, nil
 }
 
-// newFilterLogEventsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newFilterLogEventsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newFilterLogEventsFake(sizes ...int) (*filterLogEventsFake, []string) {
 	c := &filterLogEventsFake{}
 	var want []string

@@ -2,7 +2,8 @@
 
 package logs
 
-// DescribeLogGroupsLogGroupClass is an enum of the API; values not listed here decode too.
+// DescribeLogGroupsLogGroupClass is an enum of the API; values not listed here
+// decode too.
 type DescribeLogGroupsLogGroupClass string
 
 const (
@@ -14,17 +15,18 @@ const (
 	DescribeLogGroupsLogGroupClassDelivery DescribeLogGroupsLogGroupClass = "DELIVERY"
 )
 
-// Values returns the values of DescribeLogGroupsLogGroupClass that the API documents.
+// Values returns the values of DescribeLogGroupsLogGroupClass that the API
+// documents.
 func (DescribeLogGroupsLogGroupClass) Values() []DescribeLogGroupsLogGroupClass {
 	return []DescribeLogGroupsLogGroupClass{DescribeLogGroupsLogGroupClassStandard, DescribeLogGroupsLogGroupClassInfrequentAccess, DescribeLogGroupsLogGroupClassDelivery}
 }
 
-// Event: Represents a matched event.
+// Event represents a matched event.
 type Event struct {
 	// The name of the log stream to which this event belongs.
 	LogStreamName string `json:"logStreamName,omitempty"`
-	// The time the event occurred, expressed as the number of milliseconds after
-	// Jan 1, 1970 00:00:00 UTC.
+	// The time the event occurred, expressed as the number of milliseconds
+	// after Jan 1, 1970 00:00:00 UTC.
 	Timestamp *int64 `json:"timestamp,omitempty"`
 	// The data contained in the log event.
 	Message string `json:"message,omitempty"`
@@ -35,12 +37,12 @@ type Event struct {
 	EventId string `json:"eventId,omitempty"`
 }
 
-// LogGroup: Represents a log group.
+// LogGroup represents a log group.
 type LogGroup struct {
 	// The name of the log group.
 	LogGroupName string `json:"logGroupName,omitempty"`
-	// The creation time of the log group, expressed as the number of milliseconds
-	// after Jan 1, 1970 00:00:00 UTC.
+	// The creation time of the log group, expressed as the number of
+	// milliseconds after Jan 1, 1970 00:00:00 UTC.
 	CreationTime *int64 `json:"creationTime,omitempty"`
 	// The number of days to retain the log events in the specified log group.
 	// Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
@@ -58,9 +60,9 @@ type LogGroup struct {
 	//
 	// Use this version to refer to the ARN in IAM policies when specifying
 	// permissions for most API actions. The exception is when specifying
-	// permissions for [TagResource], [UntagResource], and [ListTagsForResource].
-	// The permissions for those three actions require the ARN version that doesn't
-	// include a trailing :*.
+	// permissions for [TagResource], [UntagResource], and
+	// [ListTagsForResource]. The permissions for those three actions require
+	// the ARN version that doesn't include a trailing :*.
 	//
 	// [TagResource]: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_TagResource.html
 	// [UntagResource]: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_UntagResource.html
@@ -71,8 +73,8 @@ type LogGroup struct {
 	// The Amazon Resource Name (ARN) of the KMS key to use when encrypting log
 	// data.
 	KmsKeyId string `json:"kmsKeyId,omitempty"`
-	// Displays whether this log group has a protection policy, or whether it had
-	// one in the past. For more information, see [PutDataProtectionPolicy].
+	// Displays whether this log group has a protection policy, or whether it
+	// had one in the past. For more information, see [PutDataProtectionPolicy].
 	//
 	// [PutDataProtectionPolicy]: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutDataProtectionPolicy.html
 	DataProtectionStatus LogGroupDataProtectionStatus `json:"dataProtectionStatus,omitempty"`
@@ -85,11 +87,11 @@ type LogGroup struct {
 	//   - The Standard log class supports all CloudWatch Logs features.
 	//   - The Infrequent Access log class supports a subset of CloudWatch Logs
 	//     features and incurs lower costs.
-	//   - Use the Delivery log class only for delivering Lambda logs to store in
-	//     Amazon S3 or Amazon Data Firehose. Log events in log groups in the
+	//   - Use the Delivery log class only for delivering Lambda logs to store
+	//     in Amazon S3 or Amazon Data Firehose. Log events in log groups in the
 	//     Delivery class are kept in CloudWatch Logs for only one day. This log
-	//     class doesn't offer rich CloudWatch Logs capabilities such as CloudWatch
-	//     Logs Insights queries.
+	//     class doesn't offer rich CloudWatch Logs capabilities such as
+	//     CloudWatch Logs Insights queries.
 	//
 	// For details about the features supported by the Standard and Infrequent
 	// Access classes, see [Log classes]
@@ -114,13 +116,14 @@ type LogGroup struct {
 	// enabled, deletion protection blocks all deletion operations until it is
 	// explicitly disabled.
 	DeletionProtectionEnabled *bool `json:"deletionProtectionEnabled,omitempty"`
-	// Indicates whether bearer token authentication is enabled for this log group.
-	// When enabled, bearer token authentication is allowed on operations until it
-	// is explicitly disabled.
+	// Indicates whether bearer token authentication is enabled for this log
+	// group. When enabled, bearer token authentication is allowed on operations
+	// until it is explicitly disabled.
 	BearerTokenAuthenticationEnabled *bool `json:"bearerTokenAuthenticationEnabled,omitempty"`
 }
 
-// LogGroupDataProtectionStatus is an enum of the API; values not listed here decode too.
+// LogGroupDataProtectionStatus is an enum of the API; values not listed here
+// decode too.
 type LogGroupDataProtectionStatus string
 
 const (
@@ -134,25 +137,29 @@ const (
 	LogGroupDataProtectionStatusDisabled LogGroupDataProtectionStatus = "DISABLED"
 )
 
-// Values returns the values of LogGroupDataProtectionStatus that the API documents.
+// Values returns the values of LogGroupDataProtectionStatus that the API
+// documents.
 func (LogGroupDataProtectionStatus) Values() []LogGroupDataProtectionStatus {
 	return []LogGroupDataProtectionStatus{LogGroupDataProtectionStatusActivated, LogGroupDataProtectionStatusDeleted, LogGroupDataProtectionStatusArchived, LogGroupDataProtectionStatusDisabled}
 }
 
-// LogGroupInheritedProperty is an enum of the API; values not listed here decode too.
+// LogGroupInheritedProperty is an enum of the API; values not listed here
+// decode too.
 type LogGroupInheritedProperty string
 
 const (
-	// LogGroupInheritedPropertyAccountDataProtection is "ACCOUNT_DATA_PROTECTION".
+	// LogGroupInheritedPropertyAccountDataProtection is
+	// "ACCOUNT_DATA_PROTECTION".
 	LogGroupInheritedPropertyAccountDataProtection LogGroupInheritedProperty = "ACCOUNT_DATA_PROTECTION"
 )
 
-// Values returns the values of LogGroupInheritedProperty that the API documents.
+// Values returns the values of LogGroupInheritedProperty that the API
+// documents.
 func (LogGroupInheritedProperty) Values() []LogGroupInheritedProperty {
 	return []LogGroupInheritedProperty{LogGroupInheritedPropertyAccountDataProtection}
 }
 
-// SearchedLogStream: Represents the search status of a log stream.
+// SearchedLogStream represents the search status of a log stream.
 type SearchedLogStream struct {
 	// The name of the log stream.
 	LogStreamName string `json:"logStreamName,omitempty"`

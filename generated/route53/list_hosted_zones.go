@@ -13,19 +13,20 @@ import (
 // ListHostedZonesInput is the input of ListHostedZones.
 type ListHostedZonesInput struct {
 	// If you're using reusable delegation sets and you want to list all of the
-	// hosted zones that are associated with a reusable delegation set, specify the
-	// ID of that reusable delegation set.
+	// hosted zones that are associated with a reusable delegation set, specify
+	// the ID of that reusable delegation set.
 	DelegationSetId string `json:"DelegationSetId,omitempty"`
 	// (Optional) Specifies if the hosted zone is private.
 	HostedZoneType ListHostedZonesHostedZoneType `json:"HostedZoneType,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	Marker paginate.Token `json:"Marker,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxItems *int64 `json:"MaxItems,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate returns nil: ListHostedZonesInput has no required member and no
+// union. Every input has Validate, so that all can be checked alike.
 func (s *ListHostedZonesInput) Validate() error {
 	return nil
 }
@@ -34,14 +35,14 @@ func (s *ListHostedZonesInput) Validate() error {
 type ListHostedZonesOutput struct {
 	// A complex type that contains general information about the hosted zone.
 	HostedZones []HostedZone `json:"HostedZones,omitempty"`
-	// For the second and subsequent calls to ListHostedZones, Marker is the value
-	// that you specified for the marker parameter in the request that produced the
-	// current response.
+	// For the second and subsequent calls to ListHostedZones, Marker is the
+	// value that you specified for the marker parameter in the request that
+	// produced the current response.
 	Marker string `json:"Marker,omitempty"`
-	// A flag indicating whether there are more hosted zones to be listed. If the
-	// response was truncated, you can get more hosted zones by submitting another
-	// ListHostedZones request and specifying the value of NextMarker in the marker
-	// parameter.
+	// A flag indicating whether there are more hosted zones to be listed. If
+	// the response was truncated, you can get more hosted zones by submitting
+	// another ListHostedZones request and specifying the value of NextMarker in
+	// the marker parameter.
 	IsTruncated *bool `json:"IsTruncated,omitempty"`
 	// The value that you specified for the maxitems parameter in the call to
 	// ListHostedZones that produced the current response.
@@ -50,7 +51,7 @@ type ListHostedZonesOutput struct {
 	NextMarker paginate.Token `json:"NextMarker,omitzero"`
 }
 
-// ListHostedZonesAPIClient is a client that can call ListHostedZones, the operation boto3's list_hosted_zones paginator pages through.
+// ListHostedZonesAPIClient is a client that can call ListHostedZones.
 //
 // See [ListHostedZones in the AWS API documentation].
 //
@@ -101,19 +102,22 @@ func listHostedZonesItems(out *ListHostedZonesOutput) []HostedZone {
 	return out.HostedZones
 }
 
-// ListHostedZonesPaginator pages through ListHostedZones the way boto3's list_hosted_zones paginator does.
+// ListHostedZonesPaginator pages through the results of ListHostedZones as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// Route53.Client.list_hosted_zones.
+// [ListHostedZonesAPIClient.ListHostedZones].
 //
-// Each page is a *ListHostedZonesOutput; Items yields the elements of HostedZones across pages.
+// Each page is a *ListHostedZonesOutput; Items yields the elements of
+// HostedZones across pages.
 type ListHostedZonesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListHostedZonesPaginator returns a paginator over ListHostedZones, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListHostedZonesPaginator returns a paginator over ListHostedZones,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewListHostedZonesPaginator(client ListHostedZonesAPIClient, in *ListHostedZonesInput, optFns ...func(*paginate.Options)) *ListHostedZonesPaginator {
 	var input ListHostedZonesInput
 	if in != nil {
@@ -129,19 +133,22 @@ func NewListHostedZonesPaginator(client ListHostedZonesAPIClient, in *ListHosted
 	return &ListHostedZonesPaginator{paginateimpl.New(listHostedZonesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListHostedZonesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListHostedZonesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListHostedZonesPaginator) NextPage(ctx context.Context) (*ListHostedZonesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -150,7 +157,8 @@ func (p *ListHostedZonesPaginator) NextPage(ctx context.Context) (*ListHostedZon
 	return page.(*ListHostedZonesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListHostedZonesPaginator) Pages(ctx context.Context) iter.Seq2[*ListHostedZonesOutput, error] {
 	return func(yield func(*ListHostedZonesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -162,7 +170,8 @@ func (p *ListHostedZonesPaginator) Pages(ctx context.Context) iter.Seq2[*ListHos
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListHostedZonesPaginator) Items(ctx context.Context) iter.Seq2[HostedZone, error] {
 	return func(yield func(HostedZone, error) bool) {
 		for p.HasMorePages() {

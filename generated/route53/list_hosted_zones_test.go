@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// listHostedZonesFake serves pages of ListHostedZones from memory; page i's token is "page-i".
+// listHostedZonesFake serves pages of ListHostedZones from memory; page i's
+// token is "page-i".
 type listHostedZonesFake struct {
 	pages  []*ListHostedZonesOutput
 	calls  []ListHostedZonesInput
@@ -38,7 +39,8 @@ func (c *listHostedZonesFake) ListHostedZones(ctx context.Context, in *ListHoste
 	return &out, nil
 }
 
-// newListHostedZonesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListHostedZonesFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newListHostedZonesFake(sizes ...int) (*listHostedZonesFake, []string) {
 	c := &listHostedZonesFake{}
 	var want []string

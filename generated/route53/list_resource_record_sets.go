@@ -17,20 +17,21 @@ type ListResourceRecordSetsInput struct {
 	//
 	// Required.
 	HostedZoneId string `json:"HostedZoneId,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	StartRecordName paginate.Token `json:"StartRecordName,omitzero"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	StartRecordType paginate.Token `json:"StartRecordType,omitzero"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	StartRecordIdentifier paginate.Token `json:"StartRecordIdentifier,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxItems *int64 `json:"MaxItems,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *ListResourceRecordSetsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -47,9 +48,9 @@ func (s *ListResourceRecordSetsInput) validate(v *paginateimpl.Invalid, path str
 type ListResourceRecordSetsOutput struct {
 	// Information about multiple resource record sets.
 	ResourceRecordSets []ResourceRecordSet `json:"ResourceRecordSets,omitempty"`
-	// A flag that indicates whether more resource record sets remain to be listed.
-	// If your results were truncated, you can make a follow-up pagination request
-	// by using the NextRecordName element.
+	// A flag that indicates whether more resource record sets remain to be
+	// listed. If your results were truncated, you can make a follow-up
+	// pagination request by using the NextRecordName element.
 	IsTruncated *bool `json:"IsTruncated,omitempty"`
 	// The maximum number of records you requested.
 	MaxItems string `json:"MaxItems,omitempty"`
@@ -61,7 +62,8 @@ type ListResourceRecordSetsOutput struct {
 	NextRecordIdentifier paginate.Token `json:"NextRecordIdentifier,omitzero"`
 }
 
-// ListResourceRecordSetsAPIClient is a client that can call ListResourceRecordSets, the operation boto3's list_resource_record_sets paginator pages through.
+// ListResourceRecordSetsAPIClient is a client that can call
+// ListResourceRecordSets.
 //
 // See [ListResourceRecordSets in the AWS API documentation].
 //
@@ -111,24 +113,28 @@ var listResourceRecordSetsSpec = &paginateimpl.Spec{
 	},
 }
 
-// listResourceRecordSetsItems returns the items of a ListResourceRecordSets page.
+// listResourceRecordSetsItems returns the items of a ListResourceRecordSets
+// page.
 func listResourceRecordSetsItems(out *ListResourceRecordSetsOutput) []ResourceRecordSet {
 	return out.ResourceRecordSets
 }
 
-// ListResourceRecordSetsPaginator pages through ListResourceRecordSets the way boto3's list_resource_record_sets paginator does.
+// ListResourceRecordSetsPaginator pages through the results of
+// ListResourceRecordSets as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// Route53.Client.list_resource_record_sets.
+// [ListResourceRecordSetsAPIClient.ListResourceRecordSets].
 //
-// Each page is a *ListResourceRecordSetsOutput; Items yields the elements of ResourceRecordSets across pages.
+// Each page is a *ListResourceRecordSetsOutput; Items yields the elements of
+// ResourceRecordSets across pages.
 type ListResourceRecordSetsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListResourceRecordSetsPaginator returns a paginator over ListResourceRecordSets, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListResourceRecordSetsPaginator returns a paginator over
+// ListResourceRecordSets, starting from in, which is not modified. The options
+// set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's
+// limit) and StartingToken.
 func NewListResourceRecordSetsPaginator(client ListResourceRecordSetsAPIClient, in *ListResourceRecordSetsInput, optFns ...func(*paginate.Options)) *ListResourceRecordSetsPaginator {
 	var input ListResourceRecordSetsInput
 	if in != nil {
@@ -144,19 +150,22 @@ func NewListResourceRecordSetsPaginator(client ListResourceRecordSetsAPIClient, 
 	return &ListResourceRecordSetsPaginator{paginateimpl.New(listResourceRecordSetsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListResourceRecordSetsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListResourceRecordSetsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListResourceRecordSetsPaginator) NextPage(ctx context.Context) (*ListResourceRecordSetsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -165,7 +174,8 @@ func (p *ListResourceRecordSetsPaginator) NextPage(ctx context.Context) (*ListRe
 	return page.(*ListResourceRecordSetsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListResourceRecordSetsPaginator) Pages(ctx context.Context) iter.Seq2[*ListResourceRecordSetsOutput, error] {
 	return func(yield func(*ListResourceRecordSetsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -177,7 +187,8 @@ func (p *ListResourceRecordSetsPaginator) Pages(ctx context.Context) iter.Seq2[*
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListResourceRecordSetsPaginator) Items(ctx context.Context) iter.Seq2[ResourceRecordSet, error] {
 	return func(yield func(ResourceRecordSet, error) bool) {
 		for p.HasMorePages() {

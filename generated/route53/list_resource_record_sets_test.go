@@ -14,7 +14,8 @@ import (
 	"testing"
 )
 
-// listResourceRecordSetsFake serves pages of ListResourceRecordSets from memory; page i's token is "page-i".
+// listResourceRecordSetsFake serves pages of ListResourceRecordSets from
+// memory; page i's token is "page-i".
 type listResourceRecordSetsFake struct {
 	pages  []*ListResourceRecordSetsOutput
 	calls  []ListResourceRecordSetsInput
@@ -38,7 +39,8 @@ func (c *listResourceRecordSetsFake) ListResourceRecordSets(ctx context.Context,
 	return &out, nil
 }
 
-// newListResourceRecordSetsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListResourceRecordSetsFake returns a fake client serving pages of the
+// given sizes, and the markers of all its items in order.
 func newListResourceRecordSetsFake(sizes ...int) (*listResourceRecordSetsFake, []string) {
 	c := &listResourceRecordSetsFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newListResourceRecordSetsFake(sizes ...int) (*listResourceRecordSetsFake, [
 	return c, want
 }
 
-// collectListResourceRecordSets pages through p and returns the markers of its items.
+// collectListResourceRecordSets pages through p and returns the markers of its
+// items.
 func collectListResourceRecordSets(t *testing.T, p *ListResourceRecordSetsPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectListResourceRecordSets(t *testing.T, p *ListResourceRecordSetsPagina
 	return got
 }
 
-// validListResourceRecordSetsInput returns an input with every required member set.
+// validListResourceRecordSetsInput returns an input with every required member
+// set.
 func validListResourceRecordSetsInput() *ListResourceRecordSetsInput {
 	return &ListResourceRecordSetsInput{HostedZoneId: "string"}
 }

@@ -2,9 +2,9 @@
 
 package route53
 
-// AliasTarget: Alias resource record sets only: Information about the Amazon
-// Web Services resource, such as a CloudFront distribution or an Amazon S3
-// bucket, that you want to route traffic to.
+// AliasTarget is a structure of the API. Alias resource record sets only:
+// Information about the Amazon Web Services resource, such as a CloudFront
+// distribution or an Amazon S3 bucket, that you want to route traffic to.
 //
 // If you're creating resource records sets for a private hosted zone, note the
 // following:
@@ -17,8 +17,8 @@ package route53
 //
 // [Configuring Failover in a Private Hosted Zone]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html
 type AliasTarget struct {
-	// Alias resource records sets only: The value used depends on where you want to
-	// route traffic:
+	// Alias resource records sets only: The value used depends on where you
+	// want to route traffic:
 	//
 	// # Amazon API Gateway custom regional APIs and edge-optimized APIs
 	//
@@ -26,24 +26,27 @@ type AliasTarget struct {
 	// using the CLI command [get-domain-names]:
 	//
 	//   - For regional APIs, specify the value of regionalHostedZoneId.
-	//   - For edge-optimized APIs, specify the value of distributionHostedZoneId.
+	//   - For edge-optimized APIs, specify the value of
+	//     distributionHostedZoneId.
 	//     Amazon Virtual Private Cloud interface VPC endpoint
 	//
-	// Specify the hosted zone ID for your interface endpoint. You can get the value
-	// of HostedZoneId using the CLI command [describe-vpc-endpoints].
+	// Specify the hosted zone ID for your interface endpoint. You can get the
+	// value of HostedZoneId using the CLI command [describe-vpc-endpoints].
 	//
 	// # CloudFront distribution
 	//
 	// Specify Z2FDTNDATAQYW2.
 	//
-	// Alias resource record sets for CloudFront can't be created in a private zone.
+	// Alias resource record sets for CloudFront can't be created in a private
+	// zone.
 	//
 	// # Elastic Beanstalk environment
 	//
-	// Specify the hosted zone ID for the region that you created the environment
-	// in. The environment must have a regionalized subdomain. For a list of regions
-	// and the corresponding hosted zone IDs, see [Elastic Beanstalk endpoints and
-	// quotas] in the Amazon Web Services General Reference.
+	// Specify the hosted zone ID for the region that you created the
+	// environment in. The environment must have a regionalized subdomain. For a
+	// list of regions and the corresponding hosted zone IDs, see [Elastic
+	// Beanstalk endpoints and quotas] in the Amazon Web Services General
+	// Reference.
 	//
 	// # ELB load balancer
 	//
@@ -55,20 +58,21 @@ type AliasTarget struct {
 	//     region that you created your load balancer in. Note that there are
 	//     separate columns for Application and Classic Load Balancers and for
 	//     Network Load Balancers.
-	//   - Amazon Web Services Management Console: Go to the Amazon EC2 page, choose
-	//     Load Balancers in the navigation pane, select the load balancer, and get
-	//     the value of the Hosted zone field on the Description tab.
+	//   - Amazon Web Services Management Console: Go to the Amazon EC2 page,
+	//     choose Load Balancers in the navigation pane, select the load
+	//     balancer, and get the value of the Hosted zone field on the
+	//     Description tab.
 	//   - Elastic Load Balancing API: Use DescribeLoadBalancers to get the
 	//     applicable value. For more information, see the applicable guide:
-	//     – Classic Load Balancers: Use [DescribeLoadBalancers] to get the value of
-	//     CanonicalHostedZoneNameId.
+	//     – Classic Load Balancers: Use [DescribeLoadBalancers] to get the
+	//     value of CanonicalHostedZoneNameId.
 	//     – Application and Network Load Balancers: Use DescribeLoadBalancers
 	//     (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeLoadBalancers.html)
 	//     to get the value of CanonicalHostedZoneId.
-	//   - CLI: Use describe-load-balancers to get the applicable value. For more
-	//     information, see the applicable guide:
-	//     – Classic Load Balancers: Use [describe-load-balancers] to get the value
-	//     of CanonicalHostedZoneNameId.
+	//   - CLI: Use describe-load-balancers to get the applicable value. For
+	//     more information, see the applicable guide:
+	//     – Classic Load Balancers: Use [describe-load-balancers] to get the
+	//     value of CanonicalHostedZoneNameId.
 	//     – Application and Network Load Balancers: Use describe-load-balancers
 	//     (http://docs.aws.amazon.com/cli/latest/reference/elbv2/describe-load-balancers.html)
 	//     to get the value of CanonicalHostedZoneId.
@@ -78,14 +82,14 @@ type AliasTarget struct {
 	//
 	// # An Amazon S3 bucket configured as a static website
 	//
-	// Specify the hosted zone ID for the region that you created the bucket in. For
-	// more information about valid values, see the table [Amazon S3 Website
+	// Specify the hosted zone ID for the region that you created the bucket in.
+	// For more information about valid values, see the table [Amazon S3 Website
 	// Endpoints] in the Amazon Web Services General Reference.
 	//
 	// # Another Route 53 resource record set in your hosted zone
 	//
-	// Specify the hosted zone ID of your hosted zone. (An alias resource record set
-	// can't reference a resource record set in a different hosted zone.)
+	// Specify the hosted zone ID of your hosted zone. (An alias resource record
+	// set can't reference a resource record set in a different hosted zone.)
 	//
 	// [get-domain-names]: https://docs.aws.amazon.com/cli/latest/reference/apigateway/get-domain-names.html
 	// [describe-vpc-endpoints]: https://docs.aws.amazon.com/cli/latest/reference/ec2/describe-vpc-endpoints.html
@@ -95,21 +99,21 @@ type AliasTarget struct {
 	// [describe-load-balancers]: http://docs.aws.amazon.com/cli/latest/reference/elb/describe-load-balancers.html
 	// [Amazon S3 Website Endpoints]: https://docs.aws.amazon.com/general/latest/gr/s3.html#s3_website_region_endpoints
 	HostedZoneId string `json:"HostedZoneId,omitempty"`
-	// Alias resource record sets only: The value that you specify depends on where
-	// you want to route queries:
+	// Alias resource record sets only: The value that you specify depends on
+	// where you want to route queries:
 	//
 	// # Amazon API Gateway custom regional APIs and edge-optimized APIs
 	//
-	// Specify the applicable domain name for your API. You can get the applicable
-	// value using the CLI command [get-domain-names]:
+	// Specify the applicable domain name for your API. You can get the
+	// applicable value using the CLI command [get-domain-names]:
 	//
 	//   - For regional APIs, specify the value of regionalDomainName.
 	//   - For edge-optimized APIs, specify the value of distributionDomainName.
 	//     This is the name of the associated CloudFront distribution, such as
 	//     da1b2c3d4e5.cloudfront.net.
 	//
-	// The name of the record that you're creating must match a custom domain name
-	// for your API, such as api.example.com.
+	// The name of the record that you're creating must match a custom domain
+	// name for your API, such as api.example.com.
 	//
 	// # Amazon Virtual Private Cloud interface VPC endpoint
 	//
@@ -125,68 +129,71 @@ type AliasTarget struct {
 	// distribution.
 	//
 	// Your CloudFront distribution must include an alternate domain name that
-	// matches the name of the resource record set. For example, if the name of the
-	// resource record set is acme.example.com, your CloudFront distribution must
-	// include acme.example.com as one of the alternate domain names. For more
-	// information, see [Using Alternate Domain Names (CNAMEs)] in the Amazon
-	// CloudFront Developer Guide.
+	// matches the name of the resource record set. For example, if the name of
+	// the resource record set is acme.example.com, your CloudFront distribution
+	// must include acme.example.com as one of the alternate domain names. For
+	// more information, see [Using Alternate Domain Names (CNAMEs)] in the
+	// Amazon CloudFront Developer Guide.
 	//
 	// You can't create a resource record set in a private hosted zone to route
 	// traffic to a CloudFront distribution.
 	//
-	// For failover alias records, you can't specify a CloudFront distribution for
-	// both the primary and secondary records. A distribution must include an
-	// alternate domain name that matches the name of the record. However, the
-	// primary and secondary records have the same name, and you can't include the
-	// same alternate domain name in more than one distribution.
+	// For failover alias records, you can't specify a CloudFront distribution
+	// for both the primary and secondary records. A distribution must include
+	// an alternate domain name that matches the name of the record. However,
+	// the primary and secondary records have the same name, and you can't
+	// include the same alternate domain name in more than one distribution.
 	//
 	// # Elastic Beanstalk environment
 	//
-	// If the domain name for your Elastic Beanstalk environment includes the region
-	// that you deployed the environment in, you can create an alias record that
-	// routes traffic to the environment. For example, the domain name
-	// my-environment.us-west-2.elasticbeanstalk.com is a regionalized domain name.
+	// If the domain name for your Elastic Beanstalk environment includes the
+	// region that you deployed the environment in, you can create an alias
+	// record that routes traffic to the environment. For example, the domain
+	// name my-environment.us-west-2.elasticbeanstalk.com is a regionalized
+	// domain name.
 	//
-	// For environments that were created before early 2016, the domain name doesn't
-	// include the region. To route traffic to these environments, you must create a
-	// CNAME record instead of an alias record. Note that you can't create a CNAME
-	// record for the root domain name. For example, if your domain name is
-	// example.com, you can create a record that routes traffic for acme.example.com
-	// to your Elastic Beanstalk environment, but you can't create a record that
-	// routes traffic for example.com to your Elastic Beanstalk environment.
+	// For environments that were created before early 2016, the domain name
+	// doesn't include the region. To route traffic to these environments, you
+	// must create a CNAME record instead of an alias record. Note that you
+	// can't create a CNAME record for the root domain name. For example, if
+	// your domain name is example.com, you can create a record that routes
+	// traffic for acme.example.com to your Elastic Beanstalk environment, but
+	// you can't create a record that routes traffic for example.com to your
+	// Elastic Beanstalk environment.
 	//
-	// For Elastic Beanstalk environments that have regionalized subdomains, specify
-	// the CNAME attribute for the environment. You can use the following methods to
-	// get the value of the CNAME attribute:
+	// For Elastic Beanstalk environments that have regionalized subdomains,
+	// specify the CNAME attribute for the environment. You can use the
+	// following methods to get the value of the CNAME attribute:
 	//
-	//   - Amazon Web Services Management Console: For information about how to get
-	//     the value by using the console, see [Using Custom Domains with Elastic
-	//     Beanstalk] in the Elastic Beanstalk Developer Guide.
+	//   - Amazon Web Services Management Console: For information about how to
+	//     get the value by using the console, see [Using Custom Domains with
+	//     Elastic Beanstalk] in the Elastic Beanstalk Developer Guide.
 	//   - Elastic Beanstalk API: Use the DescribeEnvironments action to get the
 	//     value of the CNAME attribute. For more information, see
 	//     [DescribeEnvironments] in the Elastic Beanstalk API Reference.
-	//   - CLI: Use the describe-environments command to get the value of the CNAME
-	//     attribute. For more information, see [describe-environments] in the CLI
-	//     Command Reference.
+	//   - CLI: Use the describe-environments command to get the value of the
+	//     CNAME attribute. For more information, see [describe-environments] in
+	//     the CLI Command Reference.
 	//     ELB load balancer
 	//
-	// Specify the DNS name that is associated with the load balancer. Get the DNS
-	// name by using the Amazon Web Services Management Console, the ELB API, or the
-	// CLI.
+	// Specify the DNS name that is associated with the load balancer. Get the
+	// DNS name by using the Amazon Web Services Management Console, the ELB
+	// API, or the CLI.
 	//
-	//   - Amazon Web Services Management Console: Go to the EC2 page, choose Load
-	//     Balancers in the navigation pane, choose the load balancer, choose the
-	//     Description tab, and get the value of the DNS name field. If you're
-	//     routing traffic to a Classic Load Balancer, get the value that begins
-	//     with dualstack. If you're routing traffic to another type of load
-	//     balancer, get the value that applies to the record type, A or AAAA.
-	//   - Elastic Load Balancing API: Use DescribeLoadBalancers to get the value of
-	//     DNSName. For more information, see the applicable guide:
+	//   - Amazon Web Services Management Console: Go to the EC2 page, choose
+	//     Load Balancers in the navigation pane, choose the load balancer,
+	//     choose the Description tab, and get the value of the DNS name field.
+	//     If you're routing traffic to a Classic Load Balancer, get the value
+	//     that begins with dualstack. If you're routing traffic to another type
+	//     of load balancer, get the value that applies to the record type, A or
+	//     AAAA.
+	//   - Elastic Load Balancing API: Use DescribeLoadBalancers to get the
+	//     value of DNSName. For more information, see the applicable guide:
 	//     – Classic Load Balancers: [DescribeLoadBalancers]
 	//     – Application and Network Load Balancers: DescribeLoadBalancers
 	//     (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeLoadBalancers.html)
-	//   - CLI: Use describe-load-balancers to get the value of DNSName. For more
-	//     information, see the applicable guide:
+	//   - CLI: Use describe-load-balancers to get the value of DNSName. For
+	//     more information, see the applicable guide:
 	//     – Classic Load Balancers: [describe-load-balancers]
 	//     – Application and Network Load Balancers: describe-load-balancers
 	//     (http://docs.aws.amazon.com/cli/latest/reference/elbv2/describe-load-balancers.html)
@@ -194,27 +201,29 @@ type AliasTarget struct {
 	//
 	// Specify the DNS name for your accelerator:
 	//
-	//   - Global Accelerator API: To get the DNS name, use [DescribeAccelerator].
+	//   - Global Accelerator API: To get the DNS name, use
+	//     [DescribeAccelerator].
 	//   - CLI: To get the DNS name, use [describe-accelerator].
 	//     Amazon S3 bucket that is configured as a static website
 	//
-	// Specify the domain name of the Amazon S3 website endpoint that you created
-	// the bucket in, for example, s3-website.us-east-2.amazonaws.com. For more
-	// information about valid values, see the table [Amazon S3 Website Endpoints]
-	// in the Amazon Web Services General Reference. For more information about
-	// using S3 buckets for websites, see [Getting Started with Amazon Route 53] in
-	// the Amazon Route 53 Developer Guide.
+	// Specify the domain name of the Amazon S3 website endpoint that you
+	// created the bucket in, for example, s3-website.us-east-2.amazonaws.com.
+	// For more information about valid values, see the table [Amazon S3 Website
+	// Endpoints] in the Amazon Web Services General Reference. For more
+	// information about using S3 buckets for websites, see [Getting Started
+	// with Amazon Route 53] in the Amazon Route 53 Developer Guide.
 	//
 	// # Another Route 53 resource record set
 	//
 	// Specify the value of the Name element for a resource record set in the
 	// current hosted zone.
 	//
-	// If you're creating an alias record that has the same name as the hosted zone
-	// (known as the zone apex), you can't specify the domain name for a record for
-	// which the value of Type is CNAME. This is because the alias record must have
-	// the same type as the record that you're routing traffic to, and creating a
-	// CNAME record for the zone apex isn't supported even for an alias record.
+	// If you're creating an alias record that has the same name as the hosted
+	// zone (known as the zone apex), you can't specify the domain name for a
+	// record for which the value of Type is CNAME. This is because the alias
+	// record must have the same type as the record that you're routing traffic
+	// to, and creating a CNAME record for the zone apex isn't supported even
+	// for an alias record.
 	//
 	// [get-domain-names]: https://docs.aws.amazon.com/cli/latest/reference/apigateway/get-domain-names.html
 	// [describe-vpc-endpoints]: https://docs.aws.amazon.com/cli/latest/reference/ec2/describe-vpc-endpoints.html
@@ -229,11 +238,11 @@ type AliasTarget struct {
 	// [Amazon S3 Website Endpoints]: https://docs.aws.amazon.com/general/latest/gr/s3.html#s3_website_region_endpoints
 	// [Getting Started with Amazon Route 53]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/getting-started.html
 	DNSName string `json:"DNSName,omitempty"`
-	// Applies only to alias, failover alias, geolocation alias, latency alias, and
-	// weighted alias resource record sets: When EvaluateTargetHealth is true, an
-	// alias resource record set inherits the health of the referenced Amazon Web
-	// Services resource, such as an ELB load balancer or another resource record
-	// set in the hosted zone.
+	// Applies only to alias, failover alias, geolocation alias, latency alias,
+	// and weighted alias resource record sets: When EvaluateTargetHealth is
+	// true, an alias resource record set inherits the health of the referenced
+	// Amazon Web Services resource, such as an ELB load balancer or another
+	// resource record set in the hosted zone.
 	//
 	// Note the following:
 	//
@@ -246,12 +255,12 @@ type AliasTarget struct {
 	//
 	// If you specify an Elastic Beanstalk environment in DNSName and the
 	// environment contains an ELB load balancer, Elastic Load Balancing routes
-	// queries only to the healthy Amazon EC2 instances that are registered with the
-	// load balancer. (An environment automatically contains an ELB load balancer if
-	// it includes more than one Amazon EC2 instance.) If you set
-	// EvaluateTargetHealth to true and either no Amazon EC2 instances are healthy
-	// or the load balancer itself is unhealthy, Route 53 routes queries to other
-	// available resources that are healthy, if any.
+	// queries only to the healthy Amazon EC2 instances that are registered with
+	// the load balancer. (An environment automatically contains an ELB load
+	// balancer if it includes more than one Amazon EC2 instance.) If you set
+	// EvaluateTargetHealth to true and either no Amazon EC2 instances are
+	// healthy or the load balancer itself is unhealthy, Route 53 routes queries
+	// to other available resources that are healthy, if any.
 	//
 	// If the environment contains a single Amazon EC2 instance, there are no
 	// special requirements.
@@ -260,68 +269,73 @@ type AliasTarget struct {
 	//
 	// Health checking behavior depends on the type of load balancer:
 	//
-	//   - Classic Load Balancers: If you specify an ELB Classic Load Balancer in
-	//     DNSName, Elastic Load Balancing routes queries only to the healthy Amazon
-	//     EC2 instances that are registered with the load balancer. If you set
-	//     EvaluateTargetHealth to true and either no EC2 instances are healthy or
-	//     the load balancer itself is unhealthy, Route 53 routes queries to other
-	//     resources.
-	//   - Application and Network Load Balancers: If you specify an ELB Application
-	//     or Network Load Balancer and you set EvaluateTargetHealth to true, Route
-	//     53 routes queries to the load balancer based on the health of the target
-	//     groups that are associated with the load balancer:
-	//     – For an Application or Network Load Balancer to be considered healthy,
-	//     every target group that contains targets must contain at least one
-	//     healthy target. If any target group contains only unhealthy targets, the
-	//     load balancer is considered unhealthy, and Route 53 routes queries to
-	//     other resources.
-	//     – A target group that has no registered targets is considered unhealthy.
+	//   - Classic Load Balancers: If you specify an ELB Classic Load Balancer
+	//     in DNSName, Elastic Load Balancing routes queries only to the healthy
+	//     Amazon EC2 instances that are registered with the load balancer. If
+	//     you set EvaluateTargetHealth to true and either no EC2 instances are
+	//     healthy or the load balancer itself is unhealthy, Route 53 routes
+	//     queries to other resources.
+	//   - Application and Network Load Balancers: If you specify an ELB
+	//     Application or Network Load Balancer and you set EvaluateTargetHealth
+	//     to true, Route 53 routes queries to the load balancer based on the
+	//     health of the target groups that are associated with the load
+	//     balancer:
+	//     – For an Application or Network Load Balancer to be considered
+	//     healthy, every target group that contains targets must contain at
+	//     least one healthy target. If any target group contains only unhealthy
+	//     targets, the load balancer is considered unhealthy, and Route 53
+	//     routes queries to other resources.
+	//     – A target group that has no registered targets is considered
+	//     unhealthy.
 	//
 	// When you create a load balancer, you configure settings for Elastic Load
-	// Balancing health checks; they're not Route 53 health checks, but they perform
-	// a similar function. Do not create Route 53 health checks for the EC2
-	// instances that you register with an ELB load balancer.
+	// Balancing health checks; they're not Route 53 health checks, but they
+	// perform a similar function. Do not create Route 53 health checks for the
+	// EC2 instances that you register with an ELB load balancer.
 	//
 	// # API Gateway APIs
 	//
-	// There are no special requirements for setting EvaluateTargetHealth to true
-	// when the alias target is an API Gateway API. However, because API Gateway is
-	// highly available by design, EvaluateTargetHealth provides no operational
-	// benefit and [Route 53 health checks] are recommended instead for failover
-	// scenarios.
+	// There are no special requirements for setting EvaluateTargetHealth to
+	// true when the alias target is an API Gateway API. However, because API
+	// Gateway is highly available by design, EvaluateTargetHealth provides no
+	// operational benefit and [Route 53 health checks] are recommended instead
+	// for failover scenarios.
 	//
 	// # S3 buckets
 	//
-	// There are no special requirements for setting EvaluateTargetHealth to true
-	// when the alias target is an S3 bucket. However, because S3 buckets are highly
-	// available by design, EvaluateTargetHealth provides no operational benefit and
-	// [Route 53 health checks] are recommended instead for failover scenarios.
+	// There are no special requirements for setting EvaluateTargetHealth to
+	// true when the alias target is an S3 bucket. However, because S3 buckets
+	// are highly available by design, EvaluateTargetHealth provides no
+	// operational benefit and [Route 53 health checks] are recommended instead
+	// for failover scenarios.
 	//
 	// # VPC interface endpoints
 	//
-	// There are no special requirements for setting EvaluateTargetHealth to true
-	// when the alias target is a VPC interface endpoint. However, because VPC
-	// interface endpoints are highly available by design, EvaluateTargetHealth
-	// provides no operational benefit and [Route 53 health checks] are recommended
-	// instead for failover scenarios.
+	// There are no special requirements for setting EvaluateTargetHealth to
+	// true when the alias target is a VPC interface endpoint. However, because
+	// VPC interface endpoints are highly available by design,
+	// EvaluateTargetHealth provides no operational benefit and [Route 53 health
+	// checks] are recommended instead for failover scenarios.
 	//
 	// # Other records in the same hosted zone
 	//
-	// If the Amazon Web Services resource that you specify in DNSName is a record
-	// or a group of records (for example, a group of weighted records) but is not
-	// another alias record, we recommend that you associate a health check with all
-	// of the records in the alias target. For more information, see [What Happens
-	// When You Omit Health Checks?] in the Amazon Route 53 Developer Guide.
+	// If the Amazon Web Services resource that you specify in DNSName is a
+	// record or a group of records (for example, a group of weighted records)
+	// but is not another alias record, we recommend that you associate a health
+	// check with all of the records in the alias target. For more information,
+	// see [What Happens When You Omit Health Checks?] in the Amazon Route 53
+	// Developer Guide.
 	//
-	// While EvaluateTargetHealth can be set to true for highly available Amazon Web
-	// Services services (such as S3 buckets, VPC interface endpoints, and API
-	// Gateway), these services are designed for high availability and rarely
-	// experience outages that would be detected by this feature. For failover
-	// scenarios with these services, consider using [Route 53 health checks] that
-	// monitor your application's ability to access the service instead.
+	// While EvaluateTargetHealth can be set to true for highly available Amazon
+	// Web Services services (such as S3 buckets, VPC interface endpoints, and
+	// API Gateway), these services are designed for high availability and
+	// rarely experience outages that would be detected by this feature. For
+	// failover scenarios with these services, consider using [Route 53 health
+	// checks] that monitor your application's ability to access the service
+	// instead.
 	//
-	// For more information and examples, see [Amazon Route 53 Health Checks and DNS
-	// Failover] in the Amazon Route 53 Developer Guide.
+	// For more information and examples, see [Amazon Route 53 Health Checks and
+	// DNS Failover] in the Amazon Route 53 Developer Guide.
 	//
 	// [Route 53 health checks]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html
 	// [What Happens When You Omit Health Checks?]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-complex-configs.html#dns-failover-complex-configs-hc-omitting
@@ -329,8 +343,8 @@ type AliasTarget struct {
 	EvaluateTargetHealth *bool `json:"EvaluateTargetHealth,omitempty"`
 }
 
-// CidrRoutingConfig: The object that is specified in resource record set object
-// when you are linking a resource record set to a CIDR location.
+// CidrRoutingConfig is the object that is specified in resource record set
+// object when you are linking a resource record set to a CIDR location.
 //
 // A LocationName with an asterisk “*” can be used to create a default CIDR
 // record. CollectionId is still required for default record.
@@ -341,9 +355,9 @@ type CidrRoutingConfig struct {
 	LocationName string `json:"LocationName,omitempty"`
 }
 
-// Config: A complex type that includes the Comment and PrivateZone elements. If
-// you omitted the HostedZoneConfig and Comment elements from the request, the
-// Config and Comment elements don't appear in the response.
+// Config is a complex type that includes the Comment and PrivateZone elements.
+// If you omitted the HostedZoneConfig and Comment elements from the request,
+// the Config and Comment elements don't appear in the response.
 type Config struct {
 	// Any comments that you want to include about the hosted zone.
 	Comment string `json:"Comment,omitempty"`
@@ -351,25 +365,25 @@ type Config struct {
 	PrivateZone *bool `json:"PrivateZone,omitempty"`
 }
 
-// Coordinates: Contains the longitude and latitude for a geographic region.
+// Coordinates contains the longitude and latitude for a geographic region.
 type Coordinates struct {
-	// Specifies a coordinate of the north–south position of a geographic point on
-	// the surface of the Earth (-90 - 90).
+	// Specifies a coordinate of the north–south position of a geographic point
+	// on the surface of the Earth (-90 - 90).
 	Latitude string `json:"Latitude,omitempty"`
-	// Specifies a coordinate of the east–west position of a geographic point on the
-	// surface of the Earth (-180 - 180).
+	// Specifies a coordinate of the east–west position of a geographic point on
+	// the surface of the Earth (-180 - 180).
 	Longitude string `json:"Longitude,omitempty"`
 }
 
-// FailureReasons: Information about any failures that occurred when attempting
-// to enable or configure features for the hosted zone.
+// FailureReasons is information about any failures that occurred when
+// attempting to enable or configure features for the hosted zone.
 type FailureReasons struct {
-	// The reason why accelerated recovery failed to be enabled or disabled for the
-	// hosted zone, if applicable.
+	// The reason why accelerated recovery failed to be enabled or disabled for
+	// the hosted zone, if applicable.
 	AcceleratedRecovery string `json:"AcceleratedRecovery,omitempty"`
 }
 
-// Features: The features configuration for the hosted zone, including
+// Features is the features configuration for the hosted zone, including
 // accelerated recovery settings and status information.
 type Features struct {
 	// The current status of accelerated recovery for the hosted zone.
@@ -379,7 +393,8 @@ type Features struct {
 	FailureReasons *FailureReasons `json:"FailureReasons,omitempty"`
 }
 
-// FeaturesAcceleratedRecoveryStatus is an enum of the API; values not listed here decode too.
+// FeaturesAcceleratedRecoveryStatus is an enum of the API; values not listed
+// here decode too.
 type FeaturesAcceleratedRecoveryStatus string
 
 const (
@@ -387,7 +402,8 @@ const (
 	FeaturesAcceleratedRecoveryStatusEnabling FeaturesAcceleratedRecoveryStatus = "ENABLING"
 	// FeaturesAcceleratedRecoveryStatusEnableFailed is "ENABLE_FAILED".
 	FeaturesAcceleratedRecoveryStatusEnableFailed FeaturesAcceleratedRecoveryStatus = "ENABLE_FAILED"
-	// FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked is "ENABLING_HOSTED_ZONE_LOCKED".
+	// FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked is
+	// "ENABLING_HOSTED_ZONE_LOCKED".
 	FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked FeaturesAcceleratedRecoveryStatus = "ENABLING_HOSTED_ZONE_LOCKED"
 	// FeaturesAcceleratedRecoveryStatusEnabled is "ENABLED".
 	FeaturesAcceleratedRecoveryStatusEnabled FeaturesAcceleratedRecoveryStatus = "ENABLED"
@@ -397,20 +413,23 @@ const (
 	FeaturesAcceleratedRecoveryStatusDisableFailed FeaturesAcceleratedRecoveryStatus = "DISABLE_FAILED"
 	// FeaturesAcceleratedRecoveryStatusDisabled is "DISABLED".
 	FeaturesAcceleratedRecoveryStatusDisabled FeaturesAcceleratedRecoveryStatus = "DISABLED"
-	// FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked is "DISABLING_HOSTED_ZONE_LOCKED".
+	// FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked is
+	// "DISABLING_HOSTED_ZONE_LOCKED".
 	FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked FeaturesAcceleratedRecoveryStatus = "DISABLING_HOSTED_ZONE_LOCKED"
 )
 
-// Values returns the values of FeaturesAcceleratedRecoveryStatus that the API documents.
+// Values returns the values of FeaturesAcceleratedRecoveryStatus that the API
+// documents.
 func (FeaturesAcceleratedRecoveryStatus) Values() []FeaturesAcceleratedRecoveryStatus {
 	return []FeaturesAcceleratedRecoveryStatus{FeaturesAcceleratedRecoveryStatusEnabling, FeaturesAcceleratedRecoveryStatusEnableFailed, FeaturesAcceleratedRecoveryStatusEnablingHostedZoneLocked, FeaturesAcceleratedRecoveryStatusEnabled, FeaturesAcceleratedRecoveryStatusDisabling, FeaturesAcceleratedRecoveryStatusDisableFailed, FeaturesAcceleratedRecoveryStatusDisabled, FeaturesAcceleratedRecoveryStatusDisablingHostedZoneLocked}
 }
 
-// GeoLocation: Geolocation resource record sets only: A complex type that lets
-// you control how Amazon Route 53 responds to DNS queries based on the
-// geographic origin of the query. For example, if you want all queries from
-// Africa to be routed to a web server with an IP address of 192.0.2.111, create
-// a resource record set with a Type of A and a ContinentCode of AF.
+// GeoLocation is a structure of the API. Geolocation resource record sets only:
+// A complex type that lets you control how Amazon Route 53 responds to DNS
+// queries based on the geographic origin of the query. For example, if you want
+// all queries from Africa to be routed to a web server with an IP address of
+// 192.0.2.111, create a resource record set with a Type of A and a
+// ContinentCode of AF.
 //
 // If you create separate resource record sets for overlapping geographic
 // regions (for example, one resource record set for a continent and one for a
@@ -457,17 +476,18 @@ type GeoLocation struct {
 	ContinentCode string `json:"ContinentCode,omitempty"`
 	// For geolocation resource record sets, the two-letter code for a country.
 	//
-	// Amazon Route 53 uses the two-letter country codes that are specified in [ISO
-	// standard 3166-1 alpha-2].
+	// Amazon Route 53 uses the two-letter country codes that are specified in
+	// [ISO standard 3166-1 alpha-2].
 	//
 	// Route 53 also supports the country code UA for Ukraine.
 	//
 	// [ISO standard 3166-1 alpha-2]: https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2
 	CountryCode string `json:"CountryCode,omitempty"`
-	// For geolocation resource record sets, the two-letter code for a state of the
-	// United States. Route 53 doesn't support any other values for SubdivisionCode.
-	// For a list of state abbreviations, see [Appendix B: Two–Letter State and
-	// Possession Abbreviations] on the United States Postal Service website.
+	// For geolocation resource record sets, the two-letter code for a state of
+	// the United States. Route 53 doesn't support any other values for
+	// SubdivisionCode. For a list of state abbreviations, see [Appendix B:
+	// Two–Letter State and Possession Abbreviations] on the United States
+	// Postal Service website.
 	//
 	// If you specify subdivisioncode, you must also specify US for CountryCode.
 	//
@@ -475,51 +495,54 @@ type GeoLocation struct {
 	SubdivisionCode string `json:"SubdivisionCode,omitempty"`
 }
 
-// GeoProximityLocation: GeoproximityLocation resource record sets only: A
-// complex type that lets you control how Route 53 responds to DNS queries based
-// on the geographic origin of the query and your resources.
+// GeoProximityLocation is a structure of the API. GeoproximityLocation resource
+// record sets only: A complex type that lets you control how Route 53 responds
+// to DNS queries based on the geographic origin of the query and your
+// resources.
 type GeoProximityLocation struct {
-	// The Amazon Web Services Region the resource you are directing DNS traffic to,
-	// is in.
+	// The Amazon Web Services Region the resource you are directing DNS traffic
+	// to, is in.
 	AWSRegion string `json:"AWSRegion,omitempty"`
 	// Specifies an Amazon Web Services Local Zone Group.
 	//
 	// A local Zone Group is usually the Local Zone code without the ending
-	// character. For example, if the Local Zone is us-east-1-bue-1a the Local Zone
-	// Group is us-east-1-bue-1.
+	// character. For example, if the Local Zone is us-east-1-bue-1a the Local
+	// Zone Group is us-east-1-bue-1.
 	//
-	// You can identify the Local Zones Group for a specific Local Zone by using the
-	// [describe-availability-zones] CLI command:
+	// You can identify the Local Zones Group for a specific Local Zone by using
+	// the [describe-availability-zones] CLI command:
 	//
 	// This command returns: "GroupName": "us-west-2-den-1", specifying that the
-	// Local Zone us-west-2-den-1a belongs to the Local Zone Group us-west-2-den-1.
+	// Local Zone us-west-2-den-1a belongs to the Local Zone Group
+	// us-west-2-den-1.
 	//
 	// [describe-availability-zones]: https://docs.aws.amazon.com/cli/latest/reference/ec2/describe-availability-zones.html
 	LocalZoneGroup string `json:"LocalZoneGroup,omitempty"`
 	// Contains the longitude and latitude for a geographic region.
 	Coordinates *Coordinates `json:"Coordinates,omitempty"`
-	// The bias increases or decreases the size of the geographic region from which
-	// Route 53 routes traffic to a resource.
+	// The bias increases or decreases the size of the geographic region from
+	// which Route 53 routes traffic to a resource.
 	//
 	// To use Bias to change the size of the geographic region, specify the
 	// applicable value for the bias:
 	//
-	//   - To expand the size of the geographic region from which Route 53 routes
-	//     traffic to a resource, specify a positive integer from 1 to 99 for the
-	//     bias. Route 53 shrinks the size of adjacent regions.
-	//   - To shrink the size of the geographic region from which Route 53 routes
-	//     traffic to a resource, specify a negative bias of -1 to -99. Route 53
-	//     expands the size of adjacent regions.
+	//   - To expand the size of the geographic region from which Route 53
+	//     routes traffic to a resource, specify a positive integer from 1 to 99
+	//     for the bias. Route 53 shrinks the size of adjacent regions.
+	//   - To shrink the size of the geographic region from which Route 53
+	//     routes traffic to a resource, specify a negative bias of -1 to -99.
+	//     Route 53 expands the size of adjacent regions.
 	Bias *int64 `json:"Bias,omitempty"`
 }
 
-// HostedZone: A complex type that contains general information about the hosted
-// zone.
+// HostedZone is a complex type that contains general information about the
+// hosted zone.
 type HostedZone struct {
-	// The ID that Amazon Route 53 assigned to the hosted zone when you created it.
+	// The ID that Amazon Route 53 assigned to the hosted zone when you created
+	// it.
 	Id string `json:"Id,omitempty"`
-	// The name of the domain. For public hosted zones, this is the name that you
-	// have registered with your DNS registrar.
+	// The name of the domain. For public hosted zones, this is the name that
+	// you have registered with your DNS registrar.
 	//
 	// For information about how to specify characters other than a-z, 0-9, and -
 	// (hyphen) and how to specify internationalized domain names, see
@@ -527,8 +550,8 @@ type HostedZone struct {
 	//
 	// [CreateHostedZone]: https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html
 	Name string `json:"Name,omitempty"`
-	// The value that you specified for CallerReference when you created the hosted
-	// zone.
+	// The value that you specified for CallerReference when you created the
+	// hosted zone.
 	CallerReference string `json:"CallerReference,omitempty"`
 	// A complex type that includes the Comment and PrivateZone elements. If you
 	// omitted the HostedZoneConfig and Comment elements from the request, the
@@ -536,18 +559,18 @@ type HostedZone struct {
 	Config *Config `json:"Config,omitempty"`
 	// The number of resource record sets in the hosted zone.
 	ResourceRecordSetCount *int64 `json:"ResourceRecordSetCount,omitempty"`
-	// If the hosted zone was created by another service, the service that created
-	// the hosted zone. When a hosted zone is created by another service, you can't
-	// edit or delete it using Route 53.
+	// If the hosted zone was created by another service, the service that
+	// created the hosted zone. When a hosted zone is created by another
+	// service, you can't edit or delete it using Route 53.
 	LinkedService *LinkedService `json:"LinkedService,omitempty"`
 	// The features configuration for the hosted zone, including accelerated
 	// recovery settings and status information.
 	Features *Features `json:"Features,omitempty"`
 }
 
-// LinkedService: If the hosted zone was created by another service, the service
-// that created the hosted zone. When a hosted zone is created by another
-// service, you can't edit or delete it using Route 53.
+// LinkedService is a structure of the API. If the hosted zone was created by
+// another service, the service that created the hosted zone. When a hosted zone
+// is created by another service, you can't edit or delete it using Route 53.
 type LinkedService struct {
 	// If the health check or hosted zone was created by another service, the
 	// service that created the resource. When a resource is created by another
@@ -560,7 +583,8 @@ type LinkedService struct {
 	Description string `json:"Description,omitempty"`
 }
 
-// ListHostedZonesHostedZoneType is an enum of the API; values not listed here decode too.
+// ListHostedZonesHostedZoneType is an enum of the API; values not listed here
+// decode too.
 type ListHostedZonesHostedZoneType string
 
 const (
@@ -568,20 +592,21 @@ const (
 	ListHostedZonesHostedZoneTypePrivateHostedZone ListHostedZonesHostedZoneType = "PrivateHostedZone"
 )
 
-// Values returns the values of ListHostedZonesHostedZoneType that the API documents.
+// Values returns the values of ListHostedZonesHostedZoneType that the API
+// documents.
 func (ListHostedZonesHostedZoneType) Values() []ListHostedZonesHostedZoneType {
 	return []ListHostedZonesHostedZoneType{ListHostedZonesHostedZoneTypePrivateHostedZone}
 }
 
-// ResourceRecord: Information specific to the resource record.
+// ResourceRecord is information specific to the resource record.
 //
 // If you're creating an alias resource record set, omit ResourceRecord.
 type ResourceRecord struct {
-	// The current or new DNS record value, not to exceed 4,000 characters. In the
-	// case of a DELETE action, if the current value does not match the actual
-	// value, an error is returned. For descriptions about how to format Value for
-	// different record types, see [Supported DNS Resource Record Types] in the
-	// Amazon Route 53 Developer Guide.
+	// The current or new DNS record value, not to exceed 4,000 characters. In
+	// the case of a DELETE action, if the current value does not match the
+	// actual value, an error is returned. For descriptions about how to format
+	// Value for different record types, see [Supported DNS Resource Record
+	// Types] in the Amazon Route 53 Developer Guide.
 	//
 	// You can specify more than one value for all record types except CNAME and
 	// SOA.
@@ -592,24 +617,24 @@ type ResourceRecord struct {
 	Value string `json:"Value,omitempty"`
 }
 
-// ResourceRecordSet: Information about the resource record set to create or
+// ResourceRecordSet is information about the resource record set to create or
 // delete.
 type ResourceRecordSet struct {
-	// For ChangeResourceRecordSets requests, the name of the record that you want
-	// to create, update, or delete. For ListResourceRecordSets responses, the name
-	// of a record in the specified hosted zone.
+	// For ChangeResourceRecordSets requests, the name of the record that you
+	// want to create, update, or delete. For ListResourceRecordSets responses,
+	// the name of a record in the specified hosted zone.
 	//
 	// # ChangeResourceRecordSets Only
 	//
-	// Enter a fully qualified domain name, for example, www.example.com. You can
-	// optionally include a trailing dot. If you omit the trailing dot, Amazon Route
-	// 53 assumes that the domain name that you specify is fully qualified. This
-	// means that Route 53 treats www.example.com (without a trailing dot) and
-	// www.example.com. (with a trailing dot) as identical.
+	// Enter a fully qualified domain name, for example, www.example.com. You
+	// can optionally include a trailing dot. If you omit the trailing dot,
+	// Amazon Route 53 assumes that the domain name that you specify is fully
+	// qualified. This means that Route 53 treats www.example.com (without a
+	// trailing dot) and www.example.com. (with a trailing dot) as identical.
 	//
 	// For information about how to specify characters other than a-z, 0-9, and -
-	// (hyphen) and how to specify internationalized domain names, see [DNS Domain
-	// Name Format] in the Amazon Route 53 Developer Guide.
+	// (hyphen) and how to specify internationalized domain names, see [DNS
+	// Domain Name Format] in the Amazon Route 53 Developer Guide.
 	//
 	// You can use the asterisk (*) wildcard to replace the leftmost label in a
 	// domain name, for example, *.example.com. Note the following:
@@ -622,185 +647,195 @@ type ResourceRecordSet struct {
 	//     domain name, DNS treats it as an * character (ASCII 42), not as a
 	//     wildcard.
 	//
-	// You can't use the * wildcard for resource records sets that have a type of
-	// NS.
+	// You can't use the * wildcard for resource records sets that have a type
+	// of NS.
 	//
 	// [DNS Domain Name Format]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DomainNameFormat.html
 	Name string `json:"Name,omitempty"`
 	// The DNS record type. For information about different record types and how
-	// data is encoded for them, see [Supported DNS Resource Record Types] in the
-	// Amazon Route 53 Developer Guide.
+	// data is encoded for them, see [Supported DNS Resource Record Types] in
+	// the Amazon Route 53 Developer Guide.
 	//
-	// Valid values for basic resource record sets: A | AAAA | CAA | CNAME | DS | MX
-	// | NAPTR | NS | PTR | SOA | SPF | SRV |
+	// Valid values for basic resource record sets: A | AAAA | CAA | CNAME | DS
+	// | MX | NAPTR | NS | PTR | SOA | SPF | SRV |
 	// TXT“| “TLSA“| “SSHFP“| “SVCB“| “HTTPS
 	//
-	// Values for weighted, latency, geolocation, and failover resource record sets:
-	// A | AAAA | CAA | CNAME | MX | NAPTR | PTR | SPF | SRV |
+	// Values for weighted, latency, geolocation, and failover resource record
+	// sets: A | AAAA | CAA | CNAME | MX | NAPTR | PTR | SPF | SRV |
 	// TXT“| “TLSA“| “SSHFP“| “SVCB“| “HTTPS. When creating a group of
-	// weighted, latency, geolocation, or failover resource record sets, specify the
-	// same value for all of the resource record sets in the group.
+	// weighted, latency, geolocation, or failover resource record sets, specify
+	// the same value for all of the resource record sets in the group.
 	//
 	// Valid values for multivalue answer resource record sets: A | AAAA | MX |
 	// NAPTR | PTR | SPF | SRV |
 	// TXT“| “CAA“| “TLSA“| “SSHFP“| “SVCB“| “HTTPS
 	//
-	// SPF records were formerly used to verify the identity of the sender of email
-	// messages. However, we no longer recommend that you create resource record
-	// sets for which the value of Type is SPF. RFC 7208, Sender Policy Framework
-	// (SPF) for Authorizing Use of Domains in Email, Version 1, has been updated to
-	// say, "...[I]ts existence and mechanism defined in [RFC4408] have led to some
-	// interoperability issues. Accordingly, its use is no longer appropriate for
-	// SPF version 1; implementations are not to use it." In RFC 7208, see section
-	// 14.1, [The SPF DNS Record Type].
+	// SPF records were formerly used to verify the identity of the sender of
+	// email messages. However, we no longer recommend that you create resource
+	// record sets for which the value of Type is SPF. RFC 7208, Sender Policy
+	// Framework (SPF) for Authorizing Use of Domains in Email, Version 1, has
+	// been updated to say, "...[I]ts existence and mechanism defined in
+	// [RFC4408] have led to some interoperability issues. Accordingly, its use
+	// is no longer appropriate for SPF version 1; implementations are not to
+	// use it." In RFC 7208, see section 14.1, [The SPF DNS Record Type].
 	//
 	// Values for alias resource record sets:
 	//
 	//   - Amazon API Gateway custom regional APIs and edge-optimized APIs: A
 	//   - CloudFront distributions: A If IPv6 is enabled for the distribution,
-	//     create two resource record sets to route traffic to your distribution,
-	//     one with a value of A and one with a value of AAAA.
+	//     create two resource record sets to route traffic to your
+	//     distribution, one with a value of A and one with a value of AAAA.
 	//   - Amazon API Gateway environment that has a regionalized subdomain: A
 	//   - ELB load balancers: A | AAAA
 	//   - Amazon S3 buckets: A
 	//   - Amazon Virtual Private Cloud interface VPC endpoints A
-	//   - Another resource record set in this hosted zone: Specify the type of the
-	//     resource record set that you're creating the alias for. All values are
-	//     supported except NS and SOA.
+	//   - Another resource record set in this hosted zone: Specify the type of
+	//     the resource record set that you're creating the alias for. All
+	//     values are supported except NS and SOA.
 	//
-	// If you're creating an alias record that has the same name as the hosted zone
-	// (known as the zone apex), you can't route traffic to a record for which the
-	// value of Type is CNAME. This is because the alias record must have the same
-	// type as the record you're routing traffic to, and creating a CNAME record for
-	// the zone apex isn't supported even for an alias record.
+	// If you're creating an alias record that has the same name as the hosted
+	// zone (known as the zone apex), you can't route traffic to a record for
+	// which the value of Type is CNAME. This is because the alias record must
+	// have the same type as the record you're routing traffic to, and creating
+	// a CNAME record for the zone apex isn't supported even for an alias
+	// record.
 	//
 	// [Supported DNS Resource Record Types]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html
 	// [The SPF DNS Record Type]: http://tools.ietf.org/html/rfc7208#section-14.1
 	Type ResourceRecordSetType `json:"Type,omitempty"`
 	// Resource record sets that have a routing policy other than simple: An
-	// identifier that differentiates among multiple resource record sets that have
-	// the same combination of name and type, such as multiple weighted resource
-	// record sets named acme.example.com that have a type of A. In a group of
-	// resource record sets that have the same name and type, the value of
-	// SetIdentifier must be unique for each resource record set.
+	// identifier that differentiates among multiple resource record sets that
+	// have the same combination of name and type, such as multiple weighted
+	// resource record sets named acme.example.com that have a type of A. In a
+	// group of resource record sets that have the same name and type, the value
+	// of SetIdentifier must be unique for each resource record set.
 	//
-	// For information about routing policies, see [Choosing a Routing Policy] in
-	// the Amazon Route 53 Developer Guide.
+	// For information about routing policies, see [Choosing a Routing Policy]
+	// in the Amazon Route 53 Developer Guide.
 	//
 	// [Choosing a Routing Policy]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html
 	SetIdentifier string `json:"SetIdentifier,omitempty"`
-	// Weighted resource record sets only: Among resource record sets that have the
-	// same combination of DNS name and type, a value that determines the proportion
-	// of DNS queries that Amazon Route 53 responds to using the current resource
-	// record set. Route 53 calculates the sum of the weights for the resource
-	// record sets that have the same combination of DNS name and type. Route 53
-	// then responds to queries based on the ratio of a resource's weight to the
-	// total. Note the following:
+	// Weighted resource record sets only: Among resource record sets that have
+	// the same combination of DNS name and type, a value that determines the
+	// proportion of DNS queries that Amazon Route 53 responds to using the
+	// current resource record set. Route 53 calculates the sum of the weights
+	// for the resource record sets that have the same combination of DNS name
+	// and type. Route 53 then responds to queries based on the ratio of a
+	// resource's weight to the total. Note the following:
 	//
 	//   - You must specify a value for the Weight element for every weighted
 	//     resource record set.
-	//   - You can only specify one ResourceRecord per weighted resource record set.
-	//   - You can't create latency, failover, or geolocation resource record sets
-	//     that have the same values for the Name and Type elements as weighted
-	//     resource record sets.
-	//   - You can create a maximum of 100 weighted resource record sets that have
-	//     the same values for the Name and Type elements.
-	//   - For weighted (but not weighted alias) resource record sets, if you set
-	//     Weight to 0 for a resource record set, Route 53 never responds to queries
-	//     with the applicable value for that resource record set. However, if you
-	//     set Weight to 0 for all resource record sets that have the same
-	//     combination of DNS name and type, traffic is routed to all resources with
-	//     equal probability. The effect of setting Weight to 0 is different when
-	//     you associate health checks with weighted resource record sets. For more
-	//     information, see [Options for Configuring Route 53 Active-Active and
-	//     Active-Passive Failover] in the Amazon Route 53 Developer Guide.
+	//   - You can only specify one ResourceRecord per weighted resource record
+	//     set.
+	//   - You can't create latency, failover, or geolocation resource record
+	//     sets that have the same values for the Name and Type elements as
+	//     weighted resource record sets.
+	//   - You can create a maximum of 100 weighted resource record sets that
+	//     have the same values for the Name and Type elements.
+	//   - For weighted (but not weighted alias) resource record sets, if you
+	//     set Weight to 0 for a resource record set, Route 53 never responds to
+	//     queries with the applicable value for that resource record set.
+	//     However, if you set Weight to 0 for all resource record sets that
+	//     have the same combination of DNS name and type, traffic is routed to
+	//     all resources with equal probability. The effect of setting Weight to
+	//     0 is different when you associate health checks with weighted
+	//     resource record sets. For more information, see [Options for
+	//     Configuring Route 53 Active-Active and Active-Passive Failover] in
+	//     the Amazon Route 53 Developer Guide.
 	//
 	// [Options for Configuring Route 53 Active-Active and Active-Passive Failover]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-configuring-options.html
 	Weight *int64 `json:"Weight,omitempty"`
 	// Latency-based resource record sets only: The Amazon EC2 Region where you
-	// created the resource that this resource record set refers to. The resource
-	// typically is an Amazon Web Services resource, such as an EC2 instance or an
-	// ELB load balancer, and is referred to by an IP address or a DNS domain name,
-	// depending on the record type.
+	// created the resource that this resource record set refers to. The
+	// resource typically is an Amazon Web Services resource, such as an EC2
+	// instance or an ELB load balancer, and is referred to by an IP address or
+	// a DNS domain name, depending on the record type.
 	//
 	// When Amazon Route 53 receives a DNS query for a domain name and type for
 	// which you have created latency resource record sets, Route 53 selects the
-	// latency resource record set that has the lowest latency between the end user
-	// and the associated Amazon EC2 Region. Route 53 then returns the value that is
-	// associated with the selected resource record set.
+	// latency resource record set that has the lowest latency between the end
+	// user and the associated Amazon EC2 Region. Route 53 then returns the
+	// value that is associated with the selected resource record set.
 	//
 	// Note the following:
 	//
-	//   - You can only specify one ResourceRecord per latency resource record set.
-	//   - You can only create one latency resource record set for each Amazon EC2
-	//     Region.
-	//   - You aren't required to create latency resource record sets for all Amazon
-	//     EC2 Regions. Route 53 will choose the region with the best latency from
-	//     among the regions that you create latency resource record sets for.
+	//   - You can only specify one ResourceRecord per latency resource record
+	//     set.
+	//   - You can only create one latency resource record set for each Amazon
+	//     EC2 Region.
+	//   - You aren't required to create latency resource record sets for all
+	//     Amazon EC2 Regions. Route 53 will choose the region with the best
+	//     latency from among the regions that you create latency resource
+	//     record sets for.
 	//   - You can't create non-latency resource record sets that have the same
-	//     values for the Name and Type elements as latency resource record sets.
+	//     values for the Name and Type elements as latency resource record
+	//     sets.
 	Region ResourceRecordSetRegion `json:"Region,omitempty"`
-	// Geolocation resource record sets only: A complex type that lets you control
-	// how Amazon Route 53 responds to DNS queries based on the geographic origin of
-	// the query. For example, if you want all queries from Africa to be routed to a
-	// web server with an IP address of 192.0.2.111, create a resource record set
-	// with a Type of A and a ContinentCode of AF.
+	// Geolocation resource record sets only: A complex type that lets you
+	// control how Amazon Route 53 responds to DNS queries based on the
+	// geographic origin of the query. For example, if you want all queries from
+	// Africa to be routed to a web server with an IP address of 192.0.2.111,
+	// create a resource record set with a Type of A and a ContinentCode of AF.
 	//
 	// If you create separate resource record sets for overlapping geographic
-	// regions (for example, one resource record set for a continent and one for a
-	// country on the same continent), priority goes to the smallest geographic
-	// region. This allows you to route most queries for a continent to one resource
-	// and to route queries for a country on that continent to a different resource.
+	// regions (for example, one resource record set for a continent and one for
+	// a country on the same continent), priority goes to the smallest
+	// geographic region. This allows you to route most queries for a continent
+	// to one resource and to route queries for a country on that continent to a
+	// different resource.
 	//
-	// You can't create two geolocation resource record sets that specify the same
-	// geographic location.
+	// You can't create two geolocation resource record sets that specify the
+	// same geographic location.
 	//
-	// The value * in the CountryCode element matches all geographic locations that
-	// aren't specified in other geolocation resource record sets that have the same
-	// values for the Name and Type elements.
+	// The value * in the CountryCode element matches all geographic locations
+	// that aren't specified in other geolocation resource record sets that have
+	// the same values for the Name and Type elements.
 	//
 	// Geolocation works by mapping IP addresses to locations. However, some IP
 	// addresses aren't mapped to geographic locations, so even if you create
-	// geolocation resource record sets that cover all seven continents, Route 53
-	// will receive some DNS queries from locations that it can't identify. We
-	// recommend that you create a resource record set for which the value of
-	// CountryCode is *. Two groups of queries are routed to the resource that you
-	// specify in this record: queries that come from locations for which you
-	// haven't created geolocation resource record sets and queries from IP
-	// addresses that aren't mapped to a location. If you don't create a * resource
-	// record set, Route 53 returns a "no answer" response for queries from those
-	// locations.
+	// geolocation resource record sets that cover all seven continents, Route
+	// 53 will receive some DNS queries from locations that it can't identify.
+	// We recommend that you create a resource record set for which the value of
+	// CountryCode is *. Two groups of queries are routed to the resource that
+	// you specify in this record: queries that come from locations for which
+	// you haven't created geolocation resource record sets and queries from IP
+	// addresses that aren't mapped to a location. If you don't create a *
+	// resource record set, Route 53 returns a "no answer" response for queries
+	// from those locations.
 	//
 	// You can't create non-geolocation resource record sets that have the same
-	// values for the Name and Type elements as geolocation resource record sets.
+	// values for the Name and Type elements as geolocation resource record
+	// sets.
 	GeoLocation *GeoLocation `json:"GeoLocation,omitempty"`
 	// Failover resource record sets only: To configure failover, you add the
-	// Failover element to two resource record sets. For one resource record set,
-	// you specify PRIMARY as the value for Failover; for the other resource record
-	// set, you specify SECONDARY. In addition, you include the HealthCheckId
-	// element and specify the health check that you want Amazon Route 53 to perform
-	// for each resource record set.
+	// Failover element to two resource record sets. For one resource record
+	// set, you specify PRIMARY as the value for Failover; for the other
+	// resource record set, you specify SECONDARY. In addition, you include the
+	// HealthCheckId element and specify the health check that you want Amazon
+	// Route 53 to perform for each resource record set.
 	//
 	// Except where noted, the following failover behaviors assume that you have
 	// included the HealthCheckId element in both resource record sets:
 	//
-	//   - When the primary resource record set is healthy, Route 53 responds to DNS
-	//     queries with the applicable value from the primary resource record set
-	//     regardless of the health of the secondary resource record set.
+	//   - When the primary resource record set is healthy, Route 53 responds to
+	//     DNS queries with the applicable value from the primary resource
+	//     record set regardless of the health of the secondary resource record
+	//     set.
 	//   - When the primary resource record set is unhealthy and the secondary
-	//     resource record set is healthy, Route 53 responds to DNS queries with the
-	//     applicable value from the secondary resource record set.
-	//   - When the secondary resource record set is unhealthy, Route 53 responds to
-	//     DNS queries with the applicable value from the primary resource record
-	//     set regardless of the health of the primary resource record set.
-	//   - If you omit the HealthCheckId element for the secondary resource record
-	//     set, and if the primary resource record set is unhealthy, Route 53 always
-	//     responds to DNS queries with the applicable value from the secondary
-	//     resource record set. This is true regardless of the health of the
-	//     associated endpoint.
+	//     resource record set is healthy, Route 53 responds to DNS queries with
+	//     the applicable value from the secondary resource record set.
+	//   - When the secondary resource record set is unhealthy, Route 53
+	//     responds to DNS queries with the applicable value from the primary
+	//     resource record set regardless of the health of the primary resource
+	//     record set.
+	//   - If you omit the HealthCheckId element for the secondary resource
+	//     record set, and if the primary resource record set is unhealthy,
+	//     Route 53 always responds to DNS queries with the applicable value
+	//     from the secondary resource record set. This is true regardless of
+	//     the health of the associated endpoint.
 	//
-	// You can't create non-failover resource record sets that have the same values
-	// for the Name and Type elements as failover resource record sets.
+	// You can't create non-failover resource record sets that have the same
+	// values for the Name and Type elements as failover resource record sets.
 	//
 	// For failover alias resource record sets, you must also include the
 	// EvaluateTargetHealth element and set the value to true.
@@ -814,84 +849,88 @@ type ResourceRecordSet struct {
 	// [Route 53 Health Checks and DNS Failover]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html
 	// [Configuring Failover in a Private Hosted Zone]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html
 	Failover ResourceRecordSetFailover `json:"Failover,omitempty"`
-	// Multivalue answer resource record sets only: To route traffic approximately
-	// randomly to multiple resources, such as web servers, create one multivalue
-	// answer record for each resource and specify true for MultiValueAnswer. Note
-	// the following:
+	// Multivalue answer resource record sets only: To route traffic
+	// approximately randomly to multiple resources, such as web servers, create
+	// one multivalue answer record for each resource and specify true for
+	// MultiValueAnswer. Note the following:
 	//
-	//   - If you associate a health check with a multivalue answer resource record
-	//     set, Amazon Route 53 responds to DNS queries with the corresponding IP
-	//     address only when the health check is healthy.
-	//   - If you don't associate a health check with a multivalue answer record,
-	//     Route 53 always considers the record to be healthy.
-	//   - Route 53 responds to DNS queries with up to eight healthy records; if you
-	//     have eight or fewer healthy records, Route 53 responds to all DNS queries
-	//     with all the healthy records.
+	//   - If you associate a health check with a multivalue answer resource
+	//     record set, Amazon Route 53 responds to DNS queries with the
+	//     corresponding IP address only when the health check is healthy.
+	//   - If you don't associate a health check with a multivalue answer
+	//     record, Route 53 always considers the record to be healthy.
+	//   - Route 53 responds to DNS queries with up to eight healthy records; if
+	//     you have eight or fewer healthy records, Route 53 responds to all DNS
+	//     queries with all the healthy records.
 	//   - If you have more than eight healthy records, Route 53 responds to
-	//     different DNS resolvers with different combinations of healthy records.
-	//   - When all records are unhealthy, Route 53 responds to DNS queries with up
-	//     to eight unhealthy records.
+	//     different DNS resolvers with different combinations of healthy
+	//     records.
+	//   - When all records are unhealthy, Route 53 responds to DNS queries with
+	//     up to eight unhealthy records.
 	//   - If a resource becomes unavailable after a resolver caches a response,
 	//     client software typically tries another of the IP addresses in the
 	//     response.
 	//
 	// You can't create multivalue answer alias records.
 	MultiValueAnswer *bool `json:"MultiValueAnswer,omitempty"`
-	// The resource record cache time to live (TTL), in seconds. Note the following:
+	// The resource record cache time to live (TTL), in seconds. Note the
+	// following:
 	//
-	//   - If you're creating or updating an alias resource record set, omit TTL.
-	//     Amazon Route 53 uses the value of TTL for the alias target.
-	//   - If you're associating this resource record set with a health check (if
-	//     you're adding a HealthCheckId element), we recommend that you specify a
-	//     TTL of 60 seconds or less so clients respond quickly to changes in health
-	//     status.
-	//   - All of the resource record sets in a group of weighted resource record
-	//     sets must have the same value for TTL.
-	//   - If a group of weighted resource record sets includes one or more weighted
-	//     alias resource record sets for which the alias target is an ELB load
-	//     balancer, we recommend that you specify a TTL of 60 seconds for all of
-	//     the non-alias weighted resource record sets that have the same name and
-	//     type. Values other than 60 seconds (the TTL for load balancers) will
-	//     change the effect of the values that you specify for Weight.
+	//   - If you're creating or updating an alias resource record set, omit
+	//     TTL. Amazon Route 53 uses the value of TTL for the alias target.
+	//   - If you're associating this resource record set with a health check
+	//     (if you're adding a HealthCheckId element), we recommend that you
+	//     specify a TTL of 60 seconds or less so clients respond quickly to
+	//     changes in health status.
+	//   - All of the resource record sets in a group of weighted resource
+	//     record sets must have the same value for TTL.
+	//   - If a group of weighted resource record sets includes one or more
+	//     weighted alias resource record sets for which the alias target is an
+	//     ELB load balancer, we recommend that you specify a TTL of 60 seconds
+	//     for all of the non-alias weighted resource record sets that have the
+	//     same name and type. Values other than 60 seconds (the TTL for load
+	//     balancers) will change the effect of the values that you specify for
+	//     Weight.
 	TTL *int64 `json:"TTL,omitempty"`
 	// Information about the resource records to act upon.
 	//
 	// If you're creating an alias resource record set, omit ResourceRecords.
 	ResourceRecords []ResourceRecord `json:"ResourceRecords,omitempty"`
-	// Alias resource record sets only: Information about the Amazon Web Services
-	// resource, such as a CloudFront distribution or an Amazon S3 bucket, that you
-	// want to route traffic to.
+	// Alias resource record sets only: Information about the Amazon Web
+	// Services resource, such as a CloudFront distribution or an Amazon S3
+	// bucket, that you want to route traffic to.
 	//
-	// If you're creating resource records sets for a private hosted zone, note the
-	// following:
+	// If you're creating resource records sets for a private hosted zone, note
+	// the following:
 	//
-	//   - You can't create an alias resource record set in a private hosted zone to
-	//     route traffic to a CloudFront distribution.
-	//   - For information about creating failover resource record sets in a private
-	//     hosted zone, see [Configuring Failover in a Private Hosted Zone] in the
-	//     Amazon Route 53 Developer Guide.
+	//   - You can't create an alias resource record set in a private hosted
+	//     zone to route traffic to a CloudFront distribution.
+	//   - For information about creating failover resource record sets in a
+	//     private hosted zone, see [Configuring Failover in a Private Hosted
+	//     Zone] in the Amazon Route 53 Developer Guide.
 	//
 	// [Configuring Failover in a Private Hosted Zone]: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html
 	AliasTarget *AliasTarget `json:"AliasTarget,omitempty"`
-	// If you want Amazon Route 53 to return this resource record set in response to
-	// a DNS query only when the status of a health check is healthy, include the
-	// HealthCheckId element and specify the ID of the applicable health check.
+	// If you want Amazon Route 53 to return this resource record set in
+	// response to a DNS query only when the status of a health check is
+	// healthy, include the HealthCheckId element and specify the ID of the
+	// applicable health check.
 	//
-	// Route 53 determines whether a resource record set is healthy based on one of
-	// the following:
+	// Route 53 determines whether a resource record set is healthy based on one
+	// of the following:
 	//
-	//   - By periodically sending a request to the endpoint that is specified in
-	//     the health check
+	//   - By periodically sending a request to the endpoint that is specified
+	//     in the health check
 	//   - By aggregating the status of a specified group of health checks
 	//     (calculated health checks)
-	//   - By determining the current state of a CloudWatch alarm (CloudWatch metric
-	//     health checks)
+	//   - By determining the current state of a CloudWatch alarm (CloudWatch
+	//     metric health checks)
 	//
-	// Route 53 doesn't check the health of the endpoint that is specified in the
-	// resource record set, for example, the endpoint specified by the IP address in
-	// the Value element. When you add a HealthCheckId element to a resource record
-	// set, Route 53 checks the health of the endpoint that you specified in the
-	// health check.
+	// Route 53 doesn't check the health of the endpoint that is specified in
+	// the resource record set, for example, the endpoint specified by the IP
+	// address in the Value element. When you add a HealthCheckId element to a
+	// resource record set, Route 53 checks the health of the endpoint that you
+	// specified in the health check.
 	//
 	// For more information, see the following topics in the Amazon Route 53
 	// Developer Guide:
@@ -902,53 +941,57 @@ type ResourceRecordSet struct {
 	//
 	// # When to Specify HealthCheckId
 	//
-	// Specifying a value for HealthCheckId is useful only when Route 53 is choosing
-	// between two or more resource record sets to respond to a DNS query, and you
-	// want Route 53 to base the choice in part on the status of a health check.
-	// Configuring health checks makes sense only in the following configurations:
+	// Specifying a value for HealthCheckId is useful only when Route 53 is
+	// choosing between two or more resource record sets to respond to a DNS
+	// query, and you want Route 53 to base the choice in part on the status of
+	// a health check. Configuring health checks makes sense only in the
+	// following configurations:
 	//
-	//   - Non-alias resource record sets: You're checking the health of a group of
-	//     non-alias resource record sets that have the same routing policy, name,
-	//     and type (such as multiple weighted records named www.example.com with a
-	//     type of A) and you specify health check IDs for all the resource record
-	//     sets. If the health check status for a resource record set is healthy,
-	//     Route 53 includes the record among the records that it responds to DNS
-	//     queries with. If the health check status for a resource record set is
-	//     unhealthy, Route 53 stops responding to DNS queries using the value for
-	//     that resource record set. If the health check status for all resource
-	//     record sets in the group is unhealthy, Route 53 considers all resource
-	//     record sets in the group healthy and responds to DNS queries accordingly.
+	//   - Non-alias resource record sets: You're checking the health of a group
+	//     of non-alias resource record sets that have the same routing policy,
+	//     name, and type (such as multiple weighted records named
+	//     www.example.com with a type of A) and you specify health check IDs
+	//     for all the resource record sets. If the health check status for a
+	//     resource record set is healthy, Route 53 includes the record among
+	//     the records that it responds to DNS queries with. If the health check
+	//     status for a resource record set is unhealthy, Route 53 stops
+	//     responding to DNS queries using the value for that resource record
+	//     set. If the health check status for all resource record sets in the
+	//     group is unhealthy, Route 53 considers all resource record sets in
+	//     the group healthy and responds to DNS queries accordingly.
 	//   - Alias resource record sets: You specify the following settings:
-	//     – You set EvaluateTargetHealth to true for an alias resource record set
-	//     in a group of resource record sets that have the same routing policy,
-	//     name, and type (such as multiple weighted records named www.example.com
-	//     with a type of A).
+	//     – You set EvaluateTargetHealth to true for an alias resource record
+	//     set in a group of resource record sets that have the same routing
+	//     policy, name, and type (such as multiple weighted records named
+	//     www.example.com with a type of A).
 	//     – You configure the alias resource record set to route traffic to a
 	//     non-alias resource record set in the same hosted zone.
-	//     – You specify a health check ID for the non-alias resource record set.
+	//     – You specify a health check ID for the non-alias resource record
+	//     set.
 	//
-	// If the health check status is healthy, Route 53 considers the alias resource
-	// record set to be healthy and includes the alias record among the records that
-	// it responds to DNS queries with.
+	// If the health check status is healthy, Route 53 considers the alias
+	// resource record set to be healthy and includes the alias record among the
+	// records that it responds to DNS queries with.
 	//
 	// If the health check status is unhealthy, Route 53 stops responding to DNS
 	// queries using the alias resource record set.
 	//
-	// The alias resource record set can also route traffic to a group of non-alias
-	// resource record sets that have the same routing policy, name, and type. In
-	// that configuration, associate health checks with all of the resource record
-	// sets in the group of non-alias resource record sets.
+	// The alias resource record set can also route traffic to a group of
+	// non-alias resource record sets that have the same routing policy, name,
+	// and type. In that configuration, associate health checks with all of the
+	// resource record sets in the group of non-alias resource record sets.
 	//
 	// # Geolocation Routing
 	//
-	// For geolocation resource record sets, if an endpoint is unhealthy, Route 53
-	// looks for a resource record set for the larger, associated geographic region.
-	// For example, suppose you have resource record sets for a state in the United
-	// States, for the entire United States, for North America, and a resource
-	// record set that has * for CountryCode is *, which applies to all locations.
-	// If the endpoint for the state resource record set is unhealthy, Route 53
-	// checks for healthy resource record sets in the following order until it finds
-	// a resource record set for which the endpoint is healthy:
+	// For geolocation resource record sets, if an endpoint is unhealthy, Route
+	// 53 looks for a resource record set for the larger, associated geographic
+	// region. For example, suppose you have resource record sets for a state in
+	// the United States, for the entire United States, for North America, and a
+	// resource record set that has * for CountryCode is *, which applies to all
+	// locations. If the endpoint for the state resource record set is
+	// unhealthy, Route 53 checks for healthy resource record sets in the
+	// following order until it finds a resource record set for which the
+	// endpoint is healthy:
 	//
 	//   - The United States
 	//   - North America
@@ -956,12 +999,13 @@ type ResourceRecordSet struct {
 	//
 	// # Specifying the Health Check Endpoint by Domain Name
 	//
-	// If your health checks specify the endpoint only by domain name, we recommend
-	// that you create a separate health check for each endpoint. For example,
-	// create a health check for each HTTP server that is serving content for
-	// www.example.com. For the value of FullyQualifiedDomainName, specify the
-	// domain name of the server (such as us-east-2-www.example.com), not the name
-	// of the resource record sets ( www.example.com).
+	// If your health checks specify the endpoint only by domain name, we
+	// recommend that you create a separate health check for each endpoint. For
+	// example, create a health check for each HTTP server that is serving
+	// content for www.example.com. For the value of FullyQualifiedDomainName,
+	// specify the domain name of the server (such as
+	// us-east-2-www.example.com), not the name of the resource record sets (
+	// www.example.com).
 	//
 	// Health check results will be unpredictable if you do the following:
 	//
@@ -975,14 +1019,15 @@ type ResourceRecordSet struct {
 	HealthCheckId string `json:"HealthCheckId,omitempty"`
 	// When you create a traffic policy instance, Amazon Route 53 automatically
 	// creates a resource record set. TrafficPolicyInstanceId is the ID of the
-	// traffic policy instance that Route 53 created this resource record set for.
+	// traffic policy instance that Route 53 created this resource record set
+	// for.
 	//
-	// To delete the resource record set that is associated with a traffic policy
-	// instance, use DeleteTrafficPolicyInstance. Route 53 will delete the resource
-	// record set automatically. If you delete the resource record set by using
-	// ChangeResourceRecordSets, Route 53 doesn't automatically delete the traffic
-	// policy instance, and you'll continue to be charged for it even though it's no
-	// longer in use.
+	// To delete the resource record set that is associated with a traffic
+	// policy instance, use DeleteTrafficPolicyInstance. Route 53 will delete
+	// the resource record set automatically. If you delete the resource record
+	// set by using ChangeResourceRecordSets, Route 53 doesn't automatically
+	// delete the traffic policy instance, and you'll continue to be charged for
+	// it even though it's no longer in use.
 	TrafficPolicyInstanceId string `json:"TrafficPolicyInstanceId,omitempty"`
 	// The object that is specified in resource record set object when you are
 	// linking a resource record set to a CIDR location.
@@ -990,13 +1035,14 @@ type ResourceRecordSet struct {
 	// A LocationName with an asterisk “*” can be used to create a default CIDR
 	// record. CollectionId is still required for default record.
 	CidrRoutingConfig *CidrRoutingConfig `json:"CidrRoutingConfig,omitempty"`
-	// GeoproximityLocation resource record sets only: A complex type that lets you
-	// control how Route 53 responds to DNS queries based on the geographic origin
-	// of the query and your resources.
+	// GeoproximityLocation resource record sets only: A complex type that lets
+	// you control how Route 53 responds to DNS queries based on the geographic
+	// origin of the query and your resources.
 	GeoProximityLocation *GeoProximityLocation `json:"GeoProximityLocation,omitempty"`
 }
 
-// ResourceRecordSetFailover is an enum of the API; values not listed here decode too.
+// ResourceRecordSetFailover is an enum of the API; values not listed here
+// decode too.
 type ResourceRecordSetFailover string
 
 const (
@@ -1006,12 +1052,14 @@ const (
 	ResourceRecordSetFailoverSecondary ResourceRecordSetFailover = "SECONDARY"
 )
 
-// Values returns the values of ResourceRecordSetFailover that the API documents.
+// Values returns the values of ResourceRecordSetFailover that the API
+// documents.
 func (ResourceRecordSetFailover) Values() []ResourceRecordSetFailover {
 	return []ResourceRecordSetFailover{ResourceRecordSetFailoverPrimary, ResourceRecordSetFailoverSecondary}
 }
 
-// ResourceRecordSetRegion is an enum of the API; values not listed here decode too.
+// ResourceRecordSetRegion is an enum of the API; values not listed here decode
+// too.
 type ResourceRecordSetRegion string
 
 const (
@@ -1100,7 +1148,8 @@ func (ResourceRecordSetRegion) Values() []ResourceRecordSetRegion {
 	return []ResourceRecordSetRegion{ResourceRecordSetRegionUsEast1, ResourceRecordSetRegionUsEast2, ResourceRecordSetRegionUsWest1, ResourceRecordSetRegionUsWest2, ResourceRecordSetRegionCaCentral1, ResourceRecordSetRegionEuWest1, ResourceRecordSetRegionEuWest2, ResourceRecordSetRegionEuWest3, ResourceRecordSetRegionEuCentral1, ResourceRecordSetRegionEuCentral2, ResourceRecordSetRegionApSoutheast1, ResourceRecordSetRegionApSoutheast2, ResourceRecordSetRegionApSoutheast3, ResourceRecordSetRegionApNortheast1, ResourceRecordSetRegionApNortheast2, ResourceRecordSetRegionApNortheast3, ResourceRecordSetRegionEuNorth1, ResourceRecordSetRegionSaEast1, ResourceRecordSetRegionCnNorth1, ResourceRecordSetRegionCnNorthwest1, ResourceRecordSetRegionApEast1, ResourceRecordSetRegionMeSouth1, ResourceRecordSetRegionMeCentral1, ResourceRecordSetRegionApSouth1, ResourceRecordSetRegionApSouth2, ResourceRecordSetRegionAfSouth1, ResourceRecordSetRegionEuSouth1, ResourceRecordSetRegionEuSouth2, ResourceRecordSetRegionApSoutheast4, ResourceRecordSetRegionIlCentral1, ResourceRecordSetRegionCaWest1, ResourceRecordSetRegionApSoutheast5, ResourceRecordSetRegionMxCentral1, ResourceRecordSetRegionApSoutheast7, ResourceRecordSetRegionUsGovEast1, ResourceRecordSetRegionUsGovWest1, ResourceRecordSetRegionApEast2, ResourceRecordSetRegionApSoutheast6, ResourceRecordSetRegionEuscDeEast1}
 }
 
-// ResourceRecordSetType is an enum of the API; values not listed here decode too.
+// ResourceRecordSetType is an enum of the API; values not listed here decode
+// too.
 type ResourceRecordSetType string
 
 const (

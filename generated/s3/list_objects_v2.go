@@ -12,38 +12,39 @@ import (
 
 // ListObjectsV2Input is the input of ListObjectsV2.
 type ListObjectsV2Input struct {
-	// Directory buckets - When you use this operation with a directory bucket, you
-	// must use virtual-hosted-style requests in the format
-	// Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style requests
-	// are not supported. Directory bucket names must be unique in the chosen Zone
-	// (Availability Zone or Local Zone). Bucket names must follow the format
-	// bucket-base-name--zone-id--x-s3 (for example,
+	// Directory buckets - When you use this operation with a directory bucket,
+	// you must use virtual-hosted-style requests in the format
+	// Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style
+	// requests are not supported. Directory bucket names must be unique in the
+	// chosen Zone (Availability Zone or Local Zone). Bucket names must follow
+	// the format bucket-base-name--zone-id--x-s3 (for example,
 	// amzn-s3-demo-bucket--usw2-az1--x-s3). For information about bucket naming
 	// restrictions, see [Directory bucket naming rules] in the Amazon S3 User
 	// Guide.
 	//
 	// Access points - When you use this action with an access point for general
-	// purpose buckets, you must provide the alias of the access point in place of
-	// the bucket name or specify the access point ARN. When you use this action
-	// with an access point for directory buckets, you must provide the access point
-	// name in place of the bucket name. When using the access point ARN, you must
-	// direct requests to the access point hostname. The access point hostname takes
-	// the form AccessPointName-AccountId.s3-accesspoint.Region.amazonaws.com. When
-	// using this action with an access point through the Amazon Web Services SDKs,
+	// purpose buckets, you must provide the alias of the access point in place
+	// of the bucket name or specify the access point ARN. When you use this
+	// action with an access point for directory buckets, you must provide the
+	// access point name in place of the bucket name. When using the access
+	// point ARN, you must direct requests to the access point hostname. The
+	// access point hostname takes the form
+	// AccessPointName-AccountId.s3-accesspoint.Region.amazonaws.com. When using
+	// this action with an access point through the Amazon Web Services SDKs,
 	// you provide the access point ARN in place of the bucket name. For more
-	// information about access point ARNs, see [Using access points] in the Amazon
-	// S3 User Guide.
+	// information about access point ARNs, see [Using access points] in the
+	// Amazon S3 User Guide.
 	//
 	// Object Lambda access points are not supported by directory buckets.
 	//
 	// S3 on Outposts - When you use this action with S3 on Outposts, you must
-	// direct requests to the S3 on Outposts hostname. The S3 on Outposts hostname
-	// takes the form
-	// AccessPointName-AccountId.outpostID.s3-outposts.Region.amazonaws.com. When
-	// you use this action with S3 on Outposts, the destination bucket must be the
-	// Outposts access point ARN or the access point alias. For more information
-	// about S3 on Outposts, see [What is S3 on Outposts?] in the Amazon S3 User
-	// Guide.
+	// direct requests to the S3 on Outposts hostname. The S3 on Outposts
+	// hostname takes the form
+	// AccessPointName-AccountId.outpostID.s3-outposts.Region.amazonaws.com.
+	// When you use this action with S3 on Outposts, the destination bucket must
+	// be the Outposts access point ARN or the access point alias. For more
+	// information about S3 on Outposts, see [What is S3 on Outposts?] in the
+	// Amazon S3 User Guide.
 	//
 	// Required.
 	//
@@ -53,30 +54,32 @@ type ListObjectsV2Input struct {
 	Bucket string `json:"Bucket,omitempty"`
 	// A delimiter is a character that you use to group keys.
 	//
-	// CommonPrefixes is filtered out from results if it is not lexicographically
-	// greater than the StartAfter value.
+	// CommonPrefixes is filtered out from results if it is not
+	// lexicographically greater than the StartAfter value.
 	//
 	//   - Directory buckets - For directory buckets, / is the only supported
 	//     delimiter.
-	//   - Directory buckets - When you query ListObjectsV2 with a delimiter during
-	//     in-progress multipart uploads, the CommonPrefixes response parameter
-	//     contains the prefixes that are associated with the in-progress multipart
-	//     uploads. For more information about multipart uploads, see [Multipart
-	//     Upload Overview] in the Amazon S3 User Guide.
+	//   - Directory buckets - When you query ListObjectsV2 with a delimiter
+	//     during in-progress multipart uploads, the CommonPrefixes response
+	//     parameter contains the prefixes that are associated with the
+	//     in-progress multipart uploads. For more information about multipart
+	//     uploads, see [Multipart Upload Overview] in the Amazon S3 User Guide.
 	//
 	// [Multipart Upload Overview]: https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html
 	Delimiter string `json:"Delimiter,omitempty"`
-	// Encoding type used by Amazon S3 to encode the [object keys] in the response.
-	// Responses are encoded only in UTF-8. An object key can contain any Unicode
-	// character. However, the XML 1.0 parser can't parse certain characters, such
-	// as characters with an ASCII value from 0 to 10. For characters that aren't
-	// supported in XML 1.0, you can add this parameter to request that Amazon S3
-	// encode the keys in the response. For more information about characters to
-	// avoid in object key names, see [Object key naming guidelines].
+	// Encoding type used by Amazon S3 to encode the [object keys] in the
+	// response. Responses are encoded only in UTF-8. An object key can contain
+	// any Unicode character. However, the XML 1.0 parser can't parse certain
+	// characters, such as characters with an ASCII value from 0 to 10. For
+	// characters that aren't supported in XML 1.0, you can add this parameter
+	// to request that Amazon S3 encode the keys in the response. For more
+	// information about characters to avoid in object key names, see [Object
+	// key naming guidelines].
 	//
-	// When using the URL encoding type, non-ASCII characters that are used in an
-	// object's key name will be percent-encoded according to UTF-8 code values. For
-	// example, the object test_file(3).png will appear as test_file%283%29.png.
+	// When using the URL encoding type, non-ASCII characters that are used in
+	// an object's key name will be percent-encoded according to UTF-8 code
+	// values. For example, the object test_file(3).png will appear as
+	// test_file%283%29.png.
 	//
 	// [object keys]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
 	// [Object key naming guidelines]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-guidelines
@@ -86,12 +89,12 @@ type ListObjectsV2Input struct {
 	// Directory buckets - For directory buckets, only prefixes that end in a
 	// delimiter ( /) are supported.
 	Prefix string `json:"Prefix,omitempty"`
-	// The owner field is not present in ListObjectsV2 by default. If you want to
-	// return the owner field with each key in the result, then set the FetchOwner
-	// field to true.
+	// The owner field is not present in ListObjectsV2 by default. If you want
+	// to return the owner field with each key in the result, then set the
+	// FetchOwner field to true.
 	//
-	// Directory buckets - For directory buckets, the bucket owner is returned as
-	// the object owner for all objects.
+	// Directory buckets - For directory buckets, the bucket owner is returned
+	// as the object owner for all objects.
 	FetchOwner *bool `json:"FetchOwner,omitempty"`
 	// StartAfter is where you want Amazon S3 to start listing from. Amazon S3
 	// starts listing after this specified key. StartAfter can be any key in the
@@ -99,29 +102,30 @@ type ListObjectsV2Input struct {
 	//
 	// This functionality is not supported for directory buckets.
 	StartAfter string `json:"StartAfter,omitempty"`
-	// Confirms that the requester knows that she or he will be charged for the list
-	// objects request in V2 style. Bucket owners need not specify this parameter in
-	// their requests.
+	// Confirms that the requester knows that she or he will be charged for the
+	// list objects request in V2 style. Bucket owners need not specify this
+	// parameter in their requests.
 	//
 	// This functionality is not supported for directory buckets.
 	RequestPayer ListObjectsV2RequestPayer `json:"RequestPayer,omitempty"`
 	// The account ID of the expected bucket owner. If the account ID that you
-	// provide does not match the actual owner of the bucket, the request fails with
-	// the HTTP status code 403 Forbidden (access denied).
+	// provide does not match the actual owner of the bucket, the request fails
+	// with the HTTP status code 403 Forbidden (access denied).
 	ExpectedBucketOwner string `json:"ExpectedBucketOwner,omitempty"`
-	// Specifies the optional fields that you want returned in the response. Fields
-	// that you do not specify are not returned.
+	// Specifies the optional fields that you want returned in the response.
+	// Fields that you do not specify are not returned.
 	//
 	// This functionality is not supported for directory buckets.
 	OptionalObjectAttributes []ListObjectsV2OptionalObjectAttribute `json:"OptionalObjectAttributes,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	ContinuationToken paginate.Token `json:"ContinuationToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxKeys *int64 `json:"MaxKeys,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *ListObjectsV2Input) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -136,9 +140,9 @@ func (s *ListObjectsV2Input) validate(v *paginateimpl.Invalid, path string) {
 
 // ListObjectsV2Output is one page of ListObjectsV2's results.
 type ListObjectsV2Output struct {
-	// Set to false if all of the results were returned. Set to true if more keys
-	// are available to return. If the number of results exceeds that specified by
-	// MaxKeys, all of the results might not be returned.
+	// Set to false if all of the results were returned. Set to true if more
+	// keys are available to return. If the number of results exceeds that
+	// specified by MaxKeys, all of the results might not be returned.
 	IsTruncated *bool `json:"IsTruncated,omitempty"`
 	// Metadata about each object returned.
 	Contents []Content `json:"Contents,omitempty"`
@@ -150,68 +154,70 @@ type ListObjectsV2Output struct {
 	// delimiter ( /) are supported.
 	Prefix string `json:"Prefix,omitempty"`
 	// Causes keys that contain the same string between the prefix and the first
-	// occurrence of the delimiter to be rolled up into a single result element in
-	// the CommonPrefixes collection. These rolled-up keys are not returned
-	// elsewhere in the response. Each rolled-up result counts as only one return
-	// against the MaxKeys value.
+	// occurrence of the delimiter to be rolled up into a single result element
+	// in the CommonPrefixes collection. These rolled-up keys are not returned
+	// elsewhere in the response. Each rolled-up result counts as only one
+	// return against the MaxKeys value.
 	//
-	// Directory buckets - For directory buckets, / is the only supported delimiter.
+	// Directory buckets - For directory buckets, / is the only supported
+	// delimiter.
 	Delimiter string `json:"Delimiter,omitempty"`
 	// Sets the maximum number of keys returned in the response. By default, the
-	// action returns up to 1,000 key names. The response might contain fewer keys
-	// but will never contain more.
+	// action returns up to 1,000 key names. The response might contain fewer
+	// keys but will never contain more.
 	MaxKeys *int64 `json:"MaxKeys,omitempty"`
 	// All of the keys (up to 1,000) that share the same prefix are grouped
-	// together. When counting the total numbers of returns by this API operation,
-	// this group of keys is considered as one item.
+	// together. When counting the total numbers of returns by this API
+	// operation, this group of keys is considered as one item.
 	//
 	// A response can contain CommonPrefixes only if you specify a delimiter.
 	//
-	// CommonPrefixes contains all (if there are any) keys between Prefix and the
-	// next occurrence of the string specified by a delimiter.
+	// CommonPrefixes contains all (if there are any) keys between Prefix and
+	// the next occurrence of the string specified by a delimiter.
 	//
 	// CommonPrefixes lists keys that act like subdirectories in the directory
 	// specified by Prefix.
 	//
-	// For example, if the prefix is notes/ and the delimiter is a slash ( /) as in
-	// notes/summer/july, the common prefix is notes/summer/. All of the keys that
-	// roll up into a common prefix count as a single return when calculating the
-	// number of returns.
+	// For example, if the prefix is notes/ and the delimiter is a slash ( /) as
+	// in notes/summer/july, the common prefix is notes/summer/. All of the keys
+	// that roll up into a common prefix count as a single return when
+	// calculating the number of returns.
 	//
-	//   - Directory buckets - For directory buckets, only prefixes that end in a
-	//     delimiter ( /) are supported.
-	//   - Directory buckets - When you query ListObjectsV2 with a delimiter during
-	//     in-progress multipart uploads, the CommonPrefixes response parameter
-	//     contains the prefixes that are associated with the in-progress multipart
-	//     uploads. For more information about multipart uploads, see [Multipart
-	//     Upload Overview] in the Amazon S3 User Guide.
+	//   - Directory buckets - For directory buckets, only prefixes that end in
+	//     a delimiter ( /) are supported.
+	//   - Directory buckets - When you query ListObjectsV2 with a delimiter
+	//     during in-progress multipart uploads, the CommonPrefixes response
+	//     parameter contains the prefixes that are associated with the
+	//     in-progress multipart uploads. For more information about multipart
+	//     uploads, see [Multipart Upload Overview] in the Amazon S3 User Guide.
 	//
 	// [Multipart Upload Overview]: https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html
 	CommonPrefixes []CommonPrefix `json:"CommonPrefixes,omitempty"`
 	// Encoding type used by Amazon S3 to encode object key names in the XML
 	// response.
 	//
-	// If you specify the encoding-type request parameter, Amazon S3 includes this
-	// element in the response, and returns encoded key name values in the following
-	// response elements:
+	// If you specify the encoding-type request parameter, Amazon S3 includes
+	// this element in the response, and returns encoded key name values in the
+	// following response elements:
 	//
 	// Delimiter, Prefix, Key, and StartAfter.
 	EncodingType ListObjectsV2EncodingType `json:"EncodingType,omitempty"`
 	// KeyCount is the number of keys returned with this request. KeyCount will
-	// always be less than or equal to the MaxKeys field. For example, if you ask
-	// for 50 keys, your result will include 50 keys or fewer.
+	// always be less than or equal to the MaxKeys field. For example, if you
+	// ask for 50 keys, your result will include 50 keys or fewer.
 	KeyCount *int64 `json:"KeyCount,omitempty"`
 	// If ContinuationToken was sent with the request, it is included in the
-	// response. You can use the returned ContinuationToken for pagination of the
-	// list response.
+	// response. You can use the returned ContinuationToken for pagination of
+	// the list response.
 	ContinuationToken string `json:"ContinuationToken,omitempty"`
 	// If StartAfter was sent with the request, it is included in the response.
 	//
 	// This functionality is not supported for directory buckets.
 	StartAfter string `json:"StartAfter,omitempty"`
 	// If present, indicates that the requester was successfully charged for the
-	// request. For more information, see [Using Requester Pays buckets for storage
-	// transfers and usage] in the Amazon Simple Storage Service user guide.
+	// request. For more information, see [Using Requester Pays buckets for
+	// storage transfers and usage] in the Amazon Simple Storage Service user
+	// guide.
 	//
 	// This functionality is not supported for directory buckets.
 	//
@@ -221,7 +227,7 @@ type ListObjectsV2Output struct {
 	NextContinuationToken paginate.Token `json:"NextContinuationToken,omitzero"`
 }
 
-// ListObjectsV2APIClient is a client that can call ListObjectsV2, the operation boto3's list_objects_v2 paginator pages through.
+// ListObjectsV2APIClient is a client that can call ListObjectsV2.
 //
 // See [ListObjectsV2 in the AWS API documentation].
 //
@@ -276,19 +282,21 @@ func listObjectsV2Items(out *ListObjectsV2Output) []Content {
 	return out.Contents
 }
 
-// ListObjectsV2Paginator pages through ListObjectsV2 the way boto3's list_objects_v2 paginator does.
+// ListObjectsV2Paginator pages through the results of ListObjectsV2 as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// S3.Client.list_objects_v2.
+// [ListObjectsV2APIClient.ListObjectsV2].
 //
-// Each page is a *ListObjectsV2Output; Items yields the elements of Contents across pages.
+// Each page is a *ListObjectsV2Output; Items yields the elements of Contents
+// across pages.
 type ListObjectsV2Paginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListObjectsV2Paginator returns a paginator over ListObjectsV2, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListObjectsV2Paginator returns a paginator over ListObjectsV2, starting
+// from in, which is not modified. The options set boto3's PaginationConfig:
+// MaxItems, PageSize (sent as the operation's limit) and StartingToken.
 func NewListObjectsV2Paginator(client ListObjectsV2APIClient, in *ListObjectsV2Input, optFns ...func(*paginate.Options)) *ListObjectsV2Paginator {
 	var input ListObjectsV2Input
 	if in != nil {
@@ -304,19 +312,22 @@ func NewListObjectsV2Paginator(client ListObjectsV2APIClient, in *ListObjectsV2I
 	return &ListObjectsV2Paginator{paginateimpl.New(listObjectsV2Spec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListObjectsV2Paginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListObjectsV2Paginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListObjectsV2Paginator) NextPage(ctx context.Context) (*ListObjectsV2Output, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -325,7 +336,8 @@ func (p *ListObjectsV2Paginator) NextPage(ctx context.Context) (*ListObjectsV2Ou
 	return page.(*ListObjectsV2Output), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListObjectsV2Paginator) Pages(ctx context.Context) iter.Seq2[*ListObjectsV2Output, error] {
 	return func(yield func(*ListObjectsV2Output, error) bool) {
 		for p.HasMorePages() {
@@ -337,7 +349,8 @@ func (p *ListObjectsV2Paginator) Pages(ctx context.Context) iter.Seq2[*ListObjec
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListObjectsV2Paginator) Items(ctx context.Context) iter.Seq2[Content, error] {
 	return func(yield func(Content, error) bool) {
 		for p.HasMorePages() {

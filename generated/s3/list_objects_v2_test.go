@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// listObjectsV2Fake serves pages of ListObjectsV2 from memory; page i's token is "page-i".
+// listObjectsV2Fake serves pages of ListObjectsV2 from memory; page i's token
+// is "page-i".
 type listObjectsV2Fake struct {
 	pages  []*ListObjectsV2Output
 	calls  []ListObjectsV2Input
@@ -39,7 +40,8 @@ func (c *listObjectsV2Fake) ListObjectsV2(ctx context.Context, in *ListObjectsV2
 	return &out, nil
 }
 
-// newListObjectsV2Fake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListObjectsV2Fake returns a fake client serving pages of the given sizes,
+// and the markers of all its items in order.
 func newListObjectsV2Fake(sizes ...int) (*listObjectsV2Fake, []string) {
 	c := &listObjectsV2Fake{}
 	var want []string

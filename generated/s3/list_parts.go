@@ -16,38 +16,39 @@ import (
 type ListPartsInput struct {
 	// The name of the bucket to which the parts are being uploaded.
 	//
-	// Directory buckets - When you use this operation with a directory bucket, you
-	// must use virtual-hosted-style requests in the format
-	// Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style requests
-	// are not supported. Directory bucket names must be unique in the chosen Zone
-	// (Availability Zone or Local Zone). Bucket names must follow the format
-	// bucket-base-name--zone-id--x-s3 (for example,
+	// Directory buckets - When you use this operation with a directory bucket,
+	// you must use virtual-hosted-style requests in the format
+	// Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style
+	// requests are not supported. Directory bucket names must be unique in the
+	// chosen Zone (Availability Zone or Local Zone). Bucket names must follow
+	// the format bucket-base-name--zone-id--x-s3 (for example,
 	// amzn-s3-demo-bucket--usw2-az1--x-s3). For information about bucket naming
 	// restrictions, see [Directory bucket naming rules] in the Amazon S3 User
 	// Guide.
 	//
 	// Access points - When you use this action with an access point for general
-	// purpose buckets, you must provide the alias of the access point in place of
-	// the bucket name or specify the access point ARN. When you use this action
-	// with an access point for directory buckets, you must provide the access point
-	// name in place of the bucket name. When using the access point ARN, you must
-	// direct requests to the access point hostname. The access point hostname takes
-	// the form AccessPointName-AccountId.s3-accesspoint.Region.amazonaws.com. When
-	// using this action with an access point through the Amazon Web Services SDKs,
+	// purpose buckets, you must provide the alias of the access point in place
+	// of the bucket name or specify the access point ARN. When you use this
+	// action with an access point for directory buckets, you must provide the
+	// access point name in place of the bucket name. When using the access
+	// point ARN, you must direct requests to the access point hostname. The
+	// access point hostname takes the form
+	// AccessPointName-AccountId.s3-accesspoint.Region.amazonaws.com. When using
+	// this action with an access point through the Amazon Web Services SDKs,
 	// you provide the access point ARN in place of the bucket name. For more
-	// information about access point ARNs, see [Using access points] in the Amazon
-	// S3 User Guide.
+	// information about access point ARNs, see [Using access points] in the
+	// Amazon S3 User Guide.
 	//
 	// Object Lambda access points are not supported by directory buckets.
 	//
 	// S3 on Outposts - When you use this action with S3 on Outposts, you must
-	// direct requests to the S3 on Outposts hostname. The S3 on Outposts hostname
-	// takes the form
-	// AccessPointName-AccountId.outpostID.s3-outposts.Region.amazonaws.com. When
-	// you use this action with S3 on Outposts, the destination bucket must be the
-	// Outposts access point ARN or the access point alias. For more information
-	// about S3 on Outposts, see [What is S3 on Outposts?] in the Amazon S3 User
-	// Guide.
+	// direct requests to the S3 on Outposts hostname. The S3 on Outposts
+	// hostname takes the form
+	// AccessPointName-AccountId.outpostID.s3-outposts.Region.amazonaws.com.
+	// When you use this action with S3 on Outposts, the destination bucket must
+	// be the Outposts access point ARN or the access point alias. For more
+	// information about S3 on Outposts, see [What is S3 on Outposts?] in the
+	// Amazon S3 User Guide.
 	//
 	// Required.
 	//
@@ -63,43 +64,43 @@ type ListPartsInput struct {
 	//
 	// Required.
 	UploadId string `json:"UploadId,omitempty"`
-	// Confirms that the requester knows that they will be charged for the request.
-	// Bucket owners need not specify this parameter in their requests. If either
-	// the source or destination S3 bucket has Requester Pays enabled, the requester
-	// will pay for the corresponding charges. For information about downloading
-	// objects from Requester Pays buckets, see [Downloading Objects in Requester
-	// Pays Buckets] in the Amazon S3 User Guide.
+	// Confirms that the requester knows that they will be charged for the
+	// request. Bucket owners need not specify this parameter in their requests.
+	// If either the source or destination S3 bucket has Requester Pays enabled,
+	// the requester will pay for the corresponding charges. For information
+	// about downloading objects from Requester Pays buckets, see [Downloading
+	// Objects in Requester Pays Buckets] in the Amazon S3 User Guide.
 	//
 	// This functionality is not supported for directory buckets.
 	//
 	// [Downloading Objects in Requester Pays Buckets]: https://docs.aws.amazon.com/AmazonS3/latest/dev/ObjectsinRequesterPaysBuckets.html
 	RequestPayer ListObjectsV2RequestPayer `json:"RequestPayer,omitempty"`
 	// The account ID of the expected bucket owner. If the account ID that you
-	// provide does not match the actual owner of the bucket, the request fails with
-	// the HTTP status code 403 Forbidden (access denied).
+	// provide does not match the actual owner of the bucket, the request fails
+	// with the HTTP status code 403 Forbidden (access denied).
 	ExpectedBucketOwner string `json:"ExpectedBucketOwner,omitempty"`
-	// The server-side encryption (SSE) algorithm used to encrypt the object. This
-	// parameter is needed only when the object was created using a checksum
-	// algorithm. For more information, see [Protecting data using SSE-C keys] in
-	// the Amazon S3 User Guide.
+	// The server-side encryption (SSE) algorithm used to encrypt the object.
+	// This parameter is needed only when the object was created using a
+	// checksum algorithm. For more information, see [Protecting data using
+	// SSE-C keys] in the Amazon S3 User Guide.
 	//
 	// This functionality is not supported for directory buckets.
 	//
 	// [Protecting data using SSE-C keys]: https://docs.aws.amazon.com/AmazonS3/latest/dev/ServerSideEncryptionCustomerKeys.html
 	SSECustomerAlgorithm string `json:"SSECustomerAlgorithm,omitempty"`
 	// The server-side encryption (SSE) customer managed key. This parameter is
-	// needed only when the object was created using a checksum algorithm. For more
-	// information, see [Protecting data using SSE-C keys] in the Amazon S3 User
-	// Guide.
+	// needed only when the object was created using a checksum algorithm. For
+	// more information, see [Protecting data using SSE-C keys] in the Amazon S3
+	// User Guide.
 	//
 	// This functionality is not supported for directory buckets.
 	//
 	// [Protecting data using SSE-C keys]: https://docs.aws.amazon.com/AmazonS3/latest/dev/ServerSideEncryptionCustomerKeys.html
 	SSECustomerKey string `json:"SSECustomerKey,omitempty"`
-	// The MD5 server-side encryption (SSE) customer managed key. This parameter is
-	// needed only when the object was created using a checksum algorithm. For more
-	// information, see [Protecting data using SSE-C keys] in the Amazon S3 User
-	// Guide.
+	// The MD5 server-side encryption (SSE) customer managed key. This parameter
+	// is needed only when the object was created using a checksum algorithm.
+	// For more information, see [Protecting data using SSE-C keys] in the
+	// Amazon S3 User Guide.
 	//
 	// This functionality is not supported for directory buckets.
 	//
@@ -108,14 +109,15 @@ type ListPartsInput struct {
 	//
 	// [Protecting data using SSE-C keys]: https://docs.aws.amazon.com/AmazonS3/latest/dev/ServerSideEncryptionCustomerKeys.html
 	SSECustomerKeyMD5 string `json:"SSECustomerKeyMD5,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	PartNumberMarker *int64 `json:"PartNumberMarker,omitempty"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxParts *int64 `json:"MaxParts,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *ListPartsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -137,65 +139,68 @@ func (s *ListPartsInput) validate(v *paginateimpl.Invalid, path string) {
 // ListPartsOutput is one page of ListParts's results.
 type ListPartsOutput struct {
 	// If the bucket has a lifecycle rule configured with an action to abort
-	// incomplete multipart uploads and the prefix in the lifecycle rule matches the
-	// object name in the request, then the response includes this header indicating
-	// when the initiated multipart upload will become eligible for abort operation.
-	// For more information, see [Aborting Incomplete Multipart Uploads Using a
-	// Bucket Lifecycle Configuration].
+	// incomplete multipart uploads and the prefix in the lifecycle rule matches
+	// the object name in the request, then the response includes this header
+	// indicating when the initiated multipart upload will become eligible for
+	// abort operation. For more information, see [Aborting Incomplete Multipart
+	// Uploads Using a Bucket Lifecycle Configuration].
 	//
 	// The response will also include the x-amz-abort-rule-id header that will
-	// provide the ID of the lifecycle configuration rule that defines this action.
+	// provide the ID of the lifecycle configuration rule that defines this
+	// action.
 	//
 	// This functionality is not supported for directory buckets.
 	//
 	// [Aborting Incomplete Multipart Uploads Using a Bucket Lifecycle Configuration]: https://docs.aws.amazon.com/AmazonS3/latest/dev/mpuoverview.html#mpu-abort-incomplete-mpu-lifecycle-config
 	AbortDate *time.Time `json:"AbortDate,omitempty"`
-	// This header is returned along with the x-amz-abort-date header. It identifies
-	// applicable lifecycle configuration rule that defines the action to abort
-	// incomplete multipart uploads.
+	// This header is returned along with the x-amz-abort-date header. It
+	// identifies applicable lifecycle configuration rule that defines the
+	// action to abort incomplete multipart uploads.
 	//
 	// This functionality is not supported for directory buckets.
 	AbortRuleId string `json:"AbortRuleId,omitempty"`
-	// The name of the bucket to which the multipart upload was initiated. Does not
-	// return the access point ARN or access point alias if used.
+	// The name of the bucket to which the multipart upload was initiated. Does
+	// not return the access point ARN or access point alias if used.
 	Bucket string `json:"Bucket,omitempty"`
 	// Object key for which the multipart upload was initiated.
 	Key string `json:"Key,omitempty"`
 	// Upload ID identifying the multipart upload whose parts are being listed.
 	UploadId string `json:"UploadId,omitempty"`
-	// Specifies the part after which listing should begin. Only parts with higher
-	// part numbers will be listed.
+	// Specifies the part after which listing should begin. Only parts with
+	// higher part numbers will be listed.
 	PartNumberMarker *int64 `json:"PartNumberMarker,omitempty"`
 	// Maximum number of parts that were allowed in the response.
 	MaxParts *int64 `json:"MaxParts,omitempty"`
 	// Indicates whether the returned list of parts is truncated. A true value
-	// indicates that the list was truncated. A list can be truncated if the number
-	// of parts exceeds the limit returned in the MaxParts element.
+	// indicates that the list was truncated. A list can be truncated if the
+	// number of parts exceeds the limit returned in the MaxParts element.
 	IsTruncated *bool `json:"IsTruncated,omitempty"`
-	// Container for elements related to a particular part. A response can contain
-	// zero or more Part elements.
+	// Container for elements related to a particular part. A response can
+	// contain zero or more Part elements.
 	Parts []Part `json:"Parts,omitempty"`
-	// Container element that identifies who initiated the multipart upload. If the
-	// initiator is an Amazon Web Services account, this element provides the same
-	// information as the Owner element. If the initiator is an IAM User, this
-	// element provides the user ARN.
+	// Container element that identifies who initiated the multipart upload. If
+	// the initiator is an Amazon Web Services account, this element provides
+	// the same information as the Owner element. If the initiator is an IAM
+	// User, this element provides the user ARN.
 	Initiator *Initiator `json:"Initiator,omitempty"`
 	// Container element that identifies the object owner, after the object is
 	// created. If multipart upload is initiated by an IAM user, this element
 	// provides the parent account ID.
 	//
-	// Directory buckets - The bucket owner is returned as the object owner for all
-	// the parts.
+	// Directory buckets - The bucket owner is returned as the object owner for
+	// all the parts.
 	Owner *Owner `json:"Owner,omitempty"`
 	// The class of storage used to store the uploaded object.
 	//
-	// Directory buckets - Directory buckets only support EXPRESS_ONEZONE (the S3
-	// Express One Zone storage class) in Availability Zones and ONEZONE_IA (the S3
-	// One Zone-Infrequent Access storage class) in Dedicated Local Zones.
+	// Directory buckets - Directory buckets only support EXPRESS_ONEZONE (the
+	// S3 Express One Zone storage class) in Availability Zones and ONEZONE_IA
+	// (the S3 One Zone-Infrequent Access storage class) in Dedicated Local
+	// Zones.
 	StorageClass ListPartsStorageClass `json:"StorageClass,omitempty"`
 	// If present, indicates that the requester was successfully charged for the
-	// request. For more information, see [Using Requester Pays buckets for storage
-	// transfers and usage] in the Amazon Simple Storage Service user guide.
+	// request. For more information, see [Using Requester Pays buckets for
+	// storage transfers and usage] in the Amazon Simple Storage Service user
+	// guide.
 	//
 	// This functionality is not supported for directory buckets.
 	//
@@ -203,11 +208,12 @@ type ListPartsOutput struct {
 	RequestCharged ListObjectsV2RequestPayer `json:"RequestCharged,omitempty"`
 	// The algorithm that was used to create a checksum of the object.
 	ChecksumAlgorithm ContentChecksumAlgorithm `json:"ChecksumAlgorithm,omitempty"`
-	// The checksum type, which determines how part-level checksums are combined to
-	// create an object-level checksum for multipart objects. You can use this
-	// header response to verify that the checksum type that is received is the same
-	// checksum type that was specified in CreateMultipartUpload request. For more
-	// information, see [Checking object integrity in the Amazon S3 User Guide].
+	// The checksum type, which determines how part-level checksums are combined
+	// to create an object-level checksum for multipart objects. You can use
+	// this header response to verify that the checksum type that is received is
+	// the same checksum type that was specified in CreateMultipartUpload
+	// request. For more information, see [Checking object integrity in the
+	// Amazon S3 User Guide].
 	//
 	// [Checking object integrity in the Amazon S3 User Guide]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumType ContentChecksumType `json:"ChecksumType,omitempty"`
@@ -215,7 +221,9 @@ type ListPartsOutput struct {
 	NextPartNumberMarker *int64 `json:"NextPartNumberMarker,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s ListPartsOutput) MarshalJSON() ([]byte, error) {
 	type plain ListPartsOutput
 	return json.Marshal(struct {
@@ -227,7 +235,9 @@ func (s ListPartsOutput) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *ListPartsOutput) UnmarshalJSON(b []byte) error {
 	type plain ListPartsOutput
 	v := struct {
@@ -244,7 +254,7 @@ func (s *ListPartsOutput) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ListPartsAPIClient is a client that can call ListParts, the operation boto3's list_parts paginator pages through.
+// ListPartsAPIClient is a client that can call ListParts.
 //
 // See [ListParts in the AWS API documentation].
 //
@@ -301,19 +311,21 @@ func listPartsItems(out *ListPartsOutput) []Part {
 	return out.Parts
 }
 
-// ListPartsPaginator pages through ListParts the way boto3's list_parts paginator does.
+// ListPartsPaginator pages through the results of ListParts as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// S3.Client.list_parts.
+// [ListPartsAPIClient.ListParts].
 //
-// Each page is a *ListPartsOutput; Items yields the elements of Parts across pages.
+// Each page is a *ListPartsOutput; Items yields the elements of Parts across
+// pages.
 type ListPartsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListPartsPaginator returns a paginator over ListParts, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListPartsPaginator returns a paginator over ListParts, starting from in,
+// which is not modified. The options set boto3's PaginationConfig: MaxItems,
+// PageSize (sent as the operation's limit) and StartingToken.
 func NewListPartsPaginator(client ListPartsAPIClient, in *ListPartsInput, optFns ...func(*paginate.Options)) *ListPartsPaginator {
 	var input ListPartsInput
 	if in != nil {
@@ -329,19 +341,22 @@ func NewListPartsPaginator(client ListPartsAPIClient, in *ListPartsInput, optFns
 	return &ListPartsPaginator{paginateimpl.New(listPartsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListPartsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListPartsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListPartsPaginator) NextPage(ctx context.Context) (*ListPartsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -350,7 +365,8 @@ func (p *ListPartsPaginator) NextPage(ctx context.Context) (*ListPartsOutput, er
 	return page.(*ListPartsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListPartsPaginator) Pages(ctx context.Context) iter.Seq2[*ListPartsOutput, error] {
 	return func(yield func(*ListPartsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -362,7 +378,8 @@ func (p *ListPartsPaginator) Pages(ctx context.Context) iter.Seq2[*ListPartsOutp
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListPartsPaginator) Items(ctx context.Context) iter.Seq2[Part, error] {
 	return func(yield func(Part, error) bool) {
 		for p.HasMorePages() {

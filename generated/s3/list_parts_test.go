@@ -14,7 +14,8 @@ import (
 	"time"
 )
 
-// listPartsFake serves pages of ListParts from memory; page i's token is "page-i".
+// listPartsFake serves pages of ListParts from memory; page i's token is
+// "page-i".
 type listPartsFake struct {
 	pages  []*ListPartsOutput
 	calls  []ListPartsInput
@@ -38,7 +39,8 @@ func (c *listPartsFake) ListParts(ctx context.Context, in *ListPartsInput) (*Lis
 	return &out, nil
 }
 
-// newListPartsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListPartsFake returns a fake client serving pages of the given sizes, and
+// the markers of all its items in order.
 func newListPartsFake(sizes ...int) (*listPartsFake, []string) {
 	c := &listPartsFake{}
 	var want []string

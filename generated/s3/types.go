@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// CommonPrefix: Container for all (if there are any) keys between Prefix and
+// CommonPrefix is container for all (if there are any) keys between Prefix and
 // the next occurrence of the string specified by a delimiter. CommonPrefixes
 // lists keys that act like subdirectories in the directory specified by Prefix.
 // For example, if the prefix is notes/ and the delimiter is a slash (/) as in
@@ -18,39 +18,39 @@ type CommonPrefix struct {
 	Prefix string `json:"Prefix,omitempty"`
 }
 
-// Content: An object consists of data and its descriptive metadata.
+// Content is an object consists of data and its descriptive metadata.
 type Content struct {
-	// The name that you assign to an object. You use the object key to retrieve the
-	// object.
+	// The name that you assign to an object. You use the object key to retrieve
+	// the object.
 	Key string `json:"Key,omitempty"`
 	// Creation date of the object.
 	LastModified *time.Time `json:"LastModified,omitempty"`
-	// The entity tag is a hash of the object. The ETag reflects changes only to the
-	// contents of an object, not its metadata. The ETag may or may not be an MD5
-	// digest of the object data. Whether or not it is depends on how the object was
-	// created and how it is encrypted as described below:
+	// The entity tag is a hash of the object. The ETag reflects changes only to
+	// the contents of an object, not its metadata. The ETag may or may not be
+	// an MD5 digest of the object data. Whether or not it is depends on how the
+	// object was created and how it is encrypted as described below:
 	//
 	//   - Objects created by the PUT Object, POST Object, or Copy operation, or
-	//     through the Amazon Web Services Management Console, and are encrypted by
-	//     SSE-S3 or plaintext, have ETags that are an MD5 digest of their object
-	//     data.
+	//     through the Amazon Web Services Management Console, and are encrypted
+	//     by SSE-S3 or plaintext, have ETags that are an MD5 digest of their
+	//     object data.
 	//   - Objects created by the PUT Object, POST Object, or Copy operation, or
-	//     through the Amazon Web Services Management Console, and are encrypted by
-	//     SSE-C or SSE-KMS, have ETags that are not an MD5 digest of their object
-	//     data.
+	//     through the Amazon Web Services Management Console, and are encrypted
+	//     by SSE-C or SSE-KMS, have ETags that are not an MD5 digest of their
+	//     object data.
 	//   - If an object is created by either the Multipart Upload or Part Copy
 	//     operation, the ETag is not an MD5 digest, regardless of the method of
-	//     encryption. If an object is larger than 16 MB, the Amazon Web Services
-	//     Management Console will upload or copy that object as a Multipart Upload,
-	//     and therefore the ETag will not be an MD5 digest.
+	//     encryption. If an object is larger than 16 MB, the Amazon Web
+	//     Services Management Console will upload or copy that object as a
+	//     Multipart Upload, and therefore the ETag will not be an MD5 digest.
 	//
 	// Directory buckets - MD5 is not supported by directory buckets.
 	ETag string `json:"ETag,omitempty"`
 	// The algorithm that was used to create a checksum of the object.
 	ChecksumAlgorithm []ContentChecksumAlgorithm `json:"ChecksumAlgorithm,omitempty"`
-	// The checksum type that is used to calculate the object’s checksum value. For
-	// more information, see [Checking object integrity] in the Amazon S3 User
-	// Guide.
+	// The checksum type that is used to calculate the object’s checksum value.
+	// For more information, see [Checking object integrity] in the Amazon S3
+	// User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumType ContentChecksumType `json:"ChecksumType,omitempty"`
@@ -58,29 +58,32 @@ type Content struct {
 	Size *int64 `json:"Size,omitempty"`
 	// The class of storage used to store the object.
 	//
-	// Directory buckets - Directory buckets only support EXPRESS_ONEZONE (the S3
-	// Express One Zone storage class) in Availability Zones and ONEZONE_IA (the S3
-	// One Zone-Infrequent Access storage class) in Dedicated Local Zones.
+	// Directory buckets - Directory buckets only support EXPRESS_ONEZONE (the
+	// S3 Express One Zone storage class) in Availability Zones and ONEZONE_IA
+	// (the S3 One Zone-Infrequent Access storage class) in Dedicated Local
+	// Zones.
 	StorageClass ContentStorageClass `json:"StorageClass,omitempty"`
 	// The owner of the object
 	//
 	// Directory buckets - The bucket owner is returned as the object owner.
 	Owner *Owner `json:"Owner,omitempty"`
 	// Specifies the restoration status of an object. Objects in certain storage
-	// classes must be restored before they can be retrieved. For more information
-	// about these storage classes and how to work with archived objects, see
-	// [Working with archived objects] in the Amazon S3 User Guide.
+	// classes must be restored before they can be retrieved. For more
+	// information about these storage classes and how to work with archived
+	// objects, see [Working with archived objects] in the Amazon S3 User Guide.
 	//
-	// This functionality is not supported for directory buckets. Directory buckets
-	// only support EXPRESS_ONEZONE (the S3 Express One Zone storage class) in
-	// Availability Zones and ONEZONE_IA (the S3 One Zone-Infrequent Access storage
-	// class) in Dedicated Local Zones.
+	// This functionality is not supported for directory buckets. Directory
+	// buckets only support EXPRESS_ONEZONE (the S3 Express One Zone storage
+	// class) in Availability Zones and ONEZONE_IA (the S3 One Zone-Infrequent
+	// Access storage class) in Dedicated Local Zones.
 	//
 	// [Working with archived objects]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
 	RestoreStatus *RestoreStatus `json:"RestoreStatus,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s Content) MarshalJSON() ([]byte, error) {
 	type plain Content
 	return json.Marshal(struct {
@@ -92,7 +95,9 @@ func (s Content) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *Content) UnmarshalJSON(b []byte) error {
 	type plain Content
 	v := struct {
@@ -109,7 +114,8 @@ func (s *Content) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ContentChecksumAlgorithm is an enum of the API; values not listed here decode too.
+// ContentChecksumAlgorithm is an enum of the API; values not listed here decode
+// too.
 type ContentChecksumAlgorithm string
 
 const (
@@ -192,23 +198,25 @@ func (ContentStorageClass) Values() []ContentStorageClass {
 	return []ContentStorageClass{ContentStorageClassStandard, ContentStorageClassReducedRedundancy, ContentStorageClassGlacier, ContentStorageClassStandardIa, ContentStorageClassOnezoneIa, ContentStorageClassIntelligentTiering, ContentStorageClassDeepArchive, ContentStorageClassOutposts, ContentStorageClassGlacierIr, ContentStorageClassSnow, ContentStorageClassExpressOnezone, ContentStorageClassFsxOpenzfs, ContentStorageClassFsxOntap}
 }
 
-// Initiator: Container element that identifies who initiated the multipart
+// Initiator is container element that identifies who initiated the multipart
 // upload. If the initiator is an Amazon Web Services account, this element
 // provides the same information as the Owner element. If the initiator is an
 // IAM User, this element provides the user ARN.
 type Initiator struct {
-	// If the principal is an Amazon Web Services account, it provides the Canonical
-	// User ID. If the principal is an IAM User, it provides a user ARN value.
+	// If the principal is an Amazon Web Services account, it provides the
+	// Canonical User ID. If the principal is an IAM User, it provides a user
+	// ARN value.
 	//
-	// Directory buckets - If the principal is an Amazon Web Services account, it
-	// provides the Amazon Web Services account ID. If the principal is an IAM User,
-	// it provides a user ARN value.
+	// Directory buckets - If the principal is an Amazon Web Services account,
+	// it provides the Amazon Web Services account ID. If the principal is an
+	// IAM User, it provides a user ARN value.
 	ID string `json:"ID,omitempty"`
 	// This functionality is not supported for directory buckets.
 	DisplayName string `json:"DisplayName,omitempty"`
 }
 
-// ListObjectsV2EncodingType is an enum of the API; values not listed here decode too.
+// ListObjectsV2EncodingType is an enum of the API; values not listed here
+// decode too.
 type ListObjectsV2EncodingType string
 
 const (
@@ -216,12 +224,14 @@ const (
 	ListObjectsV2EncodingTypeUrl ListObjectsV2EncodingType = "url"
 )
 
-// Values returns the values of ListObjectsV2EncodingType that the API documents.
+// Values returns the values of ListObjectsV2EncodingType that the API
+// documents.
 func (ListObjectsV2EncodingType) Values() []ListObjectsV2EncodingType {
 	return []ListObjectsV2EncodingType{ListObjectsV2EncodingTypeUrl}
 }
 
-// ListObjectsV2OptionalObjectAttribute is an enum of the API; values not listed here decode too.
+// ListObjectsV2OptionalObjectAttribute is an enum of the API; values not listed
+// here decode too.
 type ListObjectsV2OptionalObjectAttribute string
 
 const (
@@ -229,12 +239,14 @@ const (
 	ListObjectsV2OptionalObjectAttributeRestoreStatus ListObjectsV2OptionalObjectAttribute = "RestoreStatus"
 )
 
-// Values returns the values of ListObjectsV2OptionalObjectAttribute that the API documents.
+// Values returns the values of ListObjectsV2OptionalObjectAttribute that the
+// API documents.
 func (ListObjectsV2OptionalObjectAttribute) Values() []ListObjectsV2OptionalObjectAttribute {
 	return []ListObjectsV2OptionalObjectAttribute{ListObjectsV2OptionalObjectAttributeRestoreStatus}
 }
 
-// ListObjectsV2RequestPayer is an enum of the API; values not listed here decode too.
+// ListObjectsV2RequestPayer is an enum of the API; values not listed here
+// decode too.
 type ListObjectsV2RequestPayer string
 
 const (
@@ -242,12 +254,14 @@ const (
 	ListObjectsV2RequestPayerRequester ListObjectsV2RequestPayer = "requester"
 )
 
-// Values returns the values of ListObjectsV2RequestPayer that the API documents.
+// Values returns the values of ListObjectsV2RequestPayer that the API
+// documents.
 func (ListObjectsV2RequestPayer) Values() []ListObjectsV2RequestPayer {
 	return []ListObjectsV2RequestPayer{ListObjectsV2RequestPayerRequester}
 }
 
-// ListPartsStorageClass is an enum of the API; values not listed here decode too.
+// ListPartsStorageClass is an enum of the API; values not listed here decode
+// too.
 type ListPartsStorageClass string
 
 const (
@@ -284,7 +298,7 @@ func (ListPartsStorageClass) Values() []ListPartsStorageClass {
 	return []ListPartsStorageClass{ListPartsStorageClassStandard, ListPartsStorageClassReducedRedundancy, ListPartsStorageClassStandardIa, ListPartsStorageClassOnezoneIa, ListPartsStorageClassIntelligentTiering, ListPartsStorageClassGlacier, ListPartsStorageClassDeepArchive, ListPartsStorageClassOutposts, ListPartsStorageClassGlacierIr, ListPartsStorageClassSnow, ListPartsStorageClassExpressOnezone, ListPartsStorageClassFsxOpenzfs, ListPartsStorageClassFsxOntap}
 }
 
-// Owner: The owner of the object
+// Owner is the owner of the object
 //
 // Directory buckets - The bucket owner is returned as the object owner.
 type Owner struct {
@@ -293,10 +307,10 @@ type Owner struct {
 	ID string `json:"ID,omitempty"`
 }
 
-// Part: Container for elements related to a part.
+// Part is container for elements related to a part.
 type Part struct {
-	// Part number identifying the part. This is a positive integer between 1 and
-	// 10,000.
+	// Part number identifying the part. This is a positive integer between 1
+	// and 10,000.
 	PartNumber *int64 `json:"PartNumber,omitempty"`
 	// Date and time at which the part was uploaded.
 	LastModified *time.Time `json:"LastModified,omitempty"`
@@ -312,72 +326,75 @@ type Part struct {
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumCRC32 string `json:"ChecksumCRC32,omitempty"`
 	// The Base64 encoded, 32-bit CRC32C checksum of the part. This checksum is
-	// present if the object was uploaded with the CRC32C checksum algorithm. For
-	// more information, see [Checking object integrity] in the Amazon S3 User
-	// Guide.
+	// present if the object was uploaded with the CRC32C checksum algorithm.
+	// For more information, see [Checking object integrity] in the Amazon S3
+	// User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumCRC32C string `json:"ChecksumCRC32C,omitempty"`
-	// The Base64 encoded, 64-bit CRC64NVME checksum of the part. This checksum is
-	// present if the multipart upload request was created with the CRC64NVME
+	// The Base64 encoded, 64-bit CRC64NVME checksum of the part. This checksum
+	// is present if the multipart upload request was created with the CRC64NVME
 	// checksum algorithm, or if the object was uploaded without a checksum (and
-	// Amazon S3 added the default checksum, CRC64NVME, to the uploaded object). For
-	// more information, see [Checking object integrity] in the Amazon S3 User
-	// Guide.
+	// Amazon S3 added the default checksum, CRC64NVME, to the uploaded object).
+	// For more information, see [Checking object integrity] in the Amazon S3
+	// User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumCRC64NVME string `json:"ChecksumCRC64NVME,omitempty"`
 	// The Base64 encoded, 160-bit SHA1 checksum of the part. This checksum is
-	// present if the object was uploaded with the SHA1 checksum algorithm. For more
-	// information, see [Checking object integrity] in the Amazon S3 User Guide.
-	//
-	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
-	ChecksumSHA1 string `json:"ChecksumSHA1,omitempty"`
-	// The Base64 encoded, 256-bit SHA256 checksum of the part. This checksum is
-	// present if the object was uploaded with the SHA256 checksum algorithm. For
+	// present if the object was uploaded with the SHA1 checksum algorithm. For
 	// more information, see [Checking object integrity] in the Amazon S3 User
 	// Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
+	ChecksumSHA1 string `json:"ChecksumSHA1,omitempty"`
+	// The Base64 encoded, 256-bit SHA256 checksum of the part. This checksum is
+	// present if the object was uploaded with the SHA256 checksum algorithm.
+	// For more information, see [Checking object integrity] in the Amazon S3
+	// User Guide.
+	//
+	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumSHA256 string `json:"ChecksumSHA256,omitempty"`
 	// The Base64 encoded, 512-bit SHA512 digest of the part. This checksum is
-	// present if the multipart upload request was created with the SHA512 checksum
+	// present if the multipart upload request was created with the SHA512
+	// checksum algorithm. For more information, see [Checking object integrity]
+	// in the Amazon S3 User Guide.
+	//
+	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
+	ChecksumSHA512 string `json:"ChecksumSHA512,omitempty"`
+	// The Base64 encoded, 128-bit MD5 digest of the part. This checksum is
+	// present if the multipart upload request was created with the MD5 checksum
 	// algorithm. For more information, see [Checking object integrity] in the
 	// Amazon S3 User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
-	ChecksumSHA512 string `json:"ChecksumSHA512,omitempty"`
-	// The Base64 encoded, 128-bit MD5 digest of the part. This checksum is present
-	// if the multipart upload request was created with the MD5 checksum algorithm.
-	// For more information, see [Checking object integrity] in the Amazon S3 User
-	// Guide.
-	//
-	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumMD5 string `json:"ChecksumMD5,omitempty"`
-	// The Base64 encoded, 64-bit XXHASH64 checksum of the part. This checksum is
-	// present if the multipart upload request was created with the XXHASH64
-	// checksum algorithm. For more information, see [Checking object integrity] in
-	// the Amazon S3 User Guide.
+	// The Base64 encoded, 64-bit XXHASH64 checksum of the part. This checksum
+	// is present if the multipart upload request was created with the XXHASH64
+	// checksum algorithm. For more information, see [Checking object integrity]
+	// in the Amazon S3 User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumXXHASH64 string `json:"ChecksumXXHASH64,omitempty"`
 	// The Base64 encoded, 64-bit XXHASH3 checksum of the part. This checksum is
-	// present if the multipart upload request was created with the XXHASH3 checksum
-	// algorithm. For more information, see [Checking object integrity] in the
-	// Amazon S3 User Guide.
+	// present if the multipart upload request was created with the XXHASH3
+	// checksum algorithm. For more information, see [Checking object integrity]
+	// in the Amazon S3 User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumXXHASH3 string `json:"ChecksumXXHASH3,omitempty"`
-	// The Base64 encoded, 128-bit XXHASH128 checksum of the part. This checksum is
-	// present if the multipart upload request was created with the XXHASH128
-	// checksum algorithm. For more information, see [Checking object integrity] in
-	// the Amazon S3 User Guide.
+	// The Base64 encoded, 128-bit XXHASH128 checksum of the part. This checksum
+	// is present if the multipart upload request was created with the XXHASH128
+	// checksum algorithm. For more information, see [Checking object integrity]
+	// in the Amazon S3 User Guide.
 	//
 	// [Checking object integrity]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
 	ChecksumXXHASH128 string `json:"ChecksumXXHASH128,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s Part) MarshalJSON() ([]byte, error) {
 	type plain Part
 	return json.Marshal(struct {
@@ -389,7 +406,9 @@ func (s Part) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *Part) UnmarshalJSON(b []byte) error {
 	type plain Part
 	v := struct {
@@ -406,7 +425,7 @@ func (s *Part) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// RestoreStatus: Specifies the restoration status of an object. Objects in
+// RestoreStatus specifies the restoration status of an object. Objects in
 // certain storage classes must be restored before they can be retrieved. For
 // more information about these storage classes and how to work with archived
 // objects, see [Working with archived objects] in the Amazon S3 User Guide.
@@ -419,25 +438,28 @@ func (s *Part) UnmarshalJSON(b []byte) error {
 // [Working with archived objects]: https://docs.aws.amazon.com/AmazonS3/latest/userguide/archived-objects.html
 type RestoreStatus struct {
 	// Specifies whether the object is currently being restored. If the object
-	// restoration is in progress, the header returns the value TRUE. For example:
+	// restoration is in progress, the header returns the value TRUE. For
+	// example:
 	//
 	// x-amz-optional-object-attributes: IsRestoreInProgress="true"
 	//
-	// If the object restoration has completed, the header returns the value FALSE.
-	// For example:
+	// If the object restoration has completed, the header returns the value
+	// FALSE. For example:
 	//
 	// x-amz-optional-object-attributes: IsRestoreInProgress="false", RestoreExpiryDate="2012-12-21T00:00:00.000Z"
 	//
 	// If the object hasn't been restored, there is no header response.
 	IsRestoreInProgress *bool `json:"IsRestoreInProgress,omitempty"`
-	// Indicates when the restored copy will expire. This value is populated only if
-	// the object has already been restored. For example:
+	// Indicates when the restored copy will expire. This value is populated
+	// only if the object has already been restored. For example:
 	//
 	// x-amz-optional-object-attributes: IsRestoreInProgress="false", RestoreExpiryDate="2012-12-21T00:00:00.000Z"
 	RestoreExpiryDate *time.Time `json:"RestoreExpiryDate,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s RestoreStatus) MarshalJSON() ([]byte, error) {
 	type plain RestoreStatus
 	return json.Marshal(struct {
@@ -449,7 +471,9 @@ func (s RestoreStatus) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *RestoreStatus) UnmarshalJSON(b []byte) error {
 	type plain RestoreStatus
 	v := struct {

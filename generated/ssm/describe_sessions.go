@@ -12,20 +12,23 @@ import (
 
 // DescribeSessionsInput is the input of DescribeSessions.
 type DescribeSessionsInput struct {
-	// The session status to retrieve a list of sessions for. For example, "Active".
+	// The session status to retrieve a list of sessions for. For example,
+	// "Active".
 	//
 	// Required.
 	State DescribeSessionsState `json:"State,omitempty"`
-	// One or more filters to limit the type of sessions returned by the request.
+	// One or more filters to limit the type of sessions returned by the
+	// request.
 	Filters []Filter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *DescribeSessionsInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -49,7 +52,7 @@ type DescribeSessionsOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// DescribeSessionsAPIClient is a client that can call DescribeSessions, the operation boto3's describe_sessions paginator pages through.
+// DescribeSessionsAPIClient is a client that can call DescribeSessions.
 //
 // See [DescribeSessions in the AWS API documentation].
 //
@@ -93,19 +96,22 @@ func describeSessionsItems(out *DescribeSessionsOutput) []Session {
 	return out.Sessions
 }
 
-// DescribeSessionsPaginator pages through DescribeSessions the way boto3's describe_sessions paginator does.
+// DescribeSessionsPaginator pages through the results of DescribeSessions as
+// boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// SSM.Client.describe_sessions.
+// [DescribeSessionsAPIClient.DescribeSessions].
 //
-// Each page is a *DescribeSessionsOutput; Items yields the elements of Sessions across pages.
+// Each page is a *DescribeSessionsOutput; Items yields the elements of Sessions
+// across pages.
 type DescribeSessionsPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewDescribeSessionsPaginator returns a paginator over DescribeSessions, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewDescribeSessionsPaginator returns a paginator over DescribeSessions,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *DescribeSessionsInput, optFns ...func(*paginate.Options)) *DescribeSessionsPaginator {
 	var input DescribeSessionsInput
 	if in != nil {
@@ -121,19 +127,22 @@ func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *Describe
 	return &DescribeSessionsPaginator{paginateimpl.New(describeSessionsSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *DescribeSessionsPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *DescribeSessionsPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *DescribeSessionsPaginator) NextPage(ctx context.Context) (*DescribeSessionsOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -142,7 +151,8 @@ func (p *DescribeSessionsPaginator) NextPage(ctx context.Context) (*DescribeSess
 	return page.(*DescribeSessionsOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSessionsOutput, error] {
 	return func(yield func(*DescribeSessionsOutput, error) bool) {
 		for p.HasMorePages() {
@@ -154,7 +164,8 @@ func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*Descri
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *DescribeSessionsPaginator) Items(ctx context.Context) iter.Seq2[Session, error] {
 	return func(yield func(Session, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// describeSessionsFake serves pages of DescribeSessions from memory; page i's token is "page-i".
+// describeSessionsFake serves pages of DescribeSessions from memory; page i's
+// token is "page-i".
 type describeSessionsFake struct {
 	pages  []*DescribeSessionsOutput
 	calls  []DescribeSessionsInput
@@ -39,7 +40,8 @@ func (c *describeSessionsFake) DescribeSessions(ctx context.Context, in *Describ
 	return &out, nil
 }
 
-// newDescribeSessionsFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newDescribeSessionsFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newDescribeSessionsFake(sizes ...int) (*describeSessionsFake, []string) {
 	c := &describeSessionsFake{}
 	var want []string

@@ -12,40 +12,42 @@ import (
 
 // GetParametersByPathInput is the input of GetParametersByPath.
 type GetParametersByPathInput struct {
-	// The hierarchy for the parameter. Hierarchies start with a forward slash (/).
-	// The hierarchy is the parameter name except the last part of the parameter.
-	// For the API call to succeed, the last part of the parameter name can't be in
-	// the path. A parameter name hierarchy can have a maximum of 15 levels. Here is
-	// an example of a hierarchy: /Finance/Prod/IAD/WinServ2016/license33
+	// The hierarchy for the parameter. Hierarchies start with a forward slash
+	// (/). The hierarchy is the parameter name except the last part of the
+	// parameter. For the API call to succeed, the last part of the parameter
+	// name can't be in the path. A parameter name hierarchy can have a maximum
+	// of 15 levels. Here is an example of a hierarchy:
+	// /Finance/Prod/IAD/WinServ2016/license33
 	//
 	// Required.
 	Path string `json:"Path,omitempty"`
 	// Retrieve all parameters within a hierarchy.
 	//
-	// If a user has access to a path, then the user can access all levels of that
-	// path. For example, if a user has permission to access path /a, then the user
-	// can also access /a/b. Even if a user has explicitly been denied access in IAM
-	// for parameter /a/b, they can still call the GetParametersByPath API operation
-	// recursively for /a and view /a/b.
+	// If a user has access to a path, then the user can access all levels of
+	// that path. For example, if a user has permission to access path /a, then
+	// the user can also access /a/b. Even if a user has explicitly been denied
+	// access in IAM for parameter /a/b, they can still call the
+	// GetParametersByPath API operation recursively for /a and view /a/b.
 	Recursive *bool `json:"Recursive,omitempty"`
 	// Filters to limit the request results.
 	//
-	// The following Key values are supported for GetParametersByPath: Type, KeyId,
-	// and Label.
+	// The following Key values are supported for GetParametersByPath: Type,
+	// KeyId, and Label.
 	//
 	// The following Key values aren't supported for GetParametersByPath: tag,
 	// DataType, Name, Path, and Tier.
 	ParameterFilters []ParameterFilter `json:"ParameterFilters,omitempty"`
 	// Retrieve all parameters in a hierarchy with their value decrypted.
 	WithDecryption *bool `json:"WithDecryption,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *GetParametersByPathInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -69,7 +71,7 @@ type GetParametersByPathOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// GetParametersByPathAPIClient is a client that can call GetParametersByPath, the operation boto3's get_parameters_by_path paginator pages through.
+// GetParametersByPathAPIClient is a client that can call GetParametersByPath.
 //
 // See [GetParametersByPath in the AWS API documentation].
 //
@@ -113,19 +115,22 @@ func getParametersByPathItems(out *GetParametersByPathOutput) []Parameter {
 	return out.Parameters
 }
 
-// GetParametersByPathPaginator pages through GetParametersByPath the way boto3's get_parameters_by_path paginator does.
+// GetParametersByPathPaginator pages through the results of GetParametersByPath
+// as boto3's paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// SSM.Client.get_parameters_by_path.
+// [GetParametersByPathAPIClient.GetParametersByPath].
 //
-// Each page is a *GetParametersByPathOutput; Items yields the elements of Parameters across pages.
+// Each page is a *GetParametersByPathOutput; Items yields the elements of
+// Parameters across pages.
 type GetParametersByPathPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewGetParametersByPathPaginator returns a paginator over GetParametersByPath, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewGetParametersByPathPaginator returns a paginator over GetParametersByPath,
+// starting from in, which is not modified. The options set boto3's
+// PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and
+// StartingToken.
 func NewGetParametersByPathPaginator(client GetParametersByPathAPIClient, in *GetParametersByPathInput, optFns ...func(*paginate.Options)) *GetParametersByPathPaginator {
 	var input GetParametersByPathInput
 	if in != nil {
@@ -141,19 +146,22 @@ func NewGetParametersByPathPaginator(client GetParametersByPathAPIClient, in *Ge
 	return &GetParametersByPathPaginator{paginateimpl.New(getParametersByPathSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *GetParametersByPathPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *GetParametersByPathPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *GetParametersByPathPaginator) NextPage(ctx context.Context) (*GetParametersByPathOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -162,7 +170,8 @@ func (p *GetParametersByPathPaginator) NextPage(ctx context.Context) (*GetParame
 	return page.(*GetParametersByPathOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *GetParametersByPathPaginator) Pages(ctx context.Context) iter.Seq2[*GetParametersByPathOutput, error] {
 	return func(yield func(*GetParametersByPathOutput, error) bool) {
 		for p.HasMorePages() {
@@ -174,7 +183,8 @@ func (p *GetParametersByPathPaginator) Pages(ctx context.Context) iter.Seq2[*Get
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *GetParametersByPathPaginator) Items(ctx context.Context) iter.Seq2[Parameter, error] {
 	return func(yield func(Parameter, error) bool) {
 		for p.HasMorePages() {

@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// getParametersByPathFake serves pages of GetParametersByPath from memory; page i's token is "page-i".
+// getParametersByPathFake serves pages of GetParametersByPath from memory; page
+// i's token is "page-i".
 type getParametersByPathFake struct {
 	pages  []*GetParametersByPathOutput
 	calls  []GetParametersByPathInput
@@ -39,7 +40,8 @@ func (c *getParametersByPathFake) GetParametersByPath(ctx context.Context, in *G
 	return &out, nil
 }
 
-// newGetParametersByPathFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newGetParametersByPathFake returns a fake client serving pages of the given
+// sizes, and the markers of all its items in order.
 func newGetParametersByPathFake(sizes ...int) (*getParametersByPathFake, []string) {
 	c := &getParametersByPathFake{}
 	var want []string
@@ -58,7 +60,8 @@ func newGetParametersByPathFake(sizes ...int) (*getParametersByPathFake, []strin
 	return c, want
 }
 
-// collectGetParametersByPath pages through p and returns the markers of its items.
+// collectGetParametersByPath pages through p and returns the markers of its
+// items.
 func collectGetParametersByPath(t *testing.T, p *GetParametersByPathPaginator) []string {
 	t.Helper()
 	var got []string
@@ -69,7 +72,8 @@ func collectGetParametersByPath(t *testing.T, p *GetParametersByPathPaginator) [
 	return got
 }
 
-// validGetParametersByPathInput returns an input with every required member set.
+// validGetParametersByPathInput returns an input with every required member
+// set.
 func validGetParametersByPathInput() *GetParametersByPathInput {
 	return &GetParametersByPathInput{Path: "string"}
 }

@@ -12,27 +12,28 @@ import (
 
 // ListNodesInput is the input of ListNodes.
 type ListNodesInput struct {
-	// The name of the Amazon Web Services managed resource data sync to retrieve
-	// information about.
+	// The name of the Amazon Web Services managed resource data sync to
+	// retrieve information about.
 	//
-	// For cross-account/cross-Region configurations, this parameter is required,
-	// and the name of the supported resource data sync is
+	// For cross-account/cross-Region configurations, this parameter is
+	// required, and the name of the supported resource data sync is
 	// AWS-QuickSetup-ManagedNode.
 	//
 	// For single account/single-Region configurations, the parameter is not
 	// required.
 	SyncName string `json:"SyncName,omitempty"`
-	// One or more filters. Use a filter to return a more specific list of managed
-	// nodes.
+	// One or more filters. Use a filter to return a more specific list of
+	// managed nodes.
 	Filters []ListNodesFilter `json:"Filters,omitempty"`
-	// The token of the page to fetch. The paginator sets it from the previous page
-	// or the StartingToken.
+	// The token of the page to fetch. The paginator sets it from the previous
+	// page or the StartingToken.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 	// The most items a page may hold. The paginator sets it from PageSize.
 	MaxResults *int64 `json:"MaxResults,omitempty"`
 }
 
-// Validate reports every required member that is missing, at any depth, with its path; the paginator calls it before the first request.
+// Validate reports every required member that is missing, at any depth, with
+// its path; the paginator calls it before the first request.
 func (s *ListNodesInput) Validate() error {
 	var v paginateimpl.Invalid
 	s.validate(&v, "")
@@ -53,7 +54,7 @@ type ListNodesOutput struct {
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
 
-// ListNodesAPIClient is a client that can call ListNodes, the operation boto3's list_nodes paginator pages through.
+// ListNodesAPIClient is a client that can call ListNodes.
 //
 // See [ListNodes in the AWS API documentation].
 //
@@ -97,19 +98,21 @@ func listNodesItems(out *ListNodesOutput) []Node {
 	return out.Nodes
 }
 
-// ListNodesPaginator pages through ListNodes the way boto3's list_nodes paginator does.
+// ListNodesPaginator pages through the results of ListNodes as boto3's
+// paginator for it does.
 //
 // Creates an iterator that will paginate through responses from
-// SSM.Client.list_nodes.
+// [ListNodesAPIClient.ListNodes].
 //
-// Each page is a *ListNodesOutput; Items yields the elements of Nodes across pages.
+// Each page is a *ListNodesOutput; Items yields the elements of Nodes across
+// pages.
 type ListNodesPaginator struct {
 	pager *paginateimpl.Pager
 }
 
-// NewListNodesPaginator returns a paginator over ListNodes, starting from in, which is not modified.
-//
-// The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.
+// NewListNodesPaginator returns a paginator over ListNodes, starting from in,
+// which is not modified. The options set boto3's PaginationConfig: MaxItems,
+// PageSize (sent as the operation's limit) and StartingToken.
 func NewListNodesPaginator(client ListNodesAPIClient, in *ListNodesInput, optFns ...func(*paginate.Options)) *ListNodesPaginator {
 	var input ListNodesInput
 	if in != nil {
@@ -125,19 +128,22 @@ func NewListNodesPaginator(client ListNodesAPIClient, in *ListNodesInput, optFns
 	return &ListNodesPaginator{paginateimpl.New(listNodesSpec, call, &input, optFns...)}
 }
 
-// HasMorePages reports whether NextPage has another page, or a pagination error, to return.
+// HasMorePages reports whether NextPage has another page, or a pagination
+// error, to return.
 func (p *ListNodesPaginator) HasMorePages() bool {
 	return p.pager.HasMorePages()
 }
 
-// ResumeToken returns the token to pass as StartingToken to resume where MaxItems stopped the pagination, or "" when there is nothing to resume.
+// ResumeToken returns the token to pass as StartingToken to resume where
+// MaxItems stopped the pagination, or "" when there is nothing to resume.
 func (p *ListNodesPaginator) ResumeToken() string {
 	return p.pager.ResumeToken()
 }
 
-// NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.
-//
-// A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.
+// NextPage returns the next page. It returns ctx.Err() without calling the
+// client when ctx is done, and paginate.ErrNoMorePages after the last page. A
+// page cut by the starting token or by MaxItems is a shallow copy of the
+// client's output; the client's output is never modified.
 func (p *ListNodesPaginator) NextPage(ctx context.Context) (*ListNodesOutput, error) {
 	page, err := p.pager.NextPage(ctx)
 	if err != nil {
@@ -146,7 +152,8 @@ func (p *ListNodesPaginator) NextPage(ctx context.Context) (*ListNodesOutput, er
 	return page.(*ListNodesOutput), nil
 }
 
-// Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.
+// Pages returns an iterator over the remaining pages. It stops after the last
+// page or after yielding an error.
 func (p *ListNodesPaginator) Pages(ctx context.Context) iter.Seq2[*ListNodesOutput, error] {
 	return func(yield func(*ListNodesOutput, error) bool) {
 		for p.HasMorePages() {
@@ -158,7 +165,8 @@ func (p *ListNodesPaginator) Pages(ctx context.Context) iter.Seq2[*ListNodesOutp
 	}
 }
 
-// Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).
+// Items returns an iterator over the items of the remaining pages. It stops
+// after the last item or after yielding an error (with a zero item).
 func (p *ListNodesPaginator) Items(ctx context.Context) iter.Seq2[Node, error] {
 	return func(yield func(Node, error) bool) {
 		for p.HasMorePages() {

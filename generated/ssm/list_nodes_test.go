@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// listNodesFake serves pages of ListNodes from memory; page i's token is "page-i".
+// listNodesFake serves pages of ListNodes from memory; page i's token is
+// "page-i".
 type listNodesFake struct {
 	pages  []*ListNodesOutput
 	calls  []ListNodesInput
@@ -39,7 +40,8 @@ func (c *listNodesFake) ListNodes(ctx context.Context, in *ListNodesInput) (*Lis
 	return &out, nil
 }
 
-// newListNodesFake returns a fake client serving pages of the given sizes, and the markers of all its items in order.
+// newListNodesFake returns a fake client serving pages of the given sizes, and
+// the markers of all its items in order.
 func newListNodesFake(sizes ...int) (*listNodesFake, []string) {
 	c := &listNodesFake{}
 	var want []string

@@ -11,7 +11,8 @@ import (
 	"time"
 )
 
-// DescribeSessionsState is an enum of the API; values not listed here decode too.
+// DescribeSessionsState is an enum of the API; values not listed here decode
+// too.
 type DescribeSessionsState string
 
 const (
@@ -26,7 +27,7 @@ func (DescribeSessionsState) Values() []DescribeSessionsState {
 	return []DescribeSessionsState{DescribeSessionsStateActive, DescribeSessionsStateHistory}
 }
 
-// Filter: Describes a filter for Session Manager information.
+// Filter describes a filter for Session Manager information.
 type Filter struct {
 	// The name of the filter.
 	//
@@ -37,15 +38,15 @@ type Filter struct {
 	//   - InvokedAfter: Specify a timestamp to limit your results. For example,
 	//     specify 2024-08-29T00:00:00Z to see sessions that started August 29,
 	//     2024, and later.
-	//   - InvokedBefore: Specify a timestamp to limit your results. For example,
-	//     specify 2024-08-29T00:00:00Z to see sessions that started before August
-	//     29, 2024.
+	//   - InvokedBefore: Specify a timestamp to limit your results. For
+	//     example, specify 2024-08-29T00:00:00Z to see sessions that started
+	//     before August 29, 2024.
 	//   - Target: Specify a managed node to which session connections have been
 	//     made.
 	//   - Owner: Specify an Amazon Web Services user to see a list of sessions
 	//     started by that user.
-	//   - Status: Specify a valid session status to see a list of all sessions with
-	//     that status. Status values you can specify include:
+	//   - Status: Specify a valid session status to see a list of all sessions
+	//     with that status. Status values you can specify include:
 	//     – Connected
 	//     – Connecting
 	//     – Disconnected
@@ -65,7 +66,8 @@ const (
 	// FilterKeyInvokedAfter is "InvokedAfter".
 	//
 	// Specify a timestamp to limit your results. For example, specify
-	// 2024-08-29T00:00:00Z to see sessions that started August 29, 2024, and later.
+	// 2024-08-29T00:00:00Z to see sessions that started August 29, 2024, and
+	// later.
 	FilterKeyInvokedAfter FilterKey = "InvokedAfter"
 	// FilterKeyInvokedBefore is "InvokedBefore".
 	//
@@ -78,8 +80,8 @@ const (
 	FilterKeyTarget FilterKey = "Target"
 	// FilterKeyOwner is "Owner".
 	//
-	// Specify an Amazon Web Services user to see a list of sessions started by that
-	// user.
+	// Specify an Amazon Web Services user to see a list of sessions started by
+	// that user.
 	FilterKeyOwner FilterKey = "Owner"
 	// FilterKeyStatus is "Status".
 	//
@@ -123,7 +125,7 @@ func (FilterType) Values() []FilterType {
 	return []FilterType{FilterTypeEqual, FilterTypeNotEqual, FilterTypeBeginWith}
 }
 
-// Instance: Information about a specific managed node.
+// Instance is information about a specific managed node.
 type Instance struct {
 	// The type of agent installed on the node.
 	AgentType string `json:"AgentType,omitempty"`
@@ -148,7 +150,8 @@ type Instance struct {
 	ResourceType InstanceResourceType `json:"ResourceType,omitempty"`
 }
 
-// InstanceManagedStatus is an enum of the API; values not listed here decode too.
+// InstanceManagedStatus is an enum of the API; values not listed here decode
+// too.
 type InstanceManagedStatus string
 
 const (
@@ -165,7 +168,8 @@ func (InstanceManagedStatus) Values() []InstanceManagedStatus {
 	return []InstanceManagedStatus{InstanceManagedStatusAll, InstanceManagedStatusManaged, InstanceManagedStatusUnmanaged}
 }
 
-// InstancePlatformType is an enum of the API; values not listed here decode too.
+// InstancePlatformType is an enum of the API; values not listed here decode
+// too.
 type InstancePlatformType string
 
 const (
@@ -182,7 +186,8 @@ func (InstancePlatformType) Values() []InstancePlatformType {
 	return []InstancePlatformType{InstancePlatformTypeWindows, InstancePlatformTypeLinux, InstancePlatformTypeMacOS}
 }
 
-// InstanceResourceType is an enum of the API; values not listed here decode too.
+// InstanceResourceType is an enum of the API; values not listed here decode
+// too.
 type InstanceResourceType string
 
 const (
@@ -197,7 +202,7 @@ func (InstanceResourceType) Values() []InstanceResourceType {
 	return []InstanceResourceType{InstanceResourceTypeManagedInstance, InstanceResourceTypeEC2Instance}
 }
 
-// ListNodesFilter: The filters for the operation.
+// ListNodesFilter is the filters for the operation.
 type ListNodesFilter struct {
 	// The name of the filter.
 	//
@@ -253,7 +258,7 @@ func (ListNodesFilterKey) Values() []ListNodesFilterKey {
 	return []ListNodesFilterKey{ListNodesFilterKeyAgentType, ListNodesFilterKeyAgentVersion, ListNodesFilterKeyComputerName, ListNodesFilterKeyInstanceId, ListNodesFilterKeyInstanceStatus, ListNodesFilterKeyIpAddress, ListNodesFilterKeyManagedStatus, ListNodesFilterKeyPlatformName, ListNodesFilterKeyPlatformType, ListNodesFilterKeyPlatformVersion, ListNodesFilterKeyResourceType, ListNodesFilterKeyOrganizationalUnitId, ListNodesFilterKeyOrganizationalUnitPath, ListNodesFilterKeyRegion, ListNodesFilterKeyAccountId}
 }
 
-// Node: Details about an individual managed node.
+// Node is details about an individual managed node.
 type Node struct {
 	// The UTC timestamp for when the managed node data was last captured.
 	CaptureTime *time.Time `json:"CaptureTime,omitempty"`
@@ -261,14 +266,16 @@ type Node struct {
 	Id string `json:"Id,omitempty"`
 	// Information about the ownership of the managed node.
 	Owner *Owner `json:"Owner,omitempty"`
-	// The Amazon Web Services Region that a managed node was created in or assigned
-	// to.
+	// The Amazon Web Services Region that a managed node was created in or
+	// assigned to.
 	Region string `json:"Region,omitempty"`
 	// Information about the type of node.
 	NodeType *NodeType `json:"NodeType,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s Node) MarshalJSON() ([]byte, error) {
 	type plain Node
 	return json.Marshal(struct {
@@ -280,7 +287,9 @@ func (s Node) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *Node) UnmarshalJSON(b []byte) error {
 	type plain Node
 	v := struct {
@@ -297,7 +306,7 @@ func (s *Node) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// NodeType: Information about the type of node.
+// NodeType is information about the type of node.
 //
 // NodeType is a tagged union: exactly one member must be set. Member returns
 // the member that is set. Members that this package does not know decode into
@@ -305,9 +314,9 @@ func (s *Node) UnmarshalJSON(b []byte) error {
 type NodeType struct {
 	// Information about a specific managed node.
 	Instance *Instance `json:"Instance,omitempty"`
-	// Unknown holds the members that this package does not know, by name, as they
-	// were received. MarshalJSON writes them back; an entry named like a known
-	// member is written only when that member's field is not set.
+	// Unknown holds the members that this package does not know, by name, as
+	// they were received. MarshalJSON writes them back; an entry named like a
+	// known member is written only when that member's field is not set.
 	Unknown map[string]json.RawMessage `json:"-" pagegen:"unknown"`
 }
 
@@ -366,7 +375,7 @@ func (s *NodeType) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// OutputUrl: Reserved for future use.
+// OutputUrl is a structure of the API. Reserved for future use.
 type OutputUrl struct {
 	// Reserved for future use.
 	S3OutputUrl string `json:"S3OutputUrl,omitempty"`
@@ -374,21 +383,21 @@ type OutputUrl struct {
 	CloudWatchOutputUrl string `json:"CloudWatchOutputUrl,omitempty"`
 }
 
-// Owner: Information about the ownership of the managed node.
+// Owner is information about the ownership of the managed node.
 type Owner struct {
 	// The ID of the Amazon Web Services account that owns the managed node.
 	AccountId string `json:"AccountId,omitempty"`
 	// The ID of the organization unit (OU) that the account is part of.
 	OrganizationalUnitId string `json:"OrganizationalUnitId,omitempty"`
 	// The path for the organizational unit (OU) that owns the managed node. The
-	// path for the OU is built using the IDs of the organization, root, and all OUs
-	// in the path down to and including the OU. For example:
+	// path for the OU is built using the IDs of the organization, root, and all
+	// OUs in the path down to and including the OU. For example:
 	//
 	// o-a1b2c3d4e5/r-f6g7h8i9j0example/ou-ghi0-awsccccc/ou-jkl0-awsddddd/
 	OrganizationalUnitPath string `json:"OrganizationalUnitPath,omitempty"`
 }
 
-// Parameter: An Amazon Web Services Systems Manager parameter in Parameter
+// Parameter is an Amazon Web Services Systems Manager parameter in Parameter
 // Store.
 type Parameter struct {
 	// The name of the parameter.
@@ -396,37 +405,40 @@ type Parameter struct {
 	// The type of parameter. Valid values include the following: String,
 	// StringList, and SecureString.
 	//
-	// If type is StringList, the system returns a comma-separated string with no
-	// spaces between commas in the Value field.
+	// If type is StringList, the system returns a comma-separated string with
+	// no spaces between commas in the Value field.
 	Type ParameterType `json:"Type,omitempty"`
 	// The parameter value.
 	//
-	// If type is StringList, the system returns a comma-separated string with no
-	// spaces between commas in the Value field.
+	// If type is StringList, the system returns a comma-separated string with
+	// no spaces between commas in the Value field.
 	Value string `json:"Value,omitempty"`
 	// The parameter version.
 	Version *int64 `json:"Version,omitempty"`
-	// Either the version number or the label used to retrieve the parameter value.
-	// Specify selectors by using one of the following formats:
+	// Either the version number or the label used to retrieve the parameter
+	// value. Specify selectors by using one of the following formats:
 	//
 	// parameter_name:version
 	//
 	// parameter_name:label
 	Selector string `json:"Selector,omitempty"`
-	// Applies to parameters that reference information in other Amazon Web Services
-	// services. SourceResult is the raw result or response from the source.
+	// Applies to parameters that reference information in other Amazon Web
+	// Services services. SourceResult is the raw result or response from the
+	// source.
 	SourceResult string `json:"SourceResult,omitempty"`
-	// Date the parameter was last changed or updated and the parameter version was
-	// created.
+	// Date the parameter was last changed or updated and the parameter version
+	// was created.
 	LastModifiedDate *time.Time `json:"LastModifiedDate,omitempty"`
 	// The Amazon Resource Name (ARN) of the parameter.
 	ARN string `json:"ARN,omitempty"`
-	// The data type of the parameter, such as text or aws:ec2:image. The default is
-	// text.
+	// The data type of the parameter, such as text or aws:ec2:image. The
+	// default is text.
 	DataType string `json:"DataType,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s Parameter) MarshalJSON() ([]byte, error) {
 	type plain Parameter
 	return json.Marshal(struct {
@@ -438,7 +450,9 @@ func (s Parameter) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *Parameter) UnmarshalJSON(b []byte) error {
 	type plain Parameter
 	v := struct {
@@ -455,19 +469,20 @@ func (s *Parameter) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParameterFilter: One or more filters. Use a filter to return a more specific
-// list of results.
+// ParameterFilter is a structure of the API. One or more filters. Use a filter
+// to return a more specific list of results.
 type ParameterFilter struct {
 	// The name of the filter.
 	//
 	// The ParameterStringFilter object is used by the DescribeParameters and
-	// GetParametersByPath API operations. However, not all of the pattern values
-	// listed for Key can be used with both operations.
+	// GetParametersByPath API operations. However, not all of the pattern
+	// values listed for Key can be used with both operations.
 	//
-	// For DescribeParameters, all of the listed patterns are valid except Label.
+	// For DescribeParameters, all of the listed patterns are valid except
+	// Label.
 	//
-	// For GetParametersByPath, the following patterns listed for Key aren't valid:
-	// tag, DataType, Name, Path, and Tier.
+	// For GetParametersByPath, the following patterns listed for Key aren't
+	// valid: tag, DataType, Name, Path, and Tier.
 	//
 	// For examples of Amazon Web Services CLI commands demonstrating valid
 	// parameter filter constructions, see [Searching for Systems Manager
@@ -477,14 +492,14 @@ type ParameterFilter struct {
 	//
 	// [Searching for Systems Manager parameters]: https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-search.html
 	Key string `json:"Key,omitempty"`
-	// For all filters used with DescribeParameters, valid options include Equals
-	// and BeginsWith. The Name filter additionally supports the Contains option.
-	// (Exception: For filters using the key Path, valid options include Recursive
-	// and OneLevel.)
+	// For all filters used with DescribeParameters, valid options include
+	// Equals and BeginsWith. The Name filter additionally supports the Contains
+	// option. (Exception: For filters using the key Path, valid options include
+	// Recursive and OneLevel.)
 	//
-	// For filters used with GetParametersByPath, valid options include Equals and
-	// BeginsWith. (Exception: For filters using Label as the Key name, the only
-	// valid option is Equals.)
+	// For filters used with GetParametersByPath, valid options include Equals
+	// and BeginsWith. (Exception: For filters using Label as the Key name, the
+	// only valid option is Equals.)
 	Option string `json:"Option,omitempty"`
 	// The value you want to search for.
 	Values []string `json:"Values,omitempty"`
@@ -507,7 +522,7 @@ func (ParameterType) Values() []ParameterType {
 	return []ParameterType{ParameterTypeString, ParameterTypeStringList, ParameterTypeSecureString}
 }
 
-// Session: Information about a Session Manager connection to a managed node.
+// Session is information about a Session Manager connection to a managed node.
 type Session struct {
 	// The ID of the session.
 	SessionId string `json:"SessionId,omitempty"`
@@ -520,8 +535,9 @@ type Session struct {
 	// The date and time, in ISO-8601 Extended format, when the session was
 	// terminated.
 	EndDate *time.Time `json:"EndDate,omitempty"`
-	// The name of the Session Manager SSM document used to define the parameters
-	// and plugin settings for the session. For example, SSM-SessionManagerRunShell.
+	// The name of the Session Manager SSM document used to define the
+	// parameters and plugin settings for the session. For example,
+	// SSM-SessionManagerRunShell.
 	DocumentName string `json:"DocumentName,omitempty"`
 	// The ID of the Amazon Web Services user that started the session.
 	Owner string `json:"Owner,omitempty"`
@@ -533,14 +549,16 @@ type Session struct {
 	OutputUrl *OutputUrl `json:"OutputUrl,omitempty"`
 	// The maximum duration of a session before it terminates.
 	MaxSessionDuration string `json:"MaxSessionDuration,omitempty"`
-	// Standard access type is the default for Session Manager sessions. JustInTime
-	// is the access type for [Just-in-time node access].
+	// Standard access type is the default for Session Manager sessions.
+	// JustInTime is the access type for [Just-in-time node access].
 	//
 	// [Just-in-time node access]: https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-just-in-time-node-access.html
 	AccessType SessionAccessType `json:"AccessType,omitempty"`
 }
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
 func (s Session) MarshalJSON() ([]byte, error) {
 	type plain Session
 	return json.Marshal(struct {
@@ -554,7 +572,9 @@ func (s Session) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
 func (s *Session) UnmarshalJSON(b []byte) error {
 	type plain Session
 	v := struct {

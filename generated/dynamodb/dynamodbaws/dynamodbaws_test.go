@@ -10,30 +10,35 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2012-08-10", awsdynamodb.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/dynamodb serves another API than the pages document")
 }
 
-// TestBridgeListBackups checks that every member of ListBackups's input and output converts to the SDK's types and back.
+// TestBridgeListBackups checks that every member of ListBackups's input and
+// output converts to the SDK's types and back.
 func TestBridgeListBackups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListBackups", new(dynamodb.ListBackupsInput), new(awsdynamodb.ListBackupsInput))
 	bridgetest.RoundTrip(t, bridge, "ListBackups", new(dynamodb.ListBackupsOutput), new(awsdynamodb.ListBackupsOutput))
 }
 
-// TestBridgeListTables checks that every member of ListTables's input and output converts to the SDK's types and back.
+// TestBridgeListTables checks that every member of ListTables's input and
+// output converts to the SDK's types and back.
 func TestBridgeListTables(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListTables", new(dynamodb.ListTablesInput), new(awsdynamodb.ListTablesInput))
 	bridgetest.RoundTrip(t, bridge, "ListTables", new(dynamodb.ListTablesOutput), new(awsdynamodb.ListTablesOutput))
 }
 
-// TestBridgeQuery checks that every member of Query's input and output converts to the SDK's types and back.
+// TestBridgeQuery checks that every member of Query's input and output converts
+// to the SDK's types and back.
 func TestBridgeQuery(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "Query", new(dynamodb.QueryInput), new(awsdynamodb.QueryInput))
 	bridgetest.RoundTrip(t, bridge, "Query", new(dynamodb.QueryOutput), new(awsdynamodb.QueryOutput))
 }
 
-// TestBridgeScan checks that every member of Scan's input and output converts to the SDK's types and back.
+// TestBridgeScan checks that every member of Scan's input and output converts
+// to the SDK's types and back.
 func TestBridgeScan(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "Scan", new(dynamodb.ScanInput), new(awsdynamodb.ScanInput))
 	bridgetest.RoundTrip(t, bridge, "Scan", new(dynamodb.ScanOutput), new(awsdynamodb.ScanOutput))

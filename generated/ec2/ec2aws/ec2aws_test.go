@@ -10,1032 +10,1348 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2016-11-15", awsec2.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/ec2 serves another API than the pages document")
 }
 
-// TestBridgeDescribeAddressTransfers checks that every member of DescribeAddressTransfers's input and output converts to the SDK's types and back.
+// TestBridgeDescribeAddressTransfers checks that every member of
+// DescribeAddressTransfers's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeAddressTransfers(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeAddressTransfers", new(ec2.DescribeAddressTransfersInput), new(awsec2.DescribeAddressTransfersInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeAddressTransfers", new(ec2.DescribeAddressTransfersOutput), new(awsec2.DescribeAddressTransfersOutput))
 }
 
-// TestBridgeDescribeAddressesAttribute checks that every member of DescribeAddressesAttribute's input and output converts to the SDK's types and back.
+// TestBridgeDescribeAddressesAttribute checks that every member of
+// DescribeAddressesAttribute's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeAddressesAttribute(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeAddressesAttribute", new(ec2.DescribeAddressesAttributeInput), new(awsec2.DescribeAddressesAttributeInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeAddressesAttribute", new(ec2.DescribeAddressesAttributeOutput), new(awsec2.DescribeAddressesAttributeOutput))
 }
 
-// TestBridgeDescribeAwsNetworkPerformanceMetricSubscriptions checks that every member of DescribeAwsNetworkPerformanceMetricSubscriptions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeAwsNetworkPerformanceMetricSubscriptions checks that every
+// member of DescribeAwsNetworkPerformanceMetricSubscriptions's input and output
+// converts to the SDK's types and back.
 func TestBridgeDescribeAwsNetworkPerformanceMetricSubscriptions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeAwsNetworkPerformanceMetricSubscriptions", new(ec2.DescribeAwsNetworkPerformanceMetricSubscriptionsInput), new(awsec2.DescribeAwsNetworkPerformanceMetricSubscriptionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeAwsNetworkPerformanceMetricSubscriptions", new(ec2.DescribeAwsNetworkPerformanceMetricSubscriptionsOutput), new(awsec2.DescribeAwsNetworkPerformanceMetricSubscriptionsOutput))
 }
 
-// TestBridgeDescribeByoipCidrs checks that every member of DescribeByoipCidrs's input and output converts to the SDK's types and back.
+// TestBridgeDescribeByoipCidrs checks that every member of DescribeByoipCidrs's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeByoipCidrs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeByoipCidrs", new(ec2.DescribeByoipCidrsInput), new(awsec2.DescribeByoipCidrsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeByoipCidrs", new(ec2.DescribeByoipCidrsOutput), new(awsec2.DescribeByoipCidrsOutput))
 }
 
-// TestBridgeDescribeCapacityBlockExtensionHistory checks that every member of DescribeCapacityBlockExtensionHistory's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityBlockExtensionHistory checks that every member of
+// DescribeCapacityBlockExtensionHistory's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeCapacityBlockExtensionHistory(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockExtensionHistory", new(ec2.DescribeCapacityBlockExtensionHistoryInput), new(awsec2.DescribeCapacityBlockExtensionHistoryInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockExtensionHistory", new(ec2.DescribeCapacityBlockExtensionHistoryOutput), new(awsec2.DescribeCapacityBlockExtensionHistoryOutput))
 }
 
-// TestBridgeDescribeCapacityBlockExtensionOfferings checks that every member of DescribeCapacityBlockExtensionOfferings's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityBlockExtensionOfferings checks that every member of
+// DescribeCapacityBlockExtensionOfferings's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeCapacityBlockExtensionOfferings(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockExtensionOfferings", new(ec2.DescribeCapacityBlockExtensionOfferingsInput), new(awsec2.DescribeCapacityBlockExtensionOfferingsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockExtensionOfferings", new(ec2.DescribeCapacityBlockExtensionOfferingsOutput), new(awsec2.DescribeCapacityBlockExtensionOfferingsOutput))
 }
 
-// TestBridgeDescribeCapacityBlockOfferings checks that every member of DescribeCapacityBlockOfferings's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityBlockOfferings checks that every member of
+// DescribeCapacityBlockOfferings's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeCapacityBlockOfferings(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockOfferings", new(ec2.DescribeCapacityBlockOfferingsInput), new(awsec2.DescribeCapacityBlockOfferingsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockOfferings", new(ec2.DescribeCapacityBlockOfferingsOutput), new(awsec2.DescribeCapacityBlockOfferingsOutput))
 }
 
-// TestBridgeDescribeCapacityBlockStatus checks that every member of DescribeCapacityBlockStatus's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityBlockStatus checks that every member of
+// DescribeCapacityBlockStatus's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeCapacityBlockStatus(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockStatus", new(ec2.DescribeCapacityBlockStatusInput), new(awsec2.DescribeCapacityBlockStatusInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlockStatus", new(ec2.DescribeCapacityBlockStatusOutput), new(awsec2.DescribeCapacityBlockStatusOutput))
 }
 
-// TestBridgeDescribeCapacityBlocks checks that every member of DescribeCapacityBlocks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityBlocks checks that every member of
+// DescribeCapacityBlocks's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeCapacityBlocks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlocks", new(ec2.DescribeCapacityBlocksInput), new(awsec2.DescribeCapacityBlocksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityBlocks", new(ec2.DescribeCapacityBlocksOutput), new(awsec2.DescribeCapacityBlocksOutput))
 }
 
-// TestBridgeDescribeCapacityManagerDataExports checks that every member of DescribeCapacityManagerDataExports's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityManagerDataExports checks that every member of
+// DescribeCapacityManagerDataExports's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeCapacityManagerDataExports(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityManagerDataExports", new(ec2.DescribeCapacityManagerDataExportsInput), new(awsec2.DescribeCapacityManagerDataExportsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityManagerDataExports", new(ec2.DescribeCapacityManagerDataExportsOutput), new(awsec2.DescribeCapacityManagerDataExportsOutput))
 }
 
-// TestBridgeDescribeCapacityReservationBillingRequests checks that every member of DescribeCapacityReservationBillingRequests's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityReservationBillingRequests checks that every member
+// of DescribeCapacityReservationBillingRequests's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeCapacityReservationBillingRequests(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityReservationBillingRequests", new(ec2.DescribeCapacityReservationBillingRequestsInput), new(awsec2.DescribeCapacityReservationBillingRequestsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityReservationBillingRequests", new(ec2.DescribeCapacityReservationBillingRequestsOutput), new(awsec2.DescribeCapacityReservationBillingRequestsOutput))
 }
 
-// TestBridgeDescribeCapacityReservationFleets checks that every member of DescribeCapacityReservationFleets's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityReservationFleets checks that every member of
+// DescribeCapacityReservationFleets's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeCapacityReservationFleets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityReservationFleets", new(ec2.DescribeCapacityReservationFleetsInput), new(awsec2.DescribeCapacityReservationFleetsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityReservationFleets", new(ec2.DescribeCapacityReservationFleetsOutput), new(awsec2.DescribeCapacityReservationFleetsOutput))
 }
 
-// TestBridgeDescribeCapacityReservations checks that every member of DescribeCapacityReservations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCapacityReservations checks that every member of
+// DescribeCapacityReservations's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeCapacityReservations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityReservations", new(ec2.DescribeCapacityReservationsInput), new(awsec2.DescribeCapacityReservationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCapacityReservations", new(ec2.DescribeCapacityReservationsOutput), new(awsec2.DescribeCapacityReservationsOutput))
 }
 
-// TestBridgeDescribeCarrierGateways checks that every member of DescribeCarrierGateways's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCarrierGateways checks that every member of
+// DescribeCarrierGateways's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeCarrierGateways(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCarrierGateways", new(ec2.DescribeCarrierGatewaysInput), new(awsec2.DescribeCarrierGatewaysInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCarrierGateways", new(ec2.DescribeCarrierGatewaysOutput), new(awsec2.DescribeCarrierGatewaysOutput))
 }
 
-// TestBridgeDescribeClassicLinkInstances checks that every member of DescribeClassicLinkInstances's input and output converts to the SDK's types and back.
+// TestBridgeDescribeClassicLinkInstances checks that every member of
+// DescribeClassicLinkInstances's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeClassicLinkInstances(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeClassicLinkInstances", new(ec2.DescribeClassicLinkInstancesInput), new(awsec2.DescribeClassicLinkInstancesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeClassicLinkInstances", new(ec2.DescribeClassicLinkInstancesOutput), new(awsec2.DescribeClassicLinkInstancesOutput))
 }
 
-// TestBridgeDescribeClientVpnAuthorizationRules checks that every member of DescribeClientVpnAuthorizationRules's input and output converts to the SDK's types and back.
+// TestBridgeDescribeClientVpnAuthorizationRules checks that every member of
+// DescribeClientVpnAuthorizationRules's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeClientVpnAuthorizationRules(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnAuthorizationRules", new(ec2.DescribeClientVpnAuthorizationRulesInput), new(awsec2.DescribeClientVpnAuthorizationRulesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnAuthorizationRules", new(ec2.DescribeClientVpnAuthorizationRulesOutput), new(awsec2.DescribeClientVpnAuthorizationRulesOutput))
 }
 
-// TestBridgeDescribeClientVpnConnections checks that every member of DescribeClientVpnConnections's input and output converts to the SDK's types and back.
+// TestBridgeDescribeClientVpnConnections checks that every member of
+// DescribeClientVpnConnections's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeClientVpnConnections(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnConnections", new(ec2.DescribeClientVpnConnectionsInput), new(awsec2.DescribeClientVpnConnectionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnConnections", new(ec2.DescribeClientVpnConnectionsOutput), new(awsec2.DescribeClientVpnConnectionsOutput))
 }
 
-// TestBridgeDescribeClientVpnEndpoints checks that every member of DescribeClientVpnEndpoints's input and output converts to the SDK's types and back.
+// TestBridgeDescribeClientVpnEndpoints checks that every member of
+// DescribeClientVpnEndpoints's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeClientVpnEndpoints(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnEndpoints", new(ec2.DescribeClientVpnEndpointsInput), new(awsec2.DescribeClientVpnEndpointsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnEndpoints", new(ec2.DescribeClientVpnEndpointsOutput), new(awsec2.DescribeClientVpnEndpointsOutput))
 }
 
-// TestBridgeDescribeClientVpnRoutes checks that every member of DescribeClientVpnRoutes's input and output converts to the SDK's types and back.
+// TestBridgeDescribeClientVpnRoutes checks that every member of
+// DescribeClientVpnRoutes's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeClientVpnRoutes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnRoutes", new(ec2.DescribeClientVpnRoutesInput), new(awsec2.DescribeClientVpnRoutesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnRoutes", new(ec2.DescribeClientVpnRoutesOutput), new(awsec2.DescribeClientVpnRoutesOutput))
 }
 
-// TestBridgeDescribeClientVpnTargetNetworks checks that every member of DescribeClientVpnTargetNetworks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeClientVpnTargetNetworks checks that every member of
+// DescribeClientVpnTargetNetworks's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeClientVpnTargetNetworks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnTargetNetworks", new(ec2.DescribeClientVpnTargetNetworksInput), new(awsec2.DescribeClientVpnTargetNetworksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeClientVpnTargetNetworks", new(ec2.DescribeClientVpnTargetNetworksOutput), new(awsec2.DescribeClientVpnTargetNetworksOutput))
 }
 
-// TestBridgeDescribeCoipPools checks that every member of DescribeCoipPools's input and output converts to the SDK's types and back.
+// TestBridgeDescribeCoipPools checks that every member of DescribeCoipPools's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeCoipPools(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeCoipPools", new(ec2.DescribeCoipPoolsInput), new(awsec2.DescribeCoipPoolsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeCoipPools", new(ec2.DescribeCoipPoolsOutput), new(awsec2.DescribeCoipPoolsOutput))
 }
 
-// TestBridgeDescribeDhcpOptions checks that every member of DescribeDhcpOptions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeDhcpOptions checks that every member of
+// DescribeDhcpOptions's input and output converts to the SDK's types and back.
 func TestBridgeDescribeDhcpOptions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeDhcpOptions", new(ec2.DescribeDhcpOptionsInput), new(awsec2.DescribeDhcpOptionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeDhcpOptions", new(ec2.DescribeDhcpOptionsOutput), new(awsec2.DescribeDhcpOptionsOutput))
 }
 
-// TestBridgeDescribeEgressOnlyInternetGateways checks that every member of DescribeEgressOnlyInternetGateways's input and output converts to the SDK's types and back.
+// TestBridgeDescribeEgressOnlyInternetGateways checks that every member of
+// DescribeEgressOnlyInternetGateways's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeEgressOnlyInternetGateways(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeEgressOnlyInternetGateways", new(ec2.DescribeEgressOnlyInternetGatewaysInput), new(awsec2.DescribeEgressOnlyInternetGatewaysInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeEgressOnlyInternetGateways", new(ec2.DescribeEgressOnlyInternetGatewaysOutput), new(awsec2.DescribeEgressOnlyInternetGatewaysOutput))
 }
 
-// TestBridgeDescribeExportImageTasks checks that every member of DescribeExportImageTasks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeExportImageTasks checks that every member of
+// DescribeExportImageTasks's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeExportImageTasks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeExportImageTasks", new(ec2.DescribeExportImageTasksInput), new(awsec2.DescribeExportImageTasksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeExportImageTasks", new(ec2.DescribeExportImageTasksOutput), new(awsec2.DescribeExportImageTasksOutput))
 }
 
-// TestBridgeDescribeFastLaunchImages checks that every member of DescribeFastLaunchImages's input and output converts to the SDK's types and back.
+// TestBridgeDescribeFastLaunchImages checks that every member of
+// DescribeFastLaunchImages's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeFastLaunchImages(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeFastLaunchImages", new(ec2.DescribeFastLaunchImagesInput), new(awsec2.DescribeFastLaunchImagesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeFastLaunchImages", new(ec2.DescribeFastLaunchImagesOutput), new(awsec2.DescribeFastLaunchImagesOutput))
 }
 
-// TestBridgeDescribeFastSnapshotRestores checks that every member of DescribeFastSnapshotRestores's input and output converts to the SDK's types and back.
+// TestBridgeDescribeFastSnapshotRestores checks that every member of
+// DescribeFastSnapshotRestores's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeFastSnapshotRestores(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeFastSnapshotRestores", new(ec2.DescribeFastSnapshotRestoresInput), new(awsec2.DescribeFastSnapshotRestoresInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeFastSnapshotRestores", new(ec2.DescribeFastSnapshotRestoresOutput), new(awsec2.DescribeFastSnapshotRestoresOutput))
 }
 
-// TestBridgeDescribeFleets checks that every member of DescribeFleets's input and output converts to the SDK's types and back.
+// TestBridgeDescribeFleets checks that every member of DescribeFleets's input
+// and output converts to the SDK's types and back.
 func TestBridgeDescribeFleets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeFleets", new(ec2.DescribeFleetsInput), new(awsec2.DescribeFleetsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeFleets", new(ec2.DescribeFleetsOutput), new(awsec2.DescribeFleetsOutput))
 }
 
-// TestBridgeDescribeFlowLogs checks that every member of DescribeFlowLogs's input and output converts to the SDK's types and back.
+// TestBridgeDescribeFlowLogs checks that every member of DescribeFlowLogs's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeFlowLogs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeFlowLogs", new(ec2.DescribeFlowLogsInput), new(awsec2.DescribeFlowLogsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeFlowLogs", new(ec2.DescribeFlowLogsOutput), new(awsec2.DescribeFlowLogsOutput))
 }
 
-// TestBridgeDescribeFpgaImages checks that every member of DescribeFpgaImages's input and output converts to the SDK's types and back.
+// TestBridgeDescribeFpgaImages checks that every member of DescribeFpgaImages's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeFpgaImages(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeFpgaImages", new(ec2.DescribeFpgaImagesInput), new(awsec2.DescribeFpgaImagesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeFpgaImages", new(ec2.DescribeFpgaImagesOutput), new(awsec2.DescribeFpgaImagesOutput))
 }
 
-// TestBridgeDescribeHostReservationOfferings checks that every member of DescribeHostReservationOfferings's input and output converts to the SDK's types and back.
+// TestBridgeDescribeHostReservationOfferings checks that every member of
+// DescribeHostReservationOfferings's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeHostReservationOfferings(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeHostReservationOfferings", new(ec2.DescribeHostReservationOfferingsInput), new(awsec2.DescribeHostReservationOfferingsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeHostReservationOfferings", new(ec2.DescribeHostReservationOfferingsOutput), new(awsec2.DescribeHostReservationOfferingsOutput))
 }
 
-// TestBridgeDescribeHostReservations checks that every member of DescribeHostReservations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeHostReservations checks that every member of
+// DescribeHostReservations's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeHostReservations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeHostReservations", new(ec2.DescribeHostReservationsInput), new(awsec2.DescribeHostReservationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeHostReservations", new(ec2.DescribeHostReservationsOutput), new(awsec2.DescribeHostReservationsOutput))
 }
 
-// TestBridgeDescribeHosts checks that every member of DescribeHosts's input and output converts to the SDK's types and back.
+// TestBridgeDescribeHosts checks that every member of DescribeHosts's input and
+// output converts to the SDK's types and back.
 func TestBridgeDescribeHosts(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeHosts", new(ec2.DescribeHostsInput), new(awsec2.DescribeHostsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeHosts", new(ec2.DescribeHostsOutput), new(awsec2.DescribeHostsOutput))
 }
 
-// TestBridgeDescribeIamInstanceProfileAssociations checks that every member of DescribeIamInstanceProfileAssociations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIamInstanceProfileAssociations checks that every member of
+// DescribeIamInstanceProfileAssociations's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeIamInstanceProfileAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIamInstanceProfileAssociations", new(ec2.DescribeIamInstanceProfileAssociationsInput), new(awsec2.DescribeIamInstanceProfileAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIamInstanceProfileAssociations", new(ec2.DescribeIamInstanceProfileAssociationsOutput), new(awsec2.DescribeIamInstanceProfileAssociationsOutput))
 }
 
-// TestBridgeDescribeImageReferences checks that every member of DescribeImageReferences's input and output converts to the SDK's types and back.
+// TestBridgeDescribeImageReferences checks that every member of
+// DescribeImageReferences's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeImageReferences(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeImageReferences", new(ec2.DescribeImageReferencesInput), new(awsec2.DescribeImageReferencesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeImageReferences", new(ec2.DescribeImageReferencesOutput), new(awsec2.DescribeImageReferencesOutput))
 }
 
-// TestBridgeDescribeImageUsageReportEntries checks that every member of DescribeImageUsageReportEntries's input and output converts to the SDK's types and back.
+// TestBridgeDescribeImageUsageReportEntries checks that every member of
+// DescribeImageUsageReportEntries's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeImageUsageReportEntries(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeImageUsageReportEntries", new(ec2.DescribeImageUsageReportEntriesInput), new(awsec2.DescribeImageUsageReportEntriesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeImageUsageReportEntries", new(ec2.DescribeImageUsageReportEntriesOutput), new(awsec2.DescribeImageUsageReportEntriesOutput))
 }
 
-// TestBridgeDescribeImageUsageReports checks that every member of DescribeImageUsageReports's input and output converts to the SDK's types and back.
+// TestBridgeDescribeImageUsageReports checks that every member of
+// DescribeImageUsageReports's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeImageUsageReports(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeImageUsageReports", new(ec2.DescribeImageUsageReportsInput), new(awsec2.DescribeImageUsageReportsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeImageUsageReports", new(ec2.DescribeImageUsageReportsOutput), new(awsec2.DescribeImageUsageReportsOutput))
 }
 
-// TestBridgeDescribeImages checks that every member of DescribeImages's input and output converts to the SDK's types and back.
+// TestBridgeDescribeImages checks that every member of DescribeImages's input
+// and output converts to the SDK's types and back.
 func TestBridgeDescribeImages(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeImages", new(ec2.DescribeImagesInput), new(awsec2.DescribeImagesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeImages", new(ec2.DescribeImagesOutput), new(awsec2.DescribeImagesOutput))
 }
 
-// TestBridgeDescribeImportImageTasks checks that every member of DescribeImportImageTasks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeImportImageTasks checks that every member of
+// DescribeImportImageTasks's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeImportImageTasks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeImportImageTasks", new(ec2.DescribeImportImageTasksInput), new(awsec2.DescribeImportImageTasksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeImportImageTasks", new(ec2.DescribeImportImageTasksOutput), new(awsec2.DescribeImportImageTasksOutput))
 }
 
-// TestBridgeDescribeImportSnapshotTasks checks that every member of DescribeImportSnapshotTasks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeImportSnapshotTasks checks that every member of
+// DescribeImportSnapshotTasks's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeImportSnapshotTasks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeImportSnapshotTasks", new(ec2.DescribeImportSnapshotTasksInput), new(awsec2.DescribeImportSnapshotTasksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeImportSnapshotTasks", new(ec2.DescribeImportSnapshotTasksOutput), new(awsec2.DescribeImportSnapshotTasksOutput))
 }
 
-// TestBridgeDescribeInstanceConnectEndpoints checks that every member of DescribeInstanceConnectEndpoints's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceConnectEndpoints checks that every member of
+// DescribeInstanceConnectEndpoints's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeInstanceConnectEndpoints(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceConnectEndpoints", new(ec2.DescribeInstanceConnectEndpointsInput), new(awsec2.DescribeInstanceConnectEndpointsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceConnectEndpoints", new(ec2.DescribeInstanceConnectEndpointsOutput), new(awsec2.DescribeInstanceConnectEndpointsOutput))
 }
 
-// TestBridgeDescribeInstanceCreditSpecifications checks that every member of DescribeInstanceCreditSpecifications's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceCreditSpecifications checks that every member of
+// DescribeInstanceCreditSpecifications's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeInstanceCreditSpecifications(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceCreditSpecifications", new(ec2.DescribeInstanceCreditSpecificationsInput), new(awsec2.DescribeInstanceCreditSpecificationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceCreditSpecifications", new(ec2.DescribeInstanceCreditSpecificationsOutput), new(awsec2.DescribeInstanceCreditSpecificationsOutput))
 }
 
-// TestBridgeDescribeInstanceEventWindows checks that every member of DescribeInstanceEventWindows's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceEventWindows checks that every member of
+// DescribeInstanceEventWindows's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeInstanceEventWindows(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceEventWindows", new(ec2.DescribeInstanceEventWindowsInput), new(awsec2.DescribeInstanceEventWindowsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceEventWindows", new(ec2.DescribeInstanceEventWindowsOutput), new(awsec2.DescribeInstanceEventWindowsOutput))
 }
 
-// TestBridgeDescribeInstanceImageMetadata checks that every member of DescribeInstanceImageMetadata's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceImageMetadata checks that every member of
+// DescribeInstanceImageMetadata's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeInstanceImageMetadata(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceImageMetadata", new(ec2.DescribeInstanceImageMetadataInput), new(awsec2.DescribeInstanceImageMetadataInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceImageMetadata", new(ec2.DescribeInstanceImageMetadataOutput), new(awsec2.DescribeInstanceImageMetadataOutput))
 }
 
-// TestBridgeDescribeInstanceStatus checks that every member of DescribeInstanceStatus's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceStatus checks that every member of
+// DescribeInstanceStatus's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeInstanceStatus(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceStatus", new(ec2.DescribeInstanceStatusInput), new(awsec2.DescribeInstanceStatusInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceStatus", new(ec2.DescribeInstanceStatusOutput), new(awsec2.DescribeInstanceStatusOutput))
 }
 
-// TestBridgeDescribeInstanceTopology checks that every member of DescribeInstanceTopology's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceTopology checks that every member of
+// DescribeInstanceTopology's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeInstanceTopology(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceTopology", new(ec2.DescribeInstanceTopologyInput), new(awsec2.DescribeInstanceTopologyInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceTopology", new(ec2.DescribeInstanceTopologyOutput), new(awsec2.DescribeInstanceTopologyOutput))
 }
 
-// TestBridgeDescribeInstanceTypeOfferings checks that every member of DescribeInstanceTypeOfferings's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceTypeOfferings checks that every member of
+// DescribeInstanceTypeOfferings's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeInstanceTypeOfferings(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceTypeOfferings", new(ec2.DescribeInstanceTypeOfferingsInput), new(awsec2.DescribeInstanceTypeOfferingsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceTypeOfferings", new(ec2.DescribeInstanceTypeOfferingsOutput), new(awsec2.DescribeInstanceTypeOfferingsOutput))
 }
 
-// TestBridgeDescribeInstanceTypes checks that every member of DescribeInstanceTypes's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstanceTypes checks that every member of
+// DescribeInstanceTypes's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeInstanceTypes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceTypes", new(ec2.DescribeInstanceTypesInput), new(awsec2.DescribeInstanceTypesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstanceTypes", new(ec2.DescribeInstanceTypesOutput), new(awsec2.DescribeInstanceTypesOutput))
 }
 
-// TestBridgeDescribeInstances checks that every member of DescribeInstances's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInstances checks that every member of DescribeInstances's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeInstances(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInstances", new(ec2.DescribeInstancesInput), new(awsec2.DescribeInstancesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInstances", new(ec2.DescribeInstancesOutput), new(awsec2.DescribeInstancesOutput))
 }
 
-// TestBridgeDescribeInternetGateways checks that every member of DescribeInternetGateways's input and output converts to the SDK's types and back.
+// TestBridgeDescribeInternetGateways checks that every member of
+// DescribeInternetGateways's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeInternetGateways(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeInternetGateways", new(ec2.DescribeInternetGatewaysInput), new(awsec2.DescribeInternetGatewaysInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeInternetGateways", new(ec2.DescribeInternetGatewaysOutput), new(awsec2.DescribeInternetGatewaysOutput))
 }
 
-// TestBridgeDescribeIpamPoolAllocations checks that every member of DescribeIpamPoolAllocations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamPoolAllocations checks that every member of
+// DescribeIpamPoolAllocations's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeIpamPoolAllocations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPoolAllocations", new(ec2.DescribeIpamPoolAllocationsInput), new(awsec2.DescribeIpamPoolAllocationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPoolAllocations", new(ec2.DescribeIpamPoolAllocationsOutput), new(awsec2.DescribeIpamPoolAllocationsOutput))
 }
 
-// TestBridgeDescribeIpamPools checks that every member of DescribeIpamPools's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamPools checks that every member of DescribeIpamPools's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeIpamPools(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPools", new(ec2.DescribeIpamPoolsInput), new(awsec2.DescribeIpamPoolsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPools", new(ec2.DescribeIpamPoolsOutput), new(awsec2.DescribeIpamPoolsOutput))
 }
 
-// TestBridgeDescribeIpamPrefixListResolverTargets checks that every member of DescribeIpamPrefixListResolverTargets's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamPrefixListResolverTargets checks that every member of
+// DescribeIpamPrefixListResolverTargets's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeIpamPrefixListResolverTargets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPrefixListResolverTargets", new(ec2.DescribeIpamPrefixListResolverTargetsInput), new(awsec2.DescribeIpamPrefixListResolverTargetsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPrefixListResolverTargets", new(ec2.DescribeIpamPrefixListResolverTargetsOutput), new(awsec2.DescribeIpamPrefixListResolverTargetsOutput))
 }
 
-// TestBridgeDescribeIpamPrefixListResolvers checks that every member of DescribeIpamPrefixListResolvers's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamPrefixListResolvers checks that every member of
+// DescribeIpamPrefixListResolvers's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeIpamPrefixListResolvers(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPrefixListResolvers", new(ec2.DescribeIpamPrefixListResolversInput), new(awsec2.DescribeIpamPrefixListResolversInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamPrefixListResolvers", new(ec2.DescribeIpamPrefixListResolversOutput), new(awsec2.DescribeIpamPrefixListResolversOutput))
 }
 
-// TestBridgeDescribeIpamResourceDiscoveries checks that every member of DescribeIpamResourceDiscoveries's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamResourceDiscoveries checks that every member of
+// DescribeIpamResourceDiscoveries's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeIpamResourceDiscoveries(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamResourceDiscoveries", new(ec2.DescribeIpamResourceDiscoveriesInput), new(awsec2.DescribeIpamResourceDiscoveriesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamResourceDiscoveries", new(ec2.DescribeIpamResourceDiscoveriesOutput), new(awsec2.DescribeIpamResourceDiscoveriesOutput))
 }
 
-// TestBridgeDescribeIpamResourceDiscoveryAssociations checks that every member of DescribeIpamResourceDiscoveryAssociations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamResourceDiscoveryAssociations checks that every member
+// of DescribeIpamResourceDiscoveryAssociations's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeIpamResourceDiscoveryAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamResourceDiscoveryAssociations", new(ec2.DescribeIpamResourceDiscoveryAssociationsInput), new(awsec2.DescribeIpamResourceDiscoveryAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamResourceDiscoveryAssociations", new(ec2.DescribeIpamResourceDiscoveryAssociationsOutput), new(awsec2.DescribeIpamResourceDiscoveryAssociationsOutput))
 }
 
-// TestBridgeDescribeIpamScopes checks that every member of DescribeIpamScopes's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpamScopes checks that every member of DescribeIpamScopes's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeIpamScopes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamScopes", new(ec2.DescribeIpamScopesInput), new(awsec2.DescribeIpamScopesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpamScopes", new(ec2.DescribeIpamScopesOutput), new(awsec2.DescribeIpamScopesOutput))
 }
 
-// TestBridgeDescribeIpams checks that every member of DescribeIpams's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpams checks that every member of DescribeIpams's input and
+// output converts to the SDK's types and back.
 func TestBridgeDescribeIpams(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpams", new(ec2.DescribeIpamsInput), new(awsec2.DescribeIpamsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpams", new(ec2.DescribeIpamsOutput), new(awsec2.DescribeIpamsOutput))
 }
 
-// TestBridgeDescribeIpv6Pools checks that every member of DescribeIpv6Pools's input and output converts to the SDK's types and back.
+// TestBridgeDescribeIpv6Pools checks that every member of DescribeIpv6Pools's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeIpv6Pools(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeIpv6Pools", new(ec2.DescribeIpv6PoolsInput), new(awsec2.DescribeIpv6PoolsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeIpv6Pools", new(ec2.DescribeIpv6PoolsOutput), new(awsec2.DescribeIpv6PoolsOutput))
 }
 
-// TestBridgeDescribeLaunchTemplateVersions checks that every member of DescribeLaunchTemplateVersions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLaunchTemplateVersions checks that every member of
+// DescribeLaunchTemplateVersions's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeLaunchTemplateVersions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLaunchTemplateVersions", new(ec2.DescribeLaunchTemplateVersionsInput), new(awsec2.DescribeLaunchTemplateVersionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLaunchTemplateVersions", new(ec2.DescribeLaunchTemplateVersionsOutput), new(awsec2.DescribeLaunchTemplateVersionsOutput))
 }
 
-// TestBridgeDescribeLaunchTemplates checks that every member of DescribeLaunchTemplates's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLaunchTemplates checks that every member of
+// DescribeLaunchTemplates's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeLaunchTemplates(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLaunchTemplates", new(ec2.DescribeLaunchTemplatesInput), new(awsec2.DescribeLaunchTemplatesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLaunchTemplates", new(ec2.DescribeLaunchTemplatesOutput), new(awsec2.DescribeLaunchTemplatesOutput))
 }
 
-// TestBridgeDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations checks that every member of DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations
+// checks that every member of
+// DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations's input and
+// output converts to the SDK's types and back.
 func TestBridgeDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations", new(ec2.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput), new(awsec2.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations", new(ec2.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput), new(awsec2.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput))
 }
 
-// TestBridgeDescribeLocalGatewayRouteTableVpcAssociations checks that every member of DescribeLocalGatewayRouteTableVpcAssociations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLocalGatewayRouteTableVpcAssociations checks that every
+// member of DescribeLocalGatewayRouteTableVpcAssociations's input and output
+// converts to the SDK's types and back.
 func TestBridgeDescribeLocalGatewayRouteTableVpcAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayRouteTableVpcAssociations", new(ec2.DescribeLocalGatewayRouteTableVpcAssociationsInput), new(awsec2.DescribeLocalGatewayRouteTableVpcAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayRouteTableVpcAssociations", new(ec2.DescribeLocalGatewayRouteTableVpcAssociationsOutput), new(awsec2.DescribeLocalGatewayRouteTableVpcAssociationsOutput))
 }
 
-// TestBridgeDescribeLocalGatewayRouteTables checks that every member of DescribeLocalGatewayRouteTables's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLocalGatewayRouteTables checks that every member of
+// DescribeLocalGatewayRouteTables's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeLocalGatewayRouteTables(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayRouteTables", new(ec2.DescribeLocalGatewayRouteTablesInput), new(awsec2.DescribeLocalGatewayRouteTablesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayRouteTables", new(ec2.DescribeLocalGatewayRouteTablesOutput), new(awsec2.DescribeLocalGatewayRouteTablesOutput))
 }
 
-// TestBridgeDescribeLocalGatewayVirtualInterfaceGroups checks that every member of DescribeLocalGatewayVirtualInterfaceGroups's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLocalGatewayVirtualInterfaceGroups checks that every member
+// of DescribeLocalGatewayVirtualInterfaceGroups's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeLocalGatewayVirtualInterfaceGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayVirtualInterfaceGroups", new(ec2.DescribeLocalGatewayVirtualInterfaceGroupsInput), new(awsec2.DescribeLocalGatewayVirtualInterfaceGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayVirtualInterfaceGroups", new(ec2.DescribeLocalGatewayVirtualInterfaceGroupsOutput), new(awsec2.DescribeLocalGatewayVirtualInterfaceGroupsOutput))
 }
 
-// TestBridgeDescribeLocalGatewayVirtualInterfaces checks that every member of DescribeLocalGatewayVirtualInterfaces's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLocalGatewayVirtualInterfaces checks that every member of
+// DescribeLocalGatewayVirtualInterfaces's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeLocalGatewayVirtualInterfaces(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayVirtualInterfaces", new(ec2.DescribeLocalGatewayVirtualInterfacesInput), new(awsec2.DescribeLocalGatewayVirtualInterfacesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGatewayVirtualInterfaces", new(ec2.DescribeLocalGatewayVirtualInterfacesOutput), new(awsec2.DescribeLocalGatewayVirtualInterfacesOutput))
 }
 
-// TestBridgeDescribeLocalGateways checks that every member of DescribeLocalGateways's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLocalGateways checks that every member of
+// DescribeLocalGateways's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeLocalGateways(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGateways", new(ec2.DescribeLocalGatewaysInput), new(awsec2.DescribeLocalGatewaysInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLocalGateways", new(ec2.DescribeLocalGatewaysOutput), new(awsec2.DescribeLocalGatewaysOutput))
 }
 
-// TestBridgeDescribeMacHosts checks that every member of DescribeMacHosts's input and output converts to the SDK's types and back.
+// TestBridgeDescribeMacHosts checks that every member of DescribeMacHosts's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeMacHosts(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeMacHosts", new(ec2.DescribeMacHostsInput), new(awsec2.DescribeMacHostsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeMacHosts", new(ec2.DescribeMacHostsOutput), new(awsec2.DescribeMacHostsOutput))
 }
 
-// TestBridgeDescribeMacModificationTasks checks that every member of DescribeMacModificationTasks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeMacModificationTasks checks that every member of
+// DescribeMacModificationTasks's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeMacModificationTasks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeMacModificationTasks", new(ec2.DescribeMacModificationTasksInput), new(awsec2.DescribeMacModificationTasksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeMacModificationTasks", new(ec2.DescribeMacModificationTasksOutput), new(awsec2.DescribeMacModificationTasksOutput))
 }
 
-// TestBridgeDescribeManagedPrefixLists checks that every member of DescribeManagedPrefixLists's input and output converts to the SDK's types and back.
+// TestBridgeDescribeManagedPrefixLists checks that every member of
+// DescribeManagedPrefixLists's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeManagedPrefixLists(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeManagedPrefixLists", new(ec2.DescribeManagedPrefixListsInput), new(awsec2.DescribeManagedPrefixListsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeManagedPrefixLists", new(ec2.DescribeManagedPrefixListsOutput), new(awsec2.DescribeManagedPrefixListsOutput))
 }
 
-// TestBridgeDescribeMovingAddresses checks that every member of DescribeMovingAddresses's input and output converts to the SDK's types and back.
+// TestBridgeDescribeMovingAddresses checks that every member of
+// DescribeMovingAddresses's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeMovingAddresses(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeMovingAddresses", new(ec2.DescribeMovingAddressesInput), new(awsec2.DescribeMovingAddressesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeMovingAddresses", new(ec2.DescribeMovingAddressesOutput), new(awsec2.DescribeMovingAddressesOutput))
 }
 
-// TestBridgeDescribeNatGateways checks that every member of DescribeNatGateways's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNatGateways checks that every member of
+// DescribeNatGateways's input and output converts to the SDK's types and back.
 func TestBridgeDescribeNatGateways(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNatGateways", new(ec2.DescribeNatGatewaysInput), new(awsec2.DescribeNatGatewaysInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNatGateways", new(ec2.DescribeNatGatewaysOutput), new(awsec2.DescribeNatGatewaysOutput))
 }
 
-// TestBridgeDescribeNetworkAcls checks that every member of DescribeNetworkAcls's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkAcls checks that every member of
+// DescribeNetworkAcls's input and output converts to the SDK's types and back.
 func TestBridgeDescribeNetworkAcls(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkAcls", new(ec2.DescribeNetworkAclsInput), new(awsec2.DescribeNetworkAclsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkAcls", new(ec2.DescribeNetworkAclsOutput), new(awsec2.DescribeNetworkAclsOutput))
 }
 
-// TestBridgeDescribeNetworkInsightsAccessScopeAnalyses checks that every member of DescribeNetworkInsightsAccessScopeAnalyses's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkInsightsAccessScopeAnalyses checks that every member
+// of DescribeNetworkInsightsAccessScopeAnalyses's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeNetworkInsightsAccessScopeAnalyses(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsAccessScopeAnalyses", new(ec2.DescribeNetworkInsightsAccessScopeAnalysesInput), new(awsec2.DescribeNetworkInsightsAccessScopeAnalysesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsAccessScopeAnalyses", new(ec2.DescribeNetworkInsightsAccessScopeAnalysesOutput), new(awsec2.DescribeNetworkInsightsAccessScopeAnalysesOutput))
 }
 
-// TestBridgeDescribeNetworkInsightsAccessScopes checks that every member of DescribeNetworkInsightsAccessScopes's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkInsightsAccessScopes checks that every member of
+// DescribeNetworkInsightsAccessScopes's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeNetworkInsightsAccessScopes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsAccessScopes", new(ec2.DescribeNetworkInsightsAccessScopesInput), new(awsec2.DescribeNetworkInsightsAccessScopesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsAccessScopes", new(ec2.DescribeNetworkInsightsAccessScopesOutput), new(awsec2.DescribeNetworkInsightsAccessScopesOutput))
 }
 
-// TestBridgeDescribeNetworkInsightsAnalyses checks that every member of DescribeNetworkInsightsAnalyses's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkInsightsAnalyses checks that every member of
+// DescribeNetworkInsightsAnalyses's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeNetworkInsightsAnalyses(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsAnalyses", new(ec2.DescribeNetworkInsightsAnalysesInput), new(awsec2.DescribeNetworkInsightsAnalysesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsAnalyses", new(ec2.DescribeNetworkInsightsAnalysesOutput), new(awsec2.DescribeNetworkInsightsAnalysesOutput))
 }
 
-// TestBridgeDescribeNetworkInsightsPaths checks that every member of DescribeNetworkInsightsPaths's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkInsightsPaths checks that every member of
+// DescribeNetworkInsightsPaths's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeNetworkInsightsPaths(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsPaths", new(ec2.DescribeNetworkInsightsPathsInput), new(awsec2.DescribeNetworkInsightsPathsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInsightsPaths", new(ec2.DescribeNetworkInsightsPathsOutput), new(awsec2.DescribeNetworkInsightsPathsOutput))
 }
 
-// TestBridgeDescribeNetworkInterfacePermissions checks that every member of DescribeNetworkInterfacePermissions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkInterfacePermissions checks that every member of
+// DescribeNetworkInterfacePermissions's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeNetworkInterfacePermissions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInterfacePermissions", new(ec2.DescribeNetworkInterfacePermissionsInput), new(awsec2.DescribeNetworkInterfacePermissionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInterfacePermissions", new(ec2.DescribeNetworkInterfacePermissionsOutput), new(awsec2.DescribeNetworkInterfacePermissionsOutput))
 }
 
-// TestBridgeDescribeNetworkInterfaces checks that every member of DescribeNetworkInterfaces's input and output converts to the SDK's types and back.
+// TestBridgeDescribeNetworkInterfaces checks that every member of
+// DescribeNetworkInterfaces's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeNetworkInterfaces(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInterfaces", new(ec2.DescribeNetworkInterfacesInput), new(awsec2.DescribeNetworkInterfacesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeNetworkInterfaces", new(ec2.DescribeNetworkInterfacesOutput), new(awsec2.DescribeNetworkInterfacesOutput))
 }
 
-// TestBridgeDescribePrefixLists checks that every member of DescribePrefixLists's input and output converts to the SDK's types and back.
+// TestBridgeDescribePrefixLists checks that every member of
+// DescribePrefixLists's input and output converts to the SDK's types and back.
 func TestBridgeDescribePrefixLists(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribePrefixLists", new(ec2.DescribePrefixListsInput), new(awsec2.DescribePrefixListsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribePrefixLists", new(ec2.DescribePrefixListsOutput), new(awsec2.DescribePrefixListsOutput))
 }
 
-// TestBridgeDescribePrincipalIdFormat checks that every member of DescribePrincipalIdFormat's input and output converts to the SDK's types and back.
+// TestBridgeDescribePrincipalIdFormat checks that every member of
+// DescribePrincipalIdFormat's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribePrincipalIdFormat(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribePrincipalIdFormat", new(ec2.DescribePrincipalIdFormatInput), new(awsec2.DescribePrincipalIdFormatInput))
 	bridgetest.RoundTrip(t, bridge, "DescribePrincipalIdFormat", new(ec2.DescribePrincipalIdFormatOutput), new(awsec2.DescribePrincipalIdFormatOutput))
 }
 
-// TestBridgeDescribePublicIpv4Pools checks that every member of DescribePublicIpv4Pools's input and output converts to the SDK's types and back.
+// TestBridgeDescribePublicIpv4Pools checks that every member of
+// DescribePublicIpv4Pools's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribePublicIpv4Pools(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribePublicIpv4Pools", new(ec2.DescribePublicIpv4PoolsInput), new(awsec2.DescribePublicIpv4PoolsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribePublicIpv4Pools", new(ec2.DescribePublicIpv4PoolsOutput), new(awsec2.DescribePublicIpv4PoolsOutput))
 }
 
-// TestBridgeDescribeReplaceRootVolumeTasks checks that every member of DescribeReplaceRootVolumeTasks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeReplaceRootVolumeTasks checks that every member of
+// DescribeReplaceRootVolumeTasks's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeReplaceRootVolumeTasks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeReplaceRootVolumeTasks", new(ec2.DescribeReplaceRootVolumeTasksInput), new(awsec2.DescribeReplaceRootVolumeTasksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeReplaceRootVolumeTasks", new(ec2.DescribeReplaceRootVolumeTasksOutput), new(awsec2.DescribeReplaceRootVolumeTasksOutput))
 }
 
-// TestBridgeDescribeReservedInstancesModifications checks that every member of DescribeReservedInstancesModifications's input and output converts to the SDK's types and back.
+// TestBridgeDescribeReservedInstancesModifications checks that every member of
+// DescribeReservedInstancesModifications's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeReservedInstancesModifications(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeReservedInstancesModifications", new(ec2.DescribeReservedInstancesModificationsInput), new(awsec2.DescribeReservedInstancesModificationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeReservedInstancesModifications", new(ec2.DescribeReservedInstancesModificationsOutput), new(awsec2.DescribeReservedInstancesModificationsOutput))
 }
 
-// TestBridgeDescribeReservedInstancesOfferings checks that every member of DescribeReservedInstancesOfferings's input and output converts to the SDK's types and back.
+// TestBridgeDescribeReservedInstancesOfferings checks that every member of
+// DescribeReservedInstancesOfferings's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeReservedInstancesOfferings(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeReservedInstancesOfferings", new(ec2.DescribeReservedInstancesOfferingsInput), new(awsec2.DescribeReservedInstancesOfferingsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeReservedInstancesOfferings", new(ec2.DescribeReservedInstancesOfferingsOutput), new(awsec2.DescribeReservedInstancesOfferingsOutput))
 }
 
-// TestBridgeDescribeRouteServerEndpoints checks that every member of DescribeRouteServerEndpoints's input and output converts to the SDK's types and back.
+// TestBridgeDescribeRouteServerEndpoints checks that every member of
+// DescribeRouteServerEndpoints's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeRouteServerEndpoints(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteServerEndpoints", new(ec2.DescribeRouteServerEndpointsInput), new(awsec2.DescribeRouteServerEndpointsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteServerEndpoints", new(ec2.DescribeRouteServerEndpointsOutput), new(awsec2.DescribeRouteServerEndpointsOutput))
 }
 
-// TestBridgeDescribeRouteServerPeers checks that every member of DescribeRouteServerPeers's input and output converts to the SDK's types and back.
+// TestBridgeDescribeRouteServerPeers checks that every member of
+// DescribeRouteServerPeers's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeRouteServerPeers(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteServerPeers", new(ec2.DescribeRouteServerPeersInput), new(awsec2.DescribeRouteServerPeersInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteServerPeers", new(ec2.DescribeRouteServerPeersOutput), new(awsec2.DescribeRouteServerPeersOutput))
 }
 
-// TestBridgeDescribeRouteServers checks that every member of DescribeRouteServers's input and output converts to the SDK's types and back.
+// TestBridgeDescribeRouteServers checks that every member of
+// DescribeRouteServers's input and output converts to the SDK's types and back.
 func TestBridgeDescribeRouteServers(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteServers", new(ec2.DescribeRouteServersInput), new(awsec2.DescribeRouteServersInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteServers", new(ec2.DescribeRouteServersOutput), new(awsec2.DescribeRouteServersOutput))
 }
 
-// TestBridgeDescribeRouteTables checks that every member of DescribeRouteTables's input and output converts to the SDK's types and back.
+// TestBridgeDescribeRouteTables checks that every member of
+// DescribeRouteTables's input and output converts to the SDK's types and back.
 func TestBridgeDescribeRouteTables(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteTables", new(ec2.DescribeRouteTablesInput), new(awsec2.DescribeRouteTablesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeRouteTables", new(ec2.DescribeRouteTablesOutput), new(awsec2.DescribeRouteTablesOutput))
 }
 
-// TestBridgeDescribeScheduledInstanceAvailability checks that every member of DescribeScheduledInstanceAvailability's input and output converts to the SDK's types and back.
+// TestBridgeDescribeScheduledInstanceAvailability checks that every member of
+// DescribeScheduledInstanceAvailability's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeScheduledInstanceAvailability(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeScheduledInstanceAvailability", new(ec2.DescribeScheduledInstanceAvailabilityInput), new(awsec2.DescribeScheduledInstanceAvailabilityInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeScheduledInstanceAvailability", new(ec2.DescribeScheduledInstanceAvailabilityOutput), new(awsec2.DescribeScheduledInstanceAvailabilityOutput))
 }
 
-// TestBridgeDescribeScheduledInstances checks that every member of DescribeScheduledInstances's input and output converts to the SDK's types and back.
+// TestBridgeDescribeScheduledInstances checks that every member of
+// DescribeScheduledInstances's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeScheduledInstances(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeScheduledInstances", new(ec2.DescribeScheduledInstancesInput), new(awsec2.DescribeScheduledInstancesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeScheduledInstances", new(ec2.DescribeScheduledInstancesOutput), new(awsec2.DescribeScheduledInstancesOutput))
 }
 
-// TestBridgeDescribeSecondaryInterfaces checks that every member of DescribeSecondaryInterfaces's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSecondaryInterfaces checks that every member of
+// DescribeSecondaryInterfaces's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeSecondaryInterfaces(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSecondaryInterfaces", new(ec2.DescribeSecondaryInterfacesInput), new(awsec2.DescribeSecondaryInterfacesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSecondaryInterfaces", new(ec2.DescribeSecondaryInterfacesOutput), new(awsec2.DescribeSecondaryInterfacesOutput))
 }
 
-// TestBridgeDescribeSecondaryNetworks checks that every member of DescribeSecondaryNetworks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSecondaryNetworks checks that every member of
+// DescribeSecondaryNetworks's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSecondaryNetworks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSecondaryNetworks", new(ec2.DescribeSecondaryNetworksInput), new(awsec2.DescribeSecondaryNetworksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSecondaryNetworks", new(ec2.DescribeSecondaryNetworksOutput), new(awsec2.DescribeSecondaryNetworksOutput))
 }
 
-// TestBridgeDescribeSecondarySubnets checks that every member of DescribeSecondarySubnets's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSecondarySubnets checks that every member of
+// DescribeSecondarySubnets's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSecondarySubnets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSecondarySubnets", new(ec2.DescribeSecondarySubnetsInput), new(awsec2.DescribeSecondarySubnetsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSecondarySubnets", new(ec2.DescribeSecondarySubnetsOutput), new(awsec2.DescribeSecondarySubnetsOutput))
 }
 
-// TestBridgeDescribeSecurityGroupRules checks that every member of DescribeSecurityGroupRules's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSecurityGroupRules checks that every member of
+// DescribeSecurityGroupRules's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSecurityGroupRules(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSecurityGroupRules", new(ec2.DescribeSecurityGroupRulesInput), new(awsec2.DescribeSecurityGroupRulesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSecurityGroupRules", new(ec2.DescribeSecurityGroupRulesOutput), new(awsec2.DescribeSecurityGroupRulesOutput))
 }
 
-// TestBridgeDescribeSecurityGroupVpcAssociations checks that every member of DescribeSecurityGroupVpcAssociations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSecurityGroupVpcAssociations checks that every member of
+// DescribeSecurityGroupVpcAssociations's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeSecurityGroupVpcAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSecurityGroupVpcAssociations", new(ec2.DescribeSecurityGroupVpcAssociationsInput), new(awsec2.DescribeSecurityGroupVpcAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSecurityGroupVpcAssociations", new(ec2.DescribeSecurityGroupVpcAssociationsOutput), new(awsec2.DescribeSecurityGroupVpcAssociationsOutput))
 }
 
-// TestBridgeDescribeSecurityGroups checks that every member of DescribeSecurityGroups's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSecurityGroups checks that every member of
+// DescribeSecurityGroups's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSecurityGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSecurityGroups", new(ec2.DescribeSecurityGroupsInput), new(awsec2.DescribeSecurityGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSecurityGroups", new(ec2.DescribeSecurityGroupsOutput), new(awsec2.DescribeSecurityGroupsOutput))
 }
 
-// TestBridgeDescribeSnapshotTierStatus checks that every member of DescribeSnapshotTierStatus's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSnapshotTierStatus checks that every member of
+// DescribeSnapshotTierStatus's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSnapshotTierStatus(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSnapshotTierStatus", new(ec2.DescribeSnapshotTierStatusInput), new(awsec2.DescribeSnapshotTierStatusInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSnapshotTierStatus", new(ec2.DescribeSnapshotTierStatusOutput), new(awsec2.DescribeSnapshotTierStatusOutput))
 }
 
-// TestBridgeDescribeSnapshots checks that every member of DescribeSnapshots's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSnapshots checks that every member of DescribeSnapshots's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeSnapshots(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSnapshots", new(ec2.DescribeSnapshotsInput), new(awsec2.DescribeSnapshotsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSnapshots", new(ec2.DescribeSnapshotsOutput), new(awsec2.DescribeSnapshotsOutput))
 }
 
-// TestBridgeDescribeSpotFleetInstances checks that every member of DescribeSpotFleetInstances's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSpotFleetInstances checks that every member of
+// DescribeSpotFleetInstances's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSpotFleetInstances(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotFleetInstances", new(ec2.DescribeSpotFleetInstancesInput), new(awsec2.DescribeSpotFleetInstancesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotFleetInstances", new(ec2.DescribeSpotFleetInstancesOutput), new(awsec2.DescribeSpotFleetInstancesOutput))
 }
 
-// TestBridgeDescribeSpotFleetRequests checks that every member of DescribeSpotFleetRequests's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSpotFleetRequests checks that every member of
+// DescribeSpotFleetRequests's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSpotFleetRequests(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotFleetRequests", new(ec2.DescribeSpotFleetRequestsInput), new(awsec2.DescribeSpotFleetRequestsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotFleetRequests", new(ec2.DescribeSpotFleetRequestsOutput), new(awsec2.DescribeSpotFleetRequestsOutput))
 }
 
-// TestBridgeDescribeSpotInstanceRequests checks that every member of DescribeSpotInstanceRequests's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSpotInstanceRequests checks that every member of
+// DescribeSpotInstanceRequests's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeSpotInstanceRequests(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotInstanceRequests", new(ec2.DescribeSpotInstanceRequestsInput), new(awsec2.DescribeSpotInstanceRequestsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotInstanceRequests", new(ec2.DescribeSpotInstanceRequestsOutput), new(awsec2.DescribeSpotInstanceRequestsOutput))
 }
 
-// TestBridgeDescribeSpotPriceHistory checks that every member of DescribeSpotPriceHistory's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSpotPriceHistory checks that every member of
+// DescribeSpotPriceHistory's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeSpotPriceHistory(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotPriceHistory", new(ec2.DescribeSpotPriceHistoryInput), new(awsec2.DescribeSpotPriceHistoryInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSpotPriceHistory", new(ec2.DescribeSpotPriceHistoryOutput), new(awsec2.DescribeSpotPriceHistoryOutput))
 }
 
-// TestBridgeDescribeStaleSecurityGroups checks that every member of DescribeStaleSecurityGroups's input and output converts to the SDK's types and back.
+// TestBridgeDescribeStaleSecurityGroups checks that every member of
+// DescribeStaleSecurityGroups's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeStaleSecurityGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeStaleSecurityGroups", new(ec2.DescribeStaleSecurityGroupsInput), new(awsec2.DescribeStaleSecurityGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeStaleSecurityGroups", new(ec2.DescribeStaleSecurityGroupsOutput), new(awsec2.DescribeStaleSecurityGroupsOutput))
 }
 
-// TestBridgeDescribeStoreImageTasks checks that every member of DescribeStoreImageTasks's input and output converts to the SDK's types and back.
+// TestBridgeDescribeStoreImageTasks checks that every member of
+// DescribeStoreImageTasks's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeStoreImageTasks(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeStoreImageTasks", new(ec2.DescribeStoreImageTasksInput), new(awsec2.DescribeStoreImageTasksInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeStoreImageTasks", new(ec2.DescribeStoreImageTasksOutput), new(awsec2.DescribeStoreImageTasksOutput))
 }
 
-// TestBridgeDescribeSubnets checks that every member of DescribeSubnets's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSubnets checks that every member of DescribeSubnets's input
+// and output converts to the SDK's types and back.
 func TestBridgeDescribeSubnets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSubnets", new(ec2.DescribeSubnetsInput), new(awsec2.DescribeSubnetsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSubnets", new(ec2.DescribeSubnetsOutput), new(awsec2.DescribeSubnetsOutput))
 }
 
-// TestBridgeDescribeTags checks that every member of DescribeTags's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTags checks that every member of DescribeTags's input and
+// output converts to the SDK's types and back.
 func TestBridgeDescribeTags(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTags", new(ec2.DescribeTagsInput), new(awsec2.DescribeTagsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTags", new(ec2.DescribeTagsOutput), new(awsec2.DescribeTagsOutput))
 }
 
-// TestBridgeDescribeTrafficMirrorFilters checks that every member of DescribeTrafficMirrorFilters's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTrafficMirrorFilters checks that every member of
+// DescribeTrafficMirrorFilters's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeTrafficMirrorFilters(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTrafficMirrorFilters", new(ec2.DescribeTrafficMirrorFiltersInput), new(awsec2.DescribeTrafficMirrorFiltersInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTrafficMirrorFilters", new(ec2.DescribeTrafficMirrorFiltersOutput), new(awsec2.DescribeTrafficMirrorFiltersOutput))
 }
 
-// TestBridgeDescribeTrafficMirrorSessions checks that every member of DescribeTrafficMirrorSessions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTrafficMirrorSessions checks that every member of
+// DescribeTrafficMirrorSessions's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeTrafficMirrorSessions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTrafficMirrorSessions", new(ec2.DescribeTrafficMirrorSessionsInput), new(awsec2.DescribeTrafficMirrorSessionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTrafficMirrorSessions", new(ec2.DescribeTrafficMirrorSessionsOutput), new(awsec2.DescribeTrafficMirrorSessionsOutput))
 }
 
-// TestBridgeDescribeTrafficMirrorTargets checks that every member of DescribeTrafficMirrorTargets's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTrafficMirrorTargets checks that every member of
+// DescribeTrafficMirrorTargets's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeTrafficMirrorTargets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTrafficMirrorTargets", new(ec2.DescribeTrafficMirrorTargetsInput), new(awsec2.DescribeTrafficMirrorTargetsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTrafficMirrorTargets", new(ec2.DescribeTrafficMirrorTargetsOutput), new(awsec2.DescribeTrafficMirrorTargetsOutput))
 }
 
-// TestBridgeDescribeTransitGatewayAttachments checks that every member of DescribeTransitGatewayAttachments's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayAttachments checks that every member of
+// DescribeTransitGatewayAttachments's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeTransitGatewayAttachments(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayAttachments", new(ec2.DescribeTransitGatewayAttachmentsInput), new(awsec2.DescribeTransitGatewayAttachmentsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayAttachments", new(ec2.DescribeTransitGatewayAttachmentsOutput), new(awsec2.DescribeTransitGatewayAttachmentsOutput))
 }
 
-// TestBridgeDescribeTransitGatewayConnectPeers checks that every member of DescribeTransitGatewayConnectPeers's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayConnectPeers checks that every member of
+// DescribeTransitGatewayConnectPeers's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeTransitGatewayConnectPeers(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayConnectPeers", new(ec2.DescribeTransitGatewayConnectPeersInput), new(awsec2.DescribeTransitGatewayConnectPeersInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayConnectPeers", new(ec2.DescribeTransitGatewayConnectPeersOutput), new(awsec2.DescribeTransitGatewayConnectPeersOutput))
 }
 
-// TestBridgeDescribeTransitGatewayConnects checks that every member of DescribeTransitGatewayConnects's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayConnects checks that every member of
+// DescribeTransitGatewayConnects's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeTransitGatewayConnects(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayConnects", new(ec2.DescribeTransitGatewayConnectsInput), new(awsec2.DescribeTransitGatewayConnectsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayConnects", new(ec2.DescribeTransitGatewayConnectsOutput), new(awsec2.DescribeTransitGatewayConnectsOutput))
 }
 
-// TestBridgeDescribeTransitGatewayMulticastDomains checks that every member of DescribeTransitGatewayMulticastDomains's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayMulticastDomains checks that every member of
+// DescribeTransitGatewayMulticastDomains's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeTransitGatewayMulticastDomains(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayMulticastDomains", new(ec2.DescribeTransitGatewayMulticastDomainsInput), new(awsec2.DescribeTransitGatewayMulticastDomainsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayMulticastDomains", new(ec2.DescribeTransitGatewayMulticastDomainsOutput), new(awsec2.DescribeTransitGatewayMulticastDomainsOutput))
 }
 
-// TestBridgeDescribeTransitGatewayPeeringAttachments checks that every member of DescribeTransitGatewayPeeringAttachments's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayPeeringAttachments checks that every member
+// of DescribeTransitGatewayPeeringAttachments's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeTransitGatewayPeeringAttachments(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayPeeringAttachments", new(ec2.DescribeTransitGatewayPeeringAttachmentsInput), new(awsec2.DescribeTransitGatewayPeeringAttachmentsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayPeeringAttachments", new(ec2.DescribeTransitGatewayPeeringAttachmentsOutput), new(awsec2.DescribeTransitGatewayPeeringAttachmentsOutput))
 }
 
-// TestBridgeDescribeTransitGatewayPolicyTables checks that every member of DescribeTransitGatewayPolicyTables's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayPolicyTables checks that every member of
+// DescribeTransitGatewayPolicyTables's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeTransitGatewayPolicyTables(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayPolicyTables", new(ec2.DescribeTransitGatewayPolicyTablesInput), new(awsec2.DescribeTransitGatewayPolicyTablesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayPolicyTables", new(ec2.DescribeTransitGatewayPolicyTablesOutput), new(awsec2.DescribeTransitGatewayPolicyTablesOutput))
 }
 
-// TestBridgeDescribeTransitGatewayRouteTableAnnouncements checks that every member of DescribeTransitGatewayRouteTableAnnouncements's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayRouteTableAnnouncements checks that every
+// member of DescribeTransitGatewayRouteTableAnnouncements's input and output
+// converts to the SDK's types and back.
 func TestBridgeDescribeTransitGatewayRouteTableAnnouncements(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayRouteTableAnnouncements", new(ec2.DescribeTransitGatewayRouteTableAnnouncementsInput), new(awsec2.DescribeTransitGatewayRouteTableAnnouncementsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayRouteTableAnnouncements", new(ec2.DescribeTransitGatewayRouteTableAnnouncementsOutput), new(awsec2.DescribeTransitGatewayRouteTableAnnouncementsOutput))
 }
 
-// TestBridgeDescribeTransitGatewayRouteTables checks that every member of DescribeTransitGatewayRouteTables's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayRouteTables checks that every member of
+// DescribeTransitGatewayRouteTables's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeTransitGatewayRouteTables(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayRouteTables", new(ec2.DescribeTransitGatewayRouteTablesInput), new(awsec2.DescribeTransitGatewayRouteTablesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayRouteTables", new(ec2.DescribeTransitGatewayRouteTablesOutput), new(awsec2.DescribeTransitGatewayRouteTablesOutput))
 }
 
-// TestBridgeDescribeTransitGatewayVpcAttachments checks that every member of DescribeTransitGatewayVpcAttachments's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGatewayVpcAttachments checks that every member of
+// DescribeTransitGatewayVpcAttachments's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeTransitGatewayVpcAttachments(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayVpcAttachments", new(ec2.DescribeTransitGatewayVpcAttachmentsInput), new(awsec2.DescribeTransitGatewayVpcAttachmentsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGatewayVpcAttachments", new(ec2.DescribeTransitGatewayVpcAttachmentsOutput), new(awsec2.DescribeTransitGatewayVpcAttachmentsOutput))
 }
 
-// TestBridgeDescribeTransitGateways checks that every member of DescribeTransitGateways's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTransitGateways checks that every member of
+// DescribeTransitGateways's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeTransitGateways(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGateways", new(ec2.DescribeTransitGatewaysInput), new(awsec2.DescribeTransitGatewaysInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTransitGateways", new(ec2.DescribeTransitGatewaysOutput), new(awsec2.DescribeTransitGatewaysOutput))
 }
 
-// TestBridgeDescribeTrunkInterfaceAssociations checks that every member of DescribeTrunkInterfaceAssociations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeTrunkInterfaceAssociations checks that every member of
+// DescribeTrunkInterfaceAssociations's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeTrunkInterfaceAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeTrunkInterfaceAssociations", new(ec2.DescribeTrunkInterfaceAssociationsInput), new(awsec2.DescribeTrunkInterfaceAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeTrunkInterfaceAssociations", new(ec2.DescribeTrunkInterfaceAssociationsOutput), new(awsec2.DescribeTrunkInterfaceAssociationsOutput))
 }
 
-// TestBridgeDescribeVerifiedAccessEndpoints checks that every member of DescribeVerifiedAccessEndpoints's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVerifiedAccessEndpoints checks that every member of
+// DescribeVerifiedAccessEndpoints's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeVerifiedAccessEndpoints(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessEndpoints", new(ec2.DescribeVerifiedAccessEndpointsInput), new(awsec2.DescribeVerifiedAccessEndpointsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessEndpoints", new(ec2.DescribeVerifiedAccessEndpointsOutput), new(awsec2.DescribeVerifiedAccessEndpointsOutput))
 }
 
-// TestBridgeDescribeVerifiedAccessGroups checks that every member of DescribeVerifiedAccessGroups's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVerifiedAccessGroups checks that every member of
+// DescribeVerifiedAccessGroups's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeVerifiedAccessGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessGroups", new(ec2.DescribeVerifiedAccessGroupsInput), new(awsec2.DescribeVerifiedAccessGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessGroups", new(ec2.DescribeVerifiedAccessGroupsOutput), new(awsec2.DescribeVerifiedAccessGroupsOutput))
 }
 
-// TestBridgeDescribeVerifiedAccessInstanceLoggingConfigurations checks that every member of DescribeVerifiedAccessInstanceLoggingConfigurations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVerifiedAccessInstanceLoggingConfigurations checks that
+// every member of DescribeVerifiedAccessInstanceLoggingConfigurations's input
+// and output converts to the SDK's types and back.
 func TestBridgeDescribeVerifiedAccessInstanceLoggingConfigurations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessInstanceLoggingConfigurations", new(ec2.DescribeVerifiedAccessInstanceLoggingConfigurationsInput), new(awsec2.DescribeVerifiedAccessInstanceLoggingConfigurationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessInstanceLoggingConfigurations", new(ec2.DescribeVerifiedAccessInstanceLoggingConfigurationsOutput), new(awsec2.DescribeVerifiedAccessInstanceLoggingConfigurationsOutput))
 }
 
-// TestBridgeDescribeVerifiedAccessInstances checks that every member of DescribeVerifiedAccessInstances's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVerifiedAccessInstances checks that every member of
+// DescribeVerifiedAccessInstances's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeVerifiedAccessInstances(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessInstances", new(ec2.DescribeVerifiedAccessInstancesInput), new(awsec2.DescribeVerifiedAccessInstancesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessInstances", new(ec2.DescribeVerifiedAccessInstancesOutput), new(awsec2.DescribeVerifiedAccessInstancesOutput))
 }
 
-// TestBridgeDescribeVerifiedAccessTrustProviders checks that every member of DescribeVerifiedAccessTrustProviders's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVerifiedAccessTrustProviders checks that every member of
+// DescribeVerifiedAccessTrustProviders's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeVerifiedAccessTrustProviders(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessTrustProviders", new(ec2.DescribeVerifiedAccessTrustProvidersInput), new(awsec2.DescribeVerifiedAccessTrustProvidersInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVerifiedAccessTrustProviders", new(ec2.DescribeVerifiedAccessTrustProvidersOutput), new(awsec2.DescribeVerifiedAccessTrustProvidersOutput))
 }
 
-// TestBridgeDescribeVolumeStatus checks that every member of DescribeVolumeStatus's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVolumeStatus checks that every member of
+// DescribeVolumeStatus's input and output converts to the SDK's types and back.
 func TestBridgeDescribeVolumeStatus(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVolumeStatus", new(ec2.DescribeVolumeStatusInput), new(awsec2.DescribeVolumeStatusInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVolumeStatus", new(ec2.DescribeVolumeStatusOutput), new(awsec2.DescribeVolumeStatusOutput))
 }
 
-// TestBridgeDescribeVolumes checks that every member of DescribeVolumes's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVolumes checks that every member of DescribeVolumes's input
+// and output converts to the SDK's types and back.
 func TestBridgeDescribeVolumes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVolumes", new(ec2.DescribeVolumesInput), new(awsec2.DescribeVolumesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVolumes", new(ec2.DescribeVolumesOutput), new(awsec2.DescribeVolumesOutput))
 }
 
-// TestBridgeDescribeVolumesModifications checks that every member of DescribeVolumesModifications's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVolumesModifications checks that every member of
+// DescribeVolumesModifications's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeVolumesModifications(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVolumesModifications", new(ec2.DescribeVolumesModificationsInput), new(awsec2.DescribeVolumesModificationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVolumesModifications", new(ec2.DescribeVolumesModificationsOutput), new(awsec2.DescribeVolumesModificationsOutput))
 }
 
-// TestBridgeDescribeVpcClassicLinkDnsSupport checks that every member of DescribeVpcClassicLinkDnsSupport's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcClassicLinkDnsSupport checks that every member of
+// DescribeVpcClassicLinkDnsSupport's input and output converts to the SDK's
+// types and back.
 func TestBridgeDescribeVpcClassicLinkDnsSupport(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcClassicLinkDnsSupport", new(ec2.DescribeVpcClassicLinkDnsSupportInput), new(awsec2.DescribeVpcClassicLinkDnsSupportInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcClassicLinkDnsSupport", new(ec2.DescribeVpcClassicLinkDnsSupportOutput), new(awsec2.DescribeVpcClassicLinkDnsSupportOutput))
 }
 
-// TestBridgeDescribeVpcEndpointConnectionNotifications checks that every member of DescribeVpcEndpointConnectionNotifications's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcEndpointConnectionNotifications checks that every member
+// of DescribeVpcEndpointConnectionNotifications's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeVpcEndpointConnectionNotifications(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointConnectionNotifications", new(ec2.DescribeVpcEndpointConnectionNotificationsInput), new(awsec2.DescribeVpcEndpointConnectionNotificationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointConnectionNotifications", new(ec2.DescribeVpcEndpointConnectionNotificationsOutput), new(awsec2.DescribeVpcEndpointConnectionNotificationsOutput))
 }
 
-// TestBridgeDescribeVpcEndpointConnections checks that every member of DescribeVpcEndpointConnections's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcEndpointConnections checks that every member of
+// DescribeVpcEndpointConnections's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeVpcEndpointConnections(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointConnections", new(ec2.DescribeVpcEndpointConnectionsInput), new(awsec2.DescribeVpcEndpointConnectionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointConnections", new(ec2.DescribeVpcEndpointConnectionsOutput), new(awsec2.DescribeVpcEndpointConnectionsOutput))
 }
 
-// TestBridgeDescribeVpcEndpointServiceConfigurations checks that every member of DescribeVpcEndpointServiceConfigurations's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcEndpointServiceConfigurations checks that every member
+// of DescribeVpcEndpointServiceConfigurations's input and output converts to
+// the SDK's types and back.
 func TestBridgeDescribeVpcEndpointServiceConfigurations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointServiceConfigurations", new(ec2.DescribeVpcEndpointServiceConfigurationsInput), new(awsec2.DescribeVpcEndpointServiceConfigurationsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointServiceConfigurations", new(ec2.DescribeVpcEndpointServiceConfigurationsOutput), new(awsec2.DescribeVpcEndpointServiceConfigurationsOutput))
 }
 
-// TestBridgeDescribeVpcEndpointServicePermissions checks that every member of DescribeVpcEndpointServicePermissions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcEndpointServicePermissions checks that every member of
+// DescribeVpcEndpointServicePermissions's input and output converts to the
+// SDK's types and back.
 func TestBridgeDescribeVpcEndpointServicePermissions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointServicePermissions", new(ec2.DescribeVpcEndpointServicePermissionsInput), new(awsec2.DescribeVpcEndpointServicePermissionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointServicePermissions", new(ec2.DescribeVpcEndpointServicePermissionsOutput), new(awsec2.DescribeVpcEndpointServicePermissionsOutput))
 }
 
-// TestBridgeDescribeVpcEndpointServices checks that every member of DescribeVpcEndpointServices's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcEndpointServices checks that every member of
+// DescribeVpcEndpointServices's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeVpcEndpointServices(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointServices", new(ec2.DescribeVpcEndpointServicesInput), new(awsec2.DescribeVpcEndpointServicesInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpointServices", new(ec2.DescribeVpcEndpointServicesOutput), new(awsec2.DescribeVpcEndpointServicesOutput))
 }
 
-// TestBridgeDescribeVpcEndpoints checks that every member of DescribeVpcEndpoints's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcEndpoints checks that every member of
+// DescribeVpcEndpoints's input and output converts to the SDK's types and back.
 func TestBridgeDescribeVpcEndpoints(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpoints", new(ec2.DescribeVpcEndpointsInput), new(awsec2.DescribeVpcEndpointsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcEndpoints", new(ec2.DescribeVpcEndpointsOutput), new(awsec2.DescribeVpcEndpointsOutput))
 }
 
-// TestBridgeDescribeVpcPeeringConnections checks that every member of DescribeVpcPeeringConnections's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcPeeringConnections checks that every member of
+// DescribeVpcPeeringConnections's input and output converts to the SDK's types
+// and back.
 func TestBridgeDescribeVpcPeeringConnections(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcPeeringConnections", new(ec2.DescribeVpcPeeringConnectionsInput), new(awsec2.DescribeVpcPeeringConnectionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcPeeringConnections", new(ec2.DescribeVpcPeeringConnectionsOutput), new(awsec2.DescribeVpcPeeringConnectionsOutput))
 }
 
-// TestBridgeDescribeVpcs checks that every member of DescribeVpcs's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpcs checks that every member of DescribeVpcs's input and
+// output converts to the SDK's types and back.
 func TestBridgeDescribeVpcs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcs", new(ec2.DescribeVpcsInput), new(awsec2.DescribeVpcsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpcs", new(ec2.DescribeVpcsOutput), new(awsec2.DescribeVpcsOutput))
 }
 
-// TestBridgeDescribeVpnConcentrators checks that every member of DescribeVpnConcentrators's input and output converts to the SDK's types and back.
+// TestBridgeDescribeVpnConcentrators checks that every member of
+// DescribeVpnConcentrators's input and output converts to the SDK's types and
+// back.
 func TestBridgeDescribeVpnConcentrators(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeVpnConcentrators", new(ec2.DescribeVpnConcentratorsInput), new(awsec2.DescribeVpnConcentratorsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeVpnConcentrators", new(ec2.DescribeVpnConcentratorsOutput), new(awsec2.DescribeVpnConcentratorsOutput))
 }
 
-// TestBridgeGetAssociatedIpv6PoolCidrs checks that every member of GetAssociatedIpv6PoolCidrs's input and output converts to the SDK's types and back.
+// TestBridgeGetAssociatedIpv6PoolCidrs checks that every member of
+// GetAssociatedIpv6PoolCidrs's input and output converts to the SDK's types and
+// back.
 func TestBridgeGetAssociatedIpv6PoolCidrs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetAssociatedIpv6PoolCidrs", new(ec2.GetAssociatedIpv6PoolCidrsInput), new(awsec2.GetAssociatedIpv6PoolCidrsInput))
 	bridgetest.RoundTrip(t, bridge, "GetAssociatedIpv6PoolCidrs", new(ec2.GetAssociatedIpv6PoolCidrsOutput), new(awsec2.GetAssociatedIpv6PoolCidrsOutput))
 }
 
-// TestBridgeGetAwsNetworkPerformanceData checks that every member of GetAwsNetworkPerformanceData's input and output converts to the SDK's types and back.
+// TestBridgeGetAwsNetworkPerformanceData checks that every member of
+// GetAwsNetworkPerformanceData's input and output converts to the SDK's types
+// and back.
 func TestBridgeGetAwsNetworkPerformanceData(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetAwsNetworkPerformanceData", new(ec2.GetAwsNetworkPerformanceDataInput), new(awsec2.GetAwsNetworkPerformanceDataInput))
 	bridgetest.RoundTrip(t, bridge, "GetAwsNetworkPerformanceData", new(ec2.GetAwsNetworkPerformanceDataOutput), new(awsec2.GetAwsNetworkPerformanceDataOutput))
 }
 
-// TestBridgeGetCapacityManagerMetricData checks that every member of GetCapacityManagerMetricData's input and output converts to the SDK's types and back.
+// TestBridgeGetCapacityManagerMetricData checks that every member of
+// GetCapacityManagerMetricData's input and output converts to the SDK's types
+// and back.
 func TestBridgeGetCapacityManagerMetricData(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetCapacityManagerMetricData", new(ec2.GetCapacityManagerMetricDataInput), new(awsec2.GetCapacityManagerMetricDataInput))
 	bridgetest.RoundTrip(t, bridge, "GetCapacityManagerMetricData", new(ec2.GetCapacityManagerMetricDataOutput), new(awsec2.GetCapacityManagerMetricDataOutput))
 }
 
-// TestBridgeGetCapacityManagerMetricDimensions checks that every member of GetCapacityManagerMetricDimensions's input and output converts to the SDK's types and back.
+// TestBridgeGetCapacityManagerMetricDimensions checks that every member of
+// GetCapacityManagerMetricDimensions's input and output converts to the SDK's
+// types and back.
 func TestBridgeGetCapacityManagerMetricDimensions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetCapacityManagerMetricDimensions", new(ec2.GetCapacityManagerMetricDimensionsInput), new(awsec2.GetCapacityManagerMetricDimensionsInput))
 	bridgetest.RoundTrip(t, bridge, "GetCapacityManagerMetricDimensions", new(ec2.GetCapacityManagerMetricDimensionsOutput), new(awsec2.GetCapacityManagerMetricDimensionsOutput))
 }
 
-// TestBridgeGetCapacityManagerMonitoredTagKeys checks that every member of GetCapacityManagerMonitoredTagKeys's input and output converts to the SDK's types and back.
+// TestBridgeGetCapacityManagerMonitoredTagKeys checks that every member of
+// GetCapacityManagerMonitoredTagKeys's input and output converts to the SDK's
+// types and back.
 func TestBridgeGetCapacityManagerMonitoredTagKeys(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetCapacityManagerMonitoredTagKeys", new(ec2.GetCapacityManagerMonitoredTagKeysInput), new(awsec2.GetCapacityManagerMonitoredTagKeysInput))
 	bridgetest.RoundTrip(t, bridge, "GetCapacityManagerMonitoredTagKeys", new(ec2.GetCapacityManagerMonitoredTagKeysOutput), new(awsec2.GetCapacityManagerMonitoredTagKeysOutput))
 }
 
-// TestBridgeGetGroupsForCapacityReservation checks that every member of GetGroupsForCapacityReservation's input and output converts to the SDK's types and back.
+// TestBridgeGetGroupsForCapacityReservation checks that every member of
+// GetGroupsForCapacityReservation's input and output converts to the SDK's
+// types and back.
 func TestBridgeGetGroupsForCapacityReservation(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetGroupsForCapacityReservation", new(ec2.GetGroupsForCapacityReservationInput), new(awsec2.GetGroupsForCapacityReservationInput))
 	bridgetest.RoundTrip(t, bridge, "GetGroupsForCapacityReservation", new(ec2.GetGroupsForCapacityReservationOutput), new(awsec2.GetGroupsForCapacityReservationOutput))
 }
 
-// TestBridgeGetInstanceTypesFromInstanceRequirements checks that every member of GetInstanceTypesFromInstanceRequirements's input and output converts to the SDK's types and back.
+// TestBridgeGetInstanceTypesFromInstanceRequirements checks that every member
+// of GetInstanceTypesFromInstanceRequirements's input and output converts to
+// the SDK's types and back.
 func TestBridgeGetInstanceTypesFromInstanceRequirements(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetInstanceTypesFromInstanceRequirements", new(ec2.GetInstanceTypesFromInstanceRequirementsInput), new(awsec2.GetInstanceTypesFromInstanceRequirementsInput))
 	bridgetest.RoundTrip(t, bridge, "GetInstanceTypesFromInstanceRequirements", new(ec2.GetInstanceTypesFromInstanceRequirementsOutput), new(awsec2.GetInstanceTypesFromInstanceRequirementsOutput))
 }
 
-// TestBridgeGetIpamAddressHistory checks that every member of GetIpamAddressHistory's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamAddressHistory checks that every member of
+// GetIpamAddressHistory's input and output converts to the SDK's types and
+// back.
 func TestBridgeGetIpamAddressHistory(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamAddressHistory", new(ec2.GetIpamAddressHistoryInput), new(awsec2.GetIpamAddressHistoryInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamAddressHistory", new(ec2.GetIpamAddressHistoryOutput), new(awsec2.GetIpamAddressHistoryOutput))
 }
 
-// TestBridgeGetIpamDiscoveredAccounts checks that every member of GetIpamDiscoveredAccounts's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamDiscoveredAccounts checks that every member of
+// GetIpamDiscoveredAccounts's input and output converts to the SDK's types and
+// back.
 func TestBridgeGetIpamDiscoveredAccounts(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamDiscoveredAccounts", new(ec2.GetIpamDiscoveredAccountsInput), new(awsec2.GetIpamDiscoveredAccountsInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamDiscoveredAccounts", new(ec2.GetIpamDiscoveredAccountsOutput), new(awsec2.GetIpamDiscoveredAccountsOutput))
 }
 
-// TestBridgeGetIpamDiscoveredResourceCidrs checks that every member of GetIpamDiscoveredResourceCidrs's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamDiscoveredResourceCidrs checks that every member of
+// GetIpamDiscoveredResourceCidrs's input and output converts to the SDK's types
+// and back.
 func TestBridgeGetIpamDiscoveredResourceCidrs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamDiscoveredResourceCidrs", new(ec2.GetIpamDiscoveredResourceCidrsInput), new(awsec2.GetIpamDiscoveredResourceCidrsInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamDiscoveredResourceCidrs", new(ec2.GetIpamDiscoveredResourceCidrsOutput), new(awsec2.GetIpamDiscoveredResourceCidrsOutput))
 }
 
-// TestBridgeGetIpamPoolAllocations checks that every member of GetIpamPoolAllocations's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamPoolAllocations checks that every member of
+// GetIpamPoolAllocations's input and output converts to the SDK's types and
+// back.
 func TestBridgeGetIpamPoolAllocations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamPoolAllocations", new(ec2.GetIpamPoolAllocationsInput), new(awsec2.GetIpamPoolAllocationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamPoolAllocations", new(ec2.GetIpamPoolAllocationsOutput), new(awsec2.GetIpamPoolAllocationsOutput))
 }
 
-// TestBridgeGetIpamPoolCidrs checks that every member of GetIpamPoolCidrs's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamPoolCidrs checks that every member of GetIpamPoolCidrs's
+// input and output converts to the SDK's types and back.
 func TestBridgeGetIpamPoolCidrs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamPoolCidrs", new(ec2.GetIpamPoolCidrsInput), new(awsec2.GetIpamPoolCidrsInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamPoolCidrs", new(ec2.GetIpamPoolCidrsOutput), new(awsec2.GetIpamPoolCidrsOutput))
 }
 
-// TestBridgeGetIpamPrefixListResolverRules checks that every member of GetIpamPrefixListResolverRules's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamPrefixListResolverRules checks that every member of
+// GetIpamPrefixListResolverRules's input and output converts to the SDK's types
+// and back.
 func TestBridgeGetIpamPrefixListResolverRules(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamPrefixListResolverRules", new(ec2.GetIpamPrefixListResolverRulesInput), new(awsec2.GetIpamPrefixListResolverRulesInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamPrefixListResolverRules", new(ec2.GetIpamPrefixListResolverRulesOutput), new(awsec2.GetIpamPrefixListResolverRulesOutput))
 }
 
-// TestBridgeGetIpamPrefixListResolverVersionEntries checks that every member of GetIpamPrefixListResolverVersionEntries's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamPrefixListResolverVersionEntries checks that every member of
+// GetIpamPrefixListResolverVersionEntries's input and output converts to the
+// SDK's types and back.
 func TestBridgeGetIpamPrefixListResolverVersionEntries(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamPrefixListResolverVersionEntries", new(ec2.GetIpamPrefixListResolverVersionEntriesInput), new(awsec2.GetIpamPrefixListResolverVersionEntriesInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamPrefixListResolverVersionEntries", new(ec2.GetIpamPrefixListResolverVersionEntriesOutput), new(awsec2.GetIpamPrefixListResolverVersionEntriesOutput))
 }
 
-// TestBridgeGetIpamPrefixListResolverVersions checks that every member of GetIpamPrefixListResolverVersions's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamPrefixListResolverVersions checks that every member of
+// GetIpamPrefixListResolverVersions's input and output converts to the SDK's
+// types and back.
 func TestBridgeGetIpamPrefixListResolverVersions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamPrefixListResolverVersions", new(ec2.GetIpamPrefixListResolverVersionsInput), new(awsec2.GetIpamPrefixListResolverVersionsInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamPrefixListResolverVersions", new(ec2.GetIpamPrefixListResolverVersionsOutput), new(awsec2.GetIpamPrefixListResolverVersionsOutput))
 }
 
-// TestBridgeGetIpamResourceCidrs checks that every member of GetIpamResourceCidrs's input and output converts to the SDK's types and back.
+// TestBridgeGetIpamResourceCidrs checks that every member of
+// GetIpamResourceCidrs's input and output converts to the SDK's types and back.
 func TestBridgeGetIpamResourceCidrs(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetIpamResourceCidrs", new(ec2.GetIpamResourceCidrsInput), new(awsec2.GetIpamResourceCidrsInput))
 	bridgetest.RoundTrip(t, bridge, "GetIpamResourceCidrs", new(ec2.GetIpamResourceCidrsOutput), new(awsec2.GetIpamResourceCidrsOutput))
 }
 
-// TestBridgeGetManagedPrefixListAssociations checks that every member of GetManagedPrefixListAssociations's input and output converts to the SDK's types and back.
+// TestBridgeGetManagedPrefixListAssociations checks that every member of
+// GetManagedPrefixListAssociations's input and output converts to the SDK's
+// types and back.
 func TestBridgeGetManagedPrefixListAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetManagedPrefixListAssociations", new(ec2.GetManagedPrefixListAssociationsInput), new(awsec2.GetManagedPrefixListAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetManagedPrefixListAssociations", new(ec2.GetManagedPrefixListAssociationsOutput), new(awsec2.GetManagedPrefixListAssociationsOutput))
 }
 
-// TestBridgeGetManagedPrefixListEntries checks that every member of GetManagedPrefixListEntries's input and output converts to the SDK's types and back.
+// TestBridgeGetManagedPrefixListEntries checks that every member of
+// GetManagedPrefixListEntries's input and output converts to the SDK's types
+// and back.
 func TestBridgeGetManagedPrefixListEntries(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetManagedPrefixListEntries", new(ec2.GetManagedPrefixListEntriesInput), new(awsec2.GetManagedPrefixListEntriesInput))
 	bridgetest.RoundTrip(t, bridge, "GetManagedPrefixListEntries", new(ec2.GetManagedPrefixListEntriesOutput), new(awsec2.GetManagedPrefixListEntriesOutput))
 }
 
-// TestBridgeGetNetworkInsightsAccessScopeAnalysisFindings checks that every member of GetNetworkInsightsAccessScopeAnalysisFindings's input and output converts to the SDK's types and back.
+// TestBridgeGetNetworkInsightsAccessScopeAnalysisFindings checks that every
+// member of GetNetworkInsightsAccessScopeAnalysisFindings's input and output
+// converts to the SDK's types and back.
 func TestBridgeGetNetworkInsightsAccessScopeAnalysisFindings(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetNetworkInsightsAccessScopeAnalysisFindings", new(ec2.GetNetworkInsightsAccessScopeAnalysisFindingsInput), new(awsec2.GetNetworkInsightsAccessScopeAnalysisFindingsInput))
 	bridgetest.RoundTrip(t, bridge, "GetNetworkInsightsAccessScopeAnalysisFindings", new(ec2.GetNetworkInsightsAccessScopeAnalysisFindingsOutput), new(awsec2.GetNetworkInsightsAccessScopeAnalysisFindingsOutput))
 }
 
-// TestBridgeGetSecurityGroupsForVpc checks that every member of GetSecurityGroupsForVpc's input and output converts to the SDK's types and back.
+// TestBridgeGetSecurityGroupsForVpc checks that every member of
+// GetSecurityGroupsForVpc's input and output converts to the SDK's types and
+// back.
 func TestBridgeGetSecurityGroupsForVpc(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetSecurityGroupsForVpc", new(ec2.GetSecurityGroupsForVpcInput), new(awsec2.GetSecurityGroupsForVpcInput))
 	bridgetest.RoundTrip(t, bridge, "GetSecurityGroupsForVpc", new(ec2.GetSecurityGroupsForVpcOutput), new(awsec2.GetSecurityGroupsForVpcOutput))
 }
 
-// TestBridgeGetSpotPlacementScores checks that every member of GetSpotPlacementScores's input and output converts to the SDK's types and back.
+// TestBridgeGetSpotPlacementScores checks that every member of
+// GetSpotPlacementScores's input and output converts to the SDK's types and
+// back.
 func TestBridgeGetSpotPlacementScores(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetSpotPlacementScores", new(ec2.GetSpotPlacementScoresInput), new(awsec2.GetSpotPlacementScoresInput))
 	bridgetest.RoundTrip(t, bridge, "GetSpotPlacementScores", new(ec2.GetSpotPlacementScoresOutput), new(awsec2.GetSpotPlacementScoresOutput))
 }
 
-// TestBridgeGetTransitGatewayAttachmentPropagations checks that every member of GetTransitGatewayAttachmentPropagations's input and output converts to the SDK's types and back.
+// TestBridgeGetTransitGatewayAttachmentPropagations checks that every member of
+// GetTransitGatewayAttachmentPropagations's input and output converts to the
+// SDK's types and back.
 func TestBridgeGetTransitGatewayAttachmentPropagations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayAttachmentPropagations", new(ec2.GetTransitGatewayAttachmentPropagationsInput), new(awsec2.GetTransitGatewayAttachmentPropagationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayAttachmentPropagations", new(ec2.GetTransitGatewayAttachmentPropagationsOutput), new(awsec2.GetTransitGatewayAttachmentPropagationsOutput))
 }
 
-// TestBridgeGetTransitGatewayMulticastDomainAssociations checks that every member of GetTransitGatewayMulticastDomainAssociations's input and output converts to the SDK's types and back.
+// TestBridgeGetTransitGatewayMulticastDomainAssociations checks that every
+// member of GetTransitGatewayMulticastDomainAssociations's input and output
+// converts to the SDK's types and back.
 func TestBridgeGetTransitGatewayMulticastDomainAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayMulticastDomainAssociations", new(ec2.GetTransitGatewayMulticastDomainAssociationsInput), new(awsec2.GetTransitGatewayMulticastDomainAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayMulticastDomainAssociations", new(ec2.GetTransitGatewayMulticastDomainAssociationsOutput), new(awsec2.GetTransitGatewayMulticastDomainAssociationsOutput))
 }
 
-// TestBridgeGetTransitGatewayPolicyTableAssociations checks that every member of GetTransitGatewayPolicyTableAssociations's input and output converts to the SDK's types and back.
+// TestBridgeGetTransitGatewayPolicyTableAssociations checks that every member
+// of GetTransitGatewayPolicyTableAssociations's input and output converts to
+// the SDK's types and back.
 func TestBridgeGetTransitGatewayPolicyTableAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayPolicyTableAssociations", new(ec2.GetTransitGatewayPolicyTableAssociationsInput), new(awsec2.GetTransitGatewayPolicyTableAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayPolicyTableAssociations", new(ec2.GetTransitGatewayPolicyTableAssociationsOutput), new(awsec2.GetTransitGatewayPolicyTableAssociationsOutput))
 }
 
-// TestBridgeGetTransitGatewayPrefixListReferences checks that every member of GetTransitGatewayPrefixListReferences's input and output converts to the SDK's types and back.
+// TestBridgeGetTransitGatewayPrefixListReferences checks that every member of
+// GetTransitGatewayPrefixListReferences's input and output converts to the
+// SDK's types and back.
 func TestBridgeGetTransitGatewayPrefixListReferences(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayPrefixListReferences", new(ec2.GetTransitGatewayPrefixListReferencesInput), new(awsec2.GetTransitGatewayPrefixListReferencesInput))
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayPrefixListReferences", new(ec2.GetTransitGatewayPrefixListReferencesOutput), new(awsec2.GetTransitGatewayPrefixListReferencesOutput))
 }
 
-// TestBridgeGetTransitGatewayRouteTableAssociations checks that every member of GetTransitGatewayRouteTableAssociations's input and output converts to the SDK's types and back.
+// TestBridgeGetTransitGatewayRouteTableAssociations checks that every member of
+// GetTransitGatewayRouteTableAssociations's input and output converts to the
+// SDK's types and back.
 func TestBridgeGetTransitGatewayRouteTableAssociations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayRouteTableAssociations", new(ec2.GetTransitGatewayRouteTableAssociationsInput), new(awsec2.GetTransitGatewayRouteTableAssociationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayRouteTableAssociations", new(ec2.GetTransitGatewayRouteTableAssociationsOutput), new(awsec2.GetTransitGatewayRouteTableAssociationsOutput))
 }
 
-// TestBridgeGetTransitGatewayRouteTablePropagations checks that every member of GetTransitGatewayRouteTablePropagations's input and output converts to the SDK's types and back.
+// TestBridgeGetTransitGatewayRouteTablePropagations checks that every member of
+// GetTransitGatewayRouteTablePropagations's input and output converts to the
+// SDK's types and back.
 func TestBridgeGetTransitGatewayRouteTablePropagations(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayRouteTablePropagations", new(ec2.GetTransitGatewayRouteTablePropagationsInput), new(awsec2.GetTransitGatewayRouteTablePropagationsInput))
 	bridgetest.RoundTrip(t, bridge, "GetTransitGatewayRouteTablePropagations", new(ec2.GetTransitGatewayRouteTablePropagationsOutput), new(awsec2.GetTransitGatewayRouteTablePropagationsOutput))
 }
 
-// TestBridgeGetVpnConnectionDeviceTypes checks that every member of GetVpnConnectionDeviceTypes's input and output converts to the SDK's types and back.
+// TestBridgeGetVpnConnectionDeviceTypes checks that every member of
+// GetVpnConnectionDeviceTypes's input and output converts to the SDK's types
+// and back.
 func TestBridgeGetVpnConnectionDeviceTypes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetVpnConnectionDeviceTypes", new(ec2.GetVpnConnectionDeviceTypesInput), new(awsec2.GetVpnConnectionDeviceTypesInput))
 	bridgetest.RoundTrip(t, bridge, "GetVpnConnectionDeviceTypes", new(ec2.GetVpnConnectionDeviceTypesOutput), new(awsec2.GetVpnConnectionDeviceTypesOutput))
 }
 
-// TestBridgeListImagesInRecycleBin checks that every member of ListImagesInRecycleBin's input and output converts to the SDK's types and back.
+// TestBridgeListImagesInRecycleBin checks that every member of
+// ListImagesInRecycleBin's input and output converts to the SDK's types and
+// back.
 func TestBridgeListImagesInRecycleBin(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListImagesInRecycleBin", new(ec2.ListImagesInRecycleBinInput), new(awsec2.ListImagesInRecycleBinInput))
 	bridgetest.RoundTrip(t, bridge, "ListImagesInRecycleBin", new(ec2.ListImagesInRecycleBinOutput), new(awsec2.ListImagesInRecycleBinOutput))
 }
 
-// TestBridgeListSnapshotsInRecycleBin checks that every member of ListSnapshotsInRecycleBin's input and output converts to the SDK's types and back.
+// TestBridgeListSnapshotsInRecycleBin checks that every member of
+// ListSnapshotsInRecycleBin's input and output converts to the SDK's types and
+// back.
 func TestBridgeListSnapshotsInRecycleBin(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListSnapshotsInRecycleBin", new(ec2.ListSnapshotsInRecycleBinInput), new(awsec2.ListSnapshotsInRecycleBinInput))
 	bridgetest.RoundTrip(t, bridge, "ListSnapshotsInRecycleBin", new(ec2.ListSnapshotsInRecycleBinOutput), new(awsec2.ListSnapshotsInRecycleBinOutput))
 }
 
-// TestBridgeSearchLocalGatewayRoutes checks that every member of SearchLocalGatewayRoutes's input and output converts to the SDK's types and back.
+// TestBridgeSearchLocalGatewayRoutes checks that every member of
+// SearchLocalGatewayRoutes's input and output converts to the SDK's types and
+// back.
 func TestBridgeSearchLocalGatewayRoutes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "SearchLocalGatewayRoutes", new(ec2.SearchLocalGatewayRoutesInput), new(awsec2.SearchLocalGatewayRoutesInput))
 	bridgetest.RoundTrip(t, bridge, "SearchLocalGatewayRoutes", new(ec2.SearchLocalGatewayRoutesOutput), new(awsec2.SearchLocalGatewayRoutesOutput))
 }
 
-// TestBridgeSearchTransitGatewayMulticastGroups checks that every member of SearchTransitGatewayMulticastGroups's input and output converts to the SDK's types and back.
+// TestBridgeSearchTransitGatewayMulticastGroups checks that every member of
+// SearchTransitGatewayMulticastGroups's input and output converts to the SDK's
+// types and back.
 func TestBridgeSearchTransitGatewayMulticastGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "SearchTransitGatewayMulticastGroups", new(ec2.SearchTransitGatewayMulticastGroupsInput), new(awsec2.SearchTransitGatewayMulticastGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "SearchTransitGatewayMulticastGroups", new(ec2.SearchTransitGatewayMulticastGroupsOutput), new(awsec2.SearchTransitGatewayMulticastGroupsOutput))
 }
 
-// TestBridgeSearchTransitGatewayRoutes checks that every member of SearchTransitGatewayRoutes's input and output converts to the SDK's types and back.
+// TestBridgeSearchTransitGatewayRoutes checks that every member of
+// SearchTransitGatewayRoutes's input and output converts to the SDK's types and
+// back.
 func TestBridgeSearchTransitGatewayRoutes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "SearchTransitGatewayRoutes", new(ec2.SearchTransitGatewayRoutesInput), new(awsec2.SearchTransitGatewayRoutesInput))
 	bridgetest.RoundTrip(t, bridge, "SearchTransitGatewayRoutes", new(ec2.SearchTransitGatewayRoutesOutput), new(awsec2.SearchTransitGatewayRoutesOutput))

@@ -10,12 +10,14 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2010-05-08", awsiam.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/iam serves another API than the pages document")
 }
 
-// TestBridgeListUsers checks that every member of ListUsers's input and output converts to the SDK's types and back.
+// TestBridgeListUsers checks that every member of ListUsers's input and output
+// converts to the SDK's types and back.
 func TestBridgeListUsers(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListUsers", new(iam.ListUsersInput), new(awsiam.ListUsersInput))
 	bridgetest.RoundTrip(t, bridge, "ListUsers", new(iam.ListUsersOutput), new(awsiam.ListUsersOutput))

@@ -10,18 +10,21 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2014-03-28", awscloudwatchlogs.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs serves another API than the pages document")
 }
 
-// TestBridgeDescribeLogGroups checks that every member of DescribeLogGroups's input and output converts to the SDK's types and back.
+// TestBridgeDescribeLogGroups checks that every member of DescribeLogGroups's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeLogGroups(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeLogGroups", new(logs.DescribeLogGroupsInput), new(awscloudwatchlogs.DescribeLogGroupsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeLogGroups", new(logs.DescribeLogGroupsOutput), new(awscloudwatchlogs.DescribeLogGroupsOutput))
 }
 
-// TestBridgeFilterLogEvents checks that every member of FilterLogEvents's input and output converts to the SDK's types and back.
+// TestBridgeFilterLogEvents checks that every member of FilterLogEvents's input
+// and output converts to the SDK's types and back.
 func TestBridgeFilterLogEvents(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "FilterLogEvents", new(logs.FilterLogEventsInput), new(awscloudwatchlogs.FilterLogEventsInput))
 	bridgetest.RoundTrip(t, bridge, "FilterLogEvents", new(logs.FilterLogEventsOutput), new(awscloudwatchlogs.FilterLogEventsOutput))

@@ -10,18 +10,22 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2013-04-01", awsroute53.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/route53 serves another API than the pages document")
 }
 
-// TestBridgeListHostedZones checks that every member of ListHostedZones's input and output converts to the SDK's types and back.
+// TestBridgeListHostedZones checks that every member of ListHostedZones's input
+// and output converts to the SDK's types and back.
 func TestBridgeListHostedZones(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListHostedZones", new(route53.ListHostedZonesInput), new(awsroute53.ListHostedZonesInput))
 	bridgetest.RoundTrip(t, bridge, "ListHostedZones", new(route53.ListHostedZonesOutput), new(awsroute53.ListHostedZonesOutput))
 }
 
-// TestBridgeListResourceRecordSets checks that every member of ListResourceRecordSets's input and output converts to the SDK's types and back.
+// TestBridgeListResourceRecordSets checks that every member of
+// ListResourceRecordSets's input and output converts to the SDK's types and
+// back.
 func TestBridgeListResourceRecordSets(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListResourceRecordSets", new(route53.ListResourceRecordSetsInput), new(awsroute53.ListResourceRecordSetsInput))
 	bridgetest.RoundTrip(t, bridge, "ListResourceRecordSets", new(route53.ListResourceRecordSetsOutput), new(awsroute53.ListResourceRecordSetsOutput))

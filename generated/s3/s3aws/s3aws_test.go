@@ -10,18 +10,21 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2006-03-01", awss3.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/s3 serves another API than the pages document")
 }
 
-// TestBridgeListObjectsV2 checks that every member of ListObjectsV2's input and output converts to the SDK's types and back.
+// TestBridgeListObjectsV2 checks that every member of ListObjectsV2's input and
+// output converts to the SDK's types and back.
 func TestBridgeListObjectsV2(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListObjectsV2", new(s3.ListObjectsV2Input), new(awss3.ListObjectsV2Input))
 	bridgetest.RoundTrip(t, bridge, "ListObjectsV2", new(s3.ListObjectsV2Output), new(awss3.ListObjectsV2Output))
 }
 
-// TestBridgeListParts checks that every member of ListParts's input and output converts to the SDK's types and back.
+// TestBridgeListParts checks that every member of ListParts's input and output
+// converts to the SDK's types and back.
 func TestBridgeListParts(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListParts", new(s3.ListPartsInput), new(awss3.ListPartsInput))
 	bridgetest.RoundTrip(t, bridge, "ListParts", new(s3.ListPartsOutput), new(awss3.ListPartsOutput))

@@ -10,24 +10,28 @@ import (
 	"testing"
 )
 
-// TestBridgeAPIVersion checks that the SDK package is the service's, at the API version the pages document.
+// TestBridgeAPIVersion checks that the SDK package is the service's, at the API
+// version the pages document.
 func TestBridgeAPIVersion(t *testing.T) {
 	require.Equal(t, "2014-11-06", awsssm.ServiceAPIVersion, "github.com/aws/aws-sdk-go-v2/service/ssm serves another API than the pages document")
 }
 
-// TestBridgeDescribeSessions checks that every member of DescribeSessions's input and output converts to the SDK's types and back.
+// TestBridgeDescribeSessions checks that every member of DescribeSessions's
+// input and output converts to the SDK's types and back.
 func TestBridgeDescribeSessions(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "DescribeSessions", new(ssm.DescribeSessionsInput), new(awsssm.DescribeSessionsInput))
 	bridgetest.RoundTrip(t, bridge, "DescribeSessions", new(ssm.DescribeSessionsOutput), new(awsssm.DescribeSessionsOutput))
 }
 
-// TestBridgeGetParametersByPath checks that every member of GetParametersByPath's input and output converts to the SDK's types and back.
+// TestBridgeGetParametersByPath checks that every member of
+// GetParametersByPath's input and output converts to the SDK's types and back.
 func TestBridgeGetParametersByPath(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "GetParametersByPath", new(ssm.GetParametersByPathInput), new(awsssm.GetParametersByPathInput))
 	bridgetest.RoundTrip(t, bridge, "GetParametersByPath", new(ssm.GetParametersByPathOutput), new(awsssm.GetParametersByPathOutput))
 }
 
-// TestBridgeListNodes checks that every member of ListNodes's input and output converts to the SDK's types and back.
+// TestBridgeListNodes checks that every member of ListNodes's input and output
+// converts to the SDK's types and back.
 func TestBridgeListNodes(t *testing.T) {
 	bridgetest.RoundTrip(t, bridge, "ListNodes", new(ssm.ListNodesInput), new(awsssm.ListNodesInput))
 	bridgetest.RoundTrip(t, bridge, "ListNodes", new(ssm.ListNodesOutput), new(awsssm.ListNodesOutput))
