@@ -120,13 +120,9 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		SpecName:      b.reserved.name(Unexported(op + "Spec")),
 		ItemsName:     b.reserved.name(Unexported(op + "Items")),
 
-		FakeName:       b.reserved.name(Unexported(op + "Fake")),
-		NewFakeName:    b.reserved.name("new" + op + "Fake"),
-		CollectName:    b.reserved.name("collect" + op),
-		ValidInputName: b.reserved.name("valid" + op + "Input"),
-		TestName:       b.reserved.family("Test"+op+"Paginator", PaginatorTests...),
-		InputTestName:  b.reserved.name("Test" + op + "InputValidate"),
-		OutputTestName: b.reserved.name("Test" + op + "OutputJSON"),
+		FakeName:      b.reserved.name(Unexported(op + "Fake")),
+		TestName:      b.reserved.name("Test" + op + "Paginator"),
+		InputTestName: b.reserved.name("Test" + op + "InputValidate"),
 	}
 	c := &converter{b: b, op: op, file: page.File, shapes: map[*parser.Shape]*TypeRef{}}
 	p.Input = &Type{Kind: Struct, GoName: b.reserved.name(op + "Input"), Input: true, Ops: []string{op},

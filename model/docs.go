@@ -221,3 +221,18 @@ func goNames(pkg *Package) {
 		visit(p.Output)
 	}
 }
+
+// FakeDoc is the doc comment of a paginator's fake client in its tests.
+func FakeDoc(p *Paginator) string {
+	return fmt.Sprintf("%s calls the test kit's client.", p.FakeName)
+}
+
+// CheckTestDoc is the doc comment of a paginator's test.
+func CheckTestDoc(p *Paginator) string {
+	return fmt.Sprintf("%s runs paginatetest.Check.", p.TestName)
+}
+
+// ValidateTestDoc is the doc comment of the test of an input's Validate.
+func ValidateTestDoc(p *Paginator) string {
+	return fmt.Sprintf("%s checks what %s.Validate reports.", p.InputTestName, p.Input.GoName)
+}

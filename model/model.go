@@ -40,14 +40,10 @@ type Paginator struct {
 	SpecName      string // the unexported paginateimpl.Spec variable
 	ItemsName     string // the unexported function returning a page's items
 
-	// The unexported names of the generated tests' helpers.
-	FakeName       string // the fake client type
-	NewFakeName    string // its constructor
-	CollectName    string // collects the items of a paginator
-	ValidInputName string // builds a valid input
-	TestName       string // the prefix of the paginator's test functions: "TestDescribeSessionsPaginator"
-	InputTestName  string // the test of the input's Validate: "TestDescribeSessionsInputValidate"
-	OutputTestName string // the JSON test of the output: "TestDescribeSessionsOutputJSON"
+	// The names of the generated tests.
+	FakeName      string // the fake client type: "describeSessionsFake"
+	TestName      string // the test of the paginator: "TestDescribeSessionsPaginator"
+	InputTestName string // the test of the input's Validate: "TestDescribeSessionsInputValidate"
 
 	InputTokens  []*Field // input members set from the token, in order
 	OutputTokens []*Path  // the output members read as the next token, one per input token

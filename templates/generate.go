@@ -67,6 +67,7 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 		f.ImportName(Runtime, "paginate")
 		f.ImportName(Support, "paginateimpl")
 		f.ImportName(testifyRequire, "require")
+		f.ImportName(TestKit, "paginatetest")
 		build(f)
 		var buf bytes.Buffer
 		if rerr := f.Render(&buf); rerr != nil {

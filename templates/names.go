@@ -24,7 +24,7 @@ func checkNames(pkg *model.Package) error {
 	}
 	for _, p := range pkg.Paginators {
 		for _, n := range []string{p.Name, p.ClientName, p.PaginatorName, p.NewName, p.SpecName, p.ItemsName, p.FakeName,
-			p.NewFakeName, p.CollectName, p.ValidInputName, p.TestName, p.InputTestName, p.OutputTestName} {
+			p.TestName, p.InputTestName} {
 			ident("paginator name", n)
 		}
 		checkType(ident, p.Input)

@@ -353,9 +353,9 @@ func expectedDecls(pkg *model.Package) map[string]map[string]int {
 				add(file, n.GoName)
 			}
 		}
-		add(test, p.FakeName, p.FakeName+"."+p.Name, p.NewFakeName, p.CollectName, p.ValidInputName, p.InputTestName, p.OutputTestName)
-		for _, s := range model.PaginatorTests {
-			add(test, p.TestName+s)
+		add(test, p.FakeName, p.FakeName+"."+p.Name, p.TestName)
+		if p.Input.Validates {
+			add(test, p.InputTestName)
 		}
 	}
 	return files
@@ -430,7 +430,7 @@ func stringLits(t *testing.T, f *ast.File) []string {
 // of its own: they only ever name places in error messages.
 var gcImporter = sync.OnceValues(func() (types.Importer, error) {
 	cmd := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}={{.Export}}",
-		Runtime, Support, testifyRequire, pathContext, pathErrors, pathJSON, pathStrconv, pathStrings, pathTesting, pathTime)
+		Runtime, Support, TestKit, testifyRequire, pathContext, pathErrors, pathJSON, pathStrconv, pathStrings, pathTesting, pathTime)
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("go list: %w", err)

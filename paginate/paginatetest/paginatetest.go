@@ -41,17 +41,18 @@ import (
 // pointers to the operation's structures.
 type Client func(ctx context.Context, in any) (any, error)
 
-// Paginator is a generated paginator seen through its typed methods.
+// Paginator is a generated paginator seen through its methods; Adapt
+// makes one.
 type Paginator struct {
 	HasMorePages func() bool
 	ResumeToken  func() string
 	NextPage     func(ctx context.Context) (any, error)
-	// Items is the paginator's Items, each item given as its marker (see
-	// Operation.Page), or as "" when items carry none.
-	Items func(ctx context.Context) iter.Seq2[string, error]
+	Items        func(ctx context.Context) iter.Seq2[any, error]
 }
 
-// Operation describes one generated paginator to Check.
+// Operation describes one generated paginator to Check. Members are named
+// by their Go field names, with dots for a member inside a structure
+// ("ResultSet.Rows").
 type Operation struct {
 	// New returns the paginator under test, over client, starting from in
 	// (a pointer to the operation's input structure) with the options.
@@ -60,29 +61,39 @@ type Operation struct {
 	Input any
 	// Invalid is an input that Validate rejects, or nil.
 	Invalid any
-	// Page returns a page (a pointer to the operation's output structure)
-	// whose primary result holds one item for each of the markers, in
-	// order, and whose next token asks for page next; none when next is 0.
-	// Nil when pages cannot be built so (the result is not a list, or the
-	// token is read from an item): Check then checks errors only.
-	Page func(markers []string, next int) any
-	// Request returns the page that the input of a request asks for: 0 for
-	// the first.
-	Request func(in any) int
-	// Limit returns the limit member of a request's input, and whether it
-	// is set; nil when the operation has no limit member.
-	Limit func(in any) (int, bool)
-	// Marked reports that Items gives each item's marker; otherwise only
-	// the number of items is checked.
-	Marked bool
+	// Output is a pointer to a zero output structure, the type of a page.
+	Output any
+
+	// InputToken is the input member of the first token.
+	InputToken string
+	// OutputToken is the output member of the first token, when its name
+	// is not InputToken's.
+	OutputToken string
+	// Limit is the input's limit member; "" when there is none.
+	Limit string
+	// MoreResults is the boolean output member that says more pages follow;
+	// "" when there is none.
+	MoreResults string
+	// Result is the primary result, a list of the items. When it is "",
+	// pages cannot be built (the result is not a list, or the next token is
+	// read from an item) and Check checks errors and JSON only.
+	Result string
+	// Marker is the string field of a structure item that Check sets to
+	// tell items apart; "" when the items are strings, which are their own
+	// markers, or when only their number can be checked.
+	Marker string
 }
 
 // Check drives the paginator that op describes through the contract of
-// generated paginators and returns every violation, joined, or nil.
+// generated paginators, checks the JSON of its input and output with
+// CheckJSON, and returns every violation, joined, or nil.
 func Check(op Operation) error {
 	c := &checker{op: op}
+	if err := c.members(); err != nil {
+		return err
+	}
 	before := snapshot(op.Input)
-	if op.Page != nil {
+	if op.Result != "" {
 		c.items()
 		c.pageSize()
 		c.maxItems(3) // inside the second page
@@ -95,13 +106,19 @@ func Check(op Operation) error {
 	if !reflect.DeepEqual(before, snapshot(op.Input)) {
 		c.errorf("input", "the caller's input was modified")
 	}
+	if err := CheckJSON(reflect.New(reflect.TypeOf(op.Input).Elem()).Interface(), reflect.New(c.out).Interface()); err != nil {
+		c.errs = append(c.errs, err)
+	}
 	return errors.Join(c.errs...)
 }
 
 // checker collects the violations of one Check.
 type checker struct {
-	op   Operation
-	errs []error
+	op      Operation
+	in, out reflect.Type // the input and output structures
+	item    reflect.Type // an item of the result
+	marked  bool         // items can be told apart
+	errs    []error
 }
 
 func (c *checker) errorf(check, format string, args ...any) {
@@ -110,7 +127,7 @@ func (c *checker) errorf(check, format string, args ...any) {
 
 // server serves pages from memory and records the requests.
 type server struct {
-	op       Operation
+	c        *checker
 	pages    []any
 	requests []any
 	fail     error // returned by the next call, once
@@ -119,8 +136,8 @@ type server struct {
 
 // serve returns a server of pages of the given sizes, and the markers of
 // its items in order.
-func serve(op Operation, sizes ...int) (*server, []string) {
-	s := &server{op: op}
+func (c *checker) serve(sizes ...int) (*server, []string) {
+	s := &server{c: c}
 	var want []string
 	for i, n := range sizes {
 		markers := make([]string, n)
@@ -132,7 +149,7 @@ func serve(op Operation, sizes ...int) (*server, []string) {
 		if i < len(sizes)-1 {
 			next = i + 1
 		}
-		s.pages = append(s.pages, op.Page(markers, next))
+		s.pages = append(s.pages, c.page(markers, next))
 	}
 	return s, want
 }
@@ -146,12 +163,12 @@ func (s *server) call(_ context.Context, in any) (any, error) {
 	if s.pages == nil {
 		return nil, nil
 	}
-	i := s.op.Request(in)
+	i := s.c.request(in)
 	if i < 0 || i >= len(s.pages) {
 		return nil, fmt.Errorf("no page %d", i)
 	}
 	if s.repeat {
-		return s.op.Page(nil, 1), nil
+		return s.c.page(nil, 1), nil
 	}
 	return s.pages[i], nil
 }
@@ -159,11 +176,11 @@ func (s *server) call(_ context.Context, in any) (any, error) {
 // collect returns the markers Items yields, and the first error.
 func (c *checker) collect(p Paginator) ([]string, error) {
 	var got []string
-	for m, err := range p.Items(context.Background()) {
+	for item, err := range p.Items(context.Background()) {
 		if err != nil {
 			return got, err
 		}
-		got = append(got, m)
+		got = append(got, c.marker(item))
 	}
 	return got, nil
 }
@@ -171,7 +188,7 @@ func (c *checker) collect(p Paginator) ([]string, error) {
 // sameItems reports whether got are the items want, by marker when items
 // carry them, otherwise by number.
 func (c *checker) sameItems(got, want []string) bool {
-	if !c.op.Marked {
+	if !c.marked {
 		return len(got) == len(want)
 	}
 	return slices.Equal(got, want)
@@ -179,7 +196,7 @@ func (c *checker) sameItems(got, want []string) bool {
 
 func (c *checker) items() {
 	const check = "items"
-	s, want := serve(c.op, 2, 3, 0, 1)
+	s, want := c.serve(2, 3, 0, 1)
 	p := c.op.New(s.call, c.op.Input)
 	if !p.HasMorePages() {
 		c.errorf(check, "HasMorePages is false before the first page")
@@ -195,7 +212,7 @@ func (c *checker) items() {
 		c.errorf(check, "%d requests for %d pages", len(s.requests), len(s.pages))
 	}
 	for i, in := range s.requests {
-		if n := c.op.Request(in); n != i {
+		if n := c.request(in); n != i {
 			c.errorf(check, "request %d asks for page %d", i, n)
 		}
 	}
@@ -212,10 +229,10 @@ func (c *checker) items() {
 
 func (c *checker) pageSize() {
 	const check = "PageSize"
-	s, want := serve(c.op, 2, 2, 1)
+	s, want := c.serve(2, 2, 1)
 	p := c.op.New(s.call, c.op.Input, func(o *paginate.Options) { o.PageSize = 2 })
 	got, err := c.collect(p)
-	if c.op.Limit == nil {
+	if c.op.Limit == "" {
 		if !errors.Is(err, paginate.ErrPageSizeUnsupported) {
 			c.errorf(check, "an operation without a limit member returned %v, want paginate.ErrPageSizeUnsupported", err)
 		}
@@ -231,7 +248,7 @@ func (c *checker) pageSize() {
 		c.errorf(check, "Items yielded %q, want %q", got, want)
 	}
 	for i, in := range s.requests {
-		if n, ok := c.op.Limit(in); !ok || n != 2 {
+		if n, ok := c.limit(in); !ok || n != 2 {
 			c.errorf(check, "request %d has limit %d (set: %t), want 2", i, n, ok)
 		}
 	}
@@ -239,7 +256,7 @@ func (c *checker) pageSize() {
 
 func (c *checker) maxItems(max int) {
 	check := fmt.Sprintf("MaxItems %d", max)
-	s, want := serve(c.op, 2, 3, 1)
+	s, want := c.serve(2, 3, 1)
 	first := c.op.New(s.call, c.op.Input, func(o *paginate.Options) { o.MaxItems = max })
 	got, err := c.collect(first)
 	if err != nil {
@@ -268,7 +285,7 @@ func (c *checker) maxItems(max int) {
 
 func (c *checker) repeatedToken() {
 	const check = "repeated token"
-	s, _ := serve(c.op, 1, 1, 1)
+	s, _ := c.serve(1, 1, 1)
 	s.repeat = true
 	p := c.op.New(s.call, c.op.Input)
 	var err error
@@ -287,11 +304,9 @@ func (c *checker) repeatedToken() {
 
 func (c *checker) clientError() {
 	const check = "client error"
-	var s *server
-	if c.op.Page != nil {
-		s, _ = serve(c.op, 1)
-	} else {
-		s = &server{op: c.op}
+	s := &server{c: c}
+	if c.op.Result != "" {
+		s, _ = c.serve(1)
 	}
 	s.fail = errors.New("service unavailable")
 	fail := s.fail
@@ -314,7 +329,7 @@ func (c *checker) clientError() {
 
 func (c *checker) cancelled() {
 	const check = "cancelled context"
-	s := &server{op: c.op}
+	s := &server{c: c}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := c.op.New(s.call, c.op.Input).NextPage(ctx); !errors.Is(err, context.Canceled) {
@@ -330,7 +345,7 @@ func (c *checker) invalid() {
 	if c.op.Invalid == nil {
 		return
 	}
-	s := &server{op: c.op}
+	s := &server{c: c}
 	_, err := c.op.New(s.call, c.op.Invalid).NextPage(context.Background())
 	var invalid *paginate.InvalidParamsError
 	if !errors.As(err, &invalid) {

@@ -2,10 +2,10 @@ package paginatetest_test
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
-	"strconv"
-	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -83,6 +83,7 @@ func (p *listThingsPaginator) NextPage(ctx context.Context) (*listThingsOutput, 
 	return page.(*listThingsOutput), nil
 }
 
+// Items yields the things of the pages.
 func (p *listThingsPaginator) Items(ctx context.Context) iter.Seq2[string, error] {
 	return func(yield func(string, error) bool) {
 		for p.pager.HasMorePages() {
@@ -100,47 +101,29 @@ func (p *listThingsPaginator) Items(ctx context.Context) iter.Seq2[string, error
 	}
 }
 
+func (p *listThingsPaginator) HasMorePages() bool  { return p.pager.HasMorePages() }
+func (p *listThingsPaginator) ResumeToken() string { return p.pager.ResumeToken() }
+
 // listThings describes ListThings, paged with spec, to the kit, as a
 // generated test does.
 func listThings(spec *paginateimpl.Spec) paginatetest.Operation {
 	return paginatetest.Operation{
 		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			p := newListThingsPaginator(spec, c, in.(*listThingsInput), optFns...)
-			return paginatetest.Paginator{
-				HasMorePages: p.pager.HasMorePages,
-				ResumeToken:  p.pager.ResumeToken,
-				NextPage:     func(ctx context.Context) (any, error) { return p.NextPage(ctx) },
-				Items:        p.Items,
-			}
+			return paginatetest.Adapt(newListThingsPaginator(spec, c, in.(*listThingsInput), optFns...))
 		},
-		Input:   &listThingsInput{Owner: "alice"},
-		Invalid: &listThingsInput{},
-		Page: func(markers []string, next int) any {
-			out := &listThingsOutput{Things: markers}
-			if next > 0 {
-				out.NextToken = paginate.StringToken("page-" + strconv.Itoa(next))
-			}
-			return out
-		},
-		Request: func(in any) int {
-			i, _ := strconv.Atoi(strings.TrimPrefix(in.(*listThingsInput).NextToken.String(), "page-"))
-			return i
-		},
-		Limit: func(in any) (int, bool) {
-			l := in.(*listThingsInput).MaxResults
-			if l == nil {
-				return 0, false
-			}
-			return int(*l), true
-		},
-		Marked: true,
+		Input:      &listThingsInput{Owner: "alice"},
+		Invalid:    &listThingsInput{},
+		Output:     &listThingsOutput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Result:     "Things",
 	}
 }
 
 func TestCheckPasses(t *testing.T) {
 	require.NoError(t, paginatetest.Check(listThings(listThingsSpec())))
 	op := listThings(listThingsSpec())
-	op.Page, op.Request, op.Limit = nil, nil, nil
+	op.Result = ""
 	require.NoError(t, paginatetest.Check(op), "errors only")
 }
 
@@ -197,8 +180,8 @@ func TestCheckFails(t *testing.T) {
 				op.New = func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
 					p := newP(c, in, optFns...)
 					items := p.Items
-					p.Items = func(ctx context.Context) iter.Seq2[string, error] {
-						return func(yield func(string, error) bool) {
+					p.Items = func(ctx context.Context) iter.Seq2[any, error] {
+						return func(yield func(any, error) bool) {
 							for m, err := range items(ctx) {
 								if !yield(m, err) || err != nil || !yield(m, nil) {
 									return
@@ -225,3 +208,49 @@ func TestCheckFails(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckJSON(t *testing.T) {
+	type inner struct {
+		At    time.Time
+		Next  *inner
+		Items []string
+		Loop  []inner
+		ByKey map[string]inner
+	}
+	type outer struct {
+		Name  string            `json:"name"`
+		Inner *inner            `json:"inner"`
+		Tags  map[string]string `json:"tags"`
+		Raw   json.RawMessage
+		Token paginate.Token
+	}
+	require.NoError(t, paginatetest.CheckJSON(&outer{}))
+
+	// A codec that loses the value: the example does not come back.
+	require.ErrorContains(t, paginatetest.CheckJSON(&lossy{}), "decodes to")
+	require.ErrorContains(t, paginatetest.CheckJSON(lossy{}), "not a pointer")
+}
+
+func TestCheckMembers(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(op *paginatetest.Operation)
+		want string
+	}{
+		{"no output", func(op *paginatetest.Operation) { op.Output = nil }, "Output is <nil>"},
+		{"unknown token", func(op *paginatetest.Operation) { op.InputToken = "Token" }, "no member Token"},
+		{"limit not a number", func(op *paginatetest.Operation) { op.Limit = "Owner" }, "no member Owner"},
+		{"result not a list", func(op *paginatetest.Operation) { op.Result = "NextToken" }, "no member NextToken"},
+	} {
+		op := listThings(listThingsSpec())
+		tc.edit(&op)
+		require.ErrorContains(t, paginatetest.Check(op), tc.want, tc.name)
+	}
+}
+
+// lossy is a structure whose JSON codec loses its member's value.
+type lossy struct{ V lossyString }
+
+type lossyString string
+
+func (lossyString) MarshalJSON() ([]byte, error) { return []byte(`"lost"`), nil }
