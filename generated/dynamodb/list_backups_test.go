@@ -5,173 +5,33 @@ package dynamodb
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// listBackupsFake serves pages of ListBackups from memory; page i's token is
-// "page-i".
-type listBackupsFake struct {
-	pages  []*ListBackupsOutput
-	calls  []ListBackupsInput
-	err    error
-	repeat bool
+// listBackupsFake calls the test kit's client.
+type listBackupsFake paginatetest.Client
+
+func (c listBackupsFake) ListBackups(ctx context.Context, in *ListBackupsInput) (*ListBackupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListBackupsOutput)
+	return page, err
 }
 
-func (c *listBackupsFake) ListBackups(ctx context.Context, in *ListBackupsInput) (*ListBackupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.ExclusiveStartBackupArn.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.ExclusiveStartBackupArn.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.LastEvaluatedBackupArn = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newListBackupsFake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newListBackupsFake(sizes ...int) (*listBackupsFake, []string) {
-	c := &listBackupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListBackupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.BackupSummaries = append(page.BackupSummaries, BackupSummary{TableName: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.LastEvaluatedBackupArn = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListBackups pages through p and returns the markers of its items.
-func collectListBackups(t *testing.T, p *ListBackupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TableName)
-	}
-	return got
-}
-
-// validListBackupsInput returns an input with every required member set.
-func validListBackupsInput() *ListBackupsInput {
-	return &ListBackupsInput{}
-}
-
-func TestListBackupsPaginatorItems(t *testing.T) {
-	c, want := newListBackupsFake(2, 3, 0, 1)
-	p := NewListBackupsPaginator(c, validListBackupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListBackups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].ExclusiveStartBackupArn)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].ExclusiveStartBackupArn)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListBackupsPaginatorPageSize(t *testing.T) {
-	c, want := newListBackupsFake(2, 2, 1)
-	p := NewListBackupsPaginator(c, validListBackupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListBackups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.Limit)
-		require.Equal(t, int64(2), *in.Limit)
-	}
-}
-
-func TestListBackupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListBackupsFake(2, 3, 1)
-	first := NewListBackupsPaginator(c, validListBackupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListBackups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListBackupsPaginator(c, validListBackupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListBackups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListBackupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListBackupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewListBackupsPaginator(c, validListBackupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListBackupsPaginatorClientError(t *testing.T) {
-	c, _ := newListBackupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListBackupsPaginator(c, validListBackupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListBackupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListBackupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListBackupsPaginator(c, validListBackupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListBackupsInputValidate(t *testing.T) {
-	require.NoError(t, validListBackupsInput().Validate())
-	require.NoError(t, (&ListBackupsInput{}).Validate())
-}
-
-func TestListBackupsOutputJSON(t *testing.T) {
-	want := ListBackupsOutput{
-		BackupSummaries: []BackupSummary{{
-			BackupArn:              "string",
-			BackupCreationDateTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			BackupExpiryDateTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			BackupName:             "string",
-			BackupSizeBytes:        new(int64(123)),
-			BackupStatus:           BackupSummaryBackupStatusCreating,
-			BackupType:             BackupSummaryBackupTypeUser,
-			TableArn:               "string",
-			TableId:                "string",
-			TableName:              "string",
-		}},
-		LastEvaluatedBackupArn: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListBackupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestListBackupsPaginator runs paginatetest.Check.
+func TestListBackupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &ListBackupsInput{},
+		InputToken: "ExclusiveStartBackupArn",
+		Limit:      "Limit",
+		Marker:     "TableName",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListBackupsPaginator(listBackupsFake(c), in.(*ListBackupsInput), optFns...))
+		},
+		Output:      &ListBackupsOutput{},
+		OutputToken: "LastEvaluatedBackupArn",
+		Result:      "BackupSummaries",
+	}))
 }

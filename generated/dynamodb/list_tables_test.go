@@ -5,161 +5,32 @@ package dynamodb
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// listTablesFake serves pages of ListTables from memory; page i's token is
-// "page-i".
-type listTablesFake struct {
-	pages  []*ListTablesOutput
-	calls  []ListTablesInput
-	err    error
-	repeat bool
+// listTablesFake calls the test kit's client.
+type listTablesFake paginatetest.Client
+
+func (c listTablesFake) ListTables(ctx context.Context, in *ListTablesInput) (*ListTablesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListTablesOutput)
+	return page, err
 }
 
-func (c *listTablesFake) ListTables(ctx context.Context, in *ListTablesInput) (*ListTablesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.ExclusiveStartTableName.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.ExclusiveStartTableName.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.LastEvaluatedTableName = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newListTablesFake returns a fake client serving pages of the given sizes, and
-// the markers of all its items in order.
-func newListTablesFake(sizes ...int) (*listTablesFake, []string) {
-	c := &listTablesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListTablesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TableNames = append(page.TableNames, id)
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.LastEvaluatedTableName = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListTables pages through p and returns the markers of its items.
-func collectListTables(t *testing.T, p *ListTablesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item)
-	}
-	return got
-}
-
-// validListTablesInput returns an input with every required member set.
-func validListTablesInput() *ListTablesInput {
-	return &ListTablesInput{}
-}
-
-func TestListTablesPaginatorItems(t *testing.T) {
-	c, want := newListTablesFake(2, 3, 0, 1)
-	p := NewListTablesPaginator(c, validListTablesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListTables(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].ExclusiveStartTableName)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].ExclusiveStartTableName)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListTablesPaginatorPageSize(t *testing.T) {
-	c, want := newListTablesFake(2, 2, 1)
-	p := NewListTablesPaginator(c, validListTablesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListTables(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.Limit)
-		require.Equal(t, int64(2), *in.Limit)
-	}
-}
-
-func TestListTablesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListTablesFake(2, 3, 1)
-	first := NewListTablesPaginator(c, validListTablesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListTables(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListTablesPaginator(c, validListTablesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListTables(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListTablesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListTablesFake(1, 1, 1)
-	c.repeat = true
-	p := NewListTablesPaginator(c, validListTablesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListTablesPaginatorClientError(t *testing.T) {
-	c, _ := newListTablesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListTablesPaginator(c, validListTablesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListTablesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListTablesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListTablesPaginator(c, validListTablesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListTablesInputValidate(t *testing.T) {
-	require.NoError(t, validListTablesInput().Validate())
-	require.NoError(t, (&ListTablesInput{}).Validate())
-}
-
-func TestListTablesOutputJSON(t *testing.T) {
-	want := ListTablesOutput{
-		LastEvaluatedTableName: paginate.StringToken("string"),
-		TableNames:             []string{"string"},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListTablesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestListTablesPaginator runs paginatetest.Check.
+func TestListTablesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &ListTablesInput{},
+		InputToken: "ExclusiveStartTableName",
+		Limit:      "Limit",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListTablesPaginator(listTablesFake(c), in.(*ListTablesInput), optFns...))
+		},
+		Output:      &ListTablesOutput{},
+		OutputToken: "LastEvaluatedTableName",
+		Result:      "TableNames",
+	}))
 }

@@ -5,197 +5,41 @@ package dynamodb
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// queryFake serves pages of Query from memory; page i's token is "page-i".
-type queryFake struct {
-	pages  []*QueryOutput
-	calls  []QueryInput
-	err    error
-	repeat bool
+// queryFake calls the test kit's client.
+type queryFake paginatetest.Client
+
+func (c queryFake) Query(ctx context.Context, in *QueryInput) (*QueryOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*QueryOutput)
+	return page, err
 }
 
-func (c *queryFake) Query(ctx context.Context, in *QueryInput) (*QueryOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.ExclusiveStartKey.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.ExclusiveStartKey.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.LastEvaluatedKey = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestQueryPaginator runs paginatetest.Check.
+func TestQueryPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &QueryInput{TableName: "string"},
+		InputToken: "ExclusiveStartKey",
+		Invalid:    &QueryInput{},
+		Limit:      "Limit",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewQueryPaginator(queryFake(c), in.(*QueryInput), optFns...))
+		},
+		Output:      &QueryOutput{},
+		OutputToken: "LastEvaluatedKey",
+		Result:      "Items",
+	}))
 }
 
-// newQueryFake returns a fake client serving pages of the given sizes, and the
-// markers of all its items in order.
-func newQueryFake(sizes ...int) (*queryFake, []string) {
-	c := &queryFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &QueryOutput{}
-		for range size {
-			page.Items = append(page.Items, *new(map[string]AttributeValueList))
-			want = append(want, "")
-		}
-		if i < len(sizes)-1 {
-			page.LastEvaluatedKey = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectQuery pages through p and returns the markers of its items.
-func collectQuery(t *testing.T, p *QueryPaginator) []string {
-	t.Helper()
-	var got []string
-	for _, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, "")
-	}
-	return got
-}
-
-// validQueryInput returns an input with every required member set.
-func validQueryInput() *QueryInput {
-	return &QueryInput{TableName: "string"}
-}
-
-func TestQueryPaginatorItems(t *testing.T) {
-	c, want := newQueryFake(2, 3, 0, 1)
-	p := NewQueryPaginator(c, validQueryInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectQuery(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].ExclusiveStartKey)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].ExclusiveStartKey)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestQueryPaginatorPageSize(t *testing.T) {
-	c, want := newQueryFake(2, 2, 1)
-	p := NewQueryPaginator(c, validQueryInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectQuery(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.Limit)
-		require.Equal(t, int64(2), *in.Limit)
-	}
-}
-
-func TestQueryPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newQueryFake(2, 3, 1)
-	first := NewQueryPaginator(c, validQueryInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectQuery(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewQueryPaginator(c, validQueryInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectQuery(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestQueryPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newQueryFake(1, 1, 1)
-	c.repeat = true
-	p := NewQueryPaginator(c, validQueryInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestQueryPaginatorClientError(t *testing.T) {
-	c, _ := newQueryFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewQueryPaginator(c, validQueryInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestQueryPaginatorCancelledContext(t *testing.T) {
-	c, _ := newQueryFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewQueryPaginator(c, validQueryInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestQueryInputValidate checks what QueryInput.Validate reports.
 func TestQueryInputValidate(t *testing.T) {
-	require.NoError(t, validQueryInput().Validate())
+	require.NoError(t, (&QueryInput{TableName: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&QueryInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TableName"}, invalid.Missing)
-	c, _ := newQueryFake(1)
-	_, err := NewQueryPaginator(c, &QueryInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestQueryOutputJSON(t *testing.T) {
-	want := QueryOutput{
-		ConsumedCapacity: &ConsumedCapacity{
-			CapacityUnits: new(float64(123.0)),
-			GlobalSecondaryIndexes: map[string]Table{"string": {
-				CapacityUnits:      new(float64(123.0)),
-				ReadCapacityUnits:  new(float64(123.0)),
-				WriteCapacityUnits: new(float64(123.0)),
-			}},
-			LocalSecondaryIndexes: map[string]Table{"string": {
-				CapacityUnits:      new(float64(123.0)),
-				ReadCapacityUnits:  new(float64(123.0)),
-				WriteCapacityUnits: new(float64(123.0)),
-			}},
-			ReadCapacityUnits: new(float64(123.0)),
-			Table: &Table{
-				CapacityUnits:      new(float64(123.0)),
-				ReadCapacityUnits:  new(float64(123.0)),
-				WriteCapacityUnits: new(float64(123.0)),
-			},
-			TableName:          "string",
-			WriteCapacityUnits: new(float64(123.0)),
-		},
-		Count: new(int64(123)),
-		Items: []map[string]AttributeValueList{map[string]AttributeValueList{"string": {
-			B:    []byte("bytes"),
-			BOOL: new(true),
-			BS:   [][]byte{[]byte("bytes")},
-			N:    "string",
-			NS:   []string{"string"},
-			NULL: new(true),
-			S:    "string",
-			SS:   []string{"string"},
-		}}},
-		LastEvaluatedKey: paginate.StringToken("string"),
-		ScannedCount:     new(int64(123)),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got QueryOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

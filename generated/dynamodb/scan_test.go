@@ -5,197 +5,41 @@ package dynamodb
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// scanFake serves pages of Scan from memory; page i's token is "page-i".
-type scanFake struct {
-	pages  []*ScanOutput
-	calls  []ScanInput
-	err    error
-	repeat bool
+// scanFake calls the test kit's client.
+type scanFake paginatetest.Client
+
+func (c scanFake) Scan(ctx context.Context, in *ScanInput) (*ScanOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ScanOutput)
+	return page, err
 }
 
-func (c *scanFake) Scan(ctx context.Context, in *ScanInput) (*ScanOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.ExclusiveStartKey.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.ExclusiveStartKey.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.LastEvaluatedKey = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestScanPaginator runs paginatetest.Check.
+func TestScanPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &ScanInput{TableName: "string"},
+		InputToken: "ExclusiveStartKey",
+		Invalid:    &ScanInput{},
+		Limit:      "Limit",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewScanPaginator(scanFake(c), in.(*ScanInput), optFns...))
+		},
+		Output:      &ScanOutput{},
+		OutputToken: "LastEvaluatedKey",
+		Result:      "Items",
+	}))
 }
 
-// newScanFake returns a fake client serving pages of the given sizes, and the
-// markers of all its items in order.
-func newScanFake(sizes ...int) (*scanFake, []string) {
-	c := &scanFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ScanOutput{}
-		for range size {
-			page.Items = append(page.Items, *new(map[string]AttributeValueList))
-			want = append(want, "")
-		}
-		if i < len(sizes)-1 {
-			page.LastEvaluatedKey = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectScan pages through p and returns the markers of its items.
-func collectScan(t *testing.T, p *ScanPaginator) []string {
-	t.Helper()
-	var got []string
-	for _, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, "")
-	}
-	return got
-}
-
-// validScanInput returns an input with every required member set.
-func validScanInput() *ScanInput {
-	return &ScanInput{TableName: "string"}
-}
-
-func TestScanPaginatorItems(t *testing.T) {
-	c, want := newScanFake(2, 3, 0, 1)
-	p := NewScanPaginator(c, validScanInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectScan(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].ExclusiveStartKey)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].ExclusiveStartKey)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestScanPaginatorPageSize(t *testing.T) {
-	c, want := newScanFake(2, 2, 1)
-	p := NewScanPaginator(c, validScanInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectScan(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.Limit)
-		require.Equal(t, int64(2), *in.Limit)
-	}
-}
-
-func TestScanPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newScanFake(2, 3, 1)
-	first := NewScanPaginator(c, validScanInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectScan(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewScanPaginator(c, validScanInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectScan(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestScanPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newScanFake(1, 1, 1)
-	c.repeat = true
-	p := NewScanPaginator(c, validScanInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestScanPaginatorClientError(t *testing.T) {
-	c, _ := newScanFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewScanPaginator(c, validScanInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestScanPaginatorCancelledContext(t *testing.T) {
-	c, _ := newScanFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewScanPaginator(c, validScanInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestScanInputValidate checks what ScanInput.Validate reports.
 func TestScanInputValidate(t *testing.T) {
-	require.NoError(t, validScanInput().Validate())
+	require.NoError(t, (&ScanInput{TableName: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&ScanInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TableName"}, invalid.Missing)
-	c, _ := newScanFake(1)
-	_, err := NewScanPaginator(c, &ScanInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestScanOutputJSON(t *testing.T) {
-	want := ScanOutput{
-		ConsumedCapacity: &ConsumedCapacity{
-			CapacityUnits: new(float64(123.0)),
-			GlobalSecondaryIndexes: map[string]Table{"string": {
-				CapacityUnits:      new(float64(123.0)),
-				ReadCapacityUnits:  new(float64(123.0)),
-				WriteCapacityUnits: new(float64(123.0)),
-			}},
-			LocalSecondaryIndexes: map[string]Table{"string": {
-				CapacityUnits:      new(float64(123.0)),
-				ReadCapacityUnits:  new(float64(123.0)),
-				WriteCapacityUnits: new(float64(123.0)),
-			}},
-			ReadCapacityUnits: new(float64(123.0)),
-			Table: &Table{
-				CapacityUnits:      new(float64(123.0)),
-				ReadCapacityUnits:  new(float64(123.0)),
-				WriteCapacityUnits: new(float64(123.0)),
-			},
-			TableName:          "string",
-			WriteCapacityUnits: new(float64(123.0)),
-		},
-		Count: new(int64(123)),
-		Items: []map[string]AttributeValueList{map[string]AttributeValueList{"string": {
-			B:    []byte("bytes"),
-			BOOL: new(true),
-			BS:   [][]byte{[]byte("bytes")},
-			N:    "string",
-			NS:   []string{"string"},
-			NULL: new(true),
-			S:    "string",
-			SS:   []string{"string"},
-		}}},
-		LastEvaluatedKey: paginate.StringToken("string"),
-		ScannedCount:     new(int64(123)),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ScanOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

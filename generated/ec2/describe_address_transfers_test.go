@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeAddressTransfersFake serves pages of DescribeAddressTransfers from
-// memory; page i's token is "page-i".
-type describeAddressTransfersFake struct {
-	pages  []*DescribeAddressTransfersOutput
-	calls  []DescribeAddressTransfersInput
-	err    error
-	repeat bool
+// describeAddressTransfersFake calls the test kit's client.
+type describeAddressTransfersFake paginatetest.Client
+
+func (c describeAddressTransfersFake) DescribeAddressTransfers(ctx context.Context, in *DescribeAddressTransfersInput) (*DescribeAddressTransfersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeAddressTransfersOutput)
+	return page, err
 }
 
-func (c *describeAddressTransfersFake) DescribeAddressTransfers(ctx context.Context, in *DescribeAddressTransfersInput) (*DescribeAddressTransfersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeAddressTransfersFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeAddressTransfersFake(sizes ...int) (*describeAddressTransfersFake, []string) {
-	c := &describeAddressTransfersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeAddressTransfersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.AddressTransfers = append(page.AddressTransfers, AddressTransfer{PublicIp: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeAddressTransfers pages through p and returns the markers of
-// its items.
-func collectDescribeAddressTransfers(t *testing.T, p *DescribeAddressTransfersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PublicIp)
-	}
-	return got
-}
-
-// validDescribeAddressTransfersInput returns an input with every required
-// member set.
-func validDescribeAddressTransfersInput() *DescribeAddressTransfersInput {
-	return &DescribeAddressTransfersInput{}
-}
-
-func TestDescribeAddressTransfersPaginatorItems(t *testing.T) {
-	c, want := newDescribeAddressTransfersFake(2, 3, 0, 1)
-	p := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeAddressTransfers(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeAddressTransfersPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeAddressTransfersFake(2, 2, 1)
-	p := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeAddressTransfers(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeAddressTransfersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeAddressTransfersFake(2, 3, 1)
-	first := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeAddressTransfers(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeAddressTransfers(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeAddressTransfersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeAddressTransfersFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeAddressTransfersPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeAddressTransfersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeAddressTransfersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeAddressTransfersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeAddressTransfersPaginator(c, validDescribeAddressTransfersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeAddressTransfersInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeAddressTransfersInput().Validate())
-	require.NoError(t, (&DescribeAddressTransfersInput{}).Validate())
-}
-
-func TestDescribeAddressTransfersOutputJSON(t *testing.T) {
-	want := DescribeAddressTransfersOutput{
-		AddressTransfers: []AddressTransfer{{
-			AddressTransferStatus:            AddressTransferAddressTransferStatusPending,
-			AllocationId:                     "string",
-			PublicIp:                         "string",
-			TransferAccountId:                "string",
-			TransferOfferAcceptedTimestamp:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			TransferOfferExpirationTimestamp: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeAddressTransfersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeAddressTransfersPaginator runs paginatetest.Check.
+func TestDescribeAddressTransfersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeAddressTransfersInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PublicIp",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeAddressTransfersPaginator(describeAddressTransfersFake(c), in.(*DescribeAddressTransfersInput), optFns...))
+		},
+		Output: &DescribeAddressTransfersOutput{},
+		Result: "AddressTransfers",
+	}))
 }

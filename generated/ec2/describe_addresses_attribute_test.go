@@ -5,172 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeAddressesAttributeFake serves pages of DescribeAddressesAttribute
-// from memory; page i's token is "page-i".
-type describeAddressesAttributeFake struct {
-	pages  []*DescribeAddressesAttributeOutput
-	calls  []DescribeAddressesAttributeInput
-	err    error
-	repeat bool
+// describeAddressesAttributeFake calls the test kit's client.
+type describeAddressesAttributeFake paginatetest.Client
+
+func (c describeAddressesAttributeFake) DescribeAddressesAttribute(ctx context.Context, in *DescribeAddressesAttributeInput) (*DescribeAddressesAttributeOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeAddressesAttributeOutput)
+	return page, err
 }
 
-func (c *describeAddressesAttributeFake) DescribeAddressesAttribute(ctx context.Context, in *DescribeAddressesAttributeInput) (*DescribeAddressesAttributeOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeAddressesAttributeFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeAddressesAttributeFake(sizes ...int) (*describeAddressesAttributeFake, []string) {
-	c := &describeAddressesAttributeFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeAddressesAttributeOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Addresses = append(page.Addresses, Address{PublicIp: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeAddressesAttribute pages through p and returns the markers of
-// its items.
-func collectDescribeAddressesAttribute(t *testing.T, p *DescribeAddressesAttributePaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PublicIp)
-	}
-	return got
-}
-
-// validDescribeAddressesAttributeInput returns an input with every required
-// member set.
-func validDescribeAddressesAttributeInput() *DescribeAddressesAttributeInput {
-	return &DescribeAddressesAttributeInput{}
-}
-
-func TestDescribeAddressesAttributePaginatorItems(t *testing.T) {
-	c, want := newDescribeAddressesAttributeFake(2, 3, 0, 1)
-	p := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeAddressesAttribute(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeAddressesAttributePaginatorPageSize(t *testing.T) {
-	c, want := newDescribeAddressesAttributeFake(2, 2, 1)
-	p := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeAddressesAttribute(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeAddressesAttributePaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeAddressesAttributeFake(2, 3, 1)
-	first := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeAddressesAttribute(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeAddressesAttribute(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeAddressesAttributePaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeAddressesAttributeFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeAddressesAttributePaginatorClientError(t *testing.T) {
-	c, _ := newDescribeAddressesAttributeFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeAddressesAttributePaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeAddressesAttributeFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeAddressesAttributePaginator(c, validDescribeAddressesAttributeInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeAddressesAttributeInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeAddressesAttributeInput().Validate())
-	require.NoError(t, (&DescribeAddressesAttributeInput{}).Validate())
-}
-
-func TestDescribeAddressesAttributeOutputJSON(t *testing.T) {
-	want := DescribeAddressesAttributeOutput{
-		Addresses: []Address{{
-			AllocationId: "string",
-			PtrRecord:    "string",
-			PtrRecordUpdate: &PtrRecordUpdate{
-				Reason: "string",
-				Status: "string",
-				Value:  "string",
-			},
-			PublicIp: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeAddressesAttributeOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeAddressesAttributePaginator runs paginatetest.Check.
+func TestDescribeAddressesAttributePaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeAddressesAttributeInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PublicIp",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeAddressesAttributePaginator(describeAddressesAttributeFake(c), in.(*DescribeAddressesAttributeInput), optFns...))
+		},
+		Output: &DescribeAddressesAttributeOutput{},
+		Result: "Addresses",
+	}))
 }

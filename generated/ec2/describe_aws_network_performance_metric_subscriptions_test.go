@@ -5,170 +5,34 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeAwsNetworkPerformanceMetricSubscriptionsFake serves pages of
-// DescribeAwsNetworkPerformanceMetricSubscriptions from memory; page i's token
-// is "page-i".
-type describeAwsNetworkPerformanceMetricSubscriptionsFake struct {
-	pages  []*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput
-	calls  []DescribeAwsNetworkPerformanceMetricSubscriptionsInput
-	err    error
-	repeat bool
+// describeAwsNetworkPerformanceMetricSubscriptionsFake calls the test kit's
+// client.
+type describeAwsNetworkPerformanceMetricSubscriptionsFake paginatetest.Client
+
+func (c describeAwsNetworkPerformanceMetricSubscriptionsFake) DescribeAwsNetworkPerformanceMetricSubscriptions(ctx context.Context, in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput) (*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput)
+	return page, err
 }
 
-func (c *describeAwsNetworkPerformanceMetricSubscriptionsFake) DescribeAwsNetworkPerformanceMetricSubscriptions(ctx context.Context, in *DescribeAwsNetworkPerformanceMetricSubscriptionsInput) (*DescribeAwsNetworkPerformanceMetricSubscriptionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeAwsNetworkPerformanceMetricSubscriptionsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(sizes ...int) (*describeAwsNetworkPerformanceMetricSubscriptionsFake, []string) {
-	c := &describeAwsNetworkPerformanceMetricSubscriptionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeAwsNetworkPerformanceMetricSubscriptionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Subscriptions = append(page.Subscriptions, Subscription{Source: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeAwsNetworkPerformanceMetricSubscriptions pages through p and
-// returns the markers of its items.
-func collectDescribeAwsNetworkPerformanceMetricSubscriptions(t *testing.T, p *DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Source)
-	}
-	return got
-}
-
-// validDescribeAwsNetworkPerformanceMetricSubscriptionsInput returns an input
-// with every required member set.
-func validDescribeAwsNetworkPerformanceMetricSubscriptionsInput() *DescribeAwsNetworkPerformanceMetricSubscriptionsInput {
-	return &DescribeAwsNetworkPerformanceMetricSubscriptionsInput{}
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(2, 3, 0, 1)
-	p := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeAwsNetworkPerformanceMetricSubscriptions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(2, 2, 1)
-	p := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeAwsNetworkPerformanceMetricSubscriptions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(2, 3, 1)
-	first := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeAwsNetworkPerformanceMetricSubscriptions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeAwsNetworkPerformanceMetricSubscriptions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeAwsNetworkPerformanceMetricSubscriptionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(c, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeAwsNetworkPerformanceMetricSubscriptionsInput().Validate())
-	require.NoError(t, (&DescribeAwsNetworkPerformanceMetricSubscriptionsInput{}).Validate())
-}
-
-func TestDescribeAwsNetworkPerformanceMetricSubscriptionsOutputJSON(t *testing.T) {
-	want := DescribeAwsNetworkPerformanceMetricSubscriptionsOutput{
-		NextToken: paginate.StringToken("string"),
-		Subscriptions: []Subscription{{
-			Destination: "string",
-			Metric:      SubscriptionMetricAggregateLatency,
-			Period:      SubscriptionPeriodFiveMinutes,
-			Source:      "string",
-			Statistic:   SubscriptionStatisticP50,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeAwsNetworkPerformanceMetricSubscriptionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator runs
+// paginatetest.Check.
+func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeAwsNetworkPerformanceMetricSubscriptionsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Source",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(describeAwsNetworkPerformanceMetricSubscriptionsFake(c), in.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput), optFns...))
+		},
+		Output: &DescribeAwsNetworkPerformanceMetricSubscriptionsOutput{},
+		Result: "Subscriptions",
+	}))
 }

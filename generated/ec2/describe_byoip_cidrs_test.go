@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeByoipCidrsFake serves pages of DescribeByoipCidrs from memory; page
-// i's token is "page-i".
-type describeByoipCidrsFake struct {
-	pages  []*DescribeByoipCidrsOutput
-	calls  []DescribeByoipCidrsInput
-	err    error
-	repeat bool
+// describeByoipCidrsFake calls the test kit's client.
+type describeByoipCidrsFake paginatetest.Client
+
+func (c describeByoipCidrsFake) DescribeByoipCidrs(ctx context.Context, in *DescribeByoipCidrsInput) (*DescribeByoipCidrsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeByoipCidrsOutput)
+	return page, err
 }
 
-func (c *describeByoipCidrsFake) DescribeByoipCidrs(ctx context.Context, in *DescribeByoipCidrsInput) (*DescribeByoipCidrsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeByoipCidrsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeByoipCidrsFake(sizes ...int) (*describeByoipCidrsFake, []string) {
-	c := &describeByoipCidrsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeByoipCidrsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ByoipCidrs = append(page.ByoipCidrs, ByoipCidr{Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeByoipCidrs pages through p and returns the markers of its
-// items.
-func collectDescribeByoipCidrs(t *testing.T, p *DescribeByoipCidrsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Cidr)
-	}
-	return got
-}
-
-// validDescribeByoipCidrsInput returns an input with every required member set.
-func validDescribeByoipCidrsInput() *DescribeByoipCidrsInput {
-	return &DescribeByoipCidrsInput{}
-}
-
-func TestDescribeByoipCidrsPaginatorItems(t *testing.T) {
-	c, want := newDescribeByoipCidrsFake(2, 3, 0, 1)
-	p := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeByoipCidrs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeByoipCidrsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeByoipCidrsFake(2, 2, 1)
-	p := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeByoipCidrs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeByoipCidrsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeByoipCidrsFake(2, 3, 1)
-	first := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeByoipCidrs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeByoipCidrs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeByoipCidrsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeByoipCidrsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeByoipCidrsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeByoipCidrsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeByoipCidrsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeByoipCidrsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeByoipCidrsPaginator(c, validDescribeByoipCidrsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeByoipCidrsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeByoipCidrsInput().Validate())
-	require.NoError(t, (&DescribeByoipCidrsInput{}).Validate())
-}
-
-func TestDescribeByoipCidrsOutputJSON(t *testing.T) {
-	want := DescribeByoipCidrsOutput{
-		ByoipCidrs: []ByoipCidr{{
-			AdvertisementType: "string",
-			AsnAssociations: []AsnAssociation{{
-				Asn:           "string",
-				Cidr:          "string",
-				State:         AsnAssociationStateDisassociated,
-				StatusMessage: "string",
-			}},
-			Cidr:               "string",
-			Description:        "string",
-			NetworkBorderGroup: "string",
-			State:              ByoipCidrStateAdvertised,
-			StatusMessage:      "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeByoipCidrsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeByoipCidrsPaginator runs paginatetest.Check.
+func TestDescribeByoipCidrsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeByoipCidrsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeByoipCidrsPaginator(describeByoipCidrsFake(c), in.(*DescribeByoipCidrsInput), optFns...))
+		},
+		Output: &DescribeByoipCidrsOutput{},
+		Result: "ByoipCidrs",
+	}))
 }

@@ -5,180 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityBlockExtensionHistoryFake serves pages of
-// DescribeCapacityBlockExtensionHistory from memory; page i's token is
-// "page-i".
-type describeCapacityBlockExtensionHistoryFake struct {
-	pages  []*DescribeCapacityBlockExtensionHistoryOutput
-	calls  []DescribeCapacityBlockExtensionHistoryInput
-	err    error
-	repeat bool
+// describeCapacityBlockExtensionHistoryFake calls the test kit's client.
+type describeCapacityBlockExtensionHistoryFake paginatetest.Client
+
+func (c describeCapacityBlockExtensionHistoryFake) DescribeCapacityBlockExtensionHistory(ctx context.Context, in *DescribeCapacityBlockExtensionHistoryInput) (*DescribeCapacityBlockExtensionHistoryOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityBlockExtensionHistoryOutput)
+	return page, err
 }
 
-func (c *describeCapacityBlockExtensionHistoryFake) DescribeCapacityBlockExtensionHistory(ctx context.Context, in *DescribeCapacityBlockExtensionHistoryInput) (*DescribeCapacityBlockExtensionHistoryOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityBlockExtensionHistoryFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeCapacityBlockExtensionHistoryFake(sizes ...int) (*describeCapacityBlockExtensionHistoryFake, []string) {
-	c := &describeCapacityBlockExtensionHistoryFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityBlockExtensionHistoryOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityBlockExtensions = append(page.CapacityBlockExtensions, CapacityBlockExtension{CapacityReservationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityBlockExtensionHistory pages through p and returns the
-// markers of its items.
-func collectDescribeCapacityBlockExtensionHistory(t *testing.T, p *DescribeCapacityBlockExtensionHistoryPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityReservationId)
-	}
-	return got
-}
-
-// validDescribeCapacityBlockExtensionHistoryInput returns an input with every
-// required member set.
-func validDescribeCapacityBlockExtensionHistoryInput() *DescribeCapacityBlockExtensionHistoryInput {
-	return &DescribeCapacityBlockExtensionHistoryInput{}
-}
-
-func TestDescribeCapacityBlockExtensionHistoryPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityBlockExtensionHistoryFake(2, 3, 0, 1)
-	p := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityBlockExtensionHistory(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityBlockExtensionHistoryPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityBlockExtensionHistoryFake(2, 2, 1)
-	p := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityBlockExtensionHistory(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityBlockExtensionHistoryPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityBlockExtensionHistoryFake(2, 3, 1)
-	first := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityBlockExtensionHistory(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityBlockExtensionHistory(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityBlockExtensionHistoryPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityBlockExtensionHistoryFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityBlockExtensionHistoryPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityBlockExtensionHistoryFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityBlockExtensionHistoryPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityBlockExtensionHistoryFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityBlockExtensionHistoryPaginator(c, validDescribeCapacityBlockExtensionHistoryInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityBlockExtensionHistoryInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityBlockExtensionHistoryInput().Validate())
-	require.NoError(t, (&DescribeCapacityBlockExtensionHistoryInput{}).Validate())
-}
-
-func TestDescribeCapacityBlockExtensionHistoryOutputJSON(t *testing.T) {
-	want := DescribeCapacityBlockExtensionHistoryOutput{
-		CapacityBlockExtensions: []CapacityBlockExtension{{
-			AvailabilityZone:                    "string",
-			AvailabilityZoneId:                  "string",
-			CapacityBlockExtensionDurationHours: new(int64(123)),
-			CapacityBlockExtensionEndDate:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CapacityBlockExtensionOfferingId:    "string",
-			CapacityBlockExtensionPurchaseDate:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CapacityBlockExtensionStartDate:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CapacityBlockExtensionStatus:        CapacityBlockExtensionCapacityBlockExtensionStatusPaymentPending,
-			CapacityReservationId:               "string",
-			CurrencyCode:                        "string",
-			InstanceCount:                       new(int64(123)),
-			InstanceType:                        "string",
-			UpfrontFee:                          "string",
-			ZoneType:                            "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityBlockExtensionHistoryOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityBlockExtensionHistoryPaginator runs paginatetest.Check.
+func TestDescribeCapacityBlockExtensionHistoryPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityBlockExtensionHistoryInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityReservationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityBlockExtensionHistoryPaginator(describeCapacityBlockExtensionHistoryFake(c), in.(*DescribeCapacityBlockExtensionHistoryInput), optFns...))
+		},
+		Output: &DescribeCapacityBlockExtensionHistoryOutput{},
+		Result: "CapacityBlockExtensions",
+	}))
 }

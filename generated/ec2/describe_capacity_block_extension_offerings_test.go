@@ -5,188 +5,48 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityBlockExtensionOfferingsFake serves pages of
-// DescribeCapacityBlockExtensionOfferings from memory; page i's token is
-// "page-i".
-type describeCapacityBlockExtensionOfferingsFake struct {
-	pages  []*DescribeCapacityBlockExtensionOfferingsOutput
-	calls  []DescribeCapacityBlockExtensionOfferingsInput
-	err    error
-	repeat bool
+// describeCapacityBlockExtensionOfferingsFake calls the test kit's client.
+type describeCapacityBlockExtensionOfferingsFake paginatetest.Client
+
+func (c describeCapacityBlockExtensionOfferingsFake) DescribeCapacityBlockExtensionOfferings(ctx context.Context, in *DescribeCapacityBlockExtensionOfferingsInput) (*DescribeCapacityBlockExtensionOfferingsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityBlockExtensionOfferingsOutput)
+	return page, err
 }
 
-func (c *describeCapacityBlockExtensionOfferingsFake) DescribeCapacityBlockExtensionOfferings(ctx context.Context, in *DescribeCapacityBlockExtensionOfferingsInput) (*DescribeCapacityBlockExtensionOfferingsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeCapacityBlockExtensionOfferingsPaginator runs paginatetest.Check.
+func TestDescribeCapacityBlockExtensionOfferingsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &DescribeCapacityBlockExtensionOfferingsInput{
+			CapacityBlockExtensionDurationHours: int64(123),
+			CapacityReservationId:               "string",
+		},
+		InputToken: "NextToken",
+		Invalid:    &DescribeCapacityBlockExtensionOfferingsInput{},
+		Limit:      "MaxResults",
+		Marker:     "CapacityBlockExtensionOfferingId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityBlockExtensionOfferingsPaginator(describeCapacityBlockExtensionOfferingsFake(c), in.(*DescribeCapacityBlockExtensionOfferingsInput), optFns...))
+		},
+		Output: &DescribeCapacityBlockExtensionOfferingsOutput{},
+		Result: "CapacityBlockExtensionOfferings",
+	}))
 }
 
-// newDescribeCapacityBlockExtensionOfferingsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeCapacityBlockExtensionOfferingsFake(sizes ...int) (*describeCapacityBlockExtensionOfferingsFake, []string) {
-	c := &describeCapacityBlockExtensionOfferingsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityBlockExtensionOfferingsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityBlockExtensionOfferings = append(page.CapacityBlockExtensionOfferings, CapacityBlockExtensionOffering{CapacityBlockExtensionOfferingId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityBlockExtensionOfferings pages through p and returns
-// the markers of its items.
-func collectDescribeCapacityBlockExtensionOfferings(t *testing.T, p *DescribeCapacityBlockExtensionOfferingsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityBlockExtensionOfferingId)
-	}
-	return got
-}
-
-// validDescribeCapacityBlockExtensionOfferingsInput returns an input with every
-// required member set.
-func validDescribeCapacityBlockExtensionOfferingsInput() *DescribeCapacityBlockExtensionOfferingsInput {
-	return &DescribeCapacityBlockExtensionOfferingsInput{
+// TestDescribeCapacityBlockExtensionOfferingsInputValidate checks what
+// DescribeCapacityBlockExtensionOfferingsInput.Validate reports.
+func TestDescribeCapacityBlockExtensionOfferingsInputValidate(t *testing.T) {
+	require.NoError(t, (&DescribeCapacityBlockExtensionOfferingsInput{
 		CapacityBlockExtensionDurationHours: int64(123),
 		CapacityReservationId:               "string",
-	}
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityBlockExtensionOfferingsFake(2, 3, 0, 1)
-	p := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityBlockExtensionOfferings(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityBlockExtensionOfferingsFake(2, 2, 1)
-	p := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityBlockExtensionOfferings(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityBlockExtensionOfferingsFake(2, 3, 1)
-	first := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityBlockExtensionOfferings(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityBlockExtensionOfferings(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityBlockExtensionOfferingsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityBlockExtensionOfferingsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityBlockExtensionOfferingsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, validDescribeCapacityBlockExtensionOfferingsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityBlockExtensionOfferingsInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeCapacityBlockExtensionOfferingsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"CapacityReservationId"}, invalid.Missing)
-	c, _ := newDescribeCapacityBlockExtensionOfferingsFake(1)
-	_, err := NewDescribeCapacityBlockExtensionOfferingsPaginator(c, &DescribeCapacityBlockExtensionOfferingsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityBlockExtensionOfferingsOutputJSON(t *testing.T) {
-	want := DescribeCapacityBlockExtensionOfferingsOutput{
-		CapacityBlockExtensionOfferings: []CapacityBlockExtensionOffering{{
-			AvailabilityZone:                    "string",
-			AvailabilityZoneId:                  "string",
-			CapacityBlockExtensionDurationHours: new(int64(123)),
-			CapacityBlockExtensionEndDate:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CapacityBlockExtensionOfferingId:    "string",
-			CapacityBlockExtensionStartDate:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CurrencyCode:                        "string",
-			InstanceCount:                       new(int64(123)),
-			InstanceType:                        "string",
-			StartDate:                           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Tenancy:                             CapacityBlockExtensionOfferingTenancyDefault,
-			UpfrontFee:                          "string",
-			ZoneType:                            "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityBlockExtensionOfferingsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,179 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityBlockOfferingsFake serves pages of
-// DescribeCapacityBlockOfferings from memory; page i's token is "page-i".
-type describeCapacityBlockOfferingsFake struct {
-	pages  []*DescribeCapacityBlockOfferingsOutput
-	calls  []DescribeCapacityBlockOfferingsInput
-	err    error
-	repeat bool
+// describeCapacityBlockOfferingsFake calls the test kit's client.
+type describeCapacityBlockOfferingsFake paginatetest.Client
+
+func (c describeCapacityBlockOfferingsFake) DescribeCapacityBlockOfferings(ctx context.Context, in *DescribeCapacityBlockOfferingsInput) (*DescribeCapacityBlockOfferingsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityBlockOfferingsOutput)
+	return page, err
 }
 
-func (c *describeCapacityBlockOfferingsFake) DescribeCapacityBlockOfferings(ctx context.Context, in *DescribeCapacityBlockOfferingsInput) (*DescribeCapacityBlockOfferingsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityBlockOfferingsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeCapacityBlockOfferingsFake(sizes ...int) (*describeCapacityBlockOfferingsFake, []string) {
-	c := &describeCapacityBlockOfferingsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityBlockOfferingsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityBlockOfferings = append(page.CapacityBlockOfferings, CapacityBlockOffering{CapacityBlockOfferingId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityBlockOfferings pages through p and returns the markers
-// of its items.
-func collectDescribeCapacityBlockOfferings(t *testing.T, p *DescribeCapacityBlockOfferingsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityBlockOfferingId)
-	}
-	return got
-}
-
-// validDescribeCapacityBlockOfferingsInput returns an input with every required
-// member set.
-func validDescribeCapacityBlockOfferingsInput() *DescribeCapacityBlockOfferingsInput {
-	return &DescribeCapacityBlockOfferingsInput{CapacityDurationHours: int64(123)}
-}
-
-func TestDescribeCapacityBlockOfferingsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityBlockOfferingsFake(2, 3, 0, 1)
-	p := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityBlockOfferings(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityBlockOfferingsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityBlockOfferingsFake(2, 2, 1)
-	p := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityBlockOfferings(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityBlockOfferingsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityBlockOfferingsFake(2, 3, 1)
-	first := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityBlockOfferings(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityBlockOfferings(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityBlockOfferingsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityBlockOfferingsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityBlockOfferingsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityBlockOfferingsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityBlockOfferingsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityBlockOfferingsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityBlockOfferingsPaginator(c, validDescribeCapacityBlockOfferingsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityBlockOfferingsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityBlockOfferingsInput().Validate())
-	require.NoError(t, (&DescribeCapacityBlockOfferingsInput{}).Validate())
-}
-
-func TestDescribeCapacityBlockOfferingsOutputJSON(t *testing.T) {
-	want := DescribeCapacityBlockOfferingsOutput{
-		CapacityBlockOfferings: []CapacityBlockOffering{{
-			AvailabilityZone:             "string",
-			CapacityBlockDurationHours:   new(int64(123)),
-			CapacityBlockDurationMinutes: new(int64(123)),
-			CapacityBlockOfferingId:      "string",
-			CurrencyCode:                 "string",
-			EndDate:                      new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			InstanceCount:                new(int64(123)),
-			InstanceType:                 "string",
-			StartDate:                    new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Tenancy:                      CapacityBlockExtensionOfferingTenancyDefault,
-			UltraserverCount:             new(int64(123)),
-			UltraserverType:              "string",
-			UpfrontFee:                   "string",
-			ZoneType:                     "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityBlockOfferingsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityBlockOfferingsPaginator runs paginatetest.Check.
+func TestDescribeCapacityBlockOfferingsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityBlockOfferingsInput{CapacityDurationHours: int64(123)},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityBlockOfferingId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityBlockOfferingsPaginator(describeCapacityBlockOfferingsFake(c), in.(*DescribeCapacityBlockOfferingsInput), optFns...))
+		},
+		Output: &DescribeCapacityBlockOfferingsOutput{},
+		Result: "CapacityBlockOfferings",
+	}))
 }

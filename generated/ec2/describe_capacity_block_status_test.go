@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeCapacityBlockStatusFake serves pages of DescribeCapacityBlockStatus
-// from memory; page i's token is "page-i".
-type describeCapacityBlockStatusFake struct {
-	pages  []*DescribeCapacityBlockStatusOutput
-	calls  []DescribeCapacityBlockStatusInput
-	err    error
-	repeat bool
+// describeCapacityBlockStatusFake calls the test kit's client.
+type describeCapacityBlockStatusFake paginatetest.Client
+
+func (c describeCapacityBlockStatusFake) DescribeCapacityBlockStatus(ctx context.Context, in *DescribeCapacityBlockStatusInput) (*DescribeCapacityBlockStatusOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityBlockStatusOutput)
+	return page, err
 }
 
-func (c *describeCapacityBlockStatusFake) DescribeCapacityBlockStatus(ctx context.Context, in *DescribeCapacityBlockStatusInput) (*DescribeCapacityBlockStatusOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityBlockStatusFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeCapacityBlockStatusFake(sizes ...int) (*describeCapacityBlockStatusFake, []string) {
-	c := &describeCapacityBlockStatusFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityBlockStatusOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityBlockStatuses = append(page.CapacityBlockStatuses, CapacityBlockStatus{CapacityBlockId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityBlockStatus pages through p and returns the markers of
-// its items.
-func collectDescribeCapacityBlockStatus(t *testing.T, p *DescribeCapacityBlockStatusPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityBlockId)
-	}
-	return got
-}
-
-// validDescribeCapacityBlockStatusInput returns an input with every required
-// member set.
-func validDescribeCapacityBlockStatusInput() *DescribeCapacityBlockStatusInput {
-	return &DescribeCapacityBlockStatusInput{}
-}
-
-func TestDescribeCapacityBlockStatusPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityBlockStatusFake(2, 3, 0, 1)
-	p := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityBlockStatus(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityBlockStatusPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityBlockStatusFake(2, 2, 1)
-	p := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityBlockStatus(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityBlockStatusPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityBlockStatusFake(2, 3, 1)
-	first := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityBlockStatus(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityBlockStatus(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityBlockStatusPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityBlockStatusFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityBlockStatusPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityBlockStatusFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityBlockStatusPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityBlockStatusFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityBlockStatusPaginator(c, validDescribeCapacityBlockStatusInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityBlockStatusInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityBlockStatusInput().Validate())
-	require.NoError(t, (&DescribeCapacityBlockStatusInput{}).Validate())
-}
-
-func TestDescribeCapacityBlockStatusOutputJSON(t *testing.T) {
-	want := DescribeCapacityBlockStatusOutput{
-		CapacityBlockStatuses: []CapacityBlockStatus{{
-			CapacityBlockId: "string",
-			CapacityReservationStatuses: []CapacityReservationStatus{{
-				CapacityReservationId:    "string",
-				TotalAvailableCapacity:   new(int64(123)),
-				TotalCapacity:            new(int64(123)),
-				TotalUnavailableCapacity: new(int64(123)),
-			}},
-			InterconnectStatus:       CapacityBlockStatusInterconnectStatusOk,
-			TotalAvailableCapacity:   new(int64(123)),
-			TotalCapacity:            new(int64(123)),
-			TotalUnavailableCapacity: new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityBlockStatusOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityBlockStatusPaginator runs paginatetest.Check.
+func TestDescribeCapacityBlockStatusPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityBlockStatusInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityBlockId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityBlockStatusPaginator(describeCapacityBlockStatusFake(c), in.(*DescribeCapacityBlockStatusInput), optFns...))
+		},
+		Output: &DescribeCapacityBlockStatusOutput{},
+		Result: "CapacityBlockStatuses",
+	}))
 }

@@ -5,178 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityBlocksFake serves pages of DescribeCapacityBlocks from
-// memory; page i's token is "page-i".
-type describeCapacityBlocksFake struct {
-	pages  []*DescribeCapacityBlocksOutput
-	calls  []DescribeCapacityBlocksInput
-	err    error
-	repeat bool
+// describeCapacityBlocksFake calls the test kit's client.
+type describeCapacityBlocksFake paginatetest.Client
+
+func (c describeCapacityBlocksFake) DescribeCapacityBlocks(ctx context.Context, in *DescribeCapacityBlocksInput) (*DescribeCapacityBlocksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityBlocksOutput)
+	return page, err
 }
 
-func (c *describeCapacityBlocksFake) DescribeCapacityBlocks(ctx context.Context, in *DescribeCapacityBlocksInput) (*DescribeCapacityBlocksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityBlocksFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeCapacityBlocksFake(sizes ...int) (*describeCapacityBlocksFake, []string) {
-	c := &describeCapacityBlocksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityBlocksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityBlocks = append(page.CapacityBlocks, CapacityBlock{CapacityBlockId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityBlocks pages through p and returns the markers of its
-// items.
-func collectDescribeCapacityBlocks(t *testing.T, p *DescribeCapacityBlocksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityBlockId)
-	}
-	return got
-}
-
-// validDescribeCapacityBlocksInput returns an input with every required member
-// set.
-func validDescribeCapacityBlocksInput() *DescribeCapacityBlocksInput {
-	return &DescribeCapacityBlocksInput{}
-}
-
-func TestDescribeCapacityBlocksPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityBlocksFake(2, 3, 0, 1)
-	p := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityBlocks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityBlocksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityBlocksFake(2, 2, 1)
-	p := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityBlocks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityBlocksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityBlocksFake(2, 3, 1)
-	first := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityBlocks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityBlocks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityBlocksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityBlocksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityBlocksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityBlocksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityBlocksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityBlocksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityBlocksPaginator(c, validDescribeCapacityBlocksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityBlocksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityBlocksInput().Validate())
-	require.NoError(t, (&DescribeCapacityBlocksInput{}).Validate())
-}
-
-func TestDescribeCapacityBlocksOutputJSON(t *testing.T) {
-	want := DescribeCapacityBlocksOutput{
-		CapacityBlocks: []CapacityBlock{{
-			AvailabilityZone:       "string",
-			AvailabilityZoneId:     "string",
-			CapacityBlockId:        "string",
-			CapacityReservationIds: []string{"string"},
-			CreateDate:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			EndDate:                new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			StartDate:              new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:                  CapacityBlockStateActive,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			UltraserverType: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityBlocksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityBlocksPaginator runs paginatetest.Check.
+func TestDescribeCapacityBlocksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityBlocksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityBlockId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityBlocksPaginator(describeCapacityBlocksFake(c), in.(*DescribeCapacityBlocksInput), optFns...))
+		},
+		Output: &DescribeCapacityBlocksOutput{},
+		Result: "CapacityBlocks",
+	}))
 }

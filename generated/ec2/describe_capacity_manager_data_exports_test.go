@@ -5,179 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityManagerDataExportsFake serves pages of
-// DescribeCapacityManagerDataExports from memory; page i's token is "page-i".
-type describeCapacityManagerDataExportsFake struct {
-	pages  []*DescribeCapacityManagerDataExportsOutput
-	calls  []DescribeCapacityManagerDataExportsInput
-	err    error
-	repeat bool
+// describeCapacityManagerDataExportsFake calls the test kit's client.
+type describeCapacityManagerDataExportsFake paginatetest.Client
+
+func (c describeCapacityManagerDataExportsFake) DescribeCapacityManagerDataExports(ctx context.Context, in *DescribeCapacityManagerDataExportsInput) (*DescribeCapacityManagerDataExportsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityManagerDataExportsOutput)
+	return page, err
 }
 
-func (c *describeCapacityManagerDataExportsFake) DescribeCapacityManagerDataExports(ctx context.Context, in *DescribeCapacityManagerDataExportsInput) (*DescribeCapacityManagerDataExportsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityManagerDataExportsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeCapacityManagerDataExportsFake(sizes ...int) (*describeCapacityManagerDataExportsFake, []string) {
-	c := &describeCapacityManagerDataExportsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityManagerDataExportsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityManagerDataExports = append(page.CapacityManagerDataExports, CapacityManagerDataExport{CapacityManagerDataExportId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityManagerDataExports pages through p and returns the
-// markers of its items.
-func collectDescribeCapacityManagerDataExports(t *testing.T, p *DescribeCapacityManagerDataExportsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityManagerDataExportId)
-	}
-	return got
-}
-
-// validDescribeCapacityManagerDataExportsInput returns an input with every
-// required member set.
-func validDescribeCapacityManagerDataExportsInput() *DescribeCapacityManagerDataExportsInput {
-	return &DescribeCapacityManagerDataExportsInput{}
-}
-
-func TestDescribeCapacityManagerDataExportsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityManagerDataExportsFake(2, 3, 0, 1)
-	p := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityManagerDataExports(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityManagerDataExportsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityManagerDataExportsFake(2, 2, 1)
-	p := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityManagerDataExports(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityManagerDataExportsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityManagerDataExportsFake(2, 3, 1)
-	first := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityManagerDataExports(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityManagerDataExports(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityManagerDataExportsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityManagerDataExportsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityManagerDataExportsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityManagerDataExportsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityManagerDataExportsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityManagerDataExportsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityManagerDataExportsPaginator(c, validDescribeCapacityManagerDataExportsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityManagerDataExportsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityManagerDataExportsInput().Validate())
-	require.NoError(t, (&DescribeCapacityManagerDataExportsInput{}).Validate())
-}
-
-func TestDescribeCapacityManagerDataExportsOutputJSON(t *testing.T) {
-	want := DescribeCapacityManagerDataExportsOutput{
-		CapacityManagerDataExports: []CapacityManagerDataExport{{
-			CapacityManagerDataExportId: "string",
-			CreateTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			LatestDeliveryS3LocationUri: "string",
-			LatestDeliveryStatus:        CapacityManagerDataExportLatestDeliveryStatusPending,
-			LatestDeliveryStatusMessage: "string",
-			LatestDeliveryTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			OutputFormat:                CapacityManagerDataExportOutputFormatCsv,
-			S3BucketName:                "string",
-			S3BucketPrefix:              "string",
-			Schedule:                    CapacityManagerDataExportScheduleHourly,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityManagerDataExportsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityManagerDataExportsPaginator runs paginatetest.Check.
+func TestDescribeCapacityManagerDataExportsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityManagerDataExportsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityManagerDataExportId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityManagerDataExportsPaginator(describeCapacityManagerDataExportsFake(c), in.(*DescribeCapacityManagerDataExportsInput), optFns...))
+		},
+		Output: &DescribeCapacityManagerDataExportsOutput{},
+		Result: "CapacityManagerDataExports",
+	}))
 }

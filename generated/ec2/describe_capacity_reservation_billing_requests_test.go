@@ -5,184 +5,43 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityReservationBillingRequestsFake serves pages of
-// DescribeCapacityReservationBillingRequests from memory; page i's token is
-// "page-i".
-type describeCapacityReservationBillingRequestsFake struct {
-	pages  []*DescribeCapacityReservationBillingRequestsOutput
-	calls  []DescribeCapacityReservationBillingRequestsInput
-	err    error
-	repeat bool
+// describeCapacityReservationBillingRequestsFake calls the test kit's client.
+type describeCapacityReservationBillingRequestsFake paginatetest.Client
+
+func (c describeCapacityReservationBillingRequestsFake) DescribeCapacityReservationBillingRequests(ctx context.Context, in *DescribeCapacityReservationBillingRequestsInput) (*DescribeCapacityReservationBillingRequestsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityReservationBillingRequestsOutput)
+	return page, err
 }
 
-func (c *describeCapacityReservationBillingRequestsFake) DescribeCapacityReservationBillingRequests(ctx context.Context, in *DescribeCapacityReservationBillingRequestsInput) (*DescribeCapacityReservationBillingRequestsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeCapacityReservationBillingRequestsPaginator runs
+// paginatetest.Check.
+func TestDescribeCapacityReservationBillingRequestsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityReservationBillingRequestsInput{Role: DescribeCapacityReservationBillingRequestsRoleOdcrOwner},
+		InputToken: "NextToken",
+		Invalid:    &DescribeCapacityReservationBillingRequestsInput{},
+		Limit:      "MaxResults",
+		Marker:     "CapacityReservationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityReservationBillingRequestsPaginator(describeCapacityReservationBillingRequestsFake(c), in.(*DescribeCapacityReservationBillingRequestsInput), optFns...))
+		},
+		Output: &DescribeCapacityReservationBillingRequestsOutput{},
+		Result: "CapacityReservationBillingRequests",
+	}))
 }
 
-// newDescribeCapacityReservationBillingRequestsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeCapacityReservationBillingRequestsFake(sizes ...int) (*describeCapacityReservationBillingRequestsFake, []string) {
-	c := &describeCapacityReservationBillingRequestsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityReservationBillingRequestsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityReservationBillingRequests = append(page.CapacityReservationBillingRequests, CapacityReservationBillingRequest{CapacityReservationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityReservationBillingRequests pages through p and returns
-// the markers of its items.
-func collectDescribeCapacityReservationBillingRequests(t *testing.T, p *DescribeCapacityReservationBillingRequestsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityReservationId)
-	}
-	return got
-}
-
-// validDescribeCapacityReservationBillingRequestsInput returns an input with
-// every required member set.
-func validDescribeCapacityReservationBillingRequestsInput() *DescribeCapacityReservationBillingRequestsInput {
-	return &DescribeCapacityReservationBillingRequestsInput{Role: DescribeCapacityReservationBillingRequestsRoleOdcrOwner}
-}
-
-func TestDescribeCapacityReservationBillingRequestsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityReservationBillingRequestsFake(2, 3, 0, 1)
-	p := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityReservationBillingRequests(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityReservationBillingRequestsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityReservationBillingRequestsFake(2, 2, 1)
-	p := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityReservationBillingRequests(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityReservationBillingRequestsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityReservationBillingRequestsFake(2, 3, 1)
-	first := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityReservationBillingRequests(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityReservationBillingRequests(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityReservationBillingRequestsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityReservationBillingRequestsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityReservationBillingRequestsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityReservationBillingRequestsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityReservationBillingRequestsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityReservationBillingRequestsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityReservationBillingRequestsPaginator(c, validDescribeCapacityReservationBillingRequestsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeCapacityReservationBillingRequestsInputValidate checks what
+// DescribeCapacityReservationBillingRequestsInput.Validate reports.
 func TestDescribeCapacityReservationBillingRequestsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityReservationBillingRequestsInput().Validate())
+	require.NoError(t, (&DescribeCapacityReservationBillingRequestsInput{Role: DescribeCapacityReservationBillingRequestsRoleOdcrOwner}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeCapacityReservationBillingRequestsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"Role"}, invalid.Missing)
-	c, _ := newDescribeCapacityReservationBillingRequestsFake(1)
-	_, err := NewDescribeCapacityReservationBillingRequestsPaginator(c, &DescribeCapacityReservationBillingRequestsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityReservationBillingRequestsOutputJSON(t *testing.T) {
-	want := DescribeCapacityReservationBillingRequestsOutput{
-		CapacityReservationBillingRequests: []CapacityReservationBillingRequest{{
-			CapacityReservationId: "string",
-			CapacityReservationInfo: &CapacityReservationInfo{
-				AvailabilityZone:   "string",
-				AvailabilityZoneId: "string",
-				InstanceType:       "string",
-				Tenancy:            CapacityBlockExtensionOfferingTenancyDefault,
-			},
-			LastUpdateTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			RequestedBy:                     "string",
-			Status:                          CapacityReservationBillingRequestStatusPending,
-			StatusMessage:                   "string",
-			UnusedReservationBillingOwnerId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityReservationBillingRequestsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,192 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityReservationFleetsFake serves pages of
-// DescribeCapacityReservationFleets from memory; page i's token is "page-i".
-type describeCapacityReservationFleetsFake struct {
-	pages  []*DescribeCapacityReservationFleetsOutput
-	calls  []DescribeCapacityReservationFleetsInput
-	err    error
-	repeat bool
+// describeCapacityReservationFleetsFake calls the test kit's client.
+type describeCapacityReservationFleetsFake paginatetest.Client
+
+func (c describeCapacityReservationFleetsFake) DescribeCapacityReservationFleets(ctx context.Context, in *DescribeCapacityReservationFleetsInput) (*DescribeCapacityReservationFleetsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityReservationFleetsOutput)
+	return page, err
 }
 
-func (c *describeCapacityReservationFleetsFake) DescribeCapacityReservationFleets(ctx context.Context, in *DescribeCapacityReservationFleetsInput) (*DescribeCapacityReservationFleetsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityReservationFleetsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeCapacityReservationFleetsFake(sizes ...int) (*describeCapacityReservationFleetsFake, []string) {
-	c := &describeCapacityReservationFleetsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityReservationFleetsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityReservationFleets = append(page.CapacityReservationFleets, CapacityReservationFleet{CapacityReservationFleetId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityReservationFleets pages through p and returns the
-// markers of its items.
-func collectDescribeCapacityReservationFleets(t *testing.T, p *DescribeCapacityReservationFleetsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityReservationFleetId)
-	}
-	return got
-}
-
-// validDescribeCapacityReservationFleetsInput returns an input with every
-// required member set.
-func validDescribeCapacityReservationFleetsInput() *DescribeCapacityReservationFleetsInput {
-	return &DescribeCapacityReservationFleetsInput{}
-}
-
-func TestDescribeCapacityReservationFleetsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityReservationFleetsFake(2, 3, 0, 1)
-	p := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityReservationFleets(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityReservationFleetsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityReservationFleetsFake(2, 2, 1)
-	p := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityReservationFleets(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityReservationFleetsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityReservationFleetsFake(2, 3, 1)
-	first := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityReservationFleets(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityReservationFleets(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityReservationFleetsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityReservationFleetsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityReservationFleetsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityReservationFleetsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityReservationFleetsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityReservationFleetsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityReservationFleetsPaginator(c, validDescribeCapacityReservationFleetsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityReservationFleetsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityReservationFleetsInput().Validate())
-	require.NoError(t, (&DescribeCapacityReservationFleetsInput{}).Validate())
-}
-
-func TestDescribeCapacityReservationFleetsOutputJSON(t *testing.T) {
-	want := DescribeCapacityReservationFleetsOutput{
-		CapacityReservationFleets: []CapacityReservationFleet{{
-			AllocationStrategy:          "string",
-			CapacityReservationFleetArn: "string",
-			CapacityReservationFleetId:  "string",
-			CreateTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			EndDate:                     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			InstanceMatchCriteria:       CapacityReservationFleetInstanceMatchCriteriaOpen,
-			InstanceTypeSpecifications: []InstanceTypeSpecification{{
-				AvailabilityZone:      "string",
-				AvailabilityZoneId:    "string",
-				CapacityReservationId: "string",
-				CreateDate:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				EbsOptimized:          new(true),
-				FulfilledCapacity:     new(float64(123.0)),
-				InstancePlatform:      InstanceTypeSpecificationInstancePlatformLinuxUnix,
-				InstanceType:          InstanceTypeSpecificationInstanceTypeA1Medium,
-				Priority:              new(int64(123)),
-				TotalInstanceCount:    new(int64(123)),
-				Weight:                new(float64(123.0)),
-			}},
-			State: CapacityReservationFleetStateSubmitted,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Tenancy:                CapacityReservationFleetTenancyDefault,
-			TotalFulfilledCapacity: new(float64(123.0)),
-			TotalTargetCapacity:    new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityReservationFleetsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityReservationFleetsPaginator runs paginatetest.Check.
+func TestDescribeCapacityReservationFleetsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityReservationFleetsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityReservationFleetId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityReservationFleetsPaginator(describeCapacityReservationFleetsFake(c), in.(*DescribeCapacityReservationFleetsInput), optFns...))
+		},
+		Output: &DescribeCapacityReservationFleetsOutput{},
+		Result: "CapacityReservationFleets",
+	}))
 }

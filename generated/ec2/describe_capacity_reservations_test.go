@@ -5,218 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeCapacityReservationsFake serves pages of DescribeCapacityReservations
-// from memory; page i's token is "page-i".
-type describeCapacityReservationsFake struct {
-	pages  []*DescribeCapacityReservationsOutput
-	calls  []DescribeCapacityReservationsInput
-	err    error
-	repeat bool
+// describeCapacityReservationsFake calls the test kit's client.
+type describeCapacityReservationsFake paginatetest.Client
+
+func (c describeCapacityReservationsFake) DescribeCapacityReservations(ctx context.Context, in *DescribeCapacityReservationsInput) (*DescribeCapacityReservationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCapacityReservationsOutput)
+	return page, err
 }
 
-func (c *describeCapacityReservationsFake) DescribeCapacityReservations(ctx context.Context, in *DescribeCapacityReservationsInput) (*DescribeCapacityReservationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCapacityReservationsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeCapacityReservationsFake(sizes ...int) (*describeCapacityReservationsFake, []string) {
-	c := &describeCapacityReservationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCapacityReservationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityReservations = append(page.CapacityReservations, CapacityReservation{CapacityReservationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCapacityReservations pages through p and returns the markers
-// of its items.
-func collectDescribeCapacityReservations(t *testing.T, p *DescribeCapacityReservationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CapacityReservationId)
-	}
-	return got
-}
-
-// validDescribeCapacityReservationsInput returns an input with every required
-// member set.
-func validDescribeCapacityReservationsInput() *DescribeCapacityReservationsInput {
-	return &DescribeCapacityReservationsInput{}
-}
-
-func TestDescribeCapacityReservationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCapacityReservationsFake(2, 3, 0, 1)
-	p := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCapacityReservations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCapacityReservationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCapacityReservationsFake(2, 2, 1)
-	p := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCapacityReservations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCapacityReservationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCapacityReservationsFake(2, 3, 1)
-	first := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCapacityReservations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCapacityReservations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCapacityReservationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCapacityReservationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCapacityReservationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCapacityReservationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCapacityReservationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCapacityReservationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCapacityReservationsPaginator(c, validDescribeCapacityReservationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCapacityReservationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCapacityReservationsInput().Validate())
-	require.NoError(t, (&DescribeCapacityReservationsInput{}).Validate())
-}
-
-func TestDescribeCapacityReservationsOutputJSON(t *testing.T) {
-	want := DescribeCapacityReservationsOutput{
-		CapacityReservations: []CapacityReservation{{
-			AvailabilityZone:       "string",
-			AvailabilityZoneId:     "string",
-			AvailableInstanceCount: new(int64(123)),
-			CapacityAllocations: []CapacityAllocation{{
-				AllocationMetadata: []Tag{{
-					Key:   "string",
-					Value: "string",
-				}},
-				AllocationType: CapacityAllocationAllocationTypeUsed,
-				Count:          new(int64(123)),
-			}},
-			CapacityBlockId:            "string",
-			CapacityReservationArn:     "string",
-			CapacityReservationFleetId: "string",
-			CapacityReservationId:      "string",
-			CommitmentInfo: &CommitmentInfo{
-				CommitmentEndDate:      new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				CommittedInstanceCount: new(int64(123)),
-			},
-			CreateDate:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DeliveryPreference:    CapacityReservationDeliveryPreferenceFixed,
-			EbsOptimized:          new(true),
-			EndDate:               new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			EndDateType:           CapacityReservationEndDateTypeUnlimited,
-			EphemeralStorage:      new(true),
-			InstanceMatchCriteria: CapacityReservationInstanceMatchCriteriaOpen,
-			InstancePlatform:      InstanceTypeSpecificationInstancePlatformLinuxUnix,
-			InstanceType:          "string",
-			Interruptible:         new(true),
-			InterruptibleCapacityAllocation: &InterruptibleCapacityAllocation{
-				InstanceCount:                      new(int64(123)),
-				InterruptibleCapacityReservationId: "string",
-				InterruptionType:                   InterruptibleCapacityAllocationInterruptionTypeAdhoc,
-				Status:                             InterruptibleCapacityAllocationStatusPending,
-				TargetInstanceCount:                new(int64(123)),
-			},
-			InterruptionInfo: &InterruptionInfo{
-				InterruptionType:            InterruptibleCapacityAllocationInterruptionTypeAdhoc,
-				SourceCapacityReservationId: "string",
-			},
-			OutpostArn:        "string",
-			OwnerId:           "string",
-			PlacementGroupArn: "string",
-			ReservationType:   CapacityReservationReservationTypeDefault,
-			StartDate:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:             CapacityReservationStateActive,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Tenancy:                         CapacityBlockExtensionOfferingTenancyDefault,
-			TotalInstanceCount:              new(int64(123)),
-			UnusedReservationBillingOwnerId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCapacityReservationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCapacityReservationsPaginator runs paginatetest.Check.
+func TestDescribeCapacityReservationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCapacityReservationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CapacityReservationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCapacityReservationsPaginator(describeCapacityReservationsFake(c), in.(*DescribeCapacityReservationsInput), optFns...))
+		},
+		Output: &DescribeCapacityReservationsOutput{},
+		Result: "CapacityReservations",
+	}))
 }

@@ -5,172 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeCarrierGatewaysFake serves pages of DescribeCarrierGateways from
-// memory; page i's token is "page-i".
-type describeCarrierGatewaysFake struct {
-	pages  []*DescribeCarrierGatewaysOutput
-	calls  []DescribeCarrierGatewaysInput
-	err    error
-	repeat bool
+// describeCarrierGatewaysFake calls the test kit's client.
+type describeCarrierGatewaysFake paginatetest.Client
+
+func (c describeCarrierGatewaysFake) DescribeCarrierGateways(ctx context.Context, in *DescribeCarrierGatewaysInput) (*DescribeCarrierGatewaysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCarrierGatewaysOutput)
+	return page, err
 }
 
-func (c *describeCarrierGatewaysFake) DescribeCarrierGateways(ctx context.Context, in *DescribeCarrierGatewaysInput) (*DescribeCarrierGatewaysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCarrierGatewaysFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeCarrierGatewaysFake(sizes ...int) (*describeCarrierGatewaysFake, []string) {
-	c := &describeCarrierGatewaysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCarrierGatewaysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CarrierGateways = append(page.CarrierGateways, CarrierGateway{CarrierGatewayId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCarrierGateways pages through p and returns the markers of its
-// items.
-func collectDescribeCarrierGateways(t *testing.T, p *DescribeCarrierGatewaysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.CarrierGatewayId)
-	}
-	return got
-}
-
-// validDescribeCarrierGatewaysInput returns an input with every required member
-// set.
-func validDescribeCarrierGatewaysInput() *DescribeCarrierGatewaysInput {
-	return &DescribeCarrierGatewaysInput{}
-}
-
-func TestDescribeCarrierGatewaysPaginatorItems(t *testing.T) {
-	c, want := newDescribeCarrierGatewaysFake(2, 3, 0, 1)
-	p := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCarrierGateways(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCarrierGatewaysPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCarrierGatewaysFake(2, 2, 1)
-	p := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCarrierGateways(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCarrierGatewaysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCarrierGatewaysFake(2, 3, 1)
-	first := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCarrierGateways(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCarrierGateways(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCarrierGatewaysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCarrierGatewaysFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCarrierGatewaysPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCarrierGatewaysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCarrierGatewaysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCarrierGatewaysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCarrierGatewaysPaginator(c, validDescribeCarrierGatewaysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCarrierGatewaysInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCarrierGatewaysInput().Validate())
-	require.NoError(t, (&DescribeCarrierGatewaysInput{}).Validate())
-}
-
-func TestDescribeCarrierGatewaysOutputJSON(t *testing.T) {
-	want := DescribeCarrierGatewaysOutput{
-		CarrierGateways: []CarrierGateway{{
-			CarrierGatewayId: "string",
-			OwnerId:          "string",
-			State:            CarrierGatewayStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCarrierGatewaysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCarrierGatewaysPaginator runs paginatetest.Check.
+func TestDescribeCarrierGatewaysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCarrierGatewaysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CarrierGatewayId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCarrierGatewaysPaginator(describeCarrierGatewaysFake(c), in.(*DescribeCarrierGatewaysInput), optFns...))
+		},
+		Output: &DescribeCarrierGatewaysOutput{},
+		Result: "CarrierGateways",
+	}))
 }

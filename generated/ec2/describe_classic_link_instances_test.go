@@ -5,174 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeClassicLinkInstancesFake serves pages of DescribeClassicLinkInstances
-// from memory; page i's token is "page-i".
-type describeClassicLinkInstancesFake struct {
-	pages  []*DescribeClassicLinkInstancesOutput
-	calls  []DescribeClassicLinkInstancesInput
-	err    error
-	repeat bool
+// describeClassicLinkInstancesFake calls the test kit's client.
+type describeClassicLinkInstancesFake paginatetest.Client
+
+func (c describeClassicLinkInstancesFake) DescribeClassicLinkInstances(ctx context.Context, in *DescribeClassicLinkInstancesInput) (*DescribeClassicLinkInstancesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeClassicLinkInstancesOutput)
+	return page, err
 }
 
-func (c *describeClassicLinkInstancesFake) DescribeClassicLinkInstances(ctx context.Context, in *DescribeClassicLinkInstancesInput) (*DescribeClassicLinkInstancesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeClassicLinkInstancesFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeClassicLinkInstancesFake(sizes ...int) (*describeClassicLinkInstancesFake, []string) {
-	c := &describeClassicLinkInstancesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeClassicLinkInstancesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Instances = append(page.Instances, Instance{InstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeClassicLinkInstances pages through p and returns the markers
-// of its items.
-func collectDescribeClassicLinkInstances(t *testing.T, p *DescribeClassicLinkInstancesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceId)
-	}
-	return got
-}
-
-// validDescribeClassicLinkInstancesInput returns an input with every required
-// member set.
-func validDescribeClassicLinkInstancesInput() *DescribeClassicLinkInstancesInput {
-	return &DescribeClassicLinkInstancesInput{}
-}
-
-func TestDescribeClassicLinkInstancesPaginatorItems(t *testing.T) {
-	c, want := newDescribeClassicLinkInstancesFake(2, 3, 0, 1)
-	p := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeClassicLinkInstances(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeClassicLinkInstancesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeClassicLinkInstancesFake(2, 2, 1)
-	p := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeClassicLinkInstances(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeClassicLinkInstancesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeClassicLinkInstancesFake(2, 3, 1)
-	first := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeClassicLinkInstances(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeClassicLinkInstances(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeClassicLinkInstancesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeClassicLinkInstancesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeClassicLinkInstancesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeClassicLinkInstancesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeClassicLinkInstancesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeClassicLinkInstancesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeClassicLinkInstancesPaginator(c, validDescribeClassicLinkInstancesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeClassicLinkInstancesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeClassicLinkInstancesInput().Validate())
-	require.NoError(t, (&DescribeClassicLinkInstancesInput{}).Validate())
-}
-
-func TestDescribeClassicLinkInstancesOutputJSON(t *testing.T) {
-	want := DescribeClassicLinkInstancesOutput{
-		Instances: []Instance{{
-			Groups: []Group{{
-				GroupId:   "string",
-				GroupName: "string",
-			}},
-			InstanceId: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeClassicLinkInstancesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeClassicLinkInstancesPaginator runs paginatetest.Check.
+func TestDescribeClassicLinkInstancesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeClassicLinkInstancesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeClassicLinkInstancesPaginator(describeClassicLinkInstancesFake(c), in.(*DescribeClassicLinkInstancesInput), optFns...))
+		},
+		Output: &DescribeClassicLinkInstancesOutput{},
+		Result: "Instances",
+	}))
 }

@@ -5,179 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeClientVpnAuthorizationRulesFake serves pages of
-// DescribeClientVpnAuthorizationRules from memory; page i's token is "page-i".
-type describeClientVpnAuthorizationRulesFake struct {
-	pages  []*DescribeClientVpnAuthorizationRulesOutput
-	calls  []DescribeClientVpnAuthorizationRulesInput
-	err    error
-	repeat bool
+// describeClientVpnAuthorizationRulesFake calls the test kit's client.
+type describeClientVpnAuthorizationRulesFake paginatetest.Client
+
+func (c describeClientVpnAuthorizationRulesFake) DescribeClientVpnAuthorizationRules(ctx context.Context, in *DescribeClientVpnAuthorizationRulesInput) (*DescribeClientVpnAuthorizationRulesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeClientVpnAuthorizationRulesOutput)
+	return page, err
 }
 
-func (c *describeClientVpnAuthorizationRulesFake) DescribeClientVpnAuthorizationRules(ctx context.Context, in *DescribeClientVpnAuthorizationRulesInput) (*DescribeClientVpnAuthorizationRulesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeClientVpnAuthorizationRulesPaginator runs paginatetest.Check.
+func TestDescribeClientVpnAuthorizationRulesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeClientVpnAuthorizationRulesInput{},
+		Limit:      "MaxResults",
+		Marker:     "ClientVpnEndpointId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeClientVpnAuthorizationRulesPaginator(describeClientVpnAuthorizationRulesFake(c), in.(*DescribeClientVpnAuthorizationRulesInput), optFns...))
+		},
+		Output: &DescribeClientVpnAuthorizationRulesOutput{},
+		Result: "AuthorizationRules",
+	}))
 }
 
-// newDescribeClientVpnAuthorizationRulesFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeClientVpnAuthorizationRulesFake(sizes ...int) (*describeClientVpnAuthorizationRulesFake, []string) {
-	c := &describeClientVpnAuthorizationRulesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeClientVpnAuthorizationRulesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.AuthorizationRules = append(page.AuthorizationRules, AuthorizationRule{ClientVpnEndpointId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeClientVpnAuthorizationRules pages through p and returns the
-// markers of its items.
-func collectDescribeClientVpnAuthorizationRules(t *testing.T, p *DescribeClientVpnAuthorizationRulesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ClientVpnEndpointId)
-	}
-	return got
-}
-
-// validDescribeClientVpnAuthorizationRulesInput returns an input with every
-// required member set.
-func validDescribeClientVpnAuthorizationRulesInput() *DescribeClientVpnAuthorizationRulesInput {
-	return &DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: "string"}
-}
-
-func TestDescribeClientVpnAuthorizationRulesPaginatorItems(t *testing.T) {
-	c, want := newDescribeClientVpnAuthorizationRulesFake(2, 3, 0, 1)
-	p := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeClientVpnAuthorizationRules(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeClientVpnAuthorizationRulesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeClientVpnAuthorizationRulesFake(2, 2, 1)
-	p := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeClientVpnAuthorizationRules(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeClientVpnAuthorizationRulesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeClientVpnAuthorizationRulesFake(2, 3, 1)
-	first := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeClientVpnAuthorizationRules(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeClientVpnAuthorizationRules(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeClientVpnAuthorizationRulesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeClientVpnAuthorizationRulesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeClientVpnAuthorizationRulesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeClientVpnAuthorizationRulesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeClientVpnAuthorizationRulesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeClientVpnAuthorizationRulesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeClientVpnAuthorizationRulesPaginator(c, validDescribeClientVpnAuthorizationRulesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeClientVpnAuthorizationRulesInputValidate checks what
+// DescribeClientVpnAuthorizationRulesInput.Validate reports.
 func TestDescribeClientVpnAuthorizationRulesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeClientVpnAuthorizationRulesInput().Validate())
+	require.NoError(t, (&DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeClientVpnAuthorizationRulesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ClientVpnEndpointId"}, invalid.Missing)
-	c, _ := newDescribeClientVpnAuthorizationRulesFake(1)
-	_, err := NewDescribeClientVpnAuthorizationRulesPaginator(c, &DescribeClientVpnAuthorizationRulesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeClientVpnAuthorizationRulesOutputJSON(t *testing.T) {
-	want := DescribeClientVpnAuthorizationRulesOutput{
-		AuthorizationRules: []AuthorizationRule{{
-			AccessAll:           new(true),
-			ClientVpnEndpointId: "string",
-			Description:         "string",
-			DestinationCidr:     "string",
-			GroupId:             "string",
-			Status: &Status{
-				Code:    StatusCodeAuthorizing,
-				Message: "string",
-			},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeClientVpnAuthorizationRulesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

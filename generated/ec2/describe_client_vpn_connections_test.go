@@ -5,188 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeClientVpnConnectionsFake serves pages of DescribeClientVpnConnections
-// from memory; page i's token is "page-i".
-type describeClientVpnConnectionsFake struct {
-	pages  []*DescribeClientVpnConnectionsOutput
-	calls  []DescribeClientVpnConnectionsInput
-	err    error
-	repeat bool
+// describeClientVpnConnectionsFake calls the test kit's client.
+type describeClientVpnConnectionsFake paginatetest.Client
+
+func (c describeClientVpnConnectionsFake) DescribeClientVpnConnections(ctx context.Context, in *DescribeClientVpnConnectionsInput) (*DescribeClientVpnConnectionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeClientVpnConnectionsOutput)
+	return page, err
 }
 
-func (c *describeClientVpnConnectionsFake) DescribeClientVpnConnections(ctx context.Context, in *DescribeClientVpnConnectionsInput) (*DescribeClientVpnConnectionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeClientVpnConnectionsPaginator runs paginatetest.Check.
+func TestDescribeClientVpnConnectionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeClientVpnConnectionsInput{ClientVpnEndpointId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeClientVpnConnectionsInput{},
+		Limit:      "MaxResults",
+		Marker:     "ClientVpnEndpointId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeClientVpnConnectionsPaginator(describeClientVpnConnectionsFake(c), in.(*DescribeClientVpnConnectionsInput), optFns...))
+		},
+		Output: &DescribeClientVpnConnectionsOutput{},
+		Result: "Connections",
+	}))
 }
 
-// newDescribeClientVpnConnectionsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeClientVpnConnectionsFake(sizes ...int) (*describeClientVpnConnectionsFake, []string) {
-	c := &describeClientVpnConnectionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeClientVpnConnectionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Connections = append(page.Connections, Connection{ClientVpnEndpointId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeClientVpnConnections pages through p and returns the markers
-// of its items.
-func collectDescribeClientVpnConnections(t *testing.T, p *DescribeClientVpnConnectionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ClientVpnEndpointId)
-	}
-	return got
-}
-
-// validDescribeClientVpnConnectionsInput returns an input with every required
-// member set.
-func validDescribeClientVpnConnectionsInput() *DescribeClientVpnConnectionsInput {
-	return &DescribeClientVpnConnectionsInput{ClientVpnEndpointId: "string"}
-}
-
-func TestDescribeClientVpnConnectionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeClientVpnConnectionsFake(2, 3, 0, 1)
-	p := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeClientVpnConnections(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeClientVpnConnectionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeClientVpnConnectionsFake(2, 2, 1)
-	p := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeClientVpnConnections(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeClientVpnConnectionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeClientVpnConnectionsFake(2, 3, 1)
-	first := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeClientVpnConnections(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeClientVpnConnections(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeClientVpnConnectionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeClientVpnConnectionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeClientVpnConnectionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeClientVpnConnectionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeClientVpnConnectionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeClientVpnConnectionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeClientVpnConnectionsPaginator(c, validDescribeClientVpnConnectionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeClientVpnConnectionsInputValidate checks what
+// DescribeClientVpnConnectionsInput.Validate reports.
 func TestDescribeClientVpnConnectionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeClientVpnConnectionsInput().Validate())
+	require.NoError(t, (&DescribeClientVpnConnectionsInput{ClientVpnEndpointId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeClientVpnConnectionsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ClientVpnEndpointId"}, invalid.Missing)
-	c, _ := newDescribeClientVpnConnectionsFake(1)
-	_, err := NewDescribeClientVpnConnectionsPaginator(c, &DescribeClientVpnConnectionsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeClientVpnConnectionsOutputJSON(t *testing.T) {
-	want := DescribeClientVpnConnectionsOutput{
-		Connections: []Connection{{
-			ClientIp:                  "string",
-			ClientIpv6Address:         "string",
-			ClientVpnEndpointId:       "string",
-			CommonName:                "string",
-			ConnectionEndTime:         "string",
-			ConnectionEstablishedTime: "string",
-			ConnectionId:              "string",
-			EgressBytes:               "string",
-			EgressPackets:             "string",
-			IngressBytes:              "string",
-			IngressPackets:            "string",
-			PostureComplianceStatuses: []string{"string"},
-			Status: &DescribeClientVpnConnectionsStatus{
-				Code:    DescribeClientVpnConnectionsStatusCodeActive,
-				Message: "string",
-			},
-			Timestamp: "string",
-			Username:  "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeClientVpnConnectionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

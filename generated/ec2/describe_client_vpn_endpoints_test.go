@@ -5,228 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeClientVpnEndpointsFake serves pages of DescribeClientVpnEndpoints
-// from memory; page i's token is "page-i".
-type describeClientVpnEndpointsFake struct {
-	pages  []*DescribeClientVpnEndpointsOutput
-	calls  []DescribeClientVpnEndpointsInput
-	err    error
-	repeat bool
+// describeClientVpnEndpointsFake calls the test kit's client.
+type describeClientVpnEndpointsFake paginatetest.Client
+
+func (c describeClientVpnEndpointsFake) DescribeClientVpnEndpoints(ctx context.Context, in *DescribeClientVpnEndpointsInput) (*DescribeClientVpnEndpointsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeClientVpnEndpointsOutput)
+	return page, err
 }
 
-func (c *describeClientVpnEndpointsFake) DescribeClientVpnEndpoints(ctx context.Context, in *DescribeClientVpnEndpointsInput) (*DescribeClientVpnEndpointsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeClientVpnEndpointsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeClientVpnEndpointsFake(sizes ...int) (*describeClientVpnEndpointsFake, []string) {
-	c := &describeClientVpnEndpointsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeClientVpnEndpointsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ClientVpnEndpoints = append(page.ClientVpnEndpoints, ClientVpnEndpoint{ClientVpnEndpointId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeClientVpnEndpoints pages through p and returns the markers of
-// its items.
-func collectDescribeClientVpnEndpoints(t *testing.T, p *DescribeClientVpnEndpointsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ClientVpnEndpointId)
-	}
-	return got
-}
-
-// validDescribeClientVpnEndpointsInput returns an input with every required
-// member set.
-func validDescribeClientVpnEndpointsInput() *DescribeClientVpnEndpointsInput {
-	return &DescribeClientVpnEndpointsInput{}
-}
-
-func TestDescribeClientVpnEndpointsPaginatorItems(t *testing.T) {
-	c, want := newDescribeClientVpnEndpointsFake(2, 3, 0, 1)
-	p := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeClientVpnEndpoints(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeClientVpnEndpointsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeClientVpnEndpointsFake(2, 2, 1)
-	p := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeClientVpnEndpoints(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeClientVpnEndpointsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeClientVpnEndpointsFake(2, 3, 1)
-	first := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeClientVpnEndpoints(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeClientVpnEndpoints(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeClientVpnEndpointsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeClientVpnEndpointsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeClientVpnEndpointsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeClientVpnEndpointsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeClientVpnEndpointsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeClientVpnEndpointsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeClientVpnEndpointsPaginator(c, validDescribeClientVpnEndpointsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeClientVpnEndpointsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeClientVpnEndpointsInput().Validate())
-	require.NoError(t, (&DescribeClientVpnEndpointsInput{}).Validate())
-}
-
-func TestDescribeClientVpnEndpointsOutputJSON(t *testing.T) {
-	want := DescribeClientVpnEndpointsOutput{
-		ClientVpnEndpoints: []ClientVpnEndpoint{{
-			AssociatedTargetNetworks: []AssociatedTargetNetwork{{
-				NetworkId:   "string",
-				NetworkType: AssociatedTargetNetworkNetworkTypeVpc,
-			}},
-			AuthenticationOptions: []AuthenticationOption{{
-				ActiveDirectory: &ActiveDirectory{DirectoryId: "string"},
-				FederatedAuthentication: &FederatedAuthentication{
-					SamlProviderArn:            "string",
-					SelfServiceSamlProviderArn: "string",
-				},
-				MutualAuthentication: &MutualAuthentication{ClientRootCertificateChain: "string"},
-				Type:                 AuthenticationOptionTypeCertificateAuthentication,
-			}},
-			ClientCidrBlock: "string",
-			ClientConnectOptions: &ClientConnectOptions{
-				Enabled:           new(true),
-				LambdaFunctionArn: "string",
-				Status: &DescribeClientVpnEndpointsStatus2{
-					Code:    DescribeClientVpnEndpointsStatusCode2Applying,
-					Message: "string",
-				},
-			},
-			ClientLoginBannerOptions: &ClientLoginBannerOptions{
-				BannerText: "string",
-				Enabled:    new(true),
-			},
-			ClientRouteEnforcementOptions: &ClientRouteEnforcementOptions{Enforced: new(true)},
-			ClientVpnEndpointId:           "string",
-			ConnectionLogOptions: &ConnectionLogOptions{
-				CloudwatchLogGroup:  "string",
-				CloudwatchLogStream: "string",
-				Enabled:             new(true),
-			},
-			CreationTime:               "string",
-			DeletionTime:               "string",
-			Description:                "string",
-			DisconnectOnSessionTimeout: new(true),
-			DnsName:                    "string",
-			DnsServers:                 []string{"string"},
-			EndpointIpAddressType:      ClientVpnEndpointEndpointIpAddressTypeIpv4,
-			SecurityGroupIds:           []string{"string"},
-			SelfServicePortalUrl:       "string",
-			ServerCertificateArn:       "string",
-			SessionTimeoutHours:        new(int64(123)),
-			SplitTunnel:                new(true),
-			Status: &DescribeClientVpnEndpointsStatus{
-				Code:    DescribeClientVpnEndpointsStatusCodePendingAssociate,
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrafficIpAddressType: ClientVpnEndpointEndpointIpAddressTypeIpv4,
-			TransitGatewayConfiguration: &TransitGatewayConfiguration{
-				AvailabilityZoneIds:        []string{"string"},
-				AvailabilityZones:          []string{"string"},
-				TransitGatewayAttachmentId: "string",
-				TransitGatewayId:           "string",
-			},
-			TransportProtocol: ClientVpnEndpointTransportProtocolTcp,
-			VpcId:             "string",
-			VpnPort:           new(int64(123)),
-			VpnProtocol:       ClientVpnEndpointVpnProtocolOpenvpn,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeClientVpnEndpointsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeClientVpnEndpointsPaginator runs paginatetest.Check.
+func TestDescribeClientVpnEndpointsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeClientVpnEndpointsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ClientVpnEndpointId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeClientVpnEndpointsPaginator(describeClientVpnEndpointsFake(c), in.(*DescribeClientVpnEndpointsInput), optFns...))
+		},
+		Output: &DescribeClientVpnEndpointsOutput{},
+		Result: "ClientVpnEndpoints",
+	}))
 }

@@ -5,181 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeClientVpnRoutesFake serves pages of DescribeClientVpnRoutes from
-// memory; page i's token is "page-i".
-type describeClientVpnRoutesFake struct {
-	pages  []*DescribeClientVpnRoutesOutput
-	calls  []DescribeClientVpnRoutesInput
-	err    error
-	repeat bool
+// describeClientVpnRoutesFake calls the test kit's client.
+type describeClientVpnRoutesFake paginatetest.Client
+
+func (c describeClientVpnRoutesFake) DescribeClientVpnRoutes(ctx context.Context, in *DescribeClientVpnRoutesInput) (*DescribeClientVpnRoutesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeClientVpnRoutesOutput)
+	return page, err
 }
 
-func (c *describeClientVpnRoutesFake) DescribeClientVpnRoutes(ctx context.Context, in *DescribeClientVpnRoutesInput) (*DescribeClientVpnRoutesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeClientVpnRoutesPaginator runs paginatetest.Check.
+func TestDescribeClientVpnRoutesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeClientVpnRoutesInput{ClientVpnEndpointId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeClientVpnRoutesInput{},
+		Limit:      "MaxResults",
+		Marker:     "ClientVpnEndpointId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeClientVpnRoutesPaginator(describeClientVpnRoutesFake(c), in.(*DescribeClientVpnRoutesInput), optFns...))
+		},
+		Output: &DescribeClientVpnRoutesOutput{},
+		Result: "Routes",
+	}))
 }
 
-// newDescribeClientVpnRoutesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeClientVpnRoutesFake(sizes ...int) (*describeClientVpnRoutesFake, []string) {
-	c := &describeClientVpnRoutesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeClientVpnRoutesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Routes = append(page.Routes, Route{ClientVpnEndpointId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeClientVpnRoutes pages through p and returns the markers of its
-// items.
-func collectDescribeClientVpnRoutes(t *testing.T, p *DescribeClientVpnRoutesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ClientVpnEndpointId)
-	}
-	return got
-}
-
-// validDescribeClientVpnRoutesInput returns an input with every required member
-// set.
-func validDescribeClientVpnRoutesInput() *DescribeClientVpnRoutesInput {
-	return &DescribeClientVpnRoutesInput{ClientVpnEndpointId: "string"}
-}
-
-func TestDescribeClientVpnRoutesPaginatorItems(t *testing.T) {
-	c, want := newDescribeClientVpnRoutesFake(2, 3, 0, 1)
-	p := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeClientVpnRoutes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeClientVpnRoutesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeClientVpnRoutesFake(2, 2, 1)
-	p := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeClientVpnRoutes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeClientVpnRoutesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeClientVpnRoutesFake(2, 3, 1)
-	first := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeClientVpnRoutes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeClientVpnRoutes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeClientVpnRoutesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeClientVpnRoutesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeClientVpnRoutesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeClientVpnRoutesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeClientVpnRoutesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeClientVpnRoutesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeClientVpnRoutesPaginator(c, validDescribeClientVpnRoutesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeClientVpnRoutesInputValidate checks what
+// DescribeClientVpnRoutesInput.Validate reports.
 func TestDescribeClientVpnRoutesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeClientVpnRoutesInput().Validate())
+	require.NoError(t, (&DescribeClientVpnRoutesInput{ClientVpnEndpointId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeClientVpnRoutesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ClientVpnEndpointId"}, invalid.Missing)
-	c, _ := newDescribeClientVpnRoutesFake(1)
-	_, err := NewDescribeClientVpnRoutesPaginator(c, &DescribeClientVpnRoutesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeClientVpnRoutesOutputJSON(t *testing.T) {
-	want := DescribeClientVpnRoutesOutput{
-		NextToken: paginate.StringToken("string"),
-		Routes: []Route{{
-			ClientVpnEndpointId: "string",
-			Description:         "string",
-			DestinationCidr:     "string",
-			Origin:              "string",
-			Status: &DescribeClientVpnRoutesStatus{
-				Code:    DescribeClientVpnRoutesStatusCodeCreating,
-				Message: "string",
-			},
-			TargetSubnet:               "string",
-			TransitGatewayAttachmentId: "string",
-			Type:                       "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeClientVpnRoutesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

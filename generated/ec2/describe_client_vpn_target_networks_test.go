@@ -5,181 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeClientVpnTargetNetworksFake serves pages of
-// DescribeClientVpnTargetNetworks from memory; page i's token is "page-i".
-type describeClientVpnTargetNetworksFake struct {
-	pages  []*DescribeClientVpnTargetNetworksOutput
-	calls  []DescribeClientVpnTargetNetworksInput
-	err    error
-	repeat bool
+// describeClientVpnTargetNetworksFake calls the test kit's client.
+type describeClientVpnTargetNetworksFake paginatetest.Client
+
+func (c describeClientVpnTargetNetworksFake) DescribeClientVpnTargetNetworks(ctx context.Context, in *DescribeClientVpnTargetNetworksInput) (*DescribeClientVpnTargetNetworksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeClientVpnTargetNetworksOutput)
+	return page, err
 }
 
-func (c *describeClientVpnTargetNetworksFake) DescribeClientVpnTargetNetworks(ctx context.Context, in *DescribeClientVpnTargetNetworksInput) (*DescribeClientVpnTargetNetworksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeClientVpnTargetNetworksPaginator runs paginatetest.Check.
+func TestDescribeClientVpnTargetNetworksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeClientVpnTargetNetworksInput{ClientVpnEndpointId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeClientVpnTargetNetworksInput{},
+		Limit:      "MaxResults",
+		Marker:     "AssociationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeClientVpnTargetNetworksPaginator(describeClientVpnTargetNetworksFake(c), in.(*DescribeClientVpnTargetNetworksInput), optFns...))
+		},
+		Output: &DescribeClientVpnTargetNetworksOutput{},
+		Result: "ClientVpnTargetNetworks",
+	}))
 }
 
-// newDescribeClientVpnTargetNetworksFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeClientVpnTargetNetworksFake(sizes ...int) (*describeClientVpnTargetNetworksFake, []string) {
-	c := &describeClientVpnTargetNetworksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeClientVpnTargetNetworksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ClientVpnTargetNetworks = append(page.ClientVpnTargetNetworks, ClientVpnTargetNetwork{AssociationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeClientVpnTargetNetworks pages through p and returns the
-// markers of its items.
-func collectDescribeClientVpnTargetNetworks(t *testing.T, p *DescribeClientVpnTargetNetworksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AssociationId)
-	}
-	return got
-}
-
-// validDescribeClientVpnTargetNetworksInput returns an input with every
-// required member set.
-func validDescribeClientVpnTargetNetworksInput() *DescribeClientVpnTargetNetworksInput {
-	return &DescribeClientVpnTargetNetworksInput{ClientVpnEndpointId: "string"}
-}
-
-func TestDescribeClientVpnTargetNetworksPaginatorItems(t *testing.T) {
-	c, want := newDescribeClientVpnTargetNetworksFake(2, 3, 0, 1)
-	p := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeClientVpnTargetNetworks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeClientVpnTargetNetworksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeClientVpnTargetNetworksFake(2, 2, 1)
-	p := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeClientVpnTargetNetworks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeClientVpnTargetNetworksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeClientVpnTargetNetworksFake(2, 3, 1)
-	first := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeClientVpnTargetNetworks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeClientVpnTargetNetworks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeClientVpnTargetNetworksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeClientVpnTargetNetworksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeClientVpnTargetNetworksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeClientVpnTargetNetworksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeClientVpnTargetNetworksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeClientVpnTargetNetworksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeClientVpnTargetNetworksPaginator(c, validDescribeClientVpnTargetNetworksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeClientVpnTargetNetworksInputValidate checks what
+// DescribeClientVpnTargetNetworksInput.Validate reports.
 func TestDescribeClientVpnTargetNetworksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeClientVpnTargetNetworksInput().Validate())
+	require.NoError(t, (&DescribeClientVpnTargetNetworksInput{ClientVpnEndpointId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeClientVpnTargetNetworksInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ClientVpnEndpointId"}, invalid.Missing)
-	c, _ := newDescribeClientVpnTargetNetworksFake(1)
-	_, err := NewDescribeClientVpnTargetNetworksPaginator(c, &DescribeClientVpnTargetNetworksInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeClientVpnTargetNetworksOutputJSON(t *testing.T) {
-	want := DescribeClientVpnTargetNetworksOutput{
-		ClientVpnTargetNetworks: []ClientVpnTargetNetwork{{
-			AssociationId:       "string",
-			AvailabilityZoneIds: []string{"string"},
-			AvailabilityZones:   []string{"string"},
-			ClientVpnEndpointId: "string",
-			SecurityGroups:      []string{"string"},
-			Status: &DescribeClientVpnTargetNetworksStatus{
-				Code:    DescribeClientVpnTargetNetworksStatusCodeAssociating,
-				Message: "string",
-			},
-			TargetNetworkId: "string",
-			VpcId:           "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeClientVpnTargetNetworksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

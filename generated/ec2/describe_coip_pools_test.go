@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeCoipPoolsFake serves pages of DescribeCoipPools from memory; page i's
-// token is "page-i".
-type describeCoipPoolsFake struct {
-	pages  []*DescribeCoipPoolsOutput
-	calls  []DescribeCoipPoolsInput
-	err    error
-	repeat bool
+// describeCoipPoolsFake calls the test kit's client.
+type describeCoipPoolsFake paginatetest.Client
+
+func (c describeCoipPoolsFake) DescribeCoipPools(ctx context.Context, in *DescribeCoipPoolsInput) (*DescribeCoipPoolsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeCoipPoolsOutput)
+	return page, err
 }
 
-func (c *describeCoipPoolsFake) DescribeCoipPools(ctx context.Context, in *DescribeCoipPoolsInput) (*DescribeCoipPoolsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeCoipPoolsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeCoipPoolsFake(sizes ...int) (*describeCoipPoolsFake, []string) {
-	c := &describeCoipPoolsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeCoipPoolsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CoipPools = append(page.CoipPools, CoipPool{PoolId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeCoipPools pages through p and returns the markers of its
-// items.
-func collectDescribeCoipPools(t *testing.T, p *DescribeCoipPoolsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PoolId)
-	}
-	return got
-}
-
-// validDescribeCoipPoolsInput returns an input with every required member set.
-func validDescribeCoipPoolsInput() *DescribeCoipPoolsInput {
-	return &DescribeCoipPoolsInput{}
-}
-
-func TestDescribeCoipPoolsPaginatorItems(t *testing.T) {
-	c, want := newDescribeCoipPoolsFake(2, 3, 0, 1)
-	p := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeCoipPools(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeCoipPoolsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeCoipPoolsFake(2, 2, 1)
-	p := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeCoipPools(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeCoipPoolsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeCoipPoolsFake(2, 3, 1)
-	first := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeCoipPools(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeCoipPools(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeCoipPoolsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeCoipPoolsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeCoipPoolsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeCoipPoolsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeCoipPoolsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeCoipPoolsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeCoipPoolsPaginator(c, validDescribeCoipPoolsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeCoipPoolsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeCoipPoolsInput().Validate())
-	require.NoError(t, (&DescribeCoipPoolsInput{}).Validate())
-}
-
-func TestDescribeCoipPoolsOutputJSON(t *testing.T) {
-	want := DescribeCoipPoolsOutput{
-		CoipPools: []CoipPool{{
-			LocalGatewayRouteTableId: "string",
-			PoolArn:                  "string",
-			PoolCidrs:                []string{"string"},
-			PoolId:                   "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeCoipPoolsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeCoipPoolsPaginator runs paginatetest.Check.
+func TestDescribeCoipPoolsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeCoipPoolsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PoolId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeCoipPoolsPaginator(describeCoipPoolsFake(c), in.(*DescribeCoipPoolsInput), optFns...))
+		},
+		Output: &DescribeCoipPoolsOutput{},
+		Result: "CoipPools",
+	}))
 }

@@ -5,174 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeDhcpOptionsFake serves pages of DescribeDhcpOptions from memory; page
-// i's token is "page-i".
-type describeDhcpOptionsFake struct {
-	pages  []*DescribeDhcpOptionsOutput
-	calls  []DescribeDhcpOptionsInput
-	err    error
-	repeat bool
+// describeDhcpOptionsFake calls the test kit's client.
+type describeDhcpOptionsFake paginatetest.Client
+
+func (c describeDhcpOptionsFake) DescribeDhcpOptions(ctx context.Context, in *DescribeDhcpOptionsInput) (*DescribeDhcpOptionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeDhcpOptionsOutput)
+	return page, err
 }
 
-func (c *describeDhcpOptionsFake) DescribeDhcpOptions(ctx context.Context, in *DescribeDhcpOptionsInput) (*DescribeDhcpOptionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeDhcpOptionsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeDhcpOptionsFake(sizes ...int) (*describeDhcpOptionsFake, []string) {
-	c := &describeDhcpOptionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeDhcpOptionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.DhcpOptions = append(page.DhcpOptions, DhcpOption{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeDhcpOptions pages through p and returns the markers of its
-// items.
-func collectDescribeDhcpOptions(t *testing.T, p *DescribeDhcpOptionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeDhcpOptionsInput returns an input with every required member
-// set.
-func validDescribeDhcpOptionsInput() *DescribeDhcpOptionsInput {
-	return &DescribeDhcpOptionsInput{}
-}
-
-func TestDescribeDhcpOptionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeDhcpOptionsFake(2, 3, 0, 1)
-	p := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeDhcpOptions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeDhcpOptionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeDhcpOptionsFake(2, 2, 1)
-	p := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeDhcpOptions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeDhcpOptionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeDhcpOptionsFake(2, 3, 1)
-	first := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeDhcpOptions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeDhcpOptions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeDhcpOptionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeDhcpOptionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeDhcpOptionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeDhcpOptionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeDhcpOptionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeDhcpOptionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeDhcpOptionsPaginator(c, validDescribeDhcpOptionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeDhcpOptionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeDhcpOptionsInput().Validate())
-	require.NoError(t, (&DescribeDhcpOptionsInput{}).Validate())
-}
-
-func TestDescribeDhcpOptionsOutputJSON(t *testing.T) {
-	want := DescribeDhcpOptionsOutput{
-		DhcpOptions: []DhcpOption{{
-			DhcpConfigurations: []DhcpConfiguration{{
-				Key:    "string",
-				Values: []Value{{Value: "string"}},
-			}},
-			DhcpOptionsId: "string",
-			OwnerId:       "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeDhcpOptionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeDhcpOptionsPaginator runs paginatetest.Check.
+func TestDescribeDhcpOptionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeDhcpOptionsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeDhcpOptionsPaginator(describeDhcpOptionsFake(c), in.(*DescribeDhcpOptionsInput), optFns...))
+		},
+		Output: &DescribeDhcpOptionsOutput{},
+		Result: "DhcpOptions",
+	}))
 }

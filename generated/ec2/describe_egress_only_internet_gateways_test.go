@@ -5,173 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeEgressOnlyInternetGatewaysFake serves pages of
-// DescribeEgressOnlyInternetGateways from memory; page i's token is "page-i".
-type describeEgressOnlyInternetGatewaysFake struct {
-	pages  []*DescribeEgressOnlyInternetGatewaysOutput
-	calls  []DescribeEgressOnlyInternetGatewaysInput
-	err    error
-	repeat bool
+// describeEgressOnlyInternetGatewaysFake calls the test kit's client.
+type describeEgressOnlyInternetGatewaysFake paginatetest.Client
+
+func (c describeEgressOnlyInternetGatewaysFake) DescribeEgressOnlyInternetGateways(ctx context.Context, in *DescribeEgressOnlyInternetGatewaysInput) (*DescribeEgressOnlyInternetGatewaysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeEgressOnlyInternetGatewaysOutput)
+	return page, err
 }
 
-func (c *describeEgressOnlyInternetGatewaysFake) DescribeEgressOnlyInternetGateways(ctx context.Context, in *DescribeEgressOnlyInternetGatewaysInput) (*DescribeEgressOnlyInternetGatewaysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeEgressOnlyInternetGatewaysFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeEgressOnlyInternetGatewaysFake(sizes ...int) (*describeEgressOnlyInternetGatewaysFake, []string) {
-	c := &describeEgressOnlyInternetGatewaysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeEgressOnlyInternetGatewaysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.EgressOnlyInternetGateways = append(page.EgressOnlyInternetGateways, EgressOnlyInternetGateway{EgressOnlyInternetGatewayId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeEgressOnlyInternetGateways pages through p and returns the
-// markers of its items.
-func collectDescribeEgressOnlyInternetGateways(t *testing.T, p *DescribeEgressOnlyInternetGatewaysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.EgressOnlyInternetGatewayId)
-	}
-	return got
-}
-
-// validDescribeEgressOnlyInternetGatewaysInput returns an input with every
-// required member set.
-func validDescribeEgressOnlyInternetGatewaysInput() *DescribeEgressOnlyInternetGatewaysInput {
-	return &DescribeEgressOnlyInternetGatewaysInput{}
-}
-
-func TestDescribeEgressOnlyInternetGatewaysPaginatorItems(t *testing.T) {
-	c, want := newDescribeEgressOnlyInternetGatewaysFake(2, 3, 0, 1)
-	p := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeEgressOnlyInternetGateways(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeEgressOnlyInternetGatewaysPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeEgressOnlyInternetGatewaysFake(2, 2, 1)
-	p := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeEgressOnlyInternetGateways(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeEgressOnlyInternetGatewaysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeEgressOnlyInternetGatewaysFake(2, 3, 1)
-	first := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeEgressOnlyInternetGateways(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeEgressOnlyInternetGateways(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeEgressOnlyInternetGatewaysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeEgressOnlyInternetGatewaysFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeEgressOnlyInternetGatewaysPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeEgressOnlyInternetGatewaysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeEgressOnlyInternetGatewaysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeEgressOnlyInternetGatewaysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeEgressOnlyInternetGatewaysPaginator(c, validDescribeEgressOnlyInternetGatewaysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeEgressOnlyInternetGatewaysInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeEgressOnlyInternetGatewaysInput().Validate())
-	require.NoError(t, (&DescribeEgressOnlyInternetGatewaysInput{}).Validate())
-}
-
-func TestDescribeEgressOnlyInternetGatewaysOutputJSON(t *testing.T) {
-	want := DescribeEgressOnlyInternetGatewaysOutput{
-		EgressOnlyInternetGateways: []EgressOnlyInternetGateway{{
-			Attachments: []Attachment{{
-				State: AttachmentStateAttaching,
-				VpcId: "string",
-			}},
-			EgressOnlyInternetGatewayId: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeEgressOnlyInternetGatewaysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeEgressOnlyInternetGatewaysPaginator runs paginatetest.Check.
+func TestDescribeEgressOnlyInternetGatewaysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeEgressOnlyInternetGatewaysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "EgressOnlyInternetGatewayId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeEgressOnlyInternetGatewaysPaginator(describeEgressOnlyInternetGatewaysFake(c), in.(*DescribeEgressOnlyInternetGatewaysInput), optFns...))
+		},
+		Output: &DescribeEgressOnlyInternetGatewaysOutput{},
+		Result: "EgressOnlyInternetGateways",
+	}))
 }

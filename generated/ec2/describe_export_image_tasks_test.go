@@ -5,178 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeExportImageTasksFake serves pages of DescribeExportImageTasks from
-// memory; page i's token is "page-i".
-type describeExportImageTasksFake struct {
-	pages  []*DescribeExportImageTasksOutput
-	calls  []DescribeExportImageTasksInput
-	err    error
-	repeat bool
+// describeExportImageTasksFake calls the test kit's client.
+type describeExportImageTasksFake paginatetest.Client
+
+func (c describeExportImageTasksFake) DescribeExportImageTasks(ctx context.Context, in *DescribeExportImageTasksInput) (*DescribeExportImageTasksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeExportImageTasksOutput)
+	return page, err
 }
 
-func (c *describeExportImageTasksFake) DescribeExportImageTasks(ctx context.Context, in *DescribeExportImageTasksInput) (*DescribeExportImageTasksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeExportImageTasksFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeExportImageTasksFake(sizes ...int) (*describeExportImageTasksFake, []string) {
-	c := &describeExportImageTasksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeExportImageTasksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ExportImageTasks = append(page.ExportImageTasks, ExportImageTask{Description: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeExportImageTasks pages through p and returns the markers of
-// its items.
-func collectDescribeExportImageTasks(t *testing.T, p *DescribeExportImageTasksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Description)
-	}
-	return got
-}
-
-// validDescribeExportImageTasksInput returns an input with every required
-// member set.
-func validDescribeExportImageTasksInput() *DescribeExportImageTasksInput {
-	return &DescribeExportImageTasksInput{}
-}
-
-func TestDescribeExportImageTasksPaginatorItems(t *testing.T) {
-	c, want := newDescribeExportImageTasksFake(2, 3, 0, 1)
-	p := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeExportImageTasks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeExportImageTasksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeExportImageTasksFake(2, 2, 1)
-	p := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeExportImageTasks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeExportImageTasksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeExportImageTasksFake(2, 3, 1)
-	first := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeExportImageTasks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeExportImageTasks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeExportImageTasksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeExportImageTasksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeExportImageTasksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeExportImageTasksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeExportImageTasksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeExportImageTasksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeExportImageTasksPaginator(c, validDescribeExportImageTasksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeExportImageTasksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeExportImageTasksInput().Validate())
-	require.NoError(t, (&DescribeExportImageTasksInput{}).Validate())
-}
-
-func TestDescribeExportImageTasksOutputJSON(t *testing.T) {
-	want := DescribeExportImageTasksOutput{
-		ExportImageTasks: []ExportImageTask{{
-			Description:       "string",
-			ExportImageTaskId: "string",
-			ImageId:           "string",
-			Progress:          "string",
-			S3ExportLocation: &S3ExportLocation{
-				S3Bucket: "string",
-				S3Prefix: "string",
-			},
-			Status:        "string",
-			StatusMessage: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeExportImageTasksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeExportImageTasksPaginator runs paginatetest.Check.
+func TestDescribeExportImageTasksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeExportImageTasksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Description",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeExportImageTasksPaginator(describeExportImageTasksFake(c), in.(*DescribeExportImageTasksInput), optFns...))
+		},
+		Output: &DescribeExportImageTasksOutput{},
+		Result: "ExportImageTasks",
+	}))
 }

@@ -5,178 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeFastLaunchImagesFake serves pages of DescribeFastLaunchImages from
-// memory; page i's token is "page-i".
-type describeFastLaunchImagesFake struct {
-	pages  []*DescribeFastLaunchImagesOutput
-	calls  []DescribeFastLaunchImagesInput
-	err    error
-	repeat bool
+// describeFastLaunchImagesFake calls the test kit's client.
+type describeFastLaunchImagesFake paginatetest.Client
+
+func (c describeFastLaunchImagesFake) DescribeFastLaunchImages(ctx context.Context, in *DescribeFastLaunchImagesInput) (*DescribeFastLaunchImagesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeFastLaunchImagesOutput)
+	return page, err
 }
 
-func (c *describeFastLaunchImagesFake) DescribeFastLaunchImages(ctx context.Context, in *DescribeFastLaunchImagesInput) (*DescribeFastLaunchImagesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeFastLaunchImagesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeFastLaunchImagesFake(sizes ...int) (*describeFastLaunchImagesFake, []string) {
-	c := &describeFastLaunchImagesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeFastLaunchImagesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.FastLaunchImages = append(page.FastLaunchImages, FastLaunchImage{ImageId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeFastLaunchImages pages through p and returns the markers of
-// its items.
-func collectDescribeFastLaunchImages(t *testing.T, p *DescribeFastLaunchImagesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ImageId)
-	}
-	return got
-}
-
-// validDescribeFastLaunchImagesInput returns an input with every required
-// member set.
-func validDescribeFastLaunchImagesInput() *DescribeFastLaunchImagesInput {
-	return &DescribeFastLaunchImagesInput{}
-}
-
-func TestDescribeFastLaunchImagesPaginatorItems(t *testing.T) {
-	c, want := newDescribeFastLaunchImagesFake(2, 3, 0, 1)
-	p := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeFastLaunchImages(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeFastLaunchImagesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeFastLaunchImagesFake(2, 2, 1)
-	p := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeFastLaunchImages(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeFastLaunchImagesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeFastLaunchImagesFake(2, 3, 1)
-	first := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeFastLaunchImages(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeFastLaunchImages(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeFastLaunchImagesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeFastLaunchImagesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeFastLaunchImagesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeFastLaunchImagesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeFastLaunchImagesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeFastLaunchImagesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeFastLaunchImagesPaginator(c, validDescribeFastLaunchImagesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeFastLaunchImagesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeFastLaunchImagesInput().Validate())
-	require.NoError(t, (&DescribeFastLaunchImagesInput{}).Validate())
-}
-
-func TestDescribeFastLaunchImagesOutputJSON(t *testing.T) {
-	want := DescribeFastLaunchImagesOutput{
-		FastLaunchImages: []FastLaunchImage{{
-			ImageId: "string",
-			LaunchTemplate: &LaunchTemplate{
-				LaunchTemplateId:   "string",
-				LaunchTemplateName: "string",
-				Version:            "string",
-			},
-			MaxParallelLaunches:   new(int64(123)),
-			OwnerId:               "string",
-			ResourceType:          FastLaunchImageResourceTypeSnapshot,
-			SnapshotConfiguration: &SnapshotConfiguration{TargetResourceCount: new(int64(123))},
-			State:                 FastLaunchImageStateEnabling,
-			StateTransitionReason: "string",
-			StateTransitionTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeFastLaunchImagesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeFastLaunchImagesPaginator runs paginatetest.Check.
+func TestDescribeFastLaunchImagesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeFastLaunchImagesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ImageId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeFastLaunchImagesPaginator(describeFastLaunchImagesFake(c), in.(*DescribeFastLaunchImagesInput), optFns...))
+		},
+		Output: &DescribeFastLaunchImagesOutput{},
+		Result: "FastLaunchImages",
+	}))
 }

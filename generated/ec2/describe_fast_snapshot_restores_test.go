@@ -5,177 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeFastSnapshotRestoresFake serves pages of DescribeFastSnapshotRestores
-// from memory; page i's token is "page-i".
-type describeFastSnapshotRestoresFake struct {
-	pages  []*DescribeFastSnapshotRestoresOutput
-	calls  []DescribeFastSnapshotRestoresInput
-	err    error
-	repeat bool
+// describeFastSnapshotRestoresFake calls the test kit's client.
+type describeFastSnapshotRestoresFake paginatetest.Client
+
+func (c describeFastSnapshotRestoresFake) DescribeFastSnapshotRestores(ctx context.Context, in *DescribeFastSnapshotRestoresInput) (*DescribeFastSnapshotRestoresOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeFastSnapshotRestoresOutput)
+	return page, err
 }
 
-func (c *describeFastSnapshotRestoresFake) DescribeFastSnapshotRestores(ctx context.Context, in *DescribeFastSnapshotRestoresInput) (*DescribeFastSnapshotRestoresOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeFastSnapshotRestoresFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeFastSnapshotRestoresFake(sizes ...int) (*describeFastSnapshotRestoresFake, []string) {
-	c := &describeFastSnapshotRestoresFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeFastSnapshotRestoresOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.FastSnapshotRestores = append(page.FastSnapshotRestores, FastSnapshotRestore{SnapshotId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeFastSnapshotRestores pages through p and returns the markers
-// of its items.
-func collectDescribeFastSnapshotRestores(t *testing.T, p *DescribeFastSnapshotRestoresPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SnapshotId)
-	}
-	return got
-}
-
-// validDescribeFastSnapshotRestoresInput returns an input with every required
-// member set.
-func validDescribeFastSnapshotRestoresInput() *DescribeFastSnapshotRestoresInput {
-	return &DescribeFastSnapshotRestoresInput{}
-}
-
-func TestDescribeFastSnapshotRestoresPaginatorItems(t *testing.T) {
-	c, want := newDescribeFastSnapshotRestoresFake(2, 3, 0, 1)
-	p := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeFastSnapshotRestores(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeFastSnapshotRestoresPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeFastSnapshotRestoresFake(2, 2, 1)
-	p := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeFastSnapshotRestores(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeFastSnapshotRestoresPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeFastSnapshotRestoresFake(2, 3, 1)
-	first := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeFastSnapshotRestores(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeFastSnapshotRestores(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeFastSnapshotRestoresPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeFastSnapshotRestoresFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeFastSnapshotRestoresPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeFastSnapshotRestoresFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeFastSnapshotRestoresPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeFastSnapshotRestoresFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeFastSnapshotRestoresPaginator(c, validDescribeFastSnapshotRestoresInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeFastSnapshotRestoresInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeFastSnapshotRestoresInput().Validate())
-	require.NoError(t, (&DescribeFastSnapshotRestoresInput{}).Validate())
-}
-
-func TestDescribeFastSnapshotRestoresOutputJSON(t *testing.T) {
-	want := DescribeFastSnapshotRestoresOutput{
-		FastSnapshotRestores: []FastSnapshotRestore{{
-			AvailabilityZone:      "string",
-			AvailabilityZoneId:    "string",
-			DisabledTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DisablingTime:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			EnabledTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			EnablingTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			OptimizingTime:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			OwnerAlias:            "string",
-			OwnerId:               "string",
-			SnapshotId:            "string",
-			State:                 FastSnapshotRestoreStateEnabling,
-			StateTransitionReason: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeFastSnapshotRestoresOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeFastSnapshotRestoresPaginator runs paginatetest.Check.
+func TestDescribeFastSnapshotRestoresPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeFastSnapshotRestoresInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "SnapshotId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeFastSnapshotRestoresPaginator(describeFastSnapshotRestoresFake(c), in.(*DescribeFastSnapshotRestoresInput), optFns...))
+		},
+		Output: &DescribeFastSnapshotRestoresOutput{},
+		Result: "FastSnapshotRestores",
+	}))
 }

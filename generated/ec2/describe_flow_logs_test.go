@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeFlowLogsFake serves pages of DescribeFlowLogs from memory; page i's
-// token is "page-i".
-type describeFlowLogsFake struct {
-	pages  []*DescribeFlowLogsOutput
-	calls  []DescribeFlowLogsInput
-	err    error
-	repeat bool
+// describeFlowLogsFake calls the test kit's client.
+type describeFlowLogsFake paginatetest.Client
+
+func (c describeFlowLogsFake) DescribeFlowLogs(ctx context.Context, in *DescribeFlowLogsInput) (*DescribeFlowLogsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeFlowLogsOutput)
+	return page, err
 }
 
-func (c *describeFlowLogsFake) DescribeFlowLogs(ctx context.Context, in *DescribeFlowLogsInput) (*DescribeFlowLogsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeFlowLogsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeFlowLogsFake(sizes ...int) (*describeFlowLogsFake, []string) {
-	c := &describeFlowLogsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeFlowLogsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.FlowLogs = append(page.FlowLogs, FlowLog{DeliverLogsErrorMessage: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeFlowLogs pages through p and returns the markers of its items.
-func collectDescribeFlowLogs(t *testing.T, p *DescribeFlowLogsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.DeliverLogsErrorMessage)
-	}
-	return got
-}
-
-// validDescribeFlowLogsInput returns an input with every required member set.
-func validDescribeFlowLogsInput() *DescribeFlowLogsInput {
-	return &DescribeFlowLogsInput{}
-}
-
-func TestDescribeFlowLogsPaginatorItems(t *testing.T) {
-	c, want := newDescribeFlowLogsFake(2, 3, 0, 1)
-	p := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeFlowLogs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeFlowLogsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeFlowLogsFake(2, 2, 1)
-	p := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeFlowLogs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeFlowLogsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeFlowLogsFake(2, 3, 1)
-	first := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeFlowLogs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeFlowLogs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeFlowLogsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeFlowLogsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeFlowLogsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeFlowLogsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeFlowLogsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeFlowLogsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeFlowLogsPaginator(c, validDescribeFlowLogsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeFlowLogsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeFlowLogsInput().Validate())
-	require.NoError(t, (&DescribeFlowLogsInput{}).Validate())
-}
-
-func TestDescribeFlowLogsOutputJSON(t *testing.T) {
-	want := DescribeFlowLogsOutput{
-		FlowLogs: []FlowLog{{
-			CreationTime:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DeliverCrossAccountRole:  "string",
-			DeliverLogsErrorMessage:  "string",
-			DeliverLogsPermissionArn: "string",
-			DeliverLogsStatus:        "string",
-			DestinationOptions: &DestinationOptions{
-				FileFormat:               DestinationOptionsFileFormatPlainText,
-				HiveCompatiblePartitions: new(true),
-				PerHourPartition:         new(true),
-			},
-			FlowLogId:              "string",
-			FlowLogStatus:          "string",
-			LogDestination:         "string",
-			LogDestinationType:     FlowLogLogDestinationTypeCloudWatchLogs,
-			LogFormat:              "string",
-			LogGroupName:           "string",
-			MaxAggregationInterval: new(int64(123)),
-			ResourceId:             "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrafficType: FlowLogTrafficTypeAccept,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeFlowLogsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeFlowLogsPaginator runs paginatetest.Check.
+func TestDescribeFlowLogsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeFlowLogsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "DeliverLogsErrorMessage",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeFlowLogsPaginator(describeFlowLogsFake(c), in.(*DescribeFlowLogsInput), optFns...))
+		},
+		Output: &DescribeFlowLogsOutput{},
+		Result: "FlowLogs",
+	}))
 }

@@ -5,194 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeFpgaImagesFake serves pages of DescribeFpgaImages from memory; page
-// i's token is "page-i".
-type describeFpgaImagesFake struct {
-	pages  []*DescribeFpgaImagesOutput
-	calls  []DescribeFpgaImagesInput
-	err    error
-	repeat bool
+// describeFpgaImagesFake calls the test kit's client.
+type describeFpgaImagesFake paginatetest.Client
+
+func (c describeFpgaImagesFake) DescribeFpgaImages(ctx context.Context, in *DescribeFpgaImagesInput) (*DescribeFpgaImagesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeFpgaImagesOutput)
+	return page, err
 }
 
-func (c *describeFpgaImagesFake) DescribeFpgaImages(ctx context.Context, in *DescribeFpgaImagesInput) (*DescribeFpgaImagesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeFpgaImagesFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeFpgaImagesFake(sizes ...int) (*describeFpgaImagesFake, []string) {
-	c := &describeFpgaImagesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeFpgaImagesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.FpgaImages = append(page.FpgaImages, FpgaImage{FpgaImageId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeFpgaImages pages through p and returns the markers of its
-// items.
-func collectDescribeFpgaImages(t *testing.T, p *DescribeFpgaImagesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.FpgaImageId)
-	}
-	return got
-}
-
-// validDescribeFpgaImagesInput returns an input with every required member set.
-func validDescribeFpgaImagesInput() *DescribeFpgaImagesInput {
-	return &DescribeFpgaImagesInput{}
-}
-
-func TestDescribeFpgaImagesPaginatorItems(t *testing.T) {
-	c, want := newDescribeFpgaImagesFake(2, 3, 0, 1)
-	p := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeFpgaImages(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeFpgaImagesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeFpgaImagesFake(2, 2, 1)
-	p := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeFpgaImages(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeFpgaImagesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeFpgaImagesFake(2, 3, 1)
-	first := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeFpgaImages(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeFpgaImages(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeFpgaImagesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeFpgaImagesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeFpgaImagesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeFpgaImagesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeFpgaImagesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeFpgaImagesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeFpgaImagesPaginator(c, validDescribeFpgaImagesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeFpgaImagesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeFpgaImagesInput().Validate())
-	require.NoError(t, (&DescribeFpgaImagesInput{}).Validate())
-}
-
-func TestDescribeFpgaImagesOutputJSON(t *testing.T) {
-	want := DescribeFpgaImagesOutput{
-		FpgaImages: []FpgaImage{{
-			CreateTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DataRetentionSupport: new(true),
-			Description:          "string",
-			FpgaImageGlobalId:    "string",
-			FpgaImageId:          "string",
-			InstanceTypes:        []string{"string"},
-			Name:                 "string",
-			OwnerAlias:           "string",
-			OwnerId:              "string",
-			PciId: &PciId{
-				DeviceId:          "string",
-				SubsystemId:       "string",
-				SubsystemVendorId: "string",
-				VendorId:          "string",
-			},
-			ProductCodes: []ProductCode{{
-				ProductCodeId:   "string",
-				ProductCodeType: ProductCodeProductCodeTypeDevpay,
-			}},
-			Public:       new(true),
-			ShellVersion: "string",
-			State: &DescribeFpgaImagesState{
-				Code:    StateCodePending,
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			UpdateTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeFpgaImagesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeFpgaImagesPaginator runs paginatetest.Check.
+func TestDescribeFpgaImagesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeFpgaImagesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "FpgaImageId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeFpgaImagesPaginator(describeFpgaImagesFake(c), in.(*DescribeFpgaImagesInput), optFns...))
+		},
+		Output: &DescribeFpgaImagesOutput{},
+		Result: "FpgaImages",
+	}))
 }

@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeHostReservationOfferingsFake serves pages of
-// DescribeHostReservationOfferings from memory; page i's token is "page-i".
-type describeHostReservationOfferingsFake struct {
-	pages  []*DescribeHostReservationOfferingsOutput
-	calls  []DescribeHostReservationOfferingsInput
-	err    error
-	repeat bool
+// describeHostReservationOfferingsFake calls the test kit's client.
+type describeHostReservationOfferingsFake paginatetest.Client
+
+func (c describeHostReservationOfferingsFake) DescribeHostReservationOfferings(ctx context.Context, in *DescribeHostReservationOfferingsInput) (*DescribeHostReservationOfferingsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeHostReservationOfferingsOutput)
+	return page, err
 }
 
-func (c *describeHostReservationOfferingsFake) DescribeHostReservationOfferings(ctx context.Context, in *DescribeHostReservationOfferingsInput) (*DescribeHostReservationOfferingsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeHostReservationOfferingsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeHostReservationOfferingsFake(sizes ...int) (*describeHostReservationOfferingsFake, []string) {
-	c := &describeHostReservationOfferingsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeHostReservationOfferingsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.OfferingSet = append(page.OfferingSet, OfferingSet{CurrencyCode: OfferingSetCurrencyCode(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeHostReservationOfferings pages through p and returns the
-// markers of its items.
-func collectDescribeHostReservationOfferings(t *testing.T, p *DescribeHostReservationOfferingsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.CurrencyCode))
-	}
-	return got
-}
-
-// validDescribeHostReservationOfferingsInput returns an input with every
-// required member set.
-func validDescribeHostReservationOfferingsInput() *DescribeHostReservationOfferingsInput {
-	return &DescribeHostReservationOfferingsInput{}
-}
-
-func TestDescribeHostReservationOfferingsPaginatorItems(t *testing.T) {
-	c, want := newDescribeHostReservationOfferingsFake(2, 3, 0, 1)
-	p := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeHostReservationOfferings(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeHostReservationOfferingsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeHostReservationOfferingsFake(2, 2, 1)
-	p := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeHostReservationOfferings(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeHostReservationOfferingsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeHostReservationOfferingsFake(2, 3, 1)
-	first := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeHostReservationOfferings(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeHostReservationOfferings(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeHostReservationOfferingsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeHostReservationOfferingsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeHostReservationOfferingsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeHostReservationOfferingsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeHostReservationOfferingsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeHostReservationOfferingsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeHostReservationOfferingsPaginator(c, validDescribeHostReservationOfferingsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeHostReservationOfferingsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeHostReservationOfferingsInput().Validate())
-	require.NoError(t, (&DescribeHostReservationOfferingsInput{}).Validate())
-}
-
-func TestDescribeHostReservationOfferingsOutputJSON(t *testing.T) {
-	want := DescribeHostReservationOfferingsOutput{
-		NextToken: paginate.StringToken("string"),
-		OfferingSet: []OfferingSet{{
-			CurrencyCode:   OfferingSetCurrencyCodeUsd,
-			Duration:       new(int64(123)),
-			HourlyPrice:    "string",
-			InstanceFamily: "string",
-			OfferingId:     "string",
-			PaymentOption:  OfferingSetPaymentOptionAllUpfront,
-			UpfrontPrice:   "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeHostReservationOfferingsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeHostReservationOfferingsPaginator runs paginatetest.Check.
+func TestDescribeHostReservationOfferingsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeHostReservationOfferingsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CurrencyCode",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeHostReservationOfferingsPaginator(describeHostReservationOfferingsFake(c), in.(*DescribeHostReservationOfferingsInput), optFns...))
+		},
+		Output: &DescribeHostReservationOfferingsOutput{},
+		Result: "OfferingSet",
+	}))
 }

@@ -5,182 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeHostReservationsFake serves pages of DescribeHostReservations from
-// memory; page i's token is "page-i".
-type describeHostReservationsFake struct {
-	pages  []*DescribeHostReservationsOutput
-	calls  []DescribeHostReservationsInput
-	err    error
-	repeat bool
+// describeHostReservationsFake calls the test kit's client.
+type describeHostReservationsFake paginatetest.Client
+
+func (c describeHostReservationsFake) DescribeHostReservations(ctx context.Context, in *DescribeHostReservationsInput) (*DescribeHostReservationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeHostReservationsOutput)
+	return page, err
 }
 
-func (c *describeHostReservationsFake) DescribeHostReservations(ctx context.Context, in *DescribeHostReservationsInput) (*DescribeHostReservationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeHostReservationsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeHostReservationsFake(sizes ...int) (*describeHostReservationsFake, []string) {
-	c := &describeHostReservationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeHostReservationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.HostReservationSet = append(page.HostReservationSet, HostReservationSet{CurrencyCode: OfferingSetCurrencyCode(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeHostReservations pages through p and returns the markers of
-// its items.
-func collectDescribeHostReservations(t *testing.T, p *DescribeHostReservationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.CurrencyCode))
-	}
-	return got
-}
-
-// validDescribeHostReservationsInput returns an input with every required
-// member set.
-func validDescribeHostReservationsInput() *DescribeHostReservationsInput {
-	return &DescribeHostReservationsInput{}
-}
-
-func TestDescribeHostReservationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeHostReservationsFake(2, 3, 0, 1)
-	p := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeHostReservations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeHostReservationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeHostReservationsFake(2, 2, 1)
-	p := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeHostReservations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeHostReservationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeHostReservationsFake(2, 3, 1)
-	first := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeHostReservations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeHostReservations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeHostReservationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeHostReservationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeHostReservationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeHostReservationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeHostReservationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeHostReservationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeHostReservationsPaginator(c, validDescribeHostReservationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeHostReservationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeHostReservationsInput().Validate())
-	require.NoError(t, (&DescribeHostReservationsInput{}).Validate())
-}
-
-func TestDescribeHostReservationsOutputJSON(t *testing.T) {
-	want := DescribeHostReservationsOutput{
-		HostReservationSet: []HostReservationSet{{
-			Count:             new(int64(123)),
-			CurrencyCode:      OfferingSetCurrencyCodeUsd,
-			Duration:          new(int64(123)),
-			End:               new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			HostIdSet:         []string{"string"},
-			HostReservationId: "string",
-			HourlyPrice:       "string",
-			InstanceFamily:    "string",
-			OfferingId:        "string",
-			PaymentOption:     OfferingSetPaymentOptionAllUpfront,
-			Start:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:             HostReservationSetStateActive,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			UpfrontPrice: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeHostReservationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeHostReservationsPaginator runs paginatetest.Check.
+func TestDescribeHostReservationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeHostReservationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CurrencyCode",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeHostReservationsPaginator(describeHostReservationsFake(c), in.(*DescribeHostReservationsInput), optFns...))
+		},
+		Output: &DescribeHostReservationsOutput{},
+		Result: "HostReservationSet",
+	}))
 }

@@ -5,203 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeHostsFake serves pages of DescribeHosts from memory; page i's token
-// is "page-i".
-type describeHostsFake struct {
-	pages  []*DescribeHostsOutput
-	calls  []DescribeHostsInput
-	err    error
-	repeat bool
+// describeHostsFake calls the test kit's client.
+type describeHostsFake paginatetest.Client
+
+func (c describeHostsFake) DescribeHosts(ctx context.Context, in *DescribeHostsInput) (*DescribeHostsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeHostsOutput)
+	return page, err
 }
 
-func (c *describeHostsFake) DescribeHosts(ctx context.Context, in *DescribeHostsInput) (*DescribeHostsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeHostsFake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newDescribeHostsFake(sizes ...int) (*describeHostsFake, []string) {
-	c := &describeHostsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeHostsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Hosts = append(page.Hosts, Host{AutoPlacement: HostAutoPlacement(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeHosts pages through p and returns the markers of its items.
-func collectDescribeHosts(t *testing.T, p *DescribeHostsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.AutoPlacement))
-	}
-	return got
-}
-
-// validDescribeHostsInput returns an input with every required member set.
-func validDescribeHostsInput() *DescribeHostsInput {
-	return &DescribeHostsInput{}
-}
-
-func TestDescribeHostsPaginatorItems(t *testing.T) {
-	c, want := newDescribeHostsFake(2, 3, 0, 1)
-	p := NewDescribeHostsPaginator(c, validDescribeHostsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeHosts(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeHostsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeHostsFake(2, 2, 1)
-	p := NewDescribeHostsPaginator(c, validDescribeHostsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeHosts(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeHostsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeHostsFake(2, 3, 1)
-	first := NewDescribeHostsPaginator(c, validDescribeHostsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeHosts(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeHostsPaginator(c, validDescribeHostsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeHosts(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeHostsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeHostsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeHostsPaginator(c, validDescribeHostsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeHostsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeHostsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeHostsPaginator(c, validDescribeHostsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeHostsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeHostsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeHostsPaginator(c, validDescribeHostsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeHostsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeHostsInput().Validate())
-	require.NoError(t, (&DescribeHostsInput{}).Validate())
-}
-
-func TestDescribeHostsOutputJSON(t *testing.T) {
-	want := DescribeHostsOutput{
-		Hosts: []Host{{
-			AllocationTime:              new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			AllowsMultipleInstanceTypes: HostAutoPlacementOn,
-			AssetId:                     "string",
-			AutoPlacement:               HostAutoPlacementOn,
-			AvailabilityZone:            "string",
-			AvailabilityZoneId:          "string",
-			AvailableCapacity: &AvailableCapacity{
-				AvailableInstanceCapacity: []AvailableInstanceCapacity{{
-					AvailableCapacity: new(int64(123)),
-					InstanceType:      "string",
-					TotalCapacity:     new(int64(123)),
-				}},
-				AvailableVCpus: new(int64(123)),
-			},
-			ClientToken:     "string",
-			HostId:          "string",
-			HostMaintenance: HostAutoPlacementOn,
-			HostProperties: &HostProperties{
-				Cores:          new(int64(123)),
-				InstanceFamily: "string",
-				InstanceType:   "string",
-				Sockets:        new(int64(123)),
-				TotalVCpus:     new(int64(123)),
-			},
-			HostRecovery:      HostAutoPlacementOn,
-			HostReservationId: "string",
-			Instances: []DescribeHostsInstance{{
-				InstanceId:   "string",
-				InstanceType: "string",
-				OwnerId:      "string",
-			}},
-			MemberOfServiceLinkedResourceGroup: new(true),
-			OutpostArn:                         "string",
-			OwnerId:                            "string",
-			ReleaseTime:                        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:                              HostStateAvailable,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeHostsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeHostsPaginator runs paginatetest.Check.
+func TestDescribeHostsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeHostsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AutoPlacement",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeHostsPaginator(describeHostsFake(c), in.(*DescribeHostsInput), optFns...))
+		},
+		Output: &DescribeHostsOutput{},
+		Result: "Hosts",
+	}))
 }

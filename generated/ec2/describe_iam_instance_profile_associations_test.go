@@ -5,174 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeIamInstanceProfileAssociationsFake serves pages of
-// DescribeIamInstanceProfileAssociations from memory; page i's token is
-// "page-i".
-type describeIamInstanceProfileAssociationsFake struct {
-	pages  []*DescribeIamInstanceProfileAssociationsOutput
-	calls  []DescribeIamInstanceProfileAssociationsInput
-	err    error
-	repeat bool
+// describeIamInstanceProfileAssociationsFake calls the test kit's client.
+type describeIamInstanceProfileAssociationsFake paginatetest.Client
+
+func (c describeIamInstanceProfileAssociationsFake) DescribeIamInstanceProfileAssociations(ctx context.Context, in *DescribeIamInstanceProfileAssociationsInput) (*DescribeIamInstanceProfileAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIamInstanceProfileAssociationsOutput)
+	return page, err
 }
 
-func (c *describeIamInstanceProfileAssociationsFake) DescribeIamInstanceProfileAssociations(ctx context.Context, in *DescribeIamInstanceProfileAssociationsInput) (*DescribeIamInstanceProfileAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIamInstanceProfileAssociationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeIamInstanceProfileAssociationsFake(sizes ...int) (*describeIamInstanceProfileAssociationsFake, []string) {
-	c := &describeIamInstanceProfileAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIamInstanceProfileAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IamInstanceProfileAssociations = append(page.IamInstanceProfileAssociations, IamInstanceProfileAssociation{AssociationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIamInstanceProfileAssociations pages through p and returns the
-// markers of its items.
-func collectDescribeIamInstanceProfileAssociations(t *testing.T, p *DescribeIamInstanceProfileAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AssociationId)
-	}
-	return got
-}
-
-// validDescribeIamInstanceProfileAssociationsInput returns an input with every
-// required member set.
-func validDescribeIamInstanceProfileAssociationsInput() *DescribeIamInstanceProfileAssociationsInput {
-	return &DescribeIamInstanceProfileAssociationsInput{}
-}
-
-func TestDescribeIamInstanceProfileAssociationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIamInstanceProfileAssociationsFake(2, 3, 0, 1)
-	p := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIamInstanceProfileAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIamInstanceProfileAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIamInstanceProfileAssociationsFake(2, 2, 1)
-	p := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIamInstanceProfileAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIamInstanceProfileAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIamInstanceProfileAssociationsFake(2, 3, 1)
-	first := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIamInstanceProfileAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIamInstanceProfileAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIamInstanceProfileAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIamInstanceProfileAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIamInstanceProfileAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIamInstanceProfileAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIamInstanceProfileAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIamInstanceProfileAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIamInstanceProfileAssociationsPaginator(c, validDescribeIamInstanceProfileAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIamInstanceProfileAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIamInstanceProfileAssociationsInput().Validate())
-	require.NoError(t, (&DescribeIamInstanceProfileAssociationsInput{}).Validate())
-}
-
-func TestDescribeIamInstanceProfileAssociationsOutputJSON(t *testing.T) {
-	want := DescribeIamInstanceProfileAssociationsOutput{
-		IamInstanceProfileAssociations: []IamInstanceProfileAssociation{{
-			AssociationId: "string",
-			IamInstanceProfile: &DescribeIamInstanceProfileAssociationsIamInstanceProfile{
-				Arn: "string",
-				Id:  "string",
-			},
-			InstanceId: "string",
-			State:      IamInstanceProfileAssociationStateAssociating,
-			Timestamp:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIamInstanceProfileAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIamInstanceProfileAssociationsPaginator runs paginatetest.Check.
+func TestDescribeIamInstanceProfileAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIamInstanceProfileAssociationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AssociationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIamInstanceProfileAssociationsPaginator(describeIamInstanceProfileAssociationsFake(c), in.(*DescribeIamInstanceProfileAssociationsInput), optFns...))
+		},
+		Output: &DescribeIamInstanceProfileAssociationsOutput{},
+		Result: "IamInstanceProfileAssociations",
+	}))
 }

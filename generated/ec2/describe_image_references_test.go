@@ -5,173 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeImageReferencesFake serves pages of DescribeImageReferences from
-// memory; page i's token is "page-i".
-type describeImageReferencesFake struct {
-	pages  []*DescribeImageReferencesOutput
-	calls  []DescribeImageReferencesInput
-	err    error
-	repeat bool
+// describeImageReferencesFake calls the test kit's client.
+type describeImageReferencesFake paginatetest.Client
+
+func (c describeImageReferencesFake) DescribeImageReferences(ctx context.Context, in *DescribeImageReferencesInput) (*DescribeImageReferencesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeImageReferencesOutput)
+	return page, err
 }
 
-func (c *describeImageReferencesFake) DescribeImageReferences(ctx context.Context, in *DescribeImageReferencesInput) (*DescribeImageReferencesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeImageReferencesPaginator runs paginatetest.Check.
+func TestDescribeImageReferencesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeImageReferencesInput{ImageIds: []string{"string"}},
+		InputToken: "NextToken",
+		Invalid:    &DescribeImageReferencesInput{},
+		Limit:      "MaxResults",
+		Marker:     "ImageId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeImageReferencesPaginator(describeImageReferencesFake(c), in.(*DescribeImageReferencesInput), optFns...))
+		},
+		Output: &DescribeImageReferencesOutput{},
+		Result: "ImageReferences",
+	}))
 }
 
-// newDescribeImageReferencesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeImageReferencesFake(sizes ...int) (*describeImageReferencesFake, []string) {
-	c := &describeImageReferencesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeImageReferencesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ImageReferences = append(page.ImageReferences, ImageReference{ImageId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeImageReferences pages through p and returns the markers of its
-// items.
-func collectDescribeImageReferences(t *testing.T, p *DescribeImageReferencesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ImageId)
-	}
-	return got
-}
-
-// validDescribeImageReferencesInput returns an input with every required member
-// set.
-func validDescribeImageReferencesInput() *DescribeImageReferencesInput {
-	return &DescribeImageReferencesInput{ImageIds: []string{"string"}}
-}
-
-func TestDescribeImageReferencesPaginatorItems(t *testing.T) {
-	c, want := newDescribeImageReferencesFake(2, 3, 0, 1)
-	p := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeImageReferences(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeImageReferencesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeImageReferencesFake(2, 2, 1)
-	p := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeImageReferences(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeImageReferencesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeImageReferencesFake(2, 3, 1)
-	first := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeImageReferences(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeImageReferences(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeImageReferencesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeImageReferencesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeImageReferencesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeImageReferencesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeImageReferencesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeImageReferencesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeImageReferencesPaginator(c, validDescribeImageReferencesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeImageReferencesInputValidate checks what
+// DescribeImageReferencesInput.Validate reports.
 func TestDescribeImageReferencesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeImageReferencesInput().Validate())
+	require.NoError(t, (&DescribeImageReferencesInput{ImageIds: []string{"string"}}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeImageReferencesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ImageIds"}, invalid.Missing)
-	c, _ := newDescribeImageReferencesFake(1)
-	_, err := NewDescribeImageReferencesPaginator(c, &DescribeImageReferencesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeImageReferencesOutputJSON(t *testing.T) {
-	want := DescribeImageReferencesOutput{
-		ImageReferences: []ImageReference{{
-			Arn:          "string",
-			ImageId:      "string",
-			ResourceType: ResourceTypeResourceTypeEc2Instance,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeImageReferencesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeImageUsageReportEntriesFake serves pages of
-// DescribeImageUsageReportEntries from memory; page i's token is "page-i".
-type describeImageUsageReportEntriesFake struct {
-	pages  []*DescribeImageUsageReportEntriesOutput
-	calls  []DescribeImageUsageReportEntriesInput
-	err    error
-	repeat bool
+// describeImageUsageReportEntriesFake calls the test kit's client.
+type describeImageUsageReportEntriesFake paginatetest.Client
+
+func (c describeImageUsageReportEntriesFake) DescribeImageUsageReportEntries(ctx context.Context, in *DescribeImageUsageReportEntriesInput) (*DescribeImageUsageReportEntriesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeImageUsageReportEntriesOutput)
+	return page, err
 }
 
-func (c *describeImageUsageReportEntriesFake) DescribeImageUsageReportEntries(ctx context.Context, in *DescribeImageUsageReportEntriesInput) (*DescribeImageUsageReportEntriesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeImageUsageReportEntriesFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeImageUsageReportEntriesFake(sizes ...int) (*describeImageUsageReportEntriesFake, []string) {
-	c := &describeImageUsageReportEntriesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeImageUsageReportEntriesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ImageUsageReportEntries = append(page.ImageUsageReportEntries, ImageUsageReportEntry{ResourceType: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeImageUsageReportEntries pages through p and returns the
-// markers of its items.
-func collectDescribeImageUsageReportEntries(t *testing.T, p *DescribeImageUsageReportEntriesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ResourceType)
-	}
-	return got
-}
-
-// validDescribeImageUsageReportEntriesInput returns an input with every
-// required member set.
-func validDescribeImageUsageReportEntriesInput() *DescribeImageUsageReportEntriesInput {
-	return &DescribeImageUsageReportEntriesInput{}
-}
-
-func TestDescribeImageUsageReportEntriesPaginatorItems(t *testing.T) {
-	c, want := newDescribeImageUsageReportEntriesFake(2, 3, 0, 1)
-	p := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeImageUsageReportEntries(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeImageUsageReportEntriesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeImageUsageReportEntriesFake(2, 2, 1)
-	p := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeImageUsageReportEntries(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeImageUsageReportEntriesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeImageUsageReportEntriesFake(2, 3, 1)
-	first := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeImageUsageReportEntries(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeImageUsageReportEntries(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeImageUsageReportEntriesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeImageUsageReportEntriesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeImageUsageReportEntriesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeImageUsageReportEntriesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeImageUsageReportEntriesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeImageUsageReportEntriesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeImageUsageReportEntriesPaginator(c, validDescribeImageUsageReportEntriesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeImageUsageReportEntriesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeImageUsageReportEntriesInput().Validate())
-	require.NoError(t, (&DescribeImageUsageReportEntriesInput{}).Validate())
-}
-
-func TestDescribeImageUsageReportEntriesOutputJSON(t *testing.T) {
-	want := DescribeImageUsageReportEntriesOutput{
-		ImageUsageReportEntries: []ImageUsageReportEntry{{
-			AccountId:          "string",
-			ImageId:            "string",
-			ReportCreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ReportId:           "string",
-			ResourceType:       "string",
-			UsageCount:         new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeImageUsageReportEntriesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeImageUsageReportEntriesPaginator runs paginatetest.Check.
+func TestDescribeImageUsageReportEntriesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeImageUsageReportEntriesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ResourceType",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeImageUsageReportEntriesPaginator(describeImageUsageReportEntriesFake(c), in.(*DescribeImageUsageReportEntriesInput), optFns...))
+		},
+		Output: &DescribeImageUsageReportEntriesOutput{},
+		Result: "ImageUsageReportEntries",
+	}))
 }

@@ -5,183 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeImageUsageReportsFake serves pages of DescribeImageUsageReports from
-// memory; page i's token is "page-i".
-type describeImageUsageReportsFake struct {
-	pages  []*DescribeImageUsageReportsOutput
-	calls  []DescribeImageUsageReportsInput
-	err    error
-	repeat bool
+// describeImageUsageReportsFake calls the test kit's client.
+type describeImageUsageReportsFake paginatetest.Client
+
+func (c describeImageUsageReportsFake) DescribeImageUsageReports(ctx context.Context, in *DescribeImageUsageReportsInput) (*DescribeImageUsageReportsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeImageUsageReportsOutput)
+	return page, err
 }
 
-func (c *describeImageUsageReportsFake) DescribeImageUsageReports(ctx context.Context, in *DescribeImageUsageReportsInput) (*DescribeImageUsageReportsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeImageUsageReportsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeImageUsageReportsFake(sizes ...int) (*describeImageUsageReportsFake, []string) {
-	c := &describeImageUsageReportsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeImageUsageReportsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ImageUsageReports = append(page.ImageUsageReports, ImageUsageReport{ImageId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeImageUsageReports pages through p and returns the markers of
-// its items.
-func collectDescribeImageUsageReports(t *testing.T, p *DescribeImageUsageReportsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ImageId)
-	}
-	return got
-}
-
-// validDescribeImageUsageReportsInput returns an input with every required
-// member set.
-func validDescribeImageUsageReportsInput() *DescribeImageUsageReportsInput {
-	return &DescribeImageUsageReportsInput{}
-}
-
-func TestDescribeImageUsageReportsPaginatorItems(t *testing.T) {
-	c, want := newDescribeImageUsageReportsFake(2, 3, 0, 1)
-	p := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeImageUsageReports(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeImageUsageReportsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeImageUsageReportsFake(2, 2, 1)
-	p := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeImageUsageReports(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeImageUsageReportsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeImageUsageReportsFake(2, 3, 1)
-	first := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeImageUsageReports(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeImageUsageReports(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeImageUsageReportsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeImageUsageReportsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeImageUsageReportsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeImageUsageReportsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeImageUsageReportsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeImageUsageReportsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeImageUsageReportsPaginator(c, validDescribeImageUsageReportsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeImageUsageReportsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeImageUsageReportsInput().Validate())
-	require.NoError(t, (&DescribeImageUsageReportsInput{}).Validate())
-}
-
-func TestDescribeImageUsageReportsOutputJSON(t *testing.T) {
-	want := DescribeImageUsageReportsOutput{
-		ImageUsageReports: []ImageUsageReport{{
-			AccountIds:     []string{"string"},
-			CreationTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ExpirationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ImageId:        "string",
-			ReportId:       "string",
-			ResourceTypes: []DescribeImageUsageReportsResourceType{{
-				ResourceType: "string",
-				ResourceTypeOptions: []DescribeImageUsageReportsResourceTypeOption{{
-					OptionName:   "string",
-					OptionValues: []string{"string"},
-				}},
-			}},
-			State:       "string",
-			StateReason: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeImageUsageReportsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeImageUsageReportsPaginator runs paginatetest.Check.
+func TestDescribeImageUsageReportsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeImageUsageReportsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ImageId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeImageUsageReportsPaginator(describeImageUsageReportsFake(c), in.(*DescribeImageUsageReportsInput), optFns...))
+		},
+		Output: &DescribeImageUsageReportsOutput{},
+		Result: "ImageUsageReports",
+	}))
 }

@@ -5,227 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeImagesFake serves pages of DescribeImages from memory; page i's token
-// is "page-i".
-type describeImagesFake struct {
-	pages  []*DescribeImagesOutput
-	calls  []DescribeImagesInput
-	err    error
-	repeat bool
+// describeImagesFake calls the test kit's client.
+type describeImagesFake paginatetest.Client
+
+func (c describeImagesFake) DescribeImages(ctx context.Context, in *DescribeImagesInput) (*DescribeImagesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeImagesOutput)
+	return page, err
 }
 
-func (c *describeImagesFake) DescribeImages(ctx context.Context, in *DescribeImagesInput) (*DescribeImagesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeImagesFake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newDescribeImagesFake(sizes ...int) (*describeImagesFake, []string) {
-	c := &describeImagesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeImagesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Images = append(page.Images, Image{PlatformDetails: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeImages pages through p and returns the markers of its items.
-func collectDescribeImages(t *testing.T, p *DescribeImagesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PlatformDetails)
-	}
-	return got
-}
-
-// validDescribeImagesInput returns an input with every required member set.
-func validDescribeImagesInput() *DescribeImagesInput {
-	return &DescribeImagesInput{}
-}
-
-func TestDescribeImagesPaginatorItems(t *testing.T) {
-	c, want := newDescribeImagesFake(2, 3, 0, 1)
-	p := NewDescribeImagesPaginator(c, validDescribeImagesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeImages(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeImagesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeImagesFake(2, 2, 1)
-	p := NewDescribeImagesPaginator(c, validDescribeImagesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeImages(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeImagesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeImagesFake(2, 3, 1)
-	first := NewDescribeImagesPaginator(c, validDescribeImagesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeImages(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeImagesPaginator(c, validDescribeImagesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeImages(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeImagesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeImagesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeImagesPaginator(c, validDescribeImagesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeImagesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeImagesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeImagesPaginator(c, validDescribeImagesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeImagesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeImagesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeImagesPaginator(c, validDescribeImagesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeImagesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeImagesInput().Validate())
-	require.NoError(t, (&DescribeImagesInput{}).Validate())
-}
-
-func TestDescribeImagesOutputJSON(t *testing.T) {
-	want := DescribeImagesOutput{
-		Images: []Image{{
-			Architecture: ImageArchitectureI386,
-			BlockDeviceMappings: []BlockDeviceMapping{{
-				DeviceName: "string",
-				Ebs: &Ebs{
-					AvailabilityZone:         "string",
-					AvailabilityZoneId:       "string",
-					DeleteOnTermination:      new(true),
-					EbsCardIndex:             new(int64(123)),
-					Encrypted:                new(true),
-					Iops:                     new(int64(123)),
-					KmsKeyId:                 "string",
-					OutpostArn:               "string",
-					SnapshotId:               "string",
-					Throughput:               new(int64(123)),
-					VolumeInitializationRate: new(int64(123)),
-					VolumeSize:               new(int64(123)),
-					VolumeType:               EbsVolumeTypeStandard,
-				},
-				NoDevice:    "string",
-				VirtualName: "string",
-			}},
-			BootMode:                 ImageBootModeLegacyBios,
-			CreationDate:             "string",
-			DeprecationTime:          "string",
-			DeregistrationProtection: "string",
-			Description:              "string",
-			EnaSupport:               new(true),
-			FreeTierEligible:         new(true),
-			Hypervisor:               ImageHypervisorOvm,
-			ImageAllowed:             new(true),
-			ImageId:                  "string",
-			ImageLocation:            "string",
-			ImageOwnerAlias:          "string",
-			ImageType:                ImageImageTypeMachine,
-			ImdsSupport:              ImageTpmSupportV20,
-			KernelId:                 "string",
-			LastLaunchedTime:         "string",
-			Name:                     "string",
-			OwnerId:                  "string",
-			Platform:                 InstancePlatformWindows,
-			PlatformDetails:          "string",
-			ProductCodes: []ProductCode{{
-				ProductCodeId:   "string",
-				ProductCodeType: ProductCodeProductCodeTypeDevpay,
-			}},
-			Public:            new(true),
-			RamdiskId:         "string",
-			RootDeviceName:    "string",
-			RootDeviceType:    ImageRootDeviceTypeEbs,
-			SourceImageId:     "string",
-			SourceImageRegion: "string",
-			SourceInstanceId:  "string",
-			SriovNetSupport:   "string",
-			State:             ImageStatePending,
-			StateReason: &StateReason{
-				Code:    "string",
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TpmSupport:         ImageTpmSupportV20,
-			UsageOperation:     "string",
-			VirtualizationType: ImageVirtualizationTypeHvm,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeImagesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeImagesPaginator runs paginatetest.Check.
+func TestDescribeImagesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeImagesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PlatformDetails",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeImagesPaginator(describeImagesFake(c), in.(*DescribeImagesInput), optFns...))
+		},
+		Output: &DescribeImagesOutput{},
+		Result: "Images",
+	}))
 }

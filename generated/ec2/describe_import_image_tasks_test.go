@@ -5,198 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeImportImageTasksFake serves pages of DescribeImportImageTasks from
-// memory; page i's token is "page-i".
-type describeImportImageTasksFake struct {
-	pages  []*DescribeImportImageTasksOutput
-	calls  []DescribeImportImageTasksInput
-	err    error
-	repeat bool
+// describeImportImageTasksFake calls the test kit's client.
+type describeImportImageTasksFake paginatetest.Client
+
+func (c describeImportImageTasksFake) DescribeImportImageTasks(ctx context.Context, in *DescribeImportImageTasksInput) (*DescribeImportImageTasksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeImportImageTasksOutput)
+	return page, err
 }
 
-func (c *describeImportImageTasksFake) DescribeImportImageTasks(ctx context.Context, in *DescribeImportImageTasksInput) (*DescribeImportImageTasksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeImportImageTasksFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeImportImageTasksFake(sizes ...int) (*describeImportImageTasksFake, []string) {
-	c := &describeImportImageTasksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeImportImageTasksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ImportImageTasks = append(page.ImportImageTasks, ImportImageTask{Architecture: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeImportImageTasks pages through p and returns the markers of
-// its items.
-func collectDescribeImportImageTasks(t *testing.T, p *DescribeImportImageTasksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Architecture)
-	}
-	return got
-}
-
-// validDescribeImportImageTasksInput returns an input with every required
-// member set.
-func validDescribeImportImageTasksInput() *DescribeImportImageTasksInput {
-	return &DescribeImportImageTasksInput{}
-}
-
-func TestDescribeImportImageTasksPaginatorItems(t *testing.T) {
-	c, want := newDescribeImportImageTasksFake(2, 3, 0, 1)
-	p := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeImportImageTasks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeImportImageTasksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeImportImageTasksFake(2, 2, 1)
-	p := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeImportImageTasks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeImportImageTasksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeImportImageTasksFake(2, 3, 1)
-	first := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeImportImageTasks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeImportImageTasks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeImportImageTasksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeImportImageTasksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeImportImageTasksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeImportImageTasksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeImportImageTasksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeImportImageTasksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeImportImageTasksPaginator(c, validDescribeImportImageTasksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeImportImageTasksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeImportImageTasksInput().Validate())
-	require.NoError(t, (&DescribeImportImageTasksInput{}).Validate())
-}
-
-func TestDescribeImportImageTasksOutputJSON(t *testing.T) {
-	want := DescribeImportImageTasksOutput{
-		ImportImageTasks: []ImportImageTask{{
-			Architecture:          "string",
-			BootMode:              ImageBootModeLegacyBios,
-			Description:           "string",
-			Encrypted:             new(true),
-			Hypervisor:            "string",
-			ImageId:               "string",
-			ImportTaskId:          "string",
-			KmsKeyId:              "string",
-			LicenseSpecifications: []LicenseSpecification{{LicenseConfigurationArn: "string"}},
-			LicenseType:           "string",
-			Platform:              "string",
-			Progress:              "string",
-			SnapshotDetails: []SnapshotDetail{{
-				Description:   "string",
-				DeviceName:    "string",
-				DiskImageSize: new(float64(123.0)),
-				Format:        "string",
-				Progress:      "string",
-				SnapshotId:    "string",
-				Status:        "string",
-				StatusMessage: "string",
-				Url:           "string",
-				UserBucket: &UserBucket{
-					S3Bucket: "string",
-					S3Key:    "string",
-				},
-			}},
-			Status:        "string",
-			StatusMessage: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			UsageOperation: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeImportImageTasksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeImportImageTasksPaginator runs paginatetest.Check.
+func TestDescribeImportImageTasksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeImportImageTasksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Architecture",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeImportImageTasksPaginator(describeImportImageTasksFake(c), in.(*DescribeImportImageTasksInput), optFns...))
+		},
+		Output: &DescribeImportImageTasksOutput{},
+		Result: "ImportImageTasks",
+	}))
 }

@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeImportSnapshotTasksFake serves pages of DescribeImportSnapshotTasks
-// from memory; page i's token is "page-i".
-type describeImportSnapshotTasksFake struct {
-	pages  []*DescribeImportSnapshotTasksOutput
-	calls  []DescribeImportSnapshotTasksInput
-	err    error
-	repeat bool
+// describeImportSnapshotTasksFake calls the test kit's client.
+type describeImportSnapshotTasksFake paginatetest.Client
+
+func (c describeImportSnapshotTasksFake) DescribeImportSnapshotTasks(ctx context.Context, in *DescribeImportSnapshotTasksInput) (*DescribeImportSnapshotTasksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeImportSnapshotTasksOutput)
+	return page, err
 }
 
-func (c *describeImportSnapshotTasksFake) DescribeImportSnapshotTasks(ctx context.Context, in *DescribeImportSnapshotTasksInput) (*DescribeImportSnapshotTasksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeImportSnapshotTasksFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeImportSnapshotTasksFake(sizes ...int) (*describeImportSnapshotTasksFake, []string) {
-	c := &describeImportSnapshotTasksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeImportSnapshotTasksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ImportSnapshotTasks = append(page.ImportSnapshotTasks, ImportSnapshotTask{Description: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeImportSnapshotTasks pages through p and returns the markers of
-// its items.
-func collectDescribeImportSnapshotTasks(t *testing.T, p *DescribeImportSnapshotTasksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Description)
-	}
-	return got
-}
-
-// validDescribeImportSnapshotTasksInput returns an input with every required
-// member set.
-func validDescribeImportSnapshotTasksInput() *DescribeImportSnapshotTasksInput {
-	return &DescribeImportSnapshotTasksInput{}
-}
-
-func TestDescribeImportSnapshotTasksPaginatorItems(t *testing.T) {
-	c, want := newDescribeImportSnapshotTasksFake(2, 3, 0, 1)
-	p := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeImportSnapshotTasks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeImportSnapshotTasksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeImportSnapshotTasksFake(2, 2, 1)
-	p := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeImportSnapshotTasks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeImportSnapshotTasksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeImportSnapshotTasksFake(2, 3, 1)
-	first := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeImportSnapshotTasks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeImportSnapshotTasks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeImportSnapshotTasksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeImportSnapshotTasksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeImportSnapshotTasksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeImportSnapshotTasksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeImportSnapshotTasksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeImportSnapshotTasksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeImportSnapshotTasksPaginator(c, validDescribeImportSnapshotTasksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeImportSnapshotTasksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeImportSnapshotTasksInput().Validate())
-	require.NoError(t, (&DescribeImportSnapshotTasksInput{}).Validate())
-}
-
-func TestDescribeImportSnapshotTasksOutputJSON(t *testing.T) {
-	want := DescribeImportSnapshotTasksOutput{
-		ImportSnapshotTasks: []ImportSnapshotTask{{
-			Description:  "string",
-			ImportTaskId: "string",
-			SnapshotTaskDetail: &SnapshotTaskDetail{
-				Description:   "string",
-				DiskImageSize: new(float64(123.0)),
-				Encrypted:     new(true),
-				Format:        "string",
-				KmsKeyId:      "string",
-				Progress:      "string",
-				SnapshotId:    "string",
-				Status:        "string",
-				StatusMessage: "string",
-				Url:           "string",
-				UserBucket: &UserBucket{
-					S3Bucket: "string",
-					S3Key:    "string",
-				},
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeImportSnapshotTasksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeImportSnapshotTasksPaginator runs paginatetest.Check.
+func TestDescribeImportSnapshotTasksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeImportSnapshotTasksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Description",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeImportSnapshotTasksPaginator(describeImportSnapshotTasksFake(c), in.(*DescribeImportSnapshotTasksInput), optFns...))
+		},
+		Output: &DescribeImportSnapshotTasksOutput{},
+		Result: "ImportSnapshotTasks",
+	}))
 }

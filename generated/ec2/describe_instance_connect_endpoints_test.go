@@ -5,195 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeInstanceConnectEndpointsFake serves pages of
-// DescribeInstanceConnectEndpoints from memory; page i's token is "page-i".
-type describeInstanceConnectEndpointsFake struct {
-	pages  []*DescribeInstanceConnectEndpointsOutput
-	calls  []DescribeInstanceConnectEndpointsInput
-	err    error
-	repeat bool
+// describeInstanceConnectEndpointsFake calls the test kit's client.
+type describeInstanceConnectEndpointsFake paginatetest.Client
+
+func (c describeInstanceConnectEndpointsFake) DescribeInstanceConnectEndpoints(ctx context.Context, in *DescribeInstanceConnectEndpointsInput) (*DescribeInstanceConnectEndpointsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceConnectEndpointsOutput)
+	return page, err
 }
 
-func (c *describeInstanceConnectEndpointsFake) DescribeInstanceConnectEndpoints(ctx context.Context, in *DescribeInstanceConnectEndpointsInput) (*DescribeInstanceConnectEndpointsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceConnectEndpointsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeInstanceConnectEndpointsFake(sizes ...int) (*describeInstanceConnectEndpointsFake, []string) {
-	c := &describeInstanceConnectEndpointsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceConnectEndpointsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceConnectEndpoints = append(page.InstanceConnectEndpoints, InstanceConnectEndpoint{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceConnectEndpoints pages through p and returns the
-// markers of its items.
-func collectDescribeInstanceConnectEndpoints(t *testing.T, p *DescribeInstanceConnectEndpointsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeInstanceConnectEndpointsInput returns an input with every
-// required member set.
-func validDescribeInstanceConnectEndpointsInput() *DescribeInstanceConnectEndpointsInput {
-	return &DescribeInstanceConnectEndpointsInput{}
-}
-
-func TestDescribeInstanceConnectEndpointsPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceConnectEndpointsFake(2, 3, 0, 1)
-	p := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceConnectEndpoints(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceConnectEndpointsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceConnectEndpointsFake(2, 2, 1)
-	p := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceConnectEndpoints(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceConnectEndpointsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceConnectEndpointsFake(2, 3, 1)
-	first := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceConnectEndpoints(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceConnectEndpoints(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceConnectEndpointsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceConnectEndpointsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceConnectEndpointsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceConnectEndpointsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceConnectEndpointsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceConnectEndpointsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceConnectEndpointsPaginator(c, validDescribeInstanceConnectEndpointsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceConnectEndpointsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceConnectEndpointsInput().Validate())
-	require.NoError(t, (&DescribeInstanceConnectEndpointsInput{}).Validate())
-}
-
-func TestDescribeInstanceConnectEndpointsOutputJSON(t *testing.T) {
-	want := DescribeInstanceConnectEndpointsOutput{
-		InstanceConnectEndpoints: []InstanceConnectEndpoint{{
-			AvailabilityZone:           "string",
-			AvailabilityZoneId:         "string",
-			CreatedAt:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DnsName:                    "string",
-			FipsDnsName:                "string",
-			InstanceConnectEndpointArn: "string",
-			InstanceConnectEndpointId:  "string",
-			IpAddressType:              InstanceConnectEndpointIpAddressTypeIpv4,
-			NetworkInterfaceIds:        []string{"string"},
-			OwnerId:                    "string",
-			PreserveClientIp:           new(true),
-			PublicDnsNames: &PublicDnsNames{
-				Dualstack: &Ipv4{
-					DnsName:     "string",
-					FipsDnsName: "string",
-				},
-				Ipv4: &Ipv4{
-					DnsName:     "string",
-					FipsDnsName: "string",
-				},
-			},
-			SecurityGroupIds: []string{"string"},
-			State:            InstanceConnectEndpointStateCreateInProgress,
-			StateMessage:     "string",
-			SubnetId:         "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceConnectEndpointsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceConnectEndpointsPaginator runs paginatetest.Check.
+func TestDescribeInstanceConnectEndpointsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceConnectEndpointsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceConnectEndpointsPaginator(describeInstanceConnectEndpointsFake(c), in.(*DescribeInstanceConnectEndpointsInput), optFns...))
+		},
+		Output: &DescribeInstanceConnectEndpointsOutput{},
+		Result: "InstanceConnectEndpoints",
+	}))
 }

@@ -5,166 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeInstanceCreditSpecificationsFake serves pages of
-// DescribeInstanceCreditSpecifications from memory; page i's token is "page-i".
-type describeInstanceCreditSpecificationsFake struct {
-	pages  []*DescribeInstanceCreditSpecificationsOutput
-	calls  []DescribeInstanceCreditSpecificationsInput
-	err    error
-	repeat bool
+// describeInstanceCreditSpecificationsFake calls the test kit's client.
+type describeInstanceCreditSpecificationsFake paginatetest.Client
+
+func (c describeInstanceCreditSpecificationsFake) DescribeInstanceCreditSpecifications(ctx context.Context, in *DescribeInstanceCreditSpecificationsInput) (*DescribeInstanceCreditSpecificationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceCreditSpecificationsOutput)
+	return page, err
 }
 
-func (c *describeInstanceCreditSpecificationsFake) DescribeInstanceCreditSpecifications(ctx context.Context, in *DescribeInstanceCreditSpecificationsInput) (*DescribeInstanceCreditSpecificationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceCreditSpecificationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeInstanceCreditSpecificationsFake(sizes ...int) (*describeInstanceCreditSpecificationsFake, []string) {
-	c := &describeInstanceCreditSpecificationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceCreditSpecificationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceCreditSpecifications = append(page.InstanceCreditSpecifications, InstanceCreditSpecification{InstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceCreditSpecifications pages through p and returns the
-// markers of its items.
-func collectDescribeInstanceCreditSpecifications(t *testing.T, p *DescribeInstanceCreditSpecificationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceId)
-	}
-	return got
-}
-
-// validDescribeInstanceCreditSpecificationsInput returns an input with every
-// required member set.
-func validDescribeInstanceCreditSpecificationsInput() *DescribeInstanceCreditSpecificationsInput {
-	return &DescribeInstanceCreditSpecificationsInput{}
-}
-
-func TestDescribeInstanceCreditSpecificationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceCreditSpecificationsFake(2, 3, 0, 1)
-	p := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceCreditSpecifications(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceCreditSpecificationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceCreditSpecificationsFake(2, 2, 1)
-	p := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceCreditSpecifications(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceCreditSpecificationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceCreditSpecificationsFake(2, 3, 1)
-	first := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceCreditSpecifications(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceCreditSpecifications(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceCreditSpecificationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceCreditSpecificationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceCreditSpecificationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceCreditSpecificationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceCreditSpecificationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceCreditSpecificationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceCreditSpecificationsPaginator(c, validDescribeInstanceCreditSpecificationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceCreditSpecificationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceCreditSpecificationsInput().Validate())
-	require.NoError(t, (&DescribeInstanceCreditSpecificationsInput{}).Validate())
-}
-
-func TestDescribeInstanceCreditSpecificationsOutputJSON(t *testing.T) {
-	want := DescribeInstanceCreditSpecificationsOutput{
-		InstanceCreditSpecifications: []InstanceCreditSpecification{{
-			CpuCredits: "string",
-			InstanceId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceCreditSpecificationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceCreditSpecificationsPaginator runs paginatetest.Check.
+func TestDescribeInstanceCreditSpecificationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceCreditSpecificationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceCreditSpecificationsPaginator(describeInstanceCreditSpecificationsFake(c), in.(*DescribeInstanceCreditSpecificationsInput), optFns...))
+		},
+		Output: &DescribeInstanceCreditSpecificationsOutput{},
+		Result: "InstanceCreditSpecifications",
+	}))
 }

@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeInstanceEventWindowsFake serves pages of DescribeInstanceEventWindows
-// from memory; page i's token is "page-i".
-type describeInstanceEventWindowsFake struct {
-	pages  []*DescribeInstanceEventWindowsOutput
-	calls  []DescribeInstanceEventWindowsInput
-	err    error
-	repeat bool
+// describeInstanceEventWindowsFake calls the test kit's client.
+type describeInstanceEventWindowsFake paginatetest.Client
+
+func (c describeInstanceEventWindowsFake) DescribeInstanceEventWindows(ctx context.Context, in *DescribeInstanceEventWindowsInput) (*DescribeInstanceEventWindowsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceEventWindowsOutput)
+	return page, err
 }
 
-func (c *describeInstanceEventWindowsFake) DescribeInstanceEventWindows(ctx context.Context, in *DescribeInstanceEventWindowsInput) (*DescribeInstanceEventWindowsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceEventWindowsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeInstanceEventWindowsFake(sizes ...int) (*describeInstanceEventWindowsFake, []string) {
-	c := &describeInstanceEventWindowsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceEventWindowsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceEventWindows = append(page.InstanceEventWindows, InstanceEventWindow{InstanceEventWindowId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceEventWindows pages through p and returns the markers
-// of its items.
-func collectDescribeInstanceEventWindows(t *testing.T, p *DescribeInstanceEventWindowsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceEventWindowId)
-	}
-	return got
-}
-
-// validDescribeInstanceEventWindowsInput returns an input with every required
-// member set.
-func validDescribeInstanceEventWindowsInput() *DescribeInstanceEventWindowsInput {
-	return &DescribeInstanceEventWindowsInput{}
-}
-
-func TestDescribeInstanceEventWindowsPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceEventWindowsFake(2, 3, 0, 1)
-	p := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceEventWindows(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceEventWindowsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceEventWindowsFake(2, 2, 1)
-	p := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceEventWindows(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceEventWindowsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceEventWindowsFake(2, 3, 1)
-	first := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceEventWindows(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceEventWindows(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceEventWindowsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceEventWindowsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceEventWindowsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceEventWindowsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceEventWindowsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceEventWindowsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceEventWindowsPaginator(c, validDescribeInstanceEventWindowsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceEventWindowsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceEventWindowsInput().Validate())
-	require.NoError(t, (&DescribeInstanceEventWindowsInput{}).Validate())
-}
-
-func TestDescribeInstanceEventWindowsOutputJSON(t *testing.T) {
-	want := DescribeInstanceEventWindowsOutput{
-		InstanceEventWindows: []InstanceEventWindow{{
-			AssociationTarget: &AssociationTarget{
-				DedicatedHostIds: []string{"string"},
-				InstanceIds:      []string{"string"},
-				Tags: []Tag{{
-					Key:   "string",
-					Value: "string",
-				}},
-			},
-			CronExpression:        "string",
-			InstanceEventWindowId: "string",
-			Name:                  "string",
-			State:                 InstanceEventWindowStateCreating,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TimeRanges: []TimeRange{{
-				EndHour:      new(int64(123)),
-				EndWeekDay:   TimeRangeStartWeekDaySunday,
-				StartHour:    new(int64(123)),
-				StartWeekDay: TimeRangeStartWeekDaySunday,
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceEventWindowsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceEventWindowsPaginator runs paginatetest.Check.
+func TestDescribeInstanceEventWindowsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceEventWindowsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceEventWindowId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceEventWindowsPaginator(describeInstanceEventWindowsFake(c), in.(*DescribeInstanceEventWindowsInput), optFns...))
+		},
+		Output: &DescribeInstanceEventWindowsOutput{},
+		Result: "InstanceEventWindows",
+	}))
 }

@@ -5,195 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeInstanceImageMetadataFake serves pages of
-// DescribeInstanceImageMetadata from memory; page i's token is "page-i".
-type describeInstanceImageMetadataFake struct {
-	pages  []*DescribeInstanceImageMetadataOutput
-	calls  []DescribeInstanceImageMetadataInput
-	err    error
-	repeat bool
+// describeInstanceImageMetadataFake calls the test kit's client.
+type describeInstanceImageMetadataFake paginatetest.Client
+
+func (c describeInstanceImageMetadataFake) DescribeInstanceImageMetadata(ctx context.Context, in *DescribeInstanceImageMetadataInput) (*DescribeInstanceImageMetadataOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceImageMetadataOutput)
+	return page, err
 }
 
-func (c *describeInstanceImageMetadataFake) DescribeInstanceImageMetadata(ctx context.Context, in *DescribeInstanceImageMetadataInput) (*DescribeInstanceImageMetadataOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceImageMetadataFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeInstanceImageMetadataFake(sizes ...int) (*describeInstanceImageMetadataFake, []string) {
-	c := &describeInstanceImageMetadataFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceImageMetadataOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceImageMetadata = append(page.InstanceImageMetadata, InstanceImageMetadata{InstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceImageMetadata pages through p and returns the markers
-// of its items.
-func collectDescribeInstanceImageMetadata(t *testing.T, p *DescribeInstanceImageMetadataPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceId)
-	}
-	return got
-}
-
-// validDescribeInstanceImageMetadataInput returns an input with every required
-// member set.
-func validDescribeInstanceImageMetadataInput() *DescribeInstanceImageMetadataInput {
-	return &DescribeInstanceImageMetadataInput{}
-}
-
-func TestDescribeInstanceImageMetadataPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceImageMetadataFake(2, 3, 0, 1)
-	p := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceImageMetadata(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceImageMetadataPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceImageMetadataFake(2, 2, 1)
-	p := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceImageMetadata(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceImageMetadataPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceImageMetadataFake(2, 3, 1)
-	first := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceImageMetadata(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceImageMetadata(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceImageMetadataPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceImageMetadataFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceImageMetadataPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceImageMetadataFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceImageMetadataPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceImageMetadataFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceImageMetadataPaginator(c, validDescribeInstanceImageMetadataInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceImageMetadataInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceImageMetadataInput().Validate())
-	require.NoError(t, (&DescribeInstanceImageMetadataInput{}).Validate())
-}
-
-func TestDescribeInstanceImageMetadataOutputJSON(t *testing.T) {
-	want := DescribeInstanceImageMetadataOutput{
-		InstanceImageMetadata: []InstanceImageMetadata{{
-			AvailabilityZone: "string",
-			ImageMetadata: &ImageMetadata{
-				CreationDate:    "string",
-				DeprecationTime: "string",
-				ImageAllowed:    new(true),
-				ImageId:         "string",
-				ImageOwnerAlias: "string",
-				IsPublic:        new(true),
-				Name:            "string",
-				OwnerId:         "string",
-				State:           ImageStatePending,
-			},
-			InstanceId:   "string",
-			InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
-			LaunchTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			OwnerId: "string",
-			State: &State{
-				Code: new(int64(123)),
-				Name: StateNamePending,
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			ZoneId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceImageMetadataOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceImageMetadataPaginator runs paginatetest.Check.
+func TestDescribeInstanceImageMetadataPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceImageMetadataInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceImageMetadataPaginator(describeInstanceImageMetadataFake(c), in.(*DescribeInstanceImageMetadataInput), optFns...))
+		},
+		Output: &DescribeInstanceImageMetadataOutput{},
+		Result: "InstanceImageMetadata",
+	}))
 }

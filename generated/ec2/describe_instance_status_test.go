@@ -5,210 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeInstanceStatusFake serves pages of DescribeInstanceStatus from
-// memory; page i's token is "page-i".
-type describeInstanceStatusFake struct {
-	pages  []*DescribeInstanceStatusOutput
-	calls  []DescribeInstanceStatusInput
-	err    error
-	repeat bool
+// describeInstanceStatusFake calls the test kit's client.
+type describeInstanceStatusFake paginatetest.Client
+
+func (c describeInstanceStatusFake) DescribeInstanceStatus(ctx context.Context, in *DescribeInstanceStatusInput) (*DescribeInstanceStatusOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceStatusOutput)
+	return page, err
 }
 
-func (c *describeInstanceStatusFake) DescribeInstanceStatus(ctx context.Context, in *DescribeInstanceStatusInput) (*DescribeInstanceStatusOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceStatusFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeInstanceStatusFake(sizes ...int) (*describeInstanceStatusFake, []string) {
-	c := &describeInstanceStatusFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceStatusOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceStatuses = append(page.InstanceStatuses, InstanceStatus{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceStatus pages through p and returns the markers of its
-// items.
-func collectDescribeInstanceStatus(t *testing.T, p *DescribeInstanceStatusPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeInstanceStatusInput returns an input with every required member
-// set.
-func validDescribeInstanceStatusInput() *DescribeInstanceStatusInput {
-	return &DescribeInstanceStatusInput{}
-}
-
-func TestDescribeInstanceStatusPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceStatusFake(2, 3, 0, 1)
-	p := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceStatus(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceStatusPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceStatusFake(2, 2, 1)
-	p := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceStatus(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceStatusPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceStatusFake(2, 3, 1)
-	first := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceStatus(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceStatus(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceStatusPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceStatusFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceStatusPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceStatusFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceStatusPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceStatusFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceStatusPaginator(c, validDescribeInstanceStatusInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceStatusInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceStatusInput().Validate())
-	require.NoError(t, (&DescribeInstanceStatusInput{}).Validate())
-}
-
-func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
-	want := DescribeInstanceStatusOutput{
-		InstanceStatuses: []InstanceStatus{{
-			AttachedEbsStatus: &DescribeInstanceStatusInstanceStatus{
-				Details: []Detail{{
-					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-					Name:          DetailNameReachability,
-					Status:        DetailStatusPassed,
-				}},
-				Status: InstanceStatusStatusOk,
-			},
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			Events: []Event{{
-				Code:              EventCodeInstanceReboot,
-				Description:       "string",
-				InstanceEventId:   "string",
-				NotAfter:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				NotBefore:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				NotBeforeDeadline: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			}},
-			InstanceId: "string",
-			InstanceState: &State{
-				Code: new(int64(123)),
-				Name: StateNamePending,
-			},
-			InstanceStatus: &DescribeInstanceStatusInstanceStatus{
-				Details: []Detail{{
-					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-					Name:          DetailNameReachability,
-					Status:        DetailStatusPassed,
-				}},
-				Status: InstanceStatusStatusOk,
-			},
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			OutpostArn: "string",
-			SystemStatus: &DescribeInstanceStatusInstanceStatus{
-				Details: []Detail{{
-					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-					Name:          DetailNameReachability,
-					Status:        DetailStatusPassed,
-				}},
-				Status: InstanceStatusStatusOk,
-			},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceStatusOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceStatusPaginator runs paginatetest.Check.
+func TestDescribeInstanceStatusPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceStatusInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceStatusPaginator(describeInstanceStatusFake(c), in.(*DescribeInstanceStatusInput), optFns...))
+		},
+		Output: &DescribeInstanceStatusOutput{},
+		Result: "InstanceStatuses",
+	}))
 }

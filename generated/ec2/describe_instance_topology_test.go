@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeInstanceTopologyFake serves pages of DescribeInstanceTopology from
-// memory; page i's token is "page-i".
-type describeInstanceTopologyFake struct {
-	pages  []*DescribeInstanceTopologyOutput
-	calls  []DescribeInstanceTopologyInput
-	err    error
-	repeat bool
+// describeInstanceTopologyFake calls the test kit's client.
+type describeInstanceTopologyFake paginatetest.Client
+
+func (c describeInstanceTopologyFake) DescribeInstanceTopology(ctx context.Context, in *DescribeInstanceTopologyInput) (*DescribeInstanceTopologyOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceTopologyOutput)
+	return page, err
 }
 
-func (c *describeInstanceTopologyFake) DescribeInstanceTopology(ctx context.Context, in *DescribeInstanceTopologyInput) (*DescribeInstanceTopologyOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceTopologyFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeInstanceTopologyFake(sizes ...int) (*describeInstanceTopologyFake, []string) {
-	c := &describeInstanceTopologyFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceTopologyOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Instances = append(page.Instances, DescribeInstanceTopologyInstance{InstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceTopology pages through p and returns the markers of
-// its items.
-func collectDescribeInstanceTopology(t *testing.T, p *DescribeInstanceTopologyPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceId)
-	}
-	return got
-}
-
-// validDescribeInstanceTopologyInput returns an input with every required
-// member set.
-func validDescribeInstanceTopologyInput() *DescribeInstanceTopologyInput {
-	return &DescribeInstanceTopologyInput{}
-}
-
-func TestDescribeInstanceTopologyPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceTopologyFake(2, 3, 0, 1)
-	p := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceTopology(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceTopologyPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceTopologyFake(2, 2, 1)
-	p := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceTopology(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceTopologyPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceTopologyFake(2, 3, 1)
-	first := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceTopology(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceTopology(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceTopologyPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceTopologyFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceTopologyPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceTopologyFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceTopologyPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceTopologyFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceTopologyPaginator(c, validDescribeInstanceTopologyInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceTopologyInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceTopologyInput().Validate())
-	require.NoError(t, (&DescribeInstanceTopologyInput{}).Validate())
-}
-
-func TestDescribeInstanceTopologyOutputJSON(t *testing.T) {
-	want := DescribeInstanceTopologyOutput{
-		Instances: []DescribeInstanceTopologyInstance{{
-			AvailabilityZone: "string",
-			CapacityBlockId:  "string",
-			GroupName:        "string",
-			InstanceId:       "string",
-			InstanceType:     "string",
-			NetworkNodes:     []string{"string"},
-			ZoneId:           "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceTopologyOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceTopologyPaginator runs paginatetest.Check.
+func TestDescribeInstanceTopologyPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceTopologyInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceTopologyPaginator(describeInstanceTopologyFake(c), in.(*DescribeInstanceTopologyInput), optFns...))
+		},
+		Output: &DescribeInstanceTopologyOutput{},
+		Result: "Instances",
+	}))
 }

@@ -5,167 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeInstanceTypeOfferingsFake serves pages of
-// DescribeInstanceTypeOfferings from memory; page i's token is "page-i".
-type describeInstanceTypeOfferingsFake struct {
-	pages  []*DescribeInstanceTypeOfferingsOutput
-	calls  []DescribeInstanceTypeOfferingsInput
-	err    error
-	repeat bool
+// describeInstanceTypeOfferingsFake calls the test kit's client.
+type describeInstanceTypeOfferingsFake paginatetest.Client
+
+func (c describeInstanceTypeOfferingsFake) DescribeInstanceTypeOfferings(ctx context.Context, in *DescribeInstanceTypeOfferingsInput) (*DescribeInstanceTypeOfferingsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInstanceTypeOfferingsOutput)
+	return page, err
 }
 
-func (c *describeInstanceTypeOfferingsFake) DescribeInstanceTypeOfferings(ctx context.Context, in *DescribeInstanceTypeOfferingsInput) (*DescribeInstanceTypeOfferingsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInstanceTypeOfferingsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeInstanceTypeOfferingsFake(sizes ...int) (*describeInstanceTypeOfferingsFake, []string) {
-	c := &describeInstanceTypeOfferingsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInstanceTypeOfferingsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceTypeOfferings = append(page.InstanceTypeOfferings, InstanceTypeOffering{InstanceType: InstanceTypeSpecificationInstanceType(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInstanceTypeOfferings pages through p and returns the markers
-// of its items.
-func collectDescribeInstanceTypeOfferings(t *testing.T, p *DescribeInstanceTypeOfferingsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.InstanceType))
-	}
-	return got
-}
-
-// validDescribeInstanceTypeOfferingsInput returns an input with every required
-// member set.
-func validDescribeInstanceTypeOfferingsInput() *DescribeInstanceTypeOfferingsInput {
-	return &DescribeInstanceTypeOfferingsInput{}
-}
-
-func TestDescribeInstanceTypeOfferingsPaginatorItems(t *testing.T) {
-	c, want := newDescribeInstanceTypeOfferingsFake(2, 3, 0, 1)
-	p := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInstanceTypeOfferings(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInstanceTypeOfferingsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInstanceTypeOfferingsFake(2, 2, 1)
-	p := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInstanceTypeOfferings(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInstanceTypeOfferingsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInstanceTypeOfferingsFake(2, 3, 1)
-	first := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInstanceTypeOfferings(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInstanceTypeOfferings(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInstanceTypeOfferingsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInstanceTypeOfferingsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInstanceTypeOfferingsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInstanceTypeOfferingsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInstanceTypeOfferingsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInstanceTypeOfferingsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInstanceTypeOfferingsPaginator(c, validDescribeInstanceTypeOfferingsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInstanceTypeOfferingsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInstanceTypeOfferingsInput().Validate())
-	require.NoError(t, (&DescribeInstanceTypeOfferingsInput{}).Validate())
-}
-
-func TestDescribeInstanceTypeOfferingsOutputJSON(t *testing.T) {
-	want := DescribeInstanceTypeOfferingsOutput{
-		InstanceTypeOfferings: []InstanceTypeOffering{{
-			InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
-			Location:     "string",
-			LocationType: DescribeInstanceTypeOfferingsLocationTypeRegion,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInstanceTypeOfferingsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInstanceTypeOfferingsPaginator runs paginatetest.Check.
+func TestDescribeInstanceTypeOfferingsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInstanceTypeOfferingsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceType",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInstanceTypeOfferingsPaginator(describeInstanceTypeOfferingsFake(c), in.(*DescribeInstanceTypeOfferingsInput), optFns...))
+		},
+		Output: &DescribeInstanceTypeOfferingsOutput{},
+		Result: "InstanceTypeOfferings",
+	}))
 }

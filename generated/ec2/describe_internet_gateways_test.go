@@ -5,174 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeInternetGatewaysFake serves pages of DescribeInternetGateways from
-// memory; page i's token is "page-i".
-type describeInternetGatewaysFake struct {
-	pages  []*DescribeInternetGatewaysOutput
-	calls  []DescribeInternetGatewaysInput
-	err    error
-	repeat bool
+// describeInternetGatewaysFake calls the test kit's client.
+type describeInternetGatewaysFake paginatetest.Client
+
+func (c describeInternetGatewaysFake) DescribeInternetGateways(ctx context.Context, in *DescribeInternetGatewaysInput) (*DescribeInternetGatewaysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeInternetGatewaysOutput)
+	return page, err
 }
 
-func (c *describeInternetGatewaysFake) DescribeInternetGateways(ctx context.Context, in *DescribeInternetGatewaysInput) (*DescribeInternetGatewaysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeInternetGatewaysFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeInternetGatewaysFake(sizes ...int) (*describeInternetGatewaysFake, []string) {
-	c := &describeInternetGatewaysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeInternetGatewaysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InternetGateways = append(page.InternetGateways, InternetGateway{InternetGatewayId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeInternetGateways pages through p and returns the markers of
-// its items.
-func collectDescribeInternetGateways(t *testing.T, p *DescribeInternetGatewaysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InternetGatewayId)
-	}
-	return got
-}
-
-// validDescribeInternetGatewaysInput returns an input with every required
-// member set.
-func validDescribeInternetGatewaysInput() *DescribeInternetGatewaysInput {
-	return &DescribeInternetGatewaysInput{}
-}
-
-func TestDescribeInternetGatewaysPaginatorItems(t *testing.T) {
-	c, want := newDescribeInternetGatewaysFake(2, 3, 0, 1)
-	p := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeInternetGateways(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeInternetGatewaysPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeInternetGatewaysFake(2, 2, 1)
-	p := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeInternetGateways(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeInternetGatewaysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeInternetGatewaysFake(2, 3, 1)
-	first := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeInternetGateways(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeInternetGateways(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeInternetGatewaysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeInternetGatewaysFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeInternetGatewaysPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeInternetGatewaysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeInternetGatewaysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeInternetGatewaysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeInternetGatewaysPaginator(c, validDescribeInternetGatewaysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeInternetGatewaysInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeInternetGatewaysInput().Validate())
-	require.NoError(t, (&DescribeInternetGatewaysInput{}).Validate())
-}
-
-func TestDescribeInternetGatewaysOutputJSON(t *testing.T) {
-	want := DescribeInternetGatewaysOutput{
-		InternetGateways: []InternetGateway{{
-			Attachments: []Attachment{{
-				State: AttachmentStateAttaching,
-				VpcId: "string",
-			}},
-			InternetGatewayId: "string",
-			OwnerId:           "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeInternetGatewaysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeInternetGatewaysPaginator runs paginatetest.Check.
+func TestDescribeInternetGatewaysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeInternetGatewaysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InternetGatewayId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeInternetGatewaysPaginator(describeInternetGatewaysFake(c), in.(*DescribeInternetGatewaysInput), optFns...))
+		},
+		Output: &DescribeInternetGatewaysOutput{},
+		Result: "InternetGateways",
+	}))
 }

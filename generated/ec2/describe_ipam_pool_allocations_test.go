@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamPoolAllocationsFake serves pages of DescribeIpamPoolAllocations
-// from memory; page i's token is "page-i".
-type describeIpamPoolAllocationsFake struct {
-	pages  []*DescribeIpamPoolAllocationsOutput
-	calls  []DescribeIpamPoolAllocationsInput
-	err    error
-	repeat bool
+// describeIpamPoolAllocationsFake calls the test kit's client.
+type describeIpamPoolAllocationsFake paginatetest.Client
+
+func (c describeIpamPoolAllocationsFake) DescribeIpamPoolAllocations(ctx context.Context, in *DescribeIpamPoolAllocationsInput) (*DescribeIpamPoolAllocationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamPoolAllocationsOutput)
+	return page, err
 }
 
-func (c *describeIpamPoolAllocationsFake) DescribeIpamPoolAllocations(ctx context.Context, in *DescribeIpamPoolAllocationsInput) (*DescribeIpamPoolAllocationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamPoolAllocationsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeIpamPoolAllocationsFake(sizes ...int) (*describeIpamPoolAllocationsFake, []string) {
-	c := &describeIpamPoolAllocationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamPoolAllocationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamPoolAllocations = append(page.IpamPoolAllocations, IpamPoolAllocation{Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamPoolAllocations pages through p and returns the markers of
-// its items.
-func collectDescribeIpamPoolAllocations(t *testing.T, p *DescribeIpamPoolAllocationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Cidr)
-	}
-	return got
-}
-
-// validDescribeIpamPoolAllocationsInput returns an input with every required
-// member set.
-func validDescribeIpamPoolAllocationsInput() *DescribeIpamPoolAllocationsInput {
-	return &DescribeIpamPoolAllocationsInput{}
-}
-
-func TestDescribeIpamPoolAllocationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamPoolAllocationsFake(2, 3, 0, 1)
-	p := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamPoolAllocations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamPoolAllocationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamPoolAllocationsFake(2, 2, 1)
-	p := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamPoolAllocations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamPoolAllocationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamPoolAllocationsFake(2, 3, 1)
-	first := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamPoolAllocations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamPoolAllocations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamPoolAllocationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamPoolAllocationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamPoolAllocationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamPoolAllocationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamPoolAllocationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamPoolAllocationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamPoolAllocationsPaginator(c, validDescribeIpamPoolAllocationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamPoolAllocationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamPoolAllocationsInput().Validate())
-	require.NoError(t, (&DescribeIpamPoolAllocationsInput{}).Validate())
-}
-
-func TestDescribeIpamPoolAllocationsOutputJSON(t *testing.T) {
-	want := DescribeIpamPoolAllocationsOutput{
-		IpamPoolAllocations: []IpamPoolAllocation{{
-			Cidr:                 "string",
-			Description:          "string",
-			IpamPoolAllocationId: "string",
-			ResourceId:           "string",
-			ResourceOwner:        "string",
-			ResourceRegion:       "string",
-			ResourceType:         IpamPoolAllocationResourceTypeIpamPool,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamPoolAllocationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamPoolAllocationsPaginator runs paginatetest.Check.
+func TestDescribeIpamPoolAllocationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamPoolAllocationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamPoolAllocationsPaginator(describeIpamPoolAllocationsFake(c), in.(*DescribeIpamPoolAllocationsInput), optFns...))
+		},
+		Output: &DescribeIpamPoolAllocationsOutput{},
+		Result: "IpamPoolAllocations",
+	}))
 }

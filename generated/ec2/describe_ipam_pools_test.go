@@ -5,198 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamPoolsFake serves pages of DescribeIpamPools from memory; page i's
-// token is "page-i".
-type describeIpamPoolsFake struct {
-	pages  []*DescribeIpamPoolsOutput
-	calls  []DescribeIpamPoolsInput
-	err    error
-	repeat bool
+// describeIpamPoolsFake calls the test kit's client.
+type describeIpamPoolsFake paginatetest.Client
+
+func (c describeIpamPoolsFake) DescribeIpamPools(ctx context.Context, in *DescribeIpamPoolsInput) (*DescribeIpamPoolsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamPoolsOutput)
+	return page, err
 }
 
-func (c *describeIpamPoolsFake) DescribeIpamPools(ctx context.Context, in *DescribeIpamPoolsInput) (*DescribeIpamPoolsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamPoolsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeIpamPoolsFake(sizes ...int) (*describeIpamPoolsFake, []string) {
-	c := &describeIpamPoolsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamPoolsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamPools = append(page.IpamPools, IpamPool{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamPools pages through p and returns the markers of its
-// items.
-func collectDescribeIpamPools(t *testing.T, p *DescribeIpamPoolsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeIpamPoolsInput returns an input with every required member set.
-func validDescribeIpamPoolsInput() *DescribeIpamPoolsInput {
-	return &DescribeIpamPoolsInput{}
-}
-
-func TestDescribeIpamPoolsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamPoolsFake(2, 3, 0, 1)
-	p := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamPools(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamPoolsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamPoolsFake(2, 2, 1)
-	p := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamPools(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamPoolsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamPoolsFake(2, 3, 1)
-	first := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamPools(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamPools(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamPoolsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamPoolsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamPoolsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamPoolsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamPoolsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamPoolsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamPoolsPaginator(c, validDescribeIpamPoolsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamPoolsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamPoolsInput().Validate())
-	require.NoError(t, (&DescribeIpamPoolsInput{}).Validate())
-}
-
-func TestDescribeIpamPoolsOutputJSON(t *testing.T) {
-	want := DescribeIpamPoolsOutput{
-		IpamPools: []IpamPool{{
-			AddressFamily:                  IpamPoolAddressFamilyIpv4,
-			AllocationDefaultNetmaskLength: new(int64(123)),
-			AllocationMaxNetmaskLength:     new(int64(123)),
-			AllocationMinNetmaskLength:     new(int64(123)),
-			AllocationResourceTags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			AutoImport:           new(true),
-			AwsService:           IpamPoolAwsServiceEc2,
-			Description:          "string",
-			IpamArn:              "string",
-			IpamPoolArn:          "string",
-			IpamPoolId:           "string",
-			IpamRegion:           "string",
-			IpamScopeArn:         "string",
-			IpamScopeType:        IpamPoolIpamScopeTypePublic,
-			Locale:               "string",
-			OwnerId:              "string",
-			PoolDepth:            new(int64(123)),
-			PublicIpSource:       IpamPoolPublicIpSourceAmazon,
-			PubliclyAdvertisable: new(true),
-			SourceIpamPoolId:     "string",
-			SourceResource: &SourceResource{
-				ResourceId:     "string",
-				ResourceOwner:  "string",
-				ResourceRegion: "string",
-				ResourceType:   AssociatedTargetNetworkNetworkTypeVpc,
-			},
-			State:        IpamPoolStateCreateInProgress,
-			StateMessage: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamPoolsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamPoolsPaginator runs paginatetest.Check.
+func TestDescribeIpamPoolsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamPoolsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamPoolsPaginator(describeIpamPoolsFake(c), in.(*DescribeIpamPoolsInput), optFns...))
+		},
+		Output: &DescribeIpamPoolsOutput{},
+		Result: "IpamPools",
+	}))
 }

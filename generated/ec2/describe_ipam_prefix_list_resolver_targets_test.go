@@ -5,180 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamPrefixListResolverTargetsFake serves pages of
-// DescribeIpamPrefixListResolverTargets from memory; page i's token is
-// "page-i".
-type describeIpamPrefixListResolverTargetsFake struct {
-	pages  []*DescribeIpamPrefixListResolverTargetsOutput
-	calls  []DescribeIpamPrefixListResolverTargetsInput
-	err    error
-	repeat bool
+// describeIpamPrefixListResolverTargetsFake calls the test kit's client.
+type describeIpamPrefixListResolverTargetsFake paginatetest.Client
+
+func (c describeIpamPrefixListResolverTargetsFake) DescribeIpamPrefixListResolverTargets(ctx context.Context, in *DescribeIpamPrefixListResolverTargetsInput) (*DescribeIpamPrefixListResolverTargetsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamPrefixListResolverTargetsOutput)
+	return page, err
 }
 
-func (c *describeIpamPrefixListResolverTargetsFake) DescribeIpamPrefixListResolverTargets(ctx context.Context, in *DescribeIpamPrefixListResolverTargetsInput) (*DescribeIpamPrefixListResolverTargetsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamPrefixListResolverTargetsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeIpamPrefixListResolverTargetsFake(sizes ...int) (*describeIpamPrefixListResolverTargetsFake, []string) {
-	c := &describeIpamPrefixListResolverTargetsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamPrefixListResolverTargetsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamPrefixListResolverTargets = append(page.IpamPrefixListResolverTargets, IpamPrefixListResolverTarget{IpamPrefixListResolverTargetId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamPrefixListResolverTargets pages through p and returns the
-// markers of its items.
-func collectDescribeIpamPrefixListResolverTargets(t *testing.T, p *DescribeIpamPrefixListResolverTargetsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.IpamPrefixListResolverTargetId)
-	}
-	return got
-}
-
-// validDescribeIpamPrefixListResolverTargetsInput returns an input with every
-// required member set.
-func validDescribeIpamPrefixListResolverTargetsInput() *DescribeIpamPrefixListResolverTargetsInput {
-	return &DescribeIpamPrefixListResolverTargetsInput{}
-}
-
-func TestDescribeIpamPrefixListResolverTargetsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamPrefixListResolverTargetsFake(2, 3, 0, 1)
-	p := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamPrefixListResolverTargets(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamPrefixListResolverTargetsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamPrefixListResolverTargetsFake(2, 2, 1)
-	p := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamPrefixListResolverTargets(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamPrefixListResolverTargetsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamPrefixListResolverTargetsFake(2, 3, 1)
-	first := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamPrefixListResolverTargets(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamPrefixListResolverTargets(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamPrefixListResolverTargetsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamPrefixListResolverTargetsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamPrefixListResolverTargetsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamPrefixListResolverTargetsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamPrefixListResolverTargetsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamPrefixListResolverTargetsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamPrefixListResolverTargetsPaginator(c, validDescribeIpamPrefixListResolverTargetsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamPrefixListResolverTargetsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamPrefixListResolverTargetsInput().Validate())
-	require.NoError(t, (&DescribeIpamPrefixListResolverTargetsInput{}).Validate())
-}
-
-func TestDescribeIpamPrefixListResolverTargetsOutputJSON(t *testing.T) {
-	want := DescribeIpamPrefixListResolverTargetsOutput{
-		IpamPrefixListResolverTargets: []IpamPrefixListResolverTarget{{
-			DesiredVersion:                  new(int64(123)),
-			IpamPrefixListResolverId:        "string",
-			IpamPrefixListResolverTargetArn: "string",
-			IpamPrefixListResolverTargetId:  "string",
-			LastSyncedVersion:               new(int64(123)),
-			OwnerId:                         "string",
-			PrefixListId:                    "string",
-			PrefixListRegion:                "string",
-			State:                           IpamPrefixListResolverTargetStateCreateInProgress,
-			StateMessage:                    "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrackLatestVersion: new(true),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamPrefixListResolverTargetsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamPrefixListResolverTargetsPaginator runs paginatetest.Check.
+func TestDescribeIpamPrefixListResolverTargetsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamPrefixListResolverTargetsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "IpamPrefixListResolverTargetId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamPrefixListResolverTargetsPaginator(describeIpamPrefixListResolverTargetsFake(c), in.(*DescribeIpamPrefixListResolverTargetsInput), optFns...))
+		},
+		Output: &DescribeIpamPrefixListResolverTargetsOutput{},
+		Result: "IpamPrefixListResolverTargets",
+	}))
 }

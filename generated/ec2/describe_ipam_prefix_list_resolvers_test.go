@@ -5,178 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamPrefixListResolversFake serves pages of
-// DescribeIpamPrefixListResolvers from memory; page i's token is "page-i".
-type describeIpamPrefixListResolversFake struct {
-	pages  []*DescribeIpamPrefixListResolversOutput
-	calls  []DescribeIpamPrefixListResolversInput
-	err    error
-	repeat bool
+// describeIpamPrefixListResolversFake calls the test kit's client.
+type describeIpamPrefixListResolversFake paginatetest.Client
+
+func (c describeIpamPrefixListResolversFake) DescribeIpamPrefixListResolvers(ctx context.Context, in *DescribeIpamPrefixListResolversInput) (*DescribeIpamPrefixListResolversOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamPrefixListResolversOutput)
+	return page, err
 }
 
-func (c *describeIpamPrefixListResolversFake) DescribeIpamPrefixListResolvers(ctx context.Context, in *DescribeIpamPrefixListResolversInput) (*DescribeIpamPrefixListResolversOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamPrefixListResolversFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeIpamPrefixListResolversFake(sizes ...int) (*describeIpamPrefixListResolversFake, []string) {
-	c := &describeIpamPrefixListResolversFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamPrefixListResolversOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamPrefixListResolvers = append(page.IpamPrefixListResolvers, IpamPrefixListResolver{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamPrefixListResolvers pages through p and returns the
-// markers of its items.
-func collectDescribeIpamPrefixListResolvers(t *testing.T, p *DescribeIpamPrefixListResolversPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeIpamPrefixListResolversInput returns an input with every
-// required member set.
-func validDescribeIpamPrefixListResolversInput() *DescribeIpamPrefixListResolversInput {
-	return &DescribeIpamPrefixListResolversInput{}
-}
-
-func TestDescribeIpamPrefixListResolversPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamPrefixListResolversFake(2, 3, 0, 1)
-	p := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamPrefixListResolvers(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamPrefixListResolversPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamPrefixListResolversFake(2, 2, 1)
-	p := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamPrefixListResolvers(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamPrefixListResolversPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamPrefixListResolversFake(2, 3, 1)
-	first := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamPrefixListResolvers(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamPrefixListResolvers(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamPrefixListResolversPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamPrefixListResolversFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamPrefixListResolversPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamPrefixListResolversFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamPrefixListResolversPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamPrefixListResolversFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamPrefixListResolversPaginator(c, validDescribeIpamPrefixListResolversInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamPrefixListResolversInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamPrefixListResolversInput().Validate())
-	require.NoError(t, (&DescribeIpamPrefixListResolversInput{}).Validate())
-}
-
-func TestDescribeIpamPrefixListResolversOutputJSON(t *testing.T) {
-	want := DescribeIpamPrefixListResolversOutput{
-		IpamPrefixListResolvers: []IpamPrefixListResolver{{
-			AddressFamily:                    IpamPoolAddressFamilyIpv4,
-			Description:                      "string",
-			IpamArn:                          "string",
-			IpamPrefixListResolverArn:        "string",
-			IpamPrefixListResolverId:         "string",
-			IpamRegion:                       "string",
-			LastVersionCreationStatus:        IpamPrefixListResolverLastVersionCreationStatusPending,
-			LastVersionCreationStatusMessage: "string",
-			OwnerId:                          "string",
-			State:                            IpamPoolStateCreateInProgress,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamPrefixListResolversOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamPrefixListResolversPaginator runs paginatetest.Check.
+func TestDescribeIpamPrefixListResolversPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamPrefixListResolversInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamPrefixListResolversPaginator(describeIpamPrefixListResolversFake(c), in.(*DescribeIpamPrefixListResolversInput), optFns...))
+		},
+		Output: &DescribeIpamPrefixListResolversOutput{},
+		Result: "IpamPrefixListResolvers",
+	}))
 }

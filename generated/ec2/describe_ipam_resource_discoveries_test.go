@@ -5,177 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamResourceDiscoveriesFake serves pages of
-// DescribeIpamResourceDiscoveries from memory; page i's token is "page-i".
-type describeIpamResourceDiscoveriesFake struct {
-	pages  []*DescribeIpamResourceDiscoveriesOutput
-	calls  []DescribeIpamResourceDiscoveriesInput
-	err    error
-	repeat bool
+// describeIpamResourceDiscoveriesFake calls the test kit's client.
+type describeIpamResourceDiscoveriesFake paginatetest.Client
+
+func (c describeIpamResourceDiscoveriesFake) DescribeIpamResourceDiscoveries(ctx context.Context, in *DescribeIpamResourceDiscoveriesInput) (*DescribeIpamResourceDiscoveriesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamResourceDiscoveriesOutput)
+	return page, err
 }
 
-func (c *describeIpamResourceDiscoveriesFake) DescribeIpamResourceDiscoveries(ctx context.Context, in *DescribeIpamResourceDiscoveriesInput) (*DescribeIpamResourceDiscoveriesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamResourceDiscoveriesFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeIpamResourceDiscoveriesFake(sizes ...int) (*describeIpamResourceDiscoveriesFake, []string) {
-	c := &describeIpamResourceDiscoveriesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamResourceDiscoveriesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamResourceDiscoveries = append(page.IpamResourceDiscoveries, IpamResourceDiscovery{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamResourceDiscoveries pages through p and returns the
-// markers of its items.
-func collectDescribeIpamResourceDiscoveries(t *testing.T, p *DescribeIpamResourceDiscoveriesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeIpamResourceDiscoveriesInput returns an input with every
-// required member set.
-func validDescribeIpamResourceDiscoveriesInput() *DescribeIpamResourceDiscoveriesInput {
-	return &DescribeIpamResourceDiscoveriesInput{}
-}
-
-func TestDescribeIpamResourceDiscoveriesPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamResourceDiscoveriesFake(2, 3, 0, 1)
-	p := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamResourceDiscoveries(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamResourceDiscoveriesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamResourceDiscoveriesFake(2, 2, 1)
-	p := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamResourceDiscoveries(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamResourceDiscoveriesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamResourceDiscoveriesFake(2, 3, 1)
-	first := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamResourceDiscoveries(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamResourceDiscoveries(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamResourceDiscoveriesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamResourceDiscoveriesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamResourceDiscoveriesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamResourceDiscoveriesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamResourceDiscoveriesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamResourceDiscoveriesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamResourceDiscoveriesPaginator(c, validDescribeIpamResourceDiscoveriesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamResourceDiscoveriesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamResourceDiscoveriesInput().Validate())
-	require.NoError(t, (&DescribeIpamResourceDiscoveriesInput{}).Validate())
-}
-
-func TestDescribeIpamResourceDiscoveriesOutputJSON(t *testing.T) {
-	want := DescribeIpamResourceDiscoveriesOutput{
-		IpamResourceDiscoveries: []IpamResourceDiscovery{{
-			Description:                  "string",
-			IpamResourceDiscoveryArn:     "string",
-			IpamResourceDiscoveryId:      "string",
-			IpamResourceDiscoveryRegion:  "string",
-			IsDefault:                    new(true),
-			OperatingRegions:             []OperatingRegion{{RegionName: "string"}},
-			OrganizationalUnitExclusions: []OrganizationalUnitExclusion{{OrganizationsEntityPath: "string"}},
-			OwnerId:                      "string",
-			State:                        IpamPoolStateCreateInProgress,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamResourceDiscoveriesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamResourceDiscoveriesPaginator runs paginatetest.Check.
+func TestDescribeIpamResourceDiscoveriesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamResourceDiscoveriesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamResourceDiscoveriesPaginator(describeIpamResourceDiscoveriesFake(c), in.(*DescribeIpamResourceDiscoveriesInput), optFns...))
+		},
+		Output: &DescribeIpamResourceDiscoveriesOutput{},
+		Result: "IpamResourceDiscoveries",
+	}))
 }

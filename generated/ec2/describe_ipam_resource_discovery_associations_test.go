@@ -5,179 +5,33 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamResourceDiscoveryAssociationsFake serves pages of
-// DescribeIpamResourceDiscoveryAssociations from memory; page i's token is
-// "page-i".
-type describeIpamResourceDiscoveryAssociationsFake struct {
-	pages  []*DescribeIpamResourceDiscoveryAssociationsOutput
-	calls  []DescribeIpamResourceDiscoveryAssociationsInput
-	err    error
-	repeat bool
+// describeIpamResourceDiscoveryAssociationsFake calls the test kit's client.
+type describeIpamResourceDiscoveryAssociationsFake paginatetest.Client
+
+func (c describeIpamResourceDiscoveryAssociationsFake) DescribeIpamResourceDiscoveryAssociations(ctx context.Context, in *DescribeIpamResourceDiscoveryAssociationsInput) (*DescribeIpamResourceDiscoveryAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamResourceDiscoveryAssociationsOutput)
+	return page, err
 }
 
-func (c *describeIpamResourceDiscoveryAssociationsFake) DescribeIpamResourceDiscoveryAssociations(ctx context.Context, in *DescribeIpamResourceDiscoveryAssociationsInput) (*DescribeIpamResourceDiscoveryAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamResourceDiscoveryAssociationsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeIpamResourceDiscoveryAssociationsFake(sizes ...int) (*describeIpamResourceDiscoveryAssociationsFake, []string) {
-	c := &describeIpamResourceDiscoveryAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamResourceDiscoveryAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamResourceDiscoveryAssociations = append(page.IpamResourceDiscoveryAssociations, IpamResourceDiscoveryAssociation{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamResourceDiscoveryAssociations pages through p and returns
-// the markers of its items.
-func collectDescribeIpamResourceDiscoveryAssociations(t *testing.T, p *DescribeIpamResourceDiscoveryAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeIpamResourceDiscoveryAssociationsInput returns an input with
-// every required member set.
-func validDescribeIpamResourceDiscoveryAssociationsInput() *DescribeIpamResourceDiscoveryAssociationsInput {
-	return &DescribeIpamResourceDiscoveryAssociationsInput{}
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamResourceDiscoveryAssociationsFake(2, 3, 0, 1)
-	p := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamResourceDiscoveryAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamResourceDiscoveryAssociationsFake(2, 2, 1)
-	p := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamResourceDiscoveryAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamResourceDiscoveryAssociationsFake(2, 3, 1)
-	first := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamResourceDiscoveryAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamResourceDiscoveryAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamResourceDiscoveryAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamResourceDiscoveryAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamResourceDiscoveryAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamResourceDiscoveryAssociationsPaginator(c, validDescribeIpamResourceDiscoveryAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamResourceDiscoveryAssociationsInput().Validate())
-	require.NoError(t, (&DescribeIpamResourceDiscoveryAssociationsInput{}).Validate())
-}
-
-func TestDescribeIpamResourceDiscoveryAssociationsOutputJSON(t *testing.T) {
-	want := DescribeIpamResourceDiscoveryAssociationsOutput{
-		IpamResourceDiscoveryAssociations: []IpamResourceDiscoveryAssociation{{
-			IpamArn:                             "string",
-			IpamId:                              "string",
-			IpamRegion:                          "string",
-			IpamResourceDiscoveryAssociationArn: "string",
-			IpamResourceDiscoveryAssociationId:  "string",
-			IpamResourceDiscoveryId:             "string",
-			IsDefault:                           new(true),
-			OwnerId:                             "string",
-			ResourceDiscoveryStatus:             IpamResourceDiscoveryAssociationResourceDiscoveryStatusActive,
-			State:                               IpamResourceDiscoveryAssociationStateAssociateInProgress,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamResourceDiscoveryAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamResourceDiscoveryAssociationsPaginator runs
+// paginatetest.Check.
+func TestDescribeIpamResourceDiscoveryAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamResourceDiscoveryAssociationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamResourceDiscoveryAssociationsPaginator(describeIpamResourceDiscoveryAssociationsFake(c), in.(*DescribeIpamResourceDiscoveryAssociationsInput), optFns...))
+		},
+		Output: &DescribeIpamResourceDiscoveryAssociationsOutput{},
+		Result: "IpamResourceDiscoveryAssociations",
+	}))
 }

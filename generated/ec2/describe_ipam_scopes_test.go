@@ -5,181 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamScopesFake serves pages of DescribeIpamScopes from memory; page
-// i's token is "page-i".
-type describeIpamScopesFake struct {
-	pages  []*DescribeIpamScopesOutput
-	calls  []DescribeIpamScopesInput
-	err    error
-	repeat bool
+// describeIpamScopesFake calls the test kit's client.
+type describeIpamScopesFake paginatetest.Client
+
+func (c describeIpamScopesFake) DescribeIpamScopes(ctx context.Context, in *DescribeIpamScopesInput) (*DescribeIpamScopesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamScopesOutput)
+	return page, err
 }
 
-func (c *describeIpamScopesFake) DescribeIpamScopes(ctx context.Context, in *DescribeIpamScopesInput) (*DescribeIpamScopesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamScopesFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeIpamScopesFake(sizes ...int) (*describeIpamScopesFake, []string) {
-	c := &describeIpamScopesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamScopesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamScopes = append(page.IpamScopes, IpamScope{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpamScopes pages through p and returns the markers of its
-// items.
-func collectDescribeIpamScopes(t *testing.T, p *DescribeIpamScopesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeIpamScopesInput returns an input with every required member set.
-func validDescribeIpamScopesInput() *DescribeIpamScopesInput {
-	return &DescribeIpamScopesInput{}
-}
-
-func TestDescribeIpamScopesPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamScopesFake(2, 3, 0, 1)
-	p := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpamScopes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamScopesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamScopesFake(2, 2, 1)
-	p := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpamScopes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamScopesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamScopesFake(2, 3, 1)
-	first := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpamScopes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpamScopes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamScopesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamScopesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamScopesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamScopesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamScopesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamScopesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamScopesPaginator(c, validDescribeIpamScopesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamScopesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamScopesInput().Validate())
-	require.NoError(t, (&DescribeIpamScopesInput{}).Validate())
-}
-
-func TestDescribeIpamScopesOutputJSON(t *testing.T) {
-	want := DescribeIpamScopesOutput{
-		IpamScopes: []IpamScope{{
-			Description: "string",
-			ExternalAuthorityConfiguration: &ExternalAuthorityConfiguration{
-				ExternalResourceIdentifier: "string",
-				Type:                       ExternalAuthorityConfigurationTypeInfoblox,
-			},
-			IpamArn:       "string",
-			IpamRegion:    "string",
-			IpamScopeArn:  "string",
-			IpamScopeId:   "string",
-			IpamScopeType: IpamPoolIpamScopeTypePublic,
-			IsDefault:     new(true),
-			OwnerId:       "string",
-			PoolCount:     new(int64(123)),
-			State:         IpamPoolStateCreateInProgress,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamScopesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamScopesPaginator runs paginatetest.Check.
+func TestDescribeIpamScopesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamScopesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamScopesPaginator(describeIpamScopesFake(c), in.(*DescribeIpamScopesInput), optFns...))
+		},
+		Output: &DescribeIpamScopesOutput{},
+		Result: "IpamScopes",
+	}))
 }

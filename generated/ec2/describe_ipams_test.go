@@ -5,183 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpamsFake serves pages of DescribeIpams from memory; page i's token
-// is "page-i".
-type describeIpamsFake struct {
-	pages  []*DescribeIpamsOutput
-	calls  []DescribeIpamsInput
-	err    error
-	repeat bool
+// describeIpamsFake calls the test kit's client.
+type describeIpamsFake paginatetest.Client
+
+func (c describeIpamsFake) DescribeIpams(ctx context.Context, in *DescribeIpamsInput) (*DescribeIpamsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpamsOutput)
+	return page, err
 }
 
-func (c *describeIpamsFake) DescribeIpams(ctx context.Context, in *DescribeIpamsInput) (*DescribeIpamsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpamsFake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newDescribeIpamsFake(sizes ...int) (*describeIpamsFake, []string) {
-	c := &describeIpamsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpamsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Ipams = append(page.Ipams, Ipam{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpams pages through p and returns the markers of its items.
-func collectDescribeIpams(t *testing.T, p *DescribeIpamsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeIpamsInput returns an input with every required member set.
-func validDescribeIpamsInput() *DescribeIpamsInput {
-	return &DescribeIpamsInput{}
-}
-
-func TestDescribeIpamsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpamsFake(2, 3, 0, 1)
-	p := NewDescribeIpamsPaginator(c, validDescribeIpamsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpams(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpamsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpamsFake(2, 2, 1)
-	p := NewDescribeIpamsPaginator(c, validDescribeIpamsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpams(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpamsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpamsFake(2, 3, 1)
-	first := NewDescribeIpamsPaginator(c, validDescribeIpamsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpams(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpamsPaginator(c, validDescribeIpamsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpams(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpamsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpamsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpamsPaginator(c, validDescribeIpamsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpamsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpamsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpamsPaginator(c, validDescribeIpamsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpamsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpamsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpamsPaginator(c, validDescribeIpamsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpamsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpamsInput().Validate())
-	require.NoError(t, (&DescribeIpamsInput{}).Validate())
-}
-
-func TestDescribeIpamsOutputJSON(t *testing.T) {
-	want := DescribeIpamsOutput{
-		Ipams: []Ipam{{
-			DefaultResourceDiscoveryAssociationId: "string",
-			DefaultResourceDiscoveryId:            "string",
-			Description:                           "string",
-			EnablePrivateGua:                      new(true),
-			IpamArn:                               "string",
-			IpamId:                                "string",
-			IpamRegion:                            "string",
-			MeteredAccount:                        IpamMeteredAccountIpamOwner,
-			OperatingRegions:                      []OperatingRegion{{RegionName: "string"}},
-			OwnerId:                               "string",
-			PrivateDefaultScopeId:                 "string",
-			PublicDefaultScopeId:                  "string",
-			ResourceDiscoveryAssociationCount:     new(int64(123)),
-			ScopeCount:                            new(int64(123)),
-			State:                                 IpamPoolStateCreateInProgress,
-			StateMessage:                          "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Tier: IpamTierFree,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpamsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpamsPaginator runs paginatetest.Check.
+func TestDescribeIpamsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpamsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpamsPaginator(describeIpamsFake(c), in.(*DescribeIpamsInput), optFns...))
+		},
+		Output: &DescribeIpamsOutput{},
+		Result: "Ipams",
+	}))
 }

@@ -5,170 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeIpv6PoolsFake serves pages of DescribeIpv6Pools from memory; page i's
-// token is "page-i".
-type describeIpv6PoolsFake struct {
-	pages  []*DescribeIpv6PoolsOutput
-	calls  []DescribeIpv6PoolsInput
-	err    error
-	repeat bool
+// describeIpv6PoolsFake calls the test kit's client.
+type describeIpv6PoolsFake paginatetest.Client
+
+func (c describeIpv6PoolsFake) DescribeIpv6Pools(ctx context.Context, in *DescribeIpv6PoolsInput) (*DescribeIpv6PoolsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeIpv6PoolsOutput)
+	return page, err
 }
 
-func (c *describeIpv6PoolsFake) DescribeIpv6Pools(ctx context.Context, in *DescribeIpv6PoolsInput) (*DescribeIpv6PoolsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeIpv6PoolsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeIpv6PoolsFake(sizes ...int) (*describeIpv6PoolsFake, []string) {
-	c := &describeIpv6PoolsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeIpv6PoolsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Ipv6Pools = append(page.Ipv6Pools, Ipv6Pool{PoolId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeIpv6Pools pages through p and returns the markers of its
-// items.
-func collectDescribeIpv6Pools(t *testing.T, p *DescribeIpv6PoolsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PoolId)
-	}
-	return got
-}
-
-// validDescribeIpv6PoolsInput returns an input with every required member set.
-func validDescribeIpv6PoolsInput() *DescribeIpv6PoolsInput {
-	return &DescribeIpv6PoolsInput{}
-}
-
-func TestDescribeIpv6PoolsPaginatorItems(t *testing.T) {
-	c, want := newDescribeIpv6PoolsFake(2, 3, 0, 1)
-	p := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeIpv6Pools(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeIpv6PoolsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeIpv6PoolsFake(2, 2, 1)
-	p := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeIpv6Pools(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeIpv6PoolsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeIpv6PoolsFake(2, 3, 1)
-	first := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeIpv6Pools(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeIpv6Pools(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeIpv6PoolsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeIpv6PoolsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeIpv6PoolsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeIpv6PoolsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeIpv6PoolsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeIpv6PoolsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeIpv6PoolsPaginator(c, validDescribeIpv6PoolsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeIpv6PoolsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeIpv6PoolsInput().Validate())
-	require.NoError(t, (&DescribeIpv6PoolsInput{}).Validate())
-}
-
-func TestDescribeIpv6PoolsOutputJSON(t *testing.T) {
-	want := DescribeIpv6PoolsOutput{
-		Ipv6Pools: []Ipv6Pool{{
-			Description:    "string",
-			PoolCidrBlocks: []PoolCidrBlock{{Cidr: "string"}},
-			PoolId:         "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeIpv6PoolsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeIpv6PoolsPaginator runs paginatetest.Check.
+func TestDescribeIpv6PoolsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeIpv6PoolsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PoolId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeIpv6PoolsPaginator(describeIpv6PoolsFake(c), in.(*DescribeIpv6PoolsInput), optFns...))
+		},
+		Output: &DescribeIpv6PoolsOutput{},
+		Result: "Ipv6Pools",
+	}))
 }

@@ -5,180 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeLaunchTemplatesFake serves pages of DescribeLaunchTemplates from
-// memory; page i's token is "page-i".
-type describeLaunchTemplatesFake struct {
-	pages  []*DescribeLaunchTemplatesOutput
-	calls  []DescribeLaunchTemplatesInput
-	err    error
-	repeat bool
+// describeLaunchTemplatesFake calls the test kit's client.
+type describeLaunchTemplatesFake paginatetest.Client
+
+func (c describeLaunchTemplatesFake) DescribeLaunchTemplates(ctx context.Context, in *DescribeLaunchTemplatesInput) (*DescribeLaunchTemplatesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLaunchTemplatesOutput)
+	return page, err
 }
 
-func (c *describeLaunchTemplatesFake) DescribeLaunchTemplates(ctx context.Context, in *DescribeLaunchTemplatesInput) (*DescribeLaunchTemplatesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLaunchTemplatesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeLaunchTemplatesFake(sizes ...int) (*describeLaunchTemplatesFake, []string) {
-	c := &describeLaunchTemplatesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLaunchTemplatesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LaunchTemplates = append(page.LaunchTemplates, DescribeLaunchTemplatesLaunchTemplate{LaunchTemplateId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLaunchTemplates pages through p and returns the markers of its
-// items.
-func collectDescribeLaunchTemplates(t *testing.T, p *DescribeLaunchTemplatesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LaunchTemplateId)
-	}
-	return got
-}
-
-// validDescribeLaunchTemplatesInput returns an input with every required member
-// set.
-func validDescribeLaunchTemplatesInput() *DescribeLaunchTemplatesInput {
-	return &DescribeLaunchTemplatesInput{}
-}
-
-func TestDescribeLaunchTemplatesPaginatorItems(t *testing.T) {
-	c, want := newDescribeLaunchTemplatesFake(2, 3, 0, 1)
-	p := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLaunchTemplates(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLaunchTemplatesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLaunchTemplatesFake(2, 2, 1)
-	p := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLaunchTemplates(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLaunchTemplatesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLaunchTemplatesFake(2, 3, 1)
-	first := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLaunchTemplates(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLaunchTemplates(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLaunchTemplatesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLaunchTemplatesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLaunchTemplatesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLaunchTemplatesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLaunchTemplatesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLaunchTemplatesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLaunchTemplatesPaginator(c, validDescribeLaunchTemplatesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLaunchTemplatesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLaunchTemplatesInput().Validate())
-	require.NoError(t, (&DescribeLaunchTemplatesInput{}).Validate())
-}
-
-func TestDescribeLaunchTemplatesOutputJSON(t *testing.T) {
-	want := DescribeLaunchTemplatesOutput{
-		LaunchTemplates: []DescribeLaunchTemplatesLaunchTemplate{{
-			CreateTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			CreatedBy:            "string",
-			DefaultVersionNumber: new(int64(123)),
-			LatestVersionNumber:  new(int64(123)),
-			LaunchTemplateId:     "string",
-			LaunchTemplateName:   "string",
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLaunchTemplatesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLaunchTemplatesPaginator runs paginatetest.Check.
+func TestDescribeLaunchTemplatesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLaunchTemplatesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LaunchTemplateId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLaunchTemplatesPaginator(describeLaunchTemplatesFake(c), in.(*DescribeLaunchTemplatesInput), optFns...))
+		},
+		Output: &DescribeLaunchTemplatesOutput{},
+		Result: "LaunchTemplates",
+	}))
 }

@@ -5,177 +5,34 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake serves
-// pages of DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations from
-// memory; page i's token is "page-i".
-type describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake struct {
-	pages  []*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput
-	calls  []DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput
-	err    error
-	repeat bool
+// describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake calls the
+// test kit's client.
+type describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake paginatetest.Client
+
+func (c describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake) DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(ctx context.Context, in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput) (*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput)
+	return page, err
 }
 
-func (c *describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake) DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(ctx context.Context, in *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput) (*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake
-// returns a fake client serving pages of the given sizes, and the markers of
-// all its items in order.
-func newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(sizes ...int) (*describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake, []string) {
-	c := &describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LocalGatewayRouteTableVirtualInterfaceGroupAssociations = append(page.LocalGatewayRouteTableVirtualInterfaceGroupAssociations, LocalGatewayRouteTableVirtualInterfaceGroupAssociation{LocalGatewayRouteTableVirtualInterfaceGroupAssociationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations pages
-// through p and returns the markers of its items.
-func collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t *testing.T, p *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LocalGatewayRouteTableVirtualInterfaceGroupAssociationId)
-	}
-	return got
-}
-
-// validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput
-// returns an input with every required member set.
-func validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput() *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput {
-	return &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput{}
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(2, 3, 0, 1)
-	p := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(2, 2, 1)
-	p := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(2, 3, 1)
-	first := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput().Validate())
-	require.NoError(t, (&DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput{}).Validate())
-}
-
-func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutputJSON(t *testing.T) {
-	want := DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput{
-		LocalGatewayRouteTableVirtualInterfaceGroupAssociations: []LocalGatewayRouteTableVirtualInterfaceGroupAssociation{{
-			LocalGatewayId:            "string",
-			LocalGatewayRouteTableArn: "string",
-			LocalGatewayRouteTableId:  "string",
-			LocalGatewayRouteTableVirtualInterfaceGroupAssociationId: "string",
-			LocalGatewayVirtualInterfaceGroupId:                      "string",
-			OwnerId:                                                  "string",
-			State:                                                    "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator
+// runs paginatetest.Check.
+func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(c), in.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput), optFns...))
+		},
+		Output: &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput{},
+		Result: "LocalGatewayRouteTableVirtualInterfaceGroupAssociations",
+	}))
 }

@@ -5,176 +5,34 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLocalGatewayRouteTableVpcAssociationsFake serves pages of
-// DescribeLocalGatewayRouteTableVpcAssociations from memory; page i's token is
-// "page-i".
-type describeLocalGatewayRouteTableVpcAssociationsFake struct {
-	pages  []*DescribeLocalGatewayRouteTableVpcAssociationsOutput
-	calls  []DescribeLocalGatewayRouteTableVpcAssociationsInput
-	err    error
-	repeat bool
+// describeLocalGatewayRouteTableVpcAssociationsFake calls the test kit's
+// client.
+type describeLocalGatewayRouteTableVpcAssociationsFake paginatetest.Client
+
+func (c describeLocalGatewayRouteTableVpcAssociationsFake) DescribeLocalGatewayRouteTableVpcAssociations(ctx context.Context, in *DescribeLocalGatewayRouteTableVpcAssociationsInput) (*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLocalGatewayRouteTableVpcAssociationsOutput)
+	return page, err
 }
 
-func (c *describeLocalGatewayRouteTableVpcAssociationsFake) DescribeLocalGatewayRouteTableVpcAssociations(ctx context.Context, in *DescribeLocalGatewayRouteTableVpcAssociationsInput) (*DescribeLocalGatewayRouteTableVpcAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLocalGatewayRouteTableVpcAssociationsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeLocalGatewayRouteTableVpcAssociationsFake(sizes ...int) (*describeLocalGatewayRouteTableVpcAssociationsFake, []string) {
-	c := &describeLocalGatewayRouteTableVpcAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLocalGatewayRouteTableVpcAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LocalGatewayRouteTableVpcAssociations = append(page.LocalGatewayRouteTableVpcAssociations, LocalGatewayRouteTableVpcAssociation{LocalGatewayRouteTableVpcAssociationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLocalGatewayRouteTableVpcAssociations pages through p and
-// returns the markers of its items.
-func collectDescribeLocalGatewayRouteTableVpcAssociations(t *testing.T, p *DescribeLocalGatewayRouteTableVpcAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LocalGatewayRouteTableVpcAssociationId)
-	}
-	return got
-}
-
-// validDescribeLocalGatewayRouteTableVpcAssociationsInput returns an input with
-// every required member set.
-func validDescribeLocalGatewayRouteTableVpcAssociationsInput() *DescribeLocalGatewayRouteTableVpcAssociationsInput {
-	return &DescribeLocalGatewayRouteTableVpcAssociationsInput{}
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTableVpcAssociationsFake(2, 3, 0, 1)
-	p := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLocalGatewayRouteTableVpcAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTableVpcAssociationsFake(2, 2, 1)
-	p := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLocalGatewayRouteTableVpcAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTableVpcAssociationsFake(2, 3, 1)
-	first := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLocalGatewayRouteTableVpcAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLocalGatewayRouteTableVpcAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTableVpcAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTableVpcAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTableVpcAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(c, validDescribeLocalGatewayRouteTableVpcAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLocalGatewayRouteTableVpcAssociationsInput().Validate())
-	require.NoError(t, (&DescribeLocalGatewayRouteTableVpcAssociationsInput{}).Validate())
-}
-
-func TestDescribeLocalGatewayRouteTableVpcAssociationsOutputJSON(t *testing.T) {
-	want := DescribeLocalGatewayRouteTableVpcAssociationsOutput{
-		LocalGatewayRouteTableVpcAssociations: []LocalGatewayRouteTableVpcAssociation{{
-			LocalGatewayId:                         "string",
-			LocalGatewayRouteTableArn:              "string",
-			LocalGatewayRouteTableId:               "string",
-			LocalGatewayRouteTableVpcAssociationId: "string",
-			OwnerId:                                "string",
-			State:                                  "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLocalGatewayRouteTableVpcAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLocalGatewayRouteTableVpcAssociationsPaginator runs
+// paginatetest.Check.
+func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLocalGatewayRouteTableVpcAssociationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LocalGatewayRouteTableVpcAssociationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(describeLocalGatewayRouteTableVpcAssociationsFake(c), in.(*DescribeLocalGatewayRouteTableVpcAssociationsInput), optFns...))
+		},
+		Output: &DescribeLocalGatewayRouteTableVpcAssociationsOutput{},
+		Result: "LocalGatewayRouteTableVpcAssociations",
+	}))
 }

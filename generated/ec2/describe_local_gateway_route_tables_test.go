@@ -5,179 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLocalGatewayRouteTablesFake serves pages of
-// DescribeLocalGatewayRouteTables from memory; page i's token is "page-i".
-type describeLocalGatewayRouteTablesFake struct {
-	pages  []*DescribeLocalGatewayRouteTablesOutput
-	calls  []DescribeLocalGatewayRouteTablesInput
-	err    error
-	repeat bool
+// describeLocalGatewayRouteTablesFake calls the test kit's client.
+type describeLocalGatewayRouteTablesFake paginatetest.Client
+
+func (c describeLocalGatewayRouteTablesFake) DescribeLocalGatewayRouteTables(ctx context.Context, in *DescribeLocalGatewayRouteTablesInput) (*DescribeLocalGatewayRouteTablesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLocalGatewayRouteTablesOutput)
+	return page, err
 }
 
-func (c *describeLocalGatewayRouteTablesFake) DescribeLocalGatewayRouteTables(ctx context.Context, in *DescribeLocalGatewayRouteTablesInput) (*DescribeLocalGatewayRouteTablesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLocalGatewayRouteTablesFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeLocalGatewayRouteTablesFake(sizes ...int) (*describeLocalGatewayRouteTablesFake, []string) {
-	c := &describeLocalGatewayRouteTablesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLocalGatewayRouteTablesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LocalGatewayRouteTables = append(page.LocalGatewayRouteTables, LocalGatewayRouteTable{LocalGatewayRouteTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLocalGatewayRouteTables pages through p and returns the
-// markers of its items.
-func collectDescribeLocalGatewayRouteTables(t *testing.T, p *DescribeLocalGatewayRouteTablesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LocalGatewayRouteTableId)
-	}
-	return got
-}
-
-// validDescribeLocalGatewayRouteTablesInput returns an input with every
-// required member set.
-func validDescribeLocalGatewayRouteTablesInput() *DescribeLocalGatewayRouteTablesInput {
-	return &DescribeLocalGatewayRouteTablesInput{}
-}
-
-func TestDescribeLocalGatewayRouteTablesPaginatorItems(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTablesFake(2, 3, 0, 1)
-	p := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLocalGatewayRouteTables(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLocalGatewayRouteTablesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTablesFake(2, 2, 1)
-	p := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLocalGatewayRouteTables(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLocalGatewayRouteTablesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLocalGatewayRouteTablesFake(2, 3, 1)
-	first := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLocalGatewayRouteTables(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLocalGatewayRouteTables(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLocalGatewayRouteTablesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTablesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLocalGatewayRouteTablesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTablesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLocalGatewayRouteTablesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLocalGatewayRouteTablesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLocalGatewayRouteTablesPaginator(c, validDescribeLocalGatewayRouteTablesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLocalGatewayRouteTablesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLocalGatewayRouteTablesInput().Validate())
-	require.NoError(t, (&DescribeLocalGatewayRouteTablesInput{}).Validate())
-}
-
-func TestDescribeLocalGatewayRouteTablesOutputJSON(t *testing.T) {
-	want := DescribeLocalGatewayRouteTablesOutput{
-		LocalGatewayRouteTables: []LocalGatewayRouteTable{{
-			LocalGatewayId:            "string",
-			LocalGatewayRouteTableArn: "string",
-			LocalGatewayRouteTableId:  "string",
-			Mode:                      LocalGatewayRouteTableModeDirectVpcRouting,
-			OutpostArn:                "string",
-			OwnerId:                   "string",
-			State:                     "string",
-			StateReason: &StateReason{
-				Code:    "string",
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLocalGatewayRouteTablesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLocalGatewayRouteTablesPaginator runs paginatetest.Check.
+func TestDescribeLocalGatewayRouteTablesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLocalGatewayRouteTablesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LocalGatewayRouteTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLocalGatewayRouteTablesPaginator(describeLocalGatewayRouteTablesFake(c), in.(*DescribeLocalGatewayRouteTablesInput), optFns...))
+		},
+		Output: &DescribeLocalGatewayRouteTablesOutput{},
+		Result: "LocalGatewayRouteTables",
+	}))
 }

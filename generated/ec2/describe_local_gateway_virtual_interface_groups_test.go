@@ -5,177 +5,33 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLocalGatewayVirtualInterfaceGroupsFake serves pages of
-// DescribeLocalGatewayVirtualInterfaceGroups from memory; page i's token is
-// "page-i".
-type describeLocalGatewayVirtualInterfaceGroupsFake struct {
-	pages  []*DescribeLocalGatewayVirtualInterfaceGroupsOutput
-	calls  []DescribeLocalGatewayVirtualInterfaceGroupsInput
-	err    error
-	repeat bool
+// describeLocalGatewayVirtualInterfaceGroupsFake calls the test kit's client.
+type describeLocalGatewayVirtualInterfaceGroupsFake paginatetest.Client
+
+func (c describeLocalGatewayVirtualInterfaceGroupsFake) DescribeLocalGatewayVirtualInterfaceGroups(ctx context.Context, in *DescribeLocalGatewayVirtualInterfaceGroupsInput) (*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLocalGatewayVirtualInterfaceGroupsOutput)
+	return page, err
 }
 
-func (c *describeLocalGatewayVirtualInterfaceGroupsFake) DescribeLocalGatewayVirtualInterfaceGroups(ctx context.Context, in *DescribeLocalGatewayVirtualInterfaceGroupsInput) (*DescribeLocalGatewayVirtualInterfaceGroupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLocalGatewayVirtualInterfaceGroupsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeLocalGatewayVirtualInterfaceGroupsFake(sizes ...int) (*describeLocalGatewayVirtualInterfaceGroupsFake, []string) {
-	c := &describeLocalGatewayVirtualInterfaceGroupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLocalGatewayVirtualInterfaceGroupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LocalGatewayVirtualInterfaceGroups = append(page.LocalGatewayVirtualInterfaceGroups, LocalGatewayVirtualInterfaceGroup{LocalGatewayVirtualInterfaceGroupId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLocalGatewayVirtualInterfaceGroups pages through p and returns
-// the markers of its items.
-func collectDescribeLocalGatewayVirtualInterfaceGroups(t *testing.T, p *DescribeLocalGatewayVirtualInterfaceGroupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LocalGatewayVirtualInterfaceGroupId)
-	}
-	return got
-}
-
-// validDescribeLocalGatewayVirtualInterfaceGroupsInput returns an input with
-// every required member set.
-func validDescribeLocalGatewayVirtualInterfaceGroupsInput() *DescribeLocalGatewayVirtualInterfaceGroupsInput {
-	return &DescribeLocalGatewayVirtualInterfaceGroupsInput{}
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginatorItems(t *testing.T) {
-	c, want := newDescribeLocalGatewayVirtualInterfaceGroupsFake(2, 3, 0, 1)
-	p := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLocalGatewayVirtualInterfaceGroups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLocalGatewayVirtualInterfaceGroupsFake(2, 2, 1)
-	p := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLocalGatewayVirtualInterfaceGroups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLocalGatewayVirtualInterfaceGroupsFake(2, 3, 1)
-	first := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLocalGatewayVirtualInterfaceGroups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLocalGatewayVirtualInterfaceGroups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLocalGatewayVirtualInterfaceGroupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLocalGatewayVirtualInterfaceGroupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLocalGatewayVirtualInterfaceGroupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(c, validDescribeLocalGatewayVirtualInterfaceGroupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLocalGatewayVirtualInterfaceGroupsInput().Validate())
-	require.NoError(t, (&DescribeLocalGatewayVirtualInterfaceGroupsInput{}).Validate())
-}
-
-func TestDescribeLocalGatewayVirtualInterfaceGroupsOutputJSON(t *testing.T) {
-	want := DescribeLocalGatewayVirtualInterfaceGroupsOutput{
-		LocalGatewayVirtualInterfaceGroups: []LocalGatewayVirtualInterfaceGroup{{
-			ConfigurationState:                   LocalGatewayVirtualInterfaceGroupConfigurationStatePending,
-			LocalBgpAsn:                          new(int64(123)),
-			LocalBgpAsnExtended:                  new(int64(123)),
-			LocalGatewayId:                       "string",
-			LocalGatewayVirtualInterfaceGroupArn: "string",
-			LocalGatewayVirtualInterfaceGroupId:  "string",
-			LocalGatewayVirtualInterfaceIds:      []string{"string"},
-			OwnerId:                              "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLocalGatewayVirtualInterfaceGroupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLocalGatewayVirtualInterfaceGroupsPaginator runs
+// paginatetest.Check.
+func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLocalGatewayVirtualInterfaceGroupsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LocalGatewayVirtualInterfaceGroupId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(describeLocalGatewayVirtualInterfaceGroupsFake(c), in.(*DescribeLocalGatewayVirtualInterfaceGroupsInput), optFns...))
+		},
+		Output: &DescribeLocalGatewayVirtualInterfaceGroupsOutput{},
+		Result: "LocalGatewayVirtualInterfaceGroups",
+	}))
 }

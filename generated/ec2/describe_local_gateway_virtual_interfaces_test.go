@@ -5,182 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLocalGatewayVirtualInterfacesFake serves pages of
-// DescribeLocalGatewayVirtualInterfaces from memory; page i's token is
-// "page-i".
-type describeLocalGatewayVirtualInterfacesFake struct {
-	pages  []*DescribeLocalGatewayVirtualInterfacesOutput
-	calls  []DescribeLocalGatewayVirtualInterfacesInput
-	err    error
-	repeat bool
+// describeLocalGatewayVirtualInterfacesFake calls the test kit's client.
+type describeLocalGatewayVirtualInterfacesFake paginatetest.Client
+
+func (c describeLocalGatewayVirtualInterfacesFake) DescribeLocalGatewayVirtualInterfaces(ctx context.Context, in *DescribeLocalGatewayVirtualInterfacesInput) (*DescribeLocalGatewayVirtualInterfacesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLocalGatewayVirtualInterfacesOutput)
+	return page, err
 }
 
-func (c *describeLocalGatewayVirtualInterfacesFake) DescribeLocalGatewayVirtualInterfaces(ctx context.Context, in *DescribeLocalGatewayVirtualInterfacesInput) (*DescribeLocalGatewayVirtualInterfacesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLocalGatewayVirtualInterfacesFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeLocalGatewayVirtualInterfacesFake(sizes ...int) (*describeLocalGatewayVirtualInterfacesFake, []string) {
-	c := &describeLocalGatewayVirtualInterfacesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLocalGatewayVirtualInterfacesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LocalGatewayVirtualInterfaces = append(page.LocalGatewayVirtualInterfaces, LocalGatewayVirtualInterface{LocalGatewayVirtualInterfaceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLocalGatewayVirtualInterfaces pages through p and returns the
-// markers of its items.
-func collectDescribeLocalGatewayVirtualInterfaces(t *testing.T, p *DescribeLocalGatewayVirtualInterfacesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LocalGatewayVirtualInterfaceId)
-	}
-	return got
-}
-
-// validDescribeLocalGatewayVirtualInterfacesInput returns an input with every
-// required member set.
-func validDescribeLocalGatewayVirtualInterfacesInput() *DescribeLocalGatewayVirtualInterfacesInput {
-	return &DescribeLocalGatewayVirtualInterfacesInput{}
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesPaginatorItems(t *testing.T) {
-	c, want := newDescribeLocalGatewayVirtualInterfacesFake(2, 3, 0, 1)
-	p := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLocalGatewayVirtualInterfaces(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLocalGatewayVirtualInterfacesFake(2, 2, 1)
-	p := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLocalGatewayVirtualInterfaces(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLocalGatewayVirtualInterfacesFake(2, 3, 1)
-	first := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLocalGatewayVirtualInterfaces(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLocalGatewayVirtualInterfaces(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLocalGatewayVirtualInterfacesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLocalGatewayVirtualInterfacesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLocalGatewayVirtualInterfacesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLocalGatewayVirtualInterfacesPaginator(c, validDescribeLocalGatewayVirtualInterfacesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLocalGatewayVirtualInterfacesInput().Validate())
-	require.NoError(t, (&DescribeLocalGatewayVirtualInterfacesInput{}).Validate())
-}
-
-func TestDescribeLocalGatewayVirtualInterfacesOutputJSON(t *testing.T) {
-	want := DescribeLocalGatewayVirtualInterfacesOutput{
-		LocalGatewayVirtualInterfaces: []LocalGatewayVirtualInterface{{
-			ConfigurationState:                  CarrierGatewayStatePending,
-			LocalAddress:                        "string",
-			LocalBgpAsn:                         new(int64(123)),
-			LocalGatewayId:                      "string",
-			LocalGatewayVirtualInterfaceArn:     "string",
-			LocalGatewayVirtualInterfaceGroupId: "string",
-			LocalGatewayVirtualInterfaceId:      "string",
-			OutpostLagId:                        "string",
-			OwnerId:                             "string",
-			PeerAddress:                         "string",
-			PeerBgpAsn:                          new(int64(123)),
-			PeerBgpAsnExtended:                  new(int64(123)),
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Vlan: new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLocalGatewayVirtualInterfacesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLocalGatewayVirtualInterfacesPaginator runs paginatetest.Check.
+func TestDescribeLocalGatewayVirtualInterfacesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLocalGatewayVirtualInterfacesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LocalGatewayVirtualInterfaceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLocalGatewayVirtualInterfacesPaginator(describeLocalGatewayVirtualInterfacesFake(c), in.(*DescribeLocalGatewayVirtualInterfacesInput), optFns...))
+		},
+		Output: &DescribeLocalGatewayVirtualInterfacesOutput{},
+		Result: "LocalGatewayVirtualInterfaces",
+	}))
 }

@@ -5,172 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLocalGatewaysFake serves pages of DescribeLocalGateways from memory;
-// page i's token is "page-i".
-type describeLocalGatewaysFake struct {
-	pages  []*DescribeLocalGatewaysOutput
-	calls  []DescribeLocalGatewaysInput
-	err    error
-	repeat bool
+// describeLocalGatewaysFake calls the test kit's client.
+type describeLocalGatewaysFake paginatetest.Client
+
+func (c describeLocalGatewaysFake) DescribeLocalGateways(ctx context.Context, in *DescribeLocalGatewaysInput) (*DescribeLocalGatewaysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLocalGatewaysOutput)
+	return page, err
 }
 
-func (c *describeLocalGatewaysFake) DescribeLocalGateways(ctx context.Context, in *DescribeLocalGatewaysInput) (*DescribeLocalGatewaysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLocalGatewaysFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeLocalGatewaysFake(sizes ...int) (*describeLocalGatewaysFake, []string) {
-	c := &describeLocalGatewaysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLocalGatewaysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LocalGateways = append(page.LocalGateways, LocalGateway{LocalGatewayId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLocalGateways pages through p and returns the markers of its
-// items.
-func collectDescribeLocalGateways(t *testing.T, p *DescribeLocalGatewaysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LocalGatewayId)
-	}
-	return got
-}
-
-// validDescribeLocalGatewaysInput returns an input with every required member
-// set.
-func validDescribeLocalGatewaysInput() *DescribeLocalGatewaysInput {
-	return &DescribeLocalGatewaysInput{}
-}
-
-func TestDescribeLocalGatewaysPaginatorItems(t *testing.T) {
-	c, want := newDescribeLocalGatewaysFake(2, 3, 0, 1)
-	p := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLocalGateways(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLocalGatewaysPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLocalGatewaysFake(2, 2, 1)
-	p := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLocalGateways(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeLocalGatewaysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLocalGatewaysFake(2, 3, 1)
-	first := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLocalGateways(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLocalGateways(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLocalGatewaysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLocalGatewaysFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLocalGatewaysPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLocalGatewaysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLocalGatewaysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLocalGatewaysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLocalGatewaysPaginator(c, validDescribeLocalGatewaysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLocalGatewaysInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLocalGatewaysInput().Validate())
-	require.NoError(t, (&DescribeLocalGatewaysInput{}).Validate())
-}
-
-func TestDescribeLocalGatewaysOutputJSON(t *testing.T) {
-	want := DescribeLocalGatewaysOutput{
-		LocalGateways: []LocalGateway{{
-			LocalGatewayId: "string",
-			OutpostArn:     "string",
-			OwnerId:        "string",
-			State:          "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLocalGatewaysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLocalGatewaysPaginator runs paginatetest.Check.
+func TestDescribeLocalGatewaysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLocalGatewaysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "LocalGatewayId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLocalGatewaysPaginator(describeLocalGatewaysFake(c), in.(*DescribeLocalGatewaysInput), optFns...))
+		},
+		Output: &DescribeLocalGatewaysOutput{},
+		Result: "LocalGateways",
+	}))
 }

@@ -5,164 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeMacHostsFake serves pages of DescribeMacHosts from memory; page i's
-// token is "page-i".
-type describeMacHostsFake struct {
-	pages  []*DescribeMacHostsOutput
-	calls  []DescribeMacHostsInput
-	err    error
-	repeat bool
+// describeMacHostsFake calls the test kit's client.
+type describeMacHostsFake paginatetest.Client
+
+func (c describeMacHostsFake) DescribeMacHosts(ctx context.Context, in *DescribeMacHostsInput) (*DescribeMacHostsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeMacHostsOutput)
+	return page, err
 }
 
-func (c *describeMacHostsFake) DescribeMacHosts(ctx context.Context, in *DescribeMacHostsInput) (*DescribeMacHostsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeMacHostsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeMacHostsFake(sizes ...int) (*describeMacHostsFake, []string) {
-	c := &describeMacHostsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeMacHostsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.MacHosts = append(page.MacHosts, MacHost{HostId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeMacHosts pages through p and returns the markers of its items.
-func collectDescribeMacHosts(t *testing.T, p *DescribeMacHostsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.HostId)
-	}
-	return got
-}
-
-// validDescribeMacHostsInput returns an input with every required member set.
-func validDescribeMacHostsInput() *DescribeMacHostsInput {
-	return &DescribeMacHostsInput{}
-}
-
-func TestDescribeMacHostsPaginatorItems(t *testing.T) {
-	c, want := newDescribeMacHostsFake(2, 3, 0, 1)
-	p := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeMacHosts(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeMacHostsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeMacHostsFake(2, 2, 1)
-	p := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeMacHosts(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeMacHostsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeMacHostsFake(2, 3, 1)
-	first := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeMacHosts(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeMacHosts(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeMacHostsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeMacHostsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeMacHostsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeMacHostsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeMacHostsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeMacHostsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeMacHostsPaginator(c, validDescribeMacHostsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeMacHostsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeMacHostsInput().Validate())
-	require.NoError(t, (&DescribeMacHostsInput{}).Validate())
-}
-
-func TestDescribeMacHostsOutputJSON(t *testing.T) {
-	want := DescribeMacHostsOutput{
-		MacHosts: []MacHost{{
-			HostId:                       "string",
-			MacOSLatestSupportedVersions: []string{"string"},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeMacHostsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeMacHostsPaginator runs paginatetest.Check.
+func TestDescribeMacHostsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeMacHostsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "HostId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeMacHostsPaginator(describeMacHostsFake(c), in.(*DescribeMacHostsInput), optFns...))
+		},
+		Output: &DescribeMacHostsOutput{},
+		Result: "MacHosts",
+	}))
 }

@@ -5,184 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeMacModificationTasksFake serves pages of DescribeMacModificationTasks
-// from memory; page i's token is "page-i".
-type describeMacModificationTasksFake struct {
-	pages  []*DescribeMacModificationTasksOutput
-	calls  []DescribeMacModificationTasksInput
-	err    error
-	repeat bool
+// describeMacModificationTasksFake calls the test kit's client.
+type describeMacModificationTasksFake paginatetest.Client
+
+func (c describeMacModificationTasksFake) DescribeMacModificationTasks(ctx context.Context, in *DescribeMacModificationTasksInput) (*DescribeMacModificationTasksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeMacModificationTasksOutput)
+	return page, err
 }
 
-func (c *describeMacModificationTasksFake) DescribeMacModificationTasks(ctx context.Context, in *DescribeMacModificationTasksInput) (*DescribeMacModificationTasksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeMacModificationTasksFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeMacModificationTasksFake(sizes ...int) (*describeMacModificationTasksFake, []string) {
-	c := &describeMacModificationTasksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeMacModificationTasksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.MacModificationTasks = append(page.MacModificationTasks, MacModificationTask{InstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeMacModificationTasks pages through p and returns the markers
-// of its items.
-func collectDescribeMacModificationTasks(t *testing.T, p *DescribeMacModificationTasksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceId)
-	}
-	return got
-}
-
-// validDescribeMacModificationTasksInput returns an input with every required
-// member set.
-func validDescribeMacModificationTasksInput() *DescribeMacModificationTasksInput {
-	return &DescribeMacModificationTasksInput{}
-}
-
-func TestDescribeMacModificationTasksPaginatorItems(t *testing.T) {
-	c, want := newDescribeMacModificationTasksFake(2, 3, 0, 1)
-	p := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeMacModificationTasks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeMacModificationTasksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeMacModificationTasksFake(2, 2, 1)
-	p := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeMacModificationTasks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeMacModificationTasksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeMacModificationTasksFake(2, 3, 1)
-	first := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeMacModificationTasks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeMacModificationTasks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeMacModificationTasksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeMacModificationTasksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeMacModificationTasksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeMacModificationTasksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeMacModificationTasksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeMacModificationTasksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeMacModificationTasksPaginator(c, validDescribeMacModificationTasksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeMacModificationTasksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeMacModificationTasksInput().Validate())
-	require.NoError(t, (&DescribeMacModificationTasksInput{}).Validate())
-}
-
-func TestDescribeMacModificationTasksOutputJSON(t *testing.T) {
-	want := DescribeMacModificationTasksOutput{
-		MacModificationTasks: []MacModificationTask{{
-			InstanceId:            "string",
-			MacModificationTaskId: "string",
-			MacSystemIntegrityProtectionConfig: &MacSystemIntegrityProtectionConfig{
-				AppleInternal:         CpuOptionsAmdSevSnpEnabled,
-				BaseSystem:            CpuOptionsAmdSevSnpEnabled,
-				DTraceRestrictions:    CpuOptionsAmdSevSnpEnabled,
-				DebuggingRestrictions: CpuOptionsAmdSevSnpEnabled,
-				FilesystemProtections: CpuOptionsAmdSevSnpEnabled,
-				KextSigning:           CpuOptionsAmdSevSnpEnabled,
-				NvramProtections:      CpuOptionsAmdSevSnpEnabled,
-				Status:                CpuOptionsAmdSevSnpEnabled,
-			},
-			StartTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TaskState: MacModificationTaskTaskStateSuccessful,
-			TaskType:  MacModificationTaskTaskTypeSipModification,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeMacModificationTasksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeMacModificationTasksPaginator runs paginatetest.Check.
+func TestDescribeMacModificationTasksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeMacModificationTasksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "InstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeMacModificationTasksPaginator(describeMacModificationTasksFake(c), in.(*DescribeMacModificationTasksInput), optFns...))
+		},
+		Output: &DescribeMacModificationTasksOutput{},
+		Result: "MacModificationTasks",
+	}))
 }

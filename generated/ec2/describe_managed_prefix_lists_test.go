@@ -5,179 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeManagedPrefixListsFake serves pages of DescribeManagedPrefixLists
-// from memory; page i's token is "page-i".
-type describeManagedPrefixListsFake struct {
-	pages  []*DescribeManagedPrefixListsOutput
-	calls  []DescribeManagedPrefixListsInput
-	err    error
-	repeat bool
+// describeManagedPrefixListsFake calls the test kit's client.
+type describeManagedPrefixListsFake paginatetest.Client
+
+func (c describeManagedPrefixListsFake) DescribeManagedPrefixLists(ctx context.Context, in *DescribeManagedPrefixListsInput) (*DescribeManagedPrefixListsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeManagedPrefixListsOutput)
+	return page, err
 }
 
-func (c *describeManagedPrefixListsFake) DescribeManagedPrefixLists(ctx context.Context, in *DescribeManagedPrefixListsInput) (*DescribeManagedPrefixListsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeManagedPrefixListsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeManagedPrefixListsFake(sizes ...int) (*describeManagedPrefixListsFake, []string) {
-	c := &describeManagedPrefixListsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeManagedPrefixListsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.PrefixLists = append(page.PrefixLists, PrefixList{PrefixListId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeManagedPrefixLists pages through p and returns the markers of
-// its items.
-func collectDescribeManagedPrefixLists(t *testing.T, p *DescribeManagedPrefixListsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PrefixListId)
-	}
-	return got
-}
-
-// validDescribeManagedPrefixListsInput returns an input with every required
-// member set.
-func validDescribeManagedPrefixListsInput() *DescribeManagedPrefixListsInput {
-	return &DescribeManagedPrefixListsInput{}
-}
-
-func TestDescribeManagedPrefixListsPaginatorItems(t *testing.T) {
-	c, want := newDescribeManagedPrefixListsFake(2, 3, 0, 1)
-	p := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeManagedPrefixLists(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeManagedPrefixListsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeManagedPrefixListsFake(2, 2, 1)
-	p := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeManagedPrefixLists(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeManagedPrefixListsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeManagedPrefixListsFake(2, 3, 1)
-	first := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeManagedPrefixLists(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeManagedPrefixLists(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeManagedPrefixListsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeManagedPrefixListsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeManagedPrefixListsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeManagedPrefixListsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeManagedPrefixListsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeManagedPrefixListsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeManagedPrefixListsPaginator(c, validDescribeManagedPrefixListsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeManagedPrefixListsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeManagedPrefixListsInput().Validate())
-	require.NoError(t, (&DescribeManagedPrefixListsInput{}).Validate())
-}
-
-func TestDescribeManagedPrefixListsOutputJSON(t *testing.T) {
-	want := DescribeManagedPrefixListsOutput{
-		NextToken: paginate.StringToken("string"),
-		PrefixLists: []PrefixList{{
-			AddressFamily:                     "string",
-			IpamPrefixListResolverSyncEnabled: new(true),
-			IpamPrefixListResolverTargetId:    "string",
-			MaxEntries:                        new(int64(123)),
-			OwnerId:                           "string",
-			PrefixListArn:                     "string",
-			PrefixListId:                      "string",
-			PrefixListName:                    "string",
-			State:                             PrefixListStateCreateInProgress,
-			StateMessage:                      "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Version: new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeManagedPrefixListsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeManagedPrefixListsPaginator runs paginatetest.Check.
+func TestDescribeManagedPrefixListsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeManagedPrefixListsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PrefixListId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeManagedPrefixListsPaginator(describeManagedPrefixListsFake(c), in.(*DescribeManagedPrefixListsInput), optFns...))
+		},
+		Output: &DescribeManagedPrefixListsOutput{},
+		Result: "PrefixLists",
+	}))
 }

@@ -5,166 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeMovingAddressesFake serves pages of DescribeMovingAddresses from
-// memory; page i's token is "page-i".
-type describeMovingAddressesFake struct {
-	pages  []*DescribeMovingAddressesOutput
-	calls  []DescribeMovingAddressesInput
-	err    error
-	repeat bool
+// describeMovingAddressesFake calls the test kit's client.
+type describeMovingAddressesFake paginatetest.Client
+
+func (c describeMovingAddressesFake) DescribeMovingAddresses(ctx context.Context, in *DescribeMovingAddressesInput) (*DescribeMovingAddressesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeMovingAddressesOutput)
+	return page, err
 }
 
-func (c *describeMovingAddressesFake) DescribeMovingAddresses(ctx context.Context, in *DescribeMovingAddressesInput) (*DescribeMovingAddressesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeMovingAddressesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeMovingAddressesFake(sizes ...int) (*describeMovingAddressesFake, []string) {
-	c := &describeMovingAddressesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeMovingAddressesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.MovingAddressStatuses = append(page.MovingAddressStatuses, MovingAddressStatus{MoveStatus: MovingAddressStatusMoveStatus(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeMovingAddresses pages through p and returns the markers of its
-// items.
-func collectDescribeMovingAddresses(t *testing.T, p *DescribeMovingAddressesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.MoveStatus))
-	}
-	return got
-}
-
-// validDescribeMovingAddressesInput returns an input with every required member
-// set.
-func validDescribeMovingAddressesInput() *DescribeMovingAddressesInput {
-	return &DescribeMovingAddressesInput{}
-}
-
-func TestDescribeMovingAddressesPaginatorItems(t *testing.T) {
-	c, want := newDescribeMovingAddressesFake(2, 3, 0, 1)
-	p := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeMovingAddresses(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeMovingAddressesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeMovingAddressesFake(2, 2, 1)
-	p := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeMovingAddresses(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeMovingAddressesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeMovingAddressesFake(2, 3, 1)
-	first := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeMovingAddresses(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeMovingAddresses(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeMovingAddressesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeMovingAddressesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeMovingAddressesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeMovingAddressesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeMovingAddressesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeMovingAddressesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeMovingAddressesPaginator(c, validDescribeMovingAddressesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeMovingAddressesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeMovingAddressesInput().Validate())
-	require.NoError(t, (&DescribeMovingAddressesInput{}).Validate())
-}
-
-func TestDescribeMovingAddressesOutputJSON(t *testing.T) {
-	want := DescribeMovingAddressesOutput{
-		MovingAddressStatuses: []MovingAddressStatus{{
-			MoveStatus: MovingAddressStatusMoveStatusMovingToVpc,
-			PublicIp:   "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeMovingAddressesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeMovingAddressesPaginator runs paginatetest.Check.
+func TestDescribeMovingAddressesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeMovingAddressesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "MoveStatus",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeMovingAddressesPaginator(describeMovingAddressesFake(c), in.(*DescribeMovingAddressesInput), optFns...))
+		},
+		Output: &DescribeMovingAddressesOutput{},
+		Result: "MovingAddressStatuses",
+	}))
 }

@@ -5,210 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeNatGatewaysFake serves pages of DescribeNatGateways from memory; page
-// i's token is "page-i".
-type describeNatGatewaysFake struct {
-	pages  []*DescribeNatGatewaysOutput
-	calls  []DescribeNatGatewaysInput
-	err    error
-	repeat bool
+// describeNatGatewaysFake calls the test kit's client.
+type describeNatGatewaysFake paginatetest.Client
+
+func (c describeNatGatewaysFake) DescribeNatGateways(ctx context.Context, in *DescribeNatGatewaysInput) (*DescribeNatGatewaysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNatGatewaysOutput)
+	return page, err
 }
 
-func (c *describeNatGatewaysFake) DescribeNatGateways(ctx context.Context, in *DescribeNatGatewaysInput) (*DescribeNatGatewaysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNatGatewaysFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeNatGatewaysFake(sizes ...int) (*describeNatGatewaysFake, []string) {
-	c := &describeNatGatewaysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNatGatewaysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NatGateways = append(page.NatGateways, NatGateway{FailureCode: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNatGateways pages through p and returns the markers of its
-// items.
-func collectDescribeNatGateways(t *testing.T, p *DescribeNatGatewaysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.FailureCode)
-	}
-	return got
-}
-
-// validDescribeNatGatewaysInput returns an input with every required member
-// set.
-func validDescribeNatGatewaysInput() *DescribeNatGatewaysInput {
-	return &DescribeNatGatewaysInput{}
-}
-
-func TestDescribeNatGatewaysPaginatorItems(t *testing.T) {
-	c, want := newDescribeNatGatewaysFake(2, 3, 0, 1)
-	p := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNatGateways(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNatGatewaysPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNatGatewaysFake(2, 2, 1)
-	p := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNatGateways(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNatGatewaysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNatGatewaysFake(2, 3, 1)
-	first := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNatGateways(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNatGateways(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNatGatewaysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNatGatewaysFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNatGatewaysPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNatGatewaysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNatGatewaysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNatGatewaysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNatGatewaysPaginator(c, validDescribeNatGatewaysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNatGatewaysInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNatGatewaysInput().Validate())
-	require.NoError(t, (&DescribeNatGatewaysInput{}).Validate())
-}
-
-func TestDescribeNatGatewaysOutputJSON(t *testing.T) {
-	want := DescribeNatGatewaysOutput{
-		NatGateways: []NatGateway{{
-			AttachedAppliances: []AttachedAppliance{{
-				ApplianceArn:      "string",
-				AttachmentState:   AttachedApplianceAttachmentStateAttaching,
-				FailureCode:       "string",
-				FailureMessage:    "string",
-				ModificationState: AttachedApplianceModificationStateModifying,
-				Type:              AttachedApplianceTypeNetworkFirewallProxy,
-				VpcEndpointId:     "string",
-			}},
-			AutoProvisionZones: CpuOptionsAmdSevSnpEnabled,
-			AutoScalingIps:     CpuOptionsAmdSevSnpEnabled,
-			AvailabilityMode:   NatGatewayAvailabilityModeZonal,
-			ConnectivityType:   NatGatewayConnectivityTypePrivate,
-			CreateTime:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DeleteTime:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			FailureCode:        "string",
-			FailureMessage:     "string",
-			NatGatewayAddresses: []NatGatewayAddress{{
-				AllocationId:       "string",
-				AssociationId:      "string",
-				AvailabilityZone:   "string",
-				AvailabilityZoneId: "string",
-				FailureMessage:     "string",
-				IsPrimary:          new(true),
-				NetworkInterfaceId: "string",
-				PrivateIp:          "string",
-				PublicIp:           "string",
-				Status:             NatGatewayAddressStatusAssigning,
-			}},
-			NatGatewayId: "string",
-			ProvisionedBandwidth: &ProvisionedBandwidth{
-				ProvisionTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				Provisioned:   "string",
-				RequestTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				Requested:     "string",
-				Status:        "string",
-			},
-			RouteTableId: "string",
-			State:        NatGatewayStatePending,
-			SubnetId:     "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNatGatewaysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNatGatewaysPaginator runs paginatetest.Check.
+func TestDescribeNatGatewaysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNatGatewaysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "FailureCode",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNatGatewaysPaginator(describeNatGatewaysFake(c), in.(*DescribeNatGatewaysInput), optFns...))
+		},
+		Output: &DescribeNatGatewaysOutput{},
+		Result: "NatGateways",
+	}))
 }

@@ -5,193 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeNetworkAclsFake serves pages of DescribeNetworkAcls from memory; page
-// i's token is "page-i".
-type describeNetworkAclsFake struct {
-	pages  []*DescribeNetworkAclsOutput
-	calls  []DescribeNetworkAclsInput
-	err    error
-	repeat bool
+// describeNetworkAclsFake calls the test kit's client.
+type describeNetworkAclsFake paginatetest.Client
+
+func (c describeNetworkAclsFake) DescribeNetworkAcls(ctx context.Context, in *DescribeNetworkAclsInput) (*DescribeNetworkAclsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNetworkAclsOutput)
+	return page, err
 }
 
-func (c *describeNetworkAclsFake) DescribeNetworkAcls(ctx context.Context, in *DescribeNetworkAclsInput) (*DescribeNetworkAclsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNetworkAclsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeNetworkAclsFake(sizes ...int) (*describeNetworkAclsFake, []string) {
-	c := &describeNetworkAclsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNetworkAclsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkAcls = append(page.NetworkAcls, NetworkAcl{NetworkAclId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNetworkAcls pages through p and returns the markers of its
-// items.
-func collectDescribeNetworkAcls(t *testing.T, p *DescribeNetworkAclsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.NetworkAclId)
-	}
-	return got
-}
-
-// validDescribeNetworkAclsInput returns an input with every required member
-// set.
-func validDescribeNetworkAclsInput() *DescribeNetworkAclsInput {
-	return &DescribeNetworkAclsInput{}
-}
-
-func TestDescribeNetworkAclsPaginatorItems(t *testing.T) {
-	c, want := newDescribeNetworkAclsFake(2, 3, 0, 1)
-	p := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNetworkAcls(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNetworkAclsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNetworkAclsFake(2, 2, 1)
-	p := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNetworkAcls(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNetworkAclsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNetworkAclsFake(2, 3, 1)
-	first := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNetworkAcls(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNetworkAcls(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNetworkAclsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNetworkAclsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNetworkAclsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNetworkAclsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNetworkAclsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNetworkAclsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNetworkAclsPaginator(c, validDescribeNetworkAclsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNetworkAclsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNetworkAclsInput().Validate())
-	require.NoError(t, (&DescribeNetworkAclsInput{}).Validate())
-}
-
-func TestDescribeNetworkAclsOutputJSON(t *testing.T) {
-	want := DescribeNetworkAclsOutput{
-		NetworkAcls: []NetworkAcl{{
-			Associations: []DescribeNetworkAclsAssociation{{
-				NetworkAclAssociationId: "string",
-				NetworkAclId:            "string",
-				SubnetId:                "string",
-			}},
-			Entries: []Entry{{
-				CidrBlock: "string",
-				Egress:    new(true),
-				IcmpTypeCode: &IcmpTypeCode{
-					Code: new(int64(123)),
-					Type: new(int64(123)),
-				},
-				Ipv6CidrBlock: "string",
-				PortRange: &PortRange{
-					From: new(int64(123)),
-					To:   new(int64(123)),
-				},
-				Protocol:   "string",
-				RuleAction: EntryRuleActionAllow,
-				RuleNumber: new(int64(123)),
-			}},
-			IsDefault:    new(true),
-			NetworkAclId: "string",
-			OwnerId:      "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNetworkAclsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNetworkAclsPaginator runs paginatetest.Check.
+func TestDescribeNetworkAclsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNetworkAclsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "NetworkAclId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNetworkAclsPaginator(describeNetworkAclsFake(c), in.(*DescribeNetworkAclsInput), optFns...))
+		},
+		Output: &DescribeNetworkAclsOutput{},
+		Result: "NetworkAcls",
+	}))
 }

@@ -5,180 +5,33 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeNetworkInsightsAccessScopeAnalysesFake serves pages of
-// DescribeNetworkInsightsAccessScopeAnalyses from memory; page i's token is
-// "page-i".
-type describeNetworkInsightsAccessScopeAnalysesFake struct {
-	pages  []*DescribeNetworkInsightsAccessScopeAnalysesOutput
-	calls  []DescribeNetworkInsightsAccessScopeAnalysesInput
-	err    error
-	repeat bool
+// describeNetworkInsightsAccessScopeAnalysesFake calls the test kit's client.
+type describeNetworkInsightsAccessScopeAnalysesFake paginatetest.Client
+
+func (c describeNetworkInsightsAccessScopeAnalysesFake) DescribeNetworkInsightsAccessScopeAnalyses(ctx context.Context, in *DescribeNetworkInsightsAccessScopeAnalysesInput) (*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNetworkInsightsAccessScopeAnalysesOutput)
+	return page, err
 }
 
-func (c *describeNetworkInsightsAccessScopeAnalysesFake) DescribeNetworkInsightsAccessScopeAnalyses(ctx context.Context, in *DescribeNetworkInsightsAccessScopeAnalysesInput) (*DescribeNetworkInsightsAccessScopeAnalysesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNetworkInsightsAccessScopeAnalysesFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeNetworkInsightsAccessScopeAnalysesFake(sizes ...int) (*describeNetworkInsightsAccessScopeAnalysesFake, []string) {
-	c := &describeNetworkInsightsAccessScopeAnalysesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNetworkInsightsAccessScopeAnalysesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkInsightsAccessScopeAnalyses = append(page.NetworkInsightsAccessScopeAnalyses, NetworkInsightsAccessScopeAnalyse{NetworkInsightsAccessScopeAnalysisId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNetworkInsightsAccessScopeAnalyses pages through p and returns
-// the markers of its items.
-func collectDescribeNetworkInsightsAccessScopeAnalyses(t *testing.T, p *DescribeNetworkInsightsAccessScopeAnalysesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.NetworkInsightsAccessScopeAnalysisId)
-	}
-	return got
-}
-
-// validDescribeNetworkInsightsAccessScopeAnalysesInput returns an input with
-// every required member set.
-func validDescribeNetworkInsightsAccessScopeAnalysesInput() *DescribeNetworkInsightsAccessScopeAnalysesInput {
-	return &DescribeNetworkInsightsAccessScopeAnalysesInput{}
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesPaginatorItems(t *testing.T) {
-	c, want := newDescribeNetworkInsightsAccessScopeAnalysesFake(2, 3, 0, 1)
-	p := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNetworkInsightsAccessScopeAnalyses(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNetworkInsightsAccessScopeAnalysesFake(2, 2, 1)
-	p := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNetworkInsightsAccessScopeAnalyses(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNetworkInsightsAccessScopeAnalysesFake(2, 3, 1)
-	first := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNetworkInsightsAccessScopeAnalyses(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNetworkInsightsAccessScopeAnalyses(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsAccessScopeAnalysesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsAccessScopeAnalysesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsAccessScopeAnalysesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(c, validDescribeNetworkInsightsAccessScopeAnalysesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNetworkInsightsAccessScopeAnalysesInput().Validate())
-	require.NoError(t, (&DescribeNetworkInsightsAccessScopeAnalysesInput{}).Validate())
-}
-
-func TestDescribeNetworkInsightsAccessScopeAnalysesOutputJSON(t *testing.T) {
-	want := DescribeNetworkInsightsAccessScopeAnalysesOutput{
-		NetworkInsightsAccessScopeAnalyses: []NetworkInsightsAccessScopeAnalyse{{
-			AnalyzedEniCount:                      new(int64(123)),
-			EndDate:                               new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			FindingsFound:                         NetworkInsightsAccessScopeAnalyseFindingsFoundTrue,
-			NetworkInsightsAccessScopeAnalysisArn: "string",
-			NetworkInsightsAccessScopeAnalysisId:  "string",
-			NetworkInsightsAccessScopeId:          "string",
-			StartDate:                             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Status:                                NetworkInsightsAccessScopeAnalyseStatusRunning,
-			StatusMessage:                         "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			WarningMessage: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNetworkInsightsAccessScopeAnalysesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNetworkInsightsAccessScopeAnalysesPaginator runs
+// paginatetest.Check.
+func TestDescribeNetworkInsightsAccessScopeAnalysesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNetworkInsightsAccessScopeAnalysesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "NetworkInsightsAccessScopeAnalysisId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(describeNetworkInsightsAccessScopeAnalysesFake(c), in.(*DescribeNetworkInsightsAccessScopeAnalysesInput), optFns...))
+		},
+		Output: &DescribeNetworkInsightsAccessScopeAnalysesOutput{},
+		Result: "NetworkInsightsAccessScopeAnalyses",
+	}))
 }

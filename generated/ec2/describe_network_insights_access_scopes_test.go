@@ -5,173 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeNetworkInsightsAccessScopesFake serves pages of
-// DescribeNetworkInsightsAccessScopes from memory; page i's token is "page-i".
-type describeNetworkInsightsAccessScopesFake struct {
-	pages  []*DescribeNetworkInsightsAccessScopesOutput
-	calls  []DescribeNetworkInsightsAccessScopesInput
-	err    error
-	repeat bool
+// describeNetworkInsightsAccessScopesFake calls the test kit's client.
+type describeNetworkInsightsAccessScopesFake paginatetest.Client
+
+func (c describeNetworkInsightsAccessScopesFake) DescribeNetworkInsightsAccessScopes(ctx context.Context, in *DescribeNetworkInsightsAccessScopesInput) (*DescribeNetworkInsightsAccessScopesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNetworkInsightsAccessScopesOutput)
+	return page, err
 }
 
-func (c *describeNetworkInsightsAccessScopesFake) DescribeNetworkInsightsAccessScopes(ctx context.Context, in *DescribeNetworkInsightsAccessScopesInput) (*DescribeNetworkInsightsAccessScopesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNetworkInsightsAccessScopesFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeNetworkInsightsAccessScopesFake(sizes ...int) (*describeNetworkInsightsAccessScopesFake, []string) {
-	c := &describeNetworkInsightsAccessScopesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNetworkInsightsAccessScopesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkInsightsAccessScopes = append(page.NetworkInsightsAccessScopes, NetworkInsightsAccessScope{NetworkInsightsAccessScopeId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNetworkInsightsAccessScopes pages through p and returns the
-// markers of its items.
-func collectDescribeNetworkInsightsAccessScopes(t *testing.T, p *DescribeNetworkInsightsAccessScopesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.NetworkInsightsAccessScopeId)
-	}
-	return got
-}
-
-// validDescribeNetworkInsightsAccessScopesInput returns an input with every
-// required member set.
-func validDescribeNetworkInsightsAccessScopesInput() *DescribeNetworkInsightsAccessScopesInput {
-	return &DescribeNetworkInsightsAccessScopesInput{}
-}
-
-func TestDescribeNetworkInsightsAccessScopesPaginatorItems(t *testing.T) {
-	c, want := newDescribeNetworkInsightsAccessScopesFake(2, 3, 0, 1)
-	p := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNetworkInsightsAccessScopes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNetworkInsightsAccessScopesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNetworkInsightsAccessScopesFake(2, 2, 1)
-	p := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNetworkInsightsAccessScopes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNetworkInsightsAccessScopesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNetworkInsightsAccessScopesFake(2, 3, 1)
-	first := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNetworkInsightsAccessScopes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNetworkInsightsAccessScopes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNetworkInsightsAccessScopesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsAccessScopesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNetworkInsightsAccessScopesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsAccessScopesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNetworkInsightsAccessScopesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsAccessScopesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNetworkInsightsAccessScopesPaginator(c, validDescribeNetworkInsightsAccessScopesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNetworkInsightsAccessScopesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNetworkInsightsAccessScopesInput().Validate())
-	require.NoError(t, (&DescribeNetworkInsightsAccessScopesInput{}).Validate())
-}
-
-func TestDescribeNetworkInsightsAccessScopesOutputJSON(t *testing.T) {
-	want := DescribeNetworkInsightsAccessScopesOutput{
-		NetworkInsightsAccessScopes: []NetworkInsightsAccessScope{{
-			CreatedDate:                   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			NetworkInsightsAccessScopeArn: "string",
-			NetworkInsightsAccessScopeId:  "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			UpdatedDate: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNetworkInsightsAccessScopesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNetworkInsightsAccessScopesPaginator runs paginatetest.Check.
+func TestDescribeNetworkInsightsAccessScopesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNetworkInsightsAccessScopesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "NetworkInsightsAccessScopeId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNetworkInsightsAccessScopesPaginator(describeNetworkInsightsAccessScopesFake(c), in.(*DescribeNetworkInsightsAccessScopesInput), optFns...))
+		},
+		Output: &DescribeNetworkInsightsAccessScopesOutput{},
+		Result: "NetworkInsightsAccessScopes",
+	}))
 }

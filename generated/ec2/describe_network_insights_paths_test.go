@@ -5,204 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeNetworkInsightsPathsFake serves pages of DescribeNetworkInsightsPaths
-// from memory; page i's token is "page-i".
-type describeNetworkInsightsPathsFake struct {
-	pages  []*DescribeNetworkInsightsPathsOutput
-	calls  []DescribeNetworkInsightsPathsInput
-	err    error
-	repeat bool
+// describeNetworkInsightsPathsFake calls the test kit's client.
+type describeNetworkInsightsPathsFake paginatetest.Client
+
+func (c describeNetworkInsightsPathsFake) DescribeNetworkInsightsPaths(ctx context.Context, in *DescribeNetworkInsightsPathsInput) (*DescribeNetworkInsightsPathsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNetworkInsightsPathsOutput)
+	return page, err
 }
 
-func (c *describeNetworkInsightsPathsFake) DescribeNetworkInsightsPaths(ctx context.Context, in *DescribeNetworkInsightsPathsInput) (*DescribeNetworkInsightsPathsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNetworkInsightsPathsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeNetworkInsightsPathsFake(sizes ...int) (*describeNetworkInsightsPathsFake, []string) {
-	c := &describeNetworkInsightsPathsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNetworkInsightsPathsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkInsightsPaths = append(page.NetworkInsightsPaths, NetworkInsightsPath{NetworkInsightsPathId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNetworkInsightsPaths pages through p and returns the markers
-// of its items.
-func collectDescribeNetworkInsightsPaths(t *testing.T, p *DescribeNetworkInsightsPathsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.NetworkInsightsPathId)
-	}
-	return got
-}
-
-// validDescribeNetworkInsightsPathsInput returns an input with every required
-// member set.
-func validDescribeNetworkInsightsPathsInput() *DescribeNetworkInsightsPathsInput {
-	return &DescribeNetworkInsightsPathsInput{}
-}
-
-func TestDescribeNetworkInsightsPathsPaginatorItems(t *testing.T) {
-	c, want := newDescribeNetworkInsightsPathsFake(2, 3, 0, 1)
-	p := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNetworkInsightsPaths(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNetworkInsightsPathsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNetworkInsightsPathsFake(2, 2, 1)
-	p := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNetworkInsightsPaths(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNetworkInsightsPathsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNetworkInsightsPathsFake(2, 3, 1)
-	first := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNetworkInsightsPaths(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNetworkInsightsPaths(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNetworkInsightsPathsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsPathsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNetworkInsightsPathsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsPathsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNetworkInsightsPathsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNetworkInsightsPathsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNetworkInsightsPathsPaginator(c, validDescribeNetworkInsightsPathsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNetworkInsightsPathsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNetworkInsightsPathsInput().Validate())
-	require.NoError(t, (&DescribeNetworkInsightsPathsInput{}).Validate())
-}
-
-func TestDescribeNetworkInsightsPathsOutputJSON(t *testing.T) {
-	want := DescribeNetworkInsightsPathsOutput{
-		NetworkInsightsPaths: []NetworkInsightsPath{{
-			CreatedDate:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Destination:     "string",
-			DestinationArn:  "string",
-			DestinationIp:   "string",
-			DestinationPort: new(int64(123)),
-			FilterAtDestination: &FilterAtSource{
-				DestinationAddress: "string",
-				DestinationPortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-				SourceAddress: "string",
-				SourcePortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-			},
-			FilterAtSource: &FilterAtSource{
-				DestinationAddress: "string",
-				DestinationPortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-				SourceAddress: "string",
-				SourcePortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-			},
-			NetworkInsightsPathArn: "string",
-			NetworkInsightsPathId:  "string",
-			Protocol:               ClientVpnEndpointTransportProtocolTcp,
-			Source:                 "string",
-			SourceArn:              "string",
-			SourceIp:               "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNetworkInsightsPathsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNetworkInsightsPathsPaginator runs paginatetest.Check.
+func TestDescribeNetworkInsightsPathsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNetworkInsightsPathsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "NetworkInsightsPathId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNetworkInsightsPathsPaginator(describeNetworkInsightsPathsFake(c), in.(*DescribeNetworkInsightsPathsInput), optFns...))
+		},
+		Output: &DescribeNetworkInsightsPathsOutput{},
+		Result: "NetworkInsightsPaths",
+	}))
 }

@@ -5,173 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeNetworkInterfacePermissionsFake serves pages of
-// DescribeNetworkInterfacePermissions from memory; page i's token is "page-i".
-type describeNetworkInterfacePermissionsFake struct {
-	pages  []*DescribeNetworkInterfacePermissionsOutput
-	calls  []DescribeNetworkInterfacePermissionsInput
-	err    error
-	repeat bool
+// describeNetworkInterfacePermissionsFake calls the test kit's client.
+type describeNetworkInterfacePermissionsFake paginatetest.Client
+
+func (c describeNetworkInterfacePermissionsFake) DescribeNetworkInterfacePermissions(ctx context.Context, in *DescribeNetworkInterfacePermissionsInput) (*DescribeNetworkInterfacePermissionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNetworkInterfacePermissionsOutput)
+	return page, err
 }
 
-func (c *describeNetworkInterfacePermissionsFake) DescribeNetworkInterfacePermissions(ctx context.Context, in *DescribeNetworkInterfacePermissionsInput) (*DescribeNetworkInterfacePermissionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNetworkInterfacePermissionsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeNetworkInterfacePermissionsFake(sizes ...int) (*describeNetworkInterfacePermissionsFake, []string) {
-	c := &describeNetworkInterfacePermissionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNetworkInterfacePermissionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkInterfacePermissions = append(page.NetworkInterfacePermissions, NetworkInterfacePermission{NetworkInterfacePermissionId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNetworkInterfacePermissions pages through p and returns the
-// markers of its items.
-func collectDescribeNetworkInterfacePermissions(t *testing.T, p *DescribeNetworkInterfacePermissionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.NetworkInterfacePermissionId)
-	}
-	return got
-}
-
-// validDescribeNetworkInterfacePermissionsInput returns an input with every
-// required member set.
-func validDescribeNetworkInterfacePermissionsInput() *DescribeNetworkInterfacePermissionsInput {
-	return &DescribeNetworkInterfacePermissionsInput{}
-}
-
-func TestDescribeNetworkInterfacePermissionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeNetworkInterfacePermissionsFake(2, 3, 0, 1)
-	p := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNetworkInterfacePermissions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNetworkInterfacePermissionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNetworkInterfacePermissionsFake(2, 2, 1)
-	p := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNetworkInterfacePermissions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNetworkInterfacePermissionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNetworkInterfacePermissionsFake(2, 3, 1)
-	first := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNetworkInterfacePermissions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNetworkInterfacePermissions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNetworkInterfacePermissionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNetworkInterfacePermissionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNetworkInterfacePermissionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNetworkInterfacePermissionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNetworkInterfacePermissionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNetworkInterfacePermissionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNetworkInterfacePermissionsPaginator(c, validDescribeNetworkInterfacePermissionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNetworkInterfacePermissionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNetworkInterfacePermissionsInput().Validate())
-	require.NoError(t, (&DescribeNetworkInterfacePermissionsInput{}).Validate())
-}
-
-func TestDescribeNetworkInterfacePermissionsOutputJSON(t *testing.T) {
-	want := DescribeNetworkInterfacePermissionsOutput{
-		NetworkInterfacePermissions: []NetworkInterfacePermission{{
-			AwsAccountId:                 "string",
-			AwsService:                   "string",
-			NetworkInterfaceId:           "string",
-			NetworkInterfacePermissionId: "string",
-			Permission:                   NetworkInterfacePermissionPermissionInstanceAttach,
-			PermissionState: &PermissionState{
-				State:         PermissionStateStatePending,
-				StatusMessage: "string",
-			},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNetworkInterfacePermissionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNetworkInterfacePermissionsPaginator runs paginatetest.Check.
+func TestDescribeNetworkInterfacePermissionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNetworkInterfacePermissionsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "NetworkInterfacePermissionId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNetworkInterfacePermissionsPaginator(describeNetworkInterfacePermissionsFake(c), in.(*DescribeNetworkInterfacePermissionsInput), optFns...))
+		},
+		Output: &DescribeNetworkInterfacePermissionsOutput{},
+		Result: "NetworkInterfacePermissions",
+	}))
 }

@@ -5,255 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeNetworkInterfacesFake serves pages of DescribeNetworkInterfaces from
-// memory; page i's token is "page-i".
-type describeNetworkInterfacesFake struct {
-	pages  []*DescribeNetworkInterfacesOutput
-	calls  []DescribeNetworkInterfacesInput
-	err    error
-	repeat bool
+// describeNetworkInterfacesFake calls the test kit's client.
+type describeNetworkInterfacesFake paginatetest.Client
+
+func (c describeNetworkInterfacesFake) DescribeNetworkInterfaces(ctx context.Context, in *DescribeNetworkInterfacesInput) (*DescribeNetworkInterfacesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeNetworkInterfacesOutput)
+	return page, err
 }
 
-func (c *describeNetworkInterfacesFake) DescribeNetworkInterfaces(ctx context.Context, in *DescribeNetworkInterfacesInput) (*DescribeNetworkInterfacesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeNetworkInterfacesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeNetworkInterfacesFake(sizes ...int) (*describeNetworkInterfacesFake, []string) {
-	c := &describeNetworkInterfacesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeNetworkInterfacesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkInterfaces = append(page.NetworkInterfaces, DescribeNetworkInterfacesNetworkInterface{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeNetworkInterfaces pages through p and returns the markers of
-// its items.
-func collectDescribeNetworkInterfaces(t *testing.T, p *DescribeNetworkInterfacesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeNetworkInterfacesInput returns an input with every required
-// member set.
-func validDescribeNetworkInterfacesInput() *DescribeNetworkInterfacesInput {
-	return &DescribeNetworkInterfacesInput{}
-}
-
-func TestDescribeNetworkInterfacesPaginatorItems(t *testing.T) {
-	c, want := newDescribeNetworkInterfacesFake(2, 3, 0, 1)
-	p := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeNetworkInterfaces(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeNetworkInterfacesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeNetworkInterfacesFake(2, 2, 1)
-	p := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeNetworkInterfaces(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeNetworkInterfacesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeNetworkInterfacesFake(2, 3, 1)
-	first := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeNetworkInterfaces(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeNetworkInterfaces(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeNetworkInterfacesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeNetworkInterfacesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeNetworkInterfacesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeNetworkInterfacesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeNetworkInterfacesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeNetworkInterfacesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeNetworkInterfacesPaginator(c, validDescribeNetworkInterfacesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeNetworkInterfacesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeNetworkInterfacesInput().Validate())
-	require.NoError(t, (&DescribeNetworkInterfacesInput{}).Validate())
-}
-
-func TestDescribeNetworkInterfacesOutputJSON(t *testing.T) {
-	want := DescribeNetworkInterfacesOutput{
-		NetworkInterfaces: []DescribeNetworkInterfacesNetworkInterface{{
-			AssociatedSubnets: []string{"string"},
-			Association: &DescribeNetworkInterfacesAssociation{
-				AllocationId:    "string",
-				AssociationId:   "string",
-				CarrierIp:       "string",
-				CustomerOwnedIp: "string",
-				IpOwnerId:       "string",
-				PublicDnsName:   "string",
-				PublicIp:        "string",
-			},
-			Attachment: &DescribeNetworkInterfacesAttachment{
-				AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				AttachmentId:        "string",
-				DeleteOnTermination: new(true),
-				DeviceIndex:         new(int64(123)),
-				EnaQueueCount:       new(int64(123)),
-				EnaSrdSpecification: &EnaSrdSpecification{
-					EnaSrdEnabled:          new(true),
-					EnaSrdUdpSpecification: &EnaSrdUdpSpecification{EnaSrdUdpEnabled: new(true)},
-				},
-				InstanceId:       "string",
-				InstanceOwnerId:  "string",
-				NetworkCardIndex: new(int64(123)),
-				Status:           AttachmentStateAttaching,
-			},
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			ConnectionTrackingConfiguration: &ConnectionTrackingConfiguration{
-				TcpEstablishedTimeout: new(int64(123)),
-				UdpStreamTimeout:      new(int64(123)),
-				UdpTimeout:            new(int64(123)),
-			},
-			DenyAllIgwTraffic: new(true),
-			Description:       "string",
-			Groups: []Group{{
-				GroupId:   "string",
-				GroupName: "string",
-			}},
-			InterfaceType: NetworkInterfaceInterfaceTypeInterface,
-			Ipv4Prefixes:  []Ipv4Prefix{{Ipv4Prefix: "string"}},
-			Ipv6Address:   "string",
-			Ipv6Addresses: []DescribeNetworkInterfacesIpv6Address{{
-				Ipv6Address:       "string",
-				IsPrimaryIpv6:     new(true),
-				PublicIpv6DnsName: "string",
-			}},
-			Ipv6Native:         new(true),
-			Ipv6Prefixes:       []Ipv6Prefix{{Ipv6Prefix: "string"}},
-			MacAddress:         "string",
-			NetworkInterfaceId: "string",
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			OutpostArn:       "string",
-			OwnerId:          "string",
-			PrivateDnsName:   "string",
-			PrivateIpAddress: "string",
-			PrivateIpAddresses: []DescribeNetworkInterfacesPrivateIpAddress{{
-				Association: &DescribeNetworkInterfacesAssociation{
-					AllocationId:    "string",
-					AssociationId:   "string",
-					CarrierIp:       "string",
-					CustomerOwnedIp: "string",
-					IpOwnerId:       "string",
-					PublicDnsName:   "string",
-					PublicIp:        "string",
-				},
-				Primary:          new(true),
-				PrivateDnsName:   "string",
-				PrivateIpAddress: "string",
-			}},
-			PublicDnsName: "string",
-			PublicIpDnsNameOptions: &PublicIpDnsNameOptions{
-				DnsHostnameType:        "string",
-				PublicDualStackDnsName: "string",
-				PublicIpv4DnsName:      "string",
-				PublicIpv6DnsName:      "string",
-			},
-			RequesterId:      "string",
-			RequesterManaged: new(true),
-			SourceDestCheck:  new(true),
-			Status:           NetworkInterfaceStatusAvailable,
-			SubnetId:         "string",
-			TagSet: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeNetworkInterfacesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeNetworkInterfacesPaginator runs paginatetest.Check.
+func TestDescribeNetworkInterfacesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeNetworkInterfacesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeNetworkInterfacesPaginator(describeNetworkInterfacesFake(c), in.(*DescribeNetworkInterfacesInput), optFns...))
+		},
+		Output: &DescribeNetworkInterfacesOutput{},
+		Result: "NetworkInterfaces",
+	}))
 }

@@ -5,167 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describePrefixListsFake serves pages of DescribePrefixLists from memory; page
-// i's token is "page-i".
-type describePrefixListsFake struct {
-	pages  []*DescribePrefixListsOutput
-	calls  []DescribePrefixListsInput
-	err    error
-	repeat bool
+// describePrefixListsFake calls the test kit's client.
+type describePrefixListsFake paginatetest.Client
+
+func (c describePrefixListsFake) DescribePrefixLists(ctx context.Context, in *DescribePrefixListsInput) (*DescribePrefixListsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribePrefixListsOutput)
+	return page, err
 }
 
-func (c *describePrefixListsFake) DescribePrefixLists(ctx context.Context, in *DescribePrefixListsInput) (*DescribePrefixListsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribePrefixListsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribePrefixListsFake(sizes ...int) (*describePrefixListsFake, []string) {
-	c := &describePrefixListsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribePrefixListsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.PrefixLists = append(page.PrefixLists, DescribePrefixListsPrefixList{PrefixListId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribePrefixLists pages through p and returns the markers of its
-// items.
-func collectDescribePrefixLists(t *testing.T, p *DescribePrefixListsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PrefixListId)
-	}
-	return got
-}
-
-// validDescribePrefixListsInput returns an input with every required member
-// set.
-func validDescribePrefixListsInput() *DescribePrefixListsInput {
-	return &DescribePrefixListsInput{}
-}
-
-func TestDescribePrefixListsPaginatorItems(t *testing.T) {
-	c, want := newDescribePrefixListsFake(2, 3, 0, 1)
-	p := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribePrefixLists(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribePrefixListsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribePrefixListsFake(2, 2, 1)
-	p := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribePrefixLists(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribePrefixListsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribePrefixListsFake(2, 3, 1)
-	first := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribePrefixLists(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribePrefixLists(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribePrefixListsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribePrefixListsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribePrefixListsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribePrefixListsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribePrefixListsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribePrefixListsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribePrefixListsPaginator(c, validDescribePrefixListsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribePrefixListsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribePrefixListsInput().Validate())
-	require.NoError(t, (&DescribePrefixListsInput{}).Validate())
-}
-
-func TestDescribePrefixListsOutputJSON(t *testing.T) {
-	want := DescribePrefixListsOutput{
-		NextToken: paginate.StringToken("string"),
-		PrefixLists: []DescribePrefixListsPrefixList{{
-			Cidrs:          []string{"string"},
-			PrefixListId:   "string",
-			PrefixListName: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribePrefixListsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribePrefixListsPaginator runs paginatetest.Check.
+func TestDescribePrefixListsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribePrefixListsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PrefixListId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribePrefixListsPaginator(describePrefixListsFake(c), in.(*DescribePrefixListsInput), optFns...))
+		},
+		Output: &DescribePrefixListsOutput{},
+		Result: "PrefixLists",
+	}))
 }

@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describePrincipalIdFormatFake serves pages of DescribePrincipalIdFormat from
-// memory; page i's token is "page-i".
-type describePrincipalIdFormatFake struct {
-	pages  []*DescribePrincipalIdFormatOutput
-	calls  []DescribePrincipalIdFormatInput
-	err    error
-	repeat bool
+// describePrincipalIdFormatFake calls the test kit's client.
+type describePrincipalIdFormatFake paginatetest.Client
+
+func (c describePrincipalIdFormatFake) DescribePrincipalIdFormat(ctx context.Context, in *DescribePrincipalIdFormatInput) (*DescribePrincipalIdFormatOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribePrincipalIdFormatOutput)
+	return page, err
 }
 
-func (c *describePrincipalIdFormatFake) DescribePrincipalIdFormat(ctx context.Context, in *DescribePrincipalIdFormatInput) (*DescribePrincipalIdFormatOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribePrincipalIdFormatFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribePrincipalIdFormatFake(sizes ...int) (*describePrincipalIdFormatFake, []string) {
-	c := &describePrincipalIdFormatFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribePrincipalIdFormatOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Principals = append(page.Principals, Principal{Arn: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribePrincipalIdFormat pages through p and returns the markers of
-// its items.
-func collectDescribePrincipalIdFormat(t *testing.T, p *DescribePrincipalIdFormatPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Arn)
-	}
-	return got
-}
-
-// validDescribePrincipalIdFormatInput returns an input with every required
-// member set.
-func validDescribePrincipalIdFormatInput() *DescribePrincipalIdFormatInput {
-	return &DescribePrincipalIdFormatInput{}
-}
-
-func TestDescribePrincipalIdFormatPaginatorItems(t *testing.T) {
-	c, want := newDescribePrincipalIdFormatFake(2, 3, 0, 1)
-	p := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribePrincipalIdFormat(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribePrincipalIdFormatPaginatorPageSize(t *testing.T) {
-	c, want := newDescribePrincipalIdFormatFake(2, 2, 1)
-	p := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribePrincipalIdFormat(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribePrincipalIdFormatPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribePrincipalIdFormatFake(2, 3, 1)
-	first := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribePrincipalIdFormat(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribePrincipalIdFormat(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribePrincipalIdFormatPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribePrincipalIdFormatFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribePrincipalIdFormatPaginatorClientError(t *testing.T) {
-	c, _ := newDescribePrincipalIdFormatFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribePrincipalIdFormatPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribePrincipalIdFormatFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribePrincipalIdFormatPaginator(c, validDescribePrincipalIdFormatInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribePrincipalIdFormatInputValidate(t *testing.T) {
-	require.NoError(t, validDescribePrincipalIdFormatInput().Validate())
-	require.NoError(t, (&DescribePrincipalIdFormatInput{}).Validate())
-}
-
-func TestDescribePrincipalIdFormatOutputJSON(t *testing.T) {
-	want := DescribePrincipalIdFormatOutput{
-		NextToken: paginate.StringToken("string"),
-		Principals: []Principal{{
-			Arn: "string",
-			Statuses: []DescribePrincipalIdFormatStatus{{
-				Deadline:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				Resource:   "string",
-				UseLongIds: new(true),
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribePrincipalIdFormatOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribePrincipalIdFormatPaginator runs paginatetest.Check.
+func TestDescribePrincipalIdFormatPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribePrincipalIdFormatInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Arn",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribePrincipalIdFormatPaginator(describePrincipalIdFormatFake(c), in.(*DescribePrincipalIdFormatInput), optFns...))
+		},
+		Output: &DescribePrincipalIdFormatOutput{},
+		Result: "Principals",
+	}))
 }

@@ -5,179 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describePublicIpv4PoolsFake serves pages of DescribePublicIpv4Pools from
-// memory; page i's token is "page-i".
-type describePublicIpv4PoolsFake struct {
-	pages  []*DescribePublicIpv4PoolsOutput
-	calls  []DescribePublicIpv4PoolsInput
-	err    error
-	repeat bool
+// describePublicIpv4PoolsFake calls the test kit's client.
+type describePublicIpv4PoolsFake paginatetest.Client
+
+func (c describePublicIpv4PoolsFake) DescribePublicIpv4Pools(ctx context.Context, in *DescribePublicIpv4PoolsInput) (*DescribePublicIpv4PoolsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribePublicIpv4PoolsOutput)
+	return page, err
 }
 
-func (c *describePublicIpv4PoolsFake) DescribePublicIpv4Pools(ctx context.Context, in *DescribePublicIpv4PoolsInput) (*DescribePublicIpv4PoolsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribePublicIpv4PoolsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribePublicIpv4PoolsFake(sizes ...int) (*describePublicIpv4PoolsFake, []string) {
-	c := &describePublicIpv4PoolsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribePublicIpv4PoolsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.PublicIpv4Pools = append(page.PublicIpv4Pools, PublicIpv4Pool{PoolId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribePublicIpv4Pools pages through p and returns the markers of its
-// items.
-func collectDescribePublicIpv4Pools(t *testing.T, p *DescribePublicIpv4PoolsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.PoolId)
-	}
-	return got
-}
-
-// validDescribePublicIpv4PoolsInput returns an input with every required member
-// set.
-func validDescribePublicIpv4PoolsInput() *DescribePublicIpv4PoolsInput {
-	return &DescribePublicIpv4PoolsInput{}
-}
-
-func TestDescribePublicIpv4PoolsPaginatorItems(t *testing.T) {
-	c, want := newDescribePublicIpv4PoolsFake(2, 3, 0, 1)
-	p := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribePublicIpv4Pools(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribePublicIpv4PoolsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribePublicIpv4PoolsFake(2, 2, 1)
-	p := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribePublicIpv4Pools(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribePublicIpv4PoolsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribePublicIpv4PoolsFake(2, 3, 1)
-	first := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribePublicIpv4Pools(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribePublicIpv4Pools(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribePublicIpv4PoolsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribePublicIpv4PoolsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribePublicIpv4PoolsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribePublicIpv4PoolsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribePublicIpv4PoolsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribePublicIpv4PoolsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribePublicIpv4PoolsPaginator(c, validDescribePublicIpv4PoolsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribePublicIpv4PoolsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribePublicIpv4PoolsInput().Validate())
-	require.NoError(t, (&DescribePublicIpv4PoolsInput{}).Validate())
-}
-
-func TestDescribePublicIpv4PoolsOutputJSON(t *testing.T) {
-	want := DescribePublicIpv4PoolsOutput{
-		NextToken: paginate.StringToken("string"),
-		PublicIpv4Pools: []PublicIpv4Pool{{
-			Description:        "string",
-			NetworkBorderGroup: "string",
-			PoolAddressRanges: []PoolAddressRange{{
-				AddressCount:          new(int64(123)),
-				AvailableAddressCount: new(int64(123)),
-				FirstAddress:          "string",
-				LastAddress:           "string",
-			}},
-			PoolId: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TotalAddressCount:          new(int64(123)),
-			TotalAvailableAddressCount: new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribePublicIpv4PoolsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribePublicIpv4PoolsPaginator runs paginatetest.Check.
+func TestDescribePublicIpv4PoolsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribePublicIpv4PoolsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "PoolId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribePublicIpv4PoolsPaginator(describePublicIpv4PoolsFake(c), in.(*DescribePublicIpv4PoolsInput), optFns...))
+		},
+		Output: &DescribePublicIpv4PoolsOutput{},
+		Result: "PublicIpv4Pools",
+	}))
 }

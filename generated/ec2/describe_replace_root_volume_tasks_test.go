@@ -5,176 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeReplaceRootVolumeTasksFake serves pages of
-// DescribeReplaceRootVolumeTasks from memory; page i's token is "page-i".
-type describeReplaceRootVolumeTasksFake struct {
-	pages  []*DescribeReplaceRootVolumeTasksOutput
-	calls  []DescribeReplaceRootVolumeTasksInput
-	err    error
-	repeat bool
+// describeReplaceRootVolumeTasksFake calls the test kit's client.
+type describeReplaceRootVolumeTasksFake paginatetest.Client
+
+func (c describeReplaceRootVolumeTasksFake) DescribeReplaceRootVolumeTasks(ctx context.Context, in *DescribeReplaceRootVolumeTasksInput) (*DescribeReplaceRootVolumeTasksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeReplaceRootVolumeTasksOutput)
+	return page, err
 }
 
-func (c *describeReplaceRootVolumeTasksFake) DescribeReplaceRootVolumeTasks(ctx context.Context, in *DescribeReplaceRootVolumeTasksInput) (*DescribeReplaceRootVolumeTasksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeReplaceRootVolumeTasksFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeReplaceRootVolumeTasksFake(sizes ...int) (*describeReplaceRootVolumeTasksFake, []string) {
-	c := &describeReplaceRootVolumeTasksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeReplaceRootVolumeTasksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ReplaceRootVolumeTasks = append(page.ReplaceRootVolumeTasks, ReplaceRootVolumeTask{ReplaceRootVolumeTaskId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeReplaceRootVolumeTasks pages through p and returns the markers
-// of its items.
-func collectDescribeReplaceRootVolumeTasks(t *testing.T, p *DescribeReplaceRootVolumeTasksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ReplaceRootVolumeTaskId)
-	}
-	return got
-}
-
-// validDescribeReplaceRootVolumeTasksInput returns an input with every required
-// member set.
-func validDescribeReplaceRootVolumeTasksInput() *DescribeReplaceRootVolumeTasksInput {
-	return &DescribeReplaceRootVolumeTasksInput{}
-}
-
-func TestDescribeReplaceRootVolumeTasksPaginatorItems(t *testing.T) {
-	c, want := newDescribeReplaceRootVolumeTasksFake(2, 3, 0, 1)
-	p := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeReplaceRootVolumeTasks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeReplaceRootVolumeTasksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeReplaceRootVolumeTasksFake(2, 2, 1)
-	p := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeReplaceRootVolumeTasks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeReplaceRootVolumeTasksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeReplaceRootVolumeTasksFake(2, 3, 1)
-	first := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeReplaceRootVolumeTasks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeReplaceRootVolumeTasks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeReplaceRootVolumeTasksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeReplaceRootVolumeTasksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeReplaceRootVolumeTasksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeReplaceRootVolumeTasksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeReplaceRootVolumeTasksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeReplaceRootVolumeTasksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeReplaceRootVolumeTasksPaginator(c, validDescribeReplaceRootVolumeTasksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeReplaceRootVolumeTasksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeReplaceRootVolumeTasksInput().Validate())
-	require.NoError(t, (&DescribeReplaceRootVolumeTasksInput{}).Validate())
-}
-
-func TestDescribeReplaceRootVolumeTasksOutputJSON(t *testing.T) {
-	want := DescribeReplaceRootVolumeTasksOutput{
-		NextToken: paginate.StringToken("string"),
-		ReplaceRootVolumeTasks: []ReplaceRootVolumeTask{{
-			CompleteTime:             "string",
-			DeleteReplacedRootVolume: new(true),
-			ImageId:                  "string",
-			InstanceId:               "string",
-			ReplaceRootVolumeTaskId:  "string",
-			SnapshotId:               "string",
-			StartTime:                "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TaskState: ReplaceRootVolumeTaskTaskStatePending,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeReplaceRootVolumeTasksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeReplaceRootVolumeTasksPaginator runs paginatetest.Check.
+func TestDescribeReplaceRootVolumeTasksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeReplaceRootVolumeTasksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ReplaceRootVolumeTaskId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeReplaceRootVolumeTasksPaginator(describeReplaceRootVolumeTasksFake(c), in.(*DescribeReplaceRootVolumeTasksInput), optFns...))
+		},
+		Output: &DescribeReplaceRootVolumeTasksOutput{},
+		Result: "ReplaceRootVolumeTasks",
+	}))
 }

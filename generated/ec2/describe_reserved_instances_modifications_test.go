@@ -5,181 +5,31 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeReservedInstancesModificationsFake serves pages of
-// DescribeReservedInstancesModifications from memory; page i's token is
-// "page-i".
-type describeReservedInstancesModificationsFake struct {
-	pages  []*DescribeReservedInstancesModificationsOutput
-	calls  []DescribeReservedInstancesModificationsInput
-	err    error
-	repeat bool
+// describeReservedInstancesModificationsFake calls the test kit's client.
+type describeReservedInstancesModificationsFake paginatetest.Client
+
+func (c describeReservedInstancesModificationsFake) DescribeReservedInstancesModifications(ctx context.Context, in *DescribeReservedInstancesModificationsInput) (*DescribeReservedInstancesModificationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeReservedInstancesModificationsOutput)
+	return page, err
 }
 
-func (c *describeReservedInstancesModificationsFake) DescribeReservedInstancesModifications(ctx context.Context, in *DescribeReservedInstancesModificationsInput) (*DescribeReservedInstancesModificationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeReservedInstancesModificationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeReservedInstancesModificationsFake(sizes ...int) (*describeReservedInstancesModificationsFake, []string) {
-	c := &describeReservedInstancesModificationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeReservedInstancesModificationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ReservedInstancesModifications = append(page.ReservedInstancesModifications, ReservedInstancesModification{ClientToken: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeReservedInstancesModifications pages through p and returns the
-// markers of its items.
-func collectDescribeReservedInstancesModifications(t *testing.T, p *DescribeReservedInstancesModificationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ClientToken)
-	}
-	return got
-}
-
-// validDescribeReservedInstancesModificationsInput returns an input with every
-// required member set.
-func validDescribeReservedInstancesModificationsInput() *DescribeReservedInstancesModificationsInput {
-	return &DescribeReservedInstancesModificationsInput{}
-}
-
-func TestDescribeReservedInstancesModificationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeReservedInstancesModificationsFake(2, 3, 0, 1)
-	p := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeReservedInstancesModifications(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeReservedInstancesModificationsPaginatorPageSize(t *testing.T) {
-	c, _ := newDescribeReservedInstancesModificationsFake(2)
-	_, err := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	}).NextPage(context.Background())
-	require.Error(t, err)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeReservedInstancesModificationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeReservedInstancesModificationsFake(2, 3, 1)
-	first := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeReservedInstancesModifications(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeReservedInstancesModifications(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeReservedInstancesModificationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeReservedInstancesModificationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeReservedInstancesModificationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeReservedInstancesModificationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeReservedInstancesModificationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeReservedInstancesModificationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeReservedInstancesModificationsPaginator(c, validDescribeReservedInstancesModificationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeReservedInstancesModificationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeReservedInstancesModificationsInput().Validate())
-	require.NoError(t, (&DescribeReservedInstancesModificationsInput{}).Validate())
-}
-
-func TestDescribeReservedInstancesModificationsOutputJSON(t *testing.T) {
-	want := DescribeReservedInstancesModificationsOutput{
-		NextToken: paginate.StringToken("string"),
-		ReservedInstancesModifications: []ReservedInstancesModification{{
-			ClientToken:   "string",
-			CreateDate:    new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			EffectiveDate: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ModificationResults: []ModificationResult{{
-				ReservedInstancesId: "string",
-				TargetConfiguration: &TargetConfiguration{
-					AvailabilityZone:   "string",
-					AvailabilityZoneId: "string",
-					InstanceCount:      new(int64(123)),
-					InstanceType:       InstanceTypeSpecificationInstanceTypeA1Medium,
-					Platform:           "string",
-					Scope:              TargetConfigurationScopeAvailabilityZone,
-				},
-			}},
-			ReservedInstancesIds:            []ReservedInstancesId{{ReservedInstancesId: "string"}},
-			ReservedInstancesModificationId: "string",
-			Status:                          "string",
-			StatusMessage:                   "string",
-			UpdateDate:                      new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeReservedInstancesModificationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeReservedInstancesModificationsPaginator runs paginatetest.Check.
+func TestDescribeReservedInstancesModificationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeReservedInstancesModificationsInput{},
+		InputToken: "NextToken",
+		Marker:     "ClientToken",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeReservedInstancesModificationsPaginator(describeReservedInstancesModificationsFake(c), in.(*DescribeReservedInstancesModificationsInput), optFns...))
+		},
+		Output: &DescribeReservedInstancesModificationsOutput{},
+		Result: "ReservedInstancesModifications",
+	}))
 }

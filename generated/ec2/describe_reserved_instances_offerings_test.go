@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeReservedInstancesOfferingsFake serves pages of
-// DescribeReservedInstancesOfferings from memory; page i's token is "page-i".
-type describeReservedInstancesOfferingsFake struct {
-	pages  []*DescribeReservedInstancesOfferingsOutput
-	calls  []DescribeReservedInstancesOfferingsInput
-	err    error
-	repeat bool
+// describeReservedInstancesOfferingsFake calls the test kit's client.
+type describeReservedInstancesOfferingsFake paginatetest.Client
+
+func (c describeReservedInstancesOfferingsFake) DescribeReservedInstancesOfferings(ctx context.Context, in *DescribeReservedInstancesOfferingsInput) (*DescribeReservedInstancesOfferingsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeReservedInstancesOfferingsOutput)
+	return page, err
 }
 
-func (c *describeReservedInstancesOfferingsFake) DescribeReservedInstancesOfferings(ctx context.Context, in *DescribeReservedInstancesOfferingsInput) (*DescribeReservedInstancesOfferingsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeReservedInstancesOfferingsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeReservedInstancesOfferingsFake(sizes ...int) (*describeReservedInstancesOfferingsFake, []string) {
-	c := &describeReservedInstancesOfferingsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeReservedInstancesOfferingsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ReservedInstancesOfferings = append(page.ReservedInstancesOfferings, ReservedInstancesOffering{CurrencyCode: OfferingSetCurrencyCode(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeReservedInstancesOfferings pages through p and returns the
-// markers of its items.
-func collectDescribeReservedInstancesOfferings(t *testing.T, p *DescribeReservedInstancesOfferingsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.CurrencyCode))
-	}
-	return got
-}
-
-// validDescribeReservedInstancesOfferingsInput returns an input with every
-// required member set.
-func validDescribeReservedInstancesOfferingsInput() *DescribeReservedInstancesOfferingsInput {
-	return &DescribeReservedInstancesOfferingsInput{}
-}
-
-func TestDescribeReservedInstancesOfferingsPaginatorItems(t *testing.T) {
-	c, want := newDescribeReservedInstancesOfferingsFake(2, 3, 0, 1)
-	p := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeReservedInstancesOfferings(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeReservedInstancesOfferingsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeReservedInstancesOfferingsFake(2, 2, 1)
-	p := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeReservedInstancesOfferings(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeReservedInstancesOfferingsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeReservedInstancesOfferingsFake(2, 3, 1)
-	first := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeReservedInstancesOfferings(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeReservedInstancesOfferings(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeReservedInstancesOfferingsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeReservedInstancesOfferingsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeReservedInstancesOfferingsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeReservedInstancesOfferingsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeReservedInstancesOfferingsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeReservedInstancesOfferingsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeReservedInstancesOfferingsPaginator(c, validDescribeReservedInstancesOfferingsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeReservedInstancesOfferingsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeReservedInstancesOfferingsInput().Validate())
-	require.NoError(t, (&DescribeReservedInstancesOfferingsInput{}).Validate())
-}
-
-func TestDescribeReservedInstancesOfferingsOutputJSON(t *testing.T) {
-	want := DescribeReservedInstancesOfferingsOutput{
-		NextToken: paginate.StringToken("string"),
-		ReservedInstancesOfferings: []ReservedInstancesOffering{{
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			CurrencyCode:       OfferingSetCurrencyCodeUsd,
-			Duration:           new(int64(123)),
-			FixedPrice:         new(float64(123.0)),
-			InstanceTenancy:    PlacementTenancyDefault,
-			InstanceType:       InstanceTypeSpecificationInstanceTypeA1Medium,
-			Marketplace:        new(true),
-			OfferingClass:      DescribeReservedInstancesOfferingsOfferingClassStandard,
-			OfferingType:       DescribeReservedInstancesOfferingsOfferingTypeHeavyUtilization,
-			PricingDetails: []PricingDetail{{
-				Count: new(int64(123)),
-				Price: new(float64(123.0)),
-			}},
-			ProductDescription: DescribeReservedInstancesOfferingsProductDescriptionLinuxUnix,
-			RecurringCharges: []RecurringCharge{{
-				Amount:    new(float64(123.0)),
-				Frequency: RecurringChargeFrequencyHourly,
-			}},
-			ReservedInstancesOfferingId: "string",
-			Scope:                       TargetConfigurationScopeAvailabilityZone,
-			UsagePrice:                  new(float64(123.0)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeReservedInstancesOfferingsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeReservedInstancesOfferingsPaginator runs paginatetest.Check.
+func TestDescribeReservedInstancesOfferingsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeReservedInstancesOfferingsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "CurrencyCode",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeReservedInstancesOfferingsPaginator(describeReservedInstancesOfferingsFake(c), in.(*DescribeReservedInstancesOfferingsInput), optFns...))
+		},
+		Output: &DescribeReservedInstancesOfferingsOutput{},
+		Result: "ReservedInstancesOfferings",
+	}))
 }

@@ -5,176 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeRouteServerEndpointsFake serves pages of DescribeRouteServerEndpoints
-// from memory; page i's token is "page-i".
-type describeRouteServerEndpointsFake struct {
-	pages  []*DescribeRouteServerEndpointsOutput
-	calls  []DescribeRouteServerEndpointsInput
-	err    error
-	repeat bool
+// describeRouteServerEndpointsFake calls the test kit's client.
+type describeRouteServerEndpointsFake paginatetest.Client
+
+func (c describeRouteServerEndpointsFake) DescribeRouteServerEndpoints(ctx context.Context, in *DescribeRouteServerEndpointsInput) (*DescribeRouteServerEndpointsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeRouteServerEndpointsOutput)
+	return page, err
 }
 
-func (c *describeRouteServerEndpointsFake) DescribeRouteServerEndpoints(ctx context.Context, in *DescribeRouteServerEndpointsInput) (*DescribeRouteServerEndpointsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeRouteServerEndpointsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeRouteServerEndpointsFake(sizes ...int) (*describeRouteServerEndpointsFake, []string) {
-	c := &describeRouteServerEndpointsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeRouteServerEndpointsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.RouteServerEndpoints = append(page.RouteServerEndpoints, RouteServerEndpoint{RouteServerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeRouteServerEndpoints pages through p and returns the markers
-// of its items.
-func collectDescribeRouteServerEndpoints(t *testing.T, p *DescribeRouteServerEndpointsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.RouteServerId)
-	}
-	return got
-}
-
-// validDescribeRouteServerEndpointsInput returns an input with every required
-// member set.
-func validDescribeRouteServerEndpointsInput() *DescribeRouteServerEndpointsInput {
-	return &DescribeRouteServerEndpointsInput{}
-}
-
-func TestDescribeRouteServerEndpointsPaginatorItems(t *testing.T) {
-	c, want := newDescribeRouteServerEndpointsFake(2, 3, 0, 1)
-	p := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeRouteServerEndpoints(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeRouteServerEndpointsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeRouteServerEndpointsFake(2, 2, 1)
-	p := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeRouteServerEndpoints(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeRouteServerEndpointsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeRouteServerEndpointsFake(2, 3, 1)
-	first := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeRouteServerEndpoints(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeRouteServerEndpoints(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeRouteServerEndpointsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeRouteServerEndpointsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeRouteServerEndpointsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeRouteServerEndpointsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeRouteServerEndpointsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeRouteServerEndpointsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeRouteServerEndpointsPaginator(c, validDescribeRouteServerEndpointsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeRouteServerEndpointsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeRouteServerEndpointsInput().Validate())
-	require.NoError(t, (&DescribeRouteServerEndpointsInput{}).Validate())
-}
-
-func TestDescribeRouteServerEndpointsOutputJSON(t *testing.T) {
-	want := DescribeRouteServerEndpointsOutput{
-		NextToken: paginate.StringToken("string"),
-		RouteServerEndpoints: []RouteServerEndpoint{{
-			EniAddress:            "string",
-			EniId:                 "string",
-			FailureReason:         "string",
-			RouteServerEndpointId: "string",
-			RouteServerId:         "string",
-			State:                 RouteServerEndpointStatePending,
-			SubnetId:              "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeRouteServerEndpointsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeRouteServerEndpointsPaginator runs paginatetest.Check.
+func TestDescribeRouteServerEndpointsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeRouteServerEndpointsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "RouteServerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeRouteServerEndpointsPaginator(describeRouteServerEndpointsFake(c), in.(*DescribeRouteServerEndpointsInput), optFns...))
+		},
+		Output: &DescribeRouteServerEndpointsOutput{},
+		Result: "RouteServerEndpoints",
+	}))
 }

@@ -5,184 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeRouteServerPeersFake serves pages of DescribeRouteServerPeers from
-// memory; page i's token is "page-i".
-type describeRouteServerPeersFake struct {
-	pages  []*DescribeRouteServerPeersOutput
-	calls  []DescribeRouteServerPeersInput
-	err    error
-	repeat bool
+// describeRouteServerPeersFake calls the test kit's client.
+type describeRouteServerPeersFake paginatetest.Client
+
+func (c describeRouteServerPeersFake) DescribeRouteServerPeers(ctx context.Context, in *DescribeRouteServerPeersInput) (*DescribeRouteServerPeersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeRouteServerPeersOutput)
+	return page, err
 }
 
-func (c *describeRouteServerPeersFake) DescribeRouteServerPeers(ctx context.Context, in *DescribeRouteServerPeersInput) (*DescribeRouteServerPeersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeRouteServerPeersFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeRouteServerPeersFake(sizes ...int) (*describeRouteServerPeersFake, []string) {
-	c := &describeRouteServerPeersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeRouteServerPeersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.RouteServerPeers = append(page.RouteServerPeers, RouteServerPeer{RouteServerPeerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeRouteServerPeers pages through p and returns the markers of
-// its items.
-func collectDescribeRouteServerPeers(t *testing.T, p *DescribeRouteServerPeersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.RouteServerPeerId)
-	}
-	return got
-}
-
-// validDescribeRouteServerPeersInput returns an input with every required
-// member set.
-func validDescribeRouteServerPeersInput() *DescribeRouteServerPeersInput {
-	return &DescribeRouteServerPeersInput{}
-}
-
-func TestDescribeRouteServerPeersPaginatorItems(t *testing.T) {
-	c, want := newDescribeRouteServerPeersFake(2, 3, 0, 1)
-	p := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeRouteServerPeers(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeRouteServerPeersPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeRouteServerPeersFake(2, 2, 1)
-	p := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeRouteServerPeers(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeRouteServerPeersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeRouteServerPeersFake(2, 3, 1)
-	first := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeRouteServerPeers(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeRouteServerPeers(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeRouteServerPeersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeRouteServerPeersFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeRouteServerPeersPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeRouteServerPeersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeRouteServerPeersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeRouteServerPeersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeRouteServerPeersPaginator(c, validDescribeRouteServerPeersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeRouteServerPeersInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeRouteServerPeersInput().Validate())
-	require.NoError(t, (&DescribeRouteServerPeersInput{}).Validate())
-}
-
-func TestDescribeRouteServerPeersOutputJSON(t *testing.T) {
-	want := DescribeRouteServerPeersOutput{
-		NextToken: paginate.StringToken("string"),
-		RouteServerPeers: []RouteServerPeer{{
-			BfdStatus: &BgpStatus{Status: BgpStatusStatusUp},
-			BgpOptions: &BgpOptions{
-				PeerAsn:               new(int64(123)),
-				PeerLivenessDetection: BgpOptionsPeerLivenessDetectionBfd,
-			},
-			BgpStatus:             &BgpStatus{Status: BgpStatusStatusUp},
-			EndpointEniAddress:    "string",
-			EndpointEniId:         "string",
-			FailureReason:         "string",
-			PeerAddress:           "string",
-			RouteServerEndpointId: "string",
-			RouteServerId:         "string",
-			RouteServerPeerId:     "string",
-			State:                 RouteServerPeerStatePending,
-			SubnetId:              "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeRouteServerPeersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeRouteServerPeersPaginator runs paginatetest.Check.
+func TestDescribeRouteServerPeersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeRouteServerPeersInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "RouteServerPeerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeRouteServerPeersPaginator(describeRouteServerPeersFake(c), in.(*DescribeRouteServerPeersInput), optFns...))
+		},
+		Output: &DescribeRouteServerPeersOutput{},
+		Result: "RouteServerPeers",
+	}))
 }

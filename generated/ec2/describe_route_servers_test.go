@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeRouteServersFake serves pages of DescribeRouteServers from memory;
-// page i's token is "page-i".
-type describeRouteServersFake struct {
-	pages  []*DescribeRouteServersOutput
-	calls  []DescribeRouteServersInput
-	err    error
-	repeat bool
+// describeRouteServersFake calls the test kit's client.
+type describeRouteServersFake paginatetest.Client
+
+func (c describeRouteServersFake) DescribeRouteServers(ctx context.Context, in *DescribeRouteServersInput) (*DescribeRouteServersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeRouteServersOutput)
+	return page, err
 }
 
-func (c *describeRouteServersFake) DescribeRouteServers(ctx context.Context, in *DescribeRouteServersInput) (*DescribeRouteServersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeRouteServersFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeRouteServersFake(sizes ...int) (*describeRouteServersFake, []string) {
-	c := &describeRouteServersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeRouteServersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.RouteServers = append(page.RouteServers, RouteServer{RouteServerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeRouteServers pages through p and returns the markers of its
-// items.
-func collectDescribeRouteServers(t *testing.T, p *DescribeRouteServersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.RouteServerId)
-	}
-	return got
-}
-
-// validDescribeRouteServersInput returns an input with every required member
-// set.
-func validDescribeRouteServersInput() *DescribeRouteServersInput {
-	return &DescribeRouteServersInput{}
-}
-
-func TestDescribeRouteServersPaginatorItems(t *testing.T) {
-	c, want := newDescribeRouteServersFake(2, 3, 0, 1)
-	p := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeRouteServers(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeRouteServersPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeRouteServersFake(2, 2, 1)
-	p := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeRouteServers(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeRouteServersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeRouteServersFake(2, 3, 1)
-	first := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeRouteServers(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeRouteServers(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeRouteServersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeRouteServersFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeRouteServersPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeRouteServersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeRouteServersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeRouteServersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeRouteServersPaginator(c, validDescribeRouteServersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeRouteServersInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeRouteServersInput().Validate())
-	require.NoError(t, (&DescribeRouteServersInput{}).Validate())
-}
-
-func TestDescribeRouteServersOutputJSON(t *testing.T) {
-	want := DescribeRouteServersOutput{
-		NextToken: paginate.StringToken("string"),
-		RouteServers: []RouteServer{{
-			AmazonSideAsn:           new(int64(123)),
-			PersistRoutesDuration:   new(int64(123)),
-			PersistRoutesState:      RouteServerPersistRoutesStateEnabling,
-			RouteServerId:           "string",
-			SnsNotificationsEnabled: new(true),
-			SnsTopicArn:             "string",
-			State:                   RouteServerStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeRouteServersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeRouteServersPaginator runs paginatetest.Check.
+func TestDescribeRouteServersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeRouteServersInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "RouteServerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeRouteServersPaginator(describeRouteServersFake(c), in.(*DescribeRouteServersInput), optFns...))
+		},
+		Output: &DescribeRouteServersOutput{},
+		Result: "RouteServers",
+	}))
 }

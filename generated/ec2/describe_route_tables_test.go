@@ -5,204 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeRouteTablesFake serves pages of DescribeRouteTables from memory; page
-// i's token is "page-i".
-type describeRouteTablesFake struct {
-	pages  []*DescribeRouteTablesOutput
-	calls  []DescribeRouteTablesInput
-	err    error
-	repeat bool
+// describeRouteTablesFake calls the test kit's client.
+type describeRouteTablesFake paginatetest.Client
+
+func (c describeRouteTablesFake) DescribeRouteTables(ctx context.Context, in *DescribeRouteTablesInput) (*DescribeRouteTablesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeRouteTablesOutput)
+	return page, err
 }
 
-func (c *describeRouteTablesFake) DescribeRouteTables(ctx context.Context, in *DescribeRouteTablesInput) (*DescribeRouteTablesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeRouteTablesFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeRouteTablesFake(sizes ...int) (*describeRouteTablesFake, []string) {
-	c := &describeRouteTablesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeRouteTablesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.RouteTables = append(page.RouteTables, RouteTable{RouteTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeRouteTables pages through p and returns the markers of its
-// items.
-func collectDescribeRouteTables(t *testing.T, p *DescribeRouteTablesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.RouteTableId)
-	}
-	return got
-}
-
-// validDescribeRouteTablesInput returns an input with every required member
-// set.
-func validDescribeRouteTablesInput() *DescribeRouteTablesInput {
-	return &DescribeRouteTablesInput{}
-}
-
-func TestDescribeRouteTablesPaginatorItems(t *testing.T) {
-	c, want := newDescribeRouteTablesFake(2, 3, 0, 1)
-	p := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeRouteTables(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeRouteTablesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeRouteTablesFake(2, 2, 1)
-	p := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeRouteTables(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeRouteTablesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeRouteTablesFake(2, 3, 1)
-	first := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeRouteTables(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeRouteTables(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeRouteTablesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeRouteTablesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeRouteTablesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeRouteTablesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeRouteTablesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeRouteTablesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeRouteTablesPaginator(c, validDescribeRouteTablesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeRouteTablesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeRouteTablesInput().Validate())
-	require.NoError(t, (&DescribeRouteTablesInput{}).Validate())
-}
-
-func TestDescribeRouteTablesOutputJSON(t *testing.T) {
-	want := DescribeRouteTablesOutput{
-		NextToken: paginate.StringToken("string"),
-		RouteTables: []RouteTable{{
-			Associations: []DescribeRouteTablesAssociation{{
-				AssociationState: &AssociationState{
-					State:         AssociationStateStateAssociating,
-					StatusMessage: "string",
-				},
-				GatewayId:               "string",
-				Main:                    new(true),
-				PublicIpv4Pool:          "string",
-				RouteTableAssociationId: "string",
-				RouteTableId:            "string",
-				SubnetId:                "string",
-			}},
-			OwnerId:         "string",
-			PropagatingVgws: []PropagatingVgw{{GatewayId: "string"}},
-			RouteTableId:    "string",
-			Routes: []DescribeRouteTablesRoute{{
-				CarrierGatewayId:            "string",
-				CoreNetworkArn:              "string",
-				DestinationCidrBlock:        "string",
-				DestinationIpv6CidrBlock:    "string",
-				DestinationPrefixListId:     "string",
-				EgressOnlyInternetGatewayId: "string",
-				GatewayId:                   "string",
-				InstanceId:                  "string",
-				InstanceOwnerId:             "string",
-				IpAddress:                   "string",
-				LocalGatewayId:              "string",
-				NatGatewayId:                "string",
-				NetworkInterfaceId:          "string",
-				OdbNetworkArn:               "string",
-				Origin:                      RouteOriginCreateRouteTable,
-				State:                       DescribeRouteTablesRouteStateActive,
-				TransitGatewayId:            "string",
-				VpcPeeringConnectionId:      "string",
-			}},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeRouteTablesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeRouteTablesPaginator runs paginatetest.Check.
+func TestDescribeRouteTablesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeRouteTablesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "RouteTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeRouteTablesPaginator(describeRouteTablesFake(c), in.(*DescribeRouteTablesInput), optFns...))
+		},
+		Output: &DescribeRouteTablesOutput{},
+		Result: "RouteTables",
+	}))
 }

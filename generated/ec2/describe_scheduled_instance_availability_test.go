@@ -5,197 +5,55 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 )
 
-// describeScheduledInstanceAvailabilityFake serves pages of
-// DescribeScheduledInstanceAvailability from memory; page i's token is
-// "page-i".
-type describeScheduledInstanceAvailabilityFake struct {
-	pages  []*DescribeScheduledInstanceAvailabilityOutput
-	calls  []DescribeScheduledInstanceAvailabilityInput
-	err    error
-	repeat bool
+// describeScheduledInstanceAvailabilityFake calls the test kit's client.
+type describeScheduledInstanceAvailabilityFake paginatetest.Client
+
+func (c describeScheduledInstanceAvailabilityFake) DescribeScheduledInstanceAvailability(ctx context.Context, in *DescribeScheduledInstanceAvailabilityInput) (*DescribeScheduledInstanceAvailabilityOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeScheduledInstanceAvailabilityOutput)
+	return page, err
 }
 
-func (c *describeScheduledInstanceAvailabilityFake) DescribeScheduledInstanceAvailability(ctx context.Context, in *DescribeScheduledInstanceAvailabilityInput) (*DescribeScheduledInstanceAvailabilityOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeScheduledInstanceAvailabilityPaginator runs paginatetest.Check.
+func TestDescribeScheduledInstanceAvailabilityPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &DescribeScheduledInstanceAvailabilityInput{
+			FirstSlotStartTimeRange: FirstSlotStartTimeRange{
+				EarliestTime: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+				LatestTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+			},
+			Recurrence: DescribeScheduledInstanceAvailabilityRecurrence{},
+		},
+		InputToken: "NextToken",
+		Invalid:    &DescribeScheduledInstanceAvailabilityInput{},
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeScheduledInstanceAvailabilityPaginator(describeScheduledInstanceAvailabilityFake(c), in.(*DescribeScheduledInstanceAvailabilityInput), optFns...))
+		},
+		Output: &DescribeScheduledInstanceAvailabilityOutput{},
+		Result: "ScheduledInstanceAvailabilitySet",
+	}))
 }
 
-// newDescribeScheduledInstanceAvailabilityFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeScheduledInstanceAvailabilityFake(sizes ...int) (*describeScheduledInstanceAvailabilityFake, []string) {
-	c := &describeScheduledInstanceAvailabilityFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeScheduledInstanceAvailabilityOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ScheduledInstanceAvailabilitySet = append(page.ScheduledInstanceAvailabilitySet, ScheduledInstanceAvailabilitySet{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeScheduledInstanceAvailability pages through p and returns the
-// markers of its items.
-func collectDescribeScheduledInstanceAvailability(t *testing.T, p *DescribeScheduledInstanceAvailabilityPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeScheduledInstanceAvailabilityInput returns an input with every
-// required member set.
-func validDescribeScheduledInstanceAvailabilityInput() *DescribeScheduledInstanceAvailabilityInput {
-	return &DescribeScheduledInstanceAvailabilityInput{
+// TestDescribeScheduledInstanceAvailabilityInputValidate checks what
+// DescribeScheduledInstanceAvailabilityInput.Validate reports.
+func TestDescribeScheduledInstanceAvailabilityInputValidate(t *testing.T) {
+	require.NoError(t, (&DescribeScheduledInstanceAvailabilityInput{
 		FirstSlotStartTimeRange: FirstSlotStartTimeRange{
 			EarliestTime: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 			LatestTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 		},
 		Recurrence: DescribeScheduledInstanceAvailabilityRecurrence{},
-	}
-}
-
-func TestDescribeScheduledInstanceAvailabilityPaginatorItems(t *testing.T) {
-	c, want := newDescribeScheduledInstanceAvailabilityFake(2, 3, 0, 1)
-	p := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeScheduledInstanceAvailability(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeScheduledInstanceAvailabilityPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeScheduledInstanceAvailabilityFake(2, 2, 1)
-	p := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeScheduledInstanceAvailability(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeScheduledInstanceAvailabilityPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeScheduledInstanceAvailabilityFake(2, 3, 1)
-	first := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeScheduledInstanceAvailability(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeScheduledInstanceAvailability(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeScheduledInstanceAvailabilityPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeScheduledInstanceAvailabilityFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeScheduledInstanceAvailabilityPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeScheduledInstanceAvailabilityFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeScheduledInstanceAvailabilityPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeScheduledInstanceAvailabilityFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeScheduledInstanceAvailabilityPaginator(c, validDescribeScheduledInstanceAvailabilityInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeScheduledInstanceAvailabilityInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeScheduledInstanceAvailabilityInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeScheduledInstanceAvailabilityInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"FirstSlotStartTimeRange.EarliestTime", "FirstSlotStartTimeRange.LatestTime"}, invalid.Missing)
-	c, _ := newDescribeScheduledInstanceAvailabilityFake(1)
-	_, err := NewDescribeScheduledInstanceAvailabilityPaginator(c, &DescribeScheduledInstanceAvailabilityInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeScheduledInstanceAvailabilityOutputJSON(t *testing.T) {
-	want := DescribeScheduledInstanceAvailabilityOutput{
-		NextToken: paginate.StringToken("string"),
-		ScheduledInstanceAvailabilitySet: []ScheduledInstanceAvailabilitySet{{
-			AvailabilityZone:       "string",
-			AvailableInstanceCount: new(int64(123)),
-			FirstSlotStartTime:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			HourlyPrice:            "string",
-			InstanceType:           "string",
-			MaxTermDurationInDays:  new(int64(123)),
-			MinTermDurationInDays:  new(int64(123)),
-			NetworkPlatform:        "string",
-			Platform:               "string",
-			PurchaseToken:          "string",
-			Recurrence: &Recurrence{
-				Frequency:               "string",
-				Interval:                new(int64(123)),
-				OccurrenceDaySet:        []int64{int64(123)},
-				OccurrenceRelativeToEnd: new(true),
-				OccurrenceUnit:          "string",
-			},
-			SlotDurationInHours:         new(int64(123)),
-			TotalScheduledInstanceHours: new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeScheduledInstanceAvailabilityOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeScheduledInstancesFake serves pages of DescribeScheduledInstances
-// from memory; page i's token is "page-i".
-type describeScheduledInstancesFake struct {
-	pages  []*DescribeScheduledInstancesOutput
-	calls  []DescribeScheduledInstancesInput
-	err    error
-	repeat bool
+// describeScheduledInstancesFake calls the test kit's client.
+type describeScheduledInstancesFake paginatetest.Client
+
+func (c describeScheduledInstancesFake) DescribeScheduledInstances(ctx context.Context, in *DescribeScheduledInstancesInput) (*DescribeScheduledInstancesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeScheduledInstancesOutput)
+	return page, err
 }
 
-func (c *describeScheduledInstancesFake) DescribeScheduledInstances(ctx context.Context, in *DescribeScheduledInstancesInput) (*DescribeScheduledInstancesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeScheduledInstancesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeScheduledInstancesFake(sizes ...int) (*describeScheduledInstancesFake, []string) {
-	c := &describeScheduledInstancesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeScheduledInstancesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ScheduledInstanceSet = append(page.ScheduledInstanceSet, ScheduledInstanceSet{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeScheduledInstances pages through p and returns the markers of
-// its items.
-func collectDescribeScheduledInstances(t *testing.T, p *DescribeScheduledInstancesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeScheduledInstancesInput returns an input with every required
-// member set.
-func validDescribeScheduledInstancesInput() *DescribeScheduledInstancesInput {
-	return &DescribeScheduledInstancesInput{}
-}
-
-func TestDescribeScheduledInstancesPaginatorItems(t *testing.T) {
-	c, want := newDescribeScheduledInstancesFake(2, 3, 0, 1)
-	p := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeScheduledInstances(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeScheduledInstancesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeScheduledInstancesFake(2, 2, 1)
-	p := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeScheduledInstances(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeScheduledInstancesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeScheduledInstancesFake(2, 3, 1)
-	first := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeScheduledInstances(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeScheduledInstances(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeScheduledInstancesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeScheduledInstancesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeScheduledInstancesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeScheduledInstancesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeScheduledInstancesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeScheduledInstancesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeScheduledInstancesPaginator(c, validDescribeScheduledInstancesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeScheduledInstancesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeScheduledInstancesInput().Validate())
-	require.NoError(t, (&DescribeScheduledInstancesInput{}).Validate())
-}
-
-func TestDescribeScheduledInstancesOutputJSON(t *testing.T) {
-	want := DescribeScheduledInstancesOutput{
-		NextToken: paginate.StringToken("string"),
-		ScheduledInstanceSet: []ScheduledInstanceSet{{
-			AvailabilityZone:    "string",
-			CreateDate:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			HourlyPrice:         "string",
-			InstanceCount:       new(int64(123)),
-			InstanceType:        "string",
-			NetworkPlatform:     "string",
-			NextSlotStartTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Platform:            "string",
-			PreviousSlotEndTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Recurrence: &Recurrence{
-				Frequency:               "string",
-				Interval:                new(int64(123)),
-				OccurrenceDaySet:        []int64{int64(123)},
-				OccurrenceRelativeToEnd: new(true),
-				OccurrenceUnit:          "string",
-			},
-			ScheduledInstanceId:         "string",
-			SlotDurationInHours:         new(int64(123)),
-			TermEndDate:                 new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			TermStartDate:               new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			TotalScheduledInstanceHours: new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeScheduledInstancesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeScheduledInstancesPaginator runs paginatetest.Check.
+func TestDescribeScheduledInstancesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeScheduledInstancesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeScheduledInstancesPaginator(describeScheduledInstancesFake(c), in.(*DescribeScheduledInstancesInput), optFns...))
+		},
+		Output: &DescribeScheduledInstancesOutput{},
+		Result: "ScheduledInstanceSet",
+	}))
 }

@@ -5,192 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeSecondaryInterfacesFake serves pages of DescribeSecondaryInterfaces
-// from memory; page i's token is "page-i".
-type describeSecondaryInterfacesFake struct {
-	pages  []*DescribeSecondaryInterfacesOutput
-	calls  []DescribeSecondaryInterfacesInput
-	err    error
-	repeat bool
+// describeSecondaryInterfacesFake calls the test kit's client.
+type describeSecondaryInterfacesFake paginatetest.Client
+
+func (c describeSecondaryInterfacesFake) DescribeSecondaryInterfaces(ctx context.Context, in *DescribeSecondaryInterfacesInput) (*DescribeSecondaryInterfacesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSecondaryInterfacesOutput)
+	return page, err
 }
 
-func (c *describeSecondaryInterfacesFake) DescribeSecondaryInterfaces(ctx context.Context, in *DescribeSecondaryInterfacesInput) (*DescribeSecondaryInterfacesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSecondaryInterfacesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSecondaryInterfacesFake(sizes ...int) (*describeSecondaryInterfacesFake, []string) {
-	c := &describeSecondaryInterfacesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSecondaryInterfacesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecondaryInterfaces = append(page.SecondaryInterfaces, DescribeSecondaryInterfacesSecondaryInterface{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSecondaryInterfaces pages through p and returns the markers of
-// its items.
-func collectDescribeSecondaryInterfaces(t *testing.T, p *DescribeSecondaryInterfacesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeSecondaryInterfacesInput returns an input with every required
-// member set.
-func validDescribeSecondaryInterfacesInput() *DescribeSecondaryInterfacesInput {
-	return &DescribeSecondaryInterfacesInput{}
-}
-
-func TestDescribeSecondaryInterfacesPaginatorItems(t *testing.T) {
-	c, want := newDescribeSecondaryInterfacesFake(2, 3, 0, 1)
-	p := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSecondaryInterfaces(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSecondaryInterfacesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSecondaryInterfacesFake(2, 2, 1)
-	p := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSecondaryInterfaces(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSecondaryInterfacesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSecondaryInterfacesFake(2, 3, 1)
-	first := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSecondaryInterfaces(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSecondaryInterfaces(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSecondaryInterfacesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSecondaryInterfacesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSecondaryInterfacesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSecondaryInterfacesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSecondaryInterfacesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSecondaryInterfacesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSecondaryInterfacesPaginator(c, validDescribeSecondaryInterfacesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSecondaryInterfacesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSecondaryInterfacesInput().Validate())
-	require.NoError(t, (&DescribeSecondaryInterfacesInput{}).Validate())
-}
-
-func TestDescribeSecondaryInterfacesOutputJSON(t *testing.T) {
-	want := DescribeSecondaryInterfacesOutput{
-		NextToken: paginate.StringToken("string"),
-		SecondaryInterfaces: []DescribeSecondaryInterfacesSecondaryInterface{{
-			Attachment: &DescribeSecondaryInterfacesAttachment{
-				AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				AttachmentId:        "string",
-				DeleteOnTermination: new(true),
-				DeviceIndex:         new(int64(123)),
-				InstanceId:          "string",
-				InstanceOwnerId:     "string",
-				NetworkCardIndex:    new(int64(123)),
-				Status:              AttachmentStateAttaching,
-			},
-			AvailabilityZone:       "string",
-			AvailabilityZoneId:     "string",
-			MacAddress:             "string",
-			OwnerId:                "string",
-			PrivateIpv4Addresses:   []PrivateIpAddress{{PrivateIpAddress: "string"}},
-			SecondaryInterfaceArn:  "string",
-			SecondaryInterfaceId:   "string",
-			SecondaryInterfaceType: SecondaryInterfaceInterfaceTypeSecondary,
-			SecondaryNetworkId:     "string",
-			SecondaryNetworkType:   SecondaryInterfaceSecondaryNetworkTypeRdma,
-			SecondarySubnetId:      "string",
-			SourceDestCheck:        new(true),
-			Status:                 SecondaryInterfaceStatusAvailable,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSecondaryInterfacesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSecondaryInterfacesPaginator runs paginatetest.Check.
+func TestDescribeSecondaryInterfacesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSecondaryInterfacesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSecondaryInterfacesPaginator(describeSecondaryInterfacesFake(c), in.(*DescribeSecondaryInterfacesInput), optFns...))
+		},
+		Output: &DescribeSecondaryInterfacesOutput{},
+		Result: "SecondaryInterfaces",
+	}))
 }

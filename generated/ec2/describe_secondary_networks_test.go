@@ -5,180 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSecondaryNetworksFake serves pages of DescribeSecondaryNetworks from
-// memory; page i's token is "page-i".
-type describeSecondaryNetworksFake struct {
-	pages  []*DescribeSecondaryNetworksOutput
-	calls  []DescribeSecondaryNetworksInput
-	err    error
-	repeat bool
+// describeSecondaryNetworksFake calls the test kit's client.
+type describeSecondaryNetworksFake paginatetest.Client
+
+func (c describeSecondaryNetworksFake) DescribeSecondaryNetworks(ctx context.Context, in *DescribeSecondaryNetworksInput) (*DescribeSecondaryNetworksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSecondaryNetworksOutput)
+	return page, err
 }
 
-func (c *describeSecondaryNetworksFake) DescribeSecondaryNetworks(ctx context.Context, in *DescribeSecondaryNetworksInput) (*DescribeSecondaryNetworksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSecondaryNetworksFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSecondaryNetworksFake(sizes ...int) (*describeSecondaryNetworksFake, []string) {
-	c := &describeSecondaryNetworksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSecondaryNetworksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecondaryNetworks = append(page.SecondaryNetworks, SecondaryNetwork{SecondaryNetworkId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSecondaryNetworks pages through p and returns the markers of
-// its items.
-func collectDescribeSecondaryNetworks(t *testing.T, p *DescribeSecondaryNetworksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SecondaryNetworkId)
-	}
-	return got
-}
-
-// validDescribeSecondaryNetworksInput returns an input with every required
-// member set.
-func validDescribeSecondaryNetworksInput() *DescribeSecondaryNetworksInput {
-	return &DescribeSecondaryNetworksInput{}
-}
-
-func TestDescribeSecondaryNetworksPaginatorItems(t *testing.T) {
-	c, want := newDescribeSecondaryNetworksFake(2, 3, 0, 1)
-	p := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSecondaryNetworks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSecondaryNetworksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSecondaryNetworksFake(2, 2, 1)
-	p := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSecondaryNetworks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSecondaryNetworksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSecondaryNetworksFake(2, 3, 1)
-	first := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSecondaryNetworks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSecondaryNetworks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSecondaryNetworksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSecondaryNetworksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSecondaryNetworksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSecondaryNetworksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSecondaryNetworksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSecondaryNetworksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSecondaryNetworksPaginator(c, validDescribeSecondaryNetworksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSecondaryNetworksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSecondaryNetworksInput().Validate())
-	require.NoError(t, (&DescribeSecondaryNetworksInput{}).Validate())
-}
-
-func TestDescribeSecondaryNetworksOutputJSON(t *testing.T) {
-	want := DescribeSecondaryNetworksOutput{
-		NextToken: paginate.StringToken("string"),
-		SecondaryNetworks: []SecondaryNetwork{{
-			Ipv4CidrBlockAssociations: []Ipv4CidrBlockAssociation{{
-				AssociationId: "string",
-				CidrBlock:     "string",
-				State:         Ipv4CidrBlockAssociationStateAssociating,
-				StateReason:   "string",
-			}},
-			OwnerId:             "string",
-			SecondaryNetworkArn: "string",
-			SecondaryNetworkId:  "string",
-			State:               SecondaryNetworkStateCreateInProgress,
-			StateReason:         "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Type: SecondaryInterfaceSecondaryNetworkTypeRdma,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSecondaryNetworksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSecondaryNetworksPaginator runs paginatetest.Check.
+func TestDescribeSecondaryNetworksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSecondaryNetworksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "SecondaryNetworkId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSecondaryNetworksPaginator(describeSecondaryNetworksFake(c), in.(*DescribeSecondaryNetworksInput), optFns...))
+		},
+		Output: &DescribeSecondaryNetworksOutput{},
+		Result: "SecondaryNetworks",
+	}))
 }

@@ -5,183 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSecondarySubnetsFake serves pages of DescribeSecondarySubnets from
-// memory; page i's token is "page-i".
-type describeSecondarySubnetsFake struct {
-	pages  []*DescribeSecondarySubnetsOutput
-	calls  []DescribeSecondarySubnetsInput
-	err    error
-	repeat bool
+// describeSecondarySubnetsFake calls the test kit's client.
+type describeSecondarySubnetsFake paginatetest.Client
+
+func (c describeSecondarySubnetsFake) DescribeSecondarySubnets(ctx context.Context, in *DescribeSecondarySubnetsInput) (*DescribeSecondarySubnetsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSecondarySubnetsOutput)
+	return page, err
 }
 
-func (c *describeSecondarySubnetsFake) DescribeSecondarySubnets(ctx context.Context, in *DescribeSecondarySubnetsInput) (*DescribeSecondarySubnetsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSecondarySubnetsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSecondarySubnetsFake(sizes ...int) (*describeSecondarySubnetsFake, []string) {
-	c := &describeSecondarySubnetsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSecondarySubnetsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecondarySubnets = append(page.SecondarySubnets, SecondarySubnet{SecondarySubnetId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSecondarySubnets pages through p and returns the markers of
-// its items.
-func collectDescribeSecondarySubnets(t *testing.T, p *DescribeSecondarySubnetsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SecondarySubnetId)
-	}
-	return got
-}
-
-// validDescribeSecondarySubnetsInput returns an input with every required
-// member set.
-func validDescribeSecondarySubnetsInput() *DescribeSecondarySubnetsInput {
-	return &DescribeSecondarySubnetsInput{}
-}
-
-func TestDescribeSecondarySubnetsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSecondarySubnetsFake(2, 3, 0, 1)
-	p := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSecondarySubnets(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSecondarySubnetsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSecondarySubnetsFake(2, 2, 1)
-	p := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSecondarySubnets(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSecondarySubnetsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSecondarySubnetsFake(2, 3, 1)
-	first := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSecondarySubnets(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSecondarySubnets(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSecondarySubnetsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSecondarySubnetsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSecondarySubnetsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSecondarySubnetsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSecondarySubnetsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSecondarySubnetsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSecondarySubnetsPaginator(c, validDescribeSecondarySubnetsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSecondarySubnetsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSecondarySubnetsInput().Validate())
-	require.NoError(t, (&DescribeSecondarySubnetsInput{}).Validate())
-}
-
-func TestDescribeSecondarySubnetsOutputJSON(t *testing.T) {
-	want := DescribeSecondarySubnetsOutput{
-		NextToken: paginate.StringToken("string"),
-		SecondarySubnets: []SecondarySubnet{{
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			Ipv4CidrBlockAssociations: []Ipv4CidrBlockAssociation{{
-				AssociationId: "string",
-				CidrBlock:     "string",
-				State:         Ipv4CidrBlockAssociationStateAssociating,
-				StateReason:   "string",
-			}},
-			OwnerId:              "string",
-			SecondaryNetworkId:   "string",
-			SecondaryNetworkType: SecondaryInterfaceSecondaryNetworkTypeRdma,
-			SecondarySubnetArn:   "string",
-			SecondarySubnetId:    "string",
-			State:                SecondaryNetworkStateCreateInProgress,
-			StateReason:          "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSecondarySubnetsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSecondarySubnetsPaginator runs paginatetest.Check.
+func TestDescribeSecondarySubnetsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSecondarySubnetsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "SecondarySubnetId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSecondarySubnetsPaginator(describeSecondarySubnetsFake(c), in.(*DescribeSecondarySubnetsInput), optFns...))
+		},
+		Output: &DescribeSecondarySubnetsOutput{},
+		Result: "SecondarySubnets",
+	}))
 }

@@ -5,187 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSecurityGroupRulesFake serves pages of DescribeSecurityGroupRules
-// from memory; page i's token is "page-i".
-type describeSecurityGroupRulesFake struct {
-	pages  []*DescribeSecurityGroupRulesOutput
-	calls  []DescribeSecurityGroupRulesInput
-	err    error
-	repeat bool
+// describeSecurityGroupRulesFake calls the test kit's client.
+type describeSecurityGroupRulesFake paginatetest.Client
+
+func (c describeSecurityGroupRulesFake) DescribeSecurityGroupRules(ctx context.Context, in *DescribeSecurityGroupRulesInput) (*DescribeSecurityGroupRulesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSecurityGroupRulesOutput)
+	return page, err
 }
 
-func (c *describeSecurityGroupRulesFake) DescribeSecurityGroupRules(ctx context.Context, in *DescribeSecurityGroupRulesInput) (*DescribeSecurityGroupRulesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSecurityGroupRulesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSecurityGroupRulesFake(sizes ...int) (*describeSecurityGroupRulesFake, []string) {
-	c := &describeSecurityGroupRulesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSecurityGroupRulesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecurityGroupRules = append(page.SecurityGroupRules, DescribeSecurityGroupRulesSecurityGroupRule{SecurityGroupRuleId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSecurityGroupRules pages through p and returns the markers of
-// its items.
-func collectDescribeSecurityGroupRules(t *testing.T, p *DescribeSecurityGroupRulesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SecurityGroupRuleId)
-	}
-	return got
-}
-
-// validDescribeSecurityGroupRulesInput returns an input with every required
-// member set.
-func validDescribeSecurityGroupRulesInput() *DescribeSecurityGroupRulesInput {
-	return &DescribeSecurityGroupRulesInput{}
-}
-
-func TestDescribeSecurityGroupRulesPaginatorItems(t *testing.T) {
-	c, want := newDescribeSecurityGroupRulesFake(2, 3, 0, 1)
-	p := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSecurityGroupRules(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSecurityGroupRulesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSecurityGroupRulesFake(2, 2, 1)
-	p := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSecurityGroupRules(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSecurityGroupRulesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSecurityGroupRulesFake(2, 3, 1)
-	first := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSecurityGroupRules(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSecurityGroupRules(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSecurityGroupRulesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSecurityGroupRulesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSecurityGroupRulesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSecurityGroupRulesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSecurityGroupRulesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSecurityGroupRulesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSecurityGroupRulesPaginator(c, validDescribeSecurityGroupRulesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSecurityGroupRulesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSecurityGroupRulesInput().Validate())
-	require.NoError(t, (&DescribeSecurityGroupRulesInput{}).Validate())
-}
-
-func TestDescribeSecurityGroupRulesOutputJSON(t *testing.T) {
-	want := DescribeSecurityGroupRulesOutput{
-		NextToken: paginate.StringToken("string"),
-		SecurityGroupRules: []DescribeSecurityGroupRulesSecurityGroupRule{{
-			CidrIpv4:     "string",
-			CidrIpv6:     "string",
-			Description:  "string",
-			FromPort:     new(int64(123)),
-			GroupId:      "string",
-			GroupOwnerId: "string",
-			IpProtocol:   "string",
-			IsEgress:     new(true),
-			PrefixListId: "string",
-			ReferencedGroupInfo: &ReferencedGroupInfo{
-				GroupId:                "string",
-				PeeringStatus:          "string",
-				UserId:                 "string",
-				VpcId:                  "string",
-				VpcPeeringConnectionId: "string",
-			},
-			SecurityGroupRuleArn: "string",
-			SecurityGroupRuleId:  "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			ToPort: new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSecurityGroupRulesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSecurityGroupRulesPaginator runs paginatetest.Check.
+func TestDescribeSecurityGroupRulesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSecurityGroupRulesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "SecurityGroupRuleId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSecurityGroupRulesPaginator(describeSecurityGroupRulesFake(c), in.(*DescribeSecurityGroupRulesInput), optFns...))
+		},
+		Output: &DescribeSecurityGroupRulesOutput{},
+		Result: "SecurityGroupRules",
+	}))
 }

@@ -5,170 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSecurityGroupVpcAssociationsFake serves pages of
-// DescribeSecurityGroupVpcAssociations from memory; page i's token is "page-i".
-type describeSecurityGroupVpcAssociationsFake struct {
-	pages  []*DescribeSecurityGroupVpcAssociationsOutput
-	calls  []DescribeSecurityGroupVpcAssociationsInput
-	err    error
-	repeat bool
+// describeSecurityGroupVpcAssociationsFake calls the test kit's client.
+type describeSecurityGroupVpcAssociationsFake paginatetest.Client
+
+func (c describeSecurityGroupVpcAssociationsFake) DescribeSecurityGroupVpcAssociations(ctx context.Context, in *DescribeSecurityGroupVpcAssociationsInput) (*DescribeSecurityGroupVpcAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSecurityGroupVpcAssociationsOutput)
+	return page, err
 }
 
-func (c *describeSecurityGroupVpcAssociationsFake) DescribeSecurityGroupVpcAssociations(ctx context.Context, in *DescribeSecurityGroupVpcAssociationsInput) (*DescribeSecurityGroupVpcAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSecurityGroupVpcAssociationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeSecurityGroupVpcAssociationsFake(sizes ...int) (*describeSecurityGroupVpcAssociationsFake, []string) {
-	c := &describeSecurityGroupVpcAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSecurityGroupVpcAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecurityGroupVpcAssociations = append(page.SecurityGroupVpcAssociations, SecurityGroupVpcAssociation{GroupId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSecurityGroupVpcAssociations pages through p and returns the
-// markers of its items.
-func collectDescribeSecurityGroupVpcAssociations(t *testing.T, p *DescribeSecurityGroupVpcAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.GroupId)
-	}
-	return got
-}
-
-// validDescribeSecurityGroupVpcAssociationsInput returns an input with every
-// required member set.
-func validDescribeSecurityGroupVpcAssociationsInput() *DescribeSecurityGroupVpcAssociationsInput {
-	return &DescribeSecurityGroupVpcAssociationsInput{}
-}
-
-func TestDescribeSecurityGroupVpcAssociationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSecurityGroupVpcAssociationsFake(2, 3, 0, 1)
-	p := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSecurityGroupVpcAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSecurityGroupVpcAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSecurityGroupVpcAssociationsFake(2, 2, 1)
-	p := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSecurityGroupVpcAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSecurityGroupVpcAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSecurityGroupVpcAssociationsFake(2, 3, 1)
-	first := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSecurityGroupVpcAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSecurityGroupVpcAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSecurityGroupVpcAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSecurityGroupVpcAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSecurityGroupVpcAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSecurityGroupVpcAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSecurityGroupVpcAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSecurityGroupVpcAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSecurityGroupVpcAssociationsPaginator(c, validDescribeSecurityGroupVpcAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSecurityGroupVpcAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSecurityGroupVpcAssociationsInput().Validate())
-	require.NoError(t, (&DescribeSecurityGroupVpcAssociationsInput{}).Validate())
-}
-
-func TestDescribeSecurityGroupVpcAssociationsOutputJSON(t *testing.T) {
-	want := DescribeSecurityGroupVpcAssociationsOutput{
-		NextToken: paginate.StringToken("string"),
-		SecurityGroupVpcAssociations: []SecurityGroupVpcAssociation{{
-			GroupId:      "string",
-			GroupOwnerId: "string",
-			State:        Ipv4CidrBlockAssociationStateAssociating,
-			StateReason:  "string",
-			VpcId:        "string",
-			VpcOwnerId:   "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSecurityGroupVpcAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSecurityGroupVpcAssociationsPaginator runs paginatetest.Check.
+func TestDescribeSecurityGroupVpcAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSecurityGroupVpcAssociationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "GroupId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSecurityGroupVpcAssociationsPaginator(describeSecurityGroupVpcAssociationsFake(c), in.(*DescribeSecurityGroupVpcAssociationsInput), optFns...))
+		},
+		Output: &DescribeSecurityGroupVpcAssociationsOutput{},
+		Result: "SecurityGroupVpcAssociations",
+	}))
 }

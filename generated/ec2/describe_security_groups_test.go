@@ -5,226 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSecurityGroupsFake serves pages of DescribeSecurityGroups from
-// memory; page i's token is "page-i".
-type describeSecurityGroupsFake struct {
-	pages  []*DescribeSecurityGroupsOutput
-	calls  []DescribeSecurityGroupsInput
-	err    error
-	repeat bool
+// describeSecurityGroupsFake calls the test kit's client.
+type describeSecurityGroupsFake paginatetest.Client
+
+func (c describeSecurityGroupsFake) DescribeSecurityGroups(ctx context.Context, in *DescribeSecurityGroupsInput) (*DescribeSecurityGroupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSecurityGroupsOutput)
+	return page, err
 }
 
-func (c *describeSecurityGroupsFake) DescribeSecurityGroups(ctx context.Context, in *DescribeSecurityGroupsInput) (*DescribeSecurityGroupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSecurityGroupsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSecurityGroupsFake(sizes ...int) (*describeSecurityGroupsFake, []string) {
-	c := &describeSecurityGroupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSecurityGroupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecurityGroups = append(page.SecurityGroups, SecurityGroup{GroupId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSecurityGroups pages through p and returns the markers of its
-// items.
-func collectDescribeSecurityGroups(t *testing.T, p *DescribeSecurityGroupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.GroupId)
-	}
-	return got
-}
-
-// validDescribeSecurityGroupsInput returns an input with every required member
-// set.
-func validDescribeSecurityGroupsInput() *DescribeSecurityGroupsInput {
-	return &DescribeSecurityGroupsInput{}
-}
-
-func TestDescribeSecurityGroupsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSecurityGroupsFake(2, 3, 0, 1)
-	p := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSecurityGroups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSecurityGroupsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSecurityGroupsFake(2, 2, 1)
-	p := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSecurityGroups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSecurityGroupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSecurityGroupsFake(2, 3, 1)
-	first := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSecurityGroups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSecurityGroups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSecurityGroupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSecurityGroupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSecurityGroupsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSecurityGroupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSecurityGroupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSecurityGroupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSecurityGroupsPaginator(c, validDescribeSecurityGroupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSecurityGroupsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSecurityGroupsInput().Validate())
-	require.NoError(t, (&DescribeSecurityGroupsInput{}).Validate())
-}
-
-func TestDescribeSecurityGroupsOutputJSON(t *testing.T) {
-	want := DescribeSecurityGroupsOutput{
-		NextToken: paginate.StringToken("string"),
-		SecurityGroups: []SecurityGroup{{
-			Description: "string",
-			GroupId:     "string",
-			GroupName:   "string",
-			IpPermissions: []IpPermissionsEgress{{
-				FromPort:   new(int64(123)),
-				IpProtocol: "string",
-				IpRanges: []IpRange{{
-					CidrIp:      "string",
-					Description: "string",
-				}},
-				Ipv6Ranges: []Ipv6Range{{
-					CidrIpv6:    "string",
-					Description: "string",
-				}},
-				PrefixListIds: []PrefixListId{{
-					Description:  "string",
-					PrefixListId: "string",
-				}},
-				ToPort: new(int64(123)),
-				UserIdGroupPairs: []UserIdGroupPair{{
-					Description:            "string",
-					GroupId:                "string",
-					GroupName:              "string",
-					PeeringStatus:          "string",
-					UserId:                 "string",
-					VpcId:                  "string",
-					VpcPeeringConnectionId: "string",
-				}},
-			}},
-			IpPermissionsEgress: []IpPermissionsEgress{{
-				FromPort:   new(int64(123)),
-				IpProtocol: "string",
-				IpRanges: []IpRange{{
-					CidrIp:      "string",
-					Description: "string",
-				}},
-				Ipv6Ranges: []Ipv6Range{{
-					CidrIpv6:    "string",
-					Description: "string",
-				}},
-				PrefixListIds: []PrefixListId{{
-					Description:  "string",
-					PrefixListId: "string",
-				}},
-				ToPort: new(int64(123)),
-				UserIdGroupPairs: []UserIdGroupPair{{
-					Description:            "string",
-					GroupId:                "string",
-					GroupName:              "string",
-					PeeringStatus:          "string",
-					UserId:                 "string",
-					VpcId:                  "string",
-					VpcPeeringConnectionId: "string",
-				}},
-			}},
-			OwnerId:          "string",
-			SecurityGroupArn: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSecurityGroupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSecurityGroupsPaginator runs paginatetest.Check.
+func TestDescribeSecurityGroupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSecurityGroupsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "GroupId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSecurityGroupsPaginator(describeSecurityGroupsFake(c), in.(*DescribeSecurityGroupsInput), optFns...))
+		},
+		Output: &DescribeSecurityGroupsOutput{},
+		Result: "SecurityGroups",
+	}))
 }

@@ -5,180 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeSnapshotTierStatusFake serves pages of DescribeSnapshotTierStatus
-// from memory; page i's token is "page-i".
-type describeSnapshotTierStatusFake struct {
-	pages  []*DescribeSnapshotTierStatusOutput
-	calls  []DescribeSnapshotTierStatusInput
-	err    error
-	repeat bool
+// describeSnapshotTierStatusFake calls the test kit's client.
+type describeSnapshotTierStatusFake paginatetest.Client
+
+func (c describeSnapshotTierStatusFake) DescribeSnapshotTierStatus(ctx context.Context, in *DescribeSnapshotTierStatusInput) (*DescribeSnapshotTierStatusOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSnapshotTierStatusOutput)
+	return page, err
 }
 
-func (c *describeSnapshotTierStatusFake) DescribeSnapshotTierStatus(ctx context.Context, in *DescribeSnapshotTierStatusInput) (*DescribeSnapshotTierStatusOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSnapshotTierStatusFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSnapshotTierStatusFake(sizes ...int) (*describeSnapshotTierStatusFake, []string) {
-	c := &describeSnapshotTierStatusFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSnapshotTierStatusOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SnapshotTierStatuses = append(page.SnapshotTierStatuses, SnapshotTierStatus{SnapshotId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSnapshotTierStatus pages through p and returns the markers of
-// its items.
-func collectDescribeSnapshotTierStatus(t *testing.T, p *DescribeSnapshotTierStatusPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SnapshotId)
-	}
-	return got
-}
-
-// validDescribeSnapshotTierStatusInput returns an input with every required
-// member set.
-func validDescribeSnapshotTierStatusInput() *DescribeSnapshotTierStatusInput {
-	return &DescribeSnapshotTierStatusInput{}
-}
-
-func TestDescribeSnapshotTierStatusPaginatorItems(t *testing.T) {
-	c, want := newDescribeSnapshotTierStatusFake(2, 3, 0, 1)
-	p := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSnapshotTierStatus(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSnapshotTierStatusPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSnapshotTierStatusFake(2, 2, 1)
-	p := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSnapshotTierStatus(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSnapshotTierStatusPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSnapshotTierStatusFake(2, 3, 1)
-	first := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSnapshotTierStatus(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSnapshotTierStatus(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSnapshotTierStatusPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSnapshotTierStatusFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSnapshotTierStatusPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSnapshotTierStatusFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSnapshotTierStatusPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSnapshotTierStatusFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSnapshotTierStatusPaginator(c, validDescribeSnapshotTierStatusInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSnapshotTierStatusInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSnapshotTierStatusInput().Validate())
-	require.NoError(t, (&DescribeSnapshotTierStatusInput{}).Validate())
-}
-
-func TestDescribeSnapshotTierStatusOutputJSON(t *testing.T) {
-	want := DescribeSnapshotTierStatusOutput{
-		NextToken: paginate.StringToken("string"),
-		SnapshotTierStatuses: []SnapshotTierStatus{{
-			ArchivalCompleteTime:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			LastTieringOperationStatus:       SnapshotTierStatusLastTieringOperationStatusArchivalInProgress,
-			LastTieringOperationStatusDetail: "string",
-			LastTieringProgress:              new(int64(123)),
-			LastTieringStartTime:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			OwnerId:                          "string",
-			RestoreExpiryTime:                new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SnapshotId:                       "string",
-			Status:                           SnapshotTierStatusStatusPending,
-			StorageTier:                      SnapshotTierStatusStorageTierArchive,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VolumeId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSnapshotTierStatusOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSnapshotTierStatusPaginator runs paginatetest.Check.
+func TestDescribeSnapshotTierStatusPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSnapshotTierStatusInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "SnapshotId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSnapshotTierStatusPaginator(describeSnapshotTierStatusFake(c), in.(*DescribeSnapshotTierStatusInput), optFns...))
+		},
+		Output: &DescribeSnapshotTierStatusOutput{},
+		Result: "SnapshotTierStatuses",
+	}))
 }

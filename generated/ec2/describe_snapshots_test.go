@@ -5,190 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeSnapshotsFake serves pages of DescribeSnapshots from memory; page i's
-// token is "page-i".
-type describeSnapshotsFake struct {
-	pages  []*DescribeSnapshotsOutput
-	calls  []DescribeSnapshotsInput
-	err    error
-	repeat bool
+// describeSnapshotsFake calls the test kit's client.
+type describeSnapshotsFake paginatetest.Client
+
+func (c describeSnapshotsFake) DescribeSnapshots(ctx context.Context, in *DescribeSnapshotsInput) (*DescribeSnapshotsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSnapshotsOutput)
+	return page, err
 }
 
-func (c *describeSnapshotsFake) DescribeSnapshots(ctx context.Context, in *DescribeSnapshotsInput) (*DescribeSnapshotsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSnapshotsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeSnapshotsFake(sizes ...int) (*describeSnapshotsFake, []string) {
-	c := &describeSnapshotsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSnapshotsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Snapshots = append(page.Snapshots, Snapshot{OwnerAlias: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSnapshots pages through p and returns the markers of its
-// items.
-func collectDescribeSnapshots(t *testing.T, p *DescribeSnapshotsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerAlias)
-	}
-	return got
-}
-
-// validDescribeSnapshotsInput returns an input with every required member set.
-func validDescribeSnapshotsInput() *DescribeSnapshotsInput {
-	return &DescribeSnapshotsInput{}
-}
-
-func TestDescribeSnapshotsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSnapshotsFake(2, 3, 0, 1)
-	p := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSnapshots(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSnapshotsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSnapshotsFake(2, 2, 1)
-	p := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSnapshots(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSnapshotsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSnapshotsFake(2, 3, 1)
-	first := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSnapshots(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSnapshots(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSnapshotsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSnapshotsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSnapshotsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSnapshotsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSnapshotsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSnapshotsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSnapshotsPaginator(c, validDescribeSnapshotsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSnapshotsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSnapshotsInput().Validate())
-	require.NoError(t, (&DescribeSnapshotsInput{}).Validate())
-}
-
-func TestDescribeSnapshotsOutputJSON(t *testing.T) {
-	want := DescribeSnapshotsOutput{
-		NextToken: paginate.StringToken("string"),
-		Snapshots: []Snapshot{{
-			AvailabilityZone:          "string",
-			CompletionDurationMinutes: new(int64(123)),
-			CompletionTime:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DataEncryptionKeyId:       "string",
-			Description:               "string",
-			Encrypted:                 new(true),
-			FullSnapshotSizeInBytes:   new(int64(123)),
-			KmsKeyId:                  "string",
-			OutpostArn:                "string",
-			OwnerAlias:                "string",
-			OwnerId:                   "string",
-			Progress:                  "string",
-			RestoreExpiryTime:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SnapshotId:                "string",
-			SseType:                   SnapshotSseTypeSseEbs,
-			StartTime:                 new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:                     SnapshotTierStatusStatusPending,
-			StateMessage:              "string",
-			StorageTier:               SnapshotTierStatusStorageTierArchive,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransferType: SnapshotTransferTypeTimeBased,
-			VolumeId:     "string",
-			VolumeSize:   new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSnapshotsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSnapshotsPaginator runs paginatetest.Check.
+func TestDescribeSnapshotsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSnapshotsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerAlias",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSnapshotsPaginator(describeSnapshotsFake(c), in.(*DescribeSnapshotsInput), optFns...))
+		},
+		Output: &DescribeSnapshotsOutput{},
+		Result: "Snapshots",
+	}))
 }

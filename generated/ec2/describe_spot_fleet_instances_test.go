@@ -5,175 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSpotFleetInstancesFake serves pages of DescribeSpotFleetInstances
-// from memory; page i's token is "page-i".
-type describeSpotFleetInstancesFake struct {
-	pages  []*DescribeSpotFleetInstancesOutput
-	calls  []DescribeSpotFleetInstancesInput
-	err    error
-	repeat bool
+// describeSpotFleetInstancesFake calls the test kit's client.
+type describeSpotFleetInstancesFake paginatetest.Client
+
+func (c describeSpotFleetInstancesFake) DescribeSpotFleetInstances(ctx context.Context, in *DescribeSpotFleetInstancesInput) (*DescribeSpotFleetInstancesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSpotFleetInstancesOutput)
+	return page, err
 }
 
-func (c *describeSpotFleetInstancesFake) DescribeSpotFleetInstances(ctx context.Context, in *DescribeSpotFleetInstancesInput) (*DescribeSpotFleetInstancesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeSpotFleetInstancesPaginator runs paginatetest.Check.
+func TestDescribeSpotFleetInstancesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSpotFleetInstancesInput{SpotFleetRequestId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeSpotFleetInstancesInput{},
+		Limit:      "MaxResults",
+		Marker:     "InstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSpotFleetInstancesPaginator(describeSpotFleetInstancesFake(c), in.(*DescribeSpotFleetInstancesInput), optFns...))
+		},
+		Output: &DescribeSpotFleetInstancesOutput{},
+		Result: "ActiveInstances",
+	}))
 }
 
-// newDescribeSpotFleetInstancesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSpotFleetInstancesFake(sizes ...int) (*describeSpotFleetInstancesFake, []string) {
-	c := &describeSpotFleetInstancesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSpotFleetInstancesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ActiveInstances = append(page.ActiveInstances, ActiveInstance{InstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSpotFleetInstances pages through p and returns the markers of
-// its items.
-func collectDescribeSpotFleetInstances(t *testing.T, p *DescribeSpotFleetInstancesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceId)
-	}
-	return got
-}
-
-// validDescribeSpotFleetInstancesInput returns an input with every required
-// member set.
-func validDescribeSpotFleetInstancesInput() *DescribeSpotFleetInstancesInput {
-	return &DescribeSpotFleetInstancesInput{SpotFleetRequestId: "string"}
-}
-
-func TestDescribeSpotFleetInstancesPaginatorItems(t *testing.T) {
-	c, want := newDescribeSpotFleetInstancesFake(2, 3, 0, 1)
-	p := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSpotFleetInstances(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSpotFleetInstancesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSpotFleetInstancesFake(2, 2, 1)
-	p := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSpotFleetInstances(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSpotFleetInstancesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSpotFleetInstancesFake(2, 3, 1)
-	first := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSpotFleetInstances(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSpotFleetInstances(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSpotFleetInstancesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSpotFleetInstancesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSpotFleetInstancesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSpotFleetInstancesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSpotFleetInstancesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSpotFleetInstancesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSpotFleetInstancesPaginator(c, validDescribeSpotFleetInstancesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeSpotFleetInstancesInputValidate checks what
+// DescribeSpotFleetInstancesInput.Validate reports.
 func TestDescribeSpotFleetInstancesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSpotFleetInstancesInput().Validate())
+	require.NoError(t, (&DescribeSpotFleetInstancesInput{SpotFleetRequestId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeSpotFleetInstancesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"SpotFleetRequestId"}, invalid.Missing)
-	c, _ := newDescribeSpotFleetInstancesFake(1)
-	_, err := NewDescribeSpotFleetInstancesPaginator(c, &DescribeSpotFleetInstancesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSpotFleetInstancesOutputJSON(t *testing.T) {
-	want := DescribeSpotFleetInstancesOutput{
-		ActiveInstances: []ActiveInstance{{
-			InstanceHealth:        ActiveInstanceInstanceHealthHealthy,
-			InstanceId:            "string",
-			InstanceType:          "string",
-			SpotInstanceRequestId: "string",
-		}},
-		NextToken:          paginate.StringToken("string"),
-		SpotFleetRequestId: "string",
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSpotFleetInstancesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,278 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeSpotInstanceRequestsFake serves pages of DescribeSpotInstanceRequests
-// from memory; page i's token is "page-i".
-type describeSpotInstanceRequestsFake struct {
-	pages  []*DescribeSpotInstanceRequestsOutput
-	calls  []DescribeSpotInstanceRequestsInput
-	err    error
-	repeat bool
+// describeSpotInstanceRequestsFake calls the test kit's client.
+type describeSpotInstanceRequestsFake paginatetest.Client
+
+func (c describeSpotInstanceRequestsFake) DescribeSpotInstanceRequests(ctx context.Context, in *DescribeSpotInstanceRequestsInput) (*DescribeSpotInstanceRequestsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSpotInstanceRequestsOutput)
+	return page, err
 }
 
-func (c *describeSpotInstanceRequestsFake) DescribeSpotInstanceRequests(ctx context.Context, in *DescribeSpotInstanceRequestsInput) (*DescribeSpotInstanceRequestsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSpotInstanceRequestsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeSpotInstanceRequestsFake(sizes ...int) (*describeSpotInstanceRequestsFake, []string) {
-	c := &describeSpotInstanceRequestsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSpotInstanceRequestsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SpotInstanceRequests = append(page.SpotInstanceRequests, SpotInstanceRequest{ActualBlockHourlyPrice: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSpotInstanceRequests pages through p and returns the markers
-// of its items.
-func collectDescribeSpotInstanceRequests(t *testing.T, p *DescribeSpotInstanceRequestsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ActualBlockHourlyPrice)
-	}
-	return got
-}
-
-// validDescribeSpotInstanceRequestsInput returns an input with every required
-// member set.
-func validDescribeSpotInstanceRequestsInput() *DescribeSpotInstanceRequestsInput {
-	return &DescribeSpotInstanceRequestsInput{}
-}
-
-func TestDescribeSpotInstanceRequestsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSpotInstanceRequestsFake(2, 3, 0, 1)
-	p := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSpotInstanceRequests(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSpotInstanceRequestsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSpotInstanceRequestsFake(2, 2, 1)
-	p := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSpotInstanceRequests(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSpotInstanceRequestsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSpotInstanceRequestsFake(2, 3, 1)
-	first := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSpotInstanceRequests(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSpotInstanceRequests(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSpotInstanceRequestsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSpotInstanceRequestsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSpotInstanceRequestsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSpotInstanceRequestsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSpotInstanceRequestsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSpotInstanceRequestsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSpotInstanceRequestsPaginator(c, validDescribeSpotInstanceRequestsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSpotInstanceRequestsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSpotInstanceRequestsInput().Validate())
-	require.NoError(t, (&DescribeSpotInstanceRequestsInput{}).Validate())
-}
-
-func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
-	want := DescribeSpotInstanceRequestsOutput{
-		NextToken: paginate.StringToken("string"),
-		SpotInstanceRequests: []SpotInstanceRequest{{
-			ActualBlockHourlyPrice: "string",
-			AvailabilityZoneGroup:  "string",
-			BlockDurationMinutes:   new(int64(123)),
-			CreateTime:             new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Fault: &StateReason{
-				Code:    "string",
-				Message: "string",
-			},
-			InstanceId:                   "string",
-			InstanceInterruptionBehavior: SpotOptionsInstanceInterruptionBehaviorHibernate,
-			LaunchGroup:                  "string",
-			LaunchSpecification: &DescribeSpotInstanceRequestsLaunchSpecification{
-				AddressingType: "string",
-				BlockDeviceMappings: []BlockDeviceMapping{{
-					DeviceName: "string",
-					Ebs: &Ebs{
-						AvailabilityZone:         "string",
-						AvailabilityZoneId:       "string",
-						DeleteOnTermination:      new(true),
-						EbsCardIndex:             new(int64(123)),
-						Encrypted:                new(true),
-						Iops:                     new(int64(123)),
-						KmsKeyId:                 "string",
-						OutpostArn:               "string",
-						SnapshotId:               "string",
-						Throughput:               new(int64(123)),
-						VolumeInitializationRate: new(int64(123)),
-						VolumeSize:               new(int64(123)),
-						VolumeType:               EbsVolumeTypeStandard,
-					},
-					NoDevice:    "string",
-					VirtualName: "string",
-				}},
-				EbsOptimized: new(true),
-				IamInstanceProfile: &IamInstanceProfile{
-					Arn:  "string",
-					Name: "string",
-				},
-				ImageId:      "string",
-				InstanceType: InstanceTypeSpecificationInstanceTypeA1Medium,
-				KernelId:     "string",
-				KeyName:      "string",
-				Monitoring:   &EnclaveOptions{Enabled: new(true)},
-				NetworkInterfaces: []NetworkInterface{{
-					AssociateCarrierIpAddress: new(true),
-					AssociatePublicIpAddress:  new(true),
-					ConnectionTrackingSpecification: &ConnectionTrackingConfiguration{
-						TcpEstablishedTimeout: new(int64(123)),
-						UdpStreamTimeout:      new(int64(123)),
-						UdpTimeout:            new(int64(123)),
-					},
-					DeleteOnTermination: new(true),
-					Description:         "string",
-					DeviceIndex:         new(int64(123)),
-					EnaQueueCount:       new(int64(123)),
-					EnaSrdSpecification: &EnaSrdSpecification{
-						EnaSrdEnabled:          new(true),
-						EnaSrdUdpSpecification: &EnaSrdUdpSpecification{EnaSrdUdpEnabled: new(true)},
-					},
-					Groups:           []string{"string"},
-					InterfaceType:    "string",
-					Ipv4PrefixCount:  new(int64(123)),
-					Ipv4Prefixes:     []Ipv4Prefix{{Ipv4Prefix: "string"}},
-					Ipv6AddressCount: new(int64(123)),
-					Ipv6Addresses: []Ipv6Address{{
-						Ipv6Address:   "string",
-						IsPrimaryIpv6: new(true),
-					}},
-					Ipv6PrefixCount:    new(int64(123)),
-					Ipv6Prefixes:       []Ipv6Prefix{{Ipv6Prefix: "string"}},
-					NetworkCardIndex:   new(int64(123)),
-					NetworkInterfaceId: "string",
-					PrimaryIpv6:        new(true),
-					PrivateIpAddress:   "string",
-					PrivateIpAddresses: []DescribeLaunchTemplateVersionsPrivateIpAddress{{
-						Primary:          new(true),
-						PrivateIpAddress: "string",
-					}},
-					SecondaryPrivateIpAddressCount: new(int64(123)),
-					SubnetId:                       "string",
-				}},
-				Placement: &Placement{
-					AvailabilityZone:   "string",
-					AvailabilityZoneId: "string",
-					GroupName:          "string",
-					Tenancy:            PlacementTenancyDefault,
-				},
-				RamdiskId: "string",
-				SecurityGroups: []Group{{
-					GroupId:   "string",
-					GroupName: "string",
-				}},
-				SubnetId: "string",
-				UserData: "string",
-			},
-			LaunchedAvailabilityZone:   "string",
-			LaunchedAvailabilityZoneId: "string",
-			ProductDescription:         DescribeReservedInstancesOfferingsProductDescriptionLinuxUnix,
-			SpotInstanceRequestId:      "string",
-			SpotPrice:                  "string",
-			State:                      SpotInstanceRequestStateOpen,
-			Status: &DescribeSpotInstanceRequestsStatus{
-				Code:       "string",
-				Message:    "string",
-				UpdateTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Type:       SpotOptionsSpotInstanceTypeOneTime,
-			ValidFrom:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ValidUntil: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSpotInstanceRequestsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSpotInstanceRequestsPaginator runs paginatetest.Check.
+func TestDescribeSpotInstanceRequestsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSpotInstanceRequestsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ActualBlockHourlyPrice",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSpotInstanceRequestsPaginator(describeSpotInstanceRequestsFake(c), in.(*DescribeSpotInstanceRequestsInput), optFns...))
+		},
+		Output: &DescribeSpotInstanceRequestsOutput{},
+		Result: "SpotInstanceRequests",
+	}))
 }

@@ -5,171 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeSpotPriceHistoryFake serves pages of DescribeSpotPriceHistory from
-// memory; page i's token is "page-i".
-type describeSpotPriceHistoryFake struct {
-	pages  []*DescribeSpotPriceHistoryOutput
-	calls  []DescribeSpotPriceHistoryInput
-	err    error
-	repeat bool
+// describeSpotPriceHistoryFake calls the test kit's client.
+type describeSpotPriceHistoryFake paginatetest.Client
+
+func (c describeSpotPriceHistoryFake) DescribeSpotPriceHistory(ctx context.Context, in *DescribeSpotPriceHistoryInput) (*DescribeSpotPriceHistoryOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSpotPriceHistoryOutput)
+	return page, err
 }
 
-func (c *describeSpotPriceHistoryFake) DescribeSpotPriceHistory(ctx context.Context, in *DescribeSpotPriceHistoryInput) (*DescribeSpotPriceHistoryOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSpotPriceHistoryFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeSpotPriceHistoryFake(sizes ...int) (*describeSpotPriceHistoryFake, []string) {
-	c := &describeSpotPriceHistoryFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSpotPriceHistoryOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SpotPriceHistory = append(page.SpotPriceHistory, SpotPriceHistory{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSpotPriceHistory pages through p and returns the markers of
-// its items.
-func collectDescribeSpotPriceHistory(t *testing.T, p *DescribeSpotPriceHistoryPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeSpotPriceHistoryInput returns an input with every required
-// member set.
-func validDescribeSpotPriceHistoryInput() *DescribeSpotPriceHistoryInput {
-	return &DescribeSpotPriceHistoryInput{}
-}
-
-func TestDescribeSpotPriceHistoryPaginatorItems(t *testing.T) {
-	c, want := newDescribeSpotPriceHistoryFake(2, 3, 0, 1)
-	p := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSpotPriceHistory(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSpotPriceHistoryPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSpotPriceHistoryFake(2, 2, 1)
-	p := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSpotPriceHistory(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSpotPriceHistoryPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSpotPriceHistoryFake(2, 3, 1)
-	first := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSpotPriceHistory(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSpotPriceHistory(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSpotPriceHistoryPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSpotPriceHistoryFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSpotPriceHistoryPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSpotPriceHistoryFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSpotPriceHistoryPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSpotPriceHistoryFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSpotPriceHistoryPaginator(c, validDescribeSpotPriceHistoryInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSpotPriceHistoryInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSpotPriceHistoryInput().Validate())
-	require.NoError(t, (&DescribeSpotPriceHistoryInput{}).Validate())
-}
-
-func TestDescribeSpotPriceHistoryOutputJSON(t *testing.T) {
-	want := DescribeSpotPriceHistoryOutput{
-		NextToken: paginate.StringToken("string"),
-		SpotPriceHistory: []SpotPriceHistory{{
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			InstanceType:       InstanceTypeSpecificationInstanceTypeA1Medium,
-			ProductDescription: DescribeReservedInstancesOfferingsProductDescriptionLinuxUnix,
-			SpotPrice:          "string",
-			Timestamp:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSpotPriceHistoryOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSpotPriceHistoryPaginator runs paginatetest.Check.
+func TestDescribeSpotPriceHistoryPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSpotPriceHistoryInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSpotPriceHistoryPaginator(describeSpotPriceHistoryFake(c), in.(*DescribeSpotPriceHistoryInput), optFns...))
+		},
+		Output: &DescribeSpotPriceHistoryOutput{},
+		Result: "SpotPriceHistory",
+	}))
 }

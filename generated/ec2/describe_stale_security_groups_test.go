@@ -5,206 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeStaleSecurityGroupsFake serves pages of DescribeStaleSecurityGroups
-// from memory; page i's token is "page-i".
-type describeStaleSecurityGroupsFake struct {
-	pages  []*DescribeStaleSecurityGroupsOutput
-	calls  []DescribeStaleSecurityGroupsInput
-	err    error
-	repeat bool
+// describeStaleSecurityGroupsFake calls the test kit's client.
+type describeStaleSecurityGroupsFake paginatetest.Client
+
+func (c describeStaleSecurityGroupsFake) DescribeStaleSecurityGroups(ctx context.Context, in *DescribeStaleSecurityGroupsInput) (*DescribeStaleSecurityGroupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeStaleSecurityGroupsOutput)
+	return page, err
 }
 
-func (c *describeStaleSecurityGroupsFake) DescribeStaleSecurityGroups(ctx context.Context, in *DescribeStaleSecurityGroupsInput) (*DescribeStaleSecurityGroupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeStaleSecurityGroupsPaginator runs paginatetest.Check.
+func TestDescribeStaleSecurityGroupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeStaleSecurityGroupsInput{VpcId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeStaleSecurityGroupsInput{},
+		Limit:      "MaxResults",
+		Marker:     "Description",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeStaleSecurityGroupsPaginator(describeStaleSecurityGroupsFake(c), in.(*DescribeStaleSecurityGroupsInput), optFns...))
+		},
+		Output: &DescribeStaleSecurityGroupsOutput{},
+		Result: "StaleSecurityGroupSet",
+	}))
 }
 
-// newDescribeStaleSecurityGroupsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeStaleSecurityGroupsFake(sizes ...int) (*describeStaleSecurityGroupsFake, []string) {
-	c := &describeStaleSecurityGroupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeStaleSecurityGroupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.StaleSecurityGroupSet = append(page.StaleSecurityGroupSet, StaleSecurityGroupSet{Description: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeStaleSecurityGroups pages through p and returns the markers of
-// its items.
-func collectDescribeStaleSecurityGroups(t *testing.T, p *DescribeStaleSecurityGroupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Description)
-	}
-	return got
-}
-
-// validDescribeStaleSecurityGroupsInput returns an input with every required
-// member set.
-func validDescribeStaleSecurityGroupsInput() *DescribeStaleSecurityGroupsInput {
-	return &DescribeStaleSecurityGroupsInput{VpcId: "string"}
-}
-
-func TestDescribeStaleSecurityGroupsPaginatorItems(t *testing.T) {
-	c, want := newDescribeStaleSecurityGroupsFake(2, 3, 0, 1)
-	p := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeStaleSecurityGroups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeStaleSecurityGroupsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeStaleSecurityGroupsFake(2, 2, 1)
-	p := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeStaleSecurityGroups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeStaleSecurityGroupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeStaleSecurityGroupsFake(2, 3, 1)
-	first := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeStaleSecurityGroups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeStaleSecurityGroups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeStaleSecurityGroupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeStaleSecurityGroupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeStaleSecurityGroupsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeStaleSecurityGroupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeStaleSecurityGroupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeStaleSecurityGroupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeStaleSecurityGroupsPaginator(c, validDescribeStaleSecurityGroupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeStaleSecurityGroupsInputValidate checks what
+// DescribeStaleSecurityGroupsInput.Validate reports.
 func TestDescribeStaleSecurityGroupsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeStaleSecurityGroupsInput().Validate())
+	require.NoError(t, (&DescribeStaleSecurityGroupsInput{VpcId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeStaleSecurityGroupsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"VpcId"}, invalid.Missing)
-	c, _ := newDescribeStaleSecurityGroupsFake(1)
-	_, err := NewDescribeStaleSecurityGroupsPaginator(c, &DescribeStaleSecurityGroupsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeStaleSecurityGroupsOutputJSON(t *testing.T) {
-	want := DescribeStaleSecurityGroupsOutput{
-		NextToken: paginate.StringToken("string"),
-		StaleSecurityGroupSet: []StaleSecurityGroupSet{{
-			Description: "string",
-			GroupId:     "string",
-			GroupName:   "string",
-			StaleIpPermissions: []StaleIpPermission{{
-				FromPort:      new(int64(123)),
-				IpProtocol:    "string",
-				IpRanges:      []string{"string"},
-				PrefixListIds: []string{"string"},
-				ToPort:        new(int64(123)),
-				UserIdGroupPairs: []UserIdGroupPair{{
-					Description:            "string",
-					GroupId:                "string",
-					GroupName:              "string",
-					PeeringStatus:          "string",
-					UserId:                 "string",
-					VpcId:                  "string",
-					VpcPeeringConnectionId: "string",
-				}},
-			}},
-			StaleIpPermissionsEgress: []StaleIpPermission{{
-				FromPort:      new(int64(123)),
-				IpProtocol:    "string",
-				IpRanges:      []string{"string"},
-				PrefixListIds: []string{"string"},
-				ToPort:        new(int64(123)),
-				UserIdGroupPairs: []UserIdGroupPair{{
-					Description:            "string",
-					GroupId:                "string",
-					GroupName:              "string",
-					PeeringStatus:          "string",
-					UserId:                 "string",
-					VpcId:                  "string",
-					VpcPeeringConnectionId: "string",
-				}},
-			}},
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeStaleSecurityGroupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,172 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeStoreImageTasksFake serves pages of DescribeStoreImageTasks from
-// memory; page i's token is "page-i".
-type describeStoreImageTasksFake struct {
-	pages  []*DescribeStoreImageTasksOutput
-	calls  []DescribeStoreImageTasksInput
-	err    error
-	repeat bool
+// describeStoreImageTasksFake calls the test kit's client.
+type describeStoreImageTasksFake paginatetest.Client
+
+func (c describeStoreImageTasksFake) DescribeStoreImageTasks(ctx context.Context, in *DescribeStoreImageTasksInput) (*DescribeStoreImageTasksOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeStoreImageTasksOutput)
+	return page, err
 }
 
-func (c *describeStoreImageTasksFake) DescribeStoreImageTasks(ctx context.Context, in *DescribeStoreImageTasksInput) (*DescribeStoreImageTasksOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeStoreImageTasksFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeStoreImageTasksFake(sizes ...int) (*describeStoreImageTasksFake, []string) {
-	c := &describeStoreImageTasksFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeStoreImageTasksOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.StoreImageTaskResults = append(page.StoreImageTaskResults, StoreImageTaskResult{AmiId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeStoreImageTasks pages through p and returns the markers of its
-// items.
-func collectDescribeStoreImageTasks(t *testing.T, p *DescribeStoreImageTasksPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AmiId)
-	}
-	return got
-}
-
-// validDescribeStoreImageTasksInput returns an input with every required member
-// set.
-func validDescribeStoreImageTasksInput() *DescribeStoreImageTasksInput {
-	return &DescribeStoreImageTasksInput{}
-}
-
-func TestDescribeStoreImageTasksPaginatorItems(t *testing.T) {
-	c, want := newDescribeStoreImageTasksFake(2, 3, 0, 1)
-	p := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeStoreImageTasks(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeStoreImageTasksPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeStoreImageTasksFake(2, 2, 1)
-	p := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeStoreImageTasks(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeStoreImageTasksPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeStoreImageTasksFake(2, 3, 1)
-	first := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeStoreImageTasks(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeStoreImageTasks(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeStoreImageTasksPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeStoreImageTasksFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeStoreImageTasksPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeStoreImageTasksFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeStoreImageTasksPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeStoreImageTasksFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeStoreImageTasksPaginator(c, validDescribeStoreImageTasksInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeStoreImageTasksInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeStoreImageTasksInput().Validate())
-	require.NoError(t, (&DescribeStoreImageTasksInput{}).Validate())
-}
-
-func TestDescribeStoreImageTasksOutputJSON(t *testing.T) {
-	want := DescribeStoreImageTasksOutput{
-		NextToken: paginate.StringToken("string"),
-		StoreImageTaskResults: []StoreImageTaskResult{{
-			AmiId:                  "string",
-			Bucket:                 "string",
-			ProgressPercentage:     new(int64(123)),
-			S3objectKey:            "string",
-			StoreTaskFailureReason: "string",
-			StoreTaskState:         "string",
-			TaskStartTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeStoreImageTasksOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeStoreImageTasksPaginator runs paginatetest.Check.
+func TestDescribeStoreImageTasksPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeStoreImageTasksInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AmiId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeStoreImageTasksPaginator(describeStoreImageTasksFake(c), in.(*DescribeStoreImageTasksInput), optFns...))
+		},
+		Output: &DescribeStoreImageTasksOutput{},
+		Result: "StoreImageTaskResults",
+	}))
 }

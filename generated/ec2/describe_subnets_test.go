@@ -5,201 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeSubnetsFake serves pages of DescribeSubnets from memory; page i's
-// token is "page-i".
-type describeSubnetsFake struct {
-	pages  []*DescribeSubnetsOutput
-	calls  []DescribeSubnetsInput
-	err    error
-	repeat bool
+// describeSubnetsFake calls the test kit's client.
+type describeSubnetsFake paginatetest.Client
+
+func (c describeSubnetsFake) DescribeSubnets(ctx context.Context, in *DescribeSubnetsInput) (*DescribeSubnetsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSubnetsOutput)
+	return page, err
 }
 
-func (c *describeSubnetsFake) DescribeSubnets(ctx context.Context, in *DescribeSubnetsInput) (*DescribeSubnetsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeSubnetsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeSubnetsFake(sizes ...int) (*describeSubnetsFake, []string) {
-	c := &describeSubnetsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSubnetsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Subnets = append(page.Subnets, Subnet{AvailabilityZoneId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSubnets pages through p and returns the markers of its items.
-func collectDescribeSubnets(t *testing.T, p *DescribeSubnetsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZoneId)
-	}
-	return got
-}
-
-// validDescribeSubnetsInput returns an input with every required member set.
-func validDescribeSubnetsInput() *DescribeSubnetsInput {
-	return &DescribeSubnetsInput{}
-}
-
-func TestDescribeSubnetsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSubnetsFake(2, 3, 0, 1)
-	p := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSubnets(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSubnetsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSubnetsFake(2, 2, 1)
-	p := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSubnets(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSubnetsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSubnetsFake(2, 3, 1)
-	first := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSubnets(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSubnets(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSubnetsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSubnetsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSubnetsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSubnetsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSubnetsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSubnetsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSubnetsPaginator(c, validDescribeSubnetsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSubnetsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSubnetsInput().Validate())
-	require.NoError(t, (&DescribeSubnetsInput{}).Validate())
-}
-
-func TestDescribeSubnetsOutputJSON(t *testing.T) {
-	want := DescribeSubnetsOutput{
-		NextToken: paginate.StringToken("string"),
-		Subnets: []Subnet{{
-			AssignIpv6AddressOnCreation: new(true),
-			AvailabilityZone:            "string",
-			AvailabilityZoneId:          "string",
-			AvailableIpAddressCount:     new(int64(123)),
-			BlockPublicAccessStates:     &BlockPublicAccessStates{InternetGatewayBlockMode: BlockPublicAccessStatesInternetGatewayBlockModeOff},
-			CidrBlock:                   "string",
-			CustomerOwnedIpv4Pool:       "string",
-			DefaultForAz:                new(true),
-			EnableDns64:                 new(true),
-			EnableLniAtDeviceIndex:      new(int64(123)),
-			Ipv6CidrBlockAssociationSet: []Ipv6CidrBlockAssociationSet{{
-				AssociationId:        "string",
-				IpSource:             Ipv6CidrBlockAssociationSetIpSourceAmazon,
-				Ipv6AddressAttribute: IpamPoolIpamScopeTypePublic,
-				Ipv6CidrBlock:        "string",
-				Ipv6CidrBlockState: &Ipv6CidrBlockState{
-					State:         Ipv6CidrBlockStateStateAssociating,
-					StatusMessage: "string",
-				},
-			}},
-			Ipv6Native:                 new(true),
-			MapCustomerOwnedIpOnLaunch: new(true),
-			MapPublicIpOnLaunch:        new(true),
-			OutpostArn:                 "string",
-			OwnerId:                    "string",
-			PrivateDnsNameOptionsOnLaunch: &PrivateDnsNameOptions{
-				EnableResourceNameDnsAAAARecord: new(true),
-				EnableResourceNameDnsARecord:    new(true),
-				HostnameType:                    PrivateDnsNameOptionsHostnameTypeIpName,
-			},
-			State:     SubnetStatePending,
-			SubnetArn: "string",
-			SubnetId:  "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Type:  "string",
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSubnetsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeSubnetsPaginator runs paginatetest.Check.
+func TestDescribeSubnetsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSubnetsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZoneId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSubnetsPaginator(describeSubnetsFake(c), in.(*DescribeSubnetsInput), optFns...))
+		},
+		Output: &DescribeSubnetsOutput{},
+		Result: "Subnets",
+	}))
 }

@@ -5,166 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeTagsFake serves pages of DescribeTags from memory; page i's token is
-// "page-i".
-type describeTagsFake struct {
-	pages  []*DescribeTagsOutput
-	calls  []DescribeTagsInput
-	err    error
-	repeat bool
+// describeTagsFake calls the test kit's client.
+type describeTagsFake paginatetest.Client
+
+func (c describeTagsFake) DescribeTags(ctx context.Context, in *DescribeTagsInput) (*DescribeTagsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTagsOutput)
+	return page, err
 }
 
-func (c *describeTagsFake) DescribeTags(ctx context.Context, in *DescribeTagsInput) (*DescribeTagsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTagsFake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newDescribeTagsFake(sizes ...int) (*describeTagsFake, []string) {
-	c := &describeTagsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTagsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Tags = append(page.Tags, DescribeTagsTag{Key: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTags pages through p and returns the markers of its items.
-func collectDescribeTags(t *testing.T, p *DescribeTagsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Key)
-	}
-	return got
-}
-
-// validDescribeTagsInput returns an input with every required member set.
-func validDescribeTagsInput() *DescribeTagsInput {
-	return &DescribeTagsInput{}
-}
-
-func TestDescribeTagsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTagsFake(2, 3, 0, 1)
-	p := NewDescribeTagsPaginator(c, validDescribeTagsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTags(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTagsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTagsFake(2, 2, 1)
-	p := NewDescribeTagsPaginator(c, validDescribeTagsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTags(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTagsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTagsFake(2, 3, 1)
-	first := NewDescribeTagsPaginator(c, validDescribeTagsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTags(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTagsPaginator(c, validDescribeTagsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTags(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTagsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTagsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTagsPaginator(c, validDescribeTagsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTagsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTagsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTagsPaginator(c, validDescribeTagsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTagsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTagsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTagsPaginator(c, validDescribeTagsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTagsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTagsInput().Validate())
-	require.NoError(t, (&DescribeTagsInput{}).Validate())
-}
-
-func TestDescribeTagsOutputJSON(t *testing.T) {
-	want := DescribeTagsOutput{
-		NextToken: paginate.StringToken("string"),
-		Tags: []DescribeTagsTag{{
-			Key:          "string",
-			ResourceId:   "string",
-			ResourceType: TagSpecificationResourceTypeCapacityReservation,
-			Value:        "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTagsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTagsPaginator runs paginatetest.Check.
+func TestDescribeTagsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTagsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Key",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTagsPaginator(describeTagsFake(c), in.(*DescribeTagsInput), optFns...))
+		},
+		Output: &DescribeTagsOutput{},
+		Result: "Tags",
+	}))
 }

@@ -5,217 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeTrafficMirrorFiltersFake serves pages of DescribeTrafficMirrorFilters
-// from memory; page i's token is "page-i".
-type describeTrafficMirrorFiltersFake struct {
-	pages  []*DescribeTrafficMirrorFiltersOutput
-	calls  []DescribeTrafficMirrorFiltersInput
-	err    error
-	repeat bool
+// describeTrafficMirrorFiltersFake calls the test kit's client.
+type describeTrafficMirrorFiltersFake paginatetest.Client
+
+func (c describeTrafficMirrorFiltersFake) DescribeTrafficMirrorFilters(ctx context.Context, in *DescribeTrafficMirrorFiltersInput) (*DescribeTrafficMirrorFiltersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTrafficMirrorFiltersOutput)
+	return page, err
 }
 
-func (c *describeTrafficMirrorFiltersFake) DescribeTrafficMirrorFilters(ctx context.Context, in *DescribeTrafficMirrorFiltersInput) (*DescribeTrafficMirrorFiltersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTrafficMirrorFiltersFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeTrafficMirrorFiltersFake(sizes ...int) (*describeTrafficMirrorFiltersFake, []string) {
-	c := &describeTrafficMirrorFiltersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTrafficMirrorFiltersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TrafficMirrorFilters = append(page.TrafficMirrorFilters, TrafficMirrorFilter{TrafficMirrorFilterId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTrafficMirrorFilters pages through p and returns the markers
-// of its items.
-func collectDescribeTrafficMirrorFilters(t *testing.T, p *DescribeTrafficMirrorFiltersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TrafficMirrorFilterId)
-	}
-	return got
-}
-
-// validDescribeTrafficMirrorFiltersInput returns an input with every required
-// member set.
-func validDescribeTrafficMirrorFiltersInput() *DescribeTrafficMirrorFiltersInput {
-	return &DescribeTrafficMirrorFiltersInput{}
-}
-
-func TestDescribeTrafficMirrorFiltersPaginatorItems(t *testing.T) {
-	c, want := newDescribeTrafficMirrorFiltersFake(2, 3, 0, 1)
-	p := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTrafficMirrorFilters(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTrafficMirrorFiltersPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTrafficMirrorFiltersFake(2, 2, 1)
-	p := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTrafficMirrorFilters(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTrafficMirrorFiltersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTrafficMirrorFiltersFake(2, 3, 1)
-	first := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTrafficMirrorFilters(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTrafficMirrorFilters(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTrafficMirrorFiltersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorFiltersFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTrafficMirrorFiltersPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorFiltersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTrafficMirrorFiltersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorFiltersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTrafficMirrorFiltersPaginator(c, validDescribeTrafficMirrorFiltersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTrafficMirrorFiltersInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTrafficMirrorFiltersInput().Validate())
-	require.NoError(t, (&DescribeTrafficMirrorFiltersInput{}).Validate())
-}
-
-func TestDescribeTrafficMirrorFiltersOutputJSON(t *testing.T) {
-	want := DescribeTrafficMirrorFiltersOutput{
-		NextToken: paginate.StringToken("string"),
-		TrafficMirrorFilters: []TrafficMirrorFilter{{
-			Description: "string",
-			EgressFilterRules: []IngressFilterRule{{
-				Description:          "string",
-				DestinationCidrBlock: "string",
-				DestinationPortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-				Protocol:        new(int64(123)),
-				RuleAction:      IngressFilterRuleRuleActionAccept,
-				RuleNumber:      new(int64(123)),
-				SourceCidrBlock: "string",
-				SourcePortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-				Tags: []Tag{{
-					Key:   "string",
-					Value: "string",
-				}},
-				TrafficDirection:          IngressFilterRuleTrafficDirectionIngress,
-				TrafficMirrorFilterId:     "string",
-				TrafficMirrorFilterRuleId: "string",
-			}},
-			IngressFilterRules: []IngressFilterRule{{
-				Description:          "string",
-				DestinationCidrBlock: "string",
-				DestinationPortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-				Protocol:        new(int64(123)),
-				RuleAction:      IngressFilterRuleRuleActionAccept,
-				RuleNumber:      new(int64(123)),
-				SourceCidrBlock: "string",
-				SourcePortRange: &SourcePortRange{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				},
-				Tags: []Tag{{
-					Key:   "string",
-					Value: "string",
-				}},
-				TrafficDirection:          IngressFilterRuleTrafficDirectionIngress,
-				TrafficMirrorFilterId:     "string",
-				TrafficMirrorFilterRuleId: "string",
-			}},
-			NetworkServices: []TrafficMirrorFilterNetworkService{TrafficMirrorFilterNetworkServiceAmazonDns},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrafficMirrorFilterId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTrafficMirrorFiltersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTrafficMirrorFiltersPaginator runs paginatetest.Check.
+func TestDescribeTrafficMirrorFiltersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTrafficMirrorFiltersInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TrafficMirrorFilterId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTrafficMirrorFiltersPaginator(describeTrafficMirrorFiltersFake(c), in.(*DescribeTrafficMirrorFiltersInput), optFns...))
+		},
+		Output: &DescribeTrafficMirrorFiltersOutput{},
+		Result: "TrafficMirrorFilters",
+	}))
 }

@@ -5,177 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeTrafficMirrorSessionsFake serves pages of
-// DescribeTrafficMirrorSessions from memory; page i's token is "page-i".
-type describeTrafficMirrorSessionsFake struct {
-	pages  []*DescribeTrafficMirrorSessionsOutput
-	calls  []DescribeTrafficMirrorSessionsInput
-	err    error
-	repeat bool
+// describeTrafficMirrorSessionsFake calls the test kit's client.
+type describeTrafficMirrorSessionsFake paginatetest.Client
+
+func (c describeTrafficMirrorSessionsFake) DescribeTrafficMirrorSessions(ctx context.Context, in *DescribeTrafficMirrorSessionsInput) (*DescribeTrafficMirrorSessionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTrafficMirrorSessionsOutput)
+	return page, err
 }
 
-func (c *describeTrafficMirrorSessionsFake) DescribeTrafficMirrorSessions(ctx context.Context, in *DescribeTrafficMirrorSessionsInput) (*DescribeTrafficMirrorSessionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTrafficMirrorSessionsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeTrafficMirrorSessionsFake(sizes ...int) (*describeTrafficMirrorSessionsFake, []string) {
-	c := &describeTrafficMirrorSessionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTrafficMirrorSessionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TrafficMirrorSessions = append(page.TrafficMirrorSessions, TrafficMirrorSession{TrafficMirrorSessionId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTrafficMirrorSessions pages through p and returns the markers
-// of its items.
-func collectDescribeTrafficMirrorSessions(t *testing.T, p *DescribeTrafficMirrorSessionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TrafficMirrorSessionId)
-	}
-	return got
-}
-
-// validDescribeTrafficMirrorSessionsInput returns an input with every required
-// member set.
-func validDescribeTrafficMirrorSessionsInput() *DescribeTrafficMirrorSessionsInput {
-	return &DescribeTrafficMirrorSessionsInput{}
-}
-
-func TestDescribeTrafficMirrorSessionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTrafficMirrorSessionsFake(2, 3, 0, 1)
-	p := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTrafficMirrorSessions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTrafficMirrorSessionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTrafficMirrorSessionsFake(2, 2, 1)
-	p := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTrafficMirrorSessions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTrafficMirrorSessionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTrafficMirrorSessionsFake(2, 3, 1)
-	first := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTrafficMirrorSessions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTrafficMirrorSessions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTrafficMirrorSessionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorSessionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTrafficMirrorSessionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorSessionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTrafficMirrorSessionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorSessionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTrafficMirrorSessionsPaginator(c, validDescribeTrafficMirrorSessionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTrafficMirrorSessionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTrafficMirrorSessionsInput().Validate())
-	require.NoError(t, (&DescribeTrafficMirrorSessionsInput{}).Validate())
-}
-
-func TestDescribeTrafficMirrorSessionsOutputJSON(t *testing.T) {
-	want := DescribeTrafficMirrorSessionsOutput{
-		NextToken: paginate.StringToken("string"),
-		TrafficMirrorSessions: []TrafficMirrorSession{{
-			Description:        "string",
-			NetworkInterfaceId: "string",
-			OwnerId:            "string",
-			PacketLength:       new(int64(123)),
-			SessionNumber:      new(int64(123)),
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrafficMirrorFilterId:  "string",
-			TrafficMirrorSessionId: "string",
-			TrafficMirrorTargetId:  "string",
-			VirtualNetworkId:       new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTrafficMirrorSessionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTrafficMirrorSessionsPaginator runs paginatetest.Check.
+func TestDescribeTrafficMirrorSessionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTrafficMirrorSessionsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TrafficMirrorSessionId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTrafficMirrorSessionsPaginator(describeTrafficMirrorSessionsFake(c), in.(*DescribeTrafficMirrorSessionsInput), optFns...))
+		},
+		Output: &DescribeTrafficMirrorSessionsOutput{},
+		Result: "TrafficMirrorSessions",
+	}))
 }

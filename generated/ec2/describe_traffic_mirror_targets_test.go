@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeTrafficMirrorTargetsFake serves pages of DescribeTrafficMirrorTargets
-// from memory; page i's token is "page-i".
-type describeTrafficMirrorTargetsFake struct {
-	pages  []*DescribeTrafficMirrorTargetsOutput
-	calls  []DescribeTrafficMirrorTargetsInput
-	err    error
-	repeat bool
+// describeTrafficMirrorTargetsFake calls the test kit's client.
+type describeTrafficMirrorTargetsFake paginatetest.Client
+
+func (c describeTrafficMirrorTargetsFake) DescribeTrafficMirrorTargets(ctx context.Context, in *DescribeTrafficMirrorTargetsInput) (*DescribeTrafficMirrorTargetsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTrafficMirrorTargetsOutput)
+	return page, err
 }
 
-func (c *describeTrafficMirrorTargetsFake) DescribeTrafficMirrorTargets(ctx context.Context, in *DescribeTrafficMirrorTargetsInput) (*DescribeTrafficMirrorTargetsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTrafficMirrorTargetsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeTrafficMirrorTargetsFake(sizes ...int) (*describeTrafficMirrorTargetsFake, []string) {
-	c := &describeTrafficMirrorTargetsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTrafficMirrorTargetsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TrafficMirrorTargets = append(page.TrafficMirrorTargets, TrafficMirrorTarget{TrafficMirrorTargetId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTrafficMirrorTargets pages through p and returns the markers
-// of its items.
-func collectDescribeTrafficMirrorTargets(t *testing.T, p *DescribeTrafficMirrorTargetsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TrafficMirrorTargetId)
-	}
-	return got
-}
-
-// validDescribeTrafficMirrorTargetsInput returns an input with every required
-// member set.
-func validDescribeTrafficMirrorTargetsInput() *DescribeTrafficMirrorTargetsInput {
-	return &DescribeTrafficMirrorTargetsInput{}
-}
-
-func TestDescribeTrafficMirrorTargetsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTrafficMirrorTargetsFake(2, 3, 0, 1)
-	p := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTrafficMirrorTargets(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTrafficMirrorTargetsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTrafficMirrorTargetsFake(2, 2, 1)
-	p := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTrafficMirrorTargets(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTrafficMirrorTargetsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTrafficMirrorTargetsFake(2, 3, 1)
-	first := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTrafficMirrorTargets(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTrafficMirrorTargets(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTrafficMirrorTargetsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorTargetsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTrafficMirrorTargetsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorTargetsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTrafficMirrorTargetsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTrafficMirrorTargetsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTrafficMirrorTargetsPaginator(c, validDescribeTrafficMirrorTargetsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTrafficMirrorTargetsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTrafficMirrorTargetsInput().Validate())
-	require.NoError(t, (&DescribeTrafficMirrorTargetsInput{}).Validate())
-}
-
-func TestDescribeTrafficMirrorTargetsOutputJSON(t *testing.T) {
-	want := DescribeTrafficMirrorTargetsOutput{
-		NextToken: paginate.StringToken("string"),
-		TrafficMirrorTargets: []TrafficMirrorTarget{{
-			Description:                   "string",
-			GatewayLoadBalancerEndpointId: "string",
-			NetworkInterfaceId:            "string",
-			NetworkLoadBalancerArn:        "string",
-			OwnerId:                       "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrafficMirrorTargetId: "string",
-			Type:                  TrafficMirrorTargetTypeNetworkInterface,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTrafficMirrorTargetsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTrafficMirrorTargetsPaginator runs paginatetest.Check.
+func TestDescribeTrafficMirrorTargetsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTrafficMirrorTargetsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TrafficMirrorTargetId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTrafficMirrorTargetsPaginator(describeTrafficMirrorTargetsFake(c), in.(*DescribeTrafficMirrorTargetsInput), optFns...))
+		},
+		Output: &DescribeTrafficMirrorTargetsOutput{},
+		Result: "TrafficMirrorTargets",
+	}))
 }

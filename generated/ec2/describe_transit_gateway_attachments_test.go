@@ -5,181 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayAttachmentsFake serves pages of
-// DescribeTransitGatewayAttachments from memory; page i's token is "page-i".
-type describeTransitGatewayAttachmentsFake struct {
-	pages  []*DescribeTransitGatewayAttachmentsOutput
-	calls  []DescribeTransitGatewayAttachmentsInput
-	err    error
-	repeat bool
+// describeTransitGatewayAttachmentsFake calls the test kit's client.
+type describeTransitGatewayAttachmentsFake paginatetest.Client
+
+func (c describeTransitGatewayAttachmentsFake) DescribeTransitGatewayAttachments(ctx context.Context, in *DescribeTransitGatewayAttachmentsInput) (*DescribeTransitGatewayAttachmentsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayAttachmentsOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayAttachmentsFake) DescribeTransitGatewayAttachments(ctx context.Context, in *DescribeTransitGatewayAttachmentsInput) (*DescribeTransitGatewayAttachmentsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayAttachmentsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayAttachmentsFake(sizes ...int) (*describeTransitGatewayAttachmentsFake, []string) {
-	c := &describeTransitGatewayAttachmentsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayAttachmentsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayAttachments = append(page.TransitGatewayAttachments, TransitGatewayAttachment{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayAttachments pages through p and returns the
-// markers of its items.
-func collectDescribeTransitGatewayAttachments(t *testing.T, p *DescribeTransitGatewayAttachmentsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayAttachmentsInput returns an input with every
-// required member set.
-func validDescribeTransitGatewayAttachmentsInput() *DescribeTransitGatewayAttachmentsInput {
-	return &DescribeTransitGatewayAttachmentsInput{}
-}
-
-func TestDescribeTransitGatewayAttachmentsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayAttachmentsFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayAttachments(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayAttachmentsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayAttachmentsFake(2, 2, 1)
-	p := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayAttachments(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayAttachmentsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayAttachmentsFake(2, 3, 1)
-	first := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayAttachments(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayAttachments(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayAttachmentsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayAttachmentsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayAttachmentsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayAttachmentsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayAttachmentsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayAttachmentsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayAttachmentsPaginator(c, validDescribeTransitGatewayAttachmentsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayAttachmentsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayAttachmentsInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayAttachmentsInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayAttachmentsOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayAttachmentsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayAttachments: []TransitGatewayAttachment{{
-			Association: &DescribeTransitGatewayAttachmentsAssociation{
-				State:                      IamInstanceProfileAssociationStateAssociating,
-				TransitGatewayRouteTableId: "string",
-			},
-			CreationTime:    new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ResourceId:      "string",
-			ResourceOwnerId: "string",
-			ResourceType:    TransitGatewayAttachmentResourceTypeVpc,
-			State:           TransitGatewayAttachmentStateInitiating,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayAttachmentId: "string",
-			TransitGatewayId:           "string",
-			TransitGatewayOwnerId:      "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayAttachmentsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayAttachmentsPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayAttachmentsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayAttachmentsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayAttachmentsPaginator(describeTransitGatewayAttachmentsFake(c), in.(*DescribeTransitGatewayAttachmentsInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayAttachmentsOutput{},
+		Result: "TransitGatewayAttachments",
+	}))
 }

@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayConnectPeersFake serves pages of
-// DescribeTransitGatewayConnectPeers from memory; page i's token is "page-i".
-type describeTransitGatewayConnectPeersFake struct {
-	pages  []*DescribeTransitGatewayConnectPeersOutput
-	calls  []DescribeTransitGatewayConnectPeersInput
-	err    error
-	repeat bool
+// describeTransitGatewayConnectPeersFake calls the test kit's client.
+type describeTransitGatewayConnectPeersFake paginatetest.Client
+
+func (c describeTransitGatewayConnectPeersFake) DescribeTransitGatewayConnectPeers(ctx context.Context, in *DescribeTransitGatewayConnectPeersInput) (*DescribeTransitGatewayConnectPeersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayConnectPeersOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayConnectPeersFake) DescribeTransitGatewayConnectPeers(ctx context.Context, in *DescribeTransitGatewayConnectPeersInput) (*DescribeTransitGatewayConnectPeersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayConnectPeersFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayConnectPeersFake(sizes ...int) (*describeTransitGatewayConnectPeersFake, []string) {
-	c := &describeTransitGatewayConnectPeersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayConnectPeersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayConnectPeers = append(page.TransitGatewayConnectPeers, TransitGatewayConnectPeer{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayConnectPeers pages through p and returns the
-// markers of its items.
-func collectDescribeTransitGatewayConnectPeers(t *testing.T, p *DescribeTransitGatewayConnectPeersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayConnectPeersInput returns an input with every
-// required member set.
-func validDescribeTransitGatewayConnectPeersInput() *DescribeTransitGatewayConnectPeersInput {
-	return &DescribeTransitGatewayConnectPeersInput{}
-}
-
-func TestDescribeTransitGatewayConnectPeersPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayConnectPeersFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayConnectPeers(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayConnectPeersPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayConnectPeersFake(2, 2, 1)
-	p := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayConnectPeers(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayConnectPeersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayConnectPeersFake(2, 3, 1)
-	first := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayConnectPeers(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayConnectPeers(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayConnectPeersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayConnectPeersFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayConnectPeersPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayConnectPeersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayConnectPeersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayConnectPeersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayConnectPeersPaginator(c, validDescribeTransitGatewayConnectPeersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayConnectPeersInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayConnectPeersInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayConnectPeersInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayConnectPeersOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayConnectPeersOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayConnectPeers: []TransitGatewayConnectPeer{{
-			ConnectPeerConfiguration: &ConnectPeerConfiguration{
-				BgpConfigurations: []BgpConfiguration{{
-					BgpStatus:             BgpStatusStatusUp,
-					PeerAddress:           "string",
-					PeerAsn:               new(int64(123)),
-					TransitGatewayAddress: "string",
-					TransitGatewayAsn:     new(int64(123)),
-				}},
-				InsideCidrBlocks:      []string{"string"},
-				PeerAddress:           "string",
-				Protocol:              ConnectPeerConfigurationProtocolGre,
-				TransitGatewayAddress: "string",
-			},
-			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:        CarrierGatewayStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayAttachmentId:  "string",
-			TransitGatewayConnectPeerId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayConnectPeersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayConnectPeersPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayConnectPeersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayConnectPeersInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayConnectPeersPaginator(describeTransitGatewayConnectPeersFake(c), in.(*DescribeTransitGatewayConnectPeersInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayConnectPeersOutput{},
+		Result: "TransitGatewayConnectPeers",
+	}))
 }

@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayConnectsFake serves pages of
-// DescribeTransitGatewayConnects from memory; page i's token is "page-i".
-type describeTransitGatewayConnectsFake struct {
-	pages  []*DescribeTransitGatewayConnectsOutput
-	calls  []DescribeTransitGatewayConnectsInput
-	err    error
-	repeat bool
+// describeTransitGatewayConnectsFake calls the test kit's client.
+type describeTransitGatewayConnectsFake paginatetest.Client
+
+func (c describeTransitGatewayConnectsFake) DescribeTransitGatewayConnects(ctx context.Context, in *DescribeTransitGatewayConnectsInput) (*DescribeTransitGatewayConnectsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayConnectsOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayConnectsFake) DescribeTransitGatewayConnects(ctx context.Context, in *DescribeTransitGatewayConnectsInput) (*DescribeTransitGatewayConnectsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayConnectsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayConnectsFake(sizes ...int) (*describeTransitGatewayConnectsFake, []string) {
-	c := &describeTransitGatewayConnectsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayConnectsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayConnects = append(page.TransitGatewayConnects, TransitGatewayConnect{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayConnects pages through p and returns the markers
-// of its items.
-func collectDescribeTransitGatewayConnects(t *testing.T, p *DescribeTransitGatewayConnectsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayConnectsInput returns an input with every required
-// member set.
-func validDescribeTransitGatewayConnectsInput() *DescribeTransitGatewayConnectsInput {
-	return &DescribeTransitGatewayConnectsInput{}
-}
-
-func TestDescribeTransitGatewayConnectsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayConnectsFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayConnects(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayConnectsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayConnectsFake(2, 2, 1)
-	p := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayConnects(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayConnectsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayConnectsFake(2, 3, 1)
-	first := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayConnects(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayConnects(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayConnectsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayConnectsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayConnectsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayConnectsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayConnectsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayConnectsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayConnectsPaginator(c, validDescribeTransitGatewayConnectsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayConnectsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayConnectsInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayConnectsInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayConnectsOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayConnectsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayConnects: []TransitGatewayConnect{{
-			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options:      &Options{Protocol: ConnectPeerConfigurationProtocolGre},
-			State:        TransitGatewayAttachmentStateInitiating,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayAttachmentId:          "string",
-			TransitGatewayId:                    "string",
-			TransportTransitGatewayAttachmentId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayConnectsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayConnectsPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayConnectsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayConnectsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayConnectsPaginator(describeTransitGatewayConnectsFake(c), in.(*DescribeTransitGatewayConnectsInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayConnectsOutput{},
+		Result: "TransitGatewayConnects",
+	}))
 }

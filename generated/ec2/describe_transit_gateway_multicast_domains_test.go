@@ -5,181 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayMulticastDomainsFake serves pages of
-// DescribeTransitGatewayMulticastDomains from memory; page i's token is
-// "page-i".
-type describeTransitGatewayMulticastDomainsFake struct {
-	pages  []*DescribeTransitGatewayMulticastDomainsOutput
-	calls  []DescribeTransitGatewayMulticastDomainsInput
-	err    error
-	repeat bool
+// describeTransitGatewayMulticastDomainsFake calls the test kit's client.
+type describeTransitGatewayMulticastDomainsFake paginatetest.Client
+
+func (c describeTransitGatewayMulticastDomainsFake) DescribeTransitGatewayMulticastDomains(ctx context.Context, in *DescribeTransitGatewayMulticastDomainsInput) (*DescribeTransitGatewayMulticastDomainsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayMulticastDomainsOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayMulticastDomainsFake) DescribeTransitGatewayMulticastDomains(ctx context.Context, in *DescribeTransitGatewayMulticastDomainsInput) (*DescribeTransitGatewayMulticastDomainsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayMulticastDomainsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayMulticastDomainsFake(sizes ...int) (*describeTransitGatewayMulticastDomainsFake, []string) {
-	c := &describeTransitGatewayMulticastDomainsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayMulticastDomainsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayMulticastDomains = append(page.TransitGatewayMulticastDomains, TransitGatewayMulticastDomain{TransitGatewayMulticastDomainId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayMulticastDomains pages through p and returns the
-// markers of its items.
-func collectDescribeTransitGatewayMulticastDomains(t *testing.T, p *DescribeTransitGatewayMulticastDomainsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayMulticastDomainId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayMulticastDomainsInput returns an input with every
-// required member set.
-func validDescribeTransitGatewayMulticastDomainsInput() *DescribeTransitGatewayMulticastDomainsInput {
-	return &DescribeTransitGatewayMulticastDomainsInput{}
-}
-
-func TestDescribeTransitGatewayMulticastDomainsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayMulticastDomainsFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayMulticastDomains(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayMulticastDomainsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayMulticastDomainsFake(2, 2, 1)
-	p := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayMulticastDomains(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayMulticastDomainsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayMulticastDomainsFake(2, 3, 1)
-	first := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayMulticastDomains(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayMulticastDomains(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayMulticastDomainsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayMulticastDomainsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayMulticastDomainsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayMulticastDomainsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayMulticastDomainsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayMulticastDomainsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayMulticastDomainsPaginator(c, validDescribeTransitGatewayMulticastDomainsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayMulticastDomainsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayMulticastDomainsInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayMulticastDomainsInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayMulticastDomainsOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayMulticastDomainsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayMulticastDomains: []TransitGatewayMulticastDomain{{
-			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options: &DescribeTransitGatewayMulticastDomainsOptions{
-				AutoAcceptSharedAssociations: OptionsIgmpv2SupportEnable,
-				Igmpv2Support:                OptionsIgmpv2SupportEnable,
-				StaticSourcesSupport:         OptionsIgmpv2SupportEnable,
-			},
-			OwnerId: "string",
-			State:   CarrierGatewayStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayId:                 "string",
-			TransitGatewayMulticastDomainArn: "string",
-			TransitGatewayMulticastDomainId:  "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayMulticastDomainsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayMulticastDomainsPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayMulticastDomainsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayMulticastDomainsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayMulticastDomainId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayMulticastDomainsPaginator(describeTransitGatewayMulticastDomainsFake(c), in.(*DescribeTransitGatewayMulticastDomainsInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayMulticastDomainsOutput{},
+		Result: "TransitGatewayMulticastDomains",
+	}))
 }

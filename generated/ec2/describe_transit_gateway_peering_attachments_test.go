@@ -5,191 +5,33 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayPeeringAttachmentsFake serves pages of
-// DescribeTransitGatewayPeeringAttachments from memory; page i's token is
-// "page-i".
-type describeTransitGatewayPeeringAttachmentsFake struct {
-	pages  []*DescribeTransitGatewayPeeringAttachmentsOutput
-	calls  []DescribeTransitGatewayPeeringAttachmentsInput
-	err    error
-	repeat bool
+// describeTransitGatewayPeeringAttachmentsFake calls the test kit's client.
+type describeTransitGatewayPeeringAttachmentsFake paginatetest.Client
+
+func (c describeTransitGatewayPeeringAttachmentsFake) DescribeTransitGatewayPeeringAttachments(ctx context.Context, in *DescribeTransitGatewayPeeringAttachmentsInput) (*DescribeTransitGatewayPeeringAttachmentsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayPeeringAttachmentsOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayPeeringAttachmentsFake) DescribeTransitGatewayPeeringAttachments(ctx context.Context, in *DescribeTransitGatewayPeeringAttachmentsInput) (*DescribeTransitGatewayPeeringAttachmentsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayPeeringAttachmentsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayPeeringAttachmentsFake(sizes ...int) (*describeTransitGatewayPeeringAttachmentsFake, []string) {
-	c := &describeTransitGatewayPeeringAttachmentsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayPeeringAttachmentsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayPeeringAttachments = append(page.TransitGatewayPeeringAttachments, TransitGatewayPeeringAttachment{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayPeeringAttachments pages through p and returns
-// the markers of its items.
-func collectDescribeTransitGatewayPeeringAttachments(t *testing.T, p *DescribeTransitGatewayPeeringAttachmentsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayPeeringAttachmentsInput returns an input with
-// every required member set.
-func validDescribeTransitGatewayPeeringAttachmentsInput() *DescribeTransitGatewayPeeringAttachmentsInput {
-	return &DescribeTransitGatewayPeeringAttachmentsInput{}
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayPeeringAttachmentsFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayPeeringAttachments(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayPeeringAttachmentsFake(2, 2, 1)
-	p := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayPeeringAttachments(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayPeeringAttachmentsFake(2, 3, 1)
-	first := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayPeeringAttachments(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayPeeringAttachments(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayPeeringAttachmentsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayPeeringAttachmentsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayPeeringAttachmentsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayPeeringAttachmentsPaginator(c, validDescribeTransitGatewayPeeringAttachmentsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayPeeringAttachmentsInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayPeeringAttachmentsInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayPeeringAttachmentsOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayPeeringAttachmentsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayPeeringAttachments: []TransitGatewayPeeringAttachment{{
-			AccepterTgwInfo: &RequesterTgwInfo{
-				CoreNetworkId:    "string",
-				OwnerId:          "string",
-				Region:           "string",
-				TransitGatewayId: "string",
-			},
-			AccepterTransitGatewayAttachmentId: "string",
-			CreationTime:                       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options:                            &DescribeTransitGatewayPeeringAttachmentsOptions{DynamicRouting: OptionsIgmpv2SupportEnable},
-			RequesterTgwInfo: &RequesterTgwInfo{
-				CoreNetworkId:    "string",
-				OwnerId:          "string",
-				Region:           "string",
-				TransitGatewayId: "string",
-			},
-			State: TransitGatewayAttachmentStateInitiating,
-			Status: &StateReason{
-				Code:    "string",
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayAttachmentId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayPeeringAttachmentsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayPeeringAttachmentsPaginator runs
+// paginatetest.Check.
+func TestDescribeTransitGatewayPeeringAttachmentsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayPeeringAttachmentsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayPeeringAttachmentsPaginator(describeTransitGatewayPeeringAttachmentsFake(c), in.(*DescribeTransitGatewayPeeringAttachmentsInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayPeeringAttachmentsOutput{},
+		Result: "TransitGatewayPeeringAttachments",
+	}))
 }

@@ -5,173 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayPolicyTablesFake serves pages of
-// DescribeTransitGatewayPolicyTables from memory; page i's token is "page-i".
-type describeTransitGatewayPolicyTablesFake struct {
-	pages  []*DescribeTransitGatewayPolicyTablesOutput
-	calls  []DescribeTransitGatewayPolicyTablesInput
-	err    error
-	repeat bool
+// describeTransitGatewayPolicyTablesFake calls the test kit's client.
+type describeTransitGatewayPolicyTablesFake paginatetest.Client
+
+func (c describeTransitGatewayPolicyTablesFake) DescribeTransitGatewayPolicyTables(ctx context.Context, in *DescribeTransitGatewayPolicyTablesInput) (*DescribeTransitGatewayPolicyTablesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayPolicyTablesOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayPolicyTablesFake) DescribeTransitGatewayPolicyTables(ctx context.Context, in *DescribeTransitGatewayPolicyTablesInput) (*DescribeTransitGatewayPolicyTablesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayPolicyTablesFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayPolicyTablesFake(sizes ...int) (*describeTransitGatewayPolicyTablesFake, []string) {
-	c := &describeTransitGatewayPolicyTablesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayPolicyTablesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayPolicyTables = append(page.TransitGatewayPolicyTables, TransitGatewayPolicyTable{TransitGatewayPolicyTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayPolicyTables pages through p and returns the
-// markers of its items.
-func collectDescribeTransitGatewayPolicyTables(t *testing.T, p *DescribeTransitGatewayPolicyTablesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayPolicyTableId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayPolicyTablesInput returns an input with every
-// required member set.
-func validDescribeTransitGatewayPolicyTablesInput() *DescribeTransitGatewayPolicyTablesInput {
-	return &DescribeTransitGatewayPolicyTablesInput{}
-}
-
-func TestDescribeTransitGatewayPolicyTablesPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayPolicyTablesFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayPolicyTables(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayPolicyTablesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayPolicyTablesFake(2, 2, 1)
-	p := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayPolicyTables(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayPolicyTablesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayPolicyTablesFake(2, 3, 1)
-	first := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayPolicyTables(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayPolicyTables(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayPolicyTablesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayPolicyTablesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayPolicyTablesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayPolicyTablesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayPolicyTablesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayPolicyTablesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayPolicyTablesPaginator(c, validDescribeTransitGatewayPolicyTablesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayPolicyTablesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayPolicyTablesInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayPolicyTablesInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayPolicyTablesOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayPolicyTablesOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayPolicyTables: []TransitGatewayPolicyTable{{
-			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			State:        CarrierGatewayStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayId:            "string",
-			TransitGatewayPolicyTableId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayPolicyTablesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayPolicyTablesPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayPolicyTablesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayPolicyTablesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayPolicyTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayPolicyTablesPaginator(describeTransitGatewayPolicyTablesFake(c), in.(*DescribeTransitGatewayPolicyTablesInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayPolicyTablesOutput{},
+		Result: "TransitGatewayPolicyTables",
+	}))
 }

@@ -5,180 +5,34 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayRouteTableAnnouncementsFake serves pages of
-// DescribeTransitGatewayRouteTableAnnouncements from memory; page i's token is
-// "page-i".
-type describeTransitGatewayRouteTableAnnouncementsFake struct {
-	pages  []*DescribeTransitGatewayRouteTableAnnouncementsOutput
-	calls  []DescribeTransitGatewayRouteTableAnnouncementsInput
-	err    error
-	repeat bool
+// describeTransitGatewayRouteTableAnnouncementsFake calls the test kit's
+// client.
+type describeTransitGatewayRouteTableAnnouncementsFake paginatetest.Client
+
+func (c describeTransitGatewayRouteTableAnnouncementsFake) DescribeTransitGatewayRouteTableAnnouncements(ctx context.Context, in *DescribeTransitGatewayRouteTableAnnouncementsInput) (*DescribeTransitGatewayRouteTableAnnouncementsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayRouteTableAnnouncementsOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayRouteTableAnnouncementsFake) DescribeTransitGatewayRouteTableAnnouncements(ctx context.Context, in *DescribeTransitGatewayRouteTableAnnouncementsInput) (*DescribeTransitGatewayRouteTableAnnouncementsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayRouteTableAnnouncementsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayRouteTableAnnouncementsFake(sizes ...int) (*describeTransitGatewayRouteTableAnnouncementsFake, []string) {
-	c := &describeTransitGatewayRouteTableAnnouncementsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayRouteTableAnnouncementsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayRouteTableAnnouncements = append(page.TransitGatewayRouteTableAnnouncements, TransitGatewayRouteTableAnnouncement{TransitGatewayRouteTableAnnouncementId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayRouteTableAnnouncements pages through p and
-// returns the markers of its items.
-func collectDescribeTransitGatewayRouteTableAnnouncements(t *testing.T, p *DescribeTransitGatewayRouteTableAnnouncementsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayRouteTableAnnouncementId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayRouteTableAnnouncementsInput returns an input with
-// every required member set.
-func validDescribeTransitGatewayRouteTableAnnouncementsInput() *DescribeTransitGatewayRouteTableAnnouncementsInput {
-	return &DescribeTransitGatewayRouteTableAnnouncementsInput{}
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayRouteTableAnnouncementsFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayRouteTableAnnouncements(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayRouteTableAnnouncementsFake(2, 2, 1)
-	p := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayRouteTableAnnouncements(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayRouteTableAnnouncementsFake(2, 3, 1)
-	first := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayRouteTableAnnouncements(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayRouteTableAnnouncements(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayRouteTableAnnouncementsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayRouteTableAnnouncementsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayRouteTableAnnouncementsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(c, validDescribeTransitGatewayRouteTableAnnouncementsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayRouteTableAnnouncementsInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayRouteTableAnnouncementsInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayRouteTableAnnouncementsOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayRouteTableAnnouncementsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayRouteTableAnnouncements: []TransitGatewayRouteTableAnnouncement{{
-			AnnouncementDirection: TransitGatewayRouteTableAnnouncementAnnouncementDirectionOutgoing,
-			CoreNetworkId:         "string",
-			CreationTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			PeerCoreNetworkId:     "string",
-			PeerTransitGatewayId:  "string",
-			PeeringAttachmentId:   "string",
-			State:                 TransitGatewayRouteTableAnnouncementStateAvailable,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayId:                       "string",
-			TransitGatewayRouteTableAnnouncementId: "string",
-			TransitGatewayRouteTableId:             "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayRouteTableAnnouncementsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayRouteTableAnnouncementsPaginator runs
+// paginatetest.Check.
+func TestDescribeTransitGatewayRouteTableAnnouncementsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayRouteTableAnnouncementsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayRouteTableAnnouncementId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(describeTransitGatewayRouteTableAnnouncementsFake(c), in.(*DescribeTransitGatewayRouteTableAnnouncementsInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayRouteTableAnnouncementsOutput{},
+		Result: "TransitGatewayRouteTableAnnouncements",
+	}))
 }

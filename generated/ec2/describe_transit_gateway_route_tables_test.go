@@ -5,175 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayRouteTablesFake serves pages of
-// DescribeTransitGatewayRouteTables from memory; page i's token is "page-i".
-type describeTransitGatewayRouteTablesFake struct {
-	pages  []*DescribeTransitGatewayRouteTablesOutput
-	calls  []DescribeTransitGatewayRouteTablesInput
-	err    error
-	repeat bool
+// describeTransitGatewayRouteTablesFake calls the test kit's client.
+type describeTransitGatewayRouteTablesFake paginatetest.Client
+
+func (c describeTransitGatewayRouteTablesFake) DescribeTransitGatewayRouteTables(ctx context.Context, in *DescribeTransitGatewayRouteTablesInput) (*DescribeTransitGatewayRouteTablesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayRouteTablesOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayRouteTablesFake) DescribeTransitGatewayRouteTables(ctx context.Context, in *DescribeTransitGatewayRouteTablesInput) (*DescribeTransitGatewayRouteTablesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayRouteTablesFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayRouteTablesFake(sizes ...int) (*describeTransitGatewayRouteTablesFake, []string) {
-	c := &describeTransitGatewayRouteTablesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayRouteTablesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayRouteTables = append(page.TransitGatewayRouteTables, TransitGatewayRouteTable{TransitGatewayRouteTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayRouteTables pages through p and returns the
-// markers of its items.
-func collectDescribeTransitGatewayRouteTables(t *testing.T, p *DescribeTransitGatewayRouteTablesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayRouteTableId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayRouteTablesInput returns an input with every
-// required member set.
-func validDescribeTransitGatewayRouteTablesInput() *DescribeTransitGatewayRouteTablesInput {
-	return &DescribeTransitGatewayRouteTablesInput{}
-}
-
-func TestDescribeTransitGatewayRouteTablesPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayRouteTablesFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayRouteTables(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayRouteTablesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayRouteTablesFake(2, 2, 1)
-	p := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayRouteTables(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayRouteTablesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayRouteTablesFake(2, 3, 1)
-	first := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayRouteTables(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayRouteTables(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayRouteTablesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayRouteTablesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayRouteTablesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayRouteTablesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayRouteTablesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayRouteTablesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayRouteTablesPaginator(c, validDescribeTransitGatewayRouteTablesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayRouteTablesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayRouteTablesInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayRouteTablesInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayRouteTablesOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayRouteTablesOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayRouteTables: []TransitGatewayRouteTable{{
-			CreationTime:                 new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DefaultAssociationRouteTable: new(true),
-			DefaultPropagationRouteTable: new(true),
-			State:                        CarrierGatewayStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayId:           "string",
-			TransitGatewayRouteTableId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayRouteTablesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayRouteTablesPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayRouteTablesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayRouteTablesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayRouteTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayRouteTablesPaginator(describeTransitGatewayRouteTablesFake(c), in.(*DescribeTransitGatewayRouteTablesInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayRouteTablesOutput{},
+		Result: "TransitGatewayRouteTables",
+	}))
 }

@@ -5,182 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewayVpcAttachmentsFake serves pages of
-// DescribeTransitGatewayVpcAttachments from memory; page i's token is "page-i".
-type describeTransitGatewayVpcAttachmentsFake struct {
-	pages  []*DescribeTransitGatewayVpcAttachmentsOutput
-	calls  []DescribeTransitGatewayVpcAttachmentsInput
-	err    error
-	repeat bool
+// describeTransitGatewayVpcAttachmentsFake calls the test kit's client.
+type describeTransitGatewayVpcAttachmentsFake paginatetest.Client
+
+func (c describeTransitGatewayVpcAttachmentsFake) DescribeTransitGatewayVpcAttachments(ctx context.Context, in *DescribeTransitGatewayVpcAttachmentsInput) (*DescribeTransitGatewayVpcAttachmentsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewayVpcAttachmentsOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewayVpcAttachmentsFake) DescribeTransitGatewayVpcAttachments(ctx context.Context, in *DescribeTransitGatewayVpcAttachmentsInput) (*DescribeTransitGatewayVpcAttachmentsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewayVpcAttachmentsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewayVpcAttachmentsFake(sizes ...int) (*describeTransitGatewayVpcAttachmentsFake, []string) {
-	c := &describeTransitGatewayVpcAttachmentsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewayVpcAttachmentsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayVpcAttachments = append(page.TransitGatewayVpcAttachments, TransitGatewayVpcAttachment{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGatewayVpcAttachments pages through p and returns the
-// markers of its items.
-func collectDescribeTransitGatewayVpcAttachments(t *testing.T, p *DescribeTransitGatewayVpcAttachmentsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewayVpcAttachmentsInput returns an input with every
-// required member set.
-func validDescribeTransitGatewayVpcAttachmentsInput() *DescribeTransitGatewayVpcAttachmentsInput {
-	return &DescribeTransitGatewayVpcAttachmentsInput{}
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewayVpcAttachmentsFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGatewayVpcAttachments(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewayVpcAttachmentsFake(2, 2, 1)
-	p := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGatewayVpcAttachments(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewayVpcAttachmentsFake(2, 3, 1)
-	first := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGatewayVpcAttachments(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGatewayVpcAttachments(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewayVpcAttachmentsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewayVpcAttachmentsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewayVpcAttachmentsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewayVpcAttachmentsPaginator(c, validDescribeTransitGatewayVpcAttachmentsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewayVpcAttachmentsInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewayVpcAttachmentsInput{}).Validate())
-}
-
-func TestDescribeTransitGatewayVpcAttachmentsOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewayVpcAttachmentsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayVpcAttachments: []TransitGatewayVpcAttachment{{
-			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Options: &DescribeTransitGatewayVpcAttachmentsOptions{
-				ApplianceModeSupport:            OptionsIgmpv2SupportEnable,
-				DnsSupport:                      OptionsIgmpv2SupportEnable,
-				Ipv6Support:                     OptionsIgmpv2SupportEnable,
-				SecurityGroupReferencingSupport: OptionsIgmpv2SupportEnable,
-			},
-			State:     TransitGatewayAttachmentStateInitiating,
-			SubnetIds: []string{"string"},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayAttachmentId: "string",
-			TransitGatewayId:           "string",
-			VpcId:                      "string",
-			VpcOwnerId:                 "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewayVpcAttachmentsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewayVpcAttachmentsPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewayVpcAttachmentsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewayVpcAttachmentsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewayVpcAttachmentsPaginator(describeTransitGatewayVpcAttachmentsFake(c), in.(*DescribeTransitGatewayVpcAttachmentsInput), optFns...))
+		},
+		Output: &DescribeTransitGatewayVpcAttachmentsOutput{},
+		Result: "TransitGatewayVpcAttachments",
+	}))
 }

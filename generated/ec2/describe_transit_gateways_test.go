@@ -5,192 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeTransitGatewaysFake serves pages of DescribeTransitGateways from
-// memory; page i's token is "page-i".
-type describeTransitGatewaysFake struct {
-	pages  []*DescribeTransitGatewaysOutput
-	calls  []DescribeTransitGatewaysInput
-	err    error
-	repeat bool
+// describeTransitGatewaysFake calls the test kit's client.
+type describeTransitGatewaysFake paginatetest.Client
+
+func (c describeTransitGatewaysFake) DescribeTransitGateways(ctx context.Context, in *DescribeTransitGatewaysInput) (*DescribeTransitGatewaysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTransitGatewaysOutput)
+	return page, err
 }
 
-func (c *describeTransitGatewaysFake) DescribeTransitGateways(ctx context.Context, in *DescribeTransitGatewaysInput) (*DescribeTransitGatewaysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTransitGatewaysFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeTransitGatewaysFake(sizes ...int) (*describeTransitGatewaysFake, []string) {
-	c := &describeTransitGatewaysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTransitGatewaysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGateways = append(page.TransitGateways, TransitGateway{TransitGatewayId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTransitGateways pages through p and returns the markers of its
-// items.
-func collectDescribeTransitGateways(t *testing.T, p *DescribeTransitGatewaysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayId)
-	}
-	return got
-}
-
-// validDescribeTransitGatewaysInput returns an input with every required member
-// set.
-func validDescribeTransitGatewaysInput() *DescribeTransitGatewaysInput {
-	return &DescribeTransitGatewaysInput{}
-}
-
-func TestDescribeTransitGatewaysPaginatorItems(t *testing.T) {
-	c, want := newDescribeTransitGatewaysFake(2, 3, 0, 1)
-	p := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTransitGateways(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTransitGatewaysPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTransitGatewaysFake(2, 2, 1)
-	p := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTransitGateways(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTransitGatewaysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTransitGatewaysFake(2, 3, 1)
-	first := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTransitGateways(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTransitGateways(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTransitGatewaysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTransitGatewaysFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTransitGatewaysPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTransitGatewaysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTransitGatewaysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTransitGatewaysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTransitGatewaysPaginator(c, validDescribeTransitGatewaysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTransitGatewaysInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTransitGatewaysInput().Validate())
-	require.NoError(t, (&DescribeTransitGatewaysInput{}).Validate())
-}
-
-func TestDescribeTransitGatewaysOutputJSON(t *testing.T) {
-	want := DescribeTransitGatewaysOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGateways: []TransitGateway{{
-			CreationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Description:  "string",
-			Options: &DescribeTransitGatewaysOptions{
-				AmazonSideAsn:                  new(int64(123)),
-				AssociationDefaultRouteTableId: "string",
-				AutoAcceptSharedAttachments:    OptionsIgmpv2SupportEnable,
-				DefaultRouteTableAssociation:   OptionsIgmpv2SupportEnable,
-				DefaultRouteTablePropagation:   OptionsIgmpv2SupportEnable,
-				DnsSupport:                     OptionsIgmpv2SupportEnable,
-				EncryptionSupport: &EncryptionSupport{
-					EncryptionState: EncryptionSupportEncryptionStateEnabling,
-					StateMessage:    "string",
-				},
-				MulticastSupport:                OptionsIgmpv2SupportEnable,
-				PropagationDefaultRouteTableId:  "string",
-				SecurityGroupReferencingSupport: OptionsIgmpv2SupportEnable,
-				TransitGatewayCidrBlocks:        []string{"string"},
-				VpnEcmpSupport:                  OptionsIgmpv2SupportEnable,
-			},
-			OwnerId: "string",
-			State:   RouteServerStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayArn: "string",
-			TransitGatewayId:  "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTransitGatewaysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTransitGatewaysPaginator runs paginatetest.Check.
+func TestDescribeTransitGatewaysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTransitGatewaysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTransitGatewaysPaginator(describeTransitGatewaysFake(c), in.(*DescribeTransitGatewaysInput), optFns...))
+		},
+		Output: &DescribeTransitGatewaysOutput{},
+		Result: "TransitGateways",
+	}))
 }

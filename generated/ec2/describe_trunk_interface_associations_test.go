@@ -5,174 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeTrunkInterfaceAssociationsFake serves pages of
-// DescribeTrunkInterfaceAssociations from memory; page i's token is "page-i".
-type describeTrunkInterfaceAssociationsFake struct {
-	pages  []*DescribeTrunkInterfaceAssociationsOutput
-	calls  []DescribeTrunkInterfaceAssociationsInput
-	err    error
-	repeat bool
+// describeTrunkInterfaceAssociationsFake calls the test kit's client.
+type describeTrunkInterfaceAssociationsFake paginatetest.Client
+
+func (c describeTrunkInterfaceAssociationsFake) DescribeTrunkInterfaceAssociations(ctx context.Context, in *DescribeTrunkInterfaceAssociationsInput) (*DescribeTrunkInterfaceAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeTrunkInterfaceAssociationsOutput)
+	return page, err
 }
 
-func (c *describeTrunkInterfaceAssociationsFake) DescribeTrunkInterfaceAssociations(ctx context.Context, in *DescribeTrunkInterfaceAssociationsInput) (*DescribeTrunkInterfaceAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeTrunkInterfaceAssociationsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeTrunkInterfaceAssociationsFake(sizes ...int) (*describeTrunkInterfaceAssociationsFake, []string) {
-	c := &describeTrunkInterfaceAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeTrunkInterfaceAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InterfaceAssociations = append(page.InterfaceAssociations, InterfaceAssociation{AssociationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeTrunkInterfaceAssociations pages through p and returns the
-// markers of its items.
-func collectDescribeTrunkInterfaceAssociations(t *testing.T, p *DescribeTrunkInterfaceAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AssociationId)
-	}
-	return got
-}
-
-// validDescribeTrunkInterfaceAssociationsInput returns an input with every
-// required member set.
-func validDescribeTrunkInterfaceAssociationsInput() *DescribeTrunkInterfaceAssociationsInput {
-	return &DescribeTrunkInterfaceAssociationsInput{}
-}
-
-func TestDescribeTrunkInterfaceAssociationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeTrunkInterfaceAssociationsFake(2, 3, 0, 1)
-	p := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeTrunkInterfaceAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeTrunkInterfaceAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeTrunkInterfaceAssociationsFake(2, 2, 1)
-	p := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeTrunkInterfaceAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeTrunkInterfaceAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeTrunkInterfaceAssociationsFake(2, 3, 1)
-	first := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeTrunkInterfaceAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeTrunkInterfaceAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeTrunkInterfaceAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeTrunkInterfaceAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeTrunkInterfaceAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeTrunkInterfaceAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeTrunkInterfaceAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeTrunkInterfaceAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeTrunkInterfaceAssociationsPaginator(c, validDescribeTrunkInterfaceAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeTrunkInterfaceAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeTrunkInterfaceAssociationsInput().Validate())
-	require.NoError(t, (&DescribeTrunkInterfaceAssociationsInput{}).Validate())
-}
-
-func TestDescribeTrunkInterfaceAssociationsOutputJSON(t *testing.T) {
-	want := DescribeTrunkInterfaceAssociationsOutput{
-		InterfaceAssociations: []InterfaceAssociation{{
-			AssociationId:     "string",
-			BranchInterfaceId: "string",
-			GreKey:            new(int64(123)),
-			InterfaceProtocol: InterfaceAssociationInterfaceProtocolVlan,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrunkInterfaceId: "string",
-			VlanId:           new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeTrunkInterfaceAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeTrunkInterfaceAssociationsPaginator runs paginatetest.Check.
+func TestDescribeTrunkInterfaceAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeTrunkInterfaceAssociationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AssociationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeTrunkInterfaceAssociationsPaginator(describeTrunkInterfaceAssociationsFake(c), in.(*DescribeTrunkInterfaceAssociationsInput), optFns...))
+		},
+		Output: &DescribeTrunkInterfaceAssociationsOutput{},
+		Result: "InterfaceAssociations",
+	}))
 }

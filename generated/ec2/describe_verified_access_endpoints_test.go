@@ -5,227 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVerifiedAccessEndpointsFake serves pages of
-// DescribeVerifiedAccessEndpoints from memory; page i's token is "page-i".
-type describeVerifiedAccessEndpointsFake struct {
-	pages  []*DescribeVerifiedAccessEndpointsOutput
-	calls  []DescribeVerifiedAccessEndpointsInput
-	err    error
-	repeat bool
+// describeVerifiedAccessEndpointsFake calls the test kit's client.
+type describeVerifiedAccessEndpointsFake paginatetest.Client
+
+func (c describeVerifiedAccessEndpointsFake) DescribeVerifiedAccessEndpoints(ctx context.Context, in *DescribeVerifiedAccessEndpointsInput) (*DescribeVerifiedAccessEndpointsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVerifiedAccessEndpointsOutput)
+	return page, err
 }
 
-func (c *describeVerifiedAccessEndpointsFake) DescribeVerifiedAccessEndpoints(ctx context.Context, in *DescribeVerifiedAccessEndpointsInput) (*DescribeVerifiedAccessEndpointsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVerifiedAccessEndpointsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeVerifiedAccessEndpointsFake(sizes ...int) (*describeVerifiedAccessEndpointsFake, []string) {
-	c := &describeVerifiedAccessEndpointsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVerifiedAccessEndpointsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VerifiedAccessEndpoints = append(page.VerifiedAccessEndpoints, VerifiedAccessEndpoint{VerifiedAccessInstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVerifiedAccessEndpoints pages through p and returns the
-// markers of its items.
-func collectDescribeVerifiedAccessEndpoints(t *testing.T, p *DescribeVerifiedAccessEndpointsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VerifiedAccessInstanceId)
-	}
-	return got
-}
-
-// validDescribeVerifiedAccessEndpointsInput returns an input with every
-// required member set.
-func validDescribeVerifiedAccessEndpointsInput() *DescribeVerifiedAccessEndpointsInput {
-	return &DescribeVerifiedAccessEndpointsInput{}
-}
-
-func TestDescribeVerifiedAccessEndpointsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVerifiedAccessEndpointsFake(2, 3, 0, 1)
-	p := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVerifiedAccessEndpoints(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVerifiedAccessEndpointsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVerifiedAccessEndpointsFake(2, 2, 1)
-	p := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVerifiedAccessEndpoints(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVerifiedAccessEndpointsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVerifiedAccessEndpointsFake(2, 3, 1)
-	first := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVerifiedAccessEndpoints(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVerifiedAccessEndpoints(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVerifiedAccessEndpointsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessEndpointsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVerifiedAccessEndpointsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessEndpointsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVerifiedAccessEndpointsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessEndpointsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVerifiedAccessEndpointsPaginator(c, validDescribeVerifiedAccessEndpointsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVerifiedAccessEndpointsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVerifiedAccessEndpointsInput().Validate())
-	require.NoError(t, (&DescribeVerifiedAccessEndpointsInput{}).Validate())
-}
-
-func TestDescribeVerifiedAccessEndpointsOutputJSON(t *testing.T) {
-	want := DescribeVerifiedAccessEndpointsOutput{
-		NextToken: paginate.StringToken("string"),
-		VerifiedAccessEndpoints: []VerifiedAccessEndpoint{{
-			ApplicationDomain: "string",
-			AttachmentType:    AssociatedTargetNetworkNetworkTypeVpc,
-			CidrOptions: &CidrOptions{
-				Cidr: "string",
-				PortRanges: []SourcePortRange{{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				}},
-				Protocol:  LoadBalancerOptionsProtocolHttp,
-				SubnetIds: []string{"string"},
-			},
-			CreationTime:           "string",
-			DeletionTime:           "string",
-			Description:            "string",
-			DeviceValidationDomain: "string",
-			DomainCertificateArn:   "string",
-			EndpointDomain:         "string",
-			EndpointType:           VerifiedAccessEndpointEndpointTypeLoadBalancer,
-			LastUpdatedTime:        "string",
-			LoadBalancerOptions: &LoadBalancerOptions{
-				LoadBalancerArn: "string",
-				Port:            new(int64(123)),
-				PortRanges: []SourcePortRange{{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				}},
-				Protocol:  LoadBalancerOptionsProtocolHttp,
-				SubnetIds: []string{"string"},
-			},
-			NetworkInterfaceOptions: &NetworkInterfaceOptions{
-				NetworkInterfaceId: "string",
-				Port:               new(int64(123)),
-				PortRanges: []SourcePortRange{{
-					FromPort: new(int64(123)),
-					ToPort:   new(int64(123)),
-				}},
-				Protocol: LoadBalancerOptionsProtocolHttp,
-			},
-			RdsOptions: &RdsOptions{
-				Port:             new(int64(123)),
-				Protocol:         LoadBalancerOptionsProtocolHttp,
-				RdsDbClusterArn:  "string",
-				RdsDbInstanceArn: "string",
-				RdsDbProxyArn:    "string",
-				RdsEndpoint:      "string",
-				SubnetIds:        []string{"string"},
-			},
-			SecurityGroupIds: []string{"string"},
-			SseSpecification: &SseSpecification{
-				CustomerManagedKeyEnabled: new(true),
-				KmsKeyArn:                 "string",
-			},
-			Status: &DescribeVerifiedAccessEndpointsStatus{
-				Code:    DescribeVerifiedAccessEndpointsStatusCodePending,
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VerifiedAccessEndpointId: "string",
-			VerifiedAccessGroupId:    "string",
-			VerifiedAccessInstanceId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVerifiedAccessEndpointsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVerifiedAccessEndpointsPaginator runs paginatetest.Check.
+func TestDescribeVerifiedAccessEndpointsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVerifiedAccessEndpointsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VerifiedAccessInstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVerifiedAccessEndpointsPaginator(describeVerifiedAccessEndpointsFake(c), in.(*DescribeVerifiedAccessEndpointsInput), optFns...))
+		},
+		Output: &DescribeVerifiedAccessEndpointsOutput{},
+		Result: "VerifiedAccessEndpoints",
+	}))
 }

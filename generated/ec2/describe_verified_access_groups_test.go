@@ -5,180 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVerifiedAccessGroupsFake serves pages of DescribeVerifiedAccessGroups
-// from memory; page i's token is "page-i".
-type describeVerifiedAccessGroupsFake struct {
-	pages  []*DescribeVerifiedAccessGroupsOutput
-	calls  []DescribeVerifiedAccessGroupsInput
-	err    error
-	repeat bool
+// describeVerifiedAccessGroupsFake calls the test kit's client.
+type describeVerifiedAccessGroupsFake paginatetest.Client
+
+func (c describeVerifiedAccessGroupsFake) DescribeVerifiedAccessGroups(ctx context.Context, in *DescribeVerifiedAccessGroupsInput) (*DescribeVerifiedAccessGroupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVerifiedAccessGroupsOutput)
+	return page, err
 }
 
-func (c *describeVerifiedAccessGroupsFake) DescribeVerifiedAccessGroups(ctx context.Context, in *DescribeVerifiedAccessGroupsInput) (*DescribeVerifiedAccessGroupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVerifiedAccessGroupsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeVerifiedAccessGroupsFake(sizes ...int) (*describeVerifiedAccessGroupsFake, []string) {
-	c := &describeVerifiedAccessGroupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVerifiedAccessGroupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VerifiedAccessGroups = append(page.VerifiedAccessGroups, VerifiedAccessGroup{VerifiedAccessGroupId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVerifiedAccessGroups pages through p and returns the markers
-// of its items.
-func collectDescribeVerifiedAccessGroups(t *testing.T, p *DescribeVerifiedAccessGroupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VerifiedAccessGroupId)
-	}
-	return got
-}
-
-// validDescribeVerifiedAccessGroupsInput returns an input with every required
-// member set.
-func validDescribeVerifiedAccessGroupsInput() *DescribeVerifiedAccessGroupsInput {
-	return &DescribeVerifiedAccessGroupsInput{}
-}
-
-func TestDescribeVerifiedAccessGroupsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVerifiedAccessGroupsFake(2, 3, 0, 1)
-	p := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVerifiedAccessGroups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVerifiedAccessGroupsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVerifiedAccessGroupsFake(2, 2, 1)
-	p := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVerifiedAccessGroups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVerifiedAccessGroupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVerifiedAccessGroupsFake(2, 3, 1)
-	first := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVerifiedAccessGroups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVerifiedAccessGroups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVerifiedAccessGroupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessGroupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVerifiedAccessGroupsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessGroupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVerifiedAccessGroupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessGroupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVerifiedAccessGroupsPaginator(c, validDescribeVerifiedAccessGroupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVerifiedAccessGroupsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVerifiedAccessGroupsInput().Validate())
-	require.NoError(t, (&DescribeVerifiedAccessGroupsInput{}).Validate())
-}
-
-func TestDescribeVerifiedAccessGroupsOutputJSON(t *testing.T) {
-	want := DescribeVerifiedAccessGroupsOutput{
-		NextToken: paginate.StringToken("string"),
-		VerifiedAccessGroups: []VerifiedAccessGroup{{
-			CreationTime:    "string",
-			DeletionTime:    "string",
-			Description:     "string",
-			LastUpdatedTime: "string",
-			Owner:           "string",
-			SseSpecification: &SseSpecification{
-				CustomerManagedKeyEnabled: new(true),
-				KmsKeyArn:                 "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VerifiedAccessGroupArn:   "string",
-			VerifiedAccessGroupId:    "string",
-			VerifiedAccessInstanceId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVerifiedAccessGroupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVerifiedAccessGroupsPaginator runs paginatetest.Check.
+func TestDescribeVerifiedAccessGroupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVerifiedAccessGroupsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VerifiedAccessGroupId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVerifiedAccessGroupsPaginator(describeVerifiedAccessGroupsFake(c), in.(*DescribeVerifiedAccessGroupsInput), optFns...))
+		},
+		Output: &DescribeVerifiedAccessGroupsOutput{},
+		Result: "VerifiedAccessGroups",
+	}))
 }

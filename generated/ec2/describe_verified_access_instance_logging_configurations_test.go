@@ -5,197 +5,34 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVerifiedAccessInstanceLoggingConfigurationsFake serves pages of
-// DescribeVerifiedAccessInstanceLoggingConfigurations from memory; page i's
-// token is "page-i".
-type describeVerifiedAccessInstanceLoggingConfigurationsFake struct {
-	pages  []*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput
-	calls  []DescribeVerifiedAccessInstanceLoggingConfigurationsInput
-	err    error
-	repeat bool
+// describeVerifiedAccessInstanceLoggingConfigurationsFake calls the test kit's
+// client.
+type describeVerifiedAccessInstanceLoggingConfigurationsFake paginatetest.Client
+
+func (c describeVerifiedAccessInstanceLoggingConfigurationsFake) DescribeVerifiedAccessInstanceLoggingConfigurations(ctx context.Context, in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput) (*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput)
+	return page, err
 }
 
-func (c *describeVerifiedAccessInstanceLoggingConfigurationsFake) DescribeVerifiedAccessInstanceLoggingConfigurations(ctx context.Context, in *DescribeVerifiedAccessInstanceLoggingConfigurationsInput) (*DescribeVerifiedAccessInstanceLoggingConfigurationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVerifiedAccessInstanceLoggingConfigurationsFake returns a fake
-// client serving pages of the given sizes, and the markers of all its items in
-// order.
-func newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(sizes ...int) (*describeVerifiedAccessInstanceLoggingConfigurationsFake, []string) {
-	c := &describeVerifiedAccessInstanceLoggingConfigurationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVerifiedAccessInstanceLoggingConfigurationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LoggingConfigurations = append(page.LoggingConfigurations, LoggingConfiguration{VerifiedAccessInstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVerifiedAccessInstanceLoggingConfigurations pages through p
-// and returns the markers of its items.
-func collectDescribeVerifiedAccessInstanceLoggingConfigurations(t *testing.T, p *DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VerifiedAccessInstanceId)
-	}
-	return got
-}
-
-// validDescribeVerifiedAccessInstanceLoggingConfigurationsInput returns an
-// input with every required member set.
-func validDescribeVerifiedAccessInstanceLoggingConfigurationsInput() *DescribeVerifiedAccessInstanceLoggingConfigurationsInput {
-	return &DescribeVerifiedAccessInstanceLoggingConfigurationsInput{}
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(2, 3, 0, 1)
-	p := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVerifiedAccessInstanceLoggingConfigurations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(2, 2, 1)
-	p := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVerifiedAccessInstanceLoggingConfigurations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(2, 3, 1)
-	first := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVerifiedAccessInstanceLoggingConfigurations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVerifiedAccessInstanceLoggingConfigurations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessInstanceLoggingConfigurationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(c, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVerifiedAccessInstanceLoggingConfigurationsInput().Validate())
-	require.NoError(t, (&DescribeVerifiedAccessInstanceLoggingConfigurationsInput{}).Validate())
-}
-
-func TestDescribeVerifiedAccessInstanceLoggingConfigurationsOutputJSON(t *testing.T) {
-	want := DescribeVerifiedAccessInstanceLoggingConfigurationsOutput{
-		LoggingConfigurations: []LoggingConfiguration{{
-			AccessLogs: &AccessLogs{
-				CloudWatchLogs: &CloudWatchLogs{
-					DeliveryStatus: &DeliveryStatus{
-						Code:    DeliveryStatusCodeSuccess,
-						Message: "string",
-					},
-					Enabled:  new(true),
-					LogGroup: "string",
-				},
-				IncludeTrustContext: new(true),
-				KinesisDataFirehose: &KinesisDataFirehose{
-					DeliveryStatus: &DeliveryStatus{
-						Code:    DeliveryStatusCodeSuccess,
-						Message: "string",
-					},
-					DeliveryStream: "string",
-					Enabled:        new(true),
-				},
-				LogVersion: "string",
-				S3: &S3{
-					BucketName:  "string",
-					BucketOwner: "string",
-					DeliveryStatus: &DeliveryStatus{
-						Code:    DeliveryStatusCodeSuccess,
-						Message: "string",
-					},
-					Enabled: new(true),
-					Prefix:  "string",
-				},
-			},
-			VerifiedAccessInstanceId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVerifiedAccessInstanceLoggingConfigurationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator runs
+// paginatetest.Check.
+func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVerifiedAccessInstanceLoggingConfigurationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VerifiedAccessInstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(describeVerifiedAccessInstanceLoggingConfigurationsFake(c), in.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput), optFns...))
+		},
+		Output: &DescribeVerifiedAccessInstanceLoggingConfigurationsOutput{},
+		Result: "LoggingConfigurations",
+	}))
 }

@@ -5,184 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVerifiedAccessInstancesFake serves pages of
-// DescribeVerifiedAccessInstances from memory; page i's token is "page-i".
-type describeVerifiedAccessInstancesFake struct {
-	pages  []*DescribeVerifiedAccessInstancesOutput
-	calls  []DescribeVerifiedAccessInstancesInput
-	err    error
-	repeat bool
+// describeVerifiedAccessInstancesFake calls the test kit's client.
+type describeVerifiedAccessInstancesFake paginatetest.Client
+
+func (c describeVerifiedAccessInstancesFake) DescribeVerifiedAccessInstances(ctx context.Context, in *DescribeVerifiedAccessInstancesInput) (*DescribeVerifiedAccessInstancesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVerifiedAccessInstancesOutput)
+	return page, err
 }
 
-func (c *describeVerifiedAccessInstancesFake) DescribeVerifiedAccessInstances(ctx context.Context, in *DescribeVerifiedAccessInstancesInput) (*DescribeVerifiedAccessInstancesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVerifiedAccessInstancesFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeVerifiedAccessInstancesFake(sizes ...int) (*describeVerifiedAccessInstancesFake, []string) {
-	c := &describeVerifiedAccessInstancesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVerifiedAccessInstancesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VerifiedAccessInstances = append(page.VerifiedAccessInstances, VerifiedAccessInstance{VerifiedAccessInstanceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVerifiedAccessInstances pages through p and returns the
-// markers of its items.
-func collectDescribeVerifiedAccessInstances(t *testing.T, p *DescribeVerifiedAccessInstancesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VerifiedAccessInstanceId)
-	}
-	return got
-}
-
-// validDescribeVerifiedAccessInstancesInput returns an input with every
-// required member set.
-func validDescribeVerifiedAccessInstancesInput() *DescribeVerifiedAccessInstancesInput {
-	return &DescribeVerifiedAccessInstancesInput{}
-}
-
-func TestDescribeVerifiedAccessInstancesPaginatorItems(t *testing.T) {
-	c, want := newDescribeVerifiedAccessInstancesFake(2, 3, 0, 1)
-	p := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVerifiedAccessInstances(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVerifiedAccessInstancesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVerifiedAccessInstancesFake(2, 2, 1)
-	p := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVerifiedAccessInstances(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVerifiedAccessInstancesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVerifiedAccessInstancesFake(2, 3, 1)
-	first := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVerifiedAccessInstances(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVerifiedAccessInstances(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVerifiedAccessInstancesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessInstancesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVerifiedAccessInstancesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessInstancesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVerifiedAccessInstancesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessInstancesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVerifiedAccessInstancesPaginator(c, validDescribeVerifiedAccessInstancesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVerifiedAccessInstancesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVerifiedAccessInstancesInput().Validate())
-	require.NoError(t, (&DescribeVerifiedAccessInstancesInput{}).Validate())
-}
-
-func TestDescribeVerifiedAccessInstancesOutputJSON(t *testing.T) {
-	want := DescribeVerifiedAccessInstancesOutput{
-		NextToken: paginate.StringToken("string"),
-		VerifiedAccessInstances: []VerifiedAccessInstance{{
-			CidrEndpointsCustomSubDomain: &CidrEndpointsCustomSubDomain{
-				Nameservers: []string{"string"},
-				SubDomain:   "string",
-			},
-			CreationTime:    "string",
-			Description:     "string",
-			FipsEnabled:     new(true),
-			LastUpdatedTime: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VerifiedAccessInstanceId: "string",
-			VerifiedAccessTrustProviders: []VerifiedAccessTrustProvider{{
-				Description:                   "string",
-				DeviceTrustProviderType:       VerifiedAccessTrustProviderDeviceTrustProviderTypeJamf,
-				TrustProviderType:             VerifiedAccessTrustProviderTrustProviderTypeUser,
-				UserTrustProviderType:         VerifiedAccessTrustProviderUserTrustProviderTypeIamIdentityCenter,
-				VerifiedAccessTrustProviderId: "string",
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVerifiedAccessInstancesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVerifiedAccessInstancesPaginator runs paginatetest.Check.
+func TestDescribeVerifiedAccessInstancesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVerifiedAccessInstancesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VerifiedAccessInstanceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVerifiedAccessInstancesPaginator(describeVerifiedAccessInstancesFake(c), in.(*DescribeVerifiedAccessInstancesInput), optFns...))
+		},
+		Output: &DescribeVerifiedAccessInstancesOutput{},
+		Result: "VerifiedAccessInstances",
+	}))
 }

@@ -5,202 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVerifiedAccessTrustProvidersFake serves pages of
-// DescribeVerifiedAccessTrustProviders from memory; page i's token is "page-i".
-type describeVerifiedAccessTrustProvidersFake struct {
-	pages  []*DescribeVerifiedAccessTrustProvidersOutput
-	calls  []DescribeVerifiedAccessTrustProvidersInput
-	err    error
-	repeat bool
+// describeVerifiedAccessTrustProvidersFake calls the test kit's client.
+type describeVerifiedAccessTrustProvidersFake paginatetest.Client
+
+func (c describeVerifiedAccessTrustProvidersFake) DescribeVerifiedAccessTrustProviders(ctx context.Context, in *DescribeVerifiedAccessTrustProvidersInput) (*DescribeVerifiedAccessTrustProvidersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVerifiedAccessTrustProvidersOutput)
+	return page, err
 }
 
-func (c *describeVerifiedAccessTrustProvidersFake) DescribeVerifiedAccessTrustProviders(ctx context.Context, in *DescribeVerifiedAccessTrustProvidersInput) (*DescribeVerifiedAccessTrustProvidersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVerifiedAccessTrustProvidersFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeVerifiedAccessTrustProvidersFake(sizes ...int) (*describeVerifiedAccessTrustProvidersFake, []string) {
-	c := &describeVerifiedAccessTrustProvidersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVerifiedAccessTrustProvidersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VerifiedAccessTrustProviders = append(page.VerifiedAccessTrustProviders, DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider{VerifiedAccessTrustProviderId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVerifiedAccessTrustProviders pages through p and returns the
-// markers of its items.
-func collectDescribeVerifiedAccessTrustProviders(t *testing.T, p *DescribeVerifiedAccessTrustProvidersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VerifiedAccessTrustProviderId)
-	}
-	return got
-}
-
-// validDescribeVerifiedAccessTrustProvidersInput returns an input with every
-// required member set.
-func validDescribeVerifiedAccessTrustProvidersInput() *DescribeVerifiedAccessTrustProvidersInput {
-	return &DescribeVerifiedAccessTrustProvidersInput{}
-}
-
-func TestDescribeVerifiedAccessTrustProvidersPaginatorItems(t *testing.T) {
-	c, want := newDescribeVerifiedAccessTrustProvidersFake(2, 3, 0, 1)
-	p := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVerifiedAccessTrustProviders(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVerifiedAccessTrustProvidersPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVerifiedAccessTrustProvidersFake(2, 2, 1)
-	p := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVerifiedAccessTrustProviders(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVerifiedAccessTrustProvidersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVerifiedAccessTrustProvidersFake(2, 3, 1)
-	first := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVerifiedAccessTrustProviders(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVerifiedAccessTrustProviders(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVerifiedAccessTrustProvidersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessTrustProvidersFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVerifiedAccessTrustProvidersPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessTrustProvidersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVerifiedAccessTrustProvidersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVerifiedAccessTrustProvidersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVerifiedAccessTrustProvidersPaginator(c, validDescribeVerifiedAccessTrustProvidersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVerifiedAccessTrustProvidersInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVerifiedAccessTrustProvidersInput().Validate())
-	require.NoError(t, (&DescribeVerifiedAccessTrustProvidersInput{}).Validate())
-}
-
-func TestDescribeVerifiedAccessTrustProvidersOutputJSON(t *testing.T) {
-	want := DescribeVerifiedAccessTrustProvidersOutput{
-		NextToken: paginate.StringToken("string"),
-		VerifiedAccessTrustProviders: []DescribeVerifiedAccessTrustProvidersVerifiedAccessTrustProvider{{
-			CreationTime: "string",
-			Description:  "string",
-			DeviceOptions: &DeviceOptions{
-				PublicSigningKeyUrl: "string",
-				TenantId:            "string",
-			},
-			DeviceTrustProviderType: VerifiedAccessTrustProviderDeviceTrustProviderTypeJamf,
-			LastUpdatedTime:         "string",
-			NativeApplicationOidcOptions: &NativeApplicationOidcOptions{
-				AuthorizationEndpoint:    "string",
-				ClientId:                 "string",
-				Issuer:                   "string",
-				PublicSigningKeyEndpoint: "string",
-				Scope:                    "string",
-				TokenEndpoint:            "string",
-				UserInfoEndpoint:         "string",
-			},
-			OidcOptions: &OidcOptions{
-				AuthorizationEndpoint: "string",
-				ClientId:              "string",
-				ClientSecret:          "string",
-				Issuer:                "string",
-				Scope:                 "string",
-				TokenEndpoint:         "string",
-				UserInfoEndpoint:      "string",
-			},
-			PolicyReferenceName: "string",
-			SseSpecification: &SseSpecification{
-				CustomerManagedKeyEnabled: new(true),
-				KmsKeyArn:                 "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TrustProviderType:             VerifiedAccessTrustProviderTrustProviderTypeUser,
-			UserTrustProviderType:         VerifiedAccessTrustProviderUserTrustProviderTypeIamIdentityCenter,
-			VerifiedAccessTrustProviderId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVerifiedAccessTrustProvidersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVerifiedAccessTrustProvidersPaginator runs paginatetest.Check.
+func TestDescribeVerifiedAccessTrustProvidersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVerifiedAccessTrustProvidersInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VerifiedAccessTrustProviderId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVerifiedAccessTrustProvidersPaginator(describeVerifiedAccessTrustProvidersFake(c), in.(*DescribeVerifiedAccessTrustProvidersInput), optFns...))
+		},
+		Output: &DescribeVerifiedAccessTrustProvidersOutput{},
+		Result: "VerifiedAccessTrustProviders",
+	}))
 }

@@ -5,204 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeVolumeStatusFake serves pages of DescribeVolumeStatus from memory;
-// page i's token is "page-i".
-type describeVolumeStatusFake struct {
-	pages  []*DescribeVolumeStatusOutput
-	calls  []DescribeVolumeStatusInput
-	err    error
-	repeat bool
+// describeVolumeStatusFake calls the test kit's client.
+type describeVolumeStatusFake paginatetest.Client
+
+func (c describeVolumeStatusFake) DescribeVolumeStatus(ctx context.Context, in *DescribeVolumeStatusInput) (*DescribeVolumeStatusOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVolumeStatusOutput)
+	return page, err
 }
 
-func (c *describeVolumeStatusFake) DescribeVolumeStatus(ctx context.Context, in *DescribeVolumeStatusInput) (*DescribeVolumeStatusOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVolumeStatusFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeVolumeStatusFake(sizes ...int) (*describeVolumeStatusFake, []string) {
-	c := &describeVolumeStatusFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVolumeStatusOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VolumeStatuses = append(page.VolumeStatuses, VolumeStatus{AvailabilityZone: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVolumeStatus pages through p and returns the markers of its
-// items.
-func collectDescribeVolumeStatus(t *testing.T, p *DescribeVolumeStatusPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZone)
-	}
-	return got
-}
-
-// validDescribeVolumeStatusInput returns an input with every required member
-// set.
-func validDescribeVolumeStatusInput() *DescribeVolumeStatusInput {
-	return &DescribeVolumeStatusInput{}
-}
-
-func TestDescribeVolumeStatusPaginatorItems(t *testing.T) {
-	c, want := newDescribeVolumeStatusFake(2, 3, 0, 1)
-	p := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVolumeStatus(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVolumeStatusPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVolumeStatusFake(2, 2, 1)
-	p := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVolumeStatus(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVolumeStatusPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVolumeStatusFake(2, 3, 1)
-	first := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVolumeStatus(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVolumeStatus(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVolumeStatusPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVolumeStatusFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVolumeStatusPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVolumeStatusFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVolumeStatusPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVolumeStatusFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVolumeStatusPaginator(c, validDescribeVolumeStatusInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVolumeStatusInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVolumeStatusInput().Validate())
-	require.NoError(t, (&DescribeVolumeStatusInput{}).Validate())
-}
-
-func TestDescribeVolumeStatusOutputJSON(t *testing.T) {
-	want := DescribeVolumeStatusOutput{
-		NextToken: paginate.StringToken("string"),
-		VolumeStatuses: []VolumeStatus{{
-			Actions: []Action{{
-				Code:        "string",
-				Description: "string",
-				EventId:     "string",
-				EventType:   "string",
-			}},
-			AttachmentStatuses: []AttachmentStatus{{
-				InstanceId:    "string",
-				IoPerformance: "string",
-			}},
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			Events: []DescribeVolumeStatusEvent{{
-				Description: "string",
-				EventId:     "string",
-				EventType:   "string",
-				InstanceId:  "string",
-				NotAfter:    new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				NotBefore:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			}},
-			InitializationStatusDetails: &InitializationStatusDetails{
-				EstimatedTimeToCompleteInSeconds: new(int64(123)),
-				InitializationType:               InitializationStatusDetailsInitializationTypeDefault,
-				Progress:                         new(int64(123)),
-			},
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			OutpostArn: "string",
-			VolumeId:   "string",
-			VolumeStatus: &DescribeVolumeStatusVolumeStatus{
-				Details: []DescribeVolumeStatusDetail{{
-					Name:   DescribeVolumeStatusDetailNameIoEnabled,
-					Status: "string",
-				}},
-				Status: VolumeStatusStatusOk,
-			},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVolumeStatusOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVolumeStatusPaginator runs paginatetest.Check.
+func TestDescribeVolumeStatusPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVolumeStatusInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZone",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVolumeStatusPaginator(describeVolumeStatusFake(c), in.(*DescribeVolumeStatusInput), optFns...))
+		},
+		Output: &DescribeVolumeStatusOutput{},
+		Result: "VolumeStatuses",
+	}))
 }

@@ -5,186 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeVolumesModificationsFake serves pages of DescribeVolumesModifications
-// from memory; page i's token is "page-i".
-type describeVolumesModificationsFake struct {
-	pages  []*DescribeVolumesModificationsOutput
-	calls  []DescribeVolumesModificationsInput
-	err    error
-	repeat bool
+// describeVolumesModificationsFake calls the test kit's client.
+type describeVolumesModificationsFake paginatetest.Client
+
+func (c describeVolumesModificationsFake) DescribeVolumesModifications(ctx context.Context, in *DescribeVolumesModificationsInput) (*DescribeVolumesModificationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVolumesModificationsOutput)
+	return page, err
 }
 
-func (c *describeVolumesModificationsFake) DescribeVolumesModifications(ctx context.Context, in *DescribeVolumesModificationsInput) (*DescribeVolumesModificationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVolumesModificationsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeVolumesModificationsFake(sizes ...int) (*describeVolumesModificationsFake, []string) {
-	c := &describeVolumesModificationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVolumesModificationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VolumesModifications = append(page.VolumesModifications, VolumesModification{VolumeId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVolumesModifications pages through p and returns the markers
-// of its items.
-func collectDescribeVolumesModifications(t *testing.T, p *DescribeVolumesModificationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VolumeId)
-	}
-	return got
-}
-
-// validDescribeVolumesModificationsInput returns an input with every required
-// member set.
-func validDescribeVolumesModificationsInput() *DescribeVolumesModificationsInput {
-	return &DescribeVolumesModificationsInput{}
-}
-
-func TestDescribeVolumesModificationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVolumesModificationsFake(2, 3, 0, 1)
-	p := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVolumesModifications(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVolumesModificationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVolumesModificationsFake(2, 2, 1)
-	p := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVolumesModifications(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVolumesModificationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVolumesModificationsFake(2, 3, 1)
-	first := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVolumesModifications(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVolumesModifications(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVolumesModificationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVolumesModificationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVolumesModificationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVolumesModificationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVolumesModificationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVolumesModificationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVolumesModificationsPaginator(c, validDescribeVolumesModificationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVolumesModificationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVolumesModificationsInput().Validate())
-	require.NoError(t, (&DescribeVolumesModificationsInput{}).Validate())
-}
-
-func TestDescribeVolumesModificationsOutputJSON(t *testing.T) {
-	want := DescribeVolumesModificationsOutput{
-		NextToken: paginate.StringToken("string"),
-		VolumesModifications: []VolumesModification{{
-			EndTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ModificationState: VolumesModificationModificationStateModifying,
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			OriginalIops:               new(int64(123)),
-			OriginalMultiAttachEnabled: new(true),
-			OriginalSize:               new(int64(123)),
-			OriginalThroughput:         new(int64(123)),
-			OriginalVolumeType:         EbsVolumeTypeStandard,
-			Progress:                   new(int64(123)),
-			StartTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			StatusMessage:              "string",
-			TargetIops:                 new(int64(123)),
-			TargetMultiAttachEnabled:   new(true),
-			TargetSize:                 new(int64(123)),
-			TargetThroughput:           new(int64(123)),
-			TargetVolumeType:           EbsVolumeTypeStandard,
-			VolumeId:                   "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVolumesModificationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVolumesModificationsPaginator runs paginatetest.Check.
+func TestDescribeVolumesModificationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVolumesModificationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VolumeId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVolumesModificationsPaginator(describeVolumesModificationsFake(c), in.(*DescribeVolumesModificationsInput), optFns...))
+		},
+		Output: &DescribeVolumesModificationsOutput{},
+		Result: "VolumesModifications",
+	}))
 }

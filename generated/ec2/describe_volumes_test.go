@@ -5,201 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeVolumesFake serves pages of DescribeVolumes from memory; page i's
-// token is "page-i".
-type describeVolumesFake struct {
-	pages  []*DescribeVolumesOutput
-	calls  []DescribeVolumesInput
-	err    error
-	repeat bool
+// describeVolumesFake calls the test kit's client.
+type describeVolumesFake paginatetest.Client
+
+func (c describeVolumesFake) DescribeVolumes(ctx context.Context, in *DescribeVolumesInput) (*DescribeVolumesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVolumesOutput)
+	return page, err
 }
 
-func (c *describeVolumesFake) DescribeVolumes(ctx context.Context, in *DescribeVolumesInput) (*DescribeVolumesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVolumesFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeVolumesFake(sizes ...int) (*describeVolumesFake, []string) {
-	c := &describeVolumesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVolumesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Volumes = append(page.Volumes, Volume{AvailabilityZoneId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVolumes pages through p and returns the markers of its items.
-func collectDescribeVolumes(t *testing.T, p *DescribeVolumesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AvailabilityZoneId)
-	}
-	return got
-}
-
-// validDescribeVolumesInput returns an input with every required member set.
-func validDescribeVolumesInput() *DescribeVolumesInput {
-	return &DescribeVolumesInput{}
-}
-
-func TestDescribeVolumesPaginatorItems(t *testing.T) {
-	c, want := newDescribeVolumesFake(2, 3, 0, 1)
-	p := NewDescribeVolumesPaginator(c, validDescribeVolumesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVolumes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVolumesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVolumesFake(2, 2, 1)
-	p := NewDescribeVolumesPaginator(c, validDescribeVolumesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVolumes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVolumesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVolumesFake(2, 3, 1)
-	first := NewDescribeVolumesPaginator(c, validDescribeVolumesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVolumes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVolumesPaginator(c, validDescribeVolumesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVolumes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVolumesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVolumesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVolumesPaginator(c, validDescribeVolumesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVolumesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVolumesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVolumesPaginator(c, validDescribeVolumesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVolumesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVolumesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVolumesPaginator(c, validDescribeVolumesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVolumesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVolumesInput().Validate())
-	require.NoError(t, (&DescribeVolumesInput{}).Validate())
-}
-
-func TestDescribeVolumesOutputJSON(t *testing.T) {
-	want := DescribeVolumesOutput{
-		NextToken: paginate.StringToken("string"),
-		Volumes: []Volume{{
-			Attachments: []DescribeVolumesAttachment{{
-				AssociatedResource:    "string",
-				AttachTime:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				DeleteOnTermination:   new(true),
-				Device:                "string",
-				EbsCardIndex:          new(int64(123)),
-				InstanceId:            "string",
-				InstanceOwningService: "string",
-				State:                 DescribeVolumesAttachmentStateAttaching,
-				VolumeId:              "string",
-			}},
-			AvailabilityZone:   "string",
-			AvailabilityZoneId: "string",
-			CreateTime:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Encrypted:          new(true),
-			FastRestored:       new(true),
-			Iops:               new(int64(123)),
-			KmsKeyId:           "string",
-			MultiAttachEnabled: new(true),
-			Operator: &Operator{
-				HiddenByDefault: new(true),
-				Managed:         new(true),
-				Principal:       "string",
-			},
-			OutpostArn:     "string",
-			Size:           new(int64(123)),
-			SnapshotId:     "string",
-			SourceVolumeId: "string",
-			SseType:        SnapshotSseTypeSseEbs,
-			State:          VolumeStateCreating,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Throughput:               new(int64(123)),
-			VolumeId:                 "string",
-			VolumeInitializationRate: new(int64(123)),
-			VolumeType:               EbsVolumeTypeStandard,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVolumesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVolumesPaginator runs paginatetest.Check.
+func TestDescribeVolumesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVolumesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "AvailabilityZoneId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVolumesPaginator(describeVolumesFake(c), in.(*DescribeVolumesInput), optFns...))
+		},
+		Output: &DescribeVolumesOutput{},
+		Result: "Volumes",
+	}))
 }

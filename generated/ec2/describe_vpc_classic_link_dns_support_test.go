@@ -5,166 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpcClassicLinkDnsSupportFake serves pages of
-// DescribeVpcClassicLinkDnsSupport from memory; page i's token is "page-i".
-type describeVpcClassicLinkDnsSupportFake struct {
-	pages  []*DescribeVpcClassicLinkDnsSupportOutput
-	calls  []DescribeVpcClassicLinkDnsSupportInput
-	err    error
-	repeat bool
+// describeVpcClassicLinkDnsSupportFake calls the test kit's client.
+type describeVpcClassicLinkDnsSupportFake paginatetest.Client
+
+func (c describeVpcClassicLinkDnsSupportFake) DescribeVpcClassicLinkDnsSupport(ctx context.Context, in *DescribeVpcClassicLinkDnsSupportInput) (*DescribeVpcClassicLinkDnsSupportOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcClassicLinkDnsSupportOutput)
+	return page, err
 }
 
-func (c *describeVpcClassicLinkDnsSupportFake) DescribeVpcClassicLinkDnsSupport(ctx context.Context, in *DescribeVpcClassicLinkDnsSupportInput) (*DescribeVpcClassicLinkDnsSupportOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcClassicLinkDnsSupportFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newDescribeVpcClassicLinkDnsSupportFake(sizes ...int) (*describeVpcClassicLinkDnsSupportFake, []string) {
-	c := &describeVpcClassicLinkDnsSupportFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcClassicLinkDnsSupportOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Vpcs = append(page.Vpcs, Vpc{VpcId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcClassicLinkDnsSupport pages through p and returns the
-// markers of its items.
-func collectDescribeVpcClassicLinkDnsSupport(t *testing.T, p *DescribeVpcClassicLinkDnsSupportPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VpcId)
-	}
-	return got
-}
-
-// validDescribeVpcClassicLinkDnsSupportInput returns an input with every
-// required member set.
-func validDescribeVpcClassicLinkDnsSupportInput() *DescribeVpcClassicLinkDnsSupportInput {
-	return &DescribeVpcClassicLinkDnsSupportInput{}
-}
-
-func TestDescribeVpcClassicLinkDnsSupportPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcClassicLinkDnsSupportFake(2, 3, 0, 1)
-	p := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcClassicLinkDnsSupport(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcClassicLinkDnsSupportPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcClassicLinkDnsSupportFake(2, 2, 1)
-	p := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcClassicLinkDnsSupport(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcClassicLinkDnsSupportPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcClassicLinkDnsSupportFake(2, 3, 1)
-	first := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcClassicLinkDnsSupport(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcClassicLinkDnsSupport(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcClassicLinkDnsSupportPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcClassicLinkDnsSupportFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcClassicLinkDnsSupportPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcClassicLinkDnsSupportFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcClassicLinkDnsSupportPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcClassicLinkDnsSupportFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcClassicLinkDnsSupportPaginator(c, validDescribeVpcClassicLinkDnsSupportInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcClassicLinkDnsSupportInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcClassicLinkDnsSupportInput().Validate())
-	require.NoError(t, (&DescribeVpcClassicLinkDnsSupportInput{}).Validate())
-}
-
-func TestDescribeVpcClassicLinkDnsSupportOutputJSON(t *testing.T) {
-	want := DescribeVpcClassicLinkDnsSupportOutput{
-		NextToken: paginate.StringToken("string"),
-		Vpcs: []Vpc{{
-			ClassicLinkDnsSupported: new(true),
-			VpcId:                   "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcClassicLinkDnsSupportOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcClassicLinkDnsSupportPaginator runs paginatetest.Check.
+func TestDescribeVpcClassicLinkDnsSupportPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcClassicLinkDnsSupportInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VpcId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcClassicLinkDnsSupportPaginator(describeVpcClassicLinkDnsSupportFake(c), in.(*DescribeVpcClassicLinkDnsSupportInput), optFns...))
+		},
+		Output: &DescribeVpcClassicLinkDnsSupportOutput{},
+		Result: "Vpcs",
+	}))
 }

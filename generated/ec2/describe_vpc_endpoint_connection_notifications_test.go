@@ -5,173 +5,33 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpcEndpointConnectionNotificationsFake serves pages of
-// DescribeVpcEndpointConnectionNotifications from memory; page i's token is
-// "page-i".
-type describeVpcEndpointConnectionNotificationsFake struct {
-	pages  []*DescribeVpcEndpointConnectionNotificationsOutput
-	calls  []DescribeVpcEndpointConnectionNotificationsInput
-	err    error
-	repeat bool
+// describeVpcEndpointConnectionNotificationsFake calls the test kit's client.
+type describeVpcEndpointConnectionNotificationsFake paginatetest.Client
+
+func (c describeVpcEndpointConnectionNotificationsFake) DescribeVpcEndpointConnectionNotifications(ctx context.Context, in *DescribeVpcEndpointConnectionNotificationsInput) (*DescribeVpcEndpointConnectionNotificationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcEndpointConnectionNotificationsOutput)
+	return page, err
 }
 
-func (c *describeVpcEndpointConnectionNotificationsFake) DescribeVpcEndpointConnectionNotifications(ctx context.Context, in *DescribeVpcEndpointConnectionNotificationsInput) (*DescribeVpcEndpointConnectionNotificationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcEndpointConnectionNotificationsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newDescribeVpcEndpointConnectionNotificationsFake(sizes ...int) (*describeVpcEndpointConnectionNotificationsFake, []string) {
-	c := &describeVpcEndpointConnectionNotificationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcEndpointConnectionNotificationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ConnectionNotificationSet = append(page.ConnectionNotificationSet, ConnectionNotificationSet{ConnectionNotificationId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcEndpointConnectionNotifications pages through p and returns
-// the markers of its items.
-func collectDescribeVpcEndpointConnectionNotifications(t *testing.T, p *DescribeVpcEndpointConnectionNotificationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ConnectionNotificationId)
-	}
-	return got
-}
-
-// validDescribeVpcEndpointConnectionNotificationsInput returns an input with
-// every required member set.
-func validDescribeVpcEndpointConnectionNotificationsInput() *DescribeVpcEndpointConnectionNotificationsInput {
-	return &DescribeVpcEndpointConnectionNotificationsInput{}
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcEndpointConnectionNotificationsFake(2, 3, 0, 1)
-	p := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcEndpointConnectionNotifications(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcEndpointConnectionNotificationsFake(2, 2, 1)
-	p := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcEndpointConnectionNotifications(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcEndpointConnectionNotificationsFake(2, 3, 1)
-	first := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcEndpointConnectionNotifications(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcEndpointConnectionNotifications(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcEndpointConnectionNotificationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcEndpointConnectionNotificationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcEndpointConnectionNotificationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcEndpointConnectionNotificationsPaginator(c, validDescribeVpcEndpointConnectionNotificationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcEndpointConnectionNotificationsInput().Validate())
-	require.NoError(t, (&DescribeVpcEndpointConnectionNotificationsInput{}).Validate())
-}
-
-func TestDescribeVpcEndpointConnectionNotificationsOutputJSON(t *testing.T) {
-	want := DescribeVpcEndpointConnectionNotificationsOutput{
-		ConnectionNotificationSet: []ConnectionNotificationSet{{
-			ConnectionEvents:            []string{"string"},
-			ConnectionNotificationArn:   "string",
-			ConnectionNotificationId:    "string",
-			ConnectionNotificationState: ConnectionNotificationSetConnectionNotificationStateEnabled,
-			ConnectionNotificationType:  ConnectionNotificationSetConnectionNotificationTypeTopic,
-			ServiceId:                   "string",
-			ServiceRegion:               "string",
-			VpcEndpointId:               "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcEndpointConnectionNotificationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcEndpointConnectionNotificationsPaginator runs
+// paginatetest.Check.
+func TestDescribeVpcEndpointConnectionNotificationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcEndpointConnectionNotificationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ConnectionNotificationId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcEndpointConnectionNotificationsPaginator(describeVpcEndpointConnectionNotificationsFake(c), in.(*DescribeVpcEndpointConnectionNotificationsInput), optFns...))
+		},
+		Output: &DescribeVpcEndpointConnectionNotificationsOutput{},
+		Result: "ConnectionNotificationSet",
+	}))
 }

@@ -5,183 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeVpcEndpointConnectionsFake serves pages of
-// DescribeVpcEndpointConnections from memory; page i's token is "page-i".
-type describeVpcEndpointConnectionsFake struct {
-	pages  []*DescribeVpcEndpointConnectionsOutput
-	calls  []DescribeVpcEndpointConnectionsInput
-	err    error
-	repeat bool
+// describeVpcEndpointConnectionsFake calls the test kit's client.
+type describeVpcEndpointConnectionsFake paginatetest.Client
+
+func (c describeVpcEndpointConnectionsFake) DescribeVpcEndpointConnections(ctx context.Context, in *DescribeVpcEndpointConnectionsInput) (*DescribeVpcEndpointConnectionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcEndpointConnectionsOutput)
+	return page, err
 }
 
-func (c *describeVpcEndpointConnectionsFake) DescribeVpcEndpointConnections(ctx context.Context, in *DescribeVpcEndpointConnectionsInput) (*DescribeVpcEndpointConnectionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcEndpointConnectionsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeVpcEndpointConnectionsFake(sizes ...int) (*describeVpcEndpointConnectionsFake, []string) {
-	c := &describeVpcEndpointConnectionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcEndpointConnectionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VpcEndpointConnections = append(page.VpcEndpointConnections, VpcEndpointConnection{ServiceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcEndpointConnections pages through p and returns the markers
-// of its items.
-func collectDescribeVpcEndpointConnections(t *testing.T, p *DescribeVpcEndpointConnectionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ServiceId)
-	}
-	return got
-}
-
-// validDescribeVpcEndpointConnectionsInput returns an input with every required
-// member set.
-func validDescribeVpcEndpointConnectionsInput() *DescribeVpcEndpointConnectionsInput {
-	return &DescribeVpcEndpointConnectionsInput{}
-}
-
-func TestDescribeVpcEndpointConnectionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcEndpointConnectionsFake(2, 3, 0, 1)
-	p := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcEndpointConnections(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcEndpointConnectionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcEndpointConnectionsFake(2, 2, 1)
-	p := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcEndpointConnections(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcEndpointConnectionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcEndpointConnectionsFake(2, 3, 1)
-	first := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcEndpointConnections(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcEndpointConnections(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcEndpointConnectionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcEndpointConnectionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcEndpointConnectionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcEndpointConnectionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcEndpointConnectionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcEndpointConnectionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcEndpointConnectionsPaginator(c, validDescribeVpcEndpointConnectionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcEndpointConnectionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcEndpointConnectionsInput().Validate())
-	require.NoError(t, (&DescribeVpcEndpointConnectionsInput{}).Validate())
-}
-
-func TestDescribeVpcEndpointConnectionsOutputJSON(t *testing.T) {
-	want := DescribeVpcEndpointConnectionsOutput{
-		NextToken: paginate.StringToken("string"),
-		VpcEndpointConnections: []VpcEndpointConnection{{
-			CreationTimestamp: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DnsEntries: []DnsEntry{{
-				DnsName:      "string",
-				HostedZoneId: "string",
-			}},
-			GatewayLoadBalancerArns: []string{"string"},
-			IpAddressType:           InstanceConnectEndpointIpAddressTypeIpv4,
-			NetworkLoadBalancerArns: []string{"string"},
-			ServiceId:               "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcEndpointConnectionId: "string",
-			VpcEndpointId:           "string",
-			VpcEndpointOwner:        "string",
-			VpcEndpointRegion:       "string",
-			VpcEndpointState:        VpcEndpointConnectionVpcEndpointStatePendingAcceptance,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcEndpointConnectionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcEndpointConnectionsPaginator runs paginatetest.Check.
+func TestDescribeVpcEndpointConnectionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcEndpointConnectionsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ServiceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcEndpointConnectionsPaginator(describeVpcEndpointConnectionsFake(c), in.(*DescribeVpcEndpointConnectionsInput), optFns...))
+		},
+		Output: &DescribeVpcEndpointConnectionsOutput{},
+		Result: "VpcEndpointConnections",
+	}))
 }

@@ -5,194 +5,33 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpcEndpointServiceConfigurationsFake serves pages of
-// DescribeVpcEndpointServiceConfigurations from memory; page i's token is
-// "page-i".
-type describeVpcEndpointServiceConfigurationsFake struct {
-	pages  []*DescribeVpcEndpointServiceConfigurationsOutput
-	calls  []DescribeVpcEndpointServiceConfigurationsInput
-	err    error
-	repeat bool
+// describeVpcEndpointServiceConfigurationsFake calls the test kit's client.
+type describeVpcEndpointServiceConfigurationsFake paginatetest.Client
+
+func (c describeVpcEndpointServiceConfigurationsFake) DescribeVpcEndpointServiceConfigurations(ctx context.Context, in *DescribeVpcEndpointServiceConfigurationsInput) (*DescribeVpcEndpointServiceConfigurationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcEndpointServiceConfigurationsOutput)
+	return page, err
 }
 
-func (c *describeVpcEndpointServiceConfigurationsFake) DescribeVpcEndpointServiceConfigurations(ctx context.Context, in *DescribeVpcEndpointServiceConfigurationsInput) (*DescribeVpcEndpointServiceConfigurationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcEndpointServiceConfigurationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeVpcEndpointServiceConfigurationsFake(sizes ...int) (*describeVpcEndpointServiceConfigurationsFake, []string) {
-	c := &describeVpcEndpointServiceConfigurationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcEndpointServiceConfigurationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ServiceConfigurations = append(page.ServiceConfigurations, ServiceConfiguration{ServiceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcEndpointServiceConfigurations pages through p and returns
-// the markers of its items.
-func collectDescribeVpcEndpointServiceConfigurations(t *testing.T, p *DescribeVpcEndpointServiceConfigurationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ServiceId)
-	}
-	return got
-}
-
-// validDescribeVpcEndpointServiceConfigurationsInput returns an input with
-// every required member set.
-func validDescribeVpcEndpointServiceConfigurationsInput() *DescribeVpcEndpointServiceConfigurationsInput {
-	return &DescribeVpcEndpointServiceConfigurationsInput{}
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcEndpointServiceConfigurationsFake(2, 3, 0, 1)
-	p := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcEndpointServiceConfigurations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcEndpointServiceConfigurationsFake(2, 2, 1)
-	p := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcEndpointServiceConfigurations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcEndpointServiceConfigurationsFake(2, 3, 1)
-	first := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcEndpointServiceConfigurations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcEndpointServiceConfigurations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServiceConfigurationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServiceConfigurationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServiceConfigurationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcEndpointServiceConfigurationsPaginator(c, validDescribeVpcEndpointServiceConfigurationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcEndpointServiceConfigurationsInput().Validate())
-	require.NoError(t, (&DescribeVpcEndpointServiceConfigurationsInput{}).Validate())
-}
-
-func TestDescribeVpcEndpointServiceConfigurationsOutputJSON(t *testing.T) {
-	want := DescribeVpcEndpointServiceConfigurationsOutput{
-		NextToken: paginate.StringToken("string"),
-		ServiceConfigurations: []ServiceConfiguration{{
-			AcceptanceRequired:      new(true),
-			AvailabilityZoneIds:     []string{"string"},
-			AvailabilityZones:       []string{"string"},
-			BaseEndpointDnsNames:    []string{"string"},
-			GatewayLoadBalancerArns: []string{"string"},
-			ManagesVpcEndpoints:     new(true),
-			NetworkLoadBalancerArns: []string{"string"},
-			PayerResponsibility:     ServiceConfigurationPayerResponsibilityServiceOwner,
-			PrivateDnsName:          "string",
-			PrivateDnsNameConfiguration: &PrivateDnsNameConfiguration{
-				Name:  "string",
-				State: PrivateDnsNameConfigurationStatePendingVerification,
-				Type:  "string",
-				Value: "string",
-			},
-			RemoteAccessEnabled:     new(true),
-			ServiceId:               "string",
-			ServiceName:             "string",
-			ServiceState:            ServiceConfigurationServiceStatePending,
-			ServiceType:             []ServiceType{{ServiceType: ServiceTypeServiceTypeInterface}},
-			SupportedIpAddressTypes: []IpamPoolAddressFamily{IpamPoolAddressFamilyIpv4},
-			SupportedRegions: []SupportedRegion{{
-				Region:       "string",
-				ServiceState: "string",
-			}},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcEndpointServiceConfigurationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcEndpointServiceConfigurationsPaginator runs
+// paginatetest.Check.
+func TestDescribeVpcEndpointServiceConfigurationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcEndpointServiceConfigurationsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ServiceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcEndpointServiceConfigurationsPaginator(describeVpcEndpointServiceConfigurationsFake(c), in.(*DescribeVpcEndpointServiceConfigurationsInput), optFns...))
+		},
+		Output: &DescribeVpcEndpointServiceConfigurationsOutput{},
+		Result: "ServiceConfigurations",
+	}))
 }

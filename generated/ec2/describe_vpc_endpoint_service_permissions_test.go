@@ -5,179 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpcEndpointServicePermissionsFake serves pages of
-// DescribeVpcEndpointServicePermissions from memory; page i's token is
-// "page-i".
-type describeVpcEndpointServicePermissionsFake struct {
-	pages  []*DescribeVpcEndpointServicePermissionsOutput
-	calls  []DescribeVpcEndpointServicePermissionsInput
-	err    error
-	repeat bool
+// describeVpcEndpointServicePermissionsFake calls the test kit's client.
+type describeVpcEndpointServicePermissionsFake paginatetest.Client
+
+func (c describeVpcEndpointServicePermissionsFake) DescribeVpcEndpointServicePermissions(ctx context.Context, in *DescribeVpcEndpointServicePermissionsInput) (*DescribeVpcEndpointServicePermissionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcEndpointServicePermissionsOutput)
+	return page, err
 }
 
-func (c *describeVpcEndpointServicePermissionsFake) DescribeVpcEndpointServicePermissions(ctx context.Context, in *DescribeVpcEndpointServicePermissionsInput) (*DescribeVpcEndpointServicePermissionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeVpcEndpointServicePermissionsPaginator runs paginatetest.Check.
+func TestDescribeVpcEndpointServicePermissionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcEndpointServicePermissionsInput{ServiceId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &DescribeVpcEndpointServicePermissionsInput{},
+		Limit:      "MaxResults",
+		Marker:     "PrincipalType",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcEndpointServicePermissionsPaginator(describeVpcEndpointServicePermissionsFake(c), in.(*DescribeVpcEndpointServicePermissionsInput), optFns...))
+		},
+		Output: &DescribeVpcEndpointServicePermissionsOutput{},
+		Result: "AllowedPrincipals",
+	}))
 }
 
-// newDescribeVpcEndpointServicePermissionsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newDescribeVpcEndpointServicePermissionsFake(sizes ...int) (*describeVpcEndpointServicePermissionsFake, []string) {
-	c := &describeVpcEndpointServicePermissionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcEndpointServicePermissionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.AllowedPrincipals = append(page.AllowedPrincipals, AllowedPrincipal{PrincipalType: AllowedPrincipalPrincipalType(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcEndpointServicePermissions pages through p and returns the
-// markers of its items.
-func collectDescribeVpcEndpointServicePermissions(t *testing.T, p *DescribeVpcEndpointServicePermissionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.PrincipalType))
-	}
-	return got
-}
-
-// validDescribeVpcEndpointServicePermissionsInput returns an input with every
-// required member set.
-func validDescribeVpcEndpointServicePermissionsInput() *DescribeVpcEndpointServicePermissionsInput {
-	return &DescribeVpcEndpointServicePermissionsInput{ServiceId: "string"}
-}
-
-func TestDescribeVpcEndpointServicePermissionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcEndpointServicePermissionsFake(2, 3, 0, 1)
-	p := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcEndpointServicePermissions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcEndpointServicePermissionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcEndpointServicePermissionsFake(2, 2, 1)
-	p := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcEndpointServicePermissions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcEndpointServicePermissionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcEndpointServicePermissionsFake(2, 3, 1)
-	first := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcEndpointServicePermissions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcEndpointServicePermissions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcEndpointServicePermissionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServicePermissionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcEndpointServicePermissionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServicePermissionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcEndpointServicePermissionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServicePermissionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcEndpointServicePermissionsPaginator(c, validDescribeVpcEndpointServicePermissionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeVpcEndpointServicePermissionsInputValidate checks what
+// DescribeVpcEndpointServicePermissionsInput.Validate reports.
 func TestDescribeVpcEndpointServicePermissionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcEndpointServicePermissionsInput().Validate())
+	require.NoError(t, (&DescribeVpcEndpointServicePermissionsInput{ServiceId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeVpcEndpointServicePermissionsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ServiceId"}, invalid.Missing)
-	c, _ := newDescribeVpcEndpointServicePermissionsFake(1)
-	_, err := NewDescribeVpcEndpointServicePermissionsPaginator(c, &DescribeVpcEndpointServicePermissionsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcEndpointServicePermissionsOutputJSON(t *testing.T) {
-	want := DescribeVpcEndpointServicePermissionsOutput{
-		AllowedPrincipals: []AllowedPrincipal{{
-			Principal:           "string",
-			PrincipalType:       AllowedPrincipalPrincipalTypeAll,
-			ServiceId:           "string",
-			ServicePermissionId: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcEndpointServicePermissionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

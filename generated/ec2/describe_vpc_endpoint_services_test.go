@@ -5,185 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpcEndpointServicesFake serves pages of DescribeVpcEndpointServices
-// from memory; page i's token is "page-i".
-type describeVpcEndpointServicesFake struct {
-	pages  []*DescribeVpcEndpointServicesOutput
-	calls  []DescribeVpcEndpointServicesInput
-	err    error
-	repeat bool
+// describeVpcEndpointServicesFake calls the test kit's client.
+type describeVpcEndpointServicesFake paginatetest.Client
+
+func (c describeVpcEndpointServicesFake) DescribeVpcEndpointServices(ctx context.Context, in *DescribeVpcEndpointServicesInput) (*DescribeVpcEndpointServicesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcEndpointServicesOutput)
+	return page, err
 }
 
-func (c *describeVpcEndpointServicesFake) DescribeVpcEndpointServices(ctx context.Context, in *DescribeVpcEndpointServicesInput) (*DescribeVpcEndpointServicesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcEndpointServicesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeVpcEndpointServicesFake(sizes ...int) (*describeVpcEndpointServicesFake, []string) {
-	c := &describeVpcEndpointServicesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcEndpointServicesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ServiceDetails = append(page.ServiceDetails, ServiceDetail{ServiceName: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcEndpointServices pages through p and returns the markers of
-// its items.
-func collectDescribeVpcEndpointServices(t *testing.T, p *DescribeVpcEndpointServicesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ServiceName)
-	}
-	return got
-}
-
-// validDescribeVpcEndpointServicesInput returns an input with every required
-// member set.
-func validDescribeVpcEndpointServicesInput() *DescribeVpcEndpointServicesInput {
-	return &DescribeVpcEndpointServicesInput{}
-}
-
-func TestDescribeVpcEndpointServicesPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcEndpointServicesFake(2, 3, 0, 1)
-	p := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcEndpointServices(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcEndpointServicesPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcEndpointServicesFake(2, 2, 1)
-	p := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcEndpointServices(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcEndpointServicesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcEndpointServicesFake(2, 3, 1)
-	first := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcEndpointServices(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcEndpointServices(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcEndpointServicesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServicesFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcEndpointServicesPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServicesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcEndpointServicesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcEndpointServicesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcEndpointServicesPaginator(c, validDescribeVpcEndpointServicesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcEndpointServicesInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcEndpointServicesInput().Validate())
-	require.NoError(t, (&DescribeVpcEndpointServicesInput{}).Validate())
-}
-
-func TestDescribeVpcEndpointServicesOutputJSON(t *testing.T) {
-	want := DescribeVpcEndpointServicesOutput{
-		NextToken: paginate.StringToken("string"),
-		ServiceDetails: []ServiceDetail{{
-			AcceptanceRequired:              new(true),
-			AvailabilityZoneIds:             []string{"string"},
-			AvailabilityZones:               []string{"string"},
-			BaseEndpointDnsNames:            []string{"string"},
-			ManagesVpcEndpoints:             new(true),
-			Owner:                           "string",
-			PayerResponsibility:             ServiceConfigurationPayerResponsibilityServiceOwner,
-			PrivateDnsName:                  "string",
-			PrivateDnsNameVerificationState: PrivateDnsNameConfigurationStatePendingVerification,
-			PrivateDnsNames:                 []PrivateDnsName{{PrivateDnsName: "string"}},
-			ServiceId:                       "string",
-			ServiceName:                     "string",
-			ServiceRegion:                   "string",
-			ServiceType:                     []ServiceType{{ServiceType: ServiceTypeServiceTypeInterface}},
-			SupportedIpAddressTypes:         []IpamPoolAddressFamily{IpamPoolAddressFamilyIpv4},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcEndpointPolicySupported: new(true),
-		}},
-		ServiceNames: []string{"string"},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcEndpointServicesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcEndpointServicesPaginator runs paginatetest.Check.
+func TestDescribeVpcEndpointServicesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcEndpointServicesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ServiceName",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcEndpointServicesPaginator(describeVpcEndpointServicesFake(c), in.(*DescribeVpcEndpointServicesInput), optFns...))
+		},
+		Output: &DescribeVpcEndpointServicesOutput{},
+		Result: "ServiceDetails",
+	}))
 }

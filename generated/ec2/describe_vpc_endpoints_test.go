@@ -5,213 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeVpcEndpointsFake serves pages of DescribeVpcEndpoints from memory;
-// page i's token is "page-i".
-type describeVpcEndpointsFake struct {
-	pages  []*DescribeVpcEndpointsOutput
-	calls  []DescribeVpcEndpointsInput
-	err    error
-	repeat bool
+// describeVpcEndpointsFake calls the test kit's client.
+type describeVpcEndpointsFake paginatetest.Client
+
+func (c describeVpcEndpointsFake) DescribeVpcEndpoints(ctx context.Context, in *DescribeVpcEndpointsInput) (*DescribeVpcEndpointsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcEndpointsOutput)
+	return page, err
 }
 
-func (c *describeVpcEndpointsFake) DescribeVpcEndpoints(ctx context.Context, in *DescribeVpcEndpointsInput) (*DescribeVpcEndpointsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcEndpointsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeVpcEndpointsFake(sizes ...int) (*describeVpcEndpointsFake, []string) {
-	c := &describeVpcEndpointsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcEndpointsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VpcEndpoints = append(page.VpcEndpoints, VpcEndpoint{VpcEndpointId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcEndpoints pages through p and returns the markers of its
-// items.
-func collectDescribeVpcEndpoints(t *testing.T, p *DescribeVpcEndpointsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VpcEndpointId)
-	}
-	return got
-}
-
-// validDescribeVpcEndpointsInput returns an input with every required member
-// set.
-func validDescribeVpcEndpointsInput() *DescribeVpcEndpointsInput {
-	return &DescribeVpcEndpointsInput{}
-}
-
-func TestDescribeVpcEndpointsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcEndpointsFake(2, 3, 0, 1)
-	p := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcEndpoints(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcEndpointsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcEndpointsFake(2, 2, 1)
-	p := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcEndpoints(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcEndpointsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcEndpointsFake(2, 3, 1)
-	first := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcEndpoints(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcEndpoints(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcEndpointsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcEndpointsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcEndpointsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcEndpointsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcEndpointsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcEndpointsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcEndpointsPaginator(c, validDescribeVpcEndpointsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcEndpointsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcEndpointsInput().Validate())
-	require.NoError(t, (&DescribeVpcEndpointsInput{}).Validate())
-}
-
-func TestDescribeVpcEndpointsOutputJSON(t *testing.T) {
-	want := DescribeVpcEndpointsOutput{
-		NextToken: paginate.StringToken("string"),
-		VpcEndpoints: []VpcEndpoint{{
-			CreationTimestamp: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			DnsEntries: []DnsEntry{{
-				DnsName:      "string",
-				HostedZoneId: "string",
-			}},
-			DnsOptions: &DnsOptions{
-				DnsRecordIpType:                          DnsOptionsDnsRecordIpTypeIpv4,
-				PrivateDnsOnlyForInboundResolverEndpoint: new(true),
-				PrivateDnsPreference:                     "string",
-				PrivateDnsSpecifiedDomains:               []string{"string"},
-			},
-			FailureReason: "string",
-			Groups: []Group{{
-				GroupId:   "string",
-				GroupName: "string",
-			}},
-			IpAddressType: InstanceConnectEndpointIpAddressTypeIpv4,
-			Ipv4Prefixes: []DescribeVpcEndpointsIpv4Prefix{{
-				IpPrefixes: []string{"string"},
-				SubnetId:   "string",
-			}},
-			Ipv6Prefixes: []DescribeVpcEndpointsIpv4Prefix{{
-				IpPrefixes: []string{"string"},
-				SubnetId:   "string",
-			}},
-			LastError: &LastError{
-				Code:    "string",
-				Message: "string",
-			},
-			NetworkInterfaceIds:      []string{"string"},
-			OwnerId:                  "string",
-			PolicyDocument:           "string",
-			PrivateDnsEnabled:        new(true),
-			RequesterManaged:         new(true),
-			ResourceConfigurationArn: "string",
-			RouteTableIds:            []string{"string"},
-			ServiceName:              "string",
-			ServiceNetworkArn:        "string",
-			ServiceRegion:            "string",
-			State:                    VpcEndpointConnectionVpcEndpointStatePendingAcceptance,
-			SubnetIds:                []string{"string"},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcEndpointId:   "string",
-			VpcEndpointType: VpcEndpointVpcEndpointTypeInterface,
-			VpcId:           "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcEndpointsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcEndpointsPaginator runs paginatetest.Check.
+func TestDescribeVpcEndpointsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcEndpointsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VpcEndpointId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcEndpointsPaginator(describeVpcEndpointsFake(c), in.(*DescribeVpcEndpointsInput), optFns...))
+		},
+		Output: &DescribeVpcEndpointsOutput{},
+		Result: "VpcEndpoints",
+	}))
 }

@@ -5,201 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeVpcPeeringConnectionsFake serves pages of
-// DescribeVpcPeeringConnections from memory; page i's token is "page-i".
-type describeVpcPeeringConnectionsFake struct {
-	pages  []*DescribeVpcPeeringConnectionsOutput
-	calls  []DescribeVpcPeeringConnectionsInput
-	err    error
-	repeat bool
+// describeVpcPeeringConnectionsFake calls the test kit's client.
+type describeVpcPeeringConnectionsFake paginatetest.Client
+
+func (c describeVpcPeeringConnectionsFake) DescribeVpcPeeringConnections(ctx context.Context, in *DescribeVpcPeeringConnectionsInput) (*DescribeVpcPeeringConnectionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcPeeringConnectionsOutput)
+	return page, err
 }
 
-func (c *describeVpcPeeringConnectionsFake) DescribeVpcPeeringConnections(ctx context.Context, in *DescribeVpcPeeringConnectionsInput) (*DescribeVpcPeeringConnectionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcPeeringConnectionsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newDescribeVpcPeeringConnectionsFake(sizes ...int) (*describeVpcPeeringConnectionsFake, []string) {
-	c := &describeVpcPeeringConnectionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcPeeringConnectionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VpcPeeringConnections = append(page.VpcPeeringConnections, VpcPeeringConnection{VpcPeeringConnectionId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcPeeringConnections pages through p and returns the markers
-// of its items.
-func collectDescribeVpcPeeringConnections(t *testing.T, p *DescribeVpcPeeringConnectionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VpcPeeringConnectionId)
-	}
-	return got
-}
-
-// validDescribeVpcPeeringConnectionsInput returns an input with every required
-// member set.
-func validDescribeVpcPeeringConnectionsInput() *DescribeVpcPeeringConnectionsInput {
-	return &DescribeVpcPeeringConnectionsInput{}
-}
-
-func TestDescribeVpcPeeringConnectionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcPeeringConnectionsFake(2, 3, 0, 1)
-	p := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcPeeringConnections(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcPeeringConnectionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcPeeringConnectionsFake(2, 2, 1)
-	p := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcPeeringConnections(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcPeeringConnectionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcPeeringConnectionsFake(2, 3, 1)
-	first := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcPeeringConnections(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcPeeringConnections(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcPeeringConnectionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcPeeringConnectionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcPeeringConnectionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcPeeringConnectionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcPeeringConnectionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcPeeringConnectionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcPeeringConnectionsPaginator(c, validDescribeVpcPeeringConnectionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcPeeringConnectionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcPeeringConnectionsInput().Validate())
-	require.NoError(t, (&DescribeVpcPeeringConnectionsInput{}).Validate())
-}
-
-func TestDescribeVpcPeeringConnectionsOutputJSON(t *testing.T) {
-	want := DescribeVpcPeeringConnectionsOutput{
-		NextToken: paginate.StringToken("string"),
-		VpcPeeringConnections: []VpcPeeringConnection{{
-			AccepterVpcInfo: &AccepterVpcInfo{
-				CidrBlock:        "string",
-				CidrBlockSet:     []CidrBlockSet{{CidrBlock: "string"}},
-				Ipv6CidrBlockSet: []Ipv6CidrBlockSet{{Ipv6CidrBlock: "string"}},
-				OwnerId:          "string",
-				PeeringOptions: &PeeringOptions{
-					AllowDnsResolutionFromRemoteVpc:            new(true),
-					AllowEgressFromLocalClassicLinkToRemoteVpc: new(true),
-					AllowEgressFromLocalVpcToRemoteClassicLink: new(true),
-				},
-				Region: "string",
-				VpcId:  "string",
-			},
-			ExpirationTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			RequesterVpcInfo: &AccepterVpcInfo{
-				CidrBlock:        "string",
-				CidrBlockSet:     []CidrBlockSet{{CidrBlock: "string"}},
-				Ipv6CidrBlockSet: []Ipv6CidrBlockSet{{Ipv6CidrBlock: "string"}},
-				OwnerId:          "string",
-				PeeringOptions: &PeeringOptions{
-					AllowDnsResolutionFromRemoteVpc:            new(true),
-					AllowEgressFromLocalClassicLinkToRemoteVpc: new(true),
-					AllowEgressFromLocalVpcToRemoteClassicLink: new(true),
-				},
-				Region: "string",
-				VpcId:  "string",
-			},
-			Status: &DescribeVpcPeeringConnectionsStatus{
-				Code:    DescribeVpcPeeringConnectionsStatusCodeInitiatingRequest,
-				Message: "string",
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcPeeringConnectionId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcPeeringConnectionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcPeeringConnectionsPaginator runs paginatetest.Check.
+func TestDescribeVpcPeeringConnectionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcPeeringConnectionsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VpcPeeringConnectionId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcPeeringConnectionsPaginator(describeVpcPeeringConnectionsFake(c), in.(*DescribeVpcPeeringConnectionsInput), optFns...))
+		},
+		Output: &DescribeVpcPeeringConnectionsOutput{},
+		Result: "VpcPeeringConnections",
+	}))
 }

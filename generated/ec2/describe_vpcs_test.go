@@ -5,239 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpcsFake serves pages of DescribeVpcs from memory; page i's token is
-// "page-i".
-type describeVpcsFake struct {
-	pages  []*DescribeVpcsOutput
-	calls  []DescribeVpcsInput
-	err    error
-	repeat bool
+// describeVpcsFake calls the test kit's client.
+type describeVpcsFake paginatetest.Client
+
+func (c describeVpcsFake) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput) (*DescribeVpcsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpcsOutput)
+	return page, err
 }
 
-func (c *describeVpcsFake) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput) (*DescribeVpcsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpcsFake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newDescribeVpcsFake(sizes ...int) (*describeVpcsFake, []string) {
-	c := &describeVpcsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpcsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Vpcs = append(page.Vpcs, DescribeVpcsVpc{OwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpcs pages through p and returns the markers of its items.
-func collectDescribeVpcs(t *testing.T, p *DescribeVpcsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.OwnerId)
-	}
-	return got
-}
-
-// validDescribeVpcsInput returns an input with every required member set.
-func validDescribeVpcsInput() *DescribeVpcsInput {
-	return &DescribeVpcsInput{}
-}
-
-func TestDescribeVpcsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpcsFake(2, 3, 0, 1)
-	p := NewDescribeVpcsPaginator(c, validDescribeVpcsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpcs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpcsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpcsFake(2, 2, 1)
-	p := NewDescribeVpcsPaginator(c, validDescribeVpcsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpcs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpcsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpcsFake(2, 3, 1)
-	first := NewDescribeVpcsPaginator(c, validDescribeVpcsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpcs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpcsPaginator(c, validDescribeVpcsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpcs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpcsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpcsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpcsPaginator(c, validDescribeVpcsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpcsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpcsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpcsPaginator(c, validDescribeVpcsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpcsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpcsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpcsPaginator(c, validDescribeVpcsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpcsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpcsInput().Validate())
-	require.NoError(t, (&DescribeVpcsInput{}).Validate())
-}
-
-func TestDescribeVpcsOutputJSON(t *testing.T) {
-	want := DescribeVpcsOutput{
-		NextToken: paginate.StringToken("string"),
-		Vpcs: []DescribeVpcsVpc{{
-			BlockPublicAccessStates: &BlockPublicAccessStates{InternetGatewayBlockMode: BlockPublicAccessStatesInternetGatewayBlockModeOff},
-			CidrBlock:               "string",
-			CidrBlockAssociationSet: []CidrBlockAssociationSet{{
-				AssociationId: "string",
-				CidrBlock:     "string",
-				CidrBlockState: &Ipv6CidrBlockState{
-					State:         Ipv6CidrBlockStateStateAssociating,
-					StatusMessage: "string",
-				},
-			}},
-			DhcpOptionsId: "string",
-			EncryptionControl: &EncryptionControl{
-				Mode: EncryptionControlModeMonitor,
-				ResourceExclusions: &ResourceExclusions{
-					EgressOnlyInternetGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					ElasticFileSystem: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					InternetGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					Lambda: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					NatGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					VirtualPrivateGateway: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					VpcLattice: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-					VpcPeering: &DescribeVpcsInternetGateway{
-						State:        EncryptionSupportEncryptionStateEnabling,
-						StateMessage: "string",
-					},
-				},
-				State:        EncryptionControlStateEnforceInProgress,
-				StateMessage: "string",
-				Tags: []Tag{{
-					Key:   "string",
-					Value: "string",
-				}},
-				VpcEncryptionControlId: "string",
-				VpcId:                  "string",
-			},
-			InstanceTenancy: PlacementTenancyDefault,
-			Ipv6CidrBlockAssociationSet: []DescribeVpcsIpv6CidrBlockAssociationSet{{
-				AssociationId:        "string",
-				IpSource:             Ipv6CidrBlockAssociationSetIpSourceAmazon,
-				Ipv6AddressAttribute: IpamPoolIpamScopeTypePublic,
-				Ipv6CidrBlock:        "string",
-				Ipv6CidrBlockState: &Ipv6CidrBlockState{
-					State:         Ipv6CidrBlockStateStateAssociating,
-					StatusMessage: "string",
-				},
-				Ipv6Pool:           "string",
-				NetworkBorderGroup: "string",
-			}},
-			IsDefault: new(true),
-			OwnerId:   "string",
-			State:     VpcStatePending,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			VpcId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpcsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpcsPaginator runs paginatetest.Check.
+func TestDescribeVpcsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpcsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "OwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpcsPaginator(describeVpcsFake(c), in.(*DescribeVpcsInput), optFns...))
+		},
+		Output: &DescribeVpcsOutput{},
+		Result: "Vpcs",
+	}))
 }

@@ -5,173 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeVpnConcentratorsFake serves pages of DescribeVpnConcentrators from
-// memory; page i's token is "page-i".
-type describeVpnConcentratorsFake struct {
-	pages  []*DescribeVpnConcentratorsOutput
-	calls  []DescribeVpnConcentratorsInput
-	err    error
-	repeat bool
+// describeVpnConcentratorsFake calls the test kit's client.
+type describeVpnConcentratorsFake paginatetest.Client
+
+func (c describeVpnConcentratorsFake) DescribeVpnConcentrators(ctx context.Context, in *DescribeVpnConcentratorsInput) (*DescribeVpnConcentratorsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeVpnConcentratorsOutput)
+	return page, err
 }
 
-func (c *describeVpnConcentratorsFake) DescribeVpnConcentrators(ctx context.Context, in *DescribeVpnConcentratorsInput) (*DescribeVpnConcentratorsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeVpnConcentratorsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newDescribeVpnConcentratorsFake(sizes ...int) (*describeVpnConcentratorsFake, []string) {
-	c := &describeVpnConcentratorsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeVpnConcentratorsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VpnConcentrators = append(page.VpnConcentrators, VpnConcentrator{VpnConcentratorId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeVpnConcentrators pages through p and returns the markers of
-// its items.
-func collectDescribeVpnConcentrators(t *testing.T, p *DescribeVpnConcentratorsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VpnConcentratorId)
-	}
-	return got
-}
-
-// validDescribeVpnConcentratorsInput returns an input with every required
-// member set.
-func validDescribeVpnConcentratorsInput() *DescribeVpnConcentratorsInput {
-	return &DescribeVpnConcentratorsInput{}
-}
-
-func TestDescribeVpnConcentratorsPaginatorItems(t *testing.T) {
-	c, want := newDescribeVpnConcentratorsFake(2, 3, 0, 1)
-	p := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeVpnConcentrators(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeVpnConcentratorsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeVpnConcentratorsFake(2, 2, 1)
-	p := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeVpnConcentrators(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeVpnConcentratorsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeVpnConcentratorsFake(2, 3, 1)
-	first := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeVpnConcentrators(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeVpnConcentrators(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeVpnConcentratorsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeVpnConcentratorsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeVpnConcentratorsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeVpnConcentratorsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeVpnConcentratorsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeVpnConcentratorsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeVpnConcentratorsPaginator(c, validDescribeVpnConcentratorsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeVpnConcentratorsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeVpnConcentratorsInput().Validate())
-	require.NoError(t, (&DescribeVpnConcentratorsInput{}).Validate())
-}
-
-func TestDescribeVpnConcentratorsOutputJSON(t *testing.T) {
-	want := DescribeVpnConcentratorsOutput{
-		NextToken: paginate.StringToken("string"),
-		VpnConcentrators: []VpnConcentrator{{
-			State: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			TransitGatewayAttachmentId: "string",
-			TransitGatewayId:           "string",
-			Type:                       "string",
-			VpnConcentratorId:          "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeVpnConcentratorsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeVpnConcentratorsPaginator runs paginatetest.Check.
+func TestDescribeVpnConcentratorsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeVpnConcentratorsInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VpnConcentratorId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeVpnConcentratorsPaginator(describeVpnConcentratorsFake(c), in.(*DescribeVpnConcentratorsInput), optFns...))
+		},
+		Output: &DescribeVpnConcentratorsOutput{},
+		Result: "VpnConcentrators",
+	}))
 }

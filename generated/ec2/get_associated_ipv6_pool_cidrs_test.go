@@ -5,172 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getAssociatedIpv6PoolCidrsFake serves pages of GetAssociatedIpv6PoolCidrs
-// from memory; page i's token is "page-i".
-type getAssociatedIpv6PoolCidrsFake struct {
-	pages  []*GetAssociatedIpv6PoolCidrsOutput
-	calls  []GetAssociatedIpv6PoolCidrsInput
-	err    error
-	repeat bool
+// getAssociatedIpv6PoolCidrsFake calls the test kit's client.
+type getAssociatedIpv6PoolCidrsFake paginatetest.Client
+
+func (c getAssociatedIpv6PoolCidrsFake) GetAssociatedIpv6PoolCidrs(ctx context.Context, in *GetAssociatedIpv6PoolCidrsInput) (*GetAssociatedIpv6PoolCidrsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetAssociatedIpv6PoolCidrsOutput)
+	return page, err
 }
 
-func (c *getAssociatedIpv6PoolCidrsFake) GetAssociatedIpv6PoolCidrs(ctx context.Context, in *GetAssociatedIpv6PoolCidrsInput) (*GetAssociatedIpv6PoolCidrsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetAssociatedIpv6PoolCidrsPaginator runs paginatetest.Check.
+func TestGetAssociatedIpv6PoolCidrsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetAssociatedIpv6PoolCidrsInput{PoolId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetAssociatedIpv6PoolCidrsInput{},
+		Limit:      "MaxResults",
+		Marker:     "Ipv6Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetAssociatedIpv6PoolCidrsPaginator(getAssociatedIpv6PoolCidrsFake(c), in.(*GetAssociatedIpv6PoolCidrsInput), optFns...))
+		},
+		Output: &GetAssociatedIpv6PoolCidrsOutput{},
+		Result: "Ipv6CidrAssociations",
+	}))
 }
 
-// newGetAssociatedIpv6PoolCidrsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetAssociatedIpv6PoolCidrsFake(sizes ...int) (*getAssociatedIpv6PoolCidrsFake, []string) {
-	c := &getAssociatedIpv6PoolCidrsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetAssociatedIpv6PoolCidrsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Ipv6CidrAssociations = append(page.Ipv6CidrAssociations, Ipv6CidrAssociation{Ipv6Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetAssociatedIpv6PoolCidrs pages through p and returns the markers of
-// its items.
-func collectGetAssociatedIpv6PoolCidrs(t *testing.T, p *GetAssociatedIpv6PoolCidrsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Ipv6Cidr)
-	}
-	return got
-}
-
-// validGetAssociatedIpv6PoolCidrsInput returns an input with every required
-// member set.
-func validGetAssociatedIpv6PoolCidrsInput() *GetAssociatedIpv6PoolCidrsInput {
-	return &GetAssociatedIpv6PoolCidrsInput{PoolId: "string"}
-}
-
-func TestGetAssociatedIpv6PoolCidrsPaginatorItems(t *testing.T) {
-	c, want := newGetAssociatedIpv6PoolCidrsFake(2, 3, 0, 1)
-	p := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetAssociatedIpv6PoolCidrs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetAssociatedIpv6PoolCidrsPaginatorPageSize(t *testing.T) {
-	c, want := newGetAssociatedIpv6PoolCidrsFake(2, 2, 1)
-	p := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetAssociatedIpv6PoolCidrs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetAssociatedIpv6PoolCidrsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetAssociatedIpv6PoolCidrsFake(2, 3, 1)
-	first := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetAssociatedIpv6PoolCidrs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetAssociatedIpv6PoolCidrs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetAssociatedIpv6PoolCidrsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetAssociatedIpv6PoolCidrsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetAssociatedIpv6PoolCidrsPaginatorClientError(t *testing.T) {
-	c, _ := newGetAssociatedIpv6PoolCidrsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetAssociatedIpv6PoolCidrsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetAssociatedIpv6PoolCidrsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetAssociatedIpv6PoolCidrsPaginator(c, validGetAssociatedIpv6PoolCidrsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetAssociatedIpv6PoolCidrsInputValidate checks what
+// GetAssociatedIpv6PoolCidrsInput.Validate reports.
 func TestGetAssociatedIpv6PoolCidrsInputValidate(t *testing.T) {
-	require.NoError(t, validGetAssociatedIpv6PoolCidrsInput().Validate())
+	require.NoError(t, (&GetAssociatedIpv6PoolCidrsInput{PoolId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetAssociatedIpv6PoolCidrsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"PoolId"}, invalid.Missing)
-	c, _ := newGetAssociatedIpv6PoolCidrsFake(1)
-	_, err := NewGetAssociatedIpv6PoolCidrsPaginator(c, &GetAssociatedIpv6PoolCidrsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetAssociatedIpv6PoolCidrsOutputJSON(t *testing.T) {
-	want := GetAssociatedIpv6PoolCidrsOutput{
-		Ipv6CidrAssociations: []Ipv6CidrAssociation{{
-			AssociatedResource: "string",
-			Ipv6Cidr:           "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetAssociatedIpv6PoolCidrsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,177 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// getAwsNetworkPerformanceDataFake serves pages of GetAwsNetworkPerformanceData
-// from memory; page i's token is "page-i".
-type getAwsNetworkPerformanceDataFake struct {
-	pages  []*GetAwsNetworkPerformanceDataOutput
-	calls  []GetAwsNetworkPerformanceDataInput
-	err    error
-	repeat bool
+// getAwsNetworkPerformanceDataFake calls the test kit's client.
+type getAwsNetworkPerformanceDataFake paginatetest.Client
+
+func (c getAwsNetworkPerformanceDataFake) GetAwsNetworkPerformanceData(ctx context.Context, in *GetAwsNetworkPerformanceDataInput) (*GetAwsNetworkPerformanceDataOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetAwsNetworkPerformanceDataOutput)
+	return page, err
 }
 
-func (c *getAwsNetworkPerformanceDataFake) GetAwsNetworkPerformanceData(ctx context.Context, in *GetAwsNetworkPerformanceDataInput) (*GetAwsNetworkPerformanceDataOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newGetAwsNetworkPerformanceDataFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newGetAwsNetworkPerformanceDataFake(sizes ...int) (*getAwsNetworkPerformanceDataFake, []string) {
-	c := &getAwsNetworkPerformanceDataFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetAwsNetworkPerformanceDataOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.DataResponses = append(page.DataResponses, DataResponse{Id: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetAwsNetworkPerformanceData pages through p and returns the markers
-// of its items.
-func collectGetAwsNetworkPerformanceData(t *testing.T, p *GetAwsNetworkPerformanceDataPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Id)
-	}
-	return got
-}
-
-// validGetAwsNetworkPerformanceDataInput returns an input with every required
-// member set.
-func validGetAwsNetworkPerformanceDataInput() *GetAwsNetworkPerformanceDataInput {
-	return &GetAwsNetworkPerformanceDataInput{}
-}
-
-func TestGetAwsNetworkPerformanceDataPaginatorItems(t *testing.T) {
-	c, want := newGetAwsNetworkPerformanceDataFake(2, 3, 0, 1)
-	p := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetAwsNetworkPerformanceData(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetAwsNetworkPerformanceDataPaginatorPageSize(t *testing.T) {
-	c, want := newGetAwsNetworkPerformanceDataFake(2, 2, 1)
-	p := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetAwsNetworkPerformanceData(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetAwsNetworkPerformanceDataPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetAwsNetworkPerformanceDataFake(2, 3, 1)
-	first := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetAwsNetworkPerformanceData(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetAwsNetworkPerformanceData(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetAwsNetworkPerformanceDataPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetAwsNetworkPerformanceDataFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetAwsNetworkPerformanceDataPaginatorClientError(t *testing.T) {
-	c, _ := newGetAwsNetworkPerformanceDataFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetAwsNetworkPerformanceDataPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetAwsNetworkPerformanceDataFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetAwsNetworkPerformanceDataPaginator(c, validGetAwsNetworkPerformanceDataInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetAwsNetworkPerformanceDataInputValidate(t *testing.T) {
-	require.NoError(t, validGetAwsNetworkPerformanceDataInput().Validate())
-	require.NoError(t, (&GetAwsNetworkPerformanceDataInput{}).Validate())
-}
-
-func TestGetAwsNetworkPerformanceDataOutputJSON(t *testing.T) {
-	want := GetAwsNetworkPerformanceDataOutput{
-		DataResponses: []DataResponse{{
-			Destination: "string",
-			Id:          "string",
-			Metric:      SubscriptionMetricAggregateLatency,
-			MetricPoints: []MetricPoint{{
-				EndDate:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				StartDate: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				Status:    "string",
-				Value:     new(float64(123.0)),
-			}},
-			Period:    SubscriptionPeriodFiveMinutes,
-			Source:    "string",
-			Statistic: SubscriptionStatisticP50,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetAwsNetworkPerformanceDataOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestGetAwsNetworkPerformanceDataPaginator runs paginatetest.Check.
+func TestGetAwsNetworkPerformanceDataPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetAwsNetworkPerformanceDataInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Id",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetAwsNetworkPerformanceDataPaginator(getAwsNetworkPerformanceDataFake(c), in.(*GetAwsNetworkPerformanceDataInput), optFns...))
+		},
+		Output: &GetAwsNetworkPerformanceDataOutput{},
+		Result: "DataResponses",
+	}))
 }

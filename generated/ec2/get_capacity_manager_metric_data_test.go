@@ -5,204 +5,52 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 )
 
-// getCapacityManagerMetricDataFake serves pages of GetCapacityManagerMetricData
-// from memory; page i's token is "page-i".
-type getCapacityManagerMetricDataFake struct {
-	pages  []*GetCapacityManagerMetricDataOutput
-	calls  []GetCapacityManagerMetricDataInput
-	err    error
-	repeat bool
+// getCapacityManagerMetricDataFake calls the test kit's client.
+type getCapacityManagerMetricDataFake paginatetest.Client
+
+func (c getCapacityManagerMetricDataFake) GetCapacityManagerMetricData(ctx context.Context, in *GetCapacityManagerMetricDataInput) (*GetCapacityManagerMetricDataOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetCapacityManagerMetricDataOutput)
+	return page, err
 }
 
-func (c *getCapacityManagerMetricDataFake) GetCapacityManagerMetricData(ctx context.Context, in *GetCapacityManagerMetricDataInput) (*GetCapacityManagerMetricDataOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetCapacityManagerMetricDataPaginator runs paginatetest.Check.
+func TestGetCapacityManagerMetricDataPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetCapacityManagerMetricDataInput{
+			EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+			MetricNames: []GetCapacityManagerMetricDataMetricName{GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu},
+			Period:      int64(123),
+			StartTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetCapacityManagerMetricDataInput{},
+		Limit:      "MaxResults",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetCapacityManagerMetricDataPaginator(getCapacityManagerMetricDataFake(c), in.(*GetCapacityManagerMetricDataInput), optFns...))
+		},
+		Output: &GetCapacityManagerMetricDataOutput{},
+		Result: "MetricDataResults",
+	}))
 }
 
-// newGetCapacityManagerMetricDataFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newGetCapacityManagerMetricDataFake(sizes ...int) (*getCapacityManagerMetricDataFake, []string) {
-	c := &getCapacityManagerMetricDataFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetCapacityManagerMetricDataOutput{}
-		for range size {
-			page.MetricDataResults = append(page.MetricDataResults, *new(MetricDataResult))
-			want = append(want, "")
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetCapacityManagerMetricData pages through p and returns the markers
-// of its items.
-func collectGetCapacityManagerMetricData(t *testing.T, p *GetCapacityManagerMetricDataPaginator) []string {
-	t.Helper()
-	var got []string
-	for _, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, "")
-	}
-	return got
-}
-
-// validGetCapacityManagerMetricDataInput returns an input with every required
-// member set.
-func validGetCapacityManagerMetricDataInput() *GetCapacityManagerMetricDataInput {
-	return &GetCapacityManagerMetricDataInput{
+// TestGetCapacityManagerMetricDataInputValidate checks what
+// GetCapacityManagerMetricDataInput.Validate reports.
+func TestGetCapacityManagerMetricDataInputValidate(t *testing.T) {
+	require.NoError(t, (&GetCapacityManagerMetricDataInput{
 		EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 		MetricNames: []GetCapacityManagerMetricDataMetricName{GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu},
 		Period:      int64(123),
 		StartTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
-	}
-}
-
-func TestGetCapacityManagerMetricDataPaginatorItems(t *testing.T) {
-	c, want := newGetCapacityManagerMetricDataFake(2, 3, 0, 1)
-	p := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetCapacityManagerMetricData(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetCapacityManagerMetricDataPaginatorPageSize(t *testing.T) {
-	c, want := newGetCapacityManagerMetricDataFake(2, 2, 1)
-	p := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetCapacityManagerMetricData(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetCapacityManagerMetricDataPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetCapacityManagerMetricDataFake(2, 3, 1)
-	first := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetCapacityManagerMetricData(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetCapacityManagerMetricData(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetCapacityManagerMetricDataPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetCapacityManagerMetricDataFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetCapacityManagerMetricDataPaginatorClientError(t *testing.T) {
-	c, _ := newGetCapacityManagerMetricDataFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetCapacityManagerMetricDataPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetCapacityManagerMetricDataFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetCapacityManagerMetricDataPaginator(c, validGetCapacityManagerMetricDataInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetCapacityManagerMetricDataInputValidate(t *testing.T) {
-	require.NoError(t, validGetCapacityManagerMetricDataInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetCapacityManagerMetricDataInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"EndTime", "MetricNames", "StartTime"}, invalid.Missing)
-	c, _ := newGetCapacityManagerMetricDataFake(1)
-	_, err := NewGetCapacityManagerMetricDataPaginator(c, &GetCapacityManagerMetricDataInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetCapacityManagerMetricDataOutputJSON(t *testing.T) {
-	want := GetCapacityManagerMetricDataOutput{
-		MetricDataResults: []MetricDataResult{{
-			Dimension: &Dimension{
-				AccountId:                        "string",
-				AccountName:                      "string",
-				AvailabilityZoneId:               "string",
-				InstanceFamily:                   "string",
-				InstancePlatform:                 "string",
-				InstanceType:                     "string",
-				ReservationArn:                   "string",
-				ReservationCreateTimestamp:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				ReservationEndDateType:           DimensionReservationEndDateTypeLimited,
-				ReservationEndTimestamp:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				ReservationId:                    "string",
-				ReservationInstanceMatchCriteria: "string",
-				ReservationStartTimestamp:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-				ReservationState:                 HostReservationSetStateActive,
-				ReservationType:                  DimensionReservationTypeCapacityBlock,
-				ReservationUnusedFinancialOwner:  "string",
-				ResourceRegion:                   "string",
-				Tags: []Tag{{
-					Key:   "string",
-					Value: "string",
-				}},
-				Tenancy: CapacityBlockExtensionOfferingTenancyDefault,
-			},
-			MetricValues: []MetricValue{{
-				Metric: GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu,
-				Value:  new(float64(123.0)),
-			}},
-			Timestamp: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetCapacityManagerMetricDataOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,198 +5,53 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 )
 
-// getCapacityManagerMetricDimensionsFake serves pages of
-// GetCapacityManagerMetricDimensions from memory; page i's token is "page-i".
-type getCapacityManagerMetricDimensionsFake struct {
-	pages  []*GetCapacityManagerMetricDimensionsOutput
-	calls  []GetCapacityManagerMetricDimensionsInput
-	err    error
-	repeat bool
+// getCapacityManagerMetricDimensionsFake calls the test kit's client.
+type getCapacityManagerMetricDimensionsFake paginatetest.Client
+
+func (c getCapacityManagerMetricDimensionsFake) GetCapacityManagerMetricDimensions(ctx context.Context, in *GetCapacityManagerMetricDimensionsInput) (*GetCapacityManagerMetricDimensionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetCapacityManagerMetricDimensionsOutput)
+	return page, err
 }
 
-func (c *getCapacityManagerMetricDimensionsFake) GetCapacityManagerMetricDimensions(ctx context.Context, in *GetCapacityManagerMetricDimensionsInput) (*GetCapacityManagerMetricDimensionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetCapacityManagerMetricDimensionsPaginator runs paginatetest.Check.
+func TestGetCapacityManagerMetricDimensionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetCapacityManagerMetricDimensionsInput{
+			EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+			GroupBy:     []GetCapacityManagerMetricDataGroupBy{GetCapacityManagerMetricDataGroupByResourceRegion},
+			MetricNames: []GetCapacityManagerMetricDataMetricName{GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu},
+			StartTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetCapacityManagerMetricDimensionsInput{},
+		Limit:      "MaxResults",
+		Marker:     "ResourceRegion",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetCapacityManagerMetricDimensionsPaginator(getCapacityManagerMetricDimensionsFake(c), in.(*GetCapacityManagerMetricDimensionsInput), optFns...))
+		},
+		Output: &GetCapacityManagerMetricDimensionsOutput{},
+		Result: "MetricDimensionResults",
+	}))
 }
 
-// newGetCapacityManagerMetricDimensionsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newGetCapacityManagerMetricDimensionsFake(sizes ...int) (*getCapacityManagerMetricDimensionsFake, []string) {
-	c := &getCapacityManagerMetricDimensionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetCapacityManagerMetricDimensionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.MetricDimensionResults = append(page.MetricDimensionResults, Dimension{ResourceRegion: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetCapacityManagerMetricDimensions pages through p and returns the
-// markers of its items.
-func collectGetCapacityManagerMetricDimensions(t *testing.T, p *GetCapacityManagerMetricDimensionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ResourceRegion)
-	}
-	return got
-}
-
-// validGetCapacityManagerMetricDimensionsInput returns an input with every
-// required member set.
-func validGetCapacityManagerMetricDimensionsInput() *GetCapacityManagerMetricDimensionsInput {
-	return &GetCapacityManagerMetricDimensionsInput{
+// TestGetCapacityManagerMetricDimensionsInputValidate checks what
+// GetCapacityManagerMetricDimensionsInput.Validate reports.
+func TestGetCapacityManagerMetricDimensionsInputValidate(t *testing.T) {
+	require.NoError(t, (&GetCapacityManagerMetricDimensionsInput{
 		EndTime:     time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
 		GroupBy:     []GetCapacityManagerMetricDataGroupBy{GetCapacityManagerMetricDataGroupByResourceRegion},
 		MetricNames: []GetCapacityManagerMetricDataMetricName{GetCapacityManagerMetricDataMetricNameReservationTotalCapacityHrsVcpu},
 		StartTime:   time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC),
-	}
-}
-
-func TestGetCapacityManagerMetricDimensionsPaginatorItems(t *testing.T) {
-	c, want := newGetCapacityManagerMetricDimensionsFake(2, 3, 0, 1)
-	p := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetCapacityManagerMetricDimensions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetCapacityManagerMetricDimensionsPaginatorPageSize(t *testing.T) {
-	c, want := newGetCapacityManagerMetricDimensionsFake(2, 2, 1)
-	p := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetCapacityManagerMetricDimensions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetCapacityManagerMetricDimensionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetCapacityManagerMetricDimensionsFake(2, 3, 1)
-	first := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetCapacityManagerMetricDimensions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetCapacityManagerMetricDimensions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetCapacityManagerMetricDimensionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetCapacityManagerMetricDimensionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetCapacityManagerMetricDimensionsPaginatorClientError(t *testing.T) {
-	c, _ := newGetCapacityManagerMetricDimensionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetCapacityManagerMetricDimensionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetCapacityManagerMetricDimensionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetCapacityManagerMetricDimensionsPaginator(c, validGetCapacityManagerMetricDimensionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetCapacityManagerMetricDimensionsInputValidate(t *testing.T) {
-	require.NoError(t, validGetCapacityManagerMetricDimensionsInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetCapacityManagerMetricDimensionsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"EndTime", "GroupBy", "MetricNames", "StartTime"}, invalid.Missing)
-	c, _ := newGetCapacityManagerMetricDimensionsFake(1)
-	_, err := NewGetCapacityManagerMetricDimensionsPaginator(c, &GetCapacityManagerMetricDimensionsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetCapacityManagerMetricDimensionsOutputJSON(t *testing.T) {
-	want := GetCapacityManagerMetricDimensionsOutput{
-		MetricDimensionResults: []Dimension{{
-			AccountId:                        "string",
-			AccountName:                      "string",
-			AvailabilityZoneId:               "string",
-			InstanceFamily:                   "string",
-			InstancePlatform:                 "string",
-			InstanceType:                     "string",
-			ReservationArn:                   "string",
-			ReservationCreateTimestamp:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ReservationEndDateType:           DimensionReservationEndDateTypeLimited,
-			ReservationEndTimestamp:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ReservationId:                    "string",
-			ReservationInstanceMatchCriteria: "string",
-			ReservationStartTimestamp:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			ReservationState:                 HostReservationSetStateActive,
-			ReservationType:                  DimensionReservationTypeCapacityBlock,
-			ReservationUnusedFinancialOwner:  "string",
-			ResourceRegion:                   "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			Tenancy: CapacityBlockExtensionOfferingTenancyDefault,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetCapacityManagerMetricDimensionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

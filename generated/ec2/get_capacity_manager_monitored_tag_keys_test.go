@@ -5,170 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// getCapacityManagerMonitoredTagKeysFake serves pages of
-// GetCapacityManagerMonitoredTagKeys from memory; page i's token is "page-i".
-type getCapacityManagerMonitoredTagKeysFake struct {
-	pages  []*GetCapacityManagerMonitoredTagKeysOutput
-	calls  []GetCapacityManagerMonitoredTagKeysInput
-	err    error
-	repeat bool
+// getCapacityManagerMonitoredTagKeysFake calls the test kit's client.
+type getCapacityManagerMonitoredTagKeysFake paginatetest.Client
+
+func (c getCapacityManagerMonitoredTagKeysFake) GetCapacityManagerMonitoredTagKeys(ctx context.Context, in *GetCapacityManagerMonitoredTagKeysInput) (*GetCapacityManagerMonitoredTagKeysOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetCapacityManagerMonitoredTagKeysOutput)
+	return page, err
 }
 
-func (c *getCapacityManagerMonitoredTagKeysFake) GetCapacityManagerMonitoredTagKeys(ctx context.Context, in *GetCapacityManagerMonitoredTagKeysInput) (*GetCapacityManagerMonitoredTagKeysOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newGetCapacityManagerMonitoredTagKeysFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newGetCapacityManagerMonitoredTagKeysFake(sizes ...int) (*getCapacityManagerMonitoredTagKeysFake, []string) {
-	c := &getCapacityManagerMonitoredTagKeysFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetCapacityManagerMonitoredTagKeysOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityManagerTagKeys = append(page.CapacityManagerTagKeys, CapacityManagerTagKey{TagKey: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetCapacityManagerMonitoredTagKeys pages through p and returns the
-// markers of its items.
-func collectGetCapacityManagerMonitoredTagKeys(t *testing.T, p *GetCapacityManagerMonitoredTagKeysPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TagKey)
-	}
-	return got
-}
-
-// validGetCapacityManagerMonitoredTagKeysInput returns an input with every
-// required member set.
-func validGetCapacityManagerMonitoredTagKeysInput() *GetCapacityManagerMonitoredTagKeysInput {
-	return &GetCapacityManagerMonitoredTagKeysInput{}
-}
-
-func TestGetCapacityManagerMonitoredTagKeysPaginatorItems(t *testing.T) {
-	c, want := newGetCapacityManagerMonitoredTagKeysFake(2, 3, 0, 1)
-	p := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetCapacityManagerMonitoredTagKeys(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetCapacityManagerMonitoredTagKeysPaginatorPageSize(t *testing.T) {
-	c, want := newGetCapacityManagerMonitoredTagKeysFake(2, 2, 1)
-	p := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetCapacityManagerMonitoredTagKeys(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetCapacityManagerMonitoredTagKeysPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetCapacityManagerMonitoredTagKeysFake(2, 3, 1)
-	first := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetCapacityManagerMonitoredTagKeys(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetCapacityManagerMonitoredTagKeys(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetCapacityManagerMonitoredTagKeysPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetCapacityManagerMonitoredTagKeysFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetCapacityManagerMonitoredTagKeysPaginatorClientError(t *testing.T) {
-	c, _ := newGetCapacityManagerMonitoredTagKeysFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetCapacityManagerMonitoredTagKeysPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetCapacityManagerMonitoredTagKeysFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetCapacityManagerMonitoredTagKeysPaginator(c, validGetCapacityManagerMonitoredTagKeysInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetCapacityManagerMonitoredTagKeysInputValidate(t *testing.T) {
-	require.NoError(t, validGetCapacityManagerMonitoredTagKeysInput().Validate())
-	require.NoError(t, (&GetCapacityManagerMonitoredTagKeysInput{}).Validate())
-}
-
-func TestGetCapacityManagerMonitoredTagKeysOutputJSON(t *testing.T) {
-	want := GetCapacityManagerMonitoredTagKeysOutput{
-		CapacityManagerTagKeys: []CapacityManagerTagKey{{
-			CapacityManagerProvided:    new(true),
-			EarliestDatapointTimestamp: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Status:                     CapacityManagerTagKeyStatusActivating,
-			StatusMessage:              "string",
-			TagKey:                     "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetCapacityManagerMonitoredTagKeysOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestGetCapacityManagerMonitoredTagKeysPaginator runs paginatetest.Check.
+func TestGetCapacityManagerMonitoredTagKeysPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetCapacityManagerMonitoredTagKeysInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "TagKey",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetCapacityManagerMonitoredTagKeysPaginator(getCapacityManagerMonitoredTagKeysFake(c), in.(*GetCapacityManagerMonitoredTagKeysInput), optFns...))
+		},
+		Output: &GetCapacityManagerMonitoredTagKeysOutput{},
+		Result: "CapacityManagerTagKeys",
+	}))
 }

@@ -5,172 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getGroupsForCapacityReservationFake serves pages of
-// GetGroupsForCapacityReservation from memory; page i's token is "page-i".
-type getGroupsForCapacityReservationFake struct {
-	pages  []*GetGroupsForCapacityReservationOutput
-	calls  []GetGroupsForCapacityReservationInput
-	err    error
-	repeat bool
+// getGroupsForCapacityReservationFake calls the test kit's client.
+type getGroupsForCapacityReservationFake paginatetest.Client
+
+func (c getGroupsForCapacityReservationFake) GetGroupsForCapacityReservation(ctx context.Context, in *GetGroupsForCapacityReservationInput) (*GetGroupsForCapacityReservationOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetGroupsForCapacityReservationOutput)
+	return page, err
 }
 
-func (c *getGroupsForCapacityReservationFake) GetGroupsForCapacityReservation(ctx context.Context, in *GetGroupsForCapacityReservationInput) (*GetGroupsForCapacityReservationOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetGroupsForCapacityReservationPaginator runs paginatetest.Check.
+func TestGetGroupsForCapacityReservationPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetGroupsForCapacityReservationInput{CapacityReservationId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetGroupsForCapacityReservationInput{},
+		Limit:      "MaxResults",
+		Marker:     "GroupArn",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetGroupsForCapacityReservationPaginator(getGroupsForCapacityReservationFake(c), in.(*GetGroupsForCapacityReservationInput), optFns...))
+		},
+		Output: &GetGroupsForCapacityReservationOutput{},
+		Result: "CapacityReservationGroups",
+	}))
 }
 
-// newGetGroupsForCapacityReservationFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newGetGroupsForCapacityReservationFake(sizes ...int) (*getGroupsForCapacityReservationFake, []string) {
-	c := &getGroupsForCapacityReservationFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetGroupsForCapacityReservationOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.CapacityReservationGroups = append(page.CapacityReservationGroups, CapacityReservationGroup{GroupArn: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetGroupsForCapacityReservation pages through p and returns the
-// markers of its items.
-func collectGetGroupsForCapacityReservation(t *testing.T, p *GetGroupsForCapacityReservationPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.GroupArn)
-	}
-	return got
-}
-
-// validGetGroupsForCapacityReservationInput returns an input with every
-// required member set.
-func validGetGroupsForCapacityReservationInput() *GetGroupsForCapacityReservationInput {
-	return &GetGroupsForCapacityReservationInput{CapacityReservationId: "string"}
-}
-
-func TestGetGroupsForCapacityReservationPaginatorItems(t *testing.T) {
-	c, want := newGetGroupsForCapacityReservationFake(2, 3, 0, 1)
-	p := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetGroupsForCapacityReservation(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetGroupsForCapacityReservationPaginatorPageSize(t *testing.T) {
-	c, want := newGetGroupsForCapacityReservationFake(2, 2, 1)
-	p := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetGroupsForCapacityReservation(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetGroupsForCapacityReservationPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetGroupsForCapacityReservationFake(2, 3, 1)
-	first := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetGroupsForCapacityReservation(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetGroupsForCapacityReservation(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetGroupsForCapacityReservationPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetGroupsForCapacityReservationFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetGroupsForCapacityReservationPaginatorClientError(t *testing.T) {
-	c, _ := newGetGroupsForCapacityReservationFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetGroupsForCapacityReservationPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetGroupsForCapacityReservationFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetGroupsForCapacityReservationPaginator(c, validGetGroupsForCapacityReservationInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetGroupsForCapacityReservationInputValidate checks what
+// GetGroupsForCapacityReservationInput.Validate reports.
 func TestGetGroupsForCapacityReservationInputValidate(t *testing.T) {
-	require.NoError(t, validGetGroupsForCapacityReservationInput().Validate())
+	require.NoError(t, (&GetGroupsForCapacityReservationInput{CapacityReservationId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetGroupsForCapacityReservationInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"CapacityReservationId"}, invalid.Missing)
-	c, _ := newGetGroupsForCapacityReservationFake(1)
-	_, err := NewGetGroupsForCapacityReservationPaginator(c, &GetGroupsForCapacityReservationInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetGroupsForCapacityReservationOutputJSON(t *testing.T) {
-	want := GetGroupsForCapacityReservationOutput{
-		CapacityReservationGroups: []CapacityReservationGroup{{
-			GroupArn: "string",
-			OwnerId:  "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetGroupsForCapacityReservationOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

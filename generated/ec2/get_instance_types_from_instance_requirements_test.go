@@ -5,177 +5,57 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getInstanceTypesFromInstanceRequirementsFake serves pages of
-// GetInstanceTypesFromInstanceRequirements from memory; page i's token is
-// "page-i".
-type getInstanceTypesFromInstanceRequirementsFake struct {
-	pages  []*GetInstanceTypesFromInstanceRequirementsOutput
-	calls  []GetInstanceTypesFromInstanceRequirementsInput
-	err    error
-	repeat bool
+// getInstanceTypesFromInstanceRequirementsFake calls the test kit's client.
+type getInstanceTypesFromInstanceRequirementsFake paginatetest.Client
+
+func (c getInstanceTypesFromInstanceRequirementsFake) GetInstanceTypesFromInstanceRequirements(ctx context.Context, in *GetInstanceTypesFromInstanceRequirementsInput) (*GetInstanceTypesFromInstanceRequirementsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetInstanceTypesFromInstanceRequirementsOutput)
+	return page, err
 }
 
-func (c *getInstanceTypesFromInstanceRequirementsFake) GetInstanceTypesFromInstanceRequirements(ctx context.Context, in *GetInstanceTypesFromInstanceRequirementsInput) (*GetInstanceTypesFromInstanceRequirementsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetInstanceTypesFromInstanceRequirementsPaginator runs
+// paginatetest.Check.
+func TestGetInstanceTypesFromInstanceRequirementsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetInstanceTypesFromInstanceRequirementsInput{
+			ArchitectureTypes: []ImageArchitecture{ImageArchitectureI386},
+			InstanceRequirements: GetInstanceTypesFromInstanceRequirementsInstanceRequirements{
+				MemoryMiB: GetInstanceTypesFromInstanceRequirementsVCpuCount{Min: int64(123)},
+				VCpuCount: GetInstanceTypesFromInstanceRequirementsVCpuCount{Min: int64(123)},
+			},
+			VirtualizationTypes: []ImageVirtualizationType{ImageVirtualizationTypeHvm},
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetInstanceTypesFromInstanceRequirementsInput{},
+		Limit:      "MaxResults",
+		Marker:     "InstanceType",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetInstanceTypesFromInstanceRequirementsPaginator(getInstanceTypesFromInstanceRequirementsFake(c), in.(*GetInstanceTypesFromInstanceRequirementsInput), optFns...))
+		},
+		Output: &GetInstanceTypesFromInstanceRequirementsOutput{},
+		Result: "InstanceTypes",
+	}))
 }
 
-// newGetInstanceTypesFromInstanceRequirementsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetInstanceTypesFromInstanceRequirementsFake(sizes ...int) (*getInstanceTypesFromInstanceRequirementsFake, []string) {
-	c := &getInstanceTypesFromInstanceRequirementsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetInstanceTypesFromInstanceRequirementsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceTypes = append(page.InstanceTypes, GetInstanceTypesFromInstanceRequirementsInstanceType{InstanceType: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetInstanceTypesFromInstanceRequirements pages through p and returns
-// the markers of its items.
-func collectGetInstanceTypesFromInstanceRequirements(t *testing.T, p *GetInstanceTypesFromInstanceRequirementsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.InstanceType)
-	}
-	return got
-}
-
-// validGetInstanceTypesFromInstanceRequirementsInput returns an input with
-// every required member set.
-func validGetInstanceTypesFromInstanceRequirementsInput() *GetInstanceTypesFromInstanceRequirementsInput {
-	return &GetInstanceTypesFromInstanceRequirementsInput{
+// TestGetInstanceTypesFromInstanceRequirementsInputValidate checks what
+// GetInstanceTypesFromInstanceRequirementsInput.Validate reports.
+func TestGetInstanceTypesFromInstanceRequirementsInputValidate(t *testing.T) {
+	require.NoError(t, (&GetInstanceTypesFromInstanceRequirementsInput{
 		ArchitectureTypes: []ImageArchitecture{ImageArchitectureI386},
 		InstanceRequirements: GetInstanceTypesFromInstanceRequirementsInstanceRequirements{
 			MemoryMiB: GetInstanceTypesFromInstanceRequirementsVCpuCount{Min: int64(123)},
 			VCpuCount: GetInstanceTypesFromInstanceRequirementsVCpuCount{Min: int64(123)},
 		},
 		VirtualizationTypes: []ImageVirtualizationType{ImageVirtualizationTypeHvm},
-	}
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsPaginatorItems(t *testing.T) {
-	c, want := newGetInstanceTypesFromInstanceRequirementsFake(2, 3, 0, 1)
-	p := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetInstanceTypesFromInstanceRequirements(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsPaginatorPageSize(t *testing.T) {
-	c, want := newGetInstanceTypesFromInstanceRequirementsFake(2, 2, 1)
-	p := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetInstanceTypesFromInstanceRequirements(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetInstanceTypesFromInstanceRequirementsFake(2, 3, 1)
-	first := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetInstanceTypesFromInstanceRequirements(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetInstanceTypesFromInstanceRequirements(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetInstanceTypesFromInstanceRequirementsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsPaginatorClientError(t *testing.T) {
-	c, _ := newGetInstanceTypesFromInstanceRequirementsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetInstanceTypesFromInstanceRequirementsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, validGetInstanceTypesFromInstanceRequirementsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsInputValidate(t *testing.T) {
-	require.NoError(t, validGetInstanceTypesFromInstanceRequirementsInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetInstanceTypesFromInstanceRequirementsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"ArchitectureTypes", "VirtualizationTypes"}, invalid.Missing)
-	c, _ := newGetInstanceTypesFromInstanceRequirementsFake(1)
-	_, err := NewGetInstanceTypesFromInstanceRequirementsPaginator(c, &GetInstanceTypesFromInstanceRequirementsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetInstanceTypesFromInstanceRequirementsOutputJSON(t *testing.T) {
-	want := GetInstanceTypesFromInstanceRequirementsOutput{
-		InstanceTypes: []GetInstanceTypesFromInstanceRequirementsInstanceType{{InstanceType: "string"}},
-		NextToken:     paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetInstanceTypesFromInstanceRequirementsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,185 +5,48 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// getIpamAddressHistoryFake serves pages of GetIpamAddressHistory from memory;
-// page i's token is "page-i".
-type getIpamAddressHistoryFake struct {
-	pages  []*GetIpamAddressHistoryOutput
-	calls  []GetIpamAddressHistoryInput
-	err    error
-	repeat bool
+// getIpamAddressHistoryFake calls the test kit's client.
+type getIpamAddressHistoryFake paginatetest.Client
+
+func (c getIpamAddressHistoryFake) GetIpamAddressHistory(ctx context.Context, in *GetIpamAddressHistoryInput) (*GetIpamAddressHistoryOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamAddressHistoryOutput)
+	return page, err
 }
 
-func (c *getIpamAddressHistoryFake) GetIpamAddressHistory(ctx context.Context, in *GetIpamAddressHistoryInput) (*GetIpamAddressHistoryOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamAddressHistoryPaginator runs paginatetest.Check.
+func TestGetIpamAddressHistoryPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetIpamAddressHistoryInput{
+			Cidr:        "string",
+			IpamScopeId: "string",
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamAddressHistoryInput{},
+		Limit:      "MaxResults",
+		Marker:     "ResourceOwnerId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamAddressHistoryPaginator(getIpamAddressHistoryFake(c), in.(*GetIpamAddressHistoryInput), optFns...))
+		},
+		Output: &GetIpamAddressHistoryOutput{},
+		Result: "HistoryRecords",
+	}))
 }
 
-// newGetIpamAddressHistoryFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newGetIpamAddressHistoryFake(sizes ...int) (*getIpamAddressHistoryFake, []string) {
-	c := &getIpamAddressHistoryFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamAddressHistoryOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.HistoryRecords = append(page.HistoryRecords, HistoryRecord{ResourceOwnerId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamAddressHistory pages through p and returns the markers of its
-// items.
-func collectGetIpamAddressHistory(t *testing.T, p *GetIpamAddressHistoryPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ResourceOwnerId)
-	}
-	return got
-}
-
-// validGetIpamAddressHistoryInput returns an input with every required member
-// set.
-func validGetIpamAddressHistoryInput() *GetIpamAddressHistoryInput {
-	return &GetIpamAddressHistoryInput{
+// TestGetIpamAddressHistoryInputValidate checks what
+// GetIpamAddressHistoryInput.Validate reports.
+func TestGetIpamAddressHistoryInputValidate(t *testing.T) {
+	require.NoError(t, (&GetIpamAddressHistoryInput{
 		Cidr:        "string",
 		IpamScopeId: "string",
-	}
-}
-
-func TestGetIpamAddressHistoryPaginatorItems(t *testing.T) {
-	c, want := newGetIpamAddressHistoryFake(2, 3, 0, 1)
-	p := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamAddressHistory(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamAddressHistoryPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamAddressHistoryFake(2, 2, 1)
-	p := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamAddressHistory(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamAddressHistoryPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamAddressHistoryFake(2, 3, 1)
-	first := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamAddressHistory(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamAddressHistory(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamAddressHistoryPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamAddressHistoryFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamAddressHistoryPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamAddressHistoryFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamAddressHistoryPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamAddressHistoryFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamAddressHistoryPaginator(c, validGetIpamAddressHistoryInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamAddressHistoryInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamAddressHistoryInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamAddressHistoryInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"Cidr", "IpamScopeId"}, invalid.Missing)
-	c, _ := newGetIpamAddressHistoryFake(1)
-	_, err := NewGetIpamAddressHistoryPaginator(c, &GetIpamAddressHistoryInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamAddressHistoryOutputJSON(t *testing.T) {
-	want := GetIpamAddressHistoryOutput{
-		HistoryRecords: []HistoryRecord{{
-			ResourceCidr:             "string",
-			ResourceComplianceStatus: HistoryRecordResourceComplianceStatusCompliant,
-			ResourceId:               "string",
-			ResourceName:             "string",
-			ResourceOverlapStatus:    HistoryRecordResourceOverlapStatusOverlapping,
-			ResourceOwnerId:          "string",
-			ResourceRegion:           "string",
-			ResourceType:             HistoryRecordResourceTypeEip,
-			SampledEndTime:           new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SampledStartTime:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			VpcId:                    "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamAddressHistoryOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

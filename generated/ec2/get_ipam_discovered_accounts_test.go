@@ -5,183 +5,48 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// getIpamDiscoveredAccountsFake serves pages of GetIpamDiscoveredAccounts from
-// memory; page i's token is "page-i".
-type getIpamDiscoveredAccountsFake struct {
-	pages  []*GetIpamDiscoveredAccountsOutput
-	calls  []GetIpamDiscoveredAccountsInput
-	err    error
-	repeat bool
+// getIpamDiscoveredAccountsFake calls the test kit's client.
+type getIpamDiscoveredAccountsFake paginatetest.Client
+
+func (c getIpamDiscoveredAccountsFake) GetIpamDiscoveredAccounts(ctx context.Context, in *GetIpamDiscoveredAccountsInput) (*GetIpamDiscoveredAccountsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamDiscoveredAccountsOutput)
+	return page, err
 }
 
-func (c *getIpamDiscoveredAccountsFake) GetIpamDiscoveredAccounts(ctx context.Context, in *GetIpamDiscoveredAccountsInput) (*GetIpamDiscoveredAccountsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamDiscoveredAccountsPaginator runs paginatetest.Check.
+func TestGetIpamDiscoveredAccountsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetIpamDiscoveredAccountsInput{
+			DiscoveryRegion:         "string",
+			IpamResourceDiscoveryId: "string",
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamDiscoveredAccountsInput{},
+		Limit:      "MaxResults",
+		Marker:     "AccountId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamDiscoveredAccountsPaginator(getIpamDiscoveredAccountsFake(c), in.(*GetIpamDiscoveredAccountsInput), optFns...))
+		},
+		Output: &GetIpamDiscoveredAccountsOutput{},
+		Result: "IpamDiscoveredAccounts",
+	}))
 }
 
-// newGetIpamDiscoveredAccountsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetIpamDiscoveredAccountsFake(sizes ...int) (*getIpamDiscoveredAccountsFake, []string) {
-	c := &getIpamDiscoveredAccountsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamDiscoveredAccountsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamDiscoveredAccounts = append(page.IpamDiscoveredAccounts, IpamDiscoveredAccount{AccountId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamDiscoveredAccounts pages through p and returns the markers of
-// its items.
-func collectGetIpamDiscoveredAccounts(t *testing.T, p *GetIpamDiscoveredAccountsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.AccountId)
-	}
-	return got
-}
-
-// validGetIpamDiscoveredAccountsInput returns an input with every required
-// member set.
-func validGetIpamDiscoveredAccountsInput() *GetIpamDiscoveredAccountsInput {
-	return &GetIpamDiscoveredAccountsInput{
+// TestGetIpamDiscoveredAccountsInputValidate checks what
+// GetIpamDiscoveredAccountsInput.Validate reports.
+func TestGetIpamDiscoveredAccountsInputValidate(t *testing.T) {
+	require.NoError(t, (&GetIpamDiscoveredAccountsInput{
 		DiscoveryRegion:         "string",
 		IpamResourceDiscoveryId: "string",
-	}
-}
-
-func TestGetIpamDiscoveredAccountsPaginatorItems(t *testing.T) {
-	c, want := newGetIpamDiscoveredAccountsFake(2, 3, 0, 1)
-	p := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamDiscoveredAccounts(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamDiscoveredAccountsPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamDiscoveredAccountsFake(2, 2, 1)
-	p := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamDiscoveredAccounts(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamDiscoveredAccountsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamDiscoveredAccountsFake(2, 3, 1)
-	first := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamDiscoveredAccounts(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamDiscoveredAccounts(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamDiscoveredAccountsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamDiscoveredAccountsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamDiscoveredAccountsPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamDiscoveredAccountsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamDiscoveredAccountsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamDiscoveredAccountsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamDiscoveredAccountsPaginator(c, validGetIpamDiscoveredAccountsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamDiscoveredAccountsInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamDiscoveredAccountsInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamDiscoveredAccountsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"DiscoveryRegion", "IpamResourceDiscoveryId"}, invalid.Missing)
-	c, _ := newGetIpamDiscoveredAccountsFake(1)
-	_, err := NewGetIpamDiscoveredAccountsPaginator(c, &GetIpamDiscoveredAccountsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamDiscoveredAccountsOutputJSON(t *testing.T) {
-	want := GetIpamDiscoveredAccountsOutput{
-		IpamDiscoveredAccounts: []IpamDiscoveredAccount{{
-			AccountId:       "string",
-			DiscoveryRegion: "string",
-			FailureReason: &FailureReason{
-				Code:    FailureReasonCodeAssumeRoleFailure,
-				Message: "string",
-			},
-			LastAttemptedDiscoveryTime:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			LastSuccessfulDiscoveryTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			OrganizationalUnitId:        "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamDiscoveredAccountsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

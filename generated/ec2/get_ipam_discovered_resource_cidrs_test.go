@@ -5,191 +5,48 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// getIpamDiscoveredResourceCidrsFake serves pages of
-// GetIpamDiscoveredResourceCidrs from memory; page i's token is "page-i".
-type getIpamDiscoveredResourceCidrsFake struct {
-	pages  []*GetIpamDiscoveredResourceCidrsOutput
-	calls  []GetIpamDiscoveredResourceCidrsInput
-	err    error
-	repeat bool
+// getIpamDiscoveredResourceCidrsFake calls the test kit's client.
+type getIpamDiscoveredResourceCidrsFake paginatetest.Client
+
+func (c getIpamDiscoveredResourceCidrsFake) GetIpamDiscoveredResourceCidrs(ctx context.Context, in *GetIpamDiscoveredResourceCidrsInput) (*GetIpamDiscoveredResourceCidrsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamDiscoveredResourceCidrsOutput)
+	return page, err
 }
 
-func (c *getIpamDiscoveredResourceCidrsFake) GetIpamDiscoveredResourceCidrs(ctx context.Context, in *GetIpamDiscoveredResourceCidrsInput) (*GetIpamDiscoveredResourceCidrsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamDiscoveredResourceCidrsPaginator runs paginatetest.Check.
+func TestGetIpamDiscoveredResourceCidrsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetIpamDiscoveredResourceCidrsInput{
+			IpamResourceDiscoveryId: "string",
+			ResourceRegion:          "string",
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamDiscoveredResourceCidrsInput{},
+		Limit:      "MaxResults",
+		Marker:     "IpamResourceDiscoveryId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamDiscoveredResourceCidrsPaginator(getIpamDiscoveredResourceCidrsFake(c), in.(*GetIpamDiscoveredResourceCidrsInput), optFns...))
+		},
+		Output: &GetIpamDiscoveredResourceCidrsOutput{},
+		Result: "IpamDiscoveredResourceCidrs",
+	}))
 }
 
-// newGetIpamDiscoveredResourceCidrsFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newGetIpamDiscoveredResourceCidrsFake(sizes ...int) (*getIpamDiscoveredResourceCidrsFake, []string) {
-	c := &getIpamDiscoveredResourceCidrsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamDiscoveredResourceCidrsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamDiscoveredResourceCidrs = append(page.IpamDiscoveredResourceCidrs, IpamDiscoveredResourceCidr{IpamResourceDiscoveryId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamDiscoveredResourceCidrs pages through p and returns the markers
-// of its items.
-func collectGetIpamDiscoveredResourceCidrs(t *testing.T, p *GetIpamDiscoveredResourceCidrsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.IpamResourceDiscoveryId)
-	}
-	return got
-}
-
-// validGetIpamDiscoveredResourceCidrsInput returns an input with every required
-// member set.
-func validGetIpamDiscoveredResourceCidrsInput() *GetIpamDiscoveredResourceCidrsInput {
-	return &GetIpamDiscoveredResourceCidrsInput{
+// TestGetIpamDiscoveredResourceCidrsInputValidate checks what
+// GetIpamDiscoveredResourceCidrsInput.Validate reports.
+func TestGetIpamDiscoveredResourceCidrsInputValidate(t *testing.T) {
+	require.NoError(t, (&GetIpamDiscoveredResourceCidrsInput{
 		IpamResourceDiscoveryId: "string",
 		ResourceRegion:          "string",
-	}
-}
-
-func TestGetIpamDiscoveredResourceCidrsPaginatorItems(t *testing.T) {
-	c, want := newGetIpamDiscoveredResourceCidrsFake(2, 3, 0, 1)
-	p := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamDiscoveredResourceCidrs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamDiscoveredResourceCidrsPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamDiscoveredResourceCidrsFake(2, 2, 1)
-	p := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamDiscoveredResourceCidrs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamDiscoveredResourceCidrsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamDiscoveredResourceCidrsFake(2, 3, 1)
-	first := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamDiscoveredResourceCidrs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamDiscoveredResourceCidrs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamDiscoveredResourceCidrsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamDiscoveredResourceCidrsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamDiscoveredResourceCidrsPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamDiscoveredResourceCidrsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamDiscoveredResourceCidrsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamDiscoveredResourceCidrsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamDiscoveredResourceCidrsPaginator(c, validGetIpamDiscoveredResourceCidrsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamDiscoveredResourceCidrsInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamDiscoveredResourceCidrsInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamDiscoveredResourceCidrsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamResourceDiscoveryId", "ResourceRegion"}, invalid.Missing)
-	c, _ := newGetIpamDiscoveredResourceCidrsFake(1)
-	_, err := NewGetIpamDiscoveredResourceCidrsPaginator(c, &GetIpamDiscoveredResourceCidrsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamDiscoveredResourceCidrsOutputJSON(t *testing.T) {
-	want := GetIpamDiscoveredResourceCidrsOutput{
-		IpamDiscoveredResourceCidrs: []IpamDiscoveredResourceCidr{{
-			AvailabilityZoneId:               "string",
-			IpSource:                         Ipv6CidrBlockAssociationSetIpSourceAmazon,
-			IpUsage:                          new(float64(123.0)),
-			IpamResourceDiscoveryId:          "string",
-			NetworkInterfaceAttachmentStatus: SecondaryInterfaceStatusAvailable,
-			ResourceCidr:                     "string",
-			ResourceId:                       "string",
-			ResourceOwnerId:                  "string",
-			ResourceRegion:                   "string",
-			ResourceTags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			ResourceType: IpamDiscoveredResourceCidrResourceTypeVpc,
-			SampleTime:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SubnetId:     "string",
-			VpcId:        "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamDiscoveredResourceCidrsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

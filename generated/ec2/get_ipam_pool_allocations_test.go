@@ -5,181 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getIpamPoolAllocationsFake serves pages of GetIpamPoolAllocations from
-// memory; page i's token is "page-i".
-type getIpamPoolAllocationsFake struct {
-	pages  []*GetIpamPoolAllocationsOutput
-	calls  []GetIpamPoolAllocationsInput
-	err    error
-	repeat bool
+// getIpamPoolAllocationsFake calls the test kit's client.
+type getIpamPoolAllocationsFake paginatetest.Client
+
+func (c getIpamPoolAllocationsFake) GetIpamPoolAllocations(ctx context.Context, in *GetIpamPoolAllocationsInput) (*GetIpamPoolAllocationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamPoolAllocationsOutput)
+	return page, err
 }
 
-func (c *getIpamPoolAllocationsFake) GetIpamPoolAllocations(ctx context.Context, in *GetIpamPoolAllocationsInput) (*GetIpamPoolAllocationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamPoolAllocationsPaginator runs paginatetest.Check.
+func TestGetIpamPoolAllocationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetIpamPoolAllocationsInput{IpamPoolId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamPoolAllocationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamPoolAllocationsPaginator(getIpamPoolAllocationsFake(c), in.(*GetIpamPoolAllocationsInput), optFns...))
+		},
+		Output: &GetIpamPoolAllocationsOutput{},
+		Result: "IpamPoolAllocations",
+	}))
 }
 
-// newGetIpamPoolAllocationsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetIpamPoolAllocationsFake(sizes ...int) (*getIpamPoolAllocationsFake, []string) {
-	c := &getIpamPoolAllocationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamPoolAllocationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamPoolAllocations = append(page.IpamPoolAllocations, IpamPoolAllocation{Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamPoolAllocations pages through p and returns the markers of its
-// items.
-func collectGetIpamPoolAllocations(t *testing.T, p *GetIpamPoolAllocationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Cidr)
-	}
-	return got
-}
-
-// validGetIpamPoolAllocationsInput returns an input with every required member
-// set.
-func validGetIpamPoolAllocationsInput() *GetIpamPoolAllocationsInput {
-	return &GetIpamPoolAllocationsInput{IpamPoolId: "string"}
-}
-
-func TestGetIpamPoolAllocationsPaginatorItems(t *testing.T) {
-	c, want := newGetIpamPoolAllocationsFake(2, 3, 0, 1)
-	p := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamPoolAllocations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamPoolAllocationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamPoolAllocationsFake(2, 2, 1)
-	p := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamPoolAllocations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamPoolAllocationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamPoolAllocationsFake(2, 3, 1)
-	first := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamPoolAllocations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamPoolAllocations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamPoolAllocationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamPoolAllocationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamPoolAllocationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamPoolAllocationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamPoolAllocationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamPoolAllocationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamPoolAllocationsPaginator(c, validGetIpamPoolAllocationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetIpamPoolAllocationsInputValidate checks what
+// GetIpamPoolAllocationsInput.Validate reports.
 func TestGetIpamPoolAllocationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamPoolAllocationsInput().Validate())
+	require.NoError(t, (&GetIpamPoolAllocationsInput{IpamPoolId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamPoolAllocationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamPoolId"}, invalid.Missing)
-	c, _ := newGetIpamPoolAllocationsFake(1)
-	_, err := NewGetIpamPoolAllocationsPaginator(c, &GetIpamPoolAllocationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamPoolAllocationsOutputJSON(t *testing.T) {
-	want := GetIpamPoolAllocationsOutput{
-		IpamPoolAllocations: []IpamPoolAllocation{{
-			Cidr:                 "string",
-			Description:          "string",
-			IpamPoolAllocationId: "string",
-			ResourceId:           "string",
-			ResourceOwner:        "string",
-			ResourceRegion:       "string",
-			ResourceType:         IpamPoolAllocationResourceTypeIpamPool,
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamPoolAllocationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,176 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getIpamPoolCidrsFake serves pages of GetIpamPoolCidrs from memory; page i's
-// token is "page-i".
-type getIpamPoolCidrsFake struct {
-	pages  []*GetIpamPoolCidrsOutput
-	calls  []GetIpamPoolCidrsInput
-	err    error
-	repeat bool
+// getIpamPoolCidrsFake calls the test kit's client.
+type getIpamPoolCidrsFake paginatetest.Client
+
+func (c getIpamPoolCidrsFake) GetIpamPoolCidrs(ctx context.Context, in *GetIpamPoolCidrsInput) (*GetIpamPoolCidrsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamPoolCidrsOutput)
+	return page, err
 }
 
-func (c *getIpamPoolCidrsFake) GetIpamPoolCidrs(ctx context.Context, in *GetIpamPoolCidrsInput) (*GetIpamPoolCidrsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamPoolCidrsPaginator runs paginatetest.Check.
+func TestGetIpamPoolCidrsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetIpamPoolCidrsInput{IpamPoolId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamPoolCidrsInput{},
+		Limit:      "MaxResults",
+		Marker:     "Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamPoolCidrsPaginator(getIpamPoolCidrsFake(c), in.(*GetIpamPoolCidrsInput), optFns...))
+		},
+		Output: &GetIpamPoolCidrsOutput{},
+		Result: "IpamPoolCidrs",
+	}))
 }
 
-// newGetIpamPoolCidrsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newGetIpamPoolCidrsFake(sizes ...int) (*getIpamPoolCidrsFake, []string) {
-	c := &getIpamPoolCidrsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamPoolCidrsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamPoolCidrs = append(page.IpamPoolCidrs, IpamPoolCidr{Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamPoolCidrs pages through p and returns the markers of its items.
-func collectGetIpamPoolCidrs(t *testing.T, p *GetIpamPoolCidrsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Cidr)
-	}
-	return got
-}
-
-// validGetIpamPoolCidrsInput returns an input with every required member set.
-func validGetIpamPoolCidrsInput() *GetIpamPoolCidrsInput {
-	return &GetIpamPoolCidrsInput{IpamPoolId: "string"}
-}
-
-func TestGetIpamPoolCidrsPaginatorItems(t *testing.T) {
-	c, want := newGetIpamPoolCidrsFake(2, 3, 0, 1)
-	p := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamPoolCidrs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamPoolCidrsPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamPoolCidrsFake(2, 2, 1)
-	p := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamPoolCidrs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamPoolCidrsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamPoolCidrsFake(2, 3, 1)
-	first := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamPoolCidrs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamPoolCidrs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamPoolCidrsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamPoolCidrsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamPoolCidrsPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamPoolCidrsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamPoolCidrsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamPoolCidrsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamPoolCidrsPaginator(c, validGetIpamPoolCidrsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetIpamPoolCidrsInputValidate checks what GetIpamPoolCidrsInput.Validate
+// reports.
 func TestGetIpamPoolCidrsInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamPoolCidrsInput().Validate())
+	require.NoError(t, (&GetIpamPoolCidrsInput{IpamPoolId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamPoolCidrsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamPoolId"}, invalid.Missing)
-	c, _ := newGetIpamPoolCidrsFake(1)
-	_, err := NewGetIpamPoolCidrsPaginator(c, &GetIpamPoolCidrsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamPoolCidrsOutputJSON(t *testing.T) {
-	want := GetIpamPoolCidrsOutput{
-		IpamPoolCidrs: []IpamPoolCidr{{
-			Cidr: "string",
-			FailureReason: &GetIpamPoolCidrsFailureReason{
-				Code:    GetIpamPoolCidrsFailureReasonCodeCidrNotAvailable,
-				Message: "string",
-			},
-			IpamPoolCidrId: "string",
-			NetmaskLength:  new(int64(123)),
-			State:          IpamPoolCidrStatePendingProvision,
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamPoolCidrsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,186 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getIpamPrefixListResolverRulesFake serves pages of
-// GetIpamPrefixListResolverRules from memory; page i's token is "page-i".
-type getIpamPrefixListResolverRulesFake struct {
-	pages  []*GetIpamPrefixListResolverRulesOutput
-	calls  []GetIpamPrefixListResolverRulesInput
-	err    error
-	repeat bool
+// getIpamPrefixListResolverRulesFake calls the test kit's client.
+type getIpamPrefixListResolverRulesFake paginatetest.Client
+
+func (c getIpamPrefixListResolverRulesFake) GetIpamPrefixListResolverRules(ctx context.Context, in *GetIpamPrefixListResolverRulesInput) (*GetIpamPrefixListResolverRulesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamPrefixListResolverRulesOutput)
+	return page, err
 }
 
-func (c *getIpamPrefixListResolverRulesFake) GetIpamPrefixListResolverRules(ctx context.Context, in *GetIpamPrefixListResolverRulesInput) (*GetIpamPrefixListResolverRulesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamPrefixListResolverRulesPaginator runs paginatetest.Check.
+func TestGetIpamPrefixListResolverRulesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetIpamPrefixListResolverRulesInput{IpamPrefixListResolverId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamPrefixListResolverRulesInput{},
+		Limit:      "MaxResults",
+		Marker:     "RuleType",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamPrefixListResolverRulesPaginator(getIpamPrefixListResolverRulesFake(c), in.(*GetIpamPrefixListResolverRulesInput), optFns...))
+		},
+		Output: &GetIpamPrefixListResolverRulesOutput{},
+		Result: "Rules",
+	}))
 }
 
-// newGetIpamPrefixListResolverRulesFake returns a fake client serving pages of
-// the given sizes, and the markers of all its items in order.
-func newGetIpamPrefixListResolverRulesFake(sizes ...int) (*getIpamPrefixListResolverRulesFake, []string) {
-	c := &getIpamPrefixListResolverRulesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamPrefixListResolverRulesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Rules = append(page.Rules, Rule{RuleType: RuleRuleType(id)})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamPrefixListResolverRules pages through p and returns the markers
-// of its items.
-func collectGetIpamPrefixListResolverRules(t *testing.T, p *GetIpamPrefixListResolverRulesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, string(item.RuleType))
-	}
-	return got
-}
-
-// validGetIpamPrefixListResolverRulesInput returns an input with every required
-// member set.
-func validGetIpamPrefixListResolverRulesInput() *GetIpamPrefixListResolverRulesInput {
-	return &GetIpamPrefixListResolverRulesInput{IpamPrefixListResolverId: "string"}
-}
-
-func TestGetIpamPrefixListResolverRulesPaginatorItems(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverRulesFake(2, 3, 0, 1)
-	p := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamPrefixListResolverRules(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamPrefixListResolverRulesPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverRulesFake(2, 2, 1)
-	p := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamPrefixListResolverRules(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamPrefixListResolverRulesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverRulesFake(2, 3, 1)
-	first := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamPrefixListResolverRules(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamPrefixListResolverRules(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamPrefixListResolverRulesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverRulesFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamPrefixListResolverRulesPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverRulesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamPrefixListResolverRulesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverRulesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamPrefixListResolverRulesPaginator(c, validGetIpamPrefixListResolverRulesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetIpamPrefixListResolverRulesInputValidate checks what
+// GetIpamPrefixListResolverRulesInput.Validate reports.
 func TestGetIpamPrefixListResolverRulesInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamPrefixListResolverRulesInput().Validate())
+	require.NoError(t, (&GetIpamPrefixListResolverRulesInput{IpamPrefixListResolverId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamPrefixListResolverRulesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamPrefixListResolverId"}, invalid.Missing)
-	c, _ := newGetIpamPrefixListResolverRulesFake(1)
-	_, err := NewGetIpamPrefixListResolverRulesPaginator(c, &GetIpamPrefixListResolverRulesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamPrefixListResolverRulesOutputJSON(t *testing.T) {
-	want := GetIpamPrefixListResolverRulesOutput{
-		NextToken: paginate.StringToken("string"),
-		Rules: []Rule{{
-			Conditions: []Condition{{
-				Cidr:           "string",
-				IpamPoolId:     "string",
-				Operation:      ConditionOperationEquals,
-				ResourceId:     "string",
-				ResourceOwner:  "string",
-				ResourceRegion: "string",
-				ResourceTag: &Tag{
-					Key:   "string",
-					Value: "string",
-				},
-			}},
-			IpamScopeId:  "string",
-			ResourceType: IpamDiscoveredResourceCidrResourceTypeVpc,
-			RuleType:     RuleRuleTypeStaticCidr,
-			StaticCidr:   "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamPrefixListResolverRulesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,173 +5,48 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getIpamPrefixListResolverVersionEntriesFake serves pages of
-// GetIpamPrefixListResolverVersionEntries from memory; page i's token is
-// "page-i".
-type getIpamPrefixListResolverVersionEntriesFake struct {
-	pages  []*GetIpamPrefixListResolverVersionEntriesOutput
-	calls  []GetIpamPrefixListResolverVersionEntriesInput
-	err    error
-	repeat bool
+// getIpamPrefixListResolverVersionEntriesFake calls the test kit's client.
+type getIpamPrefixListResolverVersionEntriesFake paginatetest.Client
+
+func (c getIpamPrefixListResolverVersionEntriesFake) GetIpamPrefixListResolverVersionEntries(ctx context.Context, in *GetIpamPrefixListResolverVersionEntriesInput) (*GetIpamPrefixListResolverVersionEntriesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamPrefixListResolverVersionEntriesOutput)
+	return page, err
 }
 
-func (c *getIpamPrefixListResolverVersionEntriesFake) GetIpamPrefixListResolverVersionEntries(ctx context.Context, in *GetIpamPrefixListResolverVersionEntriesInput) (*GetIpamPrefixListResolverVersionEntriesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamPrefixListResolverVersionEntriesPaginator runs paginatetest.Check.
+func TestGetIpamPrefixListResolverVersionEntriesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &GetIpamPrefixListResolverVersionEntriesInput{
+			IpamPrefixListResolverId:      "string",
+			IpamPrefixListResolverVersion: int64(123),
+		},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamPrefixListResolverVersionEntriesInput{},
+		Limit:      "MaxResults",
+		Marker:     "Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamPrefixListResolverVersionEntriesPaginator(getIpamPrefixListResolverVersionEntriesFake(c), in.(*GetIpamPrefixListResolverVersionEntriesInput), optFns...))
+		},
+		Output: &GetIpamPrefixListResolverVersionEntriesOutput{},
+		Result: "Entries",
+	}))
 }
 
-// newGetIpamPrefixListResolverVersionEntriesFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetIpamPrefixListResolverVersionEntriesFake(sizes ...int) (*getIpamPrefixListResolverVersionEntriesFake, []string) {
-	c := &getIpamPrefixListResolverVersionEntriesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamPrefixListResolverVersionEntriesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Entries = append(page.Entries, PoolCidrBlock{Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamPrefixListResolverVersionEntries pages through p and returns
-// the markers of its items.
-func collectGetIpamPrefixListResolverVersionEntries(t *testing.T, p *GetIpamPrefixListResolverVersionEntriesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Cidr)
-	}
-	return got
-}
-
-// validGetIpamPrefixListResolverVersionEntriesInput returns an input with every
-// required member set.
-func validGetIpamPrefixListResolverVersionEntriesInput() *GetIpamPrefixListResolverVersionEntriesInput {
-	return &GetIpamPrefixListResolverVersionEntriesInput{
+// TestGetIpamPrefixListResolverVersionEntriesInputValidate checks what
+// GetIpamPrefixListResolverVersionEntriesInput.Validate reports.
+func TestGetIpamPrefixListResolverVersionEntriesInputValidate(t *testing.T) {
+	require.NoError(t, (&GetIpamPrefixListResolverVersionEntriesInput{
 		IpamPrefixListResolverId:      "string",
 		IpamPrefixListResolverVersion: int64(123),
-	}
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesPaginatorItems(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverVersionEntriesFake(2, 3, 0, 1)
-	p := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamPrefixListResolverVersionEntries(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverVersionEntriesFake(2, 2, 1)
-	p := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamPrefixListResolverVersionEntries(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverVersionEntriesFake(2, 3, 1)
-	first := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamPrefixListResolverVersionEntries(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamPrefixListResolverVersionEntries(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverVersionEntriesFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverVersionEntriesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverVersionEntriesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, validGetIpamPrefixListResolverVersionEntriesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamPrefixListResolverVersionEntriesInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamPrefixListResolverVersionEntriesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamPrefixListResolverId"}, invalid.Missing)
-	c, _ := newGetIpamPrefixListResolverVersionEntriesFake(1)
-	_, err := NewGetIpamPrefixListResolverVersionEntriesPaginator(c, &GetIpamPrefixListResolverVersionEntriesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamPrefixListResolverVersionEntriesOutputJSON(t *testing.T) {
-	want := GetIpamPrefixListResolverVersionEntriesOutput{
-		Entries:   []PoolCidrBlock{{Cidr: "string"}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamPrefixListResolverVersionEntriesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,168 +5,41 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getIpamPrefixListResolverVersionsFake serves pages of
-// GetIpamPrefixListResolverVersions from memory; page i's token is "page-i".
-type getIpamPrefixListResolverVersionsFake struct {
-	pages  []*GetIpamPrefixListResolverVersionsOutput
-	calls  []GetIpamPrefixListResolverVersionsInput
-	err    error
-	repeat bool
+// getIpamPrefixListResolverVersionsFake calls the test kit's client.
+type getIpamPrefixListResolverVersionsFake paginatetest.Client
+
+func (c getIpamPrefixListResolverVersionsFake) GetIpamPrefixListResolverVersions(ctx context.Context, in *GetIpamPrefixListResolverVersionsInput) (*GetIpamPrefixListResolverVersionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamPrefixListResolverVersionsOutput)
+	return page, err
 }
 
-func (c *getIpamPrefixListResolverVersionsFake) GetIpamPrefixListResolverVersions(ctx context.Context, in *GetIpamPrefixListResolverVersionsInput) (*GetIpamPrefixListResolverVersionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamPrefixListResolverVersionsPaginator runs paginatetest.Check.
+func TestGetIpamPrefixListResolverVersionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetIpamPrefixListResolverVersionsInput{IpamPrefixListResolverId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamPrefixListResolverVersionsInput{},
+		Limit:      "MaxResults",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamPrefixListResolverVersionsPaginator(getIpamPrefixListResolverVersionsFake(c), in.(*GetIpamPrefixListResolverVersionsInput), optFns...))
+		},
+		Output: &GetIpamPrefixListResolverVersionsOutput{},
+		Result: "IpamPrefixListResolverVersions",
+	}))
 }
 
-// newGetIpamPrefixListResolverVersionsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newGetIpamPrefixListResolverVersionsFake(sizes ...int) (*getIpamPrefixListResolverVersionsFake, []string) {
-	c := &getIpamPrefixListResolverVersionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamPrefixListResolverVersionsOutput{}
-		for range size {
-			page.IpamPrefixListResolverVersions = append(page.IpamPrefixListResolverVersions, *new(IpamPrefixListResolverVersion))
-			want = append(want, "")
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamPrefixListResolverVersions pages through p and returns the
-// markers of its items.
-func collectGetIpamPrefixListResolverVersions(t *testing.T, p *GetIpamPrefixListResolverVersionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for _, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, "")
-	}
-	return got
-}
-
-// validGetIpamPrefixListResolverVersionsInput returns an input with every
-// required member set.
-func validGetIpamPrefixListResolverVersionsInput() *GetIpamPrefixListResolverVersionsInput {
-	return &GetIpamPrefixListResolverVersionsInput{IpamPrefixListResolverId: "string"}
-}
-
-func TestGetIpamPrefixListResolverVersionsPaginatorItems(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverVersionsFake(2, 3, 0, 1)
-	p := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamPrefixListResolverVersions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamPrefixListResolverVersionsPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverVersionsFake(2, 2, 1)
-	p := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamPrefixListResolverVersions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamPrefixListResolverVersionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamPrefixListResolverVersionsFake(2, 3, 1)
-	first := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamPrefixListResolverVersions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamPrefixListResolverVersions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamPrefixListResolverVersionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverVersionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamPrefixListResolverVersionsPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverVersionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamPrefixListResolverVersionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamPrefixListResolverVersionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamPrefixListResolverVersionsPaginator(c, validGetIpamPrefixListResolverVersionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetIpamPrefixListResolverVersionsInputValidate checks what
+// GetIpamPrefixListResolverVersionsInput.Validate reports.
 func TestGetIpamPrefixListResolverVersionsInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamPrefixListResolverVersionsInput().Validate())
+	require.NoError(t, (&GetIpamPrefixListResolverVersionsInput{IpamPrefixListResolverId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamPrefixListResolverVersionsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamPrefixListResolverId"}, invalid.Missing)
-	c, _ := newGetIpamPrefixListResolverVersionsFake(1)
-	_, err := NewGetIpamPrefixListResolverVersionsPaginator(c, &GetIpamPrefixListResolverVersionsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamPrefixListResolverVersionsOutputJSON(t *testing.T) {
-	want := GetIpamPrefixListResolverVersionsOutput{
-		IpamPrefixListResolverVersions: []IpamPrefixListResolverVersion{{Version: new(int64(123))}},
-		NextToken:                      paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamPrefixListResolverVersionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

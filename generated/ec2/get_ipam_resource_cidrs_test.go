@@ -5,189 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getIpamResourceCidrsFake serves pages of GetIpamResourceCidrs from memory;
-// page i's token is "page-i".
-type getIpamResourceCidrsFake struct {
-	pages  []*GetIpamResourceCidrsOutput
-	calls  []GetIpamResourceCidrsInput
-	err    error
-	repeat bool
+// getIpamResourceCidrsFake calls the test kit's client.
+type getIpamResourceCidrsFake paginatetest.Client
+
+func (c getIpamResourceCidrsFake) GetIpamResourceCidrs(ctx context.Context, in *GetIpamResourceCidrsInput) (*GetIpamResourceCidrsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetIpamResourceCidrsOutput)
+	return page, err
 }
 
-func (c *getIpamResourceCidrsFake) GetIpamResourceCidrs(ctx context.Context, in *GetIpamResourceCidrsInput) (*GetIpamResourceCidrsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetIpamResourceCidrsPaginator runs paginatetest.Check.
+func TestGetIpamResourceCidrsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetIpamResourceCidrsInput{IpamScopeId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetIpamResourceCidrsInput{},
+		Limit:      "MaxResults",
+		Marker:     "IpamId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetIpamResourceCidrsPaginator(getIpamResourceCidrsFake(c), in.(*GetIpamResourceCidrsInput), optFns...))
+		},
+		Output: &GetIpamResourceCidrsOutput{},
+		Result: "IpamResourceCidrs",
+	}))
 }
 
-// newGetIpamResourceCidrsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newGetIpamResourceCidrsFake(sizes ...int) (*getIpamResourceCidrsFake, []string) {
-	c := &getIpamResourceCidrsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetIpamResourceCidrsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.IpamResourceCidrs = append(page.IpamResourceCidrs, IpamResourceCidr{IpamId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetIpamResourceCidrs pages through p and returns the markers of its
-// items.
-func collectGetIpamResourceCidrs(t *testing.T, p *GetIpamResourceCidrsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.IpamId)
-	}
-	return got
-}
-
-// validGetIpamResourceCidrsInput returns an input with every required member
-// set.
-func validGetIpamResourceCidrsInput() *GetIpamResourceCidrsInput {
-	return &GetIpamResourceCidrsInput{IpamScopeId: "string"}
-}
-
-func TestGetIpamResourceCidrsPaginatorItems(t *testing.T) {
-	c, want := newGetIpamResourceCidrsFake(2, 3, 0, 1)
-	p := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetIpamResourceCidrs(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetIpamResourceCidrsPaginatorPageSize(t *testing.T) {
-	c, want := newGetIpamResourceCidrsFake(2, 2, 1)
-	p := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetIpamResourceCidrs(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetIpamResourceCidrsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetIpamResourceCidrsFake(2, 3, 1)
-	first := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetIpamResourceCidrs(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetIpamResourceCidrs(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetIpamResourceCidrsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetIpamResourceCidrsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetIpamResourceCidrsPaginatorClientError(t *testing.T) {
-	c, _ := newGetIpamResourceCidrsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetIpamResourceCidrsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetIpamResourceCidrsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetIpamResourceCidrsPaginator(c, validGetIpamResourceCidrsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetIpamResourceCidrsInputValidate checks what
+// GetIpamResourceCidrsInput.Validate reports.
 func TestGetIpamResourceCidrsInputValidate(t *testing.T) {
-	require.NoError(t, validGetIpamResourceCidrsInput().Validate())
+	require.NoError(t, (&GetIpamResourceCidrsInput{IpamScopeId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetIpamResourceCidrsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"IpamScopeId"}, invalid.Missing)
-	c, _ := newGetIpamResourceCidrsFake(1)
-	_, err := NewGetIpamResourceCidrsPaginator(c, &GetIpamResourceCidrsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetIpamResourceCidrsOutputJSON(t *testing.T) {
-	want := GetIpamResourceCidrsOutput{
-		IpamResourceCidrs: []IpamResourceCidr{{
-			AvailabilityZoneId: "string",
-			ComplianceStatus:   HistoryRecordResourceComplianceStatusCompliant,
-			IpUsage:            new(float64(123.0)),
-			IpamId:             "string",
-			IpamPoolId:         "string",
-			IpamScopeId:        "string",
-			ManagementState:    IpamResourceCidrManagementStateManaged,
-			OverlapStatus:      HistoryRecordResourceOverlapStatusOverlapping,
-			ResourceCidr:       "string",
-			ResourceId:         "string",
-			ResourceName:       "string",
-			ResourceOwnerId:    "string",
-			ResourceRegion:     "string",
-			ResourceTags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			ResourceType: IpamDiscoveredResourceCidrResourceTypeVpc,
-			VpcId:        "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetIpamResourceCidrsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,172 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getManagedPrefixListAssociationsFake serves pages of
-// GetManagedPrefixListAssociations from memory; page i's token is "page-i".
-type getManagedPrefixListAssociationsFake struct {
-	pages  []*GetManagedPrefixListAssociationsOutput
-	calls  []GetManagedPrefixListAssociationsInput
-	err    error
-	repeat bool
+// getManagedPrefixListAssociationsFake calls the test kit's client.
+type getManagedPrefixListAssociationsFake paginatetest.Client
+
+func (c getManagedPrefixListAssociationsFake) GetManagedPrefixListAssociations(ctx context.Context, in *GetManagedPrefixListAssociationsInput) (*GetManagedPrefixListAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetManagedPrefixListAssociationsOutput)
+	return page, err
 }
 
-func (c *getManagedPrefixListAssociationsFake) GetManagedPrefixListAssociations(ctx context.Context, in *GetManagedPrefixListAssociationsInput) (*GetManagedPrefixListAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetManagedPrefixListAssociationsPaginator runs paginatetest.Check.
+func TestGetManagedPrefixListAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetManagedPrefixListAssociationsInput{PrefixListId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetManagedPrefixListAssociationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "ResourceId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetManagedPrefixListAssociationsPaginator(getManagedPrefixListAssociationsFake(c), in.(*GetManagedPrefixListAssociationsInput), optFns...))
+		},
+		Output: &GetManagedPrefixListAssociationsOutput{},
+		Result: "PrefixListAssociations",
+	}))
 }
 
-// newGetManagedPrefixListAssociationsFake returns a fake client serving pages
-// of the given sizes, and the markers of all its items in order.
-func newGetManagedPrefixListAssociationsFake(sizes ...int) (*getManagedPrefixListAssociationsFake, []string) {
-	c := &getManagedPrefixListAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetManagedPrefixListAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.PrefixListAssociations = append(page.PrefixListAssociations, PrefixListAssociation{ResourceId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetManagedPrefixListAssociations pages through p and returns the
-// markers of its items.
-func collectGetManagedPrefixListAssociations(t *testing.T, p *GetManagedPrefixListAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ResourceId)
-	}
-	return got
-}
-
-// validGetManagedPrefixListAssociationsInput returns an input with every
-// required member set.
-func validGetManagedPrefixListAssociationsInput() *GetManagedPrefixListAssociationsInput {
-	return &GetManagedPrefixListAssociationsInput{PrefixListId: "string"}
-}
-
-func TestGetManagedPrefixListAssociationsPaginatorItems(t *testing.T) {
-	c, want := newGetManagedPrefixListAssociationsFake(2, 3, 0, 1)
-	p := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetManagedPrefixListAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetManagedPrefixListAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetManagedPrefixListAssociationsFake(2, 2, 1)
-	p := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetManagedPrefixListAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetManagedPrefixListAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetManagedPrefixListAssociationsFake(2, 3, 1)
-	first := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetManagedPrefixListAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetManagedPrefixListAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetManagedPrefixListAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetManagedPrefixListAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetManagedPrefixListAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetManagedPrefixListAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetManagedPrefixListAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetManagedPrefixListAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetManagedPrefixListAssociationsPaginator(c, validGetManagedPrefixListAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetManagedPrefixListAssociationsInputValidate checks what
+// GetManagedPrefixListAssociationsInput.Validate reports.
 func TestGetManagedPrefixListAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetManagedPrefixListAssociationsInput().Validate())
+	require.NoError(t, (&GetManagedPrefixListAssociationsInput{PrefixListId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetManagedPrefixListAssociationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"PrefixListId"}, invalid.Missing)
-	c, _ := newGetManagedPrefixListAssociationsFake(1)
-	_, err := NewGetManagedPrefixListAssociationsPaginator(c, &GetManagedPrefixListAssociationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetManagedPrefixListAssociationsOutputJSON(t *testing.T) {
-	want := GetManagedPrefixListAssociationsOutput{
-		NextToken: paginate.StringToken("string"),
-		PrefixListAssociations: []PrefixListAssociation{{
-			ResourceId:    "string",
-			ResourceOwner: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetManagedPrefixListAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

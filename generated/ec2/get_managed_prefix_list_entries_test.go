@@ -5,172 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getManagedPrefixListEntriesFake serves pages of GetManagedPrefixListEntries
-// from memory; page i's token is "page-i".
-type getManagedPrefixListEntriesFake struct {
-	pages  []*GetManagedPrefixListEntriesOutput
-	calls  []GetManagedPrefixListEntriesInput
-	err    error
-	repeat bool
+// getManagedPrefixListEntriesFake calls the test kit's client.
+type getManagedPrefixListEntriesFake paginatetest.Client
+
+func (c getManagedPrefixListEntriesFake) GetManagedPrefixListEntries(ctx context.Context, in *GetManagedPrefixListEntriesInput) (*GetManagedPrefixListEntriesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetManagedPrefixListEntriesOutput)
+	return page, err
 }
 
-func (c *getManagedPrefixListEntriesFake) GetManagedPrefixListEntries(ctx context.Context, in *GetManagedPrefixListEntriesInput) (*GetManagedPrefixListEntriesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetManagedPrefixListEntriesPaginator runs paginatetest.Check.
+func TestGetManagedPrefixListEntriesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetManagedPrefixListEntriesInput{PrefixListId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetManagedPrefixListEntriesInput{},
+		Limit:      "MaxResults",
+		Marker:     "Cidr",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetManagedPrefixListEntriesPaginator(getManagedPrefixListEntriesFake(c), in.(*GetManagedPrefixListEntriesInput), optFns...))
+		},
+		Output: &GetManagedPrefixListEntriesOutput{},
+		Result: "Entries",
+	}))
 }
 
-// newGetManagedPrefixListEntriesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetManagedPrefixListEntriesFake(sizes ...int) (*getManagedPrefixListEntriesFake, []string) {
-	c := &getManagedPrefixListEntriesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetManagedPrefixListEntriesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Entries = append(page.Entries, GetManagedPrefixListEntriesEntry{Cidr: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetManagedPrefixListEntries pages through p and returns the markers of
-// its items.
-func collectGetManagedPrefixListEntries(t *testing.T, p *GetManagedPrefixListEntriesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Cidr)
-	}
-	return got
-}
-
-// validGetManagedPrefixListEntriesInput returns an input with every required
-// member set.
-func validGetManagedPrefixListEntriesInput() *GetManagedPrefixListEntriesInput {
-	return &GetManagedPrefixListEntriesInput{PrefixListId: "string"}
-}
-
-func TestGetManagedPrefixListEntriesPaginatorItems(t *testing.T) {
-	c, want := newGetManagedPrefixListEntriesFake(2, 3, 0, 1)
-	p := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetManagedPrefixListEntries(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetManagedPrefixListEntriesPaginatorPageSize(t *testing.T) {
-	c, want := newGetManagedPrefixListEntriesFake(2, 2, 1)
-	p := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetManagedPrefixListEntries(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetManagedPrefixListEntriesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetManagedPrefixListEntriesFake(2, 3, 1)
-	first := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetManagedPrefixListEntries(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetManagedPrefixListEntries(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetManagedPrefixListEntriesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetManagedPrefixListEntriesFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetManagedPrefixListEntriesPaginatorClientError(t *testing.T) {
-	c, _ := newGetManagedPrefixListEntriesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetManagedPrefixListEntriesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetManagedPrefixListEntriesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetManagedPrefixListEntriesPaginator(c, validGetManagedPrefixListEntriesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetManagedPrefixListEntriesInputValidate checks what
+// GetManagedPrefixListEntriesInput.Validate reports.
 func TestGetManagedPrefixListEntriesInputValidate(t *testing.T) {
-	require.NoError(t, validGetManagedPrefixListEntriesInput().Validate())
+	require.NoError(t, (&GetManagedPrefixListEntriesInput{PrefixListId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetManagedPrefixListEntriesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"PrefixListId"}, invalid.Missing)
-	c, _ := newGetManagedPrefixListEntriesFake(1)
-	_, err := NewGetManagedPrefixListEntriesPaginator(c, &GetManagedPrefixListEntriesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetManagedPrefixListEntriesOutputJSON(t *testing.T) {
-	want := GetManagedPrefixListEntriesOutput{
-		Entries: []GetManagedPrefixListEntriesEntry{{
-			Cidr:        "string",
-			Description: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetManagedPrefixListEntriesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,179 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getSecurityGroupsForVpcFake serves pages of GetSecurityGroupsForVpc from
-// memory; page i's token is "page-i".
-type getSecurityGroupsForVpcFake struct {
-	pages  []*GetSecurityGroupsForVpcOutput
-	calls  []GetSecurityGroupsForVpcInput
-	err    error
-	repeat bool
+// getSecurityGroupsForVpcFake calls the test kit's client.
+type getSecurityGroupsForVpcFake paginatetest.Client
+
+func (c getSecurityGroupsForVpcFake) GetSecurityGroupsForVpc(ctx context.Context, in *GetSecurityGroupsForVpcInput) (*GetSecurityGroupsForVpcOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetSecurityGroupsForVpcOutput)
+	return page, err
 }
 
-func (c *getSecurityGroupsForVpcFake) GetSecurityGroupsForVpc(ctx context.Context, in *GetSecurityGroupsForVpcInput) (*GetSecurityGroupsForVpcOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetSecurityGroupsForVpcPaginator runs paginatetest.Check.
+func TestGetSecurityGroupsForVpcPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetSecurityGroupsForVpcInput{VpcId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetSecurityGroupsForVpcInput{},
+		Limit:      "MaxResults",
+		Marker:     "Description",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetSecurityGroupsForVpcPaginator(getSecurityGroupsForVpcFake(c), in.(*GetSecurityGroupsForVpcInput), optFns...))
+		},
+		Output: &GetSecurityGroupsForVpcOutput{},
+		Result: "SecurityGroupForVpcs",
+	}))
 }
 
-// newGetSecurityGroupsForVpcFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetSecurityGroupsForVpcFake(sizes ...int) (*getSecurityGroupsForVpcFake, []string) {
-	c := &getSecurityGroupsForVpcFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetSecurityGroupsForVpcOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SecurityGroupForVpcs = append(page.SecurityGroupForVpcs, SecurityGroupForVpc{Description: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetSecurityGroupsForVpc pages through p and returns the markers of its
-// items.
-func collectGetSecurityGroupsForVpc(t *testing.T, p *GetSecurityGroupsForVpcPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Description)
-	}
-	return got
-}
-
-// validGetSecurityGroupsForVpcInput returns an input with every required member
-// set.
-func validGetSecurityGroupsForVpcInput() *GetSecurityGroupsForVpcInput {
-	return &GetSecurityGroupsForVpcInput{VpcId: "string"}
-}
-
-func TestGetSecurityGroupsForVpcPaginatorItems(t *testing.T) {
-	c, want := newGetSecurityGroupsForVpcFake(2, 3, 0, 1)
-	p := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetSecurityGroupsForVpc(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetSecurityGroupsForVpcPaginatorPageSize(t *testing.T) {
-	c, want := newGetSecurityGroupsForVpcFake(2, 2, 1)
-	p := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetSecurityGroupsForVpc(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetSecurityGroupsForVpcPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetSecurityGroupsForVpcFake(2, 3, 1)
-	first := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetSecurityGroupsForVpc(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetSecurityGroupsForVpc(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetSecurityGroupsForVpcPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetSecurityGroupsForVpcFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetSecurityGroupsForVpcPaginatorClientError(t *testing.T) {
-	c, _ := newGetSecurityGroupsForVpcFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetSecurityGroupsForVpcPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetSecurityGroupsForVpcFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetSecurityGroupsForVpcPaginator(c, validGetSecurityGroupsForVpcInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetSecurityGroupsForVpcInputValidate checks what
+// GetSecurityGroupsForVpcInput.Validate reports.
 func TestGetSecurityGroupsForVpcInputValidate(t *testing.T) {
-	require.NoError(t, validGetSecurityGroupsForVpcInput().Validate())
+	require.NoError(t, (&GetSecurityGroupsForVpcInput{VpcId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetSecurityGroupsForVpcInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"VpcId"}, invalid.Missing)
-	c, _ := newGetSecurityGroupsForVpcFake(1)
-	_, err := NewGetSecurityGroupsForVpcPaginator(c, &GetSecurityGroupsForVpcInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetSecurityGroupsForVpcOutputJSON(t *testing.T) {
-	want := GetSecurityGroupsForVpcOutput{
-		NextToken: paginate.StringToken("string"),
-		SecurityGroupForVpcs: []SecurityGroupForVpc{{
-			Description:  "string",
-			GroupId:      "string",
-			GroupName:    "string",
-			OwnerId:      "string",
-			PrimaryVpcId: "string",
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetSecurityGroupsForVpcOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,167 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getSpotPlacementScoresFake serves pages of GetSpotPlacementScores from
-// memory; page i's token is "page-i".
-type getSpotPlacementScoresFake struct {
-	pages  []*GetSpotPlacementScoresOutput
-	calls  []GetSpotPlacementScoresInput
-	err    error
-	repeat bool
+// getSpotPlacementScoresFake calls the test kit's client.
+type getSpotPlacementScoresFake paginatetest.Client
+
+func (c getSpotPlacementScoresFake) GetSpotPlacementScores(ctx context.Context, in *GetSpotPlacementScoresInput) (*GetSpotPlacementScoresOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetSpotPlacementScoresOutput)
+	return page, err
 }
 
-func (c *getSpotPlacementScoresFake) GetSpotPlacementScores(ctx context.Context, in *GetSpotPlacementScoresInput) (*GetSpotPlacementScoresOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newGetSpotPlacementScoresFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetSpotPlacementScoresFake(sizes ...int) (*getSpotPlacementScoresFake, []string) {
-	c := &getSpotPlacementScoresFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetSpotPlacementScoresOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.SpotPlacementScores = append(page.SpotPlacementScores, SpotPlacementScore{Region: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetSpotPlacementScores pages through p and returns the markers of its
-// items.
-func collectGetSpotPlacementScores(t *testing.T, p *GetSpotPlacementScoresPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Region)
-	}
-	return got
-}
-
-// validGetSpotPlacementScoresInput returns an input with every required member
-// set.
-func validGetSpotPlacementScoresInput() *GetSpotPlacementScoresInput {
-	return &GetSpotPlacementScoresInput{TargetCapacity: int64(123)}
-}
-
-func TestGetSpotPlacementScoresPaginatorItems(t *testing.T) {
-	c, want := newGetSpotPlacementScoresFake(2, 3, 0, 1)
-	p := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetSpotPlacementScores(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetSpotPlacementScoresPaginatorPageSize(t *testing.T) {
-	c, want := newGetSpotPlacementScoresFake(2, 2, 1)
-	p := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetSpotPlacementScores(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetSpotPlacementScoresPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetSpotPlacementScoresFake(2, 3, 1)
-	first := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetSpotPlacementScores(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetSpotPlacementScores(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetSpotPlacementScoresPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetSpotPlacementScoresFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetSpotPlacementScoresPaginatorClientError(t *testing.T) {
-	c, _ := newGetSpotPlacementScoresFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetSpotPlacementScoresPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetSpotPlacementScoresFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetSpotPlacementScoresPaginator(c, validGetSpotPlacementScoresInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetSpotPlacementScoresInputValidate(t *testing.T) {
-	require.NoError(t, validGetSpotPlacementScoresInput().Validate())
-	require.NoError(t, (&GetSpotPlacementScoresInput{}).Validate())
-}
-
-func TestGetSpotPlacementScoresOutputJSON(t *testing.T) {
-	want := GetSpotPlacementScoresOutput{
-		NextToken: paginate.StringToken("string"),
-		SpotPlacementScores: []SpotPlacementScore{{
-			AvailabilityZoneId: "string",
-			Region:             "string",
-			Score:              new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetSpotPlacementScoresOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestGetSpotPlacementScoresPaginator runs paginatetest.Check.
+func TestGetSpotPlacementScoresPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetSpotPlacementScoresInput{TargetCapacity: int64(123)},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Region",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetSpotPlacementScoresPaginator(getSpotPlacementScoresFake(c), in.(*GetSpotPlacementScoresInput), optFns...))
+		},
+		Output: &GetSpotPlacementScoresOutput{},
+		Result: "SpotPlacementScores",
+	}))
 }

@@ -5,173 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getTransitGatewayAttachmentPropagationsFake serves pages of
-// GetTransitGatewayAttachmentPropagations from memory; page i's token is
-// "page-i".
-type getTransitGatewayAttachmentPropagationsFake struct {
-	pages  []*GetTransitGatewayAttachmentPropagationsOutput
-	calls  []GetTransitGatewayAttachmentPropagationsInput
-	err    error
-	repeat bool
+// getTransitGatewayAttachmentPropagationsFake calls the test kit's client.
+type getTransitGatewayAttachmentPropagationsFake paginatetest.Client
+
+func (c getTransitGatewayAttachmentPropagationsFake) GetTransitGatewayAttachmentPropagations(ctx context.Context, in *GetTransitGatewayAttachmentPropagationsInput) (*GetTransitGatewayAttachmentPropagationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetTransitGatewayAttachmentPropagationsOutput)
+	return page, err
 }
 
-func (c *getTransitGatewayAttachmentPropagationsFake) GetTransitGatewayAttachmentPropagations(ctx context.Context, in *GetTransitGatewayAttachmentPropagationsInput) (*GetTransitGatewayAttachmentPropagationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetTransitGatewayAttachmentPropagationsPaginator runs paginatetest.Check.
+func TestGetTransitGatewayAttachmentPropagationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetTransitGatewayAttachmentPropagationsInput{TransitGatewayAttachmentId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetTransitGatewayAttachmentPropagationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayRouteTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetTransitGatewayAttachmentPropagationsPaginator(getTransitGatewayAttachmentPropagationsFake(c), in.(*GetTransitGatewayAttachmentPropagationsInput), optFns...))
+		},
+		Output: &GetTransitGatewayAttachmentPropagationsOutput{},
+		Result: "TransitGatewayAttachmentPropagations",
+	}))
 }
 
-// newGetTransitGatewayAttachmentPropagationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetTransitGatewayAttachmentPropagationsFake(sizes ...int) (*getTransitGatewayAttachmentPropagationsFake, []string) {
-	c := &getTransitGatewayAttachmentPropagationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetTransitGatewayAttachmentPropagationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayAttachmentPropagations = append(page.TransitGatewayAttachmentPropagations, TransitGatewayAttachmentPropagation{TransitGatewayRouteTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetTransitGatewayAttachmentPropagations pages through p and returns
-// the markers of its items.
-func collectGetTransitGatewayAttachmentPropagations(t *testing.T, p *GetTransitGatewayAttachmentPropagationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayRouteTableId)
-	}
-	return got
-}
-
-// validGetTransitGatewayAttachmentPropagationsInput returns an input with every
-// required member set.
-func validGetTransitGatewayAttachmentPropagationsInput() *GetTransitGatewayAttachmentPropagationsInput {
-	return &GetTransitGatewayAttachmentPropagationsInput{TransitGatewayAttachmentId: "string"}
-}
-
-func TestGetTransitGatewayAttachmentPropagationsPaginatorItems(t *testing.T) {
-	c, want := newGetTransitGatewayAttachmentPropagationsFake(2, 3, 0, 1)
-	p := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetTransitGatewayAttachmentPropagations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetTransitGatewayAttachmentPropagationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetTransitGatewayAttachmentPropagationsFake(2, 2, 1)
-	p := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetTransitGatewayAttachmentPropagations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetTransitGatewayAttachmentPropagationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetTransitGatewayAttachmentPropagationsFake(2, 3, 1)
-	first := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetTransitGatewayAttachmentPropagations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetTransitGatewayAttachmentPropagations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetTransitGatewayAttachmentPropagationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetTransitGatewayAttachmentPropagationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetTransitGatewayAttachmentPropagationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetTransitGatewayAttachmentPropagationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetTransitGatewayAttachmentPropagationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetTransitGatewayAttachmentPropagationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetTransitGatewayAttachmentPropagationsPaginator(c, validGetTransitGatewayAttachmentPropagationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetTransitGatewayAttachmentPropagationsInputValidate checks what
+// GetTransitGatewayAttachmentPropagationsInput.Validate reports.
 func TestGetTransitGatewayAttachmentPropagationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetTransitGatewayAttachmentPropagationsInput().Validate())
+	require.NoError(t, (&GetTransitGatewayAttachmentPropagationsInput{TransitGatewayAttachmentId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetTransitGatewayAttachmentPropagationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayAttachmentId"}, invalid.Missing)
-	c, _ := newGetTransitGatewayAttachmentPropagationsFake(1)
-	_, err := NewGetTransitGatewayAttachmentPropagationsPaginator(c, &GetTransitGatewayAttachmentPropagationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetTransitGatewayAttachmentPropagationsOutputJSON(t *testing.T) {
-	want := GetTransitGatewayAttachmentPropagationsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayAttachmentPropagations: []TransitGatewayAttachmentPropagation{{
-			State:                      EncryptionSupportEncryptionStateEnabling,
-			TransitGatewayRouteTableId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetTransitGatewayAttachmentPropagationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,179 +5,43 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getTransitGatewayMulticastDomainAssociationsFake serves pages of
-// GetTransitGatewayMulticastDomainAssociations from memory; page i's token is
-// "page-i".
-type getTransitGatewayMulticastDomainAssociationsFake struct {
-	pages  []*GetTransitGatewayMulticastDomainAssociationsOutput
-	calls  []GetTransitGatewayMulticastDomainAssociationsInput
-	err    error
-	repeat bool
+// getTransitGatewayMulticastDomainAssociationsFake calls the test kit's client.
+type getTransitGatewayMulticastDomainAssociationsFake paginatetest.Client
+
+func (c getTransitGatewayMulticastDomainAssociationsFake) GetTransitGatewayMulticastDomainAssociations(ctx context.Context, in *GetTransitGatewayMulticastDomainAssociationsInput) (*GetTransitGatewayMulticastDomainAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetTransitGatewayMulticastDomainAssociationsOutput)
+	return page, err
 }
 
-func (c *getTransitGatewayMulticastDomainAssociationsFake) GetTransitGatewayMulticastDomainAssociations(ctx context.Context, in *GetTransitGatewayMulticastDomainAssociationsInput) (*GetTransitGatewayMulticastDomainAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetTransitGatewayMulticastDomainAssociationsPaginator runs
+// paginatetest.Check.
+func TestGetTransitGatewayMulticastDomainAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetTransitGatewayMulticastDomainAssociationsInput{TransitGatewayMulticastDomainId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetTransitGatewayMulticastDomainAssociationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetTransitGatewayMulticastDomainAssociationsPaginator(getTransitGatewayMulticastDomainAssociationsFake(c), in.(*GetTransitGatewayMulticastDomainAssociationsInput), optFns...))
+		},
+		Output: &GetTransitGatewayMulticastDomainAssociationsOutput{},
+		Result: "MulticastDomainAssociations",
+	}))
 }
 
-// newGetTransitGatewayMulticastDomainAssociationsFake returns a fake client
-// serving pages of the given sizes, and the markers of all its items in order.
-func newGetTransitGatewayMulticastDomainAssociationsFake(sizes ...int) (*getTransitGatewayMulticastDomainAssociationsFake, []string) {
-	c := &getTransitGatewayMulticastDomainAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetTransitGatewayMulticastDomainAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.MulticastDomainAssociations = append(page.MulticastDomainAssociations, MulticastDomainAssociation{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetTransitGatewayMulticastDomainAssociations pages through p and
-// returns the markers of its items.
-func collectGetTransitGatewayMulticastDomainAssociations(t *testing.T, p *GetTransitGatewayMulticastDomainAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validGetTransitGatewayMulticastDomainAssociationsInput returns an input with
-// every required member set.
-func validGetTransitGatewayMulticastDomainAssociationsInput() *GetTransitGatewayMulticastDomainAssociationsInput {
-	return &GetTransitGatewayMulticastDomainAssociationsInput{TransitGatewayMulticastDomainId: "string"}
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsPaginatorItems(t *testing.T) {
-	c, want := newGetTransitGatewayMulticastDomainAssociationsFake(2, 3, 0, 1)
-	p := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetTransitGatewayMulticastDomainAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetTransitGatewayMulticastDomainAssociationsFake(2, 2, 1)
-	p := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetTransitGatewayMulticastDomainAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetTransitGatewayMulticastDomainAssociationsFake(2, 3, 1)
-	first := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetTransitGatewayMulticastDomainAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetTransitGatewayMulticastDomainAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetTransitGatewayMulticastDomainAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetTransitGatewayMulticastDomainAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetTransitGatewayMulticastDomainAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, validGetTransitGatewayMulticastDomainAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetTransitGatewayMulticastDomainAssociationsInputValidate checks what
+// GetTransitGatewayMulticastDomainAssociationsInput.Validate reports.
 func TestGetTransitGatewayMulticastDomainAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetTransitGatewayMulticastDomainAssociationsInput().Validate())
+	require.NoError(t, (&GetTransitGatewayMulticastDomainAssociationsInput{TransitGatewayMulticastDomainId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetTransitGatewayMulticastDomainAssociationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayMulticastDomainId"}, invalid.Missing)
-	c, _ := newGetTransitGatewayMulticastDomainAssociationsFake(1)
-	_, err := NewGetTransitGatewayMulticastDomainAssociationsPaginator(c, &GetTransitGatewayMulticastDomainAssociationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetTransitGatewayMulticastDomainAssociationsOutputJSON(t *testing.T) {
-	want := GetTransitGatewayMulticastDomainAssociationsOutput{
-		MulticastDomainAssociations: []MulticastDomainAssociation{{
-			ResourceId:      "string",
-			ResourceOwnerId: "string",
-			ResourceType:    TransitGatewayAttachmentResourceTypeVpc,
-			Subnet: &GetTransitGatewayMulticastDomainAssociationsSubnet{
-				State:    GetTransitGatewayMulticastDomainAssociationsSubnetStatePendingAcceptance,
-				SubnetId: "string",
-			},
-			TransitGatewayAttachmentId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetTransitGatewayMulticastDomainAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

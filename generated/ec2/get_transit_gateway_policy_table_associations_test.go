@@ -5,176 +5,43 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getTransitGatewayPolicyTableAssociationsFake serves pages of
-// GetTransitGatewayPolicyTableAssociations from memory; page i's token is
-// "page-i".
-type getTransitGatewayPolicyTableAssociationsFake struct {
-	pages  []*GetTransitGatewayPolicyTableAssociationsOutput
-	calls  []GetTransitGatewayPolicyTableAssociationsInput
-	err    error
-	repeat bool
+// getTransitGatewayPolicyTableAssociationsFake calls the test kit's client.
+type getTransitGatewayPolicyTableAssociationsFake paginatetest.Client
+
+func (c getTransitGatewayPolicyTableAssociationsFake) GetTransitGatewayPolicyTableAssociations(ctx context.Context, in *GetTransitGatewayPolicyTableAssociationsInput) (*GetTransitGatewayPolicyTableAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetTransitGatewayPolicyTableAssociationsOutput)
+	return page, err
 }
 
-func (c *getTransitGatewayPolicyTableAssociationsFake) GetTransitGatewayPolicyTableAssociations(ctx context.Context, in *GetTransitGatewayPolicyTableAssociationsInput) (*GetTransitGatewayPolicyTableAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetTransitGatewayPolicyTableAssociationsPaginator runs
+// paginatetest.Check.
+func TestGetTransitGatewayPolicyTableAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetTransitGatewayPolicyTableAssociationsInput{TransitGatewayPolicyTableId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetTransitGatewayPolicyTableAssociationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayPolicyTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetTransitGatewayPolicyTableAssociationsPaginator(getTransitGatewayPolicyTableAssociationsFake(c), in.(*GetTransitGatewayPolicyTableAssociationsInput), optFns...))
+		},
+		Output: &GetTransitGatewayPolicyTableAssociationsOutput{},
+		Result: "Associations",
+	}))
 }
 
-// newGetTransitGatewayPolicyTableAssociationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetTransitGatewayPolicyTableAssociationsFake(sizes ...int) (*getTransitGatewayPolicyTableAssociationsFake, []string) {
-	c := &getTransitGatewayPolicyTableAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetTransitGatewayPolicyTableAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Associations = append(page.Associations, GetTransitGatewayPolicyTableAssociationsAssociation{TransitGatewayPolicyTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetTransitGatewayPolicyTableAssociations pages through p and returns
-// the markers of its items.
-func collectGetTransitGatewayPolicyTableAssociations(t *testing.T, p *GetTransitGatewayPolicyTableAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayPolicyTableId)
-	}
-	return got
-}
-
-// validGetTransitGatewayPolicyTableAssociationsInput returns an input with
-// every required member set.
-func validGetTransitGatewayPolicyTableAssociationsInput() *GetTransitGatewayPolicyTableAssociationsInput {
-	return &GetTransitGatewayPolicyTableAssociationsInput{TransitGatewayPolicyTableId: "string"}
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsPaginatorItems(t *testing.T) {
-	c, want := newGetTransitGatewayPolicyTableAssociationsFake(2, 3, 0, 1)
-	p := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetTransitGatewayPolicyTableAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetTransitGatewayPolicyTableAssociationsFake(2, 2, 1)
-	p := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetTransitGatewayPolicyTableAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetTransitGatewayPolicyTableAssociationsFake(2, 3, 1)
-	first := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetTransitGatewayPolicyTableAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetTransitGatewayPolicyTableAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetTransitGatewayPolicyTableAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetTransitGatewayPolicyTableAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetTransitGatewayPolicyTableAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, validGetTransitGatewayPolicyTableAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetTransitGatewayPolicyTableAssociationsInputValidate checks what
+// GetTransitGatewayPolicyTableAssociationsInput.Validate reports.
 func TestGetTransitGatewayPolicyTableAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetTransitGatewayPolicyTableAssociationsInput().Validate())
+	require.NoError(t, (&GetTransitGatewayPolicyTableAssociationsInput{TransitGatewayPolicyTableId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetTransitGatewayPolicyTableAssociationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayPolicyTableId"}, invalid.Missing)
-	c, _ := newGetTransitGatewayPolicyTableAssociationsFake(1)
-	_, err := NewGetTransitGatewayPolicyTableAssociationsPaginator(c, &GetTransitGatewayPolicyTableAssociationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetTransitGatewayPolicyTableAssociationsOutputJSON(t *testing.T) {
-	want := GetTransitGatewayPolicyTableAssociationsOutput{
-		Associations: []GetTransitGatewayPolicyTableAssociationsAssociation{{
-			ResourceId:                  "string",
-			ResourceType:                TransitGatewayAttachmentResourceTypeVpc,
-			State:                       IamInstanceProfileAssociationStateAssociating,
-			TransitGatewayAttachmentId:  "string",
-			TransitGatewayPolicyTableId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetTransitGatewayPolicyTableAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

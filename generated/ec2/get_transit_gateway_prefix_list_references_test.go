@@ -5,181 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getTransitGatewayPrefixListReferencesFake serves pages of
-// GetTransitGatewayPrefixListReferences from memory; page i's token is
-// "page-i".
-type getTransitGatewayPrefixListReferencesFake struct {
-	pages  []*GetTransitGatewayPrefixListReferencesOutput
-	calls  []GetTransitGatewayPrefixListReferencesInput
-	err    error
-	repeat bool
+// getTransitGatewayPrefixListReferencesFake calls the test kit's client.
+type getTransitGatewayPrefixListReferencesFake paginatetest.Client
+
+func (c getTransitGatewayPrefixListReferencesFake) GetTransitGatewayPrefixListReferences(ctx context.Context, in *GetTransitGatewayPrefixListReferencesInput) (*GetTransitGatewayPrefixListReferencesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetTransitGatewayPrefixListReferencesOutput)
+	return page, err
 }
 
-func (c *getTransitGatewayPrefixListReferencesFake) GetTransitGatewayPrefixListReferences(ctx context.Context, in *GetTransitGatewayPrefixListReferencesInput) (*GetTransitGatewayPrefixListReferencesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetTransitGatewayPrefixListReferencesPaginator runs paginatetest.Check.
+func TestGetTransitGatewayPrefixListReferencesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetTransitGatewayPrefixListReferencesInput{TransitGatewayRouteTableId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetTransitGatewayPrefixListReferencesInput{},
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayRouteTableId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetTransitGatewayPrefixListReferencesPaginator(getTransitGatewayPrefixListReferencesFake(c), in.(*GetTransitGatewayPrefixListReferencesInput), optFns...))
+		},
+		Output: &GetTransitGatewayPrefixListReferencesOutput{},
+		Result: "TransitGatewayPrefixListReferences",
+	}))
 }
 
-// newGetTransitGatewayPrefixListReferencesFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetTransitGatewayPrefixListReferencesFake(sizes ...int) (*getTransitGatewayPrefixListReferencesFake, []string) {
-	c := &getTransitGatewayPrefixListReferencesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetTransitGatewayPrefixListReferencesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayPrefixListReferences = append(page.TransitGatewayPrefixListReferences, TransitGatewayPrefixListReference{TransitGatewayRouteTableId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetTransitGatewayPrefixListReferences pages through p and returns the
-// markers of its items.
-func collectGetTransitGatewayPrefixListReferences(t *testing.T, p *GetTransitGatewayPrefixListReferencesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayRouteTableId)
-	}
-	return got
-}
-
-// validGetTransitGatewayPrefixListReferencesInput returns an input with every
-// required member set.
-func validGetTransitGatewayPrefixListReferencesInput() *GetTransitGatewayPrefixListReferencesInput {
-	return &GetTransitGatewayPrefixListReferencesInput{TransitGatewayRouteTableId: "string"}
-}
-
-func TestGetTransitGatewayPrefixListReferencesPaginatorItems(t *testing.T) {
-	c, want := newGetTransitGatewayPrefixListReferencesFake(2, 3, 0, 1)
-	p := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetTransitGatewayPrefixListReferences(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetTransitGatewayPrefixListReferencesPaginatorPageSize(t *testing.T) {
-	c, want := newGetTransitGatewayPrefixListReferencesFake(2, 2, 1)
-	p := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetTransitGatewayPrefixListReferences(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetTransitGatewayPrefixListReferencesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetTransitGatewayPrefixListReferencesFake(2, 3, 1)
-	first := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetTransitGatewayPrefixListReferences(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetTransitGatewayPrefixListReferences(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetTransitGatewayPrefixListReferencesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetTransitGatewayPrefixListReferencesFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetTransitGatewayPrefixListReferencesPaginatorClientError(t *testing.T) {
-	c, _ := newGetTransitGatewayPrefixListReferencesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetTransitGatewayPrefixListReferencesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetTransitGatewayPrefixListReferencesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetTransitGatewayPrefixListReferencesPaginator(c, validGetTransitGatewayPrefixListReferencesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetTransitGatewayPrefixListReferencesInputValidate checks what
+// GetTransitGatewayPrefixListReferencesInput.Validate reports.
 func TestGetTransitGatewayPrefixListReferencesInputValidate(t *testing.T) {
-	require.NoError(t, validGetTransitGatewayPrefixListReferencesInput().Validate())
+	require.NoError(t, (&GetTransitGatewayPrefixListReferencesInput{TransitGatewayRouteTableId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetTransitGatewayPrefixListReferencesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayRouteTableId"}, invalid.Missing)
-	c, _ := newGetTransitGatewayPrefixListReferencesFake(1)
-	_, err := NewGetTransitGatewayPrefixListReferencesPaginator(c, &GetTransitGatewayPrefixListReferencesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetTransitGatewayPrefixListReferencesOutputJSON(t *testing.T) {
-	want := GetTransitGatewayPrefixListReferencesOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayPrefixListReferences: []TransitGatewayPrefixListReference{{
-			Blackhole:         new(true),
-			PrefixListId:      "string",
-			PrefixListOwnerId: "string",
-			State:             TransitGatewayPrefixListReferenceStatePending,
-			TransitGatewayAttachment: &GetTransitGatewayPrefixListReferencesTransitGatewayAttachment{
-				ResourceId:                 "string",
-				ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
-				TransitGatewayAttachmentId: "string",
-			},
-			TransitGatewayRouteTableId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetTransitGatewayPrefixListReferencesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

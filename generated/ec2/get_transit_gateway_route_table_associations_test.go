@@ -5,175 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getTransitGatewayRouteTableAssociationsFake serves pages of
-// GetTransitGatewayRouteTableAssociations from memory; page i's token is
-// "page-i".
-type getTransitGatewayRouteTableAssociationsFake struct {
-	pages  []*GetTransitGatewayRouteTableAssociationsOutput
-	calls  []GetTransitGatewayRouteTableAssociationsInput
-	err    error
-	repeat bool
+// getTransitGatewayRouteTableAssociationsFake calls the test kit's client.
+type getTransitGatewayRouteTableAssociationsFake paginatetest.Client
+
+func (c getTransitGatewayRouteTableAssociationsFake) GetTransitGatewayRouteTableAssociations(ctx context.Context, in *GetTransitGatewayRouteTableAssociationsInput) (*GetTransitGatewayRouteTableAssociationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetTransitGatewayRouteTableAssociationsOutput)
+	return page, err
 }
 
-func (c *getTransitGatewayRouteTableAssociationsFake) GetTransitGatewayRouteTableAssociations(ctx context.Context, in *GetTransitGatewayRouteTableAssociationsInput) (*GetTransitGatewayRouteTableAssociationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetTransitGatewayRouteTableAssociationsPaginator runs paginatetest.Check.
+func TestGetTransitGatewayRouteTableAssociationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetTransitGatewayRouteTableAssociationsInput{TransitGatewayRouteTableId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetTransitGatewayRouteTableAssociationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetTransitGatewayRouteTableAssociationsPaginator(getTransitGatewayRouteTableAssociationsFake(c), in.(*GetTransitGatewayRouteTableAssociationsInput), optFns...))
+		},
+		Output: &GetTransitGatewayRouteTableAssociationsOutput{},
+		Result: "Associations",
+	}))
 }
 
-// newGetTransitGatewayRouteTableAssociationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetTransitGatewayRouteTableAssociationsFake(sizes ...int) (*getTransitGatewayRouteTableAssociationsFake, []string) {
-	c := &getTransitGatewayRouteTableAssociationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetTransitGatewayRouteTableAssociationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Associations = append(page.Associations, GetTransitGatewayRouteTableAssociationsAssociation{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetTransitGatewayRouteTableAssociations pages through p and returns
-// the markers of its items.
-func collectGetTransitGatewayRouteTableAssociations(t *testing.T, p *GetTransitGatewayRouteTableAssociationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validGetTransitGatewayRouteTableAssociationsInput returns an input with every
-// required member set.
-func validGetTransitGatewayRouteTableAssociationsInput() *GetTransitGatewayRouteTableAssociationsInput {
-	return &GetTransitGatewayRouteTableAssociationsInput{TransitGatewayRouteTableId: "string"}
-}
-
-func TestGetTransitGatewayRouteTableAssociationsPaginatorItems(t *testing.T) {
-	c, want := newGetTransitGatewayRouteTableAssociationsFake(2, 3, 0, 1)
-	p := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetTransitGatewayRouteTableAssociations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetTransitGatewayRouteTableAssociationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetTransitGatewayRouteTableAssociationsFake(2, 2, 1)
-	p := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetTransitGatewayRouteTableAssociations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetTransitGatewayRouteTableAssociationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetTransitGatewayRouteTableAssociationsFake(2, 3, 1)
-	first := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetTransitGatewayRouteTableAssociations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetTransitGatewayRouteTableAssociations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetTransitGatewayRouteTableAssociationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetTransitGatewayRouteTableAssociationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetTransitGatewayRouteTableAssociationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetTransitGatewayRouteTableAssociationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetTransitGatewayRouteTableAssociationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetTransitGatewayRouteTableAssociationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetTransitGatewayRouteTableAssociationsPaginator(c, validGetTransitGatewayRouteTableAssociationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetTransitGatewayRouteTableAssociationsInputValidate checks what
+// GetTransitGatewayRouteTableAssociationsInput.Validate reports.
 func TestGetTransitGatewayRouteTableAssociationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetTransitGatewayRouteTableAssociationsInput().Validate())
+	require.NoError(t, (&GetTransitGatewayRouteTableAssociationsInput{TransitGatewayRouteTableId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetTransitGatewayRouteTableAssociationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayRouteTableId"}, invalid.Missing)
-	c, _ := newGetTransitGatewayRouteTableAssociationsFake(1)
-	_, err := NewGetTransitGatewayRouteTableAssociationsPaginator(c, &GetTransitGatewayRouteTableAssociationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetTransitGatewayRouteTableAssociationsOutputJSON(t *testing.T) {
-	want := GetTransitGatewayRouteTableAssociationsOutput{
-		Associations: []GetTransitGatewayRouteTableAssociationsAssociation{{
-			ResourceId:                 "string",
-			ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
-			State:                      IamInstanceProfileAssociationStateAssociating,
-			TransitGatewayAttachmentId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetTransitGatewayRouteTableAssociationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,176 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getTransitGatewayRouteTablePropagationsFake serves pages of
-// GetTransitGatewayRouteTablePropagations from memory; page i's token is
-// "page-i".
-type getTransitGatewayRouteTablePropagationsFake struct {
-	pages  []*GetTransitGatewayRouteTablePropagationsOutput
-	calls  []GetTransitGatewayRouteTablePropagationsInput
-	err    error
-	repeat bool
+// getTransitGatewayRouteTablePropagationsFake calls the test kit's client.
+type getTransitGatewayRouteTablePropagationsFake paginatetest.Client
+
+func (c getTransitGatewayRouteTablePropagationsFake) GetTransitGatewayRouteTablePropagations(ctx context.Context, in *GetTransitGatewayRouteTablePropagationsInput) (*GetTransitGatewayRouteTablePropagationsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetTransitGatewayRouteTablePropagationsOutput)
+	return page, err
 }
 
-func (c *getTransitGatewayRouteTablePropagationsFake) GetTransitGatewayRouteTablePropagations(ctx context.Context, in *GetTransitGatewayRouteTablePropagationsInput) (*GetTransitGatewayRouteTablePropagationsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetTransitGatewayRouteTablePropagationsPaginator runs paginatetest.Check.
+func TestGetTransitGatewayRouteTablePropagationsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetTransitGatewayRouteTablePropagationsInput{TransitGatewayRouteTableId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetTransitGatewayRouteTablePropagationsInput{},
+		Limit:      "MaxResults",
+		Marker:     "TransitGatewayAttachmentId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetTransitGatewayRouteTablePropagationsPaginator(getTransitGatewayRouteTablePropagationsFake(c), in.(*GetTransitGatewayRouteTablePropagationsInput), optFns...))
+		},
+		Output: &GetTransitGatewayRouteTablePropagationsOutput{},
+		Result: "TransitGatewayRouteTablePropagations",
+	}))
 }
 
-// newGetTransitGatewayRouteTablePropagationsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newGetTransitGatewayRouteTablePropagationsFake(sizes ...int) (*getTransitGatewayRouteTablePropagationsFake, []string) {
-	c := &getTransitGatewayRouteTablePropagationsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetTransitGatewayRouteTablePropagationsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.TransitGatewayRouteTablePropagations = append(page.TransitGatewayRouteTablePropagations, TransitGatewayRouteTablePropagation{TransitGatewayAttachmentId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetTransitGatewayRouteTablePropagations pages through p and returns
-// the markers of its items.
-func collectGetTransitGatewayRouteTablePropagations(t *testing.T, p *GetTransitGatewayRouteTablePropagationsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.TransitGatewayAttachmentId)
-	}
-	return got
-}
-
-// validGetTransitGatewayRouteTablePropagationsInput returns an input with every
-// required member set.
-func validGetTransitGatewayRouteTablePropagationsInput() *GetTransitGatewayRouteTablePropagationsInput {
-	return &GetTransitGatewayRouteTablePropagationsInput{TransitGatewayRouteTableId: "string"}
-}
-
-func TestGetTransitGatewayRouteTablePropagationsPaginatorItems(t *testing.T) {
-	c, want := newGetTransitGatewayRouteTablePropagationsFake(2, 3, 0, 1)
-	p := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetTransitGatewayRouteTablePropagations(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetTransitGatewayRouteTablePropagationsPaginatorPageSize(t *testing.T) {
-	c, want := newGetTransitGatewayRouteTablePropagationsFake(2, 2, 1)
-	p := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetTransitGatewayRouteTablePropagations(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetTransitGatewayRouteTablePropagationsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetTransitGatewayRouteTablePropagationsFake(2, 3, 1)
-	first := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetTransitGatewayRouteTablePropagations(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetTransitGatewayRouteTablePropagations(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetTransitGatewayRouteTablePropagationsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetTransitGatewayRouteTablePropagationsFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetTransitGatewayRouteTablePropagationsPaginatorClientError(t *testing.T) {
-	c, _ := newGetTransitGatewayRouteTablePropagationsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetTransitGatewayRouteTablePropagationsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetTransitGatewayRouteTablePropagationsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetTransitGatewayRouteTablePropagationsPaginator(c, validGetTransitGatewayRouteTablePropagationsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetTransitGatewayRouteTablePropagationsInputValidate checks what
+// GetTransitGatewayRouteTablePropagationsInput.Validate reports.
 func TestGetTransitGatewayRouteTablePropagationsInputValidate(t *testing.T) {
-	require.NoError(t, validGetTransitGatewayRouteTablePropagationsInput().Validate())
+	require.NoError(t, (&GetTransitGatewayRouteTablePropagationsInput{TransitGatewayRouteTableId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetTransitGatewayRouteTablePropagationsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayRouteTableId"}, invalid.Missing)
-	c, _ := newGetTransitGatewayRouteTablePropagationsFake(1)
-	_, err := NewGetTransitGatewayRouteTablePropagationsPaginator(c, &GetTransitGatewayRouteTablePropagationsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetTransitGatewayRouteTablePropagationsOutputJSON(t *testing.T) {
-	want := GetTransitGatewayRouteTablePropagationsOutput{
-		NextToken: paginate.StringToken("string"),
-		TransitGatewayRouteTablePropagations: []TransitGatewayRouteTablePropagation{{
-			ResourceId:                             "string",
-			ResourceType:                           TransitGatewayAttachmentResourceTypeVpc,
-			State:                                  EncryptionSupportEncryptionStateEnabling,
-			TransitGatewayAttachmentId:             "string",
-			TransitGatewayRouteTableAnnouncementId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetTransitGatewayRouteTablePropagationsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,168 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// getVpnConnectionDeviceTypesFake serves pages of GetVpnConnectionDeviceTypes
-// from memory; page i's token is "page-i".
-type getVpnConnectionDeviceTypesFake struct {
-	pages  []*GetVpnConnectionDeviceTypesOutput
-	calls  []GetVpnConnectionDeviceTypesInput
-	err    error
-	repeat bool
+// getVpnConnectionDeviceTypesFake calls the test kit's client.
+type getVpnConnectionDeviceTypesFake paginatetest.Client
+
+func (c getVpnConnectionDeviceTypesFake) GetVpnConnectionDeviceTypes(ctx context.Context, in *GetVpnConnectionDeviceTypesInput) (*GetVpnConnectionDeviceTypesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetVpnConnectionDeviceTypesOutput)
+	return page, err
 }
 
-func (c *getVpnConnectionDeviceTypesFake) GetVpnConnectionDeviceTypes(ctx context.Context, in *GetVpnConnectionDeviceTypesInput) (*GetVpnConnectionDeviceTypesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newGetVpnConnectionDeviceTypesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newGetVpnConnectionDeviceTypesFake(sizes ...int) (*getVpnConnectionDeviceTypesFake, []string) {
-	c := &getVpnConnectionDeviceTypesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetVpnConnectionDeviceTypesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.VpnConnectionDeviceTypes = append(page.VpnConnectionDeviceTypes, VpnConnectionDeviceType{VpnConnectionDeviceTypeId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetVpnConnectionDeviceTypes pages through p and returns the markers of
-// its items.
-func collectGetVpnConnectionDeviceTypes(t *testing.T, p *GetVpnConnectionDeviceTypesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.VpnConnectionDeviceTypeId)
-	}
-	return got
-}
-
-// validGetVpnConnectionDeviceTypesInput returns an input with every required
-// member set.
-func validGetVpnConnectionDeviceTypesInput() *GetVpnConnectionDeviceTypesInput {
-	return &GetVpnConnectionDeviceTypesInput{}
-}
-
-func TestGetVpnConnectionDeviceTypesPaginatorItems(t *testing.T) {
-	c, want := newGetVpnConnectionDeviceTypesFake(2, 3, 0, 1)
-	p := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetVpnConnectionDeviceTypes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetVpnConnectionDeviceTypesPaginatorPageSize(t *testing.T) {
-	c, want := newGetVpnConnectionDeviceTypesFake(2, 2, 1)
-	p := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetVpnConnectionDeviceTypes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetVpnConnectionDeviceTypesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetVpnConnectionDeviceTypesFake(2, 3, 1)
-	first := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetVpnConnectionDeviceTypes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetVpnConnectionDeviceTypes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetVpnConnectionDeviceTypesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetVpnConnectionDeviceTypesFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetVpnConnectionDeviceTypesPaginatorClientError(t *testing.T) {
-	c, _ := newGetVpnConnectionDeviceTypesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetVpnConnectionDeviceTypesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetVpnConnectionDeviceTypesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetVpnConnectionDeviceTypesPaginator(c, validGetVpnConnectionDeviceTypesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestGetVpnConnectionDeviceTypesInputValidate(t *testing.T) {
-	require.NoError(t, validGetVpnConnectionDeviceTypesInput().Validate())
-	require.NoError(t, (&GetVpnConnectionDeviceTypesInput{}).Validate())
-}
-
-func TestGetVpnConnectionDeviceTypesOutputJSON(t *testing.T) {
-	want := GetVpnConnectionDeviceTypesOutput{
-		NextToken: paginate.StringToken("string"),
-		VpnConnectionDeviceTypes: []VpnConnectionDeviceType{{
-			Platform:                  "string",
-			Software:                  "string",
-			Vendor:                    "string",
-			VpnConnectionDeviceTypeId: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetVpnConnectionDeviceTypesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestGetVpnConnectionDeviceTypesPaginator runs paginatetest.Check.
+func TestGetVpnConnectionDeviceTypesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetVpnConnectionDeviceTypesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "VpnConnectionDeviceTypeId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetVpnConnectionDeviceTypesPaginator(getVpnConnectionDeviceTypesFake(c), in.(*GetVpnConnectionDeviceTypesInput), optFns...))
+		},
+		Output: &GetVpnConnectionDeviceTypesOutput{},
+		Result: "VpnConnectionDeviceTypes",
+	}))
 }

@@ -5,170 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// listImagesInRecycleBinFake serves pages of ListImagesInRecycleBin from
-// memory; page i's token is "page-i".
-type listImagesInRecycleBinFake struct {
-	pages  []*ListImagesInRecycleBinOutput
-	calls  []ListImagesInRecycleBinInput
-	err    error
-	repeat bool
+// listImagesInRecycleBinFake calls the test kit's client.
+type listImagesInRecycleBinFake paginatetest.Client
+
+func (c listImagesInRecycleBinFake) ListImagesInRecycleBin(ctx context.Context, in *ListImagesInRecycleBinInput) (*ListImagesInRecycleBinOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListImagesInRecycleBinOutput)
+	return page, err
 }
 
-func (c *listImagesInRecycleBinFake) ListImagesInRecycleBin(ctx context.Context, in *ListImagesInRecycleBinInput) (*ListImagesInRecycleBinOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newListImagesInRecycleBinFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newListImagesInRecycleBinFake(sizes ...int) (*listImagesInRecycleBinFake, []string) {
-	c := &listImagesInRecycleBinFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListImagesInRecycleBinOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Images = append(page.Images, ListImagesInRecycleBinImage{ImageId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListImagesInRecycleBin pages through p and returns the markers of its
-// items.
-func collectListImagesInRecycleBin(t *testing.T, p *ListImagesInRecycleBinPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ImageId)
-	}
-	return got
-}
-
-// validListImagesInRecycleBinInput returns an input with every required member
-// set.
-func validListImagesInRecycleBinInput() *ListImagesInRecycleBinInput {
-	return &ListImagesInRecycleBinInput{}
-}
-
-func TestListImagesInRecycleBinPaginatorItems(t *testing.T) {
-	c, want := newListImagesInRecycleBinFake(2, 3, 0, 1)
-	p := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListImagesInRecycleBin(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListImagesInRecycleBinPaginatorPageSize(t *testing.T) {
-	c, want := newListImagesInRecycleBinFake(2, 2, 1)
-	p := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListImagesInRecycleBin(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestListImagesInRecycleBinPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListImagesInRecycleBinFake(2, 3, 1)
-	first := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListImagesInRecycleBin(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListImagesInRecycleBin(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListImagesInRecycleBinPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListImagesInRecycleBinFake(1, 1, 1)
-	c.repeat = true
-	p := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListImagesInRecycleBinPaginatorClientError(t *testing.T) {
-	c, _ := newListImagesInRecycleBinFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListImagesInRecycleBinPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListImagesInRecycleBinFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListImagesInRecycleBinPaginator(c, validListImagesInRecycleBinInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListImagesInRecycleBinInputValidate(t *testing.T) {
-	require.NoError(t, validListImagesInRecycleBinInput().Validate())
-	require.NoError(t, (&ListImagesInRecycleBinInput{}).Validate())
-}
-
-func TestListImagesInRecycleBinOutputJSON(t *testing.T) {
-	want := ListImagesInRecycleBinOutput{
-		Images: []ListImagesInRecycleBinImage{{
-			Description:         "string",
-			ImageId:             "string",
-			Name:                "string",
-			RecycleBinEnterTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			RecycleBinExitTime:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListImagesInRecycleBinOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestListImagesInRecycleBinPaginator runs paginatetest.Check.
+func TestListImagesInRecycleBinPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &ListImagesInRecycleBinInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "ImageId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListImagesInRecycleBinPaginator(listImagesInRecycleBinFake(c), in.(*ListImagesInRecycleBinInput), optFns...))
+		},
+		Output: &ListImagesInRecycleBinOutput{},
+		Result: "Images",
+	}))
 }

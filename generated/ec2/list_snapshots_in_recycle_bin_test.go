@@ -5,170 +5,32 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// listSnapshotsInRecycleBinFake serves pages of ListSnapshotsInRecycleBin from
-// memory; page i's token is "page-i".
-type listSnapshotsInRecycleBinFake struct {
-	pages  []*ListSnapshotsInRecycleBinOutput
-	calls  []ListSnapshotsInRecycleBinInput
-	err    error
-	repeat bool
+// listSnapshotsInRecycleBinFake calls the test kit's client.
+type listSnapshotsInRecycleBinFake paginatetest.Client
+
+func (c listSnapshotsInRecycleBinFake) ListSnapshotsInRecycleBin(ctx context.Context, in *ListSnapshotsInRecycleBinInput) (*ListSnapshotsInRecycleBinOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListSnapshotsInRecycleBinOutput)
+	return page, err
 }
 
-func (c *listSnapshotsInRecycleBinFake) ListSnapshotsInRecycleBin(ctx context.Context, in *ListSnapshotsInRecycleBinInput) (*ListSnapshotsInRecycleBinOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newListSnapshotsInRecycleBinFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newListSnapshotsInRecycleBinFake(sizes ...int) (*listSnapshotsInRecycleBinFake, []string) {
-	c := &listSnapshotsInRecycleBinFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListSnapshotsInRecycleBinOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Snapshots = append(page.Snapshots, ListSnapshotsInRecycleBinSnapshot{SnapshotId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListSnapshotsInRecycleBin pages through p and returns the markers of
-// its items.
-func collectListSnapshotsInRecycleBin(t *testing.T, p *ListSnapshotsInRecycleBinPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SnapshotId)
-	}
-	return got
-}
-
-// validListSnapshotsInRecycleBinInput returns an input with every required
-// member set.
-func validListSnapshotsInRecycleBinInput() *ListSnapshotsInRecycleBinInput {
-	return &ListSnapshotsInRecycleBinInput{}
-}
-
-func TestListSnapshotsInRecycleBinPaginatorItems(t *testing.T) {
-	c, want := newListSnapshotsInRecycleBinFake(2, 3, 0, 1)
-	p := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListSnapshotsInRecycleBin(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListSnapshotsInRecycleBinPaginatorPageSize(t *testing.T) {
-	c, want := newListSnapshotsInRecycleBinFake(2, 2, 1)
-	p := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListSnapshotsInRecycleBin(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestListSnapshotsInRecycleBinPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListSnapshotsInRecycleBinFake(2, 3, 1)
-	first := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListSnapshotsInRecycleBin(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListSnapshotsInRecycleBin(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListSnapshotsInRecycleBinPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListSnapshotsInRecycleBinFake(1, 1, 1)
-	c.repeat = true
-	p := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListSnapshotsInRecycleBinPaginatorClientError(t *testing.T) {
-	c, _ := newListSnapshotsInRecycleBinFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListSnapshotsInRecycleBinPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListSnapshotsInRecycleBinFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListSnapshotsInRecycleBinPaginator(c, validListSnapshotsInRecycleBinInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListSnapshotsInRecycleBinInputValidate(t *testing.T) {
-	require.NoError(t, validListSnapshotsInRecycleBinInput().Validate())
-	require.NoError(t, (&ListSnapshotsInRecycleBinInput{}).Validate())
-}
-
-func TestListSnapshotsInRecycleBinOutputJSON(t *testing.T) {
-	want := ListSnapshotsInRecycleBinOutput{
-		NextToken: paginate.StringToken("string"),
-		Snapshots: []ListSnapshotsInRecycleBinSnapshot{{
-			Description:         "string",
-			RecycleBinEnterTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			RecycleBinExitTime:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SnapshotId:          "string",
-			VolumeId:            "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListSnapshotsInRecycleBinOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestListSnapshotsInRecycleBinPaginator runs paginatetest.Check.
+func TestListSnapshotsInRecycleBinPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &ListSnapshotsInRecycleBinInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "SnapshotId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListSnapshotsInRecycleBinPaginator(listSnapshotsInRecycleBinFake(c), in.(*ListSnapshotsInRecycleBinInput), optFns...))
+		},
+		Output: &ListSnapshotsInRecycleBinOutput{},
+		Result: "Snapshots",
+	}))
 }

@@ -5,181 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// searchLocalGatewayRoutesFake serves pages of SearchLocalGatewayRoutes from
-// memory; page i's token is "page-i".
-type searchLocalGatewayRoutesFake struct {
-	pages  []*SearchLocalGatewayRoutesOutput
-	calls  []SearchLocalGatewayRoutesInput
-	err    error
-	repeat bool
+// searchLocalGatewayRoutesFake calls the test kit's client.
+type searchLocalGatewayRoutesFake paginatetest.Client
+
+func (c searchLocalGatewayRoutesFake) SearchLocalGatewayRoutes(ctx context.Context, in *SearchLocalGatewayRoutesInput) (*SearchLocalGatewayRoutesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*SearchLocalGatewayRoutesOutput)
+	return page, err
 }
 
-func (c *searchLocalGatewayRoutesFake) SearchLocalGatewayRoutes(ctx context.Context, in *SearchLocalGatewayRoutesInput) (*SearchLocalGatewayRoutesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestSearchLocalGatewayRoutesPaginator runs paginatetest.Check.
+func TestSearchLocalGatewayRoutesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &SearchLocalGatewayRoutesInput{LocalGatewayRouteTableId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &SearchLocalGatewayRoutesInput{},
+		Limit:      "MaxResults",
+		Marker:     "DestinationCidrBlock",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewSearchLocalGatewayRoutesPaginator(searchLocalGatewayRoutesFake(c), in.(*SearchLocalGatewayRoutesInput), optFns...))
+		},
+		Output: &SearchLocalGatewayRoutesOutput{},
+		Result: "Routes",
+	}))
 }
 
-// newSearchLocalGatewayRoutesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newSearchLocalGatewayRoutesFake(sizes ...int) (*searchLocalGatewayRoutesFake, []string) {
-	c := &searchLocalGatewayRoutesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &SearchLocalGatewayRoutesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Routes = append(page.Routes, SearchLocalGatewayRoutesRoute{DestinationCidrBlock: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectSearchLocalGatewayRoutes pages through p and returns the markers of
-// its items.
-func collectSearchLocalGatewayRoutes(t *testing.T, p *SearchLocalGatewayRoutesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.DestinationCidrBlock)
-	}
-	return got
-}
-
-// validSearchLocalGatewayRoutesInput returns an input with every required
-// member set.
-func validSearchLocalGatewayRoutesInput() *SearchLocalGatewayRoutesInput {
-	return &SearchLocalGatewayRoutesInput{LocalGatewayRouteTableId: "string"}
-}
-
-func TestSearchLocalGatewayRoutesPaginatorItems(t *testing.T) {
-	c, want := newSearchLocalGatewayRoutesFake(2, 3, 0, 1)
-	p := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectSearchLocalGatewayRoutes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestSearchLocalGatewayRoutesPaginatorPageSize(t *testing.T) {
-	c, want := newSearchLocalGatewayRoutesFake(2, 2, 1)
-	p := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectSearchLocalGatewayRoutes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestSearchLocalGatewayRoutesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newSearchLocalGatewayRoutesFake(2, 3, 1)
-	first := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectSearchLocalGatewayRoutes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectSearchLocalGatewayRoutes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestSearchLocalGatewayRoutesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newSearchLocalGatewayRoutesFake(1, 1, 1)
-	c.repeat = true
-	p := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestSearchLocalGatewayRoutesPaginatorClientError(t *testing.T) {
-	c, _ := newSearchLocalGatewayRoutesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestSearchLocalGatewayRoutesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newSearchLocalGatewayRoutesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewSearchLocalGatewayRoutesPaginator(c, validSearchLocalGatewayRoutesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestSearchLocalGatewayRoutesInputValidate checks what
+// SearchLocalGatewayRoutesInput.Validate reports.
 func TestSearchLocalGatewayRoutesInputValidate(t *testing.T) {
-	require.NoError(t, validSearchLocalGatewayRoutesInput().Validate())
+	require.NoError(t, (&SearchLocalGatewayRoutesInput{LocalGatewayRouteTableId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&SearchLocalGatewayRoutesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"LocalGatewayRouteTableId"}, invalid.Missing)
-	c, _ := newSearchLocalGatewayRoutesFake(1)
-	_, err := NewSearchLocalGatewayRoutesPaginator(c, &SearchLocalGatewayRoutesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestSearchLocalGatewayRoutesOutputJSON(t *testing.T) {
-	want := SearchLocalGatewayRoutesOutput{
-		NextToken: paginate.StringToken("string"),
-		Routes: []SearchLocalGatewayRoutesRoute{{
-			CoipPoolId:                          "string",
-			DestinationCidrBlock:                "string",
-			DestinationPrefixListId:             "string",
-			LocalGatewayRouteTableArn:           "string",
-			LocalGatewayRouteTableId:            "string",
-			LocalGatewayVirtualInterfaceGroupId: "string",
-			NetworkInterfaceId:                  "string",
-			OwnerId:                             "string",
-			State:                               RouteStatePending,
-			SubnetId:                            "string",
-			Type:                                RouteTypeStatic,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got SearchLocalGatewayRoutesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

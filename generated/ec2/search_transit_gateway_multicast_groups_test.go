@@ -5,181 +5,42 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// searchTransitGatewayMulticastGroupsFake serves pages of
-// SearchTransitGatewayMulticastGroups from memory; page i's token is "page-i".
-type searchTransitGatewayMulticastGroupsFake struct {
-	pages  []*SearchTransitGatewayMulticastGroupsOutput
-	calls  []SearchTransitGatewayMulticastGroupsInput
-	err    error
-	repeat bool
+// searchTransitGatewayMulticastGroupsFake calls the test kit's client.
+type searchTransitGatewayMulticastGroupsFake paginatetest.Client
+
+func (c searchTransitGatewayMulticastGroupsFake) SearchTransitGatewayMulticastGroups(ctx context.Context, in *SearchTransitGatewayMulticastGroupsInput) (*SearchTransitGatewayMulticastGroupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*SearchTransitGatewayMulticastGroupsOutput)
+	return page, err
 }
 
-func (c *searchTransitGatewayMulticastGroupsFake) SearchTransitGatewayMulticastGroups(ctx context.Context, in *SearchTransitGatewayMulticastGroupsInput) (*SearchTransitGatewayMulticastGroupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestSearchTransitGatewayMulticastGroupsPaginator runs paginatetest.Check.
+func TestSearchTransitGatewayMulticastGroupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &SearchTransitGatewayMulticastGroupsInput{TransitGatewayMulticastDomainId: "string"},
+		InputToken: "NextToken",
+		Invalid:    &SearchTransitGatewayMulticastGroupsInput{},
+		Limit:      "MaxResults",
+		Marker:     "GroupIpAddress",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewSearchTransitGatewayMulticastGroupsPaginator(searchTransitGatewayMulticastGroupsFake(c), in.(*SearchTransitGatewayMulticastGroupsInput), optFns...))
+		},
+		Output: &SearchTransitGatewayMulticastGroupsOutput{},
+		Result: "MulticastGroups",
+	}))
 }
 
-// newSearchTransitGatewayMulticastGroupsFake returns a fake client serving
-// pages of the given sizes, and the markers of all its items in order.
-func newSearchTransitGatewayMulticastGroupsFake(sizes ...int) (*searchTransitGatewayMulticastGroupsFake, []string) {
-	c := &searchTransitGatewayMulticastGroupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &SearchTransitGatewayMulticastGroupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.MulticastGroups = append(page.MulticastGroups, MulticastGroup{GroupIpAddress: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectSearchTransitGatewayMulticastGroups pages through p and returns the
-// markers of its items.
-func collectSearchTransitGatewayMulticastGroups(t *testing.T, p *SearchTransitGatewayMulticastGroupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.GroupIpAddress)
-	}
-	return got
-}
-
-// validSearchTransitGatewayMulticastGroupsInput returns an input with every
-// required member set.
-func validSearchTransitGatewayMulticastGroupsInput() *SearchTransitGatewayMulticastGroupsInput {
-	return &SearchTransitGatewayMulticastGroupsInput{TransitGatewayMulticastDomainId: "string"}
-}
-
-func TestSearchTransitGatewayMulticastGroupsPaginatorItems(t *testing.T) {
-	c, want := newSearchTransitGatewayMulticastGroupsFake(2, 3, 0, 1)
-	p := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectSearchTransitGatewayMulticastGroups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestSearchTransitGatewayMulticastGroupsPaginatorPageSize(t *testing.T) {
-	c, want := newSearchTransitGatewayMulticastGroupsFake(2, 2, 1)
-	p := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectSearchTransitGatewayMulticastGroups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestSearchTransitGatewayMulticastGroupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newSearchTransitGatewayMulticastGroupsFake(2, 3, 1)
-	first := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectSearchTransitGatewayMulticastGroups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectSearchTransitGatewayMulticastGroups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestSearchTransitGatewayMulticastGroupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newSearchTransitGatewayMulticastGroupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestSearchTransitGatewayMulticastGroupsPaginatorClientError(t *testing.T) {
-	c, _ := newSearchTransitGatewayMulticastGroupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestSearchTransitGatewayMulticastGroupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newSearchTransitGatewayMulticastGroupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewSearchTransitGatewayMulticastGroupsPaginator(c, validSearchTransitGatewayMulticastGroupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestSearchTransitGatewayMulticastGroupsInputValidate checks what
+// SearchTransitGatewayMulticastGroupsInput.Validate reports.
 func TestSearchTransitGatewayMulticastGroupsInputValidate(t *testing.T) {
-	require.NoError(t, validSearchTransitGatewayMulticastGroupsInput().Validate())
+	require.NoError(t, (&SearchTransitGatewayMulticastGroupsInput{TransitGatewayMulticastDomainId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&SearchTransitGatewayMulticastGroupsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"TransitGatewayMulticastDomainId"}, invalid.Missing)
-	c, _ := newSearchTransitGatewayMulticastGroupsFake(1)
-	_, err := NewSearchTransitGatewayMulticastGroupsPaginator(c, &SearchTransitGatewayMulticastGroupsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestSearchTransitGatewayMulticastGroupsOutputJSON(t *testing.T) {
-	want := SearchTransitGatewayMulticastGroupsOutput{
-		MulticastGroups: []MulticastGroup{{
-			GroupIpAddress:             "string",
-			GroupMember:                new(true),
-			GroupSource:                new(true),
-			MemberType:                 MulticastGroupMemberTypeStatic,
-			NetworkInterfaceId:         "string",
-			ResourceId:                 "string",
-			ResourceOwnerId:            "string",
-			ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
-			SourceType:                 MulticastGroupMemberTypeStatic,
-			SubnetId:                   "string",
-			TransitGatewayAttachmentId: "string",
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got SearchTransitGatewayMulticastGroupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

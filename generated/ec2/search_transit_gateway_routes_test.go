@@ -5,185 +5,49 @@ package ec2
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// searchTransitGatewayRoutesFake serves pages of SearchTransitGatewayRoutes
-// from memory; page i's token is "page-i".
-type searchTransitGatewayRoutesFake struct {
-	pages  []*SearchTransitGatewayRoutesOutput
-	calls  []SearchTransitGatewayRoutesInput
-	err    error
-	repeat bool
+// searchTransitGatewayRoutesFake calls the test kit's client.
+type searchTransitGatewayRoutesFake paginatetest.Client
+
+func (c searchTransitGatewayRoutesFake) SearchTransitGatewayRoutes(ctx context.Context, in *SearchTransitGatewayRoutesInput) (*SearchTransitGatewayRoutesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*SearchTransitGatewayRoutesOutput)
+	return page, err
 }
 
-func (c *searchTransitGatewayRoutesFake) SearchTransitGatewayRoutes(ctx context.Context, in *SearchTransitGatewayRoutesInput) (*SearchTransitGatewayRoutesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestSearchTransitGatewayRoutesPaginator runs paginatetest.Check.
+func TestSearchTransitGatewayRoutesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &SearchTransitGatewayRoutesInput{
+			Filters:                    []Filter{{}},
+			TransitGatewayRouteTableId: "string",
+		},
+		InputToken:  "NextToken",
+		Invalid:     &SearchTransitGatewayRoutesInput{},
+		Limit:       "MaxResults",
+		Marker:      "DestinationCidrBlock",
+		MoreResults: "AdditionalRoutesAvailable",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewSearchTransitGatewayRoutesPaginator(searchTransitGatewayRoutesFake(c), in.(*SearchTransitGatewayRoutesInput), optFns...))
+		},
+		Output: &SearchTransitGatewayRoutesOutput{},
+		Result: "Routes",
+	}))
 }
 
-// newSearchTransitGatewayRoutesFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newSearchTransitGatewayRoutesFake(sizes ...int) (*searchTransitGatewayRoutesFake, []string) {
-	c := &searchTransitGatewayRoutesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &SearchTransitGatewayRoutesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Routes = append(page.Routes, SearchTransitGatewayRoutesRoute{DestinationCidrBlock: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-			page.AdditionalRoutesAvailable = new(true)
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectSearchTransitGatewayRoutes pages through p and returns the markers of
-// its items.
-func collectSearchTransitGatewayRoutes(t *testing.T, p *SearchTransitGatewayRoutesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.DestinationCidrBlock)
-	}
-	return got
-}
-
-// validSearchTransitGatewayRoutesInput returns an input with every required
-// member set.
-func validSearchTransitGatewayRoutesInput() *SearchTransitGatewayRoutesInput {
-	return &SearchTransitGatewayRoutesInput{
+// TestSearchTransitGatewayRoutesInputValidate checks what
+// SearchTransitGatewayRoutesInput.Validate reports.
+func TestSearchTransitGatewayRoutesInputValidate(t *testing.T) {
+	require.NoError(t, (&SearchTransitGatewayRoutesInput{
 		Filters:                    []Filter{{}},
 		TransitGatewayRouteTableId: "string",
-	}
-}
-
-func TestSearchTransitGatewayRoutesPaginatorItems(t *testing.T) {
-	c, want := newSearchTransitGatewayRoutesFake(2, 3, 0, 1)
-	p := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectSearchTransitGatewayRoutes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestSearchTransitGatewayRoutesPaginatorPageSize(t *testing.T) {
-	c, want := newSearchTransitGatewayRoutesFake(2, 2, 1)
-	p := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectSearchTransitGatewayRoutes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestSearchTransitGatewayRoutesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newSearchTransitGatewayRoutesFake(2, 3, 1)
-	first := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectSearchTransitGatewayRoutes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectSearchTransitGatewayRoutes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestSearchTransitGatewayRoutesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newSearchTransitGatewayRoutesFake(1, 1, 1)
-	c.repeat = true
-	p := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestSearchTransitGatewayRoutesPaginatorClientError(t *testing.T) {
-	c, _ := newSearchTransitGatewayRoutesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestSearchTransitGatewayRoutesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newSearchTransitGatewayRoutesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewSearchTransitGatewayRoutesPaginator(c, validSearchTransitGatewayRoutesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestSearchTransitGatewayRoutesInputValidate(t *testing.T) {
-	require.NoError(t, validSearchTransitGatewayRoutesInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&SearchTransitGatewayRoutesInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"Filters", "TransitGatewayRouteTableId"}, invalid.Missing)
-	c, _ := newSearchTransitGatewayRoutesFake(1)
-	_, err := NewSearchTransitGatewayRoutesPaginator(c, &SearchTransitGatewayRoutesInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestSearchTransitGatewayRoutesOutputJSON(t *testing.T) {
-	want := SearchTransitGatewayRoutesOutput{
-		AdditionalRoutesAvailable: new(true),
-		NextToken:                 paginate.StringToken("string"),
-		Routes: []SearchTransitGatewayRoutesRoute{{
-			DestinationCidrBlock: "string",
-			PrefixListId:         "string",
-			State:                RouteStatePending,
-			TransitGatewayAttachments: []SearchTransitGatewayRoutesTransitGatewayAttachment{{
-				ResourceId:                 "string",
-				ResourceType:               TransitGatewayAttachmentResourceTypeVpc,
-				TransitGatewayAttachmentId: "string",
-			}},
-			TransitGatewayRouteTableAnnouncementId: "string",
-			Type:                                   RouteTypeStatic,
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got SearchTransitGatewayRoutesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

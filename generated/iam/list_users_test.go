@@ -5,179 +5,33 @@ package iam
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// listUsersFake serves pages of ListUsers from memory; page i's token is
-// "page-i".
-type listUsersFake struct {
-	pages  []*ListUsersOutput
-	calls  []ListUsersInput
-	err    error
-	repeat bool
+// listUsersFake calls the test kit's client.
+type listUsersFake paginatetest.Client
+
+func (c listUsersFake) ListUsers(ctx context.Context, in *ListUsersInput) (*ListUsersOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListUsersOutput)
+	return page, err
 }
 
-func (c *listUsersFake) ListUsers(ctx context.Context, in *ListUsersInput) (*ListUsersOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.Marker.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.Marker.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.Marker = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newListUsersFake returns a fake client serving pages of the given sizes, and
-// the markers of all its items in order.
-func newListUsersFake(sizes ...int) (*listUsersFake, []string) {
-	c := &listUsersFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListUsersOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Users = append(page.Users, User{Path: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.Marker = paginate.StringToken("page-" + strconv.Itoa(i+1))
-			page.IsTruncated = new(true)
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListUsers pages through p and returns the markers of its items.
-func collectListUsers(t *testing.T, p *ListUsersPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Path)
-	}
-	return got
-}
-
-// validListUsersInput returns an input with every required member set.
-func validListUsersInput() *ListUsersInput {
-	return &ListUsersInput{}
-}
-
-func TestListUsersPaginatorItems(t *testing.T) {
-	c, want := newListUsersFake(2, 3, 0, 1)
-	p := NewListUsersPaginator(c, validListUsersInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListUsers(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].Marker)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].Marker)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListUsersPaginatorPageSize(t *testing.T) {
-	c, want := newListUsersFake(2, 2, 1)
-	p := NewListUsersPaginator(c, validListUsersInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListUsers(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxItems)
-		require.Equal(t, int64(2), *in.MaxItems)
-	}
-}
-
-func TestListUsersPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListUsersFake(2, 3, 1)
-	first := NewListUsersPaginator(c, validListUsersInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListUsers(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListUsersPaginator(c, validListUsersInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListUsers(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListUsersPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListUsersFake(1, 1, 1)
-	c.repeat = true
-	p := NewListUsersPaginator(c, validListUsersInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListUsersPaginatorClientError(t *testing.T) {
-	c, _ := newListUsersFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListUsersPaginator(c, validListUsersInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListUsersPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListUsersFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListUsersPaginator(c, validListUsersInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListUsersInputValidate(t *testing.T) {
-	require.NoError(t, validListUsersInput().Validate())
-	require.NoError(t, (&ListUsersInput{}).Validate())
-}
-
-func TestListUsersOutputJSON(t *testing.T) {
-	want := ListUsersOutput{
-		IsTruncated: new(true),
-		Marker:      paginate.StringToken("string"),
-		Users: []User{{
-			Arn:              "string",
-			CreateDate:       new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			PasswordLastUsed: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Path:             "string",
-			PermissionsBoundary: &PermissionsBoundary{
-				PermissionsBoundaryArn:  "string",
-				PermissionsBoundaryType: PermissionsBoundaryPermissionsBoundaryTypePermissionsBoundaryPolicy,
-			},
-			Tags: []Tag{{
-				Key:   "string",
-				Value: "string",
-			}},
-			UserId:   "string",
-			UserName: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListUsersOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestListUsersPaginator runs paginatetest.Check.
+func TestListUsersPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:       &ListUsersInput{},
+		InputToken:  "Marker",
+		Limit:       "MaxItems",
+		Marker:      "Path",
+		MoreResults: "IsTruncated",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListUsersPaginator(listUsersFake(c), in.(*ListUsersInput), optFns...))
+		},
+		Output: &ListUsersOutput{},
+		Result: "Users",
+	}))
 }

@@ -5,176 +5,32 @@ package logs
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// describeLogGroupsFake serves pages of DescribeLogGroups from memory; page i's
-// token is "page-i".
-type describeLogGroupsFake struct {
-	pages  []*DescribeLogGroupsOutput
-	calls  []DescribeLogGroupsInput
-	err    error
-	repeat bool
+// describeLogGroupsFake calls the test kit's client.
+type describeLogGroupsFake paginatetest.Client
+
+func (c describeLogGroupsFake) DescribeLogGroups(ctx context.Context, in *DescribeLogGroupsInput) (*DescribeLogGroupsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeLogGroupsOutput)
+	return page, err
 }
 
-func (c *describeLogGroupsFake) DescribeLogGroups(ctx context.Context, in *DescribeLogGroupsInput) (*DescribeLogGroupsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newDescribeLogGroupsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeLogGroupsFake(sizes ...int) (*describeLogGroupsFake, []string) {
-	c := &describeLogGroupsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeLogGroupsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.LogGroups = append(page.LogGroups, LogGroup{LogGroupName: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeLogGroups pages through p and returns the markers of its
-// items.
-func collectDescribeLogGroups(t *testing.T, p *DescribeLogGroupsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LogGroupName)
-	}
-	return got
-}
-
-// validDescribeLogGroupsInput returns an input with every required member set.
-func validDescribeLogGroupsInput() *DescribeLogGroupsInput {
-	return &DescribeLogGroupsInput{}
-}
-
-func TestDescribeLogGroupsPaginatorItems(t *testing.T) {
-	c, want := newDescribeLogGroupsFake(2, 3, 0, 1)
-	p := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeLogGroups(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeLogGroupsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeLogGroupsFake(2, 2, 1)
-	p := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeLogGroups(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.Limit)
-		require.Equal(t, int64(2), *in.Limit)
-	}
-}
-
-func TestDescribeLogGroupsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeLogGroupsFake(2, 3, 1)
-	first := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeLogGroups(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeLogGroups(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeLogGroupsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeLogGroupsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeLogGroupsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeLogGroupsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeLogGroupsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeLogGroupsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeLogGroupsPaginator(c, validDescribeLogGroupsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeLogGroupsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeLogGroupsInput().Validate())
-	require.NoError(t, (&DescribeLogGroupsInput{}).Validate())
-}
-
-func TestDescribeLogGroupsOutputJSON(t *testing.T) {
-	want := DescribeLogGroupsOutput{
-		LogGroups: []LogGroup{{
-			Arn:                              "string",
-			BearerTokenAuthenticationEnabled: new(true),
-			CreationTime:                     new(int64(123)),
-			DataProtectionStatus:             LogGroupDataProtectionStatusActivated,
-			DeletionProtectionEnabled:        new(true),
-			InheritedProperties:              []LogGroupInheritedProperty{LogGroupInheritedPropertyAccountDataProtection},
-			KmsKeyId:                         "string",
-			LogGroupArn:                      "string",
-			LogGroupClass:                    DescribeLogGroupsLogGroupClassStandard,
-			LogGroupName:                     "string",
-			MetricFilterCount:                new(int64(123)),
-			RetentionInDays:                  new(int64(123)),
-			StoredBytes:                      new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeLogGroupsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestDescribeLogGroupsPaginator runs paginatetest.Check.
+func TestDescribeLogGroupsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeLogGroupsInput{},
+		InputToken: "NextToken",
+		Limit:      "Limit",
+		Marker:     "LogGroupName",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeLogGroupsPaginator(describeLogGroupsFake(c), in.(*DescribeLogGroupsInput), optFns...))
+		},
+		Output: &DescribeLogGroupsOutput{},
+		Result: "LogGroups",
+	}))
 }

@@ -5,171 +5,32 @@ package logs
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// filterLogEventsFake serves pages of FilterLogEvents from memory; page i's
-// token is "page-i".
-type filterLogEventsFake struct {
-	pages  []*FilterLogEventsOutput
-	calls  []FilterLogEventsInput
-	err    error
-	repeat bool
+// filterLogEventsFake calls the test kit's client.
+type filterLogEventsFake paginatetest.Client
+
+func (c filterLogEventsFake) FilterLogEvents(ctx context.Context, in *FilterLogEventsInput) (*FilterLogEventsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*FilterLogEventsOutput)
+	return page, err
 }
 
-func (c *filterLogEventsFake) FilterLogEvents(ctx context.Context, in *FilterLogEventsInput) (*FilterLogEventsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newFilterLogEventsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newFilterLogEventsFake(sizes ...int) (*filterLogEventsFake, []string) {
-	c := &filterLogEventsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &FilterLogEventsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Events = append(page.Events, Event{LogStreamName: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectFilterLogEvents pages through p and returns the markers of its items.
-func collectFilterLogEvents(t *testing.T, p *FilterLogEventsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.LogStreamName)
-	}
-	return got
-}
-
-// validFilterLogEventsInput returns an input with every required member set.
-func validFilterLogEventsInput() *FilterLogEventsInput {
-	return &FilterLogEventsInput{}
-}
-
-func TestFilterLogEventsPaginatorItems(t *testing.T) {
-	c, want := newFilterLogEventsFake(2, 3, 0, 1)
-	p := NewFilterLogEventsPaginator(c, validFilterLogEventsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectFilterLogEvents(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestFilterLogEventsPaginatorPageSize(t *testing.T) {
-	c, want := newFilterLogEventsFake(2, 2, 1)
-	p := NewFilterLogEventsPaginator(c, validFilterLogEventsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectFilterLogEvents(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.Limit)
-		require.Equal(t, int64(2), *in.Limit)
-	}
-}
-
-func TestFilterLogEventsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newFilterLogEventsFake(2, 3, 1)
-	first := NewFilterLogEventsPaginator(c, validFilterLogEventsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectFilterLogEvents(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewFilterLogEventsPaginator(c, validFilterLogEventsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectFilterLogEvents(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestFilterLogEventsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newFilterLogEventsFake(1, 1, 1)
-	c.repeat = true
-	p := NewFilterLogEventsPaginator(c, validFilterLogEventsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestFilterLogEventsPaginatorClientError(t *testing.T) {
-	c, _ := newFilterLogEventsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewFilterLogEventsPaginator(c, validFilterLogEventsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestFilterLogEventsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newFilterLogEventsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewFilterLogEventsPaginator(c, validFilterLogEventsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestFilterLogEventsInputValidate(t *testing.T) {
-	require.NoError(t, validFilterLogEventsInput().Validate())
-	require.NoError(t, (&FilterLogEventsInput{}).Validate())
-}
-
-func TestFilterLogEventsOutputJSON(t *testing.T) {
-	want := FilterLogEventsOutput{
-		Events: []Event{{
-			EventId:       "string",
-			IngestionTime: new(int64(123)),
-			LogStreamName: "string",
-			Message:       "string",
-			Timestamp:     new(int64(123)),
-		}},
-		NextToken: paginate.StringToken("string"),
-		SearchedLogStreams: []SearchedLogStream{{
-			LogStreamName:      "string",
-			SearchedCompletely: new(true),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got FilterLogEventsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestFilterLogEventsPaginator runs paginatetest.Check.
+func TestFilterLogEventsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &FilterLogEventsInput{},
+		InputToken: "NextToken",
+		Limit:      "Limit",
+		Marker:     "LogStreamName",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewFilterLogEventsPaginator(filterLogEventsFake(c), in.(*FilterLogEventsInput), optFns...))
+		},
+		Output: &FilterLogEventsOutput{},
+		Result: "Events",
+	}))
 }

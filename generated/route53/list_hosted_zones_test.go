@@ -5,182 +5,34 @@ package route53
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// listHostedZonesFake serves pages of ListHostedZones from memory; page i's
-// token is "page-i".
-type listHostedZonesFake struct {
-	pages  []*ListHostedZonesOutput
-	calls  []ListHostedZonesInput
-	err    error
-	repeat bool
+// listHostedZonesFake calls the test kit's client.
+type listHostedZonesFake paginatetest.Client
+
+func (c listHostedZonesFake) ListHostedZones(ctx context.Context, in *ListHostedZonesInput) (*ListHostedZonesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListHostedZonesOutput)
+	return page, err
 }
 
-func (c *listHostedZonesFake) ListHostedZones(ctx context.Context, in *ListHostedZonesInput) (*ListHostedZonesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.Marker.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.Marker.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextMarker = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
-}
-
-// newListHostedZonesFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newListHostedZonesFake(sizes ...int) (*listHostedZonesFake, []string) {
-	c := &listHostedZonesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListHostedZonesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.HostedZones = append(page.HostedZones, HostedZone{Id: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextMarker = paginate.StringToken("page-" + strconv.Itoa(i+1))
-			page.IsTruncated = new(true)
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListHostedZones pages through p and returns the markers of its items.
-func collectListHostedZones(t *testing.T, p *ListHostedZonesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Id)
-	}
-	return got
-}
-
-// validListHostedZonesInput returns an input with every required member set.
-func validListHostedZonesInput() *ListHostedZonesInput {
-	return &ListHostedZonesInput{}
-}
-
-func TestListHostedZonesPaginatorItems(t *testing.T) {
-	c, want := newListHostedZonesFake(2, 3, 0, 1)
-	p := NewListHostedZonesPaginator(c, validListHostedZonesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListHostedZones(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].Marker)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].Marker)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListHostedZonesPaginatorPageSize(t *testing.T) {
-	c, want := newListHostedZonesFake(2, 2, 1)
-	p := NewListHostedZonesPaginator(c, validListHostedZonesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListHostedZones(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxItems)
-		require.Equal(t, int64(2), *in.MaxItems)
-	}
-}
-
-func TestListHostedZonesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListHostedZonesFake(2, 3, 1)
-	first := NewListHostedZonesPaginator(c, validListHostedZonesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListHostedZones(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListHostedZonesPaginator(c, validListHostedZonesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListHostedZones(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListHostedZonesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListHostedZonesFake(1, 1, 1)
-	c.repeat = true
-	p := NewListHostedZonesPaginator(c, validListHostedZonesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListHostedZonesPaginatorClientError(t *testing.T) {
-	c, _ := newListHostedZonesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListHostedZonesPaginator(c, validListHostedZonesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListHostedZonesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListHostedZonesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListHostedZonesPaginator(c, validListHostedZonesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListHostedZonesInputValidate(t *testing.T) {
-	require.NoError(t, validListHostedZonesInput().Validate())
-	require.NoError(t, (&ListHostedZonesInput{}).Validate())
-}
-
-func TestListHostedZonesOutputJSON(t *testing.T) {
-	want := ListHostedZonesOutput{
-		HostedZones: []HostedZone{{
-			CallerReference: "string",
-			Config: &Config{
-				Comment:     "string",
-				PrivateZone: new(true),
-			},
-			Features: &Features{
-				AcceleratedRecoveryStatus: FeaturesAcceleratedRecoveryStatusEnabling,
-				FailureReasons:            &FailureReasons{AcceleratedRecovery: "string"},
-			},
-			Id: "string",
-			LinkedService: &LinkedService{
-				Description:      "string",
-				ServicePrincipal: "string",
-			},
-			Name:                   "string",
-			ResourceRecordSetCount: new(int64(123)),
-		}},
-		IsTruncated: new(true),
-		Marker:      "string",
-		MaxItems:    "string",
-		NextMarker:  paginate.StringToken("string"),
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListHostedZonesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+// TestListHostedZonesPaginator runs paginatetest.Check.
+func TestListHostedZonesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:       &ListHostedZonesInput{},
+		InputToken:  "Marker",
+		Limit:       "MaxItems",
+		Marker:      "Id",
+		MoreResults: "IsTruncated",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListHostedZonesPaginator(listHostedZonesFake(c), in.(*ListHostedZonesInput), optFns...))
+		},
+		Output:      &ListHostedZonesOutput{},
+		OutputToken: "NextMarker",
+		Result:      "HostedZones",
+	}))
 }

@@ -5,209 +5,44 @@ package route53
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
 )
 
-// listResourceRecordSetsFake serves pages of ListResourceRecordSets from
-// memory; page i's token is "page-i".
-type listResourceRecordSetsFake struct {
-	pages  []*ListResourceRecordSetsOutput
-	calls  []ListResourceRecordSetsInput
-	err    error
-	repeat bool
+// listResourceRecordSetsFake calls the test kit's client.
+type listResourceRecordSetsFake paginatetest.Client
+
+func (c listResourceRecordSetsFake) ListResourceRecordSets(ctx context.Context, in *ListResourceRecordSetsInput) (*ListResourceRecordSetsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListResourceRecordSetsOutput)
+	return page, err
 }
 
-func (c *listResourceRecordSetsFake) ListResourceRecordSets(ctx context.Context, in *ListResourceRecordSetsInput) (*ListResourceRecordSetsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.StartRecordName.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.StartRecordName.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextRecordName = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestListResourceRecordSetsPaginator runs paginatetest.Check.
+func TestListResourceRecordSetsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:       &ListResourceRecordSetsInput{HostedZoneId: "string"},
+		InputToken:  "StartRecordName",
+		Invalid:     &ListResourceRecordSetsInput{},
+		Limit:       "MaxItems",
+		Marker:      "Name",
+		MoreResults: "IsTruncated",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListResourceRecordSetsPaginator(listResourceRecordSetsFake(c), in.(*ListResourceRecordSetsInput), optFns...))
+		},
+		Output:      &ListResourceRecordSetsOutput{},
+		OutputToken: "NextRecordName",
+		Result:      "ResourceRecordSets",
+	}))
 }
 
-// newListResourceRecordSetsFake returns a fake client serving pages of the
-// given sizes, and the markers of all its items in order.
-func newListResourceRecordSetsFake(sizes ...int) (*listResourceRecordSetsFake, []string) {
-	c := &listResourceRecordSetsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListResourceRecordSetsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.ResourceRecordSets = append(page.ResourceRecordSets, ResourceRecordSet{Name: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextRecordName = paginate.StringToken("page-" + strconv.Itoa(i+1))
-			page.IsTruncated = new(true)
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListResourceRecordSets pages through p and returns the markers of its
-// items.
-func collectListResourceRecordSets(t *testing.T, p *ListResourceRecordSetsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Name)
-	}
-	return got
-}
-
-// validListResourceRecordSetsInput returns an input with every required member
-// set.
-func validListResourceRecordSetsInput() *ListResourceRecordSetsInput {
-	return &ListResourceRecordSetsInput{HostedZoneId: "string"}
-}
-
-func TestListResourceRecordSetsPaginatorItems(t *testing.T) {
-	c, want := newListResourceRecordSetsFake(2, 3, 0, 1)
-	p := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListResourceRecordSets(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].StartRecordName)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].StartRecordName)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListResourceRecordSetsPaginatorPageSize(t *testing.T) {
-	c, want := newListResourceRecordSetsFake(2, 2, 1)
-	p := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListResourceRecordSets(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxItems)
-		require.Equal(t, int64(2), *in.MaxItems)
-	}
-}
-
-func TestListResourceRecordSetsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListResourceRecordSetsFake(2, 3, 1)
-	first := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListResourceRecordSets(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListResourceRecordSets(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListResourceRecordSetsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListResourceRecordSetsFake(1, 1, 1)
-	c.repeat = true
-	p := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListResourceRecordSetsPaginatorClientError(t *testing.T) {
-	c, _ := newListResourceRecordSetsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListResourceRecordSetsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListResourceRecordSetsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListResourceRecordSetsPaginator(c, validListResourceRecordSetsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestListResourceRecordSetsInputValidate checks what
+// ListResourceRecordSetsInput.Validate reports.
 func TestListResourceRecordSetsInputValidate(t *testing.T) {
-	require.NoError(t, validListResourceRecordSetsInput().Validate())
+	require.NoError(t, (&ListResourceRecordSetsInput{HostedZoneId: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&ListResourceRecordSetsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"HostedZoneId"}, invalid.Missing)
-	c, _ := newListResourceRecordSetsFake(1)
-	_, err := NewListResourceRecordSetsPaginator(c, &ListResourceRecordSetsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestListResourceRecordSetsOutputJSON(t *testing.T) {
-	want := ListResourceRecordSetsOutput{
-		IsTruncated:          new(true),
-		MaxItems:             "string",
-		NextRecordIdentifier: paginate.StringToken("string"),
-		NextRecordName:       paginate.StringToken("string"),
-		NextRecordType:       paginate.StringToken("string"),
-		ResourceRecordSets: []ResourceRecordSet{{
-			AliasTarget: &AliasTarget{
-				DNSName:              "string",
-				EvaluateTargetHealth: new(true),
-				HostedZoneId:         "string",
-			},
-			CidrRoutingConfig: &CidrRoutingConfig{
-				CollectionId: "string",
-				LocationName: "string",
-			},
-			Failover: ResourceRecordSetFailoverPrimary,
-			GeoLocation: &GeoLocation{
-				ContinentCode:   "string",
-				CountryCode:     "string",
-				SubdivisionCode: "string",
-			},
-			GeoProximityLocation: &GeoProximityLocation{
-				AWSRegion: "string",
-				Bias:      new(int64(123)),
-				Coordinates: &Coordinates{
-					Latitude:  "string",
-					Longitude: "string",
-				},
-				LocalZoneGroup: "string",
-			},
-			HealthCheckId:           "string",
-			MultiValueAnswer:        new(true),
-			Name:                    "string",
-			Region:                  ResourceRecordSetRegionUsEast1,
-			ResourceRecords:         []ResourceRecord{{Value: "string"}},
-			SetIdentifier:           "string",
-			TTL:                     new(int64(123)),
-			TrafficPolicyInstanceId: "string",
-			Type:                    ResourceRecordSetTypeSoa,
-			Weight:                  new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListResourceRecordSetsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,196 +5,44 @@ package s3
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// listObjectsV2Fake serves pages of ListObjectsV2 from memory; page i's token
-// is "page-i".
-type listObjectsV2Fake struct {
-	pages  []*ListObjectsV2Output
-	calls  []ListObjectsV2Input
-	err    error
-	repeat bool
+// listObjectsV2Fake calls the test kit's client.
+type listObjectsV2Fake paginatetest.Client
+
+func (c listObjectsV2Fake) ListObjectsV2(ctx context.Context, in *ListObjectsV2Input) (*ListObjectsV2Output, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListObjectsV2Output)
+	return page, err
 }
 
-func (c *listObjectsV2Fake) ListObjectsV2(ctx context.Context, in *ListObjectsV2Input) (*ListObjectsV2Output, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.ContinuationToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.ContinuationToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextContinuationToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestListObjectsV2Paginator runs paginatetest.Check.
+func TestListObjectsV2Paginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:       &ListObjectsV2Input{Bucket: "string"},
+		InputToken:  "ContinuationToken",
+		Invalid:     &ListObjectsV2Input{},
+		Limit:       "MaxKeys",
+		Marker:      "Key",
+		MoreResults: "IsTruncated",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListObjectsV2Paginator(listObjectsV2Fake(c), in.(*ListObjectsV2Input), optFns...))
+		},
+		Output:      &ListObjectsV2Output{},
+		OutputToken: "NextContinuationToken",
+		Result:      "Contents",
+	}))
 }
 
-// newListObjectsV2Fake returns a fake client serving pages of the given sizes,
-// and the markers of all its items in order.
-func newListObjectsV2Fake(sizes ...int) (*listObjectsV2Fake, []string) {
-	c := &listObjectsV2Fake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListObjectsV2Output{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Contents = append(page.Contents, Content{Key: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextContinuationToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-			page.IsTruncated = new(true)
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListObjectsV2 pages through p and returns the markers of its items.
-func collectListObjectsV2(t *testing.T, p *ListObjectsV2Paginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Key)
-	}
-	return got
-}
-
-// validListObjectsV2Input returns an input with every required member set.
-func validListObjectsV2Input() *ListObjectsV2Input {
-	return &ListObjectsV2Input{Bucket: "string"}
-}
-
-func TestListObjectsV2PaginatorItems(t *testing.T) {
-	c, want := newListObjectsV2Fake(2, 3, 0, 1)
-	p := NewListObjectsV2Paginator(c, validListObjectsV2Input())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListObjectsV2(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].ContinuationToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].ContinuationToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListObjectsV2PaginatorPageSize(t *testing.T) {
-	c, want := newListObjectsV2Fake(2, 2, 1)
-	p := NewListObjectsV2Paginator(c, validListObjectsV2Input(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListObjectsV2(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxKeys)
-		require.Equal(t, int64(2), *in.MaxKeys)
-	}
-}
-
-func TestListObjectsV2PaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListObjectsV2Fake(2, 3, 1)
-	first := NewListObjectsV2Paginator(c, validListObjectsV2Input(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListObjectsV2(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListObjectsV2Paginator(c, validListObjectsV2Input(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListObjectsV2(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListObjectsV2PaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListObjectsV2Fake(1, 1, 1)
-	c.repeat = true
-	p := NewListObjectsV2Paginator(c, validListObjectsV2Input())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListObjectsV2PaginatorClientError(t *testing.T) {
-	c, _ := newListObjectsV2Fake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListObjectsV2Paginator(c, validListObjectsV2Input()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListObjectsV2PaginatorCancelledContext(t *testing.T) {
-	c, _ := newListObjectsV2Fake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListObjectsV2Paginator(c, validListObjectsV2Input()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestListObjectsV2InputValidate checks what ListObjectsV2Input.Validate
+// reports.
 func TestListObjectsV2InputValidate(t *testing.T) {
-	require.NoError(t, validListObjectsV2Input().Validate())
+	require.NoError(t, (&ListObjectsV2Input{Bucket: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&ListObjectsV2Input{}).Validate(), &invalid)
 	require.Equal(t, []string{"Bucket"}, invalid.Missing)
-	c, _ := newListObjectsV2Fake(1)
-	_, err := NewListObjectsV2Paginator(c, &ListObjectsV2Input{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestListObjectsV2OutputJSON(t *testing.T) {
-	want := ListObjectsV2Output{
-		CommonPrefixes: []CommonPrefix{{Prefix: "string"}},
-		Contents: []Content{{
-			ChecksumAlgorithm: []ContentChecksumAlgorithm{ContentChecksumAlgorithmCrc32},
-			ChecksumType:      ContentChecksumTypeComposite,
-			ETag:              "string",
-			Key:               "string",
-			LastModified:      new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Owner: &Owner{
-				DisplayName: "string",
-				ID:          "string",
-			},
-			RestoreStatus: &RestoreStatus{
-				IsRestoreInProgress: new(true),
-				RestoreExpiryDate:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			},
-			Size:         new(int64(123)),
-			StorageClass: ContentStorageClassStandard,
-		}},
-		ContinuationToken:     "string",
-		Delimiter:             "string",
-		EncodingType:          ListObjectsV2EncodingTypeUrl,
-		IsTruncated:           new(true),
-		KeyCount:              new(int64(123)),
-		MaxKeys:               new(int64(123)),
-		Name:                  "string",
-		NextContinuationToken: paginate.StringToken("string"),
-		Prefix:                "string",
-		RequestCharged:        ListObjectsV2RequestPayerRequester,
-		StartAfter:            "string",
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListObjectsV2Output
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

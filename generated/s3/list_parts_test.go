@@ -5,207 +5,51 @@ package s3
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
 	"testing"
-	"time"
 )
 
-// listPartsFake serves pages of ListParts from memory; page i's token is
-// "page-i".
-type listPartsFake struct {
-	pages  []*ListPartsOutput
-	calls  []ListPartsInput
-	err    error
-	repeat bool
+// listPartsFake calls the test kit's client.
+type listPartsFake paginatetest.Client
+
+func (c listPartsFake) ListParts(ctx context.Context, in *ListPartsInput) (*ListPartsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListPartsOutput)
+	return page, err
 }
 
-func (c *listPartsFake) ListParts(ctx context.Context, in *ListPartsInput) (*ListPartsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.PartNumberMarker != nil {
-		i = int(*in.PartNumberMarker)
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextPartNumberMarker = new(int64(1))
-	}
-	return &out, nil
+// TestListPartsPaginator runs paginatetest.Check.
+func TestListPartsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input: &ListPartsInput{
+			Bucket:   "string",
+			Key:      "string",
+			UploadId: "string",
+		},
+		InputToken:  "PartNumberMarker",
+		Invalid:     &ListPartsInput{},
+		Limit:       "MaxParts",
+		Marker:      "ETag",
+		MoreResults: "IsTruncated",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListPartsPaginator(listPartsFake(c), in.(*ListPartsInput), optFns...))
+		},
+		Output:      &ListPartsOutput{},
+		OutputToken: "NextPartNumberMarker",
+		Result:      "Parts",
+	}))
 }
 
-// newListPartsFake returns a fake client serving pages of the given sizes, and
-// the markers of all its items in order.
-func newListPartsFake(sizes ...int) (*listPartsFake, []string) {
-	c := &listPartsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListPartsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Parts = append(page.Parts, Part{ETag: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextPartNumberMarker = new(int64(i + 1))
-			page.IsTruncated = new(true)
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListParts pages through p and returns the markers of its items.
-func collectListParts(t *testing.T, p *ListPartsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.ETag)
-	}
-	return got
-}
-
-// validListPartsInput returns an input with every required member set.
-func validListPartsInput() *ListPartsInput {
-	return &ListPartsInput{
+// TestListPartsInputValidate checks what ListPartsInput.Validate reports.
+func TestListPartsInputValidate(t *testing.T) {
+	require.NoError(t, (&ListPartsInput{
 		Bucket:   "string",
 		Key:      "string",
 		UploadId: "string",
-	}
-}
-
-func TestListPartsPaginatorItems(t *testing.T) {
-	c, want := newListPartsFake(2, 3, 0, 1)
-	p := NewListPartsPaginator(c, validListPartsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListParts(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].PartNumberMarker)
-	require.Equal(t, new(int64(3)), c.calls[3].PartNumberMarker)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListPartsPaginatorPageSize(t *testing.T) {
-	c, want := newListPartsFake(2, 2, 1)
-	p := NewListPartsPaginator(c, validListPartsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListParts(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxParts)
-		require.Equal(t, int64(2), *in.MaxParts)
-	}
-}
-
-func TestListPartsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListPartsFake(2, 3, 1)
-	first := NewListPartsPaginator(c, validListPartsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListParts(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListPartsPaginator(c, validListPartsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListParts(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListPartsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListPartsFake(1, 1, 1)
-	c.repeat = true
-	p := NewListPartsPaginator(c, validListPartsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListPartsPaginatorClientError(t *testing.T) {
-	c, _ := newListPartsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListPartsPaginator(c, validListPartsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListPartsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListPartsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListPartsPaginator(c, validListPartsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
-func TestListPartsInputValidate(t *testing.T) {
-	require.NoError(t, validListPartsInput().Validate())
+	}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&ListPartsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"Bucket", "Key", "UploadId"}, invalid.Missing)
-	c, _ := newListPartsFake(1)
-	_, err := NewListPartsPaginator(c, &ListPartsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestListPartsOutputJSON(t *testing.T) {
-	want := ListPartsOutput{
-		AbortDate:         new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-		AbortRuleId:       "string",
-		Bucket:            "string",
-		ChecksumAlgorithm: ContentChecksumAlgorithmCrc32,
-		ChecksumType:      ContentChecksumTypeComposite,
-		Initiator: &Initiator{
-			DisplayName: "string",
-			ID:          "string",
-		},
-		IsTruncated:          new(true),
-		Key:                  "string",
-		MaxParts:             new(int64(123)),
-		NextPartNumberMarker: new(int64(123)),
-		Owner: &Owner{
-			DisplayName: "string",
-			ID:          "string",
-		},
-		PartNumberMarker: new(int64(123)),
-		Parts: []Part{{
-			ChecksumCRC32:     "string",
-			ChecksumCRC32C:    "string",
-			ChecksumCRC64NVME: "string",
-			ChecksumMD5:       "string",
-			ChecksumSHA1:      "string",
-			ChecksumSHA256:    "string",
-			ChecksumSHA512:    "string",
-			ChecksumXXHASH128: "string",
-			ChecksumXXHASH3:   "string",
-			ChecksumXXHASH64:  "string",
-			ETag:              "string",
-			LastModified:      new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			PartNumber:        new(int64(123)),
-			Size:              new(int64(123)),
-		}},
-		RequestCharged: ListObjectsV2RequestPayerRequester,
-		StorageClass:   ListPartsStorageClassStandard,
-		UploadId:       "string",
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListPartsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

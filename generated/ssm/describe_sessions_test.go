@@ -5,188 +5,46 @@ package ssm
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// describeSessionsFake serves pages of DescribeSessions from memory; page i's
-// token is "page-i".
-type describeSessionsFake struct {
-	pages  []*DescribeSessionsOutput
-	calls  []DescribeSessionsInput
-	err    error
-	repeat bool
+// describeSessionsFake calls the test kit's client.
+type describeSessionsFake paginatetest.Client
+
+func (c describeSessionsFake) DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*DescribeSessionsOutput)
+	return page, err
 }
 
-func (c *describeSessionsFake) DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestDescribeSessionsPaginator runs paginatetest.Check.
+func TestDescribeSessionsPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &DescribeSessionsInput{State: DescribeSessionsStateActive},
+		InputToken: "NextToken",
+		Invalid:    &DescribeSessionsInput{},
+		Limit:      "MaxResults",
+		Marker:     "SessionId",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewDescribeSessionsPaginator(describeSessionsFake(c), in.(*DescribeSessionsInput), optFns...))
+		},
+		Output: &DescribeSessionsOutput{},
+		Result: "Sessions",
+	}))
 }
 
-// newDescribeSessionsFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newDescribeSessionsFake(sizes ...int) (*describeSessionsFake, []string) {
-	c := &describeSessionsFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &DescribeSessionsOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Sessions = append(page.Sessions, Session{SessionId: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectDescribeSessions pages through p and returns the markers of its items.
-func collectDescribeSessions(t *testing.T, p *DescribeSessionsPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.SessionId)
-	}
-	return got
-}
-
-// validDescribeSessionsInput returns an input with every required member set.
-func validDescribeSessionsInput() *DescribeSessionsInput {
-	return &DescribeSessionsInput{State: DescribeSessionsStateActive}
-}
-
-func TestDescribeSessionsPaginatorItems(t *testing.T) {
-	c, want := newDescribeSessionsFake(2, 3, 0, 1)
-	p := NewDescribeSessionsPaginator(c, validDescribeSessionsInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectDescribeSessions(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestDescribeSessionsPaginatorPageSize(t *testing.T) {
-	c, want := newDescribeSessionsFake(2, 2, 1)
-	p := NewDescribeSessionsPaginator(c, validDescribeSessionsInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectDescribeSessions(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestDescribeSessionsPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newDescribeSessionsFake(2, 3, 1)
-	first := NewDescribeSessionsPaginator(c, validDescribeSessionsInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectDescribeSessions(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewDescribeSessionsPaginator(c, validDescribeSessionsInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectDescribeSessions(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestDescribeSessionsPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newDescribeSessionsFake(1, 1, 1)
-	c.repeat = true
-	p := NewDescribeSessionsPaginator(c, validDescribeSessionsInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestDescribeSessionsPaginatorClientError(t *testing.T) {
-	c, _ := newDescribeSessionsFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewDescribeSessionsPaginator(c, validDescribeSessionsInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestDescribeSessionsPaginatorCancelledContext(t *testing.T) {
-	c, _ := newDescribeSessionsFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewDescribeSessionsPaginator(c, validDescribeSessionsInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestDescribeSessionsInputValidate checks what DescribeSessionsInput.Validate
+// reports.
 func TestDescribeSessionsInputValidate(t *testing.T) {
-	require.NoError(t, validDescribeSessionsInput().Validate())
+	require.NoError(t, (&DescribeSessionsInput{State: DescribeSessionsStateActive}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&DescribeSessionsInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"State"}, invalid.Missing)
-	in := validDescribeSessionsInput()
+	in := &DescribeSessionsInput{State: DescribeSessionsStateActive}
 	in.Filters = []Filter{{}}
 	require.ErrorAs(t, in.Validate(), &invalid)
 	require.Equal(t, []string{"Filters[0].Key", "Filters[0].Value"}, invalid.Missing)
-	c, _ := newDescribeSessionsFake(1)
-	_, err := NewDescribeSessionsPaginator(c, &DescribeSessionsInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestDescribeSessionsOutputJSON(t *testing.T) {
-	want := DescribeSessionsOutput{
-		NextToken: paginate.StringToken("string"),
-		Sessions: []Session{{
-			AccessType:         SessionAccessTypeStandard,
-			Details:            "string",
-			DocumentName:       "string",
-			EndDate:            new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			MaxSessionDuration: "string",
-			OutputUrl: &OutputUrl{
-				CloudWatchOutputUrl: "string",
-				S3OutputUrl:         "string",
-			},
-			Owner:     "string",
-			Reason:    "string",
-			SessionId: "string",
-			StartDate: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Status:    SessionStatusConnected,
-			Target:    "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got DescribeSessionsOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

@@ -5,184 +5,46 @@ package ssm
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// getParametersByPathFake serves pages of GetParametersByPath from memory; page
-// i's token is "page-i".
-type getParametersByPathFake struct {
-	pages  []*GetParametersByPathOutput
-	calls  []GetParametersByPathInput
-	err    error
-	repeat bool
+// getParametersByPathFake calls the test kit's client.
+type getParametersByPathFake paginatetest.Client
+
+func (c getParametersByPathFake) GetParametersByPath(ctx context.Context, in *GetParametersByPathInput) (*GetParametersByPathOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*GetParametersByPathOutput)
+	return page, err
 }
 
-func (c *getParametersByPathFake) GetParametersByPath(ctx context.Context, in *GetParametersByPathInput) (*GetParametersByPathOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestGetParametersByPathPaginator runs paginatetest.Check.
+func TestGetParametersByPathPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &GetParametersByPathInput{Path: "string"},
+		InputToken: "NextToken",
+		Invalid:    &GetParametersByPathInput{},
+		Limit:      "MaxResults",
+		Marker:     "Name",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewGetParametersByPathPaginator(getParametersByPathFake(c), in.(*GetParametersByPathInput), optFns...))
+		},
+		Output: &GetParametersByPathOutput{},
+		Result: "Parameters",
+	}))
 }
 
-// newGetParametersByPathFake returns a fake client serving pages of the given
-// sizes, and the markers of all its items in order.
-func newGetParametersByPathFake(sizes ...int) (*getParametersByPathFake, []string) {
-	c := &getParametersByPathFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &GetParametersByPathOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Parameters = append(page.Parameters, Parameter{Name: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectGetParametersByPath pages through p and returns the markers of its
-// items.
-func collectGetParametersByPath(t *testing.T, p *GetParametersByPathPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Name)
-	}
-	return got
-}
-
-// validGetParametersByPathInput returns an input with every required member
-// set.
-func validGetParametersByPathInput() *GetParametersByPathInput {
-	return &GetParametersByPathInput{Path: "string"}
-}
-
-func TestGetParametersByPathPaginatorItems(t *testing.T) {
-	c, want := newGetParametersByPathFake(2, 3, 0, 1)
-	p := NewGetParametersByPathPaginator(c, validGetParametersByPathInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectGetParametersByPath(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestGetParametersByPathPaginatorPageSize(t *testing.T) {
-	c, want := newGetParametersByPathFake(2, 2, 1)
-	p := NewGetParametersByPathPaginator(c, validGetParametersByPathInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectGetParametersByPath(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestGetParametersByPathPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newGetParametersByPathFake(2, 3, 1)
-	first := NewGetParametersByPathPaginator(c, validGetParametersByPathInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectGetParametersByPath(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewGetParametersByPathPaginator(c, validGetParametersByPathInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectGetParametersByPath(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestGetParametersByPathPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newGetParametersByPathFake(1, 1, 1)
-	c.repeat = true
-	p := NewGetParametersByPathPaginator(c, validGetParametersByPathInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestGetParametersByPathPaginatorClientError(t *testing.T) {
-	c, _ := newGetParametersByPathFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewGetParametersByPathPaginator(c, validGetParametersByPathInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestGetParametersByPathPaginatorCancelledContext(t *testing.T) {
-	c, _ := newGetParametersByPathFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewGetParametersByPathPaginator(c, validGetParametersByPathInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestGetParametersByPathInputValidate checks what
+// GetParametersByPathInput.Validate reports.
 func TestGetParametersByPathInputValidate(t *testing.T) {
-	require.NoError(t, validGetParametersByPathInput().Validate())
+	require.NoError(t, (&GetParametersByPathInput{Path: "string"}).Validate())
 	var invalid *paginate.InvalidParamsError
 	require.ErrorAs(t, (&GetParametersByPathInput{}).Validate(), &invalid)
 	require.Equal(t, []string{"Path"}, invalid.Missing)
-	in := validGetParametersByPathInput()
+	in := &GetParametersByPathInput{Path: "string"}
 	in.ParameterFilters = []ParameterFilter{{}}
 	require.ErrorAs(t, in.Validate(), &invalid)
 	require.Equal(t, []string{"ParameterFilters[0].Key"}, invalid.Missing)
-	c, _ := newGetParametersByPathFake(1)
-	_, err := NewGetParametersByPathPaginator(c, &GetParametersByPathInput{}).NextPage(context.Background())
-	require.ErrorAs(t, err, &invalid)
-	require.Empty(t, c.calls)
-}
-
-func TestGetParametersByPathOutputJSON(t *testing.T) {
-	want := GetParametersByPathOutput{
-		NextToken: paginate.StringToken("string"),
-		Parameters: []Parameter{{
-			ARN:              "string",
-			DataType:         "string",
-			LastModifiedDate: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Name:             "string",
-			Selector:         "string",
-			SourceResult:     "string",
-			Type:             ParameterTypeString,
-			Value:            "string",
-			Version:          new(int64(123)),
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got GetParametersByPathOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
 }

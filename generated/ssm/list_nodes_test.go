@@ -5,183 +5,42 @@ package ssm
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginatetest"
 	"github.com/stretchr/testify/require"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
-// listNodesFake serves pages of ListNodes from memory; page i's token is
-// "page-i".
-type listNodesFake struct {
-	pages  []*ListNodesOutput
-	calls  []ListNodesInput
-	err    error
-	repeat bool
+// listNodesFake calls the test kit's client.
+type listNodesFake paginatetest.Client
+
+func (c listNodesFake) ListNodes(ctx context.Context, in *ListNodesInput) (*ListNodesOutput, error) {
+	out, err := c(ctx, in)
+	page, _ := out.(*ListNodesOutput)
+	return page, err
 }
 
-func (c *listNodesFake) ListNodes(ctx context.Context, in *ListNodesInput) (*ListNodesOutput, error) {
-	c.calls = append(c.calls, *in)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := 0
-	if in.NextToken.String() != "" {
-		i, _ = strconv.Atoi(strings.TrimPrefix(in.NextToken.String(), "page-"))
-	}
-	out := *c.pages[i]
-	if c.repeat {
-		out.NextToken = paginate.StringToken("page-" + strconv.Itoa(1))
-	}
-	return &out, nil
+// TestListNodesPaginator runs paginatetest.Check.
+func TestListNodesPaginator(t *testing.T) {
+	require.NoError(t, paginatetest.Check(paginatetest.Operation{
+		Input:      &ListNodesInput{},
+		InputToken: "NextToken",
+		Limit:      "MaxResults",
+		Marker:     "Id",
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
+			return paginatetest.Adapt(NewListNodesPaginator(listNodesFake(c), in.(*ListNodesInput), optFns...))
+		},
+		Output: &ListNodesOutput{},
+		Result: "Nodes",
+	}))
 }
 
-// newListNodesFake returns a fake client serving pages of the given sizes, and
-// the markers of all its items in order.
-func newListNodesFake(sizes ...int) (*listNodesFake, []string) {
-	c := &listNodesFake{}
-	var want []string
-	for i, size := range sizes {
-		page := &ListNodesOutput{}
-		for range size {
-			id := "item-" + strconv.Itoa(len(want))
-			page.Nodes = append(page.Nodes, Node{Id: id})
-			want = append(want, id)
-		}
-		if i < len(sizes)-1 {
-			page.NextToken = paginate.StringToken("page-" + strconv.Itoa(i+1))
-		}
-		c.pages = append(c.pages, page)
-	}
-	return c, want
-}
-
-// collectListNodes pages through p and returns the markers of its items.
-func collectListNodes(t *testing.T, p *ListNodesPaginator) []string {
-	t.Helper()
-	var got []string
-	for item, err := range p.Items(context.Background()) {
-		require.NoError(t, err)
-		got = append(got, item.Id)
-	}
-	return got
-}
-
-// validListNodesInput returns an input with every required member set.
-func validListNodesInput() *ListNodesInput {
-	return &ListNodesInput{}
-}
-
-func TestListNodesPaginatorItems(t *testing.T) {
-	c, want := newListNodesFake(2, 3, 0, 1)
-	p := NewListNodesPaginator(c, validListNodesInput())
-	require.True(t, p.HasMorePages())
-	require.Equal(t, want, collectListNodes(t, p))
-	require.Len(t, want, 6)
-	require.Len(t, c.calls, 4)
-	require.Empty(t, c.calls[0].NextToken)
-	require.Equal(t, paginate.StringToken("page-"+strconv.Itoa(3)), c.calls[3].NextToken)
-	require.False(t, p.HasMorePages())
-	_, err := p.NextPage(context.Background())
-	require.ErrorIs(t, err, paginate.ErrNoMorePages)
-}
-
-func TestListNodesPaginatorPageSize(t *testing.T) {
-	c, want := newListNodesFake(2, 2, 1)
-	p := NewListNodesPaginator(c, validListNodesInput(), func(o *paginate.Options) {
-		o.PageSize = 2
-	})
-	require.Equal(t, want, collectListNodes(t, p))
-	require.Len(t, c.calls, 3)
-	for _, in := range c.calls {
-		require.NotNil(t, in.MaxResults)
-		require.Equal(t, int64(2), *in.MaxResults)
-	}
-}
-
-func TestListNodesPaginatorMaxItemsResume(t *testing.T) {
-	c, want := newListNodesFake(2, 3, 1)
-	first := NewListNodesPaginator(c, validListNodesInput(), func(o *paginate.Options) {
-		o.MaxItems = 3
-	})
-	require.Equal(t, want[:3], collectListNodes(t, first))
-	token := first.ResumeToken()
-	require.NotEmpty(t, token)
-	rest := NewListNodesPaginator(c, validListNodesInput(), func(o *paginate.Options) {
-		o.StartingToken = token
-	})
-	require.Equal(t, want[3:], collectListNodes(t, rest))
-	require.Empty(t, rest.ResumeToken())
-}
-
-func TestListNodesPaginatorRepeatedToken(t *testing.T) {
-	c, _ := newListNodesFake(1, 1, 1)
-	c.repeat = true
-	p := NewListNodesPaginator(c, validListNodesInput())
-	var err error
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.NoError(t, err)
-	_, err = p.NextPage(context.Background())
-	require.ErrorContains(t, err, "same next token")
-	require.Len(t, c.calls, 2)
-}
-
-func TestListNodesPaginatorClientError(t *testing.T) {
-	c, _ := newListNodesFake(1)
-	c.err = errors.New("service unavailable")
-	_, err := NewListNodesPaginator(c, validListNodesInput()).NextPage(context.Background())
-	require.ErrorIs(t, err, c.err)
-}
-
-func TestListNodesPaginatorCancelledContext(t *testing.T) {
-	c, _ := newListNodesFake(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := NewListNodesPaginator(c, validListNodesInput()).NextPage(ctx)
-	require.ErrorIs(t, err, context.Canceled)
-	require.Empty(t, c.calls)
-}
-
+// TestListNodesInputValidate checks what ListNodesInput.Validate reports.
 func TestListNodesInputValidate(t *testing.T) {
-	require.NoError(t, validListNodesInput().Validate())
 	require.NoError(t, (&ListNodesInput{}).Validate())
-}
-
-func TestListNodesOutputJSON(t *testing.T) {
-	want := ListNodesOutput{
-		NextToken: paginate.StringToken("string"),
-		Nodes: []Node{{
-			CaptureTime: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			Id:          "string",
-			NodeType: &NodeType{Instance: &Instance{
-				AgentType:       "string",
-				AgentVersion:    "string",
-				ComputerName:    "string",
-				InstanceStatus:  "string",
-				IpAddress:       "string",
-				ManagedStatus:   InstanceManagedStatusAll,
-				PlatformName:    "string",
-				PlatformType:    InstancePlatformTypeWindows,
-				PlatformVersion: "string",
-				ResourceType:    InstanceResourceTypeManagedInstance,
-			}},
-			Owner: &Owner{
-				AccountId:              "string",
-				OrganizationalUnitId:   "string",
-				OrganizationalUnitPath: "string",
-			},
-			Region: "string",
-		}},
-	}
-	b, err := json.Marshal(want)
-	require.NoError(t, err)
-	var got ListNodesOutput
-	require.NoError(t, json.Unmarshal(b, &got))
-	require.Equal(t, want, got)
+	var invalid *paginate.InvalidParamsError
+	in := &ListNodesInput{}
+	in.Filters = []ListNodesFilter{{}}
+	require.ErrorAs(t, in.Validate(), &invalid)
+	require.Equal(t, []string{"Filters[0].Key", "Filters[0].Values"}, invalid.Missing)
 }
