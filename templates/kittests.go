@@ -107,4 +107,3 @@ func (g *testGen) genCheck(f *jen.File) {
 		assertion("NoError", jen.Qual(TestKit, "Check").Call(jen.Qual(TestKit, "Operation").Values(op))),
 	)
 }
-
