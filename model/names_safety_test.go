@@ -100,8 +100,8 @@ func declared(pkg *Package) []string {
 		}
 	}
 	for _, p := range pkg.Paginators {
-		names = append(names, p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName, p.ItemsName,
-			p.FakeName, p.TestName, p.InputTestName)
+		names = append(names, p.Input.GoName, p.Output.GoName)
+		names = append(names, p.GoNames()...)
 		if p.Filter != nil {
 			names = append(names, p.Filter.GoName)
 			for _, n := range p.Filter.Names {

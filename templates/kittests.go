@@ -20,8 +20,8 @@ const TestKit = "github.com/pagegen/pagegen/paginate/paginatetest"
 //
 //	func TestDescribeSessionsPaginator(t *testing.T) {
 //		require.NoError(t, paginatetest.Check(paginatetest.Operation{
-//			New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-//				return paginatetest.Adapt(NewDescribeSessionsPaginator(describeSessionsFake(c), in.(*DescribeSessionsInput), optFns...))
+//			New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+//				return NewDescribeSessionsPaginator(describeSessionsFake(c), in.(*DescribeSessionsInput), optFns...)
 //			},
 //			Input:      &DescribeSessionsInput{State: DescribeSessionsStateActive},
 //			Output:     &DescribeSessionsOutput{},
@@ -76,9 +76,9 @@ func (g *testGen) genCheck(f *jen.File) {
 	op := jen.Dict{
 		jen.Id("New"): jen.Func().Params(
 			jen.Id("c").Qual(TestKit, "Client"), jen.Id("in").Any(), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(Runtime, "Options")),
-		).Qual(TestKit, "Paginator").Block(
-			jen.Return(jen.Qual(TestKit, "Adapt").Call(jen.Id(p.NewName).Call(
-				jen.Id(p.FakeName).Call(jen.Id("c")), jen.Id("in").Assert(jen.Op("*").Id(p.Input.GoName)), jen.Id("optFns").Op("...")))),
+		).Any().Block(
+			jen.Return(jen.Id(p.NewName).Call(
+				jen.Id(p.FakeName).Call(jen.Id("c")), jen.Id("in").Assert(jen.Op("*").Id(p.Input.GoName)), jen.Id("optFns").Op("..."))),
 		),
 		jen.Id("Input"):  jen.Op("&").Add(exampleStruct(p.Input, nil, true, false)),
 		jen.Id("Output"): jen.Op("&").Id(p.Output.GoName).Values(),

@@ -18,6 +18,12 @@ func (c *checker) members() error {
 		}
 		return t.Elem(), nil
 	}
+	if c.op.New == nil {
+		return fmt.Errorf("operation: no New")
+	}
+	if _, err := adapt(c.op.New(nil, c.op.Input)); err != nil {
+		return err
+	}
 	var err error
 	if c.in, err = structPtr("Input", c.op.Input); err != nil {
 		return err

@@ -28,7 +28,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"reflect"
 	"slices"
 	"strconv"
@@ -41,22 +40,15 @@ import (
 // pointers to the operation's structures.
 type Client func(ctx context.Context, in any) (any, error)
 
-// Paginator is a generated paginator seen through its methods; Adapt
-// makes one.
-type Paginator struct {
-	HasMorePages func() bool
-	ResumeToken  func() string
-	NextPage     func(ctx context.Context) (any, error)
-	Items        func(ctx context.Context) iter.Seq2[any, error]
-}
-
 // Operation describes one generated paginator to Check. Members are named
 // by their Go field names, with dots for a member inside a structure
 // ("ResultSet.Rows").
 type Operation struct {
-	// New returns the paginator under test, over client, starting from in
-	// (a pointer to the operation's input structure) with the options.
-	New func(client Client, in any, optFns ...func(*paginate.Options)) Paginator
+	// New returns the paginator under test (a *<Operation>Paginator), over
+	// client, starting from in (a pointer to the operation's input
+	// structure) with the options. Check calls its methods HasMorePages,
+	// ResumeToken, NextPage and Items.
+	New func(client Client, in any, optFns ...func(*paginate.Options)) any
 	// Input is an input that Validate accepts.
 	Input any
 	// Invalid is an input that Validate rejects, or nil.
@@ -174,7 +166,7 @@ func (s *server) call(_ context.Context, in any) (any, error) {
 }
 
 // collect returns the markers Items yields, and the first error.
-func (c *checker) collect(p Paginator) ([]string, error) {
+func (c *checker) collect(p *paginator) ([]string, error) {
 	var got []string
 	for item, err := range p.Items(context.Background()) {
 		if err != nil {
@@ -197,7 +189,7 @@ func (c *checker) sameItems(got, want []string) bool {
 func (c *checker) items() {
 	const check = "items"
 	s, want := c.serve(2, 3, 0, 1)
-	p := c.op.New(s.call, c.op.Input)
+	p := c.new(s.call, c.op.Input)
 	if !p.HasMorePages() {
 		c.errorf(check, "HasMorePages is false before the first page")
 	}
@@ -230,7 +222,7 @@ func (c *checker) items() {
 func (c *checker) pageSize() {
 	const check = "PageSize"
 	s, want := c.serve(2, 2, 1)
-	p := c.op.New(s.call, c.op.Input, func(o *paginate.Options) { o.PageSize = 2 })
+	p := c.new(s.call, c.op.Input, func(o *paginate.Options) { o.PageSize = 2 })
 	got, err := c.collect(p)
 	if c.op.Limit == "" {
 		if !errors.Is(err, paginate.ErrPageSizeUnsupported) {
@@ -257,7 +249,7 @@ func (c *checker) pageSize() {
 func (c *checker) maxItems(max int) {
 	check := fmt.Sprintf("MaxItems %d", max)
 	s, want := c.serve(2, 3, 1)
-	first := c.op.New(s.call, c.op.Input, func(o *paginate.Options) { o.MaxItems = max })
+	first := c.new(s.call, c.op.Input, func(o *paginate.Options) { o.MaxItems = max })
 	got, err := c.collect(first)
 	if err != nil {
 		c.errorf(check, "Items: %v", err)
@@ -270,7 +262,7 @@ func (c *checker) maxItems(max int) {
 		c.errorf(check, "no ResumeToken after MaxItems stopped the walk")
 		return
 	}
-	rest := c.op.New(s.call, c.op.Input, func(o *paginate.Options) { o.StartingToken = token })
+	rest := c.new(s.call, c.op.Input, func(o *paginate.Options) { o.StartingToken = token })
 	got, err = c.collect(rest)
 	if err != nil {
 		c.errorf(check, "Items from ResumeToken %q: %v", token, err)
@@ -287,7 +279,7 @@ func (c *checker) repeatedToken() {
 	const check = "repeated token"
 	s, _ := c.serve(1, 1, 1)
 	s.repeat = true
-	p := c.op.New(s.call, c.op.Input)
+	p := c.new(s.call, c.op.Input)
 	var err error
 	for range 3 {
 		if _, err = p.NextPage(context.Background()); err != nil {
@@ -310,7 +302,7 @@ func (c *checker) clientError() {
 	}
 	s.fail = errors.New("service unavailable")
 	fail := s.fail
-	p := c.op.New(s.call, c.op.Input)
+	p := c.new(s.call, c.op.Input)
 	if _, err := p.NextPage(context.Background()); !errors.Is(err, fail) {
 		c.errorf(check, "NextPage returned %v, want the client's error", err)
 	}
@@ -332,7 +324,7 @@ func (c *checker) cancelled() {
 	s := &server{c: c}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := c.op.New(s.call, c.op.Input).NextPage(ctx); !errors.Is(err, context.Canceled) {
+	if _, err := c.new(s.call, c.op.Input).NextPage(ctx); !errors.Is(err, context.Canceled) {
 		c.errorf(check, "NextPage returned %v, want context.Canceled", err)
 	}
 	if len(s.requests) > 0 {
@@ -346,7 +338,7 @@ func (c *checker) invalid() {
 		return
 	}
 	s := &server{c: c}
-	_, err := c.op.New(s.call, c.op.Invalid).NextPage(context.Background())
+	_, err := c.new(s.call, c.op.Invalid).NextPage(context.Background())
 	var invalid *paginate.InvalidParamsError
 	if !errors.As(err, &invalid) {
 		c.errorf(check, "an invalid input gave %v, want a *paginate.InvalidParamsError", err)

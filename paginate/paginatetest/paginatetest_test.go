@@ -108,8 +108,8 @@ func (p *listThingsPaginator) ResumeToken() string { return p.pager.ResumeToken(
 // generated test does.
 func listThings(spec *paginateimpl.Spec) paginatetest.Operation {
 	return paginatetest.Operation{
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(newListThingsPaginator(spec, c, in.(*listThingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return newListThingsPaginator(spec, c, in.(*listThingsInput), optFns...)
 		},
 		Input:      &listThingsInput{Owner: "alice"},
 		Invalid:    &listThingsInput{},
@@ -177,19 +177,8 @@ func TestCheckFails(t *testing.T) {
 			name: "items yielded twice",
 			breakIt: func(_ *paginateimpl.Spec, op *paginatetest.Operation) {
 				newP := op.New
-				op.New = func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-					p := newP(c, in, optFns...)
-					items := p.Items
-					p.Items = func(ctx context.Context) iter.Seq2[any, error] {
-						return func(yield func(any, error) bool) {
-							for m, err := range items(ctx) {
-								if !yield(m, err) || err != nil || !yield(m, nil) {
-									return
-								}
-							}
-						}
-					}
-					return p
+				op.New = func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+					return twice{newP(c, in, optFns...).(*listThingsPaginator)}
 				}
 			},
 			want: []string{"items: Items yielded"},
@@ -238,6 +227,9 @@ func TestCheckMembers(t *testing.T) {
 		want string
 	}{
 		{"no output", func(op *paginatetest.Operation) { op.Output = nil }, "Output is <nil>"},
+		{"not a paginator", func(op *paginatetest.Operation) {
+			op.New = func(paginatetest.Client, any, ...func(*paginate.Options)) any { return op }
+		}, "has no method HasMorePages"},
 		{"unknown token", func(op *paginatetest.Operation) { op.InputToken = "Token" }, "no member Token"},
 		{"limit not a number", func(op *paginatetest.Operation) { op.Limit = "Owner" }, "no member Owner"},
 		{"result not a list", func(op *paginatetest.Operation) { op.Result = "NextToken" }, "no member NextToken"},
@@ -254,3 +246,16 @@ type lossy struct{ V lossyString }
 type lossyString string
 
 func (lossyString) MarshalJSON() ([]byte, error) { return []byte(`"lost"`), nil }
+
+// twice is a ListThings paginator whose Items yields every item twice.
+type twice struct{ *listThingsPaginator }
+
+func (p twice) Items(ctx context.Context) iter.Seq2[string, error] {
+	return func(yield func(string, error) bool) {
+		for item, err := range p.listThingsPaginator.Items(ctx) {
+			if !yield(item, err) || err != nil || !yield(item, nil) {
+				return
+			}
+		}
+	}
+}
