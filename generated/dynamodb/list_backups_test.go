@@ -27,8 +27,8 @@ func TestListBackupsPaginator(t *testing.T) {
 		InputToken: "ExclusiveStartBackupArn",
 		Limit:      "Limit",
 		Marker:     "TableName",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListBackupsPaginator(listBackupsFake(c), in.(*ListBackupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListBackupsPaginator(listBackupsFake(c), in.(*ListBackupsInput), optFns...)
 		},
 		Output:      &ListBackupsOutput{},
 		OutputToken: "LastEvaluatedBackupArn",

@@ -26,8 +26,8 @@ func TestListTablesPaginator(t *testing.T) {
 		Input:      &ListTablesInput{},
 		InputToken: "ExclusiveStartTableName",
 		Limit:      "Limit",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListTablesPaginator(listTablesFake(c), in.(*ListTablesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListTablesPaginator(listTablesFake(c), in.(*ListTablesInput), optFns...)
 		},
 		Output:      &ListTablesOutput{},
 		OutputToken: "LastEvaluatedTableName",

@@ -27,8 +27,8 @@ func TestQueryPaginator(t *testing.T) {
 		InputToken: "ExclusiveStartKey",
 		Invalid:    &QueryInput{},
 		Limit:      "Limit",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewQueryPaginator(queryFake(c), in.(*QueryInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewQueryPaginator(queryFake(c), in.(*QueryInput), optFns...)
 		},
 		Output:      &QueryOutput{},
 		OutputToken: "LastEvaluatedKey",

@@ -27,8 +27,8 @@ func TestScanPaginator(t *testing.T) {
 		InputToken: "ExclusiveStartKey",
 		Invalid:    &ScanInput{},
 		Limit:      "Limit",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewScanPaginator(scanFake(c), in.(*ScanInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewScanPaginator(scanFake(c), in.(*ScanInput), optFns...)
 		},
 		Output:      &ScanOutput{},
 		OutputToken: "LastEvaluatedKey",

@@ -27,8 +27,8 @@ func TestDescribeAddressTransfersPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PublicIp",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeAddressTransfersPaginator(describeAddressTransfersFake(c), in.(*DescribeAddressTransfersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeAddressTransfersPaginator(describeAddressTransfersFake(c), in.(*DescribeAddressTransfersInput), optFns...)
 		},
 		Output: &DescribeAddressTransfersOutput{},
 		Result: "AddressTransfers",

@@ -27,8 +27,8 @@ func TestDescribeAddressesAttributePaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PublicIp",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeAddressesAttributePaginator(describeAddressesAttributeFake(c), in.(*DescribeAddressesAttributeInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeAddressesAttributePaginator(describeAddressesAttributeFake(c), in.(*DescribeAddressesAttributeInput), optFns...)
 		},
 		Output: &DescribeAddressesAttributeOutput{},
 		Result: "Addresses",

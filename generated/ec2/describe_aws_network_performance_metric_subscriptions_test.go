@@ -29,8 +29,8 @@ func TestDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(t *testing.T)
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Source",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(describeAwsNetworkPerformanceMetricSubscriptionsFake(c), in.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(describeAwsNetworkPerformanceMetricSubscriptionsFake(c), in.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput), optFns...)
 		},
 		Output: &DescribeAwsNetworkPerformanceMetricSubscriptionsOutput{},
 		Result: "Subscriptions",

@@ -27,8 +27,8 @@ func TestDescribeByoipCidrsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeByoipCidrsPaginator(describeByoipCidrsFake(c), in.(*DescribeByoipCidrsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeByoipCidrsPaginator(describeByoipCidrsFake(c), in.(*DescribeByoipCidrsInput), optFns...)
 		},
 		Output: &DescribeByoipCidrsOutput{},
 		Result: "ByoipCidrs",

@@ -27,8 +27,8 @@ func TestDescribeCapacityBlockExtensionHistoryPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityReservationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityBlockExtensionHistoryPaginator(describeCapacityBlockExtensionHistoryFake(c), in.(*DescribeCapacityBlockExtensionHistoryInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityBlockExtensionHistoryPaginator(describeCapacityBlockExtensionHistoryFake(c), in.(*DescribeCapacityBlockExtensionHistoryInput), optFns...)
 		},
 		Output: &DescribeCapacityBlockExtensionHistoryOutput{},
 		Result: "CapacityBlockExtensions",

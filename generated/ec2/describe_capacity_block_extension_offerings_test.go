@@ -31,8 +31,8 @@ func TestDescribeCapacityBlockExtensionOfferingsPaginator(t *testing.T) {
 		Invalid:    &DescribeCapacityBlockExtensionOfferingsInput{},
 		Limit:      "MaxResults",
 		Marker:     "CapacityBlockExtensionOfferingId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityBlockExtensionOfferingsPaginator(describeCapacityBlockExtensionOfferingsFake(c), in.(*DescribeCapacityBlockExtensionOfferingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityBlockExtensionOfferingsPaginator(describeCapacityBlockExtensionOfferingsFake(c), in.(*DescribeCapacityBlockExtensionOfferingsInput), optFns...)
 		},
 		Output: &DescribeCapacityBlockExtensionOfferingsOutput{},
 		Result: "CapacityBlockExtensionOfferings",

@@ -27,8 +27,8 @@ func TestDescribeCapacityBlockOfferingsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityBlockOfferingId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityBlockOfferingsPaginator(describeCapacityBlockOfferingsFake(c), in.(*DescribeCapacityBlockOfferingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityBlockOfferingsPaginator(describeCapacityBlockOfferingsFake(c), in.(*DescribeCapacityBlockOfferingsInput), optFns...)
 		},
 		Output: &DescribeCapacityBlockOfferingsOutput{},
 		Result: "CapacityBlockOfferings",

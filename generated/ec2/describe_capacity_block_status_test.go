@@ -27,8 +27,8 @@ func TestDescribeCapacityBlockStatusPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityBlockId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityBlockStatusPaginator(describeCapacityBlockStatusFake(c), in.(*DescribeCapacityBlockStatusInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityBlockStatusPaginator(describeCapacityBlockStatusFake(c), in.(*DescribeCapacityBlockStatusInput), optFns...)
 		},
 		Output: &DescribeCapacityBlockStatusOutput{},
 		Result: "CapacityBlockStatuses",

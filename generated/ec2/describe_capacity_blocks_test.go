@@ -27,8 +27,8 @@ func TestDescribeCapacityBlocksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityBlockId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityBlocksPaginator(describeCapacityBlocksFake(c), in.(*DescribeCapacityBlocksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityBlocksPaginator(describeCapacityBlocksFake(c), in.(*DescribeCapacityBlocksInput), optFns...)
 		},
 		Output: &DescribeCapacityBlocksOutput{},
 		Result: "CapacityBlocks",

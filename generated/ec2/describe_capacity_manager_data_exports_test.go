@@ -27,8 +27,8 @@ func TestDescribeCapacityManagerDataExportsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityManagerDataExportId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityManagerDataExportsPaginator(describeCapacityManagerDataExportsFake(c), in.(*DescribeCapacityManagerDataExportsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityManagerDataExportsPaginator(describeCapacityManagerDataExportsFake(c), in.(*DescribeCapacityManagerDataExportsInput), optFns...)
 		},
 		Output: &DescribeCapacityManagerDataExportsOutput{},
 		Result: "CapacityManagerDataExports",

@@ -29,8 +29,8 @@ func TestDescribeCapacityReservationBillingRequestsPaginator(t *testing.T) {
 		Invalid:    &DescribeCapacityReservationBillingRequestsInput{},
 		Limit:      "MaxResults",
 		Marker:     "CapacityReservationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityReservationBillingRequestsPaginator(describeCapacityReservationBillingRequestsFake(c), in.(*DescribeCapacityReservationBillingRequestsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityReservationBillingRequestsPaginator(describeCapacityReservationBillingRequestsFake(c), in.(*DescribeCapacityReservationBillingRequestsInput), optFns...)
 		},
 		Output: &DescribeCapacityReservationBillingRequestsOutput{},
 		Result: "CapacityReservationBillingRequests",

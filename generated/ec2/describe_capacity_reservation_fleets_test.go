@@ -27,8 +27,8 @@ func TestDescribeCapacityReservationFleetsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityReservationFleetId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityReservationFleetsPaginator(describeCapacityReservationFleetsFake(c), in.(*DescribeCapacityReservationFleetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityReservationFleetsPaginator(describeCapacityReservationFleetsFake(c), in.(*DescribeCapacityReservationFleetsInput), optFns...)
 		},
 		Output: &DescribeCapacityReservationFleetsOutput{},
 		Result: "CapacityReservationFleets",

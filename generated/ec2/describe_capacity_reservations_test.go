@@ -27,8 +27,8 @@ func TestDescribeCapacityReservationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CapacityReservationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCapacityReservationsPaginator(describeCapacityReservationsFake(c), in.(*DescribeCapacityReservationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCapacityReservationsPaginator(describeCapacityReservationsFake(c), in.(*DescribeCapacityReservationsInput), optFns...)
 		},
 		Output: &DescribeCapacityReservationsOutput{},
 		Result: "CapacityReservations",

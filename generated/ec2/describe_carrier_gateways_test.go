@@ -27,8 +27,8 @@ func TestDescribeCarrierGatewaysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CarrierGatewayId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCarrierGatewaysPaginator(describeCarrierGatewaysFake(c), in.(*DescribeCarrierGatewaysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCarrierGatewaysPaginator(describeCarrierGatewaysFake(c), in.(*DescribeCarrierGatewaysInput), optFns...)
 		},
 		Output: &DescribeCarrierGatewaysOutput{},
 		Result: "CarrierGateways",

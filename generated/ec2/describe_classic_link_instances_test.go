@@ -27,8 +27,8 @@ func TestDescribeClassicLinkInstancesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeClassicLinkInstancesPaginator(describeClassicLinkInstancesFake(c), in.(*DescribeClassicLinkInstancesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeClassicLinkInstancesPaginator(describeClassicLinkInstancesFake(c), in.(*DescribeClassicLinkInstancesInput), optFns...)
 		},
 		Output: &DescribeClassicLinkInstancesOutput{},
 		Result: "Instances",

@@ -28,8 +28,8 @@ func TestDescribeClientVpnAuthorizationRulesPaginator(t *testing.T) {
 		Invalid:    &DescribeClientVpnAuthorizationRulesInput{},
 		Limit:      "MaxResults",
 		Marker:     "ClientVpnEndpointId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeClientVpnAuthorizationRulesPaginator(describeClientVpnAuthorizationRulesFake(c), in.(*DescribeClientVpnAuthorizationRulesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeClientVpnAuthorizationRulesPaginator(describeClientVpnAuthorizationRulesFake(c), in.(*DescribeClientVpnAuthorizationRulesInput), optFns...)
 		},
 		Output: &DescribeClientVpnAuthorizationRulesOutput{},
 		Result: "AuthorizationRules",

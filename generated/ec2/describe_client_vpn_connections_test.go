@@ -28,8 +28,8 @@ func TestDescribeClientVpnConnectionsPaginator(t *testing.T) {
 		Invalid:    &DescribeClientVpnConnectionsInput{},
 		Limit:      "MaxResults",
 		Marker:     "ClientVpnEndpointId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeClientVpnConnectionsPaginator(describeClientVpnConnectionsFake(c), in.(*DescribeClientVpnConnectionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeClientVpnConnectionsPaginator(describeClientVpnConnectionsFake(c), in.(*DescribeClientVpnConnectionsInput), optFns...)
 		},
 		Output: &DescribeClientVpnConnectionsOutput{},
 		Result: "Connections",

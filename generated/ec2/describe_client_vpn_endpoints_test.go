@@ -27,8 +27,8 @@ func TestDescribeClientVpnEndpointsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ClientVpnEndpointId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeClientVpnEndpointsPaginator(describeClientVpnEndpointsFake(c), in.(*DescribeClientVpnEndpointsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeClientVpnEndpointsPaginator(describeClientVpnEndpointsFake(c), in.(*DescribeClientVpnEndpointsInput), optFns...)
 		},
 		Output: &DescribeClientVpnEndpointsOutput{},
 		Result: "ClientVpnEndpoints",

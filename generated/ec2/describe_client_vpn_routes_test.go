@@ -28,8 +28,8 @@ func TestDescribeClientVpnRoutesPaginator(t *testing.T) {
 		Invalid:    &DescribeClientVpnRoutesInput{},
 		Limit:      "MaxResults",
 		Marker:     "ClientVpnEndpointId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeClientVpnRoutesPaginator(describeClientVpnRoutesFake(c), in.(*DescribeClientVpnRoutesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeClientVpnRoutesPaginator(describeClientVpnRoutesFake(c), in.(*DescribeClientVpnRoutesInput), optFns...)
 		},
 		Output: &DescribeClientVpnRoutesOutput{},
 		Result: "Routes",

@@ -28,8 +28,8 @@ func TestDescribeClientVpnTargetNetworksPaginator(t *testing.T) {
 		Invalid:    &DescribeClientVpnTargetNetworksInput{},
 		Limit:      "MaxResults",
 		Marker:     "AssociationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeClientVpnTargetNetworksPaginator(describeClientVpnTargetNetworksFake(c), in.(*DescribeClientVpnTargetNetworksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeClientVpnTargetNetworksPaginator(describeClientVpnTargetNetworksFake(c), in.(*DescribeClientVpnTargetNetworksInput), optFns...)
 		},
 		Output: &DescribeClientVpnTargetNetworksOutput{},
 		Result: "ClientVpnTargetNetworks",

@@ -27,8 +27,8 @@ func TestDescribeCoipPoolsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PoolId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeCoipPoolsPaginator(describeCoipPoolsFake(c), in.(*DescribeCoipPoolsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeCoipPoolsPaginator(describeCoipPoolsFake(c), in.(*DescribeCoipPoolsInput), optFns...)
 		},
 		Output: &DescribeCoipPoolsOutput{},
 		Result: "CoipPools",

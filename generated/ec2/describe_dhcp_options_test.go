@@ -27,8 +27,8 @@ func TestDescribeDhcpOptionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeDhcpOptionsPaginator(describeDhcpOptionsFake(c), in.(*DescribeDhcpOptionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeDhcpOptionsPaginator(describeDhcpOptionsFake(c), in.(*DescribeDhcpOptionsInput), optFns...)
 		},
 		Output: &DescribeDhcpOptionsOutput{},
 		Result: "DhcpOptions",

@@ -27,8 +27,8 @@ func TestDescribeEgressOnlyInternetGatewaysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "EgressOnlyInternetGatewayId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeEgressOnlyInternetGatewaysPaginator(describeEgressOnlyInternetGatewaysFake(c), in.(*DescribeEgressOnlyInternetGatewaysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeEgressOnlyInternetGatewaysPaginator(describeEgressOnlyInternetGatewaysFake(c), in.(*DescribeEgressOnlyInternetGatewaysInput), optFns...)
 		},
 		Output: &DescribeEgressOnlyInternetGatewaysOutput{},
 		Result: "EgressOnlyInternetGateways",

@@ -27,8 +27,8 @@ func TestDescribeExportImageTasksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Description",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeExportImageTasksPaginator(describeExportImageTasksFake(c), in.(*DescribeExportImageTasksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeExportImageTasksPaginator(describeExportImageTasksFake(c), in.(*DescribeExportImageTasksInput), optFns...)
 		},
 		Output: &DescribeExportImageTasksOutput{},
 		Result: "ExportImageTasks",

@@ -27,8 +27,8 @@ func TestDescribeFastLaunchImagesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ImageId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeFastLaunchImagesPaginator(describeFastLaunchImagesFake(c), in.(*DescribeFastLaunchImagesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeFastLaunchImagesPaginator(describeFastLaunchImagesFake(c), in.(*DescribeFastLaunchImagesInput), optFns...)
 		},
 		Output: &DescribeFastLaunchImagesOutput{},
 		Result: "FastLaunchImages",

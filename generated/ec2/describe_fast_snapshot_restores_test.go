@@ -27,8 +27,8 @@ func TestDescribeFastSnapshotRestoresPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "SnapshotId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeFastSnapshotRestoresPaginator(describeFastSnapshotRestoresFake(c), in.(*DescribeFastSnapshotRestoresInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeFastSnapshotRestoresPaginator(describeFastSnapshotRestoresFake(c), in.(*DescribeFastSnapshotRestoresInput), optFns...)
 		},
 		Output: &DescribeFastSnapshotRestoresOutput{},
 		Result: "FastSnapshotRestores",

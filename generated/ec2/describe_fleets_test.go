@@ -27,8 +27,8 @@ func TestDescribeFleetsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ActivityStatus",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeFleetsPaginator(describeFleetsFake(c), in.(*DescribeFleetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeFleetsPaginator(describeFleetsFake(c), in.(*DescribeFleetsInput), optFns...)
 		},
 		Output: &DescribeFleetsOutput{},
 		Result: "Fleets",

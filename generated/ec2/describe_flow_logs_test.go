@@ -27,8 +27,8 @@ func TestDescribeFlowLogsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "DeliverLogsErrorMessage",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeFlowLogsPaginator(describeFlowLogsFake(c), in.(*DescribeFlowLogsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeFlowLogsPaginator(describeFlowLogsFake(c), in.(*DescribeFlowLogsInput), optFns...)
 		},
 		Output: &DescribeFlowLogsOutput{},
 		Result: "FlowLogs",

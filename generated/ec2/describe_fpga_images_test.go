@@ -27,8 +27,8 @@ func TestDescribeFpgaImagesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "FpgaImageId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeFpgaImagesPaginator(describeFpgaImagesFake(c), in.(*DescribeFpgaImagesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeFpgaImagesPaginator(describeFpgaImagesFake(c), in.(*DescribeFpgaImagesInput), optFns...)
 		},
 		Output: &DescribeFpgaImagesOutput{},
 		Result: "FpgaImages",

@@ -27,8 +27,8 @@ func TestDescribeHostReservationOfferingsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CurrencyCode",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeHostReservationOfferingsPaginator(describeHostReservationOfferingsFake(c), in.(*DescribeHostReservationOfferingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeHostReservationOfferingsPaginator(describeHostReservationOfferingsFake(c), in.(*DescribeHostReservationOfferingsInput), optFns...)
 		},
 		Output: &DescribeHostReservationOfferingsOutput{},
 		Result: "OfferingSet",

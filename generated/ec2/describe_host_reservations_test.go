@@ -27,8 +27,8 @@ func TestDescribeHostReservationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CurrencyCode",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeHostReservationsPaginator(describeHostReservationsFake(c), in.(*DescribeHostReservationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeHostReservationsPaginator(describeHostReservationsFake(c), in.(*DescribeHostReservationsInput), optFns...)
 		},
 		Output: &DescribeHostReservationsOutput{},
 		Result: "HostReservationSet",

@@ -27,8 +27,8 @@ func TestDescribeHostsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AutoPlacement",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeHostsPaginator(describeHostsFake(c), in.(*DescribeHostsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeHostsPaginator(describeHostsFake(c), in.(*DescribeHostsInput), optFns...)
 		},
 		Output: &DescribeHostsOutput{},
 		Result: "Hosts",

@@ -27,8 +27,8 @@ func TestDescribeIamInstanceProfileAssociationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AssociationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIamInstanceProfileAssociationsPaginator(describeIamInstanceProfileAssociationsFake(c), in.(*DescribeIamInstanceProfileAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIamInstanceProfileAssociationsPaginator(describeIamInstanceProfileAssociationsFake(c), in.(*DescribeIamInstanceProfileAssociationsInput), optFns...)
 		},
 		Output: &DescribeIamInstanceProfileAssociationsOutput{},
 		Result: "IamInstanceProfileAssociations",

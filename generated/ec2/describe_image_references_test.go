@@ -28,8 +28,8 @@ func TestDescribeImageReferencesPaginator(t *testing.T) {
 		Invalid:    &DescribeImageReferencesInput{},
 		Limit:      "MaxResults",
 		Marker:     "ImageId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeImageReferencesPaginator(describeImageReferencesFake(c), in.(*DescribeImageReferencesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeImageReferencesPaginator(describeImageReferencesFake(c), in.(*DescribeImageReferencesInput), optFns...)
 		},
 		Output: &DescribeImageReferencesOutput{},
 		Result: "ImageReferences",

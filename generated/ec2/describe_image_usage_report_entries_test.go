@@ -27,8 +27,8 @@ func TestDescribeImageUsageReportEntriesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ResourceType",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeImageUsageReportEntriesPaginator(describeImageUsageReportEntriesFake(c), in.(*DescribeImageUsageReportEntriesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeImageUsageReportEntriesPaginator(describeImageUsageReportEntriesFake(c), in.(*DescribeImageUsageReportEntriesInput), optFns...)
 		},
 		Output: &DescribeImageUsageReportEntriesOutput{},
 		Result: "ImageUsageReportEntries",

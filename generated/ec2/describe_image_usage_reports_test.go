@@ -27,8 +27,8 @@ func TestDescribeImageUsageReportsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ImageId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeImageUsageReportsPaginator(describeImageUsageReportsFake(c), in.(*DescribeImageUsageReportsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeImageUsageReportsPaginator(describeImageUsageReportsFake(c), in.(*DescribeImageUsageReportsInput), optFns...)
 		},
 		Output: &DescribeImageUsageReportsOutput{},
 		Result: "ImageUsageReports",

@@ -27,8 +27,8 @@ func TestDescribeImagesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PlatformDetails",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeImagesPaginator(describeImagesFake(c), in.(*DescribeImagesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeImagesPaginator(describeImagesFake(c), in.(*DescribeImagesInput), optFns...)
 		},
 		Output: &DescribeImagesOutput{},
 		Result: "Images",

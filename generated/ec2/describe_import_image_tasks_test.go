@@ -27,8 +27,8 @@ func TestDescribeImportImageTasksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Architecture",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeImportImageTasksPaginator(describeImportImageTasksFake(c), in.(*DescribeImportImageTasksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeImportImageTasksPaginator(describeImportImageTasksFake(c), in.(*DescribeImportImageTasksInput), optFns...)
 		},
 		Output: &DescribeImportImageTasksOutput{},
 		Result: "ImportImageTasks",

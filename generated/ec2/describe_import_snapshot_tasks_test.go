@@ -27,8 +27,8 @@ func TestDescribeImportSnapshotTasksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Description",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeImportSnapshotTasksPaginator(describeImportSnapshotTasksFake(c), in.(*DescribeImportSnapshotTasksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeImportSnapshotTasksPaginator(describeImportSnapshotTasksFake(c), in.(*DescribeImportSnapshotTasksInput), optFns...)
 		},
 		Output: &DescribeImportSnapshotTasksOutput{},
 		Result: "ImportSnapshotTasks",

@@ -27,8 +27,8 @@ func TestDescribeInstanceConnectEndpointsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceConnectEndpointsPaginator(describeInstanceConnectEndpointsFake(c), in.(*DescribeInstanceConnectEndpointsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceConnectEndpointsPaginator(describeInstanceConnectEndpointsFake(c), in.(*DescribeInstanceConnectEndpointsInput), optFns...)
 		},
 		Output: &DescribeInstanceConnectEndpointsOutput{},
 		Result: "InstanceConnectEndpoints",

@@ -27,8 +27,8 @@ func TestDescribeInstanceCreditSpecificationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceCreditSpecificationsPaginator(describeInstanceCreditSpecificationsFake(c), in.(*DescribeInstanceCreditSpecificationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceCreditSpecificationsPaginator(describeInstanceCreditSpecificationsFake(c), in.(*DescribeInstanceCreditSpecificationsInput), optFns...)
 		},
 		Output: &DescribeInstanceCreditSpecificationsOutput{},
 		Result: "InstanceCreditSpecifications",

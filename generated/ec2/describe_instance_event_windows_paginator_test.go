@@ -27,8 +27,8 @@ func TestDescribeInstanceEventWindowsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceEventWindowId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceEventWindowsPaginator(describeInstanceEventWindowsFake(c), in.(*DescribeInstanceEventWindowsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceEventWindowsPaginator(describeInstanceEventWindowsFake(c), in.(*DescribeInstanceEventWindowsInput), optFns...)
 		},
 		Output: &DescribeInstanceEventWindowsOutput{},
 		Result: "InstanceEventWindows",

@@ -27,8 +27,8 @@ func TestDescribeInstanceImageMetadataPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceImageMetadataPaginator(describeInstanceImageMetadataFake(c), in.(*DescribeInstanceImageMetadataInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceImageMetadataPaginator(describeInstanceImageMetadataFake(c), in.(*DescribeInstanceImageMetadataInput), optFns...)
 		},
 		Output: &DescribeInstanceImageMetadataOutput{},
 		Result: "InstanceImageMetadata",

@@ -27,8 +27,8 @@ func TestDescribeInstanceStatusPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceStatusPaginator(describeInstanceStatusFake(c), in.(*DescribeInstanceStatusInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceStatusPaginator(describeInstanceStatusFake(c), in.(*DescribeInstanceStatusInput), optFns...)
 		},
 		Output: &DescribeInstanceStatusOutput{},
 		Result: "InstanceStatuses",

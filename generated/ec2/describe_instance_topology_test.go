@@ -27,8 +27,8 @@ func TestDescribeInstanceTopologyPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceTopologyPaginator(describeInstanceTopologyFake(c), in.(*DescribeInstanceTopologyInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceTopologyPaginator(describeInstanceTopologyFake(c), in.(*DescribeInstanceTopologyInput), optFns...)
 		},
 		Output: &DescribeInstanceTopologyOutput{},
 		Result: "Instances",

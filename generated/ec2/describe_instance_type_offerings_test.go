@@ -27,8 +27,8 @@ func TestDescribeInstanceTypeOfferingsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceType",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceTypeOfferingsPaginator(describeInstanceTypeOfferingsFake(c), in.(*DescribeInstanceTypeOfferingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceTypeOfferingsPaginator(describeInstanceTypeOfferingsFake(c), in.(*DescribeInstanceTypeOfferingsInput), optFns...)
 		},
 		Output: &DescribeInstanceTypeOfferingsOutput{},
 		Result: "InstanceTypeOfferings",

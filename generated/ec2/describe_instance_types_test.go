@@ -27,8 +27,8 @@ func TestDescribeInstanceTypesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceType",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstanceTypesPaginator(describeInstanceTypesFake(c), in.(*DescribeInstanceTypesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstanceTypesPaginator(describeInstanceTypesFake(c), in.(*DescribeInstanceTypesInput), optFns...)
 		},
 		Output: &DescribeInstanceTypesOutput{},
 		Result: "InstanceTypes",

@@ -27,8 +27,8 @@ func TestDescribeInstancesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ReservationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInstancesPaginator(describeInstancesFake(c), in.(*DescribeInstancesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInstancesPaginator(describeInstancesFake(c), in.(*DescribeInstancesInput), optFns...)
 		},
 		Output: &DescribeInstancesOutput{},
 		Result: "Reservations",

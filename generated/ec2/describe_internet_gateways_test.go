@@ -27,8 +27,8 @@ func TestDescribeInternetGatewaysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InternetGatewayId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeInternetGatewaysPaginator(describeInternetGatewaysFake(c), in.(*DescribeInternetGatewaysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeInternetGatewaysPaginator(describeInternetGatewaysFake(c), in.(*DescribeInternetGatewaysInput), optFns...)
 		},
 		Output: &DescribeInternetGatewaysOutput{},
 		Result: "InternetGateways",

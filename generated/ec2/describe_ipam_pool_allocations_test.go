@@ -27,8 +27,8 @@ func TestDescribeIpamPoolAllocationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamPoolAllocationsPaginator(describeIpamPoolAllocationsFake(c), in.(*DescribeIpamPoolAllocationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamPoolAllocationsPaginator(describeIpamPoolAllocationsFake(c), in.(*DescribeIpamPoolAllocationsInput), optFns...)
 		},
 		Output: &DescribeIpamPoolAllocationsOutput{},
 		Result: "IpamPoolAllocations",

@@ -27,8 +27,8 @@ func TestDescribeIpamPoolsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamPoolsPaginator(describeIpamPoolsFake(c), in.(*DescribeIpamPoolsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamPoolsPaginator(describeIpamPoolsFake(c), in.(*DescribeIpamPoolsInput), optFns...)
 		},
 		Output: &DescribeIpamPoolsOutput{},
 		Result: "IpamPools",

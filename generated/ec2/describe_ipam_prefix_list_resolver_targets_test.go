@@ -27,8 +27,8 @@ func TestDescribeIpamPrefixListResolverTargetsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "IpamPrefixListResolverTargetId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamPrefixListResolverTargetsPaginator(describeIpamPrefixListResolverTargetsFake(c), in.(*DescribeIpamPrefixListResolverTargetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamPrefixListResolverTargetsPaginator(describeIpamPrefixListResolverTargetsFake(c), in.(*DescribeIpamPrefixListResolverTargetsInput), optFns...)
 		},
 		Output: &DescribeIpamPrefixListResolverTargetsOutput{},
 		Result: "IpamPrefixListResolverTargets",

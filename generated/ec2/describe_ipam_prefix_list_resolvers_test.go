@@ -27,8 +27,8 @@ func TestDescribeIpamPrefixListResolversPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamPrefixListResolversPaginator(describeIpamPrefixListResolversFake(c), in.(*DescribeIpamPrefixListResolversInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamPrefixListResolversPaginator(describeIpamPrefixListResolversFake(c), in.(*DescribeIpamPrefixListResolversInput), optFns...)
 		},
 		Output: &DescribeIpamPrefixListResolversOutput{},
 		Result: "IpamPrefixListResolvers",

@@ -27,8 +27,8 @@ func TestDescribeIpamResourceDiscoveriesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamResourceDiscoveriesPaginator(describeIpamResourceDiscoveriesFake(c), in.(*DescribeIpamResourceDiscoveriesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamResourceDiscoveriesPaginator(describeIpamResourceDiscoveriesFake(c), in.(*DescribeIpamResourceDiscoveriesInput), optFns...)
 		},
 		Output: &DescribeIpamResourceDiscoveriesOutput{},
 		Result: "IpamResourceDiscoveries",

@@ -28,8 +28,8 @@ func TestDescribeIpamResourceDiscoveryAssociationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamResourceDiscoveryAssociationsPaginator(describeIpamResourceDiscoveryAssociationsFake(c), in.(*DescribeIpamResourceDiscoveryAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamResourceDiscoveryAssociationsPaginator(describeIpamResourceDiscoveryAssociationsFake(c), in.(*DescribeIpamResourceDiscoveryAssociationsInput), optFns...)
 		},
 		Output: &DescribeIpamResourceDiscoveryAssociationsOutput{},
 		Result: "IpamResourceDiscoveryAssociations",

@@ -27,8 +27,8 @@ func TestDescribeIpamScopesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamScopesPaginator(describeIpamScopesFake(c), in.(*DescribeIpamScopesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamScopesPaginator(describeIpamScopesFake(c), in.(*DescribeIpamScopesInput), optFns...)
 		},
 		Output: &DescribeIpamScopesOutput{},
 		Result: "IpamScopes",

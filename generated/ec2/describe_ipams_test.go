@@ -27,8 +27,8 @@ func TestDescribeIpamsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpamsPaginator(describeIpamsFake(c), in.(*DescribeIpamsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpamsPaginator(describeIpamsFake(c), in.(*DescribeIpamsInput), optFns...)
 		},
 		Output: &DescribeIpamsOutput{},
 		Result: "Ipams",

@@ -27,8 +27,8 @@ func TestDescribeIpv6PoolsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PoolId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeIpv6PoolsPaginator(describeIpv6PoolsFake(c), in.(*DescribeIpv6PoolsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeIpv6PoolsPaginator(describeIpv6PoolsFake(c), in.(*DescribeIpv6PoolsInput), optFns...)
 		},
 		Output: &DescribeIpv6PoolsOutput{},
 		Result: "Ipv6Pools",

@@ -27,8 +27,8 @@ func TestDescribeLaunchTemplateVersionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LaunchTemplateId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLaunchTemplateVersionsPaginator(describeLaunchTemplateVersionsFake(c), in.(*DescribeLaunchTemplateVersionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLaunchTemplateVersionsPaginator(describeLaunchTemplateVersionsFake(c), in.(*DescribeLaunchTemplateVersionsInput), optFns...)
 		},
 		Output: &DescribeLaunchTemplateVersionsOutput{},
 		Result: "LaunchTemplateVersions",

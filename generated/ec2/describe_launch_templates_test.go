@@ -27,8 +27,8 @@ func TestDescribeLaunchTemplatesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LaunchTemplateId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLaunchTemplatesPaginator(describeLaunchTemplatesFake(c), in.(*DescribeLaunchTemplatesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLaunchTemplatesPaginator(describeLaunchTemplatesFake(c), in.(*DescribeLaunchTemplatesInput), optFns...)
 		},
 		Output: &DescribeLaunchTemplatesOutput{},
 		Result: "LaunchTemplates",

@@ -29,8 +29,8 @@ func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginato
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(c), in.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFake(c), in.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput), optFns...)
 		},
 		Output: &DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput{},
 		Result: "LocalGatewayRouteTableVirtualInterfaceGroupAssociations",

@@ -29,8 +29,8 @@ func TestDescribeLocalGatewayRouteTableVpcAssociationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LocalGatewayRouteTableVpcAssociationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(describeLocalGatewayRouteTableVpcAssociationsFake(c), in.(*DescribeLocalGatewayRouteTableVpcAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLocalGatewayRouteTableVpcAssociationsPaginator(describeLocalGatewayRouteTableVpcAssociationsFake(c), in.(*DescribeLocalGatewayRouteTableVpcAssociationsInput), optFns...)
 		},
 		Output: &DescribeLocalGatewayRouteTableVpcAssociationsOutput{},
 		Result: "LocalGatewayRouteTableVpcAssociations",

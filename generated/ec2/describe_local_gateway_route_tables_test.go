@@ -27,8 +27,8 @@ func TestDescribeLocalGatewayRouteTablesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LocalGatewayRouteTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLocalGatewayRouteTablesPaginator(describeLocalGatewayRouteTablesFake(c), in.(*DescribeLocalGatewayRouteTablesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLocalGatewayRouteTablesPaginator(describeLocalGatewayRouteTablesFake(c), in.(*DescribeLocalGatewayRouteTablesInput), optFns...)
 		},
 		Output: &DescribeLocalGatewayRouteTablesOutput{},
 		Result: "LocalGatewayRouteTables",

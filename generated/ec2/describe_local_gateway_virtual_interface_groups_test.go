@@ -28,8 +28,8 @@ func TestDescribeLocalGatewayVirtualInterfaceGroupsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LocalGatewayVirtualInterfaceGroupId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(describeLocalGatewayVirtualInterfaceGroupsFake(c), in.(*DescribeLocalGatewayVirtualInterfaceGroupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLocalGatewayVirtualInterfaceGroupsPaginator(describeLocalGatewayVirtualInterfaceGroupsFake(c), in.(*DescribeLocalGatewayVirtualInterfaceGroupsInput), optFns...)
 		},
 		Output: &DescribeLocalGatewayVirtualInterfaceGroupsOutput{},
 		Result: "LocalGatewayVirtualInterfaceGroups",

@@ -27,8 +27,8 @@ func TestDescribeLocalGatewayVirtualInterfacesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LocalGatewayVirtualInterfaceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLocalGatewayVirtualInterfacesPaginator(describeLocalGatewayVirtualInterfacesFake(c), in.(*DescribeLocalGatewayVirtualInterfacesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLocalGatewayVirtualInterfacesPaginator(describeLocalGatewayVirtualInterfacesFake(c), in.(*DescribeLocalGatewayVirtualInterfacesInput), optFns...)
 		},
 		Output: &DescribeLocalGatewayVirtualInterfacesOutput{},
 		Result: "LocalGatewayVirtualInterfaces",

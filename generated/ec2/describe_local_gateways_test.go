@@ -27,8 +27,8 @@ func TestDescribeLocalGatewaysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "LocalGatewayId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLocalGatewaysPaginator(describeLocalGatewaysFake(c), in.(*DescribeLocalGatewaysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLocalGatewaysPaginator(describeLocalGatewaysFake(c), in.(*DescribeLocalGatewaysInput), optFns...)
 		},
 		Output: &DescribeLocalGatewaysOutput{},
 		Result: "LocalGateways",

@@ -27,8 +27,8 @@ func TestDescribeMacHostsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "HostId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeMacHostsPaginator(describeMacHostsFake(c), in.(*DescribeMacHostsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeMacHostsPaginator(describeMacHostsFake(c), in.(*DescribeMacHostsInput), optFns...)
 		},
 		Output: &DescribeMacHostsOutput{},
 		Result: "MacHosts",

@@ -27,8 +27,8 @@ func TestDescribeMacModificationTasksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "InstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeMacModificationTasksPaginator(describeMacModificationTasksFake(c), in.(*DescribeMacModificationTasksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeMacModificationTasksPaginator(describeMacModificationTasksFake(c), in.(*DescribeMacModificationTasksInput), optFns...)
 		},
 		Output: &DescribeMacModificationTasksOutput{},
 		Result: "MacModificationTasks",

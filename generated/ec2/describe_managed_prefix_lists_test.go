@@ -27,8 +27,8 @@ func TestDescribeManagedPrefixListsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PrefixListId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeManagedPrefixListsPaginator(describeManagedPrefixListsFake(c), in.(*DescribeManagedPrefixListsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeManagedPrefixListsPaginator(describeManagedPrefixListsFake(c), in.(*DescribeManagedPrefixListsInput), optFns...)
 		},
 		Output: &DescribeManagedPrefixListsOutput{},
 		Result: "PrefixLists",

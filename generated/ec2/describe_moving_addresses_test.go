@@ -27,8 +27,8 @@ func TestDescribeMovingAddressesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "MoveStatus",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeMovingAddressesPaginator(describeMovingAddressesFake(c), in.(*DescribeMovingAddressesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeMovingAddressesPaginator(describeMovingAddressesFake(c), in.(*DescribeMovingAddressesInput), optFns...)
 		},
 		Output: &DescribeMovingAddressesOutput{},
 		Result: "MovingAddressStatuses",

@@ -27,8 +27,8 @@ func TestDescribeNatGatewaysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "FailureCode",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNatGatewaysPaginator(describeNatGatewaysFake(c), in.(*DescribeNatGatewaysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNatGatewaysPaginator(describeNatGatewaysFake(c), in.(*DescribeNatGatewaysInput), optFns...)
 		},
 		Output: &DescribeNatGatewaysOutput{},
 		Result: "NatGateways",

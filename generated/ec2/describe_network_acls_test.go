@@ -27,8 +27,8 @@ func TestDescribeNetworkAclsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "NetworkAclId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkAclsPaginator(describeNetworkAclsFake(c), in.(*DescribeNetworkAclsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkAclsPaginator(describeNetworkAclsFake(c), in.(*DescribeNetworkAclsInput), optFns...)
 		},
 		Output: &DescribeNetworkAclsOutput{},
 		Result: "NetworkAcls",

@@ -28,8 +28,8 @@ func TestDescribeNetworkInsightsAccessScopeAnalysesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "NetworkInsightsAccessScopeAnalysisId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(describeNetworkInsightsAccessScopeAnalysesFake(c), in.(*DescribeNetworkInsightsAccessScopeAnalysesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkInsightsAccessScopeAnalysesPaginator(describeNetworkInsightsAccessScopeAnalysesFake(c), in.(*DescribeNetworkInsightsAccessScopeAnalysesInput), optFns...)
 		},
 		Output: &DescribeNetworkInsightsAccessScopeAnalysesOutput{},
 		Result: "NetworkInsightsAccessScopeAnalyses",

@@ -27,8 +27,8 @@ func TestDescribeNetworkInsightsAccessScopesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "NetworkInsightsAccessScopeId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkInsightsAccessScopesPaginator(describeNetworkInsightsAccessScopesFake(c), in.(*DescribeNetworkInsightsAccessScopesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkInsightsAccessScopesPaginator(describeNetworkInsightsAccessScopesFake(c), in.(*DescribeNetworkInsightsAccessScopesInput), optFns...)
 		},
 		Output: &DescribeNetworkInsightsAccessScopesOutput{},
 		Result: "NetworkInsightsAccessScopes",

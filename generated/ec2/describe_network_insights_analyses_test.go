@@ -27,8 +27,8 @@ func TestDescribeNetworkInsightsAnalysesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "NetworkInsightsAnalysisId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkInsightsAnalysesPaginator(describeNetworkInsightsAnalysesFake(c), in.(*DescribeNetworkInsightsAnalysesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkInsightsAnalysesPaginator(describeNetworkInsightsAnalysesFake(c), in.(*DescribeNetworkInsightsAnalysesInput), optFns...)
 		},
 		Output: &DescribeNetworkInsightsAnalysesOutput{},
 		Result: "NetworkInsightsAnalyses",

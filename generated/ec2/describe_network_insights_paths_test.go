@@ -27,8 +27,8 @@ func TestDescribeNetworkInsightsPathsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "NetworkInsightsPathId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkInsightsPathsPaginator(describeNetworkInsightsPathsFake(c), in.(*DescribeNetworkInsightsPathsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkInsightsPathsPaginator(describeNetworkInsightsPathsFake(c), in.(*DescribeNetworkInsightsPathsInput), optFns...)
 		},
 		Output: &DescribeNetworkInsightsPathsOutput{},
 		Result: "NetworkInsightsPaths",

@@ -27,8 +27,8 @@ func TestDescribeNetworkInterfacePermissionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "NetworkInterfacePermissionId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkInterfacePermissionsPaginator(describeNetworkInterfacePermissionsFake(c), in.(*DescribeNetworkInterfacePermissionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkInterfacePermissionsPaginator(describeNetworkInterfacePermissionsFake(c), in.(*DescribeNetworkInterfacePermissionsInput), optFns...)
 		},
 		Output: &DescribeNetworkInterfacePermissionsOutput{},
 		Result: "NetworkInterfacePermissions",

@@ -27,8 +27,8 @@ func TestDescribeNetworkInterfacesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeNetworkInterfacesPaginator(describeNetworkInterfacesFake(c), in.(*DescribeNetworkInterfacesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeNetworkInterfacesPaginator(describeNetworkInterfacesFake(c), in.(*DescribeNetworkInterfacesInput), optFns...)
 		},
 		Output: &DescribeNetworkInterfacesOutput{},
 		Result: "NetworkInterfaces",

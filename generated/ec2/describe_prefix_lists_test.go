@@ -27,8 +27,8 @@ func TestDescribePrefixListsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PrefixListId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribePrefixListsPaginator(describePrefixListsFake(c), in.(*DescribePrefixListsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribePrefixListsPaginator(describePrefixListsFake(c), in.(*DescribePrefixListsInput), optFns...)
 		},
 		Output: &DescribePrefixListsOutput{},
 		Result: "PrefixLists",

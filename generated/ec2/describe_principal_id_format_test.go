@@ -27,8 +27,8 @@ func TestDescribePrincipalIdFormatPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Arn",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribePrincipalIdFormatPaginator(describePrincipalIdFormatFake(c), in.(*DescribePrincipalIdFormatInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribePrincipalIdFormatPaginator(describePrincipalIdFormatFake(c), in.(*DescribePrincipalIdFormatInput), optFns...)
 		},
 		Output: &DescribePrincipalIdFormatOutput{},
 		Result: "Principals",

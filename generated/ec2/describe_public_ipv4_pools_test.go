@@ -27,8 +27,8 @@ func TestDescribePublicIpv4PoolsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "PoolId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribePublicIpv4PoolsPaginator(describePublicIpv4PoolsFake(c), in.(*DescribePublicIpv4PoolsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribePublicIpv4PoolsPaginator(describePublicIpv4PoolsFake(c), in.(*DescribePublicIpv4PoolsInput), optFns...)
 		},
 		Output: &DescribePublicIpv4PoolsOutput{},
 		Result: "PublicIpv4Pools",

@@ -27,8 +27,8 @@ func TestDescribeReplaceRootVolumeTasksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ReplaceRootVolumeTaskId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeReplaceRootVolumeTasksPaginator(describeReplaceRootVolumeTasksFake(c), in.(*DescribeReplaceRootVolumeTasksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeReplaceRootVolumeTasksPaginator(describeReplaceRootVolumeTasksFake(c), in.(*DescribeReplaceRootVolumeTasksInput), optFns...)
 		},
 		Output: &DescribeReplaceRootVolumeTasksOutput{},
 		Result: "ReplaceRootVolumeTasks",

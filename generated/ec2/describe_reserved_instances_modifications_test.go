@@ -26,8 +26,8 @@ func TestDescribeReservedInstancesModificationsPaginator(t *testing.T) {
 		Input:      &DescribeReservedInstancesModificationsInput{},
 		InputToken: "NextToken",
 		Marker:     "ClientToken",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeReservedInstancesModificationsPaginator(describeReservedInstancesModificationsFake(c), in.(*DescribeReservedInstancesModificationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeReservedInstancesModificationsPaginator(describeReservedInstancesModificationsFake(c), in.(*DescribeReservedInstancesModificationsInput), optFns...)
 		},
 		Output: &DescribeReservedInstancesModificationsOutput{},
 		Result: "ReservedInstancesModifications",

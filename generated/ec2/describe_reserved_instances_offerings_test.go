@@ -27,8 +27,8 @@ func TestDescribeReservedInstancesOfferingsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "CurrencyCode",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeReservedInstancesOfferingsPaginator(describeReservedInstancesOfferingsFake(c), in.(*DescribeReservedInstancesOfferingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeReservedInstancesOfferingsPaginator(describeReservedInstancesOfferingsFake(c), in.(*DescribeReservedInstancesOfferingsInput), optFns...)
 		},
 		Output: &DescribeReservedInstancesOfferingsOutput{},
 		Result: "ReservedInstancesOfferings",

@@ -27,8 +27,8 @@ func TestDescribeRouteServerEndpointsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "RouteServerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeRouteServerEndpointsPaginator(describeRouteServerEndpointsFake(c), in.(*DescribeRouteServerEndpointsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeRouteServerEndpointsPaginator(describeRouteServerEndpointsFake(c), in.(*DescribeRouteServerEndpointsInput), optFns...)
 		},
 		Output: &DescribeRouteServerEndpointsOutput{},
 		Result: "RouteServerEndpoints",

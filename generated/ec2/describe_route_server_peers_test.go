@@ -27,8 +27,8 @@ func TestDescribeRouteServerPeersPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "RouteServerPeerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeRouteServerPeersPaginator(describeRouteServerPeersFake(c), in.(*DescribeRouteServerPeersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeRouteServerPeersPaginator(describeRouteServerPeersFake(c), in.(*DescribeRouteServerPeersInput), optFns...)
 		},
 		Output: &DescribeRouteServerPeersOutput{},
 		Result: "RouteServerPeers",

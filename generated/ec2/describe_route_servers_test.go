@@ -27,8 +27,8 @@ func TestDescribeRouteServersPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "RouteServerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeRouteServersPaginator(describeRouteServersFake(c), in.(*DescribeRouteServersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeRouteServersPaginator(describeRouteServersFake(c), in.(*DescribeRouteServersInput), optFns...)
 		},
 		Output: &DescribeRouteServersOutput{},
 		Result: "RouteServers",

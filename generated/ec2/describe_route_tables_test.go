@@ -27,8 +27,8 @@ func TestDescribeRouteTablesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "RouteTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeRouteTablesPaginator(describeRouteTablesFake(c), in.(*DescribeRouteTablesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeRouteTablesPaginator(describeRouteTablesFake(c), in.(*DescribeRouteTablesInput), optFns...)
 		},
 		Output: &DescribeRouteTablesOutput{},
 		Result: "RouteTables",

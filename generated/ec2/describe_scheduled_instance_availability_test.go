@@ -35,8 +35,8 @@ func TestDescribeScheduledInstanceAvailabilityPaginator(t *testing.T) {
 		Invalid:    &DescribeScheduledInstanceAvailabilityInput{},
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeScheduledInstanceAvailabilityPaginator(describeScheduledInstanceAvailabilityFake(c), in.(*DescribeScheduledInstanceAvailabilityInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeScheduledInstanceAvailabilityPaginator(describeScheduledInstanceAvailabilityFake(c), in.(*DescribeScheduledInstanceAvailabilityInput), optFns...)
 		},
 		Output: &DescribeScheduledInstanceAvailabilityOutput{},
 		Result: "ScheduledInstanceAvailabilitySet",

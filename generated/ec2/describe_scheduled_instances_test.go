@@ -27,8 +27,8 @@ func TestDescribeScheduledInstancesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeScheduledInstancesPaginator(describeScheduledInstancesFake(c), in.(*DescribeScheduledInstancesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeScheduledInstancesPaginator(describeScheduledInstancesFake(c), in.(*DescribeScheduledInstancesInput), optFns...)
 		},
 		Output: &DescribeScheduledInstancesOutput{},
 		Result: "ScheduledInstanceSet",

@@ -27,8 +27,8 @@ func TestDescribeSecondaryInterfacesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSecondaryInterfacesPaginator(describeSecondaryInterfacesFake(c), in.(*DescribeSecondaryInterfacesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSecondaryInterfacesPaginator(describeSecondaryInterfacesFake(c), in.(*DescribeSecondaryInterfacesInput), optFns...)
 		},
 		Output: &DescribeSecondaryInterfacesOutput{},
 		Result: "SecondaryInterfaces",

@@ -27,8 +27,8 @@ func TestDescribeSecondaryNetworksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "SecondaryNetworkId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSecondaryNetworksPaginator(describeSecondaryNetworksFake(c), in.(*DescribeSecondaryNetworksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSecondaryNetworksPaginator(describeSecondaryNetworksFake(c), in.(*DescribeSecondaryNetworksInput), optFns...)
 		},
 		Output: &DescribeSecondaryNetworksOutput{},
 		Result: "SecondaryNetworks",

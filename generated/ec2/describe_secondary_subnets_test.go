@@ -27,8 +27,8 @@ func TestDescribeSecondarySubnetsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "SecondarySubnetId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSecondarySubnetsPaginator(describeSecondarySubnetsFake(c), in.(*DescribeSecondarySubnetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSecondarySubnetsPaginator(describeSecondarySubnetsFake(c), in.(*DescribeSecondarySubnetsInput), optFns...)
 		},
 		Output: &DescribeSecondarySubnetsOutput{},
 		Result: "SecondarySubnets",

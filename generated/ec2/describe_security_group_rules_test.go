@@ -27,8 +27,8 @@ func TestDescribeSecurityGroupRulesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "SecurityGroupRuleId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSecurityGroupRulesPaginator(describeSecurityGroupRulesFake(c), in.(*DescribeSecurityGroupRulesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSecurityGroupRulesPaginator(describeSecurityGroupRulesFake(c), in.(*DescribeSecurityGroupRulesInput), optFns...)
 		},
 		Output: &DescribeSecurityGroupRulesOutput{},
 		Result: "SecurityGroupRules",

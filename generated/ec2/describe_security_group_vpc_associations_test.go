@@ -27,8 +27,8 @@ func TestDescribeSecurityGroupVpcAssociationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "GroupId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSecurityGroupVpcAssociationsPaginator(describeSecurityGroupVpcAssociationsFake(c), in.(*DescribeSecurityGroupVpcAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSecurityGroupVpcAssociationsPaginator(describeSecurityGroupVpcAssociationsFake(c), in.(*DescribeSecurityGroupVpcAssociationsInput), optFns...)
 		},
 		Output: &DescribeSecurityGroupVpcAssociationsOutput{},
 		Result: "SecurityGroupVpcAssociations",

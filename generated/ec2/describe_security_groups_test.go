@@ -27,8 +27,8 @@ func TestDescribeSecurityGroupsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "GroupId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSecurityGroupsPaginator(describeSecurityGroupsFake(c), in.(*DescribeSecurityGroupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSecurityGroupsPaginator(describeSecurityGroupsFake(c), in.(*DescribeSecurityGroupsInput), optFns...)
 		},
 		Output: &DescribeSecurityGroupsOutput{},
 		Result: "SecurityGroups",

@@ -27,8 +27,8 @@ func TestDescribeSnapshotTierStatusPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "SnapshotId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSnapshotTierStatusPaginator(describeSnapshotTierStatusFake(c), in.(*DescribeSnapshotTierStatusInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSnapshotTierStatusPaginator(describeSnapshotTierStatusFake(c), in.(*DescribeSnapshotTierStatusInput), optFns...)
 		},
 		Output: &DescribeSnapshotTierStatusOutput{},
 		Result: "SnapshotTierStatuses",

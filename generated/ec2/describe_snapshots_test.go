@@ -27,8 +27,8 @@ func TestDescribeSnapshotsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerAlias",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSnapshotsPaginator(describeSnapshotsFake(c), in.(*DescribeSnapshotsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSnapshotsPaginator(describeSnapshotsFake(c), in.(*DescribeSnapshotsInput), optFns...)
 		},
 		Output: &DescribeSnapshotsOutput{},
 		Result: "Snapshots",

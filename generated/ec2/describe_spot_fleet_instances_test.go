@@ -28,8 +28,8 @@ func TestDescribeSpotFleetInstancesPaginator(t *testing.T) {
 		Invalid:    &DescribeSpotFleetInstancesInput{},
 		Limit:      "MaxResults",
 		Marker:     "InstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSpotFleetInstancesPaginator(describeSpotFleetInstancesFake(c), in.(*DescribeSpotFleetInstancesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSpotFleetInstancesPaginator(describeSpotFleetInstancesFake(c), in.(*DescribeSpotFleetInstancesInput), optFns...)
 		},
 		Output: &DescribeSpotFleetInstancesOutput{},
 		Result: "ActiveInstances",

@@ -27,8 +27,8 @@ func TestDescribeSpotFleetRequestsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ActivityStatus",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSpotFleetRequestsPaginator(describeSpotFleetRequestsFake(c), in.(*DescribeSpotFleetRequestsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSpotFleetRequestsPaginator(describeSpotFleetRequestsFake(c), in.(*DescribeSpotFleetRequestsInput), optFns...)
 		},
 		Output: &DescribeSpotFleetRequestsOutput{},
 		Result: "SpotFleetRequestConfigs",

@@ -27,8 +27,8 @@ func TestDescribeSpotInstanceRequestsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ActualBlockHourlyPrice",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSpotInstanceRequestsPaginator(describeSpotInstanceRequestsFake(c), in.(*DescribeSpotInstanceRequestsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSpotInstanceRequestsPaginator(describeSpotInstanceRequestsFake(c), in.(*DescribeSpotInstanceRequestsInput), optFns...)
 		},
 		Output: &DescribeSpotInstanceRequestsOutput{},
 		Result: "SpotInstanceRequests",

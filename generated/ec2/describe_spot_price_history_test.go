@@ -27,8 +27,8 @@ func TestDescribeSpotPriceHistoryPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSpotPriceHistoryPaginator(describeSpotPriceHistoryFake(c), in.(*DescribeSpotPriceHistoryInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSpotPriceHistoryPaginator(describeSpotPriceHistoryFake(c), in.(*DescribeSpotPriceHistoryInput), optFns...)
 		},
 		Output: &DescribeSpotPriceHistoryOutput{},
 		Result: "SpotPriceHistory",

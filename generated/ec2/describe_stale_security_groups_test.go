@@ -28,8 +28,8 @@ func TestDescribeStaleSecurityGroupsPaginator(t *testing.T) {
 		Invalid:    &DescribeStaleSecurityGroupsInput{},
 		Limit:      "MaxResults",
 		Marker:     "Description",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeStaleSecurityGroupsPaginator(describeStaleSecurityGroupsFake(c), in.(*DescribeStaleSecurityGroupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeStaleSecurityGroupsPaginator(describeStaleSecurityGroupsFake(c), in.(*DescribeStaleSecurityGroupsInput), optFns...)
 		},
 		Output: &DescribeStaleSecurityGroupsOutput{},
 		Result: "StaleSecurityGroupSet",

@@ -27,8 +27,8 @@ func TestDescribeStoreImageTasksPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AmiId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeStoreImageTasksPaginator(describeStoreImageTasksFake(c), in.(*DescribeStoreImageTasksInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeStoreImageTasksPaginator(describeStoreImageTasksFake(c), in.(*DescribeStoreImageTasksInput), optFns...)
 		},
 		Output: &DescribeStoreImageTasksOutput{},
 		Result: "StoreImageTaskResults",

@@ -27,8 +27,8 @@ func TestDescribeSubnetsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZoneId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSubnetsPaginator(describeSubnetsFake(c), in.(*DescribeSubnetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSubnetsPaginator(describeSubnetsFake(c), in.(*DescribeSubnetsInput), optFns...)
 		},
 		Output: &DescribeSubnetsOutput{},
 		Result: "Subnets",

@@ -27,8 +27,8 @@ func TestDescribeTagsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Key",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTagsPaginator(describeTagsFake(c), in.(*DescribeTagsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTagsPaginator(describeTagsFake(c), in.(*DescribeTagsInput), optFns...)
 		},
 		Output: &DescribeTagsOutput{},
 		Result: "Tags",

@@ -27,8 +27,8 @@ func TestDescribeTrafficMirrorFiltersPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TrafficMirrorFilterId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTrafficMirrorFiltersPaginator(describeTrafficMirrorFiltersFake(c), in.(*DescribeTrafficMirrorFiltersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTrafficMirrorFiltersPaginator(describeTrafficMirrorFiltersFake(c), in.(*DescribeTrafficMirrorFiltersInput), optFns...)
 		},
 		Output: &DescribeTrafficMirrorFiltersOutput{},
 		Result: "TrafficMirrorFilters",

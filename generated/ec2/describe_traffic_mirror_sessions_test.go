@@ -27,8 +27,8 @@ func TestDescribeTrafficMirrorSessionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TrafficMirrorSessionId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTrafficMirrorSessionsPaginator(describeTrafficMirrorSessionsFake(c), in.(*DescribeTrafficMirrorSessionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTrafficMirrorSessionsPaginator(describeTrafficMirrorSessionsFake(c), in.(*DescribeTrafficMirrorSessionsInput), optFns...)
 		},
 		Output: &DescribeTrafficMirrorSessionsOutput{},
 		Result: "TrafficMirrorSessions",

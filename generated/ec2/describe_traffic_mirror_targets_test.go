@@ -27,8 +27,8 @@ func TestDescribeTrafficMirrorTargetsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TrafficMirrorTargetId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTrafficMirrorTargetsPaginator(describeTrafficMirrorTargetsFake(c), in.(*DescribeTrafficMirrorTargetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTrafficMirrorTargetsPaginator(describeTrafficMirrorTargetsFake(c), in.(*DescribeTrafficMirrorTargetsInput), optFns...)
 		},
 		Output: &DescribeTrafficMirrorTargetsOutput{},
 		Result: "TrafficMirrorTargets",

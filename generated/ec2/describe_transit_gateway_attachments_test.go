@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayAttachmentsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayAttachmentsPaginator(describeTransitGatewayAttachmentsFake(c), in.(*DescribeTransitGatewayAttachmentsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayAttachmentsPaginator(describeTransitGatewayAttachmentsFake(c), in.(*DescribeTransitGatewayAttachmentsInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayAttachmentsOutput{},
 		Result: "TransitGatewayAttachments",

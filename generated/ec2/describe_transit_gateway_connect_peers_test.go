@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayConnectPeersPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayConnectPeersPaginator(describeTransitGatewayConnectPeersFake(c), in.(*DescribeTransitGatewayConnectPeersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayConnectPeersPaginator(describeTransitGatewayConnectPeersFake(c), in.(*DescribeTransitGatewayConnectPeersInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayConnectPeersOutput{},
 		Result: "TransitGatewayConnectPeers",

@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayConnectsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayConnectsPaginator(describeTransitGatewayConnectsFake(c), in.(*DescribeTransitGatewayConnectsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayConnectsPaginator(describeTransitGatewayConnectsFake(c), in.(*DescribeTransitGatewayConnectsInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayConnectsOutput{},
 		Result: "TransitGatewayConnects",

@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayMulticastDomainsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayMulticastDomainId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayMulticastDomainsPaginator(describeTransitGatewayMulticastDomainsFake(c), in.(*DescribeTransitGatewayMulticastDomainsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayMulticastDomainsPaginator(describeTransitGatewayMulticastDomainsFake(c), in.(*DescribeTransitGatewayMulticastDomainsInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayMulticastDomainsOutput{},
 		Result: "TransitGatewayMulticastDomains",

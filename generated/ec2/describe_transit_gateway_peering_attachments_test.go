@@ -28,8 +28,8 @@ func TestDescribeTransitGatewayPeeringAttachmentsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayPeeringAttachmentsPaginator(describeTransitGatewayPeeringAttachmentsFake(c), in.(*DescribeTransitGatewayPeeringAttachmentsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayPeeringAttachmentsPaginator(describeTransitGatewayPeeringAttachmentsFake(c), in.(*DescribeTransitGatewayPeeringAttachmentsInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayPeeringAttachmentsOutput{},
 		Result: "TransitGatewayPeeringAttachments",

@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayPolicyTablesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayPolicyTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayPolicyTablesPaginator(describeTransitGatewayPolicyTablesFake(c), in.(*DescribeTransitGatewayPolicyTablesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayPolicyTablesPaginator(describeTransitGatewayPolicyTablesFake(c), in.(*DescribeTransitGatewayPolicyTablesInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayPolicyTablesOutput{},
 		Result: "TransitGatewayPolicyTables",

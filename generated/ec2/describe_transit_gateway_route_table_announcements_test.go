@@ -29,8 +29,8 @@ func TestDescribeTransitGatewayRouteTableAnnouncementsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayRouteTableAnnouncementId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(describeTransitGatewayRouteTableAnnouncementsFake(c), in.(*DescribeTransitGatewayRouteTableAnnouncementsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayRouteTableAnnouncementsPaginator(describeTransitGatewayRouteTableAnnouncementsFake(c), in.(*DescribeTransitGatewayRouteTableAnnouncementsInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayRouteTableAnnouncementsOutput{},
 		Result: "TransitGatewayRouteTableAnnouncements",

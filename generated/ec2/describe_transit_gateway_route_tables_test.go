@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayRouteTablesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayRouteTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayRouteTablesPaginator(describeTransitGatewayRouteTablesFake(c), in.(*DescribeTransitGatewayRouteTablesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayRouteTablesPaginator(describeTransitGatewayRouteTablesFake(c), in.(*DescribeTransitGatewayRouteTablesInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayRouteTablesOutput{},
 		Result: "TransitGatewayRouteTables",

@@ -27,8 +27,8 @@ func TestDescribeTransitGatewayVpcAttachmentsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewayVpcAttachmentsPaginator(describeTransitGatewayVpcAttachmentsFake(c), in.(*DescribeTransitGatewayVpcAttachmentsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewayVpcAttachmentsPaginator(describeTransitGatewayVpcAttachmentsFake(c), in.(*DescribeTransitGatewayVpcAttachmentsInput), optFns...)
 		},
 		Output: &DescribeTransitGatewayVpcAttachmentsOutput{},
 		Result: "TransitGatewayVpcAttachments",

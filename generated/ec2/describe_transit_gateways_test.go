@@ -27,8 +27,8 @@ func TestDescribeTransitGatewaysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTransitGatewaysPaginator(describeTransitGatewaysFake(c), in.(*DescribeTransitGatewaysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTransitGatewaysPaginator(describeTransitGatewaysFake(c), in.(*DescribeTransitGatewaysInput), optFns...)
 		},
 		Output: &DescribeTransitGatewaysOutput{},
 		Result: "TransitGateways",

@@ -27,8 +27,8 @@ func TestDescribeTrunkInterfaceAssociationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AssociationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeTrunkInterfaceAssociationsPaginator(describeTrunkInterfaceAssociationsFake(c), in.(*DescribeTrunkInterfaceAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeTrunkInterfaceAssociationsPaginator(describeTrunkInterfaceAssociationsFake(c), in.(*DescribeTrunkInterfaceAssociationsInput), optFns...)
 		},
 		Output: &DescribeTrunkInterfaceAssociationsOutput{},
 		Result: "InterfaceAssociations",

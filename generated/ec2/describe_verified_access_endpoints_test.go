@@ -27,8 +27,8 @@ func TestDescribeVerifiedAccessEndpointsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VerifiedAccessInstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVerifiedAccessEndpointsPaginator(describeVerifiedAccessEndpointsFake(c), in.(*DescribeVerifiedAccessEndpointsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVerifiedAccessEndpointsPaginator(describeVerifiedAccessEndpointsFake(c), in.(*DescribeVerifiedAccessEndpointsInput), optFns...)
 		},
 		Output: &DescribeVerifiedAccessEndpointsOutput{},
 		Result: "VerifiedAccessEndpoints",

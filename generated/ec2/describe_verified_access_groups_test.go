@@ -27,8 +27,8 @@ func TestDescribeVerifiedAccessGroupsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VerifiedAccessGroupId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVerifiedAccessGroupsPaginator(describeVerifiedAccessGroupsFake(c), in.(*DescribeVerifiedAccessGroupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVerifiedAccessGroupsPaginator(describeVerifiedAccessGroupsFake(c), in.(*DescribeVerifiedAccessGroupsInput), optFns...)
 		},
 		Output: &DescribeVerifiedAccessGroupsOutput{},
 		Result: "VerifiedAccessGroups",

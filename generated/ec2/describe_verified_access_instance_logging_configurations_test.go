@@ -29,8 +29,8 @@ func TestDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(t *testing
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VerifiedAccessInstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(describeVerifiedAccessInstanceLoggingConfigurationsFake(c), in.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(describeVerifiedAccessInstanceLoggingConfigurationsFake(c), in.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput), optFns...)
 		},
 		Output: &DescribeVerifiedAccessInstanceLoggingConfigurationsOutput{},
 		Result: "LoggingConfigurations",

@@ -27,8 +27,8 @@ func TestDescribeVerifiedAccessInstancesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VerifiedAccessInstanceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVerifiedAccessInstancesPaginator(describeVerifiedAccessInstancesFake(c), in.(*DescribeVerifiedAccessInstancesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVerifiedAccessInstancesPaginator(describeVerifiedAccessInstancesFake(c), in.(*DescribeVerifiedAccessInstancesInput), optFns...)
 		},
 		Output: &DescribeVerifiedAccessInstancesOutput{},
 		Result: "VerifiedAccessInstances",

@@ -27,8 +27,8 @@ func TestDescribeVerifiedAccessTrustProvidersPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VerifiedAccessTrustProviderId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVerifiedAccessTrustProvidersPaginator(describeVerifiedAccessTrustProvidersFake(c), in.(*DescribeVerifiedAccessTrustProvidersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVerifiedAccessTrustProvidersPaginator(describeVerifiedAccessTrustProvidersFake(c), in.(*DescribeVerifiedAccessTrustProvidersInput), optFns...)
 		},
 		Output: &DescribeVerifiedAccessTrustProvidersOutput{},
 		Result: "VerifiedAccessTrustProviders",

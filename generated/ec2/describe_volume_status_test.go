@@ -27,8 +27,8 @@ func TestDescribeVolumeStatusPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZone",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVolumeStatusPaginator(describeVolumeStatusFake(c), in.(*DescribeVolumeStatusInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVolumeStatusPaginator(describeVolumeStatusFake(c), in.(*DescribeVolumeStatusInput), optFns...)
 		},
 		Output: &DescribeVolumeStatusOutput{},
 		Result: "VolumeStatuses",

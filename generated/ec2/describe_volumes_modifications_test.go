@@ -27,8 +27,8 @@ func TestDescribeVolumesModificationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VolumeId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVolumesModificationsPaginator(describeVolumesModificationsFake(c), in.(*DescribeVolumesModificationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVolumesModificationsPaginator(describeVolumesModificationsFake(c), in.(*DescribeVolumesModificationsInput), optFns...)
 		},
 		Output: &DescribeVolumesModificationsOutput{},
 		Result: "VolumesModifications",

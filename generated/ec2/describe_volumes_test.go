@@ -27,8 +27,8 @@ func TestDescribeVolumesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "AvailabilityZoneId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVolumesPaginator(describeVolumesFake(c), in.(*DescribeVolumesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVolumesPaginator(describeVolumesFake(c), in.(*DescribeVolumesInput), optFns...)
 		},
 		Output: &DescribeVolumesOutput{},
 		Result: "Volumes",

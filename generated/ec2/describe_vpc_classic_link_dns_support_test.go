@@ -27,8 +27,8 @@ func TestDescribeVpcClassicLinkDnsSupportPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VpcId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcClassicLinkDnsSupportPaginator(describeVpcClassicLinkDnsSupportFake(c), in.(*DescribeVpcClassicLinkDnsSupportInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcClassicLinkDnsSupportPaginator(describeVpcClassicLinkDnsSupportFake(c), in.(*DescribeVpcClassicLinkDnsSupportInput), optFns...)
 		},
 		Output: &DescribeVpcClassicLinkDnsSupportOutput{},
 		Result: "Vpcs",

@@ -28,8 +28,8 @@ func TestDescribeVpcEndpointConnectionNotificationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ConnectionNotificationId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcEndpointConnectionNotificationsPaginator(describeVpcEndpointConnectionNotificationsFake(c), in.(*DescribeVpcEndpointConnectionNotificationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcEndpointConnectionNotificationsPaginator(describeVpcEndpointConnectionNotificationsFake(c), in.(*DescribeVpcEndpointConnectionNotificationsInput), optFns...)
 		},
 		Output: &DescribeVpcEndpointConnectionNotificationsOutput{},
 		Result: "ConnectionNotificationSet",

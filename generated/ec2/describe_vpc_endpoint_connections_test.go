@@ -27,8 +27,8 @@ func TestDescribeVpcEndpointConnectionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ServiceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcEndpointConnectionsPaginator(describeVpcEndpointConnectionsFake(c), in.(*DescribeVpcEndpointConnectionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcEndpointConnectionsPaginator(describeVpcEndpointConnectionsFake(c), in.(*DescribeVpcEndpointConnectionsInput), optFns...)
 		},
 		Output: &DescribeVpcEndpointConnectionsOutput{},
 		Result: "VpcEndpointConnections",

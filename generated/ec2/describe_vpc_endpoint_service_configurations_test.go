@@ -28,8 +28,8 @@ func TestDescribeVpcEndpointServiceConfigurationsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ServiceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcEndpointServiceConfigurationsPaginator(describeVpcEndpointServiceConfigurationsFake(c), in.(*DescribeVpcEndpointServiceConfigurationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcEndpointServiceConfigurationsPaginator(describeVpcEndpointServiceConfigurationsFake(c), in.(*DescribeVpcEndpointServiceConfigurationsInput), optFns...)
 		},
 		Output: &DescribeVpcEndpointServiceConfigurationsOutput{},
 		Result: "ServiceConfigurations",

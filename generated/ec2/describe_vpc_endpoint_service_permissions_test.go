@@ -28,8 +28,8 @@ func TestDescribeVpcEndpointServicePermissionsPaginator(t *testing.T) {
 		Invalid:    &DescribeVpcEndpointServicePermissionsInput{},
 		Limit:      "MaxResults",
 		Marker:     "PrincipalType",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcEndpointServicePermissionsPaginator(describeVpcEndpointServicePermissionsFake(c), in.(*DescribeVpcEndpointServicePermissionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcEndpointServicePermissionsPaginator(describeVpcEndpointServicePermissionsFake(c), in.(*DescribeVpcEndpointServicePermissionsInput), optFns...)
 		},
 		Output: &DescribeVpcEndpointServicePermissionsOutput{},
 		Result: "AllowedPrincipals",

@@ -27,8 +27,8 @@ func TestDescribeVpcEndpointServicesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ServiceName",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcEndpointServicesPaginator(describeVpcEndpointServicesFake(c), in.(*DescribeVpcEndpointServicesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcEndpointServicesPaginator(describeVpcEndpointServicesFake(c), in.(*DescribeVpcEndpointServicesInput), optFns...)
 		},
 		Output: &DescribeVpcEndpointServicesOutput{},
 		Result: "ServiceDetails",

@@ -27,8 +27,8 @@ func TestDescribeVpcEndpointsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VpcEndpointId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcEndpointsPaginator(describeVpcEndpointsFake(c), in.(*DescribeVpcEndpointsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcEndpointsPaginator(describeVpcEndpointsFake(c), in.(*DescribeVpcEndpointsInput), optFns...)
 		},
 		Output: &DescribeVpcEndpointsOutput{},
 		Result: "VpcEndpoints",

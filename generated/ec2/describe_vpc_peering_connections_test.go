@@ -27,8 +27,8 @@ func TestDescribeVpcPeeringConnectionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VpcPeeringConnectionId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcPeeringConnectionsPaginator(describeVpcPeeringConnectionsFake(c), in.(*DescribeVpcPeeringConnectionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcPeeringConnectionsPaginator(describeVpcPeeringConnectionsFake(c), in.(*DescribeVpcPeeringConnectionsInput), optFns...)
 		},
 		Output: &DescribeVpcPeeringConnectionsOutput{},
 		Result: "VpcPeeringConnections",

@@ -27,8 +27,8 @@ func TestDescribeVpcsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "OwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpcsPaginator(describeVpcsFake(c), in.(*DescribeVpcsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpcsPaginator(describeVpcsFake(c), in.(*DescribeVpcsInput), optFns...)
 		},
 		Output: &DescribeVpcsOutput{},
 		Result: "Vpcs",

@@ -27,8 +27,8 @@ func TestDescribeVpnConcentratorsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VpnConcentratorId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeVpnConcentratorsPaginator(describeVpnConcentratorsFake(c), in.(*DescribeVpnConcentratorsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeVpnConcentratorsPaginator(describeVpnConcentratorsFake(c), in.(*DescribeVpnConcentratorsInput), optFns...)
 		},
 		Output: &DescribeVpnConcentratorsOutput{},
 		Result: "VpnConcentrators",

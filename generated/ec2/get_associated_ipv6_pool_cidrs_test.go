@@ -28,8 +28,8 @@ func TestGetAssociatedIpv6PoolCidrsPaginator(t *testing.T) {
 		Invalid:    &GetAssociatedIpv6PoolCidrsInput{},
 		Limit:      "MaxResults",
 		Marker:     "Ipv6Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetAssociatedIpv6PoolCidrsPaginator(getAssociatedIpv6PoolCidrsFake(c), in.(*GetAssociatedIpv6PoolCidrsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetAssociatedIpv6PoolCidrsPaginator(getAssociatedIpv6PoolCidrsFake(c), in.(*GetAssociatedIpv6PoolCidrsInput), optFns...)
 		},
 		Output: &GetAssociatedIpv6PoolCidrsOutput{},
 		Result: "Ipv6CidrAssociations",

@@ -27,8 +27,8 @@ func TestGetAwsNetworkPerformanceDataPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Id",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetAwsNetworkPerformanceDataPaginator(getAwsNetworkPerformanceDataFake(c), in.(*GetAwsNetworkPerformanceDataInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetAwsNetworkPerformanceDataPaginator(getAwsNetworkPerformanceDataFake(c), in.(*GetAwsNetworkPerformanceDataInput), optFns...)
 		},
 		Output: &GetAwsNetworkPerformanceDataOutput{},
 		Result: "DataResponses",

@@ -33,8 +33,8 @@ func TestGetCapacityManagerMetricDataPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Invalid:    &GetCapacityManagerMetricDataInput{},
 		Limit:      "MaxResults",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetCapacityManagerMetricDataPaginator(getCapacityManagerMetricDataFake(c), in.(*GetCapacityManagerMetricDataInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetCapacityManagerMetricDataPaginator(getCapacityManagerMetricDataFake(c), in.(*GetCapacityManagerMetricDataInput), optFns...)
 		},
 		Output: &GetCapacityManagerMetricDataOutput{},
 		Result: "MetricDataResults",

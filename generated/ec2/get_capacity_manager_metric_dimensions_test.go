@@ -34,8 +34,8 @@ func TestGetCapacityManagerMetricDimensionsPaginator(t *testing.T) {
 		Invalid:    &GetCapacityManagerMetricDimensionsInput{},
 		Limit:      "MaxResults",
 		Marker:     "ResourceRegion",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetCapacityManagerMetricDimensionsPaginator(getCapacityManagerMetricDimensionsFake(c), in.(*GetCapacityManagerMetricDimensionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetCapacityManagerMetricDimensionsPaginator(getCapacityManagerMetricDimensionsFake(c), in.(*GetCapacityManagerMetricDimensionsInput), optFns...)
 		},
 		Output: &GetCapacityManagerMetricDimensionsOutput{},
 		Result: "MetricDimensionResults",

@@ -27,8 +27,8 @@ func TestGetCapacityManagerMonitoredTagKeysPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "TagKey",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetCapacityManagerMonitoredTagKeysPaginator(getCapacityManagerMonitoredTagKeysFake(c), in.(*GetCapacityManagerMonitoredTagKeysInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetCapacityManagerMonitoredTagKeysPaginator(getCapacityManagerMonitoredTagKeysFake(c), in.(*GetCapacityManagerMonitoredTagKeysInput), optFns...)
 		},
 		Output: &GetCapacityManagerMonitoredTagKeysOutput{},
 		Result: "CapacityManagerTagKeys",

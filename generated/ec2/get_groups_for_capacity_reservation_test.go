@@ -28,8 +28,8 @@ func TestGetGroupsForCapacityReservationPaginator(t *testing.T) {
 		Invalid:    &GetGroupsForCapacityReservationInput{},
 		Limit:      "MaxResults",
 		Marker:     "GroupArn",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetGroupsForCapacityReservationPaginator(getGroupsForCapacityReservationFake(c), in.(*GetGroupsForCapacityReservationInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetGroupsForCapacityReservationPaginator(getGroupsForCapacityReservationFake(c), in.(*GetGroupsForCapacityReservationInput), optFns...)
 		},
 		Output: &GetGroupsForCapacityReservationOutput{},
 		Result: "CapacityReservationGroups",

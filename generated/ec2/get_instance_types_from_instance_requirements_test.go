@@ -36,8 +36,8 @@ func TestGetInstanceTypesFromInstanceRequirementsPaginator(t *testing.T) {
 		Invalid:    &GetInstanceTypesFromInstanceRequirementsInput{},
 		Limit:      "MaxResults",
 		Marker:     "InstanceType",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetInstanceTypesFromInstanceRequirementsPaginator(getInstanceTypesFromInstanceRequirementsFake(c), in.(*GetInstanceTypesFromInstanceRequirementsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetInstanceTypesFromInstanceRequirementsPaginator(getInstanceTypesFromInstanceRequirementsFake(c), in.(*GetInstanceTypesFromInstanceRequirementsInput), optFns...)
 		},
 		Output: &GetInstanceTypesFromInstanceRequirementsOutput{},
 		Result: "InstanceTypes",

@@ -31,8 +31,8 @@ func TestGetIpamAddressHistoryPaginator(t *testing.T) {
 		Invalid:    &GetIpamAddressHistoryInput{},
 		Limit:      "MaxResults",
 		Marker:     "ResourceOwnerId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamAddressHistoryPaginator(getIpamAddressHistoryFake(c), in.(*GetIpamAddressHistoryInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamAddressHistoryPaginator(getIpamAddressHistoryFake(c), in.(*GetIpamAddressHistoryInput), optFns...)
 		},
 		Output: &GetIpamAddressHistoryOutput{},
 		Result: "HistoryRecords",

@@ -31,8 +31,8 @@ func TestGetIpamDiscoveredAccountsPaginator(t *testing.T) {
 		Invalid:    &GetIpamDiscoveredAccountsInput{},
 		Limit:      "MaxResults",
 		Marker:     "AccountId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamDiscoveredAccountsPaginator(getIpamDiscoveredAccountsFake(c), in.(*GetIpamDiscoveredAccountsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamDiscoveredAccountsPaginator(getIpamDiscoveredAccountsFake(c), in.(*GetIpamDiscoveredAccountsInput), optFns...)
 		},
 		Output: &GetIpamDiscoveredAccountsOutput{},
 		Result: "IpamDiscoveredAccounts",

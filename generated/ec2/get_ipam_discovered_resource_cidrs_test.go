@@ -31,8 +31,8 @@ func TestGetIpamDiscoveredResourceCidrsPaginator(t *testing.T) {
 		Invalid:    &GetIpamDiscoveredResourceCidrsInput{},
 		Limit:      "MaxResults",
 		Marker:     "IpamResourceDiscoveryId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamDiscoveredResourceCidrsPaginator(getIpamDiscoveredResourceCidrsFake(c), in.(*GetIpamDiscoveredResourceCidrsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamDiscoveredResourceCidrsPaginator(getIpamDiscoveredResourceCidrsFake(c), in.(*GetIpamDiscoveredResourceCidrsInput), optFns...)
 		},
 		Output: &GetIpamDiscoveredResourceCidrsOutput{},
 		Result: "IpamDiscoveredResourceCidrs",

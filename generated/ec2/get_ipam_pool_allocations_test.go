@@ -28,8 +28,8 @@ func TestGetIpamPoolAllocationsPaginator(t *testing.T) {
 		Invalid:    &GetIpamPoolAllocationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamPoolAllocationsPaginator(getIpamPoolAllocationsFake(c), in.(*GetIpamPoolAllocationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamPoolAllocationsPaginator(getIpamPoolAllocationsFake(c), in.(*GetIpamPoolAllocationsInput), optFns...)
 		},
 		Output: &GetIpamPoolAllocationsOutput{},
 		Result: "IpamPoolAllocations",

@@ -28,8 +28,8 @@ func TestGetIpamPoolCidrsPaginator(t *testing.T) {
 		Invalid:    &GetIpamPoolCidrsInput{},
 		Limit:      "MaxResults",
 		Marker:     "Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamPoolCidrsPaginator(getIpamPoolCidrsFake(c), in.(*GetIpamPoolCidrsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamPoolCidrsPaginator(getIpamPoolCidrsFake(c), in.(*GetIpamPoolCidrsInput), optFns...)
 		},
 		Output: &GetIpamPoolCidrsOutput{},
 		Result: "IpamPoolCidrs",

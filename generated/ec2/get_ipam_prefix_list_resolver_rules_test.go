@@ -28,8 +28,8 @@ func TestGetIpamPrefixListResolverRulesPaginator(t *testing.T) {
 		Invalid:    &GetIpamPrefixListResolverRulesInput{},
 		Limit:      "MaxResults",
 		Marker:     "RuleType",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamPrefixListResolverRulesPaginator(getIpamPrefixListResolverRulesFake(c), in.(*GetIpamPrefixListResolverRulesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamPrefixListResolverRulesPaginator(getIpamPrefixListResolverRulesFake(c), in.(*GetIpamPrefixListResolverRulesInput), optFns...)
 		},
 		Output: &GetIpamPrefixListResolverRulesOutput{},
 		Result: "Rules",

@@ -31,8 +31,8 @@ func TestGetIpamPrefixListResolverVersionEntriesPaginator(t *testing.T) {
 		Invalid:    &GetIpamPrefixListResolverVersionEntriesInput{},
 		Limit:      "MaxResults",
 		Marker:     "Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamPrefixListResolverVersionEntriesPaginator(getIpamPrefixListResolverVersionEntriesFake(c), in.(*GetIpamPrefixListResolverVersionEntriesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamPrefixListResolverVersionEntriesPaginator(getIpamPrefixListResolverVersionEntriesFake(c), in.(*GetIpamPrefixListResolverVersionEntriesInput), optFns...)
 		},
 		Output: &GetIpamPrefixListResolverVersionEntriesOutput{},
 		Result: "Entries",

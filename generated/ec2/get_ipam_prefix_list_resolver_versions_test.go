@@ -27,8 +27,8 @@ func TestGetIpamPrefixListResolverVersionsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Invalid:    &GetIpamPrefixListResolverVersionsInput{},
 		Limit:      "MaxResults",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamPrefixListResolverVersionsPaginator(getIpamPrefixListResolverVersionsFake(c), in.(*GetIpamPrefixListResolverVersionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamPrefixListResolverVersionsPaginator(getIpamPrefixListResolverVersionsFake(c), in.(*GetIpamPrefixListResolverVersionsInput), optFns...)
 		},
 		Output: &GetIpamPrefixListResolverVersionsOutput{},
 		Result: "IpamPrefixListResolverVersions",

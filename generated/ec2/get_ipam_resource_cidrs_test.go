@@ -28,8 +28,8 @@ func TestGetIpamResourceCidrsPaginator(t *testing.T) {
 		Invalid:    &GetIpamResourceCidrsInput{},
 		Limit:      "MaxResults",
 		Marker:     "IpamId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetIpamResourceCidrsPaginator(getIpamResourceCidrsFake(c), in.(*GetIpamResourceCidrsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetIpamResourceCidrsPaginator(getIpamResourceCidrsFake(c), in.(*GetIpamResourceCidrsInput), optFns...)
 		},
 		Output: &GetIpamResourceCidrsOutput{},
 		Result: "IpamResourceCidrs",

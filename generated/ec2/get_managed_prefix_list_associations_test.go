@@ -28,8 +28,8 @@ func TestGetManagedPrefixListAssociationsPaginator(t *testing.T) {
 		Invalid:    &GetManagedPrefixListAssociationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "ResourceId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetManagedPrefixListAssociationsPaginator(getManagedPrefixListAssociationsFake(c), in.(*GetManagedPrefixListAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetManagedPrefixListAssociationsPaginator(getManagedPrefixListAssociationsFake(c), in.(*GetManagedPrefixListAssociationsInput), optFns...)
 		},
 		Output: &GetManagedPrefixListAssociationsOutput{},
 		Result: "PrefixListAssociations",

@@ -28,8 +28,8 @@ func TestGetManagedPrefixListEntriesPaginator(t *testing.T) {
 		Invalid:    &GetManagedPrefixListEntriesInput{},
 		Limit:      "MaxResults",
 		Marker:     "Cidr",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetManagedPrefixListEntriesPaginator(getManagedPrefixListEntriesFake(c), in.(*GetManagedPrefixListEntriesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetManagedPrefixListEntriesPaginator(getManagedPrefixListEntriesFake(c), in.(*GetManagedPrefixListEntriesInput), optFns...)
 		},
 		Output: &GetManagedPrefixListEntriesOutput{},
 		Result: "Entries",

@@ -30,8 +30,8 @@ func TestGetNetworkInsightsAccessScopeAnalysisFindingsPaginator(t *testing.T) {
 		Invalid:    &GetNetworkInsightsAccessScopeAnalysisFindingsInput{},
 		Limit:      "MaxResults",
 		Marker:     "NetworkInsightsAccessScopeAnalysisId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator(getNetworkInsightsAccessScopeAnalysisFindingsFake(c), in.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetNetworkInsightsAccessScopeAnalysisFindingsPaginator(getNetworkInsightsAccessScopeAnalysisFindingsFake(c), in.(*GetNetworkInsightsAccessScopeAnalysisFindingsInput), optFns...)
 		},
 		Output: &GetNetworkInsightsAccessScopeAnalysisFindingsOutput{},
 		Result: "AnalysisFindings",

@@ -28,8 +28,8 @@ func TestGetSecurityGroupsForVpcPaginator(t *testing.T) {
 		Invalid:    &GetSecurityGroupsForVpcInput{},
 		Limit:      "MaxResults",
 		Marker:     "Description",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetSecurityGroupsForVpcPaginator(getSecurityGroupsForVpcFake(c), in.(*GetSecurityGroupsForVpcInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetSecurityGroupsForVpcPaginator(getSecurityGroupsForVpcFake(c), in.(*GetSecurityGroupsForVpcInput), optFns...)
 		},
 		Output: &GetSecurityGroupsForVpcOutput{},
 		Result: "SecurityGroupForVpcs",

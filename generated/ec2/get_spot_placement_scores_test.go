@@ -27,8 +27,8 @@ func TestGetSpotPlacementScoresPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Region",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetSpotPlacementScoresPaginator(getSpotPlacementScoresFake(c), in.(*GetSpotPlacementScoresInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetSpotPlacementScoresPaginator(getSpotPlacementScoresFake(c), in.(*GetSpotPlacementScoresInput), optFns...)
 		},
 		Output: &GetSpotPlacementScoresOutput{},
 		Result: "SpotPlacementScores",

@@ -28,8 +28,8 @@ func TestGetTransitGatewayAttachmentPropagationsPaginator(t *testing.T) {
 		Invalid:    &GetTransitGatewayAttachmentPropagationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayRouteTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetTransitGatewayAttachmentPropagationsPaginator(getTransitGatewayAttachmentPropagationsFake(c), in.(*GetTransitGatewayAttachmentPropagationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetTransitGatewayAttachmentPropagationsPaginator(getTransitGatewayAttachmentPropagationsFake(c), in.(*GetTransitGatewayAttachmentPropagationsInput), optFns...)
 		},
 		Output: &GetTransitGatewayAttachmentPropagationsOutput{},
 		Result: "TransitGatewayAttachmentPropagations",

@@ -29,8 +29,8 @@ func TestGetTransitGatewayMulticastDomainAssociationsPaginator(t *testing.T) {
 		Invalid:    &GetTransitGatewayMulticastDomainAssociationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetTransitGatewayMulticastDomainAssociationsPaginator(getTransitGatewayMulticastDomainAssociationsFake(c), in.(*GetTransitGatewayMulticastDomainAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetTransitGatewayMulticastDomainAssociationsPaginator(getTransitGatewayMulticastDomainAssociationsFake(c), in.(*GetTransitGatewayMulticastDomainAssociationsInput), optFns...)
 		},
 		Output: &GetTransitGatewayMulticastDomainAssociationsOutput{},
 		Result: "MulticastDomainAssociations",

@@ -29,8 +29,8 @@ func TestGetTransitGatewayPolicyTableAssociationsPaginator(t *testing.T) {
 		Invalid:    &GetTransitGatewayPolicyTableAssociationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayPolicyTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetTransitGatewayPolicyTableAssociationsPaginator(getTransitGatewayPolicyTableAssociationsFake(c), in.(*GetTransitGatewayPolicyTableAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetTransitGatewayPolicyTableAssociationsPaginator(getTransitGatewayPolicyTableAssociationsFake(c), in.(*GetTransitGatewayPolicyTableAssociationsInput), optFns...)
 		},
 		Output: &GetTransitGatewayPolicyTableAssociationsOutput{},
 		Result: "Associations",

@@ -28,8 +28,8 @@ func TestGetTransitGatewayPrefixListReferencesPaginator(t *testing.T) {
 		Invalid:    &GetTransitGatewayPrefixListReferencesInput{},
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayRouteTableId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetTransitGatewayPrefixListReferencesPaginator(getTransitGatewayPrefixListReferencesFake(c), in.(*GetTransitGatewayPrefixListReferencesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetTransitGatewayPrefixListReferencesPaginator(getTransitGatewayPrefixListReferencesFake(c), in.(*GetTransitGatewayPrefixListReferencesInput), optFns...)
 		},
 		Output: &GetTransitGatewayPrefixListReferencesOutput{},
 		Result: "TransitGatewayPrefixListReferences",

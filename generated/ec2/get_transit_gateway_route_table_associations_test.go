@@ -28,8 +28,8 @@ func TestGetTransitGatewayRouteTableAssociationsPaginator(t *testing.T) {
 		Invalid:    &GetTransitGatewayRouteTableAssociationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetTransitGatewayRouteTableAssociationsPaginator(getTransitGatewayRouteTableAssociationsFake(c), in.(*GetTransitGatewayRouteTableAssociationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetTransitGatewayRouteTableAssociationsPaginator(getTransitGatewayRouteTableAssociationsFake(c), in.(*GetTransitGatewayRouteTableAssociationsInput), optFns...)
 		},
 		Output: &GetTransitGatewayRouteTableAssociationsOutput{},
 		Result: "Associations",

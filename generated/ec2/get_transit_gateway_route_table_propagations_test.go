@@ -28,8 +28,8 @@ func TestGetTransitGatewayRouteTablePropagationsPaginator(t *testing.T) {
 		Invalid:    &GetTransitGatewayRouteTablePropagationsInput{},
 		Limit:      "MaxResults",
 		Marker:     "TransitGatewayAttachmentId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetTransitGatewayRouteTablePropagationsPaginator(getTransitGatewayRouteTablePropagationsFake(c), in.(*GetTransitGatewayRouteTablePropagationsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetTransitGatewayRouteTablePropagationsPaginator(getTransitGatewayRouteTablePropagationsFake(c), in.(*GetTransitGatewayRouteTablePropagationsInput), optFns...)
 		},
 		Output: &GetTransitGatewayRouteTablePropagationsOutput{},
 		Result: "TransitGatewayRouteTablePropagations",

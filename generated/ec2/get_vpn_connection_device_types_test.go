@@ -27,8 +27,8 @@ func TestGetVpnConnectionDeviceTypesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "VpnConnectionDeviceTypeId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetVpnConnectionDeviceTypesPaginator(getVpnConnectionDeviceTypesFake(c), in.(*GetVpnConnectionDeviceTypesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetVpnConnectionDeviceTypesPaginator(getVpnConnectionDeviceTypesFake(c), in.(*GetVpnConnectionDeviceTypesInput), optFns...)
 		},
 		Output: &GetVpnConnectionDeviceTypesOutput{},
 		Result: "VpnConnectionDeviceTypes",

@@ -27,8 +27,8 @@ func TestListImagesInRecycleBinPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "ImageId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListImagesInRecycleBinPaginator(listImagesInRecycleBinFake(c), in.(*ListImagesInRecycleBinInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListImagesInRecycleBinPaginator(listImagesInRecycleBinFake(c), in.(*ListImagesInRecycleBinInput), optFns...)
 		},
 		Output: &ListImagesInRecycleBinOutput{},
 		Result: "Images",

@@ -27,8 +27,8 @@ func TestListSnapshotsInRecycleBinPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "SnapshotId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListSnapshotsInRecycleBinPaginator(listSnapshotsInRecycleBinFake(c), in.(*ListSnapshotsInRecycleBinInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListSnapshotsInRecycleBinPaginator(listSnapshotsInRecycleBinFake(c), in.(*ListSnapshotsInRecycleBinInput), optFns...)
 		},
 		Output: &ListSnapshotsInRecycleBinOutput{},
 		Result: "Snapshots",

@@ -28,8 +28,8 @@ func TestSearchLocalGatewayRoutesPaginator(t *testing.T) {
 		Invalid:    &SearchLocalGatewayRoutesInput{},
 		Limit:      "MaxResults",
 		Marker:     "DestinationCidrBlock",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewSearchLocalGatewayRoutesPaginator(searchLocalGatewayRoutesFake(c), in.(*SearchLocalGatewayRoutesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewSearchLocalGatewayRoutesPaginator(searchLocalGatewayRoutesFake(c), in.(*SearchLocalGatewayRoutesInput), optFns...)
 		},
 		Output: &SearchLocalGatewayRoutesOutput{},
 		Result: "Routes",

@@ -28,8 +28,8 @@ func TestSearchTransitGatewayMulticastGroupsPaginator(t *testing.T) {
 		Invalid:    &SearchTransitGatewayMulticastGroupsInput{},
 		Limit:      "MaxResults",
 		Marker:     "GroupIpAddress",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewSearchTransitGatewayMulticastGroupsPaginator(searchTransitGatewayMulticastGroupsFake(c), in.(*SearchTransitGatewayMulticastGroupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewSearchTransitGatewayMulticastGroupsPaginator(searchTransitGatewayMulticastGroupsFake(c), in.(*SearchTransitGatewayMulticastGroupsInput), optFns...)
 		},
 		Output: &SearchTransitGatewayMulticastGroupsOutput{},
 		Result: "MulticastGroups",

@@ -32,8 +32,8 @@ func TestSearchTransitGatewayRoutesPaginator(t *testing.T) {
 		Limit:       "MaxResults",
 		Marker:      "DestinationCidrBlock",
 		MoreResults: "AdditionalRoutesAvailable",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewSearchTransitGatewayRoutesPaginator(searchTransitGatewayRoutesFake(c), in.(*SearchTransitGatewayRoutesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewSearchTransitGatewayRoutesPaginator(searchTransitGatewayRoutesFake(c), in.(*SearchTransitGatewayRoutesInput), optFns...)
 		},
 		Output: &SearchTransitGatewayRoutesOutput{},
 		Result: "Routes",

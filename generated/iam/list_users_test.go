@@ -28,8 +28,8 @@ func TestListUsersPaginator(t *testing.T) {
 		Limit:       "MaxItems",
 		Marker:      "Path",
 		MoreResults: "IsTruncated",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListUsersPaginator(listUsersFake(c), in.(*ListUsersInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListUsersPaginator(listUsersFake(c), in.(*ListUsersInput), optFns...)
 		},
 		Output: &ListUsersOutput{},
 		Result: "Users",

@@ -27,8 +27,8 @@ func TestDescribeLogGroupsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "Limit",
 		Marker:     "LogGroupName",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeLogGroupsPaginator(describeLogGroupsFake(c), in.(*DescribeLogGroupsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeLogGroupsPaginator(describeLogGroupsFake(c), in.(*DescribeLogGroupsInput), optFns...)
 		},
 		Output: &DescribeLogGroupsOutput{},
 		Result: "LogGroups",

@@ -27,8 +27,8 @@ func TestFilterLogEventsPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "Limit",
 		Marker:     "LogStreamName",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewFilterLogEventsPaginator(filterLogEventsFake(c), in.(*FilterLogEventsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewFilterLogEventsPaginator(filterLogEventsFake(c), in.(*FilterLogEventsInput), optFns...)
 		},
 		Output: &FilterLogEventsOutput{},
 		Result: "Events",

@@ -28,8 +28,8 @@ func TestListHostedZonesPaginator(t *testing.T) {
 		Limit:       "MaxItems",
 		Marker:      "Id",
 		MoreResults: "IsTruncated",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListHostedZonesPaginator(listHostedZonesFake(c), in.(*ListHostedZonesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListHostedZonesPaginator(listHostedZonesFake(c), in.(*ListHostedZonesInput), optFns...)
 		},
 		Output:      &ListHostedZonesOutput{},
 		OutputToken: "NextMarker",

@@ -29,8 +29,8 @@ func TestListResourceRecordSetsPaginator(t *testing.T) {
 		Limit:       "MaxItems",
 		Marker:      "Name",
 		MoreResults: "IsTruncated",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListResourceRecordSetsPaginator(listResourceRecordSetsFake(c), in.(*ListResourceRecordSetsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListResourceRecordSetsPaginator(listResourceRecordSetsFake(c), in.(*ListResourceRecordSetsInput), optFns...)
 		},
 		Output:      &ListResourceRecordSetsOutput{},
 		OutputToken: "NextRecordName",

@@ -29,8 +29,8 @@ func TestListObjectsV2Paginator(t *testing.T) {
 		Limit:       "MaxKeys",
 		Marker:      "Key",
 		MoreResults: "IsTruncated",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListObjectsV2Paginator(listObjectsV2Fake(c), in.(*ListObjectsV2Input), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListObjectsV2Paginator(listObjectsV2Fake(c), in.(*ListObjectsV2Input), optFns...)
 		},
 		Output:      &ListObjectsV2Output{},
 		OutputToken: "NextContinuationToken",

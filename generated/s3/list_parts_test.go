@@ -33,8 +33,8 @@ func TestListPartsPaginator(t *testing.T) {
 		Limit:       "MaxParts",
 		Marker:      "ETag",
 		MoreResults: "IsTruncated",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListPartsPaginator(listPartsFake(c), in.(*ListPartsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListPartsPaginator(listPartsFake(c), in.(*ListPartsInput), optFns...)
 		},
 		Output:      &ListPartsOutput{},
 		OutputToken: "NextPartNumberMarker",

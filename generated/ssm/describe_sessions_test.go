@@ -28,8 +28,8 @@ func TestDescribeSessionsPaginator(t *testing.T) {
 		Invalid:    &DescribeSessionsInput{},
 		Limit:      "MaxResults",
 		Marker:     "SessionId",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewDescribeSessionsPaginator(describeSessionsFake(c), in.(*DescribeSessionsInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewDescribeSessionsPaginator(describeSessionsFake(c), in.(*DescribeSessionsInput), optFns...)
 		},
 		Output: &DescribeSessionsOutput{},
 		Result: "Sessions",

@@ -28,8 +28,8 @@ func TestGetParametersByPathPaginator(t *testing.T) {
 		Invalid:    &GetParametersByPathInput{},
 		Limit:      "MaxResults",
 		Marker:     "Name",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewGetParametersByPathPaginator(getParametersByPathFake(c), in.(*GetParametersByPathInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewGetParametersByPathPaginator(getParametersByPathFake(c), in.(*GetParametersByPathInput), optFns...)
 		},
 		Output: &GetParametersByPathOutput{},
 		Result: "Parameters",

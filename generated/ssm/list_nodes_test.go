@@ -27,8 +27,8 @@ func TestListNodesPaginator(t *testing.T) {
 		InputToken: "NextToken",
 		Limit:      "MaxResults",
 		Marker:     "Id",
-		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) paginatetest.Paginator {
-			return paginatetest.Adapt(NewListNodesPaginator(listNodesFake(c), in.(*ListNodesInput), optFns...))
+		New: func(c paginatetest.Client, in any, optFns ...func(*paginate.Options)) any {
+			return NewListNodesPaginator(listNodesFake(c), in.(*ListNodesInput), optFns...)
 		},
 		Output: &ListNodesOutput{},
 		Result: "Nodes",
