@@ -61,8 +61,18 @@ var firstWord = regexp.MustCompile(`^([A-Z][a-z]*) `)
 // TypeDoc is the doc comment of a struct or union type: the page's
 // description made a sentence that begins with the type's name where its
 // first word allows ("Describes a filter." becomes "Filter describes a
-// filter."), and otherwise a lead sentence of pagegen's before it.
+// filter."), and otherwise a lead sentence of pagegen's before it; a
+// union's says what a union is.
 func TypeDoc(t *Type) Doc {
+	d := typeDoc(t)
+	if t.Kind == Union {
+		d = d.Paragraph(unionNote(t))
+	}
+	return d
+}
+
+// typeDoc is TypeDoc without the note on unions.
+func typeDoc(t *Type) Doc {
 	switch {
 	case t.Doc == "":
 		return Doc{Lead: t.GoName + " is a structure of the API."}

@@ -143,11 +143,9 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 //	// Package ssm pages through the SSM API's paginated operations ...
 //	package ssm
 func genPackageDoc(f *jen.File, pkg *model.Package) {
-	for _, l := range godoc.WithLead(fmt.Sprintf("Package %s pages through the %s API's paginated operations", pkg.Name, pkg.Title), "") {
+	for _, l := range docOf(model.PackageDoc(pkg)) {
 		f.PackageComment(commentText(l))
 	}
-	f.PackageComment(commentText("the way boto3's paginators do: typed inputs and outputs, enums, filter names,"))
-	f.PackageComment(commentText("and a paginator for each operation, built on package paginate."))
 	genVersionCheck(f)
 }
 
@@ -162,11 +160,7 @@ func genPackageDoc(f *jen.File, pkg *model.Package) {
 func genVersionCheck(f *jen.File) {
 	v := jen.Lit(paginateimpl.GenVersion)
 	f.Line()
-	f.Add(withDoc(docLines{
-		fmt.Sprintf("This package is generated for version %d of package paginateimpl: the", paginateimpl.GenVersion),
-		"build fails here when that package no longer supports it (run go",
-		"generate) or does not support it yet (update github.com/pagegen/pagegen).",
-	}).Const().Defs(
+	f.Add(withDoc(docOf(model.VersionCheckDoc(paginateimpl.GenVersion))).Const().Defs(
 		jen.Id("_").Op("=").Qual(Support, "RegenerateCode").Call(v.Clone().Op("-").Qual(Support, "MinVersion")),
 		jen.Id("_").Op("=").Qual(Support, "UpdatePagegen").Call(jen.Qual(Support, "MaxVersion").Op("-").Add(v)),
 	))

@@ -61,12 +61,12 @@ func genTimeCodec(f *jen.File, t *model.Type) {
 			))
 		}
 	}
-	f.Add(withDoc(comment("MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.", ""))).
+	f.Add(withDoc(docOf(model.TimeMarshalDoc()))).
 		Func().Params(jen.Id("s").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		plain.Clone(),
 		jen.Return(jen.Qual(pathJSON, "Marshal").Call(shadow(jen.Id("plain")).Values(marshalVals))),
 	)
-	f.Add(withDoc(comment("UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.", ""))).
+	f.Add(withDoc(docOf(model.TimeUnmarshalDoc()))).
 		Func().Params(jen.Id("s").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		append([]jen.Code{
 			plain.Clone(),

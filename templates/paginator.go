@@ -193,7 +193,7 @@ func genItems(f *jen.File, p *model.Paginator) {
 			body = orElse(r, body, jen.Return(jen.Nil()))
 		}
 	}
-	f.Line().Add(withDoc(comment(fmt.Sprintf("%s returns the items of a %s page.", p.ItemsName, p.Name), ""))).
+	f.Line().Add(withDoc(docOf(model.ItemsFuncDoc(p)))).
 		Func().Id(p.ItemsName).Params(jen.Id("out").Op("*").Id(p.Output.GoName)).Index().Add(item).Block(body...)
 }
 

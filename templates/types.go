@@ -32,9 +32,6 @@ func genType(f *jen.File, t *model.Type) {
 //	}
 func genStruct(f *jen.File, t *model.Type) {
 	doc := docOf(model.TypeDoc(t))
-	if t.Kind == model.Union {
-		doc = paragraphs(doc, unionDoc(t))
-	}
 	fields := make([]jen.Code, 0, len(t.Fields)+1)
 	for _, fl := range t.Fields {
 		fields = append(fields, genField(fl))
