@@ -100,9 +100,13 @@ func genSpec(f *jen.File, p *model.Paginator) {
 				append([]jen.Code{assertAs("out", out)}, clear...)...)
 		}
 	}
-	fields[jen.Id("Validate")] = jen.Func().Params(anyParam()).Error().Block(
-		jen.Return(jen.Id("v").Assert(jen.Op("*").Id(in)).Dot("Validate").Call()),
-	)
+	// An input without required members or unions has a Validate that
+	// returns nil, which the runtime is not handed.
+	if p.Input.Validates {
+		fields[jen.Id("Validate")] = jen.Func().Params(anyParam()).Error().Block(
+			jen.Return(jen.Id("v").Assert(jen.Op("*").Id(in)).Dot("Validate").Call()),
+		)
+	}
 	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Support, "Spec").Values(fields)
 	genItems(f, p)
 }
