@@ -125,9 +125,6 @@ var listBackupsSpec = &paginateimpl.Spec{
 		in.ExclusiveStartBackupArn = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*ListBackupsInput).Validate()
-	},
 }
 
 // listBackupsItems returns the items of a ListBackups page.

@@ -72,9 +72,6 @@ var listTablesSpec = &paginateimpl.Spec{
 		in.ExclusiveStartTableName = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*ListTablesInput).Validate()
-	},
 }
 
 // listTablesItems returns the items of a ListTables page.

@@ -76,9 +76,6 @@ var describeAddressTransfersSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeAddressTransfersInput).Validate()
-	},
 }
 
 // describeAddressTransfersItems returns the items of a DescribeAddressTransfers

@@ -78,9 +78,6 @@ var describeAddressesAttributeSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeAddressesAttributeInput).Validate()
-	},
 }
 
 // describeAddressesAttributeItems returns the items of a

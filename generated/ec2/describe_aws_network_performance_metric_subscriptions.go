@@ -79,9 +79,6 @@ var describeAwsNetworkPerformanceMetricSubscriptionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeAwsNetworkPerformanceMetricSubscriptionsInput).Validate()
-	},
 }
 
 // describeAwsNetworkPerformanceMetricSubscriptionsItems returns the items of a

@@ -72,9 +72,6 @@ var describeByoipCidrsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeByoipCidrsInput).Validate()
-	},
 }
 
 // describeByoipCidrsItems returns the items of a DescribeByoipCidrs page.

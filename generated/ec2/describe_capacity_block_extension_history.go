@@ -92,9 +92,6 @@ var describeCapacityBlockExtensionHistorySpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCapacityBlockExtensionHistoryInput).Validate()
-	},
 }
 
 // describeCapacityBlockExtensionHistoryItems returns the items of a

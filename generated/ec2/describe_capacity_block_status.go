@@ -81,9 +81,6 @@ var describeCapacityBlockStatusSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCapacityBlockStatusInput).Validate()
-	},
 }
 
 // describeCapacityBlockStatusItems returns the items of a

@@ -93,9 +93,6 @@ var describeCapacityBlocksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCapacityBlocksInput).Validate()
-	},
 }
 
 // describeCapacityBlocksItems returns the items of a DescribeCapacityBlocks

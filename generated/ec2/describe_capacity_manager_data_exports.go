@@ -83,9 +83,6 @@ var describeCapacityManagerDataExportsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCapacityManagerDataExportsInput).Validate()
-	},
 }
 
 // describeCapacityManagerDataExportsItems returns the items of a

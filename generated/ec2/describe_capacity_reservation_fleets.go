@@ -89,9 +89,6 @@ var describeCapacityReservationFleetsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCapacityReservationFleetsInput).Validate()
-	},
 }
 
 // describeCapacityReservationFleetsItems returns the items of a

@@ -138,9 +138,6 @@ var describeCapacityReservationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCapacityReservationsInput).Validate()
-	},
 }
 
 // describeCapacityReservationsItems returns the items of a

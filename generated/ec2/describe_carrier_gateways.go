@@ -93,9 +93,6 @@ var describeCarrierGatewaysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCarrierGatewaysInput).Validate()
-	},
 }
 
 // describeCarrierGatewaysItems returns the items of a DescribeCarrierGateways

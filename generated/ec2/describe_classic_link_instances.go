@@ -93,9 +93,6 @@ var describeClassicLinkInstancesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeClassicLinkInstancesInput).Validate()
-	},
 }
 
 // describeClassicLinkInstancesItems returns the items of a

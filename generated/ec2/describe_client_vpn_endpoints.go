@@ -81,9 +81,6 @@ var describeClientVpnEndpointsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeClientVpnEndpointsInput).Validate()
-	},
 }
 
 // describeClientVpnEndpointsItems returns the items of a

@@ -80,9 +80,6 @@ var describeCoipPoolsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeCoipPoolsInput).Validate()
-	},
 }
 
 // describeCoipPoolsItems returns the items of a DescribeCoipPools page.

@@ -90,9 +90,6 @@ var describeDhcpOptionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeDhcpOptionsInput).Validate()
-	},
 }
 
 // describeDhcpOptionsItems returns the items of a DescribeDhcpOptions page.

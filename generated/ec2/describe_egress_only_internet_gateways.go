@@ -89,9 +89,6 @@ var describeEgressOnlyInternetGatewaysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeEgressOnlyInternetGatewaysInput).Validate()
-	},
 }
 
 // describeEgressOnlyInternetGatewaysItems returns the items of a

@@ -79,9 +79,6 @@ var describeExportImageTasksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeExportImageTasksInput).Validate()
-	},
 }
 
 // describeExportImageTasksItems returns the items of a DescribeExportImageTasks

@@ -83,9 +83,6 @@ var describeFastLaunchImagesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeFastLaunchImagesInput).Validate()
-	},
 }
 
 // describeFastLaunchImagesItems returns the items of a DescribeFastLaunchImages

@@ -88,9 +88,6 @@ var describeFastSnapshotRestoresSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeFastSnapshotRestoresInput).Validate()
-	},
 }
 
 // describeFastSnapshotRestoresItems returns the items of a

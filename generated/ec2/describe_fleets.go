@@ -91,9 +91,6 @@ var describeFleetsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeFleetsInput).Validate()
-	},
 }
 
 // describeFleetsItems returns the items of a DescribeFleets page.

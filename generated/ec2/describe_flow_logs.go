@@ -95,9 +95,6 @@ var describeFlowLogsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeFlowLogsInput).Validate()
-	},
 }
 
 // describeFlowLogsItems returns the items of a DescribeFlowLogs page.

@@ -100,9 +100,6 @@ var describeFpgaImagesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeFpgaImagesInput).Validate()
-	},
 }
 
 // describeFpgaImagesItems returns the items of a DescribeFpgaImages page.

@@ -92,9 +92,6 @@ var describeHostReservationOfferingsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeHostReservationOfferingsInput).Validate()
-	},
 }
 
 // describeHostReservationOfferingsItems returns the items of a

@@ -87,9 +87,6 @@ var describeHostReservationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeHostReservationsInput).Validate()
-	},
 }
 
 // describeHostReservationsItems returns the items of a DescribeHostReservations

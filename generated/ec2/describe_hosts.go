@@ -88,9 +88,6 @@ var describeHostsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeHostsInput).Validate()
-	},
 }
 
 // describeHostsItems returns the items of a DescribeHosts page.

@@ -79,9 +79,6 @@ var describeIamInstanceProfileAssociationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIamInstanceProfileAssociationsInput).Validate()
-	},
 }
 
 // describeIamInstanceProfileAssociationsItems returns the items of a

@@ -91,9 +91,6 @@ var describeImageUsageReportEntriesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeImageUsageReportEntriesInput).Validate()
-	},
 }
 
 // describeImageUsageReportEntriesItems returns the items of a

@@ -95,9 +95,6 @@ var describeImageUsageReportsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeImageUsageReportsInput).Validate()
-	},
 }
 
 // describeImageUsageReportsItems returns the items of a

@@ -182,9 +182,6 @@ var describeImagesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeImagesInput).Validate()
-	},
 }
 
 // describeImagesItems returns the items of a DescribeImages page.

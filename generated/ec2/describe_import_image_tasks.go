@@ -80,9 +80,6 @@ var describeImportImageTasksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeImportImageTasksInput).Validate()
-	},
 }
 
 // describeImportImageTasksItems returns the items of a DescribeImportImageTasks

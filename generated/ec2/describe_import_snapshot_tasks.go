@@ -79,9 +79,6 @@ var describeImportSnapshotTasksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeImportSnapshotTasksInput).Validate()
-	},
 }
 
 // describeImportSnapshotTasksItems returns the items of a

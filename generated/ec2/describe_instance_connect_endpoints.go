@@ -101,9 +101,6 @@ var describeInstanceConnectEndpointsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceConnectEndpointsInput).Validate()
-	},
 }
 
 // describeInstanceConnectEndpointsItems returns the items of a

@@ -86,9 +86,6 @@ var describeInstanceCreditSpecificationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceCreditSpecificationsInput).Validate()
-	},
 }
 
 // describeInstanceCreditSpecificationsItems returns the items of a

@@ -104,9 +104,6 @@ var describeInstanceEventWindowsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceEventWindowsInput).Validate()
-	},
 }
 
 // describeInstanceEventWindowsItems returns the items of a

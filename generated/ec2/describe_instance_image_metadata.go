@@ -115,9 +115,6 @@ var describeInstanceImageMetadataSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceImageMetadataInput).Validate()
-	},
 }
 
 // describeInstanceImageMetadataItems returns the items of a

@@ -131,9 +131,6 @@ var describeInstanceStatusSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceStatusInput).Validate()
-	},
 }
 
 // describeInstanceStatusItems returns the items of a DescribeInstanceStatus

@@ -96,9 +96,6 @@ var describeInstanceTopologySpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceTopologyInput).Validate()
-	},
 }
 
 // describeInstanceTopologyItems returns the items of a DescribeInstanceTopology

@@ -98,9 +98,6 @@ var describeInstanceTypeOfferingsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceTypeOfferingsInput).Validate()
-	},
 }
 
 // describeInstanceTypeOfferingsItems returns the items of a

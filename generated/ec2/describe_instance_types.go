@@ -195,9 +195,6 @@ var describeInstanceTypesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstanceTypesInput).Validate()
-	},
 }
 
 // describeInstanceTypesItems returns the items of a DescribeInstanceTypes page.

@@ -379,9 +379,6 @@ var describeInstancesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInstancesInput).Validate()
-	},
 }
 
 // describeInstancesItems returns the items of a DescribeInstances page.

@@ -95,9 +95,6 @@ var describeInternetGatewaysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeInternetGatewaysInput).Validate()
-	},
 }
 
 // describeInternetGatewaysItems returns the items of a DescribeInternetGateways

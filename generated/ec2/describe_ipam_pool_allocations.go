@@ -81,9 +81,6 @@ var describeIpamPoolAllocationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamPoolAllocationsInput).Validate()
-	},
 }
 
 // describeIpamPoolAllocationsItems returns the items of a

@@ -79,9 +79,6 @@ var describeIpamPoolsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamPoolsInput).Validate()
-	},
 }
 
 // describeIpamPoolsItems returns the items of a DescribeIpamPools page.

@@ -84,9 +84,6 @@ var describeIpamPrefixListResolverTargetsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamPrefixListResolverTargetsInput).Validate()
-	},
 }
 
 // describeIpamPrefixListResolverTargetsItems returns the items of a

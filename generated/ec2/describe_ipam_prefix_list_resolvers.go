@@ -81,9 +81,6 @@ var describeIpamPrefixListResolversSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamPrefixListResolversInput).Validate()
-	},
 }
 
 // describeIpamPrefixListResolversItems returns the items of a

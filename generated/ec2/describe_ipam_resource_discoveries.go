@@ -80,9 +80,6 @@ var describeIpamResourceDiscoveriesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamResourceDiscoveriesInput).Validate()
-	},
 }
 
 // describeIpamResourceDiscoveriesItems returns the items of a

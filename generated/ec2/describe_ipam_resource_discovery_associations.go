@@ -80,9 +80,6 @@ var describeIpamResourceDiscoveryAssociationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamResourceDiscoveryAssociationsInput).Validate()
-	},
 }
 
 // describeIpamResourceDiscoveryAssociationsItems returns the items of a

@@ -79,9 +79,6 @@ var describeIpamScopesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamScopesInput).Validate()
-	},
 }
 
 // describeIpamScopesItems returns the items of a DescribeIpamScopes page.

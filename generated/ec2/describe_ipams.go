@@ -79,9 +79,6 @@ var describeIpamsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpamsInput).Validate()
-	},
 }
 
 // describeIpamsItems returns the items of a DescribeIpams page.

@@ -85,9 +85,6 @@ var describeIpv6PoolsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeIpv6PoolsInput).Validate()
-	},
 }
 
 // describeIpv6PoolsItems returns the items of a DescribeIpv6Pools page.

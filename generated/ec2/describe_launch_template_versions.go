@@ -152,9 +152,6 @@ var describeLaunchTemplateVersionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLaunchTemplateVersionsInput).Validate()
-	},
 }
 
 // describeLaunchTemplateVersionsItems returns the items of a

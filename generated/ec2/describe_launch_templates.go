@@ -96,9 +96,6 @@ var describeLaunchTemplatesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLaunchTemplatesInput).Validate()
-	},
 }
 
 // describeLaunchTemplatesItems returns the items of a DescribeLaunchTemplates

@@ -97,9 +97,6 @@ var describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsSpec = &pagin
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput).Validate()
-	},
 }
 
 // describeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsItems returns

@@ -93,9 +93,6 @@ var describeLocalGatewayRouteTableVpcAssociationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLocalGatewayRouteTableVpcAssociationsInput).Validate()
-	},
 }
 
 // describeLocalGatewayRouteTableVpcAssociationsItems returns the items of a

@@ -89,9 +89,6 @@ var describeLocalGatewayRouteTablesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLocalGatewayRouteTablesInput).Validate()
-	},
 }
 
 // describeLocalGatewayRouteTablesItems returns the items of a

@@ -88,9 +88,6 @@ var describeLocalGatewayVirtualInterfaceGroupsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLocalGatewayVirtualInterfaceGroupsInput).Validate()
-	},
 }
 
 // describeLocalGatewayVirtualInterfaceGroupsItems returns the items of a

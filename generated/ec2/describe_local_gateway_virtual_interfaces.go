@@ -91,9 +91,6 @@ var describeLocalGatewayVirtualInterfacesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLocalGatewayVirtualInterfacesInput).Validate()
-	},
 }
 
 // describeLocalGatewayVirtualInterfacesItems returns the items of a

@@ -83,9 +83,6 @@ var describeLocalGatewaysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLocalGatewaysInput).Validate()
-	},
 }
 
 // describeLocalGatewaysItems returns the items of a DescribeLocalGateways page.

@@ -76,9 +76,6 @@ var describeMacHostsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeMacHostsInput).Validate()
-	},
 }
 
 // describeMacHostsItems returns the items of a DescribeMacHosts page.

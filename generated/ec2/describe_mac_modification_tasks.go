@@ -89,9 +89,6 @@ var describeMacModificationTasksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeMacModificationTasksInput).Validate()
-	},
 }
 
 // describeMacModificationTasksItems returns the items of a

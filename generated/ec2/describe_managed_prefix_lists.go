@@ -82,9 +82,6 @@ var describeManagedPrefixListsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeManagedPrefixListsInput).Validate()
-	},
 }
 
 // describeManagedPrefixListsItems returns the items of a

@@ -81,9 +81,6 @@ var describeMovingAddressesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeMovingAddressesInput).Validate()
-	},
 }
 
 // describeMovingAddressesItems returns the items of a DescribeMovingAddresses

@@ -90,9 +90,6 @@ var describeNatGatewaysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNatGatewaysInput).Validate()
-	},
 }
 
 // describeNatGatewaysItems returns the items of a DescribeNatGateways page.

@@ -112,9 +112,6 @@ var describeNetworkAclsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkAclsInput).Validate()
-	},
 }
 
 // describeNetworkAclsItems returns the items of a DescribeNetworkAcls page.

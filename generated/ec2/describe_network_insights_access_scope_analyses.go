@@ -129,9 +129,6 @@ var describeNetworkInsightsAccessScopeAnalysesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkInsightsAccessScopeAnalysesInput).Validate()
-	},
 }
 
 // describeNetworkInsightsAccessScopeAnalysesItems returns the items of a

@@ -80,9 +80,6 @@ var describeNetworkInsightsAccessScopesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkInsightsAccessScopesInput).Validate()
-	},
 }
 
 // describeNetworkInsightsAccessScopesItems returns the items of a

@@ -130,9 +130,6 @@ var describeNetworkInsightsAnalysesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkInsightsAnalysesInput).Validate()
-	},
 }
 
 // describeNetworkInsightsAnalysesItems returns the items of a

@@ -100,9 +100,6 @@ var describeNetworkInsightsPathsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkInsightsPathsInput).Validate()
-	},
 }
 
 // describeNetworkInsightsPathsItems returns the items of a

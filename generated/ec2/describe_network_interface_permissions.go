@@ -86,9 +86,6 @@ var describeNetworkInterfacePermissionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkInterfacePermissionsInput).Validate()
-	},
 }
 
 // describeNetworkInterfacePermissionsItems returns the items of a

@@ -169,9 +169,6 @@ var describeNetworkInterfacesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeNetworkInterfacesInput).Validate()
-	},
 }
 
 // describeNetworkInterfacesItems returns the items of a

@@ -79,9 +79,6 @@ var describePrefixListsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribePrefixListsInput).Validate()
-	},
 }
 
 // describePrefixListsItems returns the items of a DescribePrefixLists page.

@@ -84,9 +84,6 @@ var describePrincipalIdFormatSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribePrincipalIdFormatInput).Validate()
-	},
 }
 
 // describePrincipalIdFormatItems returns the items of a

@@ -82,9 +82,6 @@ var describePublicIpv4PoolsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribePublicIpv4PoolsInput).Validate()
-	},
 }
 
 // describePublicIpv4PoolsItems returns the items of a DescribePublicIpv4Pools

@@ -83,9 +83,6 @@ var describeReplaceRootVolumeTasksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeReplaceRootVolumeTasksInput).Validate()
-	},
 }
 
 // describeReplaceRootVolumeTasksItems returns the items of a

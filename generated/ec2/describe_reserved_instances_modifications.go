@@ -92,9 +92,6 @@ var describeReservedInstancesModificationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeReservedInstancesModificationsInput).Validate()
-	},
 }
 
 // describeReservedInstancesModificationsItems returns the items of a

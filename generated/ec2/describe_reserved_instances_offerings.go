@@ -155,9 +155,6 @@ var describeReservedInstancesOfferingsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeReservedInstancesOfferingsInput).Validate()
-	},
 }
 
 // describeReservedInstancesOfferingsItems returns the items of a

@@ -80,9 +80,6 @@ var describeRouteServerEndpointsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeRouteServerEndpointsInput).Validate()
-	},
 }
 
 // describeRouteServerEndpointsItems returns the items of a

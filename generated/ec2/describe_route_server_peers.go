@@ -78,9 +78,6 @@ var describeRouteServerPeersSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeRouteServerPeersInput).Validate()
-	},
 }
 
 // describeRouteServerPeersItems returns the items of a DescribeRouteServerPeers

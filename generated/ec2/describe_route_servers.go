@@ -76,9 +76,6 @@ var describeRouteServersSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeRouteServersInput).Validate()
-	},
 }
 
 // describeRouteServersItems returns the items of a DescribeRouteServers page.

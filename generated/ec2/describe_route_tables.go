@@ -125,9 +125,6 @@ var describeRouteTablesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeRouteTablesInput).Validate()
-	},
 }
 
 // describeRouteTablesItems returns the items of a DescribeRouteTables page.

@@ -84,9 +84,6 @@ var describeScheduledInstancesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeScheduledInstancesInput).Validate()
-	},
 }
 
 // describeScheduledInstancesItems returns the items of a

@@ -108,9 +108,6 @@ var describeSecondaryInterfacesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSecondaryInterfacesInput).Validate()
-	},
 }
 
 // describeSecondaryInterfacesItems returns the items of a

@@ -101,9 +101,6 @@ var describeSecondaryNetworksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSecondaryNetworksInput).Validate()
-	},
 }
 
 // describeSecondaryNetworksItems returns the items of a

@@ -102,9 +102,6 @@ var describeSecondarySubnetsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSecondarySubnetsInput).Validate()
-	},
 }
 
 // describeSecondarySubnetsItems returns the items of a DescribeSecondarySubnets

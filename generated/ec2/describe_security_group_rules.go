@@ -86,9 +86,6 @@ var describeSecurityGroupRulesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSecurityGroupRulesInput).Validate()
-	},
 }
 
 // describeSecurityGroupRulesItems returns the items of a

@@ -84,9 +84,6 @@ var describeSecurityGroupVpcAssociationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSecurityGroupVpcAssociationsInput).Validate()
-	},
 }
 
 // describeSecurityGroupVpcAssociationsItems returns the items of a

@@ -141,9 +141,6 @@ var describeSecurityGroupsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSecurityGroupsInput).Validate()
-	},
 }
 
 // describeSecurityGroupsItems returns the items of a DescribeSecurityGroups

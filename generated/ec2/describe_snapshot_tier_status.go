@@ -84,9 +84,6 @@ var describeSnapshotTierStatusSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSnapshotTierStatusInput).Validate()
-	},
 }
 
 // describeSnapshotTierStatusItems returns the items of a

@@ -115,9 +115,6 @@ var describeSnapshotsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSnapshotsInput).Validate()
-	},
 }
 
 // describeSnapshotsItems returns the items of a DescribeSnapshots page.

@@ -76,9 +76,6 @@ var describeSpotFleetRequestsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSpotFleetRequestsInput).Validate()
-	},
 }
 
 // describeSpotFleetRequestsItems returns the items of a

@@ -155,9 +155,6 @@ var describeSpotInstanceRequestsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSpotInstanceRequestsInput).Validate()
-	},
 }
 
 // describeSpotInstanceRequestsItems returns the items of a

@@ -153,9 +153,6 @@ var describeSpotPriceHistorySpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSpotPriceHistoryInput).Validate()
-	},
 }
 
 // describeSpotPriceHistoryItems returns the items of a DescribeSpotPriceHistory

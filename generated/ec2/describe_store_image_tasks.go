@@ -87,9 +87,6 @@ var describeStoreImageTasksSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeStoreImageTasksInput).Validate()
-	},
 }
 
 // describeStoreImageTasksItems returns the items of a DescribeStoreImageTasks

@@ -141,9 +141,6 @@ var describeSubnetsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeSubnetsInput).Validate()
-	},
 }
 
 // describeSubnetsItems returns the items of a DescribeSubnets page.

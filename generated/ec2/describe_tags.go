@@ -85,9 +85,6 @@ var describeTagsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTagsInput).Validate()
-	},
 }
 
 // describeTagsItems returns the items of a DescribeTags page.

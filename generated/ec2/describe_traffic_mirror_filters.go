@@ -83,9 +83,6 @@ var describeTrafficMirrorFiltersSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTrafficMirrorFiltersInput).Validate()
-	},
 }
 
 // describeTrafficMirrorFiltersItems returns the items of a

@@ -93,9 +93,6 @@ var describeTrafficMirrorSessionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTrafficMirrorSessionsInput).Validate()
-	},
 }
 
 // describeTrafficMirrorSessionsItems returns the items of a

@@ -88,9 +88,6 @@ var describeTrafficMirrorTargetsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTrafficMirrorTargetsInput).Validate()
-	},
 }
 
 // describeTrafficMirrorTargetsItems returns the items of a

@@ -97,9 +97,6 @@ var describeTransitGatewayAttachmentsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayAttachmentsInput).Validate()
-	},
 }
 
 // describeTransitGatewayAttachmentsItems returns the items of a

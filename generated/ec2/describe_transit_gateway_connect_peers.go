@@ -85,9 +85,6 @@ var describeTransitGatewayConnectPeersSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayConnectPeersInput).Validate()
-	},
 }
 
 // describeTransitGatewayConnectPeersItems returns the items of a

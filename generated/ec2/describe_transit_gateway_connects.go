@@ -89,9 +89,6 @@ var describeTransitGatewayConnectsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayConnectsInput).Validate()
-	},
 }
 
 // describeTransitGatewayConnectsItems returns the items of a

@@ -86,9 +86,6 @@ var describeTransitGatewayMulticastDomainsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayMulticastDomainsInput).Validate()
-	},
 }
 
 // describeTransitGatewayMulticastDomainsItems returns the items of a

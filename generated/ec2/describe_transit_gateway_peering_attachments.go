@@ -99,9 +99,6 @@ var describeTransitGatewayPeeringAttachmentsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayPeeringAttachmentsInput).Validate()
-	},
 }
 
 // describeTransitGatewayPeeringAttachmentsItems returns the items of a

@@ -80,9 +80,6 @@ var describeTransitGatewayPolicyTablesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayPolicyTablesInput).Validate()
-	},
 }
 
 // describeTransitGatewayPolicyTablesItems returns the items of a

@@ -81,9 +81,6 @@ var describeTransitGatewayRouteTableAnnouncementsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayRouteTableAnnouncementsInput).Validate()
-	},
 }
 
 // describeTransitGatewayRouteTableAnnouncementsItems returns the items of a

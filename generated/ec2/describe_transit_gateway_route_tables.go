@@ -92,9 +92,6 @@ var describeTransitGatewayRouteTablesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayRouteTablesInput).Validate()
-	},
 }
 
 // describeTransitGatewayRouteTablesItems returns the items of a

@@ -87,9 +87,6 @@ var describeTransitGatewayVpcAttachmentsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewayVpcAttachmentsInput).Validate()
-	},
 }
 
 // describeTransitGatewayVpcAttachmentsItems returns the items of a

@@ -105,9 +105,6 @@ var describeTransitGatewaysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTransitGatewaysInput).Validate()
-	},
 }
 
 // describeTransitGatewaysItems returns the items of a DescribeTransitGateways

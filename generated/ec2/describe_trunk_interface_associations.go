@@ -84,9 +84,6 @@ var describeTrunkInterfaceAssociationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeTrunkInterfaceAssociationsInput).Validate()
-	},
 }
 
 // describeTrunkInterfaceAssociationsItems returns the items of a

@@ -84,9 +84,6 @@ var describeVerifiedAccessEndpointsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVerifiedAccessEndpointsInput).Validate()
-	},
 }
 
 // describeVerifiedAccessEndpointsItems returns the items of a

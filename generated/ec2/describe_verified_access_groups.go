@@ -82,9 +82,6 @@ var describeVerifiedAccessGroupsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVerifiedAccessGroupsInput).Validate()
-	},
 }
 
 // describeVerifiedAccessGroupsItems returns the items of a

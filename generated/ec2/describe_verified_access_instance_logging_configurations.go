@@ -82,9 +82,6 @@ var describeVerifiedAccessInstanceLoggingConfigurationsSpec = &paginateimpl.Spec
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVerifiedAccessInstanceLoggingConfigurationsInput).Validate()
-	},
 }
 
 // describeVerifiedAccessInstanceLoggingConfigurationsItems returns the items of

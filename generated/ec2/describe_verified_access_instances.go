@@ -80,9 +80,6 @@ var describeVerifiedAccessInstancesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVerifiedAccessInstancesInput).Validate()
-	},
 }
 
 // describeVerifiedAccessInstancesItems returns the items of a

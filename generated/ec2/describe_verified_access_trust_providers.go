@@ -80,9 +80,6 @@ var describeVerifiedAccessTrustProvidersSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVerifiedAccessTrustProvidersInput).Validate()
-	},
 }
 
 // describeVerifiedAccessTrustProvidersItems returns the items of a

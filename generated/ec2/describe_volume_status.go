@@ -103,9 +103,6 @@ var describeVolumeStatusSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVolumeStatusInput).Validate()
-	},
 }
 
 // describeVolumeStatusItems returns the items of a DescribeVolumeStatus page.

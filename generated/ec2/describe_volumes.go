@@ -122,9 +122,6 @@ var describeVolumesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVolumesInput).Validate()
-	},
 }
 
 // describeVolumesItems returns the items of a DescribeVolumes page.

@@ -97,9 +97,6 @@ var describeVolumesModificationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVolumesModificationsInput).Validate()
-	},
 }
 
 // describeVolumesModificationsItems returns the items of a

@@ -73,9 +73,6 @@ var describeVpcClassicLinkDnsSupportSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcClassicLinkDnsSupportInput).Validate()
-	},
 }
 
 // describeVpcClassicLinkDnsSupportItems returns the items of a

@@ -90,9 +90,6 @@ var describeVpcEndpointConnectionNotificationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcEndpointConnectionNotificationsInput).Validate()
-	},
 }
 
 // describeVpcEndpointConnectionNotificationsItems returns the items of a

@@ -88,9 +88,6 @@ var describeVpcEndpointConnectionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcEndpointConnectionsInput).Validate()
-	},
 }
 
 // describeVpcEndpointConnectionsItems returns the items of a

@@ -94,9 +94,6 @@ var describeVpcEndpointServiceConfigurationsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcEndpointServiceConfigurationsInput).Validate()
-	},
 }
 
 // describeVpcEndpointServiceConfigurationsItems returns the items of a

@@ -102,9 +102,6 @@ var describeVpcEndpointServicesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcEndpointServicesInput).Validate()
-	},
 }
 
 // describeVpcEndpointServicesItems returns the items of a

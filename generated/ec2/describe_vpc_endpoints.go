@@ -94,9 +94,6 @@ var describeVpcEndpointsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcEndpointsInput).Validate()
-	},
 }
 
 // describeVpcEndpointsItems returns the items of a DescribeVpcEndpoints page.

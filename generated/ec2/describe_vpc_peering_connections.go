@@ -109,9 +109,6 @@ var describeVpcPeeringConnectionsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcPeeringConnectionsInput).Validate()
-	},
 }
 
 // describeVpcPeeringConnectionsItems returns the items of a

@@ -109,9 +109,6 @@ var describeVpcsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpcsInput).Validate()
-	},
 }
 
 // describeVpcsItems returns the items of a DescribeVpcs page.

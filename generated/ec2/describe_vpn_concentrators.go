@@ -78,9 +78,6 @@ var describeVpnConcentratorsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeVpnConcentratorsInput).Validate()
-	},
 }
 
 // describeVpnConcentratorsItems returns the items of a DescribeVpnConcentrators

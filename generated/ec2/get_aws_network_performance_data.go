@@ -125,9 +125,6 @@ var getAwsNetworkPerformanceDataSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*GetAwsNetworkPerformanceDataInput).Validate()
-	},
 }
 
 // getAwsNetworkPerformanceDataItems returns the items of a

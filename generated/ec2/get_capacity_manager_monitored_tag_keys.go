@@ -77,9 +77,6 @@ var getCapacityManagerMonitoredTagKeysSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*GetCapacityManagerMonitoredTagKeysInput).Validate()
-	},
 }
 
 // getCapacityManagerMonitoredTagKeysItems returns the items of a

@@ -75,9 +75,6 @@ var getVpnConnectionDeviceTypesSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*GetVpnConnectionDeviceTypesInput).Validate()
-	},
 }
 
 // getVpnConnectionDeviceTypesItems returns the items of a

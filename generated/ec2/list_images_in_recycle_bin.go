@@ -77,9 +77,6 @@ var listImagesInRecycleBinSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*ListImagesInRecycleBinInput).Validate()
-	},
 }
 
 // listImagesInRecycleBinItems returns the items of a ListImagesInRecycleBin

@@ -77,9 +77,6 @@ var listSnapshotsInRecycleBinSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*ListSnapshotsInRecycleBinInput).Validate()
-	},
 }
 
 // listSnapshotsInRecycleBinItems returns the items of a

@@ -95,9 +95,6 @@ var listUsersSpec = &paginateimpl.Spec{
 		in.Marker = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*ListUsersInput).Validate()
-	},
 }
 
 // listUsersItems returns the items of a ListUsers page.

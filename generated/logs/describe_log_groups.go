@@ -129,9 +129,6 @@ var describeLogGroupsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*DescribeLogGroupsInput).Validate()
-	},
 }
 
 // describeLogGroupsItems returns the items of a DescribeLogGroups page.

@@ -129,9 +129,6 @@ var filterLogEventsSpec = &paginateimpl.Spec{
 		in.NextToken = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*FilterLogEventsInput).Validate()
-	},
 }
 
 // filterLogEventsItems returns the items of a FilterLogEvents page.

@@ -92,9 +92,6 @@ var listHostedZonesSpec = &paginateimpl.Spec{
 		in.Marker = t[0]
 		return nil
 	},
-	Validate: func(v any) error {
-		return v.(*ListHostedZonesInput).Validate()
-	},
 }
 
 // listHostedZonesItems returns the items of a ListHostedZones page.
