@@ -91,6 +91,16 @@ func typeDoc(t *Type) Doc {
 	return Doc{Lead: t.GoName + " is a structure of the API.", Text: t.Doc}
 }
 
+// FieldDoc is the doc comment of a struct field: the page's text, which
+// need not begin with the field's name, and whether it is required.
+func FieldDoc(fl *Field) Doc {
+	d := Doc{Text: fl.Doc}
+	if fl.Required {
+		d = d.Paragraph("Required.")
+	}
+	return d
+}
+
 // EnumDoc is the doc comment of an enum type.
 func EnumDoc(t *Type) Doc {
 	return Doc{Lead: t.GoName + " is an enum of the API; values not listed here decode too."}.Paragraph(t.Doc)

@@ -44,15 +44,7 @@ func genStruct(f *jen.File, t *model.Type) {
 
 // genField writes one struct field with its doc comment and JSON tag.
 func genField(fl *model.Field) jen.Code {
-	var notes []string
-	if fl.Required {
-		notes = append(notes, "Required.")
-	}
-	doc := commentIn("", fl.Doc)
-	if len(notes) > 0 {
-		doc = paragraphs(doc, commentIn("", notes[0]))
-	}
-	return withDoc(doc).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + omit(fl)})
+	return withDoc(docIn(model.FieldDoc(fl))).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + omit(fl)})
 }
 
 // omit is the option of a field's JSON tag that leaves it out when it is
