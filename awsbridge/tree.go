@@ -15,6 +15,7 @@ import (
 
 	"github.com/pagegen/pagegen/awsbridge/internal/shape"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginateimpl"
 )
 
 // A tree is a JSON value as paginate.Token.Value gives it and
@@ -161,7 +162,7 @@ func treeTime(dv reflect.Value, v any) error {
 	default:
 		return fmt.Errorf("cannot convert %s to a timestamp", describe(v))
 	}
-	var jt paginate.JSONTime
+	var jt paginateimpl.JSONTime
 	if err := jt.UnmarshalJSON(text); err != nil {
 		return err
 	}
@@ -210,7 +211,7 @@ func (c *conv) treeFromSDK(v reflect.Value, order []string) (any, error) {
 		}
 		return c.treeFromSDK(v.Elem(), order)
 	case t == timeType:
-		b, err := paginate.JSONTime(v.Interface().(time.Time)).MarshalJSON()
+		b, err := paginateimpl.JSONTime(v.Interface().(time.Time)).MarshalJSON()
 		return json.Number(b), err
 	case shape.IsDocument(t):
 		if v.IsNil() {

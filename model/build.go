@@ -101,6 +101,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	for _, p := range pkg.Paginators {
 		p.Filter = b.filterNames(p, b.terms[p])
 	}
+	goNames(pkg)
 	return pkg
 }
 
@@ -111,6 +112,7 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		Name:          op,
 		Method:        page.Method,
 		Spec:          page.File,
+		Source:        sourcePath(page.File),
 		Doc:           page.Doc,
 		APIDocURL:     page.APIDocURL,
 		ClientName:    b.reserved.name(op + "APIClient"),
@@ -119,13 +121,9 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 		SpecName:      b.reserved.name(Unexported(op + "Spec")),
 		ItemsName:     b.reserved.name(Unexported(op + "Items")),
 
-		FakeName:       b.reserved.name(Unexported(op + "Fake")),
-		NewFakeName:    b.reserved.name("new" + op + "Fake"),
-		CollectName:    b.reserved.name("collect" + op),
-		ValidInputName: b.reserved.name("valid" + op + "Input"),
-		TestName:       b.reserved.family("Test"+op+"Paginator", PaginatorTests...),
-		InputTestName:  b.reserved.name("Test" + op + "InputValidate"),
-		OutputTestName: b.reserved.name("Test" + op + "OutputJSON"),
+		FakeName:      b.reserved.name(Unexported(op + "Fake")),
+		TestName:      b.reserved.name("Test" + op + "Paginator"),
+		InputTestName: b.reserved.name("Test" + op + "InputValidate"),
 	}
 	c := &converter{b: b, op: op, file: page.File, shapes: map[*parser.Shape]*TypeRef{}}
 	p.Input = &Type{Kind: Struct, GoName: b.reserved.name(op + "Input"), Input: true, Ops: []string{op},

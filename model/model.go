@@ -21,10 +21,13 @@ type Package struct {
 // Paginator is one paginated operation and the Go names of what is
 // generated for it.
 type Paginator struct {
-	Name      string // the operation, an exported Go name: "DescribeSessions"
-	Method    string // boto3's client method: "describe_sessions"
-	File      string // the base of the paginator's file names, from Method: "describe_sessions"
-	Spec      string // the page the paginator was read from
+	Name   string // the operation, an exported Go name: "DescribeSessions"
+	Method string // boto3's client method: "describe_sessions"
+	File   string // the base of the paginator's file names, from Method: "describe_sessions"
+	Spec   string // the page the paginator was read from
+	// Source is the page's path from the folder of spec folders, which its
+	// generated files name: "specs/ssm/paginator/DescribeSessions.rst".
+	Source    string
 	Doc       string // CommonMark
 	APIDocURL string // the AWS API documentation of the operation, if the page links it
 
@@ -34,17 +37,13 @@ type Paginator struct {
 	ClientName    string // <Op>APIClient
 	PaginatorName string // <Op>Paginator
 	NewName       string // New<Op>Paginator
-	SpecName      string // the unexported paginate.Spec variable
+	SpecName      string // the unexported paginateimpl.Spec variable
 	ItemsName     string // the unexported function returning a page's items
 
-	// The unexported names of the generated tests' helpers.
-	FakeName       string // the fake client type
-	NewFakeName    string // its constructor
-	CollectName    string // collects the items of a paginator
-	ValidInputName string // builds a valid input
-	TestName       string // the prefix of the paginator's test functions: "TestDescribeSessionsPaginator"
-	InputTestName  string // the test of the input's Validate: "TestDescribeSessionsInputValidate"
-	OutputTestName string // the JSON test of the output: "TestDescribeSessionsOutputJSON"
+	// The names of the generated tests.
+	FakeName      string // the fake client type: "describeSessionsFake"
+	TestName      string // the test of the paginator: "TestDescribeSessionsPaginator"
+	InputTestName string // the test of the input's Validate: "TestDescribeSessionsInputValidate"
 
 	InputTokens  []*Field // input members set from the token, in order
 	OutputTokens []*Path  // the output members read as the next token, one per input token

@@ -276,30 +276,6 @@ func (u uniquer) name(want string) string {
 	return name
 }
 
-// family hands out a prefix for names made of it and each of the suffixes,
-// all of which are free; it takes those names, not the prefix itself.
-func (u uniquer) family(want string, suffixes ...string) string {
-	prefix := want
-	for i := 2; ; i++ {
-		free := true
-		for _, s := range suffixes {
-			free = free && !u[prefix+s]
-		}
-		if free {
-			break
-		}
-		prefix = want + strconv.Itoa(i)
-	}
-	for _, s := range suffixes {
-		u[prefix+s] = true
-	}
-	return prefix
-}
-
-// PaginatorTests are the names of a paginator's test functions after its
-// [Paginator.TestName].
-var PaginatorTests = []string{"Items", "PageSize", "MaxItemsResume", "RepeatedToken", "ClientError", "CancelledContext"}
-
 // structMethods are the methods that the generated code declares on a
 // structure, or may: no field takes their names, since a type cannot have
 // a field and a method of one name. (The unexported validate cannot meet an

@@ -89,14 +89,6 @@ func TestNameFiles(t *testing.T) {
 	assert.Equal(t, []string{"list_a", "list_a_2", "list_a_3", "doc_2", "types_2", "list_a_2_2"}, got)
 }
 
-func TestUniquerFamily(t *testing.T) {
-	u := uniquer{"TestAItems": true}
-	assert.Equal(t, "TestA2", u.family("TestA", "Items", "Errors"))
-	assert.Equal(t, "TestA", u.family("TestA", "Other"))
-	assert.True(t, u["TestA2Items"] && u["TestA2Errors"] && u["TestAOther"])
-	assert.False(t, u["TestA2"])
-}
-
 // declared lists the package-level names that the generated code declares
 // for pkg, as the emitters use them.
 func declared(pkg *Package) []string {
@@ -108,11 +100,8 @@ func declared(pkg *Package) []string {
 		}
 	}
 	for _, p := range pkg.Paginators {
-		names = append(names, p.Input.GoName, p.Output.GoName, p.ClientName, p.PaginatorName, p.NewName, p.SpecName, p.ItemsName,
-			p.FakeName, p.NewFakeName, p.CollectName, p.ValidInputName, p.InputTestName, p.OutputTestName)
-		for _, s := range PaginatorTests {
-			names = append(names, p.TestName+s)
-		}
+		names = append(names, p.Input.GoName, p.Output.GoName)
+		names = append(names, p.GoNames()...)
 		if p.Filter != nil {
 			names = append(names, p.Filter.GoName)
 			for _, n := range p.Filter.Names {

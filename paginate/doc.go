@@ -1,16 +1,11 @@
-// Package paginate is the runtime behind generated paginators. It walks the
-// pages of an operation exactly as botocore's PageIterator does, so that a
-// Go program and boto3 agree page for page and token for token.
+// Package paginate is what users of generated paginators call: the
+// options of a paginator, its errors, and its tokens. Generated paginators
+// walk the pages of an operation exactly as botocore's PageIterator does,
+// so that a Go program and boto3 agree page for page and token for token;
+// the walk itself is in package paginateimpl, which only generated code
+// imports.
 //
-// A generated paginator declares a Spec naming the operation's hidden
-// pagination members (input and output tokens, the limit member, the result
-// list) and calls New with a function that calls the client and with its
-// own copy of the input. Nothing here is generic: Spec's functions and
-// Pager hold the input and the pages as any (pointers to the operation's
-// structures), so a package of many paginators compiles one Pager, not one
-// per paginator. The generated paginator embeds the *Pager and adds
-// NextPage, Pages and Items typed for its operation. Options maps one to
-// one onto boto3's PaginationConfig:
+// Options maps one to one onto boto3's PaginationConfig:
 //
 //   - MaxItems caps the total number of items. The page that crosses the
 //     limit is truncated, and ResumeToken then returns a token
@@ -24,9 +19,9 @@
 //
 // The pagination ends when the service returns no next token (or a false
 // more-results member) and fails with ErrRepeatedToken when it returns the
-// same next token twice in a row. Errors from the client leave the Pager
-// unchanged, so NextPage may be called again to retry. Position exposes the
-// resume-token codec.
+// same next token twice in a row. Errors from the client leave the
+// paginator unchanged, so NextPage may be called again to retry. Position
+// exposes the resume-token codec.
 //
 // A token member's value is a Token: a string for nearly every operation,
 // any JSON value for the few whose token is a number or a structure

@@ -98,7 +98,7 @@ func encodeToken(keys []string, values []Token, raw []any, truncate int, hasTrun
 // It returns an error wrapping ErrBadStartingToken when the text is not a
 // JSON object, or its boto_truncate_amount is not an integer.
 // DecodePosition does not apply the fallbacks for deprecated and raw
-// service tokens; a Pager does, because they depend on the paginator's
+// service tokens; a paginator does, because they depend on the paginator's
 // input tokens.
 func DecodePosition(token string) (Position, error) {
 	d, res := decodeNewStyle(token)

@@ -11,16 +11,17 @@ import (
 	"github.com/pagegen/pagegen/templates"
 )
 
-// Header is the first line of a generated file at the slash path name: the
-// generated header as a comment of the file's kind, or nil for a file of a
-// kind the generator does not write. A file of the output folder that
-// starts with it is the generator's, to keep or to delete.
+// Header is how a generated file at the slash path name begins, whichever
+// version of pagegen wrote it: the generated header's prefix as a comment
+// of the file's kind, or nil for a file of a kind the generator does not
+// write. A file of the output folder that starts with it is the
+// generator's, to keep or to delete.
 func Header(name string) []byte {
 	switch {
 	case strings.HasSuffix(name, ".go"):
-		return []byte("// " + templates.Header + "\n")
+		return []byte("// " + templates.HeaderPrefix)
 	case path.Base(name) == templates.NamesFile:
-		return []byte("# " + templates.Header + "\n")
+		return []byte("# " + templates.HeaderPrefix)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -44,9 +43,8 @@ func genBridge(f *jen.File, pkg *model.Package, importPath string) {
 	sdk := func(name string) *jen.Statement { return jen.Qual(br.SDKImport, name) }
 	opts := jen.Index().Func().Params(jen.Op("*").Add(sdk("Options")))
 
-	for _, l := range comment(fmt.Sprintf(
-		"Package %s calls %s through aws-sdk-go-v2: its %s implements every client interface of package %s with the SDK's client (package %s), converting each input to the SDK's and each output back.",
-		br.Name, pkg.Title, br.ClientName, pkg.Name, br.SDKImport), "") {
+	docs := br.Docs(pkg)
+	for _, l := range docOf(docs.Package) {
 		f.PackageComment(commentText(l))
 	}
 
@@ -58,26 +56,16 @@ func genBridge(f *jen.File, pkg *model.Package, importPath string) {
 			jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Add(sdk("Options"))),
 		).Params(jen.Op("*").Add(sdk(p.Name+"Output")), jen.Error()))
 	}
-	f.Add(withDoc(comment(fmt.Sprintf(
-		"%s is the part of the SDK's %s client that %s calls; *%s.Client implements it, and a test may give %s another implementation.",
-		br.APIName, pkg.Title, br.ClientName, br.SDKName, br.NewName), "")).
+	f.Add(withDoc(docOf(docs.API)).
 		Type().Id(br.APIName).Interface(methods...))
 	f.Line().Var().Id("_").Id(br.APIName).Op("=").Parens(jen.Op("*").Add(sdk("Client"))).Call(jen.Nil())
 
-	var ifaces []string
-	for _, p := range pkg.Paginators {
-		ifaces = append(ifaces, pkg.Name+"."+p.ClientName)
-	}
-	f.Add(withDoc(comment(fmt.Sprintf(
-		"%s calls %s through aws-sdk-go-v2. It implements %s. An error from the SDK is returned as it is; a value that cannot be converted is an *awsbridge.ConversionError naming the operation and the member.",
-		br.ClientName, pkg.Title, strings.Join(ifaces, ", ")), "")).
+	f.Add(withDoc(docOf(docs.Client)).
 		Type().Id(br.ClientName).Struct(
 		jen.Id("api").Id(br.APIName),
 		jen.Id("optFns").Add(opts.Clone()),
 	))
-	f.Add(withDoc(comment(fmt.Sprintf(
-		"%s returns a %s that calls api, usually the SDK's client (%s.NewFromConfig), applying optFns to every call.",
-		br.NewName, br.ClientName, br.SDKName), "")).
+	f.Add(withDoc(docOf(docs.New)).
 		Func().Id(br.NewName).Params(
 		jen.Id("api").Id(br.APIName),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Add(sdk("Options"))),
@@ -95,9 +83,7 @@ func genBridge(f *jen.File, pkg *model.Package, importPath string) {
 	f.Line().Var().Defs(checks...)
 
 	for _, p := range pkg.Paginators {
-		f.Add(withDoc(comment(fmt.Sprintf(
-			"%s calls the SDK's %s with in converted to its input, and returns the SDK's output converted to a *%s.%s.",
-			p.Name, p.Name, pkg.Name, p.Output.GoName), "")).
+		f.Add(withDoc(docOf(docs.Methods[p.Name])).
 			Func().Params(jen.Id("c").Op("*").Id(br.ClientName)).Id(p.Name).Params(
 			jen.Id("ctx").Qual(pathContext, "Context"),
 			jen.Id("in").Op("*").Add(svc(p.Input.GoName)),
@@ -114,7 +100,7 @@ func genBridge(f *jen.File, pkg *model.Package, importPath string) {
 			jen.Return(jen.Qual(br.SDKDocument, "NewLazyDocument").Call(jen.Id("v"))),
 		)
 	}
-	f.Line().Add(commentLine(fmt.Sprintf("%s converts values between package %s and the SDK's.", br.VarName, pkg.Name))).Line().
+	f.Line().Add(withDoc(docOf(docs.Var))).
 		Var().Id(br.VarName).Op("=").Qual(BridgeRuntime, "New").Call(jen.Qual(BridgeRuntime, "Config").Values(cfg))
 }
 
@@ -131,9 +117,9 @@ func genBridgeTests(f *jen.File, pkg *model.Package, importPath string) {
 	svc := func(name string) *jen.Statement { return jen.Qual(importPath, name) }
 	sdk := func(name string) *jen.Statement { return jen.Qual(br.SDKImport, name) }
 	tb := jen.Id("t").Op("*").Qual(pathTesting, "T")
+	docs := br.Docs(pkg)
 	if br.APIVersion != "" {
-		f.Line().Add(commentLine(fmt.Sprintf("%s checks that the SDK package is the service's, at the API version the pages document.", br.VersionTestName)))
-		f.Func().Id(br.VersionTestName).Params(tb.Clone()).Block(
+		f.Line().Add(withDoc(docOf(docs.VersionTest))).Func().Id(br.VersionTestName).Params(tb.Clone()).Block(
 			jen.Qual(testifyRequire, "Equal").Call(jen.Id("t"), jen.Lit(br.APIVersion), sdk("ServiceAPIVersion"),
 				jen.Lit(fmt.Sprintf("%s serves another API than the pages document", br.SDKImport))),
 		)
@@ -143,8 +129,7 @@ func genBridgeTests(f *jen.File, pkg *model.Package, importPath string) {
 			return jen.Qual(BridgeTestKit, "RoundTrip").Call(jen.Id("t"), jen.Id(br.VarName), jen.Lit(p.Name),
 				jen.New(svc(ours)), jen.New(sdk(theirs)))
 		}
-		f.Line().Add(commentLine(fmt.Sprintf("%s checks that every member of %s's input and output converts to the SDK's types and back.", br.TestNames[p.Name], p.Name)))
-		f.Func().Id(br.TestNames[p.Name]).Params(tb.Clone()).Block(
+		f.Line().Add(withDoc(docOf(docs.Tests[p.Name]))).Func().Id(br.TestNames[p.Name]).Params(tb.Clone()).Block(
 			roundTrip(p.Input.GoName, p.Name+"Input"),
 			roundTrip(p.Output.GoName, p.Name+"Output"),
 		)

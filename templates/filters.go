@@ -1,8 +1,6 @@
 package templates
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pagegen/pagegen/model"
@@ -25,20 +23,14 @@ import (
 //	func (n DescribeTrafficMirrorSessionsFilterName) Filter(values ...string) Filter
 func genFilterNames(f *jen.File, fn *model.FilterNames) {
 	name := jen.Id(fn.GoName)
-	f.Add(withDoc(comment(fmt.Sprintf(
-		"%s is a filter name of the %s structure, as the operation documents them; names not listed here are allowed too.",
-		fn.GoName, fn.Filter.GoName), "")).Type().Add(name.Clone()).String())
+	f.Add(withDoc(docOf(model.FilterNamesDoc(fn))).Type().Add(name.Clone()).String())
 
 	var consts []jen.Code
 	for _, n := range fn.Names {
 		if n.Param != "" {
 			continue
 		}
-		doc := comment(fmt.Sprintf("%s is the filter name %q.", n.GoName, n.Value), "")
-		if n.Doc != "" {
-			doc = paragraphs(doc, comment("", n.Doc))
-		}
-		consts = append(consts, withDoc(doc).Id(n.GoName).Add(name.Clone()).Op("=").Lit(n.Value))
+		consts = append(consts, withDoc(docIn(model.FilterNameDoc(n))).Id(n.GoName).Add(name.Clone()).Op("=").Lit(n.Value))
 	}
 	if len(consts) > 0 {
 		f.Line().Const().Defs(consts...)
@@ -47,15 +39,11 @@ func genFilterNames(f *jen.File, fn *model.FilterNames) {
 		if n.Param == "" {
 			continue
 		}
-		doc := comment(fmt.Sprintf("%s is the filter name %q followed by %s.", n.GoName, n.Value, n.Param), "")
-		if n.Doc != "" {
-			doc = paragraphs(doc, comment("", n.Doc))
-		}
-		f.Add(withDoc(doc).Func().Id(n.GoName).Params(jen.Id(n.Param).String()).Add(name.Clone()).Block(
+		f.Add(withDoc(docOf(model.FilterNameDoc(n))).Func().Id(n.GoName).Params(jen.Id(n.Param).String()).Add(name.Clone()).Block(
 			jen.Return(name.Clone().Call(jen.Lit(n.Value).Op("+").Id(n.Param))),
 		))
 	}
-	f.Add(withDoc(comment(fmt.Sprintf("%s returns a %s on name n that matches any of values.", fn.Method, fn.Filter.GoName), "")).
+	f.Add(withDoc(docOf(model.FilterMethodDoc(fn))).
 		Func().Params(jen.Id("n").Add(name.Clone())).Id(fn.Method).Params(jen.Id("values").Op("...").String()).Id(fn.Filter.GoName).Block(
 		jen.Return(jen.Id(fn.Filter.GoName).Values(jen.Dict{
 			jen.Id(fn.NameField.GoName):   jen.String().Call(jen.Id("n")),

@@ -16,16 +16,16 @@ import (
 //		type plain Session
 //		return json.Marshal(struct {
 //			plain
-//			StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
-//		}{plain: plain(s), StartDate: (*paginate.JSONTime)(s.StartDate)})
+//			StartDate *paginateimpl.JSONTime `json:"StartDate,omitempty"`
+//		}{plain: plain(s), StartDate: (*paginateimpl.JSONTime)(s.StartDate)})
 //	}
 //
 //	func (s *Session) UnmarshalJSON(b []byte) error {
 //		type plain Session
 //		v := struct {
 //			*plain
-//			StartDate *paginate.JSONTime `json:"StartDate,omitempty"`
-//		}{plain: (*plain)(s), StartDate: (*paginate.JSONTime)(s.StartDate)}
+//			StartDate *paginateimpl.JSONTime `json:"StartDate,omitempty"`
+//		}{plain: (*plain)(s), StartDate: (*paginateimpl.JSONTime)(s.StartDate)}
 //		if err := json.Unmarshal(b, &v); err != nil {
 //			return err
 //		}
@@ -61,12 +61,12 @@ func genTimeCodec(f *jen.File, t *model.Type) {
 			))
 		}
 	}
-	f.Add(withDoc(comment("MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as epoch seconds with millisecond precision, its other members as encoding/json does.", ""))).
+	f.Add(withDoc(docOf(model.TimeMarshalDoc()))).
 		Func().Params(jen.Id("s").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		plain.Clone(),
 		jen.Return(jen.Qual(pathJSON, "Marshal").Call(shadow(jen.Id("plain")).Values(marshalVals))),
 	)
-	f.Add(withDoc(comment("UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps from epoch seconds or date-time strings, its other members as encoding/json does.", ""))).
+	f.Add(withDoc(docOf(model.TimeUnmarshalDoc()))).
 		Func().Params(jen.Id("s").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		append([]jen.Code{
 			plain.Clone(),
@@ -78,7 +78,7 @@ func genTimeCodec(f *jen.File, t *model.Type) {
 
 // jsonTimeType is the type of the codec's field that shadows fl.
 func jsonTimeType(fl *model.Field) jen.Code {
-	jt := jen.Qual(Runtime, "JSONTime")
+	jt := jen.Qual(Support, "JSONTime")
 	switch fl.Type.Kind {
 	case model.Slice:
 		return jen.Index().Add(jt)
@@ -103,23 +103,23 @@ func jsonTimeOmit(fl *model.Field) string {
 func toJSONTime(fl *model.Field, v *jen.Statement) jen.Code {
 	switch fl.Type.Kind {
 	case model.Slice:
-		return jen.Qual(Runtime, "JSONTimes").Call(v)
+		return jen.Qual(Support, "JSONTimes").Call(v)
 	case model.Map:
-		return jen.Qual(Runtime, "JSONTimeMap").Call(v)
+		return jen.Qual(Support, "JSONTimeMap").Call(v)
 	}
 	if fl.Pointer {
-		return jen.Parens(jen.Op("*").Qual(Runtime, "JSONTime")).Call(v)
+		return jen.Parens(jen.Op("*").Qual(Support, "JSONTime")).Call(v)
 	}
-	return jen.Qual(Runtime, "JSONTime").Call(v)
+	return jen.Qual(Support, "JSONTime").Call(v)
 }
 
 // fromJSONTime converts v, of the shadowing field's type, back to fl's.
 func fromJSONTime(fl *model.Field, v *jen.Statement) jen.Code {
 	switch fl.Type.Kind {
 	case model.Slice:
-		return jen.Qual(Runtime, "Times").Call(v)
+		return jen.Qual(Support, "Times").Call(v)
 	case model.Map:
-		return jen.Qual(Runtime, "TimeMap").Call(v)
+		return jen.Qual(Support, "TimeMap").Call(v)
 	}
 	if fl.Pointer {
 		return jen.Parens(jen.Op("*").Qual(pathTime, "Time")).Call(v)

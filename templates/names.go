@@ -23,8 +23,7 @@ func checkNames(pkg *model.Package) error {
 		checkType(ident, t)
 	}
 	for _, p := range pkg.Paginators {
-		for _, n := range []string{p.Name, p.ClientName, p.PaginatorName, p.NewName, p.SpecName, p.ItemsName, p.FakeName,
-			p.NewFakeName, p.CollectName, p.ValidInputName, p.TestName, p.InputTestName, p.OutputTestName} {
+		for _, n := range append([]string{p.Name}, p.GoNames()...) {
 			ident("paginator name", n)
 		}
 		checkType(ident, p.Input)

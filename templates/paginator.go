@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -29,12 +28,7 @@ func genOutput(f *jen.File, p *model.Paginator) {
 //		DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error)
 //	}
 func genClient(f *jen.File, p *model.Paginator) {
-	doc := comment(fmt.Sprintf("%s is a client that can call %s, the operation boto3's %s paginator pages through.",
-		p.ClientName, p.Name, p.Method), "")
-	if p.APIDocURL != "" {
-		doc = paragraphs(doc, comment("", fmt.Sprintf("See [%s in the AWS API documentation](%s).", p.Name, p.APIDocURL)))
-	}
-	f.Add(withDoc(doc).Type().Id(p.ClientName).Interface(
+	f.Add(withDoc(docOf(p.Docs().Client)).Type().Id(p.ClientName).Interface(
 		jen.Id(p.Name).Params(
 			jen.Id("ctx").Qual("context", "Context"),
 			jen.Id("in").Op("*").Id(p.Input.GoName),
@@ -42,11 +36,11 @@ func genClient(f *jen.File, p *model.Paginator) {
 	))
 }
 
-// genSpec writes the paginate.Spec that tells the runtime where the
+// genSpec writes the paginateimpl.Spec that tells the runtime where the
 // operation's hidden pagination members are. Its functions take the input
 // or output as any and assert its type:
 //
-//	var describeSessionsSpec = &paginate.Spec{
+//	var describeSessionsSpec = &paginateimpl.Spec{
 //		InputTokens: []string{"NextToken"},
 //		SetTokens: func(v any, t []paginate.Token) error {
 //			in := v.(*DescribeSessionsInput)
@@ -106,10 +100,14 @@ func genSpec(f *jen.File, p *model.Paginator) {
 				append([]jen.Code{assertAs("out", out)}, clear...)...)
 		}
 	}
-	fields[jen.Id("Validate")] = jen.Func().Params(anyParam()).Error().Block(
-		jen.Return(jen.Id("v").Assert(jen.Op("*").Id(in)).Dot("Validate").Call()),
-	)
-	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Runtime, "Spec").Values(fields)
+	// An input without required members or unions has a Validate that
+	// returns nil, which the runtime is not handed.
+	if p.Input.Validates {
+		fields[jen.Id("Validate")] = jen.Func().Params(anyParam()).Error().Block(
+			jen.Return(jen.Id("v").Assert(jen.Op("*").Id(in)).Dot("Validate").Call()),
+		)
+	}
+	f.Line().Var().Id(p.SpecName).Op("=").Op("&").Qual(Support, "Spec").Values(fields)
 	genItems(f, p)
 }
 
@@ -199,7 +197,7 @@ func genItems(f *jen.File, p *model.Paginator) {
 			body = orElse(r, body, jen.Return(jen.Nil()))
 		}
 	}
-	f.Line().Add(commentLine(fmt.Sprintf("%s returns the items of a %s page.", p.ItemsName, p.Name))).Line().
+	f.Line().Add(withDoc(docOf(model.ItemsFuncDoc(p)))).
 		Func().Id(p.ItemsName).Params(jen.Id("out").Op("*").Id(p.Output.GoName)).Index().Add(item).Block(body...)
 }
 
@@ -239,14 +237,14 @@ func genResult(fields jen.Dict, p *model.Paginator) {
 	fields[jen.Id("Len")] = jen.Func().Params(anyParam()).Params(jen.Int(), jen.Bool()).Block(
 		append([]jen.Code{assertAs("out", p.Output.GoName)},
 			orElse(r, readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code {
-				return []jen.Code{jen.Return(jen.Qual(Runtime, "PyLen").Call(v), jen.False())}
+				return []jen.Code{jen.Return(jen.Qual(Support, "PyLen").Call(v), jen.False())}
 			}), jen.Return(jen.Lit(0), jen.False()))...)...)
 	var body []jen.Code
 	if r.Type.Kind == model.String {
 		s := jen.Id("s")
 		body = append([]jen.Code{copyOut, jen.Var().Add(s.Clone()).String()},
 			readPath(steps, jen.Id("out"), 1, func(v *jen.Statement) []jen.Code { return []jen.Code{s.Clone().Op("=").Add(v)} })...)
-		body = append(body, writePath(steps, jen.Id("out"), 1, jen.Qual(Runtime, "SliceString").Call(s, i.Clone(), j.Clone()))...)
+		body = append(body, writePath(steps, jen.Id("out"), 1, jen.Qual(Support, "SliceString").Call(s, i.Clone(), j.Clone()))...)
 	} else {
 		zero, _ := zeroValue(r.Field())
 		body = append([]jen.Code{
@@ -258,34 +256,29 @@ func genResult(fields jen.Dict, p *model.Paginator) {
 }
 
 // genPaginator writes the paginator type, its constructor and its typed
-// methods; HasMorePages and ResumeToken come from the paginate.Pager it
-// embeds, whose NextPage the typed one wraps:
+// methods, which wrap the untyped pager it holds in an unexported field, so
+// that its public surface is the typed methods alone:
 //
 //	// DescribeSessionsPaginator pages through DescribeSessions ...
 //	type DescribeSessionsPaginator struct {
-//		*paginate.Pager
+//		pager *paginateimpl.Pager
 //	}
 //
 //	func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, in *DescribeSessionsInput, optFns ...func(*paginate.Options)) *DescribeSessionsPaginator
+//	func (p *DescribeSessionsPaginator) HasMorePages() bool
+//	func (p *DescribeSessionsPaginator) ResumeToken() string
 //	func (p *DescribeSessionsPaginator) NextPage(ctx context.Context) (*DescribeSessionsOutput, error)
 //	func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSessionsOutput, error]
 //	func (p *DescribeSessionsPaginator) Items(ctx context.Context) iter.Seq2[Session, error]
 func genPaginator(f *jen.File, p *model.Paginator) {
 	in, out := jen.Id(p.Input.GoName), jen.Id(p.Output.GoName)
 	item := typeRef(p.Item())
-	doc := paragraphs(
-		comment(fmt.Sprintf("%s pages through %s the way boto3's %s paginator does.", p.PaginatorName, p.Name, p.Method), ""),
-		comment("", p.Doc),
-		comment(itemsDoc(p), ""),
-	)
-	f.Add(withDoc(doc).Type().Id(p.PaginatorName).Struct(
-		jen.Op("*").Qual(Runtime, "Pager"),
+	docs := p.Docs()
+	f.Add(withDoc(docOf(docs.Paginator)).Type().Id(p.PaginatorName).Struct(
+		jen.Id("pager").Op("*").Qual(Support, "Pager"),
 	))
 	ctx := jen.Id("ctx").Qual("context", "Context")
-	f.Add(withDoc(paragraphs(
-		comment(fmt.Sprintf("%s returns a paginator over %s, starting from in, which is not modified.", p.NewName, p.Name), ""),
-		comment("The options set boto3's PaginationConfig: MaxItems, PageSize (sent as the operation's limit) and StartingToken.", ""),
-	)).Func().Id(p.NewName).Params(
+	f.Add(withDoc(docOf(docs.New)).Func().Id(p.NewName).Params(
 		jen.Id("client").Id(p.ClientName),
 		jen.Id("in").Op("*").Add(in.Clone()),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(Runtime, "Options")),
@@ -300,22 +293,27 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			jen.Return(jen.Id("out"), jen.Id("err")),
 		),
 		jen.Return(jen.Op("&").Id(p.PaginatorName).Values(
-			jen.Qual(Runtime, "New").Call(jen.Id(p.SpecName), jen.Id("call"), jen.Op("&").Id("input"), jen.Id("optFns").Op("...")),
+			jen.Qual(Support, "New").Call(jen.Id(p.SpecName), jen.Id("call"), jen.Op("&").Id("input"), jen.Id("optFns").Op("...")),
 		)),
 	))
 	recv := jen.Id("p").Op("*").Id(p.PaginatorName)
+	f.Add(withDoc(docOf(docs.HasMorePages)).
+		Func().Params(recv.Clone()).Id("HasMorePages").Params().Bool().Block(
+		jen.Return(jen.Id("p").Dot("pager").Dot("HasMorePages").Call()),
+	))
+	f.Add(withDoc(docOf(docs.ResumeToken)).
+		Func().Params(recv.Clone()).Id("ResumeToken").Params().String().Block(
+		jen.Return(jen.Id("p").Dot("pager").Dot("ResumeToken").Call()),
+	))
 	page, err := jen.Id("page"), jen.Id("err")
 	next := jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("NextPage").Call(jen.Id("ctx"))
-	f.Add(withDoc(paragraphs(
-		comment("NextPage returns the next page. It returns ctx.Err() without calling the client when ctx is done, and [paginate.ErrNoMorePages] after the last page.", ""),
-		comment("A page cut by the starting token or by MaxItems is a shallow copy of the client's output; the client's output is never modified.", ""),
-	)).Func().Params(recv.Clone()).Id("NextPage").Params(ctx.Clone()).Params(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
-		jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("Pager").Dot("NextPage").Call(jen.Id("ctx")),
+	f.Add(withDoc(docOf(docs.NextPage)).Func().Params(recv.Clone()).Id("NextPage").Params(ctx.Clone()).Params(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
+		jen.List(page.Clone(), err.Clone()).Op(":=").Id("p").Dot("pager").Dot("NextPage").Call(jen.Id("ctx")),
 		jen.If(err.Clone().Op("!=").Nil()).Block(jen.Return(jen.Nil(), err.Clone())),
 		jen.Return(page.Clone().Assert(jen.Op("*").Add(out.Clone())), jen.Nil()),
 	))
 	yield := jen.Id("yield")
-	f.Add(withDoc(comment("Pages returns an iterator over the remaining pages. It stops after the last page or after yielding an error.", "")).
+	f.Add(withDoc(docOf(docs.Pages)).
 		Func().Params(recv.Clone()).Id("Pages").Params(ctx.Clone()).Qual("iter", "Seq2").Types(jen.Op("*").Add(out.Clone()), jen.Error()).Block(
 		jen.Return(jen.Func().Params(yield.Clone().Func().Params(jen.Op("*").Add(out.Clone()), jen.Error()).Bool()).Block(
 			jen.For(jen.Id("p").Dot("HasMorePages").Call()).Block(
@@ -324,7 +322,7 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			),
 		)),
 	))
-	f.Add(withDoc(comment("Items returns an iterator over the items of the remaining pages. It stops after the last item or after yielding an error (with a zero item).", "")).
+	f.Add(withDoc(docOf(docs.Items)).
 		Func().Params(recv.Clone()).Id("Items").Params(ctx.Clone()).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
 		jen.Return(jen.Func().Params(yield.Clone().Func().Params(item.Clone(), jen.Error()).Bool()).Block(
 			jen.For(jen.Id("p").Dot("HasMorePages").Call()).Block(
@@ -341,27 +339,6 @@ func genPaginator(f *jen.File, p *model.Paginator) {
 			),
 		)),
 	))
-}
-
-// itemsDoc says what the paginator's Items yields.
-func itemsDoc(p *model.Paginator) string {
-	if p.Result().Type.Kind == model.Slice {
-		return fmt.Sprintf("Each page is a *%s; Items yields the elements of %s across pages.", p.Output.GoName, goPath(p.Result()))
-	}
-	return fmt.Sprintf("Each page is a *%s; Items yields each page's %s.", p.Output.GoName, goPath(p.Result()))
-}
-
-// goPath is a path's first alternative in Go field names: "ResultSet.Rows".
-func goPath(p *model.Path) string {
-	var parts []string
-	for _, s := range p.Alts[0] {
-		name := s.Field.GoName
-		if s.Last {
-			name += "[len-1]"
-		}
-		parts = append(parts, name)
-	}
-	return strings.Join(parts, ".")
 }
 
 // orElse appends fallback to the statements that read a path, unless the

@@ -66,28 +66,6 @@ func writePath(steps []model.Step, root *jen.Statement, depth int, val jen.Code)
 	return []jen.Code{jen.If(e.Clone().Op("!=").Nil()).Block(body...)}
 }
 
-// setPath writes the statements that set the member at the end of a path
-// in out, creating the structures on the way; modify turns the member's
-// expression into the statement that sets it.
-//
-//	if out.ResultSet == nil {
-//		out.ResultSet = &ResultSet{}
-//	}
-//	out.ResultSet.Rows = append(out.ResultSet.Rows, item)
-func setPath(steps []model.Step, root *jen.Statement, modify func(e *jen.Statement) jen.Code) []jen.Code {
-	var out []jen.Code
-	e := root
-	for i, s := range steps {
-		e = e.Clone().Dot(s.Field.GoName)
-		if i < len(steps)-1 && s.Field.Pointer {
-			out = append(out, jen.If(e.Clone().Op("==").Nil()).Block(
-				e.Clone().Op("=").Op("&").Id(s.Field.Type.Named.GoName).Values(),
-			))
-		}
-	}
-	return append(out, modify(e))
-}
-
 // zeroValue is the value boto3 leaves in a secondary result on the first
 // page of a resumed run: an empty list, an empty string, the number as it
 // was (ok is false), or nothing.

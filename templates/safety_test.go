@@ -353,6 +353,7 @@ func expectedDecls(pkg *model.Package) map[string]map[string]int {
 	for _, p := range pkg.Paginators {
 		file, test := p.File+".go", p.File+"_test.go"
 		add(file, p.Input.GoName, p.Input.GoName+".Validate", p.Output.GoName, p.ClientName, p.SpecName, p.ItemsName, p.PaginatorName, p.NewName,
+			p.PaginatorName+".HasMorePages", p.PaginatorName+".ResumeToken",
 			p.PaginatorName+".NextPage", p.PaginatorName+".Pages", p.PaginatorName+".Items")
 		if p.Input.Validates {
 			add(file, p.Input.GoName+".validate")
@@ -363,9 +364,9 @@ func expectedDecls(pkg *model.Package) map[string]map[string]int {
 				add(file, n.GoName)
 			}
 		}
-		add(test, p.FakeName, p.FakeName+"."+p.Name, p.NewFakeName, p.CollectName, p.ValidInputName, p.InputTestName, p.OutputTestName)
-		for _, s := range model.PaginatorTests {
-			add(test, p.TestName+s)
+		add(test, p.FakeName, p.FakeName+"."+p.Name, p.TestName)
+		if p.Input.Validates {
+			add(test, p.InputTestName)
 		}
 	}
 	return files
@@ -401,7 +402,9 @@ func declCounts(f *ast.File) map[string]int {
 					names[s.Name.Name]++
 				case *ast.ValueSpec:
 					for _, n := range s.Names {
-						names[n.Name]++
+						if n.Name != "_" {
+							names[n.Name]++
+						}
 					}
 				}
 			}
@@ -438,7 +441,7 @@ func stringLits(t *testing.T, f *ast.File) []string {
 // of its own: they only ever name places in error messages.
 var gcImporter = sync.OnceValues(func() (types.Importer, error) {
 	cmd := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}}={{.Export}}",
-		Runtime, testifyRequire, pathContext, pathErrors, pathJSON, pathStrconv, pathStrings, pathTesting, pathTime)
+		Runtime, Support, TestKit, testifyRequire, pathContext, pathErrors, pathJSON, pathStrconv, pathStrings, pathTesting, pathTime)
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("go list: %w", err)

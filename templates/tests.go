@@ -22,32 +22,6 @@ const (
 	pathTime    = "time"
 )
 
-// testGen holds what the test emitters share for one paginator.
-type testGen struct {
-	p      *model.Paginator
-	marker *model.Field // the item field that tells items apart, or nil
-	paged  bool         // the fake serves several pages of items
-}
-
-// genTests writes a paginator's tests: a fake client serving pages from
-// memory, and tests of every item in order, PageSize, MaxItems with resume,
-// a repeated token, a client error, a cancelled context, Validate and a JSON
-// round trip of a value built from the page's Response Syntax.
-func genTests(f *jen.File, p *model.Paginator) {
-	g := &testGen{p: p, marker: markerField(p.Item()), paged: fakePaged(p)}
-	g.genFake(f)
-	g.genHelpers(f)
-	if g.paged {
-		g.genItemsTest(f)
-		g.genPageSizeTest(f)
-		g.genMaxItemsTest(f)
-		g.genRepeatedTokenTest(f)
-	}
-	g.genErrorTests(f)
-	g.genValidateTest(f)
-	g.genJSONTest(f)
-}
-
 // fakePaged reports whether the fake client can serve several pages of
 // items: the primary result is a list and every output token is a member
 // the fake can set. The paging tests need it; where a token is read from
@@ -84,216 +58,9 @@ func markerField(item *model.TypeRef) *model.Field {
 	return nil
 }
 
-// ctxBackground is context.Background().
-func ctxBackground() *jen.Statement { return jen.Qual(pathContext, "Background").Call() }
-
 // assertion is a call of testify's require.<fn>(t, args...).
 func assertion(fn string, args ...jen.Code) *jen.Statement {
 	return jen.Qual(testifyRequire, fn).Call(append([]jen.Code{jen.Id("t")}, args...)...)
-}
-
-// genFake writes the fake client:
-//
-//	type describeSessionsFake struct { pages []*DescribeSessionsOutput; calls []DescribeSessionsInput; err error; repeat bool }
-//
-//	func (c *describeSessionsFake) DescribeSessions(ctx context.Context, in *DescribeSessionsInput) (*DescribeSessionsOutput, error)
-func (g *testGen) genFake(f *jen.File) {
-	p := g.p
-	f.Line().Add(commentLine(fmt.Sprintf("%s serves pages of %s from memory; page i's token is \"page-i\".", p.FakeName, p.Name)))
-	f.Type().Id(p.FakeName).Struct(
-		jen.Id("pages").Index().Op("*").Id(p.Output.GoName),
-		jen.Id("calls").Index().Id(p.Input.GoName),
-		jen.Id("err").Error(),
-		jen.Id("repeat").Bool(),
-	)
-	inTok := jen.Id("in").Dot(p.InputTokens[0].GoName)
-	f.Line().Func().Params(jen.Id("c").Op("*").Id(p.FakeName)).Id(p.Name).Params(
-		jen.Id("ctx").Qual(pathContext, "Context"), jen.Id("in").Op("*").Id(p.Input.GoName),
-	).Params(jen.Op("*").Id(p.Output.GoName), jen.Error()).Block(
-		jen.Id("c").Dot("calls").Op("=").Append(jen.Id("c").Dot("calls"), jen.Op("*").Id("in")),
-		jen.If(jen.Id("c").Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("c").Dot("err"))),
-		jen.Id("i").Op(":=").Lit(0),
-		g.readPageIndex(inTok),
-		jen.Id("out").Op(":=").Op("*").Id("c").Dot("pages").Index(jen.Id("i")),
-		jen.If(jen.Id("c").Dot("repeat")).Block(g.setToken(jen.Id("out"), g.tokenFor(jen.Lit(1)))...),
-		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
-	)
-
-	// newDescribeSessionsFake(sizes ...int) (*describeSessionsFake, []string)
-	item := g.item(jen.Id("id"))
-	page := []jen.Code{jen.Id("page").Op(":=").Op("&").Id(p.Output.GoName).Values()}
-	if g.paged {
-		page = append(page, jen.For(jen.Range().Id("size")).BlockFunc(func(grp *jen.Group) {
-			if !g.unmarked() {
-				grp.Id("id").Op(":=").Lit("item-").Op("+").Qual(pathStrconv, "Itoa").Call(jen.Len(jen.Id("want")))
-			}
-			for _, c := range setPath(p.Result().Alts[0], jen.Id("page"), func(e *jen.Statement) jen.Code {
-				return e.Clone().Op("=").Append(e, item)
-			}) {
-				grp.Add(c)
-			}
-			grp.Id("want").Op("=").Append(jen.Id("want"), g.wantOf(jen.Id("id")))
-		}))
-	}
-	size := jen.Id("size")
-	if !g.paged {
-		size = jen.Id("_")
-	}
-	last := g.setToken(jen.Id("page"), g.tokenFor(jen.Id("i").Op("+").Lit(1)))
-	if m := p.MoreResults; m != nil {
-		last = append(last, setPath(m.Alts[0], jen.Id("page"), func(e *jen.Statement) jen.Code {
-			if m.Field().Pointer {
-				return e.Op("=").New(jen.True())
-			}
-			return e.Op("=").True()
-		})...)
-	}
-	page = append(page,
-		jen.If(jen.Id("i").Op("<").Len(jen.Id("sizes")).Op("-").Lit(1)).Block(last...),
-		jen.Id("c").Dot("pages").Op("=").Append(jen.Id("c").Dot("pages"), jen.Id("page")),
-	)
-	f.Line().Add(commentLine(fmt.Sprintf("%s returns a fake client serving pages of the given sizes, and the markers of all its items in order.", p.NewFakeName)))
-	f.Func().Id(p.NewFakeName).Params(jen.Id("sizes").Op("...").Int()).Params(jen.Op("*").Id(p.FakeName), jen.Index().String()).Block(
-		jen.Id("c").Op(":=").Op("&").Id(p.FakeName).Values(),
-		jen.Var().Id("want").Index().String(),
-		jen.For(jen.List(jen.Id("i"), size).Op(":=").Range().Id("sizes")).Block(page...),
-		jen.Return(jen.Id("c"), jen.Id("want")),
-	)
-}
-
-// setToken writes the statements that set the first output token of page
-// to tok, where the fake can set it.
-func (g *testGen) setToken(page, tok jen.Code) []jen.Code {
-	if !g.paged {
-		return nil
-	}
-	return setPath(g.p.OutputTokens[0].Alts[0], jen.Add(page), func(e *jen.Statement) jen.Code {
-		return e.Op("=").Add(tok)
-	})
-}
-
-// readPageIndex writes the statement that sets i to the index of the page
-// the first input token, inTok, asks for: "page-i", or the integer i.
-func (g *testGen) readPageIndex(inTok *jen.Statement) jen.Code {
-	fl := g.p.InputTokens[0]
-	if fl.Type.Kind == model.Int64 {
-		if fl.Pointer {
-			return jen.If(inTok.Clone().Op("!=").Nil()).Block(jen.Id("i").Op("=").Int().Call(jen.Op("*").Add(inTok.Clone())))
-		}
-		return jen.Id("i").Op("=").Int().Call(inTok.Clone())
-	}
-	text := inTok.Clone()
-	if fl.Type.Kind == model.Token {
-		text = inTok.Clone().Dot("String").Call()
-	} else if fl.Type.Kind == model.Named {
-		text = jen.String().Call(inTok.Clone())
-	}
-	return jen.If(text.Clone().Op("!=").Lit("")).Block(
-		jen.Id("i").Op(",").Id("_").Op("=").Qual(pathStrconv, "Atoi").Call(
-			jen.Qual(pathStrings, "TrimPrefix").Call(text, jen.Lit("page-"))),
-	)
-}
-
-// tokenFor is the value of the first output token that asks for page i:
-// "page-i", or the integer i, in the output token member's type.
-func (g *testGen) tokenFor(i jen.Code) jen.Code {
-	return tokenValue(g.p.OutputTokens[0].Type, g.p.OutputTokens[0].Field().Pointer, i)
-}
-
-// inputTokenFor is the value of the first input token that asks for page
-// i, a constant.
-func (g *testGen) inputTokenFor(i int) jen.Code {
-	return tokenValue(g.p.InputTokens[0].Type, g.p.InputTokens[0].Pointer, jen.Lit(i))
-}
-
-// tokenValue is a token asking for page i in a member of type r.
-func tokenValue(r *model.TypeRef, pointer bool, i jen.Code) jen.Code {
-	text := jen.Lit("page-").Op("+").Qual(pathStrconv, "Itoa").Call(i)
-	switch r.Kind {
-	case model.Int64:
-		if pointer {
-			return jen.New(jen.Int64().Call(i))
-		}
-		return jen.Int64().Call(i)
-	case model.Token:
-		return jen.Qual(Runtime, "StringToken").Call(text)
-	case model.Named:
-		return jen.Id(r.Named.GoName).Call(text)
-	}
-	return text
-}
-
-// item builds a result item marked with the string id.
-func (g *testGen) item(id jen.Code) jen.Code {
-	elem := g.p.Item()
-	switch {
-	case elem.Kind == model.String:
-		return id
-	case elem.Kind == model.Named && elem.Named.Kind == model.Enum:
-		return jen.Id(elem.Named.GoName).Call(id)
-	case g.marker != nil:
-		val := id
-		if g.marker.Type.Kind == model.Named {
-			val = jen.Id(g.marker.Type.Named.GoName).Call(id)
-		}
-		return jen.Id(elem.Named.GoName).Values(jen.Dict{jen.Id(g.marker.GoName): val})
-	}
-	return jen.Op("*").New(typeRef(elem))
-}
-
-// wantOf is what the tests expect to read back from an item marked id.
-func (g *testGen) wantOf(id jen.Code) jen.Code {
-	if g.unmarked() {
-		return jen.Lit("")
-	}
-	return id
-}
-
-// unmarked reports that items cannot be told apart, so only their number
-// is checked.
-func (g *testGen) unmarked() bool {
-	elem := g.p.Item()
-	return elem.Kind != model.String && !(elem.Kind == model.Named && elem.Named.Kind == model.Enum) && g.marker == nil
-}
-
-// markerOf reads the marker of an item.
-func (g *testGen) markerOf(item *jen.Statement) jen.Code {
-	elem := g.p.Item()
-	switch {
-	case elem.Kind == model.String:
-		return item
-	case elem.Kind == model.Named && elem.Named.Kind == model.Enum:
-		return jen.String().Call(item)
-	case g.marker != nil:
-		if g.marker.Type.Kind == model.Named {
-			return jen.String().Call(item.Dot(g.marker.GoName))
-		}
-		return item.Dot(g.marker.GoName)
-	}
-	return jen.Lit("")
-}
-
-// genHelpers writes the collect and valid-input helpers.
-func (g *testGen) genHelpers(f *jen.File) {
-	p := g.p
-	item := jen.Id("item")
-	if g.unmarked() {
-		item = jen.Id("_")
-	}
-	f.Line().Add(commentLine(fmt.Sprintf("%s pages through p and returns the markers of its items.", p.CollectName)))
-	f.Func().Id(p.CollectName).Params(jen.Id("t").Op("*").Qual(pathTesting, "T"), jen.Id("p").Op("*").Id(p.PaginatorName)).Index().String().Block(
-		jen.Id("t").Dot("Helper").Call(),
-		jen.Var().Id("got").Index().String(),
-		jen.For(jen.List(item, jen.Id("err")).Op(":=").Range().Id("p").Dot("Items").Call(ctxBackground())).Block(
-			assertion("NoError", jen.Id("err")),
-			jen.Id("got").Op("=").Append(jen.Id("got"), g.markerOf(jen.Id("item"))),
-		),
-		jen.Return(jen.Id("got")),
-	)
-	f.Line().Add(commentLine(fmt.Sprintf("%s returns an input with every required member set.", p.ValidInputName)))
-	f.Func().Id(p.ValidInputName).Params().Op("*").Id(p.Input.GoName).Block(
-		jen.Return(jen.Op("&").Add(exampleStruct(p.Input, nil, true, false))),
-	)
 }
 
 // exampleStruct is a composite literal of t: with required, with every
@@ -397,152 +164,35 @@ func refersTo(r *model.TypeRef, stack []*model.Type) bool {
 	return false
 }
 
-func (g *testGen) newPaginator(client, in jen.Code, opts ...jen.Code) *jen.Statement {
-	return jen.Id(g.p.NewName).Call(append([]jen.Code{client, in}, opts...)...)
-}
-
-func option(field string, v jen.Code) jen.Code {
-	return jen.Func().Params(jen.Id("o").Op("*").Qual(Runtime, "Options")).Block(jen.Id("o").Dot(field).Op("=").Add(v))
-}
-
-func (g *testGen) testFunc(f *jen.File, name string, body ...jen.Code) {
-	f.Line().Func().Id(name).Params(jen.Id("t").Op("*").Qual(pathTesting, "T")).Block(body...)
-}
-
-// genItemsTest checks that Items yields every item once and in order over
-// several pages, an empty one among them, and that the paginator then ends.
-func (g *testGen) genItemsTest(f *jen.File) {
-	p := g.p
-	g.testFunc(f, p.TestName+"Items",
-		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(3), jen.Lit(0), jen.Lit(1)),
-		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())),
-		assertion("True", jen.Id("p").Dot("HasMorePages").Call()),
-		assertion("Equal", jen.Id("want"), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("p"))),
-		assertion("Len", jen.Id("want"), jen.Lit(6)),
-		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(4)),
-		assertion("Empty", jen.Id("c").Dot("calls").Index(jen.Lit(0)).Dot(p.InputTokens[0].GoName)),
-		assertion("Equal", g.inputTokenFor(3), jen.Id("c").Dot("calls").Index(jen.Lit(3)).Dot(p.InputTokens[0].GoName)),
-		assertion("False", jen.Id("p").Dot("HasMorePages").Call()),
-		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Id("p").Dot("NextPage").Call(ctxBackground()),
-		assertion("ErrorIs", jen.Id("err"), jen.Qual(Runtime, "ErrNoMorePages")),
-	)
-}
-
-// genPageSizeTest checks that PageSize is sent as the limit key on every
-// request, or, for an operation without one, that it is refused as boto3
-// refuses it.
-func (g *testGen) genPageSizeTest(f *jen.File) {
-	p := g.p
-	opt := option("PageSize", jen.Lit(2))
-	if p.Limit == nil {
-		g.testFunc(f, p.TestName+"PageSize",
-			jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2)),
-			jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), opt)).Dot("NextPage").Call(ctxBackground()),
-			assertion("Error", jen.Id("err")),
-			assertion("Empty", jen.Id("c").Dot("calls")),
-		)
-		return
-	}
-	limit := jen.Id("in").Dot(p.Limit.GoName)
-	g.testFunc(f, p.TestName+"PageSize",
-		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(2), jen.Lit(1)),
-		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), opt)),
-		assertion("Equal", jen.Id("want"), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("p"))),
-		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(3)),
-		jen.For(jen.List(jen.Id("_"), jen.Id("in")).Op(":=").Range().Id("c").Dot("calls")).Block(
-			assertion("NotNil", limit.Clone()),
-			assertion("Equal", jen.Int64().Call(jen.Lit(2)), jen.Op("*").Add(limit.Clone())),
-		),
-	)
-}
-
-// genMaxItemsTest checks that MaxItems stops mid-page and that the resume
-// token continues with no gap and no repeat.
-func (g *testGen) genMaxItemsTest(f *jen.File) {
-	p := g.p
-	g.testFunc(f, p.TestName+"MaxItemsResume",
-		jen.List(jen.Id("c"), jen.Id("want")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(2), jen.Lit(3), jen.Lit(1)),
-		jen.Id("first").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), option("MaxItems", jen.Lit(3)))),
-		assertion("Equal", jen.Id("want").Index(jen.Empty(), jen.Lit(3)), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("first"))),
-		jen.Id("token").Op(":=").Id("first").Dot("ResumeToken").Call(),
-		assertion("NotEmpty", jen.Id("token")),
-		jen.Id("rest").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call(), option("StartingToken", jen.Id("token")))),
-		assertion("Equal", jen.Id("want").Index(jen.Lit(3), jen.Empty()), jen.Id(p.CollectName).Call(jen.Id("t"), jen.Id("rest"))),
-		assertion("Empty", jen.Id("rest").Dot("ResumeToken").Call()),
-	)
-}
-
-// genRepeatedTokenTest checks that a service that sends the same token
-// twice stops the paginator with an error, as boto3 does.
-func (g *testGen) genRepeatedTokenTest(f *jen.File) {
-	p := g.p
-	next := func() jen.Code {
-		return jen.List(jen.Id("_"), jen.Id("err")).Op("=").Id("p").Dot("NextPage").Call(ctxBackground())
-	}
-	g.testFunc(f, p.TestName+"RepeatedToken",
-		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1), jen.Lit(1), jen.Lit(1)),
-		jen.Id("c").Dot("repeat").Op("=").True(),
-		jen.Id("p").Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())),
-		jen.Var().Id("err").Error(),
-		next(), assertion("NoError", jen.Id("err")),
-		next(), assertion("NoError", jen.Id("err")),
-		next(), assertion("ErrorContains", jen.Id("err"), jen.Lit("same next token")),
-		assertion("Len", jen.Id("c").Dot("calls"), jen.Lit(2)),
-	)
-}
-
-// genErrorTests checks that a client error is returned as is and that a
-// cancelled context stops the paginator before any request.
-func (g *testGen) genErrorTests(f *jen.File) {
-	p := g.p
-	g.testFunc(f, p.TestName+"ClientError",
-		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
-		jen.Id("c").Dot("err").Op("=").Qual(pathErrors, "New").Call(jen.Lit("service unavailable")),
-		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())).Dot("NextPage").Call(ctxBackground()),
-		assertion("ErrorIs", jen.Id("err"), jen.Id("c").Dot("err")),
-	)
-	g.testFunc(f, p.TestName+"CancelledContext",
-		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
-		jen.List(jen.Id("ctx"), jen.Id("cancel")).Op(":=").Qual(pathContext, "WithCancel").Call(ctxBackground()),
-		jen.Id("cancel").Call(),
-		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Id(p.ValidInputName).Call())).Dot("NextPage").Call(jen.Id("ctx")),
-		assertion("ErrorIs", jen.Id("err"), jen.Qual(pathContext, "Canceled")),
-		assertion("Empty", jen.Id("c").Dot("calls")),
-	)
-}
-
-// genValidateTest checks Validate: a valid input passes, an empty one names
+// genValidateTest checks what Validate reports, for an input that has
+// required members or unions: a valid input passes, an empty one names
 // each missing required member and each required union with no member set,
-// a problem in a list element is reported with its path, and the paginator
-// sends nothing for an invalid input.
+// and a problem in a list element is reported with its path. (The kit
+// checks that the paginator sends nothing for an invalid input.)
 func (g *testGen) genValidateTest(f *jen.File) {
 	p := g.p
-	body := []jen.Code{
-		assertion("NoError", jen.Id(p.ValidInputName).Call().Dot("Validate").Call()),
-	}
+	valid := jen.Parens(jen.Op("&").Add(exampleStruct(p.Input, nil, true, false)))
+	body := []jen.Code{assertion("NoError", valid.Clone().Dot("Validate").Call())}
 	zero := zeroProblems(p.Input, "")
-	if zero.none() {
-		body = append(body, assertion("NoError", jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call()))
-		g.testFunc(f, p.InputTestName, body...)
+	fl, nested := nestedProblems(p.Input)
+	if zero.none() && fl == nil {
+		// Only unions deeper down, which their own tests check.
 		return
 	}
 	body = append(body, jen.Var().Id("invalid").Op("*").Qual(Runtime, "InvalidParamsError"))
-	unions := holdsUnion(p.Input)
-	body = append(body, zero.assert(jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call(), unions)...)
-	if fl, nested := nestedProblems(p.Input); fl != nil {
+	unions := p.Input.HoldsUnion()
+	if !zero.none() {
+		body = append(body, zero.assert(jen.Parens(jen.Op("&").Id(p.Input.GoName).Values()).Dot("Validate").Call(), unions)...)
+	}
+	if fl != nil {
 		body = append(body,
-			jen.Id("in").Op(":=").Id(p.ValidInputName).Call(),
+			jen.Id("in").Op(":=").Op("&").Add(exampleStruct(p.Input, nil, true, false)),
 			jen.Id("in").Dot(fl.GoName).Op("=").Add(typeRef(fl.Type)).Values(jen.Values()),
 		)
 		body = append(body, nested.assert(jen.Id("in").Dot("Validate").Call(), unions)...)
 	}
-	body = append(body,
-		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id(p.NewFakeName).Call(jen.Lit(1)),
-		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(g.newPaginator(jen.Id("c"), jen.Op("&").Id(p.Input.GoName).Values())).Dot("NextPage").Call(ctxBackground()),
-		assertion("ErrorAs", jen.Id("err"), jen.Op("&").Id("invalid")),
-		assertion("Empty", jen.Id("c").Dot("calls")),
-	)
-	g.testFunc(f, p.InputTestName, body...)
+	f.Line().Add(withDoc(comment(model.ValidateTestDoc(p), ""))).
+		Func().Id(p.InputTestName).Params(jen.Id("t").Op("*").Qual(pathTesting, "T")).Block(body...)
 }
 
 // problems are what Validate reports for a value: the paths of its missing
@@ -604,7 +254,7 @@ func zeroProblems(t *model.Type, path string) problems {
 }
 
 // memberPath is the path of member name of the value at path, as
-// paginate.Member writes it.
+// paginateimpl.Member writes it.
 func memberPath(path, name string) string {
 	if path == "" {
 		return name
@@ -633,20 +283,6 @@ func lits(ss []string) []jen.Code {
 		code[i] = jen.Lit(s)
 	}
 	return code
-}
-
-// genJSONTest round-trips an output built from the page's Response Syntax
-// through encoding/json.
-func (g *testGen) genJSONTest(f *jen.File) {
-	p := g.p
-	g.testFunc(f, p.OutputTestName,
-		jen.Id("want").Op(":=").Add(exampleStruct(p.Output, nil, false, false)),
-		jen.List(jen.Id("b"), jen.Id("err")).Op(":=").Qual(pathJSON, "Marshal").Call(jen.Id("want")),
-		assertion("NoError", jen.Id("err")),
-		jen.Var().Id("got").Id(p.Output.GoName),
-		assertion("NoError", jen.Qual(pathJSON, "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("got"))),
-		assertion("Equal", jen.Id("want"), jen.Id("got")),
-	)
 }
 
 // unknownValue is the value of the unknown member in union tests: a JSON
@@ -772,7 +408,7 @@ func genUnionJSONTest(f *jen.File, t *model.Type) {
 //
 //	func TestBudgetUnionValidate(t *testing.T) {
 //		validate := func(u Budget) error {
-//			var v paginate.Invalid
+//			var v paginateimpl.Invalid
 //			u.validate(&v, "")
 //			return v.Err("Budget")
 //		}
@@ -783,7 +419,7 @@ func genUnionValidateTest(f *jen.File, t *model.Type) {
 	known := plainMembers(t)
 	body := []jen.Code{
 		jen.Id("validate").Op(":=").Func().Params(jen.Id("u").Add(typ.Clone())).Error().Block(
-			jen.Var().Id("v").Qual(Runtime, "Invalid"),
+			jen.Var().Id("v").Qual(Support, "Invalid"),
 			jen.Id("u").Dot("validate").Call(jen.Op("&").Id("v"), jen.Lit("")),
 			jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(t.GoName))),
 		),

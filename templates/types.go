@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -24,25 +23,15 @@ func genType(f *jen.File, t *model.Type) {
 
 // genStruct writes a struct with a documented field per member:
 //
-//	// Session: Information about a Session Manager connection to a managed node.
+//	// Session is information about a Session Manager connection to a managed
+//	// node.
 //	type Session struct {
 //		// The ID of the session.
 //		SessionId string `json:"SessionId,omitempty"`
 //		...
 //	}
 func genStruct(f *jen.File, t *model.Type) {
-	var doc docLines
-	switch {
-	case t.Doc == "":
-		doc = comment(t.GoName+" is a structure of the API.", "")
-	case strings.HasPrefix(t.Doc, t.GoName+" "):
-		doc = comment("", t.Doc)
-	default:
-		doc = comment(t.GoName+":", t.Doc)
-	}
-	if t.Kind == model.Union {
-		doc = paragraphs(doc, unionDoc(t))
-	}
+	doc := docOf(model.TypeDoc(t))
 	fields := make([]jen.Code, 0, len(t.Fields)+1)
 	for _, fl := range t.Fields {
 		fields = append(fields, genField(fl))
@@ -55,15 +44,7 @@ func genStruct(f *jen.File, t *model.Type) {
 
 // genField writes one struct field with its doc comment and JSON tag.
 func genField(fl *model.Field) jen.Code {
-	var notes []string
-	if fl.Required {
-		notes = append(notes, "Required.")
-	}
-	doc := comment("", fl.Doc)
-	if len(notes) > 0 {
-		doc = paragraphs(doc, comment("", notes[0]))
-	}
-	return withDoc(doc).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + omit(fl)})
+	return withDoc(docIn(model.FieldDoc(fl))).Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Wire + omit(fl)})
 }
 
 // omit is the option of a field's JSON tag that leaves it out when it is
@@ -127,25 +108,17 @@ func typeRef(r *model.TypeRef) *jen.Statement {
 //	// Values returns the values of SessionStatus that the API documents.
 //	func (SessionStatus) Values() []SessionStatus { ... }
 func genEnum(f *jen.File, t *model.Type) {
-	doc := comment(t.GoName+" is an enum of the API; values not listed here decode too.", "")
-	if t.Doc != "" {
-		doc = paragraphs(doc, comment("", t.Doc))
-	}
-	f.Add(withDoc(doc).Type().Id(t.GoName).String())
+	f.Add(withDoc(docOf(model.EnumDoc(t))).Type().Id(t.GoName).String())
 	consts := make([]jen.Code, 0, len(t.Values))
 	values := make([]jen.Code, 0, len(t.Values))
 	for _, v := range t.Values {
-		vdoc := comment(fmt.Sprintf("%s is %q.", v.GoName, v.Value), "")
-		if v.Doc != "" {
-			vdoc = paragraphs(vdoc, comment("", v.Doc))
-		}
-		consts = append(consts, withDoc(vdoc).Id(v.GoName).Id(t.GoName).Op("=").Lit(v.Value))
+		consts = append(consts, withDoc(docIn(model.EnumValueDoc(v))).Id(v.GoName).Id(t.GoName).Op("=").Lit(v.Value))
 		values = append(values, jen.Id(v.GoName))
 	}
 	if len(consts) > 0 {
 		f.Line().Const().Defs(consts...)
 	}
-	f.Add(withDoc(comment(fmt.Sprintf("Values returns the values of %s that the API documents.", t.GoName), "")).
+	f.Add(withDoc(docOf(model.EnumValuesDoc(t))).
 		Func().Params(jen.Id(t.GoName)).Id("Values").Params().Index().Id(t.GoName).Block(
 		jen.Return(jen.Index().Id(t.GoName).ValuesFunc(func(g *jen.Group) {
 			for _, v := range values {

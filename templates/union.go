@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -26,22 +25,12 @@ func genUnion(f *jen.File, t *model.Type) {
 	genUnionUnmarshal(f, t)
 }
 
-// unionDoc is the note on a union's doc comment.
-func unionDoc(t *model.Type) docLines {
-	return comment("", fmt.Sprintf(
-		"%s is a tagged union: exactly one member must be set. %s returns the member that is set. Members that this package does not know decode into %s and encode again as they were.",
-		t.GoName, t.MemberMethod, t.Unknown))
-}
-
 // unknownField is the union's field of unknown members:
 //
 //	// Unknown holds the members that this package does not know, by name, as they were received.
 //	Unknown map[string]json.RawMessage `json:"-" pagegen:"unknown"`
 func unknownField(t *model.Type) jen.Code {
-	doc := comment("", fmt.Sprintf(
-		"%s holds the members that this package does not know, by name, as they were received. "+
-			"MarshalJSON writes them back; an entry named like a known member is written only when that member's field is not set.",
-		t.Unknown))
+	doc := docIn(model.UnknownFieldDoc(t))
 	return withDoc(doc).Id(t.Unknown).Map(jen.String()).Qual(pathJSON, "RawMessage").Tag(map[string]string{"json": "-", "pagegen": "unknown"})
 }
 
@@ -76,10 +65,7 @@ func genUnionMember(f *jen.File, t *model.Type) {
 		cases = append(cases, jen.Case(unionIsSet(fl)).Block(jen.Return(jen.Lit(fl.Wire))))
 	}
 	unknown := jen.Id("s").Dot(t.Unknown)
-	doc := comment("", fmt.Sprintf(
-		"%s returns the name on the wire of the member of %s that is set, known or unknown, or \"\" when none is. "+
-			"When more than one is set, it returns the first known one in the order of the fields, or else the least unknown name.",
-		t.MemberMethod, t.GoName))
+	doc := docOf(model.MemberMethodDoc(t))
 	f.Add(withDoc(doc).Func().Params(jen.Id("s").Id(t.GoName)).Id(t.MemberMethod).Params().String().Block(
 		jen.Switch().Block(cases...),
 		jen.If(jen.Len(unknown.Clone()).Op(">").Lit(0)).Block(
@@ -121,9 +107,7 @@ func genUnionMarshal(f *jen.File, t *model.Type) {
 		))
 	}
 	body = append(body, jen.Return(jen.Qual(pathJSON, "Marshal").Call(members.Clone())))
-	doc := comment("", fmt.Sprintf(
-		"MarshalJSON writes the members of %s that are set, the unknown ones as they were received, as one JSON object with sorted keys.",
-		t.GoName))
+	doc := docOf(model.UnionMarshalDoc(t))
 	f.Add(withDoc(doc).Func().Params(jen.Id("s").Id(t.GoName)).Id("MarshalJSON").Params().
 		Params(jen.Index().Byte(), jen.Error()).Block(body...))
 }
@@ -161,7 +145,7 @@ func genUnionUnmarshal(f *jen.File, t *model.Type) {
 	times := t.TimeFields()
 	for _, fl := range t.Fields {
 		if slices.Contains(times, fl) {
-			// A timestamp decodes through paginate.JSONTime.
+			// A timestamp decodes through paginateimpl.JSONTime.
 			cases = append(cases, jen.Case(jen.Lit(fl.Wire)).Block(
 				jen.Var().Id("v").Add(jsonTimeType(fl)),
 				jen.Id("err").Op("=").Qual(pathJSON, "Unmarshal").Call(raw.Clone(), jen.Op("&").Id("v")),
@@ -179,10 +163,7 @@ func genUnionUnmarshal(f *jen.File, t *model.Type) {
 		),
 		unknown.Clone().Index(jen.Id("name")).Op("=").Add(raw.Clone()),
 	))
-	doc := comment("", fmt.Sprintf(
-		"UnmarshalJSON reads a JSON object into %s: the members that the package knows into their fields, any other into %s as it is. "+
-			"A known member that is null is not set, unless it is a document.",
-		t.GoName, t.Unknown))
+	doc := docOf(model.UnionUnmarshalDoc(t))
 	f.Add(withDoc(doc).Func().Params(jen.Id("s").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		jen.Var().Id("members").Map(jen.String()).Qual(pathJSON, "RawMessage"),
 		jen.If(jen.Err().Op(":=").Qual(pathJSON, "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("members")), jen.Err().Op("!=").Nil()).Block(
@@ -209,7 +190,7 @@ func genUnionUnmarshal(f *jen.File, t *model.Type) {
 //	}
 //	...
 //	for _, name := range slices.Sorted(maps.Keys(s.Unknown)) {
-//		set = append(set, paginate.Key("Unknown", name))
+//		set = append(set, paginateimpl.Key("Unknown", name))
 //	}
 //	if len(set) != 1 {
 //		v.Union(path, set)
@@ -224,43 +205,11 @@ func unionCheck(t *model.Type) []jen.Code {
 	}
 	code = append(code,
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Add(unknownNames(t))).Block(
-			set.Clone().Op("=").Append(set.Clone(), jen.Qual(Runtime, "Key").Call(jen.Lit(t.Unknown), jen.Id("name"))),
+			set.Clone().Op("=").Append(set.Clone(), jen.Qual(Support, "Key").Call(jen.Lit(t.Unknown), jen.Id("name"))),
 		),
 		jen.If(jen.Len(set.Clone()).Op("!=").Lit(1)).Block(
 			jen.Id("v").Dot("Union").Call(jen.Id("path"), set.Clone()),
 		),
 	)
 	return code
-}
-
-// holdsUnion reports whether a value of type t holds a union at some depth.
-func holdsUnion(t *model.Type) bool {
-	seen := map[*model.Type]bool{}
-	var holds func(t *model.Type) bool
-	holds = func(t *model.Type) bool {
-		if seen[t] {
-			return false
-		}
-		seen[t] = true
-		if t.Kind == model.Union {
-			return true
-		}
-		for _, f := range t.Fields {
-			if refHoldsUnion(f.Type, holds) {
-				return true
-			}
-		}
-		return false
-	}
-	return holds(t)
-}
-
-func refHoldsUnion(r *model.TypeRef, holds func(*model.Type) bool) bool {
-	switch r.Kind {
-	case model.Named:
-		return holds(r.Named)
-	case model.Slice, model.Map:
-		return refHoldsUnion(r.Elem, holds)
-	}
-	return false
 }

@@ -14,17 +14,17 @@ import (
 //
 //	// Validate reports every required member that is missing, at any depth, ...
 //	func (s *DescribeSessionsInput) Validate() error {
-//		var v paginate.Invalid
+//		var v paginateimpl.Invalid
 //		s.validate(&v, "")
 //		return v.Err("DescribeSessions")
 //	}
 //
-//	func (s *DescribeSessionsInput) validate(v *paginate.Invalid, path string) {
+//	func (s *DescribeSessionsInput) validate(v *paginateimpl.Invalid, path string) {
 //		if s.State == "" {
 //			v.Missing(path, "State")
 //		}
 //		for i := range s.Filters {
-//			s.Filters[i].validate(v, paginate.Index(paginate.Member(path, "Filters"), i))
+//			s.Filters[i].validate(v, paginateimpl.Index(paginateimpl.Member(path, "Filters"), i))
 //		}
 //	}
 func genValidate(f *jen.File, t *model.Type, op string) {
@@ -33,18 +33,12 @@ func genValidate(f *jen.File, t *model.Type, op string) {
 		body := []jen.Code{jen.Return(jen.Nil())}
 		if t.Validates {
 			body = []jen.Code{
-				jen.Var().Id("v").Qual(Runtime, "Invalid"),
+				jen.Var().Id("v").Qual(Support, "Invalid"),
 				jen.Id("s").Dot("validate").Call(jen.Op("&").Id("v"), jen.Lit("")),
 				jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(op))),
 			}
 		}
-		what := "every required member that is missing"
-		if holdsUnion(t) {
-			what += " and every union without exactly one member set"
-		}
-		f.Add(withDoc(comment(
-			"Validate reports "+what+", at any depth, with its path; the paginator calls it before the first request.", "",
-		)).Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(body...))
+		f.Add(withDoc(docOf(model.ValidateDoc(t))).Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(body...))
 	}
 	if !t.Validates {
 		return
@@ -57,7 +51,7 @@ func genValidate(f *jen.File, t *model.Type, op string) {
 		body = append(body, validateField(fl)...)
 	}
 	f.Line().Func().Params(recv).Id("validate").Params(
-		jen.Id("v").Op("*").Qual(Runtime, "Invalid"), jen.Id("path").String(),
+		jen.Id("v").Op("*").Qual(Support, "Invalid"), jen.Id("path").String(),
 	).Block(body...)
 }
 
@@ -72,7 +66,7 @@ func validateField(fl *model.Field) []jen.Code {
 			))
 		}
 	}
-	path := jen.Qual(Runtime, "Member").Call(jen.Id("path"), jen.Lit(fl.GoName))
+	path := jen.Qual(Support, "Member").Call(jen.Id("path"), jen.Lit(fl.GoName))
 	if inner := validateRef(fl.Type, sel.Clone(), path, fl.Pointer, 0); inner != nil {
 		code = append(code, inner)
 	}
@@ -119,13 +113,13 @@ func validateRef(r *model.TypeRef, sel *jen.Statement, path jen.Code, pointer bo
 	case model.Slice:
 		elem := sel.Clone().Index(i.Clone())
 		return jen.For(i.Clone().Op(":=").Range().Add(sel.Clone())).Block(
-			validateRef(r.Elem, elem, jen.Qual(Runtime, "Index").Call(path, i.Clone()), false, depth+1),
+			validateRef(r.Elem, elem, jen.Qual(Support, "Index").Call(path, i.Clone()), false, depth+1),
 		)
 	case model.Map:
 		// Map values are not addressable: validate a copy.
 		val := jen.Id(fmt.Sprintf("v%d", depth))
 		return jen.For(jen.List(k.Clone(), val.Clone()).Op(":=").Range().Add(sel.Clone())).Block(
-			validateRef(r.Elem, val.Clone(), jen.Qual(Runtime, "Key").Call(path, jen.String().Call(k.Clone())), false, depth+1),
+			validateRef(r.Elem, val.Clone(), jen.Qual(Support, "Key").Call(path, jen.String().Call(k.Clone())), false, depth+1),
 		)
 	}
 	return nil

@@ -20,6 +20,7 @@ import (
 	"github.com/pagegen/pagegen/awsbridge"
 	"github.com/pagegen/pagegen/awsbridge/internal/shape"
 	"github.com/pagegen/pagegen/paginate"
+	"github.com/pagegen/pagegen/paginate/paginateimpl"
 )
 
 // RoundTrip checks the conversions of operation op between the pagegen
@@ -268,7 +269,7 @@ func (f *filler) tree(sdk reflect.Type, depth int) any {
 	}
 	switch {
 	case sdk == timeType:
-		b, _ := paginate.JSONTime(time.UnixMilli(1_700_000_000_000 + int64(f.next())).UTC()).MarshalJSON()
+		b, _ := paginateimpl.JSONTime(time.UnixMilli(1_700_000_000_000 + int64(f.next())).UTC()).MarshalJSON()
 		return json.Number(b)
 	case shape.IsDocument(sdk):
 		return paginate.Object{{Key: "n", Value: json.Number(strconv.Itoa(f.next()))}}

@@ -67,11 +67,17 @@ import "strings"
 //     lone capitalised first line, for one, reads as a heading after a
 //     paragraph.
 func Lines(markdown string) []string {
+	return linesWidth(markdown, width)
+}
+
+// linesWidth is [Lines] with text lines of at most w columns.
+func linesWidth(markdown string, w int) []string {
 	src := normalize(markdown)
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
 	r := newRenderer([]byte(src), false)
+	r.width = w
 	lines, ok := settle(r.lines(r.document()))
 	if !ok {
 		lines = fallback(src)
@@ -85,17 +91,28 @@ func Lines(markdown string) []string {
 // WithLead renders CommonMark text as [Lines] does, with lead, a line of
 // plain text (not CommonMark), first: it starts the first paragraph, or is
 // a paragraph of its own when the text starts with a list or code. The lead
-// is made safe by [SafeLine], its runs of white space become single spaces,
-// and it is never broken across lines; the result follows the safety rules
-// of [Lines].
+// is made safe by [SafeLine] and wrapped with the text, at its spaces only;
+// the result follows the safety rules of [Lines].
 func WithLead(lead, markdown string) []string {
-	lead = strings.Join(strings.Fields(SafeLine(lead)), " ")
-	if lead == "" {
-		return Lines(markdown)
+	return WithLeadIndented(lead, markdown, 0)
+}
+
+// WithLeadIndented is [WithLead] for a comment indented by indent columns
+// (a tab counts four), such as a struct field's: its lines are as much
+// shorter, so that they still end by column 80, down to a width of 40.
+func WithLeadIndented(lead, markdown string, indent int) []string {
+	w := max(width-indent, 40)
+	fields := strings.Fields(SafeLine(lead))
+	if len(fields) == 0 {
+		return linesWidth(markdown, w)
 	}
-	words := []word{{s: lead}}
+	words := make([]word, len(fields))
+	for i, f := range fields {
+		words[i] = word{s: f}
+	}
 	src := normalize(markdown)
 	r := newRenderer([]byte(src), false)
+	r.width = w
 	var blocks []block
 	if strings.TrimSpace(src) != "" {
 		blocks = r.document()
@@ -108,7 +125,7 @@ func WithLead(lead, markdown string) []string {
 	if lines, ok := settle(r.lines(blocks)); ok {
 		return lines
 	}
-	lines, _ := settle(paragraph(append([]string{lead}, plainWords(newRenderer([]byte(src), true).document())...)))
+	lines, _ := settle(paragraph(append(fields, plainWords(newRenderer([]byte(src), true).document())...), w))
 	return lines
 }
 
@@ -135,7 +152,7 @@ func SafeLine(line string) string {
 // not settle, which is not known to happen.
 func fallback(src string) []string {
 	r := newRenderer([]byte(src), true)
-	lines, _ := settle(paragraph(plainWords(r.document())))
+	lines, _ := settle(paragraph(plainWords(r.document()), width))
 	return lines
 }
 

@@ -50,6 +50,10 @@ func TestWithLead(t *testing.T) {
 		{"T\n//go:generate x", "+build x", []string{"T //go:generate x +build x"}},
 		{"+build x", "", []string{`\+build x`}},
 		{"T:", "Foo-Bar\n\nText.", []string{"T: Foo-Bar", "", "Text."}},
+		{"LongPaginatorName pages through the results of LongOperationName as boto3's paginator does.", "More.",
+			[]string{"LongPaginatorName pages through the results of LongOperationName as boto3's", "paginator does. More."}},
+		{"T links https://docs.aws.amazon.com/a/very/long/path/that/cannot/be/broken/anywhere/at/all.html here.", "",
+			[]string{"T links", "https://docs.aws.amazon.com/a/very/long/path/that/cannot/be/broken/anywhere/at/all.html", "here."}},
 	} {
 		got := WithLead(tc.lead, tc.md)
 		assert.Equal(t, tc.want, got, "WithLead(%q, %q)", tc.lead, tc.md)

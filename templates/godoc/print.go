@@ -25,7 +25,7 @@ func (r *renderer) lines(blocks []block) []string {
 		}
 		switch b.kind {
 		case blockPara:
-			for _, l := range breakDefinitions(wrap(b.words, width, width)) {
+			for _, l := range breakDefinitions(wrap(b.words, r.width, r.width)) {
 				out = append(out, quotes(l))
 			}
 		case blockCode:
@@ -37,7 +37,7 @@ func (r *renderer) lines(blocks []block) []string {
 			}
 		case blockList:
 			for _, it := range b.items {
-				out = append(out, printItem(it, b.ordered)...)
+				out = append(out, printItem(it, b.ordered, r.width)...)
 			}
 		}
 	}
@@ -53,8 +53,9 @@ func (r *renderer) lines(blocks []block) []string {
 	return out
 }
 
-// paragraph prints words as one paragraph.
-func paragraph(words []string) []string {
+// paragraph prints words as one paragraph of lines of at most width
+// columns.
+func paragraph(words []string, width int) []string {
 	ws := make([]word, len(words))
 	for i, w := range words {
 		ws[i] = word{s: w}
@@ -66,8 +67,9 @@ func paragraph(words []string) []string {
 	return lines
 }
 
-// printItem prints one item of a top-level list.
-func printItem(it item, ordered bool) []string {
+// printItem prints one item of a top-level list in lines of at most width
+// columns.
+func printItem(it item, ordered bool, width int) []string {
 	prefix := "  - "
 	if ordered {
 		prefix = " " + it.number + ". "

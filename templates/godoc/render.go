@@ -72,10 +72,11 @@ type renderer struct {
 	plain bool // for Plain: links keep only their text, no definitions
 	defs  []linkDef
 	urls  map[string]string // link text → URL of defs
+	width int               // the columns of a text line
 }
 
 func newRenderer(src []byte, plain bool) *renderer {
-	return &renderer{src: src, plain: plain, urls: map[string]string{}}
+	return &renderer{src: src, plain: plain, urls: map[string]string{}, width: width}
 }
 
 // document parses the source and returns its blocks.
@@ -267,7 +268,7 @@ func mergeLists(blocks []block) []block {
 		case prev.kind == blockCode:
 			code := append(prev.code, "")
 			for _, it := range b.items {
-				code = append(code, printItem(it, b.ordered)...)
+				code = append(code, printItem(it, b.ordered, width)...)
 			}
 			prev.code = dedent(code)
 		case b.kind == blockList && b.ordered == prev.ordered:

@@ -1,4 +1,4 @@
-package paginate
+package paginateimpl
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/paginate"
 )
 
 // logOut is a page whose primary result is a string, as RDS's
@@ -21,7 +23,7 @@ func logSpec() *Spec {
 	return &Spec{
 		InputTokens:  []string{"Marker"},
 		SetTokens:    setFirstToken,
-		OutputTokens: func(out any, t []Token) { t[0] = StringToken(out.(*logOut).Next) },
+		OutputTokens: func(out any, t []paginate.Token) { t[0] = paginate.StringToken(out.(*logOut).Next) },
 		Len:          func(out any) (int, bool) { return PyLen(out.(*logOut).Data), false },
 		Cut: func(out any, i, j int) (any, error) {
 			o := *out.(*logOut)
@@ -58,7 +60,7 @@ func logPages(pages ...string) func(context.Context, *fakeIn) (*logOut, error) {
 func TestStringResultCountsCodePoints(t *testing.T) {
 	// boto3 counts a string result's characters against MaxItems and cuts
 	// the string where MaxItems falls.
-	p := newTyped(logSpec(), logItems, logPages("héllo", "wörld"), nil, func(o *Options) { o.MaxItems = 7 })
+	p := newTyped(logSpec(), logItems, logPages("héllo", "wörld"), nil, func(o *paginate.Options) { o.MaxItems = 7 })
 	var got []string
 	for page, err := range p.Pages(context.Background()) {
 		require.NoError(t, err)
@@ -70,7 +72,7 @@ func TestStringResultCountsCodePoints(t *testing.T) {
 
 	// Resuming cuts the first page after what was returned, and empties
 	// the secondary list (botocore leaves a number as it is).
-	rest := newTyped(logSpec(), logItems, logPages("héllo", "wörld"), nil, func(o *Options) { o.StartingToken = token })
+	rest := newTyped(logSpec(), logItems, logPages("héllo", "wörld"), nil, func(o *paginate.Options) { o.StartingToken = token })
 	page, err := rest.NextPage(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "rld", page.Data)
@@ -90,11 +92,11 @@ func usageSpec() *Spec {
 	return &Spec{
 		InputTokens:  []string{"position"},
 		SetTokens:    setFirstToken,
-		OutputTokens: func(out any, t []Token) { t[0] = StringToken(out.(*usageOut).Next) },
+		OutputTokens: func(out any, t []paginate.Token) { t[0] = paginate.StringToken(out.(*usageOut).Next) },
 		Len:          func(out any) (int, bool) { return PyLen(out.(*usageOut).Items), false },
 		Cut: func(out any, i, j int) (any, error) {
 			if j >= 0 {
-				return nil, ErrNotSliceable
+				return nil, paginate.ErrNotSliceable
 			}
 			o := *out.(*usageOut)
 			o.Items = nil
@@ -129,16 +131,16 @@ func TestMapResult(t *testing.T) {
 	assert.Equal(t, []map[string]int{{"a": 1, "b": 2}, {"c": 3}}, got)
 
 	// On a page boundary MaxItems stops cleanly.
-	p = newTyped(usageSpec(), usageItems, call, nil, func(o *Options) { o.MaxItems = 2 })
+	p = newTyped(usageSpec(), usageItems, call, nil, func(o *paginate.Options) { o.MaxItems = 2 })
 	_, err := p.NextPage(context.Background())
 	require.NoError(t, err)
 	assert.False(t, p.HasMorePages())
 	assert.NotEmpty(t, p.ResumeToken())
 
 	// Inside a page it cannot cut a map, and botocore fails too.
-	p = newTyped(usageSpec(), usageItems, call, nil, func(o *Options) { o.MaxItems = 1 })
+	p = newTyped(usageSpec(), usageItems, call, nil, func(o *paginate.Options) { o.MaxItems = 1 })
 	_, err = p.NextPage(context.Background())
-	require.ErrorIs(t, err, ErrNotSliceable)
+	require.ErrorIs(t, err, paginate.ErrNotSliceable)
 }
 
 func TestPyLen(t *testing.T) {
@@ -180,7 +182,7 @@ func TestSliceString(t *testing.T) {
 }
 
 // setFirstToken sets the first token of a fakeIn.
-func setFirstToken(in any, t []Token) error {
+func setFirstToken(in any, t []paginate.Token) error {
 	in.(*fakeIn).Tok[0] = t[0].String()
 	return nil
 }

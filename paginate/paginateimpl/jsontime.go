@@ -1,4 +1,4 @@
-package paginate
+package paginateimpl
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package paginate
+package paginateimpl
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/pagegen/pagegen/paginate"
 )
 
 // book is a fake service with pre-built pages: page i is requested with
@@ -72,18 +74,18 @@ func TestPagerWalksAllPages(t *testing.T) {
 	assert.Equal(t, []fakeIn{{}, {Tok: [2]string{"tok1"}}, {Tok: [2]string{"tok2"}}}, b.calls)
 
 	_, err := p.NextPage(context.Background())
-	assert.ErrorIs(t, err, ErrNoMorePages)
+	assert.ErrorIs(t, err, paginate.ErrNoMorePages)
 }
 
 func TestPagerMaxItemsAndResume(t *testing.T) {
 	b := newBook(3, 4)
-	p := newFake(fakeSpec(1, false), b.call, nil, func(o *Options) { o.MaxItems = 6 })
+	p := newFake(fakeSpec(1, false), b.call, nil, func(o *paginate.Options) { o.MaxItems = 6 })
 	assert.Equal(t, []string{"p0-0", "p0-1", "p0-2", "p0-3", "p1-0", "p1-1"}, collect(t, p))
 	// {"NextToken": "tok1", "boto_truncate_amount": 2}
 	assert.Equal(t, "eyJOZXh0VG9rZW4iOiAidG9rMSIsICJib3RvX3RydW5jYXRlX2Ftb3VudCI6IDJ9", p.ResumeToken())
 	assert.Len(t, b.pages[1].Items, 4, "the service's page was modified")
 
-	p = newFake(fakeSpec(1, false), b.call, nil, func(o *Options) { o.StartingToken = p.ResumeToken() })
+	p = newFake(fakeSpec(1, false), b.call, nil, func(o *paginate.Options) { o.StartingToken = p.ResumeToken() })
 	assert.Equal(t, []string{"p1-2", "p1-3", "p2-0", "p2-1", "p2-2", "p2-3"}, collect(t, p))
 	assert.Equal(t, "", p.ResumeToken())
 }
@@ -92,7 +94,7 @@ func TestPagerDoesNotModifyInput(t *testing.T) {
 	b := newBook(3, 2)
 	b.log = true
 	in := &fakeIn{Tok: [2]string{"caller"}, Limit: 9}
-	p := newFake(fakeSpec(1, false), b.call, in, func(o *Options) {
+	p := newFake(fakeSpec(1, false), b.call, in, func(o *paginate.Options) {
 		o.PageSize = 2
 		o.StartingToken = "tok1"
 	})
@@ -129,7 +131,7 @@ func TestPagerValidateBeforeFirstRequest(t *testing.T) {
 		validated = append(validated, *in.(*fakeIn))
 		return errInvalid
 	}
-	p := newFake(spec, b.call, nil, func(o *Options) {
+	p := newFake(spec, b.call, nil, func(o *paginate.Options) {
 		o.PageSize = 5
 		o.StartingToken = "tok1"
 	})
@@ -139,7 +141,7 @@ func TestPagerValidateBeforeFirstRequest(t *testing.T) {
 	assert.Equal(t, []fakeIn{{Tok: [2]string{"tok1"}, Limit: 5}}, validated, "validates the input that would be sent")
 	assert.False(t, p.HasMorePages())
 	_, err = p.NextPage(context.Background())
-	assert.ErrorIs(t, err, ErrNoMorePages)
+	assert.ErrorIs(t, err, paginate.ErrNoMorePages)
 
 	spec.Validate = func(any) error { return nil }
 	p = newFake(spec, b.call, nil)
@@ -176,28 +178,28 @@ func TestPagerRepeatedToken(t *testing.T) {
 	}
 	assert.True(t, p.HasMorePages())
 	_, err := p.NextPage(ctx)
-	assert.ErrorIs(t, err, ErrRepeatedToken)
+	assert.ErrorIs(t, err, paginate.ErrRepeatedToken)
 	assert.EqualError(t, err, "paginate: the same next token was received twice: {'NextToken': 'tok1'}")
 	assert.False(t, p.HasMorePages())
 	_, err = p.NextPage(ctx)
-	assert.ErrorIs(t, err, ErrNoMorePages)
+	assert.ErrorIs(t, err, paginate.ErrNoMorePages)
 }
 
 func TestPagerPageSizeUnsupported(t *testing.T) {
 	b := newBook(1, 1)
 	spec := fakeSpec(1, false)
 	spec.SetLimit = nil
-	p := newFake(spec, b.call, nil, func(o *Options) { o.PageSize = 10 })
+	p := newFake(spec, b.call, nil, func(o *paginate.Options) { o.PageSize = 10 })
 	_, err := p.NextPage(context.Background())
-	assert.ErrorIs(t, err, ErrPageSizeUnsupported)
+	assert.ErrorIs(t, err, paginate.ErrPageSizeUnsupported)
 }
 
 func TestPagerBadStartingToken(t *testing.T) {
 	b := newBook(1, 1)
 	b.log = true
-	p := newFake(fakeSpec(1, false), b.call, nil, func(o *Options) { o.StartingToken = "a___b___c" })
+	p := newFake(fakeSpec(1, false), b.call, nil, func(o *paginate.Options) { o.StartingToken = "a___b___c" })
 	_, err := p.NextPage(context.Background())
-	assert.ErrorIs(t, err, ErrBadStartingToken)
+	assert.ErrorIs(t, err, paginate.ErrBadStartingToken)
 	assert.EqualError(t, err, "paginate: bad starting token: a___b___c")
 	assert.Empty(t, b.calls)
 }
