@@ -289,7 +289,9 @@ func (b *builder) lastName(t *Type) bool {
 // turn, that ask for it first, when there are several: the name says
 // nothing to tell them apart, so none of them takes it and each takes its
 // next, qualified by its owner: the "SortBy" enums of a job and of a task
-// are "JobSortBy" and "TaskSortBy", as AWS names such shapes.
+// are "JobSortBy" and "TaskSortBy", as AWS names such shapes. An enum
+// used by more operations than any other is the service's own and keeps
+// the name. g is sorted as nameTypes sorts it.
 func ambiguous(g []*Type, turn map[*Type]int) map[*Type]bool {
 	out := map[*Type]bool{}
 	for _, t := range g {
@@ -299,6 +301,9 @@ func ambiguous(g []*Type, turn map[*Type]int) map[*Type]bool {
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	if out[g[0]] && out[g[1]] && len(g[0].Ops) > len(g[1].Ops) {
+		delete(out, g[0])
 	}
 	return out
 }

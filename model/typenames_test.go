@@ -140,6 +140,16 @@ func TestAmbiguousEnumName(t *testing.T) {
 
 	pkg = build(t, page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))))
 	assert.Equal(t, []string{"Job", "SortBy"}, typeNames(pkg), "a name one enum asks for is its own")
+
+	jobs := func() *parser.Member {
+		return member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))
+	}
+	pkg = build(t,
+		page("ListJobs", nil, jobs()),
+		page("GetJobs", nil, jobs()),
+		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortBy", enum("Name", "Size")))))),
+	)
+	assert.Equal(t, []string{"Job", "SortBy", "Task", "TaskSortBy"}, typeNames(pkg), "the enum of more operations keeps the name")
 }
 
 // TestLastNames checks the names of types whose every name is taken or
