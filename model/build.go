@@ -72,6 +72,7 @@ type builder struct {
 	canon     map[*Type]*Type   // the type that stands for each candidate
 	merged    map[*Type][]*Type // the candidates each type stands for, in the order met
 	depth     map[*Type]int     // how deep in an operation's output or input each type is met first
+	ownerSaid map[*Type]bool    // the enums whose names say their owners' (see holder)
 	reserved  uniquer           // names taken before candidate types are named
 	terms     map[*Paginator]map[*Field][]parser.Term
 }
@@ -87,6 +88,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	b.firstOp = map[*Type]string{}
 	b.heldBy = map[*Type]holder{}
 	b.depth = map[*Type]int{}
+	b.ownerSaid = map[*Type]bool{}
 	b.reserved = uniquer{}
 	seen := map[string]string{}
 	for _, page := range pages {
@@ -308,7 +310,8 @@ func (c *converter) enum(o owner, name string, s *parser.Shape, elem bool) *Type
 	for _, v := range s.Enum {
 		t.Values = append(t.Values, &EnumValue{Value: v})
 	}
-	c.b.add(t, enumNames(o, name, elem), c.op, holder{of: o.of, noun: filtered(memberNoun(name, elem))})
+	noun := filtered(memberNoun(name, elem))
+	c.b.add(t, enumNames(o, name, elem), c.op, holder{of: o.of, noun: noun, ownerSaid: joinWords(subject(o.name), noun) == noun})
 	return t
 }
 

@@ -102,6 +102,7 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 			}
 		}
 		b.names[c] = b.names[best]
+		b.ownerSaid[c] = b.heldBy[best].ownerSaid
 		b.depth[c] = b.heldBy[c].depth
 		for _, t := range merged[c] {
 			b.depth[c] = min(b.depth[c], b.heldBy[t].depth)
@@ -197,7 +198,7 @@ func (b *builder) nameTypes(types []*Type) {
 				}
 				return digest(g[i]) < digest(g[j])
 			})
-			ambiguous := ambiguous(g, turn)
+			ambiguous := ambiguous(g, turn, b.ownerSaid)
 			for _, t := range g {
 				switch {
 				case ambiguous[t] && turn[t]+1 < len(b.names[t]):
@@ -291,11 +292,13 @@ func (b *builder) lastName(t *Type) bool {
 // next, qualified by its owner: the "SortBy" enums of a job and of a task
 // are "JobSortBy" and "TaskSortBy", as AWS names such shapes. An enum
 // used by more operations than any other is the service's own and keeps
-// the name. g is sorted as nameTypes sorts it.
-func ambiguous(g []*Type, turn map[*Type]int) map[*Type]bool {
+// the name, and one whose name says its owner's already ("BackupType" of
+// a "BackupSummary") is not told apart by its owner. g is sorted as
+// nameTypes sorts it.
+func ambiguous(g []*Type, turn map[*Type]int, ownerSaid map[*Type]bool) map[*Type]bool {
 	out := map[*Type]bool{}
 	for _, t := range g {
-		if t.Kind == Enum && turn[t] == 0 {
+		if t.Kind == Enum && turn[t] == 0 && !ownerSaid[t] {
 			out[t] = true
 		}
 	}

@@ -44,6 +44,10 @@ type holder struct {
 	// depth counts the structures between the type and the operation's
 	// input or output: 0 for a member of the output.
 	depth int
+	// ownerSaid is whether the member's name already says the owner's
+	// name, so that the owner's name qualifies it no further: "BackupType"
+	// of a "BackupSummary".
+	ownerSaid bool
 }
 
 // opNoun is what an operation lists or gets, in the singular: the words

@@ -150,6 +150,13 @@ func TestAmbiguousEnumName(t *testing.T) {
 		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortBy", enum("Name", "Size")))))),
 	)
 	assert.Equal(t, []string{"Job", "SortBy", "Task", "TaskSortBy"}, typeNames(pkg), "the enum of more operations keeps the name")
+
+	pkg = build(t, page("ListBackups",
+		[]*parser.Member{member("BackupType", enum("USER", "ALL"))},
+		member("BackupSummaries", list(structure(member("BackupArn", str()), member("BackupType", enum("USER", "SYSTEM"))))),
+	))
+	assert.Equal(t, []string{"BackupSummary", "BackupType", "ListBackupsBackupType"}, typeNames(pkg),
+		"an enum whose name says its owner's already is not told apart by its owner")
 }
 
 // TestLastNames checks the names of types whose every name is taken or
