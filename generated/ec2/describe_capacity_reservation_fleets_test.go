@@ -159,7 +159,7 @@ func TestDescribeCapacityReservationFleetsOutputJSON(t *testing.T) {
 			CapacityReservationFleetId:  "string",
 			CreateTime:                  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			EndDate:                     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			InstanceMatchCriteria:       InstanceMatchCriteriaOpen,
+			InstanceMatchCriteria:       CapacityReservationFleetInstanceMatchCriteriaOpen,
 			InstanceTypeSpecifications: []InstanceTypeSpecification{{
 				AvailabilityZone:      "string",
 				AvailabilityZoneId:    "string",

@@ -165,7 +165,7 @@ func TestDescribeClientVpnAuthorizationRulesOutputJSON(t *testing.T) {
 			DestinationCidr:     "string",
 			GroupId:             "string",
 			Status: &Status{
-				Code:    StatusCodeAuthorizing,
+				Code:    ClientVpnAuthorizationRuleStatusCodeAuthorizing,
 				Message: "string",
 			},
 		}},

@@ -172,7 +172,7 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 						AvailabilityZoneId: "string",
 						BlockDeviceMappings: []OverrideBlockDeviceMapping{{
 							DeviceName: "string",
-							Ebs: &BlockDeviceMappingEbs{
+							Ebs: &DescribeFleetsEbs{
 								DeleteOnTermination: new(true),
 								Encrypted:           new(true),
 								Iops:                new(int64(123)),
@@ -251,7 +251,7 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 				},
 				Lifecycle: ErrorLifecycleSpot,
 			}},
-			ExcessCapacityTerminationPolicy: ExcessCapacityTerminationPolicyNoTermination,
+			ExcessCapacityTerminationPolicy: FleetExcessCapacityTerminationPolicyNoTermination,
 			FleetId:                         "string",
 			FleetState:                      FleetStateSubmitted,
 			FulfilledCapacity:               new(float64(123.0)),
@@ -270,7 +270,7 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 						AvailabilityZoneId: "string",
 						BlockDeviceMappings: []OverrideBlockDeviceMapping{{
 							DeviceName: "string",
-							Ebs: &BlockDeviceMappingEbs{
+							Ebs: &DescribeFleetsEbs{
 								DeleteOnTermination: new(true),
 								Encrypted:           new(true),
 								Iops:                new(int64(123)),
@@ -361,7 +361,7 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 					AvailabilityZoneId: "string",
 					BlockDeviceMappings: []OverrideBlockDeviceMapping{{
 						DeviceName: "string",
-						Ebs: &BlockDeviceMappingEbs{
+						Ebs: &DescribeFleetsEbs{
 							DeleteOnTermination: new(true),
 							Encrypted:           new(true),
 							Iops:                new(int64(123)),
@@ -449,7 +449,7 @@ func TestDescribeFleetsOutputJSON(t *testing.T) {
 			ReplaceUnhealthyInstances: new(true),
 			ReservedCapacityOptions:   &ReservedCapacityOptions{ReservationTypes: []ReservedCapacityOptionsReservationType{ReservedCapacityOptionsReservationTypeInterruptibleCapacityReservation}},
 			SpotOptions: &SpotOptions{
-				AllocationStrategy:           AllocationStrategyLowestPrice,
+				AllocationStrategy:           SpotOptionsAllocationStrategyLowestPrice,
 				InstanceInterruptionBehavior: InstanceInterruptionBehaviorHibernate,
 				InstancePoolsToUseCount:      new(int64(123)),
 				MaintenanceStrategies: &MaintenanceStrategies{CapacityRebalance: &CapacityRebalance{

@@ -47,7 +47,7 @@ func newDescribeInstanceStatusFake(sizes ...int) (*describeInstanceStatusFake, [
 		page := &DescribeInstanceStatusOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.InstanceStatuses = append(page.InstanceStatuses, InstanceStatusItem{AvailabilityZone: id})
+			page.InstanceStatuses = append(page.InstanceStatuses, InstanceStatus{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -153,14 +153,14 @@ func TestDescribeInstanceStatusInputValidate(t *testing.T) {
 
 func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
 	want := DescribeInstanceStatusOutput{
-		InstanceStatuses: []InstanceStatusItem{{
-			AttachedEbsStatus: &InstanceStatus{
+		InstanceStatuses: []InstanceStatus{{
+			AttachedEbsStatus: &InstanceStatusSummary{
 				Details: []InstanceStatusDetail{{
 					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 					Name:          InstanceStatusNameReachability,
-					Status:        DescribeInstanceStatusPassed,
+					Status:        InstanceStatusDetailStatusPassed,
 				}},
-				Status: DescribeInstanceStatusInstanceStatusStatusOk,
+				Status: InstanceStatusSummaryStatusOk,
 			},
 			AvailabilityZone:   "string",
 			AvailabilityZoneId: "string",
@@ -177,13 +177,13 @@ func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
 				Code: new(int64(123)),
 				Name: StateNamePending,
 			},
-			InstanceStatus: &InstanceStatus{
+			InstanceStatus: &InstanceStatusSummary{
 				Details: []InstanceStatusDetail{{
 					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 					Name:          InstanceStatusNameReachability,
-					Status:        DescribeInstanceStatusPassed,
+					Status:        InstanceStatusDetailStatusPassed,
 				}},
-				Status: DescribeInstanceStatusInstanceStatusStatusOk,
+				Status: InstanceStatusSummaryStatusOk,
 			},
 			Operator: &Operator{
 				HiddenByDefault: new(true),
@@ -191,13 +191,13 @@ func TestDescribeInstanceStatusOutputJSON(t *testing.T) {
 				Principal:       "string",
 			},
 			OutpostArn: "string",
-			SystemStatus: &InstanceStatus{
+			SystemStatus: &InstanceStatusSummary{
 				Details: []InstanceStatusDetail{{
 					ImpairedSince: new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 					Name:          InstanceStatusNameReachability,
-					Status:        DescribeInstanceStatusPassed,
+					Status:        InstanceStatusDetailStatusPassed,
 				}},
-				Status: DescribeInstanceStatusInstanceStatusStatusOk,
+				Status: InstanceStatusSummaryStatusOk,
 			},
 		}},
 		NextToken: paginate.StringToken("string"),

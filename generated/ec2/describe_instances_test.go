@@ -164,7 +164,7 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				Architecture:   ArchitectureTypeI386,
 				BlockDeviceMappings: []InstanceBlockDeviceMapping{{
 					DeviceName: "string",
-					Ebs: &DescribeInstancesEbs{
+					Ebs: &BlockDeviceMappingEbs{
 						AssociatedResource:  "string",
 						AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 						DeleteOnTermination: new(true),
@@ -228,8 +228,8 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				LaunchTime:        new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				Licenses:          []LicenseSpecification{{LicenseConfigurationArn: "string"}},
 				MaintenanceOptions: &MaintenanceOptions{
-					AutoRecovery:    AutoRecoveryDisabled,
-					RebootMigration: AutoRecoveryDisabled,
+					AutoRecovery:    MaintenanceOptionsAutoRecoveryDisabled,
+					RebootMigration: MaintenanceOptionsAutoRecoveryDisabled,
 				},
 				MetadataOptions: &MetadataOptions{
 					HttpEndpoint:            HttpEndpointDisabled,
@@ -241,14 +241,14 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				},
 				Monitoring: &InstanceMonitoring{State: MonitoringStateDisabled},
 				NetworkInterfaces: []InstanceNetworkInterface{{
-					Association: &Association{
+					Association: &DescribeInstancesAssociation{
 						CarrierIp:       "string",
 						CustomerOwnedIp: "string",
 						IpOwnerId:       "string",
 						PublicDnsName:   "string",
 						PublicIp:        "string",
 					},
-					Attachment: &NetworkInterfaceAttachment{
+					Attachment: &DescribeInstancesNetworkInterfaceAttachment{
 						AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 						AttachmentId:        "string",
 						DeleteOnTermination: new(true),
@@ -289,7 +289,7 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 					PrivateDnsName:   "string",
 					PrivateIpAddress: "string",
 					PrivateIpAddresses: []DescribeInstancesPrivateIpAddress{{
-						Association: &Association{
+						Association: &DescribeInstancesAssociation{
 							CarrierIp:       "string",
 							CustomerOwnedIp: "string",
 							IpOwnerId:       "string",
@@ -343,7 +343,7 @@ func TestDescribeInstancesOutputJSON(t *testing.T) {
 				RootDeviceName:  "string",
 				RootDeviceType:  RootDeviceTypeEbs,
 				SecondaryInterfaces: []InstanceSecondaryInterface{{
-					Attachment: &SecondaryInterfaceAttachment{
+					Attachment: &DescribeInstancesAttachment{
 						AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 						AttachmentId:        "string",
 						DeleteOnTermination: new(true),

@@ -274,7 +274,7 @@ func TestDescribeLaunchTemplateVersionsOutputJSON(t *testing.T) {
 				KernelId:              "string",
 				KeyName:               "string",
 				LicenseSpecifications: []LicenseSpecification{{LicenseConfigurationArn: "string"}},
-				MaintenanceOptions:    &LaunchTemplateMaintenanceOptions{AutoRecovery: MaintenanceOptionsAutoRecoveryDefault},
+				MaintenanceOptions:    &LaunchTemplateMaintenanceOptions{AutoRecovery: LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault},
 				MetadataOptions: &MetadataOptions{
 					HttpEndpoint:            HttpEndpointDisabled,
 					HttpProtocolIpv6:        HttpEndpointDisabled,

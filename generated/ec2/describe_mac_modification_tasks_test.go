@@ -171,7 +171,7 @@ func TestDescribeMacModificationTasksOutputJSON(t *testing.T) {
 				Key:   "string",
 				Value: "string",
 			}},
-			TaskState: TaskStateSuccessful,
+			TaskState: MacModificationTaskStateSuccessful,
 			TaskType:  TaskTypeSipModification,
 		}},
 		NextToken: paginate.StringToken("string"),

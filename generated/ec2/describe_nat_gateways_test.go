@@ -156,10 +156,10 @@ func TestDescribeNatGatewaysOutputJSON(t *testing.T) {
 		NatGateways: []NatGateway{{
 			AttachedAppliances: []AttachedAppliance{{
 				ApplianceArn:      "string",
-				AttachmentState:   AttachmentStateAttaching,
+				AttachmentState:   AttachedApplianceAttachmentStateAttaching,
 				FailureCode:       "string",
 				FailureMessage:    "string",
-				ModificationState: ModificationStateModifying,
+				ModificationState: AttachedApplianceModificationStateModifying,
 				Type:              AttachedApplianceTypeNetworkFirewallProxy,
 				VpcEndpointId:     "string",
 			}},

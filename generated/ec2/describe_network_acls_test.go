@@ -171,7 +171,7 @@ func TestDescribeNetworkAclsOutputJSON(t *testing.T) {
 					To:   new(int64(123)),
 				},
 				Protocol:   "string",
-				RuleAction: RuleActionAllow,
+				RuleAction: NetworkAclRuleActionAllow,
 				RuleNumber: new(int64(123)),
 			}},
 			IsDefault:    new(true),

@@ -46,7 +46,7 @@ func newDescribeNetworkInterfacePermissionsFake(sizes ...int) (*describeNetworkI
 		page := &DescribeNetworkInterfacePermissionsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.NetworkInterfacePermissions = append(page.NetworkInterfacePermissions, DescribeNetworkInterfacePermissionsNetworkInterfacePermission{NetworkInterfacePermissionId: id})
+			page.NetworkInterfacePermissions = append(page.NetworkInterfacePermissions, NetworkInterfacePermission{NetworkInterfacePermissionId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -152,14 +152,14 @@ func TestDescribeNetworkInterfacePermissionsInputValidate(t *testing.T) {
 
 func TestDescribeNetworkInterfacePermissionsOutputJSON(t *testing.T) {
 	want := DescribeNetworkInterfacePermissionsOutput{
-		NetworkInterfacePermissions: []DescribeNetworkInterfacePermissionsNetworkInterfacePermission{{
+		NetworkInterfacePermissions: []NetworkInterfacePermission{{
 			AwsAccountId:                 "string",
 			AwsService:                   "string",
 			NetworkInterfaceId:           "string",
 			NetworkInterfacePermissionId: "string",
-			Permission:                   NetworkInterfacePermissionInstanceAttach,
-			PermissionState: &PermissionState{
-				State:         NetworkInterfacePermissionStatePending,
+			Permission:                   DescribeNetworkInterfacePermissionsNetworkInterfacePermissionInstanceAttach,
+			PermissionState: &NetworkInterfacePermissionState{
+				State:         PermissionStatePending,
 				StatusMessage: "string",
 			},
 		}},

@@ -164,7 +164,7 @@ func TestDescribeNetworkInterfacesOutputJSON(t *testing.T) {
 				PublicDnsName:   "string",
 				PublicIp:        "string",
 			},
-			Attachment: &DescribeNetworkInterfacesAttachment{
+			Attachment: &NetworkInterfaceAttachment{
 				AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				AttachmentId:        "string",
 				DeleteOnTermination: new(true),

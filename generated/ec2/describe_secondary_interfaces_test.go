@@ -155,7 +155,7 @@ func TestDescribeSecondaryInterfacesOutputJSON(t *testing.T) {
 	want := DescribeSecondaryInterfacesOutput{
 		NextToken: paginate.StringToken("string"),
 		SecondaryInterfaces: []SecondaryInterface{{
-			Attachment: &DescribeSecondaryInterfacesAttachment{
+			Attachment: &SecondaryInterfaceAttachment{
 				AttachTime:          new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 				AttachmentId:        "string",
 				DeleteOnTermination: new(true),

@@ -47,7 +47,7 @@ func newDescribeSpotFleetRequestsFake(sizes ...int) (*describeSpotFleetRequestsF
 		page := &DescribeSpotFleetRequestsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.SpotFleetRequestConfigs = append(page.SpotFleetRequestConfigs, DescribeSpotFleetRequestsSpotFleetRequestConfig{ActivityStatus: ActivityStatus(id)})
+			page.SpotFleetRequestConfigs = append(page.SpotFleetRequestConfigs, SpotFleetRequestConfig{ActivityStatus: ActivityStatus(id)})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,10 +154,10 @@ func TestDescribeSpotFleetRequestsInputValidate(t *testing.T) {
 func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 	want := DescribeSpotFleetRequestsOutput{
 		NextToken: paginate.StringToken("string"),
-		SpotFleetRequestConfigs: []DescribeSpotFleetRequestsSpotFleetRequestConfig{{
+		SpotFleetRequestConfigs: []SpotFleetRequestConfig{{
 			ActivityStatus: ActivityStatusError,
 			CreateTime:     new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
-			SpotFleetRequestConfig: &SpotFleetRequestConfig{
+			SpotFleetRequestConfig: &DescribeSpotFleetRequestsSpotFleetRequestConfig{
 				AllocationStrategy:              SpotFleetRequestAllocationStrategyLowestPrice,
 				ClientToken:                     "string",
 				Context:                         "string",
@@ -166,7 +166,7 @@ func TestDescribeSpotFleetRequestsOutputJSON(t *testing.T) {
 				IamFleetRole:                    "string",
 				InstanceInterruptionBehavior:    InstanceInterruptionBehaviorHibernate,
 				InstancePoolsToUseCount:         new(int64(123)),
-				LaunchSpecifications: []LaunchSpecification{{
+				LaunchSpecifications: []SpotFleetRequestLaunchSpecification{{
 					AddressingType: "string",
 					BlockDeviceMappings: []BlockDeviceMapping{{
 						DeviceName: "string",

@@ -166,7 +166,7 @@ func TestDescribeSpotInstanceRequestsOutputJSON(t *testing.T) {
 			InstanceId:                   "string",
 			InstanceInterruptionBehavior: InstanceInterruptionBehaviorHibernate,
 			LaunchGroup:                  "string",
-			LaunchSpecification: &SpotInstanceRequestLaunchSpecification{
+			LaunchSpecification: &LaunchSpecification{
 				AddressingType: "string",
 				BlockDeviceMappings: []BlockDeviceMapping{{
 					DeviceName: "string",

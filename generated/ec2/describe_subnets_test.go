@@ -184,7 +184,7 @@ func TestDescribeSubnetsOutputJSON(t *testing.T) {
 				EnableResourceNameDnsARecord:    new(true),
 				HostnameType:                    HostnameTypeIpName,
 			},
-			State:     SubnetStatePending,
+			State:     DescribeSubnetsSubnetStatePending,
 			SubnetArn: "string",
 			SubnetId:  "string",
 			Tags: []Tag{{

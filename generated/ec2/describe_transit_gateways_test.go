@@ -164,7 +164,7 @@ func TestDescribeTransitGatewaysOutputJSON(t *testing.T) {
 				DefaultRouteTableAssociation:   DnsSupportEnable,
 				DefaultRouteTablePropagation:   DnsSupportEnable,
 				DnsSupport:                     DnsSupportEnable,
-				EncryptionSupport: &OptionEncryptionSupport{
+				EncryptionSupport: &EncryptionSupport{
 					EncryptionState: EncryptionStateEnabling,
 					StateMessage:    "string",
 				},

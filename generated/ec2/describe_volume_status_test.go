@@ -47,7 +47,7 @@ func newDescribeVolumeStatusFake(sizes ...int) (*describeVolumeStatusFake, []str
 		page := &DescribeVolumeStatusOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.VolumeStatuses = append(page.VolumeStatuses, VolumeStatusItem{AvailabilityZone: id})
+			page.VolumeStatuses = append(page.VolumeStatuses, VolumeStatus{AvailabilityZone: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -154,7 +154,7 @@ func TestDescribeVolumeStatusInputValidate(t *testing.T) {
 func TestDescribeVolumeStatusOutputJSON(t *testing.T) {
 	want := DescribeVolumeStatusOutput{
 		NextToken: paginate.StringToken("string"),
-		VolumeStatuses: []VolumeStatusItem{{
+		VolumeStatuses: []VolumeStatus{{
 			Actions: []Action{{
 				Code:        "string",
 				Description: "string",
@@ -187,12 +187,12 @@ func TestDescribeVolumeStatusOutputJSON(t *testing.T) {
 			},
 			OutpostArn: "string",
 			VolumeId:   "string",
-			VolumeStatus: &VolumeStatus{
+			VolumeStatus: &VolumeStatusSummary{
 				Details: []VolumeStatusDetail{{
 					Name:   VolumeStatusNameIoEnabled,
 					Status: "string",
 				}},
-				Status: DescribeVolumeStatusOk,
+				Status: VolumeStatusSummaryStatusOk,
 			},
 		}},
 	}

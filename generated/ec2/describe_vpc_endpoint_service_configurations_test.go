@@ -173,7 +173,7 @@ func TestDescribeVpcEndpointServiceConfigurationsOutputJSON(t *testing.T) {
 			ServiceId:               "string",
 			ServiceName:             "string",
 			ServiceState:            ServiceStatePending,
-			ServiceType:             []ServiceType{{ServiceType: VpcEndpointServiceConfigurationServiceTypeInterface}},
+			ServiceType:             []DescribeVpcEndpointServiceConfigurationsServiceType{{ServiceType: ServiceTypeInterface}},
 			SupportedIpAddressTypes: []AddressFamily{AddressFamilyIpv4},
 			SupportedRegions: []SupportedRegion{{
 				Region:       "string",

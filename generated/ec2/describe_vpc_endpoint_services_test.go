@@ -167,7 +167,7 @@ func TestDescribeVpcEndpointServicesOutputJSON(t *testing.T) {
 			ServiceId:                       "string",
 			ServiceName:                     "string",
 			ServiceRegion:                   "string",
-			ServiceType:                     []ServiceType{{ServiceType: VpcEndpointServiceConfigurationServiceTypeInterface}},
+			ServiceType:                     []DescribeVpcEndpointServiceConfigurationsServiceType{{ServiceType: ServiceTypeInterface}},
 			SupportedIpAddressTypes:         []AddressFamily{AddressFamilyIpv4},
 			Tags: []Tag{{
 				Key:   "string",

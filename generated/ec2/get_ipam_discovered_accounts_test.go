@@ -166,7 +166,7 @@ func TestGetIpamDiscoveredAccountsOutputJSON(t *testing.T) {
 			AccountId:       "string",
 			DiscoveryRegion: "string",
 			FailureReason: &FailureReason{
-				Code:    FailureReasonCodeAssumeRoleFailure,
+				Code:    IpamDiscoveredAccountFailureReasonCodeAssumeRoleFailure,
 				Message: "string",
 			},
 			LastAttemptedDiscoveryTime:  new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),

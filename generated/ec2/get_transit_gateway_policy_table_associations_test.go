@@ -46,7 +46,7 @@ func newGetTransitGatewayPolicyTableAssociationsFake(sizes ...int) (*getTransitG
 		page := &GetTransitGatewayPolicyTableAssociationsOutput{}
 		for range size {
 			id := "item-" + strconv.Itoa(len(want))
-			page.Associations = append(page.Associations, TransitGatewayPolicyTableAssociation{TransitGatewayPolicyTableId: id})
+			page.Associations = append(page.Associations, Association{TransitGatewayPolicyTableId: id})
 			want = append(want, id)
 		}
 		if i < len(sizes)-1 {
@@ -158,7 +158,7 @@ func TestGetTransitGatewayPolicyTableAssociationsInputValidate(t *testing.T) {
 
 func TestGetTransitGatewayPolicyTableAssociationsOutputJSON(t *testing.T) {
 	want := GetTransitGatewayPolicyTableAssociationsOutput{
-		Associations: []TransitGatewayPolicyTableAssociation{{
+		Associations: []Association{{
 			ResourceId:                  "string",
 			ResourceType:                ResourceTypeVpc,
 			State:                       AssociationStateAssociating,

@@ -176,7 +176,7 @@ func TestListObjectsV2OutputJSON(t *testing.T) {
 				RestoreExpiryDate:   new(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)),
 			},
 			Size:         new(int64(123)),
-			StorageClass: StorageClassStandard,
+			StorageClass: ContentStorageClassStandard,
 		}},
 		ContinuationToken:     "string",
 		Delimiter:             "string",
