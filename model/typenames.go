@@ -37,7 +37,7 @@ func (o owner) holding(of *Type) owner {
 
 // holder is the structure that holds a type, and the name of what its
 // member holds: "Status" of "InstanceStatusSummary". A type whose names
-// are all taken is named after its holder's Go name (see lastName).
+// are all taken is named after its holder's Go name (see lastNames).
 type holder struct {
 	of   *Type
 	noun string
@@ -226,16 +226,6 @@ func distinct(op string, names ...string) []string {
 		}
 	}
 	return out
-}
-
-// lastName is the name of what a member of a structure named owner holds
-// when the type asks in vain for all its names: the two names joined,
-// saying once the words they share where that leaves a longer name.
-func lastName(owner, noun string) string {
-	if j := joinWords(owner, noun); len(j) > len(owner) {
-		return j
-	}
-	return owner + noun
 }
 
 // stutters reports whether a name says a word, or a run of words, twice in
