@@ -37,7 +37,7 @@ func Example_ssmSessions() {
 	}
 	in := &ssm.DescribeSessionsInput{
 		State:   ssm.SessionStateActive,
-		Filters: []ssm.Filter{{Key: ssm.FilterKeyOwner, Value: "alice"}},
+		Filters: []ssm.Filter{{Key: ssm.SessionFilterKeyOwner, Value: "alice"}},
 	}
 	ctx := context.Background()
 

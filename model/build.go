@@ -68,7 +68,12 @@ type builder struct {
 	types     []*Type            // every candidate type, in the order met
 	names     map[*Type][]string // the names each candidate asks for, best first
 	firstOp   map[*Type]string
-	reserved  uniquer // names taken before candidate types are named
+	heldBy    map[*Type]holder  // the structure that holds each candidate, and what the member holds
+	canon     map[*Type]*Type   // the type that stands for each candidate
+	merged    map[*Type][]*Type // the candidates each type stands for, in the order met
+	depth     map[*Type]int     // how deep in an operation's output or input each type is met first
+	ownerSaid map[*Type]bool    // the enums whose names say their owners' (see holder)
+	reserved  uniquer           // names taken before candidate types are named
 	terms     map[*Paginator]map[*Field][]parser.Term
 }
 
@@ -81,6 +86,9 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	b.names = map[*Type][]string{}
 	b.terms = map[*Paginator]map[*Field][]parser.Term{}
 	b.firstOp = map[*Type]string{}
+	b.heldBy = map[*Type]holder{}
+	b.depth = map[*Type]int{}
+	b.ownerSaid = map[*Type]bool{}
 	b.reserved = uniquer{}
 	seen := map[string]string{}
 	for _, page := range pages {
@@ -128,11 +136,11 @@ func (b *builder) paginator(page *parser.Page) *Paginator {
 	c := &converter{b: b, op: op, file: page.File, shapes: map[*parser.Shape]*TypeRef{}}
 	p.Input = &Type{Kind: Struct, GoName: b.reserved.name(op + "Input"), Input: true, Ops: []string{op},
 		Doc: fmt.Sprintf("%sInput is the input of %s.", op, op)}
-	p.Input.Fields = c.fields(opOwner(op), page.Input)
+	p.Input.Fields = c.fields(opOwner(op).holding(p.Input), page.Input)
 	p.Output = &Type{Kind: Struct, GoName: b.reserved.name(op + "Output"), Ops: []string{op},
 		Doc: fmt.Sprintf("%sOutput is one page of %s's results.", op, op)}
 	if page.Output != nil {
-		p.Output.Fields = c.fields(opOwner(op), page.Output.Members)
+		p.Output.Fields = c.fields(opOwner(op).holding(p.Output), page.Output.Members)
 	}
 	if !b.pagination(p, page) {
 		return nil
@@ -277,11 +285,11 @@ func (c *converter) ref(o owner, name string, s *parser.Shape, elem bool) (ref *
 		if s.Union {
 			t.Kind = Union
 		}
-		c.b.add(t, names, c.op)
+		c.b.add(t, names, c.op, holder{of: o.of, noun: memberNoun(name, elem)})
 		ref := &TypeRef{Kind: Named, Named: t}
 		c.shapes[s] = ref
 		c.stack = append(c.stack, ref)
-		t.Fields = c.fields(owner{name: names[0], op: c.op}, s.Members)
+		t.Fields = c.fields(owner{name: names[0], op: c.op, of: t}, s.Members)
 		if t.Kind == Union {
 			unionMembers(t)
 		}
@@ -300,13 +308,18 @@ func (c *converter) enum(o owner, name string, s *parser.Shape, elem bool) *Type
 	for _, v := range s.Enum {
 		t.Values = append(t.Values, &EnumValue{Value: v})
 	}
-	c.b.add(t, enumNames(o, name, elem), c.op)
+	noun := filtered(memberNoun(name, elem))
+	c.b.add(t, enumNames(o, name, elem), c.op, holder{of: o.of, noun: noun, ownerSaid: joinWords(subject(o.name), noun) == noun})
 	return t
 }
 
-func (b *builder) add(t *Type, names []string, op string) {
+func (b *builder) add(t *Type, names []string, op string, h holder) {
 	b.types = append(b.types, t)
 	b.names[t] = names
+	if of, ok := b.heldBy[h.of]; ok {
+		h.depth = of.depth + 1
+	}
+	b.heldBy[t] = h
 	b.firstOp[t] = op
 }
 

@@ -95,14 +95,20 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 		}
 	}
 	for _, c := range kept {
-		best := b.names[c]
+		best := c
 		for _, t := range merged[c] {
-			if preferred(asked[c], b.names[t], best) {
-				best = b.names[t]
+			if preferred(asked[c], b.names[t], b.names[best]) {
+				best = t
 			}
 		}
-		b.names[c] = best
+		b.names[c] = b.names[best]
+		b.ownerSaid[c] = b.heldBy[best].ownerSaid
+		b.depth[c] = b.heldBy[c].depth
+		for _, t := range merged[c] {
+			b.depth[c] = min(b.depth[c], b.heldBy[t].depth)
+		}
 	}
+	b.canon, b.merged = canon, merged
 	for _, t := range kept {
 		sort.Strings(t.Wants)
 	}
@@ -146,13 +152,16 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 // nameTypes names the package's types. A type first keeps the name an
 // earlier run gave it (see keep). The others ask for their names in turn
 // (see structNames and enumNames), all types their first name, then those
-// that did not get it their second, and so on. Of the types that ask for
-// one free name in one turn, the one used by the most operations gets it
-// (on a tie, the one used by an operation about that noun, see nounOf, then
-// the one whose first operation sorts first, then the one whose structure's
-// digest does). A type whose names are all taken gets its last
-// with a number, which no page of the corpus needs. Nothing depends on the
-// order in which the pages came.
+// that did not get it their second, and so on. A first name that several
+// enums ask for goes to none of them (see ambiguous). Of the types that
+// ask for one free name in one turn, the one used by the most operations
+// gets it (on a tie, the one used by an operation about that noun, see
+// nounOf, then of structures, the one met nearer an operation's input or
+// output, then
+// the one whose first operation sorts first, then the one whose
+// structure's digest does). A type whose names are all taken is named
+// after its holder (see lastNames). Nothing depends on the order in which
+// the pages came.
 func (b *builder) nameTypes(types []*Type) {
 	named := b.keep(types)
 	var pending []*Type
@@ -162,6 +171,7 @@ func (b *builder) nameTypes(types []*Type) {
 		}
 	}
 	turn := map[*Type]int{}
+	var exhausted []*Type
 	for len(pending) > 0 {
 		groups := map[string][]*Type{}
 		var asked []string
@@ -182,13 +192,19 @@ func (b *builder) nameTypes(types []*Type) {
 					return len(g[i].Ops) > len(g[j].Ops)
 				case oi != oj:
 					return oi
+				case b.nearness(g[i]) != b.nearness(g[j]):
+					return b.nearness(g[i]) < b.nearness(g[j])
 				case firstOf(g[i]) != firstOf(g[j]):
 					return firstOf(g[i]) < firstOf(g[j])
 				}
 				return digest(g[i]) < digest(g[j])
 			})
+			ambiguous := ambiguous(g, turn, b.ownerSaid)
 			for _, t := range g {
 				switch {
+				case ambiguous[t] && turn[t]+1 < len(b.names[t]):
+					turn[t]++
+					pending = append(pending, t)
 				case !b.reserved[w]:
 					t.GoName = w
 					b.reserved[w] = true
@@ -196,11 +212,104 @@ func (b *builder) nameTypes(types []*Type) {
 					turn[t]++
 					pending = append(pending, t)
 				default:
-					t.GoName = b.reserved.name(w)
+					exhausted = append(exhausted, t)
 				}
 			}
 		}
 	}
+	b.lastNames(exhausted)
+}
+
+// lastNames names the types whose names are all taken, holders before
+// the types they hold. A type is named after its holder's Go name and its
+// member: the "Status" of a structure named "VolumeStatusSummary" is
+// "VolumeStatusSummaryStatus"; a structure held by a member named as its
+// holder is the holder's summary, as EC2's InstanceStatus holds an
+// InstanceStatusSummary. Then a type that stands for identical structures
+// asks for the names of the others. A name that says a word twice is
+// passed over; a type left without a name is numbered, which no page of
+// the corpus needs.
+func (b *builder) lastNames(types []*Type) {
+	for len(types) > 0 {
+		var later []*Type
+		for _, t := range types {
+			if !b.lastName(t) {
+				later = append(later, t)
+			}
+		}
+		if len(later) == len(types) {
+			for _, t := range later {
+				t.GoName = b.reserved.name(b.names[t][len(b.names[t])-1])
+			}
+			return
+		}
+		types = later
+	}
+}
+
+// lastName names t as lastNames says, and reports whether it could: not
+// before its holders have names.
+func (b *builder) lastName(t *Type) bool {
+	var holders []holder
+	for _, c := range b.merged[t] {
+		h := b.heldBy[c]
+		if h.of == nil {
+			continue
+		}
+		if o, ok := b.canon[h.of]; ok {
+			h.of = o
+		}
+		if h.of.GoName == "" {
+			return false
+		}
+		holders = append(holders, h)
+	}
+	var names []string
+	for _, h := range holders {
+		switch j := joinWords(h.of.GoName, h.noun); {
+		case len(j) > len(h.of.GoName):
+			names = append(names, j)
+		case t.Kind != Enum:
+			names = append(names, joinWords(h.noun, "Summary"))
+		}
+	}
+	for _, c := range b.merged[t] {
+		names = append(names, b.names[c]...)
+	}
+	for _, n := range names {
+		if !b.reserved[n] && !stutters(n) {
+			t.GoName = n
+			b.reserved[n] = true
+			return true
+		}
+	}
+	t.GoName = b.reserved.name(b.names[t][len(b.names[t])-1])
+	return true
+}
+
+// ambiguous returns the enums of g, the types that ask for one name in one
+// turn, that ask for it first, when there are several: the name says
+// nothing to tell them apart, so none of them takes it and each takes its
+// next, qualified by its owner: the "SortBy" enums of a job and of a task
+// are "JobSortBy" and "TaskSortBy", as AWS names such shapes. An enum
+// used by more operations than any other is the service's own and keeps
+// the name, and one whose name says its owner's already ("BackupType" of
+// a "BackupSummary") is not told apart by its owner. g is sorted as
+// nameTypes sorts it.
+func ambiguous(g []*Type, turn map[*Type]int, ownerSaid map[*Type]bool) map[*Type]bool {
+	out := map[*Type]bool{}
+	for _, t := range g {
+		if t.Kind == Enum && turn[t] == 0 && !ownerSaid[t] {
+			out[t] = true
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	if out[g[0]] && out[g[1]] && len(g[0].Ops) > len(g[1].Ops) {
+		delete(out, g[0])
+	}
+	return out
 }
 
 // preferred reports whether a candidate's names are better for a merged
@@ -216,10 +325,14 @@ func preferred(asked map[string]int, cand, have []string) bool {
 	return len(words(cand[0])) < len(words(have[0]))
 }
 
-// nounOf reports whether name is the noun of one of the operations that
-// use t (see opNoun): DescribeNetworkInterfaces is about a
-// NetworkInterface, and its type of that name is the one it lists.
+// nounOf reports whether t is a structure and name is the noun of one of
+// the operations that use it (see opNoun): DescribeNetworkInterfaces is
+// about a NetworkInterface, and its type of that name is the one it lists.
+// An operation lists structures, not enums.
 func nounOf(t *Type, name string) bool {
+	if t.Kind == Enum {
+		return false
+	}
 	for _, op := range t.Ops {
 		if opNoun(op) == name {
 			return true
@@ -304,4 +417,16 @@ func refSignature(r *TypeRef, stack map[*Type]int) string {
 		return "{" + refSignature(r.Key, stack) + ":" + refSignature(r.Elem, stack) + "}"
 	}
 	return strconv.Itoa(int(r.Kind))
+}
+
+// nearness is how far from an operation's input or output a structure is
+// met first. It does not tell enums apart, which count as met there: of
+// the enums that ask for one name, the one nearer an operation's output
+// is no more the service's own (counting enums' depth too, 9 fewer enum
+// shapes of the corpus get AWS's name).
+func (b *builder) nearness(t *Type) int {
+	if t.Kind == Enum {
+		return 0
+	}
+	return b.depth[t]
 }

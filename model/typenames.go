@@ -21,10 +21,34 @@ type owner struct {
 	name string
 	// op is the operation whose pages met the member: "DescribeSessions".
 	op string
+	// of is the structure itself: the operation's input or output, or a
+	// candidate type.
+	of *Type
 }
 
 // opOwner is the owner of the members of op's input and output.
 func opOwner(op string) owner { return owner{name: opNoun(op), op: op} }
+
+// holding is o as the owner of the members of the structure of.
+func (o owner) holding(of *Type) owner {
+	o.of = of
+	return o
+}
+
+// holder is the structure that holds a type, and the name of what its
+// member holds: "Status" of "InstanceStatusSummary". A type whose names
+// are all taken is named after its holder's Go name (see lastNames).
+type holder struct {
+	of   *Type
+	noun string
+	// depth counts the structures between the type and the operation's
+	// input or output: 0 for a member of the output.
+	depth int
+	// ownerSaid is whether the member's name already says the owner's
+	// name, so that the owner's name qualifies it no further: "BackupType"
+	// of a "BackupSummary".
+	ownerSaid bool
+}
 
 // opNoun is what an operation lists or gets, in the singular: the words
 // after its verb, up to a preposition. "DescribeSessions" → "Session",
@@ -102,7 +126,7 @@ func structNames(o owner, member string, elem bool, doc string) []string {
 	if summary(doc) && !strings.HasSuffix(base, "Summary") {
 		names = append([]string{joinWords(base, "Summary")}, names...)
 	}
-	return distinct(names...)
+	return distinct(o.op, names...)
 }
 
 // summary reports whether the first sentence of a structure's description
@@ -125,7 +149,7 @@ func enumNames(o owner, member string, elem bool) []string {
 	if len(words(base)) > 1 {
 		first = append(first, base)
 	}
-	return distinct(append(first, owned, joinWords(opNoun(o.op), owned), joinWords(o.op, owned), joinWords(o.op, base), o.op+o.name+base)...)
+	return distinct(o.op, append(first, owned, joinWords(opNoun(o.op), owned), joinWords(o.op, owned), joinWords(o.op, base), o.op+o.name+base)...)
 }
 
 // subject is a type's name without the words at its end that say what
@@ -190,13 +214,30 @@ func joinWords(a, b string) string {
 	return a + b
 }
 
-// distinct drops the names met before in the list, and empty ones.
-func distinct(names ...string) []string {
+// distinct drops the names met before in the list, empty ones and, after
+// the first, those that say a word twice (see stutters) and the name of
+// the operation op, which names the operation, not a value: a name a
+// member gives keeps its words, a name the rules make never says one twice.
+func distinct(op string, names ...string) []string {
 	var out []string
 	for _, n := range names {
-		if n != "" && !slices.Contains(out, n) {
+		if n != "" && (len(out) == 0 || !stutters(n) && n != op) && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// stutters reports whether a name says a word, or a run of words, twice in
+// a row: "FindingFindingType", "ProviderSubscriptionProviderSubscription".
+func stutters(name string) bool {
+	w := words(name)
+	for n := 1; 2*n <= len(w); n++ {
+		for i := 0; i+2*n <= len(w); i++ {
+			if strings.Join(w[i:i+n], "") == strings.Join(w[i+n:i+2*n], "") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -43,11 +43,11 @@ func TestStructNames(t *testing.T) {
 		doc    string
 		want   []string
 	}{
-		{opOwner("DescribeSessions"), "Sessions", true, "", []string{"Session", "DescribeSessionsSession", "SessionItem", "DescribeSessionsSessionSession"}},
-		{opOwner("GetApiKeys"), "items", true, "A resource that can be distributed to callers.", []string{"ApiKey", "GetApiKeysApiKey", "ApiKeyItem", "GetApiKeysApiKeyApiKey"}},
-		{opOwner("ListModelManifests"), "summaries", true, "", []string{"ModelManifestSummary", "ListModelManifestsModelManifestSummary", "ModelManifestSummaryItem", "ListModelManifestsModelManifestModelManifestSummary"}},
-		{opOwner("ListModelCards"), "ModelCardVersionSummaryList", true, "", []string{"ModelCardVersionSummary", "ListModelCardsModelCardVersionSummary", "ModelCardVersionSummaryItem", "ListModelCardsModelCardModelCardVersionSummary"}},
-		{opOwner("ListPipelines"), "pipelines", true, "Returns a summary of a pipeline.", []string{"PipelineSummary", "Pipeline", "ListPipelinesPipeline", "PipelineItem", "ListPipelinesPipelinePipeline"}},
+		{opOwner("DescribeSessions"), "Sessions", true, "", []string{"Session", "DescribeSessionsSession", "SessionItem"}},
+		{opOwner("GetApiKeys"), "items", true, "A resource that can be distributed to callers.", []string{"ApiKey", "GetApiKeysApiKey", "ApiKeyItem"}},
+		{opOwner("ListModelManifests"), "summaries", true, "", []string{"ModelManifestSummary", "ListModelManifestsModelManifestSummary", "ModelManifestSummaryItem"}},
+		{opOwner("ListModelCards"), "ModelCardVersionSummaryList", true, "", []string{"ModelCardVersionSummary", "ListModelCardsModelCardVersionSummary", "ModelCardVersionSummaryItem"}},
+		{opOwner("ListPipelines"), "pipelines", true, "Returns a summary of a pipeline.", []string{"PipelineSummary", "Pipeline", "ListPipelinesPipeline", "PipelineItem"}},
 		{owner{name: "Cluster", op: "DescribeClusters"}, "PendingUpdates", false, "", []string{"PendingUpdates", "ClusterPendingUpdates", "DescribeClustersPendingUpdates", "DescribeClustersClusterPendingUpdates"}},
 		{owner{name: "H264Settings", op: "ListPresets"}, "QvbrSettings", false, "", []string{"QvbrSettings", "H264QvbrSettings", "ListPresetsQvbrSettings", "ListPresetsH264SettingsQvbrSettings"}},
 	} {
@@ -64,7 +64,7 @@ func TestEnumNamesAskedFor(t *testing.T) {
 	}{
 		{opOwner("DescribeSessions"), "State", false, []string{"SessionState", "DescribeSessionsSessionState", "DescribeSessionsState"}},
 		{owner{name: "ScraperSummary", op: "ListScrapers"}, "status", false, []string{"ScraperStatus", "ListScrapersScraperStatus", "ListScrapersStatus", "ListScrapersScraperSummaryStatus"}},
-		{owner{name: "Finding", op: "ListFindings"}, "FindingType", false, []string{"FindingType", "ListFindingsFindingType", "ListFindingsFindingFindingType"}},
+		{owner{name: "Finding", op: "ListFindings"}, "FindingType", false, []string{"FindingType", "ListFindingsFindingType"}},
 		{owner{name: "TargetGroup", op: "ListTargetGroups"}, "ipAddressType", false, []string{"IpAddressType", "TargetGroupIpAddressType", "ListTargetGroupsTargetGroupIpAddressType", "ListTargetGroupsIpAddressType"}},
 		{owner{name: "Instance", op: "DescribeInstances"}, "Architectures", true, []string{"InstanceArchitecture", "DescribeInstancesInstanceArchitecture", "DescribeInstancesArchitecture"}},
 	} {
@@ -127,4 +127,60 @@ func TestNameGoesToTheOperationsNoun(t *testing.T) {
 	)
 	assert.Equal(t, "Instance", pkg.Paginators[1].Item().Named.GoName, "DescribeInstances is about an Instance")
 	assert.Equal(t, "ClassicLinkInstance", pkg.Paginators[0].Item().Named.GoName)
+}
+
+// TestAmbiguousEnumName checks that a name several enums ask for first
+// goes to none of them: each is qualified by its owner.
+func TestAmbiguousEnumName(t *testing.T) {
+	pkg := build(t,
+		page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))),
+		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortBy", enum("Name", "Size")))))),
+	)
+	assert.Equal(t, []string{"Job", "JobSortBy", "Task", "TaskSortBy"}, typeNames(pkg))
+
+	pkg = build(t, page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))))
+	assert.Equal(t, []string{"Job", "SortBy"}, typeNames(pkg), "a name one enum asks for is its own")
+
+	jobs := func() *parser.Member {
+		return member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))
+	}
+	pkg = build(t,
+		page("ListJobs", nil, jobs()),
+		page("GetJobs", nil, jobs()),
+		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortBy", enum("Name", "Size")))))),
+	)
+	assert.Equal(t, []string{"Job", "SortBy", "Task", "TaskSortBy"}, typeNames(pkg), "the enum of more operations keeps the name")
+
+	pkg = build(t, page("ListBackups",
+		[]*parser.Member{member("BackupType", enum("USER", "ALL"))},
+		member("BackupSummaries", list(structure(member("BackupArn", str()), member("BackupType", enum("USER", "SYSTEM"))))),
+	))
+	assert.Equal(t, []string{"BackupSummary", "BackupType", "ListBackupsBackupType"}, typeNames(pkg),
+		"an enum whose name says its owner's already is not told apart by its owner")
+}
+
+// TestLastNames checks the names of types whose every name is taken or
+// says a word twice: the structure a member named as its holder holds is
+// the holder's summary, and its members are named after it.
+func TestLastNames(t *testing.T) {
+	pkg := build(t, page("DescribeVolumeStatus", nil,
+		member("VolumeStatuses", list(structure(
+			member("VolumeId", str()),
+			member("VolumeStatus", structure(member("Status", enum("ok", "impaired")), member("Detail", str()))),
+		))),
+	))
+	assert.Equal(t, []string{"VolumeStatus", "VolumeStatusSummary", "VolumeStatusSummaryStatus"}, typeNames(pkg))
+}
+
+// TestNameGoesToTheShallowest checks that of types used by the same
+// operations, the one met nearer the operation's output gets the name,
+// whichever structure's digest sorts first.
+func TestNameGoesToTheShallowest(t *testing.T) {
+	for _, deep := range []string{"Name", "G"} {
+		pkg := build(t, page("ListThings", nil,
+			member("Owners", list(structure(member("Id", str()), member("Thing", structure(member(deep, str())))))),
+			member("Things", list(structure(member("Id", str()), member("Size", str())))),
+		))
+		assert.Equal(t, "Thing", pkg.Paginators[0].Output.Fields[1].Type.Elem.Named.GoName, "the deep thing has %s", deep)
+	}
 }

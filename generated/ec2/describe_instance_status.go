@@ -93,7 +93,7 @@ func (s *DescribeInstanceStatusInput) Validate() error {
 // DescribeInstanceStatusOutput is one page of DescribeInstanceStatus's results.
 type DescribeInstanceStatusOutput struct {
 	// Information about the status of the instances.
-	InstanceStatuses []InstanceStatusItem `json:"InstanceStatuses,omitempty"`
+	InstanceStatuses []InstanceStatus `json:"InstanceStatuses,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -137,7 +137,7 @@ var describeInstanceStatusSpec = &paginateimpl.Spec{
 
 // describeInstanceStatusItems returns the items of a DescribeInstanceStatus
 // page.
-func describeInstanceStatusItems(out *DescribeInstanceStatusOutput) []InstanceStatusItem {
+func describeInstanceStatusItems(out *DescribeInstanceStatusOutput) []InstanceStatus {
 	return out.InstanceStatuses
 }
 
@@ -211,12 +211,12 @@ func (p *DescribeInstanceStatusPaginator) Pages(ctx context.Context) iter.Seq2[*
 
 // Items returns an iterator over the items of the remaining pages. It stops
 // after the last item or after yielding an error (with a zero item).
-func (p *DescribeInstanceStatusPaginator) Items(ctx context.Context) iter.Seq2[InstanceStatusItem, error] {
-	return func(yield func(InstanceStatusItem, error) bool) {
+func (p *DescribeInstanceStatusPaginator) Items(ctx context.Context) iter.Seq2[InstanceStatus, error] {
+	return func(yield func(InstanceStatus, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero InstanceStatusItem
+				var zero InstanceStatus
 				yield(zero, err)
 				return
 			}

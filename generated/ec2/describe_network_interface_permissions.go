@@ -48,7 +48,7 @@ func (s *DescribeNetworkInterfacePermissionsInput) Validate() error {
 // DescribeNetworkInterfacePermissions's results.
 type DescribeNetworkInterfacePermissionsOutput struct {
 	// The network interface permissions.
-	NetworkInterfacePermissions []DescribeNetworkInterfacePermissionsNetworkInterfacePermission `json:"NetworkInterfacePermissions,omitempty"`
+	NetworkInterfacePermissions []NetworkInterfacePermission `json:"NetworkInterfacePermissions,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -92,7 +92,7 @@ var describeNetworkInterfacePermissionsSpec = &paginateimpl.Spec{
 
 // describeNetworkInterfacePermissionsItems returns the items of a
 // DescribeNetworkInterfacePermissions page.
-func describeNetworkInterfacePermissionsItems(out *DescribeNetworkInterfacePermissionsOutput) []DescribeNetworkInterfacePermissionsNetworkInterfacePermission {
+func describeNetworkInterfacePermissionsItems(out *DescribeNetworkInterfacePermissionsOutput) []NetworkInterfacePermission {
 	return out.NetworkInterfacePermissions
 }
 
@@ -166,12 +166,12 @@ func (p *DescribeNetworkInterfacePermissionsPaginator) Pages(ctx context.Context
 
 // Items returns an iterator over the items of the remaining pages. It stops
 // after the last item or after yielding an error (with a zero item).
-func (p *DescribeNetworkInterfacePermissionsPaginator) Items(ctx context.Context) iter.Seq2[DescribeNetworkInterfacePermissionsNetworkInterfacePermission, error] {
-	return func(yield func(DescribeNetworkInterfacePermissionsNetworkInterfacePermission, error) bool) {
+func (p *DescribeNetworkInterfacePermissionsPaginator) Items(ctx context.Context) iter.Seq2[NetworkInterfacePermission, error] {
+	return func(yield func(NetworkInterfacePermission, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeNetworkInterfacePermissionsNetworkInterfacePermission
+				var zero NetworkInterfacePermission
 				yield(zero, err)
 				return
 			}

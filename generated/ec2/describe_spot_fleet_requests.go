@@ -38,7 +38,7 @@ func (s *DescribeSpotFleetRequestsInput) Validate() error {
 // results.
 type DescribeSpotFleetRequestsOutput struct {
 	// Information about the configuration of your Spot Fleet.
-	SpotFleetRequestConfigs []DescribeSpotFleetRequestsSpotFleetRequestConfig `json:"SpotFleetRequestConfigs,omitempty"`
+	SpotFleetRequestConfigs []SpotFleetRequestConfig `json:"SpotFleetRequestConfigs,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -82,7 +82,7 @@ var describeSpotFleetRequestsSpec = &paginateimpl.Spec{
 
 // describeSpotFleetRequestsItems returns the items of a
 // DescribeSpotFleetRequests page.
-func describeSpotFleetRequestsItems(out *DescribeSpotFleetRequestsOutput) []DescribeSpotFleetRequestsSpotFleetRequestConfig {
+func describeSpotFleetRequestsItems(out *DescribeSpotFleetRequestsOutput) []SpotFleetRequestConfig {
 	return out.SpotFleetRequestConfigs
 }
 
@@ -156,12 +156,12 @@ func (p *DescribeSpotFleetRequestsPaginator) Pages(ctx context.Context) iter.Seq
 
 // Items returns an iterator over the items of the remaining pages. It stops
 // after the last item or after yielding an error (with a zero item).
-func (p *DescribeSpotFleetRequestsPaginator) Items(ctx context.Context) iter.Seq2[DescribeSpotFleetRequestsSpotFleetRequestConfig, error] {
-	return func(yield func(DescribeSpotFleetRequestsSpotFleetRequestConfig, error) bool) {
+func (p *DescribeSpotFleetRequestsPaginator) Items(ctx context.Context) iter.Seq2[SpotFleetRequestConfig, error] {
+	return func(yield func(SpotFleetRequestConfig, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero DescribeSpotFleetRequestsSpotFleetRequestConfig
+				var zero SpotFleetRequestConfig
 				yield(zero, err)
 				return
 			}

@@ -66,7 +66,7 @@ func (s *DescribeVolumeStatusInput) Validate() error {
 // DescribeVolumeStatusOutput is one page of DescribeVolumeStatus's results.
 type DescribeVolumeStatusOutput struct {
 	// Information about the status of the volumes.
-	VolumeStatuses []VolumeStatusItem `json:"VolumeStatuses,omitempty"`
+	VolumeStatuses []VolumeStatus `json:"VolumeStatuses,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -108,7 +108,7 @@ var describeVolumeStatusSpec = &paginateimpl.Spec{
 }
 
 // describeVolumeStatusItems returns the items of a DescribeVolumeStatus page.
-func describeVolumeStatusItems(out *DescribeVolumeStatusOutput) []VolumeStatusItem {
+func describeVolumeStatusItems(out *DescribeVolumeStatusOutput) []VolumeStatus {
 	return out.VolumeStatuses
 }
 
@@ -182,12 +182,12 @@ func (p *DescribeVolumeStatusPaginator) Pages(ctx context.Context) iter.Seq2[*De
 
 // Items returns an iterator over the items of the remaining pages. It stops
 // after the last item or after yielding an error (with a zero item).
-func (p *DescribeVolumeStatusPaginator) Items(ctx context.Context) iter.Seq2[VolumeStatusItem, error] {
-	return func(yield func(VolumeStatusItem, error) bool) {
+func (p *DescribeVolumeStatusPaginator) Items(ctx context.Context) iter.Seq2[VolumeStatus, error] {
+	return func(yield func(VolumeStatus, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero VolumeStatusItem
+				var zero VolumeStatus
 				yield(zero, err)
 				return
 			}

@@ -51,7 +51,7 @@ func (s *GetTransitGatewayPolicyTableAssociationsInput) validate(v *paginateimpl
 // GetTransitGatewayPolicyTableAssociations's results.
 type GetTransitGatewayPolicyTableAssociationsOutput struct {
 	// Returns details about the transit gateway policy table association.
-	Associations []TransitGatewayPolicyTableAssociation `json:"Associations,omitempty"`
+	Associations []Association `json:"Associations,omitempty"`
 	// The token of the next page; none on the last page.
 	NextToken paginate.Token `json:"NextToken,omitzero"`
 }
@@ -98,7 +98,7 @@ var getTransitGatewayPolicyTableAssociationsSpec = &paginateimpl.Spec{
 
 // getTransitGatewayPolicyTableAssociationsItems returns the items of a
 // GetTransitGatewayPolicyTableAssociations page.
-func getTransitGatewayPolicyTableAssociationsItems(out *GetTransitGatewayPolicyTableAssociationsOutput) []TransitGatewayPolicyTableAssociation {
+func getTransitGatewayPolicyTableAssociationsItems(out *GetTransitGatewayPolicyTableAssociationsOutput) []Association {
 	return out.Associations
 }
 
@@ -172,12 +172,12 @@ func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Pages(ctx context.Co
 
 // Items returns an iterator over the items of the remaining pages. It stops
 // after the last item or after yielding an error (with a zero item).
-func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[TransitGatewayPolicyTableAssociation, error] {
-	return func(yield func(TransitGatewayPolicyTableAssociation, error) bool) {
+func (p *GetTransitGatewayPolicyTableAssociationsPaginator) Items(ctx context.Context) iter.Seq2[Association, error] {
+	return func(yield func(Association, error) bool) {
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				var zero TransitGatewayPolicyTableAssociation
+				var zero Association
 				yield(zero, err)
 				return
 			}

@@ -351,28 +351,6 @@ func (AddressesAttribute) Values() []AddressesAttribute {
 	return []AddressesAttribute{AddressesAttributeDomainName}
 }
 
-// AllocationStrategy is an enum of the API; values not listed here decode too.
-type AllocationStrategy string
-
-const (
-	// AllocationStrategyLowestPrice is "lowest-price".
-	AllocationStrategyLowestPrice AllocationStrategy = "lowest-price"
-	// AllocationStrategyDiversified is "diversified".
-	AllocationStrategyDiversified AllocationStrategy = "diversified"
-	// AllocationStrategyCapacityOptimized is "capacity-optimized".
-	AllocationStrategyCapacityOptimized AllocationStrategy = "capacity-optimized"
-	// AllocationStrategyCapacityOptimizedPrioritized is
-	// "capacity-optimized-prioritized".
-	AllocationStrategyCapacityOptimizedPrioritized AllocationStrategy = "capacity-optimized-prioritized"
-	// AllocationStrategyPriceCapacityOptimized is "price-capacity-optimized".
-	AllocationStrategyPriceCapacityOptimized AllocationStrategy = "price-capacity-optimized"
-)
-
-// Values returns the values of AllocationStrategy that the API documents.
-func (AllocationStrategy) Values() []AllocationStrategy {
-	return []AllocationStrategy{AllocationStrategyLowestPrice, AllocationStrategyDiversified, AllocationStrategyCapacityOptimized, AllocationStrategyCapacityOptimizedPrioritized, AllocationStrategyPriceCapacityOptimized}
-}
-
 // AllocationType is an enum of the API; values not listed here decode too.
 type AllocationType string
 
@@ -519,20 +497,18 @@ type AssociatedTargetNetwork struct {
 	NetworkType NetworkType `json:"NetworkType,omitempty"`
 }
 
-// Association is the association information for an Elastic IPv4 associated
-// with the network interface.
+// Association describes a transit gateway policy table association.
 type Association struct {
-	// The carrier IP address associated with the network interface.
-	CarrierIp string `json:"CarrierIp,omitempty"`
-	// The customer-owned IP address associated with the network interface.
-	CustomerOwnedIp string `json:"CustomerOwnedIp,omitempty"`
-	// The ID of the owner of the Elastic IP address.
-	IpOwnerId string `json:"IpOwnerId,omitempty"`
-	// The public DNS name.
-	PublicDnsName string `json:"PublicDnsName,omitempty"`
-	// The public IP address or Elastic IP address bound to the network
-	// interface.
-	PublicIp string `json:"PublicIp,omitempty"`
+	// The ID of the transit gateway policy table.
+	TransitGatewayPolicyTableId string `json:"TransitGatewayPolicyTableId,omitempty"`
+	// The ID of the transit gateway attachment.
+	TransitGatewayAttachmentId string `json:"TransitGatewayAttachmentId,omitempty"`
+	// The resource ID of the transit gateway attachment.
+	ResourceId string `json:"ResourceId,omitempty"`
+	// The resource type for the transit gateway policy table association.
+	ResourceType ResourceType `json:"ResourceType,omitempty"`
+	// The state of the transit gateway policy table association.
+	State AssociationState `json:"State,omitempty"`
 }
 
 // AssociationState is an enum of the API; values not listed here decode too.
@@ -585,15 +561,59 @@ type AttachedAppliance struct {
 	// proxy for inspection and filtering.
 	VpcEndpointId string `json:"VpcEndpointId,omitempty"`
 	// The current attachment state of the appliance.
-	AttachmentState AttachmentState `json:"AttachmentState,omitempty"`
+	AttachmentState AttachedApplianceAttachmentState `json:"AttachmentState,omitempty"`
 	// The current modification state of the appliance.
-	ModificationState ModificationState `json:"ModificationState,omitempty"`
+	ModificationState AttachedApplianceModificationState `json:"ModificationState,omitempty"`
 	// The failure code if the appliance attachment or modification operation
 	// failed.
 	FailureCode string `json:"FailureCode,omitempty"`
 	// A descriptive message explaining the failure if the appliance attachment
 	// or modification operation failed.
 	FailureMessage string `json:"FailureMessage,omitempty"`
+}
+
+// AttachedApplianceAttachmentState is an enum of the API; values not listed
+// here decode too.
+type AttachedApplianceAttachmentState string
+
+const (
+	// AttachedApplianceAttachmentStateAttaching is "attaching".
+	AttachedApplianceAttachmentStateAttaching AttachedApplianceAttachmentState = "attaching"
+	// AttachedApplianceAttachmentStateAttached is "attached".
+	AttachedApplianceAttachmentStateAttached AttachedApplianceAttachmentState = "attached"
+	// AttachedApplianceAttachmentStateDetaching is "detaching".
+	AttachedApplianceAttachmentStateDetaching AttachedApplianceAttachmentState = "detaching"
+	// AttachedApplianceAttachmentStateDetached is "detached".
+	AttachedApplianceAttachmentStateDetached AttachedApplianceAttachmentState = "detached"
+	// AttachedApplianceAttachmentStateAttachFailed is "attach-failed".
+	AttachedApplianceAttachmentStateAttachFailed AttachedApplianceAttachmentState = "attach-failed"
+	// AttachedApplianceAttachmentStateDetachFailed is "detach-failed".
+	AttachedApplianceAttachmentStateDetachFailed AttachedApplianceAttachmentState = "detach-failed"
+)
+
+// Values returns the values of AttachedApplianceAttachmentState that the API
+// documents.
+func (AttachedApplianceAttachmentState) Values() []AttachedApplianceAttachmentState {
+	return []AttachedApplianceAttachmentState{AttachedApplianceAttachmentStateAttaching, AttachedApplianceAttachmentStateAttached, AttachedApplianceAttachmentStateDetaching, AttachedApplianceAttachmentStateDetached, AttachedApplianceAttachmentStateAttachFailed, AttachedApplianceAttachmentStateDetachFailed}
+}
+
+// AttachedApplianceModificationState is an enum of the API; values not listed
+// here decode too.
+type AttachedApplianceModificationState string
+
+const (
+	// AttachedApplianceModificationStateModifying is "modifying".
+	AttachedApplianceModificationStateModifying AttachedApplianceModificationState = "modifying"
+	// AttachedApplianceModificationStateCompleted is "completed".
+	AttachedApplianceModificationStateCompleted AttachedApplianceModificationState = "completed"
+	// AttachedApplianceModificationStateFailed is "failed".
+	AttachedApplianceModificationStateFailed AttachedApplianceModificationState = "failed"
+)
+
+// Values returns the values of AttachedApplianceModificationState that the API
+// documents.
+func (AttachedApplianceModificationState) Values() []AttachedApplianceModificationState {
+	return []AttachedApplianceModificationState{AttachedApplianceModificationStateModifying, AttachedApplianceModificationStateCompleted, AttachedApplianceModificationStateFailed}
 }
 
 // AttachedApplianceType is an enum of the API; values not listed here decode
@@ -634,29 +654,6 @@ const (
 // Values returns the values of AttachmentLimitType that the API documents.
 func (AttachmentLimitType) Values() []AttachmentLimitType {
 	return []AttachmentLimitType{AttachmentLimitTypeShared, AttachmentLimitTypeDedicated}
-}
-
-// AttachmentState is an enum of the API; values not listed here decode too.
-type AttachmentState string
-
-const (
-	// AttachmentStateAttaching is "attaching".
-	AttachmentStateAttaching AttachmentState = "attaching"
-	// AttachmentStateAttached is "attached".
-	AttachmentStateAttached AttachmentState = "attached"
-	// AttachmentStateDetaching is "detaching".
-	AttachmentStateDetaching AttachmentState = "detaching"
-	// AttachmentStateDetached is "detached".
-	AttachmentStateDetached AttachmentState = "detached"
-	// AttachmentStateAttachFailed is "attach-failed".
-	AttachmentStateAttachFailed AttachmentState = "attach-failed"
-	// AttachmentStateDetachFailed is "detach-failed".
-	AttachmentStateDetachFailed AttachmentState = "detach-failed"
-)
-
-// Values returns the values of AttachmentState that the API documents.
-func (AttachmentState) Values() []AttachmentState {
-	return []AttachmentState{AttachmentStateAttaching, AttachmentStateAttached, AttachmentStateDetaching, AttachmentStateDetached, AttachmentStateAttachFailed, AttachmentStateDetachFailed}
 }
 
 // AttachmentStatus is an enum of the API; values not listed here decode too.
@@ -747,28 +744,6 @@ const (
 // Values returns the values of AutoPlacement that the API documents.
 func (AutoPlacement) Values() []AutoPlacement {
 	return []AutoPlacement{AutoPlacementOn, AutoPlacementOff}
-}
-
-// AutoRecovery is an enum of the API; values not listed here decode too.
-type AutoRecovery string
-
-const (
-	// AutoRecoveryDisabled is "disabled".
-	//
-	// Amazon EC2 keeps the instance on the same hardware (in-place reboot). The
-	// system-reboot event remains scheduled.
-	AutoRecoveryDisabled AutoRecovery = "disabled"
-	// AutoRecoveryDefault is "default".
-	//
-	// Amazon EC2 attempts to migrate the instance to new hardware (reboot
-	// migration). If successful, the system-reboot event is cleared. If
-	// unsuccessful, an in-place reboot occurs and the event remains scheduled.
-	AutoRecoveryDefault AutoRecovery = "default"
-)
-
-// Values returns the values of AutoRecovery that the API documents.
-func (AutoRecovery) Values() []AutoRecovery {
-	return []AutoRecovery{AutoRecoveryDisabled, AutoRecoveryDefault}
 }
 
 // AvailabilityMode is an enum of the API; values not listed here decode too.
@@ -967,30 +942,60 @@ type BlockDeviceMapping struct {
 // BlockDeviceMappingEbs is parameters used to automatically set up EBS volumes
 // when the instance is launched.
 type BlockDeviceMappingEbs struct {
-	// Indicates whether the volume is encrypted.
-	Encrypted *bool `json:"Encrypted,omitempty"`
+	// The time stamp when the attachment initiated.
+	AttachTime *time.Time `json:"AttachTime,omitempty"`
 	// Indicates whether the volume is deleted on instance termination.
 	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
-	// The number of I/O operations per second (IOPS). For gp3, io1, and io2
-	// volumes, this represents the number of IOPS that are provisioned for the
-	// volume. For gp2 volumes, this represents the baseline performance of the
-	// volume and the rate at which the volume accumulates I/O credits for
-	// bursting.
-	Iops *int64 `json:"Iops,omitempty"`
-	// The throughput that the volume supports, in MiB/s.
-	Throughput *int64 `json:"Throughput,omitempty"`
-	// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer
-	// managed KMS key to use for EBS encryption.
-	KmsKeyId string `json:"KmsKeyId,omitempty"`
-	// The ID of the snapshot.
-	SnapshotId string `json:"SnapshotId,omitempty"`
-	// The size of the volume, in GiBs.
-	VolumeSize *int64 `json:"VolumeSize,omitempty"`
-	// The volume type. For more information, see [Amazon EBS volume types] in
-	// the Amazon EBS User Guide.
+	// The attachment state.
+	Status AttachmentStatus `json:"Status,omitempty"`
+	// The ID of the EBS volume.
+	VolumeId string `json:"VolumeId,omitempty"`
+	// The ARN of the Amazon Web Services-managed resource to which the volume
+	// is attached.
+	AssociatedResource string `json:"AssociatedResource,omitempty"`
+	// The ID of the Amazon Web Services account that owns the volume.
 	//
-	// [Amazon EBS volume types]: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html
-	VolumeType VolumeType `json:"VolumeType,omitempty"`
+	// This parameter is returned only for volumes that are attached to Amazon
+	// Web Services-managed resources.
+	VolumeOwnerId string `json:"VolumeOwnerId,omitempty"`
+	// The service provider that manages the EBS volume.
+	Operator *Operator `json:"Operator,omitempty"`
+	// The index of the EBS card. Some instance types support multiple EBS
+	// cards. The default EBS card index is 0.
+	EbsCardIndex *int64 `json:"EbsCardIndex,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
+func (s BlockDeviceMappingEbs) MarshalJSON() ([]byte, error) {
+	type plain BlockDeviceMappingEbs
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
+func (s *BlockDeviceMappingEbs) UnmarshalJSON(b []byte) error {
+	type plain BlockDeviceMappingEbs
+	v := struct {
+		*plain
+		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
 }
 
 // BlockPublicAccessStates is the state of VPC Block Public Access (BPA).
@@ -2121,7 +2126,7 @@ type CapacityReservationFleet struct {
 	// (instance type, platform, and Availability Zone) run in the Capacity
 	// Reservations automatically. Instances do not need to explicitly target a
 	// Capacity Reservation Fleet to use its reserved capacity.
-	InstanceMatchCriteria InstanceMatchCriteria `json:"InstanceMatchCriteria,omitempty"`
+	InstanceMatchCriteria CapacityReservationFleetInstanceMatchCriteria `json:"InstanceMatchCriteria,omitempty"`
 	// The strategy used by the Capacity Reservation Fleet to determine which of
 	// the specified instance types to use. For more information, see For more
 	// information, see [Allocation strategy] in the Amazon EC2 User Guide.
@@ -2170,6 +2175,21 @@ func (s *CapacityReservationFleet) UnmarshalJSON(b []byte) error {
 	s.EndDate = (*time.Time)(v.EndDate)
 	s.CreateTime = (*time.Time)(v.CreateTime)
 	return nil
+}
+
+// CapacityReservationFleetInstanceMatchCriteria is an enum of the API; values
+// not listed here decode too.
+type CapacityReservationFleetInstanceMatchCriteria string
+
+const (
+	// CapacityReservationFleetInstanceMatchCriteriaOpen is "open".
+	CapacityReservationFleetInstanceMatchCriteriaOpen CapacityReservationFleetInstanceMatchCriteria = "open"
+)
+
+// Values returns the values of CapacityReservationFleetInstanceMatchCriteria
+// that the API documents.
+func (CapacityReservationFleetInstanceMatchCriteria) Values() []CapacityReservationFleetInstanceMatchCriteria {
+	return []CapacityReservationFleetInstanceMatchCriteria{CapacityReservationFleetInstanceMatchCriteriaOpen}
 }
 
 // CapacityReservationFleetState is an enum of the API; values not listed here
@@ -2644,6 +2664,27 @@ type ClientRouteEnforcementOptions struct {
 	//
 	// Default value: false
 	Enforced *bool `json:"Enforced,omitempty"`
+}
+
+// ClientVpnAuthorizationRuleStatusCode is an enum of the API; values not listed
+// here decode too.
+type ClientVpnAuthorizationRuleStatusCode string
+
+const (
+	// ClientVpnAuthorizationRuleStatusCodeAuthorizing is "authorizing".
+	ClientVpnAuthorizationRuleStatusCodeAuthorizing ClientVpnAuthorizationRuleStatusCode = "authorizing"
+	// ClientVpnAuthorizationRuleStatusCodeActive is "active".
+	ClientVpnAuthorizationRuleStatusCodeActive ClientVpnAuthorizationRuleStatusCode = "active"
+	// ClientVpnAuthorizationRuleStatusCodeFailed is "failed".
+	ClientVpnAuthorizationRuleStatusCodeFailed ClientVpnAuthorizationRuleStatusCode = "failed"
+	// ClientVpnAuthorizationRuleStatusCodeRevoking is "revoking".
+	ClientVpnAuthorizationRuleStatusCodeRevoking ClientVpnAuthorizationRuleStatusCode = "revoking"
+)
+
+// Values returns the values of ClientVpnAuthorizationRuleStatusCode that the
+// API documents.
+func (ClientVpnAuthorizationRuleStatusCode) Values() []ClientVpnAuthorizationRuleStatusCode {
+	return []ClientVpnAuthorizationRuleStatusCode{ClientVpnAuthorizationRuleStatusCodeAuthorizing, ClientVpnAuthorizationRuleStatusCodeActive, ClientVpnAuthorizationRuleStatusCodeFailed, ClientVpnAuthorizationRuleStatusCodeRevoking}
 }
 
 // ClientVpnConnectionStatusCode is an enum of the API; values not listed here
@@ -3481,6 +3522,35 @@ func (DescribeClientVpnEndpointsStatusCode) Values() []DescribeClientVpnEndpoint
 	return []DescribeClientVpnEndpointsStatusCode{DescribeClientVpnEndpointsStatusCodePendingAssociate, DescribeClientVpnEndpointsStatusCodeAvailable, DescribeClientVpnEndpointsStatusCodeDeleting, DescribeClientVpnEndpointsStatusCodeDeleted, DescribeClientVpnEndpointsStatusCodePending}
 }
 
+// DescribeFleetsEbs is parameters used to automatically set up EBS volumes when
+// the instance is launched.
+type DescribeFleetsEbs struct {
+	// Indicates whether the volume is encrypted.
+	Encrypted *bool `json:"Encrypted,omitempty"`
+	// Indicates whether the volume is deleted on instance termination.
+	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
+	// The number of I/O operations per second (IOPS). For gp3, io1, and io2
+	// volumes, this represents the number of IOPS that are provisioned for the
+	// volume. For gp2 volumes, this represents the baseline performance of the
+	// volume and the rate at which the volume accumulates I/O credits for
+	// bursting.
+	Iops *int64 `json:"Iops,omitempty"`
+	// The throughput that the volume supports, in MiB/s.
+	Throughput *int64 `json:"Throughput,omitempty"`
+	// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer
+	// managed KMS key to use for EBS encryption.
+	KmsKeyId string `json:"KmsKeyId,omitempty"`
+	// The ID of the snapshot.
+	SnapshotId string `json:"SnapshotId,omitempty"`
+	// The size of the volume, in GiBs.
+	VolumeSize *int64 `json:"VolumeSize,omitempty"`
+	// The volume type. For more information, see [Amazon EBS volume types] in
+	// the Amazon EBS User Guide.
+	//
+	// [Amazon EBS volume types]: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html
+	VolumeType VolumeType `json:"VolumeType,omitempty"`
+}
+
 // DescribeImageReferencesResourceType is a resource type to check for image
 // references. Associated options can also be specified if the resource type is
 // an EC2 instance or launch template.
@@ -3499,51 +3569,6 @@ type DescribeImageUsageReportsResourceTypeOption struct {
 	OptionName string `json:"OptionName,omitempty"`
 	// The number of launch template versions to check.
 	OptionValues []string `json:"OptionValues,omitempty"`
-}
-
-// DescribeInstanceStatus is an enum of the API; values not listed here decode
-// too.
-type DescribeInstanceStatus string
-
-const (
-	// DescribeInstanceStatusPassed is "passed".
-	DescribeInstanceStatusPassed DescribeInstanceStatus = "passed"
-	// DescribeInstanceStatusFailed is "failed".
-	DescribeInstanceStatusFailed DescribeInstanceStatus = "failed"
-	// DescribeInstanceStatusInsufficientData is "insufficient-data".
-	DescribeInstanceStatusInsufficientData DescribeInstanceStatus = "insufficient-data"
-	// DescribeInstanceStatusInitializing is "initializing".
-	DescribeInstanceStatusInitializing DescribeInstanceStatus = "initializing"
-)
-
-// Values returns the values of DescribeInstanceStatus that the API documents.
-func (DescribeInstanceStatus) Values() []DescribeInstanceStatus {
-	return []DescribeInstanceStatus{DescribeInstanceStatusPassed, DescribeInstanceStatusFailed, DescribeInstanceStatusInsufficientData, DescribeInstanceStatusInitializing}
-}
-
-// DescribeInstanceStatusInstanceStatusStatus is an enum of the API; values not
-// listed here decode too.
-type DescribeInstanceStatusInstanceStatusStatus string
-
-const (
-	// DescribeInstanceStatusInstanceStatusStatusOk is "ok".
-	DescribeInstanceStatusInstanceStatusStatusOk DescribeInstanceStatusInstanceStatusStatus = "ok"
-	// DescribeInstanceStatusInstanceStatusStatusImpaired is "impaired".
-	DescribeInstanceStatusInstanceStatusStatusImpaired DescribeInstanceStatusInstanceStatusStatus = "impaired"
-	// DescribeInstanceStatusInstanceStatusStatusInsufficientData is
-	// "insufficient-data".
-	DescribeInstanceStatusInstanceStatusStatusInsufficientData DescribeInstanceStatusInstanceStatusStatus = "insufficient-data"
-	// DescribeInstanceStatusInstanceStatusStatusNotApplicable is
-	// "not-applicable".
-	DescribeInstanceStatusInstanceStatusStatusNotApplicable DescribeInstanceStatusInstanceStatusStatus = "not-applicable"
-	// DescribeInstanceStatusInstanceStatusStatusInitializing is "initializing".
-	DescribeInstanceStatusInstanceStatusStatusInitializing DescribeInstanceStatusInstanceStatusStatus = "initializing"
-)
-
-// Values returns the values of DescribeInstanceStatusInstanceStatusStatus that
-// the API documents.
-func (DescribeInstanceStatusInstanceStatusStatus) Values() []DescribeInstanceStatusInstanceStatusStatus {
-	return []DescribeInstanceStatusInstanceStatusStatus{DescribeInstanceStatusInstanceStatusStatusOk, DescribeInstanceStatusInstanceStatusStatusImpaired, DescribeInstanceStatusInstanceStatusStatusInsufficientData, DescribeInstanceStatusInstanceStatusStatusNotApplicable, DescribeInstanceStatusInstanceStatusStatusInitializing}
 }
 
 // DescribeInstanceTypesInstanceType describes the instance type.
@@ -3607,9 +3632,9 @@ type DescribeInstanceTypesInstanceType struct {
 	// [Boot modes]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-boot.html
 	SupportedBootModes []SupportedBootMode `json:"SupportedBootModes,omitempty"`
 	// Indicates whether Nitro Enclaves is supported.
-	NitroEnclavesSupport EncryptionSupport `json:"NitroEnclavesSupport,omitempty"`
+	NitroEnclavesSupport EbsEncryptionSupport `json:"NitroEnclavesSupport,omitempty"`
 	// Indicates whether NitroTPM is supported.
-	NitroTpmSupport EncryptionSupport `json:"NitroTpmSupport,omitempty"`
+	NitroTpmSupport EbsEncryptionSupport `json:"NitroTpmSupport,omitempty"`
 	// Describes the supported NitroTPM versions for the instance type.
 	NitroTpmInfo *NitroTpmInfo `json:"NitroTpmInfo,omitempty"`
 	// Describes the media accelerator settings for the instance type.
@@ -3618,49 +3643,59 @@ type DescribeInstanceTypesInstanceType struct {
 	NeuronInfo *NeuronInfo `json:"NeuronInfo,omitempty"`
 	// Indicates whether a local Precision Time Protocol (PTP) hardware clock
 	// (PHC) is supported.
-	PhcSupport EncryptionSupport `json:"PhcSupport,omitempty"`
+	PhcSupport EbsEncryptionSupport `json:"PhcSupport,omitempty"`
 	// Indicates whether reboot migration during a user-initiated reboot is
 	// supported for instances that have a scheduled system-reboot event. For
 	// more information, see [Enable or disable reboot migration] in the Amazon
 	// EC2 User Guide.
 	//
 	// [Enable or disable reboot migration]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration
-	RebootMigrationSupport EncryptionSupport `json:"RebootMigrationSupport,omitempty"`
+	RebootMigrationSupport EbsEncryptionSupport `json:"RebootMigrationSupport,omitempty"`
 	// Indicates whether the instance type is supported in the current Region.
 	SupportedInRegion *bool `json:"SupportedInRegion,omitempty"`
 }
 
-// DescribeInstancesEbs is parameters used to automatically set up EBS volumes
-// when the instance is launched.
-type DescribeInstancesEbs struct {
-	// The time stamp when the attachment initiated.
+// DescribeInstancesAssociation is the association information for an Elastic
+// IPv4 associated with the network interface.
+type DescribeInstancesAssociation struct {
+	// The carrier IP address associated with the network interface.
+	CarrierIp string `json:"CarrierIp,omitempty"`
+	// The customer-owned IP address associated with the network interface.
+	CustomerOwnedIp string `json:"CustomerOwnedIp,omitempty"`
+	// The ID of the owner of the Elastic IP address.
+	IpOwnerId string `json:"IpOwnerId,omitempty"`
+	// The public DNS name.
+	PublicDnsName string `json:"PublicDnsName,omitempty"`
+	// The public IP address or Elastic IP address bound to the network
+	// interface.
+	PublicIp string `json:"PublicIp,omitempty"`
+}
+
+// DescribeInstancesAttachment is the attachment information for the secondary
+// interface.
+type DescribeInstancesAttachment struct {
+	// The timestamp when the attachment was created.
 	AttachTime *time.Time `json:"AttachTime,omitempty"`
-	// Indicates whether the volume is deleted on instance termination.
+	// The ID of the attachment.
+	AttachmentId string `json:"AttachmentId,omitempty"`
+	// Indicates whether the secondary interface is deleted when the instance is
+	// terminated.
+	//
+	// The only supported value for this field is true.
 	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
+	// The device index of the secondary interface.
+	DeviceIndex *int64 `json:"DeviceIndex,omitempty"`
 	// The attachment state.
 	Status AttachmentStatus `json:"Status,omitempty"`
-	// The ID of the EBS volume.
-	VolumeId string `json:"VolumeId,omitempty"`
-	// The ARN of the Amazon Web Services-managed resource to which the volume
-	// is attached.
-	AssociatedResource string `json:"AssociatedResource,omitempty"`
-	// The ID of the Amazon Web Services account that owns the volume.
-	//
-	// This parameter is returned only for volumes that are attached to Amazon
-	// Web Services-managed resources.
-	VolumeOwnerId string `json:"VolumeOwnerId,omitempty"`
-	// The service provider that manages the EBS volume.
-	Operator *Operator `json:"Operator,omitempty"`
-	// The index of the EBS card. Some instance types support multiple EBS
-	// cards. The default EBS card index is 0.
-	EbsCardIndex *int64 `json:"EbsCardIndex,omitempty"`
+	// The index of the network card.
+	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
 }
 
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
 // epoch seconds with millisecond precision, its other members as encoding/json
 // does.
-func (s DescribeInstancesEbs) MarshalJSON() ([]byte, error) {
-	type plain DescribeInstancesEbs
+func (s DescribeInstancesAttachment) MarshalJSON() ([]byte, error) {
+	type plain DescribeInstancesAttachment
 	return json.Marshal(struct {
 		plain
 		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
@@ -3673,8 +3708,65 @@ func (s DescribeInstancesEbs) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
 // from epoch seconds or date-time strings, its other members as encoding/json
 // does.
-func (s *DescribeInstancesEbs) UnmarshalJSON(b []byte) error {
-	type plain DescribeInstancesEbs
+func (s *DescribeInstancesAttachment) UnmarshalJSON(b []byte) error {
+	type plain DescribeInstancesAttachment
+	v := struct {
+		*plain
+		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
+		plain:      (*plain)(s),
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.AttachTime = (*time.Time)(v.AttachTime)
+	return nil
+}
+
+// DescribeInstancesNetworkInterfaceAttachment is the network interface
+// attachment.
+type DescribeInstancesNetworkInterfaceAttachment struct {
+	// The time stamp when the attachment initiated.
+	AttachTime *time.Time `json:"AttachTime,omitempty"`
+	// The ID of the network interface attachment.
+	AttachmentId string `json:"AttachmentId,omitempty"`
+	// Indicates whether the network interface is deleted when the instance is
+	// terminated.
+	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
+	// The index of the device on the instance for the network interface
+	// attachment.
+	DeviceIndex *int64 `json:"DeviceIndex,omitempty"`
+	// The attachment state.
+	Status AttachmentStatus `json:"Status,omitempty"`
+	// The index of the network card.
+	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
+	// Contains the ENA Express settings for the network interface that's
+	// attached to the instance.
+	EnaSrdSpecification *EnaSrdSpecification `json:"EnaSrdSpecification,omitempty"`
+	// The number of ENA queues created with the instance.
+	EnaQueueCount *int64 `json:"EnaQueueCount,omitempty"`
+}
+
+// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
+// epoch seconds with millisecond precision, its other members as encoding/json
+// does.
+func (s DescribeInstancesNetworkInterfaceAttachment) MarshalJSON() ([]byte, error) {
+	type plain DescribeInstancesNetworkInterfaceAttachment
+	return json.Marshal(struct {
+		plain
+		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
+	}{
+		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
+		plain:      plain(s),
+	})
+}
+
+// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
+// from epoch seconds or date-time strings, its other members as encoding/json
+// does.
+func (s *DescribeInstancesNetworkInterfaceAttachment) UnmarshalJSON(b []byte) error {
+	type plain DescribeInstancesNetworkInterfaceAttachment
 	v := struct {
 		*plain
 		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
@@ -3693,7 +3785,7 @@ func (s *DescribeInstancesEbs) UnmarshalJSON(b []byte) error {
 type DescribeInstancesPrivateIpAddress struct {
 	// The association information for an Elastic IP address for the network
 	// interface.
-	Association *Association `json:"Association,omitempty"`
+	Association *DescribeInstancesAssociation `json:"Association,omitempty"`
 	// Indicates whether this IPv4 address is the primary private IP address of
 	// the network interface.
 	Primary *bool `json:"Primary,omitempty"`
@@ -3748,86 +3840,30 @@ type DescribeNetworkAclsNetworkAcl struct {
 	// The protocol number. A value of "-1" means all protocols.
 	Protocol string `json:"Protocol,omitempty"`
 	// Indicates whether to allow or deny the traffic that matches the rule.
-	RuleAction RuleAction `json:"RuleAction,omitempty"`
+	RuleAction NetworkAclRuleAction `json:"RuleAction,omitempty"`
 	// The rule number for the entry. ACL entries are processed in ascending
 	// order by rule number.
 	RuleNumber *int64 `json:"RuleNumber,omitempty"`
 }
 
-// DescribeNetworkInterfacePermissionsNetworkInterfacePermission describes a
-// permission for a network interface.
-type DescribeNetworkInterfacePermissionsNetworkInterfacePermission struct {
-	// The ID of the network interface permission.
-	NetworkInterfacePermissionId string `json:"NetworkInterfacePermissionId,omitempty"`
-	// The ID of the network interface.
-	NetworkInterfaceId string `json:"NetworkInterfaceId,omitempty"`
-	// The Amazon Web Services account ID.
-	AwsAccountId string `json:"AwsAccountId,omitempty"`
-	// The Amazon Web Services service.
-	AwsService string `json:"AwsService,omitempty"`
-	// The type of permission.
-	Permission NetworkInterfacePermission `json:"Permission,omitempty"`
-	// Information about the state of the permission.
-	PermissionState *PermissionState `json:"PermissionState,omitempty"`
-}
+// DescribeNetworkInterfacePermissionsNetworkInterfacePermission is an enum of
+// the API; values not listed here decode too.
+type DescribeNetworkInterfacePermissionsNetworkInterfacePermission string
 
-// DescribeNetworkInterfacesAttachment is the network interface attachment.
-type DescribeNetworkInterfacesAttachment struct {
-	// The timestamp indicating when the attachment initiated.
-	AttachTime *time.Time `json:"AttachTime,omitempty"`
-	// The ID of the network interface attachment.
-	AttachmentId string `json:"AttachmentId,omitempty"`
-	// Indicates whether the network interface is deleted when the instance is
-	// terminated.
-	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
-	// The device index of the network interface attachment on the instance.
-	DeviceIndex *int64 `json:"DeviceIndex,omitempty"`
-	// The index of the network card.
-	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
-	// The ID of the instance.
-	InstanceId string `json:"InstanceId,omitempty"`
-	// The Amazon Web Services account ID of the owner of the instance.
-	InstanceOwnerId string `json:"InstanceOwnerId,omitempty"`
-	// The attachment state.
-	Status AttachmentStatus `json:"Status,omitempty"`
-	// Configures ENA Express for the network interface that this action
-	// attaches to the instance.
-	EnaSrdSpecification *EnaSrdSpecification `json:"EnaSrdSpecification,omitempty"`
-	// The number of ENA queues created with the instance.
-	EnaQueueCount *int64 `json:"EnaQueueCount,omitempty"`
-}
+const (
+	// DescribeNetworkInterfacePermissionsNetworkInterfacePermissionInstanceAttach
+	// is "INSTANCE-ATTACH".
+	DescribeNetworkInterfacePermissionsNetworkInterfacePermissionInstanceAttach DescribeNetworkInterfacePermissionsNetworkInterfacePermission = "INSTANCE-ATTACH"
+	// DescribeNetworkInterfacePermissionsNetworkInterfacePermissionEipAssociate
+	// is "EIP-ASSOCIATE".
+	DescribeNetworkInterfacePermissionsNetworkInterfacePermissionEipAssociate DescribeNetworkInterfacePermissionsNetworkInterfacePermission = "EIP-ASSOCIATE"
+)
 
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
-// epoch seconds with millisecond precision, its other members as encoding/json
-// does.
-func (s DescribeNetworkInterfacesAttachment) MarshalJSON() ([]byte, error) {
-	type plain DescribeNetworkInterfacesAttachment
-	return json.Marshal(struct {
-		plain
-		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
-	}{
-		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
-		plain:      plain(s),
-	})
-}
-
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
-// from epoch seconds or date-time strings, its other members as encoding/json
-// does.
-func (s *DescribeNetworkInterfacesAttachment) UnmarshalJSON(b []byte) error {
-	type plain DescribeNetworkInterfacesAttachment
-	v := struct {
-		*plain
-		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
-	}{
-		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
-		plain:      (*plain)(s),
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	s.AttachTime = (*time.Time)(v.AttachTime)
-	return nil
+// Values returns the values of
+// DescribeNetworkInterfacePermissionsNetworkInterfacePermission that the API
+// documents.
+func (DescribeNetworkInterfacePermissionsNetworkInterfacePermission) Values() []DescribeNetworkInterfacePermissionsNetworkInterfacePermission {
+	return []DescribeNetworkInterfacePermissionsNetworkInterfacePermission{DescribeNetworkInterfacePermissionsNetworkInterfacePermissionInstanceAttach, DescribeNetworkInterfacePermissionsNetworkInterfacePermissionEipAssociate}
 }
 
 // DescribeNetworkInterfacesNetworkInterface describes a network interface.
@@ -3836,7 +3872,7 @@ type DescribeNetworkInterfacesNetworkInterface struct {
 	// with the network interface.
 	Association *NetworkInterfaceAssociation `json:"Association,omitempty"`
 	// The network interface attachment.
-	Attachment *DescribeNetworkInterfacesAttachment `json:"Attachment,omitempty"`
+	Attachment *NetworkInterfaceAttachment `json:"Attachment,omitempty"`
 	// The Availability Zone.
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
 	// A security group connection tracking configuration that enables you to
@@ -3994,63 +4030,6 @@ type DescribeRouteTablesRoute struct {
 	IpAddress string `json:"IpAddress,omitempty"`
 }
 
-// DescribeSecondaryInterfacesAttachment is the attachment information for the
-// secondary interface.
-type DescribeSecondaryInterfacesAttachment struct {
-	// The ID of the attachment.
-	AttachmentId string `json:"AttachmentId,omitempty"`
-	// The timestamp when the attachment was created.
-	AttachTime *time.Time `json:"AttachTime,omitempty"`
-	// Indicates whether the secondary interface is deleted when the instance is
-	// terminated.
-	//
-	// The only supported value for this field is true.
-	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
-	// The device index of the secondary interface.
-	DeviceIndex *int64 `json:"DeviceIndex,omitempty"`
-	// The ID of the instance to which the secondary interface is attached.
-	InstanceId string `json:"InstanceId,omitempty"`
-	// The Amazon Web Services account ID of the owner of the instance.
-	InstanceOwnerId string `json:"InstanceOwnerId,omitempty"`
-	// The index of the network card.
-	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
-	// The attachment state.
-	Status AttachmentStatus `json:"Status,omitempty"`
-}
-
-// MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
-// epoch seconds with millisecond precision, its other members as encoding/json
-// does.
-func (s DescribeSecondaryInterfacesAttachment) MarshalJSON() ([]byte, error) {
-	type plain DescribeSecondaryInterfacesAttachment
-	return json.Marshal(struct {
-		plain
-		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
-	}{
-		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
-		plain:      plain(s),
-	})
-}
-
-// UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
-// from epoch seconds or date-time strings, its other members as encoding/json
-// does.
-func (s *DescribeSecondaryInterfacesAttachment) UnmarshalJSON(b []byte) error {
-	type plain DescribeSecondaryInterfacesAttachment
-	v := struct {
-		*plain
-		AttachTime *paginateimpl.JSONTime `json:"AttachTime,omitempty"`
-	}{
-		AttachTime: (*paginateimpl.JSONTime)(s.AttachTime),
-		plain:      (*plain)(s),
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	s.AttachTime = (*time.Time)(v.AttachTime)
-	return nil
-}
-
 // DescribeSecurityGroupRulesSecurityGroupRule describes a security group rule.
 type DescribeSecurityGroupRulesSecurityGroupRule struct {
 	// The ID of the security group rule.
@@ -4093,26 +4072,239 @@ type DescribeSecurityGroupRulesSecurityGroupRule struct {
 	SecurityGroupRuleArn string `json:"SecurityGroupRuleArn,omitempty"`
 }
 
-// DescribeSpotFleetRequestsSpotFleetRequestConfig describes a Spot Fleet
-// request.
+// DescribeSpotFleetRequestsSpotFleetRequestConfig is the configuration of the
+// Spot Fleet request.
 type DescribeSpotFleetRequestsSpotFleetRequestConfig struct {
-	// The progress of the Spot Fleet request. If there is an error, the status
-	// is error. After all requests are placed, the status is
-	// pending_fulfillment. If the size of the fleet is equal to or greater than
-	// its target capacity, the status is fulfilled. If the size of the fleet is
-	// decreased, the status is pending_termination while Spot Instances are
-	// terminating.
-	ActivityStatus ActivityStatus `json:"ActivityStatus,omitempty"`
-	// The creation date and time of the request.
-	CreateTime *time.Time `json:"CreateTime,omitempty"`
-	// The configuration of the Spot Fleet request.
-	SpotFleetRequestConfig *SpotFleetRequestConfig `json:"SpotFleetRequestConfig,omitempty"`
-	// The ID of the Spot Fleet request.
-	SpotFleetRequestId string `json:"SpotFleetRequestId,omitempty"`
-	// The state of the Spot Fleet request.
-	SpotFleetRequestState SpotFleetRequestState `json:"SpotFleetRequestState,omitempty"`
-	// The tags for a Spot Fleet resource.
-	Tags []Tag `json:"Tags,omitempty"`
+	// The strategy that determines how to allocate the target Spot Instance
+	// capacity across the Spot Instance pools specified by the Spot Fleet
+	// launch configuration. For more information, see [Allocation strategies
+	// for Spot Instances] in the Amazon EC2 User Guide.
+	//
+	// priceCapacityOptimized (recommended)
+	//
+	// Spot Fleet identifies the pools with the highest capacity availability
+	// for the number of instances that are launching. This means that we will
+	// request Spot Instances from the pools that we believe have the lowest
+	// chance of interruption in the near term. Spot Fleet then requests Spot
+	// Instances from the lowest priced of these pools.
+	//
+	// capacityOptimized
+	//
+	// Spot Fleet identifies the pools with the highest capacity availability
+	// for the number of instances that are launching. This means that we will
+	// request Spot Instances from the pools that we believe have the lowest
+	// chance of interruption in the near term. To give certain instance types a
+	// higher chance of launching first, use capacityOptimizedPrioritized. Set a
+	// priority for each instance type by using the Priority parameter for
+	// LaunchTemplateOverrides. You can assign the same priority to different
+	// LaunchTemplateOverrides. EC2 implements the priorities on a best-effort
+	// basis, but optimizes for capacity first. capacityOptimizedPrioritized is
+	// supported only if your Spot Fleet uses a launch template. Note that if
+	// the OnDemandAllocationStrategy is set to prioritized, the same priority
+	// is applied when fulfilling On-Demand capacity.
+	//
+	// diversified
+	//
+	// Spot Fleet requests instances from all of the Spot Instance pools that
+	// you specify.
+	//
+	// lowestPrice (not recommended)
+	//
+	// We don't recommend the lowestPrice allocation strategy because it has the
+	// highest risk of interruption for your Spot Instances.
+	//
+	// Spot Fleet requests instances from the lowest priced Spot Instance pool
+	// that has available capacity. If the lowest priced pool doesn't have
+	// available capacity, the Spot Instances come from the next lowest priced
+	// pool that has available capacity. If a pool runs out of capacity before
+	// fulfilling your desired capacity, Spot Fleet will continue to fulfill
+	// your request by drawing from the next lowest priced pool. To ensure that
+	// your desired capacity is met, you might receive Spot Instances from
+	// several pools. Because this strategy only considers instance price and
+	// not capacity availability, it might lead to high interruption rates.
+	//
+	// Default: lowestPrice
+	//
+	// [Allocation strategies for Spot Instances]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-allocation-strategy.html
+	AllocationStrategy SpotFleetRequestAllocationStrategy `json:"AllocationStrategy,omitempty"`
+	// The order of the launch template overrides to use in fulfilling On-Demand
+	// capacity. If you specify lowestPrice, Spot Fleet uses price to determine
+	// the order, launching the lowest price first. If you specify prioritized,
+	// Spot Fleet uses the priority that you assign to each Spot Fleet launch
+	// template override, launching the highest priority first. If you do not
+	// specify a value, Spot Fleet defaults to lowestPrice.
+	OnDemandAllocationStrategy OnDemandAllocationStrategy `json:"OnDemandAllocationStrategy,omitempty"`
+	// The strategies for managing your Spot Instances that are at an elevated
+	// risk of being interrupted.
+	SpotMaintenanceStrategies *MaintenanceStrategies `json:"SpotMaintenanceStrategies,omitempty"`
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of your listings. This helps to avoid duplicate listings. For
+	// more information, see [Ensuring Idempotency].
+	//
+	// [Ensuring Idempotency]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html
+	ClientToken string `json:"ClientToken,omitempty"`
+	// Indicates whether running instances should be terminated if you decrease
+	// the target capacity of the Spot Fleet request below the current size of
+	// the Spot Fleet.
+	//
+	// Supported only for fleets of type maintain.
+	ExcessCapacityTerminationPolicy SpotFleetRequestExcessCapacityTerminationPolicy `json:"ExcessCapacityTerminationPolicy,omitempty"`
+	// The number of units fulfilled by this request compared to the set target
+	// capacity. You cannot set this value.
+	FulfilledCapacity *float64 `json:"FulfilledCapacity,omitempty"`
+	// The number of On-Demand units fulfilled by this request compared to the
+	// set target On-Demand capacity.
+	OnDemandFulfilledCapacity *float64 `json:"OnDemandFulfilledCapacity,omitempty"`
+	// The Amazon Resource Name (ARN) of an Identity and Access Management (IAM)
+	// role that grants the Spot Fleet the permission to request, launch,
+	// terminate, and tag instances on your behalf. For more information, see
+	// [Spot Fleet prerequisites] in the Amazon EC2 User Guide. Spot Fleet can
+	// terminate Spot Instances on your behalf when you cancel its Spot Fleet
+	// request using [CancelSpotFleetRequests] or when the Spot Fleet request
+	// expires, if you set TerminateInstancesWithExpiration.
+	//
+	// [Spot Fleet prerequisites]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-requests.html#spot-fleet-prerequisites
+	// [CancelSpotFleetRequests]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CancelSpotFleetRequests
+	IamFleetRole string `json:"IamFleetRole,omitempty"`
+	// The launch specifications for the Spot Fleet request. If you specify
+	// LaunchSpecifications, you can't specify LaunchTemplateConfigs. If you
+	// include On-Demand capacity in your request, you must use
+	// LaunchTemplateConfigs.
+	//
+	// If an AMI specified in a launch specification is deregistered or
+	// disabled, no new instances can be launched from the AMI. For fleets of
+	// type maintain, the target capacity will not be maintained.
+	LaunchSpecifications []SpotFleetRequestLaunchSpecification `json:"LaunchSpecifications,omitempty"`
+	// The launch template and overrides. If you specify LaunchTemplateConfigs,
+	// you can't specify LaunchSpecifications. If you include On-Demand capacity
+	// in your request, you must use LaunchTemplateConfigs.
+	LaunchTemplateConfigs []SpotFleetRequestLaunchTemplateConfig `json:"LaunchTemplateConfigs,omitempty"`
+	// The maximum price per unit hour that you are willing to pay for a Spot
+	// Instance. We do not recommend using this parameter because it can lead to
+	// increased interruptions. If you do not specify this parameter, you will
+	// pay the current Spot price.
+	//
+	// If you specify a maximum price, your instances will be interrupted more
+	// frequently than if you do not specify this parameter.
+	SpotPrice string `json:"SpotPrice,omitempty"`
+	// The number of units to request for the Spot Fleet. You can choose to set
+	// the target capacity in terms of instances or a performance characteristic
+	// that is important to your application workload, such as vCPUs, memory, or
+	// I/O. If the request type is maintain, you can specify a target capacity
+	// of 0 and add capacity later.
+	TargetCapacity *int64 `json:"TargetCapacity,omitempty"`
+	// The number of On-Demand units to request. You can choose to set the
+	// target capacity in terms of instances or a performance characteristic
+	// that is important to your application workload, such as vCPUs, memory, or
+	// I/O. If the request type is maintain, you can specify a target capacity
+	// of 0 and add capacity later.
+	OnDemandTargetCapacity *int64 `json:"OnDemandTargetCapacity,omitempty"`
+	// The maximum amount per hour for On-Demand Instances that you're willing
+	// to pay. You can use the onDemandMaxTotalPrice parameter, the
+	// spotMaxTotalPrice parameter, or both parameters to ensure that your fleet
+	// cost does not exceed your budget. If you set a maximum price per hour for
+	// the On-Demand Instances and Spot Instances in your request, Spot Fleet
+	// will launch instances until it reaches the maximum amount you're willing
+	// to pay. When the maximum amount you're willing to pay is reached, the
+	// fleet stops launching instances even if it hasn’t met the target
+	// capacity.
+	//
+	// If your fleet includes T instances that are configured as unlimited, and
+	// if their average CPU usage exceeds the baseline utilization, you will
+	// incur a charge for surplus credits. The onDemandMaxTotalPrice does not
+	// account for surplus credits, and, if you use surplus credits, your final
+	// cost might be higher than what you specified for onDemandMaxTotalPrice.
+	// For more information, see [Surplus credits can incur charges] in the
+	// Amazon EC2 User Guide.
+	//
+	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
+	OnDemandMaxTotalPrice string `json:"OnDemandMaxTotalPrice,omitempty"`
+	// The maximum amount per hour for Spot Instances that you're willing to
+	// pay. You can use the spotMaxTotalPrice parameter, the
+	// onDemandMaxTotalPrice parameter, or both parameters to ensure that your
+	// fleet cost does not exceed your budget. If you set a maximum price per
+	// hour for the On-Demand Instances and Spot Instances in your request, Spot
+	// Fleet will launch instances until it reaches the maximum amount you're
+	// willing to pay. When the maximum amount you're willing to pay is reached,
+	// the fleet stops launching instances even if it hasn’t met the target
+	// capacity.
+	//
+	// If your fleet includes T instances that are configured as unlimited, and
+	// if their average CPU usage exceeds the baseline utilization, you will
+	// incur a charge for surplus credits. The spotMaxTotalPrice does not
+	// account for surplus credits, and, if you use surplus credits, your final
+	// cost might be higher than what you specified for spotMaxTotalPrice. For
+	// more information, see [Surplus credits can incur charges] in the Amazon
+	// EC2 User Guide.
+	//
+	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
+	SpotMaxTotalPrice string `json:"SpotMaxTotalPrice,omitempty"`
+	// Indicates whether running Spot Instances are terminated when the Spot
+	// Fleet request expires.
+	TerminateInstancesWithExpiration *bool `json:"TerminateInstancesWithExpiration,omitempty"`
+	// The type of request. Indicates whether the Spot Fleet only requests the
+	// target capacity or also attempts to maintain it. When this value is
+	// request, the Spot Fleet only places the required requests. It does not
+	// attempt to replenish Spot Instances if capacity is diminished, nor does
+	// it submit requests in alternative Spot pools if capacity is not
+	// available. When this value is maintain, the Spot Fleet maintains the
+	// target capacity. The Spot Fleet places the required requests to meet
+	// capacity and automatically replenishes any interrupted instances.
+	// Default: maintain. instant is listed but is not used by Spot Fleet.
+	Type FleetType `json:"Type,omitempty"`
+	// The start date and time of the request, in UTC format
+	// (YYYY-MM-DD*T*HH:MM:*SS*Z). By default, Amazon EC2 starts fulfilling the
+	// request immediately.
+	ValidFrom *time.Time `json:"ValidFrom,omitempty"`
+	// The end date and time of the request, in UTC format
+	// (YYYY-MM-DD*T*HH:MM:*SS*Z). After the end date and time, no new Spot
+	// Instance requests are placed or able to fulfill the request. If no value
+	// is specified, the Spot Fleet request remains until you cancel it.
+	ValidUntil *time.Time `json:"ValidUntil,omitempty"`
+	// Indicates whether Spot Fleet should replace unhealthy instances.
+	ReplaceUnhealthyInstances *bool `json:"ReplaceUnhealthyInstances,omitempty"`
+	// The behavior when a Spot Instance is interrupted. The default is
+	// terminate.
+	InstanceInterruptionBehavior InstanceInterruptionBehavior `json:"InstanceInterruptionBehavior,omitempty"`
+	// One or more Classic Load Balancers and target groups to attach to the
+	// Spot Fleet request. Spot Fleet registers the running Spot Instances with
+	// the specified Classic Load Balancers and target groups.
+	//
+	// With Network Load Balancers, Spot Fleet cannot register instances that
+	// have the following instance types: C1, CC1, CC2, CG1, CG2, CR1, CS1, G1,
+	// G2, HI1, HS1, M1, M2, M3, and T1.
+	LoadBalancersConfig *LoadBalancersConfig `json:"LoadBalancersConfig,omitempty"`
+	// The number of Spot pools across which to allocate your target Spot
+	// capacity. Valid only when Spot AllocationStrategy is set to lowest-price.
+	// Spot Fleet selects the cheapest Spot pools and evenly allocates your
+	// target Spot capacity across the number of Spot pools that you specify.
+	//
+	// Note that Spot Fleet attempts to draw Spot Instances from the number of
+	// pools that you specify on a best effort basis. If a pool runs out of Spot
+	// capacity before fulfilling your target capacity, Spot Fleet will continue
+	// to fulfill your request by drawing from the next cheapest pool. To ensure
+	// that your target capacity is met, you might receive Spot Instances from
+	// more than the number of pools that you specified. Similarly, if most of
+	// the pools have no Spot capacity, you might receive your full target
+	// capacity from fewer than the number of pools that you specified.
+	InstancePoolsToUseCount *int64 `json:"InstancePoolsToUseCount,omitempty"`
+	// Reserved.
+	Context string `json:"Context,omitempty"`
+	// The unit for the target capacity. You can specify this parameter only
+	// when using attribute-based instance type selection.
+	//
+	// Default: units (the number of instances)
+	TargetCapacityUnitType TargetCapacityUnitType `json:"TargetCapacityUnitType,omitempty"`
+	// The key-value pair for tagging the Spot Fleet request on creation. The
+	// value for ResourceType must be spot-fleet-request, otherwise the Spot
+	// Fleet request fails. To tag instances at launch, specify the tags in the
+	// [launch template] (valid only if you use LaunchTemplateConfigs) or in the
+	// SpotFleetTagSpecification (valid only if you use LaunchSpecifications).
+	// For information about tagging after launch, see [Tag your resources].
+	//
+	// [launch template]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html#create-launch-template
+	// [Tag your resources]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-resources
+	TagSpecifications []TagSpecification `json:"TagSpecifications,omitempty"`
 }
 
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
@@ -4122,9 +4314,11 @@ func (s DescribeSpotFleetRequestsSpotFleetRequestConfig) MarshalJSON() ([]byte, 
 	type plain DescribeSpotFleetRequestsSpotFleetRequestConfig
 	return json.Marshal(struct {
 		plain
-		CreateTime *paginateimpl.JSONTime `json:"CreateTime,omitempty"`
+		ValidFrom  *paginateimpl.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginateimpl.JSONTime `json:"ValidUntil,omitempty"`
 	}{
-		CreateTime: (*paginateimpl.JSONTime)(s.CreateTime),
+		ValidFrom:  (*paginateimpl.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginateimpl.JSONTime)(s.ValidUntil),
 		plain:      plain(s),
 	})
 }
@@ -4136,16 +4330,49 @@ func (s *DescribeSpotFleetRequestsSpotFleetRequestConfig) UnmarshalJSON(b []byte
 	type plain DescribeSpotFleetRequestsSpotFleetRequestConfig
 	v := struct {
 		*plain
-		CreateTime *paginateimpl.JSONTime `json:"CreateTime,omitempty"`
+		ValidFrom  *paginateimpl.JSONTime `json:"ValidFrom,omitempty"`
+		ValidUntil *paginateimpl.JSONTime `json:"ValidUntil,omitempty"`
 	}{
-		CreateTime: (*paginateimpl.JSONTime)(s.CreateTime),
+		ValidFrom:  (*paginateimpl.JSONTime)(s.ValidFrom),
+		ValidUntil: (*paginateimpl.JSONTime)(s.ValidUntil),
 		plain:      (*plain)(s),
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	s.CreateTime = (*time.Time)(v.CreateTime)
+	s.ValidFrom = (*time.Time)(v.ValidFrom)
+	s.ValidUntil = (*time.Time)(v.ValidUntil)
 	return nil
+}
+
+// DescribeSubnetsSubnetState is an enum of the API; values not listed here
+// decode too.
+type DescribeSubnetsSubnetState string
+
+const (
+	// DescribeSubnetsSubnetStatePending is "pending".
+	DescribeSubnetsSubnetStatePending DescribeSubnetsSubnetState = "pending"
+	// DescribeSubnetsSubnetStateAvailable is "available".
+	DescribeSubnetsSubnetStateAvailable DescribeSubnetsSubnetState = "available"
+	// DescribeSubnetsSubnetStateUnavailable is "unavailable".
+	DescribeSubnetsSubnetStateUnavailable DescribeSubnetsSubnetState = "unavailable"
+	// DescribeSubnetsSubnetStateFailed is "failed".
+	//
+	// The underlying infrastructure to support the subnet failed to provision
+	// as expected.
+	DescribeSubnetsSubnetStateFailed DescribeSubnetsSubnetState = "failed"
+	// DescribeSubnetsSubnetStateFailedInsufficientCapacity is
+	// "failed-insufficient-capacity".
+	//
+	// The underlying infrastructure to support the subnet failed to provision
+	// due to a shortage of EC2 instance capacity.
+	DescribeSubnetsSubnetStateFailedInsufficientCapacity DescribeSubnetsSubnetState = "failed-insufficient-capacity"
+)
+
+// Values returns the values of DescribeSubnetsSubnetState that the API
+// documents.
+func (DescribeSubnetsSubnetState) Values() []DescribeSubnetsSubnetState {
+	return []DescribeSubnetsSubnetState{DescribeSubnetsSubnetStatePending, DescribeSubnetsSubnetStateAvailable, DescribeSubnetsSubnetStateUnavailable, DescribeSubnetsSubnetStateFailed, DescribeSubnetsSubnetStateFailedInsufficientCapacity}
 }
 
 // DescribeTagsTag describes a tag.
@@ -4160,24 +4387,11 @@ type DescribeTagsTag struct {
 	Value string `json:"Value,omitempty"`
 }
 
-// DescribeVolumeStatus is an enum of the API; values not listed here decode
-// too.
-type DescribeVolumeStatus string
-
-const (
-	// DescribeVolumeStatusOk is "ok".
-	DescribeVolumeStatusOk DescribeVolumeStatus = "ok"
-	// DescribeVolumeStatusImpaired is "impaired".
-	DescribeVolumeStatusImpaired DescribeVolumeStatus = "impaired"
-	// DescribeVolumeStatusInsufficientData is "insufficient-data".
-	DescribeVolumeStatusInsufficientData DescribeVolumeStatus = "insufficient-data"
-	// DescribeVolumeStatusWarning is "warning".
-	DescribeVolumeStatusWarning DescribeVolumeStatus = "warning"
-)
-
-// Values returns the values of DescribeVolumeStatus that the API documents.
-func (DescribeVolumeStatus) Values() []DescribeVolumeStatus {
-	return []DescribeVolumeStatus{DescribeVolumeStatusOk, DescribeVolumeStatusImpaired, DescribeVolumeStatusInsufficientData, DescribeVolumeStatusWarning}
+// DescribeVpcEndpointServiceConfigurationsServiceType describes the type of
+// service for a VPC endpoint.
+type DescribeVpcEndpointServiceConfigurationsServiceType struct {
+	// The type of service.
+	ServiceType ServiceType `json:"ServiceType,omitempty"`
 }
 
 // DestinationOptions is the destination options.
@@ -4659,6 +4873,22 @@ type EbsCard struct {
 	MaximumIops *int64 `json:"MaximumIops,omitempty"`
 }
 
+// EbsEncryptionSupport is an enum of the API; values not listed here decode
+// too.
+type EbsEncryptionSupport string
+
+const (
+	// EbsEncryptionSupportUnsupported is "unsupported".
+	EbsEncryptionSupportUnsupported EbsEncryptionSupport = "unsupported"
+	// EbsEncryptionSupportSupported is "supported".
+	EbsEncryptionSupportSupported EbsEncryptionSupport = "supported"
+)
+
+// Values returns the values of EbsEncryptionSupport that the API documents.
+func (EbsEncryptionSupport) Values() []EbsEncryptionSupport {
+	return []EbsEncryptionSupport{EbsEncryptionSupportUnsupported, EbsEncryptionSupportSupported}
+}
+
 // EbsInfo describes the Amazon EBS settings for the instance type.
 type EbsInfo struct {
 	// Indicates whether the instance type is Amazon EBS-optimized. For more
@@ -4668,7 +4898,7 @@ type EbsInfo struct {
 	// [Amazon EBS-optimized instances]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSOptimized.html
 	EbsOptimizedSupport EbsOptimizedSupport `json:"EbsOptimizedSupport,omitempty"`
 	// Indicates whether Amazon EBS encryption is supported.
-	EncryptionSupport EncryptionSupport `json:"EncryptionSupport,omitempty"`
+	EncryptionSupport EbsEncryptionSupport `json:"EncryptionSupport,omitempty"`
 	// Describes the optimized EBS performance for the instance type.
 	EbsOptimizedInfo *EbsOptimizedInfo `json:"EbsOptimizedInfo,omitempty"`
 	// Indicates whether non-volatile memory express (NVMe) is supported.
@@ -4944,19 +5174,13 @@ func (EncryptionState) Values() []EncryptionState {
 	return []EncryptionState{EncryptionStateEnabling, EncryptionStateEnabled, EncryptionStateDisabling, EncryptionStateDisabled}
 }
 
-// EncryptionSupport is an enum of the API; values not listed here decode too.
-type EncryptionSupport string
-
-const (
-	// EncryptionSupportUnsupported is "unsupported".
-	EncryptionSupportUnsupported EncryptionSupport = "unsupported"
-	// EncryptionSupportSupported is "supported".
-	EncryptionSupportSupported EncryptionSupport = "supported"
-)
-
-// Values returns the values of EncryptionSupport that the API documents.
-func (EncryptionSupport) Values() []EncryptionSupport {
-	return []EncryptionSupport{EncryptionSupportUnsupported, EncryptionSupportSupported}
+// EncryptionSupport defines if the Transit Gateway supports VPC Encryption
+// Control.
+type EncryptionSupport struct {
+	// The current encryption state of the resource.
+	EncryptionState EncryptionState `json:"EncryptionState,omitempty"`
+	// A message describing the encryption state.
+	StateMessage string `json:"StateMessage,omitempty"`
 }
 
 // EndDateType is an enum of the API; values not listed here decode too.
@@ -5140,23 +5364,6 @@ func (EventCode) Values() []EventCode {
 	return []EventCode{EventCodeInstanceReboot, EventCodeSystemReboot, EventCodeSystemMaintenance, EventCodeInstanceRetirement, EventCodeInstanceStop}
 }
 
-// ExcessCapacityTerminationPolicy is an enum of the API; values not listed here
-// decode too.
-type ExcessCapacityTerminationPolicy string
-
-const (
-	// ExcessCapacityTerminationPolicyNoTermination is "no-termination".
-	ExcessCapacityTerminationPolicyNoTermination ExcessCapacityTerminationPolicy = "no-termination"
-	// ExcessCapacityTerminationPolicyTermination is "termination".
-	ExcessCapacityTerminationPolicyTermination ExcessCapacityTerminationPolicy = "termination"
-)
-
-// Values returns the values of ExcessCapacityTerminationPolicy that the API
-// documents.
-func (ExcessCapacityTerminationPolicy) Values() []ExcessCapacityTerminationPolicy {
-	return []ExcessCapacityTerminationPolicy{ExcessCapacityTerminationPolicyNoTermination, ExcessCapacityTerminationPolicyTermination}
-}
-
 // Explanation is a structure of the API.
 type Explanation struct {
 	Acl                           *Component                     `json:"Acl,omitempty"`
@@ -5290,43 +5497,9 @@ type FailureReason struct {
 	//     Amazon Elastic Compute Cloud API Reference.
 	//
 	// [AuthFailure]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
-	Code FailureReasonCode `json:"Code,omitempty"`
+	Code IpamDiscoveredAccountFailureReasonCode `json:"Code,omitempty"`
 	// The discovery failure message.
 	Message string `json:"Message,omitempty"`
-}
-
-// FailureReasonCode is an enum of the API; values not listed here decode too.
-type FailureReasonCode string
-
-const (
-	// FailureReasonCodeAssumeRoleFailure is "assume-role-failure".
-	//
-	// IPAM could not assume the Amazon Web Services IAM service-linked role.
-	// This could be because of any of the following:
-	//
-	//   - SLR has not been created yet and IPAM is still creating it.
-	//   - You have opted-out of the IPAM home Region.
-	//   - Account you are using as your IPAM account has been suspended.
-	FailureReasonCodeAssumeRoleFailure FailureReasonCode = "assume-role-failure"
-	// FailureReasonCodeThrottlingFailure is "throttling-failure".
-	//
-	// IPAM account is already using the allotted transactions per second and
-	// IPAM is receiving a throttling error when assuming the Amazon Web
-	// Services IAM SLR.
-	FailureReasonCodeThrottlingFailure FailureReasonCode = "throttling-failure"
-	// FailureReasonCodeUnauthorizedFailure is "unauthorized-failure".
-	//
-	// Amazon Web Services account making the request is not authorized. For
-	// more information, see [AuthFailure] in the Amazon Elastic Compute Cloud
-	// API Reference.
-	//
-	// [AuthFailure]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
-	FailureReasonCodeUnauthorizedFailure FailureReasonCode = "unauthorized-failure"
-)
-
-// Values returns the values of FailureReasonCode that the API documents.
-func (FailureReasonCode) Values() []FailureReasonCode {
-	return []FailureReasonCode{FailureReasonCodeAssumeRoleFailure, FailureReasonCodeThrottlingFailure, FailureReasonCodeUnauthorizedFailure}
 }
 
 // FastLaunchImage is a structure of the API. Describe details about a Windows
@@ -5757,7 +5930,7 @@ type Fleet struct {
 	// Fleet.
 	//
 	// Supported only for fleets of type maintain.
-	ExcessCapacityTerminationPolicy ExcessCapacityTerminationPolicy `json:"ExcessCapacityTerminationPolicy,omitempty"`
+	ExcessCapacityTerminationPolicy FleetExcessCapacityTerminationPolicy `json:"ExcessCapacityTerminationPolicy,omitempty"`
 	// The number of units fulfilled by this request compared to the set target
 	// capacity.
 	FulfilledCapacity *float64 `json:"FulfilledCapacity,omitempty"`
@@ -5859,6 +6032,23 @@ func (s *Fleet) UnmarshalJSON(b []byte) error {
 	s.ValidFrom = (*time.Time)(v.ValidFrom)
 	s.ValidUntil = (*time.Time)(v.ValidUntil)
 	return nil
+}
+
+// FleetExcessCapacityTerminationPolicy is an enum of the API; values not listed
+// here decode too.
+type FleetExcessCapacityTerminationPolicy string
+
+const (
+	// FleetExcessCapacityTerminationPolicyNoTermination is "no-termination".
+	FleetExcessCapacityTerminationPolicyNoTermination FleetExcessCapacityTerminationPolicy = "no-termination"
+	// FleetExcessCapacityTerminationPolicyTermination is "termination".
+	FleetExcessCapacityTerminationPolicyTermination FleetExcessCapacityTerminationPolicy = "termination"
+)
+
+// Values returns the values of FleetExcessCapacityTerminationPolicy that the
+// API documents.
+func (FleetExcessCapacityTerminationPolicy) Values() []FleetExcessCapacityTerminationPolicy {
+	return []FleetExcessCapacityTerminationPolicy{FleetExcessCapacityTerminationPolicyNoTermination, FleetExcessCapacityTerminationPolicyTermination}
 }
 
 // FleetInstance describes the instances that were launched by the fleet.
@@ -7460,7 +7650,7 @@ type InstanceBlockDeviceMapping struct {
 	DeviceName string `json:"DeviceName,omitempty"`
 	// Parameters used to automatically set up EBS volumes when the instance is
 	// launched.
-	Ebs *DescribeInstancesEbs `json:"Ebs,omitempty"`
+	Ebs *BlockDeviceMappingEbs `json:"Ebs,omitempty"`
 }
 
 // InstanceConnectEndpoint describes an EC2 Instance Connect Endpoint.
@@ -7840,20 +8030,6 @@ type InstanceMarketOptions struct {
 	SpotOptions *InstanceMarketOptionSpotOptions `json:"SpotOptions,omitempty"`
 }
 
-// InstanceMatchCriteria is an enum of the API; values not listed here decode
-// too.
-type InstanceMatchCriteria string
-
-const (
-	// InstanceMatchCriteriaOpen is "open".
-	InstanceMatchCriteriaOpen InstanceMatchCriteria = "open"
-)
-
-// Values returns the values of InstanceMatchCriteria that the API documents.
-func (InstanceMatchCriteria) Values() []InstanceMatchCriteria {
-	return []InstanceMatchCriteria{InstanceMatchCriteriaOpen}
-}
-
 // InstanceMonitoring is the monitoring for the instance.
 type InstanceMonitoring struct {
 	// Indicates whether detailed monitoring is enabled. Otherwise, basic
@@ -7865,9 +8041,9 @@ type InstanceMonitoring struct {
 type InstanceNetworkInterface struct {
 	// The association information for an Elastic IPv4 associated with the
 	// network interface.
-	Association *Association `json:"Association,omitempty"`
+	Association *DescribeInstancesAssociation `json:"Association,omitempty"`
 	// The network interface attachment.
-	Attachment *NetworkInterfaceAttachment `json:"Attachment,omitempty"`
+	Attachment *DescribeInstancesNetworkInterfaceAttachment `json:"Attachment,omitempty"`
 	// The description.
 	Description string `json:"Description,omitempty"`
 	// The security groups.
@@ -8338,7 +8514,7 @@ type InstanceRequirementsWithMetadata struct {
 // instance.
 type InstanceSecondaryInterface struct {
 	// The attachment information for the secondary interface.
-	Attachment *SecondaryInterfaceAttachment `json:"Attachment,omitempty"`
+	Attachment *DescribeInstancesAttachment `json:"Attachment,omitempty"`
 	// The MAC address of the secondary interface.
 	MacAddress string `json:"MacAddress,omitempty"`
 	// The ID of the secondary interface.
@@ -8360,13 +8536,33 @@ type InstanceSecondaryInterface struct {
 	InterfaceType InterfaceType `json:"InterfaceType,omitempty"`
 }
 
-// InstanceStatus is a structure of the API. Reports impaired functionality that
-// stems from issues internal to the instance, such as impaired reachability.
+// InstanceStatus describes the status of an instance.
 type InstanceStatus struct {
-	// The system instance health or application instance health.
-	Details []InstanceStatusDetail `json:"Details,omitempty"`
-	// The status.
-	Status DescribeInstanceStatusInstanceStatusStatus `json:"Status,omitempty"`
+	// The Availability Zone of the instance.
+	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
+	// The ID of the Availability Zone of the instance.
+	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
+	// The Amazon Resource Name (ARN) of the Outpost.
+	OutpostArn string `json:"OutpostArn,omitempty"`
+	// The service provider that manages the instance.
+	Operator *Operator `json:"Operator,omitempty"`
+	// Any scheduled events associated with the instance.
+	Events []Event `json:"Events,omitempty"`
+	// The ID of the instance.
+	InstanceId string `json:"InstanceId,omitempty"`
+	// The intended state of the instance. DescribeInstanceStatus requires that
+	// an instance be in the running state.
+	InstanceState *State `json:"InstanceState,omitempty"`
+	// Reports impaired functionality that stems from issues internal to the
+	// instance, such as impaired reachability.
+	InstanceStatus *InstanceStatusSummary `json:"InstanceStatus,omitempty"`
+	// Reports impaired functionality that stems from issues related to the
+	// systems that support an instance, such as hardware failures and network
+	// connectivity problems.
+	SystemStatus *InstanceStatusSummary `json:"SystemStatus,omitempty"`
+	// Reports impaired functionality that stems from an attached Amazon EBS
+	// volume that is unreachable and unable to complete I/O operations.
+	AttachedEbsStatus *InstanceStatusSummary `json:"AttachedEbsStatus,omitempty"`
 }
 
 // InstanceStatusDetail describes the instance status.
@@ -8377,7 +8573,7 @@ type InstanceStatusDetail struct {
 	// The type of instance status.
 	Name InstanceStatusName `json:"Name,omitempty"`
 	// The status.
-	Status DescribeInstanceStatus `json:"Status,omitempty"`
+	Status InstanceStatusDetailStatus `json:"Status,omitempty"`
 }
 
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
@@ -8413,33 +8609,25 @@ func (s *InstanceStatusDetail) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// InstanceStatusItem describes the status of an instance.
-type InstanceStatusItem struct {
-	// The Availability Zone of the instance.
-	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
-	// The ID of the Availability Zone of the instance.
-	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
-	// The Amazon Resource Name (ARN) of the Outpost.
-	OutpostArn string `json:"OutpostArn,omitempty"`
-	// The service provider that manages the instance.
-	Operator *Operator `json:"Operator,omitempty"`
-	// Any scheduled events associated with the instance.
-	Events []Event `json:"Events,omitempty"`
-	// The ID of the instance.
-	InstanceId string `json:"InstanceId,omitempty"`
-	// The intended state of the instance. DescribeInstanceStatus requires that
-	// an instance be in the running state.
-	InstanceState *State `json:"InstanceState,omitempty"`
-	// Reports impaired functionality that stems from issues internal to the
-	// instance, such as impaired reachability.
-	InstanceStatus *InstanceStatus `json:"InstanceStatus,omitempty"`
-	// Reports impaired functionality that stems from issues related to the
-	// systems that support an instance, such as hardware failures and network
-	// connectivity problems.
-	SystemStatus *InstanceStatus `json:"SystemStatus,omitempty"`
-	// Reports impaired functionality that stems from an attached Amazon EBS
-	// volume that is unreachable and unable to complete I/O operations.
-	AttachedEbsStatus *InstanceStatus `json:"AttachedEbsStatus,omitempty"`
+// InstanceStatusDetailStatus is an enum of the API; values not listed here
+// decode too.
+type InstanceStatusDetailStatus string
+
+const (
+	// InstanceStatusDetailStatusPassed is "passed".
+	InstanceStatusDetailStatusPassed InstanceStatusDetailStatus = "passed"
+	// InstanceStatusDetailStatusFailed is "failed".
+	InstanceStatusDetailStatusFailed InstanceStatusDetailStatus = "failed"
+	// InstanceStatusDetailStatusInsufficientData is "insufficient-data".
+	InstanceStatusDetailStatusInsufficientData InstanceStatusDetailStatus = "insufficient-data"
+	// InstanceStatusDetailStatusInitializing is "initializing".
+	InstanceStatusDetailStatusInitializing InstanceStatusDetailStatus = "initializing"
+)
+
+// Values returns the values of InstanceStatusDetailStatus that the API
+// documents.
+func (InstanceStatusDetailStatus) Values() []InstanceStatusDetailStatus {
+	return []InstanceStatusDetailStatus{InstanceStatusDetailStatusPassed, InstanceStatusDetailStatusFailed, InstanceStatusDetailStatusInsufficientData, InstanceStatusDetailStatusInitializing}
 }
 
 // InstanceStatusName is an enum of the API; values not listed here decode too.
@@ -8453,6 +8641,39 @@ const (
 // Values returns the values of InstanceStatusName that the API documents.
 func (InstanceStatusName) Values() []InstanceStatusName {
 	return []InstanceStatusName{InstanceStatusNameReachability}
+}
+
+// InstanceStatusSummary is a structure of the API. Reports impaired
+// functionality that stems from issues internal to the instance, such as
+// impaired reachability.
+type InstanceStatusSummary struct {
+	// The system instance health or application instance health.
+	Details []InstanceStatusDetail `json:"Details,omitempty"`
+	// The status.
+	Status InstanceStatusSummaryStatus `json:"Status,omitempty"`
+}
+
+// InstanceStatusSummaryStatus is an enum of the API; values not listed here
+// decode too.
+type InstanceStatusSummaryStatus string
+
+const (
+	// InstanceStatusSummaryStatusOk is "ok".
+	InstanceStatusSummaryStatusOk InstanceStatusSummaryStatus = "ok"
+	// InstanceStatusSummaryStatusImpaired is "impaired".
+	InstanceStatusSummaryStatusImpaired InstanceStatusSummaryStatus = "impaired"
+	// InstanceStatusSummaryStatusInsufficientData is "insufficient-data".
+	InstanceStatusSummaryStatusInsufficientData InstanceStatusSummaryStatus = "insufficient-data"
+	// InstanceStatusSummaryStatusNotApplicable is "not-applicable".
+	InstanceStatusSummaryStatusNotApplicable InstanceStatusSummaryStatus = "not-applicable"
+	// InstanceStatusSummaryStatusInitializing is "initializing".
+	InstanceStatusSummaryStatusInitializing InstanceStatusSummaryStatus = "initializing"
+)
+
+// Values returns the values of InstanceStatusSummaryStatus that the API
+// documents.
+func (InstanceStatusSummaryStatus) Values() []InstanceStatusSummaryStatus {
+	return []InstanceStatusSummaryStatus{InstanceStatusSummaryStatusOk, InstanceStatusSummaryStatusImpaired, InstanceStatusSummaryStatusInsufficientData, InstanceStatusSummaryStatusNotApplicable, InstanceStatusSummaryStatusInitializing}
 }
 
 // InstanceStorageEncryptionSupport is an enum of the API; values not listed
@@ -11845,6 +12066,45 @@ func (s *IpamDiscoveredAccount) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// IpamDiscoveredAccountFailureReasonCode is an enum of the API; values not
+// listed here decode too.
+type IpamDiscoveredAccountFailureReasonCode string
+
+const (
+	// IpamDiscoveredAccountFailureReasonCodeAssumeRoleFailure is
+	// "assume-role-failure".
+	//
+	// IPAM could not assume the Amazon Web Services IAM service-linked role.
+	// This could be because of any of the following:
+	//
+	//   - SLR has not been created yet and IPAM is still creating it.
+	//   - You have opted-out of the IPAM home Region.
+	//   - Account you are using as your IPAM account has been suspended.
+	IpamDiscoveredAccountFailureReasonCodeAssumeRoleFailure IpamDiscoveredAccountFailureReasonCode = "assume-role-failure"
+	// IpamDiscoveredAccountFailureReasonCodeThrottlingFailure is
+	// "throttling-failure".
+	//
+	// IPAM account is already using the allotted transactions per second and
+	// IPAM is receiving a throttling error when assuming the Amazon Web
+	// Services IAM SLR.
+	IpamDiscoveredAccountFailureReasonCodeThrottlingFailure IpamDiscoveredAccountFailureReasonCode = "throttling-failure"
+	// IpamDiscoveredAccountFailureReasonCodeUnauthorizedFailure is
+	// "unauthorized-failure".
+	//
+	// Amazon Web Services account making the request is not authorized. For
+	// more information, see [AuthFailure] in the Amazon Elastic Compute Cloud
+	// API Reference.
+	//
+	// [AuthFailure]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+	IpamDiscoveredAccountFailureReasonCodeUnauthorizedFailure IpamDiscoveredAccountFailureReasonCode = "unauthorized-failure"
+)
+
+// Values returns the values of IpamDiscoveredAccountFailureReasonCode that the
+// API documents.
+func (IpamDiscoveredAccountFailureReasonCode) Values() []IpamDiscoveredAccountFailureReasonCode {
+	return []IpamDiscoveredAccountFailureReasonCode{IpamDiscoveredAccountFailureReasonCodeAssumeRoleFailure, IpamDiscoveredAccountFailureReasonCodeThrottlingFailure, IpamDiscoveredAccountFailureReasonCodeUnauthorizedFailure}
+}
+
 // IpamDiscoveredResourceCidr is an IPAM discovered resource CIDR. A discovered
 // resource is a resource CIDR monitored under a resource discovery. The
 // following resources can be discovered: VPCs, Public IPv4 pools, VPC subnets,
@@ -12998,22 +13258,17 @@ func (LatestDeliveryStatus) Values() []LatestDeliveryStatus {
 	return []LatestDeliveryStatus{LatestDeliveryStatusPending, LatestDeliveryStatusInProgress, LatestDeliveryStatusDelivered, LatestDeliveryStatusFailed}
 }
 
-// LaunchSpecification describes the launch specification for one or more Spot
-// Instances. If you include On-Demand capacity in your fleet request or want to
-// specify an EFA network device, you can't use SpotFleetLaunchSpecification;
-// you must use [LaunchTemplateConfig].
-//
-// [LaunchTemplateConfig]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html
+// LaunchSpecification is a structure of the API. Additional information for
+// launching instances.
 type LaunchSpecification struct {
+	// The base64-encoded user data that instances use when starting up. User
+	// data is limited to 16 KB.
+	UserData string `json:"UserData,omitempty"`
 	// Deprecated.
 	AddressingType string `json:"AddressingType,omitempty"`
-	// One or more block devices that are mapped to the Spot Instances. You
-	// can't specify both a snapshot ID and an encryption value. This is because
-	// only blank volumes can be encrypted on creation. If a snapshot is the
-	// basis for a volume, it is not blank and its encryption status is used for
-	// the volume encryption status.
+	// The block device mapping entries.
 	BlockDeviceMappings []BlockDeviceMapping `json:"BlockDeviceMappings,omitempty"`
-	// Indicates whether the instances are optimized for EBS I/O. This
+	// Indicates whether the instance is optimized for EBS I/O. This
 	// optimization provides dedicated throughput to Amazon EBS and an optimized
 	// configuration stack to provide optimal EBS I/O performance. This
 	// optimization isn't available with all instance types. Additional usage
@@ -13025,73 +13280,25 @@ type LaunchSpecification struct {
 	IamInstanceProfile *IamInstanceProfile `json:"IamInstanceProfile,omitempty"`
 	// The ID of the AMI.
 	ImageId string `json:"ImageId,omitempty"`
-	// The instance type.
+	// The instance type. Only one instance type can be specified.
 	InstanceType InstanceType `json:"InstanceType,omitempty"`
 	// The ID of the kernel.
 	KernelId string `json:"KernelId,omitempty"`
 	// The name of the key pair.
 	KeyName string `json:"KeyName,omitempty"`
-	// Enable or disable monitoring for the instances.
-	Monitoring *Monitoring `json:"Monitoring,omitempty"`
-	// The network interfaces.
-	//
-	// SpotFleetLaunchSpecification does not support Elastic Fabric Adapter
-	// (EFA). You must use [LaunchTemplateConfig] instead.
-	//
-	// [LaunchTemplateConfig]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html
+	// The network interfaces. If you specify a network interface, you must
+	// specify subnet IDs and security group IDs using the network interface.
 	NetworkInterfaces []NetworkInterface `json:"NetworkInterfaces,omitempty"`
-	// The placement information.
+	// The placement information for the instance.
 	Placement *Placement `json:"Placement,omitempty"`
-	// The ID of the RAM disk. Some kernels require additional drivers at
-	// launch. Check the kernel requirements for information about whether you
-	// need to specify a RAM disk. To find kernel requirements, refer to the
-	// Amazon Web Services Resource Center and search for the kernel ID.
+	// The ID of the RAM disk.
 	RamdiskId string `json:"RamdiskId,omitempty"`
-	// The maximum price per unit hour that you are willing to pay for a Spot
-	// Instance. We do not recommend using this parameter because it can lead to
-	// increased interruptions. If you do not specify this parameter, you will
-	// pay the current Spot price.
-	//
-	// If you specify a maximum price, your instances will be interrupted more
-	// frequently than if you do not specify this parameter.
-	SpotPrice string `json:"SpotPrice,omitempty"`
-	// The IDs of the subnets in which to launch the instances. To specify
-	// multiple subnets, separate them using commas; for example,
-	// "subnet-1234abcdeexample1, subnet-0987cdef6example2".
-	//
-	// If you specify a network interface, you must specify any subnets as part
-	// of the network interface instead of using this parameter.
+	// The ID of the subnet in which to launch the instance.
 	SubnetId string `json:"SubnetId,omitempty"`
-	// The base64-encoded user data that instances use when starting up. User
-	// data is limited to 16 KB.
-	UserData string `json:"UserData,omitempty"`
-	// The number of units provided by the specified instance type. These are
-	// the same units that you chose to set the target capacity in terms of
-	// instances, or a performance characteristic such as vCPUs, memory, or I/O.
-	//
-	// If the target capacity divided by this value is not a whole number,
-	// Amazon EC2 rounds the number of instances to the next whole number. If
-	// this value is not specified, the default is 1.
-	//
-	// When specifying weights, the price used in the lowestPrice and
-	// priceCapacityOptimized allocation strategies is per unit hour (where the
-	// instance price is divided by the specified weight). However, if all the
-	// specified weights are above the requested TargetCapacity, resulting in
-	// only 1 instance being launched, the price used is per instance hour.
-	WeightedCapacity *float64 `json:"WeightedCapacity,omitempty"`
-	// The tags to apply during creation.
-	TagSpecifications []TagSpecification `json:"TagSpecifications,omitempty"`
-	// The attributes for the instance types. When you specify instance
-	// attributes, Amazon EC2 will identify instance types with those
-	// attributes.
-	//
-	// If you specify InstanceRequirements, you can't specify InstanceType.
-	InstanceRequirements *InstanceRequirements `json:"InstanceRequirements,omitempty"`
-	// The security groups.
-	//
-	// If you specify a network interface, you must specify any security groups
-	// as part of the network interface instead of using this parameter.
+	// The IDs of the security groups.
 	SecurityGroups []Group `json:"SecurityGroups,omitempty"`
+	// Describes the monitoring of an instance.
+	Monitoring *Monitoring `json:"Monitoring,omitempty"`
 }
 
 // LaunchTemplate describes a launch template.
@@ -13308,7 +13515,7 @@ type LaunchTemplateData struct {
 type LaunchTemplateMaintenanceOptions struct {
 	// Disables the automatic recovery behavior of your instance or sets it to
 	// default.
-	AutoRecovery MaintenanceOptionsAutoRecovery `json:"AutoRecovery,omitempty"`
+	AutoRecovery LaunchTemplateVersionMaintenanceOptionsAutoRecovery `json:"AutoRecovery,omitempty"`
 }
 
 // LaunchTemplateNetworkInterface describes a network interface.
@@ -13515,6 +13722,24 @@ func (s *LaunchTemplateVersion) UnmarshalJSON(b []byte) error {
 	}
 	s.CreateTime = (*time.Time)(v.CreateTime)
 	return nil
+}
+
+// LaunchTemplateVersionMaintenanceOptionsAutoRecovery is an enum of the API;
+// values not listed here decode too.
+type LaunchTemplateVersionMaintenanceOptionsAutoRecovery string
+
+const (
+	// LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault is "default".
+	LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault LaunchTemplateVersionMaintenanceOptionsAutoRecovery = "default"
+	// LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDisabled is
+	// "disabled".
+	LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDisabled LaunchTemplateVersionMaintenanceOptionsAutoRecovery = "disabled"
+)
+
+// Values returns the values of
+// LaunchTemplateVersionMaintenanceOptionsAutoRecovery that the API documents.
+func (LaunchTemplateVersionMaintenanceOptionsAutoRecovery) Values() []LaunchTemplateVersionMaintenanceOptionsAutoRecovery {
+	return []LaunchTemplateVersionMaintenanceOptionsAutoRecovery{LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault, LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDisabled}
 }
 
 // LicenseSpecification is the response information for license configurations.
@@ -13981,7 +14206,7 @@ type MacModificationTask struct {
 	// The tags assigned to the task.
 	Tags []Tag `json:"Tags,omitempty"`
 	// The state of the task.
-	TaskState TaskState `json:"TaskState,omitempty"`
+	TaskState MacModificationTaskState `json:"TaskState,omitempty"`
 	// The type of task.
 	TaskType TaskType `json:"TaskType,omitempty"`
 }
@@ -14019,6 +14244,26 @@ func (s *MacModificationTask) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MacModificationTaskState is an enum of the API; values not listed here decode
+// too.
+type MacModificationTaskState string
+
+const (
+	// MacModificationTaskStateSuccessful is "successful".
+	MacModificationTaskStateSuccessful MacModificationTaskState = "successful"
+	// MacModificationTaskStateFailed is "failed".
+	MacModificationTaskStateFailed MacModificationTaskState = "failed"
+	// MacModificationTaskStateInProgress is "in-progress".
+	MacModificationTaskStateInProgress MacModificationTaskState = "in-progress"
+	// MacModificationTaskStatePending is "pending".
+	MacModificationTaskStatePending MacModificationTaskState = "pending"
+)
+
+// Values returns the values of MacModificationTaskState that the API documents.
+func (MacModificationTaskState) Values() []MacModificationTaskState {
+	return []MacModificationTaskState{MacModificationTaskStateSuccessful, MacModificationTaskStateFailed, MacModificationTaskStateInProgress, MacModificationTaskStatePending}
+}
+
 // MacSystemIntegrityProtectionConfig is a structure of the API. [SIP
 // modification tasks only] Information about the SIP configuration.
 type MacSystemIntegrityProtectionConfig struct {
@@ -14048,7 +14293,7 @@ type MacSystemIntegrityProtectionConfig struct {
 type MaintenanceOptions struct {
 	// Provides information on the current automatic recovery behavior of your
 	// instance.
-	AutoRecovery AutoRecovery `json:"AutoRecovery,omitempty"`
+	AutoRecovery MaintenanceOptionsAutoRecovery `json:"AutoRecovery,omitempty"`
 	// Specifies whether to attempt reboot migration during a user-initiated
 	// reboot of an instance that has a scheduled system-reboot event:
 	//
@@ -14064,7 +14309,7 @@ type MaintenanceOptions struct {
 	// migration] in the Amazon EC2 User Guide.
 	//
 	// [Enable or disable reboot migration]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration
-	RebootMigration AutoRecovery `json:"RebootMigration,omitempty"`
+	RebootMigration MaintenanceOptionsAutoRecovery `json:"RebootMigration,omitempty"`
 }
 
 // MaintenanceOptionsAutoRecovery is an enum of the API; values not listed here
@@ -14072,16 +14317,23 @@ type MaintenanceOptions struct {
 type MaintenanceOptionsAutoRecovery string
 
 const (
-	// MaintenanceOptionsAutoRecoveryDefault is "default".
-	MaintenanceOptionsAutoRecoveryDefault MaintenanceOptionsAutoRecovery = "default"
 	// MaintenanceOptionsAutoRecoveryDisabled is "disabled".
+	//
+	// Amazon EC2 keeps the instance on the same hardware (in-place reboot). The
+	// system-reboot event remains scheduled.
 	MaintenanceOptionsAutoRecoveryDisabled MaintenanceOptionsAutoRecovery = "disabled"
+	// MaintenanceOptionsAutoRecoveryDefault is "default".
+	//
+	// Amazon EC2 attempts to migrate the instance to new hardware (reboot
+	// migration). If successful, the system-reboot event is cleared. If
+	// unsuccessful, an in-place reboot occurs and the event remains scheduled.
+	MaintenanceOptionsAutoRecoveryDefault MaintenanceOptionsAutoRecovery = "default"
 )
 
 // Values returns the values of MaintenanceOptionsAutoRecovery that the API
 // documents.
 func (MaintenanceOptionsAutoRecovery) Values() []MaintenanceOptionsAutoRecovery {
-	return []MaintenanceOptionsAutoRecovery{MaintenanceOptionsAutoRecoveryDefault, MaintenanceOptionsAutoRecoveryDisabled}
+	return []MaintenanceOptionsAutoRecovery{MaintenanceOptionsAutoRecoveryDisabled, MaintenanceOptionsAutoRecoveryDefault}
 }
 
 // MaintenanceStrategies is the strategies for managing your workloads on your
@@ -14540,23 +14792,6 @@ type ModificationResult struct {
 	TargetConfiguration *TargetConfiguration `json:"TargetConfiguration,omitempty"`
 }
 
-// ModificationState is an enum of the API; values not listed here decode too.
-type ModificationState string
-
-const (
-	// ModificationStateModifying is "modifying".
-	ModificationStateModifying ModificationState = "modifying"
-	// ModificationStateCompleted is "completed".
-	ModificationStateCompleted ModificationState = "completed"
-	// ModificationStateFailed is "failed".
-	ModificationStateFailed ModificationState = "failed"
-)
-
-// Values returns the values of ModificationState that the API documents.
-func (ModificationState) Values() []ModificationState {
-	return []ModificationState{ModificationStateModifying, ModificationStateCompleted, ModificationStateFailed}
-}
-
 // Monitoring indicates whether the instance is enabled for Amazon Web Services
 // Nitro Enclaves.
 type Monitoring struct {
@@ -14970,6 +15205,22 @@ type NetworkAclAssociation struct {
 	SubnetId string `json:"SubnetId,omitempty"`
 }
 
+// NetworkAclRuleAction is an enum of the API; values not listed here decode
+// too.
+type NetworkAclRuleAction string
+
+const (
+	// NetworkAclRuleActionAllow is "allow".
+	NetworkAclRuleActionAllow NetworkAclRuleAction = "allow"
+	// NetworkAclRuleActionDeny is "deny".
+	NetworkAclRuleActionDeny NetworkAclRuleAction = "deny"
+)
+
+// Values returns the values of NetworkAclRuleAction that the API documents.
+func (NetworkAclRuleAction) Values() []NetworkAclRuleAction {
+	return []NetworkAclRuleAction{NetworkAclRuleActionAllow, NetworkAclRuleActionDeny}
+}
+
 // NetworkBandwidthGbps is the minimum and maximum amount of memory per vCPU, in
 // GiB.
 //
@@ -15059,7 +15310,7 @@ type NetworkInfo struct {
 	// instance type, if supported.
 	BandwidthWeightings []BandwidthWeighting `json:"BandwidthWeightings,omitempty"`
 	// Indicates whether changing the number of ENA queues is supported.
-	FlexibleEnaQueuesSupport EncryptionSupport `json:"FlexibleEnaQueuesSupport,omitempty"`
+	FlexibleEnaQueuesSupport EbsEncryptionSupport `json:"FlexibleEnaQueuesSupport,omitempty"`
 	// Indicates conntrack information for the instance type
 	ConnectionTrackingConfiguration *NetworkConnectionTrackingConfiguration `json:"ConnectionTrackingConfiguration,omitempty"`
 	// Indicates whether secondary interface attachments from secondary network
@@ -15465,22 +15716,25 @@ type NetworkInterfaceAssociation struct {
 
 // NetworkInterfaceAttachment is the network interface attachment.
 type NetworkInterfaceAttachment struct {
-	// The time stamp when the attachment initiated.
+	// The timestamp indicating when the attachment initiated.
 	AttachTime *time.Time `json:"AttachTime,omitempty"`
 	// The ID of the network interface attachment.
 	AttachmentId string `json:"AttachmentId,omitempty"`
 	// Indicates whether the network interface is deleted when the instance is
 	// terminated.
 	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
-	// The index of the device on the instance for the network interface
-	// attachment.
+	// The device index of the network interface attachment on the instance.
 	DeviceIndex *int64 `json:"DeviceIndex,omitempty"`
-	// The attachment state.
-	Status AttachmentStatus `json:"Status,omitempty"`
 	// The index of the network card.
 	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
-	// Contains the ENA Express settings for the network interface that's
-	// attached to the instance.
+	// The ID of the instance.
+	InstanceId string `json:"InstanceId,omitempty"`
+	// The Amazon Web Services account ID of the owner of the instance.
+	InstanceOwnerId string `json:"InstanceOwnerId,omitempty"`
+	// The attachment state.
+	Status AttachmentStatus `json:"Status,omitempty"`
+	// Configures ENA Express for the network interface that this action
+	// attaches to the instance.
 	EnaSrdSpecification *EnaSrdSpecification `json:"EnaSrdSpecification,omitempty"`
 	// The number of ENA queues created with the instance.
 	EnaQueueCount *int64 `json:"EnaQueueCount,omitempty"`
@@ -15553,42 +15807,29 @@ type NetworkInterfaceOptions struct {
 	PortRanges []SourcePortRange `json:"PortRanges,omitempty"`
 }
 
-// NetworkInterfacePermission is an enum of the API; values not listed here
-// decode too.
-type NetworkInterfacePermission string
-
-const (
-	// NetworkInterfacePermissionInstanceAttach is "INSTANCE-ATTACH".
-	NetworkInterfacePermissionInstanceAttach NetworkInterfacePermission = "INSTANCE-ATTACH"
-	// NetworkInterfacePermissionEipAssociate is "EIP-ASSOCIATE".
-	NetworkInterfacePermissionEipAssociate NetworkInterfacePermission = "EIP-ASSOCIATE"
-)
-
-// Values returns the values of NetworkInterfacePermission that the API
-// documents.
-func (NetworkInterfacePermission) Values() []NetworkInterfacePermission {
-	return []NetworkInterfacePermission{NetworkInterfacePermissionInstanceAttach, NetworkInterfacePermissionEipAssociate}
+// NetworkInterfacePermission describes a permission for a network interface.
+type NetworkInterfacePermission struct {
+	// The ID of the network interface permission.
+	NetworkInterfacePermissionId string `json:"NetworkInterfacePermissionId,omitempty"`
+	// The ID of the network interface.
+	NetworkInterfaceId string `json:"NetworkInterfaceId,omitempty"`
+	// The Amazon Web Services account ID.
+	AwsAccountId string `json:"AwsAccountId,omitempty"`
+	// The Amazon Web Services service.
+	AwsService string `json:"AwsService,omitempty"`
+	// The type of permission.
+	Permission DescribeNetworkInterfacePermissionsNetworkInterfacePermission `json:"Permission,omitempty"`
+	// Information about the state of the permission.
+	PermissionState *NetworkInterfacePermissionState `json:"PermissionState,omitempty"`
 }
 
-// NetworkInterfacePermissionState is an enum of the API; values not listed here
-// decode too.
-type NetworkInterfacePermissionState string
-
-const (
-	// NetworkInterfacePermissionStatePending is "pending".
-	NetworkInterfacePermissionStatePending NetworkInterfacePermissionState = "pending"
-	// NetworkInterfacePermissionStateGranted is "granted".
-	NetworkInterfacePermissionStateGranted NetworkInterfacePermissionState = "granted"
-	// NetworkInterfacePermissionStateRevoking is "revoking".
-	NetworkInterfacePermissionStateRevoking NetworkInterfacePermissionState = "revoking"
-	// NetworkInterfacePermissionStateRevoked is "revoked".
-	NetworkInterfacePermissionStateRevoked NetworkInterfacePermissionState = "revoked"
-)
-
-// Values returns the values of NetworkInterfacePermissionState that the API
-// documents.
-func (NetworkInterfacePermissionState) Values() []NetworkInterfacePermissionState {
-	return []NetworkInterfacePermissionState{NetworkInterfacePermissionStatePending, NetworkInterfacePermissionStateGranted, NetworkInterfacePermissionStateRevoking, NetworkInterfacePermissionStateRevoked}
+// NetworkInterfacePermissionState is information about the state of the
+// permission.
+type NetworkInterfacePermissionState struct {
+	// The state of the permission.
+	State PermissionState `json:"State,omitempty"`
+	// A status message, if applicable.
+	StatusMessage string `json:"StatusMessage,omitempty"`
 }
 
 // NetworkInterfacePrivateIpAddress describes a secondary private IPv4 address
@@ -15944,15 +16185,6 @@ type Operator struct {
 	HiddenByDefault *bool `json:"HiddenByDefault,omitempty"`
 }
 
-// OptionEncryptionSupport defines if the Transit Gateway supports VPC
-// Encryption Control.
-type OptionEncryptionSupport struct {
-	// The current encryption state of the resource.
-	EncryptionState EncryptionState `json:"EncryptionState,omitempty"`
-	// A message describing the encryption state.
-	StateMessage string `json:"StateMessage,omitempty"`
-}
-
 // OptionName is an enum of the API; values not listed here decode too.
 type OptionName string
 
@@ -16119,7 +16351,7 @@ type OverrideBlockDeviceMapping struct {
 	VirtualName string `json:"VirtualName,omitempty"`
 	// Parameters used to automatically set up EBS volumes when the instance is
 	// launched.
-	Ebs *BlockDeviceMappingEbs `json:"Ebs,omitempty"`
+	Ebs *DescribeFleetsEbs `json:"Ebs,omitempty"`
 	// Suppresses the specified device included in the block device mapping.
 	NoDevice string `json:"NoDevice,omitempty"`
 }
@@ -16327,12 +16559,23 @@ type PeeringOptions struct {
 	AllowEgressFromLocalVpcToRemoteClassicLink *bool `json:"AllowEgressFromLocalVpcToRemoteClassicLink,omitempty"`
 }
 
-// PermissionState is information about the state of the permission.
-type PermissionState struct {
-	// The state of the permission.
-	State NetworkInterfacePermissionState `json:"State,omitempty"`
-	// A status message, if applicable.
-	StatusMessage string `json:"StatusMessage,omitempty"`
+// PermissionState is an enum of the API; values not listed here decode too.
+type PermissionState string
+
+const (
+	// PermissionStatePending is "pending".
+	PermissionStatePending PermissionState = "pending"
+	// PermissionStateGranted is "granted".
+	PermissionStateGranted PermissionState = "granted"
+	// PermissionStateRevoking is "revoking".
+	PermissionStateRevoking PermissionState = "revoking"
+	// PermissionStateRevoked is "revoked".
+	PermissionStateRevoked PermissionState = "revoked"
+)
+
+// Values returns the values of PermissionState that the API documents.
+func (PermissionState) Values() []PermissionState {
+	return []PermissionState{PermissionStatePending, PermissionStateGranted, PermissionStateRevoking, PermissionStateRevoked}
 }
 
 // PersistRoutesState is an enum of the API; values not listed here decode too.
@@ -17865,21 +18108,6 @@ type Rule struct {
 	Conditions []Condition `json:"Conditions,omitempty"`
 }
 
-// RuleAction is an enum of the API; values not listed here decode too.
-type RuleAction string
-
-const (
-	// RuleActionAllow is "allow".
-	RuleActionAllow RuleAction = "allow"
-	// RuleActionDeny is "deny".
-	RuleActionDeny RuleAction = "deny"
-)
-
-// Values returns the values of RuleAction that the API documents.
-func (RuleAction) Values() []RuleAction {
-	return []RuleAction{RuleActionAllow, RuleActionDeny}
-}
-
 // RuleGroupRuleOptionsPair is a structure of the API.
 type RuleGroupRuleOptionsPair struct {
 	RuleGroupArn string       `json:"RuleGroupArn,omitempty"`
@@ -18118,7 +18346,7 @@ type SecondaryInterface struct {
 	// The ID of the Availability Zone of the secondary interface.
 	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
 	// The attachment information for the secondary interface.
-	Attachment *DescribeSecondaryInterfacesAttachment `json:"Attachment,omitempty"`
+	Attachment *SecondaryInterfaceAttachment `json:"Attachment,omitempty"`
 	// The MAC address of the secondary interface.
 	MacAddress string `json:"MacAddress,omitempty"`
 	// The ID of the Amazon Web Services account that owns the secondary
@@ -18149,10 +18377,10 @@ type SecondaryInterface struct {
 // SecondaryInterfaceAttachment is the attachment information for the secondary
 // interface.
 type SecondaryInterfaceAttachment struct {
-	// The timestamp when the attachment was created.
-	AttachTime *time.Time `json:"AttachTime,omitempty"`
 	// The ID of the attachment.
 	AttachmentId string `json:"AttachmentId,omitempty"`
+	// The timestamp when the attachment was created.
+	AttachTime *time.Time `json:"AttachTime,omitempty"`
 	// Indicates whether the secondary interface is deleted when the instance is
 	// terminated.
 	//
@@ -18160,10 +18388,14 @@ type SecondaryInterfaceAttachment struct {
 	DeleteOnTermination *bool `json:"DeleteOnTermination,omitempty"`
 	// The device index of the secondary interface.
 	DeviceIndex *int64 `json:"DeviceIndex,omitempty"`
-	// The attachment state.
-	Status AttachmentStatus `json:"Status,omitempty"`
+	// The ID of the instance to which the secondary interface is attached.
+	InstanceId string `json:"InstanceId,omitempty"`
+	// The Amazon Web Services account ID of the owner of the instance.
+	InstanceOwnerId string `json:"InstanceOwnerId,omitempty"`
 	// The index of the network card.
 	NetworkCardIndex *int64 `json:"NetworkCardIndex,omitempty"`
+	// The attachment state.
+	Status AttachmentStatus `json:"Status,omitempty"`
 }
 
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
@@ -18374,7 +18606,7 @@ type SecurityGroupVpcAssociation struct {
 // service.
 type ServiceConfiguration struct {
 	// The type of service.
-	ServiceType []ServiceType `json:"ServiceType,omitempty"`
+	ServiceType []DescribeVpcEndpointServiceConfigurationsServiceType `json:"ServiceType,omitempty"`
 	// The ID of the service.
 	ServiceId string `json:"ServiceId,omitempty"`
 	// The name of the service.
@@ -18429,7 +18661,7 @@ type ServiceDetail struct {
 	// The ID of the endpoint service.
 	ServiceId string `json:"ServiceId,omitempty"`
 	// The type of service.
-	ServiceType []ServiceType `json:"ServiceType,omitempty"`
+	ServiceType []DescribeVpcEndpointServiceConfigurationsServiceType `json:"ServiceType,omitempty"`
 	// The Region where the service is hosted.
 	ServiceRegion string `json:"ServiceRegion,omitempty"`
 	// The IDs of the Availability Zones in which the service is available.
@@ -18492,10 +18724,21 @@ func (ServiceState) Values() []ServiceState {
 	return []ServiceState{ServiceStatePending, ServiceStateAvailable, ServiceStateDeleting, ServiceStateDeleted, ServiceStateFailed}
 }
 
-// ServiceType describes the type of service for a VPC endpoint.
-type ServiceType struct {
-	// The type of service.
-	ServiceType VpcEndpointServiceConfigurationServiceType `json:"ServiceType,omitempty"`
+// ServiceType is an enum of the API; values not listed here decode too.
+type ServiceType string
+
+const (
+	// ServiceTypeInterface is "Interface".
+	ServiceTypeInterface ServiceType = "Interface"
+	// ServiceTypeGateway is "Gateway".
+	ServiceTypeGateway ServiceType = "Gateway"
+	// ServiceTypeGatewayLoadBalancer is "GatewayLoadBalancer".
+	ServiceTypeGatewayLoadBalancer ServiceType = "GatewayLoadBalancer"
+)
+
+// Values returns the values of ServiceType that the API documents.
+func (ServiceType) Values() []ServiceType {
+	return []ServiceType{ServiceTypeInterface, ServiceTypeGateway, ServiceTypeGatewayLoadBalancer}
 }
 
 // SlotStartTimeRange is the time period for the first schedule to start.
@@ -18884,238 +19127,25 @@ func (SpotFleetRequestAllocationStrategy) Values() []SpotFleetRequestAllocationS
 	return []SpotFleetRequestAllocationStrategy{SpotFleetRequestAllocationStrategyLowestPrice, SpotFleetRequestAllocationStrategyDiversified, SpotFleetRequestAllocationStrategyCapacityOptimized, SpotFleetRequestAllocationStrategyCapacityOptimizedPrioritized, SpotFleetRequestAllocationStrategyPriceCapacityOptimized}
 }
 
-// SpotFleetRequestConfig is the configuration of the Spot Fleet request.
+// SpotFleetRequestConfig describes a Spot Fleet request.
 type SpotFleetRequestConfig struct {
-	// The strategy that determines how to allocate the target Spot Instance
-	// capacity across the Spot Instance pools specified by the Spot Fleet
-	// launch configuration. For more information, see [Allocation strategies
-	// for Spot Instances] in the Amazon EC2 User Guide.
-	//
-	// priceCapacityOptimized (recommended)
-	//
-	// Spot Fleet identifies the pools with the highest capacity availability
-	// for the number of instances that are launching. This means that we will
-	// request Spot Instances from the pools that we believe have the lowest
-	// chance of interruption in the near term. Spot Fleet then requests Spot
-	// Instances from the lowest priced of these pools.
-	//
-	// capacityOptimized
-	//
-	// Spot Fleet identifies the pools with the highest capacity availability
-	// for the number of instances that are launching. This means that we will
-	// request Spot Instances from the pools that we believe have the lowest
-	// chance of interruption in the near term. To give certain instance types a
-	// higher chance of launching first, use capacityOptimizedPrioritized. Set a
-	// priority for each instance type by using the Priority parameter for
-	// LaunchTemplateOverrides. You can assign the same priority to different
-	// LaunchTemplateOverrides. EC2 implements the priorities on a best-effort
-	// basis, but optimizes for capacity first. capacityOptimizedPrioritized is
-	// supported only if your Spot Fleet uses a launch template. Note that if
-	// the OnDemandAllocationStrategy is set to prioritized, the same priority
-	// is applied when fulfilling On-Demand capacity.
-	//
-	// diversified
-	//
-	// Spot Fleet requests instances from all of the Spot Instance pools that
-	// you specify.
-	//
-	// lowestPrice (not recommended)
-	//
-	// We don't recommend the lowestPrice allocation strategy because it has the
-	// highest risk of interruption for your Spot Instances.
-	//
-	// Spot Fleet requests instances from the lowest priced Spot Instance pool
-	// that has available capacity. If the lowest priced pool doesn't have
-	// available capacity, the Spot Instances come from the next lowest priced
-	// pool that has available capacity. If a pool runs out of capacity before
-	// fulfilling your desired capacity, Spot Fleet will continue to fulfill
-	// your request by drawing from the next lowest priced pool. To ensure that
-	// your desired capacity is met, you might receive Spot Instances from
-	// several pools. Because this strategy only considers instance price and
-	// not capacity availability, it might lead to high interruption rates.
-	//
-	// Default: lowestPrice
-	//
-	// [Allocation strategies for Spot Instances]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-allocation-strategy.html
-	AllocationStrategy SpotFleetRequestAllocationStrategy `json:"AllocationStrategy,omitempty"`
-	// The order of the launch template overrides to use in fulfilling On-Demand
-	// capacity. If you specify lowestPrice, Spot Fleet uses price to determine
-	// the order, launching the lowest price first. If you specify prioritized,
-	// Spot Fleet uses the priority that you assign to each Spot Fleet launch
-	// template override, launching the highest priority first. If you do not
-	// specify a value, Spot Fleet defaults to lowestPrice.
-	OnDemandAllocationStrategy OnDemandAllocationStrategy `json:"OnDemandAllocationStrategy,omitempty"`
-	// The strategies for managing your Spot Instances that are at an elevated
-	// risk of being interrupted.
-	SpotMaintenanceStrategies *MaintenanceStrategies `json:"SpotMaintenanceStrategies,omitempty"`
-	// A unique, case-sensitive identifier that you provide to ensure the
-	// idempotency of your listings. This helps to avoid duplicate listings. For
-	// more information, see [Ensuring Idempotency].
-	//
-	// [Ensuring Idempotency]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html
-	ClientToken string `json:"ClientToken,omitempty"`
-	// Indicates whether running instances should be terminated if you decrease
-	// the target capacity of the Spot Fleet request below the current size of
-	// the Spot Fleet.
-	//
-	// Supported only for fleets of type maintain.
-	ExcessCapacityTerminationPolicy SpotFleetRequestExcessCapacityTerminationPolicy `json:"ExcessCapacityTerminationPolicy,omitempty"`
-	// The number of units fulfilled by this request compared to the set target
-	// capacity. You cannot set this value.
-	FulfilledCapacity *float64 `json:"FulfilledCapacity,omitempty"`
-	// The number of On-Demand units fulfilled by this request compared to the
-	// set target On-Demand capacity.
-	OnDemandFulfilledCapacity *float64 `json:"OnDemandFulfilledCapacity,omitempty"`
-	// The Amazon Resource Name (ARN) of an Identity and Access Management (IAM)
-	// role that grants the Spot Fleet the permission to request, launch,
-	// terminate, and tag instances on your behalf. For more information, see
-	// [Spot Fleet prerequisites] in the Amazon EC2 User Guide. Spot Fleet can
-	// terminate Spot Instances on your behalf when you cancel its Spot Fleet
-	// request using [CancelSpotFleetRequests] or when the Spot Fleet request
-	// expires, if you set TerminateInstancesWithExpiration.
-	//
-	// [Spot Fleet prerequisites]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-requests.html#spot-fleet-prerequisites
-	// [CancelSpotFleetRequests]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CancelSpotFleetRequests
-	IamFleetRole string `json:"IamFleetRole,omitempty"`
-	// The launch specifications for the Spot Fleet request. If you specify
-	// LaunchSpecifications, you can't specify LaunchTemplateConfigs. If you
-	// include On-Demand capacity in your request, you must use
-	// LaunchTemplateConfigs.
-	//
-	// If an AMI specified in a launch specification is deregistered or
-	// disabled, no new instances can be launched from the AMI. For fleets of
-	// type maintain, the target capacity will not be maintained.
-	LaunchSpecifications []LaunchSpecification `json:"LaunchSpecifications,omitempty"`
-	// The launch template and overrides. If you specify LaunchTemplateConfigs,
-	// you can't specify LaunchSpecifications. If you include On-Demand capacity
-	// in your request, you must use LaunchTemplateConfigs.
-	LaunchTemplateConfigs []SpotFleetRequestLaunchTemplateConfig `json:"LaunchTemplateConfigs,omitempty"`
-	// The maximum price per unit hour that you are willing to pay for a Spot
-	// Instance. We do not recommend using this parameter because it can lead to
-	// increased interruptions. If you do not specify this parameter, you will
-	// pay the current Spot price.
-	//
-	// If you specify a maximum price, your instances will be interrupted more
-	// frequently than if you do not specify this parameter.
-	SpotPrice string `json:"SpotPrice,omitempty"`
-	// The number of units to request for the Spot Fleet. You can choose to set
-	// the target capacity in terms of instances or a performance characteristic
-	// that is important to your application workload, such as vCPUs, memory, or
-	// I/O. If the request type is maintain, you can specify a target capacity
-	// of 0 and add capacity later.
-	TargetCapacity *int64 `json:"TargetCapacity,omitempty"`
-	// The number of On-Demand units to request. You can choose to set the
-	// target capacity in terms of instances or a performance characteristic
-	// that is important to your application workload, such as vCPUs, memory, or
-	// I/O. If the request type is maintain, you can specify a target capacity
-	// of 0 and add capacity later.
-	OnDemandTargetCapacity *int64 `json:"OnDemandTargetCapacity,omitempty"`
-	// The maximum amount per hour for On-Demand Instances that you're willing
-	// to pay. You can use the onDemandMaxTotalPrice parameter, the
-	// spotMaxTotalPrice parameter, or both parameters to ensure that your fleet
-	// cost does not exceed your budget. If you set a maximum price per hour for
-	// the On-Demand Instances and Spot Instances in your request, Spot Fleet
-	// will launch instances until it reaches the maximum amount you're willing
-	// to pay. When the maximum amount you're willing to pay is reached, the
-	// fleet stops launching instances even if it hasn’t met the target
-	// capacity.
-	//
-	// If your fleet includes T instances that are configured as unlimited, and
-	// if their average CPU usage exceeds the baseline utilization, you will
-	// incur a charge for surplus credits. The onDemandMaxTotalPrice does not
-	// account for surplus credits, and, if you use surplus credits, your final
-	// cost might be higher than what you specified for onDemandMaxTotalPrice.
-	// For more information, see [Surplus credits can incur charges] in the
-	// Amazon EC2 User Guide.
-	//
-	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
-	OnDemandMaxTotalPrice string `json:"OnDemandMaxTotalPrice,omitempty"`
-	// The maximum amount per hour for Spot Instances that you're willing to
-	// pay. You can use the spotMaxTotalPrice parameter, the
-	// onDemandMaxTotalPrice parameter, or both parameters to ensure that your
-	// fleet cost does not exceed your budget. If you set a maximum price per
-	// hour for the On-Demand Instances and Spot Instances in your request, Spot
-	// Fleet will launch instances until it reaches the maximum amount you're
-	// willing to pay. When the maximum amount you're willing to pay is reached,
-	// the fleet stops launching instances even if it hasn’t met the target
-	// capacity.
-	//
-	// If your fleet includes T instances that are configured as unlimited, and
-	// if their average CPU usage exceeds the baseline utilization, you will
-	// incur a charge for surplus credits. The spotMaxTotalPrice does not
-	// account for surplus credits, and, if you use surplus credits, your final
-	// cost might be higher than what you specified for spotMaxTotalPrice. For
-	// more information, see [Surplus credits can incur charges] in the Amazon
-	// EC2 User Guide.
-	//
-	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
-	SpotMaxTotalPrice string `json:"SpotMaxTotalPrice,omitempty"`
-	// Indicates whether running Spot Instances are terminated when the Spot
-	// Fleet request expires.
-	TerminateInstancesWithExpiration *bool `json:"TerminateInstancesWithExpiration,omitempty"`
-	// The type of request. Indicates whether the Spot Fleet only requests the
-	// target capacity or also attempts to maintain it. When this value is
-	// request, the Spot Fleet only places the required requests. It does not
-	// attempt to replenish Spot Instances if capacity is diminished, nor does
-	// it submit requests in alternative Spot pools if capacity is not
-	// available. When this value is maintain, the Spot Fleet maintains the
-	// target capacity. The Spot Fleet places the required requests to meet
-	// capacity and automatically replenishes any interrupted instances.
-	// Default: maintain. instant is listed but is not used by Spot Fleet.
-	Type FleetType `json:"Type,omitempty"`
-	// The start date and time of the request, in UTC format
-	// (YYYY-MM-DD*T*HH:MM:*SS*Z). By default, Amazon EC2 starts fulfilling the
-	// request immediately.
-	ValidFrom *time.Time `json:"ValidFrom,omitempty"`
-	// The end date and time of the request, in UTC format
-	// (YYYY-MM-DD*T*HH:MM:*SS*Z). After the end date and time, no new Spot
-	// Instance requests are placed or able to fulfill the request. If no value
-	// is specified, the Spot Fleet request remains until you cancel it.
-	ValidUntil *time.Time `json:"ValidUntil,omitempty"`
-	// Indicates whether Spot Fleet should replace unhealthy instances.
-	ReplaceUnhealthyInstances *bool `json:"ReplaceUnhealthyInstances,omitempty"`
-	// The behavior when a Spot Instance is interrupted. The default is
-	// terminate.
-	InstanceInterruptionBehavior InstanceInterruptionBehavior `json:"InstanceInterruptionBehavior,omitempty"`
-	// One or more Classic Load Balancers and target groups to attach to the
-	// Spot Fleet request. Spot Fleet registers the running Spot Instances with
-	// the specified Classic Load Balancers and target groups.
-	//
-	// With Network Load Balancers, Spot Fleet cannot register instances that
-	// have the following instance types: C1, CC1, CC2, CG1, CG2, CR1, CS1, G1,
-	// G2, HI1, HS1, M1, M2, M3, and T1.
-	LoadBalancersConfig *LoadBalancersConfig `json:"LoadBalancersConfig,omitempty"`
-	// The number of Spot pools across which to allocate your target Spot
-	// capacity. Valid only when Spot AllocationStrategy is set to lowest-price.
-	// Spot Fleet selects the cheapest Spot pools and evenly allocates your
-	// target Spot capacity across the number of Spot pools that you specify.
-	//
-	// Note that Spot Fleet attempts to draw Spot Instances from the number of
-	// pools that you specify on a best effort basis. If a pool runs out of Spot
-	// capacity before fulfilling your target capacity, Spot Fleet will continue
-	// to fulfill your request by drawing from the next cheapest pool. To ensure
-	// that your target capacity is met, you might receive Spot Instances from
-	// more than the number of pools that you specified. Similarly, if most of
-	// the pools have no Spot capacity, you might receive your full target
-	// capacity from fewer than the number of pools that you specified.
-	InstancePoolsToUseCount *int64 `json:"InstancePoolsToUseCount,omitempty"`
-	// Reserved.
-	Context string `json:"Context,omitempty"`
-	// The unit for the target capacity. You can specify this parameter only
-	// when using attribute-based instance type selection.
-	//
-	// Default: units (the number of instances)
-	TargetCapacityUnitType TargetCapacityUnitType `json:"TargetCapacityUnitType,omitempty"`
-	// The key-value pair for tagging the Spot Fleet request on creation. The
-	// value for ResourceType must be spot-fleet-request, otherwise the Spot
-	// Fleet request fails. To tag instances at launch, specify the tags in the
-	// [launch template] (valid only if you use LaunchTemplateConfigs) or in the
-	// SpotFleetTagSpecification (valid only if you use LaunchSpecifications).
-	// For information about tagging after launch, see [Tag your resources].
-	//
-	// [launch template]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html#create-launch-template
-	// [Tag your resources]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-resources
-	TagSpecifications []TagSpecification `json:"TagSpecifications,omitempty"`
+	// The progress of the Spot Fleet request. If there is an error, the status
+	// is error. After all requests are placed, the status is
+	// pending_fulfillment. If the size of the fleet is equal to or greater than
+	// its target capacity, the status is fulfilled. If the size of the fleet is
+	// decreased, the status is pending_termination while Spot Instances are
+	// terminating.
+	ActivityStatus ActivityStatus `json:"ActivityStatus,omitempty"`
+	// The creation date and time of the request.
+	CreateTime *time.Time `json:"CreateTime,omitempty"`
+	// The configuration of the Spot Fleet request.
+	SpotFleetRequestConfig *DescribeSpotFleetRequestsSpotFleetRequestConfig `json:"SpotFleetRequestConfig,omitempty"`
+	// The ID of the Spot Fleet request.
+	SpotFleetRequestId string `json:"SpotFleetRequestId,omitempty"`
+	// The state of the Spot Fleet request.
+	SpotFleetRequestState SpotFleetRequestState `json:"SpotFleetRequestState,omitempty"`
+	// The tags for a Spot Fleet resource.
+	Tags []Tag `json:"Tags,omitempty"`
 }
 
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
@@ -19125,11 +19155,9 @@ func (s SpotFleetRequestConfig) MarshalJSON() ([]byte, error) {
 	type plain SpotFleetRequestConfig
 	return json.Marshal(struct {
 		plain
-		ValidFrom  *paginateimpl.JSONTime `json:"ValidFrom,omitempty"`
-		ValidUntil *paginateimpl.JSONTime `json:"ValidUntil,omitempty"`
+		CreateTime *paginateimpl.JSONTime `json:"CreateTime,omitempty"`
 	}{
-		ValidFrom:  (*paginateimpl.JSONTime)(s.ValidFrom),
-		ValidUntil: (*paginateimpl.JSONTime)(s.ValidUntil),
+		CreateTime: (*paginateimpl.JSONTime)(s.CreateTime),
 		plain:      plain(s),
 	})
 }
@@ -19141,18 +19169,15 @@ func (s *SpotFleetRequestConfig) UnmarshalJSON(b []byte) error {
 	type plain SpotFleetRequestConfig
 	v := struct {
 		*plain
-		ValidFrom  *paginateimpl.JSONTime `json:"ValidFrom,omitempty"`
-		ValidUntil *paginateimpl.JSONTime `json:"ValidUntil,omitempty"`
+		CreateTime *paginateimpl.JSONTime `json:"CreateTime,omitempty"`
 	}{
-		ValidFrom:  (*paginateimpl.JSONTime)(s.ValidFrom),
-		ValidUntil: (*paginateimpl.JSONTime)(s.ValidUntil),
+		CreateTime: (*paginateimpl.JSONTime)(s.CreateTime),
 		plain:      (*plain)(s),
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	s.ValidFrom = (*time.Time)(v.ValidFrom)
-	s.ValidUntil = (*time.Time)(v.ValidUntil)
+	s.CreateTime = (*time.Time)(v.CreateTime)
 	return nil
 }
 
@@ -19172,6 +19197,102 @@ const (
 // that the API documents.
 func (SpotFleetRequestExcessCapacityTerminationPolicy) Values() []SpotFleetRequestExcessCapacityTerminationPolicy {
 	return []SpotFleetRequestExcessCapacityTerminationPolicy{SpotFleetRequestExcessCapacityTerminationPolicyNoTermination, SpotFleetRequestExcessCapacityTerminationPolicyDefault}
+}
+
+// SpotFleetRequestLaunchSpecification describes the launch specification for
+// one or more Spot Instances. If you include On-Demand capacity in your fleet
+// request or want to specify an EFA network device, you can't use
+// SpotFleetLaunchSpecification; you must use [LaunchTemplateConfig].
+//
+// [LaunchTemplateConfig]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html
+type SpotFleetRequestLaunchSpecification struct {
+	// Deprecated.
+	AddressingType string `json:"AddressingType,omitempty"`
+	// One or more block devices that are mapped to the Spot Instances. You
+	// can't specify both a snapshot ID and an encryption value. This is because
+	// only blank volumes can be encrypted on creation. If a snapshot is the
+	// basis for a volume, it is not blank and its encryption status is used for
+	// the volume encryption status.
+	BlockDeviceMappings []BlockDeviceMapping `json:"BlockDeviceMappings,omitempty"`
+	// Indicates whether the instances are optimized for EBS I/O. This
+	// optimization provides dedicated throughput to Amazon EBS and an optimized
+	// configuration stack to provide optimal EBS I/O performance. This
+	// optimization isn't available with all instance types. Additional usage
+	// charges apply when using an EBS Optimized instance.
+	//
+	// Default: false
+	EbsOptimized *bool `json:"EbsOptimized,omitempty"`
+	// The IAM instance profile.
+	IamInstanceProfile *IamInstanceProfile `json:"IamInstanceProfile,omitempty"`
+	// The ID of the AMI.
+	ImageId string `json:"ImageId,omitempty"`
+	// The instance type.
+	InstanceType InstanceType `json:"InstanceType,omitempty"`
+	// The ID of the kernel.
+	KernelId string `json:"KernelId,omitempty"`
+	// The name of the key pair.
+	KeyName string `json:"KeyName,omitempty"`
+	// Enable or disable monitoring for the instances.
+	Monitoring *Monitoring `json:"Monitoring,omitempty"`
+	// The network interfaces.
+	//
+	// SpotFleetLaunchSpecification does not support Elastic Fabric Adapter
+	// (EFA). You must use [LaunchTemplateConfig] instead.
+	//
+	// [LaunchTemplateConfig]: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html
+	NetworkInterfaces []NetworkInterface `json:"NetworkInterfaces,omitempty"`
+	// The placement information.
+	Placement *Placement `json:"Placement,omitempty"`
+	// The ID of the RAM disk. Some kernels require additional drivers at
+	// launch. Check the kernel requirements for information about whether you
+	// need to specify a RAM disk. To find kernel requirements, refer to the
+	// Amazon Web Services Resource Center and search for the kernel ID.
+	RamdiskId string `json:"RamdiskId,omitempty"`
+	// The maximum price per unit hour that you are willing to pay for a Spot
+	// Instance. We do not recommend using this parameter because it can lead to
+	// increased interruptions. If you do not specify this parameter, you will
+	// pay the current Spot price.
+	//
+	// If you specify a maximum price, your instances will be interrupted more
+	// frequently than if you do not specify this parameter.
+	SpotPrice string `json:"SpotPrice,omitempty"`
+	// The IDs of the subnets in which to launch the instances. To specify
+	// multiple subnets, separate them using commas; for example,
+	// "subnet-1234abcdeexample1, subnet-0987cdef6example2".
+	//
+	// If you specify a network interface, you must specify any subnets as part
+	// of the network interface instead of using this parameter.
+	SubnetId string `json:"SubnetId,omitempty"`
+	// The base64-encoded user data that instances use when starting up. User
+	// data is limited to 16 KB.
+	UserData string `json:"UserData,omitempty"`
+	// The number of units provided by the specified instance type. These are
+	// the same units that you chose to set the target capacity in terms of
+	// instances, or a performance characteristic such as vCPUs, memory, or I/O.
+	//
+	// If the target capacity divided by this value is not a whole number,
+	// Amazon EC2 rounds the number of instances to the next whole number. If
+	// this value is not specified, the default is 1.
+	//
+	// When specifying weights, the price used in the lowestPrice and
+	// priceCapacityOptimized allocation strategies is per unit hour (where the
+	// instance price is divided by the specified weight). However, if all the
+	// specified weights are above the requested TargetCapacity, resulting in
+	// only 1 instance being launched, the price used is per instance hour.
+	WeightedCapacity *float64 `json:"WeightedCapacity,omitempty"`
+	// The tags to apply during creation.
+	TagSpecifications []TagSpecification `json:"TagSpecifications,omitempty"`
+	// The attributes for the instance types. When you specify instance
+	// attributes, Amazon EC2 will identify instance types with those
+	// attributes.
+	//
+	// If you specify InstanceRequirements, you can't specify InstanceType.
+	InstanceRequirements *InstanceRequirements `json:"InstanceRequirements,omitempty"`
+	// The security groups.
+	//
+	// If you specify a network interface, you must specify any security groups
+	// as part of the network interface instead of using this parameter.
+	SecurityGroups []Group `json:"SecurityGroups,omitempty"`
 }
 
 // SpotFleetRequestLaunchTemplateConfig describes a launch template and
@@ -19234,7 +19355,7 @@ type SpotInstanceRequest struct {
 	// together and terminate together.
 	LaunchGroup string `json:"LaunchGroup,omitempty"`
 	// Additional information for launching instances.
-	LaunchSpecification *SpotInstanceRequestLaunchSpecification `json:"LaunchSpecification,omitempty"`
+	LaunchSpecification *LaunchSpecification `json:"LaunchSpecification,omitempty"`
 	// The Availability Zone in which the request is launched.
 	//
 	// Either launchedAvailabilityZone or launchedAvailabilityZoneId can be
@@ -19328,49 +19449,6 @@ func (s *SpotInstanceRequest) UnmarshalJSON(b []byte) error {
 	s.ValidFrom = (*time.Time)(v.ValidFrom)
 	s.ValidUntil = (*time.Time)(v.ValidUntil)
 	return nil
-}
-
-// SpotInstanceRequestLaunchSpecification is a structure of the API. Additional
-// information for launching instances.
-type SpotInstanceRequestLaunchSpecification struct {
-	// The base64-encoded user data that instances use when starting up. User
-	// data is limited to 16 KB.
-	UserData string `json:"UserData,omitempty"`
-	// Deprecated.
-	AddressingType string `json:"AddressingType,omitempty"`
-	// The block device mapping entries.
-	BlockDeviceMappings []BlockDeviceMapping `json:"BlockDeviceMappings,omitempty"`
-	// Indicates whether the instance is optimized for EBS I/O. This
-	// optimization provides dedicated throughput to Amazon EBS and an optimized
-	// configuration stack to provide optimal EBS I/O performance. This
-	// optimization isn't available with all instance types. Additional usage
-	// charges apply when using an EBS Optimized instance.
-	//
-	// Default: false
-	EbsOptimized *bool `json:"EbsOptimized,omitempty"`
-	// The IAM instance profile.
-	IamInstanceProfile *IamInstanceProfile `json:"IamInstanceProfile,omitempty"`
-	// The ID of the AMI.
-	ImageId string `json:"ImageId,omitempty"`
-	// The instance type. Only one instance type can be specified.
-	InstanceType InstanceType `json:"InstanceType,omitempty"`
-	// The ID of the kernel.
-	KernelId string `json:"KernelId,omitempty"`
-	// The name of the key pair.
-	KeyName string `json:"KeyName,omitempty"`
-	// The network interfaces. If you specify a network interface, you must
-	// specify subnet IDs and security group IDs using the network interface.
-	NetworkInterfaces []NetworkInterface `json:"NetworkInterfaces,omitempty"`
-	// The placement information for the instance.
-	Placement *Placement `json:"Placement,omitempty"`
-	// The ID of the RAM disk.
-	RamdiskId string `json:"RamdiskId,omitempty"`
-	// The ID of the subnet in which to launch the instance.
-	SubnetId string `json:"SubnetId,omitempty"`
-	// The IDs of the security groups.
-	SecurityGroups []Group `json:"SecurityGroups,omitempty"`
-	// Describes the monitoring of an instance.
-	Monitoring *Monitoring `json:"Monitoring,omitempty"`
 }
 
 // SpotInstanceRequestState is an enum of the API; values not listed here decode
@@ -19513,7 +19591,7 @@ type SpotOptions struct {
 	// Default: lowest-price
 	//
 	// [Allocation strategies for Spot Instances]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-allocation-strategy.html
-	AllocationStrategy AllocationStrategy `json:"AllocationStrategy,omitempty"`
+	AllocationStrategy SpotOptionsAllocationStrategy `json:"AllocationStrategy,omitempty"`
 	// The strategies for managing your workloads on your Spot Instances that
 	// will be interrupted. Currently only the capacity rebalance strategy is
 	// available.
@@ -19573,6 +19651,31 @@ type SpotOptions struct {
 	//
 	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
 	MaxTotalPrice string `json:"MaxTotalPrice,omitempty"`
+}
+
+// SpotOptionsAllocationStrategy is an enum of the API; values not listed here
+// decode too.
+type SpotOptionsAllocationStrategy string
+
+const (
+	// SpotOptionsAllocationStrategyLowestPrice is "lowest-price".
+	SpotOptionsAllocationStrategyLowestPrice SpotOptionsAllocationStrategy = "lowest-price"
+	// SpotOptionsAllocationStrategyDiversified is "diversified".
+	SpotOptionsAllocationStrategyDiversified SpotOptionsAllocationStrategy = "diversified"
+	// SpotOptionsAllocationStrategyCapacityOptimized is "capacity-optimized".
+	SpotOptionsAllocationStrategyCapacityOptimized SpotOptionsAllocationStrategy = "capacity-optimized"
+	// SpotOptionsAllocationStrategyCapacityOptimizedPrioritized is
+	// "capacity-optimized-prioritized".
+	SpotOptionsAllocationStrategyCapacityOptimizedPrioritized SpotOptionsAllocationStrategy = "capacity-optimized-prioritized"
+	// SpotOptionsAllocationStrategyPriceCapacityOptimized is
+	// "price-capacity-optimized".
+	SpotOptionsAllocationStrategyPriceCapacityOptimized SpotOptionsAllocationStrategy = "price-capacity-optimized"
+)
+
+// Values returns the values of SpotOptionsAllocationStrategy that the API
+// documents.
+func (SpotOptionsAllocationStrategy) Values() []SpotOptionsAllocationStrategy {
+	return []SpotOptionsAllocationStrategy{SpotOptionsAllocationStrategyLowestPrice, SpotOptionsAllocationStrategyDiversified, SpotOptionsAllocationStrategyCapacityOptimized, SpotOptionsAllocationStrategyCapacityOptimizedPrioritized, SpotOptionsAllocationStrategyPriceCapacityOptimized}
 }
 
 // SpotPlacementScore is the Spot placement score for this Region or
@@ -19865,28 +19968,9 @@ type StateReason struct {
 // Status is the current state of the authorization rule.
 type Status struct {
 	// The state of the authorization rule.
-	Code StatusCode `json:"Code,omitempty"`
+	Code ClientVpnAuthorizationRuleStatusCode `json:"Code,omitempty"`
 	// A message about the status of the authorization rule, if applicable.
 	Message string `json:"Message,omitempty"`
-}
-
-// StatusCode is an enum of the API; values not listed here decode too.
-type StatusCode string
-
-const (
-	// StatusCodeAuthorizing is "authorizing".
-	StatusCodeAuthorizing StatusCode = "authorizing"
-	// StatusCodeActive is "active".
-	StatusCodeActive StatusCode = "active"
-	// StatusCodeFailed is "failed".
-	StatusCodeFailed StatusCode = "failed"
-	// StatusCodeRevoking is "revoking".
-	StatusCodeRevoking StatusCode = "revoking"
-)
-
-// Values returns the values of StatusCode that the API documents.
-func (StatusCode) Values() []StatusCode {
-	return []StatusCode{StatusCodeAuthorizing, StatusCodeActive, StatusCodeFailed, StatusCodeRevoking}
 }
 
 // StorageTier is an enum of the API; values not listed here decode too.
@@ -20011,7 +20095,7 @@ type Subnet struct {
 	//   - failed-insufficient-capacity: The underlying infrastructure to
 	//     support the subnet failed to provision due to a shortage of EC2
 	//     instance capacity.
-	State SubnetState `json:"State,omitempty"`
+	State DescribeSubnetsSubnetState `json:"State,omitempty"`
 	// The ID of the VPC the subnet is in.
 	VpcId string `json:"VpcId,omitempty"`
 	// The IPv4 CIDR block assigned to the subnet.
@@ -20033,33 +20117,6 @@ type Subnet struct {
 	//
 	// [Amazon VPC pricing page]: http://aws.amazon.com/vpc/pricing/
 	MapPublicIpOnLaunch *bool `json:"MapPublicIpOnLaunch,omitempty"`
-}
-
-// SubnetState is an enum of the API; values not listed here decode too.
-type SubnetState string
-
-const (
-	// SubnetStatePending is "pending".
-	SubnetStatePending SubnetState = "pending"
-	// SubnetStateAvailable is "available".
-	SubnetStateAvailable SubnetState = "available"
-	// SubnetStateUnavailable is "unavailable".
-	SubnetStateUnavailable SubnetState = "unavailable"
-	// SubnetStateFailed is "failed".
-	//
-	// The underlying infrastructure to support the subnet failed to provision
-	// as expected.
-	SubnetStateFailed SubnetState = "failed"
-	// SubnetStateFailedInsufficientCapacity is "failed-insufficient-capacity".
-	//
-	// The underlying infrastructure to support the subnet failed to provision
-	// due to a shortage of EC2 instance capacity.
-	SubnetStateFailedInsufficientCapacity SubnetState = "failed-insufficient-capacity"
-)
-
-// Values returns the values of SubnetState that the API documents.
-func (SubnetState) Values() []SubnetState {
-	return []SubnetState{SubnetStatePending, SubnetStateAvailable, SubnetStateUnavailable, SubnetStateFailed, SubnetStateFailedInsufficientCapacity}
 }
 
 // Subscription describes an Infrastructure Performance subscription.
@@ -20588,25 +20645,6 @@ const (
 // Values returns the values of TargetScope that the API documents.
 func (TargetScope) Values() []TargetScope {
 	return []TargetScope{TargetScopeAvailabilityZone, TargetScopeRegion}
-}
-
-// TaskState is an enum of the API; values not listed here decode too.
-type TaskState string
-
-const (
-	// TaskStateSuccessful is "successful".
-	TaskStateSuccessful TaskState = "successful"
-	// TaskStateFailed is "failed".
-	TaskStateFailed TaskState = "failed"
-	// TaskStateInProgress is "in-progress".
-	TaskStateInProgress TaskState = "in-progress"
-	// TaskStatePending is "pending".
-	TaskStatePending TaskState = "pending"
-)
-
-// Values returns the values of TaskState that the API documents.
-func (TaskState) Values() []TaskState {
-	return []TaskState{TaskStateSuccessful, TaskStateFailed, TaskStateInProgress, TaskStatePending}
 }
 
 // TaskType is an enum of the API; values not listed here decode too.
@@ -21209,7 +21247,7 @@ type TransitGatewayOptions struct {
 	// Indicates whether multicast is enabled on the transit gateway
 	MulticastSupport DnsSupport `json:"MulticastSupport,omitempty"`
 	// Defines if the Transit Gateway supports VPC Encryption Control.
-	EncryptionSupport *OptionEncryptionSupport `json:"EncryptionSupport,omitempty"`
+	EncryptionSupport *EncryptionSupport `json:"EncryptionSupport,omitempty"`
 }
 
 // TransitGatewayPeeringAttachment describes the transit gateway peering
@@ -21322,21 +21360,6 @@ func (s *TransitGatewayPolicyTable) UnmarshalJSON(b []byte) error {
 	}
 	s.CreationTime = (*time.Time)(v.CreationTime)
 	return nil
-}
-
-// TransitGatewayPolicyTableAssociation describes a transit gateway policy table
-// association.
-type TransitGatewayPolicyTableAssociation struct {
-	// The ID of the transit gateway policy table.
-	TransitGatewayPolicyTableId string `json:"TransitGatewayPolicyTableId,omitempty"`
-	// The ID of the transit gateway attachment.
-	TransitGatewayAttachmentId string `json:"TransitGatewayAttachmentId,omitempty"`
-	// The resource ID of the transit gateway attachment.
-	ResourceId string `json:"ResourceId,omitempty"`
-	// The resource type for the transit gateway policy table association.
-	ResourceType ResourceType `json:"ResourceType,omitempty"`
-	// The state of the transit gateway policy table association.
-	State AssociationState `json:"State,omitempty"`
 }
 
 // TransitGatewayPrefixListReference describes a prefix list reference.
@@ -22188,12 +22211,36 @@ func (VolumeState) Values() []VolumeState {
 	return []VolumeState{VolumeStateCreating, VolumeStateAvailable, VolumeStateInUse, VolumeStateDeleting, VolumeStateDeleted, VolumeStateError}
 }
 
-// VolumeStatus is the volume status.
+// VolumeStatus describes the volume status.
 type VolumeStatus struct {
-	// The details of the volume status.
-	Details []VolumeStatusDetail `json:"Details,omitempty"`
-	// The status of the volume.
-	Status DescribeVolumeStatus `json:"Status,omitempty"`
+	// The details of the operation.
+	Actions []Action `json:"Actions,omitempty"`
+	// The Availability Zone of the volume.
+	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
+	// The Amazon Resource Name (ARN) of the Outpost.
+	OutpostArn string `json:"OutpostArn,omitempty"`
+	// A list of events associated with the volume.
+	Events []VolumeStatusEvent `json:"Events,omitempty"`
+	// The volume ID.
+	VolumeId string `json:"VolumeId,omitempty"`
+	// The volume status.
+	VolumeStatus *VolumeStatusSummary `json:"VolumeStatus,omitempty"`
+	// Information about the instances to which the volume is attached.
+	AttachmentStatuses []VolumeStatusAttachmentStatus `json:"AttachmentStatuses,omitempty"`
+	// Information about the volume initialization. It can take up to 5 minutes
+	// for the volume initialization information to be updated.
+	//
+	// Only available for volumes created from snapshots. Not available for
+	// empty volumes created without a snapshot.
+	//
+	// For more information, see [Initialize Amazon EBS volumes].
+	//
+	// [Initialize Amazon EBS volumes]: https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html
+	InitializationStatusDetails *InitializationStatusDetails `json:"InitializationStatusDetails,omitempty"`
+	// The ID of the Availability Zone.
+	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
+	// The service provider that manages the resource.
+	Operator *Operator `json:"Operator,omitempty"`
 }
 
 // VolumeStatusAttachmentStatus is information about the instances to which the
@@ -22278,38 +22325,6 @@ func (s *VolumeStatusEvent) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// VolumeStatusItem describes the volume status.
-type VolumeStatusItem struct {
-	// The details of the operation.
-	Actions []Action `json:"Actions,omitempty"`
-	// The Availability Zone of the volume.
-	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
-	// The Amazon Resource Name (ARN) of the Outpost.
-	OutpostArn string `json:"OutpostArn,omitempty"`
-	// A list of events associated with the volume.
-	Events []VolumeStatusEvent `json:"Events,omitempty"`
-	// The volume ID.
-	VolumeId string `json:"VolumeId,omitempty"`
-	// The volume status.
-	VolumeStatus *VolumeStatus `json:"VolumeStatus,omitempty"`
-	// Information about the instances to which the volume is attached.
-	AttachmentStatuses []VolumeStatusAttachmentStatus `json:"AttachmentStatuses,omitempty"`
-	// Information about the volume initialization. It can take up to 5 minutes
-	// for the volume initialization information to be updated.
-	//
-	// Only available for volumes created from snapshots. Not available for
-	// empty volumes created without a snapshot.
-	//
-	// For more information, see [Initialize Amazon EBS volumes].
-	//
-	// [Initialize Amazon EBS volumes]: https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html
-	InitializationStatusDetails *InitializationStatusDetails `json:"InitializationStatusDetails,omitempty"`
-	// The ID of the Availability Zone.
-	AvailabilityZoneId string `json:"AvailabilityZoneId,omitempty"`
-	// The service provider that manages the resource.
-	Operator *Operator `json:"Operator,omitempty"`
-}
-
 // VolumeStatusName is an enum of the API; values not listed here decode too.
 type VolumeStatusName string
 
@@ -22340,6 +22355,35 @@ const (
 // Values returns the values of VolumeStatusName that the API documents.
 func (VolumeStatusName) Values() []VolumeStatusName {
 	return []VolumeStatusName{VolumeStatusNameIoEnabled, VolumeStatusNameIoPerformance, VolumeStatusNameInitializationState}
+}
+
+// VolumeStatusSummary is the volume status.
+type VolumeStatusSummary struct {
+	// The details of the volume status.
+	Details []VolumeStatusDetail `json:"Details,omitempty"`
+	// The status of the volume.
+	Status VolumeStatusSummaryStatus `json:"Status,omitempty"`
+}
+
+// VolumeStatusSummaryStatus is an enum of the API; values not listed here
+// decode too.
+type VolumeStatusSummaryStatus string
+
+const (
+	// VolumeStatusSummaryStatusOk is "ok".
+	VolumeStatusSummaryStatusOk VolumeStatusSummaryStatus = "ok"
+	// VolumeStatusSummaryStatusImpaired is "impaired".
+	VolumeStatusSummaryStatusImpaired VolumeStatusSummaryStatus = "impaired"
+	// VolumeStatusSummaryStatusInsufficientData is "insufficient-data".
+	VolumeStatusSummaryStatusInsufficientData VolumeStatusSummaryStatus = "insufficient-data"
+	// VolumeStatusSummaryStatusWarning is "warning".
+	VolumeStatusSummaryStatusWarning VolumeStatusSummaryStatus = "warning"
+)
+
+// Values returns the values of VolumeStatusSummaryStatus that the API
+// documents.
+func (VolumeStatusSummaryStatus) Values() []VolumeStatusSummaryStatus {
+	return []VolumeStatusSummaryStatus{VolumeStatusSummaryStatusOk, VolumeStatusSummaryStatusImpaired, VolumeStatusSummaryStatusInsufficientData, VolumeStatusSummaryStatusWarning}
 }
 
 // VolumeType is an enum of the API; values not listed here decode too.
@@ -22666,26 +22710,6 @@ type VpcEndpointIpv4Prefix struct {
 	SubnetId string `json:"SubnetId,omitempty"`
 	// Array of SubnetIpPrefixes objects.
 	IpPrefixes []string `json:"IpPrefixes,omitempty"`
-}
-
-// VpcEndpointServiceConfigurationServiceType is an enum of the API; values not
-// listed here decode too.
-type VpcEndpointServiceConfigurationServiceType string
-
-const (
-	// VpcEndpointServiceConfigurationServiceTypeInterface is "Interface".
-	VpcEndpointServiceConfigurationServiceTypeInterface VpcEndpointServiceConfigurationServiceType = "Interface"
-	// VpcEndpointServiceConfigurationServiceTypeGateway is "Gateway".
-	VpcEndpointServiceConfigurationServiceTypeGateway VpcEndpointServiceConfigurationServiceType = "Gateway"
-	// VpcEndpointServiceConfigurationServiceTypeGatewayLoadBalancer is
-	// "GatewayLoadBalancer".
-	VpcEndpointServiceConfigurationServiceTypeGatewayLoadBalancer VpcEndpointServiceConfigurationServiceType = "GatewayLoadBalancer"
-)
-
-// Values returns the values of VpcEndpointServiceConfigurationServiceType that
-// the API documents.
-func (VpcEndpointServiceConfigurationServiceType) Values() []VpcEndpointServiceConfigurationServiceType {
-	return []VpcEndpointServiceConfigurationServiceType{VpcEndpointServiceConfigurationServiceTypeInterface, VpcEndpointServiceConfigurationServiceTypeGateway, VpcEndpointServiceConfigurationServiceTypeGatewayLoadBalancer}
 }
 
 // VpcEndpointState is an enum of the API; values not listed here decode too.

@@ -109,7 +109,7 @@ type Content struct {
 	// S3 Express One Zone storage class) in Availability Zones and ONEZONE_IA
 	// (the S3 One Zone-Infrequent Access storage class) in Dedicated Local
 	// Zones.
-	StorageClass StorageClass `json:"StorageClass,omitempty"`
+	StorageClass ContentStorageClass `json:"StorageClass,omitempty"`
 	// The owner of the object
 	//
 	// Directory buckets - The bucket owner is returned as the object owner.
@@ -159,6 +159,43 @@ func (s *Content) UnmarshalJSON(b []byte) error {
 	}
 	s.LastModified = (*time.Time)(v.LastModified)
 	return nil
+}
+
+// ContentStorageClass is an enum of the API; values not listed here decode too.
+type ContentStorageClass string
+
+const (
+	// ContentStorageClassStandard is "STANDARD".
+	ContentStorageClassStandard ContentStorageClass = "STANDARD"
+	// ContentStorageClassReducedRedundancy is "REDUCED_REDUNDANCY".
+	ContentStorageClassReducedRedundancy ContentStorageClass = "REDUCED_REDUNDANCY"
+	// ContentStorageClassGlacier is "GLACIER".
+	ContentStorageClassGlacier ContentStorageClass = "GLACIER"
+	// ContentStorageClassStandardIa is "STANDARD_IA".
+	ContentStorageClassStandardIa ContentStorageClass = "STANDARD_IA"
+	// ContentStorageClassOnezoneIa is "ONEZONE_IA".
+	ContentStorageClassOnezoneIa ContentStorageClass = "ONEZONE_IA"
+	// ContentStorageClassIntelligentTiering is "INTELLIGENT_TIERING".
+	ContentStorageClassIntelligentTiering ContentStorageClass = "INTELLIGENT_TIERING"
+	// ContentStorageClassDeepArchive is "DEEP_ARCHIVE".
+	ContentStorageClassDeepArchive ContentStorageClass = "DEEP_ARCHIVE"
+	// ContentStorageClassOutposts is "OUTPOSTS".
+	ContentStorageClassOutposts ContentStorageClass = "OUTPOSTS"
+	// ContentStorageClassGlacierIr is "GLACIER_IR".
+	ContentStorageClassGlacierIr ContentStorageClass = "GLACIER_IR"
+	// ContentStorageClassSnow is "SNOW".
+	ContentStorageClassSnow ContentStorageClass = "SNOW"
+	// ContentStorageClassExpressOnezone is "EXPRESS_ONEZONE".
+	ContentStorageClassExpressOnezone ContentStorageClass = "EXPRESS_ONEZONE"
+	// ContentStorageClassFsxOpenzfs is "FSX_OPENZFS".
+	ContentStorageClassFsxOpenzfs ContentStorageClass = "FSX_OPENZFS"
+	// ContentStorageClassFsxOntap is "FSX_ONTAP".
+	ContentStorageClassFsxOntap ContentStorageClass = "FSX_ONTAP"
+)
+
+// Values returns the values of ContentStorageClass that the API documents.
+func (ContentStorageClass) Values() []ContentStorageClass {
+	return []ContentStorageClass{ContentStorageClassStandard, ContentStorageClassReducedRedundancy, ContentStorageClassGlacier, ContentStorageClassStandardIa, ContentStorageClassOnezoneIa, ContentStorageClassIntelligentTiering, ContentStorageClassDeepArchive, ContentStorageClassOutposts, ContentStorageClassGlacierIr, ContentStorageClassSnow, ContentStorageClassExpressOnezone, ContentStorageClassFsxOpenzfs, ContentStorageClassFsxOntap}
 }
 
 // EncodingType is an enum of the API; values not listed here decode too.
@@ -445,41 +482,4 @@ func (s *RestoreStatus) UnmarshalJSON(b []byte) error {
 	}
 	s.RestoreExpiryDate = (*time.Time)(v.RestoreExpiryDate)
 	return nil
-}
-
-// StorageClass is an enum of the API; values not listed here decode too.
-type StorageClass string
-
-const (
-	// StorageClassStandard is "STANDARD".
-	StorageClassStandard StorageClass = "STANDARD"
-	// StorageClassReducedRedundancy is "REDUCED_REDUNDANCY".
-	StorageClassReducedRedundancy StorageClass = "REDUCED_REDUNDANCY"
-	// StorageClassGlacier is "GLACIER".
-	StorageClassGlacier StorageClass = "GLACIER"
-	// StorageClassStandardIa is "STANDARD_IA".
-	StorageClassStandardIa StorageClass = "STANDARD_IA"
-	// StorageClassOnezoneIa is "ONEZONE_IA".
-	StorageClassOnezoneIa StorageClass = "ONEZONE_IA"
-	// StorageClassIntelligentTiering is "INTELLIGENT_TIERING".
-	StorageClassIntelligentTiering StorageClass = "INTELLIGENT_TIERING"
-	// StorageClassDeepArchive is "DEEP_ARCHIVE".
-	StorageClassDeepArchive StorageClass = "DEEP_ARCHIVE"
-	// StorageClassOutposts is "OUTPOSTS".
-	StorageClassOutposts StorageClass = "OUTPOSTS"
-	// StorageClassGlacierIr is "GLACIER_IR".
-	StorageClassGlacierIr StorageClass = "GLACIER_IR"
-	// StorageClassSnow is "SNOW".
-	StorageClassSnow StorageClass = "SNOW"
-	// StorageClassExpressOnezone is "EXPRESS_ONEZONE".
-	StorageClassExpressOnezone StorageClass = "EXPRESS_ONEZONE"
-	// StorageClassFsxOpenzfs is "FSX_OPENZFS".
-	StorageClassFsxOpenzfs StorageClass = "FSX_OPENZFS"
-	// StorageClassFsxOntap is "FSX_ONTAP".
-	StorageClassFsxOntap StorageClass = "FSX_ONTAP"
-)
-
-// Values returns the values of StorageClass that the API documents.
-func (StorageClass) Values() []StorageClass {
-	return []StorageClass{StorageClassStandard, StorageClassReducedRedundancy, StorageClassGlacier, StorageClassStandardIa, StorageClassOnezoneIa, StorageClassIntelligentTiering, StorageClassDeepArchive, StorageClassOutposts, StorageClassGlacierIr, StorageClassSnow, StorageClassExpressOnezone, StorageClassFsxOpenzfs, StorageClassFsxOntap}
 }

@@ -32,7 +32,7 @@ type Filter struct {
 	// The name of the filter.
 	//
 	// Required.
-	Key FilterKey `json:"key,omitempty"`
+	Key SessionFilterKey `json:"key,omitempty"`
 	// The filter value. Valid values for each filter key are as follows:
 	//
 	//   - InvokedAfter: Specify a timestamp to limit your results. For example,
@@ -57,55 +57,6 @@ type Filter struct {
 	//
 	// Required.
 	Value string `json:"value,omitempty"`
-}
-
-// FilterKey is an enum of the API; values not listed here decode too.
-type FilterKey string
-
-const (
-	// FilterKeyInvokedAfter is "InvokedAfter".
-	//
-	// Specify a timestamp to limit your results. For example, specify
-	// 2024-08-29T00:00:00Z to see sessions that started August 29, 2024, and
-	// later.
-	FilterKeyInvokedAfter FilterKey = "InvokedAfter"
-	// FilterKeyInvokedBefore is "InvokedBefore".
-	//
-	// Specify a timestamp to limit your results. For example, specify
-	// 2024-08-29T00:00:00Z to see sessions that started before August 29, 2024.
-	FilterKeyInvokedBefore FilterKey = "InvokedBefore"
-	// FilterKeyTarget is "Target".
-	//
-	// Specify a managed node to which session connections have been made.
-	FilterKeyTarget FilterKey = "Target"
-	// FilterKeyOwner is "Owner".
-	//
-	// Specify an Amazon Web Services user to see a list of sessions started by
-	// that user.
-	FilterKeyOwner FilterKey = "Owner"
-	// FilterKeyStatus is "Status".
-	//
-	// Specify a valid session status to see a list of all sessions with that
-	// status. Status values you can specify include:
-	//
-	//   - Connected
-	//   - Connecting
-	//   - Disconnected
-	//   - Terminated
-	//   - Terminating
-	//   - Failed
-	FilterKeyStatus FilterKey = "Status"
-	// FilterKeySessionId is "SessionId".
-	//
-	// Specify a session ID to return details about the session.
-	FilterKeySessionId FilterKey = "SessionId"
-	// FilterKeyAccessType is "AccessType".
-	FilterKeyAccessType FilterKey = "AccessType"
-)
-
-// Values returns the values of FilterKey that the API documents.
-func (FilterKey) Values() []FilterKey {
-	return []FilterKey{FilterKeyInvokedAfter, FilterKeyInvokedBefore, FilterKeyTarget, FilterKeyOwner, FilterKeyStatus, FilterKeySessionId, FilterKeyAccessType}
 }
 
 // FilterType is an enum of the API; values not listed here decode too.
@@ -589,6 +540,55 @@ func (s *Session) UnmarshalJSON(b []byte) error {
 	s.StartDate = (*time.Time)(v.StartDate)
 	s.EndDate = (*time.Time)(v.EndDate)
 	return nil
+}
+
+// SessionFilterKey is an enum of the API; values not listed here decode too.
+type SessionFilterKey string
+
+const (
+	// SessionFilterKeyInvokedAfter is "InvokedAfter".
+	//
+	// Specify a timestamp to limit your results. For example, specify
+	// 2024-08-29T00:00:00Z to see sessions that started August 29, 2024, and
+	// later.
+	SessionFilterKeyInvokedAfter SessionFilterKey = "InvokedAfter"
+	// SessionFilterKeyInvokedBefore is "InvokedBefore".
+	//
+	// Specify a timestamp to limit your results. For example, specify
+	// 2024-08-29T00:00:00Z to see sessions that started before August 29, 2024.
+	SessionFilterKeyInvokedBefore SessionFilterKey = "InvokedBefore"
+	// SessionFilterKeyTarget is "Target".
+	//
+	// Specify a managed node to which session connections have been made.
+	SessionFilterKeyTarget SessionFilterKey = "Target"
+	// SessionFilterKeyOwner is "Owner".
+	//
+	// Specify an Amazon Web Services user to see a list of sessions started by
+	// that user.
+	SessionFilterKeyOwner SessionFilterKey = "Owner"
+	// SessionFilterKeyStatus is "Status".
+	//
+	// Specify a valid session status to see a list of all sessions with that
+	// status. Status values you can specify include:
+	//
+	//   - Connected
+	//   - Connecting
+	//   - Disconnected
+	//   - Terminated
+	//   - Terminating
+	//   - Failed
+	SessionFilterKeyStatus SessionFilterKey = "Status"
+	// SessionFilterKeySessionId is "SessionId".
+	//
+	// Specify a session ID to return details about the session.
+	SessionFilterKeySessionId SessionFilterKey = "SessionId"
+	// SessionFilterKeyAccessType is "AccessType".
+	SessionFilterKeyAccessType SessionFilterKey = "AccessType"
+)
+
+// Values returns the values of SessionFilterKey that the API documents.
+func (SessionFilterKey) Values() []SessionFilterKey {
+	return []SessionFilterKey{SessionFilterKeyInvokedAfter, SessionFilterKeyInvokedBefore, SessionFilterKeyTarget, SessionFilterKeyOwner, SessionFilterKeyStatus, SessionFilterKeySessionId, SessionFilterKeyAccessType}
 }
 
 // SessionState is an enum of the API; values not listed here decode too.
