@@ -69,10 +69,10 @@ func Generate(pkg *model.Package, importPath string) (map[string][]byte, error) 
 			return
 		}
 		f.HeaderComment(Header)
-		f.HeaderComment(BuildConstraint)
 		if source := sources[name]; source != "" {
 			f.HeaderComment("source: " + source)
 		}
+		f.HeaderComment(BuildConstraint)
 		f.ImportName(Runtime, "paginate")
 		f.ImportName(Support, "paginateimpl")
 		f.ImportName(testifyRequire, "require")

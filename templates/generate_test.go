@@ -55,7 +55,11 @@ func TestGenerateProperties(t *testing.T) {
 				require.True(t, bytes.HasPrefix(src, []byte("# "+Header+"\n")), "%s: no generated header", name)
 				continue
 			}
-			require.True(t, bytes.HasPrefix(src, []byte("// "+Header+"\n"+BuildConstraint+"\n\n")), "%s: no generated header and build constraint", name)
+			header := "// " + Header + "\n"
+			if source := sourceLine(src); source != "" {
+				header += source + "\n"
+			}
+			require.True(t, bytes.HasPrefix(src, []byte(header+BuildConstraint+"\n\n")), "%s: no generated header and build constraint", name)
 			fset := token.NewFileSet()
 			f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 			require.NoError(t, err, name)
@@ -148,4 +152,14 @@ func TestCommentLines(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sourceLine returns the second line of src where it names the page the
+// file came from, else "".
+func sourceLine(src []byte) string {
+	lines := strings.SplitN(string(src), "\n", 3)
+	if len(lines) > 1 && strings.HasPrefix(lines[1], "// source: ") {
+		return lines[1]
+	}
+	return ""
 }

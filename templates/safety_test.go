@@ -318,11 +318,11 @@ func checkComments(t *testing.T, name string, f *ast.File) {
 }
 
 // isHeaderConstraint reports whether c is the build constraint every
-// generated file carries, in its place: the line after the generated
-// header, before the package clause.
+// generated file carries, in its place: the last line of the generated
+// header's comment, before the package clause.
 func isHeaderConstraint(f *ast.File, c *ast.Comment) bool {
 	head := f.Comments[0].List
-	return len(head) >= 2 && c == head[1] && c.Text == BuildConstraint && c.Pos() < f.Package
+	return len(head) >= 2 && head[0].Text == "// "+Header && c == head[len(head)-1] && c.Text == BuildConstraint && c.Pos() < f.Package
 }
 
 // expectedDecls is what each generated file declares, by name, as the model
