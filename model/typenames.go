@@ -149,16 +149,21 @@ func summary(doc string) bool {
 // named as one of one word: "JobSortBy". A structure named only "Filter"
 // says nothing of what it filters, so its members' enums say the
 // operation's noun first: ListTasks' filter's "status" is
-// "TaskFilterStatus". On a clash the owner's name is qualified by the
+// "TaskFilterStatus". The state of a structure that is itself a thing's
+// state or status is the thing's: "InstanceGroupStatus" "State" →
+// "InstanceGroupState". On a clash the owner's name is qualified by the
 // operation's noun, then by the operation.
 func enumNames(o owner, member string, elem bool) []string {
 	base := filtered(memberNoun(member, elem))
 	owned := joinWords(subject(o.name), base)
+	if w := words(subject(o.name)); len(w) > 1 && stateWords[w[len(w)-1]] && stateWords[base] {
+		owned = strings.Join(w[:len(w)-1], "") + base
+	}
 	var first []string
 	if len(words(base)) > 1 && !attribute(base) {
 		first = append(first, base)
 	}
-	if o.name == "Filter" {
+	if noun(o.name) == "Filter" {
 		first = append(first, joinWords(opNoun(o.op), owned))
 	}
 	return distinct(o.op, append(first, owned, joinWords(opNoun(o.op), owned), joinWords(o.op, owned), joinWords(o.op, base), o.op+o.name+base)...)
@@ -181,7 +186,7 @@ func subject(name string) string {
 var descriptionWords = map[string]bool{
 	"Summary": true, "Details": true, "Detail": true, "Info": true, "Information": true, "Description": true,
 	"Item": true, "Entry": true, "Data": true, "Metadata": true, "Output": true, "Response": true, "Result": true,
-	"Settings": true, "Config": true, "Configuration": true, "Object": true, "Properties": true,
+	"Settings": true, "Setting": true, "Options": true, "Specification": true, "Attributes": true, "Config": true, "Configuration": true, "Object": true, "Properties": true,
 }
 
 // filtered is what a member that filters by a value holds: the value's
@@ -270,3 +275,7 @@ func attribute(name string) bool {
 
 // attributeWords are the words of attribute.
 var attributeWords = map[string]bool{"Sort": true, "By": true, "Status": true, "State": true, "Code": true, "Reason": true, "Error": true}
+
+// stateWords are the words that name the state of a thing; the state of a
+// thing's status is the thing's state (see enumNames).
+var stateWords = map[string]bool{"Status": true, "State": true}

@@ -72,6 +72,8 @@ func TestEnumNamesAskedFor(t *testing.T) {
 		{owner{name: "Job", op: "ListJobs"}, "SortBy", false, []string{"JobSortBy", "ListJobsJobSortBy", "ListJobsSortBy"}},
 		{owner{name: "AnomalyDetectorStatus", op: "ListAnomalyDetectors"}, "statusCode", false, []string{"AnomalyDetectorStatusCode", "ListAnomalyDetectorsAnomalyDetectorStatusCode", "ListAnomalyDetectorsStatusCode"}},
 		{owner{name: "Filter", op: "ListTasks"}, "status", false, []string{"TaskFilterStatus", "FilterStatus", "ListTasksFilterStatus", "ListTasksStatus"}},
+		{owner{name: "InstanceGroupStatus", op: "ListInstanceGroups"}, "State", false, []string{"InstanceGroupState", "ListInstanceGroupsInstanceGroupState", "ListInstanceGroupsState", "ListInstanceGroupsInstanceGroupStatusState"}},
+		{owner{name: "SignInOptions", op: "ListApplications"}, "Origin", false, []string{"SignInOrigin", "ApplicationSignInOrigin", "ListApplicationsSignInOrigin", "ListApplicationsOrigin", "ListApplicationsSignInOptionsOrigin"}},
 	} {
 		assert.Equal(t, tc.want, enumNames(tc.o, tc.member, tc.elem), "%s of %s", tc.member, tc.o.name)
 	}
