@@ -48,6 +48,10 @@ type holder struct {
 	// name, so that the owner's name qualifies it no further: "BackupType"
 	// of a "BackupSummary".
 	ownerSaid bool
+	// about is whether the member's owner is a structure that its
+	// operation is about and the enum's first name says so: the "status"
+	// of ListCampaigns' "CampaignSummary", "CampaignStatus".
+	about bool
 }
 
 // opNoun is what an operation lists or gets, in the singular: the words

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/parser"
 )
@@ -157,6 +158,15 @@ func TestAmbiguousEnumName(t *testing.T) {
 		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortField", enum("Name", "Size")))))),
 	)
 	assert.Equal(t, []string{"Job", "SortField", "Task", "TaskSortField"}, typeNames(pkg), "the enum of more operations keeps the name")
+
+	pkg = build(t,
+		page("ListCampaigns", nil, member("campaignSummaries", list(structure(member("arn", str()), member("status", enum("RUNNING", "SUSPENDED")))))),
+		page("GetVehicleStatus", nil, member("campaigns", list(structure(member("campaignName", str()), member("status", enum("CREATED", "READY")))))),
+	)
+	require.Equal(t, "ListCampaigns", pkg.Paginators[1].Name)
+	summary, other := pkg.Paginators[1].Item().Named, pkg.Paginators[0].Item().Named
+	assert.Equal(t, "CampaignStatus", fieldType(summary, "status").Named.GoName, "the enum of what its operation is about keeps the name")
+	assert.Equal(t, "VehicleStatusCampaignStatus", fieldType(other, "status").Named.GoName)
 
 	pkg = build(t, page("ListBackups",
 		[]*parser.Member{member("BackupType", enum("USER", "ALL"))},
