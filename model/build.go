@@ -73,6 +73,7 @@ type builder struct {
 	merged    map[*Type][]*Type // the candidates each type stands for, in the order met
 	depth     map[*Type]int     // how deep in an operation's output or input each type is met first
 	ownerSaid map[*Type]bool    // the enums whose names say their owners' (see holder)
+	about     map[*Type]bool    // the enums held by what their operations are about (see holder)
 	reserved  uniquer           // names taken before candidate types are named
 	terms     map[*Paginator]map[*Field][]parser.Term
 }
@@ -89,6 +90,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	b.heldBy = map[*Type]holder{}
 	b.depth = map[*Type]int{}
 	b.ownerSaid = map[*Type]bool{}
+	b.about = map[*Type]bool{}
 	b.reserved = uniquer{}
 	seen := map[string]string{}
 	for _, page := range pages {
@@ -309,7 +311,10 @@ func (c *converter) enum(o owner, name string, s *parser.Shape, elem bool) *Type
 		t.Values = append(t.Values, &EnumValue{Value: v})
 	}
 	noun := filtered(memberNoun(name, elem))
-	c.b.add(t, enumNames(o, name, elem), c.op, holder{of: o.of, noun: noun, ownerSaid: joinWords(subject(o.name), noun) == noun})
+	names := enumNames(o, name, elem)
+	_, structure := c.b.heldBy[o.of]
+	c.b.add(t, names, c.op, holder{of: o.of, noun: noun, ownerSaid: joinWords(subject(o.name), noun) == noun,
+		about: structure && subject(o.name) == opNoun(o.op) && strings.HasPrefix(names[0], opNoun(o.op))})
 	return t
 }
 

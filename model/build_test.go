@@ -112,12 +112,12 @@ func TestEnumNames(t *testing.T) {
 	assert.Equal(t, "SessionState", state.GoName, "an input's enum of one word is named after the operation's noun")
 	assert.Equal(t, "SessionStateActive", state.Values[0].GoName)
 	key := fieldType(fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named, "key").Named
-	assert.Equal(t, "FilterKey", key.GoName)
+	assert.Equal(t, "SessionFilterKey", key.GoName, "the key of a structure named only Filter says the operation's noun")
 	var consts []string
 	for _, v := range key.Values {
 		consts = append(consts, v.GoName)
 	}
-	assert.Equal(t, []string{"FilterKeyInvokedAfter", "FilterKeyShotChange", "FilterKeyT2Micro", "FilterKeyEmpty"}, consts)
+	assert.Equal(t, []string{"SessionFilterKeyInvokedAfter", "SessionFilterKeyShotChange", "SessionFilterKeyT2Micro", "SessionFilterKeyEmpty"}, consts)
 	status := fieldType(pkg.Paginators[0].Item().Named, "Status").Named
 	assert.Equal(t, "SessionStatus", status.GoName)
 	assert.Equal(t, "Key", fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named.Fields[0].GoName)

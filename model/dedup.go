@@ -103,6 +103,7 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 		}
 		b.names[c] = b.names[best]
 		b.ownerSaid[c] = b.heldBy[best].ownerSaid
+		b.about[c] = b.heldBy[best].about
 		b.depth[c] = b.heldBy[c].depth
 		for _, t := range merged[c] {
 			b.depth[c] = min(b.depth[c], b.heldBy[t].depth)
@@ -199,7 +200,7 @@ func (b *builder) nameTypes(types []*Type) {
 				}
 				return digest(g[i]) < digest(g[j])
 			})
-			ambiguous := ambiguous(g, turn, b.ownerSaid)
+			ambiguous := ambiguous(g, turn, b.ownerSaid, b.about)
 			for _, t := range g {
 				switch {
 				case ambiguous[t] && turn[t]+1 < len(b.names[t]):
@@ -290,13 +291,16 @@ func (b *builder) lastName(t *Type) bool {
 // ambiguous returns the enums of g, the types that ask for one name in one
 // turn, that ask for it first, when there are several: the name says
 // nothing to tell them apart, so none of them takes it and each takes its
-// next, qualified by its owner: the "SortBy" enums of a job and of a task
-// are "JobSortBy" and "TaskSortBy", as AWS names such shapes. An enum
-// used by more operations than any other is the service's own and keeps
-// the name, and one whose name says its owner's already ("BackupType" of
-// a "BackupSummary") is not told apart by its owner. g is sorted as
-// nameTypes sorts it.
-func ambiguous(g []*Type, turn map[*Type]int, ownerSaid map[*Type]bool) map[*Type]bool {
+// next, qualified by its owner: the "SortField" enums of a job and of a
+// task are "JobSortField" and "TaskSortField", as AWS names such shapes.
+// An enum used by more operations than any other is the service's own and
+// keeps the name; else the one enum held by the structure its operation
+// is about and named after it keeps it: the status of ListCampaigns'
+// "CampaignSummary" is "CampaignStatus", whatever the status of a
+// structure of another operation named "Campaign". One whose name says
+// its owner's already ("BackupType" of a "BackupSummary") is not told
+// apart by its owner. g is sorted as nameTypes sorts it.
+func ambiguous(g []*Type, turn map[*Type]int, ownerSaid, about map[*Type]bool) map[*Type]bool {
 	out := map[*Type]bool{}
 	for _, t := range g {
 		if t.Kind == Enum && turn[t] == 0 && !ownerSaid[t] {
@@ -308,6 +312,16 @@ func ambiguous(g []*Type, turn map[*Type]int, ownerSaid map[*Type]bool) map[*Typ
 	}
 	if out[g[0]] && out[g[1]] && len(g[0].Ops) > len(g[1].Ops) {
 		delete(out, g[0])
+		return out
+	}
+	var abouts []*Type
+	for t := range out {
+		if about[t] {
+			abouts = append(abouts, t)
+		}
+	}
+	if len(abouts) == 1 {
+		delete(out, abouts[0])
 	}
 	return out
 }

@@ -48,6 +48,10 @@ type holder struct {
 	// name, so that the owner's name qualifies it no further: "BackupType"
 	// of a "BackupSummary".
 	ownerSaid bool
+	// about is whether the member's owner is a structure that its
+	// operation is about and the enum's first name says so: the "status"
+	// of ListCampaigns' "CampaignSummary", "CampaignStatus".
+	about bool
 }
 
 // opNoun is what an operation lists or gets, in the singular: the words
@@ -85,6 +89,10 @@ func memberNoun(member string, elem bool) string {
 	w := words(name)
 	if n := len(w); n > 1 && listWords[w[n-1]] {
 		return strings.Join(w[:n-1], "")
+	}
+	if n := len(w); n > 1 && kindNouns[w[n-1]] {
+		w[n-2], w[n-1] = Singular(w[n-2]), Singular(w[n-1])
+		return strings.Join(w, "")
 	}
 	return Singular(name)
 }
@@ -140,14 +148,27 @@ func summary(doc string) bool {
 // enumNames are the names an enum held by member of o asks for, best
 // first. A member of one word ("Status", "Type") says what the value is
 // only with its owner's name: "SessionStatus"; a longer one says it alone:
-// "IpAddressType", then qualified by its owner. On a clash the owner's
-// name is qualified by the operation's noun, then by the operation.
+// "IpAddressType", then qualified by its owner. A member whose words only
+// say which attribute it is ("SortBy", "StatusCode", see attribute) is
+// named as one of one word: "JobSortBy". A structure named only "Filter"
+// says nothing of what it filters, so its members' enums say the
+// operation's noun first: ListTasks' filter's "status" is
+// "TaskFilterStatus". The state of a structure that is itself a thing's
+// state or status is the thing's: "InstanceGroupStatus" "State" →
+// "InstanceGroupState". On a clash the owner's name is qualified by the
+// operation's noun, then by the operation.
 func enumNames(o owner, member string, elem bool) []string {
 	base := filtered(memberNoun(member, elem))
 	owned := joinWords(subject(o.name), base)
+	if w := words(subject(o.name)); len(w) > 1 && stateWords[w[len(w)-1]] && stateWords[base] {
+		owned = strings.Join(w[:len(w)-1], "") + base
+	}
 	var first []string
-	if len(words(base)) > 1 {
+	if len(words(base)) > 1 && !attribute(base) {
 		first = append(first, base)
+	}
+	if noun(o.name) == "Filter" {
+		first = append(first, joinWords(opNoun(o.op), owned))
 	}
 	return distinct(o.op, append(first, owned, joinWords(opNoun(o.op), owned), joinWords(o.op, owned), joinWords(o.op, base), o.op+o.name+base)...)
 }
@@ -169,7 +190,7 @@ func subject(name string) string {
 var descriptionWords = map[string]bool{
 	"Summary": true, "Details": true, "Detail": true, "Info": true, "Information": true, "Description": true,
 	"Item": true, "Entry": true, "Data": true, "Metadata": true, "Output": true, "Response": true, "Result": true,
-	"Settings": true, "Config": true, "Configuration": true, "Object": true, "Properties": true,
+	"Settings": true, "Setting": true, "Options": true, "Specification": true, "Attributes": true, "Config": true, "Configuration": true, "Object": true, "Properties": true,
 }
 
 // filtered is what a member that filters by a value holds: the value's
@@ -241,3 +262,24 @@ func stutters(name string) bool {
 	}
 	return false
 }
+
+// attribute reports whether a member's name says only which attribute of
+// its owner the value is, in words any owner may use, and nothing of what
+// the owner is: "SortBy", "StatusCode", "ErrorCode", "StatusReason". Such a
+// member, like one of one word, says what the value is only with its
+// owner's name: "JobSortBy", "AnomalyDetectorStatusCode".
+func attribute(name string) bool {
+	for _, w := range words(name) {
+		if !attributeWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// attributeWords are the words of attribute.
+var attributeWords = map[string]bool{"Sort": true, "By": true, "Status": true, "State": true, "Code": true, "Reason": true, "Error": true}
+
+// stateWords are the words that name the state of a thing; the state of a
+// thing's status is the thing's state (see enumNames).
+var stateWords = map[string]bool{"Status": true, "State": true}

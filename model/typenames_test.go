@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/pagegen/pagegen/parser"
 )
@@ -50,6 +51,8 @@ func TestStructNames(t *testing.T) {
 		{opOwner("ListPipelines"), "pipelines", true, "Returns a summary of a pipeline.", []string{"PipelineSummary", "Pipeline", "ListPipelinesPipeline", "PipelineItem"}},
 		{owner{name: "Cluster", op: "DescribeClusters"}, "PendingUpdates", false, "", []string{"PendingUpdates", "ClusterPendingUpdates", "DescribeClustersPendingUpdates", "DescribeClustersClusterPendingUpdates"}},
 		{owner{name: "H264Settings", op: "ListPresets"}, "QvbrSettings", false, "", []string{"QvbrSettings", "H264QvbrSettings", "ListPresetsQvbrSettings", "ListPresetsH264SettingsQvbrSettings"}},
+		{opOwner("ListDataCatalogs"), "DataCatalogsSummary", true, "", []string{"DataCatalogSummary", "ListDataCatalogsDataCatalogSummary", "DataCatalogSummaryItem"}},
+		{opOwner("DescribeImages"), "imageDetails", true, "", []string{"ImageDetail", "DescribeImagesImageDetail", "ImageDetailItem"}},
 	} {
 		assert.Equal(t, tc.want, structNames(tc.o, tc.member, tc.elem, tc.doc), "%s of %s", tc.member, tc.o.name)
 	}
@@ -67,6 +70,11 @@ func TestEnumNamesAskedFor(t *testing.T) {
 		{owner{name: "Finding", op: "ListFindings"}, "FindingType", false, []string{"FindingType", "ListFindingsFindingType"}},
 		{owner{name: "TargetGroup", op: "ListTargetGroups"}, "ipAddressType", false, []string{"IpAddressType", "TargetGroupIpAddressType", "ListTargetGroupsTargetGroupIpAddressType", "ListTargetGroupsIpAddressType"}},
 		{owner{name: "Instance", op: "DescribeInstances"}, "Architectures", true, []string{"InstanceArchitecture", "DescribeInstancesInstanceArchitecture", "DescribeInstancesArchitecture"}},
+		{owner{name: "Job", op: "ListJobs"}, "SortBy", false, []string{"JobSortBy", "ListJobsJobSortBy", "ListJobsSortBy"}},
+		{owner{name: "AnomalyDetectorStatus", op: "ListAnomalyDetectors"}, "statusCode", false, []string{"AnomalyDetectorStatusCode", "ListAnomalyDetectorsAnomalyDetectorStatusCode", "ListAnomalyDetectorsStatusCode"}},
+		{owner{name: "Filter", op: "ListTasks"}, "status", false, []string{"TaskFilterStatus", "FilterStatus", "ListTasksFilterStatus", "ListTasksStatus"}},
+		{owner{name: "InstanceGroupStatus", op: "ListInstanceGroups"}, "State", false, []string{"InstanceGroupState", "ListInstanceGroupsInstanceGroupState", "ListInstanceGroupsState", "ListInstanceGroupsInstanceGroupStatusState"}},
+		{owner{name: "SignInOptions", op: "ListApplications"}, "Origin", false, []string{"SignInOrigin", "ApplicationSignInOrigin", "ListApplicationsSignInOrigin", "ListApplicationsOrigin", "ListApplicationsSignInOptionsOrigin"}},
 	} {
 		assert.Equal(t, tc.want, enumNames(tc.o, tc.member, tc.elem), "%s of %s", tc.member, tc.o.name)
 	}
@@ -133,23 +141,32 @@ func TestNameGoesToTheOperationsNoun(t *testing.T) {
 // goes to none of them: each is qualified by its owner.
 func TestAmbiguousEnumName(t *testing.T) {
 	pkg := build(t,
-		page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))),
-		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortBy", enum("Name", "Size")))))),
+		page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortField", enum("Name", "Date")))))),
+		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortField", enum("Name", "Size")))))),
 	)
-	assert.Equal(t, []string{"Job", "JobSortBy", "Task", "TaskSortBy"}, typeNames(pkg))
+	assert.Equal(t, []string{"Job", "JobSortField", "Task", "TaskSortField"}, typeNames(pkg))
 
-	pkg = build(t, page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))))
-	assert.Equal(t, []string{"Job", "SortBy"}, typeNames(pkg), "a name one enum asks for is its own")
+	pkg = build(t, page("ListJobs", nil, member("Jobs", list(structure(member("Id", str()), member("SortField", enum("Name", "Date")))))))
+	assert.Equal(t, []string{"Job", "SortField"}, typeNames(pkg), "a name one enum asks for is its own")
 
 	jobs := func() *parser.Member {
-		return member("Jobs", list(structure(member("Id", str()), member("SortBy", enum("Name", "Date")))))
+		return member("Jobs", list(structure(member("Id", str()), member("SortField", enum("Name", "Date")))))
 	}
 	pkg = build(t,
 		page("ListJobs", nil, jobs()),
 		page("GetJobs", nil, jobs()),
-		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortBy", enum("Name", "Size")))))),
+		page("ListTasks", nil, member("Tasks", list(structure(member("Id", str()), member("SortField", enum("Name", "Size")))))),
 	)
-	assert.Equal(t, []string{"Job", "SortBy", "Task", "TaskSortBy"}, typeNames(pkg), "the enum of more operations keeps the name")
+	assert.Equal(t, []string{"Job", "SortField", "Task", "TaskSortField"}, typeNames(pkg), "the enum of more operations keeps the name")
+
+	pkg = build(t,
+		page("ListCampaigns", nil, member("campaignSummaries", list(structure(member("arn", str()), member("status", enum("RUNNING", "SUSPENDED")))))),
+		page("GetVehicleStatus", nil, member("campaigns", list(structure(member("campaignName", str()), member("status", enum("CREATED", "READY")))))),
+	)
+	require.Equal(t, "ListCampaigns", pkg.Paginators[1].Name)
+	summary, other := pkg.Paginators[1].Item().Named, pkg.Paginators[0].Item().Named
+	assert.Equal(t, "CampaignStatus", fieldType(summary, "status").Named.GoName, "the enum of what its operation is about keeps the name")
+	assert.Equal(t, "VehicleStatusCampaignStatus", fieldType(other, "status").Named.GoName)
 
 	pkg = build(t, page("ListBackups",
 		[]*parser.Member{member("BackupType", enum("USER", "ALL"))},

@@ -20,7 +20,7 @@ import (
 // activationsPage is DescribeSessions.rst made into DescribeActivations,
 // an operation that sorts first, whose Filters structure differs: other
 // filter keys, and a "text" member in place of "value". Alone with
-// DescribeSessions, it would take the names Filter and FilterKey.
+// DescribeSessions, it would take the name Filter.
 func activationsPage(t *testing.T) []byte {
 	t.Helper()
 	b, err := os.ReadFile("../../specs/ssm/paginator/DescribeSessions.rst")
@@ -137,17 +137,16 @@ func TestNamesStayAsPagesComeAndGo(t *testing.T) {
 	first := readTree(t, out)
 	before := exports(t, filepath.Join(out, "ssm"))
 	require.Contains(t, before, "Filter")
-	require.Contains(t, before, "FilterKeyOwner")
+	require.Contains(t, before, "SessionFilterKeyOwner")
 
 	added := filepath.Join(specs, "ssm", "paginator", "DescribeActivations.rst")
 	require.NoError(t, os.WriteFile(added, activationsPage(t), 0o644))
 
-	// Named afresh, the new page takes Filter and FilterKey.
+	// Named afresh, the new page takes Filter.
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	generateInto(t, specs, fresh)
 	freshExports := exports(t, filepath.Join(fresh, "ssm"))
 	require.NotEqual(t, before["Filter"], freshExports["Filter"], "the added page does not clash")
-	require.NotContains(t, freshExports, "FilterKeyOwner")
 
 	// With the names file, every earlier name keeps its meaning and the
 	// new page's types are qualified.
@@ -184,7 +183,7 @@ func TestNamesStayAsPagesComeAndGo(t *testing.T) {
 	generateInto(t, specs, out)
 	shrunk := exports(t, filepath.Join(out, "ssm"))
 	assert.NotContains(t, shrunk, "Filter")
-	assert.NotContains(t, shrunk, "FilterKey")
+	assert.NotContains(t, shrunk, "SessionFilterKey")
 	require.Contains(t, shrunk, "ActivationFilter")
 	assert.Equal(t, grown["ActivationFilter"], shrunk["ActivationFilter"])
 	names, err = os.ReadFile(filepath.Join(out, "ssm", "names.txt"))

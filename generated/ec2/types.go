@@ -1779,7 +1779,7 @@ type CapacityReservation struct {
 	InstanceType string `json:"InstanceType,omitempty"`
 	// The type of operating system for which the Capacity Reservation reserves
 	// capacity.
-	InstancePlatform InstanceTypeSpecificationInstancePlatform `json:"InstancePlatform,omitempty"`
+	InstancePlatform InstanceTypeInstancePlatform `json:"InstancePlatform,omitempty"`
 	// The Availability Zone in which the capacity is reserved.
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
 	// Indicates the tenancy of the Capacity Reservation. A Capacity Reservation
@@ -2572,7 +2572,7 @@ type CidrOptions struct {
 	// The port ranges.
 	PortRanges []SourcePortRange `json:"PortRanges,omitempty"`
 	// The protocol.
-	Protocol RdsOptionsProtocol `json:"Protocol,omitempty"`
+	Protocol RdsProtocol `json:"Protocol,omitempty"`
 	// The IDs of the subnets.
 	SubnetIds []string `json:"SubnetIds,omitempty"`
 }
@@ -2609,15 +2609,6 @@ type ClassicLoadBalancersConfig struct {
 	ClassicLoadBalancers []ClassicLoadBalancer `json:"ClassicLoadBalancers,omitempty"`
 }
 
-// ClientConnectOptionStatus is the status of any updates to the client connect
-// options.
-type ClientConnectOptionStatus struct {
-	// The status code.
-	Code ClientVpnEndpointStatusCode `json:"Code,omitempty"`
-	// The status message.
-	Message string `json:"Message,omitempty"`
-}
-
 // ClientConnectOptions is the options for managing connection authorization for
 // new client connections.
 type ClientConnectOptions struct {
@@ -2627,7 +2618,16 @@ type ClientConnectOptions struct {
 	// authorization.
 	LambdaFunctionArn string `json:"LambdaFunctionArn,omitempty"`
 	// The status of any updates to the client connect options.
-	Status *ClientConnectOptionStatus `json:"Status,omitempty"`
+	Status *ClientConnectStatus `json:"Status,omitempty"`
+}
+
+// ClientConnectStatus is the status of any updates to the client connect
+// options.
+type ClientConnectStatus struct {
+	// The status code.
+	Code ClientVpnEndpointStatusCode `json:"Code,omitempty"`
+	// The status message.
+	Message string `json:"Message,omitempty"`
 }
 
 // ClientLoginBannerOptions is options for enabling a customizable text banner
@@ -4345,36 +4345,6 @@ func (s *DescribeSpotFleetRequestsSpotFleetRequestConfig) UnmarshalJSON(b []byte
 	return nil
 }
 
-// DescribeSubnetsSubnetState is an enum of the API; values not listed here
-// decode too.
-type DescribeSubnetsSubnetState string
-
-const (
-	// DescribeSubnetsSubnetStatePending is "pending".
-	DescribeSubnetsSubnetStatePending DescribeSubnetsSubnetState = "pending"
-	// DescribeSubnetsSubnetStateAvailable is "available".
-	DescribeSubnetsSubnetStateAvailable DescribeSubnetsSubnetState = "available"
-	// DescribeSubnetsSubnetStateUnavailable is "unavailable".
-	DescribeSubnetsSubnetStateUnavailable DescribeSubnetsSubnetState = "unavailable"
-	// DescribeSubnetsSubnetStateFailed is "failed".
-	//
-	// The underlying infrastructure to support the subnet failed to provision
-	// as expected.
-	DescribeSubnetsSubnetStateFailed DescribeSubnetsSubnetState = "failed"
-	// DescribeSubnetsSubnetStateFailedInsufficientCapacity is
-	// "failed-insufficient-capacity".
-	//
-	// The underlying infrastructure to support the subnet failed to provision
-	// due to a shortage of EC2 instance capacity.
-	DescribeSubnetsSubnetStateFailedInsufficientCapacity DescribeSubnetsSubnetState = "failed-insufficient-capacity"
-)
-
-// Values returns the values of DescribeSubnetsSubnetState that the API
-// documents.
-func (DescribeSubnetsSubnetState) Values() []DescribeSubnetsSubnetState {
-	return []DescribeSubnetsSubnetState{DescribeSubnetsSubnetStatePending, DescribeSubnetsSubnetStateAvailable, DescribeSubnetsSubnetStateUnavailable, DescribeSubnetsSubnetStateFailed, DescribeSubnetsSubnetStateFailedInsufficientCapacity}
-}
-
 // DescribeTagsTag describes a tag.
 type DescribeTagsTag struct {
 	// The tag key.
@@ -4382,7 +4352,7 @@ type DescribeTagsTag struct {
 	// The ID of the resource.
 	ResourceId string `json:"ResourceId,omitempty"`
 	// The resource type.
-	ResourceType TagSpecificationResourceType `json:"ResourceType,omitempty"`
+	ResourceType TagResourceType `json:"ResourceType,omitempty"`
 	// The tag value.
 	Value string `json:"Value,omitempty"`
 }
@@ -6067,6 +6037,23 @@ type FleetInstance struct {
 	// The value is windows for Windows instances in an EC2 Fleet. Otherwise,
 	// the value is blank.
 	Platform InstancePlatform `json:"Platform,omitempty"`
+}
+
+// FleetOnDemandAllocationStrategy is an enum of the API; values not listed here
+// decode too.
+type FleetOnDemandAllocationStrategy string
+
+const (
+	// FleetOnDemandAllocationStrategyLowestPrice is "lowest-price".
+	FleetOnDemandAllocationStrategyLowestPrice FleetOnDemandAllocationStrategy = "lowest-price"
+	// FleetOnDemandAllocationStrategyPrioritized is "prioritized".
+	FleetOnDemandAllocationStrategyPrioritized FleetOnDemandAllocationStrategy = "prioritized"
+)
+
+// Values returns the values of FleetOnDemandAllocationStrategy that the API
+// documents.
+func (FleetOnDemandAllocationStrategy) Values() []FleetOnDemandAllocationStrategy {
+	return []FleetOnDemandAllocationStrategy{FleetOnDemandAllocationStrategyLowestPrice, FleetOnDemandAllocationStrategyPrioritized}
 }
 
 // FleetState is an enum of the API; values not listed here decode too.
@@ -7964,8 +7951,16 @@ func (InstanceLifecycle) Values() []InstanceLifecycle {
 	return []InstanceLifecycle{InstanceLifecycleSpot, InstanceLifecycleScheduled, InstanceLifecycleCapacityBlock, InstanceLifecycleInterruptibleCapacityReservation}
 }
 
-// InstanceMarketOptionSpotOptions is the options for Spot Instances.
-type InstanceMarketOptionSpotOptions struct {
+// InstanceMarketOptions is the market (purchasing) option for the instances.
+type InstanceMarketOptions struct {
+	// The market type.
+	MarketType MarketType `json:"MarketType,omitempty"`
+	// The options for Spot Instances.
+	SpotOptions *InstanceMarketSpotOptions `json:"SpotOptions,omitempty"`
+}
+
+// InstanceMarketSpotOptions is the options for Spot Instances.
+type InstanceMarketSpotOptions struct {
 	// The maximum hourly price you're willing to pay for a Spot Instance. We do
 	// not recommend using this parameter because it can lead to increased
 	// interruptions. If you do not specify this parameter, you will pay the
@@ -7992,8 +7987,8 @@ type InstanceMarketOptionSpotOptions struct {
 // MarshalJSON writes s in the form of the AWS JSON protocols: its timestamps as
 // epoch seconds with millisecond precision, its other members as encoding/json
 // does.
-func (s InstanceMarketOptionSpotOptions) MarshalJSON() ([]byte, error) {
-	type plain InstanceMarketOptionSpotOptions
+func (s InstanceMarketSpotOptions) MarshalJSON() ([]byte, error) {
+	type plain InstanceMarketSpotOptions
 	return json.Marshal(struct {
 		plain
 		ValidUntil *paginateimpl.JSONTime `json:"ValidUntil,omitempty"`
@@ -8006,8 +8001,8 @@ func (s InstanceMarketOptionSpotOptions) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads s from the form of the AWS JSON protocols: its timestamps
 // from epoch seconds or date-time strings, its other members as encoding/json
 // does.
-func (s *InstanceMarketOptionSpotOptions) UnmarshalJSON(b []byte) error {
-	type plain InstanceMarketOptionSpotOptions
+func (s *InstanceMarketSpotOptions) UnmarshalJSON(b []byte) error {
+	type plain InstanceMarketSpotOptions
 	v := struct {
 		*plain
 		ValidUntil *paginateimpl.JSONTime `json:"ValidUntil,omitempty"`
@@ -8020,14 +8015,6 @@ func (s *InstanceMarketOptionSpotOptions) UnmarshalJSON(b []byte) error {
 	}
 	s.ValidUntil = (*time.Time)(v.ValidUntil)
 	return nil
-}
-
-// InstanceMarketOptions is the market (purchasing) option for the instances.
-type InstanceMarketOptions struct {
-	// The market type.
-	MarketType MarketType `json:"MarketType,omitempty"`
-	// The options for Spot Instances.
-	SpotOptions *InstanceMarketOptionSpotOptions `json:"SpotOptions,omitempty"`
 }
 
 // InstanceMonitoring is the monitoring for the instance.
@@ -11183,6 +11170,68 @@ func (InstanceTypeHypervisor) Values() []InstanceTypeHypervisor {
 	return []InstanceTypeHypervisor{InstanceTypeHypervisorNitro, InstanceTypeHypervisorXen}
 }
 
+// InstanceTypeInstancePlatform is an enum of the API; values not listed here
+// decode too.
+type InstanceTypeInstancePlatform string
+
+const (
+	// InstanceTypeInstancePlatformLinuxUnix is "Linux/UNIX".
+	InstanceTypeInstancePlatformLinuxUnix InstanceTypeInstancePlatform = "Linux/UNIX"
+	// InstanceTypeInstancePlatformRedHatEnterpriseLinux is "Red Hat Enterprise
+	// Linux".
+	InstanceTypeInstancePlatformRedHatEnterpriseLinux InstanceTypeInstancePlatform = "Red Hat Enterprise Linux"
+	// InstanceTypeInstancePlatformSuseLinux is "SUSE Linux".
+	InstanceTypeInstancePlatformSuseLinux InstanceTypeInstancePlatform = "SUSE Linux"
+	// InstanceTypeInstancePlatformWindows is "Windows".
+	InstanceTypeInstancePlatformWindows InstanceTypeInstancePlatform = "Windows"
+	// InstanceTypeInstancePlatformWindowsWithSqlServer is "Windows with SQL
+	// Server".
+	InstanceTypeInstancePlatformWindowsWithSqlServer InstanceTypeInstancePlatform = "Windows with SQL Server"
+	// InstanceTypeInstancePlatformWindowsWithSqlServerEnterprise is "Windows
+	// with SQL Server Enterprise".
+	InstanceTypeInstancePlatformWindowsWithSqlServerEnterprise InstanceTypeInstancePlatform = "Windows with SQL Server Enterprise"
+	// InstanceTypeInstancePlatformWindowsWithSqlServerStandard is "Windows with
+	// SQL Server Standard".
+	InstanceTypeInstancePlatformWindowsWithSqlServerStandard InstanceTypeInstancePlatform = "Windows with SQL Server Standard"
+	// InstanceTypeInstancePlatformWindowsWithSqlServerWeb is "Windows with SQL
+	// Server Web".
+	InstanceTypeInstancePlatformWindowsWithSqlServerWeb InstanceTypeInstancePlatform = "Windows with SQL Server Web"
+	// InstanceTypeInstancePlatformLinuxWithSqlServerStandard is "Linux with SQL
+	// Server Standard".
+	InstanceTypeInstancePlatformLinuxWithSqlServerStandard InstanceTypeInstancePlatform = "Linux with SQL Server Standard"
+	// InstanceTypeInstancePlatformLinuxWithSqlServerWeb is "Linux with SQL
+	// Server Web".
+	InstanceTypeInstancePlatformLinuxWithSqlServerWeb InstanceTypeInstancePlatform = "Linux with SQL Server Web"
+	// InstanceTypeInstancePlatformLinuxWithSqlServerEnterprise is "Linux with
+	// SQL Server Enterprise".
+	InstanceTypeInstancePlatformLinuxWithSqlServerEnterprise InstanceTypeInstancePlatform = "Linux with SQL Server Enterprise"
+	// InstanceTypeInstancePlatformRhelWithSqlServerStandard is "RHEL with SQL
+	// Server Standard".
+	InstanceTypeInstancePlatformRhelWithSqlServerStandard InstanceTypeInstancePlatform = "RHEL with SQL Server Standard"
+	// InstanceTypeInstancePlatformRhelWithSqlServerEnterprise is "RHEL with SQL
+	// Server Enterprise".
+	InstanceTypeInstancePlatformRhelWithSqlServerEnterprise InstanceTypeInstancePlatform = "RHEL with SQL Server Enterprise"
+	// InstanceTypeInstancePlatformRhelWithSqlServerWeb is "RHEL with SQL Server
+	// Web".
+	InstanceTypeInstancePlatformRhelWithSqlServerWeb InstanceTypeInstancePlatform = "RHEL with SQL Server Web"
+	// InstanceTypeInstancePlatformRhelWithHa is "RHEL with HA".
+	InstanceTypeInstancePlatformRhelWithHa InstanceTypeInstancePlatform = "RHEL with HA"
+	// InstanceTypeInstancePlatformRhelWithHaAndSqlServerStandard is "RHEL with
+	// HA and SQL Server Standard".
+	InstanceTypeInstancePlatformRhelWithHaAndSqlServerStandard InstanceTypeInstancePlatform = "RHEL with HA and SQL Server Standard"
+	// InstanceTypeInstancePlatformRhelWithHaAndSqlServerEnterprise is "RHEL
+	// with HA and SQL Server Enterprise".
+	InstanceTypeInstancePlatformRhelWithHaAndSqlServerEnterprise InstanceTypeInstancePlatform = "RHEL with HA and SQL Server Enterprise"
+	// InstanceTypeInstancePlatformUbuntuPro is "Ubuntu Pro".
+	InstanceTypeInstancePlatformUbuntuPro InstanceTypeInstancePlatform = "Ubuntu Pro"
+)
+
+// Values returns the values of InstanceTypeInstancePlatform that the API
+// documents.
+func (InstanceTypeInstancePlatform) Values() []InstanceTypeInstancePlatform {
+	return []InstanceTypeInstancePlatform{InstanceTypeInstancePlatformLinuxUnix, InstanceTypeInstancePlatformRedHatEnterpriseLinux, InstanceTypeInstancePlatformSuseLinux, InstanceTypeInstancePlatformWindows, InstanceTypeInstancePlatformWindowsWithSqlServer, InstanceTypeInstancePlatformWindowsWithSqlServerEnterprise, InstanceTypeInstancePlatformWindowsWithSqlServerStandard, InstanceTypeInstancePlatformWindowsWithSqlServerWeb, InstanceTypeInstancePlatformLinuxWithSqlServerStandard, InstanceTypeInstancePlatformLinuxWithSqlServerWeb, InstanceTypeInstancePlatformLinuxWithSqlServerEnterprise, InstanceTypeInstancePlatformRhelWithSqlServerStandard, InstanceTypeInstancePlatformRhelWithSqlServerEnterprise, InstanceTypeInstancePlatformRhelWithSqlServerWeb, InstanceTypeInstancePlatformRhelWithHa, InstanceTypeInstancePlatformRhelWithHaAndSqlServerStandard, InstanceTypeInstancePlatformRhelWithHaAndSqlServerEnterprise, InstanceTypeInstancePlatformUbuntuPro}
+}
+
 // InstanceTypeInstanceRequirements is the attributes required for the instance
 // types.
 type InstanceTypeInstanceRequirements struct {
@@ -11530,7 +11579,7 @@ type InstanceTypeSpecification struct {
 	InstanceType InstanceType `json:"InstanceType,omitempty"`
 	// The type of operating system for which the Capacity Reservation reserves
 	// capacity.
-	InstancePlatform InstanceTypeSpecificationInstancePlatform `json:"InstancePlatform,omitempty"`
+	InstancePlatform InstanceTypeInstancePlatform `json:"InstancePlatform,omitempty"`
 	// The Availability Zone in which the Capacity Reservation reserves
 	// capacity.
 	AvailabilityZone string `json:"AvailabilityZone,omitempty"`
@@ -11593,68 +11642,6 @@ func (s *InstanceTypeSpecification) UnmarshalJSON(b []byte) error {
 	}
 	s.CreateDate = (*time.Time)(v.CreateDate)
 	return nil
-}
-
-// InstanceTypeSpecificationInstancePlatform is an enum of the API; values not
-// listed here decode too.
-type InstanceTypeSpecificationInstancePlatform string
-
-const (
-	// InstanceTypeSpecificationInstancePlatformLinuxUnix is "Linux/UNIX".
-	InstanceTypeSpecificationInstancePlatformLinuxUnix InstanceTypeSpecificationInstancePlatform = "Linux/UNIX"
-	// InstanceTypeSpecificationInstancePlatformRedHatEnterpriseLinux is "Red
-	// Hat Enterprise Linux".
-	InstanceTypeSpecificationInstancePlatformRedHatEnterpriseLinux InstanceTypeSpecificationInstancePlatform = "Red Hat Enterprise Linux"
-	// InstanceTypeSpecificationInstancePlatformSuseLinux is "SUSE Linux".
-	InstanceTypeSpecificationInstancePlatformSuseLinux InstanceTypeSpecificationInstancePlatform = "SUSE Linux"
-	// InstanceTypeSpecificationInstancePlatformWindows is "Windows".
-	InstanceTypeSpecificationInstancePlatformWindows InstanceTypeSpecificationInstancePlatform = "Windows"
-	// InstanceTypeSpecificationInstancePlatformWindowsWithSqlServer is "Windows
-	// with SQL Server".
-	InstanceTypeSpecificationInstancePlatformWindowsWithSqlServer InstanceTypeSpecificationInstancePlatform = "Windows with SQL Server"
-	// InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerEnterprise
-	// is "Windows with SQL Server Enterprise".
-	InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerEnterprise InstanceTypeSpecificationInstancePlatform = "Windows with SQL Server Enterprise"
-	// InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerStandard is
-	// "Windows with SQL Server Standard".
-	InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerStandard InstanceTypeSpecificationInstancePlatform = "Windows with SQL Server Standard"
-	// InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerWeb is
-	// "Windows with SQL Server Web".
-	InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerWeb InstanceTypeSpecificationInstancePlatform = "Windows with SQL Server Web"
-	// InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerStandard is
-	// "Linux with SQL Server Standard".
-	InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerStandard InstanceTypeSpecificationInstancePlatform = "Linux with SQL Server Standard"
-	// InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerWeb is "Linux
-	// with SQL Server Web".
-	InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerWeb InstanceTypeSpecificationInstancePlatform = "Linux with SQL Server Web"
-	// InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerEnterprise is
-	// "Linux with SQL Server Enterprise".
-	InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerEnterprise InstanceTypeSpecificationInstancePlatform = "Linux with SQL Server Enterprise"
-	// InstanceTypeSpecificationInstancePlatformRhelWithSqlServerStandard is
-	// "RHEL with SQL Server Standard".
-	InstanceTypeSpecificationInstancePlatformRhelWithSqlServerStandard InstanceTypeSpecificationInstancePlatform = "RHEL with SQL Server Standard"
-	// InstanceTypeSpecificationInstancePlatformRhelWithSqlServerEnterprise is
-	// "RHEL with SQL Server Enterprise".
-	InstanceTypeSpecificationInstancePlatformRhelWithSqlServerEnterprise InstanceTypeSpecificationInstancePlatform = "RHEL with SQL Server Enterprise"
-	// InstanceTypeSpecificationInstancePlatformRhelWithSqlServerWeb is "RHEL
-	// with SQL Server Web".
-	InstanceTypeSpecificationInstancePlatformRhelWithSqlServerWeb InstanceTypeSpecificationInstancePlatform = "RHEL with SQL Server Web"
-	// InstanceTypeSpecificationInstancePlatformRhelWithHa is "RHEL with HA".
-	InstanceTypeSpecificationInstancePlatformRhelWithHa InstanceTypeSpecificationInstancePlatform = "RHEL with HA"
-	// InstanceTypeSpecificationInstancePlatformRhelWithHaAndSqlServerStandard
-	// is "RHEL with HA and SQL Server Standard".
-	InstanceTypeSpecificationInstancePlatformRhelWithHaAndSqlServerStandard InstanceTypeSpecificationInstancePlatform = "RHEL with HA and SQL Server Standard"
-	// InstanceTypeSpecificationInstancePlatformRhelWithHaAndSqlServerEnterprise
-	// is "RHEL with HA and SQL Server Enterprise".
-	InstanceTypeSpecificationInstancePlatformRhelWithHaAndSqlServerEnterprise InstanceTypeSpecificationInstancePlatform = "RHEL with HA and SQL Server Enterprise"
-	// InstanceTypeSpecificationInstancePlatformUbuntuPro is "Ubuntu Pro".
-	InstanceTypeSpecificationInstancePlatformUbuntuPro InstanceTypeSpecificationInstancePlatform = "Ubuntu Pro"
-)
-
-// Values returns the values of InstanceTypeSpecificationInstancePlatform that
-// the API documents.
-func (InstanceTypeSpecificationInstancePlatform) Values() []InstanceTypeSpecificationInstancePlatform {
-	return []InstanceTypeSpecificationInstancePlatform{InstanceTypeSpecificationInstancePlatformLinuxUnix, InstanceTypeSpecificationInstancePlatformRedHatEnterpriseLinux, InstanceTypeSpecificationInstancePlatformSuseLinux, InstanceTypeSpecificationInstancePlatformWindows, InstanceTypeSpecificationInstancePlatformWindowsWithSqlServer, InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerEnterprise, InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerStandard, InstanceTypeSpecificationInstancePlatformWindowsWithSqlServerWeb, InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerStandard, InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerWeb, InstanceTypeSpecificationInstancePlatformLinuxWithSqlServerEnterprise, InstanceTypeSpecificationInstancePlatformRhelWithSqlServerStandard, InstanceTypeSpecificationInstancePlatformRhelWithSqlServerEnterprise, InstanceTypeSpecificationInstancePlatformRhelWithSqlServerWeb, InstanceTypeSpecificationInstancePlatformRhelWithHa, InstanceTypeSpecificationInstancePlatformRhelWithHaAndSqlServerStandard, InstanceTypeSpecificationInstancePlatformRhelWithHaAndSqlServerEnterprise, InstanceTypeSpecificationInstancePlatformUbuntuPro}
 }
 
 // InterconnectStatus is an enum of the API; values not listed here decode too.
@@ -13515,7 +13502,7 @@ type LaunchTemplateData struct {
 type LaunchTemplateMaintenanceOptions struct {
 	// Disables the automatic recovery behavior of your instance or sets it to
 	// default.
-	AutoRecovery LaunchTemplateVersionMaintenanceOptionsAutoRecovery `json:"AutoRecovery,omitempty"`
+	AutoRecovery LaunchTemplateVersionMaintenanceAutoRecovery `json:"AutoRecovery,omitempty"`
 }
 
 // LaunchTemplateNetworkInterface describes a network interface.
@@ -13724,22 +13711,21 @@ func (s *LaunchTemplateVersion) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// LaunchTemplateVersionMaintenanceOptionsAutoRecovery is an enum of the API;
-// values not listed here decode too.
-type LaunchTemplateVersionMaintenanceOptionsAutoRecovery string
+// LaunchTemplateVersionMaintenanceAutoRecovery is an enum of the API; values
+// not listed here decode too.
+type LaunchTemplateVersionMaintenanceAutoRecovery string
 
 const (
-	// LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault is "default".
-	LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault LaunchTemplateVersionMaintenanceOptionsAutoRecovery = "default"
-	// LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDisabled is
-	// "disabled".
-	LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDisabled LaunchTemplateVersionMaintenanceOptionsAutoRecovery = "disabled"
+	// LaunchTemplateVersionMaintenanceAutoRecoveryDefault is "default".
+	LaunchTemplateVersionMaintenanceAutoRecoveryDefault LaunchTemplateVersionMaintenanceAutoRecovery = "default"
+	// LaunchTemplateVersionMaintenanceAutoRecoveryDisabled is "disabled".
+	LaunchTemplateVersionMaintenanceAutoRecoveryDisabled LaunchTemplateVersionMaintenanceAutoRecovery = "disabled"
 )
 
-// Values returns the values of
-// LaunchTemplateVersionMaintenanceOptionsAutoRecovery that the API documents.
-func (LaunchTemplateVersionMaintenanceOptionsAutoRecovery) Values() []LaunchTemplateVersionMaintenanceOptionsAutoRecovery {
-	return []LaunchTemplateVersionMaintenanceOptionsAutoRecovery{LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDefault, LaunchTemplateVersionMaintenanceOptionsAutoRecoveryDisabled}
+// Values returns the values of LaunchTemplateVersionMaintenanceAutoRecovery
+// that the API documents.
+func (LaunchTemplateVersionMaintenanceAutoRecovery) Values() []LaunchTemplateVersionMaintenanceAutoRecovery {
+	return []LaunchTemplateVersionMaintenanceAutoRecovery{LaunchTemplateVersionMaintenanceAutoRecoveryDefault, LaunchTemplateVersionMaintenanceAutoRecoveryDisabled}
 }
 
 // LicenseSpecification is the response information for license configurations.
@@ -13860,7 +13846,7 @@ func (s *ListSnapshotsInRecycleBinSnapshot) UnmarshalJSON(b []byte) error {
 // Services Verified Access endpoint as “load-balancer“type.
 type LoadBalancerOptions struct {
 	// The IP protocol.
-	Protocol RdsOptionsProtocol `json:"Protocol,omitempty"`
+	Protocol RdsProtocol `json:"Protocol,omitempty"`
 	// The IP port number.
 	Port *int64 `json:"Port,omitempty"`
 	// The ARN of the load balancer.
@@ -14288,12 +14274,35 @@ type MacSystemIntegrityProtectionConfig struct {
 	Status NestedVirtualization `json:"Status,omitempty"`
 }
 
+// MaintenanceAutoRecovery is an enum of the API; values not listed here decode
+// too.
+type MaintenanceAutoRecovery string
+
+const (
+	// MaintenanceAutoRecoveryDisabled is "disabled".
+	//
+	// Amazon EC2 keeps the instance on the same hardware (in-place reboot). The
+	// system-reboot event remains scheduled.
+	MaintenanceAutoRecoveryDisabled MaintenanceAutoRecovery = "disabled"
+	// MaintenanceAutoRecoveryDefault is "default".
+	//
+	// Amazon EC2 attempts to migrate the instance to new hardware (reboot
+	// migration). If successful, the system-reboot event is cleared. If
+	// unsuccessful, an in-place reboot occurs and the event remains scheduled.
+	MaintenanceAutoRecoveryDefault MaintenanceAutoRecovery = "default"
+)
+
+// Values returns the values of MaintenanceAutoRecovery that the API documents.
+func (MaintenanceAutoRecovery) Values() []MaintenanceAutoRecovery {
+	return []MaintenanceAutoRecovery{MaintenanceAutoRecoveryDisabled, MaintenanceAutoRecoveryDefault}
+}
+
 // MaintenanceOptions provides information on the recovery and maintenance
 // options of your instance.
 type MaintenanceOptions struct {
 	// Provides information on the current automatic recovery behavior of your
 	// instance.
-	AutoRecovery MaintenanceOptionsAutoRecovery `json:"AutoRecovery,omitempty"`
+	AutoRecovery MaintenanceAutoRecovery `json:"AutoRecovery,omitempty"`
 	// Specifies whether to attempt reboot migration during a user-initiated
 	// reboot of an instance that has a scheduled system-reboot event:
 	//
@@ -14309,31 +14318,7 @@ type MaintenanceOptions struct {
 	// migration] in the Amazon EC2 User Guide.
 	//
 	// [Enable or disable reboot migration]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration
-	RebootMigration MaintenanceOptionsAutoRecovery `json:"RebootMigration,omitempty"`
-}
-
-// MaintenanceOptionsAutoRecovery is an enum of the API; values not listed here
-// decode too.
-type MaintenanceOptionsAutoRecovery string
-
-const (
-	// MaintenanceOptionsAutoRecoveryDisabled is "disabled".
-	//
-	// Amazon EC2 keeps the instance on the same hardware (in-place reboot). The
-	// system-reboot event remains scheduled.
-	MaintenanceOptionsAutoRecoveryDisabled MaintenanceOptionsAutoRecovery = "disabled"
-	// MaintenanceOptionsAutoRecoveryDefault is "default".
-	//
-	// Amazon EC2 attempts to migrate the instance to new hardware (reboot
-	// migration). If successful, the system-reboot event is cleared. If
-	// unsuccessful, an in-place reboot occurs and the event remains scheduled.
-	MaintenanceOptionsAutoRecoveryDefault MaintenanceOptionsAutoRecovery = "default"
-)
-
-// Values returns the values of MaintenanceOptionsAutoRecovery that the API
-// documents.
-func (MaintenanceOptionsAutoRecovery) Values() []MaintenanceOptionsAutoRecovery {
-	return []MaintenanceOptionsAutoRecovery{MaintenanceOptionsAutoRecoveryDisabled, MaintenanceOptionsAutoRecoveryDefault}
+	RebootMigration MaintenanceAutoRecovery `json:"RebootMigration,omitempty"`
 }
 
 // MaintenanceStrategies is the strategies for managing your workloads on your
@@ -14466,7 +14451,7 @@ type MetadataOptions struct {
 	//
 	// applied - The metadata options have been successfully applied on the
 	// instance.
-	State MetadataOptionsState `json:"State,omitempty"`
+	State MetadataState `json:"State,omitempty"`
 	// Indicates whether IMDSv2 is required.
 	//
 	//   - optional - IMDSv2 is optional, which means that you can use either
@@ -14496,20 +14481,19 @@ type MetadataOptions struct {
 	InstanceMetadataTags HttpEndpoint `json:"InstanceMetadataTags,omitempty"`
 }
 
-// MetadataOptionsState is an enum of the API; values not listed here decode
-// too.
-type MetadataOptionsState string
+// MetadataState is an enum of the API; values not listed here decode too.
+type MetadataState string
 
 const (
-	// MetadataOptionsStatePending is "pending".
-	MetadataOptionsStatePending MetadataOptionsState = "pending"
-	// MetadataOptionsStateApplied is "applied".
-	MetadataOptionsStateApplied MetadataOptionsState = "applied"
+	// MetadataStatePending is "pending".
+	MetadataStatePending MetadataState = "pending"
+	// MetadataStateApplied is "applied".
+	MetadataStateApplied MetadataState = "applied"
 )
 
-// Values returns the values of MetadataOptionsState that the API documents.
-func (MetadataOptionsState) Values() []MetadataOptionsState {
-	return []MetadataOptionsState{MetadataOptionsStatePending, MetadataOptionsStateApplied}
+// Values returns the values of MetadataState that the API documents.
+func (MetadataState) Values() []MetadataState {
+	return []MetadataState{MetadataStatePending, MetadataStateApplied}
 }
 
 // MeteredAccount is an enum of the API; values not listed here decode too.
@@ -15800,7 +15784,7 @@ type NetworkInterfaceOptions struct {
 	// The ID of the network interface.
 	NetworkInterfaceId string `json:"NetworkInterfaceId,omitempty"`
 	// The IP protocol.
-	Protocol RdsOptionsProtocol `json:"Protocol,omitempty"`
+	Protocol RdsProtocol `json:"Protocol,omitempty"`
 	// The IP port number.
 	Port *int64 `json:"Port,omitempty"`
 	// The port ranges.
@@ -16102,7 +16086,7 @@ type OnDemandOptions struct {
 	// launch template override, launching the highest priority first.
 	//
 	// Default: lowest-price
-	AllocationStrategy OnDemandOptionsAllocationStrategy `json:"AllocationStrategy,omitempty"`
+	AllocationStrategy FleetOnDemandAllocationStrategy `json:"AllocationStrategy,omitempty"`
 	// The strategy for using unused Capacity Reservations for fulfilling
 	// On-Demand capacity.
 	//
@@ -16140,23 +16124,6 @@ type OnDemandOptions struct {
 	//
 	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
 	MaxTotalPrice string `json:"MaxTotalPrice,omitempty"`
-}
-
-// OnDemandOptionsAllocationStrategy is an enum of the API; values not listed
-// here decode too.
-type OnDemandOptionsAllocationStrategy string
-
-const (
-	// OnDemandOptionsAllocationStrategyLowestPrice is "lowest-price".
-	OnDemandOptionsAllocationStrategyLowestPrice OnDemandOptionsAllocationStrategy = "lowest-price"
-	// OnDemandOptionsAllocationStrategyPrioritized is "prioritized".
-	OnDemandOptionsAllocationStrategyPrioritized OnDemandOptionsAllocationStrategy = "prioritized"
-)
-
-// Values returns the values of OnDemandOptionsAllocationStrategy that the API
-// documents.
-func (OnDemandOptionsAllocationStrategy) Values() []OnDemandOptionsAllocationStrategy {
-	return []OnDemandOptionsAllocationStrategy{OnDemandOptionsAllocationStrategyLowestPrice, OnDemandOptionsAllocationStrategyPrioritized}
 }
 
 // OperatingRegion is the operating Regions for an IPAM. Operating Regions are
@@ -17094,7 +17061,7 @@ type PublicIpv4Pool struct {
 // RdsOptions is the options for an RDS endpoint.
 type RdsOptions struct {
 	// The protocol.
-	Protocol RdsOptionsProtocol `json:"Protocol,omitempty"`
+	Protocol RdsProtocol `json:"Protocol,omitempty"`
 	// The port.
 	Port *int64 `json:"Port,omitempty"`
 	// The ARN of the RDS instance.
@@ -17109,21 +17076,21 @@ type RdsOptions struct {
 	SubnetIds []string `json:"SubnetIds,omitempty"`
 }
 
-// RdsOptionsProtocol is an enum of the API; values not listed here decode too.
-type RdsOptionsProtocol string
+// RdsProtocol is an enum of the API; values not listed here decode too.
+type RdsProtocol string
 
 const (
-	// RdsOptionsProtocolHttp is "http".
-	RdsOptionsProtocolHttp RdsOptionsProtocol = "http"
-	// RdsOptionsProtocolHttps is "https".
-	RdsOptionsProtocolHttps RdsOptionsProtocol = "https"
-	// RdsOptionsProtocolTcp is "tcp".
-	RdsOptionsProtocolTcp RdsOptionsProtocol = "tcp"
+	// RdsProtocolHttp is "http".
+	RdsProtocolHttp RdsProtocol = "http"
+	// RdsProtocolHttps is "https".
+	RdsProtocolHttps RdsProtocol = "https"
+	// RdsProtocolTcp is "tcp".
+	RdsProtocolTcp RdsProtocol = "tcp"
 )
 
-// Values returns the values of RdsOptionsProtocol that the API documents.
-func (RdsOptionsProtocol) Values() []RdsOptionsProtocol {
-	return []RdsOptionsProtocol{RdsOptionsProtocolHttp, RdsOptionsProtocolHttps, RdsOptionsProtocolTcp}
+// Values returns the values of RdsProtocol that the API documents.
+func (RdsProtocol) Values() []RdsProtocol {
+	return []RdsProtocol{RdsProtocolHttp, RdsProtocolHttps, RdsProtocolTcp}
 }
 
 // Recurrence is the schedule recurrence.
@@ -17419,23 +17386,23 @@ func (ReservationType) Values() []ReservationType {
 type ReservedCapacityOptions struct {
 	// The types of Capacity Reservations used for fulfilling the EC2 Fleet
 	// request.
-	ReservationTypes []ReservedCapacityOptionsReservationType `json:"ReservationTypes,omitempty"`
+	ReservationTypes []ReservedCapacityReservationType `json:"ReservationTypes,omitempty"`
 }
 
-// ReservedCapacityOptionsReservationType is an enum of the API; values not
-// listed here decode too.
-type ReservedCapacityOptionsReservationType string
+// ReservedCapacityReservationType is an enum of the API; values not listed here
+// decode too.
+type ReservedCapacityReservationType string
 
 const (
-	// ReservedCapacityOptionsReservationTypeInterruptibleCapacityReservation is
+	// ReservedCapacityReservationTypeInterruptibleCapacityReservation is
 	// "interruptible-capacity-reservation".
-	ReservedCapacityOptionsReservationTypeInterruptibleCapacityReservation ReservedCapacityOptionsReservationType = "interruptible-capacity-reservation"
+	ReservedCapacityReservationTypeInterruptibleCapacityReservation ReservedCapacityReservationType = "interruptible-capacity-reservation"
 )
 
-// Values returns the values of ReservedCapacityOptionsReservationType that the
-// API documents.
-func (ReservedCapacityOptionsReservationType) Values() []ReservedCapacityOptionsReservationType {
-	return []ReservedCapacityOptionsReservationType{ReservedCapacityOptionsReservationTypeInterruptibleCapacityReservation}
+// Values returns the values of ReservedCapacityReservationType that the API
+// documents.
+func (ReservedCapacityReservationType) Values() []ReservedCapacityReservationType {
+	return []ReservedCapacityReservationType{ReservedCapacityReservationTypeInterruptibleCapacityReservation}
 }
 
 // ReservedInstancesId describes the ID of a Reserved Instance.
@@ -19101,6 +19068,30 @@ type SourceResource struct {
 	ResourceOwner string `json:"ResourceOwner,omitempty"`
 }
 
+// SpotAllocationStrategy is an enum of the API; values not listed here decode
+// too.
+type SpotAllocationStrategy string
+
+const (
+	// SpotAllocationStrategyLowestPrice is "lowest-price".
+	SpotAllocationStrategyLowestPrice SpotAllocationStrategy = "lowest-price"
+	// SpotAllocationStrategyDiversified is "diversified".
+	SpotAllocationStrategyDiversified SpotAllocationStrategy = "diversified"
+	// SpotAllocationStrategyCapacityOptimized is "capacity-optimized".
+	SpotAllocationStrategyCapacityOptimized SpotAllocationStrategy = "capacity-optimized"
+	// SpotAllocationStrategyCapacityOptimizedPrioritized is
+	// "capacity-optimized-prioritized".
+	SpotAllocationStrategyCapacityOptimizedPrioritized SpotAllocationStrategy = "capacity-optimized-prioritized"
+	// SpotAllocationStrategyPriceCapacityOptimized is
+	// "price-capacity-optimized".
+	SpotAllocationStrategyPriceCapacityOptimized SpotAllocationStrategy = "price-capacity-optimized"
+)
+
+// Values returns the values of SpotAllocationStrategy that the API documents.
+func (SpotAllocationStrategy) Values() []SpotAllocationStrategy {
+	return []SpotAllocationStrategy{SpotAllocationStrategyLowestPrice, SpotAllocationStrategyDiversified, SpotAllocationStrategyCapacityOptimized, SpotAllocationStrategyCapacityOptimizedPrioritized, SpotAllocationStrategyPriceCapacityOptimized}
+}
+
 // SpotFleetRequestAllocationStrategy is an enum of the API; values not listed
 // here decode too.
 type SpotFleetRequestAllocationStrategy string
@@ -19591,7 +19582,7 @@ type SpotOptions struct {
 	// Default: lowest-price
 	//
 	// [Allocation strategies for Spot Instances]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-allocation-strategy.html
-	AllocationStrategy SpotOptionsAllocationStrategy `json:"AllocationStrategy,omitempty"`
+	AllocationStrategy SpotAllocationStrategy `json:"AllocationStrategy,omitempty"`
 	// The strategies for managing your workloads on your Spot Instances that
 	// will be interrupted. Currently only the capacity rebalance strategy is
 	// available.
@@ -19651,31 +19642,6 @@ type SpotOptions struct {
 	//
 	// [Surplus credits can incur charges]: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits
 	MaxTotalPrice string `json:"MaxTotalPrice,omitempty"`
-}
-
-// SpotOptionsAllocationStrategy is an enum of the API; values not listed here
-// decode too.
-type SpotOptionsAllocationStrategy string
-
-const (
-	// SpotOptionsAllocationStrategyLowestPrice is "lowest-price".
-	SpotOptionsAllocationStrategyLowestPrice SpotOptionsAllocationStrategy = "lowest-price"
-	// SpotOptionsAllocationStrategyDiversified is "diversified".
-	SpotOptionsAllocationStrategyDiversified SpotOptionsAllocationStrategy = "diversified"
-	// SpotOptionsAllocationStrategyCapacityOptimized is "capacity-optimized".
-	SpotOptionsAllocationStrategyCapacityOptimized SpotOptionsAllocationStrategy = "capacity-optimized"
-	// SpotOptionsAllocationStrategyCapacityOptimizedPrioritized is
-	// "capacity-optimized-prioritized".
-	SpotOptionsAllocationStrategyCapacityOptimizedPrioritized SpotOptionsAllocationStrategy = "capacity-optimized-prioritized"
-	// SpotOptionsAllocationStrategyPriceCapacityOptimized is
-	// "price-capacity-optimized".
-	SpotOptionsAllocationStrategyPriceCapacityOptimized SpotOptionsAllocationStrategy = "price-capacity-optimized"
-)
-
-// Values returns the values of SpotOptionsAllocationStrategy that the API
-// documents.
-func (SpotOptionsAllocationStrategy) Values() []SpotOptionsAllocationStrategy {
-	return []SpotOptionsAllocationStrategy{SpotOptionsAllocationStrategyLowestPrice, SpotOptionsAllocationStrategyDiversified, SpotOptionsAllocationStrategyCapacityOptimized, SpotOptionsAllocationStrategyCapacityOptimizedPrioritized, SpotOptionsAllocationStrategyPriceCapacityOptimized}
 }
 
 // SpotPlacementScore is the Spot placement score for this Region or
@@ -20095,7 +20061,7 @@ type Subnet struct {
 	//   - failed-insufficient-capacity: The underlying infrastructure to
 	//     support the subnet failed to provision due to a shortage of EC2
 	//     instance capacity.
-	State DescribeSubnetsSubnetState `json:"State,omitempty"`
+	State SubnetState `json:"State,omitempty"`
 	// The ID of the VPC the subnet is in.
 	VpcId string `json:"VpcId,omitempty"`
 	// The IPv4 CIDR block assigned to the subnet.
@@ -20117,6 +20083,33 @@ type Subnet struct {
 	//
 	// [Amazon VPC pricing page]: http://aws.amazon.com/vpc/pricing/
 	MapPublicIpOnLaunch *bool `json:"MapPublicIpOnLaunch,omitempty"`
+}
+
+// SubnetState is an enum of the API; values not listed here decode too.
+type SubnetState string
+
+const (
+	// SubnetStatePending is "pending".
+	SubnetStatePending SubnetState = "pending"
+	// SubnetStateAvailable is "available".
+	SubnetStateAvailable SubnetState = "available"
+	// SubnetStateUnavailable is "unavailable".
+	SubnetStateUnavailable SubnetState = "unavailable"
+	// SubnetStateFailed is "failed".
+	//
+	// The underlying infrastructure to support the subnet failed to provision
+	// as expected.
+	SubnetStateFailed SubnetState = "failed"
+	// SubnetStateFailedInsufficientCapacity is "failed-insufficient-capacity".
+	//
+	// The underlying infrastructure to support the subnet failed to provision
+	// due to a shortage of EC2 instance capacity.
+	SubnetStateFailedInsufficientCapacity SubnetState = "failed-insufficient-capacity"
+)
+
+// Values returns the values of SubnetState that the API documents.
+func (SubnetState) Values() []SubnetState {
+	return []SubnetState{SubnetStatePending, SubnetStateAvailable, SubnetStateUnavailable, SubnetStateFailed, SubnetStateFailedInsufficientCapacity}
 }
 
 // Subscription describes an Infrastructure Performance subscription.
@@ -20272,292 +20265,262 @@ type Tag struct {
 	Value string `json:"Value,omitempty"`
 }
 
+// TagResourceType is an enum of the API; values not listed here decode too.
+type TagResourceType string
+
+const (
+	// TagResourceTypeCapacityReservation is "capacity-reservation".
+	TagResourceTypeCapacityReservation TagResourceType = "capacity-reservation"
+	// TagResourceTypeClientVpnEndpoint is "client-vpn-endpoint".
+	TagResourceTypeClientVpnEndpoint TagResourceType = "client-vpn-endpoint"
+	// TagResourceTypeCustomerGateway is "customer-gateway".
+	TagResourceTypeCustomerGateway TagResourceType = "customer-gateway"
+	// TagResourceTypeCarrierGateway is "carrier-gateway".
+	TagResourceTypeCarrierGateway TagResourceType = "carrier-gateway"
+	// TagResourceTypeCoipPool is "coip-pool".
+	TagResourceTypeCoipPool TagResourceType = "coip-pool"
+	// TagResourceTypeDeclarativePoliciesReport is
+	// "declarative-policies-report".
+	TagResourceTypeDeclarativePoliciesReport TagResourceType = "declarative-policies-report"
+	// TagResourceTypeDedicatedHost is "dedicated-host".
+	TagResourceTypeDedicatedHost TagResourceType = "dedicated-host"
+	// TagResourceTypeDhcpOptions is "dhcp-options".
+	TagResourceTypeDhcpOptions TagResourceType = "dhcp-options"
+	// TagResourceTypeEgressOnlyInternetGateway is
+	// "egress-only-internet-gateway".
+	TagResourceTypeEgressOnlyInternetGateway TagResourceType = "egress-only-internet-gateway"
+	// TagResourceTypeElasticIp is "elastic-ip".
+	TagResourceTypeElasticIp TagResourceType = "elastic-ip"
+	// TagResourceTypeElasticGpu is "elastic-gpu".
+	TagResourceTypeElasticGpu TagResourceType = "elastic-gpu"
+	// TagResourceTypeExportImageTask is "export-image-task".
+	TagResourceTypeExportImageTask TagResourceType = "export-image-task"
+	// TagResourceTypeExportInstanceTask is "export-instance-task".
+	TagResourceTypeExportInstanceTask TagResourceType = "export-instance-task"
+	// TagResourceTypeFleet is "fleet".
+	TagResourceTypeFleet TagResourceType = "fleet"
+	// TagResourceTypeFpgaImage is "fpga-image".
+	TagResourceTypeFpgaImage TagResourceType = "fpga-image"
+	// TagResourceTypeHostReservation is "host-reservation".
+	TagResourceTypeHostReservation TagResourceType = "host-reservation"
+	// TagResourceTypeImage is "image".
+	TagResourceTypeImage TagResourceType = "image"
+	// TagResourceTypeImageUsageReport is "image-usage-report".
+	TagResourceTypeImageUsageReport TagResourceType = "image-usage-report"
+	// TagResourceTypeImportImageTask is "import-image-task".
+	TagResourceTypeImportImageTask TagResourceType = "import-image-task"
+	// TagResourceTypeImportSnapshotTask is "import-snapshot-task".
+	TagResourceTypeImportSnapshotTask TagResourceType = "import-snapshot-task"
+	// TagResourceTypeInstance is "instance".
+	TagResourceTypeInstance TagResourceType = "instance"
+	// TagResourceTypeInstanceEventWindow is "instance-event-window".
+	TagResourceTypeInstanceEventWindow TagResourceType = "instance-event-window"
+	// TagResourceTypeInternetGateway is "internet-gateway".
+	TagResourceTypeInternetGateway TagResourceType = "internet-gateway"
+	// TagResourceTypeIpam is "ipam".
+	TagResourceTypeIpam TagResourceType = "ipam"
+	// TagResourceTypeIpamPool is "ipam-pool".
+	TagResourceTypeIpamPool TagResourceType = "ipam-pool"
+	// TagResourceTypeIpamScope is "ipam-scope".
+	TagResourceTypeIpamScope TagResourceType = "ipam-scope"
+	// TagResourceTypeIpv4poolEc2 is "ipv4pool-ec2".
+	TagResourceTypeIpv4poolEc2 TagResourceType = "ipv4pool-ec2"
+	// TagResourceTypeIpv6poolEc2 is "ipv6pool-ec2".
+	TagResourceTypeIpv6poolEc2 TagResourceType = "ipv6pool-ec2"
+	// TagResourceTypeKeyPair is "key-pair".
+	TagResourceTypeKeyPair TagResourceType = "key-pair"
+	// TagResourceTypeLaunchTemplate is "launch-template".
+	TagResourceTypeLaunchTemplate TagResourceType = "launch-template"
+	// TagResourceTypeLocalGateway is "local-gateway".
+	TagResourceTypeLocalGateway TagResourceType = "local-gateway"
+	// TagResourceTypeLocalGatewayRouteTable is "local-gateway-route-table".
+	TagResourceTypeLocalGatewayRouteTable TagResourceType = "local-gateway-route-table"
+	// TagResourceTypeLocalGatewayVirtualInterface is
+	// "local-gateway-virtual-interface".
+	TagResourceTypeLocalGatewayVirtualInterface TagResourceType = "local-gateway-virtual-interface"
+	// TagResourceTypeLocalGatewayVirtualInterfaceGroup is
+	// "local-gateway-virtual-interface-group".
+	TagResourceTypeLocalGatewayVirtualInterfaceGroup TagResourceType = "local-gateway-virtual-interface-group"
+	// TagResourceTypeLocalGatewayRouteTableVpcAssociation is
+	// "local-gateway-route-table-vpc-association".
+	TagResourceTypeLocalGatewayRouteTableVpcAssociation TagResourceType = "local-gateway-route-table-vpc-association"
+	// TagResourceTypeLocalGatewayRouteTableVirtualInterfaceGroupAssociation is
+	// "local-gateway-route-table-virtual-interface-group-association".
+	TagResourceTypeLocalGatewayRouteTableVirtualInterfaceGroupAssociation TagResourceType = "local-gateway-route-table-virtual-interface-group-association"
+	// TagResourceTypeNatgateway is "natgateway".
+	TagResourceTypeNatgateway TagResourceType = "natgateway"
+	// TagResourceTypeNetworkAcl is "network-acl".
+	TagResourceTypeNetworkAcl TagResourceType = "network-acl"
+	// TagResourceTypeNetworkInterface is "network-interface".
+	TagResourceTypeNetworkInterface TagResourceType = "network-interface"
+	// TagResourceTypeNetworkInsightsAnalysis is "network-insights-analysis".
+	TagResourceTypeNetworkInsightsAnalysis TagResourceType = "network-insights-analysis"
+	// TagResourceTypeNetworkInsightsPath is "network-insights-path".
+	TagResourceTypeNetworkInsightsPath TagResourceType = "network-insights-path"
+	// TagResourceTypeNetworkInsightsAccessScope is
+	// "network-insights-access-scope".
+	TagResourceTypeNetworkInsightsAccessScope TagResourceType = "network-insights-access-scope"
+	// TagResourceTypeNetworkInsightsAccessScopeAnalysis is
+	// "network-insights-access-scope-analysis".
+	TagResourceTypeNetworkInsightsAccessScopeAnalysis TagResourceType = "network-insights-access-scope-analysis"
+	// TagResourceTypeOutpostLag is "outpost-lag".
+	TagResourceTypeOutpostLag TagResourceType = "outpost-lag"
+	// TagResourceTypePlacementGroup is "placement-group".
+	TagResourceTypePlacementGroup TagResourceType = "placement-group"
+	// TagResourceTypePrefixList is "prefix-list".
+	TagResourceTypePrefixList TagResourceType = "prefix-list"
+	// TagResourceTypeReplaceRootVolumeTask is "replace-root-volume-task".
+	TagResourceTypeReplaceRootVolumeTask TagResourceType = "replace-root-volume-task"
+	// TagResourceTypeReservedInstances is "reserved-instances".
+	TagResourceTypeReservedInstances TagResourceType = "reserved-instances"
+	// TagResourceTypeRouteTable is "route-table".
+	TagResourceTypeRouteTable TagResourceType = "route-table"
+	// TagResourceTypeSecurityGroup is "security-group".
+	TagResourceTypeSecurityGroup TagResourceType = "security-group"
+	// TagResourceTypeSecurityGroupRule is "security-group-rule".
+	TagResourceTypeSecurityGroupRule TagResourceType = "security-group-rule"
+	// TagResourceTypeServiceLinkVirtualInterface is
+	// "service-link-virtual-interface".
+	TagResourceTypeServiceLinkVirtualInterface TagResourceType = "service-link-virtual-interface"
+	// TagResourceTypeSnapshot is "snapshot".
+	TagResourceTypeSnapshot TagResourceType = "snapshot"
+	// TagResourceTypeSpotFleetRequest is "spot-fleet-request".
+	TagResourceTypeSpotFleetRequest TagResourceType = "spot-fleet-request"
+	// TagResourceTypeSpotInstancesRequest is "spot-instances-request".
+	TagResourceTypeSpotInstancesRequest TagResourceType = "spot-instances-request"
+	// TagResourceTypeSubnet is "subnet".
+	TagResourceTypeSubnet TagResourceType = "subnet"
+	// TagResourceTypeSubnetCidrReservation is "subnet-cidr-reservation".
+	TagResourceTypeSubnetCidrReservation TagResourceType = "subnet-cidr-reservation"
+	// TagResourceTypeTrafficMirrorFilter is "traffic-mirror-filter".
+	TagResourceTypeTrafficMirrorFilter TagResourceType = "traffic-mirror-filter"
+	// TagResourceTypeTrafficMirrorSession is "traffic-mirror-session".
+	TagResourceTypeTrafficMirrorSession TagResourceType = "traffic-mirror-session"
+	// TagResourceTypeTrafficMirrorTarget is "traffic-mirror-target".
+	TagResourceTypeTrafficMirrorTarget TagResourceType = "traffic-mirror-target"
+	// TagResourceTypeTransitGateway is "transit-gateway".
+	TagResourceTypeTransitGateway TagResourceType = "transit-gateway"
+	// TagResourceTypeTransitGatewayAttachment is "transit-gateway-attachment".
+	TagResourceTypeTransitGatewayAttachment TagResourceType = "transit-gateway-attachment"
+	// TagResourceTypeTransitGatewayConnectPeer is
+	// "transit-gateway-connect-peer".
+	TagResourceTypeTransitGatewayConnectPeer TagResourceType = "transit-gateway-connect-peer"
+	// TagResourceTypeTransitGatewayMulticastDomain is
+	// "transit-gateway-multicast-domain".
+	TagResourceTypeTransitGatewayMulticastDomain TagResourceType = "transit-gateway-multicast-domain"
+	// TagResourceTypeTransitGatewayPolicyTable is
+	// "transit-gateway-policy-table".
+	TagResourceTypeTransitGatewayPolicyTable TagResourceType = "transit-gateway-policy-table"
+	// TagResourceTypeTransitGatewayMeteringPolicy is
+	// "transit-gateway-metering-policy".
+	TagResourceTypeTransitGatewayMeteringPolicy TagResourceType = "transit-gateway-metering-policy"
+	// TagResourceTypeTransitGatewayRouteTable is "transit-gateway-route-table".
+	TagResourceTypeTransitGatewayRouteTable TagResourceType = "transit-gateway-route-table"
+	// TagResourceTypeTransitGatewayRouteTableAnnouncement is
+	// "transit-gateway-route-table-announcement".
+	TagResourceTypeTransitGatewayRouteTableAnnouncement TagResourceType = "transit-gateway-route-table-announcement"
+	// TagResourceTypeVolume is "volume".
+	TagResourceTypeVolume TagResourceType = "volume"
+	// TagResourceTypeVpc is "vpc".
+	TagResourceTypeVpc TagResourceType = "vpc"
+	// TagResourceTypeVpcEndpoint is "vpc-endpoint".
+	TagResourceTypeVpcEndpoint TagResourceType = "vpc-endpoint"
+	// TagResourceTypeVpcEndpointConnection is "vpc-endpoint-connection".
+	TagResourceTypeVpcEndpointConnection TagResourceType = "vpc-endpoint-connection"
+	// TagResourceTypeVpcEndpointService is "vpc-endpoint-service".
+	TagResourceTypeVpcEndpointService TagResourceType = "vpc-endpoint-service"
+	// TagResourceTypeVpcEndpointServicePermission is
+	// "vpc-endpoint-service-permission".
+	TagResourceTypeVpcEndpointServicePermission TagResourceType = "vpc-endpoint-service-permission"
+	// TagResourceTypeVpcPeeringConnection is "vpc-peering-connection".
+	TagResourceTypeVpcPeeringConnection TagResourceType = "vpc-peering-connection"
+	// TagResourceTypeVpnConnection is "vpn-connection".
+	TagResourceTypeVpnConnection TagResourceType = "vpn-connection"
+	// TagResourceTypeVpnGateway is "vpn-gateway".
+	TagResourceTypeVpnGateway TagResourceType = "vpn-gateway"
+	// TagResourceTypeVpcFlowLog is "vpc-flow-log".
+	TagResourceTypeVpcFlowLog TagResourceType = "vpc-flow-log"
+	// TagResourceTypeCapacityReservationFleet is "capacity-reservation-fleet".
+	TagResourceTypeCapacityReservationFleet TagResourceType = "capacity-reservation-fleet"
+	// TagResourceTypeTrafficMirrorFilterRule is "traffic-mirror-filter-rule".
+	TagResourceTypeTrafficMirrorFilterRule TagResourceType = "traffic-mirror-filter-rule"
+	// TagResourceTypeVpcEndpointConnectionDeviceType is
+	// "vpc-endpoint-connection-device-type".
+	TagResourceTypeVpcEndpointConnectionDeviceType TagResourceType = "vpc-endpoint-connection-device-type"
+	// TagResourceTypeVerifiedAccessInstance is "verified-access-instance".
+	TagResourceTypeVerifiedAccessInstance TagResourceType = "verified-access-instance"
+	// TagResourceTypeVerifiedAccessGroup is "verified-access-group".
+	TagResourceTypeVerifiedAccessGroup TagResourceType = "verified-access-group"
+	// TagResourceTypeVerifiedAccessEndpoint is "verified-access-endpoint".
+	TagResourceTypeVerifiedAccessEndpoint TagResourceType = "verified-access-endpoint"
+	// TagResourceTypeVerifiedAccessPolicy is "verified-access-policy".
+	TagResourceTypeVerifiedAccessPolicy TagResourceType = "verified-access-policy"
+	// TagResourceTypeVerifiedAccessTrustProvider is
+	// "verified-access-trust-provider".
+	TagResourceTypeVerifiedAccessTrustProvider TagResourceType = "verified-access-trust-provider"
+	// TagResourceTypeVpnConnectionDeviceType is "vpn-connection-device-type".
+	TagResourceTypeVpnConnectionDeviceType TagResourceType = "vpn-connection-device-type"
+	// TagResourceTypeVpcBlockPublicAccessExclusion is
+	// "vpc-block-public-access-exclusion".
+	TagResourceTypeVpcBlockPublicAccessExclusion TagResourceType = "vpc-block-public-access-exclusion"
+	// TagResourceTypeVpcEncryptionControl is "vpc-encryption-control".
+	TagResourceTypeVpcEncryptionControl TagResourceType = "vpc-encryption-control"
+	// TagResourceTypeRouteServer is "route-server".
+	TagResourceTypeRouteServer TagResourceType = "route-server"
+	// TagResourceTypeRouteServerEndpoint is "route-server-endpoint".
+	TagResourceTypeRouteServerEndpoint TagResourceType = "route-server-endpoint"
+	// TagResourceTypeRouteServerPeer is "route-server-peer".
+	TagResourceTypeRouteServerPeer TagResourceType = "route-server-peer"
+	// TagResourceTypeIpamResourceDiscovery is "ipam-resource-discovery".
+	TagResourceTypeIpamResourceDiscovery TagResourceType = "ipam-resource-discovery"
+	// TagResourceTypeIpamResourceDiscoveryAssociation is
+	// "ipam-resource-discovery-association".
+	TagResourceTypeIpamResourceDiscoveryAssociation TagResourceType = "ipam-resource-discovery-association"
+	// TagResourceTypeInstanceConnectEndpoint is "instance-connect-endpoint".
+	TagResourceTypeInstanceConnectEndpoint TagResourceType = "instance-connect-endpoint"
+	// TagResourceTypeVerifiedAccessEndpointTarget is
+	// "verified-access-endpoint-target".
+	TagResourceTypeVerifiedAccessEndpointTarget TagResourceType = "verified-access-endpoint-target"
+	// TagResourceTypeIpamExternalResourceVerificationToken is
+	// "ipam-external-resource-verification-token".
+	TagResourceTypeIpamExternalResourceVerificationToken TagResourceType = "ipam-external-resource-verification-token"
+	// TagResourceTypeCapacityBlock is "capacity-block".
+	TagResourceTypeCapacityBlock TagResourceType = "capacity-block"
+	// TagResourceTypeMacModificationTask is "mac-modification-task".
+	TagResourceTypeMacModificationTask TagResourceType = "mac-modification-task"
+	// TagResourceTypeIpamPrefixListResolver is "ipam-prefix-list-resolver".
+	TagResourceTypeIpamPrefixListResolver TagResourceType = "ipam-prefix-list-resolver"
+	// TagResourceTypeIpamPolicy is "ipam-policy".
+	TagResourceTypeIpamPolicy TagResourceType = "ipam-policy"
+	// TagResourceTypeIpamPrefixListResolverTarget is
+	// "ipam-prefix-list-resolver-target".
+	TagResourceTypeIpamPrefixListResolverTarget TagResourceType = "ipam-prefix-list-resolver-target"
+	// TagResourceTypeSecondaryInterface is "secondary-interface".
+	TagResourceTypeSecondaryInterface TagResourceType = "secondary-interface"
+	// TagResourceTypeSecondaryNetwork is "secondary-network".
+	TagResourceTypeSecondaryNetwork TagResourceType = "secondary-network"
+	// TagResourceTypeSecondarySubnet is "secondary-subnet".
+	TagResourceTypeSecondarySubnet TagResourceType = "secondary-subnet"
+	// TagResourceTypeCapacityManagerDataExport is
+	// "capacity-manager-data-export".
+	TagResourceTypeCapacityManagerDataExport TagResourceType = "capacity-manager-data-export"
+	// TagResourceTypeVpnConcentrator is "vpn-concentrator".
+	TagResourceTypeVpnConcentrator TagResourceType = "vpn-concentrator"
+	// TagResourceTypeIpamPoolAllocation is "ipam-pool-allocation".
+	TagResourceTypeIpamPoolAllocation TagResourceType = "ipam-pool-allocation"
+)
+
+// Values returns the values of TagResourceType that the API documents.
+func (TagResourceType) Values() []TagResourceType {
+	return []TagResourceType{TagResourceTypeCapacityReservation, TagResourceTypeClientVpnEndpoint, TagResourceTypeCustomerGateway, TagResourceTypeCarrierGateway, TagResourceTypeCoipPool, TagResourceTypeDeclarativePoliciesReport, TagResourceTypeDedicatedHost, TagResourceTypeDhcpOptions, TagResourceTypeEgressOnlyInternetGateway, TagResourceTypeElasticIp, TagResourceTypeElasticGpu, TagResourceTypeExportImageTask, TagResourceTypeExportInstanceTask, TagResourceTypeFleet, TagResourceTypeFpgaImage, TagResourceTypeHostReservation, TagResourceTypeImage, TagResourceTypeImageUsageReport, TagResourceTypeImportImageTask, TagResourceTypeImportSnapshotTask, TagResourceTypeInstance, TagResourceTypeInstanceEventWindow, TagResourceTypeInternetGateway, TagResourceTypeIpam, TagResourceTypeIpamPool, TagResourceTypeIpamScope, TagResourceTypeIpv4poolEc2, TagResourceTypeIpv6poolEc2, TagResourceTypeKeyPair, TagResourceTypeLaunchTemplate, TagResourceTypeLocalGateway, TagResourceTypeLocalGatewayRouteTable, TagResourceTypeLocalGatewayVirtualInterface, TagResourceTypeLocalGatewayVirtualInterfaceGroup, TagResourceTypeLocalGatewayRouteTableVpcAssociation, TagResourceTypeLocalGatewayRouteTableVirtualInterfaceGroupAssociation, TagResourceTypeNatgateway, TagResourceTypeNetworkAcl, TagResourceTypeNetworkInterface, TagResourceTypeNetworkInsightsAnalysis, TagResourceTypeNetworkInsightsPath, TagResourceTypeNetworkInsightsAccessScope, TagResourceTypeNetworkInsightsAccessScopeAnalysis, TagResourceTypeOutpostLag, TagResourceTypePlacementGroup, TagResourceTypePrefixList, TagResourceTypeReplaceRootVolumeTask, TagResourceTypeReservedInstances, TagResourceTypeRouteTable, TagResourceTypeSecurityGroup, TagResourceTypeSecurityGroupRule, TagResourceTypeServiceLinkVirtualInterface, TagResourceTypeSnapshot, TagResourceTypeSpotFleetRequest, TagResourceTypeSpotInstancesRequest, TagResourceTypeSubnet, TagResourceTypeSubnetCidrReservation, TagResourceTypeTrafficMirrorFilter, TagResourceTypeTrafficMirrorSession, TagResourceTypeTrafficMirrorTarget, TagResourceTypeTransitGateway, TagResourceTypeTransitGatewayAttachment, TagResourceTypeTransitGatewayConnectPeer, TagResourceTypeTransitGatewayMulticastDomain, TagResourceTypeTransitGatewayPolicyTable, TagResourceTypeTransitGatewayMeteringPolicy, TagResourceTypeTransitGatewayRouteTable, TagResourceTypeTransitGatewayRouteTableAnnouncement, TagResourceTypeVolume, TagResourceTypeVpc, TagResourceTypeVpcEndpoint, TagResourceTypeVpcEndpointConnection, TagResourceTypeVpcEndpointService, TagResourceTypeVpcEndpointServicePermission, TagResourceTypeVpcPeeringConnection, TagResourceTypeVpnConnection, TagResourceTypeVpnGateway, TagResourceTypeVpcFlowLog, TagResourceTypeCapacityReservationFleet, TagResourceTypeTrafficMirrorFilterRule, TagResourceTypeVpcEndpointConnectionDeviceType, TagResourceTypeVerifiedAccessInstance, TagResourceTypeVerifiedAccessGroup, TagResourceTypeVerifiedAccessEndpoint, TagResourceTypeVerifiedAccessPolicy, TagResourceTypeVerifiedAccessTrustProvider, TagResourceTypeVpnConnectionDeviceType, TagResourceTypeVpcBlockPublicAccessExclusion, TagResourceTypeVpcEncryptionControl, TagResourceTypeRouteServer, TagResourceTypeRouteServerEndpoint, TagResourceTypeRouteServerPeer, TagResourceTypeIpamResourceDiscovery, TagResourceTypeIpamResourceDiscoveryAssociation, TagResourceTypeInstanceConnectEndpoint, TagResourceTypeVerifiedAccessEndpointTarget, TagResourceTypeIpamExternalResourceVerificationToken, TagResourceTypeCapacityBlock, TagResourceTypeMacModificationTask, TagResourceTypeIpamPrefixListResolver, TagResourceTypeIpamPolicy, TagResourceTypeIpamPrefixListResolverTarget, TagResourceTypeSecondaryInterface, TagResourceTypeSecondaryNetwork, TagResourceTypeSecondarySubnet, TagResourceTypeCapacityManagerDataExport, TagResourceTypeVpnConcentrator, TagResourceTypeIpamPoolAllocation}
+}
+
 // TagSpecification is the tags specification for the launch template.
 type TagSpecification struct {
 	// The type of resource to tag.
-	ResourceType TagSpecificationResourceType `json:"ResourceType,omitempty"`
+	ResourceType TagResourceType `json:"ResourceType,omitempty"`
 	// The tags for the resource.
 	Tags []Tag `json:"Tags,omitempty"`
-}
-
-// TagSpecificationResourceType is an enum of the API; values not listed here
-// decode too.
-type TagSpecificationResourceType string
-
-const (
-	// TagSpecificationResourceTypeCapacityReservation is
-	// "capacity-reservation".
-	TagSpecificationResourceTypeCapacityReservation TagSpecificationResourceType = "capacity-reservation"
-	// TagSpecificationResourceTypeClientVpnEndpoint is "client-vpn-endpoint".
-	TagSpecificationResourceTypeClientVpnEndpoint TagSpecificationResourceType = "client-vpn-endpoint"
-	// TagSpecificationResourceTypeCustomerGateway is "customer-gateway".
-	TagSpecificationResourceTypeCustomerGateway TagSpecificationResourceType = "customer-gateway"
-	// TagSpecificationResourceTypeCarrierGateway is "carrier-gateway".
-	TagSpecificationResourceTypeCarrierGateway TagSpecificationResourceType = "carrier-gateway"
-	// TagSpecificationResourceTypeCoipPool is "coip-pool".
-	TagSpecificationResourceTypeCoipPool TagSpecificationResourceType = "coip-pool"
-	// TagSpecificationResourceTypeDeclarativePoliciesReport is
-	// "declarative-policies-report".
-	TagSpecificationResourceTypeDeclarativePoliciesReport TagSpecificationResourceType = "declarative-policies-report"
-	// TagSpecificationResourceTypeDedicatedHost is "dedicated-host".
-	TagSpecificationResourceTypeDedicatedHost TagSpecificationResourceType = "dedicated-host"
-	// TagSpecificationResourceTypeDhcpOptions is "dhcp-options".
-	TagSpecificationResourceTypeDhcpOptions TagSpecificationResourceType = "dhcp-options"
-	// TagSpecificationResourceTypeEgressOnlyInternetGateway is
-	// "egress-only-internet-gateway".
-	TagSpecificationResourceTypeEgressOnlyInternetGateway TagSpecificationResourceType = "egress-only-internet-gateway"
-	// TagSpecificationResourceTypeElasticIp is "elastic-ip".
-	TagSpecificationResourceTypeElasticIp TagSpecificationResourceType = "elastic-ip"
-	// TagSpecificationResourceTypeElasticGpu is "elastic-gpu".
-	TagSpecificationResourceTypeElasticGpu TagSpecificationResourceType = "elastic-gpu"
-	// TagSpecificationResourceTypeExportImageTask is "export-image-task".
-	TagSpecificationResourceTypeExportImageTask TagSpecificationResourceType = "export-image-task"
-	// TagSpecificationResourceTypeExportInstanceTask is "export-instance-task".
-	TagSpecificationResourceTypeExportInstanceTask TagSpecificationResourceType = "export-instance-task"
-	// TagSpecificationResourceTypeFleet is "fleet".
-	TagSpecificationResourceTypeFleet TagSpecificationResourceType = "fleet"
-	// TagSpecificationResourceTypeFpgaImage is "fpga-image".
-	TagSpecificationResourceTypeFpgaImage TagSpecificationResourceType = "fpga-image"
-	// TagSpecificationResourceTypeHostReservation is "host-reservation".
-	TagSpecificationResourceTypeHostReservation TagSpecificationResourceType = "host-reservation"
-	// TagSpecificationResourceTypeImage is "image".
-	TagSpecificationResourceTypeImage TagSpecificationResourceType = "image"
-	// TagSpecificationResourceTypeImageUsageReport is "image-usage-report".
-	TagSpecificationResourceTypeImageUsageReport TagSpecificationResourceType = "image-usage-report"
-	// TagSpecificationResourceTypeImportImageTask is "import-image-task".
-	TagSpecificationResourceTypeImportImageTask TagSpecificationResourceType = "import-image-task"
-	// TagSpecificationResourceTypeImportSnapshotTask is "import-snapshot-task".
-	TagSpecificationResourceTypeImportSnapshotTask TagSpecificationResourceType = "import-snapshot-task"
-	// TagSpecificationResourceTypeInstance is "instance".
-	TagSpecificationResourceTypeInstance TagSpecificationResourceType = "instance"
-	// TagSpecificationResourceTypeInstanceEventWindow is
-	// "instance-event-window".
-	TagSpecificationResourceTypeInstanceEventWindow TagSpecificationResourceType = "instance-event-window"
-	// TagSpecificationResourceTypeInternetGateway is "internet-gateway".
-	TagSpecificationResourceTypeInternetGateway TagSpecificationResourceType = "internet-gateway"
-	// TagSpecificationResourceTypeIpam is "ipam".
-	TagSpecificationResourceTypeIpam TagSpecificationResourceType = "ipam"
-	// TagSpecificationResourceTypeIpamPool is "ipam-pool".
-	TagSpecificationResourceTypeIpamPool TagSpecificationResourceType = "ipam-pool"
-	// TagSpecificationResourceTypeIpamScope is "ipam-scope".
-	TagSpecificationResourceTypeIpamScope TagSpecificationResourceType = "ipam-scope"
-	// TagSpecificationResourceTypeIpv4poolEc2 is "ipv4pool-ec2".
-	TagSpecificationResourceTypeIpv4poolEc2 TagSpecificationResourceType = "ipv4pool-ec2"
-	// TagSpecificationResourceTypeIpv6poolEc2 is "ipv6pool-ec2".
-	TagSpecificationResourceTypeIpv6poolEc2 TagSpecificationResourceType = "ipv6pool-ec2"
-	// TagSpecificationResourceTypeKeyPair is "key-pair".
-	TagSpecificationResourceTypeKeyPair TagSpecificationResourceType = "key-pair"
-	// TagSpecificationResourceTypeLaunchTemplate is "launch-template".
-	TagSpecificationResourceTypeLaunchTemplate TagSpecificationResourceType = "launch-template"
-	// TagSpecificationResourceTypeLocalGateway is "local-gateway".
-	TagSpecificationResourceTypeLocalGateway TagSpecificationResourceType = "local-gateway"
-	// TagSpecificationResourceTypeLocalGatewayRouteTable is
-	// "local-gateway-route-table".
-	TagSpecificationResourceTypeLocalGatewayRouteTable TagSpecificationResourceType = "local-gateway-route-table"
-	// TagSpecificationResourceTypeLocalGatewayVirtualInterface is
-	// "local-gateway-virtual-interface".
-	TagSpecificationResourceTypeLocalGatewayVirtualInterface TagSpecificationResourceType = "local-gateway-virtual-interface"
-	// TagSpecificationResourceTypeLocalGatewayVirtualInterfaceGroup is
-	// "local-gateway-virtual-interface-group".
-	TagSpecificationResourceTypeLocalGatewayVirtualInterfaceGroup TagSpecificationResourceType = "local-gateway-virtual-interface-group"
-	// TagSpecificationResourceTypeLocalGatewayRouteTableVpcAssociation is
-	// "local-gateway-route-table-vpc-association".
-	TagSpecificationResourceTypeLocalGatewayRouteTableVpcAssociation TagSpecificationResourceType = "local-gateway-route-table-vpc-association"
-	// TagSpecificationResourceTypeLocalGatewayRouteTableVirtualInterfaceGroupAssociation
-	// is "local-gateway-route-table-virtual-interface-group-association".
-	TagSpecificationResourceTypeLocalGatewayRouteTableVirtualInterfaceGroupAssociation TagSpecificationResourceType = "local-gateway-route-table-virtual-interface-group-association"
-	// TagSpecificationResourceTypeNatgateway is "natgateway".
-	TagSpecificationResourceTypeNatgateway TagSpecificationResourceType = "natgateway"
-	// TagSpecificationResourceTypeNetworkAcl is "network-acl".
-	TagSpecificationResourceTypeNetworkAcl TagSpecificationResourceType = "network-acl"
-	// TagSpecificationResourceTypeNetworkInterface is "network-interface".
-	TagSpecificationResourceTypeNetworkInterface TagSpecificationResourceType = "network-interface"
-	// TagSpecificationResourceTypeNetworkInsightsAnalysis is
-	// "network-insights-analysis".
-	TagSpecificationResourceTypeNetworkInsightsAnalysis TagSpecificationResourceType = "network-insights-analysis"
-	// TagSpecificationResourceTypeNetworkInsightsPath is
-	// "network-insights-path".
-	TagSpecificationResourceTypeNetworkInsightsPath TagSpecificationResourceType = "network-insights-path"
-	// TagSpecificationResourceTypeNetworkInsightsAccessScope is
-	// "network-insights-access-scope".
-	TagSpecificationResourceTypeNetworkInsightsAccessScope TagSpecificationResourceType = "network-insights-access-scope"
-	// TagSpecificationResourceTypeNetworkInsightsAccessScopeAnalysis is
-	// "network-insights-access-scope-analysis".
-	TagSpecificationResourceTypeNetworkInsightsAccessScopeAnalysis TagSpecificationResourceType = "network-insights-access-scope-analysis"
-	// TagSpecificationResourceTypeOutpostLag is "outpost-lag".
-	TagSpecificationResourceTypeOutpostLag TagSpecificationResourceType = "outpost-lag"
-	// TagSpecificationResourceTypePlacementGroup is "placement-group".
-	TagSpecificationResourceTypePlacementGroup TagSpecificationResourceType = "placement-group"
-	// TagSpecificationResourceTypePrefixList is "prefix-list".
-	TagSpecificationResourceTypePrefixList TagSpecificationResourceType = "prefix-list"
-	// TagSpecificationResourceTypeReplaceRootVolumeTask is
-	// "replace-root-volume-task".
-	TagSpecificationResourceTypeReplaceRootVolumeTask TagSpecificationResourceType = "replace-root-volume-task"
-	// TagSpecificationResourceTypeReservedInstances is "reserved-instances".
-	TagSpecificationResourceTypeReservedInstances TagSpecificationResourceType = "reserved-instances"
-	// TagSpecificationResourceTypeRouteTable is "route-table".
-	TagSpecificationResourceTypeRouteTable TagSpecificationResourceType = "route-table"
-	// TagSpecificationResourceTypeSecurityGroup is "security-group".
-	TagSpecificationResourceTypeSecurityGroup TagSpecificationResourceType = "security-group"
-	// TagSpecificationResourceTypeSecurityGroupRule is "security-group-rule".
-	TagSpecificationResourceTypeSecurityGroupRule TagSpecificationResourceType = "security-group-rule"
-	// TagSpecificationResourceTypeServiceLinkVirtualInterface is
-	// "service-link-virtual-interface".
-	TagSpecificationResourceTypeServiceLinkVirtualInterface TagSpecificationResourceType = "service-link-virtual-interface"
-	// TagSpecificationResourceTypeSnapshot is "snapshot".
-	TagSpecificationResourceTypeSnapshot TagSpecificationResourceType = "snapshot"
-	// TagSpecificationResourceTypeSpotFleetRequest is "spot-fleet-request".
-	TagSpecificationResourceTypeSpotFleetRequest TagSpecificationResourceType = "spot-fleet-request"
-	// TagSpecificationResourceTypeSpotInstancesRequest is
-	// "spot-instances-request".
-	TagSpecificationResourceTypeSpotInstancesRequest TagSpecificationResourceType = "spot-instances-request"
-	// TagSpecificationResourceTypeSubnet is "subnet".
-	TagSpecificationResourceTypeSubnet TagSpecificationResourceType = "subnet"
-	// TagSpecificationResourceTypeSubnetCidrReservation is
-	// "subnet-cidr-reservation".
-	TagSpecificationResourceTypeSubnetCidrReservation TagSpecificationResourceType = "subnet-cidr-reservation"
-	// TagSpecificationResourceTypeTrafficMirrorFilter is
-	// "traffic-mirror-filter".
-	TagSpecificationResourceTypeTrafficMirrorFilter TagSpecificationResourceType = "traffic-mirror-filter"
-	// TagSpecificationResourceTypeTrafficMirrorSession is
-	// "traffic-mirror-session".
-	TagSpecificationResourceTypeTrafficMirrorSession TagSpecificationResourceType = "traffic-mirror-session"
-	// TagSpecificationResourceTypeTrafficMirrorTarget is
-	// "traffic-mirror-target".
-	TagSpecificationResourceTypeTrafficMirrorTarget TagSpecificationResourceType = "traffic-mirror-target"
-	// TagSpecificationResourceTypeTransitGateway is "transit-gateway".
-	TagSpecificationResourceTypeTransitGateway TagSpecificationResourceType = "transit-gateway"
-	// TagSpecificationResourceTypeTransitGatewayAttachment is
-	// "transit-gateway-attachment".
-	TagSpecificationResourceTypeTransitGatewayAttachment TagSpecificationResourceType = "transit-gateway-attachment"
-	// TagSpecificationResourceTypeTransitGatewayConnectPeer is
-	// "transit-gateway-connect-peer".
-	TagSpecificationResourceTypeTransitGatewayConnectPeer TagSpecificationResourceType = "transit-gateway-connect-peer"
-	// TagSpecificationResourceTypeTransitGatewayMulticastDomain is
-	// "transit-gateway-multicast-domain".
-	TagSpecificationResourceTypeTransitGatewayMulticastDomain TagSpecificationResourceType = "transit-gateway-multicast-domain"
-	// TagSpecificationResourceTypeTransitGatewayPolicyTable is
-	// "transit-gateway-policy-table".
-	TagSpecificationResourceTypeTransitGatewayPolicyTable TagSpecificationResourceType = "transit-gateway-policy-table"
-	// TagSpecificationResourceTypeTransitGatewayMeteringPolicy is
-	// "transit-gateway-metering-policy".
-	TagSpecificationResourceTypeTransitGatewayMeteringPolicy TagSpecificationResourceType = "transit-gateway-metering-policy"
-	// TagSpecificationResourceTypeTransitGatewayRouteTable is
-	// "transit-gateway-route-table".
-	TagSpecificationResourceTypeTransitGatewayRouteTable TagSpecificationResourceType = "transit-gateway-route-table"
-	// TagSpecificationResourceTypeTransitGatewayRouteTableAnnouncement is
-	// "transit-gateway-route-table-announcement".
-	TagSpecificationResourceTypeTransitGatewayRouteTableAnnouncement TagSpecificationResourceType = "transit-gateway-route-table-announcement"
-	// TagSpecificationResourceTypeVolume is "volume".
-	TagSpecificationResourceTypeVolume TagSpecificationResourceType = "volume"
-	// TagSpecificationResourceTypeVpc is "vpc".
-	TagSpecificationResourceTypeVpc TagSpecificationResourceType = "vpc"
-	// TagSpecificationResourceTypeVpcEndpoint is "vpc-endpoint".
-	TagSpecificationResourceTypeVpcEndpoint TagSpecificationResourceType = "vpc-endpoint"
-	// TagSpecificationResourceTypeVpcEndpointConnection is
-	// "vpc-endpoint-connection".
-	TagSpecificationResourceTypeVpcEndpointConnection TagSpecificationResourceType = "vpc-endpoint-connection"
-	// TagSpecificationResourceTypeVpcEndpointService is "vpc-endpoint-service".
-	TagSpecificationResourceTypeVpcEndpointService TagSpecificationResourceType = "vpc-endpoint-service"
-	// TagSpecificationResourceTypeVpcEndpointServicePermission is
-	// "vpc-endpoint-service-permission".
-	TagSpecificationResourceTypeVpcEndpointServicePermission TagSpecificationResourceType = "vpc-endpoint-service-permission"
-	// TagSpecificationResourceTypeVpcPeeringConnection is
-	// "vpc-peering-connection".
-	TagSpecificationResourceTypeVpcPeeringConnection TagSpecificationResourceType = "vpc-peering-connection"
-	// TagSpecificationResourceTypeVpnConnection is "vpn-connection".
-	TagSpecificationResourceTypeVpnConnection TagSpecificationResourceType = "vpn-connection"
-	// TagSpecificationResourceTypeVpnGateway is "vpn-gateway".
-	TagSpecificationResourceTypeVpnGateway TagSpecificationResourceType = "vpn-gateway"
-	// TagSpecificationResourceTypeVpcFlowLog is "vpc-flow-log".
-	TagSpecificationResourceTypeVpcFlowLog TagSpecificationResourceType = "vpc-flow-log"
-	// TagSpecificationResourceTypeCapacityReservationFleet is
-	// "capacity-reservation-fleet".
-	TagSpecificationResourceTypeCapacityReservationFleet TagSpecificationResourceType = "capacity-reservation-fleet"
-	// TagSpecificationResourceTypeTrafficMirrorFilterRule is
-	// "traffic-mirror-filter-rule".
-	TagSpecificationResourceTypeTrafficMirrorFilterRule TagSpecificationResourceType = "traffic-mirror-filter-rule"
-	// TagSpecificationResourceTypeVpcEndpointConnectionDeviceType is
-	// "vpc-endpoint-connection-device-type".
-	TagSpecificationResourceTypeVpcEndpointConnectionDeviceType TagSpecificationResourceType = "vpc-endpoint-connection-device-type"
-	// TagSpecificationResourceTypeVerifiedAccessInstance is
-	// "verified-access-instance".
-	TagSpecificationResourceTypeVerifiedAccessInstance TagSpecificationResourceType = "verified-access-instance"
-	// TagSpecificationResourceTypeVerifiedAccessGroup is
-	// "verified-access-group".
-	TagSpecificationResourceTypeVerifiedAccessGroup TagSpecificationResourceType = "verified-access-group"
-	// TagSpecificationResourceTypeVerifiedAccessEndpoint is
-	// "verified-access-endpoint".
-	TagSpecificationResourceTypeVerifiedAccessEndpoint TagSpecificationResourceType = "verified-access-endpoint"
-	// TagSpecificationResourceTypeVerifiedAccessPolicy is
-	// "verified-access-policy".
-	TagSpecificationResourceTypeVerifiedAccessPolicy TagSpecificationResourceType = "verified-access-policy"
-	// TagSpecificationResourceTypeVerifiedAccessTrustProvider is
-	// "verified-access-trust-provider".
-	TagSpecificationResourceTypeVerifiedAccessTrustProvider TagSpecificationResourceType = "verified-access-trust-provider"
-	// TagSpecificationResourceTypeVpnConnectionDeviceType is
-	// "vpn-connection-device-type".
-	TagSpecificationResourceTypeVpnConnectionDeviceType TagSpecificationResourceType = "vpn-connection-device-type"
-	// TagSpecificationResourceTypeVpcBlockPublicAccessExclusion is
-	// "vpc-block-public-access-exclusion".
-	TagSpecificationResourceTypeVpcBlockPublicAccessExclusion TagSpecificationResourceType = "vpc-block-public-access-exclusion"
-	// TagSpecificationResourceTypeVpcEncryptionControl is
-	// "vpc-encryption-control".
-	TagSpecificationResourceTypeVpcEncryptionControl TagSpecificationResourceType = "vpc-encryption-control"
-	// TagSpecificationResourceTypeRouteServer is "route-server".
-	TagSpecificationResourceTypeRouteServer TagSpecificationResourceType = "route-server"
-	// TagSpecificationResourceTypeRouteServerEndpoint is
-	// "route-server-endpoint".
-	TagSpecificationResourceTypeRouteServerEndpoint TagSpecificationResourceType = "route-server-endpoint"
-	// TagSpecificationResourceTypeRouteServerPeer is "route-server-peer".
-	TagSpecificationResourceTypeRouteServerPeer TagSpecificationResourceType = "route-server-peer"
-	// TagSpecificationResourceTypeIpamResourceDiscovery is
-	// "ipam-resource-discovery".
-	TagSpecificationResourceTypeIpamResourceDiscovery TagSpecificationResourceType = "ipam-resource-discovery"
-	// TagSpecificationResourceTypeIpamResourceDiscoveryAssociation is
-	// "ipam-resource-discovery-association".
-	TagSpecificationResourceTypeIpamResourceDiscoveryAssociation TagSpecificationResourceType = "ipam-resource-discovery-association"
-	// TagSpecificationResourceTypeInstanceConnectEndpoint is
-	// "instance-connect-endpoint".
-	TagSpecificationResourceTypeInstanceConnectEndpoint TagSpecificationResourceType = "instance-connect-endpoint"
-	// TagSpecificationResourceTypeVerifiedAccessEndpointTarget is
-	// "verified-access-endpoint-target".
-	TagSpecificationResourceTypeVerifiedAccessEndpointTarget TagSpecificationResourceType = "verified-access-endpoint-target"
-	// TagSpecificationResourceTypeIpamExternalResourceVerificationToken is
-	// "ipam-external-resource-verification-token".
-	TagSpecificationResourceTypeIpamExternalResourceVerificationToken TagSpecificationResourceType = "ipam-external-resource-verification-token"
-	// TagSpecificationResourceTypeCapacityBlock is "capacity-block".
-	TagSpecificationResourceTypeCapacityBlock TagSpecificationResourceType = "capacity-block"
-	// TagSpecificationResourceTypeMacModificationTask is
-	// "mac-modification-task".
-	TagSpecificationResourceTypeMacModificationTask TagSpecificationResourceType = "mac-modification-task"
-	// TagSpecificationResourceTypeIpamPrefixListResolver is
-	// "ipam-prefix-list-resolver".
-	TagSpecificationResourceTypeIpamPrefixListResolver TagSpecificationResourceType = "ipam-prefix-list-resolver"
-	// TagSpecificationResourceTypeIpamPolicy is "ipam-policy".
-	TagSpecificationResourceTypeIpamPolicy TagSpecificationResourceType = "ipam-policy"
-	// TagSpecificationResourceTypeIpamPrefixListResolverTarget is
-	// "ipam-prefix-list-resolver-target".
-	TagSpecificationResourceTypeIpamPrefixListResolverTarget TagSpecificationResourceType = "ipam-prefix-list-resolver-target"
-	// TagSpecificationResourceTypeSecondaryInterface is "secondary-interface".
-	TagSpecificationResourceTypeSecondaryInterface TagSpecificationResourceType = "secondary-interface"
-	// TagSpecificationResourceTypeSecondaryNetwork is "secondary-network".
-	TagSpecificationResourceTypeSecondaryNetwork TagSpecificationResourceType = "secondary-network"
-	// TagSpecificationResourceTypeSecondarySubnet is "secondary-subnet".
-	TagSpecificationResourceTypeSecondarySubnet TagSpecificationResourceType = "secondary-subnet"
-	// TagSpecificationResourceTypeCapacityManagerDataExport is
-	// "capacity-manager-data-export".
-	TagSpecificationResourceTypeCapacityManagerDataExport TagSpecificationResourceType = "capacity-manager-data-export"
-	// TagSpecificationResourceTypeVpnConcentrator is "vpn-concentrator".
-	TagSpecificationResourceTypeVpnConcentrator TagSpecificationResourceType = "vpn-concentrator"
-	// TagSpecificationResourceTypeIpamPoolAllocation is "ipam-pool-allocation".
-	TagSpecificationResourceTypeIpamPoolAllocation TagSpecificationResourceType = "ipam-pool-allocation"
-)
-
-// Values returns the values of TagSpecificationResourceType that the API
-// documents.
-func (TagSpecificationResourceType) Values() []TagSpecificationResourceType {
-	return []TagSpecificationResourceType{TagSpecificationResourceTypeCapacityReservation, TagSpecificationResourceTypeClientVpnEndpoint, TagSpecificationResourceTypeCustomerGateway, TagSpecificationResourceTypeCarrierGateway, TagSpecificationResourceTypeCoipPool, TagSpecificationResourceTypeDeclarativePoliciesReport, TagSpecificationResourceTypeDedicatedHost, TagSpecificationResourceTypeDhcpOptions, TagSpecificationResourceTypeEgressOnlyInternetGateway, TagSpecificationResourceTypeElasticIp, TagSpecificationResourceTypeElasticGpu, TagSpecificationResourceTypeExportImageTask, TagSpecificationResourceTypeExportInstanceTask, TagSpecificationResourceTypeFleet, TagSpecificationResourceTypeFpgaImage, TagSpecificationResourceTypeHostReservation, TagSpecificationResourceTypeImage, TagSpecificationResourceTypeImageUsageReport, TagSpecificationResourceTypeImportImageTask, TagSpecificationResourceTypeImportSnapshotTask, TagSpecificationResourceTypeInstance, TagSpecificationResourceTypeInstanceEventWindow, TagSpecificationResourceTypeInternetGateway, TagSpecificationResourceTypeIpam, TagSpecificationResourceTypeIpamPool, TagSpecificationResourceTypeIpamScope, TagSpecificationResourceTypeIpv4poolEc2, TagSpecificationResourceTypeIpv6poolEc2, TagSpecificationResourceTypeKeyPair, TagSpecificationResourceTypeLaunchTemplate, TagSpecificationResourceTypeLocalGateway, TagSpecificationResourceTypeLocalGatewayRouteTable, TagSpecificationResourceTypeLocalGatewayVirtualInterface, TagSpecificationResourceTypeLocalGatewayVirtualInterfaceGroup, TagSpecificationResourceTypeLocalGatewayRouteTableVpcAssociation, TagSpecificationResourceTypeLocalGatewayRouteTableVirtualInterfaceGroupAssociation, TagSpecificationResourceTypeNatgateway, TagSpecificationResourceTypeNetworkAcl, TagSpecificationResourceTypeNetworkInterface, TagSpecificationResourceTypeNetworkInsightsAnalysis, TagSpecificationResourceTypeNetworkInsightsPath, TagSpecificationResourceTypeNetworkInsightsAccessScope, TagSpecificationResourceTypeNetworkInsightsAccessScopeAnalysis, TagSpecificationResourceTypeOutpostLag, TagSpecificationResourceTypePlacementGroup, TagSpecificationResourceTypePrefixList, TagSpecificationResourceTypeReplaceRootVolumeTask, TagSpecificationResourceTypeReservedInstances, TagSpecificationResourceTypeRouteTable, TagSpecificationResourceTypeSecurityGroup, TagSpecificationResourceTypeSecurityGroupRule, TagSpecificationResourceTypeServiceLinkVirtualInterface, TagSpecificationResourceTypeSnapshot, TagSpecificationResourceTypeSpotFleetRequest, TagSpecificationResourceTypeSpotInstancesRequest, TagSpecificationResourceTypeSubnet, TagSpecificationResourceTypeSubnetCidrReservation, TagSpecificationResourceTypeTrafficMirrorFilter, TagSpecificationResourceTypeTrafficMirrorSession, TagSpecificationResourceTypeTrafficMirrorTarget, TagSpecificationResourceTypeTransitGateway, TagSpecificationResourceTypeTransitGatewayAttachment, TagSpecificationResourceTypeTransitGatewayConnectPeer, TagSpecificationResourceTypeTransitGatewayMulticastDomain, TagSpecificationResourceTypeTransitGatewayPolicyTable, TagSpecificationResourceTypeTransitGatewayMeteringPolicy, TagSpecificationResourceTypeTransitGatewayRouteTable, TagSpecificationResourceTypeTransitGatewayRouteTableAnnouncement, TagSpecificationResourceTypeVolume, TagSpecificationResourceTypeVpc, TagSpecificationResourceTypeVpcEndpoint, TagSpecificationResourceTypeVpcEndpointConnection, TagSpecificationResourceTypeVpcEndpointService, TagSpecificationResourceTypeVpcEndpointServicePermission, TagSpecificationResourceTypeVpcPeeringConnection, TagSpecificationResourceTypeVpnConnection, TagSpecificationResourceTypeVpnGateway, TagSpecificationResourceTypeVpcFlowLog, TagSpecificationResourceTypeCapacityReservationFleet, TagSpecificationResourceTypeTrafficMirrorFilterRule, TagSpecificationResourceTypeVpcEndpointConnectionDeviceType, TagSpecificationResourceTypeVerifiedAccessInstance, TagSpecificationResourceTypeVerifiedAccessGroup, TagSpecificationResourceTypeVerifiedAccessEndpoint, TagSpecificationResourceTypeVerifiedAccessPolicy, TagSpecificationResourceTypeVerifiedAccessTrustProvider, TagSpecificationResourceTypeVpnConnectionDeviceType, TagSpecificationResourceTypeVpcBlockPublicAccessExclusion, TagSpecificationResourceTypeVpcEncryptionControl, TagSpecificationResourceTypeRouteServer, TagSpecificationResourceTypeRouteServerEndpoint, TagSpecificationResourceTypeRouteServerPeer, TagSpecificationResourceTypeIpamResourceDiscovery, TagSpecificationResourceTypeIpamResourceDiscoveryAssociation, TagSpecificationResourceTypeInstanceConnectEndpoint, TagSpecificationResourceTypeVerifiedAccessEndpointTarget, TagSpecificationResourceTypeIpamExternalResourceVerificationToken, TagSpecificationResourceTypeCapacityBlock, TagSpecificationResourceTypeMacModificationTask, TagSpecificationResourceTypeIpamPrefixListResolver, TagSpecificationResourceTypeIpamPolicy, TagSpecificationResourceTypeIpamPrefixListResolverTarget, TagSpecificationResourceTypeSecondaryInterface, TagSpecificationResourceTypeSecondaryNetwork, TagSpecificationResourceTypeSecondarySubnet, TagSpecificationResourceTypeCapacityManagerDataExport, TagSpecificationResourceTypeVpnConcentrator, TagSpecificationResourceTypeIpamPoolAllocation}
 }
 
 // TargetCapacitySpecification is the number of units to request. You can choose

@@ -59,23 +59,6 @@ type Filter struct {
 	Value string `json:"value,omitempty"`
 }
 
-// FilterType is an enum of the API; values not listed here decode too.
-type FilterType string
-
-const (
-	// FilterTypeEqual is "Equal".
-	FilterTypeEqual FilterType = "Equal"
-	// FilterTypeNotEqual is "NotEqual".
-	FilterTypeNotEqual FilterType = "NotEqual"
-	// FilterTypeBeginWith is "BeginWith".
-	FilterTypeBeginWith FilterType = "BeginWith"
-)
-
-// Values returns the values of FilterType that the API documents.
-func (FilterType) Values() []FilterType {
-	return []FilterType{FilterTypeEqual, FilterTypeNotEqual, FilterTypeBeginWith}
-}
-
 // Instance is information about a specific managed node.
 type Instance struct {
 	// The type of agent installed on the node.
@@ -178,7 +161,7 @@ type NodeFilter struct {
 	// Required.
 	Values []string `json:"Values,omitempty"`
 	// The type of filter operator.
-	Type FilterType `json:"Type,omitempty"`
+	Type NodeFilterType `json:"Type,omitempty"`
 }
 
 // NodeFilterKey is an enum of the API; values not listed here decode too.
@@ -220,6 +203,23 @@ const (
 // Values returns the values of NodeFilterKey that the API documents.
 func (NodeFilterKey) Values() []NodeFilterKey {
 	return []NodeFilterKey{NodeFilterKeyAgentType, NodeFilterKeyAgentVersion, NodeFilterKeyComputerName, NodeFilterKeyInstanceId, NodeFilterKeyInstanceStatus, NodeFilterKeyIpAddress, NodeFilterKeyManagedStatus, NodeFilterKeyPlatformName, NodeFilterKeyPlatformType, NodeFilterKeyPlatformVersion, NodeFilterKeyResourceType, NodeFilterKeyOrganizationalUnitId, NodeFilterKeyOrganizationalUnitPath, NodeFilterKeyRegion, NodeFilterKeyAccountId}
+}
+
+// NodeFilterType is an enum of the API; values not listed here decode too.
+type NodeFilterType string
+
+const (
+	// NodeFilterTypeEqual is "Equal".
+	NodeFilterTypeEqual NodeFilterType = "Equal"
+	// NodeFilterTypeNotEqual is "NotEqual".
+	NodeFilterTypeNotEqual NodeFilterType = "NotEqual"
+	// NodeFilterTypeBeginWith is "BeginWith".
+	NodeFilterTypeBeginWith NodeFilterType = "BeginWith"
+)
+
+// Values returns the values of NodeFilterType that the API documents.
+func (NodeFilterType) Values() []NodeFilterType {
+	return []NodeFilterType{NodeFilterTypeEqual, NodeFilterTypeNotEqual, NodeFilterTypeBeginWith}
 }
 
 // NodeType is information about the type of node.
