@@ -255,6 +255,20 @@ func (p *typed[In, Out, Item]) NextPage(ctx context.Context) (*Out, error) {
 	return page.(*Out), nil
 }
 
+// walk calls NextPage while HasMorePages, and returns the pages until the
+// first error and that error.
+func (p *typed[In, Out, Item]) walk(ctx context.Context) ([]*Out, error) {
+	var pages []*Out
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return pages, err
+		}
+		pages = append(pages, page)
+	}
+	return pages, nil
+}
+
 func (p *typed[In, Out, Item]) Pages(ctx context.Context) iter.Seq2[*Out, error] {
 	return func(yield func(*Out, error) bool) {
 		for p.HasMorePages() {
@@ -388,16 +402,7 @@ func TestBotocoreCases(t *testing.T) {
 				o.PageSize = deref(c.PageSize)
 				o.StartingToken = str(c.StartingToken)
 			})
-			var pages []*fakeOut
-			var gotErr error
-			for p.HasMorePages() {
-				page, err := p.NextPage(context.Background())
-				if err != nil {
-					gotErr = err
-					break
-				}
-				pages = append(pages, page)
-			}
+			pages, gotErr := p.walk(context.Background())
 			assert.False(t, p.HasMorePages())
 			_, err := p.NextPage(context.Background())
 			assert.ErrorIs(t, err, paginate.ErrNoMorePages)
@@ -548,16 +553,7 @@ func TestBotocoreJSONCases(t *testing.T) {
 				o.PageSize = deref(c.PageSize)
 				o.StartingToken = str(c.StartingToken)
 			})
-			var pages []*fakeJSONOut
-			var gotErr error
-			for p.HasMorePages() {
-				page, err := p.NextPage(context.Background())
-				if err != nil {
-					gotErr = err
-					break
-				}
-				pages = append(pages, page)
-			}
+			pages, gotErr := p.walk(context.Background())
 			require.Len(t, svc.requests, len(c.Requests), "requests")
 			for i, want := range c.Requests {
 				for j, name := range l.InputTokens {
