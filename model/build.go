@@ -75,6 +75,7 @@ type builder struct {
 	ownerSaid map[*Type]bool    // the enums whose names say their owners' (see holder)
 	about     map[*Type]bool    // the enums held by what their operations are about (see holder)
 	reserved  uniquer           // names taken before candidate types are named
+	caps      initialisms       // the initialisms the operations' names spell in capitals
 	terms     map[*Paginator]map[*Field][]parser.Term
 }
 
@@ -92,6 +93,7 @@ func (b *builder) build(svc string, pages []*parser.Page) *Package {
 	b.ownerSaid = map[*Type]bool{}
 	b.about = map[*Type]bool{}
 	b.reserved = uniquer{}
+	b.caps = initialismsOf(pages)
 	seen := map[string]string{}
 	for _, page := range pages {
 		if prev, dup := seen[page.Name]; dup {
@@ -319,6 +321,9 @@ func (c *converter) enum(o owner, name string, s *parser.Shape, elem bool) *Type
 }
 
 func (b *builder) add(t *Type, names []string, op string, h holder) {
+	for i, n := range names {
+		names[i] = b.caps.apply(n)
+	}
 	b.types = append(b.types, t)
 	b.names[t] = names
 	if of, ok := b.heldBy[h.of]; ok {

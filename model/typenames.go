@@ -3,6 +3,9 @@ package model
 import (
 	"slices"
 	"strings"
+	"unicode"
+
+	"github.com/pagegen/pagegen/parser"
 )
 
 // The rules that name a package's structures and enums from what a page
@@ -283,3 +286,37 @@ var attributeWords = map[string]bool{"Sort": true, "By": true, "Status": true, "
 // stateWords are the words that name the state of a thing; the state of a
 // thing's status is the thing's state (see enumNames).
 var stateWords = map[string]bool{"Status": true, "State": true}
+
+// initialisms are the words a service's operations spell in capitals, by
+// their words as a member's name gives them: "Ota" → "OTA" of
+// ListOTAUpdates. A type name says them as the operations do, as AWS and
+// Go spell initialisms: "OTAUpdateStatus", not "OtaUpdateStatus".
+type initialisms map[string]string
+
+// initialismsOf gathers the initialisms of the operations of pages: the
+// words of two or more capitals (digits may follow) in their names.
+func initialismsOf(pages []*parser.Page) initialisms {
+	caps := initialisms{}
+	for _, p := range pages {
+		for _, w := range words(Exported(p.Name)) {
+			if r := []rune(w); len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) && isUpper(w) {
+				caps[string(r[0])+strings.ToLower(string(r[1:]))] = w
+			}
+		}
+	}
+	return caps
+}
+
+// apply spells the initialisms of name in capitals.
+func (caps initialisms) apply(name string) string {
+	if len(caps) == 0 {
+		return name
+	}
+	w := words(name)
+	for i, word := range w {
+		if c, ok := caps[word]; ok {
+			w[i] = c
+		}
+	}
+	return strings.Join(w, "")
+}

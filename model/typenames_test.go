@@ -201,3 +201,26 @@ func TestNameGoesToTheShallowest(t *testing.T) {
 		assert.Equal(t, "Thing", pkg.Paginators[0].Output.Fields[1].Type.Elem.Named.GoName, "the deep thing has %s", deep)
 	}
 }
+
+// TestInitialisms checks that a type name spells in capitals the
+// initialisms the service's operations spell so, whatever the member's
+// name says, and leaves other words as they are.
+func TestInitialisms(t *testing.T) {
+	pkg := build(t,
+		page("ListOTAUpdates", nil, member("otaUpdates", list(structure(member("otaUpdateId", str()), member("otaUpdateStatus", enum("CREATE_PENDING", "CREATE_COMPLETE")))))),
+		page("ListAbsences", nil, member("absences", list(structure(member("id", str()), member("aboutStatus", enum("A", "B")))))),
+	)
+	assert.Equal(t, []string{"AboutStatus", "Absence", "OTAUpdate", "OTAUpdateStatus"}, typeNames(pkg))
+
+	for _, tc := range []struct{ ops, name, want string }{
+		{"ListOTAUpdates", "OtaUpdateSummary", "OTAUpdateSummary"},
+		{"ListABTests", "AbTestStatus", "ABTestStatus"},
+		{"DescribeEC2Instances", "Ec2InstanceState", "EC2InstanceState"},
+		{"ListOTAUpdates", "OtaOta", "OTAOTA"},
+		{"ListOTAUpdates", "Otas", "Otas"},
+		{"ListUpdates", "OtaUpdate", "OtaUpdate"},
+	} {
+		caps := initialismsOf([]*parser.Page{{Name: tc.ops}})
+		assert.Equal(t, tc.want, caps.apply(tc.name), "%s with the initialisms of %s", tc.name, tc.ops)
+	}
+}
