@@ -151,7 +151,9 @@ func summary(doc string) bool {
 // enumNames are the names an enum held by member of o asks for, best
 // first. A member of one word ("Status", "Type") says what the value is
 // only with its owner's name: "SessionStatus"; a longer one says it alone:
-// "IpAddressType", then qualified by its owner. A member whose words only
+// "IpAddressType", then qualified by its owner. So does a list of values
+// of one word that is not a plain word (see plainWords): "Architectures"
+// holds "Architecture"s. A member whose words only
 // say which attribute it is ("SortBy", "StatusCode", see attribute) is
 // named as one of one word: "JobSortBy". A structure named only "Filter"
 // says nothing of what it filters, so its members' enums say the
@@ -167,7 +169,7 @@ func enumNames(o owner, member string, elem bool) []string {
 		owned = strings.Join(w[:len(w)-1], "") + base
 	}
 	var first []string
-	if len(words(base)) > 1 && !attribute(base) {
+	if (len(words(base)) > 1 || elem && !plainWords[base]) && !attribute(base) {
 		first = append(first, base)
 	}
 	if noun(o.name) == "Filter" {
@@ -320,3 +322,7 @@ func (caps initialisms) apply(name string) string {
 	}
 	return strings.Join(w, "")
 }
+
+// plainWords say what kind of value a member holds, and nothing of what
+// it is about.
+var plainWords = map[string]bool{"Type": true, "Kind": true, "Key": true, "Value": true, "Name": true, "Mode": true, "Item": true}
