@@ -152,10 +152,10 @@ func summary(doc string) bool {
 // first. A member of one word ("Status", "Type") says what the value is
 // only with its owner's name: "SessionStatus"; a longer one says it alone:
 // "IpAddressType", then qualified by its owner. So does a list of values
-// of one word that is not a plain word (see plainWords): "Architectures"
-// holds "Architecture"s. A member whose words only
-// say which attribute it is ("SortBy", "StatusCode", see attribute) is
-// named as one of one word: "JobSortBy". A structure named only "Filter"
+// of one word that is not a plain word (see plainWords): "Capabilities"
+// holds "Capability" values. A member whose words only say which
+// attribute it is ("SortBy", "StatusCode", see attribute) is named as one
+// of one word: "JobSortBy". A structure named only "Filter"
 // says nothing of what it filters, so its members' enums say the
 // operation's noun first: ListTasks' filter's "status" is
 // "TaskFilterStatus". The state of a structure that is itself a thing's
