@@ -71,16 +71,19 @@ func isUpper(s string) bool {
 }
 
 // Singular is the name of one element of a list named name: "Sessions" →
-// "Session", "Policies" → "Policy", "Addresses" → "Address". Names that do
-// not look plural are kept.
+// "Session", "Policies" → "Policy", "Addresses" → "Address", "Metrics" →
+// "Metric", "Apis" → "Api", "Caches" → "Cache". Names that do not look
+// plural are kept: "Status", "Analysis", "Analytics", "Series".
 func Singular(name string) string {
 	lower := strings.ToLower(name)
-	for _, kept := range []string{"ss", "us", "is", "ics", "news", "series", "data", "metadata"} {
+	for _, kept := range []string{"ss", "us", "sis", "xis", "redis", "iris", "this", "analytics", "statistics", "physics", "economics", "logistics", "news", "series", "data", "metadata"} {
 		if strings.HasSuffix(lower, kept) {
 			return name
 		}
 	}
 	switch {
+	case strings.HasSuffix(lower, "caches"):
+		return name[:len(name)-1]
 	case strings.HasSuffix(lower, "ies") && len(name) > 4:
 		return name[:len(name)-3] + "y"
 	case strings.HasSuffix(lower, "sses"), strings.HasSuffix(lower, "xes"),

@@ -57,6 +57,16 @@ func TestSingular(t *testing.T) {
 		{"Boxes", "Box"},
 		{"Metadata", "Metadata"},
 		{"Analysis", "Analysis"},
+		{"Analytics", "Analytics"},
+		{"Metrics", "Metric"},
+		{"Topics", "Topic"},
+		{"RestApis", "RestApi"},
+		{"ResourceUris", "ResourceUri"},
+		{"Axis", "Axis"},
+		{"Redis", "Redis"},
+		{"Kinesis", "Kinesis"},
+		{"RunCaches", "RunCache"},
+		{"Patches", "Patch"},
 		{"TrafficMirrorSessions", "TrafficMirrorSession"},
 	} {
 		assert.Equal(t, tc.want, Singular(tc.in), "Singular(%q)", tc.in)
