@@ -123,6 +123,24 @@ func TestEnumNames(t *testing.T) {
 	assert.Equal(t, "Key", fieldType(pkg.Paginators[0].Input, "Filters").Elem.Named.Fields[0].GoName)
 }
 
+func TestSharedValuesNamedAlone(t *testing.T) {
+	platform := func() *parser.Member { return member("Platform", enum("Linux", "Windows")) }
+	pkg := build(t,
+		page("ListImages", nil, member("Images", list(structure(member("Arn", str()), platform())))),
+		page("ListComponents", nil, member("Components", list(structure(member("Name", str()), platform())))),
+	)
+	assert.Equal(t, []string{"Component", "Image", "Platform"}, typeNames(pkg),
+		"an enum that several structures hold under one member name is named after the member")
+
+	status := func() *parser.Member { return member("Status", enum("Active", "Failed")) }
+	pkg = build(t,
+		page("ListImages", nil, member("Images", list(structure(member("Arn", str()), status())))),
+		page("ListComponents", nil, member("Components", list(structure(member("Name", str()), status())))),
+	)
+	assert.Equal(t, []string{"Component", "ComponentStatus", "Image"}, typeNames(pkg),
+		"a status is some thing's status: the shared enum keeps its owner's name")
+}
+
 func TestPointers(t *testing.T) {
 	pkg := build(t, page("ListA",
 		[]*parser.Member{

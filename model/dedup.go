@@ -102,6 +102,12 @@ func (b *builder) finish(paginators []*Paginator) []*Type {
 			}
 		}
 		b.names[c] = b.names[best]
+		if v := b.sharedValues(c, merged[c], asked[c]); v != "" {
+			b.names[c] = distinct("", append([]string{v}, b.names[c]...)...)
+			if !slices.Contains(c.Wants, v) {
+				c.Wants = append(c.Wants, v)
+			}
+		}
 		b.ownerSaid[c] = b.heldBy[best].ownerSaid
 		b.about[c] = b.heldBy[best].about
 		b.depth[c] = b.heldBy[c].depth
@@ -324,6 +330,29 @@ func ambiguous(g []*Type, turn map[*Type]int, ownerSaid, about map[*Type]bool) m
 		delete(out, abouts[0])
 	}
 	return out
+}
+
+// sharedValues returns the name of an enum that several structures hold
+// under one member name, each asking for it qualified by its own owner:
+// such an enum is a set of values the service shares, named after the
+// member alone, as imagebuilder's images, components and recipes all hold
+// a "Platform". It returns "" for any other type, and for a member whose
+// name says what the value is only with its owner's (see attribute and
+// plainWords): every "Status" is some thing's status.
+func (b *builder) sharedValues(t *Type, merged []*Type, asked map[string]int) string {
+	if t.Kind != Enum || len(asked) < 2 {
+		return ""
+	}
+	noun := b.heldBy[merged[0]].noun
+	for _, c := range merged {
+		if b.heldBy[c].noun != noun {
+			return ""
+		}
+	}
+	if plainWords[noun] || attribute(noun, true) {
+		return ""
+	}
+	return b.caps.apply(noun)
 }
 
 // preferred reports whether a candidate's names are better for a merged

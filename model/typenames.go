@@ -130,6 +130,9 @@ func structNames(o owner, member string, elem bool, doc string) []string {
 		owned = joinWords(o.op, base)
 	}
 	names := []string{base, owned, joinWords(o.op, base)}
+	if attribute(base, false) {
+		names[0], names[1] = owned, base
+	}
 	if elem {
 		names = append(names, joinWords(base, "Item"))
 	}
@@ -160,8 +163,10 @@ func summary(doc string) bool {
 // operation's noun first: ListTasks' filter's "status" is
 // "TaskFilterStatus". The state of a structure that is itself a thing's
 // state or status is the thing's: "InstanceGroupStatus" "State" →
-// "InstanceGroupState". On a clash the owner's name is qualified by the
-// operation's noun, then by the operation.
+// "InstanceGroupState". The key of a structure named in the plural says
+// which one of them its values are: Cost Explorer's "Dimensions" hold a
+// "Dimension" key and its values. On a clash the owner's name is qualified
+// by the operation's noun, then by the operation.
 func enumNames(o owner, member string, elem bool) []string {
 	base := filtered(memberNoun(member, elem))
 	owned := joinWords(subject(o.name), base)
@@ -169,8 +174,11 @@ func enumNames(o owner, member string, elem bool) []string {
 		owned = strings.Join(w[:len(w)-1], "") + base
 	}
 	var first []string
-	if (len(words(base)) > 1 || elem && !plainWords[base]) && !attribute(base) {
+	if (len(words(base)) > 1 || elem && !plainWords[base]) && !attribute(base, true) {
 		first = append(first, base)
+	}
+	if s := subject(o.name); base == "Key" && Singular(s) != s {
+		first = append(first, Singular(s))
 	}
 	if noun(o.name) == "Filter" {
 		first = append(first, joinWords(opNoun(o.op), owned))
@@ -270,20 +278,26 @@ func stutters(name string) bool {
 
 // attribute reports whether a member's name says only which attribute of
 // its owner the value is, in words any owner may use, and nothing of what
-// the owner is: "SortBy", "StatusCode", "ErrorCode", "StatusReason". Such a
-// member, like one of one word, says what the value is only with its
-// owner's name: "JobSortBy", "AnomalyDetectorStatusCode".
-func attribute(name string) bool {
+// the owner is: "Status", "StatusCode", "ErrorCode", "StatusReason", and
+// with sort, the words of an order: "SortBy". Such a member, like an enum's
+// of one word, says what the value is only with its owner's name:
+// "JobSortBy", "AnomalyDetectorStatusCode", and of structures, "JobError",
+// "LoadBalancerState". A structure that says how to sort is a thing of its
+// own ("Sort"), so structures leave the sort words out.
+func attribute(name string, sort bool) bool {
 	for _, w := range words(name) {
-		if !attributeWords[w] {
+		if !attributeWords[w] && !(sort && sortWords[w]) {
 			return false
 		}
 	}
 	return true
 }
 
-// attributeWords are the words of attribute.
-var attributeWords = map[string]bool{"Sort": true, "By": true, "Status": true, "State": true, "Code": true, "Reason": true, "Error": true}
+// attributeWords and sortWords are the words of attribute.
+var (
+	attributeWords = map[string]bool{"Status": true, "State": true, "Code": true, "Reason": true, "Error": true}
+	sortWords      = map[string]bool{"Sort": true, "By": true}
+)
 
 // stateWords are the words that name the state of a thing; the state of a
 // thing's status is the thing's state (see enumNames).

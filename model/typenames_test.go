@@ -53,6 +53,9 @@ func TestStructNames(t *testing.T) {
 		{owner{name: "H264Settings", op: "ListPresets"}, "QvbrSettings", false, "", []string{"QvbrSettings", "H264QvbrSettings", "ListPresetsQvbrSettings", "ListPresetsH264SettingsQvbrSettings"}},
 		{opOwner("ListDataCatalogs"), "DataCatalogsSummary", true, "", []string{"DataCatalogSummary", "ListDataCatalogsDataCatalogSummary", "DataCatalogSummaryItem"}},
 		{opOwner("DescribeImages"), "imageDetails", true, "", []string{"ImageDetail", "DescribeImagesImageDetail", "ImageDetailItem"}},
+		{owner{name: "LoadBalancer", op: "DescribeLoadBalancers"}, "State", false, "", []string{"LoadBalancerState", "State", "DescribeLoadBalancersState", "DescribeLoadBalancersLoadBalancerState"}},
+		{opOwner("ListJobs"), "Errors", true, "", []string{"JobError", "Error", "ListJobsError", "ErrorItem", "ListJobsJobError"}},
+		{owner{name: "ChangeSet", op: "ListChangeSets"}, "Sort", false, "", []string{"Sort", "ChangeSort", "ListChangeSetsSort", "ListChangeSetsChangeSetSort"}},
 	} {
 		assert.Equal(t, tc.want, structNames(tc.o, tc.member, tc.elem, tc.doc), "%s of %s", tc.member, tc.o.name)
 	}
@@ -76,6 +79,8 @@ func TestEnumNamesAskedFor(t *testing.T) {
 		{owner{name: "AnomalyDetectorStatus", op: "ListAnomalyDetectors"}, "statusCode", false, []string{"AnomalyDetectorStatusCode", "ListAnomalyDetectorsAnomalyDetectorStatusCode", "ListAnomalyDetectorsStatusCode"}},
 		{owner{name: "Filter", op: "ListTasks"}, "status", false, []string{"TaskFilterStatus", "FilterStatus", "ListTasksFilterStatus", "ListTasksStatus"}},
 		{owner{name: "InstanceGroupStatus", op: "ListInstanceGroups"}, "State", false, []string{"InstanceGroupState", "ListInstanceGroupsInstanceGroupState", "ListInstanceGroupsState", "ListInstanceGroupsInstanceGroupStatusState"}},
+		{owner{name: "Dimensions", op: "GetAnomalyMonitors"}, "Key", false, []string{"Dimension", "DimensionsKey", "AnomalyMonitorDimensionsKey", "GetAnomalyMonitorsDimensionsKey", "GetAnomalyMonitorsKey"}},
+		{owner{name: "Tag", op: "ListTags"}, "Key", false, []string{"TagKey", "ListTagsTagKey", "ListTagsKey"}},
 		{owner{name: "SignInOptions", op: "ListApplications"}, "Origin", false, []string{"SignInOrigin", "ApplicationSignInOrigin", "ListApplicationsSignInOrigin", "ListApplicationsOrigin", "ListApplicationsSignInOptionsOrigin"}},
 	} {
 		assert.Equal(t, tc.want, enumNames(tc.o, tc.member, tc.elem), "%s of %s", tc.member, tc.o.name)
