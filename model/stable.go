@@ -139,8 +139,10 @@ func fieldsAt(line string) (fields []string, cols []int) {
 }
 
 // keep gives types the names that b.kept records for them and reports the
-// types it named. A record can be a type's when the type asked for one of
-// the names the record asked for and shares operations with it. Record and
+// types it named. A record can be a type's when the type shares operations
+// with it and asked for one of the names the record asked for or has the
+// record's digest: a type unchanged keeps its name even where the rules of
+// a later pagegen ask for other names. Record and
 // type are paired greedily, best first: a type with the record's digest
 // (unchanged), then the pairs that share the most operations, then the most
 // names asked for, then those whose operations differ least, then those
@@ -148,11 +150,13 @@ func fieldsAt(line string) (fields []string, cols []int) {
 // record that no type takes, such as one whose operations are all gone, is
 // dropped, and its name is free.
 func (b *builder) keep(types []*Type) map[*Type]bool {
-	records := map[string][]TypeName{}
+	records := map[string][]TypeName{}  // by name asked for
+	byDigest := map[string][]TypeName{} // by digest
 	for _, r := range b.kept {
 		for _, w := range r.Wants {
 			records[w] = append(records[w], r)
 		}
+		byDigest[r.Digest] = append(byDigest[r.Digest], r)
 	}
 	type pair struct {
 		name      string
@@ -165,8 +169,8 @@ func (b *builder) keep(types []*Type) map[*Type]bool {
 	for _, t := range types {
 		d := digest(t)
 		seen := map[string]bool{}
-		for _, w := range t.Wants {
-			for _, r := range records[w] {
+		for _, rs := range append([][]TypeName{byDigest[d]}, wantedBy(records, t.Wants)...) {
+			for _, r := range rs {
 				if seen[r.Name] {
 					continue
 				}
@@ -204,6 +208,15 @@ func (b *builder) keep(types []*Type) map[*Type]bool {
 		named[p.t] = true
 	}
 	return named
+}
+
+// wantedBy returns the records of each name of wants.
+func wantedBy(records map[string][]TypeName, wants []string) [][]TypeName {
+	out := make([][]TypeName, len(wants))
+	for i, w := range wants {
+		out[i] = records[w]
+	}
+	return out
 }
 
 // shared counts the strings that two sorted lists have in common.

@@ -136,6 +136,31 @@ func TestKeptNameOfAnUnchangedTypeByDigest(t *testing.T) {
 	assert.Equal(t, inner2, filterOf(t, after, "ListA"), "ListA's filter is ListX's inner one")
 }
 
+func TestKeptNameOfATypeTheRulesNowNameOtherwise(t *testing.T) {
+	before := build(t, listPage("ListB", keyFilter()))
+	require.Equal(t, "Filter", filterOf(t, before, "ListB"))
+
+	// An earlier pagegen named the filter otherwise, by rules that asked
+	// for other names. The type is unchanged, so its digest recognises it.
+	kept := before.TypeNames()
+	for i := range kept {
+		kept[i].Wants = []string{"Earlier" + kept[i].Name}
+		if kept[i].Name == "Filter" {
+			kept[i].Name = "PinnedFilter"
+		}
+	}
+	keptBy := map[string]TypeNames{"svc": kept}
+	pkgs, err := Build([]*parser.Page{listPage("ListB", keyFilter())}, nil, keptBy, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "PinnedFilter", filterOf(t, pkgs[0], "ListB"))
+
+	// A changed type that asks for none of the record's names is not the
+	// record's: it is named afresh.
+	pkgs, err = Build([]*parser.Page{listPage("ListB", nameFilter())}, nil, keptBy, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "Filter", filterOf(t, pkgs[0], "ListB"))
+}
+
 func TestKeptNameOfMergedTypes(t *testing.T) {
 	// ListB's and ListC's State enums are one type; it asked for BState
 	// and CState, and was named CState when ListC was alone.
