@@ -58,6 +58,7 @@ func TestNamesOnCorpus(t *testing.T) {
 		t.Logf("of those, the shapes that %s nameable: %d structures (%.1f%%), %d enums (%.1f%%)",
 			what, sg, 100*float64(sg)/float64(max(1, structs.all)), eg, 100*float64(eg)/float64(max(1, enums.all)))
 	}
+	t.Logf("shapes named as AWS names them beyond that ceiling, by a word a description gives: %d", m.beyondCeiling())
 	t.Logf("names numbered beside an unnumbered twin: %d", len(m.numbered))
 	t.Logf("type names that say a word twice (and AWS's name does not): %d", len(m.stuttered))
 	for _, list := range []struct {
@@ -390,6 +391,20 @@ func (m *namesMeasure) ceiling(enum bool) int {
 	n := 0
 	for key := range m.goNames {
 		if m.enum[key] == enum && m.named[key] {
+			n++
+		}
+	}
+	return n
+}
+
+// beyondCeiling counts the shapes named as AWS names them whose names say
+// a word that no name on the way to them gives: a rule took it from a
+// description ("Summary").
+func (m *namesMeasure) beyondCeiling() int {
+	n := 0
+	for key, names := range m.goNames {
+		_, shape, _ := strings.Cut(key, "/")
+		if len(names) == 1 && names[Exported(shape)] && !m.named[key] {
 			n++
 		}
 	}
