@@ -169,16 +169,18 @@ func (b *builder) keep(types []*Type) map[*Type]bool {
 	for _, t := range types {
 		d := digest(t)
 		seen := map[string]bool{}
-		for _, rs := range append([][]TypeName{byDigest[d]}, wantedBy(records, t.Wants)...) {
-			for _, r := range rs {
-				if seen[r.Name] {
-					continue
-				}
-				seen[r.Name] = true
-				if n := shared(r.Ops, t.Ops); n > 0 {
-					pairs = append(pairs, pair{name: r.Name, t: t, same: r.Digest == d,
-						ops: n, asks: shared(r.Wants, t.Wants), differ: len(r.Ops) + len(t.Ops) - 2*n})
-				}
+		candidates := slices.Clone(byDigest[d])
+		for _, w := range t.Wants {
+			candidates = append(candidates, records[w]...)
+		}
+		for _, r := range candidates {
+			if seen[r.Name] {
+				continue
+			}
+			seen[r.Name] = true
+			if n := shared(r.Ops, t.Ops); n > 0 {
+				pairs = append(pairs, pair{name: r.Name, t: t, same: r.Digest == d,
+					ops: n, asks: shared(r.Wants, t.Wants), differ: len(r.Ops) + len(t.Ops) - 2*n})
 			}
 		}
 	}
@@ -208,15 +210,6 @@ func (b *builder) keep(types []*Type) map[*Type]bool {
 		named[p.t] = true
 	}
 	return named
-}
-
-// wantedBy returns the records of each name of wants.
-func wantedBy(records map[string][]TypeName, wants []string) [][]TypeName {
-	out := make([][]TypeName, len(wants))
-	for i, w := range wants {
-		out[i] = records[w]
-	}
-	return out
 }
 
 // shared counts the strings that two sorted lists have in common.

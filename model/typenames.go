@@ -116,8 +116,11 @@ var kindNouns = map[string]bool{"Summary": true, "Detail": true, "Details": true
 
 // structNames are the names a structure held by member of o asks for, best
 // first: what the member holds ("Session" for "Sessions"), then qualified
-// by its owner, by its operation, as an item of a list, and by both. A structure whose description speaks
-// of a summary says so first: "PipelineSummary".
+// by its owner, by its operation, as an item of a list, and by both. A
+// member whose name says only which attribute of its owner it is (see
+// attribute) says what it holds with its owner's name first:
+// "LoadBalancerState". A structure whose description speaks of a summary
+// says so first: "PipelineSummary".
 func structNames(o owner, member string, elem bool, doc string) []string {
 	base := memberNoun(member, elem)
 	owned := joinWords(noun(subject(o.name)), base)
