@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -46,19 +47,26 @@ func TestNamesOnCorpus(t *testing.T) {
 	t.Logf("structure shapes named as AWS names them: %d of %d (%.1f%%)", structs.same, structs.all, structs.pct())
 	t.Logf("enum shapes named as AWS names them: %d of %d (%.1f%%)", enums.same, enums.all, enums.pct())
 	t.Logf("of the shapes named otherwise, those whose type also stands for a shape of another name: %d structures, %d enums", structs.shared, enums.shared)
-	sc, ec := m.ceiling(false), m.ceiling(true)
-	t.Logf("ceiling of rules that take words from names alone: the shapes whose AWS name says only words of the operation's name and of the members on the way to the shape, in any order: %d structures (%.1f%%), %d enums (%.1f%%)",
-		sc, 100*float64(sc)/float64(max(1, structs.all)), ec, 100*float64(ec)/float64(max(1, enums.all)))
-	for _, oneType := range []bool{false, true} {
-		what := "one name per type (identical types merged) leaves"
-		if oneType {
-			what = "one name per type and one type per shape leave"
+	pct := func(n, all int) float64 { return 100 * float64(n) / float64(max(1, all)) }
+	for i, reads := range []string{
+		"names alone: the shapes whose AWS name says only words of the operation's name and of the members on the way to the shape, in any order",
+		"names and descriptions: those whose AWS name says only such words and words of the descriptions of the shape and of the members that hold it",
+	} {
+		b := m.bounds[i]
+		sc, ec := b.ceiling(&m, false), b.ceiling(&m, true)
+		t.Logf("ceiling of rules that take words from %s: %d structures (%.1f%%), %d enums (%.1f%%)",
+			reads, sc, pct(sc, structs.all), ec, pct(ec, enums.all))
+		for _, oneType := range []bool{false, true} {
+			what := "one name per type (identical types merged) leaves"
+			if oneType {
+				what = "one name per type and one type per shape leave"
+			}
+			sg, eg := b.guaranteedCeiling(&m, false, oneType), b.guaranteedCeiling(&m, true, oneType)
+			t.Logf("  of those, the shapes that %s nameable: %d structures (%.1f%%), %d enums (%.1f%%)",
+				what, sg, pct(sg, structs.all), eg, pct(eg, enums.all))
 		}
-		sg, eg := m.guaranteedCeiling(false, oneType), m.guaranteedCeiling(true, oneType)
-		t.Logf("of those, the shapes that %s nameable: %d structures (%.1f%%), %d enums (%.1f%%)",
-			what, sg, 100*float64(sg)/float64(max(1, structs.all)), eg, 100*float64(eg)/float64(max(1, enums.all)))
 	}
-	t.Logf("shapes named as AWS names them beyond that ceiling, by a word a description gives: %d", m.beyondCeiling())
+	t.Logf("shapes named as AWS names them beyond the ceiling of names alone, by a word a description gives: %d", m.beyondCeiling())
 	t.Logf("names numbered beside an unnumbered twin: %d", len(m.numbered))
 	t.Logf("type names that say a word twice (and AWS's name does not): %d", len(m.stuttered))
 	for _, list := range []struct {
@@ -109,12 +117,12 @@ type namesMeasure struct {
 	numbered  []string
 	stuttered []string
 
-	// named holds, for each shape of goNames, whether its AWS name says
-	// only words of the names on the way to it (see ceiling).
-	named map[string]bool
-	// unnameable holds the shapes of goNames that share a type with
-	// shapes of a name that more of them have (see oneNamePerType).
-	unnameable map[string]bool
+	// bounds are the ceilings of rules that take words from names alone
+	// and of rules that read descriptions too (see wordsOnTheWay).
+	bounds [2]bound
+	// docWords holds, for each shape of goNames, the words of the
+	// descriptions of the shape and of the members that hold it.
+	docWords map[string]map[string]bool
 
 	shapes map[string]*corpus.Shape
 	svc    string
@@ -125,7 +133,10 @@ type namesMeasure struct {
 func (m *namesMeasure) pkg(pkg *Package, svc *corpus.Service) {
 	if m.goNames == nil {
 		m.goNames, m.enum, m.sharing = map[string]map[string]bool{}, map[string]bool{}, map[string]bool{}
-		m.named, m.unnameable = map[string]bool{}, map[string]bool{}
+		m.docWords = map[string]map[string]bool{}
+		for i := range m.bounds {
+			m.bounds[i] = bound{named: map[string]bool{}, unnameable: map[string]bool{}}
+		}
 	}
 	m.shapes, m.svc = svc.Shapes, pkg.Service
 	m.seen, m.aws = map[*Type]map[string]bool{}, map[*Type]map[string]bool{}
@@ -142,7 +153,9 @@ func (m *namesMeasure) pkg(pkg *Package, svc *corpus.Service) {
 			for shape := range shapes {
 				m.sharing[pkg.Service+"/"+shape] = true
 			}
-			m.oneNamePerType(pkg.Service, shapes)
+			for _, b := range m.bounds {
+				b.oneNamePerType(pkg.Service, shapes)
+			}
 		}
 	}
 
@@ -192,13 +205,14 @@ func (m *namesMeasure) fields(t *Type, members []corpus.Member) {
 	}
 	for _, w := range members {
 		if f := byWire[w.Name]; f != nil {
-			m.ref(f.Type, w.Shape)
+			m.ref(f.Type, w.Shape, f.Doc)
 		}
 	}
 }
 
-// ref walks a type reference beside the botocore shape it stands for.
-func (m *namesMeasure) ref(r *TypeRef, shape string) {
+// ref walks a type reference beside the botocore shape it stands for. doc
+// is the description of the member that holds it.
+func (m *namesMeasure) ref(r *TypeRef, shape, doc string) {
 	s := m.shapes[shape]
 	if s == nil {
 		return
@@ -206,17 +220,24 @@ func (m *namesMeasure) ref(r *TypeRef, shape string) {
 	switch r.Kind {
 	case Slice:
 		if s.Kind == "list" {
-			m.ref(r.Elem, s.Member)
+			m.ref(r.Elem, s.Member, doc)
 		}
 	case Map:
 		if s.Kind == "map" {
-			m.ref(r.Key, s.Key)
-			m.ref(r.Elem, s.Value)
+			m.ref(r.Key, s.Key, doc)
+			m.ref(r.Elem, s.Value, doc)
 		}
 	case Named:
 		t := r.Named
 		if (t.Kind == Enum) != (s.Kind == "enum") || t.Kind != Enum && s.Kind != "structure" {
 			return
+		}
+		key := m.svc + "/" + shape
+		if m.docWords[key] == nil {
+			m.docWords[key] = map[string]bool{}
+		}
+		for _, w := range proseWords(doc + " " + t.Doc) {
+			m.docWords[key][w] = true
 		}
 		if m.seen[t] == nil {
 			m.seen[t], m.aws[t] = map[string]bool{}, map[string]bool{}
@@ -226,7 +247,6 @@ func (m *namesMeasure) ref(r *TypeRef, shape string) {
 		}
 		m.seen[t][shape] = true
 		m.aws[t][Exported(shape)] = true
-		key := m.svc + "/" + shape
 		if m.goNames[key] == nil {
 			m.goNames[key] = map[string]bool{}
 		}
@@ -234,6 +254,19 @@ func (m *namesMeasure) ref(r *TypeRef, shape string) {
 		m.enum[key] = t.Kind == Enum
 		m.fields(t, s.Members)
 	}
+}
+
+// proseWords are the words of a description, as wordKey gives them, with
+// the words of each name in it: "`ModelManifestSummary` objects" gives
+// "model", "manifest", "summary" and "object".
+func proseWords(doc string) []string {
+	var out []string
+	for _, token := range strings.FieldsFunc(doc, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		for _, w := range words(Exported(token)) {
+			out = append(out, wordKey(w))
+		}
+	}
+	return out
 }
 
 // namesTally counts shapes, those named as AWS names them, and of the
@@ -292,7 +325,10 @@ func (m *namesMeasure) differs() []string {
 // could take from names alone: those of the operations whose pages reach
 // the shape and of every member on the way from the operation's input or
 // output to it, over all the ways there. It records in named the shapes
-// whose AWS names say only such words, in any order and number.
+// whose AWS names say only such words, in any order and number, in its
+// first bound, and in its second, the shapes whose names say only such
+// words and words of the descriptions of the shape and of the members that
+// hold it.
 func (m *namesMeasure) wordsOnTheWay(svc *corpus.Service) {
 	avail := map[string]map[string]bool{}
 	var reach func(shape string, have map[string]bool)
@@ -335,11 +371,12 @@ func (m *namesMeasure) wordsOnTheWay(svc *corpus.Service) {
 		if _, ok := m.goNames[key]; !ok {
 			continue
 		}
-		all := true
+		names, docs := true, true
 		for _, w := range words(Exported(shape)) {
-			all = all && have[wordKey(w)]
+			names = names && have[wordKey(w)]
+			docs = docs && (have[wordKey(w)] || m.docWords[key][wordKey(w)])
 		}
-		m.named[key] = all
+		m.bounds[0].named[key], m.bounds[1].named[key] = names, docs
 	}
 }
 
@@ -359,15 +396,24 @@ func withWords(have map[string]bool, name string) map[string]bool {
 // the singular, so that "Statuses" and "status" are one word.
 func wordKey(w string) string { return strings.ToLower(Singular(w)) }
 
+// bound is a ceiling of naming rules: the shapes whose AWS names say only
+// words that a rule could take from what it reads.
+type bound struct {
+	named map[string]bool // for each shape of goNames, whether its AWS name says only such words
+	// unnameable holds the shapes of goNames that share a type with
+	// shapes of a name that more of them have (see oneNamePerType).
+	unnameable map[string]bool
+}
+
 // oneNamePerType marks as unnameable the shapes of one Go type (identical
 // structures or enums merged, as the issue's guarantees require) but for
-// those of one AWS name: the name that most of the shapes whose names
-// words on the way could give have, on a tie the first in order. A type
-// has one name, so no rule can name the others as AWS does.
-func (m *namesMeasure) oneNamePerType(svc string, shapes map[string]bool) {
+// those of one AWS name: the name that most of the shapes that b names
+// have, on a tie the first in order. A type has one name, so no rule can
+// name the others as AWS does.
+func (b bound) oneNamePerType(svc string, shapes map[string]bool) {
 	count := map[string]int{}
 	for shape := range shapes {
-		if m.named[svc+"/"+shape] {
+		if b.named[svc+"/"+shape] {
 			count[Exported(shape)]++
 		}
 	}
@@ -379,18 +425,17 @@ func (m *namesMeasure) oneNamePerType(svc string, shapes map[string]bool) {
 	}
 	for shape := range shapes {
 		if Exported(shape) != best {
-			m.unnameable[svc+"/"+shape] = true
+			b.unnameable[svc+"/"+shape] = true
 		}
 	}
 }
 
-// ceiling counts the structure or enum shapes whose AWS names say only
-// words of the names on the way to them (see wordsOnTheWay): no rule that
-// takes its words from names alone can name the others as AWS does.
-func (m *namesMeasure) ceiling(enum bool) int {
+// ceiling counts the structure or enum shapes that b names: no rule that
+// takes its words from what b reads can name the others as AWS does.
+func (b bound) ceiling(m *namesMeasure, enum bool) int {
 	n := 0
 	for key := range m.goNames {
-		if m.enum[key] == enum && m.named[key] {
+		if m.enum[key] == enum && b.named[key] {
 			n++
 		}
 	}
@@ -404,7 +449,7 @@ func (m *namesMeasure) beyondCeiling() int {
 	n := 0
 	for key, names := range m.goNames {
 		_, shape, _ := strings.Cut(key, "/")
-		if len(names) == 1 && names[Exported(shape)] && !m.named[key] {
+		if len(names) == 1 && names[Exported(shape)] && !m.bounds[0].named[key] {
 			n++
 		}
 	}
@@ -417,10 +462,10 @@ func (m *namesMeasure) beyondCeiling() int {
 // shape in two forms (required members, an enum's values) made: two types
 // of a package cannot both have the shape's name, and tally counts such a
 // shape as named otherwise.
-func (m *namesMeasure) guaranteedCeiling(enum, oneType bool) int {
+func (b bound) guaranteedCeiling(m *namesMeasure, enum, oneType bool) int {
 	n := 0
 	for key, names := range m.goNames {
-		if m.enum[key] == enum && m.named[key] && !m.unnameable[key] && (!oneType || len(names) == 1) {
+		if m.enum[key] == enum && b.named[key] && !b.unnameable[key] && (!oneType || len(names) == 1) {
 			n++
 		}
 	}
